@@ -1,0 +1,110 @@
+"""`needs-led` and its sub-commands.
+
+Start-up must stay fast: this module imports only the standard library at the top.
+Each command imports what it needs when it runs, so `needs-led --help` never pays for
+spaCy or Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from assistant import __version__
+
+PROG = "needs-led"
+
+# Modules that add sub-commands: each has `add_commands(subparsers, common)`.
+COMMAND_MODULES = (
+    "assistant.commands.cases",
+    "assistant.commands.check",
+    "assistant.commands.export",
+)
+
+
+class UsageError(Exception):
+    """Bad usage: one line on stderr, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command accepts, before or after its name."""
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        help="the case database (default: NEEDS_LED_DB, else your user data folder)",
+    )
+    common.add_argument(
+        "--content", metavar="DIR", default=argparse.SUPPRESS,
+        help="a folder with edited framework/, prompts/ or exports/ (default: NEEDS_LED_CONTENT)",
+    )
+    return common
+
+
+def build_parser() -> Parser:
+    common = common_options()
+    parser = Parser(
+        prog=PROG,
+        parents=[common],
+        description=(
+            "A terminal assistant that helps children's-services workers think a case "
+            "through four concepts in order: Need, Seriousness, Outcome and Work to plan "
+            "and do. With no command it opens the interactive assistant."
+        ),
+        epilog="Run 'needs-led COMMAND --help' for a command's own options.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--pipeline", metavar="NAME|PATH", default=None,
+        help="the spaCy pipeline for the wording coach (default: NEEDS_LED_PIPELINE, "
+        "else the installed English pipeline)",
+    )
+    sub = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND",
+                                parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_commands(sub, common)
+    return parser
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    from assistant.tui.app import run
+
+    return run(db=getattr(args, "db", None), content=getattr(args, "content", None),
+               pipeline=args.pipeline)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from assistant.errors import report
+
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        func: Callable[[argparse.Namespace], int] = getattr(args, "func", run_tui)
+        return func(args)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        code = report(exc)
+        if code is None:
+            raise
+        return code
+
+
+def add(sub: Any, common: argparse.ArgumentParser, name: str, help: str, func: Callable,
+        **kwargs: Any) -> argparse.ArgumentParser:
+    """Add a sub-command that shares the common options."""
+    parser = sub.add_parser(name, help=help, description=kwargs.pop("description", help),
+                            parents=[common], **kwargs)
+    parser.set_defaults(func=func)
+    return parser

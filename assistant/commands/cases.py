@@ -1,0 +1,149 @@
+"""Case commands: list, import, export-json, history, restore, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from assistant.cli import add
+from assistant.errors import InputError
+
+
+def _store(args: argparse.Namespace):
+    from assistant.store import Store
+
+    return Store(getattr(args, "db", None))
+
+
+def _content(args: argparse.Namespace):
+    from assistant.content import Content
+
+    return Content(getattr(args, "content", None))
+
+
+def read_input(name: str) -> bytes:
+    """Bytes of a file, or of standard input for '-'; unreadable input is exit status 2."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+
+
+def write_output(path: Path, text: str, force: bool) -> None:
+    if path.exists() and not force:
+        raise InputError(f"{path}: already exists (use --force to overwrite it)")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be written ({exc.strerror})") from None
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        rows = store.cases()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No cases yet. Run 'needs-led' to start one, or 'needs-led import FILE.json'.")
+        return 0
+    width = max(len(r["reference"]) for r in rows)
+    for row in rows:
+        print(f"{row['reference']:<{width}}  rev {row['revision']:<3}  "
+              f"{row['updated_at'][:16].replace('T', ' ')}  {row['summary']}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from assistant.model import Case
+
+    framework = _content(args).framework
+    cases: list[tuple[str, Case]] = []
+    for name in args.files:
+        data = read_input(name)
+        cases.append((name, Case.from_json(data, framework)))
+    with _store(args) as store:
+        for name, case in cases:
+            number = store.save(case, note=f"imported from {Path(name).name}")
+            print(f"imported {case.reference} as revision {number}")
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        case = store.load(args.case, args.revision)
+    text = case.to_json()
+    if args.out:
+        write_output(Path(args.out), text, args.force)
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        revisions = store.history(args.case)
+    if args.json:
+        print(json.dumps([r.__dict__ for r in revisions], ensure_ascii=False, indent=2))
+        return 0
+    for r in revisions:
+        note = f"  ({r.note})" if r.note else ""
+        print(f"rev {r.number:<3}  {r.saved_at[:19].replace('T', ' ')}  {r.summary}{note}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        number = store.restore(args.case, args.revision)
+    print(f"restored revision {args.revision} of {args.case} as revision {number}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from assistant.model import SCHEMA_VERSION, Case
+
+    schema: dict[str, Any] = Case.model_json_schema()
+    schema["$id"] = f"https://needs-led.invalid/schema/case-{SCHEMA_VERSION}.json"
+    schema["description"] = (
+        f"A needs-led case, schema version {SCHEMA_VERSION}. "
+        + (schema.get("description") or "")
+    ).strip()
+    print(json.dumps(schema, indent=2))
+    return 0
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = add(sub, common, "cases", "list the cases in the database", cmd_cases)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add(sub, common, "import", "import cases from JSON files (as written by export-json)",
+            cmd_import)
+    p.add_argument("files", nargs="+", metavar="FILE.json", help="case files ('-' for stdin)")
+
+    p = add(sub, common, "export-json", "write a case as JSON", cmd_export_json)
+    p.add_argument("case", metavar="CASE", help="the case reference")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--revision", type=int, metavar="N", help="an earlier revision")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = add(sub, common, "history", "list a case's revisions", cmd_history)
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add(sub, common, "restore", "make an earlier revision the latest (nothing is lost)",
+            cmd_restore)
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("revision", type=int, metavar="N")
+
+    add(sub, common, "schema", "print the JSON Schema of a case", cmd_schema)

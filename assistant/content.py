@@ -1,0 +1,209 @@
+"""Find, read and validate the content folders: ``framework/``, ``prompts/``, ``exports/``.
+
+Content is data a trainer can edit. The default copy ships inside the package (as
+``assistant/_content`` in a wheel, or beside the package in a checkout); ``--content DIR``
+or ``NEEDS_LED_CONTENT`` points at an edited copy. A folder the override lacks falls back
+to the default, so a trainer may copy only what they change. Every YAML file is validated
+by a pydantic model on load, and a broken file is reported by path and line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+FOLDERS = ("framework", "prompts", "exports")
+ENV_VAR = "NEEDS_LED_CONTENT"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentError(Exception):
+    """A content file is missing or invalid; the message names the file and the line."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {message}")
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown keys are mistakes, so they are rejected."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def default_root() -> Path:
+    """The content that ships with the package."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_content"
+    if (packaged / "framework").is_dir():
+        return packaged
+    return here.parent
+
+
+def resolve_root(override: str | os.PathLike[str] | None = None) -> Path | None:
+    """The override folder from the argument or the environment, if any."""
+    chosen = override or os.environ.get(ENV_VAR)
+    if not chosen:
+        return None
+    root = Path(chosen).expanduser()
+    if not root.is_dir():
+        raise ContentError(root, "content folder not found")
+    if not any((root / name).is_dir() for name in FOLDERS):
+        raise ContentError(root, f"a content folder needs at least one of {', '.join(FOLDERS)}/")
+    return root
+
+
+def _yaml_line(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """The 1-based line of the YAML node at ``loc`` (a pydantic error location)."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == key:
+                    node = value_node
+                    line = key_node.start_mark.line + 1
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key >= len(node.value):
+                return line
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _describe(error: dict[str, Any]) -> str:
+    where = ".".join(str(part) for part in error["loc"])
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key (check its spelling)"
+    return f"{where}: {message}" if where else message
+
+
+def parse_yaml(path: Path, text: str, model: type[M]) -> M:
+    """Validate YAML ``text`` against ``model``; errors carry ``path`` and a line number."""
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(path, f"not valid YAML: {problem}", mark.line + 1 if mark else None)
+    try:
+        return model.model_validate(data if data is not None else {})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = len(exc.errors()) - 1
+        extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise ContentError(path, _describe(first) + extra, _yaml_line(node, first["loc"])) from None
+
+
+# --- the framework's own scales, as data -------------------------------------------------
+
+
+class Choice(Strict):
+    """One entry on a scale or list defined by the framework content."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    label: str
+    description: str = ""
+
+
+class Concept(Strict):
+    id: str
+    title: str
+    question: str
+    explanation: str
+    avoid: list[str] = []
+    prefer: list[str] = []
+
+
+class Role(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    label: str
+    child: bool = False
+
+
+class Framework(Strict):
+    """framework/framework.yml: the four concepts and the scales a case is recorded on."""
+
+    concepts: list[Concept] = Field(min_length=4)
+    roles: list[Role] = Field(min_length=1)
+    seriousness: list[Choice] = Field(min_length=2)
+    urgency: list[Choice] = Field(min_length=1)
+    outcome_domains: list[Choice] = Field(min_length=1)
+    threshold_levels: list[Choice] = Field(min_length=1)
+    audit_status: list[Choice] = Field(min_length=2)
+
+    def ids(self, field: str) -> list[str]:
+        return [item.id for item in getattr(self, field)]
+
+    def label(self, field: str, ident: str | None) -> str:
+        for item in getattr(self, field):
+            if item.id == ident:
+                return item.label
+        return ident or ""
+
+
+class Content:
+    """The content in use: an optional override folder over the packaged default."""
+
+    def __init__(self, override: str | os.PathLike[str] | None = None) -> None:
+        self.override = resolve_root(override)
+        self.default = default_root()
+
+    def __repr__(self) -> str:
+        return f"Content(override={self.override!s}, default={self.default!s})"
+
+    def path(self, *parts: str) -> Path:
+        """The file at ``parts`` (e.g. ``"framework", "framework.yml"``), override first."""
+        if self.override is not None and (self.override / parts[0]).is_dir():
+            candidate = self.override.joinpath(*parts)
+        else:
+            candidate = self.default.joinpath(*parts)
+        if not candidate.exists():
+            raise ContentError(candidate, "missing content file")
+        return candidate
+
+    def folder(self, name: str) -> Path:
+        return self.path(name)
+
+    def read_text(self, *parts: str) -> str:
+        path = self.path(*parts)
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise ContentError(path, f"not UTF-8 text ({exc.reason})") from None
+        except OSError as exc:
+            raise ContentError(path, f"cannot be read: {exc.strerror}") from None
+
+    def load(self, model: type[M], *parts: str) -> M:
+        path = self.path(*parts)
+        return parse_yaml(path, self.read_text(*parts), model)
+
+    def iter_yaml(self, *parts: str) -> Iterator[Path]:
+        """The ``*.yml`` files in a folder, sorted, so output is stable."""
+        folder = self.path(*parts)
+        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
+
+    def load_all(self, model: type[M], *parts: str) -> list[tuple[Path, M]]:
+        return [
+            (p, parse_yaml(p, self.read_text(*parts, p.name), model)) for p in self.iter_yaml(*parts)
+        ]
+
+    @cached_property
+    def framework(self) -> Framework:
+        return self.load(Framework, "framework", "framework.yml")

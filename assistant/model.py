@@ -1,0 +1,294 @@
+"""The case model: people, needs, seriousness, outcomes, work and supervision.
+
+Pydantic v2 models with messages a worker can read. Text is cleaned of control
+characters on the way in (:mod:`assistant.textsafe`). Values defined by the framework
+content (roles, seriousness ratings, outcome domains...) are checked against it when a
+:class:`~assistant.content.Framework` is passed as validation context; the model itself
+hard-codes no scale.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from assistant.textsafe import clean_text
+
+SCHEMA_VERSION = 1
+
+SHORT = 2_000
+LONG = 200_000
+
+
+def _clean(value: Any) -> Any:
+    return clean_text(value).strip() if isinstance(value, str) else value
+
+
+ShortText = Annotated[str, BeforeValidator(_clean), StringConstraints(max_length=SHORT)]
+LongText = Annotated[str, BeforeValidator(_clean), StringConstraints(max_length=LONG)]
+Required = Annotated[ShortText, StringConstraints(min_length=1)]
+Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _framework_choice(field: str) -> Any:
+    """A validator that checks a value against a list in the framework content, if given."""
+
+    def check(value: str | None, info: ValidationInfo) -> str | None:
+        framework = (info.context or {}).get("framework")
+        if value is None or framework is None:
+            return value
+        allowed = framework.ids(field)
+        if value not in allowed:
+            raise ValueError(f"'{value}' is not one of: {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Person(Model):
+    """A child or family member, by role and first name or initials: never a full name."""
+
+    id: Ident = Field(default_factory=new_id)
+    role: Annotated[str, AfterValidator(_framework_choice("roles"))] = "child"
+    name: Annotated[Required, StringConstraints(max_length=40)]
+    age: Annotated[int, Field(ge=0, le=120)] | None = None
+    date_of_birth: date | None = None
+    sex: Literal["female", "male", "other", "not recorded"] = "not recorded"
+
+
+class Seriousness(Model):
+    """What happens to the child if the need is not met, and how soon help must come."""
+
+    consequences: Required
+    rating: Annotated[str | None, AfterValidator(_framework_choice("seriousness"))] = None
+    urgency: Annotated[str | None, AfterValidator(_framework_choice("urgency"))] = None
+    threshold_level: Annotated[int, Field(ge=1, le=5)] | None = None
+
+
+class Outcome(Model):
+    """A realistic, specific, measurable, dated change tied to one need."""
+
+    id: Ident = Field(default_factory=new_id)
+    statement: Required
+    whose: Annotated[str, AfterValidator(_framework_choice("outcome_domains"))] = "child"
+    measure: ShortText = ""
+    target_date: date | None = None
+
+
+class WorkItem(Model):
+    """A row of the child's plan: action, frequency, who, start date, outcome served."""
+
+    id: Ident = Field(default_factory=new_id)
+    action: Required
+    who: ShortText = ""
+    frequency: ShortText = ""
+    start_date: date | None = None
+    outcome_id: Ident | None = None
+
+
+class KeptWording(Model):
+    """The worker kept their own wording against the coach's advice, and said why."""
+
+    rule: ShortText
+    wording: ShortText
+    reason: Required
+    at: datetime = Field(default_factory=now)
+
+
+class Need(Model):
+    id: Ident = Field(default_factory=new_id)
+    holder: Ident
+    wording: Required
+    strengths: LongText = ""
+    risks: LongText = ""
+    seriousness: Seriousness | None = None
+    outcomes: list[Outcome] = []
+    work: list[WorkItem] = []
+    kept_wording: list[KeptWording] = []
+    status: Annotated[str, AfterValidator(_framework_choice("audit_status"))] = "unknown"
+
+    @model_validator(mode="after")
+    def _work_serves_own_outcomes(self) -> Need:
+        ids = {o.id for o in self.outcomes}
+        if len(ids) != len(self.outcomes):
+            raise ValueError("two outcomes of this need have the same id")
+        for item in self.work:
+            if item.outcome_id is not None and item.outcome_id not in ids:
+                raise ValueError(
+                    f"the work '{item.action}' serves an outcome ({item.outcome_id}) "
+                    "that is not one of this need's outcomes"
+                )
+        return self
+
+
+class Comment(Model):
+    """A supervisor's or worker's question or comment, optionally about one item."""
+
+    id: Ident = Field(default_factory=new_id)
+    author: ShortText = ""
+    role: Literal["supervisor", "worker"] = "supervisor"
+    about: Ident | None = None
+    text: Required
+    at: datetime = Field(default_factory=now)
+
+
+class AgreedAction(Model):
+    id: Ident = Field(default_factory=new_id)
+    action: Required
+    owner: ShortText = ""
+    due: date | None = None
+    done: bool = False
+
+
+class Case(Model):
+    """One case, pseudonymous: a case reference, never a family name."""
+
+    schema_version: int = SCHEMA_VERSION
+    reference: Annotated[str, BeforeValidator(_clean)] = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$"
+    )
+    worker: ShortText = ""
+    created: datetime = Field(default_factory=now)
+    story: LongText = ""
+    people: list[Person] = []
+    needs: list[Need] = []
+    comments: list[Comment] = []
+    agreed_actions: list[AgreedAction] = []
+    resume: dict[Annotated[str, StringConstraints(max_length=40)], ShortText] = {}
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"this case was written by a newer needs-led (schema {value}); "
+                f"this version reads schema {SCHEMA_VERSION} and older"
+            )
+        if value < 1:
+            raise ValueError("schema version must be 1 or more")
+        return value
+
+    @model_validator(mode="after")
+    def _references_hold(self) -> Case:
+        people = [p.id for p in self.people]
+        if len(set(people)) != len(people):
+            raise ValueError("two people in this case have the same id")
+        for number, need in enumerate(self.needs, 1):
+            if need.holder not in people:
+                raise ValueError(
+                    f"need {number} ('{need.wording[:60]}') is held by '{need.holder}', "
+                    "who is not one of the people in this case"
+                )
+        known = set(people) | {n.id for n in self.needs}
+        for need in self.needs:
+            known |= {o.id for o in need.outcomes} | {w.id for w in need.work}
+        for comment in self.comments:
+            if comment.about is not None and comment.about not in known:
+                raise ValueError(f"a comment is about '{comment.about}', which is not in this case")
+        return self
+
+    # --- convenience -------------------------------------------------------------------
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def holder_name(self, need: Need) -> str:
+        person = self.person(need.holder)
+        return person.name if person else "?"
+
+    def need(self, need_id: str) -> Need | None:
+        return next((n for n in self.needs if n.id == need_id), None)
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str | bytes, framework: Any = None) -> Case:
+        return cls.model_validate_json(text, context={"framework": framework})
+
+
+# --- messages a worker can read -------------------------------------------------------
+
+_LABELS = {
+    "people": "person",
+    "needs": "need",
+    "outcomes": "outcome",
+    "work": "work item",
+    "comments": "comment",
+    "agreed_actions": "agreed action",
+    "kept_wording": "kept wording",
+    "consequences": "what will happen if the need is not met",
+    "target_date": "target date",
+    "start_date": "start date",
+    "date_of_birth": "date of birth",
+    "threshold_level": "threshold level",
+    "outcome_id": "outcome served",
+    "reference": "case reference",
+}
+
+
+def _place(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            if parts:
+                parts[-1] = f"{parts[-1]} {part + 1}"
+            continue
+        parts.append(_LABELS.get(part, part.replace("_", " ")))
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _reason(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    if kind == "missing":
+        return "is required"
+    if kind in ("string_too_short", "too_short"):
+        return "is empty; please write something here"
+    if kind == "string_too_long":
+        return f"is too long (the most it can hold is {ctx.get('max_length'):,} characters)"
+    if kind == "string_pattern_mismatch" and error["loc"][-1:] == ("reference",):
+        return "must be 1-40 letters, digits, spaces or . _ / - (a case reference, not a name)"
+    if kind == "extra_forbidden":
+        return "is not a field this version knows"
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
+        return "is not a date (write it as YYYY-MM-DD)"
+    message = error["msg"]
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def explain(exc: ValidationError) -> list[str]:
+    """One readable line per problem, e.g. ``Need 2, outcome 1, target date: is not a date``."""
+    lines = []
+    for error in exc.errors():
+        place = _place(tuple(error["loc"]))
+        reason = _reason(error)
+        lines.append(f"{place}: {reason}" if place else reason[:1].upper() + reason[1:])
+    return lines

@@ -1,0 +1,34 @@
+"""Neutralise control characters in anything a person typed or pasted.
+
+Text reaches terminals, HTML, CSV and SQLite. A pasted ANSI escape or a NUL must arrive
+as harmless text, so every user-facing string passes through :func:`clean_text` on its
+way into the model.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls except tab and newline, DEL, and the C1 range. ESC (0x1b) is among them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional overrides can make text display differently from what it is.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: str) -> str:
+    """Return ``value`` with line endings normalised and control characters removed.
+
+    A carriage return becomes a newline; an escape sequence loses its ESC byte, so
+    ``\\x1b[31m`` is kept as the visible text ``[31m`` rather than colouring a terminal.
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROL.sub("", value)
+    value = _BIDI.sub("", value)
+    return unicodedata.normalize("NFC", value)
+
+
+def one_line(value: str, limit: int = 80) -> str:
+    """A single-line preview for lists and messages."""
+    flat = " ".join(clean_text(value).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
