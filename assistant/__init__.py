@@ -1,3 +1,3 @@
-"""needs-led: a terminal assistant for thinking a case through Need, Seriousness, Outcome and Work."""
+"""needs-led: think a case through Need, Seriousness, Outcome and Work to plan and do."""
 
 __version__ = "0.1.0"

@@ -101,7 +101,8 @@ def parse_yaml(path: Path, text: str, model: type[M]) -> M:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(path, f"not valid YAML: {problem}", mark.line + 1 if mark else None)
+        line = mark.line + 1 if mark else None
+        raise ContentError(path, f"not valid YAML: {problem}", line) from None
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
@@ -201,7 +202,8 @@ class Content:
 
     def load_all(self, model: type[M], *parts: str) -> list[tuple[Path, M]]:
         return [
-            (p, parse_yaml(p, self.read_text(*parts, p.name), model)) for p in self.iter_yaml(*parts)
+            (p, parse_yaml(p, self.read_text(*parts, p.name), model))
+            for p in self.iter_yaml(*parts)
         ]
 
     @cached_property
