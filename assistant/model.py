@@ -272,8 +272,9 @@ def _reason(error: dict[str, Any]) -> str:
         return "is required"
     if kind in ("string_too_short", "too_short"):
         return "is empty; please write something here"
-    if kind == "string_too_long":
-        return f"is too long (the most it can hold is {ctx.get('max_length'):,} characters)"
+    if kind in ("string_too_long", "too_long"):
+        limit = ctx.get("max_length")
+        return f"is too long (the most it can hold is {limit:,} characters)"
     if kind == "string_pattern_mismatch" and error["loc"][-1:] == ("reference",):
         return "must be 1-40 letters, digits, spaces or . _ / - (a case reference, not a name)"
     if kind == "extra_forbidden":
