@@ -1,0 +1,368 @@
+"""The one-page audit-form record: needs identified and services provided, with no names.
+
+An audit group reads a sample of these forms and "shuffles" the needs into Need Groups.
+The form carries a case reference, each child's age band and sex, the highest threshold
+level recorded, and each need as specifically worded with every person's name replaced
+by a role label ("Child 1", "Mother"), so forms can be pooled without identifying anyone.
+
+Three shapes share one model: JSON (``AuditForm.model_dump_json``, documented by
+``exports/audit-form.schema.json``), CSV rows for pooling many forms (one row per need,
+form-level columns repeated), and the HTML page rendered by :mod:`assistant.exporters`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from assistant.textsafe import clean_text
+
+if TYPE_CHECKING:
+    from assistant.content import Framework
+    from assistant.model import Case, Person
+
+FORM_VERSION = 1
+SCHEMA_ID = f"https://needs-led.invalid/schema/audit-form-{FORM_VERSION}.json"
+
+AgeBand = Literal["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
+HolderKind = Literal["child", "parent", "family"]
+Status = Literal["met", "partly", "unmet", "unknown"]
+
+# Short role labels for holders who are not children; a role the framework adds later
+# falls back to its framework label.
+ROLE_LABELS = {
+    "mother": "Mother",
+    "father": "Father",
+    "stepparent": "Step-parent",
+    "carer": "Carer",
+    "grandparent": "Grandparent",
+    "relative": "Relative",
+    "family": "Family",
+}
+FAMILY_ROLES = {"family"}
+
+
+def _clean(value: Any) -> Any:
+    return clean_text(value).strip() if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_clean), StringConstraints(max_length=2_000)]
+Label = Annotated[str, BeforeValidator(_clean), StringConstraints(min_length=1, max_length=60)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AuditChild(_Model):
+    """One child in the case, described only by label, age band and sex."""
+
+    label: Label = Field(description='"Child 1", "Child 2" ... in the order of the case')
+    age_band: AgeBand = "not known"
+    sex: Literal["female", "male", "other", "not recorded"] = "not recorded"
+
+
+class AuditNeed(_Model):
+    """One need as specifically worded, names replaced by role labels."""
+
+    holder: Label = Field(description='A role label, never a name: "Child 1", "Mother"...')
+    holder_kind: HolderKind
+    wording: Annotated[Text, StringConstraints(min_length=1)]
+    seriousness: Text | None = Field(
+        default=None, description="The framework's seriousness rating id (low ... severe)"
+    )
+    status: Status = "unknown"
+    services: list[Text] = Field(
+        default=[], description="Services provided or planned for this need"
+    )
+
+
+class AuditForm(_Model):
+    """The audit-form record of one case, as one auditor read it on one date."""
+
+    form_version: int = Field(default=FORM_VERSION, ge=1, le=FORM_VERSION)
+    case_reference: Annotated[str, BeforeValidator(_clean)] = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$",
+        description="The case reference, never a name",
+    )
+    children: list[AuditChild] = []
+    level_of_need: int | None = Field(
+        default=None, ge=1, le=5, description="The highest threshold level recorded (1-5)"
+    )
+    needs: list[AuditNeed] = []
+    auditor: Text = ""
+    audit_date: date
+
+    def to_csv_rows(self) -> list[dict[str, str]]:
+        """One row per need (one blank-need row if there are none), form columns repeated."""
+        form = {
+            "form_version": str(self.form_version),
+            "case_reference": self.case_reference,
+            "auditor": self.auditor,
+            "audit_date": self.audit_date.isoformat(),
+            "level_of_need": "" if self.level_of_need is None else str(self.level_of_need),
+            "children": "; ".join(f"{c.label} ({c.age_band}, {c.sex})" for c in self.children),
+        }
+        empty = {name: "" for name in CSV_COLUMNS if name not in form}
+        if not self.needs:
+            return [form | empty]
+        return [
+            form
+            | {
+                "need_number": str(number),
+                "holder": need.holder,
+                "holder_kind": need.holder_kind,
+                "wording": need.wording,
+                "seriousness": need.seriousness or "",
+                "status": need.status,
+                "services": " | ".join(s.replace(" | ", " / ") for s in need.services),
+            }
+            for number, need in enumerate(self.needs, 1)
+        ]
+
+
+CSV_COLUMNS = (
+    "form_version",
+    "case_reference",
+    "auditor",
+    "audit_date",
+    "level_of_need",
+    "children",
+    "need_number",
+    "holder",
+    "holder_kind",
+    "wording",
+    "seriousness",
+    "status",
+    "services",
+)
+
+
+# --- from a case -----------------------------------------------------------------------
+
+
+def age_band(person: Person, on: date, unborn: bool = False) -> AgeBand:
+    """The age band on ``on``, from the recorded age or else the date of birth."""
+    if unborn or (person.date_of_birth is not None and person.date_of_birth > on):
+        return "pre-birth"
+    age = person.age
+    if age is None and person.date_of_birth is not None:
+        born = person.date_of_birth
+        age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    if age is None:
+        return "not known"
+    for limit, band in ((4, "0-4"), (9, "5-9"), (15, "10-15"), (17, "16-17")):
+        if age <= limit:
+            return band  # type: ignore[return-value]
+    return "18+"
+
+
+def role_labels(case: Case, framework: Framework) -> dict[str, tuple[str, HolderKind]]:
+    """Each person's id -> (role label, holder kind); children numbered in case order."""
+    child_roles = {r.id for r in framework.roles if r.child}
+    labels: dict[str, tuple[str, HolderKind]] = {}
+    children = [p for p in case.people if p.role in child_roles]
+    for number, person in enumerate(children, 1):
+        labels[person.id] = (f"Child {number}", "child")
+    others = [p for p in case.people if p.role not in child_roles]
+    base = {
+        p.id: ROLE_LABELS.get(p.role) or framework.label("roles", p.role) or p.role.title()
+        for p in others
+    }
+    for person in others:
+        same = [p.id for p in others if base[p.id] == base[person.id]]
+        label = base[person.id]
+        if len(same) > 1:
+            label = f"{label} {same.index(person.id) + 1}"
+        kind: HolderKind = "family" if person.role in FAMILY_ROLES else "parent"
+        labels[person.id] = (label, kind)
+    return labels
+
+
+def name_replacer(case: Case, labels: dict[str, str]) -> Any:
+    """A function replacing every person's name (whole words, any case) by their label."""
+    pairs: list[tuple[str, str]] = []
+    for person in case.people:
+        name = person.name.strip()
+        label = labels[person.id]
+        pairs.append((name, label))
+        parts = name.split()
+        if len(parts) > 1:
+            pairs.extend((part, label) for part in parts if len(part.strip(".")) > 1)
+    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
+    if not pairs:
+        return lambda text: text
+    table = {name.casefold(): label for name, label in reversed(pairs)}
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(name) for name, _ in pairs) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    return lambda text: pattern.sub(lambda m: table[m.group(1).casefold()], text)
+
+
+def audit_form_from_case(
+    case: Case, auditor: str, audit_date: date, *, framework: Framework | None = None
+) -> AuditForm:
+    """The audit-form record of ``case``: names replaced, nothing identifying kept."""
+    if framework is None:
+        from assistant.content import Content
+
+        framework = Content().framework
+    labels = role_labels(case, framework)
+    unborn_roles = {"unborn"}
+    children = [
+        AuditChild(
+            label=labels[p.id][0],
+            age_band=age_band(p, audit_date, unborn=p.role in unborn_roles),
+            sex=p.sex,
+        )
+        for p in case.people
+        if labels[p.id][1] == "child"
+    ]
+    replace = name_replacer(case, {pid: label for pid, (label, _) in labels.items()})
+    needs = []
+    levels = []
+    for need in case.needs:
+        label, kind = labels.get(need.holder, ("Not known", "family"))
+        serious = need.seriousness
+        if serious is not None and serious.threshold_level is not None:
+            levels.append(serious.threshold_level)
+        services = [
+            replace(f"{item.action} — {item.who}" if item.who else item.action)
+            for item in need.work
+        ]
+        status = need.status if need.status in ("met", "partly", "unmet") else "unknown"
+        needs.append(
+            AuditNeed(
+                holder=label,
+                holder_kind=kind,
+                wording=replace(need.wording),
+                seriousness=serious.rating if serious else None,
+                status=status,
+                services=services,
+            )
+        )
+    return AuditForm(
+        case_reference=case.reference,
+        children=children,
+        level_of_need=max(levels) if levels else None,
+        needs=needs,
+        auditor=auditor,
+        audit_date=audit_date,
+    )
+
+
+# --- CSV for pooling many forms --------------------------------------------------------
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(cell: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (OWASP CSV injection)."""
+    return "'" + cell if cell.startswith(_FORMULA) else cell
+
+
+def _undefuse(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA) else cell
+
+
+def write_csv(forms: Iterable[AuditForm], header: bool = True) -> str:
+    """CSV text of many forms, formula-safe; read back with :func:`forms_from_csv`."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    if header:
+        writer.writeheader()
+    for form in forms:
+        for row in form.to_csv_rows():
+            writer.writerow({key: defuse(value) for key, value in row.items()})
+    return out.getvalue()
+
+
+_CHILD = re.compile(r"\s*([^;()]+?)\s*\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)\s*")
+
+
+class CsvError(ValueError):
+    """A pooled CSV file that cannot be read; the message names the line."""
+
+
+def _children(text: str, line: int) -> list[dict[str, str]]:
+    children = []
+    for part in filter(str.strip, text.split(";")):
+        match = _CHILD.fullmatch(part)
+        if not match:
+            raise CsvError(f"line {line}: children: cannot read {part.strip()!r} "
+                           "(expected e.g. 'Child 1 (5-9, female)')")
+        children.append({"label": match[1], "age_band": match[2], "sex": match[3]})
+    return children
+
+
+def forms_from_csv(text: str) -> list[AuditForm]:
+    """Forms from pooled CSV rows, grouped by (case reference, auditor, audit date).
+
+    Raises :class:`CsvError` for missing columns and
+    :class:`pydantic.ValidationError` for values the model rejects.
+    """
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CsvError(f"line 1: missing column(s): {', '.join(missing)}")
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for row in reader:
+        row = {key: _undefuse(value or "") for key, value in row.items() if key in CSV_COLUMNS}
+        line = reader.line_num
+        key = (row["case_reference"], row["auditor"], row["audit_date"])
+        if key not in groups:
+            groups[key] = {
+                "form_version": row["form_version"] or FORM_VERSION,
+                "case_reference": row["case_reference"],
+                "auditor": row["auditor"],
+                "audit_date": row["audit_date"],
+                "level_of_need": row["level_of_need"] or None,
+                "children": _children(row["children"], line),
+                "needs": [],
+            }
+        if row["wording"] or row["holder"]:
+            groups[key]["needs"].append(
+                {
+                    "holder": row["holder"],
+                    "holder_kind": row["holder_kind"],
+                    "wording": row["wording"],
+                    "seriousness": row["seriousness"] or None,
+                    "status": row["status"] or "unknown",
+                    "services": [s.strip() for s in row["services"].split(" | ") if s.strip()],
+                }
+            )
+    return [AuditForm.model_validate(data) for data in groups.values()]
+
+
+# --- the documented JSON Schema --------------------------------------------------------
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON format, as written to exports/audit-form.schema.json."""
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+    }
+    schema |= AuditForm.model_json_schema()
+    schema["title"] = f"needs-led audit-form record, version {FORM_VERSION}"
+    schema["description"] = (
+        "The one-page audit-form record of one case: a case reference (never a name), each "
+        "child's age band and sex, the highest threshold level recorded, and each need as "
+        "specifically worded, with every person's name replaced by a role label, its "
+        "seriousness rating, the services provided or planned, and whether it was met. "
+        "Forms are pooled across a sample of cases and grouped into Need Groups. "
+        f"form_version is {FORM_VERSION}; a reader rejects a higher version."
+    )
+    return schema
+
+
+def sorted_forms(forms: Sequence[AuditForm]) -> list[AuditForm]:
+    """Forms in a stable order (case reference, audit date, auditor) for pooled output."""
+    return sorted(forms, key=lambda f: (f.case_reference, f.audit_date, f.auditor))
