@@ -106,8 +106,10 @@ def parse_yaml(path: Path, text: str, model: type[M]) -> M:
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        more = len(exc.errors()) - 1
+        # A misspelt key also makes the real key "missing": report the misspelling first.
+        errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        first = errors[0]
+        more = len(errors) - 1
         extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         raise ContentError(path, _describe(first) + extra, _yaml_line(node, first["loc"])) from None
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.model import Case
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from tests.helpers import FIXTURES
 
 
 @pytest.fixture(autouse=True)
@@ -36,13 +31,3 @@ def case_json() -> str:
 @pytest.fixture
 def case(case_json: str) -> Case:
     return Case.model_validate_json(case_json)
-
-
-def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m assistant` in a real subprocess, as a person would."""
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        input=stdin, capture_output=True, text=True, env=full_env, cwd=cwd or ROOT, timeout=120,
-    )

@@ -1,0 +1,21 @@
+"""Helpers for tests: paths and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m assistant` in a real subprocess, as a person would."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        input=stdin, capture_output=True, text=True, env=full_env, cwd=cwd or ROOT, timeout=120,
+    )

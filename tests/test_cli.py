@@ -1,0 +1,152 @@
+"""The CLI as a person uses it: real subprocesses, a real database file, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import FIXTURES, run_cli
+
+FIXTURE = str(FIXTURES / "case.json")
+
+
+def test_help_lists_commands_and_imports_neither_spacy_nor_textual() -> None:
+    code = (
+        "import sys\n"
+        "from assistant.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit as e:\n    assert e.code == 0\n"
+        "heavy = sorted(m for m in ('spacy', 'textual', 'pydantic', 'sqlite_utils') "
+        "if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "HEAVY []" in result.stdout
+    for command in ("cases", "import", "export-json", "history", "schema"):
+        assert command in result.stdout
+
+
+def test_version() -> None:
+    from assistant import __version__
+
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"needs-led {__version__}"
+
+
+def test_usage_errors_exit_2_with_one_line() -> None:
+    for args in (["frobnicate"], ["history"], ["restore", "NL-1", "three"], ["cases", "--bogus"]):
+        result = run_cli(*args)
+        assert result.returncode == 2, args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("needs-led: error: "), result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_import_list_export_round_trip(tmp_path: Path) -> None:
+    result = run_cli("import", FIXTURE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "imported NL-2026-014 as revision 1"
+
+    listed = run_cli("cases", "--json")
+    rows = json.loads(listed.stdout)
+    assert [(r["reference"], r["revision"]) for r in rows] == [("NL-2026-014", 1)]
+    assert "NL-2026-014" in run_cli("cases").stdout
+
+    out = tmp_path / "out.json"
+    assert run_cli("export-json", "NL-2026-014", "--out", str(out)).returncode == 0
+    assert out.read_text() == Path(FIXTURE).read_text()
+    assert run_cli("export-json", "NL-2026-014").stdout == Path(FIXTURE).read_text()
+
+
+def test_export_never_overwrites_without_force(tmp_path: Path) -> None:
+    run_cli("import", FIXTURE)
+    out = tmp_path / "keep.json"
+    out.write_text("precious")
+    result = run_cli("export-json", "NL-2026-014", "--out", str(out))
+    assert result.returncode == 2
+    assert "already exists (use --force" in result.stderr
+    assert out.read_text() == "precious"
+    assert run_cli("export-json", "NL-2026-014", "--out", str(out), "--force").returncode == 0
+    assert out.read_text().startswith("{")
+
+
+def test_history_and_restore(tmp_path: Path) -> None:
+    run_cli("import", FIXTURE)
+    edited = json.loads(Path(FIXTURE).read_text())
+    edited["story"] = "A shorter story."
+    second = tmp_path / "edited.json"
+    second.write_text(json.dumps(edited))
+    assert run_cli("import", str(second)).stdout.strip() == "imported NL-2026-014 as revision 2"
+
+    history = json.loads(run_cli("history", "NL-2026-014", "--json").stdout)
+    assert [h["number"] for h in history] == [1, 2]
+    assert history[1]["note"] == "imported from edited.json"
+
+    restored = run_cli("restore", "NL-2026-014", "1")
+    assert restored.stdout.strip() == "restored revision 1 of NL-2026-014 as revision 3"
+    assert run_cli("export-json", "NL-2026-014").stdout == Path(FIXTURE).read_text()
+
+
+def test_unreadable_input_is_exit_2(tmp_path: Path) -> None:
+    result = run_cli("import", str(tmp_path / "missing.json"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"needs-led: error: {tmp_path / 'missing.json'}: no such file"
+
+
+def test_an_invalid_case_file_is_explained_and_nothing_is_saved(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    data = json.loads(Path(FIXTURE).read_text())
+    data["needs"][0]["outcomes"][0]["target_date"] = "next spring"
+    data["people"][0]["role"] = "cousin-in-law"
+    bad.write_text(json.dumps(data))
+    result = run_cli("import", FIXTURE, str(bad))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "Need 1, outcome 1, target date: is not a date" in result.stderr
+    assert "Person 1, role: 'cousin-in-law' is not one of" in result.stderr
+    assert json.loads(run_cli("cases", "--json").stdout) == []
+
+    garbage = tmp_path / "garbage.json"
+    garbage.write_text("{not json")
+    result = run_cli("import", str(garbage))
+    assert result.returncode == 1 and "Invalid JSON" in result.stderr
+
+
+def test_a_damaged_database_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"\x00garbage" * 500)
+    result = run_cli("--db", str(damaged), "cases")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "damaged" in result.stderr
+    assert damaged.read_bytes() == b"\x00garbage" * 500
+
+
+def test_db_option_and_environment(tmp_path: Path) -> None:
+    chosen = tmp_path / "chosen.db"
+    assert run_cli("import", FIXTURE, "--db", str(chosen)).returncode == 0
+    assert chosen.exists()
+    via_env = run_cli("cases", "--json", env={"NEEDS_LED_DB": str(chosen)})
+    assert len(json.loads(via_env.stdout)) == 1
+
+
+def test_schema_is_json_schema_with_the_version() -> None:
+    result = run_cli("schema")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "Case"
+    assert "schema_version" in schema["properties"]
+    assert "schema version 1" in schema["description"]
+
+
+def test_a_broken_content_file_is_reported_by_path_and_line(tmp_path: Path) -> None:
+    framework = tmp_path / "content" / "framework"
+    framework.mkdir(parents=True)
+    source = (Path(__file__).parent.parent / "framework" / "framework.yml").read_text()
+    broken = source.replace("  - id: moderate", "  - idd: moderate")
+    (framework / "framework.yml").write_text(broken)
+    result = run_cli("--content", str(tmp_path / "content"), "import", FIXTURE)
+    assert result.returncode == 1
+    line = source.splitlines().index("  - id: moderate") + 1
+    assert f"framework.yml:{line}: seriousness.1.idd: unknown key" in result.stderr
