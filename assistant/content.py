@@ -59,7 +59,8 @@ def resolve_root(override: str | os.PathLike[str] | None = None) -> Path | None:
     if not root.is_dir():
         raise ContentError(root, "content folder not found")
     if not any((root / name).is_dir() for name in FOLDERS):
-        raise ContentError(root, f"a content folder needs at least one of {', '.join(FOLDERS)}/")
+        wanted = ", ".join(f + "/" for f in FOLDERS)
+        raise ContentError(root, f"a content folder needs at least one of {wanted}")
     return root
 
 

@@ -1,0 +1,83 @@
+"""Content folders: found, overridden per folder, validated with file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.content import Content, ContentError, Framework, Strict, default_root, parse_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_default_content_is_found_and_valid() -> None:
+    content = Content()
+    assert content.override is None
+    framework = content.framework
+    assert [c.id for c in framework.concepts] == ["need", "seriousness", "outcome", "work"]
+    assert framework.ids("outcome_domains") == ["child", "family", "rights"]
+    assert framework.ids("threshold_levels") == ["1", "2", "3", "4", "5"]
+    assert framework.label("seriousness", "high") == "High"
+
+
+def test_in_a_checkout_the_default_is_the_checkout() -> None:
+    assert default_root() == ROOT
+
+
+def test_an_override_replaces_only_the_folders_it_has(tmp_path: Path) -> None:
+    (tmp_path / "framework").mkdir()
+    text = (ROOT / "framework" / "framework.yml").read_text()
+    edited = text.replace("label: High", "label: Hoch")
+    (tmp_path / "framework" / "framework.yml").write_text(edited)
+    content = Content(tmp_path)
+    assert content.framework.label("seriousness", "high") == "Hoch"
+    assert content.path("framework", "framework.yml").is_relative_to(tmp_path)
+    # No prompts/ in the override: the default prompts are used.
+    assert not content.path("prompts").is_relative_to(tmp_path)
+
+
+def test_the_environment_variable_is_an_override(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(ROOT / "framework", tmp_path / "framework")
+    monkeypatch.setenv("NEEDS_LED_CONTENT", str(tmp_path))
+    assert Content().override == tmp_path
+
+
+def test_a_missing_override_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ContentError, match="content folder not found"):
+        Content(tmp_path / "nowhere")
+    with pytest.raises(ContentError, match="needs at least one of framework/"):
+        Content(tmp_path)
+
+
+def test_a_missing_file_in_an_override_folder_is_named(tmp_path: Path) -> None:
+    (tmp_path / "framework").mkdir()
+    with pytest.raises(ContentError) as info:
+        _ = Content(tmp_path).framework
+    assert str(info.value) == f"{tmp_path / 'framework' / 'framework.yml'}: missing content file"
+
+
+class Tiny(Strict):
+    name: str
+    sizes: list[int]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("name: a\nsizes: [1]\ncolour: red\n", "f.yml:3: colour: unknown key (check its spel"),
+        ("name: a\nsizes:\n  - 1\n  - two\n", "f.yml:4: sizes.1: Input should be a valid integer"),
+        ("name: a\nsizes: [1\n", "f.yml:3: not valid YAML"),
+        ("sizes: []\n", "f.yml:1: name: Field required"),
+    ],
+)
+def test_yaml_problems_carry_the_line(text: str, expected: str) -> None:
+    with pytest.raises(ContentError) as info:
+        parse_yaml(Path("f.yml"), text, Tiny)
+    assert str(info.value).startswith(expected)
+
+
+def test_the_framework_model_rejects_unknown_keys() -> None:
+    with pytest.raises(ContentError, match="unknown key"):
+        parse_yaml(Path("x.yml"), "concepts: []\nextra: 1\n", Framework)
