@@ -193,7 +193,7 @@ class Interview:
         self.content = content
         self.framework: Framework = content.framework
         self.prompts = prompts or load_prompts(content)
-        keys = self.keys()
+        keys = self.steps()
         saved = case.resume.get("step")
         self.key = saved if saved in keys else self._first_open(keys)
         self._remember()
@@ -207,7 +207,7 @@ class Interview:
         order = {p.id: i for i, p in enumerate(self.case.people)}
         return sorted(self.case.needs, key=lambda n: order.get(n.holder, len(order)))
 
-    def keys(self) -> list[str]:
+    def steps(self) -> list[str]:
         """Every step of the conversation for the case as it stands now, in order."""
         keys = ["story:"]
         for person in self._people_order():
@@ -363,7 +363,7 @@ class Interview:
         kind, target = key.split(":", 1)
         text = self.prompts.questions[kind]
         values, _ = self._context(kind, target)
-        keys = self.keys()
+        keys = self.steps()
         fmt = _Safe(values)
         return Question(
             key=key,
@@ -384,25 +384,25 @@ class Interview:
     # --- moving -------------------------------------------------------------------------
 
     def goto(self, key: str) -> Question:
-        if key not in self.keys():
+        if key not in self.steps():
             raise KeyError(key)
         self.key = key
         self._remember()
         return self.question()
 
     def back(self) -> Question:
-        keys = self.keys()
+        keys = self.steps()
         index = keys.index(self.key)
         return self.goto(keys[max(0, index - 1)])
 
     def skip(self) -> Question:
         """Move on without changing anything."""
-        keys = self.keys()
+        keys = self.steps()
         index = keys.index(self.key)
         return self.goto(keys[min(len(keys) - 1, index + 1)])
 
     def _after(self, key: str) -> None:
-        keys = self.keys()
+        keys = self.steps()
         self.key = keys[min(len(keys) - 1, keys.index(key) + 1)]
         self._remember()
 
@@ -542,7 +542,7 @@ class Interview:
     def remove(self) -> Question:
         """Delete the need, outcome or work item the current step is about."""
         kind, target = self.key.split(":", 1)
-        keys = self.keys()
+        keys = self.steps()
         index = keys.index(self.key)
         if kind in ("need", "consequences", "strengths", "risks", "rating", "urgency"):
             self.case.needs = [n for n in self.case.needs if n.id != target]
@@ -556,7 +556,7 @@ class Interview:
             need.work = [w for w in need.work if w.id != target]
         else:
             return self.question()
-        new_keys = self.keys()
+        new_keys = self.steps()
         earlier = [k for k in keys[:index] if k in new_keys]
         self.key = earlier[-1] if earlier else new_keys[0]
         self._remember()
@@ -637,3 +637,32 @@ class Interview:
         return (f"{needs} need{'s' * (needs != 1)} ({whom}); {how}; "
                 f"{outcomes} outcome{'s' * (outcomes != 1)}; {work} work item{'s' * (work != 1)}")
 
+
+
+class HelpPrompts(Strict):
+    """prompts/help.yml: the words of the help screen around the framework's concepts."""
+
+    title: str
+    intro: str
+    avoid_heading: str
+    prefer_heading: str
+    keys_heading: str
+    keys: list[str]
+    coach_heading: str
+    coach: str
+
+
+def help_markdown(content: Content) -> str:
+    """The help screen as Markdown: the four concepts with the seeds' own examples."""
+    words = content.load(HelpPrompts, "prompts", "help.yml")
+    lines = [f"# {words.title}", "", words.intro, ""]
+    for number, concept in enumerate(content.framework.concepts, 1):
+        lines += [f"## {number}. {concept.title}", "", f"*{concept.question}*", "",
+                  concept.explanation, ""]
+        if concept.avoid:
+            lines += [words.avoid_heading, "", *[f"- ~~{e}~~" for e in concept.avoid], ""]
+        if concept.prefer:
+            lines += [words.prefer_heading, "", *[f"- {e}" for e in concept.prefer], ""]
+    lines += [f"## {words.coach_heading}", "", words.coach, "", f"## {words.keys_heading}", ""]
+    lines += [f"- {k}" for k in words.keys]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,24 @@
+"""Help: the four concepts with the seeds' own examples, the coach, and the keys."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+from assistant.interview import help_markdown
+
+
+class HelpScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Close help")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="help"):
+            yield Markdown(help_markdown(self.app.content))  # type: ignore[attr-defined]
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()

@@ -1,0 +1,76 @@
+"""The first screen: the worker's cases (resume any), new case, practice, help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.tui.widgets.status import CoachStatus
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("n", "app.new_case", "New case"),
+        Binding("o", "open_selected", "Open case"),
+        Binding("p", "practice", "Practice"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(self.app.prompts.opening, id="opening")  # type: ignore[attr-defined]
+            yield Label("Your cases", id="cases-title")
+            yield OptionList(id="cases")
+            with Horizontal(id="home-buttons"):
+                yield Button("New case", id="new", variant="primary")
+                yield Button("Practice", id="practice")
+                yield Button("Help", id="help")
+            yield CoachStatus(id="coach-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_cases()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_cases()
+
+    def refresh_cases(self) -> None:
+        cases = self.query_one("#cases", OptionList)
+        cases.clear_options()
+        rows = self.app.store.cases()  # type: ignore[attr-defined]
+        if not rows:
+            cases.add_option(Option("No cases yet: press n to start one.", disabled=True))
+            self.query_one("#new", Button).focus()
+            return
+        for row in rows:
+            cases.add_option(Option(f"{row['reference']}  ·  {row['summary']}",
+                                    id=row["reference"]))
+        cases.highlighted = 0
+        cases.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_case(event.option.id)  # type: ignore[attr-defined]
+
+    def action_open_selected(self) -> None:
+        cases = self.query_one("#cases", OptionList)
+        if cases.highlighted is not None:
+            option = cases.get_option_at_index(cases.highlighted)
+            if option.id:
+                self.app.open_case(option.id)  # type: ignore[attr-defined]
+
+    def action_practice(self) -> None:
+        self.notify("Practice vignettes are not in this version yet.", title="Practice")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "new":
+            self.app.action_new_case()  # type: ignore[attr-defined]
+        elif event.button.id == "practice":
+            self.action_practice()
+        elif event.button.id == "help":
+            self.app.action_help()  # type: ignore[attr-defined]

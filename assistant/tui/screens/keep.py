@@ -1,0 +1,48 @@
+"""Keep my wording: the coach flagged the answer; the worker keeps it and says why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class KeepScreen(ModalScreen[str | None]):
+    """Returns the reason, or None if the worker goes back to edit."""
+
+    BINDINGS = [Binding("escape", "edit", "Back to edit")]
+
+    def __init__(self, text: str, findings: list[Any]) -> None:
+        super().__init__()
+        self.text = text
+        self.findings = findings
+
+    def compose(self) -> ComposeResult:
+        flagged = Text("The coach flagged: ", style="bold")
+        flagged.append("; ".join(f"{f.kind}: {f.message}" for f in self.findings))
+        with Vertical(id="keep"):
+            yield Static(flagged)
+            yield Label("Keep your wording? Say why (your supervisor will see it), then Enter.")
+            yield Input(placeholder="e.g. agreed with the family in these words", id="reason")
+            yield Static("Escape goes back to edit the wording.", classes="dim")
+            yield Static("", id="keep-error", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#reason", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        reason = event.value.strip()
+        if not reason:
+            self.query_one("#keep-error", Static).update(
+                "Write a reason, or press Escape to edit the wording."
+            )
+            return
+        self.dismiss(reason)
+
+    def action_edit(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,108 @@
+"""A new case: a pseudonymous reference and the people (role, first name or initials, age)."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+
+from assistant.model import Case, Person, explain
+
+
+class NewCaseScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start interview"),
+        Binding("escape", "app.pop_screen", "Cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.people: list[Person] = []
+
+    def compose(self) -> ComposeResult:
+        framework = self.app.content.framework  # type: ignore[attr-defined]
+        roles = [(r.label, r.id) for r in framework.roles]
+        yield Header()
+        with VerticalScroll(id="newcase"):
+            yield Label("Case reference (pseudonymous: never a family name)")
+            yield Input(placeholder="e.g. NL-2026-031", id="reference")
+            yield Label("People: role, first name or initials, age (Enter adds the person)")
+            with Horizontal(id="person-row"):
+                yield Select(roles, value=roles[0][1], allow_blank=False, id="role")
+                yield Input(placeholder="first name or initials", id="name")
+                yield Input(placeholder="age", id="age", restrict=r"[0-9]*", max_length=3)
+                yield Button("Add", id="add")
+            yield Static("No people yet.", id="people")
+            yield Static("", id="newcase-error", classes="error")
+            yield Button("Start the interview", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#reference", Input).focus()
+
+    def _error(self, text: str) -> None:
+        self.query_one("#newcase-error", Static).update(text)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "reference":
+            self.query_one("#role", Select).focus()
+        elif event.input.id in ("name", "age"):
+            self.add_person()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add":
+            self.add_person()
+        elif event.button.id == "start":
+            self.action_start()
+
+    def add_person(self) -> None:
+        name = self.query_one("#name", Input)
+        age = self.query_one("#age", Input)
+        role = self.query_one("#role", Select)
+        framework = self.app.content.framework  # type: ignore[attr-defined]
+        try:
+            person = Person.model_validate(
+                {"role": role.value, "name": name.value,
+                 "age": int(age.value) if age.value else None},
+                context={"framework": framework},
+            )
+        except ValidationError as exc:
+            self._error("Person: " + "; ".join(explain(exc)))
+            name.focus()
+            return
+        self.people.append(person)
+        self._error("")
+        name.value = ""
+        age.value = ""
+        labels = {r.id: r.label for r in framework.roles}
+        self.query_one("#people", Static).update("\n".join(
+            f"{i}. {p.name} ({labels.get(p.role, p.role)}"
+            f"{', ' + str(p.age) if p.age is not None else ''})"
+            for i, p in enumerate(self.people, 1)
+        ))
+        role.focus()
+
+    def action_start(self) -> None:
+        reference = self.query_one("#reference", Input).value.strip()
+        store = self.app.store  # type: ignore[attr-defined]
+        if self.query_one("#name", Input).value.strip():
+            self.add_person()
+        try:
+            case = Case(reference=reference, people=self.people)
+        except ValidationError as exc:
+            self._error("; ".join(explain(exc)))
+            self.query_one("#reference", Input).focus()
+            return
+        if not self.people:
+            self._error("Add at least one person: the child first.")
+            self.query_one("#name", Input).focus()
+            return
+        if store.exists(reference):
+            self._error(f"A case '{reference}' already exists: open it from your cases.")
+            self.query_one("#reference", Input).focus()
+            return
+        store.save(case, note="new case")
+        self.app.open_case(case.reference)  # type: ignore[attr-defined]

@@ -1,0 +1,55 @@
+"""The coach's advice on the statement being typed: flagged words, why, questions, rewrites."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+def render_report(text: str, report: Any) -> Text:
+    """The statement with flagged spans highlighted, then each finding's advice."""
+    out = Text()
+    findings = list(getattr(report, "findings", []) or [])
+    if not findings:
+        out.append("No wording problems found.", style="green")
+        return out
+    shown = Text(text)
+    for finding in findings:
+        start, end = int(finding.start), int(finding.end)
+        if 0 <= start < end <= len(text):
+            shown.stylize("bold black on yellow", start, end)
+    out.append_text(shown)
+    out.append("\n")
+    number = 0
+    for finding in findings:
+        out.append(f"\n{finding.kind}: ", style="bold")
+        out.append(f"{finding.message}\n")
+        if finding.why:
+            out.append("Why: ", style="italic")
+            out.append(f"{finding.why}\n")
+        for question in finding.questions or []:
+            out.append(f"  ? {question}\n")
+        for suggestion in finding.suggestions or []:
+            number += 1
+            out.append(f"  {number}. ", style="bold")
+            out.append(f"{suggestion}\n")
+    if number:
+        out.append("\nCtrl+R takes the next rewrite into your answer.", style="dim")
+    return out
+
+
+def suggestions(report: Any) -> list[str]:
+    return [s for f in getattr(report, "findings", []) or [] for s in (f.suggestions or [])]
+
+
+class CoachPanel(VerticalScroll):
+    """Scrolls when the advice is longer than the space beside the question."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(id="coach-text")
+
+    def show(self, content: Text | str) -> None:
+        self.query_one("#coach-text", Static).update(content)
