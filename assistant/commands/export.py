@@ -1,10 +1,102 @@
-"""`needs-led export`: plans and audit forms (filled in by the exports work)."""
+"""`needs-led export`: plans, the family's plan, the audit form and the whole case, as files."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import date
+from pathlib import Path
 from typing import Any
+
+from assistant.cli import add
+from assistant.errors import InputError
+
+# Kept here as well as in assistant.exporters so `--help` needs no heavy import; a test
+# checks the two lists agree.
+FORMAT_NAMES = (
+    "plan-html",
+    "plan-md",
+    "family-html",
+    "audit-html",
+    "audit-json",
+    "audit-csv",
+    "case-json",
+)
+
+
+def _formats(text: str) -> list[str]:
+    """'plan-html,audit-csv' or 'all' -> the format names, checked."""
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    if names == ["all"]:
+        return list(FORMAT_NAMES)
+    unknown = [n for n in names if n not in FORMAT_NAMES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown format '{unknown[0] if unknown else text}' "
+            f"(choose from: {', '.join(FORMAT_NAMES)}, or all)"
+        )
+    return names
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        message = f"'{text}' is not a date (write it as YYYY-MM-DD)"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from assistant.content import Content
+    from assistant.exporters import ExportError, export
+    from assistant.model import Case
+    from assistant.store import Store
+
+    content = Content(getattr(args, "content", None))
+    if args.case.endswith(".json") and Path(args.case).is_file():
+        from assistant.commands.cases import read_input
+
+        case = Case.from_json(read_input(args.case), content.framework)
+    else:
+        with Store(getattr(args, "db", None)) as store:
+            case = store.load(args.case, args.revision)
+    formats = [name for group in args.format for name in group]
+    try:
+        paths = export(case, formats, Path(args.out), content=content, force=args.force,
+                       auditor=args.auditor, when=args.date)
+    except ExportError as exc:
+        if "already exists" in str(exc):
+            raise InputError(str(exc)) from None
+        print(f"needs-led: error: {exc}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path)
+    return 0
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    return None
+    p = add(
+        sub, common, "export",
+        "write a case's plan, family plan, audit form or JSON into a folder",
+        cmd_export,
+        description=(
+            "Write one case in the chosen formats into a folder. File names are the case "
+            "reference and the format, e.g. NL-2026-014-plan.html; an existing file is "
+            "never replaced without --force, and nothing is written if any format fails."
+        ),
+    )
+    p.add_argument("case", metavar="CASE",
+                   help="the case reference (or a case .json file written by export-json)")
+    p.add_argument(
+        "--format", "-f", type=_formats, action="append", required=True, metavar="FORMAT",
+        help=f"one or more of: {', '.join(FORMAT_NAMES)} (comma-separated or repeated), "
+        "or all",
+    )
+    p.add_argument("--out", "-o", metavar="DIR", default=".",
+                   help="the folder to write into (created if missing; default: here)")
+    p.add_argument("--force", action="store_true", help="overwrite files that exist")
+    p.add_argument("--auditor", default="", metavar="NAME",
+                   help="the auditor named on the audit form")
+    p.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD",
+                   help="the date printed on the documents (default: today)")
+    p.add_argument("--revision", type=int, metavar="N", help="an earlier revision of the case")

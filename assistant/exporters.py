@@ -1,0 +1,326 @@
+"""What leaves needs-led: plans, the family's plan, the audit-form record, the whole case.
+
+The HTML and Markdown documents are Jinja2 templates in ``exports/`` (content a trainer
+or an authority can restyle without touching Python); JSON and CSV are written here.
+Everything the user typed is escaped for the format it lands in: HTML by autoescape,
+Markdown by escaping its meta-characters on every ``{{ }}``, CSV by defusing formulas.
+Files are written whole or not at all (a temporary file, then a rename), and an existing
+file is never replaced unless ``force`` is given.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from assistant.content import Content, ContentError
+from assistant.model import Case, Need
+
+FORMATS = (
+    "plan-html",
+    "plan-md",
+    "family-html",
+    "audit-html",
+    "audit-json",
+    "audit-csv",
+    "case-json",
+)
+
+# Format -> (file name suffix, template or None for formats written in Python).
+_FILES: dict[str, tuple[str, str | None]] = {
+    "plan-html": ("plan.html", "plan.html.j2"),
+    "plan-md": ("plan.md", "plan.md.j2"),
+    "family-html": ("family-plan.html", "family.html.j2"),
+    "audit-html": ("audit-form.html", "audit.html.j2"),
+    "audit-json": ("audit-form.json", None),
+    "audit-csv": ("audit-form.csv", None),
+    "case-json": ("case.json", None),
+}
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+class ExportError(Exception):
+    """An export that cannot be made; the message is one line a person can act on."""
+
+
+# --- file names ------------------------------------------------------------------------
+
+
+def safe_stem(reference: str) -> str:
+    """A file-name stem from a case reference: letters, digits, '.', '_' and '-' only."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", reference).strip("-.")
+    return stem or "case"
+
+
+def file_name(case: Case, fmt: str) -> str:
+    """The predictable file name of one format, e.g. ``NL-2026-014-plan.html``."""
+    return f"{safe_stem(case.reference)}-{_FILES[_check_format(fmt)][0]}"
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in _FILES:
+        raise ExportError(f"unknown format '{fmt}' (choose from: {', '.join(FORMATS)})")
+    return fmt
+
+
+# --- escaping --------------------------------------------------------------------------
+
+_MD_META = re.compile(r"([\\`*_{}\[\]<>#|~&!])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+
+
+def md_escape(value: Any) -> str:
+    """Text that Markdown (CommonMark/GFM) shows as typed, on one line.
+
+    Meta-characters are backslash-escaped, so ``<script>`` and ``[x](javascript:)`` are
+    text; a line break becomes ``<br>`` so a value never breaks a table row or starts a
+    list or heading of its own.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    lines = []
+    for line in text.split("\n"):
+        line = _MD_META.sub(r"\\\1", line)
+        line = _MD_LINE_START.sub(lambda m: m.group(1) + _escape_last(m.group(2)), line)
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def _escape_last(token: str) -> str:
+    return token[:-1] + "\\" + token[-1]
+
+
+def nice_date(value: date | datetime | None, empty: str = "") -> str:
+    """'15 February 2027': unambiguous for families and across countries."""
+    if value is None:
+        return empty
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+# --- templates -------------------------------------------------------------------------
+
+
+def _search_path(content: Content) -> list[str]:
+    folders = []
+    if content.override is not None and (content.override / "exports").is_dir():
+        folders.append(str(content.override / "exports"))
+    folders.append(str(content.default / "exports"))
+    return folders
+
+
+def _template_line(exc: BaseException) -> str:
+    """'plan.html.j2:12' for an error raised while rendering a template."""
+    name = getattr(exc, "name", None) or getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    if not line:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".j2"):
+                name, line = frame.filename, frame.lineno
+                break
+    if name:
+        name = Path(name).name if os.sep in str(name) else name
+        return f"{name}:{line}" if line else str(name)
+    return "template"
+
+
+def environment(content: Content, markdown: bool = False) -> Any:
+    """A sandboxed Jinja2 environment over ``exports/`` (override first).
+
+    HTML templates autoescape; the Markdown environment escapes every expression with
+    :func:`md_escape` instead. Undefined names are errors, so a typo in an edited
+    template is reported by file and line rather than printing nothing.
+    """
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    options: dict[str, Any] = {
+        "loader": jinja2.FileSystemLoader(_search_path(content)),
+        "undefined": jinja2.StrictUndefined,
+        "trim_blocks": True,
+        "lstrip_blocks": True,
+        "keep_trailing_newline": True,
+    }
+    if markdown:
+        env = ImmutableSandboxedEnvironment(autoescape=False, finalize=md_escape, **options)
+    else:
+        env = ImmutableSandboxedEnvironment(autoescape=True, **options)
+    env.filters["nice_date"] = nice_date
+    return env
+
+
+def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[str, Any]:
+    """What every template sees: the case, the framework's labels and a few helpers."""
+    from assistant.auditform import audit_form_from_case
+    from assistant.plainwords import load, make_plain
+
+    framework = content.framework
+    numbers = {need.id: n for n, need in enumerate(case.needs, 1)}
+    items: dict[str, str] = {p.id: p.name for p in case.people}
+    for need in case.needs:
+        number = numbers[need.id]
+        items[need.id] = f"Need {number}"
+        for k, outcome in enumerate(need.outcomes, 1):
+            items[outcome.id] = f"Need {number}, outcome {k}"
+        for k, work in enumerate(need.work, 1):
+            items[work.id] = f"Need {number}, work {k}"
+
+    def outcome_of(need: Need, outcome_id: str | None) -> Any:
+        return next((o for o in need.outcomes if o.id == outcome_id), None)
+
+    def role(person_id: str) -> str:
+        person = case.person(person_id)
+        return framework.label("roles", person.role) if person else ""
+
+    children = [p for p in case.people if p.role in {r.id for r in framework.roles if r.child}]
+    plain: Callable[[str], str] = make_plain(load(content))
+    return {
+        "case": case,
+        "framework": framework,
+        "when": when,
+        "auditor": auditor,
+        "label": framework.label,
+        "holder": case.holder_name,
+        "role": role,
+        "need_number": numbers,
+        "item_label": lambda ident: items.get(ident or "", ""),
+        "outcome_of": outcome_of,
+        "children": children,
+        "plain": plain,
+        "form": audit_form_from_case(case, auditor, when, framework=framework),
+        "stylesheet": lambda name: _read_css(content, name),
+    }
+
+
+def _read_css(content: Content, name: str) -> Any:
+    """A stylesheet from exports/, inlined so each HTML file stands alone.
+
+    CSS is escaped for a <style> element: the only way out of one is ``</``, which a
+    stylesheet never needs.
+    """
+    from markupsafe import Markup
+
+    if not re.fullmatch(r"[a-z0-9-]+\.css", name):
+        raise ExportError(f"stylesheet name '{name}' must be like 'print.css'")
+    css = content.read_text("exports", name)
+    return Markup(css.replace("</", "<\\/"))
+
+
+def render(
+    case: Case,
+    fmt: str,
+    *,
+    content: Content | None = None,
+    auditor: str = "",
+    when: date | None = None,
+) -> str:
+    """The text of one export format. ``when`` is the document's date (today if None)."""
+    _check_format(fmt)
+    content = content or Content()
+    when = when or date.today()
+    if fmt == "case-json":
+        return case.to_json()
+    if fmt in ("audit-json", "audit-csv"):
+        from assistant.auditform import audit_form_from_case, write_csv
+
+        form = audit_form_from_case(case, auditor, when, framework=content.framework)
+        if fmt == "audit-json":
+            return form.model_dump_json(indent=2) + "\n"
+        return write_csv([form])
+    template_name = _FILES[fmt][1]
+    assert template_name is not None
+    import jinja2
+
+    try:
+        env = environment(content, markdown=fmt.endswith("-md"))
+        template = env.get_template(template_name)
+        return template.render(_context(case, content, auditor=auditor, when=when))
+    except jinja2.TemplateNotFound as exc:
+        raise ExportError(f"template {exc.name} not found in {_search_path(content)[0]}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise ExportError(f"{_template_line(exc)}: {exc.message}") from None
+    except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ExportError(f"{_template_line(exc)}: {message}") from None
+    except ContentError as exc:
+        raise ExportError(str(exc)) from None
+
+
+# --- writing files ---------------------------------------------------------------------
+
+
+def _write_new(path: Path, text: str, force: bool) -> None:
+    """Write ``text`` to ``path`` whole: a temporary file beside it, then a rename.
+
+    Without ``force`` the final step is a hard link, which fails if the file appeared
+    meanwhile, so nothing is ever overwritten by accident.
+    """
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise ExportError(
+                    f"{path}: already exists (use --force to overwrite it)"
+                ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def export(
+    case: Case,
+    formats: Sequence[str],
+    out_dir: Path,
+    *,
+    content: Content | None = None,
+    force: bool = False,
+    auditor: str = "",
+    when: date | None = None,
+) -> list[Path]:
+    """Write ``formats`` of ``case`` into ``out_dir``; return the paths written.
+
+    Every format is rendered and every target checked before the first file is written,
+    so a template error or an existing file leaves the folder as it was.
+    """
+    if not formats:
+        raise ExportError(f"no format chosen (choose from: {', '.join(FORMATS)})")
+    chosen = list(dict.fromkeys(_check_format(f) for f in formats))
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(f"{out_dir}: is a file, not a folder")
+    content = content or Content()
+    when = when or date.today()
+    targets = [(out_dir / file_name(case, fmt), fmt) for fmt in chosen]
+    if not force:
+        existing = [str(path) for path, _ in targets if path.exists()]
+        if existing:
+            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+            raise ExportError(f"{existing[0]}: already exists{more} (use --force to overwrite)")
+    texts = [render(case, fmt, content=content, auditor=auditor, when=when) for _, fmt in targets]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for (path, _), text in zip(targets, texts, strict=True):
+            _write_new(path, text, force)
+    except OSError as exc:
+        where = exc.filename or out_dir
+        raise ExportError(f"{where}: cannot be written ({exc.strerror})") from None
+    return [path for path, _ in targets]

@@ -1,0 +1,73 @@
+"""Plain words for the family's plan: acronyms spelled out, professional phrases swapped.
+
+The list is content (``exports/plain-words.yml``) so an authority can add its own service
+names without touching Python. Families read the plan at home, without a worker to ask
+what "CAMHS" or "PLO" means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pydantic import Field
+
+from assistant.content import Content, Strict
+
+
+class PlainWords(Strict):
+    """exports/plain-words.yml."""
+
+    acronyms: dict[str, str] = Field(default={})
+    phrases: dict[str, str] = Field(default={})
+
+
+def _whole(words: list[str], flags: int = 0) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ordered)) + r")(?!\w)", flags)
+
+
+def make_plain(words: PlainWords) -> Callable[[str], str]:
+    """A function that makes one piece of text plainer.
+
+    An acronym is spelled out the first time it appears in the text, with the short form
+    kept in brackets so the family can match it to letters they receive; later mentions
+    stay short. Acronyms match case-sensitively ("CP", not "cp"); phrases match any case.
+    """
+    acronyms = _whole(list(words.acronyms))
+    phrases = _whole(list(words.phrases), re.IGNORECASE)
+    phrase_table = {key.casefold(): value for key, value in words.phrases.items()}
+
+    def plain(text: str) -> str:
+        if phrases is not None:
+            text = phrases.sub(_keep_capital(phrase_table), text)
+        if acronyms is None:
+            return text
+        seen: set[str] = set()
+
+        def expand(match: re.Match[str]) -> str:
+            short = match.group(1)
+            long = words.acronyms[short]
+            if short in seen or long.casefold() in text.casefold():
+                return short
+            seen.add(short)
+            return f"{long} ({short})"
+
+        return acronyms.sub(expand, text)
+
+    return plain
+
+
+def _keep_capital(table: dict[str, str]) -> Callable[[re.Match[str]], str]:
+    def swap(match: re.Match[str]) -> str:
+        found = match.group(1)
+        plain = table[found.casefold()]
+        return plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
+
+    return swap
+
+
+def load(content: Content) -> PlainWords:
+    return content.load(PlainWords, "exports", "plain-words.yml")
