@@ -1,0 +1,396 @@
+"""Audit samples: pooled audit forms, their needs and the Need Groups they are shuffled into.
+
+Lives in the same SQLite file as the cases (open a :class:`~assistant.store.Store` and pass
+it in), with its own migration set, so an audit never touches case data. A form's identity
+is (case reference, auditor, audit date), the key the pooled CSV groups rows by: importing
+the same form twice adds nothing, and a different form under an identity already stored is
+reported rather than silently merged. Reading files is forgiving: a bad file, row or form is
+reported by file and line and everything else still imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database, Migrations
+
+from assistant.model import now
+from assistant.store import StoreError
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from assistant.auditform import AuditForm
+    from assistant.store import Store
+
+migrations = Migrations("needs-led-audit")
+
+
+@migrations()
+def m001_samples_forms_needs_groups(db: Database) -> None:
+    db["audit_samples"].create(
+        {"id": int, "name": str, "created_at": str}, pk="id", not_null={"name"}
+    )
+    db["audit_samples"].create_index(["name"], unique=True)
+    db["audit_forms"].create(
+        {"id": int, "sample_id": int, "identity": str, "digest": str, "case_reference": str,
+         "auditor": str, "audit_date": str, "level_of_need": int, "body": str, "source": str,
+         "imported_at": str},
+        pk="id", foreign_keys=[("sample_id", "audit_samples", "id")],
+    )
+    db["audit_forms"].create_index(["sample_id", "identity"], unique=True)
+    db["audit_groups"].create(
+        {"id": int, "sample_id": int, "name": str, "description": str, "notes": str,
+         "theme": str, "created_at": str},
+        pk="id", foreign_keys=[("sample_id", "audit_samples", "id")],
+    )
+    db["audit_needs"].create(
+        {"id": int, "sample_id": int, "form_id": int, "position": int, "holder": str,
+         "holder_kind": str, "wording": str, "seriousness": str, "status": str,
+         "services": str, "tokens": str, "theme": str, "reason": str, "alternatives": str,
+         "group_id": int},
+        pk="id",
+        foreign_keys=[("form_id", "audit_forms", "id"), ("sample_id", "audit_samples", "id")],
+    )
+    db["audit_needs"].create_index(["sample_id", "group_id"])
+    db["audit_needs"].create_index(["form_id", "position"], unique=True)
+    db["audit_undo"].create(
+        {"id": int, "sample_id": int, "label": str, "before": str, "at": str}, pk="id"
+    )
+
+
+class AuditError(StoreError):
+    """A one-line problem with a sample (unknown name, name taken...): exit status 1."""
+
+
+@dataclass
+class Problem:
+    """One thing that could not be imported, and where it is."""
+
+    source: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    new_need_ids: list[int] = field(default_factory=list)
+
+
+def identity(form: AuditForm) -> str:
+    return f"{form.case_reference}\x1f{form.auditor}\x1f{form.audit_date.isoformat()}"
+
+
+def digest(form: AuditForm) -> str:
+    return hashlib.sha256(form.model_dump_json().encode()).hexdigest()
+
+
+# --- reading files ---------------------------------------------------------------------
+
+
+def describe_errors(exc: ValidationError) -> str:
+    """Pydantic errors as 'need 2, wording: ...', joined: one readable line per form."""
+    parts = []
+    for error in exc.errors():
+        where: list[str] = []
+        for part in error["loc"]:
+            if isinstance(part, int) and where:
+                where[-1] = f"{where[-1].rstrip('s')} {part + 1}"
+            elif isinstance(part, str):
+                where.append(part.replace("_", " "))
+        message = error["msg"].removeprefix("Value error, ")
+        parts.append(f"{', '.join(where)}: {message}" if where else message)
+    return "; ".join(parts)
+
+
+def _json_values(text: str) -> Iterator[tuple[int, Any]]:
+    """Each top-level value (or array element) with its 1-based line: JSON, arrays, JSONL."""
+    decoder = json.JSONDecoder()
+    index, end = 0, len(text)
+
+    def skip(i: int, extra: str = "") -> int:
+        while i < end and (text[i].isspace() or text[i] in extra):
+            i += 1
+        return i
+
+    index = skip(index)
+    in_array = index < end and text[index] == "["
+    if in_array:
+        index += 1
+    while True:
+        index = skip(index, "," if in_array else "")
+        if index >= end:
+            if in_array:
+                raise ValueError(f"line {text.count(chr(10)) + 1}: the list is not closed with ]")
+            return
+        if in_array and text[index] == "]":
+            return
+        line = text.count("\n", 0, index) + 1
+        try:
+            value, index = decoder.raw_decode(text, index)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        yield line, value
+
+
+def read_json_forms(source: str, text: str) -> tuple[list[AuditForm], list[Problem]]:
+    from pydantic import ValidationError
+
+    from assistant.auditform import AuditForm
+
+    forms: list[AuditForm] = []
+    problems: list[Problem] = []
+    try:
+        for line, value in _json_values(text):
+            items = value.get("forms") if isinstance(value, dict) and "forms" in value else None
+            for item in items if isinstance(items, list) else [value]:
+                try:
+                    forms.append(AuditForm.model_validate(item))
+                except ValidationError as exc:
+                    problems.append(Problem(source, line, describe_errors(exc)))
+    except ValueError as exc:
+        line_text, _, message = str(exc).partition(": ")
+        problems.append(Problem(source, int(line_text.split()[1]), message))
+    return forms, problems
+
+
+def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Problem]]:
+    """Rows validated one by one (a bad row is skipped and reported), grouped into forms."""
+    from pydantic import ValidationError
+
+    from assistant.auditform import CSV_COLUMNS, CsvError, forms_from_csv
+
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        return [], [Problem(source, 1, "empty file, or not CSV")]
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        return [], [Problem(source, 1, f"missing column(s): {', '.join(missing)}")]
+    head = io.StringIO()
+    csv.writer(head, lineterminator="\n").writerow(header)
+    forms: dict[str, AuditForm] = {}
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(source, reader.line_num, f"not readable as CSV ({exc})"))
+            break
+        line_start, line = line + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(source, line_start,
+                                    f"{len(row)} cells where the header has {len(header)}"))
+            continue
+        one = io.StringIO()
+        csv.writer(one, lineterminator="\n").writerow(row)
+        try:
+            (form,) = forms_from_csv(head.getvalue() + one.getvalue())
+        except CsvError as exc:
+            problems.append(Problem(source, line_start, str(exc).split(": ", 1)[-1]))
+            continue
+        except ValidationError as exc:
+            problems.append(Problem(source, line_start, describe_errors(exc)))
+            continue
+        key = identity(form)
+        if key in forms:
+            stored = forms[key]
+            forms[key] = stored.model_copy(update={"needs": [*stored.needs, *form.needs]})
+        else:
+            forms[key] = form
+    return list(forms.values()), problems
+
+
+def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]]:
+    """Forms in a JSON, JSON-lines or CSV file, and the problems found in it."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return [], [Problem(source, line, "not UTF-8 text")]
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped:
+        return [], [Problem(source, None, "empty file")]
+    if source.lower().endswith((".json", ".jsonl")) or stripped[0] in "[{":
+        return read_json_forms(source, text.lstrip("\ufeff"))
+    return read_csv_forms(source, text)
+
+
+# --- the store -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: int
+    name: str
+    created_at: str
+    forms: int
+    needs: int
+    groups: int
+
+
+class AuditStore:
+    """Samples, forms, needs and groups in the case store's SQLite file."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+        with store._errors():
+            if migrations.pending(self.db):
+                with store._immediate():
+                    migrations.apply(self.db)
+
+    def write(self) -> Any:
+        """A write transaction that turns SQLite failures into one-line StoreErrors."""
+        from contextlib import ExitStack
+
+        stack = ExitStack()
+        stack.enter_context(self.store._errors())
+        stack.enter_context(self.store._immediate())
+        return stack
+
+    # --- samples --------------------------------------------------------------------
+
+    def new_sample(self, name: str) -> int:
+        name = name.strip()
+        if not name or len(name) > 80:
+            raise AuditError("a sample name must be 1-80 characters")
+        with self.write():
+            if self._sample_row(name) is not None:
+                raise AuditError(f"there is already a sample called '{name}'")
+            return int(self.db["audit_samples"].insert(
+                {"name": name, "created_at": now().isoformat()}).last_pk)
+
+    def _sample_row(self, name: str) -> tuple[int, str] | None:
+        return self.db.execute(
+            "select id, name from audit_samples where name = ?", [name]).fetchone()
+
+    def sample_id(self, name: str) -> int:
+        with self.store._errors():
+            row = self._sample_row(name)
+        if row is None:
+            known = [s.name for s in self.samples()]
+            hint = f" (samples: {', '.join(known)})" if known else " (run 'audit new NAME')"
+            raise AuditError(f"no audit sample called '{name}'{hint}")
+        return int(row[0])
+
+    def samples(self) -> list[Sample]:
+        with self.store._errors():
+            rows = self.db.execute(
+                "select s.id, s.name, s.created_at,"
+                " (select count(*) from audit_forms f where f.sample_id = s.id),"
+                " (select count(*) from audit_needs n where n.sample_id = s.id),"
+                " (select count(*) from audit_groups g where g.sample_id = s.id)"
+                " from audit_samples s order by s.name"
+            ).fetchall()
+        return [Sample(*row) for row in rows]
+
+    # --- forms ----------------------------------------------------------------------
+
+    def add_forms(self, sample_id: int, forms: Iterable[AuditForm], source: str,
+                  result: ImportResult | None = None) -> ImportResult:
+        """Store new forms and their needs in one transaction; identical forms are skipped."""
+        result = result or ImportResult()
+        stamp = now().isoformat()
+        with self.write():
+            known = dict(self.db.execute(
+                "select identity, digest from audit_forms where sample_id = ?", [sample_id]
+            ).fetchall())
+            form_rows: list[dict[str, Any]] = []
+            pending: list[AuditForm] = []
+            for form in forms:
+                key, body_digest = identity(form), digest(form)
+                if key in known:
+                    if known[key] == body_digest:
+                        result.duplicates += 1
+                    else:
+                        result.problems.append(Problem(
+                            source, None,
+                            f"case {form.case_reference} ({form.auditor or 'no auditor'}, "
+                            f"{form.audit_date}) was already imported with different content; "
+                            "the stored form was kept"))
+                    continue
+                known[key] = body_digest
+                pending.append(form)
+                form_rows.append({
+                    "sample_id": sample_id, "identity": key, "digest": body_digest,
+                    "case_reference": form.case_reference, "auditor": form.auditor,
+                    "audit_date": form.audit_date.isoformat(),
+                    "level_of_need": form.level_of_need, "body": form.model_dump_json(),
+                    "source": source, "imported_at": stamp,
+                })
+            if not pending:
+                return result
+            first = (self.db.execute("select coalesce(max(id), 0) from audit_forms")
+                     .fetchone()[0]) + 1
+            first_need = (self.db.execute("select coalesce(max(id), 0) from audit_needs")
+                          .fetchone()[0]) + 1
+            for offset, row in enumerate(form_rows):
+                row["id"] = first + offset
+            need_rows = []
+            for offset, form in enumerate(pending):
+                for position, need in enumerate(form.needs, 1):
+                    need_rows.append({
+                        "id": first_need + len(need_rows), "sample_id": sample_id,
+                        "form_id": first + offset, "position": position,
+                        "holder": need.holder, "holder_kind": need.holder_kind,
+                        "wording": need.wording, "seriousness": need.seriousness,
+                        "status": need.status, "services": json.dumps(need.services),
+                        "tokens": None, "theme": None, "reason": None, "alternatives": None,
+                        "group_id": None,
+                    })
+            self.db["audit_forms"].insert_all(form_rows, batch_size=500)
+            self.db["audit_needs"].insert_all(need_rows, batch_size=500)
+            result.added += len(pending)
+            result.new_need_ids.extend(row["id"] for row in need_rows)
+        return result
+
+    def forms(self, sample_id: int) -> list[dict[str, Any]]:
+        with self.store._errors():
+            return [dict(r) for r in self.db["audit_forms"].rows_where(
+                "sample_id = ?", [sample_id], order_by="case_reference, audit_date, id")]
+
+    def needs(self, sample_id: int, where: str = "", args: Iterable[Any] = ()
+              ) -> list[dict[str, Any]]:
+        sql = "sample_id = ?" + (f" and ({where})" if where else "")
+        with self.store._errors():
+            rows = list(self.db["audit_needs"].rows_where(
+                sql, [sample_id, *args], order_by="form_id, position"))
+        for row in rows:
+            row["services"] = json.loads(row["services"] or "[]")
+            row["alternatives"] = json.loads(row["alternatives"] or "[]")
+        return rows
+
+    def groups(self, sample_id: int) -> list[dict[str, Any]]:
+        with self.store._errors():
+            return [dict(r) for r in self.db["audit_groups"].rows_where(
+                "sample_id = ?", [sample_id], order_by="id")]
+
+    def save_analyses(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Store each need's tokens and suggestion (id, tokens, theme, reason, alternatives)."""
+        with self.write():
+            self.db.conn.executemany(
+                "update audit_needs set tokens = ?, theme = ?, reason = ?, alternatives = ?"
+                " where id = ?",
+                [(r["tokens"], r["theme"], r["reason"], json.dumps(r["alternatives"]), r["id"])
+                 for r in rows],
+            )

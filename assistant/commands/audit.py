@@ -1,0 +1,248 @@
+"""`needs-led audit`: pool audit forms into a sample and sort them into Need Groups.
+
+    audit new NAME                 start a sample
+    audit add NAME FILES...        import audit forms (JSON, JSON lines or CSV)
+    audit list                     the samples, with counts
+    audit suggest NAME [--accept]  suggest a theme for every need (and say why)
+    audit groups NAME              the groups and what undo would reverse
+    audit undo NAME                reverse the latest grouping operation
+    audit report NAME --out DIR    the Need Groups report, HTML and CSV
+    audit shuffle NAME             the shuffle, in the terminal interface
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from assistant.cli import add
+
+
+def _open(args: argparse.Namespace) -> tuple[Any, Any]:
+    from assistant.auditstore import AuditStore
+    from assistant.store import Store
+
+    store = Store(getattr(args, "db", None))
+    try:
+        return store, AuditStore(store)
+    except BaseException:
+        store.close()
+        raise
+
+
+def _content(args: argparse.Namespace) -> Any:
+    from assistant.content import Content
+
+    return Content(getattr(args, "content", None))
+
+
+def _suggester(args: argparse.Namespace) -> Any:
+    from assistant.needgroups import Analyzer, Suggester, load_themes
+
+    pipeline = getattr(args, "pipeline", None)
+    return Suggester(load_themes(_content(args)), Analyzer(pipeline))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    store, audit = _open(args)
+    with store:
+        audit.new_sample(args.name)
+    print(f"created audit sample '{args.name}'; add forms with "
+          f"'needs-led audit add \"{args.name}\" FILES...'")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Import every readable form; report each problem by file and line; exit 1 if any."""
+    from assistant.auditstore import ImportResult, Problem, read_forms
+    from assistant.commands.cases import read_input
+    from assistant.errors import InputError
+
+    store, audit = _open(args)
+    result = ImportResult()
+    with store:
+        sample_id = audit.sample_id(args.name)
+        for name in args.files:
+            try:
+                data = read_input(name)
+            except InputError as exc:
+                result.problems.append(Problem(name, None, str(exc).split(": ", 1)[-1]))
+                continue
+            forms, problems = read_forms(name, data)
+            result.problems.extend(problems)
+            audit.add_forms(sample_id, forms, Path(name).name, result)
+    for problem in result.problems:
+        print(f"{problem}", file=sys.stderr)
+    dup = f", {result.duplicates} already in the sample" if result.duplicates else ""
+    bad = f", {len(result.problems)} problem(s) reported above" if result.problems else ""
+    print(f"imported {result.added} form(s) into '{args.name}'{dup}{bad}")
+    return 1 if result.problems else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    store, audit = _open(args)
+    with store:
+        samples = audit.samples()
+    if args.json:
+        print(json.dumps([s.__dict__ for s in samples], indent=2))
+        return 0
+    if not samples:
+        print("No audit samples yet. Start one with 'needs-led audit new NAME'.")
+    for s in samples:
+        print(f"{s.name}: {s.forms} forms, {s.needs} needs, {s.groups} groups "
+              f"(started {s.created_at[:10]})")
+    return 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from assistant.needgroups import Shuffle, suggest_sample
+
+    suggester = _suggester(args)
+    store, audit = _open(args)
+    with store:
+        sample_id = audit.sample_id(args.name)
+        counts = suggest_sample(audit, sample_id, suggester)
+        if suggester.analyzer.degraded:
+            print("note: the spaCy pipeline is not installed; words were matched as written, "
+                  "without lemmas", file=sys.stderr)
+        rows = audit.needs(sample_id)
+        accepted = None
+        if args.accept:
+            accepted = Shuffle(audit, sample_id).accept(themes=suggester.themes)
+    if args.json:
+        for row in rows:
+            print(json.dumps({"need": row["id"], "wording": row["wording"],
+                              "theme": row["theme"], "reason": row["reason"]},
+                             ensure_ascii=False))
+    elif args.verbose:
+        for row in rows:
+            print(f"{row['id']:>6}  {row['wording']}\n        {row['reason']}")
+    print(f"{counts['needs']} needs: {counts['needs'] - counts['unmatched']} with a suggested "
+          f"theme, {counts['unmatched']} left for the group to place"
+          + (f"; {accepted} placed in their suggested groups" if accepted is not None else ""),
+          file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    from assistant.needgroups import Shuffle
+
+    store, audit = _open(args)
+    with store:
+        sample_id = audit.sample_id(args.name)
+        groups = audit.groups(sample_id)
+        needs = audit.needs(sample_id)
+        history = Shuffle(audit, sample_id).history()
+    count: dict[int | None, int] = {}
+    for n in needs:
+        count[n["group_id"]] = count.get(n["group_id"], 0) + 1
+    for g in groups:
+        print(f"{g['id']:>4}  {g['name']}  ({count.get(g['id'], 0)} needs)")
+    print(f"      not in a group: {count.get(None, 0)} needs")
+    if history:
+        print(f"undo would reverse: {history[0]}")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from assistant.needgroups import Shuffle
+
+    store, audit = _open(args)
+    with store:
+        label = Shuffle(audit, audit.sample_id(args.name)).undo()
+    print(f"undid: {label}" if label else "nothing to undo")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from assistant.errors import InputError
+    from assistant.needgroups import build_report, write_report
+
+    content = _content(args)
+    suggester = _suggester(args)
+    store, audit = _open(args)
+    with store:
+        sample_id = audit.sample_id(args.name)
+        report = build_report(audit, sample_id, args.name, content.framework, suggester.themes,
+                              suggester, generated=args.date or date.today())
+    out = Path(args.out)
+    targets = [out / "needgroups-report.html", out / "needgroups-report.csv"]
+    existing = [str(p) for p in targets if p.exists()]
+    if existing and not args.force:
+        raise InputError(f"{existing[0]}: already exists (use --force to overwrite it)")
+    try:
+        paths = write_report(report, out, content)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot be written ({exc.strerror})") from None
+    for p in paths:
+        print(f"wrote {p}")
+    return 0
+
+
+def cmd_shuffle(args: argparse.Namespace) -> int:
+    from assistant.tui.shuffle import run
+
+    return run(args.name, db=getattr(args, "db", None), content=getattr(args, "content", None),
+               pipeline=getattr(args, "pipeline", None))
+
+
+def _date(text: str) -> Any:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    audit = sub.add_parser(
+        "audit", help="pool audit forms and sort them into Need Groups",
+        description="The audit exercise: pool audit forms from many workers, sort their "
+        "needs into Need Groups, and write a report for commissioners.", parents=[common])
+    audit.set_defaults(func=lambda args: (audit.print_help(), 2)[1])
+    asub = audit.add_subparsers(title="audit commands", dest="audit_command", metavar="COMMAND",
+                                parser_class=type(audit))
+
+    p = add(asub, common, "new", "start an audit sample", cmd_new)
+    p.add_argument("name", metavar="NAME")
+
+    p = add(asub, common, "add", "import audit forms (JSON, JSON lines or CSV) into a sample",
+            cmd_add)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("files", nargs="+", metavar="FILE", help="audit-form files ('-' for stdin)")
+
+    p = add(asub, common, "list", "list the audit samples", cmd_list)
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add(asub, common, "suggest", "suggest a Need Group theme for every need, saying why",
+            cmd_suggest)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--accept", action="store_true",
+                   help="also place unsorted needs in their suggested groups (one undo step)")
+    p.add_argument("--json", action="store_true", help="one JSON object per need")
+    p.add_argument("-v", "--verbose", action="store_true", help="print every suggestion")
+    p.add_argument("--pipeline", metavar="NAME|PATH", default=argparse.SUPPRESS,
+                   help="the spaCy pipeline for lemmas")
+
+    p = add(asub, common, "groups", "list a sample's Need Groups", cmd_groups)
+    p.add_argument("name", metavar="NAME")
+
+    p = add(asub, common, "undo", "reverse the latest grouping operation", cmd_undo)
+    p.add_argument("name", metavar="NAME")
+
+    p = add(asub, common, "report", "write the Need Groups report (HTML and CSV)", cmd_report)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--out", metavar="DIR", required=True, help="folder for the report files")
+    p.add_argument("--force", action="store_true", help="overwrite existing report files")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                   help="the date printed on the report (default: today)")
+
+    p = add(asub, common, "shuffle", "sort a sample's needs into Need Groups (interactive)",
+            cmd_shuffle)
+    p.add_argument("name", metavar="NAME")
