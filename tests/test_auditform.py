@@ -1,0 +1,197 @@
+"""The audit-form record: no names leave, CSV pools and reads back, the schema is current."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.auditform import (
+    CSV_COLUMNS,
+    AuditForm,
+    CsvError,
+    audit_form_from_case,
+    forms_from_csv,
+    json_schema,
+    write_csv,
+)
+from assistant.content import Content
+from assistant.model import Case, Person
+from tests.helpers import FIXTURES, ROOT
+
+DAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def form(case: Case) -> AuditForm:
+    return audit_form_from_case(case, "Auditor (fictional)", DAY)
+
+
+def test_form_from_fixture_case(form: AuditForm) -> None:
+    assert form.case_reference == "NL-2026-014"
+    assert [(c.label, c.age_band, c.sex) for c in form.children] == [
+        ("Child 1", "5-9", "female"),
+        ("Child 2", "10-15", "male"),
+    ]
+    assert form.level_of_need == 3
+    assert [(n.holder, n.holder_kind, n.seriousness, n.status) for n in form.needs] == [
+        ("Child 1", "child", "high", "partly"),
+        ("Child 1", "child", "moderate", "unknown"),
+        ("Mother", "parent", "high", "unknown"),
+        ("Child 2", "child", "high", "unknown"),
+    ]
+    assert form.needs[2].wording == (
+        "Mother needs to stop drinking in the mornings so she can get the children up "
+        "and ready for school."
+    )
+    assert form.needs[0].services[0] == (
+        "Aunt walks Child 1 to school and makes sure she has breakfast — Aunt (family network)"
+    )
+    assert form.needs[3].services == []
+
+
+def test_no_name_of_anyone_in_the_case_leaves(case: Case, form: AuditForm) -> None:
+    text = form.model_dump_json() + write_csv([form])
+    for person in case.people:
+        assert person.name.casefold() not in text.casefold()
+
+
+def test_names_replaced_whole_words_any_case_and_possessive(case: Case) -> None:
+    case.needs[0].wording = "kayla's mum and KAYLA need Kaylan to Deem it fine; Dee too."
+    form = audit_form_from_case(case, "", DAY)
+    assert form.needs[0].wording == (
+        "Child 1's mum and Child 1 need Kaylan to Deem it fine; Mother too."
+    )
+
+
+def test_age_bands_from_age_date_of_birth_and_role(case: Case) -> None:
+    case.people += [
+        Person(id="p4", role="unborn", name="Baby"),
+        Person(id="p5", role="sibling", name="Ri", date_of_birth=date(2009, 11, 21)),
+        Person(id="p6", role="sibling", name="Jo", date_of_birth=date(2008, 11, 20)),
+        Person(id="p7", role="sibling", name="Al"),
+    ]
+    form = audit_form_from_case(case, "", DAY)
+    assert [c.age_band for c in form.children] == [
+        "5-9", "10-15", "pre-birth", "16-17", "18+", "not known",
+    ]
+    assert [c.label for c in form.children][-1] == "Child 6"
+
+
+def test_two_people_with_one_role_are_numbered(case: Case) -> None:
+    case.people.append(Person(id="p9", role="mother", name="Bea"))
+    case.needs[1].holder = "p9"
+    form = audit_form_from_case(case, "", DAY)
+    assert form.needs[1].holder == "Mother 2"
+    assert form.needs[2].holder == "Mother 1"
+
+
+def test_no_threshold_level_recorded(case: Case) -> None:
+    for need in case.needs:
+        if need.seriousness:
+            need.seriousness.threshold_level = None
+    assert audit_form_from_case(case, "", DAY).level_of_need is None
+
+
+def test_csv_rows_one_per_need_with_form_columns_repeated(form: AuditForm) -> None:
+    rows = form.to_csv_rows()
+    assert len(rows) == 4
+    assert all(list(row) == list(CSV_COLUMNS) for row in rows)
+    assert {row["case_reference"] for row in rows} == {"NL-2026-014"}
+    assert rows[0]["children"] == "Child 1 (5-9, female); Child 2 (10-15, male)"
+    assert rows[0]["services"].count(" | ") == 1
+
+
+def test_csv_round_trips_several_forms(case: Case, form: AuditForm) -> None:
+    other = audit_form_from_case(case, "Second auditor", date(2026, 12, 1))
+    empty = AuditForm(case_reference="NL-0", audit_date=DAY, auditor="A")
+    text = write_csv([form, other, empty])
+    assert forms_from_csv(text) == [form, other, empty]
+
+
+def test_csv_defuses_spreadsheet_formulas_and_reads_them_back(case: Case) -> None:
+    case.needs[0].wording = "=HYPERLINK(\"http://x\")"
+    case.needs[0].work[0].action = "@SUM(A1)"
+    case.needs[1].wording = "-1+2 needs"
+    form = audit_form_from_case(case, "+auditor", DAY)
+    text = write_csv([form])
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert "'=HYPERLINK(\"http://x\")" in cells
+    assert forms_from_csv(text) == [form]
+
+
+def test_csv_missing_column_is_a_clear_error() -> None:
+    with pytest.raises(CsvError, match="line 1: missing column"):
+        forms_from_csv("case_reference,auditor\nX,Y\n")
+
+
+def test_csv_bad_children_cell_names_the_line(form: AuditForm) -> None:
+    text = write_csv([form]).replace("Child 2 (10-15, male)", "Child 2 aged 14", 1)
+    with pytest.raises(CsvError, match=r"line 2: children: cannot read 'Child 2 aged 14'"):
+        forms_from_csv(text)
+
+
+def test_csv_bad_status_is_rejected_by_the_model(form: AuditForm) -> None:
+    text = write_csv([form]).replace(",partly,", ",half,", 1)
+    with pytest.raises(ValidationError):
+        forms_from_csv(text)
+
+
+def test_json_round_trips_and_rejects_newer_versions(form: AuditForm) -> None:
+    text = form.model_dump_json(indent=2)
+    assert AuditForm.model_validate_json(text) == form
+    data = json.loads(text)
+    data["form_version"] = 2
+    with pytest.raises(ValidationError):
+        AuditForm.model_validate(data)
+    data["form_version"] = 1
+    data["needs"][0]["holder_kind"] = "sibling"
+    with pytest.raises(ValidationError):
+        AuditForm.model_validate(data)
+
+
+def test_case_reference_must_not_look_like_a_name_sentence() -> None:
+    with pytest.raises(ValidationError):
+        AuditForm(case_reference="<Kayla Smith>", audit_date=DAY)
+
+
+def test_schema_file_is_current_and_documented() -> None:
+    path = ROOT / "exports" / "audit-form.schema.json"
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert on_disk == json_schema(), (
+        "exports/audit-form.schema.json is out of date; regenerate it with "
+        "python -c 'import json; from assistant.auditform import json_schema; "
+        "print(json.dumps(json_schema(), indent=2, ensure_ascii=False))'"
+    )
+    assert on_disk["$id"].endswith("audit-form-1.json")
+    assert "never a name" in on_disk["properties"]["case_reference"]["description"]
+    assert set(on_disk["required"]) == {"case_reference", "audit_date"}
+
+
+def test_schema_matches_what_the_json_export_writes(form: AuditForm) -> None:
+    """Every key written is in the schema, and required keys are written."""
+    schema = json_schema()
+    data = json.loads(form.model_dump_json())
+    assert set(data) <= set(schema["properties"])
+    need_props = schema["$defs"]["AuditNeed"]["properties"]
+    assert set(data["needs"][0]) <= set(need_props)
+    assert need_props["status"]["enum"] == ["met", "partly", "unmet", "unknown"]
+
+
+def test_status_ids_match_the_framework() -> None:
+    framework = Content().framework
+    assert set(framework.ids("audit_status")) == {"met", "partly", "unmet", "unknown"}
+
+
+def test_injection_case_form_has_no_names() -> None:
+    case = Case.from_json((FIXTURES / "injection.json").read_text(encoding="utf-8"))
+    form = audit_form_from_case(case, "", DAY)
+    text = form.model_dump_json()
+    assert "Zoe" not in text and "{{ Mo }}" not in text
+    assert form.children[1].age_band == "pre-birth"
+    assert form.level_of_need == 4
