@@ -119,6 +119,19 @@ def _search_path(content: Content) -> list[str]:
     return folders
 
 
+def export_file(content: Content, name: str) -> Path:
+    """A file in exports/: the override's copy if it has one, else the default.
+
+    Unlike the other content folders, exports/ falls back file by file, so a trainer can
+    restyle one template and keep the rest.
+    """
+    for folder in _search_path(content):
+        path = Path(folder) / name
+        if path.is_file():
+            return path
+    raise ContentError(Path(_search_path(content)[0]) / name, "missing content file")
+
+
 def _template_line(exc: BaseException) -> str:
     """'plan.html.j2:12' for an error raised while rendering a template."""
     name = getattr(exc, "name", None) or getattr(exc, "filename", None)
@@ -162,7 +175,8 @@ def environment(content: Content, markdown: bool = False) -> Any:
 def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[str, Any]:
     """What every template sees: the case, the framework's labels and a few helpers."""
     from assistant.auditform import audit_form_from_case
-    from assistant.plainwords import load, make_plain
+    from assistant.content import parse_yaml
+    from assistant.plainwords import PlainWords, make_plain
 
     framework = content.framework
     numbers = {need.id: n for n, need in enumerate(case.needs, 1)}
@@ -183,7 +197,10 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         return framework.label("roles", person.role) if person else ""
 
     children = [p for p in case.people if p.role in {r.id for r in framework.roles if r.child}]
-    plain: Callable[[str], str] = make_plain(load(content))
+    words = export_file(content, "plain-words.yml")
+    plain: Callable[[str], str] = make_plain(
+        parse_yaml(words, words.read_text(encoding="utf-8"), PlainWords)
+    )
     return {
         "case": case,
         "framework": framework,
@@ -212,7 +229,11 @@ def _read_css(content: Content, name: str) -> Any:
 
     if not re.fullmatch(r"[a-z0-9-]+\.css", name):
         raise ExportError(f"stylesheet name '{name}' must be like 'print.css'")
-    css = content.read_text("exports", name)
+    path = export_file(content, name)
+    try:
+        css = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError) as exc:
+        raise ContentError(path, f"cannot be read ({exc})") from None
     return Markup(css.replace("</", "<\\/"))
 
 

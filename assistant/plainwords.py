@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from pydantic import Field
 
-from assistant.content import Content, Strict
+from assistant.content import Strict
 
 
 class PlainWords(Strict):
@@ -68,6 +68,3 @@ def _keep_capital(table: dict[str, str]) -> Callable[[re.Match[str]], str]:
 
     return swap
 
-
-def load(content: Content) -> PlainWords:
-    return content.load(PlainWords, "exports", "plain-words.yml")

