@@ -70,6 +70,23 @@ def _framework_choice(field: str) -> Any:
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Validate an assignment, and put the old value back if the model rejects it.
+
+        Pydantic sets the field before running model-level validators, so a failed
+        cross-check (a comment about an unknown item, say) would otherwise leave the
+        invalid value in place.
+        """
+        if name not in type(self).model_fields:
+            super().__setattr__(name, value)
+            return
+        old = self.__dict__.get(name)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            self.__dict__[name] = old
+            raise
+
 
 class Person(Model):
     """A child or family member, by role and first name or initials: never a full name."""

@@ -11,6 +11,7 @@ from assistant.content import Content
 from assistant.model import (
     SCHEMA_VERSION,
     Case,
+    Comment,
     Need,
     Outcome,
     Person,
@@ -125,6 +126,17 @@ def test_unknown_fields_are_rejected() -> None:
 def test_assignment_is_validated_too(case: Case) -> None:
     with pytest.raises(ValidationError):
         case.needs[0].wording = ""
+    assert case.needs[0].wording.startswith("Kayla needs")
+
+
+def test_a_rejected_assignment_leaves_the_case_as_it_was(case: Case) -> None:
+    before = list(case.comments)
+    with pytest.raises(ValidationError, match="a comment is about 'nowhere'"):
+        case.comments = [*case.comments, Comment(text="Why?", about="nowhere")]
+    assert case.comments == before
+    with pytest.raises(ValidationError):
+        case.needs[0].work = [WorkItem(action="x", outcome_id="o-unknown")]
+    assert [w.id for w in case.needs[0].work] == ["w1", "w2"]
 
 
 def test_helpers(case: Case) -> None:
