@@ -194,7 +194,9 @@ def name_replacer(case: Case, labels: dict[str, str]) -> Any:
         pairs.append((name, label))
         parts = name.split()
         if len(parts) > 1:
-            pairs.extend((part, label) for part in parts if len(part.strip(".")) > 1)
+            pairs.extend(
+                (part, label) for part in parts if len(re.sub(r"\W", "", part)) > 1
+            )
     pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
     if not pairs:
         return lambda text: text

@@ -195,3 +195,13 @@ def test_injection_case_form_has_no_names() -> None:
     assert "Zoe" not in text and "{{ Mo }}" not in text
     assert form.children[1].age_band == "pre-birth"
     assert form.level_of_need == 4
+
+
+def test_multi_word_names_replaced_whole_and_by_part(case: Case) -> None:
+    case.people[2].name = "Mary-Jo B."
+    case.people[0].name = "{{ Ki }}"
+    case.needs[0].wording = "Mary-Jo B. and Mary-Jo; {{ Ki }} and Ki; {{ 7*7 }}; B. stays."
+    form = audit_form_from_case(case, "", DAY)
+    assert form.needs[0].wording == (
+        "Mother and Mother; Child 1 and Child 1; {{ 7*7 }}; B. stays."
+    )
