@@ -17,7 +17,7 @@ class HomeScreen(Screen[None]):
         Binding("n", "app.new_case", "New case"),
         Binding("o", "open_selected", "Open case"),
         Binding("p", "practice", "Practice"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
