@@ -112,6 +112,7 @@ class Analyzer:
     def __init__(self, pipeline: str | None = None) -> None:
         self.pipeline = pipeline or DEFAULT_PIPELINE
         self._nlp: Any = None
+        self._tokenizer: Any = None
         self.degraded = False
         self._cache: dict[str, Tokens] = {}
 
@@ -128,8 +129,16 @@ class Analyzer:
         return self._nlp
 
     def words(self, text: str) -> list[str]:
-        """The lower-case words of ``text`` by the tokenizer alone (for lexicon terms)."""
-        return [t.lower_ for t in self.nlp.make_doc(text) if not (t.is_punct or t.is_space)]
+        """The lower-case words of ``text`` by the English tokenizer alone (lexicon terms).
+
+        The blank tokenizer splits words as the pipeline does, without loading the model,
+        so compiling the themes or re-rendering a report stays cheap.
+        """
+        if self._tokenizer is None:
+            import spacy
+
+            self._tokenizer = spacy.blank("en").tokenizer
+        return [t.lower_ for t in self._tokenizer(text) if not (t.is_punct or t.is_space)]
 
     def analyse(self, texts: Sequence[str]) -> list[Tokens]:
         todo = list(dict.fromkeys(t for t in texts if t not in self._cache))

@@ -73,7 +73,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                 continue
             forms, problems = read_forms(name, data)
             result.problems.extend(problems)
-            audit.add_forms(sample_id, forms, Path(name).name, result)
+            audit.add_forms(sample_id, forms, name, result)
     for problem in result.problems:
         print(f"{problem}", file=sys.stderr)
     dup = f", {result.duplicates} already in the sample" if result.duplicates else ""

@@ -1,0 +1,194 @@
+"""Importing audit forms into a sample: JSON, JSON lines and CSV; errors by file and line;
+re-importing adds nothing. Real files, a real SQLite database, the real CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.auditform import AuditForm, audit_form_from_case, write_csv
+from assistant.auditstore import AuditError, AuditStore, read_forms
+from assistant.model import Case
+from assistant.store import Store
+from tests.helpers import run_cli
+
+GOLDEN_FORMS = Path(__file__).resolve().parent / "golden" / "needgroups" / "forms.json"
+
+
+@pytest.fixture
+def forms() -> list[AuditForm]:
+    return [AuditForm.model_validate(f) for f in json.loads(GOLDEN_FORMS.read_text())]
+
+
+@pytest.fixture
+def audit(tmp_path: Path) -> Any:
+    store = Store(tmp_path / "audit.db")
+    yield AuditStore(store)
+    store.close()
+
+
+def test_json_list_bad_form_reported_by_line_and_the_rest_kept(forms: list[AuditForm]) -> None:
+    items = [json.loads(f.model_dump_json()) for f in forms[:2]]
+    items.insert(1, {"case_reference": "AUD-9", "audit_date": "2026-02-30",
+                     "needs": [{"holder": "Mother", "holder_kind": "aunt", "wording": "x"}]})
+    text = json.dumps(items, indent=1)
+    got, problems = read_forms("pool.json", text.encode())
+    assert [f.case_reference for f in got] == [forms[0].case_reference, "AUD-002"]
+    (problem,) = problems
+    second_start = [n for n, line in enumerate(text.splitlines(), 1) if line == " {"][1]
+    assert problem.line == second_start
+    message = str(problem)
+    assert message.startswith(f"pool.json:{second_start}: ")
+    assert "audit date:" in message
+    assert "needs 1, holder kind:" in message or "need 1, holder kind:" in message
+
+
+def test_json_lines_and_a_single_object_both_read(forms: list[AuditForm]) -> None:
+    lines = "\n".join(f.model_dump_json() for f in forms)
+    got, problems = read_forms("pool.jsonl", lines.encode())
+    assert problems == [] and len(got) == len(forms)
+    got, problems = read_forms("one.json", forms[1].model_dump_json(indent=2).encode())
+    assert problems == [] and got == [forms[1]]
+
+
+def test_broken_json_is_reported_with_its_line() -> None:
+    text = '[\n {"case_reference": "A-1", "audit_date": "2026-01-01"},\n {"case_reference": \n]'
+    got, problems = read_forms("broken.json", text.encode())
+    assert [f.case_reference for f in got] == ["A-1"]
+    assert str(problems[0]).startswith("broken.json:4: not valid JSON")
+
+
+def test_not_utf8_and_empty_files_are_problems_not_crashes() -> None:
+    _, problems = read_forms("latin.csv", b"case_reference\ncaf\xe9\n")
+    assert str(problems[0]) == "latin.csv:2: not UTF-8 text"
+    _, problems = read_forms("empty.json", b"  \n")
+    assert str(problems[0]) == "empty.json: empty file"
+
+
+def test_csv_rows_group_into_forms_and_a_bad_row_is_skipped_by_line(
+        forms: list[AuditForm]) -> None:
+    text = write_csv(forms)
+    lines = text.split("\r\n")
+    # Break the second need of AUD-002 (a status the form does not know).
+    index = next(n for n, line in enumerate(lines) if "violent relationships" in line)
+    lines[index] = lines[index].replace(",partly,", ",sorted,")
+    got, problems = read_forms("pool.csv", "\r\n".join(lines).encode())
+    (problem,) = problems
+    assert problem.line == index + 1
+    assert "status" in problem.message
+    by_ref = {f.case_reference: f for f in got}
+    assert len(by_ref) == len(forms)
+    assert [n.wording for n in by_ref["AUD-002"].needs] == [
+        "Mother needs to attend a parenting course.",
+        "Child 1 needs his mother to set clear rules and stick to them."]
+    assert by_ref["AUD-003"] == forms[2]
+
+
+def test_csv_line_numbers_count_quoted_newlines(forms: list[AuditForm]) -> None:
+    multi = forms[1].model_copy(update={"needs": [
+        forms[1].needs[0].model_copy(update={"wording": "Mother needs to\nsleep at night."})]})
+    text = write_csv([multi]) + "AUD-X,broken row\r\n"
+    got, problems = read_forms("pool.csv", text.encode())
+    assert got[0].needs[0].wording == "Mother needs to\nsleep at night."
+    assert str(problems[0]).startswith("pool.csv:4: 2 cells where the header has 13")
+
+
+def test_csv_missing_columns_reported_on_line_1() -> None:
+    _, problems = read_forms("x.csv", b"case_reference,wording\nA-1,needs\n")
+    assert str(problems[0]).startswith("x.csv:1: missing column(s): form_version, auditor")
+
+
+def test_reimporting_adds_nothing_and_a_changed_form_is_reported(
+        audit: AuditStore, forms: list[AuditForm]) -> None:
+    sample = audit.new_sample("May audit")
+    first = audit.add_forms(sample, forms, "a.json")
+    assert (first.added, first.duplicates, first.problems) == (len(forms), 0, [])
+    again = audit.add_forms(sample, forms, "a.json")
+    assert (again.added, again.duplicates) == (0, len(forms))
+    changed = forms[1].model_copy(update={"level_of_need": 5})
+    result = audit.add_forms(sample, [changed], "b.json")
+    assert result.added == 0
+    assert "already imported with different content; the stored form was kept" in str(
+        result.problems[0])
+    assert len(audit.forms(sample)) == len(forms)
+    assert len(audit.needs(sample)) == sum(len(f.needs) for f in forms)
+    # The same form in another sample is a different pool.
+    other = audit.new_sample("June audit")
+    assert audit.add_forms(other, forms[:1], "a.json").added == 1
+
+
+def test_forms_from_the_case_builder_import(audit: AuditStore, case: Case) -> None:
+    sample = audit.new_sample("From cases")
+    form = audit_form_from_case(case, "Auditor A", date(2026, 11, 20))
+    assert audit.add_forms(sample, [form], "case").added == 1
+    wordings = [n["wording"] for n in audit.needs(sample)]
+    assert wordings == [n.wording for n in form.needs]
+    assert not any("Kayla" in w for w in wordings)
+
+
+def test_sample_names_are_unique_and_unknown_names_explained(audit: AuditStore) -> None:
+    audit.new_sample("May audit")
+    with pytest.raises(AuditError, match="already a sample called 'May audit'"):
+        audit.new_sample("May audit")
+    with pytest.raises(AuditError, match=r"no audit sample called 'June'.*samples: May audit"):
+        audit.sample_id("June")
+
+
+# --- the CLI, as a person runs it --------------------------------------------------------
+
+
+def test_cli_add_reports_each_bad_file_and_imports_the_rest(tmp_path: Path,
+                                                             forms: list[AuditForm]) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps([json.loads(f.model_dump_json()) for f in forms]))
+    pooled = tmp_path / "pool.csv"
+    fifth = forms[0].model_copy(update={"case_reference": "AUD-005"})
+    pooled.write_text(write_csv([fifth]).replace(",partly,", ",unsure,", 1), newline="")
+    env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
+    assert run_cli("audit", "new", "May", env=env).returncode == 0
+    result = run_cli("audit", "add", "May", str(good), str(pooled), str(tmp_path / "nope.json"),
+                     env=env)
+    assert result.returncode == 1
+    errors = result.stderr.strip().splitlines()
+    assert errors[0].startswith(f"{pooled}:2: ")
+    assert errors[1] == f"{tmp_path / 'nope.json'}: no such file"
+    assert "imported 5 form(s) into 'May', 2 problem(s) reported above" in result.stdout
+    again = run_cli("audit", "add", "May", str(good), env=env)
+    assert again.returncode == 0
+    assert "imported 0 form(s) into 'May', 4 already in the sample" in again.stdout
+    listed = run_cli("audit", "list", "--json", env=env)
+    (sample,) = json.loads(listed.stdout)
+    assert (sample["name"], sample["forms"], sample["needs"]) == ("May", 5, 15)
+
+
+def test_cli_unknown_sample_is_one_line_exit_1(tmp_path: Path) -> None:
+    result = run_cli("audit", "add", "Nope", "x.json", env={"NEEDS_LED_DB": str(tmp_path / "d")})
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "needs-led: error: no audit sample called 'Nope' (run 'audit new NAME')"]
+
+
+def test_cli_suggest_accept_report_undo(tmp_path: Path) -> None:
+    env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
+    run_cli("audit", "new", "May", env=env)
+    run_cli("audit", "add", "May", str(GOLDEN_FORMS), env=env)
+    result = run_cli("audit", "suggest", "May", "--json", "--accept", env=env)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 12
+    drinking = next(r for r in rows if "stop drinking" in r["wording"])
+    assert drinking["reason"].startswith("matched 'drinking' -> Parental substance misuse")
+    assert "11 with a suggested theme, 1 left for the group to place; 11 placed" in result.stderr
+    out = tmp_path / "report"
+    made = run_cli("audit", "report", "May", "--out", str(out), "--date", "2026-11-22", env=env)
+    assert made.returncode == 0, made.stderr
+    assert (out / "needgroups-report.html").exists() and (out / "needgroups-report.csv").exists()
+    twice = run_cli("audit", "report", "May", "--out", str(out), env=env)
+    assert twice.returncode == 2 and "use --force" in twice.stderr
+    undo = run_cli("audit", "undo", "May", env=env)
+    assert undo.stdout.strip() == "undid: accept 11 suggestion(s)"
+    assert "not in a group: 12 needs" in run_cli("audit", "groups", "May", env=env).stdout

@@ -1,0 +1,159 @@
+"""The Need Groups report: golden HTML and CSV, escaping, and the numbers in it.
+
+Golden files live in tests/golden/needgroups/. After an intended change to the template or
+the report, regenerate them with
+``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_needgroups_report.py`` and review
+the diff.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.auditstore import AuditStore, read_forms
+from assistant.content import Content
+from assistant.needgroups import (
+    Analyzer,
+    Report,
+    Shuffle,
+    Suggester,
+    build_report,
+    load_themes,
+    suggest_sample,
+    write_report,
+)
+from assistant.store import Store
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "needgroups"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+THEMES = load_themes()
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Report:
+    """The golden forms, suggestions accepted, then shaped as an audit group would."""
+    with Store(tmp_path / "audit.db") as store:
+        audit = AuditStore(store)
+        sample_id = audit.new_sample("Golden sample")
+        forms, _ = read_forms("forms.json", (GOLDEN / "forms.json").read_bytes())
+        audit.add_forms(sample_id, forms, "forms.json")
+        suggester = Suggester(THEMES, Analyzer())
+        suggest_sample(audit, sample_id, suggester)
+        shuffle = Shuffle(audit, sample_id)
+        shuffle.accept(themes=THEMES)
+        groups = {g["theme"]: g["id"] for g in audit.groups(sample_id)}
+        shuffle.rename(groups["school-learning"], "Getting to school & learning")
+        shuffle.describe(groups["school-learning"],
+                         "Children missing school because mornings at home are chaotic.",
+                         "Agreed by the audit group on 20 November.")
+        return build_report(audit, sample_id, "Golden sample", Content().framework, THEMES,
+                            suggester, generated=date(2026, 11, 22))
+
+
+def test_report_files_match_their_golden_copies(report: Report, tmp_path: Path) -> None:
+    paths = write_report(report, tmp_path / "out")
+    for path in paths:
+        golden = GOLDEN / path.name
+        if UPDATE:
+            shutil.copyfile(path, golden)
+        assert golden.exists(), f"no golden file {golden.name}: run with UPDATE_GOLDEN=1"
+        assert path.read_bytes() == golden.read_bytes(), (
+            f"{path.name} differs from its golden copy; if intended, regenerate with "
+            "UPDATE_GOLDEN=1 and review the diff")
+
+
+def test_group_numbers_shares_and_typical_needs(report: Report) -> None:
+    assert (report.forms, report.needs, report.children) == (4, 12, 6)
+    school = next(g for g in report.groups if g.name == "Getting to school & learning")
+    assert (school.cases, school.share, school.needs) == (2, 50, 2)
+    assert school.typical == ["Child 1 needs to be at school by 8.45 every morning, rested "
+                              "and having had breakfast.",
+                              "Child 2 needs to be at school by 8.45 every morning."]
+    assert dict(school.seriousness)["High"] == 2
+    assert dict(school.status)["Partly met"] == 1
+    assert ("Breakfast club", 1) in school.services
+    substance = next(g for g in report.groups if g.theme == "Parental substance misuse")
+    assert substance.cases == 1 and substance.needs == 2
+    assert report.groups[0].cases >= report.groups[-1].cases
+
+
+def test_needs_met_by_no_service_and_services_answering_no_need(report: Report) -> None:
+    mental = next(g for g in report.groups if g.theme == "Parental mental health")
+    assert mental.unserved == 1
+    assert mental.unserved_examples == [
+        "Mother needs to take her medication every day so that her mood stays steady."]
+    (course,) = report.services_no_need
+    assert course["service"] == "Parenting course — Family Centre"
+    assert course["need"] == "Mother needs to attend a parenting course."
+    assert "worded as a service ('parenting course')" in course["why"]
+
+
+def test_unsorted_needs_are_listed_with_why(report: Report) -> None:
+    (left,) = report.unsorted
+    assert left["case"] == "AUD-004"
+    assert left["reason"] == "no theme word found: left for the group to place"
+
+
+def test_report_card_has_the_three_questions(report: Report) -> None:
+    assert list(report.card) == ["How much did we do?", "How well did we do it?",
+                                 "Is anyone better off?"]
+    much = dict(report.card["How much did we do?"])
+    assert much["Cases audited"] == "4"
+    well = dict(report.card["How well did we do it?"])
+    assert well["Needs met by no service"] == "3 (25%)"
+    better = dict(report.card["Is anyone better off?"])
+    assert better["Met"] == "2 (17%)"
+    assert better["Needs met or partly met, of those with a known status"] == "5 of 6 (83%)"
+    assert dict(report.levels)["Level 3"] == 2
+
+
+def test_typed_text_is_escaped_in_html_and_defused_in_csv(report: Report,
+                                                          tmp_path: Path) -> None:
+    html_path, csv_path = write_report(report, tmp_path / "out")
+    html = html_path.read_text()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.count("<svg") >= 4, "group chart, seriousness bars and report-card charts"
+    rows = list(csv.reader(io.StringIO(csv_path.read_text())))
+    assert rows[0][:6] == ["group", "cluster", "description", "cases",
+                           "share_of_cases_percent", "needs"]
+    assert rows[-1][0] == "Not in a group"
+    assert all(not cell.startswith("=") for row in rows for cell in row)
+
+
+def test_svg_bars_are_scaled_to_the_largest_group(report: Report, tmp_path: Path) -> None:
+    html = write_report(report, tmp_path / "out")[0].read_text()
+    chart = html.split('<svg class="chart"', 1)[1].split("</svg>", 1)[0]
+    widths = [float(w) for w in re.findall(r'<rect x="210" y="\d+" width="([\d.]+)"', chart)]
+    assert len(widths) == len(report.groups)
+    assert max(widths) == 260.0
+    top = report.groups[0].cases
+    assert widths == [round(g.cases / top * 260, 1) for g in report.groups]
+
+
+def test_report_of_an_empty_sample_says_so(tmp_path: Path) -> None:
+    with Store(tmp_path / "e.db") as store:
+        audit = AuditStore(store)
+        sample_id = audit.new_sample("Empty")
+        report: Any = build_report(audit, sample_id, "Empty", Content().framework, THEMES,
+                                   generated=date(2026, 11, 22))
+    html = write_report(report, tmp_path / "out")[0].read_text()
+    assert "No Need Groups yet" in html
+    assert "cannot yet say whether anyone is better off" in html
+
+
+def test_a_group_name_that_looks_like_a_formula_is_defused(report: Report) -> None:
+    from assistant.needgroups import render_csv
+
+    report.groups[0].name = '=HYPERLINK("http://example.invalid")'
+    rows = list(csv.reader(io.StringIO(render_csv(report))))
+    assert rows[1][0] == "'=HYPERLINK(\"http://example.invalid\")"
