@@ -1,0 +1,265 @@
+"""The app driven as a worker would: keys from the first screen to saved files.
+
+Real parts only: the real wording coach with the installed spaCy pipeline, a real SQLite
+file in tmp_path, the real Textual app under Pilot, the real exporters writing files.
+Waiting (``until``) polls for a state; nothing here asserts on a duration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from assistant.model import Case
+from assistant.store import Store
+from assistant.tui.app import NeedsLedApp
+from assistant.tui.screens.export import ExportScreen
+from assistant.tui.screens.home import HomeScreen
+from assistant.tui.screens.interview import InterviewScreen
+from assistant.tui.screens.keep import KeepScreen
+from assistant.tui.screens.newcase import NewCaseScreen
+
+SIZE = (100, 32)
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], what: str,
+                limit: int = 600) -> None:
+    """Let the app run until ``condition`` holds (the coach loads in a thread)."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never happened: {what}")
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+
+
+async def answer(pilot: Pilot, text: str) -> None:
+    """Replace the answer field's text (pre-filled when editing) and press Enter."""
+    field = pilot.app.screen.query_one("#answer", Input)
+    field.value = ""
+    await type_text(pilot, text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def on_interview(app: NeedsLedApp) -> bool:
+    """The interview screen is showing and composed."""
+    return isinstance(app.screen, InterviewScreen) and bool(app.screen.query("#answer"))
+
+
+def interview(app: NeedsLedApp) -> InterviewScreen:
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen), screen
+    return screen
+
+
+async def start_case(pilot: Pilot, reference: str) -> None:
+    """From the first screen: a new case with Kayla (child, 9) and Dee (mother)."""
+    await pilot.press("n")
+    await until(pilot, lambda: isinstance(pilot.app.screen, NewCaseScreen), "new case screen")
+    await type_text(pilot, reference)
+    await pilot.press("enter", "tab")
+    await type_text(pilot, "Kayla")
+    await pilot.press("tab", "9", "enter")
+    await pilot.pause()
+    # the role list has focus again: open it and choose Mother (fourth)
+    await pilot.press("enter", "down", "down", "down", "enter", "tab")
+    await type_text(pilot, "Dee")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: on_interview(pilot.app), "interview")
+
+
+async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path) -> None:
+    db = tmp_path / "cases.db"
+    out = tmp_path / "out"
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
+        assert app.coach_status == "ready", app.coach_problem
+        await start_case(pilot, "NL-T-100")
+        screen = interview(app)
+        assert screen.interview.key == "story:"
+        assert [p.name for p in screen.case.people] == ["Kayla", "Dee"]
+        assert screen.case.people[1].role == "mother"
+
+        await answer(pilot, "Dee drinks in the mornings since her father died.")
+        assert screen.interview.key == "need_new:p" or screen.interview.key.startswith(
+            "need_new:")
+
+        # the live coach: a service-led need is flagged while it is typed
+        await type_text(pilot, "Kayla needs counselling")
+        await until(pilot, lambda: screen.report is not None
+                    and screen.report_text == "Kayla needs counselling", "a coach report")
+        assert "service" in screen.report.kinds
+        shown = str(screen.query_one("#coach-text").render())
+        assert "counselling" in shown
+
+        # take a rewrite into the answer, then edit it
+        if screen.rewrite_options:
+            await pilot.press("ctrl+r")
+            taken = screen.query_one("#answer", Input).value
+            assert taken in screen.rewrite_options
+
+        # keep own wording with a reason: the reason is recorded
+        field = screen.query_one("#answer", Input)
+        field.value = ""
+        await type_text(pilot, "Kayla needs counselling")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, KeepScreen), "keep wording dialog")
+        await pilot.press("enter")  # an empty reason is refused
+        assert isinstance(app.screen, KeepScreen)
+        await type_text(pilot, "Kayla asked for this herself")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is screen and len(screen.case.needs) == 1,
+                    "the need is taken")
+        kept = screen.case.needs[0].kept_wording
+        assert kept and kept[0].reason == "Kayla asked for this herself"
+
+        # go back and change it to a specific need
+        await pilot.press("ctrl+b")
+        assert screen.interview.key.startswith("need:")
+        await answer(pilot, "Kayla needs to be at school by 8.45 every morning")
+        await until(pilot, lambda: screen.interview.key.startswith("need_new:"), "next need")
+        await answer(pilot, "")
+        await answer(pilot, "Dee needs to be sober in the mornings to get Kayla up")
+        if isinstance(app.screen, KeepScreen):
+            await type_text(pilot, "agreed with Dee")
+            await pilot.press("enter")
+            await pilot.pause()
+        await answer(pilot, "")
+        for text in ["Kayla will fall behind in reading", "Kayla likes her teacher",
+                     "Mornings are chaotic", "3", "2",
+                     "Kayla will look after herself", "Dee wants to change", "", "high", "now"]:
+            await answer(pilot, text)
+        assert screen.interview.key.startswith("outcome_new:")
+        for text in ["By 15 February Kayla will be at school by 8.45 on 9 days in 10",
+                     "", "School register", "2027-02-15", "",
+                     "Within eight weeks Dee will be sober every school morning",
+                     "", "Morning visits", "11/01/2027", ""]:
+            await answer(pilot, text)
+            if isinstance(app.screen, KeepScreen):
+                await type_text(pilot, "agreed in supervision")
+                await pilot.press("enter")
+                await pilot.pause()
+        assert screen.interview.key.startswith("work_new:")
+        for text in ["Aunt walks Kayla to school each morning", "Aunt",
+                     "Each school day for 12 weeks", "2026-11-09", "",
+                     "Dee meets the alcohol worker weekly", "Alcohol worker",
+                     "Weekly for 12 weeks", "2026-11-10", ""]:
+            await answer(pilot, text)
+            if isinstance(app.screen, KeepScreen):
+                await type_text(pilot, "agreed in supervision")
+                await pilot.press("enter")
+                await pilot.pause()
+        assert screen.interview.key == "review:"
+        assert screen.interview.gaps() == []
+        assert "No gaps" in str(screen.query_one("#gaps").render())
+
+        # export from inside the app
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen), "export dialog")
+        app.screen.query_one("#folder", Input).value = str(out)
+        await pilot.press("enter")
+        await until(pilot, lambda: out.is_dir() and any(out.iterdir()), "exported files")
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+
+    with Store(db) as store:
+        case = store.load("NL-T-100")
+        history = store.history("NL-T-100")
+    assert len(history) > 20, "a revision after every answer"
+    assert [n.wording for n in case.needs] == [
+        "Kayla needs to be at school by 8.45 every morning",
+        "Dee needs to be sober in the mornings to get Kayla up",
+    ]
+    kayla = case.needs[0]
+    assert kayla.seriousness is not None and kayla.seriousness.rating == "high"
+    assert kayla.outcomes[0].measure == "School register"
+    assert [w.who for w in kayla.work] == ["Aunt"]
+    assert case.resume["step"] == "review:"
+    names = sorted(p.name for p in out.iterdir())
+    assert any(n.endswith(".html") for n in names), names
+    assert any(n.endswith(".md") for n in names), names
+
+
+async def test_resume_after_quit_with_unsubmitted_text(tmp_path: Path) -> None:
+    db = tmp_path / "cases.db"
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await start_case(pilot, "NL-T-200")
+        screen = interview(app)
+        await answer(pilot, "Kayla misses school.")
+        await answer(pilot, "Kayla needs to sit still in circle time")
+        if isinstance(app.screen, KeepScreen):
+            await type_text(pilot, "as the teacher put it")
+            await pilot.press("enter")
+            await pilot.pause()
+        await type_text(pilot, "Kayla needs to sleep thr")
+        key = screen.interview.key
+        # the draft is saved a moment after the last keystroke, without pressing Enter
+        with Store(db) as probe:
+            await until(pilot, lambda: probe.drafts("NL-T-200").get(key)
+                        == "Kayla needs to sleep thr", "the draft is saved")
+        # saved before the app closes, as it must be if the terminal is killed
+    app2 = NeedsLedApp(db=str(db))
+    async with app2.run_test(size=SIZE) as pilot:
+        assert isinstance(app2.screen, HomeScreen)
+        await pilot.press("enter")  # the case list has focus, the case highlighted
+        await until(pilot, lambda: on_interview(app2), "reopened")
+        again = interview(app2)
+        assert again.interview.key == key
+        assert again.query_one("#answer", Input).value == "Kayla needs to sleep thr"
+        assert [n.wording for n in again.case.needs] == ["Kayla needs to sit still in circle time"]
+        await pilot.press("enter")
+        await pilot.pause()
+        if isinstance(app2.screen, KeepScreen):
+            await type_text(pilot, "fine")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert len(again.case.needs) == 2
+    with Store(db) as store:
+        assert store.drafts("NL-T-200").get(key, "") == ""
+        assert len(store.load("NL-T-200").needs) == 2
+
+
+async def test_bad_answer_shows_a_message_and_keeps_the_text(tmp_path: Path,
+                                                             case_json: str) -> None:
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(Case.model_validate_json(case_json))
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_case("NL-2026-014")
+        await until(pilot, lambda: on_interview(app), "opened")
+        screen = interview(app)
+        screen.interview.goto("by:o1")
+        screen.show_question()
+        await answer(pilot, "next spring")
+        assert "not a date" in str(screen.query_one("#message").render())
+        assert screen.query_one("#answer", Input).value == "next spring"
+        assert screen.interview.key == "by:o1"
+        # a plan item chosen in the tree goes back to it
+        tree = screen.query_one("#plan")
+        node = next(n for n in tree._tree_nodes.values() if n.data == "need:n4")  # type: ignore[attr-defined]
+        tree.select_node(node)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert screen.interview.key == "need:n4"
+        assert screen.query_one("#answer", Input).value.startswith("Tyler needs to be home")

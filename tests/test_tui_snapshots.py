@@ -1,0 +1,88 @@
+"""Snapshots of the main screens at 80x24 and 120x40, cursor blink off, coach loaded.
+
+Update after a deliberate change with ``pytest tests/test_tui_snapshots.py
+--snapshot-update`` and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from assistant.model import Case
+from assistant.store import Store
+from assistant.tui.app import NeedsLedApp
+from assistant.tui.screens.interview import InterviewScreen
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait for the coach to load, then stop every cursor blinking."""
+    app: NeedsLedApp = pilot.app  # type: ignore[assignment]
+    for _ in range(600):
+        if app.coach_status != "loading":
+            break
+        await pilot.pause(0.05)
+    assert app.coach_status == "ready", app.coach_problem
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+def app_with_fixture(tmp_path: Path, case_json: str) -> NeedsLedApp:
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(Case.model_validate_json(case_json))
+    return NeedsLedApp(db=str(db))
+
+
+def then(*steps: Callable[[Pilot], Awaitable[None]]) -> Callable[[Pilot], Awaitable[None]]:
+    async def run(pilot: Pilot) -> None:
+        for step in steps:
+            await step(pilot)
+    return run
+
+
+async def open_fixture(pilot: Pilot) -> None:
+    await pilot.press("enter")
+    for _ in range(200):
+        screen = pilot.app.screen
+        if isinstance(screen, InterviewScreen) and screen.query("#answer"):
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+async def help_screen(pilot: Pilot) -> None:
+    await pilot.press("f1")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_first_screen(snap_compare, tmp_path: Path, case_json: str,
+                      size: tuple[int, int]) -> None:
+    assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=size,
+                        run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_first_screen_empty(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(NeedsLedApp(db=str(tmp_path / "cases.db")), terminal_size=size,
+                        run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_interview(snap_compare, tmp_path: Path, case_json: str, size: tuple[int, int]) -> None:
+    assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=size,
+                        run_before=then(open_fixture, settle))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(NeedsLedApp(db=str(tmp_path / "cases.db")), terminal_size=size,
+                        run_before=then(settle, help_screen))
