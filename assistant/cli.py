@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "assistant.commands.cases",
     "assistant.commands.check",
     "assistant.commands.export",
+    "assistant.commands.practice",
     "assistant.commands.audit",
 )
 

@@ -1,0 +1,221 @@
+"""Practice, supervision and workshop commands for students, supervisors and trainers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.cli import add
+from assistant.commands.cases import _content, _store
+from assistant.errors import InputError
+
+
+def _vignettes(args: argparse.Namespace, names: list[str]) -> list[Any]:
+    from assistant.practice import find_vignette, load_vignettes
+
+    content = _content(args)
+    if names == ["all"]:
+        return load_vignettes(content)
+    try:
+        return [find_vignette(name, content) for name in names]
+    except LookupError as exc:
+        raise InputError(str(exc)) from None
+
+
+def cmd_practice_list(args: argparse.Namespace) -> int:
+    from assistant.practice import load_vignettes
+
+    for v in load_vignettes(_content(args)):
+        print(f"{v.id:<20} {v.ages:<10} {v.summary}")
+    return 0
+
+
+def cmd_practice_start(args: argparse.Namespace) -> int:
+    from assistant.practice import practice_case
+
+    (vignette,) = _vignettes(args, [args.vignette])
+    case = practice_case(vignette)
+    with _store(args) as store:
+        if store.exists(case.reference) and not args.again:
+            raise InputError(f"{case.reference} already exists: open it with 'needs-led', "
+                             "or add --again to start afresh (the old work stays in its history)")
+        number = store.save(case, note="practice started")
+    print(f"started {case.reference} (revision {number}); open it with 'needs-led' to work it")
+    return 0
+
+
+def cmd_practice_feedback(args: argparse.Namespace) -> int:
+    from assistant.interview import Interview
+    from assistant.practice import feedback, load_synonyms, spacy_lemmatizer, vignette_of
+    from assistant.wording import Coach
+    from assistant.workshop import render_feedback
+
+    content = _content(args)
+    with _store(args) as store:
+        case = store.load(args.case)
+    vignette = vignette_of(case, content)
+    if vignette is None:
+        raise InputError(f"{args.case} is not a practice case (practice cases start with "
+                         "'PRACTICE-': see 'needs-led practice start')")
+    pipeline = getattr(args, "pipeline", None)
+    gaps = [g.message for g in Interview(case.model_copy(deep=True), content).gaps()]
+    result = feedback(case, vignette, Coach(content, pipeline), spacy_lemmatizer(pipeline),
+                      gaps, load_synonyms(content))
+    print(f"{vignette.title}: you found {result.score} model needs.")
+    for model, student, _ in result.found:
+        print(f"  found   {model.wording}\n          you: {student}")
+    for model in result.missed:
+        print(f"  missed  {model.wording}")
+    for item in result.wording:
+        if item.kinds:
+            print(f"  wording {item.student} [{', '.join(item.kinds)}]")
+    for gap in result.gaps:
+        print(f"  gap     {gap}")
+    if args.out:
+        from assistant.exporters import safe_stem
+        from assistant.workshop import _write
+
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        path = _write(out / f"{safe_stem(case.reference)}-feedback.html",
+                      render_feedback(result, content=content), args.force)
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def cmd_supervise(args: argparse.Namespace) -> int:
+    from assistant import supervision
+
+    content = _content(args)
+    with _store(args) as store:
+        case = store.load(args.case)
+        changed = []
+        try:
+            if args.comment:
+                supervision.add_comment(case, args.comment, about=args.about,
+                                        author=args.author, role=args.role)
+                changed.append("comment")
+            if args.action:
+                supervision.add_action(case, args.action, owner=args.owner, due=args.due)
+                changed.append("agreed action")
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        if changed:
+            number = store.save(case, note=f"supervision: {' and '.join(changed)} added")
+            print(f"added {' and '.join(changed)} to {case.reference} (revision {number})")
+            return 0
+    prompts = supervision.load_prompts(content)
+    current = None
+    shown: set[str] = set()
+    for question in supervision.agenda(case, prompts):
+        if question.concept != current:
+            current = question.concept
+            print(f"\n{current.upper()}")
+        print(f"  - {question.text}")
+        if question.about and question.about not in shown:
+            shown.add(question.about)
+            for comment in supervision.comments_about(case, question.about):
+                print(f"      > {comment.author or comment.role}: {comment.text}")
+    if case.agreed_actions:
+        print("\nAGREED ACTIONS")
+        for action in case.agreed_actions:
+            due = f", by {action.due.isoformat()}" if action.due else ""
+            print(f"  - {action.action} ({action.owner or 'no owner'}{due})")
+    return 0
+
+
+def cmd_workshop_pack(args: argparse.Namespace) -> int:
+    from assistant.workshop import pack
+
+    written = pack(_vignettes(args, args.vignettes), Path(args.out), content=_content(args),
+                   answers=args.answers, force=args.force)
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_workshop_wording(args: argparse.Namespace) -> int:
+    from assistant.wording import Coach
+    from assistant.workshop import room_wording, statements_from_files
+
+    statements, problems = statements_from_files(Path(f) for f in args.files)
+    for problem in problems:
+        print(f"needs-led: warning: {problem}", file=sys.stderr)
+    coach = Coach(_content(args), getattr(args, "pipeline", None))
+    rows = room_wording(statements, coach, top=args.top)
+    if args.json:
+        print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    print(f"{len(statements)} need statements read.")
+    kind = None
+    for row in rows:
+        if row.kind != kind:
+            kind = row.kind
+            print(f"\n{kind.upper()}")
+        print(f"  {row.count:>4}  {row.phrase}   e.g. {row.examples[0]}")
+    if not rows:
+        print("No universal, service or assessment wording found.")
+    return 0
+
+
+def _usage(args: argparse.Namespace) -> int:
+    raise InputError("say what to do: 'workshop pack' or 'workshop wording' "
+                     "(see 'needs-led workshop --help')")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
+
+
+def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    practice = add(sub, common, "practice", "practice vignettes for students",
+                   cmd_practice_list)
+    psub = practice.add_subparsers(title="practice commands", metavar="ACTION")
+    p = add(psub, common, "list", "list the practice vignettes", cmd_practice_list)
+    p = add(psub, common, "start", "start working a vignette as a practice case",
+            cmd_practice_start)
+    p.add_argument("vignette", metavar="VIGNETTE", help="a vignette id (see 'practice list')")
+    p.add_argument("--again", action="store_true", help="start afresh if already started")
+    p = add(psub, common, "feedback", "feedback on a worked practice case",
+            cmd_practice_feedback)
+    p.add_argument("case", metavar="CASE", help="the practice case reference")
+    p.add_argument("--out", metavar="DIR", help="also write the feedback as HTML into DIR")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.add_argument("--pipeline", metavar="NAME|PATH", default=argparse.SUPPRESS)
+
+    p = add(sub, common, "supervise",
+            "reflective supervision: the questions, or add a comment or agreed action",
+            cmd_supervise)
+    p.add_argument("case", metavar="CASE")
+    p.add_argument("--comment", metavar="TEXT", help="a question or comment to add")
+    p.add_argument("--about", metavar="ID", help="the need, outcome or work item it is about")
+    p.add_argument("--author", default="", help="who is commenting")
+    p.add_argument("--role", choices=("supervisor", "worker"), default="supervisor")
+    p.add_argument("--action", metavar="TEXT", help="an agreed action to record")
+    p.add_argument("--owner", default="", help="who will do the agreed action")
+    p.add_argument("--due", type=_date, metavar="YYYY-MM-DD", help="when it is due")
+
+    workshop = add(sub, common, "workshop", "workshop materials and the room's wording",
+                   _usage)
+    wsub = workshop.add_subparsers(title="workshop commands", metavar="ACTION")
+    p = add(wsub, common, "pack", "write the participants' pack", cmd_workshop_pack)
+    p.add_argument("vignettes", nargs="+", metavar="VIGNETTE", help="vignette ids, or 'all'")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--answers", action="store_true",
+                   help="the trainer's copy, with model analysis and teaching notes")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p = add(wsub, common, "wording",
+            "the most common universal, service and assessment phrasings in the room",
+            cmd_workshop_wording)
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="audit forms (JSON or CSV) or case files (JSON)")
+    p.add_argument("--top", type=int, default=10, help="how many per kind (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--pipeline", metavar="NAME|PATH", default=argparse.SUPPRESS)

@@ -1,0 +1,252 @@
+"""Practice vignettes for students, and feedback on a worked vignette.
+
+A vignette (``prompts/vignettes/*.yml``) is a fictional family's story with a model
+analysis and teaching notes. The student works it through the normal interview; the
+feedback then sets their needs beside the model's, matched by meaning (shared content
+lemmas, not exact words), with the coach's findings and the gaps in the chain
+need -> seriousness -> outcome -> work.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from assistant.content import Content, ContentError, Strict
+from assistant.model import Case, Person
+
+VIGNETTE_FOLDER = ("prompts", "vignettes")
+PRACTICE_PREFIX = "PRACTICE-"
+MATCH_THRESHOLD = 0.3
+
+
+class VignettePerson(Strict):
+    id: str
+    role: str
+    name: str
+    age: int | None = None
+    sex: str = "not recorded"
+
+
+class ModelNeed(Strict):
+    """One need of the model analysis, with the chain that follows from it."""
+
+    holder: str
+    wording: str
+    consequences: str
+    rating: str
+    outcome: str
+    work: str
+
+
+class Vignette(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,29}$")
+    title: str
+    ages: str
+    summary: str
+    source: str = ""
+    story: str
+    people: list[VignettePerson] = Field(min_length=1)
+    model: list[ModelNeed] = Field(min_length=1)
+    teaching_notes: list[str] = Field(min_length=1)
+    traps: list[str] = []
+
+    @model_validator(mode="after")
+    def _holders_are_people(self) -> Vignette:
+        ids = {p.id for p in self.people}
+        for need in self.model:
+            if need.holder not in ids:
+                raise ValueError(f"model need '{need.wording[:40]}' is held by unknown "
+                                 f"person '{need.holder}'")
+        return self
+
+    def person(self, person_id: str) -> VignettePerson:
+        return next(p for p in self.people if p.id == person_id)
+
+
+def load_vignettes(content: Content | None = None) -> list[Vignette]:
+    """Every vignette, validated; ids must be unique."""
+    content = content or Content()
+    found: dict[str, Path] = {}
+    vignettes = []
+    framework = content.framework
+    for path, vignette in content.load_all(Vignette, *VIGNETTE_FOLDER):
+        if vignette.id in found:
+            raise ContentError(path, f"vignette id '{vignette.id}' is also used in "
+                               f"{found[vignette.id].name}")
+        for need in vignette.model:
+            if need.rating not in framework.ids("seriousness"):
+                raise ContentError(path, f"rating '{need.rating}' is not on the seriousness "
+                                   "scale in framework/framework.yml")
+        found[vignette.id] = path
+        vignettes.append(vignette)
+    return vignettes
+
+
+def find_vignette(ident: str, content: Content | None = None) -> Vignette:
+    vignettes = load_vignettes(content)
+    for vignette in vignettes:
+        if vignette.id == ident or vignette.id == ident.removeprefix(PRACTICE_PREFIX).lower():
+            return vignette
+    known = ", ".join(v.id for v in vignettes)
+    raise LookupError(f"no vignette '{ident}' (there are: {known})")
+
+
+def practice_case(vignette: Vignette) -> Case:
+    """A new case to work the vignette through the interview: story and people filled in."""
+    people = [Person(id=p.id, role=p.role, name=p.name, age=p.age, sex=p.sex)
+              for p in vignette.people]
+    return Case(reference=f"{PRACTICE_PREFIX}{vignette.id}", story=vignette.story,
+                people=people)
+
+
+def vignette_of(case: Case, content: Content | None = None) -> Vignette | None:
+    if not case.reference.startswith(PRACTICE_PREFIX):
+        return None
+    try:
+        return find_vignette(case.reference, content)
+    except LookupError:
+        return None
+
+
+# --- matching by meaning -----------------------------------------------------------------
+
+_KEEP_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"}
+# Words every need statement shares, which say nothing about which need it is.
+_FRAME = {"need", "able", "be", "have", "make", "sure", "so", "that", "get", "will", "can",
+          "do", "go", "come", "let", "what", "when", "how", "who", "whom", "there", "also",
+          "child", "mum", "dad", "mother", "father", "parent", "parents", "baby", "gran",
+          "nan", "grandmother", "grandfather", "grandad", "granny", "carer", "family"}
+
+Lemmatizer = Callable[[Iterable[str]], list[set[str]]]
+
+
+def spacy_lemmatizer(pipeline: str | None = None) -> Lemmatizer:
+    """Content lemmas from the coach's pipeline (POS-filtered when it has a tagger)."""
+    from assistant.wording import pipeline as pipelines
+
+    nlp = pipelines.load(pipeline).nlp
+
+    def lemmas(texts: Iterable[str]) -> list[set[str]]:
+        out = []
+        for doc in nlp.pipe(list(texts)):
+            tagged = any(t.pos_ for t in doc)
+            out.append({
+                (t.lemma_ or t.lower_).lower() for t in doc
+                if not t.is_punct and not t.like_num
+                and (t.pos_ in _KEEP_POS if tagged else not t.is_stop)
+            })
+        return out
+
+    return lemmas
+
+
+def similarity(a: set[str], b: set[str]) -> float:
+    """Cosine similarity of two sets of content words."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+@dataclass
+class Pair:
+    model_index: int
+    student_index: int | None
+    score: float
+
+
+@dataclass
+class NeedFeedback:
+    student: str
+    holder: str
+    kinds: list[str]
+    messages: list[str]
+
+
+@dataclass
+class Feedback:
+    vignette: Vignette
+    reference: str
+    found: list[tuple[ModelNeed, str, float]] = field(default_factory=list)
+    missed: list[ModelNeed] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    wording: list[NeedFeedback] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> str:
+        return f"{len(self.found)} of {len(self.vignette.model)}"
+
+
+class Synonyms(Strict):
+    """framework/synonyms.yml: groups of words that count as one idea when matching."""
+
+    groups: list[list[str]] = Field(min_length=1)
+
+    def table(self) -> dict[str, str]:
+        return {word.lower(): group[0].lower() for group in self.groups for word in group}
+
+
+def load_synonyms(content: Content | None = None) -> dict[str, str]:
+    return (content or Content()).load(Synonyms, "framework", "synonyms.yml").table()
+
+
+def match(student: list[str], model: list[str], lemmas: Lemmatizer,
+          names: Iterable[str] = (), synonyms: dict[str, str] | None = None) -> list[Pair]:
+    """Greedy best-first pairing of model needs with the student's, above a threshold.
+
+    Each statement becomes a set of content lemmas, less the words every need shares and
+    the family's names, with synonyms folded to one word; pairs are scored by cosine.
+    """
+    drop = _FRAME | {n.lower() for n in names}
+    fold = synonyms or {}
+    sets = [{fold.get(w, w) for w in s - drop} for s in lemmas([*model, *student])]
+    model_sets, student_sets = sets[: len(model)], sets[len(model):]
+    scored = sorted(
+        ((similarity(m, s), mi, si) for mi, m in enumerate(model_sets)
+         for si, s in enumerate(student_sets)),
+        reverse=True,
+    )
+    used_model: set[int] = set()
+    used_student: set[int] = set()
+    pairs: list[Pair] = []
+    for score, mi, si in scored:
+        if score < MATCH_THRESHOLD:
+            break
+        if mi in used_model or si in used_student:
+            continue
+        used_model.add(mi)
+        used_student.add(si)
+        pairs.append(Pair(mi, si, score))
+    pairs += [Pair(mi, None, 0.0) for mi in range(len(model)) if mi not in used_model]
+    return sorted(pairs, key=lambda p: p.model_index)
+
+
+def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
+             gaps: Iterable[str] = (), synonyms: dict[str, str] | None = None) -> Feedback:
+    """Compare a worked practice case with the vignette's model analysis."""
+    student = [n.wording for n in case.needs]
+    names = [p.name for p in vignette.people]
+    pairs = match(student, [m.wording for m in vignette.model], lemmas, names, synonyms)
+    result = Feedback(vignette=vignette, reference=case.reference, gaps=list(gaps))
+    matched: set[int] = set()
+    for pair in pairs:
+        model_need = vignette.model[pair.model_index]
+        if pair.student_index is None:
+            result.missed.append(model_need)
+        else:
+            matched.add(pair.student_index)
+            result.found.append((model_need, student[pair.student_index], pair.score))
+    result.extra = [s for i, s in enumerate(student) if i not in matched]
+    for need in case.needs:
+        report = coach.check(need.wording, "need", case.holder_name(need))
+        result.wording.append(NeedFeedback(
+            student=need.wording, holder=case.holder_name(need), kinds=report.kinds,
+            messages=[f.message for f in report.findings],
+        ))
+    return result

@@ -1,0 +1,138 @@
+"""Workshops for trainers: the participants' pack, and the room's wording at a glance.
+
+The pack holds each vignette as printable HTML and as an importable case file (story and
+people filled in, ready for the interview). The wording view runs the coach over every
+need the room wrote (from audit forms or case files) and counts the universal, service
+and assessment phrasings, most common first, for the trainer to discuss.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from assistant.content import Content
+from assistant.practice import Feedback, Vignette, practice_case
+
+SCORED_KINDS = ("universal", "service", "assessment")
+
+
+def _render(template: str, context: dict[str, Any], content: Content) -> str:
+    """Render one of exports/ with the exporters' sandboxed, autoescaping environment."""
+    import jinja2
+
+    from assistant.exporters import ExportError, _read_css, _template_line, environment
+
+    try:
+        env = environment(content)
+        return env.get_template(template).render(
+            label=content.framework.label,
+            stylesheet=lambda name: _read_css(content, name),
+            **context,
+        )
+    except jinja2.TemplateError as exc:
+        raise ExportError(f"{_template_line(exc)}: {exc}") from None
+
+
+def _write(path: Path, text: str, force: bool) -> Path:
+    from assistant.exporters import _write_new
+
+    _write_new(path, text, force)
+    return path
+
+
+def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | None = None,
+         answers: bool = False, force: bool = False) -> list[Path]:
+    """Write each vignette as ``<id>.html`` and ``<id>.case.json`` into ``out_dir``."""
+    content = content or Content()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for vignette in vignettes:
+        case_file = f"{vignette.id}.case.json"
+        html = _render("vignette.html.j2",
+                       {"vignette": vignette, "answers": answers, "case_file": case_file},
+                       content)
+        suffix = ".answers.html" if answers else ".html"
+        written.append(_write(out_dir / f"{vignette.id}{suffix}", html, force))
+        written.append(_write(out_dir / case_file, practice_case(vignette).to_json(), force))
+    return written
+
+
+def render_feedback(feedback: Feedback, *, content: Content | None = None,
+                    when: date | None = None) -> str:
+    return _render("practice-feedback.html.j2",
+                   {"feedback": feedback, "when": when or date.today()},
+                   content or Content())
+
+
+# --- the room's wording --------------------------------------------------------------------
+
+
+def statements_from_files(paths: Iterable[Path]) -> tuple[list[str], list[str]]:
+    """Need wordings from audit forms (JSON or CSV) and case files (JSON), with problems.
+
+    A file or row that cannot be read is reported by file (and line) and skipped, so one
+    participant's broken file does not spoil the room's view.
+    """
+    from pydantic import ValidationError
+
+    from assistant.auditstore import read_forms
+    from assistant.model import Case, explain
+
+    statements: list[str] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problems.append(f"{path}: cannot be read ({exc.strerror})")
+            continue
+        if path.suffix.lower() == ".json" and b'"schema_version"' in data[:200]:
+            try:
+                case = Case.model_validate_json(data)
+            except ValidationError as exc:
+                problems.append(f"{path}: {explain(exc)[0]}")
+                continue
+            statements += [need.wording for need in case.needs]
+            continue
+        forms, form_problems = read_forms(str(path), data)
+        problems += [str(problem) for problem in form_problems]
+        statements += [need.wording for form in forms for need in form.needs]
+    return statements, problems
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    kind: str
+    phrase: str
+    count: int
+    examples: tuple[str, ...]
+
+
+def room_wording(statements: Iterable[str], coach: Any, top: int = 10) -> list[Phrasing]:
+    """The most common flagged phrasings per scored kind, with example statements."""
+    counts: Counter[tuple[str, str]] = Counter()
+    examples: dict[tuple[str, str], list[str]] = {}
+    for report in coach.check_many(statements, "need"):
+        seen: set[tuple[str, str]] = set()
+        for finding in report.findings:
+            if finding.kind not in SCORED_KINDS or any(finding.context.values()):
+                continue
+            key = (finding.kind, finding.match.lower().strip(" .,"))
+            if key in seen:
+                continue
+            seen.add(key)
+            counts[key] += 1
+            examples.setdefault(key, [])
+            if len(examples[key]) < 3:
+                examples[key].append(report.text)
+    result = []
+    for kind in SCORED_KINDS:
+        ranked = sorted(((c, p) for (k, p), c in counts.items() if k == kind),
+                        key=lambda cp: (-cp[0], cp[1]))
+        result += [Phrasing(kind, p, c, tuple(examples[(kind, p)])) for c, p in ranked[:top]]
+    return result

@@ -1,0 +1,194 @@
+"""Practice vignettes, matching by meaning, supervision and workshop commands."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.content import Content, ContentError
+from assistant.model import Case, Need, Outcome, Seriousness
+from assistant.practice import (
+    PRACTICE_PREFIX,
+    find_vignette,
+    load_synonyms,
+    load_vignettes,
+    match,
+    practice_case,
+    spacy_lemmatizer,
+)
+from assistant.supervision import add_action, add_comment, agenda, load_prompts
+from tests.helpers import FIXTURES, ROOT, run_cli
+
+
+@pytest.fixture(scope="module")
+def lemmas():
+    return spacy_lemmatizer()
+
+
+def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> None:
+    vignettes = load_vignettes()
+    assert len(vignettes) >= 8
+    ages = " ".join(v.ages for v in vignettes)
+    for band in ("pre-birth", "0-4", "5-9", "10-15", "16-17"):
+        assert band in ages
+    sources = " ".join(v.source for v in vignettes)
+    assert "seeds/000" in sources and "seeds/001" in sources
+    for vignette in vignettes:
+        assert vignette.model and vignette.teaching_notes
+
+
+def test_a_practice_case_has_the_story_and_people() -> None:
+    vignette = find_vignette("jackie-attendance")
+    case = practice_case(vignette)
+    assert case.reference == f"{PRACTICE_PREFIX}jackie-attendance"
+    assert [p.name for p in case.people] == ["Jackie", "Wendy"]
+    assert case.story == vignette.story.strip() and case.needs == []
+    assert "\n" not in case.story
+
+
+def test_an_unknown_vignette_names_the_known_ones() -> None:
+    with pytest.raises(LookupError, match="there are: unborn-shona"):
+        find_vignette("nobody")
+
+
+def test_a_broken_vignette_is_reported_by_file(tmp_path: Path) -> None:
+    folder = tmp_path / "prompts" / "vignettes"
+    folder.mkdir(parents=True)
+    source = (ROOT / "prompts" / "vignettes" / "03-jackie-attendance.yml").read_text()
+    (folder / "x.yml").write_text(source.replace("rating: high", "rating: dreadful", 1))
+    with pytest.raises(ContentError, match=r"x\.yml: rating 'dreadful' is not on the seriousness scale"):
+        load_vignettes(Content(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("student", "model_index"),
+    [
+        ("Jackie needs to go to school every day on time.", 0),
+        ("Jackie needs extra tuition in reading.", 1),
+        ("Jackie needs to stop caring for her mum.", 2),
+    ],
+)
+def test_needs_are_matched_by_meaning_not_exact_words(lemmas, student: str,
+                                                      model_index: int) -> None:
+    vignette = find_vignette("jackie-attendance")
+    pairs = match([student], [m.wording for m in vignette.model], lemmas,
+                  [p.name for p in vignette.people], load_synonyms())
+    found = [p.model_index for p in pairs if p.student_index == 0]
+    assert found == [model_index]
+
+
+def test_unrelated_needs_are_not_matched(lemmas) -> None:
+    vignette = find_vignette("jackie-attendance")
+    pairs = match(["Jackie needs to learn to swim."], [m.wording for m in vignette.model],
+                  lemmas, ["Jackie", "Wendy"], load_synonyms())
+    assert all(p.student_index is None for p in pairs)
+
+
+def test_supervision_agenda_walks_the_four_concepts(case: Case) -> None:
+    questions = agenda(case, load_prompts())
+    concepts = [q.concept for q in questions]
+    assert concepts[0] == "opening" and concepts[-1] == "closing"
+    order = [c for i, c in enumerate(concepts) if i == 0 or concepts[i - 1] != c]
+    assert order[:5] == ["opening", "need", "seriousness", "outcome", "work"]
+    assert any("What will happen to Kayla if" in q.text for q in questions)
+
+
+def test_comments_and_actions_attach_to_items_and_reject_unknown_ones(case: Case) -> None:
+    add_comment(case, "What does Kayla say?", about="n1", author="Supervisor")
+    add_action(case, "Visit before school", owner="Social worker", due=date(2026, 12, 1))
+    assert case.comments[-1].about == "n1"
+    assert case.agreed_actions[-1].due == date(2026, 12, 1)
+    with pytest.raises(ValueError, match="'zz' is not a need, outcome or work item"):
+        add_comment(case, "?", about="zz")
+    assert len(case.comments) == 2
+
+
+def test_supervision_from_the_cli_is_kept_in_the_history() -> None:
+    run_cli("import", str(FIXTURES / "case.json"))
+    added = run_cli("supervise", "NL-2026-014", "--comment", "Why mornings?", "--about", "n1")
+    assert added.returncode == 0, added.stderr
+    agreed = run_cli("supervise", "NL-2026-014", "--action", "Visit at 8", "--owner", "SW",
+                     "--due", "2026-12-01")
+    assert agreed.stdout.strip() == "added agreed action to NL-2026-014 (revision 3)"
+    history = json.loads(run_cli("history", "NL-2026-014", "--json").stdout)
+    assert [h["note"] for h in history][1:] == ["supervision: comment added",
+                                                "supervision: agreed action added"]
+    walk = run_cli("supervise", "NL-2026-014").stdout
+    assert walk.count("> supervisor: Why mornings?") == 1
+    assert "Visit at 8 (SW, by 2026-12-01)" in walk
+    bad = run_cli("supervise", "NL-2026-014", "--due", "someday", "--action", "x")
+    assert bad.returncode == 2
+
+
+def test_practice_start_and_feedback_end_to_end(tmp_path: Path) -> None:
+    started = run_cli("practice", "start", "jordan-aggression")
+    assert started.returncode == 0, started.stderr
+    again = run_cli("practice", "start", "jordan-aggression")
+    assert again.returncode == 2 and "already exists" in again.stderr
+    exported = json.loads(run_cli("export-json", "PRACTICE-jordan-aggression").stdout)
+    case = Case.model_validate(exported)
+    case.needs = [
+        Need(id="n1", holder="p2",
+             wording="Mum needs to attend a parenting course about adolescent behaviour."),
+        Need(id="n2", holder="p1", wording="Jordan needs to go back to school.",
+             seriousness=Seriousness(consequences="He will fall behind.", rating="high"),
+             outcomes=[Outcome(id="o1", statement="Jordan attends every day by half term.")]),
+        Need(id="n3", holder="p2", wording="Lisa needs to set clear rules and stick to them."),
+    ]
+    worked = tmp_path / "worked.json"
+    worked.write_text(case.to_json())
+    assert run_cli("import", str(worked)).returncode == 0
+    out = tmp_path / "feedback"
+    result = run_cli("practice", "feedback", "PRACTICE-jordan-aggression", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "you found 2 of 4 model needs" in result.stdout
+    assert "missed  Lisa needs to understand that Jordan is copying" in result.stdout
+    assert "wording Mum needs to attend a parenting course" in result.stdout
+    html = (out / "PRACTICE-jordan-aggression-feedback.html").read_text()
+    assert "Model needs found: 2 of 4" in html
+    assert "Jordan needs to be back in school" in html
+    not_practice = run_cli("practice", "feedback", "NL-404")
+    assert not_practice.returncode == 1
+
+
+def test_workshop_pack_writes_printable_and_importable_files(tmp_path: Path) -> None:
+    result = run_cli("workshop", "pack", "kai-missing", "ben-speech", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["ben-speech.case.json", "ben-speech.html", "kai-missing.case.json",
+                     "kai-missing.html"]
+    html = (tmp_path / "kai-missing.html").read_text()
+    assert "Kai, missing from home" in html and "Model analysis" not in html
+    assert run_cli("import", str(tmp_path / "kai-missing.case.json")).returncode == 0
+    again = run_cli("workshop", "pack", "kai-missing", "--out", str(tmp_path))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    answers = run_cli("workshop", "pack", "kai-missing", "--answers", "--out", str(tmp_path))
+    assert answers.returncode == 0
+    assert "Teaching notes" in (tmp_path / "kai-missing.answers.html").read_text()
+
+
+def test_workshop_wording_counts_the_rooms_phrasings(tmp_path: Path) -> None:
+    forms = []
+    for i, wording in enumerate([
+        "Child 1 needs counselling.", "Child 1 needs counselling to help with her grief.",
+        "Child 1 needs to be safe.", "Mother needs a parenting assessment.",
+        "Child 1 needs to be able to sit still in circle time.",
+    ]):
+        case = Case.model_validate_json((FIXTURES / "case.json").read_text())
+        case = case.model_copy(update={"reference": f"W-{i}", "comments": []})
+        case.needs = [case.needs[0].model_copy(update={"wording": wording})]
+        path = tmp_path / f"case{i}.json"
+        path.write_text(case.to_json())
+        forms.append(str(path))
+    broken = tmp_path / "broken.json"
+    broken.write_text("{")
+    result = run_cli("workshop", "wording", *forms, str(broken), "--json")
+    assert result.returncode == 0, result.stderr
+    assert "broken.json" in result.stderr
+    rows = json.loads(result.stdout)
+    service = [r for r in rows if r["kind"] == "service"]
+    assert service[0]["count"] == 2 and "counselling" in service[0]["phrase"]
+    assert {r["kind"] for r in rows} == {"service", "universal", "assessment"}
