@@ -1,0 +1,163 @@
+"""A small shuffle driven through the real Textual app with Pilot, keys only.
+
+The forms are imported into a real SQLite file; spaCy reads the needs in the app's worker;
+every check reads the database, so what the screen did is what was saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.auditstore import AuditStore, read_forms
+from assistant.store import Store
+from assistant.tui.shuffle import ShuffleApp, bar_chart
+
+GOLDEN_FORMS = Path(__file__).resolve().parent / "golden" / "needgroups" / "forms.json"
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "shuffle.db"
+    with Store(path) as store:
+        audit = AuditStore(store)
+        sample_id = audit.new_sample("Workshop")
+        forms, _ = read_forms("forms.json", GOLDEN_FORMS.read_bytes())
+        audit.add_forms(sample_id, forms, "forms.json")
+    return path
+
+
+def saved(db: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str | None]]:
+    """Groups by name, and each need's group name by wording, as stored."""
+    with Store(db) as store:
+        audit = AuditStore(store)
+        sample_id = audit.sample_id("Workshop")
+        groups = {g["name"]: g for g in audit.groups(sample_id)}
+        names = {g["id"]: g["name"] for g in groups.values()}
+        needs = {n["wording"]: names.get(n["group_id"]) for n in audit.needs(sample_id)}
+    return groups, needs
+
+
+async def type_text(pilot: Any, text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+def text_of(app: ShuffleApp, selector: str) -> str:
+    return str(app.query_one(selector).render())
+
+
+@pytest.mark.anyio
+async def test_a_small_shuffle_by_keyboard(db: Path) -> None:
+    app = ShuffleApp("Workshop", db=str(db))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Suggestions ready: 11 of 12 needs have a theme" in text_of(app, "#status")
+        assert text_of(app, "#form-title").startswith("Form 1 of 4: AUD-002")
+        assert "Suggested: Parenting and boundaries (matched 'parenting'" in text_of(
+            app, "#detail")
+
+        # Accept every suggestion on the first form: one group per theme.
+        await pilot.press("A")
+        await pilot.pause()
+        groups, needs = saved(db)
+        assert needs["Mother needs to attend a parenting course."] == "Parenting and boundaries"
+        assert set(groups) == {"Parenting and boundaries", "Domestic abuse and its aftermath"}
+        assert "█" in str(app.query_one("#groups").get_option_at_index(0).prompt)
+
+        # A new group, typed into the prompt; the highlighted need goes into it by number.
+        await pilot.press("c")
+        await type_text(pilot, "Mothers' confidence")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.press("3")
+        await pilot.pause()
+        groups, needs = saved(db)
+        wording = ("Mother needs to understand how her experiences of violent relationships "
+                   "have undermined her confidence.")
+        assert needs[wording] == "Mothers' confidence"
+
+        # Undo puts it back where it was.
+        await pilot.press("u")
+        await pilot.pause()
+        assert saved(db)[1][wording] == "Domestic abuse and its aftermath"
+        assert text_of(app, "#status").startswith("Undid: place 1 need(s)")
+
+        # Rename and describe the highlighted group (the first in the list).
+        await pilot.press("tab")
+        first = app.groups[0]["name"]
+        await pilot.press("r")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Parents taking charge")
+        await pilot.press("enter")
+        await pilot.press("e")
+        await type_text(pilot, "Parents who need to set rules and keep them")
+        await pilot.press("enter")
+        await pilot.pause()
+        groups, _ = saved(db)
+        assert first not in groups
+        assert groups["Parents taking charge"]["description"] == (
+            "Parents who need to set rules and keep them")
+
+        # Escape cancels a prompt and changes nothing.
+        before = saved(db)
+        await pilot.press("r")
+        await type_text(pilot, "Nothing")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert saved(db) == before
+
+        # Next form; place the whole form in the first group with f.
+        await pilot.press("shift+tab")
+        await pilot.press("n")
+        await pilot.pause()
+        assert text_of(app, "#form-title").startswith("Form 2 of 4: AUD-003")
+        await pilot.press("tab")
+        await pilot.press("f")
+        await pilot.pause()
+        _, needs = saved(db)
+        assert needs["Child 2 needs to be at school by 8.45 every morning."] == (
+            "Parents taking charge")
+
+        # Merge group 3 into group 1 (prompted for its number).
+        await pilot.press("down", "down")
+        merged_name = app.current_group()["name"]  # type: ignore[index]
+        await pilot.press("m")
+        await type_text(pilot, "1")
+        await pilot.press("enter")
+        await pilot.pause()
+        groups, _ = saved(db)
+        assert merged_name not in groups
+        assert len(groups) == 2
+
+        # Split: view the first group, mark one need, split it into a new group.
+        await pilot.press("home")
+        await pilot.press("v")
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert text_of(app, "#form-title").startswith("Group: Parents taking charge")
+        target = app.current_need()["wording"]  # type: ignore[index]
+        await pilot.press("space")
+        await pilot.press("s")
+        await type_text(pilot, "Split off")
+        await pilot.press("enter")
+        await pilot.pause()
+        groups, needs = saved(db)
+        assert needs[target] == "Split off"
+        assert "Split off" in groups
+
+
+def test_bar_chart_scales_to_the_largest() -> None:
+    lines = [str(t) for t in bar_chart([("A", 10), ("B", 5), ("C", 0)], width=10)]
+    assert lines[0].count("█") == 10
+    assert lines[1].count("█") == 5
+    assert lines[2].count("█") == 0
+    assert lines[1].endswith(" 5")
