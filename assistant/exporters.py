@@ -172,6 +172,36 @@ def environment(content: Content, markdown: bool = False) -> Any:
     return env
 
 
+# Type sizes the audit form may use (points), largest first, and the page it must fit.
+AUDIT_TYPE_SIZES = (9.5, 8.5, 7.5, 6.5, 6.0, 5.5)
+_PAGE_PT = (190 / 25.4 * 72, 277 / 25.4 * 72)  # A4 less 10 mm margins, in points
+
+
+def audit_type_size(form: Any) -> float:
+    """The largest type size at which the audit form should fit on one A4 page.
+
+    A print layout cannot shrink itself to fit without a script, and the exports run no
+    scripts, so the height is estimated here: each need's row is as tall as its longest
+    cell, wrapped at the column widths of audit.html.j2. The estimate is deliberately
+    cautious; the browser test prints long forms to check it. Past the smallest size a
+    very long form may still need a second page.
+    """
+    width, height = _PAGE_PT
+    for size in AUDIT_TYPE_SIZES:
+        char = size * 0.5
+        line = size * 1.35
+        fixed = 20.6 * size  # No., Whose, Seriousness and Met? columns (rem)
+        wording_chars = max(10, int((width * 0.33 - size) / char))
+        services_chars = max(10, int((width * 0.67 - fixed - 4 * size) / char))
+        lines = 16.0  # title, the head table, section headings, column heads, footnote
+        for need in form.needs:
+            services = sum(-(-len(s) // services_chars) for s in need.services) or 1
+            lines += max(-(-len(need.wording) // wording_chars), services, 2) + 0.5
+        if lines * line <= height * 0.95:
+            return size
+    return AUDIT_TYPE_SIZES[-1]
+
+
 def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[str, Any]:
     """What every template sees: the case, the framework's labels and a few helpers."""
     from assistant.auditform import audit_form_from_case
@@ -198,6 +228,7 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
 
     children = [p for p in case.people if p.role in {r.id for r in framework.roles if r.child}]
     words = export_file(content, "plain-words.yml")
+    form = audit_form_from_case(case, auditor, when, framework=framework)
     plain: Callable[[str], str] = make_plain(
         parse_yaml(words, words.read_text(encoding="utf-8"), PlainWords)
     )
@@ -214,7 +245,8 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         "outcome_of": outcome_of,
         "children": children,
         "plain": plain,
-        "form": audit_form_from_case(case, auditor, when, framework=framework),
+        "form": form,
+        "audit_type_size": audit_type_size(form),
         "stylesheet": lambda name: _read_css(content, name),
     }
 

@@ -17,11 +17,14 @@ from pathlib import Path
 
 import pytest
 
+from assistant.auditform import audit_form_from_case
 from assistant.commands.export import FORMAT_NAMES
 from assistant.content import Content
 from assistant.exporters import (
+    AUDIT_TYPE_SIZES,
     FORMATS,
     ExportError,
+    audit_type_size,
     export,
     file_name,
     md_escape,
@@ -137,6 +140,17 @@ def test_templates_are_sandboxed(case: Case, tmp_path: Path) -> None:
                         "{{ case.__class__.__init__.__globals__ }}\n")
     with pytest.raises(ExportError, match=r"plan\.md\.j2:1"):
         render(case, "plan-md", content=content)
+
+
+def test_audit_type_shrinks_as_the_form_grows(case: Case) -> None:
+    form = audit_form_from_case(case, "", DAY)
+    assert audit_type_size(form) == AUDIT_TYPE_SIZES[0]
+    sizes = []
+    for copies in (2, 3, 5, 8):
+        longer = form.model_copy(update={"needs": form.needs * copies})
+        sizes.append(audit_type_size(longer))
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] < sizes[0]
+    assert f"html {{ font-size: {AUDIT_TYPE_SIZES[0]}pt; }}" in render(case, "audit-html")
 
 
 def test_plan_contents(case: Case) -> None:
