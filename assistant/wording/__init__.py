@@ -1,0 +1,95 @@
+"""The wording coach: flags universal, service and assessment wording and helps find
+specific phrasing, with rules from ``framework/wording`` and rewrites from
+``framework/library``.
+
+Importing this package is cheap: spaCy is imported and the pipeline loaded only by
+:meth:`Coach.load` (or the first check), once per process, so ``needs-led --help`` and the
+TUI's first screen stay fast.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from assistant.content import Content
+from assistant.wording.report import Finding, Report
+
+__all__ = ["STAGES", "Coach", "Finding", "Report"]
+
+STAGES = ("need", "outcome", "work")
+
+
+class Coach:
+    """Rules built from ``content``; the spaCy pipeline loaded lazily and thread-safely."""
+
+    def __init__(self, content: Content | None = None, pipeline: str | None = None) -> None:
+        from assistant.wording.rules import RuleSet
+        from assistant.wording.suggest import Library
+
+        self.content = content or Content()
+        self.ruleset = RuleSet.load(self.content)
+        self.library = Library(self.content)
+        self.requested = pipeline
+        self._engine: Any = None
+        self._lock = threading.Lock()
+        self.pipeline_name: str | None = None
+        self.notice = ""
+
+    @property
+    def ready(self) -> bool:
+        return self._engine is not None
+
+    @property
+    def reduced(self) -> bool:
+        """True when running on the blank fallback: rules needing grammar are skipped."""
+        return self.load()._reduced
+
+    @property
+    def _reduced(self) -> bool:
+        return bool(self._engine and self._engine.reduced)
+
+    def load(self) -> Coach:
+        """Load the pipeline and compile the rules; safe to call again or from a thread."""
+        if self._engine is None:
+            with self._lock:
+                if self._engine is None:
+                    from assistant.wording import pipeline
+                    from assistant.wording.matcher import Engine
+
+                    loaded = pipeline.load(self.requested)
+                    self.pipeline_name = loaded.name
+                    self.notice = loaded.notice
+                    self._engine = Engine(loaded.nlp, self.ruleset, self.library,
+                                          loaded.reduced)
+        return self
+
+    def skipped_rules(self) -> list[str]:
+        """Ids of rules that cannot run on the loaded pipeline."""
+        return self.load()._engine.skipped()
+
+    @staticmethod
+    def _stage(stage: str) -> str:
+        if stage not in STAGES:
+            raise ValueError(f"stage must be one of {', '.join(STAGES)}, not {stage!r}")
+        return stage
+
+    def check(self, text: str, stage: str = "need", holder: str | None = None) -> Report:
+        """Read one statement at ``stage``; loads the pipeline on first use."""
+        engine = self.load()._engine
+        return engine.report(engine.nlp(text), self._stage(stage), holder)
+
+    def check_many(self, texts: Iterable[str], stage: str = "need",
+                   batch_size: int = 256) -> Iterator[Report]:
+        """Reports in input order, streaming: only one batch of documents is held at once."""
+        engine = self.load()._engine
+        stage = self._stage(stage)
+        iterator = iter(texts)
+        while True:
+            batch = list(islice(iterator, batch_size))
+            if not batch:
+                return
+            for doc in engine.nlp.pipe(batch, batch_size=batch_size):
+                yield engine.report(doc, stage)

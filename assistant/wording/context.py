@@ -1,0 +1,165 @@
+"""Context around a finding: negated, hypothetical, quoted, about someone else; and the holder.
+
+Why: "she does not need counselling; she needs to ..." is not a service-led need, and
+"Mum said 'he just needs to be safe'" reports someone's words. These are flags on a
+finding, not rules of their own. Everything here works on words alone (so it also runs on
+the blank pipeline) and uses the parse when there is one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "without", "neither"})
+HYPOTHETICAL = frozenset({
+    "if", "unless", "should", "might", "may", "could", "would", "whether", "perhaps", "maybe",
+    "possibly", "suppose", "supposing", "case",
+})
+REPORTING = frozenset({
+    "say", "said", "says", "saying", "tell", "told", "tells", "think", "thinks", "thought",
+    "feel", "feels", "felt", "believe", "believes", "believed", "report", "reports",
+    "reported", "claim", "claims", "claimed", "state", "states", "stated", "insist",
+    "insists", "insisted", "suggest", "suggests", "suggested", "argue", "argues", "argued",
+    "ask", "asks", "asked", "worry", "worries", "worried", "agree", "agrees", "agreed",
+})
+CLAUSE_BREAKS = frozenset({";", ".", "!", "?", ":", "but", "however", "whereas", "although",
+                           "though", "while"})
+ANCHORS = frozenset({"need", "needs", "needed", "needing", "require", "requires", "required",
+                     "will", "shall", "'ll"})
+ROLE_NOUNS = frozenset({
+    "child", "children", "mother", "father", "parent", "parents", "baby", "family", "carer",
+    "carers", "grandmother", "grandfather", "grandparent", "grandparents", "son", "daughter",
+    "boy", "girl", "sibling", "siblings", "brother", "sister", "stepfather", "stepmother",
+    "partner", "infant", "toddler", "teenager", "pupil", "student", "couple", "household",
+    "adult", "adults", "young", "person", "people", "kinship", "foster", "uncle", "aunt",
+})
+PARENT_WORDS = frozenset({
+    "mum", "mother", "dad", "father", "parent", "parents", "carer", "carers", "grandmother",
+    "grandfather", "gran", "grandad", "nan", "grandparent", "grandparents", "stepfather",
+    "stepmother", "stepdad", "stepmum", "partner", "aunt", "uncle", "mummy", "daddy",
+    "family", "couple", "household", "adults",
+})
+OBJECT_PRONOUN = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us",
+                  "you": "you", "it": "it"}
+SUBJECT_SKIP = frozenset({"does", "do", "did", "not", "n't", "also", "really", "just",
+                          "still", "now", "clearly", "therefore", "urgently", "will", "would",
+                          "may", "might", "also,"})
+QUOTES_OPEN = "\"“«"
+QUOTES_CLOSE = "\"”»"
+
+
+def anchor_of(span: Any) -> Any:
+    """The token a finding hangs on: its need/will verb when it has one, else its first."""
+    for token in span:
+        if token.lower_ in ANCHORS:
+            return token
+    return span[0]
+
+
+def _clause_start(doc: Any, i: int) -> int:
+    start = 0
+    for j in range(i - 1, -1, -1):
+        if doc[j].lower_ in CLAUSE_BREAKS:
+            start = j + 1
+            break
+    return start
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    """True when ``position`` sits inside quotation marks (apostrophes are not quotes)."""
+    double = single = False
+    for k in range(position):
+        ch = text[k]
+        if ch == '"':
+            double = not double
+        elif ch in "“«":
+            double = True
+        elif ch in "”»":
+            double = False
+        elif ch in "'‘’":
+            before = text[k - 1] if k else " "
+            after = text[k + 1] if k + 1 < len(text) else " "
+            if not single and ch != "’" and not before.isalnum() and after.isalnum():
+                single = True  # an opening quote: not inside a word
+            elif single and ch != "‘" and not after.isalnum() and before.isalnum():
+                single = False  # a closing quote; "Mum's" keeps its apostrophe
+    return double or single
+
+
+def flags(doc: Any, span: Any, parsed: bool) -> dict[str, bool]:
+    """The context flags for a finding over ``span`` (other_person is set by the caller)."""
+    anchor = anchor_of(span)
+    i = anchor.i
+    start = _clause_start(doc, i)
+    before = doc[start:i]
+    negated = any(t.lower_ in NEGATORS for t in doc[max(start, i - 3):i])
+    if parsed and not negated:
+        negated = any(child.dep_ == "neg" for child in anchor.children)
+    hypothetical = any(t.lower_ in HYPOTHETICAL for t in before)
+    quoted = _inside_quotes(doc.text, span.start_char)
+    if not quoted:
+        # Reported speech: "the school says he needs counselling".
+        sentence_start = 0
+        for j in range(i - 1, -1, -1):
+            if doc[j].text in ".!?":
+                sentence_start = j + 1
+                break
+        for t in doc[sentence_start:i]:
+            if t.lower_ in REPORTING and (t.i == 0 or doc[t.i - 1].lower_ != "to"):
+                quoted = True
+                break
+    return {"negated": negated, "hypothetical": hypothetical, "quoted": quoted,
+            "other_person": False}
+
+
+def holder_of(doc: Any, span: Any, parsed: bool) -> str | None:
+    """Who holds the need: the subject of the need (or will) verb, as written."""
+    anchor = anchor_of(span)
+    if parsed:
+        verb = anchor
+        if anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass"):
+            verb = anchor.head
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                subject = subjects[0]
+                words = doc[subject.left_edge.i:subject.i + 1]
+                if subject.lower_ in ("there", "it") or len(words) > 5:
+                    return None
+                return words.text
+            if verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head is not verb:
+                verb = verb.head
+            else:
+                break
+        return None
+    start = _clause_start(doc, anchor.i)
+    words = [t for t in doc[start:anchor.i] if t.lower_ not in SUBJECT_SKIP]
+    if not words or len(words) > 4 or words[0].lower_ in ("there", "it", "if", "and"):
+        return None
+    if any(t.is_punct for t in words):
+        return None
+    return doc[words[0].i:words[-1].i + 1].text
+
+
+def is_parent(holder: str | None) -> bool:
+    """True when the holder is a parent or carer rather than the child."""
+    if not holder:
+        return False
+    return any(word.strip("'s").lower() in PARENT_WORDS for word in holder.split())
+
+
+def forms(holder: str | None) -> tuple[str, str]:
+    """The holder as an object ("help Kayla", "help the child", "help her") and a subject."""
+    if not holder:
+        return "them", "They"
+    words = holder.split()
+    first = words[0]
+    low = first.lower()
+    if len(words) == 1 and low in OBJECT_PRONOUN:
+        return OBJECT_PRONOUN[low], first.capitalize()
+    if len(words) == 1 and low in ROLE_NOUNS:
+        return f"the {low}", f"The {low}"
+    if low in ("the", "her", "his", "their", "our", "my", "this", "a", "an"):
+        rest = " ".join(words[1:])
+        return f"{low} {rest}", f"{low.capitalize()} {rest}"
+    return holder, holder

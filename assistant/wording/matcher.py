@@ -1,0 +1,185 @@
+"""Compile the rules into one spaCy Matcher per stage and turn matches into findings.
+
+Why one Matcher per stage, compiled once: the per-statement cost must stay a small
+fraction of the pipeline's own, so a check is one Matcher call plus a little Python for
+the few spans that match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.content import ContentError
+from assistant.wording import context
+from assistant.wording.report import Finding, Report
+from assistant.wording.rules import Rule, RuleSet, needs_parse
+from assistant.wording.suggest import Library, fill, term_of
+
+# Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
+NEED_KINDS = frozenset({"universal", "service", "assessment", "vague", "no-holder",
+                        "compound"})
+
+
+@dataclass
+class StageMatcher:
+    """The compiled patterns of one stage's rules."""
+
+    matcher: Any
+    rules: list[Rule]
+    keys: dict[int, tuple[int, bool]] = field(default_factory=dict)  # id -> (rule, unless)
+    active: list[bool] = field(default_factory=list)
+
+
+class Engine:
+    """Rules compiled for one loaded pipeline."""
+
+    def __init__(self, nlp: Any, ruleset: RuleSet, library: Library, reduced: bool) -> None:
+        from spacy.matcher import Matcher
+
+        self.nlp = nlp
+        self.ruleset = ruleset
+        self.library = library
+        self.reduced = reduced
+        self.stages: dict[str, StageMatcher] = {}
+        for stage in ("need", "outcome", "work"):
+            rules = ruleset.for_stage(stage)
+            compiled = StageMatcher(Matcher(nlp.vocab, validate=True), rules)
+            for index, rule in enumerate(rules):
+                usable = 0
+                for unless, patterns in ((False, rule.patterns), (True, rule.unless)):
+                    kept = [p for p in patterns if not (reduced and needs_parse(p))]
+                    if not kept:
+                        continue
+                    usable += 0 if unless else len(kept)
+                    key = f"{rule.id}{'!unless' if unless else ''}"
+                    try:
+                        compiled.matcher.add(key, [ruleset.resolve(p) for p in kept],
+                                             greedy="LONGEST")
+                    except ValueError as exc:
+                        raise ContentError(ruleset.source[rule.id],
+                                           f"rule {rule.id}: bad pattern: {exc}") from None
+                    compiled.keys[nlp.vocab.strings[key]] = (index, unless)
+                compiled.active.append(usable > 0)
+            self.stages[stage] = compiled
+
+    def skipped(self) -> list[str]:
+        """Rules that cannot run on this pipeline (they need tags or a parse)."""
+        return [rule.id for compiled in self.stages.values()
+                for rule, on in zip(compiled.rules, compiled.active, strict=True) if not on]
+
+    def report(self, doc: Any, stage: str, holder: str | None = None) -> Report:
+        compiled = self.stages[stage]
+        text = doc.text
+        out = Report(text=text, stage=stage, holder=holder)
+        if not text.strip():
+            return out
+        spans: dict[int, list[tuple[int, int]]] = {}
+        vetoed: set[int] = set()
+        for match_id, start, end in compiled.matcher(doc):
+            index, unless = compiled.keys[match_id]
+            if unless:
+                vetoed.add(index)
+            else:
+                spans.setdefault(index, []).append((start, end))
+        candidates: list[tuple[Rule, Any]] = []
+        for index, rule in enumerate(compiled.rules):
+            if index in vetoed or not compiled.active[index]:
+                continue
+            if rule.mode == "absent":
+                if index not in spans:
+                    candidates.append((rule, None))
+            elif index in spans:
+                for start, end in spans[index]:
+                    if rule.ends_clause and not _ends_clause(doc, end):
+                        continue
+                    candidates.append((rule, doc[start:end]))
+        if not candidates:
+            return out
+        candidates = _resolve(candidates)
+        parsed = not self.reduced
+        for rule, span in candidates:
+            finding, inferred = self._finding(doc, rule, span, holder, parsed)
+            out.findings.append(finding)
+            out.holder = out.holder or inferred
+        out.findings.sort(key=lambda f: (f.start, f.end))
+        return out
+
+    def _finding(self, doc: Any, rule: Rule, span: Any, given: str | None,
+                 parsed: bool) -> tuple[Finding, str | None]:
+        text = doc.text
+        if span is None:  # an absent-mode rule covers the whole statement
+            stripped = text.rstrip()
+            lead = len(stripped) - len(stripped.lstrip())
+            start, end, match = lead, len(stripped), stripped.strip()
+            flags = {"negated": False, "hypothetical": False, "quoted": False,
+                     "other_person": False}
+            inferred = context.holder_of(doc, doc[:], parsed)
+            term = ""
+        else:
+            start, end, match = span.start_char, span.end_char, span.text
+            flags = context.flags(doc, span, parsed)
+            inferred = context.holder_of(doc, span, parsed)
+            term = term_of(span)
+        if given and inferred and given.lower() != inferred.lower() \
+                and inferred.lower() not in context.OBJECT_PRONOUN:
+            flags["other_person"] = True
+        holder = given or inferred
+        expansion = rule.glossary.get(match, rule.glossary.get(match.upper(), ""))
+        questions = [fill(q, holder, term, match, expansion) for q in rule.questions]
+        suggestions: list[str] = []
+        if rule.kind in NEED_KINDS and rule.stage == "need":
+            suggestions = self.library.pick(text, holder)
+        if not suggestions:
+            suggestions = [fill(r, holder, term, match, expansion) for r in rule.rewrites]
+        return Finding(
+            rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
+            match=match, message=fill(rule.message, holder, term, match, expansion),
+            why=rule.why.strip(), questions=questions, suggestions=suggestions,
+            context=flags,
+        ), inferred
+
+
+CLAUSE_END = frozenset({"and", "or", "but", "so", "because", "now", "too", "again",
+                        "always", "as", "like", "please", "-", "–", "—"})
+TRAILING = (("at", "home"), ("at", "school"), ("at", "nursery"), ("at", "all", "times"),
+            ("in", "future"), ("in", "the", "future"), ("at", "home", "and", "school"),
+            ("in", "her", "life"), ("in", "his", "life"), ("in", "their", "lives"))
+
+
+def _ends_clause(doc: Any, end: int) -> bool:
+    """True when token ``end`` starts a new clause, or only a generic place follows."""
+    if end >= len(doc) or doc[end].is_punct or doc[end].lower_ in CLAUSE_END:
+        return True
+    for words in TRAILING:
+        stop = end + len(words)
+        if stop <= len(doc) and tuple(t.lower_ for t in doc[end:stop]) == words:
+            return stop >= len(doc) or doc[stop].is_punct or doc[stop].lower_ in CLAUSE_END
+    return False
+
+
+def _overlaps(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return False
+    return a.start < b.end and b.start < a.end
+
+
+def _resolve(candidates: list[tuple[Rule, Any]]) -> list[tuple[Rule, Any]]:
+    """Drop findings another rule suppresses, and overlapping repeats of the same kind."""
+    kept: list[tuple[Rule, Any]] = []
+    for rule, span in candidates:
+        suppressed = any(
+            rule.kind in other_rule.suppresses and _overlaps(span, other_span)
+            for other_rule, other_span in candidates if other_rule is not rule
+        )
+        if suppressed:
+            continue
+        same = [k for k, (r, s) in enumerate(kept) if r.kind == rule.kind and _overlaps(s, span)]
+        if same:
+            k = same[0]
+            other = kept[k][1]
+            if len(span) > len(other):
+                kept[k] = (rule, span)
+            continue
+        kept.append((rule, span))
+    return kept

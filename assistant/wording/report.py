@@ -1,0 +1,70 @@
+"""What the coach found: a ``Report`` per statement holding ``Finding`` objects.
+
+The dictionaries are the ``needs-led check --json`` contract in design.md, so scripts and
+the TUI read the same shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CONTEXT_FLAGS = ("negated", "hypothetical", "quoted", "other_person")
+# A finding in these contexts is shown but does not make the statement that kind:
+# "she does not need counselling" is not a service-led need.
+DISCOUNTING = ("negated", "hypothetical", "quoted")
+
+
+@dataclass(slots=True)
+class Finding:
+    """One thing the coach noticed, with the character span it covers in the text."""
+
+    rule: str
+    kind: str
+    severity: str
+    start: int
+    end: int
+    match: str
+    message: str
+    why: str
+    questions: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    context: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def counts(self) -> bool:
+        """False when the wording is negated, hypothetical or someone else's words."""
+        return not any(self.context.get(flag) for flag in DISCOUNTING)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule, "kind": self.kind, "severity": self.severity,
+            "start": self.start, "end": self.end, "match": self.match,
+            "message": self.message, "why": self.why, "questions": list(self.questions),
+            "suggestions": list(self.suggestions), "context": dict(self.context),
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    """The coach's reading of one statement at one stage."""
+
+    text: str
+    stage: str
+    findings: list[Finding] = field(default_factory=list)
+    holder: str | None = None
+
+    @property
+    def kinds(self) -> list[str]:
+        """The distinct kinds flagged, in order of first finding; discounted ones excluded."""
+        seen: list[str] = []
+        for finding in self.findings:
+            if finding.counts and finding.kind not in seen:
+                seen.append(finding.kind)
+        return seen
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "stage": self.stage, "kinds": self.kinds,
+            "findings": [f.to_dict() for f in self.findings],
+        }

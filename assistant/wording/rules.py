@@ -1,0 +1,171 @@
+"""The wording rules as data: ``framework/wording/*.yml``, validated on load.
+
+Why data: a trainer can read and adapt what the coach says and what it looks for without
+touching code, and every rule carries the examples that prove it (must fail / must pass).
+Patterns are spaCy Matcher token patterns; a string ``"@name"`` inside an ``IN``/``NOT_IN``
+list refers to a lexicon, so word lists live in one place. A pattern that uses POS, TAG,
+DEP or MORPH needs a trained pipeline and is skipped on the blank fallback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, StrictStr, field_validator, model_validator
+
+from assistant.content import Content, ContentError, Strict
+
+Stage = Literal["need", "outcome", "work"]
+Kind = Literal[
+    "universal", "service", "assessment", "vague", "jargon", "compound", "no-holder",
+    "no-measure", "no-date", "no-responsible", "no-frequency", "no-start",
+]
+PARSE_KEYS = frozenset({"POS", "TAG", "DEP", "MORPH"})
+# Keys the Matcher accepts on a token; anything else in a pattern is a typo.
+TOKEN_KEYS = frozenset({
+    "ORTH", "TEXT", "LOWER", "LEMMA", "NORM", "SHAPE", "POS", "TAG", "DEP", "MORPH",
+    "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE",
+    "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_SENT_START", "SENT_START", "LIKE_NUM", "LIKE_URL",
+    "LIKE_EMAIL", "OP", "ENT_TYPE",
+})
+
+Pattern = list[dict[str, Any]]
+
+
+class Failing(Strict):
+    """A statement the rule must flag, and the exact text of the span it must flag."""
+
+    text: str = Field(min_length=1)
+    match: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _match_in_text(self) -> Failing:
+        if self.match not in self.text:
+            raise ValueError(f"match {self.match!r} is not part of {self.text!r}")
+        return self
+
+
+class Examples(Strict):
+    fail: list[Failing] = Field(min_length=1)
+    pass_: list[str] = Field(min_length=1, alias="pass")
+
+
+class Rule(Strict):
+    """One rule: what it looks for, what it says, and the examples that prove it."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    stage: Stage
+    kind: Kind
+    severity: Literal["error", "warning", "info"] = "warning"
+    # match: flag each span a pattern matches. absent: flag the statement when none matches.
+    mode: Literal["match", "absent"] = "match"
+    patterns: list[Pattern] = Field(min_length=1)
+    # A finding is dropped when any of these matches anywhere in the statement.
+    unless: list[Pattern] = []
+    # Only flag a span that ends its clause ("needs to be safe." but not "needs to be safe
+    # when she walks home"): what follows a universal aim often makes it specific.
+    ends_clause: bool = False
+    # Findings of these kinds whose span overlaps this rule's span are dropped.
+    suppresses: list[Kind] = []
+    # For jargon: the short form and its words for a family ({expansion} in the message).
+    glossary: dict[str, str] = {}
+    message: str = Field(min_length=1)
+    why: str = Field(min_length=1)
+    questions: list[str] = Field(min_length=1)
+    rewrites: list[str] = Field(min_length=1)
+    examples: Examples
+
+    @field_validator("patterns", "unless")
+    @classmethod
+    def _known_keys(cls, patterns: list[Pattern]) -> list[Pattern]:
+        for pattern in patterns:
+            if not pattern:
+                raise ValueError("a pattern needs at least one token")
+            for token in pattern:
+                unknown = set(token) - TOKEN_KEYS
+                if unknown:
+                    raise ValueError(f"unknown token key(s) {sorted(unknown)} in a pattern")
+                for value in token.values():
+                    words = value.get("IN", []) + value.get("NOT_IN", []) \
+                        if isinstance(value, dict) else []
+                    if any(isinstance(w, bool) for w in words):
+                        raise ValueError("a word list holds true/false: YAML reads bare "
+                                         "on/off/yes/no as booleans, so quote them")
+        return patterns
+
+
+class RuleFile(Strict):
+    """One family of rules: ``framework/wording/<family>.yml``."""
+
+    family: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    description: str = ""
+    lexicons: dict[str, list[StrictStr]] = {}
+    rules: list[Rule] = []
+
+
+def needs_parse(pattern: Pattern) -> bool:
+    """True when the pattern relies on tags or dependencies (not available on blank)."""
+    return any(PARSE_KEYS & set(token) for token in pattern)
+
+
+class RuleSet:
+    """Every rule and lexicon from ``framework/wording``, with lexicon references resolved."""
+
+    def __init__(self, files: list[tuple[Path, RuleFile]]) -> None:
+        self.lexicons: dict[str, list[str]] = {}
+        self.rules: list[Rule] = []
+        self.source: dict[str, Path] = {}
+        for path, data in files:
+            for name, words in data.lexicons.items():
+                if name in self.lexicons:
+                    raise ContentError(path, f"lexicon {name!r} is defined twice")
+                self.lexicons[name] = words
+        for path, data in files:
+            for rule in data.rules:
+                if rule.id in self.source:
+                    raise ContentError(path, f"rule id {rule.id!r} is used twice")
+                self.source[rule.id] = path
+                self.rules.append(rule)
+                for pattern in [*rule.patterns, *rule.unless]:
+                    self.resolve(pattern, path)  # fail on load, not on first use
+
+    @classmethod
+    def load(cls, content: Content | None = None) -> RuleSet:
+        content = content or Content()
+        return cls(content.load_all(RuleFile, "framework", "wording"))
+
+    def resolve(self, pattern: Pattern, path: Path | None = None) -> Pattern:
+        """A copy of ``pattern`` with ``@lexicon`` references replaced by their words."""
+        return [
+            {key: self._value(key, value, path) for key, value in token.items()}
+            for token in pattern
+        ]
+
+    def _value(self, key: str, value: Any, path: Path | None) -> Any:
+        if isinstance(value, dict):
+            return {k: self._value(key, v, path) for k, v in value.items()}
+        if isinstance(value, list):
+            out: list[Any] = []
+            for item in value:
+                out.extend(self._words(key, item, path))
+            return out
+        if isinstance(value, str) and value.startswith("@"):
+            raise ContentError(path or "framework/wording",
+                               f"lexicon {value} must be used inside IN or NOT_IN")
+        return value
+
+    def _words(self, key: str, item: Any, path: Path | None) -> list[Any]:
+        if not (isinstance(item, str) and item.startswith("@")):
+            return [item]
+        name = item[1:]
+        if name not in self.lexicons:
+            raise ContentError(path or "framework/wording", f"unknown lexicon {item}")
+        words = self.lexicons[name]
+        if key == "LOWER":  # plurals come free, so a lexicon lists the singular only
+            forms = [w.lower() for w in words]
+            return sorted({*forms, *(w + "s" for w in forms if not w.endswith("s"))})
+        return list(words)
+
+    def for_stage(self, stage: str) -> list[Rule]:
+        return [rule for rule in self.rules if rule.stage == stage]

@@ -1,0 +1,118 @@
+"""Tailored questions and rewrites: the holder's name, the service reached for, and
+specific statements from the curated library in ``framework/library/``.
+
+Why: telling a worker "this is a service" is only half the help. The coach asks what the
+service would change for this person and shows specific wordings in the same area to
+build on, so the worker can find the need behind the service.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import Field
+
+from assistant.content import Content, Strict
+from assistant.wording.context import forms, is_parent
+
+STRIP_LEADING = frozenset({"need", "needs", "needed", "require", "requires", "required",
+                           "to", "will", "have", "has", "also", "just", "really", "urgently"})
+VERBS = frozenset({"attend", "complete", "engage", "access", "receive", "see", "go", "get",
+                   "have", "take", "undertake", "accept", "participate", "start", "finish",
+                   "do", "work", "use", "join", "continue", "be", "remain", "stay", "keep",
+                   "reach", "achieve", "fulfil", "realise", "make", "feel"})
+_DOUBLE = frozenset({"get", "sit", "stop", "put", "run", "plan", "set", "let", "begin"})
+_WORD = re.compile(r"[a-z']+")
+
+
+class Statement(Strict):
+    """A specific need statement; ``{name}`` stands for the person who holds it."""
+
+    text: str = Field(min_length=10)
+    holder: Literal["child", "parent"] = "child"
+
+
+class Area(Strict):
+    """One area of the library (e.g. bereavement and loss) with words that point to it."""
+
+    area: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    keywords: list[str] = Field(min_length=1)
+    statements: list[Statement] = Field(min_length=5)
+
+
+def gerund(verb: str) -> str:
+    """attend -> attending, be -> being, engage -> engaging, get -> getting."""
+    low = verb.lower()
+    if low == "be":
+        return "being"
+    if low in _DOUBLE:
+        return low + low[-1] + "ing"
+    if low.endswith("ie"):
+        return low[:-2] + "ying"
+    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
+        return low[:-1] + "ing"
+    return low + "ing"
+
+
+def term_of(span: Any) -> str:
+    """What the worker reached for, said so it reads after "What would ...":
+    "counselling", "a family support worker", "being referred to CAMHS"."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in STRIP_LEADING:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return span.text
+    words = [t.text_with_ws for t in tokens]
+    if tokens[0].lower_ in VERBS:
+        words[0] = gerund(tokens[0].lower_) + tokens[0].whitespace_
+    return "".join(words).strip()
+
+
+class Library:
+    """The curated specific statements, by area, from ``framework/library/*.yml``."""
+
+    def __init__(self, content: Content) -> None:
+        self.areas: list[Area] = [area for _, area in content.load_all(Area, "framework",
+                                                                        "library")]
+        self._keywords = [
+            (area, [k.lower() for k in area.keywords]) for area in self.areas
+        ]
+
+    def __len__(self) -> int:
+        return sum(len(area.statements) for area in self.areas)
+
+    def area_for(self, text: str) -> Area | None:
+        """The area whose keywords the statement uses most (first listed wins a tie)."""
+        low = " " + " ".join(_WORD.findall(text.lower())) + " "
+        best, best_score = None, 0
+        for area, keywords in self._keywords:
+            score = sum(1 for k in keywords if f" {k}" in low)
+            if score > best_score:
+                best, best_score = area, score
+        return best
+
+    def pick(self, text: str, holder: str | None, limit: int = 3) -> list[str]:
+        """Up to ``limit`` specific statements in the statement's area, for its holder."""
+        area = self.area_for(text)
+        if area is None:
+            return []
+        parent = is_parent(holder)
+        wanted = "parent" if parent else "child"
+        chosen = [s for s in area.statements if s.holder == wanted] or area.statements
+        words = set(_WORD.findall(text.lower()))
+        ranked = sorted(chosen, key=lambda s: -len(words & set(_WORD.findall(s.text.lower()))))
+        return [fill(s.text, holder) for s in ranked[:limit]]
+
+
+def fill(template: str, holder: str | None, term: str = "", match: str = "",
+         expansion: str = "") -> str:
+    """Fill ``{holder}``, ``{Holder}``, ``{name}``, ``{term}``, ``{match}``, ``{expansion}``."""
+    obj, subj = forms(holder)
+    values = {"holder": obj, "Holder": subj, "name": subj, "term": term or "this",
+              "match": match, "expansion": expansion}
+    out = template.format_map(values)
+    return out[:1].upper() + out[1:] if out else out
