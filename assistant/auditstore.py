@@ -65,6 +65,12 @@ def m001_samples_forms_needs_groups(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_coach_kinds(db: Database) -> None:
+    """The kinds the wording coach flags on each need (service, universal...), as JSON."""
+    db["audit_needs"].add_column("kinds", str)
+
+
 class AuditError(StoreError):
     """A one-line problem with a sample (unknown name, name taken...): exit status 1."""
 
@@ -356,7 +362,7 @@ class AuditStore:
                         "wording": need.wording, "seriousness": need.seriousness,
                         "status": need.status, "services": json.dumps(need.services),
                         "tokens": None, "theme": None, "reason": None, "alternatives": None,
-                        "group_id": None,
+                        "group_id": None, "kinds": None,
                     })
             self.db["audit_forms"].insert_all(form_rows, batch_size=500)
             self.db["audit_needs"].insert_all(need_rows, batch_size=500)
@@ -378,6 +384,7 @@ class AuditStore:
         for row in rows:
             row["services"] = json.loads(row["services"] or "[]")
             row["alternatives"] = json.loads(row["alternatives"] or "[]")
+            row["kinds"] = None if row["kinds"] is None else json.loads(row["kinds"])
         return rows
 
     def groups(self, sample_id: int) -> list[dict[str, Any]]:
@@ -386,11 +393,12 @@ class AuditStore:
                 "sample_id = ?", [sample_id], order_by="id")]
 
     def save_analyses(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Store each need's tokens and suggestion (id, tokens, theme, reason, alternatives)."""
+        """Store each need's analysis: id, tokens, theme, reason, alternatives, kinds."""
         with self.write():
             self.db.conn.executemany(
-                "update audit_needs set tokens = ?, theme = ?, reason = ?, alternatives = ?"
-                " where id = ?",
-                [(r["tokens"], r["theme"], r["reason"], json.dumps(r["alternatives"]), r["id"])
+                "update audit_needs set tokens = ?, theme = ?, reason = ?, alternatives = ?,"
+                " kinds = ? where id = ?",
+                [(r["tokens"], r["theme"], r["reason"], json.dumps(r["alternatives"]),
+                  None if r["kinds"] is None else json.dumps(r["kinds"]), r["id"])
                  for r in rows],
             )

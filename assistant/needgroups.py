@@ -242,11 +242,20 @@ class Suggester:
         return None
 
 
-def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester) -> dict[str, int]:
+def coach_kinds(coach: Any, texts: Sequence[str]) -> dict[str, list[str]]:
+    """The kinds the wording coach flags on each distinct wording ('service', 'universal'...)."""
+    distinct = list(dict.fromkeys(texts))
+    return {text: list(report.kinds)
+            for text, report in zip(distinct, coach.check_many(distinct), strict=True)}
+
+
+def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
+                   coach: Any = None) -> dict[str, int]:
     """Analyse needs not yet analysed, then (re)suggest a theme for every need; store both.
 
     Suggestions are recomputed from the stored tokens each time, so an edited themes.yml
-    takes effect without running spaCy again.
+    takes effect without running spaCy again. With a wording ``coach``, the kinds it flags
+    (a need worded as a service, a universal aim...) are stored too, for the report.
     """
     rows = audit.needs(sample_id)
     todo = [r for r in rows if r["tokens"] is None]
@@ -254,6 +263,11 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester) -> d
         analysed = suggester.analyzer.analyse([r["wording"] for r in todo])
         for row, tokens in zip(todo, analysed, strict=True):
             row["tokens"] = json.dumps(tokens, ensure_ascii=False)
+    unread = [r for r in rows if r["kinds"] is None]
+    if coach is not None and unread:
+        kinds = coach_kinds(coach, [r["wording"] for r in unread])
+        for row in unread:
+            row["kinds"] = kinds[row["wording"]]
     out = []
     counts: Counter[str] = Counter()
     for row in rows:
@@ -261,9 +275,20 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester) -> d
         s = suggester.suggest_tokens(tokens)  # type: ignore[arg-type]
         counts[s.theme or ""] += 1
         out.append({"id": row["id"], "tokens": row["tokens"], "theme": s.theme,
-                    "reason": s.reason, "alternatives": s.alternatives})
+                    "reason": s.reason, "alternatives": s.alternatives, "kinds": row["kinds"]})
     audit.save_analyses(out)
-    return {"needs": len(rows), "analysed": len(todo), "unmatched": counts[""]}
+    return {"needs": len(rows), "analysed": len(todo), "unmatched": counts[""],
+            "coached": len(unread) if coach is not None else 0}
+
+
+def load_coach(content: Content | None = None, pipeline: str | None = None) -> Any:
+    """The wording coach, or None if it cannot be built (the report then says less)."""
+    try:
+        from assistant.wording import Coach
+
+        return Coach(content, pipeline).load()
+    except Exception:  # the coach is optional here: a broken one must not stop the audit
+        return None
 
 
 # --- grouping operations with undo ------------------------------------------------------
@@ -701,14 +726,18 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     # itself ("Mother needs to attend a parenting course"), so no specific need stands
     # behind them (the parenting course in seeds/000).
     no_need: list[dict[str, str]] = []
-    if suggester is not None:
-        for n in needs:
-            word = suggester.names_service(n["_tokens"])
-            if word and n["services"]:
-                for s in n["services"]:
-                    no_need.append({"case": case_of.get(n["form_id"], ""), "service": s,
-                                    "need": n["wording"], "why": f"the need is worded as a "
-                                    f"service ('{word}'), not as what the person needs"})
+    for n in needs:
+        if not n["services"]:
+            continue
+        word = suggester.names_service(n["_tokens"]) if suggester is not None else None
+        why = ""
+        if word:
+            why = f"the need is worded as a service ('{word}'), not as what the person needs"
+        elif n["kinds"] and "service" in n["kinds"]:
+            why = "the wording coach reads this need as a service, not as what the person needs"
+        if why:
+            no_need.extend({"case": case_of.get(n["form_id"], ""), "service": s,
+                            "need": n["wording"], "why": why} for s in n["services"])
 
     bodies = [json.loads(f["body"]) for f in forms]
     children = [c for b in bodies for c in b.get("children", [])]
@@ -742,6 +771,13 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
             (label, f"{count} ({_pct(count, n_needs)}%)") for label, count in status_total
         ],
     }
+    coached = [n for n in needs if n["kinds"] is not None]
+    if coached:
+        specific = sum(1 for n in coached
+                       if not set(n["kinds"]) & {"service", "universal", "assessment"})
+        card["How well did we do it?"].append(
+            ("Needs worded specifically (not as a service, a universal aim or an assessment)",
+             f"{specific} of {len(coached)} ({_pct(specific, len(coached))}%)"))
     notes = []
     if known:
         card["Is anyone better off?"].append(

@@ -157,3 +157,31 @@ def test_a_group_name_that_looks_like_a_formula_is_defused(report: Report) -> No
     report.groups[0].name = '=HYPERLINK("http://example.invalid")'
     rows = list(csv.reader(io.StringIO(render_csv(report))))
     assert rows[1][0] == "'=HYPERLINK(\"http://example.invalid\")"
+
+
+def test_the_wording_coach_reading_is_stored_and_reported(tmp_path: Path) -> None:
+    """With the real coach: a need worded as a service or a universal aim is counted."""
+    from assistant.needgroups import load_coach
+
+    coach = load_coach()
+    assert coach is not None, "the wording coach should load from the default content"
+    with Store(tmp_path / "c.db") as store:
+        audit = AuditStore(store)
+        sample_id = audit.new_sample("Coached")
+        forms, _ = read_forms("forms.json", (GOLDEN / "forms.json").read_bytes())
+        audit.add_forms(sample_id, forms, "forms.json")
+        counts = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer()), coach)
+        assert counts["coached"] == 12
+        kinds = {n["wording"]: n["kinds"] for n in audit.needs(sample_id)}
+        assert "service" in kinds["Mother needs to attend a parenting course."]
+        assert kinds["Child 2 needs to be at school by 8.45 every morning."] == []
+        report = build_report(audit, sample_id, "Coached", Content().framework, THEMES,
+                              Suggester(THEMES, Analyzer()), generated=date(2026, 11, 22))
+        # A second run reads nothing again.
+        again = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer()), coach)
+        assert again["coached"] == 0
+    well = dict(report.card["How well did we do it?"])
+    row = well["Needs worded specifically (not as a service, a universal aim or an assessment)"]
+    assert " of 12 (" in row
+    specific = int(row.split(" of ")[0])
+    assert 0 < specific < 12

@@ -98,13 +98,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from assistant.needgroups import Shuffle, suggest_sample
+    from assistant.needgroups import Shuffle, load_coach, suggest_sample
 
     suggester = _suggester(args)
     store, audit = _open(args)
     with store:
         sample_id = audit.sample_id(args.name)
-        counts = suggest_sample(audit, sample_id, suggester)
+        coach = None
+        if not args.no_coach:
+            coach = load_coach(_content(args), getattr(args, "pipeline", None))
+            if coach is None:
+                print("note: the wording coach could not be loaded; needs worded as services "
+                      "are found from framework/themes.yml service_words only", file=sys.stderr)
+        counts = suggest_sample(audit, sample_id, suggester, coach)
         if suggester.analyzer.degraded:
             print("note: the spaCy pipeline is not installed; words were matched as written, "
                   "without lemmas", file=sys.stderr)
@@ -115,7 +121,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     if args.json:
         for row in rows:
             print(json.dumps({"need": row["id"], "wording": row["wording"],
-                              "theme": row["theme"], "reason": row["reason"]},
+                              "theme": row["theme"], "reason": row["reason"],
+                              "coach": row["kinds"]},
                              ensure_ascii=False))
     elif args.verbose:
         for row in rows:
@@ -226,6 +233,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--accept", action="store_true",
                    help="also place unsorted needs in their suggested groups (one undo step)")
     p.add_argument("--json", action="store_true", help="one JSON object per need")
+    p.add_argument("--no-coach", action="store_true",
+                   help="skip the wording coach's reading of each need (faster)")
     p.add_argument("-v", "--verbose", action="store_true", help="print every suggestion")
     p.add_argument("--pipeline", metavar="NAME|PATH", default=argparse.SUPPRESS,
                    help="the spaCy pipeline for lemmas")

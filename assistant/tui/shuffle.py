@@ -152,10 +152,11 @@ class ShuffleApp(App[None]):
     @work(thread=True, exclusive=True)
     def analyse(self) -> None:
         """Run spaCy off the UI thread, then show the suggestions."""
-        from assistant.needgroups import Analyzer, Suggester, suggest_sample
+        from assistant.needgroups import Analyzer, Suggester, load_coach, suggest_sample
 
         suggester = Suggester(self.themes, Analyzer(self.pipeline))
-        counts = suggest_sample(self.audit, self.sample_id, suggester)
+        coach = load_coach(self.content, self.pipeline)
+        counts = suggest_sample(self.audit, self.sample_id, suggester, coach)
         self.call_from_thread(self._analysed, counts)
 
     def _analysed(self, counts: dict[str, int]) -> None:
@@ -244,6 +245,8 @@ class ShuffleApp(App[None]):
         lines.append("Services: " + ("; ".join(need["services"]) or "none recorded"))
         lines.append(f"Seriousness: {need['seriousness'] or 'not rated'} · status: "
                      f"{need['status']}")
+        if need["kinds"]:
+            lines.append("Wording coach: worded as " + ", ".join(need["kinds"]))
         detail.update(Text("\n".join(lines)))
 
     @on(OptionList.OptionHighlighted, "#needs")
