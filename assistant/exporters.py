@@ -108,6 +108,13 @@ def nice_date(value: date | datetime | None, empty: str = "") -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def short_date(value: date | datetime | None, empty: str = "") -> str:
+    """'9 Nov 2026', for narrow table columns."""
+    if value is None:
+        return empty
+    return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
+
+
 # --- templates -------------------------------------------------------------------------
 
 
@@ -169,6 +176,7 @@ def environment(content: Content, markdown: bool = False) -> Any:
     else:
         env = ImmutableSandboxedEnvironment(autoescape=True, **options)
     env.filters["nice_date"] = nice_date
+    env.filters["short_date"] = short_date
     return env
 
 
@@ -368,7 +376,11 @@ def export(
         if existing:
             more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
             raise ExportError(f"{existing[0]}: already exists{more} (use --force to overwrite)")
-    texts = [render(case, fmt, content=content, auditor=auditor, when=when) for _, fmt in targets]
+    try:
+        texts = [render(case, fmt, content=content, auditor=auditor, when=when)
+                 for _, fmt in targets]
+    except ContentError as exc:
+        raise ExportError(str(exc)) from None
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for (path, _), text in zip(targets, texts, strict=True):

@@ -161,7 +161,7 @@ def test_plan_contents(case: Case) -> None:
         "Need 3: Dee (Mother)", "Seriousness High", "How soon Now (within days)",
         "Threshold level Level 3: increased risk",
         "Aunt walks Kayla to school and makes sure she has breakfast "
-        "Each school day, for 12 weeks Aunt (family network) 9 November 2026",
+        "Each school day, for 12 weeks Aunt (family network) 9 Nov 2026",
         "Person or agency responsible", "No work planned yet.",
         "What is Tyler's own view of why he stays out?", "Agreed in supervision",
     ):
