@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -364,7 +364,3 @@ def json_schema() -> dict[str, Any]:
     )
     return schema
 
-
-def sorted_forms(forms: Sequence[AuditForm]) -> list[AuditForm]:
-    """Forms in a stable order (case reference, audit date, auditor) for pooled output."""
-    return sorted(forms, key=lambda f: (f.case_reference, f.audit_date, f.auditor))

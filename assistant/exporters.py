@@ -213,8 +213,6 @@ def audit_type_size(form: Any) -> float:
 def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[str, Any]:
     """What every template sees: the case, the framework's labels and a few helpers."""
     from assistant.auditform import audit_form_from_case
-    from assistant.content import parse_yaml
-    from assistant.plainwords import PlainWords, make_plain
 
     framework = content.framework
     numbers = {need.id: n for n, need in enumerate(case.needs, 1)}
@@ -235,11 +233,8 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         return framework.label("roles", person.role) if person else ""
 
     children = [p for p in case.people if p.role in {r.id for r in framework.roles if r.child}]
-    words = export_file(content, "plain-words.yml")
     form = audit_form_from_case(case, auditor, when, framework=framework)
-    plain: Callable[[str], str] = make_plain(
-        parse_yaml(words, words.read_text(encoding="utf-8"), PlainWords)
-    )
+    plain = _lazy_plain(content)
     return {
         "case": case,
         "framework": framework,
@@ -257,6 +252,20 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         "audit_type_size": audit_type_size(form),
         "stylesheet": lambda name: _read_css(content, name),
     }
+
+
+def _lazy_plain(content: Content) -> Callable[[str], str]:
+    """plain() for the family's plan, loading its word lists on first use only."""
+    made: list[Callable[[str], str]] = []
+
+    def plain(text: str) -> str:
+        if not made:
+            from assistant.plainwords import load
+
+            made.append(load(content, export_file(content, "plain-words.yml")))
+        return made[0](text)
+
+    return plain
 
 
 def _read_css(content: Content, name: str) -> Any:

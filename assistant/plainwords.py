@@ -1,18 +1,21 @@
 """Plain words for the family's plan: acronyms spelled out, professional phrases swapped.
 
-The list is content (``exports/plain-words.yml``) so an authority can add its own service
-names without touching Python. Families read the plan at home, without a worker to ask
-what "CAMHS" or "PLO" means.
+Families read the plan at home, without a worker to ask what "CAMHS" or "PLO" means. The
+acronyms come from the wording coach's jargon glossary (``framework/wording``, rules of
+kind ``jargon``), so there is one list; ``exports/plain-words.yml`` adds local acronyms
+(or overrides an expansion) and the everyday words for professional phrases. Both are
+content an authority can edit without touching Python.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from pydantic import Field
 
-from assistant.content import Strict
+from assistant.content import Content, Strict, parse_yaml
 
 
 class PlainWords(Strict):
@@ -68,3 +71,14 @@ def _keep_capital(table: dict[str, str]) -> Callable[[re.Match[str]], str]:
 
     return swap
 
+
+def load(content: Content, path: Path) -> Callable[[str], str]:
+    """plain() from the coach's jargon glossary and the plain-words file at ``path``."""
+    from assistant.wording.rules import RuleSet
+
+    own = parse_yaml(path, path.read_text(encoding="utf-8"), PlainWords)
+    glossary: dict[str, str] = {}
+    for rule in RuleSet.load(content).rules:
+        if rule.kind == "jargon":
+            glossary |= rule.glossary
+    return make_plain(PlainWords(acronyms=glossary | own.acronyms, phrases=own.phrases))

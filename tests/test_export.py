@@ -183,6 +183,29 @@ def test_family_plan_spells_out_acronyms(case: Case) -> None:
             "CAMHS write to her family doctor (GP)") in page
 
 
+def test_family_plan_uses_the_coach_glossary_and_local_additions(case: Case,
+                                                                   tmp_path: Path) -> None:
+    """One list of acronyms: the coach's jargon glossary, plus exports/plain-words.yml."""
+    from assistant.wording.rules import RuleSet
+
+    glossary = {k: v for r in RuleSet.load().rules if r.kind == "jargon"
+                for k, v in r.glossary.items()}
+    assert glossary["SALT"] == "speech and language therapy"
+    case.needs[1].work[0].action = "SALT sessions at school"
+    page = render(case, "family-html", when=DAY)
+    assert "speech and language therapy (SALT) sessions at school" in page
+    content = _override(tmp_path, "plain-words.yml",
+                        "acronyms:\n  SALT: help with talking\nphrases: {}\n")
+    page = render(case, "family-html", content=content, when=DAY)
+    assert "help with talking (SALT) sessions at school" in page
+
+
+def test_plain_words_file_is_validated(case: Case, tmp_path: Path) -> None:
+    content = _override(tmp_path, "plain-words.yml", "acronyms: {}\nphrase: {}\n")
+    with pytest.raises(ExportError, match=r"plain-words\.yml:2: phrase: unknown key"):
+        export(case, ["family-html"], tmp_path / "out", content=content, when=DAY)
+
+
 def test_plain_words() -> None:
     plain = make_plain(PlainWords(acronyms={"CP": "Child Protection"},
                                   phrases={"substance misuse": "drinking or drug use"}))
