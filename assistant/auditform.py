@@ -64,20 +64,31 @@ class AuditChild(_Model):
     """One child in the case, described only by label, age band and sex."""
 
     label: Label = Field(description='"Child 1", "Child 2" ... in the order of the case')
-    age_band: AgeBand = "not known"
-    sex: Literal["female", "male", "other", "not recorded"] = "not recorded"
+    age_band: AgeBand = Field(
+        default="not known",
+        description="Age band on the audit date, from the recorded age or date of birth",
+    )
+    sex: Literal["female", "male", "other", "not recorded"] = Field(
+        default="not recorded", description="As recorded in the case"
+    )
 
 
 class AuditNeed(_Model):
     """One need as specifically worded, names replaced by role labels."""
 
     holder: Label = Field(description='A role label, never a name: "Child 1", "Mother"...')
-    holder_kind: HolderKind
-    wording: Annotated[Text, StringConstraints(min_length=1)]
+    holder_kind: HolderKind = Field(
+        description="Whose need: a child's, a parent's or carer's, or the family's as a whole"
+    )
+    wording: Annotated[Text, StringConstraints(min_length=1)] = Field(
+        description="The need as specifically worded, each person's name replaced by a label"
+    )
     seriousness: Text | None = Field(
         default=None, description="The framework's seriousness rating id (low ... severe)"
     )
-    status: Status = "unknown"
+    status: Status = Field(
+        default="unknown", description="Whether the need is met, partly met, unmet or not known"
+    )
     services: list[Text] = Field(
         default=[], description="Services provided or planned for this need"
     )
@@ -86,18 +97,21 @@ class AuditNeed(_Model):
 class AuditForm(_Model):
     """The audit-form record of one case, as one auditor read it on one date."""
 
-    form_version: int = Field(default=FORM_VERSION, ge=1, le=FORM_VERSION)
+    form_version: int = Field(
+        default=FORM_VERSION, ge=1, le=FORM_VERSION,
+        description="The version of this format; a reader rejects versions it does not know",
+    )
     case_reference: Annotated[str, BeforeValidator(_clean)] = Field(
         pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$",
         description="The case reference, never a name",
     )
-    children: list[AuditChild] = []
+    children: list[AuditChild] = Field(default=[], description="Every child in the case")
     level_of_need: int | None = Field(
         default=None, ge=1, le=5, description="The highest threshold level recorded (1-5)"
     )
-    needs: list[AuditNeed] = []
-    auditor: Text = ""
-    audit_date: date
+    needs: list[AuditNeed] = Field(default=[], description="Every need, in the case's order")
+    auditor: Text = Field(default="", description="Who completed the form")
+    audit_date: date = Field(description="When the form was completed (YYYY-MM-DD)")
 
     def to_csv_rows(self) -> list[dict[str, str]]:
         """One row per need (one blank-need row if there are none), form columns repeated."""
@@ -266,12 +280,15 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def defuse(cell: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (OWASP CSV injection)."""
-    return "'" + cell if cell.startswith(_FORMULA) else cell
+    """Keep a spreadsheet from running a cell as a formula (OWASP CSV injection).
+
+    A leading apostrophe is doubled too, so reading back removes exactly one.
+    """
+    return "'" + cell if cell.startswith((*_FORMULA, "'")) else cell
 
 
 def _undefuse(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA) else cell
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith((*_FORMULA, "'")) else cell
 
 
 def write_csv(forms: Iterable[AuditForm], header: bool = True) -> str:

@@ -116,7 +116,9 @@ def test_csv_round_trips_several_forms(case: Case, form: AuditForm) -> None:
 def test_csv_defuses_spreadsheet_formulas_and_reads_them_back(case: Case) -> None:
     case.needs[0].wording = "=HYPERLINK(\"http://x\")"
     case.needs[0].work[0].action = "@SUM(A1)"
-    case.needs[1].wording = "-1+2 needs"
+    case.needs[1].wording = "-1+2 needs\non two lines"
+    case.needs[2].wording = "'=quoted' and 'apostrophes'"
+    case.needs[3].wording = "''already doubled"
     form = audit_form_from_case(case, "+auditor", DAY)
     text = write_csv([form])
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
@@ -205,3 +207,18 @@ def test_multi_word_names_replaced_whole_and_by_part(case: Case) -> None:
     assert form.needs[0].wording == (
         "Mother and Mother; Child 1 and Child 1; {{ 7*7 }}; B. stays."
     )
+
+
+def test_a_family_need_is_its_own_kind(case: Case) -> None:
+    case.people.append(Person(id="pf", role="family", name="The Family"))
+    case.needs[3].holder = "pf"
+    form = audit_form_from_case(case, "", DAY)
+    assert (form.needs[3].holder, form.needs[3].holder_kind) == ("Family", "family")
+    assert len(form.children) == 2
+
+
+def test_every_schema_field_is_described() -> None:
+    schema = json_schema()
+    for name, model in [("AuditForm", schema), *schema["$defs"].items()]:
+        for field, spec in model["properties"].items():
+            assert spec.get("description"), f"{name}.{field} has no description"
