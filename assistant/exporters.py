@@ -333,7 +333,8 @@ def _write_new(path: Path, text: str, force: bool) -> None:
     """Write ``text`` to ``path`` whole: a temporary file beside it, then a rename.
 
     Without ``force`` the final step is a hard link, which fails if the file appeared
-    meanwhile, so nothing is ever overwritten by accident.
+    meanwhile, so nothing is ever overwritten by accident. Like the case database, the
+    file is readable by its owner only: it holds what is known about a family.
     """
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
@@ -342,7 +343,6 @@ def _write_new(path: Path, text: str, force: bool) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
         if force:
             os.replace(tmp, path)
         else:

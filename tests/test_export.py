@@ -84,6 +84,7 @@ def test_existing_file_is_never_overwritten_without_force(case: Case, tmp_path: 
     assert written == [plan]
     assert plan.read_text(encoding="utf-8").startswith("# Child's plan")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert plan.stat().st_mode & 0o077 == 0  # the owner's only, like the database
 
 
 def test_unknown_format_and_empty_choice(case: Case, tmp_path: Path) -> None:
