@@ -31,3 +31,28 @@ def case_json() -> str:
 @pytest.fixture
 def case(case_json: str) -> Case:
     return Case.model_validate_json(case_json)
+
+
+# --- wording coach: the real pipelines, loaded once per test session --------------------
+
+
+@pytest.fixture(scope="session")
+def coach():
+    """The coach on the default trained English pipeline."""
+    from assistant.wording import Coach
+
+    return Coach().load()
+
+
+@pytest.fixture(scope="session")
+def blank_coach():
+    """The coach on the shipped blank fallback (reduced mode)."""
+    from assistant.wording import Coach
+
+    return Coach(pipeline="blank").load()
+
+
+@pytest.fixture(params=["default", "blank"])
+def coach_any(request: pytest.FixtureRequest):
+    """Each test using this runs on both pipelines, as CI must."""
+    return request.getfixturevalue("coach" if request.param == "default" else "blank_coach")

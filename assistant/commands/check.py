@@ -1,10 +1,158 @@
-"""`needs-led check`: the wording coach on the command line (filled in by the coach)."""
+"""`needs-led check`: the wording coach on the command line.
+
+Statements come as arguments, from ``--file``, or from standard input with ``-``, one per
+line. They stream through the coach in batches, so 100,000 lines use the memory of one
+batch. Exit status 0 when it ran, whatever it found; 2 on bad usage or unreadable input.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Iterator
 from typing import Any
+
+from assistant.cli import add
+from assistant.errors import InputError
+
+BATCH = 512
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    return None
+    parser = add(
+        sub, common, "check", "check the wording of need, outcome or work statements",
+        cmd_check,
+        description=(
+            "Check statements with the wording coach: flags needs written in universal, "
+            "service or assessment terms (and outcomes that are vague or a service), and "
+            "suggests specific wordings. Statements are arguments, lines of --file, or "
+            "lines of standard input with '-'."
+        ),
+        epilog="Exit status: 0 when the check ran (whatever it found), 2 on bad usage or "
+               "unreadable input.",
+    )
+    parser.add_argument("statements", nargs="*", metavar="STATEMENT",
+                        help="statements to check; '-' reads standard input, one per line")
+    parser.add_argument("-f", "--file", metavar="PATH", default=None,
+                        help="read statements from a UTF-8 file, one per line")
+    parser.add_argument("--stage", choices=("need", "outcome", "work"), default="need",
+                        help="what the statements are (default: need)")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object per statement, in input order")
+    parser.add_argument("--holder", metavar="NAME", default=None,
+                        help="whose need it is, for tailored questions (default: inferred)")
+    parser.add_argument("--explain", action="store_true",
+                        help="also print the why, questions and suggested wordings")
+    parser.add_argument("--pipeline", metavar="NAME|PATH", default=argparse.SUPPRESS,
+                        help="the spaCy pipeline (default: NEEDS_LED_PIPELINE, else the "
+                             "installed English pipeline; 'blank' for reduced mode)")
+
+
+def _lines(stream: Any, name: str) -> Iterator[tuple[int, str]]:
+    """Numbered non-blank lines, read lazily; undecodable input is an input error."""
+    from assistant.textsafe import clean_text
+
+    try:
+        for number, line in enumerate(stream, start=1):
+            text = clean_text(line.rstrip("\r\n")).strip()
+            if text:
+                yield number, text
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text ({exc.reason})") from None
+
+
+def _sources(args: argparse.Namespace) -> Iterator[tuple[int, str]]:
+    from assistant.textsafe import clean_text
+
+    if args.file is not None:
+        try:
+            handle = open(args.file, encoding="utf-8")  # noqa: SIM115 - closed below
+        except FileNotFoundError:
+            raise InputError(f"{args.file}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{args.file}: is a folder, not a file") from None
+        except OSError as exc:
+            raise InputError(f"{args.file}: cannot be read ({exc.strerror})") from None
+        with handle:
+            yield from _lines(handle, args.file)
+    number = 0
+    for statement in args.statements:
+        if statement == "-":
+            stdin = open(sys.stdin.fileno(), encoding="utf-8", closefd=False)  # noqa: SIM115
+            yield from _lines(stdin, "standard input")
+            continue
+        number += 1
+        text = clean_text(statement).strip()
+        if text:
+            yield number, text
+
+
+def _text_lines(number: int, report: Any, explain: bool) -> list[str]:
+    out = []
+    for f in report.findings:
+        flags = [name.replace("_", " ") for name, on in f.context.items() if on]
+        note = f" ({', '.join(flags)})" if flags else ""
+        out.append(f"{number}:{f.start + 1} {f.kind} {f.message}{note} [{f.rule}]")
+        if explain:
+            out.append(f"    why: {' '.join(f.why.split())}")
+            out.extend(f"    ? {q}" for q in f.questions)
+            out.extend(f"    try: {s}" for s in f.suggestions)
+    return out
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if not args.statements and args.file is None:
+        raise InputError("give statements to check, --file PATH, or '-' for standard input")
+    if args.statements.count("-") > 1:
+        raise InputError("'-' (standard input) can be given only once")
+    from assistant.content import Content
+    from assistant.wording import Coach
+
+    coach = Coach(Content(getattr(args, "content", None)),
+                  pipeline=getattr(args, "pipeline", None))
+    source = _sources(args)
+    first = next(source, None)  # surface unreadable input before loading spaCy
+    if first is None:
+        return 0
+    coach.load()
+    if coach.notice:
+        print(f"needs-led: {coach.notice}", file=sys.stderr)
+    try:
+        return _report(coach, args, first, source)
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped: not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
+            source: Iterator[tuple[int, str]]) -> int:
+    """Check every statement and print as results arrive, in input order."""
+    write = sys.stdout.write
+    found = 0
+    numbers: deque[int] = deque()  # line numbers of statements read but not yet reported
+
+    def texts() -> Iterator[str]:
+        numbers.append(first[0])
+        yield first[1]
+        for number, text in source:
+            numbers.append(number)
+            yield text
+
+    stream = coach.check_many(texts(), stage=args.stage, batch_size=BATCH, holder=args.holder)
+    for report in stream:
+        number = numbers.popleft()
+        if args.json:
+            write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            lines = _text_lines(number, report, args.explain)
+            found += len(lines) > 0
+            if lines:
+                write("\n".join(lines) + "\n")
+    if not args.json and sys.stderr.isatty():
+        print(f"needs-led: {found} statement{'s' if found != 1 else ''} flagged",
+              file=sys.stderr)
+    return 0

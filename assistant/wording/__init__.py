@@ -81,8 +81,8 @@ class Coach:
         engine = self.load()._engine
         return engine.report(engine.nlp(text), self._stage(stage), holder)
 
-    def check_many(self, texts: Iterable[str], stage: str = "need",
-                   batch_size: int = 256) -> Iterator[Report]:
+    def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
+                   holder: str | None = None) -> Iterator[Report]:
         """Reports in input order, streaming: only one batch of documents is held at once."""
         engine = self.load()._engine
         stage = self._stage(stage)
@@ -92,4 +92,4 @@ class Coach:
             if not batch:
                 return
             for doc in engine.nlp.pipe(batch, batch_size=batch_size):
-                yield engine.report(doc, stage)
+                yield engine.report(doc, stage, holder)

@@ -149,17 +149,18 @@ def is_parent(holder: str | None) -> bool:
 
 
 def forms(holder: str | None) -> tuple[str, str]:
-    """The holder as an object ("help Kayla", "help the child", "help her") and a subject."""
+    """The holder as an object ("help Kayla", "help the child", "help her") and as a
+    subject in the middle of a sentence ("Kayla", "the child", "she")."""
     if not holder:
-        return "them", "They"
+        return "them", "they"
     words = holder.split()
     first = words[0]
     low = first.lower()
     if len(words) == 1 and low in OBJECT_PRONOUN:
-        return OBJECT_PRONOUN[low], first.capitalize()
+        return OBJECT_PRONOUN[low], "I" if low == "i" else low
     if len(words) == 1 and low in ROLE_NOUNS:
-        return f"the {low}", f"The {low}"
+        return f"the {low}", f"the {low}"
     if low in ("the", "her", "his", "their", "our", "my", "this", "a", "an"):
         rest = " ".join(words[1:])
-        return f"{low} {rest}", f"{low.capitalize()} {rest}"
+        return f"{low} {rest}", f"{low} {rest}"
     return holder, holder

@@ -143,6 +143,8 @@ class Engine:
 CLAUSE_END = frozenset({"and", "or", "but", "so", "because", "now", "too", "again",
                         "always", "as", "like", "please", "-", "–", "—"})
 TRAILING = (("at", "home"), ("at", "school"), ("at", "nursery"), ("at", "all", "times"),
+            ("in", "school"), ("in", "placement"), ("in", "her", "placement"),
+            ("in", "his", "placement"), ("in", "their", "placement"),
             ("in", "future"), ("in", "the", "future"), ("at", "home", "and", "school"),
             ("in", "her", "life"), ("in", "his", "life"), ("in", "their", "lives"))
 

@@ -31,6 +31,9 @@ TOKEN_KEYS = frozenset({
 })
 
 Pattern = list[dict[str, Any]]
+# What a message, question or rewrite may mention (filled in by suggest.fill).
+PLACEHOLDERS = ("holder", "subject", "possessive", "Holder", "name", "term", "match",
+                "expansion")
 
 
 class Failing(Strict):
@@ -76,6 +79,16 @@ class Rule(Strict):
     rewrites: list[str] = Field(min_length=1)
     examples: Examples
 
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> Rule:
+        for text in [self.message, *self.questions, *self.rewrites]:
+            try:
+                text.format_map(dict.fromkeys(PLACEHOLDERS, ""))
+            except (KeyError, ValueError, IndexError) as exc:
+                raise ValueError(f"{text!r}: unknown placeholder {exc} (use one of "
+                                 f"{', '.join('{' + p + '}' for p in PLACEHOLDERS)})") from None
+        return self
+
     @field_validator("patterns", "unless")
     @classmethod
     def _known_keys(cls, patterns: list[Pattern]) -> list[Pattern]:
@@ -102,6 +115,15 @@ class RuleFile(Strict):
     description: str = ""
     lexicons: dict[str, list[StrictStr]] = {}
     rules: list[Rule] = []
+
+
+def plural(word: str) -> str:
+    """A regular English plural, so a lexicon lists singulars: class -> classes."""
+    if word.endswith(("s", "x", "ch", "sh", "z")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def needs_parse(pattern: Pattern) -> bool:
@@ -164,7 +186,7 @@ class RuleSet:
         words = self.lexicons[name]
         if key == "LOWER":  # plurals come free, so a lexicon lists the singular only
             forms = [w.lower() for w in words]
-            return sorted({*forms, *(w + "s" for w in forms if not w.endswith("s"))})
+            return sorted({*forms, *(plural(w) for w in forms)})
         return list(words)
 
     def for_stage(self, stage: str) -> list[Rule]:

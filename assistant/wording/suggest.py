@@ -24,6 +24,10 @@ VERBS = frozenset({"attend", "complete", "engage", "access", "receive", "see", "
                    "reach", "achieve", "fulfil", "realise", "make", "feel"})
 _DOUBLE = frozenset({"get", "sit", "stop", "put", "run", "plan", "set", "let", "begin"})
 _WORD = re.compile(r"[a-z']+")
+PLURAL = frozenset({"parents", "carers", "children", "grandparents", "twins", "boys", "girls",
+                    "siblings", "adults", "they", "we", "brothers", "sisters", "kids"})
+POSSESSIVE = {"her": "her", "him": "his", "them": "their", "me": "my", "us": "our",
+              "you": "your", "it": "its"}
 
 
 class Statement(Strict):
@@ -110,9 +114,17 @@ class Library:
 
 def fill(template: str, holder: str | None, term: str = "", match: str = "",
          expansion: str = "") -> str:
-    """Fill ``{holder}``, ``{Holder}``, ``{name}``, ``{term}``, ``{match}``, ``{expansion}``."""
+    """Fill ``{holder}`` (object: "help her"), ``{subject}`` ("she"), ``{possessive}``
+    ("her", "Kayla's"), ``{Holder}`` and ``{name}`` (sentence start: "She"), ``{term}``,
+    ``{match}``, ``{expansion}``."""
     obj, subj = forms(holder)
-    values = {"holder": obj, "Holder": subj, "name": subj, "term": term or "this",
-              "match": match, "expansion": expansion}
+    start = subj[:1].upper() + subj[1:]
+    possessive = POSSESSIVE.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
+    values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
+              "possessive": possessive,
+              "term": term or "this", "match": match, "expansion": expansion}
     out = template.format_map(values)
+    if subj.split()[-1].lower() in PLURAL and template.startswith(("{name} needs ",
+                                                                     "{Holder} needs ")):
+        out = out.replace(" needs ", " need ", 1)  # "The parents need to ..."
     return out[:1].upper() + out[1:] if out else out

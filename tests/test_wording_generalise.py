@@ -1,0 +1,92 @@
+"""Statements written for these tests (not the dev set, not the rule examples): the coach
+must generalise from the idea of each kind, not from the words it was tuned on.
+
+Each case runs on the default pipeline and on the blank fallback; the scored kinds
+(universal, service, assessment; vague and service for outcomes) must be exactly these.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.wording import Coach
+
+NEEDS: list[tuple[str, set[str]]] = [
+    ("Jamie needs a referral to the youth counselling service.", {"service"}),
+    ("Mum needs to attend a parenting programme.", {"service"}),
+    ("Dad needs to undertake a domestic abuse perpetrator course.", {"service"}),
+    ("Mum needs to access drug and alcohol services.", {"service"}),
+    ("Ellie needs to be placed in foster care.", {"service"}),
+    ("Leah needs to see a counsellor.", {"service"}),
+    ("Tom needs a keyworker.", {"service"}),
+    ("Ben needs support from the Early Help team.", {"service"}),
+    ("Mum needs parenting classes.", {"service"}),
+    ("Tia needs a bereavement counsellor.", {"service"}),
+    ("He needs residential rehab.", {"service"}),
+    ("Mum needs a course of counselling.", {"service"}),
+    ("Jack needs hydrotherapy for his legs.", {"service"}),
+    ("Child needs to be protected from harm.", {"universal"}),
+    ("Jack needs a safe home.", {"universal"}),
+    ("The children need to be safe from harm at all times.", {"universal"}),
+    ("Emily needs to achieve her full potential.", {"universal"}),
+    ("Leon needs to feel loved.", {"universal"}),
+    ("Child needs to be happy and settled in school.", {"universal"}),
+    ("Mo needs his needs to be met.", {"universal"}),
+    ("Kacey needs a nurturing environment.", {"universal"}),
+    ("Mum needs a capacity assessment.", {"assessment"}),
+    ("Kai needs to be assessed for ADHD.", {"assessment"}),
+    ("Sam needs a cognitive assessment.", {"assessment"}),
+    ("Baby needs a developmental check.", {"assessment"}),
+    ("Ruby needs to be diagnosed.", {"assessment"}),
+    ("Jo needs a consistent bedtime routine so she gets enough sleep to concentrate.", set()),
+    ("Mum needs to understand the impact of her drinking on the children.", set()),
+    ("Amy needs help to manage her anger when she is told no.", set()),
+    ("Dad needs to learn ways to manage Tom's behaviour without shouting.", set()),
+    ("Tom needs to be supported to walk into school with his friend each morning.", set()),
+    ("Ellie needs a consistent adult who she can talk to at school.", set()),
+    ("Mum needs to be able to recognise when she is becoming unwell and ask for help early.",
+     set()),
+    ("Sam needs to go to school every day and arrive on time.", set()),
+    ("Callum needs his mum to go with him to his dental appointments.", set()),
+    ("The baby needs to be fed regularly and have his nappy changed.", set()),
+    ("Kayla needs to know that her dad is in prison and when she can visit him.", set()),
+    ("Dad needs to understand why the assessment found that Ava was frightened of him.", set()),
+    ("Mum needs to tell the counsellor what she remembers about the night Ava was hurt.",
+     set()),
+    ("She does not need counselling; she needs to talk to her gran about the move.", set()),
+    ("If he needs respite later, Gran can help; now he needs to sleep in his own bed.", set()),
+    ("Mum said 'he just needs to be safe', but Leo needs to know who will pick him up.",
+     set()),
+]
+
+OUTCOMES: list[tuple[str, set[str]]] = [
+    ("Mum will engage with the parenting programme.", {"service"}),
+    ("Dad will have completed the Caring Dads programme by March.", {"service"}),
+    ("Kayla will have received ten sessions of counselling by June.", {"service"}),
+    ("Tyler will be referred to the school nurse.", {"service"}),
+    ("Tyler's attendance will improve.", {"vague"}),
+    ("Jade will be safe.", {"vague"}),
+    ("Kayla's emotional wellbeing will be improved.", {"vague"}),
+    ("Sam will be happy and settled in his placement.", {"vague"}),
+    ("Mum will feel more confident as a parent.", {"vague"}),
+    ("By the end of term Josh will arrive at school before 8.50 on at least 4 days a week.",
+     set()),
+    ("By July, Mum will give Ella her insulin at the right times every day, as checked by "
+     "the diabetes nurse.", set()),
+    ("Within six weeks Leo will sleep in his own bed on five nights out of seven.", set()),
+    ("By the review, Kayla will be able to name two adults she can tell when she is worried.",
+     set()),
+]
+SCORED = {"need": {"universal", "service", "assessment"}, "outcome": {"vague", "service"}}
+
+
+@pytest.mark.parametrize(("text", "kinds"), NEEDS, ids=[t[:40] for t, _ in NEEDS])
+def test_need_statements(coach_any: Coach, text: str, kinds: set[str]) -> None:
+    report = coach_any.check(text)
+    assert set(report.kinds) & SCORED["need"] == kinds, report.to_dict()
+
+
+@pytest.mark.parametrize(("text", "kinds"), OUTCOMES, ids=[t[:40] for t, _ in OUTCOMES])
+def test_outcome_statements(coach_any: Coach, text: str, kinds: set[str]) -> None:
+    report = coach_any.check(text, stage="outcome")
+    assert set(report.kinds) & SCORED["outcome"] == kinds, report.to_dict()
