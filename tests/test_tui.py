@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -47,11 +48,20 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
 
 
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste into the focused field, as a terminal delivers pasted text."""
+    focused = pilot.app.focused
+    assert focused is not None
+    focused.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 async def answer(pilot: Pilot, text: str) -> None:
-    """Replace the answer field's text (pre-filled when editing) and press Enter."""
+    """Clear the answer field (pre-filled when editing), paste ``text``, press Enter."""
     field = pilot.app.screen.query_one("#answer", Input)
     field.value = ""
-    await type_text(pilot, text)
+    if text:
+        await paste(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
 
