@@ -16,6 +16,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -155,17 +156,24 @@ def _template_line(exc: BaseException) -> str:
 
 
 def environment(content: Content, markdown: bool = False) -> Any:
+    """The Jinja2 environment for ``content``; see :func:`_environment`."""
+    return _environment(tuple(_search_path(content)), markdown)
+
+
+@lru_cache(maxsize=16)
+def _environment(search_path: tuple[str, ...], markdown: bool) -> Any:
     """A sandboxed Jinja2 environment over ``exports/`` (override first).
 
     HTML templates autoescape; the Markdown environment escapes every expression with
     :func:`md_escape` instead. Undefined names are errors, so a typo in an edited
-    template is reported by file and line rather than printing nothing.
+    template is reported by file and line rather than printing nothing. Compiled
+    templates are kept between exports, and a template edited since is compiled again.
     """
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     options: dict[str, Any] = {
-        "loader": jinja2.FileSystemLoader(_search_path(content)),
+        "loader": jinja2.FileSystemLoader(list(search_path)),
         "undefined": jinja2.StrictUndefined,
         "trim_blocks": True,
         "lstrip_blocks": True,

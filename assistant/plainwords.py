@@ -1,8 +1,8 @@
 """Plain words for the family's plan: acronyms spelled out, professional phrases swapped.
 
 Families read the plan at home, without a worker to ask what "CAMHS" or "PLO" means. The
-acronyms come from the wording coach's jargon glossary (``framework/wording``, rules of
-kind ``jargon``), so there is one list; ``exports/plain-words.yml`` adds local acronyms
+acronyms come from the wording coach's jargon glossary (``framework/wording/jargon.yml``,
+rules of kind ``jargon``), so there is one list; ``exports/plain-words.yml`` adds local acronyms
 (or overrides an expansion) and the everyday words for professional phrases. Both are
 content an authority can edit without touching Python.
 """
@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
-from assistant.content import Content, Strict, parse_yaml
+from assistant.content import Content, ContentError, Strict, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+JARGON_FILE = "jargon.yml"
 
 
 class PlainWords(Strict):
@@ -72,13 +77,40 @@ def _keep_capital(table: dict[str, str]) -> Callable[[re.Match[str]], str]:
     return swap
 
 
-def load(content: Content, path: Path) -> Callable[[str], str]:
-    """plain() from the coach's jargon glossary and the plain-words file at ``path``."""
-    from assistant.wording.rules import RuleSet
 
-    own = parse_yaml(path, path.read_text(encoding="utf-8"), PlainWords)
+@lru_cache(maxsize=32)
+def _parse(path: Path, stamp: tuple[int, int], model: type[M]) -> M:
+    """A content file parsed once per version of it (``stamp`` is its mtime and size)."""
+    return parse_yaml(path, path.read_text(encoding="utf-8"), model)
+
+
+def parse_file(path: Path, model: type[M]) -> M:
+    try:
+        info = path.stat()
+        return _parse(path, (info.st_mtime_ns, info.st_size), model)
+    except OSError as exc:
+        raise ContentError(path, f"cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, f"not UTF-8 text ({exc.reason})") from None
+
+
+def coach_glossary(content: Content) -> dict[str, str]:
+    """The wording coach's acronym glossary: rules of kind "jargon" in its jargon file."""
+    from assistant.wording.rules import RuleFile
+
+    try:
+        path = content.path("framework", "wording", JARGON_FILE)
+    except ContentError:
+        return {}
     glossary: dict[str, str] = {}
-    for rule in RuleSet.load(content).rules:
+    for rule in parse_file(path, RuleFile).rules:
         if rule.kind == "jargon":
             glossary |= rule.glossary
-    return make_plain(PlainWords(acronyms=glossary | own.acronyms, phrases=own.phrases))
+    return glossary
+
+
+def load(content: Content, path: Path) -> Callable[[str], str]:
+    """plain() from the coach's jargon glossary and the plain-words file at ``path``."""
+    own = parse_file(path, PlainWords)
+    acronyms = coach_glossary(content) | own.acronyms
+    return make_plain(PlainWords(acronyms=acronyms, phrases=own.phrases))
