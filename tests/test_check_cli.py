@@ -110,7 +110,7 @@ def test_a_folder_or_non_utf8_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_control_characters_are_neutralised() -> None:
-    result = run_cli("check", "--json", "Kayla needs counselling.\x1b[0m")
+    result = run_cli("check", "--json", "Kayla needs counselling \x1b[0m")
     row = _json_lines(result.stdout)[0]
     assert "\x1b" not in row["text"] and row["kinds"] == ["service"]
 
