@@ -326,7 +326,8 @@ def render(
     except jinja2.TemplateNotFound as exc:
         raise ExportError(f"template {exc.name} not found in {_search_path(content)[0]}") from None
     except jinja2.TemplateSyntaxError as exc:
-        raise ExportError(f"{_template_line(exc)}: {exc.message}") from None
+        message = (exc.message or "syntax error").splitlines()[0]
+        raise ExportError(f"{_template_line(exc)}: {message}") from None
     except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ExportError(f"{_template_line(exc)}: {message}") from None
