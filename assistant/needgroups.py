@@ -186,7 +186,13 @@ class Suggester:
                 words = tuple(self.analyzer.words(term))
                 if words:
                     self._index[words[0]].append((words, theme.id, term))
-        self._service = [tuple(self.analyzer.words(w)) for w in themes.service_words]
+        self._service_index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for term in themes.service_words:
+            words = tuple(self.analyzer.words(term))
+            if words:
+                self._service_index[words[0]].append(words)
+        for options in self._service_index.values():
+            options.sort(key=len, reverse=True)  # 'parenting course' before 'course'
 
     def matches(self, tokens: Tokens) -> list[Match]:
         lower = [t.lower() for t, _ in tokens]
@@ -235,10 +241,12 @@ class Suggester:
         """The service word a need is worded as ('needs a parenting course'), if any."""
         lower = [t.lower() for t, _ in tokens]
         lemma = [lem for _, lem in tokens]
-        for words in self._service:
-            for i in range(len(tokens) - len(words) + 1):
-                if all(w in (lower[i + j], lemma[i + j]) for j, w in enumerate(words)):
-                    return " ".join(t for t, _ in tokens[i:i + len(words)])
+        for i in range(len(tokens)):
+            for key in {lower[i], lemma[i]}:
+                for words in self._service_index.get(key, ()):
+                    if i + len(words) <= len(tokens) and all(
+                            w in (lower[i + j], lemma[i + j]) for j, w in enumerate(words)):
+                        return " ".join(t for t, _ in tokens[i:i + len(words)])
         return None
 
 
@@ -270,9 +278,12 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
             row["kinds"] = kinds[row["wording"]]
     out = []
     counts: Counter[str] = Counter()
+    seen: dict[str, Suggestion] = {}  # the same words always get the same suggestion
     for row in rows:
-        tokens = [tuple(t) for t in json.loads(row["tokens"])]
-        s = suggester.suggest_tokens(tokens)  # type: ignore[arg-type]
+        s = seen.get(row["tokens"])
+        if s is None:
+            tokens = [tuple(t) for t in json.loads(row["tokens"])]
+            s = seen[row["tokens"]] = suggester.suggest_tokens(tokens)  # type: ignore[arg-type]
         counts[s.theme or ""] += 1
         out.append({"id": row["id"], "tokens": row["tokens"], "theme": s.theme,
                     "reason": s.reason, "alternatives": s.alternatives, "kinds": row["kinds"]})
@@ -670,9 +681,15 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     forms = audit.forms(sample_id)
     needs = audit.needs(sample_id)
     groups = audit.groups(sample_id)
+    parsed: dict[str, list[tuple[str, ...]]] = {}  # identical analyses decoded once
     for n in needs:
-        n["_tokens"] = [tuple(t) for t in json.loads(n["tokens"])] if n["tokens"] else [
-            (w, w.lower()) for w in re.findall(r"\w+", n["wording"])]
+        key = n["tokens"]
+        if key is None:
+            n["_tokens"] = [(w, w.lower()) for w in re.findall(r"\w+", n["wording"])]
+        else:
+            if key not in parsed:
+                parsed[key] = [tuple(t) for t in json.loads(key)]
+            n["_tokens"] = parsed[key]
     ratings = framework.ids("seriousness")
     rating_labels = [framework.label("seriousness", r) for r in ratings] + ["Not rated"]
     statuses = framework.ids("audit_status")
@@ -726,10 +743,15 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     # itself ("Mother needs to attend a parenting course"), so no specific need stands
     # behind them (the parenting course in seeds/000).
     no_need: list[dict[str, str]] = []
+    named: dict[str, str | None] = {}
     for n in needs:
         if not n["services"]:
             continue
-        word = suggester.names_service(n["_tokens"]) if suggester is not None else None
+        word = None
+        if suggester is not None:
+            if n["wording"] not in named:
+                named[n["wording"]] = suggester.names_service(n["_tokens"])
+            word = named[n["wording"]]
         why = ""
         if word:
             why = f"the need is worded as a service ('{word}'), not as what the person needs"
