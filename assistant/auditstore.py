@@ -263,6 +263,10 @@ class AuditStore:
         self.store = store
         self.db = store.db
         with store._errors():
+            known = {m.name for m in migrations._migrations}
+            if {m.name for m in migrations.applied(self.db)} - known:
+                raise AuditError(f"{store.path}: its audit samples were written by a newer "
+                                 "needs-led; upgrade needs-led to open them (left untouched)")
             if migrations.pending(self.db):
                 with store._immediate():
                     migrations.apply(self.db)

@@ -192,3 +192,14 @@ def test_cli_suggest_accept_report_undo(tmp_path: Path) -> None:
     undo = run_cli("audit", "undo", "May", env=env)
     assert undo.stdout.strip() == "undid: accept 11 suggestion(s)"
     assert "not in a group: 12 needs" in run_cli("audit", "groups", "May", env=env).stdout
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    with Store(path) as store:
+        AuditStore(store)
+        store.db["_sqlite_migrations"].insert(
+            {"migration_set": "needs-led-audit", "name": "m999_future",
+             "applied_at": "2030-01-01"})
+    with Store(path) as store, pytest.raises(AuditError, match="newer needs-led"):
+        AuditStore(store)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Static
 
 from assistant.auditstore import AuditStore, read_forms
 from assistant.store import Store
@@ -153,6 +154,37 @@ async def test_a_small_shuffle_by_keyboard(db: Path) -> None:
         groups, needs = saved(db)
         assert needs[target] == "Split off"
         assert "Split off" in groups
+
+
+@pytest.mark.anyio
+async def test_unsorted_needs_can_be_viewed_and_help_shows_the_keys(db: Path) -> None:
+    app = ShuffleApp("Workshop", db=str(db))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Undo           u or Ctrl+Z" in str(app.screen.query_one(Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("A", "n")
+        await pilot.pause()
+        # The last option in the groups list is "not in a group"; v shows those needs.
+        await pilot.press("tab", "end", "v")
+        await pilot.pause()
+        assert text_of(app, "#form-title").startswith("Group: not in a group (1 needs")
+        assert [n["wording"] for n in app.needs] == [
+            "Child 1 needs to be safe <script>alert(1)</script>."]
+        # x sends a placed need back to unsorted; undo restores it.
+        await pilot.press("v", "home")
+        await pilot.pause()
+        await pilot.press("shift+tab", "x")
+        await pilot.pause()
+        assert saved(db)[1][app.needs[0]["wording"]] is None
+        await pilot.press("u")
+        await pilot.pause()
+        assert saved(db)[1][app.needs[0]["wording"]] is not None
 
 
 def test_bar_chart_scales_to_the_largest() -> None:

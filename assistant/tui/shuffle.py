@@ -51,6 +51,35 @@ class Prompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+KEYS = """\
+Reading        n / p (or → / ←) next and previous form · v view the highlighted group
+               (or the needs not in a group) · v again back to the forms · Tab switch lists
+Placing        a accept the suggestion · A accept the whole form's suggestions
+               1-9 place in group 1-9 · g place in the highlighted group · f place the
+               whole form there · x back to unsorted · Space mark needs to move together
+Groups         c new · r rename · e agreed description · o notes · m merge into another
+               · s split the marked needs into a new group · d delete (needs go unsorted)
+Undo           u or Ctrl+Z undoes the latest change, also after closing · q quit
+Everything is saved as you go."""
+
+
+class Help(ModalScreen[None]):
+    """The keys, on one screen."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    DEFAULT_CSS = """
+    Help { align: center middle; }
+    Help > Static { width: 96; height: auto; border: thick $accent; padding: 1 2;
+                    background: $surface; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(KEYS))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
 def bar_chart(rows: list[tuple[str, int]], width: int = 20) -> list[Text]:
     """One line per row: the bar scaled to the largest value, then the value."""
     top = max((v for _, v in rows), default=0)
@@ -93,6 +122,7 @@ class ShuffleApp(App[None]):
         Binding("d", "delete", "Delete", show=False),
         Binding("v", "view_group", "View group"),
         Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("question_mark", "help", "Keys"),
         Binding("q", "quit", "Quit"),
         *[Binding(str(k), f"place_number({k})", f"Place in {k}", show=False)
           for k in range(1, 10)],
@@ -450,6 +480,9 @@ class ShuffleApp(App[None]):
         if group:
             self._do(f"Deleted '{group['name']}'; its needs are unsorted (u to undo).",
                      self.shuffle.delete, group["id"])
+
+    def action_help(self) -> None:
+        self.push_screen(Help())
 
     def action_undo(self) -> None:
         label = self.shuffle.undo()
