@@ -181,12 +181,19 @@ class ShuffleApp(App[None]):
 
     @work(thread=True, exclusive=True)
     def analyse(self) -> None:
-        """Run spaCy off the UI thread, then show the suggestions."""
+        """Run spaCy off the UI thread, then show the suggestions.
+
+        The worker has its own database connection, so a change made on screen meanwhile
+        is its own transaction (SQLite queues the two writers) rather than nested in ours.
+        """
+        from assistant.auditstore import AuditStore
         from assistant.needgroups import Analyzer, Suggester, load_coach, suggest_sample
+        from assistant.store import Store
 
         suggester = Suggester(self.themes, Analyzer(self.pipeline))
         coach = load_coach(self.content, self.pipeline)
-        counts = suggest_sample(self.audit, self.sample_id, suggester, coach)
+        with Store(self.db_path) as store:
+            counts = suggest_sample(AuditStore(store), self.sample_id, suggester, coach)
         self.call_from_thread(self._analysed, counts)
 
     def _analysed(self, counts: dict[str, int]) -> None:
