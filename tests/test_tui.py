@@ -79,6 +79,7 @@ def interview(app: NeedsLedApp) -> InterviewScreen:
 
 async def start_case(pilot: Pilot, reference: str) -> None:
     """From the first screen: a new case with Kayla (child, 9) and Dee (mother)."""
+    await until(pilot, lambda: pilot.app.core_ready, "the cases are open")
     await pilot.press("n")
     await until(pilot, lambda: isinstance(pilot.app.screen, NewCaseScreen), "new case screen")
     await type_text(pilot, reference)
@@ -231,6 +232,8 @@ async def test_resume_after_quit_with_unsubmitted_text(tmp_path: Path) -> None:
     app2 = NeedsLedApp(db=str(db))
     async with app2.run_test(size=SIZE) as pilot:
         assert isinstance(app2.screen, HomeScreen)
+        await until(pilot, lambda: app2.core_ready, "the cases are open")
+        await pilot.pause()
         await pilot.press("enter")  # the case list has focus, the case highlighted
         await until(pilot, lambda: on_interview(app2), "reopened")
         again = interview(app2)
@@ -256,7 +259,7 @@ async def test_bad_answer_shows_a_message_and_keeps_the_text(tmp_path: Path,
         store.save(Case.model_validate_json(case_json))
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: app.core_ready, "the cases are open")
         app.open_case("NL-2026-014")
         await until(pilot, lambda: on_interview(app), "opened")
         screen = interview(app)
@@ -273,3 +276,11 @@ async def test_bad_answer_shows_a_message_and_keeps_the_text(tmp_path: Path,
         await pilot.pause()
         assert screen.interview.key == "need:n4"
         assert screen.query_one("#answer", Input).value.startswith("Tyler needs to be home")
+
+
+async def test_an_unusable_database_is_one_clear_line(tmp_path: Path) -> None:
+    app = NeedsLedApp(db=str(tmp_path))  # a folder, not a database file
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.failure, "the failure is reported")
+    assert "is a folder, not a database file" in app.failure
+    assert app.return_code == 1

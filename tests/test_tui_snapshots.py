@@ -79,7 +79,7 @@ def test_first_screen_empty(snap_compare, tmp_path: Path, size: tuple[int, int])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_interview(snap_compare, tmp_path: Path, case_json: str, size: tuple[int, int]) -> None:
     assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=size,
-                        run_before=then(open_fixture, settle))
+                        run_before=then(settle, open_fixture, settle))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

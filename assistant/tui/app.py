@@ -1,15 +1,18 @@
 """The Textual app: first screen, the interview, help and export.
 
-The app opens on the worker's cases at once; the wording coach (spaCy) loads in a thread
-worker so the first screen never waits for it, and ``coach_status`` tells every screen
-when it is ready. The core (interview, store, coach) does the work; this is its face.
+The first screen must appear at once, so this module imports only Textual: once the
+first screen is painted, a thread worker imports the core (content, store: pydantic and
+sqlite-utils take a few hundred milliseconds), lists the cases, then loads the wording
+coach (spaCy, about a second). ``core_ready`` and ``coach_status`` tell every screen when
+each is ready; the UI stays live throughout. The core does the work; this is its face.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -18,9 +21,10 @@ from textual.command import Hit, Hits, Provider
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from assistant.content import Content
-from assistant.interview import load_prompts
-from assistant.store import Store
+if TYPE_CHECKING:
+    from assistant.content import Content
+    from assistant.interview import InterviewPrompts
+    from assistant.store import Store
 
 
 class CaseCommands(Provider):
@@ -33,7 +37,7 @@ class CaseCommands(Provider):
             ("Export this case", app.action_export, "Write the plan and audit form to files"),
             ("Help", app.action_help, "The four concepts, with examples, and the keys"),
         ]
-        for row in app.store.cases():
+        for row in app.store.cases() if app.store is not None else []:
             ref = row["reference"]
             commands.append(
                 (f"Open case {ref}", partial(app.open_case, ref), str(row.get("summary", "")))
@@ -63,30 +67,62 @@ class NeedsLedApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
+    #: the content and the case store are loaded
+    core_ready: reactive[bool] = reactive(False)
     #: loading, ready, reduced (blank pipeline) or unavailable
     coach_status: reactive[str] = reactive("loading")
 
     def __init__(self, db: str | None = None, content: str | None = None,
-                 pipeline: str | None = None, *, store: Store | None = None) -> None:
+                 pipeline: str | None = None) -> None:
         super().__init__()
-        self.content = Content(content)
-        self.prompts = load_prompts(self.content)
-        self.store = store or Store(db)
+        self.db_path = db
+        self.content_dir = content
         self.pipeline = pipeline
+        self.content: Content = None  # type: ignore[assignment]
+        self.prompts: InterviewPrompts = None  # type: ignore[assignment]
+        self.store: Store | None = None
         self.coach: Any = None
         self.coach_problem = ""
+        self.failure = ""
 
     def on_mount(self) -> None:
         from assistant.tui.screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
-        self.load_coach()
+        self.call_after_refresh(self.load_core)
 
     def on_unmount(self) -> None:
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
 
-    @work(thread=True, exclusive=True, group="coach-load")
-    def load_coach(self) -> None:
+    @work(thread=True, exclusive=True, group="core-load")
+    def load_core(self) -> None:
+        """Import and open the core, then the coach, off the UI thread."""
+        from assistant.content import Content, ContentError
+        from assistant.interview import load_prompts
+        from assistant.store import Store, StoreError
+
+        try:
+            content = Content(self.content_dir)
+            prompts = load_prompts(content)
+            content.framework  # noqa: B018 - validate it now, not on the first question
+            store = Store(self.db_path)
+        except (ContentError, StoreError) as exc:
+            self.call_from_thread(self._fail, str(exc))
+            return
+        self.call_from_thread(self._core_loaded, content, prompts, store)
+        self._load_coach(content)
+
+    def _core_loaded(self, content: Content, prompts: InterviewPrompts, store: Store) -> None:
+        self.content, self.prompts, self.store = content, prompts, store
+        self.core_ready = True
+
+    def _fail(self, message: str) -> None:
+        """The database or the content cannot be used: say so in one line and stop."""
+        self.failure = message
+        self.exit(return_code=1)
+
+    def _load_coach(self, content: Content) -> None:
         """Load spaCy and the rules off the UI thread; the UI stays live meanwhile."""
         try:
             from assistant.wording import Coach
@@ -94,7 +130,7 @@ class NeedsLedApp(App[None]):
             self.call_from_thread(self._coach_failed, f"not available in this version ({exc})")
             return
         try:
-            coach = Coach(content=self.content, pipeline=self.pipeline)
+            coach = Coach(content=content, pipeline=self.pipeline)
             coach.load()
         except Exception as exc:  # the coach is optional: the interview works without it
             self.call_from_thread(self._coach_failed, str(exc).splitlines()[0][:200])
@@ -122,18 +158,29 @@ class NeedsLedApp(App[None]):
     def action_help(self) -> None:
         from assistant.tui.screens.help import HelpScreen
 
+        if self._wait_for_core():
+            return
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def _wait_for_core(self) -> bool:
+        if not self.core_ready:
+            self.notify("Just a moment: opening your cases…")
+        return not self.core_ready
 
     def action_new_case(self) -> None:
         from assistant.tui.screens.newcase import NewCaseScreen
 
+        if self._wait_for_core():
+            return
         self._to_home()
         self.push_screen(NewCaseScreen())
 
     def open_case(self, reference: str) -> None:
         from assistant.tui.screens.interview import InterviewScreen
 
+        if self._wait_for_core() or self.store is None:
+            return
         case = self.store.load(reference)
         self._to_home()
         self.push_screen(InterviewScreen(case))
@@ -156,5 +203,9 @@ class NeedsLedApp(App[None]):
 
 
 def run(db: str | None = None, content: str | None = None, pipeline: str | None = None) -> int:
-    NeedsLedApp(db=db, content=content, pipeline=pipeline).run()
-    return 0
+    app = NeedsLedApp(db=db, content=content, pipeline=pipeline)
+    app.run()
+    if app.failure:
+        print(f"needs-led: error: {app.failure}", file=sys.stderr)
+        return 1
+    return app.return_code or 0

@@ -23,7 +23,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
-            yield Static(self.app.prompts.opening, id="opening")  # type: ignore[attr-defined]
+            yield Static("", id="opening")
             yield Label("Your cases", id="cases-title")
             yield OptionList(id="cases")
             with Horizontal(id="home-buttons"):
@@ -34,10 +34,20 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_cases()
+        cases = self.query_one("#cases", OptionList)
+        cases.add_option(Option("Opening your cases…", disabled=True))
+        cases.focus()
+        self.watch(self.app, "core_ready", self._core_ready)
+
+    def _core_ready(self, ready: bool) -> None:
+        if ready:
+            self.query_one("#opening", Static).update(
+                self.app.prompts.opening)  # type: ignore[attr-defined]
+            self.refresh_cases()
 
     def on_screen_resume(self) -> None:
-        self.refresh_cases()
+        if self.app.core_ready:  # type: ignore[attr-defined]
+            self.refresh_cases()
 
     def refresh_cases(self) -> None:
         cases = self.query_one("#cases", OptionList)
