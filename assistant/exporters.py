@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.content import Content, ContentError
+from assistant.errors import InputError
 from assistant.model import Case, Need
 
 FORMATS = (
@@ -52,6 +53,10 @@ MONTHS = (
 
 class ExportError(Exception):
     """An export that cannot be made; the message is one line a person can act on."""
+
+
+class ExportExists(ExportError, InputError):
+    """A file to be written exists and ``force`` was not given (exit status 2 on the CLI)."""
 
 
 # --- file names ------------------------------------------------------------------------
@@ -358,7 +363,7 @@ def _write_new(path: Path, text: str, force: bool) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise ExportError(
+                raise ExportExists(
                     f"{path}: already exists (use --force to overwrite it)"
                 ) from None
     finally:
@@ -393,7 +398,9 @@ def export(
         existing = [str(path) for path, _ in targets if path.exists()]
         if existing:
             more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-            raise ExportError(f"{existing[0]}: already exists{more} (use --force to overwrite)")
+            raise ExportExists(
+                f"{existing[0]}: already exists{more} (use --force to overwrite it)"
+            )
     try:
         texts = [render(case, fmt, content=content, auditor=auditor, when=when)
                  for _, fmt in targets]

@@ -20,10 +20,12 @@ import pytest
 from assistant.auditform import audit_form_from_case
 from assistant.commands.export import FORMAT_NAMES
 from assistant.content import Content
+from assistant.errors import InputError
 from assistant.exporters import (
     AUDIT_TYPE_SIZES,
     FORMATS,
     ExportError,
+    ExportExists,
     audit_type_size,
     export,
     file_name,
@@ -76,8 +78,9 @@ def test_case_json_round_trips_exactly(case: Case, case_json: str) -> None:
 def test_existing_file_is_never_overwritten_without_force(case: Case, tmp_path: Path) -> None:
     plan = tmp_path / "NL-2026-014-plan.md"
     plan.write_text("my own notes", encoding="utf-8")
-    with pytest.raises(ExportError, match=r"already exists.*--force"):
+    with pytest.raises(ExportExists, match=r"already exists.*--force") as info:
         export(case, ["plan-html", "plan-md"], tmp_path, when=DAY)
+    assert isinstance(info.value, ExportError) and isinstance(info.value, InputError)
     assert plan.read_text(encoding="utf-8") == "my own notes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["NL-2026-014-plan.md"]
     written = export(case, ["plan-md"], tmp_path, when=DAY, force=True)

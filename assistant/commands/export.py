@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import add
-from assistant.errors import InputError
 
 # Kept here as well as in assistant.exporters so `--help` needs no heavy import; a test
 # checks the two lists agree.
@@ -48,7 +47,7 @@ def _day(text: str) -> date:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from assistant.content import Content
-    from assistant.exporters import ExportError, export
+    from assistant.exporters import ExportError, ExportExists, export
     from assistant.model import Case
     from assistant.store import Store
 
@@ -64,9 +63,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         paths = export(case, formats, Path(args.out), content=content, force=args.force,
                        auditor=args.auditor, when=args.date)
+    except ExportExists:
+        raise  # an InputError: one line, exit status 2
     except ExportError as exc:
-        if "already exists" in str(exc):
-            raise InputError(str(exc)) from None
         print(f"needs-led: error: {exc}", file=sys.stderr)
         return 1
     for path in paths:
