@@ -262,22 +262,16 @@ class AuditStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.db = store.db
-        with store._errors():
-            known = {m.name for m in migrations._migrations}
-            if {m.name for m in migrations.applied(self.db)} - known:
-                raise AuditError(f"{store.path}: its audit samples were written by a newer "
-                                 "needs-led; upgrade needs-led to open them (left untouched)")
-            if migrations.pending(self.db):
-                with store._immediate():
-                    migrations.apply(self.db)
+        with store.errors():
+            store.migrate(migrations, what="its audit samples", error=AuditError)
 
     def write(self) -> Any:
         """A write transaction that turns SQLite failures into one-line StoreErrors."""
         from contextlib import ExitStack
 
         stack = ExitStack()
-        stack.enter_context(self.store._errors())
-        stack.enter_context(self.store._immediate())
+        stack.enter_context(self.store.errors())
+        stack.enter_context(self.store.write())
         return stack
 
     # --- samples --------------------------------------------------------------------
@@ -297,7 +291,7 @@ class AuditStore:
             "select id, name from audit_samples where name = ?", [name]).fetchone()
 
     def sample_id(self, name: str) -> int:
-        with self.store._errors():
+        with self.store.errors():
             row = self._sample_row(name)
         if row is None:
             known = [s.name for s in self.samples()]
@@ -306,7 +300,7 @@ class AuditStore:
         return int(row[0])
 
     def samples(self) -> list[Sample]:
-        with self.store._errors():
+        with self.store.errors():
             rows = self.db.execute(
                 "select s.id, s.name, s.created_at,"
                 " (select count(*) from audit_forms f where f.sample_id = s.id),"
@@ -384,14 +378,14 @@ class AuditStore:
         self.db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
     def forms(self, sample_id: int) -> list[dict[str, Any]]:
-        with self.store._errors():
+        with self.store.errors():
             return [dict(r) for r in self.db["audit_forms"].rows_where(
                 "sample_id = ?", [sample_id], order_by="case_reference, audit_date, id")]
 
     def needs(self, sample_id: int, where: str = "", args: Iterable[Any] = ()
               ) -> list[dict[str, Any]]:
         sql = "sample_id = ?" + (f" and ({where})" if where else "")
-        with self.store._errors():
+        with self.store.errors():
             rows = list(self.db["audit_needs"].rows_where(
                 sql, [sample_id, *args], order_by="form_id, position"))
         for row in rows:
@@ -401,7 +395,7 @@ class AuditStore:
         return rows
 
     def groups(self, sample_id: int) -> list[dict[str, Any]]:
-        with self.store._errors():
+        with self.store.errors():
             return [dict(r) for r in self.db["audit_groups"].rows_where(
                 "sample_id = ?", [sample_id], order_by="id")]
 

@@ -49,9 +49,6 @@ def m002_drafts(db: Database) -> None:
     )
 
 
-KNOWN_MIGRATIONS = {m.name for m in migrations._migrations}
-
-
 class StoreError(Exception):
     """A one-line, actionable problem with the database file."""
 
@@ -106,7 +103,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float = 10.0):
         self.path = resolve_path(path)
-        with self._errors():
+        with self.errors():
             self._create_private()
             conn = sqlite3.connect(
                 self.path, timeout=timeout, isolation_level=None, check_same_thread=False
@@ -114,12 +111,9 @@ class Store:
             self.db = Database(conn)
             try:
                 self.db.execute("select count(*) from sqlite_master").fetchone()
-                self._check_not_newer()
-                if migrations.pending(self.db):
-                    if self.db.execute("pragma journal_mode").fetchone()[0] != "wal":
-                        self.db.execute("pragma journal_mode=wal")
-                    with self._immediate():
-                        migrations.apply(self.db)
+                if self.db.execute("pragma journal_mode").fetchone()[0] != "wal":
+                    self.db.execute("pragma journal_mode=wal")
+                self.migrate(migrations)
             except BaseException:
                 conn.close()
                 raise
@@ -136,17 +130,27 @@ class Store:
         os.close(fd)
         os.chmod(self.path, 0o600)
 
-    def _check_not_newer(self) -> None:
-        applied = {m.name for m in migrations.applied(self.db)}
-        unknown = applied - KNOWN_MIGRATIONS
-        if unknown:
-            raise StoreError(
-                f"{self.path}: this database was written by a newer needs-led; "
+    def migrate(self, migration_set: Migrations, what: str = "this database",
+                error: type[StoreError] = StoreError) -> None:
+        """Apply ``migration_set``'s pending migrations in one write transaction.
+
+        A migration recorded in the file that this version does not know means a newer
+        needs-led wrote it: refuse, and leave the file as it is.
+        """
+        known = {m.name for m in migration_set._migrations}
+        applied = {m.name for m in migration_set.applied(self.db)}
+        if applied - known:
+            raise error(
+                f"{self.path}: {what} was written by a newer needs-led; "
                 "upgrade needs-led to open it (it was left untouched)"
             )
+        if migration_set.pending(self.db):
+            with self.write():
+                migration_set.apply(self.db)
 
     @contextmanager
-    def _errors(self) -> Iterator[None]:
+    def errors(self) -> Iterator[None]:
+        """Turn SQLite and file-system errors inside the block into one-line StoreErrors."""
         try:
             yield
         except StoreError:
@@ -155,7 +159,7 @@ class Store:
             raise _translate(self.path, exc) from exc
 
     @contextmanager
-    def _immediate(self) -> Iterator[None]:
+    def write(self) -> Iterator[None]:
         """A write transaction that takes the lock up front, so writers queue, not fail."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
@@ -185,7 +189,7 @@ class Store:
         """
         body = case.model_dump_json()
         stamp = now().isoformat()
-        with self._errors(), self._immediate():
+        with self.errors(), self.write():
             row = self.db.execute(
                 "select number, body from revisions where reference = ? "
                 "order by number desc limit 1",
@@ -225,11 +229,11 @@ class Store:
         return str(row[0])
 
     def load(self, reference: str, revision: int | None = None) -> Case:
-        with self._errors():
+        with self.errors():
             return Case.model_validate_json(self._body(reference, revision))
 
     def exists(self, reference: str) -> bool:
-        with self._errors():
+        with self.errors():
             return (
                 self.db.execute("select 1 from cases where reference = ?", [reference]).fetchone()
                 is not None
@@ -237,11 +241,11 @@ class Store:
 
     def cases(self) -> list[dict[str, Any]]:
         """Every case, most recently changed first."""
-        with self._errors():
+        with self.errors():
             return list(self.db["cases"].rows_where(order_by="updated_at desc, reference"))
 
     def history(self, reference: str) -> list[Revision]:
-        with self._errors():
+        with self.errors():
             if not self.exists(reference):
                 raise StoreError(f"no case with reference '{reference}'")
             rows = self.db.execute(
@@ -262,7 +266,7 @@ class Store:
     # --- drafts: text typed but not yet submitted ---------------------------------------
 
     def save_draft(self, reference: str, field: str, text: str) -> None:
-        with self._errors(), self._immediate():
+        with self.errors(), self.write():
             self.db["drafts"].upsert(
                 {"reference": reference, "field": field, "text": text,
                  "updated_at": now().isoformat()},
@@ -270,14 +274,14 @@ class Store:
             )
 
     def drafts(self, reference: str) -> dict[str, str]:
-        with self._errors():
+        with self.errors():
             rows = self.db.execute(
                 "select field, text from drafts where reference = ?", [reference]
             ).fetchall()
         return {field: text for field, text in rows}
 
     def clear_draft(self, reference: str, field: str) -> None:
-        with self._errors(), self._immediate():
+        with self.errors(), self.write():
             self.db.execute(
                 "delete from drafts where reference = ? and field = ?", [reference, field]
             )
