@@ -818,15 +818,15 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
 
 
 def render_html(report: Report, content: Content | None = None) -> str:
-    """The report through exports/needgroups-report.html.j2 (everything typed is escaped)."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    """The report through exports/needgroups-report.html.j2 (everything typed is escaped).
 
-    content = content or Content()
-    template = content.path("exports", "needgroups-report.html.j2")
-    env = Environment(loader=FileSystemLoader(str(template.parent)), autoescape=True,
-                      undefined=StrictUndefined, keep_trailing_newline=True,
-                      trim_blocks=True, lstrip_blocks=True)
-    return env.get_template(template.name).render(r=report)
+    Uses the exporters' sandboxed, autoescaping environment, so an edited template is
+    found and reported the same way as the plan's.
+    """
+    from assistant.exporters import environment
+
+    env = environment(content or Content())
+    return env.get_template("needgroups-report.html.j2").render(r=report)
 
 
 CSV_COLUMNS = ("group", "cluster", "description", "cases", "share_of_cases_percent", "needs")
