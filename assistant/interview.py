@@ -306,6 +306,10 @@ class Interview:
         if need is not None:
             values["name"] = self.case.holder_name(need)
             values["need"] = need.wording
+        # statements are quoted inside questions: "...father". reads better than "...father.".
+        for name in ("need", "outcome", "work"):
+            if name in values:
+                values[name] = values[name].rstrip(" .")
             if kind in ("consequences", "strengths", "risks", "rating", "urgency"):
                 values["child"] = (
                     values["name"] if self._is_child(need.holder) else self._main_child()

@@ -50,7 +50,9 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             paths = export(self.case, list(FORMATS), folder,
                            content=self.app.content, force=force)  # type: ignore[attr-defined]
         except ExportError as exc:
-            result.update(f"Not exported: {exc}")
+            message = str(exc).replace("(use --force to overwrite)",
+                                       "(tick 'Overwrite' to replace them)")
+            result.update(f"Not exported: {message}")
             return
         except OSError as exc:
             result.update(f"Not exported: {folder}: {exc.strerror or exc}")

@@ -12,7 +12,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, Tree
@@ -64,7 +64,8 @@ class InterviewScreen(Screen[None]):
             with Vertical(id="talk"):
                 yield Static(id="progress")
                 yield Static(id="question")
-                yield Static(id="hint")
+                with VerticalScroll(id="hint-box"):
+                    yield Static(id="hint")
                 yield Input(id="answer")
                 yield Static(id="message", classes="error")
                 yield CoachPanel(id="coach")
@@ -86,7 +87,7 @@ class InterviewScreen(Screen[None]):
     def show_question(self, use_draft: bool = False) -> None:
         q = self.interview.question()
         self.query_one("#progress", Static).update(
-            Text.assemble((q.title, "bold"), f"  ·  step {q.number} of {q.total}")
+            Text.assemble((q.title, "bold"), f"  ·  {q.holder}" if q.holder else "")
         )
         self.query_one("#question", Static).update(self._question_text(q))
         self._show_hint(q)
@@ -121,7 +122,7 @@ class InterviewScreen(Screen[None]):
 
     def _show_hint(self, q: Question) -> None:
         hint = self.query_one("#hint", Static)
-        hint.display = self.show_hint
+        self.query_one("#hint-box").display = self.show_hint
         if not self.show_hint:
             return
         text = Text(q.hint or "No hint for this question.", style="italic")
@@ -255,6 +256,9 @@ class InterviewScreen(Screen[None]):
         q = self.interview.question()
         text = event.value
         if q.kind == "review":
+            self.query_one("#message", Static).update(
+                "This is the end of the interview: Ctrl+G goes to a gap, Ctrl+B back, "
+                "F4 exports.")
             return
         findings = self._findings_now(text, q) if text.strip() != q.value.strip() else []
         if findings:
