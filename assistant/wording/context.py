@@ -86,7 +86,7 @@ def _inside_quotes(text: str, position: int) -> bool:
     return double or single
 
 
-def flags(doc: Any, span: Any, parsed: bool) -> dict[str, bool]:
+def flags(doc: Any, text: str, span: Any, parsed: bool) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
     anchor = anchor_of(span)
     i = anchor.i
@@ -96,7 +96,7 @@ def flags(doc: Any, span: Any, parsed: bool) -> dict[str, bool]:
     if parsed and not negated:
         negated = any(child.dep_ == "neg" for child in anchor.children)
     hypothetical = any(t.lower_ in HYPOTHETICAL for t in before)
-    quoted = _inside_quotes(doc.text, span.start_char)
+    quoted = _inside_quotes(text, span.start_char)
     if not quoted:
         # Reported speech: "the school says he needs counselling".
         sentence_start = 0

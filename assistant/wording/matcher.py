@@ -99,15 +99,14 @@ class Engine:
         candidates = _resolve(candidates)
         parsed = not self.reduced
         for rule, span in candidates:
-            finding, inferred = self._finding(doc, rule, span, holder, parsed)
+            finding, inferred = self._finding(doc, text, rule, span, holder, parsed)
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
         return out
 
-    def _finding(self, doc: Any, rule: Rule, span: Any, given: str | None,
+    def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
                  parsed: bool) -> tuple[Finding, str | None]:
-        text = doc.text
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
@@ -118,7 +117,7 @@ class Engine:
             term = ""
         else:
             start, end, match = span.start_char, span.end_char, span.text
-            flags = context.flags(doc, span, parsed)
+            flags = context.flags(doc, text, span, parsed)
             inferred = context.holder_of(doc, span, parsed)
             term = term_of(span)
         if given and inferred and given.lower() != inferred.lower() \

@@ -80,8 +80,10 @@ class Library:
     """The curated specific statements, by area, from ``framework/library/*.yml``."""
 
     def __init__(self, content: Content) -> None:
-        self.areas: list[Area] = [area for _, area in content.load_all(Area, "framework",
-                                                                        "library")]
+        from assistant.wording.rules import load_folder
+
+        self.areas: list[Area] = [area for _, area in load_folder(content, Area, "framework",
+                                                                   "library")]
         self._keywords = [
             (area, [k.lower() for k in area.keywords]) for area in self.areas
         ]

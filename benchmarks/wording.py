@@ -1,0 +1,139 @@
+"""Benchmark the wording coach; prints figures, asserts nothing (timings are not tests).
+
+For the default pipeline and the blank fallback, each measured in its own process pinned
+to one core: cold wall time of `needs-led check "one statement"` (median of 5 processes),
+warm per-statement latency p50/p95, batch throughput over 5,000+ statements, peak RSS,
+and raw spaCy `nlp.pipe` throughput on the same statements, so the rules' overhead shows
+as a ratio.
+
+    .venv/bin/python benchmarks/wording.py [--statements 5000] [--pipelines default,blank]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from itertools import cycle, islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+ONE_CORE = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+TARGETS = {"p95_ms": 5.0, "throughput": 1000.0, "ratio": 0.8, "cold_s": 1.5}
+
+
+def pin_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+
+
+def corpus(n: int) -> list[str]:
+    """A realistic mix: rule examples, library statements and the dev sets, repeated."""
+    from assistant.content import Content
+    from assistant.wording.rules import RuleSet
+    from assistant.wording.suggest import Library, fill
+
+    content = Content()
+    texts = []
+    for rule in RuleSet.load(content).for_stage("need"):
+        texts += [f.text for f in rule.examples.fail] + list(rule.examples.pass_)
+    for area in Library(content).areas:
+        texts += [fill(s.text, "Kayla") for s in area.statements]
+    eval_file = ROOT.parent / "shared" / "eval" / "needs-dev.jsonl"
+    if eval_file.exists():
+        texts += [json.loads(line)["text"] for line in eval_file.read_text().splitlines()
+                  if line.strip()]
+    return list(islice(cycle(texts), n))
+
+
+def cold(pipeline: str | None, runs: int = 5) -> float:
+    """Median wall time of a fresh `needs-led check` process."""
+    times = []
+    env = {**os.environ, **ONE_CORE}
+    for _ in range(runs):
+        start = time.perf_counter()
+        choice = ["--pipeline", pipeline] if pipeline else []
+        subprocess.run([sys.executable, "-m", "assistant", "check", *choice,
+                        "Kayla needs counselling."], check=True, capture_output=True, env=env,
+                       cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(pipeline: str, n: int) -> dict[str, float | str]:
+    """Warm figures for one pipeline, in this (pinned) process."""
+    from assistant.wording import Coach
+
+    pin_one_core()
+    texts = corpus(n)
+    coach = Coach(pipeline=None if pipeline == "default" else pipeline).load()
+    nlp = coach._engine.nlp
+    for text in texts[:200]:  # warm up
+        coach.check(text)
+    latencies = []
+    for text in texts[:2000]:
+        start = time.perf_counter()
+        coach.check(text)
+        latencies.append((time.perf_counter() - start) * 1000)
+    latencies.sort()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=512):
+        pass
+    raw = len(texts) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    flagged = sum(1 for r in coach.check_many(texts, batch_size=512) if r.kinds)
+    ours = len(texts) / (time.perf_counter() - start)
+    return {
+        "pipeline": coach.pipeline_name or pipeline, "statements": len(texts),
+        "flagged": flagged,
+        "p50_ms": latencies[len(latencies) // 2],
+        "p95_ms": latencies[int(len(latencies) * 0.95)],
+        "throughput": ours, "raw_throughput": raw, "ratio": ours / raw,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--statements", type=int, default=5000)
+    parser.add_argument("--pipelines", default="default,blank")
+    parser.add_argument("--one", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.statements)))
+        return 0
+    print(f"wording coach benchmark: {args.statements} statements, one core, "
+          f"{os.cpu_count()} cores on this machine")
+    for pipeline in args.pipelines.split(","):
+        child = subprocess.run(
+            [sys.executable, __file__, "--one", pipeline, "--statements", str(args.statements)],
+            capture_output=True, text=True, env={**os.environ, **ONE_CORE}, check=True)
+        figures = json.loads(child.stdout.splitlines()[-1])
+        figures["cold_s"] = cold(None if pipeline == "default" else pipeline)
+        print(f"\n== {pipeline} ({figures['pipeline']})")
+        print(f"cold `needs-led check \"one statement\"` (median of 5): "
+              f"{figures['cold_s']:.2f} s")
+        print(f"warm latency per statement: p50 {figures['p50_ms']:.2f} ms, "
+              f"p95 {figures['p95_ms']:.2f} ms")
+        print(f"batch throughput: {figures['throughput']:.0f} statements/s "
+              f"(raw spaCy nlp.pipe {figures['raw_throughput']:.0f}/s, "
+              f"ratio {figures['ratio']:.2f})")
+        print(f"peak RSS: {figures['peak_rss_mb']:.0f} MB   "
+              f"({figures['flagged']}/{figures['statements']} statements flagged)")
+        if pipeline == "default":
+            missed = [k for k, target in TARGETS.items()
+                      if (figures[k] > target if k in ("p95_ms", "cold_s")
+                          else figures[k] < target)]
+            print("targets (p95 <= 5 ms, >= 1000/s, ratio >= 0.8, cold <= 1.5 s): "
+                  + ("met" if not missed else "missed: " + ", ".join(missed)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
