@@ -27,6 +27,11 @@ def report(exc: BaseException) -> int | None:
     if isinstance(exc, InputError):
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
+    from assistant.exporters import ExportError
+
+    if isinstance(exc, ExportError):
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
     return None
 
 

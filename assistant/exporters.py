@@ -145,7 +145,7 @@ def export_file(content: Content, name: str) -> Path:
     raise ContentError(Path(_search_path(content)[0]) / name, "missing content file")
 
 
-def _template_line(exc: BaseException) -> str:
+def template_line(exc: BaseException) -> str:
     """'plan.html.j2:12' for an error raised while rendering a template."""
     name = getattr(exc, "name", None) or getattr(exc, "filename", None)
     line = getattr(exc, "lineno", None)
@@ -263,7 +263,7 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         "plain": plain,
         "form": form,
         "audit_type_size": audit_type_size(form),
-        "stylesheet": lambda name: _read_css(content, name),
+        "stylesheet": lambda name: read_css(content, name),
     }
 
 
@@ -281,7 +281,7 @@ def _lazy_plain(content: Content) -> Callable[[str], str]:
     return plain
 
 
-def _read_css(content: Content, name: str) -> Any:
+def read_css(content: Content, name: str) -> Any:
     """A stylesheet from exports/, inlined so each HTML file stands alone.
 
     CSS is escaped for a <style> element: the only way out of one is ``</``, which a
@@ -332,10 +332,10 @@ def render(
         raise ExportError(f"template {exc.name} not found in {_search_path(content)[0]}") from None
     except jinja2.TemplateSyntaxError as exc:
         message = (exc.message or "syntax error").splitlines()[0]
-        raise ExportError(f"{_template_line(exc)}: {message}") from None
+        raise ExportError(f"{template_line(exc)}: {message}") from None
     except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ExportError(f"{_template_line(exc)}: {message}") from None
+        raise ExportError(f"{template_line(exc)}: {message}") from None
     except ContentError as exc:
         raise ExportError(str(exc)) from None
 
@@ -343,7 +343,7 @@ def render(
 # --- writing files ---------------------------------------------------------------------
 
 
-def _write_new(path: Path, text: str, force: bool) -> None:
+def write_new(path: Path, text: str, force: bool) -> None:
     """Write ``text`` to ``path`` whole: a temporary file beside it, then a rename.
 
     Without ``force`` the final step is a hard link, which fails if the file appeared
@@ -409,7 +409,7 @@ def export(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for (path, _), text in zip(targets, texts, strict=True):
-            _write_new(path, text, force)
+            write_new(path, text, force)
     except OSError as exc:
         where = exc.filename or out_dir
         raise ExportError(f"{where}: cannot be written ({exc.strerror})") from None

@@ -25,29 +25,33 @@ def _render(template: str, context: dict[str, Any], content: Content) -> str:
     """Render one of exports/ with the exporters' sandboxed, autoescaping environment."""
     import jinja2
 
-    from assistant.exporters import ExportError, _read_css, _template_line, environment
+    from assistant.exporters import ExportError, environment, read_css, template_line
 
     try:
         env = environment(content)
         return env.get_template(template).render(
             label=content.framework.label,
-            stylesheet=lambda name: _read_css(content, name),
+            stylesheet=lambda name: read_css(content, name),
             **context,
         )
     except jinja2.TemplateError as exc:
-        raise ExportError(f"{_template_line(exc)}: {exc}") from None
+        raise ExportError(f"{template_line(exc)}: {exc}") from None
 
 
 def _write(path: Path, text: str, force: bool) -> Path:
-    from assistant.exporters import _write_new
+    from assistant.exporters import write_new
 
-    _write_new(path, text, force)
+    write_new(path, text, force)
     return path
 
 
 def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | None = None,
          answers: bool = False, force: bool = False) -> list[Path]:
-    """Write each vignette as ``<id>.html`` and ``<id>.case.json`` into ``out_dir``."""
+    """Write each vignette as ``<id>.html`` and ``<id>.case.json`` into ``out_dir``.
+
+    With ``answers`` it writes the trainer's copy instead: ``<id>.answers.html`` with the
+    model analysis and teaching notes (the case files are the participants').
+    """
     content = content or Content()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -56,8 +60,10 @@ def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | Non
         html = _render("vignette.html.j2",
                        {"vignette": vignette, "answers": answers, "case_file": case_file},
                        content)
-        suffix = ".answers.html" if answers else ".html"
-        written.append(_write(out_dir / f"{vignette.id}{suffix}", html, force))
+        if answers:
+            written.append(_write(out_dir / f"{vignette.id}.answers.html", html, force))
+            continue
+        written.append(_write(out_dir / f"{vignette.id}.html", html, force))
         written.append(_write(out_dir / case_file, practice_case(vignette).to_json(), force))
     return written
 

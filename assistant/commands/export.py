@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,7 +46,7 @@ def _day(text: str) -> date:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from assistant.content import Content
-    from assistant.exporters import ExportError, ExportExists, export
+    from assistant.exporters import export
     from assistant.model import Case
     from assistant.store import Store
 
@@ -60,14 +59,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         with Store(getattr(args, "db", None)) as store:
             case = store.load(args.case, args.revision)
     formats = [name for group in args.format for name in group]
-    try:
-        paths = export(case, formats, Path(args.out), content=content, force=args.force,
-                       auditor=args.auditor, when=args.date)
-    except ExportExists:
-        raise  # an InputError: one line, exit status 2
-    except ExportError as exc:
-        print(f"needs-led: error: {exc}", file=sys.stderr)
-        return 1
+    # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
+    paths = export(case, formats, Path(args.out), content=content, force=args.force,
+                   auditor=args.auditor, when=args.date)
     for path in paths:
         print(path)
     return 0
