@@ -44,12 +44,12 @@ class Coach:
 
     @property
     def reduced(self) -> bool:
-        """True when running on the blank fallback: rules needing grammar are skipped."""
-        return self.load()._reduced
+        """True when running on the blank fallback: rules needing grammar are skipped.
 
-    @property
-    def _reduced(self) -> bool:
-        return bool(self._engine and self._engine.reduced)
+        Reading it never loads the pipeline (a screen may ask before its worker has
+        called :meth:`load`); it is False until the pipeline is loaded.
+        """
+        return bool(self._engine is not None and self._engine.reduced)
 
     def load(self) -> Coach:
         """Load the pipeline and compile the rules; safe to call again or from a thread."""
