@@ -271,3 +271,16 @@ def test_a_broken_rule_file_is_reported_with_its_file(
     with pytest.raises(ContentError, match=message) as caught:
         Coach(_override(tmp_path, "extra.yml", body), pipeline="blank").load()
     assert caught.value.path.name == "extra.yml"
+
+
+def test_with_no_trained_pipeline_installed_the_coach_falls_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant.wording import pipeline
+
+    monkeypatch.setattr(pipeline, "PREFERRED", ("no_such_english_pipeline_zz",))
+    monkeypatch.setattr(pipeline, "_cache", {})
+    coach = Coach().load()
+    assert coach.reduced and coach.pipeline_name == "blank"
+    assert "no trained English pipeline" in coach.notice
+    assert coach.check("Kayla needs counselling.").kinds == ["service"]
