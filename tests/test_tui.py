@@ -142,6 +142,8 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
                     "the need is taken")
         kept = screen.case.needs[0].kept_wording
         assert kept and kept[0].reason == "Kayla asked for this herself"
+        labels = [str(n.label) for n in screen.query_one("#plan")._tree_nodes.values()]  # type: ignore[attr-defined]
+        assert any("Kayla asked for this herself" in label for label in labels), labels
 
         # go back and change it to a specific need
         await pilot.press("ctrl+b")
@@ -284,3 +286,34 @@ async def test_an_unusable_database_is_one_clear_line(tmp_path: Path) -> None:
         await until(pilot, lambda: app.failure, "the failure is reported")
     assert "is a folder, not a database file" in app.failure
     assert app.return_code == 1
+
+
+async def test_palette_theme_and_help(tmp_path: Path, case_json: str) -> None:
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(Case.model_validate_json(case_json))
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        theme = app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme != theme
+        await pilot.press("f1")
+        assert "Help" in type(app.screen).__name__
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "open case NL-2026")
+        await until(pilot, lambda: "NL-2026-014" in str(app.screen.query("OptionList").first()
+                                                        .get_option_at_index(0).prompt)
+                    if app.screen.query("OptionList") and
+                    app.screen.query("OptionList").first().option_count else False,
+                    "the palette offers the case")
+        await pilot.press("enter")
+        await until(pilot, lambda: on_interview(app), "the case opens from the palette")
+        screen = interview(app)
+        assert screen.case.reference == "NL-2026-014"
+        # the plan's cursor sits on what the question is about
+        tree = screen.query_one("#plan")
+        assert tree.cursor_node is not None  # type: ignore[attr-defined]
+        assert tree.cursor_node.data == "need:n4"  # type: ignore[attr-defined]

@@ -38,6 +38,9 @@ class PlanTree(Tree[str]):
                 else:
                     nnode.add_leaf(Text("Seriousness: not yet", style="dim"),
                                    data=f"consequences:{need.id}")
+                for kept in need.kept_wording:
+                    nnode.add_leaf(Text(f"Kept wording ({kept.rule}): {_short(kept.reason)}",
+                                        style="italic"), data=f"need:{need.id}")
                 for outcome in need.outcomes:
                     when = f" (by {outcome.target_date.isoformat()})" if outcome.target_date else ""
                     olabel = Text("Outcome: ", style="bold")
@@ -50,3 +53,16 @@ class PlanTree(Tree[str]):
                 for item in (w for w in need.work if w.outcome_id is None):
                     nnode.add_leaf(Text(f"Work (no outcome): {_short(item.action)}",
                                         style="yellow"), data=f"work:{item.id}")
+        self._show_current(current)
+
+    def _show_current(self, current: str) -> None:
+        """Put the tree's cursor on the item the current question is about."""
+        target = current.split(":", 1)[-1]
+        if not target:
+            return
+        for line in range(self.last_line + 1):
+            node = self.get_node_at_line(line)
+            if node is not None and node.data and node.data.split(":", 1)[1] == target:
+                self.cursor_line = line
+                self.scroll_to_node(node, animate=False)
+                return
