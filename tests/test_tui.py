@@ -90,7 +90,7 @@ async def start_case(pilot: Pilot, reference: str) -> None:
     # the role list has focus again: open it and choose Mother (fourth)
     await pilot.press("enter", "down", "down", "down", "enter", "tab")
     await type_text(pilot, "Dee")
-    await pilot.press("enter")
+    await pilot.click("#add")  # the mouse works too
     await pilot.pause()
     await pilot.press("ctrl+s")
     await until(pilot, lambda: on_interview(pilot.app), "interview")

@@ -7,6 +7,7 @@ after the last keystroke, so quitting (or losing the terminal) loses nothing.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from rich.text import Text
@@ -25,6 +26,9 @@ from assistant.tui.widgets.status import LABELS, CoachStatus
 
 CHECK_DELAY = 0.15
 DRAFT_DELAY = 0.4
+
+#: one check at a time: a spaCy pipeline is not promised to be safe across threads
+_CHECK_LOCK = threading.Lock()
 
 
 class InterviewScreen(Screen[None]):
@@ -192,7 +196,10 @@ class InterviewScreen(Screen[None]):
     def _check(self, generation: int, text: str, stage: str, holder: str | None) -> None:
         coach = self.app.coach  # type: ignore[attr-defined]
         try:
-            report = coach.check(text, stage=stage, holder=holder)
+            with _CHECK_LOCK:
+                if generation != self.generation:
+                    return  # the worker typed on while this waited: drop it
+                report = coach.check(text, stage=stage, holder=holder)
         except Exception as exc:
             self.app.call_from_thread(self._show_check_failed, generation, str(exc))
             return
@@ -247,7 +254,8 @@ class InterviewScreen(Screen[None]):
         if self.report is not None and self.report_text == text:
             report = self.report
         else:
-            report = coach.check(text, stage=q.coach_stage, holder=q.holder)
+            with _CHECK_LOCK:
+                report = coach.check(text, stage=q.coach_stage, holder=q.holder)
         return list(report.findings)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
