@@ -284,3 +284,16 @@ def test_with_no_trained_pipeline_installed_the_coach_falls_back(
     assert coach.reduced and coach.pipeline_name == "blank"
     assert "no trained English pipeline" in coach.notice
     assert coach.check("Kayla needs counselling.").kinds == ["service"]
+
+
+def test_the_pipeline_keeps_the_lemmatizer_only_when_a_rule_matches_on_lemmas(
+    coach: Coach, tmp_path: Path,
+) -> None:
+    assert "lemmatizer" not in coach._engine.nlp.pipe_names  # no shipped rule needs it
+    lemma_rule = RULE.replace("[[{LOWER: buddy}]]", "[[{LEMMA: buddy}]]").replace(
+        "Jo needs a buddy.", "Jo needs two buddies.").replace('match: "buddy"',
+                                                              'match: "buddies"')
+    extended = Coach(_override(tmp_path, "extra.yml", lemma_rule)).load()
+    assert "lemmatizer" in extended._engine.nlp.pipe_names
+    findings = extended.check("Jo needs two buddies.").findings
+    assert [f.match for f in findings if f.rule == "extra-rule"] == ["buddies"]

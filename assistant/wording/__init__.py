@@ -59,7 +59,8 @@ class Coach:
                     from assistant.wording import pipeline
                     from assistant.wording.matcher import Engine
 
-                    loaded = pipeline.load(self.requested)
+                    loaded = pipeline.load(self.requested,
+                                           pipeline.unneeded(self.ruleset.attributes()))
                     self.pipeline_name = loaded.name
                     self.notice = loaded.notice
                     self._engine = Engine(loaded.nlp, self.ruleset, self.library,

@@ -31,7 +31,7 @@ class Loaded:
     notice: str = ""
 
 
-_cache: dict[str, Loaded] = {}
+_cache: dict[tuple[str, tuple[str, ...]], Loaded] = {}
 _lock = threading.Lock()
 
 
@@ -44,10 +44,10 @@ def _installed(package: str) -> bool:
     return importlib.util.find_spec(package) is not None
 
 
-def _load_trained(name: str) -> Any:
+def _load_trained(name: str, exclude: tuple[str, ...]) -> Any:
     import spacy
 
-    return spacy.load(name, exclude=["ner"])
+    return spacy.load(name, exclude=["ner", *exclude])
 
 
 def _load_blank() -> Any:
@@ -56,26 +56,38 @@ def _load_blank() -> Any:
     return spacy.load(BLANK_PATH)
 
 
-def _is_trained(nlp: Any) -> bool:
+def _is_trained(nlp: Any) -> bool:  # a parser or tagger: rules on tags and parse can run
     return "parser" in nlp.pipe_names or "tagger" in nlp.pipe_names
 
 
-def load(name: str | None = None) -> Loaded:
-    """Load (once per process and name) the pipeline to use; thread-safe."""
+def unneeded(attributes: set[str]) -> tuple[str, ...]:
+    """Components the rules do not need. The attribute ruler (tags to POS) and the
+    lemmatizer cost about as much as the tagger and parser together on short statements,
+    so they are left out unless a rule matches on POS, MORPH or LEMMA."""
+    skip: list[str] = []
+    if "LEMMA" not in attributes:
+        skip.append("lemmatizer")
+        if not attributes & {"POS", "MORPH"}:
+            skip.append("attribute_ruler")
+    return tuple(skip)
+
+
+def load(name: str | None = None, exclude: tuple[str, ...] = ()) -> Loaded:
+    """Load (once per process, name and exclusions) the pipeline to use; thread-safe."""
     key = requested(name) or ""
     with _lock:
-        if key not in _cache:
-            _cache[key] = _choose(key)
-        return _cache[key]
+        if (key, exclude) not in _cache:
+            _cache[(key, exclude)] = _choose(key, exclude)
+        return _cache[(key, exclude)]
 
 
-def _choose(key: str) -> Loaded:
+def _choose(key: str, exclude: tuple[str, ...] = ()) -> Loaded:
     if key in BLANK_NAMES:
         return Loaded(_load_blank(), "blank", True, "running in reduced mode (blank pipeline "
                       "chosen): only word rules apply, not those needing grammar")
     if key:
         try:
-            nlp = _load_trained(key)
+            nlp = _load_trained(key, exclude)
         except (OSError, ImportError, ValueError) as exc:
             reason = str(exc).splitlines()[0][:160]
             return Loaded(_load_blank(), "blank", True,
@@ -87,7 +99,7 @@ def _choose(key: str) -> Loaded:
         return Loaded(nlp, key, reduced, notice)
     for package in PREFERRED:
         if _installed(package):
-            return Loaded(_load_trained(package), package, False)
+            return Loaded(_load_trained(package, exclude), package, False)
     return Loaded(_load_blank(), "blank", True,
                   "no trained English pipeline is installed; running in reduced mode: "
                   "only word rules apply (install en_core_web_sm for the full coach)")

@@ -212,5 +212,14 @@ class RuleSet:
             return sorted({*forms, *(plural(w) for w in forms)})
         return list(words)
 
+    def attributes(self) -> set[str]:
+        """The token attributes the patterns use, so the pipeline loads only what they need."""
+        used: set[str] = set()
+        for rule in self.rules:
+            for pattern in [*rule.patterns, *rule.unless]:
+                for token in pattern:
+                    used.update(token)
+        return used
+
     def for_stage(self, stage: str) -> list[Rule]:
         return [rule for rule in self.rules if rule.stage == stage]
