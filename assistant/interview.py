@@ -16,7 +16,7 @@ import string
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -113,6 +113,7 @@ class InterviewPrompts(Strict):
     opening: str
     questions: dict[str, QuestionText]
     gaps: GapTexts
+    asked_later: dict[Literal["need", "outcome", "work"], list[str]] = {}
     limits: Limits = Limits()
     messages: Messages
 
@@ -385,6 +386,11 @@ class Interview:
             total=len(keys),
         )
 
+    def relevant(self, findings: list[Any], stage: str | None) -> list[Any]:
+        """The coach's findings worth raising now: not those a later step asks about."""
+        later = set(self.prompts.asked_later.get(stage, [])) if stage else set()  # type: ignore[call-overload]
+        return [f for f in findings if f.kind not in later]
+
     # --- moving -------------------------------------------------------------------------
 
     def goto(self, key: str) -> Question:
@@ -582,7 +588,7 @@ class Interview:
                                 f"need_new:{person.id}"))
         outcomes = 0
         for need in self.needs_in_order():
-            values = _Safe(name=case.holder_name(need), need=need.wording)
+            values = _Safe(name=case.holder_name(need), need=need.wording.rstrip(" ."))
             if need.seriousness is None or need.seriousness.rating is None:
                 key = "consequences" if need.seriousness is None else "rating"
                 gaps.append(Gap("no_seriousness", texts.no_seriousness.format_map(values),
@@ -592,7 +598,7 @@ class Interview:
                                 f"outcome_new:{need.id}"))
             for outcome in need.outcomes:
                 outcomes += 1
-                ov = _Safe(outcome=outcome.statement)
+                ov = _Safe(outcome=outcome.statement.rstrip(" ."))
                 if not outcome.measure:
                     gaps.append(Gap("no_measure", texts.no_measure.format_map(ov),
                                     f"measure:{outcome.id}"))
@@ -603,8 +609,8 @@ class Interview:
                                     f"work_new:{outcome.id}"))
             for item in need.work:
                 if item.outcome_id is None:
-                    gaps.append(Gap("orphan_work",
-                                    texts.orphan_work.format_map(_Safe(work=item.action)),
+                    work = _Safe(work=item.action.rstrip(" ."))
+                    gaps.append(Gap("orphan_work", texts.orphan_work.format_map(work),
                                     f"work:{item.id}"))
         limit = self.prompts.limits.many_outcomes
         if outcomes > limit:

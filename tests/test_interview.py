@@ -206,3 +206,17 @@ def test_a_case_with_no_position_starts_at_the_first_gap(content: Content, case:
     fresh.needs = []
     assert Interview(fresh, content).key == "story:"
     assert Seriousness(consequences="x").rating is None
+
+
+def test_findings_a_later_step_asks_about_are_not_raised(content: Content) -> None:
+    from assistant.wording import Coach
+
+    coach = Coach(content).load()
+    iv = Interview(new_case(), content)
+    report = coach.check("Social worker visits Kayla at home", stage="work", holder="Kayla")
+    kinds = {f.kind for f in report.findings}
+    assert kinds & {"no-frequency", "no-start", "no-responsible"}, kinds
+    assert not {f.kind for f in iv.relevant(list(report.findings), "work")} & {
+        "no-frequency", "no-start", "no-responsible"}
+    need = coach.check("Kayla needs counselling", stage="need", holder="Kayla")
+    assert [f.kind for f in iv.relevant(list(need.findings), "need")] == ["service"]

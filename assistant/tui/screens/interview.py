@@ -215,10 +215,12 @@ class InterviewScreen(Screen[None]):
             return
         self.report = report
         self.report_text = text
+        findings = self.interview.relevant(list(report.findings),
+                                           self.interview.question().coach_stage)
         if text != self._taken:
-            self.rewrite_options = suggestions(report)
+            self.rewrite_options = suggestions(findings)
             self.rewrite_index = 0
-        self.query_one("#coach", CoachPanel).show(render_report(text, report))
+        self.query_one("#coach", CoachPanel).show(render_report(text, findings))
 
     # --- typing and answering -----------------------------------------------------------
 
@@ -256,7 +258,7 @@ class InterviewScreen(Screen[None]):
         else:
             with _CHECK_LOCK:
                 report = coach.check(text, stage=q.coach_stage, holder=q.holder)
-        return list(report.findings)
+        return self.interview.relevant(list(report.findings), q.coach_stage)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "answer":

@@ -9,10 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 
-def render_report(text: str, report: Any) -> Text:
+def render_report(text: str, findings: list[Any]) -> Text:
     """The statement with flagged spans highlighted, then each finding's advice."""
     out = Text()
-    findings = list(getattr(report, "findings", []) or [])
     if not findings:
         out.append("No wording problems found.", style="green")
         return out
@@ -41,8 +40,8 @@ def render_report(text: str, report: Any) -> Text:
     return out
 
 
-def suggestions(report: Any) -> list[str]:
-    return [s for f in getattr(report, "findings", []) or [] for s in (f.suggestions or [])]
+def suggestions(findings: list[Any]) -> list[str]:
+    return [s for f in findings for s in (f.suggestions or [])]
 
 
 class CoachPanel(VerticalScroll):
