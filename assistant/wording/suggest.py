@@ -23,7 +23,7 @@ VERBS = frozenset({"attend", "complete", "engage", "access", "receive", "see", "
                    "do", "work", "use", "join", "continue", "be", "remain", "stay", "keep",
                    "reach", "achieve", "fulfil", "realise", "make", "feel"})
 _DOUBLE = frozenset({"get", "sit", "stop", "put", "run", "plan", "set", "let", "begin"})
-_WORD = re.compile(r"[a-z']+")
+_WORD = re.compile(r"[a-z0-9']+")
 PLURAL = frozenset({"parents", "carers", "children", "grandparents", "twins", "boys", "girls",
                     "siblings", "adults", "they", "we", "brothers", "sisters", "kids"})
 POSSESSIVE = {"her": "her", "him": "his", "them": "their", "me": "my", "us": "our",
@@ -84,8 +84,12 @@ class Library:
 
         self.areas: list[Area] = [area for _, area in load_folder(content, Area, "framework",
                                                                    "library")]
+        # Single words are matched as a set (fast); phrases by substring.
         self._keywords = [
-            (area, [k.lower() for k in area.keywords]) for area in self.areas
+            (area, frozenset(k.lower() for k in area.keywords if _WORD.fullmatch(k.lower())),
+             [" ".join(_WORD.findall(k.lower())) for k in area.keywords
+              if not _WORD.fullmatch(k.lower())])
+            for area in self.areas
         ]
 
     def __len__(self) -> int:
@@ -93,10 +97,12 @@ class Library:
 
     def area_for(self, text: str) -> Area | None:
         """The area whose keywords the statement uses most (first listed wins a tie)."""
-        low = " " + " ".join(_WORD.findall(text.lower())) + " "
+        found = _WORD.findall(text.lower())
+        words = set(found)
+        low = " " + " ".join(found) + " "
         best, best_score = None, 0
-        for area, keywords in self._keywords:
-            score = sum(1 for k in keywords if f" {k}" in low)
+        for area, singles, phrases in self._keywords:
+            score = len(words & singles) + sum(1 for k in phrases if f" {k}" in low)
             if score > best_score:
                 best, best_score = area, score
         return best
