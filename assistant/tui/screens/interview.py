@@ -96,7 +96,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#question", Static).update(self._question_text(q))
         self._show_hint(q)
         value = q.value
-        if use_draft:
+        if use_draft and q.kind != "review":
             drafts = self.app.store.drafts(self.case.reference)  # type: ignore[attr-defined]
             value = drafts.get(q.key, value)
         answer = self.query_one("#answer", Input)
@@ -228,6 +228,8 @@ class InterviewScreen(Screen[None]):
         if event.input.id != "answer":
             return
         self._refresh_coach(event.value)
+        if self.interview.key == "review:":
+            return  # nothing typed here is an answer
         self._pending_draft = (self.interview.key, event.value)
         if self._draft_timer is not None:
             self._draft_timer.stop()
