@@ -139,7 +139,7 @@ class Engine:
         ), inferred
 
 
-CLAUSE_END = frozenset({"and", "or", "but", "so", "because", "now", "too", "again",
+CLAUSE_END = frozenset({"and", "or", "but", "so", "because", "now", "too", "again", "where", "free",
                         "always", "as", "like", "please", "-", "–", "—"})
 TRAILING = (("at", "home"), ("at", "school"), ("at", "nursery"), ("at", "all", "times"),
             ("in", "school"), ("in", "placement"), ("in", "her", "placement"),
