@@ -86,3 +86,29 @@ def test_interview(snap_compare, tmp_path: Path, case_json: str, size: tuple[int
 def test_help(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     assert snap_compare(NeedsLedApp(db=str(tmp_path / "cases.db")), terminal_size=size,
                         run_before=then(settle, help_screen))
+
+
+async def new_case_form(pilot: Pilot) -> None:
+    await pilot.press("n")
+    await pilot.pause()
+    for key in ["N", "L", "-", "1", "enter", "tab", "K", "a", "y", "l", "a", "tab", "9", "enter"]:
+        await pilot.press(key)
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_new_case(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(NeedsLedApp(db=str(tmp_path / "cases.db")), terminal_size=size,
+                        run_before=then(settle, new_case_form))
+
+
+def test_light_theme(snap_compare, tmp_path: Path, case_json: str) -> None:
+    async def light(pilot: Pilot) -> None:
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+
+    assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=(80, 24),
+                        run_before=then(settle, open_fixture, settle, light))
