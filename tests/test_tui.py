@@ -123,10 +123,12 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
         assert "counselling" in shown
 
         # take a rewrite into the answer, then edit it
-        if screen.rewrite_options:
-            await pilot.press("ctrl+r")
-            taken = screen.query_one("#answer", Input).value
-            assert taken in screen.rewrite_options
+        assert screen.rewrite_options, "the coach offers rewrites for a service-led need"
+        await pilot.press("ctrl+r")
+        taken = screen.query_one("#answer", Input).value
+        assert taken in screen.rewrite_options
+        await type_text(pilot, " X")
+        assert screen.query_one("#answer", Input).value == taken + " X"
 
         # keep own wording with a reason: the reason is recorded
         field = screen.query_one("#answer", Input)
