@@ -90,24 +90,26 @@ def flags(doc: Any, text: str, span: Any, parsed: bool) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
     anchor = anchor_of(span)
     i = anchor.i
-    start = _clause_start(doc, i)
-    before = doc[start:i]
-    negated = any(t.lower_ in NEGATORS for t in doc[max(start, i - 3):i])
+    words = [t.lower_ for t in doc[:i]]  # the words before the anchor, made once
+    start = 0
+    for j in range(i - 1, -1, -1):
+        if words[j] in CLAUSE_BREAKS:
+            start = j + 1
+            break
+    negated = any(w in NEGATORS for w in words[max(start, i - 3):i])
     if parsed and not negated:
         negated = any(child.dep_ == "neg" for child in anchor.children)
-    hypothetical = any(t.lower_ in HYPOTHETICAL for t in before)
+    hypothetical = any(w in HYPOTHETICAL for w in words[start:i])
     quoted = _inside_quotes(text, span.start_char)
     if not quoted:
         # Reported speech: "the school says he needs counselling".
         sentence_start = 0
         for j in range(i - 1, -1, -1):
-            if doc[j].text in ".!?":
+            if words[j] in (".", "!", "?"):
                 sentence_start = j + 1
                 break
-        for t in doc[sentence_start:i]:
-            if t.lower_ in REPORTING and (t.i == 0 or doc[t.i - 1].lower_ != "to"):
-                quoted = True
-                break
+        quoted = any(words[j] in REPORTING and (j == 0 or words[j - 1] != "to")
+                     for j in range(sentence_start, i))
     return {"negated": negated, "hypothetical": hypothetical, "quoted": quoted,
             "other_person": False}
 

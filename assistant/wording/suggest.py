@@ -84,6 +84,13 @@ class Library:
 
         self.areas: list[Area] = [area for _, area in load_folder(content, Area, "framework",
                                                                    "library")]
+        # Each area's statements for a child and for a parent, with their words, ready.
+        self._by_holder: dict[tuple[str, str], list[tuple[Statement, frozenset[str]]]] = {}
+        for area in self.areas:
+            for wanted in ("child", "parent"):
+                chosen = [s for s in area.statements if s.holder == wanted] or area.statements
+                self._by_holder[(area.area, wanted)] = [
+                    (s, frozenset(_WORD.findall(s.text.lower()))) for s in chosen]
         # Single words are matched as a set (fast); phrases by substring.
         self._keywords = [
             (area, frozenset(k.lower() for k in area.keywords if _WORD.fullmatch(k.lower())),
@@ -112,12 +119,10 @@ class Library:
         area = self.area_for(text)
         if area is None:
             return []
-        parent = is_parent(holder)
-        wanted = "parent" if parent else "child"
-        chosen = [s for s in area.statements if s.holder == wanted] or area.statements
+        chosen = self._by_holder[(area.area, "parent" if is_parent(holder) else "child")]
         words = set(_WORD.findall(text.lower()))
-        ranked = sorted(chosen, key=lambda s: -len(words & set(_WORD.findall(s.text.lower()))))
-        return [fill(s.text, holder) for s in ranked[:limit]]
+        ranked = sorted(chosen, key=lambda item: -len(words & item[1]))
+        return [fill(statement.text, holder) for statement, _ in ranked[:limit]]
 
 
 def fill(template: str, holder: str | None, term: str = "", match: str = "",
