@@ -319,3 +319,20 @@ async def test_palette_theme_and_help(tmp_path: Path, case_json: str) -> None:
         tree = screen.query_one("#plan")
         assert tree.cursor_node is not None  # type: ignore[attr-defined]
         assert tree.cursor_node.data == "need:n4"  # type: ignore[attr-defined]
+
+
+async def test_quitting_at_once_keeps_the_text_typed(tmp_path: Path) -> None:
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(Case(reference="Q-1", story="A fictional family.",
+                        people=[{"id": "p1", "name": "Kayla"}],  # type: ignore[list-item]
+                        resume={"step": "need_new:p1"}))
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        app.open_case("Q-1")
+        await until(pilot, lambda: on_interview(app), "opened")
+        await type_text(pilot, "Kayla needs to")
+        await pilot.press("ctrl+q")  # before the draft's own timer fires
+    with Store(db) as store:
+        assert store.drafts("Q-1") == {"need_new:p1": "Kayla needs to"}

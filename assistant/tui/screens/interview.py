@@ -39,7 +39,7 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+r", "rewrite", "Rewrite"),
         Binding("ctrl+g", "gap", "Gap"),
         Binding("f4", "app.export", "Export"),
-        Binding("f8", "remove", "Delete", show=False),
+        Binding("f8", "remove", "Delete"),
         Binding("escape", "leave", "Cases"),
     ]
 
