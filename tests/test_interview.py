@@ -220,3 +220,14 @@ def test_findings_a_later_step_asks_about_are_not_raised(content: Content) -> No
         "no-frequency", "no-start", "no-responsible"}
     need = coach.check("Kayla needs counselling", stage="need", holder="Kayla")
     assert [f.kind for f in iv.relevant(list(need.findings), "need")] == ["service"]
+
+
+def test_a_prompts_file_missing_a_step_is_refused(tmp_path: Path, content: Content) -> None:
+    text = content.read_text("prompts", "interview.yml")
+    start = text.index("  urgency:")
+    end = text.index("  outcome_new:")
+    (tmp_path / "prompts").mkdir()
+    (tmp_path / "prompts" / "interview.yml").write_text(text[:start] + text[end:],
+                                                        encoding="utf-8")
+    with pytest.raises(ContentError, match="missing urgency"):
+        load_prompts(Content(tmp_path))

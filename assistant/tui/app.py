@@ -181,7 +181,16 @@ class NeedsLedApp(App[None]):
 
         if self._wait_for_core() or self.store is None:
             return
-        case = self.store.load(reference)
+        from pydantic import ValidationError
+
+        from assistant.store import StoreError
+
+        try:
+            case = self.store.load(reference)
+        except (StoreError, ValidationError) as exc:
+            self.notify(f"Case {reference} cannot be opened: {str(exc).splitlines()[0]}",
+                        severity="error", timeout=10)
+            return
         self._to_home()
         self.push_screen(InterviewScreen(case))
 

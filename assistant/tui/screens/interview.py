@@ -241,14 +241,26 @@ class InterviewScreen(Screen[None]):
             return
         key, text = self._pending_draft
         self._pending_draft = None
+        from assistant.store import StoreError
+
         store = self.app.store  # type: ignore[attr-defined]
-        store.save_draft(self.case.reference, key, text)
+        try:
+            store.save_draft(self.case.reference, key, text)
+        except StoreError as exc:
+            self.notify(f"Draft not saved: {exc}", severity="warning")
 
     def on_unmount(self) -> None:
         self.flush_draft()
 
     def _save(self, note: str) -> None:
-        self.app.store.save(self.case, note=note)  # type: ignore[attr-defined]
+        """Save a revision; if the database refuses, say so and keep everything in memory
+        (the next answer saves it all)."""
+        from assistant.store import StoreError
+
+        try:
+            self.app.store.save(self.case, note=note)  # type: ignore[attr-defined]
+        except StoreError as exc:
+            self.notify(f"Not saved yet: {exc}", severity="error", timeout=10)
 
     def _findings_now(self, text: str, q: Question) -> list[Any]:
         """The coach's findings for exactly this text (checked now if the live one is stale)."""
@@ -295,7 +307,13 @@ class InterviewScreen(Screen[None]):
             return
         self._pending_draft = None
         self._save(f"answered {key}")
-        self.app.store.clear_draft(self.case.reference, key)  # type: ignore[attr-defined]
+        from assistant.store import StoreError
+
+        try:
+            self.app.store.clear_draft(self.case.reference, key)  # type: ignore[attr-defined]
+        except StoreError:
+            self.show_question(use_draft=False)  # the old draft must not come back now
+            return
         self.show_question(use_draft=True)
 
     # --- moving -------------------------------------------------------------------------
