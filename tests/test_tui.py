@@ -120,6 +120,11 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
         assert "service" in screen.report.kinds
         shown = str(screen.query_one("#coach-text").render())
         assert "counselling" in shown
+        # a result that arrives after newer typing is dropped, not shown
+        late = app.coach.check("Kayla needs to be safe", stage="need", holder="Kayla")
+        screen.show_report(screen.generation - 1, "Kayla needs to be safe", late)
+        assert screen.report_text == "Kayla needs counselling"
+        assert str(screen.query_one("#coach-text").render()) == shown
 
         # take a rewrite into the answer, then edit it
         assert screen.rewrite_options, "the coach offers rewrites for a service-led need"
