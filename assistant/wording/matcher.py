@@ -21,14 +21,55 @@ NEED_KINDS = frozenset({"universal", "service", "assessment", "vague", "no-holde
                         "compound"})
 
 
+# Words in most statements: a gate on them would let nearly every statement through.
+COMMON = frozenset({"need", "needs", "will", "to", "a", "an", "the", "and", ",", ".", "from",
+                    "by", "of", "be", "in", "on", "with", "for", "her", "his", "their",
+                    "she", "he", "they", "is", "are", "at", "have", "has", "it", "that"})
+
+
 @dataclass
 class StageMatcher:
-    """The compiled patterns of one stage's rules."""
+    """The compiled patterns of one stage's rules.
 
-    matcher: Any
+    Why several matchers: the Matcher's cost grows with the number of patterns it tries at
+    every token. Most patterns require some word ("referred", "potential"...), so patterns
+    are grouped by such a word list and a group runs only on statements that contain one
+    of its words; patterns with no required word run always.
+    """
+
+    always: Any
+    gated: list[tuple[frozenset[int], Any]]
     rules: list[Rule]
     keys: dict[int, tuple[int, bool]] = field(default_factory=dict)  # id -> (rule, unless)
     active: list[bool] = field(default_factory=list)
+
+    def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
+        from spacy.attrs import LOWER
+
+        words = set(doc.to_array(LOWER).tolist())
+        matches = list(self.always(doc))
+        for gate, matcher in self.gated:
+            if not gate.isdisjoint(words):
+                matches.extend(matcher(doc))
+        return matches
+
+
+def _gate(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """The most selective word list a pattern requires (a token it cannot skip)."""
+    best: frozenset[str] | None = None
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
+            continue
+        value = token.get("LOWER")
+        words = frozenset([value]) if isinstance(value, str) else (
+            frozenset(value["IN"]) if isinstance(value, dict) and set(value) == {"IN"}
+            else None)
+        if not words:
+            continue
+        cost = len(words) + (1000 if words & COMMON else 0)
+        if best is None or cost < len(best) + (1000 if best & COMMON else 0):
+            best = words
+    return None if best is None or best & COMMON else best  # common: run always
 
 
 class Engine:
@@ -42,9 +83,11 @@ class Engine:
         self.library = library
         self.reduced = reduced
         self.stages: dict[str, StageMatcher] = {}
+        strings = nlp.vocab.strings
         for stage in ("need", "outcome", "work"):
             rules = ruleset.for_stage(stage)
-            compiled = StageMatcher(Matcher(nlp.vocab, validate=True), rules)
+            groups: dict[frozenset[str] | None, Any] = {}
+            compiled = StageMatcher(None, [], rules)
             for index, rule in enumerate(rules):
                 usable = 0
                 for unless, patterns in ((False, rule.patterns), (True, rule.unless)):
@@ -53,14 +96,20 @@ class Engine:
                         continue
                     usable += 0 if unless else len(kept)
                     key = f"{rule.id}{'!unless' if unless else ''}"
-                    try:
-                        compiled.matcher.add(key, [ruleset.resolve(p) for p in kept],
-                                             greedy="LONGEST")
-                    except ValueError as exc:
-                        raise ContentError(ruleset.source[rule.id],
-                                           f"rule {rule.id}: bad pattern: {exc}") from None
-                    compiled.keys[nlp.vocab.strings[key]] = (index, unless)
+                    for pattern in kept:
+                        resolved = ruleset.resolve(pattern)
+                        gate = _gate(resolved)  # a pattern cannot match without it
+                        matcher = groups.setdefault(gate, Matcher(nlp.vocab, validate=True))
+                        try:
+                            matcher.add(key, [resolved], greedy="LONGEST")
+                        except ValueError as exc:
+                            raise ContentError(ruleset.source[rule.id],
+                                               f"rule {rule.id}: bad pattern: {exc}") from None
+                    compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
+            compiled.always = groups.pop(None, None) or Matcher(nlp.vocab)
+            compiled.gated = [(frozenset(strings.add(w) for w in gate), matcher)
+                              for gate, matcher in groups.items() if gate is not None]
             self.stages[stage] = compiled
 
     def skipped(self) -> list[str]:
@@ -76,7 +125,7 @@ class Engine:
             return out
         spans: dict[int, list[tuple[int, int]]] = {}
         vetoed: set[int] = set()
-        for match_id, start, end in compiled.matcher(doc):
+        for match_id, start, end in compiled(doc):
             index, unless = compiled.keys[match_id]
             if unless:
                 vetoed.add(index)
