@@ -37,3 +37,12 @@ def report(exc: BaseException) -> int | None:
 
 class InputError(Exception):
     """Input that cannot be read (a missing or unreadable file): exit status 2."""
+
+
+def unreadable(name: str, exc: OSError) -> InputError:
+    """The one-line InputError for a file that could not be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(f"{name}: is a folder, not a file")
+    return InputError(f"{name}: cannot be read ({exc.strerror})")

@@ -22,17 +22,8 @@ from typing import Any
 
 from assistant.content import Content, ContentError
 from assistant.errors import InputError
+from assistant.formats import FORMATS
 from assistant.model import Case, Need
-
-FORMATS = (
-    "plan-html",
-    "plan-md",
-    "family-html",
-    "audit-html",
-    "audit-json",
-    "audit-csv",
-    "case-json",
-)
 
 # Format -> (file name suffix, template or None for formats written in Python).
 _FILES: dict[str, tuple[str, str | None]] = {

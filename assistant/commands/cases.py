@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import add
-from assistant.errors import InputError
+from assistant.errors import InputError, unreadable
 
 
 def _store(args: argparse.Namespace):
@@ -31,12 +31,8 @@ def read_input(name: str) -> bytes:
     path = Path(name)
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+        raise unreadable(name, exc) from None
 
 
 def write_output(path: Path, text: str, force: bool) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from assistant.cli import add
-from assistant.errors import InputError
+from assistant.errors import InputError, unreadable
 
 BATCH = 512
 
@@ -70,12 +70,8 @@ def _sources(args: argparse.Namespace) -> Iterator[tuple[int, str]]:
     if args.file is not None:
         try:
             handle = open(args.file, encoding="utf-8")  # noqa: SIM115 - closed below
-        except FileNotFoundError:
-            raise InputError(f"{args.file}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{args.file}: is a folder, not a file") from None
         except OSError as exc:
-            raise InputError(f"{args.file}: cannot be read ({exc.strerror})") from None
+            raise unreadable(args.file, exc) from None
         with handle:
             yield from _lines(handle, args.file)
     number = 0

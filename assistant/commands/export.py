@@ -8,18 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import add
-
-# Kept here as well as in assistant.exporters so `--help` needs no heavy import; a test
-# checks the two lists agree.
-FORMAT_NAMES = (
-    "plan-html",
-    "plan-md",
-    "family-html",
-    "audit-html",
-    "audit-json",
-    "audit-csv",
-    "case-json",
-)
+from assistant.formats import FORMATS as FORMAT_NAMES
 
 
 def _formats(text: str) -> list[str]:
