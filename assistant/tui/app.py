@@ -1,4 +1,4 @@
-"""The Textual app: first screen, the interview, help and export.
+"""The Textual app: first screen, the interview, help, export, practice and supervision.
 
 The first screen must appear at once, so this module imports only Textual: once the
 first screen is painted, a thread worker imports the core (content, store: pydantic and
@@ -24,11 +24,12 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from assistant.content import Content
     from assistant.interview import InterviewPrompts
+    from assistant.model import Case
     from assistant.store import Store
 
 
 class CaseCommands(Provider):
-    """Command palette entries: new case, open a case, export, help."""
+    """Command palette entries: new case, open or supervise a case, practice, export, help."""
 
     def _commands(self) -> list[tuple[str, Any, str]]:
         app: NeedsLedApp = self.app  # type: ignore[assignment]
@@ -36,12 +37,18 @@ class CaseCommands(Provider):
             ("New case", app.action_new_case, "Start a case: reference and people"),
             ("Export this case", app.action_export, "Write the plan and audit form to files"),
             ("Help", app.action_help, "The four concepts, with examples, and the keys"),
+            ("Practice", app.action_practice,
+             "Work a fictional family's story, then see feedback against a model analysis"),
+            ("Supervise this case", app.action_supervise_current,
+             "Walk the case's needs with reflective questions; comment and agree actions"),
+            ("Trainer's view: the room's wording", app.action_room_wording,
+             "The most common universal, service and assessment phrasings in audit forms"),
         ]
         for row in app.store.cases() if app.store is not None else []:
             ref = row["reference"]
-            commands.append(
-                (f"Open case {ref}", partial(app.open_case, ref), str(row.get("summary", "")))
-            )
+            summary = str(row.get("summary", ""))
+            commands.append((f"Open case {ref}", partial(app.open_case, ref), summary))
+            commands.append((f"Supervise case {ref}", partial(app.supervise, ref), summary))
         return commands
 
     async def discover(self) -> Hits:
@@ -84,6 +91,7 @@ class NeedsLedApp(App[None]):
         self.coach: Any = None
         self.coach_problem = ""
         self.failure = ""
+        self._matching: tuple[Any, dict[str, str]] | None = None
 
     def on_mount(self) -> None:
         from assistant.tui.screens.home import HomeScreen
@@ -179,20 +187,95 @@ class NeedsLedApp(App[None]):
     def open_case(self, reference: str) -> None:
         from assistant.tui.screens.interview import InterviewScreen
 
-        if self._wait_for_core() or self.store is None:
+        case = self._load_case(reference)
+        if case is None:
             return
+        self._to_home()
+        self.push_screen(InterviewScreen(case))
+
+    def _load_case(self, reference: str) -> Case | None:
+        """The case, or None after saying in one line why it cannot be opened."""
+        if self._wait_for_core() or self.store is None:
+            return None
         from pydantic import ValidationError
 
         from assistant.store import StoreError
 
         try:
-            case = self.store.load(reference)
+            return self.store.load(reference)
         except (StoreError, ValidationError) as exc:
             self.notify(f"Case {reference} cannot be opened: {str(exc).splitlines()[0]}",
                         severity="error", timeout=10)
+            return None
+
+    def action_practice(self) -> None:
+        from assistant.content import ContentError
+        from assistant.tui.screens.practice import PracticeScreen
+
+        if self._wait_for_core():
             return
         self._to_home()
-        self.push_screen(InterviewScreen(case))
+        try:
+            screen = PracticeScreen()
+        except ContentError as exc:
+            self.notify(f"The vignettes cannot be read: {exc}", severity="error", timeout=10)
+            return
+        self.push_screen(screen)
+
+    def start_practice(self, vignette_id: str) -> None:
+        """Reopen the student's practice case for this vignette, or start it."""
+        from assistant.practice import PRACTICE_PREFIX, find_vignette, practice_case
+        from assistant.store import StoreError
+
+        if self._wait_for_core() or self.store is None:
+            return
+        reference = f"{PRACTICE_PREFIX}{vignette_id}"
+        if not self.store.exists(reference):
+            try:
+                self.store.save(practice_case(find_vignette(vignette_id, self.content)),
+                                note="practice started")
+            except (StoreError, LookupError) as exc:
+                self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
+                return
+        self.open_case(reference)
+
+    def practice_matching(self) -> tuple[Any, dict[str, str]]:
+        """The lemmatizer and synonyms for practice feedback, loaded once (call off the UI
+        thread: it loads the spaCy pipeline)."""
+        if self._matching is None:
+            from assistant.practice import load_synonyms, spacy_lemmatizer
+
+            self._matching = (spacy_lemmatizer(self.pipeline), load_synonyms(self.content))
+        return self._matching
+
+    def supervise(self, reference: str) -> None:
+        from assistant.tui.screens.supervision import SupervisionScreen
+
+        case = self._load_case(reference)
+        if case is None:
+            return
+        self._to_home()
+        self.push_screen(SupervisionScreen(case))
+
+    def action_supervise_current(self) -> None:
+        from assistant.tui.screens.home import HomeScreen
+        from assistant.tui.screens.interview import InterviewScreen
+
+        screen = self.screen
+        if isinstance(screen, InterviewScreen):
+            screen.flush_draft()
+            self.supervise(screen.case.reference)
+        elif isinstance(screen, HomeScreen):
+            screen.action_supervise_selected()
+        else:
+            self.notify("Open or highlight a case first.", severity="warning")
+
+    def action_room_wording(self) -> None:
+        from assistant.tui.screens.room import RoomWordingScreen
+
+        if self._wait_for_core():
+            return
+        self.push_screen(RoomWordingScreen())
 
     def _to_home(self) -> None:
         from assistant.tui.screens.home import HomeScreen

@@ -1,4 +1,4 @@
-"""The first screen: the worker's cases (resume any), new case, practice, help."""
+"""The first screen: the worker's cases (resume or supervise any), new case, practice, help."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "app.new_case", "New case"),
         Binding("o", "open_selected", "Open case"),
-        Binding("p", "practice", "Practice"),
+        Binding("s", "supervise_selected", "Supervise"),
+        Binding("p", "app.practice", "Practice"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
@@ -67,20 +68,28 @@ class HomeScreen(Screen[None]):
         if event.option.id:
             self.app.open_case(event.option.id)  # type: ignore[attr-defined]
 
-    def action_open_selected(self) -> None:
+    def _selected(self) -> str | None:
         cases = self.query_one("#cases", OptionList)
         if cases.highlighted is not None:
-            option = cases.get_option_at_index(cases.highlighted)
-            if option.id:
-                self.app.open_case(option.id)  # type: ignore[attr-defined]
+            return cases.get_option_at_index(cases.highlighted).id
+        return None
 
-    def action_practice(self) -> None:
-        self.notify("Practice vignettes are not in this version yet.", title="Practice")
+    def action_open_selected(self) -> None:
+        reference = self._selected()
+        if reference:
+            self.app.open_case(reference)  # type: ignore[attr-defined]
+
+    def action_supervise_selected(self) -> None:
+        reference = self._selected()
+        if reference:
+            self.app.supervise(reference)  # type: ignore[attr-defined]
+        else:
+            self.notify("Highlight a case to supervise it.", severity="warning")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "new":
             self.app.action_new_case()  # type: ignore[attr-defined]
         elif event.button.id == "practice":
-            self.action_practice()
+            self.app.action_practice()  # type: ignore[attr-defined]
         elif event.button.id == "help":
             self.app.action_help()  # type: ignore[attr-defined]

@@ -40,6 +40,8 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+g", "gap", "Gap"),
         Binding("f4", "app.export", "Export"),
         Binding("f8", "remove", "Delete"),
+        Binding("f6", "feedback", "Feedback"),
+        Binding("f7", "story", "Story"),
         Binding("escape", "leave", "Cases"),
     ]
 
@@ -57,6 +59,10 @@ class InterviewScreen(Screen[None]):
         self._check_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self._pending_draft: tuple[str, str] | None = None
+        from assistant.practice import vignette_of
+
+        #: the practice vignette this case works, if it is a practice case
+        self.vignette = vignette_of(case, self.app.content)  # type: ignore[attr-defined]
 
     @property
     def case(self) -> Case:
@@ -85,6 +91,23 @@ class InterviewScreen(Screen[None]):
         self.query_one("#plan", PlanTree).show_root = False
         self.watch(self.app, "coach_status", self._coach_status_changed, init=False)
         self.show_question(use_draft=True)
+        self._supervision_notice()
+
+    def _supervision_notice(self) -> None:
+        """Say on opening that supervision left comments or agreed actions, and where."""
+        comments = len(self.case.comments)
+        actions = sum(not a.done for a in self.case.agreed_actions)
+        if not comments and not actions:
+            return
+        parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
+                 ((comments, "comment"), (actions, "agreed action")) if n]
+        self.notify(f"{' and '.join(parts)}: shown in the plan, beside the items "
+                    "they are about.", title="From supervision", timeout=8)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("feedback", "story"):
+            return self.vignette is not None
+        return True
 
     # --- showing ------------------------------------------------------------------------
 
@@ -100,8 +123,12 @@ class InterviewScreen(Screen[None]):
             drafts = self.app.store.drafts(self.case.reference)  # type: ignore[attr-defined]
             value = drafts.get(q.key, value)
         answer = self.query_one("#answer", Input)
-        answer.placeholder = "Type your answer, then Enter" if q.kind != "review" else \
-            "Enter to stay here; Ctrl+B to go back; F4 to export"
+        if q.kind != "review":
+            answer.placeholder = "Type your answer, then Enter"
+        elif self.vignette is not None:
+            answer.placeholder = "Enter for your feedback; Ctrl+B to go back"
+        else:
+            answer.placeholder = "Enter to stay here; Ctrl+B to go back; F4 to export"
         self.report = None
         self.report_text = ""
         self.rewrite_index = 0
@@ -279,6 +306,9 @@ class InterviewScreen(Screen[None]):
             return
         q = self.interview.question()
         text = event.value
+        if q.kind == "review" and self.vignette is not None:
+            self.action_feedback()
+            return
         if q.kind == "review":
             self.query_one("#message", Static).update(
                 "This is the end of the interview: Ctrl+G goes to a gap, Ctrl+B back, "
@@ -368,6 +398,21 @@ class InterviewScreen(Screen[None]):
         answer.value = choice
         answer.cursor_position = len(choice)
         answer.focus()
+
+    def action_feedback(self) -> None:
+        """Practice: feedback on the case as it stands, at the review or at any time."""
+        from assistant.tui.screens.practice import FeedbackScreen
+
+        if self.vignette is None:
+            return
+        self.flush_draft()
+        self.app.push_screen(FeedbackScreen(self.case, self.vignette))
+
+    def action_story(self) -> None:
+        from assistant.tui.screens.practice import StoryScreen
+
+        if self.vignette is not None:
+            self.app.push_screen(StoryScreen(self.vignette))
 
     def action_leave(self) -> None:
         self.flush_draft()

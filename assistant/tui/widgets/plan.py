@@ -1,16 +1,40 @@
-"""The plan as it forms: person -> need -> seriousness -> outcome -> work, as a tree."""
+"""The plan as it forms: person -> need -> seriousness -> outcome -> work, as a tree.
+
+Supervision comments sit under the item they are about, and comments on the whole case
+and the agreed actions under a last "Supervision" branch, so the worker sees them where
+they work.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from assistant.content import Framework
-from assistant.model import Case
+from assistant.model import AgreedAction, Case, Comment
 
 
 def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def comment_text(comment: Comment, width: int = 60) -> Text:
+    who = comment.author or comment.role.capitalize()
+    text = Text(f"{who}: ", style="bold magenta")
+    text.append(_short(comment.text, width), style="italic")
+    return text
+
+
+def action_text(action: AgreedAction, width: int = 60) -> Text:
+    text = Text("Done: " if action.done else "Agreed: ", style="bold magenta")
+    text.append(_short(action.action, width))
+    details = [action.owner] if action.owner else []
+    if action.due:
+        details.append(f"by {action.due.isoformat()}")
+    if details:
+        text.append(f" ({', '.join(details)})", style="italic")
+    return text
 
 
 class PlanTree(Tree[str]):
@@ -24,6 +48,7 @@ class PlanTree(Tree[str]):
             age = f", {person.age}" if person.age is not None else ""
             label = f"{person.name} ({roles.get(person.role, person.role)}{age})"
             pnode = self.root.add(label, data=f"need_new:{person.id}", expand=True)
+            self._comments(pnode, case, person.id, f"need_new:{person.id}")
             for need in (n for n in case.needs if n.holder == person.id):
                 ser = need.seriousness
                 tag = ""
@@ -32,6 +57,7 @@ class PlanTree(Tree[str]):
                 nlabel = Text("Need: ", style="bold")
                 nlabel.append(_short(need.wording) + tag)
                 nnode = pnode.add(nlabel, data=f"need:{need.id}", expand=True)
+                self._comments(nnode, case, need.id, f"need:{need.id}")
                 if ser:
                     nnode.add_leaf(f"If unmet: {_short(ser.consequences)}",
                                    data=f"consequences:{need.id}")
@@ -46,14 +72,33 @@ class PlanTree(Tree[str]):
                     olabel = Text("Outcome: ", style="bold")
                     olabel.append(_short(outcome.statement) + when)
                     onode = nnode.add(olabel, data=f"outcome:{outcome.id}", expand=True)
+                    self._comments(onode, case, outcome.id, f"outcome:{outcome.id}")
                     for item in (w for w in need.work if w.outcome_id == outcome.id):
                         who = f" — {item.who}" if item.who else ""
-                        onode.add_leaf(f"Work: {_short(item.action)}{who}",
-                                       data=f"work:{item.id}")
+                        wnode = onode.add(f"Work: {_short(item.action)}{who}",
+                                          data=f"work:{item.id}", expand=True,
+                                          allow_expand=False)
+                        self._comments(wnode, case, item.id, f"work:{item.id}")
                 for item in (w for w in need.work if w.outcome_id is None):
-                    nnode.add_leaf(Text(f"Work (no outcome): {_short(item.action)}",
-                                        style="yellow"), data=f"work:{item.id}")
+                    wnode = nnode.add(Text(f"Work (no outcome): {_short(item.action)}",
+                                           style="yellow"), data=f"work:{item.id}",
+                                      expand=True, allow_expand=False)
+                    self._comments(wnode, case, item.id, f"work:{item.id}")
+        general = [c for c in case.comments if c.about is None]
+        if general or case.agreed_actions:
+            snode = self.root.add(Text("Supervision", style="bold magenta"), expand=True)
+            for comment in general:
+                snode.add_leaf(comment_text(comment))
+            for action in case.agreed_actions:
+                snode.add_leaf(action_text(action))
         self._show_current(current)
+
+    @staticmethod
+    def _comments(node: TreeNode[str], case: Case, item_id: str, step: str) -> None:
+        """The comments about one item, as leaves that go to the item when chosen."""
+        for comment in case.comments:
+            if comment.about == item_id:
+                node.add_leaf(comment_text(comment), data=step)
 
     def _show_current(self, current: str) -> None:
         """Put the tree's cursor on the item the current question is about."""

@@ -1,0 +1,289 @@
+"""Practice for students: choose a vignette, work it through the interview, see feedback.
+
+The vignette list shows each story before it is started, so the student reads the family
+first and then begins at the needs. The feedback is computed off the UI thread (the
+lemmatizer and the coach are spaCy) and can be written as HTML with ``render_feedback``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Checkbox, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.model import Case
+from assistant.tui.widgets.status import LABELS, CoachStatus
+
+if TYPE_CHECKING:
+    from assistant.practice import Feedback, Vignette
+
+
+def vignette_text(vignette: Vignette) -> Text:
+    """The vignette as the student reads it: title, ages, the story and the family."""
+    text = Text(vignette.title, style="bold")
+    text.append(f"  ·  ages {vignette.ages}\n", style="dim")
+    text.append(f"{vignette.summary}\n\n", style="italic")
+    text.append(vignette.story.strip() + "\n\n")
+    text.append("The family: ", style="bold")
+    text.append(", ".join(f"{p.name} ({p.role}{f', {p.age}' if p.age is not None else ''})"
+                          for p in vignette.people))
+    return text
+
+
+class PracticeScreen(Screen[None]):
+    """The vignettes: title, ages and summary, with the story of the one highlighted."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", show=True),
+        Binding("escape", "app.pop_screen", "Cases"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        from assistant.practice import load_vignettes
+
+        self.vignettes = load_vignettes(self.app.content)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="practice"):
+            with Vertical(id="vignette-list"):
+                yield Label("Practice: choose a family", id="practice-title")
+                yield OptionList(id="vignettes")
+            with VerticalScroll(id="vignette-box"):
+                yield Static(id="vignette")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Practice"
+        started = {row["reference"] for row in self.app.store.cases()}  # type: ignore[attr-defined]
+        options = self.query_one("#vignettes", OptionList)
+        for v in self.vignettes:
+            label = Text(v.title, style="bold")
+            label.append(f"  {v.ages}", style="dim")
+            if f"PRACTICE-{v.id}" in started:
+                label.append("  (started)", style="italic")
+            label.append(f"\n{v.summary}")
+            options.add_option(Option(label, id=v.id))
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        vignette = next(v for v in self.vignettes if v.id == event.option.id)
+        self.query_one("#vignette", Static).update(vignette_text(vignette))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.app.start_practice(event.option.id or "")  # type: ignore[attr-defined]
+
+    def action_start(self) -> None:
+        options = self.query_one("#vignettes", OptionList)
+        if options.highlighted is not None:
+            option = options.get_option_at_index(options.highlighted)
+            self.app.start_practice(option.id or "")  # type: ignore[attr-defined]
+
+
+class StoryScreen(ModalScreen[None]):
+    """The vignette's story again, while working it."""
+
+    BINDINGS = [Binding("escape,enter,f7", "close", "Close")]
+
+    def __init__(self, vignette: Vignette) -> None:
+        super().__init__()
+        self.vignette = vignette
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="story"):
+            yield Static(vignette_text(self.vignette))
+            yield Static("Escape closes this.", classes="dim")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def feedback_renderable(result: Feedback) -> Group:
+    """Found (side by side), missed, extra, wording, gaps and the teaching notes."""
+    v = result.vignette
+    parts: list[Any] = [Text.assemble((f"{v.title}: ", "bold"),
+                                      f"you found {result.score} of the model's needs.")]
+    if result.found:
+        table = Table(title="Found", title_justify="left", expand=True, show_lines=True,
+                      title_style="bold green")
+        table.add_column("Model need", ratio=1)
+        table.add_column("Your need", ratio=1)
+        for model, student, _ in result.found:
+            table.add_row(model.wording, student)
+        parts.append(table)
+    missed = Text("\nMissed\n", style="bold red")
+    if not result.missed:
+        missed.append("None: you found every need in the model analysis.\n", style="green")
+    for model in result.missed:
+        missed.append(f"· {model.wording}\n", style="bold")
+        missed.append(f"  If unmet: {model.consequences}\n", style="italic")
+    parts.append(missed)
+    if result.extra:
+        extra = Text("Your other needs (not in the model; not wrong for that)\n", style="bold")
+        for student in result.extra:
+            extra.append(f"· {student}\n")
+        parts.append(extra)
+    wording = Text("Wording\n", style="bold")
+    flagged = [w for w in result.wording if w.kinds]
+    if not result.wording:
+        wording.append("You have not written any needs yet.\n", style="dim")
+    elif not flagged:
+        wording.append("The coach found nothing to question in your needs' wording.\n",
+                       style="green")
+    for item in flagged:
+        wording.append(f"· {item.student}", style="bold")
+        wording.append(f"  [{', '.join(item.kinds)}]\n", style="yellow")
+        for message in item.messages:
+            wording.append(f"  {message}\n", style="italic")
+    parts.append(wording)
+    gaps = Text("Gaps in the chain need → seriousness → outcome → work\n", style="bold")
+    if not result.gaps:
+        gaps.append("None.\n", style="green")
+    for gap in result.gaps:
+        gaps.append(f"· {gap}\n")
+    parts.append(gaps)
+    notes = Text("Teaching notes\n", style="bold")
+    for note in [*v.teaching_notes, *v.traps]:
+        notes.append(f"· {note.strip()}\n")
+    parts.append(notes)
+    return Group(*parts)
+
+
+class FeedbackScreen(Screen[None]):
+    """Feedback on the practice case as it stands; F4 writes it as HTML."""
+
+    BINDINGS = [
+        Binding("f4", "export", "Export HTML"),
+        Binding("f7", "story", "Story"),
+        Binding("escape", "close", "Back to the case"),
+    ]
+
+    def __init__(self, case: Case, vignette: Vignette) -> None:
+        super().__init__()
+        self.case = case.model_copy(deep=True)
+        self.vignette = vignette
+        self.result: Feedback | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="feedback-box"):
+            yield Static("Working out your feedback…", id="feedback")
+        yield CoachStatus(id="coach-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Feedback · {self.case.reference}"
+        self.watch(self.app, "coach_status", self._coach_status)
+
+    def _coach_status(self, status: str) -> None:
+        if self.result is not None:
+            return
+        if status in ("ready", "reduced"):
+            self.compute()
+        elif status == "unavailable":
+            problem = self.app.coach_problem  # type: ignore[attr-defined]
+            self.query_one("#feedback", Static).update(
+                f"Feedback needs the wording coach: {LABELS[status]} ({problem}). "
+                "Your case is saved; nothing is lost.")
+
+    @work(thread=True, exclusive=True, group="practice-feedback")
+    def compute(self) -> None:
+        """spaCy work (lemmas and the coach), off the UI thread."""
+        from assistant.interview import Interview
+        from assistant.practice import feedback
+        from assistant.tui.screens.interview import _CHECK_LOCK
+
+        app: Any = self.app
+        try:
+            with _CHECK_LOCK:
+                lemmas, synonyms = app.practice_matching()
+                gaps = [g.message for g in Interview(self.case.model_copy(deep=True),
+                                                     app.content, app.prompts).gaps()]
+                result = feedback(self.case, self.vignette, app.coach, lemmas, gaps, synonyms)
+        except Exception as exc:  # shown, not raised: the case itself is safe
+            app.call_from_thread(self._failed, str(exc).splitlines()[0][:200])
+            return
+        app.call_from_thread(self._show, result)
+
+    def _failed(self, problem: str) -> None:
+        self.query_one("#feedback", Static).update(f"The feedback failed: {problem}")
+
+    def _show(self, result: Feedback) -> None:
+        self.result = result
+        self.query_one("#feedback", Static).update(feedback_renderable(result))
+        self.notify("F4 writes this feedback as an HTML page.")
+
+    def action_export(self) -> None:
+        if self.result is None:
+            self.notify("The feedback is not ready yet.", severity="warning")
+            return
+        self.app.push_screen(FeedbackExportScreen(self.result))
+
+    def action_story(self) -> None:
+        self.app.push_screen(StoryScreen(self.vignette))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+
+def default_folder() -> Path:
+    return Path.cwd() / "practice-feedback"
+
+
+class FeedbackExportScreen(ModalScreen[Path | None]):
+    """Write the feedback as HTML into a folder; never over a file without the tick."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, result: Feedback) -> None:
+        super().__init__()
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export"):
+            yield Label("Write the feedback as HTML: folder for the file, then Enter")
+            yield Input(str(default_folder()), id="folder")
+            yield Checkbox("Overwrite a file already there", id="force")
+            yield Static("", id="export-result")
+
+    def on_mount(self) -> None:
+        self.query_one("#folder", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from assistant.exporters import ExportError, safe_stem, write_new
+        from assistant.workshop import render_feedback
+
+        result = self.query_one("#export-result", Static)
+        folder = Path(event.value.strip() or default_folder()).expanduser()
+        path = folder / f"{safe_stem(self.result.reference)}-feedback.html"
+        force = self.query_one("#force", Checkbox).value
+        try:
+            html = render_feedback(self.result, content=self.app.content)  # type: ignore[attr-defined]
+            folder.mkdir(parents=True, exist_ok=True)
+            write_new(path, html, force)
+        except ExportError as exc:
+            message = re.sub(r"\(use --force[^)]*\)", "(tick 'Overwrite' to replace it)",
+                             str(exc))
+            result.update(f"Not written: {message}")
+            return
+        except OSError as exc:
+            result.update(f"Not written: {folder}: {exc.strerror or exc}")
+            return
+        result.update(f"Written:\n  {path}\nEscape closes this.")
+        self.app.notify(f"Feedback written to {path}")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

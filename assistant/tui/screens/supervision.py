@@ -1,0 +1,288 @@
+"""Reflective supervision over a case: the agenda question by question, with the case's own
+items beside it, comments attached where they belong and agreed actions recorded.
+
+Every comment and action is saved at once as a revision, so the worker sees them on
+reopening the case and the history shows when each was added.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, Label, Static
+
+from assistant.model import AgreedAction, Case
+from assistant.tui.widgets.plan import PlanTree, action_text, comment_text
+
+CONCEPTS = {
+    "opening": "Opening: the story",
+    "need": "Need",
+    "seriousness": "Seriousness",
+    "outcome": "Outcome",
+    "work": "Work",
+    "closing": "Closing: what we agreed",
+}
+
+
+def find_item(case: Case, item_id: str) -> tuple[str, Any, Any]:
+    """(kind, need, item) for a need, outcome or work item id; kind '' if not found."""
+    for need in case.needs:
+        if need.id == item_id:
+            return "need", need, need
+        for outcome in need.outcomes:
+            if outcome.id == item_id:
+                return "outcome", need, outcome
+        for item in need.work:
+            if item.id == item_id:
+                return "work", need, item
+    return "", None, None
+
+
+class SupervisionScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "next", "Next question"),
+        Binding("ctrl+b", "back", "Back"),
+        Binding("f3", "toggle_about", "Item/case"),
+        Binding("f5", "agree", "Agreed action"),
+        Binding("escape", "leave", "Cases"),
+    ]
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        from assistant.supervision import agenda, load_prompts
+
+        self.case = case
+        self.prompts = load_prompts(self.app.content)  # type: ignore[attr-defined]
+        self.questions = agenda(case, self.prompts)
+        self.index = 0
+        self.whole_case = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="supervision"):
+            with Vertical(id="sv-talk"):
+                yield Static(id="sv-progress")
+                yield Static(id="sv-question")
+                with VerticalScroll(id="sv-item-box"):
+                    yield Static(id="sv-item")
+                yield Label("", id="sv-about")
+                yield Input(placeholder="A question or comment for the worker, then Enter",
+                            id="sv-comment")
+                yield Static(id="sv-message")
+            with Vertical(id="side"):
+                yield PlanTree("Plan", id="plan")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Supervision · {self.case.reference}"
+        self.query_one("#plan", PlanTree).show_root = False
+        self.show_question()
+
+    @property
+    def question(self) -> Any:
+        return self.questions[self.index]
+
+    @property
+    def about(self) -> str | None:
+        """The item a comment typed now would be about (None: the whole case)."""
+        return None if self.whole_case else self.question.about
+
+    def show_question(self) -> None:
+        q = self.question
+        self.query_one("#sv-progress", Static).update(Text.assemble(
+            (CONCEPTS[q.concept], "bold"), f"  ·  question {self.index + 1} of "
+            f"{len(self.questions)}"))
+        self.query_one("#sv-question", Static).update(Text(q.text, style="bold"))
+        self.query_one("#sv-item", Static).update(self._item_text())
+        about = self.about
+        if about is None:
+            target = "the whole case"
+        else:
+            kind, _need, item = find_item(self.case, about)
+            words = {"need": getattr(item, "wording", ""), "outcome":
+                     getattr(item, "statement", ""), "work": getattr(item, "action", "")}
+            target = f"this {kind}: {words.get(kind, '')}"[:70]
+        hint = "  (F3: the whole case)" if q.about and not self.whole_case else (
+            "  (F3: this item)" if q.about else "")
+        self.query_one("#sv-about", Label).update(Text.assemble(
+            ("Comment on ", "dim"), (target, "italic"), (hint, "dim")))
+        current = ""
+        if q.about:
+            kind = find_item(self.case, q.about)[0]
+            current = f"{kind}:{q.about}" if kind else ""
+        self.query_one("#plan", PlanTree).show(self.case, self.app.content.framework,  # type: ignore[attr-defined]
+                                               current)
+        self.query_one("#sv-comment", Input).focus()
+
+    def _item_text(self) -> Text:
+        """What the case says about the item under discussion, and its comments so far."""
+        q = self.question
+        text = Text()
+        framework = self.app.content.framework  # type: ignore[attr-defined]
+        if q.concept == "opening":
+            text.append("The story: ", style="bold")
+            text.append(self.case.story or "(no story recorded yet)")
+        elif q.concept == "closing":
+            text.append("Agreed actions so far:", style="bold")
+            for action in self.case.agreed_actions:
+                text.append("\n  ")
+                text.append(action_text(action, 200))
+            if not self.case.agreed_actions:
+                text.append(" none yet (F5 records one)", style="dim")
+        elif q.about:
+            kind, need, item = find_item(self.case, q.about)
+            if need is not None:
+                text.append(f"{self.case.holder_name(need)} needs: ", style="bold")
+                text.append(need.wording)
+                ser = need.seriousness
+                if ser and q.concept in ("need", "seriousness"):
+                    text.append("\nIf unmet: ", style="bold")
+                    text.append(ser.consequences)
+                    if ser.rating:
+                        text.append(f" [{framework.label('seriousness', ser.rating)}]")
+                if kind == "outcome":
+                    text.append("\nOutcome: ", style="bold")
+                    text.append(item.statement)
+                    if item.target_date:
+                        text.append(f" (by {item.target_date.isoformat()})")
+                if kind == "work":
+                    text.append("\nWork: ", style="bold")
+                    text.append(item.action)
+                    details = [d for d in (item.who, item.frequency) if d]
+                    if details:
+                        text.append(f" ({', '.join(details)})")
+        from assistant.supervision import comments_about
+
+        for comment in comments_about(self.case, q.about):
+            text.append("\n")
+            text.append(comment_text(comment, 200))
+        return text
+
+    # --- moving -------------------------------------------------------------------------
+
+    def action_next(self) -> None:
+        self.index = min(len(self.questions) - 1, self.index + 1)
+        self.whole_case = False
+        self.show_question()
+
+    def action_back(self) -> None:
+        self.index = max(0, self.index - 1)
+        self.whole_case = False
+        self.show_question()
+
+    def action_toggle_about(self) -> None:
+        if self.question.about is None:
+            self.notify("This question is about the whole case.")
+            return
+        self.whole_case = not self.whole_case
+        self.show_question()
+
+    def action_leave(self) -> None:
+        self.app.pop_screen()
+
+    # --- adding -------------------------------------------------------------------------
+
+    def _save(self, note: str) -> bool:
+        from assistant.store import StoreError
+
+        try:
+            self.app.store.save(self.case, note=note)  # type: ignore[attr-defined]
+        except StoreError as exc:
+            self.notify(f"Not saved yet: {exc}", severity="error", timeout=10)
+            return False
+        return True
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "sv-comment":
+            return
+        from pydantic import ValidationError
+
+        from assistant.model import explain
+        from assistant.supervision import add_comment
+
+        text = event.value.strip()
+        message = self.query_one("#sv-message", Static)
+        if not text:
+            message.update("Type a question or comment first; Ctrl+N moves on.")
+            return
+        try:
+            add_comment(self.case, text, about=self.about, role="supervisor")
+        except ValidationError as exc:
+            message.update(f"Not added: {explain(exc)[0]}")
+            return
+        except ValueError as exc:
+            message.update(f"Not added: {exc}")
+            return
+        self._save("supervision: comment added")
+        event.input.value = ""
+        message.update("Comment added and saved; the worker sees it when they open the case.")
+        self.show_question()
+
+    def action_agree(self) -> None:
+        def recorded(action: AgreedAction | None) -> None:
+            if action is None:
+                return
+            from assistant.supervision import add_action
+
+            add_action(self.case, action.action, owner=action.owner, due=action.due)
+            self._save("supervision: agreed action added")
+            self.query_one("#sv-message", Static).update("Agreed action recorded and saved.")
+            self.show_question()
+
+        self.app.push_screen(AgreedActionScreen(), recorded)
+
+
+class AgreedActionScreen(ModalScreen[AgreedAction | None]):
+    """What was agreed, who will do it, by when; a bad date is said, nothing is lost."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="agree"):
+            yield Label("Agreed action: what will be done (Tab to move, Enter to record)")
+            yield Input(id="action", placeholder="e.g. Talk with Tyler on his own")
+            yield Label("Who will do it")
+            yield Input(id="owner", placeholder="e.g. Social worker")
+            yield Label("By when (YYYY-MM-DD, or leave empty)")
+            yield Input(id="due", placeholder="YYYY-MM-DD")
+            yield Static("", id="agree-message", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#action", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from pydantic import ValidationError
+
+        from assistant.model import explain
+
+        message = self.query_one("#agree-message", Static)
+        action = self.query_one("#action", Input).value.strip()
+        owner = self.query_one("#owner", Input).value.strip()
+        due_text = self.query_one("#due", Input).value.strip()
+        if not action:
+            message.update("Say what was agreed first.")
+            self.query_one("#action", Input).focus()
+            return
+        due = None
+        if due_text:
+            try:
+                due = date.fromisoformat(due_text)
+            except ValueError:
+                message.update(f"'{due_text}' is not a date: write it as YYYY-MM-DD.")
+                self.query_one("#due", Input).focus()
+                return
+        try:
+            agreed = AgreedAction(action=action, owner=owner, due=due)
+        except ValidationError as exc:
+            message.update(f"Not recorded: {explain(exc)[0]}")
+            return
+        self.dismiss(agreed)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
