@@ -94,11 +94,18 @@ def _describe(error: dict[str, Any]) -> str:
     return f"{where}: {message}" if where else message
 
 
+# libyaml when PyYAML was built with it: content loads on every start.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def parse_yaml(path: Path, text: str, model: type[M]) -> M:
-    """Validate YAML ``text`` against ``model``; errors carry ``path`` and a line number."""
+    """Validate YAML ``text`` against ``model``; errors carry ``path`` and a line number.
+
+    The text is parsed once; only when validation fails is it composed again into nodes,
+    to find the line of the offending key.
+    """
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -112,6 +119,7 @@ def parse_yaml(path: Path, text: str, model: type[M]) -> M:
         first = errors[0]
         more = len(errors) - 1
         extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        node = yaml.compose(text, Loader=_LOADER)
         raise ContentError(path, _describe(first) + extra, _yaml_line(node, first["loc"])) from None
 
 

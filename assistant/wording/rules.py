@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, Field, StrictStr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, Field, StrictStr, field_validator, model_validator
 
-from assistant.content import Content, ContentError, Strict, parse_yaml
+from assistant.content import Content, ContentError, Strict
 
 Stage = Literal["need", "outcome", "work"]
 Kind = Literal[
@@ -121,25 +120,6 @@ class RuleFile(Strict):
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_folder(content: Content, model: type[M], *parts: str) -> list[tuple[Path, M]]:
-    """Every YAML file in a content folder, validated by ``model``.
-
-    Why not ``content.load_all``: start-up time. It parses each file twice in pure Python
-    (to find line numbers); here libyaml parses once, and only a file that fails is handed
-    to ``parse_yaml`` for its message with file and line.
-    """
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    out: list[tuple[Path, M]] = []
-    for path in content.iter_yaml(*parts):
-        text = content.read_text(*parts, path.name)
-        try:
-            data = yaml.load(text, Loader=loader)
-            out.append((path, model.model_validate(data if data is not None else {})))
-        except (yaml.YAMLError, ValidationError):
-            out.append((path, parse_yaml(path, text, model)))  # raises with file:line
-    return out
-
-
 def plural(word: str) -> str:
     """A regular English plural, so a lexicon lists singulars: class -> classes."""
     if word.endswith(("s", "x", "ch", "sh", "z")):
@@ -178,7 +158,7 @@ class RuleSet:
     @classmethod
     def load(cls, content: Content | None = None) -> RuleSet:
         content = content or Content()
-        return cls(load_folder(content, RuleFile, "framework", "wording"))
+        return cls(content.load_all(RuleFile, "framework", "wording"))
 
     def resolve(self, pattern: Pattern, path: Path | None = None) -> Pattern:
         """A copy of ``pattern`` with ``@lexicon`` references replaced by their words."""

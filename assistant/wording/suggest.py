@@ -80,10 +80,8 @@ class Library:
     """The curated specific statements, by area, from ``framework/library/*.yml``."""
 
     def __init__(self, content: Content) -> None:
-        from assistant.wording.rules import load_folder
-
-        self.areas: list[Area] = [area for _, area in load_folder(content, Area, "framework",
-                                                                   "library")]
+        self.areas: list[Area] = [area for _, area in content.load_all(Area, "framework",
+                                                                       "library")]
         # Each area's statements for a child and for a parent, with their words, ready.
         self._by_holder: dict[tuple[str, str], list[tuple[Statement, frozenset[str]]]] = {}
         for area in self.areas:
