@@ -65,7 +65,8 @@ async def test_a_practice_run_from_the_first_screen_to_the_feedback_file(
         await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
         assert app.coach_status == "ready", app.coach_problem
         await pilot.press("p")
-        await until(pilot, lambda: isinstance(app.screen, PracticeScreen), "the vignettes")
+        await until(pilot, lambda: isinstance(app.screen, PracticeScreen)
+                    and app.screen.query("#vignette"), "the vignettes")
         options = app.screen.query_one("#vignettes", OptionList)
         assert options.option_count >= 8
         # the highlighted vignette's story is shown before it is started
@@ -145,7 +146,8 @@ async def test_a_practice_run_from_the_first_screen_to_the_feedback_file(
 
         # F4 writes the HTML; a second write without the tick refuses to overwrite
         await pilot.press("f4")
-        await until(pilot, lambda: isinstance(app.screen, FeedbackExportScreen), "export")
+        await until(pilot, lambda: isinstance(app.screen, FeedbackExportScreen)
+                    and app.screen.query("#folder"), "export")
         app.screen.query_one("#folder", Input).value = str(out)
         await pilot.press("enter")
         path = out / "PRACTICE-jackie-attendance-feedback.html"
@@ -169,7 +171,8 @@ async def test_a_practice_run_from_the_first_screen_to_the_feedback_file(
 
         # choosing the vignette again reopens the same case, not a fresh one
         await pilot.press("escape", "p")
-        await until(pilot, lambda: isinstance(app.screen, PracticeScreen), "the vignettes")
+        await until(pilot, lambda: isinstance(app.screen, PracticeScreen)
+                    and app.screen.query("#vignette"), "the vignettes")
         assert "(started)" in str(
             app.screen.query_one("#vignettes", OptionList).get_option_at_index(2).prompt)
         app.start_practice("jackie-attendance")

@@ -65,7 +65,8 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         await until(pilot, lambda: app.core_ready, "the cases are open")
         await pilot.pause()
         await pilot.press("s")  # supervise the highlighted case
-        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen), "supervision")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen)
+                    and app.screen.query("#sv-comment"), "supervision")
         screen = supervising(app)
         assert screen.question.concept == "opening"
         assert screen.case.story[:40] in str(screen.query_one("#sv-item", Static).content)
@@ -100,7 +101,8 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
 
         # an agreed action: a bad date is said and nothing typed is lost
         await pilot.press("f5")
-        await until(pilot, lambda: isinstance(app.screen, AgreedActionScreen), "action form")
+        await until(pilot, lambda: isinstance(app.screen, AgreedActionScreen)
+                    and app.screen.query("#due"), "action form")
         await type_text(pilot, ACTION)
         await pilot.press("tab")
         await type_text(pilot, "Social worker")
@@ -158,5 +160,6 @@ async def test_supervise_from_the_command_palette(db: Path) -> None:
                     and app.screen.query("OptionList").first().option_count else False,
                     "the palette offers supervision")
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen), "supervision")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen)
+                    and app.screen.query("#sv-comment"), "supervision")
         assert supervising(app).case.reference == REF

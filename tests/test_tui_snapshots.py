@@ -112,3 +112,66 @@ def test_light_theme(snap_compare, tmp_path: Path, case_json: str) -> None:
 
     assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=(80, 24),
                         run_before=then(settle, open_fixture, settle, light))
+
+
+async def practice_list(pilot: Pilot) -> None:
+    await pilot.press("p")
+    await until_composed(pilot, "#vignette")
+    await pilot.press("down", "down")
+    await pilot.pause()
+
+
+async def until_composed(pilot: Pilot, selector: str) -> None:
+    for _ in range(200):
+        if pilot.app.screen.query(selector):
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_practice_list(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(NeedsLedApp(db=str(tmp_path / "cases.db")), terminal_size=size,
+                        run_before=then(settle, practice_list))
+
+
+async def supervise_fixture(pilot: Pilot) -> None:
+    await pilot.press("s")
+    await until_composed(pilot, "#sv-comment")
+    for _ in range(3):  # past the opening, to the first need
+        await pilot.press("ctrl+n")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_supervision(snap_compare, tmp_path: Path, case_json: str,
+                     size: tuple[int, int]) -> None:
+    assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=size,
+                        run_before=then(settle, supervise_fixture))
+
+
+def test_practice_feedback(snap_compare, tmp_path: Path) -> None:
+    from assistant.model import Need
+    from assistant.practice import find_vignette, practice_case
+    from assistant.tui.screens.practice import FeedbackScreen
+
+    case = practice_case(find_vignette("jackie-attendance"))
+    case.needs = [Need(holder="p1", wording="Jackie needs to go to school every day, on time"),
+                  Need(holder="p1", wording="Jackie needs counselling")]
+    case.resume = {"step": "review:"}
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(case)
+
+    async def feedback(pilot: Pilot) -> None:
+        await open_fixture(pilot)
+        await pilot.press("f6")
+        for _ in range(600):
+            screen = pilot.app.screen
+            if isinstance(screen, FeedbackScreen) and screen.result is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    assert snap_compare(NeedsLedApp(db=str(db)), terminal_size=(80, 24),
+                        run_before=then(settle, feedback))

@@ -44,10 +44,7 @@ def vignette_text(vignette: Vignette) -> Text:
 class PracticeScreen(Screen[None]):
     """The vignettes: title, ages and summary, with the story of the one highlighted."""
 
-    BINDINGS = [
-        Binding("enter", "start", "Start", show=True),
-        Binding("escape", "app.pop_screen", "Cases"),
-    ]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Cases")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,7 +56,7 @@ class PracticeScreen(Screen[None]):
         yield Header()
         with Horizontal(id="practice"):
             with Vertical(id="vignette-list"):
-                yield Label("Practice: choose a family", id="practice-title")
+                yield Label("Practice: choose a family, then Enter", id="practice-title")
                 yield OptionList(id="vignettes")
             with VerticalScroll(id="vignette-box"):
                 yield Static(id="vignette")
@@ -86,12 +83,6 @@ class PracticeScreen(Screen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.start_practice(event.option.id or "")  # type: ignore[attr-defined]
 
-    def action_start(self) -> None:
-        options = self.query_one("#vignettes", OptionList)
-        if options.highlighted is not None:
-            option = options.get_option_at_index(options.highlighted)
-            self.app.start_practice(option.id or "")  # type: ignore[attr-defined]
-
 
 class StoryScreen(ModalScreen[None]):
     """The vignette's story again, while working it."""
@@ -115,7 +106,7 @@ def feedback_renderable(result: Feedback) -> Group:
     """Found (side by side), missed, extra, wording, gaps and the teaching notes."""
     v = result.vignette
     parts: list[Any] = [Text.assemble((f"{v.title}: ", "bold"),
-                                      f"you found {result.score} of the model's needs.")]
+                                      f"you found {result.score} model needs.")]
     if result.found:
         table = Table(title="Found", title_justify="left", expand=True, show_lines=True,
                       title_style="bold green")
@@ -130,6 +121,7 @@ def feedback_renderable(result: Feedback) -> Group:
     for model in result.missed:
         missed.append(f"· {model.wording}\n", style="bold")
         missed.append(f"  If unmet: {model.consequences}\n", style="italic")
+        missed.append(f"  Outcome: {model.outcome}\n  Work: {model.work}\n", style="dim")
     parts.append(missed)
     if result.extra:
         extra = Text("Your other needs (not in the model; not wrong for that)\n", style="bold")

@@ -138,7 +138,7 @@ class SupervisionScreen(Screen[None]):
         elif q.about:
             kind, need, item = find_item(self.case, q.about)
             if need is not None:
-                text.append(f"{self.case.holder_name(need)} needs: ", style="bold")
+                text.append(f"Need ({self.case.holder_name(need)}): ", style="bold")
                 text.append(need.wording)
                 ser = need.seriousness
                 if ser and q.concept in ("need", "seriousness"):
