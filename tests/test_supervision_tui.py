@@ -133,6 +133,13 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         need_node = next(n for n in tree._tree_nodes.values()  # type: ignore[attr-defined]
                          if n.data == "need:n1" and "Need:" in str(n.label))
         assert any(ON_NEED in str(child.label) for child in need_node.children)
+        # beside the question too, when the worker is on that need
+        worker.interview.goto("need:n1")
+        worker.show_question()
+        assert ON_NEED in str(worker.query_one("#remarks", Static).content)
+        worker.interview.goto("need:n2")
+        worker.show_question()
+        assert not worker.query_one("#remarks", Static).display
         notices = [n.message for n in app._notifications]
         assert any("3 comments and 2 agreed actions" in m for m in notices), notices
         await pilot.press("ctrl+q")

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Input, Static, Tree
 from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
-from assistant.tui.widgets.plan import PlanTree
+from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
 
 CHECK_DELAY = 0.15
@@ -74,6 +74,7 @@ class InterviewScreen(Screen[None]):
             with Vertical(id="talk"):
                 yield Static(id="progress")
                 yield Static(id="question")
+                yield Static(id="remarks")
                 with VerticalScroll(id="hint-box"):
                     yield Static(id="hint")
                 yield Input(id="answer")
@@ -117,6 +118,7 @@ class InterviewScreen(Screen[None]):
             Text.assemble((q.title, "bold"), f"  ·  {q.holder}" if q.holder else "")
         )
         self.query_one("#question", Static).update(self._question_text(q))
+        self._show_remarks(q)
         self._show_hint(q)
         value = q.value
         if use_draft and q.kind != "review":
@@ -150,6 +152,19 @@ class InterviewScreen(Screen[None]):
             if choice.id == q.value:
                 text.append("  (now)", style="italic")
         return text
+
+    def _show_remarks(self, q: Question) -> None:
+        """Supervision comments on the item this question is about, beside the question."""
+        target = q.key.split(":", 1)[1]
+        remarks = self.query_one("#remarks", Static)
+        comments = [c for c in self.case.comments if target and c.about == target]
+        remarks.display = bool(comments)
+        text = Text()
+        for comment in comments:
+            if text:
+                text.append("\n")
+            text.append(comment_text(comment, 400))
+        remarks.update(text)
 
     def _show_hint(self, q: Question) -> None:
         hint = self.query_one("#hint", Static)
