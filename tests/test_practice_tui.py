@@ -7,6 +7,7 @@ file in tmp_path, the real app under Pilot, the real Jinja2 template written to 
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, OptionList, Static
 
 from assistant.model import Case
+from assistant.practice import find_vignette, practice_case
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.keep import KeepScreen
@@ -24,6 +26,7 @@ from assistant.tui.screens.practice import (
     PracticeScreen,
     StoryScreen,
 )
+from tests.helpers import ROOT
 from tests.test_tui import SIZE, answer, interview, on_interview, type_text, until
 
 pytestmark = pytest.mark.anyio
@@ -201,3 +204,26 @@ async def test_feedback_keys_belong_to_practice_cases_only(tmp_path: Path,
         await pilot.press("f6", "f7")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_a_broken_vignette_is_a_message_and_the_practice_case_still_opens(
+        tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    for folder in ("framework", "prompts", "exports"):
+        shutil.copytree(ROOT / folder, content / folder)
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(practice_case(find_vignette("jackie-attendance")))
+    broken = content / "prompts" / "vignettes" / "03-jackie-attendance.yml"
+    broken.write_text(broken.read_text().replace("rating: high", "rating: dreadful", 1))
+    app = NeedsLedApp(db=str(db), content=str(content))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        await pilot.press("p")
+        await pilot.pause()
+        assert not isinstance(app.screen, PracticeScreen)
+        assert any("03-jackie-attendance.yml" in n.message for n in app._notifications)
+        app.open_case("PRACTICE-jackie-attendance")
+        await until(pilot, lambda: on_interview(app), "the case opens all the same")
+        assert interview(app).vignette is None
+        assert any("No practice feedback" in n.message for n in app._notifications)

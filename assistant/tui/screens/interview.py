@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input, Static, Tree
 
 from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
+from assistant.practice import Vignette
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
@@ -59,10 +60,16 @@ class InterviewScreen(Screen[None]):
         self._check_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self._pending_draft: tuple[str, str] | None = None
+        #: the practice vignette this case works, if it is a practice case
+        self.vignette: Vignette | None = None
+        self._vignette_problem = ""
+        from assistant.content import ContentError
         from assistant.practice import vignette_of
 
-        #: the practice vignette this case works, if it is a practice case
-        self.vignette = vignette_of(case, self.app.content)  # type: ignore[attr-defined]
+        try:
+            self.vignette = vignette_of(case, self.app.content)  # type: ignore[attr-defined]
+        except ContentError as exc:  # the case still opens; only the feedback is missing
+            self._vignette_problem = str(exc)
 
     @property
     def case(self) -> Case:
@@ -93,6 +100,9 @@ class InterviewScreen(Screen[None]):
         self.watch(self.app, "coach_status", self._coach_status_changed, init=False)
         self.show_question(use_draft=True)
         self._supervision_notice()
+        if self._vignette_problem:
+            self.notify(f"No practice feedback for this case: {self._vignette_problem}",
+                        severity="warning", timeout=10)
 
     def _supervision_notice(self) -> None:
         """Say on opening that supervision left comments or agreed actions, and where."""
