@@ -126,9 +126,13 @@ async def test_a_practice_run_from_the_first_screen_to_the_feedback_file(
         assert not script, f"never asked: {script}"
         assert screen.interview.gaps(), "the second need's chain has gaps"
 
-        # Enter at the review gives the feedback
-        await pilot.press("enter")
+        # reaching the review brings the feedback; Escape goes back, Enter brings it again
         await until(pilot, lambda: isinstance(app.screen, FeedbackScreen), "feedback screen")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen, "back at the review")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, FeedbackScreen)
+                    and app.screen.query("#feedback"), "feedback screen again")
         feedback_screen = app.screen
         assert isinstance(feedback_screen, FeedbackScreen)
         await until(pilot, lambda: feedback_screen.result is not None, "the feedback")

@@ -60,6 +60,7 @@ class InterviewScreen(Screen[None]):
         self._check_timer: Timer | None = None
         self._draft_timer: Timer | None = None
         self._pending_draft: tuple[str, str] | None = None
+        self._shown_kind: str | None = None
         #: the practice vignette this case works, if it is a practice case
         self.vignette: Vignette | None = None
         self._vignette_problem = ""
@@ -124,6 +125,10 @@ class InterviewScreen(Screen[None]):
 
     def show_question(self, use_draft: bool = False) -> None:
         q = self.interview.question()
+        arrived = self._shown_kind not in (None, "review") and q.kind == "review"
+        self._shown_kind = q.kind
+        if arrived and self.vignette is not None:
+            self.call_after_refresh(self.action_feedback)  # practice: the end brings feedback
         self.query_one("#progress", Static).update(
             Text.assemble((q.title, "bold"), f"  ·  {q.holder}" if q.holder else "")
         )
