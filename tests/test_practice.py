@@ -59,7 +59,7 @@ def test_a_broken_vignette_is_reported_by_file(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     source = (ROOT / "prompts" / "vignettes" / "03-jackie-attendance.yml").read_text()
     (folder / "x.yml").write_text(source.replace("rating: high", "rating: dreadful", 1))
-    with pytest.raises(ContentError, match=r"x\.yml: rating 'dreadful' is not on the seriousness scale"):
+    with pytest.raises(ContentError, match=r"x\.yml: rating 'dreadful' is not on the seriousness"):
         load_vignettes(Content(tmp_path))
 
 
