@@ -124,3 +124,30 @@ def test_many_lines_stream_through_in_order(tmp_path: Path) -> None:
     rows = _json_lines(result.stdout)
     assert [r["text"] for r in rows] == lines
     assert sum(1 for r in rows if r["kinds"] == ["service"]) == 1000
+
+
+def test_json_objects_carry_their_line_so_blank_lines_do_not_misalign(tmp_path: Path) -> None:
+    path = tmp_path / "gaps.txt"
+    path.write_text("Kayla needs counselling.\n\n   \nSam needs to be safe.\n", encoding="utf-8")
+    rows = [json.loads(line) for line in
+            run_cli("check", "--json", "--file", str(path)).stdout.splitlines()]
+    assert [(r["line"], r["kinds"]) for r in rows] == [(1, ["service"]), (4, ["universal"])]
+    args = run_cli("check", "--json", "Kayla needs counselling.", "", "Sam needs to be safe.")
+    assert [json.loads(line)["line"] for line in args.stdout.splitlines()] == [1, 3]
+
+
+def test_a_megabyte_line_is_read_up_to_the_limit_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "paste.txt"
+    path.write_text("Sam needs to be safe. " * 50_000 + "\nKayla needs counselling.\n",
+                    encoding="utf-8")
+    result = run_cli("check", "--json", "--file", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "line 1: 1,099,999 characters; only the first 20,000 are checked" in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["kinds"] for r in rows] == [["universal"], ["service"]]
+
+
+def test_control_characters_in_the_holder_never_reach_the_terminal() -> None:
+    result = run_cli("check", "--explain", "--holder", "\x1b[31mX", "needs counselling")
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout and "[31mX" in result.stdout

@@ -41,7 +41,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--stage", choices=("need", "outcome", "work"), default="need",
                         help="what the statements are (default: need)")
     parser.add_argument("--json", action="store_true",
-                        help="print one JSON object per statement, in input order")
+                        help="print one JSON object per statement, in input order, with "
+                             "its line number (or argument number) as 'line'")
     parser.add_argument("--holder", metavar="NAME", default=None,
                         help="whose need it is, for tailored questions (default: inferred)")
     parser.add_argument("--explain", action="store_true",
@@ -51,13 +52,23 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                              "installed English pipeline; 'blank' for reduced mode)")
 
 
+def _statement(number: int, raw: str, name: str) -> str:
+    """A cleaned statement; a very long one is read only up to the coach's limit (warned)."""
+    from assistant.textsafe import clean_text
+    from assistant.wording import MAX_CHARS
+
+    text = clean_text(raw).strip()
+    if len(text) > MAX_CHARS:
+        print(f"needs-led: warning: {name} {number}: {len(text):,} characters; only the "
+              f"first {MAX_CHARS:,} are checked", file=sys.stderr)
+    return text
+
+
 def _lines(stream: Any, name: str) -> Iterator[tuple[int, str]]:
     """Numbered non-blank lines, read lazily; undecodable input is an input error."""
-    from assistant.textsafe import clean_text
-
     try:
         for number, line in enumerate(stream, start=1):
-            text = clean_text(line.rstrip("\r\n")).strip()
+            text = _statement(number, line.rstrip("\r\n"), f"{name} line")
             if text:
                 yield number, text
     except UnicodeDecodeError as exc:
@@ -65,8 +76,6 @@ def _lines(stream: Any, name: str) -> Iterator[tuple[int, str]]:
 
 
 def _sources(args: argparse.Namespace) -> Iterator[tuple[int, str]]:
-    from assistant.textsafe import clean_text
-
     if args.file is not None:
         try:
             handle = open(args.file, encoding="utf-8")  # noqa: SIM115 - closed below
@@ -81,7 +90,7 @@ def _sources(args: argparse.Namespace) -> Iterator[tuple[int, str]]:
             yield from _lines(stdin, "standard input")
             continue
         number += 1
-        text = clean_text(statement).strip()
+        text = _statement(number, statement, "statement")
         if text:
             yield number, text
 
@@ -105,8 +114,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.statements.count("-") > 1:
         raise InputError("'-' (standard input) can be given only once")
     from assistant.content import Content
+    from assistant.textsafe import clean_text
     from assistant.wording import Coach
 
+    if args.holder is not None:
+        args.holder = clean_text(args.holder).strip() or None
     coach = Coach(Content(getattr(args, "content", None)),
                   pipeline=getattr(args, "pipeline", None))
     source = _sources(args)
@@ -142,7 +154,8 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
     for report in stream:
         number = numbers.popleft()
         if args.json:
-            write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+            # "line" pairs each object with its input (blank lines are not statements).
+            write(json.dumps({**report.to_dict(), "line": number}, ensure_ascii=False) + "\n")
         else:
             lines = _text_lines(number, report, args.explain)
             found += len(lines) > 0

@@ -20,6 +20,10 @@ from assistant.wording.report import Finding, Report
 __all__ = ["STAGES", "Coach", "Finding", "Report"]
 
 STAGES = ("need", "outcome", "work")
+# The most of one statement the coach reads. A statement is a sentence or two; a huge paste
+# is read up to here rather than handed whole to the parser (spaCy refuses texts over its
+# max_length, and parsing needs about 1 GB per 100,000 characters).
+MAX_CHARS = 20_000
 
 
 class Coach:
@@ -80,7 +84,7 @@ class Coach:
     def check(self, text: str, stage: str = "need", holder: str | None = None) -> Report:
         """Read one statement at ``stage``; loads the pipeline on first use."""
         engine = self.load()._engine
-        return engine.report(engine.nlp(text), self._stage(stage), holder)
+        return engine.report(engine.nlp(text[:MAX_CHARS]), self._stage(stage), holder)
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None) -> Iterator[Report]:
@@ -89,7 +93,7 @@ class Coach:
         stage = self._stage(stage)
         iterator = iter(texts)
         while True:
-            batch = list(islice(iterator, batch_size))
+            batch = [text[:MAX_CHARS] for text in islice(iterator, batch_size)]
             if not batch:
                 return
             for doc in engine.nlp.pipe(batch, batch_size=batch_size):
