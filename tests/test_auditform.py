@@ -222,3 +222,54 @@ def test_every_schema_field_is_described() -> None:
     for name, model in [("AuditForm", schema), *schema["$defs"].items()]:
         for field, spec in model["properties"].items():
             assert spec.get("description"), f"{name}.{field} has no description"
+
+
+# --- names however they are typed (review findings 1-3) -------------------------------------
+
+
+def _wording(case: Case, names: dict[int, str], wording: str) -> str:
+    for index, name in names.items():
+        case.people[index].name = name
+    case.needs[0].wording = wording
+    return audit_form_from_case(case, "", DAY).needs[0].wording
+
+
+def test_names_match_across_apostrophes_dashes_accents_and_possessives(case: Case) -> None:
+    got = _wording(case, {0: "Zoë", 1: "Ellie-Mae Smith-Jones", 2: "Shay O'Neil"},
+                   "Zoe and ZOË; Ellie spoke to Ms Smith; Ellie‑Mae (non-breaking hyphen); "
+                   "Mrs O’Neil and O’NEIL’s flat; Zoes bag, Zoe’s coat; Smiths stays? no.")
+    assert got == (
+        "Child 1 and Child 1; Child 2 spoke to Child 2; Child 2 (non-breaking hyphen); "
+        "Mother and Mother’s flat; Child 1's bag, Child 1’s coat; Child 2's stays? no."
+    )
+
+
+def test_a_name_ending_in_s_keeps_a_bare_apostrophe(case: Case) -> None:
+    assert _wording(case, {0: "James"}, "James' school and 'James' in quotes") == (
+        "Child 1' school and 'Child 1' in quotes")
+
+
+def test_dotted_capital_i_neither_crashes_nor_leaks(case: Case) -> None:
+    got = _wording(case, {0: "Ibrahim"}, "İBRAHİM needs a bed; ibrahim, IBRAHIM’S room.")
+    assert got == "Child 1 needs a bed; Child 1, Child 1’S room."
+
+
+def test_everyday_word_names_replaced_only_where_they_are_names(case: Case) -> None:
+    names = {0: "Will", 1: "May"}
+    assert _wording(case, names, "Mum will collect him by May 2027, or on 3rd of May.") == (
+        "Mum will collect him by May 2027, or on 3rd of May.")
+    assert _wording(case, names, "Will needs May's help; may Will's mum say so? May 4: ok") == (
+        "Child 1 needs Child 2's help; may Child 1's mum say so? May 4: ok")
+    # A possessive without an apostrophe would turn "wills" into a name: not for these.
+    assert _wording(case, names, "Wills and Mays stay.") == "Wills and Mays stay."
+
+
+def test_spacy_stop_words_are_read_without_importing_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from assistant.auditform import common_words; "
+            "w = common_words(); print('spacy' in sys.modules, 'whereas' in w, 'will' in w)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout.split()
+    assert out == ["False", "True", "True"]
