@@ -30,11 +30,18 @@ class PlainWords(Strict):
     phrases: dict[str, str] = Field(default={})
 
 
-def _whole(words: list[str], flags: int = 0) -> re.Pattern[str] | None:
+def _whole(words: list[str], flags: int = 0) -> tuple[re.Pattern[str] | None, list[str]]:
+    """A whole-word pattern with one group per word (longest first), and the words in order.
+
+    The word a match stands for is ``ordered[match.lastindex - 1]``: looking the matched
+    text up by ``casefold()`` fails where a case-insensitive match and casefolding
+    disagree (the regex matches "İ" for "i", but "İ".casefold() is "i̇").
+    """
     if not words:
-        return None
+        return None, []
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ordered)) + r")(?!\w)", flags)
+    alternatives = "|".join(f"({re.escape(word)})" for word in ordered)
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", flags), ordered
 
 
 def make_plain(words: PlainWords) -> Callable[[str], str]:
@@ -44,19 +51,19 @@ def make_plain(words: PlainWords) -> Callable[[str], str]:
     kept in brackets so the family can match it to letters they receive; later mentions
     stay short. Acronyms match case-sensitively ("CP", not "cp"); phrases match any case.
     """
-    acronyms = _whole(list(words.acronyms))
-    phrases = _whole(list(words.phrases), re.IGNORECASE)
-    phrase_table = {key.casefold(): value for key, value in words.phrases.items()}
+    acronyms, _ = _whole(list(words.acronyms))
+    phrases, phrase_keys = _whole(list(words.phrases), re.IGNORECASE)
+    phrase_values = [words.phrases[key] for key in phrase_keys]
 
     def plain(text: str) -> str:
         if phrases is not None:
-            text = phrases.sub(_keep_capital(phrase_table), text)
+            text = phrases.sub(_keep_capital(phrase_values), text)
         if acronyms is None:
             return text
         seen: set[str] = set()
 
         def expand(match: re.Match[str]) -> str:
-            short = match.group(1)
+            short = match.group(0)
             long = words.acronyms[short]
             if short in seen or long.casefold() in text.casefold():
                 return short
@@ -68,14 +75,15 @@ def make_plain(words: PlainWords) -> Callable[[str], str]:
     return plain
 
 
-def _keep_capital(table: dict[str, str]) -> Callable[[re.Match[str]], str]:
+def _keep_capital(values: list[str]) -> Callable[[re.Match[str]], str]:
+    """The plain words for the alternative that matched, capitalised like the original."""
+
     def swap(match: re.Match[str]) -> str:
-        found = match.group(1)
-        plain = table[found.casefold()]
+        found = match.group(0)
+        plain = values[(match.lastindex or 1) - 1]
         return plain[:1].upper() + plain[1:] if found[:1].isupper() else plain
 
     return swap
-
 
 
 @lru_cache(maxsize=32)

@@ -273,3 +273,12 @@ def test_spacy_stop_words_are_read_without_importing_spacy() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout.split()
     assert out == ["False", "True", "True"]
+
+
+def test_plain_words_phrase_with_dotted_capital_i_is_swapped_not_a_crash() -> None:
+    from assistant.plainwords import PlainWords, make_plain
+
+    plain = make_plain(PlainWords(acronyms={"CIN": "Child in Need"},
+                                  phrases={"initial assessment": "first look", "in situ": "there"}))
+    assert plain("İNİTİAL ASSESSMENT, then initial assessment; CIN stays in situ.") == (
+        "First look, then first look; Child in Need (CIN) stays there.")
