@@ -357,6 +357,16 @@ def write_new(path: Path, text: str, force: bool) -> None:
                 raise ExportExists(
                     f"{path}: already exists (use --force to overwrite it)"
                 ) from None
+            except OSError:
+                # No hard links here (FAT, some network shares): claim the name
+                # exclusively, then move the finished text onto it.
+                try:
+                    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+                except FileExistsError:
+                    raise ExportExists(
+                        f"{path}: already exists (use --force to overwrite it)"
+                    ) from None
+                os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -380,28 +390,43 @@ def export(
         raise ExportError(f"no format chosen (choose from: {', '.join(FORMATS)})")
     chosen = list(dict.fromkeys(_check_format(f) for f in formats))
     out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise ExportError(f"{out_dir}: is a file, not a folder")
     content = content or Content()
     when = when or date.today()
-    targets = [(out_dir / file_name(case, fmt), fmt) for fmt in chosen]
+    targets = [out_dir / file_name(case, fmt) for fmt in chosen]
+    _check_targets(out_dir, targets, force)  # fail fast, before rendering
+    try:
+        texts = [render(case, fmt, content=content, auditor=auditor, when=when)
+                 for fmt in chosen]
+    except ContentError as exc:
+        raise ExportError(str(exc)) from None
+    return write_all(out_dir, list(zip(targets, texts, strict=True)), force)
+
+
+def _check_targets(out_dir: Path, targets: Sequence[Path], force: bool) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(f"{out_dir}: is a file, not a folder")
     if not force:
-        existing = [str(path) for path, _ in targets if path.exists()]
+        existing = [str(path) for path in targets if path.exists()]
         if existing:
             more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
             raise ExportExists(
                 f"{existing[0]}: already exists{more} (use --force to overwrite it)"
             )
-    try:
-        texts = [render(case, fmt, content=content, auditor=auditor, when=when)
-                 for _, fmt in targets]
-    except ContentError as exc:
-        raise ExportError(str(exc)) from None
+
+
+def write_all(out_dir: Path, files: Sequence[tuple[Path, str]], force: bool) -> list[Path]:
+    """Write every (path, text) into ``out_dir``, or none if any target is in the way.
+
+    Everything is rendered by the caller and every target checked before the first file
+    is written, so an existing file leaves the folder as it was.
+    """
+    out_dir = Path(out_dir)
+    _check_targets(out_dir, [path for path, _ in files], force)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for (path, _), text in zip(targets, texts, strict=True):
+        for path, text in files:
             write_new(path, text, force)
     except OSError as exc:
         where = exc.filename or out_dir
         raise ExportError(f"{where}: cannot be written ({exc.strerror})") from None
-    return [path for path, _ in targets]
+    return [path for path, _ in files]

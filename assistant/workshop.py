@@ -38,34 +38,29 @@ def _render(template: str, context: dict[str, Any], content: Content) -> str:
         raise ExportError(f"{template_line(exc)}: {exc}") from None
 
 
-def _write(path: Path, text: str, force: bool) -> Path:
-    from assistant.exporters import write_new
-
-    write_new(path, text, force)
-    return path
-
-
 def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | None = None,
          answers: bool = False, force: bool = False) -> list[Path]:
     """Write each vignette as ``<id>.html`` and ``<id>.case.json`` into ``out_dir``.
 
     With ``answers`` it writes the trainer's copy instead: ``<id>.answers.html`` with the
-    model analysis and teaching notes (the case files are the participants').
+    model analysis and teaching notes (the case files are the participants'). Everything
+    is rendered first, and nothing is written if any file is in the way.
     """
+    from assistant.exporters import write_all
+
     content = content or Content()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    files: list[tuple[Path, str]] = []
     for vignette in vignettes:
         case_file = f"{vignette.id}.case.json"
         html = _render("vignette.html.j2",
                        {"vignette": vignette, "answers": answers, "case_file": case_file},
                        content)
         if answers:
-            written.append(_write(out_dir / f"{vignette.id}.answers.html", html, force))
+            files.append((out_dir / f"{vignette.id}.answers.html", html))
             continue
-        written.append(_write(out_dir / f"{vignette.id}.html", html, force))
-        written.append(_write(out_dir / case_file, practice_case(vignette).to_json(), force))
-    return written
+        files.append((out_dir / f"{vignette.id}.html", html))
+        files.append((out_dir / case_file, practice_case(vignette).to_json()))
+    return write_all(out_dir, files, force)
 
 
 def render_feedback(feedback: Feedback, *, content: Content | None = None,

@@ -150,3 +150,24 @@ def test_a_broken_content_file_is_reported_by_path_and_line(tmp_path: Path) -> N
     assert result.returncode == 1
     line = source.splitlines().index("  - id: moderate") + 1
     assert f"framework.yml:{line}: seriousness.1.idd: unknown key" in result.stderr
+
+
+def test_export_json_writes_an_owner_only_file(tmp_path: Path) -> None:
+    run_cli("import", FIXTURE)
+    out = tmp_path / "case.json"
+    assert run_cli("export-json", "NL-2026-014", "--out", str(out)).returncode == 0
+    assert out.stat().st_mode & 0o777 == 0o600
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    into_folder = run_cli("export-json", "NL-2026-014", "--out", str(folder / "x" / "y.json"))
+    assert into_folder.returncode == 0, into_folder.stderr
+
+
+def test_an_invalid_file_among_several_is_named(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run_cli("import", FIXTURE, str(empty))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"needs-led: error: {empty}: Invalid JSON")
+    assert "nothing was imported" in result.stderr
+    assert json.loads(run_cli("cases", "--json").stdout) == []

@@ -192,3 +192,23 @@ def test_workshop_wording_counts_the_rooms_phrasings(tmp_path: Path) -> None:
     service = [r for r in rows if r["kind"] == "service"]
     assert service[0]["count"] == 2 and "counselling" in service[0]["phrase"]
     assert {r["kind"] for r in rows} == {"service", "universal", "assessment"}
+
+
+def test_a_too_long_comment_is_one_readable_line() -> None:
+    run_cli("import", str(FIXTURES / "case.json"))
+    result = run_cli("supervise", "NL-2026-014", "--comment", "x" * 3000)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "needs-led: error: Text: is too long (the most it can hold is 2,000 characters)")
+
+
+def test_workshop_pack_writes_nothing_if_any_file_is_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "jackie-attendance.html").write_text("mine")
+    result = run_cli("workshop", "pack", "all", "--out", str(tmp_path))
+    assert result.returncode == 2 and "already exists" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["jackie-attendance.html"]
+    afile = tmp_path / "afile"
+    afile.write_text("")
+    into_file = run_cli("workshop", "pack", "all", "--out", str(afile))
+    assert into_file.returncode == 1
+    assert into_file.stderr.strip() == f"needs-led: error: {afile}: is a file, not a folder"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import add
-from assistant.errors import InputError, unreadable
+from assistant.errors import unreadable
 
 
 def _store(args: argparse.Namespace):
@@ -36,12 +36,10 @@ def read_input(name: str) -> bytes:
 
 
 def write_output(path: Path, text: str, force: bool) -> None:
-    if path.exists() and not force:
-        raise InputError(f"{path}: already exists (use --force to overwrite it)")
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be written ({exc.strerror})") from None
+    """Write a file whole and owner-only, never over an existing one without ``force``."""
+    from assistant.exporters import write_all
+
+    write_all(path.parent, [(path, text)], force)
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
@@ -61,16 +59,28 @@ def cmd_cases(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from assistant.model import Case
+    from pydantic import ValidationError
+
+    from assistant.model import Case, explain
+    from assistant.textsafe import one_line
 
     framework = _content(args).framework
     cases: list[tuple[str, Case]] = []
     for name in args.files:
         data = read_input(name)
-        cases.append((name, Case.from_json(data, framework)))
+        try:
+            cases.append((name, Case.from_json(data, framework)))
+        except ValidationError as exc:
+            lines = explain(exc)
+            print(f"needs-led: error: {name}: {lines[0]}", file=sys.stderr)
+            for line in lines[1:]:
+                print(f"  {line}", file=sys.stderr)
+            print("needs-led: nothing was imported", file=sys.stderr)
+            return 1
     with _store(args) as store:
         for name, case in cases:
-            number = store.save(case, note=f"imported from {Path(name).name}")
+            label = "standard input" if name == "-" else one_line(Path(name).name, 60)
+            number = store.save(case, note=f"imported from {label}")
             print(f"imported {case.reference} as revision {number}")
     return 0
 

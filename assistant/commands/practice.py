@@ -76,13 +76,12 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
     for gap in result.gaps:
         print(f"  gap     {gap}")
     if args.out:
-        from assistant.exporters import safe_stem
-        from assistant.workshop import _write
+        from assistant.exporters import safe_stem, write_all
 
         out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
-        path = _write(out / f"{safe_stem(case.reference)}-feedback.html",
-                      render_feedback(result, content=content), args.force)
+        html = render_feedback(result, content=content)
+        (path,) = write_all(out, [(out / f"{safe_stem(case.reference)}-feedback.html", html)],
+                            args.force)
         print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -94,6 +93,10 @@ def cmd_supervise(args: argparse.Namespace) -> int:
     with _store(args) as store:
         case = store.load(args.case)
         changed = []
+        from pydantic import ValidationError
+
+        from assistant.model import explain
+
         try:
             if args.comment:
                 supervision.add_comment(case, args.comment, about=args.about,
@@ -102,6 +105,8 @@ def cmd_supervise(args: argparse.Namespace) -> int:
             if args.action:
                 supervision.add_action(case, args.action, owner=args.owner, due=args.due)
                 changed.append("agreed action")
+        except ValidationError as exc:
+            raise InputError(explain(exc)[0]) from None
         except ValueError as exc:
             raise InputError(str(exc)) from None
         if changed:
