@@ -110,7 +110,7 @@ class Store:
             )
             self.db = Database(conn)
             try:
-                self.db.execute("select count(*) from sqlite_master").fetchone()
+                self._check_ours()
                 if self.db.execute("pragma journal_mode").fetchone()[0] != "wal":
                     self.db.execute("pragma journal_mode=wal")
                 self.migrate(migrations)
@@ -129,6 +129,16 @@ class Store:
         fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         os.chmod(self.path, 0o600)
+
+    def _check_ours(self) -> None:
+        """Refuse another program's SQLite file rather than add our tables to it."""
+        tables = {row[0] for row in self.db.execute(
+            "select name from sqlite_master where type = 'table'").fetchall()}
+        if tables and not migrations.applied(self.db):
+            raise StoreError(
+                f"{self.path}: this is another program's SQLite database, not a needs-led "
+                "one; it was left untouched (choose another file with --db)"
+            )
 
     def migrate(self, migration_set: Migrations, what: str = "this database",
                 error: type[StoreError] = StoreError) -> None:

@@ -134,3 +134,14 @@ def test_a_database_from_a_newer_version_is_refused(db_path: Path, case: Case) -
 def test_a_folder_in_place_of_the_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder"):
         Store(tmp_path)
+
+
+def test_another_programs_database_is_refused_untouched(db_path: Path) -> None:
+    other = sqlite3.connect(db_path)
+    other.execute("create table recipes (name text)")
+    other.commit()
+    other.close()
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="another program's SQLite database"):
+        Store(db_path)
+    assert db_path.read_bytes() == before
