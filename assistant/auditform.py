@@ -24,7 +24,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from assistant.textsafe import clean_text
 
@@ -55,6 +62,11 @@ FAMILY_ROLES = {"family"}
 
 def _clean(value: Any) -> Any:
     return clean_text(value).strip() if isinstance(value, str) else value
+
+
+def _no_blanks(services: list[str]) -> list[str]:
+    """A blank service records nothing; dropping it keeps JSON and CSV forms identical."""
+    return [s for s in services if s]
 
 
 Text = Annotated[str, BeforeValidator(_clean), StringConstraints(max_length=2_000)]
@@ -94,7 +106,7 @@ class AuditNeed(_Model):
     status: Status = Field(
         default="unknown", description="Whether the need is met, partly met, unmet or not known"
     )
-    services: list[Text] = Field(
+    services: Annotated[list[Text], AfterValidator(_no_blanks)] = Field(
         default=[], description="Services provided or planned for this need"
     )
 
@@ -140,10 +152,44 @@ class AuditForm(_Model):
                 "wording": need.wording,
                 "seriousness": need.seriousness or "",
                 "status": need.status,
-                "services": " | ".join(s.replace(" | ", " / ") for s in need.services),
+                "services": join_services(need.services),
             }
             for number, need in enumerate(self.needs, 1)
         ]
+
+
+SERVICE_SEPARATOR = " | "
+
+
+def join_services(services: list[str]) -> str:
+    """The services in one CSV cell, separated by " | "; a "|" or "\\" inside one is escaped.
+
+    Escaping (rather than rewriting "|" as "/") lets the cell be read back exactly, so a
+    form imported as JSON and again as CSV is recognised as the same form.
+    """
+    return SERVICE_SEPARATOR.join(
+        s.replace("\\", "\\\\").replace("|", "\\|") for s in services)
+
+
+def split_services(cell: str) -> list[str]:
+    """The services from a cell written by :func:`join_services` (blank parts dropped)."""
+    services: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(cell):
+        pair = cell[i:i + 2]
+        if pair in ("\\\\", "\\|"):  # an escaped backslash or bar; any other "\\" is kept
+            current.append(pair[1])
+            i += 2
+            continue
+        if cell[i] == "|":
+            services.append("".join(current))
+            current = []
+        else:
+            current.append(cell[i])
+        i += 1
+    services.append("".join(current))
+    return [s.strip() for s in services if s.strip()]
 
 
 CSV_COLUMNS = (
@@ -462,7 +508,7 @@ def forms_from_csv(text: str) -> list[AuditForm]:
                     "wording": row["wording"],
                     "seriousness": row["seriousness"] or None,
                     "status": row["status"] or "unknown",
-                    "services": [s.strip() for s in row["services"].split(" | ") if s.strip()],
+                    "services": split_services(row["services"]),
                 }
             )
     return [AuditForm.model_validate(data) for data in groups.values()]

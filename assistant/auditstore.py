@@ -4,8 +4,9 @@ Lives in the same SQLite file as the cases (open a :class:`~assistant.store.Stor
 it in), with its own migration set, so an audit never touches case data. A form's identity
 is (case reference, auditor, audit date), the key the pooled CSV groups rows by: importing
 the same form twice adds nothing, and a different form under an identity already stored is
-reported rather than silently merged. Reading files is forgiving: a bad file, row or form is
-reported by file and line and everything else still imports.
+reported rather than silently merged (``audit add --replace`` replaces it). Reading files is
+forgiving: a bad file or form is reported by file and line and everything else still
+imports; a form with a bad CSV row is left out whole, never stored incomplete.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlite_utils import Database, Migrations
 
 from assistant.model import now
 from assistant.store import StoreError
+from assistant.textsafe import clean_text
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -71,6 +73,14 @@ def m002_coach_kinds(db: Database) -> None:
     db["audit_needs"].add_column("kinds", str)
 
 
+def printable(text: str) -> str:
+    """User text safe to echo on one terminal line: control characters removed.
+
+    Sample names stored before control characters were refused may still hold an ESC.
+    """
+    return " ".join(clean_text(text).split())
+
+
 class AuditError(StoreError):
     """A one-line problem with a sample (unknown name, name taken...): exit status 1."""
 
@@ -91,6 +101,7 @@ class Problem:
 @dataclass
 class ImportResult:
     added: int = 0
+    replaced: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
     new_need_ids: list[int] = field(default_factory=list)
@@ -107,14 +118,19 @@ def digest(form: AuditForm) -> str:
 # --- reading files ---------------------------------------------------------------------
 
 
-def describe_errors(exc: ValidationError) -> str:
-    """Pydantic errors as 'need 2, wording: ...', joined: one readable line per form."""
+def describe_errors(exc: ValidationError, first_need: int = 1) -> str:
+    """Pydantic errors as 'need 2, wording: ...', joined: one readable line per form.
+
+    ``first_need`` is the number of the form's first need in what was validated: a CSV
+    row is validated as a one-need form, yet it may be the form's third need.
+    """
     parts = []
     for error in exc.errors():
         where: list[str] = []
         for part in error["loc"]:
             if isinstance(part, int) and where:
-                where[-1] = f"{where[-1].rstrip('s')} {part + 1}"
+                offset = first_need if where[-1] == "needs" else 1
+                where[-1] = f"{where[-1].rstrip('s')} {part + offset}"
             elif isinstance(part, str):
                 where.append(part.replace("_", " "))
         message = error["msg"].removeprefix("Value error, ")
@@ -172,11 +188,23 @@ def read_json_forms(source: str, text: str) -> tuple[list[AuditForm], list[Probl
     except ValueError as exc:
         line_text, _, message = str(exc).partition(": ")
         problems.append(Problem(source, int(line_text.split()[1]), message))
+    except RecursionError:
+        # Python's JSON decoder recurses once per nested [ or {: thousands of them are no
+        # audit form, and must not stop the other files being read.
+        problems.append(Problem(source, None, "not valid JSON (nested too deeply to be an "
+                                              "audit form)"))
     return forms, problems
 
 
 def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Problem]]:
-    """Rows validated one by one (a bad row is skipped and reported), grouped into forms."""
+    """Forms from pooled CSV rows; a form with any bad row is not imported at all.
+
+    Rows are grouped into forms by (case reference, auditor, audit date), then each row is
+    checked on its own so a problem is reported at its own line, naming its need. Keeping
+    the rest of a form whose row was bad would store an incomplete form under the form's
+    identity, and the corrected file would then be "different content": so the whole form
+    is left out, and importing the corrected file adds it.
+    """
     from pydantic import ValidationError
 
     from assistant.auditform import CSV_COLUMNS, CsvError, forms_from_csv
@@ -192,7 +220,9 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
         return [], [Problem(source, 1, f"missing column(s): {', '.join(missing)}")]
     head = io.StringIO()
     csv.writer(head, lineterminator="\n").writerow(header)
-    forms: dict[str, AuditForm] = {}
+    key_columns = [header.index(c) for c in ("case_reference", "auditor", "audit_date")]
+    # identity cells -> [(first line, row)], in file order
+    groups: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
     line = 1
     while True:
         try:
@@ -200,32 +230,62 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(Problem(source, reader.line_num, f"not readable as CSV ({exc})"))
-            break
+            problems.append(Problem(source, reader.line_num,
+                                    f"not readable as CSV ({exc}); nothing imported from "
+                                    "this file"))
+            return [], problems
         line_start, line = line + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(header):
+        if len(row) <= max(key_columns):
             problems.append(Problem(source, line_start,
                                     f"{len(row)} cells where the header has {len(header)}"))
             continue
-        one = io.StringIO()
-        csv.writer(one, lineterminator="\n").writerow(row)
-        try:
-            (form,) = forms_from_csv(head.getvalue() + one.getvalue())
-        except CsvError as exc:
-            problems.append(Problem(source, line_start, str(exc).split(": ", 1)[-1]))
+        key = tuple(_undefuse_cell(row[i]).strip() for i in key_columns)
+        groups.setdefault(key, []).append((line_start, row))
+
+    forms: list[AuditForm] = []
+    for rows in groups.values():
+        parts: list[AuditForm] = []
+        bad: list[Problem] = []
+        for position, (line_start, row) in enumerate(rows, 1):
+            if len(row) != len(header):
+                bad.append(Problem(source, line_start,
+                                   f"{len(row)} cells where the header has {len(header)}"))
+                continue
+            one = io.StringIO()
+            csv.writer(one, lineterminator="\n").writerow(row)
+            number = _need_number(row, header, position)
+            try:
+                (form,) = forms_from_csv(head.getvalue() + one.getvalue())
+            except CsvError as exc:
+                bad.append(Problem(source, line_start, str(exc).split(": ", 1)[-1]))
+            except ValidationError as exc:
+                bad.append(Problem(source, line_start, describe_errors(exc, first_need=number)))
+            else:
+                parts.append(form)
+        if bad:
+            case_reference = rows[0][1][key_columns[0]] or "with no reference"
+            note = (f"; case {case_reference} was not imported (fix this row and "
+                    "import the file again)")
+            problems.extend(Problem(p.source, p.line, p.message + note) for p in bad)
             continue
-        except ValidationError as exc:
-            problems.append(Problem(source, line_start, describe_errors(exc)))
-            continue
-        key = identity(form)
-        if key in forms:
-            stored = forms[key]
-            forms[key] = stored.model_copy(update={"needs": [*stored.needs, *form.needs]})
-        else:
-            forms[key] = form
-    return list(forms.values()), problems
+        forms.append(parts[0].model_copy(
+            update={"needs": [need for part in parts for need in part.needs]}))
+    problems.sort(key=lambda p: p.line or 0)
+    return forms, problems
+
+
+def _undefuse_cell(cell: str) -> str:
+    from assistant.auditform import _undefuse
+
+    return _undefuse(cell)
+
+
+def _need_number(row: list[str], header: list[str], position: int) -> int:
+    """The row's need number as written in it, else its position among the form's rows."""
+    cell = row[header.index("need_number")].strip()
+    return int(cell) if cell.isdigit() else position
 
 
 def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]]:
@@ -277,9 +337,14 @@ class AuditStore:
     # --- samples --------------------------------------------------------------------
 
     def new_sample(self, name: str) -> int:
+        """A new, empty sample. Its name is typed again in every command, so it must be
+        printable: control characters (an ESC from a pasted colour code) are refused."""
         name = name.strip()
         if not name or len(name) > 80:
             raise AuditError("a sample name must be 1-80 characters")
+        if name != " ".join(clean_text(name).split()):
+            raise AuditError(f"a sample name cannot contain control characters, tabs or line "
+                             f"breaks ('{printable(name)}' was typed)")
         with self.write():
             if self._sample_row(name) is not None:
                 raise AuditError(f"there is already a sample called '{name}'")
@@ -294,9 +359,9 @@ class AuditStore:
         with self.store.errors():
             row = self._sample_row(name)
         if row is None:
-            known = [s.name for s in self.samples()]
+            known = [printable(s.name) for s in self.samples()]
             hint = f" (samples: {', '.join(known)})" if known else " (run 'audit new NAME')"
-            raise AuditError(f"no audit sample called '{name}'{hint}")
+            raise AuditError(f"no audit sample called '{printable(name)}'{hint}")
         return int(row[0])
 
     def samples(self) -> list[Sample]:
@@ -313,29 +378,49 @@ class AuditStore:
     # --- forms ----------------------------------------------------------------------
 
     def add_forms(self, sample_id: int, forms: Iterable[AuditForm], source: str,
-                  result: ImportResult | None = None) -> ImportResult:
-        """Store new forms and their needs in one transaction; identical forms are skipped."""
+                  result: ImportResult | None = None, replace: bool = False) -> ImportResult:
+        """Store new forms and their needs in one transaction; identical forms are skipped.
+
+        A form whose identity is stored with different content is reported and kept as
+        stored, unless ``replace``: then the stored form and its needs are replaced. A
+        replacing need worded exactly as one of the old form's needs (same holder too)
+        keeps that need's group and analysis, so correcting one need does not undo the
+        audit group's sorting of the others.
+        """
         result = result or ImportResult()
         stamp = now().isoformat()
         with self.write():
-            known = dict(self.db.execute(
-                "select identity, digest from audit_forms where sample_id = ?", [sample_id]
-            ).fetchall())
+            known = {key: (form_id, body_digest) for form_id, key, body_digest in
+                     self.db.execute("select id, identity, digest from audit_forms"
+                                     " where sample_id = ?", [sample_id]).fetchall()}
             form_rows: list[dict[str, Any]] = []
             pending: list[AuditForm] = []
+            # a replacing form's index in pending -> what its old needs carry over
+            kept: dict[int, dict[tuple[str, str], dict[str, Any]]] = {}
             for form in forms:
                 key, body_digest = identity(form), digest(form)
                 if key in known:
-                    if known[key] == body_digest:
+                    old_id, old_digest = known[key]
+                    if old_digest == body_digest:
                         result.duplicates += 1
-                    else:
+                        continue
+                    if old_id is None:
+                        result.problems.append(Problem(
+                            source, None,
+                            f"case {form.case_reference} ({form.auditor or 'no auditor'}, "
+                            f"{form.audit_date}) appears twice with different content; "
+                            "the first was kept"))
+                        continue
+                    if not replace:
                         result.problems.append(Problem(
                             source, None,
                             f"case {form.case_reference} ({form.auditor or 'no auditor'}, "
                             f"{form.audit_date}) was already imported with different content; "
-                            "the stored form was kept"))
-                    continue
-                known[key] = body_digest
+                            "the stored form was kept (add --replace to replace it)"))
+                        continue
+                    kept[len(pending)] = self._remove_form(old_id)
+                    result.replaced += 1
+                known[key] = (None, body_digest)
                 pending.append(form)
                 form_rows.append({
                     "sample_id": sample_id, "identity": key, "digest": body_digest,
@@ -354,6 +439,7 @@ class AuditStore:
                 row["id"] = first + offset
             need_rows = []
             for offset, form in enumerate(pending):
+                old = kept.get(offset, {})
                 for position, need in enumerate(form.needs, 1):
                     need_rows.append({
                         "id": first_need + len(need_rows), "sample_id": sample_id,
@@ -363,15 +449,28 @@ class AuditStore:
                         "status": need.status, "services": json.dumps(need.services),
                         "tokens": None, "theme": None, "reason": None, "alternatives": None,
                         "group_id": None, "kinds": None,
-                    })
+                    } | old.pop((need.holder, need.wording), {}))
             self._insert("audit_forms", form_rows)
             self._insert("audit_needs", need_rows)
-            result.added += len(pending)
+            result.added += len(pending) - len(kept)
             result.new_need_ids.extend(row["id"] for row in need_rows)
         return result
 
+    def _remove_form(self, form_id: int) -> dict[tuple[str, str], dict[str, Any]]:
+        """Delete a form and its needs; return each need's group and analysis by wording."""
+        carried = ("tokens", "theme", "reason", "alternatives", "group_id", "kinds")
+        old: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in self.db["audit_needs"].rows_where("form_id = ?", [form_id],
+                                                      order_by="position"):
+            old.setdefault((row["holder"], row["wording"]), {c: row[c] for c in carried})
+        self.db.execute("delete from audit_needs where form_id = ?", [form_id])
+        self.db.execute("delete from audit_forms where id = ?", [form_id])
+        return old
+
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Plain executemany: sqlite-utils' insert_all is several times slower at 50,000 rows."""
+        if not rows:  # a form with no needs yet (the app exports one for a new case)
+            return
         columns = list(rows[0])
         sql = (f"insert into {table} ({', '.join(columns)}) "
                f"values ({', '.join('?' * len(columns))})")

@@ -821,12 +821,25 @@ def render_html(report: Report, content: Content | None = None) -> str:
     """The report through exports/needgroups-report.html.j2 (everything typed is escaped).
 
     Uses the exporters' sandboxed, autoescaping environment, so an edited template is
-    found and reported the same way as the plan's.
+    found and reported the same way as the plan's: a broken template or an undefined name
+    is one line naming the template file and line (:class:`ExportError`, exit 1), not a
+    Jinja traceback.
     """
-    from assistant.exporters import environment
+    import jinja2
 
-    env = environment(content or Content())
-    return env.get_template("needgroups-report.html.j2").render(r=report)
+    from assistant.exporters import ExportError, environment, template_line
+
+    name = "needgroups-report.html.j2"
+    try:
+        return environment(content or Content()).get_template(name).render(r=report)
+    except jinja2.TemplateNotFound as exc:
+        raise ExportError(f"template {exc.name} not found in exports/") from None
+    except jinja2.TemplateSyntaxError as exc:
+        message = (exc.message or "syntax error").splitlines()[0]
+        raise ExportError(f"{template_line(exc)}: {message}") from None
+    except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ExportError(f"{template_line(exc)}: {message}") from None
 
 
 CSV_COLUMNS = ("group", "cluster", "description", "cases", "share_of_cases_percent", "needs")
@@ -857,10 +870,27 @@ def render_csv(report: Report) -> str:
     return out.getvalue()
 
 
-def write_report(report: Report, out_dir: Path, content: Content | None = None) -> list[Path]:
+REPORT_FILES = ("needgroups-report.html", "needgroups-report.csv")
+
+
+def write_report(report: Report, out_dir: Path, content: Content | None = None,
+                 force: bool = False) -> list[Path]:
+    """Write the HTML and CSV report into ``out_dir``; return their paths.
+
+    Both are rendered, and both targets checked, before either is written, so a template
+    error or an existing file leaves the folder as it was. Each file is written whole and
+    readable by its owner only (:func:`assistant.exporters.write_new`): the report holds
+    needs from real cases. An existing file is overwritten only with ``force``.
+    """
+    from assistant.exporters import ExportExists, write_new
+
+    texts = [render_html(report, content), render_csv(report)]
+    paths = [out_dir / name for name in REPORT_FILES]
+    if not force:
+        for path in paths:
+            if path.exists():
+                raise ExportExists(f"{path}: already exists (use --force to overwrite it)")
     out_dir.mkdir(parents=True, exist_ok=True)
-    html = out_dir / "needgroups-report.html"
-    csv_path = out_dir / "needgroups-report.csv"
-    html.write_text(render_html(report, content), encoding="utf-8")
-    csv_path.write_text(render_csv(report), encoding="utf-8", newline="")
-    return [html, csv_path]
+    for path, text in zip(paths, texts, strict=True):
+        write_new(path, text, force)
+    return paths

@@ -69,7 +69,7 @@ def test_not_utf8_and_empty_files_are_problems_not_crashes() -> None:
     assert str(problems[0]) == "empty.json: empty file"
 
 
-def test_csv_rows_group_into_forms_and_a_bad_row_is_skipped_by_line(
+def test_csv_a_bad_row_leaves_its_whole_form_out_and_is_reported_by_line_and_need(
         forms: list[AuditForm]) -> None:
     text = write_csv(forms)
     lines = text.split("\r\n")
@@ -79,12 +79,10 @@ def test_csv_rows_group_into_forms_and_a_bad_row_is_skipped_by_line(
     got, problems = read_forms("pool.csv", "\r\n".join(lines).encode())
     (problem,) = problems
     assert problem.line == index + 1
-    assert "status" in problem.message
+    assert problem.message.startswith("need 2, status: ")
+    assert "case AUD-002 was not imported" in problem.message
     by_ref = {f.case_reference: f for f in got}
-    assert len(by_ref) == len(forms)
-    assert [n.wording for n in by_ref["AUD-002"].needs] == [
-        "Mother needs to attend a parenting course.",
-        "Child 1 needs his mother to set clear rules and stick to them."]
+    assert sorted(by_ref) == sorted(f.case_reference for f in forms if f.case_reference != "AUD-002")
     assert by_ref["AUD-003"] == forms[2]
 
 
@@ -154,15 +152,22 @@ def test_cli_add_reports_each_bad_file_and_imports_the_rest(tmp_path: Path,
                      env=env)
     assert result.returncode == 1
     errors = result.stderr.strip().splitlines()
-    assert errors[0].startswith(f"{pooled}:2: ")
+    assert errors[0].startswith(f"{pooled}:2: need 1, status: ")
+    assert errors[0].endswith("case AUD-005 was not imported (fix this row and import the "
+                              "file again)")
     assert errors[1] == f"{tmp_path / 'nope.json'}: no such file"
-    assert "imported 5 form(s) into 'May', 2 problem(s) reported above" in result.stdout
+    assert "imported 4 form(s) into 'May', 2 problem(s) reported above" in result.stdout
     again = run_cli("audit", "add", "May", str(good), env=env)
     assert again.returncode == 0
     assert "imported 0 form(s) into 'May', 4 already in the sample" in again.stdout
+    # The corrected file adds the whole form: nothing of it was kept before.
+    pooled.write_text(write_csv([fifth]), newline="")
+    fixed = run_cli("audit", "add", "May", str(pooled), env=env)
+    assert (fixed.returncode, fixed.stderr) == (0, "")
+    assert "imported 1 form(s) into 'May'" in fixed.stdout
     listed = run_cli("audit", "list", "--json", env=env)
     (sample,) = json.loads(listed.stdout)
-    assert (sample["name"], sample["forms"], sample["needs"]) == ("May", 5, 15)
+    assert (sample["name"], sample["forms"], sample["needs"]) == ("May", 5, 16)
 
 
 def test_cli_unknown_sample_is_one_line_exit_1(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """`needs-led audit`: pool audit forms into a sample and sort them into Need Groups.
 
     audit new NAME                 start a sample
-    audit add NAME FILES...        import audit forms (JSON, JSON lines or CSV)
+    audit add NAME FILES...        import audit forms (JSON, JSON lines or CSV);
+                                   --replace replaces stored forms with corrected ones
     audit list                     the samples, with counts
     audit suggest NAME [--accept]  suggest a theme for every need (and say why)
     audit groups NAME              the groups and what undo would reverse
@@ -46,17 +47,28 @@ def _suggester(args: argparse.Namespace) -> Any:
     return Suggester(load_themes(_content(args)), Analyzer(pipeline))
 
 
+def _show(text: str) -> str:
+    """User text (a sample, file or group name) as it is safe to print: no control codes."""
+    from assistant.auditstore import printable
+
+    return printable(text)
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     store, audit = _open(args)
     with store:
         audit.new_sample(args.name)
-    print(f"created audit sample '{args.name}'; add forms with "
-          f"'needs-led audit add \"{args.name}\" FILES...'")
+    print(f"created audit sample '{args.name.strip()}'; add forms with "
+          f"'needs-led audit add \"{args.name.strip()}\" FILES...'")
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    """Import every readable form; report each problem by file and line; exit 1 if any."""
+    """Import every readable form; report each problem by file and line; exit 1 if any.
+
+    A form with a bad row is left out whole; ``--replace`` lets the corrected file replace
+    a form stored earlier under the same case reference, auditor and date.
+    """
     from assistant.auditstore import ImportResult, Problem, read_forms
     from assistant.commands.cases import read_input
     from assistant.errors import InputError
@@ -69,16 +81,19 @@ def cmd_add(args: argparse.Namespace) -> int:
             try:
                 data = read_input(name)
             except InputError as exc:
-                result.problems.append(Problem(name, None, str(exc).split(": ", 1)[-1]))
+                result.problems.append(Problem(_show(name), None,
+                                               str(exc).split(": ", 1)[-1]))
                 continue
-            forms, problems = read_forms(name, data)
+            forms, problems = read_forms(_show(name), data)
             result.problems.extend(problems)
-            audit.add_forms(sample_id, forms, name, result)
+            audit.add_forms(sample_id, forms, _show(name), result, replace=args.replace)
     for problem in result.problems:
-        print(f"{problem}", file=sys.stderr)
+        print(_show(str(problem)), file=sys.stderr)
     dup = f", {result.duplicates} already in the sample" if result.duplicates else ""
+    new = (f", replaced {result.replaced} (their needs worded as before keep their groups)"
+           if result.replaced else "")
     bad = f", {len(result.problems)} problem(s) reported above" if result.problems else ""
-    print(f"imported {result.added} form(s) into '{args.name}'{dup}{bad}")
+    print(f"imported {result.added} form(s) into '{_show(args.name)}'{new}{dup}{bad}")
     return 1 if result.problems else 0
 
 
@@ -92,7 +107,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not samples:
         print("No audit samples yet. Start one with 'needs-led audit new NAME'.")
     for s in samples:
-        print(f"{s.name}: {s.forms} forms, {s.needs} needs, {s.groups} groups "
+        print(f"{_show(s.name)}: {s.forms} forms, {s.needs} needs, {s.groups} groups "
               f"(started {s.created_at[:10]})")
     return 0
 
@@ -147,10 +162,10 @@ def cmd_groups(args: argparse.Namespace) -> int:
     for n in needs:
         count[n["group_id"]] = count.get(n["group_id"], 0) + 1
     for g in groups:
-        print(f"{g['id']:>4}  {g['name']}  ({count.get(g['id'], 0)} needs)")
+        print(f"{g['id']:>4}  {_show(g['name'])}  ({count.get(g['id'], 0)} needs)")
     print(f"      not in a group: {count.get(None, 0)} needs")
     if history:
-        print(f"undo would reverse: {history[0]}")
+        print(f"undo would reverse: {_show(history[0])}")
     return 0
 
 
@@ -160,7 +175,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     store, audit = _open(args)
     with store:
         label = Shuffle(audit, audit.sample_id(args.name)).undo()
-    print(f"undid: {label}" if label else "nothing to undo")
+    print(f"undid: {_show(label)}" if label else "nothing to undo")
     return 0
 
 
@@ -178,12 +193,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         report = build_report(audit, sample_id, args.name, content.framework, suggester.themes,
                               suggester, generated=args.date or date.today())
     out = Path(args.out)
-    targets = [out / "needgroups-report.html", out / "needgroups-report.csv"]
-    existing = [str(p) for p in targets if p.exists()]
-    if existing and not args.force:
-        raise InputError(f"{existing[0]}: already exists (use --force to overwrite it)")
     try:
-        paths = write_report(report, out, content)
+        paths = write_report(report, out, content, force=args.force)
     except OSError as exc:
         raise InputError(f"{out}: cannot be written ({exc.strerror})") from None
     for p in paths:
@@ -223,6 +234,10 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
             cmd_add)
     p.add_argument("name", metavar="NAME")
     p.add_argument("files", nargs="+", metavar="FILE", help="audit-form files ('-' for stdin)")
+    p.add_argument("--replace", action="store_true",
+                   help="replace a stored form that has the same case reference, auditor and "
+                   "date but different content (e.g. a corrected file); its needs worded as "
+                   "before keep their Need Groups")
 
     p = add(asub, common, "list", "list the audit samples", cmd_list)
     p.add_argument("--json", action="store_true", help="print JSON")
