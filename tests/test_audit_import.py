@@ -82,7 +82,8 @@ def test_csv_a_bad_row_leaves_its_whole_form_out_and_is_reported_by_line_and_nee
     assert problem.message.startswith("need 2, status: ")
     assert "case AUD-002 was not imported" in problem.message
     by_ref = {f.case_reference: f for f in got}
-    assert sorted(by_ref) == sorted(f.case_reference for f in forms if f.case_reference != "AUD-002")
+    assert sorted(by_ref) == sorted(
+        f.case_reference for f in forms if f.case_reference != "AUD-002")
     assert by_ref["AUD-003"] == forms[2]
 
 
@@ -208,3 +209,130 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
              "applied_at": "2030-01-01"})
     with Store(path) as store, pytest.raises(AuditError, match="newer needs-led"):
         AuditStore(store)
+
+
+# --- review findings: incomplete forms, replacing, empty forms, round trips --------------
+
+
+def test_replace_swaps_a_stored_form_and_keeps_groups_of_needs_worded_as_before(
+        audit: AuditStore, forms: list[AuditForm]) -> None:
+    from assistant.needgroups import Shuffle
+
+    sample = audit.new_sample("May audit")
+    audit.add_forms(sample, forms, "a.json")
+    shuffle = Shuffle(audit, sample)
+    group = shuffle.create("Routines")
+    old = [n for n in audit.needs(sample) if n["wording"] in
+           {w.wording for w in forms[1].needs}]
+    shuffle.place([n["id"] for n in old], group)
+    corrected_need = forms[1].needs[0].model_copy(update={"wording": "Mother needs sleep."})
+    corrected = forms[1].model_copy(update={"needs": [corrected_need, *forms[1].needs[1:]]})
+    kept = audit.add_forms(sample, [corrected], "b.json")
+    assert (kept.added, kept.replaced) == (0, 0)
+    assert "add --replace to replace it" in str(kept.problems[0])
+    result = audit.add_forms(sample, [corrected], "b.json", replace=True)
+    assert (result.added, result.replaced, result.problems) == (0, 1, [])
+    assert len(audit.forms(sample)) == len(forms)
+    (form_row,) = [f for f in audit.forms(sample) if f["case_reference"] == "AUD-002"]
+    assert AuditForm.model_validate_json(form_row["body"]) == corrected
+    new = audit.needs(sample, "form_id = ?", [form_row["id"]])
+    assert [(n["wording"], n["group_id"]) for n in new] == [
+        ("Mother needs sleep.", None),
+        *((n.wording, group) for n in forms[1].needs[1:])]
+    assert len(audit.needs(sample)) == sum(len(f.needs) for f in forms)
+    # Importing it once more is a duplicate, not another replacement.
+    again = audit.add_forms(sample, [corrected], "b.json", replace=True)
+    assert (again.replaced, again.duplicates) == (0, 1)
+
+
+def test_one_identity_twice_in_one_import_keeps_the_first(
+        audit: AuditStore, forms: list[AuditForm]) -> None:
+    sample = audit.new_sample("Twice")
+    other = forms[0].model_copy(update={"level_of_need": 1})
+    result = audit.add_forms(sample, [forms[0], other], "a.json", replace=True)
+    assert result.added == 1
+    assert "appears twice with different content; the first was kept" in str(
+        result.problems[0])
+
+
+def test_a_form_with_no_needs_imports(audit: AuditStore, case: Case) -> None:
+    data = case.model_dump()
+    data.update(needs=[], comments=[], agreed_actions=[])
+    form = audit_form_from_case(Case.model_validate(data), "Auditor", date(2026, 11, 20))
+    assert form.needs == []
+    sample = audit.new_sample("Empty")
+    got, problems = read_forms("empty.csv", write_csv([form]).encode())
+    assert (got, problems) == ([form], [])
+    assert audit.add_forms(sample, [form], "empty.json").added == 1
+    assert audit.add_forms(sample, got, "empty.csv").duplicates == 1
+    assert (len(audit.forms(sample)), audit.needs(sample)) == (1, [])
+
+
+def test_same_form_as_json_then_csv_is_a_duplicate(audit: AuditStore,
+                                                   forms: list[AuditForm]) -> None:
+    need = forms[0].needs[0].model_copy(update={"services": [
+        "Housing (B&B) | emergency", "", "Back\\slash \\| odd", "Key worker"]})
+    form = forms[0].model_copy(update={"needs": [need, *forms[0].needs[1:]]})
+    form = AuditForm.model_validate(form.model_dump())  # as read from a JSON file
+    assert form.needs[0].services == [
+        "Housing (B&B) | emergency", "Back\\slash \\| odd", "Key worker"]
+    sample = audit.new_sample("Round trip")
+    assert audit.add_forms(sample, [form], "a.json").added == 1
+    (back,), problems = read_forms("a.csv", write_csv([form]).encode())
+    assert (back, problems) == (form, [])
+    assert audit.add_forms(sample, [back], "a.csv").duplicates == 1
+
+
+def test_deeply_nested_json_is_one_problem_and_other_files_still_import(
+        tmp_path: Path, forms: list[AuditForm]) -> None:
+    _, problems = read_forms("deep.json", b"[" * 100_000)
+    assert [str(p) for p in problems] == [
+        "deep.json: not valid JSON (nested too deeply to be an audit form)"]
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000)
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps([json.loads(f.model_dump_json()) for f in forms]))
+    env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
+    run_cli("audit", "new", "Deep", env=env)
+    result = run_cli("audit", "add", "Deep", str(deep), str(good), env=env)
+    assert result.returncode == 1
+    assert result.stderr == f"{deep}: not valid JSON (nested too deeply to be an audit form)\n"
+    assert "imported 4 form(s) into 'Deep', 1 problem(s) reported above" in result.stdout
+
+
+def test_cli_replace_is_documented_and_replaces(tmp_path: Path,
+                                                forms: list[AuditForm]) -> None:
+    assert "--replace" in run_cli("audit", "add", "--help").stdout
+    env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
+    path = tmp_path / "a.csv"
+    path.write_text(write_csv(forms[:1]), newline="")
+    run_cli("audit", "new", "May", env=env)
+    assert run_cli("audit", "add", "May", str(path), env=env).returncode == 0
+    path.write_text(write_csv([forms[0].model_copy(update={"level_of_need": 2})]), newline="")
+    kept = run_cli("audit", "add", "May", str(path), env=env)
+    assert kept.returncode == 1 and "add --replace to replace it" in kept.stderr
+    replaced = run_cli("audit", "add", "May", "--replace", str(path), env=env)
+    assert (replaced.returncode, replaced.stderr) == (0, "")
+    assert "imported 0 form(s) into 'May', replaced 1" in replaced.stdout
+
+
+def test_cli_control_characters_in_a_sample_name_are_refused_and_never_echoed(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
+    made = run_cli("audit", "new", "a\x1b[31mred", env=env)
+    assert made.returncode == 1
+    assert "cannot contain control characters" in made.stderr
+    assert "\x1b" not in made.stderr + made.stdout
+    assert run_cli("audit", "new", "May", env=env).returncode == 0
+    # A name stored before names were checked is printed without its ESC.
+    with sqlite3.connect(tmp_path / "cli.db") as db:
+        db.execute("insert into audit_samples (name, created_at) values (?, ?)",
+                   ["old\x1b[31mred", "2026-11-01T09:00:00"])
+    listed = run_cli("audit", "list", env=env)
+    assert "old[31mred: 0 forms" in listed.stdout and "\x1b" not in listed.stdout
+    missing = run_cli("audit", "add", "x\x1b[2Jy", str(tmp_path / "f.json"), env=env)
+    assert missing.returncode == 1
+    assert "no audit sample called 'x[2Jy'" in missing.stderr
+    assert "\x1b" not in missing.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from assistant.auditstore import AuditStore, read_forms
 from assistant.store import Store
@@ -193,3 +193,35 @@ def test_bar_chart_scales_to_the_largest() -> None:
     assert lines[1].count("█") == 5
     assert lines[2].count("█") == 0
     assert lines[1].endswith(" 5")
+
+
+@pytest.mark.anyio
+async def test_square_brackets_in_names_are_shown_as_typed(tmp_path: Path) -> None:
+    from assistant.needgroups import Shuffle
+
+    path = tmp_path / "brackets.db"
+    with Store(path) as store:
+        audit = AuditStore(store)
+        sample_id = audit.new_sample("Workshop")
+        forms, _ = read_forms("forms.json", GOLDEN_FORMS.read_bytes())
+        forms = [f.model_copy(update={"auditor": "Sam [/red] Jones"}) for f in forms]
+        audit.add_forms(sample_id, forms, "forms.json")
+        group = Shuffle(audit, sample_id).create("Housing (B&B) [urgent]")
+        Shuffle(audit, sample_id).place([n["id"] for n in audit.needs(sample_id)][:2], group)
+    app = ShuffleApp("Workshop", db=str(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert text_of(app, "#form-title").endswith("auditor Sam [/red] Jones")
+        await pilot.press("tab")
+        await pilot.press("v")
+        await pilot.pause()
+        assert text_of(app, "#form-title") == (
+            "Group: Housing (B&B) [urgent] (2 needs; v: back)")
+        await pilot.press("r")
+        await pilot.pause()
+        question = str(app.screen.query(Label).first().render())
+        assert question == "New name for 'Housing (B&B) [urgent]':"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running

@@ -39,7 +39,7 @@ class Prompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question)
+            yield Label(Text(self.question))  # it quotes a group's name: never markup
             yield Input(value=self.value, id="answer")
             yield Label("Enter to keep, Escape to cancel", classes="hint")
 
@@ -248,7 +248,10 @@ class ShuffleApp(App[None]):
             gid = self.viewing_group
             where = "group_id is null" if gid is None else "group_id = ?"
             self.needs = self.audit.needs(self.sample_id, where, [] if gid is None else [gid])
-            title.update(f"Group: {self.group_name(gid)} ({len(self.needs)} needs; v: back)")
+            # Text, not a str: a str is parsed as markup, and names are typed by people
+            # ("Housing (B&B) [urgent]", "Sam [/red] Jones").
+            title.update(Text(f"Group: {self.group_name(gid)} ({len(self.needs)} needs; "
+                              "v: back)"))
         elif not self.forms:
             self.needs = []
             title.update("No forms in this sample yet: add some with 'needs-led audit add'.")
@@ -256,9 +259,9 @@ class ShuffleApp(App[None]):
             form = self.forms[self.form_index]
             self.needs = self.audit.needs(self.sample_id, "form_id = ?", [form["id"]])
             level = form["level_of_need"]
-            title.update(
+            title.update(Text(
                 f"Form {self.form_index + 1} of {len(self.forms)}: {form['case_reference']}"
-                f"{f' · level {level}' if level else ''} · auditor {form['auditor'] or '-'}")
+                f"{f' · level {level}' if level else ''} · auditor {form['auditor'] or '-'}"))
         options = []
         for need in self.needs:
             line = Text("● " if need["id"] in self.marked else "  ")
