@@ -185,3 +185,59 @@ def test_the_wording_coach_reading_is_stored_and_reported(tmp_path: Path) -> Non
     assert " of 12 (" in row
     specific = int(row.split(" of ")[0])
     assert 0 < specific < 12
+
+
+# --- writing the files: atomic, owner-only, all or nothing (review finding 7) -------------
+
+
+def test_report_files_are_owner_only_and_not_overwritten_without_force(
+        report: Report, tmp_path: Path) -> None:
+    from assistant.exporters import ExportExists
+
+    out = tmp_path / "out"
+    paths = write_report(report, out)
+    assert [oct(p.stat().st_mode & 0o777) for p in paths] == ["0o600", "0o600"]
+    paths[0].unlink()
+    paths[1].write_text("kept")
+    with pytest.raises(ExportExists, match=r"needgroups-report\.csv: already exists"):
+        write_report(report, out)
+    assert paths[1].read_text() == "kept"
+    assert not paths[0].exists(), "nothing is written when one file is in the way"
+    write_report(report, out, force=True)
+    assert paths[1].read_text().startswith("group,cluster")
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("<p>{{ r.sample }}</p>\n{% for g in r.groups %}\n<p>{{ g.name }</p>\n",
+     r"^needgroups-report\.html\.j2:3: unexpected '}'$"),
+    ("<p>{{ r.sample }}</p>\n<p>{{ nothing_here.at_all }}</p>\n",
+     r"^needgroups-report\.html\.j2:2: 'nothing_here' is undefined$"),
+])
+def test_a_broken_report_template_is_one_line_and_writes_nothing(
+        report: Report, tmp_path: Path, template: str, message: str) -> None:
+    from assistant.exporters import ExportError
+
+    override = tmp_path / "content"
+    (override / "exports").mkdir(parents=True)
+    (override / "exports" / "needgroups-report.html.j2").write_text(template)
+    with pytest.raises(ExportError, match=message):
+        write_report(report, tmp_path / "out", Content(override))
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_report_with_a_broken_override_template_exits_1_with_one_line(
+        tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    override = tmp_path / "content"
+    (override / "exports").mkdir(parents=True)
+    (override / "exports" / "needgroups-report.html.j2").write_text("{{ r.sample }\n")
+    env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
+    assert run_cli("audit", "new", "May", env=env).returncode == 0
+    out = tmp_path / "out"
+    result = run_cli("audit", "report", "May", "--out", str(out), "--content", str(override),
+                     env=env)
+    assert result.returncode == 1
+    assert result.stderr == "needs-led: error: needgroups-report.html.j2:1: unexpected '}'\n"
+    assert not out.exists() or not any(out.iterdir())
