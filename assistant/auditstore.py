@@ -15,6 +15,7 @@ import csv
 import hashlib
 import io
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -339,10 +340,10 @@ class AuditStore:
     def new_sample(self, name: str) -> int:
         """A new, empty sample. Its name is typed again in every command, so it must be
         printable: control characters (an ESC from a pasted colour code) are refused."""
-        name = name.strip()
+        name = unicodedata.normalize("NFC", name.strip())
         if not name or len(name) > 80:
             raise AuditError("a sample name must be 1-80 characters")
-        if name != " ".join(clean_text(name).split()):
+        if clean_text(name) != name or "\t" in name or "\n" in name:
             raise AuditError(f"a sample name cannot contain control characters, tabs or line "
                              f"breaks ('{printable(name)}' was typed)")
         with self.write():
@@ -352,8 +353,9 @@ class AuditStore:
                 {"name": name, "created_at": now().isoformat()}).last_pk)
 
     def _sample_row(self, name: str) -> tuple[int, str] | None:
-        return self.db.execute(
-            "select id, name from audit_samples where name = ?", [name]).fetchone()
+        """The sample called ``name``, however its accents were composed when typed."""
+        return self.db.execute("select id, name from audit_samples where name = ?",
+                               [unicodedata.normalize("NFC", name.strip())]).fetchone()
 
     def sample_id(self, name: str) -> int:
         with self.store.errors():

@@ -336,3 +336,16 @@ def test_cli_control_characters_in_a_sample_name_are_refused_and_never_echoed(
     assert missing.returncode == 1
     assert "no audit sample called 'x[2Jy'" in missing.stderr
     assert "\x1b" not in missing.stderr
+
+
+def test_sample_names_refuse_controls_but_not_spaces_or_decomposed_accents(
+        audit: AuditStore) -> None:
+    import unicodedata
+
+    for bad in ("a\x1b[31mred", "a\tb", "a\nb", "a\u202eb"):
+        with pytest.raises(AuditError, match="cannot contain control characters"):
+            audit.new_sample(bad)
+    spaced = audit.new_sample("May  audit")
+    assert audit.sample_id("May  audit") == spaced
+    zoe = audit.new_sample(unicodedata.normalize("NFD", "Zoë's audit"))
+    assert audit.sample_id("Zoë's audit") == zoe
