@@ -168,7 +168,7 @@ def main() -> None:
             audit = AuditStore(store)
             report = build_report(audit, sample_id, "Benchmark", Content().framework,
                                   fresh.themes, fresh)
-            write_report(report, out, Content())
+            write_report(report, out, Content(), force=True)
         rerender_s = time.perf_counter() - t
         print(f"re-render from stored analyses (no pipeline loaded): {rerender_s:.2f} s "
               f"(target <= 5 s)")
