@@ -282,3 +282,14 @@ def test_plain_words_phrase_with_dotted_capital_i_is_swapped_not_a_crash() -> No
                                   phrases={"initial assessment": "first look", "in situ": "there"}))
     assert plain("İNİTİAL ASSESSMENT, then initial assessment; CIN stays in situ.") == (
         "First look, then first look; Child in Need (CIN) stays there.")
+
+
+def test_every_export_renders_for_a_turkish_name_in_capitals(case: Case) -> None:
+    from assistant.exporters import FORMATS, render
+
+    case.people[0].name = "Ibrahim"
+    case.needs[0].wording = "İBRAHİM needs to be at school by 8.45 every morning."
+    for fmt in FORMATS:
+        text = render(case, fmt, auditor="Auditor (fictional)", when=DAY)
+        if fmt.startswith("audit"):
+            assert "İBRAHİM" not in text and "Child 1 needs to be at school" in text
