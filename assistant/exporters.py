@@ -313,12 +313,24 @@ def render(
         return write_csv([form])
     template_name = _FILES[fmt][1]
     assert template_name is not None
+    return render_template(template_name, lambda: _context(case, content, auditor=auditor,
+                                                           when=when),
+                           content, markdown=fmt.endswith("-md"))
+
+
+def render_template(name: str, context: dict[str, Any] | Callable[[], dict[str, Any]],
+                    content: Content, *, markdown: bool = False) -> str:
+    """Render ``exports/<name>``; any template or content problem is one ExportError line.
+
+    ``context`` may be a function, so that building it (which reads content files) is
+    covered by the same error handling.
+    """
     import jinja2
 
     try:
-        env = environment(content, markdown=fmt.endswith("-md"))
-        template = env.get_template(template_name)
-        return template.render(_context(case, content, auditor=auditor, when=when))
+        env = environment(content, markdown=markdown)
+        template = env.get_template(name)
+        return template.render(context() if callable(context) else context)
     except jinja2.TemplateNotFound as exc:
         raise ExportError(f"template {exc.name} not found in {_search_path(content)[0]}") from None
     except jinja2.TemplateSyntaxError as exc:

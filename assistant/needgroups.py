@@ -825,21 +825,9 @@ def render_html(report: Report, content: Content | None = None) -> str:
     is one line naming the template file and line (:class:`ExportError`, exit 1), not a
     Jinja traceback.
     """
-    import jinja2
+    from assistant.exporters import render_template
 
-    from assistant.exporters import ExportError, environment, template_line
-
-    name = "needgroups-report.html.j2"
-    try:
-        return environment(content or Content()).get_template(name).render(r=report)
-    except jinja2.TemplateNotFound as exc:
-        raise ExportError(f"template {exc.name} not found in exports/") from None
-    except jinja2.TemplateSyntaxError as exc:
-        message = (exc.message or "syntax error").splitlines()[0]
-        raise ExportError(f"{template_line(exc)}: {message}") from None
-    except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ExportError(f"{template_line(exc)}: {message}") from None
+    return render_template("needgroups-report.html.j2", {"r": report}, content or Content())
 
 
 CSV_COLUMNS = ("group", "cluster", "description", "cases", "share_of_cases_percent", "needs")

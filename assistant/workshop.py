@@ -23,19 +23,13 @@ SCORED_KINDS = ("universal", "service", "assessment")
 
 def _render(template: str, context: dict[str, Any], content: Content) -> str:
     """Render one of exports/ with the exporters' sandboxed, autoescaping environment."""
-    import jinja2
+    from assistant.exporters import read_css, render_template
 
-    from assistant.exporters import ExportError, environment, read_css, template_line
-
-    try:
-        env = environment(content)
-        return env.get_template(template).render(
-            label=content.framework.label,
-            stylesheet=lambda name: read_css(content, name),
-            **context,
-        )
-    except jinja2.TemplateError as exc:
-        raise ExportError(f"{template_line(exc)}: {exc}") from None
+    return render_template(template, lambda: {
+        "label": content.framework.label,
+        "stylesheet": lambda name: read_css(content, name),
+        **context,
+    }, content)
 
 
 def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | None = None,
