@@ -1,0 +1,316 @@
+"""The Need Groups report: groups, shares, seriousness, services, and a report card."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.content import Content
+from assistant.needgroups.suggest import Suggester
+from assistant.needgroups.themes import Themes
+
+if TYPE_CHECKING:
+    from assistant.auditstore import AuditStore
+    from assistant.content import Framework
+
+UNSORTED = "Not in a group"
+
+
+# --- the report --------------------------------------------------------------------------
+
+_STOP = frozenset({
+    "need", "needs", "to", "be", "the", "a", "an", "and", "of", "in", "on", "at", "for",
+    "with", "that", "this", "is", "are", "his", "her", "their", "they", "she", "he", "it",
+    "by", "from", "so", "when", "will", "able", "have", "has", "who", "what", "how", "not",
+})
+
+
+def _pct(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def _typical(needs: list[dict[str, Any]], limit: int = 3) -> list[str]:
+    """Wordings that share most words with the rest of the group, quoted verbatim."""
+    if len(needs) <= limit:
+        return [n["wording"] for n in needs]
+    lemma_sets = [
+        {lem for _, lem in n["_tokens"] if lem not in _STOP and len(lem) > 2} for n in needs
+    ]
+    df: Counter[str] = Counter()
+    for lemmas in lemma_sets:
+        df.update(lemmas)
+    scored = []
+    for index, (need, lemmas) in enumerate(zip(needs, lemma_sets, strict=True)):
+        score = sum(df[lem] for lem in lemmas) / (len(lemmas) + 2)
+        scored.append((-score, index, need["wording"]))
+    out: list[str] = []
+    for _, _, wording in sorted(scored):
+        if wording not in out:
+            out.append(wording)
+        if len(out) == limit:
+            break
+    return out
+
+
+def _service_name(service: str) -> str:
+    """The service itself, without who provides it ('Parenting course — Family Centre')."""
+    return service.split(" — ", 1)[0].strip()
+
+
+@dataclass
+class GroupReport:
+    id: int | None
+    name: str
+    description: str
+    notes: str
+    theme: str
+    cluster: str
+    cases: int
+    share: int
+    needs: int
+    typical: list[str]
+    seriousness: list[tuple[str, int]]
+    status: list[tuple[str, int]]
+    services: list[tuple[str, int]]
+    unserved: int
+    unserved_examples: list[str]
+
+
+@dataclass
+class Report:
+    sample: str
+    generated: str
+    forms: int
+    needs: int
+    children: int
+    groups: list[GroupReport]
+    unsorted: list[dict[str, Any]]
+    services_no_need: list[dict[str, str]]
+    card: dict[str, list[tuple[str, str]]]
+    levels: list[tuple[str, int]]
+    ages: list[tuple[str, int]]
+    status_total: list[tuple[str, int]]
+    seriousness_labels: list[str]
+    status_labels: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def group_bars(self) -> list[tuple[str, int]]:
+        return [(g.name, g.cases) for g in self.groups]
+
+
+def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework: Framework,
+                 themes: Themes, suggester: Suggester | None = None,
+                 generated: date | None = None) -> Report:
+    """The Need Groups report from the stored forms, analyses and groups (no spaCy run)."""
+    forms = audit.forms(sample_id)
+    needs = audit.needs(sample_id)
+    groups = audit.groups(sample_id)
+    parsed: dict[str, list[tuple[str, ...]]] = {}  # identical analyses decoded once
+    for n in needs:
+        key = n["tokens"]
+        if key is None:
+            n["_tokens"] = [(w, w.lower()) for w in re.findall(r"\w+", n["wording"])]
+        else:
+            if key not in parsed:
+                parsed[key] = [tuple(t) for t in json.loads(key)]
+            n["_tokens"] = parsed[key]
+    ratings = framework.ids("seriousness")
+    rating_labels = [framework.label("seriousness", r) for r in ratings] + ["Not rated"]
+    statuses = framework.ids("audit_status")
+    status_labels = [framework.label("audit_status", s) for s in statuses]
+    total_forms = len(forms)
+
+    def spread(rows: list[dict[str, Any]], key: str, ids: list[str],
+               other: bool) -> list[tuple[str, int]]:
+        counts = Counter(r[key] if r[key] in ids else None for r in rows)
+        labels = [framework.label("seriousness" if key == "seriousness" else "audit_status", i)
+                  for i in ids]
+        out = [(label, counts[i]) for label, i in zip(labels, ids, strict=True)]
+        if other:
+            out.append(("Not rated", counts[None]))
+        return out
+
+    by_group: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
+    for n in needs:
+        by_group[n["group_id"]].append(n)
+
+    def group_report(gid: int | None, name: str, description: str, notes: str,
+                     theme_id: str | None) -> GroupReport:
+        rows = by_group.get(gid, [])
+        theme = themes.get(theme_id)
+        services: Counter[str] = Counter()
+        for r in rows:
+            services.update({_service_name(s) for s in r["services"]})
+        unserved = [r for r in rows if not r["services"]]
+        cases = len({r["form_id"] for r in rows})
+        return GroupReport(
+            gid, name, description, notes, theme.label if theme else "",
+            themes.cluster_label(theme.cluster) if theme else "",
+            cases, _pct(cases, total_forms), len(rows), _typical(rows),
+            spread(rows, "seriousness", ratings, True), spread(rows, "status", statuses, False),
+            sorted(services.items(), key=lambda kv: (-kv[1], kv[0]))[:8],
+            len(unserved), [r["wording"] for r in unserved[:3]],
+        )
+
+    reports = [group_report(g["id"], g["name"], g["description"] or "", g["notes"] or "",
+                            g["theme"]) for g in groups]
+    reports.sort(key=lambda g: (-g.cases, -g.needs, g.name.lower()))
+    case_of = {f["id"]: f["case_reference"] for f in forms}
+    unsorted = [
+        {"id": n["id"], "case": case_of.get(n["form_id"], ""), "holder": n["holder"],
+         "wording": n["wording"], "reason": n["reason"] or "not analysed",
+         "services": n["services"]}
+        for n in by_group.get(None, [])
+    ]
+
+    # Services that answer no recorded need: listed against a need worded as the service
+    # itself ("Mother needs to attend a parenting course"), so no specific need stands
+    # behind them (the parenting course in seeds/000).
+    no_need: list[dict[str, str]] = []
+    named: dict[str, str | None] = {}
+    for n in needs:
+        if not n["services"]:
+            continue
+        word = None
+        if suggester is not None:
+            if n["wording"] not in named:
+                named[n["wording"]] = suggester.names_service(n["_tokens"])
+            word = named[n["wording"]]
+        why = ""
+        if word:
+            why = f"the need is worded as a service ('{word}'), not as what the person needs"
+        elif n["kinds"] and "service" in n["kinds"]:
+            why = "the wording coach reads this need as a service, not as what the person needs"
+        if why:
+            no_need.extend({"case": case_of.get(n["form_id"], ""), "service": s,
+                            "need": n["wording"], "why": why} for s in n["services"])
+
+    bodies = [json.loads(f["body"]) for f in forms]
+    children = [c for b in bodies for c in b.get("children", [])]
+    ages = Counter(c.get("age_band", "not known") for c in children)
+    age_order = ["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
+    levels = Counter(f["level_of_need"] for f in forms)
+    level_rows = [(f"Level {lv}", levels[lv]) for lv in range(1, 6)] + [
+        ("Not recorded", levels[None])]
+    n_needs = len(needs)
+    served = sum(1 for n in needs if n["services"])
+    rated = sum(1 for n in needs if n["seriousness"])
+    service_mentions = sum(len(n["services"]) for n in needs)
+    status_total = spread(needs, "status", statuses, False)
+    known = [n for n in needs if n["status"] in ("met", "partly", "unmet")]
+    better = sum(1 for n in known if n["status"] in ("met", "partly"))
+    card: dict[str, list[tuple[str, str]]] = {
+        "How much did we do?": [
+            ("Cases audited", str(total_forms)),
+            ("Children in those cases", str(len(children))),
+            ("Needs recorded", str(n_needs)),
+            ("Needs per case (average)", f"{n_needs / total_forms:.1f}" if total_forms else "0"),
+            ("Services provided or planned", str(service_mentions)),
+        ],
+        "How well did we do it?": [
+            ("Needs with at least one service", f"{served} ({_pct(served, n_needs)}%)"),
+            ("Needs met by no service", f"{n_needs - served} ({_pct(n_needs - served, n_needs)}%)"),
+            ("Services answering no recorded need", str(len(no_need))),
+            ("Needs with a seriousness rating", f"{rated} ({_pct(rated, n_needs)}%)"),
+        ],
+        "Is anyone better off?": [
+            (label, f"{count} ({_pct(count, n_needs)}%)") for label, count in status_total
+        ],
+    }
+    coached = [n for n in needs if n["kinds"] is not None]
+    if coached:
+        specific = sum(1 for n in coached
+                       if not set(n["kinds"]) & {"service", "universal", "assessment"})
+        card["How well did we do it?"].append(
+            ("Needs worded specifically (not as a service, a universal aim or an assessment)",
+             f"{specific} of {len(coached)} ({_pct(specific, len(coached))}%)"))
+    notes = []
+    if known:
+        card["Is anyone better off?"].append(
+            ("Needs met or partly met, of those with a known status",
+             f"{better} of {len(known)} ({_pct(better, len(known))}%)"))
+    else:
+        notes.append("No need has a recorded status (met, partly met or unmet), so the forms "
+                     "cannot yet say whether anyone is better off.")
+    return Report(
+        sample=sample_name, generated=(generated or date.today()).isoformat(),
+        forms=total_forms, needs=n_needs, children=len(children), groups=reports,
+        unsorted=unsorted, services_no_need=no_need, card=card, levels=level_rows,
+        ages=[(a, ages[a]) for a in age_order if ages[a]], status_total=status_total,
+        seriousness_labels=rating_labels, status_labels=status_labels, notes=notes,
+    )
+
+
+def render_html(report: Report, content: Content | None = None) -> str:
+    """The report through exports/needgroups-report.html.j2 (everything typed is escaped).
+
+    Uses the exporters' sandboxed, autoescaping environment, so an edited template is
+    found and reported the same way as the plan's: a broken template or an undefined name
+    is one line naming the template file and line (:class:`ExportError`, exit 1), not a
+    Jinja traceback.
+    """
+    from assistant.exporters import render_template
+
+    return render_template("needgroups-report.html.j2", {"r": report}, content or Content())
+
+
+CSV_COLUMNS = ("group", "cluster", "description", "cases", "share_of_cases_percent", "needs")
+
+
+def render_csv(report: Report) -> str:
+    """One row per Need Group (and one for needs not in a group); formula-safe cells."""
+    from assistant.auditform import defuse
+
+    header = [*CSV_COLUMNS,
+              *(f"seriousness: {label}" for label in report.seriousness_labels),
+              *(f"status: {label}" for label in report.status_labels),
+              "needs_met_by_no_service", "services", "typical_needs", "notes"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    rows = list(report.groups)
+    for g in rows:
+        writer.writerow([defuse(str(v)) for v in (
+            g.name, g.cluster, g.description, g.cases, g.share, g.needs,
+            *(c for _, c in g.seriousness), *(c for _, c in g.status), g.unserved,
+            " | ".join(f"{s} ({c})" for s, c in g.services), " | ".join(g.typical), g.notes)])
+    if report.unsorted:
+        writer.writerow([defuse(str(v)) for v in (
+            UNSORTED, "", "", len({u["case"] for u in report.unsorted}), "", len(report.unsorted),
+            *([""] * (len(report.seriousness_labels) + len(report.status_labels))), "", "",
+            " | ".join(u["wording"] for u in report.unsorted[:3]), "")])
+    return out.getvalue()
+
+
+REPORT_FILES = ("needgroups-report.html", "needgroups-report.csv")
+
+
+def write_report(report: Report, out_dir: Path, content: Content | None = None,
+                 force: bool = False) -> list[Path]:
+    """Write the HTML and CSV report into ``out_dir``; return their paths.
+
+    Both are rendered, and both targets checked, before either is written, so a template
+    error or an existing file leaves the folder as it was. Each file is written whole and
+    readable by its owner only (:func:`assistant.exporters.write_new`): the report holds
+    needs from real cases. An existing file is overwritten only with ``force``.
+    """
+    from assistant.exporters import ExportExists, write_new
+
+    texts = [render_html(report, content), render_csv(report)]
+    paths = [out_dir / name for name in REPORT_FILES]
+    if not force:
+        for path in paths:
+            if path.exists():
+                raise ExportExists(f"{path}: already exists (use --force to overwrite it)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path, text in zip(paths, texts, strict=True):
+        write_new(path, text, force)
+    return paths
