@@ -15,6 +15,7 @@ import pytest
 
 from assistant.content import Content, ContentError
 from assistant.wording import Coach
+from assistant.wording.pronouns import fit
 from assistant.wording.suggest import fill
 from tests.helpers import ROOT
 
@@ -136,8 +137,13 @@ def test_a_given_holder_is_used_and_someone_else_is_flagged(coach: Coach) -> Non
 def test_suggestions_come_from_the_same_area_and_suit_a_parent(coach: Coach) -> None:
     (finding,) = coach.check("Mum needs a referral to the drug and alcohol service.").findings
     substance = next(a for a in coach.library.areas if a.area == "substance")
-    wanted = {fill(s.text, "Mum") for s in substance.statements if s.holder == "parent"}
+    # Pronouns follow the holder: "{name} needs to keep his methadone..." is offered to Mum
+    # as "her methadone" (assistant/wording/pronouns.py).
+    wanted = {fit(fill(s.text, "Mum"), "f") for s in substance.statements
+              if s.holder == "parent"}
     assert finding.suggestions and set(finding.suggestions) <= wanted
+    assert "Mum needs to keep her methadone in the locked box, out of the children's reach." \
+        in wanted
 
 
 @pytest.mark.parametrize("text", [

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from assistant.content import Content, Strict
 from assistant.wording.context import forms, is_parent
+from assistant.wording.pronouns import fit, names_someone_else, target_gender
 
 STRIP_LEADING = frozenset({"need", "needs", "needed", "require", "requires", "required",
                            "to", "will", "have", "has", "also", "just", "really", "urgently"})
@@ -120,7 +121,18 @@ class Library:
         chosen = self._by_holder[(area.area, "parent" if is_parent(holder) else "child")]
         words = set(_WORD.findall(text.lower()))
         ranked = sorted(chosen, key=lambda item: -len(words & item[1]))
-        return [fill(statement.text, holder) for statement, _ in ranked[:limit]]
+        gender = target_gender(text, holder)
+        out: list[str] = []
+        for statement, _ in ranked:
+            filled = fill(statement.text, holder)
+            if not names_someone_else(filled, holder):
+                filled = fit(filled, gender)
+            if holder and filled.count(holder) > 1:
+                continue  # "Dad needs to agree with Dad...": written for someone else
+            out.append(filled)
+            if len(out) == limit:
+                break
+        return out
 
 
 def fill(template: str, holder: str | None, term: str = "", match: str = "",

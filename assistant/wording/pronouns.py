@@ -1,0 +1,135 @@
+"""Make a library statement's pronouns fit the person it is offered for.
+
+The curated statements were written about a particular girl or boy ("...talk about his
+nan"). Offered as a rewrite for someone else, the pronouns must follow that person: the
+gender the worker's own words show ("...because her dad died"), or singular "they" when
+they show none. Only third-person pronouns change; a verb right after "he"/"she" is made
+to agree with "they" ("she feels" -> "they feel").
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[^A-Za-z]+")
+_FEMALE = {"she", "her", "hers", "herself"}
+_MALE = {"he", "him", "his", "himself"}
+# Words after "her" that show it is an object ("tell her about"), not a possessive.
+_AFTER_OBJECT = {
+    "about", "to", "and", "or", "but", "that", "when", "if", "with", "at", "in", "on", "up",
+    "down", "out", "off", "back", "for", "from", "by", "so", "because", "before", "after",
+    "while", "until", "as", "again", "too", "know", "feel", "understand", "see", "be",
+    "what", "why", "how", "who", "where", "into", "through", "without", "every", "each",
+    "enough", "more", "less", "first", "now", "then", "today", "safe", "calm",
+}
+_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
+          "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "'s": "'re"}
+_ADVERBS = {"always", "never", "often", "still", "usually", "sometimes", "really", "also",
+            "just", "only", "now", "already", "rarely"}
+_MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+
+
+def gender_of(text: str) -> str | None:
+    """'f' or 'm' when the text's third-person pronouns are all of one kind, else None."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    female, male = bool(words & _FEMALE), bool(words & _MALE)
+    if female == male:
+        return None
+    return "f" if female else "m"
+
+
+def _plural_verb(word: str) -> str:
+    low = word.lower()
+    if low in _AGREE:
+        return _AGREE[low]
+    if low in _MODALS or not low.endswith("s") or low.endswith("ss") or len(low) < 3:
+        return word
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _match_case(new: str, old: str) -> str:
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+
+def _next_word(tokens: list[str], i: int) -> tuple[int, str]:
+    for j in range(i + 1, len(tokens)):
+        if tokens[j].strip() and tokens[j][0].isalpha():
+            return j, tokens[j].lower()
+        if tokens[j].strip():  # punctuation before the next word
+            return -1, ""
+    return -1, ""
+
+
+_HOLDER_GENDER = {
+    "mum": "f", "mother": "f", "mam": "f", "mummy": "f", "gran": "f", "nan": "f",
+    "grandmother": "f", "granny": "f", "nana": "f", "aunt": "f", "auntie": "f",
+    "stepmum": "f", "stepmother": "f", "sister": "f", "girl": "f",
+    "dad": "m", "father": "m", "daddy": "m", "grandad": "m", "grandfather": "m",
+    "grandpa": "m", "uncle": "m", "stepdad": "m", "stepfather": "m", "brother": "m",
+    "boy": "m",
+}
+
+
+def names_someone_else(text: str, holder: str | None) -> bool:
+    """True when the statement names another person ("...that Amira wants to see her
+    father"): its pronouns may then be that person's, so they are left as written."""
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", holder or "")}
+    words = re.findall(r"[A-Za-z]+", text)
+    return any(w[0].isupper() and w.lower() not in own and w != "I"
+               and w.lower() not in _HOLDER_GENDER for w in words[1:])
+
+
+def target_gender(text: str, holder: str | None) -> str | None:
+    """The gender a rewrite should use: the worker's own pronouns, else the holder's role."""
+    shown = gender_of(text)
+    if shown or not holder:
+        return shown
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", holder)]
+    return next((_HOLDER_GENDER[w] for w in words if w in _HOLDER_GENDER), None)
+
+
+def fit(text: str, gender: str | None) -> str:
+    """``text`` with the holder's pronouns for ``gender`` ('f', 'm'), or "they" if None.
+
+    The holder's pronouns are taken to be those of the kind that comes first: in "her dad
+    died because of his illness", "her" is the holder's and "his" the dad's, so only the
+    first kind changes and the other person keeps theirs.
+    """
+    tokens = _TOKEN.findall(text)
+    first = next((tok.lower() for tok in tokens if tok.lower() in _FEMALE | _MALE), None)
+    if first is None:
+        return text
+    holders = _FEMALE if first in _FEMALE else _MALE
+    if gender == ("f" if holders is _FEMALE else "m"):
+        return text
+    for i, token in enumerate(tokens):
+        low = token.lower()
+        if low not in holders:
+            continue
+        j, after = _next_word(tokens, i)
+        if low == "her":
+            is_object = j < 0 or after in _AFTER_OBJECT
+            new = {"f": "her", "m": "him" if is_object else "his",
+                   None: "them" if is_object else "their"}[gender]
+        elif low in ("he", "she"):
+            new = {"f": "she", "m": "he", None: "they"}[gender]
+            if gender is None and j >= 0:
+                k = j
+                if after in _ADVERBS:
+                    k, _ = _next_word(tokens, j)
+                if k >= 0:
+                    tokens[k] = _plural_verb(tokens[k])
+        else:
+            new = {
+                "him": {"f": "her", "m": "him", None: "them"},
+                "his": {"f": "her", "m": "his", None: "their"},
+                "hers": {"f": "hers", "m": "his", None: "theirs"},
+                "himself": {"f": "herself", "m": "himself", None: "themselves"},
+                "herself": {"f": "herself", "m": "himself", None: "themselves"},
+            }[low][gender]
+        tokens[i] = _match_case(new, token)
+    return "".join(tokens)

@@ -1,0 +1,57 @@
+"""Library rewrites take the pronouns of the person they are offered for."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.wording import Coach
+from assistant.wording.pronouns import fit, gender_of, names_someone_else, target_gender
+
+
+@pytest.mark.parametrize(
+    ("text", "gender", "expected"),
+    [
+        ("Kayla needs to talk about his nan.", None, "Kayla needs to talk about their nan."),
+        ("Kayla needs to talk about his nan.", "f", "Kayla needs to talk about her nan."),
+        ("Kayla needs to talk about his nan.", "m", "Kayla needs to talk about his nan."),
+        ("Sam needs to know she always feels better after telling her teacher.", None,
+         "Sam needs to know they always feel better after telling their teacher."),
+        ("Sam needs someone to tell her about what happens next.", None,
+         "Sam needs someone to tell them about what happens next."),
+        ("Sam needs to calm himself down when he is told no.", "f",
+         "Sam needs to calm herself down when she is told no."),
+        # Two people: only the holder's pronouns (the first kind) change.
+        ("Jo needs to know her dad died of his illness, not of anything she did.", "m",
+         "Jo needs to know his dad died of his illness, not of anything he did."),
+        ("Jo needs to know her dad died of his illness, not of anything she did.", None,
+         "Jo needs to know their dad died of his illness, not of anything they did."),
+        ("Jo needs to sleep in a bed of her own.", "f", "Jo needs to sleep in a bed of her own."),
+        ("Jo needs a bed.", None, "Jo needs a bed."),
+    ],
+)
+def test_fit(text: str, gender: str | None, expected: str) -> None:
+    assert fit(text, gender) == expected
+
+
+def test_the_target_comes_from_the_workers_words_then_the_holders_role() -> None:
+    assert gender_of("Kayla needs counselling because her dad died.") == "f"
+    assert gender_of("He needs to see her.") is None
+    assert target_gender("Kayla needs counselling.", "Kayla") is None
+    assert target_gender("Dad needs a course.", "Dad") == "m"
+    # Pronouns of both kinds say nothing about the holder; the role still does.
+    assert target_gender("Mum needs a course because he hits her.", "Mum") == "f"
+    assert target_gender("Jo needs a course because he hits her.", "Jo") is None
+
+
+def test_a_statement_naming_someone_else_is_left_as_written() -> None:
+    assert names_someone_else("Dad needs to understand that Amira wants to see her dad.", "Dad")
+    assert not names_someone_else("Sam needs his Mum to stay with him.", "Sam")
+
+
+def test_rewrites_for_a_holder_of_unknown_gender_use_they() -> None:
+    report = Coach().check("Kayla needs counselling.")
+    (finding,) = [f for f in report.findings if f.kind == "service"]
+    for suggestion in finding.suggestions:
+        words = set(suggestion.lower().replace(".", " ").split())
+        if "kayla" in words and not names_someone_else(suggestion, "Kayla"):
+            assert not words & {"she", "he"}, suggestion
