@@ -77,7 +77,7 @@ def generate(count: int, seed: int = 2026, unique: bool = False) -> list[dict]:
                 holder, holder_kind = rng.choice(children)["label"], "child"
             needs.append({
                 "holder": holder, "holder_kind": holder_kind,
-                "wording": text.replace("{name}", holder)
+                "wording": text.replace("{name}", holder).replace("{child}", "Child 1")
                 + (f" (noted in review {i}-{len(needs)})" if unique else ""),
                 "seriousness": rng.choice(ratings), "status": rng.choice(statuses),
                 "services": rng.sample(SERVICES, rng.choice([0, 1, 1, 2])),

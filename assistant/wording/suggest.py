@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from assistant.content import Content, Strict
 from assistant.wording.context import forms, is_parent
@@ -32,9 +32,20 @@ POSSESSIVE = {"her": "her", "him": "his", "them": "their", "me": "my", "us": "ou
 
 
 class Statement(Strict):
-    """A specific need statement; ``{name}`` stands for the person who holds it."""
+    """A specific need statement; ``{name}`` stands for the person who holds it and, in a
+    parent's statement, ``{child}`` for their child (never a real or example name, so a
+    rewrite taken into a plan cannot carry another family's child)."""
 
     text: str = Field(min_length=10)
+
+    @field_validator("text")
+    @classmethod
+    def _placeholders(cls, text: str) -> str:
+        unknown = set(re.findall(r"\{(\w*)\}", text)) - {"name", "child"}
+        if unknown:
+            raise ValueError(f"unknown placeholder(s) {', '.join(sorted(unknown))}: a "
+                             "statement may use {name} and {child}")
+        return text
     holder: Literal["child", "parent"] = "child"
 
 
@@ -125,7 +136,9 @@ class Library:
         out: list[str] = []
         for statement, _ in ranked:
             filled = fill(statement.text, holder)
-            if not names_someone_else(filled, holder):
+            # Pronouns in a statement about someone else (a named person, or the parent's
+            # child) may be that person's, so they stay as written.
+            if "{child}" not in statement.text and not names_someone_else(filled, holder):
                 filled = fit(filled, gender)
             if holder and filled.count(holder) > 1:
                 continue  # "Dad needs to agree with Dad...": written for someone else
@@ -144,7 +157,7 @@ def fill(template: str, holder: str | None, term: str = "", match: str = "",
     start = subj[:1].upper() + subj[1:]
     possessive = POSSESSIVE.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
-              "possessive": possessive,
+              "possessive": possessive, "child": "the child",
               "term": term or "this", "match": match, "expansion": expansion}
     out = template.format_map(values)
     if subj.split()[-1].lower() in PLURAL and template.startswith(("{name} needs ",
