@@ -55,3 +55,29 @@ def test_rewrites_for_a_holder_of_unknown_gender_use_they() -> None:
         words = set(suggestion.lower().replace(".", " ").split())
         if "kayla" in words and not names_someone_else(suggestion, "Kayla"):
             assert not words & {"she", "he"}, suggestion
+
+
+def test_library_statements_name_no_one_but_roles() -> None:
+    """A rewrite taken into a plan must not carry another family's names."""
+    import re
+
+    from assistant.content import Content
+    from assistant.wording.suggest import Library
+
+    allowed = {"Mum", "Dad", "Gran", "Nan", "A&E", "PE", "GP", "Monday", "Tuesday",
+               "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+    for area in Library(Content()).areas:
+        for statement in area.statements:
+            rest = statement.text.replace("{name}", "").replace("{child}", "")
+            names = set(re.findall(r"\b[A-Z][A-Za-z&']*", rest)) - allowed
+            assert not names, statement.text
+
+
+def test_a_statement_with_an_unknown_placeholder_is_rejected() -> None:
+    from pydantic import ValidationError
+
+    from assistant.wording.suggest import Statement
+
+    with pytest.raises(ValidationError, match="unknown placeholder"):
+        Statement(text="{name} needs to read with {kid} every night.", holder="parent")
+    assert Statement(text="{name} needs to read with {child} every night.", holder="parent")
