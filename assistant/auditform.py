@@ -230,7 +230,7 @@ def age_band(person: Person, on: date, unborn: bool = False) -> AgeBand:
 
 def role_labels(case: Case, framework: Framework) -> dict[str, tuple[str, HolderKind]]:
     """Each person's id -> (role label, holder kind); children numbered in case order."""
-    child_roles = {r.id for r in framework.roles if r.child}
+    child_roles = framework.child_roles
     labels: dict[str, tuple[str, HolderKind]] = {}
     children = [p for p in case.people if p.role in child_roles]
     for number, person in enumerate(children, 1):

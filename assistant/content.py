@@ -160,6 +160,11 @@ class Framework(Strict):
     threshold_levels: list[Choice] = Field(min_length=1)
     audit_status: list[Choice] = Field(min_length=2)
 
+    @cached_property
+    def child_roles(self) -> frozenset[str]:
+        """Ids of the roles that are children (the child, an unborn baby, a sibling...)."""
+        return frozenset(r.id for r in self.roles if r.child)
+
     def ids(self, field: str) -> list[str]:
         return [item.id for item in getattr(self, field)]
 

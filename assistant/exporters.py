@@ -236,7 +236,7 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         person = case.person(person_id)
         return framework.label("roles", person.role) if person else ""
 
-    children = [p for p in case.people if p.role in {r.id for r in framework.roles if r.child}]
+    children = [p for p in case.people if p.role in framework.child_roles]
     form = audit_form_from_case(case, auditor, when, framework=framework)
     plain = _lazy_plain(content)
     return {

@@ -279,12 +279,8 @@ class Interview:
         raise KeyError(work_id)
 
     def _main_child(self) -> str:
-        roles = {r.id: r for r in self.framework.roles}
-        for person in self.case.people:
-            role = roles.get(person.role)
-            if role is not None and role.child:
-                return person.name
-        return "the child"
+        child = next((p for p in self.case.people if self._is_child(p.id)), None)
+        return child.name if child else "the child"
 
     def _context(self, kind: str, target: str) -> tuple[dict[str, str], Need | None]:
         """The placeholder values for a step, and the need it is about (if any)."""
@@ -311,16 +307,15 @@ class Interview:
         for name in ("need", "outcome", "work"):
             if name in values:
                 values[name] = values[name].rstrip(" .")
-            if kind in ("consequences", "strengths", "risks", "rating", "urgency"):
-                values["child"] = (
-                    values["name"] if self._is_child(need.holder) else self._main_child()
-                )
+        if kind in ("consequences", "strengths", "risks", "rating", "urgency") and need:
+            values["child"] = (
+                values["name"] if self._is_child(need.holder) else self._main_child()
+            )
         return values, need
 
     def _is_child(self, person_id: str) -> bool:
         person = self.case.person(person_id)
-        roles = {r.id: r for r in self.framework.roles}
-        return bool(person and roles.get(person.role) and roles[person.role].child)
+        return person is not None and person.role in self.framework.child_roles
 
     def _value(self, kind: str, target: str) -> str:
         """The current answer for a step, so the worker edits rather than retypes."""

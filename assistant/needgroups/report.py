@@ -302,15 +302,8 @@ def write_report(report: Report, out_dir: Path, content: Content | None = None,
     readable by its owner only (:func:`assistant.exporters.write_new`): the report holds
     needs from real cases. An existing file is overwritten only with ``force``.
     """
-    from assistant.exporters import ExportExists, write_new
+    from assistant.exporters import write_all
 
     texts = [render_html(report, content), render_csv(report)]
     paths = [out_dir / name for name in REPORT_FILES]
-    if not force:
-        for path in paths:
-            if path.exists():
-                raise ExportExists(f"{path}: already exists (use --force to overwrite it)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for path, text in zip(paths, texts, strict=True):
-        write_new(path, text, force)
-    return paths
+    return write_all(out_dir, list(zip(paths, texts, strict=True)), force)
