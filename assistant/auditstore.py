@@ -328,12 +328,7 @@ class AuditStore:
 
     def write(self) -> Any:
         """A write transaction that turns SQLite failures into one-line StoreErrors."""
-        from contextlib import ExitStack
-
-        stack = ExitStack()
-        stack.enter_context(self.store.errors())
-        stack.enter_context(self.store.write())
-        return stack
+        return self.store.write()
 
     # --- samples --------------------------------------------------------------------
 

@@ -18,13 +18,15 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant.errors import UserError
+
 FOLDERS = ("framework", "prompts", "exports")
 ENV_VAR = "NEEDS_LED_CONTENT"
 
 M = TypeVar("M", bound=BaseModel)
 
 
-class ContentError(Exception):
+class ContentError(UserError):
     """A content file is missing or invalid; the message names the file and the line."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:

@@ -7,36 +7,35 @@ import sys
 PROG = "needs-led"
 
 
+class UserError(Exception):
+    """A problem the person can act on (a damaged database, a broken content file, a file
+    in the way): reported as one line with exit status ``status``, never a traceback."""
+
+    status = 1
+
+
+class InputError(UserError):
+    """Input that cannot be read (a missing or unreadable file): exit status 2."""
+
+    status = 2
+
+
 def report(exc: BaseException) -> int | None:
     """Print ``exc`` as one line and return the exit status, or None if it is a bug."""
+    if isinstance(exc, UserError):
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return exc.status
     from pydantic import ValidationError
 
-    from assistant.content import ContentError
-    from assistant.model import explain
-    from assistant.store import StoreError
-
-    if isinstance(exc, StoreError | ContentError):
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 1
     if isinstance(exc, ValidationError):
+        from assistant.model import explain
+
         lines = explain(exc)
         print(f"{PROG}: error: {lines[0]}", file=sys.stderr)
         for line in lines[1:]:
             print(f"  {line}", file=sys.stderr)
         return 1
-    if isinstance(exc, InputError):
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
-    from assistant.exporters import ExportError
-
-    if isinstance(exc, ExportError):
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 1
     return None
-
-
-class InputError(Exception):
-    """Input that cannot be read (a missing or unreadable file): exit status 2."""
 
 
 def unreadable(name: str, exc: OSError) -> InputError:

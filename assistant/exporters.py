@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.content import Content, ContentError
-from assistant.errors import InputError
+from assistant.errors import InputError, UserError
 from assistant.formats import FORMATS
 from assistant.model import Case, Need
 
@@ -42,7 +42,7 @@ MONTHS = (
 )
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export that cannot be made; the message is one line a person can act on."""
 
 

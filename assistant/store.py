@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database, Migrations
 
+from assistant.errors import UserError
 from assistant.model import Case, now
 
 ENV_VAR = "NEEDS_LED_DB"
@@ -49,7 +50,7 @@ def m002_drafts(db: Database) -> None:
     )
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A one-line, actionable problem with the database file."""
 
 
@@ -170,7 +171,12 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[None]:
-        """A write transaction that takes the lock up front, so writers queue, not fail."""
+        """A write transaction that takes the lock up front, so writers queue, not fail;
+        its SQLite errors become one-line StoreErrors like :meth:`errors`."""
+        with self.errors():
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[None]:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -199,7 +205,7 @@ class Store:
         """
         body = case.model_dump_json()
         stamp = now().isoformat()
-        with self.errors(), self.write():
+        with self.write():
             row = self.db.execute(
                 "select number, body from revisions where reference = ? "
                 "order by number desc limit 1",
@@ -276,7 +282,7 @@ class Store:
     # --- drafts: text typed but not yet submitted ---------------------------------------
 
     def save_draft(self, reference: str, field: str, text: str) -> None:
-        with self.errors(), self.write():
+        with self.write():
             self.db["drafts"].upsert(
                 {"reference": reference, "field": field, "text": text,
                  "updated_at": now().isoformat()},
@@ -291,7 +297,7 @@ class Store:
         return {field: text for field, text in rows}
 
     def clear_draft(self, reference: str, field: str) -> None:
-        with self.errors(), self.write():
+        with self.write():
             self.db.execute(
                 "delete from drafts where reference = ? and field = ?", [reference, field]
             )
