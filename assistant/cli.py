@@ -103,6 +103,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
 
 
+def open_content(args: argparse.Namespace) -> Any:
+    """The content for a command: --content, NEEDS_LED_CONTENT, or the default."""
+    from assistant.content import Content
+
+    return Content(getattr(args, "content", None))
+
+
+def open_store(args: argparse.Namespace) -> Any:
+    """The case store for a command: --db, NEEDS_LED_DB, or the user data folder."""
+    from assistant.store import Store
+
+    return Store(getattr(args, "db", None))
+
+
+def iso_date(text: str) -> Any:
+    """An argparse type for YYYY-MM-DD dates, with a message a person can act on."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date (write it as YYYY-MM-DD)") from None
+
+
 def add(sub: Any, common: argparse.ArgumentParser, name: str, help: str, func: Callable,
         **kwargs: Any) -> argparse.ArgumentParser:
     """Add a sub-command that shares the common options."""

@@ -88,8 +88,10 @@ def load_vignettes(content: Content | None = None) -> list[Vignette]:
     return vignettes
 
 
-def find_vignette(ident: str, content: Content | None = None) -> Vignette:
-    vignettes = load_vignettes(content)
+def find_vignette(ident: str, content: Content | None = None,
+                  vignettes: list[Vignette] | None = None) -> Vignette:
+    """The vignette with id ``ident`` (or its practice case reference)."""
+    vignettes = vignettes if vignettes is not None else load_vignettes(content)
     for vignette in vignettes:
         if vignette.id == ident or vignette.id == ident.removeprefix(PRACTICE_PREFIX).lower():
             return vignette

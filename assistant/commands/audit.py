@@ -19,14 +19,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add
+from assistant.cli import add, iso_date, open_content, open_store
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
     from assistant.auditstore import AuditStore
-    from assistant.store import Store
 
-    store = Store(getattr(args, "db", None))
+    store = open_store(args)
     try:
         return store, AuditStore(store)
     except BaseException:
@@ -34,17 +33,13 @@ def _open(args: argparse.Namespace) -> tuple[Any, Any]:
         raise
 
 
-def _content(args: argparse.Namespace) -> Any:
-    from assistant.content import Content
-
-    return Content(getattr(args, "content", None))
 
 
-def _suggester(args: argparse.Namespace) -> Any:
+def _suggester(args: argparse.Namespace, content: Any) -> Any:
     from assistant.needgroups import Analyzer, Suggester, load_themes
 
     pipeline = getattr(args, "pipeline", None)
-    return Suggester(load_themes(_content(args)), Analyzer(pipeline))
+    return Suggester(load_themes(content), Analyzer(pipeline))
 
 
 def _show(text: str) -> str:
@@ -115,13 +110,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_suggest(args: argparse.Namespace) -> int:
     from assistant.needgroups import Shuffle, load_coach, suggest_sample
 
-    suggester = _suggester(args)
+    content = open_content(args)
+    suggester = _suggester(args, content)
     store, audit = _open(args)
     with store:
         sample_id = audit.sample_id(args.name)
         coach = None
         if not args.no_coach:
-            coach = load_coach(_content(args), getattr(args, "pipeline", None))
+            coach = load_coach(content, getattr(args, "pipeline", None))
             if coach is None:
                 print("note: the wording coach could not be loaded; needs worded as services "
                       "are found from framework/themes.yml service_words only", file=sys.stderr)
@@ -185,8 +181,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from assistant.errors import InputError
     from assistant.needgroups import build_report, write_report
 
-    content = _content(args)
-    suggester = _suggester(args)
+    content = open_content(args)
+    suggester = _suggester(args, content)
     store, audit = _open(args)
     with store:
         sample_id = audit.sample_id(args.name)
@@ -209,13 +205,6 @@ def cmd_shuffle(args: argparse.Namespace) -> int:
                pipeline=getattr(args, "pipeline", None))
 
 
-def _date(text: str) -> Any:
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -264,7 +253,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--out", metavar="DIR", required=True, help="folder for the report files")
     p.add_argument("--force", action="store_true", help="overwrite existing report files")
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                    help="the date printed on the report (default: today)")
 
     p = add(asub, common, "shuffle", "sort a sample's needs into Need Groups (interactive)",

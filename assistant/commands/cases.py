@@ -8,20 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add
+from assistant.cli import add, open_content, open_store
 from assistant.errors import unreadable
-
-
-def _store(args: argparse.Namespace):
-    from assistant.store import Store
-
-    return Store(getattr(args, "db", None))
-
-
-def _content(args: argparse.Namespace):
-    from assistant.content import Content
-
-    return Content(getattr(args, "content", None))
 
 
 def read_input(name: str) -> bytes:
@@ -43,7 +31,7 @@ def write_output(path: Path, text: str, force: bool) -> None:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         rows = store.cases()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -64,7 +52,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from assistant.model import Case, explain
     from assistant.textsafe import one_line
 
-    framework = _content(args).framework
+    framework = open_content(args).framework
     cases: list[tuple[str, Case]] = []
     for name in args.files:
         data = read_input(name)
@@ -77,7 +65,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"  {line}", file=sys.stderr)
             print("needs-led: nothing was imported", file=sys.stderr)
             return 1
-    with _store(args) as store:
+    with open_store(args) as store:
         for name, case in cases:
             label = "standard input" if name == "-" else one_line(Path(name).name, 60)
             number = store.save(case, note=f"imported from {label}")
@@ -86,7 +74,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         case = store.load(args.case, args.revision)
     text = case.to_json()
     if args.out:
@@ -98,7 +86,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         revisions = store.history(args.case)
     if args.json:
         print(json.dumps([r.__dict__ for r in revisions], ensure_ascii=False, indent=2))
@@ -110,7 +98,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with open_store(args) as store:
         number = store.restore(args.case, args.revision)
     print(f"restored revision {args.revision} of {args.case} as revision {number}")
     return 0

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
-from assistant.cli import add
+from assistant.cli import add, open_content
 from assistant.errors import InputError, unreadable
 
 BATCH = 512
@@ -113,13 +113,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise InputError("give statements to check, --file PATH, or '-' for standard input")
     if args.statements.count("-") > 1:
         raise InputError("'-' (standard input) can be given only once")
-    from assistant.content import Content
     from assistant.textsafe import clean_text
     from assistant.wording import Coach
 
     if args.holder is not None:
         args.holder = clean_text(args.holder).strip() or None
-    coach = Coach(Content(getattr(args, "content", None)),
+    coach = Coach(open_content(args),
                   pipeline=getattr(args, "pipeline", None))
     source = _sources(args)
     first = next(source, None)  # surface unreadable input before loading spaCy

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add
+from assistant.cli import add, iso_date, open_content, open_store
 from assistant.formats import FORMATS as FORMAT_NAMES
 
 
@@ -25,27 +24,19 @@ def _formats(text: str) -> list[str]:
     return names
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        message = f"'{text}' is not a date (write it as YYYY-MM-DD)"
-        raise argparse.ArgumentTypeError(message) from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from assistant.content import Content
     from assistant.exporters import export
     from assistant.model import Case
-    from assistant.store import Store
 
-    content = Content(getattr(args, "content", None))
+    content = open_content(args)
     if args.case.endswith(".json") and Path(args.case).is_file():
         from assistant.commands.cases import read_input
 
         case = Case.from_json(read_input(args.case), content.framework)
     else:
-        with Store(getattr(args, "db", None)) as store:
+        with open_store(args) as store:
             case = store.load(args.case, args.revision)
     formats = [name for group in args.format for name in group]
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
@@ -79,6 +70,6 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
     p.add_argument("--auditor", default="", metavar="NAME",
                    help="the auditor named on the audit form")
-    p.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--date", type=iso_date, default=None, metavar="YYYY-MM-DD",
                    help="the date printed on the documents (default: today)")
     p.add_argument("--revision", type=int, metavar="N", help="an earlier revision of the case")

@@ -5,23 +5,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add
-from assistant.commands.cases import _content, _store
+from assistant.cli import add, iso_date, open_content, open_store
 from assistant.errors import InputError
 
 
-def _vignettes(args: argparse.Namespace, names: list[str]) -> list[Any]:
+def _vignettes(content: Any, names: list[str]) -> list[Any]:
     from assistant.practice import find_vignette, load_vignettes
 
-    content = _content(args)
+    vignettes = load_vignettes(content)
     if names == ["all"]:
-        return load_vignettes(content)
+        return vignettes
     try:
-        return [find_vignette(name, content) for name in names]
+        return [find_vignette(name, vignettes=vignettes) for name in names]
     except LookupError as exc:
         raise InputError(str(exc)) from None
 
@@ -29,7 +27,7 @@ def _vignettes(args: argparse.Namespace, names: list[str]) -> list[Any]:
 def cmd_practice_list(args: argparse.Namespace) -> int:
     from assistant.practice import load_vignettes
 
-    for v in load_vignettes(_content(args)):
+    for v in load_vignettes(open_content(args)):
         print(f"{v.id:<20} {v.ages:<10} {v.summary}")
     return 0
 
@@ -37,9 +35,9 @@ def cmd_practice_list(args: argparse.Namespace) -> int:
 def cmd_practice_start(args: argparse.Namespace) -> int:
     from assistant.practice import practice_case
 
-    (vignette,) = _vignettes(args, [args.vignette])
+    (vignette,) = _vignettes(open_content(args), [args.vignette])
     case = practice_case(vignette)
-    with _store(args) as store:
+    with open_store(args) as store:
         if store.exists(case.reference) and not args.again:
             raise InputError(f"{case.reference} already exists: open it with 'needs-led', "
                              "or add --again to start afresh (the old work stays in its history)")
@@ -54,8 +52,8 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
     from assistant.wording import Coach
     from assistant.workshop import render_feedback
 
-    content = _content(args)
-    with _store(args) as store:
+    content = open_content(args)
+    with open_store(args) as store:
         case = store.load(args.case)
     vignette = vignette_of(case, content)
     if vignette is None:
@@ -89,8 +87,8 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
 def cmd_supervise(args: argparse.Namespace) -> int:
     from assistant import supervision
 
-    content = _content(args)
-    with _store(args) as store:
+    content = open_content(args)
+    with open_store(args) as store:
         case = store.load(args.case)
         changed = []
         from pydantic import ValidationError
@@ -136,7 +134,8 @@ def cmd_supervise(args: argparse.Namespace) -> int:
 def cmd_workshop_pack(args: argparse.Namespace) -> int:
     from assistant.workshop import pack
 
-    written = pack(_vignettes(args, args.vignettes), Path(args.out), content=_content(args),
+    content = open_content(args)
+    written = pack(_vignettes(content, args.vignettes), Path(args.out), content=content,
                    answers=args.answers, force=args.force)
     for path in written:
         print(path)
@@ -150,7 +149,7 @@ def cmd_workshop_wording(args: argparse.Namespace) -> int:
     statements, problems = statements_from_files(Path(f) for f in args.files)
     for problem in problems:
         print(f"needs-led: warning: {problem}", file=sys.stderr)
-    coach = Coach(_content(args), getattr(args, "pipeline", None))
+    coach = Coach(open_content(args), getattr(args, "pipeline", None))
     rows = room_wording(statements, coach, top=args.top)
     if args.json:
         print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
@@ -172,11 +171,6 @@ def _usage(args: argparse.Namespace) -> int:
                      "(see 'needs-led workshop --help')")
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from None
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -205,7 +199,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--role", choices=("supervisor", "worker"), default="supervisor")
     p.add_argument("--action", metavar="TEXT", help="an agreed action to record")
     p.add_argument("--owner", default="", help="who will do the agreed action")
-    p.add_argument("--due", type=_date, metavar="YYYY-MM-DD", help="when it is due")
+    p.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD", help="when it is due")
 
     workshop = add(sub, common, "workshop", "workshop materials and the room's wording",
                    _usage)
