@@ -20,7 +20,6 @@ from assistant.needgroups.report import (
     write_report,
 )
 from assistant.needgroups.suggest import (
-    DEFAULT_PIPELINE,
     Analyzer,
     Match,
     Suggester,
@@ -32,7 +31,7 @@ from assistant.needgroups.suggest import (
 from assistant.needgroups.themes import Cluster, Theme, Themes, load_themes
 
 __all__ = [
-    "DEFAULT_PIPELINE", "UNSORTED", "Analyzer", "Cluster", "GroupError", "GroupReport",
+    "UNSORTED", "Analyzer", "Cluster", "GroupError", "GroupReport",
     "Match", "Report", "Shuffle", "Suggester", "Suggestion", "Theme", "Themes",
     "build_report", "coach_kinds", "load_coach", "load_themes", "render_csv",
     "render_html", "suggest_sample", "write_report",

