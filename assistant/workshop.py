@@ -57,6 +57,17 @@ def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | Non
     return write_all(out_dir, files, force)
 
 
+def write_feedback(feedback: Feedback, folder: Path, *, content: Content | None = None,
+                   force: bool = False, when: date | None = None) -> Path:
+    """Write the feedback as ``<reference>-feedback.html`` into ``folder``."""
+    from assistant.exporters import safe_stem, write_all
+
+    html = render_feedback(feedback, content=content, when=when)
+    path = folder / f"{safe_stem(feedback.reference)}-feedback.html"
+    (written,) = write_all(folder, [(path, html)], force)
+    return written
+
+
 def render_feedback(feedback: Feedback, *, content: Content | None = None,
                     when: date | None = None) -> str:
     return _render("practice-feedback.html.j2",

@@ -50,7 +50,7 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
     from assistant.interview import Interview
     from assistant.practice import feedback, load_synonyms, spacy_lemmatizer, vignette_of
     from assistant.wording import Coach
-    from assistant.workshop import render_feedback
+    from assistant.workshop import write_feedback
 
     content = open_content(args)
     with open_store(args) as store:
@@ -74,12 +74,7 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
     for gap in result.gaps:
         print(f"  gap     {gap}")
     if args.out:
-        from assistant.exporters import safe_stem, write_all
-
-        out = Path(args.out)
-        html = render_feedback(result, content=content)
-        (path,) = write_all(out, [(out / f"{safe_stem(case.reference)}-feedback.html", html)],
-                            args.force)
+        path = write_feedback(result, Path(args.out), content=content, force=args.force)
         print(f"wrote {path}", file=sys.stderr)
     return 0
 

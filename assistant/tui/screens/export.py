@@ -13,11 +13,16 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from assistant.model import Case
 
-NOT_YET = "Exports are not available in this version yet: the case is saved, nothing is lost."
-
 
 def default_folder(case: Case) -> Path:
-    return Path.cwd() / ("export-" + re.sub(r"[^A-Za-z0-9._-]+", "-", case.reference))
+    from assistant.exporters import safe_stem
+
+    return Path.cwd() / f"export-{safe_stem(case.reference)}"
+
+
+def overwrite_hint(exc: Exception) -> str:
+    """A core error as the app says it: the tick box, not the CLI's --force."""
+    return re.sub(r"\(use --force[^)]*\)", "(tick 'Overwrite' to replace it)", str(exc))
 
 
 class ExportScreen(ModalScreen[list[Path] | None]):
@@ -39,20 +44,15 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         result = self.query_one("#export-result", Static)
-        try:
-            from assistant.exporters import FORMATS, ExportError, export
-        except ImportError:
-            result.update(NOT_YET)
-            return
+        from assistant.exporters import FORMATS, ExportError, export
+
         folder = Path(event.value.strip() or default_folder(self.case)).expanduser()
         force = self.query_one("#force", Checkbox).value
         try:
             paths = export(self.case, list(FORMATS), folder,
                            content=self.app.content, force=force)  # type: ignore[attr-defined]
         except ExportError as exc:
-            message = str(exc).replace("(use --force to overwrite)",
-                                       "(tick 'Overwrite' to replace them)")
-            result.update(f"Not exported: {message}")
+            result.update(f"Not exported: {overwrite_hint(exc)}")
             return
         except OSError as exc:
             result.update(f"Not exported: {folder}: {exc.strerror or exc}")

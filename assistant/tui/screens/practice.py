@@ -2,12 +2,11 @@
 
 The vignette list shows each story before it is started, so the student reads the family
 first and then begins at the needs. The feedback is computed off the UI thread (the
-lemmatizer and the coach are spaCy) and can be written as HTML with ``render_feedback``.
+lemmatizer and the coach are spaCy) and can be written as HTML with ``write_feedback``.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -255,21 +254,18 @@ class FeedbackExportScreen(ModalScreen[Path | None]):
         self.query_one("#folder", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from assistant.exporters import ExportError, safe_stem, write_new
-        from assistant.workshop import render_feedback
+        from assistant.exporters import ExportError
+        from assistant.tui.screens.export import overwrite_hint
+        from assistant.workshop import write_feedback
 
         result = self.query_one("#export-result", Static)
         folder = Path(event.value.strip() or default_folder()).expanduser()
-        path = folder / f"{safe_stem(self.result.reference)}-feedback.html"
         force = self.query_one("#force", Checkbox).value
         try:
-            html = render_feedback(self.result, content=self.app.content)  # type: ignore[attr-defined]
-            folder.mkdir(parents=True, exist_ok=True)
-            write_new(path, html, force)
+            path = write_feedback(self.result, folder,
+                                  content=self.app.content, force=force)  # type: ignore[attr-defined]
         except ExportError as exc:
-            message = re.sub(r"\(use --force[^)]*\)", "(tick 'Overwrite' to replace it)",
-                             str(exc))
-            result.update(f"Not written: {message}")
+            result.update(f"Not written: {overwrite_hint(exc)}")
             return
         except OSError as exc:
             result.update(f"Not written: {folder}: {exc.strerror or exc}")
