@@ -229,6 +229,15 @@ def match(student: list[str], model: list[str], lemmas: Lemmatizer,
     return sorted(pairs, key=lambda p: p.model_index)
 
 
+def chain_gaps(case: Case, content: Content, prompts: Any = None) -> list[str]:
+    """The gaps in need -> seriousness -> outcome -> work, as the interview names them."""
+    from assistant.interview import Interview
+
+    # Interview records its position in case.resume: look at a copy.
+    return [gap.message for gap in Interview(case.model_copy(deep=True), content,
+                                             prompts).gaps()]
+
+
 def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
              gaps: Iterable[str] = (), synonyms: dict[str, str] | None = None) -> Feedback:
     """Compare a worked practice case with the vignette's model analysis."""

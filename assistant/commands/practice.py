@@ -47,8 +47,13 @@ def cmd_practice_start(args: argparse.Namespace) -> int:
 
 
 def cmd_practice_feedback(args: argparse.Namespace) -> int:
-    from assistant.interview import Interview
-    from assistant.practice import feedback, load_synonyms, spacy_lemmatizer, vignette_of
+    from assistant.practice import (
+        chain_gaps,
+        feedback,
+        load_synonyms,
+        spacy_lemmatizer,
+        vignette_of,
+    )
     from assistant.wording import Coach
     from assistant.workshop import write_feedback
 
@@ -60,7 +65,7 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
         raise InputError(f"{args.case} is not a practice case (practice cases start with "
                          "'PRACTICE-': see 'needs-led practice start')")
     pipeline = getattr(args, "pipeline", None)
-    gaps = [g.message for g in Interview(case.model_copy(deep=True), content).gaps()]
+    gaps = chain_gaps(case, content)
     result = feedback(case, vignette, Coach(content, pipeline), spacy_lemmatizer(pipeline),
                       gaps, load_synonyms(content))
     print(f"{vignette.title}: you found {result.score} model needs.")

@@ -31,6 +31,10 @@ class Loaded:
     notice: str = ""
 
 
+#: Held while a pipeline runs: spaCy does not promise thread safety, and the app runs the
+#: coach, practice feedback and the trainer's view in worker threads.
+SPACY_LOCK = threading.Lock()
+
 _cache: dict[tuple[str, tuple[str, ...]], Loaded] = {}
 _lock = threading.Lock()
 

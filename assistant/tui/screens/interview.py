@@ -7,7 +7,6 @@ after the last keystroke, so quitting (or losing the terminal) loses nothing.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from rich.text import Text
@@ -24,12 +23,11 @@ from assistant.practice import Vignette
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
+from assistant.wording.pipeline import SPACY_LOCK
 
 CHECK_DELAY = 0.15
 DRAFT_DELAY = 0.4
 
-#: one check at a time: a spaCy pipeline is not promised to be safe across threads
-_CHECK_LOCK = threading.Lock()
 
 
 class InterviewScreen(Screen[None]):
@@ -253,7 +251,7 @@ class InterviewScreen(Screen[None]):
     def _check(self, generation: int, text: str, stage: str, holder: str | None) -> None:
         coach = self.app.coach  # type: ignore[attr-defined]
         try:
-            with _CHECK_LOCK:
+            with SPACY_LOCK:
                 if generation != self.generation:
                     return  # the worker typed on while this waited: drop it
                 report = coach.check(text, stage=stage, holder=holder)
@@ -327,7 +325,7 @@ class InterviewScreen(Screen[None]):
         if self.report is not None and self.report_text == text:
             report = self.report
         else:
-            with _CHECK_LOCK:
+            with SPACY_LOCK:
                 report = coach.check(text, stage=q.coach_stage, holder=q.holder)
         return self.interview.relevant(list(report.findings), q.coach_stage)
 

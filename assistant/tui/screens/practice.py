@@ -62,13 +62,15 @@ class PracticeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from assistant.practice import PRACTICE_PREFIX
+
         self.sub_title = "Practice"
         started = {row["reference"] for row in self.app.store.cases()}  # type: ignore[attr-defined]
         options = self.query_one("#vignettes", OptionList)
         for v in self.vignettes:
             label = Text(v.title, style="bold")
             label.append(f"  {v.ages}", style="dim")
-            if f"PRACTICE-{v.id}" in started:
+            if f"{PRACTICE_PREFIX}{v.id}" in started:
                 label.append("  (started)", style="italic")
             label.append(f"\n{v.summary}")
             options.add_option(Option(label, id=v.id))
@@ -193,16 +195,14 @@ class FeedbackScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="practice-feedback")
     def compute(self) -> None:
         """spaCy work (lemmas and the coach), off the UI thread."""
-        from assistant.interview import Interview
-        from assistant.practice import feedback
-        from assistant.tui.screens.interview import _CHECK_LOCK
+        from assistant.practice import chain_gaps, feedback
+        from assistant.wording.pipeline import SPACY_LOCK
 
         app: Any = self.app
         try:
-            with _CHECK_LOCK:
+            with SPACY_LOCK:
                 lemmas, synonyms = app.practice_matching()
-                gaps = [g.message for g in Interview(self.case.model_copy(deep=True),
-                                                     app.content, app.prompts).gaps()]
+                gaps = chain_gaps(self.case, app.content, app.prompts)
                 result = feedback(self.case, self.vignette, app.coach, lemmas, gaps, synonyms)
         except Exception as exc:  # shown, not raised: the case itself is safe
             app.call_from_thread(self._failed, str(exc).splitlines()[0][:200])
