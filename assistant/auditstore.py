@@ -24,7 +24,7 @@ from sqlite_utils import Database, Migrations
 
 from assistant.model import now
 from assistant.store import StoreError
-from assistant.textsafe import clean_text
+from assistant.textsafe import clean_text, printable
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -74,14 +74,6 @@ def m002_coach_kinds(db: Database) -> None:
     db["audit_needs"].add_column("kinds", str)
 
 
-def printable(text: str) -> str:
-    """User text safe to echo on one terminal line: control characters removed.
-
-    Sample names stored before control characters were refused may still hold an ESC.
-    """
-    return " ".join(clean_text(text).split())
-
-
 class AuditError(StoreError):
     """A one-line problem with a sample (unknown name, name taken...): exit status 1."""
 
@@ -105,7 +97,6 @@ class ImportResult:
     replaced: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
-    new_need_ids: list[int] = field(default_factory=list)
 
 
 def identity(form: AuditForm) -> str:
@@ -450,7 +441,6 @@ class AuditStore:
             self._insert("audit_forms", form_rows)
             self._insert("audit_needs", need_rows)
             result.added += len(pending) - len(kept)
-            result.new_need_ids.extend(row["id"] for row in need_rows)
         return result
 
     def _remove_form(self, form_id: int) -> dict[tuple[str, str], dict[str, Any]]:

@@ -197,9 +197,6 @@ class Content:
             raise ContentError(candidate, "missing content file")
         return candidate
 
-    def folder(self, name: str) -> Path:
-        return self.path(name)
-
     def read_text(self, *parts: str) -> str:
         path = self.path(*parts)
         try:

@@ -244,7 +244,6 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         "framework": framework,
         "when": when,
         "auditor": auditor,
-        "label": framework.label,
         "holder": case.holder_name,
         "role": role,
         "need_number": numbers,
@@ -254,7 +253,6 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         "plain": plain,
         "form": form,
         "audit_type_size": audit_type_size(form),
-        "stylesheet": lambda name: read_css(content, name),
     }
 
 
@@ -323,14 +321,19 @@ def render_template(name: str, context: dict[str, Any] | Callable[[], dict[str, 
     """Render ``exports/<name>``; any template or content problem is one ExportError line.
 
     ``context`` may be a function, so that building it (which reads content files) is
-    covered by the same error handling.
+    covered by the same error handling. Every template also gets ``label`` (the
+    framework's labels) and ``stylesheet`` (a CSS file from exports/, inlined).
     """
     import jinja2
 
     try:
         env = environment(content, markdown=markdown)
         template = env.get_template(name)
-        return template.render(context() if callable(context) else context)
+        given = context() if callable(context) else context
+        # What every template may use, whatever else it is given.
+        shared = {"label": content.framework.label,
+                  "stylesheet": lambda css: read_css(content, css)}
+        return template.render({**shared, **given})
     except jinja2.TemplateNotFound as exc:
         raise ExportError(f"template {exc.name} not found in {_search_path(content)[0]}") from None
     except jinja2.TemplateSyntaxError as exc:

@@ -28,7 +28,13 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+def printable(value: str) -> str:
+    """User text safe to echo on one terminal line: control characters removed, runs of
+    white space (line breaks too) folded to one space."""
+    return " ".join(clean_text(value).split())
+
+
 def one_line(value: str, limit: int = 80) -> str:
     """A single-line preview for lists and messages."""
-    flat = " ".join(clean_text(value).split())
+    flat = printable(value)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"

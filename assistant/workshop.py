@@ -21,17 +21,6 @@ from assistant.practice import Feedback, Vignette, practice_case
 SCORED_KINDS = ("universal", "service", "assessment")
 
 
-def _render(template: str, context: dict[str, Any], content: Content) -> str:
-    """Render one of exports/ with the exporters' sandboxed, autoescaping environment."""
-    from assistant.exporters import read_css, render_template
-
-    return render_template(template, lambda: {
-        "label": content.framework.label,
-        "stylesheet": lambda name: read_css(content, name),
-        **context,
-    }, content)
-
-
 def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | None = None,
          answers: bool = False, force: bool = False) -> list[Path]:
     """Write each vignette as ``<id>.html`` and ``<id>.case.json`` into ``out_dir``.
@@ -40,15 +29,15 @@ def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | Non
     model analysis and teaching notes (the case files are the participants'). Everything
     is rendered first, and nothing is written if any file is in the way.
     """
-    from assistant.exporters import write_all
+    from assistant.exporters import render_template, write_all
 
     content = content or Content()
     files: list[tuple[Path, str]] = []
     for vignette in vignettes:
         case_file = f"{vignette.id}.case.json"
-        html = _render("vignette.html.j2",
-                       {"vignette": vignette, "answers": answers, "case_file": case_file},
-                       content)
+        html = render_template(
+            "vignette.html.j2",
+            {"vignette": vignette, "answers": answers, "case_file": case_file}, content)
         if answers:
             files.append((out_dir / f"{vignette.id}.answers.html", html))
             continue
@@ -70,9 +59,11 @@ def write_feedback(feedback: Feedback, folder: Path, *, content: Content | None 
 
 def render_feedback(feedback: Feedback, *, content: Content | None = None,
                     when: date | None = None) -> str:
-    return _render("practice-feedback.html.j2",
-                   {"feedback": feedback, "when": when or date.today()},
-                   content or Content())
+    from assistant.exporters import render_template
+
+    return render_template("practice-feedback.html.j2",
+                           {"feedback": feedback, "when": when or date.today()},
+                           content or Content())
 
 
 # --- the room's wording --------------------------------------------------------------------

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cli import add, iso_date, open_content, open_store
+from assistant.textsafe import printable
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
@@ -40,13 +41,6 @@ def _suggester(args: argparse.Namespace, content: Any) -> Any:
 
     pipeline = getattr(args, "pipeline", None)
     return Suggester(load_themes(content), Analyzer(pipeline))
-
-
-def _show(text: str) -> str:
-    """User text (a sample, file or group name) as it is safe to print: no control codes."""
-    from assistant.auditstore import printable
-
-    return printable(text)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -76,19 +70,19 @@ def cmd_add(args: argparse.Namespace) -> int:
             try:
                 data = read_input(name)
             except InputError as exc:
-                result.problems.append(Problem(_show(name), None,
+                result.problems.append(Problem(printable(name), None,
                                                str(exc).split(": ", 1)[-1]))
                 continue
-            forms, problems = read_forms(_show(name), data)
+            forms, problems = read_forms(printable(name), data)
             result.problems.extend(problems)
-            audit.add_forms(sample_id, forms, _show(name), result, replace=args.replace)
+            audit.add_forms(sample_id, forms, printable(name), result, replace=args.replace)
     for problem in result.problems:
-        print(_show(str(problem)), file=sys.stderr)
+        print(printable(str(problem)), file=sys.stderr)
     dup = f", {result.duplicates} already in the sample" if result.duplicates else ""
     new = (f", replaced {result.replaced} (their needs worded as before keep their groups)"
            if result.replaced else "")
     bad = f", {len(result.problems)} problem(s) reported above" if result.problems else ""
-    print(f"imported {result.added} form(s) into '{_show(args.name)}'{new}{dup}{bad}")
+    print(f"imported {result.added} form(s) into '{printable(args.name)}'{new}{dup}{bad}")
     return 1 if result.problems else 0
 
 
@@ -102,7 +96,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not samples:
         print("No audit samples yet. Start one with 'needs-led audit new NAME'.")
     for s in samples:
-        print(f"{_show(s.name)}: {s.forms} forms, {s.needs} needs, {s.groups} groups "
+        print(f"{printable(s.name)}: {s.forms} forms, {s.needs} needs, {s.groups} groups "
               f"(started {s.created_at[:10]})")
     return 0
 
@@ -158,10 +152,10 @@ def cmd_groups(args: argparse.Namespace) -> int:
     for n in needs:
         count[n["group_id"]] = count.get(n["group_id"], 0) + 1
     for g in groups:
-        print(f"{g['id']:>4}  {_show(g['name'])}  ({count.get(g['id'], 0)} needs)")
+        print(f"{g['id']:>4}  {printable(g['name'])}  ({count.get(g['id'], 0)} needs)")
     print(f"      not in a group: {count.get(None, 0)} needs")
     if history:
-        print(f"undo would reverse: {_show(history[0])}")
+        print(f"undo would reverse: {printable(history[0])}")
     return 0
 
 
@@ -171,7 +165,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
     store, audit = _open(args)
     with store:
         label = Shuffle(audit, audit.sample_id(args.name)).undo()
-    print(f"undid: {_show(label)}" if label else "nothing to undo")
+    print(f"undid: {printable(label)}" if label else "nothing to undo")
     return 0
 
 

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pydantic import Field, model_validator
 
 from assistant.content import Content, Strict
-
-if TYPE_CHECKING:
-    pass
 
 # --- themes as data ----------------------------------------------------------------------
 

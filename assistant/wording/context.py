@@ -43,9 +43,7 @@ OBJECT_PRONOUN = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "u
                   "you": "you", "it": "it"}
 SUBJECT_SKIP = frozenset({"does", "do", "did", "not", "n't", "also", "really", "just",
                           "still", "now", "clearly", "therefore", "urgently", "will", "would",
-                          "may", "might", "also,"})
-QUOTES_OPEN = "\"“«"
-QUOTES_CLOSE = "\"”»"
+                          "may", "might"})
 
 
 def anchor_of(span: Any) -> Any:

@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.content import ContentError
 from assistant.wording import context
-from assistant.wording.report import Finding, Report
+from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse
 from assistant.wording.suggest import Library, fill, term_of
 
@@ -160,8 +160,7 @@ class Engine:
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
             start, end, match = lead, len(stripped), stripped.strip()
-            flags = {"negated": False, "hypothetical": False, "quoted": False,
-                     "other_person": False}
+            flags = dict.fromkeys(CONTEXT_FLAGS, False)
             inferred = context.holder_of(doc, doc[:], parsed)
             term = ""
         else:

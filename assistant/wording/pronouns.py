@@ -14,6 +14,7 @@ import re
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[^A-Za-z]+")
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
+_PRONOUNS = _FEMALE | _MALE
 # Words after "her" that show it is an object ("tell her about"), not a possessive.
 _AFTER_OBJECT = {
     "about", "to", "and", "or", "but", "that", "when", "if", "with", "at", "in", "on", "up",
@@ -100,7 +101,7 @@ def fit(text: str, gender: str | None) -> str:
     first kind changes and the other person keeps theirs.
     """
     tokens = _TOKEN.findall(text)
-    first = next((tok.lower() for tok in tokens if tok.lower() in _FEMALE | _MALE), None)
+    first = next((tok.lower() for tok in tokens if tok.lower() in _PRONOUNS), None)
     if first is None:
         return text
     holders = _FEMALE if first in _FEMALE else _MALE

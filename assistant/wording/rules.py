@@ -10,9 +10,9 @@ DEP or MORPH needs a trained pipeline and is skipped on the blank fallback.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, StrictStr, field_validator, model_validator
+from pydantic import Field, StrictStr, field_validator, model_validator
 
 from assistant.content import Content, ContentError, Strict
 
@@ -117,7 +117,6 @@ class RuleFile(Strict):
     rules: list[Rule] = []
 
 
-M = TypeVar("M", bound=BaseModel)
 
 
 def plural(word: str) -> str:
