@@ -33,11 +33,10 @@ from pydantic import (
     StringConstraints,
 )
 
-from assistant.textsafe import clean_text
+from assistant.model import REFERENCE_PATTERN, Case, Person, Sex, ShortText, clean_input
 
 if TYPE_CHECKING:
     from assistant.content import Framework
-    from assistant.model import Case, Person
 
 FORM_VERSION = 1
 SCHEMA_ID = f"https://needs-led.invalid/schema/audit-form-{FORM_VERSION}.json"
@@ -60,17 +59,14 @@ ROLE_LABELS = {
 FAMILY_ROLES = {"family"}
 
 
-def _clean(value: Any) -> Any:
-    return clean_text(value).strip() if isinstance(value, str) else value
-
-
 def _no_blanks(services: list[str]) -> list[str]:
     """A blank service records nothing; dropping it keeps JSON and CSV forms identical."""
     return [s for s in services if s]
 
 
-Text = Annotated[str, BeforeValidator(_clean), StringConstraints(max_length=2_000)]
-Label = Annotated[str, BeforeValidator(_clean), StringConstraints(min_length=1, max_length=60)]
+Text = ShortText
+Label = Annotated[str, BeforeValidator(clean_input),
+                  StringConstraints(min_length=1, max_length=60)]
 
 
 class _Model(BaseModel):
@@ -85,7 +81,7 @@ class AuditChild(_Model):
         default="not known",
         description="Age band on the audit date, from the recorded age or date of birth",
     )
-    sex: Literal["female", "male", "other", "not recorded"] = Field(
+    sex: Sex = Field(
         default="not recorded", description="As recorded in the case"
     )
 
@@ -118,8 +114,8 @@ class AuditForm(_Model):
         default=FORM_VERSION, ge=1, le=FORM_VERSION,
         description="The version of this format; a reader rejects versions it does not know",
     )
-    case_reference: Annotated[str, BeforeValidator(_clean)] = Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$",
+    case_reference: Annotated[str, BeforeValidator(clean_input)] = Field(
+        pattern=REFERENCE_PATTERN,
         description="The case reference, never a name",
     )
     children: list[AuditChild] = Field(default=[], description="Every child in the case")

@@ -34,13 +34,16 @@ SHORT = 2_000
 LONG = 200_000
 
 
-def _clean(value: Any) -> Any:
+def clean_input(value: Any) -> Any:
+    """Control characters out, surrounding space off: how every typed string comes in."""
     return clean_text(value).strip() if isinstance(value, str) else value
 
 
-ShortText = Annotated[str, BeforeValidator(_clean), StringConstraints(max_length=SHORT)]
-LongText = Annotated[str, BeforeValidator(_clean), StringConstraints(max_length=LONG)]
+ShortText = Annotated[str, BeforeValidator(clean_input), StringConstraints(max_length=SHORT)]
+LongText = Annotated[str, BeforeValidator(clean_input), StringConstraints(max_length=LONG)]
 Required = Annotated[ShortText, StringConstraints(min_length=1)]
+REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$"
+Sex = Literal["female", "male", "other", "not recorded"]
 Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
 
 
@@ -96,7 +99,7 @@ class Person(Model):
     name: Annotated[Required, StringConstraints(max_length=40)]
     age: Annotated[int, Field(ge=0, le=120)] | None = None
     date_of_birth: date | None = None
-    sex: Literal["female", "male", "other", "not recorded"] = "not recorded"
+    sex: Sex = "not recorded"
 
 
 class Seriousness(Model):
@@ -187,8 +190,8 @@ class Case(Model):
     """One case, pseudonymous: a case reference, never a family name."""
 
     schema_version: int = SCHEMA_VERSION
-    reference: Annotated[str, BeforeValidator(_clean)] = Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$"
+    reference: Annotated[str, BeforeValidator(clean_input)] = Field(
+        pattern=REFERENCE_PATTERN
     )
     worker: ShortText = ""
     created: datetime = Field(default_factory=now)
