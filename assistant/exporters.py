@@ -18,12 +18,15 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.content import Content, ContentError
 from assistant.errors import InputError, UserError
 from assistant.formats import FORMATS
 from assistant.model import Case, Need
+
+if TYPE_CHECKING:
+    from assistant.auditform import AuditForm
 
 # Format -> (file name suffix, template or None for formats written in Python).
 _FILES: dict[str, tuple[str, str | None]] = {
@@ -214,10 +217,9 @@ def audit_type_size(form: Any) -> float:
     return AUDIT_TYPE_SIZES[-1]
 
 
-def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[str, Any]:
+def _context(case: Case, content: Content, form: AuditForm, *, auditor: str,
+             when: date) -> dict[str, Any]:
     """What every template sees: the case, the framework's labels and a few helpers."""
-    from assistant.auditform import audit_form_from_case
-
     framework = content.framework
     numbers = {need.id: n for n, need in enumerate(case.needs, 1)}
     items: dict[str, str] = {p.id: p.name for p in case.people}
@@ -237,7 +239,6 @@ def _context(case: Case, content: Content, *, auditor: str, when: date) -> dict[
         return framework.label("roles", person.role) if person else ""
 
     children = [p for p in case.people if p.role in framework.child_roles]
-    form = audit_form_from_case(case, auditor, when, framework=framework)
     plain = _lazy_plain(content)
     return {
         "case": case,
@@ -295,24 +296,30 @@ def render(
     content: Content | None = None,
     auditor: str = "",
     when: date | None = None,
+    form: AuditForm | None = None,
 ) -> str:
-    """The text of one export format. ``when`` is the document's date (today if None)."""
+    """The text of one export format. ``when`` is the document's date (today if None).
+
+    ``form`` is the case's audit form if the caller has built it already (every template
+    may show it, so :func:`export` builds it once for all formats).
+    """
+    from assistant.auditform import audit_form_from_case, write_csv
+
     _check_format(fmt)
     content = content or Content()
     when = when or date.today()
     if fmt == "case-json":
         return case.to_json()
-    if fmt in ("audit-json", "audit-csv"):
-        from assistant.auditform import audit_form_from_case, write_csv
-
+    if form is None:
         form = audit_form_from_case(case, auditor, when, framework=content.framework)
+    if fmt in ("audit-json", "audit-csv"):
         if fmt == "audit-json":
             return form.model_dump_json(indent=2) + "\n"
         return write_csv([form])
     template_name = _FILES[fmt][1]
     assert template_name is not None
-    return render_template(template_name, lambda: _context(case, content, auditor=auditor,
-                                                           when=when),
+    return render_template(template_name, lambda: _context(case, content, form,
+                                                           auditor=auditor, when=when),
                            content, markdown=fmt.endswith("-md"))
 
 
@@ -410,7 +417,10 @@ def export(
     targets = [out_dir / file_name(case, fmt) for fmt in chosen]
     _check_targets(out_dir, targets, force)  # fail fast, before rendering
     try:
-        texts = [render(case, fmt, content=content, auditor=auditor, when=when)
+        from assistant.auditform import audit_form_from_case
+
+        form = audit_form_from_case(case, auditor, when, framework=content.framework)
+        texts = [render(case, fmt, content=content, auditor=auditor, when=when, form=form)
                  for fmt in chosen]
     except ContentError as exc:
         raise ExportError(str(exc)) from None
