@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input, Static, Tree
 from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
 from assistant.practice import Vignette
+from assistant.supervision import comments_about
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
@@ -170,7 +171,7 @@ class InterviewScreen(Screen[None]):
         """Supervision comments on the item this question is about, beside the question."""
         target = q.key.split(":", 1)[1]
         remarks = self.query_one("#remarks", Static)
-        comments = [c for c in self.case.comments if target and c.about == target]
+        comments = comments_about(self.case, target) if target else []
         remarks.display = bool(comments)
         text = Text()
         for comment in comments:

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from assistant.model import Case, Person, explain
+from assistant.tui.widgets.plan import person_label
 
 
 class NewCaseScreen(Screen[None]):
@@ -77,11 +78,8 @@ class NewCaseScreen(Screen[None]):
         self._error("")
         name.value = ""
         age.value = ""
-        labels = {r.id: r.label for r in framework.roles}
         self.query_one("#people", Static).update("\n".join(
-            f"{i}. {p.name} ({labels.get(p.role, p.role)}"
-            f"{', ' + str(p.age) if p.age is not None else ''})"
-            for i, p in enumerate(self.people, 1)
+            f"{i}. {person_label(p, framework)}" for i, p in enumerate(self.people, 1)
         ))
         role.focus()
 

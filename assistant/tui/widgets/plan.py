@@ -12,7 +12,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from assistant.content import Framework
-from assistant.model import AgreedAction, Case, Comment
+from assistant.model import AgreedAction, Case, Comment, Person
+from assistant.supervision import comments_about
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -37,17 +38,21 @@ def action_text(action: AgreedAction, width: int = 60) -> Text:
     return text
 
 
+def person_label(person: Person, framework: Framework) -> str:
+    """'Kayla (Child, 9)': name, the framework's label for the role, and age if known."""
+    age = f", {person.age}" if person.age is not None else ""
+    return f"{person.name} ({framework.label('roles', person.role)}{age})"
+
+
 class PlanTree(Tree[str]):
     """Each node's data is the interview step that edits it; selecting it goes there."""
 
     def show(self, case: Case, framework: Framework, current: str = "") -> None:
         self.clear()
         self.root.expand()
-        roles = {r.id: r.label for r in framework.roles}
         for person in case.people:
-            age = f", {person.age}" if person.age is not None else ""
-            label = f"{person.name} ({roles.get(person.role, person.role)}{age})"
-            pnode = self.root.add(label, data=f"need_new:{person.id}", expand=True)
+            pnode = self.root.add(person_label(person, framework), data=f"need_new:{person.id}",
+                                  expand=True)
             self._comments(pnode, case, person.id, f"need_new:{person.id}")
             for need in (n for n in case.needs if n.holder == person.id):
                 ser = need.seriousness
@@ -84,7 +89,7 @@ class PlanTree(Tree[str]):
                                            style="yellow"), data=f"work:{item.id}",
                                       expand=True, allow_expand=False)
                     self._comments(wnode, case, item.id, f"work:{item.id}")
-        general = [c for c in case.comments if c.about is None]
+        general = comments_about(case, None)
         if general or case.agreed_actions:
             snode = self.root.add(Text("Supervision", style="bold magenta"), expand=True)
             for comment in general:
@@ -96,9 +101,8 @@ class PlanTree(Tree[str]):
     @staticmethod
     def _comments(node: TreeNode[str], case: Case, item_id: str, step: str) -> None:
         """The comments about one item, as leaves that go to the item when chosen."""
-        for comment in case.comments:
-            if comment.about == item_id:
-                node.add_leaf(comment_text(comment), data=step)
+        for comment in comments_about(case, item_id):
+            node.add_leaf(comment_text(comment), data=step)
 
     def _show_current(self, current: str) -> None:
         """Put the tree's cursor on the item the current question is about."""
