@@ -184,6 +184,16 @@ class NeedsLedApp(App[None]):
         self._to_home()
         self.push_screen(NewCaseScreen())
 
+    def save_case(self, case: Case, note: str) -> None:
+        """Save a revision; if the database refuses, say so and keep everything in memory
+        (the next save writes it all)."""
+        from assistant.store import StoreError
+
+        try:
+            self.store.save(case, note=note)
+        except StoreError as exc:
+            self.notify(f"Not saved yet: {exc}", severity="error", timeout=10)
+
     def open_case(self, reference: str) -> None:
         from assistant.tui.screens.interview import InterviewScreen
 

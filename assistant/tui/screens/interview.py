@@ -309,14 +309,7 @@ class InterviewScreen(Screen[None]):
         self.flush_draft()
 
     def _save(self, note: str) -> None:
-        """Save a revision; if the database refuses, say so and keep everything in memory
-        (the next answer saves it all)."""
-        from assistant.store import StoreError
-
-        try:
-            self.app.store.save(self.case, note=note)  # type: ignore[attr-defined]
-        except StoreError as exc:
-            self.notify(f"Not saved yet: {exc}", severity="error", timeout=10)
+        self.app.save_case(self.case, note)  # type: ignore[attr-defined]
 
     def _findings_now(self, text: str, q: Question) -> list[Any]:
         """The coach's findings for exactly this text (checked now if the live one is stale)."""

@@ -188,15 +188,8 @@ class SupervisionScreen(Screen[None]):
 
     # --- adding -------------------------------------------------------------------------
 
-    def _save(self, note: str) -> bool:
-        from assistant.store import StoreError
-
-        try:
-            self.app.store.save(self.case, note=note)  # type: ignore[attr-defined]
-        except StoreError as exc:
-            self.notify(f"Not saved yet: {exc}", severity="error", timeout=10)
-            return False
-        return True
+    def _save(self, note: str) -> None:
+        self.app.save_case(self.case, note)  # type: ignore[attr-defined]
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "sv-comment":
