@@ -90,18 +90,18 @@ class Engine:
             compiled = StageMatcher(None, [], rules)
             for index, rule in enumerate(rules):
                 usable = 0
-                for unless, patterns in ((False, rule.patterns), (True, rule.unless)):
+                patterns_of, unless_of = ruleset.resolved[rule.id]
+                for unless, patterns in ((False, patterns_of), (True, unless_of)):
                     kept = [p for p in patterns if not (reduced and needs_parse(p))]
                     if not kept:
                         continue
                     usable += 0 if unless else len(kept)
                     key = f"{rule.id}{'!unless' if unless else ''}"
                     for pattern in kept:
-                        resolved = ruleset.resolve(pattern)
-                        gate = _gate(resolved)  # a pattern cannot match without it
+                        gate = _gate(pattern)  # a pattern cannot match without it
                         matcher = groups.setdefault(gate, Matcher(nlp.vocab, validate=True))
                         try:
-                            matcher.add(key, [resolved], greedy="LONGEST")
+                            matcher.add(key, [pattern], greedy="LONGEST")
                         except ValueError as exc:
                             raise ContentError(ruleset.source[rule.id],
                                                f"rule {rule.id}: bad pattern: {exc}") from None

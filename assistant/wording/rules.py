@@ -140,6 +140,8 @@ class RuleSet:
         self.lexicons: dict[str, list[str]] = {}
         self.rules: list[Rule] = []
         self.source: dict[str, Path] = {}
+        # Each rule's patterns and unless-patterns with lexicons resolved, ready to compile.
+        self.resolved: dict[str, tuple[list[Pattern], list[Pattern]]] = {}
         for path, data in files:
             for name, words in data.lexicons.items():
                 if name in self.lexicons:
@@ -151,8 +153,10 @@ class RuleSet:
                     raise ContentError(path, f"rule id {rule.id!r} is used twice")
                 self.source[rule.id] = path
                 self.rules.append(rule)
-                for pattern in [*rule.patterns, *rule.unless]:
-                    self.resolve(pattern, path)  # fail on load, not on first use
+                self.resolved[rule.id] = (  # resolved on load: a bad lexicon fails now
+                    [self.resolve(p, path) for p in rule.patterns],
+                    [self.resolve(p, path) for p in rule.unless],
+                )
 
     @classmethod
     def load(cls, content: Content | None = None) -> RuleSet:
