@@ -28,7 +28,7 @@ from pydantic import (
 
 from assistant.textsafe import clean_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SHORT = 2_000
 LONG = 200_000
@@ -109,6 +109,8 @@ class Seriousness(Model):
     rating: Annotated[str | None, AfterValidator(_framework_choice("seriousness"))] = None
     urgency: Annotated[str | None, AfterValidator(_framework_choice("urgency"))] = None
     threshold_level: Annotated[int, Field(ge=1, le=5)] | None = None
+    safety: LongText = ""
+    """What the worker answered when asked about immediate safety (top rating, help now)."""
 
 
 class Outcome(Model):
@@ -152,6 +154,12 @@ class Need(Model):
     work: list[WorkItem] = []
     kept_wording: list[KeptWording] = []
     status: Annotated[str, AfterValidator(_framework_choice("audit_status"))] = "unknown"
+    child_voice: LongText = ""
+    """What the child says about this need, in their words where possible."""
+    parent_views: LongText = ""
+    """What the parents or carers say about this need."""
+    family_words: LongText = ""
+    """How the worker would explain this need to the family: used by the family plan."""
 
     @model_validator(mode="after")
     def _work_serves_own_outcomes(self) -> Need:
@@ -176,6 +184,7 @@ class Comment(Model):
     about: Ident | None = None
     text: Required
     at: datetime = Field(default_factory=now)
+    resolved: bool = False
 
 
 class AgreedAction(Model):
@@ -184,6 +193,7 @@ class AgreedAction(Model):
     owner: ShortText = ""
     due: date | None = None
     done: bool = False
+    done_on: date | None = None
 
 
 class Case(Model):
@@ -194,7 +204,15 @@ class Case(Model):
         pattern=REFERENCE_PATTERN
     )
     worker: ShortText = ""
+    worker_contact: ShortText = ""
     created: datetime = Field(default_factory=now)
+    review_date: date | None = None
+    level_of_need: Annotated[int, Field(ge=1, le=5)] | None = None
+    """The optional local threshold level for the case as a whole (framework threshold_levels)."""
+    contingency: LongText = ""
+    """If the plan is not working, what will happen."""
+    distribution: list[ShortText] = []
+    """Who the plan goes to."""
     story: LongText = ""
     people: list[Person] = []
     needs: list[Need] = []
@@ -268,6 +286,12 @@ _LABELS = {
     "start_date": "start date",
     "date_of_birth": "date of birth",
     "threshold_level": "threshold level",
+    "level_of_need": "level of need",
+    "review_date": "review date",
+    "worker_contact": "worker's contact",
+    "child_voice": "what the child says",
+    "parent_views": "what the parents say",
+    "family_words": "in the family's words",
     "outcome_id": "outcome served",
     "reference": "case reference",
 }
