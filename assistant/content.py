@@ -248,8 +248,9 @@ class Distance(Strict):
 
     def domain_label(self, kind: str, domain: str) -> str:
         profile = self.profile(kind)
-        found = next((d.label for d in profile.domains if d.id == domain), None) if profile else None
-        return found or domain
+        if profile is None:
+            return domain
+        return next((d.label for d in profile.domains if d.id == domain), domain)
 
 
 class Content:
