@@ -254,7 +254,15 @@ def _context(case: Case, content: Content, form: AuditForm, *, auditor: str,
         "plain": plain,
         "form": form,
         "audit_type_size": audit_type_size(form),
+        "travelled": _travelled(case, content),
     }
+
+
+def _travelled(case: Case, content: Content) -> Any:
+    """Distance travelled for the plan's review section (assistant.review)."""
+    from assistant.review import distance_travelled
+
+    return distance_travelled(case, content)
 
 
 def _lazy_plain(content: Content) -> Callable[[str], str]:
