@@ -9,13 +9,17 @@ from typing import Any
 from assistant.cli import add, iso_date, open_content, open_store
 from assistant.formats import FORMATS as FORMAT_NAMES
 
+TRACE_FORMATS = ("trace-html", "trace-md")
+
 
 def _formats(text: str) -> list[str]:
-    """'plan-html,audit-csv' or 'all' -> the format names, checked."""
+    """'plan-html,audit-csv' or 'all' -> the format names, checked; 'trace' is the
+    learning trace in HTML and Markdown (built from the stored revisions)."""
     names = [part.strip() for part in text.split(",") if part.strip()]
     if names == ["all"]:
         return list(FORMAT_NAMES)
-    unknown = [n for n in names if n not in FORMAT_NAMES]
+    names = [n for name in names for n in (TRACE_FORMATS if name == "trace" else [name])]
+    unknown = [n for n in names if n not in (*FORMAT_NAMES, *TRACE_FORMATS)]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
             f"unknown format '{unknown[0] if unknown else text}' "
@@ -31,20 +35,52 @@ def cmd_export(args: argparse.Namespace) -> int:
     from assistant.model import Case
 
     content = open_content(args)
+    formats = [name for group in args.format for name in group]
+    traces = [name for name in formats if name in TRACE_FORMATS]
+    formats = [name for name in formats if name not in TRACE_FORMATS]
+    trace = None
     if args.case.endswith(".json") and Path(args.case).is_file():
         from assistant.commands.cases import read_input
 
         case = Case.from_json(read_input(args.case), content.framework)
+        if traces:
+            trace = _trace(content, args, [(1, "", "", case)], case.reference)
     else:
         with open_store(args) as store:
             case = store.load(args.case, args.revision)
-    formats = [name for group in args.format for name in group]
+            if traces:
+                revisions = [(r.number, r.saved_at, r.note, store.load(args.case, r.number))
+                             for r in store.history(args.case)
+                             if args.revision is None or r.number <= args.revision]
+                trace = _trace(content, args, revisions, case.reference)
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
-    paths = export(case, formats, Path(args.out), content=content, force=args.force,
-                   auditor=args.auditor, when=args.date)
+    paths = []
+    if formats:
+        paths = export(case, formats, Path(args.out), content=content, force=args.force,
+                       auditor=args.auditor, when=args.date)
+    if trace is not None:
+        from datetime import date
+
+        from assistant.exporters import safe_stem, write_all
+        from assistant.trace import TRACE_FILES, render_trace
+
+        out = Path(args.out)
+        files = [(out / f"{safe_stem(case.reference)}-{TRACE_FILES[fmt][0]}",
+                  render_trace(trace, fmt, content, args.date or date.today()))
+                 for fmt in traces]
+        paths += write_all(out, files, args.force)
     for path in paths:
         print(path)
     return 0
+
+
+def _trace(content: Any, args: argparse.Namespace, revisions: list[Any],
+           reference: str) -> Any:
+    """The learning trace, the coach reading every wording it holds."""
+    from assistant.trace import build_trace
+    from assistant.wording import Coach
+
+    return build_trace(reference, revisions, Coach(content, getattr(args, "pipeline", None)))
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -63,7 +99,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", "-f", type=_formats, action="append", required=True, metavar="FORMAT",
         help=f"one or more of: {', '.join(FORMAT_NAMES)} (comma-separated or repeated), "
-        "or all",
+        "or all; 'trace' (trace-html, trace-md) is the learning trace of each need's "
+        "wording across the stored revisions",
     )
     p.add_argument("--out", "-o", metavar="DIR", default=".",
                    help="the folder to write into (created if missing; default: here)")
