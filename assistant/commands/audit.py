@@ -181,7 +181,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     with store:
         sample_id = audit.sample_id(args.name)
         report = build_report(audit, sample_id, args.name, content.framework, suggester.themes,
-                              suggester, generated=args.date or date.today())
+                              suggester, generated=args.date or date.today(),
+                              distance=content.distance)
     out = Path(args.out)
     try:
         paths = write_report(report, out, content, force=args.force)
