@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "assistant.commands.export",
     "assistant.commands.practice",
     "assistant.commands.audit",
+    "assistant.commands.room",
 )
 
 
@@ -85,6 +86,10 @@ def require_terminal(what: str) -> None:
     Without one, Textual writes escape codes into a pipe or file and waits for keys that
     never come; a clear usage error (exit 2) is what a script or a cron job needs.
     """
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return  # served to a browser (a workshop room): the driver is not a terminal's
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminal(f"{what} needs a terminal; for scripts, use the commands listed "
                          f"by '{PROG} --help'")
