@@ -107,6 +107,10 @@ class Arrival:
     needs: int
     replaced: bool
 
+    def describe(self) -> str:
+        """'case X, 1 need' / 'case X, 3 needs': as both screens say it."""
+        return f"case {self.case}, {self.needs} need{'' if self.needs == 1 else 's'}"
+
 
 @dataclass
 class Room:
@@ -343,6 +347,7 @@ def _room_server_class() -> type:
                 web.post("/join", self.handle_join, name="join"),
                 web.get("/ws", self.handle_websocket, name="websocket"),
                 web.post("/pool", self.handle_pool, name="pool"),
+                web.get("/favicon.ico", self.handle_no_icon),
                 web.get("/download/{key}", self.handle_download, name="download"),
                 web.static("/static", self.statics_path, name="static"),
             ])
@@ -355,6 +360,10 @@ def _room_server_class() -> type:
             response.headers.setdefault("Referrer-Policy", "no-referrer")
             response.headers.setdefault("Cache-Control", "no-store")
 
+        @staticmethod
+        async def handle_no_icon(request: web.Request) -> web.StreamResponse:
+            return web.Response(status=204)
+
         def _person(self, request: web.Request) -> Participant | None:
             return self.room.participant(request.cookies.get(COOKIE))
 
@@ -364,7 +373,7 @@ def _room_server_class() -> type:
             person = self._person(request)
             if person is None:
                 return aiohttp_jinja2.render_template(
-                    "join.html", request, {"problem": "", "room": self.room})
+                    "join.html", request, {"problem": "", "name": ""})
             context = {
                 "font_size": to_int(request.query.get("fontsize", "16"), 16),
                 "websocket_url": self._ws_url(request),
@@ -387,13 +396,13 @@ def _room_server_class() -> type:
                 problem = ("Too many wrong codes from this computer: wait half a minute, "
                            "then type the code on the trainer's screen.")
                 return aiohttp_jinja2.render_template(
-                    "join.html", request, {"problem": problem, "room": self.room}, status=429)
+                    "join.html", request, {"problem": problem, "name": name}, status=429)
             person = self.room.join(attempt, name, remote)
             if person is None:
                 problem = ("That is not the room's join code. Type the six letters and "
                            "digits shown on the trainer's screen.")
                 return aiohttp_jinja2.render_template(
-                    "join.html", request, {"problem": problem, "room": self.room}, status=403)
+                    "join.html", request, {"problem": problem, "name": name}, status=403)
             response = web.Response(status=303, headers={"Location": "/"})
             response.set_cookie(COOKIE, person.token, httponly=True, samesite="Strict",
                                 path="/")
@@ -415,8 +424,8 @@ def _room_server_class() -> type:
             except UserError as exc:
                 return web.json_response({"message": str(exc)}, status=503)
             verb = "replaced your earlier form" if arrival.replaced else "added to the pool"
-            needs = f"{arrival.needs} need{'' if arrival.needs == 1 else 's'}"
-            return web.json_response({"message": f"Case {arrival.case}: {needs} {verb}."})
+            said = arrival.describe()
+            return web.json_response({"message": f"{said[:1].upper()}{said[1:]}: {verb}."})
 
         async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
             """One browser tab: the participant's own app, if they came through the door."""

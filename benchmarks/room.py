@@ -82,7 +82,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-async def run_room(count: int, timeout: float, stagger: float) -> dict[str, object]:
+async def run_room(count: int, timeout: float, stagger: float,
+                   pause: float) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         room = Room(folder=Path(tmp) / "room", pool_db=Path(tmp) / "trainer.db",
                     sample="Benchmark room", port=0)
@@ -103,7 +104,7 @@ async def run_room(count: int, timeout: float, stagger: float) -> dict[str, obje
             if await person.join(room.code) != 303:
                 return False
             await person.open_app()
-            await practice_and_send(person, i % 8, NEEDS)
+            await practice_and_send(person, i % 8, NEEDS, pause=pause)
             return True
 
         watcher = asyncio.create_task(sample_memory())
@@ -166,11 +167,14 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--stagger", type=float, default=1.0,
                         help="seconds between arrivals (default 1)")
+    parser.add_argument("--pause", type=float, default=0.25,
+                        help="seconds between one participant's keys (default 0.25: four "
+                        "keys a second, a brisk typist; 40 words a minute is about 0.3)")
     args = parser.parse_args()
     count = max(1, min(args.participants, 40))
     print(f"machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}")
-    show("alone (reference)", asyncio.run(run_room(1, min(args.timeout, 180), 0)))
-    show("room", asyncio.run(run_room(count, args.timeout, args.stagger)))
+    show("alone (reference)", asyncio.run(run_room(1, min(args.timeout, 180), 0, args.pause)))
+    show("room", asyncio.run(run_room(count, args.timeout, args.stagger, args.pause)))
     return 0
 
 

@@ -138,3 +138,40 @@ def test_a_room_of_three(room: Room) -> None:
             await runner.cleanup()
 
     asyncio.run(scenario())
+
+
+def test_the_trainers_screen_shows_the_door_and_arrivals_live(room: Room) -> None:
+    from textual.widgets import DataTable, RichLog, Static
+
+    from assistant.tui.roomhost import EndRoom, RoomHostApp
+
+    async def scenario() -> None:
+        app = RoomHostApp(room, prefork=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            door = str(app.query_one("#door", Static).render())
+            assert room.code in door and f"127.0.0.1:{room.port}" in door
+            assert "this computer only" in door
+            person = room.join(room.code, "Ann", "test")
+            assert person is not None
+            await asyncio.get_running_loop().run_in_executor(None, room.pool, person, a_form())
+            for _ in range(20):
+                await pilot.pause(0.2)
+                if app.query_one("#people", DataTable).row_count == 1:
+                    break
+            table = app.query_one("#people", DataTable)
+            assert table.get_row_at(0)[1:] == ["Ann", table.get_row_at(0)[2], "0", "1"]
+            log = "\n".join(line.text for line in app.query_one("#arrivals", RichLog).lines)
+            assert "Ann: case PRACTICE-x, 1 need arrived" in log
+            await pilot.pause(0.6)
+            assert "1 forms in the pooled sample 'Workshop'" in str(
+                app.query_one("#pooled", Static).render())
+            # Ending the room asks first; Esc keeps it open.
+            await pilot.press("q")
+            assert isinstance(app.screen, EndRoom)
+            await pilot.press("escape")
+            assert not isinstance(app.screen, EndRoom)
+            await pilot.press("q", "y")
+        assert app.return_code in (0, None)
+
+    asyncio.run(scenario())

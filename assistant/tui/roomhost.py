@@ -66,9 +66,10 @@ class RoomHostApp(App[None]):
         Binding("f1", "help", "Help", id="room.help"),
     ]
 
-    def __init__(self, room: Room) -> None:
+    def __init__(self, room: Room, prefork: bool = True) -> None:
         super().__init__()
         self.room = room
+        self.prefork = prefork
         self.runner: Any = None
         self.failure = ""
         self._dirty = True
@@ -96,7 +97,7 @@ class RoomHostApp(App[None]):
         table = self.query_one("#people", DataTable)
         table.add_columns("#", "Name", "Joined", "Open", "Forms sent")
         try:
-            self.runner = await start(self.room)
+            self.runner = await start(self.room, prefork=self.prefork)
         except RoomError as exc:
             self.failure = str(exc)
             self.exit(return_code=1)
@@ -126,8 +127,8 @@ class RoomHostApp(App[None]):
         log = self.query_one("#arrivals", RichLog)
         for arrival in self.room.arrivals[self._seen_arrivals:]:
             verb = "sent again" if arrival.replaced else "arrived"
-            log.write(f"{arrival.at.astimezone():%H:%M:%S}  {arrival.participant}: case "
-                      f"{arrival.case}, {arrival.needs} needs {verb}")
+            log.write(f"{arrival.at.astimezone():%H:%M:%S}  {arrival.participant}: "
+                      f"{arrival.describe()} {verb}")
         self._seen_arrivals = len(self.room.arrivals)
         self.run_worker(self._count_pooled, thread=True, exclusive=True, group="pooled")
 
