@@ -484,27 +484,29 @@ def make_server(room: Room) -> Any:
 
 
 class Serving:
-    """A room being served: the web server and the pre-forking server behind it."""
+    """A room being served: the web server, and the pre-forking server starting behind it."""
 
-    def __init__(self, runner: Any, prefork: Any) -> None:
+    def __init__(self, runner: Any, prefork: Any = None) -> None:
         self.runner = runner
-        self.prefork = prefork
+        self.prefork = prefork  # the task that starts the pre-forking server
 
     async def cleanup(self) -> None:
         """End the room: close every participant's app, stop serving; nothing is deleted."""
         await self.runner.cleanup()
-        if self.prefork is not None and self.prefork.returncode is None:
-            self.prefork.terminate()
-            await self.prefork.wait()
+        if self.prefork is not None:
+            self.prefork.cancel()
+            with contextlib.suppress(BaseException):
+                await self.prefork
 
 
 async def start(room: Room, prefork: bool = True) -> Serving:
-    """Start serving ``room`` on the running event loop.
+    """Start serving ``room`` on the running event loop; the door opens at once.
 
-    With ``prefork`` (the default), participants' apps are forked from one process that
-    has loaded the app and the coach once (:mod:`assistant.prefork`); if that process
-    cannot start, each app starts on its own, more slowly. Raises RoomError when the
-    address cannot be used (taken, or not this machine's).
+    With ``prefork`` (the default), a pre-forking server (:mod:`assistant.prefork`) loads
+    the app and the coach once, in the background; from when it is ready, participants'
+    apps are forked from it. Until then, or if it cannot start, each app starts on its
+    own, more slowly. Raises RoomError when the address cannot be used (taken, or not
+    this machine's).
     """
     import asyncio
 
@@ -523,28 +525,37 @@ async def start(room: Room, prefork: bool = True) -> Serving:
         sockets = getattr(site._server, "sockets", None) or []
         if sockets:
             room.port = sockets[0].getsockname()[1]
-    process = None
-    if prefork:
-        path = _socket_path(room.folder)
-        args = [sys.executable, "-m", "assistant.prefork", "serve", path]
-        if room.content:
-            args += ["--content", room.content]
-        if room.pipeline:
-            args += ["--pipeline", room.pipeline]
-        process = await asyncio.create_subprocess_exec(
-            *args, stdout=asyncio.subprocess.PIPE, stdin=asyncio.subprocess.DEVNULL)
-        try:
-            assert process.stdout is not None
-            line = await asyncio.wait_for(process.stdout.readline(), 180)
-        except TimeoutError:
-            line = b""
+    task = asyncio.create_task(_run_prefork(room)) if prefork else None
+    return Serving(runner, task)
+
+
+async def _run_prefork(room: Room) -> None:
+    """Start the pre-forking server, point the room at it once ready, stop it at the end."""
+    import asyncio
+
+    path = _socket_path(room.folder)
+    args = [sys.executable, "-m", "assistant.prefork", "serve", path]
+    if room.content:
+        args += ["--content", room.content]
+    if room.pipeline:
+        args += ["--pipeline", room.pipeline]
+    process = await asyncio.create_subprocess_exec(
+        *args, stdout=asyncio.subprocess.PIPE, stdin=asyncio.subprocess.DEVNULL)
+    try:
+        assert process.stdout is not None
+        line = await asyncio.wait_for(process.stdout.readline(), 300)
         if line.strip() == b"ready":
             room.prefork_socket = path
-        else:  # the slow way still works: every app loads on its own
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            process = None
-    return Serving(runner, process)
+            room._changed()
+        await process.wait()
+    except TimeoutError:
+        pass  # the slow way still works: every app loads on its own
+    finally:
+        room.prefork_socket = None
+        if process.returncode is None:
+            process.terminate()
+            with contextlib.suppress(BaseException):
+                await asyncio.shield(process.wait())
 
 
 def _socket_path(folder: Path) -> str:

@@ -88,6 +88,13 @@ async def run_room(count: int, timeout: float, stagger: float,
         room = Room(folder=Path(tmp) / "room", pool_db=Path(tmp) / "trainer.db",
                     sample="Benchmark room", port=0)
         runner = await start(room)
+        ready_at = time.perf_counter()
+        for _ in range(600):  # the trainer opens the room before people arrive
+            if room.prefork_socket:
+                break
+            await asyncio.sleep(0.2)
+        print(f"  pre-forking server ready in {time.perf_counter() - ready_at:.1f} s",
+              file=sys.stderr)
         base = f"http://127.0.0.1:{room.port}"
         people = [Participant(base, f"P{i + 1}") for i in range(count)]
         peak: dict[int, tuple[int, float, float]] = {}

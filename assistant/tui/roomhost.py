@@ -112,12 +112,15 @@ class RoomHostApp(App[None]):
         self.query_one("#door", Static).update(
             f"Participants open  [b]{room.url}[/b]  in a browser ({where})\n"
             f"and type the join code  [b][$warning]{room.code}[/][/b]\n"
-            f"Forms pool into the sample '{room.sample}'. Workspaces: {room.folder}")
+            f"Forms pool into the sample '{room.sample}'. Workspaces: {room.folder}\n"
+            + ("Participants' apps start at once." if room.prefork_socket else
+               "Preparing the participants' app (a few seconds); people can join already."))
 
     def _refresh(self) -> None:
         if not self._dirty:
             return
         self._dirty = False
+        self._show_door()
         table = self.query_one("#people", DataTable)
         table.clear()
         for person in list(self.room.participants.values()):
