@@ -118,3 +118,21 @@ def test_scoring_counts_precision_recall_and_false_alarms() -> None:
     assert (service["precision"], service["recall"]) == (0.5, 0.5)
     assert result["macro_f1"] == 0.5  # universal has no support and no flag: not averaged
     assert len(result["false_alarms"]) == 1 and result["specific"] == 2
+
+
+def test_scorer_runs_without_the_shared_sets(tmp_path: Path, capsys) -> None:
+    """CI cannot see ../shared: the scorer says so and still scores the repo's sets."""
+    code = evalscript.main(["--pipeline", "blank", "--shared-dir", str(tmp_path / "absent")])
+    out = capsys.readouterr().out
+    assert code in (0, 1)
+    assert "not found; scoring the repo's sets only" in out
+    assert "== summary (dev)" in out and "dev/needs.jsonl" in out
+    assert "macro-F1" in out and "false alarms" in out
+
+
+def test_heldout_run_hides_the_statements(capsys) -> None:
+    """Held-out figures are printed; the statements the coach got wrong are not."""
+    assert evalscript.main(["--heldout", "--pipeline", "blank"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "== summary (heldout)" in out and "shared/" not in out
+    assert "MISCLASSIFIED" not in out
