@@ -86,6 +86,15 @@ class Coach:
         engine = self.load()._engine
         return engine.report(engine.nlp(text[:MAX_CHARS]), self._stage(stage), holder)
 
+    def read_need(self, text: str) -> Any:
+        """The structure of a need statement (``structure.NeedReading``) or None.
+
+        Why here: callers that already hold a coach (suggestions, Need Groups) read the
+        statement with the same loaded pipeline and word classes as the checks.
+        """
+        engine = self.load()._engine
+        return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
+
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None) -> Iterator[Report]:
         """Reports in input order, streaming: only one batch of documents is held at once."""

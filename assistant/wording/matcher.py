@@ -14,6 +14,7 @@ from assistant.content import ContentError
 from assistant.wording import context
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse
+from assistant.wording.structure import StructureReader
 from assistant.wording.suggest import Library, fill, term_of
 
 # Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
@@ -82,6 +83,7 @@ class Engine:
         self.ruleset = ruleset
         self.library = library
         self.reduced = reduced
+        self.reader = StructureReader(ruleset.lexicons)
         self.stages: dict[str, StageMatcher] = {}
         strings = nlp.vocab.strings
         for stage in ("need", "outcome", "work"):
