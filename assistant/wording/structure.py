@@ -446,7 +446,8 @@ class StructureReader:
             elif lemma(verb) in ("help", "support", "encourage", "enable", "allow",
                                  "teach", "show") and (
                     any(c.dep_ == "auxpass" for c in verb.children)):
-                inner = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+                inner = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                              and any(g.tag_ == "TO" for g in c.children)), None)
                 if inner is not None:
                     reading.able = True
             elif lemma(verb) in ASPECT_VERBS:  # "to continue engaging with X": judge X
@@ -512,6 +513,13 @@ class StructureReader:
             verb = reading.verb_token
             own = reading.own_subject
             reading.category, reading.reason = self.judge_clause(verb, reading, own)
+        if reading.category == "universal":
+            # "needs stability in who collects him, so he knows who to wait for": what
+            # hangs on the need verb itself can make the aim specific.
+            need = doc[reading.predicate.end - 1]
+            if self._specific_extras(need, skip={reading.verb_token, reading.head_token}):
+                reading.category = "specific"
+                reading.reason = "an aim made specific by what follows it"
 
     def judge_clause(self, verb: Any, reading: NeedReading, own_subject: Any = None
                      ) -> tuple[Category, str]:
@@ -561,7 +569,8 @@ class StructureReader:
             if self._in(forms, self.assessment_passive) or (
                     base == "see" and agent is not None and self.service_shaped(agent)[0]):
                 return "assessment", f"\"to be {verb.text}\" asks for someone to find out"
-            if self._in(forms, self.service_passive):
+            if self._in(forms, self.service_passive) and (
+                    own_subject is None or lemma(own_subject) in self.person_head):
                 return "service", (f"\"to be {verb.text}\" is a step in the work, not what "
                                    "the person needs")
         if obj is not None and self._in(forms, self.service_verb):
@@ -613,9 +622,17 @@ class StructureReader:
             return "assessment", f"\"{head.text}\" asks for an assessment"
         if base in self.person_head or head.tag_ == "PRP":
             return None, ""
-        if base in self.service_head and not (base in self.weak_service_head
-                                              and self._content_mods(head)):
-            return "service", f"\"{_np_text(head)}\" names a service or provision"
+        if base in self.service_head:
+            weak = base in self.weak_service_head
+            named = any(c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
+                lemma(c) in self.provision_mod or c.tag_ == "NNP")) for c in head.children
+                if c.i < head.i)
+            # "a plan, agreed with Gran, for ..." and "the course he started" say which
+            # one, concretely; "a safety plan", "the Zorin group" name a provision.
+            if not (weak and (not named or self._content_mods(head))) and not (
+                    governed and any(c.dep_ in ("relcl", "acl") and c.i > head.i
+                                     for c in head.children)):
+                return "service", f"\"{_np_text(head)}\" names a service or provision"
         if self._professional(head):
             return "service", f"\"{_np_text(head)}\" names a professional"
         if self._acronym(head):
@@ -723,13 +740,23 @@ class StructureReader:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         return None
 
-    def _specific_extras(self, verb: Any, complement: Any = None) -> bool:
+    def _specific_extras(self, verb: Any, complement: Any = None,
+                         skip: frozenset[Any] | set[Any] = frozenset()) -> bool:
         """True when the clause says something concrete beyond the aim: a when, a why, a
         particular place or person ("safe when Dad has been drinking")."""
         nodes = [verb] + ([complement] if complement is not None else [])
         for node in nodes:
             for child in node.children:
+                if child in skip or (child.i < node.i and child.dep_ != "advcl"):
+                    continue
                 dep = child.dep_
+                if dep in ("advmod", "prt") and (
+                        child.lower_ in ("away", "apart", "out", "off", "back") or any(
+                            g.dep_ in ("prep", "advcl", "pcomp") for g in child.children)):
+                    return True
+                if dep == "conj" and node is verb and child.tag_.startswith("VB") and (
+                        child.lower_ in NEED_WORDS or child.lower_ in REQUIRE_WORDS):
+                    continue
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl", "dobj") and \
                         child is not complement and node is verb and dep != "dobj":
                     return True
