@@ -41,6 +41,11 @@ REQUIRE_WORDS = frozenset({"require", "requires", "required", "requiring"})
 # Verbs about the course of another verb: "to continue engaging", "to start attending".
 ASPECT_VERBS = frozenset({"continue", "start", "begin", "keep", "try", "agree", "commit",
                           "resume", "carry", "remember", "go", "come"})
+# Verbs whose service is their direct object: a preposition after them adds where or
+# how ("to do well in her exams"), not what is received.
+DIRECT_ONLY = frozenset({"do", "have", "get", "complete", "undertake", "receive", "access",
+                         "accept", "attend", "join", "start", "begin", "obtain", "consider",
+                         "sign", "visit", "finish"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "pobj", "obj")
@@ -214,6 +219,7 @@ class StructureReader:
         self.not_professional = words("shape_not_professional")
         self.weak_service_head = words("shape_weak_service_head")
         self.help_noun = words("shape_help_noun")
+        self.measure_noun = words("shape_measure_noun")
         self.provision_mod = words("shape_provision_mod")
         self.place_noun = words("shape_place_noun")
         self.service_verb = words("shape_service_verb")
@@ -301,10 +307,14 @@ class StructureReader:
             self._from_prep(doc, source, reading)
             reading.negated = self._negated(doc, token)
             return reading if reading.what else None
-        if tag == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        if tag in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                        for c in token.children):
             mark = next((c for c in token.children
                          if c.dep_ == "mark" and c.lower_ == "for"), None)
-            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            to = next(c for c in token.children if c.dep_ == "aux" and c.tag_ == "TO")
+            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS or (
+                c.dep_ in ("npadvmod", "dep", "nmod") and c.i < to.i
+                and c.tag_.startswith(("NN", "PRP")))), None)
             if subject is None:
                 return None
             if mark is not None and mark.i == token.sent.start:
@@ -314,7 +324,6 @@ class StructureReader:
                     t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.i < token.i
                     for t in token.sent):
                 form = "plan-style"
-                to = next(c for c in token.children if c.dep_ == "aux" and c.tag_ == "TO")
                 start = to.i
             else:
                 return None
@@ -397,7 +406,7 @@ class StructureReader:
                 if subject.lower_ in ("it", "there", "which", "that", "who"):
                     return None
                 return self._part(doc, subject)
-            if node.dep_ in ("conj", "xcomp", "ccomp", "aux") and node.head is not node:
+            if node.dep_ in ("conj", "xcomp", "ccomp", "aux") and node.head.i != node.i:
                 node = node.head
             else:
                 break
@@ -422,7 +431,7 @@ class StructureReader:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
         return any(doc[j].lower_ in NEGATORS for j in range(max(0, verb.i - 3), verb.i)
-                   if doc[j].sent is verb.sent)
+                   if doc[j].sent.start == verb.sent.start)
 
     # ---------------------------------------------------------- what is needed
     def _clause(self, doc: Any, verb: Any, reading: NeedReading, own_subject: Any = None
@@ -475,9 +484,14 @@ class StructureReader:
 
     @staticmethod
     def _object_of(verb: Any) -> Any:
-        """The verb's object: direct, or through its first preposition ("go to X")."""
+        """The verb's object: direct, or through its first preposition ("go to X"; not
+        for verbs that take their service directly: "do well in her exams")."""
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "oprd", "obj"):
+                following = child.nbor(1) if child.i + 1 < len(child.doc) else None
+                if following is not None and following.head.i == verb.i and \
+                        following.dep_ == "npadvmod" and following.tag_.startswith("NN"):
+                    return following  # "do the Caring Dads | course": a split name
                 if not child.tag_.startswith(("NN", "PRP", "CD")):
                     # "attend the Zorblax programme weekly": "weekly" taken as the
                     # object, the real head left as its compound.
@@ -486,6 +500,8 @@ class StructureReader:
                     if nouns:
                         return nouns[-1]
                 return child
+        if lemma(verb) in DIRECT_ONLY and not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
         for child in verb.children:
             if child.dep_ in ("prep", "agent", "dative"):
                 for grand in child.children:
@@ -508,7 +524,9 @@ class StructureReader:
     def _judge(self, doc: Any, reading: NeedReading) -> None:
         if reading.what == "phrase":
             head = reading.head_token
-            reading.category, reading.reason = self.judge_phrase(head)
+            need = doc[reading.predicate.end - 1]
+            reading.category, reading.reason = self.judge_phrase(
+                head, need if need.i < head.i else None)
         elif reading.what == "clause":
             verb = reading.verb_token
             own = reading.own_subject
@@ -517,7 +535,10 @@ class StructureReader:
             # "needs stability in who collects him, so he knows who to wait for": what
             # hangs on the need verb itself can make the aim specific.
             need = doc[reading.predicate.end - 1]
-            if self._specific_extras(need, skip={reading.verb_token, reading.head_token}):
+            read = [t for t in (reading.verb_token, reading.head_token) if t is not None]
+            skip = {c.i for c in need.children
+                    if any(c.i == t.i or c.is_ancestor(t) for t in read)}
+            if self._specific_extras(need, skip=skip):
                 reading.category = "specific"
                 reading.reason = "an aim made specific by what follows it"
 
@@ -527,7 +548,9 @@ class StructureReader:
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
-        if reading.able:
+        if reading.able and not (obj is not None and self._in(forms, self.goal_verb)
+                                 and lemma(obj) in self.universal_noun
+                                 and not self._specific_mods(obj)):
             return "specific", f"says what the person needs to be able to {base}"
         if own_subject is not None:
             subject_lemma = lemma(own_subject)
@@ -557,6 +580,9 @@ class StructureReader:
         if obj is not None and self._in(forms, self.goal_verb) and \
                 lemma(obj) in self.universal_noun and not self._specific_mods(obj):
             return "universal", f"\"{obj.text}\" is an aim every child shares"
+        if obj is not None and self._in(forms, self.goal_verb) and \
+                lemma(obj) in self.home_noun and self.judge_phrase(obj)[0] == "universal":
+            return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is None and self._in(forms, self.universal_verb) and \
                 not self._specific_extras(verb):
             return "universal", f"\"to {verb.text}\" is an aim every child shares"
@@ -569,6 +595,14 @@ class StructureReader:
             if self._in(forms, self.assessment_passive) or (
                     base == "see" and agent is not None and self.service_shaped(agent)[0]):
                 return "assessment", f"\"to be {verb.text}\" asks for someone to find out"
+            moved_to = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in (
+                "to", "into", "onto", "on", "with") for g in c.children if g.dep_ == "pobj"),
+                None)
+            if moved_to is not None and own_subject is None and \
+                    lemma(moved_to) not in self.weak_service_head and \
+                    self.service_shaped(moved_to, governed=True)[0] == "service":
+                return "service", (f"\"to be {verb.text} to {_np_text(moved_to)}\" is a step "
+                                   "in the work, not what the person needs")
             if self._in(forms, self.service_passive) and (
                     own_subject is None or lemma(own_subject) in self.person_head):
                 return "service", (f"\"to be {verb.text}\" is a step in the work, not what "
@@ -583,29 +617,58 @@ class StructureReader:
             return "specific", f"says what the person needs to {base}"
         return "specific", f"says what the person needs to {base}"
 
-    def judge_phrase(self, head: Any) -> tuple[Category, str]:
-        """Judge a noun phrase by its head and modifiers."""
+    def judge_phrase(self, head: Any, need: Any = None) -> tuple[Category, str]:
+        """Judge a noun phrase by its head and modifiers (``need``: the need verb, whose
+        own modifiers may name a provider: "needs care | from midwifery services")."""
         base = lemma(head)
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.service_shaped(head)
+        if kind is None:
+            # Coordinated phrases: "an Early Help Assessment and a TAC meeting".
+            for other in head.conjuncts:
+                if other.tag_.startswith("NN"):
+                    kind, why = self.service_shaped(other)
+                    if kind:
+                        break
+        if kind is None and base in self.measure_noun:
+            # "a better quality of life", "a good standard of health": judge the "of".
+            inner = self._of_object(head)
+            if inner is not None:
+                return self.judge_phrase(inner, need)
+        if kind is None and need is not None and base not in self.person_head:
+            provider = self._provider(need, after=head.i)
+            if provider is not None:
+                kind, why = "service", f"names help from \"{_np_text(provider)}\": a provider"
         if kind == "assessment":
             return "assessment", why
         if kind == "service":
             return "service", why
         # Universal: an aim noun with nothing specific, or "a stable home".
         adjectives = [c for c in head.children if c.dep_ in ("amod", "advmod")]
-        if base in self.universal_noun and not self._specific_mods(head) and all(
-                a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
-                for a in adjectives):
+        adjectives += [g for a in adjectives for g in a.children if g.dep_ == "conj"]
+        evaluative = all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
+                         or a.dep_ == "advmod" for a in adjectives)
+        if base in self.universal_noun and not self._specific_mods(head) and evaluative:
             return "universal", f"\"{head.text}\" is something every child needs"
-        if base in self.home_noun and adjectives and all(
-                a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
-                or a.dep_ == "advmod" for a in adjectives) and not self._specific_mods(
-                    head, allow_relcl_universal=True):
+        if base in self.home_noun and adjectives and evaluative and not self._specific_mods(
+                head, allow_relcl_universal=True):
             return "universal", (f"\"{' '.join(a.text for a in adjectives)} {head.text}\" "
                                  "is what every child needs")
+        # "an adequate and nutritious diet", "good socialisation": judged only by how
+        # good it should be, with nothing said about what or when.
+        if adjectives and any(a.lower_ in self.evaluative_adj for a in adjectives) and \
+                not any(c.dep_ in ("compound", "nummod", "poss") and c.tag_ != "PRP$"
+                        for c in head.children) and not self._specific_mods(head):
+            return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
+                                 "not what this person needs")
         return "specific", f"names something particular: \"{head.text}\""
+
+    def _of_object(self, head: Any) -> Any:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
 
     def service_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
         """("service" | "assessment" | None, why) for a noun phrase headed by ``head``.
@@ -620,16 +683,21 @@ class StructureReader:
         if base in self.assessment_head or any(
                 w in self.assessment_head for w in low.split("-")):
             return "assessment", f"\"{head.text}\" asks for an assessment"
-        if base in self.person_head or head.tag_ == "PRP":
+        if base in self.person_head or head.tag_ in ("PRP", "PRP$", "WP"):
             return None, ""
+        before = [c for c in head.children if c.i < head.i]
+        mods = before + [g for c in before for g in c.conjuncts]
+        named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
+                    or (c.dep_ in ("amod", "conj") and (
+                        lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
+                        or c.tag_ == "NNP")) for c in mods)
+        proper = head.is_title and head.i > head.sent.start and head.tag_.startswith("NNP")
         if base in self.service_head:
             weak = base in self.weak_service_head
-            named = any(c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and (
-                lemma(c) in self.provision_mod or c.tag_ == "NNP")) for c in head.children
-                if c.i < head.i)
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
-            # one, concretely; "a safety plan", "the Zorin group" name a provision.
-            if not (weak and (not named or self._content_mods(head))) and not (
+            # one, concretely; "a safety plan", "the Zorin group", "a Team Around the
+            # Family" name a provision.
+            if (not weak or proper or (named and not self._content_mods(head))) and not (
                     governed and any(c.dep_ in ("relcl", "acl") and c.i > head.i
                                      for c in head.children)):
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
@@ -637,27 +705,38 @@ class StructureReader:
             return "service", f"\"{_np_text(head)}\" names a professional"
         if self._acronym(head):
             return "service", f"\"{head.text}\" names a service or organisation"
-        if base in self.place_noun and any(
+        if base in self.place_noun and (named or any(
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
-                for c in head.children):
+                for c in head.children)):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
+        provider = self._provider(head)
+        if provider is not None:
+            return "service", f"names help from \"{_np_text(provider)}\": a provider"
         if base in self.help_noun:
             mods = {lemma(c) for c in head.children}
-            provider = self._provider(head)
-            if provider is not None:
-                return "service", f"names help from \"{_np_text(provider)}\": a provider"
             if mods & self.provision_mod or any(
-                    m in self.provision_mod for m in chain_lemmas):
+                    m in self.provision_mod for m in chain_lemmas) or named:
                 return "service", f"\"{_np_text(head)}\" names a provision"
-            if governed:
-                return "service", f"\"{_np_text(head)}\" is help to be received: a service"
+            clause = next((c for c in head.children if c.i > head.i and c.dep_ in (
+                "acl", "relcl", "advcl") and any(g.tag_ == "TO" for g in c.children)), None)
+            if clause is not None:
+                # "support to visit the benefit office" is a service; "help to manage her
+                # anger" says what the person needs to do.
+                obj = self._object_of(clause)
+                if obj is not None and lemma_forms(clause)[0] in self.service_verb and \
+                        self.service_shaped(obj, governed=True)[0]:
+                    return "service", f"help to reach a service: \"{_np_text(obj)}\""
+                return None, ""
+            if self._content_mods(head):
+                return None, ""  # "help from Gran to get the children up"
+            if governed or not any(c.dep_ in ("relcl", "acl") for c in head.children):
+                return "service", (f"\"{_np_text(head)}\" is help from someone, not what "
+                                   "the person needs it for")
         # A compound whose modifiers name the provider ("CAMHS input", "Zorin Team visits").
         if head.tag_.startswith("NN") and any(
                 self._acronym(t) or (t.tag_ == "NNP" and lemma(t) in self.service_head)
                 for t in chain) and base in self.help_noun | self.service_head:
             return "service", f"\"{_np_text(head)}\" names a service"
-        # A named programme: capitalised words ending in a capitalised noun ("the Tollis
-        # Programme" is caught by its head; "the Fendrake" alone is not judged).
         return None, ""
 
     # -------------------------------------------------------------- shape cues
@@ -680,10 +759,12 @@ class StructureReader:
         return (2 <= len(text) <= 6 and text.isupper() and text.isalpha()
                 and text.lower() not in self.not_acronym)
 
-    def _provider(self, head: Any) -> Any:
+    def _provider(self, head: Any, after: int = -1) -> Any:
+        """A service-shaped object of "from/with/by/at" on ``head`` ("time with a speech
+        therapist", "care from midwifery services"), else None."""
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "by", "through", "via",
-                                                         "at", "with"):
+            if child.i > after and child.dep_ == "prep" and child.lower_ in (
+                    "from", "by", "through", "via", "at", "with"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (
                             lemma(obj) in self.service_head or self._professional(obj)
@@ -741,13 +822,13 @@ class StructureReader:
         return None
 
     def _specific_extras(self, verb: Any, complement: Any = None,
-                         skip: frozenset[Any] | set[Any] = frozenset()) -> bool:
+                         skip: frozenset[int] | set[int] = frozenset()) -> bool:
         """True when the clause says something concrete beyond the aim: a when, a why, a
         particular place or person ("safe when Dad has been drinking")."""
         nodes = [verb] + ([complement] if complement is not None else [])
         for node in nodes:
             for child in node.children:
-                if child in skip or (child.i < node.i and child.dep_ != "advcl"):
+                if child.i in skip or (child.i < node.i and child.dep_ != "advcl"):
                     continue
                 dep = child.dep_
                 if dep in ("advmod", "prt") and (
@@ -757,16 +838,19 @@ class StructureReader:
                 if dep == "conj" and node is verb and child.tag_.startswith("VB") and (
                         child.lower_ in NEED_WORDS or child.lower_ in REQUIRE_WORDS):
                     continue
-                if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl", "dobj") and \
-                        child is not complement and node is verb and dep != "dobj":
+                if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and node is verb and \
+                        (complement is None or child.i != complement.i):
                     return True
                 if dep == "prep":
                     objs = [g for g in child.children if g.dep_ == "pobj"]
                     if not objs:
                         return True
                     for obj in objs:
-                        if lemma(obj) not in self.generic_place or self._specific_mods(obj):
-                            return True
+                        if lemma(obj) in self.generic_place and not self._specific_mods(obj):
+                            continue
+                        if child.lower_ == "from" and self._bare_abstract(obj):
+                            continue  # "protected from maltreatment": harm in general
+                        return True
                 if dep == "npadvmod" and child.lower_ not in ("times",):
                     return True
         return False
@@ -787,6 +871,14 @@ class StructureReader:
                 continue
             return True
         return False
+
+    def _bare_abstract(self, noun: Any) -> bool:
+        """A bare common noun with no determiner, owner or modifier ("maltreatment",
+        "cruelty"): a kind of harm in general, not a particular person or event."""
+        if noun.tag_ not in ("NN",) or lemma(noun) in self.person_head:
+            return False
+        return not any(c.dep_ in ("det", "poss", "compound", "prep", "relcl", "acl",
+                                  "nummod", "amod") for c in noun.children)
 
     @staticmethod
     def _in(forms: tuple[str, ...], words: frozenset[str]) -> bool:
