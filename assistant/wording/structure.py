@@ -315,6 +315,17 @@ class StructureReader:
             subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS or (
                 c.dep_ in ("npadvmod", "dep", "nmod") and c.i < to.i
                 and c.tag_.startswith(("NN", "PRP")))), None)
+            if subject is None and token.dep_ in ("relcl", "acl") and \
+                    token.head.dep_ == "ROOT" and token.head.tag_.startswith("NN") and \
+                    token.head.i == to.i - 1 and \
+                    token.head.left_edge.i == token.sent.start:
+                subject = token.head  # "Mum to engage with X": parsed as a noun phrase
+                form = "plan-style"
+                reading = NeedReading(form=form, predicate=Part.of(doc, to.i, token.i))
+                reading.holder = self._part(doc, subject)
+                self._clause(doc, token, reading)
+                reading.negated = self._negated(doc, token)
+                return reading
             if subject is None:
                 return None
             if mark is not None and mark.i == token.sent.start:
@@ -344,20 +355,32 @@ class StructureReader:
                 self._phrase(doc, target, reading)
             return
         reading.holder = self._subject(doc, verb)
-        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
-                       and c.tag_.startswith("VB") and c.i > verb.i), None)
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "obj")), None)
-        if clause is not None and (obj is None or obj.i > clause.i or
-                                   not any(c.dep_ == "aux" for c in clause.children)):
+
+        def infinitive(c: Any) -> bool:
+            return any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+
+        clause = next((c for c in verb.children if c.i > verb.i and c.tag_.startswith("VB")
+                       and (c.dep_ in ("xcomp", "ccomp") or (
+                           c.dep_ == "advcl" and obj is not None and obj.i < c.i
+                           and infinitive(c)))), None)
+        if clause is not None and obj is not None and obj.i < clause.i:
             own_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-            if obj is not None and obj.i < clause.i and own_subject is None:
-                own_subject = obj  # "needs his needs to be met": object raised
+            if infinitive(clause) and own_subject is None:
+                # "needs his social worker to explain...", "needs his needs to be met":
+                # the object is the subject of what is needed.
+                self._clause(doc, clause, reading, obj)
+                return
+            clause = None
+        if clause is not None:
+            own_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
             self._clause(doc, clause, reading, own_subject)
         elif obj is not None:
-            # "needs her health needs to be met": the object is the subject of a passive.
-            passive = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl")
-                            and c.tag_ == "VBN" and any(g.dep_ == "aux" and g.tag_ == "TO"
-                                                        for g in c.children)), None)
+            # "needs her health needs to be met", "needs his hearing checked": the object
+            # is the subject of a passive.
+            passive = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl",
+                                                                  "amod")
+                            and c.tag_ in ("VBN", "VBD") and c.i > obj.i), None)
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
             else:
@@ -468,7 +491,9 @@ class StructureReader:
         reading.verb = lemma(verb)
         reading.passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
             or (verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
-                "aux", "auxpass") for c in verb.children))
+                "aux", "auxpass") for c in verb.children)) \
+            or (own_subject is not None and verb.tag_ in ("VBN", "VBD") and not any(
+                c.dep_ == "aux" for c in verb.children))  # "needs his hearing checked"
         obj = self._object_of(verb)
         if obj is not None:
             reading.verb_object = lemma(obj)
@@ -559,7 +584,10 @@ class StructureReader:
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
                                      "every child shares")
-            if own_subject.lower_ in self.person_head or own_subject.tag_ in ("NNP", "PRP"):
+            if not reading.passive and (
+                    own_subject.lower_ in self.person_head or own_subject.tag_ in (
+                        "NNP", "PRP") or lemma(own_subject) in self.person_head
+                    or self.service_shaped(own_subject)[0]):
                 return "specific", f"says what someone else needs to {base} for the person"
         # Universal: be/feel/stay + an aim adjective with nothing concrete.
         complement = self._complement(verb)
@@ -592,7 +620,9 @@ class StructureReader:
         # Assessment: to be assessed, screened, seen by a professional.
         if reading.passive:
             agent = self._agent(verb)
-            if self._in(forms, self.assessment_passive) or (
+            if self._routine(verb):
+                pass  # "needs his hearing aids checked each morning": care, not a test
+            elif self._in(forms, self.assessment_passive) or (
                     base == "see" and agent is not None and self.service_shaped(agent)[0]):
                 return "assessment", f"\"to be {verb.text}\" asks for someone to find out"
             moved_to = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in (
@@ -613,6 +643,19 @@ class StructureReader:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
             if kind:
                 return "service", f"to {base} it: {why}"
+        if not self._in(forms, self.personal_verb) and base not in DIRECT_ONLY:
+            # "to enrol on the Harbour Lights programme", "to link in with Womens Aid": a
+            # verb of joining with a service as the object of its preposition.
+            for child in verb.children:
+                if child.dep_ != "prep" or child.lower_ not in (
+                        "on", "onto", "with", "to", "into", "at", "in", "for"):
+                    continue
+                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if target is None or lemma(target) in self.weak_service_head:
+                    continue
+                kind, why = self.service_shaped(target, governed=False)
+                if kind:
+                    return kind, why  # type: ignore[return-value]
         if self._in(forms, self.personal_verb) or base not in self.service_verb:
             return "specific", f"says what the person needs to {base}"
         return "specific", f"says what the person needs to {base}"
@@ -703,6 +746,11 @@ class StructureReader:
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
         if self._professional(head):
             return "service", f"\"{_np_text(head)}\" names a professional"
+        if head.is_title and head.tag_ in ("NN", "NNS") and head.i > head.sent.start and any(
+                c.dep_ == "compound" and c.is_title for c in before):
+            # "Womens Aid", "Home Start": a capitalised common noun in a name is the name
+            # of an organisation (people's names are proper nouns throughout).
+            return "service", f"\"{_np_text(head)}\" names an organisation"
         if self._acronym(head):
             return "service", f"\"{head.text}\" names a service or organisation"
         if base in self.place_noun and (named or any(
@@ -779,6 +827,8 @@ class StructureReader:
             if child.dep_ in ("relcl", "acl") and child.i > head.i:
                 return True
             if child.dep_ == "prep" and child.i > head.i:
+                if child.lower_ in ("about", "regarding", "concerning", "re"):
+                    return True  # "the meeting about Jordan's exclusion": one event
                 for obj in child.children:
                     if obj.dep_ == "pcomp" or obj.tag_ in ("WP", "WRB", "WDT"):
                         return True
@@ -870,6 +920,16 @@ class StructureReader:
                     t.lower_ == "met" for t in child.subtree):
                 continue
             return True
+        return False
+
+    @staticmethod
+    def _routine(verb: Any) -> bool:
+        """True when the clause says how often ("each morning", "daily"): a routine."""
+        for token in verb.subtree:
+            if token.lower_ in ("daily", "weekly", "nightly", "regularly", "always") or (
+                    token.lower_ in ("each", "every") and token.dep_ == "det"
+                    and token.head.dep_ in ("npadvmod", "pobj")):
+                return True
         return False
 
     def _bare_abstract(self, noun: Any) -> bool:
