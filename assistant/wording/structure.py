@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 Category = Literal["universal", "service", "assessment", "specific", "unknown"]
 Form = Literal["needs", "requires", "would benefit from", "a need for", "for ... to",
-               "plan-style", "is needed"]
+               "plan-style", "is needed", "fragment"]
 WhatKind = Literal["clause", "phrase"]
 
 #: Categories that are faults at the need stage (the coach's scored kinds).
@@ -220,6 +220,10 @@ class StructureReader:
         self.weak_service_head = words("shape_weak_service_head")
         self.help_noun = words("shape_help_noun")
         self.measure_noun = words("shape_measure_noun")
+        self.adaptation_passive = words("shape_adaptation_passive")
+        self.change_verb = words("shape_change_verb")
+        self.abstract_noun = words("shape_abstract_noun")
+        self.abstract_mod = words("shape_abstract_mod")
         self.provision_mod = words("shape_provision_mod")
         self.place_noun = words("shape_place_noun")
         self.service_verb = words("shape_service_verb")
@@ -271,7 +275,47 @@ class StructureReader:
             seen.add(reading.predicate.start)
             self._judge(doc, reading)
             readings.append(reading)
+        if not readings:
+            fragment = self._fragment(doc)
+            if fragment is not None:
+                if fragment.category == "unknown":
+                    self._judge(doc, fragment)
+                readings.append(fragment)
         return readings
+
+    def _fragment(self, doc: Any) -> NeedReading | None:
+        """A need written without a predicate, as plans list them: "Adequate and
+        nutritious diet.", "Regular dental care.", "To ensure Ava is safe.", "Physically
+        healthy.", "Registered with a Children Centre." The root is what is needed."""
+        sent = next(iter(doc.sents))
+        root = sent.root
+        first = sent.start
+        while first < root.i and doc[first].is_punct:
+            first += 1
+        tag = root.tag_
+        reading = NeedReading(form="fragment", predicate=Part.of(doc, first, first))
+        if tag.startswith("NN"):
+            self._phrase(doc, root, reading)
+        elif tag == "JJ" or (tag == "VBN" and root.lower_ in self.universal_adj):
+            reading.what = "clause"
+            reading.verb = "be"
+            reading.what_part = reading.span = Part.of(
+                doc, root.left_edge.i, _trim(doc, root.right_edge.i) + 1)
+            if root.lower_ in self.universal_adj and not self._specific_extras(root):
+                reading.category = "universal"
+                reading.reason = f"\"{root.text}\" is an aim every child shares"
+            else:
+                reading.category = "specific"
+                reading.reason = f"says how the person should be: \"{root.text}\""
+            return reading
+        elif tag in ("VB", "VBG", "VBN", "VBP") and root.i <= first + 1 and not any(
+                c.dep_ in SUBJECT_DEPS for c in root.children):
+            self._clause(doc, root, reading)
+            if tag == "VBN" and not any(c.dep_ == "aux" for c in root.children):
+                reading.passive = True  # "Registered with a Children Centre"
+        else:
+            return None
+        return reading
 
     # ----------------------------------------------------------- finding predicates
     def _predicate(self, doc: Any, token: Any) -> NeedReading | None:
@@ -283,6 +327,13 @@ class StructureReader:
             # The tagger sometimes reads "Jordan's mum needs to ..." as a noun "needs";
             # a verb's dependents say it is the verb.
             form: Form = "requires" if low in REQUIRE_WORDS else "needs"
+            if tag == "VBG" and token.dep_ in ("acl", "amod", "relcl") and any(
+                    c.dep_ in ("dobj", "xcomp") for c in token.children):
+                # "Children requiring additional educational support"
+                reading = NeedReading(form=form, predicate=Part.of(doc, token.i, token.i + 1))
+                self._verb_need(doc, token, reading)
+                reading.holder = self._part(doc, token.head)
+                return reading if reading.what else None
             if token.dep_ in ("amod", "acl") or (tag == "VBN" and any(
                     c.dep_ == "auxpass" for c in token.children)):
                 form = "is needed"
@@ -355,7 +406,8 @@ class StructureReader:
                 self._phrase(doc, target, reading)
             return
         reading.holder = self._subject(doc, verb)
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "obj")), None)
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "obj", "oprd")),
+                   None)
 
         def infinitive(c: Any) -> bool:
             return any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
@@ -366,12 +418,15 @@ class StructureReader:
                            and infinitive(c)))), None)
         if clause is not None and obj is not None and obj.i < clause.i:
             own_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
-            if infinitive(clause) and own_subject is None:
+            if infinitive(clause) and own_subject is None and (
+                    clause.dep_ != "advcl" or self._animate(obj)):
                 # "needs his social worker to explain...", "needs his needs to be met":
                 # the object is the subject of what is needed.
                 self._clause(doc, clause, reading, obj)
                 return
             clause = None
+        if clause is not None and clause.dep_ == "advcl":
+            clause = None  # "needs adaptations | to access the curriculum": a purpose
         if clause is not None:
             own_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
             self._clause(doc, clause, reading, own_subject)
@@ -397,8 +452,11 @@ class StructureReader:
         if poss is not None:
             reading.holder = self._part(doc, poss)
         reading.negated = any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
+                noun.head.head.tag_.startswith(("NN", "PRP")):
+            reading.holder = self._part(doc, noun.head.head)  # "Child in need of X"
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "for":
+            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 self._from_prep(doc, child, reading)
                 return
             if child.dep_ in ("advcl", "acl", "relcl") and child.tag_ == "VB" and any(
@@ -482,6 +540,11 @@ class StructureReader:
                               and any(g.tag_ == "TO" for g in c.children)), None)
                 if inner is not None:
                     reading.able = True
+            elif lemma(verb) in ("ensure", "guarantee") and own_subject is None:
+                inner = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+                if inner is not None:  # "to ensure Ava is safe": judge "Ava is safe"
+                    own_subject = next((c for c in inner.children
+                                        if c.dep_ in SUBJECT_DEPS), None)
             elif lemma(verb) in ASPECT_VERBS:  # "to continue engaging with X": judge X
                 inner = next((c for c in verb.children if c.dep_ == "xcomp"
                               and c.tag_.startswith("VB")), None)
@@ -584,6 +647,23 @@ class StructureReader:
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
                                      "every child shares")
+            if not reading.passive and self.service_shaped(own_subject)[0] == "service" and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
+                    for c in own_subject.children):
+                # "needs a teaching assistant to run a group": a new provision, whatever
+                # it is to do; "needs his social worker to explain" asks a known person.
+                return "service", (f"\"{_np_text(own_subject)}\" is a professional to be "
+                                   "provided")
+            early = self._complement(verb)
+            if early is not None and lemma(verb) in ("be", "feel", "stay", "remain", "become") \
+                    and early.lower_ in self.universal_adj \
+                    and not self._specific_extras(verb, early):
+                return "universal", (f"\"{own_subject.text} ... {early.text}\" is an aim "
+                                     "every child shares")
+            if own_subject.tag_.startswith("NN") and self._abstract(own_subject) and \
+                    self._in(forms, self.change_verb) and not self._specific_extras(verb):
+                return "universal", (f"\"{_np_text(own_subject)} to {verb.text}\" names no "
+                                     "particular change")
             if not reading.passive and (
                     own_subject.lower_ in self.person_head or own_subject.tag_ in (
                         "NNP", "PRP") or lemma(own_subject) in self.person_head
@@ -611,6 +691,17 @@ class StructureReader:
         if obj is not None and self._in(forms, self.goal_verb) and \
                 lemma(obj) in self.home_noun and self.judge_phrase(obj)[0] == "universal":
             return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
+        if obj is not None and self._in(forms, self.change_verb) and self._abstract(obj) \
+                and not self._specific_extras(verb, skip={obj.i} | {
+                    c.i for c in verb.children if c.dep_ == "prep" and any(
+                        g.i == obj.i for g in c.children)}):
+            # "to develop his self-confidence", "to promote positive behaviour": a change
+            # in a quality, with nothing said about what would be seen.
+            return "universal", (f"\"{verb.text} {_np_text(obj)}\" names no particular "
+                                 "change")
+        if base in ("be", "become") and obj is not None and obj.tag_.startswith("NN") and \
+                self.judge_phrase(obj)[0] == "universal":
+            return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is None and self._in(forms, self.universal_verb) and \
                 not self._specific_extras(verb):
             return "universal", f"\"to {verb.text}\" is an aim every child shares"
@@ -633,8 +724,11 @@ class StructureReader:
                     self.service_shaped(moved_to, governed=True)[0] == "service":
                 return "service", (f"\"to be {verb.text} to {_np_text(moved_to)}\" is a step "
                                    "in the work, not what the person needs")
+            provider = self._agent(verb)
             if self._in(forms, self.service_passive) and (
-                    own_subject is None or lemma(own_subject) in self.person_head):
+                    own_subject is None or lemma(own_subject) in self.person_head
+                    or self._in(forms, self.adaptation_passive) or (
+                        provider is not None and self.service_shaped(provider)[0])):
                 return "service", (f"\"to be {verb.text}\" is a step in the work, not what "
                                    "the person needs")
         if obj is not None and self._in(forms, self.service_verb):
@@ -708,9 +802,10 @@ class StructureReader:
         return "specific", f"names something particular: \"{head.text}\""
 
     def _of_object(self, head: Any) -> Any:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        """The object of the first "of" under ``head`` ("two hours a week | of therapy")."""
+        for token in head.subtree:
+            if token.i > head.i and token.dep_ == "prep" and token.lower_ == "of":
+                return next((g for g in token.children if g.dep_ == "pobj"), None)
         return None
 
     def service_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
@@ -888,7 +983,8 @@ class StructureReader:
                 if dep == "conj" and node is verb and child.tag_.startswith("VB") and (
                         child.lower_ in NEED_WORDS or child.lower_ in REQUIRE_WORDS):
                     continue
-                if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and node is verb and \
+                if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
+                        node is verb or dep in ("advcl", "ccomp")) and \
                         (complement is None or child.i != complement.i):
                     return True
                 if dep == "prep":
@@ -932,10 +1028,37 @@ class StructureReader:
                 return True
         return False
 
+    def _abstract(self, noun: Any) -> bool:
+        """A quality or capacity rather than a thing or person ("self-confidence",
+        "positive behaviour", "her learning", "life's challenges"), with nothing that says
+        which ("her confidence to speak in class" is not bare)."""
+        base = lemma(noun)
+        if base in self.person_head or noun.tag_ in ("PRP", "NNP"):
+            return False
+        if not (base in self.abstract_noun or base in self.universal_noun
+                or base.endswith(("ness", "ity", "ence", "ance", "esteem", "hood"))):
+            return False
+        for child in noun.children:
+            if child.dep_ in ("relcl", "acl", "nummod") or (
+                    child.dep_ == "prep" and child.i > noun.i):
+                return False
+            if child.dep_ == "compound" and lemma(child) not in self.abstract_noun | {
+                    "self", "mental", "emotional", "physical", "health"}:
+                return False
+            if child.dep_ == "amod" and child.lower_ not in self.evaluative_adj | \
+                    self.abstract_mod:
+                return False
+        return True
+
+    def _animate(self, noun: Any) -> bool:
+        """A person or someone paid to help: the object that can do what is needed."""
+        return (lemma(noun) in self.person_head or noun.tag_ in ("PRP", "NNP")
+                or self._professional(noun) or self._acronym(noun))
+
     def _bare_abstract(self, noun: Any) -> bool:
         """A bare common noun with no determiner, owner or modifier ("maltreatment",
         "cruelty"): a kind of harm in general, not a particular person or event."""
-        if noun.tag_ not in ("NN",) or lemma(noun) in self.person_head:
+        if noun.tag_ not in ("NN", "NNS", "JJ") or lemma(noun) in self.person_head:
             return False
         return not any(c.dep_ in ("det", "poss", "compound", "prep", "relcl", "acl",
                                   "nummod", "amod") for c in noun.children)
