@@ -173,6 +173,18 @@ class Engine:
         same fault by its shape (a service-headed phrase, a process verb, an aim), so a
         service or aim missing from every list is still flagged.
         """
+        if stage == "outcome":
+            outcome = self.reader.read_outcome(doc)
+            index = None if outcome is None else compiled.structure.get(outcome.category)
+            if outcome is None or index is None:
+                return
+            kind = compiled.rules[index].kind
+            if any(rule.kind == kind for rule, _ in candidates):
+                return  # a word rule already says it
+            span = doc[outcome.span.start:outcome.span.end]
+            candidates.append((compiled.rules[index], span))
+            reasons[id(span)] = outcome.reason
+            return
         if stage != "need":
             return
         for reading in self.reader.read_needs(doc):

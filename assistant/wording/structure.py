@@ -222,6 +222,8 @@ class StructureReader:
         self.measure_noun = words("shape_measure_noun")
         self.adaptation_passive = words("shape_adaptation_passive")
         self.change_verb = words("shape_change_verb")
+        self.output_verb = words("shape_output_verb")
+        self.outcome_passive = words("shape_outcome_passive")
         self.abstract_noun = words("shape_abstract_noun")
         self.abstract_mod = words("shape_abstract_mod")
         self.provision_mod = words("shape_provision_mod")
@@ -1005,8 +1007,8 @@ class StructureReader:
         for child in noun.children:
             if child.dep_ not in SPECIFYING_DEPS:
                 continue
-            if child.dep_ == "poss" and child.tag_ in ("PRP$",):
-                continue
+            if child.dep_ == "poss":
+                continue  # "the children's needs" is still everyone's needs
             if child.dep_ == "prep":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs and all(lemma(o) in self.generic_place for o in objs):
@@ -1066,6 +1068,109 @@ class StructureReader:
     @staticmethod
     def _in(forms: tuple[str, ...], words: frozenset[str]) -> bool:
         return any(f in words for f in forms)
+
+    # ------------------------------------------------------------- outcomes
+    def read_outcome(self, doc: Any) -> OutcomeReading | None:
+        """Read an outcome statement: its main verb (after "will", or the root), and
+        judge it. Needs a parse; None without one or without a verb."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        main = None
+        for token in doc:
+            if token.lower_ in ("will", "shall", "'ll", "wo") and token.dep_ == "aux":
+                main = token.head
+                break
+        if main is None:
+            root = next(iter(doc.sents)).root
+            if not root.tag_.startswith("VB"):
+                return None
+            main = root
+        measured = self._measured(doc)
+        verb = main
+        able = False
+        for _ in range(3):  # "will be able to X": judge X
+            adjective = next((c for c in verb.children if c.dep_ == "acomp"
+                              and c.lower_ == "able"), None)
+            inner = None if adjective is None else next(
+                (c for c in adjective.children if c.dep_ == "xcomp"), None)
+            if inner is None:
+                break
+            verb, able = inner, True
+        subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
+        holder = None if subject is None else self._part(doc, subject)
+        start = main.left_edge.i if subject is None else subject.i + 1
+        for token in doc[start:main.i]:
+            if token.dep_ in ("aux", "auxpass", "neg"):
+                start = token.i
+                break
+        else:
+            start = main.i
+        span = Part.of(doc, start, _trim(doc, _right_edge(main)) + 1)
+        category, reason = self._judge_outcome(verb, main, subject, measured, able)
+        return OutcomeReading(lemma(verb), holder, span, category, reason, measured)
+
+    def _judge_outcome(self, verb: Any, main: Any, subject: Any, measured: bool,
+                       able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
+        forms = lemma_forms(verb)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        obj = self._object_of(verb)
+        if obj is not None and lemma(obj) == "access":  # "have access to a sensory room"
+            obj = self._of_object(obj) or next(
+                (g for c in obj.children if c.dep_ == "prep" for g in c.children
+                 if g.dep_ == "pobj"), obj)
+        # Service or output: something done to or for the person, or received.
+        if passive and not able:
+            agent = self._agent(verb)
+            by_person = agent is not None and self._animate(agent) and \
+                not self.service_shaped(agent)[0]
+            if (self._in(forms, self.outcome_passive) or self._in(
+                    forms, self.service_passive)) and not (by_person and measured):
+                return "service", (f"\"will be {verb.text}\" says what others will "
+                                       "do, not what will change for the person")
+            if subject is not None and lemma(subject) in self.service_head | self.help_noun:
+                return "service", (f"\"{_np_text(subject)}\" is an output: what was "
+                                   "provided, not what changed")
+        if obj is not None and self._in(forms, self.output_verb) and not able:
+            kind, why = self.service_shaped(obj, governed=True)
+            if kind:
+                return "service", f"receiving a service is an output: {why}"
+        if measured:
+            return "specific", "names a change with a measure"
+        # No observable change: comparatives with no measure, aims, qualities.
+        near = {verb.i} | ({obj.i} if obj is not None else set())
+        for token in verb.subtree:
+            if token.head.i not in near and token.head.head.i not in near:
+                continue  # "found with the older group": not the outcome's comparison
+            comparative = token.tag_ in ("JJR", "RBR") or (
+                token.lower_ in ("more", "less", "better", "fewer")
+                and token.dep_ in ("advmod", "amod", "acomp"))
+            if comparative and token.i >= main.i:
+                return "vague", (f"\"{token.text}\" with no measure: how much, how "
+                                     "often, and who would see it?")
+        complement = self._complement(verb)
+        if complement is not None and complement.lower_ in self.universal_adj | \
+                self.evaluative_adj:
+            return "vague", f"\"{complement.text}\" names no change anyone could see"
+        if obj is not None and obj.tag_.startswith("NN") and (
+                self.judge_phrase(obj)[0] == "universal" or (
+                    self._in(forms, self.change_verb | self.goal_verb) and self._abstract(obj))):
+            return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
+        if obj is None and self._in(forms, self.universal_verb | self.change_verb) and \
+                not self._specific_extras(verb):
+            return "vague", f"\"{verb.text}\" names no change anyone could see"
+        return "specific", "names what the person will do"
+
+    @staticmethod
+    def _measured(doc: Any) -> bool:
+        """True when the statement holds a number, a frequency or a bound ("at least",
+        "no more than", "every", "each", "by July")."""
+        for token in doc:
+            low = token.lower_
+            if token.like_num or low in ("%", "percent", "every", "each", "daily", "weekly",
+                                         "nightly", "monthly", "fortnightly", "once",
+                                         "twice", "always", "never", "without", "instead"):
+                return True
+        return False
 
     # ------------------------------------------------------- blank fallback
     def _read_words(self, doc: Any) -> list[NeedReading]:
@@ -1150,6 +1255,26 @@ def _np_text(head: Any) -> str:
             end = _trim(doc, child.right_edge.i)
             break
     return doc[start:end + 1].text
+
+
+@dataclass(slots=True)
+class OutcomeReading:
+    """What the reader found in an outcome: its main verb, whose change it is, and whether
+    it names a service or output ("service"), no observable change ("vague") or a change
+    someone could see ("specific"), with the reason."""
+
+    verb: str
+    holder: Part | None
+    span: Part
+    category: Literal["service", "vague", "specific"]
+    reason: str
+    measured: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"verb": self.verb, "holder": None if self.holder is None else
+                {"text": self.holder.text, "start": self.holder.start_char,
+                 "end": self.holder.end_char},
+                "category": self.category, "reason": self.reason, "measured": self.measured}
 
 
 _default: StructureReader | None = None
