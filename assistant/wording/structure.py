@@ -224,6 +224,12 @@ class StructureReader:
         self.change_verb = words("shape_change_verb")
         self.output_verb = words("shape_output_verb")
         self.outcome_passive = words("shape_outcome_passive")
+        self.vague_action = words("shape_vague_action")
+        self.responsible_noun = words("shape_responsible_noun")
+        self.thing_noun = words("shape_thing_noun")
+        self.agency_noun = words("shape_agency_noun")
+        self.agency_thing = words("shape_agency_thing")
+        self.agency_harm = words("shape_agency_harm")
         self.abstract_noun = words("shape_abstract_noun")
         self.abstract_mod = words("shape_abstract_mod")
         self.provision_mod = words("shape_provision_mod")
@@ -893,7 +899,7 @@ class StructureReader:
         if not head.tag_.startswith("NN"):
             return False
         for suffix in self.professional_suffix:
-            if base.endswith(suffix) and len(base) > len(suffix) + 2:
+            if base == suffix or (base.endswith(suffix) and len(base) > len(suffix) + 2):
                 return True
         return False
 
@@ -1160,6 +1166,162 @@ class StructureReader:
             return "vague", f"\"{verb.text}\" names no change anyone could see"
         return "specific", "names what the person will do"
 
+    # ------------------------------------------------------------------ work
+    def read_work(self, doc: Any) -> WorkReading | None:
+        """Read a work item: its action verb and who does it. Needs a parse."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        sent = next(iter(doc.sents))
+        whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
+        main = None
+        for token in sent:
+            if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
+                    token.head.tag_.startswith("VB"):
+                main = token.head
+                break
+        root = sent.root
+        if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG":
+            main = root
+        if main is None:
+            # "Support as needed.", "Input from a speech therapist.": no action at all;
+            # "Weekly sessions on bedtime routines" at least names what the sessions do.
+            head = root if root.tag_.startswith("NN") else None
+            vague = head is not None and lemma(head) in self.vague_action | self.help_noun \
+                and not any(c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "to")
+                            for c in head.children)
+            provider = None if head is None else self._provider(head)
+            owner = None if provider is None else self._part(doc, provider)
+            return WorkReading(owner, True, None, vague,
+                               "names help or a provision, with no action anyone will take",
+                               whole)
+        owner, known = self._owner(doc, main)
+        action = main
+        # "will continue to support", "to carry out visits", "to keep an eye on"
+        for _ in range(2):
+            inner = next((c for c in action.children if c.dep_ == "xcomp"
+                          and c.tag_.startswith("VB")), None)
+            if inner is None or lemma(action) not in ASPECT_VERBS | {"carry", "have"}:
+                break
+            action = inner
+        base = lemma(action)
+        obj = self._object_of(action)
+        purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
+                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
+                                                     for g in c.children)
+                      for c in action.children) or any(
+                          c.dep_ == "conj" and c.tag_.startswith("VB")
+                          and lemma(c) not in self.vague_action for c in action.children)
+        vague = False
+        reason = f"says what will be done: {action.text}"
+        if not purpose:
+            if base in self.vague_action:
+                vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
+                                       "so no one could check it happened")
+            elif base in ("carry", "do", "make", "provide", "offer", "give", "continue") and \
+                    obj is not None and lemma(obj) in self.vague_action | self.help_noun:
+                vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
+                                       "will be done")
+            elif base == "visit" and not any(c.dep_ in ("advcl", "conj") for c in
+                                             main.children):
+                vague, reason = True, ("a visit with no purpose does not say what will be "
+                                       "done")
+            elif base == "take" and obj is not None and lemma(obj) == "place":
+                vague, reason = True, "\"to take place\" does not say who does what"
+        return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "npadvmod")
+                        and c.i < main.i and c.tag_.startswith(("NN", "PRP"))), None)
+        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i:
+            subject = main.head  # "Mum to engage with X" parsed as a noun phrase
+        passive = next((c for c in main.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lower_ not in ("it", "there"):
+            if self._thing(subject):
+                return None, True  # "Transport home to be provided"
+            return self._part(doc, subject), True
+        agent = self._agent(main)
+        if agent is not None:
+            return self._part(doc, agent), True
+        if passive is not None:
+            return None, not self._animate(passive)
+        return None, False
+
+    def _thing(self, noun: Any) -> bool:
+        """A subject that cannot do the work: a provision or an object, not a person."""
+        base = lemma(noun)
+        if self._animate(noun) or base in self.responsible_noun or self._professional(noun):
+            return False
+        return base in self.service_head or base in self.help_noun or \
+            base in self.thing_noun or base.endswith(("tion", "ment", "ance", "ity"))
+
+    # ----------------------------------------------------------- seriousness
+    def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
+        """The first consequence clause whose actor or victim is an agency (criticised,
+        inspected, out of pocket, or acting against the family), else None."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        for token in doc:
+            if not token.tag_.startswith(("VB", "MD", "JJ")) or self._in_condition(token):
+                continue
+            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None:
+                # "... and the council will look bad": the subject misread as a conjunct
+                aux = next((c for c in token.children if c.dep_ == "aux" and c.i < token.i),
+                           None)
+                if aux is not None and aux.i and doc[aux.i - 1].tag_.startswith("NN"):
+                    subject = doc[aux.i - 1]
+            if subject is None:
+                continue
+            start = subject.left_edge.i
+            span = Part.of(doc, start, _trim(doc, _clause_end(token)) + 1)
+            passive = subject.dep_ == "nsubjpass" or any(
+                c.dep_ == "auxpass" for c in token.children)
+            agent = self._agent(token)
+            if self._agency(subject):
+                who = doc[subject.left_edge.i:subject.i + 1].text
+                if passive or lemma(token) in self.agency_harm:
+                    return SeriousnessReading(span, f"the risk is to {who}, not to the child")
+                return SeriousnessReading(span, (f"says what {who} will do, not what will "
+                                                 "happen to the child"))
+            if agent is not None and self._agency(agent):
+                who = doc[agent.left_edge.i:agent.i + 1].text
+                return SeriousnessReading(span, (f"says what {who} will do, not what will "
+                                                 "happen to the child"))
+            if lemma(token) in ("need", "require", "cost", "use") and any(
+                    t.dep_ in ("dobj", "pobj") and (self.service_shaped(t)[0]
+                                                    or lemma(t) in self.agency_noun)
+                    for t in token.subtree if t.i > token.i):
+                return SeriousnessReading(span, ("counts the cost to services, not what will "
+                                                 "happen to the child"))
+        return None
+
+    def _agency(self, noun: Any) -> bool:
+        base = lemma(noun)
+        if noun.lower_ in ("we", "us"):
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "its") for c in noun.children):
+            return True
+        if base in self.agency_noun or base in self.agency_thing:
+            return True
+        if noun.tag_ in ("NN", "NNS") and base not in self.person_head and any(
+                c.dep_ == "compound" and c.tag_ == "NNP" for c in noun.children):
+            return True  # "the Zorblax academy": a named organisation
+        return self.service_shaped(noun)[0] == "service" or self._professional(noun)
+
+    @staticmethod
+    def _in_condition(token: Any) -> bool:
+        """True inside "If ...", "Unless ...", "Without ..." (the condition, not the
+        consequence)."""
+        node = token
+        for _ in range(8):
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
+                    "if", "unless", "when", "until", "once") for c in node.children):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
     @staticmethod
     def _measured(doc: Any) -> bool:
         """True when the statement holds a number, a frequency or a bound ("at least",
@@ -1236,6 +1398,17 @@ def _right_edge(verb: Any) -> int:
     return _trim(verb.doc, end)
 
 
+def _clause_end(verb: Any) -> int:
+    """The end of the clause of ``verb``, short of a coordinated clause of its own."""
+    end = verb.i
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ == "cc" or (
+                child.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in child.children)):
+            continue
+        end = max(end, child.right_edge.i)
+    return end
+
+
 def _trim(doc: Any, end: int) -> int:
     """The last token index of a span without trailing punctuation."""
     while end > 0 and doc[end].is_punct and doc[end].text not in (")", "'"):
@@ -1275,6 +1448,29 @@ class OutcomeReading:
                 {"text": self.holder.text, "start": self.holder.start_char,
                  "end": self.holder.end_char},
                 "category": self.category, "reason": self.reason, "measured": self.measured}
+
+
+@dataclass(slots=True)
+class WorkReading:
+    """What the reader found in a work item: who does it (``owner``; None when no one is
+    named, ``owner_known`` False when the parse cannot tell), the action verb, and whether
+    the action is one no one could check happened ("support", "monitor", no verb at all)."""
+
+    owner: Part | None
+    owner_known: bool
+    action: str | None
+    vague_action: bool
+    reason: str
+    span: Part
+
+
+@dataclass(slots=True)
+class SeriousnessReading:
+    """A consequence written as a risk to the agency ("the department will be
+    criticised") rather than what will happen to the child: the clause and why."""
+
+    span: Part
+    reason: str
 
 
 _default: StructureReader | None = None
