@@ -19,7 +19,7 @@ from assistant.wording.report import Finding, Report
 
 __all__ = ["STAGES", "Coach", "Finding", "Report"]
 
-STAGES = ("need", "outcome", "work")
+STAGES = ("need", "seriousness", "outcome", "work")
 # The most of one statement the coach reads. A statement is a sentence or two; a huge paste
 # is read up to here rather than handed whole to the parser (spaCy refuses texts over its
 # max_length, and parsing needs about 1 GB per 100,000 characters).
@@ -85,6 +85,15 @@ class Coach:
         """Read one statement at ``stage``; loads the pipeline on first use."""
         engine = self.load()._engine
         return engine.report(engine.nlp(text[:MAX_CHARS]), self._stage(stage), holder)
+
+    def read_need(self, text: str) -> Any:
+        """The structure of a need statement (``structure.NeedReading``) or None.
+
+        Why here: callers that already hold a coach (suggestions, Need Groups) read the
+        statement with the same loaded pipeline and word classes as the checks.
+        """
+        engine = self.load()._engine
+        return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None) -> Iterator[Report]:
