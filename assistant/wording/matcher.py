@@ -117,7 +117,8 @@ class Engine:
         return [rule.id for compiled in self.stages.values()
                 for rule, on in zip(compiled.rules, compiled.active, strict=True) if not on]
 
-    def report(self, doc: Any, stage: str, holder: str | None = None) -> Report:
+    def report(self, doc: Any, stage: str, holder: str | None = None,
+               family: Any = None) -> Report:
         compiled = self.stages[stage]
         text = doc.text
         out = Report(text=text, stage=stage, holder=holder)
@@ -148,14 +149,14 @@ class Engine:
         candidates = _resolve(candidates)
         parsed = not self.reduced
         for rule, span in candidates:
-            finding, inferred = self._finding(doc, text, rule, span, holder, parsed)
+            finding, inferred = self._finding(doc, text, rule, span, holder, parsed, family)
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
         return out
 
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
-                 parsed: bool) -> tuple[Finding, str | None]:
+                 parsed: bool, family: Any = None) -> tuple[Finding, str | None]:
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
@@ -174,11 +175,9 @@ class Engine:
         holder = given or inferred
         expansion = rule.glossary.get(match, rule.glossary.get(match.upper(), ""))
         questions = [fill(q, holder, term, match, expansion) for q in rule.questions]
-        suggestions: list[str] = []
-        if rule.kind in NEED_KINDS and rule.stage == "need":
-            suggestions = self.library.pick(text, holder)
-        if not suggestions:
-            suggestions = [fill(r, holder, term, match, expansion) for r in rule.rewrites]
+        rewrites = [fill(r, holder, term, match, expansion) for r in rule.rewrites]
+        suggestions = self.library.suggest(text, holder, rewrites, family,
+                                           rule.kind in NEED_KINDS and rule.stage == "need")
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=fill(rule.message, holder, term, match, expansion),
