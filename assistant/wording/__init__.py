@@ -96,11 +96,11 @@ class Coach:
 
     def _noted(self, doc: Any, report: Report, family: Any) -> Report:
         """The report with what the coach says when it flags nothing (see prompts/coach.yml)."""
-        if report.kinds or not report.text.strip():
+        if not report.text.strip():
             return report
         from assistant.wording import context
 
-        if report.holder is None:
+        if report.holder is None and not report.kinds:
             report.holder = context.holder_of(doc, doc[:], not self._engine.reduced)
         return self.notes.annotate(report, family)
 

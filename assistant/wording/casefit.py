@@ -63,6 +63,8 @@ class FactRule(Strict):
     children_at_least: int | None = Field(default=None, ge=2)
     story: list[str] = []
     mentions: list[str] = []
+    unless: list[str] = []
+    covers: list[str] = []
     ordinary: bool = False
 
     @field_validator("story", "mentions")
@@ -104,6 +106,10 @@ class CaseFacts(Strict):
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
             raise ValueError(f"fact id(s) listed twice: {', '.join(twice)}")
+        for fact in self.facts:
+            unknown = sorted(set(fact.unless + fact.covers) - set(ids))
+            if unknown:
+                raise ValueError(f"fact {fact.id!r}: unknown fact(s) {', '.join(unknown)}")
         if set(self.holders) != {"child", "parent"}:
             raise ValueError("holders must name the roles of a 'child' and of a 'parent'")
         return self
@@ -131,6 +137,17 @@ class CaseFacts(Strict):
         if not sentences:
             return set()
         return {f.id for f in self.facts if any(c.found(sentences) for c in f.story_cues)}
+
+    def settle(self, shown: set[str]) -> set[str]:
+        """``shown`` less the facts another shown fact rules out (``unless``)."""
+        return {f for f in shown if not set(self.by_id[f].unless) & shown}
+
+    def covered(self, presupposed: set[str]) -> set[str]:
+        """The presupposed facts and those they cover (``covers``)."""
+        out = set(presupposed)
+        for fact in presupposed:
+            out.update(self.by_id[fact].covers)
+        return out
 
     def mentioned(self, text: str) -> set[str]:
         """The facts a statement's words take for granted (its ``mentions``)."""
@@ -230,5 +247,5 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
             len(family.children) >= (rule.children_at_least or 0)
         if by_role or by_age or by_count:
             shown.add(rule.id)
-    family.facts = shown
+    family.facts = facts.settle(shown)
     return family

@@ -55,6 +55,9 @@ class Report:
     holder: str | None = None
     # What the coach says when it flags nothing that counts (never "no problems found").
     note: str = ""
+    # The framework's question for the stage, kept for a screen that raises none of the
+    # findings now (some are asked about at a later step); not part of the JSON.
+    quiet: str = ""
 
     @property
     def kinds(self) -> list[str]:

@@ -168,7 +168,8 @@ class Library:
             raise ContentError(path, f"{where}: unknown fact(s) {', '.join(unknown)} "
                                      "(see framework/case-facts.yml)")
         text = statement.text.replace("{name}", "")
-        missing = sorted(self.facts.mentioned(text) - set(statement.presupposes))
+        missing = sorted(self.facts.mentioned(text)
+                         - self.facts.covered(set(statement.presupposes)))
         if missing:
             says = "; ".join(f"{f} ({known[f].says})" for f in missing)
             raise ContentError(path, f"{where} takes for granted what it does not list under "
@@ -243,7 +244,12 @@ class Library:
 
     def pick(self, text: str, holder: str | None, limit: int = 3,
              family: Family | None = None) -> list[str]:
-        """Up to ``limit`` specific statements that fit the holder and the case.
+        """Up to ``limit`` specific statements that fit the holder and the case."""
+        return [filled for _, filled in self.choose(text, holder, limit, family)]
+
+    def choose(self, text: str, holder: str | None, limit: int = 3,
+               family: Family | None = None) -> list[tuple[Entry, str]]:
+        """The statements :meth:`pick` offers, each with the library entry it came from.
 
         A statement is offered only when it is written for the holder's role and age, and
         every fact it takes for granted is shown by the case (its people and story) or by
@@ -252,7 +258,7 @@ class Library:
         """
         member = family.member(holder) if family else None
         shown = set(family.facts) if family else set(self.facts.ordinary)
-        shown |= self.facts.shown_by_text(text)
+        shown = self.facts.settle(shown | self.facts.shown_by_text(text))
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
         need_scores = self._scores(" ".join(w for w in _WORD.findall(text.lower())
@@ -293,12 +299,12 @@ class Library:
                 taken = seen_areas[entry.area.area] = seen_areas.get(entry.area.area, -1) + 1
                 candidates[index] = ((1, taken, key[4], *key[2:4], key[5]), entry, child)
         candidates.sort(key=lambda c: c[0])
-        out: list[str] = []
+        out: list[tuple[Entry, str]] = []
         for _, entry, child in candidates:
             filled = self._fill(entry, text, holder, member, child)
-            if filled is None or filled in out:
+            if filled is None or any(filled == f for _, f in out):
                 continue
-            out.append(filled)
+            out.append((entry, filled))
             if len(out) == limit:
                 break
         return out
@@ -439,11 +445,14 @@ class Notes(Strict):
         ``reading`` is the structure's reading of a need (``structure.NeedReading``); a
         reading of category "specific" is said back to the worker.
         """
-        if not report.text.strip() or report.kinds:
+        if not report.text.strip():
             return report
         obj, _ = forms(report.holder)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
+        report.quiet = template.format_map(values)
+        if report.kinds:
+            return report
         if reading is not None and getattr(reading, "category", None) == "specific" \
                 and report.stage == "need":
             part = getattr(reading, "what_part", None)
