@@ -158,6 +158,8 @@ class Library:
             for area in self.areas
         ]
         self._families: dict[Any, Family] = {}
+        self._last: tuple[Any, list[tuple[Entry, str]]] | None = None
+        self._shown: tuple[str, set[str]] = ("", set())
 
     def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
         """Check a statement against the facts and roles; a bad one stops the load."""
@@ -249,6 +251,15 @@ class Library:
 
     def choose(self, text: str, holder: str | None, limit: int = 3,
                family: Family | None = None) -> list[tuple[Entry, str]]:
+        """See :meth:`_choose`; kept for the statement just read, since one statement
+        (a long paste) can hold many findings that would choose alike."""
+        key = (text, holder, limit, id(family))
+        if self._last is None or self._last[0] != key:
+            self._last = (key, self._choose(text, holder, limit, family))
+        return list(self._last[1])
+
+    def _choose(self, text: str, holder: str | None, limit: int = 3,
+                family: Family | None = None) -> list[tuple[Entry, str]]:
         """The statements :meth:`pick` offers, each with the library entry it came from.
 
         A statement is offered only when it is written for the holder's role and age, and
@@ -258,7 +269,7 @@ class Library:
         """
         member = family.member(holder) if family else None
         shown = set(family.facts) if family else set(self.facts.ordinary)
-        shown = self.facts.settle(shown | self.facts.shown_by_text(text))
+        shown = self.facts.settle(shown | self._shown_by(text))
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
         need_scores = self._scores(" ".join(w for w in _WORD.findall(text.lower())
@@ -324,7 +335,7 @@ class Library:
             if picked or family is not None:
                 return picked
         shown = set(family.facts) if family else set(self.facts.ordinary)
-        shown |= self.facts.shown_by_text(text) | self.facts.ordinary
+        shown |= self._shown_by(text) | self.facts.ordinary
         member = family.member(holder) if family else None
         gender = self._gender(text, holder, member)
         out = []
@@ -333,6 +344,12 @@ class Library:
                 continue
             out.append(rewrite if names_someone_else(rewrite, holder) else fit(rewrite, gender))
         return out
+
+    def _shown_by(self, text: str) -> set[str]:
+        """The facts the statement's own words show, kept for the statement just read."""
+        if self._shown[0] != text or not text:
+            self._shown = (text, self.facts.shown_by_text(text))
+        return self._shown[1]
 
     def _child_for(self, entry: Entry, family: Family, holder: Member | None) -> Member | None:
         """The child a parent's statement is about: the first recorded child it fits."""
