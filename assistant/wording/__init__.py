@@ -100,9 +100,23 @@ class Coach:
             return report
         from assistant.wording import context
 
-        if report.holder is None and not report.kinds:
-            report.holder = context.holder_of(doc, doc[:], not self._engine.reduced)
-        return self.notes.annotate(report, family)
+        reading = None
+        if not report.kinds:
+            if report.stage == "need" and not self._engine.reduced:
+                reading = self._engine.reader.read_need(doc)
+            if report.holder is None:
+                report.holder = (reading.holder_text if reading is not None else None) or \
+                    context.holder_of(doc, doc[:], not self._engine.reduced)
+        return self.notes.annotate(report, family, reading)
+
+    def read_need(self, text: str) -> Any:
+        """The structure of a need statement (``structure.NeedReading``) or None.
+
+        Why here: callers that already hold a coach (suggestions, Need Groups) read the
+        statement with the same loaded pipeline and word classes as the checks.
+        """
+        engine = self.load()._engine
+        return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None, case: Any = None) -> Iterator[Report]:
