@@ -433,3 +433,16 @@ def load_coach(content: Content | None = None, pipeline: str | None = None) -> A
         return None
 
 
+
+
+def to_discuss(need: dict[str, Any]) -> bool:
+    """True for a need with no theme because it is worded as a service, an assessment, an
+    aim or too vaguely: the group discusses what need stands behind it."""
+    if need.get("theme") or need.get("group_id") is not None:
+        return False
+    if set(need.get("kinds") or ()) & set(UNPLACED_KINDS):
+        return True
+    if not need.get("tokens"):
+        return False
+    analysis = decode(need["tokens"])
+    return analysis.category in FAULTS and not analysis.negated
