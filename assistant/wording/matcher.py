@@ -124,7 +124,8 @@ class Engine:
         return [rule.id for compiled in self.stages.values()
                 for rule, on in zip(compiled.rules, compiled.active, strict=True) if not on]
 
-    def report(self, doc: Any, stage: str, holder: str | None = None) -> Report:
+    def report(self, doc: Any, stage: str, holder: str | None = None,
+               family: Any = None) -> Report:
         compiled = self.stages[stage]
         text = doc.text
         out = Report(text=text, stage=stage, holder=holder)
@@ -159,7 +160,8 @@ class Engine:
         parsed = not self.reduced
         for rule, span in candidates:
             reason = reasons.get(id(span), "") if span is not None else ""
-            finding, inferred = self._finding(doc, text, rule, span, holder, parsed, reason)
+            finding, inferred = self._finding(doc, text, rule, span, holder, parsed, reason,
+                                              family)
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
@@ -234,7 +236,8 @@ class Engine:
                 candidates.append((rule, None))
 
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
-                 parsed: bool, reason: str = "") -> tuple[Finding, str | None]:
+                 parsed: bool, reason: str = "", family: Any = None
+                 ) -> tuple[Finding, str | None]:
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
@@ -259,11 +262,9 @@ class Engine:
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
         questions = [fill(q, holder, term, match, expansion) for q in rule.questions]
-        suggestions: list[str] = []
-        if rule.kind in NEED_KINDS and rule.stage == "need":
-            suggestions = self.library.pick(text, holder)
-        if not suggestions:
-            suggestions = [fill(r, holder, term, match, expansion) for r in rule.rewrites]
+        rewrites = [fill(r, holder, term, match, expansion) for r in rule.rewrites]
+        suggestions = self.library.suggest(text, holder, rewrites, family,
+                                           rule.kind in NEED_KINDS and rule.stage == "need")
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=fill(message, holder, term, match, expansion),
