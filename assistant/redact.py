@@ -147,6 +147,11 @@ def load_names(content: Content | None = None) -> Names:
 
 _APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u02b9\u2032\u0060\u00b4\uff07"), "'")
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
+# Letters that Unicode does not decompose into a base letter and an accent.
+_STROKES = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d",
+                          "Ħ": "H", "ħ": "h", "ı": "i", "Æ": "AE", "æ": "ae", "Œ": "OE",
+                          "œ": "oe", "Þ": "Th", "þ": "th", "Ð": "D", "ð": "d", "ŀ": "l",
+                          "Ŀ": "L", "ŧ": "t", "Ŧ": "T"})
 
 
 def clean(text: str) -> str:
@@ -168,7 +173,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     for i, char in enumerate(text.translate(_APOSTROPHES).translate(_DASHES)):
         if unicodedata.category(char) == "Cf":
             continue
-        for part in unicodedata.normalize("NFKD", char):
+        for part in unicodedata.normalize("NFKD", char.translate(_STROKES)):
             if unicodedata.combining(part):
                 continue
             folded = part.casefold()
@@ -414,38 +419,53 @@ class Redactor:
         if suffix == "s":  # "Wills mum" is Will's; "wills" are a solicitor's
             return capital
         head = token.head
+        prev = doc[token.i - 1] if token.i else None
+        if capital and not sentence_start:
+            return True
+        if prev is not None and prev.pos_ in ("VERB", "ADP") and prev.dep_ != "aux":
+            return True  # "helps will apply", "with will"
         if token.tag_ == "MD" or token.dep_ in ("aux", "auxpass"):
             before_verb = head.i > token.i and head.tag_ in ("VB", "VBN", "VBG")
             if before_verb:
-                prev = doc[token.i - 1] if token.i else None
                 prev2 = doc[token.i - 2] if token.i > 1 else None
                 # "Mum and will need a house": a noun and "and" before a modal with no verb
                 return bool(prev is not None and prev.dep_ == "cc" and prev2 is not None
                             and prev2.pos_ in ("NOUN", "PROPN")
                             and prev2.dep_.startswith("nsubj"))
             return True  # "will needs a bed", "Will is 6"
-        if capital:
-            if not sentence_start:
-                return True
-            return token.pos_ not in ("VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "DET",
-                                      "PRON", "ADJ") or token.tag_ == "NNP"
-        if token.tag_ == "NNP":
+        if capital:  # at the start of a sentence
+            return token.pos_ not in ("AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON")
+        if token.tag_ in ("NNP", "RB"):  # none of these words is an adverb: a confused tag
             return True
         if token.tag_ in ("NNS", "NNPS"):
             return False
+        if any(c.dep_ in ("det", "poss", "predet") for c in token.children):
+            return False
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and token.tag_ not in (
+                "VBZ", "VBD", "VBP"):
+            return True  # "holly agreed", "rose needs": a name before its verb
         if token.pos_ == "VERB" and token.i + 1 < len(doc) \
                 and doc[token.i + 1].tag_ in ("VBZ", "VBD") and doc[token.i + 1].head == token:
             return False
         if token.pos_ == "VERB" and token.i + 1 < len(doc) and doc[token.i + 1].tag_ in (
                 "VBZ", "VBD", "MD"):
             return True  # "rose needs a bed": two finite verbs in a row; the first is a name
-        if token.pos_ not in ("NOUN", "PROPN", "X"):
+        if token.sent is not None and all(t.is_punct or t == token for t in token.sent):
+            return True  # the word alone: "— sue"
+        if token.pos_ == "ADJ" and token.dep_ in ("amod", "acomp"):
             return False
-        if any(c.dep_ in ("det", "poss", "amod", "nummod", "compound", "predet")
-               for c in token.children):
+        if token.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "VERB"):
             return False
+        if any(c.dep_ in ("amod", "nummod", "compound", "acl", "ccomp") for c in token.children):
+            return False
+        if token.pos_ == "VERB":
+            prev = doc[token.i - 1] if token.i else None
+            # "helps mark apply": a verb, then the word, then a bare verb
+            return bool(prev is not None and prev.pos_ == "VERB" and nxt is not None
+                        and nxt.tag_ == "VB")
         return token.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "conj", "dobj", "pobj",
-                              "dative", "npadvmod", "compound", "ROOT")
+                              "dative", "npadvmod", "ROOT")
 
     def _known(self, text: str, doc: Any, tokens: dict[int, Any]) -> list[_Span]:
         spans: list[_Span] = []
@@ -525,26 +545,37 @@ class Redactor:
     def _is_unknown_name(self, token: Any) -> bool:
         word = token.text
         kind = self._word_kind(word)
-        if kind == "word" or len(word) < 2:
+        base = folded(word)
+        if len(word) < 2 or base in self.names.roles or base in self.names.not_names:
             return False
         capital = word[0].isupper() and not word.isupper()
-        if kind == "name":
-            if capital:
-                return True
+        doc = token.doc
+        prev = doc[token.i - 1] if token.i else None
+        if kind == "name" and not capital:
             return (token.tag_ == "NNP" or token.dep_ in ("nsubj", "poss", "appos")
-                    or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].text in
-                        ("'s", "’s"))) and word not in self.names.also_words and len(word) > 2
+                    or (token.i + 1 < len(doc) and doc[token.i + 1].text in ("'s", "’s"))) \
+                and len(word) > 2
         if not capital:
             return False
-        sentence_start = token.is_sent_start or token.i == 0 or token.doc[token.i - 1].text in (
-            '"', "'", "“", "‘", "(")
+        if prev is not None and folded(prev.text).rstrip(".") in self.names.roles:
+            return True  # "Gran Pauline", "Mrs Brannigan", "her partner Jason"
+        if kind == "name":
+            return True
+        sentence_start = token.is_sent_start or token.i == 0 or prev.text in (
+            '"', "'", "“", "‘", "(", "—", "-", ":")
+        if kind == "word" or base in self.common:
+            # an everyday word: a name only where it cannot be the word
+            return not sentence_start and token.ent_type_ == "PERSON" and token.tag_ == "NNP"
         if token.ent_type_ == "PERSON":
-            return not sentence_start or token.pos_ == "PROPN"
+            return True
         if token.ent_type_ in _NOT_PERSON_ENTS:
-            return False
-        if sentence_start:
-            return False
-        return token.pos_ == "PROPN"
+            # a small model calls many names places or organisations: one word doing what a
+            # person does is taken for a name; a place after "in", "at", "from" is left
+            entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            return (entity is not None and len(entity) == 1
+                    and token.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "poss", "conj",
+                                       "dative"))
+        return token.tag_ == "NNP" or (not sentence_start and token.pos_ == "PROPN")
 
     def _merge_unknown(self, text: str, found: list[tuple[int, int]],
                        where: str) -> list[_Span]:
