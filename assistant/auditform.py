@@ -277,22 +277,26 @@ def _framework() -> Framework:
 
 
 def _redact(case: Case, labels: dict[str, tuple[str, HolderKind]], names: Names | None,
-            ) -> tuple[list[tuple[str, list[str]]], list[Replaced]]:
+            ) -> tuple[list[tuple[str, list[str]]], list[Replaced], set[str]]:
     """Each need's wording and services with names replaced, and the names replaced that
     the case does not hold. The story is read too (not written): a name found only there
     still keeps the reference from carrying it."""
     redact = Redactor(case, {pid: label for pid, (label, _) in labels.items()},
                       names or load_names())
+    redact.learn([case.story] + [text for need in case.needs
+                                 for text in (need.wording, *(w.action for w in need.work),
+                                              *(w.who for w in need.work))])
     texts = []
     for number, need in enumerate(case.needs, 1):
         wording = redact(need.wording, f"need {number}")
-        services = [
-            redact(f"{item.action} — {item.who}" if item.who else item.action,
-                   f"need {number}, service {index}")
-            for index, item in enumerate(need.work, 1)
-        ]
+        services = []
+        for index, item in enumerate(need.work, 1):
+            where = f"need {number}, service {index}"
+            action = redact(item.action, where)
+            # "who" apart from the action: alone, "sue" is the name, not the verb
+            services.append(f"{action} — {redact(item.who, where)}" if item.who else action)
         texts.append((wording, services))
-    return texts, redact.replaced
+    return texts, redact.replaced, redact.learned
 
 
 def audit_form_and_names(
@@ -303,10 +307,8 @@ def audit_form_and_names(
     framework = framework or _framework()
     names = names or load_names()
     labels = role_labels(case, framework)
-    texts, replaced = _redact(case, labels, names)
-    story = Redactor(case, {pid: label for pid, (label, _) in labels.items()}, names)
-    story(case.story)
-    problem = reference_problem(case, names, [r.name for r in replaced + story.replaced])
+    texts, replaced, learned = _redact(case, labels, names)
+    problem = reference_problem(case, names, learned)
     if problem:
         raise NameInReference(problem)
     unborn_roles = {"unborn"}

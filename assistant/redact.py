@@ -194,6 +194,15 @@ _MONTH_WORDS = ("january february march april may june july august september oct
                 "november december")
 MONTHS = frozenset(_MONTH_WORDS.split())
 MODALS = frozenset({"will", "may", "can", "shall", "must", "might"})
+# Words before a month that make it a date: "in May", "by the end of June".
+_TIME_BEFORE = (r"(?:in|by|since|until|till|from|during|before|after|of|early|late|mid|"
+                r"next|last|this|every|each|through|throughout)")
+# Verbs whose object is a person, whatever tag a small model gives them ("visits rose").
+_PERSON_VERB = re.compile(r"(?:visit|see|walk|meet|help|support|collect|tell|ask|hit|hurt|"
+                          r"phone|text|teach|hug|smack|slap|kick|ring|pick|drop)(?:s|es|ed)?|"
+                          r"saw|met|told|asked|hit|rang|seen")
+# Everyday words that are also times: "at dawn", "in summer" are times, not people.
+TIME_WORDS = frozenset({"dawn", "summer", "autumn", "winter", "spring"}) | MONTHS
 
 
 @lru_cache(maxsize=1)
@@ -331,9 +340,13 @@ class Redactor:
     names: Names = field(default_factory=load_names)
     nlp: Any | None = field(default_factory=parser)
     replaced: list[Replaced] = field(default_factory=list)
+    learned: set[str] = field(default_factory=set)
+    """Folded words taken for names anywhere in the case: the same word is a name again
+    where the parse alone would not say so (at the start of a sentence, say)."""
 
     def __post_init__(self) -> None:
         self.common = common_words(self.names)
+        self._docs: dict[str, Any] = {}
         self.best: dict[str, str] = {}
         self.whole: set[str] = set()  # folded keys that are a person's whole name or part
         self.initials: list[tuple[re.Pattern[str], str]] = []
@@ -399,14 +412,16 @@ class Redactor:
                 rf"|(?=\s+(?:needs|is|was|has|had|said|says|wants|and)\b|'s|’s))"), label))
 
     def _is_name_here(self, doc: Any, tokens: dict[int, Any], text: str, key: str,
-                      name_start: int, suffix: str, titled: bool) -> bool:
-        """Whether an everyday word that is also a person's name is the name here."""
+                      name_start: int, suffix: str, titled: bool) -> bool | None:
+        """Whether an everyday word that is also a person's name is the name here; None
+        when the parse cannot tell."""
         if titled or suffix.startswith("'"):
             return True
         after = text[name_start:]
         before = text[:name_start]
         if key in MONTHS and (re.match(r"[^\W\d_]+\s+\d", after)
-                              or re.search(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", before)):
+                              or re.search(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", before)
+                              or re.search(rf"(?i)\b{_TIME_BEFORE}\s+$", before)):
             return False
         capital = text[name_start].isupper()
         token = tokens.get(name_start)
@@ -422,8 +437,13 @@ class Redactor:
         prev = doc[token.i - 1] if token.i else None
         if capital and not sentence_start:
             return True
-        if prev is not None and prev.pos_ in ("VERB", "ADP") and prev.dep_ != "aux":
-            return True  # "helps will apply", "with will"
+        if key in TIME_WORDS and not capital and token.dep_ == "pobj":
+            return False  # "at dawn", "over the summer"
+        if key in MODALS and prev is not None and prev.pos_ in ("VERB", "ADP") \
+                and prev.dep_ != "aux":
+            return True  # "helps will apply", "with will": no modal goes there
+        if not capital and self._beside_a_person(doc, token):
+            return True  # "Mo and rose", "Willy and will need a home"
         if token.tag_ == "MD" or token.dep_ in ("aux", "auxpass"):
             before_verb = head.i > token.i and head.tag_ in ("VB", "VBN", "VBG")
             if before_verb:
@@ -437,11 +457,18 @@ class Redactor:
             return token.pos_ not in ("AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON")
         if token.tag_ in ("NNP", "RB"):  # none of these words is an adverb: a confused tag
             return True
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if prev is not None and (_PERSON_VERB.fullmatch(prev.lower_) or (
+                prev.pos_ == "VERB" and nxt is not None and nxt.tag_ == "VB")):
+            return True  # "visits rose", "helps mark apply": what is done to a person
+        if self._beside_a_person(doc, token):
+            return True
         if token.tag_ in ("NNS", "NNPS"):
             return False
-        if any(c.dep_ in ("det", "poss", "predet") for c in token.children):
-            return False
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if any(c.dep_ in ("poss", "predet") or (c.dep_ == "det" and not (
+                c.lower_ == "that" and c.i > 0 and doc[c.i - 1].lower_ in ("so", "such")))
+               for c in token.children):
+            return False  # "the bill", "her hope"; but "so that bill has"
         if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and token.tag_ not in (
                 "VBZ", "VBD", "VBP"):
             return True  # "holly agreed", "rose needs": a name before its verb
@@ -464,11 +491,28 @@ class Redactor:
             # "helps mark apply": a verb, then the word, then a bare verb
             return bool(prev is not None and prev.pos_ == "VERB" and nxt is not None
                         and nxt.tag_ == "VB")
-        return token.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "conj", "dobj", "pobj",
-                              "dative", "npadvmod", "ROOT")
+        if token.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "conj", "dobj", "pobj",
+                          "dative", "npadvmod", "ROOT"):
+            return True
+        return None  # unsure: a name if the same text uses it as one elsewhere
+
+    def _beside_a_person(self, doc: Any, token: Any) -> bool:
+        """Joined by "and"/"or" to a name or a role ("Mo and rose", "rose and Mum")."""
+        for step in (-1, 1):
+            j = token.i + step
+            k = token.i + 2 * step
+            if 0 <= k < len(doc) and doc[j].lower_ in ("and", "or", "&"):
+                other = doc[k]
+                if (folded(other.text) in self.names.roles
+                        or (self.pattern and self.pattern.fullmatch(folded(other.text)))
+                        or (other.text[:1].isupper() and other.pos_ == "PROPN")):
+                    return True
+        return False
 
     def _known(self, text: str, doc: Any, tokens: dict[int, Any]) -> list[_Span]:
         spans: list[_Span] = []
+        unsure: list[tuple[str, _Span]] = []
+        confirmed: set[str] = set()
         if self.pattern is not None:
             folded_text, index = fold(text)
             for match in self.pattern.finditer(folded_text):
@@ -486,11 +530,19 @@ class Redactor:
                     tail_start += 1
                 suffix = folded_text[tail_start:match.end()]
                 titled = match.start(group) > match.start()
-                if key in self.common and not swapped and not self._is_name_here(
-                        doc, tokens, text, key, name_start, suffix, titled):
-                    continue
                 tail = "'s" if suffix == "s" else text[index[tail_start]:end] if suffix else ""
-                spans.append(_Span(start, end, self.best[key] + tail))
+                span = _Span(start, end, self.best[key] + tail)
+                if key in self.common and not swapped:
+                    verdict = self._is_name_here(doc, tokens, text, key, name_start, suffix,
+                                                 titled)
+                    if verdict is None:
+                        unsure.append((key, span))
+                        continue
+                    if not verdict:
+                        continue
+                confirmed.add(key)
+                spans.append(span)
+            spans += [span for key, span in unsure if key in confirmed]
         for pattern, label in self.initials:
             for match in pattern.finditer(text):
                 before = re.search(r"([^\W\d_]+)\s*$", text[:match.start()])
@@ -566,15 +618,16 @@ class Redactor:
         if kind == "word" or base in self.common:
             # an everyday word: a name only where it cannot be the word
             return not sentence_start and token.ent_type_ == "PERSON" and token.tag_ == "NNP"
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" or base in self.learned:
             return True
         if token.ent_type_ in _NOT_PERSON_ENTS:
-            # a small model calls many names places or organisations: one word doing what a
-            # person does is taken for a name; a place after "in", "at", "from" is left
+            # A small model calls many names places or organisations: a one-word entity is
+            # taken for a name unless it is where something is ("in Leeds", "at Oakfield")
+            # or part of a longer name ("Oakfield Primary").
             entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
             return (entity is not None and len(entity) == 1
-                    and token.dep_ in ("nsubj", "nsubjpass", "appos", "dobj", "poss", "conj",
-                                       "dative"))
+                    and token.ent_type_ in ("GPE", "NORP", "ORG", "PRODUCT", "LOC")
+                    and token.dep_ not in ("pobj", "compound"))
         return token.tag_ == "NNP" or (not sentence_start and token.pos_ == "PROPN")
 
     def _merge_unknown(self, text: str, found: list[tuple[int, int]],
@@ -591,6 +644,8 @@ class Redactor:
             else:
                 runs.append([start, end])
         for start, end in runs:
+            self.learned.update(folded(w) for w in re.findall(r"[^\W\d_]+", text[start:end])
+                                if w[:1].isupper())
             if text[end:end + 2] in ("'s", "’s"):
                 tail = text[end:end + 2]
                 end += 2
@@ -611,13 +666,22 @@ class Redactor:
 
     # -- putting it together ------------------------------------------------------------
 
+    def learn(self, texts: Iterable[str]) -> None:
+        """Read ``texts`` (the story, every need) for names the case does not hold, so each
+        is known wherever it appears; nothing is listed as replaced."""
+        for text in texts:
+            self(text)
+        self.replaced.clear()
+
     def __call__(self, text: str, where: str = "") -> str:
         """``text`` with every name replaced; names the case lacks are added to
         :attr:`replaced` with ``where`` ("need 2"). Invisible characters are dropped."""
         text = clean(text)
         if not text.strip():
             return text
-        doc = _parse(self.nlp, text)
+        doc = self._docs.get(text)
+        if doc is None:
+            doc = self._docs[text] = _parse(self.nlp, text)
         tokens = {t.idx: t for t in doc} if doc is not None else {}
         spans = _no_overlaps(self._known(text, doc, tokens))
         spans += self._unknown(text, doc, spans, where)
