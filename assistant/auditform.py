@@ -270,6 +270,17 @@ def names_taken_out(case: Case, *, framework: Framework | None = None,
     return _redact(case, labels, names)[1]
 
 
+def names_notice(case: Case, *, framework: Framework | None = None) -> list[str]:
+    """Lines telling the worker which names the audit form replaced that are not people in
+    the case (empty if none), for the CLI and the app to show before a form leaves."""
+    taken = names_taken_out(case, framework=framework)
+    if not taken:
+        return []
+    return ["the audit form replaces these names, which are not people in this case "
+            "(add the person, or reword, if one is not a name):",
+            *(f"  {item}" for item in taken)]
+
+
 def _framework() -> Framework:
     from assistant.content import Content
 

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Field, StringConstraints, field_validator
 
 from assistant.content import Content, ContentError, Strict, parse_yaml
-from assistant.errors import UserError
+from assistant.exporters import ExportError
 
 if TYPE_CHECKING:
     from assistant.model import Case
@@ -444,6 +444,9 @@ class Redactor:
             return True  # "helps will apply", "with will": no modal goes there
         if not capital and self._beside_a_person(doc, token):
             return True  # "Mo and rose", "Willy and will need a home"
+        if token.dep_ in ("aux", "auxpass") and key not in MODALS and key not in (
+                "do", "did", "does", "have", "had", "be"):
+            return True  # "helps hope apply": not a helping verb, so a confused parse
         if token.tag_ == "MD" or token.dep_ in ("aux", "auxpass"):
             before_verb = head.i > token.i and head.tag_ in ("VB", "VBN", "VBG")
             if before_verb:
@@ -469,9 +472,13 @@ class Redactor:
                 c.lower_ == "that" and c.i > 0 and doc[c.i - 1].lower_ in ("so", "such")))
                for c in token.children):
             return False  # "the bill", "her hope"; but "so that bill has"
-        if nxt is not None and nxt.tag_ in ("VBZ", "VBD") and token.tag_ not in (
-                "VBZ", "VBD", "VBP"):
-            return True  # "holly agreed", "rose needs": a name before its verb
+        if nxt is not None and nxt.tag_ in ("VBZ", "VBD", "MD") and token.tag_ not in (
+                "VBZ", "VBP"):
+            return True  # "holly agreed", "rose needs", "so ivy can": a name before its verb
+        if prev is not None and token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" and (
+                prev.pos_ == "ADP" or (prev.pos_ == "VERB" and prev.dep_ != "aux"
+                                       and token.tag_ in ("VBD", "VBZ"))):
+            return True  # "with rose", "takes rose to": no verb goes there
         if token.pos_ == "VERB" and token.i + 1 < len(doc) \
                 and doc[token.i + 1].tag_ in ("VBZ", "VBD") and doc[token.i + 1].head == token:
             return False
@@ -744,5 +751,6 @@ def reference_problem(case: Case, names: Names | None = None,
     return None
 
 
-class NameInReference(UserError):
-    """The case reference holds a name, so no audit form is made from the case."""
+class NameInReference(ExportError):
+    """The case reference holds a name, so no audit form is made from the case (and, since
+    every export's file name starts with the reference, nothing is exported)."""
