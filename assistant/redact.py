@@ -383,8 +383,10 @@ class Redactor:
             if part != name and (key in self.names.roles or (key in stop_words()
                                  and key not in self.names.also_words)):
                 continue
-            if part == name and key in self.names.roles:
-                continue  # a person entered as "Baby" or "Mum" has no name to hide
+            if part == name and all(
+                    w in self.names.roles or (w in stop_words() and w not in self.names.also_words)
+                    for w in re.findall(r"[^\W\d_]+", key)):
+                continue  # a person entered as "Baby" or "The Family" has no name to hide
             yield key, True
             for variant in self.names.variants(key):
                 if variant != key:
@@ -659,9 +661,9 @@ class Redactor:
             else:
                 tail = ""
             title = re.search(rf"(?i)(?<!\w){_TITLES}$", text[:start])
-            name = text[start:end]
             if title:
                 start = title.start()
+            name = text[start:end - len(tail)]
             before = re.search(r"([^\W\d_]+)(\s+)$", text[:start])
             if not title and not tail and before and folded(before[1]) in self.names.roles:
                 spans.append(_Span(start - len(before[2]), end, ""))

@@ -56,8 +56,8 @@ def _redact(case: Case, text: str) -> str:
     # initials of a two-part name, and a first initial with a full stop
     (["Kayla Morris"], "KM needs a bed; K.M. said so; K. needs it", "Child 1 needs a bed; "
      "Child 1 said so; Child 1 needs it"),
-    (["Zoe"], "Z. is tired, but Plan B. stays and so does Vitamin D.", "Child 1 is tired, but "
-     "Plan B. stays and so does Vitamin D."),
+    (["Zoe", "Bea", "Dee"], "Z. is tired, but plan B. stays and so does vitamin D.",
+     "Child 1 is tired, but plan B. stays and so does vitamin D."),
 ])
 def test_every_form_of_a_persons_name_is_replaced(names: list[str], text: str,
                                                    expected: str) -> None:
