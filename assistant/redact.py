@@ -478,9 +478,9 @@ class Redactor:
                 "VBZ", "VBP"):
             return True  # "holly agreed", "rose needs", "so ivy can": a name before its verb
         if prev is not None and token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" and (
-                prev.pos_ == "ADP" or (prev.pos_ == "VERB" and prev.dep_ != "aux"
+                prev.pos_ in ("ADP", "SCONJ") or (prev.pos_ == "VERB" and prev.dep_ != "aux"
                                        and token.tag_ in ("VBD", "VBZ"))):
-            return True  # "with rose", "takes rose to": no verb goes there
+            return True  # "with rose", "after rose", "takes rose to": no verb goes there
         if token.pos_ == "VERB" and token.i + 1 < len(doc) \
                 and doc[token.i + 1].tag_ in ("VBZ", "VBD") and doc[token.i + 1].head == token:
             return False
