@@ -37,7 +37,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q $(ARGS)
 
 eval: $(STAMP)
-	$(BIN)/python scripts/eval.py
+	$(BIN)/python scripts/eval.py $(ARGS)
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

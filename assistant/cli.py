@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "assistant.commands.practice",
     "assistant.commands.audit",
     "assistant.commands.review",
+    "assistant.commands.room",
 )
 
 
@@ -86,6 +87,10 @@ def require_terminal(what: str) -> None:
     Without one, Textual writes escape codes into a pipe or file and waits for keys that
     never come; a clear usage error (exit 2) is what a script or a cron job needs.
     """
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return  # served to a browser (a workshop room): the driver is not a terminal's
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminal(f"{what} needs a terminal; for scripts, use the commands listed "
                          f"by '{PROG} --help'")

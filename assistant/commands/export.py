@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                              for r in store.history(args.case)
                              if args.revision is None or r.number <= args.revision]
                 trace = _trace(content, args, revisions, case.reference)
+    if any(name.startswith("audit") for name in formats):  # names the case does not hold
+        from assistant.auditform import names_notice
+
+        for line in names_notice(case, framework=content.framework):
+            print(f"needs-led: {line}", file=sys.stderr)
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
     paths = []
     if formats:
