@@ -49,6 +49,8 @@ class CaseCommands(Provider):
             summary = str(row.get("summary", ""))
             commands.append((f"Open case {ref}", partial(app.open_case, ref), summary))
             commands.append((f"Supervise case {ref}", partial(app.supervise, ref), summary))
+            commands.append((f"Review case {ref}", partial(app.review, ref),
+                             "Outcome results, need status, distance travelled"))
         return commands
 
     async def discover(self) -> Hits:
@@ -267,6 +269,16 @@ class NeedsLedApp(App[None]):
             return
         self._to_home()
         self.push_screen(SupervisionScreen(case))
+
+    def review(self, reference: str) -> None:
+        """The review screen for a case: results, status, distance travelled."""
+        from assistant.tui.screens.review import ReviewScreen
+
+        case = self._load_case(reference)
+        if case is None:
+            return
+        self._to_home()
+        self.push_screen(ReviewScreen(case))
 
     def action_supervise_current(self) -> None:
         from assistant.tui.screens.home import HomeScreen
