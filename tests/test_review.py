@@ -130,3 +130,39 @@ def test_review_command_from_a_file_saves_one_labelled_revision(tmp_path: Path) 
     result = run_cli("--db", str(db), "review", "NL-2026-014", "--from", str(bad))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_the_prompts_ask_again_and_build_the_same_review(case: Case, coach) -> None:
+    """The terminal prompts (scripted here): a wrong choice is asked again, vague evidence
+    is read back with the coach's words, and the answers make a review that applies."""
+    from assistant.commands.review import Prompter, interview
+
+    answers = iter([
+        "2027-02-30", "2027-02-15",                    # not a date, asked again
+        "done", "ach", "Kayla seems better", "Register: 19 of 20 days by 8.45", "", "",
+        "", "",                                          # work 1.1 and 1.2 kept
+        "met", "",                                       # need 1 status, seriousness same
+        "", "", "",                                      # need 2: outcome, work, status
+        "", "",                                          # need 3: outcome skipped, work kept
+        "unmet", "higher", "high",                       # need 3 status and seriousness
+        "",                                              # need 4 status skipped
+        "Kayla", "Kayla needs to sleep through the night.", "",   # one new need
+        "Mornings are calmer", "partly",
+        "housing=3", "participation=4", "", "",          # baseline: family, Kayla, Tyler, Dee
+        "housing=2", "participation=2", "", "",          # now
+        "",                                              # next review
+    ])
+    said: list[str] = []
+    data = interview(case, Content(), coach, Prompter(ask=lambda q: next(answers),
+                                                      say=said.append))
+    assert any("'2027-02-30' is not a date" in s for s in said)
+    assert any("'done' is not one of" in s for s in said)
+    assert any(s.strip().startswith("Not yet evidence") for s in said)
+    assert data["outcomes"][0]["evidence"] == "Register: 19 of 20 days by 8.45"
+    applied = apply_review(case, data, Content(), coach)
+    assert applied.warnings == []
+    assert applied.case.needs[2].seriousness.rating == "high"
+    assert distance_travelled(applied.case, Content()).improvements == [
+        "The family: Housing from Moderate (3) to Minor (2)",
+        "Kayla: Participation in learning, education or work from Significant (4) to "
+        "Minor (2)"]

@@ -51,6 +51,8 @@ class CaseCommands(Provider):
             commands.append((f"Supervise case {ref}", partial(app.supervise, ref), summary))
             commands.append((f"Review case {ref}", partial(app.review, ref),
                              "Outcome results, need status, distance travelled"))
+            commands.append((f"Learning trace of case {ref}", partial(app.trace, ref),
+                             "How each need's wording changed, with what the coach said"))
         return commands
 
     async def discover(self) -> Hits:
@@ -279,6 +281,15 @@ class NeedsLedApp(App[None]):
             return
         self._to_home()
         self.push_screen(ReviewScreen(case))
+
+    def trace(self, reference: str) -> None:
+        """The learning trace of a case's needs, from its stored revisions."""
+        from assistant.tui.screens.review import TraceScreen
+
+        if self._load_case(reference) is None:
+            return
+        self._to_home()
+        self.push_screen(TraceScreen(reference))
 
     def action_supervise_current(self) -> None:
         from assistant.tui.screens.home import HomeScreen

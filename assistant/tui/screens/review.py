@@ -54,6 +54,7 @@ class ReviewScreen(Screen[None]):
     #review-form .score-row { height: 1; }
     #review-form .score-row Label { width: 46; }
     #review-form .score-row Input { width: 6; margin-right: 1; }
+    #review-form .score-row .score-head { width: 7; }
     #review-form .note { color: $warning; display: none; }
     #review-form .note.shown { display: block; }
     """
@@ -140,6 +141,11 @@ class ReviewScreen(Screen[None]):
                 if profile is None:
                     continue
                 yield Static(label, classes="item")
+                with Horizontal(classes="score-row dim"):
+                    yield Label("Domain")
+                    if not case.baseline:
+                        yield Label("Baseline", classes="score-head")
+                    yield Label("Now", classes="score-head")
                 for domain in profile.domains:
                     with Horizontal(classes="score-row"):
                         yield Label(domain.label[:45])
