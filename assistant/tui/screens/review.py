@@ -167,7 +167,7 @@ class ReviewScreen(Screen[None]):
                          style="dim")
         return title
 
-    DRAFT = "review"
+    DRAFT = "review-screen"  # not an interview step key ("review:" is one)
 
     def form_values(self) -> dict[str, str]:
         """Every field as typed or chosen, by widget id: what the draft keeps."""
