@@ -166,3 +166,31 @@ def test_the_prompts_ask_again_and_build_the_same_review(case: Case, coach) -> N
         "The family: Housing from Moderate (3) to Minor (2)",
         "Kayla: Participation in learning, education or work from Significant (4) to "
         "Minor (2)"]
+
+
+def test_a_trainer_replaces_the_domains_and_a_broken_file_names_its_line(
+        case: Case, tmp_path: Path) -> None:
+    from assistant.content import ContentError
+
+    folder = tmp_path / "framework"
+    folder.mkdir()
+    (folder / "distance.yml").write_text(
+        "scale:\n  - {score: 1, label: Fine}\n  - {score: 2, label: Worry}\n"
+        "  - {score: 3, label: Serious}\n"
+        "profiles:\n  - id: family\n    label: Household\n    domains:\n"
+        "      - {id: money, label: Money}\n", encoding="utf-8")
+    content = Content(tmp_path)
+    applied = apply_review(case, {"date": "2027-01-10", "baseline": {"family": {"money": 3}},
+                                  "scores": {"family": {"Money": 1}}}, content)
+    travelled = distance_travelled(applied.case, content)
+    assert travelled.improvements == ["The family: Money from Serious (3) to Fine (1)"]
+    with pytest.raises(ReviewError, match=r"'4' is not a score \(1-3\)"):
+        apply_review(case, {"scores": {"family": {"money": 4}}}, content)
+    with pytest.raises(ReviewError, match="no domains for the child profile|is not a domain"):
+        apply_review(case, {"scores": {"Kayla": {"general-health": 2}}}, content)
+    (folder / "distance.yml").write_text(
+        "scale:\n  - {score: 1, label: Fine}\n  - {score: 1, label: Again}\n"
+        "profiles:\n  - id: family\n    label: Household\n    domains:\n"
+        "      - {id: money, label: Money, colour: red}\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"distance\.yml:\d+: .*colour"):
+        _ = Content(tmp_path).distance
