@@ -177,6 +177,7 @@ class Question:
     total: int = 0
     multiline: bool = True
     scope: str = "case"
+    describe_choices: bool = False
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,8 @@ class Step:
     shown: Test = _always
     unanswered: Test = _never
     extra: Callable[[Interview, At], dict[str, str]] | None = None
+    #: show each choice's description with the question (the threshold indicators)
+    describe_choices: bool = False
 
 
 # --- reading and writing helpers used by the step table ---------------------------------
@@ -506,7 +509,7 @@ STEPS: tuple[Step, ...] = (
          multiline=False),
     Step("level", "plan", "documents", "case",
          *_choice("case", "level_of_need", "threshold_levels", as_int=True),
-         choices="threshold_levels", multiline=False),
+         choices="threshold_levels", multiline=False, describe_choices=True),
     Step("status", "plan", "status", "need", *_choice("need", "status", "audit_status"),
          choices="audit_status", multiline=False),
     Step("review", "review", "end", "case", _empty, _nothing),
@@ -603,6 +606,10 @@ class Interview:
         step = STEP[kind]
         return step, self.at(step.scope, target)
 
+    def about(self, key: str) -> At:
+        """The items a step's key is about; KeyError if they are not in the case."""
+        return self._resolve(key)[1]
+
     def at(self, scope: str, target: str) -> At:
         """The items an id names, for a step of ``scope``; KeyError if it is not in the case."""
         case = self.case
@@ -693,6 +700,7 @@ class Interview:
             total=len(keys),
             multiline=step.multiline,
             scope=step.scope,
+            describe_choices=step.describe_choices,
         )
 
     def relevant(self, findings: list[Any], stage: str | None) -> list[Any]:
