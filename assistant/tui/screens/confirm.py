@@ -45,12 +45,18 @@ class PersonScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, line: str) -> None:
+    def __init__(self, line: str, title: str = "") -> None:
         super().__init__()
         self.line = line
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="person", classes="dialog"):
+            if self.title_text:
+                yield Label(self.title_text)
+                yield Input(self.line, id="person-line", select_on_focus=False)
+                yield Static("Enter saves; Escape cancels.", classes="dim")
+                return
             yield Label("Edit this person" if self.line else "Add a person")
             yield Input(self.line, placeholder="name, role, age (e.g. Gran, grandparent, 70)",
                         id="person-line", select_on_focus=False)

@@ -12,6 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from assistant.content import Framework
+from assistant.dates import show_date
 from assistant.model import AgreedAction, Case, Comment, Person
 from assistant.supervision import comments_about
 
@@ -20,10 +21,13 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def comment_text(comment: Comment, width: int = 60) -> Text:
+def comment_text(comment: Comment, width: int = 2000) -> Text:
+    """A comment whole (the plan scrolls sideways), marked when resolved."""
     who = comment.author or comment.role.capitalize()
-    text = Text(f"{who}: ", style="bold magenta")
-    text.append(_short(comment.text, width), style="italic")
+    text = Text(f"{who}: ", style="dim" if comment.resolved else "bold magenta")
+    text.append(_short(comment.text, width), style="dim italic" if comment.resolved else "italic")
+    if comment.resolved:
+        text.append(" (resolved)", style="dim")
     return text
 
 
@@ -32,7 +36,9 @@ def action_text(action: AgreedAction, width: int = 60) -> Text:
     text.append(_short(action.action, width))
     details = [action.owner] if action.owner else []
     if action.due:
-        details.append(f"by {action.due.isoformat()}")
+        details.append(f"by {show_date(action.due)}")
+    if action.done and action.done_on:
+        details.append(f"done {show_date(action.done_on)}")
     if details:
         text.append(f" ({', '.join(details)})", style="italic")
     return text
@@ -73,7 +79,7 @@ class PlanTree(Tree[str]):
                     nnode.add_leaf(Text(f"Kept wording ({kept.rule}): {_short(kept.reason)}",
                                         style="italic"), data=f"need:{need.id}")
                 for outcome in need.outcomes:
-                    when = f" (by {outcome.target_date.isoformat()})" if outcome.target_date else ""
+                    when = f" (by {show_date(outcome.target_date)})" if outcome.target_date else ""
                     olabel = Text("Outcome: ", style="bold")
                     olabel.append(_short(outcome.statement) + when)
                     onode = nnode.add(olabel, data=f"outcome:{outcome.id}", expand=True)
