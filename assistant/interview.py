@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -38,6 +38,7 @@ from assistant.model import (
     Outcome,
     Person,
     Seriousness,
+    Sex,
     WorkItem,
     explain,
 )
@@ -873,17 +874,22 @@ class Interview:
     # --- people -------------------------------------------------------------------------
 
     def person_from(self, line: str, person_id: str | None = None) -> Person:
-        """A person from 'Name, role[, age]' ('Gran, grandparent, 70'; 'Gary, mum's
-        partner'); the role may be its id, its label, or a family word from the prompts."""
+        """A person from 'Name, role[, age][, sex]' ('Gran, grandparent, 70, female'; 'Gary,
+        mum's partner'); the role may be its id, its label, or a family word from the
+        prompts."""
         parts = [p.strip() for p in line.split(",")]
         name = parts[0]
         role = self.role_for(parts[1]) if len(parts) > 1 and parts[1] else None
         age = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else None
+        rest = [p.lower() for p in parts[2:] if p and not p.isdigit()]
+        sex = next((p for p in rest if p in get_args(Sex)), None)
         if role is None:
             role = self.role_for(name)
         if role is None:
             raise AnswerError(self.prompts.messages.bad_person.format_map(_Safe(text=line)))
         data: dict[str, Any] = {"name": name, "role": role, "age": age}
+        if sex:
+            data["sex"] = sex
         if person_id:
             data["id"] = person_id
         try:
@@ -914,7 +920,10 @@ class Interview:
         if old is None:
             raise KeyError(person_id)
         new = self.person_from(line, person_id)
-        new = new.model_copy(update={"sex": old.sex, "date_of_birth": old.date_of_birth})
+        keep: dict[str, Any] = {"date_of_birth": old.date_of_birth}
+        if new.sex == "not recorded":
+            keep["sex"] = old.sex
+        new = new.model_copy(update=keep)
         self.case.people = [new if p.id == person_id else p for p in self.case.people]
         return new
 

@@ -367,6 +367,8 @@ def test_people_are_edited_and_removed_with_their_needs_moved_or_gone(content: C
     iv.update_person("p3", "Dee, carer, 41")
     dee = case.person("p3")
     assert dee is not None and (dee.role, dee.age) == ("carer", 41)
+    iv.update_person("p1", "Kayla, child, 9, female")
+    assert case.person("p1").sex == "female"  # type: ignore[union-attr]
     with pytest.raises(AnswerError):
         iv.update_person("p3", "Dee, astronaut")
     tyler = [n.id for n in case.needs if n.holder == "p2"]

@@ -115,14 +115,16 @@ async def test_people_are_edited_and_removed_asking_about_their_needs(db: Path) 
         await pilot.press("f9")  # the holder of the need being asked about: Tyler
         await until(pilot, lambda: isinstance(app.screen, PersonScreen), "person dialog")
         field = app.screen.query_one("#person-line")
-        assert field.value == "Tyler, brother or sister, 14"  # type: ignore[attr-defined]
+        assert field.value == "Tyler, brother or sister, 14, male"  # type: ignore[attr-defined]
         assert field.selection.start == field.selection.end  # type: ignore[attr-defined]
+        for _ in ", male":
+            await pilot.press("backspace")
         await pilot.press("backspace", "backspace")
         await type_text(pilot, "15")
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is screen, "saved")
         tyler = screen.case.person("p2")
-        assert tyler is not None and tyler.age == 15
+        assert tyler is not None and (tyler.age, tyler.sex) == (15, "male"), "sex is kept"
         tree = screen.query_one("#plan")
         tree.focus()
         line = next(i for i in range(tree.last_line + 1)  # type: ignore[attr-defined]
@@ -157,3 +159,26 @@ async def test_changes_since_the_last_supervision(db: Path) -> None:
         title = str(app.screen.query_one("#changes-title").render())
         assert title.startswith("Since revision 2: 1 change")
         assert "Need 4 reworded" in str(app.screen.query_one("#changes").render())
+
+
+async def test_a_choice_is_never_prefilled_so_typing_never_appends(db: Path) -> None:
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot, app)
+        screen = interview(app)
+        screen.interview.goto("whose:o1")
+        screen.show_question()
+        box = screen.answer_box
+        assert box.value == "" and "The child's or young person's outcome" in box.placeholder
+        await pilot.press("enter")  # an empty Enter keeps the current choice
+        assert screen.case.needs[0].outcomes[0].whose == "child"
+        screen.interview.goto("whose:o1")
+        screen.show_question()
+        await type_text(pilot, "2")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.case.needs[0].outcomes[0].whose == "family"
+        footer = " ".join(str(k.render()) for k in app.screen.query("FooterKey")
+                          if k.region.width and k.region.right <= 80)
+        for word in ("Cases", "Help", "Quit"):
+            assert word in footer, footer

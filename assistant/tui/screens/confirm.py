@@ -58,8 +58,8 @@ class PersonScreen(ModalScreen[str | None]):
                 yield Static("Enter saves; Escape cancels.", classes="dim")
                 return
             yield Label("Edit this person" if self.line else "Add a person")
-            yield Input(self.line, placeholder="name, role, age (e.g. Gran, grandparent, 70)",
-                        id="person-line", select_on_focus=False)
+            yield Input(self.line, id="person-line", select_on_focus=False,
+                        placeholder="name, role, age, sex (e.g. Gran, grandparent, 70, female)")
             yield Static("Roles: child, brother or sister, mother, father, step-parent, "
                          "carer, grandparent, other relative. Enter saves; Escape cancels. "
                          "To remove someone, highlight them in the plan and press F8.",

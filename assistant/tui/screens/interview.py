@@ -45,17 +45,21 @@ def coach_stages() -> tuple[str, ...]:
 
 
 class InterviewScreen(Screen[None]):
+    # The footer shows these in order and cuts at the terminal's width: Esc, Help and Quit
+    # first so they stay visible at 80 columns; the rest are in Help (F1) and the palette.
     BINDINGS = [
         Binding("escape", "leave", "Cases"),
+        Binding("f1", "app.help", "Help"),
+        Binding("ctrl+q", "app.quit", "Quit"),
         Binding("ctrl+b", "back", "Back"),
         Binding("ctrl+n", "skip", "Skip"),
-        Binding("f2", "hint", "Hints"),
         Binding("ctrl+r", "rewrite", "Rewrite"),
         Binding("ctrl+g", "gap", "Gap"),
         Binding("f5", "whole_plan", "Plan"),
         Binding("f8", "remove", "Delete"),
+        Binding("f2", "hint", "Hints"),
         Binding("f9", "person", "Person"),
-        Binding("f3", "changes", "Changes", show=False),
+        Binding("f3", "changes", "Changes"),
         Binding("f4", "app.export", "Export", show=False),
         Binding("f6", "feedback", "Feedback", show=False),
         Binding("f7", "story", "Story", show=False),
@@ -170,13 +174,17 @@ class InterviewScreen(Screen[None]):
         self.query_one("#question", Static).update(self._question_text(q))
         self._show_remarks(q)
         self._show_hint(q)
-        value = q.value
+        # A choice is never pre-filled: typing "2" after "child" would read "child2". The
+        # current choice is marked in the list, and an empty Enter keeps it.
+        value = "" if q.choices else q.value
         if use_draft and q.kind != "review":
             drafts = self.app.store.drafts(self.case.reference)  # type: ignore[attr-defined]
             value = drafts.get(q.key, value)
         answer = self.answer_box
+        current = next((c.label for c in q.choices if c.id == q.value), "")
         if q.kind != "review":
-            answer.placeholder = "Type your answer"
+            answer.placeholder = (f"Enter keeps “{current}”, or type a number or a word"
+                                  if current else "Type your answer")
         elif self.vignette is not None:
             answer.placeholder = "Enter for your feedback; Ctrl+B to go back"
         else:
@@ -406,7 +414,8 @@ class InterviewScreen(Screen[None]):
                 "This is the end of the interview: Ctrl+G goes to a gap, Ctrl+B back, "
                 "F4 exports.")
             return
-        findings = self._findings_now(text, q) if text.strip() != q.value.strip() else []
+        findings = (self._findings_now(text, q)
+                    if text.strip() != q.value.strip() and not q.choices else [])
         # A seriousness finding challenges; the other stages may be kept with a reason.
         if findings:
             from assistant.tui.screens.keep import KeepScreen
@@ -530,7 +539,8 @@ class InterviewScreen(Screen[None]):
         line = ""
         if person is not None:
             age = f", {person.age}" if person.age is not None else ""
-            line = f"{person.name}, {framework.label('roles', person.role).lower()}{age}"
+            sex = f", {person.sex}" if person.sex != "not recorded" else ""
+            line = f"{person.name}, {framework.label('roles', person.role).lower()}{age}{sex}"
 
         def done(text: str | None) -> None:
             if not text:

@@ -44,11 +44,14 @@ def find_item(case: Case, item_id: str) -> tuple[str, Any, Any]:
 
 
 class SupervisionScreen(Screen[None]):
+    # Esc, Help and Quit first: the footer cuts at the terminal's width
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next question"),
+        Binding("escape", "leave", "Cases"),
+        Binding("f1", "app.help", "Help"),
+        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+b", "back", "Back"),
         Binding("f3", "toggle_about", "Item/case"),
-        Binding("escape", "leave", "Cases"),
         Binding("f5", "agree", "Agreed action"),
         Binding("f6", "done", "Done"),
         Binding("f7", "comments", "Comments"),

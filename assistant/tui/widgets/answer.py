@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 #: shown under the box so nobody has to guess
-ENTER_HELP = "Enter sends · Shift+Enter or Ctrl+J: new line · Ctrl+Z undoes"
+ENTER_HELP = "Enter sends · Ctrl+J new line · Ctrl+Z undo"
 
 
 class AnswerArea(TextArea):
