@@ -399,3 +399,14 @@ def test_every_step_has_its_words_and_one_definition(content: Content) -> None:
     prompts = load_prompts(content)
     assert set(prompts.questions) == set(KINDS)
     assert len({s.kind for s in STEPS}) == len(STEPS)
+
+
+def test_a_serious_need_given_the_slowest_help_is_questioned(content: Content,
+                                                            case: Case) -> None:
+    iv = Interview(case, content)
+    iv.goto("urgency:n1")  # rated high
+    iv.answer("review")
+    assert iv.notes and "soon enough" in iv.notes[0] and "Kayla" in iv.notes[0]
+    iv.goto("urgency:n1")
+    iv.answer("weeks")
+    assert iv.notes == []

@@ -349,6 +349,21 @@ class Interview(People, Story, Gaps):
             self.notes.append(self.prompts.messages.low_adds_up.format_map(
                 SafeFormat(name=self.case.holder_name(at.need), count=count)))
 
+    def note_pace(self, at: At) -> None:
+        """Name it when a need rated serious is given the slowest help, or the reverse:
+        seriousness decides how soon, how intense and how long help must be."""
+        ser = at.ser
+        if ser is None or ser.rating is None or ser.urgency is None or at.need is None:
+            return
+        ratings, urgencies = self.framework.ids("seriousness"), self.framework.ids("urgency")
+        serious = ratings.index(ser.rating) >= len(ratings) - 2
+        slowest = urgencies.index(ser.urgency) == len(urgencies) - 1
+        if serious and slowest:
+            self.notes.append(self.prompts.messages.slow_for_serious.format_map(SafeFormat(
+                name=self.case.holder_name(at.need),
+                text=self.framework.label("seriousness", ser.rating).lower(),
+                date=self.framework.label("urgency", ser.urgency).lower())))
+
     # --- removing -----------------------------------------------------------------------
 
     def item_of(self, key: str) -> tuple[str, str] | None:
@@ -369,7 +384,7 @@ class Interview(People, Story, Gaps):
                 "outcome": at.outcome.statement if at.outcome else "",
                 "work": at.work.action if at.work else ""}[item[0]]
         label = {"need": "need", "outcome": "outcome", "work": "piece of work"}[item[0]]
-        return f'{label} "{text[:80]}"'
+        return f'{label} "{text if len(text) <= 240 else text[:239] + "…"}"'
 
     def remove(self, key: str | None = None) -> Question:
         """Delete the need, outcome or work item a step (the current one by default) is

@@ -80,6 +80,7 @@ class Messages(Strict):
     bad_person: str = ""
     no_parent: str = ""
     added_need: str = ""
+    slow_for_serious: str = ""
 
 
 class Reflection(Strict):

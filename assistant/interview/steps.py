@@ -169,6 +169,8 @@ def _choice(obj: str, attr: str, listname: str, as_int: bool = False) -> tuple[R
         setattr(item, attr, int(chosen) if as_int else chosen)
         if listname == "seriousness":
             iv.note_low_needs(at)
+        if listname in ("seriousness", "urgency"):
+            iv.note_pace(at)
 
     return read, write
 

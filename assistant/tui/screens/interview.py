@@ -616,6 +616,9 @@ class InterviewScreen(Screen[None]):
         talk.display = not talk.display
         side = self.query_one("#side")
         side.set_class(not talk.display, "whole")
+        plan = self.query_one("#plan", PlanTree)
+        plan.width = 60 if talk.display else max(40, self.size.width - 14)
+        self.refresh_plan()
         if talk.display:
             self.answer_box.focus()
         else:

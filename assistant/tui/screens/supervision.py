@@ -74,7 +74,7 @@ class SupervisionScreen(Screen[None]):
                 with Horizontal(id="sv-who"):
                     yield Label("Supervisor: ")
                     yield Input(self._last_author(), placeholder="your name (on every comment)",
-                                id="sv-name", select_on_focus=False)
+                                id="sv-name", select_on_focus=False, compact=True)
                 yield Static(id="sv-progress")
                 yield Static(id="sv-question")
                 with VerticalScroll(id="sv-item-box"):

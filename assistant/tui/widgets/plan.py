@@ -53,7 +53,14 @@ def person_label(person: Person, framework: Framework) -> str:
 class PlanTree(Tree[str]):
     """Each node's data is the interview step that edits it; selecting it goes there."""
 
+    #: how much of each statement a line shows (the full-width view shows more)
+    width = 60
+
     def show(self, case: Case, framework: Framework, current: str = "") -> None:
+        def _short(text: str, width: int = 0) -> str:
+            width = width or self.width
+            return text if len(text) <= width else text[: width - 1] + "…"
+
         self.clear()
         self.root.expand()
         for person in case.people:
@@ -69,9 +76,23 @@ class PlanTree(Tree[str]):
                 nlabel.append(_short(need.wording) + tag)
                 nnode = pnode.add(nlabel, data=f"need:{need.id}", expand=True)
                 self._comments(nnode, case, need.id, f"need:{need.id}")
+                child = person.role in framework.child_roles
+                if need.child_voice or need.parent_views:
+                    said = need.child_voice if child else need.parent_views
+                    nnode.add_leaf(Text(f"In {person.name}'s words: {_short(said)}",
+                                        style="italic"), data=f"voice:{need.id}")
+                    if child and need.parent_views:
+                        nnode.add_leaf(Text(f"Parents' views: {_short(need.parent_views)}",
+                                            style="italic"), data=f"views:{need.id}")
+                else:
+                    nnode.add_leaf(Text(f"What does {person.name} say? Not recorded yet",
+                                        style="dim"), data=f"voice:{need.id}")
                 if ser:
                     nnode.add_leaf(f"If unmet: {_short(ser.consequences)}",
                                    data=f"consequences:{need.id}")
+                    if ser.safety:
+                        nnode.add_leaf(Text(f"Immediate safety: {_short(ser.safety)}",
+                                            style="bold"), data=f"safety:{need.id}")
                 else:
                     nnode.add_leaf(Text("Seriousness: not yet", style="dim"),
                                    data=f"consequences:{need.id}")
