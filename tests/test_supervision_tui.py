@@ -157,7 +157,7 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         assert any(ACTION in label and "15 Dec 2026" in label for label in labels), labels
         tree = worker.query_one("#plan")
         need_node = next(n for n in tree._tree_nodes.values()  # type: ignore[attr-defined]
-                         if n.data == "need:n1" and "Need:" in str(n.label))
+                         if n.data == "need:n1" and "Need 1:" in str(n.label))
         assert any(ON_NEED in str(child.label) for child in need_node.children)
         # beside the question too, when the worker is on that need
         worker.interview.goto("need:n1")

@@ -233,6 +233,7 @@ class Interview(People, Story, Gaps):
             multiline=step.multiline,
             scope=step.scope,
             describe_choices=step.describe_choices,
+            hint_shown=step.hint_shown,
         )
 
     def relevant(self, findings: list[Any], stage: str | None) -> list[Any]:

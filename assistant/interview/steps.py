@@ -53,13 +53,7 @@ class Question:
     multiline: bool = True
     scope: str = "case"
     describe_choices: bool = False
-
-
-@dataclass(frozen=True)
-class Gap:
-    kind: str
-    message: str
-    key: str
+    hint_shown: bool = False
 
 
 class SafeFormat(dict):
@@ -122,6 +116,8 @@ class Step:
     extra: Callable[[Interview, At], dict[str, str]] | None = None
     #: show each choice's description with the question (the threshold indicators)
     describe_choices: bool = False
+    #: show the hint with the question, not only on request (the safety guidance)
+    hint_shown: bool = False
 
 
 # --- reading and writing helpers used by the step table ---------------------------------
@@ -360,7 +356,7 @@ STEPS: tuple[Step, ...] = (
          *_choice("ser", "urgency", "urgency"), choices="urgency", multiline=False,
          shown=lambda iv, at: at.ser is not None),
     Step("safety", "seriousness", "seriousness", "need", *_ser_text("safety")[:1],
-         _safety_write, shown=safety_shown,
+         _safety_write, shown=safety_shown, hint_shown=True,
          unanswered=lambda iv, at: safety_shown(iv, at) and not (at.ser and at.ser.safety)),
     # outcomes of each need
     Step("outcome", "outcome", "outcome", "outcome", *_outcome, coach="outcome"),

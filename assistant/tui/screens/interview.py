@@ -228,8 +228,9 @@ class InterviewScreen(Screen[None]):
 
     def _show_hint(self, q: Question) -> None:
         hint = self.query_one("#hint", Static)
-        hint.display = self.show_hint
-        if not self.show_hint:
+        shown = self.show_hint or q.hint_shown
+        hint.display = shown
+        if not shown:
             return
         text = Text(q.hint or "No hint for this question.", style="italic")
         for choice in q.choices:

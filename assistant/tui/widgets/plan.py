@@ -63,6 +63,8 @@ class PlanTree(Tree[str]):
 
         self.clear()
         self.root.expand()
+        # numbered as the exports, history and `supervise --about` number them
+        numbers = {need.id: n for n, need in enumerate(case.needs, 1)}
         for person in case.people:
             pnode = self.root.add(person_label(person, framework), data=f"need_new:{person.id}",
                                   expand=True)
@@ -72,7 +74,8 @@ class PlanTree(Tree[str]):
                 tag = ""
                 if ser and ser.rating:
                     tag = f" [{framework.label('seriousness', ser.rating)}]"
-                nlabel = Text("Need: ", style="bold")
+                n = numbers[need.id]
+                nlabel = Text(f"Need {n}: ", style="bold")
                 nlabel.append(_short(need.wording) + tag)
                 nnode = pnode.add(nlabel, data=f"need:{need.id}", expand=True)
                 self._comments(nnode, case, need.id, f"need:{need.id}")
@@ -101,18 +104,21 @@ class PlanTree(Tree[str]):
                                         style="italic"), data=f"need:{need.id}")
                 for outcome in need.outcomes:
                     when = f" (by {show_date(outcome.target_date)})" if outcome.target_date else ""
-                    olabel = Text("Outcome: ", style="bold")
+                    m = need.outcomes.index(outcome) + 1
+                    olabel = Text(f"Outcome {n}.{m}: ", style="bold")
                     olabel.append(_short(outcome.statement) + when)
                     onode = nnode.add(olabel, data=f"outcome:{outcome.id}", expand=True)
                     self._comments(onode, case, outcome.id, f"outcome:{outcome.id}")
                     for item in (w for w in need.work if w.outcome_id == outcome.id):
                         who = f" — {item.who}" if item.who else ""
-                        wnode = onode.add(f"Work: {_short(item.action)}{who}",
+                        w = need.work.index(item) + 1
+                        wnode = onode.add(f"Work {n}.{w}: {_short(item.action)}{who}",
                                           data=f"work:{item.id}", expand=True,
                                           allow_expand=False)
                         self._comments(wnode, case, item.id, f"work:{item.id}")
                 for item in (w for w in need.work if w.outcome_id is None):
-                    wnode = nnode.add(Text(f"Work (no outcome): {_short(item.action)}",
+                    w = need.work.index(item) + 1
+                    wnode = nnode.add(Text(f"Work {n}.{w} (no outcome): {_short(item.action)}",
                                            style="yellow"), data=f"work:{item.id}",
                                       expand=True, allow_expand=False)
                     self._comments(wnode, case, item.id, f"work:{item.id}")
