@@ -38,19 +38,30 @@ class ChangesScreen(Screen[None]):
         self.cases = {r.number: store.load(self.reference, r.number) for r in revisions}
         options = self.query_one("#revisions", OptionList)
         previous = None
-        start = 0
-        for index, r in enumerate(revisions):
+        for r in revisions:
             case = self.cases[r.number]
             text = label(previous, case, most=1)
-            if previous is not None and (len(case.comments) > len(previous.comments) or len(
-                    case.agreed_actions) > len(previous.agreed_actions)):
-                start = index  # the last supervision
             previous = case
             options.add_option(Option(f"rev {r.number}  {r.saved_at[:16].replace('T', ' ')}  "
                                       f"{text}", id=str(r.number)))
         self.latest = revisions[-1].number if revisions else 0
-        options.highlighted = start
+        options.highlighted = self.since_supervision([r.note for r in revisions])
         options.focus()
+
+    @staticmethod
+    def since_supervision(notes: list[str]) -> int:
+        """Where "since the last supervision" starts: after the last supervision, what the
+        worker changed; straight after one (nothing changed since), what it changed."""
+        sup = [i for i, note in enumerate(notes) if note.startswith("supervision")]
+        if not sup:
+            return 0
+        last = sup[-1]
+        if last < len(notes) - 1:
+            return last
+        first = last
+        while first - 1 in sup:
+            first -= 1
+        return max(0, first - 1)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         from assistant.revisions import diff

@@ -14,17 +14,20 @@ class ConfirmScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, question: str, choices: list[tuple[str, str]],
+                 danger: bool = False) -> None:
         super().__init__()
         self.question = question
         self.choices = choices
+        #: the first choice destroys something (shown in the error colour)
+        self.danger = danger
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
             yield Static(self.question, id="confirm-question")
             for number, (_ident, label) in enumerate(self.choices):
                 yield Button(label, id=f"choice-{number}",
-                             variant="error" if number == 0 else "default")
+                             variant="error" if number == 0 and self.danger else "default")
             yield Static("Tab moves between the choices; Enter chooses; Escape cancels.",
                          classes="dim")
 

@@ -517,7 +517,8 @@ class InterviewScreen(Screen[None]):
             self.notify(f"Deleted the {what}. Ctrl+Z brings it back.")
 
         self.app.push_screen(ConfirmScreen(f"Delete the {what}?",
-                                           [("delete", "Delete"), ("keep", "Keep it")]), done)
+                                           [("delete", "Delete"), ("keep", "Keep it")],
+                                           danger=True), done)
 
     def _person_target(self) -> str | None:
         key = self._highlighted()
@@ -591,7 +592,7 @@ class InterviewScreen(Screen[None]):
             self.show_question(use_draft=True)
             self.notify(f"Removed {person.name}. Ctrl+Z brings them back.")
 
-        self.app.push_screen(ConfirmScreen(question, choices), done)
+        self.app.push_screen(ConfirmScreen(question, choices, danger=True), done)
 
     def on_answer_area_undo_case(self, event: AnswerArea.UndoCase) -> None:
         self.action_undo_case()

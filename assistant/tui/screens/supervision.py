@@ -96,6 +96,11 @@ class SupervisionScreen(Screen[None]):
         self.sub_title = f"Supervision · {self.case.reference}"
         self.query_one("#plan", PlanTree).show_root = False
         self.show_question()
+        name = self.query_one("#sv-name", Input)
+        if not name.value:  # asked once: the name goes on every comment
+            name.focus()
+            self.query_one("#sv-message", Static).update(
+                "Your name first (Enter), so the worker knows who asked.")
 
     @property
     def question(self) -> Any:
