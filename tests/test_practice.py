@@ -115,13 +115,13 @@ def test_supervision_from_the_cli_is_kept_in_the_history() -> None:
     assert added.returncode == 0, added.stderr
     agreed = run_cli("supervise", "NL-2026-014", "--action", "Visit at 8", "--owner", "SW",
                      "--due", "2026-12-01")
-    assert agreed.stdout.strip() == "added agreed action to NL-2026-014 (revision 3)"
+    assert agreed.stdout.strip() == "NL-2026-014: agreed action added (revision 3)"
     history = json.loads(run_cli("history", "NL-2026-014", "--json").stdout)
     assert [h["note"] for h in history][1:] == ["supervision: comment added",
                                                 "supervision: agreed action added"]
     walk = run_cli("supervise", "NL-2026-014").stdout
-    assert walk.count("> supervisor: Why mornings?") == 1
-    assert "Visit at 8 (SW, by 2026-12-01)" in walk
+    assert walk.count("] supervisor: Why mornings?") == 1
+    assert "Visit at 8 (SW, by 1 Dec 2026)" in walk
     bad = run_cli("supervise", "NL-2026-014", "--due", "someday", "--action", "x")
     assert bad.returncode == 2
 
