@@ -179,12 +179,24 @@ def template_line(exc: BaseException) -> str:
 
 
 def environment(content: Content, markdown: bool = False) -> Any:
-    """The Jinja2 environment for ``content``; see :func:`_environment`."""
-    return _environment(tuple(_search_path(content)), markdown)
+    """The Jinja2 environment for ``content``; see :func:`_environment`.
+
+    The override's file names are part of the cache key: a template a trainer adds while
+    the app runs is used at once, not shadowed by the default compiled earlier.
+    """
+    paths = _search_path(content)
+    names: tuple[str, ...] = ()
+    if len(paths) > 1:
+        try:
+            names = tuple(sorted(os.listdir(paths[0])))
+        except OSError:
+            names = ()
+    return _environment(tuple(paths), markdown, names)
 
 
 @lru_cache(maxsize=16)
-def _environment(search_path: tuple[str, ...], markdown: bool) -> Any:
+def _environment(search_path: tuple[str, ...], markdown: bool,
+                 override_names: tuple[str, ...] = ()) -> Any:
     """A sandboxed Jinja2 environment over ``exports/`` (override first).
 
     HTML templates autoescape; the Markdown environment escapes every expression with

@@ -42,7 +42,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     formats = [name for group in (args.format or [list(FORMAT_NAMES)]) for name in group]
     # --out is taken from where the command runs; without it, the documents folder.
     folder = Path(args.out).expanduser().absolute() if args.out else default_folder(case)
-    print(f"Writing to {folder}", file=sys.stderr)
+    if not args.out:  # a folder the user did not name is said before anything is written
+        print(f"Writing to {folder}", file=sys.stderr)
     notes: list[str] = []
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
     paths = export(case, formats, folder, content=content, force=args.force,
