@@ -14,6 +14,7 @@ template places it with ``{{p work_table }}``.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 from collections.abc import Callable
@@ -104,10 +105,9 @@ def _work_table(template: Any, given: dict[str, Any]) -> Any:
     short_date = _docx_environment().filters["short_date"]
     sub = template.new_subdoc()
     table = sub.add_table(rows=1, cols=len(WORK_COLUMNS))
-    try:
+    # A trainer's template without the style still gets the table, unstyled.
+    with contextlib.suppress(KeyError, ValueError):
         table.style = "Table Grid"
-    except (KeyError, ValueError):
-        pass  # a trainer's template without the style: the table is still there
     header = table.rows[0]
     repeat = OxmlElement("w:tblHeader")  # the heading row repeats on every page
     repeat.set(qn("w:val"), "true")

@@ -373,8 +373,8 @@ class _Family:
     def own(self, text: str) -> str:
         return str(self._text().own(text))
 
-    def words_only(self, text: str) -> str:
-        return str(self._text().words_only(text))
+    def words_only(self, text: str, lower: bool = False) -> str:
+        return str(self._text().words_only(text, lower))
 
 
 def _lazy_advice(content: Content) -> Callable[[str], str]:

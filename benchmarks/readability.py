@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.content import Content  # noqa: E402
-from assistant.model import Case, Need, Outcome, Person, Seriousness, WorkItem  # noqa: E402
-from assistant.practice import Vignette, load_vignettes  # noqa: E402
+from assistant.content import Content
+from assistant.model import Case, Need, Outcome, Person, Seriousness, WorkItem
+from assistant.practice import Vignette, load_vignettes
 
 DAY = date(2026, 11, 20)
 TARGET = 6.0

@@ -147,7 +147,8 @@ def plan() -> Any:
         ["Outcome", "Whose", "How we will know", "By"],
         ["{%tr for outcome in need.outcomes %}", "", "", ""],
         ["{{ outcome.statement }}", '{{ label("outcome_domains", outcome.whose) }}',
-         '{{ outcome.measure or "Not recorded" }}', '{{ outcome.target_date|nice_date("No date") }}'],
+         '{{ outcome.measure or "Not recorded" }}',
+         '{{ outcome.target_date|nice_date("No date") }}'],
         ["{%tr endfor %}", "", "", ""],
     ], widths=[7.0, 3.0, 4.9, 2.5])
     tag(doc, "{%p else %}")
@@ -259,7 +260,7 @@ def family() -> Any:
     doc.add_paragraph('{{ plain(item.action, where ~ ", work " ~ loop.index) or '
                       '"We will explain this part with you." }}'
                       '{% if item.who %} Who: {{ plain_words(item.who) }}.{% endif %}'
-                      '{% if item.frequency %} How often: {{ plain_words(item.frequency) }}.'
+                      '{% if item.frequency %} How often: {{ plain_words(item.frequency, true) }}.'
                       '{% endif %}{% if item.start_date %} Starts: '
                       '{{ item.start_date|nice_date }}.{% endif %}', style="List Bullet")
     tag(doc, "{%p endfor %}")
