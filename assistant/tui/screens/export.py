@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Static
 
 from assistant.model import Case
 
@@ -36,12 +36,13 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
-            yield Label(f"Export case {self.case.reference}: the plan, the family's plan and "
-                        "the audit form (Word, PDF, HTML) and the case file, into this "
-                        "folder. Enter writes them.")
+            yield Static(f"Export case {self.case.reference}: the plan, the family's plan "
+                         "and the audit form (Word, PDF, HTML) and the case file, into this "
+                         "folder. Enter writes them.", markup=False)
             yield Input(str(default_folder(self.case)), id="folder")
-            yield Checkbox("Include supervision notes and kept-wording reasons in the plan",
-                           id="supervision")
+            yield Checkbox("Add supervision notes to the plan", id="with-supervision")
+            yield Static("(with kept-wording reasons: for supervision, not the family)",
+                         classes="hint")
             yield Checkbox("Overwrite files already there", id="force")
             yield Static("", id="export-result", markup=False)
 
@@ -52,7 +53,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         folder = Path(event.value.strip() or default_folder(self.case)).expanduser()
         self.query_one("#export-result", Static).update(f"Writing to {folder} ...")
         self._export(folder, self.query_one("#force", Checkbox).value,
-                     self.query_one("#supervision", Checkbox).value)
+                     self.query_one("#with-supervision", Checkbox).value)
 
     @work(thread=True, exclusive=True)
     def _export(self, folder: Path, force: bool, with_supervision: bool) -> None:
@@ -71,7 +72,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             self.app.call_from_thread(self._show,
                                       f"Not exported: {folder}: {exc.strerror or exc}")
             return
-        text = "Written:\n" + "\n".join(f"  {p}" for p in paths)
+        text = f"Written to {folder}:\n" + ", ".join(p.name for p in paths)
         if notes:
             text += ("\nThe family's plan leaves out text it could not put in plain words; "
                      "add the family's words for these needs:\n"
