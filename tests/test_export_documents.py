@@ -349,3 +349,38 @@ def test_every_format_writes_a_file(case: Case, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
     for path in paths:
         assert path.stat().st_size > 0 and path.stat().st_mode & 0o077 == 0
+
+
+def _word_template(path: Path, *paragraphs: str) -> None:
+    from docx import Document
+
+    doc = Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    doc.save(path)
+
+
+def test_a_trainers_word_template_is_used_and_the_rest_fall_back(case: Case,
+                                                                 tmp_path: Path) -> None:
+    exports = tmp_path / "content" / "exports"
+    exports.mkdir(parents=True)
+    _word_template(exports / "plan.docx", "Northshire plan for {{ case.reference }}",
+                   "{%p for need in case.needs %}", "{{ need.wording }}", "{%p endfor %}",
+                   "{{p work_table }}")
+    content = Content(tmp_path / "content")
+    plan = docx_outline(render(case, "plan-docx", when=DAY, content=content))
+    assert "Normal: Northshire plan for NL-2026-014" in plan
+    assert "Normal: Tyler needs to be home by 9pm" in plan and "[table]" in plan
+    family = docx_outline(render(case, "family-docx", when=DAY, content=content))
+    assert "Title: Our plan together" in family
+
+
+def test_a_mistake_in_a_word_template_is_one_line(case: Case, tmp_path: Path) -> None:
+    exports = tmp_path / "content" / "exports"
+    exports.mkdir(parents=True)
+    _word_template(exports / "plan.docx", "{{ case.reference }")
+    with pytest.raises(ExportError, match=r"^plan\.docx: "):
+        render(case, "plan-docx", content=Content(tmp_path / "content"))
+    _word_template(exports / "plan.docx", "{{ case.nedds }}")
+    with pytest.raises(ExportError, match=r"^plan\.docx: .*nedds"):
+        render(case, "plan-docx", content=Content(tmp_path / "content"))
