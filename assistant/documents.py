@@ -57,10 +57,24 @@ def _docx_environment() -> Any:
 
     from assistant.exporters import nice_date, short_date
 
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
+                                        finalize=_word_line_breaks)
     env.filters["nice_date"] = nice_date
     env.filters["short_date"] = short_date
     return env
+
+
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+
+
+def _word_line_breaks(value: Any) -> Any:
+    """Typed text with line breaks keeps them in Word: escaped, then each newline a
+    <w:br/>. Only plain strings: a sub-document or markup the template made is left as is."""
+    from markupsafe import Markup, escape
+
+    if isinstance(value, str) and not isinstance(value, Markup) and "\n" in value:
+        return Markup(_BREAK).join(escape(line) for line in value.split("\n"))
+    return value
 
 
 def render_docx(name: str, context: Callable[[], dict[str, Any]], content: Content) -> bytes:
