@@ -35,7 +35,7 @@ def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> Non
     for band in ("pre-birth", "0-4", "5-9", "10-15", "16-17"):
         assert band in ages
     sources = " ".join(v.source for v in vignettes)
-    assert "seeds/000" in sources and "seeds/001" in sources
+    assert "framework for thinking" in sources and "Integrated Children's System" in sources
     for vignette in vignettes:
         assert vignette.model and vignette.teaching_notes
 

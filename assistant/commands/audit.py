@@ -61,7 +61,6 @@ def cmd_add(args: argparse.Namespace) -> int:
     from assistant.auditstore import ImportResult, Problem, read_forms
     from assistant.commands.cases import read_input
     from assistant.errors import InputError
-
     from assistant.paperforms import check_forms
 
     framework = open_content(args).framework
