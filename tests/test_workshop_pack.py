@@ -67,5 +67,5 @@ def test_the_workshop_text_is_validated_content(tmp_path: Path) -> None:
     folder = tmp_path / "prompts"
     folder.mkdir()
     (folder / "workshop.yml").write_text("title: x\nagenda: []\ncolour: red\n")
-    with pytest.raises(ContentError, match="workshop.yml"):
+    with pytest.raises(ContentError, match=r"workshop\.yml"):
         load_workshop_text(Content(tmp_path))
