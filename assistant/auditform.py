@@ -30,6 +30,7 @@ from pydantic import (
     model_validator,
 )
 
+from assistant.dates import loose
 from assistant.model import REFERENCE_PATTERN, Case, Person, Sex, ShortText, clean_input
 from assistant.redact import (
     NameInReference,
@@ -149,7 +150,9 @@ class AuditForm(_Model):
     )
     needs: list[AuditNeed] = Field(default=[], description="Every need, in the case's order")
     auditor: Text = Field(default="", description="Who completed the form")
-    audit_date: date = Field(description="When the form was completed (YYYY-MM-DD)")
+    audit_date: Annotated[date, BeforeValidator(loose)] = Field(
+        description="When the form was completed (YYYY-MM-DD; 27/11/2026 and 27 Nov 2026 "
+        "are read too)")
     reviews: int = Field(default=0, ge=0, description="How many reviews the plan has had "
                          "(version 2)")
     review_date: date | None = Field(default=None, description="The latest review's date "

@@ -149,14 +149,14 @@ def open_store(args: argparse.Namespace) -> Any:
 
 
 def iso_date(text: str) -> Any:
-    """An argparse type for YYYY-MM-DD dates, with a message a person can act on."""
-    from datetime import date
+    """An argparse type for dates in any form the app reads (assistant.dates: ISO,
+    DD/MM/YYYY, 15 Feb 2027), with a message a person can act on."""
+    from assistant.dates import parse_date
 
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date (write it as YYYY-MM-DD)") from None
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add(sub: Any, common: argparse.ArgumentParser, name: str, help: str, func: Callable,

@@ -206,3 +206,29 @@ def test_a_closed_pipe_ends_quietly() -> None:
     stderr = process.stderr.read().decode()
     assert process.wait() == 141
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+def test_history_labels_what_changed_and_diffs_any_two_revisions(tmp_path: Path) -> None:
+    run_cli("import", FIXTURE)
+    edited = json.loads(Path(FIXTURE).read_text())
+    edited["needs"][1]["wording"] = "Tyler needs to be home by 9pm on school nights."
+    edited["needs"][0]["outcomes"][0]["target_date"] = "2027-03-01"
+    second = tmp_path / "edited.json"
+    second.write_text(json.dumps(edited))
+    run_cli("import", str(second))
+
+    history = run_cli("history", "NL-2026-014").stdout.splitlines()
+    assert "case started" in history[0]
+    assert "Outcome 1.1 date changed; Need 2 reworded" in history[1]
+
+    result = run_cli("history", "NL-2026-014", "--diff", "1", "2")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "NL-2026-014: revision 1 to revision 2: 2 changes"
+    assert "  Need 2 reworded" in lines
+    assert "    now: Tyler needs to be home by 9pm on school nights." in lines
+    assert "    was: 15 Feb 2027" in lines and "    now: 1 Mar 2027" in lines
+    same = run_cli("history", "NL-2026-014", "--diff", "2", "2")
+    assert "0 changes" in same.stdout
+    missing = run_cli("history", "NL-2026-014", "--diff", "1", "9")
+    assert missing.returncode == 1 and "has no revision 9" in missing.stderr

@@ -35,7 +35,7 @@ def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> Non
     for band in ("pre-birth", "0-4", "5-9", "10-15", "16-17"):
         assert band in ages
     sources = " ".join(v.source for v in vignettes)
-    assert "seeds/000" in sources and "seeds/001" in sources
+    assert "framework for thinking" in sources and "Integrated Children's System" in sources
     for vignette in vignettes:
         assert vignette.model and vignette.teaching_notes
 
@@ -115,13 +115,13 @@ def test_supervision_from_the_cli_is_kept_in_the_history() -> None:
     assert added.returncode == 0, added.stderr
     agreed = run_cli("supervise", "NL-2026-014", "--action", "Visit at 8", "--owner", "SW",
                      "--due", "2026-12-01")
-    assert agreed.stdout.strip() == "added agreed action to NL-2026-014 (revision 3)"
+    assert agreed.stdout.strip() == "NL-2026-014: agreed action added (revision 3)"
     history = json.loads(run_cli("history", "NL-2026-014", "--json").stdout)
     assert [h["note"] for h in history][1:] == ["supervision: comment added",
                                                 "supervision: agreed action added"]
     walk = run_cli("supervise", "NL-2026-014").stdout
-    assert walk.count("> supervisor: Why mornings?") == 1
-    assert "Visit at 8 (SW, by 2026-12-01)" in walk
+    assert walk.count("] supervisor: Why mornings?") == 1
+    assert "Visit at 8 (SW, by 1 Dec 2026)" in walk
     bad = run_cli("supervise", "NL-2026-014", "--due", "someday", "--action", "x")
     assert bad.returncode == 2
 
@@ -162,7 +162,7 @@ def test_workshop_pack_writes_printable_and_importable_files(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["ben-speech.case.json", "ben-speech.html", "kai-missing.case.json",
-                     "kai-missing.html"]
+                     "kai-missing.html", "workshop-pack.html", "workshop-pack.pdf"]
     html = (tmp_path / "kai-missing.html").read_text()
     assert "Kai, missing from home" in html and "Model analysis" not in html
     assert run_cli("import", str(tmp_path / "kai-missing.case.json")).returncode == 0
