@@ -4,6 +4,7 @@ the review command from a file and its one-line errors."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -184,9 +185,9 @@ def test_a_trainer_replaces_the_domains_and_a_broken_file_names_its_line(
                                   "scores": {"family": {"Money": 1}}}, content)
     travelled = distance_travelled(applied.case, content)
     assert travelled.improvements == ["The family: Money from Serious (3) to Fine (1)"]
-    with pytest.raises(ReviewError, match=r"'4' is not a score \(1-3\)"):
+    with pytest.raises(ReviewError, match=re.escape("'4' is not a score (1-3)")):
         apply_review(case, {"scores": {"family": {"money": 4}}}, content)
-    with pytest.raises(ReviewError, match="no domains for the child profile|is not a domain"):
+    with pytest.raises(ReviewError, match="is not a domain of the child profile"):
         apply_review(case, {"scores": {"Kayla": {"general-health": 2}}}, content)
     (folder / "distance.yml").write_text(
         "scale:\n  - {score: 1, label: Fine}\n  - {score: 1, label: Again}\n"
