@@ -211,6 +211,15 @@ def evidence_problems(coach: Any, text: str, holder: str | None = None) -> list[
 
 def apply_review(case: Case, data: dict[str, Any], content: Content,
                  coach: Any = None) -> Applied:
+    """The case after the review ``data``; ``case`` itself is not changed. Anything the
+    case model refuses (a changed wording too long, say) is one ReviewError line."""
+    try:
+        return _apply(case, data, content, coach)
+    except ValidationError as exc:
+        raise ReviewError(explain(exc)[0]) from None
+
+
+def _apply(case: Case, data: dict[str, Any], content: Content, coach: Any) -> Applied:
     """The case after the review ``data``; ``case`` itself is not changed.
 
     ``data`` keys: date, outcomes [{outcome, result, evidence, evidence_date, carry,
@@ -326,12 +335,13 @@ def apply_review(case: Case, data: dict[str, Any], content: Content,
 
     # Ended outcomes and work leave the plan (earlier revisions keep them); work that
     # served an ended outcome no longer points at it.
+    # (In this order: the need checks on every change that its work serves its outcomes.)
     for need in new.needs:
         need.work = [w for w in need.work if w.id not in ended]
-        need.outcomes = [o for o in need.outcomes if o.id not in ended]
         for item in need.work:
             if item.outcome_id in ended:
                 item.outcome_id = None
+        need.outcomes = [o for o in need.outcomes if o.id not in ended]
 
     if data.get("baseline") is not None:
         new.baseline = _merge(new.baseline, _scores(new, data["baseline"], distance, framework,

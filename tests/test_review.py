@@ -195,3 +195,17 @@ def test_a_trainer_replaces_the_domains_and_a_broken_file_names_its_line(
         "      - {id: money, label: Money, colour: red}\n", encoding="utf-8")
     with pytest.raises(ContentError, match=r"distance\.yml:\d+: .*colour"):
         _ = Content(tmp_path).distance
+
+
+def test_an_ended_outcome_leaves_its_kept_work_unlinked_not_broken(case: Case) -> None:
+    """Found reviewing in the app: ending an outcome whose work is kept must not fail."""
+    applied = apply_review(case, {"outcomes": [{"outcome": "1.1", "result": "achieved",
+                                                "evidence": "Register: 38 of 40 days",
+                                                "carry": "ended"}]}, Content())
+    need = applied.case.needs[0]
+    assert need.outcomes == [] and len(need.work) == 2
+    assert all(item.outcome_id is None for item in need.work)
+    with pytest.raises(ReviewError, match="too long"):
+        apply_review(case, {"outcomes": [{"outcome": "1.1", "result": "partly",
+                                          "carry": "changed", "change_to": "x" * 3000}]},
+                     Content())

@@ -307,6 +307,9 @@ class ReviewScreen(Screen[None]):
     # --- actions ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
+        from pydantic import ValidationError
+
+        from assistant.model import explain
         from assistant.review import ReviewError, apply_review, distance_travelled, note
         from assistant.store import StoreError
 
@@ -318,6 +321,9 @@ class ReviewScreen(Screen[None]):
                                                               applied.review.on))
         except (ReviewError, StoreError) as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return
+        except ValidationError as exc:  # the case model refused it: say where, keep the form
+            self.notify(f"Not saved: {explain(exc)[0]}", severity="error", timeout=10)
             return
         self.case = applied.case
         self._saved = True
