@@ -265,3 +265,17 @@ def test_feedback_judges_seriousness_outcomes_and_work_and_never_praises_a_flag(
     assert missed.split("<td>")[2].startswith("<em>Not found.</em>")  # no model seriousness
     assert "You kept this wording (Lisa asked for the course)" in html
     assert "the model rates it high" in html
+    # the app shows the same judgements (its renderable, printed as text)
+    from rich.console import Console
+
+    from assistant.tui.screens.practice import feedback_renderable
+
+    console = Console(record=True, width=160)
+    console.print(feedback_renderable(result))
+    shown = console.export_text()
+    notes = shown.split("Teaching notes")[1].split("Traps in this vignette")[0]
+    assert "anger management" not in notes
+    assert "Trap: Jordan needs to be safe." in shown
+    assert "not yet needs" in shown and "the model rates it high" in shown
+    specific = shown.split("not wrong for that")[1].split("not yet needs")[0]
+    assert "sleep through the night" in specific and "parenting course" not in specific
