@@ -206,6 +206,24 @@ TIME_WORDS = frozenset({"dawn", "summer", "autumn", "winter", "spring"}) | MONTH
 
 
 @lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Lower-case words used in the shipped framework and prompts: with no parse, a
+    capitalised word at a sentence's start that is none of these is taken for a name."""
+    words: set[str] = set()
+    root = Content().default
+    for folder in ("framework", "prompts"):
+        for path in (root / folder).rglob("*.y*ml"):
+            try:
+                text = path.read_text("utf-8")
+            except (OSError, UnicodeError):
+                continue
+            text = re.sub(r"(?m)^\s*-?\s*id:.*$", "", text)  # ids name vignettes' people
+            words.update(re.findall(r"(?<![\w'])[a-z]+(?:'[a-z]+)?", text))
+    names = load_names()
+    return frozenset(words - names.given - names.surnames)
+
+
+@lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """spaCy's English stop words, read from its source file rather than imported: an
     export that needs no parse should not pay a second for importing spaCy."""
@@ -372,6 +390,8 @@ class Redactor:
         (two letters or more), and each one's variants from the name list. A part that is a
         stop word or a role word ("The Family", "Baby Z") is not taken for a name."""
         name = clean(name).strip()
+        if re.fullmatch(r"(?:[A-Z]\.?\s?){2,4}", name):
+            return  # initials ("KM", "K.M."): matched in capitals only, so "3 km" stays
         parts = [name]
         for word in name.split():
             parts.append(word)
@@ -427,11 +447,8 @@ class Redactor:
             return False
         capital = text[name_start].isupper()
         token = tokens.get(name_start)
-        if token is None:  # no parse: capitals are names, lower case only before a verb
-            if suffix == "s":
-                return capital
-            nxt = re.match(r"[^\W\d_]+\d*\s+([^\W\d_]+)", after)
-            return capital or bool(nxt and nxt[1].casefold() in _FINITE_HINTS)
+        if token is None:
+            return _name_by_words(key, before, after, capital, suffix)
         sentence_start = token.is_sent_start or token.i == 0
         if suffix == "s":  # "Wills mum" is Will's; "wills" are a solicitor's
             return capital
@@ -595,11 +612,16 @@ class Redactor:
                 if not free(match.start(), match.end()):
                     continue
                 sentence_start = not text[:match.start()].strip() or re.search(
-                    r"[.!?:;]['\")\]]*\s*$", text[:match.start()])
+                    r"[.!?:;(\"“—-]['\")\]]*\s*$", text[:match.start()])
+                prev = re.search(r"([^\W\d_]+)\.?\s+$", text[:match.start()])
+                after_role = bool(prev and folded(prev[1]) in self.names.roles
+                                  and folded(word) not in self.names.roles
+                                  and folded(word) not in self.names.not_names)
                 kind = self._word_kind(word)
-                if (kind == "name" and word[0].isupper()) or (
-                        kind == "" and word[0].isupper() and word[1:].islower()
-                        and not sentence_start and len(word) > 1):
+                capital = word[0].isupper() and word[1:].islower() and len(word) > 1
+                if capital and (kind == "name" or after_role or folded(word) in self.learned
+                                or (kind == "" and (not sentence_start
+                                                    or folded(word) not in vocabulary()))):
                     found.append((match.start(), match.end()))
         return self._merge_unknown(text, found, where)
 
@@ -700,6 +722,41 @@ class Redactor:
             out.append(text[done:span.start] + span.text)
             done = span.end
         return "".join(out) + text[done:]
+
+
+_WORD_BEFORE = frozenset({
+    "the", "a", "an", "her", "his", "their", "my", "our", "your", "its", "this", "that",
+    "these", "those", "some", "any", "no", "every", "each", "to", "will", "would", "can",
+    "could", "may", "might", "must", "should", "shall", "do", "does", "did", "not", "i", "we",
+    "you", "they", "she", "he", "it", "who", "also", "just", "never", "always", "often"})
+_TIME_PREPOSITIONS = frozenset({"at", "in", "by", "during", "over", "until", "since", "before",
+                                "after", "this", "next", "last", "through"})
+_SUBJECT_AFTER_MODAL = frozenset({"i", "we", "you", "they", "she", "he", "it", "the", "mum",
+                                  "dad", "her", "his", "their", "there", "this", "that"})
+
+
+def _name_by_words(key: str, before: str, after: str, capital: bool, suffix: str) -> bool:
+    """Without a parse: whether an everyday word that is a person's name is the name here,
+    from the words around it. This leans to the name: a leak is worse than an odd word."""
+    prev = re.search(r"([^\W\d_]+)\W*$", before)
+    prev_word = prev[1].casefold() if prev else ""
+    nxt = re.match(r"[^\W\d_]+\d*(?:'s|s)?\s*([^\W\d_]*)", after)
+    next_word = nxt[1].casefold() if nxt else ""
+    sentence_start = not before.strip() or bool(re.search(r"[.!?:;]['\")\]]*\s*$", before))
+    if suffix == "s":
+        return capital
+    if capital:
+        # "Will Mum come?", "May I ...": a modal asking a question at a sentence's start
+        return not (sentence_start and key in MODALS and next_word in _SUBJECT_AFTER_MODAL)
+    if prev_word in _WORD_BEFORE:
+        return False
+    if key in TIME_WORDS and prev_word in _TIME_PREPOSITIONS:
+        return False
+    if key in MODALS:  # "will needs", "will takes": a modal is never before a finite verb
+        return (next_word in _FINITE_HINTS or next_word in ("and", "or", "")
+                or (next_word.endswith("s") and not next_word.endswith("ss"))
+                or bool(re.search(r"[A-Z][^\W\d_]*\s+(?:and|or)\s+$", before)))
+    return True
 
 
 def _no_overlaps(spans: list[_Span]) -> list[_Span]:
