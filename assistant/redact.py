@@ -189,7 +189,8 @@ def folded(word: str) -> str:
 # Digits typed for the letters they look like ("K4yla", "Wi11", "Z0e").
 _LOOKALIKE = {"a": "4", "b": "8", "e": "3", "g": "9", "i": "1", "l": "1", "o": "0", "s": "5",
               "t": "7", "z": "2"}
-_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|master)\.?\s+"
+_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "master"})
+_TITLES = rf"(?:{'|'.join(sorted(_TITLE_WORDS))})\.?\s+"
 _MONTH_WORDS = ("january february march april may june july august september october "
                 "november december")
 MONTHS = frozenset(_MONTH_WORDS.split())
@@ -198,11 +199,11 @@ MODALS = frozenset({"will", "may", "can", "shall", "must", "might"})
 _TIME_BEFORE = (r"(?:in|by|since|until|till|from|during|before|after|of|early|late|mid|"
                 r"next|last|this|every|each|through|throughout)")
 # Verbs whose object is a person, whatever tag a small model gives them ("visits rose").
-_PERSON_VERB = re.compile(r"(?:visit|see|walk|meet|help|support|collect|tell|ask|hit|hurt|"
+_PERSON_VERB = re.compile(r"(?:visit|see|walk|meet|help|support|collect|tell|ask|hit|hurt|take|"
                           r"phone|text|teach|hug|smack|slap|kick|ring|pick|drop)(?:s|es|ed)?|"
-                          r"saw|met|told|asked|hit|rang|seen")
+                          r"saw|met|told|asked|hit|rang|seen|took|taken")
 # Everyday words that are also times: "at dawn", "in summer" are times, not people.
-TIME_WORDS = frozenset({"dawn", "summer", "autumn", "winter", "spring"}) | MONTHS
+TIME_WORDS = frozenset({"dawn", "dusk", "summer", "autumn", "winter", "spring"})
 
 
 @lru_cache(maxsize=1)
@@ -443,7 +444,8 @@ class Redactor:
         before = text[:name_start]
         if key in MONTHS and (re.match(r"[^\W\d_]+\s+\d", after)
                               or re.search(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", before)
-                              or re.search(rf"(?i)\b{_TIME_BEFORE}\s+$", before)):
+                              or (text[name_start].isupper()
+                                  and re.search(rf"(?i)\b{_TIME_BEFORE}\s+$", before))):
             return False
         capital = text[name_start].isupper()
         token = tokens.get(name_start)
@@ -456,8 +458,8 @@ class Redactor:
         prev = doc[token.i - 1] if token.i else None
         if capital and not sentence_start:
             return True
-        if key in TIME_WORDS and not capital and token.dep_ == "pobj":
-            return False  # "at dawn", "over the summer"
+        if key in TIME_WORDS and not capital and prev is not None and prev.pos_ == "ADP":
+            return False  # "at dawn", "in summer"
         if key in MODALS and prev is not None and prev.pos_ in ("VERB", "ADP") \
                 and prev.dep_ != "aux":
             return True  # "helps will apply", "with will": no modal goes there
@@ -466,6 +468,9 @@ class Redactor:
         if token.dep_ in ("aux", "auxpass") and key not in MODALS and key not in (
                 "do", "did", "does", "have", "had", "be"):
             return True  # "helps hope apply": not a helping verb, so a confused parse
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if key in MODALS and nxt is not None and nxt.lower_ in ("and", "or", "&"):
+            return True  # "Will and Faith need": no modal is followed by "and"
         if token.tag_ == "MD" or token.dep_ in ("aux", "auxpass"):
             before_verb = head.i > token.i and head.tag_ in ("VB", "VBN", "VBG")
             if before_verb:
@@ -479,7 +484,6 @@ class Redactor:
             return token.pos_ not in ("AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON")
         if token.tag_ in ("NNP", "RB"):  # none of these words is an adverb: a confused tag
             return True
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if prev is not None and (_PERSON_VERB.fullmatch(prev.lower_) or (
                 prev.pos_ == "VERB" and nxt is not None and nxt.tag_ == "VB")):
             return True  # "visits rose", "helps mark apply": what is done to a person
@@ -510,15 +514,17 @@ class Redactor:
             return False
         if token.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "VERB"):
             return False
-        if any(c.dep_ in ("amod", "nummod", "compound", "acl", "ccomp") for c in token.children):
-            return False
+        if any(c.dep_ in ("amod", "nummod", "acl", "ccomp") for c in token.children):
+            return False  # "real joy", "hope that it works"
+        if any(c.dep_ == "compound" for c in token.children):
+            return None  # "the gas bill" or "someone bill trusts": the rest of the text says
         if token.pos_ == "VERB":
             prev = doc[token.i - 1] if token.i else None
             # "helps mark apply": a verb, then the word, then a bare verb
             return bool(prev is not None and prev.pos_ == "VERB" and nxt is not None
                         and nxt.tag_ == "VB")
         if token.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "conj", "dobj", "pobj",
-                          "dative", "npadvmod", "ROOT"):
+                          "dative", "npadvmod", "ROOT", "xcomp"):
             return True
         return None  # unsure: a name if the same text uses it as one elsewhere
 
@@ -616,10 +622,20 @@ class Redactor:
                 prev = re.search(r"([^\W\d_]+)\.?\s+$", text[:match.start()])
                 after_role = bool(prev and folded(prev[1]) in self.names.roles
                                   and folded(word) not in self.names.roles
-                                  and folded(word) not in self.names.not_names)
+                                  and folded(word) not in self.names.not_names
+                                  and folded(word) not in stop_words())
                 kind = self._word_kind(word)
                 capital = word[0].isupper() and word[1:].islower() and len(word) > 1
-                if capital and (kind == "name" or after_role or folded(word) in self.learned
+                titled = bool(prev and prev[1].casefold() in _TITLE_WORDS)
+                if after_role and (word[0].isupper() or kind == "name" or (
+                        kind == "" and folded(word) not in vocabulary()
+                        and (titled or not re.search(r"(?:s|ed|ing)$", word)))):
+                    found.append((match.start(), match.end()))  # "her partner jason"
+                elif word.isupper() and len(word) > 2 and (kind == "name" or (
+                        kind == "" and len(word) > 3 and folded(word) not in vocabulary()
+                        and re.search(r"[aeiouy]", folded(word)))):
+                    found.append((match.start(), match.end()))  # "JASON", not "CAMHS"
+                elif capital and (kind == "name" or after_role or folded(word) in self.learned
                                 or (kind == "" and (not sentence_start
                                                     or folded(word) not in vocabulary()))):
                     found.append((match.start(), match.end()))
@@ -634,14 +650,31 @@ class Redactor:
         capital = word[0].isupper() and not word.isupper()
         doc = token.doc
         prev = doc[token.i - 1] if token.i else None
+        if prev is not None and folded(prev.text).rstrip(".") in self.names.roles and (
+                capital or word.isupper() or kind == "name"
+                or (kind == "" and base not in vocabulary() and (
+                    folded(prev.text).rstrip(".") in _TITLE_WORDS
+                    or not re.search(r"(?:s|ed|ing)$", base)
+                    or (token.pos_ not in ("VERB", "AUX", "ADP", "ADV", "DET", "PRON", "PART",
+                                           "CCONJ", "SCONJ", "NUM")
+                        and token.tag_ not in ("NNS", "NNPS"))))) and base not in stop_words():
+            return True  # "Gran Pauline", "Mrs Brannigan", "her partner jason", "brother DEAN"
+        if word.isupper():
+            # Capitals are mostly services ("CAMHS", "YOT"): a listed name, or a word no
+            # list or content knows that the parse makes a person or puts in a person's place
+            if kind == "name" or base in self.learned:
+                return True
+            return (kind == "" and len(word) >= 4 and base not in vocabulary()
+                    and re.search(r"[aeiouy]", base) is not None
+                    and (token.ent_type_ == "PERSON"
+                         or token.dep_ in ("nsubj", "nsubjpass", "appos", "poss", "pcomp",
+                                           "dobj", "conj")))
         if kind == "name" and not capital:
             return (token.tag_ == "NNP" or token.dep_ in ("nsubj", "poss", "appos")
                     or (token.i + 1 < len(doc) and doc[token.i + 1].text in ("'s", "’s"))) \
                 and len(word) > 2
         if not capital:
             return False
-        if prev is not None and folded(prev.text).rstrip(".") in self.names.roles:
-            return True  # "Gran Pauline", "Mrs Brannigan", "her partner Jason"
         if kind == "name":
             return True
         sentence_start = token.is_sent_start or token.i == 0 or prev.text in (
@@ -748,7 +781,9 @@ def _name_by_words(key: str, before: str, after: str, capital: bool, suffix: str
     if capital:
         # "Will Mum come?", "May I ...": a modal asking a question at a sentence's start
         return not (sentence_start and key in MODALS and next_word in _SUBJECT_AFTER_MODAL)
-    if prev_word in _WORD_BEFORE:
+    if _PERSON_VERB.fullmatch(prev_word):
+        return True  # "walks will to school", "sees rose"
+    if prev_word in _WORD_BEFORE and not re.search(r"(?i)\bso\s+that\s+$", before):
         return False
     if key in TIME_WORDS and prev_word in _TIME_PREPOSITIONS:
         return False
