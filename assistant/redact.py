@@ -367,14 +367,11 @@ class Redactor:
         self.common = common_words(self.names)
         self._docs: dict[str, Any] = {}
         self.best: dict[str, str] = {}
-        self.whole: set[str] = set()  # folded keys that are a person's whole name or part
         self.initials: list[tuple[re.Pattern[str], str]] = []
         for person in self.case.people:
             label = self.labels[person.id]
-            for key, exact in self._keys(person.name):
+            for key in self._keys(person.name):
                 self.best.setdefault(key, label)  # the first person with a name keeps it
-                if exact:
-                    self.whole.add(key)
             self._add_initials(person.name, label)
         keys = sorted(self.best, key=len, reverse=True)
         self.keys = keys
@@ -386,8 +383,8 @@ class Redactor:
 
     # -- the case's people --------------------------------------------------------------
 
-    def _keys(self, name: str) -> Iterable[tuple[str, bool]]:
-        """(folded key, typed-as-is) for a name: whole, words, halves of hyphenated words
+    def _keys(self, name: str) -> Iterable[str]:
+        """Folded keys for a name: whole, words, halves of hyphenated words
         (two letters or more), and each one's variants from the name list. A part that is a
         stop word or a role word ("The Family", "Baby Z") is not taken for a name."""
         name = clean(name).strip()
@@ -408,10 +405,10 @@ class Redactor:
                     w in self.names.roles or (w in stop_words() and w not in self.names.also_words)
                     for w in re.findall(r"[^\W\d_]+", key)):
                 continue  # a person entered as "Baby" or "The Family" has no name to hide
-            yield key, True
+            yield key
             for variant in self.names.variants(key):
                 if variant != key:
-                    yield variant, False
+                    yield variant
 
     def _add_initials(self, name: str, label: str) -> None:
         """Initials typed for this person, in capitals: "KM", "K.M.", "K. M." for a name of
@@ -419,8 +416,8 @@ class Redactor:
         stop before a lower-case word, a comma or "'s") or a bare "K" before a verb, for
         anyone's first letter."""
         words = fold(clean(name))[0].split()
-        if len(words) == 1 and re.fullmatch(r"(?:[^\W\d_]\.?\s?){2,}", words[0]):
-            letters = re.findall(r"[^\W\d_]", words[0])
+        if re.fullmatch(r"(?:[A-Z]\.?\s?){2,4}", clean(name).strip()):
+            letters = re.findall(r"[^\W\d_]", fold(clean(name))[0])
         else:
             letters = [w[0] for w in words if w[0].isalpha()]
         if not letters:
