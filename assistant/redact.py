@@ -253,12 +253,13 @@ def common_words(names: Names | None = None) -> frozenset[str]:
 
 
 def _key_pattern(key: str) -> str:
-    """A regex for ``key`` in folded text that also takes digits typed for its letters."""
+    """A regex for ``key`` in folded text that also takes digits typed for its letters and
+    a hyphen put inside it ("K4yla", "Kay-la")."""
     parts = []
     for char in key:
         alike = _LOOKALIKE.get(char)
         parts.append(f"[{re.escape(char)}{alike}]" if alike else re.escape(char))
-    return "".join(parts)
+    return "-?".join(parts)
 
 
 # --- the parse ------------------------------------------------------------------------------
@@ -376,7 +377,7 @@ class Redactor:
         keys = sorted(self.best, key=len, reverse=True)
         self.keys = keys
         self.pattern = re.compile(
-            rf"(?<![^\W\d_])(?:{_TITLES})?(?:"
+            rf"(?<![^\W\d_])(?:{_TITLES})?\d*(?:"
             + "|".join(f"({_key_pattern(key)})" for key in keys)
             + r")\d*(?:'s|'|s)?(?![^\W\d_])"
         ) if keys else None
@@ -547,8 +548,10 @@ class Redactor:
             for match in self.pattern.finditer(folded_text):
                 group = match.lastindex or 0
                 key = self.keys[group - 1]
-                got = folded_text[match.start(group):match.end(group)]
-                swapped = sum(a != b for a, b in zip(got, key, strict=True))
+                got = folded_text[match.start(group):match.end(group)].replace("-", "")
+                if len(got) != len(key.replace("-", "")):
+                    continue
+                swapped = sum(a != b for a, b in zip(got, key.replace("-", ""), strict=True))
                 if swapped and (len(key) < 3 or swapped > max(1, len(key) // 3)
                                 or not any(c.isalpha() for c in got)):
                     continue
@@ -559,6 +562,8 @@ class Redactor:
                     tail_start += 1
                 suffix = folded_text[tail_start:match.end()]
                 titled = match.start(group) > match.start()
+                if key in self.common and re.search(r"[^\W\d_]-$", folded_text[:match.start()]):
+                    continue  # "ill-will", "re-mark": part of a hyphenated word
                 tail = "'s" if suffix == "s" else text[index[tail_start]:end] if suffix else ""
                 span = _Span(start, end, self.best[key] + tail)
                 if key in self.common and not swapped:
