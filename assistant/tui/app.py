@@ -240,11 +240,15 @@ class NeedsLedApp(App[None]):
 
         if self._wait_for_core() or self.store is None:
             return
-        reference = f"{PRACTICE_PREFIX}{vignette_id}"
+        try:
+            vignette = find_vignette(vignette_id, self.content)
+        except LookupError as exc:
+            self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
+            return
+        reference = vignette.reference(PRACTICE_PREFIX)
         if not self.store.exists(reference):
             try:
-                self.store.save(practice_case(find_vignette(vignette_id, self.content)),
-                                note="practice started")
+                self.store.save(practice_case(vignette), note="practice started")
             except (StoreError, LookupError) as exc:
                 self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
                 return
