@@ -1112,7 +1112,8 @@ class StructureReader:
         if base in self.person_head or noun.tag_ in ("PRP", "NNP"):
             return False
         if not (base in self.abstract_noun or base in self.universal_noun
-                or base.endswith(("ness", "ity", "ence", "ance", "esteem", "hood"))):
+                or base.endswith(("ness", "ity", "ence", "ance", "esteem", "hood"))
+                or base.startswith("self-")):  # "self-belief", "self-worth": a quality
             return False
         for child in _kids(noun):
             if child.dep_ in ("relcl", "acl", "nummod") or (
