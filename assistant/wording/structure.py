@@ -1113,7 +1113,8 @@ class StructureReader:
             return False
         if not (base in self.abstract_noun or base in self.universal_noun
                 or base.endswith(("ness", "ity", "ence", "ance", "esteem", "hood"))
-                or base.startswith("self-")):  # "self-belief", "self-worth": a quality
+                or base.startswith("self-") or any(  # "self-belief": a quality
+                    c.dep_ == "compound" and c.lower_ == "self" for c in _kids(noun))):
             return False
         for child in _kids(noun):
             if child.dep_ in ("relcl", "acl", "nummod") or (
