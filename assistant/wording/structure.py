@@ -490,7 +490,7 @@ class StructureReader:
         if clause is not None and obj is not None and obj.i < clause.i:
             own_subject = next((c for c in _kids(clause) if c.dep_ in SUBJECT_DEPS), None)
             if infinitive(clause) and own_subject is None and (
-                    clause.dep_ != "advcl" or self._animate(obj)):
+                    clause.dep_ != "advcl" or self._animate(obj) or self._quality(obj)):
                 # "needs his social worker to explain...", "needs his needs to be met":
                 # the object is the subject of what is needed.
                 self._clause(doc, clause, reading, obj)
@@ -507,6 +507,10 @@ class StructureReader:
             passive = next((c for c in _kids(obj) if c.dep_ in ("xcomp", "acl", "relcl",
                                                                   "amod")
                             and c.tag_ in ("VBN", "VBD") and c.i > obj.i), None)
+            if passive is None and self._quality(obj):
+                # "needs his behaviour to improve": a quality as the subject of a change
+                passive = next((c for c in _kids(obj) if c.dep_ in ("acl", "relcl")
+                                and c.tag_ == "VB" and c.i > obj.i and infinitive(c)), None)
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
             else:
@@ -1128,6 +1132,10 @@ class StructureReader:
                 return False
         return True
 
+    def _quality(self, noun: Any) -> bool:
+        """An aim or quality noun ("his wellbeing", "her behaviour"), not a thing."""
+        return lemma(noun) in self.universal_noun or self._abstract(noun)
+
     def _animate(self, noun: Any) -> bool:
         """A person or someone paid to help: the object that can do what is needed."""
         return (lemma(noun) in self.person_head or noun.tag_ in ("PRP", "NNP")
@@ -1257,10 +1265,13 @@ class StructureReader:
             # "Weekly sessions on bedtime routines" at least names what the sessions do.
             head = root if root.tag_.startswith("NN") else None
             vague = head is not None and lemma(head) in self.vague_action | self.help_noun \
-                and not any(c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "to")
-                            for c in _kids(head))
-            provider = None if head is None else self._provider(head)
-            owner = None if provider is None else self._part(doc, provider)
+                and not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "of"))
+                            or c.dep_ == "compound" for c in _kids(head))
+            person = next((t for t in doc if t.tag_.startswith("NN") and not (
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto")) and (
+                lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
+                or lemma(t) in self.responsible_noun)), None)
+            owner = None if person is None else self._part(doc, person)
             return WorkReading(owner, True, None, vague,
                                "names help or a provision, with no action anyone will take",
                                whole)
@@ -1305,6 +1316,9 @@ class StructureReader:
         if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i:
             subject = main.head  # "Mum to engage with X" parsed as a noun phrase
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
+        if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
+                and not any(c.dep_ == "aux" for c in _kids(main)):
+            return None, True  # "Step down to Early Help": an instruction to no one
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
                 return None, True  # "Transport home to be provided"
@@ -1319,10 +1333,11 @@ class StructureReader:
     def _thing(self, noun: Any) -> bool:
         """A subject that cannot do the work: a provision or an object, not a person."""
         base = lemma(noun)
-        if self._animate(noun) or base in self.responsible_noun or self._professional(noun):
+        if self._animate(noun) or base in self.responsible_noun or self._professional(noun) \
+                or base in self.agency_noun or base in self.service_head:
             return False
-        return base in self.service_head or base in self.help_noun or \
-            base in self.thing_noun or base.endswith(("tion", "ment", "ance", "ity"))
+        return base in self.help_noun or base in self.thing_noun or \
+            base.endswith(("tion", "ment", "ance", "ity"))
 
     # ----------------------------------------------------------- seriousness
     def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
@@ -1333,7 +1348,8 @@ class StructureReader:
         for token in doc:
             if not token.tag_.startswith(("VB", "MD", "JJ")) or self._in_condition(token):
                 continue
-            subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS
+                            or c.dep_ == "csubj"), None)
             if subject is None:
                 # "... and the council will look bad": the subject misread as a conjunct
                 aux = next((c for c in _kids(token) if c.dep_ == "aux" and c.i < token.i),
@@ -1357,6 +1373,9 @@ class StructureReader:
                 who = doc[agent.left_edge.i:agent.i + 1].text
                 return SeriousnessReading(span, (f"says what {who} will do, not what will "
                                                  "happen to the child"))
+            if any(t.lower_ in ("us", "our", "we") for t in token.subtree):
+                return SeriousnessReading(span, ("says what will happen to us, not what will "
+                                                 "happen to the child"))
             if lemma(token) in ("need", "require", "cost", "use") and any(
                     t.dep_ in ("dobj", "pobj") and (self.service_shaped(t)[0]
                                                     or lemma(t) in self.agency_noun)
@@ -1369,8 +1388,10 @@ class StructureReader:
         base = lemma(noun)
         if noun.lower_ in ("we", "us"):
             return True
-        if any(c.dep_ == "poss" and c.lower_ in ("our", "its") for c in _kids(noun)):
-            return True
+        if any(c.dep_ == "poss" and (c.lower_ in ("our", "its") or (
+                c.tag_.startswith("NN") and lemma(c) in self.agency_noun))
+               for c in _kids(noun)):
+            return True  # "our targets", "the school's results"
         if base in self.agency_noun or base in self.agency_thing:
             return True
         if noun.tag_ in ("NN", "NNS") and base not in self.person_head and any(
