@@ -384,6 +384,16 @@ class StructureReader:
             self._clause(doc, root, reading)
             if tag == "VBN" and not any(c.dep_ == "aux" for c in _kids(root)):
                 reading.passive = True  # "Registered with a Children Centre"
+        elif tag.startswith("VB") and any(c.dep_ == "nsubj" for c in _kids(root)):
+            # "Isla is not reaching her educational potential": a need described as a
+            # state; only an aim is judged here (a description is not a service).
+            subject = next(c for c in _kids(root) if c.dep_ == "nsubj")
+            reading.holder = self._part(doc, subject)
+            reading.predicate = Part.of(doc, subject.left_edge.i, subject.left_edge.i)
+            self._clause(doc, root, reading)
+            self._judge(doc, reading)
+            if reading.category != "universal":
+                return None
         else:
             return None
         return reading
