@@ -308,6 +308,17 @@ class StructureReader:
             return []
         if not doc.has_annotation("DEP"):
             return self._read_words(doc)
+        # The coach reads a statement once for its findings and again for what it says
+        # when it flags nothing: the last document's readings are kept (per thread).
+        key = frozenset(skip)
+        last = getattr(_local, "needs", None)
+        if last is not None and last[0] is doc and last[1] == key:
+            return list(last[2])
+        readings = self._read_needs(doc, skip)
+        _local.needs = (doc, key, readings)
+        return list(readings)
+
+    def _read_needs(self, doc: Any, skip: frozenset[int] | set[int]) -> list[NeedReading]:
         readings: list[NeedReading] = []
         seen: set[int] = set()
         skipped = False
