@@ -250,6 +250,7 @@ class StructureReader:
         self.weak_service_head = words("shape_weak_service_head")
         self.help_noun = words("shape_help_noun")
         self.measure_noun = words("shape_measure_noun")
+        self.access_noun = words("shape_access_noun")
         self.adaptation_passive = words("shape_adaptation_passive")
         self.change_verb = words("shape_change_verb")
         self.output_verb = words("shape_output_verb")
@@ -869,6 +870,17 @@ class StructureReader:
                     kind, why = self.service_shaped(other)
                     if kind:
                         break
+        if kind is None and base in self.access_noun:
+            # "opportunities for social activities", "access to a sensory room": judge
+            # what the access is to.
+            for child in _kids(head):
+                if child.dep_ == "prep" and child.lower_ in ("for", "to", "at", "in"):
+                    target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
+                    if target is not None:
+                        found, why = self.service_shaped(target, governed=True)
+                        if found:
+                            kind = found
+                            break
         if kind is None and base in self.measure_noun:
             # "a better quality of life", "a good standard of health": judge the "of".
             inner = self._of_object(head)
@@ -1028,6 +1040,9 @@ class StructureReader:
                 for obj in _kids(child):
                     if obj.dep_ == "pcomp" or obj.tag_ in ("WP", "WRB", "WDT"):
                         return True
+                    if child.lower_ == "for" and obj.dep_ == "pobj" and \
+                            lemma(obj) in self.person_head:
+                        continue  # "support for parents": who it is for, not from
                     if obj.dep_ == "pobj" and (
                             any(g.dep_ in ("relcl", "acl", "ccomp") for g in _kids(obj))
                             or obj.lower_ in self.person_head
