@@ -985,6 +985,9 @@ class StructureReader:
                 return None, ""
             if self._content_mods(head):
                 return None, ""  # "help from Gran to get the children up"
+            adjectives = [c for c in _kids(head) if c.dep_ == "amod"]
+            if adjectives and all(a.lower_ in self.evaluative_adj for a in adjectives):
+                return None, ""  # "stable and consistent care": an aim, judged as one
             if governed or not any(c.dep_ in ("relcl", "acl") for c in _kids(head)):
                 return "service", (f"\"{_np_text(head)}\" is help from someone, not what "
                                    "the person needs it for")
@@ -1094,13 +1097,14 @@ class StructureReader:
                 dep = child.dep_
                 if dep in ("advmod", "prt") and (
                         child.lower_ in ("away", "apart", "out", "off", "back") or any(
-                            g.dep_ in ("prep", "advcl", "pcomp") for g in _kids(child))):
-                    return True
+                            g.dep_ in ("prep", "advcl", "pcomp", "xcomp")
+                            for g in _kids(child))):
+                    return True  # "safe enough to sleep in her own bed"
                 if dep == "conj" and node is verb and child.tag_.startswith("VB") and (
                         child.lower_ in NEED_WORDS or child.lower_ in REQUIRE_WORDS):
                     continue
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
-                        node is verb or dep in ("advcl", "ccomp")) and \
+                        node is verb or dep in ("advcl", "ccomp", "xcomp")) and \
                         (complement is None or child.i != complement.i):
                     return True
                 if dep == "prep":
@@ -1302,7 +1306,10 @@ class StructureReader:
             head = root if root.tag_.startswith("NN") else None
             vague = head is not None and lemma(head) in self.vague_action | self.help_noun \
                 and not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "of"))
-                            or c.dep_ == "compound" for c in _kids(head))
+                            or (c.dep_ == "compound" and not self._acronym(c) and (
+                                lemma(c) not in self.service_head
+                                or lemma(c) in self.weak_service_head))
+                            for c in _kids(head))
             person = next((t for t in doc if t.tag_.startswith("NN") and not (
                 t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto")) and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
