@@ -207,6 +207,14 @@ UNSEEN_CHECKS: list[tuple[str, str, set[str]]] = [
      {"agency-risk"}),
     ("seriousness", "Without this, the service will be unable to meet its targets.",
      {"agency-risk"}),
+    ("seriousness", "If this is not resolved, the nursery may withdraw Noah's place.",
+     {"agency-risk"}),
+    ("seriousness", "If things do not change, there will be a complaint against the service.",
+     {"agency-risk"}),
+    ("seriousness", "If Demi keeps missing school, she will fall behind and leave without "
+                    "the grades she needs for college.", set()),
+    ("need", "Jordan needs to be protected from all forms of harm.", {"universal"}),
+    ("need", "Kira needs to have a safe place to live.", {"universal"}),
     ("seriousness", "If nothing changes, Leo is likely to start school unable to play with "
                     "other children.", set()),
 ]

@@ -248,8 +248,10 @@ class Engine:
         else:
             start, end, match = span.start_char, span.end_char, span.text
             flags = context.flags(doc, text, span, parsed)
-            if rule.stage == "seriousness":  # a consequence is conditional by nature
-                flags["hypothetical"] = False
+            if rule.stage == "seriousness":
+                # A consequence is conditional by nature, and the "not" of "if this is not
+                # met" belongs to the condition, which the reader has already left out.
+                flags["hypothetical"] = flags["negated"] = False
             inferred = context.holder_of(doc, span, parsed)
             term = term_of(span)
         if given and inferred and given.lower() != inferred.lower() \

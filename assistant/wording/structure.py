@@ -1114,6 +1114,10 @@ class StructureReader:
                     for obj in objs:
                         if lemma(obj) in self.generic_place and not self._specific_mods(obj):
                             continue
+                        if child.lower_ == "from" and lemma(obj) in self.measure_noun:
+                            obj = self._of_object(obj) or obj  # "all forms of harm"
+                            if lemma(obj) in self.generic_place:
+                                continue
                         if child.lower_ == "from" and self._bare_abstract(obj):
                             continue  # "protected from maltreatment": harm in general
                         return True
@@ -1131,6 +1135,10 @@ class StructureReader:
                 objs = [g for g in _kids(child) if g.dep_ == "pobj"]
                 if objs and all(lemma(o) in self.generic_place for o in objs):
                     continue
+            if allow_relcl_universal and child.dep_ in ("relcl", "acl") and \
+                    lemma(child) in ("live", "grow", "stay", "be") and \
+                    len(list(child.subtree)) <= 3:
+                continue  # "a safe place to live"
             if allow_relcl_universal and child.dep_ == "relcl" and any(
                     t.lower_ in ("needs", "need") for t in child.subtree) and any(
                     t.lower_ == "met" for t in child.subtree):
@@ -1399,14 +1407,30 @@ class StructureReader:
                            None)
                 if aux is not None and aux.i and doc[aux.i - 1].tag_.startswith("NN"):
                     subject = doc[aux.i - 1]
+                elif any(c.dep_ == "expl" for c in _kids(token)):
+                    subject = next((c for c in _kids(token) if c.dep_ == "attr"), None)
+                elif token.dep_ == "xcomp":  # "will continue to use": the head's subject
+                    subject = next((c for c in _kids(token.head)
+                                    if c.dep_ in SUBJECT_DEPS), None)
             if subject is None:
                 continue
+            if subject.lower_ == "there":  # "there will be a complaint against the service"
+                subject = next((c for c in _kids(token) if c.dep_ in ("attr", "dobj")),
+                               subject)
             start = subject.left_edge.i
             span = Part.of(doc, start, _trim(doc, _clause_end(token)) + 1)
             passive = subject.dep_ == "nsubjpass" or any(
                 c.dep_ == "auxpass" for c in _kids(token))
             agent = self._agent(token)
-            if self._agency(subject):
+            if passive and lemma(subject) not in self.person_head and self._in(
+                    lemma_forms(token), self.service_passive | self.outcome_passive) and \
+                    subject.tag_ not in ("NNP", "PRP"):
+                return SeriousnessReading(span, (f"\"{token.text}\" is a step in the agency's "
+                                                 "process, not what happens to the child"))
+            if self._agency(subject) or any(
+                    c.dep_ == "prep" and c.lower_ in ("against", "about") and any(
+                        g.dep_ == "pobj" and self._agency(g) for g in _kids(c))
+                    for c in _kids(subject)):
                 who = doc[subject.left_edge.i:subject.i + 1].text
                 if passive or lemma(token) in self.agency_harm:
                     return SeriousnessReading(span, f"the risk is to {who}, not to the child")
@@ -1419,9 +1443,10 @@ class StructureReader:
             if any(t.lower_ in ("us", "our", "we") for t in token.subtree):
                 return SeriousnessReading(span, ("says what will happen to us, not what will "
                                                  "happen to the child"))
-            if lemma(token) in ("need", "require", "cost", "use") and any(
+            if lemma(token) in ("need", "require", "cost", "use") and token.dep_ not in (
+                    "relcl", "acl") and any(
                     t.dep_ in ("dobj", "pobj") and (self.service_shaped(t)[0]
-                                                    or lemma(t) in self.agency_noun)
+                                                    or self._agency(t))
                     for t in token.subtree if t.i > token.i):
                 return SeriousnessReading(span, ("counts the cost to services, not what will "
                                                  "happen to the child"))
@@ -1435,7 +1460,8 @@ class StructureReader:
                 c.tag_.startswith("NN") and lemma(c) in self.agency_noun))
                for c in _kids(noun)):
             return True  # "our targets", "the school's results"
-        if base in self.agency_noun or base in self.agency_thing:
+        if base in self.agency_noun or base in self.agency_thing or \
+                base in self.service_head:  # an institution ("the nursery", "the clinic")
             return True
         if noun.tag_ in ("NN", "NNS") and base not in self.person_head and any(
                 c.dep_ == "compound" and c.tag_ == "NNP" for c in _kids(noun)):
