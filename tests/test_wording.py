@@ -193,7 +193,8 @@ def test_outcome_and_work_checks(coach_any: Coach) -> None:
     assert coach_any.check(good, "outcome").kinds == []
     assert set(coach_any.check("Weekly sessions on bedtime routines.", "work").kinds) == {
         "no-responsible", "no-start"}
-    ok = "The family support worker will visit Mum weekly from 3 March."
+    ok = ("The family support worker will visit Mum weekly from 3 March to practise the "
+          "bedtime routine with her.")
     assert coach_any.check(ok, "work").kinds == []
 
 

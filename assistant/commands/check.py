@@ -38,7 +38,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                         help="statements to check; '-' reads standard input, one per line")
     parser.add_argument("-f", "--file", metavar="PATH", default=None,
                         help="read statements from a UTF-8 file, one per line")
-    parser.add_argument("--stage", choices=("need", "outcome", "work"), default="need",
+    parser.add_argument("--stage", choices=("need", "seriousness", "outcome", "work"),
+                        default="need",
                         help="what the statements are (default: need)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object per statement, in input order, with "

@@ -19,7 +19,7 @@ from assistant.wording.report import Finding, Report
 
 __all__ = ["STAGES", "Coach", "Finding", "Report"]
 
-STAGES = ("need", "outcome", "work")
+STAGES = ("need", "seriousness", "outcome", "work")
 # The most of one statement the coach reads. A statement is a sentence or two; a huge paste
 # is read up to here rather than handed whole to the parser (spaCy refuses texts over its
 # max_length, and parsing needs about 1 GB per 100,000 characters).

@@ -49,7 +49,7 @@ class StageMatcher:
         from spacy.attrs import LOWER
 
         words = set(doc.to_array(LOWER).tolist())
-        matches = list(self.always(doc))
+        matches = list(self.always(doc)) if self.always is not None else []
         for gate, matcher in self.gated:
             if not gate.isdisjoint(words):
                 matches.extend(matcher(doc))
@@ -87,7 +87,7 @@ class Engine:
         self.reader = StructureReader(ruleset.lexicons)
         self.stages: dict[str, StageMatcher] = {}
         strings = nlp.vocab.strings
-        for stage in ("need", "outcome", "work"):
+        for stage in ("need", "seriousness", "outcome", "work"):
             rules = ruleset.for_stage(stage)
             groups: dict[frozenset[str] | None, Any] = {}
             compiled = StageMatcher(None, [], rules)
@@ -114,7 +114,7 @@ class Engine:
                                                f"rule {rule.id}: bad pattern: {exc}") from None
                     compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
-            compiled.always = groups.pop(None, None) or Matcher(nlp.vocab)
+            compiled.always = groups.pop(None, None)
             compiled.gated = [(frozenset(strings.add(w) for w in gate), matcher)
                               for gate, matcher in groups.items() if gate is not None]
             self.stages[stage] = compiled
@@ -175,6 +175,29 @@ class Engine:
         same fault by its shape (a service-headed phrase, a process verb, an aim), so a
         service or aim missing from every list is still flagged.
         """
+        if stage == "outcome":
+            outcome = self.reader.read_outcome(doc)
+            index = None if outcome is None else compiled.structure.get(outcome.category)
+            if outcome is None or index is None:
+                return
+            kind = compiled.rules[index].kind
+            if any(rule.kind == kind for rule, _ in candidates):
+                return  # a word rule already says it
+            span = doc[outcome.span.start:outcome.span.end]
+            candidates.append((compiled.rules[index], span))
+            reasons[id(span)] = outcome.reason
+            return
+        if stage == "work":
+            self._structure_work(doc, compiled, candidates, reasons)
+            return
+        if stage == "seriousness":
+            serious = self.reader.read_seriousness(doc)
+            index = compiled.structure.get("agency-risk")
+            if serious is not None and index is not None:
+                span = doc[serious.span.start:serious.span.end]
+                candidates.append((compiled.rules[index], span))
+                reasons[id(span)] = serious.reason
+            return
         if stage != "need":
             return
         for reading in self.reader.read_needs(doc):
@@ -187,6 +210,30 @@ class Engine:
                 continue  # a word rule already says it (with its own words)
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = reading.reason
+
+    def _structure_work(self, doc: Any, compiled: StageMatcher,
+                        candidates: list[tuple[Rule, Any]], reasons: dict[int, str]) -> None:
+        """Work items: an action no one could check ("SW to support Jordan") is flagged;
+        the owner read from the parse overrides the word list either way ("a trained
+        member of staff will run..." has an owner; "transport to be provided" has none)."""
+        work = self.reader.read_work(doc)
+        if work is None:
+            return
+        index = compiled.structure.get("no-action")
+        if work.vague_action and index is not None:
+            span = doc[work.span.start:work.span.end]
+            candidates.append((compiled.rules[index], span))
+            reasons[id(span)] = work.reason
+        if not work.owner_known:
+            return
+        flagged = [k for k, (rule, _) in enumerate(candidates) if rule.kind == "no-responsible"]
+        if work.owner is not None and flagged:
+            del candidates[flagged[0]]
+        elif work.owner is None and not flagged:
+            rule = next((r for r in compiled.rules if r.kind == "no-responsible"
+                         and r.mode == "absent"), None)
+            if rule is not None:
+                candidates.append((rule, None))
 
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
                  parsed: bool, reason: str = "", family: Any = None
@@ -201,6 +248,8 @@ class Engine:
         else:
             start, end, match = span.start_char, span.end_char, span.text
             flags = context.flags(doc, text, span, parsed)
+            if rule.stage == "seriousness":  # a consequence is conditional by nature
+                flags["hypothetical"] = False
             inferred = context.holder_of(doc, span, parsed)
             term = term_of(span)
         if given and inferred and given.lower() != inferred.lower() \

@@ -16,10 +16,11 @@ from pydantic import Field, StrictStr, field_validator, model_validator
 
 from assistant.content import Content, ContentError, Strict
 
-Stage = Literal["need", "outcome", "work"]
+Stage = Literal["need", "seriousness", "outcome", "work"]
 Kind = Literal[
     "universal", "service", "assessment", "vague", "jargon", "compound", "no-holder",
-    "no-measure", "no-date", "no-responsible", "no-frequency", "no-start",
+    "no-measure", "no-date", "no-responsible", "no-frequency", "no-start", "no-action",
+    "agency-risk",
 ]
 PARSE_KEYS = frozenset({"POS", "TAG", "DEP", "MORPH"})
 # Keys the Matcher accepts on a token; anything else in a pattern is a typo.

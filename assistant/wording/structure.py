@@ -222,6 +222,14 @@ class StructureReader:
         self.measure_noun = words("shape_measure_noun")
         self.adaptation_passive = words("shape_adaptation_passive")
         self.change_verb = words("shape_change_verb")
+        self.output_verb = words("shape_output_verb")
+        self.outcome_passive = words("shape_outcome_passive")
+        self.vague_action = words("shape_vague_action")
+        self.responsible_noun = words("shape_responsible_noun")
+        self.thing_noun = words("shape_thing_noun")
+        self.agency_noun = words("shape_agency_noun")
+        self.agency_thing = words("shape_agency_thing")
+        self.agency_harm = words("shape_agency_harm")
         self.abstract_noun = words("shape_abstract_noun")
         self.abstract_mod = words("shape_abstract_mod")
         self.provision_mod = words("shape_provision_mod")
@@ -891,7 +899,7 @@ class StructureReader:
         if not head.tag_.startswith("NN"):
             return False
         for suffix in self.professional_suffix:
-            if base.endswith(suffix) and len(base) > len(suffix) + 2:
+            if base == suffix or (base.endswith(suffix) and len(base) > len(suffix) + 2):
                 return True
         return False
 
@@ -1005,8 +1013,8 @@ class StructureReader:
         for child in noun.children:
             if child.dep_ not in SPECIFYING_DEPS:
                 continue
-            if child.dep_ == "poss" and child.tag_ in ("PRP$",):
-                continue
+            if child.dep_ == "poss":
+                continue  # "the children's needs" is still everyone's needs
             if child.dep_ == "prep":
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs and all(lemma(o) in self.generic_place for o in objs):
@@ -1066,6 +1074,265 @@ class StructureReader:
     @staticmethod
     def _in(forms: tuple[str, ...], words: frozenset[str]) -> bool:
         return any(f in words for f in forms)
+
+    # ------------------------------------------------------------- outcomes
+    def read_outcome(self, doc: Any) -> OutcomeReading | None:
+        """Read an outcome statement: its main verb (after "will", or the root), and
+        judge it. Needs a parse; None without one or without a verb."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        main = None
+        for token in doc:
+            if token.lower_ in ("will", "shall", "'ll", "wo") and token.dep_ == "aux":
+                main = token.head
+                break
+        if main is None:
+            root = next(iter(doc.sents)).root
+            if not root.tag_.startswith("VB"):
+                return None
+            main = root
+        measured = self._measured(doc)
+        verb = main
+        able = False
+        for _ in range(3):  # "will be able to X": judge X
+            adjective = next((c for c in verb.children if c.dep_ == "acomp"
+                              and c.lower_ == "able"), None)
+            inner = None if adjective is None else next(
+                (c for c in adjective.children if c.dep_ == "xcomp"), None)
+            if inner is None:
+                break
+            verb, able = inner, True
+        subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
+        holder = None if subject is None else self._part(doc, subject)
+        start = main.left_edge.i if subject is None else subject.i + 1
+        for token in doc[start:main.i]:
+            if token.dep_ in ("aux", "auxpass", "neg"):
+                start = token.i
+                break
+        else:
+            start = main.i
+        span = Part.of(doc, start, _trim(doc, _right_edge(main)) + 1)
+        category, reason = self._judge_outcome(verb, main, subject, measured, able)
+        return OutcomeReading(lemma(verb), holder, span, category, reason, measured)
+
+    def _judge_outcome(self, verb: Any, main: Any, subject: Any, measured: bool,
+                       able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
+        forms = lemma_forms(verb)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        obj = self._object_of(verb)
+        if obj is not None and lemma(obj) == "access":  # "have access to a sensory room"
+            obj = self._of_object(obj) or next(
+                (g for c in obj.children if c.dep_ == "prep" for g in c.children
+                 if g.dep_ == "pobj"), obj)
+        # Service or output: something done to or for the person, or received.
+        if passive and not able:
+            agent = self._agent(verb)
+            by_person = agent is not None and self._animate(agent) and \
+                not self.service_shaped(agent)[0]
+            if (self._in(forms, self.outcome_passive) or self._in(
+                    forms, self.service_passive)) and not (by_person and measured):
+                return "service", (f"\"will be {verb.text}\" says what others will "
+                                       "do, not what will change for the person")
+            if subject is not None and lemma(subject) in self.service_head | self.help_noun:
+                return "service", (f"\"{_np_text(subject)}\" is an output: what was "
+                                   "provided, not what changed")
+        if obj is not None and self._in(forms, self.output_verb) and not able:
+            kind, why = self.service_shaped(obj, governed=True)
+            if kind:
+                return "service", f"receiving a service is an output: {why}"
+        if measured:
+            return "specific", "names a change with a measure"
+        # No observable change: comparatives with no measure, aims, qualities.
+        near = {verb.i} | ({obj.i} if obj is not None else set())
+        for token in verb.subtree:
+            if token.head.i not in near and token.head.head.i not in near:
+                continue  # "found with the older group": not the outcome's comparison
+            comparative = token.tag_ in ("JJR", "RBR") or (
+                token.lower_ in ("more", "less", "better", "fewer")
+                and token.dep_ in ("advmod", "amod", "acomp"))
+            if comparative and token.i >= main.i:
+                return "vague", (f"\"{token.text}\" with no measure: how much, how "
+                                     "often, and who would see it?")
+        complement = self._complement(verb)
+        if complement is not None and complement.lower_ in self.universal_adj | \
+                self.evaluative_adj:
+            return "vague", f"\"{complement.text}\" names no change anyone could see"
+        if obj is not None and obj.tag_.startswith("NN") and (
+                self.judge_phrase(obj)[0] == "universal" or (
+                    self._in(forms, self.change_verb | self.goal_verb) and self._abstract(obj))):
+            return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
+        if obj is None and self._in(forms, self.universal_verb | self.change_verb) and \
+                not self._specific_extras(verb):
+            return "vague", f"\"{verb.text}\" names no change anyone could see"
+        return "specific", "names what the person will do"
+
+    # ------------------------------------------------------------------ work
+    def read_work(self, doc: Any) -> WorkReading | None:
+        """Read a work item: its action verb and who does it. Needs a parse."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        sent = next(iter(doc.sents))
+        whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
+        main = None
+        for token in sent:
+            if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
+                    token.head.tag_.startswith("VB"):
+                main = token.head
+                break
+        root = sent.root
+        if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG":
+            main = root
+        if main is None:
+            # "Support as needed.", "Input from a speech therapist.": no action at all;
+            # "Weekly sessions on bedtime routines" at least names what the sessions do.
+            head = root if root.tag_.startswith("NN") else None
+            vague = head is not None and lemma(head) in self.vague_action | self.help_noun \
+                and not any(c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "to")
+                            for c in head.children)
+            provider = None if head is None else self._provider(head)
+            owner = None if provider is None else self._part(doc, provider)
+            return WorkReading(owner, True, None, vague,
+                               "names help or a provision, with no action anyone will take",
+                               whole)
+        owner, known = self._owner(doc, main)
+        action = main
+        # "will continue to support", "to carry out visits", "to keep an eye on"
+        for _ in range(2):
+            inner = next((c for c in action.children if c.dep_ == "xcomp"
+                          and c.tag_.startswith("VB")), None)
+            if inner is None or lemma(action) not in ASPECT_VERBS | {"carry", "have"}:
+                break
+            action = inner
+        base = lemma(action)
+        obj = self._object_of(action)
+        purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
+                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
+                                                     for g in c.children)
+                      for c in action.children) or any(
+                          c.dep_ == "conj" and c.tag_.startswith("VB")
+                          and lemma(c) not in self.vague_action for c in action.children)
+        vague = False
+        reason = f"says what will be done: {action.text}"
+        if not purpose:
+            if base in self.vague_action:
+                vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
+                                       "so no one could check it happened")
+            elif base in ("carry", "do", "make", "provide", "offer", "give", "continue") and \
+                    obj is not None and lemma(obj) in self.vague_action | self.help_noun:
+                vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
+                                       "will be done")
+            elif base == "visit" and not any(c.dep_ in ("advcl", "conj") for c in
+                                             main.children):
+                vague, reason = True, ("a visit with no purpose does not say what will be "
+                                       "done")
+            elif base == "take" and obj is not None and lemma(obj) == "place":
+                vague, reason = True, "\"to take place\" does not say who does what"
+        return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
+        subject = next((c for c in main.children if c.dep_ in ("nsubj", "npadvmod")
+                        and c.i < main.i and c.tag_.startswith(("NN", "PRP"))), None)
+        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i:
+            subject = main.head  # "Mum to engage with X" parsed as a noun phrase
+        passive = next((c for c in main.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.lower_ not in ("it", "there"):
+            if self._thing(subject):
+                return None, True  # "Transport home to be provided"
+            return self._part(doc, subject), True
+        agent = self._agent(main)
+        if agent is not None:
+            return self._part(doc, agent), True
+        if passive is not None:
+            return None, not self._animate(passive)
+        return None, False
+
+    def _thing(self, noun: Any) -> bool:
+        """A subject that cannot do the work: a provision or an object, not a person."""
+        base = lemma(noun)
+        if self._animate(noun) or base in self.responsible_noun or self._professional(noun):
+            return False
+        return base in self.service_head or base in self.help_noun or \
+            base in self.thing_noun or base.endswith(("tion", "ment", "ance", "ity"))
+
+    # ----------------------------------------------------------- seriousness
+    def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
+        """The first consequence clause whose actor or victim is an agency (criticised,
+        inspected, out of pocket, or acting against the family), else None."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        for token in doc:
+            if not token.tag_.startswith(("VB", "MD", "JJ")) or self._in_condition(token):
+                continue
+            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None:
+                # "... and the council will look bad": the subject misread as a conjunct
+                aux = next((c for c in token.children if c.dep_ == "aux" and c.i < token.i),
+                           None)
+                if aux is not None and aux.i and doc[aux.i - 1].tag_.startswith("NN"):
+                    subject = doc[aux.i - 1]
+            if subject is None:
+                continue
+            start = subject.left_edge.i
+            span = Part.of(doc, start, _trim(doc, _clause_end(token)) + 1)
+            passive = subject.dep_ == "nsubjpass" or any(
+                c.dep_ == "auxpass" for c in token.children)
+            agent = self._agent(token)
+            if self._agency(subject):
+                who = doc[subject.left_edge.i:subject.i + 1].text
+                if passive or lemma(token) in self.agency_harm:
+                    return SeriousnessReading(span, f"the risk is to {who}, not to the child")
+                return SeriousnessReading(span, (f"says what {who} will do, not what will "
+                                                 "happen to the child"))
+            if agent is not None and self._agency(agent):
+                who = doc[agent.left_edge.i:agent.i + 1].text
+                return SeriousnessReading(span, (f"says what {who} will do, not what will "
+                                                 "happen to the child"))
+            if lemma(token) in ("need", "require", "cost", "use") and any(
+                    t.dep_ in ("dobj", "pobj") and (self.service_shaped(t)[0]
+                                                    or lemma(t) in self.agency_noun)
+                    for t in token.subtree if t.i > token.i):
+                return SeriousnessReading(span, ("counts the cost to services, not what will "
+                                                 "happen to the child"))
+        return None
+
+    def _agency(self, noun: Any) -> bool:
+        base = lemma(noun)
+        if noun.lower_ in ("we", "us"):
+            return True
+        if any(c.dep_ == "poss" and c.lower_ in ("our", "its") for c in noun.children):
+            return True
+        if base in self.agency_noun or base in self.agency_thing:
+            return True
+        if noun.tag_ in ("NN", "NNS") and base not in self.person_head and any(
+                c.dep_ == "compound" and c.tag_ == "NNP" for c in noun.children):
+            return True  # "the Zorblax academy": a named organisation
+        return self.service_shaped(noun)[0] == "service" or self._professional(noun)
+
+    @staticmethod
+    def _in_condition(token: Any) -> bool:
+        """True inside "If ...", "Unless ...", "Without ..." (the condition, not the
+        consequence)."""
+        node = token
+        for _ in range(8):
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
+                    "if", "unless", "when", "until", "once") for c in node.children):
+                return True
+            if node.head.i == node.i:
+                return False
+            node = node.head
+        return False
+
+    @staticmethod
+    def _measured(doc: Any) -> bool:
+        """True when the statement holds a number, a frequency or a bound ("at least",
+        "no more than", "every", "each", "by July")."""
+        for token in doc:
+            low = token.lower_
+            if token.like_num or low in ("%", "percent", "every", "each", "daily", "weekly",
+                                         "nightly", "monthly", "fortnightly", "once",
+                                         "twice", "always", "never", "without", "instead"):
+                return True
+        return False
 
     # ------------------------------------------------------- blank fallback
     def _read_words(self, doc: Any) -> list[NeedReading]:
@@ -1131,6 +1398,17 @@ def _right_edge(verb: Any) -> int:
     return _trim(verb.doc, end)
 
 
+def _clause_end(verb: Any) -> int:
+    """The end of the clause of ``verb``, short of a coordinated clause of its own."""
+    end = verb.i
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ == "cc" or (
+                child.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in child.children)):
+            continue
+        end = max(end, child.right_edge.i)
+    return end
+
+
 def _trim(doc: Any, end: int) -> int:
     """The last token index of a span without trailing punctuation."""
     while end > 0 and doc[end].is_punct and doc[end].text not in (")", "'"):
@@ -1150,6 +1428,49 @@ def _np_text(head: Any) -> str:
             end = _trim(doc, child.right_edge.i)
             break
     return doc[start:end + 1].text
+
+
+@dataclass(slots=True)
+class OutcomeReading:
+    """What the reader found in an outcome: its main verb, whose change it is, and whether
+    it names a service or output ("service"), no observable change ("vague") or a change
+    someone could see ("specific"), with the reason."""
+
+    verb: str
+    holder: Part | None
+    span: Part
+    category: Literal["service", "vague", "specific"]
+    reason: str
+    measured: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"verb": self.verb, "holder": None if self.holder is None else
+                {"text": self.holder.text, "start": self.holder.start_char,
+                 "end": self.holder.end_char},
+                "category": self.category, "reason": self.reason, "measured": self.measured}
+
+
+@dataclass(slots=True)
+class WorkReading:
+    """What the reader found in a work item: who does it (``owner``; None when no one is
+    named, ``owner_known`` False when the parse cannot tell), the action verb, and whether
+    the action is one no one could check happened ("support", "monitor", no verb at all)."""
+
+    owner: Part | None
+    owner_known: bool
+    action: str | None
+    vague_action: bool
+    reason: str
+    span: Part
+
+
+@dataclass(slots=True)
+class SeriousnessReading:
+    """A consequence written as a risk to the agency ("the department will be
+    criticised") rather than what will happen to the child: the clause and why."""
+
+    span: Part
+    reason: str
 
 
 _default: StructureReader | None = None
