@@ -285,8 +285,8 @@ def test_a_flagged_need_has_no_note_and_stages_ask_their_own_question(coach: Coa
     outcome = coach.check("By the July review Jackie will have above 90% attendance.",
                           stage="outcome")
     assert outcome.kinds == [] and "how you will know" in outcome.note
-    work = coach.check("The family support worker will visit Mum weekly from 3 March.",
-                       stage="work")
+    work = coach.check("The health visitor will show Mum how to make up the baby's bottles "
+                       "at home every Monday from 3 March.", stage="work")
     assert work.kinds == [] and "who will do what" in work.note
 
 
