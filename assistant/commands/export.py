@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         with open_store(args) as store:
             case = store.load(args.case, args.revision)
     formats = [name for group in args.format for name in group]
+    if any(name.startswith("audit") for name in formats):  # names the case does not hold
+        from assistant.auditform import names_notice
+
+        for line in names_notice(case, framework=content.framework):
+            print(f"needs-led: {line}", file=sys.stderr)
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
     paths = export(case, formats, Path(args.out), content=content, force=args.force,
                    auditor=args.auditor, when=args.date)

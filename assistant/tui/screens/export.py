@@ -57,7 +57,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         except OSError as exc:
             result.update(f"Not exported: {folder}: {exc.strerror or exc}")
             return
+        from assistant.auditform import names_notice
+
+        notice = names_notice(self.case, framework=self.app.content.framework)  # type: ignore[attr-defined]
         result.update("Written:\n" + "\n".join(f"  {p}" for p in paths)
+                      + "".join(f"\n{line[:1].upper()}{line[1:]}" for line in notice)
                       + "\nEscape closes this.")
         self.app.notify(f"Exported {len(paths)} files to {folder}")
 

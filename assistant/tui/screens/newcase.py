@@ -1,6 +1,9 @@
-"""A new case: a pseudonymous reference and the people (role, first name or initials, age)."""
+"""A new case: a pseudonymous reference and the people (role, first name or initials, age,
+and sex where the worker gives it, so the coach's rewrites take the right pronouns)."""
 
 from __future__ import annotations
+
+from typing import get_args
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -9,14 +12,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from assistant.model import Case, Person, explain
+from assistant.model import Case, Person, Sex, explain
 from assistant.tui.widgets.plan import person_label
+
+SEXES: tuple[str, ...] = get_args(Sex)
 
 
 class NewCaseScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start interview"),
         Binding("escape", "app.pop_screen", "Cancel"),
+        Binding("f1", "app.help", "Help"),
+        Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
     def __init__(self) -> None:
@@ -29,12 +36,17 @@ class NewCaseScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="newcase"):
             yield Label("Case reference (pseudonymous: never a family name)")
-            yield Input(placeholder="e.g. NL-2026-031", id="reference")
-            yield Label("People: role, first name or initials, age (Enter adds the person)")
+            yield Input(placeholder="e.g. NL-2026-031", id="reference", select_on_focus=False)
+            yield Label("People: role, first name or initials, age, sex if known "
+                        "(Enter adds the person)")
             with Horizontal(id="person-row"):
                 yield Select(roles, value=roles[0][1], allow_blank=False, id="role")
-                yield Input(placeholder="first name or initials", id="name")
-                yield Input(placeholder="age", id="age", restrict=r"[0-9]*", max_length=3)
+                yield Input(placeholder="first name or initials", id="name",
+                            select_on_focus=False)
+                yield Input(placeholder="age", id="age", restrict=r"[0-9]*", max_length=3,
+                            select_on_focus=False)
+                yield Select([(s.capitalize(), s) for s in SEXES], value="not recorded",
+                             allow_blank=False, id="sex")
                 yield Button("Add", id="add")
             yield Static("No people yet.", id="people")
             yield Static("", id="newcase-error", classes="error")
@@ -63,10 +75,11 @@ class NewCaseScreen(Screen[None]):
         name = self.query_one("#name", Input)
         age = self.query_one("#age", Input)
         role = self.query_one("#role", Select)
+        sex = self.query_one("#sex", Select)
         framework = self.app.content.framework  # type: ignore[attr-defined]
         try:
             person = Person.model_validate(
-                {"role": role.value, "name": name.value,
+                {"role": role.value, "name": name.value, "sex": sex.value,
                  "age": int(age.value) if age.value else None},
                 context={"framework": framework},
             )
@@ -78,6 +91,7 @@ class NewCaseScreen(Screen[None]):
         self._error("")
         name.value = ""
         age.value = ""
+        sex.value = "not recorded"
         self.query_one("#people", Static).update("\n".join(
             f"{i}. {person_label(p, framework)}" for i, p in enumerate(self.people, 1)
         ))
@@ -92,6 +106,12 @@ class NewCaseScreen(Screen[None]):
             case = Case(reference=reference, people=self.people)
         except ValidationError as exc:
             self._error("; ".join(explain(exc)))
+            self.query_one("#reference", Input).focus()
+            return
+        from assistant.redact import reference_problem
+
+        if problem := reference_problem(case):  # a name in the reference reaches every form
+            self._error(problem[:1].upper() + problem[1:])
             self.query_one("#reference", Input).focus()
             return
         if not self.people:
