@@ -28,6 +28,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from assistant.dates import loose
 from assistant.model import REFERENCE_PATTERN, Case, Person, Sex, ShortText, clean_input
 from assistant.redact import (
     NameInReference,
@@ -127,7 +128,9 @@ class AuditForm(_Model):
     )
     needs: list[AuditNeed] = Field(default=[], description="Every need, in the case's order")
     auditor: Text = Field(default="", description="Who completed the form")
-    audit_date: date = Field(description="When the form was completed (YYYY-MM-DD)")
+    audit_date: Annotated[date, BeforeValidator(loose)] = Field(
+        description="When the form was completed (YYYY-MM-DD; 27/11/2026 and 27 Nov 2026 "
+        "are read too)")
 
     def to_csv_rows(self) -> list[dict[str, str]]:
         """One row per need (one blank-need row if there are none), form columns repeated."""

@@ -293,5 +293,7 @@ def test_every_export_renders_for_a_turkish_name_in_capitals(case: Case) -> None
     case.needs[0].wording = "İBRAHİM needs to be at school by 8.45 every morning."
     for fmt in FORMATS:
         text = render(case, fmt, auditor="Auditor (fictional)", when=DAY)
+        if isinstance(text, bytes):
+            continue  # Word and PDF: tests/test_export_documents.py reads their text
         if fmt.startswith("audit"):
             assert "İBRAHİM" not in text and "Child 1 needs to be at school" in text

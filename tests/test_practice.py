@@ -35,7 +35,7 @@ def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> Non
     for band in ("pre-birth", "0-4", "5-9", "10-15", "16-17"):
         assert band in ages
     sources = " ".join(v.source for v in vignettes)
-    assert "seeds/000" in sources and "seeds/001" in sources
+    assert "framework for thinking" in sources and "Integrated Children's System" in sources
     for vignette in vignettes:
         assert vignette.model and vignette.teaching_notes
 
@@ -162,7 +162,7 @@ def test_workshop_pack_writes_printable_and_importable_files(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["ben-speech.case.json", "ben-speech.html", "kai-missing.case.json",
-                     "kai-missing.html"]
+                     "kai-missing.html", "workshop-pack.html", "workshop-pack.pdf"]
     html = (tmp_path / "kai-missing.html").read_text()
     assert "Kai, missing from home" in html and "Model analysis" not in html
     assert run_cli("import", str(tmp_path / "kai-missing.case.json")).returncode == 0

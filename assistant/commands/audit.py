@@ -1,13 +1,17 @@
 """`needs-led audit`: pool audit forms into a sample and sort them into Need Groups.
 
     audit new NAME                 start a sample
-    audit add NAME FILES...        import audit forms (JSON, JSON lines or CSV);
+    audit blank --out DIR          a blank A4 form to print, .xlsx and .csv templates
+    audit add NAME FILES...        import audit forms (JSON, JSON lines, CSV or .xlsx);
                                    --replace replaces stored forms with corrected ones
     audit list                     the samples, with counts
     audit suggest NAME [--accept]  suggest a theme for every need (and say why)
-    audit groups NAME              the groups and what undo would reverse
-    audit undo NAME                reverse the latest grouping operation
-    audit report NAME --out DIR    the Need Groups report, HTML and CSV
+    audit groups NAME              the groups, by number, and what undo would reverse
+    audit undo|redo NAME           reverse the latest grouping operation, or make it again
+    audit park NAME NUMBER         mark a group as not a Need Group (--undo to unmark)
+    audit remove-form NAME CASE    take a form out of the sample (undo puts it back)
+    audit delete|restore NAME      delete a sample, or bring it back
+    audit report NAME --out DIR    the Need Groups report, HTML and two CSV files
     audit shuffle NAME             the shuffle, in the terminal interface
 """
 
@@ -61,11 +65,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     from assistant.auditstore import ImportResult, Problem, read_forms
     from assistant.commands.cases import read_input
     from assistant.errors import InputError
+    from assistant.paperforms import check_forms
 
+    framework = open_content(args).framework
     store, audit = _open(args)
     result = ImportResult()
+    warnings: list[Problem] = []
     with store:
         sample_id = audit.sample_id(args.name)
+        stored = [(f["case_reference"], f["auditor"], f["audit_date"])
+                  for f in audit.forms(sample_id)]
         for name in args.files:
             try:
                 data = read_input(name)
@@ -75,15 +84,34 @@ def cmd_add(args: argparse.Namespace) -> int:
                 continue
             forms, problems = read_forms(printable(name), data)
             result.problems.extend(problems)
-            audit.add_forms(sample_id, forms, printable(name), result, replace=args.replace)
+            checked = check_forms(printable(name), forms, framework, stored)
+            result.problems.extend(checked.problems)
+            warnings.extend(checked.warnings)
+            stored += [(f.case_reference, f.auditor, f.audit_date.isoformat())
+                       for f in checked.forms]
+            audit.add_forms(sample_id, checked.forms, printable(name), result,
+                            replace=args.replace)
     for problem in result.problems:
         print(printable(str(problem)), file=sys.stderr)
+    for warning in warnings:
+        print(printable(f"warning: {warning}"), file=sys.stderr)
     dup = f", {result.duplicates} already in the sample" if result.duplicates else ""
     new = (f", replaced {result.replaced} (their needs worded as before keep their groups)"
            if result.replaced else "")
     bad = f", {len(result.problems)} problem(s) reported above" if result.problems else ""
     print(f"imported {result.added} form(s) into '{printable(args.name)}'{new}{dup}{bad}")
     return 1 if result.problems else 0
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    """The paper route: a blank form to print and a spreadsheet template to fill in."""
+    from pathlib import Path
+
+    from assistant.paperforms import write_paper_kit
+
+    for path in write_paper_kit(Path(args.out), open_content(args), force=args.force):
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -152,7 +180,9 @@ def cmd_groups(args: argparse.Namespace) -> int:
     for n in needs:
         count[n["group_id"]] = count.get(n["group_id"], 0) + 1
     for g in groups:
-        print(f"{g['id']:>4}  {printable(g['name'])}  ({count.get(g['id'], 0)} needs)")
+        parking = "  [not a Need Group]" if g["parking"] else ""
+        print(f"{g['number']:>4}  {printable(g['name'])}  ({count.get(g['id'], 0)} needs)"
+              f"{parking}")
     print(f"      not in a group: {count.get(None, 0)} needs")
     if history:
         print(f"undo would reverse: {printable(history[0])}")
@@ -169,11 +199,81 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_redo(args: argparse.Namespace) -> int:
+    from assistant.needgroups import Shuffle
+
+    store, audit = _open(args)
+    with store:
+        label = Shuffle(audit, audit.sample_id(args.name)).redo()
+    print(f"redid: {printable(label)}" if label else "nothing to redo")
+    return 0
+
+
+def cmd_park(args: argparse.Namespace) -> int:
+    """Mark a group as not a Need Group (or, with --undo, a Need Group again)."""
+    from assistant.auditstore import AuditError
+    from assistant.needgroups import GroupError, Shuffle
+
+    store, audit = _open(args)
+    with store:
+        shuffle = Shuffle(audit, audit.sample_id(args.name))
+        try:
+            group = shuffle.group_by_number(args.group)
+            shuffle.set_parking(group["id"], not args.undo)
+        except GroupError as exc:
+            raise AuditError(str(exc)) from None
+    what = "a Need Group again" if args.undo else "not a Need Group (left out of the report)"
+    print(f"group {args.group}, '{printable(group['name'])}', is {what}")
+    return 0
+
+
+def cmd_remove_form(args: argparse.Namespace) -> int:
+    """Take one form out of a sample (undo puts it back)."""
+    from assistant.auditstore import AuditError
+    from assistant.needgroups import GroupError, Shuffle
+
+    store, audit = _open(args)
+    with store:
+        sample_id = audit.sample_id(args.name)
+        forms = [f for f in audit.forms(sample_id) if f["case_reference"] == args.case
+                 and (args.auditor is None or f["auditor"] == args.auditor)]
+        if not forms:
+            raise AuditError(f"no form of case '{printable(args.case)}' in this sample")
+        if len(forms) > 1:
+            who = ", ".join(printable(f["auditor"] or "no auditor") for f in forms)
+            raise AuditError(f"case '{printable(args.case)}' has {len(forms)} forms "
+                             f"(auditors: {who}); say which with --auditor")
+        try:
+            label = Shuffle(audit, sample_id).remove_form(forms[0]["id"])
+        except GroupError as exc:
+            raise AuditError(str(exc)) from None
+    print(f"{printable(label)}; 'needs-led audit undo \"{printable(args.name)}\"' puts it back")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    store, audit = _open(args)
+    with store:
+        audit.delete_sample(args.name)
+    print(f"deleted the sample '{printable(args.name)}'; 'needs-led audit restore "
+          f"\"{printable(args.name)}\"' brings it back")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store, audit = _open(args)
+    with store:
+        audit.restore_sample(args.name)
+    print(f"restored the sample '{printable(args.name)}'")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from datetime import date
 
     from assistant.errors import InputError
     from assistant.needgroups import build_report, write_report
+    from assistant.needgroups.services import load_services
 
     content = open_content(args)
     suggester = _suggester(args, content)
@@ -181,7 +281,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     with store:
         sample_id = audit.sample_id(args.name)
         report = build_report(audit, sample_id, args.name, content.framework, suggester.themes,
-                              suggester, generated=args.date or date.today())
+                              suggester, generated=args.date or date.today(),
+                              services=load_services(content), title=args.title or "",
+                              area=args.area or "", author=args.author or "")
     out = Path(args.out)
     try:
         paths = write_report(report, out, content, force=args.force)
@@ -211,14 +313,26 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = add(asub, common, "new", "start an audit sample", cmd_new)
     p.add_argument("name", metavar="NAME")
 
-    p = add(asub, common, "add", "import audit forms (JSON, JSON lines or CSV) into a sample",
-            cmd_add)
+    p = add(asub, common, "add",
+            "import audit forms (JSON, JSON lines, CSV or the .xlsx template) into a sample",
+            cmd_add, description=(
+                "Import audit forms into a sample. Dates may be written 2026-11-27, "
+                "27/11/2026 or 27 Nov 2026. A form with a value off the framework's scales "
+                "is left out, naming the allowed values; the same case audited twice and "
+                "words that look like names in need text are warned about."))
     p.add_argument("name", metavar="NAME")
     p.add_argument("files", nargs="+", metavar="FILE", help="audit-form files ('-' for stdin)")
     p.add_argument("--replace", action="store_true",
                    help="replace a stored form that has the same case reference, auditor and "
                    "date but different content (e.g. a corrected file); its needs worded as "
                    "before keep their Need Groups")
+
+    p = add(asub, common, "blank",
+            "the paper route: a blank A4 audit form to print and a spreadsheet template "
+            "(.xlsx and .csv) that 'audit add' imports", cmd_blank)
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="the folder to write into (relative to where you run this)")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
 
     p = add(asub, common, "list", "list the audit samples", cmd_list)
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -241,12 +355,36 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = add(asub, common, "undo", "reverse the latest grouping operation", cmd_undo)
     p.add_argument("name", metavar="NAME")
 
+    p = add(asub, common, "redo", "make again the latest operation undone", cmd_redo)
+    p.add_argument("name", metavar="NAME")
+
+    p = add(asub, common, "park", "mark a group as not a Need Group (left out of the report)",
+            cmd_park)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("group", type=int, metavar="NUMBER", help="the group's number")
+    p.add_argument("--undo", action="store_true", help="make it a Need Group again")
+
+    p = add(asub, common, "remove-form", "take one case's form out of a sample (undoable)",
+            cmd_remove_form)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("case", metavar="CASE", help="the form's case reference")
+    p.add_argument("--auditor", help="whose form, when the case was audited twice")
+
+    p = add(asub, common, "delete", "delete a sample (restore brings it back)", cmd_delete)
+    p.add_argument("name", metavar="NAME")
+
+    p = add(asub, common, "restore", "bring back a deleted sample", cmd_restore)
+    p.add_argument("name", metavar="NAME")
+
     p = add(asub, common, "report", "write the Need Groups report (HTML and CSV)", cmd_report)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--out", metavar="DIR", required=True, help="folder for the report files")
     p.add_argument("--force", action="store_true", help="overwrite existing report files")
     p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                    help="the date printed on the report (default: today)")
+    p.add_argument("--title", help="the report's title (default: 'Need Groups: NAME')")
+    p.add_argument("--area", help="the area or service the sample comes from")
+    p.add_argument("--author", help="who wrote the report (the audit group, a trainer...)")
 
     p = add(asub, common, "shuffle", "sort a sample's needs into Need Groups (interactive)",
             cmd_shuffle)
