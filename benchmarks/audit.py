@@ -53,7 +53,8 @@ def library_statements() -> list[tuple[str, str]]:
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in data.get("statements", []):
-            out.append((item["text"], item.get("holder", "child")))
+            holder = item.get("holder", "child")  # or a list of role ids: a carer's
+            out.append((item["text"], holder if isinstance(holder, str) else "parent"))
     if not out:
         from assistant.needgroups import load_themes
 
