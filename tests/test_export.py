@@ -326,7 +326,7 @@ def test_cli_export_from_a_case_file(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["-f", "pdf"], "unknown format 'pdf'"),
-        (["-f", "plan-md", "--date", "20/11/2026"], "is not a date"),
+        (["-f", "plan-md", "--date", "20/13/2026"], "is not a date"),
         ([], "required: --format"),
     ],
 )
