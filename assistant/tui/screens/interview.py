@@ -309,7 +309,7 @@ class InterviewScreen(Screen[None]):
             with SPACY_LOCK:
                 if generation != self.generation:
                     return  # the worker typed on while this waited: drop it
-                report = coach.check(text, stage=stage, holder=holder)
+                report = coach.check(text, stage=stage, holder=holder, case=self.case)
         except Exception as exc:
             self.app.call_from_thread(self._show_check_failed, generation, str(exc))
             return
@@ -330,7 +330,7 @@ class InterviewScreen(Screen[None]):
         if text != self._taken:
             self.rewrite_options = suggestions(findings)
             self.rewrite_index = 0
-        self.query_one("#coach", CoachPanel).show(render_report(text, findings))
+        self.query_one("#coach", CoachPanel).show(render_report(text, findings, report))
 
     # --- typing and answering -----------------------------------------------------------
 
@@ -399,7 +399,7 @@ class InterviewScreen(Screen[None]):
             report = self.report
         else:
             with SPACY_LOCK:
-                report = coach.check(text, stage=stage, holder=q.holder)
+                report = coach.check(text, stage=stage, holder=q.holder, case=self.case)
         return self.interview.relevant(list(report.findings), stage)
 
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:

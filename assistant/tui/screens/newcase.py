@@ -108,6 +108,12 @@ class NewCaseScreen(Screen[None]):
             self._error("; ".join(explain(exc)))
             self.query_one("#reference", Input).focus()
             return
+        from assistant.redact import reference_problem
+
+        if problem := reference_problem(case):  # a name in the reference reaches every form
+            self._error(problem[:1].upper() + problem[1:])
+            self.query_one("#reference", Input).focus()
+            return
         if not self.people:
             self._error("Add at least one person: the child first.")
             self.query_one("#name", Input).focus()
