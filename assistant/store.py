@@ -160,6 +160,16 @@ def _cannot_open(path: Path) -> StoreError:
     return StoreError(f"{path}: the database cannot be opened", "other")
 
 
+def _disk_full(path: Path) -> bool:
+    """Whether the disk holding ``path`` has (almost) no room left: SQLite reports a full
+    disk met while growing its shared-memory or WAL file as an I/O error."""
+    try:
+        stats = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 256 * 1024
+
+
 def _translate(path: Path, exc: BaseException) -> StoreError:
     """One line for ``exc``, chosen by SQLite's result code or the OS errno."""
     if isinstance(exc, sqlite3.Error):
@@ -176,7 +186,8 @@ def _translate(path: Path, exc: BaseException) -> StoreError:
         if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             return StoreError(f"{path}: this file is not a needs-led database or is damaged; "
                               "it was left untouched", "damaged")
-        if primary == sqlite3.SQLITE_FULL:
+        if primary == sqlite3.SQLITE_FULL or (primary == sqlite3.SQLITE_IOERR
+                                              and _disk_full(path)):
             return StoreError(f"{path}: the disk is full; nothing was saved (free some space "
                               "and try again)", "full")
         if primary == sqlite3.SQLITE_CANTOPEN:

@@ -160,7 +160,12 @@ class Probe:
                      if data[(n - 1) * size] in kinds]
             page = self.rng.choice(pages)
             count = self.rng.randint(4, 48)
-            start = (page - 1) * size + self.rng.randrange(0, size - count)
+            at = (page - 1) * size
+            # b-tree pages hold their cells at the end: aim at the header, the cell
+            # pointers or the cells, where damage hits something (overflow pages: anywhere)
+            used = int.from_bytes(data[at + 5:at + 7], "big") or size
+            low = self.rng.choice([0, min(used, size - count - 1)]) if data[at] else 0
+            start = at + self.rng.randrange(low, size - count)
             data[start:start + count] = self.rng.randbytes(count)
             db.write_bytes(bytes(data))
             before = db.read_bytes()
@@ -259,7 +264,7 @@ class Probe:
         for i in range(self.trials):
             db = self.private_copy(f"ro{i}", 0o644)
             before = db.read_bytes()
-            label_, run_write = self.writes(db)[i % 3]
+            label_ = self.writes(db)[i % 3][0]
             run = self.cli(*_args_of(label_, self, db), db=db, user=NOBODY)
             changed = changed_file(db, before)
             says = any(w in run.err.lower() for w in ("read-only", "permission"))
@@ -324,19 +329,62 @@ class Probe:
         return row
 
     def full_disk(self) -> Row:
-        """export --format all with the file-size limit set low: all or nothing."""
-        row = Row("export all, writes fail part way: all or nothing")
-        for i in range(self.trials):
-            out = self.work / f"full{i}"
-            limit = self.rng.choice([512, 2048, 4096, 8192, 16384, 32768])
-            run = self.cli("export", "NL-2026-008", "-f", "all", "-o", str(out),
-                           db=self.base, limit=limit)
-            files = [p for p in out.iterdir()] if out.exists() else []
+        """export --format all onto a small file system that fills part way: all or nothing.
+
+        A real full disk: a tmpfs of a few pages, mounted per trial (needs root). Without
+        mount, the file-size limit stands in (each file, not the total: a weaker probe).
+        """
+        row = Row("export all onto a disk that fills: all or nothing")
+        mount = self.work / "small"
+        for _ in range(self.trials):
+            out = mount / "out"
+            mount.mkdir(exist_ok=True)
+            size = self.rng.choice([8, 12, 16, 20, 24, 28, 32, 36, 40])
+            mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}k", "tmpfs",
+                                      str(mount)], capture_output=True).returncode == 0
+            try:
+                run = self.cli("export", "NL-2026-008", "-f", "all", "-o", str(out),
+                               db=self.base, limit=None if mounted else size * 1024)
+                files = [p.name for p in out.iterdir()] if out.exists() else []
+            finally:
+                if mounted:
+                    subprocess.run(["umount", str(mount)], check=True)
+                else:
+                    shutil.rmtree(mount)
             ok = not run.traceback and ((run.code == 0 and len(files) == 7)
                                          or (run.code != 0 and not files))
             partial = run.code != 0 and bool(files)
-            row.add(ok, lost=partial, note=f"limit {limit}: exit {run.code}, "
-                    f"{len(files)} files, {last(run.err)}")
+            row.add(ok, lost=partial, note=f"{'tmpfs' if mounted else 'rlimit'} {size}k: "
+                    f"exit {run.code}, {len(files)} files left, {last(run.err)}")
+        return row
+
+    def full_disk_db(self) -> Row:
+        """import into a database on a small file system that fills: named, nothing lost."""
+        row = Row("import onto a full disk: says full, keeps data")
+        mount = self.work / "smalldb"
+        big = self.case_file("NL-2026-998", " More." * 1500)
+        for _ in range(min(self.trials, 4)):
+            mount.mkdir(exist_ok=True)
+            room = self.base.stat().st_size // 1024 + 24  # the copy, and a little more
+            if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={room}k", "tmpfs",
+                               str(mount)],
+                              capture_output=True).returncode != 0:
+                row.notes.append("mount not permitted; not run")
+                break
+            try:
+                db = mount / "cases.db"
+                shutil.copyfile(self.base, db)
+                run = self.cli("import", str(big), db=db)
+                kept = self.work / "after-full.db"
+                for suffix in ("", "-wal"):  # read it back off the full disk
+                    Path(f"{kept}{suffix}").unlink(missing_ok=True)
+                    if Path(f"{db}{suffix}").exists():
+                        shutil.copyfile(f"{db}{suffix}", f"{kept}{suffix}")
+            finally:
+                subprocess.run(["umount", str(mount)], check=True)
+            intact = dump(kept) == self.base_dump
+            ok = run.code == 1 and not run.traceback and "full" in run.err.lower() and intact
+            row.add(ok, lost=not intact, note=f"exit {run.code} {last(run.err)}")
         return row
 
     def bad_argv(self) -> Row:
@@ -466,7 +514,7 @@ def last(text: str) -> str:
 
 
 PROBES = ("damage-index", "damage-table", "damage-any", "flipped-digit", "zero-byte",
-          "locked", "permissions", "newer-schema", "import-existing", "full-disk",
+          "locked", "permissions", "newer-schema", "import-existing", "full-disk", "full-disk-db",
           "bad-argv", "escapes", "bad-files")
 
 
@@ -491,7 +539,8 @@ def main() -> int:
             "flipped-digit": probe.flipped_digit, "zero-byte": probe.zero_byte,
             "locked": probe.locked, "permissions": probe.permissions,
             "newer-schema": probe.newer_schema, "import-existing": probe.import_existing,
-            "full-disk": probe.full_disk, "bad-argv": probe.bad_argv,
+            "full-disk": probe.full_disk, "full-disk-db": probe.full_disk_db,
+            "bad-argv": probe.bad_argv,
             "escapes": probe.escapes, "bad-files": probe.bad_files,
         }
         for name in chosen:

@@ -24,7 +24,7 @@ def test_a_zero_byte_file_not_created_by_this_run_is_refused_untouched(db_path: 
     """An emptied file (a failed copy, a truncation) must not become a new empty database
     that hides the loss; one this process created and has not yet filled is its own."""
     db_path.touch()
-    with pytest.raises(StoreError, match="empty [(]0 bytes[)]") as caught:
+    with pytest.raises(StoreError, match=r"empty \(0 bytes\)") as caught:
         Store(db_path)
     assert caught.value.kind == "damaged"
     assert db_path.stat().st_size == 0
