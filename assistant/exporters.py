@@ -494,6 +494,8 @@ def write_all(out_dir: Path, files: Sequence[tuple[Path, str]], force: bool) -> 
             raise ExportError(f"{where}: cannot be written ({exc.strerror}); nothing was "
                               "written") from None
         raise
+    for tmp, _ in staged:  # a hard-linked one is still there under its temporary name
+        tmp.unlink(missing_ok=True)
     for _, backup in placed:
         if backup is not None:
             backup.unlink(missing_ok=True)

@@ -57,7 +57,9 @@ def test_a_disk_that_fills_at_any_point_leaves_nothing(
         assert not out.parent.exists(), "a folder the export made is removed again"
     with monkeypatch.context() as patch:
         _fill_disk_after(patch, total)  # exactly enough room: everything is written
-        assert len(export(case, FORMATS, tmp_path / "exact", when=DAY)) == len(FORMATS)
+        written = export(case, FORMATS, tmp_path / "exact", when=DAY)
+    assert sorted(_everything(tmp_path / "exact")) == sorted(p.name for p in written)
+    assert len(written) == len(FORMATS)
 
 
 def test_a_forced_export_that_fails_keeps_the_files_it_would_replace(
@@ -71,6 +73,9 @@ def test_a_forced_export_that_fails_keeps_the_files_it_would_replace(
         with pytest.raises(ExportError, match="nothing was written"):
             export(changed, FORMATS, tmp_path, force=True, when=DAY)
     assert _everything(tmp_path) == before
+    export(changed, FORMATS, tmp_path, force=True, when=DAY)  # with room: replaced, no leftovers
+    assert sorted(_everything(tmp_path)) == sorted(before)
+    assert _everything(tmp_path) != before
 
 
 def test_a_failure_while_moving_files_into_place_puts_back_what_was_there(
