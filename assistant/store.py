@@ -98,6 +98,8 @@ class Revision:
     summary: str
     problem: str = ""
     """Why this revision cannot be opened (damaged, from a newer needs-led), else empty."""
+    problem_kind: str = ""
+    """The :attr:`StoreError.kind` of ``problem``: "damaged" or "newer"."""
 
 
 def checksum(body: str) -> str:
@@ -479,11 +481,12 @@ class Store:
         revisions = []
         for n, saved, note, body, stored in rows:
             try:
-                summary, problem = summarise(self._verified(reference, n, body, stored)), ""
+                summary = summarise(self._verified(reference, n, body, stored))
+                problem = kind = ""
             except StoreError as exc:
-                summary = "cannot be opened"
+                summary, kind = "cannot be opened", exc.kind
                 problem = str(exc).removeprefix(f"{self.path}: ")
-            revisions.append(Revision(reference, n, saved, note, summary, problem))
+            revisions.append(Revision(reference, n, saved, note, summary, problem, kind))
         return revisions
 
     def restore(self, reference: str, revision: int) -> int:

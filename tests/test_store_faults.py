@@ -118,6 +118,7 @@ def test_a_changed_digit_in_stored_text_is_reported_by_case_and_revision(
             store.load("NL-2026-007")
         [revision] = store.history("NL-2026-007")
         assert "does not match its checksum" in revision.problem
+        assert revision.problem_kind == "damaged"
         with pytest.raises(StoreError, match="NL-2026-007' revision 1 does not match") as err:
             store.save(case.model_copy(update={"reference": "NL-2026-999"}))
         assert err.value.kind == "damaged"
@@ -247,15 +248,20 @@ def test_cli_writes_into_a_damaged_file_fail_with_one_line(base: Path, tmp_path:
     """The commands a worker runs, on a file whose stored text was changed: exit 1, one
     line, file unchanged (import, restore, audit new)."""
     data = bytearray(base.read_bytes())
-    at = data.find(b"Kayla (9)")
+    at = data.find(b"Kayla (9)", data.find(b'"reference":"NL-2026-001"'))
     data[at + 7] = ord("8")
     base.write_bytes(bytes(data))
     before = base.read_bytes()
     case_file = tmp_path / "new.json"
     case_file.write_text(Case(reference="NL-2026-999").to_json(), encoding="utf-8")
     for args in (["import", str(case_file)], ["restore", "NL-2026-002", "1"],
-                 ["audit", "new", "S"]):
+                 ["audit", "new", "S"], ["export-json", "NL-2026-001"]):
         result = run_cli(*args, "--db", str(base))
         assert result.returncode == 1, (args, result.stderr)
         assert "damaged" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+        assert "Kayla (8)" not in result.stdout
         assert not _written(base, before), args
+    listed = run_cli("history", "NL-2026-001", "--db", str(base))
+    assert listed.returncode == 1 and "rev 1" in listed.stdout
+    assert "[case 'NL-2026-001' revision 1 is damaged" in listed.stdout
+    assert "revision(s) 1 damaged" in listed.stderr

@@ -146,14 +146,20 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         revisions = store.history(args.case)
+    damaged = [r.number for r in revisions if r.problem_kind == "damaged"]
     if args.json:
         print(json.dumps([r.__dict__ for r in revisions], ensure_ascii=True, indent=2))
-        return 0
-    for r in revisions:
-        note = f"  ({printable(r.note)})" if r.note else ""
-        problem = f"  cannot be opened: {printable(r.problem)}" if r.problem else ""
-        print(f"rev {r.number:<3}  {printable(r.saved_at)[:19].replace('T', ' ')}  "
-              f"{printable(r.summary)}{note}{problem}")
+    else:
+        for r in revisions:
+            note = f"  ({printable(r.note)})" if r.note else ""
+            problem = f"  [{printable(r.problem)}]" if r.problem else ""
+            print(f"rev {r.number:<3}  {printable(r.saved_at)[:19].replace('T', ' ')}  "
+                  f"{printable(r.summary)}{note}{problem}")
+    if damaged:  # listed above; the status tells a script the file needs attention
+        numbers = ", ".join(str(n) for n in damaged)
+        print(f"needs-led: error: {printable(args.case)}: revision(s) {numbers} damaged; "
+              "the database was left untouched", file=sys.stderr)
+        return 1
     return 0
 
 
