@@ -58,8 +58,11 @@ def test_a_broken_vignette_is_reported_by_file(tmp_path: Path) -> None:
     folder = tmp_path / "prompts" / "vignettes"
     folder.mkdir(parents=True)
     source = (ROOT / "prompts" / "vignettes" / "03-jackie-attendance.yml").read_text()
-    (folder / "x.yml").write_text(source.replace("rating: high", "rating: dreadful", 1))
-    with pytest.raises(ContentError, match=r"x\.yml: rating 'dreadful' is not on the seriousness"):
+    # A trainer's edited copy of one vignette replaces the default of the same name.
+    (folder / "03-jackie-attendance.yml").write_text(
+        source.replace("rating: high", "rating: dreadful", 1))
+    with pytest.raises(ContentError,
+                       match=r"03-jackie-attendance\.yml: rating 'dreadful' is not on the serio"):
         load_vignettes(Content(tmp_path))
 
 

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add, iso_date, open_content, open_store
+from assistant.cli import add, add_group, iso_date, open_content, open_store, require_terminal
 from assistant.textsafe import printable
 
 
@@ -188,11 +188,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InputError(f"{out}: cannot be written ({exc.strerror})") from None
     for p in paths:
-        print(f"wrote {p}")
+        print(f"wrote {p}", file=sys.stderr)
     return 0
 
 
 def cmd_shuffle(args: argparse.Namespace) -> int:
+    require_terminal("the shuffle")
     from assistant.tui.shuffle import run
 
     return run(args.name, db=getattr(args, "db", None), content=getattr(args, "content", None),
@@ -202,13 +203,10 @@ def cmd_shuffle(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    audit = sub.add_parser(
-        "audit", help="pool audit forms and sort them into Need Groups",
+    _, asub = add_group(
+        sub, common, "audit", "pool audit forms and sort them into Need Groups",
         description="The audit exercise: pool audit forms from many workers, sort their "
-        "needs into Need Groups, and write a report for commissioners.", parents=[common])
-    audit.set_defaults(func=lambda args: (audit.print_help(), 2)[1])
-    asub = audit.add_subparsers(title="audit commands", dest="audit_command", metavar="COMMAND",
-                                parser_class=type(audit))
+        "needs into Need Groups, and write a report for commissioners.")
 
     p = add(asub, common, "new", "start an audit sample", cmd_new)
     p.add_argument("name", metavar="NAME")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add, iso_date, open_content, open_store
+from assistant.cli import add, add_group, iso_date, open_content, open_store
 from assistant.errors import InputError
 
 
@@ -166,17 +166,8 @@ def cmd_workshop_wording(args: argparse.Namespace) -> int:
     return 0
 
 
-def _usage(args: argparse.Namespace) -> int:
-    raise InputError("say what to do: 'workshop pack' or 'workshop wording' "
-                     "(see 'needs-led workshop --help')")
-
-
-
-
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    practice = add(sub, common, "practice", "practice vignettes for students",
-                   cmd_practice_list)
-    psub = practice.add_subparsers(title="practice commands", metavar="ACTION")
+    _, psub = add_group(sub, common, "practice", "practice vignettes for students")
     p = add(psub, common, "list", "list the practice vignettes", cmd_practice_list)
     p = add(psub, common, "start", "start working a vignette as a practice case",
             cmd_practice_start)
@@ -201,9 +192,7 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--owner", default="", help="who will do the agreed action")
     p.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD", help="when it is due")
 
-    workshop = add(sub, common, "workshop", "workshop materials and the room's wording",
-                   _usage)
-    wsub = workshop.add_subparsers(title="workshop commands", metavar="ACTION")
+    _, wsub = add_group(sub, common, "workshop", "workshop materials and the room's wording")
     p = add(wsub, common, "pack", "write the participants' pack", cmd_workshop_pack)
     p.add_argument("vignettes", nargs="+", metavar="VIGNETTE", help="vignette ids, or 'all'")
     p.add_argument("--out", required=True, metavar="DIR")
