@@ -105,7 +105,7 @@ def run_tui(args: argparse.Namespace) -> int:
 
 # Arguments that name files: bytes that are not UTF-8 are kept in these (a file can be
 # named so); in every other argument they become U+FFFD, so they can be printed and stored.
-PATH_ARGS = frozenset({"db", "content", "file", "files", "out", "pipeline"})
+PATH_ARGS = frozenset({"db", "content", "file", "files", "folder", "out", "pipeline"})
 
 
 def _safe_streams() -> None:
