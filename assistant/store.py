@@ -257,10 +257,32 @@ class Store:
                     "start afresh, delete it or choose another file with --db)", "damaged")
             return
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        # Made whole beside it, then linked into place: another process starting at the
+        # same moment never sees a zero-byte file, which it would rightly refuse.
+        fresh = self.path.with_name(f".{self.path.name}.{os.getpid()}.new")
+        fd = os.open(fresh, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
         os.close(fd)
-        os.chmod(self.path, 0o600)
-        _created_here.add(self.path.resolve())
+        os.chmod(fresh, 0o600)
+        try:
+            conn = sqlite3.connect(fresh, isolation_level=None)
+            try:
+                conn.execute("pragma journal_mode=wal")  # writes the header page
+            finally:
+                conn.close()
+            try:
+                os.link(fresh, self.path)
+            except FileExistsError:
+                pass  # another process made it first: use theirs
+            except OSError:  # no hard links here (FAT, some shares): claim the name
+                try:
+                    os.close(os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+                except FileExistsError:
+                    return
+                os.chmod(self.path, 0o600)
+                _created_here.add(self.path.resolve())
+        finally:
+            for leftover in (fresh, *(fresh.with_name(fresh.name + s) for s in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
 
     def _check_ours(self) -> None:
         """Refuse another program's SQLite file rather than add our tables to it."""
