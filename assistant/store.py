@@ -7,8 +7,9 @@ Every failure the file system or SQLite can throw at us becomes a :class:`StoreE
 with one line a person can act on, and nothing already stored is touched.
 
 A damaged file is never written to: before a store's first write, :meth:`Store.check`
-runs SQLite's ``PRAGMA quick_check`` (the b-tree structure) and compares every stored
-revision with the SHA-256 checksum saved beside it (the text SQLite cannot vouch for).
+runs SQLite's ``PRAGMA integrity_check`` (the b-tree structure, and each index against
+its table) and compares every stored revision with the SHA-256 checksum saved beside it
+(the text SQLite cannot vouch for).
 Each read checks its revision's checksum too, so a changed byte is reported by case and
 revision instead of being exported as if the worker had written it. A zero-byte file is
 refused unless this process created it, and a revision written by a newer needs-led is
@@ -301,11 +302,11 @@ class Store:
         """Refuse a damaged file before anything is written to it.
 
         ``PRAGMA integrity_check`` reads every page, checks the b-tree structure and that
-        each index matches its table (``quick_check`` skips that last part, and the fault
-        probe found damage only it shows, at almost no extra cost: see the module's
-        tests); then every revision's text is compared with its checksum. Done once per
-        store, before its first write; call it earlier (e.g. on opening the TUI) to learn
-        of damage at once.
+        each index matches its table (``quick_check`` skips that last part, yet bytes
+        changed in the cases table show only there; benchmarks/store_check.py measures
+        both: about 45 ms against 33 ms on 1,000 cases); then every revision's text is
+        compared with its checksum. Done once per store, before its first write; call it
+        earlier (e.g. when the TUI opens the store) to learn of damage at once.
         """
         with self.errors():
             problems = [row[0] for row in self.db.execute("pragma integrity_check(3)")]
