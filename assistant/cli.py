@@ -109,11 +109,18 @@ PATH_ARGS = frozenset({"db", "content", "file", "files", "folder", "out", "pipel
 
 
 def _safe_streams() -> None:
-    """Print what cannot be encoded as escapes, never a UnicodeEncodeError traceback."""
+    """Print what cannot be encoded as escapes, never a UnicodeEncodeError traceback.
+
+    A stream that cannot be reconfigured (the room's forked apps write to a socket that
+    refuses the seek it tries) keeps its own rule: what reaches it is cleaned text.
+    """
+    from contextlib import suppress
+
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+            with suppress(OSError, ValueError):
+                reconfigure(errors="backslashreplace")
 
 
 def _clean_args(args: argparse.Namespace) -> None:
