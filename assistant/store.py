@@ -304,7 +304,7 @@ class Store:
         ``PRAGMA integrity_check`` reads every page, checks the b-tree structure and that
         each index matches its table (``quick_check`` skips that last part, yet bytes
         changed in the cases table show only there; benchmarks/store_check.py measures
-        both: about 45 ms against 33 ms on 1,000 cases); then every revision's text is
+        both: a few milliseconds apart on 1,000 cases); then every revision's text is
         compared with its checksum. Done once per store, before its first write; call it
         earlier (e.g. when the TUI opens the store) to learn of damage at once.
         """
