@@ -121,7 +121,7 @@ def _revisions(db: Path) -> list[tuple[Any, ...]]:
         con.close()
 
 
-@FUZZ
+@settings(FUZZ, max_examples=20)  # each loads the coach's content: fewer, wider examples
 @given(st.lists(argv_text(), min_size=1, max_size=4), argv_text())
 def test_check_never_crashes_on_any_argument(capsys: pytest.CaptureFixture[str],
                                             statements: list[str], holder: str) -> None:
