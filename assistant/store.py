@@ -65,15 +65,21 @@ def m002_drafts(db: Database) -> None:
 
 @migrations()
 def m003_revision_checksums(db: Database) -> None:
-    """A SHA-256 of every stored revision, so damage to its text is noticed on read.
+    """A SHA-256 of every stored revision, so damage to its text is noticed on read, and
+    of every row of the case list (its summary, revision and dates).
 
-    Revisions stored before this migration get theirs from their text as it is now: the
-    best that can be known, and any change from here on is caught.
+    Rows stored before this migration get theirs from their text as it is now: the best
+    that can be known, and any change from here on is caught.
     """
     db["revisions"].add_column("checksum", str)
     db.conn.executemany(
         "update revisions set checksum = ? where id = ?",
         [(checksum(body), rid) for rid, body in db.execute("select id, body from revisions")],
+    )
+    db["cases"].add_column("checksum", str)
+    db.conn.executemany(
+        "update cases set checksum = ? where reference = ?",
+        [(row_checksum(row), row[0]) for row in db.execute(f"select {CASE_COLUMNS} from cases")],
     )
 
 
@@ -106,6 +112,14 @@ class Revision:
 def checksum(body: str) -> str:
     """The SHA-256 stored beside a revision's JSON, hex."""
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+CASE_COLUMNS = "reference, created_at, updated_at, revision, summary"
+
+
+def row_checksum(row: Any) -> str:
+    """The SHA-256 of a case-list row's CASE_COLUMNS, in order."""
+    return checksum(json.dumps(list(row), ensure_ascii=True))
 
 
 # Paths this process created as empty files: the only zero-byte files it will open.
@@ -321,6 +335,20 @@ class Store:
                         raise _damaged(self.path, f"case '{printable(str(reference))}' "
                                                   f"revision {number} does not match its "
                                                   "checksum")
+            if "checksum" in self.db["cases"].columns_dict:
+                for *row, stored in self.db.execute(f"select {CASE_COLUMNS}, checksum "
+                                                    "from cases"):
+                    if stored is not None and row_checksum(row) != stored:
+                        raise _damaged(self.path, f"the list entry of case "
+                                                  f"'{printable(str(row[0]))}' does not match "
+                                                  "its checksum")
+            if "audit_forms" in self.db.table_names():
+                for case_reference, body, stored in self.db.execute(
+                        "select case_reference, cast(body as blob), digest from audit_forms"):
+                    if stored is not None and hashlib.sha256(body).hexdigest() != stored:
+                        raise _damaged(self.path, f"the audit form of case "
+                                                  f"'{printable(str(case_reference))}' does "
+                                                  "not match its checksum")
         self._checked = True
 
     def migrate(self, migration_set: Migrations, what: str = "this database",
@@ -406,16 +434,18 @@ class Store:
                 self._verified(case.reference, *row)
             number = (row[0] if row else 0) + 1
             summary = summarise(case)
-            cases = self.db["cases"]
+            created = stamp
+            if row is not None:
+                created = self.db.execute("select created_at from cases where reference = ?",
+                                          [case.reference]).fetchone()[0]
+            listed = [case.reference, created, stamp, number, summary]
             if row is None:
-                cases.insert(
-                    {"reference": case.reference, "created_at": stamp, "updated_at": stamp,
-                     "revision": number, "summary": summary}
-                )
+                self.db.execute(f"insert into cases ({CASE_COLUMNS}, checksum) "
+                                "values (?, ?, ?, ?, ?, ?)", [*listed, row_checksum(listed)])
             else:
-                cases.update(
-                    case.reference, {"updated_at": stamp, "revision": number, "summary": summary}
-                )
+                self.db.execute("update cases set updated_at = ?, revision = ?, summary = ?, "
+                                "checksum = ? where reference = ?",
+                                [stamp, number, summary, row_checksum(listed), case.reference])
             self.db["revisions"].insert(
                 {"reference": case.reference, "number": number, "saved_at": stamp,
                  "note": note, "body": body, "checksum": checksum(body)}
@@ -488,7 +518,8 @@ class Store:
     def cases(self) -> list[dict[str, Any]]:
         """Every case, most recently changed first."""
         with self.errors():
-            return list(self.db["cases"].rows_where(order_by="updated_at desc, reference"))
+            return list(self.db["cases"].rows_where(select=CASE_COLUMNS,
+                                                    order_by="updated_at desc, reference"))
 
     def history(self, reference: str) -> list[Revision]:
         """Every revision of a case; one that is damaged or from a newer needs-led is

@@ -18,12 +18,13 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from assistant.model import Case
-from assistant.store import Store, StoreError, checksum
+from assistant.store import CASE_COLUMNS, Store, StoreError, checksum, row_checksum
 from tests.helpers import ROOT, run_cli
 
 
@@ -161,11 +162,42 @@ def test_revisions_stored_before_checksums_get_one(tmp_path: Path, case: Case) -
     con = sqlite3.connect(path)
     con.execute("delete from _sqlite_migrations where name = 'm003_revision_checksums'")
     con.execute("alter table revisions drop column checksum")
+    con.execute("alter table cases drop column checksum")
     con.commit()
     con.close()
     with Store(path) as store:
         sums = store.db.execute("select body, checksum from revisions").fetchall()
         assert sums and all(checksum(body) == stored for body, stored in sums)
+        listed = store.db.execute(f"select {CASE_COLUMNS}, checksum from cases").fetchall()
+        assert listed and all(row_checksum(row[:-1]) == row[-1] for row in listed)
+        store.check()
+
+
+def test_a_changed_case_list_entry_or_audit_form_is_damage(base: Path, case: Case) -> None:
+    """Text SQLite cannot vouch for outside the revisions: the case list's summary and an
+    audit form's stored body (its digest is its checksum)."""
+    from assistant.auditform import audit_form_from_case
+    from assistant.auditstore import AuditStore
+
+    with Store(base) as store:
+        audit = AuditStore(store)
+        form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20))
+        audit.add_forms(audit.new_sample("S"), [form], "form.json")
+    for table, column, what in (("cases", "summary", "list entry of case"),
+                                ("audit_forms", "body", "audit form of case")):
+        copy = base.with_name(f"{table}.db")
+        shutil.copyfile(base, copy)
+        con = sqlite3.connect(copy)
+        # one character more, as a same-length change inside a page would be
+        con.execute(f"update {table} set {column} = {column} || ' ' where rowid = "
+                    f"(select min(rowid) from {table})")
+        assert con.total_changes == 1
+        con.commit()
+        con.close()
+        before = copy.read_bytes()
+        with Store(copy) as store, pytest.raises(StoreError, match=what):
+            store.save(case.model_copy(update={"reference": "NL-2026-999"}))
+        assert not _written(copy, before)
 
 
 def test_a_full_disk_is_named_and_nothing_is_saved(base: Path, case: Case) -> None:
