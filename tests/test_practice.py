@@ -143,7 +143,7 @@ def test_practice_start_and_feedback_end_to_end(tmp_path: Path) -> None:
     ]
     worked = tmp_path / "worked.json"
     worked.write_text(case.to_json())
-    assert run_cli("import", str(worked)).returncode == 0
+    assert run_cli("import", "--replace", str(worked)).returncode == 0
     out = tmp_path / "feedback"
     result = run_cli("practice", "feedback", "PRACTICE-aggression", "--out", str(out))
     assert result.returncode == 0, result.stderr

@@ -31,9 +31,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     content = open_content(args)
     if args.case.endswith(".json") and Path(args.case).is_file():
-        from assistant.commands.cases import read_input
+        from assistant.commands.cases import decode_json, read_input
 
-        case = Case.from_json(read_input(args.case), content.framework)
+        case = Case.from_json(decode_json(args.case, read_input(args.case)), content.framework)
     else:
         with open_store(args) as store:
             case = store.load(args.case, args.revision)
