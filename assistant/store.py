@@ -54,6 +54,17 @@ class StoreError(UserError):
     """A one-line, actionable problem with the database file."""
 
 
+class RevisionConflict(StoreError):
+    """Another writer saved the case since the revision this save was based on."""
+
+    def __init__(self, reference: str, expected: int, latest: int) -> None:
+        super().__init__(
+            f"case '{reference}' was changed elsewhere (now revision {latest}, "
+            f"this edit was based on revision {expected})"
+        )
+        self.reference, self.expected, self.latest = reference, expected, latest
+
+
 @dataclass(frozen=True)
 class Revision:
     reference: str
@@ -198,10 +209,13 @@ class Store:
 
     # --- cases and revisions -----------------------------------------------------------
 
-    def save(self, case: Case, note: str = "") -> int:
+    def save(self, case: Case, note: str = "", *, expect: int | None = None) -> int:
         """Store ``case`` as its next revision; return the revision number.
 
         Saving a case identical to its latest revision adds nothing and returns that number.
+        With ``expect`` (the revision the edit started from; 0 for a new case), a latest
+        revision other than that raises :class:`RevisionConflict` and stores nothing, checked
+        inside the write transaction so two writers cannot both pass it.
         """
         body = case.model_dump_json()
         stamp = now().isoformat()
@@ -213,6 +227,9 @@ class Store:
             ).fetchone()
             if row and row[1] == body:
                 return int(row[0])
+            latest = int(row[0]) if row else 0
+            if expect is not None and latest != expect:
+                raise RevisionConflict(case.reference, expect, latest)
             number = (row[0] if row else 0) + 1
             summary = summarise(case)
             cases = self.db["cases"]
@@ -247,6 +264,14 @@ class Store:
     def load(self, reference: str, revision: int | None = None) -> Case:
         with self.errors():
             return Case.model_validate_json(self._body(reference, revision))
+
+    def latest_revision(self, reference: str) -> int:
+        """The number of the case's latest revision; 0 if there is no such case."""
+        with self.errors():
+            row = self.db.execute(
+                "select max(number) from revisions where reference = ?", [reference]
+            ).fetchone()
+        return int(row[0] or 0)
 
     def exists(self, reference: str) -> bool:
         with self.errors():
