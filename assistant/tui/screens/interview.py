@@ -1,8 +1,9 @@
 """The conversation: the assistant's question, the worker's answer, the coach and the plan.
 
 Every answer changes the case through :class:`assistant.interview.Interview` and is saved
-at once as a new revision; text typed but not yet submitted is saved as a draft a moment
-after the last keystroke, so quitting (or losing the terminal) loses nothing.
+at once as a new revision; text typed but not yet submitted is kept as a draft by the app
+(:mod:`assistant.tui.drafts`, keyed by :meth:`InterviewScreen.draft_key`), so quitting (or
+losing the terminal) loses nothing.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
 from assistant.practice import Vignette
 from assistant.supervision import comments_about
+from assistant.tui.drafts import set_text, text_of, typed_ahead
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
 from assistant.wording.pipeline import SPACY_LOCK
 
 CHECK_DELAY = 0.15
-DRAFT_DELAY = 0.4
 
 
 
@@ -57,8 +58,6 @@ class InterviewScreen(Screen[None]):
         self._taken = ""
         self.show_hint = False
         self._check_timer: Timer | None = None
-        self._draft_timer: Timer | None = None
-        self._pending_draft: tuple[str, str] | None = None
         self._shown_kind: str | None = None
         #: the practice vignette this case works, if it is a practice case
         self.vignette: Vignette | None = None
@@ -136,8 +135,8 @@ class InterviewScreen(Screen[None]):
         self._show_hint(q)
         value = q.value
         if use_draft and q.kind != "review":
-            drafts = self.app.store.drafts(self.case.reference)  # type: ignore[attr-defined]
-            value = drafts.get(q.key, value)
+            draft = self.app.keeper.get(self.case.reference, q.key)  # type: ignore[attr-defined]
+            value = value if draft is None else draft
         answer = self.query_one("#answer", Input)
         if q.kind != "review":
             answer.placeholder = "Type your answer, then Enter"
@@ -284,29 +283,16 @@ class InterviewScreen(Screen[None]):
         if event.input.id != "answer":
             return
         self._refresh_coach(event.value)
-        if self.interview.key == "review:":
-            return  # nothing typed here is an answer
-        self._pending_draft = (self.interview.key, event.value)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self.flush_draft)
+
+    def draft_key(self, widget: Any) -> tuple[str, str] | None:
+        """The app keeps the answer's text as a draft of this case's current question."""
+        if widget.id != "answer" or self.interview.key == "review:":
+            return None  # nothing typed at the review is an answer
+        return (self.case.reference, self.interview.key)
 
     def flush_draft(self) -> None:
-        """Save the text typed but not yet submitted, so a reopened case shows it."""
-        if self._pending_draft is None:
-            return
-        key, text = self._pending_draft
-        self._pending_draft = None
-        from assistant.store import StoreError
-
-        store = self.app.store  # type: ignore[attr-defined]
-        try:
-            store.save_draft(self.case.reference, key, text)
-        except StoreError as exc:
-            self.notify(f"Draft not saved: {exc}", severity="warning")
-
-    def on_unmount(self) -> None:
-        self.flush_draft()
+        """Write the text typed but not yet submitted now, rather than in a moment."""
+        self.app.keeper.kick()  # type: ignore[attr-defined]
 
     def _save(self, note: str) -> None:
         self.app.save_case(self.case, note)  # type: ignore[attr-defined]
@@ -357,16 +343,13 @@ class InterviewScreen(Screen[None]):
         except AnswerError as exc:
             self.query_one("#message", Static).update(str(exc))
             return
-        self._pending_draft = None
-        self._save(f"answered {key}")
-        from assistant.store import StoreError
-
-        try:
-            self.app.store.clear_draft(self.case.reference, key)  # type: ignore[attr-defined]
-        except StoreError:
-            self.show_question(use_draft=False)  # the old draft must not come back now
-            return
+        field = self.query_one("#answer")
+        ahead = typed_ahead(field, text)  # typed on after Enter, while this was checked
+        self.app.save_case(self.case, f"answered {key}",  # type: ignore[attr-defined]
+                           done=((self.case.reference, key),))
         self.show_question(use_draft=True)
+        if ahead:
+            set_text(field, (text_of(field) or "") + ahead)
 
     # --- moving -------------------------------------------------------------------------
 

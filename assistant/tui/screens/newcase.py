@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +20,9 @@ class NewCaseScreen(Screen[None]):
         Binding("ctrl+s", "start", "Start interview"),
         Binding("escape", "app.pop_screen", "Cancel"),
     ]
+    #: what is typed here is kept as a draft until the case starts (Escape keeps it too)
+    draft_scope = "~new-case"
+    draft_title = "The new case"
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,7 +47,28 @@ class NewCaseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        keeper = self.app.keeper  # type: ignore[attr-defined]
+        keeper.restore(self)
+        try:
+            kept = json.loads(keeper.get(self.draft_scope, "people") or "[]")
+            self.people = [Person.model_validate(p) for p in kept]
+        except (ValueError, ValidationError):
+            self.people = []
+        self._show_people()
         self.query_one("#reference", Input).focus()
+
+    def holds_text(self) -> bool:
+        return bool(self.people)
+
+    def _show_people(self) -> None:
+        framework = self.app.content.framework  # type: ignore[attr-defined]
+        self.query_one("#people", Static).update("\n".join(
+            f"{i}. {person_label(p, framework)}" for i, p in enumerate(self.people, 1)
+        ) or "No people yet.")
+        self.app.keeper.journal.put_draft(  # type: ignore[attr-defined]
+            self.draft_scope, "people",
+            json.dumps([p.model_dump(mode="json") for p in self.people]) if self.people
+            else None)
 
     def _error(self, text: str) -> None:
         self.query_one("#newcase-error", Static).update(text)
@@ -78,9 +104,7 @@ class NewCaseScreen(Screen[None]):
         self._error("")
         name.value = ""
         age.value = ""
-        self.query_one("#people", Static).update("\n".join(
-            f"{i}. {person_label(p, framework)}" for i, p in enumerate(self.people, 1)
-        ))
+        self._show_people()
         role.focus()
 
     def action_start(self) -> None:
@@ -103,4 +127,7 @@ class NewCaseScreen(Screen[None]):
             self.query_one("#reference", Input).focus()
             return
         store.save(case, note="new case")
+        keeper = self.app.keeper  # type: ignore[attr-defined]
+        keeper.forget_screen(self)
+        keeper.forget(self.draft_scope, "people")
         self.app.open_case(case.reference)  # type: ignore[attr-defined]
