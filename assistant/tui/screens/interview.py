@@ -83,7 +83,7 @@ class InterviewScreen(Screen[None]):
                 yield Static(id="remarks")
                 with VerticalScroll(id="hint-box"):
                     yield Static(id="hint")
-                yield Input(id="answer")
+                yield Input(id="answer", select_on_focus=False)  # typing on never wipes it
                 yield Static(id="message", classes="error")
                 yield CoachPanel(id="coach")
             with Vertical(id="side"):
