@@ -105,8 +105,10 @@ class Journal:
     """What was typed and submitted, until the database confirms it. Thread-safe."""
 
     def __init__(self, db_path: str | os.PathLike[str],
-                 opener: Callable[[], Store] | None = None) -> None:
+                 opener: Callable[[], Store] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.db_path = Path(db_path)
+        self._clock = clock
         self.file = recovery_dir(self.db_path) / f"session-{os.getpid()}.json"
         self._opener = opener or (lambda: Store(self.db_path, timeout=2.0))
         self._lock = threading.RLock()
@@ -134,9 +136,10 @@ class Journal:
         """Record the text now in a field (None: the draft is done with, delete it)."""
         with self._lock:
             draft = self.drafts.get((scope, name))
-            moment = time.monotonic()
+            moment = self._clock()
             if draft is None:
-                self.drafts[(scope, name)] = Draft(text)
+                self.drafts[(scope, name)] = Draft(text, first_unsaved=moment,
+                                                   last_change=moment)
                 return
             if draft.text == text:
                 return
@@ -196,14 +199,16 @@ class Journal:
     # --- state ------------------------------------------------------------------------
 
     def unsaved(self) -> int:
-        """How many submitted changes and drafts the database does not have yet."""
+        """How many submitted changes and typed drafts the database does not have yet
+        (a draft's pending deletion is not work that could be lost)."""
         with self._lock:
-            return len(self.queue) + sum(d.dirty for d in self.drafts.values())
+            return len(self.queue) + sum(d.dirty and d.text is not None
+                                         for d in self.drafts.values())
 
     def due(self, moment: float | None = None) -> bool:
         """Whether a write should start now: a pause in typing, the maximum wait reached,
         a queued save, or a retry after a failure."""
-        moment = time.monotonic() if moment is None else moment
+        moment = self._clock() if moment is None else moment
         with self._lock:
             if self.conflict is not None:
                 return False
@@ -219,7 +224,7 @@ class Journal:
 
     def oldest_unsaved(self, moment: float | None = None) -> float:
         """Seconds since the oldest change the database does not have (0 if none)."""
-        moment = time.monotonic() if moment is None else moment
+        moment = self._clock() if moment is None else moment
         with self._lock:
             ages = [moment - d.first_unsaved for d in self.drafts.values() if d.dirty]
         return max(ages, default=0.0)
@@ -258,7 +263,7 @@ class Journal:
                     with self._lock:
                         self.conflict = exc
                         self.error = str(exc)
-                        self.failed_at = time.monotonic()
+                        self.failed_at = self._clock()
                     break
                 body = job.body
                 if job.restore is not None:
@@ -285,7 +290,7 @@ class Journal:
         except (StoreError, OSError, ValueError) as exc:
             with self._lock:
                 self.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                self.failed_at = time.monotonic()
+                self.failed_at = self._clock()
         else:
             with self._lock:
                 if self.conflict is None:
