@@ -23,6 +23,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
@@ -53,6 +54,25 @@ def set_text(widget: Widget, text: str) -> None:
     elif isinstance(widget, TextArea):
         widget.text = text
         widget.move_cursor(widget.document.end)
+
+
+class InOrderInput(Input):
+    """An Input whose Enter submits the text as it stood at that key.
+
+    Input's Enter is a binding, and a binding runs only once the key has bubbled up to the
+    app; by then the Input has already taken the next keys, so a worker typing straight on
+    after Enter had the start of the next answer glued onto this one (and lost from the
+    next). Here Enter is acted on in the Input's own key order; what comes after it is
+    :func:`typed_ahead` for the next question.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        await super()._on_key(event)
 
 
 def typed_ahead(widget: Widget, submitted: str) -> str:

@@ -22,7 +22,7 @@ from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
 from assistant.practice import Vignette
 from assistant.supervision import comments_about
-from assistant.tui.drafts import set_text, text_of, typed_ahead
+from assistant.tui.drafts import InOrderInput, set_text, text_of, typed_ahead
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
@@ -83,7 +83,8 @@ class InterviewScreen(Screen[None]):
                 yield Static(id="remarks")
                 with VerticalScroll(id="hint-box"):
                     yield Static(id="hint")
-                yield Input(id="answer", select_on_focus=False)  # typing on never wipes it
+                # Enter submits in key order; focus never selects (typing on never wipes it)
+                yield InOrderInput(id="answer", select_on_focus=False)
                 yield Static(id="message", classes="error")
                 yield CoachPanel(id="coach")
             with Vertical(id="side"):
