@@ -248,3 +248,39 @@ def wal_removed(folder: Path, how: str = "SIGKILL", *, code_root: Path = ROOT) -
     out.submitted = len(ANSWERS[0]) + len(ANSWERS[1])
     _count(db, out, "", ANSWERS[:2])
     return out
+
+
+def draft_latency(folder: Path, *, code_root: Path = ROOT, interval: float = 0.08,
+                  keys: int = 60) -> list[float]:
+    """Seconds from each key being sent to its text being in the database, while typing
+    goes on without a pause (the database is polled every 20 ms, read-only)."""
+    db = make_db(folder)
+    sent_at: list[float] = []
+    seen_at: dict[int, float] = {}
+    with PtyApp(db, code_root=code_root, pipeline="blank") as app:
+        open_interview(app)
+        done = threading.Event()
+
+        def poll() -> None:
+            while not done.is_set():
+                try:
+                    _, drafts = read_back(db)
+                except sqlite3.Error:
+                    drafts = []
+                moment = time.monotonic()
+                best = max((len(TYPING) - lost_of(TYPING, [d]) for d in drafts), default=0)
+                for n in range(1, best + 1):
+                    seen_at.setdefault(n, moment)
+                time.sleep(0.02)
+
+        poller = threading.Thread(target=poll)
+        poller.start()
+        for ch in TYPING[:keys]:
+            app.press(ch)
+            sent_at.append(time.monotonic())
+            time.sleep(max(0.0, interval - 0.02))
+        time.sleep(2.0)
+        done.set()
+        poller.join()
+    end = time.monotonic()
+    return [seen_at.get(n, end) - sent_at[n - 1] for n in range(1, len(sent_at) + 1)]

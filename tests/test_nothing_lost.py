@@ -381,3 +381,36 @@ async def test_quitting_with_everything_saved_does_not_ask(db_path: Path) -> Non
     with Store(db_path) as store:
         assert store.load("NL-L-1").needs
         assert "Kayla needs" in store.drafts("NL-L-1").values()
+
+
+@pytest.mark.anyio
+async def test_supervision_comments_and_agreed_actions_are_drafts(db_path: Path) -> None:
+    from assistant.tui.screens.supervision import AgreedActionScreen, SupervisionScreen
+
+    with Store(db_path) as store:
+        store.save(kayla_case(), note="new case")
+    app = NeedsLedApp(db=str(db_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        app.supervise("NL-L-1")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen)
+                    and bool(app.screen.query("#sv-comment")), "supervising")
+        await pilot.press(*"What does Kayla say")
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, AgreedActionScreen)
+                    and bool(app.screen.query("#action")), "the dialog")
+        await pilot.press(*"Talk with Kayla")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, QuitScreen), "quit asks")
+        await pilot.click("#quit")
+    app2 = NeedsLedApp(db=str(db_path))
+    async with app2.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app2.core_ready, "the cases are open")
+        app2.supervise("NL-L-1")
+        await until(pilot, lambda: isinstance(app2.screen, SupervisionScreen)
+                    and bool(app2.screen.query("#sv-comment")), "supervising")
+        assert app2.screen.query_one("#sv-comment", Input).value == "What does Kayla say"
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app2.screen, AgreedActionScreen)
+                    and bool(app2.screen.query("#action")), "the dialog")
+        assert app2.screen.query_one("#action", Input).value == "Talk with Kayla"
