@@ -129,6 +129,7 @@ class Journal:
         #: the database's -wal file vanished while we had it open
         self.wal_missing = False
         self.writes = 0
+        self._mirrored: tuple[int, int] = (0, 0)
 
     # --- the UI thread: record ------------------------------------------------------------
 
@@ -305,15 +306,26 @@ class Journal:
         if wal.exists():
             return
         with store.errors():
+            if store.db.execute("pragma journal_mode").fetchone()[0] != "wal":
+                return  # no -wal file is expected
             store.db.execute("pragma wal_checkpoint(TRUNCATE)")
         with self._lock:
             self.wal_missing = True
+
+    def mirror(self) -> None:
+        """Bring the recovery file up to date if drafts changed since it was written (the
+        app calls this while the database is slow, locked or in conflict)."""
+        with self._lock:
+            signature = (sum(d.version for d in self.drafts.values()), len(self.queue))
+            if signature != self._mirrored:
+                self.write_file(durable=False)
 
     def write_file(self, *, durable: bool) -> None:
         """Mirror the state in the recovery file (or remove it when there is nothing to
         keep). Never raises: a failure is kept in :attr:`file_error`."""
         with self._lock:
             data = self._snapshot()
+            self._mirrored = (sum(d.version for d in self.drafts.values()), len(self.queue))
             try:
                 if data is None:
                     with contextlib.suppress(FileNotFoundError):

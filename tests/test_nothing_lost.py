@@ -115,6 +115,12 @@ def test_a_failed_save_stays_in_the_recovery_file_until_the_database_takes_it(
     assert "locked" in journal.error
     assert journal.unsaved() == 1
     assert json.loads(journal.file.read_text(encoding="utf-8"))["pending"]
+    # typing goes on while the database is locked: the recovery file keeps up with it
+    journal.put_draft("NL-L-1", "need_new:p1", "Kayla needs to")
+    journal.mirror()
+    drafts = json.loads(journal.file.read_text(encoding="utf-8"))["drafts"]
+    assert {"scope": "NL-L-1", "field": "need_new:p1", "text": "Kayla needs to"}.items() \
+        <= drafts[0].items()
     locker.execute("ROLLBACK")
     locker.close()
     journal.drain()

@@ -119,6 +119,8 @@ class Keeper:
         self.journal: Journal | None = None
         self._writing = False
         self._conflict_shown = False
+        #: the worker put the conflict off (Escape): asked again on Ctrl+S, not at once
+        self._conflict_later = False
         self._reopen: str | None = None
         self._bar_text = ""
 
@@ -214,6 +216,7 @@ class Keeper:
             self._writing = False
 
     def retry(self) -> None:
+        self._conflict_later = False
         if self.journal is not None:
             self.journal.failed_at = 0.0
             self.kick()
@@ -224,9 +227,10 @@ class Keeper:
             return
         if not self._writing and journal.due():
             self.kick()
-        elif self._writing and journal.oldest_unsaved() > 1.0:
-            journal.write_file(durable=False)  # the database is slow: the file has it
-        if journal.conflict is not None and not self._conflict_shown:
+        elif journal.oldest_unsaved() > 0.8:
+            journal.mirror()  # the database is slow, locked or in conflict: the file has it
+        if journal.conflict is not None and not (self._conflict_shown
+                                                 or self._conflict_later):
             self._conflict_shown = True
             self._ask_conflict()
         if self._reopen and not self._writing and not journal.queue:
@@ -244,7 +248,8 @@ class Keeper:
             assert self.journal is not None
             self._conflict_shown = False
             if keep_mine is None:
-                return  # asked again at the next tick
+                self._conflict_later = True  # asked again on Ctrl+S
+                return
             self.journal.resolve(keep_mine_latest=keep_mine)
             if not keep_mine:
                 self._reopen = conflict.reference
@@ -263,7 +268,7 @@ class Keeper:
         else:
             wal = ""
         if journal.conflict is not None:
-            return wal + f"Not saved: {journal.conflict}. Choose what to keep."
+            return wal + f"Not saved: {journal.conflict}. Ctrl+S: choose what to keep."
         if journal.error:
             waiting = len(journal.queue)
             what = f"{waiting} change{'s' if waiting != 1 else ''}" if waiting else "drafts"
