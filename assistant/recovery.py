@@ -371,6 +371,8 @@ class Journal:
                 self.saved.clear()
                 self.drafts.clear()
                 self.write_file(durable=False)
+                with contextlib.suppress(OSError):
+                    self.file.parent.rmdir()  # only if empty: another session's file stays
         with self._writer:
             if self._store is not None:
                 self._store.close()

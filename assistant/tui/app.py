@@ -158,10 +158,15 @@ class NeedsLedApp(App[None]):
         journal = self.keeper.journal
         problems = []
         if journal is not None and journal.unsaved():
-            where = journal.file_error or f"kept in {journal.file}"
-            problems.append(f"{journal.unsaved()} change(s) are not in the database "
-                            f"({journal.error or 'still writing'}); {where}, and saved "
-                            "when needs-led next starts.")
+            count = journal.unsaved()
+            what = f"{count} change{' is' if count == 1 else 's are'} not in the database"
+            if journal.file_error:
+                them = "it" if count == 1 else "them"
+                where = ("and the recovery file cannot be written either "
+                         f"({journal.file_error}): quitting now loses {them}")
+            else:
+                where = f"kept in {journal.file} and saved when needs-led next starts"
+            problems.append(f"{what} ({journal.error or 'still writing'}); {where}.")
         for screen in self.keeper.holding_text():
             problems.append(f"{getattr(screen, 'draft_title', 'A form')} holds what you "
                             "typed: it is kept as a draft and comes back when you return.")

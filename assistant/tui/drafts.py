@@ -27,7 +27,7 @@ from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
-from assistant.recovery import Journal
+from assistant.recovery import RETRY_EVERY, Journal
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -272,10 +272,11 @@ class Keeper:
         if journal.error:
             waiting = len(journal.queue)
             what = f"{waiting} change{'s' if waiting != 1 else ''}" if waiting else "drafts"
-            where = journal.file_error or f"kept in {journal.file.parent}"
-            wait = max(0.0, journal.failed_at + 3.0 - time.monotonic())
-            return wal + (f"Not saved: {what} ({journal.error}). {where}. "
-                          f"Retrying in {wait:.0f} s; Ctrl+S retries now.")
+            where = (f"The recovery file cannot be written either: {journal.file_error}"
+                     if journal.file_error else f"Kept in {journal.file.parent}")
+            wait = max(0.0, journal.failed_at + RETRY_EVERY - time.monotonic())
+            return wal + (f"Not saved: {what} ({journal.error}). {where}; "
+                          f"retrying in {wait:.0f} s (Ctrl+S: now).")
         return wal.strip()
 
     def _show_bar(self) -> None:
