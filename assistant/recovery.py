@@ -21,6 +21,7 @@ This module is core: it never imports Textual.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
@@ -45,6 +46,15 @@ RETRY_EVERY = 3.0
 def recovery_dir(db_path: str | os.PathLike[str]) -> Path:
     path = Path(db_path)
     return path.with_name(path.name + ".recovery")
+
+
+def fallback_dir(db_path: str | os.PathLike[str]) -> Path:
+    """Where the recovery file goes when the database's folder cannot take it (a full
+    disk): the user's state folder, one sub-folder per database."""
+    from platformdirs import user_state_path
+
+    digest = hashlib.sha256(str(Path(db_path).resolve()).encode()).hexdigest()[:16]
+    return user_state_path("needs-led", appauthor=False) / "recovery" / digest
 
 
 @dataclass
@@ -109,7 +119,13 @@ class Journal:
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.db_path = Path(db_path)
         self._clock = clock
-        self.file = recovery_dir(self.db_path) / f"session-{os.getpid()}.json"
+        name = f"session-{os.getpid()}.json"
+        #: the recovery file beside the database ...
+        self.file = recovery_dir(self.db_path) / name
+        #: ... or, when that folder cannot take it (a full disk), in the user's state folder
+        self.fallback = fallback_dir(self.db_path) / name
+        #: the one holding the latest state
+        self.in_use = self.file
         self._opener = opener or (lambda: Store(self.db_path, timeout=2.0))
         self._lock = threading.RLock()
         self._writer = threading.Lock()
@@ -326,16 +342,26 @@ class Journal:
         with self._lock:
             data = self._snapshot()
             self._mirrored = (sum(d.version for d in self.drafts.values()), len(self.queue))
-            try:
-                if data is None:
-                    with contextlib.suppress(FileNotFoundError):
-                        self.file.unlink()
-                else:
-                    write_private(self.file, json.dumps(data, ensure_ascii=False),
-                                  durable=durable)
+            if data is None:
+                for path in (self.file, self.fallback):
+                    with contextlib.suppress(OSError):
+                        path.unlink()
                 self.file_error = ""
-            except OSError as exc:
-                self.file_error = f"{self.file}: {exc.strerror or exc}"
+                return
+            text = json.dumps(data, ensure_ascii=False)
+            problems = []
+            for path in (self.file, self.fallback):
+                try:
+                    write_private(path, text, durable=durable)
+                except OSError as exc:
+                    problems.append(f"{path}: {exc.strerror or exc}")
+                    continue
+                if path == self.file:  # an older copy in the fallback is stale now
+                    with contextlib.suppress(OSError):
+                        self.fallback.unlink()
+                self.in_use, self.file_error = path, ""
+                return
+            self.file_error = "; ".join(problems)
 
     def _snapshot(self) -> dict[str, Any] | None:
         drafts = [
@@ -386,11 +412,11 @@ def recover(store: Store, db_path: str | os.PathLike[str] | None = None) -> list
     """Apply the recovery files of sessions that are no longer running; return one line
     per thing recovered or noticed, for the worker to read. A file is removed only once
     the database holds everything in it."""
-    folder = recovery_dir(db_path or store.path)
-    if not folder.is_dir():
-        return []
+    db = db_path or store.path
     lines: list[str] = []
-    for path in sorted(folder.glob("session-*.json")):
+    found = [p for folder in (recovery_dir(db), fallback_dir(db)) if folder.is_dir()
+             for p in sorted(folder.glob("session-*.json"))]
+    for path in found:
         try:
             pid = int(path.stem.split("-", 1)[1])
         except (IndexError, ValueError):

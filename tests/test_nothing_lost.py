@@ -420,3 +420,29 @@ async def test_supervision_comments_and_agreed_actions_are_drafts(db_path: Path)
         await until(pilot, lambda: isinstance(app2.screen, AgreedActionScreen)
                     and bool(app2.screen.query("#action")), "the dialog")
         assert app2.screen.query_one("#action", Input).value == "Talk with Kayla"
+
+
+def test_when_the_databases_folder_cannot_take_the_file_it_goes_to_the_state_folder(
+        tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    with Store(db_path) as store:
+        store.save(kayla_case())
+    recovery_dir(db_path).write_text("in the way", encoding="utf-8")  # mkdir fails here
+    journal = Journal(db_path, opener=lambda: Store(db_path, timeout=0.05))
+    answered = kayla_case().model_copy(update={"story": "Kayla's dad works nights."})
+    locker = sqlite3.connect(db_path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    journal.submit("NL-L-1", answered.model_dump_json(), "answered story:")
+    assert journal.file_error == ""
+    assert journal.in_use == journal.fallback and journal.fallback.exists()
+    assert str(tmp_path / "state") in str(journal.fallback)
+    journal.drain()
+    assert journal.error, "the database is locked"
+    locker.execute("ROLLBACK")
+    locker.close()
+    # the app is killed here; the next start finds the file in the state folder
+    journal.fallback.rename(journal.fallback.with_name(f"session-{dead_pid()}.json"))
+    with Store(db_path) as store:
+        lines = recover(store)
+        assert store.load("NL-L-1").story == "Kayla's dad works nights."
+    assert lines

@@ -165,7 +165,7 @@ class NeedsLedApp(App[None]):
                 where = ("and the recovery file cannot be written either "
                          f"({journal.file_error}): quitting now loses {them}")
             else:
-                where = f"kept in {journal.file} and saved when needs-led next starts"
+                where = f"kept in {journal.in_use} and saved when needs-led next starts"
             problems.append(f"{what} ({journal.error or 'still writing'}); {where}.")
         for screen in self.keeper.holding_text():
             problems.append(f"{getattr(screen, 'draft_title', 'A form')} holds what you "

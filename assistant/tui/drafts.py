@@ -273,7 +273,7 @@ class Keeper:
             waiting = len(journal.queue)
             what = f"{waiting} change{'s' if waiting != 1 else ''}" if waiting else "drafts"
             where = (f"The recovery file cannot be written either: {journal.file_error}"
-                     if journal.file_error else f"Kept in {journal.file.parent}")
+                     if journal.file_error else f"Kept in {journal.in_use.parent}")
             wait = max(0.0, journal.failed_at + RETRY_EVERY - time.monotonic())
             return wal + (f"Not saved: {what} ({journal.error}). {where}; "
                           f"retrying in {wait:.0f} s (Ctrl+S: now).")
