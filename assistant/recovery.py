@@ -304,7 +304,7 @@ class Journal:
                     self.drafts[(scope, name)].saved_version = version
                 self.writes += 1
             self._check_wal(store)
-        except (StoreError, OSError, ValueError) as exc:
+        except Exception as exc:  # the writer must never die silently: say it, retry later
             with self._lock:
                 self.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 self.failed_at = self._clock()

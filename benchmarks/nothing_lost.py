@@ -99,12 +99,12 @@ def main() -> None:
         sides.insert(0, ("before", args.before))
     for label, root in sides:
         print(f"\n== {label}: {root} ({args.trials} trials each, a key every {INTERVAL} s)")
-        print(f"draft latency while typing: {latency(root)}")
+        print(f"draft latency while typing: {latency(root)}", flush=True)
         print(f"{'test':44} {'trials':>6} {'fail':>4} {'submitted lost':>14} "
               f"{'(direct)':>8} {'typed lost':>10} {'max s lost':>10}")
         for name, count, fails, sub, sub_direct, typed, secs, notes in run(root, args.trials):
             print(f"{name:44} {count:>6} {fails:>4} {sub:>14} {sub_direct:>8} {typed:>10} "
-                  f"{secs:>10.2f}")
+                  f"{secs:>10.2f}", flush=True)
             for note in notes:
                 print(f"{'':6}· {note[:110]}")
 

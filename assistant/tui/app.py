@@ -347,13 +347,18 @@ class NeedsLedApp(App[None]):
         if self._wait_for_core() or self.store is None:
             return
         reference = f"{PRACTICE_PREFIX}{vignette_id}"
-        if not self.store.exists(reference):
-            try:
-                self.store.save(practice_case(find_vignette(vignette_id, self.content)),
-                                note="practice started")
-            except (StoreError, LookupError) as exc:
-                self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
-                return
+        journal = self.keeper.journal
+        try:
+            started = self.store.exists(reference) or (
+                journal is not None and journal.pending_body(reference) is not None)
+            if not started:
+                case = practice_case(find_vignette(vignette_id, self.content))
+                if journal is not None:
+                    journal.set_base(reference, 0)
+                self.save_case(case, "practice started")
+        except (StoreError, LookupError) as exc:
+            self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
+            return
         self.open_case(reference)
 
     def practice_matching(self) -> tuple[Any, dict[str, str]]:

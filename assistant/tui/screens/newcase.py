@@ -126,8 +126,9 @@ class NewCaseScreen(Screen[None]):
             self._error(f"A case '{reference}' already exists: open it from your cases.")
             self.query_one("#reference", Input).focus()
             return
-        store.save(case, note="new case")
         keeper = self.app.keeper  # type: ignore[attr-defined]
         keeper.forget_screen(self)
         keeper.forget(self.draft_scope, "people")
+        keeper.journal.set_base(reference, 0)  # new: another writer's case is a conflict
+        self.app.save_case(case, "new case")  # type: ignore[attr-defined]
         self.app.open_case(case.reference)  # type: ignore[attr-defined]
