@@ -14,6 +14,7 @@ while typing goes on without a pause.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -69,6 +70,9 @@ def run(root: Path, n: int) -> list[tuple[str, int, int, int, int, int, float, l
                     outcomes.append(out)
         notes = sorted({note for o in outcomes for note in o.notes
                         if not note.startswith("drafts as killed")})
+        codes = sorted({str(o.exit_code) for o in outcomes})
+        notes.append(f"exit codes: {', '.join(codes)}; load average "
+                     f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         rows.append((
             name, len(outcomes), sum(failed(o) or o.lost_submitted_after < 0 for o in outcomes),
             sum(max(o.lost_submitted_after, 0) for o in outcomes),
