@@ -297,13 +297,21 @@ class Keeper:
 
     # --- exit -------------------------------------------------------------------------
 
+    def capture(self) -> None:
+        """Record every kept field's text as it is now, whether or not its Changed message
+        has reached the app yet (at a signal, the app may be a few messages behind)."""
+        for screen in list(self.app.screen_stack):
+            for widget in _fields(screen):
+                self.changed(widget)
+
     def flush_now(self, wait: float = 2.0) -> None:
         """Write everything now, waiting at most ``wait`` s for a writer already busy;
         what the database does not take stays in the recovery file."""
         if self.journal is not None:
+            self.capture()
             self.journal.flush_now(wait)
 
     def close(self) -> None:
         if self.journal is not None:
-            self.journal.flush_now(5.0)
+            self.flush_now(5.0)
             self.journal.close()
