@@ -12,16 +12,11 @@ form-level columns repeated), and the HTML page rendered by :mod:`assistant.expo
 
 from __future__ import annotations
 
-import ast
 import csv
-import importlib.util
 import io
 import re
-import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -33,7 +28,16 @@ from pydantic import (
     StringConstraints,
 )
 
+from assistant.dates import loose
 from assistant.model import REFERENCE_PATTERN, Case, Person, Sex, ShortText, clean_input
+from assistant.redact import (
+    NameInReference,
+    Names,
+    Redactor,
+    Replaced,
+    load_names,
+    reference_problem,
+)
 
 if TYPE_CHECKING:
     from assistant.content import Framework
@@ -124,7 +128,9 @@ class AuditForm(_Model):
     )
     needs: list[AuditNeed] = Field(default=[], description="Every need, in the case's order")
     auditor: Text = Field(default="", description="Who completed the form")
-    audit_date: date = Field(description="When the form was completed (YYYY-MM-DD)")
+    audit_date: Annotated[date, BeforeValidator(loose)] = Field(
+        description="When the form was completed (YYYY-MM-DD; 27/11/2026 and 27 Nov 2026 "
+        "are read too)")
 
     def to_csv_rows(self) -> list[dict[str, str]]:
         """One row per need (one blank-need row if there are none), form columns repeated."""
@@ -246,141 +252,79 @@ def role_labels(case: Case, framework: Framework) -> dict[str, tuple[str, Holder
     return labels
 
 
-_APOSTROPHES = dict.fromkeys(map(ord, "\u2018\u2019\u02bc\u02b9\u2032\u0060\u00b4\uff07"), "'")
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"), "-")
-_TITLES = r"(?:mr|mrs|ms|miss|mx|dr)\.?\s+"
-_MONTH_WORDS = ("january february march april may june july august september october "
-                "november december")
-MONTHS = frozenset(_MONTH_WORDS.split())
-# Names that are also everyday words; spaCy's English stop words ("will", "may"...) are
-# added from its source file, without importing spaCy (see :func:`common_words`).
-_EVERYDAY = """will may june april august bill mark frank pat sue rob jack ray art guy bob
-    hope faith
-    joy grace rose sky summer autumn dawn hunter river brook iris lily holly ivy amber ruby
-    pearl violet heather crystal honey drew reed miles sage robin wren jay dean penny cliff
-    gene don victor norm page carol destiny harmony unity star storm angel king prince duke
-    major nick max jade rusty sunny chance chase cash eve lane"""
-EVERYDAY_NAMES = frozenset(_EVERYDAY.split()) | MONTHS
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Everyday words a name can also be: a small list plus spaCy's English stop words.
-
-    The stop-word list is read from spaCy's source file rather than imported, because
-    importing ``spacy`` costs about a second and an export needs none of the rest of it.
-    """
-    words = set(EVERYDAY_NAMES)
-    spec = importlib.util.find_spec("spacy")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "lang" / "en" / "stop_words.py"
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-        except (OSError, SyntaxError, UnicodeDecodeError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                words.update(node.value.split())
-    return frozenset(w.casefold() for w in words)
-
-
-def fold(text: str) -> tuple[str, list[int]]:
-    """``text`` folded for matching names, and each folded character's index in ``text``.
-
-    Curly apostrophes become ``'``, dashes ``-``, accents are dropped and case is folded
-    ("O’Neil" and "o'neil", "Zoë" and "ZOE", "İBRAHİM" and "ibrahim" match). Folding can
-    lengthen a character ("ß" -> "ss"), so the index map leads each match back to the
-    span of the original text it came from.
-    """
-    out: list[str] = []
-    index: list[int] = []
-    for i, char in enumerate(text.translate(_APOSTROPHES).translate(_DASHES)):
-        for part in unicodedata.normalize("NFKD", char):
-            if unicodedata.combining(part):
-                continue
-            folded = part.casefold()
-            out.append(folded)
-            index.extend([i] * len(folded))
-    return "".join(out), index
-
-
-def _name_parts(name: str) -> list[str]:
-    """The name and its parts: words, and the halves of hyphenated words (2+ letters)."""
-    parts = [name]
-    for word in name.split():
-        parts.append(word)
-        parts.extend(word.split("-"))
-    return [p for p in dict.fromkeys(parts) if len(re.sub(r"\W", "", p)) > 1]
-
-
-def name_replacer(case: Case, labels: dict[str, str]) -> Callable[[str], str]:
-    """A function replacing every person's name, and each part of it, by their label.
-
-    Names are compared after :func:`fold`, so a name matches however the worker typed its
-    apostrophes, dashes, accents and capitals. The whole name, each word of it and each
-    half of a hyphenated word are replaced, with a title before it ("Ms Smith") and a
-    possessive after it ("Kayla's", "Kaylas", "James'") kept as a possessive.
-
-    A name that is also an everyday word (:func:`common_words`: "Will", "May", "Hope") is
-    replaced only where it is capitalised, never as a possessive without an apostrophe,
-    and, for a month, not where a date is meant ("May 2027", "3 May", "3rd of May"): so
-    "mum will collect him by May 2027" keeps its words, while "Will's school" and "May
-    needs" still lose the name. A capitalised everyday word at the start of a sentence is
-    still taken for the name: a leak of a name is worse than an odd sentence.
-    """
-    pairs: list[tuple[str, str]] = []
-    for person in case.people:
-        label = labels[person.id]
-        pairs.extend((fold(part)[0], label) for part in _name_parts(person.name.strip()))
-    best: dict[str, str] = {}
-    for key, label in pairs:  # the first person with a name keeps it
-        best.setdefault(key, label)
-    if not best:
-        return lambda text: text
-    keys = sorted(best, key=len, reverse=True)
-    pattern = re.compile(
-        rf"(?<!\w)(?:{_TITLES})?(?:"
-        + "|".join(f"({re.escape(key)})" for key in keys)
-        + r")(?:'s|'|s)?(?!\w)"
-    )
-    common = common_words()
-    date_after = re.compile(r"\s+\d")
-    date_before = re.compile(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-
-    def replace(text: str) -> str:
-        folded, index = fold(text)
-        out: list[str] = []
-        done = 0
-        for match in pattern.finditer(folded):
-            group = match.lastindex or 0
-            key = keys[group - 1]
-            start, end = index[match.start()], index[match.end() - 1] + 1
-            name_start = index[match.start(group)]
-            suffix = folded[match.end(group):match.end()]
-            if key in common and (
-                not text[name_start].isupper()
-                or suffix == "s"
-                or (key in MONTHS and (date_after.match(folded, match.end())
-                                        or date_before.search(folded[:match.start()])))
-            ):
-                continue
-            tail = "'s" if suffix == "s" else text[index[match.end(group)]:end] if suffix else ""
-            out.append(text[done:start] + best[key] + tail)
-            done = end
-        return "".join(out) + text[done:]
-
-    return replace
-
-
 def audit_form_from_case(
-    case: Case, auditor: str, audit_date: date, *, framework: Framework | None = None
+    case: Case, auditor: str, audit_date: date, *, framework: Framework | None = None,
+    names: Names | None = None,
 ) -> AuditForm:
-    """The audit-form record of ``case``: names replaced, nothing identifying kept."""
-    if framework is None:
-        from assistant.content import Content
+    """The audit-form record of ``case``: names replaced, nothing identifying kept.
 
-        framework = Content().framework
+    Raises :class:`~assistant.redact.NameInReference` if the case reference holds a name.
+    The names the case does not hold that were taken out are in :func:`names_taken_out`.
+    """
+    return audit_form_and_names(case, auditor, audit_date, framework=framework,
+                                names=names)[0]
+
+
+def names_taken_out(case: Case, *, framework: Framework | None = None,
+                    names: Names | None = None) -> list[Replaced]:
+    """The names in the case's needs and services that are not the case's people, which
+    the audit form replaces: for the worker to see before a form is exported."""
+    labels = role_labels(case, framework or _framework())
+    return _redact(case, labels, names)[1]
+
+
+def names_notice(case: Case, *, framework: Framework | None = None) -> list[str]:
+    """Lines telling the worker which names the audit form replaced that are not people in
+    the case (empty if none), for the CLI and the app to show before a form leaves."""
+    taken = names_taken_out(case, framework=framework)
+    if not taken:
+        return []
+    return ["the audit form replaces these names, which are not people in this case "
+            "(add the person, or reword, if one is not a name):",
+            *(f"  {item}" for item in taken)]
+
+
+def _framework() -> Framework:
+    from assistant.content import Content
+
+    return Content().framework
+
+
+def _redact(case: Case, labels: dict[str, tuple[str, HolderKind]], names: Names | None,
+            ) -> tuple[list[tuple[str, list[str]]], list[Replaced], set[str]]:
+    """Each need's wording and services with names replaced, and the names replaced that
+    the case does not hold. The story is read too (not written): a name found only there
+    still keeps the reference from carrying it."""
+    redact = Redactor(case, {pid: label for pid, (label, _) in labels.items()},
+                      names or load_names())
+    redact.learn([case.story] + [text for need in case.needs
+                                 for text in (need.wording, *(w.action for w in need.work),
+                                              *(w.who for w in need.work))])
+    texts = []
+    for number, need in enumerate(case.needs, 1):
+        wording = redact(need.wording, f"need {number}")
+        services = []
+        for index, item in enumerate(need.work, 1):
+            where = f"need {number}, service {index}"
+            action = redact(item.action, where)
+            # "who" apart from the action: alone, "sue" is the name, not the verb
+            services.append(f"{action} — {redact(item.who, where)}" if item.who else action)
+        texts.append((wording, services))
+    return texts, redact.replaced, redact.learned
+
+
+def audit_form_and_names(
+    case: Case, auditor: str, audit_date: date, *, framework: Framework | None = None,
+    names: Names | None = None,
+) -> tuple[AuditForm, list[Replaced]]:
+    """The audit form of ``case`` and the names not in the case that it replaced."""
+    framework = framework or _framework()
+    names = names or load_names()
     labels = role_labels(case, framework)
+    texts, replaced, learned = _redact(case, labels, names)
+    problem = reference_problem(case, names, learned)
+    if problem:
+        raise NameInReference(problem)
     unborn_roles = {"unborn"}
     children = [
         AuditChild(
@@ -391,30 +335,25 @@ def audit_form_from_case(
         for p in case.people
         if labels[p.id][1] == "child"
     ]
-    replace = name_replacer(case, {pid: label for pid, (label, _) in labels.items()})
     needs = []
     levels = []
-    for need in case.needs:
+    for need, (wording, services) in zip(case.needs, texts, strict=True):
         label, kind = labels.get(need.holder, ("Not known", "family"))
         serious = need.seriousness
         if serious is not None and serious.threshold_level is not None:
             levels.append(serious.threshold_level)
-        services = [
-            replace(f"{item.action} — {item.who}" if item.who else item.action)
-            for item in need.work
-        ]
         status = need.status if need.status in ("met", "partly", "unmet") else "unknown"
         needs.append(
             AuditNeed(
                 holder=label,
                 holder_kind=kind,
-                wording=replace(need.wording),
+                wording=wording,
                 seriousness=serious.rating if serious else None,
                 status=status,
                 services=services,
             )
         )
-    return AuditForm(
+    form = AuditForm(
         case_reference=case.reference,
         children=children,
         level_of_need=max(levels) if levels else None,
@@ -422,6 +361,7 @@ def audit_form_from_case(
         auditor=auditor,
         audit_date=audit_date,
     )
+    return form, replaced
 
 
 # --- CSV for pooling many forms --------------------------------------------------------

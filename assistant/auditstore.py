@@ -281,7 +281,14 @@ def _need_number(row: list[str], header: list[str], position: int) -> int:
 
 
 def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]]:
-    """Forms in a JSON, JSON-lines or CSV file, and the problems found in it."""
+    """Forms in a JSON, JSON-lines, CSV or .xlsx file, and the problems found in it."""
+    from assistant.paperforms import is_xlsx, xlsx_to_csv
+
+    if is_xlsx(source, data):
+        try:
+            return read_csv_forms(source, xlsx_to_csv(data))
+        except ValueError as exc:
+            return [], [Problem(source, None, str(exc))]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "assistant.commands.export",
     "assistant.commands.practice",
     "assistant.commands.audit",
+    "assistant.commands.room",
 )
 
 
@@ -75,7 +76,27 @@ def build_parser() -> Parser:
     return parser
 
 
+class NoTerminal(UsageError):
+    """An interactive screen was asked for without a terminal to draw it on."""
+
+
+def require_terminal(what: str) -> None:
+    """Refuse to start a full-screen app when stdin or stdout is not a terminal.
+
+    Without one, Textual writes escape codes into a pipe or file and waits for keys that
+    never come; a clear usage error (exit 2) is what a script or a cron job needs.
+    """
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return  # served to a browser (a workshop room): the driver is not a terminal's
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NoTerminal(f"{what} needs a terminal; for scripts, use the commands listed "
+                         f"by '{PROG} --help'")
+
+
 def run_tui(args: argparse.Namespace) -> int:
+    require_terminal("the interactive assistant")
     from assistant.tui.app import run
 
     return run(db=getattr(args, "db", None), content=getattr(args, "content", None),
@@ -91,11 +112,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         func: Callable[[argparse.Namespace], int] = getattr(args, "func", run_tui)
         return func(args)
     except UsageError as exc:
+        if isinstance(exc, NoTerminal) and argv is None and len(sys.argv) <= 1:
+            build_parser().print_help(sys.stderr)
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`needs-led audit suggest --json | head`): stop quietly.
+        # Point stdout at nothing so the interpreter's final flush cannot complain again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as exc:
         code = report(exc)
         if code is None:
@@ -118,14 +148,14 @@ def open_store(args: argparse.Namespace) -> Any:
 
 
 def iso_date(text: str) -> Any:
-    """An argparse type for YYYY-MM-DD dates, with a message a person can act on."""
-    from datetime import date
+    """An argparse type for dates in any form the app reads (assistant.dates: ISO,
+    DD/MM/YYYY, 15 Feb 2027), with a message a person can act on."""
+    from assistant.dates import parse_date
 
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date (write it as YYYY-MM-DD)") from None
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add(sub: Any, common: argparse.ArgumentParser, name: str, help: str, func: Callable,
@@ -135,3 +165,23 @@ def add(sub: Any, common: argparse.ArgumentParser, name: str, help: str, func: C
                             parents=[common], **kwargs)
     parser.set_defaults(func=func)
     return parser
+
+
+def add_group(sub: Any, common: argparse.ArgumentParser, name: str, help: str,
+              **kwargs: Any) -> tuple[argparse.ArgumentParser, Any]:
+    """Add a command group (``audit``, ``practice``, ``workshop``...) and its sub-commands.
+
+    Every group behaves the same when named alone: its help, listing what it can do, on
+    stderr, and exit status 2, as for any other incomplete command line.
+    """
+    parser = add(sub, common, name, help, _show_group_help, **kwargs)
+    parser.set_defaults(group_parser=parser)
+    subparsers = parser.add_subparsers(title=f"{name} commands", metavar="COMMAND",
+                                       parser_class=Parser)
+    return parser, subparsers
+
+
+def _show_group_help(args: argparse.Namespace) -> int:
+    args.group_parser.print_help(sys.stderr)
+    return 2
+

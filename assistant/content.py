@@ -2,8 +2,9 @@
 
 Content is data a trainer can edit. The default copy ships inside the package (as
 ``assistant/_content`` in a wheel, or beside the package in a checkout); ``--content DIR``
-or ``NEEDS_LED_CONTENT`` points at an edited copy. A folder the override lacks falls back
-to the default, so a trainer may copy only what they change. Every YAML file is validated
+or ``NEEDS_LED_CONTENT`` points at an edited copy. Any file the override lacks comes from
+the default, file by file (folders of YAML files are merged by file name), so a trainer
+may copy only what they change. Every YAML file is validated
 by a pydantic model on load, and a broken file is reported by path and line.
 """
 
@@ -188,17 +189,25 @@ class Content:
         return f"Content(override={self.override!s}, default={self.default!s})"
 
     def path(self, *parts: str) -> Path:
-        """The file at ``parts`` (e.g. ``"framework", "framework.yml"``), override first."""
-        if self.override is not None and (self.override / parts[0]).is_dir():
+        """The file or folder at ``parts`` (e.g. ``"framework", "framework.yml"``).
+
+        The override's copy wins where it has one; anything it lacks comes from the
+        default, file by file, so a trainer copies only what they change.
+        """
+        if self.override is not None:
             candidate = self.override.joinpath(*parts)
-        else:
-            candidate = self.default.joinpath(*parts)
+            if candidate.exists():
+                return candidate
+        candidate = self.default.joinpath(*parts)
         if not candidate.exists():
             raise ContentError(candidate, "missing content file")
         return candidate
 
     def read_text(self, *parts: str) -> str:
-        path = self.path(*parts)
+        return self._read(self.path(*parts))
+
+    @staticmethod
+    def _read(path: Path) -> str:
         try:
             return path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
@@ -211,15 +220,22 @@ class Content:
         return parse_yaml(path, self.read_text(*parts), model)
 
     def iter_yaml(self, *parts: str) -> Iterator[Path]:
-        """The ``*.yml`` files in a folder, sorted, so output is stable."""
-        folder = self.path(*parts)
-        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
+        """The ``*.yml`` files in a folder, the override's and the default's merged by name
+        (the override's copy of a file wins), sorted so output is stable."""
+        files: dict[str, Path] = {}
+        roots = [self.default] + ([self.override] if self.override is not None else [])
+        for root in roots:
+            folder = root.joinpath(*parts)
+            if folder.is_dir():
+                files.update(
+                    (p.name, p) for p in folder.iterdir() if p.suffix in (".yml", ".yaml")
+                )
+        if not files:
+            self.path(*parts)  # raises the "missing content file" error for the folder
+        yield from (files[name] for name in sorted(files))
 
     def load_all(self, model: type[M], *parts: str) -> list[tuple[Path, M]]:
-        return [
-            (p, parse_yaml(p, self.read_text(*parts, p.name), model))
-            for p in self.iter_yaml(*parts)
-        ]
+        return [(p, parse_yaml(p, self._read(p), model)) for p in self.iter_yaml(*parts)]
 
     @cached_property
     def framework(self) -> Framework:

@@ -1,7 +1,11 @@
 """What leaves needs-led: plans, the family's plan, the audit-form record, the whole case.
 
 The HTML and Markdown documents are Jinja2 templates in ``exports/`` (content a trainer
-or an authority can restyle without touching Python); JSON and CSV are written here.
+or an authority can restyle without touching Python), all HTML ones built on one base
+template. PDF is the same HTML laid out for A4 by WeasyPrint (CSS paged media); Word
+documents are docxtpl templates (``exports/*.docx``, Jinja2 inside a .docx a trainer can
+edit in Word), with the tables that need merged cells built by python-docx. JSON and CSV
+are written here.
 Everything the user typed is escaped for the format it lands in: HTML by autoescape,
 Markdown by escaping its meta-characters on every ``{{ }}``, CSV by defusing formulas.
 Files are written whole or not at all (a temporary file, then a rename), and an existing
@@ -20,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.content import Content, ContentError
+from assistant.content import Content, ContentError, Strict
 from assistant.errors import InputError, UserError
 from assistant.formats import FORMATS
 from assistant.model import Case, Need
@@ -29,15 +33,23 @@ if TYPE_CHECKING:
     from assistant.auditform import AuditForm
 
 # Format -> (file name suffix, template or None for formats written in Python).
+# A -pdf format prints its HTML template; a -docx format fills a Word template.
 _FILES: dict[str, tuple[str, str | None]] = {
     "plan-html": ("plan.html", "plan.html.j2"),
     "plan-md": ("plan.md", "plan.md.j2"),
+    "plan-docx": ("plan.docx", "plan.docx"),
+    "plan-pdf": ("plan.pdf", "plan.html.j2"),
     "family-html": ("family-plan.html", "family.html.j2"),
+    "family-docx": ("family-plan.docx", "family-plan.docx"),
+    "family-pdf": ("family-plan.pdf", "family.html.j2"),
     "audit-html": ("audit-form.html", "audit.html.j2"),
+    "audit-docx": ("audit-form.docx", "audit-form.docx"),
+    "audit-pdf": ("audit-form.pdf", "audit.html.j2"),
     "audit-json": ("audit-form.json", None),
     "audit-csv": ("audit-form.csv", None),
     "case-json": ("case.json", None),
 }
+APP_FOLDER = "needs-led"
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -71,6 +83,18 @@ def _check_format(fmt: str) -> str:
     if fmt not in _FILES:
         raise ExportError(f"unknown format '{fmt}' (choose from: {', '.join(FORMATS)})")
     return fmt
+
+
+def default_folder(case: Case) -> Path:
+    """Where a case's documents go unless the user says otherwise.
+
+    The user's documents folder (platformdirs: ``~/Documents`` or the XDG, macOS or
+    Windows equivalent), then ``needs-led/<case>``: where people look for a document they
+    made, never the folder a program happened to start in.
+    """
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / APP_FOLDER / safe_stem(case.reference)
 
 
 # --- escaping --------------------------------------------------------------------------
@@ -155,12 +179,24 @@ def template_line(exc: BaseException) -> str:
 
 
 def environment(content: Content, markdown: bool = False) -> Any:
-    """The Jinja2 environment for ``content``; see :func:`_environment`."""
-    return _environment(tuple(_search_path(content)), markdown)
+    """The Jinja2 environment for ``content``; see :func:`_environment`.
+
+    The override's file names are part of the cache key: a template a trainer adds while
+    the app runs is used at once, not shadowed by the default compiled earlier.
+    """
+    paths = _search_path(content)
+    names: tuple[str, ...] = ()
+    if len(paths) > 1:
+        try:
+            names = tuple(sorted(os.listdir(paths[0])))
+        except OSError:
+            names = ()
+    return _environment(tuple(paths), markdown, names)
 
 
 @lru_cache(maxsize=16)
-def _environment(search_path: tuple[str, ...], markdown: bool) -> Any:
+def _environment(search_path: tuple[str, ...], markdown: bool,
+                 override_names: tuple[str, ...] = ()) -> Any:
     """A sandboxed Jinja2 environment over ``exports/`` (override first).
 
     HTML templates autoescape; the Markdown environment escapes every expression with
@@ -218,7 +254,8 @@ def audit_type_size(form: Any) -> float:
 
 
 def _context(case: Case, content: Content, form: AuditForm, *, auditor: str,
-             when: date) -> dict[str, Any]:
+             when: date, with_supervision: bool = False,
+             notes: list[str] | None = None) -> dict[str, Any]:
     """What every template sees: the case, the framework's labels and a few helpers."""
     framework = content.framework
     numbers = {need.id: n for n, need in enumerate(case.needs, 1)}
@@ -239,7 +276,7 @@ def _context(case: Case, content: Content, form: AuditForm, *, auditor: str,
         return framework.label("roles", person.role) if person else ""
 
     children = [p for p in case.people if p.role in framework.child_roles]
-    plain = _lazy_plain(content)
+    family = _Family(content, notes)
     return {
         "case": case,
         "framework": framework,
@@ -250,25 +287,132 @@ def _context(case: Case, content: Content, form: AuditForm, *, auditor: str,
         "need_number": numbers,
         "item_label": lambda ident: items.get(ident or "", ""),
         "outcome_of": outcome_of,
+        "work_rows": work_rows,
         "children": children,
-        "plain": plain,
+        "adults": [p for p in case.people if p.role not in framework.child_roles],
+        "plain": family.plain,
+        "family_words": family.own,
+        "plain_words": family.words_only,
         "form": form,
         "audit_type_size": audit_type_size(form),
+        "with_supervision": with_supervision,
+        "kept": kept_wording,
+        "advice": _lazy_advice(content),
+        "signatories": signatories(case, role),
     }
 
 
-def _lazy_plain(content: Content) -> Callable[[str], str]:
-    """plain() for the family's plan, loading its word lists on first use only."""
+def work_rows(need: Need) -> list[dict[str, Any]]:
+    """The rows of the child's plan table for one need, grouped by the outcome they serve.
+
+    Each row is a work item (or None where an outcome has no work yet) with the outcome it
+    serves; ``outcome_rows`` is set on the first row of each outcome (how many rows its
+    cell spans) and 0 on the rest, so the outcome is written once, not on every row.
+    Work serving no outcome comes last, under "Not linked to an outcome"; a need with
+    neither has one row with ``empty`` set.
+    """
+    rows: list[dict[str, Any]] = []
+    groups: list[tuple[Any, list[Any]]] = [
+        (outcome, [w for w in need.work if w.outcome_id == outcome.id])
+        for outcome in need.outcomes
+    ]
+    known = {o.id for o in need.outcomes}
+    loose = [w for w in need.work if w.outcome_id not in known]
+    if loose:
+        groups.append((None, loose))
+    for outcome, items in groups:
+        for k, item in enumerate(items or [None]):
+            rows.append({"work": item, "outcome": outcome, "empty": False,
+                         "outcome_rows": (len(items) or 1) if k == 0 else 0})
+    if not rows:  # neither outcomes nor work yet: one row that says so
+        rows.append({"work": None, "outcome": None, "empty": True, "outcome_rows": 1})
+    return rows
+
+
+def kept_wording(need: Need) -> list[Any]:
+    """The kept-wording entries that still apply: their wording is still in the need.
+
+    A worker who kept a wording and later rewrote it has nothing left to explain; an
+    entry about text that is no longer in the plan would only confuse its reader.
+    """
+    current = {need.wording, *(o.statement for o in need.outcomes),
+               *(w.action for w in need.work)}
+    return [k for k in need.kept_wording if k.wording in current]
+
+
+def signatories(case: Case, role: Callable[[str], str]) -> list[dict[str, str]]:
+    """Who signs the plan: the worker, each adult, each child of 10 or more, a manager."""
+    rows = [{"name": case.worker, "role": "Worker"}]
+    for person in case.people:
+        if person.age is not None and person.age < 10:
+            continue
+        rows.append({"name": person.name, "role": role(person.id)})
+    rows.append({"name": "", "role": "Team manager"})
+    return rows
+
+
+class _Family:
+    """plain(), family_words() and plain_words() for the family's plan, made on first use."""
+
+    def __init__(self, content: Content, notes: list[str] | None) -> None:
+        self.content = content
+        self.notes = notes
+        self._made: Any = None
+
+    def _text(self) -> Any:
+        if self._made is None:
+            from assistant.plainwords import FamilyText, load_words
+
+            words = load_words(self.content, export_file(self.content, "plain-words.yml"))
+            self._made = FamilyText(words, self.notes if self.notes is not None else [])
+        return self._made
+
+    def plain(self, text: str, where: str = "") -> str:
+        return str(self._text().plain(text, where))
+
+    def own(self, text: str) -> str:
+        return str(self._text().own(text))
+
+    def words_only(self, text: str, lower: bool = False) -> str:
+        return str(self._text().words_only(text, lower))
+
+
+def _lazy_advice(content: Content) -> Callable[[str], str]:
+    """advice(rule_id): what the coach advised, in words for a reader, never the rule id."""
     made: list[Callable[[str], str]] = []
 
-    def plain(text: str) -> str:
+    def advice(rule_id: str) -> str:
         if not made:
-            from assistant.plainwords import load
+            made.append(_advice_table(content))
+        return made[0](rule_id)
 
-            made.append(load(content, export_file(content, "plain-words.yml")))
-        return made[0](text)
+    return advice
 
-    return plain
+
+def _advice_table(content: Content) -> Callable[[str], str]:
+    from assistant.plainwords import parse_file
+    from assistant.wording.rules import RuleFile
+
+    advice = parse_file(export_file(content, "advice.yml"), Advice)
+    kinds: dict[str, str] = {}
+    try:
+        for _, rules in content.load_all(RuleFile, "framework", "wording"):
+            kinds |= {rule.id: rule.kind for rule in rules.rules}
+    except ContentError:
+        pass
+
+    def lookup(rule_id: str) -> str:
+        kind = kinds.get(rule_id)
+        return advice.kinds.get(kind or "", advice.unknown) if kind else advice.unknown
+
+    return lookup
+
+
+class Advice(Strict):
+    """exports/advice.yml: the coach's advice by kind, as the plan's reader sees it."""
+
+    kinds: dict[str, str] = {}
+    unknown: str = "The wording coach suggested other words."
 
 
 def read_css(content: Content, name: str) -> Any:
@@ -297,11 +441,17 @@ def render(
     auditor: str = "",
     when: date | None = None,
     form: AuditForm | None = None,
-) -> str:
-    """The text of one export format. ``when`` is the document's date (today if None).
+    with_supervision: bool = False,
+    notes: list[str] | None = None,
+) -> str | bytes:
+    """One export format: text, or bytes for Word and PDF. ``when`` is the document's
+    date (today if None).
 
     ``form`` is the case's audit form if the caller has built it already (every template
-    may show it, so :func:`export` builds it once for all formats).
+    may show it, so :func:`export` builds it once for all formats). Supervision notes and
+    kept-wording reasons go into the plan only ``with_supervision``. What the family's plan
+    leaves out (professional text it cannot make plain) is added to ``notes``, one line
+    each, for the worker.
     """
     from assistant.auditform import audit_form_from_case, write_csv
 
@@ -318,9 +468,21 @@ def render(
         return write_csv([form])
     template_name = _FILES[fmt][1]
     assert template_name is not None
-    return render_template(template_name, lambda: _context(case, content, form,
-                                                           auditor=auditor, when=when),
-                           content, markdown=fmt.endswith("-md"))
+
+    def context() -> dict[str, Any]:
+        return _context(case, content, form, auditor=auditor, when=when,
+                        with_supervision=with_supervision, notes=notes)
+
+    if fmt.endswith("-docx"):
+        from assistant.documents import render_docx
+
+        return render_docx(template_name, context, content)
+    text = render_template(template_name, context, content, markdown=fmt.endswith("-md"))
+    if fmt.endswith("-pdf"):
+        from assistant.documents import html_to_pdf
+
+        return html_to_pdf(text)
+    return text
 
 
 def render_template(name: str, context: dict[str, Any] | Callable[[], dict[str, Any]],
@@ -356,7 +518,7 @@ def render_template(name: str, context: dict[str, Any] | Callable[[], dict[str, 
 # --- writing files ---------------------------------------------------------------------
 
 
-def write_new(path: Path, text: str, force: bool) -> None:
+def write_new(path: Path, text: str | bytes, force: bool) -> None:
     """Write ``text`` to ``path`` whole: a temporary file beside it, then a rename.
 
     Without ``force`` the final step is a hard link, which fails if the file appeared
@@ -366,7 +528,9 @@ def write_new(path: Path, text: str, force: bool) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        binary = isinstance(text, bytes)  # Word and PDF
+        with (os.fdopen(fd, "wb") if binary
+              else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -402,11 +566,14 @@ def export(
     force: bool = False,
     auditor: str = "",
     when: date | None = None,
+    with_supervision: bool = False,
+    notes: list[str] | None = None,
 ) -> list[Path]:
     """Write ``formats`` of ``case`` into ``out_dir``; return the paths written.
 
     Every format is rendered and every target checked before the first file is written,
-    so a template error or an existing file leaves the folder as it was.
+    so a template error or an existing file leaves the folder as it was. ``notes``, if
+    given, receives one line for each piece of text the family's plan left out.
     """
     if not formats:
         raise ExportError(f"no format chosen (choose from: {', '.join(FORMATS)})")
@@ -420,10 +587,14 @@ def export(
         from assistant.auditform import audit_form_from_case
 
         form = audit_form_from_case(case, auditor, when, framework=content.framework)
-        texts = [render(case, fmt, content=content, auditor=auditor, when=when, form=form)
+        found: list[str] = []
+        texts = [render(case, fmt, content=content, auditor=auditor, when=when, form=form,
+                        with_supervision=with_supervision, notes=found)
                  for fmt in chosen]
     except ContentError as exc:
         raise ExportError(str(exc)) from None
+    if notes is not None:
+        notes.extend(dict.fromkeys(found))  # each family format finds the same lines
     return write_all(out_dir, list(zip(targets, texts, strict=True)), force)
 
 
@@ -439,7 +610,7 @@ def _check_targets(out_dir: Path, targets: Sequence[Path], force: bool) -> None:
             )
 
 
-def write_all(out_dir: Path, files: Sequence[tuple[Path, str]], force: bool) -> list[Path]:
+def write_all(out_dir: Path, files: Sequence[tuple[Path, str | bytes]], force: bool) -> list[Path]:
     """Write every (path, text) into ``out_dir``, or none if any target is in the way.
 
     Everything is rendered by the caller and every target checked before the first file

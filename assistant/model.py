@@ -214,11 +214,15 @@ class Case(Model):
     distribution: list[ShortText] = []
     """Who the plan goes to."""
     story: LongText = ""
+    child_voice: LongText = ""
+    """What the children say about what is happening, asked after the story."""
     people: list[Person] = []
     needs: list[Need] = []
     comments: list[Comment] = []
     agreed_actions: list[AgreedAction] = []
     resume: dict[Annotated[str, StringConstraints(max_length=40)], ShortText] = {}
+    """Legacy: where the interview was. Now kept beside the case by the store (not in a
+    revision); read only to place a case saved by an older version."""
 
     @field_validator("schema_version")
     @classmethod

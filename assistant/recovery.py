@@ -132,6 +132,8 @@ class Journal:
         self._store: Store | None = None
         self.drafts: dict[tuple[str, str], Draft] = {}
         self.queue: list[PendingSave] = []
+        #: reference -> (interview step, written): where the interview is, a convenience
+        self.positions: dict[str, tuple[str, bool]] = {}
         #: the revision each open case's edits are based on (the optimistic check)
         self.base: dict[str, int] = {}
         #: reference -> (revision, body) last confirmed by the database this session
@@ -182,6 +184,17 @@ class Journal:
             self.queue.append(PendingSave(reference, body, note))
             self.write_file(durable=True)
 
+    def put_position(self, reference: str, step: str) -> None:
+        with self._lock:
+            if self.positions.get(reference, ("", False))[0] != step:
+                self.positions[reference] = (step, False)
+
+    def position(self, reference: str) -> str | None:
+        """This session's position in the case's interview, if it has one."""
+        with self._lock:
+            known = self.positions.get(reference)
+        return known[0] if known else None
+
     def pending_body(self, reference: str) -> str | None:
         """The newest submitted but unsaved body of this case, if any."""
         with self._lock:
@@ -231,7 +244,7 @@ class Journal:
                 return False
             if self.error and moment - self.failed_at < RETRY_EVERY:
                 return False
-            if self.queue:
+            if self.queue or any(not w for _, w in self.positions.values()):
                 return True
             return any(
                 d.dirty and (moment - d.last_change >= DRAFT_PAUSE
@@ -303,6 +316,14 @@ class Journal:
                 with self._lock:
                     self.drafts[(scope, name)].saved_version = version
                 self.writes += 1
+            with self._lock:
+                moves = [(ref, step) for ref, (step, written) in self.positions.items()
+                         if not written]
+            for reference, step in moves:
+                store.save_position(reference, step)
+                with self._lock:
+                    if self.positions.get(reference) == (step, False):
+                        self.positions[reference] = (step, True)
             self._check_wal(store)
         except Exception as exc:  # the writer must never die silently: say it, retry later
             with self._lock:

@@ -50,6 +50,14 @@ def m002_drafts(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_positions(db: Database) -> None:
+    """Where the interview is in each case: kept beside the case, never in a revision, so
+    moving around the interview changes nothing a history would show."""
+    db["positions"].create({"reference": str, "step": str, "updated_at": str},
+                           pk="reference")
+
+
 class StoreError(UserError):
     """A one-line, actionable problem with the database file."""
 
@@ -303,6 +311,21 @@ class Store:
         """Make an earlier revision the latest again (as a new revision: nothing is lost)."""
         case = self.load(reference, revision)
         return self.save(case, note=f"restored revision {revision}")
+
+    # --- where the interview is: beside the case, not in it ----------------------------
+
+    def save_position(self, reference: str, step: str) -> None:
+        with self.write():
+            self.db["positions"].upsert(
+                {"reference": reference, "step": step, "updated_at": now().isoformat()},
+                pk="reference",
+            )
+
+    def position(self, reference: str) -> str | None:
+        with self.errors():
+            row = self.db.execute("select step from positions where reference = ?",
+                                  [reference]).fetchone()
+        return str(row[0]) if row else None
 
     # --- drafts: text typed but not yet submitted ---------------------------------------
 

@@ -123,3 +123,83 @@ def item_ids(case: Case) -> set[str]:
 
 def comments_about(case: Case, item_id: str | None) -> list[Comment]:
     return [c for c in case.comments if c.about == item_id]
+
+
+# --- what a person sees: "need 2", "outcome 2.1", "work 2.3", "comment 1" -------------------
+
+_REF = re.compile(r"^\s*(need|outcome|work|n|o|w)\s*(\d+)(?:\.(\d+))?\s*$", re.IGNORECASE)
+
+
+def resolve_about(case: Case, text: str) -> str:
+    """The id of the item ``text`` names, as the plan numbers it ("need 2", "outcome 2.1"
+    for need 2's first outcome, "work 2.3" for need 2's third piece of work), a person's
+    name, or an id itself. ValueError, with what exists, otherwise."""
+    text = text.strip()
+    if text in item_ids(case):
+        return text
+    for person in case.people:
+        if person.name.lower() == text.lower():
+            return person.id
+    match = _REF.match(text)
+    if match:
+        kind, first, second = match.group(1).lower()[0], int(match.group(2)), match.group(3)
+        if 1 <= first <= len(case.needs):
+            need = case.needs[first - 1]
+            if kind == "n" and second is None:
+                return need.id
+            items = need.outcomes if kind == "o" else need.work if kind == "w" else []
+            if second is not None and 1 <= int(second) <= len(items):
+                return items[int(second) - 1].id
+    needs = len(case.needs)
+    raise ValueError(f"'{text}' is not in this case: write need 1 to need {needs}, "
+                     "outcome N.M (need N's M-th outcome) or work N.M"
+                     if needs else f"'{text}' is not in this case: it has no needs yet")
+
+
+def _numbered(items: list, ref: str, what: str) -> int:  # type: ignore[type-arg]
+    ref = ref.strip()
+    for index, item in enumerate(items):
+        if item.id == ref:
+            return index
+    if ref.isdigit() and 1 <= int(ref) <= len(items):
+        return int(ref) - 1
+    raise ValueError(f"there is no {what} '{ref}' (this case has {len(items)})")
+
+
+def mark_done(case: Case, ref: str, on: date | None = None, done: bool = True) -> AgreedAction:
+    """Mark agreed action ``ref`` (its number or id) done on ``on`` (today by default)."""
+    index = _numbered(case.agreed_actions, ref, "agreed action")
+    action = case.agreed_actions[index].model_copy(
+        update={"done": done, "done_on": (on or date.today()) if done else None})
+    case.agreed_actions = [action if i == index else a
+                           for i, a in enumerate(case.agreed_actions)]
+    return action
+
+
+def resolve_comment(case: Case, ref: str, resolved: bool = True,
+                    text: str | None = None) -> Comment:
+    """Resolve (or reopen) comment ``ref``, or change its text."""
+    index = _numbered(case.comments, ref, "comment")
+    update: dict[str, object] = {"resolved": resolved}
+    if text is not None:
+        update["text"] = Comment(text=text).text  # cleaned and checked like any comment
+    comment = case.comments[index].model_copy(update=update)
+    case.comments = [comment if i == index else c for i, c in enumerate(case.comments)]
+    return comment
+
+
+def place_of(case: Case, item_id: str | None) -> str:
+    """How the plan numbers an item ("need 2", "outcome 2.1"), for lists."""
+    if item_id is None:
+        return "the whole case"
+    for n, need in enumerate(case.needs, 1):
+        if need.id == item_id:
+            return f"need {n}"
+        for m, outcome in enumerate(need.outcomes, 1):
+            if outcome.id == item_id:
+                return f"outcome {n}.{m}"
+        for m, item in enumerate(need.work, 1):
+            if item.id == item_id:
+                return f"work {n}.{m}"
+    person = case.person(item_id)
+    return person.name if person else item_id

@@ -188,7 +188,11 @@ def test_cli_suggest_accept_report_undo(tmp_path: Path) -> None:
     assert len(rows) == 12
     drinking = next(r for r in rows if "stop drinking" in r["wording"])
     assert drinking["reason"].startswith("matched 'drinking' -> Parental substance misuse")
-    assert "11 with a suggested theme, 1 left for the group to place; 11 placed" in result.stderr
+    # "needs to attend a parenting course" and "needs to be safe" get no theme: the group
+    # asks for the need behind them.
+    assert "10 with a suggested theme, 2 left for the group to place; 10 placed" in result.stderr
+    course = next(r for r in rows if "parenting course" in r["wording"])
+    assert course["theme"] is None and course["reason"].startswith("worded as a service")
     out = tmp_path / "report"
     made = run_cli("audit", "report", "May", "--out", str(out), "--date", "2026-11-22", env=env)
     assert made.returncode == 0, made.stderr
@@ -196,7 +200,7 @@ def test_cli_suggest_accept_report_undo(tmp_path: Path) -> None:
     twice = run_cli("audit", "report", "May", "--out", str(out), env=env)
     assert twice.returncode == 2 and "use --force" in twice.stderr
     undo = run_cli("audit", "undo", "May", env=env)
-    assert undo.stdout.strip() == "undid: accept 11 suggestion(s)"
+    assert undo.stdout.strip() == "undid: accept 10 suggestion(s)"
     assert "not in a group: 12 needs" in run_cli("audit", "groups", "May", env=env).stdout
 
 

@@ -60,16 +60,17 @@ async def test_a_small_shuffle_by_keyboard(db: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Suggestions ready: 11 of 12 needs have a theme" in text_of(app, "#status")
+        assert "Suggestions ready: 10 of 12 needs have a theme" in text_of(app, "#status")
         assert text_of(app, "#form-title").startswith("Form 1 of 4: AUD-002")
-        assert "Suggested: Parenting and boundaries (matched 'parenting'" in text_of(
-            app, "#detail")
+        # "needs to attend a parenting course" names a service: no theme, a question instead
+        assert "Suggested: - (worded as a service" in text_of(app, "#detail")
+        assert "need behind it" in text_of(app, "#detail")
 
         # Accept every suggestion on the first form: one group per theme.
         await pilot.press("A")
         await pilot.pause()
         groups, needs = saved(db)
-        assert needs["Mother needs to attend a parenting course."] == "Parenting and boundaries"
+        assert needs["Mother needs to attend a parenting course."] is None
         assert set(groups) == {"Parenting and boundaries", "Domestic abuse and its aftermath"}
         assert "█" in str(app.query_one("#groups").get_option_at_index(0).prompt)
 
@@ -170,11 +171,18 @@ async def test_unsorted_needs_can_be_viewed_and_help_shows_the_keys(db: Path) ->
         for _ in range(4):
             await pilot.press("A", "n")
         await pilot.pause()
-        # The last option in the groups list is "not in a group"; v shows those needs.
+        # The last option in the groups list is the pile to discuss: needs worded as a
+        # service, an assessment or an aim; v shows them.
         await pilot.press("tab", "end", "v")
         await pilot.pause()
-        assert text_of(app, "#form-title").startswith("Group: not in a group (1 needs")
+        assert text_of(app, "#form-title").startswith("To discuss (1): worded as a service")
+        assert [n["wording"] for n in app.needs] == ["Mother needs to attend a parenting course."]
+        # Above it, "not in a group": every need no group holds.
+        await pilot.press("v", "end", "up", "v")
+        await pilot.pause()
+        assert text_of(app, "#form-title").startswith("Group: not in a group (2 needs")
         assert [n["wording"] for n in app.needs] == [
+            "Mother needs to attend a parenting course.",
             "Child 1 needs to be safe <script>alert(1)</script>."]
         # x sends a placed need back to unsorted; undo restores it.
         await pilot.press("v", "home")

@@ -63,8 +63,9 @@ def test_no_name_of_anyone_in_the_case_leaves(case: Case, form: AuditForm) -> No
 def test_names_replaced_whole_words_any_case_and_possessive(case: Case) -> None:
     case.needs[0].wording = "kayla's mum and KAYLA need Kaylan to Deem it fine; Dee too."
     form = audit_form_from_case(case, "", DAY)
+    # "Kaylan" is not Kayla, but it is a name: the second net takes it.
     assert form.needs[0].wording == (
-        "Child 1's mum and Child 1 need Kaylan to Deem it fine; Mother too."
+        "Child 1's mum and Child 1 need [name] to Deem it fine; Mother too."
     )
 
 
@@ -260,15 +261,16 @@ def test_everyday_word_names_replaced_only_where_they_are_names(case: Case) -> N
         "Mum will collect him by May 2027, or on 3rd of May.")
     assert _wording(case, names, "Will needs May's help; may Will's mum say so? May 4: ok") == (
         "Child 1 needs Child 2's help; may Child 1's mum say so? May 4: ok")
-    # A possessive without an apostrophe would turn "wills" into a name: not for these.
-    assert _wording(case, names, "Wills and Mays stay.") == "Wills and Mays stay."
+    # A capitalised possessive without an apostrophe is the name's; in lower case, a word.
+    assert _wording(case, names, "Wills and Mays stay; the wills stay.") == (
+        "Child 1's and Child 2's stay; the wills stay.")
 
 
 def test_spacy_stop_words_are_read_without_importing_spacy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from assistant.auditform import common_words; "
+    code = ("import sys; from assistant.redact import common_words; "
             "w = common_words(); print('spacy' in sys.modules, 'whereas' in w, 'will' in w)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout.split()
@@ -291,5 +293,7 @@ def test_every_export_renders_for_a_turkish_name_in_capitals(case: Case) -> None
     case.needs[0].wording = "İBRAHİM needs to be at school by 8.45 every morning."
     for fmt in FORMATS:
         text = render(case, fmt, auditor="Auditor (fictional)", when=DAY)
+        if isinstance(text, bytes):
+            continue  # Word and PDF: tests/test_export_documents.py reads their text
         if fmt.startswith("audit"):
             assert "İBRAHİM" not in text and "Child 1 needs to be at school" in text

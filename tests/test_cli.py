@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from assistant.model import SCHEMA_VERSION
-from tests.helpers import FIXTURES, run_cli
+from tests.helpers import FIXTURES, ROOT, run_cli
 
 FIXTURE = str(FIXTURES / "case.json")
 
@@ -172,3 +174,61 @@ def test_an_invalid_file_among_several_is_named(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"needs-led: error: {empty}: Invalid JSON")
     assert "nothing was imported" in result.stderr
     assert json.loads(run_cli("cases", "--json").stdout) == []
+
+
+def test_without_a_terminal_the_app_does_not_start() -> None:
+    # stdin and stdout are pipes here: the TUI would hang writing escape codes.
+    result = run_cli(stdin="")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "needs a terminal" in result.stderr
+    assert "commands:" in result.stderr  # the help says what to run instead
+    shuffle = run_cli("audit", "shuffle", "May", stdin="")
+    assert shuffle.returncode == 2
+    assert "the shuffle needs a terminal" in shuffle.stderr
+
+
+@pytest.mark.parametrize("group", ["audit", "practice", "workshop"])
+def test_a_group_named_alone_lists_its_commands_the_same_way(group: str) -> None:
+    result = run_cli(group)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert f"{group} commands:" in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    # `needs-led practice list | head -0`: the reader has gone before the first line.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "schema"], cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait() == 141
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+
+
+def test_history_labels_what_changed_and_diffs_any_two_revisions(tmp_path: Path) -> None:
+    run_cli("import", FIXTURE)
+    edited = json.loads(Path(FIXTURE).read_text())
+    edited["needs"][1]["wording"] = "Tyler needs to be home by 9pm on school nights."
+    edited["needs"][0]["outcomes"][0]["target_date"] = "2027-03-01"
+    second = tmp_path / "edited.json"
+    second.write_text(json.dumps(edited))
+    run_cli("import", str(second))
+
+    history = run_cli("history", "NL-2026-014").stdout.splitlines()
+    assert "case started" in history[0]
+    assert "Outcome 1.1 date changed; Need 2 reworded" in history[1]
+
+    result = run_cli("history", "NL-2026-014", "--diff", "1", "2")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "NL-2026-014: revision 1 to revision 2: 2 changes"
+    assert "  Need 2 reworded" in lines
+    assert "    now: Tyler needs to be home by 9pm on school nights." in lines
+    assert "    was: 15 Feb 2027" in lines and "    now: 1 Mar 2027" in lines
+    same = run_cli("history", "NL-2026-014", "--diff", "2", "2")
+    assert "0 changes" in same.stdout
+    missing = run_cli("history", "NL-2026-014", "--diff", "1", "9")
+    assert missing.returncode == 1 and "has no revision 9" in missing.stderr

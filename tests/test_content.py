@@ -51,11 +51,35 @@ def test_a_missing_override_folder_is_an_error(tmp_path: Path) -> None:
         Content(tmp_path)
 
 
-def test_a_missing_file_in_an_override_folder_is_named(tmp_path: Path) -> None:
+def test_an_override_with_one_file_takes_the_rest_from_the_default(tmp_path: Path) -> None:
+    # The README's promise: copy only what you change.
+    (tmp_path / "framework").mkdir()
+    themes = (ROOT / "framework" / "themes.yml").read_text()
+    (tmp_path / "framework" / "themes.yml").write_text(themes)
+    content = Content(tmp_path)
+    assert content.path("framework", "themes.yml").is_relative_to(tmp_path)
+    assert content.path("framework", "framework.yml") == ROOT / "framework" / "framework.yml"
+    assert content.framework.label("seriousness", "high") == "High"
+
+
+def test_a_folder_of_yaml_files_is_merged_file_by_file(tmp_path: Path) -> None:
+    library = tmp_path / "framework" / "library"
+    library.mkdir(parents=True)
+    first = sorted((ROOT / "framework" / "library").glob("*.yml"))[0]
+    (library / first.name).write_text(first.read_text())
+    (library / "zz-local.yml").write_text(first.read_text())
+    names = [p.name for p in Content(tmp_path).iter_yaml("framework", "library")]
+    defaults = sorted(p.name for p in (ROOT / "framework" / "library").glob("*.yml"))
+    assert names == sorted([*defaults, "zz-local.yml"])
+    chosen = dict((p.name, p) for p in Content(tmp_path).iter_yaml("framework", "library"))
+    assert chosen[first.name].is_relative_to(tmp_path)
+
+
+def test_a_file_missing_everywhere_is_named(tmp_path: Path) -> None:
     (tmp_path / "framework").mkdir()
     with pytest.raises(ContentError) as info:
-        _ = Content(tmp_path).framework
-    assert str(info.value) == f"{tmp_path / 'framework' / 'framework.yml'}: missing content file"
+        Content(tmp_path).path("framework", "nowhere.yml")
+    assert str(info.value) == f"{ROOT / 'framework' / 'nowhere.yml'}: missing content file"
 
 
 class Tiny(Strict):

@@ -64,9 +64,12 @@ def test_the_fixture_really_carries_the_payloads() -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_no_control_characters_in_any_format(evil: Case, fmt: str) -> None:
-    text = render(evil, fmt, when=DAY, auditor="=auditor")
+    from tests.test_export_documents import document_text
+
+    text = document_text(fmt, render(evil, fmt, when=DAY, auditor="=auditor"))
     assert "\x1b" not in text and "\x00" not in text
-    assert "[31mred" in text  # the visible remainder is kept, as typed
+    if not fmt.startswith("family-"):  # the family's plan leaves such text out
+        assert "[31mred" in text  # the visible remainder is kept, as typed
 
 
 @pytest.mark.parametrize("fmt", HTML_FORMATS)
@@ -94,7 +97,7 @@ def test_markdown_shows_payloads_as_text(evil: Case) -> None:
     """Rendered by a CommonMark renderer with raw HTML allowed, the worst case."""
     from markdown_it import MarkdownIt
 
-    source = render(evil, "plan-md", when=DAY)
+    source = render(evil, "plan-md", when=DAY, with_supervision=True)
     page = MarkdownIt("commonmark", {"html": True}).enable("table").render(source)
     parsed = parse(page)
     assert "script" not in parsed.tags and "a" not in parsed.tags and "b" not in parsed.tags
@@ -133,6 +136,8 @@ def test_every_format_writes_a_file(evil: Case, tmp_path: Path) -> None:
     paths = export(evil, FORMATS, tmp_path, when=DAY)
     assert paths[0].name == "INJ-001-plan.html"
     for path in paths:
+        if path.suffix in (".docx", ".pdf"):
+            continue  # binary: test_no_control_characters_in_any_format reads their text
         data = path.read_bytes()
         assert b"\x00" not in data and b"\x1b" not in data
         data.decode("utf-8")

@@ -27,6 +27,7 @@ from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.screens.keep import KeepScreen
 from assistant.tui.screens.newcase import NewCaseScreen
 from assistant.tui.screens.saving import ConflictScreen, QuitScreen
+from assistant.tui.widgets.answer import AnswerArea
 
 SIZE = (100, 32)
 
@@ -222,8 +223,8 @@ async def open_case(pilot: Pilot, app: NeedsLedApp, reference: str) -> Interview
 
 
 async def submit(pilot: Pilot, text: str) -> None:
-    field = pilot.app.screen.query_one("#answer", Input)
-    field.value = text
+    field = pilot.app.screen.query_one("#answer", AnswerArea)
+    field.set_value(text)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -289,7 +290,7 @@ async def test_a_locked_database_shows_a_lasting_bar_and_quitting_asks(db_path: 
             screen = await open_case(pilot, app, "NL-L-1")
             locker.execute("BEGIN EXCLUSIVE")
             await submit(pilot, "Kayla needs to be at school by 8.45 every morning")
-            assert screen.query_one("#answer", Input).value == "", "the UI moved on at once"
+            assert screen.query_one("#answer", AnswerArea).text == "", "the UI moved on at once"
             await until(pilot, lambda: app.screen.query(SaveBar), "the not-saved bar")
             bar = app.screen.query_one(SaveBar)
             assert "Not saved" in bar.text and "locked" in bar.text
@@ -360,7 +361,7 @@ async def test_the_keep_my_wording_reason_is_a_draft(db_path: Path) -> None:
     async with app2.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app2.coach_status != "loading", "the coach loads")
         screen = await open_case(pilot, app2, "NL-L-1")
-        assert screen.query_one("#answer", Input).value == flagged, "the answer's draft"
+        assert screen.query_one("#answer", AnswerArea).text == flagged, "the answer's draft"
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app2.screen, KeepScreen), "flagged again")
         assert app2.screen.query_one("#reason", Input).value == "agreed with the family"
@@ -401,6 +402,7 @@ async def test_supervision_comments_and_agreed_actions_are_drafts(db_path: Path)
         app.supervise("NL-L-1")
         await until(pilot, lambda: isinstance(app.screen, SupervisionScreen)
                     and bool(app.screen.query("#sv-comment")), "supervising")
+        await pilot.press(*"Pat", "enter")  # the supervisor's name, asked first
         await pilot.press(*"What does Kayla say")
         await pilot.press("f5")
         await until(pilot, lambda: isinstance(app.screen, AgreedActionScreen)

@@ -35,7 +35,7 @@ def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> Non
     for band in ("pre-birth", "0-4", "5-9", "10-15", "16-17"):
         assert band in ages
     sources = " ".join(v.source for v in vignettes)
-    assert "seeds/000" in sources and "seeds/001" in sources
+    assert "framework for thinking" in sources and "Integrated Children's System" in sources
     for vignette in vignettes:
         assert vignette.model and vignette.teaching_notes
 
@@ -58,8 +58,11 @@ def test_a_broken_vignette_is_reported_by_file(tmp_path: Path) -> None:
     folder = tmp_path / "prompts" / "vignettes"
     folder.mkdir(parents=True)
     source = (ROOT / "prompts" / "vignettes" / "03-jackie-attendance.yml").read_text()
-    (folder / "x.yml").write_text(source.replace("rating: high", "rating: dreadful", 1))
-    with pytest.raises(ContentError, match=r"x\.yml: rating 'dreadful' is not on the seriousness"):
+    # A trainer's edited copy of one vignette replaces the default of the same name.
+    (folder / "03-jackie-attendance.yml").write_text(
+        source.replace("rating: high", "rating: dreadful", 1))
+    with pytest.raises(ContentError,
+                       match=r"03-jackie-attendance\.yml: rating 'dreadful' is not on the serio"):
         load_vignettes(Content(tmp_path))
 
 
@@ -112,13 +115,13 @@ def test_supervision_from_the_cli_is_kept_in_the_history() -> None:
     assert added.returncode == 0, added.stderr
     agreed = run_cli("supervise", "NL-2026-014", "--action", "Visit at 8", "--owner", "SW",
                      "--due", "2026-12-01")
-    assert agreed.stdout.strip() == "added agreed action to NL-2026-014 (revision 3)"
+    assert agreed.stdout.strip() == "NL-2026-014: agreed action added (revision 3)"
     history = json.loads(run_cli("history", "NL-2026-014", "--json").stdout)
     assert [h["note"] for h in history][1:] == ["supervision: comment added",
                                                 "supervision: agreed action added"]
     walk = run_cli("supervise", "NL-2026-014").stdout
-    assert walk.count("> supervisor: Why mornings?") == 1
-    assert "Visit at 8 (SW, by 2026-12-01)" in walk
+    assert walk.count("] supervisor: Why mornings?") == 1
+    assert "Visit at 8 (SW, by 1 Dec 2026)" in walk
     bad = run_cli("supervise", "NL-2026-014", "--due", "someday", "--action", "x")
     assert bad.returncode == 2
 

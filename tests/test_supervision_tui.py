@@ -71,9 +71,17 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         assert screen.question.concept == "opening"
         assert screen.case.story[:40] in str(screen.query_one("#sv-item", Static).content)
 
+        # the supervisor's name is asked once and goes on every comment
+        name = screen.query_one("#sv-name", Input)
+        assert name.value == "Supervisor (fictional)", "the last supervisor's name, editable"
+        name.focus()
+        name.value = ""
+        await type_text(pilot, "Pat")
+        await pilot.press("enter")
         # a comment on the whole case
         await comment(pilot, ON_CASE)
         assert screen.case.comments[-1].about is None
+        assert screen.case.comments[-1].author == "Pat"
 
         # an empty comment is refused with a message
         await pilot.press("enter")
@@ -113,12 +121,30 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         assert isinstance(form, AgreedActionScreen)
         assert "not a date" in str(form.query_one("#agree-message", Static).content)
         assert form.query_one("#action", Input).value == ACTION
-        form.query_one("#due", Input).value = "2026-12-15"
+        form.query_one("#due", Input).value = "15 Dec 2026"
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is screen, "the action is recorded")
         agreed = screen.case.agreed_actions[-1]
         assert (agreed.action, agreed.owner, agreed.due) == (ACTION, "Social worker",
                                                              date(2026, 12, 15))
+        # F6 marks an agreed action done (today); F7 resolves a comment
+        from assistant.tui.screens.confirm import ConfirmScreen
+
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "which action")
+        first_open = next(n for n, a in enumerate(screen.case.agreed_actions, 1) if not a.done)
+        await pilot.click("#choice-0")
+        await until(pilot, lambda: app.screen is screen, "done")
+        assert screen.case.agreed_actions[first_open - 1].done_on == date.today()
+        await pilot.press("f7")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "which comment")
+        await pilot.click("#choice-0")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen)
+                    and "Resolve it" in [str(b.label) for b in app.screen.query("Button")],
+                    "what to do with it")
+        await pilot.click("#choice-0")
+        await until(pilot, lambda: app.screen is screen, "resolved")
+        assert screen.case.comments[0].resolved
         await pilot.press("escape")
 
         # the worker reopens the case and sees them where they belong
@@ -128,10 +154,10 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         labels = plan_labels(app)
         assert any(ON_NEED in label for label in labels), labels
         assert any(ON_CASE in label for label in labels), labels
-        assert any(ACTION in label and "2026-12-15" in label for label in labels), labels
+        assert any(ACTION in label and "15 Dec 2026" in label for label in labels), labels
         tree = worker.query_one("#plan")
         need_node = next(n for n in tree._tree_nodes.values()  # type: ignore[attr-defined]
-                         if n.data == "need:n1" and "Need:" in str(n.label))
+                         if n.data == "need:n1" and "Need 1:" in str(n.label))
         assert any(ON_NEED in str(child.label) for child in need_node.children)
         # beside the question too, when the worker is on that need
         worker.interview.goto("need:n1")
@@ -141,7 +167,7 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         worker.show_question()
         assert not worker.query_one("#remarks", Static).display
         notices = [n.message for n in app._notifications]
-        assert any("3 comments and 2 agreed actions" in m for m in notices), notices
+        assert any("open comment" in m and "agreed action" in m for m in notices), notices
         await pilot.press("ctrl+q")
 
     with Store(db) as store:
@@ -151,6 +177,7 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
     assert case.agreed_actions[-1].action == ACTION
     assert notes.count("supervision: comment added") == 2
     assert notes.count("supervision: agreed action added") == 1
+    assert "supervision: comment 1 resolved" in notes
 
 
 async def test_supervise_from_the_command_palette(db: Path) -> None:

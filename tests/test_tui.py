@@ -8,6 +8,7 @@ Waiting (``until``) polls for a state; nothing here asserts on a duration.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from assistant.tui.screens.home import HomeScreen
 from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.screens.keep import KeepScreen
 from assistant.tui.screens.newcase import NewCaseScreen
+from assistant.tui.widgets.answer import AnswerArea
 
 SIZE = (100, 32)
 
@@ -58,8 +60,8 @@ async def paste(pilot: Pilot, text: str) -> None:
 
 async def answer(pilot: Pilot, text: str) -> None:
     """Clear the answer field (pre-filled when editing), paste ``text``, press Enter."""
-    field = pilot.app.screen.query_one("#answer", Input)
-    field.value = ""
+    field = pilot.app.screen.query_one("#answer", AnswerArea)
+    field.clear()
     if text:
         await paste(pilot, text)
     await pilot.press("enter")
@@ -110,7 +112,14 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
         assert [p.name for p in screen.case.people] == ["Kayla", "Dee"]
         assert screen.case.people[1].role == "mother"
 
-        await answer(pilot, "Dee drinks in the mornings since her father died.")
+        await answer(pilot, "Dee drinks in the mornings since her father died.\n"
+                            "Her sister Rose helps.")
+        assert screen.case.story.count("\n") == 1, "a pasted story keeps its lines"
+        assert screen.interview.key == "heard:"
+        assert "Rose" in str(screen.query_one("#question").render())
+        await answer(pilot, "")
+        assert screen.interview.key == "child_says:"
+        await answer(pilot, "Kayla says mornings are the worst.")
         assert screen.interview.key == f"need_new:{screen.case.people[0].id}"
 
         # the live coach: a service-led need is flagged while it is typed
@@ -129,14 +138,14 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
         # take a rewrite into the answer, then edit it
         assert screen.rewrite_options, "the coach offers rewrites for a service-led need"
         await pilot.press("ctrl+r")
-        taken = screen.query_one("#answer", Input).value
+        taken = screen.query_one("#answer", AnswerArea).value
         assert taken in screen.rewrite_options
         await type_text(pilot, " X")
-        assert screen.query_one("#answer", Input).value == taken + " X"
+        assert screen.query_one("#answer", AnswerArea).value == taken + " X"
 
         # keep own wording with a reason: the reason is recorded
-        field = screen.query_one("#answer", Input)
-        field.value = ""
+        field = screen.query_one("#answer", AnswerArea)
+        field.clear()
         await type_text(pilot, "Kayla needs counselling")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, KeepScreen), "keep wording dialog")
@@ -151,10 +160,15 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
         labels = [str(n.label) for n in screen.query_one("#plan")._tree_nodes.values()]  # type: ignore[attr-defined]
         assert any("Kayla asked for this herself" in label for label in labels), labels
 
-        # go back and change it to a specific need
+        # go back and change it to a specific need: the reason kept for the old wording goes
+        assert screen.interview.key.startswith("voice:")
         await pilot.press("ctrl+b")
         assert screen.interview.key.startswith("need:")
         await answer(pilot, "Kayla needs to be at school by 8.45 every morning")
+        assert screen.case.needs[0].kept_wording == []
+        assert "was dropped" in str(screen.query_one("#notes").render())
+        for text in ["'I hate getting up'", "Dee says Kayla will not get up", ""]:
+            await answer(pilot, text)
         await until(pilot, lambda: screen.interview.key.startswith("need_new:"), "next need")
         await answer(pilot, "")
         await answer(pilot, "Dee needs to be sober in the mornings to get Kayla up")
@@ -162,16 +176,18 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
             await type_text(pilot, "agreed with Dee")
             await pilot.press("enter")
             await pilot.pause()
-        await answer(pilot, "")
+        for _ in range(3):  # Dee's own words, the family's words, no more needs for Dee
+            await answer(pilot, "")
         for text in ["Kayla will fall behind in reading", "Kayla likes her teacher",
                      "Mornings are chaotic", "3", "2",
                      "Kayla will look after herself", "Dee wants to change", "", "high", "now"]:
             await answer(pilot, text)
         assert screen.interview.key.startswith("outcome_new:")
+        soon, start = date.today() + timedelta(days=90), date.today() + timedelta(days=7)
         for text in ["By 15 February Kayla will be at school by 8.45 on 9 days in 10",
-                     "", "School register", "2027-02-15", "",
+                     "", "School register", soon.isoformat(), "",
                      "Within eight weeks Dee will be sober every school morning",
-                     "", "Morning visits", "11/01/2027", ""]:
+                     "", "Morning visits", soon.strftime("%d/%m/%Y"), ""]:
             await answer(pilot, text)
             if isinstance(app.screen, KeepScreen):
                 await type_text(pilot, "agreed in supervision")
@@ -179,14 +195,17 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
                 await pilot.pause()
         assert screen.interview.key.startswith("work_new:")
         for text in ["Aunt walks Kayla to school each morning", "Aunt",
-                     "Each school day for 12 weeks", "2026-11-09", "",
+                     "Each school day for 12 weeks", start.isoformat(), "",
                      "Dee meets the alcohol worker weekly", "Alcohol worker",
-                     "Weekly for 12 weeks", "2026-11-10", ""]:
+                     "Weekly for 12 weeks", f"{start.day} {start.strftime('%b %Y')}", ""]:
             await answer(pilot, text)
             if isinstance(app.screen, KeepScreen):
                 await type_text(pilot, "agreed in supervision")
                 await pilot.press("enter")
                 await pilot.pause()
+        assert screen.interview.key == "worker:"
+        for text in ["Sam Okafor", soon.strftime("%d/%m/%Y"), "3", "", ""]:
+            await answer(pilot, text)
         assert screen.interview.key == "review:"
         assert screen.interview.gaps() == []
         assert "No gaps" in str(screen.query_one("#gaps").render())
@@ -203,7 +222,10 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
     with Store(db) as store:
         case = store.load("NL-T-100")
         history = store.history("NL-T-100")
-    assert len(history) > 20, "a revision after every answer"
+        assert len(history) > 20, "a revision after every answer"
+        assert not any(r.note in ("moved", "") for r in history[1:]), [r.note for r in history]
+        assert any("Need 1 reworded" in r.note for r in history), [r.note for r in history]
+        assert store.position("NL-T-100") == "review:"
     assert [n.wording for n in case.needs] == [
         "Kayla needs to be at school by 8.45 every morning",
         "Dee needs to be sober in the mornings to get Kayla up",
@@ -212,7 +234,10 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
     assert kayla.seriousness is not None and kayla.seriousness.rating == "high"
     assert kayla.outcomes[0].measure == "School register"
     assert [w.who for w in kayla.work] == ["Aunt"]
-    assert case.resume["step"] == "review:"
+    assert case.resume == {}, "the position is not part of the case"
+    assert (case.worker, case.level_of_need) == ("Sam Okafor", 3)
+    assert kayla.child_voice == "'I hate getting up'"
+    assert case.child_voice == "Kayla says mornings are the worst."
     names = sorted(p.name for p in out.iterdir())
     assert any(n.endswith(".html") for n in names), names
     assert any(n.endswith(".md") for n in names), names
@@ -224,12 +249,14 @@ async def test_resume_after_quit_with_unsubmitted_text(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await start_case(pilot, "NL-T-200")
         screen = interview(app)
-        await answer(pilot, "Kayla misses school.")
-        await answer(pilot, "Kayla needs to sit still in circle time")
+        for text in ["Kayla misses school.", "", "", "Kayla needs to sit still in circle time"]:
+            await answer(pilot, text)
         if isinstance(app.screen, KeepScreen):
             await type_text(pilot, "as the teacher put it")
             await pilot.press("enter")
             await pilot.pause()
+        for _ in range(3):  # Kayla's words, the parents' views, the family's words
+            await answer(pilot, "")
         await type_text(pilot, "Kayla needs to sleep thr")
         key = screen.interview.key
         # the draft is saved a moment after the last keystroke, without pressing Enter
@@ -246,7 +273,7 @@ async def test_resume_after_quit_with_unsubmitted_text(tmp_path: Path) -> None:
         await until(pilot, lambda: on_interview(app2), "reopened")
         again = interview(app2)
         assert again.interview.key == key
-        assert again.query_one("#answer", Input).value == "Kayla needs to sleep thr"
+        assert again.query_one("#answer", AnswerArea).value == "Kayla needs to sleep thr"
         assert [n.wording for n in again.case.needs] == ["Kayla needs to sit still in circle time"]
         await pilot.press("enter")
         await pilot.pause()
@@ -275,7 +302,7 @@ async def test_bad_answer_shows_a_message_and_keeps_the_text(tmp_path: Path,
         screen.show_question()
         await answer(pilot, "next spring")
         assert "not a date" in str(screen.query_one("#message").render())
-        assert screen.query_one("#answer", Input).value == "next spring"
+        assert screen.query_one("#answer", AnswerArea).value == "next spring"
         assert screen.interview.key == "by:o1"
         # a plan item chosen in the tree goes back to it
         tree = screen.query_one("#plan")
@@ -283,7 +310,7 @@ async def test_bad_answer_shows_a_message_and_keeps_the_text(tmp_path: Path,
         tree.select_node(node)  # type: ignore[attr-defined]
         await pilot.pause()
         assert screen.interview.key == "need:n4"
-        assert screen.query_one("#answer", Input).value.startswith("Tyler needs to be home")
+        assert screen.query_one("#answer", AnswerArea).value.startswith("Tyler needs to be home")
 
 
 async def test_an_unusable_database_is_one_clear_line(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from assistant.model import Case
 from assistant.store import Store
@@ -29,7 +29,7 @@ async def settle(pilot: Pilot) -> None:
             break
         await pilot.pause(0.05)
     assert app.coach_status == "ready", app.coach_problem
-    for field in app.screen.query(Input):
+    for field in [*app.screen.query(Input), *app.screen.query(TextArea)]:
         field.cursor_blink = False
     await pilot.pause()
 
@@ -55,6 +55,8 @@ async def open_fixture(pilot: Pilot) -> None:
         if isinstance(screen, InterviewScreen) and screen.query("#answer"):
             break
         await pilot.pause(0.05)
+    await pilot.pause()
+    pilot.app.clear_notifications()  # the opening notice would cover the plan
     await pilot.pause()
 
 
@@ -82,6 +84,49 @@ def test_interview(snap_compare, tmp_path: Path, case_json: str, size: tuple[int
                         run_before=then(settle, open_fixture, settle))
 
 
+async def whole_plan(pilot: Pilot) -> None:
+    await pilot.press("f5")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_interview_whole_plan(snap_compare, tmp_path: Path, case_json: str,
+                              size: tuple[int, int]) -> None:
+    assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=size,
+                        run_before=then(settle, open_fixture, settle, whole_plan))
+
+
+async def story_heard(pilot: Pilot) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen)
+    screen.interview.goto("heard:")
+    screen.show_question()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_interview_story_reflected(snap_compare, tmp_path: Path, case_json: str,
+                                   size: tuple[int, int]) -> None:
+    assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=size,
+                        run_before=then(settle, open_fixture, settle, story_heard))
+
+
+async def confirm_delete(pilot: Pilot) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewScreen)
+    screen.interview.goto("outcome:o1")
+    screen.show_question()
+    await pilot.press("f8")
+    await pilot.pause(0.2)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_interview_delete_asks(snap_compare, tmp_path: Path, case_json: str,
+                               size: tuple[int, int]) -> None:
+    assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=size,
+                        run_before=then(settle, open_fixture, settle, confirm_delete))
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     assert snap_compare(NeedsLedApp(db=str(tmp_path / "cases.db")), terminal_size=size,
@@ -94,7 +139,7 @@ async def new_case_form(pilot: Pilot) -> None:
     for key in ["N", "L", "-", "1", "enter", "tab", "K", "a", "y", "l", "a", "tab", "9", "enter"]:
         await pilot.press(key)
     await pilot.pause()
-    for field in pilot.app.screen.query(Input):
+    for field in [*pilot.app.screen.query(Input), *pilot.app.screen.query(TextArea)]:
         field.cursor_blink = False
     await pilot.pause()
 

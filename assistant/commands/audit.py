@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add, iso_date, open_content, open_store
+from assistant.cli import add, add_group, iso_date, open_content, open_store, require_terminal
 from assistant.textsafe import printable
 
 
@@ -61,11 +61,16 @@ def cmd_add(args: argparse.Namespace) -> int:
     from assistant.auditstore import ImportResult, Problem, read_forms
     from assistant.commands.cases import read_input
     from assistant.errors import InputError
+    from assistant.paperforms import check_forms
 
+    framework = open_content(args).framework
     store, audit = _open(args)
     result = ImportResult()
+    warnings: list[Problem] = []
     with store:
         sample_id = audit.sample_id(args.name)
+        stored = [(f["case_reference"], f["auditor"], f["audit_date"])
+                  for f in audit.forms(sample_id)]
         for name in args.files:
             try:
                 data = read_input(name)
@@ -75,15 +80,34 @@ def cmd_add(args: argparse.Namespace) -> int:
                 continue
             forms, problems = read_forms(printable(name), data)
             result.problems.extend(problems)
-            audit.add_forms(sample_id, forms, printable(name), result, replace=args.replace)
+            checked = check_forms(printable(name), forms, framework, stored)
+            result.problems.extend(checked.problems)
+            warnings.extend(checked.warnings)
+            stored += [(f.case_reference, f.auditor, f.audit_date.isoformat())
+                       for f in checked.forms]
+            audit.add_forms(sample_id, checked.forms, printable(name), result,
+                            replace=args.replace)
     for problem in result.problems:
         print(printable(str(problem)), file=sys.stderr)
+    for warning in warnings:
+        print(printable(f"warning: {warning}"), file=sys.stderr)
     dup = f", {result.duplicates} already in the sample" if result.duplicates else ""
     new = (f", replaced {result.replaced} (their needs worded as before keep their groups)"
            if result.replaced else "")
     bad = f", {len(result.problems)} problem(s) reported above" if result.problems else ""
     print(f"imported {result.added} form(s) into '{printable(args.name)}'{new}{dup}{bad}")
     return 1 if result.problems else 0
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    """The paper route: a blank form to print and a spreadsheet template to fill in."""
+    from pathlib import Path
+
+    from assistant.paperforms import write_paper_kit
+
+    for path in write_paper_kit(Path(args.out), open_content(args), force=args.force):
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -188,11 +212,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InputError(f"{out}: cannot be written ({exc.strerror})") from None
     for p in paths:
-        print(f"wrote {p}")
+        print(f"wrote {p}", file=sys.stderr)
     return 0
 
 
 def cmd_shuffle(args: argparse.Namespace) -> int:
+    require_terminal("the shuffle")
     from assistant.tui.shuffle import run
 
     return run(args.name, db=getattr(args, "db", None), content=getattr(args, "content", None),
@@ -202,25 +227,34 @@ def cmd_shuffle(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    audit = sub.add_parser(
-        "audit", help="pool audit forms and sort them into Need Groups",
+    _, asub = add_group(
+        sub, common, "audit", "pool audit forms and sort them into Need Groups",
         description="The audit exercise: pool audit forms from many workers, sort their "
-        "needs into Need Groups, and write a report for commissioners.", parents=[common])
-    audit.set_defaults(func=lambda args: (audit.print_help(), 2)[1])
-    asub = audit.add_subparsers(title="audit commands", dest="audit_command", metavar="COMMAND",
-                                parser_class=type(audit))
+        "needs into Need Groups, and write a report for commissioners.")
 
     p = add(asub, common, "new", "start an audit sample", cmd_new)
     p.add_argument("name", metavar="NAME")
 
-    p = add(asub, common, "add", "import audit forms (JSON, JSON lines or CSV) into a sample",
-            cmd_add)
+    p = add(asub, common, "add",
+            "import audit forms (JSON, JSON lines, CSV or the .xlsx template) into a sample",
+            cmd_add, description=(
+                "Import audit forms into a sample. Dates may be written 2026-11-27, "
+                "27/11/2026 or 27 Nov 2026. A form with a value off the framework's scales "
+                "is left out, naming the allowed values; the same case audited twice and "
+                "words that look like names in need text are warned about."))
     p.add_argument("name", metavar="NAME")
     p.add_argument("files", nargs="+", metavar="FILE", help="audit-form files ('-' for stdin)")
     p.add_argument("--replace", action="store_true",
                    help="replace a stored form that has the same case reference, auditor and "
                    "date but different content (e.g. a corrected file); its needs worded as "
                    "before keep their Need Groups")
+
+    p = add(asub, common, "blank",
+            "the paper route: a blank A4 audit form to print and a spreadsheet template "
+            "(.xlsx and .csv) that 'audit add' imports", cmd_blank)
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="the folder to write into (relative to where you run this)")
+    p.add_argument("--force", action="store_true", help="overwrite existing files")
 
     p = add(asub, common, "list", "list the audit samples", cmd_list)
     p.add_argument("--json", action="store_true", help="print JSON")

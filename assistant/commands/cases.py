@@ -86,14 +86,42 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from assistant.revisions import diff, label
+    from assistant.textsafe import one_line
+
     with open_store(args) as store:
         revisions = store.history(args.case)
+        if args.diff:
+            a, b = args.diff
+            old, new = store.load(args.case, a), store.load(args.case, b)
+            changes = diff(old, new)
+            if args.json:
+                print(json.dumps([c.__dict__ for c in changes], ensure_ascii=False, indent=2))
+                return 0
+            print(f"{args.case}: revision {a} to revision {b}: "
+                  f"{len(changes)} change{'s' * (len(changes) != 1)}")
+            for change in changes:
+                print(f"  {change.line()}")
+                if change.old:
+                    print(f"    was: {one_line(change.old, 100)}")
+                if change.new:
+                    print(f"    now: {one_line(change.new, 100)}")
+            return 0
+        labels: list[str] = []
+        previous = None
+        for r in revisions:
+            case = store.load(args.case, r.number)
+            labels.append(label(previous, case))
+            previous = case
     if args.json:
-        print(json.dumps([r.__dict__ for r in revisions], ensure_ascii=False, indent=2))
+        print(json.dumps([{**r.__dict__, "changes": text} for r, text in zip(revisions, labels,
+                                                                            strict=True)],
+                         ensure_ascii=False, indent=2))
         return 0
-    for r in revisions:
-        note = f"  ({r.note})" if r.note else ""
-        print(f"rev {r.number:<3}  {r.saved_at[:19].replace('T', ' ')}  {r.summary}{note}")
+    for r, text in zip(revisions, labels, strict=True):
+        note = f"  ({one_line(r.note, 40)})" if r.note and r.note != text else ""
+        print(f"rev {r.number:<3}  {r.saved_at[:16].replace('T', ' ')}  "
+              f"{one_line(text, 70)}{note}")
     return 0
 
 
@@ -131,8 +159,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--revision", type=int, metavar="N", help="an earlier revision")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
-    p = add(sub, common, "history", "list a case's revisions", cmd_history)
+    p = add(sub, common, "history", "list a case's revisions and what each changed",
+            cmd_history)
     p.add_argument("case", metavar="CASE")
+    p.add_argument("--diff", nargs=2, type=int, metavar=("A", "B"),
+                   help="show what changed from revision A to revision B")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add(sub, common, "restore", "make an earlier revision the latest (nothing is lost)",

@@ -38,13 +38,17 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                         help="statements to check; '-' reads standard input, one per line")
     parser.add_argument("-f", "--file", metavar="PATH", default=None,
                         help="read statements from a UTF-8 file, one per line")
-    parser.add_argument("--stage", choices=("need", "outcome", "work"), default="need",
+    parser.add_argument("--stage", choices=("need", "seriousness", "outcome", "work"),
+                        default="need",
                         help="what the statements are (default: need)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object per statement, in input order, with "
                              "its line number (or argument number) as 'line'")
     parser.add_argument("--holder", metavar="NAME", default=None,
                         help="whose need it is, for tailored questions (default: inferred)")
+    parser.add_argument("--case", metavar="REF", default=None,
+                        help="a stored case: rewrites then fit its people (role, age, sex) "
+                             "and its story; with --holder, NAME is one of its people")
     parser.add_argument("--explain", action="store_true",
                         help="also print the why, questions and suggested wordings")
     parser.add_argument("--pipeline", metavar="NAME|PATH", default=argparse.SUPPRESS,
@@ -97,6 +101,8 @@ def _sources(args: argparse.Namespace) -> Iterator[tuple[int, str]]:
 
 def _text_lines(number: int, report: Any, explain: bool) -> list[str]:
     out = []
+    if explain and report.note:  # nothing flagged: what it reads, or the framework's question
+        out.append(f"{number}: {report.note}")
     for f in report.findings:
         flags = [name.replace("_", " ") for name, on in f.context.items() if on]
         note = f" ({', '.join(flags)})" if flags else ""
@@ -106,6 +112,27 @@ def _text_lines(number: int, report: Any, explain: bool) -> list[str]:
             out.extend(f"    ? {q}" for q in f.questions)
             out.extend(f"    try: {s}" for s in f.suggestions)
     return out
+
+
+def _case(args: argparse.Namespace) -> Any:
+    """The stored case for --case, or None without it."""
+    args.case_loaded = None
+    if args.case is None:
+        return None
+    from assistant.cli import open_store
+
+    with open_store(args) as store:
+        args.case_loaded = store.load(args.case)
+    return args.case_loaded
+
+
+def _check_holder(coach: Any, case: Any, holder: str | None) -> None:
+    """With --case, --holder must name one of its people (by name or by role: "Mum")."""
+    if case is None or holder is None or coach.library.family(case).member(holder):
+        return
+    names = ", ".join(p.name for p in case.people) or "no one yet"
+    raise InputError(f"--holder {holder!r} is not one of the people in case "
+                     f"{case.reference} ({names})")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -118,8 +145,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     if args.holder is not None:
         args.holder = clean_text(args.holder).strip() or None
+    case = _case(args)
     coach = Coach(open_content(args),
                   pipeline=getattr(args, "pipeline", None))
+    _check_holder(coach, case, args.holder)
     source = _sources(args)
     first = next(source, None)  # surface unreadable input before loading spaCy
     if first is None:
@@ -149,7 +178,8 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
             numbers.append(number)
             yield text
 
-    stream = coach.check_many(texts(), stage=args.stage, batch_size=BATCH, holder=args.holder)
+    stream = coach.check_many(texts(), stage=args.stage, batch_size=BATCH, holder=args.holder,
+                              case=args.case_loaded)
     for report in stream:
         number = numbers.popleft()
         if args.json:
@@ -157,7 +187,7 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
             write(json.dumps({**report.to_dict(), "line": number}, ensure_ascii=False) + "\n")
         else:
             lines = _text_lines(number, report, args.explain)
-            found += len(lines) > 0
+            found += bool(report.findings)
             if lines:
                 write("\n".join(lines) + "\n")
     if not args.json and sys.stderr.isatty():

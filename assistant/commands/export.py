@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from assistant.cli import add, iso_date, open_content, open_store
 from assistant.formats import FORMATS as FORMAT_NAMES
+from assistant.formats import GROUPS
 
 
 def _formats(text: str) -> list[str]:
-    """'plan-html,audit-csv' or 'all' -> the format names, checked."""
+    """'plan-html,audit-csv', 'docx,pdf' or 'all' -> the format names, checked."""
     names = [part.strip() for part in text.split(",") if part.strip()]
-    if names == ["all"]:
-        return list(FORMAT_NAMES)
-    unknown = [n for n in names if n not in FORMAT_NAMES]
+    unknown = [n for n in names if n not in FORMAT_NAMES and n not in GROUPS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
             f"unknown format '{unknown[0] if unknown else text}' "
-            f"(choose from: {', '.join(FORMAT_NAMES)}, or all)"
+            f"(choose from: {', '.join(FORMAT_NAMES)}, or {', '.join(GROUPS)})"
         )
-    return names
-
+    return [fmt for name in names for fmt in GROUPS.get(name, (name,))]
 
 
 
@@ -38,12 +37,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         with open_store(args) as store:
             case = store.load(args.case, args.revision)
-    formats = [name for group in args.format for name in group]
+    from assistant.exporters import default_folder
+
+    formats = [name for group in (args.format or [list(FORMAT_NAMES)]) for name in group]
+    # --out is taken from where the command runs; without it, the documents folder.
+    folder = Path(args.out).expanduser().absolute() if args.out else default_folder(case)
+    if not args.out:  # a folder the user did not name is said before anything is written
+        print(f"Writing to {folder}", file=sys.stderr)
+    notes: list[str] = []
+    if any(name.startswith("audit") for name in formats):  # names the case does not hold
+        from assistant.auditform import names_notice
+
+        for line in names_notice(case, framework=content.framework):
+            print(f"needs-led: {line}", file=sys.stderr)
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
-    paths = export(case, formats, Path(args.out), content=content, force=args.force,
-                   auditor=args.auditor, when=args.date)
+    paths = export(case, formats, folder, content=content, force=args.force,
+                   auditor=args.auditor, when=args.date,
+                   with_supervision=args.with_supervision, notes=notes)
     for path in paths:
         print(path)
+    if notes:
+        print(f"The family's plan leaves out {len(notes)} piece(s) of text it could not put "
+              "in plain words; add the family's words for these needs in the assistant:",
+              file=sys.stderr)
+        for note in notes:
+            print(f"  {note}", file=sys.stderr)
     return 0
 
 
@@ -53,20 +71,26 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         "write a case's plan, family plan, audit form or JSON into a folder",
         cmd_export,
         description=(
-            "Write one case in the chosen formats into a folder. File names are the case "
-            "reference and the format, e.g. NL-2026-014-plan.html; an existing file is "
-            "never replaced without --force, and nothing is written if any format fails."
+            "Write one case in the chosen formats into a folder: the plan, the family's "
+            "plan and the audit form in HTML, Word and PDF, the plan in Markdown, the "
+            "audit form as JSON and CSV, and the whole case as JSON. File names are the "
+            "case reference and the format, e.g. NL-2026-014-plan.pdf; an existing file "
+            "is never replaced without --force, and nothing is written if any format fails."
         ),
     )
     p.add_argument("case", metavar="CASE",
                    help="the case reference (or a case .json file written by export-json)")
     p.add_argument(
-        "--format", "-f", type=_formats, action="append", required=True, metavar="FORMAT",
+        "--format", "-f", type=_formats, action="append", metavar="FORMAT",
         help=f"one or more of: {', '.join(FORMAT_NAMES)} (comma-separated or repeated), "
-        "or all",
+        f"or a group: {', '.join(GROUPS)} (default: all)",
     )
-    p.add_argument("--out", "-o", metavar="DIR", default=".",
-                   help="the folder to write into (created if missing; default: here)")
+    p.add_argument("--out", "-o", metavar="DIR", default=None,
+                   help="the folder to write into, from where you run the command (created "
+                   "if missing; default: needs-led/CASE in your documents folder)")
+    p.add_argument("--with-supervision", action="store_true",
+                   help="add supervision notes, agreed actions and kept-wording reasons to "
+                   "the plan (left out unless chosen: the plan goes to the family's team)")
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
     p.add_argument("--auditor", default="", metavar="NAME",
                    help="the auditor named on the audit form")

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add, iso_date, open_content, open_store
+from assistant.cli import add, add_group, iso_date, open_content, open_store
 from assistant.errors import InputError
 
 
@@ -86,6 +86,7 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
 
 def cmd_supervise(args: argparse.Namespace) -> int:
     from assistant import supervision
+    from assistant.dates import show_date
 
     content = open_content(args)
     with open_store(args) as store:
@@ -97,19 +98,30 @@ def cmd_supervise(args: argparse.Namespace) -> int:
 
         try:
             if args.comment:
-                supervision.add_comment(case, args.comment, about=args.about,
+                about = supervision.resolve_about(case, args.about) if args.about else None
+                supervision.add_comment(case, args.comment, about=about,
                                         author=args.author, role=args.role)
-                changed.append("comment")
+                changed.append("comment added")
             if args.action:
                 supervision.add_action(case, args.action, owner=args.owner, due=args.due)
-                changed.append("agreed action")
+                changed.append("agreed action added")
+            for ref in args.done or []:
+                supervision.mark_done(case, ref, on=args.on)
+                changed.append(f"agreed action {ref} done")
+            for ref in args.resolve or []:
+                supervision.resolve_comment(case, ref)
+                changed.append(f"comment {ref} resolved")
+            if args.edit_comment:
+                ref, text = args.edit_comment
+                supervision.resolve_comment(case, ref, resolved=False, text=text)
+                changed.append(f"comment {ref} edited")
         except ValidationError as exc:
             raise InputError(explain(exc)[0]) from None
         except ValueError as exc:
             raise InputError(str(exc)) from None
         if changed:
-            number = store.save(case, note=f"supervision: {' and '.join(changed)} added")
-            print(f"added {' and '.join(changed)} to {case.reference} (revision {number})")
+            number = store.save(case, note=f"supervision: {'; '.join(changed)}")
+            print(f"{case.reference}: {'; '.join(changed)} (revision {number})")
             return 0
     prompts = supervision.load_prompts(content)
     current = None
@@ -122,12 +134,23 @@ def cmd_supervise(args: argparse.Namespace) -> int:
         if question.about and question.about not in shown:
             shown.add(question.about)
             for comment in supervision.comments_about(case, question.about):
-                print(f"      > {comment.author or comment.role}: {comment.text}")
+                number = case.comments.index(comment) + 1
+                state = " (resolved)" if comment.resolved else ""
+                print(f"      > [comment {number}] {comment.author or comment.role}: "
+                      f"{comment.text}{state}")
+    general = supervision.comments_about(case, None)
+    if general:
+        print("\nCOMMENTS ON THE WHOLE CASE")
+        for comment in general:
+            state = " (resolved)" if comment.resolved else ""
+            print(f"  - [comment {case.comments.index(comment) + 1}] "
+                  f"{comment.author or comment.role}: {comment.text}{state}")
     if case.agreed_actions:
         print("\nAGREED ACTIONS")
-        for action in case.agreed_actions:
-            due = f", by {action.due.isoformat()}" if action.due else ""
-            print(f"  - {action.action} ({action.owner or 'no owner'}{due})")
+        for number, action in enumerate(case.agreed_actions, 1):
+            due = f", by {show_date(action.due)}" if action.due else ""
+            done = f"  DONE {show_date(action.done_on)}".rstrip() if action.done else ""
+            print(f"  {number}. {action.action} ({action.owner or 'no owner'}{due}){done}")
     return 0
 
 
@@ -166,17 +189,8 @@ def cmd_workshop_wording(args: argparse.Namespace) -> int:
     return 0
 
 
-def _usage(args: argparse.Namespace) -> int:
-    raise InputError("say what to do: 'workshop pack' or 'workshop wording' "
-                     "(see 'needs-led workshop --help')")
-
-
-
-
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
-    practice = add(sub, common, "practice", "practice vignettes for students",
-                   cmd_practice_list)
-    psub = practice.add_subparsers(title="practice commands", metavar="ACTION")
+    _, psub = add_group(sub, common, "practice", "practice vignettes for students")
     p = add(psub, common, "list", "list the practice vignettes", cmd_practice_list)
     p = add(psub, common, "start", "start working a vignette as a practice case",
             cmd_practice_start)
@@ -194,16 +208,25 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
             cmd_supervise)
     p.add_argument("case", metavar="CASE")
     p.add_argument("--comment", metavar="TEXT", help="a question or comment to add")
-    p.add_argument("--about", metavar="ID", help="the need, outcome or work item it is about")
+    p.add_argument("--about", metavar="ITEM",
+                   help="what the comment is about: 'need 2', 'outcome 2.1', 'work 2.3', "
+                        "a person's name, or an id")
     p.add_argument("--author", default="", help="who is commenting")
     p.add_argument("--role", choices=("supervisor", "worker"), default="supervisor")
     p.add_argument("--action", metavar="TEXT", help="an agreed action to record")
     p.add_argument("--owner", default="", help="who will do the agreed action")
-    p.add_argument("--due", type=iso_date, metavar="YYYY-MM-DD", help="when it is due")
+    p.add_argument("--due", type=iso_date, metavar="DATE",
+                   help="when it is due (2027-02-15, 15/02/2027 or 15 Feb 2027)")
+    p.add_argument("--done", action="append", metavar="N",
+                   help="mark agreed action N (as listed) done; repeatable")
+    p.add_argument("--on", type=iso_date, metavar="DATE",
+                   help="the date it was done (default today)")
+    p.add_argument("--resolve", action="append", metavar="N",
+                   help="mark comment N (as listed) resolved; repeatable")
+    p.add_argument("--edit-comment", nargs=2, metavar=("N", "TEXT"),
+                   help="change the text of comment N")
 
-    workshop = add(sub, common, "workshop", "workshop materials and the room's wording",
-                   _usage)
-    wsub = workshop.add_subparsers(title="workshop commands", metavar="ACTION")
+    _, wsub = add_group(sub, common, "workshop", "workshop materials and the room's wording")
     p = add(wsub, common, "pack", "write the participants' pack", cmd_workshop_pack)
     p.add_argument("vignettes", nargs="+", metavar="VIGNETTE", help="vignette ids, or 'all'")
     p.add_argument("--out", required=True, metavar="DIR")

@@ -27,6 +27,7 @@ from assistant.needgroups.suggest import (
     coach_kinds,
     load_coach,
     suggest_sample,
+    to_discuss,
 )
 from assistant.needgroups.themes import Cluster, Theme, Themes, load_themes
 
@@ -34,5 +35,5 @@ __all__ = [
     "UNSORTED", "Analyzer", "Cluster", "GroupError", "GroupReport",
     "Match", "Report", "Shuffle", "Suggester", "Suggestion", "Theme", "Themes",
     "build_report", "coach_kinds", "load_coach", "load_themes", "render_csv",
-    "render_html", "suggest_sample", "write_report",
+    "render_html", "suggest_sample", "to_discuss", "write_report",
 ]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.content import Content
-from assistant.needgroups.suggest import Suggester
+from assistant.needgroups.suggest import Suggester, decode
 from assistant.needgroups.themes import Themes
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def _typical(needs: list[dict[str, Any]], limit: int = 3) -> list[str]:
     if len(needs) <= limit:
         return [n["wording"] for n in needs]
     lemma_sets = [
-        {lem for _, lem in n["_tokens"] if lem not in _STOP and len(lem) > 2} for n in needs
+        {t[1] for t in n["_tokens"] if t[1] not in _STOP and len(t[1]) > 2} for n in needs
     ]
     df: Counter[str] = Counter()
     for lemmas in lemma_sets:
@@ -120,7 +120,7 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
             n["_tokens"] = [(w, w.lower()) for w in re.findall(r"\w+", n["wording"])]
         else:
             if key not in parsed:
-                parsed[key] = [tuple(t) for t in json.loads(key)]
+                parsed[key] = [tuple(t) for t in decode(key).tokens]
             n["_tokens"] = parsed[key]
     ratings = framework.ids("seriousness")
     rating_labels = [framework.label("seriousness", r) for r in ratings] + ["Not rated"]

@@ -9,30 +9,77 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.content import Content
-from assistant.needgroups.themes import Themes
+from assistant.needgroups.shorthand import Expansion, load_shorthand
+from assistant.needgroups.themes import Themes, load_themes
 
 if TYPE_CHECKING:
     from assistant.auditstore import AuditStore
 
-# --- analysis: tokens and lemmas ---------------------------------------------------------
+# --- analysis: tokens, lemmas and the structure of the need ------------------------------
 
-Tokens = list[tuple[str, str]]  # (text as written, lower-case lemma), punctuation dropped
+# One token as stored: (text as written, lower-case lemma, whom it is about, depth). "Whom"
+# is "p" (a parent or carer), "c" (a child) or "" (the holder); depth is how far the token
+# sits below the head of what is needed (0 the head itself), -1 outside it (the holder,
+# the need verb). Punctuation is dropped.
+Token = tuple[str, str, str, int]
+Tokens = list[Token]
+FAULTS = ("universal", "service", "assessment")
+FAR = 5
+GENERAL_WEIGHT = 0.35
+DEPTH_FACTOR = 0.25  # each step below the head of what is needed counts a little less
+
+
+@dataclass
+class Analysis:
+    """How one need wording reads: its tokens, and what the structure reader found.
+
+    Stored as JSON (``encode``) so suggestions can be recomputed, after themes.yml is
+    edited, without running spaCy again.
+    """
+
+    tokens: Tokens
+    category: str | None = None  # universal, service, assessment, specific, unknown; None: not read
+    negated: bool = False
+    holder: str = ""  # "p" or "c": who holds the need
+    what: str = ""  # what is needed, as written
+    reason: str = ""  # the structure reader's reason for its category
+
+    def encode(self) -> str:
+        return json.dumps({"v": 2, "t": self.tokens, "c": self.category, "n": self.negated,
+                           "h": self.holder, "w": self.what, "r": self.reason},
+                          ensure_ascii=False)
+
+
+def decode(stored: str) -> Analysis:
+    """An :class:`Analysis` from its JSON; a first-version list of (text, lemma) pairs
+    reads as tokens with nothing known of the structure."""
+    data = json.loads(stored)
+    if isinstance(data, list):
+        return Analysis([(str(t[0]), str(t[1]), "", 0) for t in data])
+    return Analysis([(str(t[0]), str(t[1]), str(t[2]), int(t[3])) for t in data["t"]],
+                    data.get("c"), bool(data.get("n")), data.get("h", ""),
+                    data.get("w", ""), data.get("r", ""))
 
 
 class Analyzer:
-    """Lemmas of need wordings from spaCy's tagger and lemmatizer, cached by wording.
+    """Reads need wordings with spaCy and the coach's structure reader, cached by wording.
 
-    Only the components lemmas need are run (no parser, no NER), in batches with
-    ``nlp.pipe``; identical wordings are analysed once. If no trained pipeline is
-    installed, the shipped blank pipeline's lookup lemmas are used (``degraded`` says so).
+    Shorthand is spelled out first (``framework/shorthand.yml``). Texts are parsed in
+    batches with ``nlp.pipe``; identical wordings are read once. If no trained pipeline is
+    installed, the shipped blank pipeline's lookup lemmas are used, there is no structure
+    to read, and ``degraded`` says so.
     """
 
-    def __init__(self, pipeline: str | None = None) -> None:
+    def __init__(self, pipeline: str | None = None, content: Content | None = None) -> None:
         self.pipeline = pipeline  # None: the same choice as the coach's (--pipeline, env...)
+        self.content = content
         self._nlp: Any = None
         self._tokenizer: Any = None
+        self._reader: Any = None
         self.degraded = False
-        self._cache: dict[str, Tokens] = {}
+        self._cache: dict[str, Analysis] = {}
+        self.shorthand = load_shorthand(content)
+        self.people = load_themes(content).people
 
     @property
     def nlp(self) -> Any:
@@ -47,6 +94,14 @@ class Analyzer:
             self.degraded = loaded.reduced
         return self._nlp
 
+    @property
+    def reader(self) -> Any:
+        if self._reader is None:
+            from assistant.wording.structure import StructureReader
+
+            self._reader = StructureReader.from_content(self.content)
+        return self._reader
+
     def words(self, text: str) -> list[str]:
         """The lower-case words of ``text`` by the English tokenizer alone (lexicon terms).
 
@@ -59,17 +114,113 @@ class Analyzer:
             self._tokenizer = spacy.blank("en").tokenizer
         return [t.lower_ for t in self._tokenizer(text) if not (t.is_punct or t.is_space)]
 
-    def analyse(self, texts: Sequence[str]) -> list[Tokens]:
+    def read(self, texts: Sequence[str]) -> list[Analysis]:
+        """The analysis of each text, in order (each distinct text parsed once)."""
         todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if todo:
-            skip = [name for name in ("parser", "senter") if name in self.nlp.pipe_names]
-            docs = self.nlp.pipe(todo, batch_size=256, disable=skip)  # lemmas need no parse
-            for text, doc in zip(todo, docs, strict=True):
-                self._cache[text] = [
-                    (t.text, (t.lemma_ or t.lower_).lower())
-                    for t in doc if not (t.is_punct or t.is_space)
-                ]
+            expanded = [self.shorthand.expand(t) for t in todo]
+            docs = self.nlp.pipe([e[0] for e in expanded], batch_size=256)
+            for text, (_, spans), doc in zip(todo, expanded, docs, strict=True):
+                self._cache[text] = self._analyse(doc, spans)
         return [self._cache[t] for t in texts]
+
+    def analyse(self, texts: Sequence[str]) -> list[Tokens]:
+        """The tokens of each text (see :meth:`read` for the whole analysis)."""
+        return [a.tokens for a in self.read(texts)]
+
+    def _analyse(self, doc: Any, spans: list[Expansion]) -> Analysis:
+        parsed = doc.has_annotation("DEP")
+        reading = self.reader.read_need(doc) if parsed else None
+        keep = [t for t in doc if not (t.is_punct or t.is_space)]
+        if reading is None or (reading.verb_token is None and reading.head_token is None):
+            return Analysis([(t.text, (t.lemma_ or t.lower_).lower(), "", 0) for t in keep],
+                            None if reading is None else reading.category,
+                            bool(reading and reading.negated))
+        head = reading.verb_token if reading.what == "clause" else reading.head_token
+        head = head if head is not None else (reading.verb_token or reading.head_token)
+        holder = self._kind(reading.holder_text or "", "c")
+        gender = self._gender(reading.holder_text or "")
+        what = reading.what_part
+        tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
+                   self._about(t, head, holder, gender), self._depth(t, head, what))
+                  for t in keep]
+        category = reading.category
+        if reading.what == "phrase" and reading.head_token is not None:
+            # "needs an EHCP": the shorthand says what kind of thing was asked for.
+            at = reading.head_token.idx
+            for span in spans:
+                if span.start <= at < span.end and span.kind in FAULTS:
+                    category = span.kind
+        return Analysis(tokens, category, reading.negated, holder,
+                        what.text if what is not None else "", reading.reason)
+
+    def _kind(self, words: str, default: str) -> str:
+        """'p' when the words name a parent or carer, 'c' a child, else ``default``."""
+        found = {w.lower() for w in words.replace("'s", "").split()}
+        if found & set(self.people.parent):
+            return "p"
+        if found & set(self.people.child):
+            return "c"
+        return default
+
+    def _gender(self, words: str) -> str:
+        found = {w.lower() for w in words.split()}
+        if found & set(self.people.female):
+            return "f"
+        if found & set(self.people.male):
+            return "m"
+        return ""
+
+    def _who(self, token: Any, holder: str, gender: str) -> str:
+        """Whom a subject or possessor names: a parent, a child, or the holder."""
+        low = token.lower_
+        pronoun = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m",
+                   "his": "m", "himself": "m"}.get(low)
+        if pronoun:
+            if holder == "p" and gender and pronoun != gender:
+                return "c"  # "Mother needs to understand why he ..."
+            return holder
+        if low in ("i", "we", "they", "them", "their", "it", "there", "who", "that"):
+            return holder
+        words = " ".join(t.text for t in token.subtree) if token.dep_ != "poss" else token.text
+        return self._kind(words, "c" if token.pos_ == "PROPN" or token.like_num else holder)
+
+    def _about(self, token: Any, head: Any, holder: str, gender: str) -> str:
+        """Whom the token is about: the possessor or subject nearest above it, else the
+        holder ("Child 1 needs to understand that his dad's drinking..." is about a parent).
+        Tokens are compared by position: spaCy makes a new object on every access."""
+        current = token
+        pronoun: Any = None
+        for _ in range(12):
+            for child in current.children:
+                if child.dep_ == "poss" and pronoun is None:
+                    return self._who(child, holder, gender)
+            if current.i != head.i:
+                subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and not (subjects[0].pos_ == "PRON" and pronoun is None):
+                    if subjects[0].pos_ != "PRON":
+                        return self._who(subjects[0], holder, gender)
+                    # "Mum stays in bed because she is unwell": a pronoun takes the
+                    # nearest named subject above it, if there is one.
+                    pronoun = subjects[0]
+            if current.i == head.i or current.head.i == current.i:
+                break
+            current = current.head
+        return self._who(pronoun, holder, gender) if pronoun is not None else holder
+
+    @staticmethod
+    def _depth(token: Any, head: Any, what: Any) -> int:
+        """Hops from the token up to the head of what is needed; -1 for the holder and the
+        need verb (before what is needed); far (5) for words after it the parse hangs
+        elsewhere ("... rather than looking after his sisters")."""
+        if what is not None and token.i < what.start and token.i != head.i:
+            return -1
+        current, hops = token, 0
+        while current.i != head.i:
+            if current.head.i == current.i or hops > 20:
+                return -1 if what is None or token.i < what.start else FAR
+            current, hops = current.head, hops + 1
+        return hops
 
 
 # --- suggestions -------------------------------------------------------------------------
@@ -94,13 +245,26 @@ class Suggestion:
     matches: list[Match] = field(default_factory=list)
 
 
+# Kinds the wording coach flags that mean the need is not yet written as a need.
+UNPLACED_KINDS = ("universal", "service", "assessment", "vague")
+
+
 class Suggester:
-    """Match theme terms against a need's words and lemmas; the best-covered theme wins."""
+    """Match theme terms against what a need asks for; the best-weighted theme wins.
+
+    A need worded as a service, an assessment or a universal aim gets no theme: the group
+    is asked for the need behind it. Otherwise a term counts by how close it sits to the
+    head of what is needed (not a word anywhere in the sentence), and a theme about
+    parents (``about: parent``) counts only terms about a parent, so "a child needs to ask
+    for a drink" is not parental substance misuse.
+    """
 
     def __init__(self, themes: Themes, analyzer: Analyzer | None = None) -> None:
         self.themes = themes
         self.analyzer = analyzer or Analyzer()
         self.order = {t.id: n for n, t in enumerate(themes.themes)}
+        self.about = {t.id: t.about for t in themes.themes}
+        self.general = frozenset(themes.general)
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
         for theme in themes.themes:
             for term in theme.terms:
@@ -115,9 +279,9 @@ class Suggester:
         for options in self._service_index.values():
             options.sort(key=len, reverse=True)  # 'parenting course' before 'course'
 
-    def matches(self, tokens: Tokens) -> list[Match]:
-        lower = [t.lower() for t, _ in tokens]
-        lemma = [lem for _, lem in tokens]
+    def matches(self, tokens: Sequence[Sequence[Any]]) -> list[Match]:
+        lower = [t[0].lower() for t in tokens]
+        lemma = [t[1] for t in tokens]
         found: list[Match] = []
         for i in range(len(tokens)):
             seen = set()
@@ -127,18 +291,44 @@ class Suggester:
                         continue
                     if all(w in (lower[i + j], lemma[i + j]) for j, w in enumerate(words)):
                         seen.add((words, theme))
-                        text = " ".join(t for t, _ in tokens[i:i + len(words)])
+                        text = " ".join(t[0] for t in tokens[i:i + len(words)])
                         found.append(Match(theme, i, i + len(words), term, text))
         return found
 
-    def suggest_tokens(self, tokens: Tokens) -> Suggestion:
-        found = self.matches(tokens)
-        covered: dict[str, set[int]] = defaultdict(set)
-        for m in found:
-            covered[m.theme].update(range(m.start, m.end))
-        if not covered:
+    def suggest_tokens(self, tokens: Sequence[Sequence[Any]]) -> Suggestion:
+        """A suggestion from tokens alone (pairs, or stored 4-tuples)."""
+        return self.suggest_analysis(Analysis([
+            (str(t[0]), str(t[1]), str(t[2]) if len(t) > 2 else "",
+             int(t[3]) if len(t) > 3 else 0) for t in tokens]))
+
+    def suggest_analysis(self, analysis: Analysis, kinds: Sequence[str] | None = None
+                         ) -> Suggestion:
+        unplaced = self._unplaced(analysis, kinds or ())
+        if unplaced is not None:
+            return unplaced
+        tokens = analysis.tokens
+        holder = analysis.holder  # "" when the need could not be read: no one to check
+        weights: dict[str, dict[int, float]] = defaultdict(dict)
+        found = []
+        for m in self.matches(tokens):
+            depths = [tokens[i][3] for i in range(m.start, m.end)]
+            if all(d < 0 for d in depths):
+                continue  # in the holder or the need verb, not in what is needed
+            about = self.about[m.theme]
+            whom = tokens[m.start][2] or holder
+            if about != "any" and whom and whom != about[0]:
+                continue  # a parents' theme, but the words are about a child (or the reverse)
+            found.append(m)
+            # A word everyday needs use ("talk", "feel", "bed") counts for less than a
+            # word that names the difficulty ("alcohol", "grooming").
+            general = GENERAL_WEIGHT if m.term in self.general else 1.0
+            for i in range(m.start, m.end):
+                weight = general / (1 + DEPTH_FACTOR * max(tokens[i][3], 0))
+                weights[m.theme][i] = max(weights[m.theme].get(i, 0.0), weight)
+        if not weights:
             return Suggestion(None, "no theme word found: left for the group to place")
-        ranked = sorted(covered, key=lambda t: (-len(covered[t]), self.order[t]))
+        score = {theme: sum(w.values()) for theme, w in weights.items()}
+        ranked = sorted(score, key=lambda t: (-round(score[t], 6), self.order[t]))
         best = ranked[0]
 
         def said(theme_id: str) -> str:
@@ -155,19 +345,38 @@ class Suggester:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
         return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best])
 
-    def suggest(self, texts: Sequence[str]) -> list[Suggestion]:
-        return [self.suggest_tokens(t) for t in self.analyzer.analyse(texts)]
+    def _unplaced(self, analysis: Analysis, kinds: Sequence[str]) -> Suggestion | None:
+        """No theme for a need worded as a service, an assessment or an aim: the group is
+        asked for the need behind it (the reason says which, in themes.yml's words)."""
+        category = analysis.category if analysis.category in FAULTS and not analysis.negated \
+            else next((k for k in UNPLACED_KINDS if k in kinds), None)
+        if category is None and analysis.category is None:
+            service = self.names_service(analysis.tokens)
+            if service:
+                category, what = "service", service
+        if category is None:
+            return None
+        what = analysis.what or " ".join(t[0] for t in analysis.tokens if t[3] >= 0) or \
+            " ".join(t[0] for t in analysis.tokens)
+        template = self.themes.unplaced.get(category, self.themes.unplaced["service"])
+        return Suggestion(None, template.format(what=what.strip()))
 
-    def names_service(self, tokens: Tokens) -> str | None:
+    def suggest(self, texts: Sequence[str], kinds: Sequence[Sequence[str]] | None = None
+                ) -> list[Suggestion]:
+        analyses = self.analyzer.read(texts)
+        return [self.suggest_analysis(a, kinds[n] if kinds else None)
+                for n, a in enumerate(analyses)]
+
+    def names_service(self, tokens: Sequence[Sequence[Any]]) -> str | None:
         """The service word a need is worded as ('needs a parenting course'), if any."""
-        lower = [t.lower() for t, _ in tokens]
-        lemma = [lem for _, lem in tokens]
+        lower = [t[0].lower() for t in tokens]
+        lemma = [t[1] for t in tokens]
         for i in range(len(tokens)):
             for key in {lower[i], lemma[i]}:
                 for words in self._service_index.get(key, ()):
                     if i + len(words) <= len(tokens) and all(
                             w in (lower[i + j], lemma[i + j]) for j, w in enumerate(words)):
-                        return " ".join(t for t, _ in tokens[i:i + len(words)])
+                        return " ".join(t[0] for t in tokens[i:i + len(words)])
         return None
 
 
@@ -182,16 +391,17 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
                    coach: Any = None) -> dict[str, int]:
     """Analyse needs not yet analysed, then (re)suggest a theme for every need; store both.
 
-    Suggestions are recomputed from the stored tokens each time, so an edited themes.yml
+    Suggestions are recomputed from the stored analyses each time, so an edited themes.yml
     takes effect without running spaCy again. With a wording ``coach``, the kinds it flags
-    (a need worded as a service, a universal aim...) are stored too, for the report.
+    (a need worded as a service, a universal aim...) are stored too: such a need gets no
+    theme, and the report lists them.
     """
     rows = audit.needs(sample_id)
     todo = [r for r in rows if r["tokens"] is None]
     if todo:
-        analysed = suggester.analyzer.analyse([r["wording"] for r in todo])
-        for row, tokens in zip(todo, analysed, strict=True):
-            row["tokens"] = json.dumps(tokens, ensure_ascii=False)
+        analysed = suggester.analyzer.read([r["wording"] for r in todo])
+        for row, analysis in zip(todo, analysed, strict=True):
+            row["tokens"] = analysis.encode()
     unread = [r for r in rows if r["kinds"] is None]
     if coach is not None and unread:
         kinds = coach_kinds(coach, [r["wording"] for r in unread])
@@ -199,12 +409,12 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
             row["kinds"] = kinds[row["wording"]]
     out = []
     counts: Counter[str] = Counter()
-    seen: dict[str, Suggestion] = {}  # the same words always get the same suggestion
+    seen: dict[tuple[str, str], Suggestion] = {}  # the same words, the same suggestion
     for row in rows:
-        s = seen.get(row["tokens"])
+        key = (row["tokens"], json.dumps(row["kinds"]))
+        s = seen.get(key)
         if s is None:
-            tokens = [tuple(t) for t in json.loads(row["tokens"])]
-            s = seen[row["tokens"]] = suggester.suggest_tokens(tokens)  # type: ignore[arg-type]
+            s = seen[key] = suggester.suggest_analysis(decode(row["tokens"]), row["kinds"])
         counts[s.theme or ""] += 1
         out.append({"id": row["id"], "tokens": row["tokens"], "theme": s.theme,
                     "reason": s.reason, "alternatives": s.alternatives, "kinds": row["kinds"]})
@@ -223,3 +433,16 @@ def load_coach(content: Content | None = None, pipeline: str | None = None) -> A
         return None
 
 
+
+
+def to_discuss(need: dict[str, Any]) -> bool:
+    """True for a need with no theme because it is worded as a service, an assessment, an
+    aim or too vaguely: the group discusses what need stands behind it."""
+    if need.get("theme") or need.get("group_id") is not None:
+        return False
+    if set(need.get("kinds") or ()) & set(UNPLACED_KINDS):
+        return True
+    if not need.get("tokens"):
+        return False
+    analysis = decode(need["tokens"])
+    return analysis.category in FAULTS and not analysis.negated

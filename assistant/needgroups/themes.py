@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
 from assistant.content import Content, Strict
@@ -22,6 +24,9 @@ class Theme(Strict):
     cluster: str
     description: str = ""
     terms: list[str] = Field(min_length=1)
+    # Whom the theme's words must be about: "parent" for a parent's own difficulty (a
+    # child's "drink" is not parental substance misuse), "child", or "any".
+    about: Literal["parent", "child", "any"] = "any"
     examples: list[str] = []
 
     @model_validator(mode="after")
@@ -36,12 +41,40 @@ class Theme(Strict):
         return self
 
 
+class People(Strict):
+    """Words that name a parent or carer, a child, and a female or male person: how a
+    suggestion tells whose difficulty a need's words are about."""
+
+    parent: list[str] = Field(min_length=1)
+    child: list[str] = Field(min_length=1)
+    female: list[str] = []
+    male: list[str] = []
+
+
+UNPLACED = ("universal", "service", "assessment", "vague")
+
+
 class Themes(Strict):
     """framework/themes.yml. Order matters: an earlier theme wins a tie."""
 
     clusters: list[Cluster] = Field(min_length=1)
     themes: list[Theme] = Field(min_length=1)
     service_words: list[str] = []
+    # Theme terms that everyday needs use too ("talk", "feel", "bed"): they count for less.
+    general: list[str] = []
+    people: People = People(parent=["mother", "father", "parent", "parents", "carer"],
+                            child=["child", "children"])
+    # Why a need worded as a service, an assessment, an aim or vaguely gets no theme:
+    # {what} is what the need asks for.
+    unplaced: dict[str, str] = {
+        "service": "worded as a service ('{what}'): ask what it would change, and place "
+                   "the need behind it",
+        "assessment": "worded as an assessment ('{what}'): ask what it should find out, and "
+                      "what the person needs meanwhile",
+        "universal": "worded as an aim for every child ('{what}'): ask what, specifically, "
+                     "this person needs",
+        "vague": "too vague to place ('{what}'): ask what, specifically, this person needs",
+    }
 
     @model_validator(mode="after")
     def _ids_hold(self) -> Themes:
@@ -51,6 +84,19 @@ class Themes(Strict):
             twice = sorted({v for v in values if values.count(v) > 1})
             if twice:
                 raise ValueError(f"{kind} id(s) listed twice: {', '.join(twice)}")
+        terms = {term for theme in self.themes for term in theme.terms}
+        stray = sorted(set(self.general) - terms)
+        if stray:
+            raise ValueError(f"general word(s) {', '.join(stray)} are no theme's terms")
+        missing = [k for k in UNPLACED if k not in self.unplaced]
+        if missing or set(self.unplaced) - set(UNPLACED):
+            raise ValueError(f"unplaced needs a reason for each of: {', '.join(UNPLACED)}")
+        for kind, text in self.unplaced.items():
+            try:
+                text.format(what="")
+            except (KeyError, IndexError, ValueError) as exc:
+                raise ValueError(f"unplaced.{kind}: unknown placeholder {exc} (use {{what}})"
+                                 ) from None
         for theme in self.themes:
             if theme.cluster not in clusters:
                 raise ValueError(f"theme '{theme.id}': cluster '{theme.cluster}' is not one "

@@ -84,6 +84,7 @@ class NeedsLedApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Theme"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("ctrl+s", "save_now", "Save now", show=False),
+        Binding("f9", "send_to_room", "Send to room"),
     ]
 
     #: the content and the case store are loaded
@@ -414,6 +415,43 @@ class NeedsLedApp(App[None]):
             self.push_screen(ExportScreen(screen.interview.case))
         else:
             self.notify("Open a case first, then export it.", severity="warning")
+
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "send_to_room":
+            from assistant.room import in_room
+
+            return in_room()  # only in a participant's app, started by a workshop room
+        return True
+
+    def action_send_to_room(self) -> None:
+        """Send the open case's audit form to the workshop room that started this app."""
+        from assistant.tui.screens.interview import InterviewScreen
+
+        screen = self.screen
+        if not isinstance(screen, InterviewScreen):
+            self.notify("Open a case first, then send its audit form to the room.",
+                        severity="warning")
+            return
+        screen.flush_draft()
+        self._send_form(screen.interview.case)
+
+    @work(thread=True, exclusive=True, group="room")
+    def _send_form(self, case: Case) -> None:
+        from datetime import date
+
+        from assistant.auditform import audit_form_from_case
+        from assistant.errors import UserError
+        from assistant.room import room_label, send_form
+
+        try:
+            form = audit_form_from_case(case, room_label(), date.today(),
+                                        framework=self.content.framework)
+            message = send_form(form)
+        except UserError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        self.call_from_thread(self.notify, f"Sent to the room. {message}", timeout=6)
 
 
 def run(db: str | None = None, content: str | None = None, pipeline: str | None = None) -> int:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from textual import events
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
@@ -54,25 +53,6 @@ def set_text(widget: Widget, text: str) -> None:
     elif isinstance(widget, TextArea):
         widget.text = text
         widget.move_cursor(widget.document.end)
-
-
-class InOrderInput(Input):
-    """An Input whose Enter submits the text as it stood at that key.
-
-    Input's Enter is a binding, and a binding runs only once the key has bubbled up to the
-    app; by then the Input has already taken the next keys, so a worker typing straight on
-    after Enter had the start of the next answer glued onto this one (and lost from the
-    next). Here Enter is acted on in the Input's own key order; what comes after it is
-    :func:`typed_ahead` for the next question.
-    """
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            await self.action_submit()
-            return
-        await super()._on_key(event)
 
 
 def typed_ahead(widget: Widget, submitted: str) -> str:
@@ -159,6 +139,25 @@ class Keeper:
         except StoreError:
             return None
 
+    def position(self, reference: str) -> str | None:
+        """Where the case's interview was: this session's, else the database's."""
+        if self.journal is not None and (step := self.journal.position(reference)):
+            return step
+        store = self.app.store
+        if store is None:
+            return None
+        from assistant.store import StoreError
+
+        try:
+            return store.position(reference)  # type: ignore[no-any-return]
+        except StoreError:
+            return None
+
+    def remember_position(self, reference: str, step: str) -> None:
+        if self.journal is not None:
+            self.journal.put_position(reference, step)
+            self.kick()
+
     def forget(self, scope: str, name: str) -> None:
         """The field's text was used (submitted): its draft goes."""
         if self.journal is not None:
@@ -188,7 +187,7 @@ class Keeper:
             if not (scope and str(scope).startswith("~")):
                 continue
             hook = getattr(screen, "holds_text", None)
-            if (callable(hook) and hook()) or any(
+            if hook() if callable(hook) else any(
                     (text_of(w) or "").strip() for w in _fields(screen)):
                 found.append(screen)
         return found

@@ -137,7 +137,8 @@ class ShuffleApp(App[None]):
         self.pipeline = pipeline
         self.form_index = 0
         self.marked: set[int] = set()
-        self.viewing_group: int | bool | None = False  # False: a form; None: unsorted
+        # False: a form; None: unsorted; "discuss": the needs worded as a service, aim...
+        self.viewing_group: int | bool | str | None = False
         self.store: Any = None
 
     # --- setup --------------------------------------------------------------------------
@@ -230,6 +231,12 @@ class ShuffleApp(App[None]):
                    for line, g in zip(bars, self.groups, strict=True)]
         options.append(Option(Text(f"   (not in a group: {self.unsorted_cases} cases)",
                                    style="italic"), id="g-none"))
+        from assistant.needgroups import to_discuss
+
+        pile = sum(1 for n in self.audit.needs(self.sample_id, "group_id is null")
+                   if to_discuss(n))
+        options.append(Option(Text(f"   (to discuss: {pile} needs worded as a service, "
+                                   "an assessment or an aim)", style="italic"), id="g-discuss"))
         widget.set_options(options)
         if options:
             widget.highlighted = min(keep or 0, len(options) - 1)
@@ -244,7 +251,14 @@ class ShuffleApp(App[None]):
         widget = self.query_one("#needs", OptionList)
         keep = widget.highlighted
         title = self.query_one("#form-title", Static)
-        if self.viewing_group is not False:
+        if self.viewing_group == "discuss":
+            from assistant.needgroups import to_discuss
+
+            self.needs = [n for n in self.audit.needs(self.sample_id, "group_id is null")
+                          if to_discuss(n)]
+            title.update(Text(f"To discuss ({len(self.needs)}): worded as a service, an "
+                              "assessment or an aim. What need stands behind each? (v: back)"))
+        elif self.viewing_group is not False:
             gid = self.viewing_group
             where = "group_id is null" if gid is None else "group_id = ?"
             self.needs = self.audit.needs(self.sample_id, where, [] if gid is None else [gid])
@@ -353,7 +367,8 @@ class ShuffleApp(App[None]):
             self.viewing_group = False
         else:
             group = self.current_group()
-            self.viewing_group = group["id"] if group else None
+            pile = self.query_one("#groups", OptionList).highlighted == len(self.groups) + 1
+            self.viewing_group = "discuss" if pile else (group["id"] if group else None)
         self.query_one("#needs", OptionList).highlighted = 0
         self.refresh_needs()
 

@@ -19,7 +19,7 @@ from assistant.wording.report import Finding, Report
 
 __all__ = ["STAGES", "Coach", "Finding", "Report"]
 
-STAGES = ("need", "outcome", "work")
+STAGES = ("need", "seriousness", "outcome", "work")
 # The most of one statement the coach reads. A statement is a sentence or two; a huge paste
 # is read up to here rather than handed whole to the parser (spaCy refuses texts over its
 # max_length, and parsing needs about 1 GB per 100,000 characters).
@@ -31,11 +31,12 @@ class Coach:
 
     def __init__(self, content: Content | None = None, pipeline: str | None = None) -> None:
         from assistant.wording.rules import RuleSet
-        from assistant.wording.suggest import Library
+        from assistant.wording.suggest import Library, Notes
 
         self.content = content or Content()
         self.ruleset = RuleSet.load(self.content)
         self.library = Library(self.content)
+        self.notes = Notes.load(self.content)
         self.requested = pipeline
         self._engine: Any = None
         self._lock = threading.Lock()
@@ -81,20 +82,52 @@ class Coach:
             raise ValueError(f"stage must be one of {', '.join(STAGES)}, not {stage!r}")
         return stage
 
-    def check(self, text: str, stage: str = "need", holder: str | None = None) -> Report:
-        """Read one statement at ``stage``; loads the pipeline on first use."""
+    def check(self, text: str, stage: str = "need", holder: str | None = None,
+              case: Any = None) -> Report:
+        """Read one statement at ``stage``; loads the pipeline on first use.
+
+        With a ``case`` (an :class:`assistant.model.Case`), rewrites are chosen for the
+        holder's role, age and sex and for what the case's people and story show.
+        """
         engine = self.load()._engine
-        return engine.report(engine.nlp(text[:MAX_CHARS]), self._stage(stage), holder)
+        family = self.library.family(case)
+        doc = engine.nlp(text[:MAX_CHARS])
+        return self._noted(doc, engine.report(doc, self._stage(stage), holder, family), family)
+
+    def _noted(self, doc: Any, report: Report, family: Any) -> Report:
+        """The report with what the coach says when it flags nothing (see prompts/coach.yml)."""
+        if not report.text.strip():
+            return report
+        from assistant.wording import context
+
+        reading = None
+        if not report.kinds:
+            if report.stage == "need" and not self._engine.reduced:
+                reading = self._engine.reader.read_need(doc)
+            if report.holder is None:
+                report.holder = (reading.holder_text if reading is not None else None) or \
+                    context.holder_of(doc, doc[:], not self._engine.reduced)
+        return self.notes.annotate(report, family, reading)
+
+    def read_need(self, text: str) -> Any:
+        """The structure of a need statement (``structure.NeedReading``) or None.
+
+        Why here: callers that already hold a coach (suggestions, Need Groups) read the
+        statement with the same loaded pipeline and word classes as the checks.
+        """
+        engine = self.load()._engine
+        return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
-                   holder: str | None = None) -> Iterator[Report]:
+                   holder: str | None = None, case: Any = None) -> Iterator[Report]:
         """Reports in input order, streaming: only one batch of documents is held at once."""
         engine = self.load()._engine
         stage = self._stage(stage)
+        family = self.library.family(case)
         iterator = iter(texts)
         while True:
             batch = [text[:MAX_CHARS] for text in islice(iterator, batch_size)]
             if not batch:
                 return
             for doc in engine.nlp.pipe(batch, batch_size=batch_size):
-                yield engine.report(doc, stage, holder)
+                yield self._noted(doc, engine.report(doc, stage, holder, family), family)

@@ -13,7 +13,8 @@ from typing import Any
 from assistant.content import ContentError
 from assistant.wording import context
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
-from assistant.wording.rules import Rule, RuleSet, needs_parse
+from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
+from assistant.wording.structure import StructureReader
 from assistant.wording.suggest import Library, fill, term_of
 
 # Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
@@ -42,12 +43,13 @@ class StageMatcher:
     rules: list[Rule]
     keys: dict[int, tuple[int, bool]] = field(default_factory=dict)  # id -> (rule, unless)
     active: list[bool] = field(default_factory=list)
+    structure: dict[str, int] = field(default_factory=dict)  # kind -> structure rule
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         from spacy.attrs import LOWER
 
         words = set(doc.to_array(LOWER).tolist())
-        matches = list(self.always(doc))
+        matches = list(self.always(doc)) if self.always is not None else []
         for gate, matcher in self.gated:
             if not gate.isdisjoint(words):
                 matches.extend(matcher(doc))
@@ -82,13 +84,18 @@ class Engine:
         self.ruleset = ruleset
         self.library = library
         self.reduced = reduced
+        self.reader = StructureReader(ruleset.lexicons)
         self.stages: dict[str, StageMatcher] = {}
         strings = nlp.vocab.strings
-        for stage in ("need", "outcome", "work"):
+        for stage in ("need", "seriousness", "outcome", "work"):
             rules = ruleset.for_stage(stage)
             groups: dict[frozenset[str] | None, Any] = {}
             compiled = StageMatcher(None, [], rules)
             for index, rule in enumerate(rules):
+                if reads_structure(rule):  # judged by the reader, on a parse only
+                    compiled.active.append(not reduced)
+                    compiled.structure[rule.kind] = index
+                    continue
                 usable = 0
                 patterns_of, unless_of = ruleset.resolved[rule.id]
                 for unless, patterns in ((False, patterns_of), (True, unless_of)):
@@ -107,7 +114,7 @@ class Engine:
                                                f"rule {rule.id}: bad pattern: {exc}") from None
                     compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
-            compiled.always = groups.pop(None, None) or Matcher(nlp.vocab)
+            compiled.always = groups.pop(None, None)
             compiled.gated = [(frozenset(strings.add(w) for w in gate), matcher)
                               for gate, matcher in groups.items() if gate is not None]
             self.stages[stage] = compiled
@@ -117,7 +124,8 @@ class Engine:
         return [rule.id for compiled in self.stages.values()
                 for rule, on in zip(compiled.rules, compiled.active, strict=True) if not on]
 
-    def report(self, doc: Any, stage: str, holder: str | None = None) -> Report:
+    def report(self, doc: Any, stage: str, holder: str | None = None,
+               family: Any = None) -> Report:
         compiled = self.stages[stage]
         text = doc.text
         out = Report(text=text, stage=stage, holder=holder)
@@ -132,8 +140,9 @@ class Engine:
             else:
                 spans.setdefault(index, []).append((start, end))
         candidates: list[tuple[Rule, Any]] = []
+        reasons: dict[int, str] = {}
         for index, rule in enumerate(compiled.rules):
-            if index in vetoed or not compiled.active[index]:
+            if index in vetoed or not compiled.active[index] or rule.mode == "structure":
                 continue
             if rule.mode == "absent":
                 if index not in spans:
@@ -143,19 +152,92 @@ class Engine:
                     if rule.ends_clause and not _ends_clause(doc, end):
                         continue
                     candidates.append((rule, doc[start:end]))
+        if compiled.structure and not self.reduced:
+            self._structure(doc, stage, compiled, candidates, reasons)
         if not candidates:
             return out
         candidates = _resolve(candidates)
         parsed = not self.reduced
         for rule, span in candidates:
-            finding, inferred = self._finding(doc, text, rule, span, holder, parsed)
+            reason = reasons.get(id(span), "") if span is not None else ""
+            finding, inferred = self._finding(doc, text, rule, span, holder, parsed, reason,
+                                              family)
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
         return out
 
+    def _structure(self, doc: Any, stage: str, compiled: StageMatcher,
+                   candidates: list[tuple[Rule, Any]], reasons: dict[int, str]) -> None:
+        """Add what the structure reader judges a fault and no word rule flagged.
+
+        Why: word rules catch the services and aims someone listed; the reader catches the
+        same fault by its shape (a service-headed phrase, a process verb, an aim), so a
+        service or aim missing from every list is still flagged.
+        """
+        if stage == "outcome":
+            outcome = self.reader.read_outcome(doc)
+            index = None if outcome is None else compiled.structure.get(outcome.category)
+            if outcome is None or index is None:
+                return
+            kind = compiled.rules[index].kind
+            if any(rule.kind == kind for rule, _ in candidates):
+                return  # a word rule already says it
+            span = doc[outcome.span.start:outcome.span.end]
+            candidates.append((compiled.rules[index], span))
+            reasons[id(span)] = outcome.reason
+            return
+        if stage == "work":
+            self._structure_work(doc, compiled, candidates, reasons)
+            return
+        if stage == "seriousness":
+            serious = self.reader.read_seriousness(doc)
+            index = compiled.structure.get("agency-risk")
+            if serious is not None and index is not None:
+                span = doc[serious.span.start:serious.span.end]
+                candidates.append((compiled.rules[index], span))
+                reasons[id(span)] = serious.reason
+            return
+        if stage != "need":
+            return
+        for reading in self.reader.read_needs(doc):
+            index = compiled.structure.get(reading.category)
+            if index is None or reading.span is None:
+                continue
+            span = doc[reading.span.start:reading.span.end]
+            if any(rule.kind in STRUCTURE_KINDS and _overlaps(span, other)
+                   for rule, other in candidates):
+                continue  # a word rule already says it (with its own words)
+            candidates.append((compiled.rules[index], span))
+            reasons[id(span)] = reading.reason
+
+    def _structure_work(self, doc: Any, compiled: StageMatcher,
+                        candidates: list[tuple[Rule, Any]], reasons: dict[int, str]) -> None:
+        """Work items: an action no one could check ("SW to support Jordan") is flagged;
+        the owner read from the parse overrides the word list either way ("a trained
+        member of staff will run..." has an owner; "transport to be provided" has none)."""
+        work = self.reader.read_work(doc)
+        if work is None:
+            return
+        index = compiled.structure.get("no-action")
+        if work.vague_action and index is not None:
+            span = doc[work.span.start:work.span.end]
+            candidates.append((compiled.rules[index], span))
+            reasons[id(span)] = work.reason
+        if not work.owner_known:
+            return
+        flagged = [k for k, (rule, _) in enumerate(candidates) if rule.kind == "no-responsible"]
+        if work.owner is not None and flagged:
+            del candidates[flagged[0]]
+        elif work.owner is None and not flagged:
+            rule = next((r for r in compiled.rules if r.kind == "no-responsible"
+                         and r.mode == "absent"), None)
+            if rule is not None:
+                candidates.append((rule, None))
+
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
-                 parsed: bool) -> tuple[Finding, str | None]:
+                 parsed: bool, reason: str = "", family: Any = None
+                 ) -> tuple[Finding, str | None]:
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
@@ -166,6 +248,8 @@ class Engine:
         else:
             start, end, match = span.start_char, span.end_char, span.text
             flags = context.flags(doc, text, span, parsed)
+            if rule.stage == "seriousness":  # a consequence is conditional by nature
+                flags["hypothetical"] = False
             inferred = context.holder_of(doc, span, parsed)
             term = term_of(span)
         if given and inferred and given.lower() != inferred.lower() \
@@ -173,18 +257,41 @@ class Engine:
             flags["other_person"] = True
         holder = given or inferred
         expansion = rule.glossary.get(match, rule.glossary.get(match.upper(), ""))
+        if rule.mode == "structure":
+            term = _what_term(span) or term
+        safe_reason = reason.replace("{", "{{").replace("}", "}}")
+        message = rule.message.replace("{reason}", safe_reason)
         questions = [fill(q, holder, term, match, expansion) for q in rule.questions]
-        suggestions: list[str] = []
-        if rule.kind in NEED_KINDS and rule.stage == "need":
-            suggestions = self.library.pick(text, holder)
-        if not suggestions:
-            suggestions = [fill(r, holder, term, match, expansion) for r in rule.rewrites]
+        rewrites = [fill(r, holder, term, match, expansion) for r in rule.rewrites]
+        suggestions = self.library.suggest(text, holder, rewrites, family,
+                                           rule.kind in NEED_KINDS and rule.stage == "need")
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
-            match=match, message=fill(rule.message, holder, term, match, expansion),
+            match=match, message=fill(message, holder, term, match, expansion),
             why=rule.why.strip(), questions=questions, suggestions=suggestions,
             context=flags,
         ), inferred
+
+
+# Kinds a structure finding stands in for: a word finding of one of these on the same
+# words already says it.
+STRUCTURE_KINDS = frozenset({"universal", "service", "assessment"})
+LEAD_WORDS = frozenset({"need", "needs", "needed", "require", "requires", "required", "to",
+                        "would", "could", "will", "may", "might", "benefit", "benefits",
+                        "from", "a", "an", "the", "some", "more", "for", "be", "have", "get"})
+
+
+def _what_term(span: Any) -> str:
+    """What a structure finding is about, without the need verb ("a place at a youth
+    club" -> "a place at a youth club"; "needs to attend the X group" -> "the X group")."""
+    words = list(span)
+    while words and words[0].lower_ in LEAD_WORDS - {"a", "an", "the"}:
+        words = words[1:]
+    if words and words[0].tag_.startswith("VB") and len(words) > 1:
+        words = words[1:]
+        while words and words[0].tag_ in ("IN", "RP") and len(words) > 1:
+            words = words[1:]
+    return span.doc[words[0].i:words[-1].i + 1].text if words else ""
 
 
 CLAUSE_END = frozenset({"and", "or", "but", "so", "because", "now", "too", "again", "where", "free",

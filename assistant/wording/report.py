@@ -53,6 +53,11 @@ class Report:
     stage: str
     findings: list[Finding] = field(default_factory=list)
     holder: str | None = None
+    # What the coach says when it flags nothing that counts (never "no problems found").
+    note: str = ""
+    # The framework's question for the stage, kept for a screen that raises none of the
+    # findings now (some are asked about at a later step); not part of the JSON.
+    quiet: str = ""
 
     @property
     def kinds(self) -> list[str]:
@@ -66,5 +71,5 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text, "stage": self.stage, "kinds": self.kinds,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict() for f in self.findings], "note": self.note,
         }

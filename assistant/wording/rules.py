@@ -16,10 +16,11 @@ from pydantic import Field, StrictStr, field_validator, model_validator
 
 from assistant.content import Content, ContentError, Strict
 
-Stage = Literal["need", "outcome", "work"]
+Stage = Literal["need", "seriousness", "outcome", "work"]
 Kind = Literal[
     "universal", "service", "assessment", "vague", "jargon", "compound", "no-holder",
-    "no-measure", "no-date", "no-responsible", "no-frequency", "no-start",
+    "no-measure", "no-date", "no-responsible", "no-frequency", "no-start", "no-action",
+    "agency-risk",
 ]
 PARSE_KEYS = frozenset({"POS", "TAG", "DEP", "MORPH"})
 # Keys the Matcher accepts on a token; anything else in a pattern is a typo.
@@ -33,7 +34,7 @@ TOKEN_KEYS = frozenset({
 Pattern = list[dict[str, Any]]
 # What a message, question or rewrite may mention (filled in by suggest.fill).
 PLACEHOLDERS = ("holder", "subject", "possessive", "Holder", "name", "term", "match",
-                "expansion")
+                "expansion", "reason")
 
 
 class Failing(Strict):
@@ -62,8 +63,10 @@ class Rule(Strict):
     kind: Kind
     severity: Literal["error", "warning", "info"] = "warning"
     # match: flag each span a pattern matches. absent: flag the statement when none matches.
-    mode: Literal["match", "absent"] = "match"
-    patterns: list[Pattern] = Field(min_length=1)
+    # structure: flag what the structure reader (structure.py) judges to be this rule's
+    # kind, where no word rule already flags it; needs the parse, so no patterns.
+    mode: Literal["match", "absent", "structure"] = "match"
+    patterns: list[Pattern] = []
     # A finding is dropped when any of these matches anywhere in the statement.
     unless: list[Pattern] = []
     # Only flag a span that ends its clause ("needs to be safe." but not "needs to be safe
@@ -78,6 +81,19 @@ class Rule(Strict):
     questions: list[str] = Field(min_length=1)
     rewrites: list[str] = Field(min_length=1)
     examples: Examples
+
+    @model_validator(mode="after")
+    def _patterns_for_mode(self) -> Rule:
+        if self.mode == "structure":
+            if self.patterns:
+                raise ValueError("a structure rule reads the parse: it takes no patterns")
+            if self.stage == "need" and self.kind not in ("universal", "service",
+                                                          "assessment"):
+                raise ValueError("a need-stage structure rule flags universal, service or "
+                                 "assessment")
+        elif not self.patterns:
+            raise ValueError("a match or absent rule needs at least one pattern")
+        return self
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> Rule:
@@ -131,6 +147,11 @@ def plural(word: str) -> str:
 def needs_parse(pattern: Pattern) -> bool:
     """True when the pattern relies on tags or dependencies (not available on blank)."""
     return any(PARSE_KEYS & set(token) for token in pattern)
+
+
+def reads_structure(rule: Rule) -> bool:
+    """True for a rule judged by the structure reader (it needs the parse)."""
+    return rule.mode == "structure"
 
 
 class RuleSet:

@@ -9,11 +9,19 @@ build on, so the worker can find the need behind the service.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
-from assistant.content import Content, Strict
+from assistant.content import Content, ContentError, Strict
+from assistant.wording.casefit import (
+    Family,
+    Member,
+    family_of,
+    load_case_facts,
+    load_or_default,
+)
 from assistant.wording.context import forms, is_parent
 from assistant.wording.pronouns import fit, names_someone_else, target_gender
 
@@ -34,9 +42,19 @@ POSSESSIVE = {"her": "her", "him": "his", "them": "their", "me": "my", "us": "ou
 class Statement(Strict):
     """A specific need statement; ``{name}`` stands for the person who holds it and, in a
     parent's statement, ``{child}`` for their child (never a real or example name, so a
-    rewrite taken into a plan cannot carry another family's child)."""
+    rewrite taken into a plan cannot carry another family's child).
+
+    What it fits is data: ``holder`` (``child``, ``parent``, or a list of framework role
+    ids), ``ages`` (the holder's age for a child's statement; for a parent's, the age of the
+    child it is about), and ``presupposes`` (facts from ``framework/case-facts.yml`` the
+    statement takes for granted, such as ``baby`` or ``father-died``). In a statement with
+    ``{child}``, third-person pronouns are the child's; otherwise they are the holder's.
+    """
 
     text: str = Field(min_length=10)
+    holder: Literal["child", "parent"] | list[str] = "child"
+    ages: tuple[int, int] | None = None
+    presupposes: list[str] = []
 
     @field_validator("text")
     @classmethod
@@ -46,15 +64,27 @@ class Statement(Strict):
             raise ValueError(f"unknown placeholder(s) {', '.join(sorted(unknown))}: a "
                              "statement may use {name} and {child}")
         return text
-    holder: Literal["child", "parent"] = "child"
+
+    @field_validator("ages")
+    @classmethod
+    def _ages(cls, ages: tuple[int, int] | None) -> tuple[int, int] | None:
+        if ages and not 0 <= ages[0] <= ages[1] <= 120:
+            raise ValueError("ages run from low to high, 0 to 120")
+        return ages
 
 
 class Area(Strict):
-    """One area of the library (e.g. bereavement and loss) with words that point to it."""
+    """One area of the library (e.g. bereavement and loss) with words that point to it.
+
+    ``ages`` is the default age range of its statements. A ``fallback`` area is offered
+    only when the coach has no case and the statement speaks to no other area.
+    """
 
     area: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     title: str
     keywords: list[str] = Field(min_length=1)
+    ages: tuple[int, int] | None = None
+    fallback: bool = False
     statements: list[Statement] = Field(min_length=5)
 
 
@@ -88,19 +118,38 @@ def term_of(span: Any) -> str:
     return "".join(words).strip()
 
 
+@dataclass(frozen=True)
+class Entry:
+    """A statement ready to offer: its area, its words, and what it fits."""
+
+    statement: Statement
+    area: Area
+    words: frozenset[str]
+    holder: str | frozenset[str]  # "child", "parent", or the role ids it is for
+    ages: tuple[int, int] | None
+    needs: frozenset[str]
+    about_child: bool
+
+
 class Library:
-    """The curated specific statements, by area, from ``framework/library/*.yml``."""
+    """The curated specific statements, by area, from ``framework/library/*.yml``, and the
+    facts a case can show (``framework/case-facts.yml``), checked against each other on load."""
 
     def __init__(self, content: Content) -> None:
-        self.areas: list[Area] = [area for _, area in content.load_all(Area, "framework",
-                                                                       "library")]
-        # Each area's statements for a child and for a parent, with their words, ready.
-        self._by_holder: dict[tuple[str, str], list[tuple[Statement, frozenset[str]]]] = {}
-        for area in self.areas:
-            for wanted in ("child", "parent"):
-                chosen = [s for s in area.statements if s.holder == wanted] or area.statements
-                self._by_holder[(area.area, wanted)] = [
-                    (s, frozenset(_WORD.findall(s.text.lower()))) for s in chosen]
+        files = content.load_all(Area, "framework", "library")
+        self.areas: list[Area] = [area for _, area in files]
+        self.facts = load_case_facts(content)
+        framework = content.framework
+        self.role_ids = frozenset(r.id for r in framework.roles)
+        try:
+            self.facts.check_roles(set(self.role_ids))
+        except ValueError as exc:
+            raise ContentError(content.path("framework", "case-facts.yml"), str(exc)) from None
+        self.child_roles = framework.child_roles
+        self.entries: dict[str, list[Entry]] = {}
+        for path, area in files:
+            self.entries[area.area] = [self._entry(path, area, n, s)
+                                       for n, s in enumerate(area.statements, 1)]
         # Single words are matched as a set (fast); phrases by substring.
         self._keywords = [
             (area, frozenset(k.lower() for k in area.keywords if _WORD.fullmatch(k.lower())),
@@ -108,44 +157,245 @@ class Library:
               if not _WORD.fullmatch(k.lower())])
             for area in self.areas
         ]
+        self._families: dict[Any, Family] = {}
+        self._last: tuple[Any, list[tuple[Entry, str]]] | None = None
+        self._shown: tuple[str, set[str]] = ("", set())
+
+    def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
+        """Check a statement against the facts and roles; a bad one stops the load."""
+        where = f"statement {number} ({statement.text[:50]!r})"
+        known = self.facts.by_id
+        unknown = [f for f in statement.presupposes if f not in known]
+        if unknown:
+            raise ContentError(path, f"{where}: unknown fact(s) {', '.join(unknown)} "
+                                     "(see framework/case-facts.yml)")
+        text = statement.text.replace("{name}", "")
+        missing = sorted(self.facts.mentioned(text)
+                         - self.facts.covered(set(statement.presupposes)))
+        if missing:
+            says = "; ".join(f"{f} ({known[f].says})" for f in missing)
+            raise ContentError(path, f"{where} takes for granted what it does not list under "
+                                     f"presupposes: {says}")
+        if isinstance(statement.holder, list):
+            roles = set(statement.holder)
+            if not roles <= self.role_ids:
+                raise ContentError(path, f"{where}: unknown holder role(s) "
+                                         f"{', '.join(sorted(roles - self.role_ids))}")
+            holder: str | frozenset[str] = frozenset(roles)
+        else:
+            holder = statement.holder
+        return Entry(statement, area, frozenset(_WORD.findall(statement.text.lower())), holder,
+                     statement.ages or area.ages, frozenset(statement.presupposes),
+                     "{child}" in statement.text)
 
     def __len__(self) -> int:
         return sum(len(area.statements) for area in self.areas)
 
-    def area_for(self, text: str) -> Area | None:
-        """The area whose keywords the statement uses most (first listed wins a tie)."""
+    # --- reading a case -----------------------------------------------------------------
+
+    def family(self, case: Any) -> Family | None:
+        """The coach's reading of a case, kept while its story and people are unchanged."""
+        if case is None:
+            return None
+        key = (case.story, tuple((p.name, p.role, p.age, p.date_of_birth, p.sex)
+                                 for p in case.people))
+        family = self._families.get(key)
+        if family is None:
+            if len(self._families) > 64:
+                self._families.clear()
+            family = self._families[key] = family_of(case, self.facts, self.child_roles)
+        return family
+
+    # --- choosing -----------------------------------------------------------------------
+
+    def _scores(self, text: str) -> dict[str, int]:
         found = _WORD.findall(text.lower())
         words = set(found)
         low = " " + " ".join(found) + " "
-        best, best_score = None, 0
+        out = {}
         for area, singles, phrases in self._keywords:
-            score = len(words & singles) + sum(1 for k in phrases if f" {k}" in low)
-            if score > best_score:
-                best, best_score = area, score
-        return best
+            score = len(words & singles) + sum(1 for k in phrases if f" {k} " in low)
+            if score:
+                out[area.area] = score
+        return out
 
-    def pick(self, text: str, holder: str | None, limit: int = 3) -> list[str]:
-        """Up to ``limit`` specific statements in the statement's area, for its holder."""
-        area = self.area_for(text)
-        if area is None:
-            return []
-        chosen = self._by_holder[(area.area, "parent" if is_parent(holder) else "child")]
+    def area_for(self, text: str) -> Area | None:
+        """The area whose keywords the statement uses most (first listed wins a tie)."""
+        scores = self._scores(text)
+        best = max(scores.values(), default=0)
+        return next((a for a in self.areas if best and scores.get(a.area) == best), None)
+
+    def _fits_age(self, ages: tuple[int, int] | None, age: int | None) -> bool:
+        if ages is None:
+            return True
+        if age is None:
+            low, high = self.facts.ages_when_unknown
+            return ages[0] <= low and high <= ages[1]
+        return ages[0] <= age <= ages[1]
+
+    def _fits_holder(self, entry: Entry, member: Member | None, holder: str | None) -> bool:
+        groups = self.facts.holders
+        if member is not None:
+            wanted = entry.holder if isinstance(entry.holder, frozenset) \
+                else frozenset(groups[entry.holder])
+            return member.role in wanted
+        parent = is_parent(holder)
+        if isinstance(entry.holder, frozenset):
+            return bool(entry.holder & set(groups["parent" if parent else "child"]))
+        return entry.holder == ("parent" if parent else "child")
+
+    def pick(self, text: str, holder: str | None, limit: int = 3,
+             family: Family | None = None) -> list[str]:
+        """Up to ``limit`` specific statements that fit the holder and the case."""
+        return [filled for _, filled in self.choose(text, holder, limit, family)]
+
+    def choose(self, text: str, holder: str | None, limit: int = 3,
+               family: Family | None = None) -> list[tuple[Entry, str]]:
+        """See :meth:`_choose`; kept for the statement just read, since one statement
+        (a long paste) can hold many findings that would choose alike."""
+        key = (text, holder, limit, id(family))
+        if self._last is None or self._last[0] != key:
+            self._last = (key, self._choose(text, holder, limit, family))
+        return list(self._last[1])
+
+    def _choose(self, text: str, holder: str | None, limit: int = 3,
+                family: Family | None = None) -> list[tuple[Entry, str]]:
+        """The statements :meth:`pick` offers, each with the library entry it came from.
+
+        A statement is offered only when it is written for the holder's role and age, and
+        every fact it takes for granted is shown by the case (its people and story) or by
+        the worker's statement; without a case, only ``ordinary`` facts are assumed. Areas
+        come from the statement's words first, then from the story's.
+        """
+        member = family.member(holder) if family else None
+        shown = set(family.facts) if family else set(self.facts.ordinary)
+        shown = self.facts.settle(shown | self._shown_by(text))
+        # The holder's own words ("Mum needs...") say nothing about the area.
+        own = set(_WORD.findall((holder or "").lower()))
+        need_scores = self._scores(" ".join(w for w in _WORD.findall(text.lower())
+                                            if w not in own))
+        story_scores = self._scores(family.story) if family else {}
+        order = {a.area: n for n, a in enumerate(self.areas)}
+        areas = sorted(set(need_scores) | set(story_scores),
+                       key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
+        if not areas and family is None:
+            areas = [a.area for a in self.areas if a.fallback]
         words = set(_WORD.findall(text.lower()))
-        ranked = sorted(chosen, key=lambda item: -len(words & item[1]))
-        gender = target_gender(text, holder)
-        out: list[str] = []
-        for statement, _ in ranked:
-            filled = fill(statement.text, holder)
-            # Pronouns in a statement about someone else (a named person, or the parent's
-            # child) may be that person's, so they stay as written.
-            if "{child}" not in statement.text and not names_someone_else(filled, holder):
-                filled = fit(filled, gender)
-            if holder and filled.count(holder) > 1:
-                continue  # "Dad needs to agree with Dad...": written for someone else
-            out.append(filled)
+        story_words = set(_WORD.findall(family.story.lower())) if family else set()
+        candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
+        for rank, area in enumerate(areas):
+            for n, entry in enumerate(self.entries[area]):
+                if not (entry.needs <= shown and self._fits_holder(entry, member, holder)):
+                    continue
+                child: Member | None = None
+                if entry.about_child and family is not None:
+                    child = self._child_for(entry, family, member)
+                    if child is None:
+                        continue
+                elif entry.holder == "child" or (member is not None and member.child):
+                    if not self._fits_age(entry.ages, member.age if member else None):
+                        continue
+                elif not self._fits_children(entry, family):
+                    continue
+                # Areas the statement speaks to come first, whole; the story's areas
+                # then take turns, so the worker sees the range the story opens.
+                turn = 0 if need_scores.get(area) else 1
+                key = (turn, rank if turn == 0 else 0, -len(words & entry.words),
+                       -len(story_words & entry.words), rank, n)
+                candidates.append((key, entry, child))
+        candidates.sort(key=lambda c: c[0])
+        seen_areas: dict[str, int] = {}
+        for index, (key, entry, child) in enumerate(candidates):
+            if key[0] == 1:  # round robin among the story's areas
+                taken = seen_areas[entry.area.area] = seen_areas.get(entry.area.area, -1) + 1
+                candidates[index] = ((1, taken, key[4], *key[2:4], key[5]), entry, child)
+        candidates.sort(key=lambda c: c[0])
+        out: list[tuple[Entry, str]] = []
+        for _, entry, child in candidates:
+            filled = self._fill(entry, text, holder, member, child)
+            if filled is None or any(filled == f for _, f in out):
+                continue
+            out.append((entry, filled))
             if len(out) == limit:
                 break
         return out
+
+    def suggest(self, text: str, holder: str | None, rewrites: list[str],
+                family: Family | None, need: bool) -> list[str]:
+        """The rewrites to offer for one finding.
+
+        A need the worker can rebuild gets statements from the library that fit the holder
+        and the case. A rule's own example rewrites stand in only without a case (with one,
+        where nothing fits, the coach asks its questions and offers no rewrite), and only
+        when they take nothing for granted that the statement (or the case) does not show.
+        Their pronouns follow the holder.
+        """
+        if need:
+            picked = self.pick(text, holder, family=family)
+            if picked or family is not None:
+                return picked
+        shown = set(family.facts) if family else set(self.facts.ordinary)
+        shown |= self._shown_by(text) | self.facts.ordinary
+        member = family.member(holder) if family else None
+        gender = self._gender(text, holder, member)
+        out = []
+        for rewrite in rewrites:
+            if not self.facts.mentioned(rewrite) <= shown:
+                continue
+            out.append(rewrite if names_someone_else(rewrite, holder) else fit(rewrite, gender))
+        return out
+
+    def _shown_by(self, text: str) -> set[str]:
+        """The facts the statement's own words show, kept for the statement just read."""
+        if self._shown[0] != text or not text:
+            self._shown = (text, self.facts.shown_by_text(text))
+        return self._shown[1]
+
+    def _child_for(self, entry: Entry, family: Family, holder: Member | None) -> Member | None:
+        """The child a parent's statement is about: the first recorded child it fits."""
+        for child in family.children:
+            if child is holder or child.role == "unborn":
+                continue
+            if self._fits_age(entry.ages, child.age):
+                return child
+        return None
+
+    def _fits_children(self, entry: Entry, family: Family | None) -> bool:
+        """A parent's statement with an age range needs a child of that age in the case."""
+        if entry.ages is None:
+            return True
+        if family is None:
+            return self._fits_age(entry.ages, None)
+        return any(self._fits_age(entry.ages, c.age) for c in family.children
+                   if c.role != "unborn")
+
+    def _fill(self, entry: Entry, text: str, holder: str | None, member: Member | None,
+              child: Member | None) -> str | None:
+        template = entry.statement.text
+        if child is not None:
+            template = template.replace("{child}", child.name)
+        filled = fill(template, holder)
+        if entry.about_child:
+            # The pronouns in a statement about the parent's child are the child's.
+            gender = child.gender if child is not None else None
+            filled = fit(filled, gender)
+        elif not names_someone_else(filled, holder):
+            # Pronouns in a statement naming someone else may be that person's: left as written.
+            filled = fit(filled, self._gender(text, holder, member))
+        if holder and filled.count(holder) > 1:
+            return None  # "Dad needs to agree with Dad...": written for someone else
+        return filled
+
+    @staticmethod
+    def _gender(text: str, holder: str | None, member: Member | None) -> str | None:
+        """The holder's pronouns: their recorded sex, else the worker's words or role."""
+        if member is not None:
+            if member.sex in ("female", "male"):
+                return member.gender
+            if member.sex == "other":
+                return None
+            return target_gender(text, holder) or target_gender("", member.role)
+        return target_gender(text, holder)
 
 
 def fill(template: str, holder: str | None, term: str = "", match: str = "",
@@ -164,3 +414,72 @@ def fill(template: str, holder: str | None, term: str = "", match: str = "",
                                                                      "{Holder} needs ")):
         out = out.replace(" needs ", " need ", 1)  # "The parents need to ..."
     return out[:1].upper() + out[1:] if out else out
+
+
+class QuietNotes(Strict):
+    need: str = Field(min_length=1)
+    outcome: str = Field(min_length=1)
+    work: str = Field(min_length=1)
+
+
+class ReadsNotes(Strict):
+    able: str = Field(min_length=1)
+    verbs: dict[str, str] = {}
+    default: str = Field(min_length=1)
+    phrase: str = Field(min_length=1)
+
+
+class Notes(Strict):
+    """prompts/coach.yml: what the coach says when it flags nothing.
+
+    Why: silence reads as approval. The coach says what it reads when the structure shows
+    a specific need, and otherwise asks the framework's question for the stage.
+    """
+
+    quiet: QuietNotes
+    reads: ReadsNotes
+
+    @model_validator(mode="after")
+    def _placeholders_known(self) -> Notes:
+        texts = [self.quiet.need, self.quiet.outcome, self.quiet.work, self.reads.able,
+                 self.reads.default, self.reads.phrase, *self.reads.verbs.values()]
+        for text in texts:
+            try:
+                text.format_map(dict.fromkeys(("holder", "Holder", "what"), ""))
+            except (KeyError, ValueError, IndexError) as exc:
+                raise ValueError(f"{text!r}: unknown placeholder {exc} (use {{holder}}, "
+                                 "{Holder} or {what})") from None
+        return self
+
+    @classmethod
+    def load(cls, content: Content) -> Notes:
+        return load_or_default(content, cls, "prompts", "coach.yml")
+
+    def annotate(self, report: Any, family: Family | None = None,
+                 reading: Any = None) -> Any:
+        """Set ``report.note`` when no finding counts; return the report.
+
+        ``reading`` is the structure's reading of a need (``structure.NeedReading``); a
+        reading of category "specific" is said back to the worker.
+        """
+        if not report.text.strip():
+            return report
+        obj, _ = forms(report.holder)
+        values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
+        template = getattr(self.quiet, report.stage, self.quiet.need)
+        report.quiet = template.format_map(values)
+        if report.kinds:
+            return report
+        if reading is not None and getattr(reading, "category", None) == "specific" \
+                and report.stage == "need":
+            part = getattr(reading, "what_part", None)
+            values["what"] = part.text if part is not None else ""
+            if getattr(reading, "what", None) == "phrase":
+                template = self.reads.phrase
+            elif getattr(reading, "able", False):
+                template = self.reads.able
+            else:
+                template = self.reads.verbs.get(getattr(reading, "verb", "") or "",
+                                                self.reads.default)
+        report.note = template.format_map(values)
+        return report

@@ -1,9 +1,12 @@
 """The conversation: the assistant's question, the worker's answer, the coach and the plan.
 
 Every answer changes the case through :class:`assistant.interview.Interview` and is saved
-at once as a new revision; text typed but not yet submitted is kept as a draft by the app
-(:mod:`assistant.tui.drafts`, keyed by :meth:`InterviewScreen.draft_key`), so quitting (or
-losing the terminal) loses nothing.
+at once as a revision labelled with what changed ("Need 2 reworded"); moving around saves
+only the position, beside the case, never a revision. Text typed but not yet submitted is
+kept as a draft by the app (:mod:`assistant.tui.drafts`, keyed by
+:meth:`InterviewScreen.draft_key`), within a second even while typing goes on; saves and
+the position are written off the UI thread. Nothing typed is ever pre-selected;
+Ctrl+Z undoes typing, then the last change to the case (an answer or a deletion).
 """
 
 from __future__ import annotations
@@ -15,41 +18,62 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Footer, Header, Static, TextArea, Tree
 
 from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
 from assistant.practice import Vignette
 from assistant.supervision import comments_about
-from assistant.tui.drafts import InOrderInput, set_text, text_of, typed_ahead
+from assistant.tui.drafts import set_text, text_of, typed_ahead
+from assistant.tui.widgets.answer import ENTER_HELP, AnswerArea
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
 from assistant.wording.pipeline import SPACY_LOCK
 
-CHECK_DELAY = 0.15
+#: how many changes to the case Ctrl+Z can take back in one sitting
+UNDO_DEPTH = 50
 
+
+def coach_stages() -> tuple[str, ...]:
+    """The stages this version's coach reads (a stage it lacks is simply not coached)."""
+    try:
+        from assistant.wording import STAGES
+    except ImportError:
+        return ()
+    return tuple(STAGES)
 
 
 class InterviewScreen(Screen[None]):
+    # The footer shows these in order and cuts at the terminal's width: Esc, Help and Quit
+    # first so they stay visible at 80 columns; the rest are in Help (F1) and the palette.
     BINDINGS = [
+        Binding("escape", "leave", "Cases"),
+        Binding("f1", "app.help", "Help"),
+        Binding("ctrl+q", "app.quit", "Quit"),
         Binding("ctrl+b", "back", "Back"),
         Binding("ctrl+n", "skip", "Skip"),
-        Binding("f2", "hint", "Hints"),
         Binding("ctrl+r", "rewrite", "Rewrite"),
         Binding("ctrl+g", "gap", "Gap"),
-        Binding("f4", "app.export", "Export"),
+        Binding("f5", "whole_plan", "Plan"),
         Binding("f8", "remove", "Delete"),
-        Binding("f6", "feedback", "Feedback"),
-        Binding("f7", "story", "Story"),
-        Binding("escape", "leave", "Cases"),
+        Binding("f2", "hint", "Hints"),
+        Binding("f9", "person", "Person"),
+        Binding("f3", "changes", "Changes"),
+        Binding("f4", "app.export", "Export", show=False),
+        Binding("f6", "feedback", "Feedback", show=False),
+        Binding("f7", "story", "Story", show=False),
+        Binding("ctrl+z", "undo_case", "Undo", show=False),
     ]
 
     def __init__(self, case: Case) -> None:
         super().__init__()
+        position = self.app.keeper.position(case.reference)  # type: ignore[attr-defined]
         self.interview = Interview(case, self.app.content,  # type: ignore[attr-defined]
-                                   self.app.prompts)  # type: ignore[attr-defined]
+                                   self.app.prompts,  # type: ignore[attr-defined]
+                                   position=position)
+        self._saved = case.model_copy(deep=True)
+        self._undo: list[tuple[Case, str, str]] = []
         self.generation = 0
         self.report: Any = None
         self.report_text = ""
@@ -57,7 +81,6 @@ class InterviewScreen(Screen[None]):
         self.rewrite_options: list[str] = []
         self._taken = ""
         self.show_hint = False
-        self._check_timer: Timer | None = None
         self._shown_kind: str | None = None
         #: the practice vignette this case works, if it is a practice case
         self.vignette: Vignette | None = None
@@ -79,13 +102,14 @@ class InterviewScreen(Screen[None]):
         with Horizontal(id="interview"):
             with Vertical(id="talk"):
                 yield Static(id="progress")
-                yield Static(id="question")
-                yield Static(id="remarks")
-                with VerticalScroll(id="hint-box"):
+                with VerticalScroll(id="question-box"):
+                    yield Static(id="question")
+                    yield Static(id="remarks")
                     yield Static(id="hint")
-                # Enter submits in key order; focus never selects (typing on never wipes it)
-                yield InOrderInput(id="answer", select_on_focus=False)
+                yield AnswerArea(id="answer")
+                yield Static(ENTER_HELP, id="enter-help", classes="dim")
                 yield Static(id="message", classes="error")
+                yield Static(id="notes")
                 yield CoachPanel(id="coach")
             with Vertical(id="side"):
                 yield Static(id="picture")
@@ -106,19 +130,24 @@ class InterviewScreen(Screen[None]):
 
     def _supervision_notice(self) -> None:
         """Say on opening that supervision left comments or agreed actions, and where."""
-        comments = len(self.case.comments)
+        comments = sum(not c.resolved for c in self.case.comments)
         actions = sum(not a.done for a in self.case.agreed_actions)
         if not comments and not actions:
             return
         parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
-                 ((comments, "comment"), (actions, "agreed action")) if n]
+                 ((comments, "open comment"), (actions, "agreed action")) if n]
         self.notify(f"{' and '.join(parts)}: shown in the plan, beside the items "
-                    "they are about.", title="From supervision", timeout=8)
+                    "they are about. F3 shows what changed since.", title="From supervision",
+                    timeout=8)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("feedback", "story"):
             return self.vignette is not None
         return True
+
+    @property
+    def answer_box(self) -> AnswerArea:
+        return self.query_one("#answer", AnswerArea)
 
     # --- showing ------------------------------------------------------------------------
 
@@ -129,18 +158,23 @@ class InterviewScreen(Screen[None]):
         if arrived and self.vignette is not None:
             self.call_after_refresh(self.action_feedback)  # practice: the end brings feedback
         self.query_one("#progress", Static).update(
-            Text.assemble((q.title, "bold"), f"  ·  {q.holder}" if q.holder else "")
+            Text.assemble((q.title, "bold"), f"  ·  {q.holder}" if q.holder else "",
+                          (f"  ·  {q.number} of {q.total}", "dim"))
         )
         self.query_one("#question", Static).update(self._question_text(q))
         self._show_remarks(q)
         self._show_hint(q)
-        value = q.value
+        # A choice is never pre-filled: typing "2" after "child" would read "child2". The
+        # current choice is marked in the list, and an empty Enter keeps it.
+        value = "" if q.choices else q.value
         if use_draft and q.kind != "review":
             draft = self.app.keeper.get(self.case.reference, q.key)  # type: ignore[attr-defined]
             value = value if draft is None else draft
-        answer = self.query_one("#answer", Input)
+        answer = self.answer_box
+        current = next((c.label for c in q.choices if c.id == q.value), "")
         if q.kind != "review":
-            answer.placeholder = "Type your answer, then Enter"
+            answer.placeholder = (f"Enter keeps “{current}”, or type a number or a word"
+                                  if current else "Type your answer")
         elif self.vignette is not None:
             answer.placeholder = "Enter for your feedback; Ctrl+B to go back"
         else:
@@ -150,12 +184,11 @@ class InterviewScreen(Screen[None]):
         self.rewrite_index = 0
         self.rewrite_options = []
         self._taken = ""
-        with answer.prevent(Input.Changed):
-            answer.value = value
-        answer.cursor_position = len(value)
+        answer.set_value(value)
         self.query_one("#message", Static).update("")
         self._refresh_coach(value)
         self.refresh_plan()
+        self.query_one("#question-box").scroll_home(animate=False)
         answer.focus()
 
     def _question_text(self, q: Question) -> Text:
@@ -165,29 +198,33 @@ class InterviewScreen(Screen[None]):
             text.append(choice.label)
             if choice.id == q.value:
                 text.append("  (now)", style="italic")
+            if q.describe_choices and choice.description:
+                text.append(f"\n     {choice.description}", style="dim")
         return text
 
     def _show_remarks(self, q: Question) -> None:
         """Supervision comments on the item this question is about, beside the question."""
         target = q.key.split(":", 1)[1]
         remarks = self.query_one("#remarks", Static)
-        comments = comments_about(self.case, target) if target else []
+        comments = [c for c in comments_about(self.case, target) if not c.resolved] \
+            if target else []
         remarks.display = bool(comments)
         text = Text()
         for comment in comments:
             if text:
                 text.append("\n")
-            text.append(comment_text(comment, 400))
+            text.append(comment_text(comment, 2000))
         remarks.update(text)
 
     def _show_hint(self, q: Question) -> None:
         hint = self.query_one("#hint", Static)
-        self.query_one("#hint-box").display = self.show_hint
-        if not self.show_hint:
+        shown = self.show_hint or q.hint_shown
+        hint.display = shown
+        if not shown:
             return
         text = Text(q.hint or "No hint for this question.", style="italic")
         for choice in q.choices:
-            if choice.description:
+            if choice.description and not q.describe_choices:
                 text.append(f"\n{choice.label}: ", style="bold")
                 text.append(choice.description)
         if q.examples:
@@ -207,21 +244,32 @@ class InterviewScreen(Screen[None]):
             for gap in gaps[:4]:
                 text.append(f"· {gap.message}\n")
             if len(gaps) > 4:
-                text.append(f"… and {len(gaps) - 4} more", style="dim")
+                text.append(f"… and {len(gaps) - 4} more (F5 shows the whole plan)",
+                            style="dim")
         else:
             text.append("No gaps in the plan.", style="green")
         self.query_one("#gaps", Static).update(text)
 
-    # --- the coach ----------------------------------------------------------------------
+    def _say(self, notes: list[str]) -> None:
+        """What the last answer changed beyond itself (a dropped reason, a past date...)."""
+        self.query_one("#notes", Static).update(
+            Text("\n".join(notes), style="italic") if notes else "")
+
+    # --- the coach: one check per keystroke, the latest wins -----------------------------
 
     def _coach_status_changed(self, status: str) -> None:
-        self._refresh_coach(self.query_one("#answer", Input).value)
+        self._refresh_coach(self.answer_box.text)
+
+    def _stage(self, q: Question) -> str | None:
+        stage = q.coach_stage
+        return stage if stage in coach_stages() else None
 
     def _refresh_coach(self, text: str) -> None:
         panel = self.query_one("#coach", CoachPanel)
         q = self.interview.question()
-        panel.display = q.coach_stage is not None
-        if q.coach_stage is None:
+        stage = self._stage(q)
+        panel.display = stage is not None
+        if stage is None:
             return
         status = self.app.coach_status  # type: ignore[attr-defined]
         if status not in ("ready", "reduced"):
@@ -234,20 +282,16 @@ class InterviewScreen(Screen[None]):
         self.schedule_check(text)
 
     def schedule_check(self, text: str) -> None:
-        """Check ``text`` shortly after the last keystroke; older results are dropped."""
+        """Check ``text`` now, in a thread; a newer keystroke makes this result stale, and a
+        stale result is dropped (before the check if it has not started, after if it has)."""
         self.generation += 1
-        if self._check_timer is not None:
-            self._check_timer.stop()
-        generation = self.generation
-        self._check_timer = self.set_timer(CHECK_DELAY, lambda: self._start_check(generation, text))
-
-    def _start_check(self, generation: int, text: str) -> None:
         q = self.interview.question()
-        if generation != self.generation or q.coach_stage is None:
+        stage = self._stage(q)
+        if stage is None:
             return
-        stage, holder = q.coach_stage, q.holder
+        generation, holder = self.generation, q.holder
         self.run_worker(lambda: self._check(generation, text, stage, holder),
-                        thread=True, group="coach-check")
+                        thread=True, group="coach-check", exclusive=True)
 
     def _check(self, generation: int, text: str, stage: str, holder: str | None) -> None:
         coach = self.app.coach  # type: ignore[attr-defined]
@@ -255,7 +299,7 @@ class InterviewScreen(Screen[None]):
             with SPACY_LOCK:
                 if generation != self.generation:
                     return  # the worker typed on while this waited: drop it
-                report = coach.check(text, stage=stage, holder=holder)
+                report = coach.check(text, stage=stage, holder=holder, case=self.case)
         except Exception as exc:
             self.app.call_from_thread(self._show_check_failed, generation, str(exc))
             return
@@ -272,18 +316,18 @@ class InterviewScreen(Screen[None]):
         self.report = report
         self.report_text = text
         findings = self.interview.relevant(list(report.findings),
-                                           self.interview.question().coach_stage)
+                                           self._stage(self.interview.question()))
         if text != self._taken:
             self.rewrite_options = suggestions(findings)
             self.rewrite_index = 0
-        self.query_one("#coach", CoachPanel).show(render_report(text, findings))
+        self.query_one("#coach", CoachPanel).show(render_report(text, findings, report))
 
     # --- typing and answering -----------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id != "answer":
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "answer":
             return
-        self._refresh_coach(event.value)
+        self._refresh_coach(event.text_area.text)
 
     def draft_key(self, widget: Any) -> tuple[str, str] | None:
         """The app keeps the answer's text as a draft of this case's current question."""
@@ -295,23 +339,46 @@ class InterviewScreen(Screen[None]):
         """Write the text typed but not yet submitted now, rather than in a moment."""
         self.app.keeper.kick()  # type: ignore[attr-defined]
 
-    def _save(self, note: str) -> None:
-        self.app.save_case(self.case, note)  # type: ignore[attr-defined]
+    def _save(self, done: tuple[tuple[str, str], ...] = ()) -> None:
+        """Save a revision labelled with what changed since the last one; ``done``: the
+        drafts it used up (deleted once it is saved)."""
+        from assistant.revisions import label
+
+        note = label(self._saved, self.case)
+        if note == "no change":
+            for scope, name in done:
+                self.app.keeper.forget(scope, name)  # type: ignore[attr-defined]
+            self._remember()
+            return
+        self.app.save_case(self.case, note, done)  # type: ignore[attr-defined]
+        self._saved = self.case.model_copy(deep=True)
+        self._remember()
+
+    def _remember(self) -> None:
+        """Keep the position beside the case (not a revision), written off the UI thread."""
+        self.app.keeper.remember_position(  # type: ignore[attr-defined]
+            self.case.reference, self.interview.key)
+
+    def _checkpoint(self, what: str) -> None:
+        """Remember the case before a change, so Ctrl+Z can take the change back."""
+        self._undo.append((self.case.model_copy(deep=True), self.interview.key, what))
+        del self._undo[:-UNDO_DEPTH]
 
     def _findings_now(self, text: str, q: Question) -> list[Any]:
         """The coach's findings for exactly this text (checked now if the live one is stale)."""
         coach = self.app.coach  # type: ignore[attr-defined]
-        if q.coach_stage is None or coach is None or not text.strip():
+        stage = self._stage(q)
+        if stage is None or coach is None or not text.strip():
             return []
         if self.report is not None and self.report_text == text:
             report = self.report
         else:
             with SPACY_LOCK:
-                report = coach.check(text, stage=q.coach_stage, holder=q.holder)
-        return self.interview.relevant(list(report.findings), q.coach_stage)
+                report = coach.check(text, stage=stage, holder=q.holder, case=self.case)
+        return self.interview.relevant(list(report.findings), stage)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id != "answer":
+    def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:
+        if event.area.id != "answer":
             return
         q = self.interview.question()
         text = event.value
@@ -323,7 +390,9 @@ class InterviewScreen(Screen[None]):
                 "This is the end of the interview: Ctrl+G goes to a gap, Ctrl+B back, "
                 "F4 exports.")
             return
-        findings = self._findings_now(text, q) if text.strip() != q.value.strip() else []
+        findings = (self._findings_now(text, q)
+                    if text.strip() != q.value.strip() and not q.choices else [])
+        # A seriousness finding challenges; the other stages may be kept with a reason.
         if findings:
             from assistant.tui.screens.keep import KeepScreen
 
@@ -331,7 +400,7 @@ class InterviewScreen(Screen[None]):
                 if reason:
                     self.take_answer(text, [(f.rule, reason) for f in findings])
                 else:
-                    self.query_one("#answer", Input).focus()
+                    self.answer_box.focus()
 
             self.app.push_screen(KeepScreen(text, findings), kept)
             return
@@ -339,25 +408,31 @@ class InterviewScreen(Screen[None]):
 
     def take_answer(self, text: str, kept: list[tuple[str, str]] | None = None) -> None:
         key = self.interview.key
+        self._checkpoint("your answer")
         try:
             self.interview.answer(text, kept=kept)
         except AnswerError as exc:
+            self._undo.pop()
             self.query_one("#message", Static).update(str(exc))
             return
-        field = self.query_one("#answer")
+        if self._undo and self._undo[-1][0] == self.case:
+            self._undo.pop()  # nothing changed: nothing to undo
+        notes = list(self.interview.notes)
+        field = self.answer_box
         ahead = typed_ahead(field, text)  # typed on after Enter, while this was checked
-        self.app.save_case(self.case, f"answered {key}",  # type: ignore[attr-defined]
-                           done=((self.case.reference, key),))
+        self._save(done=((self.case.reference, key),))
         self.show_question(use_draft=True)
         if ahead:
             set_text(field, (text_of(field) or "") + ahead)
+        self._say(notes)
 
-    # --- moving -------------------------------------------------------------------------
+    # --- moving: only the position is saved ---------------------------------------------
 
     def _moved(self) -> None:
         self.flush_draft()
-        self._save("moved")
+        self._remember()
         self.show_question(use_draft=True)
+        self._say([])
 
     def action_back(self) -> None:
         self.flush_draft()
@@ -378,15 +453,154 @@ class InterviewScreen(Screen[None]):
         self.interview.goto(gaps[0].key)
         self._moved()
 
+    # --- deleting, undoing and people ----------------------------------------------------
+
+    def _highlighted(self) -> str:
+        """The step of what the worker points at: the plan's highlighted line when the plan
+        has the focus, else the current question."""
+        plan = self.query_one("#plan", PlanTree)
+        if self.focused is plan and plan.cursor_node is not None and plan.cursor_node.data:
+            return str(plan.cursor_node.data)
+        return self.interview.key
+
     def action_remove(self) -> None:
-        kind = self.interview.key.split(":", 1)[0]
-        if kind in ("story", "need_new", "outcome_new", "work_new", "review"):
-            self.notify("Go to a need, an outcome or a piece of work to delete it.")
+        from assistant.tui.screens.confirm import ConfirmScreen
+
+        key = self._highlighted()
+        kind, target = key.split(":", 1)
+        if kind == "need_new" and self.case.person(target) is not None:
+            self._remove_person(target)
             return
-        self.interview.remove()
-        self._save("deleted an item")
+        what = self.interview.describe(key)
+        if not what:
+            self.notify("Highlight a need, an outcome, a piece of work or a person in the "
+                        "plan (or go to it), then F8.")
+            return
+
+        def done(choice: str | None) -> None:
+            if choice != "delete":
+                return
+            self._checkpoint(f"deleting the {what}")
+            self.interview.remove(key)
+            self._save()
+            self.show_question(use_draft=True)
+            self.notify(f"Deleted the {what}. Ctrl+Z brings it back.")
+
+        self.app.push_screen(ConfirmScreen(f"Delete the {what}?",
+                                           [("delete", "Delete"), ("keep", "Keep it")],
+                                           danger=True), done)
+
+    def _person_target(self) -> str | None:
+        key = self._highlighted()
+        target = key.split(":", 1)[1]
+        if self.case.person(target) is not None:
+            return target
+        try:
+            at = self.interview.about(key)
+        except KeyError:
+            return None
+        return at.person.id if at.person else None
+
+    def action_person(self) -> None:
+        """Edit the person highlighted (or the holder of what is being asked), or add one."""
+        from assistant.tui.screens.confirm import PersonScreen
+
+        person_id = self._person_target()
+        person = self.case.person(person_id) if person_id else None
+        framework = self.interview.framework
+        line = ""
+        if person is not None:
+            age = f", {person.age}" if person.age is not None else ""
+            sex = f", {person.sex}" if person.sex != "not recorded" else ""
+            line = f"{person.name}, {framework.label('roles', person.role).lower()}{age}{sex}"
+
+        def done(text: str | None) -> None:
+            if not text:
+                return
+            self._checkpoint("the change to the people")
+            try:
+                if person is None:
+                    new = self.interview.person_from(text)
+                    self.case.people = [*self.case.people, new]
+                else:
+                    self.interview.update_person(person.id, text)
+            except AnswerError as exc:
+                self._undo.pop()
+                self.notify(str(exc), severity="error", timeout=8)
+                return
+            self._save()
+            self.show_question(use_draft=True)
+
+        self.app.push_screen(PersonScreen(line), done)
+
+    def _remove_person(self, person_id: str) -> None:
+        from assistant.tui.screens.confirm import ConfirmScreen
+
+        person = self.case.person(person_id)
+        assert person is not None
+        needs = [n for n in self.case.needs if n.holder == person_id]
+        choices: list[tuple[str, str]] = []
+        if needs:
+            choices.append(("delete", f"Remove {person.name} and their "
+                                      f"{len(needs)} need{'s' * (len(needs) != 1)}"))
+            choices += [(f"move:{p.id}", f"Move the needs to {p.name}")
+                        for p in self.case.people if p.id != person_id]
+        else:
+            choices.append(("delete", f"Remove {person.name}"))
+        choices.append(("keep", "Keep them"))
+        question = (f"Remove {person.name} from the case? They hold {len(needs)} "
+                    f"need{'s' * (len(needs) != 1)}: what should happen to them?"
+                    if needs else f"Remove {person.name} from the case?")
+
+        def done(choice: str | None) -> None:
+            if not choice or choice == "keep":
+                return
+            self._checkpoint(f"removing {person.name}")
+            move = choice.split(":", 1)[1] if choice.startswith("move:") else None
+            self.interview.remove_person(person_id, move_to=move)
+            self._save()
+            self.show_question(use_draft=True)
+            self.notify(f"Removed {person.name}. Ctrl+Z brings them back.")
+
+        self.app.push_screen(ConfirmScreen(question, choices, danger=True), done)
+
+    def on_answer_area_undo_case(self, event: AnswerArea.UndoCase) -> None:
+        self.action_undo_case()
+
+    def action_undo_case(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo.")
+            return
+        before, key, what = self._undo.pop()
+        self.interview.case = before
+        if key in self.interview.steps():
+            self.interview.key = key
+        self._save()
         self.show_question(use_draft=True)
-        self.notify("Deleted. Every earlier version is kept: 'needs-led history' lists them.")
+        self._say([])
+        self.notify(f"Undone: {what}.")
+
+    # --- views --------------------------------------------------------------------------
+
+    def action_whole_plan(self) -> None:
+        """The plan full width, or back beside the conversation."""
+        talk = self.query_one("#talk")
+        talk.display = not talk.display
+        side = self.query_one("#side")
+        side.set_class(not talk.display, "whole")
+        plan = self.query_one("#plan", PlanTree)
+        plan.width = 60 if talk.display else max(40, self.size.width - 14)
+        self.refresh_plan()
+        if talk.display:
+            self.answer_box.focus()
+        else:
+            self.query_one("#plan", PlanTree).focus()
+
+    def action_changes(self) -> None:
+        from assistant.tui.screens.changes import ChangesScreen
+
+        self._save()
+        self.app.push_screen(ChangesScreen(self.case.reference))
 
     def action_hint(self) -> None:
         self.show_hint = not self.show_hint
@@ -400,9 +614,8 @@ class InterviewScreen(Screen[None]):
         choice = options[self.rewrite_index % len(options)]
         self.rewrite_index += 1
         self._taken = choice
-        answer = self.query_one("#answer", Input)
-        answer.value = choice
-        answer.cursor_position = len(choice)
+        answer = self.answer_box
+        answer.replace_value(choice)
         answer.focus()
 
     def action_feedback(self) -> None:
@@ -421,6 +634,9 @@ class InterviewScreen(Screen[None]):
             self.app.push_screen(StoryScreen(self.vignette))
 
     def action_leave(self) -> None:
+        if not self.query_one("#talk").display:
+            self.action_whole_plan()
+            return
         self.flush_draft()
         self.app.pop_screen()
 
@@ -429,5 +645,7 @@ class InterviewScreen(Screen[None]):
         if not key or key not in self.interview.steps():
             return
         self.flush_draft()
+        if not self.query_one("#talk").display:
+            self.action_whole_plan()
         self.interview.goto(key)
         self._moved()

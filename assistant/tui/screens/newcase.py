@@ -1,8 +1,10 @@
-"""A new case: a pseudonymous reference and the people (role, first name or initials, age)."""
+"""A new case: a pseudonymous reference and the people (role, first name or initials, age,
+and sex where the worker gives it, so the coach's rewrites take the right pronouns)."""
 
 from __future__ import annotations
 
 import json
+from typing import get_args
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -11,14 +13,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
-from assistant.model import Case, Person, explain
+from assistant.model import Case, Person, Sex, explain
 from assistant.tui.widgets.plan import person_label
+
+SEXES: tuple[str, ...] = get_args(Sex)
 
 
 class NewCaseScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start interview"),
         Binding("escape", "app.pop_screen", "Cancel"),
+        Binding("f1", "app.help", "Help"),
+        Binding("ctrl+q", "app.quit", "Quit"),
     ]
     #: what is typed here is kept as a draft until the case starts (Escape keeps it too)
     draft_scope = "~new-case"
@@ -34,12 +40,17 @@ class NewCaseScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="newcase"):
             yield Label("Case reference (pseudonymous: never a family name)")
-            yield Input(placeholder="e.g. NL-2026-031", id="reference")
-            yield Label("People: role, first name or initials, age (Enter adds the person)")
+            yield Input(placeholder="e.g. NL-2026-031", id="reference", select_on_focus=False)
+            yield Label("People: role, first name or initials, age, sex if known "
+                        "(Enter adds the person)")
             with Horizontal(id="person-row"):
                 yield Select(roles, value=roles[0][1], allow_blank=False, id="role")
-                yield Input(placeholder="first name or initials", id="name")
-                yield Input(placeholder="age", id="age", restrict=r"[0-9]*", max_length=3)
+                yield Input(placeholder="first name or initials", id="name",
+                            select_on_focus=False)
+                yield Input(placeholder="age", id="age", restrict=r"[0-9]*", max_length=3,
+                            select_on_focus=False)
+                yield Select([(s.capitalize(), s) for s in SEXES], value="not recorded",
+                             allow_blank=False, id="sex")
                 yield Button("Add", id="add")
             yield Static("No people yet.", id="people")
             yield Static("", id="newcase-error", classes="error")
@@ -58,7 +69,8 @@ class NewCaseScreen(Screen[None]):
         self.query_one("#reference", Input).focus()
 
     def holds_text(self) -> bool:
-        return bool(self.people)
+        return bool(self.people) or any(
+            field.value.strip() for field in self.query(Input))
 
     def _show_people(self) -> None:
         framework = self.app.content.framework  # type: ignore[attr-defined]
@@ -89,10 +101,11 @@ class NewCaseScreen(Screen[None]):
         name = self.query_one("#name", Input)
         age = self.query_one("#age", Input)
         role = self.query_one("#role", Select)
+        sex = self.query_one("#sex", Select)
         framework = self.app.content.framework  # type: ignore[attr-defined]
         try:
             person = Person.model_validate(
-                {"role": role.value, "name": name.value,
+                {"role": role.value, "name": name.value, "sex": sex.value,
                  "age": int(age.value) if age.value else None},
                 context={"framework": framework},
             )
@@ -104,6 +117,7 @@ class NewCaseScreen(Screen[None]):
         self._error("")
         name.value = ""
         age.value = ""
+        sex.value = "not recorded"
         self._show_people()
         role.focus()
 
@@ -116,6 +130,12 @@ class NewCaseScreen(Screen[None]):
             case = Case(reference=reference, people=self.people)
         except ValidationError as exc:
             self._error("; ".join(explain(exc)))
+            self.query_one("#reference", Input).focus()
+            return
+        from assistant.redact import reference_problem
+
+        if problem := reference_problem(case):  # a name in the reference reaches every form
+            self._error(problem[:1].upper() + problem[1:])
             self.query_one("#reference", Input).focus()
             return
         if not self.people:

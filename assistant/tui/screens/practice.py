@@ -231,7 +231,10 @@ class FeedbackScreen(Screen[None]):
 
 
 def default_folder() -> Path:
-    return Path.cwd() / "practice-feedback"
+    """needs-led/practice-feedback in the user's documents folder, not where the app started."""
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / "needs-led" / "practice-feedback"
 
 
 class FeedbackExportScreen(ModalScreen[Path | None]):

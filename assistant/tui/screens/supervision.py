@@ -7,7 +7,6 @@ reopening the case and the history shows when each was added.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from rich.text import Text
@@ -45,12 +44,17 @@ def find_item(case: Case, item_id: str) -> tuple[str, Any, Any]:
 
 
 class SupervisionScreen(Screen[None]):
+    # Esc, Help and Quit first: the footer cuts at the terminal's width
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next question"),
+        Binding("escape", "leave", "Cases"),
+        Binding("f1", "app.help", "Help"),
+        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("ctrl+n", "next", "Next"),
         Binding("ctrl+b", "back", "Back"),
         Binding("f3", "toggle_about", "Item/case"),
         Binding("f5", "agree", "Agreed action"),
-        Binding("escape", "leave", "Cases"),
+        Binding("f6", "done", "Done"),
+        Binding("f7", "comments", "Comments"),
     ]
 
     def __init__(self, case: Case) -> None:
@@ -67,6 +71,10 @@ class SupervisionScreen(Screen[None]):
         yield Header()
         with Horizontal(id="supervision"):
             with Vertical(id="sv-talk"):
+                with Horizontal(id="sv-who"):
+                    yield Label("Supervisor: ")
+                    yield Input(self._last_author(), placeholder="your name (on every comment)",
+                                id="sv-name", select_on_focus=False, compact=True)
                 yield Static(id="sv-progress")
                 yield Static(id="sv-question")
                 with VerticalScroll(id="sv-item-box"):
@@ -79,11 +87,21 @@ class SupervisionScreen(Screen[None]):
                 yield PlanTree("Plan", id="plan")
         yield Footer()
 
+    def _last_author(self) -> str:
+        """The supervisor's name from their last comment: asked once, editable."""
+        return next((c.author for c in reversed(self.case.comments)
+                     if c.role == "supervisor" and c.author), "")
+
     def on_mount(self) -> None:
         self.sub_title = f"Supervision · {self.case.reference}"
         self.query_one("#plan", PlanTree).show_root = False
         self.app.keeper.restore(self)  # type: ignore[attr-defined]
         self.show_question()
+        name = self.query_one("#sv-name", Input)
+        if not name.value:  # asked once: the name goes on every comment
+            name.focus()
+            self.query_one("#sv-message", Static).update(
+                "Your name first (Enter), so the worker knows who asked.")
 
     def draft_key(self, widget: Any) -> tuple[str, str] | None:
         """A comment being typed is kept as a draft of this case's supervision."""
@@ -167,7 +185,7 @@ class SupervisionScreen(Screen[None]):
 
         for comment in comments_about(self.case, q.about):
             text.append("\n")
-            text.append(comment_text(comment, 200))
+            text.append(comment_text(comment, 2000))
         return text
 
     # --- moving -------------------------------------------------------------------------
@@ -198,6 +216,9 @@ class SupervisionScreen(Screen[None]):
         self.app.save_case(self.case, note, done)  # type: ignore[attr-defined]
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "sv-name":
+            self.query_one("#sv-comment", Input).focus()
+            return
         if event.input.id != "sv-comment":
             return
         from pydantic import ValidationError
@@ -211,7 +232,8 @@ class SupervisionScreen(Screen[None]):
             message.update("Type a question or comment first; Ctrl+N moves on.")
             return
         try:
-            add_comment(self.case, text, about=self.about, role="supervisor")
+            author = self.query_one("#sv-name", Input).value.strip()
+            add_comment(self.case, text, about=self.about, role="supervisor", author=author)
         except ValidationError as exc:
             message.update(f"Not added: {explain(exc)[0]}")
             return
@@ -237,6 +259,70 @@ class SupervisionScreen(Screen[None]):
 
         self.app.push_screen(AgreedActionScreen(), recorded)
 
+    def action_done(self) -> None:
+        """Mark an agreed action done, today."""
+        from assistant.supervision import mark_done
+        from assistant.tui.screens.confirm import ConfirmScreen
+
+        open_actions = [(str(n), a) for n, a in enumerate(self.case.agreed_actions, 1)
+                        if not a.done]
+        if not open_actions:
+            self.notify("No open agreed actions.")
+            return
+
+        def chosen(ref: str | None) -> None:
+            if not ref or ref == "none":
+                return
+            action = mark_done(self.case, ref)
+            self._save(f"supervision: agreed action {ref} done")
+            self.query_one("#sv-message", Static).update(
+                f"Done: {action.action} ({action.done_on}).")
+            self.show_question()
+
+        self.app.push_screen(ConfirmScreen(
+            "Which agreed action is done (today)?",
+            [(ref, f"{ref}. {a.action[:60]}") for ref, a in open_actions]
+            + [("none", "None of them")]), chosen)
+
+    def action_comments(self) -> None:
+        """Resolve, reopen or edit a comment."""
+        from assistant.supervision import place_of, resolve_comment
+        from assistant.tui.screens.confirm import ConfirmScreen, PersonScreen
+
+        if not self.case.comments:
+            self.notify("No comments yet.")
+            return
+        choices = [(str(n), f"{n}. {'(resolved) ' if c.resolved else ''}"
+                            f"{place_of(self.case, c.about)}: {c.text[:50]}")
+                   for n, c in enumerate(self.case.comments, 1)]
+
+        def chosen(ref: str | None) -> None:
+            if not ref or ref == "none":
+                return
+            comment = self.case.comments[int(ref) - 1]
+
+            def act(what: str | None) -> None:
+                if what in ("resolve", "reopen"):
+                    resolve_comment(self.case, ref, resolved=what == "resolve")
+                    self._save(f"supervision: comment {ref} {what}d")
+                    self.show_question()
+                elif what == "edit":
+                    def edited(text: str | None) -> None:
+                        if text:
+                            resolve_comment(self.case, ref, resolved=comment.resolved, text=text)
+                            self._save(f"supervision: comment {ref} edited")
+                            self.show_question()
+
+                    self.app.push_screen(PersonScreen(comment.text, "Edit the comment"), edited)
+
+            toggle = ("reopen", "Reopen it") if comment.resolved else ("resolve", "Resolve it")
+            self.app.push_screen(ConfirmScreen(f"Comment {ref}: {comment.text}",
+                                               [toggle, ("edit", "Edit it"),
+                                                ("none", "Leave it")]), act)
+
+        self.app.push_screen(ConfirmScreen("Which comment?", [*choices, ("none", "None")]),
+                             chosen)
+
 
 class AgreedActionScreen(ModalScreen[AgreedAction | None]):
     """What was agreed, who will do it, by when; a bad date is said, nothing is lost."""
@@ -252,8 +338,8 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
             yield Input(id="action", placeholder="e.g. Talk with Tyler on his own")
             yield Label("Who will do it")
             yield Input(id="owner", placeholder="e.g. Social worker")
-            yield Label("By when (YYYY-MM-DD, or leave empty)")
-            yield Input(id="due", placeholder="YYYY-MM-DD")
+            yield Label("By when (15 Feb 2027, 15/02/2027 or 2027-02-15; or leave empty)")
+            yield Input(id="due", placeholder="e.g. 15 Feb 2027")
             yield Static("", id="agree-message", classes="error")
 
     def on_mount(self) -> None:
@@ -275,10 +361,12 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
             return
         due = None
         if due_text:
+            from assistant.dates import parse_date
+
             try:
-                due = date.fromisoformat(due_text)
-            except ValueError:
-                message.update(f"'{due_text}' is not a date: write it as YYYY-MM-DD.")
+                due = parse_date(due_text)
+            except ValueError as exc:
+                message.update(str(exc))
                 self.query_one("#due", Input).focus()
                 return
         try:

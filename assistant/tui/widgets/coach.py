@@ -9,11 +9,16 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 
-def render_report(text: str, findings: list[Any]) -> Text:
-    """The statement with flagged spans highlighted, then each finding's advice."""
+def render_report(text: str, findings: list[Any], report: Any = None) -> Text:
+    """The statement with flagged spans highlighted, then each finding's advice.
+
+    With nothing to raise, the coach's note (prompts/coach.yml): what it reads, or the
+    framework's question. Never "no problems found": silence is not approval.
+    """
     out = Text()
     if not findings:
-        out.append("No wording problems found.", style="green")
+        note = (getattr(report, "note", "") or getattr(report, "quiet", "")) if report else ""
+        out.append(note)
         return out
     shown = Text(text)
     for finding in findings:

@@ -12,6 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from assistant.content import Framework
+from assistant.dates import show_date
 from assistant.model import AgreedAction, Case, Comment, Person
 from assistant.supervision import comments_about
 
@@ -20,10 +21,13 @@ def _short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def comment_text(comment: Comment, width: int = 60) -> Text:
+def comment_text(comment: Comment, width: int = 2000) -> Text:
+    """A comment whole (the plan scrolls sideways), marked when resolved."""
     who = comment.author or comment.role.capitalize()
-    text = Text(f"{who}: ", style="bold magenta")
-    text.append(_short(comment.text, width), style="italic")
+    text = Text(f"{who}: ", style="dim" if comment.resolved else "bold magenta")
+    text.append(_short(comment.text, width), style="dim italic" if comment.resolved else "italic")
+    if comment.resolved:
+        text.append(" (resolved)", style="dim")
     return text
 
 
@@ -32,7 +36,9 @@ def action_text(action: AgreedAction, width: int = 60) -> Text:
     text.append(_short(action.action, width))
     details = [action.owner] if action.owner else []
     if action.due:
-        details.append(f"by {action.due.isoformat()}")
+        details.append(f"by {show_date(action.due)}")
+    if action.done and action.done_on:
+        details.append(f"done {show_date(action.done_on)}")
     if details:
         text.append(f" ({', '.join(details)})", style="italic")
     return text
@@ -47,9 +53,18 @@ def person_label(person: Person, framework: Framework) -> str:
 class PlanTree(Tree[str]):
     """Each node's data is the interview step that edits it; selecting it goes there."""
 
+    #: how much of each statement a line shows (the full-width view shows more)
+    width = 60
+
     def show(self, case: Case, framework: Framework, current: str = "") -> None:
+        def _short(text: str, width: int = 0) -> str:
+            width = width or self.width
+            return text if len(text) <= width else text[: width - 1] + "…"
+
         self.clear()
         self.root.expand()
+        # numbered as the exports, history and `supervise --about` number them
+        numbers = {need.id: n for n, need in enumerate(case.needs, 1)}
         for person in case.people:
             pnode = self.root.add(person_label(person, framework), data=f"need_new:{person.id}",
                                   expand=True)
@@ -59,13 +74,28 @@ class PlanTree(Tree[str]):
                 tag = ""
                 if ser and ser.rating:
                     tag = f" [{framework.label('seriousness', ser.rating)}]"
-                nlabel = Text("Need: ", style="bold")
+                n = numbers[need.id]
+                nlabel = Text(f"Need {n}: ", style="bold")
                 nlabel.append(_short(need.wording) + tag)
                 nnode = pnode.add(nlabel, data=f"need:{need.id}", expand=True)
                 self._comments(nnode, case, need.id, f"need:{need.id}")
+                child = person.role in framework.child_roles
+                if need.child_voice or need.parent_views:
+                    said = need.child_voice if child else need.parent_views
+                    nnode.add_leaf(Text(f"In {person.name}'s words: {_short(said)}",
+                                        style="italic"), data=f"voice:{need.id}")
+                    if child and need.parent_views:
+                        nnode.add_leaf(Text(f"Parents' views: {_short(need.parent_views)}",
+                                            style="italic"), data=f"views:{need.id}")
+                else:
+                    nnode.add_leaf(Text(f"What does {person.name} say? Not recorded yet",
+                                        style="dim"), data=f"voice:{need.id}")
                 if ser:
                     nnode.add_leaf(f"If unmet: {_short(ser.consequences)}",
                                    data=f"consequences:{need.id}")
+                    if ser.safety:
+                        nnode.add_leaf(Text(f"Immediate safety: {_short(ser.safety)}",
+                                            style="bold"), data=f"safety:{need.id}")
                 else:
                     nnode.add_leaf(Text("Seriousness: not yet", style="dim"),
                                    data=f"consequences:{need.id}")
@@ -73,19 +103,22 @@ class PlanTree(Tree[str]):
                     nnode.add_leaf(Text(f"Kept wording ({kept.rule}): {_short(kept.reason)}",
                                         style="italic"), data=f"need:{need.id}")
                 for outcome in need.outcomes:
-                    when = f" (by {outcome.target_date.isoformat()})" if outcome.target_date else ""
-                    olabel = Text("Outcome: ", style="bold")
+                    when = f" (by {show_date(outcome.target_date)})" if outcome.target_date else ""
+                    m = need.outcomes.index(outcome) + 1
+                    olabel = Text(f"Outcome {n}.{m}: ", style="bold")
                     olabel.append(_short(outcome.statement) + when)
                     onode = nnode.add(olabel, data=f"outcome:{outcome.id}", expand=True)
                     self._comments(onode, case, outcome.id, f"outcome:{outcome.id}")
                     for item in (w for w in need.work if w.outcome_id == outcome.id):
                         who = f" — {item.who}" if item.who else ""
-                        wnode = onode.add(f"Work: {_short(item.action)}{who}",
+                        w = need.work.index(item) + 1
+                        wnode = onode.add(f"Work {n}.{w}: {_short(item.action)}{who}",
                                           data=f"work:{item.id}", expand=True,
                                           allow_expand=False)
                         self._comments(wnode, case, item.id, f"work:{item.id}")
                 for item in (w for w in need.work if w.outcome_id is None):
-                    wnode = nnode.add(Text(f"Work (no outcome): {_short(item.action)}",
+                    w = need.work.index(item) + 1
+                    wnode = nnode.add(Text(f"Work {n}.{w} (no outcome): {_short(item.action)}",
                                            style="yellow"), data=f"work:{item.id}",
                                       expand=True, allow_expand=False)
                     self._comments(wnode, case, item.id, f"work:{item.id}")

@@ -1,0 +1,148 @@
+"""prompts/interview.yml as a validated model, and the help screen's words.
+
+Every word the interview says comes from here; a trainer may reword any of it. A question
+for a step kind that does not exist, a missing one, or an unknown placeholder is refused on
+load, with the file and line.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from assistant.content import Content, Strict
+from assistant.interview.steps import KINDS
+
+PLACEHOLDERS = {"name", "child", "need", "outcome", "work", "count", "limit", "text",
+                "heard", "themes", "parent", "old", "date", "level"}
+
+
+def _check_placeholders(text: str) -> str:
+    for _, name, _, _ in string.Formatter().parse(text):
+        if name is not None and name not in PLACEHOLDERS:
+            raise ValueError(
+                f"unknown placeholder {{{name}}} (use one of: {', '.join(sorted(PLACEHOLDERS))})"
+            )
+    return text
+
+
+class QuestionText(Strict):
+    title: str
+    ask: str
+    hint: str = ""
+    examples: list[str] = []
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> QuestionText:
+        for text in (self.ask, self.hint, *self.examples):
+            _check_placeholders(text)
+        return self
+
+
+class GapTexts(Strict):
+    no_people: str
+    child_without_needs: str
+    no_seriousness: str
+    no_outcome: str
+    no_work: str
+    orphan_work: str
+    no_date: str
+    no_measure: str
+    too_many_outcomes: str
+    low_adds_up: str
+    past_date: str
+    work_after_outcome: str
+    no_review_date: str
+    no_safety: str
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> GapTexts:
+        for text in self.model_dump().values():
+            _check_placeholders(text)
+        return self
+
+
+class Limits(Strict):
+    many_outcomes: int = Field(8, ge=1)
+    low_needs: int = Field(3, ge=2)
+
+
+class Messages(Strict):
+    empty: str
+    bad_date: str
+    bad_choice: str
+    kept_dropped: str = ""
+    past_date: str = ""
+    low_adds_up: str = ""
+    added_people: str = ""
+    bad_person: str = ""
+    no_parent: str = ""
+    added_need: str = ""
+    slow_for_serious: str = ""
+
+
+class Reflection(Strict):
+    """Words the story reflection uses: which words name family members, and which
+    capitalised words are never names."""
+
+    family_words: dict[str, str] = {}
+    not_names: list[str] = []
+    nobody_new: str = ""
+    no_themes: str = ""
+
+
+class InterviewPrompts(Strict):
+    """prompts/interview.yml: one entry per step kind, the gap messages and the limits."""
+
+    opening: str
+    questions: dict[str, QuestionText]
+    gaps: GapTexts
+    asked_later: dict[Literal["need", "outcome", "work"], list[str]] = {}
+    limits: Limits = Limits()
+    messages: Messages
+    reflection: Reflection = Reflection()
+
+    @model_validator(mode="after")
+    def _every_kind(self) -> InterviewPrompts:
+        missing = [k for k in KINDS if k not in self.questions]
+        unknown = [k for k in self.questions if k not in KINDS]
+        if missing:
+            raise ValueError(f"questions: missing {', '.join(missing)}")
+        if unknown:
+            raise ValueError(f"questions: unknown step {', '.join(unknown)}")
+        return self
+
+
+def load_prompts(content: Content) -> InterviewPrompts:
+    return content.load(InterviewPrompts, "prompts", "interview.yml")
+
+
+class HelpPrompts(Strict):
+    """prompts/help.yml: the words of the help screen around the framework's concepts."""
+
+    title: str
+    intro: str
+    avoid_heading: str
+    prefer_heading: str
+    keys_heading: str
+    keys: list[str]
+    coach_heading: str
+    coach: str
+
+
+def help_markdown(content: Content) -> str:
+    """The help screen as Markdown: the four concepts with the seeds' own examples."""
+    words = content.load(HelpPrompts, "prompts", "help.yml")
+    lines = [f"# {words.title}", "", words.intro, ""]
+    for number, concept in enumerate(content.framework.concepts, 1):
+        lines += [f"## {number}. {concept.title}", "", f"*{concept.question}*", "",
+                  concept.explanation, ""]
+        if concept.avoid:
+            lines += [words.avoid_heading, "", *[f"- ~~{e}~~" for e in concept.avoid], ""]
+        if concept.prefer:
+            lines += [words.prefer_heading, "", *[f"- {e}" for e in concept.prefer], ""]
+    lines += [f"## {words.coach_heading}", "", words.coach, "", f"## {words.keys_heading}", ""]
+    lines += [f"- {k}" for k in words.keys]
+    return "\n".join(lines) + "\n"

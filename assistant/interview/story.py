@@ -1,0 +1,87 @@
+"""The story, reflected back: who it names that the case lacks, and what it is about
+(the Need Group themes whose words it uses)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.content import Content, Framework
+    from assistant.interview.prompts import InterviewPrompts
+    from assistant.model import Case
+
+
+class Story:
+    """The reflection methods of :class:`~assistant.interview.Interview`."""
+
+    case: Case
+    content: Content
+    framework: Framework
+    prompts: InterviewPrompts
+
+
+    def names_in_story(self) -> list[str]:
+        """Capitalised words in the story that look like names of people not in the case."""
+        known = {p.name.lower() for p in self.case.people}
+        not_names = {w.lower() for w in self.prompts.reflection.not_names}
+        seen: list[str] = []
+        for match in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)?\b", self.case.story):
+            word = match.group(1)
+            low = word.lower()
+            if (low in known or low in not_names or low.removesuffix("s") in not_names
+                    or low in self.prompts.reflection.family_words):
+                continue
+            if any(low == r.id or low == r.label.lower() for r in self.framework.roles):
+                continue
+            if word not in seen:
+                seen.append(word)
+        return seen
+
+    def family_in_story(self) -> list[str]:
+        """Family words in the story ('gran', 'stepdad') whose role nobody in the case has."""
+        roles = {p.role for p in self.case.people}
+        found: list[str] = []
+        low = self.case.story.lower()
+        for word, role in self.prompts.reflection.family_words.items():
+            if role not in roles and re.search(rf"\b{re.escape(word)}('s)?\b", low) \
+                    and word not in found:
+                found.append(word)
+        return found
+
+    def story_themes(self, limit: int = 4) -> list[str]:
+        """The Need Group themes whose words the story uses most (framework/themes.yml)."""
+        from assistant.needgroups.themes import load_themes
+
+        try:
+            themes = load_themes(self.content)
+        except Exception:  # themes are optional for a reflection
+            return []
+        low = self.case.story.lower()
+        score: Counter[str] = Counter()
+        labels: dict[str, str] = {}
+        for theme in themes.themes:
+            labels[theme.id] = theme.label
+            for term in theme.terms:
+                stem = re.escape(term.lower()[:-1] if term.lower().endswith("e") else
+                                 term.lower())
+                hits = len(re.findall(rf"\b{stem}\w*", low))
+                if hits:
+                    score[theme.id] += hits * (2 if " " in term else 1)
+        return [labels[t] for t, _ in score.most_common(limit)]
+
+    def reflect(self) -> dict[str, str]:
+        """What the story told us: who ({heard}) and what ({themes})."""
+        words = self.prompts.reflection
+        people = [f"{p.name} ({self.framework.label('roles', p.role).lower()})"
+                  for p in self.case.people]
+        new = self.names_in_story() + self.family_in_story()
+        heard = ", ".join(people)
+        if new:
+            heard += "; and, not in the case yet: " + ", ".join(new)
+        elif words.nobody_new:
+            heard += f". {words.nobody_new}"
+        themes = self.story_themes()
+        return {"heard": heard, "themes": ", ".join(themes).lower() if themes
+                else words.no_themes}

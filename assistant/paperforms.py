@@ -1,0 +1,273 @@
+"""The paper route into an audit, and the checks every imported form gets.
+
+Not every workshop has a laptop per person: many audit groups fill in paper forms or a
+spreadsheet, and the trainer imports them. This module writes the blank A4 form to print
+and the spreadsheet template (.xlsx, with the allowed values as drop-down lists, and .csv),
+reads a filled-in .xlsx back as the CSV rows :mod:`assistant.auditstore` already reads, and
+checks the forms an import brings, whatever their route:
+
+- values on the framework's scales (seriousness, level of need, status): a value off a scale
+  ("extreme") leaves the form out, with the allowed values named;
+- the same case audited twice (by two auditors, or on two dates): a warning, because the
+  report counts distinct cases, and says so;
+- names in need text: a warning naming the words that look like a person's name, since an
+  audit form carries role labels only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.auditform import AuditForm
+    from assistant.auditstore import Problem
+    from assistant.content import Content, Framework
+
+XLSX_MAGIC = b"PK\x03\x04"
+FORMS_SHEET = "Forms"
+HOW_SHEET = "How to fill it in"
+#: Rows of each holder group on the printed form.
+BLANK_ROWS = {"child": 7, "parent": 5, "family": 2}
+
+
+# --- the blank form and the spreadsheet template --------------------------------------------
+
+
+def blank_form_html(content: Content) -> str:
+    """The blank audit form, one A4 page to print and fill in by hand."""
+    from assistant.exporters import render_template
+
+    return render_template(
+        "audit-blank.html.j2",
+        lambda: {"framework": content.framework, "rows": BLANK_ROWS}, content)
+
+
+def _columns() -> list[str]:
+    from assistant.auditform import CSV_COLUMNS
+
+    return list(CSV_COLUMNS)
+
+
+def csv_template() -> str:
+    """The CSV template: the header row the import reads, nothing else to delete."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(_columns())
+    return out.getvalue()
+
+
+def allowed_values(framework: Framework) -> dict[str, list[str]]:
+    """Each column with a fixed list of values, and the values (ids, as the import reads)."""
+    from typing import get_args
+
+    from assistant.auditform import HolderKind
+
+    return {
+        "holder_kind": list(get_args(HolderKind)),
+        "seriousness": framework.ids("seriousness"),
+        "status": framework.ids("audit_status"),
+        "level_of_need": framework.ids("threshold_levels"),
+    }
+
+
+def xlsx_template(framework: Framework) -> bytes:
+    """The spreadsheet template: a Forms sheet with drop-down lists, and a sheet of help."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = FORMS_SHEET
+    columns = _columns()
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for index, name in enumerate(columns, 1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = 60 if name == "wording" else max(
+            14, len(name) + 2)
+    for name, values in allowed_values(framework).items():
+        letter = sheet.cell(row=1, column=columns.index(name) + 1).column_letter
+        rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"',
+                              allow_blank=True, showErrorMessage=True,
+                              error=f"Choose one of: {', '.join(values)}")
+        rule.add(f"{letter}2:{letter}2000")
+        sheet.add_data_validation(rule)
+    help_sheet = book.create_sheet(HOW_SHEET)
+    for row in _help_rows(framework):
+        help_sheet.append(row)
+    help_sheet.column_dimensions["A"].width = 18
+    help_sheet.column_dimensions["B"].width = 100
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _help_rows(framework: Framework) -> list[list[str]]:
+    allowed = allowed_values(framework)
+    return [
+        ["Column", "What to write (one row per need; repeat the form's columns on each row)"],
+        ["form_version", "1"],
+        ["case_reference", "The case reference, never a name (letters, digits, - / . _)"],
+        ["auditor", "Who read the case (initials are enough)"],
+        ["audit_date", "The day of the audit: 27/11/2026, 2026-11-27 or 27 Nov 2026"],
+        ["level_of_need", "Optional: " + ", ".join(allowed["level_of_need"])],
+        ["children", "Each child as: Child 1 (10-15, female); Child 2 (0-4, male)"],
+        ["need_number", "1, 2, 3 ... in the case's order"],
+        ["holder", "Whose need, by role: Child 1, Mother, Father, Carer, Family"],
+        ["holder_kind", ", ".join(allowed["holder_kind"])],
+        ["wording", "The need as the plan words it, with every name replaced by a role"],
+        ["seriousness", "Optional: " + ", ".join(allowed["seriousness"])],
+        ["status", ", ".join(allowed["status"])],
+        ["services", "Services provided or planned, separated by ' | '"],
+    ]
+
+
+def write_paper_kit(folder: Path, content: Content, force: bool = False) -> list[Path]:
+    """The blank form (HTML to print), the .xlsx and .csv templates: all or nothing."""
+    from assistant.exporters import write_all
+
+    files: list[tuple[Path, str | bytes]] = [
+        (folder / "audit-form-blank.html", blank_form_html(content)),
+        (folder / "audit-forms-template.xlsx", xlsx_template(content.framework)),
+        (folder / "audit-forms-template.csv", csv_template()),
+    ]
+    return write_all(folder, files, force=force)
+
+
+# --- reading a filled-in spreadsheet ---------------------------------------------------------
+
+
+def is_xlsx(source: str, data: bytes) -> bool:
+    return source.lower().endswith(".xlsx") or data[:4] == XLSX_MAGIC
+
+
+def xlsx_to_csv(data: bytes) -> str:
+    """The Forms sheet (or the first sheet) of a workbook, as the CSV text the import reads.
+
+    Dates typed into date-formatted cells arrive as dates and are written as YYYY-MM-DD;
+    whole numbers stored as 2.0 are written as 2. Raises ValueError for a file that is not
+    a workbook.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several kinds for a damaged file
+        raise ValueError(f"not a readable .xlsx workbook ({type(exc).__name__})") from None
+    sheet = book[FORMS_SHEET] if FORMS_SHEET in book.sheetnames else book.worksheets[0]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in sheet.iter_rows(values_only=True):
+        writer.writerow([_cell(value) for value in row])
+    book.close()
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# --- checks on imported forms ----------------------------------------------------------------
+
+
+@dataclass
+class Checked:
+    """The forms an import may store, and what it must say about the rest."""
+
+    forms: list[AuditForm]
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
+                stored: Iterable[tuple[str, str, str]] = (),
+                names: bool = True) -> Checked:
+    """Check ``forms`` from ``source`` against the framework's scales, for the same case
+    audited twice (among them or already ``stored``: (case reference, auditor, date)), and
+    for names in need text."""
+    from assistant.auditstore import Problem
+
+    checked = Checked([])
+    allowed = allowed_values(framework)
+    seen: dict[str, list[str]] = {}
+    for reference, auditor, on in stored:
+        seen.setdefault(reference, []).append(_who(auditor, on))
+    for form in forms:
+        off_scale = _off_scale(form, allowed)
+        if off_scale:
+            checked.problems.extend(
+                Problem(source, None, f"case {form.case_reference}: {message}; the form was "
+                        "not imported (correct it and import the file again)")
+                for message in off_scale)
+            continue
+        checked.forms.append(form)
+        earlier = seen.setdefault(form.case_reference, [])
+        this = _who(form.auditor, form.audit_date.isoformat())
+        if earlier and this not in earlier:
+            checked.warnings.append(Problem(
+                source, None,
+                f"case {form.case_reference} is audited more than once ({', '.join(earlier)}"
+                f"; now {this}): the report counts it as one case"))
+        earlier.append(this)
+    if names:
+        checked.warnings.extend(_names(source, checked.forms))
+    return checked
+
+
+def _who(auditor: str, on: str) -> str:
+    return f"by {auditor or 'no auditor'} on {on}"
+
+
+def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
+    problems: list[str] = []
+    if form.level_of_need is not None and str(form.level_of_need) not in allowed[
+            "level_of_need"]:
+        problems.append(f"level of need {form.level_of_need} is not on the scale "
+                        f"({', '.join(allowed['level_of_need'])})")
+    for number, need in enumerate(form.needs, 1):
+        if need.seriousness is not None and need.seriousness not in allowed["seriousness"]:
+            problems.append(f"need {number}: seriousness '{need.seriousness}' is not one of "
+                            f"{', '.join(allowed['seriousness'])}")
+        if need.status not in allowed["status"]:
+            problems.append(f"need {number}: status '{need.status}' is not one of "
+                            f"{', '.join(allowed['status'])}")
+    return problems
+
+
+def _names(source: str, forms: list[AuditForm]) -> list[Problem]:
+    """Words in need text that read as a person's name (the redaction's second net)."""
+    from assistant.auditstore import Problem
+    from assistant.model import Case
+    from assistant.redact import Redactor
+
+    warnings: list[Problem] = []
+    for form in forms:
+        redactor = Redactor(case=Case(reference="x"), labels={})
+        for number, need in enumerate(form.needs, 1):
+            before = len(redactor.replaced)
+            redactor(need.wording, where=f"need {number}")
+            found = sorted({r.name for r in redactor.replaced[before:]})
+            if found:
+                warnings.append(Problem(
+                    source, None,
+                    f"case {form.case_reference}, need {number}: "
+                    f"{', '.join(repr(word) for word in found)} may be a name; audit "
+                    "forms carry role labels (Child 1, Mother), never names"))
+    return warnings

@@ -1,0 +1,251 @@
+"""What the coach knows of a case: its people (role, age, sex) and the facts it shows.
+
+Why: a rewrite is only help if it fits the family in front of the worker. A mother must not
+be offered her child's statement, a 14-year-old a toddler's, and no rewrite may bring in a
+person or an event the case lacks (a baby, a father's death). The facts a case can show,
+and the words that show them, are data in ``framework/case-facts.yml``; library statements
+list the facts they take for granted and are checked against that file on load.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any, TypeVar
+
+from pydantic import Field, field_validator, model_validator
+
+from assistant.content import Content, Strict, parse_yaml
+
+M = TypeVar("M", bound=Strict)
+
+_SENTENCE = re.compile(r"[.!?;\n]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def _alternatives(part: str) -> list[str]:
+    return [a.strip().lower() for a in part.split("|") if a.strip()]
+
+
+def _compile(part: str) -> re.Pattern[str]:
+    """One "a|b|c" part as a whole-word, any-case pattern."""
+    words = sorted(_alternatives(part), key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])")
+
+
+class Cue:
+    """A story cue: "a|b" (either) or "a|b + c|d" (both in one sentence)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.parts = [_compile(part) for part in text.split(" + ")]
+
+    def found(self, sentences: list[str]) -> bool:
+        return any(all(p.search(s) for p in self.parts) for s in sentences)
+
+
+def sentences_of(text: str) -> list[str]:
+    """Lower-case sentences, with curly apostrophes made straight."""
+    low = text.translate(_APOSTROPHES).lower()
+    return [s for s in _SENTENCE.split(low) if s.strip()]
+
+
+class FactRule(Strict):
+    """One fact a case may show (framework/case-facts.yml)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    says: str = Field(min_length=3)
+    roles: list[str] = []
+    ages: tuple[int, int] | None = None
+    children_at_least: int | None = Field(default=None, ge=2)
+    story: list[str] = []
+    mentions: list[str] = []
+    unless: list[str] = []
+    covers: list[str] = []
+    ordinary: bool = False
+
+    @field_validator("story", "mentions")
+    @classmethod
+    def _cues(cls, cues: list[str]) -> list[str]:
+        for cue in cues:
+            if not cue.strip() or any(not _alternatives(p) for p in cue.split(" + ")):
+                raise ValueError(f"empty cue in {cue!r}")
+        return cues
+
+    @model_validator(mode="after")
+    def _shown_somehow(self) -> FactRule:
+        if not (self.roles or self.ages or self.story or self.children_at_least):
+            raise ValueError(f"fact {self.id!r}: say how a case shows it (roles, ages or story)")
+        if self.ages and self.ages[0] > self.ages[1]:
+            raise ValueError(f"fact {self.id!r}: ages run from low to high")
+        return self
+
+    @cached_property
+    def story_cues(self) -> list[Cue]:
+        return [Cue(c) for c in self.story]
+
+    @cached_property
+    def mention_cues(self) -> list[Cue]:
+        return [Cue(c) for c in self.mentions]
+
+
+class CaseFacts(Strict):
+    """framework/case-facts.yml: the facts, the holder groups and the role words."""
+
+    ages_when_unknown: tuple[int, int]
+    holders: dict[str, list[str]]
+    role_words: dict[str, list[str]] = {}
+    facts: list[FactRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_hold(self) -> CaseFacts:
+        ids = [f.id for f in self.facts]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"fact id(s) listed twice: {', '.join(twice)}")
+        for fact in self.facts:
+            unknown = sorted(set(fact.unless + fact.covers) - set(ids))
+            if unknown:
+                raise ValueError(f"fact {fact.id!r}: unknown fact(s) {', '.join(unknown)}")
+        if set(self.holders) != {"child", "parent"}:
+            raise ValueError("holders must name the roles of a 'child' and of a 'parent'")
+        return self
+
+    def check_roles(self, roles: set[str]) -> None:
+        """Every role named here must be one of framework.yml's roles."""
+        named = {r for group in self.holders.values() for r in group} | set(self.role_words)
+        named |= {r for fact in self.facts for r in fact.roles}
+        unknown = sorted(named - roles)
+        if unknown:
+            raise ValueError(f"unknown role(s) {', '.join(unknown)} (framework.yml roles: "
+                             f"{', '.join(sorted(roles))})")
+
+    @cached_property
+    def by_id(self) -> dict[str, FactRule]:
+        return {f.id: f for f in self.facts}
+
+    @cached_property
+    def ordinary(self) -> frozenset[str]:
+        return frozenset(f.id for f in self.facts if f.ordinary)
+
+    def shown_by_text(self, text: str) -> set[str]:
+        """The facts that words in ``text`` (a story, or the worker's statement) show."""
+        sentences = sentences_of(text)
+        if not sentences:
+            return set()
+        return {f.id for f in self.facts if any(c.found(sentences) for c in f.story_cues)}
+
+    def settle(self, shown: set[str]) -> set[str]:
+        """``shown`` less the facts another shown fact rules out (``unless``)."""
+        return {f for f in shown if not set(self.by_id[f].unless) & shown}
+
+    def covered(self, presupposed: set[str]) -> set[str]:
+        """The presupposed facts and those they cover (``covers``)."""
+        out = set(presupposed)
+        for fact in presupposed:
+            out.update(self.by_id[fact].covers)
+        return out
+
+    def mentioned(self, text: str) -> set[str]:
+        """The facts a statement's words take for granted (its ``mentions``)."""
+        sentences = sentences_of(text)
+        return {f.id for f in self.facts if any(c.found(sentences) for c in f.mention_cues)}
+
+
+def load_or_default(content: Content, model: type[M], *parts: str) -> M:
+    """``content``'s file at ``parts``, or the packaged default's when an edited content
+    folder predates that file (a trainer's copy made before it existed still works)."""
+    override = content.override
+    if override is not None and (override / parts[0]).is_dir() \
+            and not override.joinpath(*parts).exists():
+        path = content.default.joinpath(*parts)
+        return parse_yaml(path, path.read_text(encoding="utf-8"), model)
+    return content.load(model, *parts)
+
+
+def load_case_facts(content: Content | None = None) -> CaseFacts:
+    return load_or_default(content or Content(), CaseFacts, "framework", "case-facts.yml")
+
+
+def age_of(person: Any, today: date | None = None) -> int | None:
+    """A person's age: recorded, or worked out from the date of birth."""
+    if getattr(person, "age", None) is not None:
+        return int(person.age)
+    born = getattr(person, "date_of_birth", None)
+    if born is None:
+        return None
+    today = today or date.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+@dataclass(frozen=True)
+class Member:
+    """One person as the coach sees them."""
+
+    name: str
+    role: str
+    age: int | None
+    sex: str
+    child: bool
+
+    @property
+    def gender(self) -> str | None:
+        """'f', 'm', or None (then rewrites say "they")."""
+        return {"female": "f", "male": "m"}.get(self.sex)
+
+
+@dataclass
+class Family:
+    """A case as the coach reads it: who is in it, and the facts it shows."""
+
+    members: list[Member]
+    story: str
+    facts: set[str] = field(default_factory=set)
+    role_words: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def children(self) -> list[Member]:
+        return [m for m in self.members if m.child]
+
+    def member(self, holder: str | None) -> Member | None:
+        """The person a holder names: by name ("Jordan", "Jordan's"), else by role ("Mum")."""
+        if not holder:
+            return None
+        words = [w.strip("'").removesuffix("'s").lower()
+                 for w in re.findall(r"[A-Za-z][A-Za-z'-]*", holder.translate(_APOSTROPHES))]
+        words = [w for w in words if w not in ("the", "a", "an", "my", "our")]
+        if not words:
+            return None
+        for member in self.members:
+            name = member.name.lower().split()
+            if name and (words[0] == name[0] or words == name):
+                return member
+        for role, names in self.role_words.items():
+            if " ".join(words) in names or words[0] in names:
+                same = [m for m in self.members if m.role == role]
+                if len(same) == 1:
+                    return same[0]
+        return None
+
+
+def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
+              today: date | None = None) -> Family:
+    """The coach's reading of ``case`` (an :class:`assistant.model.Case`)."""
+    members = [Member(p.name, p.role, age_of(p, today), p.sex, p.role in child_roles)
+               for p in case.people]
+    family = Family(members, case.story or "", role_words=facts.role_words)
+    shown = facts.shown_by_text(family.story)
+    for rule in facts.facts:
+        by_role = any(m.role in rule.roles for m in members)
+        by_age = bool(rule.ages) and any(
+            m.child and m.age is not None and rule.ages[0] <= m.age <= rule.ages[1]  # type: ignore[index]
+            for m in members)
+        by_count = bool(rule.children_at_least) and \
+            len(family.children) >= (rule.children_at_least or 0)
+        if by_role or by_age or by_count:
+            shown.add(rule.id)
+    family.facts = facts.settle(shown)
+    return family

@@ -1,0 +1,33 @@
+"""One date parser for the interview, supervision, the command line and imports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.dates import parse_date, parse_optional, show_date
+
+
+@pytest.mark.parametrize("text", [
+    "2027-02-15", "15/02/2027", "15-02-2027", "15.02.2027", "15/02/27", "15 Feb 2027",
+    "15 February 2027", "15th Feb 2027", "Feb 15, 2027", "15 feb 2027", "  15 Feb  2027 ",
+])
+def test_accepted_forms(text: str) -> None:
+    assert parse_date(text) == date(2027, 2, 15)
+
+
+@pytest.mark.parametrize("text", [
+    "next spring", "15/02", "2027", "31/02/2027", "02/15/2027", "15 Fbr 2027", "tomorrow",
+    "15th", "2027-15-02",
+])
+def test_refused_forms(text: str) -> None:
+    with pytest.raises(ValueError, match="not a date I can read"):
+        parse_date(text)
+
+
+def test_the_app_reads_back_what_it_prints() -> None:
+    for day in (date(2026, 1, 1), date(2027, 12, 31), date(2028, 2, 29)):
+        assert parse_date(show_date(day)) == day
+    assert show_date(date(2027, 2, 5)) == "5 Feb 2027"
+    assert parse_optional("  ") is None and show_date(None) == ""

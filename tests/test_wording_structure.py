@@ -1,0 +1,148 @@
+"""The structure reader: holder, predicate form, what is needed and its category, read
+from the parse on the real default pipeline.
+
+The service names, programmes and professionals here (Zorblax, Tollis, Brightpath, the
+"Kestrel" club, a "dietician") are invented or absent from every rule, lexicon and example:
+the reader must judge them by their shape, not recognise them from a list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.content import Content
+from assistant.wording import Coach
+from assistant.wording.rules import RuleSet
+from assistant.wording.structure import NeedReading, StructureReader, lemma
+
+FORMS: list[tuple[str, str, str | None]] = [
+    ("Jordan needs a place at a youth club.", "needs", "Jordan"),
+    ("Mum requires support from the Tollis Team.", "requires", "Mum"),
+    ("Mum would benefit from the Fendrake Parenting Course.", "would benefit from", "Mum"),
+    ("There is a need for Mum to understand the impact of her drinking.", "a need for",
+     "Mum"),
+    ("For Mum to be able to take Jordan to school on time.", "for ... to", "Mum"),
+    ("Jordan to attend the Zorblax programme weekly.", "plan-style", "Jordan"),
+    ("Jordan's mum needs to know where he goes after school.", "needs", "Jordan's mum"),
+    ("The twins need a bedtime they both keep to.", "needs", "The twins"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "holder"), FORMS)
+def test_form_and_holder_are_read_from_the_parse(coach: Coach, text: str, form: str,
+                                                  holder: str | None) -> None:
+    reading = coach.read_need(text)
+    assert isinstance(reading, NeedReading), text
+    assert reading.form == form, reading.to_dict()
+    assert reading.holder_text == holder, reading.to_dict()
+    assert reading.holder is None or text[reading.holder.start_char:
+                                          reading.holder.end_char] == holder
+
+
+# Nouns and phrasings in no rule, lexicon or example: judged by shape.
+UNSEEN: list[tuple[str, str]] = [
+    ("Jordan needs a place at the Kestrel youth club.", "service"),
+    ("Jordan needs a dietician.", "service"),
+    ("Mum needs the Brightpath scheme.", "service"),
+    ("Lisa needs to access the Brightpath hub.", "service"),
+    ("Jordan to attend the Zorblax programme weekly.", "service"),
+    ("Mum requires support from the Tollis Team.", "service"),
+    ("Dad would benefit from the Fendrake Parenting Course.", "service"),
+    ("Kai needs a weekly slot with the Orla practitioner.", "service"),
+    ("Mum needs to start attending the Hollins group.", "service"),
+    ("Sam needs input from the QWERT.", "service"),
+    ("Ava needs to be seen by an audiologist.", "assessment"),
+    ("Kai needs an audiology screen.", "assessment"),
+    ("Tom needs a Wexford appraisal.", "assessment"),
+    ("Mia needs to be evaluated.", "assessment"),
+    ("Ella needs her emotional needs to be met.", "universal"),
+    ("Jordan needs to flourish.", "universal"),
+    ("Jordan needs to feel cherished.", "universal"),
+    ("The baby needs a warm and predictable home.", "universal"),
+    ("Kacey needs continuity.", "universal"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), UNSEEN)
+def test_unseen_services_aims_and_assessments_are_judged_by_shape(
+        coach: Coach, text: str, category: str) -> None:
+    reading = coach.read_need(text)
+    assert reading is not None, text
+    assert reading.category == category, reading.to_dict()
+    assert reading.reason
+
+
+SPECIFIC: list[str] = [
+    "Ava needs to understand what happens at her CAMHS appointments so she is not frightened.",
+    "Sam needs someone he trusts to talk to about what happened at home.",
+    "Jordan needs to be able to walk away when the Zorblax boys start a fight.",
+    "Mum needs to tell the Brightpath worker what she remembers about that night.",
+    "Jo needs a consistent bedtime routine so she gets enough sleep to concentrate.",
+    "Ben needs one-to-one time with his mum after nursery each day.",
+    "Jordan needs to see his dad every other Saturday.",
+    "Leon needs to be in bed by nine on school nights.",
+    "Kayla needs to feel safe when her dad has been drinking.",
+    "Mum needs a plan for who collects the children when she is in hospital.",
+]
+
+
+@pytest.mark.parametrize("text", SPECIFIC)
+def test_specific_needs_that_mention_services_are_read_as_specific(coach: Coach,
+                                                                  text: str) -> None:
+    reading = coach.read_need(text)
+    assert reading is not None, text
+    assert reading.category == "specific", reading.to_dict()
+
+
+def test_negated_need_is_read_but_the_main_need_is_the_affirmed_one(coach: Coach) -> None:
+    text = "She does not need counselling; she needs to talk to her dad about the move."
+    readings = coach._engine.reader.read_needs(coach._engine.nlp(text))
+    assert [(r.category, r.negated) for r in readings] == [("service", True),
+                                                           ("specific", False)]
+    main = coach.read_need(text)
+    assert main is not None and main.verb == "talk" and not main.is_fault
+
+
+def test_clause_and_phrase_details(coach: Coach) -> None:
+    clause = coach.read_need("Mum needs to be able to recognise when she is becoming unwell.")
+    assert clause is not None
+    assert (clause.what, clause.able, clause.verb) == ("clause", True, "recognise")
+    phrase = coach.read_need("Jordan needs a place at a youth club.")
+    assert phrase is not None
+    assert (phrase.what, phrase.head) == ("phrase", "place")
+    assert phrase.span is not None and phrase.span.text == "needs a place at a youth club"
+
+
+def test_two_needs_in_one_statement_are_both_read(coach: Coach) -> None:
+    readings = coach._engine.reader.read_needs(
+        coach._engine.nlp("Chloe needs to be safe and needs counselling."))
+    assert [(r.category, r.holder_text) for r in readings] == [("universal", "Chloe"),
+                                                               ("service", "Chloe")]
+    assert readings[0].span is not None and readings[0].span.text == "needs to be safe"
+
+
+def test_blank_pipeline_reads_by_word_order(blank_coach: Coach) -> None:
+    reading = blank_coach.read_need("Jordan needs a place at a youth club.")
+    assert reading is not None and not reading.parsed
+    assert reading.holder_text == "Jordan" and reading.what == "phrase"
+
+
+def test_no_need_predicate_reads_as_none(coach: Coach) -> None:
+    assert coach.read_need("The weather was cold.") is None
+    assert coach.read_need("") is None
+
+
+def test_word_classes_come_from_the_framework_data() -> None:
+    lexicons = RuleSet.load(Content()).lexicons
+    reader = StructureReader(lexicons)
+    assert "club" in reader.service_head
+    assert "ist" in reader.professional_suffix
+
+
+def test_light_lemmas(coach: Coach) -> None:
+    doc = coach._engine.nlp("She was referred and placed; he attends groups and diagnosed.")
+    lemmas = {t.text: lemma(t) for t in doc}
+    assert lemmas["referred"] == "refer"
+    assert lemmas["placed"] == "place"
+    assert lemmas["groups"] == "group"
+    assert lemmas["attends"] == "attend"
