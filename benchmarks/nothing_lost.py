@@ -55,9 +55,12 @@ def trials() -> list[tuple[str, Trial, Callable[[Outcome], bool]]]:
     ]
 
 
-def run(root: Path, n: int) -> list[tuple[str, int, int, int, int, int, float, list[str]]]:
+def run(root: Path, n: int,
+        only: str = "") -> list[tuple[str, int, int, int, int, int, float, list[str]]]:
     rows = []
     for name, trial, failed in trials():
+        if only and only.lower() not in name.lower():
+            continue
         outcomes = []
         for seed in range(n):
             with tempfile.TemporaryDirectory() as tmp:
@@ -97,16 +100,19 @@ def main() -> None:
     parser.add_argument("--before", type=Path, default=Path("/work/main"),
                         help="the tree to compare with (default /work/main); '' to skip")
     parser.add_argument("--after", type=Path, default=killtrials.ROOT)
+    parser.add_argument("--only", default="", help="run the tests whose name contains this")
     args = parser.parse_args()
     sides = [("after", args.after)]
     if str(args.before) and args.before.is_dir() and args.before.resolve() != args.after.resolve():
         sides.insert(0, ("before", args.before))
     for label, root in sides:
         print(f"\n== {label}: {root} ({args.trials} trials each, a key every {INTERVAL} s)")
-        print(f"draft latency while typing: {latency(root)}", flush=True)
+        if not args.only:
+            print(f"draft latency while typing: {latency(root)}", flush=True)
         print(f"{'test':44} {'trials':>6} {'fail':>4} {'submitted lost':>14} "
               f"{'(direct)':>8} {'typed lost':>10} {'max s lost':>10}")
-        for name, count, fails, sub, sub_direct, typed, secs, notes in run(root, args.trials):
+        rows = run(root, args.trials, args.only)
+        for name, count, fails, sub, sub_direct, typed, secs, notes in rows:
             print(f"{name:44} {count:>6} {fails:>4} {sub:>14} {sub_direct:>8} {typed:>10} "
                   f"{secs:>10.2f}", flush=True)
             for note in notes:

@@ -110,10 +110,14 @@ class PtyApp:
         os.kill(self.pid, signum)
 
     def hang_up(self) -> None:
-        """Close the terminal, as a closed window or a dropped SSH session does."""
+        """Close the terminal, as a closed window or a dropped SSH session does: the
+        terminal's end goes away and the app gets SIGHUP at once (the kernel's own SIGHUP
+        would wait for our reader thread's pending read to return)."""
         with contextlib.suppress(OSError):
             os.close(self.fd)
         self.fd = -1
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGHUP)
 
     def exited(self) -> bool:
         if self.status is None:
