@@ -74,6 +74,16 @@ def m002_coach_kinds(db: Database) -> None:
     db["audit_needs"].add_column("kinds", str)
 
 
+@migrations()
+def m003_parking_groups(db: Database) -> None:
+    """A group the audit group marks "not a Need Group" (a parking place for needs to
+    discuss): kept in the shuffle, left out of the report's Need Groups."""
+    db["audit_groups"].add_column("parking", int, not_null_default=0)
+    db["audit_redo"].create(
+        {"id": int, "sample_id": int, "label": str, "after": str, "at": str}, pk="id")
+    db["audit_samples"].add_column("deleted_at", str)
+
+
 class AuditError(StoreError):
     """A one-line problem with a sample (unknown name, name taken...): exit status 1."""
 
@@ -342,13 +352,42 @@ class AuditStore:
         with self.write():
             if self._sample_row(name) is not None:
                 raise AuditError(f"there is already a sample called '{name}'")
+            deleted = self._sample_row(name, deleted=True)
+            if deleted is not None:  # the name is taken again: the deleted one goes for good
+                self._purge(int(deleted[0]))
             return int(self.db["audit_samples"].insert(
                 {"name": name, "created_at": now().isoformat()}).last_pk)
 
-    def _sample_row(self, name: str) -> tuple[int, str] | None:
-        """The sample called ``name``, however its accents were composed when typed."""
-        return self.db.execute("select id, name from audit_samples where name = ?",
-                               [unicodedata.normalize("NFC", name.strip())]).fetchone()
+    def _sample_row(self, name: str, deleted: bool = False) -> tuple[int, str] | None:
+        """The sample called ``name``, however its accents were composed when typed (or,
+        with ``deleted``, the deleted sample of that name, which can be restored)."""
+        state = "is not null" if deleted else "is null"
+        return self.db.execute(
+            f"select id, name from audit_samples where name = ? and deleted_at {state}",
+            [unicodedata.normalize("NFC", name.strip())]).fetchone()
+
+    def delete_sample(self, name: str) -> None:
+        """Delete a sample: hidden at once, kept until its name is used again, so
+        :meth:`restore_sample` can bring it back whole."""
+        sample_id = self.sample_id(name)
+        with self.write():
+            self.db.execute("update audit_samples set deleted_at = ? where id = ?",
+                            [now().isoformat(), sample_id])
+
+    def restore_sample(self, name: str) -> None:
+        """Undo :meth:`delete_sample`."""
+        with self.write():
+            row = self._sample_row(name, deleted=True)
+            if row is None:
+                raise AuditError(f"there is no deleted sample called '{printable(name)}'")
+            self.db.execute("update audit_samples set deleted_at = null where id = ?",
+                            [row[0]])
+
+    def _purge(self, sample_id: int) -> None:
+        for table in ("audit_needs", "audit_forms", "audit_groups", "audit_undo",
+                      "audit_redo"):
+            self.db.execute(f"delete from {table} where sample_id = ?", [sample_id])
+        self.db.execute("delete from audit_samples where id = ?", [sample_id])
 
     def sample_id(self, name: str) -> int:
         with self.store.errors():
@@ -366,7 +405,7 @@ class AuditStore:
                 " (select count(*) from audit_forms f where f.sample_id = s.id),"
                 " (select count(*) from audit_needs n where n.sample_id = s.id),"
                 " (select count(*) from audit_groups g where g.sample_id = s.id)"
-                " from audit_samples s order by s.name"
+                " from audit_samples s where s.deleted_at is null order by s.name"
             ).fetchall()
         return [Sample(*row) for row in rows]
 
@@ -488,9 +527,15 @@ class AuditStore:
         return rows
 
     def groups(self, sample_id: int) -> list[dict[str, Any]]:
+        """The sample's groups in the order they were made, each with its ``number``: the
+        one numbering the shuffle, ``audit groups`` and the report all show."""
         with self.store.errors():
-            return [dict(r) for r in self.db["audit_groups"].rows_where(
+            rows = [dict(r) for r in self.db["audit_groups"].rows_where(
                 "sample_id = ?", [sample_id], order_by="id")]
+        for number, row in enumerate(rows, 1):
+            row["number"] = number
+            row["parking"] = bool(row.get("parking"))
+        return rows
 
     def save_analyses(self, rows: Iterable[dict[str, Any]]) -> None:
         """Store each need's analysis: id, tokens, theme, reason, alternatives, kinds."""

@@ -33,7 +33,7 @@ XLSX_MAGIC = b"PK\x03\x04"
 FORMS_SHEET = "Forms"
 HOW_SHEET = "How to fill it in"
 #: Rows of each holder group on the printed form.
-BLANK_ROWS = {"child": 7, "parent": 5, "family": 2}
+BLANK_ROWS = {"child": 8, "parent": 6, "family": 3}
 
 
 # --- the blank form and the spreadsheet template --------------------------------------------

@@ -283,6 +283,14 @@ def lan_address() -> str:
 # --- the participant's side -------------------------------------------------------------
 
 
+def neutral_reference(reference: str) -> str:
+    """A stable reference with no name in it, for a case whose reference holds one: the
+    same reference gives the same answer, so a resent form replaces the first."""
+    import hashlib
+
+    return "CASE-" + hashlib.sha256(reference.encode("utf-8")).hexdigest()[:8].upper()
+
+
 def in_room() -> bool:
     """True in a participant's app (started by a room)."""
     return bool(os.environ.get(ENV_URL) and os.environ.get(ENV_TOKEN))

@@ -23,16 +23,21 @@ SCORED_KINDS = ("universal", "service", "assessment")
 
 def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | None = None,
          answers: bool = False, force: bool = False) -> list[Path]:
-    """Write each vignette as ``<id>.html`` and ``<id>.case.json`` into ``out_dir``.
+    """Write the workshop pack (``workshop-pack.html`` and ``.pdf``: agenda, vignettes,
+    the blank audit form, facilitator's notes) and each vignette as ``<id>.html`` and
+    ``<id>.case.json`` into ``out_dir``.
 
     With ``answers`` it writes the trainer's copy instead: ``<id>.answers.html`` with the
     model analysis and teaching notes (the case files are the participants'). Everything
     is rendered first, and nothing is written if any file is in the way.
     """
     from assistant.exporters import render_template, write_all
+    from assistant.workshoppack import pack_files
 
     content = content or Content()
-    files: list[tuple[Path, str]] = []
+    # The whole day in one print-ready document (HTML and PDF), beside the separate files.
+    files: list[tuple[Path, str | bytes]] = [] if answers else pack_files(
+        vignettes, out_dir, content)
     for vignette in vignettes:
         case_file = f"{vignette.id}.case.json"
         html = render_template(

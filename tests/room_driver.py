@@ -18,7 +18,7 @@ from typing import Any
 ENTER = "\r"
 ESCAPE = "\x1b"
 DOWN = "\x1b[B"
-F9 = "\x1b[20~"
+F10 = "\x1b[21~"
 #: Terminal control sequences, removed before looking for words on the screen.
 CONTROL = re.compile(r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
 
@@ -129,5 +129,5 @@ async def practice_and_send(person: Participant, vignette_index: int, needs: lis
         await person.wait_for("What does", since=mark, timeout=30)
         await asyncio.sleep(0.3)
     mark = len(person.output)
-    await person.press(F9)
+    await person.press(F10)
     await person.wait_for("Sent to the room", since=mark, timeout=60)

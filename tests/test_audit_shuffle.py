@@ -165,7 +165,7 @@ async def test_unsorted_needs_can_be_viewed_and_help_shows_the_keys(db: Path) ->
         await pilot.pause()
         await pilot.press("question_mark")
         await pilot.pause()
-        assert "Undo           u or Ctrl+Z" in str(app.screen.query_one(Static).render())
+        assert "Undo, redo     u or Ctrl+Z" in str(app.screen.query_one(Static).render())
         await pilot.press("escape")
         await pilot.pause()
         for _ in range(4):

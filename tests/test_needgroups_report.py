@@ -121,7 +121,7 @@ def test_report_card_has_the_three_questions(report: Report) -> None:
 
 def test_typed_text_is_escaped_in_html_and_defused_in_csv(report: Report,
                                                           tmp_path: Path) -> None:
-    html_path, csv_path = write_report(report, tmp_path / "out")
+    html_path, csv_path, needs_path = write_report(report, tmp_path / "out")
     html = html_path.read_text()
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -131,6 +131,9 @@ def test_typed_text_is_escaped_in_html_and_defused_in_csv(report: Report,
                            "share_of_cases_percent", "needs"]
     assert rows[-1][0] == "Not in a group"
     assert all(not cell.startswith("=") for row in rows for cell in row)
+    need_rows = list(csv.DictReader(io.StringIO(needs_path.read_text())))
+    assert len(need_rows) == report.needs  # one row per need
+    assert all(not v.startswith("=") for row in need_rows for v in row.values())
 
 
 def test_svg_bars_are_scaled_to_the_largest_group(report: Report, tmp_path: Path) -> None:
@@ -199,7 +202,7 @@ def test_report_files_are_owner_only_and_not_overwritten_without_force(
 
     out = tmp_path / "out"
     paths = write_report(report, out)
-    assert [oct(p.stat().st_mode & 0o777) for p in paths] == ["0o600", "0o600"]
+    assert [oct(p.stat().st_mode & 0o777) for p in paths] == ["0o600"] * 3
     paths[0].unlink()
     paths[1].write_text("kept")
     with pytest.raises(ExportExists, match=r"needgroups-report\.csv: already exists"):

@@ -162,7 +162,7 @@ def test_workshop_pack_writes_printable_and_importable_files(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["ben-speech.case.json", "ben-speech.html", "kai-missing.case.json",
-                     "kai-missing.html"]
+                     "kai-missing.html", "workshop-pack.html", "workshop-pack.pdf"]
     html = (tmp_path / "kai-missing.html").read_text()
     assert "Kai, missing from home" in html and "Model analysis" not in html
     assert run_cli("import", str(tmp_path / "kai-missing.case.json")).returncode == 0

@@ -2,7 +2,7 @@
 
 Chromium (Debian's, installed by `make test`) driven by Playwright against a room served on
 a loopback port: the join page refuses a wrong code and keeps the name typed, the right
-code opens the app, keys typed in the page reach it, F9 sends the audit form to the pool,
+code opens the app, keys typed in the page reach it, F10 sends the audit form to the pool,
 and the page asks nothing of the internet.
 """
 
@@ -70,7 +70,7 @@ def test_a_participant_joins_works_and_sends_a_form_from_a_browser(tmp_path: Pat
                 await page.keyboard.type("to be able to sit still in circle time", delay=30)
                 await page.keyboard.press("Enter")
                 await asyncio.sleep(2)
-                await page.keyboard.press("F9")
+                await page.keyboard.press("F10")
                 for _ in range(60):
                     if room.arrivals:
                         break

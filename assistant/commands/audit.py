@@ -1,13 +1,17 @@
 """`needs-led audit`: pool audit forms into a sample and sort them into Need Groups.
 
     audit new NAME                 start a sample
-    audit add NAME FILES...        import audit forms (JSON, JSON lines or CSV);
+    audit blank --out DIR          a blank A4 form to print, .xlsx and .csv templates
+    audit add NAME FILES...        import audit forms (JSON, JSON lines, CSV or .xlsx);
                                    --replace replaces stored forms with corrected ones
     audit list                     the samples, with counts
     audit suggest NAME [--accept]  suggest a theme for every need (and say why)
-    audit groups NAME              the groups and what undo would reverse
-    audit undo NAME                reverse the latest grouping operation
-    audit report NAME --out DIR    the Need Groups report, HTML and CSV
+    audit groups NAME              the groups, by number, and what undo would reverse
+    audit undo|redo NAME           reverse the latest grouping operation, or make it again
+    audit park NAME NUMBER         mark a group as not a Need Group (--undo to unmark)
+    audit remove-form NAME CASE    take a form out of the sample (undo puts it back)
+    audit delete|restore NAME      delete a sample, or bring it back
+    audit report NAME --out DIR    the Need Groups report, HTML and two CSV files
     audit shuffle NAME             the shuffle, in the terminal interface
 """
 
@@ -176,7 +180,9 @@ def cmd_groups(args: argparse.Namespace) -> int:
     for n in needs:
         count[n["group_id"]] = count.get(n["group_id"], 0) + 1
     for g in groups:
-        print(f"{g['id']:>4}  {printable(g['name'])}  ({count.get(g['id'], 0)} needs)")
+        parking = "  [not a Need Group]" if g["parking"] else ""
+        print(f"{g['number']:>4}  {printable(g['name'])}  ({count.get(g['id'], 0)} needs)"
+              f"{parking}")
     print(f"      not in a group: {count.get(None, 0)} needs")
     if history:
         print(f"undo would reverse: {printable(history[0])}")
@@ -193,11 +199,81 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_redo(args: argparse.Namespace) -> int:
+    from assistant.needgroups import Shuffle
+
+    store, audit = _open(args)
+    with store:
+        label = Shuffle(audit, audit.sample_id(args.name)).redo()
+    print(f"redid: {printable(label)}" if label else "nothing to redo")
+    return 0
+
+
+def cmd_park(args: argparse.Namespace) -> int:
+    """Mark a group as not a Need Group (or, with --undo, a Need Group again)."""
+    from assistant.auditstore import AuditError
+    from assistant.needgroups import GroupError, Shuffle
+
+    store, audit = _open(args)
+    with store:
+        shuffle = Shuffle(audit, audit.sample_id(args.name))
+        try:
+            group = shuffle.group_by_number(args.group)
+            shuffle.set_parking(group["id"], not args.undo)
+        except GroupError as exc:
+            raise AuditError(str(exc)) from None
+    what = "a Need Group again" if args.undo else "not a Need Group (left out of the report)"
+    print(f"group {args.group}, '{printable(group['name'])}', is {what}")
+    return 0
+
+
+def cmd_remove_form(args: argparse.Namespace) -> int:
+    """Take one form out of a sample (undo puts it back)."""
+    from assistant.auditstore import AuditError
+    from assistant.needgroups import GroupError, Shuffle
+
+    store, audit = _open(args)
+    with store:
+        sample_id = audit.sample_id(args.name)
+        forms = [f for f in audit.forms(sample_id) if f["case_reference"] == args.case
+                 and (args.auditor is None or f["auditor"] == args.auditor)]
+        if not forms:
+            raise AuditError(f"no form of case '{printable(args.case)}' in this sample")
+        if len(forms) > 1:
+            who = ", ".join(printable(f["auditor"] or "no auditor") for f in forms)
+            raise AuditError(f"case '{printable(args.case)}' has {len(forms)} forms "
+                             f"(auditors: {who}); say which with --auditor")
+        try:
+            label = Shuffle(audit, sample_id).remove_form(forms[0]["id"])
+        except GroupError as exc:
+            raise AuditError(str(exc)) from None
+    print(f"{printable(label)}; 'needs-led audit undo \"{printable(args.name)}\"' puts it back")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    store, audit = _open(args)
+    with store:
+        audit.delete_sample(args.name)
+    print(f"deleted the sample '{printable(args.name)}'; 'needs-led audit restore "
+          f"\"{printable(args.name)}\"' brings it back")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    store, audit = _open(args)
+    with store:
+        audit.restore_sample(args.name)
+    print(f"restored the sample '{printable(args.name)}'")
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from datetime import date
 
     from assistant.errors import InputError
     from assistant.needgroups import build_report, write_report
+    from assistant.needgroups.services import load_services
 
     content = open_content(args)
     suggester = _suggester(args, content)
@@ -205,7 +281,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     with store:
         sample_id = audit.sample_id(args.name)
         report = build_report(audit, sample_id, args.name, content.framework, suggester.themes,
-                              suggester, generated=args.date or date.today())
+                              suggester, generated=args.date or date.today(),
+                              services=load_services(content), title=args.title or "",
+                              area=args.area or "", author=args.author or "")
     out = Path(args.out)
     try:
         paths = write_report(report, out, content, force=args.force)
@@ -277,12 +355,36 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p = add(asub, common, "undo", "reverse the latest grouping operation", cmd_undo)
     p.add_argument("name", metavar="NAME")
 
+    p = add(asub, common, "redo", "make again the latest operation undone", cmd_redo)
+    p.add_argument("name", metavar="NAME")
+
+    p = add(asub, common, "park", "mark a group as not a Need Group (left out of the report)",
+            cmd_park)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("group", type=int, metavar="NUMBER", help="the group's number")
+    p.add_argument("--undo", action="store_true", help="make it a Need Group again")
+
+    p = add(asub, common, "remove-form", "take one case's form out of a sample (undoable)",
+            cmd_remove_form)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("case", metavar="CASE", help="the form's case reference")
+    p.add_argument("--auditor", help="whose form, when the case was audited twice")
+
+    p = add(asub, common, "delete", "delete a sample (restore brings it back)", cmd_delete)
+    p.add_argument("name", metavar="NAME")
+
+    p = add(asub, common, "restore", "bring back a deleted sample", cmd_restore)
+    p.add_argument("name", metavar="NAME")
+
     p = add(asub, common, "report", "write the Need Groups report (HTML and CSV)", cmd_report)
     p.add_argument("name", metavar="NAME")
     p.add_argument("--out", metavar="DIR", required=True, help="folder for the report files")
     p.add_argument("--force", action="store_true", help="overwrite existing report files")
     p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
                    help="the date printed on the report (default: today)")
+    p.add_argument("--title", help="the report's title (default: 'Need Groups: NAME')")
+    p.add_argument("--area", help="the area or service the sample comes from")
+    p.add_argument("--author", help="who wrote the report (the audit group, a trainer...)")
 
     p = add(asub, common, "shuffle", "sort a sample's needs into Need Groups (interactive)",
             cmd_shuffle)

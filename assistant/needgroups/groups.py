@@ -38,14 +38,24 @@ class Shuffle:
     # --- reading ------------------------------------------------------------------------
 
     def group(self, group_id: int) -> dict[str, Any]:
-        row = self.db.execute(
-            "select id, sample_id, name, description, notes, theme, created_at from "
-            "audit_groups where id = ? and sample_id = ?", [group_id, self.sample_id]
-        ).fetchone()
-        if row is None:
+        row = self._row("audit_groups", group_id)
+        if row is None or row["sample_id"] != self.sample_id:
             raise GroupError(f"there is no group {group_id} in this sample")
-        keys = ("id", "sample_id", "name", "description", "notes", "theme", "created_at")
-        return dict(zip(keys, row, strict=True))
+        return row
+
+    def _row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        cursor = self.db.execute(f"select * from {table} where id = ?", [row_id])
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+    def group_by_number(self, number: int) -> dict[str, Any]:
+        """The group shown as ``number`` (the one numbering: the order groups were made)."""
+        groups = self.audit.groups(self.sample_id)
+        if not 1 <= number <= len(groups):
+            raise GroupError(f"there is no group {number} in this sample")
+        return groups[number - 1]
 
     def _need_groups(self, need_ids: Iterable[int]) -> dict[int, int | None]:
         ids = list(need_ids)
@@ -78,13 +88,55 @@ class Shuffle:
     # --- recording ----------------------------------------------------------------------
 
     def _record(self, label: str, groups: dict[int, dict[str, Any] | None],
-                needs: dict[int, int | None]) -> None:
+                needs: dict[int, int | None],
+                rows: dict[str, dict[int, dict[str, Any] | None]] | None = None) -> None:
+        """Keep what an operation is about to change, for undo; a new change ends redo."""
         from assistant.model import now
 
         before = {"groups": {str(k): v for k, v in groups.items()},
-                  "needs": [[k, v] for k, v in needs.items()]}
+                  "needs": [[k, v] for k, v in needs.items()],
+                  "rows": {t: {str(k): v for k, v in r.items()} for t, r in (rows or {}).items()}}
         self.db["audit_undo"].insert({"sample_id": self.sample_id, "label": label,
                                       "before": json.dumps(before), "at": now().isoformat()})
+        self.db.execute("delete from audit_redo where sample_id = ?", [self.sample_id])
+
+    def _snapshot(self, like: dict[str, Any]) -> dict[str, Any]:
+        """The current state of the same groups, need placements and rows as ``like``."""
+        groups = {key: self._row("audit_groups", int(key)) for key in like["groups"]}
+        needs = []
+        for need_id, _ in like["needs"]:
+            row = self.db.execute("select group_id from audit_needs where id = ?",
+                                  [need_id]).fetchone()
+            needs.append([need_id, row[0] if row else None])
+        rows = {table: {key: self._row(table, int(key)) for key in keyed}
+                for table, keyed in like.get("rows", {}).items()}
+        return {"groups": groups, "needs": needs, "rows": rows}
+
+    def _restore(self, state: dict[str, Any]) -> None:
+        """Put groups, need placements and whole rows back as ``state`` has them."""
+        rows = state.get("rows", {})
+        # whole rows first (a removed form and its needs), parents before children
+        for table in ("audit_forms", "audit_needs"):
+            for row in rows.get(table, {}).values():
+                if row is not None:
+                    self.db[table].upsert(row, pk="id")
+        absent = []
+        for key, group in state["groups"].items():
+            if group is None:
+                absent.append(int(key))
+            else:
+                self.db["audit_groups"].upsert(group, pk="id")
+        for need_id, group_id in state["needs"]:
+            self.db.execute("update audit_needs set group_id = ? where id = ?",
+                            [group_id, need_id])
+        for group_id in absent:
+            self.db.execute("update audit_needs set group_id = null where group_id = ?",
+                            [group_id])
+            self.db.execute("delete from audit_groups where id = ?", [group_id])
+        for table in ("audit_needs", "audit_forms"):
+            for key, row in rows.get(table, {}).items():
+                if row is None:
+                    self.db.execute(f"delete from {table} where id = ?", [int(key)])
 
     def _move(self, need_ids: Iterable[int], group_id: int | None) -> None:
         ids = list(need_ids)
@@ -248,17 +300,16 @@ class Shuffle:
                 if theme_id not in by_theme:
                     theme = themes.get(theme_id)
                     label = theme.label if theme else theme_id
-                    name = label
-                    number = 2
-                    while self.db.execute(
-                            "select 1 from audit_groups where sample_id = ? and "
-                            "lower(name) = lower(?)", [self.sample_id, name]).fetchone():
-                        name = f"{label} ({number})"
-                        number += 1
-                    new_id = self._insert_group(name, theme.description if theme else "",
-                                                theme=theme_id)
-                    by_theme[theme_id] = new_id
-                    created[new_id] = None
+                    same = self.db.execute(
+                        "select id from audit_groups where sample_id = ? and "
+                        "lower(name) = lower(?)", [self.sample_id, label]).fetchone()
+                    if same:  # the audit group made it by hand: join it, never "(2)"
+                        by_theme[theme_id] = same[0]
+                    else:
+                        new_id = self._insert_group(label, theme.description if theme else "",
+                                                    theme=theme_id)
+                        by_theme[theme_id] = new_id
+                        created[new_id] = None
                 if group_id != by_theme[theme_id]:
                     before[need_id] = group_id
                     targets[by_theme[theme_id]].append(need_id)
@@ -269,7 +320,10 @@ class Shuffle:
         return len(before)
 
     def undo(self) -> str | None:
-        """Reverse the latest operation; returns what was undone, or None if nothing."""
+        """Reverse the latest operation; returns what was undone, or None if nothing.
+        What it reverses can be redone (until a new change is made)."""
+        from assistant.model import now
+
         with self.audit.write():
             row = self.db.execute(
                 "select id, label, before from audit_undo where sample_id = ? "
@@ -278,21 +332,64 @@ class Shuffle:
                 return None
             undo_id, label, before_text = row
             before = json.loads(before_text)
-            absent = []
-            for key, group in before["groups"].items():
-                if group is None:
-                    absent.append(int(key))
-                else:
-                    self.db["audit_groups"].upsert(group, pk="id")
-            for need_id, group_id in before["needs"]:
-                self.db.execute("update audit_needs set group_id = ? where id = ?",
-                                [group_id, need_id])
-            for group_id in absent:
-                self.db.execute("update audit_needs set group_id = null where group_id = ?",
-                                [group_id])
-                self.db.execute("delete from audit_groups where id = ?", [group_id])
+            after = self._snapshot(before)
+            self._restore(before)
             self.db.execute("delete from audit_undo where id = ?", [undo_id])
+            self.db["audit_redo"].insert({"sample_id": self.sample_id, "label": label,
+                                          "after": json.dumps(after), "at": now().isoformat()})
         return str(label)
+
+    def redo(self) -> str | None:
+        """Make again the latest change undone; returns what was redone, or None."""
+        from assistant.model import now
+
+        with self.audit.write():
+            row = self.db.execute(
+                "select id, label, after from audit_redo where sample_id = ? "
+                "order by id desc limit 1", [self.sample_id]).fetchone()
+            if row is None:
+                return None
+            redo_id, label, after_text = row
+            after = json.loads(after_text)
+            before = self._snapshot(after)
+            self._restore(after)
+            self.db.execute("delete from audit_redo where id = ?", [redo_id])
+            self.db["audit_undo"].insert({"sample_id": self.sample_id, "label": label,
+                                          "before": json.dumps(before),
+                                          "at": now().isoformat()})
+        return str(label)
+
+    def redo_history(self) -> list[str]:
+        """What redo would make again, latest first."""
+        return [r[0] for r in self.db.execute(
+            "select label from audit_redo where sample_id = ? order by id desc",
+            [self.sample_id]).fetchall()]
+
+    def set_parking(self, group_id: int, parking: bool) -> None:
+        """Mark a group "not a Need Group" (a place for needs to discuss), or a Need Group
+        again: parked groups stay in the shuffle and are left out of the report's groups."""
+        with self.audit.write():
+            old = self.group(group_id)
+            self.db["audit_groups"].update(group_id, {"parking": int(parking)})
+            verb = "mark" if parking else "unmark"
+            self._record(f"{verb} '{old['name']}' as not a Need Group", {group_id: old}, {})
+
+    def remove_form(self, form_id: int) -> str:
+        """Take a form (and its needs) out of the sample; undo puts it back as it was."""
+        with self.audit.write():
+            form = self._row("audit_forms", form_id)
+            if form is None or form["sample_id"] != self.sample_id:
+                raise GroupError(f"there is no form {form_id} in this sample")
+            need_ids = [r[0] for r in self.db.execute(
+                "select id from audit_needs where form_id = ?", [form_id]).fetchall()]
+            rows: dict[str, dict[int, dict[str, Any] | None]] = {
+                "audit_forms": {form_id: form},
+                "audit_needs": {i: self._row("audit_needs", i) for i in need_ids}}
+            self.db.execute("delete from audit_needs where form_id = ?", [form_id])
+            self.db.execute("delete from audit_forms where id = ?", [form_id])
+            label = f"remove the form of case {form['case_reference']}"
+            self._record(label, {}, {}, rows)
+        return label
 
     def history(self) -> list[str]:
         """What undo would reverse, latest first."""

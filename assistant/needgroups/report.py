@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.content import Content
+from assistant.needgroups.services import Services
 from assistant.needgroups.suggest import Suggester, decode
 from assistant.needgroups.themes import Themes
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from assistant.content import Framework
 
 UNSORTED = "Not in a group"
+#: The coach's kinds that mean a need is worded as something other than a need.
+NOT_SPECIFIC = frozenset({"service", "universal", "assessment"})
 
 
 # --- the report --------------------------------------------------------------------------
@@ -67,6 +70,7 @@ def _service_name(service: str) -> str:
 @dataclass
 class GroupReport:
     id: int | None
+    number: int | None
     name: str
     description: str
     notes: str
@@ -81,6 +85,9 @@ class GroupReport:
     services: list[tuple[str, int]]
     unserved: int
     unserved_examples: list[str]
+    #: needs in the group, but none worded specifically enough to quote as typical
+    none_specific: bool = False
+    parking: bool = False
 
 
 @dataclass
@@ -100,6 +107,20 @@ class Report:
     seriousness_labels: list[str]
     status_labels: list[str]
     notes: list[str] = field(default_factory=list)
+    title: str = ""
+    area: str = ""
+    author: str = ""
+    cases: int = 0
+    #: (case reference, forms) for each case audited more than once
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+    auditors: int = 0
+    parked: list[GroupReport] = field(default_factory=list)
+    #: Need Groups by needs met by no service, most first: what to commission
+    gaps: list[tuple[str, int, str]] = field(default_factory=list)
+    #: services answering no recorded need, counted by service
+    no_need_services: list[tuple[str, int]] = field(default_factory=list)
+    need_rows: list[dict[str, str]] = field(default_factory=list)
+    specific_share: tuple[int, int] = (0, 0)
 
     @property
     def group_bars(self) -> list[tuple[str, int]]:
@@ -108,8 +129,15 @@ class Report:
 
 def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework: Framework,
                  themes: Themes, suggester: Suggester | None = None,
-                 generated: date | None = None) -> Report:
-    """The Need Groups report from the stored forms, analyses and groups (no spaCy run)."""
+                 generated: date | None = None, services: Services | None = None,
+                 title: str = "", area: str = "", author: str = "") -> Report:
+    """The Need Groups report from the stored forms, analyses and groups (no spaCy run).
+
+    Cases are counted by case reference: a case audited twice (two auditors, two dates)
+    is one case, and the report says how many were. Groups marked "not a Need Group"
+    (parking) are listed apart and left out of the Need Groups.
+    """
+    services = services or Services()
     forms = audit.forms(sample_id)
     needs = audit.needs(sample_id)
     groups = audit.groups(sample_id)
@@ -127,6 +155,9 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     statuses = framework.ids("audit_status")
     status_labels = [framework.label("audit_status", s) for s in statuses]
     total_forms = len(forms)
+    case_of = {f["id"]: f["case_reference"] for f in forms}
+    forms_per_case = Counter(case_of.values())
+    total_cases = len(forms_per_case)
 
     def spread(rows: list[dict[str, Any]], key: str, ids: list[str],
                other: bool) -> list[tuple[str, int]]:
@@ -142,28 +173,36 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     for n in needs:
         by_group[n["group_id"]].append(n)
 
-    def group_report(gid: int | None, name: str, description: str, notes: str,
-                     theme_id: str | None) -> GroupReport:
+    def is_specific(row: dict[str, Any]) -> bool:
+        return row["kinds"] is not None and not set(row["kinds"]) & NOT_SPECIFIC
+
+    def group_report(group: dict[str, Any]) -> GroupReport:
+        gid = group["id"]
         rows = by_group.get(gid, [])
-        theme = themes.get(theme_id)
-        services: Counter[str] = Counter()
+        theme = themes.get(group["theme"])
+        offered: Counter[str] = Counter()
         for r in rows:
-            services.update({_service_name(s) for s in r["services"]})
+            offered.update({services.canonical(_service_name(s)) for s in r["services"]})
         unserved = [r for r in rows if not r["services"]]
-        cases = len({r["form_id"] for r in rows})
+        cases = len({case_of.get(r["form_id"]) for r in rows})
+        # Typical needs are quoted from specifically worded needs only: "needs CAMHS" is
+        # the wording the audit teaches away from, not what the group is about.
+        quotable = [r for r in rows if is_specific(r)]
         return GroupReport(
-            gid, name, description, notes, theme.label if theme else "",
+            gid, group["number"], group["name"], group["description"] or "",
+            group["notes"] or "", theme.label if theme else "",
             themes.cluster_label(theme.cluster) if theme else "",
-            cases, _pct(cases, total_forms), len(rows), _typical(rows),
+            cases, _pct(cases, total_cases), len(rows), _typical(quotable),
             spread(rows, "seriousness", ratings, True), spread(rows, "status", statuses, False),
-            sorted(services.items(), key=lambda kv: (-kv[1], kv[0]))[:8],
-            len(unserved), [r["wording"] for r in unserved[:3]],
+            sorted(offered.items(), key=lambda kv: (-kv[1], kv[0]))[:8],
+            len(unserved), [r["wording"] for r in unserved if is_specific(r)][:3],
+            none_specific=bool(rows) and not quotable, parking=group["parking"],
         )
 
-    reports = [group_report(g["id"], g["name"], g["description"] or "", g["notes"] or "",
-                            g["theme"]) for g in groups]
+    everything = [group_report(g) for g in groups]
+    reports = [g for g in everything if not g.parking]
     reports.sort(key=lambda g: (-g.cases, -g.needs, g.name.lower()))
-    case_of = {f["id"]: f["case_reference"] for f in forms}
+    parked = [g for g in everything if g.parking]
     unsorted = [
         {"id": n["id"], "case": case_of.get(n["form_id"], ""), "holder": n["holder"],
          "wording": n["wording"], "reason": n["reason"] or "not analysed",
@@ -209,10 +248,11 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     better = sum(1 for n in known if n["status"] in ("met", "partly"))
     card: dict[str, list[tuple[str, str]]] = {
         "How much did we do?": [
-            ("Cases audited", str(total_forms)),
+            ("Cases audited", str(total_cases)),
+            ("Audit forms (a case audited twice has two)", str(total_forms)),
             ("Children in those cases", str(len(children))),
             ("Needs recorded", str(n_needs)),
-            ("Needs per case (average)", f"{n_needs / total_forms:.1f}" if total_forms else "0"),
+            ("Needs per case (average)", f"{n_needs / total_cases:.1f}" if total_cases else "0"),
             ("Services provided or planned", str(service_mentions)),
         ],
         "How well did we do it?": [
@@ -240,12 +280,40 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     else:
         notes.append("No need has a recorded status (met, partly met or unmet), so the forms "
                      "cannot yet say whether anyone is better off.")
+    group_of = {g.id: g for g in everything}
+    need_rows = []
+    for n in needs:
+        group = group_of.get(n["group_id"])
+        need_rows.append({
+            "group_number": str(group.number) if group else "",
+            "group": group.name if group else UNSORTED,
+            "not_a_need_group": "yes" if group and group.parking else "",
+            "case": case_of.get(n["form_id"], ""), "holder": n["holder"],
+            "holder_kind": n["holder_kind"], "wording": n["wording"],
+            "worded_specifically": ("not read" if n["kinds"] is None
+                                    else "yes" if is_specific(n) else "no"),
+            "seriousness": n["seriousness"] or "", "status": n["status"] or "",
+            "services": " | ".join(services.canonical(_service_name(x))
+                                   for x in n["services"]),
+        })
+    gaps = sorted(((g.name, g.unserved, g.unserved_examples[0] if g.unserved_examples
+                    else "") for g in reports if g.unserved), key=lambda t: (-t[1], t[0]))
+    no_need_count = Counter(services.canonical(_service_name(item["service"]))
+                            for item in no_need)
     return Report(
         sample=sample_name, generated=(generated or date.today()).isoformat(),
         forms=total_forms, needs=n_needs, children=len(children), groups=reports,
         unsorted=unsorted, services_no_need=no_need, card=card, levels=level_rows,
         ages=[(a, ages[a]) for a in age_order if ages[a]], status_total=status_total,
         seriousness_labels=rating_labels, status_labels=status_labels, notes=notes,
+        title=title or f"Need Groups: {sample_name}", area=area, author=author,
+        cases=total_cases,
+        duplicates=sorted((c, k) for c, k in forms_per_case.items() if k > 1),
+        auditors=len({f["auditor"] for f in forms if f["auditor"]}), parked=parked,
+        gaps=gaps, no_need_services=sorted(no_need_count.items(), key=lambda kv: (-kv[1], kv[0])),
+        need_rows=need_rows,
+        specific_share=(sum(1 for n in needs if is_specific(n)),
+                        sum(1 for n in needs if n["kinds"] is not None)),
     )
 
 
@@ -290,7 +358,23 @@ def render_csv(report: Report) -> str:
     return out.getvalue()
 
 
-REPORT_FILES = ("needgroups-report.html", "needgroups-report.csv")
+NEED_COLUMNS = ("group_number", "group", "not_a_need_group", "case", "holder", "holder_kind",
+                "wording", "worded_specifically", "seriousness", "status", "services")
+
+
+def render_needs_csv(report: Report) -> str:
+    """One row per need: its group (by the one numbering), case, wording and services."""
+    from assistant.auditform import defuse
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(NEED_COLUMNS)
+    for row in report.need_rows:
+        writer.writerow([defuse(row[name]) for name in NEED_COLUMNS])
+    return out.getvalue()
+
+
+REPORT_FILES = ("needgroups-report.html", "needgroups-report.csv", "needgroups-needs.csv")
 
 
 def write_report(report: Report, out_dir: Path, content: Content | None = None,
@@ -304,6 +388,6 @@ def write_report(report: Report, out_dir: Path, content: Content | None = None,
     """
     from assistant.exporters import write_all
 
-    texts = [render_html(report, content), render_csv(report)]
+    texts = [render_html(report, content), render_csv(report), render_needs_csv(report)]
     paths = [out_dir / name for name in REPORT_FILES]
     return write_all(out_dir, list(zip(paths, texts, strict=True)), force)

@@ -84,7 +84,7 @@ class NeedsLedApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Theme"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("ctrl+s", "save_now", "Save now", show=False),
-        Binding("f9", "send_to_room", "Send to room"),
+        Binding("f10", "send_to_room", "Send to room", priority=True, id="app.send_to_room"),
     ]
 
     #: the content and the case store are loaded
@@ -428,8 +428,10 @@ class NeedsLedApp(App[None]):
         """Send the open case's audit form to the workshop room that started this app."""
         from assistant.tui.screens.interview import InterviewScreen
 
-        screen = self.screen
-        if not isinstance(screen, InterviewScreen):
+        # The case on screen, even under a dialog: F10 is a priority key.
+        screen = next((s for s in reversed(self.screen_stack)
+                       if isinstance(s, InterviewScreen)), None)
+        if screen is None:
             self.notify("Open a case first, then send its audit form to the room.",
                         severity="warning")
             return
@@ -442,15 +444,28 @@ class NeedsLedApp(App[None]):
 
         from assistant.auditform import audit_form_from_case
         from assistant.errors import UserError
-        from assistant.room import room_label, send_form
+        from assistant.redact import NameInReference
+        from assistant.room import neutral_reference, room_label, send_form
 
+        renamed = ""
         try:
-            form = audit_form_from_case(case, room_label(), date.today(),
-                                        framework=self.content.framework)
+            try:
+                form = audit_form_from_case(case, room_label(), date.today(),
+                                            framework=self.content.framework)
+            except NameInReference:
+                # A practice family's reference carries its name ("PRACTICE-jordan-..."):
+                # the room's form takes a reference without it, the same for everyone
+                # who works that family, so the report counts the family once.
+                renamed = neutral_reference(case.reference)
+                form = audit_form_from_case(case.model_copy(update={"reference": renamed}),
+                                            room_label(), date.today(),
+                                            framework=self.content.framework)
             message = send_form(form)
         except UserError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
+        if renamed:
+            message += f" (sent as {renamed}: the case reference holds a name)"
         self.call_from_thread(self.notify, f"Sent to the room. {message}", timeout=6)
 
 

@@ -168,7 +168,7 @@ class RoomHostApp(App[None]):
 
     def action_help(self) -> None:
         self.notify("s: open the shuffle on the pooled forms. q or Ctrl+Q: end the room "
-                    "(everything is kept). Participants press F9 in their app to send the "
+                    "(everything is kept). Participants press F10 in their app to send the "
                     "case they are on as an audit form.", timeout=12)
 
     async def on_unmount(self) -> None:

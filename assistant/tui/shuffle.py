@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -59,22 +59,29 @@ Placing        a accept the suggestion · A accept the whole form's suggestions
                whole form there · x back to unsorted · Space mark needs to move together
 Groups         c new · r rename · e agreed description · o notes · m merge into another
                · s split the marked needs into a new group · d delete (needs go unsorted)
-Undo           u or Ctrl+Z undoes the latest change, also after closing · q quit
+               · k mark as not a Need Group (parking: left out of the report), k again
+               to make it a Need Group
+Forms          R take the form on screen out of the sample (u puts it back)
+Undo, redo     u or Ctrl+Z undoes the latest change, also after closing · y or Ctrl+Y
+               makes it again · F1 or ? this help · q quit
+Groups keep one number everywhere: here, in 'audit groups' and in the report.
 Everything is saved as you go."""
 
 
 class Help(ModalScreen[None]):
     """The keys, on one screen."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q,f1", "close", "Close")]
     DEFAULT_CSS = """
     Help { align: center middle; }
-    Help > Static { width: 96; height: auto; border: thick $accent; padding: 1 2;
-                    background: $surface; }
+    Help > VerticalScroll { width: 96; max-width: 100%; height: auto; max-height: 100%;
+                            border: thick $accent; background: $surface; }
+    Help Static { padding: 1 2; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(KEYS))
+        with VerticalScroll():
+            yield Static(Text(KEYS))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -105,25 +112,30 @@ class ShuffleApp(App[None]):
     #status { height: 1; padding: 0 1; background: $boost; }
     """
     BINDINGS = [
-        Binding("n,right", "next_form", "Next form"),
-        Binding("p,left", "previous_form", "Prev form"),
-        Binding("a", "accept", "Accept"),
-        Binding("A", "accept_form", "Accept form"),
-        Binding("g", "place", "Place"),
-        Binding("f", "place_form", "Place form"),
-        Binding("x", "unplace", "Unsort", show=False),
-        Binding("space", "mark", "Mark", show=False),
-        Binding("c", "create", "New group"),
-        Binding("r", "rename", "Rename"),
-        Binding("e", "describe", "Describe"),
-        Binding("o", "notes", "Notes", show=False),
-        Binding("m", "merge", "Merge"),
-        Binding("s", "split", "Split"),
-        Binding("d", "delete", "Delete", show=False),
-        Binding("v", "view_group", "View group"),
-        Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("question_mark", "help", "Keys"),
-        Binding("q", "quit", "Quit"),
+        # The footer shows the keys a room needs most, and fits 90 columns on a projector;
+        # every key is on the F1 screen.
+        Binding("f1,question_mark", "help", "All keys", id="shuffle.help"),
+        Binding("n,right", "next_form", "Next", id="shuffle.next_form"),
+        Binding("p,left", "previous_form", "Prev", id="shuffle.previous_form"),
+        Binding("a", "accept", "Accept", id="shuffle.accept"),
+        Binding("A", "accept_form", "Accept form", show=False, id="shuffle.accept_form"),
+        Binding("g", "place", "Place", id="shuffle.place"),
+        Binding("f", "place_form", "Place form", show=False, id="shuffle.place_form"),
+        Binding("x", "unplace", "Unsort", show=False, id="shuffle.unplace"),
+        Binding("space", "mark", "Mark", show=False, id="shuffle.mark"),
+        Binding("c", "create", "New group", id="shuffle.create"),
+        Binding("r", "rename", "Rename", show=False, id="shuffle.rename"),
+        Binding("e", "describe", "Describe", show=False, id="shuffle.describe"),
+        Binding("o", "notes", "Notes", show=False, id="shuffle.notes"),
+        Binding("m", "merge", "Merge", show=False, id="shuffle.merge"),
+        Binding("s", "split", "Split", show=False, id="shuffle.split"),
+        Binding("d", "delete", "Delete", show=False, id="shuffle.delete"),
+        Binding("k", "park", "Not a group", show=False, id="shuffle.park"),
+        Binding("R", "remove_form", "Remove form", show=False, id="shuffle.remove_form"),
+        Binding("v", "view_group", "View", id="shuffle.view_group"),
+        Binding("u,ctrl+z", "undo", "Undo", id="shuffle.undo"),
+        Binding("y,ctrl+y", "redo", "Redo", id="shuffle.redo"),
+        Binding("q", "quit", "Quit", id="shuffle.quit"),
         *[Binding(str(k), f"place_number({k})", f"Place in {k}", show=False)
           for k in range(1, 10)],
     ]
@@ -208,9 +220,11 @@ class ShuffleApp(App[None]):
         self.query_one("#status", Static).update(Text(message))
 
     def group_rows(self) -> list[dict[str, Any]]:
+        # cases, not forms: a case audited twice counts once, as in the report
         counts = dict(self.store.db.execute(
-            "select group_id, count(distinct form_id) from audit_needs where sample_id = ?"
-            " group by group_id", [self.sample_id]).fetchall())
+            "select n.group_id, count(distinct f.case_reference) from audit_needs n"
+            " join audit_forms f on f.id = n.form_id where n.sample_id = ?"
+            " group by n.group_id", [self.sample_id]).fetchall())
         rows = self.audit.groups(self.sample_id)
         for row in rows:
             row["cases"] = counts.get(row["id"], 0)
@@ -225,8 +239,9 @@ class ShuffleApp(App[None]):
         widget = self.query_one("#groups", OptionList)
         keep = widget.highlighted
         self.groups = self.group_rows()
-        bars = bar_chart([(f"{n}. {g['name']}" if n < 10 else f"   {g['name']}", g["cases"])
-                          for n, g in enumerate(self.groups, 1)])
+        bars = bar_chart([(f"{g['number']}. {g['name']}"
+                           + (" (not a Need Group)" if g["parking"] else ""), g["cases"])
+                          for g in self.groups])
         options = [Option(line, id=f"g{g['id']}")
                    for line, g in zip(bars, self.groups, strict=True)]
         options.append(Option(Text(f"   (not in a group: {self.unsorted_cases} cases)",
@@ -240,7 +255,7 @@ class ShuffleApp(App[None]):
         widget.set_options(options)
         if options:
             widget.highlighted = min(keep or 0, len(options) - 1)
-        total = len(self.forms)
+        total = len({f["case_reference"] for f in self.forms})
         self.query_one("#groups-title", Static).update(
             f"Need Groups ({len(self.groups)}), cases in each, of {total}")
 
@@ -277,8 +292,12 @@ class ShuffleApp(App[None]):
                 f"Form {self.form_index + 1} of {len(self.forms)}: {form['case_reference']}"
                 f"{f' · level {level}' if level else ''} · auditor {form['auditor'] or '-'}"))
         options = []
+        viewing_forms = self.viewing_group is False
+        case_of = {f["id"]: f["case_reference"] for f in self.forms}
         for need in self.needs:
             line = Text("● " if need["id"] in self.marked else "  ")
+            if not viewing_forms:  # a group gathers needs from many forms: say whose
+                line.append(f"[{case_of.get(need['form_id'], '?')}] ", style="dim")
             line.append(f"{need['holder']}: ", style="bold")
             line.append(need["wording"])
             line.append(f"\n    [{self.group_name(need['group_id'])}]", style="cyan")
@@ -511,8 +530,46 @@ class ShuffleApp(App[None]):
 
     def action_undo(self) -> None:
         label = self.shuffle.undo()
+        self._reload_forms()
+        self.say(f"Undid: {label} (y to redo)." if label else "Nothing to undo.")
+
+    def action_redo(self) -> None:
+        label = self.shuffle.redo()
+        self._reload_forms()
+        self.say(f"Redid: {label}." if label else "Nothing to redo.")
+
+    def _reload_forms(self) -> None:
+        """After undo or redo a form may have come back or gone: read the forms again."""
+        self.forms = self.audit.forms(self.sample_id)
+        self.form_index = min(self.form_index, max(len(self.forms) - 1, 0))
         self.refresh_all()
-        self.say(f"Undid: {label}." if label else "Nothing to undo.")
+
+    def action_park(self) -> None:
+        group = self._group_or_say()
+        if group:
+            parking = not group["parking"]
+            what = ("not a Need Group: left out of the report" if parking
+                    else "a Need Group again")
+            self._do(f"'{group['name']}' is {what} (u to undo).",
+                     self.shuffle.set_parking, group["id"], parking)
+
+    def action_remove_form(self) -> None:
+        if self.viewing_group is not False or not self.forms:
+            self.say("Show a form first (v goes back to the forms), then R removes it.")
+            return
+        form = self.forms[self.form_index]
+
+        def removed(answer: str | None) -> None:
+            if (answer or "").strip().lower() != "yes":
+                self.say("The form stays in the sample.")
+                return
+            label = self._do("", self.shuffle.remove_form, form["id"])
+            if label:
+                self._reload_forms()
+                self.say(f"Done: {label} (u puts it back).")
+
+        self.push_screen(Prompt(f"Take the form of case {form['case_reference']} out of this "
+                                "sample? Type yes to remove it (u puts it back)."), removed)
 
 
 def run(sample: str, db: str | None = None, content: str | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -85,7 +86,12 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         self.app.call_from_thread(self.app.notify, f"Exported {len(paths)} files to {folder}")
 
     def _show(self, text: str) -> None:
-        self.query_one("#export-result", Static).update(text)
+        """The outcome in the dialog, if it is still open (Escape may have closed it; the
+        app's notification still says where the files went)."""
+        from textual.css.query import NoMatches
+
+        with contextlib.suppress(NoMatches):
+            self.query_one("#export-result", Static).update(text)
 
     def action_close(self) -> None:
         self.dismiss(None)

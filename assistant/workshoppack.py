@@ -1,0 +1,59 @@
+"""The workshop pack: one print-ready document for the day (HTML and PDF).
+
+Agenda, the vignettes with the participants' task, the blank audit form and the
+facilitator's notes, in one file a trainer prints or shares; the words are content
+(``prompts/workshop.yml`` and the vignettes), validated on load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import Field
+
+from assistant.content import Content, Strict
+from assistant.practice import Vignette
+
+PACK_STEM = "workshop-pack"
+#: Blank rows per holder group on the pack's audit form (one A4 page within the pack's
+#: wider margins and running header).
+PACK_FORM_ROWS = {"child": 7, "parent": 5, "family": 2}
+
+
+class AgendaItem(Strict):
+    at: str = Field(min_length=1)
+    item: str = Field(min_length=1)
+
+
+class WorkshopText(Strict):
+    """prompts/workshop.yml."""
+
+    title: str = Field(min_length=1)
+    purpose: str = ""
+    agenda: list[AgendaItem] = Field(min_length=1)
+    facilitator_notes: list[str] = []
+
+
+def load_workshop_text(content: Content) -> WorkshopText:
+    return content.load(WorkshopText, "prompts", "workshop.yml")
+
+
+def render_pack(vignettes: Sequence[Vignette], content: Content) -> str:
+    """The whole pack as one HTML document (A4, a page per part)."""
+    from assistant.exporters import render_template
+
+    return render_template(
+        "workshop-pack.html.j2",
+        lambda: {"workshop": load_workshop_text(content), "vignettes": list(vignettes),
+                 "framework": content.framework, "rows": PACK_FORM_ROWS}, content)
+
+
+def pack_files(vignettes: Sequence[Vignette], out_dir: Path,
+               content: Content) -> list[tuple[Path, str | bytes]]:
+    """The pack as HTML and as PDF (the same HTML laid out by WeasyPrint)."""
+    from assistant.documents import html_to_pdf
+
+    html = render_pack(vignettes, content)
+    return [(out_dir / f"{PACK_STEM}.html", html), (out_dir / f"{PACK_STEM}.pdf",
+                                                    html_to_pdf(html))]

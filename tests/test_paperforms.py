@@ -1,0 +1,151 @@
+"""The paper route into an audit: the blank form, the spreadsheet templates that import
+back, and the checks every imported form gets (scales, a case twice, names, UK dates).
+
+Real parts: the real command in a subprocess, a real SQLite file, real .xlsx files written
+and read by openpyxl, the blank form printed by WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.auditform import CSV_COLUMNS
+from assistant.content import Content
+from assistant.paperforms import allowed_values, blank_form_html, check_forms, xlsx_to_csv
+from tests.helpers import run_cli
+
+
+def row(**cells: str) -> dict[str, str]:
+    base = {name: "" for name in CSV_COLUMNS}
+    base.update(form_version="1", case_reference="PAPER-1", auditor="AB",
+                audit_date="27/11/2026", children="Child 1 (10-15, male)", need_number="1",
+                holder="Child 1", holder_kind="child",
+                wording="Child 1 needs to be able to sit still in circle time",
+                seriousness="moderate", status="partly", services="Learning mentor")
+    base.update(cells)
+    return base
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    env = {"NEEDS_LED_DB": str(tmp_path / "audit.db")}
+    assert run_cli("audit", "new", "Paper", env=env).returncode == 0
+    return env
+
+
+def test_the_blank_form_prints_on_one_a4_page() -> None:
+    from weasyprint import HTML
+
+    html = blank_form_html(Content())
+    document = HTML(string=html).render()
+    assert len(document.pages) == 1
+    width, height = document.pages[0].width, document.pages[0].height
+    assert (round(width * 25.4 / 96), round(height * 25.4 / 96)) == (210, 297)
+    for value in allowed_values(Content().framework)["seriousness"]:
+        assert value in html
+
+
+def test_the_kit_is_written_and_its_templates_import_back(tmp_path: Path,
+                                                          env: dict[str, str]) -> None:
+    from openpyxl import load_workbook
+
+    kit = tmp_path / "kit"
+    result = run_cli("audit", "blank", "--out", str(kit), env=env)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in kit.iterdir()) == [
+        "audit-form-blank.html", "audit-forms-template.csv", "audit-forms-template.xlsx"]
+    header = (kit / "audit-forms-template.csv").read_text().strip().split(",")
+    assert header == list(CSV_COLUMNS)
+
+    # A trainer types two paper forms into the workbook: a real date cell and a UK date.
+    book = load_workbook(kit / "audit-forms-template.xlsx")
+    sheet = book["Forms"]
+    assert [c.value for c in sheet[1]] == list(CSV_COLUMNS)
+    assert len(sheet.data_validations.dataValidation) == 4  # drop-down lists
+    first = row(case_reference="PAPER-1")
+    second = row(case_reference="PAPER-2", audit_date="28 Nov 2026", level_of_need="3")
+    for values in (first, second):
+        cells: list[object] = [values[name] for name in CSV_COLUMNS]
+        sheet.append(cells)
+    sheet.cell(row=2, column=list(CSV_COLUMNS).index("audit_date") + 1,
+               value=datetime(2026, 11, 27))
+    filled = tmp_path / "typed-in.xlsx"
+    book.save(filled)
+    result = run_cli("audit", "add", "Paper", str(filled), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "imported 2 form(s)" in result.stdout
+    listed = json.loads(run_cli("audit", "list", "--json", env=env).stdout)
+    assert listed[0]["forms"] == 2 and listed[0]["needs"] == 2
+
+
+def test_uk_and_printed_dates_are_read(tmp_path: Path, env: dict[str, str]) -> None:
+    path = write_csv(tmp_path / "f.csv", [row(case_reference="D-1", audit_date="27/11/2026"),
+                                          row(case_reference="D-2", audit_date="27 Nov 2026"),
+                                          row(case_reference="D-3", audit_date="2026-11-27")])
+    result = run_cli("audit", "add", "Paper", str(path), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "imported 3 form(s)" in result.stdout
+
+
+def test_a_value_off_the_scale_leaves_the_form_out_naming_the_allowed_values(
+        tmp_path: Path, env: dict[str, str]) -> None:
+    path = write_csv(tmp_path / "f.csv", [
+        row(case_reference="S-1", seriousness="extreme"),
+        row(case_reference="S-2", level_of_need="7"),
+        row(case_reference="S-3")])
+    result = run_cli("audit", "add", "Paper", str(path), env=env)
+    assert result.returncode == 1
+    assert "seriousness 'extreme' is not one of low, moderate, high, severe" in result.stderr
+    assert "case S-1" in result.stderr
+    assert "imported 1 form(s)" in result.stdout  # S-3 only: S-2's level fails the model
+
+
+def test_the_same_case_audited_twice_is_warned_about(tmp_path: Path,
+                                                    env: dict[str, str]) -> None:
+    first = write_csv(tmp_path / "a.csv", [row(case_reference="T-1", auditor="AB")])
+    again = write_csv(tmp_path / "b.csv", [row(case_reference="T-1", auditor="CD",
+                                               audit_date="28/11/2026")])
+    assert run_cli("audit", "add", "Paper", str(first), env=env).returncode == 0
+    result = run_cli("audit", "add", "Paper", str(again), env=env)
+    assert result.returncode == 0
+    assert "warning: " in result.stderr and "case T-1 is audited more than once" in result.stderr
+    assert "counts it as one case" in result.stderr
+
+
+def test_names_in_need_text_are_warned_about() -> None:
+    from assistant.auditform import AuditForm
+
+    form = AuditForm.model_validate({
+        "case_reference": "N-1", "audit_date": "2026-11-27",
+        "needs": [
+            {"holder": "Child 1", "holder_kind": "child",
+             "wording": "Child 1 needs to see her gran Maureen every Sunday"},
+            {"holder": "Mother", "holder_kind": "parent",
+             "wording": "Mother needs to be able to get Child 1 to school by 8.45"},
+        ]})
+    checked = check_forms("f.csv", [form], Content().framework)
+    assert len(checked.forms) == 1
+    [warning] = checked.warnings
+    assert "need 1" in str(warning) and "'Maureen'" in str(warning)
+
+
+def test_a_file_that_only_says_xlsx_is_a_problem_not_a_crash() -> None:
+    with pytest.raises(ValueError, match=r"not a readable \.xlsx workbook"):
+        xlsx_to_csv(b"PK\x03\x04 not really a zip")
+    from assistant.auditstore import read_forms
+
+    forms, problems = read_forms("broken.xlsx", b"hello")
+    assert forms == [] and "not a readable .xlsx" in str(problems[0])
