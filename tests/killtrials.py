@@ -169,13 +169,20 @@ def typing_killed(folder: Path, how: str, *, code_root: Path = ROOT, interval: f
 
 def submitted_then_killed(folder: Path, how: str = "SIGKILL", *, code_root: Path = ROOT,
                           after: float = 0.05) -> Outcome:
-    """An answer submitted with Enter, the signal ``after`` seconds later."""
+    """An answer submitted with Enter, the signal ``after`` seconds later. Enter is pressed
+    once the app shows the whole answer (a key the app has not read yet was never
+    submitted; under load the app may read keys a second or more late)."""
     db = make_db(folder)
     answer = ANSWERS[0]
     out = Outcome("answer submitted, then killed", how, interval=0.02)
     with PtyApp(db, code_root=code_root, pipeline="blank") as app:
         open_interview(app)
-        app.type(answer + "\n", 0.02)
+        mark = app.mark()
+        app.type(answer, 0.02)
+        end = time.monotonic() + 20
+        while time.monotonic() < end and answer[-12:] not in app.drawn_since(mark):
+            time.sleep(0.02)
+        app.press("enter")
         time.sleep(after)
         out.exit_code = _end(app, how)
     out.submitted = len(answer)
