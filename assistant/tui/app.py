@@ -60,6 +60,10 @@ class CaseCommands(Provider):
             summary = str(row.get("summary", ""))
             commands.append((f"Open case {ref}", partial(app.open_case, ref), summary))
             commands.append((f"Supervise case {ref}", partial(app.supervise, ref), summary))
+            commands.append((f"Review case {ref}", partial(app.review, ref),
+                             "Outcome results, need status, distance travelled"))
+            commands.append((f"Learning trace of case {ref}", partial(app.trace, ref),
+                             "How each need's wording changed, with what the coach said"))
         return commands
 
     async def discover(self) -> Hits:
@@ -384,6 +388,25 @@ class NeedsLedApp(App[None]):
             return
         self._to_home()
         self.push_screen(SupervisionScreen(case))
+
+    def review(self, reference: str) -> None:
+        """The review screen for a case: results, status, distance travelled."""
+        from assistant.tui.screens.review import ReviewScreen
+
+        case = self._load_case(reference)
+        if case is None:
+            return
+        self._to_home()
+        self.push_screen(ReviewScreen(case))
+
+    def trace(self, reference: str) -> None:
+        """The learning trace of a case's needs, from its stored revisions."""
+        from assistant.tui.screens.review import TraceScreen
+
+        if self._load_case(reference) is None:
+            return
+        self._to_home()
+        self.push_screen(TraceScreen(reference))
 
     def action_supervise_current(self) -> None:
         from assistant.tui.screens.home import HomeScreen
