@@ -24,7 +24,7 @@ from sqlite_utils import Database, Migrations
 
 from assistant.model import now
 from assistant.store import StoreError
-from assistant.textsafe import clean_text, printable
+from assistant.textsafe import clean_text, decode, printable
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -140,6 +140,14 @@ def describe_errors(exc: ValidationError, first_need: int = 1) -> str:
     return "; ".join(parts)
 
 
+class _JsonProblem(ValueError):
+    """A problem reading JSON, at a 1-based line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def _json_values(text: str) -> Iterator[tuple[int, Any]]:
     """Each top-level value (or array element) with its 1-based line: JSON, arrays, JSONL."""
     decoder = json.JSONDecoder()
@@ -159,7 +167,7 @@ def _json_values(text: str) -> Iterator[tuple[int, Any]]:
         index = skip(index, "," if in_array else "")
         if index >= end:
             if in_array:
-                raise ValueError(f"line {text.count(chr(10)) + 1}: the list is not closed with ]")
+                raise _JsonProblem(text.count("\n") + 1, "the list is not closed with ]")
             return
         if in_array and text[index] == "]":
             return
@@ -168,7 +176,9 @@ def _json_values(text: str) -> Iterator[tuple[int, Any]]:
         try:
             value, index = decoder.raw_decode(text, index)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+            raise _JsonProblem(exc.lineno, f"not valid JSON ({exc.msg})") from None
+        except ValueError:  # a number past Python's 4,300-digit limit on reading integers
+            raise _JsonProblem(line, "not valid JSON (a number too long to read)") from None
         yield line, value
 
 
@@ -187,9 +197,8 @@ def read_json_forms(source: str, text: str) -> tuple[list[AuditForm], list[Probl
                     forms.append(AuditForm.model_validate(item))
                 except ValidationError as exc:
                     problems.append(Problem(source, line, describe_errors(exc)))
-    except ValueError as exc:
-        line_text, _, message = str(exc).partition(": ")
-        problems.append(Problem(source, int(line_text.split()[1]), message))
+    except _JsonProblem as exc:
+        problems.append(Problem(source, exc.line, str(exc)))
     except RecursionError:
         # Python's JSON decoder recurses once per nested [ or {: thousands of them are no
         # audit form, and must not stop the other files being read.
@@ -237,6 +246,9 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
                                     "this file"))
             return [], problems
         line_start, line = line + 1, reader.line_num
+        # a bare CR inside a quoted cell (an old Mac or a spreadsheet's line break) is a
+        # line break: re-written unquoted below, it would no longer read as one cell
+        row = [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row]
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(key_columns):
@@ -264,6 +276,8 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
                 bad.append(Problem(source, line_start, str(exc).split(": ", 1)[-1]))
             except ValidationError as exc:
                 bad.append(Problem(source, line_start, describe_errors(exc, first_need=number)))
+            except (csv.Error, ValueError) as exc:  # not a form: reported, never a traceback
+                bad.append(Problem(source, line_start, f"not readable ({exc})"))
             else:
                 parts.append(form)
         if bad:
@@ -287,7 +301,9 @@ def _undefuse_cell(cell: str) -> str:
 def _need_number(row: list[str], header: list[str], position: int) -> int:
     """The row's need number as written in it, else its position among the form's rows."""
     cell = row[header.index("need_number")].strip()
-    return int(cell) if cell.isdigit() else position
+    # isdigit() alone accepts '²', which int() does not; and a number of thousands of
+    # digits is no need number (Python refuses to read past 4,300 digits)
+    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 6 else position
 
 
 def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]]:
@@ -300,7 +316,7 @@ def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]
         except ValueError as exc:
             return [], [Problem(source, None, str(exc))]
     try:
-        text = data.decode("utf-8")
+        text = decode(data)  # UTF-8, or UTF-8/16/32 with a byte-order mark
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return [], [Problem(source, line, "not UTF-8 text")]

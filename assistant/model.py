@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from assistant.dates import loose
 from assistant.textsafe import clean_text
 
 SCHEMA_VERSION = 2
@@ -45,6 +46,8 @@ Required = Annotated[ShortText, StringConstraints(min_length=1)]
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$"
 Sex = Literal["female", "male", "other", "not recorded"]
 Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+#: a date read the way a person writes one anywhere in the app (assistant.dates)
+Day = Annotated[date, BeforeValidator(loose)]
 
 
 def new_id() -> str:
@@ -98,7 +101,7 @@ class Person(Model):
     role: Annotated[str, AfterValidator(_framework_choice("roles"))] = "child"
     name: Annotated[Required, StringConstraints(max_length=40)]
     age: Annotated[int, Field(ge=0, le=120)] | None = None
-    date_of_birth: date | None = None
+    date_of_birth: Day | None = None
     sex: Sex = "not recorded"
 
 
@@ -120,7 +123,7 @@ class Outcome(Model):
     statement: Required
     whose: Annotated[str, AfterValidator(_framework_choice("outcome_domains"))] = "child"
     measure: ShortText = ""
-    target_date: date | None = None
+    target_date: Day | None = None
 
 
 class WorkItem(Model):
@@ -130,7 +133,7 @@ class WorkItem(Model):
     action: Required
     who: ShortText = ""
     frequency: ShortText = ""
-    start_date: date | None = None
+    start_date: Day | None = None
     outcome_id: Ident | None = None
 
 
@@ -191,9 +194,9 @@ class AgreedAction(Model):
     id: Ident = Field(default_factory=new_id)
     action: Required
     owner: ShortText = ""
-    due: date | None = None
+    due: Day | None = None
     done: bool = False
-    done_on: date | None = None
+    done_on: Day | None = None
 
 
 # --- reviews and distance travelled (seeds/004) ------------------------------------------
@@ -266,7 +269,7 @@ class Case(Model):
     worker: ShortText = ""
     worker_contact: ShortText = ""
     created: datetime = Field(default_factory=now)
-    review_date: date | None = None
+    review_date: Day | None = None
     level_of_need: Annotated[int, Field(ge=1, le=5)] | None = None
     """The optional local threshold level for the case as a whole (framework threshold_levels)."""
     contingency: LongText = ""

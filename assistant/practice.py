@@ -10,6 +10,7 @@ need -> seriousness -> outcome -> work.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,20 @@ class Vignette(Strict):
     def person(self, person_id: str) -> VignettePerson:
         return next(p for p in self.people if p.id == person_id)
 
+    @property
+    def slug(self) -> str:
+        """The vignette's id without its people's names ("jordan-aggression" is
+        "aggression"): a case reference goes on audit forms and file names, so it must
+        not carry a name, even a fictional one."""
+        names = {part.casefold() for person in self.people
+                 for part in re.split(r"[\W_]+", person.name) if part}
+        words = [word for word in self.id.split("-") if word.casefold() not in names]
+        return "-".join(words) or "family"
+
+    def reference(self, prefix: str = "PRACTICE-") -> str:
+        """The reference of a case made from this vignette (a practice or model case)."""
+        return f"{prefix}{self.slug}"
+
 
 def load_vignettes(content: Content | None = None) -> list[Vignette]:
     """Every vignette, validated; ids must be unique."""
@@ -83,6 +98,11 @@ def load_vignettes(content: Content | None = None) -> list[Vignette]:
             if need.rating not in framework.ids("seriousness"):
                 raise ContentError(path, f"rating '{need.rating}' is not on the seriousness "
                                    "scale in framework/framework.yml")
+        clash = next((v for v in vignettes if v.slug == vignette.slug), None)
+        if clash is not None:
+            raise ContentError(path, f"vignette '{vignette.id}' would have the same case "
+                               f"reference as '{clash.id}' once names are left out "
+                               f"({vignette.reference()}): add a word to one id")
         found[vignette.id] = path
         vignettes.append(vignette)
     return vignettes
@@ -90,10 +110,13 @@ def load_vignettes(content: Content | None = None) -> list[Vignette]:
 
 def find_vignette(ident: str, content: Content | None = None,
                   vignettes: list[Vignette] | None = None) -> Vignette:
-    """The vignette with id ``ident`` (or its practice case reference)."""
+    """The vignette with id ``ident``, or whose practice case has the reference ``ident``
+    (as made now, or as made before references left the names out)."""
     vignettes = vignettes if vignettes is not None else load_vignettes(content)
+    wanted = ident.strip().casefold()
     for vignette in vignettes:
-        if vignette.id == ident or vignette.id == ident.removeprefix(PRACTICE_PREFIX).lower():
+        if wanted in (vignette.id, vignette.reference().casefold(),
+                      f"{PRACTICE_PREFIX}{vignette.id}".casefold()):
             return vignette
     known = ", ".join(v.id for v in vignettes)
     raise LookupError(f"no vignette '{ident}' (there are: {known})")
@@ -103,7 +126,7 @@ def practice_case(vignette: Vignette) -> Case:
     """A new case to work the vignette through the interview: story and people filled in."""
     people = [Person(id=p.id, role=p.role, name=p.name, age=p.age, sex=p.sex)
               for p in vignette.people]
-    return Case(reference=f"{PRACTICE_PREFIX}{vignette.id}", story=vignette.story,
+    return Case(reference=vignette.reference(PRACTICE_PREFIX), story=vignette.story,
                 people=people)
 
 

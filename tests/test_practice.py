@@ -43,7 +43,7 @@ def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> Non
 def test_a_practice_case_has_the_story_and_people() -> None:
     vignette = find_vignette("jackie-attendance")
     case = practice_case(vignette)
-    assert case.reference == f"{PRACTICE_PREFIX}jackie-attendance"
+    assert case.reference == f"{PRACTICE_PREFIX}attendance"  # no name in a reference
     assert [p.name for p in case.people] == ["Jackie", "Wendy"]
     assert case.story == vignette.story.strip() and case.needs == []
     assert "\n" not in case.story
@@ -131,7 +131,7 @@ def test_practice_start_and_feedback_end_to_end(tmp_path: Path) -> None:
     assert started.returncode == 0, started.stderr
     again = run_cli("practice", "start", "jordan-aggression")
     assert again.returncode == 2 and "already exists" in again.stderr
-    exported = json.loads(run_cli("export-json", "PRACTICE-jordan-aggression").stdout)
+    exported = json.loads(run_cli("export-json", "PRACTICE-aggression").stdout)
     case = Case.model_validate(exported)
     case.needs = [
         Need(id="n1", holder="p2",
@@ -143,14 +143,14 @@ def test_practice_start_and_feedback_end_to_end(tmp_path: Path) -> None:
     ]
     worked = tmp_path / "worked.json"
     worked.write_text(case.to_json())
-    assert run_cli("import", str(worked)).returncode == 0
+    assert run_cli("import", "--replace", str(worked)).returncode == 0
     out = tmp_path / "feedback"
-    result = run_cli("practice", "feedback", "PRACTICE-jordan-aggression", "--out", str(out))
+    result = run_cli("practice", "feedback", "PRACTICE-aggression", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "you found 2 of 4 model needs" in result.stdout
     assert "missed  Lisa needs to understand that Jordan is copying" in result.stdout
     assert "wording Mum needs to attend a parenting course" in result.stdout
-    html = (out / "PRACTICE-jordan-aggression-feedback.html").read_text()
+    html = (out / "PRACTICE-aggression-feedback.html").read_text()
     assert "Model needs found: 2 of 4" in html
     assert "Jordan needs to be back in school" in html
     not_practice = run_cli("practice", "feedback", "NL-404")

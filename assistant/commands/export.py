@@ -40,9 +40,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     formats = [name for name in formats if name not in TRACE_FORMATS]
     trace = None
     if args.case.endswith(".json") and Path(args.case).is_file():
-        from assistant.commands.cases import read_input
+        from assistant.commands.cases import decode_json, read_input
 
-        case = Case.from_json(read_input(args.case), content.framework)
+        case = Case.from_json(decode_json(args.case, read_input(args.case)), content.framework)
         if traces:
             trace = _trace(content, args, [(1, "", "", case)], case.reference)
     else:

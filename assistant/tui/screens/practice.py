@@ -70,7 +70,7 @@ class PracticeScreen(Screen[None]):
         for v in self.vignettes:
             label = Text(v.title, style="bold")
             label.append(f"  {v.ages}", style="dim")
-            if f"{PRACTICE_PREFIX}{v.id}" in started:
+            if v.reference(PRACTICE_PREFIX) in started:
                 label.append("  (started)", style="italic")
             label.append(f"\n{v.summary}")
             options.add_option(Option(label, id=v.id))
