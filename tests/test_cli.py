@@ -221,7 +221,7 @@ def test_history_labels_what_changed_and_diffs_any_two_revisions(tmp_path: Path)
     edited["needs"][0]["outcomes"][0]["target_date"] = "2027-03-01"
     second = tmp_path / "edited.json"
     second.write_text(json.dumps(edited))
-    run_cli("import", str(second))
+    assert run_cli("import", "--replace", str(second)).returncode == 0
 
     history = run_cli("history", "NL-2026-014").stdout.splitlines()
     assert "case started" in history[0]
