@@ -218,7 +218,7 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
     """
     from pydantic import ValidationError
 
-    from assistant.auditform import CSV_COLUMNS, CsvError, forms_from_csv
+    from assistant.auditform import REQUIRED_CSV_COLUMNS, CsvError, forms_from_csv
 
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
@@ -226,7 +226,7 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
         header = next(reader)
     except (StopIteration, csv.Error):
         return [], [Problem(source, 1, "empty file, or not CSV")]
-    missing = [c for c in CSV_COLUMNS if c not in header]
+    missing = [c for c in REQUIRED_CSV_COLUMNS if c not in header]
     if missing:
         return [], [Problem(source, 1, f"missing column(s): {', '.join(missing)}")]
     head = io.StringIO()

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "assistant.commands.export",
     "assistant.commands.practice",
     "assistant.commands.audit",
+    "assistant.commands.review",
     "assistant.commands.room",
 )
 

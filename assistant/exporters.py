@@ -300,7 +300,15 @@ def _context(case: Case, content: Content, form: AuditForm, *, auditor: str,
         "kept": kept_wording,
         "advice": _lazy_advice(content),
         "signatories": signatories(case, role),
+        "travelled": _travelled(case, content),
     }
+
+
+def _travelled(case: Case, content: Content) -> Any:
+    """Distance travelled for the plan's review section (assistant.review)."""
+    from assistant.review import distance_travelled
+
+    return distance_travelled(case, content)
 
 
 def work_rows(need: Need) -> list[dict[str, Any]]:

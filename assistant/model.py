@@ -199,6 +199,66 @@ class AgreedAction(Model):
     done_on: Day | None = None
 
 
+# --- reviews and distance travelled (seeds/004) ------------------------------------------
+
+
+Score = Annotated[int, Field(ge=1, le=10)]
+
+
+class Scores(Model):
+    """Distance-travelled scores for one profile: the family, one child or one parent/carer.
+
+    ``who`` is ``"family"`` for the family profile, else the person's id. Domains and the
+    scale are framework content (framework/distance.yml); a lower score is better.
+    """
+
+    who: Ident
+    scores: dict[Ident, Score] = {}
+
+
+class OutcomeResult(Model):
+    """One outcome's result at a review, with what shows it and when."""
+
+    outcome_id: Ident
+    statement: ShortText = ""
+    """The outcome as worded at the review, so the record stands if it is later changed."""
+    result: Annotated[str, AfterValidator(_framework_choice("outcome_results"))]
+    evidence: LongText = ""
+    evidence_date: date | None = None
+
+
+class NeedReview(Model):
+    """One need's status at a review and whether its seriousness has changed."""
+
+    need_id: Ident
+    status: Annotated[str, AfterValidator(_framework_choice("review_status"))]
+    seriousness: Annotated[str, AfterValidator(_framework_choice("seriousness_change"))] = "same"
+
+
+class CarriedForward(Model):
+    """What happened to one outcome or piece of work after the review."""
+
+    item_id: Ident
+    kind: Literal["outcome", "work"]
+    decision: Annotated[str, AfterValidator(_framework_choice("carry_forward"))] = "kept"
+    was: ShortText = ""
+    becomes: ShortText = ""
+
+
+class Review(Model):
+    """A review of the plan: results, status, new needs, the family's view, scores."""
+
+    number: Annotated[int, Field(ge=1)]
+    on: date
+    outcomes: list[OutcomeResult] = []
+    needs: list[NeedReview] = []
+    new_needs: list[Ident] = []
+    family_view: LongText = ""
+    carried: list[CarriedForward] = []
+    plan_result: Annotated[str | None, AfterValidator(_framework_choice("plan_results"))] = None
+    scores: list[Scores] = []
+
+
 class Case(Model):
     """One case, pseudonymous: a case reference, never a family name."""
 
@@ -223,6 +283,10 @@ class Case(Model):
     needs: list[Need] = []
     comments: list[Comment] = []
     agreed_actions: list[AgreedAction] = []
+    baseline: list[Scores] = []
+    """Distance-travelled scores when the plan began (seeds/004, Appendix D)."""
+    baseline_date: date | None = None
+    reviews: list[Review] = []
     resume: dict[Annotated[str, StringConstraints(max_length=40)], ShortText] = {}
     """Legacy: where the interview was. Now kept beside the case by the store (not in a
     revision); read only to place a case saved by an older version."""
@@ -256,6 +320,14 @@ class Case(Model):
         for comment in self.comments:
             if comment.about is not None and comment.about not in known:
                 raise ValueError(f"a comment is about '{comment.about}', which is not in this case")
+        whose = set(people) | {"family"}
+        for scores in [*self.baseline, *(s for r in self.reviews for s in r.scores)]:
+            if scores.who not in whose:
+                raise ValueError(f"distance-travelled scores are for '{scores.who}', who is "
+                                 "not one of the people in this case (or 'family')")
+        numbers = [r.number for r in self.reviews]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError("reviews must be numbered 1, 2, 3... in order")
         return self
 
     # --- convenience -------------------------------------------------------------------
@@ -301,6 +373,11 @@ _LABELS = {
     "family_words": "in the family's words",
     "outcome_id": "outcome served",
     "reference": "case reference",
+    "reviews": "review",
+    "evidence_date": "evidence date",
+    "family_view": "the family's view",
+    "plan_result": "the plan's result",
+    "baseline_date": "baseline date",
 }
 
 

@@ -104,6 +104,17 @@ class StoreError(UserError):
         self.kind = kind
 
 
+class RevisionConflict(StoreError):
+    """Another writer saved the case since the revision this save was based on."""
+
+    def __init__(self, reference: str, expected: int, latest: int) -> None:
+        super().__init__(
+            f"case '{reference}' was changed elsewhere (now revision {latest}, "
+            f"this edit was based on revision {expected})"
+        )
+        self.reference, self.expected, self.latest = reference, expected, latest
+
+
 @dataclass(frozen=True)
 class Revision:
     reference: str
@@ -421,12 +432,14 @@ class Store:
 
     # --- cases and revisions -----------------------------------------------------------
 
-    def save(self, case: Case, note: str = "") -> int:
+    def save(self, case: Case, note: str = "", *, expect: int | None = None) -> int:
         """Store ``case`` as its next revision; return the revision number.
 
         Saving a case identical to its latest revision adds nothing and returns that number.
         A latest revision that is damaged or from a newer needs-led is refused: nothing is
-        saved over it.
+        saved over it. With ``expect`` (the revision the edit started from; 0 for a new
+        case), a latest revision other than that raises :class:`RevisionConflict` and stores
+        nothing, checked inside the write transaction so two writers cannot both pass it.
         """
         body = case.model_dump_json()
         stamp = now().isoformat()
@@ -440,6 +453,9 @@ class Store:
                 return int(row[0])
             if row:
                 self._verified(case.reference, *row)
+            latest = int(row[0]) if row else 0
+            if expect is not None and latest != expect:
+                raise RevisionConflict(case.reference, expect, latest)
             number = (row[0] if row else 0) + 1
             summary = summarise(case)
             created = stamp
@@ -515,6 +531,14 @@ class Store:
                 return None
             number = self._row(reference, None)[0]
         return next(r for r in self.history(reference) if r.number == number)
+
+    def latest_revision(self, reference: str) -> int:
+        """The number of the case's latest revision; 0 if there is no such case."""
+        with self.errors():
+            row = self.db.execute(
+                "select max(number) from revisions where reference = ?", [reference]
+            ).fetchone()
+        return int(row[0] or 0)
 
     def exists(self, reference: str) -> bool:
         with self.errors():

@@ -5,11 +5,19 @@ first screen is painted, a thread worker imports the core (content, store: pydan
 sqlite-utils take a few hundred milliseconds), lists the cases, then loads the wording
 coach (spaCy, about a second). ``core_ready`` and ``coach_status`` tell every screen when
 each is ready; the UI stays live throughout. The core does the work; this is its face.
+
+Nothing typed is lost (:mod:`assistant.tui.drafts`): every field's text and every save go
+through a journal that a thread worker writes to the database, with a recovery file beside
+it; SIGTERM and SIGHUP write everything before exiting, and quitting with work the
+database does not have asks first.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -20,6 +28,9 @@ from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
+
+from assistant.tui.drafts import Keeper
 
 if TYPE_CHECKING:
     from assistant.content import Content
@@ -49,6 +60,10 @@ class CaseCommands(Provider):
             summary = str(row.get("summary", ""))
             commands.append((f"Open case {ref}", partial(app.open_case, ref), summary))
             commands.append((f"Supervise case {ref}", partial(app.supervise, ref), summary))
+            commands.append((f"Review case {ref}", partial(app.review, ref),
+                             "Outcome results, need status, distance travelled"))
+            commands.append((f"Learning trace of case {ref}", partial(app.trace, ref),
+                             "How each need's wording changed, with what the coach said"))
         return commands
 
     async def discover(self) -> Hits:
@@ -72,6 +87,7 @@ class NeedsLedApp(App[None]):
         Binding("f1", "help", "Help"),
         Binding("ctrl+t", "toggle_theme", "Theme"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+s", "save_now", "Save now", show=False),
         Binding("f10", "send_to_room", "Send to room", priority=True, id="app.send_to_room"),
     ]
 
@@ -93,22 +109,91 @@ class NeedsLedApp(App[None]):
         self.coach_problem = ""
         self.failure = ""
         self._matching: tuple[Any, dict[str, str]] | None = None
+        self.keeper = Keeper(self)
+        self._old_handlers: dict[int, Any] = {}
 
     def on_mount(self) -> None:
         from assistant.tui.screens.home import HomeScreen
 
+        self._catch_signals()
         self.push_screen(HomeScreen())
         self.call_after_refresh(self.load_core)
 
     def on_unmount(self) -> None:
+        self.keeper.close()
         if self.store is not None:
             self.store.close()
+        for signum, handler in self._old_handlers.items():
+            signal.signal(signum, handler)
+
+    # --- nothing typed is lost ------------------------------------------------------------
+
+    def _catch_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) writes everything first."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            self._old_handlers[signum] = signal.signal(signum, self._on_signal)
+
+    def _on_signal(self, signum: int, _frame: Any) -> None:
+        self.keeper.flush_now(wait=1.5)
+        # the terminal may be gone (SIGHUP): if closing the screen hangs, end anyway
+        watchdog = threading.Timer(3.0, os._exit, [128 + signum])
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(return_code=128 + signum)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.keeper.changed(event.input)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.keeper.changed(event.text_area)
+
+    def action_save_now(self) -> None:
+        self.keeper.retry()
+
+    async def action_quit(self) -> None:
+        """Quit, asking first when the database does not have everything, or a dialog or
+        the new-case form holds text."""
+        from assistant.tui.screens.saving import QuitScreen
+
+        if isinstance(self.screen, QuitScreen):
+            return
+        self.keeper.flush_now(wait=2.0)
+        journal = self.keeper.journal
+        problems = []
+        if journal is not None and journal.unsaved():
+            count = journal.unsaved()
+            what = f"{count} change{' is' if count == 1 else 's are'} not in the database"
+            if journal.file_error:
+                them = "it" if count == 1 else "them"
+                where = ("and the recovery file cannot be written either "
+                         f"({journal.file_error}): quitting now loses {them}")
+            else:
+                where = f"kept in {journal.in_use} and saved when needs-led next starts"
+            problems.append(f"{what} ({journal.error or 'still writing'}); {where}.")
+        for screen in self.keeper.holding_text():
+            problems.append(f"{getattr(screen, 'draft_title', 'A form')} holds what you "
+                            "typed: it is kept as a draft and comes back when you return.")
+        if not problems:
+            self.exit()
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "quit":
+                self.exit()
+            elif choice == "retry":
+                self.keeper.retry()
+
+        self.push_screen(QuitScreen(problems, can_retry=bool(journal and journal.unsaved())),
+                         chosen)
 
     @work(thread=True, exclusive=True, group="core-load")
     def load_core(self) -> None:
         """Import and open the core, then the coach, off the UI thread."""
         from assistant.content import Content, ContentError
         from assistant.interview import load_prompts
+        from assistant.recovery import recover
         from assistant.store import Store, StoreError
 
         try:
@@ -119,11 +204,18 @@ class NeedsLedApp(App[None]):
         except (ContentError, StoreError) as exc:
             self.call_from_thread(self._fail, str(exc))
             return
+        try:
+            recovered = recover(store)
+        except StoreError as exc:
+            recovered = [f"The recovery file could not be applied yet: {exc}"]
         self.call_from_thread(self._core_loaded, content, prompts, store)
+        for line in recovered:
+            self.call_from_thread(self.notify, line, title="Recovered", timeout=20)
         self._load_coach(content)
 
     def _core_loaded(self, content: Content, prompts: InterviewPrompts, store: Store) -> None:
         self.content, self.prompts, self.store = content, prompts, store
+        self.keeper.start(str(store.path))
         self.core_ready = True
 
     def _fail(self, message: str) -> None:
@@ -185,15 +277,25 @@ class NeedsLedApp(App[None]):
         self._to_home()
         self.push_screen(NewCaseScreen())
 
-    def save_case(self, case: Case, note: str) -> None:
-        """Save a revision; if the database refuses, say so and keep everything in memory
-        (the next save writes it all)."""
-        from assistant.store import StoreError
+    def save_case(self, case: Case, note: str,
+                  done: tuple[tuple[str, str], ...] = ()) -> None:
+        """Save a revision off the UI thread. It is in the recovery file before this
+        returns; if the database refuses, a lasting bar says so and it is retried.
+        ``done``: the (case, field) drafts this answer used up."""
+        self.keeper.submit(case.reference, case.model_dump_json(), note, done)
 
-        try:
-            self.store.save(case, note=note)
-        except StoreError as exc:
-            self.notify(f"Not saved yet: {exc}", severity="error", timeout=10)
+    def reopen(self, reference: str) -> None:
+        """Show the case again as the database has it (after a conflict was settled)."""
+        from assistant.tui.screens.interview import InterviewScreen
+        from assistant.tui.screens.supervision import SupervisionScreen
+
+        for screen in self.screen_stack:
+            if getattr(screen, "case", None) is not None and screen.case.reference == reference:
+                if isinstance(screen, SupervisionScreen):
+                    self.supervise(reference)
+                elif isinstance(screen, InterviewScreen):
+                    self.open_case(reference)
+                return
 
     def open_case(self, reference: str) -> None:
         from assistant.tui.screens.interview import InterviewScreen
@@ -210,10 +312,19 @@ class NeedsLedApp(App[None]):
             return None
         from pydantic import ValidationError
 
+        from assistant.model import Case
         from assistant.store import StoreError
 
+        journal = self.keeper.journal
+        pending = journal.pending_body(reference) if journal is not None else None
         try:
-            return self.store.load(reference)
+            if pending is not None:  # submitted, not in the database yet: the newest
+                return Case.model_validate_json(pending)
+            latest = self.store.latest_revision(reference)
+            case = self.store.load(reference, latest or None)
+            if journal is not None:
+                journal.set_base(reference, latest)
+            return case
         except (StoreError, ValidationError) as exc:
             self.notify(f"Case {reference} cannot be opened: {str(exc).splitlines()[0]}",
                         severity="error", timeout=10)
@@ -246,12 +357,18 @@ class NeedsLedApp(App[None]):
             self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
             return
         reference = vignette.reference(PRACTICE_PREFIX)
-        if not self.store.exists(reference):
-            try:
-                self.store.save(practice_case(vignette), note="practice started")
-            except (StoreError, LookupError) as exc:
-                self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
-                return
+        journal = self.keeper.journal
+        try:
+            started = self.store.exists(reference) or (
+                journal is not None and journal.pending_body(reference) is not None)
+            if not started:
+                case = practice_case(vignette)
+                if journal is not None:
+                    journal.set_base(reference, 0)
+                self.save_case(case, "practice started")
+        except StoreError as exc:
+            self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
+            return
         self.open_case(reference)
 
     def practice_matching(self) -> tuple[Any, dict[str, str]]:
@@ -271,6 +388,25 @@ class NeedsLedApp(App[None]):
             return
         self._to_home()
         self.push_screen(SupervisionScreen(case))
+
+    def review(self, reference: str) -> None:
+        """The review screen for a case: results, status, distance travelled."""
+        from assistant.tui.screens.review import ReviewScreen
+
+        case = self._load_case(reference)
+        if case is None:
+            return
+        self._to_home()
+        self.push_screen(ReviewScreen(case))
+
+    def trace(self, reference: str) -> None:
+        """The learning trace of a case's needs, from its stored revisions."""
+        from assistant.tui.screens.review import TraceScreen
+
+        if self._load_case(reference) is None:
+            return
+        self._to_home()
+        self.push_screen(TraceScreen(reference))
 
     def action_supervise_current(self) -> None:
         from assistant.tui.screens.home import HomeScreen

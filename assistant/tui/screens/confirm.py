@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -47,6 +49,9 @@ class PersonScreen(ModalScreen[str | None]):
     """Edit (or add) a person as 'name, role, age'; returns the line, None on Escape."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    #: what is typed is kept as a draft (for this person) until it is saved
+    draft_scope = "~person"
+    draft_title = "The person dialog"
 
     def __init__(self, line: str, title: str = "") -> None:
         super().__init__()
@@ -68,12 +73,22 @@ class PersonScreen(ModalScreen[str | None]):
                          "To remove someone, highlight them in the plan and press F8.",
                          classes="dim")
 
+    def draft_key(self, widget: Any) -> tuple[str, str] | None:
+        return (self.draft_scope, f"{self.title_text}|{self.line}") \
+            if widget.id == "person-line" else None
+
+    def holds_text(self) -> bool:
+        """Asks before quitting only when something was changed."""
+        return self.query_one("#person-line", Input).value != self.line
+
     def on_mount(self) -> None:
         field = self.query_one("#person-line", Input)
+        self.app.keeper.restore(self)  # type: ignore[attr-defined]
         field.focus()
         field.cursor_position = len(field.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.app.keeper.forget_screen(self)  # type: ignore[attr-defined]
         self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:

@@ -3,13 +3,14 @@
 Every answer changes the case through :class:`assistant.interview.Interview` and is saved
 at once as a revision labelled with what changed ("Need 2 reworded"); moving around saves
 only the position, beside the case, never a revision. Text typed but not yet submitted is
-saved as a draft a moment after the last keystroke. Nothing typed is ever pre-selected;
+kept as a draft by the app (:mod:`assistant.tui.drafts`, keyed by
+:meth:`InterviewScreen.draft_key`), within a second even while typing goes on; saves and
+the position are written off the UI thread. Nothing typed is ever pre-selected;
 Ctrl+Z undoes typing, then the last change to the case (an answer or a deletion).
 """
 
 from __future__ import annotations
 
-import contextlib
 from typing import Any
 
 from rich.text import Text
@@ -17,20 +18,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, TextArea, Tree
 
 from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
 from assistant.practice import Vignette
 from assistant.supervision import comments_about
+from assistant.tui.drafts import set_text, text_of, typed_ahead
 from assistant.tui.widgets.answer import ENTER_HELP, AnswerArea
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
 from assistant.wording.pipeline import SPACY_LOCK
 
-DRAFT_DELAY = 0.4
 #: how many changes to the case Ctrl+Z can take back in one sitting
 UNDO_DEPTH = 50
 
@@ -69,15 +69,7 @@ class InterviewScreen(Screen[None]):
 
     def __init__(self, case: Case) -> None:
         super().__init__()
-        store = self.app.store  # type: ignore[attr-defined]
-        position = None
-        if store is not None:
-            from assistant.store import StoreError
-
-            try:
-                position = store.position(case.reference)
-            except StoreError:
-                position = None
+        position = self.app.keeper.position(case.reference)  # type: ignore[attr-defined]
         self.interview = Interview(case, self.app.content,  # type: ignore[attr-defined]
                                    self.app.prompts,  # type: ignore[attr-defined]
                                    position=position)
@@ -90,8 +82,6 @@ class InterviewScreen(Screen[None]):
         self.rewrite_options: list[str] = []
         self._taken = ""
         self.show_hint = False
-        self._draft_timer: Timer | None = None
-        self._pending_draft: tuple[str, str] | None = None
         self._shown_kind: str | None = None
         #: the practice vignette this case works, if it is a practice case
         self.vignette: Vignette | None = None
@@ -179,8 +169,8 @@ class InterviewScreen(Screen[None]):
         # current choice is marked in the list, and an empty Enter keeps it.
         value = "" if q.choices else q.value
         if use_draft and q.kind != "review":
-            drafts = self.app.store.drafts(self.case.reference)  # type: ignore[attr-defined]
-            value = drafts.get(q.key, value)
+            draft = self.app.keeper.get(self.case.reference, q.key)  # type: ignore[attr-defined]
+            value = value if draft is None else draft
         answer = self.answer_box
         current = next((c.label for c in q.choices if c.id == q.value), "")
         if q.kind != "review":
@@ -338,52 +328,37 @@ class InterviewScreen(Screen[None]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id != "answer":
             return
-        value = event.text_area.text
-        self._refresh_coach(value)
-        if self.interview.key == "review:":
-            return  # nothing typed here is an answer
-        self._pending_draft = (self.interview.key, value)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self.flush_draft)
+        self._refresh_coach(event.text_area.text)
+
+    def draft_key(self, widget: Any) -> tuple[str, str] | None:
+        """The app keeps the answer's text as a draft of this case's current question."""
+        if widget.id != "answer" or self.interview.key == "review:":
+            return None  # nothing typed at the review is an answer
+        return (self.case.reference, self.interview.key)
 
     def flush_draft(self) -> None:
-        """Save the text typed but not yet submitted, so a reopened case shows it."""
-        if self._pending_draft is None:
-            return
-        key, text = self._pending_draft
-        self._pending_draft = None
-        from assistant.store import StoreError
+        """Write the text typed but not yet submitted now, rather than in a moment."""
+        self.app.keeper.kick()  # type: ignore[attr-defined]
 
-        store = self.app.store  # type: ignore[attr-defined]
-        try:
-            store.save_draft(self.case.reference, key, text)
-        except StoreError as exc:
-            self.notify(f"Draft not saved: {exc}", severity="warning")
-
-    def on_unmount(self) -> None:
-        self.flush_draft()
-
-    def _save(self) -> None:
-        """Save a revision labelled with what changed since the last one."""
+    def _save(self, done: tuple[tuple[str, str], ...] = ()) -> None:
+        """Save a revision labelled with what changed since the last one; ``done``: the
+        drafts it used up (deleted once it is saved)."""
         from assistant.revisions import label
 
         note = label(self._saved, self.case)
         if note == "no change":
+            for scope, name in done:
+                self.app.keeper.forget(scope, name)  # type: ignore[attr-defined]
             self._remember()
             return
-        self.app.save_case(self.case, note)  # type: ignore[attr-defined]
+        self.app.save_case(self.case, note, done)  # type: ignore[attr-defined]
         self._saved = self.case.model_copy(deep=True)
         self._remember()
 
     def _remember(self) -> None:
-        """Keep the position beside the case (not a revision)."""
-        from assistant.store import StoreError
-
-        store = self.app.store  # type: ignore[attr-defined]
-        # the position is a convenience; the case itself is saved by _save
-        with contextlib.suppress(StoreError):
-            store.save_position(self.case.reference, self.interview.key)
+        """Keep the position beside the case (not a revision), written off the UI thread."""
+        self.app.keeper.remember_position(  # type: ignore[attr-defined]
+            self.case.reference, self.interview.key)
 
     def _checkpoint(self, what: str) -> None:
         """Remember the case before a change, so Ctrl+Z can take the change back."""
@@ -443,18 +418,13 @@ class InterviewScreen(Screen[None]):
             return
         if self._undo and self._undo[-1][0] == self.case:
             self._undo.pop()  # nothing changed: nothing to undo
-        self._pending_draft = None
         notes = list(self.interview.notes)
-        self._save()
-        from assistant.store import StoreError
-
-        try:
-            self.app.store.clear_draft(self.case.reference, key)  # type: ignore[attr-defined]
-        except StoreError:
-            self.show_question(use_draft=False)  # the old draft must not come back now
-            self._say(notes)
-            return
+        field = self.answer_box
+        ahead = typed_ahead(field, text)  # typed on after Enter, while this was checked
+        self._save(done=((self.case.reference, key),))
         self.show_question(use_draft=True)
+        if ahead:
+            set_text(field, (text_of(field) or "") + ahead)
         self._say(notes)
 
     # --- moving: only the position is saved ---------------------------------------------

@@ -16,6 +16,9 @@ class KeepScreen(ModalScreen[str | None]):
     """Returns the reason, or None if the worker goes back to edit."""
 
     BINDINGS = [Binding("escape", "edit", "Back to edit")]
+    #: the reason is kept as a draft (for this wording) until the answer is taken
+    draft_scope = "~keep"
+    draft_title = "The keep-my-wording dialog"
 
     def __init__(self, text: str, findings: list[Any]) -> None:
         super().__init__()
@@ -32,7 +35,11 @@ class KeepScreen(ModalScreen[str | None]):
             yield Static("Escape goes back to edit the wording.", classes="dim")
             yield Static("", id="keep-error", classes="error")
 
+    def draft_key(self, widget: Any) -> tuple[str, str] | None:
+        return (self.draft_scope, self.text) if widget.id == "reason" else None
+
     def on_mount(self) -> None:
+        self.app.keeper.restore(self)  # type: ignore[attr-defined]
         self.query_one("#reason", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -42,6 +49,7 @@ class KeepScreen(ModalScreen[str | None]):
                 "Write a reason, or press Escape to edit the wording."
             )
             return
+        self.app.keeper.forget_screen(self)  # type: ignore[attr-defined]
         self.dismiss(reason)
 
     def action_edit(self) -> None:

@@ -3,6 +3,7 @@ and sex where the worker gives it, so the coach's rewrites take the right pronou
 
 from __future__ import annotations
 
+import json
 from typing import get_args
 
 from pydantic import ValidationError
@@ -25,6 +26,9 @@ class NewCaseScreen(Screen[None]):
         Binding("f1", "app.help", "Help"),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
+    #: what is typed here is kept as a draft until the case starts (Escape keeps it too)
+    draft_scope = "~new-case"
+    draft_title = "The new case"
 
     def __init__(self) -> None:
         super().__init__()
@@ -54,7 +58,29 @@ class NewCaseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        keeper = self.app.keeper  # type: ignore[attr-defined]
+        keeper.restore(self)
+        try:
+            kept = json.loads(keeper.get(self.draft_scope, "people") or "[]")
+            self.people = [Person.model_validate(p) for p in kept]
+        except (ValueError, ValidationError):
+            self.people = []
+        self._show_people()
         self.query_one("#reference", Input).focus()
+
+    def holds_text(self) -> bool:
+        return bool(self.people) or any(
+            field.value.strip() for field in self.query(Input))
+
+    def _show_people(self) -> None:
+        framework = self.app.content.framework  # type: ignore[attr-defined]
+        self.query_one("#people", Static).update("\n".join(
+            f"{i}. {person_label(p, framework)}" for i, p in enumerate(self.people, 1)
+        ) or "No people yet.")
+        self.app.keeper.journal.put_draft(  # type: ignore[attr-defined]
+            self.draft_scope, "people",
+            json.dumps([p.model_dump(mode="json") for p in self.people]) if self.people
+            else None)
 
     def _error(self, text: str) -> None:
         self.query_one("#newcase-error", Static).update(text)
@@ -92,9 +118,7 @@ class NewCaseScreen(Screen[None]):
         name.value = ""
         age.value = ""
         sex.value = "not recorded"
-        self.query_one("#people", Static).update("\n".join(
-            f"{i}. {person_label(p, framework)}" for i, p in enumerate(self.people, 1)
-        ))
+        self._show_people()
         role.focus()
 
     def action_start(self) -> None:
@@ -122,5 +146,9 @@ class NewCaseScreen(Screen[None]):
             self._error(f"A case '{reference}' already exists: open it from your cases.")
             self.query_one("#reference", Input).focus()
             return
-        store.save(case, note="new case")
+        keeper = self.app.keeper  # type: ignore[attr-defined]
+        keeper.forget_screen(self)
+        keeper.forget(self.draft_scope, "people")
+        keeper.journal.set_base(reference, 0)  # new: another writer's case is a conflict
+        self.app.save_case(case, "new case")  # type: ignore[attr-defined]
         self.app.open_case(case.reference)  # type: ignore[attr-defined]

@@ -95,12 +95,18 @@ class SupervisionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = f"Supervision · {self.case.reference}"
         self.query_one("#plan", PlanTree).show_root = False
+        self.app.keeper.restore(self)  # type: ignore[attr-defined]
         self.show_question()
         name = self.query_one("#sv-name", Input)
         if not name.value:  # asked once: the name goes on every comment
             name.focus()
             self.query_one("#sv-message", Static).update(
                 "Your name first (Enter), so the worker knows who asked.")
+
+    def draft_key(self, widget: Any) -> tuple[str, str] | None:
+        """A comment being typed is kept as a draft of this case's supervision."""
+        return (self.case.reference, "supervision:comment") if widget.id == "sv-comment" \
+            else None
 
     @property
     def question(self) -> Any:
@@ -206,8 +212,8 @@ class SupervisionScreen(Screen[None]):
 
     # --- adding -------------------------------------------------------------------------
 
-    def _save(self, note: str) -> None:
-        self.app.save_case(self.case, note)  # type: ignore[attr-defined]
+    def _save(self, note: str, done: tuple[tuple[str, str], ...] = ()) -> None:
+        self.app.save_case(self.case, note, done)  # type: ignore[attr-defined]
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "sv-name":
@@ -234,7 +240,8 @@ class SupervisionScreen(Screen[None]):
         except ValueError as exc:
             message.update(f"Not added: {exc}")
             return
-        self._save("supervision: comment added")
+        self._save("supervision: comment added",
+                   done=((self.case.reference, "supervision:comment"),))
         event.input.value = ""
         message.update("Comment added and saved; the worker sees it when they open the case.")
         self.show_question()
@@ -321,6 +328,9 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
     """What was agreed, who will do it, by when; a bad date is said, nothing is lost."""
 
     BINDINGS = [Binding("escape", "close", "Close")]
+    #: what is typed here is kept as a draft until the action is recorded
+    draft_scope = "~agreed-action"
+    draft_title = "The agreed-action dialog"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="agree"):
@@ -333,6 +343,7 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
             yield Static("", id="agree-message", classes="error")
 
     def on_mount(self) -> None:
+        self.app.keeper.restore(self)  # type: ignore[attr-defined]
         self.query_one("#action", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -363,6 +374,7 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
         except ValidationError as exc:
             message.update(f"Not recorded: {explain(exc)[0]}")
             return
+        self.app.keeper.forget_screen(self)  # type: ignore[attr-defined]
         self.dismiss(agreed)
 
     def action_close(self) -> None:
