@@ -37,23 +37,23 @@ migrations = Migrations("needs-led-audit")
 
 @migrations()
 def m001_samples_forms_needs_groups(db: Database) -> None:
-    db["audit_samples"].create(
+    db.table("audit_samples").create(
         {"id": int, "name": str, "created_at": str}, pk="id", not_null={"name"}
     )
-    db["audit_samples"].create_index(["name"], unique=True)
-    db["audit_forms"].create(
+    db.table("audit_samples").create_index(["name"], unique=True)
+    db.table("audit_forms").create(
         {"id": int, "sample_id": int, "identity": str, "digest": str, "case_reference": str,
          "auditor": str, "audit_date": str, "level_of_need": int, "body": str, "source": str,
          "imported_at": str},
         pk="id", foreign_keys=[("sample_id", "audit_samples", "id")],
     )
-    db["audit_forms"].create_index(["sample_id", "identity"], unique=True)
-    db["audit_groups"].create(
+    db.table("audit_forms").create_index(["sample_id", "identity"], unique=True)
+    db.table("audit_groups").create(
         {"id": int, "sample_id": int, "name": str, "description": str, "notes": str,
          "theme": str, "created_at": str},
         pk="id", foreign_keys=[("sample_id", "audit_samples", "id")],
     )
-    db["audit_needs"].create(
+    db.table("audit_needs").create(
         {"id": int, "sample_id": int, "form_id": int, "position": int, "holder": str,
          "holder_kind": str, "wording": str, "seriousness": str, "status": str,
          "services": str, "tokens": str, "theme": str, "reason": str, "alternatives": str,
@@ -61,9 +61,9 @@ def m001_samples_forms_needs_groups(db: Database) -> None:
         pk="id",
         foreign_keys=[("form_id", "audit_forms", "id"), ("sample_id", "audit_samples", "id")],
     )
-    db["audit_needs"].create_index(["sample_id", "group_id"])
-    db["audit_needs"].create_index(["form_id", "position"], unique=True)
-    db["audit_undo"].create(
+    db.table("audit_needs").create_index(["sample_id", "group_id"])
+    db.table("audit_needs").create_index(["form_id", "position"], unique=True)
+    db.table("audit_undo").create(
         {"id": int, "sample_id": int, "label": str, "before": str, "at": str}, pk="id"
     )
 
@@ -71,17 +71,24 @@ def m001_samples_forms_needs_groups(db: Database) -> None:
 @migrations()
 def m002_coach_kinds(db: Database) -> None:
     """The kinds the wording coach flags on each need (service, universal...), as JSON."""
-    db["audit_needs"].add_column("kinds", str)
+    db.table("audit_needs").add_column("kinds", str)
 
 
 @migrations()
 def m003_parking_groups(db: Database) -> None:
     """A group the audit group marks "not a Need Group" (a parking place for needs to
     discuss): kept in the shuffle, left out of the report's Need Groups."""
-    db["audit_groups"].add_column("parking", int, not_null_default=0)
-    db["audit_redo"].create(
+    db.table("audit_groups").add_column("parking", int, not_null_default=0)
+    db.table("audit_redo").create(
         {"id": int, "sample_id": int, "label": str, "after": str, "at": str}, pk="id")
-    db["audit_samples"].add_column("deleted_at", str)
+    db.table("audit_samples").add_column("deleted_at", str)
+
+
+def _new_id(last_pk: Any) -> int:
+    """The id SQLite gave the row just inserted (sqlite-utils types it as optional)."""
+    if last_pk is None:
+        raise AuditError("the database did not say which row it stored")
+    return int(last_pk)
 
 
 class AuditError(StoreError):
@@ -371,7 +378,7 @@ class AuditStore:
             deleted = self._sample_row(name, deleted=True)
             if deleted is not None:  # the name is taken again: the deleted one goes for good
                 self._purge(int(deleted[0]))
-            return int(self.db["audit_samples"].insert(
+            return _new_id(self.db.table("audit_samples").insert(
                 {"name": name, "created_at": now().isoformat()}).last_pk)
 
     def _sample_row(self, name: str, deleted: bool = False) -> tuple[int, str] | None:
@@ -487,7 +494,7 @@ class AuditStore:
                           .fetchone()[0]) + 1
             for offset, row in enumerate(form_rows):
                 row["id"] = first + offset
-            need_rows = []
+            need_rows: list[dict[str, Any]] = []
             for offset, form in enumerate(pending):
                 old = kept.get(offset, {})
                 for position, need in enumerate(form.needs, 1):
@@ -509,7 +516,7 @@ class AuditStore:
         """Delete a form and its needs; return each need's group and analysis by wording."""
         carried = ("tokens", "theme", "reason", "alternatives", "group_id", "kinds")
         old: dict[tuple[str, str], dict[str, Any]] = {}
-        for row in self.db["audit_needs"].rows_where("form_id = ?", [form_id],
+        for row in self.db.table("audit_needs").rows_where("form_id = ?", [form_id],
                                                       order_by="position"):
             old.setdefault((row["holder"], row["wording"]), {c: row[c] for c in carried})
         self.db.execute("delete from audit_needs where form_id = ?", [form_id])
@@ -527,14 +534,14 @@ class AuditStore:
 
     def forms(self, sample_id: int) -> list[dict[str, Any]]:
         with self.store.errors():
-            return [dict(r) for r in self.db["audit_forms"].rows_where(
+            return [dict(r) for r in self.db.table("audit_forms").rows_where(
                 "sample_id = ?", [sample_id], order_by="case_reference, audit_date, id")]
 
     def needs(self, sample_id: int, where: str = "", args: Iterable[Any] = ()
               ) -> list[dict[str, Any]]:
         sql = "sample_id = ?" + (f" and ({where})" if where else "")
         with self.store.errors():
-            rows = list(self.db["audit_needs"].rows_where(
+            rows = list(self.db.table("audit_needs").rows_where(
                 sql, [sample_id, *args], order_by="form_id, position"))
         for row in rows:
             row["services"] = json.loads(row["services"] or "[]")
@@ -546,7 +553,7 @@ class AuditStore:
         """The sample's groups in the order they were made, each with its ``number``: the
         one numbering the shuffle, ``audit groups`` and the report all show."""
         with self.store.errors():
-            rows = [dict(r) for r in self.db["audit_groups"].rows_where(
+            rows = [dict(r) for r in self.db.table("audit_groups").rows_where(
                 "sample_id = ?", [sample_id], order_by="id")]
         for number, row in enumerate(rows, 1):
             row["number"] = number

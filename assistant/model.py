@@ -25,6 +25,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from assistant.dates import loose
 from assistant.textsafe import clean_text
@@ -393,7 +394,7 @@ def _place(loc: tuple[int | str, ...]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _reason(error: dict[str, Any]) -> str:
+def _reason(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     if kind == "missing":

@@ -43,21 +43,21 @@ migrations = Migrations("needs-led")
 
 @migrations()
 def m001_cases_and_revisions(db: Database) -> None:
-    db["cases"].create(
+    db.table("cases").create(
         {"reference": str, "created_at": str, "updated_at": str, "revision": int, "summary": str},
         pk="reference",
     )
-    db["revisions"].create(
+    db.table("revisions").create(
         {"id": int, "reference": str, "number": int, "saved_at": str, "note": str, "body": str},
         pk="id",
         foreign_keys=[("reference", "cases", "reference")],
     )
-    db["revisions"].create_index(["reference", "number"], unique=True)
+    db.table("revisions").create_index(["reference", "number"], unique=True)
 
 
 @migrations()
 def m002_drafts(db: Database) -> None:
-    db["drafts"].create(
+    db.table("drafts").create(
         {"reference": str, "field": str, "text": str, "updated_at": str},
         pk=("reference", "field"),
     )
@@ -71,12 +71,12 @@ def m003_revision_checksums(db: Database) -> None:
     Rows stored before this migration get theirs from their text as it is now: the best
     that can be known, and any change from here on is caught.
     """
-    db["revisions"].add_column("checksum", str)
+    db.table("revisions").add_column("checksum", str)
     db.conn.executemany(
         "update revisions set checksum = ? where id = ?",
         [(checksum(body), rid) for rid, body in db.execute("select id, body from revisions")],
     )
-    db["cases"].add_column("checksum", str)
+    db.table("cases").add_column("checksum", str)
     db.conn.executemany(
         "update cases set checksum = ? where reference = ?",
         [(row_checksum(row), row[0]) for row in db.execute(f"select {CASE_COLUMNS} from cases")],
@@ -87,7 +87,7 @@ def m003_revision_checksums(db: Database) -> None:
 def m004_positions(db: Database) -> None:
     """Where the interview is in each case: kept beside the case, never in a revision, so
     moving around the interview changes nothing a history would show."""
-    db["positions"].create({"reference": str, "step": str, "updated_at": str},
+    db.table("positions").create({"reference": str, "step": str, "updated_at": str},
                            pk="reference")
 
 
@@ -346,7 +346,7 @@ class Store:
             if problems != ["ok"]:
                 found = " ".join(problems[0].replace("*** in database main ***", "").split())
                 raise _damaged(self.path, f"SQLite's check found: {printable(found)[:120]}")
-            if "checksum" in self.db["revisions"].columns_dict:
+            if "checksum" in self.db.table("revisions").columns_dict:
                 for reference, number, body, stored in self.db.execute(
                         "select reference, number, cast(body as blob), checksum "
                         "from revisions"):
@@ -354,7 +354,7 @@ class Store:
                         raise _damaged(self.path, f"case '{printable(str(reference))}' "
                                                   f"revision {number} does not match its "
                                                   "checksum")
-            if "checksum" in self.db["cases"].columns_dict:
+            if "checksum" in self.db.table("cases").columns_dict:
                 for *row, stored in self.db.execute(f"select {CASE_COLUMNS}, checksum "
                                                     "from cases"):
                     if stored is not None and row_checksum(row) != stored:
@@ -470,7 +470,7 @@ class Store:
                 self.db.execute("update cases set updated_at = ?, revision = ?, summary = ?, "
                                 "checksum = ? where reference = ?",
                                 [stamp, number, summary, row_checksum(listed), case.reference])
-            self.db["revisions"].insert(
+            self.db.table("revisions").insert(
                 {"reference": case.reference, "number": number, "saved_at": stamp,
                  "note": note, "body": body, "checksum": checksum(body)}
             )
@@ -550,7 +550,7 @@ class Store:
     def cases(self) -> list[dict[str, Any]]:
         """Every case, most recently changed first."""
         with self.errors():
-            return list(self.db["cases"].rows_where(select=CASE_COLUMNS,
+            return list(self.db.table("cases").rows_where(select=CASE_COLUMNS,
                                                     order_by="updated_at desc, reference"))
 
     def history(self, reference: str) -> list[Revision]:
@@ -584,7 +584,7 @@ class Store:
 
     def save_position(self, reference: str, step: str) -> None:
         with self.write():
-            self.db["positions"].upsert(
+            self.db.table("positions").upsert(
                 {"reference": reference, "step": step, "updated_at": now().isoformat()},
                 pk="reference",
             )
@@ -599,7 +599,7 @@ class Store:
 
     def save_draft(self, reference: str, field: str, text: str) -> None:
         with self.write():
-            self.db["drafts"].upsert(
+            self.db.table("drafts").upsert(
                 {"reference": reference, "field": field, "text": text,
                  "updated_at": now().isoformat()},
                 pk=("reference", "field"),

@@ -257,7 +257,7 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     forms = audit.forms(sample_id)
     needs = audit.needs(sample_id)
     groups = audit.groups(sample_id)
-    parsed: dict[str, list[tuple[str, ...]]] = {}  # identical analyses decoded once
+    parsed: dict[str, list[tuple[Any, ...]]] = {}  # identical analyses decoded once
     for n in needs:
         key = n["tokens"]
         if key is None:
