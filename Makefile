@@ -29,9 +29,11 @@ browser:
 	        || echo "warning: could not install chromium; browser tests will fail"; \
 	    else echo "warning: chromium is missing and cannot be installed here"; fi; }
 
-# WeasyPrint (the PDF exports) needs Pango from the system; install it where it is missing.
+# WeasyPrint (the PDF exports) needs Pango from the system, and the golden PDFs were laid out
+# with the DejaVu fonts; install them where they are missing (Chromium brings Pango, not DejaVu).
 pdf-libs:
-	@ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || \
+	@ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' \
+	  && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || \
 	  { if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	      echo "Installing Debian's Pango for the PDF exports..."; \
 	      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \

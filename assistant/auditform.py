@@ -26,6 +26,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_serializer,
+    model_validator,
 )
 
 from assistant.dates import loose
@@ -42,12 +44,16 @@ from assistant.redact import (
 if TYPE_CHECKING:
     from assistant.content import Framework
 
-FORM_VERSION = 1
+FORM_VERSION = 2
+"""Version 2 adds the plan's review: how many reviews, the latest review's date, the
+plan's overall result and distance travelled per domain. Version 1 forms still import."""
 SCHEMA_ID = f"https://needs-led.invalid/schema/audit-form-{FORM_VERSION}.json"
 
 AgeBand = Literal["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
 HolderKind = Literal["child", "parent", "family"]
-Status = Literal["met", "partly", "unmet", "unknown"]
+Status = Literal["met", "partly", "unmet", "closed", "unknown"]
+PlanResult = Literal["wholly", "partly", "not-achieved", "dropped-out"]
+Profile = Literal["family", "child", "parent"]
 
 # Short role labels for holders who are not children; a role the framework adds later
 # falls back to its framework label.
@@ -104,11 +110,27 @@ class AuditNeed(_Model):
         default=None, description="The framework's seriousness rating id (low ... severe)"
     )
     status: Status = Field(
-        default="unknown", description="Whether the need is met, partly met, unmet or not known"
+        default="unknown",
+        description="Whether the need is met, partly met, unmet, closed (version 2) or not "
+        "known: its status at the latest review",
     )
     services: Annotated[list[Text], AfterValidator(_no_blanks)] = Field(
         default=[], description="Services provided or planned for this need"
     )
+
+
+class AuditDistance(_Model):
+    """Distance travelled in one domain for one holder: baseline and latest review scores."""
+
+    holder: Label = Field(description='A role label, never a name: "Family", "Child 1"...')
+    profile: Profile = Field(description="Whose profile: the family, a child, a parent/carer")
+    domain: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,59}$")] = Field(
+        description="The domain id (framework/distance.yml), e.g. housing, general-health")
+    baseline: int = Field(ge=1, le=10, description="The score at the baseline (1 is none)")
+    latest: int = Field(ge=1, le=10, description="The score at the latest review")
+
+
+REVIEW_FIELDS = ("reviews", "review_date", "plan_result", "distance")
 
 
 class AuditForm(_Model):
@@ -131,6 +153,40 @@ class AuditForm(_Model):
     audit_date: Annotated[date, BeforeValidator(loose)] = Field(
         description="When the form was completed (YYYY-MM-DD; 27/11/2026 and 27 Nov 2026 "
         "are read too)")
+    reviews: int = Field(default=0, ge=0, description="How many reviews the plan has had "
+                         "(version 2)")
+    review_date: date | None = Field(default=None, description="The latest review's date "
+                                     "(version 2)")
+    plan_result: PlanResult | None = Field(
+        default=None, description="The plan's overall result at the latest review: wholly, "
+        "partly, not-achieved or dropped-out (version 2)")
+    distance: list[AuditDistance] = Field(
+        default=[], description="Distance travelled per holder and domain, baseline to the "
+        "latest review; lower scores are better (version 2)")
+
+    @model_validator(mode="after")
+    def _version_holds_its_fields(self) -> AuditForm:
+        if self.form_version < 2 and (self.reviews or self.review_date or self.plan_result
+                                      or self.distance):
+            raise ValueError("review fields (reviews, review_date, plan_result, distance) "
+                             "need form_version 2")
+        if self.form_version < 2 and any(n.status == "closed" for n in self.needs):
+            raise ValueError("status 'closed' needs form_version 2")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _as_its_version(self, handler: Any) -> dict[str, Any]:
+        """A version 1 form is written as version 1 wrote it (no review fields), so its
+        JSON, and the digest that recognises a form imported again, stay the same."""
+        data = handler(self)
+        if self.form_version < 2:
+            for name in REVIEW_FIELDS:
+                data.pop(name, None)
+        return data
+
+    @property
+    def reviewed(self) -> bool:
+        return self.reviews > 0
 
     def to_csv_rows(self) -> list[dict[str, str]]:
         """One row per need (one blank-need row if there are none), form columns repeated."""
@@ -141,11 +197,16 @@ class AuditForm(_Model):
             "audit_date": self.audit_date.isoformat(),
             "level_of_need": "" if self.level_of_need is None else str(self.level_of_need),
             "children": "; ".join(f"{c.label} ({c.age_band}, {c.sex})" for c in self.children),
+            "reviews": str(self.reviews) if self.form_version >= 2 else "",
+            "review_date": self.review_date.isoformat() if self.review_date else "",
+            "plan_result": self.plan_result or "",
+            "distance": "; ".join(f"{d.holder}: {d.profile}/{d.domain} {d.baseline}>{d.latest}"
+                                  for d in self.distance),
         }
         empty = {name: "" for name in CSV_COLUMNS if name not in form}
         if not self.needs:
-            return [form | empty]
-        return [
+            return [{name: (form | empty)[name] for name in CSV_COLUMNS}]
+        rows = [
             form
             | {
                 "need_number": str(number),
@@ -158,6 +219,7 @@ class AuditForm(_Model):
             }
             for number, need in enumerate(self.needs, 1)
         ]
+        return [{name: row[name] for name in CSV_COLUMNS} for row in rows]
 
 
 SERVICE_SEPARATOR = " | "
@@ -194,7 +256,7 @@ def split_services(cell: str) -> list[str]:
     return [s.strip() for s in services if s.strip()]
 
 
-CSV_COLUMNS = (
+REQUIRED_CSV_COLUMNS = (
     "form_version",
     "case_reference",
     "auditor",
@@ -209,6 +271,9 @@ CSV_COLUMNS = (
     "status",
     "services",
 )
+"""The columns every pooled CSV has (version 1's); version 2 adds REVIEW_CSV_COLUMNS."""
+REVIEW_CSV_COLUMNS = ("reviews", "review_date", "plan_result", "distance")
+CSV_COLUMNS = (*REQUIRED_CSV_COLUMNS, *REVIEW_CSV_COLUMNS)
 
 
 # --- from a case -----------------------------------------------------------------------
@@ -342,7 +407,7 @@ def audit_form_and_names(
         serious = need.seriousness
         if serious is not None and serious.threshold_level is not None:
             levels.append(serious.threshold_level)
-        status = need.status if need.status in ("met", "partly", "unmet") else "unknown"
+        status = need.status if need.status in ("met", "partly", "unmet", "closed") else "unknown"
         needs.append(
             AuditNeed(
                 holder=label,
@@ -353,15 +418,42 @@ def audit_form_and_names(
                 services=services,
             )
         )
+    review = case.reviews[-1] if case.reviews else None
     form = AuditForm(
         case_reference=case.reference,
         children=children,
-        level_of_need=max(levels) if levels else None,
+        level_of_need=max(levels) if levels else case.level_of_need,
         needs=needs,
         auditor=auditor,
         audit_date=audit_date,
+        reviews=len(case.reviews),
+        review_date=review.on if review else None,
+        plan_result=review.plan_result if review and review.plan_result in
+        PlanResult.__args__ else None,
+        distance=_distance(case, framework, labels),
     )
     return form, replaced
+
+
+def _distance(case: Case, framework: Framework,
+              labels: dict[str, tuple[str, HolderKind]]) -> list[AuditDistance]:
+    """Baseline and latest scores per holder and domain, holders by role label."""
+    from assistant.review import FAMILY, profile_of
+
+    baseline = {s.who: s.scores for s in case.baseline}
+    latest: dict[str, dict[str, int]] = {}
+    for review in case.reviews:
+        for scores in review.scores:
+            latest.setdefault(scores.who, {}).update(scores.scores)
+    out = []
+    for who, scores in latest.items():
+        label = "Family" if who == FAMILY else labels.get(who, ("Not known", "family"))[0]
+        for domain, score in scores.items():
+            if domain in baseline.get(who, {}):
+                out.append(AuditDistance(holder=label, profile=profile_of(case, who, framework),
+                                         domain=domain, baseline=baseline[who][domain],
+                                         latest=score))
+    return out
 
 
 # --- CSV for pooling many forms --------------------------------------------------------
@@ -411,6 +503,22 @@ def _children(text: str, line: int) -> list[dict[str, str]]:
     return children
 
 
+_DISTANCE = re.compile(r"\s*(.+?):\s*(\w+)/(\S+)\s+(\d+)\s*>\s*(\d+)\s*")
+
+
+def _distances(text: str, line: int) -> list[dict[str, str]]:
+    """'Child 1: child/general-health 4>2; Family: family/housing 3>3' -> entries."""
+    out = []
+    for part in filter(str.strip, text.split(";")):
+        match = _DISTANCE.fullmatch(part)
+        if not match:
+            raise CsvError(f"line {line}: distance: cannot read {part.strip()!r} "
+                           "(expected e.g. 'Child 1: child/general-health 4>2')")
+        out.append({"holder": match[1], "profile": match[2], "domain": match[3],
+                    "baseline": match[4], "latest": match[5]})
+    return out
+
+
 def forms_from_csv(text: str) -> list[AuditForm]:
     """Forms from pooled CSV rows, grouped by (case reference, auditor, audit date).
 
@@ -418,7 +526,7 @@ def forms_from_csv(text: str) -> list[AuditForm]:
     :class:`pydantic.ValidationError` for values the model rejects.
     """
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
         raise CsvError(f"line 1: missing column(s): {', '.join(missing)}")
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -436,6 +544,14 @@ def forms_from_csv(text: str) -> list[AuditForm]:
                 "children": _children(row["children"], line),
                 "needs": [],
             }
+            if row.get("reviews"):
+                groups[key]["reviews"] = row["reviews"]
+            if row.get("review_date"):
+                groups[key]["review_date"] = row["review_date"]
+            if row.get("plan_result"):
+                groups[key]["plan_result"] = row["plan_result"]
+            if row.get("distance"):
+                groups[key]["distance"] = _distances(row["distance"], line)
         if row["wording"] or row["holder"]:
             groups[key]["needs"].append(
                 {
@@ -465,7 +581,9 @@ def json_schema() -> dict[str, Any]:
         "The one-page audit-form record of one case: a case reference (never a name), each "
         "child's age band and sex, the highest threshold level recorded, and each need as "
         "specifically worded, with every person's name replaced by a role label, its "
-        "seriousness rating, the services provided or planned, and whether it was met. "
+        "seriousness rating, the services provided or planned, and whether it was met; "
+        "from version 2, the plan's reviews, its overall result and distance travelled per "
+        "domain (version 1 forms, without them, are still read). "
         "Forms are pooled across a sample of cases and grouped into Need Groups. "
         f"form_version is {FORM_VERSION}; a reader rejects a higher version."
     )

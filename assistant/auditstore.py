@@ -24,7 +24,7 @@ from sqlite_utils import Database, Migrations
 
 from assistant.model import now
 from assistant.store import StoreError
-from assistant.textsafe import clean_text, printable
+from assistant.textsafe import clean_text, decode, printable
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -37,23 +37,23 @@ migrations = Migrations("needs-led-audit")
 
 @migrations()
 def m001_samples_forms_needs_groups(db: Database) -> None:
-    db["audit_samples"].create(
+    db.table("audit_samples").create(
         {"id": int, "name": str, "created_at": str}, pk="id", not_null={"name"}
     )
-    db["audit_samples"].create_index(["name"], unique=True)
-    db["audit_forms"].create(
+    db.table("audit_samples").create_index(["name"], unique=True)
+    db.table("audit_forms").create(
         {"id": int, "sample_id": int, "identity": str, "digest": str, "case_reference": str,
          "auditor": str, "audit_date": str, "level_of_need": int, "body": str, "source": str,
          "imported_at": str},
         pk="id", foreign_keys=[("sample_id", "audit_samples", "id")],
     )
-    db["audit_forms"].create_index(["sample_id", "identity"], unique=True)
-    db["audit_groups"].create(
+    db.table("audit_forms").create_index(["sample_id", "identity"], unique=True)
+    db.table("audit_groups").create(
         {"id": int, "sample_id": int, "name": str, "description": str, "notes": str,
          "theme": str, "created_at": str},
         pk="id", foreign_keys=[("sample_id", "audit_samples", "id")],
     )
-    db["audit_needs"].create(
+    db.table("audit_needs").create(
         {"id": int, "sample_id": int, "form_id": int, "position": int, "holder": str,
          "holder_kind": str, "wording": str, "seriousness": str, "status": str,
          "services": str, "tokens": str, "theme": str, "reason": str, "alternatives": str,
@@ -61,9 +61,9 @@ def m001_samples_forms_needs_groups(db: Database) -> None:
         pk="id",
         foreign_keys=[("form_id", "audit_forms", "id"), ("sample_id", "audit_samples", "id")],
     )
-    db["audit_needs"].create_index(["sample_id", "group_id"])
-    db["audit_needs"].create_index(["form_id", "position"], unique=True)
-    db["audit_undo"].create(
+    db.table("audit_needs").create_index(["sample_id", "group_id"])
+    db.table("audit_needs").create_index(["form_id", "position"], unique=True)
+    db.table("audit_undo").create(
         {"id": int, "sample_id": int, "label": str, "before": str, "at": str}, pk="id"
     )
 
@@ -71,17 +71,24 @@ def m001_samples_forms_needs_groups(db: Database) -> None:
 @migrations()
 def m002_coach_kinds(db: Database) -> None:
     """The kinds the wording coach flags on each need (service, universal...), as JSON."""
-    db["audit_needs"].add_column("kinds", str)
+    db.table("audit_needs").add_column("kinds", str)
 
 
 @migrations()
 def m003_parking_groups(db: Database) -> None:
     """A group the audit group marks "not a Need Group" (a parking place for needs to
     discuss): kept in the shuffle, left out of the report's Need Groups."""
-    db["audit_groups"].add_column("parking", int, not_null_default=0)
-    db["audit_redo"].create(
+    db.table("audit_groups").add_column("parking", int, not_null_default=0)
+    db.table("audit_redo").create(
         {"id": int, "sample_id": int, "label": str, "after": str, "at": str}, pk="id")
-    db["audit_samples"].add_column("deleted_at", str)
+    db.table("audit_samples").add_column("deleted_at", str)
+
+
+def _new_id(last_pk: Any) -> int:
+    """The id SQLite gave the row just inserted (sqlite-utils types it as optional)."""
+    if last_pk is None:
+        raise AuditError("the database did not say which row it stored")
+    return int(last_pk)
 
 
 class AuditError(StoreError):
@@ -140,6 +147,14 @@ def describe_errors(exc: ValidationError, first_need: int = 1) -> str:
     return "; ".join(parts)
 
 
+class _JsonProblem(ValueError):
+    """A problem reading JSON, at a 1-based line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def _json_values(text: str) -> Iterator[tuple[int, Any]]:
     """Each top-level value (or array element) with its 1-based line: JSON, arrays, JSONL."""
     decoder = json.JSONDecoder()
@@ -159,7 +174,7 @@ def _json_values(text: str) -> Iterator[tuple[int, Any]]:
         index = skip(index, "," if in_array else "")
         if index >= end:
             if in_array:
-                raise ValueError(f"line {text.count(chr(10)) + 1}: the list is not closed with ]")
+                raise _JsonProblem(text.count("\n") + 1, "the list is not closed with ]")
             return
         if in_array and text[index] == "]":
             return
@@ -168,7 +183,9 @@ def _json_values(text: str) -> Iterator[tuple[int, Any]]:
         try:
             value, index = decoder.raw_decode(text, index)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"line {exc.lineno}: not valid JSON ({exc.msg})") from None
+            raise _JsonProblem(exc.lineno, f"not valid JSON ({exc.msg})") from None
+        except ValueError:  # a number past Python's 4,300-digit limit on reading integers
+            raise _JsonProblem(line, "not valid JSON (a number too long to read)") from None
         yield line, value
 
 
@@ -187,9 +204,8 @@ def read_json_forms(source: str, text: str) -> tuple[list[AuditForm], list[Probl
                     forms.append(AuditForm.model_validate(item))
                 except ValidationError as exc:
                     problems.append(Problem(source, line, describe_errors(exc)))
-    except ValueError as exc:
-        line_text, _, message = str(exc).partition(": ")
-        problems.append(Problem(source, int(line_text.split()[1]), message))
+    except _JsonProblem as exc:
+        problems.append(Problem(source, exc.line, str(exc)))
     except RecursionError:
         # Python's JSON decoder recurses once per nested [ or {: thousands of them are no
         # audit form, and must not stop the other files being read.
@@ -209,7 +225,7 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
     """
     from pydantic import ValidationError
 
-    from assistant.auditform import CSV_COLUMNS, CsvError, forms_from_csv
+    from assistant.auditform import REQUIRED_CSV_COLUMNS, CsvError, forms_from_csv
 
     problems: list[Problem] = []
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
@@ -217,7 +233,7 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
         header = next(reader)
     except (StopIteration, csv.Error):
         return [], [Problem(source, 1, "empty file, or not CSV")]
-    missing = [c for c in CSV_COLUMNS if c not in header]
+    missing = [c for c in REQUIRED_CSV_COLUMNS if c not in header]
     if missing:
         return [], [Problem(source, 1, f"missing column(s): {', '.join(missing)}")]
     head = io.StringIO()
@@ -237,6 +253,9 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
                                     "this file"))
             return [], problems
         line_start, line = line + 1, reader.line_num
+        # a bare CR inside a quoted cell (an old Mac or a spreadsheet's line break) is a
+        # line break: re-written unquoted below, it would no longer read as one cell
+        row = [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row]
         if not any(cell.strip() for cell in row):
             continue
         if len(row) <= max(key_columns):
@@ -264,6 +283,8 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
                 bad.append(Problem(source, line_start, str(exc).split(": ", 1)[-1]))
             except ValidationError as exc:
                 bad.append(Problem(source, line_start, describe_errors(exc, first_need=number)))
+            except (csv.Error, ValueError) as exc:  # not a form: reported, never a traceback
+                bad.append(Problem(source, line_start, f"not readable ({exc})"))
             else:
                 parts.append(form)
         if bad:
@@ -287,7 +308,9 @@ def _undefuse_cell(cell: str) -> str:
 def _need_number(row: list[str], header: list[str], position: int) -> int:
     """The row's need number as written in it, else its position among the form's rows."""
     cell = row[header.index("need_number")].strip()
-    return int(cell) if cell.isdigit() else position
+    # isdigit() alone accepts '²', which int() does not; and a number of thousands of
+    # digits is no need number (Python refuses to read past 4,300 digits)
+    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 6 else position
 
 
 def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]]:
@@ -300,7 +323,7 @@ def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]
         except ValueError as exc:
             return [], [Problem(source, None, str(exc))]
     try:
-        text = data.decode("utf-8")
+        text = decode(data)  # UTF-8, or UTF-8/16/32 with a byte-order mark
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return [], [Problem(source, line, "not UTF-8 text")]
@@ -355,7 +378,7 @@ class AuditStore:
             deleted = self._sample_row(name, deleted=True)
             if deleted is not None:  # the name is taken again: the deleted one goes for good
                 self._purge(int(deleted[0]))
-            return int(self.db["audit_samples"].insert(
+            return _new_id(self.db.table("audit_samples").insert(
                 {"name": name, "created_at": now().isoformat()}).last_pk)
 
     def _sample_row(self, name: str, deleted: bool = False) -> tuple[int, str] | None:
@@ -471,7 +494,7 @@ class AuditStore:
                           .fetchone()[0]) + 1
             for offset, row in enumerate(form_rows):
                 row["id"] = first + offset
-            need_rows = []
+            need_rows: list[dict[str, Any]] = []
             for offset, form in enumerate(pending):
                 old = kept.get(offset, {})
                 for position, need in enumerate(form.needs, 1):
@@ -493,7 +516,7 @@ class AuditStore:
         """Delete a form and its needs; return each need's group and analysis by wording."""
         carried = ("tokens", "theme", "reason", "alternatives", "group_id", "kinds")
         old: dict[tuple[str, str], dict[str, Any]] = {}
-        for row in self.db["audit_needs"].rows_where("form_id = ?", [form_id],
+        for row in self.db.table("audit_needs").rows_where("form_id = ?", [form_id],
                                                       order_by="position"):
             old.setdefault((row["holder"], row["wording"]), {c: row[c] for c in carried})
         self.db.execute("delete from audit_needs where form_id = ?", [form_id])
@@ -511,14 +534,14 @@ class AuditStore:
 
     def forms(self, sample_id: int) -> list[dict[str, Any]]:
         with self.store.errors():
-            return [dict(r) for r in self.db["audit_forms"].rows_where(
+            return [dict(r) for r in self.db.table("audit_forms").rows_where(
                 "sample_id = ?", [sample_id], order_by="case_reference, audit_date, id")]
 
     def needs(self, sample_id: int, where: str = "", args: Iterable[Any] = ()
               ) -> list[dict[str, Any]]:
         sql = "sample_id = ?" + (f" and ({where})" if where else "")
         with self.store.errors():
-            rows = list(self.db["audit_needs"].rows_where(
+            rows = list(self.db.table("audit_needs").rows_where(
                 sql, [sample_id, *args], order_by="form_id, position"))
         for row in rows:
             row["services"] = json.loads(row["services"] or "[]")
@@ -530,7 +553,7 @@ class AuditStore:
         """The sample's groups in the order they were made, each with its ``number``: the
         one numbering the shuffle, ``audit groups`` and the report all show."""
         with self.store.errors():
-            rows = [dict(r) for r in self.db["audit_groups"].rows_where(
+            rows = [dict(r) for r in self.db.table("audit_groups").rows_where(
                 "sample_id = ?", [sample_id], order_by="id")]
         for number, row in enumerate(rows, 1):
             row["number"] = number

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "assistant.commands.export",
     "assistant.commands.practice",
     "assistant.commands.audit",
+    "assistant.commands.review",
     "assistant.commands.room",
 )
 
@@ -103,12 +104,50 @@ def run_tui(args: argparse.Namespace) -> int:
                pipeline=args.pipeline)
 
 
+# Arguments that name files: bytes that are not UTF-8 are kept in these (a file can be
+# named so); in every other argument they become U+FFFD, so they can be printed and stored.
+PATH_ARGS = frozenset({"db", "content", "file", "files", "folder", "out", "pipeline"})
+
+
+def _safe_streams() -> None:
+    """Print what cannot be encoded as escapes, never a UnicodeEncodeError traceback.
+
+    A stream that cannot be reconfigured (the room's forked apps write to a socket that
+    refuses the seek it tries) keeps its own rule: what reaches it is cleaned text.
+    """
+    from contextlib import suppress
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with suppress(OSError, ValueError):
+                reconfigure(errors="backslashreplace")
+
+
+def _clean_args(args: argparse.Namespace) -> None:
+    """Replace undecodable bytes (lone surrogates from the command line) in text args."""
+    import os
+
+    from assistant.textsafe import without_surrogates
+
+    for key, value in vars(args).items():
+        if key in PATH_ARGS or (key == "case" and isinstance(value, str)
+                                and os.path.exists(value)):
+            continue
+        if isinstance(value, str):
+            setattr(args, key, without_surrogates(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, key, [without_surrogates(v) for v in value])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from assistant.errors import report
 
+    _safe_streams()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        _clean_args(args)
         func: Callable[[argparse.Namespace], int] = getattr(args, "func", run_tui)
         return func(args)
     except UsageError as exc:

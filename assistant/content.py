@@ -14,10 +14,11 @@ import os
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from assistant.errors import UserError
 
@@ -89,7 +90,7 @@ def _yaml_line(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None
     return line
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: ErrorDetails) -> str:
     where = ".".join(str(part) for part in error["loc"])
     message = error["msg"]
     if error["type"] == "extra_forbidden":
@@ -162,6 +163,24 @@ class Framework(Strict):
     outcome_domains: list[Choice] = Field(min_length=1)
     threshold_levels: list[Choice] = Field(min_length=1)
     audit_status: list[Choice] = Field(min_length=2)
+    # Reviews (seeds/004). Defaults keep an edited framework.yml from before reviews valid.
+    outcome_results: list[Choice] = Field(default=[
+        Choice(id="achieved", label="Achieved"), Choice(id="partly", label="Partly achieved"),
+        Choice(id="not-achieved", label="Not achieved"),
+        Choice(id="not-relevant", label="No longer relevant")], min_length=1)
+    review_status: list[Choice] = Field(default=[
+        Choice(id="met", label="Met"), Choice(id="partly", label="Partly met"),
+        Choice(id="unmet", label="Unmet"), Choice(id="closed", label="Closed")], min_length=1)
+    seriousness_change: list[Choice] = Field(default=[
+        Choice(id="same", label="No change"), Choice(id="higher", label="More serious"),
+        Choice(id="lower", label="Less serious")], min_length=1)
+    carry_forward: list[Choice] = Field(default=[
+        Choice(id="kept", label="Kept"), Choice(id="changed", label="Changed"),
+        Choice(id="ended", label="Ended")], min_length=1)
+    plan_results: list[Choice] = Field(default=[
+        Choice(id="wholly", label="Wholly achieved"), Choice(id="partly", label="Partly achieved"),
+        Choice(id="not-achieved", label="Not achieved at all"),
+        Choice(id="dropped-out", label="Family dropped out")], min_length=1)
 
     @cached_property
     def child_roles(self) -> frozenset[str]:
@@ -176,6 +195,63 @@ class Framework(Strict):
             if item.id == ident:
                 return item.label
         return ident or ""
+
+
+class ScalePoint(Strict):
+    score: int = Field(ge=1, le=10)
+    label: str
+
+
+class Domain(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    label: str
+
+
+class Profile(Strict):
+    id: Literal["family", "child", "parent"]
+    label: str
+    domains: list[Domain] = Field(min_length=1)
+
+
+class Distance(Strict):
+    """framework/distance.yml: the distance-travelled domains and scale (seeds/004, App. D).
+
+    The scale runs from no concern (lowest score) to the most serious (highest), so a
+    score that falls between the baseline and a review is an improvement.
+    """
+
+    scale: list[ScalePoint] = Field(min_length=2)
+    profiles: list[Profile] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Distance:
+        scores = [p.score for p in self.scale]
+        if scores != sorted(set(scores)):
+            raise ValueError("scale: scores must rise one by one with no repeats")
+        kinds = [p.id for p in self.profiles]
+        if len(set(kinds)) != len(kinds):
+            raise ValueError("profiles: each of family, child and parent at most once")
+        for profile in self.profiles:
+            ids = [d.id for d in profile.domains]
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"profiles: {profile.id}: two domains have the same id")
+        return self
+
+    @property
+    def scores(self) -> list[int]:
+        return [p.score for p in self.scale]
+
+    def score_label(self, score: int | None) -> str:
+        return next((p.label for p in self.scale if p.score == score), "")
+
+    def profile(self, kind: str) -> Profile | None:
+        return next((p for p in self.profiles if p.id == kind), None)
+
+    def domain_label(self, kind: str, domain: str) -> str:
+        profile = self.profile(kind)
+        if profile is None:
+            return domain
+        return next((d.label for d in profile.domains if d.id == domain), domain)
 
 
 class Content:
@@ -240,3 +316,8 @@ class Content:
     @cached_property
     def framework(self) -> Framework:
         return self.load(Framework, "framework", "framework.yml")
+
+    @cached_property
+    def distance(self) -> Distance:
+        """The distance-travelled domains and scale (framework/distance.yml)."""
+        return self.load(Distance, "framework", "distance.yml")

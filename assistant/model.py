@@ -25,7 +25,9 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
+from assistant.dates import loose
 from assistant.textsafe import clean_text
 
 SCHEMA_VERSION = 2
@@ -45,6 +47,8 @@ Required = Annotated[ShortText, StringConstraints(min_length=1)]
 REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$"
 Sex = Literal["female", "male", "other", "not recorded"]
 Ident = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,40}$")]
+#: a date read the way a person writes one anywhere in the app (assistant.dates)
+Day = Annotated[date, BeforeValidator(loose)]
 
 
 def new_id() -> str:
@@ -98,7 +102,7 @@ class Person(Model):
     role: Annotated[str, AfterValidator(_framework_choice("roles"))] = "child"
     name: Annotated[Required, StringConstraints(max_length=40)]
     age: Annotated[int, Field(ge=0, le=120)] | None = None
-    date_of_birth: date | None = None
+    date_of_birth: Day | None = None
     sex: Sex = "not recorded"
 
 
@@ -120,7 +124,7 @@ class Outcome(Model):
     statement: Required
     whose: Annotated[str, AfterValidator(_framework_choice("outcome_domains"))] = "child"
     measure: ShortText = ""
-    target_date: date | None = None
+    target_date: Day | None = None
 
 
 class WorkItem(Model):
@@ -130,7 +134,7 @@ class WorkItem(Model):
     action: Required
     who: ShortText = ""
     frequency: ShortText = ""
-    start_date: date | None = None
+    start_date: Day | None = None
     outcome_id: Ident | None = None
 
 
@@ -191,9 +195,69 @@ class AgreedAction(Model):
     id: Ident = Field(default_factory=new_id)
     action: Required
     owner: ShortText = ""
-    due: date | None = None
+    due: Day | None = None
     done: bool = False
-    done_on: date | None = None
+    done_on: Day | None = None
+
+
+# --- reviews and distance travelled (seeds/004) ------------------------------------------
+
+
+Score = Annotated[int, Field(ge=1, le=10)]
+
+
+class Scores(Model):
+    """Distance-travelled scores for one profile: the family, one child or one parent/carer.
+
+    ``who`` is ``"family"`` for the family profile, else the person's id. Domains and the
+    scale are framework content (framework/distance.yml); a lower score is better.
+    """
+
+    who: Ident
+    scores: dict[Ident, Score] = {}
+
+
+class OutcomeResult(Model):
+    """One outcome's result at a review, with what shows it and when."""
+
+    outcome_id: Ident
+    statement: ShortText = ""
+    """The outcome as worded at the review, so the record stands if it is later changed."""
+    result: Annotated[str, AfterValidator(_framework_choice("outcome_results"))]
+    evidence: LongText = ""
+    evidence_date: date | None = None
+
+
+class NeedReview(Model):
+    """One need's status at a review and whether its seriousness has changed."""
+
+    need_id: Ident
+    status: Annotated[str, AfterValidator(_framework_choice("review_status"))]
+    seriousness: Annotated[str, AfterValidator(_framework_choice("seriousness_change"))] = "same"
+
+
+class CarriedForward(Model):
+    """What happened to one outcome or piece of work after the review."""
+
+    item_id: Ident
+    kind: Literal["outcome", "work"]
+    decision: Annotated[str, AfterValidator(_framework_choice("carry_forward"))] = "kept"
+    was: ShortText = ""
+    becomes: ShortText = ""
+
+
+class Review(Model):
+    """A review of the plan: results, status, new needs, the family's view, scores."""
+
+    number: Annotated[int, Field(ge=1)]
+    on: date
+    outcomes: list[OutcomeResult] = []
+    needs: list[NeedReview] = []
+    new_needs: list[Ident] = []
+    family_view: LongText = ""
+    carried: list[CarriedForward] = []
+    plan_result: Annotated[str | None, AfterValidator(_framework_choice("plan_results"))] = None
+    scores: list[Scores] = []
 
 
 class Case(Model):
@@ -206,7 +270,7 @@ class Case(Model):
     worker: ShortText = ""
     worker_contact: ShortText = ""
     created: datetime = Field(default_factory=now)
-    review_date: date | None = None
+    review_date: Day | None = None
     level_of_need: Annotated[int, Field(ge=1, le=5)] | None = None
     """The optional local threshold level for the case as a whole (framework threshold_levels)."""
     contingency: LongText = ""
@@ -220,6 +284,10 @@ class Case(Model):
     needs: list[Need] = []
     comments: list[Comment] = []
     agreed_actions: list[AgreedAction] = []
+    baseline: list[Scores] = []
+    """Distance-travelled scores when the plan began (seeds/004, Appendix D)."""
+    baseline_date: date | None = None
+    reviews: list[Review] = []
     resume: dict[Annotated[str, StringConstraints(max_length=40)], ShortText] = {}
     """Legacy: where the interview was. Now kept beside the case by the store (not in a
     revision); read only to place a case saved by an older version."""
@@ -253,6 +321,14 @@ class Case(Model):
         for comment in self.comments:
             if comment.about is not None and comment.about not in known:
                 raise ValueError(f"a comment is about '{comment.about}', which is not in this case")
+        whose = set(people) | {"family"}
+        for scores in [*self.baseline, *(s for r in self.reviews for s in r.scores)]:
+            if scores.who not in whose:
+                raise ValueError(f"distance-travelled scores are for '{scores.who}', who is "
+                                 "not one of the people in this case (or 'family')")
+        numbers = [r.number for r in self.reviews]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError("reviews must be numbered 1, 2, 3... in order")
         return self
 
     # --- convenience -------------------------------------------------------------------
@@ -298,6 +374,11 @@ _LABELS = {
     "family_words": "in the family's words",
     "outcome_id": "outcome served",
     "reference": "case reference",
+    "reviews": "review",
+    "evidence_date": "evidence date",
+    "family_view": "the family's view",
+    "plan_result": "the plan's result",
+    "baseline_date": "baseline date",
 }
 
 
@@ -313,7 +394,7 @@ def _place(loc: tuple[int | str, ...]) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _reason(error: dict[str, Any]) -> str:
+def _reason(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx", {})
     if kind == "missing":

@@ -90,12 +90,13 @@ def xlsx_template(framework: Framework) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
+    from openpyxl.utils import get_column_letter
+
     for index, name in enumerate(columns, 1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = 60 if name == "wording" else max(
-            14, len(name) + 2)
+        sheet.column_dimensions[get_column_letter(index)].width = (
+            60 if name == "wording" else max(14, len(name) + 2))
     for name, values in allowed_values(framework).items():
-        letter = sheet.cell(row=1, column=columns.index(name) + 1).column_letter
+        letter = get_column_letter(columns.index(name) + 1)
         rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"',
                               allow_blank=True, showErrorMessage=True,
                               error=f"Choose one of: {', '.join(values)}")

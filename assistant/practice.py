@@ -10,6 +10,7 @@ need -> seriousness -> outcome -> work.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from assistant.content import Content, ContentError, Strict
-from assistant.model import Case, Person
+from assistant.model import Case, Need, Person
 
 VIGNETTE_FOLDER = ("prompts", "vignettes")
 PRACTICE_PREFIX = "PRACTICE-"
@@ -68,6 +69,20 @@ class Vignette(Strict):
     def person(self, person_id: str) -> VignettePerson:
         return next(p for p in self.people if p.id == person_id)
 
+    @property
+    def slug(self) -> str:
+        """The vignette's id without its people's names ("jordan-aggression" is
+        "aggression"): a case reference goes on audit forms and file names, so it must
+        not carry a name, even a fictional one."""
+        names = {part.casefold() for person in self.people
+                 for part in re.split(r"[\W_]+", person.name) if part}
+        words = [word for word in self.id.split("-") if word.casefold() not in names]
+        return "-".join(words) or "family"
+
+    def reference(self, prefix: str = "PRACTICE-") -> str:
+        """The reference of a case made from this vignette (a practice or model case)."""
+        return f"{prefix}{self.slug}"
+
 
 def load_vignettes(content: Content | None = None) -> list[Vignette]:
     """Every vignette, validated; ids must be unique."""
@@ -83,6 +98,11 @@ def load_vignettes(content: Content | None = None) -> list[Vignette]:
             if need.rating not in framework.ids("seriousness"):
                 raise ContentError(path, f"rating '{need.rating}' is not on the seriousness "
                                    "scale in framework/framework.yml")
+        clash = next((v for v in vignettes if v.slug == vignette.slug), None)
+        if clash is not None:
+            raise ContentError(path, f"vignette '{vignette.id}' would have the same case "
+                               f"reference as '{clash.id}' once names are left out "
+                               f"({vignette.reference()}): add a word to one id")
         found[vignette.id] = path
         vignettes.append(vignette)
     return vignettes
@@ -90,10 +110,13 @@ def load_vignettes(content: Content | None = None) -> list[Vignette]:
 
 def find_vignette(ident: str, content: Content | None = None,
                   vignettes: list[Vignette] | None = None) -> Vignette:
-    """The vignette with id ``ident`` (or its practice case reference)."""
+    """The vignette with id ``ident``, or whose practice case has the reference ``ident``
+    (as made now, or as made before references left the names out)."""
     vignettes = vignettes if vignettes is not None else load_vignettes(content)
+    wanted = ident.strip().casefold()
     for vignette in vignettes:
-        if vignette.id == ident or vignette.id == ident.removeprefix(PRACTICE_PREFIX).lower():
+        if wanted in (vignette.id, vignette.reference().casefold(),
+                      f"{PRACTICE_PREFIX}{vignette.id}".casefold()):
             return vignette
     known = ", ".join(v.id for v in vignettes)
     raise LookupError(f"no vignette '{ident}' (there are: {known})")
@@ -103,7 +126,7 @@ def practice_case(vignette: Vignette) -> Case:
     """A new case to work the vignette through the interview: story and people filled in."""
     people = [Person(id=p.id, role=p.role, name=p.name, age=p.age, sex=p.sex)
               for p in vignette.people]
-    return Case(reference=f"{PRACTICE_PREFIX}{vignette.id}", story=vignette.story,
+    return Case(reference=vignette.reference(PRACTICE_PREFIX), story=vignette.story,
                 people=people)
 
 
@@ -171,6 +194,30 @@ class NeedFeedback:
 
 
 @dataclass
+class ItemFeedback:
+    """One of the student's outcomes or pieces of work, as the coach reads it."""
+
+    text: str
+    kinds: list[str]
+    messages: list[str]
+    kept: str = ""
+    """The reason the student gave for keeping this wording against the coach, if any."""
+
+
+@dataclass
+class ChainFeedback:
+    """A found need's seriousness, outcomes and work beside the model analysis."""
+
+    model: ModelNeed
+    student: str
+    seriousness: str
+    """How the student's seriousness compares with the model's, in a sentence."""
+    seriousness_ok: bool
+    outcomes: list[ItemFeedback]
+    work: list[ItemFeedback]
+
+
+@dataclass
 class Feedback:
     vignette: Vignette
     reference: str
@@ -179,10 +226,27 @@ class Feedback:
     extra: list[str] = field(default_factory=list)
     wording: list[NeedFeedback] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
+    chains: list[ChainFeedback] = field(default_factory=list)
+    traps: dict[str, str] = field(default_factory=dict)
+    """The student's needs that fell into one of the vignette's traps -> that trap."""
 
     @property
     def score(self) -> str:
         return f"{len(self.found)} of {len(self.vignette.model)}"
+
+    def flagged(self, wording: str) -> list[str]:
+        """The coach's kinds for one of the student's needs (empty if it found nothing)."""
+        return next((w.kinds for w in self.wording if w.student == wording), [])
+
+    @property
+    def extra_specific(self) -> list[str]:
+        """Extra needs the coach does not flag and no trap catches: perhaps real needs."""
+        return [e for e in self.extra if not self.flagged(e) and e not in self.traps]
+
+    @property
+    def extra_flagged(self) -> list[str]:
+        """Extra needs the coach flags or a trap catches: never offered as real needs."""
+        return [e for e in self.extra if self.flagged(e) or e in self.traps]
 
 
 class Synonyms(Strict):
@@ -239,8 +303,11 @@ def chain_gaps(case: Case, content: Content, prompts: Any = None) -> list[str]:
 
 
 def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
-             gaps: Iterable[str] = (), synonyms: dict[str, str] | None = None) -> Feedback:
-    """Compare a worked practice case with the vignette's model analysis."""
+             gaps: Iterable[str] = (), synonyms: dict[str, str] | None = None,
+             framework: Any = None) -> Feedback:
+    """Compare a worked practice case with the vignette's model analysis: the needs found,
+    missed and added, each found need's seriousness, outcomes and work beside the model's,
+    and the student's needs that fell into the vignette's traps."""
     student = [n.wording for n in case.needs]
     names = [p.name for p in vignette.people]
     pairs = match(student, [m.wording for m in vignette.model], lemmas, names, synonyms)
@@ -260,4 +327,55 @@ def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
             student=need.wording, holder=case.holder_name(need), kinds=report.kinds,
             messages=[f.message for f in report.findings],
         ))
+    if vignette.traps and student:
+        for pair in match(student, vignette.traps, lemmas, names, synonyms):
+            if pair.student_index is not None and pair.score >= TRAP_THRESHOLD:
+                result.traps[student[pair.student_index]] = vignette.traps[pair.model_index]
+    by_wording = {n.wording: n for n in case.needs}
+    ratings = (framework or Content().framework).ids("seriousness")  # lowest first
+    for model_need, wording, _ in result.found:
+        need = by_wording[wording]
+        result.chains.append(_chain(model_need, need, case, coach, ratings))
     return result
+
+
+# A student's need this close to one of the vignette's traps fell into it (cosine of
+# content words; stricter than matching a model need, as a trap is one particular wording).
+TRAP_THRESHOLD = 0.6
+
+
+def _kept_reason(need: Need, text: str) -> str:
+    return next((k.reason for k in need.kept_wording if k.wording == text), "")
+
+
+def _chain(model: ModelNeed, need: Need, case: Case, coach: Any,
+           ratings: list[str]) -> ChainFeedback:
+    """Seriousness, outcomes and work of one found need, judged against the model."""
+    holder = case.holder_name(need)
+    serious = need.seriousness
+    if serious is None or not serious.consequences:
+        verdict, ok = (f"You have not said what happens if this need is not met; the model "
+                       f"says: {model.consequences} (rated {model.rating})."), False
+    elif serious.rating is None:
+        verdict, ok = f"You described the consequences but gave no rating; the model rates " \
+                      f"it {model.rating}.", False
+    elif serious.rating == model.rating:
+        verdict, ok = f"You rated it {serious.rating}, as the model does.", True
+    else:
+        higher = (ratings.index(serious.rating) > ratings.index(model.rating)
+                  if serious.rating in ratings and model.rating in ratings else False)
+        verdict, ok = (f"You rated it {serious.rating}; the model rates it {model.rating} "
+                       f"({'lower' if higher else 'higher'}): {model.consequences}"), False
+    outcomes = []
+    for outcome in need.outcomes:
+        report = coach.check(outcome.statement, "outcome", holder)
+        outcomes.append(ItemFeedback(outcome.statement, list(report.kinds),
+                                     [f.message for f in report.findings],
+                                     _kept_reason(need, outcome.statement)))
+    work = []
+    for item in need.work:
+        report = coach.check(item.action, "work", holder)
+        work.append(ItemFeedback(item.action, list(report.kinds),
+                                 [f.message for f in report.findings],
+                                 _kept_reason(need, item.action)))
+    return ChainFeedback(model, need.wording, verdict, ok, outcomes, work)

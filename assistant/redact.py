@@ -189,7 +189,8 @@ def folded(word: str) -> str:
 # Digits typed for the letters they look like ("K4yla", "Wi11", "Z0e").
 _LOOKALIKE = {"a": "4", "b": "8", "e": "3", "g": "9", "i": "1", "l": "1", "o": "0", "s": "5",
               "t": "7", "z": "2"}
-_TITLES = r"(?:mr|mrs|ms|miss|mx|dr|master)\.?\s+"
+_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "master"})
+_TITLES = rf"(?:{'|'.join(sorted(_TITLE_WORDS))})\.?\s+"
 _MONTH_WORDS = ("january february march april may june july august september october "
                 "november december")
 MONTHS = frozenset(_MONTH_WORDS.split())
@@ -198,11 +199,29 @@ MODALS = frozenset({"will", "may", "can", "shall", "must", "might"})
 _TIME_BEFORE = (r"(?:in|by|since|until|till|from|during|before|after|of|early|late|mid|"
                 r"next|last|this|every|each|through|throughout)")
 # Verbs whose object is a person, whatever tag a small model gives them ("visits rose").
-_PERSON_VERB = re.compile(r"(?:visit|see|walk|meet|help|support|collect|tell|ask|hit|hurt|"
+_PERSON_VERB = re.compile(r"(?:visit|see|walk|meet|help|support|collect|tell|ask|hit|hurt|take|"
                           r"phone|text|teach|hug|smack|slap|kick|ring|pick|drop)(?:s|es|ed)?|"
-                          r"saw|met|told|asked|hit|rang|seen")
+                          r"saw|met|told|asked|hit|rang|seen|took|taken")
 # Everyday words that are also times: "at dawn", "in summer" are times, not people.
-TIME_WORDS = frozenset({"dawn", "summer", "autumn", "winter", "spring"}) | MONTHS
+TIME_WORDS = frozenset({"dawn", "dusk", "summer", "autumn", "winter", "spring"})
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Lower-case words used in the shipped framework and prompts: with no parse, a
+    capitalised word at a sentence's start that is none of these is taken for a name."""
+    words: set[str] = set()
+    root = Content().default
+    for folder in ("framework", "prompts"):
+        for path in (root / folder).rglob("*.y*ml"):
+            try:
+                text = path.read_text("utf-8")
+            except (OSError, UnicodeError):
+                continue
+            text = re.sub(r"(?m)^\s*-?\s*id:.*$", "", text)  # ids name vignettes' people
+            words.update(re.findall(r"(?<![\w'])[a-z]+(?:'[a-z]+)?", text))
+    names = load_names()
+    return frozenset(words - names.given - names.surnames)
 
 
 @lru_cache(maxsize=1)
@@ -234,12 +253,13 @@ def common_words(names: Names | None = None) -> frozenset[str]:
 
 
 def _key_pattern(key: str) -> str:
-    """A regex for ``key`` in folded text that also takes digits typed for its letters."""
+    """A regex for ``key`` in folded text that also takes digits typed for its letters and
+    a hyphen put inside it ("K4yla", "Kay-la")."""
     parts = []
     for char in key:
         alike = _LOOKALIKE.get(char)
         parts.append(f"[{re.escape(char)}{alike}]" if alike else re.escape(char))
-    return "".join(parts)
+    return "-?".join(parts)
 
 
 # --- the parse ------------------------------------------------------------------------------
@@ -348,30 +368,29 @@ class Redactor:
         self.common = common_words(self.names)
         self._docs: dict[str, Any] = {}
         self.best: dict[str, str] = {}
-        self.whole: set[str] = set()  # folded keys that are a person's whole name or part
         self.initials: list[tuple[re.Pattern[str], str]] = []
         for person in self.case.people:
             label = self.labels[person.id]
-            for key, exact in self._keys(person.name):
+            for key in self._keys(person.name):
                 self.best.setdefault(key, label)  # the first person with a name keeps it
-                if exact:
-                    self.whole.add(key)
             self._add_initials(person.name, label)
         keys = sorted(self.best, key=len, reverse=True)
         self.keys = keys
         self.pattern = re.compile(
-            rf"(?<![^\W\d_])(?:{_TITLES})?(?:"
+            rf"(?<![^\W\d_])(?:{_TITLES})?\d*(?:"
             + "|".join(f"({_key_pattern(key)})" for key in keys)
             + r")\d*(?:'s|'|s)?(?![^\W\d_])"
         ) if keys else None
 
     # -- the case's people --------------------------------------------------------------
 
-    def _keys(self, name: str) -> Iterable[tuple[str, bool]]:
-        """(folded key, typed-as-is) for a name: whole, words, halves of hyphenated words
+    def _keys(self, name: str) -> Iterable[str]:
+        """Folded keys for a name: whole, words, halves of hyphenated words
         (two letters or more), and each one's variants from the name list. A part that is a
         stop word or a role word ("The Family", "Baby Z") is not taken for a name."""
         name = clean(name).strip()
+        if re.fullmatch(r"(?:[A-Z]\.?\s?){2,4}", name):
+            return  # initials ("KM", "K.M."): matched in capitals only, so "3 km" stays
         parts = [name]
         for word in name.split():
             parts.append(word)
@@ -387,10 +406,10 @@ class Redactor:
                     w in self.names.roles or (w in stop_words() and w not in self.names.also_words)
                     for w in re.findall(r"[^\W\d_]+", key)):
                 continue  # a person entered as "Baby" or "The Family" has no name to hide
-            yield key, True
+            yield key
             for variant in self.names.variants(key):
                 if variant != key:
-                    yield variant, False
+                    yield variant
 
     def _add_initials(self, name: str, label: str) -> None:
         """Initials typed for this person, in capitals: "KM", "K.M.", "K. M." for a name of
@@ -398,8 +417,8 @@ class Redactor:
         stop before a lower-case word, a comma or "'s") or a bare "K" before a verb, for
         anyone's first letter."""
         words = fold(clean(name))[0].split()
-        if len(words) == 1 and re.fullmatch(r"(?:[^\W\d_]\.?\s?){2,}", words[0]):
-            letters = re.findall(r"[^\W\d_]", words[0])
+        if re.fullmatch(r"(?:[A-Z]\.?\s?){2,4}", clean(name).strip()):
+            letters = re.findall(r"[^\W\d_]", fold(clean(name))[0])
         else:
             letters = [w[0] for w in words if w[0].isalpha()]
         if not letters:
@@ -423,15 +442,13 @@ class Redactor:
         before = text[:name_start]
         if key in MONTHS and (re.match(r"[^\W\d_]+\s+\d", after)
                               or re.search(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", before)
-                              or re.search(rf"(?i)\b{_TIME_BEFORE}\s+$", before)):
+                              or (text[name_start].isupper()
+                                  and re.search(rf"(?i)\b{_TIME_BEFORE}\s+$", before))):
             return False
         capital = text[name_start].isupper()
         token = tokens.get(name_start)
-        if token is None:  # no parse: capitals are names, lower case only before a verb
-            if suffix == "s":
-                return capital
-            nxt = re.match(r"[^\W\d_]+\d*\s+([^\W\d_]+)", after)
-            return capital or bool(nxt and nxt[1].casefold() in _FINITE_HINTS)
+        if token is None:
+            return _name_by_words(key, before, after, capital, suffix)
         sentence_start = token.is_sent_start or token.i == 0
         if suffix == "s":  # "Wills mum" is Will's; "wills" are a solicitor's
             return capital
@@ -439,8 +456,8 @@ class Redactor:
         prev = doc[token.i - 1] if token.i else None
         if capital and not sentence_start:
             return True
-        if key in TIME_WORDS and not capital and token.dep_ == "pobj":
-            return False  # "at dawn", "over the summer"
+        if key in TIME_WORDS and not capital and prev is not None and prev.pos_ == "ADP":
+            return False  # "at dawn", "in summer"
         if key in MODALS and prev is not None and prev.pos_ in ("VERB", "ADP") \
                 and prev.dep_ != "aux":
             return True  # "helps will apply", "with will": no modal goes there
@@ -449,6 +466,9 @@ class Redactor:
         if token.dep_ in ("aux", "auxpass") and key not in MODALS and key not in (
                 "do", "did", "does", "have", "had", "be"):
             return True  # "helps hope apply": not a helping verb, so a confused parse
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if key in MODALS and nxt is not None and nxt.lower_ in ("and", "or", "&"):
+            return True  # "Will and Faith need": no modal is followed by "and"
         if token.tag_ == "MD" or token.dep_ in ("aux", "auxpass"):
             before_verb = head.i > token.i and head.tag_ in ("VB", "VBN", "VBG")
             if before_verb:
@@ -462,7 +482,6 @@ class Redactor:
             return token.pos_ not in ("AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON")
         if token.tag_ in ("NNP", "RB"):  # none of these words is an adverb: a confused tag
             return True
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if prev is not None and (_PERSON_VERB.fullmatch(prev.lower_) or (
                 prev.pos_ == "VERB" and nxt is not None and nxt.tag_ == "VB")):
             return True  # "visits rose", "helps mark apply": what is done to a person
@@ -493,15 +512,17 @@ class Redactor:
             return False
         if token.pos_ not in ("NOUN", "PROPN", "X", "ADJ", "VERB"):
             return False
-        if any(c.dep_ in ("amod", "nummod", "compound", "acl", "ccomp") for c in token.children):
-            return False
+        if any(c.dep_ in ("amod", "nummod", "acl", "ccomp") for c in token.children):
+            return False  # "real joy", "hope that it works"
+        if any(c.dep_ == "compound" for c in token.children):
+            return None  # "the gas bill" or "someone bill trusts": the rest of the text says
         if token.pos_ == "VERB":
             prev = doc[token.i - 1] if token.i else None
             # "helps mark apply": a verb, then the word, then a bare verb
             return bool(prev is not None and prev.pos_ == "VERB" and nxt is not None
                         and nxt.tag_ == "VB")
         if token.dep_ in ("nsubj", "nsubjpass", "poss", "appos", "conj", "dobj", "pobj",
-                          "dative", "npadvmod", "ROOT"):
+                          "dative", "npadvmod", "ROOT", "xcomp"):
             return True
         return None  # unsure: a name if the same text uses it as one elsewhere
 
@@ -527,8 +548,10 @@ class Redactor:
             for match in self.pattern.finditer(folded_text):
                 group = match.lastindex or 0
                 key = self.keys[group - 1]
-                got = folded_text[match.start(group):match.end(group)]
-                swapped = sum(a != b for a, b in zip(got, key, strict=True))
+                got = folded_text[match.start(group):match.end(group)].replace("-", "")
+                if len(got) != len(key.replace("-", "")):
+                    continue
+                swapped = sum(a != b for a, b in zip(got, key.replace("-", ""), strict=True))
                 if swapped and (len(key) < 3 or swapped > max(1, len(key) // 3)
                                 or not any(c.isalpha() for c in got)):
                     continue
@@ -539,6 +562,8 @@ class Redactor:
                     tail_start += 1
                 suffix = folded_text[tail_start:match.end()]
                 titled = match.start(group) > match.start()
+                if key in self.common and re.search(r"[^\W\d_]-$", folded_text[:match.start()]):
+                    continue  # "ill-will", "re-mark": part of a hyphenated word
                 tail = "'s" if suffix == "s" else text[index[tail_start]:end] if suffix else ""
                 span = _Span(start, end, self.best[key] + tail)
                 if key in self.common and not swapped:
@@ -595,11 +620,26 @@ class Redactor:
                 if not free(match.start(), match.end()):
                     continue
                 sentence_start = not text[:match.start()].strip() or re.search(
-                    r"[.!?:;]['\")\]]*\s*$", text[:match.start()])
+                    r"[.!?:;(\"“—-]['\")\]]*\s*$", text[:match.start()])
+                prev = re.search(r"([^\W\d_]+)\.?\s+$", text[:match.start()])
+                after_role = bool(prev and folded(prev[1]) in self.names.roles
+                                  and folded(word) not in self.names.roles
+                                  and folded(word) not in self.names.not_names
+                                  and folded(word) not in stop_words())
                 kind = self._word_kind(word)
-                if (kind == "name" and word[0].isupper()) or (
-                        kind == "" and word[0].isupper() and word[1:].islower()
-                        and not sentence_start and len(word) > 1):
+                capital = word[0].isupper() and word[1:].islower() and len(word) > 1
+                titled = bool(prev and prev[1].casefold() in _TITLE_WORDS)
+                if after_role and (word[0].isupper() or kind == "name" or (
+                        kind == "" and folded(word) not in vocabulary()
+                        and (titled or not re.search(r"(?:s|ed|ing)$", word)))):
+                    found.append((match.start(), match.end()))  # "her partner jason"
+                elif word.isupper() and len(word) > 2 and (kind == "name" or (
+                        kind == "" and len(word) > 3 and folded(word) not in vocabulary()
+                        and re.search(r"[aeiouy]", folded(word)))):
+                    found.append((match.start(), match.end()))  # "JASON", not "CAMHS"
+                elif capital and (kind == "name" or after_role or folded(word) in self.learned
+                                or (kind == "" and (not sentence_start
+                                                    or folded(word) not in vocabulary()))):
                     found.append((match.start(), match.end()))
         return self._merge_unknown(text, found, where)
 
@@ -612,14 +652,31 @@ class Redactor:
         capital = word[0].isupper() and not word.isupper()
         doc = token.doc
         prev = doc[token.i - 1] if token.i else None
+        if prev is not None and folded(prev.text).rstrip(".") in self.names.roles and (
+                capital or word.isupper() or kind == "name"
+                or (kind == "" and base not in vocabulary() and (
+                    folded(prev.text).rstrip(".") in _TITLE_WORDS
+                    or not re.search(r"(?:s|ed|ing)$", base)
+                    or (token.pos_ not in ("VERB", "AUX", "ADP", "ADV", "DET", "PRON", "PART",
+                                           "CCONJ", "SCONJ", "NUM")
+                        and token.tag_ not in ("NNS", "NNPS"))))) and base not in stop_words():
+            return True  # "Gran Pauline", "Mrs Brannigan", "her partner jason", "brother DEAN"
+        if word.isupper():
+            # Capitals are mostly services ("CAMHS", "YOT"): a listed name, or a word no
+            # list or content knows that the parse makes a person or puts in a person's place
+            if kind == "name" or base in self.learned:
+                return True
+            return (kind == "" and len(word) >= 4 and base not in vocabulary()
+                    and re.search(r"[aeiouy]", base) is not None
+                    and (token.ent_type_ == "PERSON"
+                         or token.dep_ in ("nsubj", "nsubjpass", "appos", "poss", "pcomp",
+                                           "dobj", "conj")))
         if kind == "name" and not capital:
             return (token.tag_ == "NNP" or token.dep_ in ("nsubj", "poss", "appos")
                     or (token.i + 1 < len(doc) and doc[token.i + 1].text in ("'s", "’s"))) \
                 and len(word) > 2
         if not capital:
             return False
-        if prev is not None and folded(prev.text).rstrip(".") in self.names.roles:
-            return True  # "Gran Pauline", "Mrs Brannigan", "her partner Jason"
         if kind == "name":
             return True
         sentence_start = token.is_sent_start or token.i == 0 or prev.text in (
@@ -700,6 +757,43 @@ class Redactor:
             out.append(text[done:span.start] + span.text)
             done = span.end
         return "".join(out) + text[done:]
+
+
+_WORD_BEFORE = frozenset({
+    "the", "a", "an", "her", "his", "their", "my", "our", "your", "its", "this", "that",
+    "these", "those", "some", "any", "no", "every", "each", "to", "will", "would", "can",
+    "could", "may", "might", "must", "should", "shall", "do", "does", "did", "not", "i", "we",
+    "you", "they", "she", "he", "it", "who", "also", "just", "never", "always", "often"})
+_TIME_PREPOSITIONS = frozenset({"at", "in", "by", "during", "over", "until", "since", "before",
+                                "after", "this", "next", "last", "through"})
+_SUBJECT_AFTER_MODAL = frozenset({"i", "we", "you", "they", "she", "he", "it", "the", "mum",
+                                  "dad", "her", "his", "their", "there", "this", "that"})
+
+
+def _name_by_words(key: str, before: str, after: str, capital: bool, suffix: str) -> bool:
+    """Without a parse: whether an everyday word that is a person's name is the name here,
+    from the words around it. This leans to the name: a leak is worse than an odd word."""
+    prev = re.search(r"([^\W\d_]+)\W*$", before)
+    prev_word = prev[1].casefold() if prev else ""
+    nxt = re.match(r"[^\W\d_]+\d*(?:'s|s)?\s*([^\W\d_]*)", after)
+    next_word = nxt[1].casefold() if nxt else ""
+    sentence_start = not before.strip() or bool(re.search(r"[.!?:;]['\")\]]*\s*$", before))
+    if suffix == "s":
+        return capital
+    if capital:
+        # "Will Mum come?", "May I ...": a modal asking a question at a sentence's start
+        return not (sentence_start and key in MODALS and next_word in _SUBJECT_AFTER_MODAL)
+    if _PERSON_VERB.fullmatch(prev_word):
+        return True  # "walks will to school", "sees rose"
+    if prev_word in _WORD_BEFORE and not re.search(r"(?i)\bso\s+that\s+$", before):
+        return False
+    if key in TIME_WORDS and prev_word in _TIME_PREPOSITIONS:
+        return False
+    if key in MODALS:  # "will needs", "will takes": a modal is never before a finite verb
+        return (next_word in _FINITE_HINTS or next_word in ("and", "or", "")
+                or (next_word.endswith("s") and not next_word.endswith("ss"))
+                or bool(re.search(r"[A-Z][^\W\d_]*\s+(?:and|or)\s+$", before)))
+    return True
 
 
 def _no_overlaps(spans: list[_Span]) -> list[_Span]:

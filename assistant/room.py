@@ -435,7 +435,8 @@ def _room_server_class() -> type:
             said = arrival.describe()
             return web.json_response({"message": f"{said[:1].upper()}{said[1:]}: {verb}."})
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        async def handle_websocket(  # type: ignore[override]  # may answer 403 instead
+                self, request: web.Request) -> web.StreamResponse:
             """One browser tab: the participant's own app, if they came through the door."""
             import asyncio
 
@@ -454,7 +455,7 @@ def _room_server_class() -> type:
                 await websocket.prepare(request)
                 service = AppService(
                     self.room.command(person), write_bytes=websocket.send_bytes,
-                    write_str=websocket.send_str, close=websocket.close,
+                    write_str=websocket.send_str, close=self._closer(websocket),
                     download_manager=self.download_manager, debug=self.debug)
                 await service.start(width, height)
                 try:
@@ -467,6 +468,15 @@ def _room_server_class() -> type:
                 person.sessions -= 1
                 self.room._changed()
             return websocket
+
+        @staticmethod
+        def _closer(websocket: web.WebSocketResponse) -> Any:
+            """textual-serve's "close the browser's socket" callback, as it expects it."""
+
+            async def close() -> None:
+                await websocket.close()
+
+            return close
 
         async def on_startup(self, app: web.Application) -> None:
             """Quiet: the trainer's screen shows the address and the code."""

@@ -13,7 +13,7 @@ from datetime import date
 from pydantic import Field, field_validator
 
 from assistant.content import Content, Strict
-from assistant.model import AgreedAction, Case, Comment
+from assistant.model import AgreedAction, Case, Comment, Outcome
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _KNOWN = {"holder", "need", "outcome", "work"}
@@ -85,7 +85,8 @@ def agenda(case: Case, prompts: SupervisionPrompts) -> list[Question]:
             ask("need", need.id, template, **base)
         for template in concepts.seriousness:
             ask("seriousness", need.id, template, **base)
-        for outcome in need.outcomes or [None]:
+        outcomes: list[Outcome | None] = list(need.outcomes) or [None]
+        for outcome in outcomes:
             for template in concepts.outcome:
                 ask("outcome", outcome.id if outcome else need.id, template,
                     **base, outcome=outcome.statement.rstrip(".") if outcome else "")

@@ -39,7 +39,7 @@ def model_case(vignette: Vignette) -> Case:
                                                   rating=model.rating),
                           outcomes=[outcome],
                           work=[WorkItem(id=f"w{k}", action=model.work, outcome_id=outcome.id)]))
-    return Case(reference=f"MODEL-{vignette.id}"[:40], story=vignette.story, people=people,
+    return Case(reference=vignette.reference("MODEL-")[:40], story=vignette.story, people=people,
                 needs=needs)
 
 

@@ -258,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, stage, n, macro, rate, verdict in summary:
         shown = f"{macro:.3f}" if macro is not None else "-"
         print(f"{name:<44} {stage:<12} {n:>4} {shown:>9} {rate:>9}  {verdict}")
+    from assistant.needgroups.evaluate import print_report
+
+    ok = print_report(args.eval_dir, args.heldout, show_errors,
+                      getattr(args, "pipeline", None)) and ok
     print(f"\ntargets (false alarms <= {TARGET_FALSE_ALARMS:.0%}): "
           f"{'met' if ok else 'MISSED'}")
     return 0 if ok else 1

@@ -269,8 +269,15 @@ class Probe:
                     if outsider is None:
                         phrase, options = rng.choice(OUTSIDERS)
                         who = rng.choice(options)
+                        parts = re.findall(r"[A-Z][a-z]+", who)
+                        shape = rng.random()
+                        if shape < 0.1:
+                            who = who.upper()
+                        elif shape < 0.2 and phrase.startswith(("her partner", "Gran", "Nan",
+                                                                "Uncle", "Mr", "Mrs", "Dr")):
+                            who = who.lower()
                         outsider = phrase.format(x=who)
-                        for part in re.findall(r"[A-Z][a-z]+", who):
+                        for part in parts:
                             occ.append(Occurrence("not-in-case", part, _word_check(part)))
                     return outsider
                 if key == "t":

@@ -93,7 +93,7 @@ def test_csv_line_numbers_count_quoted_newlines(forms: list[AuditForm]) -> None:
     text = write_csv([multi]) + "AUD-X,broken row\r\n"
     got, problems = read_forms("pool.csv", text.encode())
     assert got[0].needs[0].wording == "Mother needs to\nsleep at night."
-    assert str(problems[0]).startswith("pool.csv:4: 2 cells where the header has 13")
+    assert str(problems[0]).startswith("pool.csv:4: 2 cells where the header has 17")
 
 
 def test_csv_missing_columns_reported_on_line_1() -> None:

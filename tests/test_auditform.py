@@ -149,7 +149,7 @@ def test_json_round_trips_and_rejects_newer_versions(form: AuditForm) -> None:
     text = form.model_dump_json(indent=2)
     assert AuditForm.model_validate_json(text) == form
     data = json.loads(text)
-    data["form_version"] = 2
+    data["form_version"] = 3
     with pytest.raises(ValidationError):
         AuditForm.model_validate(data)
     data["form_version"] = 1
@@ -171,7 +171,7 @@ def test_schema_file_is_current_and_documented() -> None:
         "python -c 'import json; from assistant.auditform import json_schema; "
         "print(json.dumps(json_schema(), indent=2, ensure_ascii=False))'"
     )
-    assert on_disk["$id"].endswith("audit-form-1.json")
+    assert on_disk["$id"].endswith("audit-form-2.json")
     assert "never a name" in on_disk["properties"]["case_reference"]["description"]
     assert set(on_disk["required"]) == {"case_reference", "audit_date"}
 
@@ -183,12 +183,12 @@ def test_schema_matches_what_the_json_export_writes(form: AuditForm) -> None:
     assert set(data) <= set(schema["properties"])
     need_props = schema["$defs"]["AuditNeed"]["properties"]
     assert set(data["needs"][0]) <= set(need_props)
-    assert need_props["status"]["enum"] == ["met", "partly", "unmet", "unknown"]
+    assert need_props["status"]["enum"] == ["met", "partly", "unmet", "closed", "unknown"]
 
 
 def test_status_ids_match_the_framework() -> None:
     framework = Content().framework
-    assert set(framework.ids("audit_status")) == {"met", "partly", "unmet", "unknown"}
+    assert set(framework.ids("audit_status")) == {"met", "partly", "unmet", "closed", "unknown"}
 
 
 def test_injection_case_form_has_no_names() -> None:

@@ -82,7 +82,13 @@ def test_history_and_restore(tmp_path: Path) -> None:
     edited["story"] = "A shorter story."
     second = tmp_path / "edited.json"
     second.write_text(json.dumps(edited))
-    assert run_cli("import", str(second)).stdout.strip() == "imported NL-2026-014 as revision 2"
+    refused = run_cli("import", str(second))
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert "NL-2026-014 is already stored (revision 1 of NL-2026-014, saved" in refused.stderr
+    assert "add --replace to save" in refused.stderr and "as revision 2" in refused.stderr
+    assert run_cli("import", str(FIXTURE)).stdout.strip() == "imported NL-2026-014 as revision 1"
+    assert (run_cli("import", "--replace", str(second)).stdout.strip()
+            == "imported NL-2026-014 as revision 2; supersedes revision 1")
 
     history = json.loads(run_cli("history", "NL-2026-014", "--json").stdout)
     assert [h["number"] for h in history] == [1, 2]
@@ -215,7 +221,7 @@ def test_history_labels_what_changed_and_diffs_any_two_revisions(tmp_path: Path)
     edited["needs"][0]["outcomes"][0]["target_date"] = "2027-03-01"
     second = tmp_path / "edited.json"
     second.write_text(json.dumps(edited))
-    run_cli("import", str(second))
+    assert run_cli("import", "--replace", str(second)).returncode == 0
 
     history = run_cli("history", "NL-2026-014").stdout.splitlines()
     assert "case started" in history[0]

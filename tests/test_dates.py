@@ -31,3 +31,14 @@ def test_the_app_reads_back_what_it_prints() -> None:
         assert parse_date(show_date(day)) == day
     assert show_date(date(2027, 2, 5)) == "5 Feb 2027"
     assert parse_optional("  ") is None and show_date(None) == ""
+
+
+def test_a_case_file_takes_dates_as_people_write_them() -> None:
+    from pydantic import ValidationError
+
+    from assistant.model import Outcome, WorkItem
+
+    assert Outcome(statement="x", target_date="15 Feb 2027").target_date == date(2027, 2, 15)
+    assert WorkItem(action="x", start_date="09/11/2026").start_date == date(2026, 11, 9)
+    with pytest.raises(ValidationError):
+        Outcome(statement="x", target_date="next spring")

@@ -122,7 +122,12 @@ def test_a_whole_case_in_order(content: Content) -> None:
     iv.answer("2026-11-10")
     iv.answer("")
     assert kind(iv) == "worker"
+    iv.answer("Sam Okafor, 0161 555 0192")
+    assert (case.worker, case.worker_contact) == ("Sam Okafor", "0161 555 0192")
+    iv.back()
+    assert iv.question().value == "Sam Okafor, 0161 555 0192"
     iv.answer("Sam Okafor")
+    assert case.worker_contact == ""
     iv.answer("15 Feb 2027")
     assert kind(iv) == "level"
     assert "Level 5" in iv.question().choices[-1].label

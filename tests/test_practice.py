@@ -43,7 +43,7 @@ def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> Non
 def test_a_practice_case_has_the_story_and_people() -> None:
     vignette = find_vignette("jackie-attendance")
     case = practice_case(vignette)
-    assert case.reference == f"{PRACTICE_PREFIX}jackie-attendance"
+    assert case.reference == f"{PRACTICE_PREFIX}attendance"  # no name in a reference
     assert [p.name for p in case.people] == ["Jackie", "Wendy"]
     assert case.story == vignette.story.strip() and case.needs == []
     assert "\n" not in case.story
@@ -131,7 +131,7 @@ def test_practice_start_and_feedback_end_to_end(tmp_path: Path) -> None:
     assert started.returncode == 0, started.stderr
     again = run_cli("practice", "start", "jordan-aggression")
     assert again.returncode == 2 and "already exists" in again.stderr
-    exported = json.loads(run_cli("export-json", "PRACTICE-jordan-aggression").stdout)
+    exported = json.loads(run_cli("export-json", "PRACTICE-aggression").stdout)
     case = Case.model_validate(exported)
     case.needs = [
         Need(id="n1", holder="p2",
@@ -143,14 +143,14 @@ def test_practice_start_and_feedback_end_to_end(tmp_path: Path) -> None:
     ]
     worked = tmp_path / "worked.json"
     worked.write_text(case.to_json())
-    assert run_cli("import", str(worked)).returncode == 0
+    assert run_cli("import", "--replace", str(worked)).returncode == 0
     out = tmp_path / "feedback"
-    result = run_cli("practice", "feedback", "PRACTICE-jordan-aggression", "--out", str(out))
+    result = run_cli("practice", "feedback", "PRACTICE-aggression", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "you found 2 of 4 model needs" in result.stdout
     assert "missed  Lisa needs to understand that Jordan is copying" in result.stdout
     assert "wording Mum needs to attend a parenting course" in result.stdout
-    html = (out / "PRACTICE-jordan-aggression-feedback.html").read_text()
+    html = (out / "PRACTICE-aggression-feedback.html").read_text()
     assert "Model needs found: 2 of 4" in html
     assert "Jordan needs to be back in school" in html
     not_practice = run_cli("practice", "feedback", "NL-404")
@@ -215,3 +215,67 @@ def test_workshop_pack_writes_nothing_if_any_file_is_in_the_way(tmp_path: Path) 
     into_file = run_cli("workshop", "pack", "all", "--out", str(afile))
     assert into_file.returncode == 1
     assert into_file.stderr.strip() == f"needs-led: error: {afile}: is a file, not a folder"
+
+
+def test_feedback_judges_seriousness_outcomes_and_work_and_never_praises_a_flag(
+        lemmas, coach, tmp_path: Path) -> None:
+    """The issue's four faults: traps as advice, a flagged extra offered as a real need, the
+    model's seriousness under 'Your need', and a kept service-outcome passed unremarked."""
+    from assistant.content import Content
+    from assistant.model import KeptWording, WorkItem
+    from assistant.practice import feedback, find_vignette, practice_case
+    from assistant.workshop import write_feedback
+
+    vignette = find_vignette("jordan-aggression")
+    case = practice_case(vignette)
+    service_outcome = "Lisa will attend a parenting course."
+    case.needs = [
+        Need(id="n1", holder="p2", wording="Lisa needs a parenting course."),
+        Need(id="n2", holder="p1", wording="Jordan needs to go back to school.",
+             seriousness=Seriousness(consequences="He will fall behind.", rating="moderate"),
+             outcomes=[Outcome(id="o1", statement=service_outcome)],
+             work=[WorkItem(id="w1", action="Head of year meets Jordan and Lisa this week",
+                            outcome_id="o1")],
+             kept_wording=[KeptWording(rule="outcome-service", wording=service_outcome,
+                                       reason="Lisa asked for the course")]),
+        Need(id="n3", holder="p1", wording="Jordan needs anger management."),
+        Need(id="n4", holder="p2", wording="Lisa needs to sleep through the night."),
+    ]
+    content = Content()
+    result = feedback(case, vignette, coach, lemmas, (), None, content.framework)
+    assert [s for _, s, _ in result.found] == ["Jordan needs to go back to school."]
+    # traps are caught as traps, and flagged needs are not offered as real needs
+    assert result.traps["Jordan needs anger management."] == "Jordan needs anger management."
+    assert "Lisa needs a parenting course." in result.extra_flagged
+    assert "Jordan needs anger management." in result.extra_flagged
+    assert result.extra_specific == ["Lisa needs to sleep through the night."]
+    # seriousness is judged against the model; the kept service-outcome is remarked
+    [chain] = result.chains
+    assert not chain.seriousness_ok and "the model rates it high" in chain.seriousness
+    [outcome] = chain.outcomes
+    assert outcome.kinds and outcome.kept == "Lisa asked for the course"
+    path = write_feedback(result, tmp_path, content=content)
+    html = path.read_text(encoding="utf-8")
+    specific = html.split("may be real needs the model missed")[1].split("</ul>")[0]
+    assert "sleep through the night" in specific and "parenting course" not in specific
+    assert "Traps in this vignette" in html and "Trap: Jordan needs to be safe." in html
+    teaching = html.split("<h2>Teaching notes</h2>")[1].split("</ul>")[0]
+    assert "anger management" not in teaching
+    missed = html.split('<tr class="missed">')[1].split("</tr>")[0]
+    assert missed.split("<td>")[2].startswith("<em>Not found.</em>")  # no model seriousness
+    assert "You kept this wording (Lisa asked for the course)" in html
+    assert "the model rates it high" in html
+    # the app shows the same judgements (its renderable, printed as text)
+    from rich.console import Console
+
+    from assistant.tui.screens.practice import feedback_renderable
+
+    console = Console(record=True, width=160)
+    console.print(feedback_renderable(result))
+    shown = console.export_text()
+    notes = shown.split("Teaching notes")[1].split("Traps in this vignette")[0]
+    assert "anger management" not in notes
+    assert "Trap: Jordan needs to be safe." in shown
+    assert "not yet needs" in shown and "the model rates it high" in shown
+    specific = shown.split("not wrong for that")[1].split("not yet needs")[0]
+    assert "sleep through the night" in specific and "parenting course" not in specific

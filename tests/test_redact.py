@@ -47,6 +47,7 @@ def _redact(case: Case, text: str) -> str:
      "Child 1’s shoes"),
     # digits for letters, soft hyphens, zero-width characters, accents, strokes
     (["Kayla"], "K4yla and Kay\u00adla and Ka\u200byla", "Child 1 and Child 1 and Child 1"),
+    (["Kayla"], "Kayla2, Kay-la and 2Kayla", "Child 1, Child 1 and Child 1"),
     (["Zoë"], "Zoe, ZOË and zoe", "Child 1, Child 1 and Child 1"),
     (["Łukasz"], "Lukasz and ŁUKASZ", "Child 1 and Child 1"),
     # nicknames and spellings from framework/names.yml
@@ -76,6 +77,7 @@ def test_every_form_of_a_persons_name_is_replaced(names: list[str], text: str,
     ("Mum will attend every review", "Mum will attend every review"),
     ("Will Mum be able to come?", "Will Mum be able to come?"),
     ("The solicitor drew up the wills", "The solicitor drew up the wills"),
+    ("Mum bears the school no ill-will", "Mum bears the school no ill-will"),
 ])
 def test_a_name_that_is_a_word_is_replaced_only_as_a_name(text: str, expected: str) -> None:
     assert _redact(_case(("child", "Will")), text) == expected
@@ -228,3 +230,22 @@ def test_generated_name_probe_leaks_nothing_and_keeps_everyday_words() -> None:
     assert result["leaks"] == 0, "\n".join(result["leaked"])
     assert result["word_lost"] <= 0.15 * result["word_uses"], "\n".join(result["lost"])
     assert result["other_lost"] <= 0.005 * result["other_words"], "\n".join(result["lost"])
+
+
+def test_without_a_parse_the_probe_still_leaks_almost_nothing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reduced mode (no trained pipeline) leans to replacing: at most 1% of names leak, at
+    the cost of more everyday words taken for names (measured, not hidden)."""
+    from tests.name_probe import run
+
+    monkeypatch.setenv("NEEDS_LED_PIPELINE", "blank")
+    result = run(seed=11, cases=30)
+    assert result["occurrences"] >= 300
+    assert result["leaks"] <= 0.01 * result["occurrences"], "\n".join(result["leaked"])
+    assert result["other_lost"] <= 0.01 * result["other_words"], "\n".join(result["lost"])
+
+
+def test_a_person_entered_by_initials_is_matched_in_capitals_only() -> None:
+    case = _case(("child", "KM"))
+    assert _redact(case, "KM walks 3 km to school; K.M. is tired") == (
+        "Child 1 walks 3 km to school; Child 1 is tired")

@@ -126,8 +126,9 @@ def test_a_room_of_three(room: Room) -> None:
             from assistant.content import Content
             from assistant.practice import PRACTICE_PREFIX, load_vignettes
 
-            order = [v.id for v in load_vignettes(Content())]
-            references = {p.name: f"{PRACTICE_PREFIX}{order[i]}" for i, p in enumerate(people)}
+            order = load_vignettes(Content())
+            references = {p.name: order[i].reference(PRACTICE_PREFIX)
+                          for i, p in enumerate(people)}
             bo = people[1]
             mark = len(bo.output)
             await bo.press(ESCAPE)

@@ -13,12 +13,22 @@ from assistant.model import Case
 from assistant.store import Store, StoreError, migrations
 
 
-def test_an_empty_file_is_migrated_to_the_current_schema(db_path: Path) -> None:
-    db_path.touch()
+def test_a_new_file_is_migrated_to_the_current_schema(db_path: Path) -> None:
     with Store(db_path) as store:
         assert set(store.db.table_names()) >= {"cases", "revisions", "drafts"}
         assert migrations.pending(store.db) == []
         assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_zero_byte_file_not_created_by_this_run_is_refused_untouched(db_path: Path) -> None:
+    """An emptied file (a failed copy, a truncation) must not become a new empty database
+    that hides the loss; one this process created and has not yet filled is its own."""
+    db_path.touch()
+    with pytest.raises(StoreError, match=r"empty \(0 bytes\)") as caught:
+        Store(db_path)
+    assert caught.value.kind == "damaged"
+    assert db_path.stat().st_size == 0
+    assert not Path(f"{db_path}-wal").exists()
 
 
 def test_the_file_is_created_readable_by_its_owner_only(tmp_path: Path, case: Case) -> None:

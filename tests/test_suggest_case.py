@@ -285,11 +285,24 @@ def test_a_flagged_need_has_no_note_and_stages_ask_their_own_question(coach: Coa
     outcome = coach.check("By the July review Jackie will have above 90% attendance.",
                           stage="outcome")
     assert outcome.kinds == [] and "how you will know" in outcome.note
-    work = coach.check("The family support worker will visit Mum weekly from 3 March.",
-                       stage="work")
+    work = coach.check("The health visitor will show Mum how to make up the baby's bottles "
+                       "at home every Monday from 3 March.", stage="work")
     assert work.kinds == [] and "who will do what" in work.note
 
 
 def test_no_screen_or_command_says_no_problems_found() -> None:
     for path in (ROOT / "assistant").rglob("*.py"):
         assert "No wording problems" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_coach_panel_shows_the_note_not_approval(coach: Coach) -> None:
+    from assistant.tui.widgets.coach import render_report
+
+    report = coach.check("Jordan needs to be able to sit still in class.")
+    shown = str(render_report(report.text, [], report))
+    assert shown == report.note and "Jordan" in shown
+    # Findings a later step asks about are not raised now: the stage's question is shown.
+    outcome = coach.check("Jordan will be happier.", stage="outcome")
+    assert outcome.kinds and outcome.note == ""
+    shown = str(render_report(outcome.text, [], outcome))
+    assert shown == outcome.quiet and "how you will know" in shown

@@ -146,3 +146,108 @@ def test_light_lemmas(coach: Coach) -> None:
     assert lemmas["placed"] == "place"
     assert lemmas["groups"] == "group"
     assert lemmas["attends"] == "attend"
+
+
+# --- the coach uses the reader: unseen wordings flagged at every stage ------------------
+
+UNSEEN_CHECKS: list[tuple[str, str, set[str]]] = [
+    # needs: services, aims and assessments in no list, in the forms real plans use
+    ("need", "Jordan needs a place on the Riverside summer scheme.", {"service"}),
+    ("need", "Mum needs an IDVA.", {"service"}),
+    ("need", "Kyle needs an occupational therapist.", {"service"}),
+    ("need", "Mum needs to link in with Womens Aid.", {"service"}),
+    ("need", "Jordan to be referred to the Compass team.", {"service"}),
+    ("need", "Mum to engage with the Horizon recovery service.", {"service"}),
+    ("need", "Dad needs to enrol on the Harbour Lights recovery programme.", {"service"}),
+    ("need", "Elsie needs two hours a week of drama therapy.", {"service"}),
+    ("need", "Ruben needs his learning environment modified.", {"service"}),
+    ("need", "Kian needs his hearing checked.", {"assessment"}),
+    ("need", "Tyler needs to be tested for dyslexia.", {"assessment"}),
+    ("need", "Oliver needs to be observed in class by the SENCO.", {"assessment"}),
+    ("need", "Liam needs to have a happy childhood.", {"universal"}),
+    ("need", "Zara needs a positive future.", {"universal"}),
+    ("need", "Joel needs to develop his self-belief.", {"universal"}),
+    ("need", "Fern needs to become a confident learner.", {"universal"}),
+    ("need", "Zac needs to be safe from cruelty.", {"universal"}),
+    ("need", "For Bilal to be safe and contented.", {"universal"}),
+    ("need", "Kira needs a nurturing upbringing.", {"universal"}),
+    ("need", "Lily needs stable and consistent care.", {"universal"}),
+    ("need", "Maya needs to thrive at school.", {"universal"}),
+    ("need", "Dad needs to be signposted to the Beacon service.", {"service"}),
+    ("need", "Kim needs regular sessions with the Orchid team.", {"service"}),
+    ("need", "Kai needs to be seen by the community paediatrician.", {"assessment"}),
+    # needs that are specific although they mention a service, a worker or an aim
+    ("need", "Ellie needs to feel safe enough to sleep in her own bed.", set()),
+    ("need", "Jay needs someone at school to check in with him each morning.", set()),
+    ("need", "Kai needs his social worker to explain why he cannot live with his mum.", set()),
+    ("need", "Tia needs the school nurse to check her blood sugar before PE.", set()),
+    ("need", "Jordan needs someone to walk home with after football club.", set()),
+    ("need", "Sam needs to feel safe walking past the flats where the older boys wait.", set()),
+    ("need", "Mum does not need a referral to the Compass team; she needs to know who to "
+             "call at night.", set()),
+    ("need", "Mia needs a place to keep her things at her gran's.", set()),
+    # outcomes
+    ("outcome", "Mum will be accompanied to the Orla hub.", {"service"}),
+    ("outcome", "Kai will have a dietician.", {"service"}),
+    ("outcome", "Jayden will make wiser choices.", {"vague"}),
+    ("outcome", "Dad will engage more often in outdoor hobbies.", {"vague"}),
+    ("outcome", "By Christmas, Ellie will walk to school with friends on at least four days "
+                "a week.", set()),
+    # work
+    ("work", "SW to support Jordan.", {"no-action"}),
+    ("work", "The youth worker will keep in touch with Jayden every week.", {"no-action"}),
+    ("work", "Input from a dietician as required.", {"no-action"}),
+    ("work", "CAMHS input.", {"no-action"}),
+    ("work", "Health visitor to continue involvement.", {"no-action"}),
+    ("work", "Nan to collect Ava from school every Monday and Wednesday from next week.",
+     set()),
+    # seriousness
+    ("seriousness", "If nothing changes, the Zorblax academy will prosecute.", {"agency-risk"}),
+    ("seriousness", "If this need is not met, the trust will be named in the Chronicle.",
+     {"agency-risk"}),
+    ("seriousness", "Without this, the service will be unable to meet its targets.",
+     {"agency-risk"}),
+    ("seriousness", "If this is not resolved, the nursery may withdraw Noah's place.",
+     {"agency-risk"}),
+    ("seriousness", "If things do not change, there will be a complaint against the service.",
+     {"agency-risk"}),
+    ("seriousness", "If Demi keeps missing school, she will fall behind and leave without "
+                    "the grades she needs for college.", set()),
+    ("need", "Jordan needs to be protected from all forms of harm.", {"universal"}),
+    ("need", "Kira needs to have a safe place to live.", {"universal"}),
+    ("seriousness", "If nothing changes, Leo is likely to start school unable to play with "
+                    "other children.", set()),
+]
+SCORED = {"need": {"universal", "service", "assessment"}, "outcome": {"vague", "service"},
+          "work": {"no-action"}, "seriousness": {"agency-risk"}}
+
+
+@pytest.mark.parametrize(("stage", "text", "kinds"), UNSEEN_CHECKS)
+def test_unseen_wordings_are_flagged_by_structure(coach: Coach, stage: str, text: str,
+                                                  kinds: set[str]) -> None:
+    report = coach.check(text, stage)
+    assert set(report.kinds) & SCORED[stage] == kinds, report.to_dict()
+    for finding in report.findings:
+        assert text[finding.start:finding.end] == finding.match
+
+
+def test_structure_findings_say_why(coach: Coach) -> None:
+    finding = coach.check("Jordan needs a place at the Kestrel youth club.").findings[0]
+    assert finding.rule == "structure-service"
+    assert "asks for a place" in finding.message
+    assert "a place at the Kestrel youth club" in " ".join(finding.questions)
+
+
+def test_check_docs_reads_documents_parsed_elsewhere(coach: Coach) -> None:
+    from assistant.wording import pipeline
+
+    full = pipeline.load(None).nlp  # the full pipeline, lemmatizer included
+    texts = ["Jordan needs a place at a youth club.", "Sam needs to know who to call."]
+    assert [r.kinds for r in coach.check_docs(full.pipe(texts))] == [["service"], []]
+
+
+def test_blank_pipeline_runs_no_structure_rules(blank_coach: Coach) -> None:
+    skipped = set(blank_coach.skipped_rules())
+    assert {"structure-service", "structure-universal", "structure-assessment",
+            "structure-agency-risk"} <= skipped
+    assert blank_coach.check("Jordan needs a place at a youth club.").kinds == []

@@ -226,7 +226,20 @@ async def test_the_shuffle_on_a_projector(tmp_path: Path) -> None:
         await pilot.pause()
         shown = {key for key, active in app.screen.active_bindings.items()
                  if active.binding.show}
-        assert "f1" in shown and "u" in shown and "y" in shown
+        assert {"f1", "u", "y", "q"} <= shown
+        # The footer's keys fit 90 columns (beside the palette key): nothing is cut.
+        # The footer's keys fit 90 columns: the last ones are not cut off.
+        screen = app.export_screenshot()
+        for word in ("Keys", "Undo", "Redo", "Quit"):
+            assert word in screen, f"'{word}' is cut from the footer"
+        # Group names are shown whole, however long.
+        with Store(db) as store:
+            Shuffle(AuditStore(store), sample_id).create(
+                "Parents who need to understand their child's disability")
+        app.refresh_groups()
+        lines = [str(o.prompt) for o in app.query_one("#groups").options]
+        assert any("Parents who need to understand their child's disability" in line
+                   for line in lines)
         await pilot.press("f1")
         assert isinstance(app.screen, Help)
         keys_text = str(app.screen.query_one("Static").render())

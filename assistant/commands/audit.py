@@ -283,7 +283,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         report = build_report(audit, sample_id, args.name, content.framework, suggester.themes,
                               suggester, generated=args.date or date.today(),
                               services=load_services(content), title=args.title or "",
-                              area=args.area or "", author=args.author or "")
+                              area=args.area or "", author=args.author or "",
+                              distance=content.distance)
     out = Path(args.out)
     try:
         paths = write_report(report, out, content, force=args.force)

@@ -11,15 +11,20 @@ from assistant.cli import add, iso_date, open_content, open_store
 from assistant.formats import FORMATS as FORMAT_NAMES
 from assistant.formats import GROUPS
 
+TRACE_FORMATS = ("trace-html", "trace-md")
+
 
 def _formats(text: str) -> list[str]:
-    """'plan-html,audit-csv', 'docx,pdf' or 'all' -> the format names, checked."""
+    """'plan-html,audit-csv', 'docx,pdf' or 'all' -> the format names, checked; 'trace'
+    is the learning trace in HTML and Markdown (built from the stored revisions)."""
     names = [part.strip() for part in text.split(",") if part.strip()]
-    unknown = [n for n in names if n not in FORMAT_NAMES and n not in GROUPS]
+    names = [n for name in names for n in (TRACE_FORMATS if name == "trace" else [name])]
+    unknown = [n for n in names
+               if n not in FORMAT_NAMES and n not in GROUPS and n not in TRACE_FORMATS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(
             f"unknown format '{unknown[0] if unknown else text}' "
-            f"(choose from: {', '.join(FORMAT_NAMES)}, or {', '.join(GROUPS)})"
+            f"(choose from: {', '.join(FORMAT_NAMES)}, or {', '.join(GROUPS)}, or trace)"
         )
     return [fmt for name in names for fmt in GROUPS.get(name, (name,))]
 
@@ -30,16 +35,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     from assistant.model import Case
 
     content = open_content(args)
+    formats = [name for group in (args.format or [list(FORMAT_NAMES)]) for name in group]
+    traces = [name for name in formats if name in TRACE_FORMATS]
+    formats = [name for name in formats if name not in TRACE_FORMATS]
+    trace = None
     if args.case.endswith(".json") and Path(args.case).is_file():
-        from assistant.commands.cases import read_input
+        from assistant.commands.cases import decode_json, read_input
 
-        case = Case.from_json(read_input(args.case), content.framework)
+        case = Case.from_json(decode_json(args.case, read_input(args.case)), content.framework)
+        if traces:
+            trace = _trace(content, args, [(1, "", "", case)], case.reference)
     else:
         with open_store(args) as store:
             case = store.load(args.case, args.revision)
+            if traces:
+                revisions = [(r.number, r.saved_at, r.note, store.load(args.case, r.number))
+                             for r in store.history(args.case)
+                             if args.revision is None or r.number <= args.revision]
+                trace = _trace(content, args, revisions, case.reference)
     from assistant.exporters import default_folder
 
-    formats = [name for group in (args.format or [list(FORMAT_NAMES)]) for name in group]
     # --out is taken from where the command runs; without it, the documents folder.
     folder = Path(args.out).expanduser().absolute() if args.out else default_folder(case)
     if not args.out:  # a folder the user did not name is said before anything is written
@@ -51,9 +66,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         for line in names_notice(case, framework=content.framework):
             print(f"needs-led: {line}", file=sys.stderr)
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
-    paths = export(case, formats, folder, content=content, force=args.force,
-                   auditor=args.auditor, when=args.date,
-                   with_supervision=args.with_supervision, notes=notes)
+    paths = []
+    if formats:
+        paths = export(case, formats, folder, content=content, force=args.force,
+                       auditor=args.auditor, when=args.date,
+                       with_supervision=args.with_supervision, notes=notes)
+    if trace is not None:
+        from datetime import date
+
+        from assistant.exporters import safe_stem, write_all
+        from assistant.trace import TRACE_FILES, render_trace
+
+        files = [(folder / f"{safe_stem(case.reference)}-{TRACE_FILES[fmt][0]}",
+                  render_trace(trace, fmt, content, args.date or date.today()))
+                 for fmt in traces]
+        paths += write_all(folder, files, args.force)
     for path in paths:
         print(path)
     if notes:
@@ -63,6 +90,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         for note in notes:
             print(f"  {note}", file=sys.stderr)
     return 0
+
+
+def _trace(content: Any, args: argparse.Namespace, revisions: list[Any],
+           reference: str) -> Any:
+    """The learning trace, the coach reading every wording it holds."""
+    from assistant.trace import build_trace
+    from assistant.wording import Coach
+
+    return build_trace(reference, revisions, Coach(content, getattr(args, "pipeline", None)))
 
 
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -83,7 +119,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", "-f", type=_formats, action="append", metavar="FORMAT",
         help=f"one or more of: {', '.join(FORMAT_NAMES)} (comma-separated or repeated), "
-        f"or a group: {', '.join(GROUPS)} (default: all)",
+        f"or a group: {', '.join(GROUPS)} (default: all); 'trace' (trace-html, trace-md) "
+        "is the learning trace of each need's wording across the stored revisions",
     )
     p.add_argument("--out", "-o", metavar="DIR", default=None,
                    help="the folder to write into, from where you run the command (created "

@@ -67,7 +67,7 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
     pipeline = getattr(args, "pipeline", None)
     gaps = chain_gaps(case, content)
     result = feedback(case, vignette, Coach(content, pipeline), spacy_lemmatizer(pipeline),
-                      gaps, load_synonyms(content))
+                      gaps, load_synonyms(content), content.framework)
     print(f"{vignette.title}: you found {result.score} model needs.")
     for model, student, _ in result.found:
         print(f"  found   {model.wording}\n          you: {student}")
@@ -76,6 +76,15 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
     for item in result.wording:
         if item.kinds:
             print(f"  wording {item.student} [{', '.join(item.kinds)}]")
+    for student, trap in result.traps.items():
+        print(f"  trap    {student}\n          (the vignette's trap: {trap})")
+    for chain in result.chains:
+        if not chain.seriousness_ok:
+            print(f"  serious {chain.student}\n          {chain.seriousness}")
+        for item in [*chain.outcomes, *chain.work]:
+            if item.kinds:
+                kept = f" (kept: {item.kept})" if item.kept else ""
+                print(f"  chain   {item.text} [{', '.join(item.kinds)}]{kept}")
     for gap in result.gaps:
         print(f"  gap     {gap}")
     if args.out:

@@ -320,6 +320,18 @@ def _work_unanswered(iv: Interview, at: At) -> bool:
         w.outcome_id == at.outcome.id for w in at.need.work)
 
 
+def _worker_read(iv: Interview, at: At) -> str:
+    case = at.case
+    return ", ".join(part for part in (case.worker, case.worker_contact) if part)
+
+
+def _worker_write(iv: Interview, at: At, text: str) -> None:
+    """'Sam Okafor, 0161 555 0192': the name, then (after the first comma) the contact."""
+    name, _, contact = text.partition(",")
+    at.case.worker = name.strip()
+    at.case.worker_contact = contact.strip()
+
+
 _story = _text("case", "story")
 _need = _text("need", "wording", required=True)
 _outcome = _text("outcome", "statement", required=True)
@@ -376,7 +388,7 @@ STEPS: tuple[Step, ...] = (
     Step("work_new", "work", "works", "outcome", _empty, _new_work, coach="work",
          unanswered=_work_unanswered),
     # what the documents need
-    Step("worker", "plan", "documents", "case", *_text("case", "worker"), multiline=False),
+    Step("worker", "plan", "documents", "case", _worker_read, _worker_write, multiline=False),
     Step("review_date", "plan", "documents", "case", *_date("case", "review_date"),
          multiline=False),
     Step("level", "plan", "documents", "case",

@@ -96,7 +96,7 @@ class Shuffle:
         before = {"groups": {str(k): v for k, v in groups.items()},
                   "needs": [[k, v] for k, v in needs.items()],
                   "rows": {t: {str(k): v for k, v in r.items()} for t, r in (rows or {}).items()}}
-        self.db["audit_undo"].insert({"sample_id": self.sample_id, "label": label,
+        self.db.table("audit_undo").insert({"sample_id": self.sample_id, "label": label,
                                       "before": json.dumps(before), "at": now().isoformat()})
         self.db.execute("delete from audit_redo where sample_id = ?", [self.sample_id])
 
@@ -119,13 +119,13 @@ class Shuffle:
         for table in ("audit_forms", "audit_needs"):
             for row in rows.get(table, {}).values():
                 if row is not None:
-                    self.db[table].upsert(row, pk="id")
+                    self.db.table(table).upsert(row, pk="id")
         absent = []
         for key, group in state["groups"].items():
             if group is None:
                 absent.append(int(key))
             else:
-                self.db["audit_groups"].upsert(group, pk="id")
+                self.db.table("audit_groups").upsert(group, pk="id")
         for need_id, group_id in state["needs"]:
             self.db.execute("update audit_needs set group_id = ? where id = ?",
                             [group_id, need_id])
@@ -148,9 +148,10 @@ class Shuffle:
 
     def _insert_group(self, name: str, description: str = "", notes: str = "",
                       theme: str | None = None) -> int:
+        from assistant.auditstore import _new_id
         from assistant.model import now
 
-        return int(self.db["audit_groups"].insert({
+        return _new_id(self.db.table("audit_groups").insert({
             "sample_id": self.sample_id, "name": name, "description": description,
             "notes": notes, "theme": theme, "created_at": now().isoformat()}).last_pk)
 
@@ -173,7 +174,7 @@ class Shuffle:
         with self.audit.write():
             old = self.group(group_id)
             name = self._check_name(clean_text(name), except_id=group_id)
-            self.db["audit_groups"].update(group_id, {"name": name})
+            self.db.table("audit_groups").update(group_id, {"name": name})
             self._record(f"rename '{old['name']}' to '{name}'", {group_id: old}, {})
 
     def describe(self, group_id: int, description: str | None = None,
@@ -189,7 +190,7 @@ class Shuffle:
             if notes is not None:
                 change["notes"] = clean_text(notes).strip()
             if change:
-                self.db["audit_groups"].update(group_id, change)
+                self.db.table("audit_groups").update(group_id, change)
                 self._record(f"describe '{old['name']}'", {group_id: old}, {})
 
     def place(self, need_ids: Iterable[int], group_id: int | None) -> int:
@@ -236,7 +237,8 @@ class Shuffle:
                 if text:
                     kept.append(f"From '{old['name']}': {text}")
             self._move(moved, target_id)
-            self.db["audit_groups"].update(target_id, {"notes": "\n".join(k for k in kept if k)})
+            self.db.table("audit_groups").update(
+                target_id, {"notes": "\n".join(k for k in kept if k)})
             for s in sources:
                 self.db.execute("delete from audit_groups where id = ?", [s])
             names = ", ".join(f"'{o['name']}'" for o in olds.values())
@@ -335,7 +337,7 @@ class Shuffle:
             after = self._snapshot(before)
             self._restore(before)
             self.db.execute("delete from audit_undo where id = ?", [undo_id])
-            self.db["audit_redo"].insert({"sample_id": self.sample_id, "label": label,
+            self.db.table("audit_redo").insert({"sample_id": self.sample_id, "label": label,
                                           "after": json.dumps(after), "at": now().isoformat()})
         return str(label)
 
@@ -354,7 +356,7 @@ class Shuffle:
             before = self._snapshot(after)
             self._restore(after)
             self.db.execute("delete from audit_redo where id = ?", [redo_id])
-            self.db["audit_undo"].insert({"sample_id": self.sample_id, "label": label,
+            self.db.table("audit_undo").insert({"sample_id": self.sample_id, "label": label,
                                           "before": json.dumps(before),
                                           "at": now().isoformat()})
         return str(label)
@@ -370,7 +372,7 @@ class Shuffle:
         again: parked groups stay in the shuffle and are left out of the report's groups."""
         with self.audit.write():
             old = self.group(group_id)
-            self.db["audit_groups"].update(group_id, {"parking": int(parking)})
+            self.db.table("audit_groups").update(group_id, {"parking": int(parking)})
             verb = "mark" if parking else "unmark"
             self._record(f"{verb} '{old['name']}' as not a Need Group", {group_id: old}, {})
 

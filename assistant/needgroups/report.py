@@ -19,7 +19,7 @@ from assistant.needgroups.themes import Themes
 
 if TYPE_CHECKING:
     from assistant.auditstore import AuditStore
-    from assistant.content import Framework
+    from assistant.content import Distance, Framework
 
 UNSORTED = "Not in a group"
 #: The coach's kinds that mean a need is worded as something other than a need.
@@ -91,6 +91,120 @@ class GroupReport:
 
 
 @dataclass
+class Breakdown:
+    """One row of "Is anyone better off?" by level of need, age band or Need Group."""
+
+    label: str
+    forms: int
+    reviewed: int
+    results: list[int]
+    improved: int
+    same: int
+    worse: int
+    mean_change: float | None
+
+
+@dataclass
+class BetterOff:
+    """Aggregated plan results and distance travelled (seeds/004, Appendix E).
+
+    Distance travelled per form is the mean, over its scored domains, of baseline minus
+    latest score (the scale runs to worse, so positive is better).
+    """
+
+    forms: int
+    reviewed: int
+    measured: int
+    result_labels: list[str]
+    results: list[tuple[str, int]]
+    domains: list[tuple[str, float, int]]
+    breakdowns: dict[str, list[Breakdown]]
+
+    @property
+    def statement(self) -> str:
+        return (f"{self.reviewed} of {self.forms} forms carry a review; {self.measured} carry "
+                "distance-travelled scores")
+
+
+def better_off(forms: list[dict[str, Any]], bodies: list[dict[str, Any]],
+               needs: list[dict[str, Any]], groups: list[dict[str, Any]],
+               framework: Framework, distance: Distance | None = None) -> BetterOff:
+    """Plan results and distance travelled, overall and by level, age band and Need Group.
+
+    A form counts once in each age band its children are in and once in each Need Group
+    it has a need in, so those rows can add up to more than the forms.
+    """
+    result_ids = framework.ids("plan_results")
+    result_labels = [*(framework.label("plan_results", r) for r in result_ids),
+                     "No result recorded"]
+    per_form: list[tuple[int, str | None, float | None]] = []  # (form id, result, mean)
+    domain_sum: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for form, body in zip(forms, bodies, strict=True):
+        if not body.get("reviews"):
+            per_form.append((form["id"], None, None))
+            continue
+        changes = []
+        for d in body.get("distance", []):
+            change = d["baseline"] - d["latest"]
+            changes.append(change)
+            domain_sum[(d["profile"], d["domain"])].append(change)
+        mean = sum(changes) / len(changes) if changes else None
+        per_form.append((form["id"], body.get("plan_result") or "", mean))
+
+    def row(label: str, ids: set[int], total: int) -> Breakdown:
+        chosen = [f for f in per_form if f[0] in ids and f[1] is not None]
+        counts = Counter(f[1] if f[1] in result_ids else "" for f in chosen)
+        means = [f[2] for f in chosen if f[2] is not None]
+        return Breakdown(
+            label, total, len(chosen), [counts[r] for r in result_ids] + [counts[""]],
+            sum(1 for m in means if m > 0), sum(1 for m in means if m == 0),
+            sum(1 for m in means if m < 0),
+            round(sum(means) / len(means), 2) if means else None)
+
+    ids_by_level: dict[str, set[int]] = defaultdict(set)
+    ids_by_age: dict[str, set[int]] = defaultdict(set)
+    for form, body in zip(forms, bodies, strict=True):
+        level = form["level_of_need"]
+        ids_by_level[f"Level {level}" if level else "Not recorded"].add(form["id"])
+        for child in body.get("children", []) or [{"age_band": "not known"}]:
+            ids_by_age[child.get("age_band", "not known")].add(form["id"])
+    group_name = {g["id"]: g["name"] for g in groups}
+    ids_by_group: dict[str, set[int]] = defaultdict(set)
+    for n in needs:
+        ids_by_group[group_name.get(n["group_id"], UNSORTED)].add(n["form_id"])
+    level_order = [f"Level {lv}" for lv in range(1, 6)] + ["Not recorded"]
+    age_order = ["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
+    breakdowns = {
+        "By level of need": [row(k, ids_by_level[k], len(ids_by_level[k]))
+                             for k in level_order if ids_by_level.get(k)],
+        "By age band": [row(k, ids_by_age[k], len(ids_by_age[k]))
+                        for k in age_order if ids_by_age.get(k)],
+        "By Need Group": sorted(
+            (row(k, v, len(v)) for k, v in ids_by_group.items()),
+            key=lambda b: (b.label == UNSORTED, -b.forms, b.label)),
+    }
+    overall = row("All forms", {f[0] for f in per_form}, len(per_form))
+
+    def domain_label(profile: str, domain: str) -> str:
+        name = distance.domain_label(profile, domain) if distance else domain
+        return f"{'Family' if profile == 'family' else profile.title()}: {name}"
+
+    profile_order = {"family": 0, "child": 1, "parent": 2}
+    domains = [
+        (domain_label(profile, domain), round(sum(v) / len(v), 2), len(v))
+        for (profile, domain), v in sorted(domain_sum.items(),
+                                           key=lambda kv: (profile_order.get(kv[0][0], 3),
+                                                           kv[0][1]))
+    ]
+    return BetterOff(
+        forms=len(forms), reviewed=overall.reviewed,
+        measured=sum(1 for f in per_form if f[2] is not None),
+        result_labels=result_labels,
+        results=list(zip(result_labels, overall.results, strict=True)),
+        domains=domains, breakdowns=breakdowns)
+
+
+@dataclass
 class Report:
     sample: str
     generated: str
@@ -121,6 +235,7 @@ class Report:
     no_need_services: list[tuple[str, int]] = field(default_factory=list)
     need_rows: list[dict[str, str]] = field(default_factory=list)
     specific_share: tuple[int, int] = (0, 0)
+    better_off: BetterOff | None = None
 
     @property
     def group_bars(self) -> list[tuple[str, int]]:
@@ -130,7 +245,8 @@ class Report:
 def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework: Framework,
                  themes: Themes, suggester: Suggester | None = None,
                  generated: date | None = None, services: Services | None = None,
-                 title: str = "", area: str = "", author: str = "") -> Report:
+                 title: str = "", area: str = "", author: str = "",
+                 distance: Distance | None = None) -> Report:
     """The Need Groups report from the stored forms, analyses and groups (no spaCy run).
 
     Cases are counted by case reference: a case audited twice (two auditors, two dates)
@@ -141,7 +257,7 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     forms = audit.forms(sample_id)
     needs = audit.needs(sample_id)
     groups = audit.groups(sample_id)
-    parsed: dict[str, list[tuple[str, ...]]] = {}  # identical analyses decoded once
+    parsed: dict[str, list[tuple[Any, ...]]] = {}  # identical analyses decoded once
     for n in needs:
         key = n["tokens"]
         if key is None:
@@ -300,7 +416,16 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
                     else "") for g in reports if g.unserved), key=lambda t: (-t[1], t[0]))
     no_need_count = Counter(services.canonical(_service_name(item["service"]))
                             for item in no_need)
+    outcome = better_off(forms, bodies, needs, groups, framework, distance)
+    card["Is anyone better off?"][:0] = [("Forms that carry a review",
+                                          f"{outcome.reviewed} of {total_forms}")]
+    card["Is anyone better off?"].extend(
+        (f"Plan result: {label}" if label != "No result recorded"
+         else "Reviewed plans with no result recorded",
+         f"{count} of {outcome.reviewed}")
+        for label, count in outcome.results if outcome.reviewed)
     return Report(
+        better_off=outcome,
         sample=sample_name, generated=(generated or date.today()).isoformat(),
         forms=total_forms, needs=n_needs, children=len(children), groups=reports,
         unsorted=unsorted, services_no_need=no_need, card=card, levels=level_rows,

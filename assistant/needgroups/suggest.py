@@ -26,6 +26,8 @@ Tokens = list[Token]
 FAULTS = ("universal", "service", "assessment")
 FAR = 5
 GENERAL_WEIGHT = 0.35
+PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "during"})
+ADJUNCT = 2
 DEPTH_FACTOR = 0.25  # each step below the head of what is needed counts a little less
 
 
@@ -43,11 +45,12 @@ class Analysis:
     holder: str = ""  # "p" or "c": who holds the need
     what: str = ""  # what is needed, as written
     reason: str = ""  # the structure reader's reason for its category
+    form: str = ""  # "clause" (needs to ...) or "phrase" (needs a ...); "" when not read
 
     def encode(self) -> str:
         return json.dumps({"v": 2, "t": self.tokens, "c": self.category, "n": self.negated,
-                           "h": self.holder, "w": self.what, "r": self.reason},
-                          ensure_ascii=False)
+                           "h": self.holder, "w": self.what, "r": self.reason,
+                           "f": self.form}, ensure_ascii=False)
 
 
 def decode(stored: str) -> Analysis:
@@ -58,7 +61,7 @@ def decode(stored: str) -> Analysis:
         return Analysis([(str(t[0]), str(t[1]), "", 0) for t in data])
     return Analysis([(str(t[0]), str(t[1]), str(t[2]), int(t[3])) for t in data["t"]],
                     data.get("c"), bool(data.get("n")), data.get("h", ""),
-                    data.get("w", ""), data.get("r", ""))
+                    data.get("w", ""), data.get("r", ""), data.get("f", ""))
 
 
 class Analyzer:
@@ -152,7 +155,8 @@ class Analyzer:
                 if span.start <= at < span.end and span.kind in FAULTS:
                     category = span.kind
         return Analysis(tokens, category, reading.negated, holder,
-                        what.text if what is not None else "", reading.reason)
+                        what.text if what is not None else "", reading.reason,
+                        reading.what or "")
 
     def _kind(self, words: str, default: str) -> str:
         """'p' when the words name a parent or carer, 'c' a child, else ``default``."""
@@ -219,6 +223,8 @@ class Analyzer:
         while current.i != head.i:
             if current.head.i == current.i or hops > 20:
                 return -1 if what is None or token.i < what.start else FAR
+            if current.dep_ == "prep" and current.lower_ in PLACE_PREPOSITIONS:
+                hops += ADJUNCT  # "... at school", "... in class": where, not what
             current, hops = current.head, hops + 1
         return hops
 
@@ -350,10 +356,14 @@ class Suggester:
         asked for the need behind it (the reason says which, in themes.yml's words)."""
         category = analysis.category if analysis.category in FAULTS and not analysis.negated \
             else next((k for k in UNPLACED_KINDS if k in kinds), None)
-        if category is None and analysis.category is None:
-            service = self.names_service(analysis.tokens)
+        if category is None and analysis.form != "clause":
+            # A noun phrase that names a listed service ("needs anger management"); a
+            # clause that mentions one ("needs to understand what happens at CAMHS") is
+            # left to the reader.
+            service = self.names_service([t for t in analysis.tokens if t[3] >= 0]
+                                         if analysis.form else analysis.tokens)
             if service:
-                category, what = "service", service
+                category = "service"
         if category is None:
             return None
         what = analysis.what or " ".join(t[0] for t in analysis.tokens if t[3] >= 0) or \

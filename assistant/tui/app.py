@@ -60,6 +60,10 @@ class CaseCommands(Provider):
             summary = str(row.get("summary", ""))
             commands.append((f"Open case {ref}", partial(app.open_case, ref), summary))
             commands.append((f"Supervise case {ref}", partial(app.supervise, ref), summary))
+            commands.append((f"Review case {ref}", partial(app.review, ref),
+                             "Outcome results, need status, distance travelled"))
+            commands.append((f"Learning trace of case {ref}", partial(app.trace, ref),
+                             "How each need's wording changed, with what the coach said"))
         return commands
 
     async def discover(self) -> Hits:
@@ -347,17 +351,22 @@ class NeedsLedApp(App[None]):
 
         if self._wait_for_core() or self.store is None:
             return
-        reference = f"{PRACTICE_PREFIX}{vignette_id}"
+        try:
+            vignette = find_vignette(vignette_id, self.content)
+        except LookupError as exc:
+            self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
+            return
+        reference = vignette.reference(PRACTICE_PREFIX)
         journal = self.keeper.journal
         try:
             started = self.store.exists(reference) or (
                 journal is not None and journal.pending_body(reference) is not None)
             if not started:
-                case = practice_case(find_vignette(vignette_id, self.content))
+                case = practice_case(vignette)
                 if journal is not None:
                     journal.set_base(reference, 0)
                 self.save_case(case, "practice started")
-        except (StoreError, LookupError) as exc:
+        except StoreError as exc:
             self.notify(f"Practice not started: {exc}", severity="error", timeout=10)
             return
         self.open_case(reference)
@@ -379,6 +388,25 @@ class NeedsLedApp(App[None]):
             return
         self._to_home()
         self.push_screen(SupervisionScreen(case))
+
+    def review(self, reference: str) -> None:
+        """The review screen for a case: results, status, distance travelled."""
+        from assistant.tui.screens.review import ReviewScreen
+
+        case = self._load_case(reference)
+        if case is None:
+            return
+        self._to_home()
+        self.push_screen(ReviewScreen(case))
+
+    def trace(self, reference: str) -> None:
+        """The learning trace of a case's needs, from its stored revisions."""
+        from assistant.tui.screens.review import TraceScreen
+
+        if self._load_case(reference) is None:
+            return
+        self._to_home()
+        self.push_screen(TraceScreen(reference))
 
     def action_supervise_current(self) -> None:
         from assistant.tui.screens.home import HomeScreen

@@ -88,12 +88,13 @@ class Help(ModalScreen[None]):
 
 
 def bar_chart(rows: list[tuple[str, int]], width: int = 20) -> list[Text]:
-    """One line per row: the bar scaled to the largest value, then the value."""
+    """Each row's whole label (never cut: a projector shows the room what it named), then
+    on the next line the bar scaled to the largest value, then the value."""
     top = max((v for _, v in rows), default=0)
     out = []
     for label, value in rows:
         filled = round(width * value / top) if top else 0
-        line = Text(f"{label[:28]:<28} ")
+        line = Text(label + "\n")
         line.append(BAR * filled, style="bold blue")
         line.append(f" {value}")
         out.append(line)
@@ -114,16 +115,16 @@ class ShuffleApp(App[None]):
     BINDINGS = [
         # The footer shows the keys a room needs most, and fits 90 columns on a projector;
         # every key is on the F1 screen.
-        Binding("f1,question_mark", "help", "All keys", id="shuffle.help"),
+        Binding("f1,question_mark", "help", "Keys", id="shuffle.help"),
         Binding("n,right", "next_form", "Next", id="shuffle.next_form"),
-        Binding("p,left", "previous_form", "Prev", id="shuffle.previous_form"),
+        Binding("p,left", "previous_form", "Prev", show=False, id="shuffle.previous_form"),
         Binding("a", "accept", "Accept", id="shuffle.accept"),
         Binding("A", "accept_form", "Accept form", show=False, id="shuffle.accept_form"),
         Binding("g", "place", "Place", id="shuffle.place"),
         Binding("f", "place_form", "Place form", show=False, id="shuffle.place_form"),
         Binding("x", "unplace", "Unsort", show=False, id="shuffle.unplace"),
         Binding("space", "mark", "Mark", show=False, id="shuffle.mark"),
-        Binding("c", "create", "New group", id="shuffle.create"),
+        Binding("c", "create", "New group", show=False, id="shuffle.create"),
         Binding("r", "rename", "Rename", show=False, id="shuffle.rename"),
         Binding("e", "describe", "Describe", show=False, id="shuffle.describe"),
         Binding("o", "notes", "Notes", show=False, id="shuffle.notes"),

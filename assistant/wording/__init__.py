@@ -118,6 +118,19 @@ class Coach:
         engine = self.load()._engine
         return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
 
+    def check_docs(self, docs: Iterable[Any], stage: str = "need",
+                   holder: str | None = None) -> Iterator[Report]:
+        """Reports for documents already parsed by a trained pipeline (tagger and parser),
+        in order.
+
+        Why: a caller that parses anyway (the audit needs lemmas from the full pipeline)
+        can hand its documents to the coach, so one parse serves both instead of two.
+        """
+        engine = self.load()._engine
+        stage = self._stage(stage)
+        for doc in docs:
+            yield engine.report(doc, stage, holder)
+
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None, case: Any = None) -> Iterator[Report]:
         """Reports in input order, streaming: only one batch of documents is held at once."""

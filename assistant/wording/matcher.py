@@ -200,7 +200,10 @@ class Engine:
             return
         if stage != "need":
             return
-        for reading in self.reader.read_needs(doc):
+        covered = {i for rule, other in candidates
+                   if other is not None and rule.kind in STRUCTURE_KINDS
+                   for i in range(other.start, other.end)}
+        for reading in self.reader.read_needs(doc, covered):
             index = compiled.structure.get(reading.category)
             if index is None or reading.span is None:
                 continue
@@ -248,8 +251,10 @@ class Engine:
         else:
             start, end, match = span.start_char, span.end_char, span.text
             flags = context.flags(doc, text, span, parsed)
-            if rule.stage == "seriousness":  # a consequence is conditional by nature
-                flags["hypothetical"] = False
+            if rule.stage == "seriousness":
+                # A consequence is conditional by nature, and the "not" of "if this is not
+                # met" belongs to the condition, which the reader has already left out.
+                flags["hypothetical"] = flags["negated"] = False
             inferred = context.holder_of(doc, span, parsed)
             term = term_of(span)
         if given and inferred and given.lower() != inferred.lower() \
@@ -303,13 +308,17 @@ TRAILING = (("at", "home"), ("at", "school"), ("at", "nursery"), ("at", "all", "
             ("in", "her", "life"), ("in", "his", "life"), ("in", "their", "lives"))
 
 
+TRAILING_MAX = max(len(words) for words in TRAILING)
+
+
 def _ends_clause(doc: Any, end: int) -> bool:
     """True when token ``end`` starts a new clause, or only a generic place follows."""
     if end >= len(doc) or doc[end].is_punct or doc[end].lower_ in CLAUSE_END:
         return True
+    ahead = tuple(t.lower_ for t in doc[end:end + TRAILING_MAX])  # read once
     for words in TRAILING:
         stop = end + len(words)
-        if stop <= len(doc) and tuple(t.lower_ for t in doc[end:stop]) == words:
+        if ahead[:len(words)] == words:
             return stop >= len(doc) or doc[stop].is_punct or doc[stop].lower_ in CLAUSE_END
     return False
 

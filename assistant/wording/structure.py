@@ -25,6 +25,7 @@ can show). Everything is plain data; nothing here imports Textual or loads a pip
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -75,6 +76,31 @@ KNOWN_VERBS: set[str] = {"be", "have", "do", "go", "see", "get", "make", "take",
                          "refer", "place", "promote", "diagnose", "engage", "manage"}
 
 
+# Per-thread caches for the last document read (the app reads in worker threads).
+_local = threading.local()
+
+
+def _kids(token: Any) -> list[Any]:
+    """``token.children`` as a list, made once per token of the last document read:
+    the reader asks for the same token's children many times, and spaCy builds new
+    Token objects on every walk."""
+    doc = token.doc
+    if getattr(_local, "kids_doc", None) is not doc:
+        _local.kids_doc = doc
+        _local.kids = {}
+    kids = _local.kids.get(token.i)
+    if kids is None:
+        kids = _local.kids[token.i] = list(token.children)
+    return kids
+
+
+def _doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per document (spaCy rebuilds it on every access)."""
+    if getattr(_local, "text_doc", None) is not doc:
+        _local.text_doc, _local.text = doc, doc.text
+    return _local.text
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """A piece of the statement: its text, token span [start, end) and character span."""
@@ -87,8 +113,12 @@ class Part:
 
     @classmethod
     def of(cls, doc: Any, start: int, end: int) -> Part:
-        span = doc[start:end]
-        return cls(span.text, start, end, span.start_char, span.end_char)
+        if end <= start:  # an empty part (a fragment's predicate)
+            char = doc[start].idx if start < len(doc) else len(doc.text)
+            return cls("", start, start, char, char)
+        first, last = doc[start], doc[end - 1]
+        start_char, end_char = first.idx, last.idx + len(last.text)
+        return cls(_doc_text(doc)[start_char:end_char], start, end, start_char, end_char)
 
 
 @dataclass(slots=True)
@@ -220,6 +250,7 @@ class StructureReader:
         self.weak_service_head = words("shape_weak_service_head")
         self.help_noun = words("shape_help_noun")
         self.measure_noun = words("shape_measure_noun")
+        self.access_noun = words("shape_access_noun")
         self.adaptation_passive = words("shape_adaptation_passive")
         self.change_verb = words("shape_change_verb")
         self.output_verb = words("shape_output_verb")
@@ -249,6 +280,7 @@ class StructureReader:
         self.person_head = words("shape_person_head")
         self.personal_verb = words("shape_personal_verb")
         self.generic_place = words("shape_generic_place")
+        self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
                            self.personal_verb)
@@ -268,28 +300,71 @@ class StructureReader:
                 return reading
         return readings[0] if readings else None
 
-    def read_needs(self, doc: Any) -> list[NeedReading]:
-        """Every need predicate in ``doc``, in order, each read and judged."""
+    def read_needs(self, doc: Any, skip: frozenset[int] | set[int] = frozenset()
+                   ) -> list[NeedReading]:
+        """Every need predicate in ``doc``, in order, each read and judged; predicates on
+        the token indices in ``skip`` are passed over (the coach skips those a word rule
+        has already judged, to keep a check fast)."""
         if not len(doc):
             return []
         if not doc.has_annotation("DEP"):
             return self._read_words(doc)
+        # The coach reads a statement once for its findings and again for what it says
+        # when it flags nothing: the last document's readings are kept (per thread).
+        key = frozenset(skip)
+        last = getattr(_local, "needs", None)
+        if last is not None and last[0] is doc and last[1] == key:
+            return list(last[2])
+        readings = self._read_needs(doc, skip)
+        _local.needs = (doc, key, readings)
+        return list(readings)
+
+    def _read_needs(self, doc: Any, skip: frozenset[int] | set[int]) -> list[NeedReading]:
         readings: list[NeedReading] = []
         seen: set[int] = set()
-        for token in doc:
-            reading = self._predicate(doc, token)
+        skipped = False
+        for i in self._candidates(doc):
+            if i in skip:
+                skipped = True
+                continue
+            reading = self._predicate(doc, doc[i])
             if reading is None or reading.predicate.start in seen:
                 continue
             seen.add(reading.predicate.start)
             self._judge(doc, reading)
             readings.append(reading)
-        if not readings:
+        if not readings and not skipped:
             fragment = self._fragment(doc)
             if fragment is not None:
                 if fragment.category == "unknown":
                     self._judge(doc, fragment)
                 readings.append(fragment)
         return readings
+
+    def _candidates(self, doc: Any) -> list[int]:
+        """Token indices that may carry a need predicate, found on arrays so the per-token
+        Python work stays small: need/require/benefit words, and base-form verbs with an
+        infinitive "to" as their child ("Jordan to attend ...", "For Mum to be ...")."""
+        from spacy.attrs import HEAD, LOWER, TAG
+
+        strings = doc.vocab.strings
+        if self._ids is None or self._ids[0] is not strings:
+            self._ids = (strings,
+                         frozenset(strings.add(w) for w in NEED_WORDS | REQUIRE_WORDS
+                                   | {"benefit", "benefits", "benefited", "benefitted"}),
+                         strings.add("TO"), frozenset({strings.add("VB"), strings.add("VBN")}))
+        _, words, to_tag, verb_tags = self._ids
+        rows = doc.to_array([LOWER, TAG]).tolist()
+        heads = doc.to_array(HEAD).astype("int64").tolist()  # relative, may be negative
+        out: set[int] = set()
+        for i, (low, tag) in enumerate(rows):
+            if low in words:
+                out.add(i)
+            elif tag == to_tag and heads[i]:
+                target = i + heads[i]
+                if 0 <= target < len(rows) and rows[target][1] in verb_tags:
+                    out.add(target)
+        return sorted(out)
 
     def _fragment(self, doc: Any) -> NeedReading | None:
         """A need written without a predicate, as plans list them: "Adequate and
@@ -317,10 +392,20 @@ class StructureReader:
                 reading.reason = f"says how the person should be: \"{root.text}\""
             return reading
         elif tag in ("VB", "VBG", "VBN", "VBP") and root.i <= first + 1 and not any(
-                c.dep_ in SUBJECT_DEPS for c in root.children):
+                c.dep_ in SUBJECT_DEPS for c in _kids(root)):
             self._clause(doc, root, reading)
-            if tag == "VBN" and not any(c.dep_ == "aux" for c in root.children):
+            if tag == "VBN" and not any(c.dep_ == "aux" for c in _kids(root)):
                 reading.passive = True  # "Registered with a Children Centre"
+        elif tag.startswith("VB") and any(c.dep_ == "nsubj" for c in _kids(root)):
+            # "Isla is not reaching her educational potential": a need described as a
+            # state; only an aim is judged here (a description is not a service).
+            subject = next(c for c in _kids(root) if c.dep_ == "nsubj")
+            reading.holder = self._part(doc, subject)
+            reading.predicate = Part.of(doc, subject.left_edge.i, subject.left_edge.i)
+            self._clause(doc, root, reading)
+            self._judge(doc, reading)
+            if reading.category != "universal":
+                return None
         else:
             return None
         return reading
@@ -331,19 +416,19 @@ class StructureReader:
         tag = token.tag_
         if (low in NEED_WORDS or low in REQUIRE_WORDS) and (
                 tag.startswith("VB") or tag == "MD" or any(
-                    c.dep_ in ("xcomp", "dobj", "nsubj", "ccomp") for c in token.children)):
+                    c.dep_ in ("xcomp", "dobj", "nsubj", "ccomp") for c in _kids(token))):
             # The tagger sometimes reads "Jordan's mum needs to ..." as a noun "needs";
             # a verb's dependents say it is the verb.
             form: Form = "requires" if low in REQUIRE_WORDS else "needs"
             if tag == "VBG" and token.dep_ in ("acl", "amod", "relcl") and any(
-                    c.dep_ in ("dobj", "xcomp") for c in token.children):
+                    c.dep_ in ("dobj", "xcomp") for c in _kids(token)):
                 # "Children requiring additional educational support"
                 reading = NeedReading(form=form, predicate=Part.of(doc, token.i, token.i + 1))
                 self._verb_need(doc, token, reading)
                 reading.holder = self._part(doc, token.head)
                 return reading if reading.what else None
             if token.dep_ in ("amod", "acl") or (tag == "VBN" and any(
-                    c.dep_ == "auxpass" for c in token.children)):
+                    c.dep_ == "auxpass" for c in _kids(token))):
                 form = "is needed"
             reading = NeedReading(form=form, predicate=Part.of(doc, token.i, token.i + 1))
             self._verb_need(doc, token, reading)
@@ -353,7 +438,7 @@ class StructureReader:
             self._noun_need(doc, token, reading)
             return reading if reading.what else None
         if low in ("benefit", "benefits", "benefitted", "benefited") and tag.startswith("VB"):
-            source = next((c for c in token.children
+            source = next((c for c in _kids(token)
                            if c.dep_ == "prep" and c.lower_ == "from"), None)
             if source is None:
                 return None
@@ -367,11 +452,11 @@ class StructureReader:
             reading.negated = self._negated(doc, token)
             return reading if reading.what else None
         if tag in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO"
-                                        for c in token.children):
-            mark = next((c for c in token.children
+                                        for c in _kids(token)):
+            mark = next((c for c in _kids(token)
                          if c.dep_ == "mark" and c.lower_ == "for"), None)
-            to = next(c for c in token.children if c.dep_ == "aux" and c.tag_ == "TO")
-            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS or (
+            to = next(c for c in _kids(token) if c.dep_ == "aux" and c.tag_ == "TO")
+            subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or (
                 c.dep_ in ("npadvmod", "dep", "nmod") and c.i < to.i
                 and c.tag_.startswith(("NN", "PRP")))), None)
             if subject is None and token.dep_ in ("relcl", "acl") and \
@@ -407,27 +492,27 @@ class StructureReader:
     def _verb_need(self, doc: Any, verb: Any, reading: NeedReading) -> None:
         reading.negated = self._negated(doc, verb)
         if reading.form == "is needed":
-            target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            target = next((c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
             if target is None and verb.dep_ in ("amod", "acl"):
                 target = verb.head
             if target is not None:
                 self._phrase(doc, target, reading)
             return
         reading.holder = self._subject(doc, verb)
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "obj", "oprd")),
+        obj = next((c for c in _kids(verb) if c.dep_ in ("dobj", "attr", "obj", "oprd")),
                    None)
 
         def infinitive(c: Any) -> bool:
-            return any(g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)
+            return any(g.dep_ == "aux" and g.tag_ == "TO" for g in _kids(c))
 
-        clause = next((c for c in verb.children if c.i > verb.i and c.tag_.startswith("VB")
+        clause = next((c for c in _kids(verb) if c.i > verb.i and c.tag_.startswith("VB")
                        and (c.dep_ in ("xcomp", "ccomp") or (
                            c.dep_ == "advcl" and obj is not None and obj.i < c.i
                            and infinitive(c)))), None)
         if clause is not None and obj is not None and obj.i < clause.i:
-            own_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            own_subject = next((c for c in _kids(clause) if c.dep_ in SUBJECT_DEPS), None)
             if infinitive(clause) and own_subject is None and (
-                    clause.dep_ != "advcl" or self._animate(obj)):
+                    clause.dep_ != "advcl" or self._animate(obj) or self._quality(obj)):
                 # "needs his social worker to explain...", "needs his needs to be met":
                 # the object is the subject of what is needed.
                 self._clause(doc, clause, reading, obj)
@@ -436,14 +521,18 @@ class StructureReader:
         if clause is not None and clause.dep_ == "advcl":
             clause = None  # "needs adaptations | to access the curriculum": a purpose
         if clause is not None:
-            own_subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            own_subject = next((c for c in _kids(clause) if c.dep_ in SUBJECT_DEPS), None)
             self._clause(doc, clause, reading, own_subject)
         elif obj is not None:
             # "needs her health needs to be met", "needs his hearing checked": the object
             # is the subject of a passive.
-            passive = next((c for c in obj.children if c.dep_ in ("xcomp", "acl", "relcl",
+            passive = next((c for c in _kids(obj) if c.dep_ in ("xcomp", "acl", "relcl",
                                                                   "amod")
                             and c.tag_ in ("VBN", "VBD") and c.i > obj.i), None)
+            if passive is None and self._quality(obj):
+                # "needs his behaviour to improve": a quality as the subject of a change
+                passive = next((c for c in _kids(obj) if c.dep_ in ("acl", "relcl")
+                                and c.tag_ == "VB" and c.i > obj.i and infinitive(c)), None)
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
             else:
@@ -456,20 +545,20 @@ class StructureReader:
             if head.lower_ in ("is", "be", "are", "was") and reading.holder and \
                     doc[reading.holder.start].lower_ == "there":
                 reading.holder = None
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        poss = next((c for c in _kids(noun) if c.dep_ == "poss"), None)
         if poss is not None:
             reading.holder = self._part(doc, poss)
-        reading.negated = any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children)
+        reading.negated = any(c.dep_ == "neg" or c.lower_ == "no" for c in _kids(noun))
         if noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
                 noun.head.head.tag_.startswith(("NN", "PRP")):
             reading.holder = self._part(doc, noun.head.head)  # "Child in need of X"
-        for child in noun.children:
+        for child in _kids(noun):
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 self._from_prep(doc, child, reading)
                 return
             if child.dep_ in ("advcl", "acl", "relcl") and child.tag_ == "VB" and any(
-                    c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
-                subject = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+                    c.dep_ == "mark" and c.lower_ == "for" for c in _kids(child)):
+                subject = next((c for c in _kids(child) if c.dep_ in SUBJECT_DEPS), None)
                 if subject is not None:
                     reading.holder = self._part(doc, subject)
                 self._clause(doc, child, reading)
@@ -479,7 +568,7 @@ class StructureReader:
                 return
 
     def _from_prep(self, doc: Any, prep: Any, reading: NeedReading) -> None:
-        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        obj = next((c for c in _kids(prep) if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
             return
         if obj.tag_ == "VBG" or obj.dep_ == "pcomp":
@@ -490,7 +579,7 @@ class StructureReader:
     def _subject(self, doc: Any, verb: Any) -> Part | None:
         node = verb
         for _ in range(4):
-            subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in _kids(node) if c.dep_ in SUBJECT_DEPS), None)
             if subject is not None:
                 if subject.lower_ in ("it", "there", "which", "that", "who"):
                     return None
@@ -500,7 +589,7 @@ class StructureReader:
             else:
                 break
         # A mis-tagged "needs" carries its subject as compound/possessive children.
-        left = [c for c in verb.children if c.i < verb.i and c.dep_ in (
+        left = [c for c in _kids(verb) if c.i < verb.i and c.dep_ in (
             "compound", "poss", "nmod", "amod", "det") and c.tag_ != "PRP$"]
         if not verb.tag_.startswith("VB") and left and any(
                 c.tag_.startswith(("NN", "PRP")) for c in left):
@@ -517,10 +606,15 @@ class StructureReader:
 
     @staticmethod
     def _negated(doc: Any, verb: Any) -> bool:
-        if any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "neg" for c in _kids(verb)):
             return True
-        return any(doc[j].lower_ in NEGATORS for j in range(max(0, verb.i - 3), verb.i)
-                   if doc[j].sent.start == verb.sent.start)
+        for j in range(verb.i - 1, max(-1, verb.i - 4), -1):
+            low = doc[j].lower_
+            if low in (".", "!", "?", ";"):
+                return False
+            if low in NEGATORS:
+                return True
+        return False
 
     # ---------------------------------------------------------- what is needed
     def _clause(self, doc: Any, verb: Any, reading: NeedReading, own_subject: Any = None
@@ -528,43 +622,43 @@ class StructureReader:
         reading.what = "clause"
         # A mis-tagged subject ("her wellbeing to be promoted" read as a verb "wellbeing").
         if verb.tag_ in ("VBG", "NN") and not any(
-                c.dep_ == "aux" for c in verb.children):
-            passive = next((c for c in verb.children if c.dep_ == "xcomp"
+                c.dep_ == "aux" for c in _kids(verb)):
+            passive = next((c for c in _kids(verb) if c.dep_ == "xcomp"
                             and c.tag_ == "VBN"), None)
             if passive is not None:
                 own_subject, verb = verb, passive
         # "to be able to X": judge X. "to be helped/supported to X": judge X too.
         for _ in range(3):
-            adjective = next((c for c in verb.children if c.dep_ == "acomp"
+            adjective = next((c for c in _kids(verb) if c.dep_ == "acomp"
                               and c.lower_ in ("able", "unable")), None)
             inner = None
             if adjective is not None:
-                inner = next((c for c in adjective.children if c.dep_ == "xcomp"), None)
+                inner = next((c for c in _kids(adjective) if c.dep_ == "xcomp"), None)
                 reading.able = True
             elif lemma(verb) in ("help", "support", "encourage", "enable", "allow",
                                  "teach", "show") and (
-                    any(c.dep_ == "auxpass" for c in verb.children)):
-                inner = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
-                              and any(g.tag_ == "TO" for g in c.children)), None)
+                    any(c.dep_ == "auxpass" for c in _kids(verb))):
+                inner = next((c for c in _kids(verb) if c.dep_ in ("xcomp", "advcl")
+                              and any(g.tag_ == "TO" for g in _kids(c))), None)
                 if inner is not None:
                     reading.able = True
             elif lemma(verb) in ("ensure", "guarantee") and own_subject is None:
-                inner = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+                inner = next((c for c in _kids(verb) if c.dep_ == "ccomp"), None)
                 if inner is not None:  # "to ensure Ava is safe": judge "Ava is safe"
-                    own_subject = next((c for c in inner.children
+                    own_subject = next((c for c in _kids(inner)
                                         if c.dep_ in SUBJECT_DEPS), None)
             elif lemma(verb) in ASPECT_VERBS:  # "to continue engaging with X": judge X
-                inner = next((c for c in verb.children if c.dep_ == "xcomp"
+                inner = next((c for c in _kids(verb) if c.dep_ == "xcomp"
                               and c.tag_.startswith("VB")), None)
             if inner is None:
                 break
             verb = inner
         reading.verb = lemma(verb)
-        reading.passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) \
+        reading.passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb)) \
             or (verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
-                "aux", "auxpass") for c in verb.children)) \
+                "aux", "auxpass") for c in _kids(verb))) \
             or (own_subject is not None and verb.tag_ in ("VBN", "VBD") and not any(
-                c.dep_ == "aux" for c in verb.children))  # "needs his hearing checked"
+                c.dep_ == "aux" for c in _kids(verb)))  # "needs his hearing checked"
         obj = self._object_of(verb)
         if obj is not None:
             reading.verb_object = lemma(obj)
@@ -582,7 +676,7 @@ class StructureReader:
     def _object_of(verb: Any) -> Any:
         """The verb's object: direct, or through its first preposition ("go to X"; not
         for verbs that take their service directly: "do well in her exams")."""
-        for child in verb.children:
+        for child in _kids(verb):
             if child.dep_ in ("dobj", "attr", "oprd", "obj"):
                 following = child.nbor(1) if child.i + 1 < len(child.doc) else None
                 if following is not None and following.head.i == verb.i and \
@@ -591,16 +685,16 @@ class StructureReader:
                 if not child.tag_.startswith(("NN", "PRP", "CD")):
                     # "attend the Zorblax programme weekly": "weekly" taken as the
                     # object, the real head left as its compound.
-                    nouns = [c for c in child.children if c.dep_ == "compound"
+                    nouns = [c for c in _kids(child) if c.dep_ == "compound"
                              and c.tag_.startswith("NN")]
                     if nouns:
                         return nouns[-1]
                 return child
-        if lemma(verb) in DIRECT_ONLY and not any(c.dep_ == "auxpass" for c in verb.children):
+        if lemma(verb) in DIRECT_ONLY and not any(c.dep_ == "auxpass" for c in _kids(verb)):
             return None
-        for child in verb.children:
+        for child in _kids(verb):
             if child.dep_ in ("prep", "agent", "dative"):
-                for grand in child.children:
+                for grand in _kids(child):
                     if grand.dep_ == "pobj":
                         return grand
         return None
@@ -608,7 +702,7 @@ class StructureReader:
     def _phrase(self, doc: Any, head: Any, reading: NeedReading) -> None:
         reading.what = "phrase"
         reading.head = lemma(head)
-        reading.modifiers = [lemma(c) for c in head.children
+        reading.modifiers = [lemma(c) for c in _kids(head)
                              if c.dep_ not in ("det", "punct", "cc")]
         right = _trim(doc, head.right_edge.i)
         reading.what_part = Part.of(doc, head.left_edge.i, right + 1)
@@ -632,7 +726,7 @@ class StructureReader:
             # hangs on the need verb itself can make the aim specific.
             need = doc[reading.predicate.end - 1]
             read = [t for t in (reading.verb_token, reading.head_token) if t is not None]
-            skip = {c.i for c in need.children
+            skip = {c.i for c in _kids(need)
                     if any(c.i == t.i or c.is_ancestor(t) for t in read)}
             if self._specific_extras(need, skip=skip):
                 reading.category = "specific"
@@ -657,7 +751,7 @@ class StructureReader:
                                      "every child shares")
             if not reading.passive and self.service_shaped(own_subject)[0] == "service" and any(
                     c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
-                    for c in own_subject.children):
+                    for c in _kids(own_subject)):
                 # "needs a teaching assistant to run a group": a new provision, whatever
                 # it is to do; "needs his social worker to explain" asks a known person.
                 return "service", (f"\"{_np_text(own_subject)}\" is a professional to be "
@@ -681,7 +775,7 @@ class StructureReader:
         complement = self._complement(verb)
         if complement is not None and base in ("be", "feel", "stay", "remain", "grow",
                                                "live", "become", "keep", "get", "seem"):
-            adjectives = [complement, *[c for c in complement.children if c.dep_ == "conj"]]
+            adjectives = [complement, *[c for c in _kids(complement) if c.dep_ == "conj"]]
             if all(a.lower_ in self.universal_adj for a in adjectives) and \
                     not self._specific_extras(verb, complement):
                 return "universal", (f"\"{complement.text}\" is an aim every child shares, "
@@ -701,8 +795,8 @@ class StructureReader:
             return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is not None and self._in(forms, self.change_verb) and self._abstract(obj) \
                 and not self._specific_extras(verb, skip={obj.i} | {
-                    c.i for c in verb.children if c.dep_ == "prep" and any(
-                        g.i == obj.i for g in c.children)}):
+                    c.i for c in _kids(verb) if c.dep_ == "prep" and any(
+                        g.i == obj.i for g in _kids(c))}):
             # "to develop his self-confidence", "to promote positive behaviour": a change
             # in a quality, with nothing said about what would be seen.
             return "universal", (f"\"{verb.text} {_np_text(obj)}\" names no particular "
@@ -713,7 +807,7 @@ class StructureReader:
         if obj is None and self._in(forms, self.universal_verb) and \
                 not self._specific_extras(verb):
             return "universal", f"\"to {verb.text}\" is an aim every child shares"
-        if base == "do" and any(c.lower_ in ("well", "better") for c in verb.children) and \
+        if base == "do" and any(c.lower_ in ("well", "better") for c in _kids(verb)) and \
                 not self._specific_extras(verb):
             return "universal", "\"to do well\" is an aim every child shares"
         # Assessment: to be assessed, screened, seen by a professional.
@@ -724,8 +818,8 @@ class StructureReader:
             elif self._in(forms, self.assessment_passive) or (
                     base == "see" and agent is not None and self.service_shaped(agent)[0]):
                 return "assessment", f"\"to be {verb.text}\" asks for someone to find out"
-            moved_to = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in (
-                "to", "into", "onto", "on", "with") for g in c.children if g.dep_ == "pobj"),
+            moved_to = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
+                "to", "into", "onto", "on", "with") for g in _kids(c) if g.dep_ == "pobj"),
                 None)
             if moved_to is not None and own_subject is None and \
                     lemma(moved_to) not in self.weak_service_head and \
@@ -748,11 +842,11 @@ class StructureReader:
         if not self._in(forms, self.personal_verb) and base not in DIRECT_ONLY:
             # "to enrol on the Harbour Lights programme", "to link in with Womens Aid": a
             # verb of joining with a service as the object of its preposition.
-            for child in verb.children:
+            for child in _kids(verb):
                 if child.dep_ != "prep" or child.lower_ not in (
                         "on", "onto", "with", "to", "into", "at", "in", "for"):
                     continue
-                target = next((g for g in child.children if g.dep_ == "pobj"), None)
+                target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
                 if target is None or lemma(target) in self.weak_service_head:
                     continue
                 kind, why = self.service_shaped(target, governed=False)
@@ -776,6 +870,17 @@ class StructureReader:
                     kind, why = self.service_shaped(other)
                     if kind:
                         break
+        if kind is None and base in self.access_noun:
+            # "opportunities for social activities", "access to a sensory room": judge
+            # what the access is to.
+            for child in _kids(head):
+                if child.dep_ == "prep" and child.lower_ in ("for", "to", "at", "in"):
+                    target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
+                    if target is not None:
+                        found, why = self.service_shaped(target, governed=True)
+                        if found:
+                            kind = found
+                            break
         if kind is None and base in self.measure_noun:
             # "a better quality of life", "a good standard of health": judge the "of".
             inner = self._of_object(head)
@@ -790,8 +895,8 @@ class StructureReader:
         if kind == "service":
             return "service", why
         # Universal: an aim noun with nothing specific, or "a stable home".
-        adjectives = [c for c in head.children if c.dep_ in ("amod", "advmod")]
-        adjectives += [g for a in adjectives for g in a.children if g.dep_ == "conj"]
+        adjectives = [c for c in _kids(head) if c.dep_ in ("amod", "advmod")]
+        adjectives += [g for a in adjectives for g in _kids(a) if g.dep_ == "conj"]
         evaluative = all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
                          or a.dep_ == "advmod" for a in adjectives)
         if base in self.universal_noun and not self._specific_mods(head) and evaluative:
@@ -804,7 +909,7 @@ class StructureReader:
         # good it should be, with nothing said about what or when.
         if adjectives and any(a.lower_ in self.evaluative_adj for a in adjectives) and \
                 not any(c.dep_ in ("compound", "nummod", "poss") and c.tag_ != "PRP$"
-                        for c in head.children) and not self._specific_mods(head):
+                        for c in _kids(head)) and not self._specific_mods(head):
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
         return "specific", f"names something particular: \"{head.text}\""
@@ -813,7 +918,7 @@ class StructureReader:
         """The object of the first "of" under ``head`` ("two hours a week | of therapy")."""
         for token in head.subtree:
             if token.i > head.i and token.dep_ == "prep" and token.lower_ == "of":
-                return next((g for g in token.children if g.dep_ == "pobj"), None)
+                return next((g for g in _kids(token) if g.dep_ == "pobj"), None)
         return None
 
     def service_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
@@ -831,7 +936,7 @@ class StructureReader:
             return "assessment", f"\"{head.text}\" asks for an assessment"
         if base in self.person_head or head.tag_ in ("PRP", "PRP$", "WP"):
             return None, ""
-        before = [c for c in head.children if c.i < head.i]
+        before = [c for c in _kids(head) if c.i < head.i]
         mods = before + [g for c in before for g in c.conjuncts]
         named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
                     or (c.dep_ in ("amod", "conj") and (
@@ -845,7 +950,7 @@ class StructureReader:
             # Family" name a provision.
             if (not weak or proper or (named and not self._content_mods(head))) and not (
                     governed and any(c.dep_ in ("relcl", "acl") and c.i > head.i
-                                     for c in head.children)):
+                                     for c in _kids(head))):
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
         if self._professional(head):
             return "service", f"\"{_np_text(head)}\" names a professional"
@@ -858,18 +963,18 @@ class StructureReader:
             return "service", f"\"{head.text}\" names a service or organisation"
         if base in self.place_noun and (named or any(
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
-                for c in head.children)):
+                for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
         provider = self._provider(head)
         if provider is not None:
             return "service", f"names help from \"{_np_text(provider)}\": a provider"
         if base in self.help_noun:
-            mods = {lemma(c) for c in head.children}
+            mods = {lemma(c) for c in _kids(head)}
             if mods & self.provision_mod or any(
                     m in self.provision_mod for m in chain_lemmas) or named:
                 return "service", f"\"{_np_text(head)}\" names a provision"
-            clause = next((c for c in head.children if c.i > head.i and c.dep_ in (
-                "acl", "relcl", "advcl") and any(g.tag_ == "TO" for g in c.children)), None)
+            clause = next((c for c in _kids(head) if c.i > head.i and c.dep_ in (
+                "acl", "relcl", "advcl") and any(g.tag_ == "TO" for g in _kids(c))), None)
             if clause is not None:
                 # "support to visit the benefit office" is a service; "help to manage her
                 # anger" says what the person needs to do.
@@ -880,7 +985,10 @@ class StructureReader:
                 return None, ""
             if self._content_mods(head):
                 return None, ""  # "help from Gran to get the children up"
-            if governed or not any(c.dep_ in ("relcl", "acl") for c in head.children):
+            adjectives = [c for c in _kids(head) if c.dep_ == "amod"]
+            if adjectives and all(a.lower_ in self.evaluative_adj for a in adjectives):
+                return None, ""  # "stable and consistent care": an aim, judged as one
+            if governed or not any(c.dep_ in ("relcl", "acl") for c in _kids(head)):
                 return "service", (f"\"{_np_text(head)}\" is help from someone, not what "
                                    "the person needs it for")
         # A compound whose modifiers name the provider ("CAMHS input", "Zorin Team visits").
@@ -913,10 +1021,10 @@ class StructureReader:
     def _provider(self, head: Any, after: int = -1) -> Any:
         """A service-shaped object of "from/with/by/at" on ``head`` ("time with a speech
         therapist", "care from midwifery services"), else None."""
-        for child in head.children:
+        for child in _kids(head):
             if child.i > after and child.dep_ == "prep" and child.lower_ in (
                     "from", "by", "through", "via", "at", "with"):
-                for obj in child.children:
+                for obj in _kids(child):
                     if obj.dep_ == "pobj" and (
                             lemma(obj) in self.service_head or self._professional(obj)
                             or self._acronym(obj)):
@@ -926,17 +1034,20 @@ class StructureReader:
     def _content_mods(self, head: Any) -> bool:
         """True when the phrase says what it is for or with ("a plan for who collects the
         children", "a visit from her gran"), so an ordinary noun is not a service."""
-        for child in head.children:
+        for child in _kids(head):
             if child.dep_ in ("relcl", "acl") and child.i > head.i:
                 return True
             if child.dep_ == "prep" and child.i > head.i:
                 if child.lower_ in ("about", "regarding", "concerning", "re"):
                     return True  # "the meeting about Jordan's exclusion": one event
-                for obj in child.children:
+                for obj in _kids(child):
                     if obj.dep_ == "pcomp" or obj.tag_ in ("WP", "WRB", "WDT"):
                         return True
+                    if child.lower_ == "for" and obj.dep_ == "pobj" and \
+                            lemma(obj) in self.person_head:
+                        continue  # "support for parents": who it is for, not from
                     if obj.dep_ == "pobj" and (
-                            any(g.dep_ in ("relcl", "acl", "ccomp") for g in obj.children)
+                            any(g.dep_ in ("relcl", "acl", "ccomp") for g in _kids(obj))
                             or obj.lower_ in self.person_head
                             or (obj.tag_ in ("PRP", "NNP") and not self._acronym(obj)
                             and lemma(obj) not in self.service_head)):
@@ -945,21 +1056,21 @@ class StructureReader:
 
     def _service_mods(self, head: Any) -> bool:
         return any(lemma(c) in self.service_head or self._professional(c)
-                   for c in head.children if c.dep_ in ("compound", "amod"))
+                   for c in _kids(head) if c.dep_ in ("compound", "amod"))
 
     @staticmethod
     def _compounds(head: Any) -> list[Any]:
         out: list[Any] = []
-        stack = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+        stack = [c for c in _kids(head) if c.dep_ in ("compound", "amod", "nmod")]
         while stack:
             token = stack.pop()
             out.append(token)
-            stack.extend(c for c in token.children if c.dep_ in ("compound", "amod", "conj"))
+            stack.extend(c for c in _kids(token) if c.dep_ in ("compound", "amod", "conj"))
         return out
 
     @staticmethod
     def _complement(verb: Any) -> Any:
-        for child in verb.children:
+        for child in _kids(verb):
             if child.dep_ in ("acomp", "oprd") or (child.dep_ == "attr" and
                                                    child.tag_.startswith("JJ")):
                 return child
@@ -969,9 +1080,9 @@ class StructureReader:
 
     @staticmethod
     def _agent(verb: Any) -> Any:
-        for child in verb.children:
+        for child in _kids(verb):
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
+                return next((g for g in _kids(child) if g.dep_ == "pobj"), None)
         return None
 
     def _specific_extras(self, verb: Any, complement: Any = None,
@@ -980,28 +1091,33 @@ class StructureReader:
         particular place or person ("safe when Dad has been drinking")."""
         nodes = [verb] + ([complement] if complement is not None else [])
         for node in nodes:
-            for child in node.children:
+            for child in _kids(node):
                 if child.i in skip or (child.i < node.i and child.dep_ != "advcl"):
                     continue
                 dep = child.dep_
                 if dep in ("advmod", "prt") and (
                         child.lower_ in ("away", "apart", "out", "off", "back") or any(
-                            g.dep_ in ("prep", "advcl", "pcomp") for g in child.children)):
-                    return True
+                            g.dep_ in ("prep", "advcl", "pcomp", "xcomp")
+                            for g in _kids(child))):
+                    return True  # "safe enough to sleep in her own bed"
                 if dep == "conj" and node is verb and child.tag_.startswith("VB") and (
                         child.lower_ in NEED_WORDS or child.lower_ in REQUIRE_WORDS):
                     continue
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
-                        node is verb or dep in ("advcl", "ccomp")) and \
+                        node is verb or dep in ("advcl", "ccomp", "xcomp")) and \
                         (complement is None or child.i != complement.i):
                     return True
                 if dep == "prep":
-                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    objs = [g for g in _kids(child) if g.dep_ == "pobj"]
                     if not objs:
                         return True
                     for obj in objs:
                         if lemma(obj) in self.generic_place and not self._specific_mods(obj):
                             continue
+                        if child.lower_ == "from" and lemma(obj) in self.measure_noun:
+                            obj = self._of_object(obj) or obj  # "all forms of harm"
+                            if lemma(obj) in self.generic_place:
+                                continue
                         if child.lower_ == "from" and self._bare_abstract(obj):
                             continue  # "protected from maltreatment": harm in general
                         return True
@@ -1010,15 +1126,19 @@ class StructureReader:
         return False
 
     def _specific_mods(self, noun: Any, allow_relcl_universal: bool = False) -> bool:
-        for child in noun.children:
+        for child in _kids(noun):
             if child.dep_ not in SPECIFYING_DEPS:
                 continue
             if child.dep_ == "poss":
                 continue  # "the children's needs" is still everyone's needs
             if child.dep_ == "prep":
-                objs = [g for g in child.children if g.dep_ == "pobj"]
+                objs = [g for g in _kids(child) if g.dep_ == "pobj"]
                 if objs and all(lemma(o) in self.generic_place for o in objs):
                     continue
+            if allow_relcl_universal and child.dep_ in ("relcl", "acl") and \
+                    lemma(child) in ("live", "grow", "stay", "be") and \
+                    len(list(child.subtree)) <= 3:
+                continue  # "a safe place to live"
             if allow_relcl_universal and child.dep_ == "relcl" and any(
                     t.lower_ in ("needs", "need") for t in child.subtree) and any(
                     t.lower_ == "met" for t in child.subtree):
@@ -1044,9 +1164,11 @@ class StructureReader:
         if base in self.person_head or noun.tag_ in ("PRP", "NNP"):
             return False
         if not (base in self.abstract_noun or base in self.universal_noun
-                or base.endswith(("ness", "ity", "ence", "ance", "esteem", "hood"))):
+                or base.endswith(("ness", "ity", "ence", "ance", "esteem", "hood"))
+                or base.startswith("self-") or any(  # "self-belief": a quality
+                    c.dep_ == "compound" and c.lower_ == "self" for c in _kids(noun))):
             return False
-        for child in noun.children:
+        for child in _kids(noun):
             if child.dep_ in ("relcl", "acl", "nummod") or (
                     child.dep_ == "prep" and child.i > noun.i):
                 return False
@@ -1057,6 +1179,10 @@ class StructureReader:
                     self.abstract_mod:
                 return False
         return True
+
+    def _quality(self, noun: Any) -> bool:
+        """An aim or quality noun ("his wellbeing", "her behaviour"), not a thing."""
+        return lemma(noun) in self.universal_noun or self._abstract(noun)
 
     def _animate(self, noun: Any) -> bool:
         """A person or someone paid to help: the object that can do what is needed."""
@@ -1069,7 +1195,7 @@ class StructureReader:
         if noun.tag_ not in ("NN", "NNS", "JJ") or lemma(noun) in self.person_head:
             return False
         return not any(c.dep_ in ("det", "poss", "compound", "prep", "relcl", "acl",
-                                  "nummod", "amod") for c in noun.children)
+                                  "nummod", "amod") for c in _kids(noun))
 
     @staticmethod
     def _in(forms: tuple[str, ...], words: frozenset[str]) -> bool:
@@ -1095,14 +1221,14 @@ class StructureReader:
         verb = main
         able = False
         for _ in range(3):  # "will be able to X": judge X
-            adjective = next((c for c in verb.children if c.dep_ == "acomp"
+            adjective = next((c for c in _kids(verb) if c.dep_ == "acomp"
                               and c.lower_ == "able"), None)
             inner = None if adjective is None else next(
-                (c for c in adjective.children if c.dep_ == "xcomp"), None)
+                (c for c in _kids(adjective) if c.dep_ == "xcomp"), None)
             if inner is None:
                 break
             verb, able = inner, True
-        subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in _kids(main) if c.dep_ in SUBJECT_DEPS), None)
         holder = None if subject is None else self._part(doc, subject)
         start = main.left_edge.i if subject is None else subject.i + 1
         for token in doc[start:main.i]:
@@ -1118,11 +1244,11 @@ class StructureReader:
     def _judge_outcome(self, verb: Any, main: Any, subject: Any, measured: bool,
                        able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
         forms = lemma_forms(verb)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb))
         obj = self._object_of(verb)
         if obj is not None and lemma(obj) == "access":  # "have access to a sensory room"
             obj = self._of_object(obj) or next(
-                (g for c in obj.children if c.dep_ == "prep" for g in c.children
+                (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
                  if g.dep_ == "pobj"), obj)
         # Service or output: something done to or for the person, or received.
         if passive and not able:
@@ -1187,10 +1313,16 @@ class StructureReader:
             # "Weekly sessions on bedtime routines" at least names what the sessions do.
             head = root if root.tag_.startswith("NN") else None
             vague = head is not None and lemma(head) in self.vague_action | self.help_noun \
-                and not any(c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "to")
-                            for c in head.children)
-            provider = None if head is None else self._provider(head)
-            owner = None if provider is None else self._part(doc, provider)
+                and not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "of"))
+                            or (c.dep_ == "compound" and not self._acronym(c) and (
+                                lemma(c) not in self.service_head
+                                or lemma(c) in self.weak_service_head))
+                            for c in _kids(head))
+            person = next((t for t in doc if t.tag_.startswith("NN") and not (
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto")) and (
+                lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
+                or lemma(t) in self.responsible_noun)), None)
+            owner = None if person is None else self._part(doc, person)
             return WorkReading(owner, True, None, vague,
                                "names help or a provision, with no action anyone will take",
                                whole)
@@ -1198,7 +1330,7 @@ class StructureReader:
         action = main
         # "will continue to support", "to carry out visits", "to keep an eye on"
         for _ in range(2):
-            inner = next((c for c in action.children if c.dep_ == "xcomp"
+            inner = next((c for c in _kids(action) if c.dep_ == "xcomp"
                           and c.tag_.startswith("VB")), None)
             if inner is None or lemma(action) not in ASPECT_VERBS | {"carry", "have"}:
                 break
@@ -1207,10 +1339,10 @@ class StructureReader:
         obj = self._object_of(action)
         purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
                       and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
-                                                     for g in c.children)
-                      for c in action.children) or any(
+                                                     for g in _kids(c))
+                      for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
-                          and lemma(c) not in self.vague_action for c in action.children)
+                          and lemma(c) not in self.vague_action for c in _kids(action))
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
@@ -1222,7 +1354,7 @@ class StructureReader:
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
                                        "will be done")
             elif base == "visit" and not any(c.dep_ in ("advcl", "conj") for c in
-                                             main.children):
+                                             _kids(main)):
                 vague, reason = True, ("a visit with no purpose does not say what will be "
                                        "done")
             elif base == "take" and obj is not None and lemma(obj) == "place":
@@ -1230,11 +1362,14 @@ class StructureReader:
         return WorkReading(owner, known, base, vague, reason, whole)
 
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
-        subject = next((c for c in main.children if c.dep_ in ("nsubj", "npadvmod")
+        subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod")
                         and c.i < main.i and c.tag_.startswith(("NN", "PRP"))), None)
         if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i:
             subject = main.head  # "Mum to engage with X" parsed as a noun phrase
-        passive = next((c for c in main.children if c.dep_ == "nsubjpass"), None)
+        passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
+        if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
+                and not any(c.dep_ == "aux" for c in _kids(main)):
+            return None, True  # "Step down to Early Help": an instruction to no one
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
                 return None, True  # "Transport home to be provided"
@@ -1249,10 +1384,11 @@ class StructureReader:
     def _thing(self, noun: Any) -> bool:
         """A subject that cannot do the work: a provision or an object, not a person."""
         base = lemma(noun)
-        if self._animate(noun) or base in self.responsible_noun or self._professional(noun):
+        if self._animate(noun) or base in self.responsible_noun or self._professional(noun) \
+                or base in self.agency_noun or base in self.service_head:
             return False
-        return base in self.service_head or base in self.help_noun or \
-            base in self.thing_noun or base.endswith(("tion", "ment", "ance", "ity"))
+        return base in self.help_noun or base in self.thing_noun or \
+            base.endswith(("tion", "ment", "ance", "ity"))
 
     # ----------------------------------------------------------- seriousness
     def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
@@ -1263,21 +1399,38 @@ class StructureReader:
         for token in doc:
             if not token.tag_.startswith(("VB", "MD", "JJ")) or self._in_condition(token):
                 continue
-            subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS
+                            or c.dep_ == "csubj"), None)
             if subject is None:
                 # "... and the council will look bad": the subject misread as a conjunct
-                aux = next((c for c in token.children if c.dep_ == "aux" and c.i < token.i),
+                aux = next((c for c in _kids(token) if c.dep_ == "aux" and c.i < token.i),
                            None)
                 if aux is not None and aux.i and doc[aux.i - 1].tag_.startswith("NN"):
                     subject = doc[aux.i - 1]
+                elif any(c.dep_ == "expl" for c in _kids(token)):
+                    subject = next((c for c in _kids(token) if c.dep_ == "attr"), None)
+                elif token.dep_ == "xcomp":  # "will continue to use": the head's subject
+                    subject = next((c for c in _kids(token.head)
+                                    if c.dep_ in SUBJECT_DEPS), None)
             if subject is None:
                 continue
+            if subject.lower_ == "there":  # "there will be a complaint against the service"
+                subject = next((c for c in _kids(token) if c.dep_ in ("attr", "dobj")),
+                               subject)
             start = subject.left_edge.i
             span = Part.of(doc, start, _trim(doc, _clause_end(token)) + 1)
             passive = subject.dep_ == "nsubjpass" or any(
-                c.dep_ == "auxpass" for c in token.children)
+                c.dep_ == "auxpass" for c in _kids(token))
             agent = self._agent(token)
-            if self._agency(subject):
+            if passive and lemma(subject) not in self.person_head and self._in(
+                    lemma_forms(token), self.service_passive | self.outcome_passive) and \
+                    subject.tag_ not in ("NNP", "PRP"):
+                return SeriousnessReading(span, (f"\"{token.text}\" is a step in the agency's "
+                                                 "process, not what happens to the child"))
+            if self._agency(subject) or any(
+                    c.dep_ == "prep" and c.lower_ in ("against", "about") and any(
+                        g.dep_ == "pobj" and self._agency(g) for g in _kids(c))
+                    for c in _kids(subject)):
                 who = doc[subject.left_edge.i:subject.i + 1].text
                 if passive or lemma(token) in self.agency_harm:
                     return SeriousnessReading(span, f"the risk is to {who}, not to the child")
@@ -1287,9 +1440,13 @@ class StructureReader:
                 who = doc[agent.left_edge.i:agent.i + 1].text
                 return SeriousnessReading(span, (f"says what {who} will do, not what will "
                                                  "happen to the child"))
-            if lemma(token) in ("need", "require", "cost", "use") and any(
+            if any(t.lower_ in ("us", "our", "we") for t in token.subtree):
+                return SeriousnessReading(span, ("says what will happen to us, not what will "
+                                                 "happen to the child"))
+            if lemma(token) in ("need", "require", "cost", "use") and token.dep_ not in (
+                    "relcl", "acl") and any(
                     t.dep_ in ("dobj", "pobj") and (self.service_shaped(t)[0]
-                                                    or lemma(t) in self.agency_noun)
+                                                    or self._agency(t))
                     for t in token.subtree if t.i > token.i):
                 return SeriousnessReading(span, ("counts the cost to services, not what will "
                                                  "happen to the child"))
@@ -1299,12 +1456,15 @@ class StructureReader:
         base = lemma(noun)
         if noun.lower_ in ("we", "us"):
             return True
-        if any(c.dep_ == "poss" and c.lower_ in ("our", "its") for c in noun.children):
-            return True
-        if base in self.agency_noun or base in self.agency_thing:
+        if any(c.dep_ == "poss" and (c.lower_ in ("our", "its") or (
+                c.tag_.startswith("NN") and lemma(c) in self.agency_noun))
+               for c in _kids(noun)):
+            return True  # "our targets", "the school's results"
+        if base in self.agency_noun or base in self.agency_thing or \
+                base in self.service_head:  # an institution ("the nursery", "the clinic")
             return True
         if noun.tag_ in ("NN", "NNS") and base not in self.person_head and any(
-                c.dep_ == "compound" and c.tag_ == "NNP" for c in noun.children):
+                c.dep_ == "compound" and c.tag_ == "NNP" for c in _kids(noun)):
             return True  # "the Zorblax academy": a named organisation
         return self.service_shaped(noun)[0] == "service" or self._professional(noun)
 
@@ -1315,7 +1475,7 @@ class StructureReader:
         node = token
         for _ in range(8):
             if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
-                    "if", "unless", "when", "until", "once") for c in node.children):
+                    "if", "unless", "when", "until", "once") for c in _kids(node)):
                 return True
             if node.head.i == node.i:
                 return False
@@ -1385,14 +1545,14 @@ class StructureReader:
 def _right_edge(verb: Any) -> int:
     """The end of a clause, short of a coordinated need ("to be safe | and needs X")."""
     end = verb.i
-    for child in verb.children:
+    for child in _kids(verb):
         if child.i < verb.i:
             continue
         if child.dep_ == "conj" and (child.lower_ in NEED_WORDS or child.lower_ in
                                      REQUIRE_WORDS):
             break
         if child.dep_ == "cc" and any(c.dep_ == "conj" and c.lower_ in NEED_WORDS | REQUIRE_WORDS
-                                      for c in verb.children):
+                                      for c in _kids(verb)):
             continue
         end = max(end, child.right_edge.i)
     return _trim(verb.doc, end)
@@ -1401,9 +1561,9 @@ def _right_edge(verb: Any) -> int:
 def _clause_end(verb: Any) -> int:
     """The end of the clause of ``verb``, short of a coordinated clause of its own."""
     end = verb.i
-    for child in verb.children:
+    for child in _kids(verb):
         if child.i < verb.i or child.dep_ == "cc" or (
-                child.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in child.children)):
+                child.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in _kids(child))):
             continue
         end = max(end, child.right_edge.i)
     return end
@@ -1423,7 +1583,7 @@ def _np_text(head: Any) -> str:
     while start < head.i and doc[start].dep_ in ("det", "poss", "predet"):
         start += 1
     end = head.i
-    for child in head.children:
+    for child in _kids(head):
         if child.i > head.i and child.dep_ in ("prep",) and end == child.i - 1:
             end = _trim(doc, child.right_edge.i)
             break

@@ -420,6 +420,7 @@ class QuietNotes(Strict):
     need: str = Field(min_length=1)
     outcome: str = Field(min_length=1)
     work: str = Field(min_length=1)
+    seriousness: str = Field(min_length=1)
 
 
 class ReadsNotes(Strict):
@@ -441,7 +442,8 @@ class Notes(Strict):
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> Notes:
-        texts = [self.quiet.need, self.quiet.outcome, self.quiet.work, self.reads.able,
+        texts = [self.quiet.need, self.quiet.outcome, self.quiet.work,
+                 self.quiet.seriousness, self.reads.able,
                  self.reads.default, self.reads.phrase, *self.reads.verbs.values()]
         for text in texts:
             try:

@@ -17,6 +17,8 @@ class HomeScreen(Screen[None]):
         Binding("n", "app.new_case", "New case"),
         Binding("o", "open_selected", "Open case"),
         Binding("s", "supervise_selected", "Supervise"),
+        # Not in the footer: at 80 columns it would push Help and Quit out (F1 lists it).
+        Binding("r", "review_selected", "Review", show=False),
         Binding("p", "app.practice", "Practice"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
@@ -85,6 +87,13 @@ class HomeScreen(Screen[None]):
             self.app.supervise(reference)  # type: ignore[attr-defined]
         else:
             self.notify("Highlight a case to supervise it.", severity="warning")
+
+    def action_review_selected(self) -> None:
+        reference = self._selected()
+        if reference:
+            self.app.review(reference)  # type: ignore[attr-defined]
+        else:
+            self.notify("Highlight a case to review it.", severity="warning")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "new":

@@ -61,8 +61,9 @@ class InterviewScreen(Screen[None]):
         Binding("f9", "person", "Person"),
         Binding("f3", "changes", "Changes"),
         Binding("f4", "app.export", "Export", show=False),
-        Binding("f6", "feedback", "Feedback", show=False),
-        Binding("f7", "story", "Story", show=False),
+        # priority: the answer box (a TextArea) binds F6 and F7 to select a line or all
+        Binding("f6", "feedback", "Feedback", show=False, priority=True),
+        Binding("f7", "story", "Story", show=False, priority=True),
         Binding("ctrl+z", "undo_case", "Undo", show=False),
     ]
 

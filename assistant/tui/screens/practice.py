@@ -70,7 +70,7 @@ class PracticeScreen(Screen[None]):
         for v in self.vignettes:
             label = Text(v.title, style="bold")
             label.append(f"  {v.ages}", style="dim")
-            if f"{PRACTICE_PREFIX}{v.id}" in started:
+            if v.reference(PRACTICE_PREFIX) in started:
                 label.append("  (started)", style="italic")
             label.append(f"\n{v.summary}")
             options.add_option(Option(label, id=v.id))
@@ -114,7 +114,11 @@ def feedback_renderable(result: Feedback) -> Group:
         table.add_column("Model need", ratio=1)
         table.add_column("Your need", ratio=1)
         for model, student, _ in result.found:
-            table.add_row(model.wording, student)
+            yours = Text(student)
+            if result.flagged(student):
+                yours.append(f"\nThe coach flags its wording: {', '.join(result.flagged(student))}",
+                             style="yellow")
+            table.add_row(model.wording, yours)
         parts.append(table)
     missed = Text("\nMissed\n", style="bold red")
     if not result.missed:
@@ -124,11 +128,38 @@ def feedback_renderable(result: Feedback) -> Group:
         missed.append(f"  If unmet: {model.consequences}\n", style="italic")
         missed.append(f"  Outcome: {model.outcome}\n  Work: {model.work}\n", style="dim")
     parts.append(missed)
-    if result.extra:
+    if result.extra_specific:
         extra = Text("Your other needs (not in the model; not wrong for that)\n", style="bold")
-        for student in result.extra:
+        for student in result.extra_specific:
             extra.append(f"· {student}\n")
         parts.append(extra)
+    if result.extra_flagged:
+        extra = Text("Your other needs: not yet needs (what would this give the person?)\n",
+                     style="bold")
+        for student in result.extra_flagged:
+            extra.append(f"· {student}", style="bold")
+            why = ["a trap in this vignette"] if student in result.traps else []
+            why += result.flagged(student)
+            extra.append(f"  [{', '.join(why)}]\n", style="yellow")
+        parts.append(extra)
+    if result.chains:
+        chains = Text("Seriousness, outcomes and work, beside the model\n", style="bold")
+        for chain in result.chains:
+            chains.append(f"· {chain.student}\n", style="bold")
+            chains.append(f"  Seriousness: {chain.seriousness}\n",
+                          style="green" if chain.seriousness_ok else "yellow")
+            for label, items, model_text in (("Outcome", chain.outcomes, chain.model.outcome),
+                                             ("Work", chain.work, chain.model.work)):
+                for item in items:
+                    chains.append(f"  {label}: {item.text}")
+                    if item.kinds:
+                        kept = f"; you kept it: {item.kept}" if item.kept else ""
+                        chains.append(f"  [{', '.join(item.kinds)}{kept}]", style="yellow")
+                    chains.append("\n")
+                if not items:
+                    chains.append(f"  {label}: none yet\n", style="yellow")
+                chains.append(f"  The model's {label.lower()}: {model_text}\n", style="dim")
+        parts.append(chains)
     wording = Text("Wording\n", style="bold")
     flagged = [w for w in result.wording if w.kinds]
     if not result.wording:
@@ -149,9 +180,14 @@ def feedback_renderable(result: Feedback) -> Group:
         gaps.append(f"· {gap}\n")
     parts.append(gaps)
     notes = Text("Teaching notes\n", style="bold")
-    for note in [*v.teaching_notes, *v.traps]:
+    for note in v.teaching_notes:
         notes.append(f"· {note.strip()}\n")
     parts.append(notes)
+    if v.traps:
+        traps = Text("Traps in this vignette (wordings to avoid, not advice)\n", style="bold")
+        for trap in v.traps:
+            traps.append(f"· Trap: {trap.strip()}\n", style="red")
+        parts.append(traps)
     return Group(*parts)
 
 
@@ -203,7 +239,8 @@ class FeedbackScreen(Screen[None]):
             with SPACY_LOCK:
                 lemmas, synonyms = app.practice_matching()
                 gaps = chain_gaps(self.case, app.content, app.prompts)
-                result = feedback(self.case, self.vignette, app.coach, lemmas, gaps, synonyms)
+                result = feedback(self.case, self.vignette, app.coach, lemmas, gaps, synonyms,
+                                  app.content.framework)
         except Exception as exc:  # shown, not raised: the case itself is safe
             app.call_from_thread(self._failed, str(exc).splitlines()[0][:200])
             return
