@@ -8,15 +8,14 @@ edit in Word), with the tables that need merged cells built by python-docx. JSON
 are written here.
 Everything the user typed is escaped for the format it lands in: HTML by autoescape,
 Markdown by escaping its meta-characters on every ``{{ }}``, CSV by defusing formulas.
-Files are written whole or not at all (a temporary file, then a rename), and an existing
-file is never replaced unless ``force`` is given.
+Files are written by :mod:`assistant.files`: whole or not at all, never over an existing
+file unless ``force`` is given.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -25,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.content import Content, ContentError, Strict
-from assistant.errors import InputError, UserError
+from assistant.errors import ExportError
+from assistant.files import check_targets, write_all
 from assistant.formats import FORMATS
 from assistant.model import Case, Need
 
@@ -55,14 +55,6 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
-
-
-class ExportError(UserError):
-    """An export that cannot be made; the message is one line a person can act on."""
-
-
-class ExportExists(ExportError, InputError):
-    """A file to be written exists and ``force`` was not given (exit status 2 on the CLI)."""
 
 
 # --- file names ------------------------------------------------------------------------
@@ -515,46 +507,7 @@ def render_template(name: str, context: dict[str, Any] | Callable[[], dict[str, 
         raise ExportError(str(exc)) from None
 
 
-# --- writing files ---------------------------------------------------------------------
-
-
-def write_new(path: Path, text: str | bytes, force: bool) -> None:
-    """Write ``text`` to ``path`` whole: a temporary file beside it, then a rename.
-
-    Without ``force`` the final step is a hard link, which fails if the file appeared
-    meanwhile, so nothing is ever overwritten by accident. Like the case database, the
-    file is readable by its owner only: it holds what is known about a family.
-    """
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        binary = isinstance(text, bytes)  # Word and PDF
-        with (os.fdopen(fd, "wb") if binary
-              else os.fdopen(fd, "w", encoding="utf-8", newline="")) as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise ExportExists(
-                    f"{path}: already exists (use --force to overwrite it)"
-                ) from None
-            except OSError:
-                # No hard links here (FAT, some network shares): claim the name
-                # exclusively, then move the finished text onto it.
-                try:
-                    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-                except FileExistsError:
-                    raise ExportExists(
-                        f"{path}: already exists (use --force to overwrite it)"
-                    ) from None
-                os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+# --- the export ---------------------------------------------------------------------
 
 
 def export(
@@ -582,7 +535,7 @@ def export(
     content = content or Content()
     when = when or date.today()
     targets = [out_dir / file_name(case, fmt) for fmt in chosen]
-    _check_targets(out_dir, targets, force)  # fail fast, before rendering
+    check_targets(out_dir, targets, force)  # fail fast, before rendering
     try:
         from assistant.auditform import audit_form_from_case
 
@@ -596,33 +549,3 @@ def export(
     if notes is not None:
         notes.extend(dict.fromkeys(found))  # each family format finds the same lines
     return write_all(out_dir, list(zip(targets, texts, strict=True)), force)
-
-
-def _check_targets(out_dir: Path, targets: Sequence[Path], force: bool) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise ExportError(f"{out_dir}: is a file, not a folder")
-    if not force:
-        existing = [str(path) for path in targets if path.exists()]
-        if existing:
-            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-            raise ExportExists(
-                f"{existing[0]}: already exists{more} (use --force to overwrite it)"
-            )
-
-
-def write_all(out_dir: Path, files: Sequence[tuple[Path, str | bytes]], force: bool) -> list[Path]:
-    """Write every (path, text) into ``out_dir``, or none if any target is in the way.
-
-    Everything is rendered by the caller and every target checked before the first file
-    is written, so an existing file leaves the folder as it was.
-    """
-    out_dir = Path(out_dir)
-    _check_targets(out_dir, [path for path, _ in files], force)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for path, text in files:
-            write_new(path, text, force)
-    except OSError as exc:
-        where = exc.filename or out_dir
-        raise ExportError(f"{where}: cannot be written ({exc.strerror})") from None
-    return [path for path, _ in files]

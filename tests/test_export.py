@@ -21,12 +21,10 @@ import pytest
 from assistant.auditform import audit_form_from_case
 from assistant.commands.export import FORMAT_NAMES
 from assistant.content import Content
-from assistant.errors import InputError
+from assistant.errors import ExportError, ExportExists, InputError
 from assistant.exporters import (
     AUDIT_TYPE_SIZES,
     FORMATS,
-    ExportError,
-    ExportExists,
     audit_type_size,
     export,
     file_name,

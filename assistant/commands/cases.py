@@ -25,7 +25,7 @@ def read_input(name: str) -> bytes:
 
 def write_output(path: Path, text: str, force: bool) -> None:
     """Write a file whole and owner-only, never over an existing one without ``force``."""
-    from assistant.exporters import write_all
+    from assistant.files import write_all
 
     write_all(path.parent, [(path, text)], force)
 
