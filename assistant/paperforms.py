@@ -79,6 +79,7 @@ def xlsx_template(framework: Framework) -> bytes:
     """The spreadsheet template: a Forms sheet with drop-down lists, and a sheet of help."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
@@ -91,11 +92,11 @@ def xlsx_template(framework: Framework) -> bytes:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for index, name in enumerate(columns, 1):
-        letter = sheet.cell(row=1, column=index).column_letter
+        letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = 60 if name == "wording" else max(
             14, len(name) + 2)
     for name, values in allowed_values(framework).items():
-        letter = sheet.cell(row=1, column=columns.index(name) + 1).column_letter
+        letter = get_column_letter(columns.index(name) + 1)
         rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"',
                               allow_blank=True, showErrorMessage=True,
                               error=f"Choose one of: {', '.join(values)}")
@@ -133,7 +134,7 @@ def _help_rows(framework: Framework) -> list[list[str]]:
 
 def write_paper_kit(folder: Path, content: Content, force: bool = False) -> list[Path]:
     """The blank form (HTML to print), the .xlsx and .csv templates: all or nothing."""
-    from assistant.exporters import write_all
+    from assistant.files import write_all
 
     files: list[tuple[Path, str | bytes]] = [
         (folder / "audit-form-blank.html", blank_form_html(content)),

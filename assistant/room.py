@@ -330,7 +330,7 @@ def _room_server_class() -> type:
     from textual_serve.app_service import AppService
     from textual_serve.server import Server, to_int
 
-    class _RoomServer(Server):  # type: ignore[misc]
+    class _RoomServer(Server):
         """textual-serve's server, with a join code at the door and a pool for forms."""
 
         def __init__(self, room: Room) -> None:
@@ -435,7 +435,7 @@ def _room_server_class() -> type:
             said = arrival.describe()
             return web.json_response({"message": f"{said[:1].upper()}{said[1:]}: {verb}."})
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             """One browser tab: the participant's own app, if they came through the door."""
             import asyncio
 
@@ -452,9 +452,13 @@ def _room_server_class() -> type:
             self.room._changed()
             try:
                 await websocket.prepare(request)
+
+                async def close() -> None:  # AppService awaits it and wants nothing back
+                    await websocket.close()
+
                 service = AppService(
                     self.room.command(person), write_bytes=websocket.send_bytes,
-                    write_str=websocket.send_str, close=websocket.close,
+                    write_str=websocket.send_str, close=close,
                     download_manager=self.download_manager, debug=self.debug)
                 await service.start(width, height)
                 try:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pydantic import Field, field_validator
 
 from assistant.content import Content, Strict
-from assistant.model import AgreedAction, Case, Comment
+from assistant.model import AgreedAction, Case, Comment, Outcome
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _KNOWN = {"holder", "need", "outcome", "work"}
@@ -85,7 +86,8 @@ def agenda(case: Case, prompts: SupervisionPrompts) -> list[Question]:
             ask("need", need.id, template, **base)
         for template in concepts.seriousness:
             ask("seriousness", need.id, template, **base)
-        for outcome in need.outcomes or [None]:
+        outcomes: list[Outcome | None] = [*need.outcomes] or [None]  # a need alone is asked too
+        for outcome in outcomes:
             for template in concepts.outcome:
                 ask("outcome", outcome.id if outcome else need.id, template,
                     **base, outcome=outcome.statement.rstrip(".") if outcome else "")
@@ -101,7 +103,7 @@ def add_comment(case: Case, text: str, *, about: str | None = None, author: str 
     """Attach a question or comment (to the case, or to a need, outcome or work item)."""
     if about is not None and about not in item_ids(case):
         raise ValueError(f"'{about}' is not a need, outcome or work item of this case")
-    comment = Comment(text=text, about=about, author=author, role=role)  # type: ignore[arg-type]
+    comment = Comment(text=text, about=about, author=author, role=role)
     case.comments = [*case.comments, comment]
     return comment
 
@@ -156,7 +158,7 @@ def resolve_about(case: Case, text: str) -> str:
                      if needs else f"'{text}' is not in this case: it has no needs yet")
 
 
-def _numbered(items: list, ref: str, what: str) -> int:  # type: ignore[type-arg]
+def _numbered(items: list[Any], ref: str, what: str) -> int:
     ref = ref.strip()
     for index, item in enumerate(items):
         if item.id == ref:
