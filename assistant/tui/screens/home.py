@@ -14,11 +14,11 @@ from assistant.tui.widgets.status import CoachStatus
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("n", "app.new_case", "New case"),
-        Binding("o", "open_selected", "Open case"),
-        Binding("s", "supervise_selected", "Supervise"),
-        Binding("p", "app.practice", "Practice"),
-        Binding("q", "app.quit", "Quit", show=False),
+        Binding("n", "app.new_case", "New case", id="home.new"),
+        Binding("o", "open_selected", "Open case", id="home.open"),
+        Binding("s", "supervise_selected", "Supervise", id="home.supervise"),
+        Binding("p", "app.practice", "Practice", id="home.practice"),
+        Binding("q", "app.quit", "Quit", show=False, id="home.quit"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 class KeepScreen(ModalScreen[str | None]):
     """Returns the reason, or None if the worker goes back to edit."""
 
-    BINDINGS = [Binding("escape", "edit", "Back to edit")]
+    BINDINGS = [Binding("escape", "edit", "Back to edit", id="keep.edit")]
 
     def __init__(self, text: str, findings: list[Any]) -> None:
         super().__init__()
