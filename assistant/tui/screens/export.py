@@ -56,6 +56,7 @@ class ExportDialog(ModalScreen[None]):
         raise NotImplementedError
 
     def default_folder(self) -> Path:
+        """Where the files go unless the person types another folder (Enter on an empty one)."""
         raise NotImplementedError
 
     def options(self) -> ComposeResult:
