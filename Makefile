@@ -1,21 +1,33 @@
 # Two commands: `make run` and `make test`. Both set everything up on first use.
+# Three hashed locks, one per dependency group (regenerate with `make lock`): `make run` installs
+# the runtime lock and the spaCy pipeline; `make test` adds the test tools on top. Every download
+# is checked against its hash (--require-hashes). The one exception is the project itself,
+# installed editable from this folder (a folder has no hash), with the build backend from
+# requirements-build.lock rather than an unpinned isolated build.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+PIP    := $(BIN)/python -m pip install --quiet --require-hashes
 ARGS   ?=
 
-.PHONY: run test lint eval bench browser pdf-libs clean
+.PHONY: run test test-fast lint typecheck lock eval bench browser pdf-libs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml requirements.lock requirements-pipeline.txt
-	$(BIN)/pip install --quiet -r requirements.lock
-	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-pipeline.txt
-	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+$(STAMP): $(BIN)/python pyproject.toml requirements.lock requirements-build.lock requirements-pipeline.txt
+	$(PIP) -r requirements.lock
+	$(PIP) --no-deps -r requirements-pipeline.txt
+	$(PIP) -r requirements-build.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# The test tools (pytest, ruff, mypy...) go in only for the targets that need them.
+$(TSTAMP): $(STAMP) requirements-test.lock
+	$(PIP) -r requirements-test.lock
+	touch $(TSTAMP)
 
 run: $(STAMP) pdf-libs
 	$(BIN)/needs-led $(ARGS)
@@ -41,12 +53,27 @@ pdf-libs:
 	        || echo "warning: could not install Pango; PDF exports will fail"; \
 	    else echo "warning: Pango (libpango-1.0-0) is missing: PDF exports need it"; fi; }
 
-lint: $(STAMP)
+lint: $(TSTAMP)
 	$(BIN)/ruff check .
 
-test: $(STAMP) browser pdf-libs
+typecheck: $(TSTAMP)
+	$(BIN)/python -m mypy
+
+test: $(TSTAMP) browser pdf-libs
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q $(ARGS)
+
+# For daily work: lint, types, then the tests not marked slow or browser, stopping at the first
+# failure. `make test` (and CI) still runs everything.
+test-fast: $(TSTAMP) pdf-libs
+	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
+	$(BIN)/python -m pytest -q -x -m "not slow and not browser" $(ARGS)
+
+# Regenerate the three hashed locks from pyproject.toml (keeps existing pins; see scripts/lock).
+lock:
+	PYTHON=$(PYTHON) scripts/lock $(ARGS)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py $(ARGS)

@@ -82,7 +82,8 @@ def render_docx(name: str, context: Callable[[], dict[str, Any]], content: Conte
     import jinja2
     from docxtpl import DocxTemplate
 
-    from assistant.exporters import ExportError, export_file
+    from assistant.errors import ExportError
+    from assistant.exporters import export_file
 
     try:
         path = export_file(content, name)

@@ -20,6 +20,15 @@ class InputError(UserError):
     status = 2
 
 
+class ExportError(UserError):
+    """A file that cannot be made or written (an export, a report, a form); the message is
+    one line a person can act on."""
+
+
+class ExportExists(ExportError, InputError):
+    """A file to be written exists and ``force`` was not given (exit status 2 on the CLI)."""
+
+
 def report(exc: BaseException) -> int | None:
     """Print ``exc`` as one line and return the exit status, or None if it is a bug."""
     if isinstance(exc, UserError):

@@ -79,6 +79,7 @@ def xlsx_template(framework: Framework) -> bytes:
     """The spreadsheet template: a Forms sheet with drop-down lists, and a sheet of help."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
@@ -90,7 +91,6 @@ def xlsx_template(framework: Framework) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    from openpyxl.utils import get_column_letter
 
     for index, name in enumerate(columns, 1):
         sheet.column_dimensions[get_column_letter(index)].width = (
@@ -134,7 +134,7 @@ def _help_rows(framework: Framework) -> list[list[str]]:
 
 def write_paper_kit(folder: Path, content: Content, force: bool = False) -> list[Path]:
     """The blank form (HTML to print), the .xlsx and .csv templates: all or nothing."""
-    from assistant.exporters import write_all
+    from assistant.files import write_all
 
     files: list[tuple[Path, str | bytes]] = [
         (folder / "audit-form-blank.html", blank_form_html(content)),

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Field, StringConstraints, field_validator
 
 from assistant.content import Content, ContentError, Strict, parse_yaml
-from assistant.exporters import ExportError
+from assistant.errors import ExportError
 
 if TYPE_CHECKING:
     from assistant.model import Case

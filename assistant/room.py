@@ -330,7 +330,7 @@ def _room_server_class() -> type:
     from textual_serve.app_service import AppService
     from textual_serve.server import Server, to_int
 
-    class _RoomServer(Server):  # type: ignore[misc]
+    class _RoomServer(Server):
         """textual-serve's server, with a join code at the door and a pool for forms."""
 
         def __init__(self, room: Room) -> None:
@@ -453,6 +453,10 @@ def _room_server_class() -> type:
             self.room._changed()
             try:
                 await websocket.prepare(request)
+
+                async def close() -> None:  # AppService awaits it and wants nothing back
+                    await websocket.close()
+
                 service = AppService(
                     self.room.command(person), write_bytes=websocket.send_bytes,
                     write_str=websocket.send_str, close=self._closer(websocket),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pydantic import Field, field_validator
 
@@ -102,7 +103,7 @@ def add_comment(case: Case, text: str, *, about: str | None = None, author: str 
     """Attach a question or comment (to the case, or to a need, outcome or work item)."""
     if about is not None and about not in item_ids(case):
         raise ValueError(f"'{about}' is not a need, outcome or work item of this case")
-    comment = Comment(text=text, about=about, author=author, role=role)  # type: ignore[arg-type]
+    comment = Comment(text=text, about=about, author=author, role=role)
     case.comments = [*case.comments, comment]
     return comment
 
@@ -157,7 +158,7 @@ def resolve_about(case: Case, text: str) -> str:
                      if needs else f"'{text}' is not in this case: it has no needs yet")
 
 
-def _numbered(items: list, ref: str, what: str) -> int:  # type: ignore[type-arg]
+def _numbered(items: list[Any], ref: str, what: str) -> int:
     ref = ref.strip()
     for index, item in enumerate(items):
         if item.id == ref:

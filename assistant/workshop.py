@@ -31,7 +31,8 @@ def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | Non
     model analysis and teaching notes (the case files are the participants'). Everything
     is rendered first, and nothing is written if any file is in the way.
     """
-    from assistant.exporters import render_template, write_all
+    from assistant.exporters import render_template
+    from assistant.files import write_all
     from assistant.workshoppack import pack_files
 
     content = content or Content()
@@ -54,7 +55,8 @@ def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | Non
 def write_feedback(feedback: Feedback, folder: Path, *, content: Content | None = None,
                    force: bool = False, when: date | None = None) -> Path:
     """Write the feedback as ``<reference>-feedback.html`` into ``folder``."""
-    from assistant.exporters import safe_stem, write_all
+    from assistant.exporters import safe_stem
+    from assistant.files import write_all
 
     html = render_feedback(feedback, content=content, when=when)
     path = folder / f"{safe_stem(feedback.reference)}-feedback.html"

@@ -22,8 +22,27 @@ def test_the_default_content_is_found_and_valid() -> None:
     assert framework.label("seriousness", "high") == "High"
 
 
-def test_in_a_checkout_the_default_is_the_checkout() -> None:
-    assert default_root() == ROOT
+def test_the_default_is_the_packaged_content_if_installed_else_the_checkout(
+        tmp_path: Path) -> None:
+    """The same code, laid out as a checkout and then as an installed wheel (content copied
+    into assistant/_content by the build), finds the content beside it each time."""
+    import importlib.util
+
+    assert default_root() == ROOT  # this checkout
+    package = tmp_path / "site" / "assistant"
+    package.mkdir(parents=True)
+    shutil.copy(ROOT / "assistant" / "content.py", package / "content.py")
+
+    def root_seen() -> Path:
+        spec = importlib.util.spec_from_file_location("copied_content", package / "content.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module.default_root()
+
+    assert root_seen() == tmp_path / "site"  # a checkout: framework/ beside assistant/
+    (package / "_content" / "framework").mkdir(parents=True)
+    assert root_seen() == package / "_content"  # a wheel
 
 
 def test_an_override_replaces_only_the_folders_it_has(tmp_path: Path) -> None:

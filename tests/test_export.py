@@ -7,6 +7,7 @@ the diff before committing.
 
 from __future__ import annotations
 
+import argparse
 import html
 import json
 import os
@@ -19,14 +20,11 @@ from pathlib import Path
 import pytest
 
 from assistant.auditform import audit_form_from_case
-from assistant.commands.export import FORMAT_NAMES
 from assistant.content import Content
-from assistant.errors import InputError
+from assistant.errors import ExportError, ExportExists, InputError
 from assistant.exporters import (
     AUDIT_TYPE_SIZES,
     FORMATS,
-    ExportError,
-    ExportExists,
     audit_type_size,
     export,
     file_name,
@@ -60,8 +58,22 @@ def test_golden(case: Case, fmt: str, tmp_path: Path) -> None:
     )
 
 
-def test_cli_knows_the_same_formats() -> None:
-    assert tuple(FORMAT_NAMES) == FORMATS
+def test_every_format_and_group_the_cli_accepts_is_one_the_exporter_writes(case: Case) -> None:
+    from assistant.commands.export import _formats
+    from assistant.formats import GROUPS
+
+    assert _formats("all") == list(FORMATS)
+    for group in GROUPS:
+        expanded = _formats(group)
+        assert expanded and set(expanded) <= set(FORMATS), group
+        assert all(file_name(case, fmt).startswith("NL-2026-014-") for fmt in expanded)
+    assert _formats(" docx, plan-md ,") == ["plan-docx", "family-docx", "audit-docx", "plan-md"]
+    with pytest.raises(argparse.ArgumentTypeError, match="unknown format 'rtf'"):
+        _formats("plan-md,rtf")
+    # the CLI's help names each one, so a person can find them
+    shown = " ".join(run_cli("export", "--help").stdout.replace("-\n", "-").split())
+    shown = shown.replace("- ", "-")  # argparse breaks long words at a hyphen
+    assert all(name in shown for name in (*FORMATS, *GROUPS))
 
 
 def test_file_names_are_safe_and_predictable(case: Case) -> None:

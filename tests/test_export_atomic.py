@@ -2,7 +2,7 @@
 appears meanwhile, a folder that cannot be written.
 
 The disk fills at the OS boundary: ``os.write`` is the call every export byte goes through
-(:func:`assistant.exporters._stage`), and it raises ENOSPC after a budget of bytes, as a
+(:func:`assistant.files._stage`), and it raises ENOSPC after a budget of bytes, as a
 full disk does, at every point from the first byte to the last.
 """
 
@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.exporters import FORMATS, ExportError, ExportExists, export, write_all
+from assistant.errors import ExportError, ExportExists
+from assistant.exporters import FORMATS, export
+from assistant.files import write_all
 from assistant.model import Case
 
 DAY = date(2026, 11, 20)

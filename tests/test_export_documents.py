@@ -18,7 +18,8 @@ import pytest
 
 from assistant.content import Content
 from assistant.documents import WORK_COLUMNS
-from assistant.exporters import ExportError, export, render
+from assistant.errors import ExportError
+from assistant.exporters import export, render
 from assistant.formats import FORMATS
 from assistant.model import Case
 from tests.helpers import FIXTURES, ROOT, run_cli

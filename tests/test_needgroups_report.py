@@ -198,7 +198,7 @@ def test_the_wording_coach_reading_is_stored_and_reported(tmp_path: Path) -> Non
 
 def test_report_files_are_owner_only_and_not_overwritten_without_force(
         report: Report, tmp_path: Path) -> None:
-    from assistant.exporters import ExportExists
+    from assistant.errors import ExportExists
 
     out = tmp_path / "out"
     paths = write_report(report, out)
@@ -222,7 +222,7 @@ def test_report_files_are_owner_only_and_not_overwritten_without_force(
 ])
 def test_a_broken_report_template_is_one_line_and_writes_nothing(
         report: Report, tmp_path: Path, template: str, message: str) -> None:
-    from assistant.exporters import ExportError
+    from assistant.errors import ExportError
 
     override = tmp_path / "content"
     (override / "exports").mkdir(parents=True)

@@ -38,7 +38,7 @@ def decode_json(name: str, data: bytes) -> str:
 
 def write_output(path: Path, text: str, force: bool) -> None:
     """Write a file whole and owner-only, never over an existing one without ``force``."""
-    from assistant.exporters import write_all
+    from assistant.files import write_all
 
     write_all(path.parent, [(path, text)], force)
 

@@ -74,7 +74,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if trace is not None:
         from datetime import date
 
-        from assistant.exporters import safe_stem, write_all
+        from assistant.exporters import safe_stem
+        from assistant.files import write_all
         from assistant.trace import TRACE_FILES, render_trace
 
         files = [(folder / f"{safe_stem(case.reference)}-{TRACE_FILES[fmt][0]}",

@@ -508,10 +508,10 @@ def write_report(report: Report, out_dir: Path, content: Content | None = None,
 
     Both are rendered, and both targets checked, before either is written, so a template
     error or an existing file leaves the folder as it was. Each file is written whole and
-    readable by its owner only (:func:`assistant.exporters.write_new`): the report holds
+    readable by its owner only (:func:`assistant.files.write_new`): the report holds
     needs from real cases. An existing file is overwritten only with ``force``.
     """
-    from assistant.exporters import write_all
+    from assistant.files import write_all
 
     texts = [render_html(report, content), render_csv(report), render_needs_csv(report)]
     paths = [out_dir / name for name in REPORT_FILES]

@@ -25,8 +25,8 @@ from assistant.room import Room, RoomError, start
 class EndRoom(ModalScreen[bool]):
     """Ending the room closes the participants' apps: ask first."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", "Keep the room open"),
-                Binding("y", "dismiss(True)", "End the room")]
+    BINDINGS = [Binding("escape", "dismiss(False)", "Keep the room open", id="end-room.keep"),
+                Binding("y", "dismiss(True)", "End the room", id="end-room.end")]
     DEFAULT_CSS = """
     EndRoom { align: center middle; }
     EndRoom > Vertical { width: 64; height: auto; padding: 1 2; border: thick $warning;

@@ -15,7 +15,7 @@ class ChangesScreen(Screen[None]):
     """Revisions on the left (labelled with what each changed); the changes from the
     chosen one to now on the right."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="changes.back")]
 
     def __init__(self, reference: str) -> None:
         super().__init__()

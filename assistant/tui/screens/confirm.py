@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 class ConfirmScreen(ModalScreen[str | None]):
     """Asks ``question``; returns the id of the choice pressed, None on Escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm.cancel")]
 
     def __init__(self, question: str, choices: list[tuple[str, str]],
                  danger: bool = False) -> None:
@@ -48,7 +48,7 @@ class ConfirmScreen(ModalScreen[str | None]):
 class PersonScreen(ModalScreen[str | None]):
     """Edit (or add) a person as 'name, role, age'; returns the line, None on Escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="person.cancel")]
     #: what is typed is kept as a draft (for this person) until it is saved
     draft_scope = "~person"
     draft_title = "The person dialog"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -28,62 +29,87 @@ def overwrite_hint(exc: Exception) -> str:
     return re.sub(r"\(use --force[^)]*\)", "(tick 'Overwrite' to replace it)", str(exc))
 
 
-class ExportScreen(ModalScreen[list[Path] | None]):
-    BINDINGS = [Binding("escape", "close", "Close")]
+class ExportDialog(ModalScreen[None]):
+    """What every export dialog is: a line saying what is written, a folder (Enter writes),
+    any options, an Overwrite tick box and a result line; Escape closes it.
 
-    def __init__(self, case: Case) -> None:
-        super().__init__()
-        self.case = case
+    A dialog says what it writes (``intro``, ``options``, ``write``); this base does the rest
+    the same way everywhere: centred on the screen whatever the app's stylesheet names, the
+    core's errors said in the app's words, and (``threaded``) slow writing off the event loop.
+    """
+
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > #export {
+        width: 70; max-width: 100%; height: auto; padding: 1 2;
+        background: $surface; border: thick $primary;
+    }
+    """
+    BINDINGS = [Binding("escape", "close", "Close", id="export.close")]
+
+    overwrite_label = "Overwrite files already there"
+    not_done = "Not exported"
+    threaded = False  # True where writing takes seconds (Word, PDF)
+
+    def intro(self) -> str:
+        """The first line: what is written and where."""
+        raise NotImplementedError
+
+    def default_folder(self) -> Path:
+        """Where the files go unless the person types another folder (Enter on an empty one)."""
+        raise NotImplementedError
+
+    def options(self) -> ComposeResult:
+        """Tick boxes between the folder and Overwrite; none unless a dialog adds some."""
+        yield from ()
+
+    def write(self, folder: Path, force: bool) -> tuple[str, str]:
+        """Write into ``folder``; return what the dialog shows and what the app notifies."""
+        raise NotImplementedError
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export"):
-            yield Static(f"Export case {self.case.reference}: the plan, the family's plan "
-                         "and the audit form (Word, PDF, HTML) and the case file, into this "
-                         "folder. Enter writes them.", markup=False)
-            yield Input(str(default_folder(self.case)), id="folder")
-            yield Checkbox("Add supervision notes to the plan", id="with-supervision")
-            yield Static("(with kept-wording reasons: for supervision, not the family)",
-                         classes="hint")
-            yield Checkbox("Overwrite files already there", id="force")
+            yield Static(self.intro(), markup=False)
+            yield Input(str(self.default_folder()), id="folder")
+            yield from self.options()
+            yield Checkbox(self.overwrite_label, id="force")
             yield Static("", id="export-result", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#folder", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        folder = Path(event.value.strip() or default_folder(self.case)).expanduser()
-        self.query_one("#export-result", Static).update(f"Writing to {folder} ...")
-        self._export(folder, self.query_one("#force", Checkbox).value,
-                     self.query_one("#with-supervision", Checkbox).value)
+        folder = Path(event.value.strip() or self.default_folder()).expanduser()
+        force = self.query_one("#force", Checkbox).value
+        if self.threaded:
+            self._show(f"Writing to {folder} ...")
+            self._write_in_thread(folder, force)
+        else:
+            self._write(folder, force, self._show, self.app.notify)
 
     @work(thread=True, exclusive=True)
-    def _export(self, folder: Path, force: bool, with_supervision: bool) -> None:
-        """Word and PDF take a few seconds: written off the event loop, the app stays live."""
-        from assistant.exporters import FORMATS, ExportError, export
+    def _write_in_thread(self, folder: Path, force: bool) -> None:
+        """The app stays live while Word and PDF are made."""
 
-        notes: list[str] = []
+        def later(show: Callable[..., object]) -> Callable[[str], object]:
+            return lambda text: self.app.call_from_thread(show, text)
+
+        self._write(folder, force, later(self._show), later(self.app.notify))
+
+    def _write(self, folder: Path, force: bool, show: Callable[[str], object],
+               notify: Callable[[str], object]) -> None:
+        from assistant.errors import ExportError
+
         try:
-            paths = export(self.case, list(FORMATS), folder,
-                           content=self.app.content,  # type: ignore[attr-defined]
-                           force=force, with_supervision=with_supervision, notes=notes)
+            text, notice = self.write(folder, force)
         except ExportError as exc:
-            self.app.call_from_thread(self._show, f"Not exported: {overwrite_hint(exc)}")
+            show(f"{self.not_done}: {overwrite_hint(exc)}")
             return
         except OSError as exc:
-            self.app.call_from_thread(self._show,
-                                      f"Not exported: {folder}: {exc.strerror or exc}")
+            show(f"{self.not_done}: {folder}: {exc.strerror or exc}")
             return
-        from assistant.auditform import names_notice
-
-        notice = names_notice(self.case, framework=self.app.content.framework)  # type: ignore[attr-defined]
-        text = f"Written to {folder}:\n" + ", ".join(p.name for p in paths)
-        text += "".join(f"\n{line[:1].upper()}{line[1:]}" for line in notice)
-        if notes:
-            text += ("\nThe family's plan leaves out text it could not put in plain words; "
-                     "add the family's words for these needs:\n"
-                     + "\n".join(f"  {note}" for note in notes))
-        self.app.call_from_thread(self._show, text + "\nEscape closes this.")
-        self.app.call_from_thread(self.app.notify, f"Exported {len(paths)} files to {folder}")
+        show(text + "\nEscape closes this.")
+        notify(notice)
 
     def _show(self, text: str) -> None:
         """The outcome in the dialog, if it is still open (Escape may have closed it; the
@@ -95,3 +121,48 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class ExportScreen(ExportDialog):
+    """The whole case: the plan, the family's plan, the audit form and the case file."""
+
+    threaded = True
+
+    def __init__(self, case: Case) -> None:
+        super().__init__()
+        self.case = case
+
+    def intro(self) -> str:
+        return (f"Export case {self.case.reference}: the plan, the family's plan "
+                "and the audit form (Word, PDF, HTML) and the case file, into this "
+                "folder. Enter writes them.")
+
+    def default_folder(self) -> Path:
+        return default_folder(self.case)
+
+    def options(self) -> ComposeResult:
+        yield Checkbox("Add supervision notes to the plan", id="with-supervision")
+        yield Static("(with kept-wording reasons: for supervision, not the family)",
+                     classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        # read on the event loop: the tick box is a widget, the writing happens in a thread
+        self.with_supervision = self.query_one("#with-supervision", Checkbox).value
+        super().on_input_submitted(event)
+
+    def write(self, folder: Path, force: bool) -> tuple[str, str]:
+        from assistant.auditform import names_notice
+        from assistant.exporters import FORMATS, export
+
+        content = self.app.content  # type: ignore[attr-defined]
+        notes: list[str] = []
+        paths = export(self.case, list(FORMATS), folder, content=content, force=force,
+                       with_supervision=self.with_supervision, notes=notes)
+        notice = names_notice(self.case, framework=content.framework)
+        text = f"Written to {folder}:\n" + ", ".join(p.name for p in paths)
+        text += "".join(f"\n{line[:1].upper()}{line[1:]}" for line in notice)
+        if notes:
+            text += ("\nThe family's plan leaves out text it could not put in plain words; "
+                     "add the family's words for these needs:\n"
+                     + "\n".join(f"  {note}" for note in notes))
+        return text, f"Exported {len(paths)} files to {folder}"

@@ -12,7 +12,7 @@ from assistant.interview import help_markdown
 
 
 class HelpScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "app.pop_screen", "Close help")]
+    BINDINGS = [Binding("escape,q", "app.pop_screen", "Close help", id="help.close")]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -14,13 +14,13 @@ from assistant.tui.widgets.status import CoachStatus
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("n", "app.new_case", "New case"),
-        Binding("o", "open_selected", "Open case"),
-        Binding("s", "supervise_selected", "Supervise"),
+        Binding("n", "app.new_case", "New case", id="home.new"),
+        Binding("o", "open_selected", "Open case", id="home.open"),
+        Binding("s", "supervise_selected", "Supervise", id="home.supervise"),
         # Not in the footer: at 80 columns it would push Help and Quit out (F1 lists it).
-        Binding("r", "review_selected", "Review", show=False),
-        Binding("p", "app.practice", "Practice"),
-        Binding("q", "app.quit", "Quit", show=False),
+        Binding("r", "review_selected", "Review", show=False, id="home.review"),
+        Binding("p", "app.practice", "Practice", id="home.practice"),
+        Binding("q", "app.quit", "Quit", show=False, id="home.quit"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, Static
 class KeepScreen(ModalScreen[str | None]):
     """Returns the reason, or None if the worker goes back to edit."""
 
-    BINDINGS = [Binding("escape", "edit", "Back to edit")]
+    BINDINGS = [Binding("escape", "edit", "Back to edit", id="keep.edit")]
     #: the reason is kept as a draft (for this wording) until the answer is taken
     draft_scope = "~keep"
     draft_title = "The keep-my-wording dialog"

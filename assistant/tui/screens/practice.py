@@ -18,10 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.model import Case
+from assistant.tui.screens.export import ExportDialog
 from assistant.tui.widgets.status import LABELS, CoachStatus
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def vignette_text(vignette: Vignette) -> Text:
 class PracticeScreen(Screen[None]):
     """The vignettes: title, ages and summary, with the story of the one highlighted."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Cases")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Cases", id="practice.cases")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -88,7 +89,7 @@ class PracticeScreen(Screen[None]):
 class StoryScreen(ModalScreen[None]):
     """The vignette's story again, while working it."""
 
-    BINDINGS = [Binding("escape,enter,f7", "close", "Close")]
+    BINDINGS = [Binding("escape,enter,f7", "close", "Close", id="story.close")]
 
     def __init__(self, vignette: Vignette) -> None:
         super().__init__()
@@ -195,9 +196,9 @@ class FeedbackScreen(Screen[None]):
     """Feedback on the practice case as it stands; F4 writes it as HTML."""
 
     BINDINGS = [
-        Binding("f4", "export", "Export HTML"),
-        Binding("f7", "story", "Story"),
-        Binding("escape", "close", "Back to the case"),
+        Binding("f4", "export", "Export HTML", id="feedback.export"),
+        Binding("f7", "story", "Story", id="feedback.story"),
+        Binding("escape", "close", "Back to the case", id="feedback.close"),
     ]
 
     def __init__(self, case: Case, vignette: Vignette) -> None:
@@ -274,44 +275,25 @@ def default_folder() -> Path:
     return Path(user_documents_dir()) / "needs-led" / "practice-feedback"
 
 
-class FeedbackExportScreen(ModalScreen[Path | None]):
+class FeedbackExportScreen(ExportDialog):
     """Write the feedback as HTML into a folder; never over a file without the tick."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    overwrite_label = "Overwrite a file already there"
+    not_done = "Not written"
 
     def __init__(self, result: Feedback) -> None:
         super().__init__()
         self.result = result
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="export"):
-            yield Label("Write the feedback as HTML: folder for the file, then Enter")
-            yield Input(str(default_folder()), id="folder")
-            yield Checkbox("Overwrite a file already there", id="force")
-            yield Static("", id="export-result")
+    def intro(self) -> str:
+        return "Write the feedback as HTML: folder for the file, then Enter"
 
-    def on_mount(self) -> None:
-        self.query_one("#folder", Input).focus()
+    def default_folder(self) -> Path:
+        return default_folder()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        from assistant.exporters import ExportError
-        from assistant.tui.screens.export import overwrite_hint
+    def write(self, folder: Path, force: bool) -> tuple[str, str]:
         from assistant.workshop import write_feedback
 
-        result = self.query_one("#export-result", Static)
-        folder = Path(event.value.strip() or default_folder()).expanduser()
-        force = self.query_one("#force", Checkbox).value
-        try:
-            path = write_feedback(self.result, folder,
-                                  content=self.app.content, force=force)  # type: ignore[attr-defined]
-        except ExportError as exc:
-            result.update(f"Not written: {overwrite_hint(exc)}")
-            return
-        except OSError as exc:
-            result.update(f"Not written: {folder}: {exc.strerror or exc}")
-            return
-        result.update(f"Written:\n  {path}\nEscape closes this.")
-        self.app.notify(f"Feedback written to {path}")
-
-    def action_close(self) -> None:
-        self.dismiss(None)
+        path = write_feedback(self.result, folder,
+                              content=self.app.content, force=force)  # type: ignore[attr-defined]
+        return f"Written:\n  {path}", f"Feedback written to {path}"

@@ -35,7 +35,7 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 class RoomWordingScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="room-wording.back")]
 
     def compose(self) -> ComposeResult:
         yield Header()

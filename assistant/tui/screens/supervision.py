@@ -46,15 +46,15 @@ def find_item(case: Case, item_id: str) -> tuple[str, Any, Any]:
 class SupervisionScreen(Screen[None]):
     # Esc, Help and Quit first: the footer cuts at the terminal's width
     BINDINGS = [
-        Binding("escape", "leave", "Cases"),
-        Binding("f1", "app.help", "Help"),
-        Binding("ctrl+q", "app.quit", "Quit"),
-        Binding("ctrl+n", "next", "Next"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("f3", "toggle_about", "Item/case"),
-        Binding("f5", "agree", "Agreed action"),
-        Binding("f6", "done", "Done"),
-        Binding("f7", "comments", "Comments"),
+        Binding("escape", "leave", "Cases", id="supervision.leave"),
+        Binding("f1", "app.help", "Help", id="supervision.help"),
+        Binding("ctrl+q", "app.quit", "Quit", id="supervision.quit"),
+        Binding("ctrl+n", "next", "Next", id="supervision.next"),
+        Binding("ctrl+b", "back", "Back", id="supervision.back"),
+        Binding("f3", "toggle_about", "Item/case", id="supervision.toggle-about"),
+        Binding("f5", "agree", "Agreed action", id="supervision.agree"),
+        Binding("f6", "done", "Done", id="supervision.done"),
+        Binding("f7", "comments", "Comments", id="supervision.comments"),
     ]
 
     def __init__(self, case: Case) -> None:
@@ -327,7 +327,7 @@ class SupervisionScreen(Screen[None]):
 class AgreedActionScreen(ModalScreen[AgreedAction | None]):
     """What was agreed, who will do it, by when; a bad date is said, nothing is lost."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", "Close", id="agreed-action.close")]
     #: what is typed here is kept as a draft until the action is recorded
     draft_scope = "~agreed-action"
     draft_title = "The agreed-action dialog"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -52,7 +53,7 @@ def suggestions(findings: list[Any]) -> list[str]:
 class CoachPanel(VerticalScroll):
     """Scrolls when the advice is longer than the space beside the question."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(id="coach-text")
 
     def show(self, content: Text | str) -> None:
