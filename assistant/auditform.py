@@ -17,7 +17,7 @@ import io
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast, get_args
 
 from pydantic import (
     AfterValidator,
@@ -428,8 +428,8 @@ def audit_form_and_names(
         audit_date=audit_date,
         reviews=len(case.reviews),
         review_date=review.on if review else None,
-        plan_result=review.plan_result if review and review.plan_result in
-        PlanResult.__args__ else None,
+        plan_result=cast(PlanResult, review.plan_result) if review and review.plan_result in
+        get_args(PlanResult) else None,
         distance=_distance(case, framework, labels),
     )
     return form, replaced
@@ -446,9 +446,9 @@ def _distance(case: Case, framework: Framework,
         for scores in review.scores:
             latest.setdefault(scores.who, {}).update(scores.scores)
     out = []
-    for who, scores in latest.items():
+    for who, latest_scores in latest.items():
         label = "Family" if who == FAMILY else labels.get(who, ("Not known", "family"))[0]
-        for domain, score in scores.items():
+        for domain, score in latest_scores.items():
             if domain in baseline.get(who, {}):
                 out.append(AuditDistance(holder=label, profile=profile_of(case, who, framework),
                                          domain=domain, baseline=baseline[who][domain],

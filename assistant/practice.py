@@ -88,7 +88,7 @@ def load_vignettes(content: Content | None = None) -> list[Vignette]:
     """Every vignette, validated; ids must be unique."""
     content = content or Content()
     found: dict[str, Path] = {}
-    vignettes = []
+    vignettes: list[Vignette] = []
     framework = content.framework
     for path, vignette in content.load_all(Vignette, *VIGNETTE_FOLDER):
         if vignette.id in found:

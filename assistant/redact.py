@@ -679,7 +679,7 @@ class Redactor:
             return False
         if kind == "name":
             return True
-        sentence_start = token.is_sent_start or token.i == 0 or prev.text in (
+        sentence_start = token.is_sent_start or token.i == 0 or prev is None or prev.text in (
             '"', "'", "“", "‘", "(", "—", "-", ":")
         if kind == "word" or base in self.common:
             # an everyday word: a name only where it cannot be the word

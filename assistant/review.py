@@ -272,7 +272,9 @@ def _apply(case: Case, data: dict[str, Any], content: Content, coach: Any) -> Ap
         where = f"outcomes {position}"
         if not isinstance(entry, dict) or "outcome" not in entry:
             raise ReviewError(f"{where}: name the outcome ('outcome: 1.1')")
-        need, item = _find_item(new, entry["outcome"], "outcome")
+        need, found = _find_item(new, entry["outcome"], "outcome")
+        assert isinstance(found, Outcome)  # asked for an outcome, so one came back
+        item = found
         where = f"outcome {entry['outcome']}"
         result = _choice(framework, "outcome_results", entry.get("result", ""),
                          f"{where}, result")
@@ -291,8 +293,8 @@ def _apply(case: Case, data: dict[str, Any], content: Content, coach: Any) -> Ap
     for position, entry in enumerate(data.get("work") or [], 1):
         if not isinstance(entry, dict) or "work" not in entry:
             raise ReviewError(f"work {position}: name the work ('work: 1.1')")
-        need, item = _find_item(new, entry["work"], "work")
-        carry("work", need, item, entry, f"work {entry['work']}")
+        need, work_item = _find_item(new, entry["work"], "work")
+        carry("work", need, work_item, entry, f"work {entry['work']}")
 
     need_reviews: list[NeedReview] = []
     for position, entry in enumerate(data.get("needs") or [], 1):
@@ -338,9 +340,9 @@ def _apply(case: Case, data: dict[str, Any], content: Content, coach: Any) -> Ap
     # (In this order: the need checks on every change that its work serves its outcomes.)
     for need in new.needs:
         need.work = [w for w in need.work if w.id not in ended]
-        for item in need.work:
-            if item.outcome_id in ended:
-                item.outcome_id = None
+        for work in need.work:
+            if work.outcome_id in ended:
+                work.outcome_id = None
         need.outcomes = [o for o in need.outcomes if o.id not in ended]
 
     if data.get("baseline") is not None:

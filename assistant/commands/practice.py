@@ -81,10 +81,10 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
     for chain in result.chains:
         if not chain.seriousness_ok:
             print(f"  serious {chain.student}\n          {chain.seriousness}")
-        for item in [*chain.outcomes, *chain.work]:
-            if item.kinds:
-                kept = f" (kept: {item.kept})" if item.kept else ""
-                print(f"  chain   {item.text} [{', '.join(item.kinds)}]{kept}")
+        for part in [*chain.outcomes, *chain.work]:
+            if part.kinds:
+                kept = f" (kept: {part.kept})" if part.kept else ""
+                print(f"  chain   {part.text} [{', '.join(part.kinds)}]{kept}")
     for gap in result.gaps:
         print(f"  gap     {gap}")
     if args.out:

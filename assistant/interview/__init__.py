@@ -163,9 +163,9 @@ class Interview(People, Story, Gaps):
             if scope == "work":
                 for item in need.work:
                     if item.id == target:
-                        outcome = next((o for o in need.outcomes if o.id == item.outcome_id),
-                                       None)
-                        return At(case, holder, need, outcome, item)
+                        served = next((o for o in need.outcomes if o.id == item.outcome_id),
+                                      None)
+                        return At(case, holder, need, served, item)
         raise KeyError(target)
 
     def _main_child(self) -> str:

@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from assistant.dates import show_date
 from assistant.interview.steps import At, SafeFormat, safety_shown
 
 if TYPE_CHECKING:
     from assistant.content import Framework
+    from assistant.interview import Interview
     from assistant.interview.prompts import InterviewPrompts
-    from assistant.model import Case
+    from assistant.model import Case, Need
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ class Gaps:
     framework: Framework
     prompts: InterviewPrompts
     today: date
+
+    if TYPE_CHECKING:  # defined by Interview, which this is a part of
+        def is_child(self, person_id: str) -> bool: ...
+        def needs_in_order(self) -> list[Need]: ...
 
 
     def gaps(self) -> list[Gap]:
@@ -56,7 +61,7 @@ class Gaps:
             if need.seriousness is None or need.seriousness.rating is None:
                 key = "consequences" if need.seriousness is None else "rating"
                 add("no_seriousness", texts.no_seriousness, f"{key}:{need.id}", **values)
-            elif safety_shown(self, at) and not need.seriousness.safety:
+            elif safety_shown(cast("Interview", self), at) and not need.seriousness.safety:
                 add("no_safety", texts.no_safety, f"safety:{need.id}", **values)
             if not need.outcomes:
                 add("no_outcome", texts.no_outcome, f"outcome_new:{need.id}", **values)
@@ -94,9 +99,9 @@ class Gaps:
                        if n.seriousness is not None and n.seriousness.rating == low)
         for holder, count in lows.items():
             if count >= self.prompts.limits.low_needs:
-                person = case.person(holder)
+                holding = case.person(holder)
                 add("low_adds_up", texts.low_adds_up, "review:",
-                    name=person.name if person else "?", count=count)
+                    name=holding.name if holding else "?", count=count)
         return gaps
 
     def picture(self) -> str:

@@ -25,6 +25,11 @@ class People:
     prompts: InterviewPrompts
     key: str
 
+    if TYPE_CHECKING:  # defined by Interview, which this is a part of
+        def steps(self) -> list[str]: ...
+        def _first_open(self, keys: list[str]) -> str: ...
+        def is_child(self, person_id: str) -> bool: ...
+
 
     def person_from(self, line: str, person_id: str | None = None) -> Person:
         """A person from 'Name, role[, age][, sex]' ('Gran, grandparent, 70, female'; 'Gary,
@@ -119,6 +124,6 @@ class People:
         for word, role in self.prompts.reflection.family_words.items():
             if role in adult_roles and re.search(rf"\b{re.escape(word)}('s)?\b", wording,
                                                  re.IGNORECASE):
-                person = next((p for p in self.case.people if p.role == role), None)
-                return person.name if person else word
+                found = next((p for p in self.case.people if p.role == role), None)
+                return found.name if found else word
         return ""

@@ -290,7 +290,8 @@ class NeedsLedApp(App[None]):
         from assistant.tui.screens.supervision import SupervisionScreen
 
         for screen in self.screen_stack:
-            if getattr(screen, "case", None) is not None and screen.case.reference == reference:
+            case = getattr(screen, "case", None)
+            if case is not None and case.reference == reference:
                 if isinstance(screen, SupervisionScreen):
                     self.supervise(reference)
                 elif isinstance(screen, InterviewScreen):

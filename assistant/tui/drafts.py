@@ -67,7 +67,7 @@ def typed_ahead(widget: Widget, submitted: str) -> str:
 def draft_key(screen: Screen[Any], widget: Widget) -> tuple[str, str] | None:
     hook = getattr(screen, "draft_key", None)
     if callable(hook):
-        return hook(widget)  # type: ignore[no-any-return]
+        return hook(widget)
     scope = getattr(screen, "draft_scope", None)
     if scope and widget.id:
         return (str(scope), widget.id)
@@ -149,7 +149,7 @@ class Keeper:
         from assistant.store import StoreError
 
         try:
-            return store.position(reference)  # type: ignore[no-any-return]
+            return store.position(reference)
         except StoreError:
             return None
 

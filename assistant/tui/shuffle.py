@@ -275,7 +275,7 @@ class ShuffleApp(App[None]):
             title.update(Text(f"To discuss ({len(self.needs)}): worded as a service, an "
                               "assessment or an aim. What need stands behind each? (v: back)"))
         elif self.viewing_group is not False:
-            gid = self.viewing_group
+            gid = self.viewing_group if isinstance(self.viewing_group, int) else None
             where = "group_id is null" if gid is None else "group_id = ?"
             self.needs = self.audit.needs(self.sample_id, where, [] if gid is None else [gid])
             # Text, not a str: a str is parsed as markup, and names are typed by people

@@ -969,8 +969,8 @@ class StructureReader:
         if provider is not None:
             return "service", f"names help from \"{_np_text(provider)}\": a provider"
         if base in self.help_noun:
-            mods = {lemma(c) for c in _kids(head)}
-            if mods & self.provision_mod or any(
+            kid_lemmas = {lemma(c) for c in _kids(head)}
+            if kid_lemmas & self.provision_mod or any(
                     m in self.provision_mod for m in chain_lemmas) or named:
                 return "service", f"\"{_np_text(head)}\" names a provision"
             clause = next((c for c in _kids(head) if c.i > head.i and c.dep_ in (

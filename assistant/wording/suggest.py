@@ -300,7 +300,7 @@ class Library:
                 # Areas the statement speaks to come first, whole; the story's areas
                 # then take turns, so the worker sees the range the story opens.
                 turn = 0 if need_scores.get(area) else 1
-                key = (turn, rank if turn == 0 else 0, -len(words & entry.words),
+                key: tuple[int, ...] = (turn, rank if turn == 0 else 0, -len(words & entry.words),
                        -len(story_words & entry.words), rank, n)
                 candidates.append((key, entry, child))
         candidates.sort(key=lambda c: c[0])

@@ -168,10 +168,10 @@ def feedback_renderable(result: Feedback) -> Group:
     elif not flagged:
         wording.append("The coach found nothing to question in your needs' wording.\n",
                        style="green")
-    for item in flagged:
-        wording.append(f"· {item.student}", style="bold")
-        wording.append(f"  [{', '.join(item.kinds)}]\n", style="yellow")
-        for message in item.messages:
+    for need in flagged:
+        wording.append(f"· {need.student}", style="bold")
+        wording.append(f"  [{', '.join(need.kinds)}]\n", style="yellow")
+        for message in need.messages:
             wording.append(f"  {message}\n", style="italic")
     parts.append(wording)
     gaps = Text("Gaps in the chain need → seriousness → outcome → work\n", style="bold")

@@ -244,7 +244,7 @@ class ReviewScreen(Screen[None]):
         app.call_from_thread(self._show_note, outcome_id, message)
 
     def _show_note(self, outcome_id: str, message: str) -> None:
-        for note in self.query(f"#evidence-note-{outcome_id}"):
+        for note in self.query(f"#evidence-note-{outcome_id}").results(Static):
             note.update(message)
             note.set_class(bool(message), "shown")
 
