@@ -91,6 +91,9 @@ class Participant:
     joined: datetime
     sessions: int = 0
     forms: int = 0
+    #: came in with the trainer's code: their browser shows the shuffle on the pooled
+    #: forms (for the projector), not a workspace of their own
+    trainer: bool = False
 
     @property
     def db(self) -> Path:
@@ -126,6 +129,8 @@ class Room:
     host: str = "127.0.0.1"
     port: int = 8000
     code: str = field(default_factory=new_code)
+    #: the trainer's own code: a browser that gives it gets the shuffle on the pooled forms
+    trainer_code: str = field(default_factory=new_code)
     content: str | None = None
     pipeline: str | None = None
     #: the pre-forking server's socket, once it runs (see :mod:`assistant.prefork`)
@@ -160,7 +165,9 @@ class Room:
             count, since = self._wrong.get(remote, (0, 0.0))
             if count >= MAX_WRONG_CODES and time.monotonic() - since < LOCKOUT_SECONDS:
                 return None
-            if not hmac.compare_digest(normalise_code(attempt), self.code):
+            typed = normalise_code(attempt)
+            trainer = hmac.compare_digest(typed, self.trainer_code)
+            if not (trainer or hmac.compare_digest(typed, self.code)):
                 self._wrong[remote] = (count + 1, time.monotonic())
                 return None
             self._wrong.pop(remote, None)
@@ -168,8 +175,9 @@ class Room:
             token = secrets.token_urlsafe(24)
             folder = self.folder / f"participant-{number:03d}"
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            person = Participant(token, number, clean_label(name, number), folder,
-                                 datetime.now(UTC))
+            label = "Trainer (projector)" if trainer else clean_label(name, number)
+            person = Participant(token, number, label, folder, datetime.now(UTC),
+                                 trainer=trainer)
             self.participants[token] = person
         self._changed()
         return person
@@ -208,6 +216,10 @@ class Room:
         env = {ENV_URL: f"{self.local_url}/pool", ENV_TOKEN: person.token,
                ENV_LABEL: person.label}
         args = ["--db", str(person.db)]
+        if person.trainer:  # the projector: the shuffle on the pooled sample
+            args = ["audit", "shuffle", self.sample]
+            if self.pool_db is not None:
+                args += ["--db", str(self.pool_db)]
         if self.content:
             args += ["--content", self.content]
         if self.pipeline:

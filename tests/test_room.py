@@ -180,3 +180,29 @@ def test_the_trainers_screen_shows_the_door_and_arrivals_live(room: Room) -> Non
         assert app.return_code in (0, None)
 
     asyncio.run(scenario())
+
+
+def test_the_trainers_code_opens_the_shuffle_on_the_pooled_forms(room: Room) -> None:
+    """The projector's browser: the trainer's code shows the shuffle, not a workspace."""
+
+    async def scenario() -> None:
+        person = room.join(room.code, "Ann", "a")
+        assert person is not None
+        room.pool(person, a_form(reference="POOL-1"))
+        serving = await start(room, prefork=False)
+        base = f"http://127.0.0.1:{room.port}"
+        projector = Participant(base, "Projector")
+        try:
+            assert await projector.join(room.trainer_code.lower()) == 303
+            trainer = next(p for p in room.participants.values() if p.trainer)
+            assert trainer.label == "Trainer (projector)"
+            assert "audit shuffle Workshop" in room.command(trainer)
+            await projector.open_app(width=90, height=28)
+            await projector.wait_for("Need Groups", timeout=120)
+            await projector.wait_for("POOL-1", timeout=60)
+        finally:
+            await projector.close()
+            await asyncio.sleep(1.0)
+            await serving.cleanup()
+
+    asyncio.run(scenario())

@@ -111,7 +111,9 @@ class RoomHostApp(App[None]):
                  else "the room's network")
         self.query_one("#door", Static).update(
             f"Participants open  [b]{room.url}[/b]  in a browser ({where})\n"
-            f"and type the join code  [b][$warning]{room.code}[/][/b]\n"
+            f"and type the join code  [b][$warning]{room.code}[/][/b]   "
+            f"(projector: the same address and the trainer code  [b]{room.trainer_code}[/b]"
+            " shows the shuffle)\n"
             f"Forms pool into the sample '{room.sample}'. Workspaces: {room.folder}\n"
             + ("Participants' apps start at once." if room.prefork_socket else
                "Preparing the participants' app (a few seconds); people can join already."))
