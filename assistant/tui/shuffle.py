@@ -245,7 +245,8 @@ class ShuffleApp(App[None]):
                           for g in self.groups])
         options = [Option(line, id=f"g{g['id']}")
                    for line, g in zip(bars, self.groups, strict=True)]
-        options.append(Option(Text(f"   (not in a group: {self.unsorted_cases} cases)",
+        options.append(Option(Text(f"   (not in a group: {self.unsorted_cases} "
+                                   f"case{'' if self.unsorted_cases == 1 else 's'})",
                                    style="italic"), id="g-none"))
         from assistant.needgroups import to_discuss
 
