@@ -128,6 +128,7 @@ async def run_room(count: int, timeout: float, stagger: float,
                 print(f"  a participant failed: {task.exception()}", file=sys.stderr)
         watcher.cancel()
         pooled = room.pooled()
+        preforked = room.prefork_socket is not None
         for person in people:
             await person.close()
         await asyncio.sleep(1.0)  # let each app hear its browser go and quit
@@ -136,7 +137,7 @@ async def run_room(count: int, timeout: float, stagger: float,
         return {
             "participants": count, "finished": finished, "pooled": pooled,
             "lost": count - pooled, "wall": wall, "latencies": latencies,
-            "memory": peak, "prefork": room.prefork_socket is not None,
+            "memory": peak, "prefork": preforked,
         }
 
 

@@ -126,8 +126,13 @@ async def practice_and_send(person: Participant, vignette_index: int, needs: lis
             await asyncio.sleep(pause)
         mark = len(person.output)
         await person.press(ENTER)
-        await person.wait_for("What does", since=mark, timeout=30)
-        await asyncio.sleep(0.3)
+        # The interview moves on (the next need, or what the holder says about this one):
+        # wait for the screen to change, whatever it asks.
+        for _ in range(300):
+            if len(person.output) > mark:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.8)
     mark = len(person.output)
     await person.press(F10)
     await person.wait_for("Sent to the room", since=mark, timeout=60)
