@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from assistant.errors import UserError
 from assistant.needgroups.themes import Themes, load_themes
 
 if TYPE_CHECKING:
@@ -15,8 +16,9 @@ if TYPE_CHECKING:
 # --- grouping operations with undo ------------------------------------------------------
 
 
-class GroupError(ValueError):
-    """A grouping operation that cannot be done (unknown group, empty name...)."""
+class GroupError(UserError, ValueError):
+    """A grouping operation that cannot be done (unknown group, empty name...): one line
+    and exit status 1 on the command line, a message in the shuffle."""
 
 
 _CHUNK = 900
