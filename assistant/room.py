@@ -208,8 +208,8 @@ class Room:
     @property
     def local_url(self) -> str:
         """Where the participants' apps send forms: this machine, never the network."""
-        return f"http://127.0.0.1:{self.port}" if ":" not in self.host or self.host in (
-            "::",) else f"http://[::1]:{self.port}"
+        ipv6_only = ":" in self.host and self.host != "::"  # "::" takes IPv4 too
+        return f"http://{'[::1]' if ipv6_only else '127.0.0.1'}:{self.port}"
 
     def command(self, person: Participant) -> str:
         """The shell command that runs ``person``'s app: their database, the room's pool."""
