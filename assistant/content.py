@@ -213,6 +213,25 @@ class Profile(Strict):
     domains: list[Domain] = Field(min_length=1)
 
 
+class Keymap(Strict):
+    """prompts/keys.yml: keys moved by the id of what they do ("interview.hint": "f2,h").
+
+    The app's own keys are its defaults; this file only moves some, so a worker whose
+    terminal swallows a function key, or a trainer's room, can change them without code.
+    """
+
+    keys: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> Keymap:
+        for binding_id, keys in self.keys.items():
+            if "." not in binding_id:
+                raise ValueError(f"keys: '{binding_id}' is not an id like 'interview.hint'")
+            if not all(key.strip() for key in keys.split(",")):
+                raise ValueError(f"keys: '{binding_id}': give keys such as 'f2' or 'f2,h'")
+        return self
+
+
 class Distance(Strict):
     """framework/distance.yml: the distance-travelled domains and scale (seeds/004, App. D).
 
@@ -316,6 +335,11 @@ class Content:
     @cached_property
     def framework(self) -> Framework:
         return self.load(Framework, "framework", "framework.yml")
+
+    @cached_property
+    def keymap(self) -> Keymap:
+        """Keys moved from their defaults (prompts/keys.yml)."""
+        return self.load(Keymap, "prompts", "keys.yml")
 
     @cached_property
     def distance(self) -> Distance:

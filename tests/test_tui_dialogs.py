@@ -13,16 +13,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Static
 
+from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.export import ExportDialog, ExportScreen
 from assistant.tui.screens.practice import FeedbackExportScreen
+from assistant.tui.shuffle import ShuffleApp
 from tests.test_tui import until
 
 pytestmark = pytest.mark.anyio
 
-# The screens whose keys have ids; interview and new-case screens and the app's own keys
-# are being reworked elsewhere and join this list when they have them.
-MODULES = ("changes", "confirm", "export", "help", "home", "keep", "practice", "room",
-           "supervision")
+# Every screen module: each key has an id, so prompts/keys.yml can move it.
+MODULES = ("changes", "confirm", "export", "help", "home", "interview", "keep", "newcase",
+           "practice", "review", "room", "saving", "supervision")
 
 
 @pytest.fixture
@@ -97,4 +98,48 @@ def test_every_key_of_these_screens_has_a_unique_id() -> None:
             for binding in vars(screen).get("BINDINGS", []):
                 assert isinstance(binding, Binding) and binding.id, (screen, binding)
                 assert seen.setdefault(binding.id, screen.__name__) == screen.__name__, binding.id
-    assert len(seen) >= 20
+    for app in (NeedsLedApp, ShuffleApp):
+        for binding in app.BINDINGS:
+            assert isinstance(binding, Binding) and binding.id, (app, binding)
+            assert seen.setdefault(binding.id, app.__name__) == app.__name__, binding.id
+    assert len(seen) >= 60
+
+
+def test_the_keys_file_names_only_keys_that_exist() -> None:
+    """A trainer copies ids from prompts/keys.yml's comments: each must be a real key's."""
+    import re
+
+    from assistant.content import Content
+
+    ids = {b.id for app in (NeedsLedApp, ShuffleApp) for b in app.BINDINGS
+           if isinstance(b, Binding)}
+    for name in MODULES:
+        module = importlib.import_module(f"assistant.tui.screens.{name}")
+        for _, screen in inspect.getmembers(module, inspect.isclass):
+            ids |= {b.id for b in vars(screen).get("BINDINGS", []) if isinstance(b, Binding)}
+    named = set(re.findall(r"\b(?:app|interview|newcase|review|shuffle)\.[a-z_]+\b",
+                           Content().read_text("prompts", "keys.yml")))
+    assert len(named) >= 20 and named <= ids, named - ids
+
+
+async def test_a_key_moved_in_the_keys_file_works(tmp_path: Path) -> None:
+    (tmp_path / "prompts").mkdir()
+    (tmp_path / "prompts" / "keys.yml").write_text("keys:\n  app.help: f12\n")
+    app = NeedsLedApp(db=str(tmp_path / "cases.db"), content=str(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        await pilot.press("f1")  # moved away: f1 no longer opens help
+        await pilot.pause()
+        assert "Help" not in type(app.screen).__name__
+        await pilot.press("f12")
+        await until(pilot, lambda: "Help" in type(app.screen).__name__, "help on the new key")
+
+
+async def test_a_keys_file_with_a_mistake_is_one_line_at_start(tmp_path: Path) -> None:
+    (tmp_path / "prompts").mkdir()
+    (tmp_path / "prompts" / "keys.yml").write_text("keys:\n  help: f12\n")
+    app = NeedsLedApp(db=str(tmp_path / "cases.db"), content=str(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: bool(app.failure), "the start fails")
+    assert "keys.yml" in app.failure and "'help' is not an id" in app.failure
+    assert "\n" not in app.failure.strip()

@@ -154,6 +154,10 @@ def test_light_theme(snap_compare, tmp_path: Path, case_json: str) -> None:
     async def light(pilot: Pilot) -> None:
         await pilot.press("ctrl+t")
         await pilot.pause()
+        for key in "textual-light":
+            await pilot.press(key)
+        await pilot.press("enter")
+        await pilot.pause()
 
     assert snap_compare(app_with_fixture(tmp_path, case_json), terminal_size=(80, 24),
                         run_before=then(settle, open_fixture, settle, light))

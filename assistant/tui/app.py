@@ -18,16 +18,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from assistant.tui.drafts import Keeper
@@ -42,8 +40,15 @@ if TYPE_CHECKING:
 class CaseCommands(Provider):
     """Command palette entries: new case, open or supervise a case, practice, export, help."""
 
+    @property
+    def needs_led(self) -> NeedsLedApp:
+        """The app, typed (a provider is not a DOM node, so ``getters.app`` does not fit)."""
+        app = self.app
+        assert isinstance(app, NeedsLedApp)
+        return app
+
     def _commands(self) -> list[tuple[str, Any, str]]:
-        app: NeedsLedApp = self.app  # type: ignore[assignment]
+        app = self.needs_led
         commands: list[tuple[str, Any, str]] = [
             ("New case", app.action_new_case, "Start a case: reference and people"),
             ("Export this case", app.action_export, "Write the plan and audit form to files"),
@@ -55,7 +60,13 @@ class CaseCommands(Provider):
             ("Trainer's view: the room's wording", app.action_room_wording,
              "The most common universal, service and assessment phrasings in audit forms"),
         ]
-        for row in app.store.cases() if app.store is not None else []:
+        from assistant.store import StoreError
+
+        try:
+            rows = app.store.cases() if app.store is not None else []
+        except StoreError:  # the home screen already says why in one line
+            rows = []
+        for row in rows:
             ref = row["reference"]
             summary = str(row.get("summary", ""))
             commands.append((f"Open case {ref}", partial(app.open_case, ref), summary))
@@ -84,10 +95,10 @@ class NeedsLedApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {CaseCommands}
     BINDINGS = [
-        Binding("f1", "help", "Help"),
-        Binding("ctrl+t", "toggle_theme", "Theme"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-        Binding("ctrl+s", "save_now", "Save now", show=False),
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+t", "change_theme", "Theme", id="app.theme"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("ctrl+s", "save_now", "Save now", show=False, id="app.save_now"),
         Binding("f10", "send_to_room", "Send to room", priority=True, id="app.send_to_room"),
     ]
 
@@ -200,6 +211,7 @@ class NeedsLedApp(App[None]):
             content = Content(self.content_dir)
             prompts = load_prompts(content)
             content.framework  # noqa: B018 - validate it now, not on the first question
+            content.keymap  # noqa: B018 - a mistake in the keys is said at start, in one line
             store = Store(self.db_path)
         except (ContentError, StoreError) as exc:
             self.call_from_thread(self._fail, str(exc))
@@ -215,6 +227,7 @@ class NeedsLedApp(App[None]):
 
     def _core_loaded(self, content: Content, prompts: InterviewPrompts, store: Store) -> None:
         self.content, self.prompts, self.store = content, prompts, store
+        self.set_keymap(content.keymap.keys)
         self.keeper.start(str(store.path))
         self.core_ready = True
 
@@ -248,14 +261,6 @@ class NeedsLedApp(App[None]):
 
     # --- actions ------------------------------------------------------------------------
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Light or dark theme", "Switch between light and dark",
-                            self.action_toggle_theme)
-
-    def action_toggle_theme(self) -> None:
-        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
-
     def action_help(self) -> None:
         from assistant.tui.screens.help import HelpScreen
 
@@ -276,6 +281,24 @@ class NeedsLedApp(App[None]):
             return
         self._to_home()
         self.push_screen(NewCaseScreen())
+
+    @property
+    def case_store(self) -> Store:
+        """The case store, for screens: they open only once the core is loaded, so a
+        missing store is a one-line :class:`StoreError` like any other store problem."""
+        if self.store is None:
+            from assistant.store import StoreError
+
+            raise StoreError("your cases are not open yet: try again in a moment", "missing")
+        return self.store
+
+    def store_problem(self, error: Exception, doing: str) -> None:
+        """Show a store error as one lasting line (never a traceback): ``doing`` says
+        what could not be done, the error says why."""
+        from assistant.textsafe import printable
+
+        self.notify(f"{doing}: {printable(str(error))}", title="Cases", severity="error",
+                    timeout=15)
 
     def save_case(self, case: Case, note: str,
                   done: tuple[tuple[str, str], ...] = ()) -> None:

@@ -158,6 +158,16 @@ class Keeper:
             self.journal.put_position(reference, step)
             self.kick()
 
+    def put_draft(self, scope: str, name: str, text: str | None) -> None:
+        """Keep a draft that is not a widget's text (the new-case form's people)."""
+        if self.journal is not None:
+            self.journal.put_draft(scope, name, text)
+
+    def set_base(self, reference: str, revision: int) -> None:
+        """The revision the next save of ``reference`` builds on (0: a new case)."""
+        if self.journal is not None:
+            self.journal.set_base(reference, revision)
+
     def forget(self, scope: str, name: str) -> None:
         """The field's text was used (submitted): its draft goes."""
         if self.journal is not None:

@@ -25,7 +25,7 @@ BAR = "█"
 class Prompt(ModalScreen[str | None]):
     """Ask for one line of text; Enter keeps it, Escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="shuffle.prompt.cancel")]
     DEFAULT_CSS = """
     Prompt { align: center middle; }
     Prompt > Vertical { width: 70; height: auto; border: thick $accent; padding: 1 2;
@@ -71,7 +71,7 @@ Everything is saved as you go."""
 class Help(ModalScreen[None]):
     """The keys, on one screen."""
 
-    BINDINGS = [Binding("escape,question_mark,q,f1", "close", "Close")]
+    BINDINGS = [Binding("escape,question_mark,q,f1", "close", "Close", id="shuffle.help.close")]
     DEFAULT_CSS = """
     Help { align: center middle; }
     Help > VerticalScroll { width: 96; max-width: 100%; height: auto; max-height: 100%;
@@ -137,7 +137,8 @@ class ShuffleApp(App[None]):
         Binding("u,ctrl+z", "undo", "Undo", id="shuffle.undo"),
         Binding("y,ctrl+y", "redo", "Redo", id="shuffle.redo"),
         Binding("q", "quit", "Quit", id="shuffle.quit"),
-        *[Binding(str(k), f"place_number({k})", f"Place in {k}", show=False)
+        *[Binding(str(k), f"place_number({k})", f"Place in {k}", show=False,
+                   id=f"shuffle.place_{k}")
           for k in range(1, 10)],
     ]
 

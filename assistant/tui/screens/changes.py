@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,10 +11,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from assistant.tui.app import NeedsLedApp
+
 
 class ChangesScreen(Screen[None]):
     """Revisions on the left (labelled with what each changed); the changes from the
     chosen one to now on the right."""
+
+    app = getters.app(NeedsLedApp)
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="changes.back")]
 
@@ -31,11 +36,17 @@ class ChangesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         from assistant.revisions import label
+        from assistant.store import StoreError
 
-        store = self.app.store  # type: ignore[attr-defined]
         self.sub_title = f"Changes · {self.reference}"
-        revisions = store.history(self.reference)
-        self.cases = {r.number: store.load(self.reference, r.number) for r in revisions}
+        try:
+            store = self.app.case_store
+            revisions = store.history(self.reference)
+            self.cases = {r.number: store.load(self.reference, r.number) for r in revisions}
+        except StoreError as exc:  # a damaged revision: one line, and back to the case
+            self.app.store_problem(exc, "The changes could not be shown")
+            self.app.pop_screen()
+            return
         options = self.query_one("#revisions", OptionList)
         previous = None
         for r in revisions:

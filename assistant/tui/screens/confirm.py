@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from assistant.tui.app import NeedsLedApp
 
 
 class ConfirmScreen(ModalScreen[str | None]):
@@ -48,6 +51,8 @@ class ConfirmScreen(ModalScreen[str | None]):
 class PersonScreen(ModalScreen[str | None]):
     """Edit (or add) a person as 'name, role, age'; returns the line, None on Escape."""
 
+    app = getters.app(NeedsLedApp)
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="person.cancel")]
     #: what is typed is kept as a draft (for this person) until it is saved
     draft_scope = "~person"
@@ -83,12 +88,12 @@ class PersonScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         field = self.query_one("#person-line", Input)
-        self.app.keeper.restore(self)  # type: ignore[attr-defined]
+        self.app.keeper.restore(self)
         field.focus()
         field.cursor_position = len(field.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.app.keeper.forget_screen(self)  # type: ignore[attr-defined]
+        self.app.keeper.forget_screen(self)
         self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
 from assistant.model import Case
+from assistant.tui.app import NeedsLedApp
 
 
 def default_folder(case: Case) -> Path:
@@ -126,6 +127,8 @@ class ExportDialog(ModalScreen[None]):
 class ExportScreen(ExportDialog):
     """The whole case: the plan, the family's plan, the audit form and the case file."""
 
+    app = getters.app(NeedsLedApp)
+
     threaded = True
 
     def __init__(self, case: Case) -> None:
@@ -154,7 +157,7 @@ class ExportScreen(ExportDialog):
         from assistant.auditform import names_notice
         from assistant.exporters import FORMATS, export
 
-        content = self.app.content  # type: ignore[attr-defined]
+        content = self.app.content
         notes: list[str] = []
         paths = export(self.case, list(FORMATS), folder, content=content, force=force,
                        with_supervision=self.with_supervision, notes=notes)

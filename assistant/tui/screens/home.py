@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -9,10 +10,13 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from assistant.tui.app import NeedsLedApp
 from assistant.tui.widgets.status import CoachStatus
 
 
 class HomeScreen(Screen[None]):
+    app = getters.app(NeedsLedApp)
+
     BINDINGS = [
         Binding("n", "app.new_case", "New case", id="home.new"),
         Binding("o", "open_selected", "Open case", id="home.open"),
@@ -45,17 +49,24 @@ class HomeScreen(Screen[None]):
     def _core_ready(self, ready: bool) -> None:
         if ready:
             self.query_one("#opening", Static).update(
-                self.app.prompts.opening)  # type: ignore[attr-defined]
+                self.app.prompts.opening)
             self.refresh_cases()
 
     def on_screen_resume(self) -> None:
-        if self.app.core_ready:  # type: ignore[attr-defined]
+        if self.app.core_ready:
             self.refresh_cases()
 
     def refresh_cases(self) -> None:
         cases = self.query_one("#cases", OptionList)
         cases.clear_options()
-        rows = self.app.store.cases()  # type: ignore[attr-defined]
+        from assistant.store import StoreError
+
+        try:
+            rows = self.app.case_store.cases()
+        except StoreError as exc:
+            cases.add_option(Option(f"Your cases could not be listed: {exc}", disabled=True))
+            self.app.store_problem(exc, "Your cases could not be listed")
+            return
         if not rows:
             cases.add_option(Option("No cases yet: press n to start one.", disabled=True))
             self.query_one("#new", Button).focus()
@@ -68,7 +79,7 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_case(event.option.id)  # type: ignore[attr-defined]
+            self.app.open_case(event.option.id)
 
     def _selected(self) -> str | None:
         cases = self.query_one("#cases", OptionList)
@@ -79,26 +90,26 @@ class HomeScreen(Screen[None]):
     def action_open_selected(self) -> None:
         reference = self._selected()
         if reference:
-            self.app.open_case(reference)  # type: ignore[attr-defined]
+            self.app.open_case(reference)
 
     def action_supervise_selected(self) -> None:
         reference = self._selected()
         if reference:
-            self.app.supervise(reference)  # type: ignore[attr-defined]
+            self.app.supervise(reference)
         else:
             self.notify("Highlight a case to supervise it.", severity="warning")
 
     def action_review_selected(self) -> None:
         reference = self._selected()
         if reference:
-            self.app.review(reference)  # type: ignore[attr-defined]
+            self.app.review(reference)
         else:
             self.notify("Highlight a case to review it.", severity="warning")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "new":
-            self.app.action_new_case()  # type: ignore[attr-defined]
+            self.app.action_new_case()
         elif event.button.id == "practice":
-            self.app.action_practice()  # type: ignore[attr-defined]
+            self.app.action_practice()
         elif event.button.id == "help":
-            self.app.action_help()  # type: ignore[attr-defined]
+            self.app.action_help()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,6 +25,7 @@ from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
 from assistant.practice import Vignette
 from assistant.supervision import comments_about
+from assistant.tui.app import NeedsLedApp
 from assistant.tui.drafts import set_text, text_of, typed_ahead
 from assistant.tui.widgets.answer import ENTER_HELP, AnswerArea
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
@@ -45,33 +47,35 @@ def coach_stages() -> tuple[str, ...]:
 
 
 class InterviewScreen(Screen[None]):
+    app = getters.app(NeedsLedApp)
+
     # The footer shows these in order and cuts at the terminal's width: Esc, Help and Quit
     # first so they stay visible at 80 columns; the rest are in Help (F1) and the palette.
     BINDINGS = [
-        Binding("escape", "leave", "Cases"),
-        Binding("f1", "app.help", "Help"),
-        Binding("ctrl+q", "app.quit", "Quit"),
-        Binding("ctrl+b", "back", "Back"),
-        Binding("ctrl+n", "skip", "Skip"),
-        Binding("ctrl+r", "rewrite", "Rewrite"),
-        Binding("ctrl+g", "gap", "Gap"),
-        Binding("f5", "whole_plan", "Plan"),
-        Binding("f8", "remove", "Delete"),
-        Binding("f2", "hint", "Hints"),
-        Binding("f9", "person", "Person"),
-        Binding("f3", "changes", "Changes"),
-        Binding("f4", "app.export", "Export", show=False),
+        Binding("escape", "leave", "Cases", id="interview.leave"),
+        Binding("f1", "app.help", "Help", id="interview.help"),
+        Binding("ctrl+q", "app.quit", "Quit", id="interview.quit"),
+        Binding("ctrl+b", "back", "Back", id="interview.back"),
+        Binding("ctrl+n", "skip", "Skip", id="interview.skip"),
+        Binding("ctrl+r", "rewrite", "Rewrite", id="interview.rewrite"),
+        Binding("ctrl+g", "gap", "Gap", id="interview.gap"),
+        Binding("f5", "whole_plan", "Plan", id="interview.whole_plan"),
+        Binding("f8", "remove", "Delete", id="interview.remove"),
+        Binding("f2", "hint", "Hints", id="interview.hint"),
+        Binding("f9", "person", "Person", id="interview.person"),
+        Binding("f3", "changes", "Changes", id="interview.changes"),
+        Binding("f4", "app.export", "Export", show=False, id="interview.export"),
         # priority: the answer box (a TextArea) binds F6 and F7 to select a line or all
-        Binding("f6", "feedback", "Feedback", show=False, priority=True),
-        Binding("f7", "story", "Story", show=False, priority=True),
-        Binding("ctrl+z", "undo_case", "Undo", show=False),
+        Binding("f6", "feedback", "Feedback", show=False, priority=True, id="interview.feedback"),
+        Binding("f7", "story", "Story", show=False, priority=True, id="interview.story"),
+        Binding("ctrl+z", "undo_case", "Undo", show=False, id="interview.undo_case"),
     ]
 
     def __init__(self, case: Case) -> None:
         super().__init__()
-        position = self.app.keeper.position(case.reference)  # type: ignore[attr-defined]
-        self.interview = Interview(case, self.app.content,  # type: ignore[attr-defined]
-                                   self.app.prompts,  # type: ignore[attr-defined]
+        position = self.app.keeper.position(case.reference)
+        self.interview = Interview(case, self.app.content,
+                                   self.app.prompts,
                                    position=position)
         self._saved = case.model_copy(deep=True)
         self._undo: list[tuple[Case, str, str]] = []
@@ -90,7 +94,7 @@ class InterviewScreen(Screen[None]):
         from assistant.practice import vignette_of
 
         try:
-            self.vignette = vignette_of(case, self.app.content)  # type: ignore[attr-defined]
+            self.vignette = vignette_of(case, self.app.content)
         except ContentError as exc:  # the case still opens; only the feedback is missing
             self._vignette_problem = str(exc)
 
@@ -169,7 +173,7 @@ class InterviewScreen(Screen[None]):
         # current choice is marked in the list, and an empty Enter keeps it.
         value = "" if q.choices else q.value
         if use_draft and q.kind != "review":
-            draft = self.app.keeper.get(self.case.reference, q.key)  # type: ignore[attr-defined]
+            draft = self.app.keeper.get(self.case.reference, q.key)
             value = value if draft is None else draft
         answer = self.answer_box
         current = next((c.label for c in q.choices if c.id == q.value), "")
@@ -272,9 +276,9 @@ class InterviewScreen(Screen[None]):
         panel.display = stage is not None
         if stage is None:
             return
-        status = self.app.coach_status  # type: ignore[attr-defined]
+        status = self.app.coach_status
         if status not in ("ready", "reduced"):
-            problem = self.app.coach_problem  # type: ignore[attr-defined]
+            problem = self.app.coach_problem
             panel.show(Text(LABELS[status] + (f": {problem}" if problem else ""), style="dim"))
             return
         if not text.strip():
@@ -295,7 +299,7 @@ class InterviewScreen(Screen[None]):
                         thread=True, group="coach-check", exclusive=True)
 
     def _check(self, generation: int, text: str, stage: str, holder: str | None) -> None:
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = self.app.coach
         try:
             with SPACY_LOCK:
                 if generation != self.generation:
@@ -338,7 +342,7 @@ class InterviewScreen(Screen[None]):
 
     def flush_draft(self) -> None:
         """Write the text typed but not yet submitted now, rather than in a moment."""
-        self.app.keeper.kick()  # type: ignore[attr-defined]
+        self.app.keeper.kick()
 
     def _save(self, done: tuple[tuple[str, str], ...] = ()) -> None:
         """Save a revision labelled with what changed since the last one; ``done``: the
@@ -348,16 +352,16 @@ class InterviewScreen(Screen[None]):
         note = label(self._saved, self.case)
         if note == "no change":
             for scope, name in done:
-                self.app.keeper.forget(scope, name)  # type: ignore[attr-defined]
+                self.app.keeper.forget(scope, name)
             self._remember()
             return
-        self.app.save_case(self.case, note, done)  # type: ignore[attr-defined]
+        self.app.save_case(self.case, note, done)
         self._saved = self.case.model_copy(deep=True)
         self._remember()
 
     def _remember(self) -> None:
         """Keep the position beside the case (not a revision), written off the UI thread."""
-        self.app.keeper.remember_position(  # type: ignore[attr-defined]
+        self.app.keeper.remember_position(
             self.case.reference, self.interview.key)
 
     def _checkpoint(self, what: str) -> None:
@@ -367,7 +371,7 @@ class InterviewScreen(Screen[None]):
 
     def _findings_now(self, text: str, q: Question) -> list[Any]:
         """The coach's findings for exactly this text (checked now if the live one is stale)."""
-        coach = self.app.coach  # type: ignore[attr-defined]
+        coach = self.app.coach
         stage = self._stage(q)
         if stage is None or coach is None or not text.strip():
             return []

@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from assistant.tui.app import NeedsLedApp
+
 
 class KeepScreen(ModalScreen[str | None]):
     """Returns the reason, or None if the worker goes back to edit."""
+
+    app = getters.app(NeedsLedApp)
 
     BINDINGS = [Binding("escape", "edit", "Back to edit", id="keep.edit")]
     #: the reason is kept as a draft (for this wording) until the answer is taken
@@ -39,7 +44,7 @@ class KeepScreen(ModalScreen[str | None]):
         return (self.draft_scope, self.text) if widget.id == "reason" else None
 
     def on_mount(self) -> None:
-        self.app.keeper.restore(self)  # type: ignore[attr-defined]
+        self.app.keeper.restore(self)
         self.query_one("#reason", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -49,7 +54,7 @@ class KeepScreen(ModalScreen[str | None]):
                 "Write a reason, or press Escape to edit the wording."
             )
             return
-        self.app.keeper.forget_screen(self)  # type: ignore[attr-defined]
+        self.app.keeper.forget_screen(self)
         self.dismiss(reason)
 
     def action_edit(self) -> None:

@@ -7,6 +7,7 @@ import json
 from typing import get_args
 
 from pydantic import ValidationError
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,17 +15,20 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from assistant.model import Case, Person, Sex, explain
+from assistant.tui.app import NeedsLedApp
 from assistant.tui.widgets.plan import person_label
 
 SEXES: tuple[str, ...] = get_args(Sex)
 
 
 class NewCaseScreen(Screen[None]):
+    app = getters.app(NeedsLedApp)
+
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start interview"),
-        Binding("escape", "app.pop_screen", "Cancel"),
-        Binding("f1", "app.help", "Help"),
-        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("ctrl+s", "start", "Start interview", id="newcase.start"),
+        Binding("escape", "app.pop_screen", "Cancel", id="newcase.pop_screen"),
+        Binding("f1", "app.help", "Help", id="newcase.help"),
+        Binding("ctrl+q", "app.quit", "Quit", id="newcase.quit"),
     ]
     #: what is typed here is kept as a draft until the case starts (Escape keeps it too)
     draft_scope = "~new-case"
@@ -35,7 +39,7 @@ class NewCaseScreen(Screen[None]):
         self.people: list[Person] = []
 
     def compose(self) -> ComposeResult:
-        framework = self.app.content.framework  # type: ignore[attr-defined]
+        framework = self.app.content.framework
         roles = [(r.label, r.id) for r in framework.roles]
         yield Header()
         with VerticalScroll(id="newcase"):
@@ -58,7 +62,7 @@ class NewCaseScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        keeper = self.app.keeper  # type: ignore[attr-defined]
+        keeper = self.app.keeper
         keeper.restore(self)
         try:
             kept = json.loads(keeper.get(self.draft_scope, "people") or "[]")
@@ -73,11 +77,11 @@ class NewCaseScreen(Screen[None]):
             field.value.strip() for field in self.query(Input))
 
     def _show_people(self) -> None:
-        framework = self.app.content.framework  # type: ignore[attr-defined]
+        framework = self.app.content.framework
         self.query_one("#people", Static).update("\n".join(
             f"{i}. {person_label(p, framework)}" for i, p in enumerate(self.people, 1)
         ) or "No people yet.")
-        self.app.keeper.journal.put_draft(  # type: ignore[attr-defined]
+        self.app.keeper.put_draft(
             self.draft_scope, "people",
             json.dumps([p.model_dump(mode="json") for p in self.people]) if self.people
             else None)
@@ -102,7 +106,7 @@ class NewCaseScreen(Screen[None]):
         age = self.query_one("#age", Input)
         role = self.query_one("#role", Select)
         sex = self.query_one("#sex", Select)
-        framework = self.app.content.framework  # type: ignore[attr-defined]
+        framework = self.app.content.framework
         try:
             person = Person.model_validate(
                 {"role": role.value, "name": name.value, "sex": sex.value,
@@ -123,7 +127,6 @@ class NewCaseScreen(Screen[None]):
 
     def action_start(self) -> None:
         reference = self.query_one("#reference", Input).value.strip()
-        store = self.app.store  # type: ignore[attr-defined]
         if self.query_one("#name", Input).value.strip():
             self.add_person()
         try:
@@ -142,13 +145,20 @@ class NewCaseScreen(Screen[None]):
             self._error("Add at least one person: the child first.")
             self.query_one("#name", Input).focus()
             return
-        if store.exists(reference):
+        from assistant.store import StoreError
+
+        try:
+            exists = self.app.case_store.exists(reference)
+        except StoreError as exc:  # the form keeps everything typed: nothing is lost
+            self._error(f"The case could not be started: {exc}")
+            return
+        if exists:
             self._error(f"A case '{reference}' already exists: open it from your cases.")
             self.query_one("#reference", Input).focus()
             return
-        keeper = self.app.keeper  # type: ignore[attr-defined]
+        keeper = self.app.keeper
         keeper.forget_screen(self)
         keeper.forget(self.draft_scope, "people")
-        keeper.journal.set_base(reference, 0)  # new: another writer's case is a conflict
-        self.app.save_case(case, "new case")  # type: ignore[attr-defined]
-        self.app.open_case(case.reference)  # type: ignore[attr-defined]
+        keeper.set_base(reference, 0)  # new: another writer's case is a conflict
+        self.app.save_case(case, "new case")
+        self.app.open_case(case.reference)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.model import Case
+from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.export import ExportDialog
 from assistant.tui.widgets.status import LABELS, CoachStatus
 
@@ -44,13 +45,15 @@ def vignette_text(vignette: Vignette) -> Text:
 class PracticeScreen(Screen[None]):
     """The vignettes: title, ages and summary, with the story of the one highlighted."""
 
+    app = getters.app(NeedsLedApp)
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Cases", id="practice.cases")]
 
     def __init__(self) -> None:
         super().__init__()
         from assistant.practice import load_vignettes
 
-        self.vignettes = load_vignettes(self.app.content)  # type: ignore[attr-defined]
+        self.vignettes = load_vignettes(self.app.content)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,7 +69,13 @@ class PracticeScreen(Screen[None]):
         from assistant.practice import PRACTICE_PREFIX
 
         self.sub_title = "Practice"
-        started = {row["reference"] for row in self.app.store.cases()}  # type: ignore[attr-defined]
+        from assistant.store import StoreError
+
+        try:
+            started = {row["reference"] for row in self.app.case_store.cases()}
+        except StoreError as exc:  # the families can still be read; which were begun is unknown
+            started = set()
+            self.app.store_problem(exc, "Which families you started is not known")
         options = self.query_one("#vignettes", OptionList)
         for v in self.vignettes:
             label = Text(v.title, style="bold")
@@ -83,7 +92,7 @@ class PracticeScreen(Screen[None]):
         self.query_one("#vignette", Static).update(vignette_text(vignette))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.start_practice(event.option.id or "")  # type: ignore[attr-defined]
+        self.app.start_practice(event.option.id or "")
 
 
 class StoryScreen(ModalScreen[None]):
@@ -195,6 +204,8 @@ def feedback_renderable(result: Feedback) -> Group:
 class FeedbackScreen(Screen[None]):
     """Feedback on the practice case as it stands; F4 writes it as HTML."""
 
+    app = getters.app(NeedsLedApp)
+
     BINDINGS = [
         Binding("f4", "export", "Export HTML", id="feedback.export"),
         Binding("f7", "story", "Story", id="feedback.story"),
@@ -224,7 +235,7 @@ class FeedbackScreen(Screen[None]):
         if status in ("ready", "reduced"):
             self.compute()
         elif status == "unavailable":
-            problem = self.app.coach_problem  # type: ignore[attr-defined]
+            problem = self.app.coach_problem
             self.query_one("#feedback", Static).update(
                 f"Feedback needs the wording coach: {LABELS[status]} ({problem}). "
                 "Your case is saved; nothing is lost.")
@@ -235,7 +246,7 @@ class FeedbackScreen(Screen[None]):
         from assistant.practice import chain_gaps, feedback
         from assistant.wording.pipeline import SPACY_LOCK
 
-        app: Any = self.app
+        app = self.app
         try:
             with SPACY_LOCK:
                 lemmas, synonyms = app.practice_matching()
@@ -278,6 +289,8 @@ def default_folder() -> Path:
 class FeedbackExportScreen(ExportDialog):
     """Write the feedback as HTML into a folder; never over a file without the tick."""
 
+    app = getters.app(NeedsLedApp)
+
     overwrite_label = "Overwrite a file already there"
     not_done = "Not written"
 
@@ -295,5 +308,5 @@ class FeedbackExportScreen(ExportDialog):
         from assistant.workshop import write_feedback
 
         path = write_feedback(self.result, folder,
-                              content=self.app.content, force=force)  # type: ignore[attr-defined]
+                              content=self.app.content, force=force)
         return f"Written:\n  {path}", f"Feedback written to {path}"

@@ -15,7 +15,7 @@ from typing import Any
 
 from rich.console import Group
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
 from assistant.model import Case
+from assistant.tui.app import NeedsLedApp
 from assistant.tui.widgets.distance import DistanceChart
 from assistant.tui.widgets.status import CoachStatus
 
@@ -35,10 +36,12 @@ def _options(framework: Any, field: str) -> list[tuple[str, str]]:
 class ReviewScreen(Screen[None]):
     """Review the plan of ``case``: Ctrl+S saves it as the next review."""
 
+    app = getters.app(NeedsLedApp)
+
     BINDINGS = [
-        Binding("escape", "close", "Back"),
-        Binding("ctrl+s", "save", "Save review"),
-        Binding("f6", "trace", "Learning trace"),
+        Binding("escape", "close", "Back", id="review.close"),
+        Binding("ctrl+s", "save", "Save review", id="review.save"),
+        Binding("f6", "trace", "Learning trace", id="review.trace"),
     ]
 
     DEFAULT_CSS = """
@@ -186,7 +189,7 @@ class ReviewScreen(Screen[None]):
         if getattr(self, "_saved", False):
             return
         try:
-            self.app.store.save_draft(  # type: ignore[attr-defined]
+            self.app.case_store.save_draft(
                 self.case.reference, self.DRAFT,
                 json.dumps({"reviews": len(self.case.reviews), "values": self.form_values()}))
         except StoreError as exc:
@@ -354,7 +357,7 @@ class ReviewScreen(Screen[None]):
 class TraceScreen(Screen[None]):
     """The learning trace: each need's wording from the first draft to now."""
 
-    BINDINGS = [Binding("escape", "close", "Back")]
+    BINDINGS = [Binding("escape", "close", "Back", id="review.trace.close")]
 
     def __init__(self, reference: str) -> None:
         super().__init__()

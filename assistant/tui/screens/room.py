@@ -10,13 +10,14 @@ import shlex
 from pathlib import Path
 from typing import Any
 
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
+from assistant.tui.app import NeedsLedApp
 from assistant.tui.widgets.status import LABELS, CoachStatus
 
 SUFFIXES = (".json", ".csv")
@@ -35,6 +36,8 @@ def expand(paths: list[Path]) -> list[Path]:
 
 
 class RoomWordingScreen(Screen[None]):
+    app = getters.app(NeedsLedApp)
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="room-wording.back")]
 
     def compose(self) -> ComposeResult:
@@ -58,7 +61,7 @@ class RoomWordingScreen(Screen[None]):
         self.query_one("#room-message", Static).update(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        app: Any = self.app
+        app = self.app
         if app.coach is None:
             self._say(f"The room's wording needs the wording coach: "
                       f"{LABELS[app.coach_status]}. Try again in a moment.")
@@ -92,7 +95,7 @@ class RoomWordingScreen(Screen[None]):
         from assistant.store import StoreError
 
         try:
-            audit = AuditStore(self.app.store)  # type: ignore[attr-defined]
+            audit = AuditStore(self.app.case_store)
             return [row["wording"] for row in audit.needs(audit.sample_id(name))]
         except StoreError as exc:
             self._say(f"'{name}' is neither a file nor a folder, and {exc}")
@@ -103,7 +106,7 @@ class RoomWordingScreen(Screen[None]):
         from assistant.wording.pipeline import SPACY_LOCK
         from assistant.workshop import room_wording, statements_from_files
 
-        app: Any = self.app
+        app = self.app
         problems: list[str] = []
         try:
             if statements is None:

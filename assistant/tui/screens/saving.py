@@ -15,7 +15,7 @@ class ConflictScreen(ModalScreen[bool | None]):
     """Returns True to keep this session's version as the latest, False to make the other
     writer's the latest again (yours stays in the history), None to decide later."""
 
-    BINDINGS = [Binding("escape", "later", "Later")]
+    BINDINGS = [Binding("escape", "later", "Later", id="saving.conflict.later")]
 
     def __init__(self, conflict: Any) -> None:
         super().__init__()
@@ -43,7 +43,7 @@ class ConflictScreen(ModalScreen[bool | None]):
 class QuitScreen(ModalScreen[str]):
     """Returns "quit", "retry" or "stay"."""
 
-    BINDINGS = [Binding("escape", "stay", "Stay")]
+    BINDINGS = [Binding("escape", "stay", "Stay", id="saving.quit.stay")]
 
     def __init__(self, problems: list[str], can_retry: bool) -> None:
         super().__init__()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from assistant.model import AgreedAction, Case
+from assistant.tui.app import NeedsLedApp
 from assistant.tui.widgets.plan import PlanTree, action_text, comment_text
 
 CONCEPTS = {
@@ -44,6 +46,8 @@ def find_item(case: Case, item_id: str) -> tuple[str, Any, Any]:
 
 
 class SupervisionScreen(Screen[None]):
+    app = getters.app(NeedsLedApp)
+
     # Esc, Help and Quit first: the footer cuts at the terminal's width
     BINDINGS = [
         Binding("escape", "leave", "Cases", id="supervision.leave"),
@@ -62,7 +66,7 @@ class SupervisionScreen(Screen[None]):
         from assistant.supervision import agenda, load_prompts
 
         self.case = case
-        self.prompts = load_prompts(self.app.content)  # type: ignore[attr-defined]
+        self.prompts = load_prompts(self.app.content)
         self.questions = agenda(case, self.prompts)
         self.index = 0
         self.whole_case = False
@@ -95,7 +99,7 @@ class SupervisionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = f"Supervision · {self.case.reference}"
         self.query_one("#plan", PlanTree).show_root = False
-        self.app.keeper.restore(self)  # type: ignore[attr-defined]
+        self.app.keeper.restore(self)
         self.show_question()
         name = self.query_one("#sv-name", Input)
         if not name.value:  # asked once: the name goes on every comment
@@ -140,7 +144,7 @@ class SupervisionScreen(Screen[None]):
         if q.about:
             kind = find_item(self.case, q.about)[0]
             current = f"{kind}:{q.about}" if kind else ""
-        self.query_one("#plan", PlanTree).show(self.case, self.app.content.framework,  # type: ignore[attr-defined]
+        self.query_one("#plan", PlanTree).show(self.case, self.app.content.framework,
                                                current)
         self.query_one("#sv-comment", Input).focus()
 
@@ -148,7 +152,7 @@ class SupervisionScreen(Screen[None]):
         """What the case says about the item under discussion, and its comments so far."""
         q = self.question
         text = Text()
-        framework = self.app.content.framework  # type: ignore[attr-defined]
+        framework = self.app.content.framework
         if q.concept == "opening":
             text.append("The story: ", style="bold")
             text.append(self.case.story or "(no story recorded yet)")
@@ -213,7 +217,7 @@ class SupervisionScreen(Screen[None]):
     # --- adding -------------------------------------------------------------------------
 
     def _save(self, note: str, done: tuple[tuple[str, str], ...] = ()) -> None:
-        self.app.save_case(self.case, note, done)  # type: ignore[attr-defined]
+        self.app.save_case(self.case, note, done)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "sv-name":
@@ -327,6 +331,8 @@ class SupervisionScreen(Screen[None]):
 class AgreedActionScreen(ModalScreen[AgreedAction | None]):
     """What was agreed, who will do it, by when; a bad date is said, nothing is lost."""
 
+    app = getters.app(NeedsLedApp)
+
     BINDINGS = [Binding("escape", "close", "Close", id="agreed-action.close")]
     #: what is typed here is kept as a draft until the action is recorded
     draft_scope = "~agreed-action"
@@ -343,7 +349,7 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
             yield Static("", id="agree-message", classes="error")
 
     def on_mount(self) -> None:
-        self.app.keeper.restore(self)  # type: ignore[attr-defined]
+        self.app.keeper.restore(self)
         self.query_one("#action", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -374,7 +380,7 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
         except ValidationError as exc:
             message.update(f"Not recorded: {explain(exc)[0]}")
             return
-        self.app.keeper.forget_screen(self)  # type: ignore[attr-defined]
+        self.app.keeper.forget_screen(self)
         self.dismiss(agreed)
 
     def action_close(self) -> None:
