@@ -29,6 +29,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, TextArea
 
 from assistant.tui.drafts import Keeper
+from assistant.tui.messages import OpenCase, StartPractice
 
 if TYPE_CHECKING:
     from assistant.content import Content
@@ -320,6 +321,15 @@ class NeedsLedApp(App[None]):
                 elif isinstance(screen, InterviewScreen):
                     self.open_case(reference)
                 return
+
+    def on_open_case(self, message: OpenCase) -> None:
+        """A screen asked for a case in one of its views."""
+        show = {"interview": self.open_case, "supervision": self.supervise,
+                "review": self.review, "trace": self.trace}[message.view]
+        show(message.reference)
+
+    def on_start_practice(self, message: StartPractice) -> None:
+        self.start_practice(message.vignette_id)
 
     def open_case(self, reference: str) -> None:
         from assistant.tui.screens.interview import InterviewScreen

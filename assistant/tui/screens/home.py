@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.tui.app import NeedsLedApp
+from assistant.tui.messages import OpenCase
 from assistant.tui.widgets.status import CoachStatus
 
 
@@ -79,7 +80,7 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_case(event.option.id)
+            self.post_message(OpenCase(event.option.id))
 
     def _selected(self) -> str | None:
         cases = self.query_one("#cases", OptionList)
@@ -90,19 +91,19 @@ class HomeScreen(Screen[None]):
     def action_open_selected(self) -> None:
         reference = self._selected()
         if reference:
-            self.app.open_case(reference)
+            self.post_message(OpenCase(reference))
 
     def action_supervise_selected(self) -> None:
         reference = self._selected()
         if reference:
-            self.app.supervise(reference)
+            self.post_message(OpenCase(reference, "supervision"))
         else:
             self.notify("Highlight a case to supervise it.", severity="warning")
 
     def action_review_selected(self) -> None:
         reference = self._selected()
         if reference:
-            self.app.review(reference)
+            self.post_message(OpenCase(reference, "review"))
         else:
             self.notify("Highlight a case to review it.", severity="warning")
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from assistant.model import Case, Person, Sex, explain
 from assistant.tui.app import NeedsLedApp
+from assistant.tui.messages import OpenCase
 from assistant.tui.widgets.plan import person_label
 
 SEXES: tuple[str, ...] = get_args(Sex)
@@ -161,4 +162,4 @@ class NewCaseScreen(Screen[None]):
         keeper.forget(self.draft_scope, "people")
         keeper.set_base(reference, 0)  # new: another writer's case is a conflict
         self.app.save_case(case, "new case")
-        self.app.open_case(case.reference)
+        self.post_message(OpenCase(case.reference))

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from assistant.model import Case
 from assistant.tui.app import NeedsLedApp
+from assistant.tui.messages import StartPractice
 from assistant.tui.screens.export import ExportDialog
 from assistant.tui.widgets.status import LABELS, CoachStatus
 
@@ -92,7 +93,7 @@ class PracticeScreen(Screen[None]):
         self.query_one("#vignette", Static).update(vignette_text(vignette))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.start_practice(event.option.id or "")
+        self.post_message(StartPractice(event.option.id or ""))
 
 
 class StoryScreen(ModalScreen[None]):
