@@ -26,9 +26,11 @@ Tokens = list[Token]
 FAULTS = ("universal", "service", "assessment")
 FAR = 5
 GENERAL_WEIGHT = 0.35
-PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "during"})
+PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "during", "around", "across", "inside",
+                                "outside", "near"})
 ADJUNCT = 2
 DEPTH_FACTOR = 0.25  # each step below the head of what is needed counts a little less
+PHRASE_BONUS = 1.0  # each further word of a matched phrase: a phrase is more specific
 
 
 @dataclass
@@ -325,12 +327,21 @@ class Suggester:
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
             found.append(m)
+        # Longest matches first: a theme counts the words of "self harm" once, not again
+        # for "harm" inside it.
+        for m in sorted(found, key=lambda m: m.start - m.end):
+            taken = weights[m.theme]
+            if any(i in taken for i in range(m.start, m.end)):
+                continue
             # A word everyday needs use ("talk", "feel", "bed") counts for less than a
-            # word that names the difficulty ("alcohol", "grooming").
+            # word that names the difficulty ("alcohol", "grooming"); a match counts by
+            # its nearest word to the head of what is needed; a phrase a little more.
             general = GENERAL_WEIGHT if m.term in self.general else 1.0
-            for i in range(m.start, m.end):
-                weight = general / (1 + DEPTH_FACTOR * max(tokens[i][3], 0))
-                weights[m.theme][i] = max(weights[m.theme].get(i, 0.0), weight)
+            depth = min(max(tokens[i][3], 0) for i in range(m.start, m.end))
+            weight = general / (1 + DEPTH_FACTOR * depth) * (
+                1 + PHRASE_BONUS * (min(m.end - m.start, 3) - 1))
+            taken.update({i: 0.0 for i in range(m.start, m.end)})
+            taken[m.start] = weight
         if not weights:
             return Suggestion(None, "no theme word found: left for the group to place")
         score = {theme: sum(w.values()) for theme, w in weights.items()}
