@@ -105,7 +105,8 @@ def resplit(eval_dir: Path) -> None:
                 encoding="utf-8")
             print(f"{part}/{name}: {len(chosen)}")
     # The Need Group set has its own split (assistant.needgroups.evaluate.is_heldout).
-    from assistant.needgroups.evaluate import NAME, is_heldout as group_heldout
+    from assistant.needgroups.evaluate import NAME
+    from assistant.needgroups.evaluate import is_heldout as group_heldout
 
     items = []
     for part in ("dev", "heldout"):
