@@ -389,9 +389,9 @@ class Suggester:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
             found.append(m)
         found += self._act_matches(analysis)
-        # Longest matches first: a theme counts the words of "self harm" once, not again
-        # for "harm" inside it.
-        for m in sorted(found, key=lambda m: m.start - m.end):
+        # Longest matches first, an act before a word on the same token: a theme counts
+        # the words of "self harm" once, not again for "harm" inside it.
+        for m in sorted(found, key=lambda m: (m.start - m.end, not m.act)):
             taken = weights[m.theme]
             if any(i in taken for i in range(m.start, m.end)):
                 continue
