@@ -176,8 +176,9 @@ class Analyzer:
         """Each verb in what is needed with whom its subject and its object name.
 
         The subject is read as for any token (the holder when the verb has none of its
-        own); "someone", "he" or a name the words do not place is "o" when it is not the
-        holder. The object's words place it the same way.
+        own); "someone", "they" or a noun the words do not place ("the man") is "o". The
+        object's words place it the same way. The holder acting on themself ("keep him
+        safe", said of Child 1) is no act on anyone.
         """
         acts: list[Act] = []
         for n, token in enumerate(keep):
