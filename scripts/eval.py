@@ -104,6 +104,23 @@ def resplit(eval_dir: Path) -> None:
                 "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in chosen),
                 encoding="utf-8")
             print(f"{part}/{name}: {len(chosen)}")
+    # The Need Group set has its own split (assistant.needgroups.evaluate.is_heldout).
+    from assistant.needgroups.evaluate import NAME
+    from assistant.needgroups.evaluate import is_heldout as group_heldout
+
+    items = []
+    for part in ("dev", "heldout"):
+        path = eval_dir / part / NAME
+        if path.exists():
+            items += [json.loads(line) for line in
+                      path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for part, keep in (("dev", False), ("heldout", True)):
+        chosen = [item for item in items if group_heldout(item["text"]) == keep]
+        if items:
+            (eval_dir / part / NAME).write_text(
+                "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in chosen),
+                encoding="utf-8")
+            print(f"{part}/{NAME}: {len(chosen)}")
 
 
 @dataclass

@@ -174,3 +174,97 @@ def test_the_labelled_set_is_well_formed_and_split_by_hash() -> None:
                                              THEMES)]
         assert not set(texts) & examples, "a themes.yml example is not a test of anything"
         assert len(texts) == len(set(texts))
+
+
+# --- who does what to whom, whose words, and which words are context -------------------
+# Wordings in no themes.yml example and in no labelled row: the class, not the examples.
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # An adult harming or controlling a parent is domestic abuse, whoever holds the need
+    # and whatever the verb's own theme words say.
+    ("Stepdad needs to stop pushing Mum against the wall.", "domestic-abuse"),
+    ("Child 2 needs to know that it is not her fault when Dad grabs Mum by the hair.",
+     "domestic-abuse"),
+    ("Stepdad needs to stop swearing at and intimidating Mum when the children are in bed.",
+     "domestic-abuse"),
+    # The same verbs done by the child who holds the need are the child's behaviour...
+    ("Child 2 needs to stop pushing his brother down the stairs.", "behaviour"),
+    ("Child 2 needs to stop swearing at the dinner staff.", "behaviour"),
+    # ...and done by a parent to a child, how the parent handles the child.
+    ("Dad needs to stop smacking Child 1 when he wets himself.", "parenting-boundaries"),
+    # A child washing, feeding or giving medicine to a parent or a sibling: a young carer,
+    # though the words name a medicine or a bath.
+    ("Child 1 needs to stop giving his mum her insulin before school.", "young-carer"),
+    ("Child 1 needs to stop bathing his little sister every night.", "young-carer"),
+    ("Child 3 needs to help her mum get up and dressed less often.", "young-carer"),
+])
+def test_who_does_what_to_whom_decides_the_theme(
+        suggester: Suggester, text: str, theme: str) -> None:
+    (suggestion,) = suggester.suggest([text])
+    assert suggestion.theme == theme, suggestion.reason
+
+
+def test_an_act_done_to_the_holder_is_not_the_holder_caring(suggester: Suggester) -> None:
+    # The teachers give to the child who holds the need: no child cares for anyone here.
+    text = "Child 3 needs his teachers to give him extra time in tests."
+    (analysis,) = suggester.analyzer.read([text])
+    assert ("c", "p") not in {(by, on) for _, by, on in analysis.acts}
+    assert theme_of(suggester, text) == "school-learning"
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # A pronoun subject says whom by itself: "he" is Mum's son, so the meltdown is the
+    # child's behaviour, not a parent's.
+    ("Mum needs to learn how to calm Child 1 down when he has a meltdown.", "behaviour"),
+    # Places, people and everyday objects are context: the difficulty decides.
+    ("Child 1 needs to be able to breathe slowly when she starts to panic in the classroom.",
+     "emotional-wellbeing"),
+    ("Mum needs to know where Child 2 goes after school and who he is with.",
+     "exploitation-missing"),
+    ("Mum needs to get the gas meter topped up so that the house is warm.", "housing-money"),
+])
+def test_the_difficulty_decides_not_the_place_or_the_people(
+        suggester: Suggester, text: str, theme: str) -> None:
+    (suggestion,) = suggester.suggest([text])
+    assert suggestion.theme == theme, suggestion.reason
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("Mum needs to understand how her son's SLCN affects his friendships.",
+     "development-communication"),
+    ("Child 3 needs to stay away from the man named in the DVPO.", "domestic-abuse"),
+    ("Child 1 needs to know that her mum's PIP will not stop if she goes to college.",
+     "housing-money"),
+])
+def test_more_shorthand_is_understood(suggester: Suggester, text: str, theme: str) -> None:
+    assert theme_of(suggester, text) == theme
+
+
+@pytest.mark.parametrize("text", ["Child 1 needs an ELSA.", "Mum needs a FGC.",
+                                  "Child 2 needs an EWO."])
+def test_shorthand_for_a_service_gets_no_theme(suggester: Suggester, text: str) -> None:
+    (suggestion,) = suggester.suggest([text])
+    assert suggestion.theme is None and "service" in suggestion.reason, suggestion.reason
+
+
+def test_act_rules_are_data_and_checked_on_load(tmp_path: Path) -> None:
+    text = (ROOT / "framework" / "themes.yml").read_text(encoding="utf-8")
+    assert "    acts:\n" in text
+    (tmp_path / "framework").mkdir()
+    (tmp_path / "framework" / "themes.yml").write_text(
+        text.replace("        by: [parent, other]\n", "        by: [neighbour]\n", 1),
+        encoding="utf-8")
+    with pytest.raises(ContentError, match=r"themes\.yml:\d+"):
+        load_themes(Content(tmp_path))
+
+
+def test_an_analysis_keeps_its_acts_through_storage(suggester: Suggester) -> None:
+    from assistant.needgroups.suggest import decode
+
+    (analysis,) = suggester.analyzer.read(["Stepdad needs to stop pushing Mum."])
+    assert analysis.acts and decode(analysis.encode()).acts == analysis.acts
+    # A stored analysis from before acts were read still decodes, with none.
+    old = json.loads(analysis.encode())
+    del old["a"]
+    assert decode(json.dumps(old)).acts == []

@@ -23,12 +23,24 @@ if TYPE_CHECKING:
 # the need verb). Punctuation is dropped.
 Token = tuple[str, str, str, int]
 Tokens = list[Token]
+# One act in what is needed: (index of the verb among the tokens, whom the verb's subject
+# names, whom it acts on), each "p" a parent or carer, "c" a child, "o" someone else.
+# "Child 1 needs to stop giving his mum her tablets": giving, by a child, on a parent.
+Act = tuple[int, str, str]
+# The dependants of a verb that name whom it acts on: its object, indirect object, the
+# object of "at", "for", "after", "to", "on" or "with" ("shout at Mum", "care for his
+# dad"), and the subject of a clause it governs ("help her dad get dressed").
+PATIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
+PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with"})
 FAULTS = ("universal", "service", "assessment")
 FAR = 5
 GENERAL_WEIGHT = 0.35
-PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "during"})
+PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "during", "around", "across", "inside",
+                                "outside", "near"})
 ADJUNCT = 2
 DEPTH_FACTOR = 0.25  # each step below the head of what is needed counts a little less
+PHRASE_BONUS = 1.0  # each further word of a matched phrase: a phrase is more specific
+ACT_WEIGHT = 1.5  # who does what to whom says more than a word does
 
 
 @dataclass
@@ -46,11 +58,12 @@ class Analysis:
     what: str = ""  # what is needed, as written
     reason: str = ""  # the structure reader's reason for its category
     form: str = ""  # "clause" (needs to ...) or "phrase" (needs a ...); "" when not read
+    acts: list[Act] = field(default_factory=list)  # who does what to whom, in what is needed
 
     def encode(self) -> str:
         return json.dumps({"v": 2, "t": self.tokens, "c": self.category, "n": self.negated,
                            "h": self.holder, "w": self.what, "r": self.reason,
-                           "f": self.form}, ensure_ascii=False)
+                           "f": self.form, "a": self.acts}, ensure_ascii=False)
 
 
 def decode(stored: str) -> Analysis:
@@ -61,7 +74,8 @@ def decode(stored: str) -> Analysis:
         return Analysis([(str(t[0]), str(t[1]), "", 0) for t in data])
     return Analysis([(str(t[0]), str(t[1]), str(t[2]), int(t[3])) for t in data["t"]],
                     data.get("c"), bool(data.get("n")), data.get("h", ""),
-                    data.get("w", ""), data.get("r", ""), data.get("f", ""))
+                    data.get("w", ""), data.get("r", ""), data.get("f", ""),
+                    [(int(a[0]), str(a[1]), str(a[2])) for a in data.get("a", ())])
 
 
 class Analyzer:
@@ -156,7 +170,50 @@ class Analyzer:
                     category = span.kind
         return Analysis(tokens, category, reading.negated, holder,
                         what.text if what is not None else "", reading.reason,
-                        reading.what or "")
+                        reading.what or "", self._acts(keep, tokens, holder, gender))
+
+    def _acts(self, keep: list[Any], tokens: Tokens, holder: str, gender: str) -> list[Act]:
+        """Each verb in what is needed with whom its subject and its object name.
+
+        The subject is read as for any token (the holder when the verb has none of its
+        own); "someone", "they" or a noun the words do not place ("the man") is "o". The
+        object's words place it the same way. The holder acting on themself ("keep him
+        safe", said of Child 1) is no act on anyone.
+        """
+        acts: list[Act] = []
+        for n, token in enumerate(keep):
+            if token.pos_ not in ("VERB", "AUX") or tokens[n][3] < 0:
+                continue
+            patients = []
+            for child in token.children:
+                if child.dep_ in PATIENT_DEPS:
+                    patients.append(child)
+                elif child.dep_ in ("prep", "prt") and child.lower_ in PATIENT_PREPOSITIONS:
+                    patients += [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ in ("ccomp", "xcomp"):
+                    patients += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not patients:
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
+                subjects[0], holder, gender) == holder)
+            by = self._role(subjects[0], holder, gender) if subjects else tokens[n][2] or holder
+            for patient in patients:
+                if own and patient.pos_ == "PRON" and self._who(patient, holder,
+                                                                gender) == holder:
+                    continue  # the holder doing something to themself ("keep him safe")
+                acts.append((n, by, self._role(patient, holder, gender)))
+        return acts
+
+    def _role(self, token: Any, holder: str, gender: str) -> str:
+        """'p', 'c' or 'o' (someone the words do not place) for a subject or an object."""
+        if token.lower_ in ("someone", "somebody", "anyone", "anybody", "nobody", "people",
+                            "others", "strangers", "they", "them"):
+            return "o"
+        if token.pos_ == "PRON":
+            return self._who(token, holder, gender)
+        words = " ".join(t.text for t in token.subtree)
+        return self._kind(words, "c" if token.pos_ == "PROPN" or token.like_num else "o")
 
     def _kind(self, words: str, default: str) -> str:
         """'p' when the words name a parent or carer, 'c' a child, else ``default``."""
@@ -201,11 +258,12 @@ class Analyzer:
                     return self._who(child, holder, gender)
             if current.i != head.i:
                 subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and not (subjects[0].pos_ == "PRON" and pronoun is None):
-                    if subjects[0].pos_ != "PRON":
-                        return self._who(subjects[0], holder, gender)
+                if subjects and subjects[0].pos_ != "PRON":
+                    return self._who(subjects[0], holder, gender)
+                if subjects and pronoun is None:
                     # "Mum stays in bed because she is unwell": a pronoun takes the
-                    # nearest named subject above it, if there is one.
+                    # nearest named subject above it, if there is one; else it says
+                    # whom by itself ("Mum needs to calm Child 1 when he has a meltdown").
                     pronoun = subjects[0]
             if current.i == head.i or current.head.i == current.i:
                 break
@@ -239,6 +297,7 @@ class Match:
     end: int
     term: str
     text: str
+    act: bool = False  # matched by who does what to whom, not by its words
 
 
 @dataclass(frozen=True)
@@ -277,6 +336,11 @@ class Suggester:
                 words = tuple(self.analyzer.words(term))
                 if words:
                     self._index[words[0]].append((words, theme.id, term))
+        self._acts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+        for theme in themes.themes:
+            for rule in theme.acts:
+                for verb in rule.verbs:
+                    self._acts[verb].append((theme.id, rule))
         self._service_index: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for term in themes.service_words:
             words = tuple(self.analyzer.words(term))
@@ -325,12 +389,22 @@ class Suggester:
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
             found.append(m)
+        found += self._act_matches(analysis)
+        # Longest matches first, an act before a word on the same token: a theme counts
+        # the words of "self harm" once, not again for "harm" inside it.
+        for m in sorted(found, key=lambda m: (m.start - m.end, not m.act)):
+            taken = weights[m.theme]
+            if any(i in taken for i in range(m.start, m.end)):
+                continue
             # A word everyday needs use ("talk", "feel", "bed") counts for less than a
-            # word that names the difficulty ("alcohol", "grooming").
+            # word that names the difficulty ("alcohol", "grooming"); a match counts by
+            # its nearest word to the head of what is needed; a phrase a little more.
             general = GENERAL_WEIGHT if m.term in self.general else 1.0
-            for i in range(m.start, m.end):
-                weight = general / (1 + DEPTH_FACTOR * max(tokens[i][3], 0))
-                weights[m.theme][i] = max(weights[m.theme].get(i, 0.0), weight)
+            depth = min(max(tokens[i][3], 0) for i in range(m.start, m.end))
+            weight = general / (1 + DEPTH_FACTOR * depth) * (
+                ACT_WEIGHT if m.act else 1 + PHRASE_BONUS * (min(m.end - m.start, 3) - 1))
+            taken.update({i: 0.0 for i in range(m.start, m.end)})
+            taken[m.start] = weight
         if not weights:
             return Suggestion(None, "no theme word found: left for the group to place")
         score = {theme: sum(w.values()) for theme, w in weights.items()}
@@ -350,6 +424,20 @@ class Suggester:
         if len(ranked) > 1:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
         return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best])
+
+    def _act_matches(self, analysis: Analysis) -> list[Match]:
+        """The themes whose act rules fit who does what to whom in the need."""
+        roles = {"p": "parent", "c": "child", "o": "other"}
+        found = []
+        for index, by, on in analysis.acts:
+            if index >= len(analysis.tokens):
+                continue
+            text, lemma = analysis.tokens[index][0], analysis.tokens[index][1]
+            for theme, rule in self._acts.get(lemma, ()):
+                if roles.get(by) in rule.by and roles.get(on) in rule.to:
+                    found.append(Match(theme, index, index + 1, f"{lemma}: {rule.says}",
+                                       f"{text} ({rule.says})", act=True))
+        return found
 
     def _unplaced(self, analysis: Analysis, kinds: Sequence[str]) -> Suggestion | None:
         """No theme for a need worded as a service, an assessment or an aim: the group is

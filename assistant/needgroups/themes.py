@@ -16,6 +16,22 @@ class Cluster(Strict):
     label: str = Field(min_length=1)
 
 
+Role = Literal["parent", "child", "other"]
+
+
+class ActRule(Strict):
+    """Who does what to whom that signals a theme, whatever the words around it: "stop
+    shouting at and threatening Mum" (an adult against a parent: domestic abuse), "stop
+    giving his mum her tablets" (a child caring for a parent: young carer). ``verbs`` are
+    lemmas; ``by`` whom the verb's subject names (the holder when it has none), ``to``
+    whom its object names; "other" is someone the words do not place ("someone")."""
+
+    verbs: list[str] = Field(min_length=1)
+    by: list[Role] = Field(min_length=1)
+    to: list[Role] = Field(min_length=1)
+    says: str = Field(min_length=1)
+
+
 class Theme(Strict):
     """One Need Group theme: its label, wider cluster, and the words that suggest it."""
 
@@ -27,6 +43,7 @@ class Theme(Strict):
     # Whom the theme's words must be about: "parent" for a parent's own difficulty (a
     # child's "drink" is not parental substance misuse), "child", or "any".
     about: Literal["parent", "child", "any"] = "any"
+    acts: list[ActRule] = []
     examples: list[str] = []
 
     @model_validator(mode="after")
