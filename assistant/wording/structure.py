@@ -280,10 +280,17 @@ class StructureReader:
         self.person_head = words("shape_person_head")
         self.personal_verb = words("shape_personal_verb")
         self.generic_place = words("shape_generic_place")
+        self.direction_verb = words("shape_direction_verb")
+        self.change_noun = words("shape_change_noun")
+        self.evidence_verb = words("shape_evidence_verb")
+        self.mental_verb = words("shape_mental_verb")
+        self.provided_thing = words("shape_provided_thing")
+        self.bond_suffix = tuple(words("shape_bond_suffix"))
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
-                           self.personal_verb)
+                           self.personal_verb, self.direction_verb, self.evidence_verb,
+                           self.mental_verb)
 
     @classmethod
     def from_content(cls, content: Any = None) -> StructureReader:
@@ -1243,9 +1250,29 @@ class StructureReader:
 
     def _judge_outcome(self, verb: Any, main: Any, subject: Any, measured: bool,
                        able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
+        """Judge the outcome's predicate, then each verb coordinated with it ("will make
+        and maintain friendships"): the first fault found is the outcome's."""
+        category, reason = self._judge_predicate(verb, main, subject, measured, able)
+        if category != "specific":
+            return category, reason
+        for other in _kids(verb):
+            if other.dep_ == "conj" and other.tag_.startswith("VB") and \
+                    not any(c.dep_ in SUBJECT_DEPS for c in _kids(other)):
+                found = self._judge_predicate(other, main, subject, measured, able)
+                if found[0] != "specific":
+                    return found
+        return category, reason
+
+    def _judge_predicate(self, verb: Any, main: Any, subject: Any, measured: bool,
+                         able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
         forms = lemma_forms(verb)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb))
+        there = lemma(verb) == "be" and any(c.dep_ == "expl" for c in _kids(verb))
         obj = self._object_of(verb)
+        if lemma(verb) == "take" and obj is not None and obj.lower_ == "part":
+            forms = ("participate",)  # "take part in X": X is what is taken part in
+            obj = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "in"
+                        for g in _kids(c) if g.dep_ == "pobj"), None)
         if obj is not None and lemma(obj) == "access":  # "have access to a sensory room"
             obj = self._of_object(obj) or next(
                 (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
@@ -1256,16 +1283,27 @@ class StructureReader:
             by_person = agent is not None and self._animate(agent) and \
                 not self.service_shaped(agent)[0]
             if (self._in(forms, self.outcome_passive) or self._in(
-                    forms, self.service_passive)) and not (by_person and measured):
+                    forms, self.service_passive) or self._in(
+                    forms, self.assessment_passive)) and not (by_person and measured):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
             if subject is not None and lemma(subject) in self.service_head | self.help_noun:
                 return "service", (f"\"{_np_text(subject)}\" is an output: what was "
                                    "provided, not what changed")
-        if obj is not None and self._in(forms, self.output_verb) and not able:
-            kind, why = self.service_shaped(obj, governed=True)
-            if kind:
-                return "service", f"receiving a service is an output: {why}"
+        if subject is not None and not passive and self._doer_is_agency(subject):
+            return "service", (f"\"{_np_text(subject)}\" will do it: an outcome is what "
+                               "changes for the child or family, not the work done")
+        if obj is not None and (self._in(forms, self.output_verb) or there) and not able:
+            # "take part in X" is the person's own doing unless X itself is a service
+            governed = "participate" not in forms
+            for head in self._heads(obj):
+                kind, why = self.service_shaped(head, governed=governed)
+                if kind:
+                    return "service", f"receiving a service is an output: {why}"
+        if obj is not None and (self._in(forms, ("have", "get", "receive", "gain"))
+                                or there) and not able and self._provided(obj):
+            return "service", (f"\"{_np_text(obj)}\" is a thing provided, not a change "
+                               "for the person")
         if measured:
             return "specific", "names a change with a measure"
         # No observable change: comparatives with no measure, aims, qualities.
@@ -1283,14 +1321,89 @@ class StructureReader:
         if complement is not None and complement.lower_ in self.universal_adj | \
                 self.evaluative_adj:
             return "vague", f"\"{complement.text}\" names no change anyone could see"
-        if obj is not None and obj.tag_.startswith("NN") and (
-                self.judge_phrase(obj)[0] == "universal" or (
-                    self._in(forms, self.change_verb | self.goal_verb) and self._abstract(obj))):
-            return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
-        if obj is None and self._in(forms, self.universal_verb | self.change_verb) and \
+        if obj is not None and obj.tag_.startswith("NN"):
+            if self._change_phrase(obj):
+                return "vague", (f"\"{_np_text(obj)}\" names a direction of change, not "
+                                 "what anyone would see")
+            if self.judge_phrase(obj)[0] == "universal" or (
+                    self._in(forms, self.change_verb | self.goal_verb | self.evidence_verb
+                             | self.direction_verb | {"keep"})
+                    and self._outcome_abstract(obj)) or (
+                    self._in(forms, self.goal_verb) and lemma(obj) in self.universal_noun):
+                return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
+        if obj is None and self._in(forms, self.universal_verb | self.change_verb
+                                    | self.direction_verb) and \
                 not self._specific_extras(verb):
             return "vague", f"\"{verb.text}\" names no change anyone could see"
+        if passive and subject is not None and self._in(forms, self.goal_verb) and \
+                lemma(subject) in self.universal_noun:
+            return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
+        if self._in(forms, self.mental_verb) and not any(
+                c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_.startswith("VB")
+                for c in _kids(verb) if c.i > verb.i):
+            return "vague", (f"\"{verb.text}\" is an inner state: what would someone see "
+                             "or hear that shows it?")
         return "specific", "names what the person will do"
+
+    def _heads(self, noun: Any) -> list[Any]:
+        """The heads a coordinated or measured object stands for ("speech and language
+        therapy": speech, therapy; "three hours of therapy": hours, therapy)."""
+        heads = [noun] + [c for c in _kids(noun) if c.dep_ == "conj" and
+                          c.tag_.startswith("NN")]
+        if lemma(noun) in self.measure_noun:
+            inner = self._of_object(noun)
+            if inner is not None:
+                heads += [inner] + [c for c in _kids(inner) if c.dep_ == "conj"
+                                    and c.tag_.startswith("NN")]
+        return heads
+
+    def _provided(self, noun: Any) -> bool:
+        """A thing provided ("a laptop", "opportunities for group work", "strategies to
+        support...", "arrangements in place"), not something the person does or is."""
+        if self._animate(noun):
+            return False
+        if lemma(noun) in self.provided_thing:
+            return True
+        # "planned living arrangements in place": whatever is "in place" was put there.
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lower_ == "place" and not any(
+                k.dep_ in ("det", "poss") for k in _kids(g)) for g in _kids(c))
+            for t in (noun, noun.head) for c in _kids(t))
+
+    def _change_phrase(self, noun: Any) -> bool:
+        """A noun phrase that names only a direction of change: a change noun ("an
+        increase in attendance", "a change in attitude") or a quality marked as changed
+        ("improved behaviour control", "enhanced family safety")."""
+        if lemma(noun) in self.change_noun and not any(
+                c.dep_ in ("nummod", "relcl") for c in _kids(noun)):
+            return True
+        for child in _kids(noun):
+            if child.dep_ == "amod" and child.i < noun.i and (
+                    self._in(lemma_forms(child), self.change_verb | self.direction_verb)
+                    or child.lower_ in ("greater", "better", "fewer", "less", "more")):
+                return not self._animate(noun)
+        return False
+
+    def _outcome_abstract(self, noun: Any) -> bool:
+        """A quality, capacity or bond ("self-esteem", "skills", "friendships") that no
+        one could count as it stands."""
+        if self._abstract(noun):
+            return True
+        base = lemma(noun)
+        if self._animate(noun) or any(c.dep_ in ("nummod", "relcl", "acl")
+                                      for c in _kids(noun)):
+            return False
+        return base.endswith(self.bond_suffix) or base in ("skill", "ability", "control",
+                                                            "awareness", "insight")
+
+    def _doer_is_agency(self, subject: Any) -> bool:
+        """The outcome's subject is a professional or an agency ("the TAF will have
+        reviewed the plan"): what it says is work done, not a change for the family."""
+        base = lemma(subject)
+        if base in self.person_head or subject.tag_ == "PRP":
+            return False
+        return self._professional(subject) or self._acronym(subject) or \
+            base in self.agency_noun
 
     # ------------------------------------------------------------------ work
     def read_work(self, doc: Any) -> WorkReading | None:
