@@ -286,6 +286,8 @@ class StructureReader:
         self.mental_verb = words("shape_mental_verb")
         self.provided_thing = words("shape_provided_thing")
         self.bond_suffix = tuple(words("shape_bond_suffix"))
+        self.action_suffix = tuple(sorted(words("shape_action_suffix"), key=len,
+                                          reverse=True))
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -1295,9 +1297,12 @@ class StructureReader:
                                "changes for the child or family, not the work done")
         if obj is not None and (self._in(forms, self.output_verb) or there) and not able:
             # "take part in X" is the person's own doing unless X itself is a service
-            governed = "participate" not in forms
+            taking_part = "participate" in forms
             for head in self._heads(obj):
-                kind, why = self.service_shaped(head, governed=governed)
+                kind, why = self.service_shaped(head, governed=not taking_part)
+                if kind and taking_part and not any(
+                        lemma(t) in self.service_head for t in [head, *self._compounds(head)]):
+                    continue  # "take part in a tournament with a club": his own doing
                 if kind:
                     return "service", f"receiving a service is an output: {why}"
         if obj is not None and (self._in(forms, ("have", "get", "receive", "gain"))
@@ -1424,15 +1429,13 @@ class StructureReader:
         if main is None:
             # "Support as needed.", "Input from a speech therapist.": no action at all;
             # "Weekly sessions on bedtime routines" at least names what the sessions do.
-            head = root if root.tag_.startswith("NN") else None
-            vague = head is not None and lemma(head) in self.vague_action | self.help_noun \
-                and not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "of"))
-                            or (c.dep_ == "compound" and not self._acronym(c) and (
-                                lemma(c) not in self.service_head
-                                or lemma(c) in self.weak_service_head))
-                            for c in _kids(head))
+            head = root if root.tag_.startswith("NN") or (
+                root.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS + ("aux",)
+                                               for c in _kids(root))) else None
+            vague = head is not None and self._vague_noun(head)
             person = next((t for t in doc if t.tag_.startswith("NN") and not (
-                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto")) and (
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with"))
+                and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
                 or lemma(t) in self.responsible_noun)), None)
             owner = None if person is None else self._part(doc, person)
@@ -1449,6 +1452,8 @@ class StructureReader:
                 break
             action = inner
         base = lemma(action)
+        if base == "make" and any(c.lower_ in ("sure", "certain") for c in _kids(action)):
+            base = "ensure"  # "Mum to make sure the children get to school"
         obj = self._object_of(action)
         purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
                       and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
@@ -1462,10 +1467,18 @@ class StructureReader:
             if base in self.vague_action:
                 vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
                                        "so no one could check it happened")
-            elif base in ("carry", "do", "make", "provide", "offer", "give", "continue") and \
-                    obj is not None and lemma(obj) in self.vague_action | self.help_noun:
+            elif base in ("carry", "do", "make", "provide", "offer", "give", "continue",
+                          "complete", "undertake", "deliver", "arrange") and \
+                    obj is not None and lemma(obj) in self.vague_action | self.help_noun \
+                    and not any(c.dep_ == "nummod" for c in _kids(obj)):
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
                                        "will be done")
+            elif any(c.dep_ == "auxpass" for c in _kids(action)) and (
+                    passive_subject := self._passive_subject(action)) is not None and \
+                    not self._animate(passive_subject) and self._vague_noun(
+                        passive_subject, generic=True):
+                vague, reason = True, (f"\"{_np_text(passive_subject)} to be {action.text}\""
+                                       " does not say what will be done")
             elif base == "visit" and not any(c.dep_ in ("advcl", "conj") for c in
                                              _kids(main)):
                 vague, reason = True, ("a visit with no purpose does not say what will be "
@@ -1490,9 +1503,51 @@ class StructureReader:
         agent = self._agent(main)
         if agent is not None:
             return self._part(doc, agent), True
+        if passive is None and any(c.dep_ == "auxpass" for c in _kids(main)) and \
+                main.dep_ in ("advcl", "relcl", "acl") and main.head.i < main.i and \
+                main.head.tag_.startswith("NN"):
+            passive = main.head  # "Transport to school to be arranged": read as a phrase
         if passive is not None:
-            return None, not self._animate(passive)
+            return None, True  # "Dad to be given information": no one is named to do it
         return None, False
+
+    def _passive_subject(self, verb: Any) -> Any:
+        subject = next((c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
+        if subject is None and verb.dep_ in ("advcl", "relcl", "acl") and \
+                verb.head.i < verb.i and verb.head.tag_.startswith("NN"):
+            subject = verb.head
+        return subject
+
+    def _vague_noun(self, head: Any, generic: bool = False) -> bool:
+        """A work item's noun that names help, a provision or a vague action ("support",
+        "regular monitoring of progress", "consideration", "services"), with nothing that
+        says what it is about ("sessions on bedtime routines" say; "input" does not).
+        ``generic`` adds bare service nouns ("services to be delivered")."""
+        base = lemma(head)
+        verb = self._verb_of_noun(base)
+        kinds = self.vague_action | self.help_noun
+        if not (base in kinds or (verb is not None and verb in self.vague_action) or (
+                generic and base in ("service", "services", "intervention", "provision",
+                                     "advice", "guidance", "information"))):
+            return False
+        return not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around")) or (
+            c.dep_ == "prep" and c.lower_ == "of" and verb is None) or (
+                c.dep_ == "compound" and not self._acronym(c) and (
+                    lemma(c) not in self.service_head or lemma(c) in self.weak_service_head))
+            for c in _kids(head))
+
+    def _verb_of_noun(self, base: str) -> str | None:
+        """The verb a noun is made from, when it names one of the vague actions
+        ("monitoring" -> monitor, "consideration" -> consider, "involvement" ->
+        involve); None otherwise."""
+        for suffix in self.action_suffix:
+            if base.endswith(suffix) and len(base) > len(suffix) + 3:
+                stem = base[:-len(suffix)]
+                for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and
+                                  stem[-1] == stem[-2] else stem):
+                    if candidate in self.vague_action:
+                        return candidate
+        return None
 
     def _thing(self, noun: Any) -> bool:
         """A subject that cannot do the work: a provision or an object, not a person."""
