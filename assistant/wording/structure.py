@@ -1295,6 +1295,10 @@ class StructureReader:
         if subject is not None and not passive and self._doer_is_agency(subject):
             return "service", (f"\"{_np_text(subject)}\" will do it: an outcome is what "
                                "changes for the child or family, not the work done")
+        if there and obj is not None and lemma(obj) in self.service_head and \
+                not self._animate(obj):
+            return "service", (f"\"{_np_text(obj)}\" will be there: a provision, not a "
+                               "change for the person")
         if obj is not None and (self._in(forms, self.output_verb) or there) and not able:
             # "take part in X" is the person's own doing unless X itself is a service
             taking_part = "participate" in forms
@@ -1383,11 +1387,26 @@ class StructureReader:
                 c.dep_ in ("nummod", "relcl") for c in _kids(noun)):
             return True
         for child in _kids(noun):
-            if child.dep_ == "amod" and child.i < noun.i and (
-                    self._in(lemma_forms(child), self.change_verb | self.direction_verb)
-                    or child.lower_ in ("greater", "better", "fewer", "less", "more")):
-                return not self._animate(noun)
+            if child.dep_ != "amod" or child.i > noun.i or self._animate(noun):
+                continue
+            if self._in(lemma_forms(child), self.change_verb | self.direction_verb) or \
+                    child.lower_ in ("greater", "better", "fewer", "less", "more"):
+                return True
+            # "heightened self-assurance", "strengthened coping abilities": a quality
+            # marked as changed by any participle, listed or not.
+            if (child.tag_ == "VBN" or child.lower_.endswith("ed")) and \
+                    self._quality_noun(noun):
+                return True
         return False
+
+    def _quality_noun(self, noun: Any) -> bool:
+        """A noun of a quality or capacity by its class or its shape (-ness, -ity,
+        -ance, -ence, -ship, self-...), whatever modifies it."""
+        base = lemma(noun)
+        return base in self.abstract_noun or base in self.universal_noun or \
+            base.endswith(("ness", "ity", "ance", "ence", "hood", "esteem")) or \
+            base.endswith(self.bond_suffix) or base.startswith("self-") or \
+            base in ("skill", "ability", "control", "awareness", "insight")
 
     def _outcome_abstract(self, noun: Any) -> bool:
         """A quality, capacity or bond ("self-esteem", "skills", "friendships") that no
@@ -1452,10 +1471,13 @@ class StructureReader:
                 break
             action = inner
         base = lemma(action)
-        if base == "make" and any(c.lower_ in ("sure", "certain") for c in _kids(action)):
+        if base == "make" and action.i + 1 < len(doc) and \
+                doc[action.i + 1].lower_ in ("sure", "certain"):
             base = "ensure"  # "Mum to make sure the children get to school"
         obj = self._object_of(action)
+        # What is to be ensured is not how ("make sure the children get to school").
         purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
+                      and not (base == "ensure" and c.dep_ == "ccomp")
                       and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
                                                      for g in _kids(c))
                       for c in _kids(action)) or any(
@@ -1634,6 +1656,9 @@ class StructureReader:
         if noun.tag_ in ("NN", "NNS") and base not in self.person_head and any(
                 c.dep_ == "compound" and c.tag_ == "NNP" for c in _kids(noun)):
             return True  # "the Zorblax academy": a named organisation
+        if noun.tag_ == "NNP" and base not in self.person_head and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in _kids(noun)):
+            return True  # "the Ombudsman", "the Tribunal": an office, not a person's name
         return self.service_shaped(noun)[0] == "service" or self._professional(noun)
 
     @staticmethod
