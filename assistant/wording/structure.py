@@ -285,6 +285,8 @@ class StructureReader:
         self.evidence_verb = words("shape_evidence_verb")
         self.mental_verb = words("shape_mental_verb")
         self.provided_thing = words("shape_provided_thing")
+        self.observe_verb = words("shape_observe_verb")
+        self.insight_verb = words("shape_insight_verb")
         self.bond_suffix = tuple(words("shape_bond_suffix"))
         self.action_suffix = tuple(sorted(words("shape_action_suffix"), key=len,
                                           reverse=True))
@@ -1292,7 +1294,8 @@ class StructureReader:
             if subject is not None and lemma(subject) in self.service_head | self.help_noun:
                 return "service", (f"\"{_np_text(subject)}\" is an output: what was "
                                    "provided, not what changed")
-        if subject is not None and not passive and self._doer_is_agency(subject):
+        if subject is not None and not passive and self._doer_is_agency(subject) and \
+                not self._in(forms, self.observe_verb):
             return "service", (f"\"{_np_text(subject)}\" will do it: an outcome is what "
                                "changes for the child or family, not the work done")
         if there and obj is not None and lemma(obj) in self.service_head and \
@@ -1309,8 +1312,8 @@ class StructureReader:
                     continue  # "take part in a tournament with a club": his own doing
                 if kind:
                     return "service", f"receiving a service is an output: {why}"
-        if obj is not None and (self._in(forms, ("have", "get", "receive", "gain"))
-                                or there) and not able and self._provided(obj):
+        if obj is not None and self._in(forms, ("have", "get", "receive", "gain")) and \
+                not able and self._provided(obj):
             return "service", (f"\"{_np_text(obj)}\" is a thing provided, not a change "
                                "for the person")
         if measured:
@@ -1347,9 +1350,13 @@ class StructureReader:
         if passive and subject is not None and self._in(forms, self.goal_verb) and \
                 lemma(subject) in self.universal_noun:
             return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
-        if self._in(forms, self.mental_verb) and not any(
-                c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_.startswith("VB")
-                for c in _kids(verb) if c.i > verb.i):
+        shown = any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
+                    and not self._in(lemma_forms(c), self.mental_verb)
+                    for c in _kids(verb) if c.i > verb.i)  # "...and say them to her"
+        insight = obj is not None and (self._quality_noun(obj) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj)))
+        if not shown and (self._in(forms, self.mental_verb) or (
+                self._in(forms, self.insight_verb) and insight)):
             return "vague", (f"\"{verb.text}\" is an inner state: what would someone see "
                              "or hear that shows it?")
         return "specific", "names what the person will do"
