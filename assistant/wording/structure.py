@@ -1347,6 +1347,13 @@ class StructureReader:
                                     | self.direction_verb) and \
                 not self._specific_extras(verb):
             return "vague", f"\"{verb.text}\" names no change anyone could see"
+        if obj is None and not passive and subject is not None and complement is None and \
+                subject.tag_.startswith("NN") and not self._animate(subject) and \
+                lemma(subject) not in self.agency_noun and not self._specific_extras(verb) \
+                and not any(c.dep_ in ("dobj", "attr", "prt", "dative") for c in _kids(verb)):
+            # "Owen's tantrums will dwindle": a behaviour or quality with only a direction
+            return "vague", (f"\"{_np_text(subject)} will {verb.text}\" says which way, not "
+                             "what anyone would see")
         if passive and subject is not None and self._in(forms, self.goal_verb) and \
                 lemma(subject) in self.universal_noun:
             return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
@@ -1456,7 +1463,7 @@ class StructureReader:
             # "Support as needed.", "Input from a speech therapist.": no action at all;
             # "Weekly sessions on bedtime routines" at least names what the sessions do.
             head = root if root.tag_.startswith("NN") or (
-                root.tag_ == "VBG" and not any(c.dep_ in SUBJECT_DEPS + ("aux",)
+                root.tag_ == "VBG" and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
                                                for c in _kids(root))) else None
             vague = head is not None and self._vague_noun(head)
             person = next((t for t in doc if t.tag_.startswith("NN") and not (
@@ -1534,7 +1541,7 @@ class StructureReader:
             return self._part(doc, agent), True
         if passive is None and any(c.dep_ == "auxpass" for c in _kids(main)) and \
                 main.dep_ in ("advcl", "relcl", "acl") and main.head.i < main.i and \
-                main.head.tag_.startswith("NN"):
+                main.head.tag_.startswith(("NN", "VBG")):
             passive = main.head  # "Transport to school to be arranged": read as a phrase
         if passive is not None:
             return None, True  # "Dad to be given information": no one is named to do it
@@ -1543,7 +1550,7 @@ class StructureReader:
     def _passive_subject(self, verb: Any) -> Any:
         subject = next((c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
         if subject is None and verb.dep_ in ("advcl", "relcl", "acl") and \
-                verb.head.i < verb.i and verb.head.tag_.startswith("NN"):
+                verb.head.i < verb.i and verb.head.tag_.startswith(("NN", "VBG")):
             subject = verb.head
         return subject
 
