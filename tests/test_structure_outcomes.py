@@ -35,6 +35,8 @@ CASES: list[tuple[str, str, set[str], str]] = [
      "gambling"),
     ("outcome", "Jack will have improved rapport with his peers.", {"vague"}, "rapport"),
     ("outcome", "Kofi's meltdowns will lessen.", {"vague"}, "meltdowns"),
+    ("outcome", "By the end of Year 9, Kit will build companionships at the skate park.",
+     {"vague"}, "skate park"),  # "Year 9" says when, not how much
     # outcomes that are a service or an output
     ("outcome", "Ravi will have two hours of equine therapy.", {"service"}, "equine"),
     ("outcome", "Bo will have a tablet with symbol software.", {"service"}, "symbol software"),
@@ -65,6 +67,8 @@ CASES: list[tuple[str, str, set[str], str]] = [
     ("outcome", "The baby's weight will reach the 25th centile by March.", set(), "centile"),
     ("outcome", "By Christmas, Mum will understand what the baby's cries mean well enough "
                 "to settle her within ten minutes most nights.", set(), "cries mean"),
+    ("outcome", "By 14/03/2027, Leo will read 20 words from his reading book on sight.",
+     set(), "reading book"),
     # work items
     ("work", "Continued facilitation of contact.", {"no-action", "no-owner"},
      "facilitation"),

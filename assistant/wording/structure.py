@@ -286,6 +286,8 @@ class StructureReader:
         self.mental_verb = words("shape_mental_verb")
         self.provided_thing = words("shape_provided_thing")
         self.observe_verb = words("shape_observe_verb")
+        self.time_noun = words("shape_time_noun")
+        self.time_prep = words("shape_time_prep")
         self.insight_verb = words("shape_insight_verb")
         self.bond_suffix = tuple(words("shape_bond_suffix"))
         self.action_suffix = tuple(sorted(words("shape_action_suffix"), key=len,
@@ -1260,7 +1262,7 @@ class StructureReader:
         if category != "specific":
             return category, reason
         for other in _kids(verb):
-            if other.dep_ == "conj" and other.tag_.startswith("VB") and \
+            if other.dep_ == "conj" and other.tag_ == verb.tag_ and \
                     not any(c.dep_ in SUBJECT_DEPS for c in _kids(other)):
                 found = self._judge_predicate(other, main, subject, measured, able)
                 if found[0] != "specific":
@@ -1337,7 +1339,14 @@ class StructureReader:
             if self._change_phrase(obj):
                 return "vague", (f"\"{_np_text(obj)}\" names a direction of change, not "
                                  "what anyone would see")
-            if self.judge_phrase(obj)[0] == "universal" or (
+            # A universal aim as what someone reaches, has or shows ("will enjoy a happy
+            # childhood"); as what someone says or asks for it is only content ("will
+            # communicate his needs to unfamiliar adults").
+            aim_verb = self._in(forms, self.goal_verb | self.change_verb | self.evidence_verb
+                                | self.direction_verb | self.mental_verb | {"be", "become"}) \
+                or any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
+                       for c in _kids(obj))  # "will eat a healthy diet"
+            if (aim_verb and self.judge_phrase(obj)[0] == "universal") or (
                     self._in(forms, self.change_verb | self.goal_verb | self.evidence_verb
                              | self.direction_verb | {"keep"})
                     and self._outcome_abstract(obj)) or (
@@ -1689,16 +1698,42 @@ class StructureReader:
             node = node.head
         return False
 
-    @staticmethod
-    def _measured(doc: Any) -> bool:
+    def _measured(self, doc: Any) -> bool:
         """True when the statement holds a number, a frequency or a bound ("at least",
-        "no more than", "every", "each", "by July")."""
+        "no more than", "every", "each"). A number that only says when ("by the end of
+        Key Stage 4", "by Year 6", "within 3 months", "by 14/03/2027") is a date, not a
+        measure."""
         for token in doc:
             low = token.lower_
-            if token.like_num or low in ("%", "percent", "every", "each", "daily", "weekly",
-                                         "nightly", "monthly", "fortnightly", "once",
-                                         "twice", "always", "never", "without", "instead"):
+            if low in ("%", "percent", "every", "each", "daily", "weekly", "nightly",
+                       "monthly", "fortnightly", "once", "twice", "always", "never",
+                       "without", "instead"):
                 return True
+            if token.like_num and not self._when(token):
+                return True
+        return False
+
+    def _when(self, number: Any) -> bool:
+        """True when ``number`` is part of a time phrase, not a count of anything."""
+        from assistant.dates import parse_date
+
+        try:
+            parse_date(number.text)
+            return True  # "14/03/2027"
+        except ValueError:
+            pass
+        head = number.head
+        if lemma(head) in self.time_noun or (number.i and lemma(
+                number.doc[number.i - 1]) in self.time_noun):
+            # "Year 6", "Key Stage 4", "3 months", "14 March": inside a time phrase only
+            # when the phrase hangs on a preposition of time
+            node = head if lemma(head) in self.time_noun else number
+            for _ in range(4):
+                if node.dep_ == "pobj" and node.head.lower_ in self.time_prep:
+                    return True
+                if node.head.i == node.i:
+                    break
+                node = node.head
         return False
 
     # ------------------------------------------------------- blank fallback
