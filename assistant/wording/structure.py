@@ -1533,9 +1533,13 @@ class StructureReader:
         return WorkReading(owner, known, base, vague, reason, whole)
 
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
-        subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod")
+        subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
                         and c.i < main.i and c.tag_.startswith(("NN", "PRP"))), None)
-        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i:
+        if subject is not None and subject.dep_ == "dep" and not self._thing(subject):
+            subject = None  # a stray noun is read only as "Access (to support)"
+        passive_clause = any(c.dep_ == "auxpass" for c in _kids(main))
+        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i and \
+                not passive_clause:
             subject = main.head  # "Mum to engage with X" parsed as a noun phrase
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
