@@ -77,6 +77,14 @@ CASES: list[tuple[str, str, set[str], str]] = [
     ("work", "The school to make certain Ava eats lunch.", {"no-action"}, "make certain"),
     ("work", "Dad to be handed a leaflet about the Caring Dads course.",
      {"no-owner"}, "handed a leaflet"),
+    ("work", "The family hub to offer ongoing kindness.", {"no-action"}, "kindness"),
+    ("work", "School to stay alert to any changes in Ava's presentation.", {"no-action"},
+     "alert"),
+    ("work", "Continued partnership working between agencies.", {"no-action"},
+     "partnership working"),
+    ("work", "The dietician will weigh Kacey at the clinic every fortnight until June and "
+             "agree a meal plan with Mum.", set(), "meal plan"),
+    ("work", "The school will text Mum by 10am on any day Ava is absent.", set(), "text mum"),
     ("work", "Continued weekly sessions with Dad on budgeting, run by the money adviser.",
      set(), "budgeting"),
     ("work", "The inclusion lead will phone Dad every Monday to agree the week's timetable.",
@@ -86,8 +94,18 @@ CASES: list[tuple[str, str, set[str], str]] = [
     # consequences
     ("seriousness", "If nothing changes, the Commissioner will find fault with the council.",
      {"agency-risk"}, "find fault"),
+    ("seriousness", "If attendance stays below half, the academy trust will issue a penalty "
+                    "notice.", {"agency-risk"}, "penalty notice"),
+    ("seriousness", "If the need is not met, the GP practice will be criticised at the "
+                    "coroner's inquest.", {"agency-risk"}, "inquest"),
+    ("seriousness", "If the school keeps sending Noah home early, he will miss most of his "
+                    "lessons and fall further behind.", set(), "sending noah home"),
+    ("seriousness", "If nobody notices that Ava is not eating, she may become seriously "
+                    "underweight and need to go into hospital.", set(), "underweight"),
+    ("seriousness", "If Kofi keeps hitting out at his sister, he may hurt her badly.", set(),
+     "hitting out"),
     ("seriousness", "If nothing changes, Kofi will keep hitting out at his sister and may "
-                    "hurt her badly.", set(), "hitting out"),
+                    "hurt her badly.", set(), "hurt her badly"),
 ]
 SCORED = {"outcome": {"vague", "service"}, "work": {"no-action", "no-owner"},
           "seriousness": {"agency-risk"}}

@@ -290,6 +290,7 @@ class StructureReader:
         self.time_prep = words("shape_time_prep")
         self.insight_verb = words("shape_insight_verb")
         self.bond_suffix = tuple(words("shape_bond_suffix"))
+        self.light_verb = words("shape_light_verb")
         self.action_suffix = tuple(sorted(words("shape_action_suffix"), key=len,
                                           reverse=True))
         self._ids: tuple[Any, ...] | None = None
@@ -1474,7 +1475,10 @@ class StructureReader:
             head = root if root.tag_.startswith("NN") or (
                 root.tag_ == "VBG" and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
                                                for c in _kids(root))) else None
-            vague = head is not None and self._vague_noun(head)
+            vague = head is not None and (self._vague_noun(head) or any(
+                c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in self.vague_action
+                and not any(g.dep_ in ("dobj", "xcomp", "advcl") for g in _kids(c))
+                for c in _kids(head)))  # "partnership working between agencies"
             person = next((t for t in doc if t.tag_.startswith("NN") and not (
                 t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with"))
                 and (
@@ -1512,12 +1516,21 @@ class StructureReader:
             if base in self.vague_action:
                 vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
                                        "so no one could check it happened")
-            elif base in ("carry", "do", "make", "provide", "offer", "give", "continue",
-                          "complete", "undertake", "deliver", "arrange") and \
-                    obj is not None and lemma(obj) in self.vague_action | self.help_noun \
-                    and not any(c.dep_ == "nummod" for c in _kids(obj)):
+            elif base in self.light_verb and obj is not None and not any(
+                    c.dep_ == "nummod" for c in _kids(obj)) and (
+                    lemma(obj) in self.vague_action | self.help_noun
+                    or self._verb_of_noun(lemma(obj)) is not None
+                    or (obj.tag_.startswith("NN") and self._quality_noun(obj)
+                        and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
+                                    for c in _kids(obj)))):
+                # "offer ongoing reassurance", "maintain oversight", "provide input"
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
                                        "will be done")
+            elif obj is None and base in ("be", "stay", "remain", "keep", "become") and any(
+                    c.dep_ == "acomp" for c in _kids(action)):
+                # "School to stay alert to any changes": a state, not an action
+                vague, reason = True, (f"\"{action.text}\" with an adjective is a state, not "
+                                       "something anyone could check was done")
             elif any(c.dep_ == "auxpass" for c in _kids(action)) and (
                     passive_subject := self._passive_subject(action)) is not None and \
                     not self._animate(passive_subject) and self._vague_noun(
@@ -1581,7 +1594,7 @@ class StructureReader:
             return False
         return not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around")) or (
             c.dep_ == "prep" and c.lower_ == "of" and verb is None) or (
-                c.dep_ == "compound" and not self._acronym(c) and (
+                c.dep_ == "compound" and verb is None and not self._acronym(c) and (
                     lemma(c) not in self.service_head or lemma(c) in self.weak_service_head))
             for c in _kids(head))
 
