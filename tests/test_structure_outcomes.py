@@ -37,6 +37,17 @@ CASES: list[tuple[str, str, set[str], str]] = [
     ("outcome", "Kofi's meltdowns will lessen.", {"vague"}, "meltdowns"),
     ("outcome", "By the end of Year 9, Kit will build companionships at the skate park.",
      {"vague"}, "skate park"),  # "Year 9" says when, not how much
+    # real plans' shapes: plan-style "X to ...", and noun phrases with no verb at all
+    ("outcome", "Jordan's enthusiasm for school to improve.", {"vague"}, "enthusiasm"),
+    ("outcome", "Lower levels of parental squabbling.", {"vague"}, "squabbling"),
+    ("outcome", "A reduction in absconding episodes.", {"vague"}, "absconding"),
+    ("outcome", "Positive friendships with teammates.", {"vague"}, "teammates"),
+    ("outcome", "Referral to the Sycamore service completed.", {"service"}, "sycamore"),
+    ("outcome", "Tenancy sustainment plan in place.", {"service"}, "sustainment"),
+    ("outcome", "Clean bedding on the children's bunks every week.", set(), "bunks"),
+    ("outcome", "Kacey to say ten single words by her second birthday.", set(),
+     "single words"),
+    ("outcome", "Ella to use her spacer before PE without being reminded.", set(), "spacer"),
     # outcomes that are a service or an output
     ("outcome", "Ravi will have two hours of equine therapy.", {"service"}, "equine"),
     ("outcome", "Bo will have a tablet with symbol software.", {"service"}, "symbol software"),

@@ -1226,12 +1226,21 @@ class StructureReader:
             if token.lower_ in ("will", "shall", "'ll", "wo") and token.dep_ == "aux":
                 main = token.head
                 break
+        measured = self._measured(doc)
         if main is None:
             root = next(iter(doc.sents)).root
-            if not root.tag_.startswith("VB"):
+            # Plan-style "Ava to feel safe at home", "Jordan's wellbeing to improve"
+            plan = next((t for t in doc if t.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" and c.i < t.i for c in _kids(t))
+                and (t.dep_ == "ROOT" or t.head.i < t.i)), None)
+            if plan is not None:
+                main = plan
+            elif root.tag_.startswith("VB"):
+                main = root
+            elif root.tag_.startswith("NN"):
+                return self._read_noun_outcome(doc, root, measured)
+            else:
                 return None
-            main = root
-        measured = self._measured(doc)
         verb = main
         able = False
         for _ in range(3):  # "will be able to X": judge X
@@ -1243,8 +1252,14 @@ class StructureReader:
                 break
             verb, able = inner, True
         subject = next((c for c in _kids(main) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and main.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
+                main.head.i < main.i and not any(c.dep_ in ("aux", "auxpass")
+                                                 for c in _kids(main.head)):
+            subject = main.head  # "Ava to feel safe": the plan-style holder
         holder = None if subject is None else self._part(doc, subject)
         start = main.left_edge.i if subject is None else subject.i + 1
+        if start > main.i:
+            start = main.i
         for token in doc[start:main.i]:
             if token.dep_ in ("aux", "auxpass", "neg"):
                 start = token.i
@@ -1273,7 +1288,11 @@ class StructureReader:
     def _judge_predicate(self, verb: Any, main: Any, subject: Any, measured: bool,
                          able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
         forms = lemma_forms(verb)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb))
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb)) or (
+            verb.tag_ == "VBN" and verb.dep_ == "ROOT" and subject is not None
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                        for c in _kids(verb)))
+        # ("Referral to CAMHS completed": a participle with no auxiliary is a passive)
         there = lemma(verb) == "be" and any(c.dep_ == "expl" for c in _kids(verb))
         obj = self._object_of(verb)
         if lemma(verb) == "take" and obj is not None and obj.lower_ == "part":
@@ -1298,7 +1317,8 @@ class StructureReader:
                 return "service", (f"\"{_np_text(subject)}\" is an output: what was "
                                    "provided, not what changed")
         if subject is not None and not passive and self._doer_is_agency(subject) and \
-                not self._in(forms, self.observe_verb):
+                not self._in(forms, self.observe_verb) and not any(
+                    c.dep_ == "mark" for c in _kids(main)):  # "(zest) for school to improve"
             return "service", (f"\"{_np_text(subject)}\" will do it: an outcome is what "
                                "changes for the child or family, not the work done")
         if there and obj is not None and lemma(obj) in self.service_head and \
@@ -1378,6 +1398,32 @@ class StructureReader:
                              "or hear that shows it?")
         return "specific", "names what the person will do"
 
+    def _read_noun_outcome(self, doc: Any, head: Any, measured: bool) -> OutcomeReading:
+        """An outcome written as a noun phrase, as real plans often are ("Reduced risk
+        of exploitation", "Safety plan in place", "Children in bed by 8pm")."""
+        span = Part.of(doc, head.left_edge.i, _trim(doc, head.right_edge.i) + 1)
+        category, reason = self._judge_noun_outcome(head, measured)
+        return OutcomeReading(lemma(head), None, span, category, reason, measured)
+
+    def _judge_noun_outcome(self, head: Any, measured: bool
+                            ) -> tuple[Literal["service", "vague", "specific"], str]:
+        if self._provided(head) or (not self._animate(head) and any(
+                self.service_shaped(h)[0] for h in self._heads(head))):
+            return "service", (f"\"{_np_text(head)}\" is what will be provided, not what "
+                               "will change for the person")
+        if measured:
+            return "specific", "names a change with a measure"
+        if self._change_phrase(head):
+            return "vague", (f"\"{_np_text(head)}\" names a direction of change, not what "
+                             "anyone would see")
+        if any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
+               for c in _kids(head)) and (self._quality_noun(head)
+                                          or lemma(head) in self.home_noun):
+            return "vague", f"\"{_np_text(head)}\" names no change anyone could see"
+        if self.judge_phrase(head)[0] == "universal":
+            return "vague", f"\"{_np_text(head)}\" names no change anyone could see"
+        return "specific", "names what will be the case"
+
     def _heads(self, noun: Any) -> list[Any]:
         """The heads a coordinated or measured object stands for ("speech and language
         therapy": speech, therapy; "three hours of therapy": hours, therapy)."""
@@ -1414,6 +1460,7 @@ class StructureReader:
             if child.dep_ != "amod" or child.i > noun.i or self._animate(noun):
                 continue
             if self._in(lemma_forms(child), self.change_verb | self.direction_verb) or \
+                    child.tag_ == "JJR" or \
                     child.lower_ in ("greater", "better", "fewer", "less", "more"):
                 return True
             # "heightened self-assurance", "strengthened coping abilities": a quality
