@@ -37,6 +37,10 @@ CASES: list[tuple[str, str, set[str], str]] = [
     ("outcome", "Kofi's meltdowns will lessen.", {"vague"}, "meltdowns"),
     ("outcome", "By the end of Year 9, Kit will build companionships at the skate park.",
      {"vague"}, "skate park"),  # "Year 9" says when, not how much
+    ("outcome", "Tyler will mingle appropriately.", {"vague"}, "mingle"),
+    ("outcome", "Dad will take ownership of his temper.", {"vague"}, "ownership"),
+    ("outcome", "By April, Piotr will use twenty signs appropriately at snack time.", set(),
+     "twenty signs"),
     # real plans' shapes: plan-style "X to ...", and noun phrases with no verb at all
     ("outcome", "Jordan's enthusiasm for school to improve.", {"vague"}, "enthusiasm"),
     ("outcome", "Lower levels of parental squabbling.", {"vague"}, "squabbling"),

@@ -1356,7 +1356,16 @@ class StructureReader:
         if complement is not None and complement.lower_ in self.universal_adj | \
                 self.evaluative_adj:
             return "vague", f"\"{complement.text}\" names no change anyone could see"
-        if obj is not None and obj.tag_.startswith("NN"):
+        manner = None if obj is not None else next((
+            c for c in _kids(verb) if c.dep_ == "advmod" and c.lower_.endswith("ly")
+                       and (c.lower_[:-2] in self.evaluative_adj | self.universal_adj
+                            or c.lower_[:-3] + "e" in self.evaluative_adj
+                            or c.lower_[:-3] + "y" in self.evaluative_adj)), None)
+        if manner is not None:  # "will socialise appropriately", "will parent effectively"
+            return "vague", (f"\"{verb.text} {manner.text}\": what would that look like, and "
+                             "how often?")
+        if obj is not None and (obj.tag_.startswith("NN") or (
+                obj.tag_ == "VBG" and obj.dep_ == "pobj")):  # "engage in learning"
             if self._change_phrase(obj):
                 return "vague", (f"\"{_np_text(obj)}\" names a direction of change, not "
                                  "what anyone would see")
@@ -1369,7 +1378,7 @@ class StructureReader:
                        for c in _kids(obj))  # "will eat a healthy diet"
             if (aim_verb and self.judge_phrase(obj)[0] == "universal") or (
                     self._in(forms, self.change_verb | self.goal_verb | self.evidence_verb
-                             | self.direction_verb | {"keep"})
+                             | self.direction_verb | self.light_verb | {"keep", "take"})
                     and self._outcome_abstract(obj)) or (
                     self._in(forms, self.goal_verb) and lemma(obj) in self.universal_noun):
                 return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
@@ -1482,14 +1491,12 @@ class StructureReader:
     def _outcome_abstract(self, noun: Any) -> bool:
         """A quality, capacity or bond ("self-esteem", "skills", "friendships") that no
         one could count as it stands."""
-        if self._abstract(noun):
+        if self._abstract(noun) or (noun.tag_ == "VBG" and noun.lower_ in self.abstract_noun):
             return True
-        base = lemma(noun)
         if self._animate(noun) or any(c.dep_ in ("nummod", "relcl", "acl")
                                       for c in _kids(noun)):
             return False
-        return base.endswith(self.bond_suffix) or base in ("skill", "ability", "control",
-                                                            "awareness", "insight")
+        return self._quality_noun(noun)  # "take responsibility for his actions"
 
     def _doer_is_agency(self, subject: Any) -> bool:
         """The outcome's subject is a professional or an agency ("the TAF will have
