@@ -95,6 +95,8 @@ CASES: list[tuple[str, str, set[str], str]] = [
     ("work", "The family hub to offer ongoing kindness.", {"no-action"}, "kindness"),
     ("work", "School to stay alert to any changes in Ava's presentation.", {"no-action"},
      "alert"),
+    ("work", "Regular check-ins with Grandad's neighbour.", {"no-action"},
+     "grandad's neighbour"),
     ("work", "Continued partnership working between agencies.", {"no-action"},
      "partnership working"),
     ("work", "The dietician will weigh Kacey at the clinic every fortnight until June and "

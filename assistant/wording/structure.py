@@ -1640,6 +1640,12 @@ class StructureReader:
         says what it is about ("sessions on bedtime routines" say; "input" does not).
         ``generic`` adds bare service nouns ("services to be delivered")."""
         base = lemma(head)
+        part_of_word = -1
+        if head.i >= 2 and head.doc[head.i - 1].tag_ == "HYPH" and \
+                head.doc[head.i - 2].head.i == head.i:  # "check-ins": one word, split
+            joined = f"{head.doc[head.i - 2].lower_}-{base}"
+            if joined in self.vague_action | self.help_noun:
+                base, part_of_word = joined, head.i - 2
         verb = self._verb_of_noun(base)
         kinds = self.vague_action | self.help_noun
         if not (base in kinds or (verb is not None and verb in self.vague_action) or (
@@ -1648,7 +1654,8 @@ class StructureReader:
             return False
         return not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around")) or (
             c.dep_ == "prep" and c.lower_ == "of" and verb is None) or (
-                c.dep_ == "compound" and verb is None and not self._acronym(c) and (
+                c.dep_ == "compound" and verb is None and c.i != part_of_word and
+                not self._acronym(c) and (
                     lemma(c) not in self.service_head or lemma(c) in self.weak_service_head))
             for c in _kids(head))
 
