@@ -280,10 +280,24 @@ class StructureReader:
         self.person_head = words("shape_person_head")
         self.personal_verb = words("shape_personal_verb")
         self.generic_place = words("shape_generic_place")
+        self.direction_verb = words("shape_direction_verb")
+        self.change_noun = words("shape_change_noun")
+        self.evidence_verb = words("shape_evidence_verb")
+        self.mental_verb = words("shape_mental_verb")
+        self.provided_thing = words("shape_provided_thing")
+        self.observe_verb = words("shape_observe_verb")
+        self.time_noun = words("shape_time_noun")
+        self.time_prep = words("shape_time_prep")
+        self.insight_verb = words("shape_insight_verb")
+        self.bond_suffix = tuple(words("shape_bond_suffix"))
+        self.light_verb = words("shape_light_verb")
+        self.action_suffix = tuple(sorted(words("shape_action_suffix"), key=len,
+                                          reverse=True))
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
-                           self.personal_verb)
+                           self.personal_verb, self.direction_verb, self.evidence_verb,
+                           self.mental_verb)
 
     @classmethod
     def from_content(cls, content: Any = None) -> StructureReader:
@@ -1212,12 +1226,21 @@ class StructureReader:
             if token.lower_ in ("will", "shall", "'ll", "wo") and token.dep_ == "aux":
                 main = token.head
                 break
+        measured = self._measured(doc)
         if main is None:
             root = next(iter(doc.sents)).root
-            if not root.tag_.startswith("VB"):
+            # Plan-style "Ava to feel safe at home", "Jordan's wellbeing to improve"
+            plan = next((t for t in doc if t.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" and c.i < t.i for c in _kids(t))
+                and (t.dep_ == "ROOT" or t.head.i < t.i)), None)
+            if plan is not None:
+                main = plan
+            elif root.tag_.startswith("VB"):
+                main = root
+            elif root.tag_.startswith("NN"):
+                return self._read_noun_outcome(doc, root, measured)
+            else:
                 return None
-            main = root
-        measured = self._measured(doc)
         verb = main
         able = False
         for _ in range(3):  # "will be able to X": judge X
@@ -1229,8 +1252,14 @@ class StructureReader:
                 break
             verb, able = inner, True
         subject = next((c for c in _kids(main) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and main.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
+                main.head.i < main.i and not any(c.dep_ in ("aux", "auxpass")
+                                                 for c in _kids(main.head)):
+            subject = main.head  # "Ava to feel safe": the plan-style holder
         holder = None if subject is None else self._part(doc, subject)
         start = main.left_edge.i if subject is None else subject.i + 1
+        if start > main.i:
+            start = main.i
         for token in doc[start:main.i]:
             if token.dep_ in ("aux", "auxpass", "neg"):
                 start = token.i
@@ -1243,9 +1272,33 @@ class StructureReader:
 
     def _judge_outcome(self, verb: Any, main: Any, subject: Any, measured: bool,
                        able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
+        """Judge the outcome's predicate, then each verb coordinated with it ("will make
+        and maintain friendships"): the first fault found is the outcome's."""
+        category, reason = self._judge_predicate(verb, main, subject, measured, able)
+        if category != "specific":
+            return category, reason
+        for other in _kids(verb):
+            if other.dep_ == "conj" and other.tag_ == verb.tag_ and \
+                    not any(c.dep_ in SUBJECT_DEPS for c in _kids(other)):
+                found = self._judge_predicate(other, main, subject, measured, able)
+                if found[0] != "specific":
+                    return found
+        return category, reason
+
+    def _judge_predicate(self, verb: Any, main: Any, subject: Any, measured: bool,
+                         able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
         forms = lemma_forms(verb)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb))
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb)) or (
+            verb.tag_ == "VBN" and verb.dep_ == "ROOT" and subject is not None
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                        for c in _kids(verb)))
+        # ("Referral to CAMHS completed": a participle with no auxiliary is a passive)
+        there = lemma(verb) == "be" and any(c.dep_ == "expl" for c in _kids(verb))
         obj = self._object_of(verb)
+        if lemma(verb) == "take" and obj is not None and obj.lower_ == "part":
+            forms = ("participate",)  # "take part in X": X is what is taken part in
+            obj = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "in"
+                        for g in _kids(c) if g.dep_ == "pobj"), None)
         if obj is not None and lemma(obj) == "access":  # "have access to a sensory room"
             obj = self._of_object(obj) or next(
                 (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
@@ -1256,16 +1309,36 @@ class StructureReader:
             by_person = agent is not None and self._animate(agent) and \
                 not self.service_shaped(agent)[0]
             if (self._in(forms, self.outcome_passive) or self._in(
-                    forms, self.service_passive)) and not (by_person and measured):
+                    forms, self.service_passive) or self._in(
+                    forms, self.assessment_passive)) and not (by_person and measured):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
             if subject is not None and lemma(subject) in self.service_head | self.help_noun:
                 return "service", (f"\"{_np_text(subject)}\" is an output: what was "
                                    "provided, not what changed")
-        if obj is not None and self._in(forms, self.output_verb) and not able:
-            kind, why = self.service_shaped(obj, governed=True)
-            if kind:
-                return "service", f"receiving a service is an output: {why}"
+        if subject is not None and not passive and self._doer_is_agency(subject) and \
+                not self._in(forms, self.observe_verb) and not any(
+                    c.dep_ == "mark" for c in _kids(main)):  # "(zest) for school to improve"
+            return "service", (f"\"{_np_text(subject)}\" will do it: an outcome is what "
+                               "changes for the child or family, not the work done")
+        if there and obj is not None and lemma(obj) in self.service_head and \
+                not self._animate(obj):
+            return "service", (f"\"{_np_text(obj)}\" will be there: a provision, not a "
+                               "change for the person")
+        if obj is not None and (self._in(forms, self.output_verb) or there) and not able:
+            # "take part in X" is the person's own doing unless X itself is a service
+            taking_part = "participate" in forms
+            for head in self._heads(obj):
+                kind, why = self.service_shaped(head, governed=not taking_part)
+                if kind and taking_part and not any(
+                        lemma(t) in self.service_head for t in [head, *self._compounds(head)]):
+                    continue  # "take part in a tournament with a club": his own doing
+                if kind:
+                    return "service", f"receiving a service is an output: {why}"
+        if obj is not None and self._in(forms, ("have", "get", "receive", "gain")) and \
+                not able and self._provided(obj):
+            return "service", (f"\"{_np_text(obj)}\" is a thing provided, not a change "
+                               "for the person")
         if measured:
             return "specific", "names a change with a measure"
         # No observable change: comparatives with no measure, aims, qualities.
@@ -1283,14 +1356,156 @@ class StructureReader:
         if complement is not None and complement.lower_ in self.universal_adj | \
                 self.evaluative_adj:
             return "vague", f"\"{complement.text}\" names no change anyone could see"
-        if obj is not None and obj.tag_.startswith("NN") and (
-                self.judge_phrase(obj)[0] == "universal" or (
-                    self._in(forms, self.change_verb | self.goal_verb) and self._abstract(obj))):
-            return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
-        if obj is None and self._in(forms, self.universal_verb | self.change_verb) and \
+        manner = None if obj is not None else next((
+            c for c in _kids(verb) if c.dep_ == "advmod" and c.lower_.endswith("ly")
+                       and (c.lower_[:-2] in self.evaluative_adj | self.universal_adj
+                            or c.lower_[:-3] + "e" in self.evaluative_adj
+                            or c.lower_[:-3] + "y" in self.evaluative_adj)), None)
+        if manner is not None:  # "will socialise appropriately", "will parent effectively"
+            return "vague", (f"\"{verb.text} {manner.text}\": what would that look like, and "
+                             "how often?")
+        if obj is not None and (obj.tag_.startswith("NN") or (
+                obj.tag_ == "VBG" and obj.dep_ == "pobj")):  # "engage in learning"
+            if self._change_phrase(obj):
+                return "vague", (f"\"{_np_text(obj)}\" names a direction of change, not "
+                                 "what anyone would see")
+            # A universal aim as what someone reaches, has or shows ("will enjoy a happy
+            # childhood"); as what someone says or asks for it is only content ("will
+            # communicate his needs to unfamiliar adults").
+            aim_verb = self._in(forms, self.goal_verb | self.change_verb | self.evidence_verb
+                                | self.direction_verb | self.mental_verb | {"be", "become"}) \
+                or any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
+                       for c in _kids(obj))  # "will eat a healthy diet"
+            if (aim_verb and self.judge_phrase(obj)[0] == "universal") or (
+                    self._in(forms, self.change_verb | self.goal_verb | self.evidence_verb
+                             | self.direction_verb | self.light_verb | {"keep", "take"})
+                    and self._outcome_abstract(obj)) or (
+                    self._in(forms, self.goal_verb) and lemma(obj) in self.universal_noun):
+                return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
+        if obj is None and self._in(forms, self.universal_verb | self.change_verb
+                                    | self.direction_verb) and \
                 not self._specific_extras(verb):
             return "vague", f"\"{verb.text}\" names no change anyone could see"
+        if obj is None and not passive and subject is not None and complement is None and \
+                subject.tag_.startswith("NN") and not self._animate(subject) and \
+                lemma(subject) not in self.agency_noun and not self._specific_extras(verb) \
+                and not any(c.dep_ in ("dobj", "attr", "prt", "dative") for c in _kids(verb)):
+            # "Owen's tantrums will dwindle": a behaviour or quality with only a direction
+            return "vague", (f"\"{_np_text(subject)} will {verb.text}\" says which way, not "
+                             "what anyone would see")
+        if passive and subject is not None and self._in(forms, self.goal_verb) and \
+                lemma(subject) in self.universal_noun:
+            return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
+        shown = any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
+                    and not self._in(lemma_forms(c), self.mental_verb)
+                    for c in _kids(verb) if c.i > verb.i)  # "...and say them to her"
+        insight = obj is not None and (self._quality_noun(obj) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj)))
+        if not shown and (self._in(forms, self.mental_verb) or (
+                self._in(forms, self.insight_verb) and insight)):
+            return "vague", (f"\"{verb.text}\" is an inner state: what would someone see "
+                             "or hear that shows it?")
         return "specific", "names what the person will do"
+
+    def _read_noun_outcome(self, doc: Any, head: Any, measured: bool) -> OutcomeReading:
+        """An outcome written as a noun phrase, as real plans often are ("Reduced risk
+        of exploitation", "Safety plan in place", "Children in bed by 8pm")."""
+        span = Part.of(doc, head.left_edge.i, _trim(doc, head.right_edge.i) + 1)
+        category, reason = self._judge_noun_outcome(head, measured)
+        return OutcomeReading(lemma(head), None, span, category, reason, measured)
+
+    def _judge_noun_outcome(self, head: Any, measured: bool
+                            ) -> tuple[Literal["service", "vague", "specific"], str]:
+        if self._provided(head) or (not self._animate(head) and any(
+                self.service_shaped(h)[0] for h in self._heads(head))):
+            return "service", (f"\"{_np_text(head)}\" is what will be provided, not what "
+                               "will change for the person")
+        if measured:
+            return "specific", "names a change with a measure"
+        if self._change_phrase(head):
+            return "vague", (f"\"{_np_text(head)}\" names a direction of change, not what "
+                             "anyone would see")
+        if any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
+               for c in _kids(head)) and (self._quality_noun(head)
+                                          or lemma(head) in self.home_noun):
+            return "vague", f"\"{_np_text(head)}\" names no change anyone could see"
+        if self.judge_phrase(head)[0] == "universal":
+            return "vague", f"\"{_np_text(head)}\" names no change anyone could see"
+        return "specific", "names what will be the case"
+
+    def _heads(self, noun: Any) -> list[Any]:
+        """The heads a coordinated or measured object stands for ("speech and language
+        therapy": speech, therapy; "three hours of therapy": hours, therapy)."""
+        heads = [noun] + [c for c in _kids(noun) if c.dep_ == "conj" and
+                          c.tag_.startswith("NN")]
+        if lemma(noun) in self.measure_noun:
+            inner = self._of_object(noun)
+            if inner is not None:
+                heads += [inner] + [c for c in _kids(inner) if c.dep_ == "conj"
+                                    and c.tag_.startswith("NN")]
+        return heads
+
+    def _provided(self, noun: Any) -> bool:
+        """A thing provided ("a laptop", "opportunities for group work", "strategies to
+        support...", "arrangements in place"), not something the person does or is."""
+        if self._animate(noun):
+            return False
+        if lemma(noun) in self.provided_thing:
+            return True
+        # "planned living arrangements in place": whatever is "in place" was put there.
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lower_ == "place" and not any(
+                k.dep_ in ("det", "poss") for k in _kids(g)) for g in _kids(c))
+            for t in (noun, noun.head) for c in _kids(t))
+
+    def _change_phrase(self, noun: Any) -> bool:
+        """A noun phrase that names only a direction of change: a change noun ("an
+        increase in attendance", "a change in attitude") or a quality marked as changed
+        ("improved behaviour control", "enhanced family safety")."""
+        if lemma(noun) in self.change_noun and not any(
+                c.dep_ in ("nummod", "relcl") for c in _kids(noun)):
+            return True
+        for child in _kids(noun):
+            if child.dep_ != "amod" or child.i > noun.i or self._animate(noun):
+                continue
+            if self._in(lemma_forms(child), self.change_verb | self.direction_verb) or \
+                    child.tag_ == "JJR" or \
+                    child.lower_ in ("greater", "better", "fewer", "less", "more"):
+                return True
+            # "heightened self-assurance", "strengthened coping abilities": a quality
+            # marked as changed by any participle, listed or not.
+            if (child.tag_ == "VBN" or child.lower_.endswith("ed")) and \
+                    self._quality_noun(noun):
+                return True
+        return False
+
+    def _quality_noun(self, noun: Any) -> bool:
+        """A noun of a quality or capacity by its class or its shape (-ness, -ity,
+        -ance, -ence, -ship, self-...), whatever modifies it."""
+        base = lemma(noun)
+        return base in self.abstract_noun or base in self.universal_noun or \
+            base.endswith(("ness", "ity", "ance", "ence", "hood", "esteem")) or \
+            base.endswith(self.bond_suffix) or base.startswith("self-") or \
+            base in ("skill", "ability", "control", "awareness", "insight")
+
+    def _outcome_abstract(self, noun: Any) -> bool:
+        """A quality, capacity or bond ("self-esteem", "skills", "friendships") that no
+        one could count as it stands."""
+        if self._abstract(noun) or (noun.tag_ == "VBG" and noun.lower_ in self.abstract_noun):
+            return True
+        if self._animate(noun) or any(c.dep_ in ("nummod", "relcl", "acl")
+                                      for c in _kids(noun)):
+            return False
+        return self._quality_noun(noun)  # "take responsibility for his actions"
+
+    def _doer_is_agency(self, subject: Any) -> bool:
+        """The outcome's subject is a professional or an agency ("the TAF will have
+        reviewed the plan"): what it says is work done, not a change for the family."""
+        base = lemma(subject)
+        if base in self.person_head or subject.tag_ == "PRP":
+            return False
+        return self._professional(subject) or self._acronym(subject) or \
+            base in self.agency_noun
 
     # ------------------------------------------------------------------ work
     def read_work(self, doc: Any) -> WorkReading | None:
@@ -1311,15 +1526,16 @@ class StructureReader:
         if main is None:
             # "Support as needed.", "Input from a speech therapist.": no action at all;
             # "Weekly sessions on bedtime routines" at least names what the sessions do.
-            head = root if root.tag_.startswith("NN") else None
-            vague = head is not None and lemma(head) in self.vague_action | self.help_noun \
-                and not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around", "of"))
-                            or (c.dep_ == "compound" and not self._acronym(c) and (
-                                lemma(c) not in self.service_head
-                                or lemma(c) in self.weak_service_head))
-                            for c in _kids(head))
+            head = root if root.tag_.startswith("NN") or (
+                root.tag_ == "VBG" and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
+                                               for c in _kids(root))) else None
+            vague = head is not None and (self._vague_noun(head) or any(
+                c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in self.vague_action
+                and not any(g.dep_ in ("dobj", "xcomp", "advcl") for g in _kids(c))
+                for c in _kids(head)))  # "partnership working between agencies"
             person = next((t for t in doc if t.tag_.startswith("NN") and not (
-                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto")) and (
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with"))
+                and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
                 or lemma(t) in self.responsible_noun)), None)
             owner = None if person is None else self._part(doc, person)
@@ -1336,8 +1552,13 @@ class StructureReader:
                 break
             action = inner
         base = lemma(action)
+        if base == "make" and action.i + 1 < len(doc) and \
+                doc[action.i + 1].lower_ in ("sure", "certain"):
+            base = "ensure"  # "Mum to make sure the children get to school"
         obj = self._object_of(action)
+        # What is to be ensured is not how ("make sure the children get to school").
         purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
+                      and not (base == "ensure" and c.dep_ == "ccomp")
                       and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
                                                      for g in _kids(c))
                       for c in _kids(action)) or any(
@@ -1349,10 +1570,27 @@ class StructureReader:
             if base in self.vague_action:
                 vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
                                        "so no one could check it happened")
-            elif base in ("carry", "do", "make", "provide", "offer", "give", "continue") and \
-                    obj is not None and lemma(obj) in self.vague_action | self.help_noun:
+            elif base in self.light_verb and obj is not None and not any(
+                    c.dep_ == "nummod" for c in _kids(obj)) and (
+                    lemma(obj) in self.vague_action | self.help_noun
+                    or self._verb_of_noun(lemma(obj)) is not None
+                    or (obj.tag_.startswith("NN") and self._quality_noun(obj)
+                        and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
+                                    for c in _kids(obj)))):
+                # "offer ongoing reassurance", "maintain oversight", "provide input"
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
                                        "will be done")
+            elif obj is None and base in ("be", "stay", "remain", "keep", "become") and any(
+                    c.dep_ == "acomp" for c in _kids(action)):
+                # "School to stay alert to any changes": a state, not an action
+                vague, reason = True, (f"\"{action.text}\" with an adjective is a state, not "
+                                       "something anyone could check was done")
+            elif any(c.dep_ == "auxpass" for c in _kids(action)) and (
+                    passive_subject := self._passive_subject(action)) is not None and \
+                    not self._animate(passive_subject) and self._vague_noun(
+                        passive_subject, generic=True):
+                vague, reason = True, (f"\"{_np_text(passive_subject)} to be {action.text}\""
+                                       " does not say what will be done")
             elif base == "visit" and not any(c.dep_ in ("advcl", "conj") for c in
                                              _kids(main)):
                 vague, reason = True, ("a visit with no purpose does not say what will be "
@@ -1362,9 +1600,13 @@ class StructureReader:
         return WorkReading(owner, known, base, vague, reason, whole)
 
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
-        subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod")
+        subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
                         and c.i < main.i and c.tag_.startswith(("NN", "PRP"))), None)
-        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i:
+        if subject is not None and subject.dep_ == "dep" and not self._thing(subject):
+            subject = None  # a stray noun is read only as "Access (to support)"
+        passive_clause = any(c.dep_ == "auxpass" for c in _kids(main))
+        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i and \
+                not passive_clause:
             subject = main.head  # "Mum to engage with X" parsed as a noun phrase
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
@@ -1377,9 +1619,58 @@ class StructureReader:
         agent = self._agent(main)
         if agent is not None:
             return self._part(doc, agent), True
+        if passive is None and any(c.dep_ == "auxpass" for c in _kids(main)) and \
+                main.dep_ in ("advcl", "relcl", "acl") and main.head.i < main.i and \
+                main.head.tag_.startswith(("NN", "VBG")):
+            passive = main.head  # "Transport to school to be arranged": read as a phrase
         if passive is not None:
-            return None, not self._animate(passive)
+            return None, True  # "Dad to be given information": no one is named to do it
         return None, False
+
+    def _passive_subject(self, verb: Any) -> Any:
+        subject = next((c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
+        if subject is None and verb.dep_ in ("advcl", "relcl", "acl") and \
+                verb.head.i < verb.i and verb.head.tag_.startswith(("NN", "VBG")):
+            subject = verb.head
+        return subject
+
+    def _vague_noun(self, head: Any, generic: bool = False) -> bool:
+        """A work item's noun that names help, a provision or a vague action ("support",
+        "regular monitoring of progress", "consideration", "services"), with nothing that
+        says what it is about ("sessions on bedtime routines" say; "input" does not).
+        ``generic`` adds bare service nouns ("services to be delivered")."""
+        base = lemma(head)
+        part_of_word = -1
+        if head.i >= 2 and head.doc[head.i - 1].tag_ == "HYPH" and \
+                head.doc[head.i - 2].head.i == head.i:  # "check-ins": one word, split
+            joined = f"{head.doc[head.i - 2].lower_}-{base}"
+            if joined in self.vague_action | self.help_noun:
+                base, part_of_word = joined, head.i - 2
+        verb = self._verb_of_noun(base)
+        kinds = self.vague_action | self.help_noun
+        if not (base in kinds or (verb is not None and verb in self.vague_action) or (
+                generic and base in ("service", "services", "intervention", "provision",
+                                     "advice", "guidance", "information"))):
+            return False
+        return not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around")) or (
+            c.dep_ == "prep" and c.lower_ == "of" and verb is None) or (
+                c.dep_ == "compound" and verb is None and c.i != part_of_word and
+                not self._acronym(c) and (
+                    lemma(c) not in self.service_head or lemma(c) in self.weak_service_head))
+            for c in _kids(head))
+
+    def _verb_of_noun(self, base: str) -> str | None:
+        """The verb a noun is made from, when it names one of the vague actions
+        ("monitoring" -> monitor, "consideration" -> consider, "involvement" ->
+        involve); None otherwise."""
+        for suffix in self.action_suffix:
+            if base.endswith(suffix) and len(base) > len(suffix) + 3:
+                stem = base[:-len(suffix)]
+                for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and
+                                  stem[-1] == stem[-2] else stem):
+                    if candidate in self.vague_action:
+                        return candidate
+        return None
 
     def _thing(self, noun: Any) -> bool:
         """A subject that cannot do the work: a provision or an object, not a person."""
@@ -1466,6 +1757,9 @@ class StructureReader:
         if noun.tag_ in ("NN", "NNS") and base not in self.person_head and any(
                 c.dep_ == "compound" and c.tag_ == "NNP" for c in _kids(noun)):
             return True  # "the Zorblax academy": a named organisation
+        if noun.tag_ == "NNP" and base not in self.person_head and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in _kids(noun)):
+            return True  # "the Ombudsman", "the Tribunal": an office, not a person's name
         return self.service_shaped(noun)[0] == "service" or self._professional(noun)
 
     @staticmethod
@@ -1482,16 +1776,42 @@ class StructureReader:
             node = node.head
         return False
 
-    @staticmethod
-    def _measured(doc: Any) -> bool:
+    def _measured(self, doc: Any) -> bool:
         """True when the statement holds a number, a frequency or a bound ("at least",
-        "no more than", "every", "each", "by July")."""
+        "no more than", "every", "each"). A number that only says when ("by the end of
+        Key Stage 4", "by Year 6", "within 3 months", "by 14/03/2027") is a date, not a
+        measure."""
         for token in doc:
             low = token.lower_
-            if token.like_num or low in ("%", "percent", "every", "each", "daily", "weekly",
-                                         "nightly", "monthly", "fortnightly", "once",
-                                         "twice", "always", "never", "without", "instead"):
+            if low in ("%", "percent", "every", "each", "daily", "weekly", "nightly",
+                       "monthly", "fortnightly", "once", "twice", "always", "never",
+                       "without", "instead"):
                 return True
+            if token.like_num and not self._when(token):
+                return True
+        return False
+
+    def _when(self, number: Any) -> bool:
+        """True when ``number`` is part of a time phrase, not a count of anything."""
+        from assistant.dates import parse_date
+
+        try:
+            parse_date(number.text)
+            return True  # "14/03/2027"
+        except ValueError:
+            pass
+        head = number.head
+        if lemma(head) in self.time_noun or (number.i and lemma(
+                number.doc[number.i - 1]) in self.time_noun):
+            # "Year 6", "Key Stage 4", "3 months", "14 March": inside a time phrase only
+            # when the phrase hangs on a preposition of time
+            node = head if lemma(head) in self.time_noun else number
+            for _ in range(4):
+                if node.dep_ == "pobj" and node.head.lower_ in self.time_prep:
+                    return True
+                if node.head.i == node.i:
+                    break
+                node = node.head
         return False
 
     # ------------------------------------------------------- blank fallback
