@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
-from assistant.auditform import AuditForm, audit_form_from_case, write_csv
-from assistant.auditstore import AuditError, AuditStore, read_forms
+from assistant.audit.csvcodec import write_csv
+from assistant.audit.form import AuditForm
+from assistant.audit.readers import read_forms
+from assistant.audit.redaction import audit_form_from_case
+from assistant.audit.repository import AuditError, AuditStore
 from assistant.model import Case
 from assistant.store import Store
 from tests.helpers import run_cli
@@ -239,7 +242,7 @@ def test_replace_swaps_a_stored_form_and_keeps_groups_of_needs_worded_as_before(
     assert len(audit.forms(sample)) == len(forms)
     (form_row,) = [f for f in audit.forms(sample) if f["case_reference"] == "AUD-002"]
     assert AuditForm.model_validate_json(form_row["body"]) == corrected
-    new = audit.needs(sample, "form_id = ?", [form_row["id"]])
+    new = audit.needs(sample, form_id=form_row["id"])
     assert [(n["wording"], n["group_id"]) for n in new] == [
         ("Mother needs sleep.", None),
         *((n.wording, group) for n in forms[1].needs[1:])]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auditform import AuditForm
-from assistant.auditstore import AuditStore
+from assistant.audit.form import AuditForm
+from assistant.audit.repository import AuditStore
 from assistant.content import Content
 from assistant.needgroups import Shuffle, build_report, load_themes
 from assistant.needgroups.services import Services, load_services

@@ -18,7 +18,7 @@ from assistant.needgroups.suggest import Suggester, decode
 from assistant.needgroups.themes import Themes
 
 if TYPE_CHECKING:
-    from assistant.auditstore import AuditStore
+    from assistant.audit.repository import AuditStore
     from assistant.content import Distance, Framework
 
 UNSORTED = "Not in a group"
@@ -450,7 +450,7 @@ def render_html(report: Report, content: Content | None = None) -> str:
     is one line naming the template file and line (:class:`ExportError`, exit 1), not a
     Jinja traceback.
     """
-    from assistant.exporters import render_template
+    from assistant.rendering.templates import render_template
 
     return render_template("needgroups-report.html.j2", {"r": report}, content or Content())
 
@@ -460,7 +460,7 @@ CSV_COLUMNS = ("group", "cluster", "description", "cases", "share_of_cases_perce
 
 def render_csv(report: Report) -> str:
     """One row per Need Group (and one for needs not in a group); formula-safe cells."""
-    from assistant.auditform import defuse
+    from assistant.audit.csvcodec import defuse
 
     header = [*CSV_COLUMNS,
               *(f"seriousness: {label}" for label in report.seriousness_labels),
@@ -489,7 +489,7 @@ NEED_COLUMNS = ("group_number", "group", "not_a_need_group", "case", "holder", "
 
 def render_needs_csv(report: Report) -> str:
     """One row per need: its group (by the one numbering), case, wording and services."""
-    from assistant.auditform import defuse
+    from assistant.audit.csvcodec import defuse
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
