@@ -132,19 +132,19 @@ SEALED_ROWS: dict[str, tuple[str, ...]] = {
 """Tables whose rows stand alone, each sealed by a checksum of its own columns."""
 
 
-def _plain(value: Any) -> Any:
-    """A value as JSON can carry it: bytes (a text cell damaged into a blob) as hex."""
-    return {"blob": value.hex()} if isinstance(value, bytes) else value
+def _blob(value: Any) -> Any:
+    """Bytes (a text cell damaged into a blob) as JSON can carry them; json.dumps asks
+    only for values it cannot write itself."""
+    if isinstance(value, bytes):
+        return {"blob": value.hex()}
+    raise TypeError(f"cannot checksum a {type(value).__name__}")
 
 
 def rows_checksum(rows: Iterable[Sequence[Any]]) -> str:
     """The SHA-256 of rows of column values, in order, hex: the value and its type, so a
     number damaged into text (or the reverse) does not match either."""
-    digest_ = hashlib.sha256()
-    for row in rows:
-        digest_.update(json.dumps([_plain(v) for v in row], ensure_ascii=True).encode())
-        digest_.update(b"\n")
-    return digest_.hexdigest()
+    text = json.dumps([list(row) for row in rows], ensure_ascii=True, default=_blob)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[tuple[list[int], str]]:
