@@ -368,7 +368,7 @@ class Store:
                         raise _damaged(self.path, f"the audit form of case "
                                                   f"'{printable(str(case_reference))}' does "
                                                   "not match its checksum")
-                from assistant.audit.repository import audit_damage
+                from assistant.audit.checksums import audit_damage
 
                 problem = audit_damage(self.db)  # each form with its needs, each group...
                 if problem:

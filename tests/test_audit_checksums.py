@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.audit.checksums import audit_damage
 from assistant.audit.redaction import audit_form_from_case
-from assistant.audit.repository import AuditError, AuditStore, audit_damage
+from assistant.audit.repository import AuditError, AuditStore
 from assistant.model import Case
 from assistant.needgroups import Shuffle
 from assistant.store import Store, StoreError

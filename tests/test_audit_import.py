@@ -329,7 +329,7 @@ def test_cli_control_characters_in_a_sample_name_are_refused_and_never_echoed(
 
     from sqlite_utils import Database
 
-    from assistant.audit.repository import seal_rows
+    from assistant.audit.checksums import seal_rows
 
     env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
     made = run_cli("audit", "new", "a\x1b[31mred", env=env)

@@ -6,4 +6,5 @@
 - :mod:`assistant.audit.readers`: forms read from JSON, CSV and .xlsx files.
 - :mod:`assistant.audit.repository`: samples, forms, needs and groups in SQLite; every
   SQL statement on the audit tables.
+- :mod:`assistant.audit.checksums`: the checksums that tell a damaged stored sample.
 """

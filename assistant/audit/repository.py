@@ -11,8 +11,8 @@ and the screens call methods, so what the tables hold, and how it is checked, is
 in one place. Reading forms from files is :mod:`assistant.audit.readers`.
 
 Like each case revision, each stored form carries a SHA-256 checksum, over its row and
-every need row it owns (the wording, services, analysis and group of each); so does each
-sample, group and undo or redo step. Every write seals the rows it changed before it
+every need row it owns; so does each sample, group and undo or redo step
+(:mod:`assistant.audit.checksums`). Every write seals the rows it changed before it
 commits; reads and the store's integrity check (:meth:`~assistant.store.Store.check`,
 before any write) compare them, so a changed byte is reported as "audit form N" damaged
 rather than shuffled, reported or written over.
@@ -23,13 +23,21 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database, Migrations
 
+from assistant.audit.checksums import (
+    CHUNK,
+    SEALED_ROWS,
+    audit_damage,
+    chunks,
+    seal_forms,
+    seal_rows,
+)
 from assistant.audit.readers import Problem
 from assistant.model import now
 from assistant.store import StoreError
@@ -113,127 +121,6 @@ def _new_id(last_pk: Any) -> int:
     return int(last_pk)
 
 
-# --- checksums ---------------------------------------------------------------------------
-# Explicit column lists, not "select *": a column added later changes no checksum until a
-# migration adds it here and seals every row again.
-
-FORM_COLUMNS = ("id", "sample_id", "identity", "digest", "case_reference", "auditor",
-                "audit_date", "level_of_need", "body", "source", "imported_at")
-NEED_COLUMNS = ("id", "sample_id", "form_id", "position", "holder", "holder_kind", "wording",
-                "seriousness", "status", "services", "tokens", "theme", "reason",
-                "alternatives", "group_id", "kinds")
-SEALED_ROWS: dict[str, tuple[str, ...]] = {
-    "audit_samples": ("id", "name", "created_at", "deleted_at"),
-    "audit_groups": ("id", "sample_id", "name", "description", "notes", "theme",
-                     "created_at", "parking"),
-    "audit_undo": ("id", "sample_id", "label", "before", "at"),
-    "audit_redo": ("id", "sample_id", "label", "after", "at"),
-}
-"""Tables whose rows stand alone, each sealed by a checksum of its own columns."""
-
-
-def _blob(value: Any) -> Any:
-    """Bytes (a text cell damaged into a blob) as JSON can carry them; json.dumps asks
-    only for values it cannot write itself."""
-    if isinstance(value, bytes):
-        return {"blob": value.hex()}
-    raise TypeError(f"cannot checksum a {type(value).__name__}")
-
-
-def rows_checksum(rows: Iterable[Sequence[Any]]) -> str:
-    """The SHA-256 of rows of column values, in order, hex: the value and its type, so a
-    number damaged into text (or the reverse) does not match either."""
-    text = json.dumps([list(row) for row in rows], ensure_ascii=True, default=_blob)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _chunks(ids: Iterable[int]) -> Iterator[tuple[list[int], str]]:
-    """Ids in chunks an SQL ``in (...)`` takes, each with its question marks."""
-    items = sorted(set(ids))
-    for start in range(0, len(items), _CHUNK):
-        chunk = items[start:start + _CHUNK]
-        yield chunk, ",".join("?" * len(chunk))
-
-
-def _form_sums(db: Database, form_ids: Iterable[int]) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """(form row, the checksum its rows add up to now) for each of ``form_ids`` stored."""
-    for chunk, marks in _chunks(form_ids):
-        needs: dict[Any, list[tuple[Any, ...]]] = {}
-        for row in db.execute(f"select {', '.join(NEED_COLUMNS)} from audit_needs "
-                              f"where form_id in ({marks}) order by form_id, position, id",
-                              chunk):
-            needs.setdefault(row[2], []).append(tuple(row))
-        for row in db.execute(f"select {', '.join(FORM_COLUMNS)}, checksum from audit_forms "
-                              f"where id in ({marks})", chunk):
-            yield tuple(row), rows_checksum([row[:-1], *needs.get(row[0], [])])
-
-
-def seal_forms(db: Database, form_ids: Iterable[int]) -> None:
-    """Store each form's checksum over its row and its need rows as they are now."""
-    db.conn.executemany("update audit_forms set checksum = ? where id = ?",
-                        [(sum_, row[0]) for row, sum_ in _form_sums(db, form_ids)])
-
-
-def seal_rows(db: Database, table: str, ids: Iterable[int]) -> None:
-    """Store the checksum of each row of a :data:`SEALED_ROWS` table as it is now."""
-    columns = ", ".join(SEALED_ROWS[table])
-    for chunk, marks in _chunks(ids):
-        rows = db.execute(f"select {columns} from {table} where id in ({marks})",
-                          chunk).fetchall()
-        db.conn.executemany(f"update {table} set checksum = ? where id = ?",
-                            [(rows_checksum([row]), row[0]) for row in rows])
-
-
-_MISMATCH = "it does not match its checksum"
-
-
-def _row_name(table: str, row: Sequence[Any]) -> str:
-    return {"audit_samples": f"audit sample '{printable(str(row[1]))}'",
-            "audit_groups": f"audit group {row[0]}",
-            "audit_undo": f"undo step {row[0]} of an audit sample",
-            "audit_redo": f"redo step {row[0]} of an audit sample"}[table]
-
-
-def audit_damage(db: Database, sample_ids: Iterable[int] | None = None
-                 ) -> tuple[str, str] | None:
-    """What is damaged in the audit tables (of ``sample_ids``, or all), and why, or None:
-    ("audit form 3 (case 'NL-2026-004')", "it does not match its checksum").
-
-    Each form's checksum against its row and need rows, and each sample, group and undo
-    or redo row against its own; a need row whose form is gone is damage too (a changed
-    byte in its form number). A checksum missing where the column exists is damage: every
-    write stores one, and the migration that added the column stored one for every row.
-    Tables and columns a file does not have yet (before the migrations) are skipped.
-    """
-    tables = set(db.table_names())
-    if "audit_forms" not in tables:
-        return None
-    wanted = None if sample_ids is None else sorted(set(sample_ids))
-    where = "" if wanted is None else f" where sample_id in ({','.join('?' * len(wanted))})"
-    args = wanted or []
-    if "checksum" not in db.table("audit_forms").columns_dict:
-        return None
-    form_ids = [r[0] for r in db.execute(f"select id from audit_forms{where}", args)]
-    for row, sum_ in _form_sums(db, form_ids):
-        if row[-1] != sum_:
-            return f"audit form {row[0]} (case '{printable(str(row[4]))}')", _MISMATCH
-    orphan = db.execute(
-        f"select id from audit_needs{where}{' and' if where else ' where'} (form_id is null "
-        "or form_id not in (select id from audit_forms)) limit 1", args).fetchone()
-    if orphan is not None:
-        return f"audit need {orphan[0]}", "it belongs to no stored audit form"
-    for table, columns in SEALED_ROWS.items():
-        if table not in tables or "checksum" not in db.table(table).columns_dict:
-            continue
-        key = "id" if table == "audit_samples" else "sample_id"
-        mine = "" if wanted is None else f" where {key} in ({','.join('?' * len(wanted))})"
-        for row in db.execute(f"select {', '.join(columns)}, checksum from {table}{mine}",
-                              args):
-            if row[-1] != rows_checksum([row[:-1]]):
-                return _row_name(table, row), _MISMATCH
-    return None
-
-
 class AuditError(StoreError):
     """A one-line problem with a sample (unknown name, name taken...): exit status 1."""
 
@@ -306,7 +193,7 @@ class AuditStore:
     def _seal(self) -> None:
         assert self._dirty is not None
         forms = set(self._dirty.pop("forms"))
-        for chunk, marks in _chunks(self._dirty.pop("needs")):
+        for chunk, marks in chunks(self._dirty.pop("needs")):
             forms.update(r[0] for r in self.db.execute(
                 f"select distinct form_id from audit_needs where id in ({marks})", chunk))
         seal_forms(self.db, forms)
@@ -586,8 +473,8 @@ class AuditStore:
         """Each of ``need_ids`` that is in the sample -> its group (None: unsorted)."""
         ids = list(need_ids)
         out: dict[int, int | None] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start:start + _CHUNK]
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
             marks = ",".join("?" * len(chunk))
             out.update(self.db.execute(
                 f"select id, group_id from audit_needs where sample_id = ? and id in ({marks})",
@@ -657,8 +544,8 @@ class AuditStore:
         """Place needs in a group (None: unsorted)."""
         ids = list(need_ids)
         self._touch("needs", ids)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start:start + _CHUNK]
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start:start + CHUNK]
             marks = ",".join("?" * len(chunk))
             self.db.execute(f"update audit_needs set group_id = ? where id in ({marks})",
                             [group_id, *chunk])
@@ -747,8 +634,5 @@ class AuditStore:
                 " join audit_forms f on f.id = n.form_id where n.sample_id = ?"
                 " group by n.group_id", [sample_id]).fetchall())
 
-
-_CHUNK = 900
-"""Ids per statement: below SQLite's old limit of 999 bound parameters."""
 
 _STEPS = {"undo": ("audit_undo", "before"), "redo": ("audit_redo", "after")}
