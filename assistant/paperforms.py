@@ -3,7 +3,7 @@
 Not every workshop has a laptop per person: many audit groups fill in paper forms or a
 spreadsheet, and the trainer imports them. This module writes the blank A4 form to print
 and the spreadsheet template (.xlsx, with the allowed values as drop-down lists, and .csv),
-reads a filled-in .xlsx back as the CSV rows :mod:`assistant.auditstore` already reads, and
+reads a filled-in .xlsx back as the CSV rows :mod:`assistant.audit.readers` already reads, and
 checks the forms an import brings, whatever their route:
 
 - values on the framework's scales (seriousness, level of need, status): a value off a scale
@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.auditform import AuditForm
-    from assistant.auditstore import Problem
+    from assistant.audit.form import AuditForm
+    from assistant.audit.readers import Problem
     from assistant.content import Content, Framework
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -41,7 +41,7 @@ BLANK_ROWS = {"child": 8, "parent": 6, "family": 3}
 
 def blank_form_html(content: Content) -> str:
     """The blank audit form, one A4 page to print and fill in by hand."""
-    from assistant.exporters import render_template
+    from assistant.rendering.templates import render_template
 
     return render_template(
         "audit-blank.html.j2",
@@ -49,7 +49,7 @@ def blank_form_html(content: Content) -> str:
 
 
 def _columns() -> list[str]:
-    from assistant.auditform import CSV_COLUMNS
+    from assistant.audit.csvcodec import CSV_COLUMNS
 
     return list(CSV_COLUMNS)
 
@@ -65,7 +65,7 @@ def allowed_values(framework: Framework) -> dict[str, list[str]]:
     """Each column with a fixed list of values, and the values (ids, as the import reads)."""
     from typing import get_args
 
-    from assistant.auditform import HolderKind
+    from assistant.audit.form import HolderKind
 
     return {
         "holder_kind": list(get_args(HolderKind)),
@@ -203,7 +203,7 @@ def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
     """Check ``forms`` from ``source`` against the framework's scales, for the same case
     audited twice (among them or already ``stored``: (case reference, auditor, date)), and
     for names in need text."""
-    from assistant.auditstore import Problem
+    from assistant.audit.readers import Problem
 
     checked = Checked([])
     allowed = allowed_values(framework)
@@ -254,7 +254,7 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
 
 def _names(source: str, forms: list[AuditForm]) -> list[Problem]:
     """Words in need text that read as a person's name (the redaction's second net)."""
-    from assistant.auditstore import Problem
+    from assistant.audit.readers import Problem
     from assistant.model import Case
     from assistant.redact import Redactor
 

@@ -323,7 +323,7 @@ class Probe:
 
 def run(seed: int = 16, cases: int = 60) -> dict[str, Any]:
     """Generate the probe, make each case's audit form, and count leaks and losses."""
-    from assistant.auditform import audit_form_from_case
+    from assistant.audit.redaction import audit_form_from_case
     from assistant.model import Case
 
     probe = Probe(seed)

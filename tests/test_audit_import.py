@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
-from assistant.auditform import AuditForm, audit_form_from_case, write_csv
-from assistant.auditstore import AuditError, AuditStore, read_forms
+from assistant.audit.csvcodec import write_csv
+from assistant.audit.form import AuditForm
+from assistant.audit.readers import read_forms
+from assistant.audit.redaction import audit_form_from_case
+from assistant.audit.repository import AuditError, AuditStore
 from assistant.model import Case
 from assistant.store import Store
 from tests.helpers import run_cli
@@ -239,7 +242,7 @@ def test_replace_swaps_a_stored_form_and_keeps_groups_of_needs_worded_as_before(
     assert len(audit.forms(sample)) == len(forms)
     (form_row,) = [f for f in audit.forms(sample) if f["case_reference"] == "AUD-002"]
     assert AuditForm.model_validate_json(form_row["body"]) == corrected
-    new = audit.needs(sample, "form_id = ?", [form_row["id"]])
+    new = audit.needs(sample, form_id=form_row["id"])
     assert [(n["wording"], n["group_id"]) for n in new] == [
         ("Mother needs sleep.", None),
         *((n.wording, group) for n in forms[1].needs[1:])]
@@ -324,6 +327,10 @@ def test_cli_control_characters_in_a_sample_name_are_refused_and_never_echoed(
         tmp_path: Path) -> None:
     import sqlite3
 
+    from sqlite_utils import Database
+
+    from assistant.audit.checksums import seal_rows
+
     env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
     made = run_cli("audit", "new", "a\x1b[31mred", env=env)
     assert made.returncode == 1
@@ -334,6 +341,9 @@ def test_cli_control_characters_in_a_sample_name_are_refused_and_never_echoed(
     with sqlite3.connect(tmp_path / "cli.db") as db:
         db.execute("insert into audit_samples (name, created_at) values (?, ?)",
                    ["old\x1b[31mred", "2026-11-01T09:00:00"])
+        # sealed as migration m004 seals a row stored before checksums
+        seal_rows(Database(db), "audit_samples", [db.execute("select max(id) from "
+                                                             "audit_samples").fetchone()[0]])
     listed = run_cli("audit", "list", env=env)
     assert "old[31mred: 0 forms" in listed.stdout and "\x1b" not in listed.stdout
     missing = run_cli("audit", "add", "x\x1b[2Jy", str(tmp_path / "f.json"), env=env)

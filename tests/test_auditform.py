@@ -10,15 +10,9 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from assistant.auditform import (
-    CSV_COLUMNS,
-    AuditForm,
-    CsvError,
-    audit_form_from_case,
-    forms_from_csv,
-    json_schema,
-    write_csv,
-)
+from assistant.audit.csvcodec import CSV_COLUMNS, CsvError, csv_rows, forms_from_csv, write_csv
+from assistant.audit.form import AuditForm, json_schema
+from assistant.audit.redaction import audit_form_from_case
 from assistant.content import Content
 from assistant.model import Case, Person
 from tests.helpers import FIXTURES, ROOT
@@ -99,7 +93,7 @@ def test_no_threshold_level_recorded(case: Case) -> None:
 
 
 def test_csv_rows_one_per_need_with_form_columns_repeated(form: AuditForm) -> None:
-    rows = form.to_csv_rows()
+    rows = csv_rows(form)
     assert len(rows) == 4
     assert all(list(row) == list(CSV_COLUMNS) for row in rows)
     assert {row["case_reference"] for row in rows} == {"NL-2026-014"}
@@ -168,7 +162,7 @@ def test_schema_file_is_current_and_documented() -> None:
     on_disk = json.loads(path.read_text(encoding="utf-8"))
     assert on_disk == json_schema(), (
         "exports/audit-form.schema.json is out of date; regenerate it with "
-        "python -c 'import json; from assistant.auditform import json_schema; "
+        "python -c 'import json; from assistant.audit.form import json_schema; "
         "print(json.dumps(json_schema(), indent=2, ensure_ascii=False))'"
     )
     assert on_disk["$id"].endswith("audit-form-2.json")

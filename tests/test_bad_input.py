@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auditform import audit_form_from_case, write_csv
+from assistant.audit.csvcodec import write_csv
+from assistant.audit.redaction import audit_form_from_case
 from assistant.model import Case
 from tests.helpers import FIXTURES, ROOT, run_cli
 

@@ -25,7 +25,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.auditform import audit_form_from_case, write_csv
+from assistant.audit.csvcodec import write_csv
+from assistant.audit.redaction import audit_form_from_case
 from assistant.cli import main
 from assistant.model import Case
 from tests.helpers import FIXTURES

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auditform import audit_form_and_names, audit_form_from_case, names_notice
+from assistant.audit.redaction import audit_form_and_names, audit_form_from_case, names_notice
 from assistant.content import Content, ContentError
 from assistant.model import Case, Person
 from assistant.redact import NameInReference, Redactor, load_names, reference_problem

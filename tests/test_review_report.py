@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.auditform import REQUIRED_CSV_COLUMNS, AuditForm, audit_form_from_case, write_csv
-from assistant.auditstore import AuditStore, read_forms
+from assistant.audit.csvcodec import REQUIRED_CSV_COLUMNS, write_csv
+from assistant.audit.form import AuditForm
+from assistant.audit.readers import read_forms
+from assistant.audit.redaction import audit_form_from_case
+from assistant.audit.repository import AuditStore
 from assistant.content import Content
 from assistant.model import Case
 from assistant.needgroups import (

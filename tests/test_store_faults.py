@@ -176,8 +176,8 @@ def test_revisions_stored_before_checksums_get_one(tmp_path: Path, case: Case) -
 def test_a_changed_case_list_entry_or_audit_form_is_damage(base: Path, case: Case) -> None:
     """Text SQLite cannot vouch for outside the revisions: the case list's summary and an
     audit form's stored body (its digest is its checksum)."""
-    from assistant.auditform import audit_form_from_case
-    from assistant.auditstore import AuditStore
+    from assistant.audit.redaction import audit_form_from_case
+    from assistant.audit.repository import AuditStore
 
     with Store(base) as store:
         audit = AuditStore(store)

@@ -13,8 +13,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from assistant.auditform import audit_form_from_case
-from assistant.auditstore import AuditStore
+from assistant.audit.redaction import audit_form_from_case
+from assistant.audit.repository import AuditStore
 from assistant.model import Case, Need, Person
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp

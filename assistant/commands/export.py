@@ -61,7 +61,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Writing to {folder}", file=sys.stderr)
     notes: list[str] = []
     if any(name.startswith("audit") for name in formats):  # names the case does not hold
-        from assistant.auditform import names_notice
+        from assistant.audit.redaction import names_notice
 
         for line in names_notice(case, framework=content.framework):
             print(f"needs-led: {line}", file=sys.stderr)

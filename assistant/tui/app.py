@@ -504,7 +504,7 @@ class NeedsLedApp(App[None]):
     def _send_form(self, case: Case) -> None:
         from datetime import date
 
-        from assistant.auditform import audit_form_from_case
+        from assistant.audit.redaction import audit_form_from_case
         from assistant.errors import UserError
         from assistant.redact import NameInReference
         from assistant.room import neutral_reference, room_label, send_form

@@ -154,7 +154,7 @@ class ExportScreen(ExportDialog):
         super().on_input_submitted(event)
 
     def write(self, folder: Path, force: bool) -> tuple[str, str]:
-        from assistant.auditform import names_notice
+        from assistant.audit.redaction import names_notice
         from assistant.exporters import FORMATS, export
 
         content = self.app.content
