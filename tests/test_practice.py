@@ -78,7 +78,8 @@ def test_needs_are_matched_by_meaning_not_exact_words(lemmas, student: str,
                                                       model_index: int) -> None:
     vignette = find_vignette("jackie-attendance")
     pairs = match([student], [m.wording for m in vignette.model], lemmas,
-                  [p.name for p in vignette.people], load_synonyms())
+                  [p.name for p in vignette.people], load_synonyms(),
+                  roles=Content().framework.vocabulary)
     found = [p.model_index for p in pairs if p.student_index == 0]
     assert found == [model_index]
 
@@ -86,7 +87,8 @@ def test_needs_are_matched_by_meaning_not_exact_words(lemmas, student: str,
 def test_unrelated_needs_are_not_matched(lemmas) -> None:
     vignette = find_vignette("jackie-attendance")
     pairs = match(["Jackie needs to learn to swim."], [m.wording for m in vignette.model],
-                  lemmas, ["Jackie", "Wendy"], load_synonyms())
+                  lemmas, ["Jackie", "Wendy"], load_synonyms(),
+                  roles=Content().framework.vocabulary)
     assert all(p.student_index is None for p in pairs)
 
 
@@ -242,7 +244,7 @@ def test_feedback_judges_seriousness_outcomes_and_work_and_never_praises_a_flag(
         Need(id="n4", holder="p2", wording="Lisa needs to sleep through the night."),
     ]
     content = Content()
-    result = feedback(case, vignette, coach, lemmas, (), None, content.framework)
+    result = feedback(case, vignette, coach, lemmas, (), None, framework=content.framework)
     assert [s for _, s, _ in result.found] == ["Jordan needs to go back to school."]
     # traps are caught as traps, and flagged needs are not offered as real needs
     assert result.traps["Jordan needs anger management."] == "Jordan needs anger management."

@@ -107,7 +107,7 @@ class Coach:
             if report.holder is None:
                 report.holder = (reading.holder_text if reading is not None else None) or \
                     context.holder_of(doc, doc[:], not self._engine.reduced)
-        return self.notes.annotate(report, family, reading)
+        return self.notes.annotate(report, self.library.roles, family, reading)
 
     def read_need(self, text: str) -> Any:
         """The structure of a need statement (``structure.NeedReading``) or None.
