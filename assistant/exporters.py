@@ -437,7 +437,7 @@ def render(
     case: Case,
     fmt: str,
     *,
-    content: Content | None = None,
+    content: Content,
     auditor: str = "",
     when: date | None = None,
     form: AuditForm | None = None,
@@ -456,7 +456,6 @@ def render(
     from assistant.auditform import audit_form_from_case, write_csv
 
     _check_format(fmt)
-    content = content or Content()
     when = when or date.today()
     if fmt == "case-json":
         return case.to_json()
@@ -523,7 +522,7 @@ def export(
     formats: Sequence[str],
     out_dir: Path,
     *,
-    content: Content | None = None,
+    content: Content,
     force: bool = False,
     auditor: str = "",
     when: date | None = None,
@@ -540,7 +539,6 @@ def export(
         raise ExportError(f"no format chosen (choose from: {', '.join(FORMATS)})")
     chosen = list(dict.fromkeys(_check_format(f) for f in formats))
     out_dir = Path(out_dir)
-    content = content or Content()
     when = when or date.today()
     targets = [out_dir / file_name(case, fmt) for fmt in chosen]
     check_targets(out_dir, targets, force)  # fail fast, before rendering

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assistant.auditform import AuditForm
     from assistant.auditstore import Problem
     from assistant.content import Content, Framework
+    from assistant.redact import Names
 
 XLSX_MAGIC = b"PK\x03\x04"
 FORMS_SHEET = "Forms"
@@ -198,11 +199,10 @@ class Checked:
 
 
 def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
-                stored: Iterable[tuple[str, str, str]] = (),
-                names: bool = True) -> Checked:
+                stored: Iterable[tuple[str, str, str]] = (), *, names: Names) -> Checked:
     """Check ``forms`` from ``source`` against the framework's scales, for the same case
     audited twice (among them or already ``stored``: (case reference, auditor, date)), and
-    for names in need text."""
+    for names in need text (``names``: the content's name lists)."""
     from assistant.auditstore import Problem
 
     checked = Checked([])
@@ -227,8 +227,7 @@ def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
                 f"case {form.case_reference} is audited more than once ({', '.join(earlier)}"
                 f"; now {this}): the report counts it as one case"))
         earlier.append(this)
-    if names:
-        checked.warnings.extend(_names(source, checked.forms))
+    checked.warnings.extend(_names(source, checked.forms, names))
     return checked
 
 
@@ -252,7 +251,7 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
     return problems
 
 
-def _names(source: str, forms: list[AuditForm]) -> list[Problem]:
+def _names(source: str, forms: list[AuditForm], names: Names) -> list[Problem]:
     """Words in need text that read as a person's name (the redaction's second net)."""
     from assistant.auditstore import Problem
     from assistant.model import Case
@@ -260,7 +259,7 @@ def _names(source: str, forms: list[AuditForm]) -> list[Problem]:
 
     warnings: list[Problem] = []
     for form in forms:
-        redactor = Redactor(case=Case(reference="x"), labels={})
+        redactor = Redactor(case=Case(reference="x"), labels={}, names=names)
         for number, need in enumerate(form.needs, 1):
             before = len(redactor.replaced)
             redactor(need.wording, where=f"need {number}")

@@ -84,9 +84,8 @@ class Vignette(Strict):
         return f"{prefix}{self.slug}"
 
 
-def load_vignettes(content: Content | None = None) -> list[Vignette]:
+def load_vignettes(content: Content) -> list[Vignette]:
     """Every vignette, validated; ids must be unique."""
-    content = content or Content()
     found: dict[str, Path] = {}
     vignettes: list[Vignette] = []
     framework = content.framework
@@ -108,10 +107,11 @@ def load_vignettes(content: Content | None = None) -> list[Vignette]:
     return vignettes
 
 
-def find_vignette(ident: str, content: Content | None = None,
+def find_vignette(ident: str, content: Content,
                   vignettes: list[Vignette] | None = None) -> Vignette:
     """The vignette with id ``ident``, or whose practice case has the reference ``ident``
-    (as made now, or as made before references left the names out)."""
+    (as made now, or as made before references left the names out); ``vignettes``, if
+    given, are those already loaded from ``content``."""
     vignettes = vignettes if vignettes is not None else load_vignettes(content)
     wanted = ident.strip().casefold()
     for vignette in vignettes:
@@ -130,7 +130,7 @@ def practice_case(vignette: Vignette) -> Case:
                 people=people)
 
 
-def vignette_of(case: Case, content: Content | None = None) -> Vignette | None:
+def vignette_of(case: Case, content: Content) -> Vignette | None:
     if not case.reference.startswith(PRACTICE_PREFIX):
         return None
     try:
@@ -257,8 +257,8 @@ class Synonyms(Strict):
         return {word.lower(): group[0].lower() for group in self.groups for word in group}
 
 
-def load_synonyms(content: Content | None = None) -> dict[str, str]:
-    return (content or Content()).load(Synonyms, "framework", "synonyms.yml").table()
+def load_synonyms(content: Content) -> dict[str, str]:
+    return content.load(Synonyms, "framework", "synonyms.yml").table()
 
 
 def match(student: list[str], model: list[str], lemmas: Lemmatizer,

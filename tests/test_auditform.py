@@ -21,7 +21,7 @@ from assistant.auditform import (
 )
 from assistant.content import Content
 from assistant.model import Case, Person
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import CONTENT, FIXTURES, ROOT
 
 DAY = date(2026, 11, 20)
 
@@ -270,8 +270,10 @@ def test_spacy_stop_words_are_read_without_importing_spacy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from assistant.redact import common_words; "
-            "w = common_words(); print('spacy' in sys.modules, 'whereas' in w, 'will' in w)")
+    code = ("import sys; from assistant.content import Content; "
+            "from assistant.redact import common_words, load_names; "
+            "w = common_words(load_names(Content())); "
+            "print('spacy' in sys.modules, 'whereas' in w, 'will' in w)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout.split()
     assert out == ["False", "True", "True"]
@@ -292,7 +294,7 @@ def test_every_export_renders_for_a_turkish_name_in_capitals(case: Case) -> None
     case.people[0].name = "Ibrahim"
     case.needs[0].wording = "İBRAHİM needs to be at school by 8.45 every morning."
     for fmt in FORMATS:
-        text = render(case, fmt, auditor="Auditor (fictional)", when=DAY)
+        text = render(case, fmt, auditor="Auditor (fictional)", when=DAY, content=CONTENT)
         if isinstance(text, bytes):
             continue  # Word and PDF: tests/test_export_documents.py reads their text
         if fmt.startswith("audit"):

@@ -17,6 +17,7 @@ import pytest
 from assistant.auditform import CSV_COLUMNS
 from assistant.content import Content
 from assistant.paperforms import allowed_values, blank_form_html, check_forms, xlsx_to_csv
+from assistant.redact import load_names
 from tests.helpers import run_cli
 
 
@@ -136,7 +137,8 @@ def test_names_in_need_text_are_warned_about() -> None:
             {"holder": "Mother", "holder_kind": "parent",
              "wording": "Mother needs to be able to get Child 1 to school by 8.45"},
         ]})
-    checked = check_forms("f.csv", [form], Content().framework)
+    content = Content()
+    checked = check_forms("f.csv", [form], content.framework, names=load_names(content))
     assert len(checked.forms) == 1
     [warning] = checked.warnings
     assert "need 1" in str(warning) and "'Maureen'" in str(warning)

@@ -7,6 +7,7 @@ import pytest
 from assistant.content import Content
 from assistant.wording import Coach
 from assistant.wording.pronouns import fit, gender_of, names_someone_else, target_gender
+from tests.helpers import CONTENT
 
 
 @pytest.mark.parametrize(
@@ -54,7 +55,7 @@ def test_a_statement_naming_someone_else_is_left_as_written() -> None:
 
 
 def test_rewrites_for_a_holder_of_unknown_gender_use_they() -> None:
-    report = Coach().check("Kayla needs counselling.")
+    report = Coach(content=CONTENT).check("Kayla needs counselling.")
     (finding,) = [f for f in report.findings if f.kind == "service"]
     for suggestion in finding.suggestions:
         words = set(suggestion.lower().replace(".", " ").split())

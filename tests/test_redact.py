@@ -14,7 +14,7 @@ from assistant.auditform import audit_form_and_names, audit_form_from_case, name
 from assistant.content import Content, ContentError
 from assistant.model import Case, Person
 from assistant.redact import NameInReference, Redactor, load_names, reference_problem
-from tests.helpers import ROOT
+from tests.helpers import CONTENT, ROOT
 
 DAY = date(2026, 11, 29)
 
@@ -35,7 +35,7 @@ def _redact(case: Case, text: str) -> str:
             numbered[person.id] = f"Child {count}"
         else:
             numbered[person.id] = labels[person.role]
-    return Redactor(case, numbered)(text)
+    return Redactor(case, numbered, load_names(CONTENT))(text)
 
 
 # --- the case's people, in every form ---------------------------------------------------
@@ -169,7 +169,7 @@ def test_a_reference_with_a_name_is_refused(case: Case, reference: str) -> None:
 @pytest.mark.parametrize("reference", ["NL-2026-014", "CIN 2026/31", "Case 4 Spring", "EH-7"])
 def test_a_reference_without_a_name_is_accepted(case: Case, reference: str) -> None:
     case.reference = reference
-    assert reference_problem(case) is None
+    assert reference_problem(case, load_names(CONTENT)) is None
     assert audit_form_from_case(case, "", DAY).case_reference == reference
 
 
@@ -212,7 +212,7 @@ def test_an_edited_framework_without_names_falls_back_to_the_default(tmp_path: P
 
 
 def test_the_shipped_names_file_loads_and_holds_no_clash() -> None:
-    names = load_names()
+    names = load_names(CONTENT)
     assert {"will", "bill", "liam"} <= names.variants("william")
     assert not (names.roles & names.given - names.also_words - {"nan"})
 

@@ -27,7 +27,7 @@ from assistant.needgroups import (
 )
 from assistant.review import apply_review
 from assistant.store import Store
-from tests.helpers import FIXTURES
+from tests.helpers import CONTENT, FIXTURES
 
 GOLDEN_FORMS = Path(__file__).resolve().parent / "golden" / "needgroups" / "forms.json"
 DAY = date(2027, 6, 1)
@@ -97,8 +97,8 @@ def pooled(tmp_path: Path, case: Case):
             forms, problems = read_forms(name, text.encode())
             assert problems == []
             audit.add_forms(sample_id, forms, name)
-        themes = load_themes()
-        suggester = Suggester(themes, Analyzer())
+        themes = load_themes(CONTENT)
+        suggester = Suggester(themes, Analyzer(None, CONTENT))
         suggest_sample(audit, sample_id, suggester)
         Shuffle(audit, sample_id).accept(themes=themes)
         content = Content()
@@ -121,7 +121,8 @@ def test_version_1_and_2_forms_pool_in_one_report(pooled, tmp_path: Path) -> Non
     assert groups and all(row.reviewed <= 2 for row in groups)
     card = dict(pooled.card["Is anyone better off?"])
     assert card["Forms that carry a review"] == "2 of 7"
-    html_path = next(p for p in write_report(pooled, tmp_path / "out") if p.suffix == ".html")
+    html_path = next(p for p in write_report(pooled, tmp_path / "out", content=CONTENT)
+                     if p.suffix == ".html")
     html = html_path.read_text(encoding="utf-8")
     assert "2 of 7 forms carry a review" in html
     assert '<svg class="results"' in html and "Distance travelled by domain" in html

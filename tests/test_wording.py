@@ -17,7 +17,7 @@ from assistant.content import Content, ContentError
 from assistant.wording import Coach
 from assistant.wording.pronouns import fit
 from assistant.wording.suggest import fill
-from tests.helpers import ROOT
+from tests.helpers import CONTENT, ROOT
 
 ROLES = Content().framework.vocabulary
 KINDS_FOR_NEEDS = {"universal", "service", "assessment"}
@@ -27,7 +27,8 @@ def test_importing_the_coach_does_not_import_spacy() -> None:
     probe = subprocess.run(
         [sys.executable, "-c",
          "import sys, assistant.wording, assistant.commands.check, assistant.cli; "
-         "from assistant.wording import Coach; Coach(); "
+         "from assistant.content import Content; "
+         "from assistant.wording import Coach; Coach(Content()); "
          "print('spacy' in sys.modules, 'textual' in sys.modules)"],
         capture_output=True, text=True, check=True, cwd=ROOT,
     )
@@ -35,7 +36,7 @@ def test_importing_the_coach_does_not_import_spacy() -> None:
 
 
 def test_the_pipeline_loads_lazily_once_and_reports_what_it_is() -> None:
-    coach = Coach()
+    coach = Coach(content=CONTENT)
     assert not coach.ready
     assert coach.load() is coach
     assert coach.ready
@@ -46,7 +47,7 @@ def test_the_pipeline_loads_lazily_once_and_reports_what_it_is() -> None:
 
 
 def test_load_is_thread_safe_and_idempotent() -> None:
-    coach = Coach(pipeline="blank")
+    coach = Coach(pipeline="blank", content=CONTENT)
     engines = []
 
     def work() -> None:
@@ -73,7 +74,7 @@ def test_the_blank_fallback_says_it_is_reduced_and_skips_grammar_rules(
 
 
 def test_an_unloadable_pipeline_falls_back_with_a_clear_notice() -> None:
-    coach = Coach(pipeline="no_such_pipeline_xyz").load()
+    coach = Coach(pipeline="no_such_pipeline_xyz", content=CONTENT).load()
     assert coach.reduced
     assert "no_such_pipeline_xyz" in coach.notice and "reduced mode" in coach.notice
     assert coach.check("Mum needs a parenting assessment.").kinds == ["assessment"]
@@ -81,7 +82,7 @@ def test_an_unloadable_pipeline_falls_back_with_a_clear_notice() -> None:
 
 def test_the_environment_variable_chooses_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEEDS_LED_PIPELINE", "blank")
-    assert Coach().load().reduced
+    assert Coach(content=CONTENT).load().reduced
 
 
 def test_the_blank_pipeline_is_small_and_needs_no_lookups_package() -> None:
@@ -259,7 +260,7 @@ rules:
 
 
 def test_a_trainer_can_add_a_rule(tmp_path: Path) -> None:
-    coach = Coach(_override(tmp_path, "extra.yml", RULE), pipeline="blank")
+    coach = Coach(_override(tmp_path, "extra.yml", RULE), pipeline="blank", content=CONTENT)
     assert "extra-rule" in [f.rule for f in coach.check("Jo needs a buddy.").findings]
 
 
@@ -278,7 +279,7 @@ def test_a_broken_rule_file_is_reported_with_its_file(
     body = RULE.replace(*change)
     assert body != RULE
     with pytest.raises(ContentError, match=message) as caught:
-        Coach(_override(tmp_path, "extra.yml", body), pipeline="blank").load()
+        Coach(_override(tmp_path, "extra.yml", body), pipeline="blank", content=CONTENT).load()
     assert caught.value.path.name == "extra.yml"
 
 
@@ -289,7 +290,7 @@ def test_with_no_trained_pipeline_installed_the_coach_falls_back(
 
     monkeypatch.setattr(pipeline, "PREFERRED", ("no_such_english_pipeline_zz",))
     monkeypatch.setattr(pipeline, "_cache", {})
-    coach = Coach().load()
+    coach = Coach(content=CONTENT).load()
     assert coach.reduced and coach.pipeline_name == "blank"
     assert "no trained English pipeline" in coach.notice
     assert coach.check("Kayla needs counselling.").kinds == ["service"]
@@ -302,7 +303,7 @@ def test_the_pipeline_keeps_the_lemmatizer_only_when_a_rule_matches_on_lemmas(
     lemma_rule = RULE.replace("[[{LOWER: buddy}]]", "[[{LEMMA: buddy}]]").replace(
         "Jo needs a buddy.", "Jo needs two buddies.").replace('match: "buddy"',
                                                               'match: "buddies"')
-    extended = Coach(_override(tmp_path, "extra.yml", lemma_rule)).load()
+    extended = Coach(_override(tmp_path, "extra.yml", lemma_rule), content=CONTENT).load()
     assert "lemmatizer" in extended._engine.nlp.pipe_names
     findings = extended.check("Jo needs two buddies.").findings
     assert [f.match for f in findings if f.rule == "extra-rule"] == ["buddies"]

@@ -19,7 +19,7 @@ def _vignettes(content: Any, names: list[str]) -> list[Any]:
     if names == ["all"]:
         return vignettes
     try:
-        return [find_vignette(name, vignettes=vignettes) for name in names]
+        return [find_vignette(name, content, vignettes) for name in names]
     except LookupError as exc:
         raise InputError(str(exc)) from None
 

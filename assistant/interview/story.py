@@ -20,7 +20,10 @@ class Story:
     content: Content
     framework: Framework
     prompts: InterviewPrompts
-    family_words: dict[str, str]
+
+    if TYPE_CHECKING:  # defined by People, a part of the same Interview
+        @property
+        def family_words(self) -> dict[str, str]: ...
 
 
     def names_in_story(self) -> list[str]:

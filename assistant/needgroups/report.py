@@ -442,7 +442,7 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     )
 
 
-def render_html(report: Report, content: Content | None = None) -> str:
+def render_html(report: Report, content: Content) -> str:
     """The report through exports/needgroups-report.html.j2 (everything typed is escaped).
 
     Uses the exporters' sandboxed, autoescaping environment, so an edited template is
@@ -452,7 +452,7 @@ def render_html(report: Report, content: Content | None = None) -> str:
     """
     from assistant.exporters import render_template
 
-    return render_template("needgroups-report.html.j2", {"r": report}, content or Content())
+    return render_template("needgroups-report.html.j2", {"r": report}, content)
 
 
 CSV_COLUMNS = ("group", "cluster", "description", "cases", "share_of_cases_percent", "needs")
@@ -502,7 +502,7 @@ def render_needs_csv(report: Report) -> str:
 REPORT_FILES = ("needgroups-report.html", "needgroups-report.csv", "needgroups-needs.csv")
 
 
-def write_report(report: Report, out_dir: Path, content: Content | None = None,
+def write_report(report: Report, out_dir: Path, content: Content,
                  force: bool = False) -> list[Path]:
     """Write the HTML and CSV report into ``out_dir``; return their paths.
 

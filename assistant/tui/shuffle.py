@@ -204,7 +204,7 @@ class ShuffleApp(App[None]):
         from assistant.needgroups import Analyzer, Suggester, load_coach, suggest_sample
         from assistant.store import Store
 
-        suggester = Suggester(self.themes, Analyzer(self.pipeline))
+        suggester = Suggester(self.themes, Analyzer(self.pipeline, self.content))
         coach = load_coach(self.content, self.pipeline)
         with Store(self.db_path) as store:
             counts = suggest_sample(AuditStore(store), self.sample_id, suggester, coach)

@@ -29,11 +29,11 @@ MAX_CHARS = 20_000
 class Coach:
     """Rules built from ``content``; the spaCy pipeline loaded lazily and thread-safely."""
 
-    def __init__(self, content: Content | None = None, pipeline: str | None = None) -> None:
+    def __init__(self, content: Content, pipeline: str | None = None) -> None:
         from assistant.wording.rules import RuleSet
         from assistant.wording.suggest import Library, Notes
 
-        self.content = content or Content()
+        self.content = content
         self.ruleset = RuleSet.load(self.content)
         self.library = Library(self.content)
         self.notes = Notes.load(self.content)

@@ -166,8 +166,8 @@ def load_or_default(content: Content, model: type[M], *parts: str) -> M:
     return content.load(model, *parts)
 
 
-def load_case_facts(content: Content | None = None) -> CaseFacts:
-    return load_or_default(content or Content(), CaseFacts, "framework", "case-facts.yml")
+def load_case_facts(content: Content) -> CaseFacts:
+    return load_or_default(content, CaseFacts, "framework", "case-facts.yml")
 
 
 def age_of(person: Any, today: date | None = None) -> int | None:
