@@ -209,3 +209,39 @@ def test_with_no_flag_the_lowest_rating_adds_up(tmp_path: Path) -> None:
                        .replace("    asks_safety: true\n", ""))
     assert content.framework.low_ratings == {"low"}
     assert content.framework.safety_ratings == {"severe"}
+
+
+# --- an override with one file: every command takes the rest from the default ------------
+
+
+def test_every_command_runs_with_an_override_holding_only_the_themes(tmp_path: Path) -> None:
+    """The README's promise, through the CLI: copy only what you change."""
+    from tests.helpers import FIXTURES, run_cli
+
+    override_dir = tmp_path / "local"
+    (override_dir / "framework").mkdir(parents=True)
+    themes = (ROOT / "framework" / "themes.yml").read_text(encoding="utf-8")
+    (override_dir / "framework" / "themes.yml").write_text(themes, encoding="utf-8")
+    env = {"NEEDS_LED_DB": str(tmp_path / "cases.db"), "NEEDS_LED_CONTENT": str(override_dir)}
+    out = tmp_path / "out"
+    commands = [
+        ("import", str(FIXTURES / "case.json")),
+        ("cases",),
+        ("schema",),
+        ("check", "--stage", "need", "Sam needs counselling."),
+        ("export", "NL-2026-014", "--format", "plan-html,plan-md,family-html,audit-json",
+         "--out", str(out), "--date", "2027-01-10"),
+        ("supervise", "NL-2026-014"),
+        ("review", "NL-2026-014", "--from", str(FIXTURES / "review1.yml")),
+        ("practice", "list"),
+        ("audit", "new", "Local"),
+        ("audit", "add", "Local", str(out / "NL-2026-014-audit-form.json")),
+        ("audit", "suggest", "Local", "--no-coach", "--pipeline", "blank"),
+        ("audit", "report", "Local", "--out", str(tmp_path / "report"), "--date", "2027-01-11"),
+        ("audit", "blank", "--out", str(tmp_path / "paper")),
+    ]
+    for command in commands:
+        result = run_cli(*command, env=env)
+        assert result.returncode == 0, (command, result.stderr)
+        assert "missing content file" not in result.stderr
+    assert (tmp_path / "report" / "needgroups-report.html").is_file()

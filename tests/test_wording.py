@@ -260,7 +260,7 @@ rules:
 
 
 def test_a_trainer_can_add_a_rule(tmp_path: Path) -> None:
-    coach = Coach(_override(tmp_path, "extra.yml", RULE), pipeline="blank", content=CONTENT)
+    coach = Coach(_override(tmp_path, "extra.yml", RULE), pipeline="blank")
     assert "extra-rule" in [f.rule for f in coach.check("Jo needs a buddy.").findings]
 
 
@@ -279,7 +279,7 @@ def test_a_broken_rule_file_is_reported_with_its_file(
     body = RULE.replace(*change)
     assert body != RULE
     with pytest.raises(ContentError, match=message) as caught:
-        Coach(_override(tmp_path, "extra.yml", body), pipeline="blank", content=CONTENT).load()
+        Coach(_override(tmp_path, "extra.yml", body), pipeline="blank").load()
     assert caught.value.path.name == "extra.yml"
 
 
@@ -303,7 +303,7 @@ def test_the_pipeline_keeps_the_lemmatizer_only_when_a_rule_matches_on_lemmas(
     lemma_rule = RULE.replace("[[{LOWER: buddy}]]", "[[{LEMMA: buddy}]]").replace(
         "Jo needs a buddy.", "Jo needs two buddies.").replace('match: "buddy"',
                                                               'match: "buddies"')
-    extended = Coach(_override(tmp_path, "extra.yml", lemma_rule), content=CONTENT).load()
+    extended = Coach(_override(tmp_path, "extra.yml", lemma_rule)).load()
     assert "lemmatizer" in extended._engine.nlp.pipe_names
     findings = extended.check("Jo needs two buddies.").findings
     assert [f.match for f in findings if f.rule == "extra-rule"] == ["buddies"]

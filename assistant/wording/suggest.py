@@ -138,8 +138,8 @@ class Library:
     def __init__(self, content: Content) -> None:
         files = content.load_all(Area, "framework", "library")
         self.areas: list[Area] = [area for _, area in files]
-        self.facts = load_case_facts(content)
         framework = content.framework
+        self.facts = load_case_facts(content).with_roles(framework)
         self.role_ids = frozenset(r.id for r in framework.roles)
         try:
             self.facts.check_roles(set(self.role_ids))
