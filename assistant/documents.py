@@ -55,7 +55,7 @@ def _docx_environment() -> Any:
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    from assistant.exporters import nice_date, short_date
+    from assistant.rendering.filters import nice_date, short_date
 
     env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined,
                                         finalize=_word_line_breaks)
@@ -83,7 +83,7 @@ def render_docx(name: str, context: Callable[[], dict[str, Any]], content: Conte
     from docxtpl import DocxTemplate
 
     from assistant.errors import ExportError
-    from assistant.exporters import export_file
+    from assistant.rendering.templates import export_file
 
     try:
         path = export_file(content, name)

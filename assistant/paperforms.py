@@ -3,7 +3,7 @@
 Not every workshop has a laptop per person: many audit groups fill in paper forms or a
 spreadsheet, and the trainer imports them. This module writes the blank A4 form to print
 and the spreadsheet template (.xlsx, with the allowed values as drop-down lists, and .csv),
-reads a filled-in .xlsx back as the CSV rows :mod:`assistant.auditstore` already reads, and
+reads a filled-in .xlsx back as the CSV rows :mod:`assistant.audit.readers` already reads, and
 checks the forms an import brings, whatever their route:
 
 - values on the framework's scales (seriousness, level of need, status): a value off a scale
@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.auditform import AuditForm
-    from assistant.auditstore import Problem
+    from assistant.audit.form import AuditForm
+    from assistant.audit.readers import Problem
     from assistant.content import Content, Framework
     from assistant.redact import Names
 
@@ -42,7 +42,7 @@ BLANK_ROWS = {"child": 8, "parent": 6, "family": 3}
 
 def blank_form_html(content: Content) -> str:
     """The blank audit form, one A4 page to print and fill in by hand."""
-    from assistant.exporters import render_template
+    from assistant.rendering.templates import render_template
 
     return render_template(
         "audit-blank.html.j2",
@@ -50,7 +50,7 @@ def blank_form_html(content: Content) -> str:
 
 
 def _columns() -> list[str]:
-    from assistant.auditform import CSV_COLUMNS
+    from assistant.audit.csvcodec import CSV_COLUMNS
 
     return list(CSV_COLUMNS)
 
@@ -66,13 +66,14 @@ def allowed_values(framework: Framework) -> dict[str, list[str]]:
     """Each column with a fixed list of values, and the values (ids, as the import reads)."""
     from typing import get_args
 
-    from assistant.auditform import HolderKind
+    from assistant.audit.form import HolderKind
 
     return {
         "holder_kind": list(get_args(HolderKind)),
         "seriousness": framework.ids("seriousness"),
         "status": framework.ids("audit_status"),
         "level_of_need": framework.ids("threshold_levels"),
+        "plan_result": framework.ids("plan_results"),
     }
 
 
@@ -203,7 +204,7 @@ def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
     """Check ``forms`` from ``source`` against the framework's scales, for the same case
     audited twice (among them or already ``stored``: (case reference, auditor, date)), and
     for names in need text (``names``: the content's name lists)."""
-    from assistant.auditstore import Problem
+    from assistant.audit.readers import Problem
 
     checked = Checked([])
     allowed = allowed_values(framework)
@@ -241,6 +242,9 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
             "level_of_need"]:
         problems.append(f"level of need {form.level_of_need} is not on the scale "
                         f"({', '.join(allowed['level_of_need'])})")
+    if form.plan_result is not None and form.plan_result not in allowed["plan_result"]:
+        problems.append(f"plan result '{form.plan_result}' is not one of "
+                        f"{', '.join(allowed['plan_result'])}")
     for number, need in enumerate(form.needs, 1):
         if need.seriousness is not None and need.seriousness not in allowed["seriousness"]:
             problems.append(f"need {number}: seriousness '{need.seriousness}' is not one of "
@@ -253,7 +257,7 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
 
 def _names(source: str, forms: list[AuditForm], names: Names) -> list[Problem]:
     """Words in need text that read as a person's name (the redaction's second net)."""
-    from assistant.auditstore import Problem
+    from assistant.audit.readers import Problem
     from assistant.model import Case
     from assistant.redact import Redactor
 

@@ -41,7 +41,7 @@ from assistant.errors import UserError
 if TYPE_CHECKING:
     from aiohttp import web
 
-    from assistant.auditform import AuditForm
+    from assistant.audit.form import AuditForm
 
 #: Letters and digits that cannot be misread from a projector (no O/0, I/1/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -144,7 +144,7 @@ class Room:
 
     def __post_init__(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        from assistant.auditstore import AuditStore
+        from assistant.audit.repository import AuditStore
         from assistant.store import Store
 
         with Store(self.pool_db) as store:
@@ -241,8 +241,8 @@ class Room:
         """
         from pydantic import ValidationError
 
-        from assistant.auditform import AuditForm
-        from assistant.auditstore import AuditStore
+        from assistant.audit.form import AuditForm
+        from assistant.audit.repository import AuditStore
         from assistant.store import Store
 
         if len(body) > MAX_FORM_BYTES:
@@ -266,7 +266,7 @@ class Room:
 
     def pooled(self) -> int:
         """How many forms the pooled sample holds now."""
-        from assistant.auditstore import AuditStore
+        from assistant.audit.repository import AuditStore
         from assistant.store import Store
 
         with Store(self.pool_db) as store:

@@ -103,7 +103,7 @@ TRACE_FILES = {"trace-html": ("trace.html", "trace.html.j2"),
 
 def render_trace(trace: Trace, fmt: str, content: Any, when: Any) -> str:
     """The trace through exports/trace.html.j2 or trace.md.j2 (everything typed escaped)."""
-    from assistant.exporters import render_template
+    from assistant.rendering.templates import render_template
 
     return render_template(TRACE_FILES[fmt][1], {"trace": trace, "when": when}, content,
                            markdown=fmt.endswith("-md"))

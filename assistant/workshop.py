@@ -31,8 +31,8 @@ def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content,
     model analysis and teaching notes (the case files are the participants'). Everything
     is rendered first, and nothing is written if any file is in the way.
     """
-    from assistant.exporters import render_template
     from assistant.files import write_all
+    from assistant.rendering.templates import render_template
     from assistant.workshoppack import pack_files
 
     # The whole day in one print-ready document (HTML and PDF), beside the separate files.
@@ -65,7 +65,7 @@ def write_feedback(feedback: Feedback, folder: Path, *, content: Content,
 
 def render_feedback(feedback: Feedback, *, content: Content,
                     when: date | None = None) -> str:
-    from assistant.exporters import render_template
+    from assistant.rendering.templates import render_template
 
     return render_template("practice-feedback.html.j2",
                            {"feedback": feedback, "when": when or date.today()}, content)
@@ -82,7 +82,7 @@ def statements_from_files(paths: Iterable[Path]) -> tuple[list[str], list[str]]:
     """
     from pydantic import ValidationError
 
-    from assistant.auditstore import read_forms
+    from assistant.audit.readers import read_forms
     from assistant.model import Case, explain
 
     statements: list[str] = []

@@ -41,7 +41,7 @@ def load_workshop_text(content: Content) -> WorkshopText:
 
 def render_pack(vignettes: Sequence[Vignette], content: Content) -> str:
     """The whole pack as one HTML document (A4, a page per part)."""
-    from assistant.exporters import render_template
+    from assistant.rendering.templates import render_template
 
     return render_template(
         "workshop-pack.html.j2",

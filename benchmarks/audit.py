@@ -116,7 +116,8 @@ def main() -> None:
                         help="make every wording distinct (the worst case: no analysis reused)")
     args = parser.parse_args()
 
-    from assistant.auditstore import AuditStore, read_forms
+    from assistant.audit.readers import read_forms
+    from assistant.audit.repository import AuditStore
     from assistant.content import Content
     from assistant.needgroups import (
         Analyzer,

@@ -62,7 +62,8 @@ def main() -> None:
                         help="the share of forms that carry a review (default 0.6)")
     args = parser.parse_args()
 
-    from assistant.auditstore import AuditStore, read_forms
+    from assistant.audit.readers import read_forms
+    from assistant.audit.repository import AuditStore
     from assistant.content import Content
     from assistant.needgroups import build_report, load_themes, write_report
     from assistant.needgroups.report import better_off

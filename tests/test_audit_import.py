@@ -10,11 +10,14 @@ from typing import Any
 
 import pytest
 
-from assistant.auditform import AuditForm, audit_form_from_case, write_csv
-from assistant.auditstore import AuditError, AuditStore, read_forms
+from assistant.audit.csvcodec import write_csv
+from assistant.audit.form import AuditForm
+from assistant.audit.readers import read_forms
+from assistant.audit.redaction import audit_form_from_case
+from assistant.audit.repository import AuditError, AuditStore
 from assistant.model import Case
 from assistant.store import Store
-from tests.helpers import run_cli
+from tests.helpers import CONTENT, run_cli
 
 GOLDEN_FORMS = Path(__file__).resolve().parent / "golden" / "needgroups" / "forms.json"
 
@@ -122,7 +125,7 @@ def test_reimporting_adds_nothing_and_a_changed_form_is_reported(
 
 def test_forms_from_the_case_builder_import(audit: AuditStore, case: Case) -> None:
     sample = audit.new_sample("From cases")
-    form = audit_form_from_case(case, "Auditor A", date(2026, 11, 20))
+    form = audit_form_from_case(case, "Auditor A", date(2026, 11, 20), content=CONTENT)
     assert audit.add_forms(sample, [form], "case").added == 1
     wordings = [n["wording"] for n in audit.needs(sample)]
     assert wordings == [n.wording for n in form.needs]
@@ -239,7 +242,7 @@ def test_replace_swaps_a_stored_form_and_keeps_groups_of_needs_worded_as_before(
     assert len(audit.forms(sample)) == len(forms)
     (form_row,) = [f for f in audit.forms(sample) if f["case_reference"] == "AUD-002"]
     assert AuditForm.model_validate_json(form_row["body"]) == corrected
-    new = audit.needs(sample, "form_id = ?", [form_row["id"]])
+    new = audit.needs(sample, form_id=form_row["id"])
     assert [(n["wording"], n["group_id"]) for n in new] == [
         ("Mother needs sleep.", None),
         *((n.wording, group) for n in forms[1].needs[1:])]
@@ -262,7 +265,8 @@ def test_one_identity_twice_in_one_import_keeps_the_first(
 def test_a_form_with_no_needs_imports(audit: AuditStore, case: Case) -> None:
     data = case.model_dump()
     data.update(needs=[], comments=[], agreed_actions=[])
-    form = audit_form_from_case(Case.model_validate(data), "Auditor", date(2026, 11, 20))
+    form = audit_form_from_case(Case.model_validate(data), "Auditor", date(2026, 11, 20),
+                                content=CONTENT)
     assert form.needs == []
     sample = audit.new_sample("Empty")
     got, problems = read_forms("empty.csv", write_csv([form]).encode())

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from textual.widgets import Label, Static
 
-from assistant.auditstore import AuditStore, read_forms
+from assistant.audit.readers import read_forms
+from assistant.audit.repository import AuditStore
 from assistant.store import Store
 from assistant.tui.shuffle import ShuffleApp, bar_chart
 

@@ -119,12 +119,11 @@ def test_the_coach_offers_a_new_roles_holder_parents_statements(tmp_path: Path) 
 
 
 def test_a_new_role_is_counted_right_on_the_audit_form(tmp_path: Path) -> None:
-    from assistant.auditform import audit_form_from_case
-    from assistant.redact import load_names
+    from assistant.audit.redaction import audit_form_from_case
 
     content = override(tmp_path, with_new_roles)
     form = audit_form_from_case(godparent_case(content), "Auditor", date(2027, 3, 1),
-                                framework=content.framework, names=load_names(content))
+                                content=content)
     assert [(c.label, c.age_band) for c in form.children] == [
         ("Child 1", "5-9"), ("Twin 1", "5-9"), ("Child 2", "pre-birth")]
     assert [(n.holder, n.holder_kind) for n in form.needs] == [
@@ -245,3 +244,41 @@ def test_every_command_runs_with_an_override_holding_only_the_themes(tmp_path: P
         assert result.returncode == 0, (command, result.stderr)
         assert "missing content file" not in result.stderr
     assert (tmp_path / "report" / "needgroups-report.html").is_file()
+
+
+def test_the_report_and_the_import_follow_a_four_level_scale(tmp_path: Path) -> None:
+    from assistant.audit.form import AuditForm
+    from assistant.audit.repository import AuditStore
+    from assistant.needgroups import Analyzer, Suggester, build_report, load_themes
+    from assistant.paperforms import check_forms
+    from assistant.redact import load_names
+    from assistant.store import Store
+
+    content = override(tmp_path / "content", four_levels_minor)
+    framework = content.framework
+
+    def form(reference: str, level: int | None, rating: str) -> AuditForm:
+        return AuditForm.model_validate({
+            "case_reference": reference, "audit_date": "2027-01-10", "level_of_need": level,
+            "needs": [{"holder": "Child 1", "holder_kind": "child", "seriousness": rating,
+                       "wording": "Child 1 needs to get to school on time"}]})
+
+    forms = [form("C-1", 4, "minor"), form("C-2", 2, "moderate"), form("C-3", None, "minor"),
+             form("C-4", 5, "minor"), form("C-5", 1, "low")]
+    checked = check_forms("f.json", forms, framework, names=load_names(content))
+    problems = [str(p) for p in checked.problems]
+    assert [f.case_reference for f in checked.forms] == ["C-1", "C-2", "C-3"]
+    assert any("level of need 5 is not on the scale (1, 2, 3, 4)" in p for p in problems)
+    assert any("seriousness 'low' is not one of minor, moderate, high, severe" in p
+               for p in problems)
+    themes = load_themes(content)
+    with Store(tmp_path / "audit.db") as store:
+        audit = AuditStore(store)
+        sample_id = audit.new_sample("Four levels")
+        # A form from another area's scale, pooled without the check, is still counted.
+        audit.add_forms(sample_id, [*checked.forms, forms[3]], "f.json")
+        report = build_report(audit, sample_id, "Four levels", framework, themes,
+                              Suggester(themes, Analyzer("blank", content)))
+    assert report.levels == [("Level 1", 0), ("Level 2", 1), ("Level 3", 0), ("Level 4", 1),
+                             ("Level 5", 1), ("Not recorded", 1)]
+    assert report.seriousness_labels[0] == "Minor"

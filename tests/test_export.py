@@ -19,21 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auditform import audit_form_from_case
+from assistant.audit.redaction import audit_form_from_case
 from assistant.content import Content
 from assistant.errors import ExportError, ExportExists, InputError
-from assistant.exporters import (
-    AUDIT_TYPE_SIZES,
-    FORMATS,
-    audit_type_size,
-    export,
-    file_name,
-    md_escape,
-    render,
-    safe_stem,
-)
+from assistant.exporters import FORMATS, export, file_name, render, safe_stem
 from assistant.model import Case
 from assistant.plainwords import PlainWords, make_plain
+from assistant.rendering.markdown import md_escape
+from assistant.rendering.pagefit import AUDIT_TYPE_SIZES, audit_type_size
 from tests.helpers import CONTENT, FIXTURES, ROOT, run_cli
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -173,7 +166,7 @@ def test_templates_are_sandboxed(case: Case, tmp_path: Path) -> None:
 
 
 def test_audit_type_shrinks_as_the_form_grows(case: Case) -> None:
-    form = audit_form_from_case(case, "", DAY)
+    form = audit_form_from_case(case, "", DAY, content=CONTENT)
     assert audit_type_size(form) == AUDIT_TYPE_SIZES[0]
     sizes = []
     for copies in (2, 3, 5, 8):

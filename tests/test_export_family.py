@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from assistant.content import Content
-from assistant.exporters import export, export_file, render
+from assistant.exporters import export, render
 from assistant.model import Case
 from assistant.plainwords import FamilyText, load_words, make_plain
 from assistant.practice import load_vignettes
+from assistant.rendering.templates import export_file
 from benchmarks.readability import model_case, use_offline_cmudict, visible_text
 from tests.helpers import CONTENT, FIXTURES, run_cli
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auditform import forms_from_csv
+from assistant.audit.csvcodec import forms_from_csv
 from assistant.exporters import FORMATS, export, render
 from assistant.model import Case
 from tests.helpers import CONTENT, FIXTURES

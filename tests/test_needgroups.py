@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from assistant.auditstore import AuditStore, read_forms
+from assistant.audit.readers import read_forms
+from assistant.audit.repository import AuditStore
 from assistant.content import Content, ContentError
 from assistant.needgroups import (
     Analyzer,
@@ -198,12 +199,12 @@ def test_place_a_need_and_a_whole_form_then_undo(sample: Any) -> None:
     drinking = need_id(audit, sample_id, "stop drinking in the mornings")
     assert shuffle.place([drinking], gid) == 1
     assert shuffle.place([drinking], gid) == 0, "placing again changes nothing"
-    form_id = audit.needs(sample_id, "id = ?", [drinking])[0]["form_id"]
+    form_id = audit.needs(sample_id, need_id=drinking)[0]["form_id"]
     moved = shuffle.place_form(form_id, gid)
     assert moved == 3
-    assert {n["group_id"] for n in audit.needs(sample_id, "form_id = ?", [form_id])} == {gid}
+    assert {n["group_id"] for n in audit.needs(sample_id, form_id=form_id)} == {gid}
     shuffle.undo()
-    assert [n["group_id"] for n in audit.needs(sample_id, "id = ?", [drinking])] == [gid]
+    assert [n["group_id"] for n in audit.needs(sample_id, need_id=drinking)] == [gid]
     shuffle.undo()
     assert state(audit, sample_id) == before
     with pytest.raises(GroupError, match="not in this sample"):
@@ -218,11 +219,10 @@ def test_merge_keeps_every_need_and_the_words_then_undo(sample: Any) -> None:
     school, parenting = groups["school-learning"], groups["parenting-boundaries"]
     shuffle.describe(parenting["id"], "Parents taking charge")
     before = state(audit, sample_id)
-    school_needs = {n["id"] for n in audit.needs(sample_id, "group_id = ?", [school["id"]])}
-    parenting_needs = {n["id"] for n in audit.needs(sample_id, "group_id = ?",
-                                                   [parenting["id"]])}
+    school_needs = {n["id"] for n in audit.needs(sample_id, group_id=school["id"])}
+    parenting_needs = {n["id"] for n in audit.needs(sample_id, group_id=parenting["id"])}
     shuffle.merge([parenting["id"]], school["id"])
-    merged = {n["id"] for n in audit.needs(sample_id, "group_id = ?", [school["id"]])}
+    merged = {n["id"] for n in audit.needs(sample_id, group_id=school["id"])}
     assert merged == school_needs | parenting_needs
     assert parenting["id"] not in {g["id"] for g in audit.groups(sample_id)}
     assert "From 'Parenting and boundaries': Parents taking charge" in shuffle.group(
@@ -238,11 +238,11 @@ def test_split_moves_chosen_needs_to_a_new_group_then_undo(sample: Any) -> None:
     shuffle = Shuffle(audit, sample_id)
     shuffle.accept(themes=THEMES)
     school = next(g for g in audit.groups(sample_id) if g["theme"] == "school-learning")
-    ids = [n["id"] for n in audit.needs(sample_id, "group_id = ?", [school["id"]])]
+    ids = [n["id"] for n in audit.needs(sample_id, group_id=school["id"])]
     assert len(ids) >= 2
     before = state(audit, sample_id)
     new_id = shuffle.split(school["id"], ids[:1], "Getting to school on time")
-    assert [n["id"] for n in audit.needs(sample_id, "group_id = ?", [new_id])] == ids[:1]
+    assert [n["id"] for n in audit.needs(sample_id, group_id=new_id)] == ids[:1]
     assert shuffle.group(new_id)["theme"] == "school-learning"
     shuffle.undo()
     assert state(audit, sample_id) == before
@@ -257,7 +257,7 @@ def test_delete_sends_needs_back_to_unsorted_then_undo(sample: Any) -> None:
     shuffle.accept(themes=THEMES)
     before = state(audit, sample_id)
     gid = before[0][0][0]
-    members = [n["id"] for n in audit.needs(sample_id, "group_id = ?", [gid])]
+    members = [n["id"] for n in audit.needs(sample_id, group_id=gid)]
     shuffle.delete(gid)
     assert all(n["group_id"] is None for n in audit.needs(sample_id) if n["id"] in members)
     shuffle.undo()
@@ -310,8 +310,8 @@ def test_samples_do_not_share_groups_or_undo(sample: Any) -> None:
 
 def test_themes_json_round_trip_of_alternatives(sample: Any) -> None:
     audit, sample_id = sample
-    drinking = audit.needs(sample_id, "id = ?",
-                           [need_id(audit, sample_id, "stop drinking in the mornings")])[0]
+    drinking = audit.needs(
+        sample_id, need_id=need_id(audit, sample_id, "stop drinking in the mornings"))[0]
     assert drinking["theme"] == "substance-misuse"
     assert drinking["alternatives"] == ["school-learning"]
     analysis = decode(drinking["tokens"])

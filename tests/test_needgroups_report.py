@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from assistant.auditstore import AuditStore, read_forms
+from assistant.audit.readers import read_forms
+from assistant.audit.repository import AuditStore
 from assistant.content import Content
 from assistant.needgroups import (
     Analyzer,

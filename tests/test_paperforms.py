@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auditform import CSV_COLUMNS
+from assistant.audit.csvcodec import CSV_COLUMNS
 from assistant.content import Content
 from assistant.paperforms import allowed_values, blank_form_html, check_forms, xlsx_to_csv
 from assistant.redact import load_names
@@ -127,7 +127,7 @@ def test_the_same_case_audited_twice_is_warned_about(tmp_path: Path,
 
 
 def test_names_in_need_text_are_warned_about() -> None:
-    from assistant.auditform import AuditForm
+    from assistant.audit.form import AuditForm
 
     form = AuditForm.model_validate({
         "case_reference": "N-1", "audit_date": "2026-11-27",
@@ -147,7 +147,7 @@ def test_names_in_need_text_are_warned_about() -> None:
 def test_a_file_that_only_says_xlsx_is_a_problem_not_a_crash() -> None:
     with pytest.raises(ValueError, match=r"not a readable \.xlsx workbook"):
         xlsx_to_csv(b"PK\x03\x04 not really a zip")
-    from assistant.auditstore import read_forms
+    from assistant.audit.readers import read_forms
 
     forms, problems = read_forms("broken.xlsx", b"hello")
     assert forms == [] and "not a readable .xlsx" in str(problems[0])

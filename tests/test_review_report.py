@@ -12,8 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.auditform import REQUIRED_CSV_COLUMNS, AuditForm, audit_form_from_case, write_csv
-from assistant.auditstore import AuditStore, read_forms
+from assistant.audit.csvcodec import REQUIRED_CSV_COLUMNS, write_csv
+from assistant.audit.form import AuditForm
+from assistant.audit.readers import read_forms
+from assistant.audit.redaction import audit_form_from_case
+from assistant.audit.repository import AuditStore
 from assistant.content import Content
 from assistant.model import Case
 from assistant.needgroups import (
@@ -54,7 +57,7 @@ def v1_only_csv(forms: list[AuditForm]) -> str:
 
 def test_a_version_2_form_carries_the_review(case: Case) -> None:
     form = audit_form_from_case(reviewed(case, "review1", "review2", reference="NL-R2"),
-                                "", DAY)
+                                "", DAY, content=CONTENT)
     assert form.form_version == 2 and form.reviews == 2
     assert form.review_date == date(2027, 5, 17) and form.plan_result == "partly"
     assert [n.status for n in form.needs][:3] == ["closed", "met", "partly"]
@@ -83,9 +86,10 @@ def pooled(tmp_path: Path, case: Case):
     """Four version 1 forms (JSON and a v1-only CSV) and two version 2 forms, one sample."""
     v1, _ = read_forms("forms.json", GOLDEN_FORMS.read_bytes())
     twice = audit_form_from_case(reviewed(case, "review1", "review2", reference="NL-R2"),
-                                 "A", DAY)
-    once = audit_form_from_case(reviewed(case, "review1", reference="NL-R1"), "A", DAY)
-    not_yet = audit_form_from_case(case, "A", DAY)
+                                 "A", DAY, content=CONTENT)
+    once = audit_form_from_case(reviewed(case, "review1", reference="NL-R1"), "A", DAY,
+                                content=CONTENT)
+    not_yet = audit_form_from_case(case, "A", DAY, content=CONTENT)
     files = [("v1.json", json.dumps([json.loads(f.model_dump_json()) for f in v1[:2]])),
              ("v1.csv", v1_only_csv(v1[2:])),
              ("v2.csv", write_csv([twice, not_yet])),

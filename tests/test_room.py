@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auditform import AuditForm
+from assistant.audit.form import AuditForm
 from assistant.room import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -86,7 +86,7 @@ def test_a_pooled_form_is_the_senders_and_a_resend_replaces_it(room: Room) -> No
     assert room.pooled() == 1 and again.needs == 1
     with pytest.raises(ValueError, match="not a valid audit form"):
         room.pool(person, b'{"case_reference": 5}')
-    from assistant.auditstore import AuditStore
+    from assistant.audit.repository import AuditStore
     from assistant.store import Store
 
     with Store(room.pool_db) as store:

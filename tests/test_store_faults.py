@@ -25,7 +25,7 @@ import pytest
 
 from assistant.model import Case
 from assistant.store import CASE_COLUMNS, Store, StoreError, checksum, row_checksum
-from tests.helpers import ROOT, run_cli
+from tests.helpers import CONTENT, ROOT, run_cli
 
 
 def _build(path: Path, case: Case, count: int = 20) -> None:
@@ -176,12 +176,12 @@ def test_revisions_stored_before_checksums_get_one(tmp_path: Path, case: Case) -
 def test_a_changed_case_list_entry_or_audit_form_is_damage(base: Path, case: Case) -> None:
     """Text SQLite cannot vouch for outside the revisions: the case list's summary and an
     audit form's stored body (its digest is its checksum)."""
-    from assistant.auditform import audit_form_from_case
-    from assistant.auditstore import AuditStore
+    from assistant.audit.redaction import audit_form_from_case
+    from assistant.audit.repository import AuditStore
 
     with Store(base) as store:
         audit = AuditStore(store)
-        form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20))
+        form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20), content=CONTENT)
         audit.add_forms(audit.new_sample("S"), [form], "form.json")
     for table, column, what in (("cases", "summary", "list entry of case"),
                                 ("audit_forms", "body", "audit form of case")):

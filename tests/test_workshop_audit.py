@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.auditform import AuditForm
-from assistant.auditstore import AuditStore
+from assistant.audit.form import AuditForm
+from assistant.audit.repository import AuditStore
 from assistant.content import Content
 from assistant.needgroups import Shuffle, build_report, load_themes
 from assistant.needgroups.services import Services, load_services
@@ -104,7 +104,7 @@ def test_accepting_a_theme_joins_the_group_of_the_same_name(
     made = shuffle.create(theme.label.upper())  # made by hand first, in other letters
     first = audit.needs(sample_id)[0]
     audit.db.execute("update audit_needs set theme = ? where id = ?", [theme.id, first["id"]])
-    assert shuffle.accept([first["id"]], themes) == 1
+    assert shuffle.accept([first["id"]], themes=themes) == 1
     names = [g["name"] for g in audit.groups(sample_id)]
     assert names == [theme.label.upper()], "no duplicate '(2)' group"
     assert audit.needs(sample_id)[0]["group_id"] == made

@@ -28,7 +28,7 @@ from assistant.textsafe import printable
 
 
 def _open(args: argparse.Namespace) -> tuple[Any, Any]:
-    from assistant.auditstore import AuditStore
+    from assistant.audit.repository import AuditStore
 
     store = open_store(args)
     try:
@@ -62,7 +62,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     A form with a bad row is left out whole; ``--replace`` lets the corrected file replace
     a form stored earlier under the same case reference, auditor and date.
     """
-    from assistant.auditstore import ImportResult, Problem, read_forms
+    from assistant.audit.readers import Problem, read_forms
+    from assistant.audit.repository import ImportResult
     from assistant.commands.cases import read_input
     from assistant.errors import InputError
     from assistant.paperforms import check_forms
@@ -226,7 +227,7 @@ def cmd_park(args: argparse.Namespace) -> int:
 
 def cmd_remove_form(args: argparse.Namespace) -> int:
     """Take one form out of a sample (undo puts it back)."""
-    from assistant.auditstore import AuditError
+    from assistant.audit.repository import AuditError
     from assistant.needgroups import Shuffle
 
     store, audit = _open(args)

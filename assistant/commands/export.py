@@ -61,9 +61,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"Writing to {folder}", file=sys.stderr)
     notes: list[str] = []
     if any(name.startswith("audit") for name in formats):  # names the case does not hold
-        from assistant.auditform import names_notice
+        from assistant.audit.redaction import names_notice
 
-        for line in names_notice(case, framework=content.framework):
+        for line in names_notice(case, content=content):
             print(f"needs-led: {line}", file=sys.stderr)
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
     paths = []

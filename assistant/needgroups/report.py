@@ -10,15 +10,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
+from assistant.audit.form import AgeBand
 from assistant.content import Content
 from assistant.needgroups.services import Services
 from assistant.needgroups.suggest import Suggester, decode
 from assistant.needgroups.themes import Themes
 
 if TYPE_CHECKING:
-    from assistant.auditstore import AuditStore
+    from assistant.audit.repository import AuditStore
     from assistant.content import Distance, Framework
 
 UNSORTED = "Not in a group"
@@ -165,15 +166,15 @@ def better_off(forms: list[dict[str, Any]], bodies: list[dict[str, Any]],
     ids_by_age: dict[str, set[int]] = defaultdict(set)
     for form, body in zip(forms, bodies, strict=True):
         level = form["level_of_need"]
-        ids_by_level[f"Level {level}" if level else "Not recorded"].add(form["id"])
+        ids_by_level[f"Level {level}" if level is not None else "Not recorded"].add(form["id"])
         for child in body.get("children", []) or [{"age_band": "not known"}]:
             ids_by_age[child.get("age_band", "not known")].add(form["id"])
     group_name = {g["id"]: g["name"] for g in groups}
     ids_by_group: dict[str, set[int]] = defaultdict(set)
     for n in needs:
         ids_by_group[group_name.get(n["group_id"], UNSORTED)].add(n["form_id"])
-    level_order = [f"Level {lv}" for lv in range(1, 6)] + ["Not recorded"]
-    age_order = ["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
+    level_order = [f"Level {lv}" for lv in _level_order(forms, framework)] + ["Not recorded"]
+    age_order = list(get_args(AgeBand))
     breakdowns = {
         "By level of need": [row(k, ids_by_level[k], len(ids_by_level[k]))
                              for k in level_order if ids_by_level.get(k)],
@@ -242,22 +243,47 @@ class Report:
         return [(g.name, g.cases) for g in self.groups]
 
 
-def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework: Framework,
-                 themes: Themes, suggester: Suggester | None = None,
-                 generated: date | None = None, services: Services | None = None,
-                 title: str = "", area: str = "", author: str = "",
-                 distance: Distance | None = None) -> Report:
-    """The Need Groups report from the stored forms, analyses and groups (no spaCy run).
+@dataclass
+class _Sample:
+    """A sample as the report reads it, once: every other step works from this."""
 
-    Cases are counted by case reference: a case audited twice (two auditors, two dates)
-    is one case, and the report says how many were. Groups marked "not a Need Group"
-    (parking) are listed apart and left out of the Need Groups.
-    """
-    services = services or Services()
+    forms: list[dict[str, Any]]
+    needs: list[dict[str, Any]]
+    groups: list[dict[str, Any]]
+    #: form id -> case reference; cases are counted by reference, not by form
+    case_of: dict[int, str]
+    #: case reference -> how many forms audit it
+    forms_per_case: Counter[str]
+    #: group id (None: not in a group) -> its needs, in form order
+    by_group: dict[int | None, list[dict[str, Any]]]
+    #: each form's JSON, decoded (children, reviews, distance travelled)
+    bodies: list[dict[str, Any]]
+
+    @property
+    def total_cases(self) -> int:
+        return len(self.forms_per_case)
+
+
+def _read_sample(audit: AuditStore, sample_id: int) -> _Sample:
+    """Read forms, needs and groups in one go, so every figure in the report counts the
+    same rows; each need's stored analysis is decoded here (see :func:`_decode_tokens`)."""
     forms = audit.forms(sample_id)
     needs = audit.needs(sample_id)
     groups = audit.groups(sample_id)
-    parsed: dict[str, list[tuple[Any, ...]]] = {}  # identical analyses decoded once
+    _decode_tokens(needs)
+    case_of = {f["id"]: f["case_reference"] for f in forms}
+    by_group: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
+    for n in needs:
+        by_group[n["group_id"]].append(n)
+    return _Sample(forms, needs, groups, case_of, Counter(case_of.values()), by_group,
+                   [json.loads(f["body"]) for f in forms])
+
+
+def _decode_tokens(needs: list[dict[str, Any]]) -> None:
+    """Give each need its tokens (``_tokens``) without running spaCy: the stored analysis,
+    decoded once per distinct analysis (a pooled sample repeats wordings), or the plain
+    words of a need never analysed, so the report works before suggestions are made."""
+    parsed: dict[str, list[tuple[Any, ...]]] = {}
     for n in needs:
         key = n["tokens"]
         if key is None:
@@ -266,72 +292,73 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
             if key not in parsed:
                 parsed[key] = [tuple(t) for t in decode(key).tokens]
             n["_tokens"] = parsed[key]
-    ratings = framework.ids("seriousness")
-    rating_labels = [framework.label("seriousness", r) for r in ratings] + ["Not rated"]
-    statuses = framework.ids("audit_status")
-    status_labels = [framework.label("audit_status", s) for s in statuses]
-    total_forms = len(forms)
-    case_of = {f["id"]: f["case_reference"] for f in forms}
-    forms_per_case = Counter(case_of.values())
-    total_cases = len(forms_per_case)
 
-    def spread(rows: list[dict[str, Any]], key: str, ids: list[str],
-               other: bool) -> list[tuple[str, int]]:
-        counts = Counter(r[key] if r[key] in ids else None for r in rows)
-        labels = [framework.label("seriousness" if key == "seriousness" else "audit_status", i)
-                  for i in ids]
-        out = [(label, counts[i]) for label, i in zip(labels, ids, strict=True)]
-        if other:
-            out.append(("Not rated", counts[None]))
-        return out
 
-    by_group: dict[int | None, list[dict[str, Any]]] = defaultdict(list)
-    for n in needs:
-        by_group[n["group_id"]].append(n)
+def _is_specific(row: dict[str, Any]) -> bool:
+    """Whether the coach read the need as specifically worded: a need it never read is
+    not counted as specific, so the share is of needs the coach has seen."""
+    return row["kinds"] is not None and not set(row["kinds"]) & NOT_SPECIFIC
 
-    def is_specific(row: dict[str, Any]) -> bool:
-        return row["kinds"] is not None and not set(row["kinds"]) & NOT_SPECIFIC
 
-    def group_report(group: dict[str, Any]) -> GroupReport:
-        gid = group["id"]
-        rows = by_group.get(gid, [])
-        theme = themes.get(group["theme"])
-        offered: Counter[str] = Counter()
-        for r in rows:
-            offered.update({services.canonical(_service_name(s)) for s in r["services"]})
-        unserved = [r for r in rows if not r["services"]]
-        cases = len({case_of.get(r["form_id"]) for r in rows})
-        # Typical needs are quoted from specifically worded needs only: "needs CAMHS" is
-        # the wording the audit teaches away from, not what the group is about.
-        quotable = [r for r in rows if is_specific(r)]
-        return GroupReport(
-            gid, group["number"], group["name"], group["description"] or "",
-            group["notes"] or "", theme.label if theme else "",
-            themes.cluster_label(theme.cluster) if theme else "",
-            cases, _pct(cases, total_cases), len(rows), _typical(quotable),
-            spread(rows, "seriousness", ratings, True), spread(rows, "status", statuses, False),
-            sorted(offered.items(), key=lambda kv: (-kv[1], kv[0]))[:8],
-            len(unserved), [r["wording"] for r in unserved if is_specific(r)][:3],
-            none_specific=bool(rows) and not quotable, parking=group["parking"],
-        )
+def _spread(framework: Framework, rows: list[dict[str, Any]], key: str, ids: list[str],
+            other: bool) -> list[tuple[str, int]]:
+    """How many ``rows`` have each of the framework's ``ids`` in ``key``, labelled, in the
+    framework's order (with "Not rated" for the rest when ``other``): the framework, not
+    the data, decides which rows the report shows, so two samples read side by side."""
+    counts = Counter(r[key] if r[key] in ids else None for r in rows)
+    labels = [framework.label("seriousness" if key == "seriousness" else "audit_status", i)
+              for i in ids]
+    out = [(label, counts[i]) for label, i in zip(labels, ids, strict=True)]
+    if other:
+        out.append(("Not rated", counts[None]))
+    return out
 
-    everything = [group_report(g) for g in groups]
-    reports = [g for g in everything if not g.parking]
-    reports.sort(key=lambda g: (-g.cases, -g.needs, g.name.lower()))
-    parked = [g for g in everything if g.parking]
-    unsorted = [
-        {"id": n["id"], "case": case_of.get(n["form_id"], ""), "holder": n["holder"],
+
+def _group_report(group: dict[str, Any], sample: _Sample, framework: Framework,
+                  themes: Themes, services: Services) -> GroupReport:
+    """One group's page: its cases and share, typical needs, seriousness and status
+    spread, the services offered and the needs no service meets."""
+    rows = sample.by_group.get(group["id"], [])
+    theme = themes.get(group["theme"])
+    offered: Counter[str] = Counter()
+    for r in rows:
+        offered.update({services.canonical(_service_name(s)) for s in r["services"]})
+    unserved = [r for r in rows if not r["services"]]
+    cases = len({sample.case_of.get(r["form_id"]) for r in rows})
+    # Typical needs are quoted from specifically worded needs only: "needs CAMHS" is
+    # the wording the audit teaches away from, not what the group is about.
+    quotable = [r for r in rows if _is_specific(r)]
+    return GroupReport(
+        group["id"], group["number"], group["name"], group["description"] or "",
+        group["notes"] or "", theme.label if theme else "",
+        themes.cluster_label(theme.cluster) if theme else "",
+        cases, _pct(cases, sample.total_cases), len(rows), _typical(quotable),
+        _spread(framework, rows, "seriousness", framework.ids("seriousness"), True),
+        _spread(framework, rows, "status", framework.ids("audit_status"), False),
+        sorted(offered.items(), key=lambda kv: (-kv[1], kv[0]))[:8],
+        len(unserved), [r["wording"] for r in unserved if _is_specific(r)][:3],
+        none_specific=bool(rows) and not quotable, parking=group["parking"],
+    )
+
+
+def _unsorted(sample: _Sample) -> list[dict[str, Any]]:
+    """The needs in no group, each with why no theme was suggested: none is dropped,
+    since an unsorted need may be the one the groups have not yet made room for."""
+    return [
+        {"id": n["id"], "case": sample.case_of.get(n["form_id"], ""), "holder": n["holder"],
          "wording": n["wording"], "reason": n["reason"] or "not analysed",
          "services": n["services"]}
-        for n in by_group.get(None, [])
+        for n in sample.by_group.get(None, [])
     ]
 
-    # Services that answer no recorded need: listed against a need worded as the service
-    # itself ("Mother needs to attend a parenting course"), so no specific need stands
-    # behind them (the parenting course in seeds/000).
+
+def _services_no_need(sample: _Sample, suggester: Suggester | None) -> list[dict[str, str]]:
+    """Services that answer no recorded need: listed against a need worded as the service
+    itself ("Mother needs to attend a parenting course"), so no specific need stands
+    behind them (the parenting course in seeds/000)."""
     no_need: list[dict[str, str]] = []
     named: dict[str, str | None] = {}
-    for n in needs:
+    for n in sample.needs:
         if not n["services"]:
             continue
         word = None
@@ -345,31 +372,32 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
         elif n["kinds"] and "service" in n["kinds"]:
             why = "the wording coach reads this need as a service, not as what the person needs"
         if why:
-            no_need.extend({"case": case_of.get(n["form_id"], ""), "service": s,
+            no_need.extend({"case": sample.case_of.get(n["form_id"], ""), "service": s,
                             "need": n["wording"], "why": why} for s in n["services"])
+    return no_need
 
-    bodies = [json.loads(f["body"]) for f in forms]
-    children = [c for b in bodies for c in b.get("children", [])]
-    ages = Counter(c.get("age_band", "not known") for c in children)
-    age_order = ["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
-    levels = Counter(f["level_of_need"] for f in forms)
-    level_rows = [(f"Level {lv}", levels[lv]) for lv in range(1, 6)] + [
-        ("Not recorded", levels[None])]
-    n_needs = len(needs)
+
+def _report_card(sample: _Sample, framework: Framework, no_need: list[dict[str, str]],
+                 outcome: BetterOff) -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
+    """The report card's three questions (how much did we do, how well, is anyone better
+    off: the commissioning questions of seeds/004), and notes for what the forms cannot
+    yet answer, said rather than shown as a zero."""
+    needs = sample.needs
+    n_needs, total_cases = len(needs), sample.total_cases
+    children = sum(len(b.get("children", [])) for b in sample.bodies)
     served = sum(1 for n in needs if n["services"])
     rated = sum(1 for n in needs if n["seriousness"])
-    service_mentions = sum(len(n["services"]) for n in needs)
-    status_total = spread(needs, "status", statuses, False)
+    status_total = _spread(framework, needs, "status", framework.ids("audit_status"), False)
     known = [n for n in needs if n["status"] in ("met", "partly", "unmet")]
     better = sum(1 for n in known if n["status"] in ("met", "partly"))
     card: dict[str, list[tuple[str, str]]] = {
         "How much did we do?": [
             ("Cases audited", str(total_cases)),
-            ("Audit forms (a case audited twice has two)", str(total_forms)),
-            ("Children in those cases", str(len(children))),
+            ("Audit forms (a case audited twice has two)", str(len(sample.forms))),
+            ("Children in those cases", str(children)),
             ("Needs recorded", str(n_needs)),
             ("Needs per case (average)", f"{n_needs / total_cases:.1f}" if total_cases else "0"),
-            ("Services provided or planned", str(service_mentions)),
+            ("Services provided or planned", str(sum(len(n["services"]) for n in needs))),
         ],
         "How well did we do it?": [
             ("Needs with at least one service", f"{served} ({_pct(served, n_needs)}%)"),
@@ -396,49 +424,111 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     else:
         notes.append("No need has a recorded status (met, partly met or unmet), so the forms "
                      "cannot yet say whether anyone is better off.")
-    group_of = {g.id: g for g in everything}
-    need_rows = []
-    for n in needs:
-        group = group_of.get(n["group_id"])
-        need_rows.append({
-            "group_number": str(group.number) if group else "",
-            "group": group.name if group else UNSORTED,
-            "not_a_need_group": "yes" if group and group.parking else "",
-            "case": case_of.get(n["form_id"], ""), "holder": n["holder"],
-            "holder_kind": n["holder_kind"], "wording": n["wording"],
-            "worded_specifically": ("not read" if n["kinds"] is None
-                                    else "yes" if is_specific(n) else "no"),
-            "seriousness": n["seriousness"] or "", "status": n["status"] or "",
-            "services": " | ".join(services.canonical(_service_name(x))
-                                   for x in n["services"]),
-        })
-    gaps = sorted(((g.name, g.unserved, g.unserved_examples[0] if g.unserved_examples
-                    else "") for g in reports if g.unserved), key=lambda t: (-t[1], t[0]))
-    no_need_count = Counter(services.canonical(_service_name(item["service"]))
-                            for item in no_need)
-    outcome = better_off(forms, bodies, needs, groups, framework, distance)
     card["Is anyone better off?"][:0] = [("Forms that carry a review",
-                                          f"{outcome.reviewed} of {total_forms}")]
+                                          f"{outcome.reviewed} of {len(sample.forms)}")]
     card["Is anyone better off?"].extend(
         (f"Plan result: {label}" if label != "No result recorded"
          else "Reviewed plans with no result recorded",
          f"{count} of {outcome.reviewed}")
         for label, count in outcome.results if outcome.reviewed)
+    return card, notes
+
+
+def _need_rows(sample: _Sample, everything: list[GroupReport],
+               services: Services) -> list[dict[str, str]]:
+    """One row per need for the needs CSV, with its group: the whole sample in a shape a
+    spreadsheet can filter, for questions the report does not ask."""
+    group_of = {g.id: g for g in everything}
+    rows = []
+    for n in sample.needs:
+        group = group_of.get(n["group_id"])
+        rows.append({
+            "group_number": str(group.number) if group else "",
+            "group": group.name if group else UNSORTED,
+            "not_a_need_group": "yes" if group and group.parking else "",
+            "case": sample.case_of.get(n["form_id"], ""), "holder": n["holder"],
+            "holder_kind": n["holder_kind"], "wording": n["wording"],
+            "worded_specifically": ("not read" if n["kinds"] is None
+                                    else "yes" if _is_specific(n) else "no"),
+            "seriousness": n["seriousness"] or "", "status": n["status"] or "",
+            "services": " | ".join(services.canonical(_service_name(x))
+                                   for x in n["services"]),
+        })
+    return rows
+
+
+def _levels(sample: _Sample, framework: Framework) -> list[tuple[str, int]]:
+    """Forms by the highest threshold level recorded, every level of the framework's scale
+    shown (a zero says something too), then the forms with none."""
+    levels = Counter(f["level_of_need"] for f in sample.forms)
+    return [(f"Level {lv}", levels[lv]) for lv in _level_order(sample.forms, framework)] + [
+        ("Not recorded", levels[None])]
+
+
+def _level_order(forms: list[dict[str, Any]], framework: Framework) -> list[int]:
+    """The framework's threshold levels in order, then any level a form records that the
+    scale does not have (a form from another area's scale is counted, not dropped)."""
+    scale = framework.threshold_scale
+    other = {f["level_of_need"] for f in forms} - set(scale) - {None}
+    return [*scale, *sorted(other)]
+
+
+def _ages(sample: _Sample) -> list[tuple[str, int]]:
+    """Children by age band, in age order, bands with no child left out."""
+    ages = Counter(c.get("age_band", "not known") for b in sample.bodies
+                   for c in b.get("children", []))
+    age_order = list(get_args(AgeBand))
+    return [(a, ages[a]) for a in age_order if ages[a]]
+
+
+def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework: Framework,
+                 themes: Themes, suggester: Suggester | None = None,
+                 generated: date | None = None, services: Services | None = None,
+                 title: str = "", area: str = "", author: str = "",
+                 distance: Distance | None = None) -> Report:
+    """The Need Groups report from the stored forms, analyses and groups (no spaCy run).
+
+    Cases are counted by case reference: a case audited twice (two auditors, two dates)
+    is one case, and the report says how many were. Groups marked "not a Need Group"
+    (parking) are listed apart and left out of the Need Groups. Each step below is a
+    function of the sample read once, so each can be read (and changed) on its own.
+    """
+    services = services or Services()
+    sample = _read_sample(audit, sample_id)
+    everything = [_group_report(g, sample, framework, themes, services)
+                  for g in sample.groups]
+    reports = sorted((g for g in everything if not g.parking),
+                     key=lambda g: (-g.cases, -g.needs, g.name.lower()))
+    no_need = _services_no_need(sample, suggester)
+    outcome = better_off(sample.forms, sample.bodies, sample.needs, sample.groups,
+                         framework, distance)
+    card, notes = _report_card(sample, framework, no_need, outcome)
+    gaps = sorted(((g.name, g.unserved, g.unserved_examples[0] if g.unserved_examples
+                    else "") for g in reports if g.unserved), key=lambda t: (-t[1], t[0]))
+    no_need_count = Counter(services.canonical(_service_name(item["service"]))
+                            for item in no_need)
     return Report(
         better_off=outcome,
         sample=sample_name, generated=(generated or date.today()).isoformat(),
-        forms=total_forms, needs=n_needs, children=len(children), groups=reports,
-        unsorted=unsorted, services_no_need=no_need, card=card, levels=level_rows,
-        ages=[(a, ages[a]) for a in age_order if ages[a]], status_total=status_total,
-        seriousness_labels=rating_labels, status_labels=status_labels, notes=notes,
-        title=title or f"Need Groups: {sample_name}", area=area, author=author,
-        cases=total_cases,
-        duplicates=sorted((c, k) for c, k in forms_per_case.items() if k > 1),
-        auditors=len({f["auditor"] for f in forms if f["auditor"]}), parked=parked,
+        forms=len(sample.forms), needs=len(sample.needs),
+        children=sum(len(b.get("children", [])) for b in sample.bodies), groups=reports,
+        unsorted=_unsorted(sample), services_no_need=no_need, card=card,
+        levels=_levels(sample, framework), ages=_ages(sample),
+        status_total=_spread(framework, sample.needs, "status",
+                             framework.ids("audit_status"), False),
+        seriousness_labels=[framework.label("seriousness", r)
+                            for r in framework.ids("seriousness")] + ["Not rated"],
+        status_labels=[framework.label("audit_status", s)
+                       for s in framework.ids("audit_status")],
+        notes=notes, title=title or f"Need Groups: {sample_name}", area=area, author=author,
+        cases=sample.total_cases,
+        duplicates=sorted((c, k) for c, k in sample.forms_per_case.items() if k > 1),
+        auditors=len({f["auditor"] for f in sample.forms if f["auditor"]}),
+        parked=[g for g in everything if g.parking],
         gaps=gaps, no_need_services=sorted(no_need_count.items(), key=lambda kv: (-kv[1], kv[0])),
-        need_rows=need_rows,
-        specific_share=(sum(1 for n in needs if is_specific(n)),
-                        sum(1 for n in needs if n["kinds"] is not None)),
+        need_rows=_need_rows(sample, everything, services),
+        specific_share=(sum(1 for n in sample.needs if _is_specific(n)),
+                        sum(1 for n in sample.needs if n["kinds"] is not None)),
     )
 
 
@@ -450,7 +540,7 @@ def render_html(report: Report, content: Content) -> str:
     is one line naming the template file and line (:class:`ExportError`, exit 1), not a
     Jinja traceback.
     """
-    from assistant.exporters import render_template
+    from assistant.rendering.templates import render_template
 
     return render_template("needgroups-report.html.j2", {"r": report}, content)
 
@@ -460,7 +550,7 @@ CSV_COLUMNS = ("group", "cluster", "description", "cases", "share_of_cases_perce
 
 def render_csv(report: Report) -> str:
     """One row per Need Group (and one for needs not in a group); formula-safe cells."""
-    from assistant.auditform import defuse
+    from assistant.audit.csvcodec import defuse
 
     header = [*CSV_COLUMNS,
               *(f"seriousness: {label}" for label in report.seriousness_labels),
@@ -489,7 +579,7 @@ NEED_COLUMNS = ("group_number", "group", "not_a_need_group", "case", "holder", "
 
 def render_needs_csv(report: Report) -> str:
     """One row per need: its group (by the one numbering), case, wording and services."""
-    from assistant.auditform import defuse
+    from assistant.audit.csvcodec import defuse
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

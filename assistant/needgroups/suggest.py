@@ -13,7 +13,7 @@ from assistant.needgroups.shorthand import Expansion, load_shorthand
 from assistant.needgroups.themes import Themes, load_themes
 
 if TYPE_CHECKING:
-    from assistant.auditstore import AuditStore
+    from assistant.audit.repository import AuditStore
 
 # --- analysis: tokens, lemmas and the structure of the need ------------------------------
 

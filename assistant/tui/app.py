@@ -471,7 +471,7 @@ class NeedsLedApp(App[None]):
     def _send_form(self, case: Case) -> None:
         from datetime import date
 
-        from assistant.auditform import audit_form_from_case
+        from assistant.audit.redaction import audit_form_from_case
         from assistant.errors import UserError
         from assistant.redact import NameInReference
         from assistant.room import neutral_reference, room_label, send_form
@@ -480,7 +480,7 @@ class NeedsLedApp(App[None]):
         try:
             try:
                 form = audit_form_from_case(case, room_label(), date.today(),
-                                            framework=self.content.framework)
+                                            content=self.content)
             except NameInReference:
                 # A practice family's reference carries its name ("PRACTICE-jordan-..."):
                 # the room's form takes a reference without it, the same for everyone
@@ -488,7 +488,7 @@ class NeedsLedApp(App[None]):
                 renamed = neutral_reference(case.reference)
                 form = audit_form_from_case(case.model_copy(update={"reference": renamed}),
                                             room_label(), date.today(),
-                                            framework=self.content.framework)
+                                            content=self.content)
             message = send_form(form)
         except UserError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)

@@ -170,7 +170,7 @@ class ShuffleApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        from assistant.auditstore import AuditStore
+        from assistant.audit.repository import AuditStore
         from assistant.content import Content
         from assistant.needgroups import Shuffle, load_themes
         from assistant.store import Store
@@ -200,7 +200,7 @@ class ShuffleApp(App[None]):
         The worker has its own database connection, so a change made on screen meanwhile
         is its own transaction (SQLite queues the two writers) rather than nested in ours.
         """
-        from assistant.auditstore import AuditStore
+        from assistant.audit.repository import AuditStore
         from assistant.needgroups import Analyzer, Suggester, load_coach, suggest_sample
         from assistant.store import Store
 
@@ -222,10 +222,7 @@ class ShuffleApp(App[None]):
 
     def group_rows(self) -> list[dict[str, Any]]:
         # cases, not forms: a case audited twice counts once, as in the report
-        counts = dict(self.store.db.execute(
-            "select n.group_id, count(distinct f.case_reference) from audit_needs n"
-            " join audit_forms f on f.id = n.form_id where n.sample_id = ?"
-            " group by n.group_id", [self.sample_id]).fetchall())
+        counts = self.audit.cases_per_group(self.sample_id)
         rows = self.audit.groups(self.sample_id)
         for row in rows:
             row["cases"] = counts.get(row["id"], 0)
@@ -250,7 +247,7 @@ class ShuffleApp(App[None]):
                                    style="italic"), id="g-none"))
         from assistant.needgroups import to_discuss
 
-        pile = sum(1 for n in self.audit.needs(self.sample_id, "group_id is null")
+        pile = sum(1 for n in self.audit.needs(self.sample_id, unsorted=True)
                    if to_discuss(n))
         options.append(Option(Text(f"   (to discuss: {pile} needs worded as a service, "
                                    "an assessment or an aim)", style="italic"), id="g-discuss"))
@@ -271,14 +268,13 @@ class ShuffleApp(App[None]):
         if self.viewing_group == "discuss":
             from assistant.needgroups import to_discuss
 
-            self.needs = [n for n in self.audit.needs(self.sample_id, "group_id is null")
+            self.needs = [n for n in self.audit.needs(self.sample_id, unsorted=True)
                           if to_discuss(n)]
             title.update(Text(f"To discuss ({len(self.needs)}): worded as a service, an "
                               "assessment or an aim. What need stands behind each? (v: back)"))
         elif self.viewing_group is not False:
             gid = self.viewing_group if isinstance(self.viewing_group, int) else None
-            where = "group_id is null" if gid is None else "group_id = ?"
-            self.needs = self.audit.needs(self.sample_id, where, [] if gid is None else [gid])
+            self.needs = self.audit.needs(self.sample_id, group_id=gid, unsorted=gid is None)
             # Text, not a str: a str is parsed as markup, and names are typed by people
             # ("Housing (B&B) [urgent]", "Sam [/red] Jones").
             title.update(Text(f"Group: {self.group_name(gid)} ({len(self.needs)} needs; "
@@ -288,7 +284,7 @@ class ShuffleApp(App[None]):
             title.update("No forms in this sample yet: add some with 'needs-led audit add'.")
         else:
             form = self.forms[self.form_index]
-            self.needs = self.audit.needs(self.sample_id, "form_id = ?", [form["id"]])
+            self.needs = self.audit.needs(self.sample_id, form_id=form["id"])
             level = form["level_of_need"]
             title.update(Text(
                 f"Form {self.form_index + 1} of {len(self.forms)}: {form['case_reference']}"
@@ -409,12 +405,13 @@ class ShuffleApp(App[None]):
             self.say("This need has no suggestion: place it yourself (g, or a number).")
             return
         self._do(f"Placed in its suggested group ({need['reason']}).",
-                 self.shuffle.accept, [need["id"]], self.themes)
+                 lambda: self.shuffle.accept([need["id"]], themes=self.themes))
 
     def action_accept_form(self) -> None:
         ids = [n["id"] for n in self.needs if n["theme"]]
         if ids:
-            self._do(f"Accepted {len(ids)} suggestion(s).", self.shuffle.accept, ids, self.themes)
+            self._do(f"Accepted {len(ids)} suggestion(s).",
+                     lambda: self.shuffle.accept(ids, themes=self.themes))
 
     def _place(self, group: dict[str, Any] | None) -> None:
         need = self._need_or_say()
@@ -577,7 +574,7 @@ class ShuffleApp(App[None]):
 def run(sample: str, db: str | None = None, content: str | None = None,
         pipeline: str | None = None) -> int:
     # Fail before the screen opens if the sample does not exist.
-    from assistant.auditstore import AuditStore
+    from assistant.audit.repository import AuditStore
     from assistant.store import Store
 
     with Store(db) as store:

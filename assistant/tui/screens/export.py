@@ -151,14 +151,14 @@ class ExportScreen(ExportDialog):
         super().on_input_submitted(event)
 
     def write(self, folder: Path, force: bool) -> tuple[str, str]:
-        from assistant.auditform import names_notice
+        from assistant.audit.redaction import names_notice
         from assistant.exporters import FORMATS, export
 
         content = self.app.content  # type: ignore[attr-defined]
         notes: list[str] = []
         paths = export(self.case, list(FORMATS), folder, content=content, force=force,
                        with_supervision=self.with_supervision, notes=notes)
-        notice = names_notice(self.case, framework=content.framework)
+        notice = names_notice(self.case, content=content)
         text = f"Written to {folder}:\n" + ", ".join(p.name for p in paths)
         text += "".join(f"\n{line[:1].upper()}{line[1:]}" for line in notice)
         if notes:

@@ -88,7 +88,7 @@ class RoomWordingScreen(Screen[None]):
 
     def _sample(self, name: str) -> list[str] | None:
         """The need statements pooled in an audit sample (the database is the UI thread's)."""
-        from assistant.auditstore import AuditStore
+        from assistant.audit.repository import AuditStore
         from assistant.store import StoreError
 
         try:

@@ -4,32 +4,31 @@ Lives in the same SQLite file as the cases (open a :class:`~assistant.store.Stor
 it in), with its own migration set, so an audit never touches case data. A form's identity
 is (case reference, auditor, audit date), the key the pooled CSV groups rows by: importing
 the same form twice adds nothing, and a different form under an identity already stored is
-reported rather than silently merged (``audit add --replace`` replaces it). Reading files is
-forgiving: a bad file or form is reported by file and line and everything else still
-imports; a form with a bad CSV row is left out whole, never stored incomplete.
+reported rather than silently merged (``audit add --replace`` replaces it).
+
+Every SQL statement on the audit tables is here: the shuffle (:mod:`assistant.needgroups`)
+and the screens call methods, so what the tables hold, and how it is checked, is decided
+in one place. Reading forms from files is :mod:`assistant.audit.readers`.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database, Migrations
 
+from assistant.audit.readers import Problem
 from assistant.model import now
 from assistant.store import StoreError
-from assistant.textsafe import clean_text, decode, printable
+from assistant.textsafe import clean_text, printable
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
-
-    from assistant.auditform import AuditForm
+    from assistant.audit.form import AuditForm
     from assistant.store import Store
 
 migrations = Migrations("needs-led-audit")
@@ -96,19 +95,6 @@ class AuditError(StoreError):
 
 
 @dataclass
-class Problem:
-    """One thing that could not be imported, and where it is."""
-
-    source: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
-
-
-@dataclass
 class ImportResult:
     added: int = 0
     replaced: int = 0
@@ -122,217 +108,6 @@ def identity(form: AuditForm) -> str:
 
 def digest(form: AuditForm) -> str:
     return hashlib.sha256(form.model_dump_json().encode()).hexdigest()
-
-
-# --- reading files ---------------------------------------------------------------------
-
-
-def describe_errors(exc: ValidationError, first_need: int = 1) -> str:
-    """Pydantic errors as 'need 2, wording: ...', joined: one readable line per form.
-
-    ``first_need`` is the number of the form's first need in what was validated: a CSV
-    row is validated as a one-need form, yet it may be the form's third need.
-    """
-    parts = []
-    for error in exc.errors():
-        where: list[str] = []
-        for part in error["loc"]:
-            if isinstance(part, int) and where:
-                offset = first_need if where[-1] == "needs" else 1
-                where[-1] = f"{where[-1].rstrip('s')} {part + offset}"
-            elif isinstance(part, str):
-                where.append(part.replace("_", " "))
-        message = error["msg"].removeprefix("Value error, ")
-        parts.append(f"{', '.join(where)}: {message}" if where else message)
-    return "; ".join(parts)
-
-
-class _JsonProblem(ValueError):
-    """A problem reading JSON, at a 1-based line."""
-
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-
-
-def _json_values(text: str) -> Iterator[tuple[int, Any]]:
-    """Each top-level value (or array element) with its 1-based line: JSON, arrays, JSONL."""
-    decoder = json.JSONDecoder()
-    index, end = 0, len(text)
-
-    def skip(i: int, extra: str = "") -> int:
-        while i < end and (text[i].isspace() or text[i] in extra):
-            i += 1
-        return i
-
-    index = skip(index)
-    in_array = index < end and text[index] == "["
-    if in_array:
-        index += 1
-    line, counted = 1, 0  # lines counted incrementally: one pass over a large file
-    while True:
-        index = skip(index, "," if in_array else "")
-        if index >= end:
-            if in_array:
-                raise _JsonProblem(text.count("\n") + 1, "the list is not closed with ]")
-            return
-        if in_array and text[index] == "]":
-            return
-        line += text.count("\n", counted, index)
-        counted = index
-        try:
-            value, index = decoder.raw_decode(text, index)
-        except json.JSONDecodeError as exc:
-            raise _JsonProblem(exc.lineno, f"not valid JSON ({exc.msg})") from None
-        except ValueError:  # a number past Python's 4,300-digit limit on reading integers
-            raise _JsonProblem(line, "not valid JSON (a number too long to read)") from None
-        yield line, value
-
-
-def read_json_forms(source: str, text: str) -> tuple[list[AuditForm], list[Problem]]:
-    from pydantic import ValidationError
-
-    from assistant.auditform import AuditForm
-
-    forms: list[AuditForm] = []
-    problems: list[Problem] = []
-    try:
-        for line, value in _json_values(text):
-            items = value.get("forms") if isinstance(value, dict) and "forms" in value else None
-            for item in items if isinstance(items, list) else [value]:
-                try:
-                    forms.append(AuditForm.model_validate(item))
-                except ValidationError as exc:
-                    problems.append(Problem(source, line, describe_errors(exc)))
-    except _JsonProblem as exc:
-        problems.append(Problem(source, exc.line, str(exc)))
-    except RecursionError:
-        # Python's JSON decoder recurses once per nested [ or {: thousands of them are no
-        # audit form, and must not stop the other files being read.
-        problems.append(Problem(source, None, "not valid JSON (nested too deeply to be an "
-                                              "audit form)"))
-    return forms, problems
-
-
-def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Problem]]:
-    """Forms from pooled CSV rows; a form with any bad row is not imported at all.
-
-    Rows are grouped into forms by (case reference, auditor, audit date), then each row is
-    checked on its own so a problem is reported at its own line, naming its need. Keeping
-    the rest of a form whose row was bad would store an incomplete form under the form's
-    identity, and the corrected file would then be "different content": so the whole form
-    is left out, and importing the corrected file adds it.
-    """
-    from pydantic import ValidationError
-
-    from assistant.auditform import REQUIRED_CSV_COLUMNS, CsvError, forms_from_csv
-
-    problems: list[Problem] = []
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error):
-        return [], [Problem(source, 1, "empty file, or not CSV")]
-    missing = [c for c in REQUIRED_CSV_COLUMNS if c not in header]
-    if missing:
-        return [], [Problem(source, 1, f"missing column(s): {', '.join(missing)}")]
-    head = io.StringIO()
-    csv.writer(head, lineterminator="\n").writerow(header)
-    key_columns = [header.index(c) for c in ("case_reference", "auditor", "audit_date")]
-    # identity cells -> [(first line, row)], in file order
-    groups: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
-    line = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(Problem(source, reader.line_num,
-                                    f"not readable as CSV ({exc}); nothing imported from "
-                                    "this file"))
-            return [], problems
-        line_start, line = line + 1, reader.line_num
-        # a bare CR inside a quoted cell (an old Mac or a spreadsheet's line break) is a
-        # line break: re-written unquoted below, it would no longer read as one cell
-        row = [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in row]
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) <= max(key_columns):
-            problems.append(Problem(source, line_start,
-                                    f"{len(row)} cells where the header has {len(header)}"))
-            continue
-        key = tuple(_undefuse_cell(row[i]).strip() for i in key_columns)
-        groups.setdefault(key, []).append((line_start, row))
-
-    forms: list[AuditForm] = []
-    for rows in groups.values():
-        parts: list[AuditForm] = []
-        bad: list[Problem] = []
-        for position, (line_start, row) in enumerate(rows, 1):
-            if len(row) != len(header):
-                bad.append(Problem(source, line_start,
-                                   f"{len(row)} cells where the header has {len(header)}"))
-                continue
-            one = io.StringIO()
-            csv.writer(one, lineterminator="\n").writerow(row)
-            number = _need_number(row, header, position)
-            try:
-                (form,) = forms_from_csv(head.getvalue() + one.getvalue())
-            except CsvError as exc:
-                bad.append(Problem(source, line_start, str(exc).split(": ", 1)[-1]))
-            except ValidationError as exc:
-                bad.append(Problem(source, line_start, describe_errors(exc, first_need=number)))
-            except (csv.Error, ValueError) as exc:  # not a form: reported, never a traceback
-                bad.append(Problem(source, line_start, f"not readable ({exc})"))
-            else:
-                parts.append(form)
-        if bad:
-            case_reference = rows[0][1][key_columns[0]] or "with no reference"
-            note = (f"; case {case_reference} was not imported (fix this row and "
-                    "import the file again)")
-            problems.extend(Problem(p.source, p.line, p.message + note) for p in bad)
-            continue
-        forms.append(parts[0].model_copy(
-            update={"needs": [need for part in parts for need in part.needs]}))
-    problems.sort(key=lambda p: p.line or 0)
-    return forms, problems
-
-
-def _undefuse_cell(cell: str) -> str:
-    from assistant.auditform import _undefuse
-
-    return _undefuse(cell)
-
-
-def _need_number(row: list[str], header: list[str], position: int) -> int:
-    """The row's need number as written in it, else its position among the form's rows."""
-    cell = row[header.index("need_number")].strip()
-    # isdigit() alone accepts '²', which int() does not; and a number of thousands of
-    # digits is no need number (Python refuses to read past 4,300 digits)
-    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 6 else position
-
-
-def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]]:
-    """Forms in a JSON, JSON-lines, CSV or .xlsx file, and the problems found in it."""
-    from assistant.paperforms import is_xlsx, xlsx_to_csv
-
-    if is_xlsx(source, data):
-        try:
-            return read_csv_forms(source, xlsx_to_csv(data))
-        except ValueError as exc:
-            return [], [Problem(source, None, str(exc))]
-    try:
-        text = decode(data)  # UTF-8, or UTF-8/16/32 with a byte-order mark
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return [], [Problem(source, line, "not UTF-8 text")]
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if not stripped:
-        return [], [Problem(source, None, "empty file")]
-    if source.lower().endswith((".json", ".jsonl")) or stripped[0] in "[{":
-        return read_json_forms(source, text.lstrip("\ufeff"))
-    return read_csv_forms(source, text)
 
 
 # --- the store -------------------------------------------------------------------------
@@ -537,12 +312,21 @@ class AuditStore:
             return [dict(r) for r in self.db.table("audit_forms").rows_where(
                 "sample_id = ?", [sample_id], order_by="case_reference, audit_date, id")]
 
-    def needs(self, sample_id: int, where: str = "", args: Iterable[Any] = ()
-              ) -> list[dict[str, Any]]:
-        sql = "sample_id = ?" + (f" and ({where})" if where else "")
+    def needs(self, sample_id: int, *, form_id: int | None = None,
+              group_id: int | None = None, unsorted: bool = False,
+              need_id: int | None = None) -> list[dict[str, Any]]:
+        """The sample's needs in form order, all or those of one form, one group, none
+        (``unsorted``) or one id; services, alternatives and kinds decoded from JSON."""
+        where, args = ["sample_id = ?"], [sample_id]
+        for column, value in (("form_id", form_id), ("group_id", group_id), ("id", need_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        if unsorted:
+            where.append("group_id is null")
         with self.store.errors():
             rows = list(self.db.table("audit_needs").rows_where(
-                sql, [sample_id, *args], order_by="form_id, position"))
+                " and ".join(where), args, order_by="form_id, position"))
         for row in rows:
             row["services"] = json.loads(row["services"] or "[]")
             row["alternatives"] = json.loads(row["alternatives"] or "[]")
@@ -570,3 +354,176 @@ class AuditStore:
                   None if r["kinds"] is None else json.dumps(r["kinds"]), r["id"])
                  for r in rows],
             )
+
+    # --- the shuffle's rows: groups, placements, undo and redo --------------------------
+    # Called by assistant.needgroups.Shuffle inside its own write(): these never open a
+    # transaction, so one shuffle operation and its undo record commit together.
+
+    _ROW_TABLES = ("audit_forms", "audit_needs", "audit_groups")
+
+    def row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        """One whole row of a form, need or group by id (None if there is none)."""
+        if table not in self._ROW_TABLES:
+            raise ValueError(f"not an audit table with rows by id: {table}")
+        cursor = self.db.execute(f"select * from {table} where id = ?", [row_id])
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], found, strict=True))
+
+    def need_groups(self, sample_id: int, need_ids: Iterable[int]) -> dict[int, int | None]:
+        """Each of ``need_ids`` that is in the sample -> its group (None: unsorted)."""
+        ids = list(need_ids)
+        out: dict[int, int | None] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(
+                f"select id, group_id from audit_needs where sample_id = ? and id in ({marks})",
+                [sample_id, *chunk]).fetchall())
+        return out
+
+    def need_group(self, need_id: int) -> int | None:
+        """The group of one need, in whichever sample (None: unsorted or no such need)."""
+        found = self.db.execute("select group_id from audit_needs where id = ?",
+                                [need_id]).fetchone()
+        return found[0] if found else None
+
+    def needs_in_group(self, group_id: int) -> dict[int, int | None]:
+        """The needs placed in a group, each -> that group (the shape undo records)."""
+        return dict(self.db.execute(
+            "select id, group_id from audit_needs where group_id = ?", [group_id]).fetchall())
+
+    def need_ids_of_form(self, form_id: int, sample_id: int | None = None) -> list[int]:
+        """The ids of a form's needs (only if the form is in ``sample_id``, when given)."""
+        sql = "select id from audit_needs where form_id = ?"
+        args: list[Any] = [form_id]
+        if sample_id is not None:
+            sql += " and sample_id = ?"
+            args.append(sample_id)
+        return [r[0] for r in self.db.execute(sql, args).fetchall()]
+
+    def group_named(self, sample_id: int, name: str, except_id: int | None = None
+                    ) -> int | None:
+        """The sample's group called ``name`` (any case), other than ``except_id``."""
+        found = self.db.execute(
+            "select id from audit_groups where sample_id = ? and lower(name) = lower(?)"
+            " and id != ?", [sample_id, name, except_id or 0]).fetchone()
+        return int(found[0]) if found else None
+
+    def theme_groups(self, sample_id: int) -> dict[str, int]:
+        """Each theme id -> the sample's first group made for it."""
+        return {t: g for g, t in self.db.execute(
+            "select id, theme from audit_groups where sample_id = ? and theme is not null "
+            "order by id desc", [sample_id]).fetchall()}
+
+    def suggested_needs(self, sample_id: int, unsorted_only: bool
+                        ) -> list[tuple[int, str, int | None]]:
+        """(need id, suggested theme, group) of the sample's needs that have a suggestion."""
+        sql = ("select id, theme, group_id from audit_needs where sample_id = ? and "
+               "theme is not null" + (" and group_id is null" if unsorted_only else ""))
+        return [(int(r[0]), str(r[1]), r[2]) for r in self.db.execute(sql, [sample_id])]
+
+    def insert_group(self, sample_id: int, name: str, description: str = "", notes: str = "",
+                     theme: str | None = None) -> int:
+        """A new group; its id."""
+        return _new_id(self.db.table("audit_groups").insert({
+            "sample_id": sample_id, "name": name, "description": description,
+            "notes": notes, "theme": theme, "created_at": now().isoformat()}).last_pk)
+
+    def update_group(self, group_id: int, change: dict[str, Any]) -> None:
+        """Change some of a group's columns (name, description, notes, parking)."""
+        self.db.table("audit_groups").update(group_id, change)
+
+    def delete_group(self, group_id: int) -> None:
+        """Remove a group row (its needs must have been moved first)."""
+        self.db.execute("delete from audit_groups where id = ?", [group_id])
+
+    def move_needs(self, need_ids: Iterable[int], group_id: int | None) -> None:
+        """Place needs in a group (None: unsorted)."""
+        ids = list(need_ids)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start:start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"update audit_needs set group_id = ? where id in ({marks})",
+                            [group_id, *chunk])
+
+    def delete_form_rows(self, form_id: int) -> None:
+        """Remove a form and its needs as they are (undo keeps the rows to put back)."""
+        self.db.execute("delete from audit_needs where form_id = ?", [form_id])
+        self.db.execute("delete from audit_forms where id = ?", [form_id])
+
+    def restore_rows(self, state: dict[str, Any]) -> None:
+        """Put groups, need placements and whole rows back as ``state`` (an undo or redo
+        record: "groups", "needs" and "rows", as the shuffle keeps them) has them."""
+        rows = state.get("rows", {})
+        # whole rows first (a removed form and its needs), parents before children
+        for table in ("audit_forms", "audit_needs"):
+            for row in rows.get(table, {}).values():
+                if row is not None:
+                    self.db.table(table).upsert(row, pk="id")
+        absent = []
+        for key, group in state["groups"].items():
+            if group is None:
+                absent.append(int(key))
+            else:
+                self.db.table("audit_groups").upsert(group, pk="id")
+        for need_id, group_id in state["needs"]:
+            self.db.execute("update audit_needs set group_id = ? where id = ?",
+                            [group_id, need_id])
+        for group_id in absent:
+            self.db.execute("update audit_needs set group_id = null where group_id = ?",
+                            [group_id])
+            self.db.execute("delete from audit_groups where id = ?", [group_id])
+        for table in ("audit_needs", "audit_forms"):
+            for key, row in rows.get(table, {}).items():
+                if row is None:
+                    self.db.execute(f"delete from {table} where id = ?", [int(key)])
+
+    def push_step(self, kind: str, sample_id: int, label: str, state: dict[str, Any]) -> None:
+        """Record an undo ("undo": the state before a change) or redo ("redo": the state
+        after it) step; a new undo step made by a change (not by redo) ends redo, which
+        the caller says with :meth:`clear_redo`."""
+        table, column = _STEPS[kind]
+        self.db.table(table).insert({"sample_id": sample_id, "label": label,
+                                     column: json.dumps(state), "at": now().isoformat()})
+
+    def clear_redo(self, sample_id: int) -> None:
+        self.db.execute("delete from audit_redo where sample_id = ?", [sample_id])
+
+    def last_step(self, kind: str, sample_id: int) -> tuple[int, str, dict[str, Any]] | None:
+        """The latest undo or redo step: (its id, its label, the state it restores)."""
+        table, column = _STEPS[kind]
+        found = self.db.execute(
+            f"select id, label, {column} from {table} where sample_id = ? "
+            "order by id desc limit 1", [sample_id]).fetchone()
+        if found is None:
+            return None
+        return int(found[0]), str(found[1]), json.loads(found[2])
+
+    def drop_step(self, kind: str, step_id: int) -> None:
+        table, _ = _STEPS[kind]
+        self.db.execute(f"delete from {table} where id = ?", [step_id])
+
+    def step_labels(self, kind: str, sample_id: int) -> list[str]:
+        """What undo (or redo) would do, latest first."""
+        table, _ = _STEPS[kind]
+        with self.store.errors():
+            return [r[0] for r in self.db.execute(
+                f"select label from {table} where sample_id = ? order by id desc",
+                [sample_id]).fetchall()]
+
+    def cases_per_group(self, sample_id: int) -> dict[int | None, int]:
+        """Each group (None: unsorted) -> how many cases have a need in it: cases, not
+        forms, so a case audited twice counts once, as in the report."""
+        with self.store.errors():
+            return dict(self.db.execute(
+                "select n.group_id, count(distinct f.case_reference) from audit_needs n"
+                " join audit_forms f on f.id = n.form_id where n.sample_id = ?"
+                " group by n.group_id", [sample_id]).fetchall())
+
+
+_CHUNK = 900
+"""Ids per statement: below SQLite's old limit of 999 bound parameters."""
+
+_STEPS = {"undo": ("audit_undo", "before"), "redo": ("audit_redo", "after")}
