@@ -79,7 +79,7 @@ def test_csv_a_bad_row_leaves_its_whole_form_out_and_is_reported_by_line_and_nee
     # Break the second need of AUD-002 (a status the form does not know).
     index = next(n for n, line in enumerate(lines) if "violent relationships" in line)
     lines[index] = lines[index].replace(",partly,", ",sorted,")
-    got, problems = read_forms("pool.csv", "\r\n".join(lines).encode())
+    got, problems = read_forms("pool.csv", "\r\n".join(lines).encode(), CONTENT.framework)
     (problem,) = problems
     assert problem.line == index + 1
     assert problem.message.startswith("need 2, status: ")

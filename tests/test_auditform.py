@@ -133,10 +133,20 @@ def test_csv_bad_children_cell_names_the_line(form: AuditForm) -> None:
         forms_from_csv(text)
 
 
-def test_csv_bad_status_is_rejected_by_the_model(form: AuditForm) -> None:
+def test_csv_bad_status_is_rejected_against_the_framework(form: AuditForm) -> None:
+    """The status is an id from the framework's audit_status list: a form is read without
+    the framework, and an id not on the list is refused when the form is imported."""
+    from assistant.paperforms import check_forms
+    from assistant.redact import load_names
+
     text = write_csv([form]).replace(",partly,", ",half,", 1)
-    with pytest.raises(ValidationError):
-        forms_from_csv(text)
+    (read,) = forms_from_csv(text)
+    checked = check_forms("f.csv", [read], CONTENT.framework, names=load_names(CONTENT))
+    assert checked.forms == []
+    assert "status 'half' is not one of met, partly, unmet, closed, unknown" in str(
+        checked.problems[0])
+    with pytest.raises(ValidationError):  # not an id at all
+        forms_from_csv(write_csv([form]).replace(",partly,", ",Half met!,", 1))
 
 
 def test_json_round_trips_and_rejects_newer_versions(form: AuditForm) -> None:

@@ -75,7 +75,7 @@ def test_the_kit_is_written_and_its_templates_import_back(tmp_path: Path,
     book = load_workbook(kit / "audit-forms-template.xlsx")
     sheet = book["Forms"]
     assert [c.value for c in sheet[1]] == list(CSV_COLUMNS)
-    assert len(sheet.data_validations.dataValidation) == 4  # drop-down lists
+    assert len(sheet.data_validations.dataValidation) == 5  # drop-down lists
     first = row(case_reference="PAPER-1")
     second = row(case_reference="PAPER-2", audit_date="28 Nov 2026", level_of_need="3")
     for values in (first, second):

@@ -29,7 +29,14 @@ from pydantic import (
 )
 
 from assistant.dates import loose
-from assistant.model import REFERENCE_PATTERN, Sex, ShortText, clean_input
+from assistant.model import (
+    REFERENCE_PATTERN,
+    Sex,
+    ShortText,
+    ThresholdLevel,
+    _framework_choice,
+    clean_input,
+)
 
 if TYPE_CHECKING:
     from assistant.content import Framework
@@ -41,12 +48,14 @@ SCHEMA_ID = f"https://needs-led.invalid/schema/audit-form-{FORM_VERSION}.json"
 
 AgeBand = Literal["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
 HolderKind = Literal["child", "parent", "family"]
-# A need's status and the plan's result are ids from the framework's lists (audit_status,
-# plan_results): a form is read without the framework (pooled from anywhere), and checked
-# against it when imported (assistant.paperforms.check_forms).
+# A need's status, the plan's result and the level of need are on the framework's lists
+# (audit_status, plan_results, threshold_levels): checked against the framework when one is
+# given as validation context (``context={"framework": ...}``, as an import does), so a
+# reader reports a bad value by line; without one a form still reads (and
+# assistant.paperforms.check_forms checks it before it is pooled).
 ChoiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
-Status = ChoiceId
-PlanResult = ChoiceId
+Status = Annotated[ChoiceId, AfterValidator(_framework_choice("audit_status"))]
+PlanResult = Annotated[ChoiceId, AfterValidator(_framework_choice("plan_results"))]
 Profile = Literal["family", "child", "parent"]
 
 
@@ -126,8 +135,8 @@ class AuditForm(_Model):
         description="The case reference, never a name",
     )
     children: list[AuditChild] = Field(default=[], description="Every child in the case")
-    level_of_need: int | None = Field(
-        default=None, ge=0,
+    level_of_need: ThresholdLevel | None = Field(
+        default=None,
         description="The highest threshold level recorded (a level of the framework's "
         "threshold_levels)",
     )

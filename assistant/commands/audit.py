@@ -86,7 +86,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                 result.problems.append(Problem(printable(name), None,
                                                str(exc).split(": ", 1)[-1]))
                 continue
-            forms, problems = read_forms(printable(name), data)
+            forms, problems = read_forms(printable(name), data, framework)
             result.problems.extend(problems)
             checked = check_forms(printable(name), forms, framework, stored, names=names)
             result.problems.extend(checked.problems)
