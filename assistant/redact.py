@@ -33,7 +33,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -130,7 +130,10 @@ def _load_names(path: Path, text: str) -> Names:
 
 def load_names(content: Content) -> Names:
     """The name lists from the content in use, or from the default content when an edited
-    copy of ``framework/`` has no names.yml (so a trainer's older copy still exports)."""
+    copy of ``framework/`` has no names.yml (so a trainer's older copy still exports).
+
+    The words that name a role in the framework ("Gran", a trainer's "Godmum") are role
+    words here too: never taken for a name, and a capitalised word after one is."""
     try:
         path = content.path(*NAMES_FILE)
     except ContentError:
@@ -139,7 +142,11 @@ def load_names(content: Content) -> Names:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError) as exc:
         raise ContentError(path, f"cannot be read ({exc})") from None
-    return _load_names(path, text)
+    names = _load_names(path, text)
+    words = frozenset(w for w in content.framework.vocabulary.family_words if " " not in w)
+    if words <= names.roles:
+        return names
+    return replace(names, roles=names.roles | words)
 
 
 # --- normalising text ----------------------------------------------------------------------

@@ -70,6 +70,8 @@ def godparent_case(content: Content) -> Case:
             {"id": "n1", "holder": "g1",
              "wording": "Bea needs to know how to calm Kayla at bedtime"},
             {"id": "n2", "holder": "t1", "wording": "Kai needs a bed of his own"},
+            {"id": "n3", "holder": "c1",
+             "wording": "Kayla needs to see her Godmum every Sunday"},
         ],
     }, context={"framework": content.framework})
 
@@ -127,8 +129,10 @@ def test_a_new_role_is_counted_right_on_the_audit_form(tmp_path: Path) -> None:
     assert [(c.label, c.age_band) for c in form.children] == [
         ("Child 1", "5-9"), ("Twin 1", "5-9"), ("Child 2", "pre-birth")]
     assert [(n.holder, n.holder_kind) for n in form.needs] == [
-        ("Godparent", "parent"), ("Twin 1", "child")]
+        ("Godparent", "parent"), ("Twin 1", "child"), ("Child 1", "child")]
     assert form.needs[0].wording == "Godparent needs to know how to calm Child 1 at bedtime"
+    # A role's word is not a name: it stays on the form.
+    assert form.needs[2].wording == "Child 1 needs to see her Godmum every Sunday"
 
 
 def test_a_word_may_name_only_one_role(tmp_path: Path) -> None:
