@@ -368,6 +368,11 @@ class Store:
                         raise _damaged(self.path, f"the audit form of case "
                                                   f"'{printable(str(case_reference))}' does "
                                                   "not match its checksum")
+                from assistant.audit.repository import audit_damage
+
+                problem = audit_damage(self.db)  # each form with its needs, each group...
+                if problem:
+                    raise _damaged(self.path, f"{problem[0]}: {problem[1]}")
         self._checked = True
 
     def migrate(self, migration_set: Migrations, what: str = "this database",

@@ -10,6 +10,8 @@ damaged, work superseded without asking) or left half-written.
     python scripts/fault_probe.py                 # the code in this checkout
     python scripts/fault_probe.py --repo /other   # another checkout (e.g. main, "before")
     python scripts/fault_probe.py --only damage-index,zero-byte --trials 10
+    # the audit store: 20 forms in sample S, suggested and grouped, damage only in its pages
+    python scripts/fault_probe.py --only damage-table --audit-forms 20 --pages-of audit_
 
 Damage is judged by an oracle that needs no trust in needs-led: a fresh SQLite connection
 runs ``PRAGMA integrity_check`` and dumps every row; bytes that land in unused space change
@@ -67,8 +69,11 @@ class Run:
 
 
 class Probe:
-    def __init__(self, repo: Path, work: Path, seed: int, trials: int) -> None:
+    def __init__(self, repo: Path, work: Path, seed: int, trials: int,
+                 audit_forms: int = 0, pages_of: str = "") -> None:
         self.repo, self.work, self.trials = repo, work, trials
+        self.audit_forms, self.pages_of = audit_forms, pages_of
+        self.only_pages: set[int] | None = None
         self.rng = random.Random(seed)
         self.python = sys.executable
         self.base = work / "base.db"
@@ -128,7 +133,32 @@ class Probe:
         self.form = next(out.iterdir())
         self.new_case = self.case_file("NL-2026-999")
         self.existing_case = self.case_file("NL-2026-005", " Edited in the workshop.")
+        if self.audit_forms:
+            self.fill_sample()
+        if self.pages_of:
+            con = sqlite3.connect(self.base)
+            try:
+                self.only_pages = {n for (n,) in con.execute(
+                    "select pageno from dbstat where name like ? or name like ?",
+                    [f"{self.pages_of}%", f"idx_{self.pages_of}%"])}
+            finally:
+                con.close()
+            assert self.only_pages, f"no pages of tables named {self.pages_of}*"
         self.base_dump = dump(self.base)
+
+    def fill_sample(self) -> None:
+        """Sample S holds the audit forms of the first ``audit_forms`` cases, each need
+        with a suggested theme and placed in its group: every audit table has rows."""
+        out = self.work / "forms"
+        for i in range(1, min(self.audit_forms, 20) + 1):
+            run = self.cli("export", f"NL-2026-{i:03d}", "-f", "audit-json", "-o",
+                           str(out / str(i)), db=self.base)
+            assert run.code == 0, run.err
+        files = [str(f) for f in sorted(out.rglob("*.json"))]
+        run = self.cli("audit", "add", "S", *files, db=self.base)
+        assert run.code == 0, run.err
+        run = self.cli("audit", "suggest", "S", "--accept", "--no-coach", db=self.base)
+        assert run.code == 0, run.err
 
     def copy(self, name: str) -> Path:
         path = self.work / name
@@ -157,7 +187,8 @@ class Probe:
             data = bytearray(db.read_bytes())
             size = int.from_bytes(data[16:18], "big") or 65536
             pages = [n for n in range(2, len(data) // size + 1)
-                     if data[(n - 1) * size] in kinds]
+                     if data[(n - 1) * size] in kinds
+                     and (self.only_pages is None or n in self.only_pages)]
             page = self.rng.choice(pages)
             count = self.rng.randint(4, 48)
             at = (page - 1) * size
@@ -526,11 +557,18 @@ def main() -> int:
     parser.add_argument("--only", default="", help="comma-separated probe names")
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="show failure notes")
+    parser.add_argument("--audit-forms", type=int, default=0, metavar="N",
+                        help="put the audit forms of N cases (at most 20) in sample S, "
+                             "suggested and grouped, so the audit tables have rows")
+    parser.add_argument("--pages-of", default="", metavar="PREFIX",
+                        help="damage only pages of tables (and their indexes) whose name "
+                             "starts with PREFIX, e.g. audit_")
     args = parser.parse_args()
     chosen = [p for p in args.only.split(",") if p] or list(PROBES)
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="needs-led-probe-") as tmp:
-        probe = Probe(args.repo.resolve(), Path(tmp), args.seed, args.trials)
+        probe = Probe(args.repo.resolve(), Path(tmp), args.seed, args.trials,
+                      audit_forms=args.audit_forms, pages_of=args.pages_of)
         probe.build()
         table = {
             "damage-index": lambda: probe.damage({2, 10}, "damaged index page"),

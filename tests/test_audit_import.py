@@ -328,6 +328,10 @@ def test_cli_control_characters_in_a_sample_name_are_refused_and_never_echoed(
         tmp_path: Path) -> None:
     import sqlite3
 
+    from sqlite_utils import Database
+
+    from assistant.audit.repository import seal_rows
+
     env = {"NEEDS_LED_DB": str(tmp_path / "cli.db")}
     made = run_cli("audit", "new", "a\x1b[31mred", env=env)
     assert made.returncode == 1
@@ -338,6 +342,9 @@ def test_cli_control_characters_in_a_sample_name_are_refused_and_never_echoed(
     with sqlite3.connect(tmp_path / "cli.db") as db:
         db.execute("insert into audit_samples (name, created_at) values (?, ?)",
                    ["old\x1b[31mred", "2026-11-01T09:00:00"])
+        # sealed as migration m004 seals a row stored before checksums
+        seal_rows(Database(db), "audit_samples", [db.execute("select max(id) from "
+                                                             "audit_samples").fetchone()[0]])
     listed = run_cli("audit", "list", env=env)
     assert "old[31mred: 0 forms" in listed.stdout and "\x1b" not in listed.stdout
     missing = run_cli("audit", "add", "x\x1b[2Jy", str(tmp_path / "f.json"), env=env)

@@ -103,7 +103,8 @@ def test_accepting_a_theme_joins_the_group_of_the_same_name(
     shuffle = Shuffle(audit, sample_id)
     made = shuffle.create(theme.label.upper())  # made by hand first, in other letters
     first = audit.needs(sample_id)[0]
-    audit.db.execute("update audit_needs set theme = ? where id = ?", [theme.id, first["id"]])
+    audit.save_analyses([{"id": first["id"], "tokens": None, "theme": theme.id,
+                          "reason": None, "alternatives": [], "kinds": None}])
     assert shuffle.accept([first["id"]], themes=themes) == 1
     names = [g["name"] for g in audit.groups(sample_id)]
     assert names == [theme.label.upper()], "no duplicate '(2)' group"
@@ -145,10 +146,8 @@ def test_the_report_counts_cases_not_forms_and_quotes_specific_needs(
     group = shuffle.create("Learning")
     shuffle.place([n["id"] for n in audit.needs(sample_id)], group)
     # The coach read two needs as specific and "needs CAMHS" as a service.
-    for need in audit.needs(sample_id):
-        kinds = ["service"] if "CAMHS" in need["wording"] else []
-        audit.db.execute("update audit_needs set kinds = ? where id = ?",
-                         [json.dumps(kinds), need["id"]])
+    audit.save_analyses([need | {"kinds": ["service"] if "CAMHS" in need["wording"] else []}
+                         for need in audit.needs(sample_id)])
     report = build_report(audit, sample_id, "Workshop", Content().framework, load_themes(CONTENT),
                           services=load_services(Content()), title="Reading in Riverside",
                           area="Riverside (fictional)", author="The audit group",

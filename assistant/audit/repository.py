@@ -9,6 +9,13 @@ reported rather than silently merged (``audit add --replace`` replaces it).
 Every SQL statement on the audit tables is here: the shuffle (:mod:`assistant.needgroups`)
 and the screens call methods, so what the tables hold, and how it is checked, is decided
 in one place. Reading forms from files is :mod:`assistant.audit.readers`.
+
+Like each case revision, each stored form carries a SHA-256 checksum, over its row and
+every need row it owns (the wording, services, analysis and group of each); so does each
+sample, group and undo or redo step. Every write seals the rows it changed before it
+commits; reads and the store's integrity check (:meth:`~assistant.store.Store.check`,
+before any write) compare them, so a changed byte is reported as "audit form N" damaged
+rather than shuffled, reported or written over.
 """
 
 from __future__ import annotations
@@ -16,7 +23,8 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -83,11 +91,147 @@ def m003_parking_groups(db: Database) -> None:
     db.table("audit_samples").add_column("deleted_at", str)
 
 
+@migrations()
+def m004_checksums(db: Database) -> None:
+    """A SHA-256 of every form (over its row and its need rows), sample, group and undo
+    or redo step, so damage to any of them is noticed (see :func:`audit_damage`).
+
+    Rows stored before this migration get theirs from what they hold now: the best that
+    can be known, and any change from here on is caught.
+    """
+    for table in ("audit_forms", *SEALED_ROWS):
+        db.table(table).add_column("checksum", str)
+    seal_forms(db, [r[0] for r in db.execute("select id from audit_forms")])
+    for table in SEALED_ROWS:
+        seal_rows(db, table, [r[0] for r in db.execute(f"select id from {table}")])
+
+
 def _new_id(last_pk: Any) -> int:
     """The id SQLite gave the row just inserted (sqlite-utils types it as optional)."""
     if last_pk is None:
         raise AuditError("the database did not say which row it stored")
     return int(last_pk)
+
+
+# --- checksums ---------------------------------------------------------------------------
+# Explicit column lists, not "select *": a column added later changes no checksum until a
+# migration adds it here and seals every row again.
+
+FORM_COLUMNS = ("id", "sample_id", "identity", "digest", "case_reference", "auditor",
+                "audit_date", "level_of_need", "body", "source", "imported_at")
+NEED_COLUMNS = ("id", "sample_id", "form_id", "position", "holder", "holder_kind", "wording",
+                "seriousness", "status", "services", "tokens", "theme", "reason",
+                "alternatives", "group_id", "kinds")
+SEALED_ROWS: dict[str, tuple[str, ...]] = {
+    "audit_samples": ("id", "name", "created_at", "deleted_at"),
+    "audit_groups": ("id", "sample_id", "name", "description", "notes", "theme",
+                     "created_at", "parking"),
+    "audit_undo": ("id", "sample_id", "label", "before", "at"),
+    "audit_redo": ("id", "sample_id", "label", "after", "at"),
+}
+"""Tables whose rows stand alone, each sealed by a checksum of its own columns."""
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON can carry it: bytes (a text cell damaged into a blob) as hex."""
+    return {"blob": value.hex()} if isinstance(value, bytes) else value
+
+
+def rows_checksum(rows: Iterable[Sequence[Any]]) -> str:
+    """The SHA-256 of rows of column values, in order, hex: the value and its type, so a
+    number damaged into text (or the reverse) does not match either."""
+    digest_ = hashlib.sha256()
+    for row in rows:
+        digest_.update(json.dumps([_plain(v) for v in row], ensure_ascii=True).encode())
+        digest_.update(b"\n")
+    return digest_.hexdigest()
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[tuple[list[int], str]]:
+    """Ids in chunks an SQL ``in (...)`` takes, each with its question marks."""
+    items = sorted(set(ids))
+    for start in range(0, len(items), _CHUNK):
+        chunk = items[start:start + _CHUNK]
+        yield chunk, ",".join("?" * len(chunk))
+
+
+def _form_sums(db: Database, form_ids: Iterable[int]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(form row, the checksum its rows add up to now) for each of ``form_ids`` stored."""
+    for chunk, marks in _chunks(form_ids):
+        needs: dict[Any, list[tuple[Any, ...]]] = {}
+        for row in db.execute(f"select {', '.join(NEED_COLUMNS)} from audit_needs "
+                              f"where form_id in ({marks}) order by form_id, position, id",
+                              chunk):
+            needs.setdefault(row[2], []).append(tuple(row))
+        for row in db.execute(f"select {', '.join(FORM_COLUMNS)}, checksum from audit_forms "
+                              f"where id in ({marks})", chunk):
+            yield tuple(row), rows_checksum([row[:-1], *needs.get(row[0], [])])
+
+
+def seal_forms(db: Database, form_ids: Iterable[int]) -> None:
+    """Store each form's checksum over its row and its need rows as they are now."""
+    db.conn.executemany("update audit_forms set checksum = ? where id = ?",
+                        [(sum_, row[0]) for row, sum_ in _form_sums(db, form_ids)])
+
+
+def seal_rows(db: Database, table: str, ids: Iterable[int]) -> None:
+    """Store the checksum of each row of a :data:`SEALED_ROWS` table as it is now."""
+    columns = ", ".join(SEALED_ROWS[table])
+    for chunk, marks in _chunks(ids):
+        rows = db.execute(f"select {columns} from {table} where id in ({marks})",
+                          chunk).fetchall()
+        db.conn.executemany(f"update {table} set checksum = ? where id = ?",
+                            [(rows_checksum([row]), row[0]) for row in rows])
+
+
+_MISMATCH = "it does not match its checksum"
+
+
+def _row_name(table: str, row: Sequence[Any]) -> str:
+    return {"audit_samples": f"audit sample '{printable(str(row[1]))}'",
+            "audit_groups": f"audit group {row[0]}",
+            "audit_undo": f"undo step {row[0]} of an audit sample",
+            "audit_redo": f"redo step {row[0]} of an audit sample"}[table]
+
+
+def audit_damage(db: Database, sample_ids: Iterable[int] | None = None
+                 ) -> tuple[str, str] | None:
+    """What is damaged in the audit tables (of ``sample_ids``, or all), and why, or None:
+    ("audit form 3 (case 'NL-2026-004')", "it does not match its checksum").
+
+    Each form's checksum against its row and need rows, and each sample, group and undo
+    or redo row against its own; a need row whose form is gone is damage too (a changed
+    byte in its form number). A checksum missing where the column exists is damage: every
+    write stores one, and the migration that added the column stored one for every row.
+    Tables and columns a file does not have yet (before the migrations) are skipped.
+    """
+    tables = set(db.table_names())
+    if "audit_forms" not in tables:
+        return None
+    wanted = None if sample_ids is None else sorted(set(sample_ids))
+    where = "" if wanted is None else f" where sample_id in ({','.join('?' * len(wanted))})"
+    args = wanted or []
+    if "checksum" not in db.table("audit_forms").columns_dict:
+        return None
+    form_ids = [r[0] for r in db.execute(f"select id from audit_forms{where}", args)]
+    for row, sum_ in _form_sums(db, form_ids):
+        if row[-1] != sum_:
+            return f"audit form {row[0]} (case '{printable(str(row[4]))}')", _MISMATCH
+    orphan = db.execute(
+        f"select id from audit_needs{where}{' and' if where else ' where'} (form_id is null "
+        "or form_id not in (select id from audit_forms)) limit 1", args).fetchone()
+    if orphan is not None:
+        return f"audit need {orphan[0]}", "it belongs to no stored audit form"
+    for table, columns in SEALED_ROWS.items():
+        if table not in tables or "checksum" not in db.table(table).columns_dict:
+            continue
+        key = "id" if table == "audit_samples" else "sample_id"
+        mine = "" if wanted is None else f" where {key} in ({','.join('?' * len(wanted))})"
+        for row in db.execute(f"select {', '.join(columns)}, checksum from {table}{mine}",
+                              args):
+            if row[-1] != rows_checksum([row[:-1]]):
+                return _row_name(table, row), _MISMATCH
+    return None
 
 
 class AuditError(StoreError):
@@ -129,12 +273,67 @@ class AuditStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.db = store.db
+        self._dirty: dict[str, set[int]] | None = None
+        # sample id -> the file's data_version when its rows were last found whole
+        self._verified: dict[int | None, int] = {}
         with store.errors():
             store.migrate(migrations, what="its audit samples", error=AuditError)
 
-    def write(self) -> Any:
-        """A write transaction that turns SQLite failures into one-line StoreErrors."""
-        return self.store.write()
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """A write transaction that turns SQLite failures into one-line StoreErrors, and
+        seals (checksums) every row it changed before it commits. The first write of a
+        store checks the whole file first (:meth:`Store.check`), so no damaged row is
+        ever sealed as if it were whole. Inside another write, it joins that one."""
+        if self._dirty is not None:
+            yield
+            return
+        with self.store.write():
+            self._dirty = {"forms": set(), "needs": set(), **{t: set() for t in SEALED_ROWS}}
+            try:
+                yield
+                self._seal()
+            finally:
+                self._dirty = None
+
+    def _touch(self, what: str, ids: Iterable[int]) -> None:
+        """Mark rows changed in this write: "forms", "needs" (their forms are sealed) or
+        a :data:`SEALED_ROWS` table."""
+        if self._dirty is None:
+            raise RuntimeError("audit rows changed outside AuditStore.write()")
+        self._dirty[what].update(int(i) for i in ids)
+
+    def _seal(self) -> None:
+        assert self._dirty is not None
+        forms = set(self._dirty.pop("forms"))
+        for chunk, marks in _chunks(self._dirty.pop("needs")):
+            forms.update(r[0] for r in self.db.execute(
+                f"select distinct form_id from audit_needs where id in ({marks})", chunk))
+        seal_forms(self.db, forms)
+        for table, ids in self._dirty.items():
+            seal_rows(self.db, table, ids)
+
+    def verify(self, sample_id: int | None = None) -> None:
+        """Refuse to read a damaged sample (or, with None, damaged audit tables): one
+        line naming the form, sample or group, like a damaged case revision.
+
+        Checked once per sample until another program (or another connection) writes to
+        the file: SQLite's ``data_version`` says when; this connection's own writes seal
+        what they change.
+        """
+        if self._dirty is not None:
+            return  # inside a write: checked before it began, sealed when it commits
+        with self.store.errors():
+            version = int(self.db.execute("pragma data_version").fetchone()[0])
+            if self._verified.get(sample_id) == version:
+                return
+            problem = audit_damage(self.db, None if sample_id is None else [sample_id])
+        if problem:
+            what, why = problem
+            raise AuditError(f"{self.store.path}: {what} is damaged ({why}); it was left "
+                             "untouched (keep a copy of the file and go back to a backup)",
+                             "damaged")
+        self._verified[sample_id] = version
 
     # --- samples --------------------------------------------------------------------
 
@@ -153,8 +352,10 @@ class AuditStore:
             deleted = self._sample_row(name, deleted=True)
             if deleted is not None:  # the name is taken again: the deleted one goes for good
                 self._purge(int(deleted[0]))
-            return _new_id(self.db.table("audit_samples").insert(
+            sample_id = _new_id(self.db.table("audit_samples").insert(
                 {"name": name, "created_at": now().isoformat()}).last_pk)
+            self._touch("audit_samples", [sample_id])
+            return sample_id
 
     def _sample_row(self, name: str, deleted: bool = False) -> tuple[int, str] | None:
         """The sample called ``name``, however its accents were composed when typed (or,
@@ -171,6 +372,7 @@ class AuditStore:
         with self.write():
             self.db.execute("update audit_samples set deleted_at = ? where id = ?",
                             [now().isoformat(), sample_id])
+            self._touch("audit_samples", [sample_id])
 
     def restore_sample(self, name: str) -> None:
         """Undo :meth:`delete_sample`."""
@@ -180,6 +382,7 @@ class AuditStore:
                 raise AuditError(f"there is no deleted sample called '{printable(name)}'")
             self.db.execute("update audit_samples set deleted_at = null where id = ?",
                             [row[0]])
+            self._touch("audit_samples", [row[0]])
 
     def _purge(self, sample_id: int) -> None:
         for table in ("audit_needs", "audit_forms", "audit_groups", "audit_undo",
@@ -194,9 +397,11 @@ class AuditStore:
             known = [printable(s.name) for s in self.samples()]
             hint = f" (samples: {', '.join(known)})" if known else " (run 'audit new NAME')"
             raise AuditError(f"no audit sample called '{printable(name)}'{hint}")
+        self.verify(int(row[0]))
         return int(row[0])
 
     def samples(self) -> list[Sample]:
+        self.verify()
         with self.store.errors():
             rows = self.db.execute(
                 "select s.id, s.name, s.created_at,"
@@ -284,6 +489,7 @@ class AuditStore:
                     } | old.pop((need.holder, need.wording), {}))
             self._insert("audit_forms", form_rows)
             self._insert("audit_needs", need_rows)
+            self._touch("forms", [row["id"] for row in form_rows])
             result.added += len(pending) - len(kept)
         return result
 
@@ -308,6 +514,7 @@ class AuditStore:
         self.db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
     def forms(self, sample_id: int) -> list[dict[str, Any]]:
+        self.verify(sample_id)
         with self.store.errors():
             return [dict(r) for r in self.db.table("audit_forms").rows_where(
                 "sample_id = ?", [sample_id], order_by="case_reference, audit_date, id")]
@@ -324,6 +531,7 @@ class AuditStore:
                 args.append(value)
         if unsorted:
             where.append("group_id is null")
+        self.verify(sample_id)
         with self.store.errors():
             rows = list(self.db.table("audit_needs").rows_where(
                 " and ".join(where), args, order_by="form_id, position"))
@@ -336,6 +544,7 @@ class AuditStore:
     def groups(self, sample_id: int) -> list[dict[str, Any]]:
         """The sample's groups in the order they were made, each with its ``number``: the
         one numbering the shuffle, ``audit groups`` and the report all show."""
+        self.verify(sample_id)
         with self.store.errors():
             rows = [dict(r) for r in self.db.table("audit_groups").rows_where(
                 "sample_id = ?", [sample_id], order_by="id")]
@@ -346,6 +555,7 @@ class AuditStore:
 
     def save_analyses(self, rows: Iterable[dict[str, Any]]) -> None:
         """Store each need's analysis: id, tokens, theme, reason, alternatives, kinds."""
+        rows = list(rows)
         with self.write():
             self.db.conn.executemany(
                 "update audit_needs set tokens = ?, theme = ?, reason = ?, alternatives = ?,"
@@ -354,6 +564,7 @@ class AuditStore:
                   None if r["kinds"] is None else json.dumps(r["kinds"]), r["id"])
                  for r in rows],
             )
+            self._touch("needs", [r["id"] for r in rows])
 
     # --- the shuffle's rows: groups, placements, undo and redo --------------------------
     # Called by assistant.needgroups.Shuffle inside its own write(): these never open a
@@ -427,13 +638,16 @@ class AuditStore:
     def insert_group(self, sample_id: int, name: str, description: str = "", notes: str = "",
                      theme: str | None = None) -> int:
         """A new group; its id."""
-        return _new_id(self.db.table("audit_groups").insert({
+        group_id = _new_id(self.db.table("audit_groups").insert({
             "sample_id": sample_id, "name": name, "description": description,
             "notes": notes, "theme": theme, "created_at": now().isoformat()}).last_pk)
+        self._touch("audit_groups", [group_id])
+        return group_id
 
     def update_group(self, group_id: int, change: dict[str, Any]) -> None:
         """Change some of a group's columns (name, description, notes, parking)."""
         self.db.table("audit_groups").update(group_id, change)
+        self._touch("audit_groups", [group_id])
 
     def delete_group(self, group_id: int) -> None:
         """Remove a group row (its needs must have been moved first)."""
@@ -442,6 +656,7 @@ class AuditStore:
     def move_needs(self, need_ids: Iterable[int], group_id: int | None) -> None:
         """Place needs in a group (None: unsorted)."""
         ids = list(need_ids)
+        self._touch("needs", ids)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
             marks = ",".join("?" * len(chunk))
@@ -462,16 +677,21 @@ class AuditStore:
             for row in rows.get(table, {}).values():
                 if row is not None:
                     self.db.table(table).upsert(row, pk="id")
+                    self._touch("forms", [row["id"] if table == "audit_forms"
+                                          else row["form_id"]])
         absent = []
         for key, group in state["groups"].items():
             if group is None:
                 absent.append(int(key))
             else:
                 self.db.table("audit_groups").upsert(group, pk="id")
+                self._touch("audit_groups", [group["id"]])
         for need_id, group_id in state["needs"]:
             self.db.execute("update audit_needs set group_id = ? where id = ?",
                             [group_id, need_id])
+            self._touch("needs", [need_id])
         for group_id in absent:
+            self._touch("needs", self.needs_in_group(group_id))
             self.db.execute("update audit_needs set group_id = null where group_id = ?",
                             [group_id])
             self.db.execute("delete from audit_groups where id = ?", [group_id])
@@ -485,8 +705,10 @@ class AuditStore:
         after it) step; a new undo step made by a change (not by redo) ends redo, which
         the caller says with :meth:`clear_redo`."""
         table, column = _STEPS[kind]
-        self.db.table(table).insert({"sample_id": sample_id, "label": label,
-                                     column: json.dumps(state), "at": now().isoformat()})
+        step_id = self.db.table(table).insert({
+            "sample_id": sample_id, "label": label, column: json.dumps(state),
+            "at": now().isoformat()}).last_pk
+        self._touch(table, [_new_id(step_id)])
 
     def clear_redo(self, sample_id: int) -> None:
         self.db.execute("delete from audit_redo where sample_id = ?", [sample_id])
@@ -494,6 +716,7 @@ class AuditStore:
     def last_step(self, kind: str, sample_id: int) -> tuple[int, str, dict[str, Any]] | None:
         """The latest undo or redo step: (its id, its label, the state it restores)."""
         table, column = _STEPS[kind]
+        self.verify(sample_id)
         found = self.db.execute(
             f"select id, label, {column} from {table} where sample_id = ? "
             "order by id desc limit 1", [sample_id]).fetchone()
@@ -508,6 +731,7 @@ class AuditStore:
     def step_labels(self, kind: str, sample_id: int) -> list[str]:
         """What undo (or redo) would do, latest first."""
         table, _ = _STEPS[kind]
+        self.verify(sample_id)
         with self.store.errors():
             return [r[0] for r in self.db.execute(
                 f"select label from {table} where sample_id = ? order by id desc",
@@ -516,6 +740,7 @@ class AuditStore:
     def cases_per_group(self, sample_id: int) -> dict[int | None, int]:
         """Each group (None: unsorted) -> how many cases have a need in it: cases, not
         forms, so a case audited twice counts once, as in the report."""
+        self.verify(sample_id)
         with self.store.errors():
             return dict(self.db.execute(
                 "select n.group_id, count(distinct f.case_reference) from audit_needs n"
