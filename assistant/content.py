@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -147,10 +147,125 @@ class Concept(Strict):
     prefer: list[str] = []
 
 
-class Role(Strict):
+Gender = Literal["female", "male"]
+RoleKind = Literal["child", "parent", "family"]
+_WORDS = r"^[a-z][a-z' -]*[a-z]$"
+RoleWord = Annotated[str, Field(pattern=_WORDS)]
+
+
+class RoleWords(Strict):
+    """Words for someone in a role. ``words`` are nouns that take "the" ("the mother");
+    ``called`` are what a family calls them, written like a name ("Mum")."""
+
+    words: list[RoleWord] = []
+    called: list[RoleWord] = []
+
+
+class Role(RoleWords):
+    """A person's role in a case: its labels, whether it is a child, a parent or carer or
+    the family as a whole, its gender (if it has one) and the words that name it.
+
+    ``words`` and ``called`` have the role's ``gender``; in a role of either gender (a
+    grandparent) the gendered words are listed under ``female`` and ``male``.
+    """
+
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: str
-    child: bool = False
+    audit_label: str = ""
+    """The short label on the audit form ("Step-parent"); a child's is numbered ("Child 1").
+    Empty: the label."""
+    kind: RoleKind = "parent"
+    unborn: bool = False
+    """Not yet born: the audit form's age band is "pre-birth" whatever the dates say."""
+    gender: Gender | None = None
+    female: RoleWords = Field(default_factory=lambda: RoleWords())
+    male: RoleWords = Field(default_factory=lambda: RoleWords())
+
+    @model_validator(mode="before")
+    @classmethod
+    def _child_flag(cls, data: Any) -> Any:
+        """``child: true`` (framework files before roles had a kind) means kind child."""
+        if isinstance(data, dict) and "child" in data:
+            data = dict(data)
+            if data.pop("child") is True:
+                data.setdefault("kind", "child")
+        return data
+
+    @model_validator(mode="after")
+    def _unborn_is_child(self) -> Role:
+        if self.unborn and self.kind != "child":
+            raise ValueError("an unborn role must be of kind child")
+        return self
+
+    @property
+    def child(self) -> bool:
+        return self.kind == "child"
+
+    @property
+    def short_label(self) -> str:
+        return self.audit_label or self.label
+
+    def gendered(self) -> Iterator[tuple[str, Gender | None, bool]]:
+        """Each word for the role: (word, its gender, whether it is a noun)."""
+        for gender, group in ((self.gender, self), ("female", self.female),
+                              ("male", self.male)):
+            for word in group.words:
+                yield word, cast(Gender | None, gender), True
+            for word in group.called:
+                yield word, cast(Gender | None, gender), False
+
+
+class PersonWords(Strict):
+    """framework.yml ``person_words``: words for people that name no one role."""
+
+    parent: list[RoleWord] = []
+    """Words that make a need's holder a parent or carer ("the parents", "the couple")."""
+    other: list[RoleWord] = []
+    """Other nouns for a person ("the young person"): they take "the"."""
+
+
+class RoleVocabulary:
+    """The roles' words, indexed: which role a word names, its gender, whether it names a
+    parent or carer, whether it takes "the". Made once from :class:`Framework`.
+
+    ``family_words``: every role word ("gran", "foster carer") -> the role id it names.
+    """
+
+    __slots__ = ("family_words", "genders", "nouns", "parent_words")
+
+    def __init__(self, family_words: dict[str, str], genders: dict[str, Gender],
+                 parent_words: frozenset[str], nouns: frozenset[str]) -> None:
+        self.family_words = family_words
+        self.genders = genders
+        self.parent_words = parent_words
+        self.nouns = nouns
+
+    def gender(self, word: str) -> Gender | None:
+        return self.genders.get(word.lower())
+
+    def is_parent_word(self, word: str) -> bool:
+        return word.lower() in self.parent_words
+
+    def is_noun(self, word: str) -> bool:
+        return word.lower() in self.nouns
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every single word that names a person by role."""
+        return frozenset(w for w in self.family_words if " " not in w) | self.parent_words \
+            | self.nouns
+
+
+class Rating(Choice):
+    """One point on the seriousness scale (lowest first)."""
+
+    adds_up: bool = False
+    """Low-level: several such needs of one person may add up to a more serious picture,
+    so the interview and the plan's gaps name them together. When no point says so, the
+    lowest does."""
+    asks_safety: bool = False
+    """So serious that, with help needed now, the interview asks about immediate safety.
+    When no point says so, the highest does."""
 
 
 class Framework(Strict):
@@ -158,7 +273,8 @@ class Framework(Strict):
 
     concepts: list[Concept] = Field(min_length=4)
     roles: list[Role] = Field(min_length=1)
-    seriousness: list[Choice] = Field(min_length=2)
+    person_words: PersonWords = Field(default_factory=lambda: PersonWords())
+    seriousness: list[Rating] = Field(min_length=2)
     urgency: list[Choice] = Field(min_length=1)
     outcome_domains: list[Choice] = Field(min_length=1)
     threshold_levels: list[Choice] = Field(min_length=1)
@@ -182,10 +298,84 @@ class Framework(Strict):
         Choice(id="not-achieved", label="Not achieved at all"),
         Choice(id="dropped-out", label="Family dropped out")], min_length=1)
 
+    @model_validator(mode="after")
+    def _lists_hold(self) -> Framework:
+        for field in ("roles", "seriousness", "urgency", "outcome_domains",
+                      "threshold_levels", "audit_status"):
+            ids = self.ids(field)
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                raise ValueError(f"{field}: the id {repeated[0]!r} is listed twice")
+        if not all(i.isdigit() for i in self.ids("threshold_levels")):
+            raise ValueError("threshold_levels: each id is a whole number (cases store the "
+                             "level as a number)")
+        if "unknown" not in self.ids("audit_status"):
+            raise ValueError("audit_status: needs an entry with the id 'unknown' (a need "
+                             "whose status is not recorded)")
+        owner: dict[str, str] = {}
+        for role in self.roles:
+            for word, _, _ in role.gendered():
+                if owner.setdefault(word, role.id) != role.id:
+                    raise ValueError(f"roles: '{word}' is a word for both {owner[word]} and "
+                                     f"{role.id}: a word names one role")
+        loose = set(self.person_words.parent) | set(self.person_words.other)
+        if loose & set(owner):
+            word = sorted(loose & set(owner))[0]
+            raise ValueError(f"person_words: '{word}' is already a word for the role "
+                             f"{owner[word]}")
+        return self
+
     @cached_property
     def child_roles(self) -> frozenset[str]:
         """Ids of the roles that are children (the child, an unborn baby, a sibling...)."""
         return frozenset(r.id for r in self.roles if r.child)
+
+    @cached_property
+    def unborn_roles(self) -> frozenset[str]:
+        return frozenset(r.id for r in self.roles if r.unborn)
+
+    @cached_property
+    def family_roles(self) -> frozenset[str]:
+        """Ids of the roles that stand for the family as a whole."""
+        return frozenset(r.id for r in self.roles if r.kind == "family")
+
+    def role(self, ident: str) -> Role | None:
+        return next((r for r in self.roles if r.id == ident), None)
+
+    @cached_property
+    def vocabulary(self) -> RoleVocabulary:
+        """The roles' words, indexed for the coach, the interview and practice."""
+        family: dict[str, str] = {}
+        genders: dict[str, Gender] = {}
+        parent: set[str] = set(self.person_words.parent)
+        nouns: set[str] = set(self.person_words.parent) | set(self.person_words.other)
+        for role in self.roles:
+            for word, gender, noun in role.gendered():
+                family[word] = role.id
+                if gender is not None:
+                    genders[word] = gender
+                if role.kind != "child":
+                    parent.add(word)
+                if noun:
+                    nouns.add(word)
+        return RoleVocabulary(family, genders, frozenset(parent), frozenset(nouns))
+
+    @cached_property
+    def threshold_scale(self) -> list[int]:
+        """The threshold levels as numbers, in the framework's order."""
+        return [int(i) for i in self.ids("threshold_levels")]
+
+    @cached_property
+    def low_ratings(self) -> frozenset[str]:
+        """Seriousness ratings whose needs add up (``adds_up``; else the lowest)."""
+        flagged = [r.id for r in self.seriousness if r.adds_up]
+        return frozenset(flagged or [self.seriousness[0].id])
+
+    @cached_property
+    def safety_ratings(self) -> frozenset[str]:
+        """Seriousness ratings that, with help now, ask about safety (else the highest)."""
+        flagged = [r.id for r in self.seriousness if r.asks_safety]
+        return frozenset(flagged or [self.seriousness[-1].id])
 
     def ids(self, field: str) -> list[str]:
         return [item.id for item in getattr(self, field)]

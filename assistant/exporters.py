@@ -87,7 +87,7 @@ def render(
     case: Case,
     fmt: str,
     *,
-    content: Content | None = None,
+    content: Content,
     auditor: str = "",
     when: date | None = None,
     form: AuditForm | None = None,
@@ -107,12 +107,11 @@ def render(
     from assistant.audit.redaction import audit_form_from_case
 
     _check_format(fmt)
-    content = content or Content()
     when = when or date.today()
     if fmt == "case-json":
         return case.to_json()
     if form is None:
-        form = audit_form_from_case(case, auditor, when, framework=content.framework)
+        form = audit_form_from_case(case, auditor, when, content=content)
     if fmt in ("audit-json", "audit-csv"):
         if fmt == "audit-json":
             return form.model_dump_json(indent=2) + "\n"
@@ -144,7 +143,7 @@ def export(
     formats: Sequence[str],
     out_dir: Path,
     *,
-    content: Content | None = None,
+    content: Content,
     force: bool = False,
     auditor: str = "",
     when: date | None = None,
@@ -161,14 +160,13 @@ def export(
         raise ExportError(f"no format chosen (choose from: {', '.join(FORMATS)})")
     chosen = list(dict.fromkeys(_check_format(f) for f in formats))
     out_dir = Path(out_dir)
-    content = content or Content()
     when = when or date.today()
     targets = [out_dir / file_name(case, fmt) for fmt in chosen]
     check_targets(out_dir, targets, force)  # fail fast, before rendering
     try:
         from assistant.audit.redaction import audit_form_from_case
 
-        form = audit_form_from_case(case, auditor, when, framework=content.framework)
+        form = audit_form_from_case(case, auditor, when, content=content)
         found: list[str] = []
         texts = [render(case, fmt, content=content, auditor=auditor, when=when, form=form,
                         with_supervision=with_supervision, notes=found)

@@ -74,6 +74,22 @@ def _framework_choice(field: str) -> Any:
     return check
 
 
+def _framework_level(value: int, info: ValidationInfo) -> int:
+    """A threshold level must be on the framework's scale (``threshold_levels``), if given.
+
+    Why not a fixed range: the scale is content (a local authority may use four levels);
+    without a framework (a case read back from the store) any level recorded stays readable.
+    """
+    framework = (info.context or {}).get("framework")
+    if framework is not None and value not in framework.threshold_scale:
+        allowed = ", ".join(str(level) for level in framework.threshold_scale)
+        raise ValueError(f"level {value} is not on the threshold scale ({allowed})")
+    return value
+
+
+ThresholdLevel = Annotated[int, Field(ge=0), AfterValidator(_framework_level)]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -112,7 +128,7 @@ class Seriousness(Model):
     consequences: Required
     rating: Annotated[str | None, AfterValidator(_framework_choice("seriousness"))] = None
     urgency: Annotated[str | None, AfterValidator(_framework_choice("urgency"))] = None
-    threshold_level: Annotated[int, Field(ge=1, le=5)] | None = None
+    threshold_level: ThresholdLevel | None = None
     safety: LongText = ""
     """What the worker answered when asked about immediate safety (top rating, help now)."""
 
@@ -271,7 +287,7 @@ class Case(Model):
     worker_contact: ShortText = ""
     created: datetime = Field(default_factory=now)
     review_date: Day | None = None
-    level_of_need: Annotated[int, Field(ge=1, le=5)] | None = None
+    level_of_need: ThresholdLevel | None = None
     """The optional local threshold level for the case as a whole (framework threshold_levels)."""
     contingency: LongText = ""
     """If the plan is not working, what will happen."""

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assistant.audit.form import AuditForm
     from assistant.audit.readers import Problem
     from assistant.content import Content, Framework
+    from assistant.redact import Names
 
 XLSX_MAGIC = b"PK\x03\x04"
 FORMS_SHEET = "Forms"
@@ -72,6 +73,7 @@ def allowed_values(framework: Framework) -> dict[str, list[str]]:
         "seriousness": framework.ids("seriousness"),
         "status": framework.ids("audit_status"),
         "level_of_need": framework.ids("threshold_levels"),
+        "plan_result": framework.ids("plan_results"),
     }
 
 
@@ -198,11 +200,10 @@ class Checked:
 
 
 def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
-                stored: Iterable[tuple[str, str, str]] = (),
-                names: bool = True) -> Checked:
+                stored: Iterable[tuple[str, str, str]] = (), *, names: Names) -> Checked:
     """Check ``forms`` from ``source`` against the framework's scales, for the same case
     audited twice (among them or already ``stored``: (case reference, auditor, date)), and
-    for names in need text."""
+    for names in need text (``names``: the content's name lists)."""
     from assistant.audit.readers import Problem
 
     checked = Checked([])
@@ -227,8 +228,7 @@ def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
                 f"case {form.case_reference} is audited more than once ({', '.join(earlier)}"
                 f"; now {this}): the report counts it as one case"))
         earlier.append(this)
-    if names:
-        checked.warnings.extend(_names(source, checked.forms))
+    checked.warnings.extend(_names(source, checked.forms, names))
     return checked
 
 
@@ -242,6 +242,9 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
             "level_of_need"]:
         problems.append(f"level of need {form.level_of_need} is not on the scale "
                         f"({', '.join(allowed['level_of_need'])})")
+    if form.plan_result is not None and form.plan_result not in allowed["plan_result"]:
+        problems.append(f"plan result '{form.plan_result}' is not one of "
+                        f"{', '.join(allowed['plan_result'])}")
     for number, need in enumerate(form.needs, 1):
         if need.seriousness is not None and need.seriousness not in allowed["seriousness"]:
             problems.append(f"need {number}: seriousness '{need.seriousness}' is not one of "
@@ -252,7 +255,7 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
     return problems
 
 
-def _names(source: str, forms: list[AuditForm]) -> list[Problem]:
+def _names(source: str, forms: list[AuditForm], names: Names) -> list[Problem]:
     """Words in need text that read as a person's name (the redaction's second net)."""
     from assistant.audit.readers import Problem
     from assistant.model import Case
@@ -260,7 +263,7 @@ def _names(source: str, forms: list[AuditForm]) -> list[Problem]:
 
     warnings: list[Problem] = []
     for form in forms:
-        redactor = Redactor(case=Case(reference="x"), labels={})
+        redactor = Redactor(case=Case(reference="x"), labels={}, names=names)
         for number, need in enumerate(form.needs, 1):
             before = len(redactor.replaced)
             redactor(need.wording, where=f"need {number}")

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from assistant.content import Content, ContentError, Strict
+from assistant.content import Content, ContentError, Framework, RoleVocabulary, Strict
 from assistant.model import Case, Need, Person
 
 VIGNETTE_FOLDER = ("prompts", "vignettes")
@@ -84,9 +84,8 @@ class Vignette(Strict):
         return f"{prefix}{self.slug}"
 
 
-def load_vignettes(content: Content | None = None) -> list[Vignette]:
+def load_vignettes(content: Content) -> list[Vignette]:
     """Every vignette, validated; ids must be unique."""
-    content = content or Content()
     found: dict[str, Path] = {}
     vignettes: list[Vignette] = []
     framework = content.framework
@@ -108,10 +107,11 @@ def load_vignettes(content: Content | None = None) -> list[Vignette]:
     return vignettes
 
 
-def find_vignette(ident: str, content: Content | None = None,
+def find_vignette(ident: str, content: Content,
                   vignettes: list[Vignette] | None = None) -> Vignette:
     """The vignette with id ``ident``, or whose practice case has the reference ``ident``
-    (as made now, or as made before references left the names out)."""
+    (as made now, or as made before references left the names out); ``vignettes``, if
+    given, are those already loaded from ``content``."""
     vignettes = vignettes if vignettes is not None else load_vignettes(content)
     wanted = ident.strip().casefold()
     for vignette in vignettes:
@@ -130,7 +130,7 @@ def practice_case(vignette: Vignette) -> Case:
                 people=people)
 
 
-def vignette_of(case: Case, content: Content | None = None) -> Vignette | None:
+def vignette_of(case: Case, content: Content) -> Vignette | None:
     if not case.reference.startswith(PRACTICE_PREFIX):
         return None
     try:
@@ -142,11 +142,10 @@ def vignette_of(case: Case, content: Content | None = None) -> Vignette | None:
 # --- matching by meaning -----------------------------------------------------------------
 
 _KEEP_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"}
-# Words every need statement shares, which say nothing about which need it is.
+# Words every need statement shares, which say nothing about which need it is; the words
+# for people by role ("mum", "child": framework roles) are left out too.
 _FRAME = {"need", "able", "be", "have", "make", "sure", "so", "that", "get", "will", "can",
-          "do", "go", "come", "let", "what", "when", "how", "who", "whom", "there", "also",
-          "child", "mum", "dad", "mother", "father", "parent", "parents", "baby", "gran",
-          "nan", "grandmother", "grandfather", "grandad", "granny", "carer", "family"}
+          "do", "go", "come", "let", "what", "when", "how", "who", "whom", "there", "also"}
 
 Lemmatizer = Callable[[Iterable[str]], list[set[str]]]
 
@@ -258,18 +257,19 @@ class Synonyms(Strict):
         return {word.lower(): group[0].lower() for group in self.groups for word in group}
 
 
-def load_synonyms(content: Content | None = None) -> dict[str, str]:
-    return (content or Content()).load(Synonyms, "framework", "synonyms.yml").table()
+def load_synonyms(content: Content) -> dict[str, str]:
+    return content.load(Synonyms, "framework", "synonyms.yml").table()
 
 
 def match(student: list[str], model: list[str], lemmas: Lemmatizer,
-          names: Iterable[str] = (), synonyms: dict[str, str] | None = None) -> list[Pair]:
+          names: Iterable[str] = (), synonyms: dict[str, str] | None = None, *,
+          roles: RoleVocabulary) -> list[Pair]:
     """Greedy best-first pairing of model needs with the student's, above a threshold.
 
     Each statement becomes a set of content lemmas, less the words every need shares and
     the family's names, with synonyms folded to one word; pairs are scored by cosine.
     """
-    drop = _FRAME | {n.lower() for n in names}
+    drop = _FRAME | roles.words | {n.lower() for n in names}
     fold = synonyms or {}
     sets = [{fold.get(w, w) for w in s - drop} for s in lemmas([*model, *student])]
     model_sets, student_sets = sets[: len(model)], sets[len(model):]
@@ -303,14 +303,16 @@ def chain_gaps(case: Case, content: Content, prompts: Any = None) -> list[str]:
 
 
 def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
-             gaps: Iterable[str] = (), synonyms: dict[str, str] | None = None,
-             framework: Any = None) -> Feedback:
+             gaps: Iterable[str] = (), synonyms: dict[str, str] | None = None, *,
+             framework: Framework) -> Feedback:
     """Compare a worked practice case with the vignette's model analysis: the needs found,
     missed and added, each found need's seriousness, outcomes and work beside the model's,
     and the student's needs that fell into the vignette's traps."""
     student = [n.wording for n in case.needs]
     names = [p.name for p in vignette.people]
-    pairs = match(student, [m.wording for m in vignette.model], lemmas, names, synonyms)
+    roles = framework.vocabulary
+    pairs = match(student, [m.wording for m in vignette.model], lemmas, names, synonyms,
+                  roles=roles)
     result = Feedback(vignette=vignette, reference=case.reference, gaps=list(gaps))
     matched: set[int] = set()
     for pair in pairs:
@@ -328,11 +330,11 @@ def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
             messages=[f.message for f in report.findings],
         ))
     if vignette.traps and student:
-        for pair in match(student, vignette.traps, lemmas, names, synonyms):
+        for pair in match(student, vignette.traps, lemmas, names, synonyms, roles=roles):
             if pair.student_index is not None and pair.score >= TRAP_THRESHOLD:
                 result.traps[student[pair.student_index]] = vignette.traps[pair.model_index]
     by_wording = {n.wording: n for n in case.needs}
-    ratings = (framework or Content().framework).ids("seriousness")  # lowest first
+    ratings = framework.ids("seriousness")  # lowest first
     for model_need, wording, _ in result.found:
         need = by_wording[wording]
         result.chains.append(_chain(model_need, need, case, coach, ratings))

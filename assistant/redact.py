@@ -33,7 +33,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -128,10 +128,12 @@ def _load_names(path: Path, text: str) -> Names:
     return Names.from_list(parse_yaml(path, text, NameList))
 
 
-def load_names(content: Content | None = None) -> Names:
+def load_names(content: Content) -> Names:
     """The name lists from the content in use, or from the default content when an edited
-    copy of ``framework/`` has no names.yml (so a trainer's older copy still exports)."""
-    content = content or Content()
+    copy of ``framework/`` has no names.yml (so a trainer's older copy still exports).
+
+    The words that name a role in the framework ("Gran", a trainer's "Godmum") are role
+    words here too: never taken for a name, and a capitalised word after one is."""
     try:
         path = content.path(*NAMES_FILE)
     except ContentError:
@@ -140,7 +142,11 @@ def load_names(content: Content | None = None) -> Names:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError) as exc:
         raise ContentError(path, f"cannot be read ({exc})") from None
-    return _load_names(path, text)
+    names = _load_names(path, text)
+    words = frozenset(w for w in content.framework.vocabulary.family_words if " " not in w)
+    if words <= names.roles:
+        return names
+    return replace(names, roles=names.roles | words)
 
 
 # --- normalising text ----------------------------------------------------------------------
@@ -220,7 +226,7 @@ def vocabulary() -> frozenset[str]:
                 continue
             text = re.sub(r"(?m)^\s*-?\s*id:.*$", "", text)  # ids name vignettes' people
             words.update(re.findall(r"(?<![\w'])[a-z]+(?:'[a-z]+)?", text))
-    names = load_names()
+    names = load_names(Content())  # the shipped lists, as the words are the shipped ones
     return frozenset(words - names.given - names.surnames)
 
 
@@ -245,10 +251,9 @@ def stop_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
-def common_words(names: Names | None = None) -> frozenset[str]:
+def common_words(names: Names) -> frozenset[str]:
     """Everyday words a name can also be: the name list's ``also_words``, the months and
     spaCy's English stop words."""
-    names = names or load_names()
     return names.also_words | MONTHS | stop_words()
 
 
@@ -357,7 +362,7 @@ class Redactor:
 
     case: Case
     labels: dict[str, str]
-    names: Names = field(default_factory=load_names)
+    names: Names
     nlp: Any | None = field(default_factory=parser)
     replaced: list[Replaced] = field(default_factory=list)
     learned: set[str] = field(default_factory=set)
@@ -810,8 +815,7 @@ def _no_overlaps(spans: list[_Span]) -> list[_Span]:
 _FAMILY_WORDS = r"(?:family|families|household|children|kids|case|siblings|twins)"
 
 
-def reference_problem(case: Case, names: Names | None = None,
-                      found: Iterable[str] = ()) -> str | None:
+def reference_problem(case: Case, names: Names, found: Iterable[str] = ()) -> str | None:
     """Why ``case.reference`` may not go on an audit form, or None if it may.
 
     A reference is refused when a word of it is a person's name (or a nickname or spelling
@@ -819,7 +823,6 @@ def reference_problem(case: Case, names: Names | None = None,
     the second net took from the case's text), a name on the name lists, or a capitalised
     word before "family" ("Smith family 2026").
     """
-    names = names or load_names()
     reference = clean(case.reference)
     words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", reference)
     people: set[str] = set()

@@ -63,7 +63,7 @@ def profile_of(case: Case, who: str, framework: Framework) -> str:
         return "family"
     if person.role in framework.child_roles:
         return "child"
-    return "family" if person.role == "family" else "parent"
+    return "family" if person.role in framework.family_roles else "parent"
 
 
 def scored_people(case: Case, framework: Framework) -> list[tuple[str, str, str]]:

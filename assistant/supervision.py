@@ -53,8 +53,8 @@ class SupervisionPrompts(Strict):
         return concepts
 
 
-def load_prompts(content: Content | None = None) -> SupervisionPrompts:
-    return (content or Content()).load(SupervisionPrompts, "prompts", "supervision.yml")
+def load_prompts(content: Content) -> SupervisionPrompts:
+    return content.load(SupervisionPrompts, "prompts", "supervision.yml")
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from assistant.practice import Feedback, Vignette, practice_case
 SCORED_KINDS = ("universal", "service", "assessment")
 
 
-def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | None = None,
+def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content,
          answers: bool = False, force: bool = False) -> list[Path]:
     """Write the workshop pack (``workshop-pack.html`` and ``.pdf``: agenda, vignettes,
     the blank audit form, facilitator's notes) and each vignette as ``<id>.html`` and
@@ -35,7 +35,6 @@ def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | Non
     from assistant.rendering.templates import render_template
     from assistant.workshoppack import pack_files
 
-    content = content or Content()
     # The whole day in one print-ready document (HTML and PDF), beside the separate files.
     files: list[tuple[Path, str | bytes]] = [] if answers else pack_files(
         vignettes, out_dir, content)
@@ -52,7 +51,7 @@ def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content | Non
     return write_all(out_dir, files, force)
 
 
-def write_feedback(feedback: Feedback, folder: Path, *, content: Content | None = None,
+def write_feedback(feedback: Feedback, folder: Path, *, content: Content,
                    force: bool = False, when: date | None = None) -> Path:
     """Write the feedback as ``<reference>-feedback.html`` into ``folder``."""
     from assistant.exporters import safe_stem
@@ -64,13 +63,12 @@ def write_feedback(feedback: Feedback, folder: Path, *, content: Content | None 
     return written
 
 
-def render_feedback(feedback: Feedback, *, content: Content | None = None,
+def render_feedback(feedback: Feedback, *, content: Content,
                     when: date | None = None) -> str:
     from assistant.rendering.templates import render_template
 
     return render_template("practice-feedback.html.j2",
-                           {"feedback": feedback, "when": when or date.today()},
-                           content or Content())
+                           {"feedback": feedback, "when": when or date.today()}, content)
 
 
 # --- the room's wording --------------------------------------------------------------------

@@ -56,9 +56,10 @@ def library_statements() -> list[tuple[str, str]]:
             holder = item.get("holder", "child")  # or a list of role ids: a carer's
             out.append((item["text"], holder if isinstance(holder, str) else "parent"))
     if not out:
+        from assistant.content import Content
         from assistant.needgroups import load_themes
 
-        for theme in load_themes().themes:
+        for theme in load_themes(Content()).themes:
             out.extend((e, "child") for e in theme.examples)
     return out
 
@@ -154,7 +155,7 @@ def main() -> None:
         t = time.perf_counter()
         content = Content()
         themes = load_themes(content)
-        suggester = Suggester(themes, Analyzer())
+        suggester = Suggester(themes, Analyzer(None, content))
         coach = None if args.no_coach else load_coach(content)
         with Store(db) as store:
             audit = AuditStore(store)
@@ -186,12 +187,12 @@ def main() -> None:
         print(f"render report: {render_s:.2f} s ({len(report.groups)} groups; {sizes})")
 
         t = time.perf_counter()
-        fresh = Suggester(load_themes(Content()), Analyzer())
+        fresh = Suggester(load_themes(content), Analyzer(None, content))
         with Store(db) as store:
             audit = AuditStore(store)
-            report = build_report(audit, sample_id, "Benchmark", Content().framework,
+            report = build_report(audit, sample_id, "Benchmark", content.framework,
                                   fresh.themes, fresh)
-            write_report(report, out, Content(), force=True)
+            write_report(report, out, content, force=True)
         rerender_s = time.perf_counter() - t
         print(f"re-render from stored analyses (no pipeline loaded): {rerender_s:.2f} s "
               f"(target <= 5 s)")

@@ -70,7 +70,7 @@ def visible_text(page: str) -> str:
     return re.sub(r"\.\s*\.", ".", " ".join(text.split()))
 
 
-def grades(content: Content | None = None) -> list[tuple[str, float, float, int]]:
+def grades(content: Content) -> list[tuple[str, float, float, int]]:
     """(vignette id, family plan grade, worker's plan grade, sentences left out) each."""
     import textstat
 
@@ -90,7 +90,7 @@ def grades(content: Content | None = None) -> list[tuple[str, float, float, int]
 
 def main() -> int:
     use_offline_cmudict(Path(tempfile.gettempdir()) / "needs-led-nltk")
-    rows = grades()
+    rows = grades(Content())
     print(f"{'vignette':<24} {'family plan':>12} {'worker plan':>12} {'left out':>9}")
     for ident, family, plan, left in rows:
         print(f"{ident:<24} {family:>12.1f} {plan:>12.1f} {left:>9}")

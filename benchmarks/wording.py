@@ -43,8 +43,9 @@ def corpus(n: int) -> list[str]:
     texts = []
     for rule in RuleSet.load(content).for_stage("need"):
         texts += [f.text for f in rule.examples.fail] + list(rule.examples.pass_)
-    for area in Library(content).areas:
-        texts += [fill(s.text, "Kayla") for s in area.statements]
+    library = Library(content)
+    for area in library.areas:
+        texts += [fill(s.text, "Kayla", library.roles) for s in area.statements]
     eval_file = ROOT.parent / "shared" / "eval" / "needs-dev.jsonl"
     if eval_file.exists():
         texts += [json.loads(line)["text"] for line in eval_file.read_text().splitlines()
@@ -68,11 +69,12 @@ def cold(pipeline: str | None, runs: int = 5) -> float:
 
 def measure(pipeline: str, n: int) -> dict[str, float | str]:
     """Warm figures for one pipeline, in this (pinned) process."""
+    from assistant.content import Content
     from assistant.wording import Coach
 
     pin_one_core()
     texts = corpus(n)
-    coach = Coach(pipeline=None if pipeline == "default" else pipeline).load()
+    coach = Coach(Content(), None if pipeline == "default" else pipeline).load()
     nlp = coach._engine.nlp
     for text in texts[:200]:  # warm up
         coach.check(text)

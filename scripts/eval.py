@@ -208,9 +208,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no labelled sets found under {args.eval_dir / part}", file=sys.stderr)
         return 2
 
+    from assistant.content import Content
     from assistant.wording import STAGES, Coach
 
-    coach = Coach(pipeline=args.pipeline).load()
+    coach = Coach(Content(), args.pipeline).load()
     print(f"pipeline: {coach.pipeline_name}{' (reduced mode)' if coach.reduced else ''}")
     known_kinds = {ALIASES.get(rule.kind, rule.kind) for rule in coach.ruleset.rules}
     show_errors = not args.heldout or args.show_errors

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.model import Case
-from tests.helpers import FIXTURES
+from tests.helpers import CONTENT, FIXTURES
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +41,7 @@ def coach():
     """The coach on the default trained English pipeline."""
     from assistant.wording import Coach
 
-    return Coach().load()
+    return Coach(content=CONTENT).load()
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +49,7 @@ def blank_coach():
     """The coach on the shipped blank fallback (reduced mode)."""
     from assistant.wording import Coach
 
-    return Coach(pipeline="blank").load()
+    return Coach(pipeline="blank", content=CONTENT).load()
 
 
 @pytest.fixture(params=["default", "blank"])

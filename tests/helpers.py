@@ -7,8 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from assistant.content import Content
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT = Content(None)
+"""The shipped content, for tests that call the core directly (below the CLI and the app,
+which make the content once from --content and pass it down)."""
 
 
 def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,

@@ -324,7 +324,10 @@ class Probe:
 def run(seed: int = 16, cases: int = 60) -> dict[str, Any]:
     """Generate the probe, make each case's audit form, and count leaks and losses."""
     from assistant.audit.redaction import audit_form_from_case
+    from assistant.content import Content
     from assistant.model import Case
+
+    content = Content()
 
     probe = Probe(seed)
     occurrences = leaks = 0
@@ -336,7 +339,7 @@ def run(seed: int = 16, cases: int = 60) -> dict[str, Any]:
     for number in range(cases):
         pc = probe.case(number)
         case = Case.model_validate(pc.data)
-        form = audit_form_from_case(case, "", date(2026, 11, 29))
+        form = audit_form_from_case(case, "", date(2026, 11, 29), content=content)
         outputs = []
         for need in form.needs:
             outputs.append(need.wording)

@@ -20,15 +20,16 @@ from assistant.audit.checksums import audit_damage
 from assistant.audit.redaction import audit_form_from_case
 from assistant.audit.repository import AuditError, AuditStore
 from assistant.model import Case
-from assistant.needgroups import Shuffle
+from assistant.needgroups import Shuffle, load_themes
 from assistant.store import Store, StoreError
-from tests.helpers import run_cli
+from tests.helpers import CONTENT, run_cli
 
 DAY = date(2026, 11, 20)
 
 
 def _forms(case: Case, *references: str) -> list:
-    return [audit_form_from_case(case.model_copy(update={"reference": r}), "A. Auditor", DAY)
+    return [audit_form_from_case(case.model_copy(update={"reference": r}), "A. Auditor", DAY,
+                                 content=CONTENT)
             for r in references]
 
 
@@ -160,7 +161,7 @@ def test_every_shuffle_operation_and_analysis_keeps_the_sample_whole(
         shuffle.undo()
         shuffle.delete(other)
         shuffle.undo()
-        shuffle.accept()
+        shuffle.accept(themes=load_themes(CONTENT))
         audit.save_analyses([n | {"theme": "housing", "reason": "matched 'home'",
                                   "kinds": []} for n in audit.needs(sample_id)])
         # a corrected form replaces the stored one, keeping its needs' groups

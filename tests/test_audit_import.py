@@ -17,7 +17,7 @@ from assistant.audit.redaction import audit_form_from_case
 from assistant.audit.repository import AuditError, AuditStore
 from assistant.model import Case
 from assistant.store import Store
-from tests.helpers import run_cli
+from tests.helpers import CONTENT, run_cli
 
 GOLDEN_FORMS = Path(__file__).resolve().parent / "golden" / "needgroups" / "forms.json"
 
@@ -79,7 +79,7 @@ def test_csv_a_bad_row_leaves_its_whole_form_out_and_is_reported_by_line_and_nee
     # Break the second need of AUD-002 (a status the form does not know).
     index = next(n for n, line in enumerate(lines) if "violent relationships" in line)
     lines[index] = lines[index].replace(",partly,", ",sorted,")
-    got, problems = read_forms("pool.csv", "\r\n".join(lines).encode())
+    got, problems = read_forms("pool.csv", "\r\n".join(lines).encode(), CONTENT.framework)
     (problem,) = problems
     assert problem.line == index + 1
     assert problem.message.startswith("need 2, status: ")
@@ -125,7 +125,7 @@ def test_reimporting_adds_nothing_and_a_changed_form_is_reported(
 
 def test_forms_from_the_case_builder_import(audit: AuditStore, case: Case) -> None:
     sample = audit.new_sample("From cases")
-    form = audit_form_from_case(case, "Auditor A", date(2026, 11, 20))
+    form = audit_form_from_case(case, "Auditor A", date(2026, 11, 20), content=CONTENT)
     assert audit.add_forms(sample, [form], "case").added == 1
     wordings = [n["wording"] for n in audit.needs(sample)]
     assert wordings == [n.wording for n in form.needs]
@@ -265,7 +265,8 @@ def test_one_identity_twice_in_one_import_keeps_the_first(
 def test_a_form_with_no_needs_imports(audit: AuditStore, case: Case) -> None:
     data = case.model_dump()
     data.update(needs=[], comments=[], agreed_actions=[])
-    form = audit_form_from_case(Case.model_validate(data), "Auditor", date(2026, 11, 20))
+    form = audit_form_from_case(Case.model_validate(data), "Auditor", date(2026, 11, 20),
+                                content=CONTENT)
     assert form.needs == []
     sample = audit.new_sample("Empty")
     got, problems = read_forms("empty.csv", write_csv([form]).encode())

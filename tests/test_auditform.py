@@ -15,14 +15,14 @@ from assistant.audit.form import AuditForm, json_schema
 from assistant.audit.redaction import audit_form_from_case
 from assistant.content import Content
 from assistant.model import Case, Person
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import CONTENT, FIXTURES, ROOT
 
 DAY = date(2026, 11, 20)
 
 
 @pytest.fixture
 def form(case: Case) -> AuditForm:
-    return audit_form_from_case(case, "Auditor (fictional)", DAY)
+    return audit_form_from_case(case, "Auditor (fictional)", DAY, content=CONTENT)
 
 
 def test_form_from_fixture_case(form: AuditForm) -> None:
@@ -56,7 +56,7 @@ def test_no_name_of_anyone_in_the_case_leaves(case: Case, form: AuditForm) -> No
 
 def test_names_replaced_whole_words_any_case_and_possessive(case: Case) -> None:
     case.needs[0].wording = "kayla's mum and KAYLA need Kaylan to Deem it fine; Dee too."
-    form = audit_form_from_case(case, "", DAY)
+    form = audit_form_from_case(case, "", DAY, content=CONTENT)
     # "Kaylan" is not Kayla, but it is a name: the second net takes it.
     assert form.needs[0].wording == (
         "Child 1's mum and Child 1 need [name] to Deem it fine; Mother too."
@@ -70,7 +70,7 @@ def test_age_bands_from_age_date_of_birth_and_role(case: Case) -> None:
         Person(id="p6", role="sibling", name="Jo", date_of_birth=date(2008, 11, 20)),
         Person(id="p7", role="sibling", name="Al"),
     ]
-    form = audit_form_from_case(case, "", DAY)
+    form = audit_form_from_case(case, "", DAY, content=CONTENT)
     assert [c.age_band for c in form.children] == [
         "5-9", "10-15", "pre-birth", "16-17", "18+", "not known",
     ]
@@ -80,7 +80,7 @@ def test_age_bands_from_age_date_of_birth_and_role(case: Case) -> None:
 def test_two_people_with_one_role_are_numbered(case: Case) -> None:
     case.people.append(Person(id="p9", role="mother", name="Bea"))
     case.needs[1].holder = "p9"
-    form = audit_form_from_case(case, "", DAY)
+    form = audit_form_from_case(case, "", DAY, content=CONTENT)
     assert form.needs[1].holder == "Mother 2"
     assert form.needs[2].holder == "Mother 1"
 
@@ -89,7 +89,7 @@ def test_no_threshold_level_recorded(case: Case) -> None:
     for need in case.needs:
         if need.seriousness:
             need.seriousness.threshold_level = None
-    assert audit_form_from_case(case, "", DAY).level_of_need is None
+    assert audit_form_from_case(case, "", DAY, content=CONTENT).level_of_need is None
 
 
 def test_csv_rows_one_per_need_with_form_columns_repeated(form: AuditForm) -> None:
@@ -102,7 +102,7 @@ def test_csv_rows_one_per_need_with_form_columns_repeated(form: AuditForm) -> No
 
 
 def test_csv_round_trips_several_forms(case: Case, form: AuditForm) -> None:
-    other = audit_form_from_case(case, "Second auditor", date(2026, 12, 1))
+    other = audit_form_from_case(case, "Second auditor", date(2026, 12, 1), content=CONTENT)
     empty = AuditForm(case_reference="NL-0", audit_date=DAY, auditor="A")
     text = write_csv([form, other, empty])
     assert forms_from_csv(text) == [form, other, empty]
@@ -114,7 +114,7 @@ def test_csv_defuses_spreadsheet_formulas_and_reads_them_back(case: Case) -> Non
     case.needs[1].wording = "-1+2 needs\non two lines"
     case.needs[2].wording = "'=quoted' and 'apostrophes'"
     case.needs[3].wording = "''already doubled"
-    form = audit_form_from_case(case, "+auditor", DAY)
+    form = audit_form_from_case(case, "+auditor", DAY, content=CONTENT)
     text = write_csv([form])
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
@@ -133,10 +133,20 @@ def test_csv_bad_children_cell_names_the_line(form: AuditForm) -> None:
         forms_from_csv(text)
 
 
-def test_csv_bad_status_is_rejected_by_the_model(form: AuditForm) -> None:
+def test_csv_bad_status_is_rejected_against_the_framework(form: AuditForm) -> None:
+    """The status is an id from the framework's audit_status list: a form is read without
+    the framework, and an id not on the list is refused when the form is imported."""
+    from assistant.paperforms import check_forms
+    from assistant.redact import load_names
+
     text = write_csv([form]).replace(",partly,", ",half,", 1)
-    with pytest.raises(ValidationError):
-        forms_from_csv(text)
+    (read,) = forms_from_csv(text)
+    checked = check_forms("f.csv", [read], CONTENT.framework, names=load_names(CONTENT))
+    assert checked.forms == []
+    assert "status 'half' is not one of met, partly, unmet, closed, unknown" in str(
+        checked.problems[0])
+    with pytest.raises(ValidationError):  # not an id at all
+        forms_from_csv(write_csv([form]).replace(",partly,", ",Half met!,", 1))
 
 
 def test_json_round_trips_and_rejects_newer_versions(form: AuditForm) -> None:
@@ -160,10 +170,11 @@ def test_case_reference_must_not_look_like_a_name_sentence() -> None:
 def test_schema_file_is_current_and_documented() -> None:
     path = ROOT / "exports" / "audit-form.schema.json"
     on_disk = json.loads(path.read_text(encoding="utf-8"))
-    assert on_disk == json_schema(), (
+    assert on_disk == json_schema(CONTENT.framework), (
         "exports/audit-form.schema.json is out of date; regenerate it with "
         "python -c 'import json; from assistant.audit.form import json_schema; "
-        "print(json.dumps(json_schema(), indent=2, ensure_ascii=False))'"
+        "from assistant.content import Content; "
+        "print(json.dumps(json_schema(Content().framework), indent=2, ensure_ascii=False))'"
     )
     assert on_disk["$id"].endswith("audit-form-2.json")
     assert "never a name" in on_disk["properties"]["case_reference"]["description"]
@@ -172,12 +183,14 @@ def test_schema_file_is_current_and_documented() -> None:
 
 def test_schema_matches_what_the_json_export_writes(form: AuditForm) -> None:
     """Every key written is in the schema, and required keys are written."""
-    schema = json_schema()
+    schema = json_schema(CONTENT.framework)
     data = json.loads(form.model_dump_json())
     assert set(data) <= set(schema["properties"])
     need_props = schema["$defs"]["AuditNeed"]["properties"]
     assert set(data["needs"][0]) <= set(need_props)
     assert need_props["status"]["enum"] == ["met", "partly", "unmet", "closed", "unknown"]
+    level = schema["properties"]["level_of_need"]["anyOf"][0]
+    assert level["enum"] == [1, 2, 3, 4, 5]
 
 
 def test_status_ids_match_the_framework() -> None:
@@ -187,7 +200,7 @@ def test_status_ids_match_the_framework() -> None:
 
 def test_injection_case_form_has_no_names() -> None:
     case = Case.from_json((FIXTURES / "injection.json").read_text(encoding="utf-8"))
-    form = audit_form_from_case(case, "", DAY)
+    form = audit_form_from_case(case, "", DAY, content=CONTENT)
     text = form.model_dump_json()
     assert "Zoe" not in text and "{{ Mo }}" not in text
     assert form.children[1].age_band == "pre-birth"
@@ -198,7 +211,7 @@ def test_multi_word_names_replaced_whole_and_by_part(case: Case) -> None:
     case.people[2].name = "Mary-Jo B."
     case.people[0].name = "{{ Ki }}"
     case.needs[0].wording = "Mary-Jo B. and Mary-Jo; {{ Ki }} and Ki; {{ 7*7 }}; B. stays."
-    form = audit_form_from_case(case, "", DAY)
+    form = audit_form_from_case(case, "", DAY, content=CONTENT)
     assert form.needs[0].wording == (
         "Mother and Mother; Child 1 and Child 1; {{ 7*7 }}; B. stays."
     )
@@ -207,13 +220,13 @@ def test_multi_word_names_replaced_whole_and_by_part(case: Case) -> None:
 def test_a_family_need_is_its_own_kind(case: Case) -> None:
     case.people.append(Person(id="pf", role="family", name="The Family"))
     case.needs[3].holder = "pf"
-    form = audit_form_from_case(case, "", DAY)
+    form = audit_form_from_case(case, "", DAY, content=CONTENT)
     assert (form.needs[3].holder, form.needs[3].holder_kind) == ("Family", "family")
     assert len(form.children) == 2
 
 
 def test_every_schema_field_is_described() -> None:
-    schema = json_schema()
+    schema = json_schema(CONTENT.framework)
     for name, model in [("AuditForm", schema), *schema["$defs"].items()]:
         for field, spec in model["properties"].items():
             assert spec.get("description"), f"{name}.{field} has no description"
@@ -226,7 +239,7 @@ def _wording(case: Case, names: dict[int, str], wording: str) -> str:
     for index, name in names.items():
         case.people[index].name = name
     case.needs[0].wording = wording
-    return audit_form_from_case(case, "", DAY).needs[0].wording
+    return audit_form_from_case(case, "", DAY, content=CONTENT).needs[0].wording
 
 
 def test_names_match_across_apostrophes_dashes_accents_and_possessives(case: Case) -> None:
@@ -264,8 +277,10 @@ def test_spacy_stop_words_are_read_without_importing_spacy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from assistant.redact import common_words; "
-            "w = common_words(); print('spacy' in sys.modules, 'whereas' in w, 'will' in w)")
+    code = ("import sys; from assistant.content import Content; "
+            "from assistant.redact import common_words, load_names; "
+            "w = common_words(load_names(Content())); "
+            "print('spacy' in sys.modules, 'whereas' in w, 'will' in w)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout.split()
     assert out == ["False", "True", "True"]
@@ -286,7 +301,7 @@ def test_every_export_renders_for_a_turkish_name_in_capitals(case: Case) -> None
     case.people[0].name = "Ibrahim"
     case.needs[0].wording = "İBRAHİM needs to be at school by 8.45 every morning."
     for fmt in FORMATS:
-        text = render(case, fmt, auditor="Auditor (fictional)", when=DAY)
+        text = render(case, fmt, auditor="Auditor (fictional)", when=DAY, content=CONTENT)
         if isinstance(text, bytes):
             continue  # Word and PDF: tests/test_export_documents.py reads their text
         if fmt.startswith("audit"):

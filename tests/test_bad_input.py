@@ -24,7 +24,7 @@ import pytest
 from assistant.audit.csvcodec import write_csv
 from assistant.audit.redaction import audit_form_from_case
 from assistant.model import Case
-from tests.helpers import FIXTURES, ROOT, run_cli
+from tests.helpers import CONTENT, FIXTURES, ROOT, run_cli
 
 
 def run_bytes(*args: str | bytes, db: Path) -> subprocess.CompletedProcess[bytes]:
@@ -93,7 +93,7 @@ def test_a_case_file_in_latin1_is_one_line_exit_2(tmp_path: Path) -> None:
 
 @pytest.fixture
 def form_csv(case: Case) -> list[str]:
-    form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20))
+    form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20), content=CONTENT)
     return write_csv([form]).split("\r\n")
 
 
@@ -127,7 +127,7 @@ def test_a_5000_digit_level_is_one_problem(form_csv: list[str], case: Case,
                         .encode())
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "big.csv:2:" in result.stderr and "level of need" in result.stderr
-    form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20))
+    form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20), content=CONTENT)
     text = re.sub(r'"level_of_need":\s*(null|\d+)', '"level_of_need":' + "9" * 5000,
                   form.model_dump_json())
     result = _audit_add(tmp_path, "big.json", text.encode())
@@ -149,7 +149,7 @@ def test_a_bare_cr_inside_a_quoted_cell_is_a_line_break(form_csv: list[str],
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_audit_files_with_a_byte_order_mark_import(form_csv: list[str], case: Case,
                                                  encoding: str, tmp_path: Path) -> None:
-    form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20))
+    form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20), content=CONTENT)
     result = _audit_add(tmp_path, "bom.json", form.model_dump_json().encode(encoding))
     assert result.returncode == 0, result.stderr
     result = _audit_add(tmp_path, "bom.csv", "\r\n".join(form_csv).encode(encoding))

@@ -27,7 +27,7 @@ from assistant.model import Case
 from assistant.plainwords import PlainWords, make_plain
 from assistant.rendering.markdown import md_escape
 from assistant.rendering.pagefit import AUDIT_TYPE_SIZES, audit_type_size
-from tests.helpers import FIXTURES, ROOT, run_cli
+from tests.helpers import CONTENT, FIXTURES, ROOT, run_cli
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 DAY = date(2026, 11, 20)
@@ -40,7 +40,7 @@ TEXT_FORMATS = [f for f in FORMATS if not f.endswith(("-docx", "-pdf"))]
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_golden(case: Case, fmt: str, tmp_path: Path) -> None:
     """Each format, written to a real file, matches its reviewed golden copy byte for byte."""
-    [path] = export(case, [fmt], tmp_path, auditor=AUDITOR, when=DAY)
+    [path] = export(case, [fmt], tmp_path, auditor=AUDITOR, when=DAY, content=CONTENT)
     golden = GOLDEN / path.name
     if UPDATE:
         GOLDEN.mkdir(exist_ok=True)
@@ -78,7 +78,7 @@ def test_file_names_are_safe_and_predictable(case: Case) -> None:
 
 
 def test_case_json_round_trips_exactly(case: Case, case_json: str) -> None:
-    text = render(case, "case-json")
+    text = render(case, "case-json", content=CONTENT)
     assert text == case_json
     assert Case.from_json(text) == case
 
@@ -87,11 +87,11 @@ def test_existing_file_is_never_overwritten_without_force(case: Case, tmp_path: 
     plan = tmp_path / "NL-2026-014-plan.md"
     plan.write_text("my own notes", encoding="utf-8")
     with pytest.raises(ExportExists, match=r"already exists.*--force") as info:
-        export(case, ["plan-html", "plan-md"], tmp_path, when=DAY)
+        export(case, ["plan-html", "plan-md"], tmp_path, when=DAY, content=CONTENT)
     assert isinstance(info.value, ExportError) and isinstance(info.value, InputError)
     assert plan.read_text(encoding="utf-8") == "my own notes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["NL-2026-014-plan.md"]
-    written = export(case, ["plan-md"], tmp_path, when=DAY, force=True)
+    written = export(case, ["plan-md"], tmp_path, when=DAY, force=True, content=CONTENT)
     assert written == [plan]
     assert plan.read_text(encoding="utf-8").startswith("# Child's plan")
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
@@ -100,19 +100,19 @@ def test_existing_file_is_never_overwritten_without_force(case: Case, tmp_path: 
 
 def test_unknown_format_and_empty_choice(case: Case, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="unknown format 'rtf'"):
-        export(case, ["rtf"], tmp_path)
+        export(case, ["rtf"], tmp_path, content=CONTENT)
     with pytest.raises(ExportError, match="no format chosen"):
-        export(case, [], tmp_path)
+        export(case, [], tmp_path, content=CONTENT)
 
 
 def test_out_dir_is_created_and_a_file_in_the_way_is_reported(case: Case,
                                                                tmp_path: Path) -> None:
-    paths = export(case, ["audit-json"], tmp_path / "a" / "b", when=DAY)
+    paths = export(case, ["audit-json"], tmp_path / "a" / "b", when=DAY, content=CONTENT)
     assert paths[0].parent == tmp_path / "a" / "b"
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(ExportError, match="is a file, not a folder"):
-        export(case, ["audit-json"], blocker)
+        export(case, ["audit-json"], blocker, content=CONTENT)
 
 
 def _override(tmp_path: Path, template: str, text: str) -> Content:
@@ -166,18 +166,19 @@ def test_templates_are_sandboxed(case: Case, tmp_path: Path) -> None:
 
 
 def test_audit_type_shrinks_as_the_form_grows(case: Case) -> None:
-    form = audit_form_from_case(case, "", DAY)
+    form = audit_form_from_case(case, "", DAY, content=CONTENT)
     assert audit_type_size(form) == AUDIT_TYPE_SIZES[0]
     sizes = []
     for copies in (2, 3, 5, 8):
         longer = form.model_copy(update={"needs": form.needs * copies})
         sizes.append(audit_type_size(longer))
     assert sizes == sorted(sizes, reverse=True) and sizes[-1] < sizes[0]
-    assert f"html {{ font-size: {AUDIT_TYPE_SIZES[0]}pt; }}" in render(case, "audit-html")
+    assert f"html {{ font-size: {AUDIT_TYPE_SIZES[0]}pt; }}" in render(case, "audit-html",
+                                                                       content=CONTENT)
 
 
 def test_plan_contents(case: Case) -> None:
-    page = render(case, "plan-html", when=DAY, with_supervision=True)
+    page = render(case, "plan-html", when=DAY, with_supervision=True, content=CONTENT)
     text = html.unescape(re.sub(r"<[^>]+>", " ", page.split("<body", 1)[1]))
     flat = " ".join(text.split())
     for expected in (
@@ -194,7 +195,8 @@ def test_plan_contents(case: Case) -> None:
 
 
 def test_family_plan_has_no_internal_ratings(case: Case) -> None:
-    text = html.unescape(re.sub(r"<[^>]+>", " ", render(case, "family-html", when=DAY)))
+    page = render(case, "family-html", when=DAY, content=CONTENT)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
     for internal in ("High", "Moderate", "Level 3", "threshold", "Threshold", "Partly met",
                      "Not known", "Seriousness", "urgency"):
         assert internal not in text
@@ -203,7 +205,7 @@ def test_family_plan_has_no_internal_ratings(case: Case) -> None:
 
 def test_family_plan_spells_out_acronyms(case: Case) -> None:
     case.needs[1].work[0].action = "Kayla sees CAMHS weekly; CAMHS write to her GP"
-    page = render(case, "family-html", when=DAY)
+    page = render(case, "family-html", when=DAY, content=CONTENT)
     assert ("Kayla sees Child and Adolescent Mental Health Services (CAMHS) weekly. "
             "CAMHS write to her family doctor (GP).") in page
 
@@ -213,11 +215,11 @@ def test_family_plan_uses_the_coach_glossary_and_local_additions(case: Case,
     """One list of acronyms: the coach's jargon glossary, plus exports/plain-words.yml."""
     from assistant.wording.rules import RuleSet
 
-    glossary = {k: v for r in RuleSet.load().rules if r.kind == "jargon"
+    glossary = {k: v for r in RuleSet.load(CONTENT).rules if r.kind == "jargon"
                 for k, v in r.glossary.items()}
     assert glossary["SALT"] == "speech and language therapy"
     case.needs[1].work[0].action = "SALT sessions at school"
-    page = render(case, "family-html", when=DAY)
+    page = render(case, "family-html", when=DAY, content=CONTENT)
     assert "Speech and language therapy (SALT) sessions at school." in page
     content = _override(tmp_path, "plain-words.yml",
                         "acronyms:\n  SALT: help with talking\nphrases: {}\n")
@@ -272,10 +274,10 @@ def test_family_plan_readability(case: Case, tmp_path_factory: pytest.TempPathFa
     _nltk_cmudict(tmp_path_factory.getbasetemp() / "nltk_data")
     import textstat
 
-    text = _visible_text(render(case, "family-html", when=DAY))
+    text = _visible_text(render(case, "family-html", when=DAY, content=CONTENT))
     grade = textstat.flesch_kincaid_grade(text)
     plan_grade = textstat.flesch_kincaid_grade(_visible_text(render(case, "plan-html",
-                                                                    when=DAY)))
+                                                                    when=DAY, content=CONTENT)))
     print(f"Flesch-Kincaid grade: family plan {grade:.1f}, worker's plan {plan_grade:.1f}")
     record_property("flesch_kincaid_family_plan", grade)
     record_property("flesch_kincaid_workers_plan", plan_grade)
@@ -292,7 +294,8 @@ def test_md_escape() -> None:
 def test_markdown_renders_as_intended(case: Case) -> None:
     from markdown_it import MarkdownIt
 
-    page = MarkdownIt("commonmark").enable("table").render(render(case, "plan-md", when=DAY))
+    source = render(case, "plan-md", when=DAY, content=CONTENT)
+    page = MarkdownIt("commonmark").enable("table").render(source)
     assert page.count("<table>") == 5  # 3 needs' outcomes, the work, the signatures
     assert "<h3>Need 1: Kayla (Child)</h3>" in page
     assert "<strong>Kayla needs to be at school by 8.45 every morning" in page

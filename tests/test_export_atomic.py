@@ -19,6 +19,7 @@ from assistant.errors import ExportError, ExportExists
 from assistant.exporters import FORMATS, export
 from assistant.files import write_all
 from assistant.model import Case
+from tests.helpers import CONTENT
 
 DAY = date(2026, 11, 20)
 
@@ -46,7 +47,8 @@ def _everything(folder: Path) -> dict[str, bytes]:
 
 def test_a_disk_that_fills_at_any_point_leaves_nothing(
         case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    sizes = [len(p.read_bytes()) for p in export(case, FORMATS, tmp_path / "full", when=DAY)]
+    sizes = [len(p.read_bytes())
+             for p in export(case, FORMATS, tmp_path / "full", when=DAY, content=CONTENT)]
     total = sum(sizes)
     budgets = sorted({0, 1, sizes[0] - 1, sizes[0], sizes[0] + 1, total // 2, total - 1})
     for budget in budgets:
@@ -54,28 +56,29 @@ def test_a_disk_that_fills_at_any_point_leaves_nothing(
         with monkeypatch.context() as patch:
             _fill_disk_after(patch, budget)
             with pytest.raises(ExportError, match=r"No space left on device.*nothing was written"):
-                export(case, FORMATS, out, when=DAY)
+                export(case, FORMATS, out, when=DAY, content=CONTENT)
         assert not out.exists(), f"budget {budget}: {_everything(out.parent)}"
         assert not out.parent.exists(), "a folder the export made is removed again"
     with monkeypatch.context() as patch:
         _fill_disk_after(patch, total)  # exactly enough room: everything is written
-        written = export(case, FORMATS, tmp_path / "exact", when=DAY)
+        written = export(case, FORMATS, tmp_path / "exact", when=DAY, content=CONTENT)
     assert sorted(_everything(tmp_path / "exact")) == sorted(p.name for p in written)
     assert len(written) == len(FORMATS)
 
 
 def test_a_forced_export_that_fails_keeps_the_files_it_would_replace(
         case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    export(case, FORMATS, tmp_path, when=DAY)
+    export(case, FORMATS, tmp_path, when=DAY, content=CONTENT)
     (tmp_path / "keep.txt").write_text("not ours")
     before = _everything(tmp_path)
     changed = case.model_copy(update={"story": "A different story, at length. " * 50})
     with monkeypatch.context() as patch:
         _fill_disk_after(patch, 3000)
         with pytest.raises(ExportError, match="nothing was written"):
-            export(changed, FORMATS, tmp_path, force=True, when=DAY)
+            export(changed, FORMATS, tmp_path, force=True, when=DAY, content=CONTENT)
     assert _everything(tmp_path) == before
-    export(changed, FORMATS, tmp_path, force=True, when=DAY)  # with room: replaced, no leftovers
+    # with room: replaced, no leftovers
+    export(changed, FORMATS, tmp_path, force=True, when=DAY, content=CONTENT)
     assert sorted(_everything(tmp_path)) == sorted(before)
     assert _everything(tmp_path) != before
 

@@ -16,6 +16,7 @@ import pytest
 
 from assistant.exporters import export
 from assistant.model import Case, Need, Outcome, WorkItem
+from tests.helpers import CONTENT
 
 pytestmark = pytest.mark.browser
 
@@ -80,7 +81,8 @@ def big_case(case: Case) -> Case:
 
 
 def test_audit_form_prints_on_exactly_one_a4_page(case: Case, tmp_path: Path) -> None:
-    [path] = export(case, ["audit-html"], tmp_path, auditor="Auditor (fictional)", when=DAY)
+    [path] = export(case, ["audit-html"], tmp_path, auditor="Auditor (fictional)", when=DAY,
+                    content=CONTENT)
     pdf = print_pdf(tmp_path, path)
     assert pages(pdf) == 1
     [(width, height)] = page_sizes(pdf)
@@ -90,7 +92,7 @@ def test_audit_form_prints_on_exactly_one_a4_page(case: Case, tmp_path: Path) ->
 def test_a_long_audit_form_still_prints_on_one_page(case: Case, tmp_path: Path) -> None:
     case = big_case(case)
     assert len(case.needs) == 12
-    [path] = export(case, ["audit-html"], tmp_path, when=DAY)
+    [path] = export(case, ["audit-html"], tmp_path, when=DAY, content=CONTENT)
     assert pages(print_pdf(tmp_path, path)) == 1
 
 
@@ -110,13 +112,13 @@ def test_audit_forms_of_many_shapes_fit_one_page(
                             who="Nurse") for _ in range(services)])
         for i in range(needs)
     ]
-    [path] = export(case, ["audit-html"], tmp_path, when=DAY)
+    [path] = export(case, ["audit-html"], tmp_path, when=DAY, content=CONTENT)
     assert pages(print_pdf(tmp_path, path)) == 1
 
 
 def test_the_page_counter_sees_several_pages(case: Case, tmp_path: Path) -> None:
     """The worker's plan runs to several pages, so a count of 1 above means something."""
-    [path] = export(big_case(case), ["plan-html"], tmp_path, when=DAY)
+    [path] = export(big_case(case), ["plan-html"], tmp_path, when=DAY, content=CONTENT)
     pdf = print_pdf(tmp_path, path)
     assert pages(pdf) >= 3
     assert all(abs(w - A4_POINTS[0]) < 3 for w, _ in page_sizes(pdf))
@@ -124,7 +126,7 @@ def test_the_page_counter_sees_several_pages(case: Case, tmp_path: Path) -> None
 
 @pytest.mark.parametrize("fmt", ["plan-html", "family-html", "audit-html"])
 def test_screenshot_without_console_errors(case: Case, fmt: str, tmp_path: Path) -> None:
-    [path] = export(case, [fmt], tmp_path, when=DAY)
+    [path] = export(case, [fmt], tmp_path, when=DAY, content=CONTENT)
     shot = tmp_path / f"{fmt}.png"
     console = run(tmp_path, path, "--window-size=1000,1400", f"--screenshot={shot}")
     assert console == []
@@ -147,6 +149,7 @@ def test_the_injection_case_runs_no_script(tmp_path: Path) -> None:
     from tests.helpers import FIXTURES
 
     evil = Case.from_json((FIXTURES / "injection.json").read_text(encoding="utf-8"))
-    for path in export(evil, ["plan-html", "family-html", "audit-html"], tmp_path, when=DAY):
+    for path in export(evil, ["plan-html", "family-html", "audit-html"], tmp_path, when=DAY,
+                       content=CONTENT):
         console = run(tmp_path, path, f"--screenshot={tmp_path / (path.stem + '.png')}")
         assert console == [], path.name

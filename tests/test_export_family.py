@@ -22,7 +22,7 @@ from assistant.plainwords import FamilyText, load_words, make_plain
 from assistant.practice import load_vignettes
 from assistant.rendering.templates import export_file
 from benchmarks.readability import model_case, use_offline_cmudict, visible_text
-from tests.helpers import FIXTURES, run_cli
+from tests.helpers import CONTENT, FIXTURES, run_cli
 
 DAY = date(2026, 11, 20)
 
@@ -41,22 +41,22 @@ def _sentences(page: str) -> list[str]:
             for _, text in blocks]
 
 
-@pytest.mark.parametrize("vignette", load_vignettes(), ids=lambda v: v.id)
+@pytest.mark.parametrize("vignette", load_vignettes(CONTENT), ids=lambda v: v.id)
 def test_every_vignettes_family_plan_reads_at_grade_six(vignette, tmp_path_factory) -> None:
     use_offline_cmudict(tmp_path_factory.getbasetemp() / "nltk_data")
     import textstat
 
-    page = str(render(model_case(vignette), "family-html", when=DAY))
+    page = str(render(model_case(vignette), "family-html", when=DAY, content=CONTENT))
     grade = textstat.flesch_kincaid_grade(visible_text(page))
     assert grade <= 6.0, f"{vignette.id}: grade {grade:.1f}"
 
 
-@pytest.mark.parametrize("vignette", load_vignettes(), ids=lambda v: v.id)
+@pytest.mark.parametrize("vignette", load_vignettes(CONTENT), ids=lambda v: v.id)
 def test_family_plans_are_proofread(vignette) -> None:
     """Sentences end with full stops; nothing in the first person from the worker's notes;
     the professional 'what happens if not met' never reaches the family."""
     case = model_case(vignette)
-    page = str(render(case, "family-html", when=DAY))
+    page = str(render(case, "family-html", when=DAY, content=CONTENT))
     for sentence in _sentences(page):
         assert re.search(r"[.!?]$", sentence), f"no full stop: {sentence!r}"
         assert sentence[:1].isupper() or sentence[:1].isdigit(), sentence
@@ -76,7 +76,7 @@ def test_family_words_are_used_and_professional_prose_is_left_out(case: Case,
     case.needs[0].family_words = "kayla needs help to get to school on time every day"
     notes: list[str] = []
     export(case, ["family-html", "family-docx", "family-pdf"], tmp_path, when=DAY,
-           notes=notes)
+           notes=notes, content=CONTENT)
     page = (tmp_path / "NL-2026-014-family-plan.html").read_text("utf-8")
     assert "Kayla needs help to get to school on time every day." in page
     assert "8.45 every morning, rested" not in page  # the family's words replace it
@@ -125,5 +125,5 @@ def test_sentences_are_finished_and_fragments_kept_as_words(words) -> None:
 
 def test_injection_is_still_text_in_the_family_plan() -> None:
     evil = Case.from_json((FIXTURES / "injection.json").read_text(encoding="utf-8"))
-    page = str(render(evil, "family-html", when=DAY))
+    page = str(render(evil, "family-html", when=DAY, content=CONTENT))
     assert "<script>" not in page.split("<body", 1)[1]

@@ -18,7 +18,7 @@ import pytest
 from assistant.audit.csvcodec import forms_from_csv
 from assistant.exporters import FORMATS, export, render
 from assistant.model import Case
-from tests.helpers import FIXTURES
+from tests.helpers import CONTENT, FIXTURES
 
 DAY = date(2026, 11, 20)
 SCRIPT = "<script>alert(1)</script>"
@@ -66,7 +66,7 @@ def test_the_fixture_really_carries_the_payloads() -> None:
 def test_no_control_characters_in_any_format(evil: Case, fmt: str) -> None:
     from tests.test_export_documents import document_text
 
-    text = document_text(fmt, render(evil, fmt, when=DAY, auditor="=auditor"))
+    text = document_text(fmt, render(evil, fmt, when=DAY, auditor="=auditor", content=CONTENT))
     assert "\x1b" not in text and "\x00" not in text
     if not fmt.startswith("family-"):  # the family's plan leaves such text out
         assert "[31mred" in text  # the visible remainder is kept, as typed
@@ -74,7 +74,7 @@ def test_no_control_characters_in_any_format(evil: Case, fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", HTML_FORMATS)
 def test_html_shows_payloads_as_text(evil: Case, fmt: str) -> None:
-    page = render(evil, fmt, when=DAY)
+    page = render(evil, fmt, when=DAY, content=CONTENT)
     parsed = parse(page)
     assert "script" not in parsed.tags
     assert not any(value and "javascript:" in value for _, value in parsed.attrs)
@@ -88,7 +88,7 @@ def test_html_shows_payloads_as_text(evil: Case, fmt: str) -> None:
 
 
 def test_audit_html_shows_payloads_as_text(evil: Case) -> None:
-    text = "".join(parse(render(evil, "audit-html", when=DAY)).text)
+    text = "".join(parse(render(evil, "audit-html", when=DAY, content=CONTENT)).text)
     assert f"Child 1 needs {SCRIPT} {JINJA} {RAW}" in text
     assert "Mother needs" in text
 
@@ -97,7 +97,7 @@ def test_markdown_shows_payloads_as_text(evil: Case) -> None:
     """Rendered by a CommonMark renderer with raw HTML allowed, the worst case."""
     from markdown_it import MarkdownIt
 
-    source = render(evil, "plan-md", when=DAY, with_supervision=True)
+    source = render(evil, "plan-md", when=DAY, with_supervision=True, content=CONTENT)
     page = MarkdownIt("commonmark", {"html": True}).enable("table").render(source)
     parsed = parse(page)
     assert "script" not in parsed.tags and "a" not in parsed.tags and "b" not in parsed.tags
@@ -113,17 +113,17 @@ def test_markdown_shows_payloads_as_text(evil: Case) -> None:
 
 
 def test_json_formats_keep_payloads_as_data(evil: Case) -> None:
-    audit = json.loads(render(evil, "audit-json", when=DAY))
+    audit = json.loads(render(evil, "audit-json", when=DAY, content=CONTENT))
     assert audit["needs"][0]["wording"].startswith(f"Child 1 needs {SCRIPT} {JINJA} {RAW}")
     assert audit["needs"][1]["holder"] == "Mother"
     assert "{{ Mo }}" not in json.dumps(audit)
-    text = render(evil, "case-json")
+    text = render(evil, "case-json", content=CONTENT)
     assert Case.from_json(text) == evil
     assert text == evil.to_json()
 
 
 def test_csv_defuses_formulas(evil: Case) -> None:
-    text = render(evil, "audit-csv", when=DAY, auditor="=auditor")
+    text = render(evil, "audit-csv", when=DAY, auditor="=auditor", content=CONTENT)
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
     assert "'=auditor" in cells
@@ -133,7 +133,7 @@ def test_csv_defuses_formulas(evil: Case) -> None:
 
 
 def test_every_format_writes_a_file(evil: Case, tmp_path: Path) -> None:
-    paths = export(evil, FORMATS, tmp_path, when=DAY)
+    paths = export(evil, FORMATS, tmp_path, when=DAY, content=CONTENT)
     assert paths[0].name == "INJ-001-plan.html"
     for path in paths:
         if path.suffix in (".docx", ".pdf"):

@@ -29,7 +29,7 @@ from assistant.audit.csvcodec import write_csv
 from assistant.audit.redaction import audit_form_from_case
 from assistant.cli import main
 from assistant.model import Case
-from tests.helpers import FIXTURES
+from tests.helpers import CONTENT, FIXTURES
 
 FUZZ = settings(max_examples=40, deadline=timedelta(seconds=20), derandomize=True,
                 database=None, suppress_health_check=[HealthCheck.too_slow,
@@ -159,7 +159,7 @@ def test_import_never_crashes_and_a_failed_import_changes_nothing(
 @given(st.data())
 def test_audit_add_never_crashes_on_any_form_file(capsys: pytest.CaptureFixture[str],
                                                  data: st.DataObject) -> None:
-    form = audit_form_from_case(CASE, "A. Auditor", date(2026, 11, 20))
+    form = audit_form_from_case(CASE, "A. Auditor", date(2026, 11, 20), content=CONTENT)
     if data.draw(st.booleans()):
         text = dumps(data.draw(mutated_json(json.loads(form.model_dump_json()))))
         suffix = ".json"

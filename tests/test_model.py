@@ -100,11 +100,20 @@ def test_framework_scales_come_from_content_not_code() -> None:
                                    context={"framework": framework})
 
 
-def test_threshold_level_is_one_to_five() -> None:
-    assert Seriousness(consequences="x", threshold_level=5).threshold_level == 5
+def test_threshold_level_is_on_the_frameworks_scale() -> None:
+    framework = Content().framework
+    assert framework.threshold_scale == [1, 2, 3, 4, 5]
+    level = Seriousness.model_validate({"consequences": "x", "threshold_level": 5},
+                                       context={"framework": framework})
+    assert level.threshold_level == 5
     for bad in (0, 6):
-        with pytest.raises(ValidationError):
-            Seriousness(consequences="x", threshold_level=bad)
+        with pytest.raises(ValidationError, match="not on the threshold scale"):
+            Seriousness.model_validate({"consequences": "x", "threshold_level": bad},
+                                       context={"framework": framework})
+    with pytest.raises(ValidationError):
+        Seriousness(consequences="x", threshold_level=-1)
+    # Read back without a framework (a stored case), any level recorded stays readable.
+    assert Seriousness(consequences="x", threshold_level=6).threshold_level == 6
 
 
 def test_control_characters_are_neutralised_on_the_way_in() -> None:

@@ -25,14 +25,15 @@ from assistant.needgroups import (
 )
 from assistant.needgroups.suggest import decode
 from assistant.store import Store
+from tests.helpers import CONTENT
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "needgroups"
-THEMES = load_themes()
+THEMES = load_themes(CONTENT)
 
 
 @pytest.fixture(scope="module")
 def suggester() -> Suggester:
-    return Suggester(THEMES, Analyzer())
+    return Suggester(THEMES, Analyzer(None, CONTENT))
 
 
 @pytest.fixture
@@ -147,7 +148,7 @@ def test_suggestions_are_stored_and_recomputed_without_spacy(sample: Any,
     assert all(n["tokens"] for n in needs)
     assert {n["theme"] for n in needs} >= {"substance-misuse", "school-learning"}
     # A second pass analyses nothing new.
-    counts = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer()))
+    counts = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer(None, CONTENT)))
     assert counts["analysed"] == 0
     assert counts["needs"] == len(needs)
 

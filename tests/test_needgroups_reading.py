@@ -17,14 +17,15 @@ from assistant.content import Content, ContentError
 from assistant.needgroups import Analyzer, Suggester, load_themes
 from assistant.needgroups.evaluate import is_heldout, read_set
 from assistant.needgroups.shorthand import Shorthand, load_shorthand
+from tests.helpers import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
-THEMES = load_themes()
+THEMES = load_themes(CONTENT)
 
 
 @pytest.fixture(scope="module")
 def suggester() -> Suggester:
-    return Suggester(THEMES, Analyzer())
+    return Suggester(THEMES, Analyzer(None, CONTENT))
 
 
 def theme_of(suggester: Suggester, text: str) -> str | None:
@@ -99,7 +100,7 @@ def test_shorthand_is_understood(suggester: Suggester, text: str, theme: str) ->
 
 
 def test_shorthand_is_spelled_out_as_a_whole_word_only() -> None:
-    shorthand = load_shorthand()
+    shorthand = load_shorthand(CONTENT)
     text, spans = shorthand.expand("Mum needs DV support and camhs; Dad is in the daytime.")
     assert text == ("Mum needs domestic violence support and child and adolescent mental "
                     "health services; Dad is in the daytime.")

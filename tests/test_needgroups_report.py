@@ -34,10 +34,11 @@ from assistant.needgroups import (
     write_report,
 )
 from assistant.store import Store
+from tests.helpers import CONTENT
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "needgroups"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
-THEMES = load_themes()
+THEMES = load_themes(CONTENT)
 
 
 @pytest.fixture
@@ -48,8 +49,8 @@ def report(tmp_path: Path) -> Report:
         sample_id = audit.new_sample("Golden sample")
         forms, _ = read_forms("forms.json", (GOLDEN / "forms.json").read_bytes())
         audit.add_forms(sample_id, forms, "forms.json")
-        suggester = Suggester(THEMES, Analyzer())
-        suggest_sample(audit, sample_id, suggester, load_coach())  # as `audit suggest` does
+        suggester = Suggester(THEMES, Analyzer(None, CONTENT))
+        suggest_sample(audit, sample_id, suggester, load_coach(CONTENT))  # as `audit suggest` does
         shuffle = Shuffle(audit, sample_id)
         shuffle.accept(themes=THEMES)
         groups = {g["theme"]: g["id"] for g in audit.groups(sample_id)}
@@ -62,7 +63,7 @@ def report(tmp_path: Path) -> Report:
 
 
 def test_report_files_match_their_golden_copies(report: Report, tmp_path: Path) -> None:
-    paths = write_report(report, tmp_path / "out")
+    paths = write_report(report, tmp_path / "out", content=CONTENT)
     for path in paths:
         golden = GOLDEN / path.name
         if UPDATE:
@@ -122,7 +123,7 @@ def test_report_card_has_the_three_questions(report: Report) -> None:
 
 def test_typed_text_is_escaped_in_html_and_defused_in_csv(report: Report,
                                                           tmp_path: Path) -> None:
-    html_path, csv_path, needs_path = write_report(report, tmp_path / "out")
+    html_path, csv_path, needs_path = write_report(report, tmp_path / "out", content=CONTENT)
     html = html_path.read_text()
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -138,7 +139,7 @@ def test_typed_text_is_escaped_in_html_and_defused_in_csv(report: Report,
 
 
 def test_svg_bars_are_scaled_to_the_largest_group(report: Report, tmp_path: Path) -> None:
-    html = write_report(report, tmp_path / "out")[0].read_text()
+    html = write_report(report, tmp_path / "out", content=CONTENT)[0].read_text()
     chart = html.split('<svg class="chart"', 1)[1].split("</svg>", 1)[0]
     widths = [float(w) for w in re.findall(r'<rect x="210" y="\d+" width="([\d.]+)"', chart)]
     assert len(widths) == len(report.groups)
@@ -153,7 +154,7 @@ def test_report_of_an_empty_sample_says_so(tmp_path: Path) -> None:
         sample_id = audit.new_sample("Empty")
         report: Any = build_report(audit, sample_id, "Empty", Content().framework, THEMES,
                                    generated=date(2026, 11, 22))
-    html = write_report(report, tmp_path / "out")[0].read_text()
+    html = write_report(report, tmp_path / "out", content=CONTENT)[0].read_text()
     assert "No Need Groups yet" in html
     assert "cannot yet say whether anyone is better off" in html
 
@@ -170,22 +171,23 @@ def test_the_wording_coach_reading_is_stored_and_reported(tmp_path: Path) -> Non
     """With the real coach: a need worded as a service or a universal aim is counted."""
     from assistant.needgroups import load_coach
 
-    coach = load_coach()
+    coach = load_coach(CONTENT)
     assert coach is not None, "the wording coach should load from the default content"
     with Store(tmp_path / "c.db") as store:
         audit = AuditStore(store)
         sample_id = audit.new_sample("Coached")
         forms, _ = read_forms("forms.json", (GOLDEN / "forms.json").read_bytes())
         audit.add_forms(sample_id, forms, "forms.json")
-        counts = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer()), coach)
+        counts = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer(None, CONTENT)), coach)
         assert counts["coached"] == 12
         kinds = {n["wording"]: n["kinds"] for n in audit.needs(sample_id)}
         assert "service" in kinds["Mother needs to attend a parenting course."]
         assert kinds["Child 2 needs to be at school by 8.45 every morning."] == []
         report = build_report(audit, sample_id, "Coached", Content().framework, THEMES,
-                              Suggester(THEMES, Analyzer()), generated=date(2026, 11, 22))
+                              Suggester(THEMES, Analyzer(None, CONTENT)),
+                              generated=date(2026, 11, 22))
         # A second run reads nothing again.
-        again = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer()), coach)
+        again = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer(None, CONTENT)), coach)
         assert again["coached"] == 0
     well = dict(report.card["How well did we do it?"])
     row = well["Needs worded specifically (not as a service, a universal aim or an assessment)"]
@@ -202,15 +204,15 @@ def test_report_files_are_owner_only_and_not_overwritten_without_force(
     from assistant.errors import ExportExists
 
     out = tmp_path / "out"
-    paths = write_report(report, out)
+    paths = write_report(report, out, content=CONTENT)
     assert [oct(p.stat().st_mode & 0o777) for p in paths] == ["0o600"] * 3
     paths[0].unlink()
     paths[1].write_text("kept")
     with pytest.raises(ExportExists, match=r"needgroups-report\.csv: already exists"):
-        write_report(report, out)
+        write_report(report, out, content=CONTENT)
     assert paths[1].read_text() == "kept"
     assert not paths[0].exists(), "nothing is written when one file is in the way"
-    write_report(report, out, force=True)
+    write_report(report, out, force=True, content=CONTENT)
     assert paths[1].read_text().startswith("group,cluster")
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in paths)
 

@@ -17,6 +17,7 @@ import pytest
 from assistant.audit.csvcodec import CSV_COLUMNS
 from assistant.content import Content
 from assistant.paperforms import allowed_values, blank_form_html, check_forms, xlsx_to_csv
+from assistant.redact import load_names
 from tests.helpers import run_cli
 
 
@@ -74,7 +75,7 @@ def test_the_kit_is_written_and_its_templates_import_back(tmp_path: Path,
     book = load_workbook(kit / "audit-forms-template.xlsx")
     sheet = book["Forms"]
     assert [c.value for c in sheet[1]] == list(CSV_COLUMNS)
-    assert len(sheet.data_validations.dataValidation) == 4  # drop-down lists
+    assert len(sheet.data_validations.dataValidation) == 5  # drop-down lists
     first = row(case_reference="PAPER-1")
     second = row(case_reference="PAPER-2", audit_date="28 Nov 2026", level_of_need="3")
     for values in (first, second):
@@ -136,7 +137,8 @@ def test_names_in_need_text_are_warned_about() -> None:
             {"holder": "Mother", "holder_kind": "parent",
              "wording": "Mother needs to be able to get Child 1 to school by 8.45"},
         ]})
-    checked = check_forms("f.csv", [form], Content().framework)
+    content = Content()
+    checked = check_forms("f.csv", [form], content.framework, names=load_names(content))
     assert len(checked.forms) == 1
     [warning] = checked.warnings
     assert "need 1" in str(warning) and "'Maureen'" in str(warning)

@@ -20,7 +20,7 @@ from assistant.practice import (
     spacy_lemmatizer,
 )
 from assistant.supervision import add_action, add_comment, agenda, load_prompts
-from tests.helpers import FIXTURES, ROOT, run_cli
+from tests.helpers import CONTENT, FIXTURES, ROOT, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def lemmas():
 
 
 def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> None:
-    vignettes = load_vignettes()
+    vignettes = load_vignettes(CONTENT)
     assert len(vignettes) >= 8
     ages = " ".join(v.ages for v in vignettes)
     for band in ("pre-birth", "0-4", "5-9", "10-15", "16-17"):
@@ -41,7 +41,7 @@ def test_there_are_at_least_eight_vignettes_from_pre_birth_to_seventeen() -> Non
 
 
 def test_a_practice_case_has_the_story_and_people() -> None:
-    vignette = find_vignette("jackie-attendance")
+    vignette = find_vignette("jackie-attendance", CONTENT)
     case = practice_case(vignette)
     assert case.reference == f"{PRACTICE_PREFIX}attendance"  # no name in a reference
     assert [p.name for p in case.people] == ["Jackie", "Wendy"]
@@ -51,7 +51,7 @@ def test_a_practice_case_has_the_story_and_people() -> None:
 
 def test_an_unknown_vignette_names_the_known_ones() -> None:
     with pytest.raises(LookupError, match="there are: unborn-shona"):
-        find_vignette("nobody")
+        find_vignette("nobody", CONTENT)
 
 
 def test_a_broken_vignette_is_reported_by_file(tmp_path: Path) -> None:
@@ -76,22 +76,24 @@ def test_a_broken_vignette_is_reported_by_file(tmp_path: Path) -> None:
 )
 def test_needs_are_matched_by_meaning_not_exact_words(lemmas, student: str,
                                                       model_index: int) -> None:
-    vignette = find_vignette("jackie-attendance")
+    vignette = find_vignette("jackie-attendance", CONTENT)
     pairs = match([student], [m.wording for m in vignette.model], lemmas,
-                  [p.name for p in vignette.people], load_synonyms())
+                  [p.name for p in vignette.people], load_synonyms(CONTENT),
+                  roles=Content().framework.vocabulary)
     found = [p.model_index for p in pairs if p.student_index == 0]
     assert found == [model_index]
 
 
 def test_unrelated_needs_are_not_matched(lemmas) -> None:
-    vignette = find_vignette("jackie-attendance")
+    vignette = find_vignette("jackie-attendance", CONTENT)
     pairs = match(["Jackie needs to learn to swim."], [m.wording for m in vignette.model],
-                  lemmas, ["Jackie", "Wendy"], load_synonyms())
+                  lemmas, ["Jackie", "Wendy"], load_synonyms(CONTENT),
+                  roles=Content().framework.vocabulary)
     assert all(p.student_index is None for p in pairs)
 
 
 def test_supervision_agenda_walks_the_four_concepts(case: Case) -> None:
-    questions = agenda(case, load_prompts())
+    questions = agenda(case, load_prompts(CONTENT))
     concepts = [q.concept for q in questions]
     assert concepts[0] == "opening" and concepts[-1] == "closing"
     order = [c for i, c in enumerate(concepts) if i == 0 or concepts[i - 1] != c]
@@ -226,7 +228,7 @@ def test_feedback_judges_seriousness_outcomes_and_work_and_never_praises_a_flag(
     from assistant.practice import feedback, find_vignette, practice_case
     from assistant.workshop import write_feedback
 
-    vignette = find_vignette("jordan-aggression")
+    vignette = find_vignette("jordan-aggression", CONTENT)
     case = practice_case(vignette)
     service_outcome = "Lisa will attend a parenting course."
     case.needs = [
@@ -242,7 +244,7 @@ def test_feedback_judges_seriousness_outcomes_and_work_and_never_praises_a_flag(
         Need(id="n4", holder="p2", wording="Lisa needs to sleep through the night."),
     ]
     content = Content()
-    result = feedback(case, vignette, coach, lemmas, (), None, content.framework)
+    result = feedback(case, vignette, coach, lemmas, (), None, framework=content.framework)
     assert [s for _, s, _ in result.found] == ["Jordan needs to go back to school."]
     # traps are caught as traps, and flagged needs are not offered as real needs
     assert result.traps["Jordan needs anger management."] == "Jordan needs anger management."

@@ -26,7 +26,7 @@ from assistant.tui.screens.practice import (
     PracticeScreen,
     StoryScreen,
 )
-from tests.helpers import ROOT
+from tests.helpers import CONTENT, ROOT
 from tests.test_tui import SIZE, answer, interview, on_interview, type_text, until
 
 pytestmark = pytest.mark.anyio
@@ -221,7 +221,7 @@ async def test_a_broken_vignette_is_a_message_and_the_practice_case_still_opens(
         shutil.copytree(ROOT / folder, content / folder)
     db = tmp_path / "cases.db"
     with Store(db) as store:
-        store.save(practice_case(find_vignette("jackie-attendance")))
+        store.save(practice_case(find_vignette("jackie-attendance", CONTENT)))
     broken = content / "prompts" / "vignettes" / "03-jackie-attendance.yml"
     broken.write_text(broken.read_text().replace("rating: high", "rating: dreadful", 1))
     app = NeedsLedApp(db=str(db), content=str(content))

@@ -14,7 +14,7 @@ from assistant.audit.redaction import audit_form_and_names, audit_form_from_case
 from assistant.content import Content, ContentError
 from assistant.model import Case, Person
 from assistant.redact import NameInReference, Redactor, load_names, reference_problem
-from tests.helpers import ROOT
+from tests.helpers import CONTENT, ROOT
 
 DAY = date(2026, 11, 29)
 
@@ -35,7 +35,7 @@ def _redact(case: Case, text: str) -> str:
             numbered[person.id] = f"Child {count}"
         else:
             numbered[person.id] = labels[person.role]
-    return Redactor(case, numbered)(text)
+    return Redactor(case, numbered, load_names(CONTENT))(text)
 
 
 # --- the case's people, in every form ---------------------------------------------------
@@ -111,7 +111,7 @@ def test_names_the_case_lacks_are_replaced_and_listed(case: Case) -> None:
     case.needs[0].wording = ("Kayla needs to feel safe when her mum's partner Jason visits; "
                              "Gran Mavis and Mr Okonjo help, and Shona from next door.")
     case.needs[0].work[0].who = "Mrs Brannigan"
-    form, taken = audit_form_and_names(case, "", DAY)
+    form, taken = audit_form_and_names(case, "", DAY, content=CONTENT)
     assert form.needs[0].wording == (
         "Child 1 needs to feel safe when her mum's partner visits; Gran and [name] help, "
         "and [name] from next door.")
@@ -119,13 +119,13 @@ def test_names_the_case_lacks_are_replaced_and_listed(case: Case) -> None:
     assert [(t.where, t.name) for t in taken] == [
         ("need 1", "Jason"), ("need 1", "Mavis"), ("need 1", "Mr Okonjo"),
         ("need 1", "Shona"), ("need 1, service 1", "Mrs Brannigan")]
-    assert "'Jason' (left out)" in "\n".join(names_notice(case))
+    assert "'Jason' (left out)" in "\n".join(names_notice(case, content=CONTENT))
 
 
 def test_services_places_and_sentence_starts_are_not_taken_for_names(case: Case) -> None:
     case.needs[0].wording = ("School says Kayla needs CAMHS and the Family Support Worker at "
                              "Oakfield Primary in Leeds on Mondays; Early Help agrees.")
-    form, taken = audit_form_and_names(case, "", DAY)
+    form, taken = audit_form_and_names(case, "", DAY, content=CONTENT)
     assert form.needs[0].wording == ("School says Child 1 needs CAMHS and the Family Support "
                                      "Worker at Oakfield Primary in Leeds on Mondays; Early "
                                      "Help agrees.")
@@ -135,7 +135,7 @@ def test_services_places_and_sentence_starts_are_not_taken_for_names(case: Case)
 def test_a_name_learned_in_the_story_is_a_name_everywhere(case: Case) -> None:
     case.story = "Kayla's mum's boyfriend Corrigan moved in during October."
     case.needs[0].wording = "Corrigan, when he visits, must not drink."
-    assert audit_form_from_case(case, "", DAY).needs[0].wording == (
+    assert audit_form_from_case(case, "", DAY, content=CONTENT).needs[0].wording == (
         "[name], when he visits, must not drink.")
 
 
@@ -163,14 +163,14 @@ def test_a_reference_with_a_name_is_refused(case: Case, reference: str) -> None:
     case.reference = reference
     case.story += " Her mum's partner, Jason Okafor, left in May."
     with pytest.raises(NameInReference, match="carries no names"):
-        audit_form_from_case(case, "", DAY)
+        audit_form_from_case(case, "", DAY, content=CONTENT)
 
 
 @pytest.mark.parametrize("reference", ["NL-2026-014", "CIN 2026/31", "Case 4 Spring", "EH-7"])
 def test_a_reference_without_a_name_is_accepted(case: Case, reference: str) -> None:
     case.reference = reference
-    assert reference_problem(case) is None
-    assert audit_form_from_case(case, "", DAY).case_reference == reference
+    assert reference_problem(case, load_names(CONTENT)) is None
+    assert audit_form_from_case(case, "", DAY, content=CONTENT).case_reference == reference
 
 
 def test_cli_refuses_a_reference_with_a_name_in_one_line(tmp_path: Path, case: Case) -> None:
@@ -212,7 +212,7 @@ def test_an_edited_framework_without_names_falls_back_to_the_default(tmp_path: P
 
 
 def test_the_shipped_names_file_loads_and_holds_no_clash() -> None:
-    names = load_names()
+    names = load_names(CONTENT)
     assert {"will", "bill", "liam"} <= names.variants("william")
     assert not (names.roles & names.given - names.also_words - {"nan"})
 

@@ -17,7 +17,7 @@ from assistant.exporters import export
 from assistant.model import Case
 from assistant.review import ReviewError, apply_review, distance_travelled, sparkline
 from assistant.store import Store
-from tests.helpers import FIXTURES, run_cli
+from tests.helpers import CONTENT, FIXTURES, run_cli
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -78,7 +78,8 @@ def test_distance_travelled_is_baseline_to_latest(reviewed_twice: Case) -> None:
 
 def test_the_exported_plan_carries_the_chart_and_table_golden(reviewed_twice: Case,
                                                               tmp_path: Path) -> None:
-    paths = export(reviewed_twice, ["plan-html", "plan-md"], tmp_path, when=date(2027, 5, 18))
+    paths = export(reviewed_twice, ["plan-html", "plan-md"], tmp_path, when=date(2027, 5, 18),
+                   content=CONTENT)
     for path in paths:
         golden = GOLDEN / path.name.replace("-plan.", "-reviewed-plan.")
         if UPDATE:

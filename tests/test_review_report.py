@@ -30,7 +30,7 @@ from assistant.needgroups import (
 )
 from assistant.review import apply_review
 from assistant.store import Store
-from tests.helpers import FIXTURES
+from tests.helpers import CONTENT, FIXTURES
 
 GOLDEN_FORMS = Path(__file__).resolve().parent / "golden" / "needgroups" / "forms.json"
 DAY = date(2027, 6, 1)
@@ -57,7 +57,7 @@ def v1_only_csv(forms: list[AuditForm]) -> str:
 
 def test_a_version_2_form_carries_the_review(case: Case) -> None:
     form = audit_form_from_case(reviewed(case, "review1", "review2", reference="NL-R2"),
-                                "", DAY)
+                                "", DAY, content=CONTENT)
     assert form.form_version == 2 and form.reviews == 2
     assert form.review_date == date(2027, 5, 17) and form.plan_result == "partly"
     assert [n.status for n in form.needs][:3] == ["closed", "met", "partly"]
@@ -86,9 +86,10 @@ def pooled(tmp_path: Path, case: Case):
     """Four version 1 forms (JSON and a v1-only CSV) and two version 2 forms, one sample."""
     v1, _ = read_forms("forms.json", GOLDEN_FORMS.read_bytes())
     twice = audit_form_from_case(reviewed(case, "review1", "review2", reference="NL-R2"),
-                                 "A", DAY)
-    once = audit_form_from_case(reviewed(case, "review1", reference="NL-R1"), "A", DAY)
-    not_yet = audit_form_from_case(case, "A", DAY)
+                                 "A", DAY, content=CONTENT)
+    once = audit_form_from_case(reviewed(case, "review1", reference="NL-R1"), "A", DAY,
+                                content=CONTENT)
+    not_yet = audit_form_from_case(case, "A", DAY, content=CONTENT)
     files = [("v1.json", json.dumps([json.loads(f.model_dump_json()) for f in v1[:2]])),
              ("v1.csv", v1_only_csv(v1[2:])),
              ("v2.csv", write_csv([twice, not_yet])),
@@ -100,8 +101,8 @@ def pooled(tmp_path: Path, case: Case):
             forms, problems = read_forms(name, text.encode())
             assert problems == []
             audit.add_forms(sample_id, forms, name)
-        themes = load_themes()
-        suggester = Suggester(themes, Analyzer())
+        themes = load_themes(CONTENT)
+        suggester = Suggester(themes, Analyzer(None, CONTENT))
         suggest_sample(audit, sample_id, suggester)
         Shuffle(audit, sample_id).accept(themes=themes)
         content = Content()
@@ -124,7 +125,8 @@ def test_version_1_and_2_forms_pool_in_one_report(pooled, tmp_path: Path) -> Non
     assert groups and all(row.reviewed <= 2 for row in groups)
     card = dict(pooled.card["Is anyone better off?"])
     assert card["Forms that carry a review"] == "2 of 7"
-    html_path = next(p for p in write_report(pooled, tmp_path / "out") if p.suffix == ".html")
+    html_path = next(p for p in write_report(pooled, tmp_path / "out", content=CONTENT)
+                     if p.suffix == ".html")
     html = html_path.read_text(encoding="utf-8")
     assert "2 of 7 forms carry a review" in html
     assert '<svg class="results"' in html and "Distance travelled by domain" in html

@@ -25,7 +25,7 @@ import pytest
 
 from assistant.model import Case
 from assistant.store import CASE_COLUMNS, Store, StoreError, checksum, row_checksum
-from tests.helpers import ROOT, run_cli
+from tests.helpers import CONTENT, ROOT, run_cli
 
 
 def _build(path: Path, case: Case, count: int = 20) -> None:
@@ -181,7 +181,7 @@ def test_a_changed_case_list_entry_or_audit_form_is_damage(base: Path, case: Cas
 
     with Store(base) as store:
         audit = AuditStore(store)
-        form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20))
+        form = audit_form_from_case(case, "A. Auditor", date(2026, 11, 20), content=CONTENT)
         audit.add_forms(audit.new_sample("S"), [form], "form.json")
     for table, column, what in (("cases", "summary", "list entry of case"),
                                 ("audit_forms", "body", "audit form of case")):

@@ -18,6 +18,7 @@ from assistant.content import Content, ContentError
 from assistant.model import Case, Person
 from assistant.wording import Coach
 from assistant.wording.suggest import Library
+from tests.helpers import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,7 +65,7 @@ HERS = {"she", "her", "hers", "herself"}
 
 @pytest.fixture(scope="module")
 def coach() -> Coach:
-    return Coach().load()
+    return Coach(content=CONTENT).load()
 
 
 def _cases() -> list[tuple[str, str, str]]:

@@ -19,6 +19,7 @@ from assistant.model import Case, Need, Person
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.room import RoomWordingScreen
+from tests.helpers import CONTENT
 from tests.test_tui import SIZE, until
 
 pytestmark = pytest.mark.anyio
@@ -42,7 +43,7 @@ def room(tmp_path: Path) -> Path:
     folder.mkdir()
     form = audit_form_from_case(
         participant_case("W-1", "Kayla needs counselling", "Kayla needs to feel safe"),
-        "Participant A", date(2026, 11, 20))
+        "Participant A", date(2026, 11, 20), content=CONTENT)
     (folder / "a.json").write_text(form.model_dump_json(), encoding="utf-8")
     (folder / "b.json").write_text(
         participant_case("W-2", "Kayla needs counselling for her anger").to_json(),
@@ -70,7 +71,7 @@ async def test_the_rooms_wording_from_a_folder_and_from_an_audit_sample(
         audit = AuditStore(store)
         sample = audit.new_sample("spring")
         form = audit_form_from_case(participant_case("W-3", "Kayla needs counselling"),
-                                    "Participant C", date(2026, 11, 21))
+                                    "Participant C", date(2026, 11, 21), content=CONTENT)
         audit.add_forms(sample, [form], source="c.json")
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:

@@ -17,6 +17,7 @@ from assistant.model import Case
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.interview import InterviewScreen
+from tests.helpers import CONTENT
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -204,7 +205,7 @@ def test_practice_feedback(snap_compare, tmp_path: Path) -> None:
     from assistant.practice import find_vignette, practice_case
     from assistant.tui.screens.practice import FeedbackScreen
 
-    case = practice_case(find_vignette("jackie-attendance"))
+    case = practice_case(find_vignette("jackie-attendance", CONTENT))
     case.needs = [Need(holder="p1", wording="Jackie needs to go to school every day, on time"),
                   Need(holder="p1", wording="Jackie needs counselling")]
     case.resume = {"step": "review:"}

@@ -17,8 +17,9 @@ from assistant.content import Content, ContentError
 from assistant.wording import Coach
 from assistant.wording.pronouns import fit
 from assistant.wording.suggest import fill
-from tests.helpers import ROOT
+from tests.helpers import CONTENT, ROOT
 
+ROLES = Content().framework.vocabulary
 KINDS_FOR_NEEDS = {"universal", "service", "assessment"}
 
 
@@ -26,7 +27,8 @@ def test_importing_the_coach_does_not_import_spacy() -> None:
     probe = subprocess.run(
         [sys.executable, "-c",
          "import sys, assistant.wording, assistant.commands.check, assistant.cli; "
-         "from assistant.wording import Coach; Coach(); "
+         "from assistant.content import Content; "
+         "from assistant.wording import Coach; Coach(Content()); "
          "print('spacy' in sys.modules, 'textual' in sys.modules)"],
         capture_output=True, text=True, check=True, cwd=ROOT,
     )
@@ -34,7 +36,7 @@ def test_importing_the_coach_does_not_import_spacy() -> None:
 
 
 def test_the_pipeline_loads_lazily_once_and_reports_what_it_is() -> None:
-    coach = Coach()
+    coach = Coach(content=CONTENT)
     assert not coach.ready
     assert coach.load() is coach
     assert coach.ready
@@ -45,7 +47,7 @@ def test_the_pipeline_loads_lazily_once_and_reports_what_it_is() -> None:
 
 
 def test_load_is_thread_safe_and_idempotent() -> None:
-    coach = Coach(pipeline="blank")
+    coach = Coach(pipeline="blank", content=CONTENT)
     engines = []
 
     def work() -> None:
@@ -72,7 +74,7 @@ def test_the_blank_fallback_says_it_is_reduced_and_skips_grammar_rules(
 
 
 def test_an_unloadable_pipeline_falls_back_with_a_clear_notice() -> None:
-    coach = Coach(pipeline="no_such_pipeline_xyz").load()
+    coach = Coach(pipeline="no_such_pipeline_xyz", content=CONTENT).load()
     assert coach.reduced
     assert "no_such_pipeline_xyz" in coach.notice and "reduced mode" in coach.notice
     assert coach.check("Mum needs a parenting assessment.").kinds == ["assessment"]
@@ -80,7 +82,7 @@ def test_an_unloadable_pipeline_falls_back_with_a_clear_notice() -> None:
 
 def test_the_environment_variable_chooses_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEEDS_LED_PIPELINE", "blank")
-    assert Coach().load().reduced
+    assert Coach(content=CONTENT).load().reduced
 
 
 def test_the_blank_pipeline_is_small_and_needs_no_lookups_package() -> None:
@@ -139,7 +141,7 @@ def test_suggestions_come_from_the_same_area_and_suit_a_parent(coach: Coach) -> 
     substance = next(a for a in coach.library.areas if a.area == "substance")
     # Pronouns follow the holder: "{name} needs to keep his methadone..." is offered to Mum
     # as "her methadone" (assistant/wording/pronouns.py).
-    wanted = {fit(fill(s.text, "Mum"), "f") for s in substance.statements
+    wanted = {fit(fill(s.text, "Mum", ROLES), "f") for s in substance.statements
               if s.holder == "parent"}
     assert finding.suggestions and set(finding.suggestions) <= wanted
     assert "Mum needs to keep her methadone in the locked box, out of the children's reach." \
@@ -220,7 +222,8 @@ def test_the_library_holds_150_specific_statements_none_flagged(coach_any: Coach
     assert len(library.areas) >= 16
     for area in library.areas:
         for statement in area.statements:
-            text = fill(statement.text, "Mum" if statement.holder == "parent" else "Kayla")
+            text = fill(statement.text, "Mum" if statement.holder == "parent" else "Kayla",
+                        ROLES)
             assert coach_any.check(text).findings == [], text
 
 
@@ -287,7 +290,7 @@ def test_with_no_trained_pipeline_installed_the_coach_falls_back(
 
     monkeypatch.setattr(pipeline, "PREFERRED", ("no_such_english_pipeline_zz",))
     monkeypatch.setattr(pipeline, "_cache", {})
-    coach = Coach().load()
+    coach = Coach(content=CONTENT).load()
     assert coach.reduced and coach.pipeline_name == "blank"
     assert "no trained English pipeline" in coach.notice
     assert coach.check("Kayla needs counselling.").kinds == ["service"]

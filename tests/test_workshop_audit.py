@@ -21,7 +21,7 @@ from assistant.content import Content
 from assistant.needgroups import Shuffle, build_report, load_themes
 from assistant.needgroups.services import Services, load_services
 from assistant.store import Store
-from tests.helpers import run_cli
+from tests.helpers import CONTENT, run_cli
 
 
 def form(reference: str, auditor: str, needs: list[tuple[str, list[str]]],
@@ -88,7 +88,7 @@ def test_a_parking_group_is_left_out_of_the_reports_groups(
     groups = audit.groups(sample_id)
     assert [(g["number"], g["name"], g["parking"]) for g in groups] == [
         (1, "Reading", False), (2, "Worded as services", True)]
-    report = build_report(audit, sample_id, "Workshop", Content().framework, load_themes())
+    report = build_report(audit, sample_id, "Workshop", Content().framework, load_themes(CONTENT))
     assert [g.name for g in report.groups] == ["Reading"]
     assert [g.name for g in report.parked] == ["Worded as services"]
     shuffle.undo()
@@ -98,14 +98,14 @@ def test_a_parking_group_is_left_out_of_the_reports_groups(
 def test_accepting_a_theme_joins_the_group_of_the_same_name(
         sample: tuple[AuditStore, int]) -> None:
     audit, sample_id = sample
-    themes = load_themes()
+    themes = load_themes(CONTENT)
     theme = themes.themes[0]
     shuffle = Shuffle(audit, sample_id)
     made = shuffle.create(theme.label.upper())  # made by hand first, in other letters
     first = audit.needs(sample_id)[0]
     audit.save_analyses([{"id": first["id"], "tokens": None, "theme": theme.id,
                           "reason": None, "alternatives": [], "kinds": None}])
-    assert shuffle.accept([first["id"]], themes) == 1
+    assert shuffle.accept([first["id"]], themes=themes) == 1
     names = [g["name"] for g in audit.groups(sample_id)]
     assert names == [theme.label.upper()], "no duplicate '(2)' group"
     assert audit.needs(sample_id)[0]["group_id"] == made
@@ -148,7 +148,7 @@ def test_the_report_counts_cases_not_forms_and_quotes_specific_needs(
     # The coach read two needs as specific and "needs CAMHS" as a service.
     audit.save_analyses([need | {"kinds": ["service"] if "CAMHS" in need["wording"] else []}
                          for need in audit.needs(sample_id)])
-    report = build_report(audit, sample_id, "Workshop", Content().framework, load_themes(),
+    report = build_report(audit, sample_id, "Workshop", Content().framework, load_themes(CONTENT),
                           services=load_services(Content()), title="Reading in Riverside",
                           area="Riverside (fictional)", author="The audit group",
                           generated=date(2026, 11, 29))
@@ -161,7 +161,7 @@ def test_the_report_counts_cases_not_forms_and_quotes_specific_needs(
     assert dict(learning.services)["Family Nurse Partnership"] == 2  # FNP and its name
     from assistant.needgroups import render_html
 
-    html = render_html(report)
+    html = render_html(report, CONTENT)
     summary = html.split('class="summary"', 1)[1].split("</section>", 1)[0]
     assert "Reading in Riverside" in html and "Riverside (fictional)" in html
     assert "2 cases audited (3 forms" in summary

@@ -15,11 +15,11 @@ from pypdf import PdfReader
 from assistant.content import Content, ContentError
 from assistant.practice import load_vignettes
 from assistant.workshoppack import load_workshop_text
-from tests.helpers import run_cli
+from tests.helpers import CONTENT, run_cli
 
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pack(tmp_path_factory: pytest.TempPathFactory, content=CONTENT) -> Path:
     out = tmp_path_factory.mktemp("pack")
     result = run_cli("workshop", "pack", "all", "--out", str(out))
     assert result.returncode == 0, result.stderr

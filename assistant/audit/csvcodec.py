@@ -13,9 +13,12 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.audit.form import FORM_VERSION, AuditForm
+
+if TYPE_CHECKING:
+    from assistant.content import Framework
 
 SERVICE_SEPARATOR = " | "
 
@@ -167,8 +170,9 @@ def _distances(text: str, line: int) -> list[dict[str, str]]:
     return out
 
 
-def forms_from_csv(text: str) -> list[AuditForm]:
-    """Forms from pooled CSV rows, grouped by (case reference, auditor, audit date).
+def forms_from_csv(text: str, framework: Framework | None = None) -> list[AuditForm]:
+    """Forms from pooled CSV rows, grouped by (case reference, auditor, audit date);
+    values on the framework's lists are checked against ``framework`` if given.
 
     Raises :class:`CsvError` for missing columns and
     :class:`pydantic.ValidationError` for values the model rejects.
@@ -211,4 +215,5 @@ def forms_from_csv(text: str) -> list[AuditForm]:
                     "services": split_services(row["services"]),
                 }
             )
-    return [AuditForm.model_validate(data) for data in groups.values()]
+    return [AuditForm.model_validate(data, context={"framework": framework})
+            for data in groups.values()]

@@ -15,7 +15,7 @@ forms (:mod:`assistant.audit.csvcodec`), and the HTML page rendered by
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -29,7 +29,17 @@ from pydantic import (
 )
 
 from assistant.dates import loose
-from assistant.model import REFERENCE_PATTERN, Sex, ShortText, clean_input
+from assistant.model import (
+    REFERENCE_PATTERN,
+    Sex,
+    ShortText,
+    ThresholdLevel,
+    _framework_choice,
+    clean_input,
+)
+
+if TYPE_CHECKING:
+    from assistant.content import Framework
 
 FORM_VERSION = 2
 """Version 2 adds the plan's review: how many reviews, the latest review's date, the
@@ -38,8 +48,14 @@ SCHEMA_ID = f"https://needs-led.invalid/schema/audit-form-{FORM_VERSION}.json"
 
 AgeBand = Literal["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
 HolderKind = Literal["child", "parent", "family"]
-Status = Literal["met", "partly", "unmet", "closed", "unknown"]
-PlanResult = Literal["wholly", "partly", "not-achieved", "dropped-out"]
+# A need's status, the plan's result and the level of need are on the framework's lists
+# (audit_status, plan_results, threshold_levels): checked against the framework when one is
+# given as validation context (``context={"framework": ...}``, as an import does), so a
+# reader reports a bad value by line; without one a form still reads (and
+# assistant.paperforms.check_forms checks it before it is pooled).
+ChoiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
+Status = Annotated[ChoiceId, AfterValidator(_framework_choice("audit_status"))]
+PlanResult = Annotated[ChoiceId, AfterValidator(_framework_choice("plan_results"))]
 Profile = Literal["family", "child", "parent"]
 
 
@@ -86,7 +102,7 @@ class AuditNeed(_Model):
     status: Status = Field(
         default="unknown",
         description="Whether the need is met, partly met, unmet, closed (version 2) or not "
-        "known: its status at the latest review",
+        "known: its status at the latest review (an id from the framework's audit_status)",
     )
     services: Annotated[list[Text], AfterValidator(_no_blanks)] = Field(
         default=[], description="Services provided or planned for this need"
@@ -119,8 +135,10 @@ class AuditForm(_Model):
         description="The case reference, never a name",
     )
     children: list[AuditChild] = Field(default=[], description="Every child in the case")
-    level_of_need: int | None = Field(
-        default=None, ge=1, le=5, description="The highest threshold level recorded (1-5)"
+    level_of_need: ThresholdLevel | None = Field(
+        default=None,
+        description="The highest threshold level recorded (a level of the framework's "
+        "threshold_levels)",
     )
     needs: list[AuditNeed] = Field(default=[], description="Every need, in the case's order")
     auditor: Text = Field(default="", description="Who completed the form")
@@ -132,8 +150,8 @@ class AuditForm(_Model):
     review_date: date | None = Field(default=None, description="The latest review's date "
                                      "(version 2)")
     plan_result: PlanResult | None = Field(
-        default=None, description="The plan's overall result at the latest review: wholly, "
-        "partly, not-achieved or dropped-out (version 2)")
+        default=None, description="The plan's overall result at the latest review (an id "
+        "from the framework's plan_results) (version 2)")
     distance: list[AuditDistance] = Field(
         default=[], description="Distance travelled per holder and domain, baseline to the "
         "latest review; lower scores are better (version 2)")
@@ -166,13 +184,23 @@ class AuditForm(_Model):
 # --- the documented JSON Schema --------------------------------------------------------
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the JSON format, as written to exports/audit-form.schema.json."""
+def json_schema(framework: Framework) -> dict[str, Any]:
+    """The JSON Schema of the JSON format, as written to exports/audit-form.schema.json.
+
+    The lists a form's values come from are the framework's (``framework``): its need
+    statuses, plan results and threshold levels are written into the schema as enums.
+    """
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
     }
     schema |= AuditForm.model_json_schema()
+    defs = schema["$defs"]
+    defs["AuditNeed"]["properties"]["status"]["enum"] = framework.ids("audit_status")
+    result = schema["properties"]["plan_result"]["anyOf"][0]
+    result["enum"] = framework.ids("plan_results")
+    level = schema["properties"]["level_of_need"]["anyOf"][0]
+    level["enum"] = framework.threshold_scale
     schema["title"] = f"needs-led audit-form record, version {FORM_VERSION}"
     schema["description"] = (
         "The one-page audit-form record of one case: a case reference (never a name), each "

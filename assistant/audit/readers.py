@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from pydantic import ValidationError
 
     from assistant.audit.form import AuditForm
+    from assistant.content import Framework
 
 
 @dataclass
@@ -99,7 +100,8 @@ def _json_values(text: str) -> Iterator[tuple[int, Any]]:
         yield line, value
 
 
-def read_json_forms(source: str, text: str) -> tuple[list[AuditForm], list[Problem]]:
+def read_json_forms(source: str, text: str, framework: Framework | None = None,
+                    ) -> tuple[list[AuditForm], list[Problem]]:
     from pydantic import ValidationError
 
     from assistant.audit.form import AuditForm
@@ -111,7 +113,8 @@ def read_json_forms(source: str, text: str) -> tuple[list[AuditForm], list[Probl
             items = value.get("forms") if isinstance(value, dict) and "forms" in value else None
             for item in items if isinstance(items, list) else [value]:
                 try:
-                    forms.append(AuditForm.model_validate(item))
+                    forms.append(AuditForm.model_validate(
+                        item, context={"framework": framework}))
                 except ValidationError as exc:
                     problems.append(Problem(source, line, describe_errors(exc)))
     except _JsonProblem as exc:
@@ -124,7 +127,8 @@ def read_json_forms(source: str, text: str) -> tuple[list[AuditForm], list[Probl
     return forms, problems
 
 
-def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Problem]]:
+def read_csv_forms(source: str, text: str, framework: Framework | None = None,
+                   ) -> tuple[list[AuditForm], list[Problem]]:
     """Forms from pooled CSV rows; a form with any bad row is not imported at all.
 
     Rows are grouped into forms by (case reference, auditor, audit date), then each row is
@@ -193,7 +197,7 @@ def read_csv_forms(source: str, text: str) -> tuple[list[AuditForm], list[Proble
             csv.writer(one, lineterminator="\n").writerow(row)
             number = _need_number(row, header, position)
             try:
-                (form,) = forms_from_csv(head.getvalue() + one.getvalue())
+                (form,) = forms_from_csv(head.getvalue() + one.getvalue(), framework)
             except CsvError as exc:
                 bad.append(Problem(source, line_start, str(exc).split(": ", 1)[-1]))
             except ValidationError as exc:
@@ -222,13 +226,17 @@ def _need_number(row: list[str], header: list[str], position: int) -> int:
     return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 6 else position
 
 
-def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]]:
-    """Forms in a JSON, JSON-lines, CSV or .xlsx file, and the problems found in it."""
+def read_forms(source: str, data: bytes, framework: Framework | None = None,
+               ) -> tuple[list[AuditForm], list[Problem]]:
+    """Forms in a JSON, JSON-lines, CSV or .xlsx file, and the problems found in it.
+
+    With ``framework``, a status, plan result or level of need off its lists is a problem
+    of the line it is on (an import checks them; a reader of need wordings need not)."""
     from assistant.paperforms import is_xlsx, xlsx_to_csv
 
     if is_xlsx(source, data):
         try:
-            return read_csv_forms(source, xlsx_to_csv(data))
+            return read_csv_forms(source, xlsx_to_csv(data), framework)
         except ValueError as exc:
             return [], [Problem(source, None, str(exc))]
     try:
@@ -240,5 +248,5 @@ def read_forms(source: str, data: bytes) -> tuple[list[AuditForm], list[Problem]
     if not stripped:
         return [], [Problem(source, None, "empty file")]
     if source.lower().endswith((".json", ".jsonl")) or stripped[0] in "[{":
-        return read_json_forms(source, text.lstrip("\ufeff"))
-    return read_csv_forms(source, text)
+        return read_json_forms(source, text.lstrip("\ufeff"), framework)
+    return read_csv_forms(source, text, framework)

@@ -9,7 +9,7 @@ name is refused. What comes out is an :class:`~assistant.audit.form.AuditForm`.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast, get_args
+from typing import TYPE_CHECKING
 
 from assistant.audit.form import (
     AgeBand,
@@ -18,7 +18,6 @@ from assistant.audit.form import (
     AuditForm,
     AuditNeed,
     HolderKind,
-    PlanResult,
 )
 from assistant.model import Case, Person
 from assistant.redact import (
@@ -31,20 +30,7 @@ from assistant.redact import (
 )
 
 if TYPE_CHECKING:
-    from assistant.content import Framework
-
-# Short role labels for holders who are not children; a role the framework adds later
-# falls back to its framework label.
-ROLE_LABELS = {
-    "mother": "Mother",
-    "father": "Father",
-    "stepparent": "Step-parent",
-    "carer": "Carer",
-    "grandparent": "Grandparent",
-    "relative": "Relative",
-    "family": "Family",
-}
-FAMILY_ROLES = {"family"}
+    from assistant.content import Content, Framework
 
 
 def age_band(person: Person, on: date, unborn: bool = False) -> AgeBand:
@@ -64,52 +50,58 @@ def age_band(person: Person, on: date, unborn: bool = False) -> AgeBand:
 
 
 def role_labels(case: Case, framework: Framework) -> dict[str, tuple[str, HolderKind]]:
-    """Each person's id -> (role label, holder kind); children numbered in case order."""
+    """Each person's id -> (role label, holder kind).
+
+    The label is the role's audit label in the framework ("Child", "Step-parent"; its
+    label if it has none). Children are numbered in case order ("Child 1", "Child 2"), so a
+    child is never told apart by anything but order; others are numbered only when two
+    share a label ("Carer 1", "Carer 2").
+    """
+    def base(person: Person) -> str:
+        role = framework.role(person.role)
+        return role.short_label if role is not None else person.role.title()
+
     child_roles = framework.child_roles
     labels: dict[str, tuple[str, HolderKind]] = {}
-    children = [p for p in case.people if p.role in child_roles]
-    for number, person in enumerate(children, 1):
-        labels[person.id] = (f"Child {number}", "child")
+    numbers: dict[str, int] = {}
+    for person in (p for p in case.people if p.role in child_roles):
+        label = base(person)
+        numbers[label] = numbers.get(label, 0) + 1
+        labels[person.id] = (f"{label} {numbers[label]}", "child")
     others = [p for p in case.people if p.role not in child_roles]
-    base = {
-        p.id: ROLE_LABELS.get(p.role) or framework.label("roles", p.role) or p.role.title()
-        for p in others
-    }
+    named = {p.id: base(p) for p in others}
     for person in others:
-        same = [p.id for p in others if base[p.id] == base[person.id]]
-        label = base[person.id]
+        same = [p.id for p in others if named[p.id] == named[person.id]]
+        label = named[person.id]
         if len(same) > 1:
             label = f"{label} {same.index(person.id) + 1}"
-        kind: HolderKind = "family" if person.role in FAMILY_ROLES else "parent"
+        kind: HolderKind = "family" if person.role in framework.family_roles else "parent"
         labels[person.id] = (label, kind)
     return labels
 
 
-def audit_form_from_case(
-    case: Case, auditor: str, audit_date: date, *, framework: Framework | None = None,
-    names: Names | None = None,
-) -> AuditForm:
+def audit_form_from_case(case: Case, auditor: str, audit_date: date, *,
+                         content: Content) -> AuditForm:
     """The audit-form record of ``case``: names replaced, nothing identifying kept.
 
+    ``content`` gives the roles (labels, children) and the name lists.
     Raises :class:`~assistant.redact.NameInReference` if the case reference holds a name.
     The names the case does not hold that were taken out are in :func:`names_taken_out`.
     """
-    return audit_form_and_names(case, auditor, audit_date, framework=framework,
-                                names=names)[0]
+    return audit_form_and_names(case, auditor, audit_date, content=content)[0]
 
 
-def names_taken_out(case: Case, *, framework: Framework | None = None,
-                    names: Names | None = None) -> list[Replaced]:
+def names_taken_out(case: Case, *, content: Content) -> list[Replaced]:
     """The names in the case's needs and services that are not the case's people, which
     the audit form replaces: for the worker to see before a form is exported."""
-    labels = role_labels(case, framework or _framework())
-    return _redact(case, labels, names)[1]
+    labels = role_labels(case, content.framework)
+    return _redact(case, labels, load_names(content))[1]
 
 
-def names_notice(case: Case, *, framework: Framework | None = None) -> list[str]:
+def names_notice(case: Case, *, content: Content) -> list[str]:
     """Lines telling the worker which names the audit form replaced that are not people in
     the case (empty if none), for the CLI and the app to show before a form leaves."""
-    taken = names_taken_out(case, framework=framework)
+    taken = names_taken_out(case, content=content)
     if not taken:
         return []
     return ["the audit form replaces these names, which are not people in this case "
@@ -117,19 +109,12 @@ def names_notice(case: Case, *, framework: Framework | None = None) -> list[str]
             *(f"  {item}" for item in taken)]
 
 
-def _framework() -> Framework:
-    from assistant.content import Content
-
-    return Content().framework
-
-
-def _redact(case: Case, labels: dict[str, tuple[str, HolderKind]], names: Names | None,
+def _redact(case: Case, labels: dict[str, tuple[str, HolderKind]], names: Names,
             ) -> tuple[list[tuple[str, list[str]]], list[Replaced], set[str]]:
     """Each need's wording and services with names replaced, and the names replaced that
     the case does not hold. The story is read too (not written): a name found only there
     still keeps the reference from carrying it."""
-    redact = Redactor(case, {pid: label for pid, (label, _) in labels.items()},
-                      names or load_names())
+    redact = Redactor(case, {pid: label for pid, (label, _) in labels.items()}, names)
     redact.learn([case.story] + [text for need in case.needs
                                  for text in (need.wording, *(w.action for w in need.work),
                                               *(w.who for w in need.work))])
@@ -146,23 +131,20 @@ def _redact(case: Case, labels: dict[str, tuple[str, HolderKind]], names: Names 
     return texts, redact.replaced, redact.learned
 
 
-def audit_form_and_names(
-    case: Case, auditor: str, audit_date: date, *, framework: Framework | None = None,
-    names: Names | None = None,
-) -> tuple[AuditForm, list[Replaced]]:
+def audit_form_and_names(case: Case, auditor: str, audit_date: date, *,
+                         content: Content) -> tuple[AuditForm, list[Replaced]]:
     """The audit form of ``case`` and the names not in the case that it replaced."""
-    framework = framework or _framework()
-    names = names or load_names()
+    framework = content.framework
+    names = load_names(content)
     labels = role_labels(case, framework)
     texts, replaced, learned = _redact(case, labels, names)
     problem = reference_problem(case, names, learned)
     if problem:
         raise NameInReference(problem)
-    unborn_roles = {"unborn"}
     children = [
         AuditChild(
             label=labels[p.id][0],
-            age_band=age_band(p, audit_date, unborn=p.role in unborn_roles),
+            age_band=age_band(p, audit_date, unborn=p.role in framework.unborn_roles),
             sex=p.sex,
         )
         for p in case.people
@@ -175,7 +157,7 @@ def audit_form_and_names(
         serious = need.seriousness
         if serious is not None and serious.threshold_level is not None:
             levels.append(serious.threshold_level)
-        status = need.status if need.status in ("met", "partly", "unmet", "closed") else "unknown"
+        status = need.status if need.status in framework.ids("audit_status") else "unknown"
         needs.append(
             AuditNeed(
                 holder=label,
@@ -196,8 +178,8 @@ def audit_form_and_names(
         audit_date=audit_date,
         reviews=len(case.reviews),
         review_date=review.on if review else None,
-        plan_result=cast(PlanResult, review.plan_result) if review and review.plan_result in
-        get_args(PlanResult) else None,
+        plan_result=review.plan_result if review and review.plan_result in
+        framework.ids("plan_results") else None,
         distance=_distance(case, framework, labels),
     )
     return form, replaced

@@ -44,7 +44,7 @@ def _suggester(args: argparse.Namespace, content: Any) -> Any:
     from assistant.needgroups import Analyzer, Suggester, load_themes
 
     pipeline = getattr(args, "pipeline", None)
-    return Suggester(load_themes(content), Analyzer(pipeline))
+    return Suggester(load_themes(content), Analyzer(pipeline, content))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -67,8 +67,11 @@ def cmd_add(args: argparse.Namespace) -> int:
     from assistant.commands.cases import read_input
     from assistant.errors import InputError
     from assistant.paperforms import check_forms
+    from assistant.redact import load_names
 
-    framework = open_content(args).framework
+    content = open_content(args)
+    framework = content.framework
+    names = load_names(content)
     store, audit = _open(args)
     result = ImportResult()
     warnings: list[Problem] = []
@@ -83,9 +86,9 @@ def cmd_add(args: argparse.Namespace) -> int:
                 result.problems.append(Problem(printable(name), None,
                                                str(exc).split(": ", 1)[-1]))
                 continue
-            forms, problems = read_forms(printable(name), data)
+            forms, problems = read_forms(printable(name), data, framework)
             result.problems.extend(problems)
-            checked = check_forms(printable(name), forms, framework, stored)
+            checked = check_forms(printable(name), forms, framework, stored, names=names)
             result.problems.extend(checked.problems)
             warnings.extend(checked.warnings)
             stored += [(f.case_reference, f.auditor, f.audit_date.isoformat())

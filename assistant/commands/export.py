@@ -63,7 +63,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if any(name.startswith("audit") for name in formats):  # names the case does not hold
         from assistant.audit.redaction import names_notice
 
-        for line in names_notice(case, framework=content.framework):
+        for line in names_notice(case, content=content):
             print(f"needs-led: {line}", file=sys.stderr)
     # ExportExists is exit 2, any other ExportError exit 1 (assistant.errors.report).
     paths = []

@@ -19,7 +19,7 @@ def _vignettes(content: Any, names: list[str]) -> list[Any]:
     if names == ["all"]:
         return vignettes
     try:
-        return [find_vignette(name, vignettes=vignettes) for name in names]
+        return [find_vignette(name, content, vignettes) for name in names]
     except LookupError as exc:
         raise InputError(str(exc)) from None
 
@@ -67,7 +67,7 @@ def cmd_practice_feedback(args: argparse.Namespace) -> int:
     pipeline = getattr(args, "pipeline", None)
     gaps = chain_gaps(case, content)
     result = feedback(case, vignette, Coach(content, pipeline), spacy_lemmatizer(pipeline),
-                      gaps, load_synonyms(content), content.framework)
+                      gaps, load_synonyms(content), framework=content.framework)
     print(f"{vignette.title}: you found {result.score} model needs.")
     for model, student, _ in result.found:
         print(f"  found   {model.wording}\n          you: {student}")

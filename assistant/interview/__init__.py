@@ -343,10 +343,10 @@ class Interview(People, Story, Gaps):
         """Name it when low-level needs of one person start to add up."""
         if at.need is None:
             return
-        low = self.framework.ids("seriousness")[0]
+        low = self.framework.low_ratings
         count = sum(1 for n in self.case.needs if n.holder == at.need.holder
-                    and n.seriousness is not None and n.seriousness.rating == low)
-        if count >= self.prompts.limits.low_needs and at.ser and at.ser.rating == low:
+                    and n.seriousness is not None and n.seriousness.rating in low)
+        if count >= self.prompts.limits.low_needs and at.ser and at.ser.rating in low:
             self.notes.append(self.prompts.messages.low_adds_up.format_map(
                 SafeFormat(name=self.case.holder_name(at.need), count=count)))
 

@@ -94,9 +94,9 @@ class Gaps:
         if outcomes > limit:
             add("too_many_outcomes", texts.too_many_outcomes, "review:", count=outcomes,
                 limit=limit)
-        low = self.framework.ids("seriousness")[0]
+        low = self.framework.low_ratings
         lows = Counter(n.holder for n in case.needs
-                       if n.seriousness is not None and n.seriousness.rating == low)
+                       if n.seriousness is not None and n.seriousness.rating in low)
         for holder, count in lows.items():
             if count >= self.prompts.limits.low_needs:
                 holding = case.person(holder)

@@ -25,6 +25,13 @@ class People:
     prompts: InterviewPrompts
     key: str
 
+    @property
+    def family_words(self) -> dict[str, str]:
+        """Each word that names a family member ("gran") -> its role id: the framework
+        roles' words, and any a prompts file of old still lists (it wins)."""
+        return {**self.framework.vocabulary.family_words,
+                **self.prompts.reflection.family_words}
+
     if TYPE_CHECKING:  # defined by Interview, which this is a part of
         def steps(self) -> list[str]: ...
         def _first_open(self, keys: list[str]) -> str: ...
@@ -62,7 +69,7 @@ class People:
         for role in self.framework.roles:
             if low in (role.id, role.label.lower()):
                 return role.id
-        words = self.prompts.reflection.family_words
+        words = self.family_words
         if low in words:
             return words[low]
         found = [(m.start(), role_id) for word, role_id in words.items()
@@ -120,8 +127,8 @@ class People:
             if not self.is_child(person.id) and re.search(
                     rf"\b{re.escape(person.name)}\b", wording, re.IGNORECASE):
                 return person.name
-        adult_roles = {r.id for r in self.framework.roles if not r.child} - {"family"}
-        for word, role in self.prompts.reflection.family_words.items():
+        adult_roles = {r.id for r in self.framework.roles if r.kind == "parent"}
+        for word, role in self.family_words.items():
             if role in adult_roles and re.search(rf"\b{re.escape(word)}('s)?\b", wording,
                                                  re.IGNORECASE):
                 found = next((p for p in self.case.people if p.role == role), None)

@@ -84,8 +84,10 @@ class Messages(Strict):
 
 
 class Reflection(Strict):
-    """Words the story reflection uses: which words name family members, and which
-    capitalised words are never names."""
+    """Words the story reflection uses: which capitalised words are never names.
+
+    The words that name family members are the framework roles' words; ``family_words``
+    (word -> role id) is read still from a prompts file written before, over them."""
 
     family_words: dict[str, str] = {}
     not_names: list[str] = []

@@ -275,9 +275,8 @@ def safety_shown(iv: Interview, at: At) -> bool:
     ser = at.ser
     if ser is None:
         return False
-    top = iv.framework.ids("seriousness")[-1]
     first = iv.framework.ids("urgency")[0]
-    return ser.rating == top and ser.urgency == first
+    return ser.rating in iv.framework.safety_ratings and ser.urgency == first
 
 
 def _safety_write(iv: Interview, at: At, text: str) -> None:

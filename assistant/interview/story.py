@@ -21,6 +21,10 @@ class Story:
     framework: Framework
     prompts: InterviewPrompts
 
+    if TYPE_CHECKING:  # defined by People, a part of the same Interview
+        @property
+        def family_words(self) -> dict[str, str]: ...
+
 
     def names_in_story(self) -> list[str]:
         """Capitalised words in the story that look like names of people not in the case."""
@@ -31,7 +35,7 @@ class Story:
             word = match.group(1)
             low = word.lower()
             if (low in known or low in not_names or low.removesuffix("s") in not_names
-                    or low in self.prompts.reflection.family_words):
+                    or low in self.family_words):
                 continue
             if any(low == r.id or low == r.label.lower() for r in self.framework.roles):
                 continue
@@ -44,7 +48,7 @@ class Story:
         roles = {p.role for p in self.case.people}
         found: list[str] = []
         low = self.case.story.lower()
-        for word, role in self.prompts.reflection.family_words.items():
+        for word, role in self.family_words.items():
             if role not in roles and re.search(rf"\b{re.escape(word)}('s)?\b", low) \
                     and word not in found:
                 found.append(word)

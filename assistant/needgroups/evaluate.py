@@ -46,7 +46,7 @@ def read_set(path: Path, themes: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def score(rows: list[dict[str, Any]], content: Content | None = None,
+def score(rows: list[dict[str, Any]], content: Content,
           pipeline: str | None = None, coach: Any = None) -> Score:
     """Suggest a theme for each row as ``audit suggest`` does and count the right ones."""
     from assistant.needgroups.suggest import Analyzer, Suggester, coach_kinds, load_coach
@@ -97,9 +97,10 @@ def print_report(eval_dir: Path, heldout: bool, show_errors: bool,
     if not path.exists():
         print(f"\n== Need Groups: no {part}/{NAME}")
         return True
-    themes = load_themes()
+    content = Content()  # the shipped content: the eval sets are labelled with its themes
+    themes = load_themes(content)
     rows = read_set(path, themes)
-    result = score(rows, pipeline=pipeline)
+    result = score(rows, content, pipeline=pipeline)
     print(f"\n== Need Group suggestions ({part}/{NAME}, {result.total} needs)")
     print(f"{'theme':<28} {'right':>6} {'n':>4}")
     for theme, n in sorted(result.per_theme.items()):

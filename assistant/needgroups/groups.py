@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assistant.errors import UserError
-from assistant.needgroups.themes import Themes, load_themes
+from assistant.needgroups.themes import Themes
 
 if TYPE_CHECKING:
     from assistant.audit.repository import AuditStore
@@ -211,13 +211,13 @@ class Shuffle:
             self.audit.delete_group(group_id)
             self._record(f"delete group '{old['name']}'", {group_id: old}, moved)
 
-    def accept(self, need_ids: Iterable[int] | None = None, themes: Themes | None = None) -> int:
+    def accept(self, need_ids: Iterable[int] | None = None, *, themes: Themes) -> int:
         """Place needs in the group of their suggested theme (made if missing).
 
         With no ``need_ids``, every unsorted need that has a suggestion. Needs without a
-        suggestion stay unsorted. One undo step.
+        suggestion stay unsorted. ``themes`` are the content's (they name each group).
+        One undo step.
         """
-        themes = themes or load_themes()
         with self.audit.write():
             rows = self.audit.suggested_needs(self.sample_id, unsorted_only=need_ids is None)
             if need_ids is not None:

@@ -10,8 +10,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
+from assistant.audit.form import AgeBand
 from assistant.content import Content
 from assistant.needgroups.services import Services
 from assistant.needgroups.suggest import Suggester, decode
@@ -165,15 +166,15 @@ def better_off(forms: list[dict[str, Any]], bodies: list[dict[str, Any]],
     ids_by_age: dict[str, set[int]] = defaultdict(set)
     for form, body in zip(forms, bodies, strict=True):
         level = form["level_of_need"]
-        ids_by_level[f"Level {level}" if level else "Not recorded"].add(form["id"])
+        ids_by_level[f"Level {level}" if level is not None else "Not recorded"].add(form["id"])
         for child in body.get("children", []) or [{"age_band": "not known"}]:
             ids_by_age[child.get("age_band", "not known")].add(form["id"])
     group_name = {g["id"]: g["name"] for g in groups}
     ids_by_group: dict[str, set[int]] = defaultdict(set)
     for n in needs:
         ids_by_group[group_name.get(n["group_id"], UNSORTED)].add(n["form_id"])
-    level_order = [f"Level {lv}" for lv in range(1, 6)] + ["Not recorded"]
-    age_order = ["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
+    level_order = [f"Level {lv}" for lv in _level_order(forms, framework)] + ["Not recorded"]
+    age_order = list(get_args(AgeBand))
     breakdowns = {
         "By level of need": [row(k, ids_by_level[k], len(ids_by_level[k]))
                              for k in level_order if ids_by_level.get(k)],
@@ -456,19 +457,27 @@ def _need_rows(sample: _Sample, everything: list[GroupReport],
     return rows
 
 
-def _levels(sample: _Sample) -> list[tuple[str, int]]:
-    """Forms by the highest threshold level recorded, every level shown (a zero says
-    something too), then the forms with none."""
+def _levels(sample: _Sample, framework: Framework) -> list[tuple[str, int]]:
+    """Forms by the highest threshold level recorded, every level of the framework's scale
+    shown (a zero says something too), then the forms with none."""
     levels = Counter(f["level_of_need"] for f in sample.forms)
-    return [(f"Level {lv}", levels[lv]) for lv in range(1, 6)] + [
+    return [(f"Level {lv}", levels[lv]) for lv in _level_order(sample.forms, framework)] + [
         ("Not recorded", levels[None])]
+
+
+def _level_order(forms: list[dict[str, Any]], framework: Framework) -> list[int]:
+    """The framework's threshold levels in order, then any level a form records that the
+    scale does not have (a form from another area's scale is counted, not dropped)."""
+    scale = framework.threshold_scale
+    other = {f["level_of_need"] for f in forms} - set(scale) - {None}
+    return [*scale, *sorted(other)]
 
 
 def _ages(sample: _Sample) -> list[tuple[str, int]]:
     """Children by age band, in age order, bands with no child left out."""
     ages = Counter(c.get("age_band", "not known") for b in sample.bodies
                    for c in b.get("children", []))
-    age_order = ["pre-birth", "0-4", "5-9", "10-15", "16-17", "18+", "not known"]
+    age_order = list(get_args(AgeBand))
     return [(a, ages[a]) for a in age_order if ages[a]]
 
 
@@ -504,7 +513,7 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
         forms=len(sample.forms), needs=len(sample.needs),
         children=sum(len(b.get("children", [])) for b in sample.bodies), groups=reports,
         unsorted=_unsorted(sample), services_no_need=no_need, card=card,
-        levels=_levels(sample), ages=_ages(sample),
+        levels=_levels(sample, framework), ages=_ages(sample),
         status_total=_spread(framework, sample.needs, "status",
                              framework.ids("audit_status"), False),
         seriousness_labels=[framework.label("seriousness", r)
@@ -523,7 +532,7 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
     )
 
 
-def render_html(report: Report, content: Content | None = None) -> str:
+def render_html(report: Report, content: Content) -> str:
     """The report through exports/needgroups-report.html.j2 (everything typed is escaped).
 
     Uses the exporters' sandboxed, autoescaping environment, so an edited template is
@@ -533,7 +542,7 @@ def render_html(report: Report, content: Content | None = None) -> str:
     """
     from assistant.rendering.templates import render_template
 
-    return render_template("needgroups-report.html.j2", {"r": report}, content or Content())
+    return render_template("needgroups-report.html.j2", {"r": report}, content)
 
 
 CSV_COLUMNS = ("group", "cluster", "description", "cases", "share_of_cases_percent", "needs")
@@ -583,7 +592,7 @@ def render_needs_csv(report: Report) -> str:
 REPORT_FILES = ("needgroups-report.html", "needgroups-report.csv", "needgroups-needs.csv")
 
 
-def write_report(report: Report, out_dir: Path, content: Content | None = None,
+def write_report(report: Report, out_dir: Path, content: Content,
                  force: bool = False) -> list[Path]:
     """Write the HTML and CSV report into ``out_dir``; return their paths.
 

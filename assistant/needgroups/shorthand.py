@@ -85,7 +85,7 @@ class Shorthand(Strict):
         return "".join(out), spans
 
 
-def load_shorthand(content: Content | None = None) -> Shorthand:
+def load_shorthand(content: Content) -> Shorthand:
     from assistant.wording.casefit import load_or_default
 
-    return load_or_default(content or Content(), Shorthand, "framework", "shorthand.yml")
+    return load_or_default(content, Shorthand, "framework", "shorthand.yml")

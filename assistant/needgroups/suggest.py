@@ -87,7 +87,7 @@ class Analyzer:
     to read, and ``degraded`` says so.
     """
 
-    def __init__(self, pipeline: str | None = None, content: Content | None = None) -> None:
+    def __init__(self, pipeline: str | None, content: Content) -> None:
         self.pipeline = pipeline  # None: the same choice as the coach's (--pipeline, env...)
         self.content = content
         self._nlp: Any = None
@@ -324,9 +324,9 @@ class Suggester:
     for a drink" is not parental substance misuse.
     """
 
-    def __init__(self, themes: Themes, analyzer: Analyzer | None = None) -> None:
+    def __init__(self, themes: Themes, analyzer: Analyzer) -> None:
         self.themes = themes
-        self.analyzer = analyzer or Analyzer()
+        self.analyzer = analyzer
         self.order = {t.id: n for n, t in enumerate(themes.themes)}
         self.about = {t.id: t.about for t in themes.themes}
         self.general = frozenset(themes.general)
@@ -521,7 +521,7 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
             "coached": len(unread) if coach is not None else 0}
 
 
-def load_coach(content: Content | None = None, pipeline: str | None = None) -> Any:
+def load_coach(content: Content, pipeline: str | None = None) -> Any:
     """The wording coach, or None if it cannot be built (the report then says less)."""
     try:
         from assistant.wording import Coach

@@ -127,7 +127,7 @@ class Themes(Strict):
         return next((c.label for c in self.clusters if c.id == cluster_id), cluster_id)
 
 
-def load_themes(content: Content | None = None) -> Themes:
-    return (content or Content()).load(Themes, "framework", "themes.yml")
+def load_themes(content: Content) -> Themes:
+    return content.load(Themes, "framework", "themes.yml")
 
 

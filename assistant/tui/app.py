@@ -513,7 +513,7 @@ class NeedsLedApp(App[None]):
         try:
             try:
                 form = audit_form_from_case(case, room_label(), date.today(),
-                                            framework=self.content.framework)
+                                            content=self.content)
             except NameInReference:
                 # A practice family's reference carries its name ("PRACTICE-jordan-..."):
                 # the room's form takes a reference without it, the same for everyone
@@ -521,7 +521,7 @@ class NeedsLedApp(App[None]):
                 renamed = neutral_reference(case.reference)
                 form = audit_form_from_case(case.model_copy(update={"reference": renamed}),
                                             room_label(), date.today(),
-                                            framework=self.content.framework)
+                                            content=self.content)
             message = send_form(form)
         except UserError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)

@@ -205,7 +205,7 @@ class ShuffleApp(App[None]):
         from assistant.needgroups import Analyzer, Suggester, load_coach, suggest_sample
         from assistant.store import Store
 
-        suggester = Suggester(self.themes, Analyzer(self.pipeline))
+        suggester = Suggester(self.themes, Analyzer(self.pipeline, self.content))
         coach = load_coach(self.content, self.pipeline)
         with Store(self.db_path) as store:
             counts = suggest_sample(AuditStore(store), self.sample_id, suggester, coach)
@@ -406,12 +406,13 @@ class ShuffleApp(App[None]):
             self.say("This need has no suggestion: place it yourself (g, or a number).")
             return
         self._do(f"Placed in its suggested group ({need['reason']}).",
-                 self.shuffle.accept, [need["id"]], self.themes)
+                 lambda: self.shuffle.accept([need["id"]], themes=self.themes))
 
     def action_accept_form(self) -> None:
         ids = [n["id"] for n in self.needs if n["theme"]]
         if ids:
-            self._do(f"Accepted {len(ids)} suggestion(s).", self.shuffle.accept, ids, self.themes)
+            self._do(f"Accepted {len(ids)} suggestion(s).",
+                     lambda: self.shuffle.accept(ids, themes=self.themes))
 
     def _place(self, group: dict[str, Any] | None) -> None:
         need = self._need_or_say()

@@ -29,11 +29,11 @@ MAX_CHARS = 20_000
 class Coach:
     """Rules built from ``content``; the spaCy pipeline loaded lazily and thread-safely."""
 
-    def __init__(self, content: Content | None = None, pipeline: str | None = None) -> None:
+    def __init__(self, content: Content, pipeline: str | None = None) -> None:
         from assistant.wording.rules import RuleSet
         from assistant.wording.suggest import Library, Notes
 
-        self.content = content or Content()
+        self.content = content
         self.ruleset = RuleSet.load(self.content)
         self.library = Library(self.content)
         self.notes = Notes.load(self.content)
@@ -107,7 +107,7 @@ class Coach:
             if report.holder is None:
                 report.holder = (reading.holder_text if reading is not None else None) or \
                     context.holder_of(doc, doc[:], not self._engine.reduced)
-        return self.notes.annotate(report, family, reading)
+        return self.notes.annotate(report, self.library.roles, family, reading)
 
     def read_need(self, text: str) -> Any:
         """The structure of a need statement (``structure.NeedReading``) or None.

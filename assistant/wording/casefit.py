@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import Field, field_validator, model_validator
 
-from assistant.content import Content, Strict, parse_yaml
+from assistant.content import Content, Framework, Strict, parse_yaml
 
 M = TypeVar("M", bound=Strict)
 
@@ -93,10 +93,15 @@ class FactRule(Strict):
 
 
 class CaseFacts(Strict):
-    """framework/case-facts.yml: the facts, the holder groups and the role words."""
+    """framework/case-facts.yml: the facts a case can show.
+
+    ``holders`` (which roles a ``holder: child`` or ``holder: parent`` statement fits) and
+    ``role_words`` (how a worker names a person of a role) come from the framework's roles
+    (:meth:`with_roles`); a copy of this file written before may still list them, and then
+    its lists are used."""
 
     ages_when_unknown: tuple[int, int]
-    holders: dict[str, list[str]]
+    holders: dict[str, list[str]] = {}
     role_words: dict[str, list[str]] = {}
     facts: list[FactRule] = Field(min_length=1)
 
@@ -110,9 +115,23 @@ class CaseFacts(Strict):
             unknown = sorted(set(fact.unless + fact.covers) - set(ids))
             if unknown:
                 raise ValueError(f"fact {fact.id!r}: unknown fact(s) {', '.join(unknown)}")
-        if set(self.holders) != {"child", "parent"}:
+        if self.holders and set(self.holders) != {"child", "parent"}:
             raise ValueError("holders must name the roles of a 'child' and of a 'parent'")
         return self
+
+    def with_roles(self, framework: Framework) -> CaseFacts:
+        """These facts with the holder groups and role words the framework's roles give,
+        where this file lists none: a child's statement fits a born child (not an unborn
+        baby), a parent's statement a parent, carer or relative (not the whole family)."""
+        holders = self.holders or {
+            "child": [r.id for r in framework.roles if r.child and not r.unborn],
+            "parent": [r.id for r in framework.roles if r.kind == "parent"]}
+        words = self.role_words
+        if not words:
+            words = {}
+            for word, role in framework.vocabulary.family_words.items():
+                words.setdefault(role, []).append(word)
+        return self.model_copy(update={"holders": holders, "role_words": words})
 
     def check_roles(self, roles: set[str]) -> None:
         """Every role named here must be one of framework.yml's roles."""
@@ -166,8 +185,8 @@ def load_or_default(content: Content, model: type[M], *parts: str) -> M:
     return content.load(model, *parts)
 
 
-def load_case_facts(content: Content | None = None) -> CaseFacts:
-    return load_or_default(content or Content(), CaseFacts, "framework", "case-facts.yml")
+def load_case_facts(content: Content) -> CaseFacts:
+    return load_or_default(content, CaseFacts, "framework", "case-facts.yml")
 
 
 def age_of(person: Any, today: date | None = None) -> int | None:

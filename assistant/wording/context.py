@@ -8,7 +8,10 @@ the blank pipeline) and uses the parse when there is one.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.content import RoleVocabulary
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "without", "neither"})
 HYPOTHETICAL = frozenset({
@@ -26,19 +29,6 @@ CLAUSE_BREAKS = frozenset({";", ".", "!", "?", ":", "but", "however", "whereas",
                            "though", "while"})
 ANCHORS = frozenset({"need", "needs", "needed", "needing", "require", "requires", "required",
                      "will", "shall", "'ll"})
-ROLE_NOUNS = frozenset({
-    "child", "children", "mother", "father", "parent", "parents", "baby", "family", "carer",
-    "carers", "grandmother", "grandfather", "grandparent", "grandparents", "son", "daughter",
-    "boy", "girl", "sibling", "siblings", "brother", "sister", "stepfather", "stepmother",
-    "partner", "infant", "toddler", "teenager", "pupil", "student", "couple", "household",
-    "adult", "adults", "young", "person", "people", "kinship", "foster", "uncle", "aunt",
-})
-PARENT_WORDS = frozenset({
-    "mum", "mother", "dad", "father", "parent", "parents", "carer", "carers", "grandmother",
-    "grandfather", "gran", "grandad", "nan", "grandparent", "grandparents", "stepfather",
-    "stepmother", "stepdad", "stepmum", "partner", "aunt", "uncle", "mummy", "daddy",
-    "family", "couple", "household", "adults",
-})
 OBJECT_PRONOUN = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us",
                   "you": "you", "it": "it"}
 SUBJECT_SKIP = frozenset({"does", "do", "did", "not", "n't", "also", "really", "just",
@@ -141,16 +131,18 @@ def holder_of(doc: Any, span: Any, parsed: bool) -> str | None:
     return doc[words[0].i:words[-1].i + 1].text
 
 
-def is_parent(holder: str | None) -> bool:
-    """True when the holder is a parent or carer rather than the child."""
+def is_parent(holder: str | None, roles: RoleVocabulary) -> bool:
+    """True when the holder is a parent or carer rather than the child (the framework's
+    role words say which words name one)."""
     if not holder:
         return False
-    return any(word.strip("'s").lower() in PARENT_WORDS for word in holder.split())
+    return any(roles.is_parent_word(word.strip("'s")) for word in holder.split())
 
 
-def forms(holder: str | None) -> tuple[str, str]:
+def forms(holder: str | None, roles: RoleVocabulary) -> tuple[str, str]:
     """The holder as an object ("help Kayla", "help the child", "help her") and as a
-    subject in the middle of a sentence ("Kayla", "the child", "she")."""
+    subject in the middle of a sentence ("Kayla", "the child", "she"). A role's noun takes
+    "the"; what a family calls someone ("Mum") is written like a name."""
     if not holder:
         return "them", "they"
     words = holder.split()
@@ -158,7 +150,7 @@ def forms(holder: str | None) -> tuple[str, str]:
     low = first.lower()
     if len(words) == 1 and low in OBJECT_PRONOUN:
         return OBJECT_PRONOUN[low], "I" if low == "i" else low
-    if len(words) == 1 and low in ROLE_NOUNS:
+    if len(words) == 1 and roles.is_noun(low):
         return f"the {low}", f"the {low}"
     if low in ("the", "her", "his", "their", "our", "my", "this", "a", "an"):
         rest = " ".join(words[1:])

@@ -266,13 +266,14 @@ class Engine:
             term = _what_term(span) or term
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
-        questions = [fill(q, holder, term, match, expansion) for q in rule.questions]
-        rewrites = [fill(r, holder, term, match, expansion) for r in rule.rewrites]
+        roles = self.library.roles
+        questions = [fill(q, holder, roles, term, match, expansion) for q in rule.questions]
+        rewrites = [fill(r, holder, roles, term, match, expansion) for r in rule.rewrites]
         suggestions = self.library.suggest(text, holder, rewrites, family,
                                            rule.kind in NEED_KINDS and rule.stage == "need")
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
-            match=match, message=fill(message, holder, term, match, expansion),
+            match=match, message=fill(message, holder, roles, term, match, expansion),
             why=rule.why.strip(), questions=questions, suggestions=suggestions,
             context=flags,
         ), inferred

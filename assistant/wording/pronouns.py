@@ -10,6 +10,10 @@ to agree with "they" ("she feels" -> "they feel").
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.content import RoleVocabulary
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[^A-Za-z]+")
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -65,32 +69,26 @@ def _next_word(tokens: list[str], i: int) -> tuple[int, str]:
     return -1, ""
 
 
-_HOLDER_GENDER = {
-    "mum": "f", "mother": "f", "mam": "f", "mummy": "f", "gran": "f", "nan": "f",
-    "grandmother": "f", "granny": "f", "nana": "f", "aunt": "f", "auntie": "f",
-    "stepmum": "f", "stepmother": "f", "sister": "f", "girl": "f",
-    "dad": "m", "father": "m", "daddy": "m", "grandad": "m", "grandfather": "m",
-    "grandpa": "m", "uncle": "m", "stepdad": "m", "stepfather": "m", "brother": "m",
-    "boy": "m",
-}
-
-
-def names_someone_else(text: str, holder: str | None) -> bool:
+def names_someone_else(text: str, holder: str | None, roles: RoleVocabulary) -> bool:
     """True when the statement names another person ("...that Amira wants to see her
     father"): its pronouns may then be that person's, so they are left as written."""
     own = {w.lower() for w in re.findall(r"[A-Za-z]+", holder or "")}
     words = re.findall(r"[A-Za-z]+", text)
     return any(w[0].isupper() and w.lower() not in own and w != "I"
-               and w.lower() not in _HOLDER_GENDER for w in words[1:])
+               and roles.gender(w) is None for w in words[1:])
 
 
-def target_gender(text: str, holder: str | None) -> str | None:
-    """The gender a rewrite should use: the worker's own pronouns, else the holder's role."""
+def target_gender(text: str, holder: str | None, roles: RoleVocabulary) -> str | None:
+    """The gender a rewrite should use ('f', 'm'): the worker's own pronouns, else the
+    gender of the role word that names the holder ("Mum", "grandad"; framework roles)."""
     shown = gender_of(text)
     if shown or not holder:
         return shown
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", holder)]
-    return next((_HOLDER_GENDER[w] for w in words if w in _HOLDER_GENDER), None)
+    for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", holder):
+        gender = roles.gender(word)
+        if gender is not None:
+            return "f" if gender == "female" else "m"
+    return None
 
 
 def fit(text: str, gender: str | None) -> str:

@@ -180,8 +180,7 @@ class RuleSet:
                 )
 
     @classmethod
-    def load(cls, content: Content | None = None) -> RuleSet:
-        content = content or Content()
+    def load(cls, content: Content) -> RuleSet:
         return cls(content.load_all(RuleFile, "framework", "wording"))
 
     def resolve(self, pattern: Pattern, path: Path | None = None) -> Pattern:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from assistant.content import Content, ContentError, Strict
+from assistant.content import Content, ContentError, RoleVocabulary, Strict
 from assistant.wording.casefit import (
     Family,
     Member,
@@ -138,14 +138,17 @@ class Library:
     def __init__(self, content: Content) -> None:
         files = content.load_all(Area, "framework", "library")
         self.areas: list[Area] = [area for _, area in files]
-        self.facts = load_case_facts(content)
         framework = content.framework
+        self.facts = load_case_facts(content).with_roles(framework)
         self.role_ids = frozenset(r.id for r in framework.roles)
         try:
             self.facts.check_roles(set(self.role_ids))
         except ValueError as exc:
             raise ContentError(content.path("framework", "case-facts.yml"), str(exc)) from None
         self.child_roles = framework.child_roles
+        self.unborn_roles = framework.unborn_roles
+        self.roles = framework.vocabulary
+        self.role_gender = {r.id: r.gender for r in framework.roles}
         self.entries: dict[str, list[Entry]] = {}
         for path, area in files:
             self.entries[area.area] = [self._entry(path, area, n, s)
@@ -239,7 +242,7 @@ class Library:
             wanted = entry.holder if isinstance(entry.holder, frozenset) \
                 else frozenset(groups[entry.holder])
             return member.role in wanted
-        parent = is_parent(holder)
+        parent = is_parent(holder, self.roles)
         if isinstance(entry.holder, frozenset):
             return bool(entry.holder & set(groups["parent" if parent else "child"]))
         return entry.holder == ("parent" if parent else "child")
@@ -342,7 +345,8 @@ class Library:
         for rewrite in rewrites:
             if not self.facts.mentioned(rewrite) <= shown:
                 continue
-            out.append(rewrite if names_someone_else(rewrite, holder) else fit(rewrite, gender))
+            out.append(rewrite if names_someone_else(rewrite, holder, self.roles)
+                       else fit(rewrite, gender))
         return out
 
     def _shown_by(self, text: str) -> set[str]:
@@ -354,7 +358,7 @@ class Library:
     def _child_for(self, entry: Entry, family: Family, holder: Member | None) -> Member | None:
         """The child a parent's statement is about: the first recorded child it fits."""
         for child in family.children:
-            if child is holder or child.role == "unborn":
+            if child is holder or child.role in self.unborn_roles:
                 continue
             if self._fits_age(entry.ages, child.age):
                 return child
@@ -367,43 +371,43 @@ class Library:
         if family is None:
             return self._fits_age(entry.ages, None)
         return any(self._fits_age(entry.ages, c.age) for c in family.children
-                   if c.role != "unborn")
+                   if c.role not in self.unborn_roles)
 
     def _fill(self, entry: Entry, text: str, holder: str | None, member: Member | None,
               child: Member | None) -> str | None:
         template = entry.statement.text
         if child is not None:
             template = template.replace("{child}", child.name)
-        filled = fill(template, holder)
+        filled = fill(template, holder, self.roles)
         if entry.about_child:
             # The pronouns in a statement about the parent's child are the child's.
             gender = child.gender if child is not None else None
             filled = fit(filled, gender)
-        elif not names_someone_else(filled, holder):
+        elif not names_someone_else(filled, holder, self.roles):
             # Pronouns in a statement naming someone else may be that person's: left as written.
             filled = fit(filled, self._gender(text, holder, member))
         if holder and filled.count(holder) > 1:
             return None  # "Dad needs to agree with Dad...": written for someone else
         return filled
 
-    @staticmethod
-    def _gender(text: str, holder: str | None, member: Member | None) -> str | None:
+    def _gender(self, text: str, holder: str | None, member: Member | None) -> str | None:
         """The holder's pronouns: their recorded sex, else the worker's words or role."""
         if member is not None:
             if member.sex in ("female", "male"):
                 return member.gender
             if member.sex == "other":
                 return None
-            return target_gender(text, holder) or target_gender("", member.role)
-        return target_gender(text, holder)
+            role = self.role_gender.get(member.role)
+            return target_gender(text, holder, self.roles) or (role and role[0])
+        return target_gender(text, holder, self.roles)
 
 
-def fill(template: str, holder: str | None, term: str = "", match: str = "",
-         expansion: str = "") -> str:
+def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "",
+         match: str = "", expansion: str = "") -> str:
     """Fill ``{holder}`` (object: "help her"), ``{subject}`` ("she"), ``{possessive}``
     ("her", "Kayla's"), ``{Holder}`` and ``{name}`` (sentence start: "She"), ``{term}``,
     ``{match}``, ``{expansion}``."""
-    obj, subj = forms(holder)
+    obj, subj = forms(holder, roles)
     start = subj[:1].upper() + subj[1:]
     possessive = POSSESSIVE.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
@@ -457,7 +461,7 @@ class Notes(Strict):
     def load(cls, content: Content) -> Notes:
         return load_or_default(content, cls, "prompts", "coach.yml")
 
-    def annotate(self, report: Any, family: Family | None = None,
+    def annotate(self, report: Any, roles: RoleVocabulary, family: Family | None = None,
                  reading: Any = None) -> Any:
         """Set ``report.note`` when no finding counts; return the report.
 
@@ -466,7 +470,7 @@ class Notes(Strict):
         """
         if not report.text.strip():
             return report
-        obj, _ = forms(report.holder)
+        obj, _ = forms(report.holder, roles)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)

@@ -161,7 +161,7 @@ class ExportScreen(ExportDialog):
         notes: list[str] = []
         paths = export(self.case, list(FORMATS), folder, content=content, force=force,
                        with_supervision=self.with_supervision, notes=notes)
-        notice = names_notice(self.case, framework=content.framework)
+        notice = names_notice(self.case, content=content)
         text = f"Written to {folder}:\n" + ", ".join(p.name for p in paths)
         text += "".join(f"\n{line[:1].upper()}{line[1:]}" for line in notice)
         if notes:

@@ -136,9 +136,10 @@ class NewCaseScreen(Screen[None]):
             self._error("; ".join(explain(exc)))
             self.query_one("#reference", Input).focus()
             return
-        from assistant.redact import reference_problem
+        from assistant.redact import load_names, reference_problem
 
-        if problem := reference_problem(case):  # a name in the reference reaches every form
+        names = load_names(self.app.content)  # type: ignore[attr-defined]
+        if problem := reference_problem(case, names):  # a name in the reference reaches every form
             self._error(problem[:1].upper() + problem[1:])
             self.query_one("#reference", Input).focus()
             return

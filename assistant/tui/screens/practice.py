@@ -253,7 +253,7 @@ class FeedbackScreen(Screen[None]):
                 lemmas, synonyms = app.practice_matching()
                 gaps = chain_gaps(self.case, app.content, app.prompts)
                 result = feedback(self.case, self.vignette, app.coach, lemmas, gaps, synonyms,
-                                  app.content.framework)
+                                  framework=app.content.framework)
         except Exception as exc:  # shown, not raised: the case itself is safe
             app.call_from_thread(self._failed, str(exc).splitlines()[0][:200])
             return
