@@ -9,6 +9,7 @@ DEP or MORPH needs a trained pipeline and is skipped on the blank fallback.
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -135,15 +136,6 @@ class RuleFile(Strict):
 
 
 
-def plural(word: str) -> str:
-    """A regular English plural, so a lexicon lists singulars: class -> classes."""
-    if word.endswith(("s", "x", "ch", "sh", "z")):
-        return word + "es"
-    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
-
-
 def needs_parse(pattern: Pattern) -> bool:
     """True when the pattern relies on tags or dependencies (not available on blank)."""
     return any(PARSE_KEYS & set(token) for token in pattern)
@@ -161,8 +153,6 @@ class RuleSet:
         self.lexicons: dict[str, list[str]] = {}
         self.rules: list[Rule] = []
         self.source: dict[str, Path] = {}
-        # Each rule's patterns and unless-patterns with lexicons resolved, ready to compile.
-        self.resolved: dict[str, tuple[list[Pattern], list[Pattern]]] = {}
         for path, data in files:
             for name, words in data.lexicons.items():
                 if name in self.lexicons:
@@ -174,46 +164,61 @@ class RuleSet:
                     raise ContentError(path, f"rule id {rule.id!r} is used twice")
                 self.source[rule.id] = path
                 self.rules.append(rule)
-                self.resolved[rule.id] = (  # resolved on load: a bad lexicon fails now
-                    [self.resolve(p, path) for p in rule.patterns],
-                    [self.resolve(p, path) for p in rule.unless],
-                )
+                for pattern in [*rule.patterns, *rule.unless]:
+                    self.resolve(pattern, path, inflect=False)  # a bad lexicon fails now
+
+    @cached_property
+    def resolved(self) -> dict[str, tuple[list[Pattern], list[Pattern]]]:
+        """Each rule's patterns and unless-patterns with lexicons resolved, ready to compile.
+
+        Made when the matcher is compiled, not on load: a lexicon's word forms come from
+        lemminflect, which imports spaCy, and constructing the coach must not.
+        """
+        return {rule.id: ([self.resolve(p, self.source[rule.id]) for p in rule.patterns],
+                          [self.resolve(p, self.source[rule.id]) for p in rule.unless])
+                for rule in self.rules}
 
     @classmethod
     def load(cls, content: Content | None = None) -> RuleSet:
         content = content or Content()
         return cls(content.load_all(RuleFile, "framework", "wording"))
 
-    def resolve(self, pattern: Pattern, path: Path | None = None) -> Pattern:
-        """A copy of ``pattern`` with ``@lexicon`` references replaced by their words."""
+    def resolve(self, pattern: Pattern, path: Path | None = None,
+                inflect: bool = True) -> Pattern:
+        """A copy of ``pattern`` with ``@lexicon`` references replaced by their words (and,
+        matched on ``LOWER`` with ``inflect``, each word's "-s" forms)."""
         return [
-            {key: self._value(key, value, path) for key, value in token.items()}
+            {key: self._value(key, value, path, inflect) for key, value in token.items()}
             for token in pattern
         ]
 
-    def _value(self, key: str, value: Any, path: Path | None) -> Any:
+    def _value(self, key: str, value: Any, path: Path | None, inflect: bool) -> Any:
         if isinstance(value, dict):
-            return {k: self._value(key, v, path) for k, v in value.items()}
+            return {k: self._value(key, v, path, inflect) for k, v in value.items()}
         if isinstance(value, list):
             out: list[Any] = []
             for item in value:
-                out.extend(self._words(key, item, path))
+                out.extend(self._words(key, item, path, inflect))
             return out
         if isinstance(value, str) and value.startswith("@"):
             raise ContentError(path or "framework/wording",
                                f"lexicon {value} must be used inside IN or NOT_IN")
         return value
 
-    def _words(self, key: str, item: Any, path: Path | None) -> list[Any]:
+    def _words(self, key: str, item: Any, path: Path | None, inflect: bool) -> list[Any]:
         if not (isinstance(item, str) and item.startswith("@")):
             return [item]
         name = item[1:]
         if name not in self.lexicons:
             raise ContentError(path or "framework/wording", f"unknown lexicon {item}")
         words = self.lexicons[name]
-        if key == "LOWER":  # plurals come free, so a lexicon lists the singular only
+        if key == "LOWER" and inflect:
+            # Plurals and "-s" verb forms come free ("diagnosis" also matches "diagnoses",
+            # "go" also "goes"), so a lexicon lists the singular and plain verb only.
+            from assistant.wording.morphology import s_forms
+
             forms = [w.lower() for w in words]
-            return sorted({*forms, *(plural(w) for w in forms)})
+            return sorted({*forms, *(f for w in forms for f in s_forms(w))})
         return list(words)
 
     def attributes(self) -> set[str]:
