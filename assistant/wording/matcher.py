@@ -7,6 +7,7 @@ the few spans that match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,9 +110,10 @@ class Engine:
                         matcher = groups.setdefault(gate, Matcher(nlp.vocab, validate=True))
                         try:
                             matcher.add(key, [pattern], greedy="LONGEST")
-                        except ValueError as exc:
-                            raise ContentError(ruleset.source[rule.id],
-                                               f"rule {rule.id}: bad pattern: {exc}") from None
+                        except (ValueError, re.error) as exc:
+                            raise ContentError(ruleset.source[rule.id], f"bad pattern: {exc}",
+                                               ruleset.line_of(rule.id),
+                                               field=f"rule {rule.id}") from None
                     compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
             compiled.always = groups.pop(None, None)

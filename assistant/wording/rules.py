@@ -9,6 +9,7 @@ DEP or MORPH needs a trained pipeline and is skipped on the blank fallback.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -117,6 +118,13 @@ class Rule(Strict):
                 if unknown:
                     raise ValueError(f"unknown token key(s) {sorted(unknown)} in a pattern")
                 for value in token.values():
+                    regex = value.get("REGEX") if isinstance(value, dict) else None
+                    if isinstance(regex, str):
+                        try:
+                            re.compile(regex)
+                        except re.error as exc:
+                            raise ValueError(f"REGEX {regex!r} is not a regular expression "
+                                             f"({exc})") from None
                     words = value.get("IN", []) + value.get("NOT_IN", []) \
                         if isinstance(value, dict) else []
                     if any(isinstance(w, bool) for w in words):
@@ -134,6 +142,17 @@ class RuleFile(Strict):
     rules: list[Rule] = []
 
 
+
+
+def line_of(path: Path, pattern: str) -> int | None:
+    """The 1-based line of ``path`` that first matches the regex ``pattern``: the place of
+    a problem found after validation (a rule id used twice), or None."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    found = re.search(pattern, text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def needs_parse(pattern: Pattern) -> bool:
@@ -156,16 +175,29 @@ class RuleSet:
         for path, data in files:
             for name, words in data.lexicons.items():
                 if name in self.lexicons:
-                    raise ContentError(path, f"lexicon {name!r} is defined twice")
+                    raise ContentError(path, f"lexicon {name!r} is defined twice",
+                                       line_of(path, rf"^\s+['\"]?{re.escape(name)}['\"]?\s*:"),
+                                       field=f"lexicons.{name}")
                 self.lexicons[name] = words
         for path, data in files:
             for rule in data.rules:
                 if rule.id in self.source:
-                    raise ContentError(path, f"rule id {rule.id!r} is used twice")
+                    raise ContentError(path, f"rule id {rule.id!r} is used twice",
+                                       self.line_of(rule.id, path), field=f"rule {rule.id}")
                 self.source[rule.id] = path
                 self.rules.append(rule)
-                for pattern in [*rule.patterns, *rule.unless]:
-                    self.resolve(pattern, path, inflect=False)  # a bad lexicon fails now
+                try:
+                    for pattern in [*rule.patterns, *rule.unless]:
+                        self.resolve(pattern, path, inflect=False)  # a bad lexicon fails now
+                except ContentError as exc:
+                    raise ContentError(path, exc.message, self.line_of(rule.id, path),
+                                       field=f"rule {rule.id}") from None
+
+    def line_of(self, rule_id: str, path: Path | None = None) -> int | None:
+        """The line of rule ``rule_id`` in its file (where its ``id:`` is), for an error."""
+        path = path or self.source.get(rule_id)
+        pattern = rf"^\s*-?\s*id:\s*['\"]?{re.escape(rule_id)}['\"]?\s*(?:#.*)?$"
+        return line_of(path, pattern) if path is not None else None
 
     @cached_property
     def resolved(self) -> dict[str, tuple[list[Pattern], list[Pattern]]]:
