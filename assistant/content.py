@@ -96,7 +96,7 @@ def _yaml_place(node: yaml.Node | None,
 def _describe(error: ErrorDetails) -> tuple[str | None, str]:
     """The field (``themes.0.colour``, or None for the whole file) and what is wrong."""
     where = ".".join(str(part) for part in error["loc"])
-    message = error["msg"]
+    message = error["msg"].removeprefix("Value error, ")  # pydantic's, for a validator's
     if error["type"] == "extra_forbidden":
         message = "unknown key (check its spelling)"
     return where or None, message

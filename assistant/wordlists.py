@@ -15,11 +15,18 @@ from functools import cached_property, lru_cache
 from typing import Annotated, ClassVar, TypeVar
 from weakref import WeakKeyDictionary
 
-from pydantic import AfterValidator, Field, StrictStr
+from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
 
 from assistant.content import Content, Strict, default_root
 
 FOLDER = ("framework", "words")
+
+
+def _not_a_boolean(value: object) -> object:
+    if isinstance(value, bool) or value is None:
+        raise ValueError("YAML reads a bare yes, no, on, off or null as true, false or "
+                         "nothing: put the word in quotes (\"no\")")
+    return value
 
 
 def _lower(word: str) -> str:
@@ -33,7 +40,7 @@ def _lower(word: str) -> str:
 
 #: One lower-case word (or mark, such as ";"). YAML reads bare yes/no/on/off as true or
 #: false, so those are refused with a message saying to quote them.
-Word = Annotated[StrictStr, AfterValidator(_lower)]
+Word = Annotated[StrictStr, BeforeValidator(_not_a_boolean), AfterValidator(_lower)]
 Words = Annotated[frozenset[Word], Field(min_length=1)]
 WordMap = Annotated[dict[Word, Word], Field(min_length=1)]
 

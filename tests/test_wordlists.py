@@ -55,7 +55,7 @@ def test_an_override_holds_only_the_file_it_changes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("body", "message"), [
-    ("negators: [not, no]\n", "negators.1: Input should be a valid string"),
+    ("negators: [not, no]\n", "negators.1: .*put the word in quotes"),
     ("negators: [Not]\n", "write it in lower case"),
     ("negators: []\n", "negators: .*at least 1 item"),
     ("negatorz: [not]\n", "negatorz: unknown key"),
