@@ -107,8 +107,8 @@ class Coach:
             if report.holder is None:
                 report.holder = (reading.holder_text if reading is not None else None) or \
                     context.holder_of(doc, doc[:], not self._engine.reduced,
-                                      self.library.english.context)
-        return self.notes.annotate(report, family, reading, self.library.english)
+                                      lists=self.library.english.context)
+        return self.notes.annotate(report, family, reading, lists=self.library.english)
 
     def read_need(self, text: str) -> Any:
         """The structure of a need statement (``structure.NeedReading``) or None.

@@ -31,7 +31,7 @@ def _words(words: ContextWords | None) -> ContextWords:
     return words if words is not None else english().context
 
 
-def anchor_of(span: Any, words: ContextWords | None = None) -> Any:
+def anchor_of(span: Any, *, words: ContextWords | None = None) -> Any:
     """The token a finding hangs on: its need/will verb when it has one, else its first."""
     anchors = _words(words).anchors
     for token in span:
@@ -71,10 +71,10 @@ def _inside_quotes(text: str, position: int) -> bool:
 
 
 def flags(doc: Any, text: str, span: Any, parsed: bool,
-          lists: ContextWords | None = None) -> dict[str, bool]:
+          *, lists: ContextWords | None = None) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
     lists = _words(lists)
-    anchor = anchor_of(span, lists)
+    anchor = anchor_of(span, words=lists)
     i = anchor.i
     words = [t.lower_ for t in doc[:i]]  # the words before the anchor, made once
     start = 0
@@ -101,10 +101,10 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
 
 
 def holder_of(doc: Any, span: Any, parsed: bool,
-              lists: ContextWords | None = None) -> str | None:
+              *, lists: ContextWords | None = None) -> str | None:
     """Who holds the need: the subject of the need (or will) verb, as written."""
     lists = _words(lists)
-    anchor = anchor_of(span, lists)
+    anchor = anchor_of(span, words=lists)
     if parsed:
         verb = anchor
         if anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass"):
@@ -138,7 +138,7 @@ def is_parent(holder: str | None) -> bool:
     return any(word.strip("'s").lower() in PARENT_WORDS for word in holder.split())
 
 
-def forms(holder: str | None, lists: ContextWords | None = None) -> tuple[str, str]:
+def forms(holder: str | None, *, lists: ContextWords | None = None) -> tuple[str, str]:
     """The holder as an object ("help Kayla", "help the child", "help her") and as a
     subject in the middle of a sentence ("Kayla", "the child", "she")."""
     object_pronoun = _words(lists).object_pronoun

@@ -249,17 +249,17 @@ class Engine:
             lead = len(stripped) - len(stripped.lstrip())
             start, end, match = lead, len(stripped), stripped.strip()
             flags = dict.fromkeys(CONTEXT_FLAGS, False)
-            inferred = context.holder_of(doc, doc[:], parsed, self.english.context)
+            inferred = context.holder_of(doc, doc[:], parsed, lists=self.english.context)
             term = ""
         else:
             start, end, match = span.start_char, span.end_char, span.text
-            flags = context.flags(doc, text, span, parsed, self.english.context)
+            flags = context.flags(doc, text, span, parsed, lists=self.english.context)
             if rule.stage == "seriousness":
                 # A consequence is conditional by nature, and the "not" of "if this is not
                 # met" belongs to the condition, which the reader has already left out.
                 flags["hypothetical"] = flags["negated"] = False
-            inferred = context.holder_of(doc, span, parsed, self.english.context)
-            term = term_of(span, self.english)
+            inferred = context.holder_of(doc, span, parsed, lists=self.english.context)
+            term = term_of(span, lists=self.english)
         if given and inferred and given.lower() != inferred.lower() \
                 and inferred.lower() not in self.english.context.object_pronoun:
             flags["other_person"] = True
@@ -270,13 +270,15 @@ class Engine:
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
         english = self.english
-        questions = [fill(q, holder, term, match, expansion, english) for q in rule.questions]
-        rewrites = [fill(r, holder, term, match, expansion, english) for r in rule.rewrites]
+        questions = [fill(q, holder, term, match, expansion, lists=english)
+                     for q in rule.questions]
+        rewrites = [fill(r, holder, term, match, expansion, lists=english)
+                    for r in rule.rewrites]
         suggestions = self.library.suggest(text, holder, rewrites, family,
                                            rule.kind in NEED_KINDS and rule.stage == "need")
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
-            match=match, message=fill(message, holder, term, match, expansion, english),
+            match=match, message=fill(message, holder, term, match, expansion, lists=english),
             why=rule.why.strip(), questions=questions, suggestions=suggestions,
             context=flags,
         ), inferred

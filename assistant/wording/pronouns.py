@@ -23,7 +23,7 @@ def _lists(words: PronounWords | None) -> PronounWords:
     return words if words is not None else english().pronouns
 
 
-def gender_of(text: str, lists: PronounWords | None = None) -> str | None:
+def gender_of(text: str, *, lists: PronounWords | None = None) -> str | None:
     """'f' or 'm' when the text's third-person pronouns are all of one kind, else None."""
     lists = _lists(lists)
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
@@ -78,16 +78,16 @@ def names_someone_else(text: str, holder: str | None) -> bool:
 
 
 def target_gender(text: str, holder: str | None,
-                  lists: PronounWords | None = None) -> str | None:
+                  *, lists: PronounWords | None = None) -> str | None:
     """The gender a rewrite should use: the worker's own pronouns, else the holder's role."""
-    shown = gender_of(text, lists)
+    shown = gender_of(text, lists=lists)
     if shown or not holder:
         return shown
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", holder)]
     return next((_HOLDER_GENDER[w] for w in words if w in _HOLDER_GENDER), None)
 
 
-def fit(text: str, gender: str | None, lists: PronounWords | None = None) -> str:
+def fit(text: str, gender: str | None, *, lists: PronounWords | None = None) -> str:
     """``text`` with the holder's pronouns for ``gender`` ('f', 'm'), or "they" if None.
 
     The holder's pronouns are taken to be those of the kind that comes first: in "her dad

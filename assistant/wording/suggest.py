@@ -81,7 +81,7 @@ class Area(Strict):
     statements: list[Statement] = Field(min_length=5)
 
 
-def term_of(span: Any, lists: English | None = None) -> str:
+def term_of(span: Any, *, lists: English | None = None) -> str:
     """What the worker reached for, said so it reads after "What would ...":
     "counselling", "a family support worker", "being referred to CAMHS". The words left
     off and the verbs said as "-ing" words are framework/words/rewrites.yml."""
@@ -319,13 +319,13 @@ class Library:
         shown = set(family.facts) if family else set(self.facts.ordinary)
         shown |= self._shown_by(text) | self.facts.ordinary
         member = family.member(holder) if family else None
-        gender = self._gender(text, holder, member, self.english.pronouns)
+        gender = self._gender(text, holder, member, pronouns=self.english.pronouns)
         out = []
         for rewrite in rewrites:
             if not self.facts.mentioned(rewrite) <= shown:
                 continue
             out.append(rewrite if names_someone_else(rewrite, holder)
-                       else fit(rewrite, gender, self.english.pronouns))
+                       else fit(rewrite, gender, lists=self.english.pronouns))
         return out
 
     def _shown_by(self, text: str) -> set[str]:
@@ -362,36 +362,37 @@ class Library:
         if entry.about_child:
             # The pronouns in a statement about the parent's child are the child's.
             gender = child.gender if child is not None else None
-            filled = fit(filled, gender, pronouns)
+            filled = fit(filled, gender, lists=pronouns)
         elif not names_someone_else(filled, holder):
             # Pronouns in a statement naming someone else may be that person's: left as written.
-            filled = fit(filled, self._gender(text, holder, member, pronouns), pronouns)
+            filled = fit(filled, self._gender(text, holder, member, pronouns=pronouns),
+                         lists=pronouns)
         if holder and filled.count(holder) > 1:
             return None  # "Dad needs to agree with Dad...": written for someone else
         return filled
 
     @staticmethod
     def _gender(text: str, holder: str | None, member: Member | None,
-                pronouns: PronounWords | None = None) -> str | None:
+                *, pronouns: PronounWords | None = None) -> str | None:
         """The holder's pronouns: their recorded sex, else the worker's words or role."""
         if member is not None:
             if member.sex in ("female", "male"):
                 return member.gender
             if member.sex == "other":
                 return None
-            return target_gender(text, holder, pronouns) or target_gender("", member.role,
-                                                                          pronouns)
-        return target_gender(text, holder, pronouns)
+            return target_gender(text, holder, lists=pronouns) or target_gender(
+                "", member.role, lists=pronouns)
+        return target_gender(text, holder, lists=pronouns)
 
 
 def fill(template: str, holder: str | None, term: str = "", match: str = "",
-         expansion: str = "", lists: English | None = None) -> str:
+         expansion: str = "", *, lists: English | None = None) -> str:
     """Fill ``{holder}`` (object: "help her"), ``{subject}`` ("she"), ``{possessive}``
     ("her", "Kayla's"), ``{Holder}`` and ``{name}`` (sentence start: "She"), ``{term}``,
     ``{match}``, ``{expansion}``. ``lists`` are the word lists in use (the packaged ones
     when None)."""
     lists = lists or english()
-    obj, subj = forms(holder, lists.context)
+    obj, subj = forms(holder, lists=lists.context)
     start = subj[:1].upper() + subj[1:]
     possessive = lists.rewrites.possessive.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
@@ -457,7 +458,7 @@ class Notes(Strict):
         return load_or_default(content, cls, "prompts", "coach.yml")
 
     def annotate(self, report: Any, family: Family | None = None,
-                 reading: Any = None, lists: English | None = None) -> Any:
+                 reading: Any = None, *, lists: English | None = None) -> Any:
         """Set ``report.note`` when no finding counts; return the report.
 
         ``reading`` is the structure's reading of a need (``structure.NeedReading``); a
@@ -465,7 +466,7 @@ class Notes(Strict):
         """
         if not report.text.strip():
             return report
-        obj, _ = forms(report.holder, (lists or english()).context)
+        obj, _ = forms(report.holder, lists=(lists or english()).context)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)
