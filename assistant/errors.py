@@ -123,7 +123,7 @@ def report(exc: BaseException) -> int | None:
 def unreadable(name: str, exc: OSError) -> InputError:
     """The one-line InputError for a file that could not be opened or read."""
     if isinstance(exc, FileNotFoundError):
-        return InputError(f"{name}: no such file")
+        return InputError("no such file", path=name)
     if isinstance(exc, IsADirectoryError):
-        return InputError(f"{name}: is a folder, not a file")
-    return InputError(f"{name}: cannot be read ({exc.strerror})")
+        return InputError("is a folder, not a file", path=name)
+    return InputError(f"cannot be read ({exc.strerror})", path=name)

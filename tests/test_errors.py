@@ -10,7 +10,7 @@ import pytest
 from assistant.auditform import REQUIRED_CSV_COLUMNS, CsvError, forms_from_csv
 from assistant.auditstore import Problem, read_json_forms
 from assistant.content import Content, ContentError, Strict, parse_yaml
-from assistant.errors import ExportError, InputError, UserError, located
+from assistant.errors import ExportError, InputError, UserError, located, unreadable
 from assistant.wording import Coach
 from assistant.wording.rules import RuleSet
 
@@ -143,3 +143,11 @@ def test_a_content_error_met_while_exporting_keeps_its_place() -> None:
     assert (moved.path, moved.line, moved.column, moved.field) == (
         Path("exports/plain-words.yml"), 2, 1, "phrase")
     assert str(moved) == str(content_error) == "exports/plain-words.yml:2: phrase: unknown key"
+
+
+def test_an_unreadable_file_is_named_in_a_field(tmp_path: Path) -> None:
+    missing = unreadable("cases.json", FileNotFoundError(2, "No such file or directory"))
+    assert (missing.path, missing.message) == ("cases.json", "no such file")
+    assert str(missing) == "cases.json: no such file" and missing.status == 2
+    folder = unreadable(str(tmp_path), IsADirectoryError(21, "Is a directory"))
+    assert str(folder) == f"{tmp_path}: is a folder, not a file"
