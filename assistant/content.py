@@ -29,14 +29,15 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class ContentError(UserError):
-    """A content file is missing or invalid; the message names the file and the line."""
+    """A content file is missing or invalid: ``path``, ``line``, ``column`` and ``field``
+    (the key, such as ``themes.0.colour``) say where; ``str()`` is the one line a person
+    reads, ``path:line: field: message``."""
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
-        self.path = Path(path)
-        self.line = line
-        self.message = message
-        where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {message}")
+    path: Path
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None, *,
+                 column: int | None = None, field: str | None = None) -> None:
+        super().__init__(message, path=Path(path), line=line, column=column, field=field)
 
 
 class Strict(BaseModel):
@@ -68,34 +69,37 @@ def resolve_root(override: str | os.PathLike[str] | None = None) -> Path | None:
     return root
 
 
-def _yaml_line(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """The 1-based line of the YAML node at ``loc`` (a pydantic error location)."""
-    line = node.start_mark.line + 1 if node is not None else None
+def _yaml_place(node: yaml.Node | None,
+                loc: tuple[int | str, ...]) -> tuple[int | None, int | None]:
+    """The 1-based line and column of the YAML node at ``loc`` (a pydantic error
+    location): of its key in a mapping, of the item in a list."""
+    mark = node.start_mark if node is not None else None
     for key in loc:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 if key_node.value == key:
                     node = value_node
-                    line = key_node.start_mark.line + 1
+                    mark = key_node.start_mark
                     break
             else:
-                return line
+                break
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
             if key >= len(node.value):
-                return line
+                break
             node = node.value[key]
-            line = node.start_mark.line + 1
+            mark = node.start_mark
         else:
-            return line
-    return line
+            break
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
 
 
-def _describe(error: ErrorDetails) -> str:
+def _describe(error: ErrorDetails) -> tuple[str | None, str]:
+    """The field (``themes.0.colour``, or None for the whole file) and what is wrong."""
     where = ".".join(str(part) for part in error["loc"])
-    message = error["msg"]
+    message = error["msg"].removeprefix("Value error, ")  # pydantic's, for a validator's
     if error["type"] == "extra_forbidden":
         message = "unknown key (check its spelling)"
-    return f"{where}: {message}" if where else message
+    return where or None, message
 
 
 # libyaml when PyYAML was built with it: content loads on every start.
@@ -103,7 +107,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(path: Path, text: str, model: type[M]) -> M:
-    """Validate YAML ``text`` against ``model``; errors carry ``path`` and a line number.
+    """Validate YAML ``text`` against ``model``; errors carry ``path``, the line and
+    column, and the field.
 
     The text is parsed once; only when validation fails is it composed again into nodes,
     to find the line of the offending key.
@@ -113,8 +118,9 @@ def parse_yaml(path: Path, text: str, model: type[M]) -> M:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        line = mark.line + 1 if mark else None
-        raise ContentError(path, f"not valid YAML: {problem}", line) from None
+        raise ContentError(path, f"not valid YAML: {problem}",
+                           mark.line + 1 if mark else None,
+                           column=mark.column + 1 if mark else None) from None
     try:
         return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
@@ -124,7 +130,9 @@ def parse_yaml(path: Path, text: str, model: type[M]) -> M:
         more = len(errors) - 1
         extra = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         node = yaml.compose(text, Loader=_LOADER)
-        raise ContentError(path, _describe(first) + extra, _yaml_line(node, first["loc"])) from None
+        field, message = _describe(first)
+        line, column = _yaml_place(node, first["loc"])
+        raise ContentError(path, message + extra, line, column=column, field=field) from None
 
 
 # --- the framework's own scales, as data -------------------------------------------------

@@ -99,14 +99,15 @@ def render_docx(name: str, context: Callable[[], dict[str, Any]], content: Conte
         template.save(out)
         return out.getvalue()
     except ContentError as exc:
-        raise ExportError(str(exc)) from None
+        raise ExportError.moved(exc) from None
     except UserError:
         raise
     except jinja2.TemplateSyntaxError as exc:
-        raise ExportError(f"{name}: {(exc.message or 'syntax error').splitlines()[0]}") from None
+        # (no line: it would count lines of the document's XML, not of anything typed)
+        raise ExportError((exc.message or "syntax error").splitlines()[0], path=name) from None
     except (jinja2.TemplateError, TypeError, AttributeError, ValueError, KeyError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ExportError(f"{name}: {message}") from None
+        raise ExportError(message, path=name) from None
 
 
 def _work_table(template: Any, given: dict[str, Any]) -> Any:

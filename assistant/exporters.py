@@ -172,7 +172,7 @@ def export(
                         with_supervision=with_supervision, notes=found)
                  for fmt in chosen]
     except ContentError as exc:
-        raise ExportError(str(exc)) from None
+        raise ExportError.moved(exc) from None
     if notes is not None:
         notes.extend(dict.fromkeys(found))  # each family format finds the same lines
     return write_all(out_dir, list(zip(targets, texts, strict=True)), force)

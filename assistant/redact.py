@@ -42,6 +42,8 @@ from pydantic import Field, StringConstraints, field_validator
 
 from assistant.content import Content, ContentError, Strict, parse_yaml
 from assistant.errors import ExportError
+from assistant.wordlists import FOLDER as WORDS_FOLDER
+from assistant.wordlists import RedactionWords, english
 
 if TYPE_CHECKING:
     from assistant.model import Case
@@ -98,6 +100,8 @@ class Names:
     also_words: frozenset[str]
     roles: frozenset[str]
     not_names: frozenset[str]
+    words: RedactionWords = field(default_factory=lambda: english().redaction)
+    """The English around a name (titles, months, modals...): framework/words/redaction.yml."""
 
     @classmethod
     def from_list(cls, data: NameList) -> Names:
@@ -130,7 +134,8 @@ def _load_names(path: Path, text: str) -> Names:
 
 def load_names(content: Content) -> Names:
     """The name lists from the content in use, or from the default content when an edited
-    copy of ``framework/`` has no names.yml (so a trainer's older copy still exports).
+    copy of ``framework/`` has no names.yml (so a trainer's older copy still exports);
+    with the words around a name from the same content (framework/words/redaction.yml).
 
     The words that name a role in the framework ("Gran", a trainer's "Godmum") are role
     words here too: never taken for a name, and a capitalised word after one is."""
@@ -143,10 +148,13 @@ def load_names(content: Content) -> Names:
     except (OSError, UnicodeError) as exc:
         raise ContentError(path, f"cannot be read ({exc})") from None
     names = _load_names(path, text)
-    words = frozenset(w for w in content.framework.vocabulary.family_words if " " not in w)
-    if words <= names.roles:
+    words = english(content).redaction
+    if names.words is not words:
+        names = replace(names, words=words)
+    family = frozenset(w for w in content.framework.vocabulary.family_words if " " not in w)
+    if family <= names.roles:
         return names
-    return replace(names, roles=names.roles | words)
+    return replace(names, roles=names.roles | family)
 
 
 # --- normalising text ----------------------------------------------------------------------
@@ -192,34 +200,52 @@ def folded(word: str) -> str:
     return fold(word)[0]
 
 
-# Digits typed for the letters they look like ("K4yla", "Wi11", "Z0e").
-_LOOKALIKE = {"a": "4", "b": "8", "e": "3", "g": "9", "i": "1", "l": "1", "o": "0", "s": "5",
-              "t": "7", "z": "2"}
-_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "master"})
-_TITLES = rf"(?:{'|'.join(sorted(_TITLE_WORDS))})\.?\s+"
-_MONTH_WORDS = ("january february march april may june july august september october "
-                "november december")
-MONTHS = frozenset(_MONTH_WORDS.split())
-MODALS = frozenset({"will", "may", "can", "shall", "must", "might"})
-# Words before a month that make it a date: "in May", "by the end of June".
-_TIME_BEFORE = (r"(?:in|by|since|until|till|from|during|before|after|of|early|late|mid|"
-                r"next|last|this|every|each|through|throughout)")
-# Verbs whose object is a person, whatever tag a small model gives them ("visits rose").
-_PERSON_VERB = re.compile(r"(?:visit|see|walk|meet|help|support|collect|tell|ask|hit|hurt|take|"
-                          r"phone|text|teach|hug|smack|slap|kick|ring|pick|drop)(?:s|es|ed)?|"
-                          r"saw|met|told|asked|hit|rang|seen|took|taken")
-# Everyday words that are also times: "at dawn", "in summer" are times, not people.
-TIME_WORDS = frozenset({"dawn", "dusk", "summer", "autumn", "winter", "spring"})
+def _either(words: Iterable[str]) -> str:
+    """A regex group matching any of ``words`` (longest first, so none hides another)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) \
+        + ")"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The regexes made from the redaction word lists (framework/words/redaction.yml)."""
+
+    titles: str  # a title and its space before a name: "Mrs "
+    time_before: str  # a word before a month that makes it a date: "in May"
+    person_verb: re.Pattern[str]  # a verb whose object is a person: "visits rose"
+
+
+_compiled: dict[int, tuple[RedactionWords, _Patterns]] = {}
+
+
+def _patterns(words: RedactionWords) -> _Patterns:
+    """The regexes for ``words``, made once per list."""
+    found = _compiled.get(id(words))
+    if found is None or found[0] is not words:
+        # Verbs whose object is a person, whatever tag a small model gives them: each verb
+        # with a regular ending, and the irregular forms as listed.
+        verbs = (f"{_either(words.person_verbs)}(?:s|es|ed)?|"
+                 f"{_either(words.person_verb_forms)}")
+        made = _Patterns(titles=rf"{_either(words.titles)}\.?\s+",
+                         time_before=_either(words.time_before),
+                         person_verb=re.compile(verbs))
+        found = _compiled[id(words)] = (words, made)
+    return found[1]
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """Lower-case words used in the shipped framework and prompts: with no parse, a
-    capitalised word at a sentence's start that is none of these is taken for a name."""
+    capitalised word at a sentence's start that is none of these is taken for a name.
+    The word lists the code reads (framework/words) are not prose, so they are left out:
+    "dawn" or "miss" there says nothing about a sentence's first word."""
     words: set[str] = set()
     root = Content().default
+    lists = root.joinpath(*WORDS_FOLDER)
     for folder in ("framework", "prompts"):
         for path in (root / folder).rglob("*.y*ml"):
+            if path.is_relative_to(lists):
+                continue
             try:
                 text = path.read_text("utf-8")
             except (OSError, UnicodeError):
@@ -254,15 +280,15 @@ def stop_words() -> frozenset[str]:
 def common_words(names: Names) -> frozenset[str]:
     """Everyday words a name can also be: the name list's ``also_words``, the months and
     spaCy's English stop words."""
-    return names.also_words | MONTHS | stop_words()
+    return names.also_words | names.words.months | stop_words()
 
 
-def _key_pattern(key: str) -> str:
-    """A regex for ``key`` in folded text that also takes digits typed for its letters and
-    a hyphen put inside it ("K4yla", "Kay-la")."""
+def _key_pattern(key: str, lookalike: dict[str, str]) -> str:
+    """A regex for ``key`` in folded text that also takes digits typed for its letters
+    (``lookalike``) and a hyphen put inside it ("K4yla", "Kay-la")."""
     parts = []
     for char in key:
-        alike = _LOOKALIKE.get(char)
+        alike = lookalike.get(char)
         parts.append(f"[{re.escape(char)}{alike}]" if alike else re.escape(char))
     return "-?".join(parts)
 
@@ -339,18 +365,11 @@ class _Span:
     text: str
 
 
-# Words before a capital letter that is a label, not an initial.
-_LETTER_LABELS = frozenset({"plan", "class", "type", "vitamin", "grade", "year", "section",
-                            "part", "group", "room", "block", "wing", "ward", "level", "stage",
-                            "key", "option", "appendix", "form", "step", "hepatitis", "size"})
 _NAME_LIKE = re.compile(r"^[^\W\d_]+(?:['-][^\W\d_]+)*$")
 _UNKNOWN = "[name]"
 _NOT_PERSON_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "LAW",
                               "LANGUAGE", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                               "CARDINAL", "PRODUCT", "WORK_OF_ART", "ORG"})
-_FINITE_HINTS = frozenset({"needs", "needed", "is", "was", "has", "had", "said", "says",
-                           "wants", "lives", "attends", "goes", "went", "feels", "likes",
-                           "gets", "got", "does", "did", "will", "can", "should", "would"})
 
 
 @dataclass
@@ -370,6 +389,8 @@ class Redactor:
     where the parse alone would not say so (at the start of a sentence, say)."""
 
     def __post_init__(self) -> None:
+        self.words = self.names.words
+        self.patterns = _patterns(self.words)
         self.common = common_words(self.names)
         self._docs: dict[str, Any] = {}
         self.best: dict[str, str] = {}
@@ -382,8 +403,8 @@ class Redactor:
         keys = sorted(self.best, key=len, reverse=True)
         self.keys = keys
         self.pattern = re.compile(
-            rf"(?<![^\W\d_])(?:{_TITLES})?\d*(?:"
-            + "|".join(f"({_key_pattern(key)})" for key in keys)
+            rf"(?<![^\W\d_])(?:{self.patterns.titles})?\d*(?:"
+            + "|".join(f"({_key_pattern(key, self.words.lookalike)})" for key in keys)
             + r")\d*(?:'s|'|s)?(?![^\W\d_])"
         ) if keys else None
 
@@ -445,15 +466,17 @@ class Redactor:
             return True
         after = text[name_start:]
         before = text[:name_start]
-        if key in MONTHS and (re.match(r"[^\W\d_]+\s+\d", after)
+        words = self.words
+        if key in words.months and (re.match(r"[^\W\d_]+\s+\d", after)
                               or re.search(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", before)
                               or (text[name_start].isupper()
-                                  and re.search(rf"(?i)\b{_TIME_BEFORE}\s+$", before))):
+                                  and re.search(rf"(?i)\b{self.patterns.time_before}\s+$",
+                                                before))):
             return False
         capital = text[name_start].isupper()
         token = tokens.get(name_start)
         if token is None:
-            return _name_by_words(key, before, after, capital, suffix)
+            return _name_by_words(key, before, after, capital, suffix, words, self.patterns)
         sentence_start = token.is_sent_start or token.i == 0
         if suffix == "s":  # "Wills mum" is Will's; "wills" are a solicitor's
             return capital
@@ -461,18 +484,19 @@ class Redactor:
         prev = doc[token.i - 1] if token.i else None
         if capital and not sentence_start:
             return True
-        if key in TIME_WORDS and not capital and prev is not None and prev.pos_ == "ADP":
+        if key in words.time_words and not capital and prev is not None \
+                and prev.pos_ == "ADP":
             return False  # "at dawn", "in summer"
-        if key in MODALS and prev is not None and prev.pos_ in ("VERB", "ADP") \
+        if key in words.modals and prev is not None and prev.pos_ in ("VERB", "ADP") \
                 and prev.dep_ != "aux":
             return True  # "helps will apply", "with will": no modal goes there
         if not capital and self._beside_a_person(doc, token):
             return True  # "Mo and rose", "Willy and will need a home"
-        if token.dep_ in ("aux", "auxpass") and key not in MODALS and key not in (
+        if token.dep_ in ("aux", "auxpass") and key not in words.modals and key not in (
                 "do", "did", "does", "have", "had", "be"):
             return True  # "helps hope apply": not a helping verb, so a confused parse
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if key in MODALS and nxt is not None and nxt.lower_ in ("and", "or", "&"):
+        if key in words.modals and nxt is not None and nxt.lower_ in ("and", "or", "&"):
             return True  # "Will and Faith need": no modal is followed by "and"
         if token.tag_ == "MD" or token.dep_ in ("aux", "auxpass"):
             before_verb = head.i > token.i and head.tag_ in ("VB", "VBN", "VBG")
@@ -487,7 +511,7 @@ class Redactor:
             return token.pos_ not in ("AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON")
         if token.tag_ in ("NNP", "RB"):  # none of these words is an adverb: a confused tag
             return True
-        if prev is not None and (_PERSON_VERB.fullmatch(prev.lower_) or (
+        if prev is not None and (self.patterns.person_verb.fullmatch(prev.lower_) or (
                 prev.pos_ == "VERB" and nxt is not None and nxt.tag_ == "VB")):
             return True  # "visits rose", "helps mark apply": what is done to a person
         if self._beside_a_person(doc, token):
@@ -585,7 +609,7 @@ class Redactor:
         for pattern, label in self.initials:
             for match in pattern.finditer(text):
                 before = re.search(r"([^\W\d_]+)\s*$", text[:match.start()])
-                if before and folded(before[1]) in _LETTER_LABELS:
+                if before and folded(before[1]) in self.words.letter_labels:
                     continue  # "Plan B.", "Year R", "vitamin D"
                 spans.append(_Span(match.start(), match.end(), label))
         return spans
@@ -633,7 +657,7 @@ class Redactor:
                                   and folded(word) not in stop_words())
                 kind = self._word_kind(word)
                 capital = word[0].isupper() and word[1:].islower() and len(word) > 1
-                titled = bool(prev and prev[1].casefold() in _TITLE_WORDS)
+                titled = bool(prev and prev[1].casefold() in self.words.titles)
                 if after_role and (word[0].isupper() or kind == "name" or (
                         kind == "" and folded(word) not in vocabulary()
                         and (titled or not re.search(r"(?:s|ed|ing)$", word)))):
@@ -660,7 +684,7 @@ class Redactor:
         if prev is not None and folded(prev.text).rstrip(".") in self.names.roles and (
                 capital or word.isupper() or kind == "name"
                 or (kind == "" and base not in vocabulary() and (
-                    folded(prev.text).rstrip(".") in _TITLE_WORDS
+                    folded(prev.text).rstrip(".") in self.words.titles
                     or not re.search(r"(?:s|ed|ing)$", base)
                     or (token.pos_ not in ("VERB", "AUX", "ADP", "ADV", "DET", "PRON", "PART",
                                            "CCONJ", "SCONJ", "NUM")
@@ -722,7 +746,7 @@ class Redactor:
                 end += 2
             else:
                 tail = ""
-            title = re.search(rf"(?i)(?<!\w){_TITLES}$", text[:start])
+            title = re.search(rf"(?i)(?<!\w){self.patterns.titles}$", text[:start])
             if title:
                 start = title.start()
             name = text[start:end - len(tail)]
@@ -764,20 +788,11 @@ class Redactor:
         return "".join(out) + text[done:]
 
 
-_WORD_BEFORE = frozenset({
-    "the", "a", "an", "her", "his", "their", "my", "our", "your", "its", "this", "that",
-    "these", "those", "some", "any", "no", "every", "each", "to", "will", "would", "can",
-    "could", "may", "might", "must", "should", "shall", "do", "does", "did", "not", "i", "we",
-    "you", "they", "she", "he", "it", "who", "also", "just", "never", "always", "often"})
-_TIME_PREPOSITIONS = frozenset({"at", "in", "by", "during", "over", "until", "since", "before",
-                                "after", "this", "next", "last", "through"})
-_SUBJECT_AFTER_MODAL = frozenset({"i", "we", "you", "they", "she", "he", "it", "the", "mum",
-                                  "dad", "her", "his", "their", "there", "this", "that"})
-
-
-def _name_by_words(key: str, before: str, after: str, capital: bool, suffix: str) -> bool:
+def _name_by_words(key: str, before: str, after: str, capital: bool, suffix: str,
+                   words: RedactionWords, patterns: _Patterns) -> bool:
     """Without a parse: whether an everyday word that is a person's name is the name here,
-    from the words around it. This leans to the name: a leak is worse than an odd word."""
+    from the words around it (framework/words/redaction.yml). This leans to the name: a
+    leak is worse than an odd word."""
     prev = re.search(r"([^\W\d_]+)\W*$", before)
     prev_word = prev[1].casefold() if prev else ""
     nxt = re.match(r"[^\W\d_]+\d*(?:'s|s)?\s*([^\W\d_]*)", after)
@@ -787,15 +802,16 @@ def _name_by_words(key: str, before: str, after: str, capital: bool, suffix: str
         return capital
     if capital:
         # "Will Mum come?", "May I ...": a modal asking a question at a sentence's start
-        return not (sentence_start and key in MODALS and next_word in _SUBJECT_AFTER_MODAL)
-    if _PERSON_VERB.fullmatch(prev_word):
+        return not (sentence_start and key in words.modals
+                    and next_word in words.subject_after_modal)
+    if patterns.person_verb.fullmatch(prev_word):
         return True  # "walks will to school", "sees rose"
-    if prev_word in _WORD_BEFORE and not re.search(r"(?i)\bso\s+that\s+$", before):
+    if prev_word in words.word_before and not re.search(r"(?i)\bso\s+that\s+$", before):
         return False
-    if key in TIME_WORDS and prev_word in _TIME_PREPOSITIONS:
+    if key in words.time_words and prev_word in words.time_prepositions:
         return False
-    if key in MODALS:  # "will needs", "will takes": a modal is never before a finite verb
-        return (next_word in _FINITE_HINTS or next_word in ("and", "or", "")
+    if key in words.modals:  # "will needs", "will takes": a modal is never before a verb
+        return (next_word in words.finite_hints or next_word in ("and", "or", "")
                 or (next_word.endswith("s") and not next_word.endswith("ss"))
                 or bool(re.search(r"[A-Z][^\W\d_]*\s+(?:and|or)\s+$", before)))
     return True

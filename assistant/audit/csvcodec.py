@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from assistant.audit.form import FORM_VERSION, AuditForm
+from assistant.errors import Located
 
 if TYPE_CHECKING:
     from assistant.content import Framework
@@ -139,8 +140,14 @@ def write_csv(forms: Iterable[AuditForm], header: bool = True) -> str:
 _CHILD = re.compile(r"\s*([^;()]+?)\s*\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)\s*")
 
 
-class CsvError(ValueError):
-    """A pooled CSV file that cannot be read; the message names the line."""
+class CsvError(Located, ValueError):
+    """A pooled CSV file that cannot be read: ``line`` and ``field`` (the column) say
+    where; ``str()`` is "line 2: children: cannot read ..."."""
+
+    def __init__(self, message: str, *, line: int | None = None,
+                 field: str | None = None) -> None:
+        super().__init__(message)
+        self._place(message, line=line, field=field)
 
 
 def _children(text: str, line: int) -> list[dict[str, str]]:
@@ -148,8 +155,8 @@ def _children(text: str, line: int) -> list[dict[str, str]]:
     for part in filter(str.strip, text.split(";")):
         match = _CHILD.fullmatch(part)
         if not match:
-            raise CsvError(f"line {line}: children: cannot read {part.strip()!r} "
-                           "(expected e.g. 'Child 1 (5-9, female)')")
+            raise CsvError(f"cannot read {part.strip()!r} (expected e.g. "
+                           "'Child 1 (5-9, female)')", line=line, field="children")
         children.append({"label": match[1], "age_band": match[2], "sex": match[3]})
     return children
 
@@ -163,8 +170,8 @@ def _distances(text: str, line: int) -> list[dict[str, str]]:
     for part in filter(str.strip, text.split(";")):
         match = _DISTANCE.fullmatch(part)
         if not match:
-            raise CsvError(f"line {line}: distance: cannot read {part.strip()!r} "
-                           "(expected e.g. 'Child 1: child/general-health 4>2')")
+            raise CsvError(f"cannot read {part.strip()!r} (expected e.g. "
+                           "'Child 1: child/general-health 4>2')", line=line, field="distance")
         out.append({"holder": match[1], "profile": match[2], "domain": match[3],
                     "baseline": match[4], "latest": match[5]})
     return out
@@ -180,7 +187,7 @@ def forms_from_csv(text: str, framework: Framework | None = None) -> list[AuditF
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in REQUIRED_CSV_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise CsvError(f"line 1: missing column(s): {', '.join(missing)}")
+        raise CsvError(f"missing column(s): {', '.join(missing)}", line=1)
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for row in reader:
         row = {key: undefuse(value or "") for key, value in row.items() if key in CSV_COLUMNS}

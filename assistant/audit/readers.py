@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from assistant.errors import Located, located
 from assistant.textsafe import decode
 
 if TYPE_CHECKING:
@@ -26,15 +27,16 @@ if TYPE_CHECKING:
 
 @dataclass
 class Problem:
-    """One thing that could not be imported, and where it is."""
+    """One thing that could not be imported, and where it is: ``source`` (the file),
+    ``line`` and ``column`` (1-based, or None); ``str()`` is "source:line: message"."""
 
     source: str
     line: int | None
     message: str
+    column: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.message}"
+        return located(self.message, self.source, self.line, self.column)
 
 
 
@@ -58,12 +60,12 @@ def describe_errors(exc: ValidationError, first_need: int = 1) -> str:
     return "; ".join(parts)
 
 
-class _JsonProblem(ValueError):
-    """A problem reading JSON, at a 1-based line."""
+class _JsonProblem(Located, ValueError):
+    """A problem reading JSON, at a 1-based line (and column, where the decoder says)."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, column: int | None = None) -> None:
         super().__init__(message)
-        self.line = line
+        self._place(message, line=line, column=column)
 
 
 def _json_values(text: str) -> Iterator[tuple[int, Any]]:
@@ -94,7 +96,7 @@ def _json_values(text: str) -> Iterator[tuple[int, Any]]:
         try:
             value, index = decoder.raw_decode(text, index)
         except json.JSONDecodeError as exc:
-            raise _JsonProblem(exc.lineno, f"not valid JSON ({exc.msg})") from None
+            raise _JsonProblem(exc.lineno, f"not valid JSON ({exc.msg})", exc.colno) from None
         except ValueError:  # a number past Python's 4,300-digit limit on reading integers
             raise _JsonProblem(line, "not valid JSON (a number too long to read)") from None
         yield line, value
@@ -118,7 +120,7 @@ def read_json_forms(source: str, text: str, framework: Framework | None = None,
                 except ValidationError as exc:
                     problems.append(Problem(source, line, describe_errors(exc)))
     except _JsonProblem as exc:
-        problems.append(Problem(source, exc.line, str(exc)))
+        problems.append(Problem(source, exc.line, exc.message, exc.column))
     except RecursionError:
         # Python's JSON decoder recurses once per nested [ or {: thousands of them are no
         # audit form, and must not stop the other files being read.
@@ -199,7 +201,7 @@ def read_csv_forms(source: str, text: str, framework: Framework | None = None,
             try:
                 (form,) = forms_from_csv(head.getvalue() + one.getvalue(), framework)
             except CsvError as exc:
-                bad.append(Problem(source, line_start, str(exc).split(": ", 1)[-1]))
+                bad.append(Problem(source, line_start, exc.detail))
             except ValidationError as exc:
                 bad.append(Problem(source, line_start, describe_errors(exc, first_need=number)))
             except (csv.Error, ValueError) as exc:  # not a form: reported, never a traceback
@@ -210,7 +212,7 @@ def read_csv_forms(source: str, text: str, framework: Framework | None = None,
             case_reference = rows[0][1][key_columns[0]] or "with no reference"
             note = (f"; case {case_reference} was not imported (fix this row and "
                     "import the file again)")
-            problems.extend(Problem(p.source, p.line, p.message + note) for p in bad)
+            problems.extend(Problem(p.source, p.line, p.message + note, p.column) for p in bad)
             continue
         forms.append(parts[0].model_copy(
             update={"needs": [need for part in parts for need in part.needs]}))

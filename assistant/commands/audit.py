@@ -269,6 +269,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from assistant.errors import InputError
     from assistant.needgroups import build_report, write_report
     from assistant.needgroups.services import load_services
+    from assistant.wordlists import english
 
     content = open_content(args)
     suggester = _suggester(args, content)
@@ -279,7 +280,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                               suggester, generated=args.date or date.today(),
                               services=load_services(content), title=args.title or "",
                               area=args.area or "", author=args.author or "",
-                              distance=content.distance)
+                              distance=content.distance,
+                              stop=english(content).need_groups.stop)
     out = Path(args.out)
     try:
         paths = write_report(report, out, content, force=args.force)

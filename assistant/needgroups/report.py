@@ -17,6 +17,7 @@ from assistant.content import Content
 from assistant.needgroups.services import Services
 from assistant.needgroups.suggest import Suggester, decode
 from assistant.needgroups.themes import Themes
+from assistant.wordlists import english
 
 if TYPE_CHECKING:
     from assistant.audit.repository import AuditStore
@@ -29,23 +30,18 @@ NOT_SPECIFIC = frozenset({"service", "universal", "assessment"})
 
 # --- the report --------------------------------------------------------------------------
 
-_STOP = frozenset({
-    "need", "needs", "to", "be", "the", "a", "an", "and", "of", "in", "on", "at", "for",
-    "with", "that", "this", "is", "are", "his", "her", "their", "they", "she", "he", "it",
-    "by", "from", "so", "when", "will", "able", "have", "has", "who", "what", "how", "not",
-})
-
 
 def _pct(part: int, whole: int) -> int:
     return round(100 * part / whole) if whole else 0
 
 
-def _typical(needs: list[dict[str, Any]], limit: int = 3) -> list[str]:
-    """Wordings that share most words with the rest of the group, quoted verbatim."""
+def _typical(needs: list[dict[str, Any]], stop: frozenset[str], limit: int = 3) -> list[str]:
+    """Wordings that share most words with the rest of the group, quoted verbatim; ``stop``
+    are the lemmas that say nothing of a group (framework/words/need-groups.yml)."""
     if len(needs) <= limit:
         return [n["wording"] for n in needs]
     lemma_sets = [
-        {t[1] for t in n["_tokens"] if t[1] not in _STOP and len(t[1]) > 2} for n in needs
+        {t[1] for t in n["_tokens"] if t[1] not in stop and len(t[1]) > 2} for n in needs
     ]
     df: Counter[str] = Counter()
     for lemmas in lemma_sets:
@@ -315,7 +311,7 @@ def _spread(framework: Framework, rows: list[dict[str, Any]], key: str, ids: lis
 
 
 def _group_report(group: dict[str, Any], sample: _Sample, framework: Framework,
-                  themes: Themes, services: Services) -> GroupReport:
+                  themes: Themes, services: Services, stop: frozenset[str]) -> GroupReport:
     """One group's page: its cases and share, typical needs, seriousness and status
     spread, the services offered and the needs no service meets."""
     rows = sample.by_group.get(group["id"], [])
@@ -332,7 +328,7 @@ def _group_report(group: dict[str, Any], sample: _Sample, framework: Framework,
         group["id"], group["number"], group["name"], group["description"] or "",
         group["notes"] or "", theme.label if theme else "",
         themes.cluster_label(theme.cluster) if theme else "",
-        cases, _pct(cases, sample.total_cases), len(rows), _typical(quotable),
+        cases, _pct(cases, sample.total_cases), len(rows), _typical(quotable, stop),
         _spread(framework, rows, "seriousness", framework.ids("seriousness"), True),
         _spread(framework, rows, "status", framework.ids("audit_status"), False),
         sorted(offered.items(), key=lambda kv: (-kv[1], kv[0]))[:8],
@@ -485,17 +481,22 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
                  themes: Themes, suggester: Suggester | None = None,
                  generated: date | None = None, services: Services | None = None,
                  title: str = "", area: str = "", author: str = "",
-                 distance: Distance | None = None) -> Report:
+                 distance: Distance | None = None,
+                 stop: frozenset[str] | None = None) -> Report:
     """The Need Groups report from the stored forms, analyses and groups (no spaCy run).
 
     Cases are counted by case reference: a case audited twice (two auditors, two dates)
     is one case, and the report says how many were. Groups marked "not a Need Group"
     (parking) are listed apart and left out of the Need Groups. Each step below is a
     function of the sample read once, so each can be read (and changed) on its own.
+    ``stop`` are the words a group's typical wordings are not chosen by (the packaged
+    list when None).
     """
     services = services or Services()
+    if stop is None:
+        stop = english().need_groups.stop
     sample = _read_sample(audit, sample_id)
-    everything = [_group_report(g, sample, framework, themes, services)
+    everything = [_group_report(g, sample, framework, themes, services, stop)
                   for g in sample.groups]
     reports = sorted((g for g in everything if not g.parking),
                      key=lambda g: (-g.cases, -g.needs, g.name.lower()))

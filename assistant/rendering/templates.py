@@ -44,8 +44,9 @@ def export_file(content: Content, name: str) -> Path:
     raise ContentError(Path(_search_path(content)[0]) / name, "missing content file")
 
 
-def template_line(exc: BaseException) -> str:
-    """'plan.html.j2:12' for an error raised while rendering a template."""
+def template_place(exc: BaseException) -> tuple[str, int | None]:
+    """The template and line an error was raised at while rendering: ("plan.html.j2", 12),
+    or ("template", None) when the error does not say."""
     name = getattr(exc, "name", None) or getattr(exc, "filename", None)
     line = getattr(exc, "lineno", None)
     if not line:
@@ -54,9 +55,8 @@ def template_line(exc: BaseException) -> str:
                 name, line = frame.filename, frame.lineno
                 break
     if name:
-        name = Path(name).name if os.sep in str(name) else name
-        return f"{name}:{line}" if line else str(name)
-    return "template"
+        return (Path(name).name if os.sep in str(name) else str(name)), line or None
+    return "template", None
 
 
 def environment(content: Content, markdown: bool = False) -> Any:
@@ -144,9 +144,11 @@ def render_template(name: str, context: dict[str, Any] | Callable[[], dict[str, 
         raise ExportError(f"template {exc.name} not found in {_search_path(content)[0]}") from None
     except jinja2.TemplateSyntaxError as exc:
         message = (exc.message or "syntax error").splitlines()[0]
-        raise ExportError(f"{template_line(exc)}: {message}") from None
+        where, line = template_place(exc)
+        raise ExportError(message, path=where, line=line) from None
     except (jinja2.TemplateError, TypeError, AttributeError, ValueError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise ExportError(f"{template_line(exc)}: {message}") from None
+        where, line = template_place(exc)
+        raise ExportError(message, path=where, line=line) from None
     except ContentError as exc:
-        raise ExportError(str(exc)) from None
+        raise ExportError.moved(exc) from None

@@ -106,8 +106,10 @@ class Coach:
                 reading = self._engine.reader.read_need(doc)
             if report.holder is None:
                 report.holder = (reading.holder_text if reading is not None else None) or \
-                    context.holder_of(doc, doc[:], not self._engine.reduced)
-        return self.notes.annotate(report, self.library.roles, family, reading)
+                    context.holder_of(doc, doc[:], not self._engine.reduced,
+                                      lists=self.library.english.context)
+        return self.notes.annotate(report, self.library.roles, family, reading,
+                                   lists=self.library.english)
 
     def read_need(self, text: str) -> Any:
         """The structure of a need statement (``structure.NeedReading``) or None.

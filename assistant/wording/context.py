@@ -3,7 +3,9 @@
 Why: "she does not need counselling; she needs to ..." is not a service-led need, and
 "Mum said 'he just needs to be safe'" reports someone's words. These are flags on a
 finding, not rules of their own. Everything here works on words alone (so it also runs on
-the blank pipeline) and uses the parse when there is one.
+the blank pipeline) and uses the parse when there is one. The words it reads (negators,
+reporting verbs...) are content: ``framework/words/context.yml``. Each function takes the
+lists of the content in use; without them, the packaged lists.
 """
 
 from __future__ import annotations
@@ -13,41 +15,26 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "without", "neither"})
-HYPOTHETICAL = frozenset({
-    "if", "unless", "should", "might", "may", "could", "would", "whether", "perhaps", "maybe",
-    "possibly", "suppose", "supposing", "case",
-})
-REPORTING = frozenset({
-    "say", "said", "says", "saying", "tell", "told", "tells", "think", "thinks", "thought",
-    "feel", "feels", "felt", "believe", "believes", "believed", "report", "reports",
-    "reported", "claim", "claims", "claimed", "state", "states", "stated", "insist",
-    "insists", "insisted", "suggest", "suggests", "suggested", "argue", "argues", "argued",
-    "ask", "asks", "asked", "worry", "worries", "worried", "agree", "agrees", "agreed",
-})
-CLAUSE_BREAKS = frozenset({";", ".", "!", "?", ":", "but", "however", "whereas", "although",
-                           "though", "while"})
-ANCHORS = frozenset({"need", "needs", "needed", "needing", "require", "requires", "required",
-                     "will", "shall", "'ll"})
-OBJECT_PRONOUN = {"she": "her", "he": "him", "they": "them", "i": "me", "we": "us",
-                  "you": "you", "it": "it"}
-SUBJECT_SKIP = frozenset({"does", "do", "did", "not", "n't", "also", "really", "just",
-                          "still", "now", "clearly", "therefore", "urgently", "will", "would",
-                          "may", "might"})
+from assistant.wordlists import ContextWords, english
 
 
-def anchor_of(span: Any) -> Any:
+def _words(words: ContextWords | None) -> ContextWords:
+    return words if words is not None else english().context
+
+
+def anchor_of(span: Any, *, words: ContextWords | None = None) -> Any:
     """The token a finding hangs on: its need/will verb when it has one, else its first."""
+    anchors = _words(words).anchors
     for token in span:
-        if token.lower_ in ANCHORS:
+        if token.lower_ in anchors:
             return token
     return span[0]
 
 
-def _clause_start(doc: Any, i: int) -> int:
+def _clause_start(doc: Any, i: int, words: ContextWords) -> int:
     start = 0
     for j in range(i - 1, -1, -1):
-        if doc[j].lower_ in CLAUSE_BREAKS:
+        if doc[j].lower_ in words.clause_breaks:
             start = j + 1
             break
     return start
@@ -74,20 +61,22 @@ def _inside_quotes(text: str, position: int) -> bool:
     return double or single
 
 
-def flags(doc: Any, text: str, span: Any, parsed: bool) -> dict[str, bool]:
+def flags(doc: Any, text: str, span: Any, parsed: bool,
+          *, lists: ContextWords | None = None) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
-    anchor = anchor_of(span)
+    lists = _words(lists)
+    anchor = anchor_of(span, words=lists)
     i = anchor.i
     words = [t.lower_ for t in doc[:i]]  # the words before the anchor, made once
     start = 0
     for j in range(i - 1, -1, -1):
-        if words[j] in CLAUSE_BREAKS:
+        if words[j] in lists.clause_breaks:
             start = j + 1
             break
-    negated = any(w in NEGATORS for w in words[max(start, i - 3):i])
+    negated = any(w in lists.negators for w in words[max(start, i - 3):i])
     if parsed and not negated:
         negated = any(child.dep_ == "neg" for child in anchor.children)
-    hypothetical = any(w in HYPOTHETICAL for w in words[start:i])
+    hypothetical = any(w in lists.hypothetical for w in words[start:i])
     quoted = _inside_quotes(text, span.start_char)
     if not quoted:
         # Reported speech: "the school says he needs counselling".
@@ -96,15 +85,17 @@ def flags(doc: Any, text: str, span: Any, parsed: bool) -> dict[str, bool]:
             if words[j] in (".", "!", "?"):
                 sentence_start = j + 1
                 break
-        quoted = any(words[j] in REPORTING and (j == 0 or words[j - 1] != "to")
+        quoted = any(words[j] in lists.reporting and (j == 0 or words[j - 1] != "to")
                      for j in range(sentence_start, i))
     return {"negated": negated, "hypothetical": hypothetical, "quoted": quoted,
             "other_person": False}
 
 
-def holder_of(doc: Any, span: Any, parsed: bool) -> str | None:
+def holder_of(doc: Any, span: Any, parsed: bool,
+              *, lists: ContextWords | None = None) -> str | None:
     """Who holds the need: the subject of the need (or will) verb, as written."""
-    anchor = anchor_of(span)
+    lists = _words(lists)
+    anchor = anchor_of(span, words=lists)
     if parsed:
         verb = anchor
         if anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass"):
@@ -122,8 +113,8 @@ def holder_of(doc: Any, span: Any, parsed: bool) -> str | None:
             else:
                 break
         return None
-    start = _clause_start(doc, anchor.i)
-    words = [t for t in doc[start:anchor.i] if t.lower_ not in SUBJECT_SKIP]
+    start = _clause_start(doc, anchor.i, lists)
+    words = [t for t in doc[start:anchor.i] if t.lower_ not in lists.subject_skip]
     if not words or len(words) > 4 or words[0].lower_ in ("there", "it", "if", "and"):
         return None
     if any(t.is_punct for t in words):
@@ -139,17 +130,19 @@ def is_parent(holder: str | None, roles: RoleVocabulary) -> bool:
     return any(roles.is_parent_word(word.strip("'s")) for word in holder.split())
 
 
-def forms(holder: str | None, roles: RoleVocabulary) -> tuple[str, str]:
+def forms(holder: str | None, roles: RoleVocabulary,
+          *, lists: ContextWords | None = None) -> tuple[str, str]:
     """The holder as an object ("help Kayla", "help the child", "help her") and as a
     subject in the middle of a sentence ("Kayla", "the child", "she"). A role's noun takes
     "the"; what a family calls someone ("Mum") is written like a name."""
+    object_pronoun = _words(lists).object_pronoun
     if not holder:
         return "them", "they"
     words = holder.split()
     first = words[0]
     low = first.lower()
-    if len(words) == 1 and low in OBJECT_PRONOUN:
-        return OBJECT_PRONOUN[low], "I" if low == "i" else low
+    if len(words) == 1 and low in object_pronoun:
+        return object_pronoun[low], "I" if low == "i" else low
     if len(words) == 1 and roles.is_noun(low):
         return f"the {low}", f"the {low}"
     if low in ("the", "her", "his", "their", "our", "my", "this", "a", "an"):

@@ -7,6 +7,7 @@ the few spans that match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,16 +17,11 @@ from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader
 from assistant.wording.suggest import Library, fill, term_of
+from assistant.wordlists import MatchingWords
 
 # Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
 NEED_KINDS = frozenset({"universal", "service", "assessment", "vague", "no-holder",
                         "compound"})
-
-
-# Words in most statements: a gate on them would let nearly every statement through.
-COMMON = frozenset({"need", "needs", "will", "to", "a", "an", "the", "and", ",", ".", "from",
-                    "by", "of", "be", "in", "on", "with", "for", "her", "his", "their",
-                    "she", "he", "they", "is", "are", "at", "have", "has", "it", "that"})
 
 
 @dataclass
@@ -56,8 +52,12 @@ class StageMatcher:
         return matches
 
 
-def _gate(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """The most selective word list a pattern requires (a token it cannot skip)."""
+def _gate(pattern: list[dict[str, Any]], common: frozenset[str]) -> frozenset[str] | None:
+    """The most selective word list a pattern requires (a token it cannot skip).
+
+    ``common`` are words in most statements (framework/words/matching.yml): a gate on them
+    would let nearly every statement through, so such a pattern runs always.
+    """
     best: frozenset[str] | None = None
     for token in pattern:
         if token.get("OP", "1") not in ("1", "+"):
@@ -68,10 +68,10 @@ def _gate(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
             else None)
         if not words:
             continue
-        cost = len(words) + (1000 if words & COMMON else 0)
-        if best is None or cost < len(best) + (1000 if best & COMMON else 0):
+        cost = len(words) + (1000 if words & common else 0)
+        if best is None or cost < len(best) + (1000 if best & common else 0):
             best = words
-    return None if best is None or best & COMMON else best  # common: run always
+    return None if best is None or best & common else best  # common: run always
 
 
 class Engine:
@@ -84,6 +84,7 @@ class Engine:
         self.ruleset = ruleset
         self.library = library
         self.reduced = reduced
+        self.english = library.english  # the word lists of the library's content
         self.reader = StructureReader(ruleset.lexicons)
         self.stages: dict[str, StageMatcher] = {}
         strings = nlp.vocab.strings
@@ -105,13 +106,14 @@ class Engine:
                     usable += 0 if unless else len(kept)
                     key = f"{rule.id}{'!unless' if unless else ''}"
                     for pattern in kept:
-                        gate = _gate(pattern)  # a pattern cannot match without it
+                        gate = _gate(pattern, self.english.matching.common)
                         matcher = groups.setdefault(gate, Matcher(nlp.vocab, validate=True))
                         try:
                             matcher.add(key, [pattern], greedy="LONGEST")
-                        except ValueError as exc:
-                            raise ContentError(ruleset.source[rule.id],
-                                               f"rule {rule.id}: bad pattern: {exc}") from None
+                        except (ValueError, re.error) as exc:
+                            raise ContentError(ruleset.source[rule.id], f"bad pattern: {exc}",
+                                               ruleset.line_of(rule.id),
+                                               field=f"rule {rule.id}") from None
                     compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
             compiled.always = groups.pop(None, None)
@@ -149,7 +151,8 @@ class Engine:
                     candidates.append((rule, None))
             elif index in spans:
                 for start, end in spans[index]:
-                    if rule.ends_clause and not _ends_clause(doc, end):
+                    if rule.ends_clause and not _ends_clause(doc, end,
+                                                             self.english.matching):
                         continue
                     candidates.append((rule, doc[start:end]))
         if compiled.structure and not self.reduced:
@@ -246,34 +249,38 @@ class Engine:
             lead = len(stripped) - len(stripped.lstrip())
             start, end, match = lead, len(stripped), stripped.strip()
             flags = dict.fromkeys(CONTEXT_FLAGS, False)
-            inferred = context.holder_of(doc, doc[:], parsed)
+            inferred = context.holder_of(doc, doc[:], parsed, lists=self.english.context)
             term = ""
         else:
             start, end, match = span.start_char, span.end_char, span.text
-            flags = context.flags(doc, text, span, parsed)
+            flags = context.flags(doc, text, span, parsed, lists=self.english.context)
             if rule.stage == "seriousness":
                 # A consequence is conditional by nature, and the "not" of "if this is not
                 # met" belongs to the condition, which the reader has already left out.
                 flags["hypothetical"] = flags["negated"] = False
-            inferred = context.holder_of(doc, span, parsed)
-            term = term_of(span)
+            inferred = context.holder_of(doc, span, parsed, lists=self.english.context)
+            term = term_of(span, lists=self.english)
         if given and inferred and given.lower() != inferred.lower() \
-                and inferred.lower() not in context.OBJECT_PRONOUN:
+                and inferred.lower() not in self.english.context.object_pronoun:
             flags["other_person"] = True
         holder = given or inferred
         expansion = rule.glossary.get(match, rule.glossary.get(match.upper(), ""))
         if rule.mode == "structure":
-            term = _what_term(span) or term
+            term = _what_term(span, self.english.matching.lead_words) or term
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
         roles = self.library.roles
-        questions = [fill(q, holder, roles, term, match, expansion) for q in rule.questions]
-        rewrites = [fill(r, holder, roles, term, match, expansion) for r in rule.rewrites]
+        english = self.english
+        questions = [fill(q, holder, roles, term, match, expansion, lists=english)
+                     for q in rule.questions]
+        rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
+                    for r in rule.rewrites]
         suggestions = self.library.suggest(text, holder, rewrites, family,
                                            rule.kind in NEED_KINDS and rule.stage == "need")
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
-            match=match, message=fill(message, holder, roles, term, match, expansion),
+            match=match, message=fill(message, holder, roles, term, match, expansion,
+                                      lists=english),
             why=rule.why.strip(), questions=questions, suggestions=suggestions,
             context=flags,
         ), inferred
@@ -282,16 +289,14 @@ class Engine:
 # Kinds a structure finding stands in for: a word finding of one of these on the same
 # words already says it.
 STRUCTURE_KINDS = frozenset({"universal", "service", "assessment"})
-LEAD_WORDS = frozenset({"need", "needs", "needed", "require", "requires", "required", "to",
-                        "would", "could", "will", "may", "might", "benefit", "benefits",
-                        "from", "a", "an", "the", "some", "more", "for", "be", "have", "get"})
 
 
-def _what_term(span: Any) -> str:
+def _what_term(span: Any, lead_words: frozenset[str]) -> str:
     """What a structure finding is about, without the need verb ("a place at a youth
-    club" -> "a place at a youth club"; "needs to attend the X group" -> "the X group")."""
+    club" -> "a place at a youth club"; "needs to attend the X group" -> "the X group");
+    ``lead_words`` are the words left off its front (framework/words/matching.yml)."""
     words = list(span)
-    while words and words[0].lower_ in LEAD_WORDS - {"a", "an", "the"}:
+    while words and words[0].lower_ in lead_words - {"a", "an", "the"}:
         words = words[1:]
     if words and words[0].tag_.startswith("VB") and len(words) > 1:
         words = words[1:]
@@ -300,27 +305,18 @@ def _what_term(span: Any) -> str:
     return span.doc[words[0].i:words[-1].i + 1].text if words else ""
 
 
-CLAUSE_END = frozenset({"and", "or", "but", "so", "because", "now", "too", "again", "where", "free",
-                        "always", "as", "like", "please", "-", "–", "—"})
-TRAILING = (("at", "home"), ("at", "school"), ("at", "nursery"), ("at", "all", "times"),
-            ("in", "school"), ("in", "placement"), ("in", "her", "placement"),
-            ("in", "his", "placement"), ("in", "their", "placement"),
-            ("in", "future"), ("in", "the", "future"), ("at", "home", "and", "school"),
-            ("in", "her", "life"), ("in", "his", "life"), ("in", "their", "lives"))
-
-
-TRAILING_MAX = max(len(words) for words in TRAILING)
-
-
-def _ends_clause(doc: Any, end: int) -> bool:
-    """True when token ``end`` starts a new clause, or only a generic place follows."""
-    if end >= len(doc) or doc[end].is_punct or doc[end].lower_ in CLAUSE_END:
+def _ends_clause(doc: Any, end: int, lists: MatchingWords) -> bool:
+    """True when token ``end`` starts a new clause, or only a generic place follows (the
+    clause ends and the places are framework/words/matching.yml)."""
+    clause_end = lists.clause_end
+    if end >= len(doc) or doc[end].is_punct or doc[end].lower_ in clause_end:
         return True
-    ahead = tuple(t.lower_ for t in doc[end:end + TRAILING_MAX])  # read once
-    for words in TRAILING:
+    trailing = lists.trailing_words
+    ahead = tuple(t.lower_ for t in doc[end:end + max(map(len, trailing))])  # read once
+    for words in trailing:
         stop = end + len(words)
         if ahead[:len(words)] == words:
-            return stop >= len(doc) or doc[stop].is_punct or doc[stop].lower_ in CLAUSE_END
+            return stop >= len(doc) or doc[stop].is_punct or doc[stop].lower_ in clause_end
     return False
 
 

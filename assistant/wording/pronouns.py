@@ -4,7 +4,9 @@ The curated statements were written about a particular girl or boy ("...talk abo
 nan"). Offered as a rewrite for someone else, the pronouns must follow that person: the
 gender the worker's own words show ("...because her dad died"), or singular "they" when
 they show none. Only third-person pronouns change; a verb right after "he"/"she" is made
-to agree with "they" ("she feels" -> "they feel").
+to agree with "they" ("she feels" -> "they feel"), by lemminflect. The pronouns and the
+words around them are content: ``framework/words/pronouns.yml``; each function takes the
+lists in use, or the packaged ones.
 """
 
 from __future__ import annotations
@@ -15,45 +17,36 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
+from assistant.wording.morphology import they_form
+from assistant.wordlists import PronounWords, english
+
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[^A-Za-z]+")
-_FEMALE = {"she", "her", "hers", "herself"}
-_MALE = {"he", "him", "his", "himself"}
-_PRONOUNS = _FEMALE | _MALE
-# Words after "her" that show it is an object ("tell her about"), not a possessive.
-_AFTER_OBJECT = {
-    "about", "to", "and", "or", "but", "that", "when", "if", "with", "at", "in", "on", "up",
-    "down", "out", "off", "back", "for", "from", "by", "so", "because", "before", "after",
-    "while", "until", "as", "again", "too", "know", "feel", "understand", "see", "be",
-    "what", "why", "how", "who", "where", "into", "through", "without", "every", "each",
-    "enough", "more", "less", "first", "now", "then", "today", "safe", "calm",
-}
-_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't",
-          "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't", "'s": "'re"}
-_ADVERBS = {"always", "never", "often", "still", "usually", "sometimes", "really", "also",
-            "just", "only", "now", "already", "rarely"}
-_MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
 
 
-def gender_of(text: str) -> str | None:
+def _lists(words: PronounWords | None) -> PronounWords:
+    return words if words is not None else english().pronouns
+
+
+def gender_of(text: str, *, lists: PronounWords | None = None) -> str | None:
     """'f' or 'm' when the text's third-person pronouns are all of one kind, else None."""
+    lists = _lists(lists)
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
-    female, male = bool(words & _FEMALE), bool(words & _MALE)
+    female, male = bool(words & lists.female), bool(words & lists.male)
     if female == male:
         return None
     return "f" if female else "m"
 
 
-def _plural_verb(word: str) -> str:
+def _plural_verb(word: str, lists: PronounWords) -> str:
+    """The verb after "she" made to agree with "they": "is" -> "are" (listed), "feels" ->
+    "feel", "tries" -> "try" (lemminflect); anything else as it is."""
     low = word.lower()
-    if low in _AGREE:
-        return _AGREE[low]
-    if low in _MODALS or not low.endswith("s") or low.endswith("ss") or len(low) < 3:
+    if low in lists.agree:
+        return lists.agree[low]
+    if low in lists.modals:
         return word
-    if low.endswith("ies") and len(low) > 4:
-        return word[:-3] + "y"
-    if low.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
-        return word[:-2]
-    return word[:-1]
+    plain = they_form(low)
+    return word if plain is None else _match_case(plain, word)
 
 
 def _match_case(new: str, old: str) -> str:
@@ -78,10 +71,11 @@ def names_someone_else(text: str, holder: str | None, roles: RoleVocabulary) -> 
                and roles.gender(w) is None for w in words[1:])
 
 
-def target_gender(text: str, holder: str | None, roles: RoleVocabulary) -> str | None:
+def target_gender(text: str, holder: str | None, roles: RoleVocabulary,
+                  *, lists: PronounWords | None = None) -> str | None:
     """The gender a rewrite should use ('f', 'm'): the worker's own pronouns, else the
     gender of the role word that names the holder ("Mum", "grandad"; framework roles)."""
-    shown = gender_of(text)
+    shown = gender_of(text, lists=lists)
     if shown or not holder:
         return shown
     for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", holder):
@@ -91,19 +85,21 @@ def target_gender(text: str, holder: str | None, roles: RoleVocabulary) -> str |
     return None
 
 
-def fit(text: str, gender: str | None) -> str:
+def fit(text: str, gender: str | None, *, lists: PronounWords | None = None) -> str:
     """``text`` with the holder's pronouns for ``gender`` ('f', 'm'), or "they" if None.
 
     The holder's pronouns are taken to be those of the kind that comes first: in "her dad
     died because of his illness", "her" is the holder's and "his" the dad's, so only the
     first kind changes and the other person keeps theirs.
     """
+    lists = _lists(lists)
+    female, male = lists.female, lists.male
     tokens = _TOKEN.findall(text)
-    first = next((tok.lower() for tok in tokens if tok.lower() in _PRONOUNS), None)
+    first = next((tok.lower() for tok in tokens if tok.lower() in female | male), None)
     if first is None:
         return text
-    holders = _FEMALE if first in _FEMALE else _MALE
-    if gender == ("f" if holders is _FEMALE else "m"):
+    holders = female if first in female else male
+    if gender == ("f" if holders is female else "m"):
         return text
     for i, token in enumerate(tokens):
         low = token.lower()
@@ -111,17 +107,17 @@ def fit(text: str, gender: str | None) -> str:
             continue
         j, after = _next_word(tokens, i)
         if low == "her":
-            is_object = j < 0 or after in _AFTER_OBJECT
+            is_object = j < 0 or after in lists.after_object
             new = {"f": "her", "m": "him" if is_object else "his",
                    None: "them" if is_object else "their"}[gender]
         elif low in ("he", "she"):
             new = {"f": "she", "m": "he", None: "they"}[gender]
             if gender is None and j >= 0:
                 k = j
-                if after in _ADVERBS:
+                if after in lists.adverbs:
                     k, _ = _next_word(tokens, j)
                 if k >= 0:
-                    tokens[k] = _plural_verb(tokens[k])
+                    tokens[k] = _plural_verb(tokens[k], lists)
         else:
             new = {
                 "him": {"f": "her", "m": "him", None: "them"},

@@ -9,6 +9,8 @@ DEP or MORPH needs a trained pipeline and is skipped on the blank fallback.
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -116,6 +118,13 @@ class Rule(Strict):
                 if unknown:
                     raise ValueError(f"unknown token key(s) {sorted(unknown)} in a pattern")
                 for value in token.values():
+                    regex = value.get("REGEX") if isinstance(value, dict) else None
+                    if isinstance(regex, str):
+                        try:
+                            re.compile(regex)
+                        except re.error as exc:
+                            raise ValueError(f"REGEX {regex!r} is not a regular expression "
+                                             f"({exc})") from None
                     words = value.get("IN", []) + value.get("NOT_IN", []) \
                         if isinstance(value, dict) else []
                     if any(isinstance(w, bool) for w in words):
@@ -135,13 +144,15 @@ class RuleFile(Strict):
 
 
 
-def plural(word: str) -> str:
-    """A regular English plural, so a lexicon lists singulars: class -> classes."""
-    if word.endswith(("s", "x", "ch", "sh", "z")):
-        return word + "es"
-    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
-        return word[:-1] + "ies"
-    return word + "s"
+def line_of(path: Path, pattern: str) -> int | None:
+    """The 1-based line of ``path`` that first matches the regex ``pattern``: the place of
+    a problem found after validation (a rule id used twice), or None."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    found = re.search(pattern, text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def needs_parse(pattern: Pattern) -> bool:
@@ -161,58 +172,84 @@ class RuleSet:
         self.lexicons: dict[str, list[str]] = {}
         self.rules: list[Rule] = []
         self.source: dict[str, Path] = {}
-        # Each rule's patterns and unless-patterns with lexicons resolved, ready to compile.
-        self.resolved: dict[str, tuple[list[Pattern], list[Pattern]]] = {}
         for path, data in files:
             for name, words in data.lexicons.items():
                 if name in self.lexicons:
-                    raise ContentError(path, f"lexicon {name!r} is defined twice")
+                    raise ContentError(path, f"lexicon {name!r} is defined twice",
+                                       line_of(path, rf"^\s+['\"]?{re.escape(name)}['\"]?\s*:"),
+                                       field=f"lexicons.{name}")
                 self.lexicons[name] = words
         for path, data in files:
             for rule in data.rules:
                 if rule.id in self.source:
-                    raise ContentError(path, f"rule id {rule.id!r} is used twice")
+                    raise ContentError(path, f"rule id {rule.id!r} is used twice",
+                                       self.line_of(rule.id, path), field=f"rule {rule.id}")
                 self.source[rule.id] = path
                 self.rules.append(rule)
-                self.resolved[rule.id] = (  # resolved on load: a bad lexicon fails now
-                    [self.resolve(p, path) for p in rule.patterns],
-                    [self.resolve(p, path) for p in rule.unless],
-                )
+                try:
+                    for pattern in [*rule.patterns, *rule.unless]:
+                        self.resolve(pattern, path, inflect=False)  # a bad lexicon fails now
+                except ContentError as exc:
+                    raise ContentError(path, exc.message, self.line_of(rule.id, path),
+                                       field=f"rule {rule.id}") from None
+
+    def line_of(self, rule_id: str, path: Path | None = None) -> int | None:
+        """The line of rule ``rule_id`` in its file (where its ``id:`` is), for an error."""
+        path = path or self.source.get(rule_id)
+        pattern = rf"^\s*-?\s*id:\s*['\"]?{re.escape(rule_id)}['\"]?\s*(?:#.*)?$"
+        return line_of(path, pattern) if path is not None else None
+
+    @cached_property
+    def resolved(self) -> dict[str, tuple[list[Pattern], list[Pattern]]]:
+        """Each rule's patterns and unless-patterns with lexicons resolved, ready to compile.
+
+        Made when the matcher is compiled, not on load: a lexicon's word forms come from
+        lemminflect, which imports spaCy, and constructing the coach must not.
+        """
+        return {rule.id: ([self.resolve(p, self.source[rule.id]) for p in rule.patterns],
+                          [self.resolve(p, self.source[rule.id]) for p in rule.unless])
+                for rule in self.rules}
 
     @classmethod
     def load(cls, content: Content) -> RuleSet:
         return cls(content.load_all(RuleFile, "framework", "wording"))
 
-    def resolve(self, pattern: Pattern, path: Path | None = None) -> Pattern:
-        """A copy of ``pattern`` with ``@lexicon`` references replaced by their words."""
+    def resolve(self, pattern: Pattern, path: Path | None = None,
+                inflect: bool = True) -> Pattern:
+        """A copy of ``pattern`` with ``@lexicon`` references replaced by their words (and,
+        matched on ``LOWER`` with ``inflect``, each word's "-s" forms)."""
         return [
-            {key: self._value(key, value, path) for key, value in token.items()}
+            {key: self._value(key, value, path, inflect) for key, value in token.items()}
             for token in pattern
         ]
 
-    def _value(self, key: str, value: Any, path: Path | None) -> Any:
+    def _value(self, key: str, value: Any, path: Path | None, inflect: bool) -> Any:
         if isinstance(value, dict):
-            return {k: self._value(key, v, path) for k, v in value.items()}
+            return {k: self._value(key, v, path, inflect) for k, v in value.items()}
         if isinstance(value, list):
             out: list[Any] = []
             for item in value:
-                out.extend(self._words(key, item, path))
+                out.extend(self._words(key, item, path, inflect))
             return out
         if isinstance(value, str) and value.startswith("@"):
             raise ContentError(path or "framework/wording",
                                f"lexicon {value} must be used inside IN or NOT_IN")
         return value
 
-    def _words(self, key: str, item: Any, path: Path | None) -> list[Any]:
+    def _words(self, key: str, item: Any, path: Path | None, inflect: bool) -> list[Any]:
         if not (isinstance(item, str) and item.startswith("@")):
             return [item]
         name = item[1:]
         if name not in self.lexicons:
             raise ContentError(path or "framework/wording", f"unknown lexicon {item}")
         words = self.lexicons[name]
-        if key == "LOWER":  # plurals come free, so a lexicon lists the singular only
+        if key == "LOWER" and inflect:
+            # Plurals and "-s" verb forms come free ("diagnosis" also matches "diagnoses",
+            # "go" also "goes"), so a lexicon lists the singular and plain verb only.
+            from assistant.wording.morphology import s_forms
+
             forms = [w.lower() for w in words]
-            return sorted({*forms, *(plural(w) for w in forms)})
+            return sorted({*forms, *(f for w in forms for f in s_forms(w))})
         return list(words)
 
     def attributes(self) -> set[str]:

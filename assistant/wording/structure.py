@@ -26,6 +26,7 @@ can show). Everything is plain data; nothing here imports Textual or loads a pip
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -1212,7 +1213,7 @@ class StructureReader:
                                   "nummod", "amod") for c in _kids(noun))
 
     @staticmethod
-    def _in(forms: tuple[str, ...], words: frozenset[str]) -> bool:
+    def _in(forms: tuple[str, ...], words: Collection[str]) -> bool:
         return any(f in words for f in forms)
 
     # ------------------------------------------------------------- outcomes

@@ -23,20 +23,13 @@ from assistant.wording.casefit import (
     load_or_default,
 )
 from assistant.wording.context import forms, is_parent
+from assistant.wording.morphology import gerund, is_plural_noun
 from assistant.wording.pronouns import fit, names_someone_else, target_gender
+from assistant.wordlists import English, PronounWords, english
 
-STRIP_LEADING = frozenset({"need", "needs", "needed", "require", "requires", "required",
-                           "to", "will", "have", "has", "also", "just", "really", "urgently"})
-VERBS = frozenset({"attend", "complete", "engage", "access", "receive", "see", "go", "get",
-                   "have", "take", "undertake", "accept", "participate", "start", "finish",
-                   "do", "work", "use", "join", "continue", "be", "remain", "stay", "keep",
-                   "reach", "achieve", "fulfil", "realise", "make", "feel"})
-_DOUBLE = frozenset({"get", "sit", "stop", "put", "run", "plan", "set", "let", "begin"})
+__all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "term_of"]
+
 _WORD = re.compile(r"[a-z0-9']+")
-PLURAL = frozenset({"parents", "carers", "children", "grandparents", "twins", "boys", "girls",
-                    "siblings", "adults", "they", "we", "brothers", "sisters", "kids"})
-POSSESSIVE = {"her": "her", "him": "his", "them": "their", "me": "my", "us": "our",
-              "you": "your", "it": "its"}
 
 
 class Statement(Strict):
@@ -88,32 +81,20 @@ class Area(Strict):
     statements: list[Statement] = Field(min_length=5)
 
 
-def gerund(verb: str) -> str:
-    """attend -> attending, be -> being, engage -> engaging, get -> getting."""
-    low = verb.lower()
-    if low == "be":
-        return "being"
-    if low in _DOUBLE:
-        return low + low[-1] + "ing"
-    if low.endswith("ie"):
-        return low[:-2] + "ying"
-    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
-        return low[:-1] + "ing"
-    return low + "ing"
-
-
-def term_of(span: Any) -> str:
+def term_of(span: Any, *, lists: English | None = None) -> str:
     """What the worker reached for, said so it reads after "What would ...":
-    "counselling", "a family support worker", "being referred to CAMHS"."""
+    "counselling", "a family support worker", "being referred to CAMHS". The words left
+    off and the verbs said as "-ing" words are framework/words/rewrites.yml."""
+    words_of = (lists or english()).rewrites
     tokens = list(span)
-    while tokens and tokens[0].lower_ in STRIP_LEADING:
+    while tokens and tokens[0].lower_ in words_of.strip_leading:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in ("and", "or")):
         tokens = tokens[:-1]
     if not tokens:
         return span.text
     words = [t.text_with_ws for t in tokens]
-    if tokens[0].lower_ in VERBS:
+    if tokens[0].lower_ in words_of.verbs:
         words[0] = gerund(tokens[0].lower_) + tokens[0].whitespace_
     return "".join(words).strip()
 
@@ -136,6 +117,7 @@ class Library:
     facts a case can show (``framework/case-facts.yml``), checked against each other on load."""
 
     def __init__(self, content: Content) -> None:
+        self.english = english(content)  # the word lists (framework/words) in use
         files = content.load_all(Area, "framework", "library")
         self.areas: list[Area] = [area for _, area in files]
         framework = content.framework
@@ -340,13 +322,13 @@ class Library:
         shown = set(family.facts) if family else set(self.facts.ordinary)
         shown |= self._shown_by(text) | self.facts.ordinary
         member = family.member(holder) if family else None
-        gender = self._gender(text, holder, member)
+        gender = self._gender(text, holder, member, pronouns=self.english.pronouns)
         out = []
         for rewrite in rewrites:
             if not self.facts.mentioned(rewrite) <= shown:
                 continue
             out.append(rewrite if names_someone_else(rewrite, holder, self.roles)
-                       else fit(rewrite, gender))
+                       else fit(rewrite, gender, lists=self.english.pronouns))
         return out
 
     def _shown_by(self, text: str) -> set[str]:
@@ -378,19 +360,22 @@ class Library:
         template = entry.statement.text
         if child is not None:
             template = template.replace("{child}", child.name)
-        filled = fill(template, holder, self.roles)
+        pronouns = self.english.pronouns
+        filled = fill(template, holder, self.roles, lists=self.english)
         if entry.about_child:
             # The pronouns in a statement about the parent's child are the child's.
             gender = child.gender if child is not None else None
-            filled = fit(filled, gender)
+            filled = fit(filled, gender, lists=pronouns)
         elif not names_someone_else(filled, holder, self.roles):
             # Pronouns in a statement naming someone else may be that person's: left as written.
-            filled = fit(filled, self._gender(text, holder, member))
+            filled = fit(filled, self._gender(text, holder, member, pronouns=pronouns),
+                         lists=pronouns)
         if holder and filled.count(holder) > 1:
             return None  # "Dad needs to agree with Dad...": written for someone else
         return filled
 
-    def _gender(self, text: str, holder: str | None, member: Member | None) -> str | None:
+    def _gender(self, text: str, holder: str | None, member: Member | None,
+                *, pronouns: PronounWords | None = None) -> str | None:
         """The holder's pronouns: their recorded sex, else the worker's words or role."""
         if member is not None:
             if member.sex in ("female", "male"):
@@ -398,26 +383,39 @@ class Library:
             if member.sex == "other":
                 return None
             role = self.role_gender.get(member.role)
-            return target_gender(text, holder, self.roles) or (role and role[0])
-        return target_gender(text, holder, self.roles)
+            return target_gender(text, holder, self.roles, lists=pronouns) or (role and role[0])
+        return target_gender(text, holder, self.roles, lists=pronouns)
 
 
 def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "",
-         match: str = "", expansion: str = "") -> str:
+         match: str = "", expansion: str = "", *, lists: English | None = None) -> str:
     """Fill ``{holder}`` (object: "help her"), ``{subject}`` ("she"), ``{possessive}``
     ("her", "Kayla's"), ``{Holder}`` and ``{name}`` (sentence start: "She"), ``{term}``,
-    ``{match}``, ``{expansion}``."""
-    obj, subj = forms(holder, roles)
+    ``{match}``, ``{expansion}``. ``lists`` are the word lists in use (the packaged ones
+    when None)."""
+    lists = lists or english()
+    obj, subj = forms(holder, roles, lists=lists.context)
     start = subj[:1].upper() + subj[1:]
-    possessive = POSSESSIVE.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
+    possessive = lists.rewrites.possessive.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
               "possessive": possessive, "child": "the child",
               "term": term or "this", "match": match, "expansion": expansion}
     out = template.format_map(values)
-    if subj.split()[-1].lower() in PLURAL and template.startswith(("{name} needs ",
-                                                                     "{Holder} needs ")):
+    if template.startswith(("{name} needs ", "{Holder} needs ")) \
+            and _plural_holder(subj, lists):
         out = out.replace(" needs ", " need ", 1)  # "The parents need to ..."
     return out[:1].upper() + out[1:] if out else out
+
+
+def _plural_holder(subject: str, lists: English) -> bool:
+    """True when the holder is more than one person: "the parents", "Mum and Dad", "they",
+    "the grandchildren". A word in lower case is judged by lemminflect; one with a capital
+    may be a name ("Miles"), so it counts only when listed (framework/words/rewrites.yml)."""
+    words = subject.split()
+    last = words[-1]
+    if last.lower() in lists.rewrites.plural_holders or "and" in (w.lower() for w in words):
+        return True
+    return last.islower() and is_plural_noun(last)
 
 
 class QuietNotes(Strict):
@@ -462,7 +460,7 @@ class Notes(Strict):
         return load_or_default(content, cls, "prompts", "coach.yml")
 
     def annotate(self, report: Any, roles: RoleVocabulary, family: Family | None = None,
-                 reading: Any = None) -> Any:
+                 reading: Any = None, *, lists: English | None = None) -> Any:
         """Set ``report.note`` when no finding counts; return the report.
 
         ``reading`` is the structure's reading of a need (``structure.NeedReading``); a
@@ -470,7 +468,7 @@ class Notes(Strict):
         """
         if not report.text.strip():
             return report
-        obj, _ = forms(report.holder, roles)
+        obj, _ = forms(report.holder, roles, lists=(lists or english()).context)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)

@@ -138,7 +138,7 @@ class NewCaseScreen(Screen[None]):
             return
         from assistant.redact import load_names, reference_problem
 
-        names = load_names(self.app.content)  # type: ignore[attr-defined]
+        names = load_names(self.app.content)
         if problem := reference_problem(case, names):  # a name in the reference reaches every form
             self._error(problem[:1].upper() + problem[1:])
             self.query_one("#reference", Input).focus()
