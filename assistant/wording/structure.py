@@ -280,6 +280,12 @@ class StructureReader:
         self.person_head = words("shape_person_head")
         self.personal_verb = words("shape_personal_verb")
         self.generic_place = words("shape_generic_place")
+        self.provider_verb = words("shape_provider_verb")
+        self.action_suffix = tuple(sorted(words("shape_action_suffix"), key=len, reverse=True))
+        self.agent_suffix = tuple(sorted(words("shape_agent_suffix"), key=len, reverse=True))
+        self.role_mod = words("shape_role_mod")
+        self.role_person = words("shape_role_person")
+        self.honorific = words("shape_honorific")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -520,6 +526,16 @@ class StructureReader:
             clause = None
         if clause is not None and clause.dep_ == "advcl":
             clause = None  # "needs adaptations | to access the curriculum": a purpose
+        if clause is not None and clause.tag_ == "VBG" and obj is None and not any(
+                c.dep_ in ("aux", "auxpass", "nsubj") for c in _kids(clause)):
+            # "needs leaving care support", "needs learning support": a bare -ing word
+            # with an object after a need verb is a modifier of that noun, not a clause
+            # (a person does not "need leaving"); read the noun as what is needed.
+            noun = next((c for c in _kids(clause) if c.dep_ == "dobj"
+                         and c.tag_.startswith("NN")), None)
+            if noun is not None:
+                self._phrase(doc, noun, reading)
+                return
         if clause is not None:
             own_subject = next((c for c in _kids(clause) if c.dep_ in SUBJECT_DEPS), None)
             self._clause(doc, clause, reading, own_subject)
@@ -529,10 +545,12 @@ class StructureReader:
             passive = next((c for c in _kids(obj) if c.dep_ in ("xcomp", "acl", "relcl",
                                                                   "amod")
                             and c.tag_ in ("VBN", "VBD") and c.i > obj.i), None)
-            if passive is None and self._quality(obj):
+            if passive is None:
                 # "needs his behaviour to improve": a quality as the subject of a change
-                passive = next((c for c in _kids(obj) if c.dep_ in ("acl", "relcl")
-                                and c.tag_ == "VB" and c.i > obj.i and infinitive(c)), None)
+                change = next((c for c in _kids(obj) if c.dep_ in ("acl", "relcl")
+                               and c.tag_ == "VB" and c.i > obj.i and infinitive(c)), None)
+                if change is not None and self._quality(obj, ignore=change.i):
+                    passive = change
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
             else:
@@ -728,9 +746,23 @@ class StructureReader:
             read = [t for t in (reading.verb_token, reading.head_token) if t is not None]
             skip = {c.i for c in _kids(need)
                     if any(c.i == t.i or c.is_ancestor(t) for t in read)}
-            if self._specific_extras(need, skip=skip):
+            if self._specific_extras(need, skip=skip) or self._followed_by_reason(doc, reading):
                 reading.category = "specific"
                 reading.reason = "an aim made specific by what follows it"
+
+    @staticmethod
+    def _followed_by_reason(doc: Any, reading: NeedReading) -> bool:
+        """True when a clause of reason, purpose or time follows the need in the same
+        sentence though the parse left it unattached ("... to be safe | so they are not
+        evicted again")."""
+        if reading.span is None:
+            return False
+        i = reading.span.end
+        while i < len(doc) and doc[i].is_punct and doc[i].text not in ".!?;":
+            i += 1
+        return i < len(doc) and doc[i].lower_ in (
+            "so", "because", "when", "whenever", "while", "until", "unless", "before",
+            "after", "since", "if") and any(t.tag_.startswith("VB") for t in doc[i:])
 
     def judge_clause(self, verb: Any, reading: NeedReading, own_subject: Any = None
                      ) -> tuple[Category, str]:
@@ -749,7 +781,8 @@ class StructureReader:
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
                                      "every child shares")
-            if not reading.passive and self.service_shaped(own_subject)[0] == "service" and any(
+            if not reading.passive and (self.service_shaped(own_subject)[0] == "service" or (
+                    lemma(own_subject) in self.person_head and self._role(own_subject))) and any(
                     c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
                     for c in _kids(own_subject)):
                 # "needs a teaching assistant to run a group": a new provision, whatever
@@ -762,7 +795,7 @@ class StructureReader:
                     and not self._specific_extras(verb, early):
                 return "universal", (f"\"{own_subject.text} ... {early.text}\" is an aim "
                                      "every child shares")
-            if own_subject.tag_.startswith("NN") and self._abstract(own_subject) and \
+            if own_subject.tag_.startswith("NN") and self._abstract(own_subject, verb.i) and \
                     self._in(forms, self.change_verb) and not self._specific_extras(verb):
                 return "universal", (f"\"{_np_text(own_subject)} to {verb.text}\" names no "
                                      "particular change")
@@ -801,6 +834,10 @@ class StructureReader:
             # in a quality, with nothing said about what would be seen.
             return "universal", (f"\"{verb.text} {_np_text(obj)}\" names no particular "
                                  "change")
+        if base in ("be", "become") and obj is not None and self._evaluative_role(obj) \
+                and not self._specific_extras(verb, skip={obj.i}):
+            return "universal", (f"\"{_np_text(obj)}\" says only how good the person should "
+                                 "be, not what they need")
         if base in ("be", "become") and obj is not None and obj.tag_.startswith("NN") and \
                 self.judge_phrase(obj)[0] == "universal":
             return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
@@ -847,8 +884,10 @@ class StructureReader:
                         "on", "onto", "with", "to", "into", "at", "in", "for"):
                     continue
                 target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
-                if target is None or lemma(target) in self.weak_service_head:
-                    continue
+                if target is None or (lemma(target) in self.weak_service_head and not any(
+                        c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
+                        and lemma(c) not in self.person_head for c in _kids(target))):
+                    continue  # "to go to bed" is not a service; "to a youth club" is
                 kind, why = self.service_shaped(target, governed=False)
                 if kind:
                     return kind, why  # type: ignore[return-value]
@@ -860,6 +899,8 @@ class StructureReader:
         """Judge a noun phrase by its head and modifiers (``need``: the need verb, whose
         own modifiers may name a provider: "needs care | from midwifery services")."""
         base = lemma(head)
+        if base in self.person_head and self._role(head) and _bare(head):
+            return "service", f"\"{_np_text(head)}\" is a role someone is given: a provision"
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.service_shaped(head)
@@ -899,8 +940,18 @@ class StructureReader:
         adjectives += [g for a in adjectives for g in _kids(a) if g.dep_ == "conj"]
         evaluative = all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
                          or a.dep_ == "advmod" for a in adjectives)
-        if base in self.universal_noun and not self._specific_mods(head) and evaluative:
+        which = all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
+                    or a.lower_ in self.abstract_mod or a.dep_ == "advmod"
+                    for a in adjectives)
+        if base in self.universal_noun and not self._specific_mods(head) and which:
             return "universal", f"\"{head.text}\" is something every child needs"
+        if which and self._abstract(head) and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(head)) and \
+                not self._specific_mods(head):
+            # "emotional resilience", "better behaviour", "independence": a quality every
+            # child needs, with nothing said about when or what it would look like.
+            return "universal", (f"\"{_np_text(head)}\" names a quality, not what this "
+                                 "person needs")
         if base in self.home_noun and adjectives and evaluative and not self._specific_mods(
                 head, allow_relcl_universal=True):
             return "universal", (f"\"{' '.join(a.text for a in adjectives)} {head.text}\" "
@@ -936,6 +987,8 @@ class StructureReader:
             return "assessment", f"\"{head.text}\" asks for an assessment"
         if base in self.person_head or head.tag_ in ("PRP", "PRP$", "WP"):
             return None, ""
+        if any(c.dep_ == "compound" and c.lower_ == "self" for c in _kids(head)):
+            return None, ""  # "self care": something the person does, not a provision
         before = [c for c in _kids(head) if c.i < head.i]
         mods = before + [g for c in before for g in c.conjuncts]
         named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
@@ -952,8 +1005,10 @@ class StructureReader:
                     governed and any(c.dep_ in ("relcl", "acl") and c.i > head.i
                                      for c in _kids(head))):
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
-        if self._professional(head):
+        if self._professional(head) or (self._agent_noun(head) and _bare(head)):
             return "service", f"\"{_np_text(head)}\" names a professional"
+        if self._named_title(head):
+            return "service", f"\"{_np_text(head)}\" is the name of a programme or service"
         if head.is_title and head.tag_ in ("NN", "NNS") and head.i > head.sent.start and any(
                 c.dep_ == "compound" and c.is_title for c in before):
             # "Womens Aid", "Home Start": a capitalised common noun in a name is the name
@@ -968,7 +1023,8 @@ class StructureReader:
         provider = self._provider(head)
         if provider is not None:
             return "service", f"names help from \"{_np_text(provider)}\": a provider"
-        if base in self.help_noun:
+        if base in self.help_noun or (self._action_noun(head) and not any(
+                c.dep_ == "compound" and c.lower_ == "self" for c in _kids(head))):
             kid_lemmas = {lemma(c) for c in _kids(head)}
             if kid_lemmas & self.provision_mod or any(
                     m in self.provision_mod for m in chain_lemmas) or named:
@@ -986,7 +1042,8 @@ class StructureReader:
             if self._content_mods(head):
                 return None, ""  # "help from Gran to get the children up"
             adjectives = [c for c in _kids(head) if c.dep_ == "amod"]
-            if adjectives and all(a.lower_ in self.evaluative_adj for a in adjectives):
+            if adjectives and all(a.lower_ in self.evaluative_adj for a in adjectives) \
+                    and base in self.universal_noun:
                 return None, ""  # "stable and consistent care": an aim, judged as one
             if governed or not any(c.dep_ in ("relcl", "acl") for c in _kids(head)):
                 return "service", (f"\"{_np_text(head)}\" is help from someone, not what "
@@ -1054,6 +1111,106 @@ class StructureReader:
                         return True
         return False
 
+    def _aim_clause(self, verb: Any) -> bool:
+        """True when an infinitive purpose clause is itself a universal aim ("in order to
+        do well", "so as to thrive")."""
+        if not verb.tag_.startswith("VB") or not any(
+                c.tag_ == "TO" for c in _kids(verb)) or any(
+                c.dep_ in SUBJECT_DEPS for c in _kids(verb)):
+            return False
+        depth = getattr(_local, "aim_depth", 0)
+        if depth > 2:
+            return False
+        _local.aim_depth = depth + 1
+        try:
+            doc = verb.doc
+            inner = NeedReading(form="needs", predicate=Part.of(doc, verb.i, verb.i))
+            self._clause(doc, verb, inner)
+            return self.judge_clause(inner.verb_token, inner)[0] == "universal"
+        finally:
+            _local.aim_depth = depth
+
+    def _evaluative_role(self, noun: Any) -> bool:
+        """A noun phrase that says only how good someone should be ("a confident
+        individual", "a responsible citizen", "the best father he can be")."""
+        if not noun.tag_.startswith("NN"):
+            return False
+        adjectives = [c for c in _kids(noun) if c.dep_ == "amod"]
+        if not adjectives or not all(a.lower_ in self.evaluative_adj
+                                     or a.lower_ in self.universal_adj for a in adjectives):
+            return False
+        for child in _kids(noun):
+            if child.dep_ in ("amod", "det", "punct", "cc", "conj", "appos", "poss"):
+                continue
+            if child.dep_ == "relcl" and lemma(child) == "be" and not any(
+                    g.dep_ in ("attr", "acomp", "prep", "dobj") for g in _kids(child)):
+                continue  # "... he can be"
+            return False
+        return True
+
+    def _role(self, head: Any) -> bool:
+        """A person noun made a role by its modifiers ("a named person", "a paid carer",
+        "a sensory impairment teacher"), not someone the holder already has ("her
+        teacher", "a school friend")."""
+        kids = _kids(head)
+        if any(c.dep_ == "poss" for c in kids):
+            return False
+        for child in kids:
+            if child.dep_ == "amod" and (child.lower_ in self.role_mod
+                                         or lemma(child) in self.role_mod):
+                return True
+            if child.dep_ in ("compound", "nmod") and lemma(head) in self.role_person and \
+                    child.tag_ in ("NN", "NNS") and lemma(child) not in self.person_head:
+                return True
+            if child.dep_ == "compound" and lemma(child) in self.role_mod:
+                return True
+        return False
+
+    def _action_noun(self, token: Any) -> bool:
+        """A noun derived from a verb of what a provider does ("guidance", "payments",
+        "training", "mediation", "referral"): the help itself, named as a provision."""
+        if not token.tag_.startswith("NN"):
+            return False
+        base = lemma(token)
+        if base in self.person_head:
+            return False
+        for word in {base, token.lower_}:
+            for suffix in self.action_suffix:
+                if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+                    continue
+                if _stems(word[:-len(suffix)], suffix) & self.provider_verb:
+                    return True
+        return False
+
+    def _agent_noun(self, token: Any) -> bool:
+        """A singular noun for one who does a provider's verb ("a trainer", "a mediator",
+        "an adviser"): a professional, though in no list."""
+        if token.tag_ not in ("NN", "NNP") or lemma(token) in self.person_head:
+            return False
+        low = token.lower_
+        for suffix in self.agent_suffix:
+            if low.endswith(suffix) and len(low) >= len(suffix) + 4 and \
+                    _stems(low[:-len(suffix)], suffix) & self.provider_verb:
+                return True
+        return False
+
+    def _named_title(self, head: Any) -> bool:
+        """A phrase named in capitals mid-sentence ("Augmentative and Alternative
+        Communication", "the Solihull Approach", "Triple P"): the name of a programme,
+        service or organisation. People's names after an honorific, people's own nouns
+        and possessives are not names of services."""
+        if head.i <= head.sent.start or not (head.is_title or head.is_upper) or \
+                not head.tag_.startswith("NNP") or lemma(head) in self.person_head:
+            return False
+        tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("conj", "compound")
+                  or t.head.dep_ in ("conj",)]
+        if any(t.dep_ == "poss" or t.lower_ in self.honorific or
+               lemma(t) in self.person_head for t in tokens):
+            return False
+        caps = [t for t in tokens if t.i > head.sent.start and t.is_alpha and (
+            t.is_title or t.is_upper) and t.tag_.startswith("NN")]
+        return len(caps) >= 2
+
     def _service_mods(self, head: Any) -> bool:
         return any(lemma(c) in self.service_head or self._professional(c)
                    for c in _kids(head) if c.dep_ in ("compound", "amod"))
@@ -1106,9 +1263,14 @@ class StructureReader:
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
                         node is verb or dep in ("advcl", "ccomp", "xcomp")) and \
                         (complement is None or child.i != complement.i):
+                    if dep == "advcl" and self._aim_clause(child):
+                        continue  # "to progress in order to do well": an aim for an aim
                     return True
                 if dep == "prep":
                     objs = [g for g in _kids(child) if g.dep_ == "pobj"]
+                    if not objs and (child.lower_ == "as" or (
+                            node.tag_ == "VBN" and child.i == node.i + 1)):
+                        continue  # "as healthy as possible", "to be listened to"
                     if not objs:
                         return True
                     for obj in objs:
@@ -1129,16 +1291,25 @@ class StructureReader:
         for child in _kids(noun):
             if child.dep_ not in SPECIFYING_DEPS:
                 continue
-            if child.dep_ == "poss":
-                continue  # "the children's needs" is still everyone's needs
+            if child.dep_ == "poss" or (child.dep_ == "compound" and child.lower_ == "self"):
+                continue  # "the children's needs" is still everyone's needs; "self care"
             if child.dep_ == "prep":
                 objs = [g for g in _kids(child) if g.dep_ == "pobj"]
                 if objs and all(lemma(o) in self.generic_place for o in objs):
                     continue
+                if child.lower_ == "of" and objs and all(
+                        (lemma(o) in self.person_head or o.tag_ == "PRP") and not any(
+                            g.dep_ in ("relcl", "acl", "prep") for g in _kids(o))
+                        for o in objs):
+                    continue  # "the needs of the child": whose, like "the child's needs"
             if allow_relcl_universal and child.dep_ in ("relcl", "acl") and \
-                    lemma(child) in ("live", "grow", "stay", "be") and \
-                    len(list(child.subtree)) <= 3:
-                continue  # "a safe place to live"
+                    lemma(child) in ("live", "grow", "stay", "be") and (
+                        len(list(child.subtree)) <= 3 or all(
+                            lemma(t) in self.generic_place or t.dep_ != "pobj"
+                            for t in child.subtree)) and not any(
+                        t.dep_ in ("advcl", "ccomp", "relcl", "npadvmod", "nsubj")
+                        for t in child.subtree if t.i != child.i):
+                continue  # "a safe place to live", "a place to live in a family setting"
             if allow_relcl_universal and child.dep_ == "relcl" and any(
                     t.lower_ in ("needs", "need") for t in child.subtree) and any(
                     t.lower_ == "met" for t in child.subtree):
@@ -1156,7 +1327,7 @@ class StructureReader:
                 return True
         return False
 
-    def _abstract(self, noun: Any) -> bool:
+    def _abstract(self, noun: Any, ignore: int = -1) -> bool:
         """A quality or capacity rather than a thing or person ("self-confidence",
         "positive behaviour", "her learning", "life's challenges"), with nothing that says
         which ("her confidence to speak in class" is not bare)."""
@@ -1169,6 +1340,8 @@ class StructureReader:
                     c.dep_ == "compound" and c.lower_ == "self" for c in _kids(noun))):
             return False
         for child in _kids(noun):
+            if child.i == ignore:
+                continue
             if child.dep_ in ("relcl", "acl", "nummod") or (
                     child.dep_ == "prep" and child.i > noun.i):
                 return False
@@ -1180,12 +1353,17 @@ class StructureReader:
                 return False
         return True
 
-    def _quality(self, noun: Any) -> bool:
-        """An aim or quality noun ("his wellbeing", "her behaviour"), not a thing."""
-        return lemma(noun) in self.universal_noun or self._abstract(noun)
+    def _quality(self, noun: Any, ignore: int = -1) -> bool:
+        """An aim or quality noun ("his wellbeing", "her behaviour"), not a thing;
+        ``ignore``: a child not to count (the clause being judged)."""
+        return lemma(noun) in self.universal_noun or self._abstract(noun, ignore)
 
     def _animate(self, noun: Any) -> bool:
         """A person or someone paid to help: the object that can do what is needed."""
+        if noun.tag_ == "NNP" and (lemma(noun) in self.service_head
+                                   or lemma(noun) in self.assessment_head
+                                   or self._action_noun(noun)):
+            return False  # "an Early Help Assessment | to identify ...": a named thing
         return (lemma(noun) in self.person_head or noun.tag_ in ("PRP", "NNP")
                 or self._professional(noun) or self._acronym(noun))
 
@@ -1652,3 +1830,22 @@ def read_need(doc: Any) -> NeedReading | None:
 def read_needs(doc: Any) -> list[NeedReading]:
     """Every need predicate of ``doc`` read with the default word classes."""
     return default_reader().read_needs(doc)
+
+
+def _stems(stem: str, suffix: str) -> set[str]:
+    """The verbs a derived noun's stem may come from: guid(ance) -> guide, referr(al) ->
+    refer, medi(ation) -> mediate, mediat(or) -> mediate."""
+    out = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.add(stem[:-1])
+    if suffix.endswith("ation") or (suffix == "ion" and stem.endswith("at")):
+        out.add(stem + "ate")
+    return out
+
+
+def _bare(head: Any) -> bool:
+    """True when nothing follows the noun phrase in its sentence but punctuation: a role
+    or a provider named with nothing said about what for ("a named person." but not "a
+    named adult at school she can go to when she feels panicky")."""
+    end = head.right_edge.i + 1
+    return all(t.is_punct for t in head.doc[end:head.sent.end])
