@@ -26,7 +26,7 @@ can show). Everything is plain data; nothing here imports Textual or loads a pip
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Category = Literal["universal", "service", "assessment", "specific", "unknown"]
@@ -286,6 +286,7 @@ class StructureReader:
         self.role_mod = words("shape_role_mod")
         self.role_person = words("shape_role_person")
         self.honorific = words("shape_honorific")
+        self.formal_need_mod = words("shape_formal_need_mod")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -332,6 +333,16 @@ class StructureReader:
         for i in self._candidates(doc):
             if i in skip:
                 skipped = True
+                if any(t.dep_ == "cc" for t in doc[i + 1:]):
+                    # A word rule judged this need; a noun coordinated with it may be a
+                    # fault of another kind ("an assessment and a TAC meeting").
+                    reading = self._predicate(doc, doc[i])
+                    if reading is not None and reading.predicate.start not in seen:
+                        seen.add(reading.predicate.start)
+                        self._judge(doc, reading)
+                        readings.extend(r for r in self._coordinated(doc, reading)
+                                        if not any(j in skip for j in range(
+                                            r.span.start, r.span.end)))
                 continue
             reading = self._predicate(doc, doc[i])
             if reading is None or reading.predicate.start in seen:
@@ -339,6 +350,7 @@ class StructureReader:
             seen.add(reading.predicate.start)
             self._judge(doc, reading)
             readings.append(reading)
+            readings.extend(self._coordinated(doc, reading))
         if not readings and not skipped:
             fragment = self._fragment(doc)
             if fragment is not None:
@@ -676,7 +688,9 @@ class StructureReader:
             or (verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
                 "aux", "auxpass") for c in _kids(verb))) \
             or (own_subject is not None and verb.tag_ in ("VBN", "VBD") and not any(
-                c.dep_ == "aux" for c in _kids(verb)))  # "needs his hearing checked"
+                c.dep_ == "aux" for c in _kids(verb))) \
+            or (verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.i == \
+                reading.predicate.end - 1 and not _kids(verb))  # "needs rehousing"
         obj = self._object_of(verb)
         if obj is not None:
             reading.verb_object = lemma(obj)
@@ -727,6 +741,36 @@ class StructureReader:
         reading.span = Part.of(doc, reading.predicate.start,
                                max(right, reading.predicate.end - 1) + 1)
         reading.head_token = head
+
+    def _coordinated(self, doc: Any, reading: NeedReading) -> list[NeedReading]:
+        """Readings for nouns coordinated with what is needed that are faults of another
+        kind ("an Early Help Assessment and a TAC meeting": an assessment and a service),
+        each covering its own phrase."""
+        head = reading.head_token
+        if reading.what != "phrase" or head is None or reading.negated:
+            return []
+        out: list[NeedReading] = []
+        kinds = {reading.category}
+        for other in head.conjuncts:
+            if not other.tag_.startswith("NN") or other.i < head.i:
+                continue
+            kind, why = self.judge_phrase(other)
+            if kind not in FAULTS or kind in kinds:
+                continue
+            kinds.add(kind)
+            part = Part.of(doc, other.left_edge.i, _trim(doc, other.right_edge.i) + 1)
+            if reading.span is not None and reading.span.start < other.left_edge.i < \
+                    reading.span.end and not out:
+                # The first reading covers its own phrase, not the coordinated one.
+                cut = other.left_edge.i
+                while cut > reading.span.start + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                reading.span = Part.of(doc, reading.span.start, cut)
+            out.append(replace(reading, category=kind, reason=why, head=lemma(other),
+                               head_token=other, what_part=part, span=part,
+                               modifiers=[lemma(c) for c in _kids(other)
+                                          if c.dep_ not in ("det", "punct", "cc")]))
+        return out
 
     # ------------------------------------------------------------------- judging
     def _judge(self, doc: Any, reading: NeedReading) -> None:
@@ -855,6 +899,10 @@ class StructureReader:
             elif self._in(forms, self.assessment_passive) or (
                     base == "see" and agent is not None and self.service_shaped(agent)[0]):
                 return "assessment", f"\"to be {verb.text}\" asks for someone to find out"
+            sought = self._sought_assessment(verb)
+            if sought is not None and own_subject is None:
+                return "assessment", (f"\"to be {verb.text}\" for {_np_text(sought)}: a "
+                                      "request to find out")
             moved_to = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
                 "to", "into", "onto", "on", "with") for g in _kids(c) if g.dep_ == "pobj"),
                 None)
@@ -869,6 +917,13 @@ class StructureReader:
                     or self._in(forms, self.adaptation_passive) or (
                         provider is not None and self.service_shaped(provider)[0])):
                 return "service", (f"\"to be {verb.text}\" is a step in the work, not what "
+                                   "the person needs")
+            if own_subject is None and self._in(forms, self.provider_verb) and not any(
+                    c.dep_ in ("xcomp", "ccomp", "advcl", "prep", "advmod", "dobj")
+                    for c in _kids(verb)):
+                # "to be rehoused", "needs mediating": done by a provider, with nothing
+                # said about what for.
+                return "service", (f"\"{verb.text}\" is something a service does, not what "
                                    "the person needs")
         if obj is not None and self._in(forms, self.service_verb):
             kind, why = self.service_shaped(obj, governed=True)
@@ -1009,6 +1064,9 @@ class StructureReader:
             return "service", f"\"{_np_text(head)}\" names a professional"
         if self._named_title(head):
             return "service", f"\"{_np_text(head)}\" is the name of a programme or service"
+        if self._formal_record(head):
+            return "service", (f"\"{_np_text(head)}\" is a formal plan of provision, not "
+                               "what the person needs")
         if head.is_title and head.tag_ in ("NN", "NNS") and head.i > head.sent.start and any(
                 c.dep_ == "compound" and c.is_title for c in before):
             # "Womens Aid", "Home Start": a capitalised common noun in a name is the name
@@ -1194,6 +1252,44 @@ class StructureReader:
                 return True
         return False
 
+    def _sought_assessment(self, verb: Any) -> Any:
+        """An assessment the clause puts the person forward for, through its prepositions
+        ("put on the waiting list | for | an autism assessment"), else None."""
+        stack = [c for c in _kids(verb) if c.dep_ == "prep"]
+        for _ in range(2):
+            nxt = []
+            for prep in stack:
+                for obj in _kids(prep):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if lemma(obj) in self.assessment_head and prep.lower_ in (
+                            "for", "to", "onto", "on", "into"):
+                        return obj
+                    nxt.extend(c for c in _kids(obj) if c.dep_ == "prep")
+            stack = nxt
+        return None
+
+    def _formal_record(self, head: Any) -> bool:
+        """A thing "of" formally named needs ("a statement of special educational needs",
+        "a record of SEN"): a document that brings provision, not a need. A quality "of"
+        them ("an understanding of her educational needs") is not one."""
+        if not head.tag_.startswith("NN") or self._abstract(head) or \
+                lemma(head) in self.person_head or lemma(head) in self.abstract_noun:
+            return False
+        for prep in _kids(head):
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in _kids(prep):
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ in self.formal_need_mod and obj.is_upper:
+                    return True  # "a statement of SEN"
+                if lemma(obj) in ("need", "needs") and any(
+                        c.dep_ in ("amod", "compound") and c.lower_ in self.formal_need_mod
+                        for c in _kids(obj)):
+                    return True
+        return False
+
     def _named_title(self, head: Any) -> bool:
         """A phrase named in capitals mid-sentence ("Augmentative and Alternative
         Communication", "the Solihull Approach", "Triple P"): the name of a programme,
@@ -1291,7 +1387,9 @@ class StructureReader:
         for child in _kids(noun):
             if child.dep_ not in SPECIFYING_DEPS:
                 continue
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.lower_ == "self"):
+            if child.dep_ == "poss" or (child.dep_ == "compound" and (
+                    child.lower_ == "self" or lemma(child) in self.home_noun
+                    or child.lower_ == "role")):
                 continue  # "the children's needs" is still everyone's needs; "self care"
             if child.dep_ == "prep":
                 objs = [g for g in _kids(child) if g.dep_ == "pobj"]
