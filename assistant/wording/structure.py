@@ -475,10 +475,10 @@ class StructureReader:
                          if c.dep_ == "mark" and c.lower_ == "for"), None)
             to = next(c for c in _kids(token) if c.dep_ == "aux" and c.tag_ == "TO")
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or (
-                c.dep_ in ("npadvmod", "dep", "nmod") and c.i < to.i
-                and c.tag_.startswith(("NN", "PRP")))), None)
-            if subject is None and token.dep_ in ("relcl", "acl") and \
-                    token.head.dep_ == "ROOT" and token.head.tag_.startswith("NN") and \
+                c.dep_ in ("npadvmod", "dep", "nmod", "advmod", "intj") and c.i < to.i
+                and _namelike(c))), None)
+            if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
+                    token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
                     token.head.left_edge.i == token.sent.start:
                 subject = token.head  # "Mum to engage with X": parsed as a noun phrase
@@ -925,6 +925,8 @@ class StructureReader:
                 # said about what for.
                 return "service", (f"\"{verb.text}\" is something a service does, not what "
                                    "the person needs")
+        if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
+            return "specific", (f"says how the person should manage to {base} it themselves")
         if obj is not None and self._in(forms, self.service_verb):
             kind, why = self.service_shaped(obj, governed=True)
             if kind == "assessment" or lemma(obj) in self.assessment_head:
@@ -954,6 +956,8 @@ class StructureReader:
         """Judge a noun phrase by its head and modifiers (``need``: the need verb, whose
         own modifiers may name a provider: "needs care | from midwifery services")."""
         base = lemma(head)
+        if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
+            base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and _bare(head):
             return "service", f"\"{_np_text(head)}\" is a role someone is given: a provision"
         if base in self.person_head and not self._service_mods(head):
@@ -1024,7 +1028,8 @@ class StructureReader:
         """The object of the first "of" under ``head`` ("two hours a week | of therapy")."""
         for token in head.subtree:
             if token.i > head.i and token.dep_ == "prep" and token.lower_ == "of":
-                return next((g for g in _kids(token) if g.dep_ == "pobj"), None)
+                return next((g for g in _kids(token) if g.dep_ == "pobj"),
+                            next((g for g in _kids(token) if g.dep_ == "pcomp"), None))
         return None
 
     def service_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
@@ -1051,6 +1056,8 @@ class StructureReader:
                         lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
                         or c.tag_ == "NNP")) for c in mods)
         proper = head.is_title and head.i > head.sent.start and head.tag_.startswith("NNP")
+        if base not in self.service_head and low in self.service_head:
+            base = low  # "funding" read as a verb form: the noun is what is listed
         if base in self.service_head:
             weak = base in self.weak_service_head
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
@@ -1142,8 +1149,10 @@ class StructureReader:
                 for obj in _kids(child):
                     if obj.dep_ == "pobj" and (
                             lemma(obj) in self.service_head or self._professional(obj)
-                            or self._acronym(obj)):
-                        return obj
+                            or self._acronym(obj)) and not (
+                            lemma(obj) in self.weak_service_head and not any(
+                                c.dep_ in ("compound", "amod", "nmod") for c in _kids(obj))):
+                        return obj  # "from the Zorin team", not "at school"
         return None
 
     def _content_mods(self, head: Any) -> bool:
@@ -1227,8 +1236,10 @@ class StructureReader:
     def _action_noun(self, token: Any) -> bool:
         """A noun derived from a verb of what a provider does ("guidance", "payments",
         "training", "mediation", "referral"): the help itself, named as a provision."""
-        if not token.tag_.startswith("NN"):
-            return False
+        if not (token.tag_.startswith("NN") or (token.tag_ == "VBG" and token.dep_ in (
+                "dobj", "pobj", "attr", "conj") and not any(
+                    c.dep_ in ("dobj", "aux") for c in _kids(token)))):
+            return False  # a gerund as a noun ("needs funding") counts; a clause does not
         base = lemma(token)
         if base in self.person_head:
             return False
@@ -1250,6 +1261,29 @@ class StructureReader:
             if low.endswith(suffix) and len(low) >= len(suffix) + 4 and \
                     _stems(low[:-len(suffix)], suffix) & self.provider_verb:
                 return True
+        return False
+
+    @staticmethod
+    def _own_manner(verb: Any) -> bool:
+        """True when the clause says how the person manages it themselves ("go to her
+        counselling sessions on her own by bus", "independently"): the need is that
+        independence, not the service it leads to."""
+        for child in _kids(verb):
+            if child.dep_ == "advmod" and child.lower_ in (
+                    "independently", "alone", "unaided", "unaccompanied"):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("on", "by", "without"):
+                for obj in _kids(child):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if child.lower_ == "on" and obj.lower_ == "own":
+                        return True  # "on her own"
+                    if child.lower_ == "by" and obj.lower_ in (
+                            "bus", "train", "bike", "bicycle", "foot", "tram", "herself",
+                            "himself", "themselves", "myself", "yourself"):
+                        return True
+                    if child.lower_ == "without" and obj.tag_.startswith(("NN", "PRP", "VBG")):
+                        return True  # "without being reminded", "without Mum"
         return False
 
     def _sought_assessment(self, verb: Any) -> Any:
@@ -1947,3 +1981,10 @@ def _bare(head: Any) -> bool:
     named adult at school she can go to when she feels panicky")."""
     end = head.right_edge.i + 1
     return all(t.is_punct for t in head.doc[end:head.sent.end])
+
+
+def _namelike(token: Any) -> bool:
+    """A token that can be a plan-style holder: a noun or pronoun, or a capitalised word
+    the tagger took for something else ("Leah to achieve ...": "Leah" read as UH)."""
+    return token.tag_.startswith(("NN", "PRP")) or (
+        token.is_title and token.tag_ in ("UH", "JJ", "RB", "VB", "VBP", "FW"))
