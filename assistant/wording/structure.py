@@ -287,6 +287,7 @@ class StructureReader:
         self.role_person = words("shape_role_person")
         self.honorific = words("shape_honorific")
         self.formal_need_mod = words("shape_formal_need_mod")
+        self.report_word = words("shape_report_word")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -348,6 +349,8 @@ class StructureReader:
             if reading is None or reading.predicate.start in seen:
                 continue
             seen.add(reading.predicate.start)
+            if self._reported(doc[i]):
+                continue  # what someone knows or believes, not a need the plan states
             self._judge(doc, reading)
             readings.append(reading)
             readings.extend(self._coordinated(doc, reading))
@@ -741,6 +744,20 @@ class StructureReader:
         reading.span = Part.of(doc, reading.predicate.start,
                                max(right, reading.predicate.end - 1) + 1)
         reading.head_token = head
+
+    def _reported(self, token: Any) -> bool:
+        """True when the need word sits inside the clause a word of knowing, believing or
+        saying governs ("Mum needs to understand that | Jordan needs to feel safe")."""
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            if node.dep_ in ("ccomp", "acl") and lemma(node.head) in self.report_word and \
+                    any(c.dep_ == "mark" or c.tag_ == "EX" for c in node.subtree
+                        if c.i < token.i):
+                return True
+            node = node.head
+        return False
 
     def _coordinated(self, doc: Any, reading: NeedReading) -> list[NeedReading]:
         """Readings for nouns coordinated with what is needed that are faults of another
