@@ -717,9 +717,11 @@ class StructureReader:
                 if following is not None and following.head.i == verb.i and \
                         following.dep_ == "npadvmod" and following.tag_.startswith("NN"):
                     return following  # "do the Caring Dads | course": a split name
-                if not child.tag_.startswith(("NN", "PRP", "CD")):
+                if not child.tag_.startswith(("NN", "PRP", "CD")) or (
+                        child.lower_.endswith("ly") and child.i > verb.i + 1 and any(
+                            c.dep_ == "det" for c in child.subtree)):
                     # "attend the Zorblax programme weekly": "weekly" taken as the
-                    # object, the real head left as its compound.
+                    # object (as an adverb or a noun), the real head left as its compound.
                     nouns = [c for c in _kids(child) if c.dep_ == "compound"
                              and c.tag_.startswith("NN")]
                     if nouns:
