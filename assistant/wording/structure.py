@@ -288,6 +288,7 @@ class StructureReader:
         self.honorific = words("shape_honorific")
         self.formal_need_mod = words("shape_formal_need_mod")
         self.report_word = words("shape_report_word")
+        self.provider_mod = words("shape_provider_mod")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -1090,6 +1091,11 @@ class StructureReader:
             return "service", f"\"{_np_text(head)}\" names a professional"
         if self._named_title(head):
             return "service", f"\"{_np_text(head)}\" is the name of a programme or service"
+        if head.tag_.startswith("NN") and not self._abstract(head) and \
+                base not in self.universal_noun and any(
+                c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+                and c.lower_ in self.provider_mod for c in _kids(head)):
+            return "service", f"\"{_np_text(head)}\" is delivered by an organisation"
         if self._formal_record(head):
             return "service", (f"\"{_np_text(head)}\" is a formal plan of provision, not "
                                "what the person needs")
