@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Category = Literal["universal", "service", "assessment", "specific", "unknown"]
@@ -292,8 +292,17 @@ class StructureReader:
         self.insight_verb = words("shape_insight_verb")
         self.bond_suffix = tuple(words("shape_bond_suffix"))
         self.light_verb = words("shape_light_verb")
-        self.action_suffix = tuple(sorted(words("shape_action_suffix"), key=len,
-                                          reverse=True))
+        self.nominal_suffix = tuple(sorted(words("shape_nominal_suffix"), key=len,
+                                           reverse=True))
+        self.provider_verb = words("shape_provider_verb")
+        self.action_suffix = tuple(sorted(words("shape_action_suffix"), key=len, reverse=True))
+        self.agent_suffix = tuple(sorted(words("shape_agent_suffix"), key=len, reverse=True))
+        self.role_mod = words("shape_role_mod")
+        self.role_person = words("shape_role_person")
+        self.honorific = words("shape_honorific")
+        self.formal_need_mod = words("shape_formal_need_mod")
+        self.report_word = words("shape_report_word")
+        self.provider_mod = words("shape_provider_mod")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -341,13 +350,27 @@ class StructureReader:
         for i in self._candidates(doc):
             if i in skip:
                 skipped = True
+                if any(t.dep_ == "cc" for t in doc[i + 1:]):
+                    # A word rule judged this need; a noun coordinated with it may be a
+                    # fault of another kind ("an assessment and a TAC meeting").
+                    reading = self._predicate(doc, doc[i])
+                    if reading is not None and reading.predicate.start not in seen:
+                        seen.add(reading.predicate.start)
+                        self._judge(doc, reading)
+                        readings.extend(r for r in self._coordinated(doc, reading)
+                                        if r.span is None or not any(
+                                            j in skip for j in range(r.span.start,
+                                                                     r.span.end)))
                 continue
             reading = self._predicate(doc, doc[i])
             if reading is None or reading.predicate.start in seen:
                 continue
             seen.add(reading.predicate.start)
+            if self._reported(doc[i]):
+                continue  # what someone knows or believes, not a need the plan states
             self._judge(doc, reading)
             readings.append(reading)
+            readings.extend(self._coordinated(doc, reading))
         if not readings and not skipped:
             fragment = self._fragment(doc)
             if fragment is not None:
@@ -472,10 +495,10 @@ class StructureReader:
                          if c.dep_ == "mark" and c.lower_ == "for"), None)
             to = next(c for c in _kids(token) if c.dep_ == "aux" and c.tag_ == "TO")
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or (
-                c.dep_ in ("npadvmod", "dep", "nmod") and c.i < to.i
-                and c.tag_.startswith(("NN", "PRP")))), None)
-            if subject is None and token.dep_ in ("relcl", "acl") and \
-                    token.head.dep_ == "ROOT" and token.head.tag_.startswith("NN") and \
+                c.dep_ in ("npadvmod", "dep", "nmod", "advmod", "intj") and c.i < to.i
+                and _namelike(c))), None)
+            if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
+                    token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
                     token.head.left_edge.i == token.sent.start:
                 subject = token.head  # "Mum to engage with X": parsed as a noun phrase
@@ -535,6 +558,16 @@ class StructureReader:
             clause = None
         if clause is not None and clause.dep_ == "advcl":
             clause = None  # "needs adaptations | to access the curriculum": a purpose
+        if clause is not None and clause.tag_ == "VBG" and obj is None and not any(
+                c.dep_ in ("aux", "auxpass", "nsubj") for c in _kids(clause)):
+            # "needs leaving care support", "needs learning support": a bare -ing word
+            # with an object after a need verb is a modifier of that noun, not a clause
+            # (a person does not "need leaving"); read the noun as what is needed.
+            noun = next((c for c in _kids(clause) if c.dep_ == "dobj"
+                         and c.tag_.startswith("NN")), None)
+            if noun is not None:
+                self._phrase(doc, noun, reading)
+                return
         if clause is not None:
             own_subject = next((c for c in _kids(clause) if c.dep_ in SUBJECT_DEPS), None)
             self._clause(doc, clause, reading, own_subject)
@@ -544,10 +577,12 @@ class StructureReader:
             passive = next((c for c in _kids(obj) if c.dep_ in ("xcomp", "acl", "relcl",
                                                                   "amod")
                             and c.tag_ in ("VBN", "VBD") and c.i > obj.i), None)
-            if passive is None and self._quality(obj):
+            if passive is None:
                 # "needs his behaviour to improve": a quality as the subject of a change
-                passive = next((c for c in _kids(obj) if c.dep_ in ("acl", "relcl")
-                                and c.tag_ == "VB" and c.i > obj.i and infinitive(c)), None)
+                change = next((c for c in _kids(obj) if c.dep_ in ("acl", "relcl")
+                               and c.tag_ == "VB" and c.i > obj.i and infinitive(c)), None)
+                if change is not None and self._quality(obj, ignore=change.i):
+                    passive = change
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
             else:
@@ -673,7 +708,9 @@ class StructureReader:
             or (verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
                 "aux", "auxpass") for c in _kids(verb))) \
             or (own_subject is not None and verb.tag_ in ("VBN", "VBD") and not any(
-                c.dep_ == "aux" for c in _kids(verb)))  # "needs his hearing checked"
+                c.dep_ == "aux" for c in _kids(verb))) \
+            or (verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.i == \
+                reading.predicate.end - 1 and not _kids(verb))  # "needs rehousing"
         obj = self._object_of(verb)
         if obj is not None:
             reading.verb_object = lemma(obj)
@@ -697,9 +734,11 @@ class StructureReader:
                 if following is not None and following.head.i == verb.i and \
                         following.dep_ == "npadvmod" and following.tag_.startswith("NN"):
                     return following  # "do the Caring Dads | course": a split name
-                if not child.tag_.startswith(("NN", "PRP", "CD")):
+                if not child.tag_.startswith(("NN", "PRP", "CD")) or (
+                        child.lower_.endswith("ly") and child.i > verb.i + 1 and any(
+                            c.dep_ == "det" for c in child.subtree)):
                     # "attend the Zorblax programme weekly": "weekly" taken as the
-                    # object, the real head left as its compound.
+                    # object (as an adverb or a noun), the real head left as its compound.
                     nouns = [c for c in _kids(child) if c.dep_ == "compound"
                              and c.tag_.startswith("NN")]
                     if nouns:
@@ -725,6 +764,50 @@ class StructureReader:
                                max(right, reading.predicate.end - 1) + 1)
         reading.head_token = head
 
+    def _reported(self, token: Any) -> bool:
+        """True when the need word sits inside the clause a word of knowing, believing or
+        saying governs ("Mum needs to understand that | Jordan needs to feel safe")."""
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            if node.dep_ in ("ccomp", "acl") and lemma(node.head) in self.report_word and \
+                    any(c.dep_ == "mark" or c.tag_ == "EX" for c in node.subtree
+                        if c.i < token.i):
+                return True
+            node = node.head
+        return False
+
+    def _coordinated(self, doc: Any, reading: NeedReading) -> list[NeedReading]:
+        """Readings for nouns coordinated with what is needed that are faults of another
+        kind ("an Early Help Assessment and a TAC meeting": an assessment and a service),
+        each covering its own phrase."""
+        head = reading.head_token
+        if reading.what != "phrase" or head is None or reading.negated:
+            return []
+        out: list[NeedReading] = []
+        kinds = {reading.category}
+        for other in head.conjuncts:
+            if not other.tag_.startswith("NN") or other.i < head.i:
+                continue
+            kind, why = self.judge_phrase(other)
+            if kind not in FAULTS or kind in kinds:
+                continue
+            kinds.add(kind)
+            part = Part.of(doc, other.left_edge.i, _trim(doc, other.right_edge.i) + 1)
+            if reading.span is not None and reading.span.start < other.left_edge.i < \
+                    reading.span.end and not out:
+                # The first reading covers its own phrase, not the coordinated one.
+                cut = other.left_edge.i
+                while cut > reading.span.start + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                reading.span = Part.of(doc, reading.span.start, cut)
+            out.append(replace(reading, category=kind, reason=why, head=lemma(other),
+                               head_token=other, what_part=part, span=part,
+                               modifiers=[lemma(c) for c in _kids(other)
+                                          if c.dep_ not in ("det", "punct", "cc")]))
+        return out
+
     # ------------------------------------------------------------------- judging
     def _judge(self, doc: Any, reading: NeedReading) -> None:
         if reading.what == "phrase":
@@ -743,9 +826,23 @@ class StructureReader:
             read = [t for t in (reading.verb_token, reading.head_token) if t is not None]
             skip = {c.i for c in _kids(need)
                     if any(c.i == t.i or c.is_ancestor(t) for t in read)}
-            if self._specific_extras(need, skip=skip):
+            if self._specific_extras(need, skip=skip) or self._followed_by_reason(doc, reading):
                 reading.category = "specific"
                 reading.reason = "an aim made specific by what follows it"
+
+    @staticmethod
+    def _followed_by_reason(doc: Any, reading: NeedReading) -> bool:
+        """True when a clause of reason, purpose or time follows the need in the same
+        sentence though the parse left it unattached ("... to be safe | so they are not
+        evicted again")."""
+        if reading.span is None:
+            return False
+        i = reading.span.end
+        while i < len(doc) and doc[i].is_punct and doc[i].text not in ".!?;":
+            i += 1
+        return i < len(doc) and doc[i].lower_ in (
+            "so", "because", "when", "whenever", "while", "until", "unless", "before",
+            "after", "since", "if") and any(t.tag_.startswith("VB") for t in doc[i:])
 
     def judge_clause(self, verb: Any, reading: NeedReading, own_subject: Any = None
                      ) -> tuple[Category, str]:
@@ -764,7 +861,8 @@ class StructureReader:
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
                                      "every child shares")
-            if not reading.passive and self.service_shaped(own_subject)[0] == "service" and any(
+            if not reading.passive and (self.service_shaped(own_subject)[0] == "service" or (
+                    lemma(own_subject) in self.person_head and self._role(own_subject))) and any(
                     c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
                     for c in _kids(own_subject)):
                 # "needs a teaching assistant to run a group": a new provision, whatever
@@ -777,7 +875,7 @@ class StructureReader:
                     and not self._specific_extras(verb, early):
                 return "universal", (f"\"{own_subject.text} ... {early.text}\" is an aim "
                                      "every child shares")
-            if own_subject.tag_.startswith("NN") and self._abstract(own_subject) and \
+            if own_subject.tag_.startswith("NN") and self._abstract(own_subject, verb.i) and \
                     self._in(forms, self.change_verb) and not self._specific_extras(verb):
                 return "universal", (f"\"{_np_text(own_subject)} to {verb.text}\" names no "
                                      "particular change")
@@ -816,6 +914,10 @@ class StructureReader:
             # in a quality, with nothing said about what would be seen.
             return "universal", (f"\"{verb.text} {_np_text(obj)}\" names no particular "
                                  "change")
+        if base in ("be", "become") and obj is not None and self._evaluative_role(obj) \
+                and not self._specific_extras(verb, skip={obj.i}):
+            return "universal", (f"\"{_np_text(obj)}\" says only how good the person should "
+                                 "be, not what they need")
         if base in ("be", "become") and obj is not None and obj.tag_.startswith("NN") and \
                 self.judge_phrase(obj)[0] == "universal":
             return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
@@ -833,6 +935,10 @@ class StructureReader:
             elif self._in(forms, self.assessment_passive) or (
                     base == "see" and agent is not None and self.service_shaped(agent)[0]):
                 return "assessment", f"\"to be {verb.text}\" asks for someone to find out"
+            sought = self._sought_assessment(verb)
+            if sought is not None and own_subject is None:
+                return "assessment", (f"\"to be {verb.text}\" for {_np_text(sought)}: a "
+                                      "request to find out")
             moved_to = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
                 "to", "into", "onto", "on", "with") for g in _kids(c) if g.dep_ == "pobj"),
                 None)
@@ -848,6 +954,15 @@ class StructureReader:
                         provider is not None and self.service_shaped(provider)[0])):
                 return "service", (f"\"to be {verb.text}\" is a step in the work, not what "
                                    "the person needs")
+            if own_subject is None and self._in(forms, self.provider_verb) and not any(
+                    c.dep_ in ("xcomp", "ccomp", "advcl", "prep", "advmod", "dobj")
+                    for c in _kids(verb)):
+                # "to be rehoused", "needs mediating": done by a provider, with nothing
+                # said about what for.
+                return "service", (f"\"{verb.text}\" is something a service does, not what "
+                                   "the person needs")
+        if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
+            return "specific", (f"says how the person should manage to {base} it themselves")
         if obj is not None and self._in(forms, self.service_verb):
             kind, why = self.service_shaped(obj, governed=True)
             if kind == "assessment" or lemma(obj) in self.assessment_head:
@@ -862,8 +977,10 @@ class StructureReader:
                         "on", "onto", "with", "to", "into", "at", "in", "for"):
                     continue
                 target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
-                if target is None or lemma(target) in self.weak_service_head:
-                    continue
+                if target is None or (lemma(target) in self.weak_service_head and not any(
+                        c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
+                        and lemma(c) not in self.person_head for c in _kids(target))):
+                    continue  # "to go to bed" is not a service; "to a youth club" is
                 kind, why = self.service_shaped(target, governed=False)
                 if kind:
                     return kind, why  # type: ignore[return-value]
@@ -875,6 +992,10 @@ class StructureReader:
         """Judge a noun phrase by its head and modifiers (``need``: the need verb, whose
         own modifiers may name a provider: "needs care | from midwifery services")."""
         base = lemma(head)
+        if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
+            base = head.lower_  # "a sense of belonging": the noun, not "belong"
+        if base in self.person_head and self._role(head) and _bare(head):
+            return "service", f"\"{_np_text(head)}\" is a role someone is given: a provision"
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.service_shaped(head)
@@ -914,8 +1035,18 @@ class StructureReader:
         adjectives += [g for a in adjectives for g in _kids(a) if g.dep_ == "conj"]
         evaluative = all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
                          or a.dep_ == "advmod" for a in adjectives)
-        if base in self.universal_noun and not self._specific_mods(head) and evaluative:
+        which = all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
+                    or a.lower_ in self.abstract_mod or a.dep_ == "advmod"
+                    for a in adjectives)
+        if base in self.universal_noun and not self._specific_mods(head) and which:
             return "universal", f"\"{head.text}\" is something every child needs"
+        if which and self._abstract(head) and not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(head)) and \
+                not self._specific_mods(head):
+            # "emotional resilience", "better behaviour", "independence": a quality every
+            # child needs, with nothing said about when or what it would look like.
+            return "universal", (f"\"{_np_text(head)}\" names a quality, not what this "
+                                 "person needs")
         if base in self.home_noun and adjectives and evaluative and not self._specific_mods(
                 head, allow_relcl_universal=True):
             return "universal", (f"\"{' '.join(a.text for a in adjectives)} {head.text}\" "
@@ -933,7 +1064,8 @@ class StructureReader:
         """The object of the first "of" under ``head`` ("two hours a week | of therapy")."""
         for token in head.subtree:
             if token.i > head.i and token.dep_ == "prep" and token.lower_ == "of":
-                return next((g for g in _kids(token) if g.dep_ == "pobj"), None)
+                return next((g for g in _kids(token) if g.dep_ == "pobj"),
+                            next((g for g in _kids(token) if g.dep_ == "pcomp"), None))
         return None
 
     def service_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
@@ -951,6 +1083,8 @@ class StructureReader:
             return "assessment", f"\"{head.text}\" asks for an assessment"
         if base in self.person_head or head.tag_ in ("PRP", "PRP$", "WP"):
             return None, ""
+        if any(c.dep_ == "compound" and c.lower_ == "self" for c in _kids(head)):
+            return None, ""  # "self care": something the person does, not a provision
         before = [c for c in _kids(head) if c.i < head.i]
         mods = before + [g for c in before for g in c.conjuncts]
         named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
@@ -958,6 +1092,8 @@ class StructureReader:
                         lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
                         or c.tag_ == "NNP")) for c in mods)
         proper = head.is_title and head.i > head.sent.start and head.tag_.startswith("NNP")
+        if base not in self.service_head and low in self.service_head:
+            base = low  # "funding" read as a verb form: the noun is what is listed
         if base in self.service_head:
             weak = base in self.weak_service_head
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
@@ -967,8 +1103,18 @@ class StructureReader:
                     governed and any(c.dep_ in ("relcl", "acl") and c.i > head.i
                                      for c in _kids(head))):
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
-        if self._professional(head):
+        if self._professional(head) or (self._agent_noun(head) and _bare(head)):
             return "service", f"\"{_np_text(head)}\" names a professional"
+        if self._named_title(head):
+            return "service", f"\"{_np_text(head)}\" is the name of a programme or service"
+        if head.tag_.startswith("NN") and not self._abstract(head) and \
+                base not in self.universal_noun and any(
+                c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
+                and c.lower_ in self.provider_mod for c in _kids(head)):
+            return "service", f"\"{_np_text(head)}\" is delivered by an organisation"
+        if self._formal_record(head):
+            return "service", (f"\"{_np_text(head)}\" is a formal plan of provision, not "
+                               "what the person needs")
         if head.is_title and head.tag_ in ("NN", "NNS") and head.i > head.sent.start and any(
                 c.dep_ == "compound" and c.is_title for c in before):
             # "Womens Aid", "Home Start": a capitalised common noun in a name is the name
@@ -983,7 +1129,8 @@ class StructureReader:
         provider = self._provider(head)
         if provider is not None:
             return "service", f"names help from \"{_np_text(provider)}\": a provider"
-        if base in self.help_noun:
+        if base in self.help_noun or (self._action_noun(head) and not any(
+                c.dep_ == "compound" and c.lower_ == "self" for c in _kids(head))):
             kid_lemmas = {lemma(c) for c in _kids(head)}
             if kid_lemmas & self.provision_mod or any(
                     m in self.provision_mod for m in chain_lemmas) or named:
@@ -1001,7 +1148,8 @@ class StructureReader:
             if self._content_mods(head):
                 return None, ""  # "help from Gran to get the children up"
             adjectives = [c for c in _kids(head) if c.dep_ == "amod"]
-            if adjectives and all(a.lower_ in self.evaluative_adj for a in adjectives):
+            if adjectives and all(a.lower_ in self.evaluative_adj for a in adjectives) \
+                    and base in self.universal_noun:
                 return None, ""  # "stable and consistent care": an aim, judged as one
             if governed or not any(c.dep_ in ("relcl", "acl") for c in _kids(head)):
                 return "service", (f"\"{_np_text(head)}\" is help from someone, not what "
@@ -1042,8 +1190,10 @@ class StructureReader:
                 for obj in _kids(child):
                     if obj.dep_ == "pobj" and (
                             lemma(obj) in self.service_head or self._professional(obj)
-                            or self._acronym(obj)):
-                        return obj
+                            or self._acronym(obj)) and not (
+                            lemma(obj) in self.weak_service_head and not any(
+                                c.dep_ in ("compound", "amod", "nmod") for c in _kids(obj))):
+                        return obj  # "from the Zorin team", not "at school"
         return None
 
     def _content_mods(self, head: Any) -> bool:
@@ -1068,6 +1218,169 @@ class StructureReader:
                             and lemma(obj) not in self.service_head)):
                         return True
         return False
+
+    def _aim_clause(self, verb: Any) -> bool:
+        """True when an infinitive purpose clause is itself a universal aim ("in order to
+        do well", "so as to thrive")."""
+        if not verb.tag_.startswith("VB") or not any(
+                c.tag_ == "TO" for c in _kids(verb)) or any(
+                c.dep_ in SUBJECT_DEPS for c in _kids(verb)):
+            return False
+        depth = getattr(_local, "aim_depth", 0)
+        if depth > 2:
+            return False
+        _local.aim_depth = depth + 1
+        try:
+            doc = verb.doc
+            inner = NeedReading(form="needs", predicate=Part.of(doc, verb.i, verb.i))
+            self._clause(doc, verb, inner)
+            return self.judge_clause(inner.verb_token, inner)[0] == "universal"
+        finally:
+            _local.aim_depth = depth
+
+    def _evaluative_role(self, noun: Any) -> bool:
+        """A noun phrase that says only how good someone should be ("a confident
+        individual", "a responsible citizen", "the best father he can be")."""
+        if not noun.tag_.startswith("NN"):
+            return False
+        adjectives = [c for c in _kids(noun) if c.dep_ == "amod"]
+        if not adjectives or not all(a.lower_ in self.evaluative_adj
+                                     or a.lower_ in self.universal_adj for a in adjectives):
+            return False
+        for child in _kids(noun):
+            if child.dep_ in ("amod", "det", "punct", "cc", "conj", "appos", "poss"):
+                continue
+            if child.dep_ == "relcl" and lemma(child) == "be" and not any(
+                    g.dep_ in ("attr", "acomp", "prep", "dobj") for g in _kids(child)):
+                continue  # "... he can be"
+            return False
+        return True
+
+    def _role(self, head: Any) -> bool:
+        """A person noun made a role by its modifiers ("a named person", "a paid carer",
+        "a sensory impairment teacher"), not someone the holder already has ("her
+        teacher", "a school friend")."""
+        kids = _kids(head)
+        if any(c.dep_ == "poss" for c in kids):
+            return False
+        for child in kids:
+            if child.dep_ == "amod" and (child.lower_ in self.role_mod
+                                         or lemma(child) in self.role_mod):
+                return True
+            if child.dep_ in ("compound", "nmod") and lemma(head) in self.role_person and \
+                    child.tag_ in ("NN", "NNS") and lemma(child) not in self.person_head:
+                return True
+            if child.dep_ == "compound" and lemma(child) in self.role_mod:
+                return True
+        return False
+
+    def _action_noun(self, token: Any) -> bool:
+        """A noun derived from a verb of what a provider does ("guidance", "payments",
+        "training", "mediation", "referral"): the help itself, named as a provision."""
+        if not (token.tag_.startswith("NN") or (token.tag_ == "VBG" and token.dep_ in (
+                "dobj", "pobj", "attr", "conj") and not any(
+                    c.dep_ in ("dobj", "aux") for c in _kids(token)))):
+            return False  # a gerund as a noun ("needs funding") counts; a clause does not
+        base = lemma(token)
+        if base in self.person_head:
+            return False
+        for word in {base, token.lower_}:
+            for suffix in self.action_suffix:
+                if not word.endswith(suffix) or len(word) < len(suffix) + 3:
+                    continue
+                if _stems(word[:-len(suffix)], suffix) & self.provider_verb:
+                    return True
+        return False
+
+    def _agent_noun(self, token: Any) -> bool:
+        """A singular noun for one who does a provider's verb ("a trainer", "a mediator",
+        "an adviser"): a professional, though in no list."""
+        if token.tag_ not in ("NN", "NNP") or lemma(token) in self.person_head:
+            return False
+        low = token.lower_
+        for suffix in self.agent_suffix:
+            if low.endswith(suffix) and len(low) >= len(suffix) + 4 and \
+                    _stems(low[:-len(suffix)], suffix) & self.provider_verb:
+                return True
+        return False
+
+    @staticmethod
+    def _own_manner(verb: Any) -> bool:
+        """True when the clause says how the person manages it themselves ("go to her
+        counselling sessions on her own by bus", "independently"): the need is that
+        independence, not the service it leads to."""
+        for child in _kids(verb):
+            if child.dep_ == "advmod" and child.lower_ in (
+                    "independently", "alone", "unaided", "unaccompanied"):
+                return True
+            if child.dep_ == "prep" and child.lower_ in ("on", "by", "without"):
+                for obj in _kids(child):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if child.lower_ == "on" and obj.lower_ == "own":
+                        return True  # "on her own"
+                    if child.lower_ == "by" and obj.lower_ in (
+                            "bus", "train", "bike", "bicycle", "foot", "tram", "herself",
+                            "himself", "themselves", "myself", "yourself"):
+                        return True
+                    if child.lower_ == "without" and obj.tag_.startswith(("NN", "PRP", "VBG")):
+                        return True  # "without being reminded", "without Mum"
+        return False
+
+    def _sought_assessment(self, verb: Any) -> Any:
+        """An assessment the clause puts the person forward for, through its prepositions
+        ("put on the waiting list | for | an autism assessment"), else None."""
+        stack = [c for c in _kids(verb) if c.dep_ == "prep"]
+        for _ in range(2):
+            nxt: list[Any] = []
+            for prep in stack:
+                for obj in _kids(prep):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if lemma(obj) in self.assessment_head and prep.lower_ in (
+                            "for", "to", "onto", "on", "into"):
+                        return obj
+                    nxt.extend(c for c in _kids(obj) if c.dep_ == "prep")
+            stack = nxt
+        return None
+
+    def _formal_record(self, head: Any) -> bool:
+        """A thing "of" formally named needs ("a statement of special educational needs",
+        "a record of SEN"): a document that brings provision, not a need. A quality "of"
+        them ("an understanding of her educational needs") is not one."""
+        if not head.tag_.startswith("NN") or self._abstract(head) or \
+                lemma(head) in self.person_head or lemma(head) in self.abstract_noun:
+            return False
+        for prep in _kids(head):
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in _kids(prep):
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ in self.formal_need_mod and obj.is_upper:
+                    return True  # "a statement of SEN"
+                if lemma(obj) in ("need", "needs") and any(
+                        c.dep_ in ("amod", "compound") and c.lower_ in self.formal_need_mod
+                        for c in _kids(obj)):
+                    return True
+        return False
+
+    def _named_title(self, head: Any) -> bool:
+        """A phrase named in capitals mid-sentence ("Augmentative and Alternative
+        Communication", "the Solihull Approach", "Triple P"): the name of a programme,
+        service or organisation. People's names after an honorific, people's own nouns
+        and possessives are not names of services."""
+        if head.i <= head.sent.start or not (head.is_title or head.is_upper) or \
+                not head.tag_.startswith("NNP") or lemma(head) in self.person_head:
+            return False
+        tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("conj", "compound")
+                  or t.head.dep_ in ("conj",)]
+        if any(t.dep_ == "poss" or t.lower_ in self.honorific or
+               lemma(t) in self.person_head for t in tokens):
+            return False
+        caps = [t for t in tokens if t.i > head.sent.start and t.is_alpha and (
+            t.is_title or t.is_upper) and t.tag_.startswith("NN")]
+        return len(caps) >= 2
 
     def _service_mods(self, head: Any) -> bool:
         return any(lemma(c) in self.service_head or self._professional(c)
@@ -1121,9 +1434,14 @@ class StructureReader:
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
                         node is verb or dep in ("advcl", "ccomp", "xcomp")) and \
                         (complement is None or child.i != complement.i):
+                    if dep == "advcl" and self._aim_clause(child):
+                        continue  # "to progress in order to do well": an aim for an aim
                     return True
                 if dep == "prep":
                     objs = [g for g in _kids(child) if g.dep_ == "pobj"]
+                    if not objs and (child.lower_ == "as" or (
+                            node.tag_ == "VBN" and child.i == node.i + 1)):
+                        continue  # "as healthy as possible", "to be listened to"
                     if not objs:
                         return True
                     for obj in objs:
@@ -1144,16 +1462,27 @@ class StructureReader:
         for child in _kids(noun):
             if child.dep_ not in SPECIFYING_DEPS:
                 continue
-            if child.dep_ == "poss":
-                continue  # "the children's needs" is still everyone's needs
+            if child.dep_ == "poss" or (child.dep_ == "compound" and (
+                    child.lower_ == "self" or lemma(child) in self.home_noun
+                    or child.lower_ == "role")):
+                continue  # "the children's needs" is still everyone's needs; "self care"
             if child.dep_ == "prep":
                 objs = [g for g in _kids(child) if g.dep_ == "pobj"]
                 if objs and all(lemma(o) in self.generic_place for o in objs):
                     continue
+                if child.lower_ == "of" and objs and all(
+                        (lemma(o) in self.person_head or o.tag_ == "PRP") and not any(
+                            g.dep_ in ("relcl", "acl", "prep") for g in _kids(o))
+                        for o in objs):
+                    continue  # "the needs of the child": whose, like "the child's needs"
             if allow_relcl_universal and child.dep_ in ("relcl", "acl") and \
-                    lemma(child) in ("live", "grow", "stay", "be") and \
-                    len(list(child.subtree)) <= 3:
-                continue  # "a safe place to live"
+                    lemma(child) in ("live", "grow", "stay", "be") and (
+                        len(list(child.subtree)) <= 3 or all(
+                            lemma(t) in self.generic_place or t.dep_ != "pobj"
+                            for t in child.subtree)) and not any(
+                        t.dep_ in ("advcl", "ccomp", "relcl", "npadvmod", "nsubj")
+                        for t in child.subtree if t.i != child.i):
+                continue  # "a safe place to live", "a place to live in a family setting"
             if allow_relcl_universal and child.dep_ == "relcl" and any(
                     t.lower_ in ("needs", "need") for t in child.subtree) and any(
                     t.lower_ == "met" for t in child.subtree):
@@ -1171,7 +1500,7 @@ class StructureReader:
                 return True
         return False
 
-    def _abstract(self, noun: Any) -> bool:
+    def _abstract(self, noun: Any, ignore: int = -1) -> bool:
         """A quality or capacity rather than a thing or person ("self-confidence",
         "positive behaviour", "her learning", "life's challenges"), with nothing that says
         which ("her confidence to speak in class" is not bare)."""
@@ -1184,6 +1513,8 @@ class StructureReader:
                     c.dep_ == "compound" and c.lower_ == "self" for c in _kids(noun))):
             return False
         for child in _kids(noun):
+            if child.i == ignore:
+                continue
             if child.dep_ in ("relcl", "acl", "nummod") or (
                     child.dep_ == "prep" and child.i > noun.i):
                 return False
@@ -1195,12 +1526,17 @@ class StructureReader:
                 return False
         return True
 
-    def _quality(self, noun: Any) -> bool:
-        """An aim or quality noun ("his wellbeing", "her behaviour"), not a thing."""
-        return lemma(noun) in self.universal_noun or self._abstract(noun)
+    def _quality(self, noun: Any, ignore: int = -1) -> bool:
+        """An aim or quality noun ("his wellbeing", "her behaviour"), not a thing;
+        ``ignore``: a child not to count (the clause being judged)."""
+        return lemma(noun) in self.universal_noun or self._abstract(noun, ignore)
 
     def _animate(self, noun: Any) -> bool:
         """A person or someone paid to help: the object that can do what is needed."""
+        if noun.tag_ == "NNP" and (lemma(noun) in self.service_head
+                                   or lemma(noun) in self.assessment_head
+                                   or self._action_noun(noun)):
+            return False  # "an Early Help Assessment | to identify ...": a named thing
         return (lemma(noun) in self.person_head or noun.tag_ in ("PRP", "NNP")
                 or self._professional(noun) or self._acronym(noun))
 
@@ -1664,7 +2000,7 @@ class StructureReader:
         """The verb a noun is made from, when it names one of the vague actions
         ("monitoring" -> monitor, "consideration" -> consider, "involvement" ->
         involve); None otherwise."""
-        for suffix in self.action_suffix:
+        for suffix in self.nominal_suffix:
             if base.endswith(suffix) and len(base) > len(suffix) + 3:
                 stem = base[:-len(suffix)]
                 for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and
@@ -1973,3 +2309,29 @@ def read_need(doc: Any) -> NeedReading | None:
 def read_needs(doc: Any) -> list[NeedReading]:
     """Every need predicate of ``doc`` read with the default word classes."""
     return default_reader().read_needs(doc)
+
+
+def _stems(stem: str, suffix: str) -> set[str]:
+    """The verbs a derived noun's stem may come from: guid(ance) -> guide, referr(al) ->
+    refer, medi(ation) -> mediate, mediat(or) -> mediate."""
+    out = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.add(stem[:-1])
+    if suffix.endswith("ation") or (suffix == "ion" and stem.endswith("at")):
+        out.add(stem + "ate")
+    return out
+
+
+def _bare(head: Any) -> bool:
+    """True when nothing follows the noun phrase in its sentence but punctuation: a role
+    or a provider named with nothing said about what for ("a named person." but not "a
+    named adult at school she can go to when she feels panicky")."""
+    end = head.right_edge.i + 1
+    return all(t.is_punct for t in head.doc[end:head.sent.end])
+
+
+def _namelike(token: Any) -> bool:
+    """A token that can be a plan-style holder: a noun or pronoun, or a capitalised word
+    the tagger took for something else ("Leah to achieve ...": "Leah" read as UH)."""
+    return token.tag_.startswith(("NN", "PRP")) or (
+        token.is_title and token.tag_ in ("UH", "JJ", "RB", "VB", "VBP", "FW"))
