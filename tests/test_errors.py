@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from assistant.auditform import REQUIRED_CSV_COLUMNS, CsvError, forms_from_csv
-from assistant.auditstore import Problem, read_json_forms
 
+from assistant.audit.csvcodec import REQUIRED_CSV_COLUMNS, CsvError, forms_from_csv
+from assistant.audit.readers import Problem, read_json_forms
 from assistant.content import Content, ContentError, Strict, parse_yaml
 from assistant.errors import ExportError, InputError, UserError, located, unreadable
 from assistant.wording import Coach
