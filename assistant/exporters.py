@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant import dates
 from assistant.content import Content, ContentError, Strict
 from assistant.errors import ExportError
 from assistant.files import check_targets, write_all
@@ -457,7 +458,7 @@ def render(
 
     _check_format(fmt)
     content = content or Content()
-    when = when or date.today()
+    when = when or dates.today()
     if fmt == "case-json":
         return case.to_json()
     if form is None:
@@ -541,7 +542,7 @@ def export(
     chosen = list(dict.fromkeys(_check_format(f) for f in formats))
     out_dir = Path(out_dir)
     content = content or Content()
-    when = when or date.today()
+    when = when or dates.today()
     targets = [out_dir / file_name(case, fmt) for fmt in chosen]
     check_targets(out_dir, targets, force)  # fail fast, before rendering
     try:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant import dates
 from assistant.content import Content
 from assistant.needgroups.services import Services
 from assistant.needgroups.suggest import Suggester, decode
@@ -426,7 +427,7 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
         for label, count in outcome.results if outcome.reviewed)
     return Report(
         better_off=outcome,
-        sample=sample_name, generated=(generated or date.today()).isoformat(),
+        sample=sample_name, generated=(generated or dates.today()).isoformat(),
         forms=total_forms, needs=n_needs, children=len(children), groups=reports,
         unsorted=unsorted, services_no_need=no_need, card=card, levels=level_rows,
         ages=[(a, ages[a]) for a in age_order if ages[a]], status_total=status_total,

@@ -469,8 +469,7 @@ class NeedsLedApp(App[None]):
 
     @work(thread=True, exclusive=True, group="room")
     def _send_form(self, case: Case) -> None:
-        from datetime import date
-
+        from assistant import dates
         from assistant.auditform import audit_form_from_case
         from assistant.errors import UserError
         from assistant.redact import NameInReference
@@ -479,7 +478,7 @@ class NeedsLedApp(App[None]):
         renamed = ""
         try:
             try:
-                form = audit_form_from_case(case, room_label(), date.today(),
+                form = audit_form_from_case(case, room_label(), dates.today(),
                                             framework=self.content.framework)
             except NameInReference:
                 # A practice family's reference carries its name ("PRACTICE-jordan-..."):
@@ -487,7 +486,7 @@ class NeedsLedApp(App[None]):
                 # who works that family, so the report counts the family once.
                 renamed = neutral_reference(case.reference)
                 form = audit_form_from_case(case.model_copy(update={"reference": renamed}),
-                                            room_label(), date.today(),
+                                            room_label(), dates.today(),
                                             framework=self.content.framework)
             message = send_form(form)
         except UserError as exc:

@@ -10,7 +10,6 @@ saved as one revision labelled "Review N on DATE". Nothing typed is lost on an e
 from __future__ import annotations
 
 from contextlib import suppress
-from datetime import date
 from typing import Any
 
 from rich.console import Group
@@ -23,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
+from assistant import dates
 from assistant.model import Case
 from assistant.tui.widgets.distance import DistanceChart
 from assistant.tui.widgets.status import CoachStatus
@@ -83,7 +83,7 @@ class ReviewScreen(Screen[None]):
             yield Label("Distance travelled so far", classes="section")
             yield DistanceChart(distance_travelled(case, app.content), id="distance-chart")
             yield Label("Review date (YYYY-MM-DD)", classes="section")
-            yield Input(date.today().isoformat(), id="review-date", compact=True)
+            yield Input(dates.today().isoformat(), id="review-date", compact=True)
             yield Label("Outcomes: result, what shows it, and what happens next",
                         classes="section")
             for n, need in enumerate(case.needs, 1):
