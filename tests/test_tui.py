@@ -318,6 +318,7 @@ async def test_an_unusable_database_is_one_clear_line(tmp_path: Path) -> None:
     app = NeedsLedApp(db=str(tmp_path))  # a folder, not a database file
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.failure, "the failure is reported")
+        await pilot.press("ctrl+q")  # the line stays on screen until the worker quits
     assert "is a folder, not a database file" in app.failure
     assert app.return_code == 1
 

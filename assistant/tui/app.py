@@ -55,7 +55,13 @@ class CaseCommands(Provider):
             ("Trainer's view: the room's wording", app.action_room_wording,
              "The most common universal, service and assessment phrasings in audit forms"),
         ]
-        for row in app.store.cases() if app.store is not None else []:
+        from assistant.store import StoreError
+
+        try:
+            rows = app.store.cases() if app.store is not None else []
+        except StoreError:  # the first screen says why, in one line
+            rows = []
+        for row in rows:
             ref = row["reference"]
             summary = str(row.get("summary", ""))
             commands.append((f"Open case {ref}", partial(app.open_case, ref), summary))
@@ -176,7 +182,7 @@ class NeedsLedApp(App[None]):
             problems.append(f"{getattr(screen, 'draft_title', 'A form')} holds what you "
                             "typed: it is kept as a draft and comes back when you return.")
         if not problems:
-            self.exit()
+            self.exit(return_code=1 if self.failure else 0)
             return
 
         def chosen(choice: str | None) -> None:
@@ -205,6 +211,14 @@ class NeedsLedApp(App[None]):
             self.call_from_thread(self._fail, str(exc))
             return
         try:
+            # Damage is found now, before the recovery file or a draft writes anything,
+            # not at the first save (a damaged database is never written to).
+            store.check()
+        except StoreError as exc:
+            store.close()
+            self.call_from_thread(self._fail, str(exc))
+            return
+        try:
             recovered = recover(store)
         except StoreError as exc:
             recovered = [f"The recovery file could not be applied yet: {exc}"]
@@ -219,9 +233,17 @@ class NeedsLedApp(App[None]):
         self.core_ready = True
 
     def _fail(self, message: str) -> None:
-        """The database or the content cannot be used: say so in one line and stop."""
-        self.failure = message
-        self.exit(return_code=1)
+        """The database or the content cannot be used: say so in one line, on the first
+        screen, until the worker quits (exit status 1, and the line again on the terminal):
+        an app started from a menu must not vanish before its reason can be read."""
+        from assistant.tui.screens.home import HomeScreen
+
+        self.failure = " ".join(message.split())
+        self.coach_problem = "not loaded: the cases cannot be opened"
+        self.coach_status = "unavailable"
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_problem(self.failure)
 
     def _load_coach(self, content: Content) -> None:
         """Load spaCy and the rules off the UI thread; the UI stays live meanwhile."""
@@ -265,7 +287,10 @@ class NeedsLedApp(App[None]):
             self.push_screen(HelpScreen())
 
     def _wait_for_core(self) -> bool:
-        if not self.core_ready:
+        if self.failure:
+            self.notify(self.failure, title="Cannot open your cases", severity="error",
+                        timeout=10)
+        elif not self.core_ready:
             self.notify("Just a moment: opening your cases…")
         return not self.core_ready
 
