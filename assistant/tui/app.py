@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -31,6 +31,7 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from assistant.tui.drafts import Keeper
+from assistant.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from assistant.content import Content
@@ -116,6 +117,7 @@ class NeedsLedApp(App[None]):
         self.failure = ""
         self._matching: tuple[Any, dict[str, str]] | None = None
         self.keeper = Keeper(self)
+        self.typeahead = TypeAhead(self)
         self._old_handlers: dict[int, Any] = {}
 
     def on_mount(self) -> None:
@@ -148,6 +150,22 @@ class NeedsLedApp(App[None]):
         watchdog.daemon = True
         watchdog.start()
         self.exit(return_code=128 + signum)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys read while a key before them (Enter, Tab...) is still being handled wait
+        for it, then go to the field focused after it (:mod:`assistant.tui.typeahead`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.typeahead.hold(event):
+                return
+            await super().on_event(event)
+            self.typeahead.handed_on(event)
+            return
+        await super().on_event(event)
+
+    async def on_type_ahead_release(self, _message: TypeAhead.Release) -> None:
+        for key in self.typeahead.released():
+            await super().on_event(key)
+            self.typeahead.handed_on(key)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.keeper.changed(event.input)
