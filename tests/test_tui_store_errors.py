@@ -301,3 +301,35 @@ async def test_the_case_list_failing_later_is_one_line(tmp_path: Path, case: Cas
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_starting_a_case_on_a_changed_database_is_one_line(
+        tmp_path: Path, case: Case) -> None:
+    """Another program renamed the case list while the new-case form was open: starting
+    says why in one line, and the form keeps what was typed."""
+    from assistant.tui.screens.newcase import NewCaseScreen
+
+    db = build(tmp_path / "cases.db", case)
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewCaseScreen)
+                    and app.focused is not None, "new case")
+        await type_text(pilot, "NL-T-300")
+        await pilot.press("enter", "tab")
+        await type_text(pilot, "Kayla")
+        await pilot.press("tab", "9", "enter")
+        await pilot.pause()
+        con = sqlite3.connect(db)
+        con.execute("alter table cases rename to cases_gone")
+        con.commit()
+        con.close()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, NewCaseScreen)
+        shown = str(screen.query_one("#newcase-error", Static).render())
+        one_line(shown)
+        assert shown.startswith("Not started:") and "no such table: cases" in shown
+        assert [p.name for p in screen.people] == ["Kayla"]

@@ -142,7 +142,14 @@ class NewCaseScreen(Screen[None]):
             self._error("Add at least one person: the child first.")
             self.query_one("#name", Input).focus()
             return
-        if store.exists(reference):
+        from assistant.store import StoreError
+
+        try:
+            exists = store.exists(reference)
+        except StoreError as exc:  # one line; the form keeps everything typed
+            self._error(f"Not started: {exc}")
+            return
+        if exists:
             self._error(f"A case '{reference}' already exists: open it from your cases.")
             self.query_one("#reference", Input).focus()
             return
