@@ -84,3 +84,30 @@ async def test_typing_on_after_enter_in_the_interview(tmp_path: Path, case: Case
         assert screen.case.needs[-1].wording == first  # type: ignore[attr-defined]
         assert screen.interview.key != "need_new:" + case.people[0].id  # type: ignore[attr-defined]
         assert answer.text == "It matters because"
+
+
+async def test_typing_on_after_enter_into_the_keep_my_wording_dialog(
+        tmp_path: Path, case: Case) -> None:
+    """Enter on a flagged answer opens the keep-my-wording dialog: the reason typed straight
+    on goes into the dialog, not into the answer just sent."""
+    from assistant.tui.screens.keep import KeepScreen
+
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(case)
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.coach_status == "ready", "the coach loads")
+        app.open_case(case.reference)
+        await until(pilot, lambda: on_interview(app), "the interview")
+        screen = app.screen
+        screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
+        screen.show_question()  # type: ignore[attr-defined]
+        await pilot.pause()
+        burst(app, "Kayla needs counselling", "enter", "agreed with the family")
+        await until(pilot, lambda: isinstance(app.screen, KeepScreen)
+                    and app.screen.query("#reason")
+                    and app.screen.query_one("#reason", Input).value.endswith("family"),
+                    "the reason in the dialog")
+        assert app.screen.query_one("#reason", Input).value == "agreed with the family"
+        assert screen.query_one("#answer", AnswerArea).text == "Kayla needs counselling"

@@ -10,8 +10,9 @@ lands in the reference, the start of the next answer in the one just sent.
 So after a key that can move the focus or change the screen, the app holds the keys that
 follow until every message that key caused has been handled (the screen's widgets and the
 app have nothing left to do), then hands them on, in order, to whatever has the focus
-then. Printable keys, Backspace and the arrows never hold anything. A hold never lasts
-more than :data:`MAX_HOLD` seconds: a screen that stays busy gets its keys anyway.
+then. Printable keys, Backspace and the arrows never hold anything. A hold ends after
+:data:`MAX_HOLD` seconds and :data:`MAX_CHECKS` checks at most: a screen that stays busy
+gets its keys anyway.
 """
 
 from __future__ import annotations
@@ -31,8 +32,11 @@ if TYPE_CHECKING:
 
 #: keys whose handling can move the focus or change the screen
 MOVING = frozenset({"enter", "tab", "shift+tab", "escape"})
-#: the longest the keys after such a key wait for it to be handled, in seconds
+#: the longest the keys after such a key wait for it to be handled, in seconds ...
 MAX_HOLD = 1.0
+#: ... and in checks (a handler that blocks the event loop, such as the coach reading an
+#: answer, uses up no checks: the keys still wait for what it then does)
+MAX_CHECKS = 250
 #: how often a hold checks whether the app is done, in seconds
 POLL = 0.002
 
@@ -72,6 +76,7 @@ class TypeAhead:
         self.held: deque[events.Key] = deque()
         self.closed = False
         self._since = 0.0
+        self._checks = 0
         self._polling = False
         #: how many keys were held, and how many holds ran out of time (for tests)
         self.holds = 0
@@ -92,6 +97,7 @@ class TypeAhead:
         if moves_focus(event.key):
             self.closed = True
             self._since = time.monotonic()
+            self._checks = 0
             self._poll()
 
     def _poll(self) -> None:
@@ -104,7 +110,9 @@ class TypeAhead:
         self._polling = False
         if not self.closed:
             return
-        timed_out = time.monotonic() - self._since > MAX_HOLD
+        self._checks += 1
+        timed_out = (time.monotonic() - self._since > MAX_HOLD
+                     and self._checks > MAX_CHECKS)
         if timed_out or not self._working():
             if timed_out:
                 self.timeouts += 1
