@@ -79,7 +79,9 @@ async def test_export_dialog_lists_the_names_it_will_replace_before_writing(
         assert not out.exists(), "nothing is written before the worker confirms"
         await pilot.press("enter")  # confirmed: now the files are written
         await until(pilot, lambda: "Written" in str(result.render()), "the export", 1200)
+        await pilot.pause(1.0)  # written once: no second write says "already exists"
         assert "1 name replaced (listed above)" in str(result.render())
+        assert "Not exported" not in str(result.render())
         assert "Mavis" in str(names.render()), "the list stays in view after writing"
     audit = (out / "NL-2026-014-audit-form.json").read_text(encoding="utf-8")
     assert "Mavis" not in audit

@@ -153,9 +153,14 @@ class ExportScreen(ExportDialog):
         yield Checkbox("Add supervision notes to the plan", id="with-supervision")
         yield Static("(with kept-wording reasons: for supervision, not the family)",
                      classes="hint")
-        yield Static("", id="export-names", markup=False)
+        names = Static("", id="export-names", markup=False)
+        names.display = False  # shown once there are names to list
+        yield names
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Textual would run the base class's handler after this one (it calls each class's
+        # own): this one decides, and calls it itself when the files are to be written.
+        event.prevent_default()
         # read on the event loop: the tick box is a widget, the writing happens in a thread
         self.with_supervision = self.query_one("#with-supervision", Checkbox).value
         if self.names is None:  # first Enter: say which names go, before writing
@@ -185,8 +190,9 @@ class ExportScreen(ExportDialog):
             self.post_message(Input.Submitted(self.query_one("#folder", Input), folder))
             return
         first, *items = lines
-        self.query_one("#export-names", Static).update(
-            f"{first[:1].upper()}{first[1:]}\n" + "\n".join(items))
+        names = self.query_one("#export-names", Static)
+        names.update(f"{first[:1].upper()}{first[1:]}\n" + "\n".join(items))
+        names.display = True
         self._show("Nothing is written yet. Enter writes the files with these names "
                    "replaced; Escape goes back to the case.")
 
