@@ -26,6 +26,7 @@ from textual import events
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from textual._queue import Queue
     from textual.message_pump import MessagePump
 
     from assistant.tui.app import NeedsLedApp
@@ -53,7 +54,7 @@ def _busy(pump: MessagePump, *, app: bool = False) -> bool:
     from the terminal and not yet handed on do not count: they are what waits."""
     if getattr(pump, "_closed", False) or getattr(pump, "_closing", False):
         return False
-    queue = pump._message_queue
+    queue: Queue[Message | None] = pump._message_queue
     # An idle pump's task waits on its queue's event; one handling a message (or not yet
     # started, while it mounts) does not. Textual has no public "idle" for a widget.
     waiting = bool(getattr(queue.ready_event, "_waiters", None))

@@ -6,6 +6,7 @@ import contextlib
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -174,9 +175,9 @@ class ExportScreen(ExportDialog):
         """The names the audit form will replace (the parser loads: off the event loop)."""
         from assistant.auditform import names_notice
 
-        content = self.app.content  # type: ignore[attr-defined]
+        app: Any = self.app
         try:
-            lines = names_notice(self.case, framework=content.framework)
+            lines = names_notice(self.case, framework=app.content.framework)
         except Exception as exc:  # the names cannot be read: nothing may be written blind
             self.app.call_from_thread(
                 self._show, f"{self.not_done}: the audit form could not be checked for "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -57,7 +59,8 @@ class HomeScreen(Screen[None]):
         problem = self.query_one("#store-problem", Static)
         problem.update(line)
         problem.set_class(bool(line), "shown")
-        if line and not self.app.core_ready:  # type: ignore[attr-defined]
+        app: Any = self.app
+        if line and not app.core_ready:
             cases = self.query_one("#cases", OptionList)
             cases.clear_options()
             cases.add_option(Option("Your cases cannot be opened (see above). "

@@ -179,7 +179,8 @@ class ReviewScreen(Screen[None]):
         return (self.case.reference, f"review {len(self.case.reviews) + 1}/{widget.id}")
 
     def _keeper(self) -> Any:
-        return self.app.keeper  # type: ignore[attr-defined]
+        app: Any = self.app
+        return app.keeper
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """The app keeps Input text itself; a choice is kept here, the same way."""
