@@ -56,14 +56,18 @@ def _busy(pump: MessagePump, *, app: bool = False) -> bool:
         return False
     queue: Queue[Message | None] = pump._message_queue
     # An idle pump's task waits on its queue's event; one handling a message (or not yet
-    # started, while it mounts) does not. Textual has no public "idle" for a widget.
-    waiting = bool(getattr(queue.ready_event, "_waiters", None))
-    if not waiting and not queue.qsize():
+    # started, while it mounts) does not. Textual has no public "idle" for a widget; if a
+    # later Textual or Python hides these internals, only waiting messages count.
+    waiters = getattr(getattr(queue, "ready_event", None), "_waiters", _UNKNOWN)
+    if waiters is not _UNKNOWN and not waiters and not queue.qsize():
         return True
     if not app:
         return queue.qsize() > 0
     return any(not (isinstance(m, events.Key) and not m.is_forwarded)
-               for m in list(queue.values))
+               for m in list(getattr(queue, "values", ())))
+
+
+_UNKNOWN = object()
 
 
 class TypeAhead:
