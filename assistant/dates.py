@@ -9,6 +9,7 @@ form the app itself prints (15 Feb 2027, 15 February 2027, Feb 15 2027).
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 
 FORMATS = (
@@ -18,8 +19,25 @@ FORMATS = (
     "%d %b %Y", "%d %B %Y", "%b %d %Y", "%B %d %Y",
 )
 
+#: set to an ISO date (2027-03-01) to make that "today" everywhere: tests, demos, workshops
+#: rehearsed ahead of their day. Unset, today is the computer's date.
+TODAY_VAR = "NEEDS_LED_TODAY"
+
 #: what to tell a person who typed something else
 ACCEPTED = "YYYY-MM-DD, DD/MM/YYYY or 15 Feb 2027"
+
+
+def today() -> date:
+    """Today, for every date the app fills in or compares with (a past outcome date, a
+    review's date, the date on a document): the one clock, so a test or a rehearsal can
+    set it with :data:`TODAY_VAR` instead of depending on the day it runs."""
+    pinned = os.environ.get(TODAY_VAR, "").strip()
+    if pinned:
+        try:
+            return parse_date(pinned)
+        except ValueError:
+            pass  # a mistyped pin is ignored rather than stopping the app
+    return date.today()
 
 
 def parse_date(text: str) -> date:

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant import dates
 from assistant.content import Content, ContentError
 from assistant.errors import ExportError
 from assistant.files import check_targets, write_all
@@ -107,7 +108,7 @@ def render(
     from assistant.audit.redaction import audit_form_from_case
 
     _check_format(fmt)
-    when = when or date.today()
+    when = when or dates.today()
     if fmt == "case-json":
         return case.to_json()
     if form is None:
@@ -160,7 +161,7 @@ def export(
         raise ExportError(f"no format chosen (choose from: {', '.join(FORMATS)})")
     chosen = list(dict.fromkeys(_check_format(f) for f in formats))
     out_dir = Path(out_dir)
-    when = when or date.today()
+    when = when or dates.today()
     targets = [out_dir / file_name(case, fmt) for fmt in chosen]
     check_targets(out_dir, targets, force)  # fail fast, before rendering
     try:

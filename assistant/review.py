@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from assistant import dates
 from assistant.content import Content, Distance, Framework
 from assistant.errors import InputError
 from assistant.model import (
@@ -238,7 +239,7 @@ def _apply(case: Case, data: dict[str, Any], content: Content, coach: Any) -> Ap
                           f"(use: {', '.join(sorted(known_keys))})")
     framework = content.framework
     distance = content.distance
-    on = _date(data.get("date"), "date") or date.today()
+    on = _date(data.get("date"), "date") or dates.today()
     if case.reviews and on < case.reviews[-1].on:
         raise ReviewError(f"date: {on} is before review {case.reviews[-1].number} "
                           f"({case.reviews[-1].on})")

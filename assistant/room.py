@@ -36,6 +36,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant import dates
 from assistant.errors import UserError
 
 if TYPE_CHECKING:
@@ -612,4 +613,4 @@ def default_folder(when: datetime | None = None) -> Path:
 
 
 def default_sample(today: date | None = None) -> str:
-    return f"Room {(today or date.today()).isoformat()}"
+    return f"Room {(today or dates.today()).isoformat()}"

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
+from assistant import dates
 from assistant.content import Content, Strict
 from assistant.model import AgreedAction, Case, Comment, Outcome
 
@@ -172,7 +173,7 @@ def mark_done(case: Case, ref: str, on: date | None = None, done: bool = True) -
     """Mark agreed action ``ref`` (its number or id) done on ``on`` (today by default)."""
     index = _numbered(case.agreed_actions, ref, "agreed action")
     action = case.agreed_actions[index].model_copy(
-        update={"done": done, "done_on": (on or date.today()) if done else None})
+        update={"done": done, "done_on": (on or dates.today()) if done else None})
     case.agreed_actions = [action if i == index else a
                            for i, a in enumerate(case.agreed_actions)]
     return action

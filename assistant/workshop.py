@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from assistant import dates
 from assistant.content import Content
 from assistant.practice import Feedback, Vignette, practice_case
 
@@ -68,7 +69,7 @@ def render_feedback(feedback: Feedback, *, content: Content,
     from assistant.rendering.templates import render_template
 
     return render_template("practice-feedback.html.j2",
-                           {"feedback": feedback, "when": when or date.today()}, content)
+                           {"feedback": feedback, "when": when or dates.today()}, content)
 
 
 # --- the room's wording --------------------------------------------------------------------

@@ -98,7 +98,9 @@ class Probe:
             prefix = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups"]
         proc = subprocess.run(
             [*prefix, self.python, "-m", "assistant", *args], input=stdin,
-            capture_output=True, env=env, cwd=self.repo, timeout=120,
+            # cwd is the probe's own folder: a relative name in the arguments (the
+            # invalid-UTF-8 "\xff\xfe.db" below) is made there, never in the checkout
+            capture_output=True, env=env, cwd=self.work, timeout=120,
             preexec_fn=limits if limit is not None else None,
         )
         return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"),

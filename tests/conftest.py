@@ -9,11 +9,18 @@ import pytest
 from assistant.model import Case
 from tests.helpers import CONTENT, FIXTURES
 
+#: "today" for every test (assistant.dates.today): the fixture case's outcome dates
+#: (Jan and Feb 2027) stay in the future, so gaps and snapshots do not change with the
+#: day the suite runs. A test about dates sets its own.
+TODAY = "2026-11-29"
+
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the database into tmp_path and drop content/pipeline overrides from the shell."""
+    """Point the database into tmp_path, pin today, and drop content/pipeline overrides
+    from the shell."""
     monkeypatch.setenv("NEEDS_LED_DB", str(tmp_path / "cases.db"))
+    monkeypatch.setenv("NEEDS_LED_TODAY", TODAY)
     monkeypatch.delenv("NEEDS_LED_CONTENT", raising=False)
     monkeypatch.delenv("NEEDS_LED_PIPELINE", raising=False)
 

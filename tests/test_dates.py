@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from assistant.dates import parse_date, parse_optional, show_date
+from assistant.model import Case
 
 
 @pytest.mark.parametrize("text", [
@@ -42,3 +43,32 @@ def test_a_case_file_takes_dates_as_people_write_them() -> None:
     assert WorkItem(action="x", start_date="09/11/2026").start_date == date(2026, 11, 9)
     with pytest.raises(ValidationError):
         Outcome(statement="x", target_date="next spring")
+
+
+# --- the one clock -------------------------------------------------------------------------
+
+
+def test_today_is_the_pinned_date_and_the_interview_reads_it(
+        monkeypatch: pytest.MonkeyPatch, case: Case) -> None:
+    """Every "today" comes from assistant.dates.today: the interview's past-date gaps move
+    with NEEDS_LED_TODAY, not with the day the suite runs."""
+    from assistant.content import Content
+    from assistant.dates import today
+    from assistant.interview import Interview
+
+    content = Content()
+    monkeypatch.setenv("NEEDS_LED_TODAY", "2027-03-01")
+    assert today() == date(2027, 3, 1)
+    assert "past_date" in {g.kind for g in Interview(case, content).gaps()}
+    monkeypatch.setenv("NEEDS_LED_TODAY", "1 Nov 2026")
+    assert today() == date(2026, 11, 1)
+    assert "past_date" not in {g.kind for g in Interview(case, content).gaps()}
+
+
+def test_without_a_pin_today_is_the_computers_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.dates import today
+
+    monkeypatch.delenv("NEEDS_LED_TODAY")
+    assert today() == date.today()
+    monkeypatch.setenv("NEEDS_LED_TODAY", "next spring")  # a mistyped pin is ignored
+    assert today() == date.today()

@@ -145,3 +145,70 @@ async def test_a_case_reviewed_twice_from_the_first_screen(db: Path) -> None:
     assert case.needs[0].status == "closed" and case.needs[2].status == "unmet"
     assert case.reviews[0].plan_result == "partly"
     assert case.reviews[0].family_view == "Mornings are calmer"
+
+
+async def test_the_review_saves_the_apps_way_and_keeps_every_field_as_a_draft(
+        db: Path) -> None:
+    """The review screen saves like the interview: off the UI thread, a lasting bar while
+    the database is locked (the review is in the recovery file meanwhile), saved on retry;
+    and what is typed or chosen is a draft in the database, back after quitting."""
+    import sqlite3
+
+    from assistant.recovery import recovery_dir
+    from assistant.tui.drafts import SaveBar
+    from assistant.tui.screens.saving import QuitScreen
+
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        screen = await open_review(pilot, app)
+        await fill(pilot, "review-date", "2027-02-15")
+        await choose(pilot, "result-o1", 1)  # Achieved
+        await fill(pilot, "evidence-o1", "Register: in school 19 of 20 days by 8.45")
+        await fill(pilot, "family-view", "Mornings are calmer")
+        await pilot.press("ctrl+q")  # drafts are written before quitting: it does not ask
+        await until(pilot, lambda: not app.is_running or isinstance(app.screen, QuitScreen),
+                    "quit")
+        assert not isinstance(app.screen, QuitScreen)
+    with Store(db) as store:
+        kept = store.drafts(REF)
+    assert kept["review 1/evidence-o1"] == "Register: in school 19 of 20 days by 8.45"
+    assert kept["review 1/result-o1"] == "achieved"
+
+    app = NeedsLedApp(db=str(db))
+    locker = sqlite3.connect(db, isolation_level=None)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: app.core_ready, "the cases are open")
+            screen = await open_review(pilot, app)
+            assert screen.query_one("#family-view", Input).value == "Mornings are calmer"
+            assert screen.query_one("#result-o1", Select).value == "achieved"
+            assert screen.query_one("#review-date", Input).value == "2027-02-15"
+            locker.execute("BEGIN EXCLUSIVE")
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen)
+                        and app.screen is not screen, "the next review's form, at once")
+            await until(pilot, lambda: app.screen.query(SaveBar), "the not-saved bar")
+            bar = app.screen.query_one(SaveBar)
+            assert "Not saved" in bar.text and "locked" in bar.text
+            assert app.keeper.journal is not None and app.keeper.journal.file.exists()
+            body = app.keeper.journal.file.read_text(encoding="utf-8")
+            assert "Review 1 on 2027-02-15" in body, "the review is in the recovery file"
+            locker.execute("ROLLBACK")
+            # Ctrl+S on the fresh form, as the bar says: a retry, not an empty review 2
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: app.keeper.journal is not None
+                        and app.keeper.journal.unsaved() == 0, "saved on retry")
+            await until(pilot, lambda: not app.screen.query(SaveBar), "the bar goes")
+    finally:
+        locker.close()
+    with Store(db) as store:
+        notes = [r.note for r in store.history(REF)]
+        case = store.load(REF)
+        left = {k: v for k, v in store.drafts(REF).items() if k.startswith("review 1/")}
+    assert notes.count("Review 1 on 2027-02-15") == 1
+    assert not any(n.startswith("Review 2") for n in notes)
+    assert case.reviews[0].family_view == "Mornings are calmer"
+    assert case.reviews[0].outcomes[0].evidence.startswith("Register")
+    assert left == {}, "the review's drafts go once the database has it"
+    assert not recovery_dir(db).exists() or not list(recovery_dir(db).iterdir())

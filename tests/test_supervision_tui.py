@@ -135,7 +135,8 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         first_open = next(n for n, a in enumerate(screen.case.agreed_actions, 1) if not a.done)
         await pilot.click("#choice-0")
         await until(pilot, lambda: app.screen is screen, "done")
-        assert screen.case.agreed_actions[first_open - 1].done_on == date.today()
+        # today is the pinned clock (tests/conftest.py), not the machine's date
+        assert screen.case.agreed_actions[first_open - 1].done_on == date(2026, 11, 29)
         await pilot.press("f7")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "which comment")
         await pilot.click("#choice-0")

@@ -8,7 +8,7 @@ Waiting (``until``) polls for a state; nothing here asserts on a duration.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from assistant import dates
 from assistant.model import Case
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
@@ -183,7 +184,7 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
                      "Kayla will look after herself", "Dee wants to change", "", "high", "now"]:
             await answer(pilot, text)
         assert screen.interview.key.startswith("outcome_new:")
-        soon, start = date.today() + timedelta(days=90), date.today() + timedelta(days=7)
+        soon, start = dates.today() + timedelta(days=90), dates.today() + timedelta(days=7)
         for text in ["By 15 February Kayla will be at school by 8.45 on 9 days in 10",
                      "", "School register", soon.isoformat(), "",
                      "Within eight weeks Dee will be sober every school morning",
@@ -317,6 +318,7 @@ async def test_an_unusable_database_is_one_clear_line(tmp_path: Path) -> None:
     app = NeedsLedApp(db=str(tmp_path))  # a folder, not a database file
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.failure, "the failure is reported")
+        await pilot.press("ctrl+q")  # the line stays on screen until the worker quits
     assert "is a folder, not a database file" in app.failure
     assert app.return_code == 1
 

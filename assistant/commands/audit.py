@@ -264,8 +264,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from datetime import date
-
+    from assistant import dates
     from assistant.errors import InputError
     from assistant.needgroups import build_report, write_report
     from assistant.needgroups.services import load_services
@@ -277,7 +276,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     with store:
         sample_id = audit.sample_id(args.name)
         report = build_report(audit, sample_id, args.name, content.framework, suggester.themes,
-                              suggester, generated=args.date or date.today(),
+                              suggester, generated=args.date or dates.today(),
                               services=load_services(content), title=args.title or "",
                               area=args.area or "", author=args.author or "",
                               distance=content.distance,

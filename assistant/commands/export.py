@@ -72,14 +72,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                        auditor=args.auditor, when=args.date,
                        with_supervision=args.with_supervision, notes=notes)
     if trace is not None:
-        from datetime import date
-
+        from assistant import dates
         from assistant.exporters import safe_stem
         from assistant.files import write_all
         from assistant.trace import TRACE_FILES, render_trace
 
         files = [(folder / f"{safe_stem(case.reference)}-{TRACE_FILES[fmt][0]}",
-                  render_trace(trace, fmt, content, args.date or date.today()))
+                  render_trace(trace, fmt, content, args.date or dates.today()))
                  for fmt in traces]
         paths += write_all(folder, files, args.force)
     for path in paths:

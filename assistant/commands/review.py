@@ -72,6 +72,7 @@ def interview(case: Any, content: Any, coach: Any, prompter: Prompter) -> dict[s
     """Ask for a review, item by item, as a supervisor would; return the review data."""
     from datetime import date
 
+    from assistant import dates
     from assistant.review import evidence_problems, scored_people
 
     framework = content.framework
@@ -81,7 +82,7 @@ def interview(case: Any, content: Any, coach: Any, prompter: Prompter) -> dict[s
     number = len(case.reviews) + 1
     p.say(f"Review {number} of {case.reference}. Enter skips a question.")
     while True:
-        when = p.text("Review date (YYYY-MM-DD)", date.today().isoformat())
+        when = p.text("Review date (YYYY-MM-DD)", dates.today().isoformat())
         try:
             date.fromisoformat(when)
             break

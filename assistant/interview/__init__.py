@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from assistant import dates
 from assistant.content import Content, Framework
 from assistant.dates import parse_date
 from assistant.interview.gaps import Gap, Gaps
@@ -72,7 +73,7 @@ class Interview(People, Story, Gaps):
         self.content = content
         self.framework: Framework = content.framework
         self.prompts = prompts or load_prompts(content)
-        self.today = today or date.today()
+        self.today = today or dates.today()
         #: what the last answer changed beyond itself, for the screen to say
         self.notes: list[str] = []
         keys = self.steps()

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
+from assistant import dates
 from assistant.audit.form import AgeBand
 from assistant.content import Content
 from assistant.needgroups.services import Services
@@ -510,7 +511,7 @@ def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework:
                             for item in no_need)
     return Report(
         better_off=outcome,
-        sample=sample_name, generated=(generated or date.today()).isoformat(),
+        sample=sample_name, generated=(generated or dates.today()).isoformat(),
         forms=len(sample.forms), needs=len(sample.needs),
         children=sum(len(b.get("children", [])) for b in sample.bodies), groups=reports,
         unsorted=_unsorted(sample), services_no_need=no_need, card=card,

@@ -21,7 +21,7 @@ import threading
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -30,6 +30,7 @@ from textual.widgets import Input, TextArea
 
 from assistant.tui.drafts import Keeper
 from assistant.tui.messages import OpenCase, StartPractice
+from assistant.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from assistant.content import Content
@@ -65,7 +66,7 @@ class CaseCommands(Provider):
 
         try:
             rows = app.store.cases() if app.store is not None else []
-        except StoreError:  # the home screen already says why in one line
+        except StoreError:  # the first screen says why, in one line
             rows = []
         for row in rows:
             ref = row["reference"]
@@ -122,6 +123,7 @@ class NeedsLedApp(App[None]):
         self.failure = ""
         self._matching: tuple[Any, dict[str, str]] | None = None
         self.keeper = Keeper(self)
+        self.typeahead = TypeAhead(self)
         self._old_handlers: dict[int, Any] = {}
 
     def on_mount(self) -> None:
@@ -154,6 +156,22 @@ class NeedsLedApp(App[None]):
         watchdog.daemon = True
         watchdog.start()
         self.exit(return_code=128 + signum)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys read while a key before them (Enter, Tab...) is still being handled wait
+        for it, then go to the field focused after it (:mod:`assistant.tui.typeahead`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.typeahead.hold(event):
+                return
+            await super().on_event(event)
+            self.typeahead.handed_on(event)
+            return
+        await super().on_event(event)
+
+    async def on_type_ahead_release(self, _message: TypeAhead.Release) -> None:
+        for key in self.typeahead.released():
+            await super().on_event(key)
+            self.typeahead.handed_on(key)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.keeper.changed(event.input)
@@ -188,7 +206,7 @@ class NeedsLedApp(App[None]):
             problems.append(f"{getattr(screen, 'draft_title', 'A form')} holds what you "
                             "typed: it is kept as a draft and comes back when you return.")
         if not problems:
-            self.exit()
+            self.exit(return_code=1 if self.failure else 0)
             return
 
         def chosen(choice: str | None) -> None:
@@ -218,6 +236,14 @@ class NeedsLedApp(App[None]):
             self.call_from_thread(self._fail, str(exc))
             return
         try:
+            # Damage is found now, before the recovery file or a draft writes anything,
+            # not at the first save (a damaged database is never written to).
+            store.check()
+        except StoreError as exc:
+            store.close()
+            self.call_from_thread(self._fail, str(exc))
+            return
+        try:
             recovered = recover(store)
         except StoreError as exc:
             recovered = [f"The recovery file could not be applied yet: {exc}"]
@@ -233,9 +259,17 @@ class NeedsLedApp(App[None]):
         self.core_ready = True
 
     def _fail(self, message: str) -> None:
-        """The database or the content cannot be used: say so in one line and stop."""
-        self.failure = message
-        self.exit(return_code=1)
+        """The database or the content cannot be used: say so in one line, on the first
+        screen, until the worker quits (exit status 1, and the line again on the terminal):
+        an app started from a menu must not vanish before its reason can be read."""
+        from assistant.tui.screens.home import HomeScreen
+
+        self.failure = " ".join(message.split())
+        self.coach_problem = "not loaded: the cases cannot be opened"
+        self.coach_status = "unavailable"
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_problem(self.failure)
 
     def _load_coach(self, content: Content) -> None:
         """Load spaCy and the rules off the UI thread; the UI stays live meanwhile."""
@@ -271,7 +305,10 @@ class NeedsLedApp(App[None]):
             self.push_screen(HelpScreen())
 
     def _wait_for_core(self) -> bool:
-        if not self.core_ready:
+        if self.failure:
+            self.notify(self.failure, title="Cannot open your cases", severity="error",
+                        timeout=10)
+        elif not self.core_ready:
             self.notify("Just a moment: opening your cases…")
         return not self.core_ready
 
@@ -502,8 +539,7 @@ class NeedsLedApp(App[None]):
 
     @work(thread=True, exclusive=True, group="room")
     def _send_form(self, case: Case) -> None:
-        from datetime import date
-
+        from assistant import dates
         from assistant.audit.redaction import audit_form_from_case
         from assistant.errors import UserError
         from assistant.redact import NameInReference
@@ -512,7 +548,7 @@ class NeedsLedApp(App[None]):
         renamed = ""
         try:
             try:
-                form = audit_form_from_case(case, room_label(), date.today(),
+                form = audit_form_from_case(case, room_label(), dates.today(),
                                             content=self.content)
             except NameInReference:
                 # A practice family's reference carries its name ("PRACTICE-jordan-..."):
@@ -520,7 +556,7 @@ class NeedsLedApp(App[None]):
                 # who works that family, so the report counts the family once.
                 renamed = neutral_reference(case.reference)
                 form = audit_form_from_case(case.model_copy(update={"reference": renamed}),
-                                            room_label(), date.today(),
+                                            room_label(), dates.today(),
                                             content=self.content)
             message = send_form(form)
         except UserError as exc:

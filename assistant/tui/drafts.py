@@ -23,6 +23,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
+from textual.app import ScreenStackError, UnknownModeError
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
@@ -290,7 +291,10 @@ class Keeper:
 
     def _show_bar(self) -> None:
         text = self.status()
-        screen = self.app.screen
+        try:
+            screen = self.app.screen
+        except (ScreenStackError, UnknownModeError):  # closing: its screens are gone
+            return
         bars = list(screen.query(SaveBar))
         if not text:
             for bar in bars:

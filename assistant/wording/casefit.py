@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import Field, field_validator, model_validator
 
+from assistant import dates
 from assistant.content import Content, Framework, Strict, parse_yaml
 
 M = TypeVar("M", bound=Strict)
@@ -196,7 +197,7 @@ def age_of(person: Any, today: date | None = None) -> int | None:
     born = getattr(person, "date_of_birth", None)
     if born is None:
         return None
-    today = today or date.today()
+    today = today or dates.today()
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 

@@ -125,7 +125,14 @@ class ExportDialog(ModalScreen[None]):
 
 
 class ExportScreen(ExportDialog):
-    """The whole case: the plan, the family's plan, the audit form and the case file."""
+    """The whole case: the plan, the family's plan, the audit form and the case file.
+
+    The audit form carries no names: before anything is written, the dialog lists the
+    names it will replace that are not people in the case (the redaction's second net:
+    the parser's PERSON entities and name-like words), as the CLI does, and writes only
+    once the worker presses Enter again, so a word that is not a name can be reworded, or
+    a person added, first.
+    """
 
     app = getters.app(NeedsLedApp)
 
@@ -134,6 +141,8 @@ class ExportScreen(ExportDialog):
     def __init__(self, case: Case) -> None:
         super().__init__()
         self.case = case
+        #: the lines naming what the audit form replaces; None until checked
+        self.names: list[str] | None = None
 
     def intro(self) -> str:
         return (f"Export case {self.case.reference}: the plan, the family's plan "
@@ -147,23 +156,61 @@ class ExportScreen(ExportDialog):
         yield Checkbox("Add supervision notes to the plan", id="with-supervision")
         yield Static("(with kept-wording reasons: for supervision, not the family)",
                      classes="hint")
+        names = Static("", id="export-names", markup=False)
+        names.display = False  # shown once there are names to list
+        yield names
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Textual would run the base class's handler after this one (it calls each class's
+        # own): this one decides, and calls it itself when the files are to be written.
+        event.prevent_default()
         # read on the event loop: the tick box is a widget, the writing happens in a thread
         self.with_supervision = self.query_one("#with-supervision", Checkbox).value
+        if self.names is None:  # first Enter: say which names go, before writing
+            self._show("Reading the audit form for names …")
+            self._read_names(event.value)
+            return
         super().on_input_submitted(event)
 
-    def write(self, folder: Path, force: bool) -> tuple[str, str]:
+    @work(thread=True, exclusive=True, group="export-names")
+    def _read_names(self, folder: str) -> None:
+        """The names the audit form will replace (the parser loads: off the event loop)."""
         from assistant.audit.redaction import names_notice
+
+        app = self.app
+        try:
+            lines = names_notice(self.case, content=app.content)
+        except Exception as exc:  # the names cannot be read: nothing may be written blind
+            self.app.call_from_thread(
+                self._show, f"{self.not_done}: the audit form could not be checked for "
+                f"names ({str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})")
+            return
+        self.app.call_from_thread(self._names_read, lines, folder)
+
+    def _names_read(self, lines: list[str], folder: str) -> None:
+        self.names = lines
+        if not lines:  # nothing to confirm: write at once
+            self.post_message(Input.Submitted(self.query_one("#folder", Input), folder))
+            return
+        first, *items = lines
+        names = self.query_one("#export-names", Static)
+        names.update(f"{first[:1].upper()}{first[1:]}\n" + "\n".join(items))
+        names.display = True
+        self._show("Nothing is written yet. Enter writes the files with these names "
+                   "replaced; Escape goes back to the case.")
+
+    def write(self, folder: Path, force: bool) -> tuple[str, str]:
         from assistant.exporters import FORMATS, export
 
         content = self.app.content
         notes: list[str] = []
         paths = export(self.case, list(FORMATS), folder, content=content, force=force,
                        with_supervision=self.with_supervision, notes=notes)
-        notice = names_notice(self.case, content=content)
         text = f"Written to {folder}:\n" + ", ".join(p.name for p in paths)
-        text += "".join(f"\n{line[:1].upper()}{line[1:]}" for line in notice)
+        if self.names:
+            count = len(self.names) - 1
+            text += (f"\nThe audit form has {count} name{'s' if count != 1 else ''} "
+                     "replaced (listed above).")
         if notes:
             text += ("\nThe family's plan leaves out text it could not put in plain words; "
                      "add the family's words for these needs:\n"

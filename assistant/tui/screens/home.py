@@ -32,6 +32,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home"):
             yield Static("", id="opening")
+            yield Static("", id="store-problem", markup=False)
             yield Label("Your cases", id="cases-title")
             yield OptionList(id="cases")
             with Horizontal(id="home-buttons"):
@@ -41,11 +42,31 @@ class HomeScreen(Screen[None]):
             yield CoachStatus(id="coach-status")
         yield Footer()
 
+    DEFAULT_CSS = """
+    #store-problem { color: $text-error; text-style: bold; display: none; }
+    #store-problem.shown { display: block; }
+    """
+
     def on_mount(self) -> None:
         cases = self.query_one("#cases", OptionList)
         cases.add_option(Option("Opening your cases…", disabled=True))
         cases.focus()
         self.watch(self.app, "core_ready", self._core_ready)
+        failure = getattr(self.app, "failure", "")
+        if failure:
+            self.show_problem(failure)
+
+    def show_problem(self, line: str) -> None:
+        """The one line saying why the cases cannot be listed or opened (a damaged,
+        locked, unreadable or newer database), kept in view: never a traceback."""
+        problem = self.query_one("#store-problem", Static)
+        problem.update(line)
+        problem.set_class(bool(line), "shown")
+        if line and not self.app.core_ready:
+            cases = self.query_one("#cases", OptionList)
+            cases.clear_options()
+            cases.add_option(Option("Your cases cannot be opened (see above). "
+                                    "q quits.", disabled=True))
 
     def _core_ready(self, ready: bool) -> None:
         if ready:
@@ -58,16 +79,19 @@ class HomeScreen(Screen[None]):
             self.refresh_cases()
 
     def refresh_cases(self) -> None:
-        cases = self.query_one("#cases", OptionList)
-        cases.clear_options()
         from assistant.store import StoreError
 
+        cases = self.query_one("#cases", OptionList)
         try:
             rows = self.app.case_store.cases()
         except StoreError as exc:
-            cases.add_option(Option(f"Your cases could not be listed: {exc}", disabled=True))
-            self.app.store_problem(exc, "Your cases could not be listed")
+            cases.clear_options()
+            cases.add_option(Option("Your cases cannot be listed (see above).",
+                                    disabled=True))
+            self.show_problem(" ".join(str(exc).split()))
             return
+        cases.clear_options()
+        self.show_problem("")
         if not rows:
             cases.add_option(Option("No cases yet: press n to start one.", disabled=True))
             self.query_one("#new", Button).focus()

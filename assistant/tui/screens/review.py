@@ -10,7 +10,6 @@ saved as one revision labelled "Review N on DATE". Nothing typed is lost on an e
 from __future__ import annotations
 
 from contextlib import suppress
-from datetime import date
 from typing import Any
 
 from rich.console import Group
@@ -23,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
+from assistant import dates
 from assistant.model import Case
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.widgets.distance import DistanceChart
@@ -73,7 +73,7 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         from assistant.review import distance_travelled, scored_people
 
-        app: Any = self.app
+        app = self.app
         framework = app.content.framework
         distance = app.content.distance
         case = self.case
@@ -86,7 +86,7 @@ class ReviewScreen(Screen[None]):
             yield Label("Distance travelled so far", classes="section")
             yield DistanceChart(distance_travelled(case, app.content), id="distance-chart")
             yield Label("Review date (YYYY-MM-DD)", classes="section")
-            yield Input(date.today().isoformat(), id="review-date", compact=True)
+            yield Input(dates.today().isoformat(), id="review-date", compact=True)
             yield Label("Outcomes: result, what shows it, and what happens next",
                         classes="section")
             for n, need in enumerate(case.needs, 1):
@@ -170,57 +170,57 @@ class ReviewScreen(Screen[None]):
                          style="dim")
         return title
 
-    DRAFT = "review-screen"  # not an interview step key ("review:" is one)
+    # --- nothing typed is lost: the app's drafts, like the interview's -----------------
 
-    def form_values(self) -> dict[str, str]:
-        """Every field as typed or chosen, by widget id: what the draft keeps."""
-        values: dict[str, str] = {}
-        for widget in self.query("#review-form Input, #review-form Select"):
-            if widget.id:
-                values[widget.id] = self._value(f"#{widget.id}")
-        return values
+    def draft_key(self, widget: Any) -> tuple[str, str] | None:
+        """Each field is a draft of this case, under the review it belongs to ("review
+        2/evidence-o1"): kept by the app within a second of typing, it comes back when the
+        screen opens again, and a draft for review 2 never fills review 3's form. (Not
+        "review:", which is an interview step.)"""
+        if not widget.id:
+            return None
+        return (self.case.reference, f"review {len(self.case.reviews) + 1}/{widget.id}")
 
-    def _keep_draft(self) -> None:
-        """Keep what is typed, unsaved, in the store's drafts: leaving loses nothing."""
-        import json
+    def _keeper(self) -> Any:
+        app = self.app
+        return app.keeper
 
-        from assistant.store import StoreError
-
-        if getattr(self, "_saved", False):
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """The app keeps Input text itself; a choice is kept here, the same way."""
+        key = self.draft_key(event.select)
+        journal = self._keeper().journal
+        if key is None or journal is None or not self.is_mounted:
             return
-        try:
-            self.app.case_store.save_draft(
-                self.case.reference, self.DRAFT,
-                json.dumps({"reviews": len(self.case.reviews), "values": self.form_values()}))
-        except StoreError as exc:
-            self.notify(f"Your review could not be kept as a draft: {exc}", severity="error")
+        value = event.value
+        journal.put_draft(*key, "" if value is Select.NULL or value is None else str(value))
 
-    def _restore_draft(self) -> bool:
-        import json
+    def _restore_drafts(self) -> bool:
+        """Put back what was typed and chosen for this review; True if anything was."""
+        keeper = self._keeper()
+        restored = False
+        for widget in self.query("#review-form Input, #review-form Select"):
+            key = self.draft_key(widget)
+            text = keeper.get(*key) if key else None
+            if text is None:
+                continue
+            if isinstance(widget, Select):
+                if text and widget.value != text:
+                    with suppress(InvalidSelectValueError):
+                        widget.value = text
+                        restored = True
+            elif isinstance(widget, Input) and widget.value != text:
+                widget.value = text
+                restored = True
+        return restored
 
-        from assistant.store import StoreError
-
-        app: Any = self.app
-        try:
-            raw = app.store.drafts(self.case.reference).get(self.DRAFT)
-            draft = json.loads(raw) if raw else None
-        except (ValueError, StoreError):
-            return False
-        if not isinstance(draft, dict) or draft.get("reviews") != len(self.case.reviews):
-            return False
-        for ident, value in (draft.get("values") or {}).items():
-            for widget in self.query(f"#{ident}") if ident.replace("-", "").isalnum() else []:
-                if isinstance(widget, Select):
-                    if value:
-                        with suppress(InvalidSelectValueError):
-                            widget.value = value
-                elif isinstance(widget, Input):
-                    widget.value = value
-        return True
+    def _draft_keys(self) -> tuple[tuple[str, str], ...]:
+        """Every field's draft, used up once the review is saved."""
+        keys = (self.draft_key(w) for w in self.query("#review-form Input, #review-form Select"))
+        return tuple(k for k in keys if k is not None)
 
     def on_mount(self) -> None:
         self.sub_title = f"Review · {self.case.reference}"
-        if self._restore_draft():
+        if self._restore_drafts():
             self.notify("Your unsaved review is back as you left it.")
         # The first result, not the date: a stray key must not replace the date.
         first = self.query(Select).first() if self.query(Select) else None
@@ -238,7 +238,7 @@ class ReviewScreen(Screen[None]):
         from assistant.review import evidence_problems
         from assistant.wording.pipeline import SPACY_LOCK
 
-        app: Any = self.app
+        app = self.app
         if app.coach is None or app.coach_status not in ("ready", "reduced"):
             return
         with SPACY_LOCK:
@@ -264,7 +264,7 @@ class ReviewScreen(Screen[None]):
         """The review as typed, in the shape ``needs-led review --from`` reads."""
         from assistant.review import scored_people
 
-        app: Any = self.app
+        app = self.app
         case = self.case
         data: dict[str, Any] = {"date": self._value("#review-date")}
         outcomes, work, needs = [], [], []
@@ -310,52 +310,56 @@ class ReviewScreen(Screen[None]):
     # --- actions ----------------------------------------------------------------------------
 
     def action_save(self) -> None:
+        """Check the review, then save it the app's way: in the recovery file at once,
+        written to the database off the UI thread, a lasting bar (and a retry) if the
+        database refuses. The form's drafts go only once the database has the review."""
         from pydantic import ValidationError
 
         from assistant.model import explain
         from assistant.review import ReviewError, apply_review, distance_travelled, note
-        from assistant.store import StoreError
 
-        app: Any = self.app
+        app = self.app
+        data = self.review_data()
+        journal = self._keeper().journal
+        if journal is not None and journal.error and not any(
+                v for k, v in data.items() if k != "date"):
+            # The bar says "Ctrl+S: now": with nothing entered here, that is what it means.
+            self._keeper().retry()
+            self.notify("Trying to save again …")
+            return
         coach = app.coach if app.coach_status in ("ready", "reduced") else None
         try:
-            applied = apply_review(self.case, self.review_data(), app.content, coach)
-            revision = app.store.save(applied.case, note=note(applied.review.number,
-                                                              applied.review.on))
-        except (ReviewError, StoreError) as exc:
+            applied = apply_review(self.case, data, app.content, coach)
+        except ReviewError as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return
         except ValidationError as exc:  # the case model refused it: say where, keep the form
             self.notify(f"Not saved: {explain(exc)[0]}", severity="error", timeout=10)
             return
+        app.save_case(applied.case, note(applied.review.number, applied.review.on),
+                      self._draft_keys())
         self.case = applied.case
-        self._saved = True
-        with suppress(StoreError):
-            app.store.clear_draft(self.case.reference, self.DRAFT)
         travelled = distance_travelled(self.case, app.content)
         summary = (f"{len(travelled.improvements)} better, {len(travelled.setbacks)} worse"
                    if travelled.measured else "no distance measured yet")
-        self.notify(f"Review {applied.review.number} saved (revision {revision}): {summary}.",
-                    timeout=8)
+        self.notify(f"Review {applied.review.number} saved: {summary}.", timeout=8)
         # A fresh form for the next review, under the updated chart (the baseline fields
         # give way once a baseline is recorded).
         self.app.switch_screen(ReviewScreen(self.case, applied.warnings))
 
     def action_trace(self) -> None:
+        self._keeper().kick()
         self.app.push_screen(TraceScreen(self.case.reference))
 
     def action_close(self) -> None:
-        self._keep_draft()
+        self._keeper().kick()  # what is typed is written now, not in a moment
         self.app.pop_screen()
-
-    def on_unmount(self) -> None:
-        # Quitting the app from this screen: keep the draft while the fields still exist.
-        if any(self.form_values().values()):
-            self._keep_draft()
 
 
 class TraceScreen(Screen[None]):
     """The learning trace: each need's wording from the first draft to now."""
+
+    app = getters.app(NeedsLedApp)
 
     BINDINGS = [Binding("escape", "close", "Back", id="review.trace.close")]
 
@@ -380,11 +384,11 @@ class TraceScreen(Screen[None]):
         from assistant.trace import load_trace
         from assistant.wording.pipeline import SPACY_LOCK
 
-        app: Any = self.app
+        app = self.app
         coach = app.coach if app.coach_status in ("ready", "reduced") else None
         try:
             with SPACY_LOCK:
-                trace = load_trace(app.store, self.reference, coach)
+                trace = load_trace(app.case_store, self.reference, coach)
         except Exception as exc:  # shown, not raised: the case itself is safe
             app.call_from_thread(self._show_text, f"The trace failed: {str(exc)[:200]}")
             return

@@ -1,0 +1,113 @@
+"""Keys typed straight after Enter or Tab go to the field that has the focus afterwards.
+
+A terminal delivers keys as fast as they are typed (or pasted, or sent by a busy SSH
+link) while the app may still be handling the Enter before them. Here the keys are put
+in the app's queue all at once, before any is handled, which is the worst case of that:
+Pilot's ``press`` waits for each key to be handled, so it could never show the problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.widgets import Input
+
+from assistant.model import Case
+from assistant.store import Store
+from assistant.tui.app import NeedsLedApp
+from assistant.tui.screens.newcase import NewCaseScreen
+from assistant.tui.widgets.answer import AnswerArea
+from tests.test_tui import SIZE, on_interview, until
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def burst(app: NeedsLedApp, *keys: str) -> None:
+    """Put ``keys`` in the app's queue at once, as a terminal's read of a fast typist."""
+    names = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma"}
+    for key in keys:
+        if key in ("enter", "tab", "shift+tab", "escape"):
+            app.post_message(events.Key(key, {"enter": "\r", "tab": "\t"}.get(key)))
+            continue
+        for char in key:  # text: one key per character
+            app.post_message(events.Key(names.get(char, char), char))
+
+
+async def test_typing_on_after_enter_and_tab_in_the_new_case_form(tmp_path: Path) -> None:
+    app = NeedsLedApp(db=str(tmp_path / "cases.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewCaseScreen)
+                    and app.focused is not None and app.focused.id == "reference", "new case")
+        screen = app.screen
+        # reference, Enter (to the role list), Tab (to the name), the name, Tab, the age
+        burst(app, "NL-T-1", "enter", "tab", "Kayla", "tab", "9")
+        for _ in range(20):  # let every key be handled
+            await pilot.pause(0.05)
+        values = {f: screen.query_one(f"#{f}", Input).value for f in ("reference", "name", "age")}
+        assert values == {"reference": "NL-T-1", "name": "Kayla", "age": "9"}, values
+        assert screen.query_one("#reference", Input).value == "NL-T-1"
+        assert screen.query_one("#name", Input).value == "Kayla"
+        assert screen.query_one("#age", Input).value == "9"
+
+
+async def test_typing_on_after_enter_in_the_interview(tmp_path: Path, case: Case) -> None:
+    """The answer is checked by the coach on Enter; what is typed meanwhile starts the next
+    answer, whole and in order, never the one just sent."""
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(case)
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
+        app.open_case(case.reference)
+        await until(pilot, lambda: on_interview(app), "the interview")
+        screen = app.screen
+        screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
+        screen.show_question()  # type: ignore[attr-defined]
+        await pilot.pause()
+        first = "Kayla needs to be at school by 8.45 every morning"
+        burst(app, first, "enter", "It matters because")
+        answer = screen.query_one("#answer", AnswerArea)
+        before = len(case.needs)
+        await until(pilot, lambda: len(screen.case.needs) > before  # type: ignore[attr-defined]
+                    and answer.text.endswith("because"), "the answer and the next")
+        await pilot.pause()
+        assert screen.case.needs[-1].wording == first  # type: ignore[attr-defined]
+        assert screen.interview.key != "need_new:" + case.people[0].id  # type: ignore[attr-defined]
+        assert answer.text == "It matters because"
+
+
+async def test_typing_on_after_enter_into_the_keep_my_wording_dialog(
+        tmp_path: Path, case: Case) -> None:
+    """Enter on a flagged answer opens the keep-my-wording dialog: the reason typed straight
+    on goes into the dialog, not into the answer just sent."""
+    from assistant.tui.screens.keep import KeepScreen
+
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(case)
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.coach_status == "ready", "the coach loads")
+        app.open_case(case.reference)
+        await until(pilot, lambda: on_interview(app), "the interview")
+        screen = app.screen
+        screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
+        screen.show_question()  # type: ignore[attr-defined]
+        await pilot.pause()
+        burst(app, "Kayla needs counselling", "enter", "agreed with the family")
+        await until(pilot, lambda: isinstance(app.screen, KeepScreen)
+                    and app.screen.query("#reason")
+                    and app.screen.query_one("#reason", Input).value.endswith("family"),
+                    "the reason in the dialog")
+        assert app.screen.query_one("#reason", Input).value == "agreed with the family"
+        assert screen.query_one("#answer", AnswerArea).text == "Kayla needs counselling"
