@@ -10,6 +10,7 @@ from assistant.wording.morphology import gerund, is_plural_noun, s_forms, they_f
 from assistant.wording.pronouns import fit
 from assistant.wording.rules import RuleSet
 from assistant.wording.suggest import fill, term_of
+from tests.helpers import CONTENT
 
 
 @pytest.mark.parametrize(("word", "forms"), [
@@ -78,22 +79,24 @@ def test_pronouns_agree_through_the_library() -> None:
     assert fit("She is sad and she always quizzes her mum.", None) == \
         "They are sad and they always quiz their mum."
 
+ROLES = CONTENT.framework.vocabulary
+
 
 def test_a_lower_case_plural_holder_takes_need() -> None:
-    assert fill("{name} needs to know who will collect them.", "the grandchildren") == \
+    assert fill("{name} needs to know who will collect them.", "the grandchildren", ROLES) == \
         "The grandchildren need to know who will collect them."
-    assert fill("{name} needs to talk.", "Mum and Dad").startswith("Mum and Dad need ")
+    assert fill("{name} needs to talk.", "Mum and Dad", ROLES).startswith("Mum and Dad need ")
     # A capital may be a name: "Miles" is a plural noun in lower case but one boy here.
-    assert fill("{name} needs to talk.", "Miles") == "Miles needs to talk."
-    assert fill("{name} needs to talk.", "Parents") == "The parents need to talk."
+    assert fill("{name} needs to talk.", "Miles", ROLES) == "Miles needs to talk."
+    assert fill("{name} needs to talk.", "Parents", ROLES) == "The parents need to talk."
 
 
 def test_a_rule_listing_a_singular_matches_its_real_plural(coach: Coach) -> None:
     assert "assessment" in coach.check("Sam needs diagnoses.").kinds
     assert "assessment" in coach.check("Sam needs a diagnosis.").kinds
-    lexicon = RuleSet.load()._words("LOWER", "@home_noun", None, True)
+    lexicon = RuleSet.load(CONTENT)._words("LOWER", "@home_noun", None, True)
     assert "lives" in lexicon and "lifes" not in lexicon
-    assert "diagnoses" in RuleSet.load()._words("LOWER", "@assessment_noun", None, True)
+    assert "diagnoses" in RuleSet.load(CONTENT)._words("LOWER", "@assessment_noun", None, True)
 
 
 def test_what_the_worker_reached_for_is_said_as_a_right_ing_word(coach: Coach) -> None:
@@ -103,6 +106,6 @@ def test_what_the_worker_reached_for_is_said_as_a_right_ing_word(coach: Coach) -
 
 def test_constructing_the_coach_does_not_inflect() -> None:
     """lemminflect imports spaCy, so word forms are made when the matcher is compiled."""
-    ruleset = RuleSet.load()
+    ruleset = RuleSet.load(CONTENT)
     assert "resolved" not in vars(ruleset)
     assert "diagnoses" in ruleset.resolved["assessment-request"][0][0][-1]["LOWER"]["IN"]

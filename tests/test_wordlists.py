@@ -12,7 +12,7 @@ from assistant.model import Case, Person
 from assistant.redact import Redactor, load_names
 from assistant.wording import Coach
 from assistant.wordlists import FOLDER, English, english
-from tests.helpers import ROOT
+from tests.helpers import CONTENT, ROOT
 
 WORDS = ROOT.joinpath(*FOLDER)
 
@@ -78,7 +78,7 @@ def test_the_coach_reads_the_lists_of_its_content(tmp_path: Path) -> None:
     content = _override(tmp_path, "context.yml", text)
     statement = "Kayla hardly needs counselling."
     edited = Coach(content).load().check(statement)
-    default = Coach().load().check(statement)
+    default = Coach(CONTENT).load().check(statement)
     assert [f.context["negated"] for f in edited.findings if f.kind == "service"] == [True]
     assert [f.context["negated"] for f in default.findings if f.kind == "service"] == [False]
 
@@ -90,6 +90,6 @@ def test_redaction_reads_the_titles_of_its_content(tmp_path: Path) -> None:
     said = "Prof Kayla came to the meeting."
     assert Redactor(case, {"p1": "Child 1"}, load_names(content))(said) == \
         "Child 1 came to the meeting."
-    assert Redactor(case, {"p1": "Child 1"}, load_names())(said) == \
+    assert Redactor(case, {"p1": "Child 1"}, load_names(CONTENT))(said) == \
         "[name] Child 1 came to the meeting."  # "Prof" taken for an unknown name
 

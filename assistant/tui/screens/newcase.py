@@ -152,7 +152,7 @@ class NewCaseScreen(Screen[None]):
         try:
             exists = self.app.case_store.exists(reference)
         except StoreError as exc:  # the form keeps everything typed: nothing is lost
-            self._error(f"The case could not be started: {exc}")
+            self._error(f"Not started: {exc}")
             return
         if exists:
             self._error(f"A case '{reference}' already exists: open it from your cases.")
