@@ -415,3 +415,17 @@ def test_a_serious_need_given_the_slowest_help_is_questioned(content: Content,
     iv.goto("urgency:n1")
     iv.answer("weeks")
     assert iv.notes == []
+
+
+def test_the_story_is_reflected_by_its_difficulties_not_its_everyday_words(
+        content: Content) -> None:
+    """Words every story uses ("say", "house", "baby", "talk") name no difficulty: a story
+    full of them but about a mother's drinking is reflected as that, not as housing or
+    communication."""
+    case = new_case()
+    case.story = ("Mum says the house is busy. She says the baby cries and she talks to the "
+                  "baby and says she will tell the health visitor. Mum drinks most nights and "
+                  "was drunk when the school rang; she says she cannot stop drinking.")
+    themes = Interview(case, content).story_themes()
+    assert themes and themes[0] == "Parental substance misuse"
+    assert "Housing and money" not in themes

@@ -63,11 +63,15 @@ class Story:
         except Exception:  # themes are optional for a reflection
             return []
         low = self.case.story.lower()
+        everyday = {w.lower() for w in themes.general}
         score: Counter[str] = Counter()
         labels: dict[str, str] = {}
         for theme in themes.themes:
             labels[theme.id] = theme.label
             for term in theme.terms:
+                if term.lower() in everyday:
+                    # "say", "house", "baby": every story uses them; they name no difficulty
+                    continue
                 stem = re.escape(term.lower()[:-1] if term.lower().endswith("e") else
                                  term.lower())
                 hits = len(re.findall(rf"\b{stem}\w*", low))
