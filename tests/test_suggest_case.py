@@ -307,3 +307,18 @@ def test_the_coach_panel_shows_the_note_not_approval(coach: Coach) -> None:
     assert outcome.kinds and outcome.note == ""
     shown = str(render_report(outcome.text, [], outcome))
     assert shown == outcome.quiet and "how you will know" in shown
+
+
+@pytest.mark.parametrize(("family", "asked_about", "written_for"), [
+    ("leo", "Leo", "Chloe"), ("amira", "Amira", "Sara"), ("tyler", "Tyler", "Pat")])
+def test_a_need_written_for_another_of_the_case_is_coached_for_them(
+        coach: Coach, family: str, asked_about: str, written_for: str) -> None:
+    """Asked about the child, the worker writes the parent's need: the coach's question
+    and rewrites speak of the person the statement names, not the one the step asks about."""
+    case = FAMILIES[family]
+    report = coach.check(f"{written_for} needs counselling.", holder=asked_about, case=case)
+    assert report.kinds == ["service"] or "service" in report.kinds
+    finding = next(f for f in report.findings if f.kind == "service")
+    said = " ".join([finding.message, *finding.questions])
+    assert written_for in said or "she" in said.split() or "her" in said.split()
+    assert asked_about not in said
