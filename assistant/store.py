@@ -91,6 +91,22 @@ def m004_positions(db: Database) -> None:
                            pk="reference")
 
 
+REVISION_META = "reference, number, saved_at, note"
+
+
+@migrations()
+def m005_revision_meta_checksums(db: Database) -> None:
+    """A SHA-256 of each revision's own row besides its text (case, number, when it was
+    saved and its note), so a changed byte there is noticed too: the history and the
+    learning trace are read from these."""
+    db.table("revisions").add_column("meta_checksum", str)
+    db.conn.executemany(
+        "update revisions set meta_checksum = ? where id = ?",
+        [(row_checksum(row), rid) for rid, *row in db.execute(
+            f"select id, {REVISION_META} from revisions")],
+    )
+
+
 class StoreError(UserError):
     """A one-line, actionable problem with the database file.
 
@@ -354,6 +370,13 @@ class Store:
                         raise _damaged(self.path, f"case '{printable(str(reference))}' "
                                                   f"revision {number} does not match its "
                                                   "checksum")
+            if "meta_checksum" in self.db.table("revisions").columns_dict:
+                for *row, stored in self.db.execute(f"select {REVISION_META}, meta_checksum "
+                                                    "from revisions"):
+                    if stored is not None and row_checksum(row) != stored:
+                        raise _damaged(self.path, f"case '{printable(str(row[0]))}' revision "
+                                                  f"{printable(str(row[1]))}'s date or note "
+                                                  "does not match its checksum")
             if "checksum" in self.db.table("cases").columns_dict:
                 for *row, stored in self.db.execute(f"select {CASE_COLUMNS}, checksum "
                                                     "from cases"):
@@ -477,7 +500,8 @@ class Store:
                                 [stamp, number, summary, row_checksum(listed), case.reference])
             self.db.table("revisions").insert(
                 {"reference": case.reference, "number": number, "saved_at": stamp,
-                 "note": note, "body": body, "checksum": checksum(body)}
+                 "note": note, "body": body, "checksum": checksum(body),
+                 "meta_checksum": row_checksum([case.reference, number, stamp, note])}
             )
             return number
 

@@ -24,7 +24,14 @@ from pathlib import Path
 import pytest
 
 from assistant.model import Case
-from assistant.store import CASE_COLUMNS, Store, StoreError, checksum, row_checksum
+from assistant.store import (
+    CASE_COLUMNS,
+    REVISION_META,
+    Store,
+    StoreError,
+    checksum,
+    row_checksum,
+)
 from tests.helpers import CONTENT, ROOT, run_cli
 
 
@@ -297,3 +304,34 @@ def test_cli_writes_into_a_damaged_file_fail_with_one_line(base: Path, tmp_path:
     assert listed.returncode == 1 and "rev 1" in listed.stdout
     assert "[case 'NL-2026-001' revision 1 is damaged" in listed.stdout
     assert "revision(s) 1 damaged" in listed.stderr
+
+
+def test_a_changed_byte_in_a_revisions_note_or_date_is_damage(base: Path, case: Case) -> None:
+    """The history and the learning trace read a revision's note and date: a changed byte
+    there is reported by case and revision, and nothing is written over it."""
+    con = sqlite3.connect(base)
+    con.execute("update revisions set saved_at = replace(saved_at, '2', '3') "
+                "where reference = 'NL-2026-003' and number = 1")
+    con.commit()
+    con.close()
+    before = base.read_bytes()
+    with Store(base) as store, \
+            pytest.raises(StoreError, match="'NL-2026-003' revision 1's date or note") as err:
+        store.save(case.model_copy(update={"reference": "NL-2026-998"}))
+    assert err.value.kind == "damaged"
+    assert not _written(base, before)
+
+
+def test_revisions_stored_before_their_own_row_had_a_checksum_get_one(
+        tmp_path: Path, case: Case) -> None:
+    path = tmp_path / "old.db"
+    _build(path, case, count=2)
+    con = sqlite3.connect(path)
+    con.execute("delete from _sqlite_migrations where name = 'm005_revision_meta_checksums'")
+    con.execute("alter table revisions drop column meta_checksum")
+    con.commit()
+    con.close()
+    with Store(path) as store:
+        rows = store.db.execute(f"select {REVISION_META}, meta_checksum from revisions")
+        assert all(row_checksum(row[:-1]) == row[-1] for row in rows)
+        store.check()
