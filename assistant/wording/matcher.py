@@ -7,6 +7,7 @@ the few spans that match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,7 @@ from assistant.content import ContentError
 from assistant.wording import context
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
-from assistant.wording.structure import StructureReader
+from assistant.wording.structure import StructureReader, _doc_text
 from assistant.wording.suggest import Library, fill, term_of
 
 # Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
@@ -38,22 +39,114 @@ class StageMatcher:
     of its words; patterns with no required word run always.
     """
 
-    always: Any
+    always: list[Any]  # one matcher per rule (and its "unless"), for patterns with no gate
     gated: list[tuple[frozenset[int], Any]]
     rules: list[Rule]
     keys: dict[int, tuple[int, bool]] = field(default_factory=dict)  # id -> (rule, unless)
     active: list[bool] = field(default_factory=list)
     structure: dict[str, int] = field(default_factory=dict)  # kind -> structure rule
+    # id(matcher) -> what each of its patterns needs in a statement (see ``_requires``)
+    requires: dict[int, list[list[Requirement]]] = field(default_factory=dict)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        from spacy.attrs import LOWER
+        from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
 
-        words = set(doc.to_array(LOWER).tolist())
-        matches = list(self.always(doc)) if self.always is not None else []
+        rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM]).tolist()
+        words = Words(doc.vocab.strings, {r[0] for r in rows}, {r[1] for r in rows},
+                      {r[0] for r in rows if r[2] == 1}, any(r[3] for r in rows))
+        requires = self.requires
+        matches: list[tuple[int, int, int]] = []
+        for matcher in self.always:
+            if words.possible(requires[id(matcher)]):
+                matches.extend(matcher(doc))
         for gate, matcher in self.gated:
-            if not gate.isdisjoint(words):
+            if not gate.isdisjoint(words.lower) and words.possible(requires[id(matcher)]):
                 matches.extend(matcher(doc))
         return matches
+
+
+# What one token of a pattern needs of a statement: (LOWER_IN | ORTH_IN | START_IN, word
+# ids) one of those words (START_IN: at the start of a sentence), (LOWER_RE | ORTH_RE,
+# compiled regex) a word the expression finds, or (NUMBER, None) a number-like word.
+LOWER_IN, ORTH_IN, START_IN, LOWER_RE, ORTH_RE, NUMBER = range(6)
+Requirement = tuple[int, Any]
+
+
+class Words:
+    """The distinct words of one statement (lower-case, as written, starting a sentence),
+    as string ids, to tell which patterns cannot match it."""
+
+    __slots__ = ("number", "sets", "strings", "texts")
+
+    def __init__(self, strings: Any, lower: set[int], orth: set[int], start: set[int],
+                 number: bool) -> None:
+        self.strings = strings
+        self.sets = (lower, orth, start)
+        self.number = number
+        self.texts: dict[int, list[str]] = {}
+
+    @property
+    def lower(self) -> set[int]:
+        return self.sets[0]
+
+    def _found(self, kind: int, value: Any) -> bool:
+        if kind == NUMBER:
+            return self.number
+        attr = kind - LOWER_RE  # LOWER_RE reads the lower-case words, ORTH_RE as written
+        if attr not in self.texts:
+            self.texts[attr] = [self.strings[i] for i in self.sets[attr]]
+        return any(value.search(word) for word in self.texts[attr])
+
+    def possible(self, patterns: list[list[Requirement]]) -> bool:
+        """False only when no pattern of a matcher can match: each needs a word this
+        statement lacks. Why: a Matcher call costs more than the rest of a check, and most
+        statements contain none of the words most patterns need."""
+        sets = self.sets
+        for needs in patterns:
+            for kind, value in needs:
+                if kind <= START_IN:
+                    if value.isdisjoint(sets[kind]):
+                        break
+                elif not self._found(kind, value):
+                    break
+            else:
+                return True
+        return False
+
+
+_ATTRS = {"LOWER": (LOWER_IN, LOWER_RE), "ORTH": (ORTH_IN, ORTH_RE),
+          "TEXT": (ORTH_IN, ORTH_RE)}
+
+
+def _requires(pattern: list[dict[str, Any]], strings: Any) -> list[Requirement]:
+    """What a statement must contain for ``pattern`` to match: for each token the pattern
+    cannot skip, the words (or the regular expression on words) it is matched on. What the
+    Matcher checks in a way not read here adds nothing, so the list errs towards running
+    the Matcher; it is read the way the Matcher reads the token (string ids, ``re.search``,
+    the sentence start and number flags)."""
+    out: list[Requirement] = []
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
+            continue
+        keys = {str(k).upper(): v for k, v in token.items()}
+        if keys.get("LIKE_NUM") is True:
+            out.append((NUMBER, None))
+        starts = keys.get("IS_SENT_START") is True or keys.get("SENT_START") is True
+        for key, value in keys.items():
+            if key not in _ATTRS:
+                continue
+            kind, regex = _ATTRS[key]
+            if starts and kind == LOWER_IN:
+                kind = START_IN
+            if isinstance(value, dict) and len(value) == 1 and "IN" in value \
+                    and all(isinstance(v, str) for v in value["IN"]):
+                out.append((kind, frozenset(strings.add(v) for v in value["IN"])))
+            elif isinstance(value, str):
+                out.append((kind, frozenset({strings.add(value)})))
+            elif isinstance(value, dict) and len(value) == 1 and "REGEX" in value \
+                    and isinstance(value["REGEX"], str):
+                out.append((regex, re.compile(value["REGEX"])))
+    return out
 
 
 def _gate(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
@@ -89,8 +182,8 @@ class Engine:
         strings = nlp.vocab.strings
         for stage in ("need", "seriousness", "outcome", "work"):
             rules = ruleset.for_stage(stage)
-            groups: dict[frozenset[str] | None, Any] = {}
-            compiled = StageMatcher(None, [], rules)
+            groups: dict[frozenset[str] | str, Any] = {}
+            compiled = StageMatcher([], [], rules)
             for index, rule in enumerate(rules):
                 if reads_structure(rule):  # judged by the reader, on a parse only
                     compiled.active.append(not reduced)
@@ -106,17 +199,22 @@ class Engine:
                     key = f"{rule.id}{'!unless' if unless else ''}"
                     for pattern in kept:
                         gate = _gate(pattern)  # a pattern cannot match without it
-                        matcher = groups.setdefault(gate, Matcher(nlp.vocab, validate=True))
+                        # Patterns with no gate: one matcher per key, so each runs only on
+                        # statements it may match (see ``Words.possible``).
+                        group = gate if gate is not None else key
+                        matcher = groups.setdefault(group, Matcher(nlp.vocab, validate=True))
                         try:
                             matcher.add(key, [pattern], greedy="LONGEST")
                         except ValueError as exc:
                             raise ContentError(ruleset.source[rule.id],
                                                f"rule {rule.id}: bad pattern: {exc}") from None
+                        compiled.requires.setdefault(id(matcher), []).append(
+                            _requires(pattern, strings))
                     compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
-            compiled.always = groups.pop(None, None)
+            compiled.always = [m for group, m in groups.items() if isinstance(group, str)]
             compiled.gated = [(frozenset(strings.add(w) for w in gate), matcher)
-                              for gate, matcher in groups.items() if gate is not None]
+                              for gate, matcher in groups.items() if isinstance(gate, frozenset)]
             self.stages[stage] = compiled
 
     def skipped(self) -> list[str]:
@@ -127,7 +225,7 @@ class Engine:
     def report(self, doc: Any, stage: str, holder: str | None = None,
                family: Any = None) -> Report:
         compiled = self.stages[stage]
-        text = doc.text
+        text = _doc_text(doc)  # kept for the structure reader too
         out = Report(text=text, stage=stage, holder=holder)
         if not text.strip():
             return out
