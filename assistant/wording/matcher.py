@@ -46,107 +46,163 @@ class StageMatcher:
     active: list[bool] = field(default_factory=list)
     structure: dict[str, int] = field(default_factory=dict)  # kind -> structure rule
     # id(matcher) -> what each of its patterns needs in a statement (see ``_requires``)
-    requires: dict[int, list[list[Requirement]]] = field(default_factory=dict)
+    requires: dict[int, list[Needs]] = field(default_factory=dict)
+    _by_word: dict[int, list[int]] | None = None  # word id -> the gated groups it opens
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
+        from spacy.attrs import DEP, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
 
-        rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM]).tolist()
-        words = Words(doc.vocab.strings, {r[0] for r in rows}, {r[1] for r in rows},
-                      {r[0] for r in rows if r[2] == 1}, any(r[3] for r in rows))
+        if self._by_word is None:
+            by_word: dict[int, list[int]] = {}
+            for n, (gate, _) in enumerate(self.gated):
+                for word in gate:
+                    by_word.setdefault(word, []).append(n)
+            self._by_word = by_word
+        rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG]).tolist()
+        words = Words(doc.vocab.strings, rows)
         requires = self.requires
         matches: list[tuple[int, int, int]] = []
         for matcher in self.always:
             if words.possible(requires[id(matcher)]):
                 matches.extend(matcher(doc))
-        for gate, matcher in self.gated:
-            if not gate.isdisjoint(words.lower) and words.possible(requires[id(matcher)]):
+        opened: set[int] = set()
+        for word in words.sets[0]:
+            opened.update(self._by_word.get(word, ()))
+        for n in sorted(opened):
+            matcher = self.gated[n][1]
+            if words.possible(requires[id(matcher)]):
                 matches.extend(matcher(doc))
         return matches
 
 
-# What one token of a pattern needs of a statement: (LOWER_IN | ORTH_IN | START_IN, word
-# ids) one of those words (START_IN: at the start of a sentence), (LOWER_RE | ORTH_RE,
-# compiled regex) a word the expression finds, or (NUMBER, None) a number-like word.
-LOWER_IN, ORTH_IN, START_IN, LOWER_RE, ORTH_RE, NUMBER = range(6)
-Requirement = tuple[int, Any]
+# A test on one token: (column, value) where the column is one of the ``to_array`` columns
+# below and the value a frozenset of ids (one of them), an int (that one), or a Regex (a
+# string the expression finds).
+LOWER_COL, ORTH_COL, START_COL, NUMBER_COL, DEP_COL, TAG_COL = range(6)
+Test = tuple[int, Any]
+
+
+class Regex:
+    """A pattern's regular expression with what it said of each word already tried (by
+    string id): statements share most of their words."""
+
+    __slots__ = ("expression", "seen")
+
+    def __init__(self, expression: str) -> None:
+        self.expression = re.compile(expression)
+        self.seen: dict[int, bool] = {}
+
+    def finds(self, strings: Any, word: int) -> bool:
+        found = self.seen.get(word)
+        if found is None:
+            if len(self.seen) > 100_000:
+                self.seen.clear()
+            found = self.seen[word] = self.expression.search(strings[word]) is not None
+        return found
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What one pattern needs of a statement: ``words``, for some of its tokens the
+    lower-case (column 0) or written (1) words one of which must be in the statement, and
+    ``tokens``, the tests of each token it cannot skip, which must pass on tokens in that
+    order."""
+
+    words: tuple[tuple[int, frozenset[int]], ...]
+    tokens: tuple[tuple[Test, ...], ...]
 
 
 class Words:
-    """The distinct words of one statement (lower-case, as written, starting a sentence),
-    as string ids, to tell which patterns cannot match it."""
+    """One statement's tokens as ``to_array`` rows, and its distinct lower-case and
+    written words, to tell which patterns cannot match it."""
 
-    __slots__ = ("number", "sets", "strings", "texts")
+    __slots__ = ("rows", "sets", "strings")
 
-    def __init__(self, strings: Any, lower: set[int], orth: set[int], start: set[int],
-                 number: bool) -> None:
+    def __init__(self, strings: Any, rows: list[list[int]]) -> None:
         self.strings = strings
-        self.sets = (lower, orth, start)
-        self.number = number
-        self.texts: dict[int, list[str]] = {}
+        self.rows = rows
+        self.sets = ({r[LOWER_COL] for r in rows}, {r[ORTH_COL] for r in rows})
 
-    @property
-    def lower(self) -> set[int]:
-        return self.sets[0]
-
-    def _found(self, kind: int, value: Any) -> bool:
-        if kind == NUMBER:
-            return self.number
-        attr = kind - LOWER_RE  # LOWER_RE reads the lower-case words, ORTH_RE as written
-        if attr not in self.texts:
-            self.texts[attr] = [self.strings[i] for i in self.sets[attr]]
-        return any(value.search(word) for word in self.texts[attr])
-
-    def possible(self, patterns: list[list[Requirement]]) -> bool:
-        """False only when no pattern of a matcher can match: each needs a word this
-        statement lacks. Why: a Matcher call costs more than the rest of a check, and most
-        statements contain none of the words most patterns need."""
+    def possible(self, patterns: list[Needs]) -> bool:
+        """False only when no pattern of a matcher can match. Why: a Matcher call costs
+        more than the rest of a check, and most statements lack what most patterns need."""
         sets = self.sets
         for needs in patterns:
-            for kind, value in needs:
-                if kind <= START_IN:
-                    if value.isdisjoint(sets[kind]):
-                        break
-                elif not self._found(kind, value):
+            for column, value in needs.words:
+                if value.isdisjoint(sets[column]):
                     break
             else:
-                return True
+                if not needs.tokens or self._in_order(needs.tokens):
+                    return True
+        return False
+
+    def _in_order(self, tokens: tuple[tuple[Test, ...], ...]) -> bool:
+        """True when tokens passing each group of tests follow one another in order (the
+        earliest token that passes is as good as any for the rest)."""
+        if not tokens:
+            return True
+        k, tests, strings = 0, tokens[0], self.strings
+        for row in self.rows:
+            for column, value in tests:
+                cell = row[column]
+                if value.__class__ is frozenset:
+                    if cell not in value:
+                        break
+                elif value.__class__ is int:
+                    if cell != value:
+                        break
+                elif not value.finds(strings, cell):
+                    break
+            else:
+                k += 1
+                if k == len(tokens):
+                    return True
+                tests = tokens[k]
         return False
 
 
-_ATTRS = {"LOWER": (LOWER_IN, LOWER_RE), "ORTH": (ORTH_IN, ORTH_RE),
-          "TEXT": (ORTH_IN, ORTH_RE)}
+_COLUMNS = {"LOWER": LOWER_COL, "ORTH": ORTH_COL, "TEXT": ORTH_COL, "DEP": DEP_COL,
+            "TAG": TAG_COL}
 
 
-def _requires(pattern: list[dict[str, Any]], strings: Any) -> list[Requirement]:
-    """What a statement must contain for ``pattern`` to match: for each token the pattern
-    cannot skip, the words (or the regular expression on words) it is matched on. What the
-    Matcher checks in a way not read here adds nothing, so the list errs towards running
-    the Matcher; it is read the way the Matcher reads the token (string ids, ``re.search``,
-    the sentence start and number flags)."""
-    out: list[Requirement] = []
+def _requires(pattern: list[dict[str, Any]], strings: Any) -> Needs:
+    """What a statement must have for ``pattern`` to match: for each token the pattern
+    cannot skip, the tests it makes that are read here (words, dependency labels and tags,
+    as string ids; regular expressions, as ``re.search``; the sentence start and number
+    flags), read the way the Matcher reads the token. A test not read here is left out, so
+    this errs towards running the Matcher."""
+    tokens: list[tuple[Test, ...]] = []
+    words: list[tuple[int, frozenset[int]]] = []
     for token in pattern:
         if token.get("OP", "1") not in ("1", "+"):
             continue
-        keys = {str(k).upper(): v for k, v in token.items()}
-        if keys.get("LIKE_NUM") is True:
-            out.append((NUMBER, None))
-        starts = keys.get("IS_SENT_START") is True or keys.get("SENT_START") is True
-        for key, value in keys.items():
-            if key not in _ATTRS:
-                continue
-            kind, regex = _ATTRS[key]
-            if starts and kind == LOWER_IN:
-                kind = START_IN
-            if isinstance(value, dict) and len(value) == 1 and "IN" in value \
-                    and all(isinstance(v, str) for v in value["IN"]):
-                out.append((kind, frozenset(strings.add(v) for v in value["IN"])))
-            elif isinstance(value, str):
-                out.append((kind, frozenset({strings.add(value)})))
-            elif isinstance(value, dict) and len(value) == 1 and "REGEX" in value \
-                    and isinstance(value["REGEX"], str):
-                out.append((regex, re.compile(value["REGEX"])))
-    return out
+        tests: list[Test] = []
+        for key, value in token.items():
+            name = str(key).upper()
+            if name in ("IS_SENT_START", "SENT_START") and value is True:
+                tests.append((START_COL, 1))
+            elif name == "LIKE_NUM" and isinstance(value, bool):
+                tests.append((NUMBER_COL, int(value)))
+            elif name in _COLUMNS:
+                column = _COLUMNS[name]
+                if isinstance(value, dict) and len(value) == 1 and "IN" in value \
+                        and all(isinstance(v, str) for v in value["IN"]):
+                    tests.append((column, frozenset(strings.add(v) for v in value["IN"])))
+                elif isinstance(value, str):
+                    tests.append((column, frozenset({strings.add(value)})))
+                elif column in (LOWER_COL, ORTH_COL) and isinstance(value, dict) \
+                        and len(value) == 1 and isinstance(value.get("REGEX"), str):
+                    tests.append((column, Regex(value["REGEX"])))
+        if tests:
+            tokens.append(tuple(tests))
+            sets = [(c, v) for c, v in tests if c in (LOWER_COL, ORTH_COL)
+                    and isinstance(v, frozenset)]
+            if sets:
+                words.append(min(sets, key=lambda t: len(t[1])))
+    words.sort(key=lambda t: len(t[1]))  # the rarest first
+    if len(tokens) == 1 and len(tokens[0]) == 1 and len(words) == 1:
+        tokens = []  # one token, one test on its words: ``words`` says it all
+    return Needs(tuple(words), tuple(tokens))
 
 
 def _gate(pattern: list[dict[str, Any]]) -> frozenset[str] | None:

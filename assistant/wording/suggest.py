@@ -159,6 +159,7 @@ class Library:
         ]
         self._families: dict[Any, Family] = {}
         self._last: tuple[Any, list[tuple[Entry, str]]] | None = None
+        self._filled: dict[tuple[Any, ...], str | None] = {}
         self._shown: tuple[str, set[str]] = ("", set())
 
     def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
@@ -312,7 +313,7 @@ class Library:
         candidates.sort(key=lambda c: c[0])
         out: list[tuple[Entry, str]] = []
         for _, entry, child in candidates:
-            filled = self._fill(entry, text, holder, member, child)
+            filled = self._fill_once(entry, text, holder, member, child)
             if filled is None or any(filled == f for _, f in out):
                 continue
             out.append((entry, filled))
@@ -368,6 +369,19 @@ class Library:
             return self._fits_age(entry.ages, None)
         return any(self._fits_age(entry.ages, c.age) for c in family.children
                    if c.role != "unborn")
+
+    def _fill_once(self, entry: Entry, text: str, holder: str | None, member: Member | None,
+                   child: Member | None) -> str | None:
+        """:meth:`_fill`, kept: the statement's words matter to it only through the
+        pronouns it shows (``_gender``), and the same few entries are filled for most
+        statements."""
+        gender = None if entry.about_child else self._gender(text, holder, member)
+        key = (id(entry), holder, member, child, gender)
+        if key not in self._filled:
+            if len(self._filled) > 20_000:
+                self._filled.clear()
+            self._filled[key] = self._fill(entry, text, holder, member, child)
+        return self._filled[key]
 
     def _fill(self, entry: Entry, text: str, holder: str | None, member: Member | None,
               child: Member | None) -> str | None:
