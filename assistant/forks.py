@@ -27,13 +27,23 @@ _task: tuple[Callable[[Any], Any], list[Any]] | None = None
 
 
 def usable_cores() -> int:
-    """The cores this process may run on (its affinity), or ``NEEDS_LED_PROCESSES``."""
+    """How many processes to use: ``NEEDS_LED_PROCESSES`` if set, else the cores this
+    process may run on (its affinity) that are idle, this one included.
+
+    Why idle ones only: on a machine other work keeps busy, more processes only share the
+    same cores and each copies part of the memory; the load average (over a minute, this
+    process counted) says how many are taken.
+    """
     wanted = os.environ.get(ENV_VAR, "").strip()
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # no load average here: take the cores as free
+        return cores
+    return max(1, min(cores, 1 + round(cores - busy)))
 
 
 def can_fork() -> bool:

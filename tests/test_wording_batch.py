@@ -146,9 +146,12 @@ def test_forked_processes_give_what_one_process_gives(coach: Coach) -> None:
     two = Analyzer().read_with_coach(texts, coach, texts[::2], processes=2)
     assert [a.encode() for a in two[0]] == [a.encode() for a in one[0]]
     assert two[1] == one[1]
+    forkable = forks.can_fork()  # False while another test's thread is still ending
     pids = forks.map_parts(lambda part: {os.getpid()}, list(range(10)), least=1,
                            processes=2)
-    assert len(set().union(*pids)) == (2 if forks.can_fork() else 1)
+    assert len(pids) in (1, 2) and set().union(*pids) >= {os.getpid()}
+    if forkable and forks.can_fork():
+        assert len(set().union(*pids)) == 2
     assert forks.map_parts(lambda part: sum(part), list(range(10)), least=4,
                            processes=3) == [sum(range(5)), sum(range(5, 10))]
 
