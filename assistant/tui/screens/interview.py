@@ -297,7 +297,7 @@ class InterviewScreen(Screen[None]):
         coach = self.app.coach  # type: ignore[attr-defined]
         try:
             if generation != self.generation:
-                return  # the worker typed on while this waited: drop it
+                return  # the worker typed on since this was asked for: drop it
             report = coach.check(text, stage=stage, holder=holder, case=self.case)
         except Exception as exc:
             self.app.call_from_thread(self._show_check_failed, generation, str(exc))
