@@ -41,6 +41,7 @@ ADJUNCT = 2
 DEPTH_FACTOR = 0.25  # each step below the head of what is needed counts a little less
 PHRASE_BONUS = 1.0  # each further word of a matched phrase: a phrase is more specific
 ACT_WEIGHT = 1.5  # who does what to whom says more than a word does
+PER_PROCESS = 400  # the fewest wordings worth a process of their own
 
 
 @dataclass
@@ -140,6 +141,59 @@ class Analyzer:
             for text, (_, spans), doc in zip(todo, expanded, docs, strict=True):
                 self._cache[text] = self._analyse(doc, spans)
         return [self._cache[t] for t in texts]
+
+    def read_with_coach(self, texts: Sequence[str], coach: Any, coached: Sequence[str],
+                        processes: int | None = None
+                        ) -> tuple[list[Analysis], dict[str, list[str]]]:
+        """The analysis of each of ``texts`` (as :meth:`read`) and the kinds the wording
+        ``coach`` flags on each of ``coached``, parsing each distinct wording once.
+
+        Why: the audit reads thousands of wordings, and the parse is most of the cost.
+        The coach reads each document first, as its own pipeline leaves it; the components
+        it leaves out (the lemmatizer) then run on the same document for the analysis. A
+        wording whose shorthand is spelled out for the analysis ("DV") is parsed twice, as
+        written for the coach and spelled out for the analysis. With a coach on another
+        pipeline, each reads the wordings itself. Many wordings are shared among
+        ``processes`` forked processes (default: one per core; see ``assistant.forks``).
+        """
+        from assistant.forks import map_parts
+        from assistant.wording import MAX_CHARS
+
+        if coach.parser.language is not self.nlp.language:
+            return self.read(texts), coach_kinds(coach, coached)
+        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        # Each text to parse, with the wordings the coach reads in it and those analysed.
+        wanted: dict[str, tuple[list[str], list[str]]] = {}
+        for text in dict.fromkeys(coached):
+            wanted.setdefault(text[:MAX_CHARS], ([], []))[0].append(text)
+        for text in todo:
+            wanted.setdefault(self.shorthand.expand(text)[0], ([], []))[1].append(text)
+        kinds: dict[str, list[str]] = {}
+        for part_kinds, analyses in map_parts(
+                lambda part: self._read_parsed(part, coach), list(wanted.items()),
+                PER_PROCESS, processes):
+            kinds.update(part_kinds)
+            self._cache.update(analyses)
+        return [self._cache[t] for t in texts], kinds
+
+    def _read_parsed(self, wanted: list[tuple[str, tuple[list[str], list[str]]]], coach: Any
+                     ) -> tuple[dict[str, list[str]], dict[str, Analysis]]:
+        """For :meth:`read_with_coach`: parse each text once; the coach's kinds for the
+        wordings it reads there, then the analysis of those analysed."""
+        parser = coach.parser
+        kinds: dict[str, list[str]] = {}
+        analyses: dict[str, Analysis] = {}
+        docs = parser.pipe((text for text, _ in wanted), batch_size=256)
+        for doc, (_, (for_coach, for_analysis)) in zip(docs, wanted, strict=True):
+            if for_coach:
+                report = next(coach.check_docs([doc]))
+                for text in for_coach:
+                    kinds[text] = list(report.kinds)
+            if for_analysis:
+                doc = next(parser.finish([doc]))
+                for text in for_analysis:
+                    analyses[text] = self._analyse(doc, self.shorthand.expand(text)[1])
+        return kinds, analyses
 
     def analyse(self, texts: Sequence[str]) -> list[Tokens]:
         """The tokens of each text (see :meth:`read` for the whole analysis)."""
@@ -496,15 +550,16 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
     """
     rows = audit.needs(sample_id)
     todo = [r for r in rows if r["tokens"] is None]
-    if todo:
-        analysed = suggester.analyzer.read([r["wording"] for r in todo])
-        for row, analysis in zip(todo, analysed, strict=True):
-            row["tokens"] = analysis.encode()
-    unread = [r for r in rows if r["kinds"] is None]
-    if coach is not None and unread:
-        kinds = coach_kinds(coach, [r["wording"] for r in unread])
-        for row in unread:
-            row["kinds"] = kinds[row["wording"]]
+    unread = [r for r in rows if r["kinds"] is None] if coach is not None else []
+    if unread:  # one parse of each wording serves the coach and the analysis
+        analysed, kinds = suggester.analyzer.read_with_coach(
+            [r["wording"] for r in todo], coach, [r["wording"] for r in unread])
+    else:
+        analysed, kinds = suggester.analyzer.read([r["wording"] for r in todo]), {}
+    for row, analysis in zip(todo, analysed, strict=True):
+        row["tokens"] = analysis.encode()
+    for row in unread:
+        row["kinds"] = kinds[row["wording"]]
     out = []
     counts: Counter[str] = Counter()
     seen: dict[tuple[str, str], Suggestion] = {}  # the same words, the same suggestion

@@ -5,6 +5,9 @@ specific phrasing, with rules from ``framework/wording`` and rewrites from
 Importing this package is cheap: spaCy is imported and the pipeline loaded only by
 :meth:`Coach.load` (or the first check), once per process, so ``needs-led --help`` and the
 TUI's first screen stay fast.
+
+The coach takes the spaCy lock (``pipeline.SPACY_LOCK``) itself around each check, so
+callers in worker threads need not.
 """
 
 from __future__ import annotations
@@ -89,10 +92,14 @@ class Coach:
         With a ``case`` (an :class:`assistant.model.Case`), rewrites are chosen for the
         holder's role, age and sex and for what the case's people and story show.
         """
+        from assistant.wording.pipeline import SPACY_LOCK
+
         engine = self.load()._engine
-        family = self.library.family(case)
-        doc = engine.nlp(text[:MAX_CHARS])
-        return self._noted(doc, engine.report(doc, self._stage(stage), holder, family), family)
+        stage = self._stage(stage)
+        with SPACY_LOCK:
+            family = self.library.family(case)
+            doc = engine.nlp(text[:MAX_CHARS])
+            return self._noted(doc, engine.report(doc, stage, holder, family), family)
 
     def _noted(self, doc: Any, report: Report, family: Any) -> Report:
         """The report with what the coach says when it flags nothing (see prompts/coach.yml)."""
@@ -117,25 +124,45 @@ class Coach:
         Why here: callers that already hold a coach (suggestions, Need Groups) read the
         statement with the same loaded pipeline and word classes as the checks.
         """
+        from assistant.wording.pipeline import SPACY_LOCK
+
         engine = self.load()._engine
-        return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
+        with SPACY_LOCK:
+            return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
+
+    @property
+    def parser(self) -> Any:
+        """The pipeline as the coach runs it (``pipeline.Parser``): documents it parses
+        can be handed to :meth:`check_docs`, and ``parser.finish`` then adds what the
+        coach leaves out (lemmas) for another reader."""
+        return self.load()._engine.nlp
 
     def check_docs(self, docs: Iterable[Any], stage: str = "need",
-                   holder: str | None = None) -> Iterator[Report]:
-        """Reports for documents already parsed by a trained pipeline (tagger and parser),
-        in order.
+                   holder: str | None = None, case: Any = None) -> Iterator[Report]:
+        """Reports for documents already parsed, in order: the same as :meth:`check` on
+        their texts when :attr:`parser` parsed them.
 
-        Why: a caller that parses anyway (the audit needs lemmas from the full pipeline)
-        can hand its documents to the coach, so one parse serves both instead of two.
+        Why: a caller that parses anyway (the audit reads each wording for its themes
+        too) hands its documents to the coach, so one parse serves both instead of two.
         """
+        from assistant.wording.pipeline import SPACY_LOCK
+
         engine = self.load()._engine
         stage = self._stage(stage)
-        for doc in docs:
-            yield engine.report(doc, stage, holder)
+        family = self.library.family(case)
+        for doc in docs:  # read outside the lock: ``docs`` may be a parser's stream
+            with SPACY_LOCK:
+                report = self._noted(doc, engine.report(doc, stage, holder, family), family)
+            yield report
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None, case: Any = None) -> Iterator[Report]:
-        """Reports in input order, streaming: only one batch of documents is held at once."""
+        """Reports in input order, streaming: only one batch of documents is held at once.
+
+        The lock is taken for each batch, not while the caller reads the reports.
+        """
+        from assistant.wording.pipeline import SPACY_LOCK
+
         engine = self.load()._engine
         stage = self._stage(stage)
         family = self.library.family(case)
@@ -144,5 +171,7 @@ class Coach:
             batch = [text[:MAX_CHARS] for text in islice(iterator, batch_size)]
             if not batch:
                 return
-            for doc in engine.nlp.pipe(batch, batch_size=batch_size):
-                yield self._noted(doc, engine.report(doc, stage, holder, family), family)
+            with SPACY_LOCK:
+                reports = [self._noted(doc, engine.report(doc, stage, holder, family), family)
+                           for doc in engine.nlp.pipe(batch, batch_size=batch_size)]
+            yield from reports

@@ -43,15 +43,69 @@ class Cue:
     def __init__(self, text: str) -> None:
         self.text = text
         self.parts = [_compile(part) for part in text.split(" + ")]
+        # Each part's words with single spaces: a part can match only where one of them
+        # is a substring of the text with its spaces made single (see ``maybe``).
+        self.words = [tuple(" ".join(a.split()) for a in _alternatives(part))
+                      for part in text.split(" + ")]
+
+    def maybe(self, flat: str) -> bool:
+        """False when the cue cannot be found in ``flat`` (lower-case text, spaces made
+        single): a substring test, so the regular expressions run only on the few cues
+        that may match. Why: a statement is tested against a few hundred cues."""
+        return all(any(w in flat for w in words) for words in self.words)
 
     def found(self, sentences: list[str]) -> bool:
         return any(all(p.search(s) for p in self.parts) for s in sentences)
 
 
+def _lower(text: str) -> str:
+    return text.translate(_APOSTROPHES).lower()
+
+
 def sentences_of(text: str) -> list[str]:
     """Lower-case sentences, with curly apostrophes made straight."""
-    low = text.translate(_APOSTROPHES).lower()
-    return [s for s in _SENTENCE.split(low) if s.strip()]
+    return [s for s in _SENTENCE.split(_lower(text)) if s.strip()]
+
+
+_RUN = re.compile(r"[a-z0-9]+")
+
+
+class Cues:
+    """(id, cue) pairs, indexed by the first word of each alternative of each cue's first
+    part, so a text is searched only for the few cues whose words it has.
+
+    Why: a statement is tested against a few hundred cues, and running each one's regular
+    expression on every statement costs more than the rest of a check. The index is exact:
+    a cue can match only where its first part's first word stands alone in the text (the
+    patterns are whole-word), and every part's words must appear in it.
+    """
+
+    def __init__(self, pairs: list[tuple[str, Cue]]) -> None:
+        self.pairs = pairs
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []  # cues with an alternative that starts with no letter
+        for n, (_, cue) in enumerate(pairs):
+            firsts = {_RUN.match(w) for w in cue.words[0]}
+            if None in firsts:
+                self.always.append(n)
+                continue
+            for word in {m.group() for m in firsts if m is not None}:
+                self.by_word.setdefault(word, []).append(n)
+
+    def found(self, text: str) -> set[str]:
+        """The ids of the cues found in ``text``."""
+        low = _lower(text)
+        picked = set(self.always)
+        for word in set(_RUN.findall(low)):
+            picked.update(self.by_word.get(word, ()))
+        if not picked:
+            return set()
+        flat = " ".join(low.split())
+        maybe = [self.pairs[n] for n in sorted(picked) if self.pairs[n][1].maybe(flat)]
+        if not maybe:
+            return set()
+        sentences = [s for s in _SENTENCE.split(low) if s.strip()]
+        return {fact for fact, cue in maybe if cue.found(sentences)}
 
 
 class FactRule(Strict):
@@ -151,12 +205,17 @@ class CaseFacts(Strict):
     def ordinary(self) -> frozenset[str]:
         return frozenset(f.id for f in self.facts if f.ordinary)
 
+    @cached_property
+    def _story_cues(self) -> Cues:
+        return Cues([(f.id, c) for f in self.facts for c in f.story_cues])
+
+    @cached_property
+    def _mention_cues(self) -> Cues:
+        return Cues([(f.id, c) for f in self.facts for c in f.mention_cues])
+
     def shown_by_text(self, text: str) -> set[str]:
         """The facts that words in ``text`` (a story, or the worker's statement) show."""
-        sentences = sentences_of(text)
-        if not sentences:
-            return set()
-        return {f.id for f in self.facts if any(c.found(sentences) for c in f.story_cues)}
+        return self._story_cues.found(text)
 
     def settle(self, shown: set[str]) -> set[str]:
         """``shown`` less the facts another shown fact rules out (``unless``)."""
@@ -171,8 +230,7 @@ class CaseFacts(Strict):
 
     def mentioned(self, text: str) -> set[str]:
         """The facts a statement's words take for granted (its ``mentions``)."""
-        sentences = sentences_of(text)
-        return {f.id for f in self.facts if any(c.found(sentences) for c in f.mention_cues)}
+        return self._mention_cues.found(text)
 
 
 def load_or_default(content: Content, model: type[M], *parts: str) -> M:

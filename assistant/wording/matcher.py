@@ -15,7 +15,7 @@ from assistant.content import ContentError
 from assistant.wording import context
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
-from assistant.wording.structure import StructureReader
+from assistant.wording.structure import StructureReader, _doc_text
 from assistant.wording.suggest import Library, fill, term_of
 from assistant.wordlists import MatchingWords
 
@@ -34,22 +34,170 @@ class StageMatcher:
     of its words; patterns with no required word run always.
     """
 
-    always: Any
+    always: list[Any]  # one matcher per rule (and its "unless"), for patterns with no gate
     gated: list[tuple[frozenset[int], Any]]
     rules: list[Rule]
     keys: dict[int, tuple[int, bool]] = field(default_factory=dict)  # id -> (rule, unless)
     active: list[bool] = field(default_factory=list)
     structure: dict[str, int] = field(default_factory=dict)  # kind -> structure rule
+    # id(matcher) -> what each of its patterns needs in a statement (see ``_requires``)
+    requires: dict[int, list[Needs]] = field(default_factory=dict)
+    _by_word: dict[int, list[int]] | None = None  # word id -> the gated groups it opens
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        from spacy.attrs import LOWER
+        from spacy.attrs import DEP, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
 
-        words = set(doc.to_array(LOWER).tolist())
-        matches = list(self.always(doc)) if self.always is not None else []
-        for gate, matcher in self.gated:
-            if not gate.isdisjoint(words):
+        if self._by_word is None:
+            by_word: dict[int, list[int]] = {}
+            for n, (gate, _) in enumerate(self.gated):
+                for word in gate:
+                    by_word.setdefault(word, []).append(n)
+            self._by_word = by_word
+        rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG]).tolist()
+        words = Words(doc.vocab.strings, rows)
+        requires = self.requires
+        matches: list[tuple[int, int, int]] = []
+        for matcher in self.always:
+            if words.possible(requires[id(matcher)]):
+                matches.extend(matcher(doc))
+        opened: set[int] = set()
+        for word in words.sets[0]:
+            opened.update(self._by_word.get(word, ()))
+        for n in sorted(opened):
+            matcher = self.gated[n][1]
+            if words.possible(requires[id(matcher)]):
                 matches.extend(matcher(doc))
         return matches
+
+
+# A test on one token: (column, value) where the column is one of the ``to_array`` columns
+# below and the value a frozenset of ids (one of them), an int (that one), or a Regex (a
+# string the expression finds).
+LOWER_COL, ORTH_COL, START_COL, NUMBER_COL, DEP_COL, TAG_COL = range(6)
+Test = tuple[int, Any]
+
+
+class Regex:
+    """A pattern's regular expression with what it said of each word already tried (by
+    string id): statements share most of their words."""
+
+    __slots__ = ("expression", "seen")
+
+    def __init__(self, expression: str) -> None:
+        self.expression = re.compile(expression)
+        self.seen: dict[int, bool] = {}
+
+    def finds(self, strings: Any, word: int) -> bool:
+        found = self.seen.get(word)
+        if found is None:
+            if len(self.seen) > 100_000:
+                self.seen.clear()
+            found = self.seen[word] = self.expression.search(strings[word]) is not None
+        return found
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What one pattern needs of a statement: ``words``, for some of its tokens the
+    lower-case (column 0) or written (1) words one of which must be in the statement, and
+    ``tokens``, the tests of each token it cannot skip, which must pass on tokens in that
+    order."""
+
+    words: tuple[tuple[int, frozenset[int]], ...]
+    tokens: tuple[tuple[Test, ...], ...]
+
+
+class Words:
+    """One statement's tokens as ``to_array`` rows, and its distinct lower-case and
+    written words, to tell which patterns cannot match it."""
+
+    __slots__ = ("rows", "sets", "strings")
+
+    def __init__(self, strings: Any, rows: list[list[int]]) -> None:
+        self.strings = strings
+        self.rows = rows
+        self.sets = ({r[LOWER_COL] for r in rows}, {r[ORTH_COL] for r in rows})
+
+    def possible(self, patterns: list[Needs]) -> bool:
+        """False only when no pattern of a matcher can match. Why: a Matcher call costs
+        more than the rest of a check, and most statements lack what most patterns need."""
+        sets = self.sets
+        for needs in patterns:
+            for column, value in needs.words:
+                if value.isdisjoint(sets[column]):
+                    break
+            else:
+                if not needs.tokens or self._in_order(needs.tokens):
+                    return True
+        return False
+
+    def _in_order(self, tokens: tuple[tuple[Test, ...], ...]) -> bool:
+        """True when tokens passing each group of tests follow one another in order (the
+        earliest token that passes is as good as any for the rest)."""
+        if not tokens:
+            return True
+        k, tests, strings = 0, tokens[0], self.strings
+        for row in self.rows:
+            for column, value in tests:
+                cell = row[column]
+                if value.__class__ is frozenset:
+                    if cell not in value:
+                        break
+                elif value.__class__ is int:
+                    if cell != value:
+                        break
+                elif not value.finds(strings, cell):
+                    break
+            else:
+                k += 1
+                if k == len(tokens):
+                    return True
+                tests = tokens[k]
+        return False
+
+
+_COLUMNS = {"LOWER": LOWER_COL, "ORTH": ORTH_COL, "TEXT": ORTH_COL, "DEP": DEP_COL,
+            "TAG": TAG_COL}
+
+
+def _requires(pattern: list[dict[str, Any]], strings: Any) -> Needs:
+    """What a statement must have for ``pattern`` to match: for each token the pattern
+    cannot skip, the tests it makes that are read here (words, dependency labels and tags,
+    as string ids; regular expressions, as ``re.search``; the sentence start and number
+    flags), read the way the Matcher reads the token. A test not read here is left out, so
+    this errs towards running the Matcher."""
+    tokens: list[tuple[Test, ...]] = []
+    words: list[tuple[int, frozenset[int]]] = []
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
+            continue
+        tests: list[Test] = []
+        for key, value in token.items():
+            name = str(key).upper()
+            if name in ("IS_SENT_START", "SENT_START") and value is True:
+                tests.append((START_COL, 1))
+            elif name == "LIKE_NUM" and isinstance(value, bool):
+                tests.append((NUMBER_COL, int(value)))
+            elif name in _COLUMNS:
+                column = _COLUMNS[name]
+                if isinstance(value, dict) and len(value) == 1 and "IN" in value \
+                        and all(isinstance(v, str) for v in value["IN"]):
+                    tests.append((column, frozenset(strings.add(v) for v in value["IN"])))
+                elif isinstance(value, str):
+                    tests.append((column, frozenset({strings.add(value)})))
+                elif column in (LOWER_COL, ORTH_COL) and isinstance(value, dict) \
+                        and len(value) == 1 and isinstance(value.get("REGEX"), str):
+                    tests.append((column, Regex(value["REGEX"])))
+        if tests:
+            tokens.append(tuple(tests))
+            sets = [(c, v) for c, v in tests if c in (LOWER_COL, ORTH_COL)
+                    and isinstance(v, frozenset)]
+            if sets:
+                words.append(min(sets, key=lambda t: len(t[1])))
+    words.sort(key=lambda t: len(t[1]))  # the rarest first
+    if len(tokens) == 1 and len(tokens[0]) == 1 and len(words) == 1:
+        tokens = []  # one token, one test on its words: ``words`` says it all
+    return Needs(tuple(words), tuple(tokens))
 
 
 def _gate(pattern: list[dict[str, Any]], common: frozenset[str]) -> frozenset[str] | None:
@@ -90,8 +238,8 @@ class Engine:
         strings = nlp.vocab.strings
         for stage in ("need", "seriousness", "outcome", "work"):
             rules = ruleset.for_stage(stage)
-            groups: dict[frozenset[str] | None, Any] = {}
-            compiled = StageMatcher(None, [], rules)
+            groups: dict[frozenset[str] | str, Any] = {}
+            compiled = StageMatcher([], [], rules)
             for index, rule in enumerate(rules):
                 if reads_structure(rule):  # judged by the reader, on a parse only
                     compiled.active.append(not reduced)
@@ -107,18 +255,23 @@ class Engine:
                     key = f"{rule.id}{'!unless' if unless else ''}"
                     for pattern in kept:
                         gate = _gate(pattern, self.english.matching.common)
-                        matcher = groups.setdefault(gate, Matcher(nlp.vocab, validate=True))
+                        # Patterns with no gate: one matcher per key, so each runs only on
+                        # statements it may match (see ``Words.possible``).
+                        group = gate if gate is not None else key
+                        matcher = groups.setdefault(group, Matcher(nlp.vocab, validate=True))
                         try:
                             matcher.add(key, [pattern], greedy="LONGEST")
                         except (ValueError, re.error) as exc:
                             raise ContentError(ruleset.source[rule.id], f"bad pattern: {exc}",
                                                ruleset.line_of(rule.id),
                                                field=f"rule {rule.id}") from None
+                        compiled.requires.setdefault(id(matcher), []).append(
+                            _requires(pattern, strings))
                     compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
-            compiled.always = groups.pop(None, None)
+            compiled.always = [m for group, m in groups.items() if isinstance(group, str)]
             compiled.gated = [(frozenset(strings.add(w) for w in gate), matcher)
-                              for gate, matcher in groups.items() if gate is not None]
+                              for gate, matcher in groups.items() if isinstance(gate, frozenset)]
             self.stages[stage] = compiled
 
     def skipped(self) -> list[str]:
@@ -129,7 +282,7 @@ class Engine:
     def report(self, doc: Any, stage: str, holder: str | None = None,
                family: Any = None) -> Report:
         compiled = self.stages[stage]
-        text = doc.text
+        text = _doc_text(doc)  # kept for the structure reader too
         out = Report(text=text, stage=stage, holder=holder)
         if not text.strip():
             return out

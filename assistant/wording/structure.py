@@ -334,8 +334,10 @@ class StructureReader:
         if not doc.has_annotation("DEP"):
             return self._read_words(doc)
         # The coach reads a statement once for its findings and again for what it says
-        # when it flags nothing: the last document's readings are kept (per thread).
-        key = frozenset(skip)
+        # when it flags nothing: the last document's readings are kept (per thread), for
+        # this reader only (the audit's reader reads the same document once lemmas are
+        # added, and the reader prefers a real lemma to its own).
+        key = (id(self), frozenset(skip))
         last = getattr(_local, "needs", None)
         if last is not None and last[0] is doc and last[1] == key:
             return list(last[2])

@@ -144,6 +144,10 @@ class Library:
         ]
         self._families: dict[Any, Family] = {}
         self._last: tuple[Any, list[tuple[Entry, str]]] | None = None
+        self._filled: dict[tuple[Any, ...], str | None] = {}
+        self._per_case: dict[tuple[int, str | None], tuple[Any, ...]] = {}
+        self._fits: dict[tuple[Any, ...], tuple[Any, list[tuple[int, Entry, Member | None]]]] \
+            = {}
         self._shown: tuple[str, set[str]] = ("", set())
 
     def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
@@ -252,36 +256,23 @@ class Library:
         the worker's statement; without a case, only ``ordinary`` facts are assumed. Areas
         come from the statement's words first, then from the story's.
         """
-        member = family.member(holder) if family else None
+        member, story_scores, story_words = self._case_reading(family, holder)
         shown = set(family.facts) if family else set(self.facts.ordinary)
         shown = self.facts.settle(shown | self._shown_by(text))
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
         need_scores = self._scores(" ".join(w for w in _WORD.findall(text.lower())
                                             if w not in own))
-        story_scores = self._scores(family.story) if family else {}
         order = {a.area: n for n, a in enumerate(self.areas)}
         areas = sorted(set(need_scores) | set(story_scores),
                        key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
         if not areas and family is None:
             areas = [a.area for a in self.areas if a.fallback]
         words = set(_WORD.findall(text.lower()))
-        story_words = set(_WORD.findall(family.story.lower())) if family else set()
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
         for rank, area in enumerate(areas):
-            for n, entry in enumerate(self.entries[area]):
-                if not (entry.needs <= shown and self._fits_holder(entry, member, holder)):
-                    continue
-                child: Member | None = None
-                if entry.about_child and family is not None:
-                    child = self._child_for(entry, family, member)
-                    if child is None:
-                        continue
-                elif entry.holder == "child" or (member is not None and member.child):
-                    if not self._fits_age(entry.ages, member.age if member else None):
-                        continue
-                elif not self._fits_children(entry, family):
-                    continue
+            for n, entry, child in self._fitting(area, frozenset(shown), member, holder,
+                                                 family):
                 # Areas the statement speaks to come first, whole; the story's areas
                 # then take turns, so the worker sees the range the story opens.
                 turn = 0 if need_scores.get(area) else 1
@@ -297,12 +288,59 @@ class Library:
         candidates.sort(key=lambda c: c[0])
         out: list[tuple[Entry, str]] = []
         for _, entry, child in candidates:
-            filled = self._fill(entry, text, holder, member, child)
+            filled = self._fill_once(entry, text, holder, member, child)
             if filled is None or any(filled == f for _, f in out):
                 continue
             out.append((entry, filled))
             if len(out) == limit:
                 break
+        return out
+
+    def _case_reading(self, family: Family | None, holder: str | None
+                      ) -> tuple[Member | None, dict[str, int], set[str]]:
+        """The holder's member of the case, and the story's area scores and words: the
+        same for every statement about one case, so read once per case and holder."""
+        if family is None:
+            return None, {}, set()
+        key = (id(family), holder)
+        kept = self._per_case.get(key)
+        if kept is None or kept[0] is not family:  # the family held: its id stays its own
+            if len(self._per_case) > 1_000:
+                self._per_case.clear()
+            kept = self._per_case[key] = (
+                family, family.member(holder), self._scores(family.story),
+                set(_WORD.findall(family.story.lower())))
+        return kept[1], kept[2], kept[3]
+
+    def _fitting(self, area: str, shown: frozenset[str], member: Member | None,
+                 holder: str | None, family: Family | None
+                 ) -> list[tuple[int, Entry, Member | None]]:
+        """The area's entries (number, entry, the child a parent's statement is about)
+        that take for granted only what is ``shown`` and fit the holder, the holder's age
+        and the case's children. Kept: statements about one case and holder ask the same."""
+        key = (area, shown, member, is_parent(holder, self.roles) if member is None else None,
+               id(family))
+        kept = self._fits.get(key)
+        if kept is not None and kept[0] is family:
+            return kept[1]
+        out: list[tuple[int, Entry, Member | None]] = []
+        for n, entry in enumerate(self.entries[area]):
+            if not (entry.needs <= shown and self._fits_holder(entry, member, holder)):
+                continue
+            child: Member | None = None
+            if entry.about_child and family is not None:
+                child = self._child_for(entry, family, member)
+                if child is None:
+                    continue
+            elif entry.holder == "child" or (member is not None and member.child):
+                if not self._fits_age(entry.ages, member.age if member else None):
+                    continue
+            elif not self._fits_children(entry, family):
+                continue
+            out.append((n, entry, child))
+        if len(self._fits) > 10_000:
+            self._fits.clear()
+        self._fits[key] = (family, out)  # the family held: its id stays its own
         return out
 
     def suggest(self, text: str, holder: str | None, rewrites: list[str],
@@ -354,6 +392,19 @@ class Library:
             return self._fits_age(entry.ages, None)
         return any(self._fits_age(entry.ages, c.age) for c in family.children
                    if c.role not in self.unborn_roles)
+
+    def _fill_once(self, entry: Entry, text: str, holder: str | None, member: Member | None,
+                   child: Member | None) -> str | None:
+        """:meth:`_fill`, kept: the statement's words matter to it only through the
+        pronouns it shows (``_gender``), and the same few entries are filled for most
+        statements."""
+        gender = None if entry.about_child else self._gender(text, holder, member)
+        key = (id(entry), holder, member, child, gender)
+        if key not in self._filled:
+            if len(self._filled) > 20_000:
+                self._filled.clear()
+            self._filled[key] = self._fill(entry, text, holder, member, child)
+        return self._filled[key]
 
     def _fill(self, entry: Entry, text: str, holder: str | None, member: Member | None,
               child: Member | None) -> str | None:

@@ -31,7 +31,6 @@ from assistant.tui.widgets.answer import ENTER_HELP, AnswerArea
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
-from assistant.wording.pipeline import SPACY_LOCK
 
 #: how many changes to the case Ctrl+Z can take back in one sitting
 UNDO_DEPTH = 50
@@ -301,10 +300,9 @@ class InterviewScreen(Screen[None]):
     def _check(self, generation: int, text: str, stage: str, holder: str | None) -> None:
         coach = self.app.coach
         try:
-            with SPACY_LOCK:
-                if generation != self.generation:
-                    return  # the worker typed on while this waited: drop it
-                report = coach.check(text, stage=stage, holder=holder, case=self.case)
+            if generation != self.generation:
+                return  # the worker typed on since this was asked for: drop it
+            report = coach.check(text, stage=stage, holder=holder, case=self.case)
         except Exception as exc:
             self.app.call_from_thread(self._show_check_failed, generation, str(exc))
             return
@@ -378,8 +376,7 @@ class InterviewScreen(Screen[None]):
         if self.report is not None and self.report_text == text:
             report = self.report
         else:
-            with SPACY_LOCK:
-                report = coach.check(text, stage=stage, holder=q.holder, case=self.case)
+            report = coach.check(text, stage=stage, holder=q.holder, case=self.case)
         return self.interview.relevant(list(report.findings), stage)
 
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:

@@ -245,15 +245,13 @@ class FeedbackScreen(Screen[None]):
     def compute(self) -> None:
         """spaCy work (lemmas and the coach), off the UI thread."""
         from assistant.practice import chain_gaps, feedback
-        from assistant.wording.pipeline import SPACY_LOCK
 
         app = self.app
         try:
-            with SPACY_LOCK:
-                lemmas, synonyms = app.practice_matching()
-                gaps = chain_gaps(self.case, app.content, app.prompts)
-                result = feedback(self.case, self.vignette, app.coach, lemmas, gaps, synonyms,
-                                  framework=app.content.framework)
+            lemmas, synonyms = app.practice_matching()
+            gaps = chain_gaps(self.case, app.content, app.prompts)
+            result = feedback(self.case, self.vignette, app.coach, lemmas, gaps, synonyms,
+                              framework=app.content.framework)
         except Exception as exc:  # shown, not raised: the case itself is safe
             app.call_from_thread(self._failed, str(exc).splitlines()[0][:200])
             return

@@ -236,13 +236,11 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, group="evidence", exit_on_error=False)
     def _check_evidence(self, outcome_id: str, text: str) -> None:
         from assistant.review import evidence_problems
-        from assistant.wording.pipeline import SPACY_LOCK
 
         app = self.app
         if app.coach is None or app.coach_status not in ("ready", "reduced"):
             return
-        with SPACY_LOCK:
-            problems = evidence_problems(app.coach, text)
+        problems = evidence_problems(app.coach, text)
         message = f"Not yet evidence: {' '.join(problems)}" if problems else ""
         app.call_from_thread(self._show_note, outcome_id, message)
 
@@ -382,13 +380,11 @@ class TraceScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="trace", exit_on_error=False)
     def build(self) -> None:
         from assistant.trace import load_trace
-        from assistant.wording.pipeline import SPACY_LOCK
 
         app = self.app
         coach = app.coach if app.coach_status in ("ready", "reduced") else None
         try:
-            with SPACY_LOCK:
-                trace = load_trace(app.case_store, self.reference, coach)
+            trace = load_trace(app.case_store, self.reference, coach)
         except Exception as exc:  # shown, not raised: the case itself is safe
             app.call_from_thread(self._show_text, f"The trace failed: {str(exc)[:200]}")
             return

@@ -103,7 +103,6 @@ class RoomWordingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="room-wording")
     def read(self, statements: list[str] | None, files: list[Path]) -> None:
-        from assistant.wording.pipeline import SPACY_LOCK
         from assistant.workshop import room_wording, statements_from_files
 
         app = self.app
@@ -111,8 +110,7 @@ class RoomWordingScreen(Screen[None]):
         try:
             if statements is None:
                 statements, problems = statements_from_files(files)
-            with SPACY_LOCK:
-                rows = room_wording(statements, app.coach)
+            rows = room_wording(statements, app.coach)
         except Exception as exc:  # shown in the screen; the trainer can try other files
             app.call_from_thread(self._say, f"Could not read the room's wording: {exc}")
             return
