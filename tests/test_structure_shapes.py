@@ -17,6 +17,7 @@ import pytest
 
 from assistant.wording import Coach
 from assistant.wording.rules import RuleSet
+from tests.helpers import CONTENT
 
 FLAGGED: list[tuple[str, str]] = [
     # nominalisations of a provider's verb, in no noun list
@@ -79,7 +80,7 @@ SCORED = {"universal", "service", "assessment"}
 
 def _word_lists() -> str:
     """Every word the word rules (not the structure classes) list, as one text."""
-    ruleset = RuleSet.load()
+    ruleset = RuleSet.load(CONTENT)
     return " ".join(" ".join(words) for name, words in ruleset.lexicons.items()
                     if not name.startswith("shape_")).lower()
 

@@ -19,6 +19,7 @@ import pytest
 
 from assistant.model import Case, Person
 from assistant.wording import STAGES, Coach
+from tests.helpers import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = {"need": ["needs.jsonl", "real-plans.jsonl"], "outcome": ["outcomes.jsonl"],
@@ -128,10 +129,11 @@ def test_one_parse_gives_the_analyses_and_kinds_of_two(coach: Coach) -> None:
     from assistant.needgroups import Analyzer, coach_kinds
 
     texts = audit_wordings()
-    separate = Analyzer()
+    separate = Analyzer(None, CONTENT)
     expected = [a.encode() for a in separate.read(texts)]
     kinds = coach_kinds(coach, texts)
-    analyses, shared_kinds = Analyzer().read_with_coach(texts, coach, texts, processes=1)
+    analyses, shared_kinds = Analyzer(None, CONTENT).read_with_coach(texts, coach, texts,
+                                                                     processes=1)
     assert [a.encode() for a in analyses] == expected
     assert shared_kinds == kinds
     assert {k for ks in kinds.values() for k in ks} >= {"service", "universal"}
@@ -142,8 +144,8 @@ def test_forked_processes_give_what_one_process_gives(coach: Coach) -> None:
     from assistant.needgroups import Analyzer
 
     texts = audit_wordings()
-    one = Analyzer().read_with_coach(texts, coach, texts[::2], processes=1)
-    two = Analyzer().read_with_coach(texts, coach, texts[::2], processes=2)
+    one = Analyzer(None, CONTENT).read_with_coach(texts, coach, texts[::2], processes=1)
+    two = Analyzer(None, CONTENT).read_with_coach(texts, coach, texts[::2], processes=2)
     assert [a.encode() for a in two[0]] == [a.encode() for a in one[0]]
     assert two[1] == one[1]
     forkable = forks.can_fork()  # False while another test's thread is still ending
