@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
+from weakref import WeakKeyDictionary
 
 from pydantic import Field, StringConstraints, field_validator
 
@@ -100,11 +101,11 @@ class Names:
     also_words: frozenset[str]
     roles: frozenset[str]
     not_names: frozenset[str]
-    words: RedactionWords = field(default_factory=lambda: english().redaction)
+    words: RedactionWords
     """The English around a name (titles, months, modals...): framework/words/redaction.yml."""
 
     @classmethod
-    def from_list(cls, data: NameList) -> Names:
+    def from_list(cls, data: NameList, words: RedactionWords) -> Names:
         groups: dict[str, set[str]] = {}
         for name, others in data.variants.items():
             entry = {name, *others}
@@ -117,6 +118,7 @@ class Names:
             also_words=frozenset(data.also_words),
             roles=frozenset(data.roles),
             not_names=frozenset(data.not_names),
+            words=words,
         )
 
     def variants(self, name: str) -> frozenset[str]:
@@ -128,8 +130,12 @@ NAMES_FILE = ("framework", "names.yml")
 
 
 @lru_cache(maxsize=8)
-def _load_names(path: Path, text: str) -> Names:
-    return Names.from_list(parse_yaml(path, text, NameList))
+def _name_list(path: Path, text: str) -> NameList:
+    return parse_yaml(path, text, NameList)
+
+
+#: the names of each content in use, made once (indexing the lists is not free)
+_names_of: WeakKeyDictionary[Content, Names] = WeakKeyDictionary()
 
 
 def load_names(content: Content) -> Names:
@@ -139,6 +145,9 @@ def load_names(content: Content) -> Names:
 
     The words that name a role in the framework ("Gran", a trainer's "Godmum") are role
     words here too: never taken for a name, and a capitalised word after one is."""
+    known = _names_of.get(content)
+    if known is not None:
+        return known
     try:
         path = content.path(*NAMES_FILE)
     except ContentError:
@@ -147,14 +156,12 @@ def load_names(content: Content) -> Names:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError) as exc:
         raise ContentError(path, f"cannot be read ({exc})") from None
-    names = _load_names(path, text)
-    words = english(content).redaction
-    if names.words is not words:
-        names = replace(names, words=words)
+    names = Names.from_list(_name_list(path, text), english(content).redaction)
     family = frozenset(w for w in content.framework.vocabulary.family_words if " " not in w)
-    if family <= names.roles:
-        return names
-    return replace(names, roles=names.roles | family)
+    if not family <= names.roles:
+        names = replace(names, roles=names.roles | family)
+    _names_of[content] = names
+    return names
 
 
 # --- normalising text ----------------------------------------------------------------------

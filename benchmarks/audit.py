@@ -29,6 +29,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from assistant.wordlists import english
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -188,7 +190,7 @@ def main() -> None:
         with Store(db) as store:
             audit = AuditStore(store)
             report = build_report(audit, sample_id, "Benchmark", content.framework, themes,
-                                  suggester)
+                                  suggester, stop=english(content).need_groups.stop)
             paths = write_report(report, out, content)
         render_s = time.perf_counter() - t
         sizes = ", ".join(f"{p.name} {p.stat().st_size / 1e6:.2f} MB" for p in paths)
@@ -199,7 +201,7 @@ def main() -> None:
         with Store(db) as store:
             audit = AuditStore(store)
             report = build_report(audit, sample_id, "Benchmark", content.framework,
-                                  fresh.themes, fresh)
+                                  fresh.themes, fresh, stop=english(content).need_groups.stop)
             write_report(report, out, content, force=True)
         rerender_s = time.perf_counter() - t
         print(f"re-render from stored analyses (no pipeline loaded): {rerender_s:.2f} s "

@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from assistant.wordlists import english
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -90,7 +92,8 @@ def main() -> None:
         with Store(db) as store:
             audit = AuditStore(store)
             report = build_report(audit, sample_id, "Benchmark", content.framework, themes,
-                                  None, distance=content.distance)
+                                  None, distance=content.distance,
+                                  stop=english(content).need_groups.stop)
         build_s = time.perf_counter() - t
         b = report.better_off
         print(f"build report with 'Is anyone better off?': {build_s:.2f} s "

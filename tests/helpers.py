@@ -8,10 +8,15 @@ import sys
 from pathlib import Path
 
 from assistant.content import Content
+from assistant.wordlists import english
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONTENT = Content(None)
+#: the Need Group report's stop words of the shipped content
+STOP = english(CONTENT).need_groups.stop
+#: the shipped content's English word lists (framework/words)
+WORDS = english(CONTENT)
 """The shipped content, for tests that call the core directly (below the CLI and the app,
 which make the content once from --content and pass it down)."""
 

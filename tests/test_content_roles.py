@@ -19,7 +19,8 @@ from assistant.interview import Interview
 from assistant.model import Case, Need, Person, Seriousness
 from assistant.wording.context import forms, is_parent
 from assistant.wording.pronouns import target_gender
-from tests.helpers import ROOT
+from assistant.wordlists import english
+from tests.helpers import ROOT, WORDS
 
 NEW_ROLES = """\
   - id: godparent
@@ -84,16 +85,17 @@ def test_a_role_added_only_in_content_is_labelled_gendered_and_read(tmp_path: Pa
     assert framework.unborn_roles == {"unborn", "expected"}
     roles = framework.vocabulary
     # Gendered by the words the role lists, in either gender.
-    assert target_gender("Godmum needs a course.", "Godmum", roles) == "f"
-    assert target_gender("Goddad needs a course.", "Goddad", roles) == "m"
+    assert target_gender("Godmum needs a course.", "Godmum", roles, lists=WORDS.pronouns) == "f"
+    assert target_gender("Goddad needs a course.", "Goddad", roles, lists=WORDS.pronouns) == "m"
     # A parent or carer for the coach; "the twin" takes "the", "Godmum" is written as a name.
     assert is_parent("Godmum", roles) and is_parent("the godfather", roles)
     assert not is_parent("the twin", roles)
-    assert forms("twin", roles) == ("the twin", "the twin")
-    assert forms("Godmum", roles) == ("Godmum", "Godmum")
+    assert forms("twin", roles, lists=WORDS.context) == ("the twin", "the twin")
+    assert forms("Godmum", roles, lists=WORDS.context) == ("Godmum", "Godmum")
     # The default content knows none of it.
     shipped = Content().framework.vocabulary
-    assert not is_parent("Godmum", shipped) and target_gender("", "Godmum", shipped) is None
+    assert not is_parent("Godmum", shipped) and target_gender("", "Godmum", shipped,
+            lists=WORDS.pronouns) is None
 
 
 def test_the_interview_finds_a_new_role_by_its_words(tmp_path: Path) -> None:
@@ -282,7 +284,8 @@ def test_the_report_and_the_import_follow_a_four_level_scale(tmp_path: Path) -> 
         # A form from another area's scale, pooled without the check, is still counted.
         audit.add_forms(sample_id, [*checked.forms, forms[3]], "f.json")
         report = build_report(audit, sample_id, "Four levels", framework, themes,
-                              Suggester(themes, Analyzer("blank", content)))
+                              Suggester(themes, Analyzer("blank", content)),
+                              stop=english(content).need_groups.stop)
     assert report.levels == [("Level 1", 0), ("Level 2", 1), ("Level 3", 0), ("Level 4", 1),
                              ("Level 5", 1), ("Not recorded", 1)]
     assert report.seriousness_labels[0] == "Minor"

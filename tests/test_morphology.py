@@ -10,7 +10,7 @@ from assistant.wording.morphology import gerund, is_plural_noun, s_forms, they_f
 from assistant.wording.pronouns import fit
 from assistant.wording.rules import RuleSet
 from assistant.wording.suggest import fill, term_of
-from tests.helpers import CONTENT
+from tests.helpers import CONTENT, WORDS
 
 
 @pytest.mark.parametrize(("word", "forms"), [
@@ -73,22 +73,26 @@ def test_is_plural_noun(word: str, plural: bool) -> None:
 
 
 def test_pronouns_agree_through_the_library() -> None:
-    assert fit("She dies a little inside when she lies.", None) == \
+    assert fit("She dies a little inside when she lies.", None, lists=WORDS.pronouns) == \
         "They die a little inside when they lie."
-    assert fit("He focuses on his homework.", None) == "They focus on their homework."
-    assert fit("She is sad and she always quizzes her mum.", None) == \
+    assert fit("He focuses on his homework.", None,
+            lists=WORDS.pronouns) == "They focus on their homework."
+    assert fit("She is sad and she always quizzes her mum.", None, lists=WORDS.pronouns) == \
         "They are sad and they always quiz their mum."
 
 ROLES = CONTENT.framework.vocabulary
 
 
 def test_a_lower_case_plural_holder_takes_need() -> None:
-    assert fill("{name} needs to know who will collect them.", "the grandchildren", ROLES) == \
+    assert fill("{name} needs to know who will collect them.", "the grandchildren", ROLES,
+            lists=WORDS) == \
         "The grandchildren need to know who will collect them."
-    assert fill("{name} needs to talk.", "Mum and Dad", ROLES).startswith("Mum and Dad need ")
+    assert fill("{name} needs to talk.", "Mum and Dad", ROLES,
+            lists=WORDS).startswith("Mum and Dad need ")
     # A capital may be a name: "Miles" is a plural noun in lower case but one boy here.
-    assert fill("{name} needs to talk.", "Miles", ROLES) == "Miles needs to talk."
-    assert fill("{name} needs to talk.", "Parents", ROLES) == "The parents need to talk."
+    assert fill("{name} needs to talk.", "Miles", ROLES, lists=WORDS) == "Miles needs to talk."
+    assert fill("{name} needs to talk.", "Parents", ROLES,
+            lists=WORDS) == "The parents need to talk."
 
 
 def test_a_rule_listing_a_singular_matches_its_real_plural(coach: Coach) -> None:
@@ -101,7 +105,7 @@ def test_a_rule_listing_a_singular_matches_its_real_plural(coach: Coach) -> None
 
 def test_what_the_worker_reached_for_is_said_as_a_right_ing_word(coach: Coach) -> None:
     doc = coach.load()._engine.nlp("Kayla needs to fulfil her potential.")
-    assert term_of(doc[1:6]) == "fulfilling her potential"
+    assert term_of(doc[1:6], lists=WORDS) == "fulfilling her potential"
 
 
 def test_constructing_the_coach_does_not_inflect() -> None:

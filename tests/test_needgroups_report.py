@@ -34,7 +34,7 @@ from assistant.needgroups import (
     write_report,
 )
 from assistant.store import Store
-from tests.helpers import CONTENT
+from tests.helpers import CONTENT, STOP
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "needgroups"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -59,7 +59,7 @@ def report(tmp_path: Path) -> Report:
                          "Children missing school because mornings at home are chaotic.",
                          "Agreed by the audit group on 20 November.")
         return build_report(audit, sample_id, "Golden sample", Content().framework, THEMES,
-                            suggester, generated=date(2026, 11, 22))
+                            suggester, generated=date(2026, 11, 22), stop=STOP)
 
 
 def test_report_files_match_their_golden_copies(report: Report, tmp_path: Path) -> None:
@@ -153,7 +153,7 @@ def test_report_of_an_empty_sample_says_so(tmp_path: Path) -> None:
         audit = AuditStore(store)
         sample_id = audit.new_sample("Empty")
         report: Any = build_report(audit, sample_id, "Empty", Content().framework, THEMES,
-                                   generated=date(2026, 11, 22))
+                                   generated=date(2026, 11, 22), stop=STOP)
     html = write_report(report, tmp_path / "out", content=CONTENT)[0].read_text()
     assert "No Need Groups yet" in html
     assert "cannot yet say whether anyone is better off" in html
@@ -185,7 +185,7 @@ def test_the_wording_coach_reading_is_stored_and_reported(tmp_path: Path) -> Non
         assert kinds["Child 2 needs to be at school by 8.45 every morning."] == []
         report = build_report(audit, sample_id, "Coached", Content().framework, THEMES,
                               Suggester(THEMES, Analyzer(None, CONTENT)),
-                              generated=date(2026, 11, 22))
+                              generated=date(2026, 11, 22), stop=STOP)
         # A second run reads nothing again.
         again = suggest_sample(audit, sample_id, Suggester(THEMES, Analyzer(None, CONTENT)), coach)
         assert again["coached"] == 0

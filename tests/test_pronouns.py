@@ -7,7 +7,7 @@ import pytest
 from assistant.content import Content
 from assistant.wording import Coach
 from assistant.wording.pronouns import fit, gender_of, names_someone_else, target_gender
-from tests.helpers import CONTENT
+from tests.helpers import CONTENT, WORDS
 
 
 @pytest.mark.parametrize(
@@ -32,20 +32,22 @@ from tests.helpers import CONTENT
     ],
 )
 def test_fit(text: str, gender: str | None, expected: str) -> None:
-    assert fit(text, gender) == expected
+    assert fit(text, gender, lists=WORDS.pronouns) == expected
 
 
 ROLES = Content().framework.vocabulary
 
 
 def test_the_target_comes_from_the_workers_words_then_the_holders_role() -> None:
-    assert gender_of("Kayla needs counselling because her dad died.") == "f"
-    assert gender_of("He needs to see her.") is None
-    assert target_gender("Kayla needs counselling.", "Kayla", ROLES) is None
-    assert target_gender("Dad needs a course.", "Dad", ROLES) == "m"
+    assert gender_of("Kayla needs counselling because her dad died.", lists=WORDS.pronouns) == "f"
+    assert gender_of("He needs to see her.", lists=WORDS.pronouns) is None
+    assert target_gender("Kayla needs counselling.", "Kayla", ROLES, lists=WORDS.pronouns) is None
+    assert target_gender("Dad needs a course.", "Dad", ROLES, lists=WORDS.pronouns) == "m"
     # Pronouns of both kinds say nothing about the holder; the role still does.
-    assert target_gender("Mum needs a course because he hits her.", "Mum", ROLES) == "f"
-    assert target_gender("Jo needs a course because he hits her.", "Jo", ROLES) is None
+    assert target_gender("Mum needs a course because he hits her.", "Mum", ROLES,
+            lists=WORDS.pronouns) == "f"
+    assert target_gender("Jo needs a course because he hits her.", "Jo", ROLES,
+            lists=WORDS.pronouns) is None
 
 
 def test_a_statement_naming_someone_else_is_left_as_written() -> None:

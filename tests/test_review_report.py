@@ -30,6 +30,7 @@ from assistant.needgroups import (
 )
 from assistant.review import apply_review
 from assistant.store import Store
+from assistant.wordlists import english
 from tests.helpers import CONTENT, FIXTURES
 
 GOLDEN_FORMS = Path(__file__).resolve().parent / "golden" / "needgroups" / "forms.json"
@@ -107,7 +108,8 @@ def pooled(tmp_path: Path, case: Case):
         Shuffle(audit, sample_id).accept(themes=themes)
         content = Content()
         yield build_report(audit, sample_id, "Pooled", content.framework, themes, suggester,
-                           generated=DAY, distance=content.distance)
+                           generated=DAY, distance=content.distance,
+                           stop=english(content).need_groups.stop)
 
 
 def test_version_1_and_2_forms_pool_in_one_report(pooled, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from assistant.content import Content, ContentError
 from assistant.wording import Coach
 from assistant.wording.pronouns import fit
 from assistant.wording.suggest import fill
-from tests.helpers import CONTENT, ROOT
+from tests.helpers import CONTENT, ROOT, WORDS
 
 ROLES = Content().framework.vocabulary
 KINDS_FOR_NEEDS = {"universal", "service", "assessment"}
@@ -141,8 +141,8 @@ def test_suggestions_come_from_the_same_area_and_suit_a_parent(coach: Coach) -> 
     substance = next(a for a in coach.library.areas if a.area == "substance")
     # Pronouns follow the holder: "{name} needs to keep his methadone..." is offered to Mum
     # as "her methadone" (assistant/wording/pronouns.py).
-    wanted = {fit(fill(s.text, "Mum", ROLES), "f") for s in substance.statements
-              if s.holder == "parent"}
+    wanted = {fit(fill(s.text, "Mum", ROLES, lists=WORDS), "f", lists=WORDS.pronouns)
+              for s in substance.statements if s.holder == "parent"}
     assert finding.suggestions and set(finding.suggestions) <= wanted
     assert "Mum needs to keep her methadone in the locked box, out of the children's reach." \
         in wanted
@@ -223,7 +223,7 @@ def test_the_library_holds_150_specific_statements_none_flagged(coach_any: Coach
     for area in library.areas:
         for statement in area.statements:
             text = fill(statement.text, "Mum" if statement.holder == "parent" else "Kayla",
-                        ROLES)
+                        ROLES, lists=WORDS)
             assert coach_any.check(text).findings == [], text
 
 

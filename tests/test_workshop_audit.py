@@ -21,7 +21,7 @@ from assistant.content import Content
 from assistant.needgroups import Shuffle, build_report, load_themes
 from assistant.needgroups.services import Services, load_services
 from assistant.store import Store
-from tests.helpers import CONTENT, run_cli
+from tests.helpers import CONTENT, STOP, run_cli
 
 
 def form(reference: str, auditor: str, needs: list[tuple[str, list[str]]],
@@ -88,7 +88,8 @@ def test_a_parking_group_is_left_out_of_the_reports_groups(
     groups = audit.groups(sample_id)
     assert [(g["number"], g["name"], g["parking"]) for g in groups] == [
         (1, "Reading", False), (2, "Worded as services", True)]
-    report = build_report(audit, sample_id, "Workshop", Content().framework, load_themes(CONTENT))
+    report = build_report(audit, sample_id, "Workshop", Content().framework, load_themes(CONTENT),
+                          stop=STOP)
     assert [g.name for g in report.groups] == ["Reading"]
     assert [g.name for g in report.parked] == ["Worded as services"]
     shuffle.undo()
@@ -151,7 +152,7 @@ def test_the_report_counts_cases_not_forms_and_quotes_specific_needs(
     report = build_report(audit, sample_id, "Workshop", Content().framework, load_themes(CONTENT),
                           services=load_services(Content()), title="Reading in Riverside",
                           area="Riverside (fictional)", author="The audit group",
-                          generated=date(2026, 11, 29))
+                          generated=date(2026, 11, 29), stop=STOP)
     assert (report.forms, report.cases) == (3, 2)
     assert report.duplicates == [("W-1", 2)]
     [learning] = report.groups

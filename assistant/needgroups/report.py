@@ -18,7 +18,6 @@ from assistant.content import Content
 from assistant.needgroups.services import Services
 from assistant.needgroups.suggest import Suggester, decode
 from assistant.needgroups.themes import Themes
-from assistant.wordlists import english
 
 if TYPE_CHECKING:
     from assistant.audit.repository import AuditStore
@@ -479,23 +478,21 @@ def _ages(sample: _Sample) -> list[tuple[str, int]]:
 
 
 def build_report(audit: AuditStore, sample_id: int, sample_name: str, framework: Framework,
-                 themes: Themes, suggester: Suggester | None = None,
+                 themes: Themes, suggester: Suggester | None = None, *,
+                 stop: frozenset[str],
                  generated: date | None = None, services: Services | None = None,
                  title: str = "", area: str = "", author: str = "",
-                 distance: Distance | None = None,
-                 stop: frozenset[str] | None = None) -> Report:
+                 distance: Distance | None = None) -> Report:
     """The Need Groups report from the stored forms, analyses and groups (no spaCy run).
 
     Cases are counted by case reference: a case audited twice (two auditors, two dates)
     is one case, and the report says how many were. Groups marked "not a Need Group"
     (parking) are listed apart and left out of the Need Groups. Each step below is a
     function of the sample read once, so each can be read (and changed) on its own.
-    ``stop`` are the words a group's typical wordings are not chosen by (the packaged
-    list when None).
+    ``stop`` are the words a group's typical wordings are not chosen by
+    (framework/words/need-groups.yml of the content in use).
     """
     services = services or Services()
-    if stop is None:
-        stop = english().need_groups.stop
     sample = _read_sample(audit, sample_id)
     everything = [_group_report(g, sample, framework, themes, services, stop)
                   for g in sample.groups]

@@ -15,16 +15,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
-from assistant.wordlists import ContextWords, english
+from assistant.wordlists import ContextWords
 
 
-def _words(words: ContextWords | None) -> ContextWords:
-    return words if words is not None else english().context
-
-
-def anchor_of(span: Any, *, words: ContextWords | None = None) -> Any:
+def anchor_of(span: Any, *, words: ContextWords) -> Any:
     """The token a finding hangs on: its need/will verb when it has one, else its first."""
-    anchors = _words(words).anchors
+    anchors = words.anchors
     for token in span:
         if token.lower_ in anchors:
             return token
@@ -62,9 +58,8 @@ def _inside_quotes(text: str, position: int) -> bool:
 
 
 def flags(doc: Any, text: str, span: Any, parsed: bool,
-          *, lists: ContextWords | None = None) -> dict[str, bool]:
+          *, lists: ContextWords) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
-    lists = _words(lists)
     anchor = anchor_of(span, words=lists)
     i = anchor.i
     words = [t.lower_ for t in doc[:i]]  # the words before the anchor, made once
@@ -92,9 +87,8 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
 
 
 def holder_of(doc: Any, span: Any, parsed: bool,
-              *, lists: ContextWords | None = None) -> str | None:
+              *, lists: ContextWords) -> str | None:
     """Who holds the need: the subject of the need (or will) verb, as written."""
-    lists = _words(lists)
     anchor = anchor_of(span, words=lists)
     if parsed:
         verb = anchor
@@ -131,11 +125,11 @@ def is_parent(holder: str | None, roles: RoleVocabulary) -> bool:
 
 
 def forms(holder: str | None, roles: RoleVocabulary,
-          *, lists: ContextWords | None = None) -> tuple[str, str]:
+          *, lists: ContextWords) -> tuple[str, str]:
     """The holder as an object ("help Kayla", "help the child", "help her") and as a
     subject in the middle of a sentence ("Kayla", "the child", "she"). A role's noun takes
     "the"; what a family calls someone ("Mum") is written like a name."""
-    object_pronoun = _words(lists).object_pronoun
+    object_pronoun = lists.object_pronoun
     if not holder:
         return "them", "they"
     words = holder.split()

@@ -18,18 +18,14 @@ if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
 from assistant.wording.morphology import they_form
-from assistant.wordlists import PronounWords, english
+from assistant.wordlists import PronounWords
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[^A-Za-z]+")
 
 
-def _lists(words: PronounWords | None) -> PronounWords:
-    return words if words is not None else english().pronouns
 
-
-def gender_of(text: str, *, lists: PronounWords | None = None) -> str | None:
+def gender_of(text: str, *, lists: PronounWords) -> str | None:
     """'f' or 'm' when the text's third-person pronouns are all of one kind, else None."""
-    lists = _lists(lists)
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
     female, male = bool(words & lists.female), bool(words & lists.male)
     if female == male:
@@ -72,7 +68,7 @@ def names_someone_else(text: str, holder: str | None, roles: RoleVocabulary) -> 
 
 
 def target_gender(text: str, holder: str | None, roles: RoleVocabulary,
-                  *, lists: PronounWords | None = None) -> str | None:
+                  *, lists: PronounWords) -> str | None:
     """The gender a rewrite should use ('f', 'm'): the worker's own pronouns, else the
     gender of the role word that names the holder ("Mum", "grandad"; framework roles)."""
     shown = gender_of(text, lists=lists)
@@ -85,14 +81,13 @@ def target_gender(text: str, holder: str | None, roles: RoleVocabulary,
     return None
 
 
-def fit(text: str, gender: str | None, *, lists: PronounWords | None = None) -> str:
+def fit(text: str, gender: str | None, *, lists: PronounWords) -> str:
     """``text`` with the holder's pronouns for ``gender`` ('f', 'm'), or "they" if None.
 
     The holder's pronouns are taken to be those of the kind that comes first: in "her dad
     died because of his illness", "her" is the holder's and "his" the dad's, so only the
     first kind changes and the other person keeps theirs.
     """
-    lists = _lists(lists)
     female, male = lists.female, lists.male
     tokens = _TOKEN.findall(text)
     first = next((tok.lower() for tok in tokens if tok.lower() in female | male), None)

@@ -81,11 +81,11 @@ class Area(Strict):
     statements: list[Statement] = Field(min_length=5)
 
 
-def term_of(span: Any, *, lists: English | None = None) -> str:
+def term_of(span: Any, *, lists: English) -> str:
     """What the worker reached for, said so it reads after "What would ...":
     "counselling", "a family support worker", "being referred to CAMHS". The words left
     off and the verbs said as "-ing" words are framework/words/rewrites.yml."""
-    words_of = (lists or english()).rewrites
+    words_of = lists.rewrites
     tokens = list(span)
     while tokens and tokens[0].lower_ in words_of.strip_leading:
         tokens = tokens[1:]
@@ -398,7 +398,8 @@ class Library:
         """:meth:`_fill`, kept: the statement's words matter to it only through the
         pronouns it shows (``_gender``), and the same few entries are filled for most
         statements."""
-        gender = None if entry.about_child else self._gender(text, holder, member)
+        gender = None if entry.about_child else self._gender(text, holder, member,
+                                                                   pronouns=self.english.pronouns)
         key = (id(entry), holder, member, child, gender)
         if key not in self._filled:
             if len(self._filled) > 20_000:
@@ -426,7 +427,7 @@ class Library:
         return filled
 
     def _gender(self, text: str, holder: str | None, member: Member | None,
-                *, pronouns: PronounWords | None = None) -> str | None:
+                *, pronouns: PronounWords) -> str | None:
         """The holder's pronouns: their recorded sex, else the worker's words or role."""
         if member is not None:
             if member.sex in ("female", "male"):
@@ -439,12 +440,11 @@ class Library:
 
 
 def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "",
-         match: str = "", expansion: str = "", *, lists: English | None = None) -> str:
+         match: str = "", expansion: str = "", *, lists: English) -> str:
     """Fill ``{holder}`` (object: "help her"), ``{subject}`` ("she"), ``{possessive}``
     ("her", "Kayla's"), ``{Holder}`` and ``{name}`` (sentence start: "She"), ``{term}``,
     ``{match}``, ``{expansion}``. ``lists`` are the word lists in use (the packaged ones
     when None)."""
-    lists = lists or english()
     obj, subj = forms(holder, roles, lists=lists.context)
     start = subj[:1].upper() + subj[1:]
     possessive = lists.rewrites.possessive.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
@@ -511,7 +511,7 @@ class Notes(Strict):
         return load_or_default(content, cls, "prompts", "coach.yml")
 
     def annotate(self, report: Any, roles: RoleVocabulary, family: Family | None = None,
-                 reading: Any = None, *, lists: English | None = None) -> Any:
+                 reading: Any = None, *, lists: English) -> Any:
         """Set ``report.note`` when no finding counts; return the report.
 
         ``reading`` is the structure's reading of a need (``structure.NeedReading``); a
@@ -519,7 +519,7 @@ class Notes(Strict):
         """
         if not report.text.strip():
             return report
-        obj, _ = forms(report.holder, roles, lists=(lists or english()).context)
+        obj, _ = forms(report.holder, roles, lists=lists.context)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)
