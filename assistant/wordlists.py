@@ -11,13 +11,13 @@ file. Each file is read once per :class:`~assistant.content.Content` (see
 from __future__ import annotations
 
 import threading
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Annotated, ClassVar, TypeVar
 from weakref import WeakKeyDictionary
 
 from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
 
-from assistant.content import Content, Strict, default_root
+from assistant.content import Content, Strict
 
 FOLDER = ("framework", "words")
 
@@ -172,16 +172,9 @@ _loaded: WeakKeyDictionary[Content, English] = WeakKeyDictionary()
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def packaged() -> Content:
-    """The content that ships with the package, whatever the environment says: the lists
-    a pure function falls back on when its caller passes none (a test, a script)."""
-    return Content(default_root())
-
-
-def english(content: Content | None = None) -> English:
-    """The word lists of ``content`` (the packaged lists when None), made once per content."""
-    content = content if content is not None else packaged()
+def english(content: Content) -> English:
+    """The word lists of ``content`` (the one in use: an override folder's files where it
+    has them, else the shipped ones), made once per content."""
     with _lock:
         found = _loaded.get(content)
         if found is None:

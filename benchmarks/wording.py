@@ -46,7 +46,8 @@ def corpus(n: int) -> list[str]:
         texts += [f.text for f in rule.examples.fail] + list(rule.examples.pass_)
     library = Library(content)
     for area in library.areas:
-        texts += [fill(s.text, "Kayla", library.roles, lists=library.english) for s in area.statements]
+        texts += [fill(s.text, "Kayla", library.roles, lists=library.english)
+                  for s in area.statements]
     eval_file = ROOT.parent / "shared" / "eval" / "needs-dev.jsonl"
     if eval_file.exists():
         texts += [json.loads(line)["text"] for line in eval_file.read_text().splitlines()

@@ -50,7 +50,7 @@ def test_an_override_holds_only_the_file_it_changes(tmp_path: Path) -> None:
     content = _override(tmp_path, "pronouns.yml", text)
     lists = english(content)
     assert "seldom" in lists.pronouns.adverbs
-    assert lists.context.negators == english().context.negators  # from the default
+    assert lists.context.negators == english(CONTENT).context.negators  # from the default
     assert content.path(*FOLDER, "context.yml") == WORDS / "context.yml"
 
 
