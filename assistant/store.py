@@ -370,20 +370,16 @@ class Store:
                         raise _damaged(self.path, f"case '{printable(str(reference))}' "
                                                   f"revision {number} does not match its "
                                                   "checksum")
-            if "meta_checksum" in self.db.table("revisions").columns_dict:
-                for *row, stored in self.db.execute(f"select {REVISION_META}, meta_checksum "
-                                                    "from revisions"):
+            for table, columns, column, what in (
+                    ("revisions", REVISION_META, "meta_checksum",
+                     "case '{0}' revision {1}'s date or note"),
+                    ("cases", CASE_COLUMNS, "checksum", "the list entry of case '{0}'")):
+                if column not in self.db.table(table).columns_dict:
+                    continue  # a file from before the migration that adds it (it is added)
+                for *row, stored in self.db.execute(f"select {columns}, {column} from {table}"):
                     if stored is not None and row_checksum(row) != stored:
-                        raise _damaged(self.path, f"case '{printable(str(row[0]))}' revision "
-                                                  f"{printable(str(row[1]))}'s date or note "
-                                                  "does not match its checksum")
-            if "checksum" in self.db.table("cases").columns_dict:
-                for *row, stored in self.db.execute(f"select {CASE_COLUMNS}, checksum "
-                                                    "from cases"):
-                    if stored is not None and row_checksum(row) != stored:
-                        raise _damaged(self.path, f"the list entry of case "
-                                                  f"'{printable(str(row[0]))}' does not match "
-                                                  "its checksum")
+                        named = what.format(*(printable(str(v)) for v in row))
+                        raise _damaged(self.path, f"{named} does not match its checksum")
             if "audit_forms" in self.db.table_names():
                 for case_reference, body, stored in self.db.execute(
                         "select case_reference, cast(body as blob), digest from audit_forms"):
