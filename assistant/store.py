@@ -26,6 +26,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -362,6 +363,8 @@ class Store:
             if problems != ["ok"]:
                 found = " ".join(problems[0].replace("*** in database main ***", "").split())
                 raise _damaged(self.path, f"SQLite's check found: {printable(found)[:120]}")
+            if record := self._migration_record_problem():
+                raise _damaged(self.path, record)
             if "checksum" in self.db.table("revisions").columns_dict:
                 for reference, number, body, stored in self.db.execute(
                         "select reference, number, cast(body as blob), checksum "
@@ -389,10 +392,48 @@ class Store:
                                                   "not match its checksum")
                 from assistant.audit.checksums import audit_damage
 
-                problem = audit_damage(self.db)  # each form with its needs, each group...
-                if problem:
-                    raise _damaged(self.path, f"{problem[0]}: {problem[1]}")
+                damage = audit_damage(self.db)  # each form with its needs, each group...
+                if damage:
+                    raise _damaged(self.path, f"{damage[0]}: {damage[1]}")
         self._checked = True
+
+    def _migration_record_problem(self) -> str | None:
+        """What is wrong with the record of applied migrations, if anything.
+
+        A changed byte there would make the next open apply a migration again. Migrations
+        are applied in order and a newer needs-led only adds to the record, so a gap (one
+        missing while a later one is recorded), a name one or two letters from one of ours
+        that is not recorded, or an unreadable time is damage, not a newer version.
+        """
+        if "_sqlite_migrations" not in self.db.table_names():
+            return None
+        from assistant.audit.repository import migrations as audit_migrations
+
+        rows = list(self.db.execute(
+            "select migration_set, name, applied_at from _sqlite_migrations"))
+        for _, _, applied_at in rows:
+            try:
+                datetime.fromisoformat(str(applied_at))
+            except ValueError:
+                return ("its record of migrations has an unreadable time "
+                        f"({printable(str(applied_at))[:40]})")
+        for m_set in (migrations, audit_migrations):
+            # sqlite-utils keeps a set's migrations in ``_migrations`` (no public accessor)
+            order = [m.name for m in m_set._migrations]
+            applied = {str(name) for set_name, name, _ in rows if set_name == m_set.name}
+            reached = max((order.index(n) for n in applied if n in order), default=-1)
+            missing = [n for n in order[:reached + 1] if n not in applied]
+            if missing:
+                return (f"its record of migrations lacks {missing[0]} though later ones are "
+                        "recorded")
+            pending = [n for n in order if n not in applied]
+            for name in applied - set(order):
+                if any(len(name) == len(p)
+                       and sum(x != y for x, y in zip(name, p, strict=True)) <= 2
+                       for p in pending):
+                    return (f"its record of migrations names {printable(name)[:40]}, "
+                            "which needs-led never wrote")
+        return None
 
     def migrate(self, migration_set: Migrations, what: str = "this database",
                 error: type[StoreError] = StoreError) -> None:
@@ -401,6 +442,8 @@ class Store:
         A migration recorded in the file that this version does not know means a newer
         needs-led wrote it: refuse, and leave the file as it is.
         """
+        if record := self._migration_record_problem():
+            raise _damaged(self.path, record)
         known = {m.name for m in migration_set._migrations}
         applied = {m.name for m in migration_set.applied(self.db)}
         if applied - known:

@@ -135,7 +135,8 @@ def test_a_database_from_a_newer_version_is_refused(db_path: Path, case: Case) -
     with Store(db_path) as store:
         store.save(case)
         store.db["_sqlite_migrations"].insert(
-            {"migration_set": "needs-led", "name": "m999_from_the_future", "applied_at": "x"}
+            {"migration_set": "needs-led", "name": "m999_from_the_future",
+             "applied_at": "2027-01-05 10:00:00.000000+00:00"}
         )
     with pytest.raises(StoreError, match="written by a newer needs-led"):
         Store(db_path)

@@ -167,9 +167,13 @@ def test_revisions_stored_before_checksums_get_one(tmp_path: Path, case: Case) -
     path = tmp_path / "old.db"
     _build(path, case, count=2)
     con = sqlite3.connect(path)
-    con.execute("delete from _sqlite_migrations where name = 'm003_revision_checksums'")
+    # as a file from then: the later migrations are not recorded either
+    con.execute("delete from _sqlite_migrations where name in ('m003_revision_checksums', "
+                "'m004_positions', 'm005_revision_meta_checksums')")
     con.execute("alter table revisions drop column checksum")
+    con.execute("alter table revisions drop column meta_checksum")
     con.execute("alter table cases drop column checksum")
+    con.execute("drop table positions")
     con.commit()
     con.close()
     with Store(path) as store:
@@ -335,3 +339,21 @@ def test_revisions_stored_before_their_own_row_had_a_checksum_get_one(
         rows = store.db.execute(f"select {REVISION_META}, meta_checksum from revisions")
         assert all(row_checksum(row[:-1]) == row[-1] for row in rows)
         store.check()
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("name", "m003_revision_checksumz"), ("migration_set", "needs-lad"),
+    ("applied_at", "2026-11-2\x019 10:00:00")])
+def test_a_changed_byte_in_the_record_of_migrations_is_damage(
+        base: Path, case: Case, column: str, value: str) -> None:
+    """A changed migration record would make the next open apply a migration again, so it
+    is damage: one line, and nothing is written."""
+    con = sqlite3.connect(base)
+    con.execute(f"update _sqlite_migrations set {column} = ? where id = 3", [value])
+    con.commit()
+    con.close()
+    before = base.read_bytes()
+    with pytest.raises(StoreError, match="record of migrations") as err, Store(base) as store:
+        store.save(case.model_copy(update={"reference": "NL-2026-997"}))
+    assert err.value.kind == "damaged"
+    assert not _written(base, before)
