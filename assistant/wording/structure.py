@@ -38,17 +38,6 @@ WhatKind = Literal["clause", "phrase"]
 #: Categories that are faults at the need stage (the coach's scored kinds).
 FAULTS = ("universal", "service", "assessment")
 
-NEED_WORDS = frozenset({"need", "needs", "needed", "needing"})
-REQUIRE_WORDS = frozenset({"require", "requires", "required", "requiring"})
-# Verbs about the course of another verb: "to continue engaging", "to start attending".
-ASPECT_VERBS = frozenset({"continue", "start", "begin", "keep", "try", "agree", "commit",
-                          "resume", "carry", "remember", "go", "come"})
-# Verbs whose service is their direct object: a preposition after them adds where or
-# how ("to do well in her exams"), not what is received.
-DIRECT_ONLY = frozenset({"do", "have", "get", "complete", "undertake", "receive", "access",
-                         "accept", "attend", "join", "start", "begin", "obtain", "consider",
-                         "sign", "visit", "finish"})
-NEGATORS = frozenset({"not", "n't", "never", "no"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "pobj", "obj")
 # Modifier deps that, on a noun of an aim, say something specific about it.
@@ -244,6 +233,12 @@ class StructureReader:
         def words(name: str) -> frozenset[str]:
             return frozenset(w.lower() for w in lexicons.get(name, ()))
 
+        self.need_words = words("shape_need_word")  # need, needs, needed, needing
+        self.require_words = words("shape_require_word")
+        self.anchor_words = self.need_words | self.require_words
+        self.aspect_verb = words("shape_aspect_verb")
+        self.direct_verb = words("shape_direct_verb")
+        self.negators = words("shape_negator")
         self.service_head = words("shape_service_head")
         self.professional_suffix = tuple(sorted(words("shape_professional_suffix"),
                                                 key=len, reverse=True))
@@ -390,7 +385,7 @@ class StructureReader:
         strings = doc.vocab.strings
         if self._ids is None or self._ids[0] is not strings:
             self._ids = (strings,
-                         frozenset(strings.add(w) for w in NEED_WORDS | REQUIRE_WORDS
+                         frozenset(strings.add(w) for w in self.anchor_words
                                    | {"benefit", "benefits", "benefited", "benefitted"}),
                          strings.add("TO"), frozenset({strings.add("VB"), strings.add("VBN")}))
         _, words, to_tag, verb_tags = self._ids
@@ -454,12 +449,12 @@ class StructureReader:
     def _predicate(self, doc: Any, token: Any) -> NeedReading | None:
         low = token.lower_
         tag = token.tag_
-        if (low in NEED_WORDS or low in REQUIRE_WORDS) and (
+        if (low in self.need_words or low in self.require_words) and (
                 tag.startswith("VB") or tag == "MD" or any(
                     c.dep_ in ("xcomp", "dobj", "nsubj", "ccomp") for c in _kids(token))):
             # The tagger sometimes reads "Jordan's mum needs to ..." as a noun "needs";
             # a verb's dependents say it is the verb.
-            form: Form = "requires" if low in REQUIRE_WORDS else "needs"
+            form: Form = "requires" if low in self.require_words else "needs"
             if tag == "VBG" and token.dep_ in ("acl", "amod", "relcl") and any(
                     c.dep_ in ("dobj", "xcomp") for c in _kids(token)):
                 # "Children requiring additional educational support"
@@ -656,15 +651,14 @@ class StructureReader:
             start = subject.i
         return Part.of(doc, start, subject.i + 1)
 
-    @staticmethod
-    def _negated(doc: Any, verb: Any) -> bool:
+    def _negated(self, doc: Any, verb: Any) -> bool:
         if any(c.dep_ == "neg" for c in _kids(verb)):
             return True
         for j in range(verb.i - 1, max(-1, verb.i - 4), -1):
             low = doc[j].lower_
             if low in (".", "!", "?", ";"):
                 return False
-            if low in NEGATORS:
+            if low in self.negators:
                 return True
         return False
 
@@ -699,7 +693,7 @@ class StructureReader:
                 if inner is not None:  # "to ensure Ava is safe": judge "Ava is safe"
                     own_subject = next((c for c in _kids(inner)
                                         if c.dep_ in SUBJECT_DEPS), None)
-            elif lemma(verb) in ASPECT_VERBS:  # "to continue engaging with X": judge X
+            elif lemma(verb) in self.aspect_verb:  # "to continue engaging with X": judge X
                 inner = next((c for c in _kids(verb) if c.dep_ == "xcomp"
                               and c.tag_.startswith("VB")), None)
             if inner is None:
@@ -718,7 +712,7 @@ class StructureReader:
             reading.verb_object = lemma(obj)
         if own_subject is not None:
             reading.modifiers = [lemma(own_subject)]
-        right = _right_edge(verb)
+        right = _right_edge(verb, self.anchor_words)
         end = max(right, reading.predicate.end - 1)
         reading.what_part = Part.of(doc, verb.left_edge.i if own_subject is None
                                     else own_subject.left_edge.i, right + 1)
@@ -726,8 +720,7 @@ class StructureReader:
         reading.verb_token = verb
         reading.own_subject = own_subject
 
-    @staticmethod
-    def _object_of(verb: Any) -> Any:
+    def _object_of(self, verb: Any) -> Any:
         """The verb's object: direct, or through its first preposition ("go to X"; not
         for verbs that take their service directly: "do well in her exams")."""
         for child in _kids(verb):
@@ -746,7 +739,7 @@ class StructureReader:
                     if nouns:
                         return nouns[-1]
                 return child
-        if lemma(verb) in DIRECT_ONLY and not any(c.dep_ == "auxpass" for c in _kids(verb)):
+        if lemma(verb) in self.direct_verb and not any(c.dep_ == "auxpass" for c in _kids(verb)):
             return None
         for child in _kids(verb):
             if child.dep_ in ("prep", "agent", "dative"):
@@ -971,7 +964,7 @@ class StructureReader:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
             if kind:
                 return "service", f"to {base} it: {why}"
-        if not self._in(forms, self.personal_verb) and base not in DIRECT_ONLY:
+        if not self._in(forms, self.personal_verb) and base not in self.direct_verb:
             # "to enrol on the Harbour Lights programme", "to link in with Womens Aid": a
             # verb of joining with a service as the object of its preposition.
             for child in _kids(verb):
@@ -1431,7 +1424,7 @@ class StructureReader:
                             for g in _kids(child))):
                     return True  # "safe enough to sleep in her own bed"
                 if dep == "conj" and node is verb and child.tag_.startswith("VB") and (
-                        child.lower_ in NEED_WORDS or child.lower_ in REQUIRE_WORDS):
+                        child.lower_ in self.need_words or child.lower_ in self.require_words):
                     continue
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
                         node is verb or dep in ("advcl", "ccomp", "xcomp")) and \
@@ -1605,7 +1598,7 @@ class StructureReader:
                 break
         else:
             start = main.i
-        span = Part.of(doc, start, _trim(doc, _right_edge(main)) + 1)
+        span = Part.of(doc, start, _trim(doc, _right_edge(main, self.anchor_words)) + 1)
         category, reason = self._judge_outcome(verb, main, subject, measured, able)
         return OutcomeReading(lemma(verb), holder, span, category, reason, measured)
 
@@ -1887,7 +1880,7 @@ class StructureReader:
         for _ in range(2):
             inner = next((c for c in _kids(action) if c.dep_ == "xcomp"
                           and c.tag_.startswith("VB")), None)
-            if inner is None or lemma(action) not in ASPECT_VERBS | {"carry", "have"}:
+            if inner is None or lemma(action) not in self.aspect_verb | {"carry", "have"}:
                 break
             action = inner
         base = lemma(action)
@@ -2159,12 +2152,12 @@ class StructureReader:
         readings: list[NeedReading] = []
         for token in doc:
             low = token.lower_
-            if low not in NEED_WORDS and low not in REQUIRE_WORDS:
+            if low not in self.need_words and low not in self.require_words:
                 continue
             if token.i and doc[token.i - 1].lower_ in ("a", "the", "no", "their", "his",
                                                        "her", "of"):
                 continue
-            form: Form = "requires" if low in REQUIRE_WORDS else "needs"
+            form: Form = "requires" if low in self.require_words else "needs"
             reading = NeedReading(form=form, predicate=Part.of(doc, token.i, token.i + 1),
                                   parsed=False)
             start = token.i
@@ -2175,7 +2168,7 @@ class StructureReader:
                 "does", "do", "did", "not", "n't", "also", "really", "still", "will")]
             if words:
                 reading.holder = Part.of(doc, words[0].i, words[-1].i + 1)
-            reading.negated = any(doc[j].lower_ in NEGATORS
+            reading.negated = any(doc[j].lower_ in self.negators
                                   for j in range(max(0, token.i - 3), token.i))
             end = token.i + 1
             while end < len(doc) and not doc[end].is_punct:
@@ -2201,16 +2194,16 @@ class StructureReader:
         return readings
 
 
-def _right_edge(verb: Any) -> int:
-    """The end of a clause, short of a coordinated need ("to be safe | and needs X")."""
+def _right_edge(verb: Any, anchors: frozenset[str]) -> int:
+    """The end of a clause, short of a coordinated need ("to be safe | and needs X");
+    ``anchors`` are the words of a need ("needs", "requires")."""
     end = verb.i
     for child in _kids(verb):
         if child.i < verb.i:
             continue
-        if child.dep_ == "conj" and (child.lower_ in NEED_WORDS or child.lower_ in
-                                     REQUIRE_WORDS):
+        if child.dep_ == "conj" and child.lower_ in anchors:
             break
-        if child.dep_ == "cc" and any(c.dep_ == "conj" and c.lower_ in NEED_WORDS | REQUIRE_WORDS
+        if child.dep_ == "cc" and any(c.dep_ == "conj" and c.lower_ in anchors
                                       for c in _kids(verb)):
             continue
         end = max(end, child.right_edge.i)
