@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 
 from assistant.content import Content, ContentError, Framework, RoleVocabulary, Strict
 from assistant.model import Case, Need, Person
+from assistant.wordlists import english
 
 VIGNETTE_FOLDER = ("prompts", "vignettes")
 PRACTICE_PREFIX = "PRACTICE-"
@@ -142,10 +143,6 @@ def vignette_of(case: Case, content: Content) -> Vignette | None:
 # --- matching by meaning -----------------------------------------------------------------
 
 _KEEP_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"}
-# Words every need statement shares, which say nothing about which need it is; the words
-# for people by role ("mum", "child": framework roles) are left out too.
-_FRAME = {"need", "able", "be", "have", "make", "sure", "so", "that", "get", "will", "can",
-          "do", "go", "come", "let", "what", "when", "how", "who", "whom", "there", "also"}
 
 Lemmatizer = Callable[[Iterable[str]], list[set[str]]]
 
@@ -263,13 +260,14 @@ def load_synonyms(content: Content) -> dict[str, str]:
 
 def match(student: list[str], model: list[str], lemmas: Lemmatizer,
           names: Iterable[str] = (), synonyms: dict[str, str] | None = None, *,
-          roles: RoleVocabulary) -> list[Pair]:
+          roles: RoleVocabulary, frame: frozenset[str]) -> list[Pair]:
     """Greedy best-first pairing of model needs with the student's, above a threshold.
 
-    Each statement becomes a set of content lemmas, less the words every need shares and
-    the family's names, with synonyms folded to one word; pairs are scored by cosine.
+    Each statement becomes a set of content lemmas, less the words every need shares
+    (``frame``: framework/words/practice.yml), the words for people by role and the
+    family's names, with synonyms folded to one word; pairs are scored by cosine.
     """
-    drop = _FRAME | roles.words | {n.lower() for n in names}
+    drop = frame | roles.words | {n.lower() for n in names}
     fold = synonyms or {}
     sets = [{fold.get(w, w) for w in s - drop} for s in lemmas([*model, *student])]
     model_sets, student_sets = sets[: len(model)], sets[len(model):]
@@ -311,8 +309,9 @@ def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
     student = [n.wording for n in case.needs]
     names = [p.name for p in vignette.people]
     roles = framework.vocabulary
+    frame = english(coach.content).practice.frame  # the coach reads the content in use
     pairs = match(student, [m.wording for m in vignette.model], lemmas, names, synonyms,
-                  roles=roles)
+                  roles=roles, frame=frame)
     result = Feedback(vignette=vignette, reference=case.reference, gaps=list(gaps))
     matched: set[int] = set()
     for pair in pairs:
@@ -330,7 +329,8 @@ def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
             messages=[f.message for f in report.findings],
         ))
     if vignette.traps and student:
-        for pair in match(student, vignette.traps, lemmas, names, synonyms, roles=roles):
+        for pair in match(student, vignette.traps, lemmas, names, synonyms, roles=roles,
+                          frame=frame):
             if pair.student_index is not None and pair.score >= TRAP_THRESHOLD:
                 result.traps[student[pair.student_index]] = vignette.traps[pair.model_index]
     by_wording = {n.wording: n for n in case.needs}

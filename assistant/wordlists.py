@@ -134,6 +134,14 @@ class NeedGroupWords(WordFile):
 W = TypeVar("W", bound=WordFile)
 
 
+class PracticeWords(WordFile):
+    """framework/words/practice.yml: words every need shares, left out when practice
+    feedback pairs a student's needs with the model's (assistant/practice.py)."""
+
+    FILE: ClassVar[str] = "practice.yml"
+    frame: Words
+
+
 class English:
     """The word lists of one content folder, each file loaded when first read."""
 
@@ -166,6 +174,10 @@ class English:
     @cached_property
     def need_groups(self) -> NeedGroupWords:
         return self.load(NeedGroupWords)
+
+    @cached_property
+    def practice(self) -> PracticeWords:
+        return self.load(PracticeWords)
 
 
 _loaded: WeakKeyDictionary[Content, English] = WeakKeyDictionary()

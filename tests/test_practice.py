@@ -20,7 +20,7 @@ from assistant.practice import (
     spacy_lemmatizer,
 )
 from assistant.supervision import add_action, add_comment, agenda, load_prompts
-from tests.helpers import CONTENT, FIXTURES, ROOT, run_cli
+from tests.helpers import CONTENT, FIXTURES, ROOT, WORDS, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,7 @@ def test_needs_are_matched_by_meaning_not_exact_words(lemmas, student: str,
     vignette = find_vignette("jackie-attendance", CONTENT)
     pairs = match([student], [m.wording for m in vignette.model], lemmas,
                   [p.name for p in vignette.people], load_synonyms(CONTENT),
-                  roles=Content().framework.vocabulary)
+                  roles=Content().framework.vocabulary, frame=WORDS.practice.frame)
     found = [p.model_index for p in pairs if p.student_index == 0]
     assert found == [model_index]
 
@@ -88,7 +88,7 @@ def test_unrelated_needs_are_not_matched(lemmas) -> None:
     vignette = find_vignette("jackie-attendance", CONTENT)
     pairs = match(["Jackie needs to learn to swim."], [m.wording for m in vignette.model],
                   lemmas, ["Jackie", "Wendy"], load_synonyms(CONTENT),
-                  roles=Content().framework.vocabulary)
+                  roles=Content().framework.vocabulary, frame=WORDS.practice.frame)
     assert all(p.student_index is None for p in pairs)
 
 

@@ -33,9 +33,10 @@ def test_every_shipped_list_loads() -> None:
     assert lists.pronouns.agree["is"] == "are" and "herself" in lists.pronouns.female
     assert "mrs" in lists.redaction.titles and lists.redaction.lookalike["a"] == "4"
     assert "need" in lists.need_groups.stop
+    assert "able" in lists.practice.frame and "mum" not in lists.practice.frame
     assert sorted(p.name for p in WORDS.glob("*.yml")) == [
-        "context.yml", "matching.yml", "need-groups.yml", "pronouns.yml", "redaction.yml",
-        "rewrites.yml"]  # one file per list group read above, and no other
+        "context.yml", "matching.yml", "need-groups.yml", "practice.yml", "pronouns.yml",
+        "redaction.yml", "rewrites.yml"]  # one file per list group read above, and no other
 
 
 def test_lists_are_read_once_per_content() -> None:
