@@ -368,16 +368,11 @@ def _chain(model: ModelNeed, need: Need, case: Case, coach: Any,
                   if serious.rating in ratings and model.rating in ratings else False)
         verdict, ok = (f"You rated it {serious.rating}; the model rates it {model.rating} "
                        f"({'lower' if higher else 'higher'}): {model.consequences}"), False
-    outcomes = []
-    for outcome in need.outcomes:
-        report = coach.check(outcome.statement, "outcome", holder)
-        outcomes.append(ItemFeedback(outcome.statement, list(report.kinds),
-                                     [f.message for f in report.findings],
-                                     _kept_reason(need, outcome.statement)))
-    work = []
-    for item in need.work:
-        report = coach.check(item.action, "work", holder)
-        work.append(ItemFeedback(item.action, list(report.kinds),
-                                 [f.message for f in report.findings],
-                                 _kept_reason(need, item.action)))
+    def judged(text: str, stage: str) -> ItemFeedback:
+        report = coach.check(text, stage, holder)
+        return ItemFeedback(text, list(report.kinds), [f.message for f in report.findings],
+                            _kept_reason(need, text))
+
+    outcomes = [judged(o.statement, "outcome") for o in need.outcomes]
+    work = [judged(item.action, "work") for item in need.work]
     return ChainFeedback(model, need.wording, verdict, ok, outcomes, work)

@@ -417,11 +417,12 @@ class Engine:
                 and inferred.lower() not in self.english.context.object_pronoun:
             flags["other_person"] = True
         holder = given or inferred
-        if flags["other_person"] and family is not None and family.member(inferred) is not None \
-                and family.member(inferred) is not family.member(given):
-            # The statement names another of the case's people as its holder ("Shona needs
-            # counselling" asked about the baby): the question and rewrites are for them.
-            holder = inferred
+        if flags["other_person"] and family is not None:
+            named = family.member(inferred)
+            if named is not None and named is not family.member(given):
+                # The statement names another of the case's people as its holder ("Shona
+                # needs counselling" asked about the baby): questions and rewrites are theirs.
+                holder = inferred
         expansion = rule.glossary.get(match, rule.glossary.get(match.upper(), ""))
         if rule.mode == "structure":
             term = _what_term(span, self.english.matching.lead_words) or term

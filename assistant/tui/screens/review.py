@@ -33,6 +33,15 @@ def _options(framework: Any, field: str) -> list[tuple[str, str]]:
     return [(choice.label, choice.id) for choice in getattr(framework, field)]
 
 
+def _carry_row(framework: Any, select_id: str, input_id: str, placeholder: str) -> Horizontal:
+    """An outcome's or a work item's row: kept, changed or ended, and its new wording."""
+    return Horizontal(
+        Select(_options(framework, "carry_forward"), prompt="Carry forward", value="kept",
+               allow_blank=False, id=select_id, compact=True),
+        Input(placeholder=placeholder, id=input_id, compact=True),
+        classes="row")
+
+
 class ReviewScreen(Screen[None]):
     """Review the plan of ``case``: Ctrl+S saves it as the next review."""
 
@@ -98,24 +107,16 @@ class ReviewScreen(Screen[None]):
                         yield Input(placeholder="What shows it: seen, counted or said, by whom",
                                     id=f"evidence-{outcome.id}", compact=True)
                     yield Static("", id=f"evidence-note-{outcome.id}", classes="note")
-                    with Horizontal(classes="row"):
-                        yield Select(_options(framework, "carry_forward"), prompt="Carry forward",
-                                     value="kept", allow_blank=False, id=f"carry-{outcome.id}",
-                                     compact=True)
-                        yield Input(placeholder="If changed: the outcome as it now reads",
-                                    id=f"change-{outcome.id}", compact=True)
+                    yield _carry_row(framework, f"carry-{outcome.id}", f"change-{outcome.id}",
+                                     "If changed: the outcome as it now reads")
             if not any(need.outcomes for need in case.needs):
                 yield Static("This plan has no outcomes yet.", classes="dim")
             yield Label("Work: kept, changed or ended", classes="section")
             for n, need in enumerate(case.needs, 1):
                 for k, item in enumerate(need.work, 1):
                     yield Static(f"Work {n}.{k}: {item.action}", classes="item")
-                    with Horizontal(classes="row"):
-                        yield Select(_options(framework, "carry_forward"), prompt="Carry forward",
-                                     value="kept", allow_blank=False, id=f"wcarry-{item.id}",
-                                     compact=True)
-                        yield Input(placeholder="If changed: the work as it now reads",
-                                    id=f"wchange-{item.id}", compact=True)
+                    yield _carry_row(framework, f"wcarry-{item.id}", f"wchange-{item.id}",
+                                     "If changed: the work as it now reads")
             yield Label("Needs: status now, and has the seriousness changed?", classes="section")
             for n, need in enumerate(case.needs, 1):
                 yield Static(f"Need {n} ({case.holder_name(need)}): {need.wording}",
