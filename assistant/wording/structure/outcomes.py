@@ -1,0 +1,345 @@
+"""Read an outcome statement: its main verb, whose change it is, and whether it names a
+service or output, no observable change, or a change someone could see (and measure, by
+when)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from assistant.wording.structure.needs import NeedReader
+from assistant.wording.structure.readings import (
+    SUBJECT_DEPS,
+    OutcomeReading,
+    Part,
+    _kids,
+    _np_text,
+    _right_edge,
+    _trim,
+    lemma,
+    lemma_forms,
+)
+
+
+class OutcomeReader(NeedReader):
+    """Reads outcomes with the word classes of ``framework/wording/structure.yml``."""
+
+    def read_outcome(self, doc: Any) -> OutcomeReading | None:
+        """Read an outcome statement: its main verb (after "will", or the root), and
+        judge it. Needs a parse; None without one or without a verb."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        main = None
+        for token in doc:
+            if token.lower_ in ("will", "shall", "'ll", "wo") and token.dep_ == "aux":
+                main = token.head
+                break
+        measured = self._measured(doc)
+        if main is None:
+            root = next(iter(doc.sents)).root
+            # Plan-style "Ava to feel safe at home", "Jordan's wellbeing to improve"
+            plan = next((t for t in doc if t.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" and c.i < t.i for c in _kids(t))
+                and (t.dep_ == "ROOT" or t.head.i < t.i)), None)
+            if plan is not None:
+                main = plan
+            elif root.tag_.startswith("VB"):
+                main = root
+            elif root.tag_.startswith("NN"):
+                return self._read_noun_outcome(doc, root, measured)
+            else:
+                return None
+        verb = main
+        able = False
+        for _ in range(3):  # "will be able to X": judge X
+            adjective = next((c for c in _kids(verb) if c.dep_ == "acomp"
+                              and c.lower_ == "able"), None)
+            inner = None if adjective is None else next(
+                (c for c in _kids(adjective) if c.dep_ == "xcomp"), None)
+            if inner is None:
+                break
+            verb, able = inner, True
+        subject = next((c for c in _kids(main) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and main.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
+                main.head.i < main.i and not any(c.dep_ in ("aux", "auxpass")
+                                                 for c in _kids(main.head)):
+            subject = main.head  # "Ava to feel safe": the plan-style holder
+        holder = None if subject is None else self._part(doc, subject)
+        start = main.left_edge.i if subject is None else subject.i + 1
+        if start > main.i:
+            start = main.i
+        for token in doc[start:main.i]:
+            if token.dep_ in ("aux", "auxpass", "neg"):
+                start = token.i
+                break
+        else:
+            start = main.i
+        span = Part.of(doc, start, _trim(doc, _right_edge(main, self.anchor_words)) + 1)
+        category, reason = self._judge_outcome(verb, main, subject, measured, able)
+        return OutcomeReading(lemma(verb), holder, span, category, reason, measured)
+
+    def _judge_outcome(self, verb: Any, main: Any, subject: Any, measured: bool,
+                       able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
+        """Judge the outcome's predicate, then each verb coordinated with it ("will make
+        and maintain friendships"): the first fault found is the outcome's."""
+        category, reason = self._judge_predicate(verb, main, subject, measured, able)
+        if category != "specific":
+            return category, reason
+        for other in _kids(verb):
+            if other.dep_ == "conj" and other.tag_ == verb.tag_ and \
+                    not any(c.dep_ in SUBJECT_DEPS for c in _kids(other)):
+                found = self._judge_predicate(other, main, subject, measured, able)
+                if found[0] != "specific":
+                    return found
+        return category, reason
+
+    def _judge_predicate(self, verb: Any, main: Any, subject: Any, measured: bool,
+                         able: bool) -> tuple[Literal["service", "vague", "specific"], str]:
+        forms = lemma_forms(verb)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb)) or (
+            verb.tag_ == "VBN" and verb.dep_ == "ROOT" and subject is not None
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to"
+                        for c in _kids(verb)))
+        # ("Referral to CAMHS completed": a participle with no auxiliary is a passive)
+        there = lemma(verb) == "be" and any(c.dep_ == "expl" for c in _kids(verb))
+        obj = self._object_of(verb)
+        if lemma(verb) == "take" and obj is not None and obj.lower_ == "part":
+            forms = ("participate",)  # "take part in X": X is what is taken part in
+            obj = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "in"
+                        for g in _kids(c) if g.dep_ == "pobj"), None)
+        if obj is not None and lemma(obj) == "access":  # "have access to a sensory room"
+            obj = self._of_object(obj) or next(
+                (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
+                 if g.dep_ == "pobj"), obj)
+        # Service or output: something done to or for the person, or received.
+        if passive and not able:
+            agent = self._agent(verb)
+            by_person = agent is not None and self._animate(agent) and \
+                not self.service_shaped(agent)[0]
+            if (self._in(forms, self.outcome_passive) or self._in(
+                    forms, self.service_passive) or self._in(
+                    forms, self.assessment_passive)) and not (by_person and measured):
+                return "service", (f"\"will be {verb.text}\" says what others will "
+                                       "do, not what will change for the person")
+            if subject is not None and lemma(subject) in self.service_head | self.help_noun:
+                return "service", (f"\"{_np_text(subject)}\" is an output: what was "
+                                   "provided, not what changed")
+        if subject is not None and not passive and self._doer_is_agency(subject) and \
+                not self._in(forms, self.observe_verb) and not any(
+                    c.dep_ == "mark" for c in _kids(main)):  # "(zest) for school to improve"
+            return "service", (f"\"{_np_text(subject)}\" will do it: an outcome is what "
+                               "changes for the child or family, not the work done")
+        if there and obj is not None and lemma(obj) in self.service_head and \
+                not self._animate(obj):
+            return "service", (f"\"{_np_text(obj)}\" will be there: a provision, not a "
+                               "change for the person")
+        if obj is not None and (self._in(forms, self.output_verb) or there) and not able:
+            # "take part in X" is the person's own doing unless X itself is a service
+            taking_part = "participate" in forms
+            for head in self._heads(obj):
+                kind, why = self.service_shaped(head, governed=not taking_part)
+                if kind and taking_part and not any(
+                        lemma(t) in self.service_head for t in [head, *self._compounds(head)]):
+                    continue  # "take part in a tournament with a club": his own doing
+                if kind:
+                    return "service", f"receiving a service is an output: {why}"
+        if obj is not None and self._in(forms, ("have", "get", "receive", "gain")) and \
+                not able and self._provided(obj):
+            return "service", (f"\"{_np_text(obj)}\" is a thing provided, not a change "
+                               "for the person")
+        if measured:
+            return "specific", "names a change with a measure"
+        # No observable change: comparatives with no measure, aims, qualities.
+        near = {verb.i} | ({obj.i} if obj is not None else set())
+        for token in verb.subtree:
+            if token.head.i not in near and token.head.head.i not in near:
+                continue  # "found with the older group": not the outcome's comparison
+            comparative = token.tag_ in ("JJR", "RBR") or (
+                token.lower_ in ("more", "less", "better", "fewer")
+                and token.dep_ in ("advmod", "amod", "acomp"))
+            if comparative and token.i >= main.i:
+                return "vague", (f"\"{token.text}\" with no measure: how much, how "
+                                     "often, and who would see it?")
+        complement = self._complement(verb)
+        if complement is not None and complement.lower_ in self.universal_adj | \
+                self.evaluative_adj:
+            return "vague", f"\"{complement.text}\" names no change anyone could see"
+        manner = None if obj is not None else next((
+            c for c in _kids(verb) if c.dep_ == "advmod" and c.lower_.endswith("ly")
+                       and (c.lower_[:-2] in self.evaluative_adj | self.universal_adj
+                            or c.lower_[:-3] + "e" in self.evaluative_adj
+                            or c.lower_[:-3] + "y" in self.evaluative_adj)), None)
+        if manner is not None:  # "will socialise appropriately", "will parent effectively"
+            return "vague", (f"\"{verb.text} {manner.text}\": what would that look like, and "
+                             "how often?")
+        if obj is not None and (obj.tag_.startswith("NN") or (
+                obj.tag_ == "VBG" and obj.dep_ == "pobj")):  # "engage in learning"
+            if self._change_phrase(obj):
+                return "vague", (f"\"{_np_text(obj)}\" names a direction of change, not "
+                                 "what anyone would see")
+            # A universal aim as what someone reaches, has or shows ("will enjoy a happy
+            # childhood"); as what someone says or asks for it is only content ("will
+            # communicate his needs to unfamiliar adults").
+            aim_verb = self._in(forms, self.goal_verb | self.change_verb | self.evidence_verb
+                                | self.direction_verb | self.mental_verb | {"be", "become"}) \
+                or any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
+                       for c in _kids(obj))  # "will eat a healthy diet"
+            if (aim_verb and self.judge_phrase(obj)[0] == "universal") or (
+                    self._in(forms, self.change_verb | self.goal_verb | self.evidence_verb
+                             | self.direction_verb | self.light_verb | {"keep", "take"})
+                    and self._outcome_abstract(obj)) or (
+                    self._in(forms, self.goal_verb) and lemma(obj) in self.universal_noun):
+                return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
+        if obj is None and self._in(forms, self.universal_verb | self.change_verb
+                                    | self.direction_verb) and \
+                not self._specific_extras(verb):
+            return "vague", f"\"{verb.text}\" names no change anyone could see"
+        if obj is None and not passive and subject is not None and complement is None and \
+                subject.tag_.startswith("NN") and not self._animate(subject) and \
+                lemma(subject) not in self.agency_noun and not self._specific_extras(verb) \
+                and not any(c.dep_ in ("dobj", "attr", "prt", "dative") for c in _kids(verb)):
+            # "Owen's tantrums will dwindle": a behaviour or quality with only a direction
+            return "vague", (f"\"{_np_text(subject)} will {verb.text}\" says which way, not "
+                             "what anyone would see")
+        if passive and subject is not None and self._in(forms, self.goal_verb) and \
+                lemma(subject) in self.universal_noun:
+            return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
+        shown = any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
+                    and not self._in(lemma_forms(c), self.mental_verb)
+                    for c in _kids(verb) if c.i > verb.i)  # "...and say them to her"
+        insight = obj is not None and (self._quality_noun(obj) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj)))
+        if not shown and (self._in(forms, self.mental_verb) or (
+                self._in(forms, self.insight_verb) and insight)):
+            return "vague", (f"\"{verb.text}\" is an inner state: what would someone see "
+                             "or hear that shows it?")
+        return "specific", "names what the person will do"
+
+    def _read_noun_outcome(self, doc: Any, head: Any, measured: bool) -> OutcomeReading:
+        """An outcome written as a noun phrase, as real plans often are ("Reduced risk
+        of exploitation", "Safety plan in place", "Children in bed by 8pm")."""
+        span = Part.of(doc, head.left_edge.i, _trim(doc, head.right_edge.i) + 1)
+        category, reason = self._judge_noun_outcome(head, measured)
+        return OutcomeReading(lemma(head), None, span, category, reason, measured)
+
+    def _judge_noun_outcome(self, head: Any, measured: bool
+                            ) -> tuple[Literal["service", "vague", "specific"], str]:
+        if self._provided(head) or (not self._animate(head) and any(
+                self.service_shaped(h)[0] for h in self._heads(head))):
+            return "service", (f"\"{_np_text(head)}\" is what will be provided, not what "
+                               "will change for the person")
+        if measured:
+            return "specific", "names a change with a measure"
+        if self._change_phrase(head):
+            return "vague", (f"\"{_np_text(head)}\" names a direction of change, not what "
+                             "anyone would see")
+        if any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
+               for c in _kids(head)) and (self._quality_noun(head)
+                                          or lemma(head) in self.home_noun):
+            return "vague", f"\"{_np_text(head)}\" names no change anyone could see"
+        if self.judge_phrase(head)[0] == "universal":
+            return "vague", f"\"{_np_text(head)}\" names no change anyone could see"
+        return "specific", "names what will be the case"
+
+    def _heads(self, noun: Any) -> list[Any]:
+        """The heads a coordinated or measured object stands for ("speech and language
+        therapy": speech, therapy; "three hours of therapy": hours, therapy)."""
+        heads = [noun] + [c for c in _kids(noun) if c.dep_ == "conj" and
+                          c.tag_.startswith("NN")]
+        if lemma(noun) in self.measure_noun:
+            inner = self._of_object(noun)
+            if inner is not None:
+                heads += [inner] + [c for c in _kids(inner) if c.dep_ == "conj"
+                                    and c.tag_.startswith("NN")]
+        return heads
+
+    def _provided(self, noun: Any) -> bool:
+        """A thing provided ("a laptop", "opportunities for group work", "strategies to
+        support...", "arrangements in place"), not something the person does or is."""
+        if self._animate(noun):
+            return False
+        if lemma(noun) in self.provided_thing:
+            return True
+        # "planned living arrangements in place": whatever is "in place" was put there.
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lower_ == "place" and not any(
+                k.dep_ in ("det", "poss") for k in _kids(g)) for g in _kids(c))
+            for t in (noun, noun.head) for c in _kids(t))
+
+    def _change_phrase(self, noun: Any) -> bool:
+        """A noun phrase that names only a direction of change: a change noun ("an
+        increase in attendance", "a change in attitude") or a quality marked as changed
+        ("improved behaviour control", "enhanced family safety")."""
+        if lemma(noun) in self.change_noun and not any(
+                c.dep_ in ("nummod", "relcl") for c in _kids(noun)):
+            return True
+        for child in _kids(noun):
+            if child.dep_ != "amod" or child.i > noun.i or self._animate(noun):
+                continue
+            if self._in(lemma_forms(child), self.change_verb | self.direction_verb) or \
+                    child.tag_ == "JJR" or \
+                    child.lower_ in ("greater", "better", "fewer", "less", "more"):
+                return True
+            # "heightened self-assurance", "strengthened coping abilities": a quality
+            # marked as changed by any participle, listed or not.
+            if (child.tag_ == "VBN" or child.lower_.endswith("ed")) and \
+                    self._quality_noun(noun):
+                return True
+        return False
+
+    def _outcome_abstract(self, noun: Any) -> bool:
+        """A quality, capacity or bond ("self-esteem", "skills", "friendships") that no
+        one could count as it stands."""
+        if self._abstract(noun) or (noun.tag_ == "VBG" and noun.lower_ in self.abstract_noun):
+            return True
+        if self._animate(noun) or any(c.dep_ in ("nummod", "relcl", "acl")
+                                      for c in _kids(noun)):
+            return False
+        return self._quality_noun(noun)  # "take responsibility for his actions"
+
+    def _doer_is_agency(self, subject: Any) -> bool:
+        """The outcome's subject is a professional or an agency ("the TAF will have
+        reviewed the plan"): what it says is work done, not a change for the family."""
+        base = lemma(subject)
+        if base in self.person_head or subject.tag_ == "PRP":
+            return False
+        return self._professional(subject) or self._acronym(subject) or \
+            base in self.agency_noun
+
+    def _measured(self, doc: Any) -> bool:
+        """True when the statement holds a number, a frequency or a bound ("at least",
+        "no more than", "every", "each"). A number that only says when ("by the end of
+        Key Stage 4", "by Year 6", "within 3 months", "by 14/03/2027") is a date, not a
+        measure."""
+        for token in doc:
+            low = token.lower_
+            if low in ("%", "percent", "every", "each", "daily", "weekly", "nightly",
+                       "monthly", "fortnightly", "once", "twice", "always", "never",
+                       "without", "instead"):
+                return True
+            if token.like_num and not self._when(token):
+                return True
+        return False
+
+    def _when(self, number: Any) -> bool:
+        """True when ``number`` is part of a time phrase, not a count of anything."""
+        from assistant.dates import parse_date
+
+        try:
+            parse_date(number.text)
+            return True  # "14/03/2027"
+        except ValueError:
+            pass
+        head = number.head
+        if lemma(head) in self.time_noun or (number.i and lemma(
+                number.doc[number.i - 1]) in self.time_noun):
+            # "Year 6", "Key Stage 4", "3 months", "14 March": inside a time phrase only
+            # when the phrase hangs on a preposition of time
+            node = head if lemma(head) in self.time_noun else number
+            for _ in range(4):
+                if node.dep_ == "pobj" and node.head.lower_ in self.time_prep:
+                    return True
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return False
+

@@ -1,0 +1,325 @@
+"""What the structure reader finds, and the small parse helpers its readers share: the
+readings (need, outcome, work, seriousness), the light lemmatizer and span helpers.
+
+Why apart: every reader builds on these, and none of them judges anything."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Category = Literal["universal", "service", "assessment", "specific", "unknown"]
+Form = Literal["needs", "requires", "would benefit from", "a need for", "for ... to",
+               "plan-style", "is needed", "fragment"]
+WhatKind = Literal["clause", "phrase"]
+
+#: Categories that are faults at the need stage (the coach's scored kinds).
+FAULTS = ("universal", "service", "assessment")
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OBJECT_DEPS = ("dobj", "attr", "oprd", "pobj", "obj")
+# Modifier deps that, on a noun of an aim, say something specific about it.
+SPECIFYING_DEPS = frozenset({"compound", "prep", "relcl", "acl", "nmod", "poss", "npadvmod",
+                             "nummod", "appos", "advcl", "ccomp"})
+IRREGULAR = {
+    "went": "go", "gone": "go", "goes": "go", "saw": "see", "seen": "see", "had": "have",
+    "has": "have", "got": "get", "gotten": "get", "made": "make", "given": "give",
+    "gave": "give", "taken": "take", "took": "take", "kept": "keep", "felt": "feel",
+    "brought": "bring", "done": "do", "did": "do", "does": "do", "been": "be", "was": "be",
+    "were": "be", "is": "be", "are": "be", "am": "be", "'s": "be", "being": "be",
+    "known": "know", "knew": "know", "understood": "understand", "told": "tell",
+    "said": "say", "heard": "hear", "met": "meet", "left": "leave", "found": "find",
+    "thought": "think", "taught": "teach", "learnt": "learn", "spoke": "speak",
+    "spoken": "speak", "began": "begin", "begun": "begin", "grew": "grow", "grown": "grow",
+    "children": "child", "people": "person", "men": "man", "women": "woman",
+    "feet": "foot", "teeth": "tooth", "lives": "life", "wives": "wife", "knives": "knife",
+    "shelves": "shelf", "selves": "self", "brought up": "bring", "fed": "feed",
+    "bred": "breed", "led": "lead", "read": "read", "put": "put", "set": "set", "let": "let",
+}
+
+
+#: Verb lemmas the word classes name; the light lemmatizer prefers these spellings
+#: ("placed" -> "place", "referred" -> "refer"). Filled as readers are built.
+KNOWN_VERBS: set[str] = {"be", "have", "do", "go", "see", "get", "make", "take", "use",
+                         "refer", "place", "promote", "diagnose", "engage", "manage"}
+
+
+# Per-thread caches for the last document read (the app reads in worker threads).
+_local = threading.local()
+
+
+def _kids(token: Any) -> list[Any]:
+    """``token.children`` as a list, made once per token of the last document read:
+    the reader asks for the same token's children many times, and spaCy builds new
+    Token objects on every walk."""
+    doc = token.doc
+    if getattr(_local, "kids_doc", None) is not doc:
+        _local.kids_doc = doc
+        _local.kids = {}
+    kids = _local.kids.get(token.i)
+    if kids is None:
+        kids = _local.kids[token.i] = list(token.children)
+    return kids
+
+
+def _doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per document (spaCy rebuilds it on every access)."""
+    if getattr(_local, "text_doc", None) is not doc:
+        _local.text_doc, _local.text = doc, doc.text
+    return _local.text
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A piece of the statement: its text, token span [start, end) and character span."""
+
+    text: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+    @classmethod
+    def of(cls, doc: Any, start: int, end: int) -> Part:
+        if end <= start:  # an empty part (a fragment's predicate)
+            char = doc[start].idx if start < len(doc) else len(doc.text)
+            return cls("", start, start, char, char)
+        first, last = doc[start], doc[end - 1]
+        start_char, end_char = first.idx, last.idx + len(last.text)
+        return cls(_doc_text(doc)[start_char:end_char], start, end, start_char, end_char)
+
+
+@dataclass(slots=True)
+class NeedReading:
+    """What the reader found in one need predicate.
+
+    ``what`` is "clause" (an infinitive: ``verb`` is its lemma, ``verb_object`` the lemma
+    of its object's head, ``able`` True for "to be able to ...") or "phrase" (a noun
+    phrase: ``head`` is its head lemma, ``modifiers`` the lemmas of its modifiers).
+    ``category`` is the judgement and ``reason`` says why, in words a worker can read.
+    ``span`` runs from the predicate to the end of what is needed (what a finding covers).
+    """
+
+    form: Form
+    predicate: Part
+    holder: Part | None = None
+    what: WhatKind | None = None
+    what_part: Part | None = None
+    verb: str | None = None
+    verb_object: str | None = None
+    passive: bool = False
+    able: bool = False
+    head: str | None = None
+    modifiers: list[str] = field(default_factory=list)
+    category: Category = "unknown"
+    reason: str = ""
+    negated: bool = False
+    parsed: bool = True
+    span: Part | None = None
+    # The tokens read (None without a parse); kept for callers that walk the tree.
+    verb_token: Any = field(default=None, repr=False, compare=False)
+    head_token: Any = field(default=None, repr=False, compare=False)
+    own_subject: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def holder_text(self) -> str | None:
+        return self.holder.text if self.holder else None
+
+    @property
+    def is_fault(self) -> bool:
+        """A universal, service or assessment reading that is not negated."""
+        return self.category in FAULTS and not self.negated
+
+    def to_dict(self) -> dict[str, Any]:
+        def part(p: Part | None) -> dict[str, Any] | None:
+            return None if p is None else {"text": p.text, "start": p.start_char,
+                                           "end": p.end_char}
+        return {"form": self.form, "holder": part(self.holder), "what": self.what,
+                "what_text": part(self.what_part), "verb": self.verb,
+                "verb_object": self.verb_object, "passive": self.passive, "able": self.able,
+                "head": self.head, "modifiers": list(self.modifiers),
+                "category": self.category, "reason": self.reason, "negated": self.negated}
+
+
+def lemma(token: Any) -> str:
+    """A lower-case lemma from the token's own lemma, else from its tag and spelling.
+
+    The coach's pipeline leaves the lemmatizer out for speed; the reader only compares
+    lemmas with its word classes, so a light rule-based lemma is enough.
+    """
+    own = token.lemma_
+    if own and own != token.text:
+        return own.lower()
+    low = token.lower_
+    if low in IRREGULAR:
+        return IRREGULAR[low]
+    tag = token.tag_
+    if tag in ("NNS", "NNPS") or (tag == "VBZ" and low.endswith("s")):
+        if low.endswith("ies") and len(low) > 4:
+            return low[:-3] + "y"
+        if low.endswith(("sses", "xes", "ches", "shes", "zes")):
+            return low[:-2]
+        if low.endswith("oes") and tag == "VBZ":
+            return low[:-2]
+        if low.endswith("s") and not low.endswith(("ss", "us", "is")):
+            return low[:-1]
+        return low
+    if tag in ("VBD", "VBN", "JJ") and low.endswith("ed") and len(low) > 4:
+        if low.endswith("ied"):
+            return low[:-3] + "y"
+        stem = low[:-2]
+        for candidate in (stem[:-1] if stem[-1] == stem[-2] else stem, stem + "e", stem,
+                          low[:-1]):
+            if candidate in KNOWN_VERBS:
+                return candidate
+        if tag == "JJ":
+            return low
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            return stem[:-1]  # referred -> refer
+        if stem.endswith(("c", "v", "z", "at", "iz", "is", "ur", "rg", "dg", "ng", "ag")) or \
+                (stem[-1] not in "aeiouwy" and stem[-2] in "aeiou" and stem[-3:-2] not in
+                 ("a", "e", "i", "o", "u") and stem[-1] in "cgsv"):
+            return stem + "e"  # placed, diagnosed, engaged
+        return stem
+    if tag == "VBG" and low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        for candidate in (stem[:-1] if stem[-1] == stem[-2] else stem, stem + "e", stem):
+            if candidate in KNOWN_VERBS:
+                return candidate
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            return stem[:-1]
+        return stem
+    return low
+
+
+def lemma_forms(token: Any) -> tuple[str, ...]:
+    """The lemma and its close spellings (placed -> plac, place), for class membership."""
+    base = lemma(token)
+    low = token.lower_
+    forms = [base, low]
+    if base.endswith("e"):
+        forms.append(base[:-1])
+    else:
+        forms.append(base + "e")
+    return tuple(forms)
+
+
+def _right_edge(verb: Any, anchors: frozenset[str]) -> int:
+    """The end of a clause, short of a coordinated need ("to be safe | and needs X");
+    ``anchors`` are the words of a need ("needs", "requires")."""
+    end = verb.i
+    for child in _kids(verb):
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "conj" and child.lower_ in anchors:
+            break
+        if child.dep_ == "cc" and any(c.dep_ == "conj" and c.lower_ in anchors
+                                      for c in _kids(verb)):
+            continue
+        end = max(end, child.right_edge.i)
+    return _trim(verb.doc, end)
+
+
+def _clause_end(verb: Any) -> int:
+    """The end of the clause of ``verb``, short of a coordinated clause of its own."""
+    end = verb.i
+    for child in _kids(verb):
+        if child.i < verb.i or child.dep_ == "cc" or (
+                child.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in _kids(child))):
+            continue
+        end = max(end, child.right_edge.i)
+    return end
+
+
+def _trim(doc: Any, end: int) -> int:
+    """The last token index of a span without trailing punctuation."""
+    while end > 0 and doc[end].is_punct and doc[end].text not in (")", "'"):
+        end -= 1
+    return end
+
+
+def _np_text(head: Any) -> str:
+    """The noun phrase of ``head`` without its determiner and trailing clause."""
+    start = head.left_edge.i
+    doc = head.doc
+    while start < head.i and doc[start].dep_ in ("det", "poss", "predet"):
+        start += 1
+    end = head.i
+    for child in _kids(head):
+        if child.i > head.i and child.dep_ in ("prep",) and end == child.i - 1:
+            end = _trim(doc, child.right_edge.i)
+            break
+    return doc[start:end + 1].text
+
+
+
+@dataclass(slots=True)
+class OutcomeReading:
+    """What the reader found in an outcome: its main verb, whose change it is, and whether
+    it names a service or output ("service"), no observable change ("vague") or a change
+    someone could see ("specific"), with the reason."""
+
+    verb: str
+    holder: Part | None
+    span: Part
+    category: Literal["service", "vague", "specific"]
+    reason: str
+    measured: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"verb": self.verb, "holder": None if self.holder is None else
+                {"text": self.holder.text, "start": self.holder.start_char,
+                 "end": self.holder.end_char},
+                "category": self.category, "reason": self.reason, "measured": self.measured}
+
+
+@dataclass(slots=True)
+class WorkReading:
+    """What the reader found in a work item: who does it (``owner``; None when no one is
+    named, ``owner_known`` False when the parse cannot tell), the action verb, and whether
+    the action is one no one could check happened ("support", "monitor", no verb at all)."""
+
+    owner: Part | None
+    owner_known: bool
+    action: str | None
+    vague_action: bool
+    reason: str
+    span: Part
+
+
+@dataclass(slots=True)
+class SeriousnessReading:
+    """A consequence written as a risk to the agency ("the department will be
+    criticised") rather than what will happen to the child: the clause and why."""
+
+    span: Part
+    reason: str
+
+
+
+def _stems(stem: str, suffix: str) -> set[str]:
+    """The verbs a derived noun's stem may come from: guid(ance) -> guide, referr(al) ->
+    refer, medi(ation) -> mediate, mediat(or) -> mediate."""
+    out = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.add(stem[:-1])
+    if suffix.endswith("ation") or (suffix == "ion" and stem.endswith("at")):
+        out.add(stem + "ate")
+    return out
+
+
+def _bare(head: Any) -> bool:
+    """True when nothing follows the noun phrase in its sentence but punctuation: a role
+    or a provider named with nothing said about what for ("a named person." but not "a
+    named adult at school she can go to when she feels panicky")."""
+    end = head.right_edge.i + 1
+    return all(t.is_punct for t in head.doc[end:head.sent.end])
+
+
+def _namelike(token: Any) -> bool:
+    """A token that can be a plan-style holder: a noun or pronoun, or a capitalised word
+    the tagger took for something else ("Leah to achieve ...": "Leah" read as UH)."""
+    return token.tag_.startswith(("NN", "PRP")) or (
+        token.is_title and token.tag_ in ("UH", "JJ", "RB", "VB", "VBP", "FW"))
+

@@ -1,0 +1,194 @@
+"""Read a work item: who does it, the action, and whether anyone could check it was done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.wording.structure.needs import NeedReader
+from assistant.wording.structure.readings import (
+    SUBJECT_DEPS,
+    Part,
+    WorkReading,
+    _kids,
+    _np_text,
+    _trim,
+    lemma,
+)
+
+
+class WorkReader(NeedReader):
+    """Reads work items with the word classes of ``framework/wording/structure.yml``."""
+
+    def read_work(self, doc: Any) -> WorkReading | None:
+        """Read a work item: its action verb and who does it. Needs a parse."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        sent = next(iter(doc.sents))
+        whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
+        main = None
+        for token in sent:
+            if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
+                    token.head.tag_.startswith("VB"):
+                main = token.head
+                break
+        root = sent.root
+        if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG":
+            main = root
+        if main is None:
+            # "Support as needed.", "Input from a speech therapist.": no action at all;
+            # "Weekly sessions on bedtime routines" at least names what the sessions do.
+            head = root if root.tag_.startswith("NN") or (
+                root.tag_ == "VBG" and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
+                                               for c in _kids(root))) else None
+            vague = head is not None and (self._vague_noun(head) or any(
+                c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in self.vague_action
+                and not any(g.dep_ in ("dobj", "xcomp", "advcl") for g in _kids(c))
+                for c in _kids(head)))  # "partnership working between agencies"
+            person = next((t for t in doc if t.tag_.startswith("NN") and not (
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with"))
+                and (
+                lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
+                or lemma(t) in self.responsible_noun)), None)
+            owner = None if person is None else self._part(doc, person)
+            return WorkReading(owner, True, None, vague,
+                               "names help or a provision, with no action anyone will take",
+                               whole)
+        owner, known = self._owner(doc, main)
+        action = main
+        # "will continue to support", "to carry out visits", "to keep an eye on"
+        for _ in range(2):
+            inner = next((c for c in _kids(action) if c.dep_ == "xcomp"
+                          and c.tag_.startswith("VB")), None)
+            if inner is None or lemma(action) not in self.aspect_verb | {"carry", "have"}:
+                break
+            action = inner
+        base = lemma(action)
+        if base == "make" and action.i + 1 < len(doc) and \
+                doc[action.i + 1].lower_ in ("sure", "certain"):
+            base = "ensure"  # "Mum to make sure the children get to school"
+        obj = self._object_of(action)
+        # What is to be ensured is not how ("make sure the children get to school").
+        purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
+                      and not (base == "ensure" and c.dep_ == "ccomp")
+                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
+                                                     for g in _kids(c))
+                      for c in _kids(action)) or any(
+                          c.dep_ == "conj" and c.tag_.startswith("VB")
+                          and lemma(c) not in self.vague_action for c in _kids(action))
+        vague = False
+        reason = f"says what will be done: {action.text}"
+        if not purpose:
+            if base in self.vague_action:
+                vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
+                                       "so no one could check it happened")
+            elif base in self.light_verb and obj is not None and not any(
+                    c.dep_ == "nummod" for c in _kids(obj)) and (
+                    lemma(obj) in self.vague_action | self.help_noun
+                    or self._verb_of_noun(lemma(obj)) is not None
+                    or (obj.tag_.startswith("NN") and self._quality_noun(obj)
+                        and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
+                                    for c in _kids(obj)))):
+                # "offer ongoing reassurance", "maintain oversight", "provide input"
+                vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
+                                       "will be done")
+            elif obj is None and base in ("be", "stay", "remain", "keep", "become") and any(
+                    c.dep_ == "acomp" for c in _kids(action)):
+                # "School to stay alert to any changes": a state, not an action
+                vague, reason = True, (f"\"{action.text}\" with an adjective is a state, not "
+                                       "something anyone could check was done")
+            elif any(c.dep_ == "auxpass" for c in _kids(action)) and (
+                    passive_subject := self._passive_subject(action)) is not None and \
+                    not self._animate(passive_subject) and self._vague_noun(
+                        passive_subject, generic=True):
+                vague, reason = True, (f"\"{_np_text(passive_subject)} to be {action.text}\""
+                                       " does not say what will be done")
+            elif base == "visit" and not any(c.dep_ in ("advcl", "conj") for c in
+                                             _kids(main)):
+                vague, reason = True, ("a visit with no purpose does not say what will be "
+                                       "done")
+            elif base == "take" and obj is not None and lemma(obj) == "place":
+                vague, reason = True, "\"to take place\" does not say who does what"
+        return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
+        subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
+                        and c.i < main.i and c.tag_.startswith(("NN", "PRP"))), None)
+        if subject is not None and subject.dep_ == "dep" and not self._thing(subject):
+            subject = None  # a stray noun is read only as "Access (to support)"
+        passive_clause = any(c.dep_ == "auxpass" for c in _kids(main))
+        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i and \
+                not passive_clause:
+            subject = main.head  # "Mum to engage with X" parsed as a noun phrase
+        passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
+        if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
+                and not any(c.dep_ == "aux" for c in _kids(main)):
+            return None, True  # "Step down to Early Help": an instruction to no one
+        if subject is not None and subject.lower_ not in ("it", "there"):
+            if self._thing(subject):
+                return None, True  # "Transport home to be provided"
+            return self._part(doc, subject), True
+        agent = self._agent(main)
+        if agent is not None:
+            return self._part(doc, agent), True
+        if passive is None and any(c.dep_ == "auxpass" for c in _kids(main)) and \
+                main.dep_ in ("advcl", "relcl", "acl") and main.head.i < main.i and \
+                main.head.tag_.startswith(("NN", "VBG")):
+            passive = main.head  # "Transport to school to be arranged": read as a phrase
+        if passive is not None:
+            return None, True  # "Dad to be given information": no one is named to do it
+        return None, False
+
+    def _passive_subject(self, verb: Any) -> Any:
+        subject = next((c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
+        if subject is None and verb.dep_ in ("advcl", "relcl", "acl") and \
+                verb.head.i < verb.i and verb.head.tag_.startswith(("NN", "VBG")):
+            subject = verb.head
+        return subject
+
+    def _vague_noun(self, head: Any, generic: bool = False) -> bool:
+        """A work item's noun that names help, a provision or a vague action ("support",
+        "regular monitoring of progress", "consideration", "services"), with nothing that
+        says what it is about ("sessions on bedtime routines" say; "input" does not).
+        ``generic`` adds bare service nouns ("services to be delivered")."""
+        base = lemma(head)
+        part_of_word = -1
+        if head.i >= 2 and head.doc[head.i - 1].tag_ == "HYPH" and \
+                head.doc[head.i - 2].head.i == head.i:  # "check-ins": one word, split
+            joined = f"{head.doc[head.i - 2].lower_}-{base}"
+            if joined in self.vague_action | self.help_noun:
+                base, part_of_word = joined, head.i - 2
+        verb = self._verb_of_noun(base)
+        kinds = self.vague_action | self.help_noun
+        if not (base in kinds or (verb is not None and verb in self.vague_action) or (
+                generic and base in ("service", "services", "intervention", "provision",
+                                     "advice", "guidance", "information"))):
+            return False
+        return not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around")) or (
+            c.dep_ == "prep" and c.lower_ == "of" and verb is None) or (
+                c.dep_ == "compound" and verb is None and c.i != part_of_word and
+                not self._acronym(c) and (
+                    lemma(c) not in self.service_head or lemma(c) in self.weak_service_head))
+            for c in _kids(head))
+
+    def _verb_of_noun(self, base: str) -> str | None:
+        """The verb a noun is made from, when it names one of the vague actions
+        ("monitoring" -> monitor, "consideration" -> consider, "involvement" ->
+        involve); None otherwise."""
+        for suffix in self.nominal_suffix:
+            if base.endswith(suffix) and len(base) > len(suffix) + 3:
+                stem = base[:-len(suffix)]
+                for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and
+                                  stem[-1] == stem[-2] else stem):
+                    if candidate in self.vague_action:
+                        return candidate
+        return None
+
+    def _thing(self, noun: Any) -> bool:
+        """A subject that cannot do the work: a provision or an object, not a person."""
+        base = lemma(noun)
+        if self._animate(noun) or base in self.responsible_noun or self._professional(noun) \
+                or base in self.agency_noun or base in self.service_head:
+            return False
+        return base in self.help_noun or base in self.thing_noun or \
+            base.endswith(("tion", "ment", "ance", "ity"))
+
