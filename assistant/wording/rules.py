@@ -65,7 +65,7 @@ class Rule(Strict):
     kind: Kind
     severity: Literal["error", "warning", "info"] = "warning"
     # match: flag each span a pattern matches. absent: flag the statement when none matches.
-    # structure: flag what the structure reader (structure.py) judges to be this rule's
+    # structure: flag what the structure reader (wording/structure/) judges to be this rule's
     # kind, where no word rule already flags it; needs the parse, so no patterns.
     mode: Literal["match", "absent", "structure"] = "match"
     patterns: list[Pattern] = []
