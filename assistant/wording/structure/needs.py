@@ -768,7 +768,7 @@ class NeedReader:
         if base == "do" and any(c.lower_ in ("well", "better") for c in _kids(verb)) and \
                 not self._specific_extras(verb):
             return "universal", "\"to do well\" is an aim every child shares"
-        aim = self._general_aim(verb)
+        aim = self._general_aim(verb, own_subject)
         if aim:
             return "universal", aim
         # Assessment: to be assessed, screened, seen by a professional.
@@ -1172,8 +1172,7 @@ class NeedReader:
                 lemma(obj) in self.person_head | {"parent", "adult", "member", "citizen",
                                                   "learner", "individual", "contributor"}
                 and any(c.dep_ == "amod" and self._aim_word(c) for c in _kids(obj)))
-        if obj is not None and obj.tag_ in ("JJS", "RBS") or (
-                obj is not None and obj.lower_ in self.maximal_word):
+        if obj is not None and (obj.tag_ in ("JJS", "RBS") or obj.lower_ in self.maximal_word):
             return True  # "to be the best", "to get the most out of life"
         if obj is not None and base not in self.direct_verb - {"have", "get"} | {
                 "do"} and self._aim_object(obj):
@@ -1300,8 +1299,10 @@ class NeedReader:
                 if not self._generic_noun(child):
                     return False
                 continue
-            if time and dep in ("amod", "compound") and child.tag_.startswith(("JJ", "NN")):
-                continue  # "the long term", "the near future", "adult life": no date
+            if time and ((dep in ("amod", "compound", "advmod") and child.tag_.startswith(
+                    ("JJ", "NN", "RB"))) or (dep in ("acl", "relcl") and not any(
+                        c.dep_ not in ("aux", "mark") for c in _kids(child)))):
+                continue  # "the long term", "adult life", "the years ahead/to come"
             if dep in ("amod", "advmod", "quantmod"):
                 if self._aim_word(child) or child.lower_ in self.abstract_mod or (
                         child.tag_ == "VBG" and lemma(child) in self.change_verb | {
@@ -1321,11 +1322,13 @@ class NeedReader:
                     return False
                 continue
             if dep in ("relcl", "acl"):
-                if self._self_referential(child):
+                if not person and self._self_referential(child):
                     continue
-                return False
+                return False  # "her mum's partner, who has hit her": someone particular
             return False
-        return True
+        # "her mum's partner": someone particular
+        return not (person and any(c.dep_ == "poss" and c.tag_ != "PRP$"
+                                   for c in _kids(noun)))
 
     def _self_referential(self, clause: Any) -> bool:
         """A relative clause that says only whose or how much ("that affect him", "he is
@@ -1461,16 +1464,18 @@ class NeedReader:
         """A thing one can hand over ("a warm coat", "a safe cot"): a singular count noun
         after "a/an" that is no quality, aim or nominalised activity; how good it should
         be does not make it an aim."""
-        if not head.tag_ == "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+        if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
                                             for c in _kids(head)):
             return False
         bases = self._noun_base(head)
         return not (bases & (self.aim_noun | self.universal_noun | self.abstract_noun
-                             | self.home_noun) or self._quality_noun(head)
+                             | self.home_noun | self.person_head | self.role_person
+                             | {"man", "woman", "lad", "lady"}) or self._quality_noun(head)
                     or head.lower_.endswith(self.nominal_suffix)
                     # "a successful learner", "a responsible citizen": a role, not a thing
-                    or head.lower_.endswith((*self.agent_suffix, "ist", "ual", "ent",
-                                             "ant", "zen")))
+                    or (head.lower_.endswith((*self.agent_suffix, "ist", "ual", "ent",
+                                              "ant", "zen")) and not any(
+                        c.dep_ in ("prep", "relcl", "acl") for c in _kids(head))))
 
     def _generic_noun_ok(self, noun: Any, child: Any) -> bool:
         """One modifier of ``noun`` is general (as ``_generic_noun`` reads modifiers)."""
@@ -1506,8 +1511,8 @@ class NeedReader:
                     c.dep_ == "conj" and c.tag_ == "IN" and self._general_prep(head, c))
                 for c in _kids(prep))
         if not objs:
-            return prep.lower_ in ("as", "to", "for", "of") and (
-                prep.lower_ == "as" or head.tag_ == "VBN") or any(
+            return (prep.lower_ in ("as", "to", "for", "of") and (
+                prep.lower_ == "as" or head.tag_ == "VBN")) or any(
                 c.dep_ == "prep" and self._general_prep(head, c) for c in _kids(prep))
         for obj in objs:
             if obj.dep_ == "pcomp" or not self._generic_noun(obj):
