@@ -123,6 +123,7 @@ class NeedReader:
         self.aim_noun = words("shape_aim_noun")
         self.maximal_word = words("shape_maximal_word")
         self.aim_adj = words("shape_aim_adj")
+        self.concrete_adj = words("shape_concrete_adj")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -1127,7 +1128,8 @@ class NeedReader:
         _local.general_depth = depth + 1
         try:
             if own_subject is not None and not (
-                    self._generic_noun(own_subject) or self._quality(own_subject)):
+                    self._generic_noun(own_subject, ignore=verb.i)
+                    or self._quality(own_subject)):
                 return ""
             if not self._aim_core(verb) or not self._general(verb):
                 return ""
@@ -1174,9 +1176,12 @@ class NeedReader:
                 and any(c.dep_ == "amod" and self._aim_word(c) for c in _kids(obj)))
         if obj is not None and (obj.tag_ in ("JJS", "RBS") or obj.lower_ in self.maximal_word):
             return True  # "to be the best", "to get the most out of life"
-        if obj is not None and base not in self.direct_verb - {"have", "get"} | {
-                "do"} and self._aim_object(obj):
-            return True  # "to improve his literacy", "to have a voice", "to take responsibility"
+        if obj is not None and self._in(forms, self.goal_verb | self.change_verb
+                                        | self.universal_verb | {"take", "gain", "enjoy"}) \
+                and self._aim_object(obj):
+            # "to improve his literacy", "to have a voice", "to take responsibility"; not
+            # "to manage her anxiety": a verb of coping with a problem says what to do
+            return True
         if self._in(forms, self.care_verb):
             target = obj
             if target is None:
@@ -1217,7 +1222,10 @@ class NeedReader:
             return True
         if token.tag_ in ("JJR", "JJS", "RBR", "RBS") and not any(
                 c.lower_ == "than" for c in token.subtree):
-            return True
+            # "a better home", "the happiest she can be"; not "a cleaner home", "the
+            # biggest bedroom": a property anyone could see
+            return not _stems(low[:-3] if low.endswith("est") else low[:-2],
+                              "est" if low.endswith("est") else "er") & self.concrete_adj
         if token.tag_.startswith(("VBN", "JJ")) and (
                 self._in(lemma_forms(token), self.universal_passive | self.aim_passive)):
             return True  # "loved", "respected", "accepted"
@@ -1262,7 +1270,7 @@ class NeedReader:
             noun.tag_ in ("JJS", "RBS")
         return quality and self._generic_noun(noun)
 
-    def _generic_noun(self, noun: Any) -> bool:
+    def _generic_noun(self, noun: Any, ignore: int = -1) -> bool:
         """A noun that names nothing in particular: a pronoun, the holder's own people
         ("the children", "his family"), a place or time in general ("school", "the long
         term"), a quality ("respect", "his mental health"), a thing in general ("change",
@@ -1272,11 +1280,11 @@ class NeedReader:
             return False
         _local.generic_depth = depth + 1
         try:
-            return self._generic_noun_inner(noun)
+            return self._generic_noun_inner(noun, ignore)
         finally:
             _local.generic_depth = depth
 
-    def _generic_noun_inner(self, noun: Any) -> bool:
+    def _generic_noun_inner(self, noun: Any, ignore: int = -1) -> bool:
         base = lemma(noun)
         if noun.tag_ in ("PRP", "PRP$", "EX"):
             return True
@@ -1292,6 +1300,8 @@ class NeedReader:
         time = base in self.generic_time and base not in self.person_head
         for child in _kids(noun):
             dep = child.dep_
+            if child.i == ignore:
+                continue  # the clause this noun is the subject of
             if dep in ("det", "poss", "punct", "cc", "case", "predet") or (
                     dep == "aux" and child.tag_ == "TO"):
                 continue
@@ -1433,6 +1443,13 @@ class NeedReader:
         home = bool(bases & self.home_noun)
         if bases & self.generic_thing:
             return ""  # "activities": things, not an aim
+        if head is noun and bases & (self.access_noun | self.aim_noun) and any(
+                c.dep_ in ("acl", "relcl") and c.i > noun.i and self._general_aim(c)
+                for c in _kids(noun)) and all(
+                c.dep_ in ("det", "acl", "relcl", "punct") or (
+                    c.dep_ == "amod" and self._aim_word(c)) for c in _kids(noun)):
+            # "the chance to develop into a productive adult": a chance at an aim
+            return f"\"{_np_text(noun)}\" is a chance at an aim every child shares"
         for part in [noun, *noun.conjuncts]:
             graded += [c for c in _kids(part) if c.dep_ in ("amod", "advmod")]
             graded += [g for c in _kids(part) if c.dep_ in ("nmod", "compound")
@@ -1489,10 +1506,18 @@ class NeedReader:
                 child.tag_.startswith("NN") and self._generic_noun(child))
         if dep == "prep":
             objs = [g for g in _kids(child) if g.dep_ == "pobj"]
-            return bool(objs) and all(self._generic_noun(o) for o in objs)
+            return bool(objs) and all(self._generic_noun(o) and not self._person(o)
+                                      for o in objs)  # not "a better relationship with her mum"
         if dep in ("relcl", "acl"):
             return self._self_referential(child)
         return False
+
+    def _person(self, noun: Any) -> bool:
+        """Another person or people, named or by a pronoun (not "himself")."""
+        if noun.lower_.endswith(("self", "selves")):
+            return False
+        return noun.tag_ in ("PRP", "NNP", "NNPS") or bool(
+            self._noun_base(noun) & self.person_head)
 
     def _bare_thing(self, token: Any) -> bool:
         """A thing in general read as a bare verb ("to adapt to | change")."""
@@ -1517,6 +1542,10 @@ class NeedReader:
         for obj in objs:
             if obj.dep_ == "pcomp" or not self._generic_noun(obj):
                 return False
+            if self._person(obj) and prep.lower_ not in ("into", "as") and not (
+                    prep.lower_ in ("for", "after")
+                    and self._in(lemma_forms(head), self.care_verb)):
+                return False  # "kinder to his sister", "respected by his stepfather"
         return all(c.dep_ in ("pobj", "pcomp", "cc", "punct") or (
             c.dep_ == "advmod" and self._aim_word(c) and not _kids(c)) or (
             c.dep_ == "conj" and c.tag_ == "IN" and self._general_prep(head, c))
