@@ -31,6 +31,12 @@ UNIVERSAL: list[str] = [
     "Pip needs to get the best out of life.",
     "Bea needs her voice to be heard in every decision about her life.",
     "Kit needs to be cherished and to be able to protect herself.",
+    "Mum needs to show she can keep the children safe.",  # an aim shown
+    "Tilly needs to have her emotional wellbeing supported.",  # an aim had
+    "The children need to live free from domestic abuse.",  # harm of a kind
+    "Ivy needs to feel part of her family.",
+    "Ollie needs to grow into a confident and caring young man.",
+    "Aisha needs the chance to develop into a productive adult.",  # a chance at an aim
     # the dev misses this work started from
     "Tia needs to be resilient and able to adapt to change.",
     "For Finn to be able to protect himself and be protected.",
@@ -60,6 +66,18 @@ SPECIFIC: list[str] = [
     "Child 2 needs to grieve for his grandad in his own way.",
     "Dad needs to use calm consequences rather than shouting when Child 2 misbehaves.",
     "Kai needs to develop his confidence to speak in front of the class.",
+    # another person named, a property anyone could see, a problem to cope with
+    "Jay needs to be kinder to his sister.",
+    "Amy needs a better relationship with her mum.",
+    "The children need a cleaner home.",
+    "Sam needs to live with his dad during the week.",
+    "Mum needs to manage her anxiety.",
+    "Mum needs to prove she can stay sober for six months.",
+    "Mum needs to show the health visitor how she makes up the baby's bottles.",
+    "Ella needs to feel part of the netball team at her new school.",
+    "Zac needs to grow into his new school uniform.",
+    "Kai needs the chance to go to football on Saturdays.",
+    "Sam needs to understand how much of the caring his sister is doing.",
     "Ella needs to improve her handwriting so that her teacher can read her homework.",
 ]
 

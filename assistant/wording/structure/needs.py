@@ -124,6 +124,8 @@ class NeedReader:
         self.maximal_word = words("shape_maximal_word")
         self.aim_adj = words("shape_aim_adj")
         self.concrete_adj = words("shape_concrete_adj")
+        self.generic_harm = words("generic_harm") | {"violence", "bullying", "conflict",
+                                                     "discrimination", "maltreatment"}
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -1151,8 +1153,13 @@ class NeedReader:
         base = forms[0]
         kids = _kids(verb)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or (
-            verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
-                "aux", "auxpass") for c in kids))
+            verb.tag_ == "VBN" and any((lemma(c) in ("be", "get") and c.dep_ in (
+                "aux", "auxpass")) or c.dep_ == "nsubj" for c in kids))
+        inner = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if inner is not None and (base in ("have", "get") or self._in(
+                forms, self.evidence_verb | {"prove"})):
+            # "to have her wellbeing supported", "to show she can keep the children safe"
+            return self._aim_core(inner)
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "obj")
                     and c.tag_.startswith(("NN", "JJ", "PRP", "VBG", "CD"))), None)
         comp = next((c for c in kids if c.dep_ in ("acomp", "oprd") or (
@@ -1160,21 +1167,25 @@ class NeedReader:
         if comp is not None and base in ("be", "feel", "stay", "remain", "become", "grow",
                                          "seem", "keep", "get", "live", "look"):
             return self._aim_complement(comp)
-        if base in ("be", "become", "feel", "grow") and any(
-                c.dep_ == "xcomp" and self._aim_core(c) for c in kids):
-            return True  # "to grow up feeling loved, safe and respected"
+        if base in ("be", "become", "feel", "grow", "live", "stay", "remain") and any(
+                c.dep_ in ("xcomp", "advcl") and self._aim_core(c) for c in kids):
+            # "to grow up feeling loved, safe and respected", "to live free from abuse"
+            return True
         if passive and (self._in(forms, self.universal_passive) or self._in(
                 forms, self.aim_passive) or self._in(forms, self.care_verb)):
             return obj is None or self._aim_object(obj)  # "to be given a voice"
         if obj is None and (self._in(forms, self.universal_verb) or (
                 base == "do" and any(c.lower_ in ("well", "better") for c in kids))):
             return True
+        if obj is not None and base == "feel" and obj.tag_.startswith("NN"):
+            return self._aim_complement(obj)  # "to feel part of her family"
         if obj is not None and base in ("be", "become") and obj.tag_.startswith("NN"):
             return self._evaluative_role(obj) or self._aim_object(obj) or (
                 lemma(obj) in self.person_head | {"parent", "adult", "member", "citizen",
                                                   "learner", "individual", "contributor"}
                 and any(c.dep_ == "amod" and self._aim_word(c) for c in _kids(obj)))
-        if obj is not None and (obj.tag_ in ("JJS", "RBS") or obj.lower_ in self.maximal_word):
+        if obj is not None and (obj.tag_ in ("JJS", "RBS") or obj.lower_ in self.maximal_word) \
+                and not any(c.tag_ in ("WRB", "WP", "WDT") for c in _kids(obj)):
             return True  # "to be the best", "to get the most out of life"
         if obj is not None and self._in(forms, self.goal_verb | self.change_verb
                                         | self.universal_verb | {"take", "gain", "enjoy"}) \
@@ -1182,6 +1193,10 @@ class NeedReader:
             # "to improve his literacy", "to have a voice", "to take responsibility"; not
             # "to manage her anxiety": a verb of coping with a problem says what to do
             return True
+        if obj is not None and self._noun_base(obj) & self.universal_noun and not self._in(
+                forms, self.personal_verb | self.service_verb | self.mental_verb) and \
+                self._aim_object(obj):
+            return True  # "to prioritise the children's needs": whatever is done, an aim
         if self._in(forms, self.care_verb):
             target = obj
             if target is None:
@@ -1298,6 +1313,7 @@ class NeedReader:
                 or noun.tag_ in ("JJS", "RBS") or noun.lower_ in self.maximal_word):
             return False
         time = base in self.generic_time and base not in self.person_head
+        harm = bool(bases & self.generic_harm)
         for child in _kids(noun):
             dep = child.dep_
             if child.i == ignore:
@@ -1309,6 +1325,8 @@ class NeedReader:
                 if not self._generic_noun(child):
                     return False
                 continue
+            if harm and dep in ("amod", "compound") and not _kids(child):
+                continue  # "domestic abuse", "sexual exploitation": harm of a kind
             if time and ((dep in ("amod", "compound", "advmod") and child.tag_.startswith(
                     ("JJ", "NN", "RB"))) or (dep in ("acl", "relcl") and not any(
                         c.dep_ not in ("aux", "mark") for c in _kids(child)))):
@@ -1417,6 +1435,13 @@ class NeedReader:
             if dep in ("relcl", "acl"):
                 if self._self_referential(child):
                     continue
+                return False
+            if dep == "ccomp" and (lemma(node) in ("have", "get") or self._in(
+                    lemma_forms(node), self.evidence_verb | {"prove"})):
+                subject = next((c for c in _kids(child) if c.dep_ in SUBJECT_DEPS), None)
+                if self._general_aim(child, subject if subject is not None
+                                     and subject.tag_ != "PRP" else None):
+                    continue  # "to show she can keep the children safe"
                 return False
             return False
         return True
@@ -1540,6 +1565,13 @@ class NeedReader:
                 prep.lower_ == "as" or head.tag_ == "VBN")) or any(
                 c.dep_ == "prep" and self._general_prep(head, c) for c in _kids(prep))
         for obj in objs:
+            if prep.lower_ in ("into", "as") and obj.tag_.startswith("NN") and any(
+                    c.dep_ == "amod" for c in _kids(obj)) and all(
+                    (c.dep_ == "amod" and self._aim_word(c)) or c.dep_ in (
+                        "det", "punct", "cc") for c in _kids(obj)) and all(
+                    self._aim_word(g) for c in _kids(obj) if c.dep_ == "amod"
+                    for g in c.conjuncts):
+                continue  # "to grow into a confident and caring young man"
             if obj.dep_ == "pcomp" or not self._generic_noun(obj):
                 return False
             if self._person(obj) and prep.lower_ not in ("into", "as") and not (
