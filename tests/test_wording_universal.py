@@ -37,6 +37,8 @@ UNIVERSAL: list[str] = [
     "Ivy needs to feel part of her family.",
     "Ollie needs to grow into a confident and caring young man.",
     "Aisha needs the chance to develop into a productive adult.",  # a chance at an aim
+    "Lily to be resilient and able to adapt to change.",  # plan-style
+    "Lily to have her needs met by her parents.",
     # the dev misses this work started from
     "Tia needs to be resilient and able to adapt to change.",
     "For Finn to be able to protect himself and be protected.",
@@ -77,6 +79,9 @@ SPECIFIC: list[str] = [
     "Ella needs to feel part of the netball team at her new school.",
     "Zac needs to grow into his new school uniform.",
     "Kai needs the chance to go to football on Saturdays.",
+    "Mia to be picked up by her aunt on Fridays.",
+    "Mum needs to get a licence.",
+    "Mum needs to have insurance.",
     "Sam needs to understand how much of the caring his sister is doing.",
     "Ella needs to improve her handwriting so that her teacher can read her homework.",
 ]

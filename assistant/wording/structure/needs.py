@@ -124,6 +124,7 @@ class NeedReader:
         self.maximal_word = words("shape_maximal_word")
         self.aim_adj = words("shape_aim_adj")
         self.concrete_adj = words("shape_concrete_adj")
+        self.carer_noun = words("shape_carer_noun")
         self.generic_harm = words("generic_harm") | {"violence", "bullying", "conflict",
                                                      "discrimination", "maltreatment"}
         self._ids: tuple[Any, ...] | None = None
@@ -1280,9 +1281,11 @@ class NeedReader:
         if noun.tag_ in ("PRP", "NNP", "NNPS") or base in self.person_head:
             return False
         bases = self._noun_base(noun)
-        quality = bool(bases & (self.aim_noun | self.universal_noun | self.abstract_noun)) \
-            or self._quality_noun(noun) or base.endswith("acy") or \
-            noun.tag_ in ("JJS", "RBS")
+        listed = bool(bases & (self.aim_noun | self.universal_noun | self.abstract_noun))
+        shaped = (self._quality_noun(noun) or base.endswith("acy")) and any(
+            c.dep_ == "poss" or (c.dep_ == "amod" and self._aim_word(c))
+            for c in _kids(noun))  # "his oracy", not "a licence" or "insurance"
+        quality = listed or shaped or noun.tag_ in ("JJS", "RBS")
         return quality and self._generic_noun(noun)
 
     def _generic_noun(self, noun: Any, ignore: int = -1) -> bool:
@@ -1385,8 +1388,10 @@ class NeedReader:
         objects, prepositions, adverbs and clauses are all general (see ``_generic_noun``,
         ``_aim_word``); coordinated verbs are general aims themselves."""
         for child in _kids(node):
-            if child.i in skip:
-                continue
+            if child.i in skip or (child.i < node.i and child.dep_ in (
+                    "npadvmod", "advmod", "dep", "nmod", "intj") and _namelike(child)
+                                   and child.is_title):
+                continue  # the holder of a plan-style need ("Lily to be ...")
             dep = child.dep_
             if dep in ("aux", "auxpass", "neg", "mark", "punct", "nsubj", "nsubjpass",
                        "expl", "det", "poss", "case") or (dep == "cc" and not _kids(child)):
@@ -1576,7 +1581,8 @@ class NeedReader:
                 return False
             if self._person(obj) and prep.lower_ not in ("into", "as") and not (
                     prep.lower_ in ("for", "after")
-                    and self._in(lemma_forms(head), self.care_verb)):
+                    and self._in(lemma_forms(head), self.care_verb)) and not (
+                    prep.dep_ == "agent" and self._noun_base(obj) & self.carer_noun):
                 return False  # "kinder to his sister", "respected by his stepfather"
         return all(c.dep_ in ("pobj", "pcomp", "cc", "punct") or (
             c.dep_ == "advmod" and self._aim_word(c) and not _kids(c)) or (
