@@ -39,6 +39,12 @@ UNIVERSAL: list[str] = [
     "Aisha needs the chance to develop into a productive adult.",  # a chance at an aim
     "Lily to be resilient and able to adapt to change.",  # plan-style
     "Lily to have her needs met by her parents.",
+    "Mum needs to make sure the children are safe.",  # an aim made sure of
+    "Ava needs to know she is loved.",  # an aim known of oneself
+    "Leo needs to be supported to make positive choices.",  # graded only by how good
+    "Mum needs to be mentally well enough to parent.",
+    "Sam needs to have a positive sense of identity.",
+    "Jo needs her emotional and behavioural needs to be understood.",
     # the dev misses this work started from
     "Tia needs to be resilient and able to adapt to change.",
     "For Finn to be able to protect himself and be protected.",
@@ -80,6 +86,11 @@ SPECIFIC: list[str] = [
     "Zac needs to grow into his new school uniform.",
     "Kai needs the chance to go to football on Saturdays.",
     "Mia to be picked up by her aunt on Fridays.",
+    "Mum needs to make sure the children are in bed by eight.",
+    "Mum needs to know that Sam is safe at school.",
+    "Ava needs to know she can ring Gran when Mum is drinking.",
+    "Kyle needs to make better choices about who he spends time with.",
+    "Lily needs to feel confident around other people.",
     "Mum needs to get a licence.",
     "Mum needs to have insurance.",
     "Sam needs to understand how much of the caring his sister is doing.",

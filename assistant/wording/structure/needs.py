@@ -649,7 +649,8 @@ class NeedReader:
             need = doc[reading.predicate.end - 1]
             read = [t for t in (reading.verb_token, reading.head_token) if t is not None]
             skip = {c.i for c in _kids(need)
-                    if any(c.i == t.i or c.is_ancestor(t) for t in read)}
+                    if any(c.i == t.i or c.is_ancestor(t) for t in read)
+                    or (c.dep_ == "prep" and c.i > need.i and self._general_prep(need, c))}
             if self._specific_extras(need, skip=skip) or (
                     self._followed_by_reason(doc, reading)
                     and not self._aim_follows(doc, reading)):
@@ -1156,10 +1157,10 @@ class NeedReader:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or (
             verb.tag_ == "VBN" and any((lemma(c) in ("be", "get") and c.dep_ in (
                 "aux", "auxpass")) or c.dep_ == "nsubj" for c in kids))
-        inner = next((c for c in kids if c.dep_ == "ccomp"), None)
-        if inner is not None and (base in ("have", "get") or self._in(
-                forms, self.evidence_verb | {"prove"})):
-            # "to have her wellbeing supported", "to show she can keep the children safe"
+        inner = self._aim_through(verb)
+        if inner is not None:
+            # "to have her wellbeing supported", "to show she can keep the children safe",
+            # "to make sure the children are safe", "to know she is loved"
             return self._aim_core(inner)
         obj = next((c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "obj")
                     and c.tag_.startswith(("NN", "JJ", "PRP", "VBG", "CD"))), None)
@@ -1194,6 +1195,11 @@ class NeedReader:
             # "to improve his literacy", "to have a voice", "to take responsibility"; not
             # "to manage her anxiety": a verb of coping with a problem says what to do
             return True
+        if obj is not None and self._in(forms, self.goal_verb | self.change_verb) and \
+                self._noun_base(obj) & self.generic_thing and any(
+                    c.dep_ == "amod" and self._aim_word(c) for c in _kids(obj)) and \
+                self._generic_noun(obj):
+            return True  # "to make positive choices": graded only by how good
         if obj is not None and self._noun_base(obj) & self.universal_noun and not self._in(
                 forms, self.personal_verb | self.service_verb | self.mental_verb) and \
                 self._aim_object(obj):
@@ -1203,7 +1209,9 @@ class NeedReader:
             if target is None:
                 target = next((g for c in kids if c.dep_ == "prep" and c.lower_ in (
                     "for", "after") for g in _kids(c) if g.dep_ == "pobj"), None)
-            return target is not None and self._generic_noun(target) and (
+            if target is None:
+                return not any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp") for c in kids)
+            return self._generic_noun(target) and (
                 target.tag_ == "PRP" or lemma(target) in self.person_head)
         if base in self.aspect_verb | {"learn", "try", "strive", "aim", "choose", "want"}:
             # "to learn to take responsibility for his actions": judge what is learnt.
@@ -1227,6 +1235,29 @@ class NeedReader:
     def _noun_base(noun: Any) -> set[str]:
         """The noun's lemma and its own spelling ("learning" is read as "learn")."""
         return {lemma(noun), noun.lower_}
+
+    def _aim_through(self, verb: Any) -> Any:
+        """The clause a verb only passes on, else None: what someone has done or gets done
+        ("have her wellbeing supported"), shows or proves ("show she can keep them
+        safe"), makes sure of ("make sure the children are safe"), or knows or feels of
+        themselves ("know she is loved", "feel that he belongs")."""
+        kids = _kids(verb)
+        forms = lemma_forms(verb)
+        if forms[0] == "make":
+            sure = next((c for c in kids if c.lower_ == "sure"), None)
+            kids = _kids(sure) if sure is not None else []
+        inner = next((c for c in kids if c.dep_ == "ccomp" and c.tag_.startswith("VB")),
+                     None)
+        if inner is None:
+            return None
+        if forms[0] in ("have", "get", "make", "ensure", "guarantee") or self._in(
+                forms, self.evidence_verb | {"prove"}):
+            return inner
+        if forms[0] in ("know", "feel", "believe") and any(
+                c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" and c.lower_ not in ("it", "they")
+                for c in _kids(inner)):
+            return inner  # about themselves: "to know she is loved"
+        return None
 
     def _aim_word(self, token: Any) -> bool:
         """A word that only grades or names a quality: an aim or evaluative adjective, a
@@ -1282,6 +1313,10 @@ class NeedReader:
             return False
         bases = self._noun_base(noun)
         listed = bool(bases & (self.aim_noun | self.universal_noun | self.abstract_noun))
+        if bases & self.measure_noun:
+            inner = self._of_object(noun)  # "a positive sense of identity"
+            listed = listed or (inner is not None and inner.i > noun.i
+                                and self._aim_object(inner))
         shaped = (self._quality_noun(noun) or base.endswith("acy")) and any(
             c.dep_ == "poss" or (c.dep_ == "amod" and self._aim_word(c))
             for c in _kids(noun))  # "his oracy", not "a licence" or "insurance"
@@ -1311,7 +1346,8 @@ class NeedReader:
         bases = self._noun_base(noun)
         person = bool(bases & self.person_head)
         if not (person or bases & (self.generic_place | self.generic_time | self.generic_thing
-                                   | self.aim_noun | self.universal_noun | self.abstract_noun)
+                                   | self.aim_noun | self.universal_noun | self.abstract_noun
+                                   | self.measure_noun)
                 or self._quality_noun(noun) or base.endswith("acy")
                 or noun.tag_ in ("JJS", "RBS") or noun.lower_ in self.maximal_word):
             return False
@@ -1441,8 +1477,14 @@ class NeedReader:
                 if self._self_referential(child):
                     continue
                 return False
-            if dep == "ccomp" and (lemma(node) in ("have", "get") or self._in(
-                    lemma_forms(node), self.evidence_verb | {"prove"})):
+            if dep == "ccomp" and child.lower_ == "sure" and lemma(node) == "make":
+                inner = self._aim_through(node)
+                if inner is not None and self._general_aim(inner, next((
+                        c for c in _kids(inner) if c.dep_ in SUBJECT_DEPS
+                        and c.tag_ != "PRP"), None)):
+                    continue
+                return False
+            if dep == "ccomp" and self._aim_through(node) is child:
                 subject = next((c for c in _kids(child) if c.dep_ in SUBJECT_DEPS), None)
                 if self._general_aim(child, subject if subject is not None
                                      and subject.tag_ != "PRP" else None):
@@ -1466,10 +1508,12 @@ class NeedReader:
                 return ""
             graded = chain
         bases = self._noun_base(noun)
+        inner = self._of_object(noun) if bases & self.measure_noun else None
         if noun.tag_ in ("PRP", "NNP", "NNPS") or bases & self.person_head or not (
                 bases & (self.home_noun | self.universal_noun | self.aim_noun)
-                or self._quality_noun(noun)):
-            return ""
+                or self._quality_noun(noun)
+                or (inner is not None and self._aim_object(inner))):
+            return ""  # "a positive sense of identity": judged by what it is a sense of
         home = bool(bases & self.home_noun)
         if bases & self.generic_thing:
             return ""  # "activities": things, not an aim
@@ -1543,7 +1587,9 @@ class NeedReader:
         return False
 
     def _person(self, noun: Any) -> bool:
-        """Another person or people, named or by a pronoun (not "himself")."""
+        """Another person or people, named or by a pronoun (not "himself"): in a
+        preposition they make an aim particular ("kinder to his sister", "confident
+        around other people")."""
         if noun.lower_.endswith(("self", "selves")):
             return False
         return noun.tag_ in ("PRP", "NNP", "NNPS") or bool(
