@@ -42,7 +42,7 @@ UNIVERSAL: list[str] = [
     "Mum needs to make sure the children are safe.",  # an aim made sure of
     "Ava needs to know she is loved.",  # an aim known of oneself
     "Leo needs to be supported to make positive choices.",  # graded only by how good
-    "Mum needs to be mentally well enough to parent.",
+    "Mum needs to be well enough to look after the children.",
     "Sam needs to have a positive sense of identity.",
     "Jo needs her emotional and behavioural needs to be understood.",
     # the dev misses this work started from
