@@ -692,10 +692,11 @@ class NeedReader:
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
-        if reading.able or own_subject is not None:
-            aim = self._general_aim(verb, own_subject)
-            if aim:
-                return "universal", aim
+        # An aim with nothing particular said is universal whatever else the clause's
+        # verb could be read as ("to be given a voice in decisions that affect him").
+        aim = self._general_aim(verb, own_subject)
+        if aim:
+            return "universal", aim
         if reading.able and not (obj is not None and self._in(forms, self.goal_verb)
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
@@ -773,9 +774,6 @@ class NeedReader:
         if base == "do" and any(c.lower_ in ("well", "better") for c in _kids(verb)) and \
                 not self._specific_extras(verb):
             return "universal", "\"to do well\" is an aim every child shares"
-        aim = self._general_aim(verb, own_subject)
-        if aim:
-            return "universal", aim
         # Assessment: to be assessed, screened, seen by a professional.
         if reading.passive:
             agent = self._agent(verb)
@@ -1131,6 +1129,9 @@ class NeedReader:
             return ""
         _local.general_depth = depth + 1
         try:
+            if own_subject is None:  # a clause with its own subject: "X affects Y"
+                own_subject = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS
+                                    and c.tag_ != "PRP" and not self._person(c)), None)
             if own_subject is not None and not (
                     self._generic_noun(own_subject, ignore=verb.i)
                     or self._quality(own_subject)):
