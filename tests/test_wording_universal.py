@@ -45,6 +45,7 @@ UNIVERSAL: list[str] = [
     "Mum needs to be well enough to look after the children.",
     "Sam needs to have a positive sense of identity.",
     "Jo needs her emotional and behavioural needs to be understood.",
+    "Mum needs the capacity to keep the children safe.",
     # the dev misses this work started from
     "Tia needs to be resilient and able to adapt to change.",
     "For Finn to be able to protect himself and be protected.",
@@ -91,6 +92,9 @@ SPECIFIC: list[str] = [
     "Ava needs to know she can ring Gran when Mum is drinking.",
     "Kyle needs to make better choices about who he spends time with.",
     "Lily needs to feel confident around other people.",
+    "Mum needs to improve her ability to read.",
+    "Sam needs the ability to tie his shoelaces.",
+    "Parent/carer's mental health or substance misuse significantly affect care of child.",
     "Mum needs to get a licence.",
     "Mum needs to have insurance.",
     "Sam needs to understand how much of the caring his sister is doing.",

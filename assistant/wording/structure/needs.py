@@ -125,6 +125,7 @@ class NeedReader:
         self.aim_adj = words("shape_aim_adj")
         self.concrete_adj = words("shape_concrete_adj")
         self.carer_noun = words("shape_carer_noun")
+        self.relative_verb = words("shape_relative_verb")
         self.generic_harm = words("generic_harm") | {"violence", "bullying", "conflict",
                                                      "discrimination", "maltreatment"}
         self._ids: tuple[Any, ...] | None = None
@@ -1212,6 +1213,8 @@ class NeedReader:
                     "for", "after") for g in _kids(c) if g.dep_ == "pobj"), None)
             if target is None:
                 return not any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp") for c in kids)
+            if target.lower_.endswith(("self", "selves")) and not _kids(target):
+                return True  # "to protect himself", "to protect self"
             return self._generic_noun(target) and (
                 target.tag_ == "PRP" or lemma(target) in self.person_head)
         if base in self.aspect_verb | {"learn", "try", "strive", "aim", "choose", "want"}:
@@ -1418,7 +1421,10 @@ class NeedReader:
             if token.tag_.startswith("NN") and self._aim_object(token):
                 continue  # "that affect his wellbeing"
             return False
-        return lemma(clause) not in self.service_verb - {"be", "have", "get"}
+        forms = lemma_forms(clause)
+        # "that affect him", "he is capable of", "she deserves", "to live and grow"; not
+        # "to read" or "who collects him": a verb of doing says what
+        return self._in(forms, self.relative_verb | self.universal_verb)
 
     def _general(self, node: Any, skip: Collection[int] = ()) -> bool:
         """True when nothing particular hangs on ``node`` (a verb or an adjective): its
