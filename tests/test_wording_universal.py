@@ -46,6 +46,8 @@ UNIVERSAL: list[str] = [
     "Sam needs to have a positive sense of identity.",
     "Jo needs her emotional and behavioural needs to be understood.",
     "Mum needs the capacity to keep the children safe.",
+    "Resilient and able to adapt to change.",  # a fragment, as plans list them
+    "Ability to protect self and be protected.",
     # the dev misses this work started from
     "Tia needs to be resilient and able to adapt to change.",
     "For Finn to be able to protect himself and be protected.",
@@ -93,6 +95,9 @@ SPECIFIC: list[str] = [
     "Kyle needs to make better choices about who he spends time with.",
     "Lily needs to feel confident around other people.",
     "Mum needs to improve her ability to read.",
+    "Confident enough to speak to her teacher.",
+    "Kind to her brother.",
+    "Mum to protect self from Dad's partner.",
     "Sam needs the ability to tie his shoelaces.",
     "Parent/carer's mental health or substance misuse significantly affect care of child.",
     "Mum needs to get a licence.",

@@ -249,7 +249,9 @@ class NeedReader:
             reading.verb = "be"
             reading.what_part = reading.span = Part.of(
                 doc, root.left_edge.i, _trim(doc, root.right_edge.i) + 1)
-            if root.lower_ in self.universal_adj and not self._specific_extras(root):
+            if (root.lower_ in self.universal_adj and not self._specific_extras(root)) or (
+                    tag == "JJ" and self._aim_complement(root)):
+                # "Resilient and able to adapt to change.", "Loved, safe and respected."
                 reading.category = "universal"
                 reading.reason = f"\"{root.text}\" is an aim every child shares"
             else:
@@ -1343,7 +1345,8 @@ class NeedReader:
 
     def _generic_noun_inner(self, noun: Any, ignore: int = -1) -> bool:
         base = lemma(noun)
-        if noun.tag_ in ("PRP", "PRP$", "EX"):
+        if noun.tag_ in ("PRP", "PRP$", "EX") or (
+                noun.lower_ in ("self", "oneself") and not _kids(noun)):
             return True
         if noun.tag_ in ("NNP", "NNPS") or noun.tag_ == "CD":
             return False
