@@ -46,6 +46,8 @@ UNIVERSAL: list[str] = [
     "Sam needs to have a positive sense of identity.",
     "Jo needs her emotional and behavioural needs to be understood.",
     "Mum needs the capacity to keep the children safe.",
+    "Dad needs to provide basic care and protection for Lola.",  # whom it is for
+    "Lily needs to be cared for by her parents.",  # done by her carers in general
     "Resilient and able to adapt to change.",  # a fragment, as plans list them
     "Ability to protect self and be protected.",
     # the dev misses this work started from
@@ -98,6 +100,10 @@ SPECIFIC: list[str] = [
     "Confident enough to speak to her teacher.",
     "Kind to her brother.",
     "Mum to protect self from Dad's partner.",
+    "The children need to be safe from their father's violence.",
+    "Noah needs to be heard by the judge.",
+    "Kai needs to make progress with toilet training before he starts nursery.",
+    "Mum needs to be a good role model by not smoking in front of the children.",
     "Sam needs the ability to tie his shoelaces.",
     "Parent/carer's mental health or substance misuse significantly affect care of child.",
     "Mum needs to get a licence.",

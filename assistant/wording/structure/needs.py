@@ -740,21 +740,24 @@ class NeedReader:
                                                "live", "become", "keep", "get", "seem"):
             adjectives = [complement, *[c for c in _kids(complement) if c.dep_ == "conj"]]
             if all(a.lower_ in self.universal_adj for a in adjectives) and \
-                    not self._specific_extras(verb, complement):
+                    not self._specific_extras(verb, complement) and \
+                    not any(self._harm_by_someone(a) for a in adjectives):
                 return "universal", (f"\"{complement.text}\" is an aim every child shares, "
                                      "with nothing said about what would make it so")
         if reading.passive and self._in(forms, self.universal_passive) \
-                and not self._specific_extras(verb):
+                and not self._specific_extras(verb) and not self._agent_named(verb):
             return "universal", f"\"to be {verb.text}\" is an aim every child shares"
         if base == "keep" and obj is not None and complement is not None and \
                 complement.lower_ in self.universal_adj and not self._specific_extras(verb,
                                                                                     complement):
             return "universal", "keeping someone safe is an aim, not what needs to change"
         if obj is not None and self._in(forms, self.goal_verb) and \
-                lemma(obj) in self.universal_noun and not self._specific_mods(obj):
+                lemma(obj) in self.universal_noun and not self._specific_mods(obj) and \
+                not self._specific_beyond(verb, obj):
             return "universal", f"\"{obj.text}\" is an aim every child shares"
         if obj is not None and self._in(forms, self.goal_verb) and \
-                lemma(obj) in self.home_noun and self.judge_phrase(obj)[0] == "universal":
+                lemma(obj) in self.home_noun and self.judge_phrase(obj)[0] == "universal" \
+                and not self._specific_beyond(verb, obj):
             return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is not None and self._in(forms, self.change_verb) and self._abstract(obj) \
                 and not self._specific_extras(verb, skip={obj.i} | {
@@ -769,7 +772,8 @@ class NeedReader:
             return "universal", (f"\"{_np_text(obj)}\" says only how good the person should "
                                  "be, not what they need")
         if base in ("be", "become") and obj is not None and obj.tag_.startswith("NN") and \
-                self.judge_phrase(obj)[0] == "universal":
+                self.judge_phrase(obj)[0] == "universal" and \
+                not self._specific_beyond(verb, obj):
             return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is None and self._in(forms, self.universal_verb) and \
                 not self._specific_extras(verb):
@@ -1364,6 +1368,8 @@ class NeedReader:
             dep = child.dep_
             if child.i == ignore:
                 continue  # the clause this noun is the subject of
+            if harm and dep == "poss" and child.tag_ != "PRP$":
+                return False  # "their father's violence": someone's harm
             if dep in ("det", "poss", "punct", "cc", "case", "predet") or (
                     dep == "aux" and child.tag_ == "TO"):
                 continue
@@ -1596,6 +1602,26 @@ class NeedReader:
             return self._self_referential(child)
         return False
 
+    def _specific_beyond(self, verb: Any, obj: Any) -> bool:
+        """``_specific_extras`` of the verb, leaving out its object and prepositions that
+        say nothing particular ("provide care | for Lola", "make progress | in life")."""
+        skip = {obj.i} | {c.i for c in _kids(verb)
+                          if c.dep_ == "prep" and self._general_prep(verb, c)}
+        return self._specific_extras(verb, skip=skip)
+
+    def _harm_by_someone(self, adjective: Any) -> bool:
+        """True when the harm an aim is safe from is someone's ("safe from their
+        father's violence"): a particular person, not harm in general."""
+        return any(g.dep_ == "pobj" and self._noun_base(g) & self.generic_harm and any(
+            c.dep_ == "poss" and c.tag_ != "PRP$" for c in _kids(g))
+            for p in _kids(adjective) if p.dep_ == "prep" for g in _kids(p))
+
+    def _agent_named(self, verb: Any) -> bool:
+        """True when a passive names who does it, other than the child's carers in
+        general ("heard by the judge", not "cared for by her parents")."""
+        agent = self._agent(verb)
+        return agent is not None and not self._noun_base(agent) & self.carer_noun
+
     def _person(self, noun: Any) -> bool:
         """Another person or people, named or by a pronoun (not "himself"): in a
         preposition they make an aim particular ("kinder to his sister", "confident
@@ -1633,9 +1659,12 @@ class NeedReader:
                     self._aim_word(g) for c in _kids(obj) if c.dep_ == "amod"
                     for g in c.conjuncts):
                 continue  # "to grow into a confident and caring young man"
+            if prep.lower_ == "for" and obj.dep_ == "pobj" and self._person(obj) and not any(
+                    c.dep_ in ("prep", "relcl", "acl") for c in _kids(obj)):
+                continue  # "care and protection for Lola": whom the aim is for
             if obj.dep_ == "pcomp" or not self._generic_noun(obj):
                 return False
-            if self._person(obj) and prep.lower_ not in ("into", "as") and not (
+            if self._person(obj) and prep.lower_ not in ("into", "as", "for") and not (
                     prep.lower_ in ("for", "after")
                     and self._in(lemma_forms(head), self.care_verb)) and not (
                     prep.dep_ == "agent" and self._noun_base(obj) & self.carer_noun):
