@@ -115,6 +115,19 @@ class NeedReader:
         self.formal_need_mod = words("shape_formal_need_mod")
         self.report_word = words("shape_report_word")
         self.provider_mod = words("shape_provider_mod")
+        self.care_verb = words("shape_care_verb")
+        self.aim_passive = words("shape_aim_passive")
+        self.grading_word = words("shape_grading_word")
+        self.generic_time = words("shape_generic_time")
+        self.generic_thing = words("shape_generic_thing")
+        self.aim_noun = words("shape_aim_noun")
+        self.maximal_word = words("shape_maximal_word")
+        self.aim_adj = words("shape_aim_adj")
+        self.concrete_adj = words("shape_concrete_adj")
+        self.carer_noun = words("shape_carer_noun")
+        self.relative_verb = words("shape_relative_verb")
+        self.generic_harm = words("generic_harm") | {"violence", "bullying", "conflict",
+                                                     "discrimination", "maltreatment"}
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -236,7 +249,9 @@ class NeedReader:
             reading.verb = "be"
             reading.what_part = reading.span = Part.of(
                 doc, root.left_edge.i, _trim(doc, root.right_edge.i) + 1)
-            if root.lower_ in self.universal_adj and not self._specific_extras(root):
+            if (root.lower_ in self.universal_adj and not self._specific_extras(root)) or (
+                    tag == "JJ" and self._aim_complement(root)):
+                # "Resilient and able to adapt to change.", "Loved, safe and respected."
                 reading.category = "universal"
                 reading.reason = f"\"{root.text}\" is an aim every child shares"
             else:
@@ -637,8 +652,11 @@ class NeedReader:
             need = doc[reading.predicate.end - 1]
             read = [t for t in (reading.verb_token, reading.head_token) if t is not None]
             skip = {c.i for c in _kids(need)
-                    if any(c.i == t.i or c.is_ancestor(t) for t in read)}
-            if self._specific_extras(need, skip=skip) or self._followed_by_reason(doc, reading):
+                    if any(c.i == t.i or c.is_ancestor(t) for t in read)
+                    or (c.dep_ == "prep" and c.i > need.i and self._general_prep(need, c))}
+            if self._specific_extras(need, skip=skip) or (
+                    self._followed_by_reason(doc, reading)
+                    and not self._aim_follows(doc, reading)):
                 reading.category = "specific"
                 reading.reason = "an aim made specific by what follows it"
 
@@ -656,12 +674,32 @@ class NeedReader:
             "so", "because", "when", "whenever", "while", "until", "unless", "before",
             "after", "since", "if") and any(t.tag_.startswith("VB") for t in doc[i:])
 
+    def _aim_follows(self, doc: Any, reading: NeedReading) -> bool:
+        """True when the clause after the need is itself an aim ("... so that he can care
+        for the children"): an aim for an aim says nothing particular."""
+        if reading.span is None:
+            return False
+        i = reading.span.end
+        while i < len(doc) and doc[i].is_punct:
+            i += 1
+        if i >= len(doc):
+            return False
+        clause = doc[i].head
+        while clause.dep_ == "mark" and clause.head.i != clause.i:
+            clause = clause.head
+        return clause.i > i and self._aim_clause(clause)
+
     def judge_clause(self, verb: Any, reading: NeedReading, own_subject: Any = None
                      ) -> tuple[Category, str]:
         """Judge an infinitive clause by its verb, voice, complement and object."""
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
+        # An aim with nothing particular said is universal whatever else the clause's
+        # verb could be read as ("to be given a voice in decisions that affect him").
+        aim = self._general_aim(verb, own_subject)
+        if aim:
+            return "universal", aim
         if reading.able and not (obj is not None and self._in(forms, self.goal_verb)
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
@@ -702,21 +740,24 @@ class NeedReader:
                                                "live", "become", "keep", "get", "seem"):
             adjectives = [complement, *[c for c in _kids(complement) if c.dep_ == "conj"]]
             if all(a.lower_ in self.universal_adj for a in adjectives) and \
-                    not self._specific_extras(verb, complement):
+                    not self._specific_extras(verb, complement) and \
+                    not any(self._harm_by_someone(a) for a in adjectives):
                 return "universal", (f"\"{complement.text}\" is an aim every child shares, "
                                      "with nothing said about what would make it so")
         if reading.passive and self._in(forms, self.universal_passive) \
-                and not self._specific_extras(verb):
+                and not self._specific_extras(verb) and not self._agent_named(verb):
             return "universal", f"\"to be {verb.text}\" is an aim every child shares"
         if base == "keep" and obj is not None and complement is not None and \
                 complement.lower_ in self.universal_adj and not self._specific_extras(verb,
                                                                                     complement):
             return "universal", "keeping someone safe is an aim, not what needs to change"
         if obj is not None and self._in(forms, self.goal_verb) and \
-                lemma(obj) in self.universal_noun and not self._specific_mods(obj):
+                lemma(obj) in self.universal_noun and not self._specific_mods(obj) and \
+                not self._specific_beyond(verb, obj):
             return "universal", f"\"{obj.text}\" is an aim every child shares"
         if obj is not None and self._in(forms, self.goal_verb) and \
-                lemma(obj) in self.home_noun and self.judge_phrase(obj)[0] == "universal":
+                lemma(obj) in self.home_noun and self.judge_phrase(obj)[0] == "universal" \
+                and not self._specific_beyond(verb, obj):
             return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is not None and self._in(forms, self.change_verb) and self._abstract(obj) \
                 and not self._specific_extras(verb, skip={obj.i} | {
@@ -731,7 +772,8 @@ class NeedReader:
             return "universal", (f"\"{_np_text(obj)}\" says only how good the person should "
                                  "be, not what they need")
         if base in ("be", "become") and obj is not None and obj.tag_.startswith("NN") and \
-                self.judge_phrase(obj)[0] == "universal":
+                self.judge_phrase(obj)[0] == "universal" and \
+                not self._specific_beyond(verb, obj):
             return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is None and self._in(forms, self.universal_verb) and \
                 not self._specific_extras(verb):
@@ -804,6 +846,9 @@ class NeedReader:
         """Judge a noun phrase by its head and modifiers (``need``: the need verb, whose
         own modifiers may name a provider: "needs care | from midwifery services")."""
         base = lemma(head)
+        aim = self._aim_phrase(head)
+        if aim:
+            return "universal", aim
         if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and _bare(head):
@@ -867,7 +912,8 @@ class NeedReader:
         # good it should be, with nothing said about what or when.
         if adjectives and any(a.lower_ in self.evaluative_adj for a in adjectives) and \
                 not any(c.dep_ in ("compound", "nummod", "poss") and c.tag_ != "PRP$"
-                        for c in _kids(head)) and not self._specific_mods(head):
+                        for c in _kids(head)) and not self._specific_mods(head) and \
+                not self._concrete_thing(head):
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
         return "specific", f"names something particular: \"{head.text}\""
@@ -1034,15 +1080,22 @@ class NeedReader:
     def _aim_clause(self, verb: Any) -> bool:
         """True when an infinitive purpose clause is itself a universal aim ("in order to
         do well", "so as to thrive")."""
-        if not verb.tag_.startswith("VB") or not any(
-                c.tag_ == "TO" for c in _kids(verb)) or any(
-                c.dep_ in SUBJECT_DEPS for c in _kids(verb)):
+        kids = _kids(verb)
+        infinitive = any(c.tag_ == "TO" for c in kids) and not any(
+            c.dep_ in SUBJECT_DEPS for c in kids)
+        # "so that he can care for the children": a purpose whose subject is a pronoun.
+        purpose = any(c.dep_ == "mark" and c.lower_ in ("so", "that") for c in kids) and \
+            any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in kids) and \
+            any(c.tag_ == "MD" for c in kids)
+        if not verb.tag_.startswith("VB") or not (infinitive or purpose):
             return False
         depth = getattr(_local, "aim_depth", 0)
         if depth > 2:
             return False
         _local.aim_depth = depth + 1
         try:
+            if self._general_aim(verb):
+                return True
             doc = verb.doc
             inner = NeedReading(form="needs", predicate=Part.of(doc, verb.i, verb.i))
             self._clause(doc, verb, inner)
@@ -1067,6 +1120,560 @@ class NeedReader:
                 continue  # "... he can be"
             return False
         return True
+
+    # ------------------------------------------------------------ general aims
+    # An aim is universal when its predicate only grades or names an aim (thrive, improve
+    # his literacy, be resilient, be accepted, care for the children) AND nothing
+    # particular hangs on it: no concrete object, setting, occasion, person or condition.
+    # Comparatives with no referent, superlatives, "in the long term", "now and in the
+    # future", "family, school and community" are all still general.
+    def _general_aim(self, verb: Any, own_subject: Any = None) -> str:
+        """Why the clause headed by ``verb`` is an aim with nothing particular said about
+        it ("to be resilient and able to adapt to change", "to care for the children safely
+        in the long term"), else ""."""
+        depth = getattr(_local, "general_depth", 0)
+        if depth > 3:
+            return ""
+        _local.general_depth = depth + 1
+        try:
+            if own_subject is None:  # a clause with its own subject: "X affects Y"
+                own_subject = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS
+                                    and c.tag_ != "PRP" and not self._person(c)), None)
+            if own_subject is not None and not (
+                    self._generic_noun(own_subject, ignore=verb.i)
+                    or self._quality(own_subject)):
+                return ""
+            if not self._aim_core(verb) or not self._general(verb):
+                return ""
+        finally:
+            _local.general_depth = depth
+        doc = verb.doc
+        words = doc[verb.left_edge.i:_trim(doc, verb.right_edge.i) + 1].text
+        return f"\"{words}\" is an aim every child shares, with nothing particular said"
+
+    def _aim_core(self, verb: Any) -> bool:
+        """True when the clause's own predicate names an aim or only grades: be/feel + an
+        aim quality, a passive of what every child is owed, an aim verb, a change in a
+        quality, caring for someone, having a share in something general."""
+        if not verb.tag_.startswith(("VB", "JJ")):
+            return False
+        if verb.tag_.startswith("JJ"):  # a coordinated adjective ("... and able to X")
+            return self._aim_complement(verb)
+        forms = lemma_forms(verb)
+        base = forms[0]
+        kids = _kids(verb)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or (
+            verb.tag_ == "VBN" and any((lemma(c) in ("be", "get") and c.dep_ in (
+                "aux", "auxpass")) or c.dep_ == "nsubj" for c in kids))
+        inner = self._aim_through(verb)
+        if inner is not None:
+            # "to have her wellbeing supported", "to show she can keep the children safe",
+            # "to make sure the children are safe", "to know she is loved"
+            return self._aim_core(inner)
+        obj = next((c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "obj")
+                    and c.tag_.startswith(("NN", "JJ", "PRP", "VBG", "CD"))), None)
+        comp = next((c for c in kids if c.dep_ in ("acomp", "oprd") or (
+            c.dep_ == "attr" and c.tag_.startswith("JJ"))), None)
+        if comp is not None and base in ("be", "feel", "stay", "remain", "become", "grow",
+                                         "seem", "keep", "get", "live", "look"):
+            return self._aim_complement(comp)
+        if base in ("be", "become", "feel", "grow", "live", "stay", "remain") and any(
+                c.dep_ in ("xcomp", "advcl") and self._aim_core(c) for c in kids):
+            # "to grow up feeling loved, safe and respected", "to live free from abuse"
+            return True
+        if passive and (self._in(forms, self.universal_passive) or self._in(
+                forms, self.aim_passive) or self._in(forms, self.care_verb)):
+            return obj is None or self._aim_object(obj)  # "to be given a voice"
+        if obj is None and (self._in(forms, self.universal_verb) or (
+                base == "do" and any(c.lower_ in ("well", "better") for c in kids))):
+            return True
+        if obj is not None and base == "feel" and obj.tag_.startswith("NN"):
+            return self._aim_complement(obj)  # "to feel part of her family"
+        if obj is not None and base in ("be", "become") and obj.tag_.startswith("NN"):
+            return self._evaluative_role(obj) or self._aim_object(obj) or (
+                lemma(obj) in self.person_head | {"parent", "adult", "member", "citizen",
+                                                  "learner", "individual", "contributor"}
+                and any(c.dep_ == "amod" and self._aim_word(c) for c in _kids(obj)))
+        if obj is not None and (obj.tag_ in ("JJS", "RBS") or obj.lower_ in self.maximal_word) \
+                and not any(c.tag_ in ("WRB", "WP", "WDT") for c in _kids(obj)):
+            return True  # "to be the best", "to get the most out of life"
+        if obj is not None and self._in(forms, self.goal_verb | self.change_verb
+                                        | self.universal_verb | {"take", "gain", "enjoy"}) \
+                and self._aim_object(obj):
+            # "to improve his literacy", "to have a voice", "to take responsibility"; not
+            # "to manage her anxiety": a verb of coping with a problem says what to do
+            return True
+        if obj is not None and self._in(forms, self.goal_verb | self.change_verb) and \
+                self._noun_base(obj) & self.generic_thing and any(
+                    c.dep_ == "amod" and self._aim_word(c) for c in _kids(obj)) and \
+                self._generic_noun(obj):
+            return True  # "to make positive choices": graded only by how good
+        if obj is not None and self._noun_base(obj) & self.universal_noun and not self._in(
+                forms, self.personal_verb | self.service_verb | self.mental_verb) and \
+                self._aim_object(obj):
+            return True  # "to prioritise the children's needs": whatever is done, an aim
+        if self._in(forms, self.care_verb):
+            target = obj
+            if target is None:
+                target = next((g for c in kids if c.dep_ == "prep" and c.lower_ in (
+                    "for", "after") for g in _kids(c) if g.dep_ == "pobj"), None)
+            if target is None:
+                return not any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp") for c in kids)
+            if target.lower_.endswith(("self", "selves")) and not _kids(target):
+                return True  # "to protect himself", "to protect self"
+            return self._generic_noun(target) and (
+                target.tag_ == "PRP" or lemma(target) in self.person_head)
+        if base in self.aspect_verb | {"learn", "try", "strive", "aim", "choose", "want"}:
+            # "to learn to take responsibility for his actions": judge what is learnt.
+            inner = next((c for c in kids if c.dep_ == "xcomp"), None)
+            if inner is not None:
+                return self._aim_core(inner)
+        if obj is None and base not in self.personal_verb:
+            # "to respond to the children's changing needs over time", "to adapt to
+            # change", "to engage more in learning": a verb whose only objects are aims or
+            # things in general.
+            targets = [g for c in kids if c.dep_ == "prep" for g in _kids(c)
+                       if g.dep_ == "pobj"] + [c for c in kids if self._bare_thing(c)]
+            aims = [t for t in targets if self._aim_object(t) or (
+                self._noun_base(t) & self.generic_thing and self._generic_noun(t))]
+            return bool(aims) and all(t in aims or (
+                self._generic_noun(t) and t.tag_ != "PRP"
+                and not self._noun_base(t) & self.person_head) for t in targets)
+        return False
+
+    @staticmethod
+    def _noun_base(noun: Any) -> set[str]:
+        """The noun's lemma and its own spelling ("learning" is read as "learn")."""
+        return {lemma(noun), noun.lower_}
+
+    def _aim_through(self, verb: Any) -> Any:
+        """The clause a verb only passes on, else None: what someone has done or gets done
+        ("have her wellbeing supported"), shows or proves ("show she can keep them
+        safe"), makes sure of ("make sure the children are safe"), or knows or feels of
+        themselves ("know she is loved", "feel that he belongs")."""
+        kids = _kids(verb)
+        forms = lemma_forms(verb)
+        if forms[0] == "make":
+            sure = next((c for c in kids if c.lower_ == "sure"), None)
+            kids = _kids(sure) if sure is not None else []
+        inner = next((c for c in kids if c.dep_ == "ccomp" and c.tag_.startswith("VB")),
+                     None)
+        if inner is None:
+            return None
+        if forms[0] in ("have", "get", "make", "ensure", "guarantee") or self._in(
+                forms, self.evidence_verb | {"prove"}):
+            return inner
+        if forms[0] in ("know", "feel", "believe") and any(
+                c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" and c.lower_ not in ("it", "they")
+                for c in _kids(inner)):
+            return inner  # about themselves: "to know she is loved"
+        return None
+
+    def _aim_word(self, token: Any) -> bool:
+        """A word that only grades or names a quality: an aim or evaluative adjective, a
+        comparative or superlative with no "than" ("a better home", "the best"), or an
+        adverb made from one ("safely", "consistently", "happily")."""
+        low = token.lower_
+        if low in self.universal_adj or low in self.evaluative_adj or \
+                low in self.grading_word or low in self.aim_adj or low in self.abstract_mod:
+            return True
+        if token.tag_ in ("JJR", "JJS", "RBR", "RBS") and not any(
+                c.lower_ == "than" for c in token.subtree):
+            # "a better home", "the happiest she can be"; not "a cleaner home", "the
+            # biggest bedroom": a property anyone could see
+            return not _stems(low[:-3] if low.endswith("est") else low[:-2],
+                              "est" if low.endswith("est") else "er") & self.concrete_adj
+        if token.tag_.startswith(("VBN", "JJ")) and (
+                self._in(lemma_forms(token), self.universal_passive | self.aim_passive)):
+            return True  # "loved", "respected", "accepted"
+        if low.endswith("ly") and len(low) > 4 and token.tag_.startswith("RB"):
+            stem = low[:-2]
+            stems = {stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem,
+                     stem[:-1] + "e" if stem.endswith("l") else stem}
+            return any(s in self.universal_adj or s in self.evaluative_adj
+                       or s in self.aim_adj for s in stems)
+        return False
+
+    def _aim_complement(self, comp: Any) -> bool:
+        """A complement naming an aim with nothing particular: aim adjectives or
+        participles ("loved, safe and respected"), "able to" an aim ("resilient and able to
+        adapt to change"), a share in something general ("part of the community")."""
+        for item in [comp, *comp.conjuncts]:
+            if item.lower_ in ("able", "unable") and item.tag_.startswith("JJ"):
+                inner = next((c for c in _kids(item) if c.dep_ == "xcomp"), None)
+                if inner is None or not self._general_aim(inner):
+                    return False
+                continue
+            if item.tag_.startswith("NN"):
+                if not (self._aim_object(item) or (lemma(item) in self.generic_thing
+                                                   and self._generic_noun(item))):
+                    return False
+                continue
+            if not self._aim_word(item):
+                return False
+            if not self._general(item, skip={c.i for c in item.conjuncts}):
+                return False  # "happy to go into nursery without crying"
+        return True
+
+    def _aim_object(self, noun: Any) -> bool:
+        """A noun phrase naming an aim or a quality and nothing particular ("his literacy",
+        "a voice", "positive relationships", "the good grades he is capable of")."""
+        base = lemma(noun)
+        if noun.tag_ in ("PRP", "NNP", "NNPS") or base in self.person_head:
+            return False
+        bases = self._noun_base(noun)
+        listed = bool(bases & (self.aim_noun | self.universal_noun | self.abstract_noun))
+        if bases & self.measure_noun:
+            inner = self._of_object(noun)  # "a positive sense of identity"
+            listed = listed or (inner is not None and inner.i > noun.i
+                                and self._aim_object(inner))
+        shaped = (self._quality_noun(noun) or base.endswith("acy")) and any(
+            c.dep_ == "poss" or (c.dep_ == "amod" and self._aim_word(c))
+            for c in _kids(noun))  # "his oracy", not "a licence" or "insurance"
+        quality = listed or shaped or noun.tag_ in ("JJS", "RBS")
+        return quality and self._generic_noun(noun)
+
+    def _generic_noun(self, noun: Any, ignore: int = -1) -> bool:
+        """A noun that names nothing in particular: a pronoun, the holder's own people
+        ("the children", "his family"), a place or time in general ("school", "the long
+        term"), a quality ("respect", "his mental health"), a thing in general ("change",
+        "decisions that affect him"); its modifiers and conjuncts general too."""
+        depth = getattr(_local, "generic_depth", 0)
+        if depth > 4:
+            return False
+        _local.generic_depth = depth + 1
+        try:
+            return self._generic_noun_inner(noun, ignore)
+        finally:
+            _local.generic_depth = depth
+
+    def _generic_noun_inner(self, noun: Any, ignore: int = -1) -> bool:
+        base = lemma(noun)
+        if noun.tag_ in ("PRP", "PRP$", "EX") or (
+                noun.lower_ in ("self", "oneself") and not _kids(noun)):
+            return True
+        if noun.tag_ in ("NNP", "NNPS") or noun.tag_ == "CD":
+            return False
+        bases = self._noun_base(noun)
+        person = bool(bases & self.person_head)
+        if not (person or bases & (self.generic_place | self.generic_time | self.generic_thing
+                                   | self.aim_noun | self.universal_noun | self.abstract_noun
+                                   | self.measure_noun)
+                or self._quality_noun(noun) or base.endswith("acy")
+                or noun.tag_ in ("JJS", "RBS") or noun.lower_ in self.maximal_word):
+            return False
+        time = base in self.generic_time and base not in self.person_head
+        harm = bool(bases & self.generic_harm)
+        for child in _kids(noun):
+            dep = child.dep_
+            if child.i == ignore:
+                continue  # the clause this noun is the subject of
+            if harm and dep == "poss" and child.tag_ != "PRP$":
+                return False  # "their father's violence": someone's harm
+            if dep in ("det", "poss", "punct", "cc", "case", "predet") or (
+                    dep == "aux" and child.tag_ == "TO"):
+                continue
+            if dep == "conj":
+                if not self._generic_noun(child):
+                    return False
+                continue
+            if harm and dep in ("amod", "compound") and not _kids(child):
+                continue  # "domestic abuse", "sexual exploitation": harm of a kind
+            if time and ((dep in ("amod", "compound", "advmod") and child.tag_.startswith(
+                    ("JJ", "NN", "RB"))) or (dep in ("acl", "relcl") and not any(
+                        c.dep_ not in ("aux", "mark") for c in _kids(child)))):
+                continue  # "the long term", "adult life", "the years ahead/to come"
+            if dep in ("amod", "advmod", "quantmod"):
+                if self._aim_word(child) or child.lower_ in self.abstract_mod or (
+                        child.tag_ == "VBG" and lemma(child) in self.change_verb | {
+                            "change", "grow", "develop"}):
+                    continue  # "his changing needs"
+                return False
+            if dep in ("compound", "nmod"):
+                if not person and (lemma(child) in self.abstract_mod or (
+                        child.tag_.startswith("NN") and self._generic_noun(child))):
+                    continue  # "mental health", "home and family life"
+                return False
+            if dep == "prep":
+                if person:
+                    return False  # "the girls in her class": a particular group
+                objs = [g for g in _kids(child) if g.dep_ == "pobj"]
+                if not objs or not all(self._generic_noun(o) for o in objs):
+                    return False
+                continue
+            if dep in ("relcl", "acl"):
+                if not person and self._self_referential(child):
+                    continue
+                return False  # "her mum's partner, who has hit her": someone particular
+            return False
+        # "her mum's partner": someone particular
+        return not (person and any(c.dep_ == "poss" and c.tag_ != "PRP$"
+                                   for c in _kids(noun)))
+
+    def _self_referential(self, clause: Any) -> bool:
+        """A relative clause that says only whose or how much ("that affect him", "he is
+        capable of", "it can be", "in which she lives and learns", "to live and grow")."""
+        for token in clause.subtree:
+            if token.i == clause.i:
+                continue
+            if token.tag_ in ("PRP", "PRP$", "WDT", "WP", "WP$", "WRB", "MD", "TO", "CC",
+                              "DT") or token.is_punct:
+                continue
+            if token.dep_ in ("aux", "auxpass", "prep", "neg", "mark"):
+                continue
+            if token.lower_ in self.maximal_word or token.lower_ in self.grading_word:
+                continue
+            if token.dep_ == "conj" and token.tag_.startswith("VB") and not any(
+                    c.dep_ in ("dobj", "prep", "advcl", "ccomp", "xcomp")
+                    for c in _kids(token)):
+                continue  # "lives and learns"
+            if token.tag_.startswith("NN") and self._aim_object(token):
+                continue  # "that affect his wellbeing"
+            return False
+        forms = lemma_forms(clause)
+        # "that affect him", "he is capable of", "she deserves", "to live and grow"; not
+        # "to read" or "who collects him": a verb of doing says what
+        return self._in(forms, self.relative_verb | self.universal_verb)
+
+    def _general(self, node: Any, skip: Collection[int] = ()) -> bool:
+        """True when nothing particular hangs on ``node`` (a verb or an adjective): its
+        objects, prepositions, adverbs and clauses are all general (see ``_generic_noun``,
+        ``_aim_word``); coordinated verbs are general aims themselves."""
+        for child in _kids(node):
+            if child.i in skip or (child.i < node.i and child.dep_ in (
+                    "npadvmod", "advmod", "dep", "nmod", "intj") and _namelike(child)
+                                   and child.is_title):
+                continue  # the holder of a plan-style need ("Lily to be ...")
+            dep = child.dep_
+            if dep in ("aux", "auxpass", "neg", "mark", "punct", "nsubj", "nsubjpass",
+                       "expl", "det", "poss", "case") or (dep == "cc" and not _kids(child)):
+                continue
+            if dep == "prt":
+                if child.lower_ in ("up", "after", "on"):
+                    continue  # "grow up", "look after"
+                return False
+            if dep in ("dobj", "attr", "oprd", "obj", "dative"):
+                if self._generic_noun(child) or self._aim_word(child) or (
+                        child.tag_.startswith("JJ") and self._aim_complement(child)):
+                    continue
+                return False
+            if dep == "acomp":
+                if self._aim_complement(child):
+                    continue
+                return False
+            if dep in ("prep", "agent"):
+                if not self._general_prep(node, child):
+                    return False
+                continue
+            if dep in ("advmod", "npadvmod"):
+                if (self._aim_word(child) or lemma(child) in self.generic_time or
+                        child.lower_ in ("as", "so", "how")) and all(
+                        g.dep_ in ("advmod", "cc", "conj", "punct") or (
+                            g.dep_ == "prep" and self._general_prep(child, g))
+                        for g in _kids(child)):
+                    continue  # "as healthy as possible", "now and in the future"
+                return False
+            if dep == "conj":
+                if child.tag_ in ("VBN", "JJ") and self._aim_word(child) and \
+                        self._general(child):
+                    continue  # "to be active and engaged"
+                if child.tag_.startswith("VB"):
+                    if self._general_aim(child):
+                        continue
+                    return False
+                if self._aim_word(child) or self._generic_noun(child):
+                    continue
+                return False
+            if dep in ("xcomp", "advcl"):
+                if self._bare_thing(child) or self._general_aim(child) or \
+                        self._aim_clause(child):
+                    continue
+                return False
+            if dep in ("relcl", "acl"):
+                if self._self_referential(child):
+                    continue
+                return False
+            if dep == "ccomp" and child.lower_ == "sure" and lemma(node) == "make":
+                inner = self._aim_through(node)
+                if inner is not None and self._general_aim(inner, next((
+                        c for c in _kids(inner) if c.dep_ in SUBJECT_DEPS
+                        and c.tag_ != "PRP"), None)):
+                    continue
+                return False
+            if dep == "ccomp" and self._aim_through(node) is child:
+                subject = next((c for c in _kids(child) if c.dep_ in SUBJECT_DEPS), None)
+                if self._general_aim(child, subject if subject is not None
+                                     and subject.tag_ != "PRP" else None):
+                    continue  # "to show she can keep the children safe"
+                return False
+            return False
+        return True
+
+    def _aim_phrase(self, head: Any) -> str:
+        """Why a noun phrase is an aim with nothing particular ("a better home and family
+        life", "the best possible health, education and care", "a good standard of
+        living", "a nurturing and stimulating place to live and grow"), else ""."""
+        noun, graded = head, [c for c in _kids(head) if c.dep_ in ("amod", "advmod")]
+        if head.tag_ == "VBG" and any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                      for c in _kids(head)):
+            # "a nurturing and stimulating place": adjectives read as a gerund whose
+            # object is the noun
+            chain = [head, *head.conjuncts]
+            noun = next((g for t in chain for g in _kids(t) if g.dep_ == "dobj"), None)
+            if noun is None:
+                return ""
+            graded = chain
+        bases = self._noun_base(noun)
+        inner = self._of_object(noun) if bases & self.measure_noun else None
+        if noun.tag_ in ("PRP", "NNP", "NNPS") or bases & self.person_head or not (
+                bases & (self.home_noun | self.universal_noun | self.aim_noun)
+                or self._quality_noun(noun)
+                or (inner is not None and self._aim_object(inner))):
+            return ""  # "a positive sense of identity": judged by what it is a sense of
+        home = bool(bases & self.home_noun)
+        if bases & self.generic_thing:
+            return ""  # "activities": things, not an aim
+        if head is noun and bases & (self.access_noun | self.aim_noun) and any(
+                c.dep_ in ("acl", "relcl") and c.i > noun.i and self._general_aim(c)
+                for c in _kids(noun)) and all(
+                c.dep_ in ("det", "acl", "relcl", "punct") or (
+                    c.dep_ == "amod" and self._aim_word(c)) for c in _kids(noun)):
+            # "the chance to develop into a productive adult": a chance at an aim
+            return f"\"{_np_text(noun)}\" is a chance at an aim every child shares"
+        for part in [noun, *noun.conjuncts]:
+            graded += [c for c in _kids(part) if c.dep_ in ("amod", "advmod")]
+            graded += [g for c in _kids(part) if c.dep_ in ("nmod", "compound")
+                       for g in _kids(c) if g.dep_ == "amod"]
+        graded += [g for a in graded for g in a.conjuncts if g not in graded]
+        if not any(a.lower_ not in self.abstract_mod and a.lower_ not in self.aim_adj - (
+                self.universal_adj | self.evaluative_adj) for a in graded):
+            return ""  # "social and cultural activities": which kind, not how good
+        if not graded or not all(self._aim_word(a) or (home and a.tag_ == "VBG")
+                                 for a in graded if a.dep_ != "advmod" or a.i < noun.i):
+            return ""
+        kids = [c for c in _kids(noun) if c.i not in {a.i for a in graded}
+                and not (noun is not head and c.i == head.i)]
+        if head is not noun and any(c.dep_ not in ("det", "cc", "conj", "dobj", "punct",
+                                                    "acl", "advcl", "relcl")
+                                    or (c.dep_ in ("acl", "advcl", "relcl")
+                                        and not self._self_referential(c))
+                                    for t in [head, *head.conjuncts] for c in _kids(t)
+                                    if c.i != noun.i and c.dep_ != "conj"):
+            return ""
+        if not all(self._generic_noun_ok(noun, c) for c in kids):
+            return ""
+        doc = head.doc
+        words = doc[min(head.left_edge.i, noun.left_edge.i):_trim(
+            doc, max(head.right_edge.i, noun.right_edge.i)) + 1].text
+        return f"\"{words}\" says only how good it should be: an aim every child shares"
+
+    def _concrete_thing(self, head: Any) -> bool:
+        """A thing one can hand over ("a warm coat", "a safe cot"): a singular count noun
+        after "a/an" that is no quality, aim or nominalised activity; how good it should
+        be does not make it an aim."""
+        if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                            for c in _kids(head)):
+            return False
+        bases = self._noun_base(head)
+        return not (bases & (self.aim_noun | self.universal_noun | self.abstract_noun
+                             | self.home_noun | self.person_head | self.role_person
+                             | {"man", "woman", "lad", "lady"}) or self._quality_noun(head)
+                    or head.lower_.endswith(self.nominal_suffix)
+                    # "a successful learner", "a responsible citizen": a role, not a thing
+                    or (head.lower_.endswith((*self.agent_suffix, "ist", "ual", "ent",
+                                              "ant", "zen")) and not any(
+                        c.dep_ in ("prep", "relcl", "acl") for c in _kids(head))))
+
+    def _generic_noun_ok(self, noun: Any, child: Any) -> bool:
+        """One modifier of ``noun`` is general (as ``_generic_noun`` reads modifiers)."""
+        dep = child.dep_
+        if dep in ("det", "poss", "punct", "cc", "case", "predet", "amod", "advmod"):
+            return dep not in ("amod", "advmod") or self._aim_word(child)
+        if dep == "conj":
+            return self._generic_noun(child)
+        if dep in ("compound", "nmod"):
+            return child.lower_ in self.abstract_mod or (
+                child.tag_.startswith("NN") and self._generic_noun(child))
+        if dep == "prep":
+            objs = [g for g in _kids(child) if g.dep_ == "pobj"]
+            return bool(objs) and all(self._generic_noun(o) and not self._person(o)
+                                      for o in objs)  # not "a better relationship with her mum"
+        if dep in ("relcl", "acl"):
+            return self._self_referential(child)
+        return False
+
+    def _specific_beyond(self, verb: Any, obj: Any) -> bool:
+        """``_specific_extras`` of the verb, leaving out its object and prepositions that
+        say nothing particular ("provide care | for Lola", "make progress | in life")."""
+        skip = {obj.i} | {c.i for c in _kids(verb)
+                          if c.dep_ == "prep" and self._general_prep(verb, c)}
+        return self._specific_extras(verb, skip=skip)
+
+    def _harm_by_someone(self, adjective: Any) -> bool:
+        """True when the harm an aim is safe from is someone's ("safe from their
+        father's violence"): a particular person, not harm in general."""
+        return any(g.dep_ == "pobj" and self._noun_base(g) & self.generic_harm and any(
+            c.dep_ == "poss" and c.tag_ != "PRP$" for c in _kids(g))
+            for p in _kids(adjective) if p.dep_ == "prep" for g in _kids(p))
+
+    def _agent_named(self, verb: Any) -> bool:
+        """True when a passive names who does it, other than the child's carers in
+        general ("heard by the judge", not "cared for by her parents")."""
+        agent = self._agent(verb)
+        return agent is not None and not self._noun_base(agent) & self.carer_noun
+
+    def _person(self, noun: Any) -> bool:
+        """Another person or people, named or by a pronoun (not "himself"): in a
+        preposition they make an aim particular ("kinder to his sister", "confident
+        around other people")."""
+        if noun.lower_.endswith(("self", "selves")):
+            return False
+        return noun.tag_ in ("PRP", "NNP", "NNPS") or bool(
+            self._noun_base(noun) & self.person_head)
+
+    def _bare_thing(self, token: Any) -> bool:
+        """A thing in general read as a bare verb ("to adapt to | change")."""
+        return token.dep_ == "xcomp" and token.lower_ in self.generic_thing and all(
+            c.tag_ == "TO" for c in _kids(token))
+
+    def _general_prep(self, head: Any, prep: Any) -> bool:
+        """A preposition that says nothing particular ("in the long term", "as part of his
+        family, school and community", "with respect and dignity", "by his parents")."""
+        objs = [g for g in _kids(prep) if g.dep_ in ("pobj", "pcomp")]
+        if prep.lower_ == "in" and len(objs) == 1 and objs[0].lower_ == "order":
+            # "in order to do well now and in the future": a purpose that is an aim
+            clauses = [c for c in _kids(objs[0]) if c.dep_ in ("acl", "relcl", "advcl")]
+            return bool(clauses) and all(self._aim_clause(c) for c in clauses) and all(
+                c.dep_ in ("pobj", "cc", "punct") or (
+                    c.dep_ == "conj" and c.tag_ == "IN" and self._general_prep(head, c))
+                for c in _kids(prep))
+        if not objs:
+            return (prep.lower_ in ("as", "to", "for", "of") and (
+                prep.lower_ == "as" or head.tag_ == "VBN")) or any(
+                c.dep_ == "prep" and self._general_prep(head, c) for c in _kids(prep))
+        for obj in objs:
+            if prep.lower_ in ("into", "as") and obj.tag_.startswith("NN") and any(
+                    c.dep_ == "amod" for c in _kids(obj)) and all(
+                    (c.dep_ == "amod" and self._aim_word(c)) or c.dep_ in (
+                        "det", "punct", "cc") for c in _kids(obj)) and all(
+                    self._aim_word(g) for c in _kids(obj) if c.dep_ == "amod"
+                    for g in c.conjuncts):
+                continue  # "to grow into a confident and caring young man"
+            if prep.lower_ == "for" and obj.dep_ == "pobj" and self._person(obj) and not any(
+                    c.dep_ in ("prep", "relcl", "acl") for c in _kids(obj)):
+                continue  # "care and protection for Lola": whom the aim is for
+            if obj.dep_ == "pcomp" or not self._generic_noun(obj):
+                return False
+            if self._person(obj) and prep.lower_ not in ("into", "as", "for") and not (
+                    prep.lower_ in ("for", "after")
+                    and self._in(lemma_forms(head), self.care_verb)) and not (
+                    prep.dep_ == "agent" and self._noun_base(obj) & self.carer_noun):
+                return False  # "kinder to his sister", "respected by his stepfather"
+        return all(c.dep_ in ("pobj", "pcomp", "cc", "punct") or (
+            c.dep_ == "advmod" and self._aim_word(c) and not _kids(c)) or (
+            c.dep_ == "conj" and c.tag_ == "IN" and self._general_prep(head, c))
+            or (c.dep_ == "prep" and self._general_prep(head, c))
+            for c in _kids(prep))
 
     def _role(self, head: Any) -> bool:
         """A person noun made a role by its modifiers ("a named person", "a paid carer",
@@ -1341,6 +1948,12 @@ class NeedReader:
     def _quality(self, noun: Any, ignore: int = -1) -> bool:
         """An aim or quality noun ("his wellbeing", "her behaviour"), not a thing;
         ``ignore``: a child not to count (the clause being judged)."""
+        if noun.tag_.startswith(("NN", "VBG")) and noun.i > 1 and \
+                noun.doc[noun.i - 1].text == "-":
+            # "well-being" read as "well - being": the whole word is the noun
+            joined = f"{noun.doc[noun.i - 2].text}-{noun.text}".lower()
+            if joined in self.universal_noun:
+                return True
         return lemma(noun) in self.universal_noun or self._abstract(noun, ignore)
 
     def _animate(self, noun: Any) -> bool:
