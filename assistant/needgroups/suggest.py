@@ -34,8 +34,11 @@ Act = tuple[int, str, str]
 # object of "at", "for", "after", "to", "on" or "with" ("shout at Mum", "care for his
 # dad"), and the subject of a clause it governs ("help her dad get dressed").
 PATIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
-PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with", "from"})
+PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with", "from",
+                                  "towards", "toward"})
 FAULTS = ("universal", "service", "assessment")
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "myself", "yourself",
+                       "ourselves"})
 FAR = 5
 GENERAL_WEIGHT = 0.35
 DEPTH_FACTOR = 0.25  # each step below the head of what is needed counts a little less
@@ -334,7 +337,8 @@ class Analyzer:
         """
         acts: list[Act] = []
         for n, token in enumerate(keep):
-            if token.pos_ not in ("VERB", "AUX") or tokens[n][3] < 0:
+            if tokens[n][3] < 0 or not (token.pos_ in ("VERB", "AUX") or (
+                    token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "attr"))):
                 continue
             patients = []
             for child in token.children:
@@ -346,19 +350,38 @@ class Analyzer:
                     patients += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not patients:
                 continue
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            # An adjective's doer is its verb's subject ("Dad becomes violent towards Mum").
+            doer = token.head if token.pos_ == "ADJ" else token
+            subjects = [c for c in doer.children if c.dep_ == "nsubj"]
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
                 subjects[0], holder, gender) == holder)
             by = self._role(subjects[0], holder, gender) if subjects else tokens[n][2] or holder
             for patient in patients:
                 if own and patient.pos_ == "PRON" and self._who(patient, holder,
                                                                 gender) == holder:
-                    continue  # the holder doing something to themself ("keep him safe")
+                    if patient.lower_ in REFLEXIVE:
+                        continue  # the holder doing something to themself
+                    # Not "himself": "him" is someone else ("Dad needs to manage Caleb's
+                    # temper without smacking him"): the person named before it.
+                    acts.append((n, by, self._someone_else(keep, patient, holder)))
+                    continue
                 on = self._role(patient, holder, gender)
                 if on in ("p", "c") and self._thing(patient):
                     on = on.upper()  # a parent's or a child's belongings, not the person
                 acts.append((n, by, on))
         return acts
+
+    def _someone_else(self, keep: list[Any], pronoun: Any, holder: str) -> str:
+        """Whom an object pronoun names when it cannot be the holder doing the act: the
+        nearest person named before it who is not the holder's own kind, else a child for
+        a parent's act and someone else for a child's."""
+        for token in reversed([t for t in keep if t.i < pronoun.i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "need":
+                break  # back to the holder
+            kind = self._kind(token.text, "c" if token.pos_ == "PROPN" else "")
+            if kind and kind != holder:
+                return kind
+        return "c" if holder == "p" else "o"
 
     def _thing(self, token: Any) -> bool:
         """Whether an object is a thing someone owns ("younger children's lunch money",
@@ -493,7 +516,8 @@ class Suggester:
         self.about = {t.id: t.about for t in themes.themes}
         self.general = frozenset(themes.general)
         self.part_weight: dict[str, float] = dict(themes.adjuncts.weight)
-        self.setting = themes.adjuncts.setting
+        self.setting: dict[str, float] = dict(themes.adjuncts.setting)
+        self.through = themes.adjuncts.parent_in_child
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
         for theme in themes.themes:
             for term in theme.terms:
@@ -570,8 +594,13 @@ class Suggester:
             # kind's share: the need's own predicate and object say what must change.
             # A general word there (a place, a person, an everyday thing) is the setting.
             parts = [tokens[i][4] for i in range(m.start, m.end)]
-            place = 1.0 if "" in parts or m.act else max(
-                self.setting if general < 1 else self.part_weight.get(p, 1.0) for p in parts)
+            place = 1.0 if "" in parts else max(
+                self.setting.get(p, self.part_weight.get(p, 1.0)) if general < 1
+                else self.part_weight.get(p, 1.0) for p in parts)
+            # A parent's own difficulty named in a child's need ("stop worrying that her
+            # dad will hurt himself when he is low") is what the child's need is about.
+            if holder == "c" and self.about[m.theme] == "parent" and not m.act:
+                place *= self.through
             weight = general * place / (1 + DEPTH_FACTOR * depth) * (
                 ACT_WEIGHT if m.act else 1 + PHRASE_BONUS * (min(m.end - m.start, 3) - 1))
             taken.update({i: 0.0 for i in range(m.start, m.end)})

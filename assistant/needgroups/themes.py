@@ -90,9 +90,10 @@ class Adjuncts(Strict):
     after one of ``place_verbs`` ("be in school", "live in a flat")."""
 
     weight: dict[AdjunctKind, float] = {}
-    # A general word (themes.yml ``general``: a place, a person, an everyday thing) in any
-    # adjunct is the setting: it counts this share.
-    setting: float = Field(default=0.0, ge=0.0, le=1.0)
+    # A general word (themes.yml ``general``: a place, a person, an everyday thing) in an
+    # adjunct of these kinds is the setting ("at nursery", "before she starts school"):
+    # it counts this share instead of the kind's weight.
+    setting: dict[AdjunctKind, float] = {}
     marks: dict[str, AdjunctKind] = {}
     prepositions: dict[str, AdjunctKind] = {}
     time_words: list[str] = []
@@ -101,12 +102,17 @@ class Adjuncts(Strict):
     # they get on: the theme it suggests and how much that counts.
     joint_theme: str | None = None
     joint_weight: float = 0.0
+    # A parent's own difficulty (a theme ``about: parent``) named in a child's need counts
+    # this many times: it is what the child's need is about ("Sophie needs to stop
+    # worrying that her dad will hurt himself when he is low").
+    parent_in_child: float = Field(default=1.0, ge=0.0)
 
     @model_validator(mode="after")
     def _weights_are_shares(self) -> Adjuncts:
-        for kind, value in self.weight.items():
-            if not 0.0 <= value <= 1.0:
-                raise ValueError(f"adjuncts.weight.{kind} must be between 0 and 1")
+        for name, weights in (("weight", self.weight), ("setting", self.setting)):
+            for kind, value in weights.items():
+                if not 0.0 <= value <= 2.0:
+                    raise ValueError(f"adjuncts.{name}.{kind} must be between 0 and 2")
         return self
 
 
