@@ -515,8 +515,10 @@ class Suggester:
         self.order = {t.id: n for n, t in enumerate(themes.themes)}
         self.about = {t.id: t.about for t in themes.themes}
         self.general = frozenset(themes.general)
-        self.part_weight: dict[str, float] = dict(themes.adjuncts.weight)
-        self.setting: dict[str, float] = dict(themes.adjuncts.setting)
+        self.part_weight: dict[str, float] = {str(k): v for k, v in
+                                              themes.adjuncts.weight.items()}
+        self.setting: dict[str, float] = {str(k): v for k, v in
+                                          themes.adjuncts.setting.items()}
         self.through = themes.adjuncts.parent_in_child
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
         for theme in themes.themes:
