@@ -284,8 +284,10 @@ def test_an_analysis_keeps_its_acts_through_storage(suggester: Suggester) -> Non
     ("Child 1 needs to florp the wibbet because she is quabby.", "quabby", "reason"),
     ("Child 1 needs to florp the wibbet for ten minutes.", "minutes", "time"),
     ("Child 1 needs to florp the wibbet before she starts blorking.", "wibbet", ""),
-    # After a verb of being somewhere, the place is what is needed.
-    ("Child 1 needs to be in the glimmery every day.", "glimmery", ""),
+    # After a verb of being somewhere, the place is what is needed: where the holder is
+    # to be ("be at school by 8.45"), or where something is kept.
+    ("Child 1 needs to be in the glimmery every day.", "glimmery", "where"),
+    ("Mum needs to keep the wibbets in the glimmery.", "glimmery", ""),
 ])
 def test_each_word_knows_its_place_in_the_need(
         suggester: Suggester, text: str, word: str, part: str) -> None:

@@ -109,6 +109,7 @@ class Analyzer:
         self.adjuncts = themes.adjuncts
         self._time_words = frozenset(themes.adjuncts.time_words)
         self._place_verbs = frozenset(themes.adjuncts.place_verbs)
+        self._where_verbs = frozenset(themes.adjuncts.where_verbs)
 
     @property
     def nlp(self) -> Any:
@@ -318,9 +319,15 @@ class Analyzer:
             if any(o.lemma_.lower() in self._time_words for o in objects):
                 return "time"
             kind = adjuncts.prepositions.get(node.lower_, "")
-            if kind == "place" and node.head.lemma_.lower() in self._place_verbs:
-                return ""  # "be in school", "live in a flat": the place is what is needed
-            return kind
+            if (kind == "place" or node.lower_ == "to") and \
+                    node.head.lemma_.lower() in self._place_verbs:
+                # "be in school", "live in a flat": the place is what is needed; where
+                # the holder themself is to be ("be at school by 8.45", "get to school"),
+                # not where they take something ("take the children to school").
+                stays = node.head.lemma_.lower() in self._where_verbs and not any(
+                    c.dep_ == "dobj" for c in node.head.children)
+                return "where" if stays else ""
+            return "" if kind == "place" and node.lower_ == "to" else kind
         if dep in ("npadvmod", "advmod") and node.lemma_.lower() in self._time_words:
             return "time"
         if dep == "relcl":
@@ -591,6 +598,8 @@ class Suggester:
             # word that names the difficulty ("alcohol", "grooming"); a match counts by
             # its nearest word to the head of what is needed; a phrase a little more.
             general = GENERAL_WEIGHT if m.term in self.general else 1.0
+            if all(tokens[i][4] == "where" for i in range(m.start, m.end)):
+                general = 1.0  # where the holder is to be: "be at school", "get to college"
             depth = min(max(tokens[i][3], 0) for i in range(m.start, m.end))
             # A word in an adjunct (where, when, why, in spite of what) counts by its
             # kind's share: the need's own predicate and object say what must change.

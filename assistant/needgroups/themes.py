@@ -77,7 +77,7 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 # she starts school", "for ten minutes"), why or what for ("so that...", "because..."), in
 # spite of what ("despite his ADHD"), how ("without pushing"), on what condition ("if...").
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
-                      "condition", "relative"]
+                      "condition", "relative", "where"]
 
 
 class Adjuncts(Strict):
@@ -87,7 +87,9 @@ class Adjuncts(Strict):
     is a clause whose subordinator is in ``marks`` (or an infinitive of purpose), a
     preposition in ``prepositions``, a phrase whose object is one of ``time_words``
     ("every evening", "for ten minutes"), or a relative clause. A place is what is needed
-    after one of ``place_verbs`` ("be in school", "live in a flat")."""
+    after one of ``place_verbs`` ("be in school", "live in a flat"); where the holder is
+    to be after one of ``where_verbs``, with no object moved there ("be at school by
+    8.45", "get to college"), is the ``where`` kind: even a general word counts in full."""
 
     weight: dict[AdjunctKind, float] = {}
     # A general word (themes.yml ``general``: a place, a person, an everyday thing) in an
@@ -98,6 +100,7 @@ class Adjuncts(Strict):
     prepositions: dict[str, AdjunctKind] = {}
     time_words: list[str] = []
     place_verbs: list[str] = []
+    where_verbs: list[str] = []  # being somewhere: "be at school", "attend college"
     # A need held jointly by family members ("Dad and Ellie need to...") is about how
     # they get on: the theme it suggests and how much that counts.
     joint_theme: str | None = None
