@@ -228,9 +228,10 @@ class Analyzer:
             head, holder_words = found
             holder = self._kind(holder_words, "c")
             gender = self._gender(holder_words)
+            parts = self._parts(keep, head)
             tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                        self._about(t, head, holder, gender), self._depth(t, head, None),
-                       self._part(t, head)) for t in keep]
+                       parts[t.i]) for t in keep]
             return Analysis(tokens, None if reading is None else reading.category,
                             bool(reading and reading.negated), holder,
                             acts=self._acts(keep, tokens, holder, gender))
@@ -239,9 +240,10 @@ class Analyzer:
         holder = self._kind(reading.holder_text or "", "c")
         gender = self._gender(reading.holder_text or "")
         what = reading.what_part
+        parts = self._parts(keep, head)
         tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                    self._about(t, head, holder, gender), self._depth(t, head, what),
-                   self._part(t, head)) for t in keep]
+                   parts[t.i]) for t in keep]
         category = reading.category
         if reading.what == "phrase" and reading.head_token is not None:
             # "needs an EHCP": the shorthand says what kind of thing was asked for.
@@ -284,24 +286,32 @@ class Analyzer:
         # relationship need by that alone: one of them must be a child.
         return len(named) >= 2 and any(t.lower_ not in parents for t in named)
 
-    def _part(self, token: Any, head: Any) -> str:
-        """The kind of adjunct the token sits in, "" when it is in what must change.
+    def _parts(self, keep: list[Any], head: Any) -> dict[int, str]:
+        """The kind of adjunct each token sits in, "" when it is in what must change, by
+        token position.
 
-        Walks up from the token to the head of what is needed; the adjunct nearest the
-        head decides ("at school" inside a "before" clause is in a time). Every test is on
-        the parse: a clause's subordinator, a preposition, a time word as its object."""
-        part = ""
-        current = token
-        for _ in range(30):
-            if current.i == head.i or current.head.i == current.i:
-                break
-            kind = self._adjunct(current)
-            if kind:
-                part = kind
-            current = current.head
-        # An adjunct hung on the need verb ("... needs to know where to go if Dad becomes
-        # violent") is an adjunct of the whole need: it counts as one.
-        return part
+        The adjunct nearest the head of what is needed decides ("at school" inside a
+        "before" clause is in a time), so a token takes its parent's part when that has
+        one, else the kind of adjunct it heads itself; each token is judged once. An
+        adjunct hung on the need verb ("... needs to know where to go if Dad becomes
+        violent") is an adjunct of the whole need: it counts as one. Every test is on the
+        parse: a clause's subordinator, a preposition, a time word as its object."""
+        parts: dict[int, str] = {head.i: ""}
+
+        def part(token: Any, hops: int = 0) -> str:
+            known = parts.get(token.i)
+            if known is not None:
+                return known
+            if token.head.i == token.i or hops > 30:
+                found = ""
+            else:
+                found = part(token.head, hops + 1) or self._adjunct(token)
+            parts[token.i] = found
+            return found
+
+        for token in keep:
+            part(token)
+        return parts
 
     def _adjunct(self, node: Any) -> str:
         """The kind of adjunct ``node`` heads in relation to its head, or ""."""
