@@ -361,6 +361,9 @@ def test_who_does_what_to_whom_is_read_from_the_parse(
     ("Child 3 needs to stop snatching his classmates' snacks.", "behaviour"),
     ("Child 2 needs to stop being the one who calms Dad down when he panics.",
      "young-carer"),
+    # A parent's day-to-day care of a child, or of the child's things.
+    ("Dad needs to iron Child 2's shirts every Sunday.", "basic-care"),
+    ("Mum needs to bathe the twins every evening.", "basic-care"),
 ])
 def test_acts_read_from_the_parse_decide_the_theme(
         suggester: Suggester, text: str, theme: str) -> None:
