@@ -410,3 +410,14 @@ def test_adjunct_weights_are_data_and_checked_on_load(
                                                        encoding="utf-8")
     with pytest.raises(ContentError, match=message):
         load_themes(Content(tmp_path))
+
+
+def test_a_pronoun_of_the_other_gender_than_the_holder_is_the_person_named_before_it(
+        suggester: Suggester) -> None:
+    # "his" says Child 2 is a boy, so "she" is his mum: her state is a parent's.
+    (analysis,) = suggester.analyzer.read(
+        ["Child 2 needs to stop covering for his mum when she is zorbled."])
+    (token,) = [t for t in analysis.tokens if t[0] == "zorbled"]
+    assert token[2] == "p"
+    assert theme_of(suggester, "Child 1 needs to stop ringing in sick for his mum when she "
+                               "has been drinking.") == "substance-misuse"

@@ -37,6 +37,8 @@ PATIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with", "from",
                                   "towards", "toward"})
 FAULTS = ("universal", "service", "assessment")
+PRONOUN_GENDER = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m",
+                  "himself": "m"}
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "myself", "yourself",
                        "ourselves"})
 FAR = 5
@@ -238,7 +240,7 @@ class Analyzer:
         head = reading.verb_token if reading.what == "clause" else reading.head_token
         head = head if head is not None else (reading.verb_token or reading.head_token)
         holder = self._kind(reading.holder_text or "", "c")
-        gender = self._gender(reading.holder_text or "")
+        gender = self._gender(reading.holder_text or "") or self._pronoun_gender(keep, head)
         what = reading.what_part
         parts = self._parts(keep, head)
         tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
@@ -436,14 +438,34 @@ class Analyzer:
             return "m"
         return ""
 
+    @staticmethod
+    def _pronoun_gender(keep: list[Any], head: Any) -> str:
+        """The holder's gender when their words do not say ("Child 2", a name): that of
+        the first possessive or reflexive pronoun in what is needed ("stop covering for his
+        mum": the holder is male), else ""."""
+        for token in keep:
+            if token.i < head.i:
+                continue
+            pronoun = PRONOUN_GENDER.get(token.lower_)
+            if pronoun and (token.dep_ == "poss" or token.lower_ in REFLEXIVE):
+                return pronoun
+        return ""
+
     def _who(self, token: Any, holder: str, gender: str) -> str:
-        """Whom a subject or possessor names: a parent, a child, or the holder."""
+        """Whom a subject or possessor names: a parent, a child, or the holder; a pronoun
+        of the other gender than the holder's is the nearest person of that gender named
+        before it ("Child 2 needs to stop covering for his mum when she is drunk": she is
+        his mum)."""
         low = token.lower_
-        pronoun = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m",
-                   "his": "m", "himself": "m"}.get(low)
+        pronoun = PRONOUN_GENDER.get(low)
         if pronoun:
-            if holder == "p" and gender and pronoun != gender:
-                return "c"  # "Mother needs to understand why he ..."
+            if gender and pronoun != gender:
+                named = self.people.female if pronoun == "f" else self.people.male
+                for before in reversed(token.doc[:token.i]):
+                    if before.lower_ in named:
+                        return self._kind(before.lower_, "o")
+                if holder == "p":
+                    return "c"  # "Mother needs to understand why he ..."
             return holder
         if low in ("i", "we", "they", "them", "their", "it", "there", "who", "that"):
             return holder
