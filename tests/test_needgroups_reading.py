@@ -421,3 +421,20 @@ def test_a_pronoun_of_the_other_gender_than_the_holder_is_the_person_named_befor
     assert token[2] == "p"
     assert theme_of(suggester, "Child 1 needs to stop ringing in sick for his mum when she "
                                "has been drinking.") == "substance-misuse"
+
+
+def test_they_name_the_holder_only_when_the_holder_is_more_than_one(
+        suggester: Suggester) -> None:
+    (one,) = suggester.analyzer.read(["Child 1 needs to let them florp his wibbets."])
+    (florp,) = [t for t in one.tokens if t[0] == "florp"]
+    assert florp[2] == "o"  # someone else does the florping
+    (many,) = suggester.analyzer.read(["Parents need to make sure they florp the wibbets."])
+    (florp,) = [t for t in many.tokens if t[0] == "florp"]
+    assert florp[2] == "p"
+
+
+def test_a_parent_letting_a_child_do_something_is_a_boundary(suggester: Suggester) -> None:
+    (analysis,) = suggester.analyzer.read(["Mum needs to stop letting Child 2 florp."])
+    assert ("p", "c") in {(by, on) for _, by, on in analysis.acts}
+    assert theme_of(suggester, "Mum needs to stop letting Child 2 florp.") == \
+        "parenting-boundaries"

@@ -37,6 +37,8 @@ PATIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with", "from",
                                   "towards", "toward"})
 FAULTS = ("universal", "service", "assessment")
+PLURAL = "pl"  # in place of a gender: the holder is more than one person
+COLLECTIVE = frozenset({"family", "couple", "household", "siblings", "twins"})
 PRONOUN_GENDER = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m",
                   "himself": "m"}
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "myself", "yourself",
@@ -240,7 +242,10 @@ class Analyzer:
         head = reading.verb_token if reading.what == "clause" else reading.head_token
         head = head if head is not None else (reading.verb_token or reading.head_token)
         holder = self._kind(reading.holder_text or "", "c")
-        gender = self._gender(reading.holder_text or "") or self._pronoun_gender(keep, head)
+        joint = reading.holder is not None and self._joint(doc[reading.holder.start])
+        gender = PLURAL if reading.holder is not None and self._plural(
+            doc[reading.holder.start]) else (self._gender(reading.holder_text or "")
+                                             or self._pronoun_gender(keep, head))
         what = reading.what_part
         parts = self._parts(keep, head)
         tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
@@ -253,7 +258,6 @@ class Analyzer:
             for span in spans:
                 if span.start <= at < span.end and span.kind in FAULTS:
                     category = span.kind
-        joint = reading.holder is not None and self._joint(doc[reading.holder.start])
         return Analysis(tokens, category, reading.negated, holder,
                         what.text if what is not None else "", reading.reason,
                         reading.what or "", self._acts(keep, tokens, holder, gender), joint)
@@ -272,6 +276,16 @@ class Analyzer:
                         t.text for t in subject.subtree)
                     return below[0], words
         return None
+
+    def _plural(self, token: Any) -> bool:
+        """Whether the holder is more than one person ("Parents", "The family", "Mum and
+        Dad"), so "they" and "their" can name them."""
+        for _ in range(4):
+            if token.dep_ in ("nsubj", "nsubjpass") or token.head.i == token.i:
+                break
+            token = token.head
+        return bool(token.conjuncts) or token.tag_ in ("NNS", "NNPS") or \
+            token.lower_ in COLLECTIVE
 
     def _joint(self, token: Any) -> bool:
         """Whether the holder is two or more people together: the subject and the words
@@ -467,7 +481,11 @@ class Analyzer:
                 if holder == "p":
                     return "c"  # "Mother needs to understand why he ..."
             return holder
-        if low in ("i", "we", "they", "them", "their", "it", "there", "who", "that"):
+        if low in ("they", "them", "their", "themselves"):
+            # "Parents need to ... their": the holder; said of one holder ("Child 1 needs
+            # to let them look after him"), someone else.
+            return holder if gender == PLURAL else "o"
+        if low in ("i", "we", "it", "there", "who", "that"):
             return holder
         words = " ".join(t.text for t in token.subtree) if token.dep_ != "poss" else token.text
         return self._kind(words, "c" if token.pos_ == "PROPN" or token.like_num else holder)
