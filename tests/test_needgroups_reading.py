@@ -281,6 +281,9 @@ def test_an_analysis_keeps_its_acts_through_storage(suggester: Suggester) -> Non
     ("Child 1 needs to florp the wibbet so that she can blork.", "blork", "purpose"),
     ("Child 1 needs to florp the wibbet despite her zindle.", "zindle", "concession"),
     ("Child 1 needs to florp the wibbet without grobbling.", "grobbling", "manner"),
+    # "Instead of", "rather than": what happens now, wherever it sits.
+    ("Child 1 needs to florp the wibbet instead of grobbling.", "grobbling", "instead"),
+    ("Child 1 needs time to florp rather than grobbling his sister.", "grobbling", "instead"),
     ("Child 1 needs to florp the wibbet because she is quabby.", "quabby", "reason"),
     ("Child 1 needs to florp the wibbet for ten minutes.", "minutes", "time"),
     ("Child 1 needs to florp the wibbet before she starts blorking.", "wibbet", ""),

@@ -37,6 +37,7 @@ PATIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with", "from",
                                   "towards", "toward"})
 FAULTS = ("universal", "service", "assessment")
+INSTEAD = "instead"  # the adjunct kind of "instead of", "rather than"
 PLURAL = "pl"  # in place of a gender: the holder is more than one person
 COLLECTIVE = frozenset({"family", "couple", "household", "siblings", "twins"})
 PRONOUN_GENDER = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m",
@@ -321,7 +322,10 @@ class Analyzer:
             if token.head.i == token.i or hops > 30:
                 found = ""
             else:
-                found = part(token.head, hops + 1) or self._adjunct(token)
+                own = self._adjunct(token)
+                # "Instead of ..." names what happens now, wherever it sits ("time to do
+                # his homework rather than helping his sister"): it keeps its own kind.
+                found = own if own == INSTEAD else (part(token.head, hops + 1) or own)
             parts[token.i] = found
             return found
 
@@ -340,6 +344,16 @@ class Analyzer:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                 return "purpose"  # "... to keep him safe": what the need is for
             return "manner" if node.tag_ == "VBG" else ""
+        if dep in ("prep", "cc") and any(
+                c.dep_ == "advmod" and adjuncts.prepositions.get(c.lower_) == INSTEAD
+                for c in node.children):
+            return INSTEAD  # "instead of", "rather than", however the parse hangs them
+        if dep == "conj":
+            # "florp instead of grobbling" parsed as two coordinated verbs: the word that
+            # joins them says whether the second is an alternative.
+            joins = [c for c in node.head.children if c.dep_ == "cc" and c.i < node.i]
+            if joins and self._adjunct(joins[-1]) == INSTEAD:
+                return INSTEAD
         if dep == "prep":
             objects = [c for c in node.children if c.dep_ == "pobj"]
             if any(o.lemma_.lower() in self._time_words for o in objects):

@@ -77,7 +77,7 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 # she starts school", "for ten minutes"), why or what for ("so that...", "because..."), in
 # spite of what ("despite his ADHD"), how ("without pushing"), on what condition ("if...").
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
-                      "condition", "relative", "where"]
+                      "condition", "relative", "where", "instead"]
 
 
 class Adjuncts(Strict):
