@@ -269,3 +269,175 @@ def test_an_analysis_keeps_its_acts_through_storage(suggester: Suggester) -> Non
     old = json.loads(analysis.encode())
     del old["a"]
     assert decode(json.dumps(old)).acts == []
+
+
+# --- where a word sits: what must change, or an adjunct (setting, time, reason...) --------
+# The structure is read from the parse, so made-up words show it: no list knows them.
+
+
+@pytest.mark.parametrize(("text", "word", "part"), [
+    ("Child 1 needs to florp the wibbet before she starts blorking.", "blorking", "time"),
+    ("Child 1 needs to florp the wibbet at the glimmery.", "glimmery", "place"),
+    ("Child 1 needs to florp the wibbet so that she can blork.", "blork", "purpose"),
+    ("Child 1 needs to florp the wibbet despite her zindle.", "zindle", "concession"),
+    ("Child 1 needs to florp the wibbet without grobbling.", "grobbling", "manner"),
+    # "Instead of", "rather than": what happens now, wherever it sits.
+    ("Child 1 needs to florp the wibbet instead of grobbling.", "grobbling", "instead"),
+    ("Child 1 needs time to florp rather than grobbling his sister.", "grobbling", "instead"),
+    ("Child 1 needs to florp the wibbet because she is quabby.", "quabby", "reason"),
+    ("Child 1 needs to florp the wibbet for ten minutes.", "minutes", "time"),
+    ("Child 1 needs to florp the wibbet before she starts blorking.", "wibbet", ""),
+    # After a verb of being somewhere, the place is what is needed: where the holder is
+    # to be ("be at school by 8.45"), or where something is kept.
+    ("Child 1 needs to be in the glimmery every day.", "glimmery", "where"),
+    ("Mum needs to keep the wibbets in the glimmery.", "glimmery", ""),
+])
+def test_each_word_knows_its_place_in_the_need(
+        suggester: Suggester, text: str, word: str, part: str) -> None:
+    (analysis,) = suggester.analyzer.read([text])
+    (token,) = [t for t in analysis.tokens if t[0] == word]
+    assert token[4] == part, analysis.tokens
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # A setting or a time from another theme does not decide: what must change does.
+    ("Child 1 needs to be toilet trained before she starts school.",
+     "development-communication"),
+    ("Child 2 needs to be able to use the toilet by himself at nursery.",
+     "development-communication"),
+    ("Child 3 needs to have his immunisations done before he starts school.",
+     "health-disability"),
+    # ...but a difficulty in an adjunct still speaks: what is going wrong instead.
+    ("Mum needs to be able to drive the children to nursery without her ex-partner "
+     "following her.", "domestic-abuse"),
+    ("Child 2 needs to hand in her homework instead of spending her evenings giving her dad his "
+     "tablets.", "young-carer"),
+])
+def test_settings_and_times_count_less_than_what_must_change(
+        suggester: Suggester, text: str, theme: str) -> None:
+    (suggestion,) = suggester.suggest([text])
+    assert suggestion.theme == theme, suggestion.reason
+
+
+def test_a_need_held_by_a_child_and_a_parent_together_is_about_their_relationship(
+        suggester: Suggester) -> None:
+    (analysis,) = suggester.analyzer.read(["Dad and Zorba need to glimble again."])
+    assert analysis.joint
+    assert theme_of(suggester, "Dad and Priya need to talk again after a long silence.") \
+        == "family-relationships"
+    # Two parents together are not a relationship need by that alone.
+    (analysis,) = suggester.analyzer.read(["Mum and her partner need to glimble again."])
+    assert not analysis.joint
+    assert theme_of(suggester, "Mum and her partner need to agree what happens when "
+                               "Child 1 breaks the rules.") == "parenting-boundaries"
+
+
+def test_a_parents_difficulty_outweighs_the_childs_feeling_about_it(
+        suggester: Suggester) -> None:
+    assert theme_of(suggester, "Child 2 needs to stop worrying that his mum will harm "
+                               "herself when she is low.") == "parental-mental-health"
+    # The same feeling about his own difficulty stays his.
+    assert theme_of(suggester, "Child 2 needs to stop worrying that he will harm himself "
+                               "when he is low.") == "emotional-wellbeing"
+
+
+@pytest.mark.parametrize(("text", "by_on"), [
+    # "him" after the holder's own verb is never the holder: someone named before it.
+    ("Dad needs to stop snorbling him when Child 1 cries.", ("p", "c")),
+    # An adjective with an object: Stepdad is violent to Mum.
+    ("Child 2 needs to know what to do when Stepdad is aggressive towards Mum.", ("p", "p")),
+    # What someone owns, not the person: "his mum's purse".
+    ("Child 1 needs to stop snorbling money from his mum's purse.", ("c", "P")),
+    ("Child 1 needs to stop snorbling younger children's lunch money.", ("c", "C")),
+])
+def test_who_does_what_to_whom_is_read_from_the_parse(
+        suggester: Suggester, text: str, by_on: tuple[str, str]) -> None:
+    (analysis,) = suggester.analyzer.read([text])
+    assert by_on in {(by, on) for _, by, on in analysis.acts}, analysis.acts
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("Dad needs to stop smacking him when Child 1 has a tantrum.", "parenting-boundaries"),
+    ("Child 2 needs to know what to do when Stepdad is aggressive towards Mum.",
+     "domestic-abuse"),
+    ("Child 1 needs to stop taking money from his nan's purse.", "behaviour"),
+    ("Child 3 needs to stop snatching his classmates' snacks.", "behaviour"),
+    ("Child 2 needs to stop being the one who calms Dad down when he panics.",
+     "young-carer"),
+    # A parent's day-to-day care of a child, or of the child's things.
+    ("Dad needs to iron Child 2's shirts every Sunday.", "basic-care"),
+    ("Mum needs to bathe the twins every evening.", "basic-care"),
+])
+def test_acts_read_from_the_parse_decide_the_theme(
+        suggester: Suggester, text: str, theme: str) -> None:
+    assert theme_of(suggester, text) == theme
+
+
+def test_the_holders_own_belongings_and_himself_are_no_act_on_anyone(
+        suggester: Suggester) -> None:
+    (analysis,) = suggester.analyzer.read(["Child 1 needs to take his own medication."])
+    assert not [a for a in analysis.acts if a[2] in ("C", "P")]
+    assert theme_of(suggester, "Child 1 needs to take his own medication.") \
+        == "health-disability"
+    (analysis,) = suggester.analyzer.read(["Child 1 needs to stop snorbling himself."])
+    assert analysis.acts == []
+
+
+def test_an_analysis_keeps_its_parts_and_joint_holder_through_storage(
+        suggester: Suggester) -> None:
+    from assistant.needgroups.suggest import decode
+
+    (analysis,) = suggester.analyzer.read(["Dad and Zorba need to glimble at the park."])
+    again = decode(analysis.encode())
+    assert again.tokens == analysis.tokens and again.joint
+    assert any(t[4] == "place" for t in again.tokens)
+    # An analysis stored before parts were read decodes with every word in what is needed.
+    old = json.loads(analysis.encode())
+    old["t"] = [t[:4] for t in old["t"]]
+    del old["j"]
+    assert all(t[4] == "" for t in decode(json.dumps(old)).tokens)
+    assert not decode(json.dumps(old)).joint
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("  joint_theme: family-relationships", "  joint_theme: zebras", "joint_theme"),
+    ("  setting: {place: 0.1, time: 0.1}", "  setting: {place: 5, time: 0.1}", "between"),
+    ("  setting: {place: 0.1, time: 0.1}", "  setting: {lunch: 0.1}", "setting"),
+])
+def test_adjunct_weights_are_data_and_checked_on_load(
+        tmp_path: Path, old: str, new: str, message: str) -> None:
+    text = (ROOT / "framework" / "themes.yml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "framework").mkdir()
+    (tmp_path / "framework" / "themes.yml").write_text(text.replace(old, new),
+                                                       encoding="utf-8")
+    with pytest.raises(ContentError, match=message):
+        load_themes(Content(tmp_path))
+
+
+def test_a_pronoun_of_the_other_gender_than_the_holder_is_the_person_named_before_it(
+        suggester: Suggester) -> None:
+    # "his" says Child 2 is a boy, so "she" is his mum: her state is a parent's.
+    (analysis,) = suggester.analyzer.read(
+        ["Child 2 needs to stop covering for his mum when she is zorbled."])
+    (token,) = [t for t in analysis.tokens if t[0] == "zorbled"]
+    assert token[2] == "p"
+    assert theme_of(suggester, "Child 1 needs to stop ringing in sick for his mum when she "
+                               "has been drinking.") == "substance-misuse"
+
+
+def test_they_name_the_holder_only_when_the_holder_is_more_than_one(
+        suggester: Suggester) -> None:
+    (one,) = suggester.analyzer.read(["Child 1 needs to let them florp his wibbets."])
+    (florp,) = [t for t in one.tokens if t[0] == "florp"]
+    assert florp[2] == "o"  # someone else does the florping
+    (many,) = suggester.analyzer.read(["Parents need to make sure they florp the wibbets."])
+    (florp,) = [t for t in many.tokens if t[0] == "florp"]
+    assert florp[2] == "p"
+
+
+def test_a_parent_letting_a_child_do_something_is_a_boundary(suggester: Suggester) -> None:
+    (analysis,) = suggester.analyzer.read(["Mum needs to stop letting Child 2 florp."])
+    assert ("p", "c") in {(by, on) for _, by, on in analysis.acts}
+    assert theme_of(suggester, "Mum needs to stop letting Child 2 florp.") == \
+        "parenting-boundaries"

@@ -17,27 +17,35 @@ if TYPE_CHECKING:
 
 # --- analysis: tokens, lemmas and the structure of the need ------------------------------
 
-# One token as stored: (text as written, lower-case lemma, whom it is about, depth). "Whom"
-# is "p" (a parent or carer), "c" (a child) or "" (the holder); depth is how far the token
-# sits below the head of what is needed (0 the head itself), -1 outside it (the holder,
-# the need verb). Punctuation is dropped.
-Token = tuple[str, str, str, int]
+# One token as stored: (text as written, lower-case lemma, whom it is about, depth, part).
+# "Whom" is "p" (a parent or carer), "c" (a child) or "" (the holder); depth is how far the
+# token sits below the head of what is needed (0 the head itself), -1 outside it (the
+# holder, the need verb); part is "" when the token is in what must change, else the kind
+# of adjunct it sits in ("place", "time", "purpose"...: themes.yml ``adjuncts``).
+# Punctuation is dropped.
+Token = tuple[str, str, str, int, str]
 Tokens = list[Token]
 # One act in what is needed: (index of the verb among the tokens, whom the verb's subject
-# names, whom it acts on), each "p" a parent or carer, "c" a child, "o" someone else.
+# names, whom it acts on), each "p" a parent or carer, "c" a child, "o" someone else; what
+# it acts on may be a parent's ("P") or a child's ("C") belongings ("his mum's purse").
 # "Child 1 needs to stop giving his mum her tablets": giving, by a child, on a parent.
 Act = tuple[int, str, str]
 # The dependants of a verb that name whom it acts on: its object, indirect object, the
 # object of "at", "for", "after", "to", "on" or "with" ("shout at Mum", "care for his
 # dad"), and the subject of a clause it governs ("help her dad get dressed").
 PATIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
-PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with"})
+PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with", "from",
+                                  "towards", "toward"})
 FAULTS = ("universal", "service", "assessment")
+INSTEAD = "instead"  # the adjunct kind of "instead of", "rather than"
+PLURAL = "pl"  # in place of a gender: the holder is more than one person
+COLLECTIVE = frozenset({"family", "couple", "household", "siblings", "twins"})
+PRONOUN_GENDER = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m",
+                  "himself": "m"}
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "myself", "yourself",
+                       "ourselves"})
 FAR = 5
 GENERAL_WEIGHT = 0.35
-PLACE_PREPOSITIONS = frozenset({"at", "in", "on", "during", "around", "across", "inside",
-                                "outside", "near"})
-ADJUNCT = 2
 DEPTH_FACTOR = 0.25  # each step below the head of what is needed counts a little less
 PHRASE_BONUS = 1.0  # each further word of a matched phrase: a phrase is more specific
 ACT_WEIGHT = 1.5  # who does what to whom says more than a word does
@@ -60,11 +68,13 @@ class Analysis:
     reason: str = ""  # the structure reader's reason for its category
     form: str = ""  # "clause" (needs to ...) or "phrase" (needs a ...); "" when not read
     acts: list[Act] = field(default_factory=list)  # who does what to whom, in what is needed
+    joint: bool = False  # held by two or more people together ("Dad and Ellie need to...")
 
     def encode(self) -> str:
-        return json.dumps({"v": 2, "t": self.tokens, "c": self.category, "n": self.negated,
+        return json.dumps({"v": 3, "t": self.tokens, "c": self.category, "n": self.negated,
                            "h": self.holder, "w": self.what, "r": self.reason,
-                           "f": self.form, "a": self.acts}, ensure_ascii=False)
+                           "f": self.form, "a": self.acts, "j": self.joint},
+                          ensure_ascii=False)
 
 
 def decode(stored: str) -> Analysis:
@@ -72,11 +82,13 @@ def decode(stored: str) -> Analysis:
     reads as tokens with nothing known of the structure."""
     data = json.loads(stored)
     if isinstance(data, list):
-        return Analysis([(str(t[0]), str(t[1]), "", 0) for t in data])
-    return Analysis([(str(t[0]), str(t[1]), str(t[2]), int(t[3])) for t in data["t"]],
+        return Analysis([(str(t[0]), str(t[1]), "", 0, "") for t in data])
+    return Analysis([(str(t[0]), str(t[1]), str(t[2]), int(t[3]),
+                      str(t[4]) if len(t) > 4 else "") for t in data["t"]],
                     data.get("c"), bool(data.get("n")), data.get("h", ""),
                     data.get("w", ""), data.get("r", ""), data.get("f", ""),
-                    [(int(a[0]), str(a[1]), str(a[2])) for a in data.get("a", ())])
+                    [(int(a[0]), str(a[1]), str(a[2])) for a in data.get("a", ())],
+                    bool(data.get("j")))
 
 
 class Analyzer:
@@ -97,7 +109,12 @@ class Analyzer:
         self.degraded = False
         self._cache: dict[str, Analysis] = {}
         self.shorthand = load_shorthand(content)
-        self.people = load_themes(content).people
+        themes = load_themes(content)
+        self.people = themes.people
+        self.adjuncts = themes.adjuncts
+        self._time_words = frozenset(themes.adjuncts.time_words)
+        self._place_verbs = frozenset(themes.adjuncts.place_verbs)
+        self._where_verbs = frozenset(themes.adjuncts.where_verbs)
 
     @property
     def nlp(self) -> Any:
@@ -204,17 +221,37 @@ class Analyzer:
         reading = self.reader.read_need(doc) if parsed else None
         keep = [t for t in doc if not (t.is_punct or t.is_space)]
         if reading is None or (reading.verb_token is None and reading.head_token is None):
-            return Analysis([(t.text, (t.lemma_ or t.lower_).lower(), "", 0) for t in keep],
-                            None if reading is None else reading.category,
-                            bool(reading and reading.negated))
+            # The reader found no need predicate; where the parse still hangs what is
+            # needed below a need verb ("needs to be toilet trained" read as an adverbial
+            # clause), its words are weighed by their place all the same.
+            found = self._need_below_verb(doc) if parsed else None
+            if found is None:
+                return Analysis([(t.text, (t.lemma_ or t.lower_).lower(), "", 0, "")
+                                 for t in keep],
+                                None if reading is None else reading.category,
+                                bool(reading and reading.negated))
+            head, holder_words = found
+            holder = self._kind(holder_words, "c")
+            gender = self._gender(holder_words)
+            parts = self._parts(keep, head)
+            tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
+                       self._about(t, head, holder, gender), self._depth(t, head, None),
+                       parts[t.i]) for t in keep]
+            return Analysis(tokens, None if reading is None else reading.category,
+                            bool(reading and reading.negated), holder,
+                            acts=self._acts(keep, tokens, holder, gender))
         head = reading.verb_token if reading.what == "clause" else reading.head_token
         head = head if head is not None else (reading.verb_token or reading.head_token)
         holder = self._kind(reading.holder_text or "", "c")
-        gender = self._gender(reading.holder_text or "")
+        joint = reading.holder is not None and self._joint(doc[reading.holder.start])
+        gender = PLURAL if reading.holder is not None and self._plural(
+            doc[reading.holder.start]) else (self._gender(reading.holder_text or "")
+                                             or self._pronoun_gender(keep, head))
         what = reading.what_part
+        parts = self._parts(keep, head)
         tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
-                   self._about(t, head, holder, gender), self._depth(t, head, what))
-                  for t in keep]
+                   self._about(t, head, holder, gender), self._depth(t, head, what),
+                   parts[t.i]) for t in keep]
         category = reading.category
         if reading.what == "phrase" and reading.head_token is not None:
             # "needs an EHCP": the shorthand says what kind of thing was asked for.
@@ -224,7 +261,118 @@ class Analyzer:
                     category = span.kind
         return Analysis(tokens, category, reading.negated, holder,
                         what.text if what is not None else "", reading.reason,
-                        reading.what or "", self._acts(keep, tokens, holder, gender))
+                        reading.what or "", self._acts(keep, tokens, holder, gender), joint)
+
+    @staticmethod
+    def _need_below_verb(doc: Any) -> tuple[Any, str] | None:
+        """The head of what is needed under a need verb the reader passed over, and the
+        holder's words: the verb's clause or object, its subject."""
+        for token in doc:
+            if token.lemma_.lower() in ("need", "require") and token.pos_ in ("VERB", "AUX"):
+                below = [c for c in token.children
+                         if c.dep_ in ("xcomp", "advcl", "ccomp", "dobj") and c.i > token.i]
+                if below:
+                    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                    words = "" if subject is None else " ".join(
+                        t.text for t in subject.subtree)
+                    return below[0], words
+        return None
+
+    def _plural(self, token: Any) -> bool:
+        """Whether the holder is more than one person ("Parents", "The family", "Mum and
+        Dad"), so "they" and "their" can name them."""
+        for _ in range(4):
+            if token.dep_ in ("nsubj", "nsubjpass") or token.head.i == token.i:
+                break
+            token = token.head
+        return bool(token.conjuncts) or token.tag_ in ("NNS", "NNPS") or \
+            token.lower_ in COLLECTIVE
+
+    def _joint(self, token: Any) -> bool:
+        """Whether the holder is two or more people together: the subject and the words
+        coordinated with it each name a parent, a child or a person by name ("Dad and
+        Ellie", "Mother and Child 2"), not one plural noun ("Parents")."""
+        for _ in range(4):  # from the holder's first word up to the subject's head word
+            if token.dep_ in ("nsubj", "nsubjpass") or token.head.i == token.i:
+                break
+            token = token.head
+        parents = set(self.people.parent)
+        named = [t for t in (token, *token.conjuncts)
+                 if t.lower_ in parents or t.lower_ in self.people.child or t.pos_ == "PROPN"]
+        # Two parents together ("Mum and her partner need to agree the rules") are not a
+        # relationship need by that alone: one of them must be a child.
+        return len(named) >= 2 and any(t.lower_ not in parents for t in named)
+
+    def _parts(self, keep: list[Any], head: Any) -> dict[int, str]:
+        """The kind of adjunct each token sits in, "" when it is in what must change, by
+        token position.
+
+        The adjunct nearest the head of what is needed decides ("at school" inside a
+        "before" clause is in a time), so a token takes its parent's part when that has
+        one, else the kind of adjunct it heads itself; each token is judged once. An
+        adjunct hung on the need verb ("... needs to know where to go if Dad becomes
+        violent") is an adjunct of the whole need: it counts as one. Every test is on the
+        parse: a clause's subordinator, a preposition, a time word as its object."""
+        parts: dict[int, str] = {head.i: ""}
+
+        def part(token: Any, hops: int = 0) -> str:
+            known = parts.get(token.i)
+            if known is not None:
+                return known
+            if token.head.i == token.i or hops > 30:
+                found = ""
+            else:
+                own = self._adjunct(token)
+                # "Instead of ..." names what happens now, wherever it sits ("time to do
+                # his homework rather than helping his sister"): it keeps its own kind.
+                found = own if own == INSTEAD else (part(token.head, hops + 1) or own)
+            parts[token.i] = found
+            return found
+
+        for token in keep:
+            part(token)
+        return parts
+
+    def _adjunct(self, node: Any) -> str:
+        """The kind of adjunct ``node`` heads in relation to its head, or ""."""
+        adjuncts = self.adjuncts
+        dep = node.dep_
+        if dep == "advcl":
+            for child in node.children:
+                if child.dep_ in ("mark", "advmod") and child.lower_ in adjuncts.marks:
+                    return adjuncts.marks[child.lower_]
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                return "purpose"  # "... to keep him safe": what the need is for
+            return "manner" if node.tag_ == "VBG" else ""
+        if dep in ("prep", "cc") and any(
+                c.dep_ == "advmod" and adjuncts.prepositions.get(c.lower_) == INSTEAD
+                for c in node.children):
+            return INSTEAD  # "instead of", "rather than", however the parse hangs them
+        if dep == "conj":
+            # "florp instead of grobbling" parsed as two coordinated verbs: the word that
+            # joins them says whether the second is an alternative.
+            joins = [c for c in node.head.children if c.dep_ == "cc" and c.i < node.i]
+            if joins and self._adjunct(joins[-1]) == INSTEAD:
+                return INSTEAD
+        if dep == "prep":
+            objects = [c for c in node.children if c.dep_ == "pobj"]
+            if any(o.lemma_.lower() in self._time_words for o in objects):
+                return "time"
+            kind = adjuncts.prepositions.get(node.lower_, "")
+            if (kind == "place" or node.lower_ == "to") and \
+                    node.head.lemma_.lower() in self._place_verbs:
+                # "be in school", "live in a flat": the place is what is needed; where
+                # the holder themself is to be ("be at school by 8.45", "get to school"),
+                # not where they take something ("take the children to school").
+                stays = node.head.lemma_.lower() in self._where_verbs and not any(
+                    c.dep_ == "dobj" for c in node.head.children)
+                return "where" if stays else ""
+            return "" if kind == "place" and node.lower_ == "to" else kind
+        if dep in ("npadvmod", "advmod") and node.lemma_.lower() in self._time_words:
+            return "time"
+        if dep == "relcl":
+            return "relative"
+        return ""
 
     def _acts(self, keep: list[Any], tokens: Tokens, holder: str, gender: str) -> list[Act]:
         """Each verb in what is needed with whom its subject and its object name.
@@ -236,7 +384,8 @@ class Analyzer:
         """
         acts: list[Act] = []
         for n, token in enumerate(keep):
-            if token.pos_ not in ("VERB", "AUX") or tokens[n][3] < 0:
+            if tokens[n][3] < 0 or not (token.pos_ in ("VERB", "AUX") or (
+                    token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "attr"))):
                 continue
             patients = []
             for child in token.children:
@@ -248,16 +397,47 @@ class Analyzer:
                     patients += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not patients:
                 continue
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            # An adjective's doer is its verb's subject ("Dad becomes violent towards Mum").
+            doer = token.head if token.pos_ == "ADJ" else token
+            subjects = [c for c in doer.children if c.dep_ == "nsubj"]
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
                 subjects[0], holder, gender) == holder)
             by = self._role(subjects[0], holder, gender) if subjects else tokens[n][2] or holder
             for patient in patients:
                 if own and patient.pos_ == "PRON" and self._who(patient, holder,
                                                                 gender) == holder:
-                    continue  # the holder doing something to themself ("keep him safe")
-                acts.append((n, by, self._role(patient, holder, gender)))
+                    if patient.lower_ in REFLEXIVE:
+                        continue  # the holder doing something to themself
+                    # Not "himself": "him" is someone else ("Dad needs to manage Caleb's
+                    # temper without smacking him"): the person named before it.
+                    acts.append((n, by, self._someone_else(keep, patient, holder)))
+                    continue
+                on = self._role(patient, holder, gender)
+                if on in ("p", "c") and self._thing(patient):
+                    on = on.upper()  # a parent's or a child's belongings, not the person
+                acts.append((n, by, on))
         return acts
+
+    def _someone_else(self, keep: list[Any], pronoun: Any, holder: str) -> str:
+        """Whom an object pronoun names when it cannot be the holder doing the act: the
+        nearest person named before it who is not the holder's own kind, else a child for
+        a parent's act and someone else for a child's."""
+        for token in reversed([t for t in keep if t.i < pronoun.i]):
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "need":
+                break  # back to the holder
+            kind = self._kind(token.text, "c" if token.pos_ == "PROPN" else "")
+            if kind and kind != holder:
+                return kind
+        return "c" if holder == "p" else "o"
+
+    def _thing(self, token: Any) -> bool:
+        """Whether an object is a thing someone owns ("younger children's lunch money",
+        "his mum's purse"), not a person: a common noun that names no one, with a
+        possessor."""
+        people = set(self.people.parent) | set(self.people.child)
+        return (token.pos_ == "NOUN" and token.lower_ not in people
+                and token.lemma_.lower() not in people
+                and any(c.dep_ == "poss" for c in token.children))
 
     def _role(self, token: Any, holder: str, gender: str) -> str:
         """'p', 'c' or 'o' (someone the words do not place) for a subject or an object."""
@@ -286,16 +466,40 @@ class Analyzer:
             return "m"
         return ""
 
+    @staticmethod
+    def _pronoun_gender(keep: list[Any], head: Any) -> str:
+        """The holder's gender when their words do not say ("Child 2", a name): that of
+        the first possessive or reflexive pronoun in what is needed ("stop covering for his
+        mum": the holder is male), else ""."""
+        for token in keep:
+            if token.i < head.i:
+                continue
+            pronoun = PRONOUN_GENDER.get(token.lower_)
+            if pronoun and (token.dep_ == "poss" or token.lower_ in REFLEXIVE):
+                return pronoun
+        return ""
+
     def _who(self, token: Any, holder: str, gender: str) -> str:
-        """Whom a subject or possessor names: a parent, a child, or the holder."""
+        """Whom a subject or possessor names: a parent, a child, or the holder; a pronoun
+        of the other gender than the holder's is the nearest person of that gender named
+        before it ("Child 2 needs to stop covering for his mum when she is drunk": she is
+        his mum)."""
         low = token.lower_
-        pronoun = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m",
-                   "his": "m", "himself": "m"}.get(low)
+        pronoun = PRONOUN_GENDER.get(low)
         if pronoun:
-            if holder == "p" and gender and pronoun != gender:
-                return "c"  # "Mother needs to understand why he ..."
+            if gender and pronoun != gender:
+                named = self.people.female if pronoun == "f" else self.people.male
+                for before in reversed(token.doc[:token.i]):
+                    if before.lower_ in named:
+                        return self._kind(before.lower_, "o")
+                if holder == "p":
+                    return "c"  # "Mother needs to understand why he ..."
             return holder
-        if low in ("i", "we", "they", "them", "their", "it", "there", "who", "that"):
+        if low in ("they", "them", "their", "themselves"):
+            # "Parents need to ... their": the holder; said of one holder ("Child 1 needs
+            # to let them look after him"), someone else.
+            return holder if gender == PLURAL else "o"
+        if low in ("i", "we", "it", "there", "who", "that"):
             return holder
         words = " ".join(t.text for t in token.subtree) if token.dep_ != "poss" else token.text
         return self._kind(words, "c" if token.pos_ == "PROPN" or token.like_num else holder)
@@ -335,8 +539,6 @@ class Analyzer:
         while current.i != head.i:
             if current.head.i == current.i or hops > 20:
                 return -1 if what is None or token.i < what.start else FAR
-            if current.dep_ == "prep" and current.lower_ in PLACE_PREPOSITIONS:
-                hops += ADJUNCT  # "... at school", "... in class": where, not what
             current, hops = current.head, hops + 1
         return hops
 
@@ -384,6 +586,11 @@ class Suggester:
         self.order = {t.id: n for n, t in enumerate(themes.themes)}
         self.about = {t.id: t.about for t in themes.themes}
         self.general = frozenset(themes.general)
+        self.part_weight: dict[str, float] = {str(k): v for k, v in
+                                              themes.adjuncts.weight.items()}
+        self.setting: dict[str, float] = {str(k): v for k, v in
+                                          themes.adjuncts.setting.items()}
+        self.through = themes.adjuncts.parent_in_child
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
         for theme in themes.themes:
             for term in theme.terms:
@@ -420,10 +627,11 @@ class Suggester:
         return found
 
     def suggest_tokens(self, tokens: Sequence[Sequence[Any]]) -> Suggestion:
-        """A suggestion from tokens alone (pairs, or stored 4-tuples)."""
+        """A suggestion from tokens alone (pairs, or stored 4- or 5-tuples)."""
         return self.suggest_analysis(Analysis([
             (str(t[0]), str(t[1]), str(t[2]) if len(t) > 2 else "",
-             int(t[3]) if len(t) > 3 else 0) for t in tokens]))
+             int(t[3]) if len(t) > 3 else 0, str(t[4]) if len(t) > 4 else "")
+            for t in tokens]))
 
     def suggest_analysis(self, analysis: Analysis, kinds: Sequence[str] | None = None
                          ) -> Suggestion:
@@ -454,11 +662,27 @@ class Suggester:
             # word that names the difficulty ("alcohol", "grooming"); a match counts by
             # its nearest word to the head of what is needed; a phrase a little more.
             general = GENERAL_WEIGHT if m.term in self.general else 1.0
+            if all(tokens[i][4] == "where" for i in range(m.start, m.end)):
+                general = 1.0  # where the holder is to be: "be at school", "get to college"
             depth = min(max(tokens[i][3], 0) for i in range(m.start, m.end))
-            weight = general / (1 + DEPTH_FACTOR * depth) * (
+            # A word in an adjunct (where, when, why, in spite of what) counts by its
+            # kind's share: the need's own predicate and object say what must change.
+            # A general word there (a place, a person, an everyday thing) is the setting.
+            parts = [tokens[i][4] for i in range(m.start, m.end)]
+            place = 1.0 if "" in parts else max(
+                self.setting.get(p, self.part_weight.get(p, 1.0)) if general < 1
+                else self.part_weight.get(p, 1.0) for p in parts)
+            # A parent's own difficulty named in a child's need ("stop worrying that her
+            # dad will hurt himself when he is low") is what the child's need is about.
+            if holder == "c" and self.about[m.theme] == "parent" and not m.act:
+                place *= self.through
+            weight = general * place / (1 + DEPTH_FACTOR * depth) * (
                 ACT_WEIGHT if m.act else 1 + PHRASE_BONUS * (min(m.end - m.start, 3) - 1))
             taken.update({i: 0.0 for i in range(m.start, m.end)})
             taken[m.start] = weight
+        joint = self.themes.adjuncts.joint_theme
+        if analysis.joint and joint:
+            weights[joint][-1] = self.themes.adjuncts.joint_weight
         if not weights:
             return Suggestion(None, "no theme word found: left for the group to place")
         score = {theme: sum(w.values()) for theme, w in weights.items()}
@@ -466,11 +690,13 @@ class Suggester:
         best = ranked[0]
 
         def said(theme_id: str) -> str:
-            mine = [m for m in found if m.theme == theme_id]
+            mine = [m for m in found if m.theme == theme_id and m.start in weights[theme_id]]
             outer = [m for m in mine if not any(
                 o is not m and o.start <= m.start and m.end <= o.end
                 and o.end - o.start > m.end - m.start for o in mine)]
             words = list(dict.fromkeys(f"'{m.text}'" for m in outer))
+            if -1 in weights[theme_id]:
+                words.append("needed by family members together")
             theme = self.themes.get(theme_id)
             return f"matched {', '.join(words)} -> {theme.label if theme else theme_id}"
 
@@ -481,7 +707,8 @@ class Suggester:
 
     def _act_matches(self, analysis: Analysis) -> list[Match]:
         """The themes whose act rules fit who does what to whom in the need."""
-        roles = {"p": "parent", "c": "child", "o": "other"}
+        roles = {"p": "parent", "c": "child", "o": "other", "P": "parent's",
+                 "C": "child's"}
         found = []
         for index, by, on in analysis.acts:
             if index >= len(analysis.tokens):

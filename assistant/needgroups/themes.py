@@ -16,7 +16,10 @@ class Cluster(Strict):
     label: str = Field(min_length=1)
 
 
+# Whom an act names: a parent, a child, someone else, or a parent's or a child's
+# belongings ("stop taking his mum's money": an act on what is hers, not on her).
 Role = Literal["parent", "child", "other"]
+Patient = Literal["parent", "child", "other", "parent's", "child's"]
 
 
 class ActRule(Strict):
@@ -28,7 +31,7 @@ class ActRule(Strict):
 
     verbs: list[str] = Field(min_length=1)
     by: list[Role] = Field(min_length=1)
-    to: list[Role] = Field(min_length=1)
+    to: list[Patient] = Field(min_length=1)
     says: str = Field(min_length=1)
 
 
@@ -70,6 +73,51 @@ class People(Strict):
 
 UNPLACED = ("universal", "service", "assessment", "vague")
 
+# The places a word can sit outside what must change: where ("at nursery"), when ("before
+# she starts school", "for ten minutes"), why or what for ("so that...", "because..."), in
+# spite of what ("despite his ADHD"), how ("without pushing"), on what condition ("if...").
+AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
+                      "condition", "relative", "where", "instead"]
+
+
+class Adjuncts(Strict):
+    """How the words of a need count by their place in its structure (themes.yml
+    ``adjuncts``). What must change (the need's predicate, its object and complements)
+    counts in full; a word inside an adjunct counts by its kind's ``weight``. An adjunct
+    is a clause whose subordinator is in ``marks`` (or an infinitive of purpose), a
+    preposition in ``prepositions``, a phrase whose object is one of ``time_words``
+    ("every evening", "for ten minutes"), or a relative clause. A place is what is needed
+    after one of ``place_verbs`` ("be in school", "live in a flat"); where the holder is
+    to be after one of ``where_verbs``, with no object moved there ("be at school by
+    8.45", "get to college"), is the ``where`` kind: even a general word counts in full."""
+
+    weight: dict[AdjunctKind, float] = {}
+    # A general word (themes.yml ``general``: a place, a person, an everyday thing) in an
+    # adjunct of these kinds is the setting ("at nursery", "before she starts school"):
+    # it counts this share instead of the kind's weight.
+    setting: dict[AdjunctKind, float] = {}
+    marks: dict[str, AdjunctKind] = {}
+    prepositions: dict[str, AdjunctKind] = {}
+    time_words: list[str] = []
+    place_verbs: list[str] = []
+    where_verbs: list[str] = []  # being somewhere: "be at school", "attend college"
+    # A need held jointly by family members ("Dad and Ellie need to...") is about how
+    # they get on: the theme it suggests and how much that counts.
+    joint_theme: str | None = None
+    joint_weight: float = 0.0
+    # A parent's own difficulty (a theme ``about: parent``) named in a child's need counts
+    # this many times: it is what the child's need is about ("Sophie needs to stop
+    # worrying that her dad will hurt himself when he is low").
+    parent_in_child: float = Field(default=1.0, ge=0.0)
+
+    @model_validator(mode="after")
+    def _weights_are_shares(self) -> Adjuncts:
+        for name, weights in (("weight", self.weight), ("setting", self.setting)):
+            for kind, value in weights.items():
+                if not 0.0 <= value <= 2.0:
+                    raise ValueError(f"adjuncts.{name}.{kind} must be between 0 and 2")
+        return self
+
 
 class Themes(Strict):
     """framework/themes.yml. Order matters: an earlier theme wins a tie."""
@@ -77,6 +125,7 @@ class Themes(Strict):
     clusters: list[Cluster] = Field(min_length=1)
     themes: list[Theme] = Field(min_length=1)
     service_words: list[str] = []
+    adjuncts: Adjuncts = Adjuncts()
     # Theme terms that everyday needs use too ("talk", "feel", "bed"): they count for less.
     general: list[str] = []
     people: People = People(parent=["mother", "father", "parent", "parents", "carer"],
@@ -114,6 +163,8 @@ class Themes(Strict):
             except (KeyError, IndexError, ValueError) as exc:
                 raise ValueError(f"unplaced.{kind}: unknown placeholder {exc} (use {{what}})"
                                  ) from None
+        if self.adjuncts.joint_theme and self.adjuncts.joint_theme not in ids:
+            raise ValueError(f"adjuncts.joint_theme '{self.adjuncts.joint_theme}' is no theme")
         for theme in self.themes:
             if theme.cluster not in clusters:
                 raise ValueError(f"theme '{theme.id}': cluster '{theme.cluster}' is not one "
