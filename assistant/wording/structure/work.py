@@ -75,6 +75,8 @@ class WorkReader(NeedReader):
                       for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
                           and lemma(c) not in self.vague_action for c in _kids(action))
+        purpose = purpose or self._bare_purpose(action) or self._concrete_topic(action) \
+            or (base == "keep" and self._kept_thing(action, obj))
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
@@ -82,9 +84,11 @@ class WorkReader(NeedReader):
                 vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
                                        "so no one could check it happened")
             elif base in self.light_verb and obj is not None and not any(
-                    c.dep_ == "nummod" for c in _kids(obj)) and (
+                    c.dep_ == "nummod" for c in _kids(obj)) and ((
                     lemma(obj) in self.vague_action | self.help_noun
                     or self._verb_of_noun(lemma(obj)) is not None
+                    or self._vague_noun(obj)) and not (
+                        lemma(obj) in self.weak_service_head and self._topic(obj))
                     or (obj.tag_.startswith("NN") and self._quality_noun(obj)
                         and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
                                     for c in _kids(obj)))):
@@ -109,6 +113,71 @@ class WorkReader(NeedReader):
             elif base == "take" and obj is not None and lemma(obj) == "place":
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _bare_purpose(self, action: Any) -> bool:
+        """"Help Mum fill in the form", "support Dad to ring the school": help whose
+        object is a person followed by what they will do. The small parser often tags the
+        bare verb as a noun or adjective ("help Mum complete"), so the test is by position:
+        the word after the person is not a preposition, a conjunction, an adverb, a
+        possessive or the end of the clause."""
+        if lemma(action) not in ("help", "support", "assist", "encourage", "enable"):
+            return False
+        doc = action.doc
+        person = next((t for t in doc[action.i + 1:action.i + 4] if self._animate(t)
+                       and t.tag_ != "PRP$"), None)
+        if person is None or person.i + 1 >= len(doc):
+            return False
+        if any(t.tag_ in ("IN", "CC", "DT") or t.is_punct
+               for t in doc[action.i + 1:person.i]):
+            return False  # "help with Mum's...", "support the family and Mum"
+        after = doc[person.i + 1]
+        if after.lower_ == "to" and after.i + 1 < len(doc):
+            after = doc[after.i + 1]
+            return after.tag_ == "VB" or after.tag_.startswith("VB")
+        return not (after.is_punct or after.tag_ in ("IN", "CC", "RB", "POS", "TO", "DT", "VBN",
+                                                     "WDT", "WRB", "RP", "PRP", "PRP$")
+                    or after.like_num or self._animate(after)
+                    or after.lower_ in self.generic_place)
+
+    def _topic(self, noun: Any) -> bool:
+        """A format noun ("a session", "visits") whose compound says what it is about ("a
+        life story session"), not only where ("home visits")."""
+        return any(c.dep_ == "compound" and c.i < noun.i and lemma(c) not in
+                   self.generic_place | self.help_noun and not self._acronym(c)
+                   for c in _kids(noun))
+
+    def _concrete_topic(self, action: Any) -> bool:
+        """"Work with her on a speech programme", "go through the safety plan with him":
+        a vague verb whose "on"/"through" names a particular thing (a determiner, a number
+        or a name says which), not a quality ("work on his anger")."""
+        if lemma(action) not in self.vague_action:
+            return False
+        for prep in _kids(action):
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "through", "using"):
+                continue
+            for noun in _kids(prep):
+                if noun.dep_ != "pobj" or not noun.tag_.startswith("NN") or \
+                        self._quality_noun(noun) or self._animate(noun) or \
+                        lemma(noun) in self.help_noun | self.vague_action:
+                    continue
+                if any(c.dep_ in ("det", "nummod") and c.lower_ not in ("his", "her", "their")
+                       or (c.dep_ == "compound" and not self._quality_noun(c))
+                       for c in _kids(noun)):
+                    return True
+        return False
+
+    def _kept_thing(self, action: Any, obj: Any) -> bool:
+        """"Keep a sleep diary", "keep the medicines in a locked cupboard": keeping a
+        thing is done and can be checked; "keep in touch", "keep an eye on", "keep Mum
+        informed" and "keep the plan under review" are not."""
+        if obj is None or not obj.tag_.startswith("NN") or self._animate(obj) or \
+                lemma(obj) in ("eye", "touch", "contact", "track", "check", "watch") or \
+                self._quality_noun(obj) or lemma(obj) in self.agency_thing:
+            return False
+        return not any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") or (
+            c.dep_ == "prep" and c.lower_ in ("under", "in") and any(
+                lemma(g) in ("review", "touch", "mind", "loop") for g in _kids(c)))
+            for c in _kids(action))
 
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
         subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
