@@ -185,9 +185,11 @@ class WorkReader(NeedReader):
         if subject is not None and subject.dep_ == "dep" and not self._thing(subject):
             subject = None  # a stray noun is read only as "Access (to support)"
         passive_clause = any(c.dep_ == "auxpass" for c in _kids(main))
-        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i and \
-                not passive_clause:
-            subject = main.head  # "Mum to engage with X" parsed as a noun phrase
+        if subject is None and main.head.i < main.i and not passive_clause and (
+                main.dep_ in ("relcl", "acl") or (
+                    main.dep_ == "advcl" and main.head.dep_ == "ROOT"
+                    and main.head.tag_.startswith(("NN", "PRP")))):
+            subject = main.head  # "Mum to engage with X", "SW to see..." parsed as a phrase
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
                 and not any(c.dep_ == "aux" for c in _kids(main)):
