@@ -214,11 +214,17 @@ class OutcomeReader(NeedReader):
                 return "vague", (f"\"{token.text}\" with no measure: how much, how "
                                      "often, and who would see it?")
         complement = self._complement(verb)
-        if complement is not None and complement.lower_ in self.universal_adj | \
-                self.evaluative_adj:
+        if complement is not None and (
+                complement.lower_ in self.universal_adj | self.evaluative_adj
+                or self._qualities_only([complement, *complement.conjuncts])):
             return "vague", f"\"{complement.text}\" names no change anyone could see"
-        manner = None if obj is not None and not (
-            self._animate(obj) or self._quality_noun(obj)) else next((
+        # a manner of doing something to a person, a quality or through a preposition
+        # ("parent the children consistently", "respond to her cues sensitively"), not of
+        # handling a thing ("brush his teeth properly"), nor with a when ("... when he is
+        # upset")
+        manner = None if (obj is not None and not (
+            self._animate(obj) or self._quality_noun(obj) or obj.dep_ == "pobj")) or any(
+                c.dep_ == "advcl" for c in _kids(verb)) else next((
             c for c in _kids(verb) if c.dep_ == "advmod" and c.lower_.endswith("ly")
                        and (c.lower_[:-2] in self.evaluative_adj | self.universal_adj
                             or c.lower_[:-3] + "e" in self.evaluative_adj
@@ -303,7 +309,7 @@ class OutcomeReader(NeedReader):
         """"Will be able to take part in an out-of-school activity": doing something of a
         kind, with nothing that says which, how often or with whom."""
         heads = [] if obj is None else [obj]
-        heads += [g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in ("in", "to")
+        heads += [g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in ("in", "to", "with")
                   for g in _kids(c) if g.dep_ == "pobj"]
         return any(lemma(h) in self.generic_activity and not any(
             c.dep_ in ("nummod", "relcl", "acl", "poss", "prep") or c.tag_ == "NNP"
@@ -319,9 +325,11 @@ class OutcomeReader(NeedReader):
             if clause.dep_ not in ("ccomp", "oprd", "xcomp"):
                 continue
             adjective = clause if clause.tag_.startswith("JJ") else self._complement(clause)
-            if adjective is not None and adjective.lower_ in self.evaluative_adj | \
-                    self.universal_adj and not self._specific_extras(clause):
-                return adjective
+            if adjective is None or self._specific_extras(clause):
+                continue
+            if self._qualities_only([adjective, *adjective.conjuncts]) or (
+                    lemma(verb) in ("find", "consider") and adjective.tag_.startswith("JJ")):
+                return adjective  # "find the sessions helpful": a judgement of the help
         return None
 
     def _described_home(self, verb: Any) -> Any:
@@ -344,11 +352,17 @@ class OutcomeReader(NeedReader):
                             adjectives += [adjective, *adjective.conjuncts]
                     elif clause.dep_ in ("relcl", "acl", "prep") or clause.dep_ == "nummod":
                         return None
-                if any(a.lower_ in self.evaluative_adj | self.universal_adj
-                       for a in adjectives) and all(a.tag_.startswith("JJ")
-                                                    for a in adjectives):
+                if self._qualities_only(adjectives):
                     return noun
         return None
+
+    def _qualities_only(self, adjectives: list[Any]) -> bool:
+        """Adjectives of which at least one is evaluative or an aim and none is more than
+        an adjective ("hygienic and safe", "warm and nurturing", "clean and safe")."""
+        return any(a.lower_ in self.evaluative_adj | self.universal_adj for a in adjectives) \
+            and all(a.tag_.startswith("JJ") or a.tag_ in ("VBG", "VBN") for a in adjectives) \
+            and not any(c.dep_ in ("prep", "xcomp", "advcl", "ccomp") or c.like_num
+                        for a in adjectives for c in _kids(a))
 
     @staticmethod
     def _in_place(noun: Any) -> bool:
