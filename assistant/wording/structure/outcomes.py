@@ -214,7 +214,10 @@ class OutcomeReader(NeedReader):
                 return "vague", (f"\"{token.text}\" with no measure: how much, how "
                                      "often, and who would see it?")
         complement = self._complement(verb)
-        if complement is not None and (
+        enough = complement is not None and any(
+            c.lower_ == "enough" for c in _kids(complement)) and any(
+            c.dep_ == "xcomp" for c in _kids(complement))  # "confident enough to phone"
+        if complement is not None and not enough and (
                 complement.lower_ in self.universal_adj | self.evaluative_adj
                 or self._qualities_only([complement, *complement.conjuncts])):
             return "vague", f"\"{complement.text}\" names no change anyone could see"
