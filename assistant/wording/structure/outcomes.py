@@ -302,8 +302,9 @@ class OutcomeReader(NeedReader):
                                                  or self._acronym(head)):
                 continue
             if base in self.service_head or any(
-                    lemma(t) in self.service_head for t in self._compounds(head)):
-                return head
+                    lemma(t) in self.service_head - self.weak_service_head
+                    - self.everyday_place for t in self._compounds(head)):
+                return head  # "the therapy group", not "the school play"
             if "participate" not in forms and self.service_shaped(head, governed=True)[0]:
                 return head  # taking part "with a club" is still his own doing
         return None
