@@ -298,8 +298,8 @@ class OutcomeReader(NeedReader):
         for head in heads:
             base = lemma(head)
             if base in self.everyday_place or head.lower_ in self.everyday_place or \
-                    self._animate(head) and not (self._professional(head)
-                                                 or self._acronym(head)):
+                    (self._animate(head) and not (self._professional(head)
+                                                 or self._acronym(head))):
                 continue
             if base in self.service_head or any(
                     lemma(t) in self.service_head - self.weak_service_head
@@ -349,8 +349,13 @@ class OutcomeReader(NeedReader):
                 if noun.dep_ != "pobj" or self._animate(noun):
                     continue
                 adjectives = [c for c in _kids(noun) if c.dep_ == "amod"]
-                for clause in _kids(noun):
-                    if clause.dep_ == "relcl" and lemma(clause) == "be":
+                # "that are hygienic and safe": a relative clause, or (misparsed) a clause
+                # of the verb whose subject is "that" or "which"
+                stray = [c for c in _kids(verb) if c.dep_ == "ccomp" and c.i > noun.i
+                         and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which")
+                                 for g in _kids(c))]
+                for clause in [*_kids(noun), *stray]:
+                    if clause.dep_ in ("relcl", "ccomp") and lemma(clause) == "be":
                         adjective = self._complement(clause)
                         if adjective is not None:
                             adjectives += [adjective, *adjective.conjuncts]

@@ -84,11 +84,11 @@ class WorkReader(NeedReader):
                 vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
                                        "so no one could check it happened")
             elif base in self.light_verb and obj is not None and not any(
-                    c.dep_ == "nummod" for c in _kids(obj)) and ((
+                    c.dep_ == "nummod" for c in _kids(obj)) and (((
                     lemma(obj) in self.vague_action | self.help_noun
                     or self._verb_of_noun(lemma(obj)) is not None
                     or self._vague_noun(obj)) and not (
-                        lemma(obj) in self.weak_service_head and self._topic(obj))
+                        lemma(obj) in self.weak_service_head and self._topic(obj)))
                     or (obj.tag_.startswith("NN") and self._quality_noun(obj)
                         and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
                                     for c in _kids(obj)))):
@@ -160,7 +160,7 @@ class WorkReader(NeedReader):
                         self._quality_noun(noun) or self._animate(noun) or \
                         lemma(noun) in self.help_noun | self.vague_action:
                     continue
-                if any(c.dep_ in ("det", "nummod") and c.lower_ not in ("his", "her", "their")
+                if any((c.dep_ in ("det", "nummod") and c.lower_ not in ("his", "her", "their"))
                        or (c.dep_ == "compound" and not self._quality_noun(c))
                        for c in _kids(noun)):
                     return True
