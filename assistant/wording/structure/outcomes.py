@@ -34,6 +34,7 @@ class OutcomeReader(NeedReader):
         self.process_noun = words("shape_outcome_process_noun")
         self.means_noun = words("shape_outcome_means_noun")
         self.generic_activity = words("shape_outcome_generic_activity")
+        self.vague_verb = words("shape_outcome_vague_verb")
 
     def read_outcomes(self, doc: Any) -> list[OutcomeReading]:
         """The outcome's reading, then, when it is a service with a purpose ("Mum will be
@@ -81,6 +82,11 @@ class OutcomeReader(NeedReader):
                 main = plan
             elif root.tag_.startswith("VB"):
                 main = root
+            elif root.tag_.startswith("NN") and (acted := next((
+                    c for c in _kids(root) if c.dep_ in ("acl", "relcl")
+                    and c.tag_ in ("VBG", "VB", "VBZ", "VBP") and self._animate(root)),
+                    None)) is not None:
+                main = acted  # "Parents attending the X course": what the people do
             elif root.tag_.startswith("NN"):
                 return self._read_noun_outcome(doc, root, measured)
             else:
@@ -179,8 +185,11 @@ class OutcomeReader(NeedReader):
                     continue  # "take part in a tournament with a club": his own doing
                 if kind:
                     return "service", f"receiving a service is an output: {why}"
+        taken_up = lemma(verb) == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in _kids(verb))
         if obj is not None and not able and self._provided(obj) and (
-                self._in(forms, ("have", "get", "receive", "gain")) or self._in_place(obj)):
+                self._in(forms, ("have", "get", "receive", "gain", "accept"))
+                or taken_up or self._in_place(obj)):
             return "service", (f"\"{_np_text(obj)}\" is a thing provided, not a change "
                                "for the person")
         attended = None if able else self._attended(verb, forms, obj)
@@ -192,6 +201,9 @@ class OutcomeReader(NeedReader):
                                "change for the family")
         if measured:
             return "specific", "names a change with a measure"
+        if self._in(forms, self.vague_verb) and not self._specific_extras(verb):
+            return "vague", (f"\"{verb.text}\" says what to aim at, not what anyone would "
+                             "see done")
         if able and self._generic_activity(verb, forms, obj):
             return "vague", (f"\"{_np_text(obj or verb)}\": which one, how often, and with "
                              "whom?")
@@ -219,6 +231,8 @@ class OutcomeReader(NeedReader):
             c.dep_ == "xcomp" for c in _kids(complement))  # "confident enough to phone"
         if complement is not None and not enough and (
                 complement.lower_ in self.universal_adj | self.evaluative_adj
+                or any(c.dep_ == "advmod" and c.lower_ in self.evaluative_adj
+                       for c in _kids(complement))  # "emotionally available"
                 or self._qualities_only([complement, *complement.conjuncts])):
             return "vague", f"\"{complement.text}\" names no change anyone could see"
         # a manner of doing something to a person, a quality or through a preposition
