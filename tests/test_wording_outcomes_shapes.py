@@ -67,6 +67,10 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
     ("work", "Mum to take Ava to the Hollin dentist.", {"no-frequency"}, "hollin"),
     ("work", "Mum to take Ava to the Hollin dentist when needed.", {"no-frequency"},
      "hollin"),
+    ("work", "Mum to make sure the children get to Corran school.",
+     {"no-action", "no-frequency"}, "corran"),
+    ("work", "Mum to keep the Tarrow house clean.", {"no-action", "no-frequency"},
+     "tarrow house"),
     ("work", "Regular check-ins with the Tamsin mentor.", {"no-action", "no-frequency",
                                                          "no-owner"}, "tamsin"),
 ]
@@ -107,6 +111,16 @@ MUST_PASS: list[tuple[str, str, str]] = [
     ("work", "Jasmine's classroom assistant will work with her for 15 minutes every day on "
              "a Velmont speech programme.", "velmont"),
     ("work", "Dad will give a Kessing test in January and again in April.", "kessing"),
+    ("work", "Mum to ensure the children are in bed by 8pm every night at the Dunmere flat.",
+     "dunmere"),
+    ("work", "SW to visit fortnightly, to include seeing the children alone at the Ashby flat.",
+     "ashby"),
+    ("work", "Mum to attend the Hollin appointment w/c 6th January.", "hollin"),
+    ("work", "Maternal grandmother to collect the children from Corran school Mon-Fri.",
+     "corran"),
+    ("work", "Mum to ring 101 to report any contact from Mr Tarrow.", "tarrow"),
+    ("work", "Mum to keep the Tarrow house clean and free of hazards, checked at each visit.",
+     "tarrow house"),
 ]
 
 

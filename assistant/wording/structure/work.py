@@ -76,7 +76,19 @@ class WorkReader(NeedReader):
                           c.dep_ == "conj" and c.tag_.startswith("VB")
                           and lemma(c) not in self.vague_action for c in _kids(action))
         purpose = purpose or self._bare_purpose(action) or self._concrete_topic(action) \
-            or (base == "keep" and self._kept_thing(action, obj))
+            or (base == "keep" and self._kept_thing(action, obj)) or (
+                # "to visit fortnightly, to include seeing the children alone", however
+                # it is parsed, says what the visit is for
+                base == "visit" and any(
+                    t.i > action.i and t.tag_ in ("VB", "VBG") and t.dep_ not in (
+                        "aux", "auxpass", "amod", "compound") for t in sent)) or (
+                # "Mum to ensure the children are in bed by 8pm every night": what is to
+                # be made sure of is checkable when it says how often or by when
+                base == "ensure" and any(
+                    c.dep_ == "ccomp" and any(
+                        t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
+                                                   "weekly", "always", "never")
+                        for t in c.subtree) for c in _kids(action)))
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
@@ -174,10 +186,16 @@ class WorkReader(NeedReader):
                 lemma(obj) in ("eye", "touch", "contact", "track", "check", "watch") or \
                 self._quality_noun(obj) or lemma(obj) in self.agency_thing:
             return False
-        return not any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") or (
-            c.dep_ == "prep" and c.lower_ in ("under", "in") and any(
-                lemma(g) in ("review", "touch", "mind", "loop") for g in _kids(c)))
-            for c in _kids(action))
+        if any(c.dep_ == "prep" and c.lower_ in ("under", "in") and any(
+                lemma(g) in ("review", "touch", "mind", "loop") for g in _kids(c))
+               for c in _kids(action)):
+            return False
+        if not any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") for c in _kids(action)):
+            return True
+        # "keep the home clean and free of hazards, checked at each visit": a state kept
+        # is checkable when the item says how often; "keep the children safe" is not
+        return lemma(obj) not in self.person_head and any(
+            t.lower_ in ("every", "each", "daily", "nightly", "weekly") for t in action.sent)
 
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
         subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
