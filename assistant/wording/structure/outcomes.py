@@ -35,6 +35,8 @@ class OutcomeReader(NeedReader):
         self.means_noun = words("shape_outcome_means_noun")
         self.generic_activity = words("shape_outcome_generic_activity")
         self.vague_verb = words("shape_outcome_vague_verb")
+        self.manage_verb = words("shape_outcome_manage_verb")
+        self.inner_noun = words("shape_outcome_inner_noun")
 
     def read_outcomes(self, doc: Any) -> list[OutcomeReading]:
         """The outcome's reading, then, when it is a service with a purpose ("Mum will be
@@ -201,6 +203,14 @@ class OutcomeReader(NeedReader):
                                "change for the family")
         if measured:
             return "specific", "names a change with a measure"
+        if obj is not None and not any(c.dep_ in ("advcl", "xcomp", "ccomp", "conj")
+                                       for c in _kids(verb)) and (
+                self._in(forms, self.direction_verb) or (
+                    self._in(forms, self.manage_verb) and lemma(obj) in self.inner_noun)):
+            # "to reduce the risk of harm", "Leo to manage his anger": which way, or a
+            # feeling handled, with nothing anyone could count
+            return "vague", (f"\"{verb.text} {_np_text(obj)}\": how would anyone see it, "
+                             "and how much?")
         if self._in(forms, self.vague_verb) and not self._specific_extras(verb):
             return "vague", (f"\"{verb.text}\" says what to aim at, not what anyone would "
                              "see done")
