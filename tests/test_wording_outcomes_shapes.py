@@ -42,6 +42,8 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
     # a service with a purpose: the output and the unseen change are both faults
     ("outcome", "Dad will be supported to improve his Quorra skills.", {"service", "vague"},
      "quorra"),
+    ("outcome", "Mum will be supported to manage her anxiety at the Quorra centre.",
+     {"service", "vague"}, "quorra centre"),
     # no change anyone could see
     ("outcome", "The family will find the Zelwyn plan worthwhile.", {"vague"}, "zelwyn"),
     ("outcome", "Mum will feel that everything at the Tarrow house is good enough.",
