@@ -123,6 +123,12 @@ MUST_PASS: list[tuple[str, str, str]] = [
     ("work", "Mum to ring 101 to report any contact from Mr Tarrow.", "tarrow"),
     ("work", "Mum to keep the Tarrow house clean and free of hazards, checked at each visit.",
      "tarrow house"),
+    # what the small parser misreads: "to | phone school" as a preposition and a noun, an
+    # owner noted in brackets, sessions given by someone as often as stated
+    ("work", "Mum to phone Corran school every morning the children are unwell.", "corran"),
+    ("work", "Provide Mum with a Velmont voucher by Friday (family worker).", "velmont"),
+    ("work", "One-to-one sessions with the Gorsedd counsellor every Wednesday for 6 weeks.",
+     "gorsedd"),
 ]
 
 

@@ -32,6 +32,10 @@ class WorkReader(NeedReader):
                 main = token.head
                 break
         root = sent.root
+        if main is None:
+            misread = self._misread_plan_style(sent, whole)
+            if misread is not None:
+                return misread
         if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG":
             main = root
         if main is None:
@@ -43,9 +47,17 @@ class WorkReader(NeedReader):
             vague = head is not None and (self._vague_noun(head) or any(
                 c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in self.vague_action
                 and not any(g.dep_ in ("dobj", "xcomp", "advcl") for g in _kids(c))
-                for c in _kids(head)))  # "partnership working between agencies"
+                for c in _kids(head))) and not self._quantified_help(head)
+            # ("partnership working between agencies" is vague; "one-to-one sessions
+            # with the school counsellor every Wednesday" is quantified help from someone)
+            # "sessions with the school counsellor": who gives sessions or visits; but
+            # "liaison with the GP", "support for Mum": the other party
+            given = head is not None and lemma(head) in self.weak_service_head
             person = next((t for t in doc if t.tag_.startswith("NN") and not (
-                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with"))
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with")
+                and not (given and head is not None and t.head.lower_ == "with"
+                         and t.head.head.i == head.i
+                         and (self._professional(t) or self._acronym(t))))
                 and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
                 or lemma(t) in self.responsible_noun)), None)
@@ -125,6 +137,44 @@ class WorkReader(NeedReader):
             elif base == "take" and obj is not None and lemma(obj) == "place":
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _misread_plan_style(self, sent: Any, whole: Part) -> WorkReading | None:
+        """Plan-style "Mum to phone school every morning" that the parser read as a
+        preposition and a noun ("to | phone school"): the word after "to" is the action
+        and the words before it the owner. None when the item is not of that shape."""
+        doc = sent.doc
+        to = next((t for t in sent if t.lower_ == "to"), None)
+        if to is None or to.dep_ == "aux" or to.i == sent.start or to.i + 1 >= sent.end \
+                or to.i - sent.start > 5:
+            return None
+        before = doc[sent.start:to.i]
+        after = doc[to.i + 1]
+        if not all(t.tag_.startswith(("NN", "PRP", "DT", "POS", "JJ", "HYPH", "CC"))
+                   for t in before) or after.tag_ in ("DT", "PRP$", "CD", "JJ", "PRP") or \
+                not after.is_alpha or after.is_title:
+            return None
+        person = next((t for t in reversed(before) if self._animate(t)
+                       or lemma(t) in self.responsible_noun | self.person_head), None)
+        if person is None:
+            return None
+        base = lemma(after)
+        vague = base in self.vague_action
+        reason = (f"\"{after.text}\" does not say what will be done, so no one could "
+                  "check it happened") if vague else f"says what will be done: {after.text}"
+        return WorkReading(self._part(doc, person), True, base, vague, reason, whole)
+
+    def _quantified_help(self, head: Any) -> bool:
+        """Sessions or visits from a named provider with how often ("one-to-one
+        sessions with the school counsellor every Wednesday"): quantified help from
+        someone is an action."""
+        if lemma(head) not in self.weak_service_head:
+            return False
+        provider = any(c.dep_ == "prep" and c.lower_ in ("with", "from", "by") and any(
+            g.dep_ == "pobj" and (self._animate(g) or self._professional(g))
+            for g in _kids(c)) for c in _kids(head))
+        return provider and any(t.lower_ in ("every", "each", "daily", "weekly",
+                                             "fortnightly", "monthly") or t.like_num
+                                for t in head.sent)
 
     def _bare_purpose(self, action: Any) -> bool:
         """"Help Mum fill in the form", "support Dad to ring the school": help whose
@@ -211,7 +261,9 @@ class WorkReader(NeedReader):
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
                 and not any(c.dep_ == "aux" for c in _kids(main)):
-            return None, True  # "Step down to Early Help": an instruction to no one
+            # "Step down to Early Help": an instruction to no one, unless a note in
+            # brackets names who ("Provide Mum with a voucher by Friday (family worker)")
+            return self._bracketed_owner(doc), True
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
                 return None, True  # "Transport home to be provided"
@@ -226,6 +278,20 @@ class WorkReader(NeedReader):
         if passive is not None:
             return None, True  # "Dad to be given information": no one is named to do it
         return None, False
+
+    def _bracketed_owner(self, doc: Any) -> Part | None:
+        """A person or role named in brackets, as plans note the owner: "(family
+        worker)", "(SW)"."""
+        inside = False
+        for token in doc:
+            if token.text in ("(", "["):
+                inside = True
+            elif token.text in (")", "]"):
+                inside = False
+            elif inside and (self._animate(token) or lemma(token) in self.responsible_noun
+                             or self._professional(token)):
+                return self._part(doc, token)
+        return None
 
     def _passive_subject(self, verb: Any) -> Any:
         subject = next((c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
