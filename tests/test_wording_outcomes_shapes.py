@@ -58,6 +58,8 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
     ("outcome", "Mum and Dad will have ways to sort out quarrels calmly.", {"vague"},
      "quarrels"),
     ("outcome", "Mum will parent Ori and Bex consistently.", {"vague"}, "ori and bex"),
+    ("outcome", "Kayden will live in Ryeford as independently as possible.", {"vague"},
+     "ryeford"),
     # work with no action, no frequency or no owner
     ("work", "SW to support Jordan with the Velmont forms.", {"no-action", "no-frequency"},
      "velmont"),
@@ -93,6 +95,14 @@ MUST_PASS: list[tuple[str, str, str]] = [
                 "club.", "harlow"),
     ("outcome", "Ruby will spend lunchtime with two friends from Brindle class at least "
                 "twice a week.", "brindle"),
+    ("outcome", "By the end of Year 6, Ben will join in a group game of Dobble with peers "
+                "three times a week.", "dobble"),
+    ("outcome", "By the end of the year, Erin will take part in a class assembly by reading "
+                "one line of the Pellow poem aloud.", "pellow poem"),
+    ("outcome", "By the end of Key Stage 4, Leah will travel independently to her Harlow "
+                "work placement.", "harlow"),
+    ("outcome", "By the summer, Luca will use the Gorsedd room for five minutes when he feels "
+                "overwhelmed, instead of running out of school.", "gorsedd"),
     # work items real plans write: dated one-offs, standing rules, triggers, odd owners
     ("work", "Mum will take Jordan to the Hollin dentist on 3 March.", "hollin"),
     ("work", "School nurse to see Ava weekly on Tuesdays from 1 December to check her "

@@ -36,6 +36,7 @@ class OutcomeReader(NeedReader):
         self.generic_activity = words("shape_outcome_generic_activity")
         self.vague_verb = words("shape_outcome_vague_verb")
         self.manage_verb = words("shape_outcome_manage_verb")
+        self.observable_manner = words("shape_outcome_observable_manner")
         self.inner_noun = words("shape_outcome_inner_noun")
 
     def read_outcomes(self, doc: Any) -> list[OutcomeReading]:
@@ -177,7 +178,13 @@ class OutcomeReader(NeedReader):
                 not self._animate(obj):
             return "service", (f"\"{_np_text(obj)}\" will be there: a provision, not a "
                                "change for the person")
-        if obj is not None and (self._in(forms, self.output_verb) or there) and not able:
+        # "use the sensory room when he feels overwhelmed, instead of running out": using
+        # a provision in a situation is the person's own behaviour
+        coping = lemma(verb) == "use" and any(
+            t.lower_ == "instead" or (t.lower_ == "rather" and t.nbor(1).lower_ == "than")
+            for t in verb.subtree if t.i > verb.i and t.i + 1 < len(t.doc))
+        if obj is not None and (self._in(forms, self.output_verb) or there) and not able \
+                and not coping:
             # "take part in X" is the person's own doing unless X itself is a service
             taking_part = "participate" in forms
             for head in self._heads(obj):
@@ -253,6 +260,8 @@ class OutcomeReader(NeedReader):
             self._animate(obj) or self._quality_noun(obj) or obj.dep_ == "pobj")) or any(
                 c.dep_ == "advcl" for c in _kids(verb)) else next((
             c for c in _kids(verb) if c.dep_ == "advmod" and c.lower_.endswith("ly")
+                       and (c.lower_ not in self.observable_manner or any(
+                           g.lower_ == "as" for g in _kids(c)))  # "as independently as"
                        and (c.lower_[:-2] in self.evaluative_adj | self.universal_adj
                             or c.lower_[:-3] + "e" in self.evaluative_adj
                             or c.lower_[:-3] + "y" in self.evaluative_adj)), None)
@@ -396,6 +405,17 @@ class OutcomeReader(NeedReader):
             and all(a.tag_.startswith("JJ") or a.tag_ in ("VBG", "VBN") for a in adjectives) \
             and not any(c.dep_ in ("prep", "xcomp", "advcl", "ccomp") or c.like_num
                         for a in adjectives for c in _kids(a))
+
+    def half_noun(self, span: Any) -> bool:
+        """True when a word rule's match ends on a modifier of a noun it left out ("will
+        join in a group | game", "will take part in a class | assembly") and that noun is
+        no service: the match read half a noun phrase."""
+        last = span[-1]
+        head = last.head
+        return last.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and \
+            head.tag_.startswith("NN") and lemma(head) not in self.service_head and \
+            head.lower_ not in self.provision_mod and lemma(head) not in self.time_noun and \
+            not self.service_shaped(head)[0]  # ("the counsellor | weekly": a misparse)
 
     @staticmethod
     def _in_place(noun: Any) -> bool:
