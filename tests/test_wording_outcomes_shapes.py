@@ -139,6 +139,7 @@ MUST_PASS: list[tuple[str, str, str]] = [
     ("work", "Provide Mum with a Velmont voucher by Friday (family worker).", "velmont"),
     ("work", "One-to-one sessions with the Gorsedd counsellor every Wednesday for 6 weeks.",
      "gorsedd"),
+    ("work", "Social Care to arrange a Tarrow family conference by 14 March.", "tarrow"),
 ]
 
 

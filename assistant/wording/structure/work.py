@@ -114,6 +114,7 @@ class WorkReader(NeedReader):
                     or self._vague_noun(obj)) and not (
                         lemma(obj) in self.weak_service_head and self._topic(obj)))
                     or (obj.tag_.startswith("NN") and self._quality_noun(obj)
+                        and lemma(obj) not in self.service_head  # "a conference"
                         and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
                                     for c in _kids(obj)))):
                 # "offer ongoing reassurance", "maintain oversight", "provide input"
