@@ -39,6 +39,7 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
     ("outcome", "By spring, the baby will be attending every Elstow clinic appointment, "
                 "taken by Mum.", {"service"}, "elstow"),
     ("outcome", "Kian will have the Fenwick arrangements in place.", {"service"}, "fenwick"),
+    ("outcome", "Sam will work with the Brackwell psychologist.", {"service"}, "brackwell"),
     # a service with a purpose: the output and the unseen change are both faults
     ("outcome", "Dad will be supported to improve his Quorra skills.", {"service", "vague"},
      "quorra"),
@@ -99,6 +100,10 @@ MUST_PASS: list[tuple[str, str, str]] = [
                 "three times a week.", "dobble"),
     ("outcome", "By the end of the year, Erin will take part in a class assembly by reading "
                 "one line of the Pellow poem aloud.", "pellow poem"),
+    ("outcome", "Ruby will feel safe enough to tell her Ryeford foster carer what happened.",
+     "ryeford foster"),
+    ("outcome", "Mum will work with Leo on his Pellow reading book for ten minutes every night.",
+     "pellow reading"),
     ("outcome", "By the end of Key Stage 4, Leah will travel independently to her Harlow "
                 "work placement.", "harlow"),
     ("outcome", "By the summer, Luca will use the Gorsedd room for five minutes when he feels "

@@ -300,9 +300,10 @@ class OutcomeReader(NeedReader):
         if passive and subject is not None and self._in(forms, self.goal_verb) and \
                 lemma(subject) in self.universal_noun:
             return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
-        shown = any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
-                    and not self._in(lemma_forms(c), self.mental_verb)
-                    for c in _kids(verb) if c.i > verb.i)  # "...and say them to her"
+        shown = enough or any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
+                              and not self._in(lemma_forms(c), self.mental_verb)
+                              for c in _kids(verb) if c.i > verb.i)
+        # ("...and say them to her"; "feel safe enough to tell her carer")
         insight = obj is not None and (self._quality_noun(obj) or any(
             c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj)))
         if not shown and (self._in(forms, self.mental_verb) or (
@@ -322,7 +323,7 @@ class OutcomeReader(NeedReader):
         heads = [] if obj is None else self._heads(obj)
         # what is gone to, taken part in or engaged with
         wanted = {"go": ("to",), "participate": ("in",), "join": ("in",),
-                  "engage": ("with", "in")}
+                  "engage": ("with", "in"), "work": ("with",)}
         preps = tuple(p for f in forms for p in wanted.get(f, ()))
         for prep in _kids(verb):
             if prep.dep_ == "prep" and prep.lower_ in preps and (
