@@ -107,7 +107,8 @@ OUTCOMES: list[tuple[str, set[str]]] = [
     ("Mum will be able to manage Tom's behaviour.", {"vague"}),
     ("Risks to the children will be reduced.", {"vague"}),
     ("Ben will have access to speech and language therapy.", {"service"}),
-    ("Mum will be supported to manage her anxiety.", {"service"}),
+    # ("Mum will be supported to manage her anxiety" is both a service and vague, read from
+    # the parse only: tests/test_wording_outcomes_shapes.py)
     ("Tom will be safe from harm.", {"vague"}),
     ("Mum will have attended all appointments.", {"service"}),
     ("Kai will have been assessed by the paediatrician.", {"service"}),

@@ -332,16 +332,20 @@ class Engine:
         service or aim missing from every list is still flagged.
         """
         if stage == "outcome":
-            outcome = self.reader.read_outcome(doc)
-            index = None if outcome is None else compiled.structure.get(outcome.category)
-            if outcome is None or index is None:
-                return
-            kind = compiled.rules[index].kind
-            if any(rule.kind == kind for rule, _ in candidates):
-                return  # a word rule already says it
-            span = doc[outcome.span.start:outcome.span.end]
-            candidates.append((compiled.rules[index], span))
-            reasons[id(span)] = outcome.reason
+            # a word rule that stopped on a modifier read half a noun ("will take part in a
+            # class | assembly"): the parse says what is taken part in
+            candidates[:] = [(r, s) for r, s in candidates if not (
+                s is not None and r.kind == "service" and self.reader.half_noun(s))]
+            for outcome in self.reader.read_outcomes(doc):  # a service, and its purpose
+                index = compiled.structure.get(outcome.category)
+                if index is None:
+                    continue
+                kind = compiled.rules[index].kind
+                if any(rule.kind == kind for rule, _ in candidates):
+                    continue  # a word rule already says it
+                span = doc[outcome.span.start:outcome.span.end]
+                candidates.append((compiled.rules[index], span))
+                reasons[id(span)] = outcome.reason
             return
         if stage == "work":
             self._structure_work(doc, compiled, candidates, reasons)

@@ -23,6 +23,47 @@ from assistant.wording.structure.readings import (
 class OutcomeReader(NeedReader):
     """Reads outcomes with the word classes of ``framework/wording/structure.yml``."""
 
+    def __init__(self, lexicons: dict[str, list[str]]) -> None:
+        super().__init__(lexicons)
+
+        def words(name: str) -> frozenset[str]:
+            return frozenset(w.lower() for w in lexicons.get(name, ()))
+
+        self.attend_verb = words("shape_outcome_attend_verb")
+        self.everyday_place = words("shape_outcome_everyday_place")
+        self.process_noun = words("shape_outcome_process_noun")
+        self.means_noun = words("shape_outcome_means_noun")
+        self.generic_activity = words("shape_outcome_generic_activity")
+        self.vague_verb = words("shape_outcome_vague_verb")
+        self.manage_verb = words("shape_outcome_manage_verb")
+        self.observable_manner = words("shape_outcome_observable_manner")
+        self.inner_noun = words("shape_outcome_inner_noun")
+
+    def read_outcomes(self, doc: Any) -> list[OutcomeReading]:
+        """The outcome's reading, then, when it is a service with a purpose ("Mum will be
+        supported to improve her mental health"), the purpose judged as an outcome of its
+        own: the service is one fault and a change no one could see is another."""
+        main = self.read_outcome(doc)
+        if main is None:
+            return []
+        found = [main]
+        if main.category != "service":
+            return found
+        for verb in doc:
+            if verb.dep_ not in ("xcomp", "advcl") or not verb.tag_.startswith("VB") or \
+                    not any(c.dep_ == "auxpass" for c in _kids(verb.head)) or \
+                    not any(c.lower_ == "to" for c in _kids(verb)):
+                continue
+            subject = next((c for c in _kids(verb.head) if c.dep_ in SUBJECT_DEPS), None)
+            category, reason = self._judge_predicate(verb, verb, subject, main.measured,
+                                                     False)
+            if category == "vague":
+                span = Part.of(doc, verb.i, _trim(doc, verb.right_edge.i) + 1)
+                found.append(OutcomeReading(lemma(verb), main.holder, span, category,
+                                            reason, main.measured))
+            break
+        return found
+
     def read_outcome(self, doc: Any) -> OutcomeReading | None:
         """Read an outcome statement: its main verb (after "will", or the root), and
         judge it. Needs a parse; None without one or without a verb."""
@@ -44,6 +85,11 @@ class OutcomeReader(NeedReader):
                 main = plan
             elif root.tag_.startswith("VB"):
                 main = root
+            elif root.tag_.startswith("NN") and (acted := next((
+                    c for c in _kids(root) if c.dep_ in ("acl", "relcl")
+                    and c.tag_ in ("VBG", "VB", "VBZ", "VBP") and self._animate(root)),
+                    None)) is not None:
+                main = acted  # "Parents attending the X course": what the people do
             elif root.tag_.startswith("NN"):
                 return self._read_noun_outcome(doc, root, measured)
             else:
@@ -132,7 +178,13 @@ class OutcomeReader(NeedReader):
                 not self._animate(obj):
             return "service", (f"\"{_np_text(obj)}\" will be there: a provision, not a "
                                "change for the person")
-        if obj is not None and (self._in(forms, self.output_verb) or there) and not able:
+        # "use the sensory room when he feels overwhelmed, instead of running out": using
+        # a provision in a situation is the person's own behaviour
+        coping = lemma(verb) == "use" and any(
+            t.lower_ == "instead" or (t.lower_ == "rather" and t.nbor(1).lower_ == "than")
+            for t in verb.subtree if t.i > verb.i and t.i + 1 < len(t.doc))
+        if obj is not None and (self._in(forms, self.output_verb) or there) and not able \
+                and not coping:
             # "take part in X" is the person's own doing unless X itself is a service
             taking_part = "participate" in forms
             for head in self._heads(obj):
@@ -142,12 +194,43 @@ class OutcomeReader(NeedReader):
                     continue  # "take part in a tournament with a club": his own doing
                 if kind:
                     return "service", f"receiving a service is an output: {why}"
-        if obj is not None and self._in(forms, ("have", "get", "receive", "gain")) and \
-                not able and self._provided(obj):
+        taken_up = lemma(verb) == "take" and any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in _kids(verb))
+        if obj is not None and not able and self._provided(obj) and (
+                self._in(forms, ("have", "get", "receive", "gain", "accept"))
+                or taken_up or self._in_place(obj)):
             return "service", (f"\"{_np_text(obj)}\" is a thing provided, not a change "
                                "for the person")
+        attended = None if able else self._attended(verb, forms, obj)
+        if attended is not None:
+            return "service", (f"going to \"{_np_text(attended)}\" is using a service, not "
+                               "a change for the person")
+        if subject is not None and lemma(subject) in self.process_noun and not passive:
+            return "service", (f"says what will happen to the {subject.text}, not what will "
+                               "change for the family")
         if measured:
             return "specific", "names a change with a measure"
+        if obj is not None and not any(c.dep_ in ("advcl", "xcomp", "ccomp", "conj")
+                                       for c in _kids(verb)) and (
+                self._in(forms, self.direction_verb) or (
+                    self._in(forms, self.manage_verb) and lemma(obj) in self.inner_noun)):
+            # "to reduce the risk of harm", "Leo to manage his anger": which way, or a
+            # feeling handled, with nothing anyone could count
+            return "vague", (f"\"{verb.text} {_np_text(obj)}\": how would anyone see it, "
+                             "and how much?")
+        if self._in(forms, self.vague_verb) and not self._specific_extras(verb):
+            return "vague", (f"\"{verb.text}\" says what to aim at, not what anyone would "
+                             "see done")
+        if able and self._generic_activity(verb, forms, obj):
+            return "vague", (f"\"{_np_text(obj or verb)}\": which one, how often, and with "
+                             "whom?")
+        judged = self._judged_clause(verb, forms)
+        if judged is not None:
+            return "vague", f"\"{judged.text}\" is a judgement, not what anyone would see"
+        described = self._described_home(verb)
+        if described is not None:
+            return "vague", (f"\"{_np_text(described)}\" is described only by qualities no "
+                             "one could count")
         # No observable change: comparatives with no measure, aims, qualities.
         near = {verb.i} | ({obj.i} if obj is not None else set())
         for token in verb.subtree:
@@ -160,11 +243,25 @@ class OutcomeReader(NeedReader):
                 return "vague", (f"\"{token.text}\" with no measure: how much, how "
                                      "often, and who would see it?")
         complement = self._complement(verb)
-        if complement is not None and complement.lower_ in self.universal_adj | \
-                self.evaluative_adj:
+        enough = complement is not None and any(
+            c.lower_ == "enough" for c in _kids(complement)) and any(
+            c.dep_ == "xcomp" for c in _kids(complement))  # "confident enough to phone"
+        if complement is not None and not enough and (
+                complement.lower_ in self.universal_adj | self.evaluative_adj
+                or any(c.dep_ == "advmod" and c.lower_ in self.evaluative_adj
+                       for c in _kids(complement))  # "emotionally available"
+                or self._qualities_only([complement, *complement.conjuncts])):
             return "vague", f"\"{complement.text}\" names no change anyone could see"
-        manner = None if obj is not None else next((
+        # a manner of doing something to a person, a quality or through a preposition
+        # ("parent the children consistently", "respond to her cues sensitively"), not of
+        # handling a thing ("brush his teeth properly"), nor with a when ("... when he is
+        # upset")
+        manner = None if (obj is not None and not (
+            self._animate(obj) or self._quality_noun(obj) or obj.dep_ == "pobj")) or any(
+                c.dep_ == "advcl" for c in _kids(verb)) else next((
             c for c in _kids(verb) if c.dep_ == "advmod" and c.lower_.endswith("ly")
+                       and (c.lower_ not in self.observable_manner or any(
+                           g.lower_ == "as" for g in _kids(c)))  # "as independently as"
                        and (c.lower_[:-2] in self.evaluative_adj | self.universal_adj
                             or c.lower_[:-3] + "e" in self.evaluative_adj
                             or c.lower_[:-3] + "y" in self.evaluative_adj)), None)
@@ -203,9 +300,10 @@ class OutcomeReader(NeedReader):
         if passive and subject is not None and self._in(forms, self.goal_verb) and \
                 lemma(subject) in self.universal_noun:
             return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
-        shown = any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
-                    and not self._in(lemma_forms(c), self.mental_verb)
-                    for c in _kids(verb) if c.i > verb.i)  # "...and say them to her"
+        shown = enough or any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
+                              and not self._in(lemma_forms(c), self.mental_verb)
+                              for c in _kids(verb) if c.i > verb.i)
+        # ("...and say them to her"; "feel safe enough to tell her carer")
         insight = obj is not None and (self._quality_noun(obj) or any(
             c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj)))
         if not shown and (self._in(forms, self.mental_verb) or (
@@ -213,6 +311,118 @@ class OutcomeReader(NeedReader):
             return "vague", (f"\"{verb.text}\" is an inner state: what would someone see "
                              "or hear that shows it?")
         return "specific", "names what the person will do"
+
+    def _attended(self, verb: Any, forms: tuple[str, ...], obj: Any) -> Any:
+        """What the person will attend, keep, go to or take part in when it is a service
+        or a provider, whatever it is called ("keep every appointment at the dental
+        practice", "go to the after-school club", "attend every clinic appointment"): the
+        noun, or None. Everyday places (school, college, lessons, work) are the person's
+        own life, not a service."""
+        if not self._in(forms, self.attend_verb):
+            return None
+        heads = [] if obj is None else self._heads(obj)
+        # what is gone to, taken part in or engaged with
+        wanted = {"go": ("to",), "participate": ("in",), "join": ("in",),
+                  "engage": ("with", "in"), "work": ("with",)}
+        preps = tuple(p for f in forms for p in wanted.get(f, ()))
+        for prep in _kids(verb):
+            if prep.dep_ == "prep" and prep.lower_ in preps and (
+                    obj is None or "participate" in forms or lemma(obj) == "part"):
+                heads += [g for g in _kids(prep) if g.dep_ == "pobj"]
+        for head in heads:
+            base = lemma(head)
+            if base in self.everyday_place or head.lower_ in self.everyday_place or \
+                    (self._animate(head) and not (self._professional(head)
+                                                 or self._acronym(head))):
+                continue
+            if base in self.service_head or any(
+                    lemma(t) in self.service_head - self.weak_service_head
+                    - self.everyday_place for t in self._compounds(head)):
+                return head  # "the therapy group", not "the school play"
+            if "participate" not in forms and self.service_shaped(head, governed=True)[0]:
+                return head  # taking part "with a club" is still his own doing
+        return None
+
+    def _generic_activity(self, verb: Any, forms: tuple[str, ...], obj: Any) -> bool:
+        """"Will be able to take part in an out-of-school activity": doing something of a
+        kind, with nothing that says which, how often or with whom."""
+        heads = [] if obj is None else [obj]
+        heads += [g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in ("in", "to", "with")
+                  for g in _kids(c) if g.dep_ == "pobj"]
+        return any(lemma(h) in self.generic_activity and not any(
+            c.dep_ in ("nummod", "relcl", "acl", "poss", "prep") or c.tag_ == "NNP"
+            for c in _kids(h)) for h in heads)
+
+    def _judged_clause(self, verb: Any, forms: tuple[str, ...]) -> Any:
+        """A verb of finding, seeing or knowing whose clause only judges ("will find the
+        plan meaningful", "will see that things are good enough"): the adjective, or
+        None."""
+        if not self._in(forms, self.mental_verb | self.observe_verb | {"find", "consider"}):
+            return None
+        for clause in _kids(verb):
+            if clause.dep_ not in ("ccomp", "oprd", "xcomp"):
+                continue
+            adjective = clause if clause.tag_.startswith("JJ") else self._complement(clause)
+            if adjective is None or self._specific_extras(clause):
+                continue
+            if self._qualities_only([adjective, *adjective.conjuncts]) or (
+                    lemma(verb) in ("find", "consider") and adjective.tag_.startswith("JJ")):
+                return adjective  # "find the sessions helpful": a judgement of the help
+        return None
+
+    def _described_home(self, verb: Any) -> Any:
+        """Where someone will live, described only by qualities ("live in home conditions
+        that are hygienic and safe", "grow up in a safe and nurturing home"): the noun, or
+        None when anything concrete (a number, a named place, a thing there) says more."""
+        if lemma(verb) not in ("live", "grow", "stay", "remain", "reside"):
+            return None
+        for prep in _kids(verb):
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "within", "at"):
+                continue
+            for noun in _kids(prep):
+                if noun.dep_ != "pobj" or self._animate(noun):
+                    continue
+                adjectives = [c for c in _kids(noun) if c.dep_ == "amod"]
+                # "that are hygienic and safe": a relative clause, or (misparsed) a clause
+                # of the verb whose subject is "that" or "which"
+                stray = [c for c in _kids(verb) if c.dep_ == "ccomp" and c.i > noun.i
+                         and any(g.dep_ == "nsubj" and g.lower_ in ("that", "which")
+                                 for g in _kids(c))]
+                for clause in [*_kids(noun), *stray]:
+                    if clause.dep_ in ("relcl", "ccomp") and lemma(clause) == "be":
+                        adjective = self._complement(clause)
+                        if adjective is not None:
+                            adjectives += [adjective, *adjective.conjuncts]
+                    elif clause.dep_ in ("relcl", "acl", "prep") or clause.dep_ == "nummod":
+                        return None
+                if self._qualities_only(adjectives):
+                    return noun
+        return None
+
+    def _qualities_only(self, adjectives: list[Any]) -> bool:
+        """Adjectives of which at least one is evaluative or an aim and none is more than
+        an adjective ("hygienic and safe", "warm and nurturing", "clean and safe")."""
+        return any(a.lower_ in self.evaluative_adj | self.universal_adj for a in adjectives) \
+            and all(a.tag_.startswith("JJ") or a.tag_ in ("VBG", "VBN") for a in adjectives) \
+            and not any(c.dep_ in ("prep", "xcomp", "advcl", "ccomp") or c.like_num
+                        for a in adjectives for c in _kids(a))
+
+    def half_noun(self, span: Any) -> bool:
+        """True when a word rule's match ends on a modifier of a noun it left out ("will
+        join in a group | game", "will take part in a class | assembly") and that noun is
+        no service: the match read half a noun phrase."""
+        last = span[-1]
+        head = last.head
+        return last.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and \
+            head.tag_.startswith("NN") and lemma(head) not in self.service_head and \
+            head.lower_ not in self.provision_mod and lemma(head) not in self.time_noun and \
+            not self.service_shaped(head)[0]  # ("the counsellor | weekly": a misparse)
+
+    @staticmethod
+    def _in_place(noun: Any) -> bool:
+        """"arrangements in place": put there by someone."""
+        return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            g.lower_ == "place" for g in _kids(c)) for c in _kids(noun))
 
     def _read_noun_outcome(self, doc: Any, head: Any, measured: bool) -> OutcomeReading:
         """An outcome written as a noun phrase, as real plans often are ("Reduced risk
@@ -291,8 +501,15 @@ class OutcomeReader(NeedReader):
         one could count as it stands."""
         if self._abstract(noun) or (noun.tag_ == "VBG" and noun.lower_ in self.abstract_noun):
             return True
+        if lemma(noun) in self.means_noun and not any(
+                c.dep_ == "nummod" for c in _kids(noun)):
+            return True  # "ways to resolve problems calmly": which ways, used when?
+        # "the skills needed to engage in paid work": what the skills are for, not what
+        # the person will do
+        purposed = [c for c in _kids(noun) if c.dep_ in ("acl", "relcl")
+                    and lemma(c) in ("need", "require")]
         if self._animate(noun) or any(c.dep_ in ("nummod", "relcl", "acl")
-                                      for c in _kids(noun)):
+                                      and c not in purposed for c in _kids(noun)):
             return False
         return self._quality_noun(noun)  # "take responsibility for his actions"
 

@@ -32,6 +32,10 @@ class WorkReader(NeedReader):
                 main = token.head
                 break
         root = sent.root
+        if main is None:
+            misread = self._misread_plan_style(sent, whole)
+            if misread is not None:
+                return misread
         if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG":
             main = root
         if main is None:
@@ -43,9 +47,17 @@ class WorkReader(NeedReader):
             vague = head is not None and (self._vague_noun(head) or any(
                 c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in self.vague_action
                 and not any(g.dep_ in ("dobj", "xcomp", "advcl") for g in _kids(c))
-                for c in _kids(head)))  # "partnership working between agencies"
+                for c in _kids(head))) and not self._quantified_help(head)
+            # ("partnership working between agencies" is vague; "one-to-one sessions
+            # with the school counsellor every Wednesday" is quantified help from someone)
+            # "sessions with the school counsellor": who gives sessions or visits; but
+            # "liaison with the GP", "support for Mum": the other party
+            given = head is not None and lemma(head) in self.weak_service_head
             person = next((t for t in doc if t.tag_.startswith("NN") and not (
-                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with"))
+                t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with")
+                and not (given and head is not None and t.head.lower_ == "with"
+                         and t.head.head.i == head.i
+                         and (self._professional(t) or self._acronym(t))))
                 and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
                 or lemma(t) in self.responsible_noun)), None)
@@ -75,6 +87,20 @@ class WorkReader(NeedReader):
                       for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
                           and lemma(c) not in self.vague_action for c in _kids(action))
+        purpose = purpose or self._bare_purpose(action) or self._concrete_topic(action) \
+            or (base == "keep" and self._kept_thing(action, obj)) or (
+                # "to visit fortnightly, to include seeing the children alone", however
+                # it is parsed, says what the visit is for
+                base == "visit" and any(
+                    t.i > action.i and t.tag_ in ("VB", "VBG") and t.dep_ not in (
+                        "aux", "auxpass", "amod", "compound") for t in sent)) or (
+                # "Mum to ensure the children are in bed by 8pm every night": what is to
+                # be made sure of is checkable when it says how often or by when
+                base == "ensure" and any(
+                    c.dep_ == "ccomp" and any(
+                        t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
+                                                   "weekly", "always", "never")
+                        for t in c.subtree) for c in _kids(action)))
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
@@ -82,10 +108,13 @@ class WorkReader(NeedReader):
                 vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
                                        "so no one could check it happened")
             elif base in self.light_verb and obj is not None and not any(
-                    c.dep_ == "nummod" for c in _kids(obj)) and (
+                    c.dep_ == "nummod" for c in _kids(obj)) and (((
                     lemma(obj) in self.vague_action | self.help_noun
                     or self._verb_of_noun(lemma(obj)) is not None
+                    or self._vague_noun(obj)) and not (
+                        lemma(obj) in self.weak_service_head and self._topic(obj)))
                     or (obj.tag_.startswith("NN") and self._quality_noun(obj)
+                        and lemma(obj) not in self.service_head  # "a conference"
                         and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
                                     for c in _kids(obj)))):
                 # "offer ongoing reassurance", "maintain oversight", "provide input"
@@ -110,19 +139,132 @@ class WorkReader(NeedReader):
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
 
+    def _misread_plan_style(self, sent: Any, whole: Part) -> WorkReading | None:
+        """Plan-style "Mum to phone school every morning" that the parser read as a
+        preposition and a noun ("to | phone school"): the word after "to" is the action
+        and the words before it the owner. None when the item is not of that shape."""
+        doc = sent.doc
+        to = next((t for t in sent if t.lower_ == "to"), None)
+        if to is None or to.dep_ == "aux" or to.i == sent.start or to.i + 1 >= sent.end \
+                or to.i - sent.start > 5:
+            return None
+        before = doc[sent.start:to.i]
+        after = doc[to.i + 1]
+        if not all(t.tag_.startswith(("NN", "PRP", "DT", "POS", "JJ", "HYPH", "CC"))
+                   for t in before) or after.tag_ in ("DT", "PRP$", "CD", "JJ", "PRP") or \
+                not after.is_alpha or after.is_title:
+            return None
+        person = next((t for t in reversed(before) if self._animate(t)
+                       or lemma(t) in self.responsible_noun | self.person_head), None)
+        if person is None:
+            return None
+        base = lemma(after)
+        vague = base in self.vague_action
+        reason = (f"\"{after.text}\" does not say what will be done, so no one could "
+                  "check it happened") if vague else f"says what will be done: {after.text}"
+        return WorkReading(self._part(doc, person), True, base, vague, reason, whole)
+
+    def _quantified_help(self, head: Any) -> bool:
+        """Sessions or visits from a named provider with how often ("one-to-one
+        sessions with the school counsellor every Wednesday"): quantified help from
+        someone is an action."""
+        if lemma(head) not in self.weak_service_head:
+            return False
+        provider = any(c.dep_ == "prep" and c.lower_ in ("with", "from", "by") and any(
+            g.dep_ == "pobj" and (self._animate(g) or self._professional(g))
+            for g in _kids(c)) for c in _kids(head))
+        return provider and any(t.lower_ in ("every", "each", "daily", "weekly",
+                                             "fortnightly", "monthly") or t.like_num
+                                for t in head.sent)
+
+    def _bare_purpose(self, action: Any) -> bool:
+        """"Help Mum fill in the form", "support Dad to ring the school": help whose
+        object is a person followed by what they will do. The small parser often tags the
+        bare verb as a noun or adjective ("help Mum complete"), so the test is by position:
+        the word after the person is not a preposition, a conjunction, an adverb, a
+        possessive or the end of the clause."""
+        if lemma(action) not in ("help", "support", "assist", "encourage", "enable"):
+            return False
+        doc = action.doc
+        person = next((t for t in doc[action.i + 1:action.i + 4] if self._animate(t)
+                       and t.tag_ != "PRP$"), None)
+        if person is None or person.i + 1 >= len(doc):
+            return False
+        if any(t.tag_ in ("IN", "CC", "DT") or t.is_punct
+               for t in doc[action.i + 1:person.i]):
+            return False  # "help with Mum's...", "support the family and Mum"
+        after = doc[person.i + 1]
+        if after.lower_ == "to" and after.i + 1 < len(doc):
+            after = doc[after.i + 1]
+            return after.tag_ == "VB" or after.tag_.startswith("VB")
+        return not (after.is_punct or after.tag_ in ("IN", "CC", "RB", "POS", "TO", "DT", "VBN",
+                                                     "WDT", "WRB", "RP", "PRP", "PRP$")
+                    or after.like_num or self._animate(after)
+                    or after.lower_ in self.generic_place)
+
+    def _topic(self, noun: Any) -> bool:
+        """A format noun ("a session", "visits") whose compound says what it is about ("a
+        life story session"), not only where ("home visits")."""
+        return any(c.dep_ == "compound" and c.i < noun.i and lemma(c) not in
+                   self.generic_place | self.help_noun and not self._acronym(c)
+                   for c in _kids(noun))
+
+    def _concrete_topic(self, action: Any) -> bool:
+        """"Work with her on a speech programme", "go through the safety plan with him":
+        a vague verb whose "on"/"through" names a particular thing (a determiner, a number
+        or a name says which), not a quality ("work on his anger")."""
+        if lemma(action) not in self.vague_action:
+            return False
+        for prep in _kids(action):
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "through", "using"):
+                continue
+            for noun in _kids(prep):
+                if noun.dep_ != "pobj" or not noun.tag_.startswith("NN") or \
+                        self._quality_noun(noun) or self._animate(noun) or \
+                        lemma(noun) in self.help_noun | self.vague_action:
+                    continue
+                if any((c.dep_ in ("det", "nummod") and c.lower_ not in ("his", "her", "their"))
+                       or (c.dep_ == "compound" and not self._quality_noun(c))
+                       for c in _kids(noun)):
+                    return True
+        return False
+
+    def _kept_thing(self, action: Any, obj: Any) -> bool:
+        """"Keep a sleep diary", "keep the medicines in a locked cupboard": keeping a
+        thing is done and can be checked; "keep in touch", "keep an eye on", "keep Mum
+        informed" and "keep the plan under review" are not."""
+        if obj is None or not obj.tag_.startswith("NN") or self._animate(obj) or \
+                lemma(obj) in ("eye", "touch", "contact", "track", "check", "watch") or \
+                self._quality_noun(obj) or lemma(obj) in self.agency_thing:
+            return False
+        if any(c.dep_ == "prep" and c.lower_ in ("under", "in") and any(
+                lemma(g) in ("review", "touch", "mind", "loop") for g in _kids(c))
+               for c in _kids(action)):
+            return False
+        if not any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") for c in _kids(action)):
+            return True
+        # "keep the home clean and free of hazards, checked at each visit": a state kept
+        # is checkable when the item says how often; "keep the children safe" is not
+        return lemma(obj) not in self.person_head and any(
+            t.lower_ in ("every", "each", "daily", "nightly", "weekly") for t in action.sent)
+
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
         subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
                         and c.i < main.i and c.tag_.startswith(("NN", "PRP"))), None)
         if subject is not None and subject.dep_ == "dep" and not self._thing(subject):
             subject = None  # a stray noun is read only as "Access (to support)"
         passive_clause = any(c.dep_ == "auxpass" for c in _kids(main))
-        if subject is None and main.dep_ in ("relcl", "acl") and main.head.i < main.i and \
-                not passive_clause:
-            subject = main.head  # "Mum to engage with X" parsed as a noun phrase
+        if subject is None and main.head.i < main.i and not passive_clause and (
+                main.dep_ in ("relcl", "acl") or (
+                    main.dep_ == "advcl" and main.head.dep_ == "ROOT"
+                    and main.head.tag_.startswith(("NN", "PRP")))):
+            subject = main.head  # "Mum to engage with X", "SW to see..." parsed as a phrase
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
                 and not any(c.dep_ == "aux" for c in _kids(main)):
-            return None, True  # "Step down to Early Help": an instruction to no one
+            # "Step down to Early Help": an instruction to no one, unless a note in
+            # brackets names who ("Provide Mum with a voucher by Friday (family worker)")
+            return self._bracketed_owner(doc), True
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
                 return None, True  # "Transport home to be provided"
@@ -137,6 +279,20 @@ class WorkReader(NeedReader):
         if passive is not None:
             return None, True  # "Dad to be given information": no one is named to do it
         return None, False
+
+    def _bracketed_owner(self, doc: Any) -> Part | None:
+        """A person or role named in brackets, as plans note the owner: "(family
+        worker)", "(SW)"."""
+        inside = False
+        for token in doc:
+            if token.text in ("(", "["):
+                inside = True
+            elif token.text in (")", "]"):
+                inside = False
+            elif inside and (self._animate(token) or lemma(token) in self.responsible_noun
+                             or self._professional(token)):
+                return self._part(doc, token)
+        return None
 
     def _passive_subject(self, verb: Any) -> Any:
         subject = next((c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
