@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Self
 
 from assistant.wording.structure.readings import (
@@ -38,6 +39,24 @@ from assistant.wording.structure.readings import (
     lemma,
     lemma_forms,
 )
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str] | None:
+    """Given names, family names and role words from the shipped name lists
+    (framework/names.yml): a proper noun among them is a person, not an organisation.
+    None when the lists cannot be read: then no bare proper noun is taken for one.
+
+    Why the shipped lists: the reader is built from word classes only, and its one use of
+    the names is to stay silent on a person."""
+    try:
+        from assistant.content import Content
+        from assistant.redact import load_names
+
+        names = load_names(Content(None))
+    except Exception:  # noqa: BLE001 - any failure reading the lists: be careful
+        return None
+    return names.given | names.surnames | names.roles
 
 
 class NeedReader:
@@ -115,6 +134,13 @@ class NeedReader:
         self.formal_need_mod = words("shape_formal_need_mod")
         self.report_word = words("shape_report_word")
         self.provider_mod = words("shape_provider_mod")
+        self.means_verb = words("shape_means_verb")
+        self.need_area = words("shape_need_area")
+        self.child_noun = words("shape_child_noun")
+        self.give_passive = words("shape_give_passive")
+        self.move_passive = words("shape_move_passive")
+        self.person_contact_verb = words("shape_person_contact_verb")
+        self.dose_noun = words("shape_dose_noun")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -705,6 +731,10 @@ class NeedReader:
                     not self._specific_extras(verb, complement):
                 return "universal", (f"\"{complement.text}\" is an aim every child shares, "
                                      "with nothing said about what would make it so")
+        if reading.passive and own_subject is None:
+            judged = self._passive_service(verb, forms)
+            if judged is not None:
+                return judged
         if reading.passive and self._in(forms, self.universal_passive) \
                 and not self._specific_extras(verb):
             return "universal", f"\"to be {verb.text}\" is an aim every child shares"
@@ -739,6 +769,10 @@ class NeedReader:
         if base == "do" and any(c.lower_ in ("well", "better") for c in _kids(verb)) and \
                 not self._specific_extras(verb):
             return "universal", "\"to do well\" is an aim every child shares"
+        caused = self._caused_test(verb)
+        if caused is not None:
+            return "assessment", (f"\"{base} {_np_text(caused)} {caused.head.text}\" asks "
+                                  "for someone to find out")
         # Assessment: to be assessed, screened, seen by a professional.
         if reading.passive:
             agent = self._agent(verb)
@@ -781,13 +815,15 @@ class NeedReader:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
             if kind:
                 return "service", f"to {base} it: {why}"
-        if not self._in(forms, self.personal_verb) and base not in self.direct_verb:
+        if not self._in(forms, self.personal_verb) and (base not in self.direct_verb or any(
+                c.dep_ == "prt" for c in _kids(verb))):
             # "to enrol on the Harbour Lights programme", "to link in with Womens Aid": a
             # verb of joining with a service as the object of its preposition.
             for child in _kids(verb):
                 if child.dep_ != "prep" or child.lower_ not in (
-                        "on", "onto", "with", "to", "into", "at", "in", "for"):
-                    continue
+                        "on", "onto", "with", "to", "into", "at", "in", "for") or \
+                        self._contrasted(child):
+                    continue  # "instead of on a part-time timetable": what is not wanted
                 target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
                 if target is None or (lemma(target) in self.weak_service_head and not any(
                         c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
@@ -808,6 +844,10 @@ class NeedReader:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and _bare(head):
             return "service", f"\"{_np_text(head)}\" is a role someone is given: a provision"
+        if base in self.person_head and (self._dosed(head) or (
+                need is not None and self._dosed(need, after=head.i))):
+            return "service", (f"\"{_np_text(head)}\" for so many hours or sessions is "
+                               "staffing: a provision")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.service_shaped(head)
@@ -838,6 +878,12 @@ class NeedReader:
             provider = self._provider(need, after=head.i)
             if provider is not None:
                 kind, why = "service", f"names help from \"{_np_text(provider)}\": a provider"
+        if kind is None and need is not None:
+            purpose = next((c for c in _kids(need) if c.dep_ == "advcl" and c.i > head.i
+                            and any(g.tag_ == "TO" for g in _kids(c))), None)
+            if purpose is not None and self._means_for(head, purpose):
+                kind, why = "service", (f"\"{_np_text(head)}\" is a means brought in to "
+                                        f"{purpose.text} something, not what the person needs")
         if kind == "assessment":
             return "assessment", why
         if kind == "service":
@@ -890,8 +936,7 @@ class NeedReader:
         low = head.lower_
         chain = self._compounds(head)
         chain_lemmas = [lemma(t) for t in chain]
-        if base in self.assessment_head or any(
-                w in self.assessment_head for w in low.split("-")):
+        if base in self.assessment_head or low.split("-")[-1] in self.assessment_head:
             return "assessment", f"\"{head.text}\" asks for an assessment"
         if base in self.person_head or head.tag_ in ("PRP", "PRP$", "WP"):
             return None, ""
@@ -938,7 +983,7 @@ class NeedReader:
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
-        provider = self._provider(head)
+        provider = None if self._owned(head) else self._provider(head)
         if provider is not None:
             return "service", f"names help from \"{_np_text(provider)}\": a provider"
         if base in self.help_noun or (self._action_noun(head) and not any(
@@ -971,6 +1016,9 @@ class NeedReader:
                 self._acronym(t) or (t.tag_ == "NNP" and lemma(t) in self.service_head)
                 for t in chain) and base in self.help_noun | self.service_head:
             return "service", f"\"{_np_text(head)}\" names a service"
+        shape = self._provision_shape(head)
+        if shape:
+            return "service", shape
         return None, ""
 
     # -------------------------------------------------------------- shape cues
@@ -1373,6 +1421,205 @@ class NeedReader:
             base.endswith(("ness", "ity", "ance", "ence", "hood", "esteem")) or \
             base.endswith(self.bond_suffix) or base.startswith("self-") or \
             base in ("skill", "ability", "control", "awareness", "insight")
+
+    # ------------------------------------------- provision shapes (service side)
+    def _provision_shape(self, head: Any) -> str:
+        """Why a noun phrase names a provision by its shape alone, else "": provision for a
+        kind of person ("a young carers' break"), an organisation named by a bare proper
+        noun ("Homestart"), equipment or a technique named by the area it is for
+        ("communication tools", "sensory flurbos"), or a thing wanted to help something
+        else ("cards to support her communication"). Nothing here needs the head itself
+        to be in a list."""
+        if not head.tag_.startswith("NN"):
+            return ""
+        base = lemma(head)
+        if base in self.person_head:
+            return ""
+        kids = _kids(head)
+        poss = next((c for c in kids if c.dep_ == "poss"), None)
+        if poss is not None and self._generic_class(poss):
+            return (f"\"{_np_text(head)}\" is provision for {poss.text.rstrip(chr(39))}s in "
+                    "general, not what this person needs")
+        if self._organisation(head):
+            return f"\"{_np_text(head)}\" is the name of an organisation or programme"
+        if poss is not None or self._quality_noun(head) or base in self.universal_noun or \
+                base in self.measure_noun or base in self.time_noun or base == "time" or \
+                base in self.need_area or base in self.abstract_noun:
+            return ""  # "emotional literacy" is a quality, not a thing for an area
+        modifiers = self._compounds(head)
+        if head.dep_ == "dobj" and head.head.tag_ == "VBG" and head.head.i == head.i - 1:
+            modifiers.append(head.head)  # "needs coping strategies" read as "needs coping"
+        if not self._content_mods(head) and any(
+                lemma(t) in self.need_area or t.lower_ in self.need_area for t in modifiers):
+            return (f"\"{_np_text(head)}\" is equipment or a technique for an area of need, "
+                    "not what the person needs")
+        purpose = next((c for c in kids if c.dep_ in ("relcl", "acl") and c.i > head.i
+                        and any(g.tag_ == "TO" for g in _kids(c))), None)
+        if purpose is not None and self._means_for(head, purpose):
+            return (f"\"{_np_text(head)}\" is a means brought in to {purpose.text} "
+                    "something, not what the person needs")
+        return ""
+
+    def _means_for(self, head: Any, purpose: Any) -> bool:
+        """True when ``head`` is a thing wanted to help or improve something else ("visual
+        prompts | to support his understanding"): a means someone provides. Things for the
+        person's own doing ("a quiet place to do her homework"), people, qualities and
+        particular things of someone's are not."""
+        if not head.tag_.startswith("NN") or lemma(head) in self.person_head or \
+                self._owned(head) or self._quality_noun(head) or \
+                lemma(head) in self.universal_noun or lemma(head) in self.measure_noun or \
+                lemma(head) in self.time_noun or lemma(head) in ("time", "money", "way"):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS for c in _kids(purpose)):
+            return False
+        return self._in(lemma_forms(purpose), self.means_verb)
+
+    def _owned(self, head: Any) -> bool:
+        """A particular thing someone has ("Ava's inhaler", "her prescription"), not
+        provision for a kind of person."""
+        return any(c.dep_ == "poss" and not self._generic_class(c) for c in _kids(head))
+
+    def _generic_class(self, poss: Any) -> bool:
+        """A possessor naming a kind of person, not anyone in particular ("a young carers'
+        break", "a parents' forum", "a carer's allowance"); children's things are theirs."""
+        base = lemma(poss)
+        if poss.tag_ not in ("NN", "NNS") or base in self.child_noun or \
+                poss.lower_ in self.child_noun:
+            return False
+        if not (base in self.person_head or base in self.role_person
+                or self._professional(poss)):
+            return False
+        return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
+                       for c in _kids(poss))
+
+    def _organisation(self, head: Any) -> bool:
+        """A proper noun that is no one's name, where what is needed or joined goes ("The
+        family needs Homestart", "to attend the Fendrake"): an organisation or programme.
+        People are named after verbs of meeting ("to see Jordan"), by their role or an
+        honorific, or by a name the name lists know."""
+        if head.i <= head.sent.start or not (head.is_title or head.is_upper) or \
+                self._acronym(head) or not (head.tag_.startswith("NNP") or any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in _kids(head))):
+            return False  # "the Fendrake" may be tagged a common noun: "the" says a name
+        base = lemma(head)
+        if base in self.person_head or head.lower_ in self.honorific or \
+                base in self.time_noun or head.lower_.rstrip("s") in self.time_noun or \
+                head.dep_ not in ("dobj", "pobj", "attr", "conj", "appos", "oprd"):
+            return False
+        governor = head.head
+        if governor.dep_ == "prep" and governor.head.i != governor.i:
+            governor = governor.head
+        if lemma(governor) in self.person_contact_verb:
+            return False  # "to see Jordan", "to stay with Nanna": a person
+        words = [t for t in head.subtree if t.i <= head.i]
+        if any(t.dep_ == "poss" or t.lower_ in self.honorific or lemma(t) in self.person_head
+               for t in words):
+            return False
+        if any(t.dep_ == "det" and t.lower_ == "the" for t in words):
+            return True  # "the Fendrake": people are not "the Jordan"
+        known = _known_names()
+        return known is not None and not any(t.lower_ in known for t in words if t.is_alpha)
+
+    def _dosed(self, head: Any, after: int = -1) -> bool:
+        """A person needed for so many hours or sessions ("an adult for 25 hours a week"):
+        staffing, a provision, not someone the holder knows. ``after``: read only what
+        follows that index (the need verb's own modifiers, after its object)."""
+        if after < 0 and any(c.dep_ == "poss" for c in _kids(head)):
+            return False
+        for token in head.subtree:
+            if token.i > max(head.i, after) and lemma(token) in self.dose_noun and any(
+                    c.dep_ == "nummod" for c in _kids(token)):
+                return True
+        return False
+
+    def _passive_service(self, verb: Any, forms: tuple[str, ...]) -> tuple[Category, str] | None:
+        """A passive judged by who does it, what is given or where the person is moved:
+        "to be supported by the Zorblax team" (a service does it), "to be allocated a
+        social worker" / "to be given a cuddle" (what is given), "to be put on a waiting
+        list for CAMHS" / "to be moved around in her cot" (where to). None: not decided."""
+        base = forms[0]
+        agent = self._agent(verb)
+        if agent is not None and base != "see" and not self._in(
+                forms, self.assessment_passive) and lemma(agent) not in self.person_head and \
+                self.service_shaped(agent)[0] == "service":
+            return "service", (f"\"to be {verb.text} by {_np_text(agent)}\" asks for a "
+                               "service to do it")
+        if self._in(forms, self.give_passive):
+            given = next((c for c in _kids(verb) if c.dep_ in ("dobj", "obj", "dative")
+                          and c.tag_.startswith(("NN", "VBG"))), None)
+            if given is None:
+                given = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "with"
+                              for g in _kids(c) if g.dep_ == "pobj"), None)
+            if given is not None:
+                kind, why = self.service_shaped(given, governed=True)
+                if kind == "assessment" or kind == "service":
+                    return kind, f"to be {verb.text} it: {why}"  # type: ignore[return-value]
+                if self.judge_phrase(given)[0] == "universal":
+                    return "universal", f"\"{_np_text(given)}\" is what every child needs"
+                return "specific", (f"says what the person needs to be {verb.text}: "
+                                    f"\"{_np_text(given)}\"")
+        if self._in(forms, self.move_passive):
+            target = self._destination(verb)
+            if target is not None:
+                kind, why = self.service_shaped(target, governed=True)
+                return kind, (f"\"to be {verb.text}\" to {_np_text(target)}: "  # type: ignore[return-value]
+                              f"{why}")
+            if any((c.dep_ == "prep" and not self._contrasted(c)) or (
+                    c.dep_ in ("advmod", "prt") and c.lower_ in ("around", "about", "round"))
+                    for c in _kids(verb)):
+                return "specific", f"says where the person needs to be {verb.text}"
+        return None
+
+    def _destination(self, verb: Any) -> Any:
+        """A service-shaped place the clause moves the person to, through up to two
+        prepositions ("put on a waiting list | for | CAMHS"), else None."""
+        stack = [c for c in _kids(verb) if c.dep_ == "prep" and not self._contrasted(c)]
+        for _ in range(2):
+            nxt: list[Any] = []
+            for prep in stack:
+                if prep.lower_ not in ("to", "into", "onto", "on", "in", "at", "with", "for",
+                                       "under"):
+                    continue
+                for obj in _kids(prep):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if (lemma(obj) not in self.weak_service_head or any(
+                            c.dep_ in ("compound", "nmod", "amod") for c in _kids(obj))) and \
+                            self.service_shaped(obj, governed=True)[0]:
+                        return obj  # "to a specialist school", not "to bed"
+                    nxt.extend(c for c in _kids(obj) if c.dep_ == "prep")
+            stack = nxt
+        return None
+
+    def _caused_test(self, verb: Any) -> Any:
+        """What the person needs to have tested ("to have his eyes tested", "to get her
+        hearing checked"), not as a routine; else None."""
+        if lemma(verb) not in ("have", "get"):
+            return None
+        for child in _kids(verb):
+            if child.dep_ in ("ccomp", "xcomp", "oprd", "dobj") and child.tag_ in ("VBN", "VBD") \
+                    and self._in(lemma_forms(child), self.assessment_passive) and \
+                    not self._routine(child) and not any(
+                        c.dep_ == "advcl" for c in _kids(child)) and not any(
+                        c.dep_ == "advcl" and c.i > child.i for c in _kids(verb)):
+                # "to have her teeth checked because they hurt": care for a reason given
+                subject = next((c for c in _kids(child) if c.dep_ in SUBJECT_DEPS), None)
+                if subject is not None and subject.tag_.startswith("NN"):
+                    return subject
+        return None
+
+    @staticmethod
+    def _contrasted(token: Any) -> bool:
+        """True when a phrase follows "instead of", "rather than" or "not": it names what
+        is not wanted ("in school instead of on a part-time timetable")."""
+        doc = token.doc
+        for j in range(token.i - 1, max(-1, token.i - 4), -1):
+            low = doc[j].lower_
+            if doc[j].is_punct:
+                return False
+            if low in ("instead", "rather", "not", "n't"):
+                return True
+        return False
 
     # ------------------------------------------------------- blank fallback
     def _read_words(self, doc: Any) -> list[NeedReading]:
