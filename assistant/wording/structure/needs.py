@@ -54,7 +54,7 @@ def _known_names() -> frozenset[str] | None:
         from assistant.redact import load_names
 
         names = load_names(Content(None))
-    except Exception:  # noqa: BLE001 - any failure reading the lists: be careful
+    except Exception:  # any failure reading the lists: be careful
         return None
     return names.given | names.surnames | names.roles
 
