@@ -377,6 +377,11 @@ class NeedReader:
                 self._phrase(doc, target, reading)
             return
         reading.holder = self._subject(doc, verb)
+        named = None if any(c.dep_ in ("dobj", "attr", "obj", "oprd", "xcomp", "ccomp")
+                            for c in _kids(verb)) else self._title_after(verb)
+        if named is not None:  # "needs Ready to Learn Circuits": a name the parse lost
+            self._phrase(doc, named, reading)
+            return
         obj = next((c for c in _kids(verb) if c.dep_ in ("dobj", "attr", "obj", "oprd")),
                    None)
 
@@ -858,6 +863,14 @@ class NeedReader:
                     kind, why = self.service_shaped(other)
                     if kind:
                         break
+        if kind is None and base == "access" and not _kids(head) == [] and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.dep_ == "pobj" and g.tag_.startswith("NN") and
+                    lemma(g) not in self.person_head and not self._owned(g)
+                    and not self._quality_noun(g) for g in _kids(c))
+                for c in _kids(head)):
+            # "access to a quiet room at lunchtime": a place or thing a setting grants.
+            kind, why = "service", f"\"{_np_text(head)}\" is something a setting grants"
         if kind is None and base in self.access_noun:
             # "opportunities for social activities", "access to a sensory room": judge
             # what the access is to.
@@ -962,7 +975,7 @@ class NeedReader:
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
         if self._professional(head) or (self._agent_noun(head) and _bare(head)):
             return "service", f"\"{_np_text(head)}\" names a professional"
-        if self._named_title(head):
+        if self._named_title(head) or self._title_run(head):
             return "service", f"\"{_np_text(head)}\" is the name of a programme or service"
         if head.tag_.startswith("NN") and not self._abstract(head) and \
                 base not in self.universal_noun and any(
@@ -1050,7 +1063,8 @@ class NeedReader:
                 for obj in _kids(child):
                     if obj.dep_ == "pobj" and (
                             lemma(obj) in self.service_head or self._professional(obj)
-                            or self._acronym(obj)) and not (
+                            or self._acronym(obj) or (lemma(obj) in self.person_head
+                                                      and self._role(obj))) and not (
                             lemma(obj) in self.weak_service_head and not any(
                                 c.dep_ in ("compound", "amod", "nmod") for c in _kids(obj))):
                         return obj  # "from the Zorin team", not "at school"
@@ -1459,6 +1473,57 @@ class NeedReader:
             return (f"\"{_np_text(head)}\" is a means brought in to {purpose.text} "
                     "something, not what the person needs")
         return ""
+
+    _TITLE_GLUE = frozenset({"to", "of", "and", "the", "for", "in", "on", "&", "with"})
+
+    def _title_words(self, tokens: list[Any]) -> bool:
+        """True when ``tokens`` read as the title of a programme: two capitalised words or
+        more, none a person's name, role or honorific ("Ready to Learn Circuits")."""
+        caps = [t for t in tokens if t.is_alpha and (t.is_title or t.is_upper)
+                and t.lower_ not in self._TITLE_GLUE]
+        if len(caps) < 2 or any(t.dep_ == "poss" for t in tokens):
+            return False
+        known = _known_names() or frozenset()
+        return not any(lemma(t) in self.person_head or t.lower_ in self.person_head
+                       or t.lower_ in self.honorific or t.lower_ in known for t in caps)
+
+    def _title_after(self, verb: Any) -> Any:
+        """The last word of a title run straight after a lower-case need verb ("needs
+        Ready to Learn Circuits", "needs the Incredible Years"), else None."""
+        doc = verb.doc
+        if not verb.is_lower:
+            return None  # a statement typed in title case says nothing by its capitals
+        i = verb.i + 1
+        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        run: list[Any] = []
+        while i < len(doc) and doc[i].sent == verb.sent and (
+                (doc[i].is_alpha and (doc[i].is_title or doc[i].is_upper))
+                or (run and doc[i].lower_ in self._TITLE_GLUE)):
+            run.append(doc[i])
+            i += 1
+        while run and run[-1].lower_ in self._TITLE_GLUE:
+            run.pop()
+        if not run or not run[-1].tag_.startswith("NN") or len(run) < 2 or \
+                not self._title_words(run):
+            return None
+        return run[-1]
+
+    def _title_run(self, head: Any) -> bool:
+        """True when ``head`` ends a run of capitalised words mid-sentence that names a
+        programme, however the tagger read them ("the Incredible Years")."""
+        doc = head.doc
+        if not (head.is_title or head.is_upper) or head.i <= head.sent.start or \
+                not head.tag_.startswith("NN"):
+            return False
+        i = head.i
+        while i - 1 > head.sent.start and (
+                (doc[i - 1].is_alpha and (doc[i - 1].is_title or doc[i - 1].is_upper))
+                or doc[i - 1].lower_ in self._TITLE_GLUE):
+            i -= 1
+        while i < head.i and doc[i].lower_ in self._TITLE_GLUE:
+            i += 1
+        return self._title_words(list(doc[i:head.i + 1]))
 
     def _means_for(self, head: Any, purpose: Any) -> bool:
         """True when ``head`` is a thing wanted to help or improve something else ("visual
