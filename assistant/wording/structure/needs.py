@@ -141,6 +141,7 @@ class NeedReader:
         self.move_passive = words("shape_move_passive")
         self.person_contact_verb = words("shape_person_contact_verb")
         self.dose_noun = words("shape_dose_noun")
+        self.joining_verb = words("shape_joining_verb")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -1460,7 +1461,11 @@ class NeedReader:
                 base in self.measure_noun or base in self.time_noun or base == "time" or \
                 base in self.need_area or base in self.abstract_noun:
             return ""  # "emotional literacy" is a quality, not a thing for an area
-        modifiers = self._compounds(head)
+        # The area names the thing directly ("communication tools", "emotional regulation
+        # techniques"), not through another adjective ("sensory-friendly clothes").
+        modifiers = [c for c in kids if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers += [g for c in modifiers if c.tag_.startswith("NN") for g in _kids(c)
+                      if g.dep_ in ("amod", "compound")]
         if head.dep_ == "dobj" and head.head.tag_ == "VBG" and head.head.i == head.i - 1:
             modifiers.append(head.head)  # "needs coping strategies" read as "needs coping"
         if not self._content_mods(head) and any(
@@ -1573,6 +1578,9 @@ class NeedReader:
             return False
         governor = head.head
         if governor.dep_ == "prep" and governor.head.i != governor.i:
+            if governor.lower_ not in ("with", "on", "onto", "for") and \
+                    lemma(governor.head) not in self.joining_verb:
+                return False  # "to move to Leeds", "to go back to Poland": a place
             governor = governor.head
         if lemma(governor) in self.person_contact_verb:
             return False  # "to see Jordan", "to stay with Nanna": a person
