@@ -378,6 +378,15 @@ class NeedReader:
                 self._phrase(doc, target, reading)
             return
         reading.holder = self._subject(doc, verb)
+        if verb.dep_ == "aux" and verb.head.tag_ == "VBG" and verb.head.i == verb.i + 1:
+            # "Jo needs coping plinkets" parsed as "needs" helping a verb "coping": the
+            # -ing word modifies the noun, which is what is needed.
+            noun = next((c for c in _kids(verb.head) if c.dep_ == "dobj"
+                         and c.tag_.startswith("NN")), None)
+            if noun is not None:
+                reading.holder = self._subject(doc, verb.head)
+                self._phrase(doc, noun, reading)
+                return
         named = None if any(c.dep_ in ("dobj", "attr", "obj", "oprd", "xcomp", "ccomp")
                             for c in _kids(verb)) else self._title_after(verb)
         if named is not None:  # "needs Ready to Learn Circuits": a name the parse lost
@@ -864,7 +873,7 @@ class NeedReader:
                     kind, why = self.service_shaped(other)
                     if kind:
                         break
-        if kind is None and base == "access" and not _kids(head) == [] and any(
+        if kind is None and base == "access" and any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.dep_ == "pobj" and g.tag_.startswith("NN") and
                     lemma(g) not in self.person_head and not self._owned(g)
