@@ -49,7 +49,13 @@ MUST_FLAG: list[tuple[str, str]] = [
     ("Mum needs to be allocated a Tarnwick worker.", "service"),
     ("Dad needs to be offered a place on the Brevadon course.", "service"),
     ("Kai needs to be transferred to a specialist school.", "service"),
+    # someone from a service; help to reach one; a thing arranged by someone else
+    ("Mum needs someone from the Tarnwick team to visit.", "service"),
+    ("Mum needs to be supported to attend her Quillamere sessions.", "service"),
+    ("Dad needs supervised glimmets.", "service"),
+    ("Mum needs to engage with the Family Vorple Partnership.", "service"),
     # assessments: what someone needs to have tested, put forward for, asked by shorthand
+    ("Kai needs a Brevadon practitioner to assess his handwriting.", "assessment"),
     ("Kai needs to have his eyes tested.", "assessment"),
     ("Jo needs to be put on the waiting list for a Tarnwick assessment.", "assessment"),
     ("Ella needs a Family CAF.", "assessment"),
@@ -82,6 +88,10 @@ MUST_PASS: list[str] = [
     "Mum needs her parents' help on Saturdays.",
     "Child 2 needs to have her teeth checked because they are causing her pain.",
     "Leo needs to attend school every day.",
+    "Kai needs to be supported to go to school every day.",
+    "Jo needs to be supported to tell her teacher when she is worried.",
+    "Mum needs her sister from Leeds to help on Saturdays.",
+    "Mum and Dad need to agree a bedtime for Kai.",
     "Kai needs a bed of his own.",
 ]
 

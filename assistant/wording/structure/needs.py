@@ -41,8 +41,18 @@ from assistant.wording.structure.readings import (
 )
 
 
-@lru_cache(maxsize=1)
+def _people_names() -> frozenset[str]:
+    """Given and family names only (no role words: "Family Nurse Partnership" is a name)."""
+    return _name_lists()[1]
+
+
 def _known_names() -> frozenset[str] | None:
+    """Names and role words; None when the name lists cannot be read."""
+    return _name_lists()[0]
+
+
+@lru_cache(maxsize=1)
+def _name_lists() -> tuple[frozenset[str] | None, frozenset[str]]:
     """Given names, family names and role words from the shipped name lists
     (framework/names.yml): a proper noun among them is a person, not an organisation.
     None when the lists cannot be read: then no bare proper noun is taken for one.
@@ -55,8 +65,8 @@ def _known_names() -> frozenset[str] | None:
 
         names = load_names(Content(None))
     except Exception:  # any failure reading the lists: be careful
-        return None
-    return names.given | names.surnames | names.roles
+        return None, frozenset()
+    return names.given | names.surnames | names.roles, names.given | names.surnames
 
 
 class NeedReader:
@@ -142,6 +152,7 @@ class NeedReader:
         self.person_contact_verb = words("shape_person_contact_verb")
         self.dose_noun = words("shape_dose_noun")
         self.joining_verb = words("shape_joining_verb")
+        self.arranged_verb = words("shape_arranged_verb")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -703,6 +714,13 @@ class NeedReader:
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
+        if reading.able and obj is not None and self._helped_to(verb) and \
+                self._in(forms, self.service_verb) and not self._own_manner(verb) and \
+                (self.service_shaped(obj, governed=True)[0] == "service" or (
+                    lemma(obj) in self.service_head and lemma(obj) not in self.generic_place)):
+            # "to be supported to attend her appointments": help to reach a service (not
+            # "to go to school", the person's own everyday life)
+            return "service", f"help to {base} a service: \"{_np_text(obj)}\""
         if reading.able and not (obj is not None and self._in(forms, self.goal_verb)
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
@@ -714,10 +732,18 @@ class NeedReader:
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
                                      "every child shares")
-            if not reading.passive and (self.service_shaped(own_subject)[0] == "service" or (
+            provided = not reading.passive and (
+                (self.service_shaped(own_subject)[0] == "service" or (
                     lemma(own_subject) in self.person_head and self._role(own_subject))) and any(
                     c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
-                    for c in _kids(own_subject)):
+                    for c in _kids(own_subject))
+                or self._from_service(own_subject) is not None)
+            if provided and self._in(forms, self.assessment_passive):
+                # "needs an OT to assess his handwriting": a professional brought in to
+                # find out
+                return "assessment", (f"\"{_np_text(own_subject)} to {verb.text}\" asks "
+                                      "for someone to find out")
+            if provided:
                 # "needs a teaching assistant to run a group": a new provision, whatever
                 # it is to do; "needs his social worker to explain" asks a known person.
                 return "service", (f"\"{_np_text(own_subject)}\" is a professional to be "
@@ -863,6 +889,9 @@ class NeedReader:
                 need is not None and self._dosed(need, after=head.i))):
             return "service", (f"\"{_np_text(head)}\" for so many hours or sessions is "
                                "staffing: a provision")
+        if base in self.person_head and self._from_service(head) is not None:
+            return "service", (f"\"{_np_text(head)}\" is someone from "
+                               f"\"{_np_text(self._from_service(head))}\": a provider")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.service_shaped(head)
@@ -910,6 +939,15 @@ class NeedReader:
         if kind == "assessment":
             return "assessment", why
         if kind == "service":
+            purpose = next((c for c in [*_kids(head), *(_kids(need) if need is not None
+                                                        else [])]
+                            if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i
+                            and any(g.tag_ == "TO" for g in _kids(c))), None)
+            if purpose is not None and self._in(lemma_forms(purpose), self.assessment_passive) \
+                    and not any(c.dep_ == "prt" for c in _kids(purpose)):  # not "check in"
+                # "a physiotherapist to assess his walking": brought in to find out
+                return "assessment", (f"\"{_np_text(head)} to {purpose.text}\" asks for "
+                                      "someone to find out")
             return "service", why
         # Universal: an aim noun with nothing specific, or "a stable home".
         adjectives = [c for c in _kids(head) if c.dep_ in ("amod", "advmod")]
@@ -1481,6 +1519,14 @@ class NeedReader:
                 lemma(t) in self.need_area or t.lower_ in self.need_area for t in modifiers):
             return (f"\"{_np_text(head)}\" is equipment or a technique for an area of need, "
                     "not what the person needs")
+        arranged = next((c for c in kids if c.dep_ == "amod" and c.i < head.i and (
+            (c.tag_ == "VBN" and lemma(c) in self.provider_verb | self.arranged_verb) or (
+                c.tag_ == "JJ" and c.lower_.endswith("ed") and {
+                    c.lower_[:-1], c.lower_[:-2]} & (self.provider_verb | self.arranged_verb)))),
+            None)  # "supervised contact" is tagged an adjective
+        if arranged is not None and not self._content_mods(head):
+            return (f"\"{_np_text(head)}\" is {arranged.text} by someone else: a provision, "
+                    "not what the person needs")
         purpose = next((c for c in kids if c.dep_ in ("relcl", "acl") and c.i > head.i
                         and any(g.tag_ == "TO" for g in _kids(c))), None)
         if purpose is not None and self._means_for(head, purpose):
@@ -1497,9 +1543,11 @@ class NeedReader:
                 and t.lower_ not in self._TITLE_GLUE]
         if len(caps) < 2 or any(t.dep_ == "poss" for t in tokens):
             return False
-        known = _known_names() or frozenset()
-        return not any(lemma(t) in self.person_head or t.lower_ in self.person_head
-                       or t.lower_ in self.honorific or t.lower_ in known for t in caps)
+        known = _people_names()
+        if any(t.lower_ in self.honorific or t.lower_ in known for t in caps):
+            return False  # "Mr Patel", "Jordan and Kai"
+        return not all(lemma(t) in self.person_head or t.lower_ in self.person_head
+                       for t in caps)  # "Mum and Dad" are people; "Family Nurse Partnership"
 
     def _title_after(self, verb: Any) -> Any:
         """The last word of a title run straight after a lower-case need verb ("needs
@@ -1538,6 +1586,28 @@ class NeedReader:
         while i < head.i and doc[i].lower_ in self._TITLE_GLUE:
             i += 1
         return self._title_words(list(doc[i:head.i + 1]))
+
+    def _from_service(self, person: Any) -> Any:
+        """The service a person noun comes from ("someone from the housing team", "a
+        worker from Quillamere"), else None."""
+        if not person.tag_.startswith("NN") or any(c.dep_ == "poss" for c in _kids(person)):
+            return None
+        for prep in _kids(person):
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for obj in _kids(prep):
+                    if obj.dep_ == "pobj" and lemma(obj) not in self.person_head and \
+                            self.service_shaped(obj)[0] == "service":
+                        return obj
+        return None
+
+    @staticmethod
+    def _helped_to(verb: Any) -> bool:
+        """True when ``verb`` is what someone is to be helped or supported to do ("to be
+        supported | to attend ...")."""
+        head = verb.head
+        return head.i != verb.i and verb.dep_ in ("xcomp", "advcl") and \
+            lemma(head) in ("help", "support", "enable", "assist", "encourage") and \
+            any(c.dep_ == "auxpass" for c in _kids(head))
 
     def _means_for(self, head: Any, purpose: Any) -> bool:
         """True when ``head`` is a thing wanted to help or improve something else ("visual
