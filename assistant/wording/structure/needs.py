@@ -733,10 +733,10 @@ class NeedReader:
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
                                      "every child shares")
             provided = not reading.passive and (
-                (self.service_shaped(own_subject)[0] == "service" or (
+                ((self.service_shaped(own_subject)[0] == "service" or (
                     lemma(own_subject) in self.person_head and self._role(own_subject))) and any(
                     c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
-                    for c in _kids(own_subject))
+                    for c in _kids(own_subject)))
                 or self._from_service(own_subject) is not None)
             if provided and self._in(forms, self.assessment_passive):
                 # "needs an OT to assess his handwriting": a professional brought in to
