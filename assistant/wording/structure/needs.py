@@ -141,9 +141,6 @@ class NeedReader:
         self.role_mod = words("shape_role_mod")
         self.role_person = words("shape_role_person")
         self.honorific = words("shape_honorific")
-        self.formal_need_mod = words("shape_formal_need_mod")
-        self.report_word = words("shape_report_word")
-        self.provider_mod = words("shape_provider_mod")
         self.means_verb = words("shape_means_verb")
         self.need_area = words("shape_need_area")
         self.child_noun = words("shape_child_noun")
@@ -153,6 +150,9 @@ class NeedReader:
         self.dose_noun = words("shape_dose_noun")
         self.joining_verb = words("shape_joining_verb")
         self.arranged_verb = words("shape_arranged_verb")
+        self.formal_need_mod = words("shape_formal_need_mod")
+        self.report_word = words("shape_report_word")
+        self.provider_mod = words("shape_provider_mod")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -711,16 +711,12 @@ class NeedReader:
     def judge_clause(self, verb: Any, reading: NeedReading, own_subject: Any = None
                      ) -> tuple[Category, str]:
         """Judge an infinitive clause by its verb, voice, complement and object."""
+        helped = self._helped_to_service(verb, reading)
+        if helped is not None:
+            return helped
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
-        if reading.able and obj is not None and self._helped_to(verb) and \
-                self._in(forms, self.service_verb) and not self._own_manner(verb) and \
-                (self.service_shaped(obj, governed=True)[0] == "service" or (
-                    lemma(obj) in self.service_head and lemma(obj) not in self.generic_place)):
-            # "to be supported to attend her appointments": help to reach a service (not
-            # "to go to school", the person's own everyday life)
-            return "service", f"help to {base} a service: \"{_np_text(obj)}\""
         if reading.able and not (obj is not None and self._in(forms, self.goal_verb)
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
@@ -810,11 +806,11 @@ class NeedReader:
         if base == "do" and any(c.lower_ in ("well", "better") for c in _kids(verb)) and \
                 not self._specific_extras(verb):
             return "universal", "\"to do well\" is an aim every child shares"
+        # Assessment: to be assessed, screened, seen by a professional.
         caused = self._caused_test(verb)
         if caused is not None:
             return "assessment", (f"\"{base} {_np_text(caused)} {caused.head.text}\" asks "
                                   "for someone to find out")
-        # Assessment: to be assessed, screened, seen by a professional.
         if reading.passive:
             agent = self._agent(verb)
             if self._routine(verb):
@@ -1598,6 +1594,21 @@ class NeedReader:
                     if obj.dep_ == "pobj" and lemma(obj) not in self.person_head and \
                             self.service_shaped(obj)[0] == "service":
                         return obj
+        return None
+
+    def _helped_to_service(self, verb: Any, reading: NeedReading
+                           ) -> tuple[Category, str] | None:
+        """ "to be supported to attend her appointments": help to reach a service (not "to
+        go to school", the person's own everyday life), else None."""
+        if not reading.able or not self._helped_to(verb):
+            return None
+        forms = lemma_forms(verb)
+        obj = self._object_of(verb)
+        if obj is None or not self._in(forms, self.service_verb) or self._own_manner(verb):
+            return None
+        if self.service_shaped(obj, governed=True)[0] == "service" or (
+                lemma(obj) in self.service_head and lemma(obj) not in self.generic_place):
+            return "service", f"help to {forms[0]} a service: \"{_np_text(obj)}\""
         return None
 
     @staticmethod
