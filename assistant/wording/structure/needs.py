@@ -349,6 +349,10 @@ class NeedReader:
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or (
                 c.dep_ in ("npadvmod", "dep", "nmod", "advmod", "intj") and c.i < to.i
                 and _namelike(c))), None)
+            if subject is None and mark is not None:
+                # "For Mum to access ...": the parser may hang the holder on "For"
+                subject = next((c for c in _kids(mark) if c.dep_ == "pobj"
+                                and _namelike(c)), None)
             if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
                     token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
@@ -1574,14 +1578,20 @@ class NeedReader:
         if not (head.is_title or head.is_upper) or head.i <= head.sent.start or \
                 not head.tag_.startswith("NN"):
             return False
-        i = head.i
-        while i - 1 > head.sent.start and (
-                (doc[i - 1].is_alpha and (doc[i - 1].is_title or doc[i - 1].is_upper))
-                or doc[i - 1].lower_ in self._TITLE_GLUE):
+        def titled(t: Any) -> bool:
+            return t.is_alpha and (t.is_title or t.is_upper)
+
+        i = j = head.i
+        while i - 1 > head.sent.start and (titled(doc[i - 1])
+                                           or doc[i - 1].lower_ in self._TITLE_GLUE):
             i -= 1
+        while j + 1 < head.sent.end and (titled(doc[j + 1]) or (
+                doc[j + 1].lower_ in self._TITLE_GLUE and j + 2 < head.sent.end
+                and titled(doc[j + 2]))):
+            j += 1  # "Drawing | and Talking": the title goes on past the head
         while i < head.i and doc[i].lower_ in self._TITLE_GLUE:
             i += 1
-        return self._title_words(list(doc[i:head.i + 1]))
+        return self._title_words(list(doc[i:j + 1]))
 
     def _from_service(self, person: Any) -> Any:
         """The service a person noun comes from ("someone from the housing team", "a
