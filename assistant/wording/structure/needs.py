@@ -150,6 +150,8 @@ class NeedReader:
         self.dose_noun = words("shape_dose_noun")
         self.joining_verb = words("shape_joining_verb")
         self.arranged_verb = words("shape_arranged_verb")
+        self.respite_noun = words("shape_respite_noun")
+        self.problem_noun = words("shape_problem_noun")
         self.formal_need_mod = words("shape_formal_need_mod")
         self.report_word = words("shape_report_word")
         self.provider_mod = words("shape_provider_mod")
@@ -851,7 +853,7 @@ class NeedReader:
         if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
             return "specific", (f"says how the person should manage to {base} it themselves")
         if obj is not None and self._in(forms, self.service_verb):
-            kind, why = self.service_shaped(obj, governed=True)
+            kind, why = self.need_shaped(obj, governed=True)
             if kind == "assessment" or lemma(obj) in self.assessment_head:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
             if kind:
@@ -870,7 +872,7 @@ class NeedReader:
                         c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
                         and lemma(c) not in self.person_head for c in _kids(target))):
                     continue  # "to go to bed" is not a service; "to a youth club" is
-                kind, why = self.service_shaped(target, governed=False)
+                kind, why = self.need_shaped(target, governed=False)
                 if kind:
                     return kind, why  # type: ignore[return-value]
         if self._in(forms, self.personal_verb) or base not in self.service_verb:
@@ -894,12 +896,12 @@ class NeedReader:
                                f"\"{_np_text(self._from_service(head))}\": a provider")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
-        kind, why = self.service_shaped(head)
+        kind, why = self.need_shaped(head)
         if kind is None:
             # Coordinated phrases: "an Early Help Assessment and a TAC meeting".
             for other in head.conjuncts:
                 if other.tag_.startswith("NN"):
-                    kind, why = self.service_shaped(other)
+                    kind, why = self.need_shaped(other)
                     if kind:
                         break
         if kind is None and base == "access" and any(
@@ -917,7 +919,7 @@ class NeedReader:
                 if child.dep_ == "prep" and child.lower_ in ("for", "to", "at", "in"):
                     target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
                     if target is not None:
-                        found, why = self.service_shaped(target, governed=True)
+                        found, why = self.need_shaped(target, governed=True)
                         if found:
                             kind = found
                             break
@@ -1077,10 +1079,18 @@ class NeedReader:
                 self._acronym(t) or (t.tag_ == "NNP" and lemma(t) in self.service_head)
                 for t in chain) and base in self.help_noun | self.service_head:
             return "service", f"\"{_np_text(head)}\" names a service"
-        shape = self._provision_shape(head)
-        if shape:
-            return "service", shape
         return None, ""
+
+    def need_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
+        """:meth:`service_shaped`, and the provision shapes a need's noun phrase shows
+        (:meth:`_provision_shape`). Why only for needs: an outcome that a child "will use
+        a calming strategy" says what the child does; a need for one asks for a means."""
+        kind, why = self.service_shaped(head, governed)
+        if kind is None:
+            shape = self._provision_shape(head)
+            if shape:
+                return "service", shape
+        return kind, why
 
     # -------------------------------------------------------------- shape cues
     def _professional(self, head: Any) -> bool:
@@ -1515,7 +1525,11 @@ class NeedReader:
                       if g.dep_ in ("amod", "compound")]
         if head.dep_ == "dobj" and head.head.tag_ == "VBG" and head.head.i == head.i - 1:
             modifiers.append(head.head)  # "needs coping strategies" read as "needs coping"
-        if not self._content_mods(head) and any(
+        if base in self.respite_noun and any(
+                lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
+                or (c.dep_ == "compound" and c.tag_.startswith("NN")) for c in modifiers):
+            return f"\"{_np_text(head)}\" is a break someone provides: a provision"
+        if base not in self.problem_noun and not self._content_mods(head) and any(
                 lemma(t) in self.need_area or t.lower_ in self.need_area for t in modifiers):
             return (f"\"{_np_text(head)}\" is equipment or a technique for an area of need, "
                     "not what the person needs")
@@ -1540,7 +1554,8 @@ class NeedReader:
         """True when ``tokens`` read as the title of a programme: two capitalised words or
         more, none a person's name, role or honorific ("Ready to Learn Circuits")."""
         caps = [t for t in tokens if t.is_alpha and (t.is_title or t.is_upper)
-                and t.lower_ not in self._TITLE_GLUE]
+                and t.lower_ not in self._TITLE_GLUE and lemma(t) not in self.time_noun
+                and t.lower_.rstrip("s") not in self.time_noun]  # not "on Tuesdays"
         if len(caps) < 2 or any(t.dep_ == "poss" for t in tokens):
             return False
         known = _people_names()
@@ -1724,7 +1739,7 @@ class NeedReader:
                 given = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "with"
                               for g in _kids(c) if g.dep_ == "pobj"), None)
             if given is not None:
-                kind, why = self.service_shaped(given, governed=True)
+                kind, why = self.need_shaped(given, governed=True)
                 if kind == "assessment" or kind == "service":
                     return kind, f"to be {verb.text} it: {why}"  # type: ignore[return-value]
                 if self.judge_phrase(given)[0] == "universal":
