@@ -858,6 +858,10 @@ class NeedReader:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
             if kind:
                 return "service", f"to {base} it: {why}"
+
+        shared = self._shared_object(verb, obj, forms)
+        if shared is not None:
+            return "service", f"to {base} {_np_text(shared)}: a service"
         if not self._in(forms, self.personal_verb) and (base not in self.direct_verb or any(
                 c.dep_ == "prt" for c in _kids(verb))):
             # "to enrol on the Harbour Lights programme", "to link in with Womens Aid": a
@@ -908,7 +912,8 @@ class NeedReader:
                 c.dep_ == "prep" and c.lower_ == "to" and any(
                     g.dep_ == "pobj" and g.tag_.startswith("NN") and
                     lemma(g) not in self.person_head and not self._owned(g)
-                    and not self._quality_noun(g) for g in _kids(c))
+                    and lemma(g) not in self.universal_noun | self.abstract_noun
+                    for g in _kids(c))
                 for c in _kids(head)):
             # "access to a quiet room at lunchtime": a place or thing a setting grants.
             kind, why = "service", f"\"{_np_text(head)}\" is something a setting grants"
@@ -1634,6 +1639,19 @@ class NeedReader:
         if self.service_shaped(obj, governed=True)[0] == "service" or (
                 lemma(obj) in self.service_head and lemma(obj) not in self.generic_place):
             return "service", f"help to {forms[0]} a service: \"{_np_text(obj)}\""
+        return None
+
+    def _shared_object(self, verb: Any, obj: Any, forms: tuple[str, ...]) -> Any:
+        """The service a service verb with no object of its own shares with the verb
+        coordinated with it ("receive and act on | advice and guidance"), else None."""
+        if obj is not None or not self._in(forms, self.service_verb):
+            return None
+        for other in _kids(verb):
+            if other.dep_ == "conj" and other.tag_.startswith("VB"):
+                target = self._object_of(other)
+                for noun in ([target, *target.conjuncts] if target is not None else []):
+                    if self.need_shaped(noun, governed=True)[0]:
+                        return noun  # "information, advice and guidance": the advice
         return None
 
     @staticmethod
