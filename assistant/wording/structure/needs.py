@@ -735,10 +735,12 @@ class NeedReader:
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
                                      "every child shares")
             provided = not reading.passive and (
-                ((self.service_shaped(own_subject)[0] == "service" or (
-                    lemma(own_subject) in self.person_head and self._role(own_subject))) and any(
-                    c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
-                    for c in _kids(own_subject)))
+                ((self.need_shaped(own_subject)[0] == "service" or (
+                    lemma(own_subject) in self.person_head and self._role(own_subject))) and (
+                    any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
+                        for c in _kids(own_subject))
+                    or (own_subject.tag_ == "NNS" and not any(  # "bespoke strategies to"
+                        c.dep_ in ("det", "poss") for c in _kids(own_subject)))))
                 or self._from_service(own_subject) is not None)
             if provided and self._in(forms, self.assessment_passive):
                 # "needs an OT to assess his handwriting": a professional brought in to
@@ -1069,6 +1071,10 @@ class NeedReader:
                 if obj is not None and lemma_forms(clause)[0] in self.service_verb and \
                         self.service_shaped(obj, governed=True)[0]:
                     return "service", f"help to reach a service: \"{_np_text(obj)}\""
+                if base not in self.help_noun:
+                    # "training to meet Leo's needs": a provision, whatever it is for; only
+                    # help itself says what must change ("help to manage her anger")
+                    return "service", f"\"{_np_text(head)}\" names a provision"
                 return None, ""
             if self._content_mods(head):
                 return None, ""  # "help from Gran to get the children up"
@@ -1534,7 +1540,12 @@ class NeedReader:
                 lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
                 or (c.dep_ == "compound" and c.tag_.startswith("NN")) for c in modifiers):
             return f"\"{_np_text(head)}\" is a break someone provides: a provision"
-        if base not in self.problem_noun and not self._content_mods(head) and any(
+        with_person = any(c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and (lemma(g) in self.person_head or g.tag_ in ("PRP", "NNP"))
+            for g in _kids(c)) for c in kids) or any(  # "social contact with friends"
+            c.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in _kids(c))
+            for c in kids)  # "a reading book she enjoys": which one, for her
+        if base not in self.problem_noun and not with_person and any(
                 lemma(t) in self.need_area or t.lower_ in self.need_area for t in modifiers):
             return (f"\"{_np_text(head)}\" is equipment or a technique for an area of need, "
                     "not what the person needs")
@@ -1673,8 +1684,9 @@ class NeedReader:
                 lemma(head) in self.universal_noun or lemma(head) in self.measure_noun or \
                 lemma(head) in self.time_noun or lemma(head) in ("time", "money", "way"):
             return False
-        if any(c.dep_ in SUBJECT_DEPS for c in _kids(purpose)):
-            return False
+        if any(c.dep_ in SUBJECT_DEPS for c in _kids(purpose)) or \
+                lemma(head) in self.help_noun:
+            return False  # "help to manage her anger" says what must change
         return self._in(lemma_forms(purpose), self.means_verb)
 
     def _owned(self, head: Any) -> bool:
