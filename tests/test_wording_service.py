@@ -54,6 +54,12 @@ MUST_FLAG: list[tuple[str, str]] = [
     ("Mum needs to be supported to attend her Quillamere sessions.", "service"),
     ("Dad needs supervised glimmets.", "service"),
     ("Mum needs to engage with the Family Vorple Partnership.", "service"),
+    # a provision noun stays one whatever it is for; a service verb sharing an object
+    ("Gran needs training to look after Leo's flonset.", "service"),
+    ("Receive and act on Tarnwick advice.", "service"),
+    ("For Mum to access the Brevadon programme.", "service"),
+    ("Access to Quillamere activities.", "service"),
+    ("Gran needs a special flonset allowance.", "service"),
     # assessments: what someone needs to have tested, put forward for, asked by shorthand
     ("Kai needs a Brevadon practitioner to assess his handwriting.", "assessment"),
     ("Kai needs to have his eyes tested.", "assessment"),
@@ -92,6 +98,11 @@ MUST_PASS: list[str] = [
     "Jo needs to be supported to tell her teacher when she is worried.",
     "Mum needs her sister from Leeds to help on Saturdays.",
     "Mum and Dad need to agree a bedtime for Kai.",
+    "Mum needs help to manage her anger when Kai refuses to go to bed.",
+    "Jo needs a reading book she enjoys.",
+    "Jo needs social contact with friends at weekends.",
+    "Kai needs access to his dad at weekends.",
+    "Mum needs to read the doctor's report on Kai's hearing.",
     "Kai needs a bed of his own.",
 ]
 

@@ -351,6 +351,8 @@ class NeedReader:
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or (
                 c.dep_ in ("npadvmod", "dep", "nmod", "advmod", "intj") and c.i < to.i
                 and _namelike(c))), None)
+            if mark is None and token.dep_ == "pcomp" and token.head.lower_ == "for":
+                mark = token.head  # "For" read as the root, the verb as its complement
             if subject is None and mark is not None:
                 # "For Mum to access ...": the parser may hang the holder on "For"
                 subject = next((c for c in _kids(mark) if c.dep_ == "pobj"
