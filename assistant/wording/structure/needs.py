@@ -819,8 +819,9 @@ class NeedReader:
         # Assessment: to be assessed, screened, seen by a professional.
         caused = self._caused_test(verb)
         if caused is not None:
-            return "assessment", (f"\"{base} {_np_text(caused)} {caused.head.text}\" asks "
-                                  "for someone to find out")
+            owned = caused.doc[caused.left_edge.i:caused.i + 1].text
+            return "assessment", (f"\"{base} {owned} {caused.head.text}\" asks for someone "
+                                  "to find out")
         if reading.passive:
             agent = self._agent(verb)
             if self._routine(verb):
@@ -1034,8 +1035,11 @@ class NeedReader:
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
         if self._professional(head) or (self._agent_noun(head) and _bare(head)):
             return "service", f"\"{_np_text(head)}\" names a professional"
-        if self._named_title(head) or self._title_run(head):
+        if self._named_title(head):
             return "service", f"\"{_np_text(head)}\" is the name of a programme or service"
+        title = self._title_run(head)
+        if title:
+            return "service", f"\"{title}\" is the name of a programme or service"
         if head.tag_.startswith("NN") and not self._abstract(head) and \
                 base not in self.universal_noun and any(
                 c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
@@ -1523,8 +1527,9 @@ class NeedReader:
         kids = _kids(head)
         poss = next((c for c in kids if c.dep_ == "poss"), None)
         if poss is not None and self._generic_class(poss):
-            return (f"\"{_np_text(head)}\" is provision for {poss.text.rstrip(chr(39))}s in "
-                    "general, not what this person needs")
+            kind = poss.text if poss.lower_.endswith("s") else poss.text + "s"
+            return (f"\"{_np_text(head)}\" is provision for {kind} in general, not what "
+                    "this person needs")
         if self._organisation(head):
             return f"\"{_np_text(head)}\" is the name of an organisation or programme"
         if poss is not None or self._quality_noun(head) or base in self.universal_noun or \
@@ -1604,13 +1609,13 @@ class NeedReader:
             return None
         return run[-1]
 
-    def _title_run(self, head: Any) -> bool:
-        """True when ``head`` ends a run of capitalised words mid-sentence that names a
-        programme, however the tagger read them ("the Incredible Years")."""
+    def _title_run(self, head: Any) -> str:
+        """The run of capitalised words mid-sentence around ``head`` when it names a
+        programme, however the tagger read them ("the Incredible Years"), else ""."""
         doc = head.doc
         if not (head.is_title or head.is_upper) or head.i <= head.sent.start or \
                 not head.tag_.startswith("NN"):
-            return False
+            return ""
         def titled(t: Any) -> bool:
             return t.is_alpha and (t.is_title or t.is_upper)
 
@@ -1624,7 +1629,7 @@ class NeedReader:
             j += 1  # "Drawing | and Talking": the title goes on past the head
         while i < head.i and doc[i].lower_ in self._TITLE_GLUE:
             i += 1
-        return self._title_words(list(doc[i:j + 1]))
+        return doc[i:j + 1].text if self._title_words(list(doc[i:j + 1])) else ""
 
     def _from_service(self, person: Any) -> Any:
         """The service a person noun comes from ("someone from the housing team", "a
@@ -1782,7 +1787,7 @@ class NeedReader:
             target = self._destination(verb)
             if target is not None:
                 kind, why = self.service_shaped(target, governed=True)
-                return kind, (f"\"to be {verb.text}\" to {_np_text(target)}: "  # type: ignore[return-value]
+                return kind, (f"\"to be {verb.text}\" somewhere that is a service: "  # type: ignore[return-value]
                               f"{why}")
             if any((c.dep_ == "prep" and not self._contrasted(c)) or (
                     c.dep_ in ("advmod", "prt") and c.lower_ in ("around", "about", "round"))
