@@ -283,9 +283,13 @@ class NeedReader:
                 reading.category = "specific"
                 reading.reason = f"says how the person should be: \"{root.text}\""
             return reading
-        elif tag in ("VB", "VBG", "VBN", "VBP") and root.i <= first + 1 and not any(
+        elif tag == "VBG" and root.i == first and not any(
+                c.dep_ in (*SUBJECT_DEPS, "dobj", "aux", "xcomp", "ccomp") for c in _kids(root)):
+            self._phrase(doc, root, reading)  # "Counselling for Mum.": a gerund as a noun
+        elif tag in ("VB", "VBG", "VBN", "VBP") and (root.i <= first + 1 or all(
+                t.dep_ in ("aux", "auxpass", "neg") for t in doc[first:root.i])) and not any(
                 c.dep_ in SUBJECT_DEPS for c in _kids(root)):
-            self._clause(doc, root, reading)
+            self._clause(doc, root, reading)  # "To be allocated a family worker."
             if tag == "VBN" and not any(c.dep_ == "aux" for c in _kids(root)):
                 reading.passive = True  # "Registered with a Children Centre"
         elif tag.startswith("VB") and any(c.dep_ == "nsubj" for c in _kids(root)):
@@ -1102,6 +1106,11 @@ class NeedReader:
         """:meth:`service_shaped`, and the provision shapes a need's noun phrase shows
         (:meth:`_provision_shape`). Why only for needs: an outcome that a child "will use
         a calming strategy" says what the child does; a need for one asks for a means."""
+        if lemma(head) in self.access_noun:
+            sought = self._sought_assessment(head)
+            if sought is not None:  # "a referral for an ADHD assessment"
+                return "assessment", (f"\"{_np_text(head)}\" is for "
+                                      f"\"{_np_text(sought)}\": finding out")
         kind, why = self.service_shaped(head, governed)
         if kind is None:
             shape = self._provision_shape(head)
