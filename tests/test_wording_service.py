@@ -60,6 +60,10 @@ MUST_FLAG: list[tuple[str, str]] = [
     ("For Mum to access the Brevadon programme.", "service"),
     ("Access to Quillamere activities.", "service"),
     ("Gran needs a special flonset allowance.", "service"),
+    # plan fragments: a gerund heading the line is a noun; "To be ..." is a clause
+    ("Mentoring from a Tarnwick volunteer.", "service"),
+    ("To be allocated a Brevadon worker.", "service"),
+    ("Referral for a Quillamere assessment.", "assessment"),
     # assessments: what someone needs to have tested, put forward for, asked by shorthand
     ("Kai needs a Brevadon practitioner to assess his handwriting.", "assessment"),
     ("Kai needs to have his eyes tested.", "assessment"),
@@ -103,6 +107,8 @@ MUST_PASS: list[str] = [
     "Jo needs social contact with friends at weekends.",
     "Kai needs access to his dad at weekends.",
     "Mum needs to read the doctor's report on Kai's hearing.",
+    "Going to bed by eight on school nights.",
+    "Time with Dad at weekends.",
     "Kai needs a bed of his own.",
 ]
 
