@@ -108,6 +108,7 @@ MUST_PASS: list[str] = [
     "Kai needs access to his dad at weekends.",
     "Mum needs to read the doctor's report on Kai's hearing.",
     "Going to bed by eight on school nights.",
+    "Kayla needs an adult to read with her for ten minutes each evening.",
     "Time with Dad at weekends.",
     "Kai needs a bed of his own.",
 ]

@@ -1760,8 +1760,13 @@ class NeedReader:
         follows that index (the need verb's own modifiers, after its object)."""
         if after < 0 and any(c.dep_ == "poss" for c in _kids(head)):
             return False
-        for token in head.subtree:
-            if token.i > max(head.i, after) and lemma(token) in self.dose_noun and any(
+        # Only the person's own "for ..." (or the need verb's): a clause about what they
+        # are to do ("an adult to read with her for ten minutes each evening") is the care
+        # itself, said concretely.
+        tokens = [t for c in _kids(head) if c.dep_ == "prep" and c.i > max(head.i, after)
+                  for t in c.subtree]
+        for token in tokens:
+            if lemma(token) in self.dose_noun and any(
                     c.dep_ == "nummod" for c in _kids(token)):
                 return True
         return False
