@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, Self
 
 from assistant.wording.structure.readings import (
@@ -38,6 +39,34 @@ from assistant.wording.structure.readings import (
     lemma,
     lemma_forms,
 )
+
+
+def _people_names() -> frozenset[str]:
+    """Given and family names only (no role words: "Family Nurse Partnership" is a name)."""
+    return _name_lists()[1]
+
+
+def _known_names() -> frozenset[str] | None:
+    """Names and role words; None when the name lists cannot be read."""
+    return _name_lists()[0]
+
+
+@lru_cache(maxsize=1)
+def _name_lists() -> tuple[frozenset[str] | None, frozenset[str]]:
+    """Given names, family names and role words from the shipped name lists
+    (framework/names.yml): a proper noun among them is a person, not an organisation.
+    None when the lists cannot be read: then no bare proper noun is taken for one.
+
+    Why the shipped lists: the reader is built from word classes only, and its one use of
+    the names is to stay silent on a person."""
+    try:
+        from assistant.content import Content
+        from assistant.redact import load_names
+
+        names = load_names(Content(None))
+    except Exception:  # any failure reading the lists: be careful
+        return None, frozenset()
+    return names.given | names.surnames | names.roles, names.given | names.surnames
 
 
 class NeedReader:
@@ -112,6 +141,17 @@ class NeedReader:
         self.role_mod = words("shape_role_mod")
         self.role_person = words("shape_role_person")
         self.honorific = words("shape_honorific")
+        self.means_verb = words("shape_means_verb")
+        self.need_area = words("shape_need_area")
+        self.child_noun = words("shape_child_noun")
+        self.give_passive = words("shape_give_passive")
+        self.move_passive = words("shape_move_passive")
+        self.person_contact_verb = words("shape_person_contact_verb")
+        self.dose_noun = words("shape_dose_noun")
+        self.joining_verb = words("shape_joining_verb")
+        self.arranged_verb = words("shape_arranged_verb")
+        self.respite_noun = words("shape_respite_noun")
+        self.problem_noun = words("shape_problem_noun")
         self.formal_need_mod = words("shape_formal_need_mod")
         self.report_word = words("shape_report_word")
         self.provider_mod = words("shape_provider_mod")
@@ -258,9 +298,13 @@ class NeedReader:
                 reading.category = "specific"
                 reading.reason = f"says how the person should be: \"{root.text}\""
             return reading
-        elif tag in ("VB", "VBG", "VBN", "VBP") and root.i <= first + 1 and not any(
+        elif tag == "VBG" and root.i == first and not any(
+                c.dep_ in (*SUBJECT_DEPS, "dobj", "aux", "xcomp", "ccomp") for c in _kids(root)):
+            self._phrase(doc, root, reading)  # "Counselling for Mum.": a gerund as a noun
+        elif tag in ("VB", "VBG", "VBN", "VBP") and (root.i <= first + 1 or all(
+                t.dep_ in ("aux", "auxpass", "neg") for t in doc[first:root.i])) and not any(
                 c.dep_ in SUBJECT_DEPS for c in _kids(root)):
-            self._clause(doc, root, reading)
+            self._clause(doc, root, reading)  # "To be allocated a family worker."
             if tag == "VBN" and not any(c.dep_ == "aux" for c in _kids(root)):
                 reading.passive = True  # "Registered with a Children Centre"
         elif tag.startswith("VB") and any(c.dep_ == "nsubj" for c in _kids(root)):
@@ -326,6 +370,12 @@ class NeedReader:
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or (
                 c.dep_ in ("npadvmod", "dep", "nmod", "advmod", "intj") and c.i < to.i
                 and _namelike(c))), None)
+            if mark is None and token.dep_ == "pcomp" and token.head.lower_ == "for":
+                mark = token.head  # "For" read as the root, the verb as its complement
+            if subject is None and mark is not None:
+                # "For Mum to access ...": the parser may hang the holder on "For"
+                subject = next((c for c in _kids(mark) if c.dep_ == "pobj"
+                                and _namelike(c)), None)
             if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
                     token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
@@ -366,6 +416,20 @@ class NeedReader:
                 self._phrase(doc, target, reading)
             return
         reading.holder = self._subject(doc, verb)
+        if verb.dep_ == "aux" and verb.head.tag_ == "VBG" and verb.head.i == verb.i + 1:
+            # "Jo needs coping plinkets" parsed as "needs" helping a verb "coping": the
+            # -ing word modifies the noun, which is what is needed.
+            noun = next((c for c in _kids(verb.head) if c.dep_ == "dobj"
+                         and c.tag_.startswith("NN")), None)
+            if noun is not None:
+                reading.holder = self._subject(doc, verb.head)
+                self._phrase(doc, noun, reading)
+                return
+        named = None if any(c.dep_ in ("dobj", "attr", "obj", "oprd", "xcomp", "ccomp")
+                            for c in _kids(verb)) else self._title_after(verb)
+        if named is not None:  # "needs Ready to Learn Circuits": a name the parse lost
+            self._phrase(doc, named, reading)
+            return
         obj = next((c for c in _kids(verb) if c.dep_ in ("dobj", "attr", "obj", "oprd")),
                    None)
 
@@ -692,6 +756,9 @@ class NeedReader:
     def judge_clause(self, verb: Any, reading: NeedReading, own_subject: Any = None
                      ) -> tuple[Category, str]:
         """Judge an infinitive clause by its verb, voice, complement and object."""
+        helped = self._helped_to_service(verb, reading)
+        if helped is not None:
+            return helped
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
@@ -711,10 +778,20 @@ class NeedReader:
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
                                      "every child shares")
-            if not reading.passive and (self.service_shaped(own_subject)[0] == "service" or (
-                    lemma(own_subject) in self.person_head and self._role(own_subject))) and any(
-                    c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
-                    for c in _kids(own_subject)):
+            provided = not reading.passive and (
+                ((self.need_shaped(own_subject)[0] == "service" or (
+                    lemma(own_subject) in self.person_head and self._role(own_subject))) and (
+                    any(c.dep_ == "det" and c.lower_ in ("a", "an", "some", "another")
+                        for c in _kids(own_subject))
+                    or (own_subject.tag_ == "NNS" and not any(  # "bespoke strategies to"
+                        c.dep_ in ("det", "poss") for c in _kids(own_subject)))))
+                or self._from_service(own_subject) is not None)
+            if provided and self._in(forms, self.assessment_passive):
+                # "needs an OT to assess his handwriting": a professional brought in to
+                # find out
+                return "assessment", (f"\"{_np_text(own_subject)} to {verb.text}\" asks "
+                                      "for someone to find out")
+            if provided:
                 # "needs a teaching assistant to run a group": a new provision, whatever
                 # it is to do; "needs his social worker to explain" asks a known person.
                 return "service", (f"\"{_np_text(own_subject)}\" is a professional to be "
@@ -744,6 +821,10 @@ class NeedReader:
                     not any(self._harm_by_someone(a) for a in adjectives):
                 return "universal", (f"\"{complement.text}\" is an aim every child shares, "
                                      "with nothing said about what would make it so")
+        if reading.passive and own_subject is None:
+            judged = self._passive_service(verb, forms)
+            if judged is not None:
+                return judged
         if reading.passive and self._in(forms, self.universal_passive) \
                 and not self._specific_extras(verb) and not self._agent_named(verb):
             return "universal", f"\"to be {verb.text}\" is an aim every child shares"
@@ -782,6 +863,11 @@ class NeedReader:
                 not self._specific_extras(verb):
             return "universal", "\"to do well\" is an aim every child shares"
         # Assessment: to be assessed, screened, seen by a professional.
+        caused = self._caused_test(verb)
+        if caused is not None:
+            owned = caused.doc[caused.left_edge.i:caused.i + 1].text
+            return "assessment", (f"\"{base} {owned} {caused.head.text}\" asks for someone "
+                                  "to find out")
         if reading.passive:
             agent = self._agent(verb)
             if self._routine(verb):
@@ -818,24 +904,30 @@ class NeedReader:
         if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
             return "specific", (f"says how the person should manage to {base} it themselves")
         if obj is not None and self._in(forms, self.service_verb):
-            kind, why = self.service_shaped(obj, governed=True)
+            kind, why = self.need_shaped(obj, governed=True)
             if kind == "assessment" or lemma(obj) in self.assessment_head:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
             if kind:
                 return "service", f"to {base} it: {why}"
-        if not self._in(forms, self.personal_verb) and base not in self.direct_verb:
+
+        shared = self._shared_object(verb, obj, forms)
+        if shared is not None:
+            return "service", f"to {base} {_np_text(shared)}: a service"
+        if not self._in(forms, self.personal_verb) and (base not in self.direct_verb or any(
+                c.dep_ == "prt" for c in _kids(verb))):
             # "to enrol on the Harbour Lights programme", "to link in with Womens Aid": a
             # verb of joining with a service as the object of its preposition.
             for child in _kids(verb):
                 if child.dep_ != "prep" or child.lower_ not in (
-                        "on", "onto", "with", "to", "into", "at", "in", "for"):
-                    continue
+                        "on", "onto", "with", "to", "into", "at", "in", "for") or \
+                        self._contrasted(child):
+                    continue  # "instead of on a part-time timetable": what is not wanted
                 target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
                 if target is None or (lemma(target) in self.weak_service_head and not any(
                         c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
                         and lemma(c) not in self.person_head for c in _kids(target))):
                     continue  # "to go to bed" is not a service; "to a youth club" is
-                kind, why = self.service_shaped(target, governed=False)
+                kind, why = self.need_shaped(target, governed=False)
                 if kind:
                     return kind, why  # type: ignore[return-value]
         if self._in(forms, self.personal_verb) or base not in self.service_verb:
@@ -853,16 +945,32 @@ class NeedReader:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and _bare(head):
             return "service", f"\"{_np_text(head)}\" is a role someone is given: a provision"
+        if base in self.person_head and (self._dosed(head) or (
+                need is not None and self._dosed(need, after=head.i))):
+            return "service", (f"\"{_np_text(head)}\" for so many hours or sessions is "
+                               "staffing: a provision")
+        if base in self.person_head and self._from_service(head) is not None:
+            return "service", (f"\"{_np_text(head)}\" is someone from "
+                               f"\"{_np_text(self._from_service(head))}\": a provider")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
-        kind, why = self.service_shaped(head)
+        kind, why = self.need_shaped(head)
         if kind is None:
             # Coordinated phrases: "an Early Help Assessment and a TAC meeting".
             for other in head.conjuncts:
                 if other.tag_.startswith("NN"):
-                    kind, why = self.service_shaped(other)
+                    kind, why = self.need_shaped(other)
                     if kind:
                         break
+        if kind is None and base == "access" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    g.dep_ == "pobj" and g.tag_.startswith("NN") and
+                    lemma(g) not in self.person_head and not self._owned(g)
+                    and lemma(g) not in self.universal_noun | self.abstract_noun
+                    for g in _kids(c))
+                for c in _kids(head)):
+            # "access to a quiet room at lunchtime": a place or thing a setting grants.
+            kind, why = "service", f"\"{_np_text(head)}\" is something a setting grants"
         if kind is None and base in self.access_noun:
             # "opportunities for social activities", "access to a sensory room": judge
             # what the access is to.
@@ -870,7 +978,7 @@ class NeedReader:
                 if child.dep_ == "prep" and child.lower_ in ("for", "to", "at", "in"):
                     target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
                     if target is not None:
-                        found, why = self.service_shaped(target, governed=True)
+                        found, why = self.need_shaped(target, governed=True)
                         if found:
                             kind = found
                             break
@@ -883,9 +991,24 @@ class NeedReader:
             provider = self._provider(need, after=head.i)
             if provider is not None:
                 kind, why = "service", f"names help from \"{_np_text(provider)}\": a provider"
+        if kind is None and need is not None:
+            purpose = next((c for c in _kids(need) if c.dep_ == "advcl" and c.i > head.i
+                            and any(g.tag_ == "TO" for g in _kids(c))), None)
+            if purpose is not None and self._means_for(head, purpose):
+                kind, why = "service", (f"\"{_np_text(head)}\" is a means brought in to "
+                                        f"{purpose.text} something, not what the person needs")
         if kind == "assessment":
             return "assessment", why
         if kind == "service":
+            purpose = next((c for c in [*_kids(head), *(_kids(need) if need is not None
+                                                        else [])]
+                            if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i
+                            and any(g.tag_ == "TO" for g in _kids(c))), None)
+            if purpose is not None and self._in(lemma_forms(purpose), self.assessment_passive) \
+                    and not any(c.dep_ == "prt" for c in _kids(purpose)):  # not "check in"
+                # "a physiotherapist to assess his walking": brought in to find out
+                return "assessment", (f"\"{_np_text(head)} to {purpose.text}\" asks for "
+                                      "someone to find out")
             return "service", why
         # Universal: an aim noun with nothing specific, or "a stable home".
         adjectives = [c for c in _kids(head) if c.dep_ in ("amod", "advmod")]
@@ -936,8 +1059,7 @@ class NeedReader:
         low = head.lower_
         chain = self._compounds(head)
         chain_lemmas = [lemma(t) for t in chain]
-        if base in self.assessment_head or any(
-                w in self.assessment_head for w in low.split("-")):
+        if base in self.assessment_head or low.split("-")[-1] in self.assessment_head:
             return "assessment", f"\"{head.text}\" asks for an assessment"
         if base in self.person_head or head.tag_ in ("PRP", "PRP$", "WP"):
             return None, ""
@@ -965,6 +1087,9 @@ class NeedReader:
             return "service", f"\"{_np_text(head)}\" names a professional"
         if self._named_title(head):
             return "service", f"\"{_np_text(head)}\" is the name of a programme or service"
+        title = self._title_run(head)
+        if title:
+            return "service", f"\"{title}\" is the name of a programme or service"
         if head.tag_.startswith("NN") and not self._abstract(head) and \
                 base not in self.universal_noun and any(
                 c.dep_ in ("amod", "compound", "nmod") and c.i < head.i
@@ -984,7 +1109,7 @@ class NeedReader:
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
-        provider = self._provider(head)
+        provider = None if self._owned(head) else self._provider(head)
         if provider is not None:
             return "service", f"names help from \"{_np_text(provider)}\": a provider"
         if base in self.help_noun or (self._action_noun(head) and not any(
@@ -1002,6 +1127,10 @@ class NeedReader:
                 if obj is not None and lemma_forms(clause)[0] in self.service_verb and \
                         self.service_shaped(obj, governed=True)[0]:
                     return "service", f"help to reach a service: \"{_np_text(obj)}\""
+                if base not in self.help_noun:
+                    # "training to meet Leo's needs": a provision, whatever it is for; only
+                    # help itself says what must change ("help to manage her anger")
+                    return "service", f"\"{_np_text(head)}\" names a provision"
                 return None, ""
             if self._content_mods(head):
                 return None, ""  # "help from Gran to get the children up"
@@ -1018,6 +1147,22 @@ class NeedReader:
                 for t in chain) and base in self.help_noun | self.service_head:
             return "service", f"\"{_np_text(head)}\" names a service"
         return None, ""
+
+    def need_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
+        """:meth:`service_shaped`, and the provision shapes a need's noun phrase shows
+        (:meth:`_provision_shape`). Why only for needs: an outcome that a child "will use
+        a calming strategy" says what the child does; a need for one asks for a means."""
+        if lemma(head) in self.access_noun:
+            sought = self._sought_assessment(head)
+            if sought is not None:  # "a referral for an ADHD assessment"
+                return "assessment", (f"\"{_np_text(head)}\" is for "
+                                      f"\"{_np_text(sought)}\": finding out")
+        kind, why = self.service_shaped(head, governed)
+        if kind is None:
+            shape = self._provision_shape(head)
+            if shape:
+                return "service", shape
+        return kind, why
 
     # -------------------------------------------------------------- shape cues
     def _professional(self, head: Any) -> bool:
@@ -1048,7 +1193,8 @@ class NeedReader:
                 for obj in _kids(child):
                     if obj.dep_ == "pobj" and (
                             lemma(obj) in self.service_head or self._professional(obj)
-                            or self._acronym(obj)) and not (
+                            or self._acronym(obj) or (lemma(obj) in self.person_head
+                                                      and self._role(obj))) and not (
                             lemma(obj) in self.weak_service_head and not any(
                                 c.dep_ in ("compound", "amod", "nmod") for c in _kids(obj))):
                         return obj  # "from the Zorin team", not "at school"
@@ -1986,6 +2132,346 @@ class NeedReader:
             base.endswith(("ness", "ity", "ance", "ence", "hood", "esteem")) or \
             base.endswith(self.bond_suffix) or base.startswith("self-") or \
             base in ("skill", "ability", "control", "awareness", "insight")
+
+    # ------------------------------------------- provision shapes (service side)
+    def _provision_shape(self, head: Any) -> str:
+        """Why a noun phrase names a provision by its shape alone, else "": provision for a
+        kind of person ("a young carers' break"), an organisation named by a bare proper
+        noun ("Homestart"), equipment or a technique named by the area it is for
+        ("communication tools", "sensory flurbos"), or a thing wanted to help something
+        else ("cards to support her communication"). Nothing here needs the head itself
+        to be in a list."""
+        if not head.tag_.startswith("NN"):
+            return ""
+        base = lemma(head)
+        if base in self.person_head:
+            return ""
+        kids = _kids(head)
+        poss = next((c for c in kids if c.dep_ == "poss"), None)
+        if poss is not None and self._generic_class(poss):
+            kind = poss.text if poss.lower_.endswith("s") else poss.text + "s"
+            return (f"\"{_np_text(head)}\" is provision for {kind} in general, not what "
+                    "this person needs")
+        if self._organisation(head):
+            return f"\"{_np_text(head)}\" is the name of an organisation or programme"
+        if poss is not None or self._quality_noun(head) or base in self.universal_noun or \
+                base in self.measure_noun or base in self.time_noun or base == "time" or \
+                base in self.need_area or base in self.abstract_noun:
+            return ""  # "emotional literacy" is a quality, not a thing for an area
+        # The area names the thing directly ("communication tools", "emotional regulation
+        # techniques"), not through another adjective ("sensory-friendly clothes").
+        modifiers = [c for c in kids if c.dep_ in ("amod", "compound", "nmod")]
+        modifiers += [g for c in modifiers if c.tag_.startswith("NN") for g in _kids(c)
+                      if g.dep_ in ("amod", "compound")]
+        if head.dep_ == "dobj" and head.head.tag_ == "VBG" and head.head.i == head.i - 1:
+            modifiers.append(head.head)  # "needs coping strategies" read as "needs coping"
+        if base in self.respite_noun and any(
+                lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
+                or (c.dep_ == "compound" and c.tag_.startswith("NN")) for c in modifiers):
+            return f"\"{_np_text(head)}\" is a break someone provides: a provision"
+        with_person = any(c.dep_ == "prep" and any(
+            g.dep_ == "pobj" and (lemma(g) in self.person_head or g.tag_ in ("PRP", "NNP"))
+            for g in _kids(c)) for c in kids) or any(  # "social contact with friends"
+            c.dep_ == "relcl" and any(g.dep_ == "nsubj" for g in _kids(c))
+            for c in kids)  # "a reading book she enjoys": which one, for her
+        if base not in self.problem_noun and not with_person and any(
+                lemma(t) in self.need_area or t.lower_ in self.need_area for t in modifiers):
+            return (f"\"{_np_text(head)}\" is equipment or a technique for an area of need, "
+                    "not what the person needs")
+        arranged = next((c for c in kids if c.dep_ == "amod" and c.i < head.i and (
+            (c.tag_ == "VBN" and lemma(c) in self.provider_verb | self.arranged_verb) or (
+                c.tag_ == "JJ" and c.lower_.endswith("ed") and {
+                    c.lower_[:-1], c.lower_[:-2]} & (self.provider_verb | self.arranged_verb)))),
+            None)  # "supervised contact" is tagged an adjective
+        if arranged is not None and not self._content_mods(head):
+            return (f"\"{_np_text(head)}\" is {arranged.text} by someone else: a provision, "
+                    "not what the person needs")
+        purpose = next((c for c in kids if c.dep_ in ("relcl", "acl") and c.i > head.i
+                        and any(g.tag_ == "TO" for g in _kids(c))), None)
+        if purpose is not None and self._means_for(head, purpose):
+            return (f"\"{_np_text(head)}\" is a means brought in to {purpose.text} "
+                    "something, not what the person needs")
+        return ""
+
+    _TITLE_GLUE = frozenset({"to", "of", "and", "the", "for", "in", "on", "&", "with"})
+
+    def _title_words(self, tokens: list[Any]) -> bool:
+        """True when ``tokens`` read as the title of a programme: two capitalised words or
+        more, none a person's name, role or honorific ("Ready to Learn Circuits")."""
+        caps = [t for t in tokens if t.is_alpha and (t.is_title or t.is_upper)
+                and t.lower_ not in self._TITLE_GLUE and lemma(t) not in self.time_noun
+                and t.lower_.rstrip("s") not in self.time_noun]  # not "on Tuesdays"
+        if len(caps) < 2 or any(t.dep_ == "poss" for t in tokens):
+            return False
+        known = _people_names()
+        if any(t.lower_ in self.honorific or t.lower_ in known for t in caps):
+            return False  # "Mr Patel", "Jordan and Kai"
+        return not all(lemma(t) in self.person_head or t.lower_ in self.person_head
+                       for t in caps)  # "Mum and Dad" are people; "Family Nurse Partnership"
+
+    def _title_after(self, verb: Any) -> Any:
+        """The last word of a title run straight after a lower-case need verb ("needs
+        Ready to Learn Circuits", "needs the Incredible Years"), else None."""
+        doc = verb.doc
+        if not verb.is_lower:
+            return None  # a statement typed in title case says nothing by its capitals
+        i = verb.i + 1
+        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        run: list[Any] = []
+        while i < len(doc) and doc[i].sent == verb.sent and (
+                (doc[i].is_alpha and (doc[i].is_title or doc[i].is_upper))
+                or (run and doc[i].lower_ in self._TITLE_GLUE)):
+            run.append(doc[i])
+            i += 1
+        while run and run[-1].lower_ in self._TITLE_GLUE:
+            run.pop()
+        if not run or not run[-1].tag_.startswith("NN") or len(run) < 2 or \
+                not self._title_words(run):
+            return None
+        return run[-1]
+
+    def _title_run(self, head: Any) -> str:
+        """The run of capitalised words mid-sentence around ``head`` when it names a
+        programme, however the tagger read them ("the Incredible Years"), else ""."""
+        doc = head.doc
+        if not (head.is_title or head.is_upper) or head.i <= head.sent.start or \
+                not head.tag_.startswith("NN"):
+            return ""
+        def titled(t: Any) -> bool:
+            return t.is_alpha and (t.is_title or t.is_upper)
+
+        i = j = head.i
+        while i - 1 > head.sent.start and (titled(doc[i - 1])
+                                           or doc[i - 1].lower_ in self._TITLE_GLUE):
+            i -= 1
+        while j + 1 < head.sent.end and (titled(doc[j + 1]) or (
+                doc[j + 1].lower_ in self._TITLE_GLUE and j + 2 < head.sent.end
+                and titled(doc[j + 2]))):
+            j += 1  # "Drawing | and Talking": the title goes on past the head
+        while i < head.i and doc[i].lower_ in self._TITLE_GLUE:
+            i += 1
+        return doc[i:j + 1].text if self._title_words(list(doc[i:j + 1])) else ""
+
+    def _from_service(self, person: Any) -> Any:
+        """The service a person noun comes from ("someone from the housing team", "a
+        worker from Quillamere"), else None."""
+        if not person.tag_.startswith("NN") or any(c.dep_ == "poss" for c in _kids(person)):
+            return None
+        for prep in _kids(person):
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for obj in _kids(prep):
+                    if obj.dep_ == "pobj" and lemma(obj) not in self.person_head and \
+                            self.service_shaped(obj)[0] == "service":
+                        return obj
+        return None
+
+    def _helped_to_service(self, verb: Any, reading: NeedReading
+                           ) -> tuple[Category, str] | None:
+        """ "to be supported to attend her appointments": help to reach a service (not "to
+        go to school", the person's own everyday life), else None."""
+        if not reading.able or not self._helped_to(verb):
+            return None
+        forms = lemma_forms(verb)
+        obj = self._object_of(verb)
+        if obj is None or not self._in(forms, self.service_verb) or self._own_manner(verb):
+            return None
+        if self.service_shaped(obj, governed=True)[0] == "service" or (
+                lemma(obj) in self.service_head and lemma(obj) not in self.generic_place):
+            return "service", f"help to {forms[0]} a service: \"{_np_text(obj)}\""
+        return None
+
+    def _shared_object(self, verb: Any, obj: Any, forms: tuple[str, ...]) -> Any:
+        """The service a service verb with no object of its own shares with the verb
+        coordinated with it ("receive and act on | advice and guidance"), else None."""
+        if obj is not None or not self._in(forms, self.service_verb):
+            return None
+        for other in _kids(verb):
+            if other.dep_ == "conj" and other.tag_.startswith("VB"):
+                target = self._object_of(other)
+                for noun in ([target, *target.conjuncts] if target is not None else []):
+                    if self.need_shaped(noun, governed=True)[0]:
+                        return noun  # "information, advice and guidance": the advice
+        return None
+
+    @staticmethod
+    def _helped_to(verb: Any) -> bool:
+        """True when ``verb`` is what someone is to be helped or supported to do ("to be
+        supported | to attend ...")."""
+        head = verb.head
+        return head.i != verb.i and verb.dep_ in ("xcomp", "advcl") and \
+            lemma(head) in ("help", "support", "enable", "assist", "encourage") and \
+            any(c.dep_ == "auxpass" for c in _kids(head))
+
+    def _means_for(self, head: Any, purpose: Any) -> bool:
+        """True when ``head`` is a thing wanted to help or improve something else ("visual
+        prompts | to support his understanding"): a means someone provides. Things for the
+        person's own doing ("a quiet place to do her homework"), people, qualities and
+        particular things of someone's are not."""
+        if not head.tag_.startswith("NN") or lemma(head) in self.person_head or \
+                self._owned(head) or self._quality_noun(head) or \
+                lemma(head) in self.universal_noun or lemma(head) in self.measure_noun or \
+                lemma(head) in self.time_noun or lemma(head) in ("time", "money", "way"):
+            return False
+        if any(c.dep_ in SUBJECT_DEPS for c in _kids(purpose)) or \
+                lemma(head) in self.help_noun:
+            return False  # "help to manage her anger" says what must change
+        return self._in(lemma_forms(purpose), self.means_verb)
+
+    def _owned(self, head: Any) -> bool:
+        """A particular thing someone has ("Ava's inhaler", "her prescription"), not
+        provision for a kind of person."""
+        return any(c.dep_ == "poss" and not self._generic_class(c) for c in _kids(head))
+
+    def _generic_class(self, poss: Any) -> bool:
+        """A possessor naming a kind of person, not anyone in particular ("a young carers'
+        break", "a parents' forum", "a carer's allowance"); children's things are theirs."""
+        base = lemma(poss)
+        if poss.tag_ not in ("NN", "NNS") or base in self.child_noun or \
+                poss.lower_ in self.child_noun:
+            return False
+        if not (base in self.person_head or base in self.role_person
+                or self._professional(poss)):
+            return False
+        return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
+                       for c in _kids(poss))
+
+    def _organisation(self, head: Any) -> bool:
+        """A proper noun that is no one's name, where what is needed or joined goes ("The
+        family needs Homestart", "to attend the Fendrake"): an organisation or programme.
+        People are named after verbs of meeting ("to see Jordan"), by their role or an
+        honorific, or by a name the name lists know."""
+        if head.i <= head.sent.start or not (head.is_title or head.is_upper) or \
+                self._acronym(head) or not (head.tag_.startswith("NNP") or any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in _kids(head))):
+            return False  # "the Fendrake" may be tagged a common noun: "the" says a name
+        base = lemma(head)
+        if base in self.person_head or head.lower_ in self.honorific or \
+                base in self.time_noun or head.lower_.rstrip("s") in self.time_noun or \
+                head.dep_ not in ("dobj", "pobj", "attr", "conj", "appos", "oprd"):
+            return False
+        governor = head.head
+        if governor.dep_ == "prep" and governor.head.i != governor.i:
+            if governor.lower_ not in ("with", "on", "onto", "for") and \
+                    lemma(governor.head) not in self.joining_verb:
+                return False  # "to move to Leeds", "to go back to Poland": a place
+            governor = governor.head
+        if lemma(governor) in self.person_contact_verb:
+            return False  # "to see Jordan", "to stay with Nanna": a person
+        words = [t for t in head.subtree if t.i <= head.i]
+        if any(t.dep_ == "poss" or t.lower_ in self.honorific or lemma(t) in self.person_head
+               for t in words):
+            return False
+        if any(t.dep_ == "det" and t.lower_ == "the" for t in words):
+            return True  # "the Fendrake": people are not "the Jordan"
+        known = _known_names()
+        return known is not None and not any(t.lower_ in known for t in words if t.is_alpha)
+
+    def _dosed(self, head: Any, after: int = -1) -> bool:
+        """A person needed for so many hours or sessions ("an adult for 25 hours a week"):
+        staffing, a provision, not someone the holder knows. ``after``: read only what
+        follows that index (the need verb's own modifiers, after its object)."""
+        if after < 0 and any(c.dep_ == "poss" for c in _kids(head)):
+            return False
+        # Only the person's own "for ..." (or the need verb's): a clause about what they
+        # are to do ("an adult to read with her for ten minutes each evening") is the care
+        # itself, said concretely.
+        tokens = [t for c in _kids(head) if c.dep_ == "prep" and c.i > max(head.i, after)
+                  for t in c.subtree]
+        for token in tokens:
+            if lemma(token) in self.dose_noun and any(
+                    c.dep_ == "nummod" for c in _kids(token)):
+                return True
+        return False
+
+    def _passive_service(self, verb: Any, forms: tuple[str, ...]) -> tuple[Category, str] | None:
+        """A passive judged by who does it, what is given or where the person is moved:
+        "to be supported by the Zorblax team" (a service does it), "to be allocated a
+        social worker" / "to be given a cuddle" (what is given), "to be put on a waiting
+        list for CAMHS" / "to be moved around in her cot" (where to). None: not decided."""
+        base = forms[0]
+        agent = self._agent(verb)
+        if agent is not None and base != "see" and not self._in(
+                forms, self.assessment_passive) and lemma(agent) not in self.person_head and \
+                self.service_shaped(agent)[0] == "service":
+            return "service", (f"\"to be {verb.text} by {_np_text(agent)}\" asks for a "
+                               "service to do it")
+        if self._in(forms, self.give_passive):
+            given = next((c for c in _kids(verb) if c.dep_ in ("dobj", "obj", "dative")
+                          and c.tag_.startswith(("NN", "VBG"))), None)
+            if given is None:
+                given = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "with"
+                              for g in _kids(c) if g.dep_ == "pobj"), None)
+            if given is not None:
+                kind, why = self.need_shaped(given, governed=True)
+                if kind == "assessment" or kind == "service":
+                    return kind, f"to be {verb.text} it: {why}"  # type: ignore[return-value]
+                if self.judge_phrase(given)[0] == "universal":
+                    return "universal", f"\"{_np_text(given)}\" is what every child needs"
+                return "specific", (f"says what the person needs to be {verb.text}: "
+                                    f"\"{_np_text(given)}\"")
+        if self._in(forms, self.move_passive):
+            target = self._destination(verb)
+            if target is not None:
+                kind, why = self.service_shaped(target, governed=True)
+                return kind, (f"\"to be {verb.text}\" somewhere that is a service: "  # type: ignore[return-value]
+                              f"{why}")
+            if any((c.dep_ == "prep" and not self._contrasted(c)) or (
+                    c.dep_ in ("advmod", "prt") and c.lower_ in ("around", "about", "round"))
+                    for c in _kids(verb)):
+                return "specific", f"says where the person needs to be {verb.text}"
+        return None
+
+    def _destination(self, verb: Any) -> Any:
+        """A service-shaped place the clause moves the person to, through up to two
+        prepositions ("put on a waiting list | for | CAMHS"), else None."""
+        stack = [c for c in _kids(verb) if c.dep_ == "prep" and not self._contrasted(c)]
+        for _ in range(2):
+            nxt: list[Any] = []
+            for prep in stack:
+                if prep.lower_ not in ("to", "into", "onto", "on", "in", "at", "with", "for",
+                                       "under"):
+                    continue
+                for obj in _kids(prep):
+                    if obj.dep_ != "pobj":
+                        continue
+                    if (lemma(obj) not in self.weak_service_head or any(
+                            c.dep_ in ("compound", "nmod", "amod") for c in _kids(obj))) and \
+                            self.service_shaped(obj, governed=True)[0]:
+                        return obj  # "to a specialist school", not "to bed"
+                    nxt.extend(c for c in _kids(obj) if c.dep_ == "prep")
+            stack = nxt
+        return None
+
+    def _caused_test(self, verb: Any) -> Any:
+        """What the person needs to have tested ("to have his eyes tested", "to get her
+        hearing checked"), not as a routine; else None."""
+        if lemma(verb) not in ("have", "get"):
+            return None
+        for child in _kids(verb):
+            if child.dep_ in ("ccomp", "xcomp", "oprd", "dobj") and child.tag_ in ("VBN", "VBD") \
+                    and self._in(lemma_forms(child), self.assessment_passive) and \
+                    not self._routine(child) and not any(
+                        c.dep_ == "advcl" for c in _kids(child)) and not any(
+                        c.dep_ == "advcl" and c.i > child.i for c in _kids(verb)):
+                # "to have her teeth checked because they hurt": care for a reason given
+                subject = next((c for c in _kids(child) if c.dep_ in SUBJECT_DEPS), None)
+                if subject is not None and subject.tag_.startswith("NN"):
+                    return subject
+        return None
+
+    @staticmethod
+    def _contrasted(token: Any) -> bool:
+        """True when a phrase follows "instead of", "rather than" or "not": it names what
+        is not wanted ("in school instead of on a part-time timetable")."""
+        doc = token.doc
+        for j in range(token.i - 1, max(-1, token.i - 4), -1):
+            low = doc[j].lower_
+            if doc[j].is_punct:
+                return False
+            if low in ("instead", "rather", "not", "n't"):
+                return True
+        return False
 
     # ------------------------------------------------------- blank fallback
     def _read_words(self, doc: Any) -> list[NeedReading]:
