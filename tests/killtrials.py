@@ -27,6 +27,8 @@ ANSWERS = [
     "Kayla needs an adult to read with her for ten minutes each evening",
     "Kayla needs to get to sleep by nine on school nights",
 ]
+#: an answer the coach flags (a service named as the need)
+FLAGGED = "Kayla needs counselling"
 TYPING = ("Kayla needs to have breakfast before school every day so that she can "
           "concentrate in her morning lessons and join in at break time with friends")
 
@@ -203,6 +205,29 @@ def typed_on_after_enter(folder: Path, how: str = "SIGKILL", *, code_root: Path 
         out.exit_code = _end(app, how)
     out.typed, out.submitted = len(second), len(first)
     _count(db, out, second, [first])
+    return out
+
+
+def typed_on_past_a_flag(folder: Path, how: str = "SIGKILL", *, code_root: Path = ROOT,
+                         pipeline: str | None = None) -> Outcome:
+    """An answer the coach flags, Enter, and straight on with the next answer while the
+    keep-my-wording dialog opens under the fingers: the keys typed on belong to the
+    answers, not to the dialog's reason field."""
+    db = make_db(folder)
+    first, second = FLAGGED, ANSWERS[2]
+    out = Outcome("typing straight on past a flagged answer", how, interval=0.03)
+    with PtyApp(db, code_root=code_root, pipeline=pipeline) as app:
+        open_interview(app)
+        app.type(first + "\n" + second, 0.03)
+        time.sleep(1.5)
+        out.exit_code = _end(app, how)
+    out.typed = len(second)
+    body, drafts = read_back(db)
+    # The flagged answer waits for the worker's decision: it stays the question's draft,
+    # with what was typed on after it on a line of its own.
+    kept = [d.split("\n", 1) for d in drafts if d.startswith(first + "\n")]
+    out.lost_typed_direct = lost_of(second, [rest for _, rest in kept])
+    out.notes.append(f"drafts as killed: {drafts!r}")
     return out
 
 

@@ -51,6 +51,11 @@ def test_typing_straight_on_after_enter_keeps_every_key(tmp_path: Path) -> None:
     assert out.lost_typed_after == 0, out
 
 
+def test_typing_straight_on_past_a_flagged_answer_keeps_every_key(tmp_path: Path) -> None:
+    out = killtrials.typed_on_past_a_flag(tmp_path, "SIGKILL")
+    assert out.lost_typed_direct == 0, out
+
+
 def test_a_locked_database_asks_before_quitting_and_loses_nothing(tmp_path: Path) -> None:
     out = killtrials.locked_database(tmp_path, "SIGKILL")
     assert "the 'Not saved' bar was shown" in out.notes, out

@@ -33,8 +33,9 @@ def burst(app: NeedsLedApp, *keys: str) -> None:
     """Put ``keys`` in the app's queue at once, as a terminal's read of a fast typist."""
     names = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma"}
     for key in keys:
-        if key in ("enter", "tab", "shift+tab", "escape"):
-            app.post_message(events.Key(key, {"enter": "\r", "tab": "\t"}.get(key)))
+        if key in ("enter", "tab", "shift+tab", "escape", "backspace"):
+            app.post_message(events.Key(key, {"enter": "\r", "tab": "\t",
+                                              "backspace": "\x08"}.get(key)))
             continue
         for char in key:  # text: one key per character
             app.post_message(events.Key(names.get(char, char), char))
@@ -86,11 +87,16 @@ async def test_typing_on_after_enter_in_the_interview(tmp_path: Path, case: Case
         assert answer.text == "It matters because"
 
 
-async def test_typing_on_after_enter_into_the_keep_my_wording_dialog(
+async def test_typing_on_past_a_flagged_answer_keeps_the_burst_with_the_answers(
         tmp_path: Path, case: Case) -> None:
-    """Enter on a flagged answer opens the keep-my-wording dialog: the reason typed straight
-    on goes into the dialog, not into the answer just sent."""
+    """Enter on a flagged answer opens the keep-my-wording dialog under the worker's
+    fingers: the keys typed straight on, in the same burst, were meant for the next answer,
+    so they go back into the answer box on a line of their own (its draft), not into the
+    dialog's reason field; after a pause, typing goes to the dialog."""
+    import asyncio
+
     from assistant.tui.screens.keep import KeepScreen
+    from assistant.tui.typeahead import BURST_GAP
 
     db = tmp_path / "cases.db"
     with Store(db) as store:
@@ -104,10 +110,18 @@ async def test_typing_on_after_enter_into_the_keep_my_wording_dialog(
         screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
         screen.show_question()  # type: ignore[attr-defined]
         await pilot.pause()
-        burst(app, "Kayla needs counselling", "enter", "agreed with the family")
+        answer = screen.query_one("#answer", AnswerArea)
+        burst(app, "Kayla needs counselling", "enter", "Kayla needs a bedx", "backspace")
         await until(pilot, lambda: isinstance(app.screen, KeepScreen)
-                    and app.screen.query("#reason")
-                    and app.screen.query_one("#reason", Input).value.endswith("family"),
-                    "the reason in the dialog")
+                    and answer.text.endswith("bed"), "the burst back in the answer box")
+        assert answer.text == "Kayla needs counselling\nKayla needs a bed"
+        assert app.screen.query_one("#reason", Input).value == ""
+        await asyncio.sleep(BURST_GAP + 0.2)  # the worker stops, reads the dialog
+        burst(app, "agreed with the family")
+        await until(pilot, lambda: app.screen.query_one("#reason", Input).value.endswith(
+            "family"), "the reason in the dialog")
         assert app.screen.query_one("#reason", Input).value == "agreed with the family"
-        assert screen.query_one("#answer", AnswerArea).text == "Kayla needs counselling"
+        assert answer.text == "Kayla needs counselling\nKayla needs a bed"
+        burst(app, "enter")  # keep the wording: the burst starts the next answer
+        await until(pilot, lambda: app.screen is screen and answer.text == "Kayla needs a bed",
+                    "the burst in the next answer")

@@ -161,7 +161,7 @@ class NeedsLedApp(App[None]):
         """Keys read while a key before them (Enter, Tab...) is still being handled wait
         for it, then go to the field focused after it (:mod:`assistant.tui.typeahead`)."""
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self.typeahead.hold(event):
+            if self.typeahead.hold(event) or self.typeahead.diverted(event):
                 return
             await super().on_event(event)
             self.typeahead.handed_on(event)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -40,6 +41,8 @@ MAX_HOLD = 1.0
 MAX_CHECKS = 250
 #: how often a hold checks whether the app is done, in seconds
 POLL = 0.002
+#: keys closer together than this, in seconds, are one burst of typing (see ``divert``)
+BURST_GAP = 0.5
 
 
 def moves_focus(key: str) -> bool:
@@ -83,13 +86,51 @@ class TypeAhead:
         self._since = 0.0
         self._checks = 0
         self._polling = False
+        #: where a diverted burst's text goes (see ``divert``), and key timing
+        self._sink: Callable[[str], None] | None = None
+        self._last_key = 0.0
+        self._gap = 0.0
         #: how many keys were held, and how many holds ran out of time (for tests)
         self.holds = 0
         self.timeouts = 0
 
+    def divert(self, sink: Callable[[str], None]) -> None:
+        """Give the keys typed straight on to ``sink`` instead of the focused widget,
+        until the typing pauses. Why: when a key's handling opens a dialog under the
+        worker's fingers (the coach flagged the answer just sent), the keys typed on
+        without a pause were meant for the next answer, not for the dialog's field;
+        browsers hold a new dialog's buttons for a moment for the same reason. Printable
+        keys go to ``sink`` as text and Backspace as "\b"; the burst ends at the first
+        key after a pause of :data:`BURST_GAP` seconds or one that can move the focus,
+        which goes on as usual."""
+        self._sink = sink
+
+    def _to_sink(self, event: events.Key) -> bool:
+        """Hand ``event`` to the diverting sink if it is typing; else end the diversion."""
+        if self._sink is None:
+            return False
+        if not moves_focus(event.key):
+            if event.key == "backspace":
+                self._sink("\b")
+                return True
+            if event.is_printable and event.character:
+                self._sink(event.character)
+                return True
+        self._sink = None
+        return False
+
+    def diverted(self, event: events.Key) -> bool:
+        """Whether ``event`` (not held) went to a diverting sink: typed on, in the same
+        burst, after the key whose handling diverted it."""
+        if self._sink is not None and self._gap >= BURST_GAP:
+            self._sink = None
+        return self._to_sink(event)
+
     def hold(self, event: events.Key) -> bool:
         """Keep ``event`` for later if a key before it is still being handled (or keys
         held before it are still waiting: the order is kept)."""
+        now = time.monotonic()
+        self._gap, self._last_key = now - self._last_key, now
         if self.closed or self.held:
             self.held.append(event)
             self.holds += 1
@@ -140,6 +181,8 @@ class TypeAhead:
         """The keys to hand on now, in order, up to and including the next one that can
         move the focus (the rest wait for it in turn)."""
         out: list[events.Key] = []
+        while self.held and self._to_sink(self.held[0]):
+            self.held.popleft()
         while self.held and not self.closed:
             event = self.held.popleft()
             out.append(event)

@@ -11,6 +11,7 @@ Ctrl+Z undoes typing, then the last change to the case (an answer or a deletion)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -404,9 +405,32 @@ class InterviewScreen(Screen[None]):
                 else:
                     self.answer_box.focus()
 
+            self.app.typeahead.divert(self._typed_on_past_a_flag(text))
             self.app.push_screen(KeepScreen(text, findings), kept)
             return
         self.take_answer(text)
+
+    def _typed_on_past_a_flag(self, sent: str) -> Callable[[str], None]:
+        """Where keys typed straight on after Enter go when the coach flagged ``sent``
+        and the keep dialog opened under the worker's fingers: back at the end of the
+        answer box (saved as its draft), on a line of their own, so keeping the wording
+        carries them to the next question as usual and going back to edit shows them; the
+        dialog's reason field gets none of them (:meth:`TypeAhead.divert`)."""
+        field = self.answer_box
+
+        def typed(key: str) -> None:
+            text = text_of(field) or ""
+            if key != "\b":
+                if text == sent:
+                    text += "\n"
+                    self.app.notify("What you typed after Enter is kept in your answer "
+                                    "box: it goes on to the next question when this "
+                                    "answer is taken.", timeout=6)
+                set_text(field, text + key)
+            elif len(text) > len(sent) + 1:
+                set_text(field, text[:-1])
+
+        return typed
 
     def take_answer(self, text: str, kept: list[tuple[str, str]] | None = None) -> None:
         key = self.interview.key
