@@ -222,7 +222,7 @@ def typed_on_past_a_flag(folder: Path, how: str = "SIGKILL", *, code_root: Path 
         time.sleep(1.5)
         out.exit_code = _end(app, how)
     out.typed = len(second)
-    body, drafts = read_back(db)
+    _body, drafts = read_back(db)
     # The flagged answer waits for the worker's decision: it stays the question's draft,
     # with what was typed on after it on a line of its own.
     kept = [d.split("\n", 1) for d in drafts if d.startswith(first + "\n")]
