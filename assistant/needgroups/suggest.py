@@ -591,12 +591,18 @@ class Suggester:
         self.setting: dict[str, float] = {str(k): v for k, v in
                                           themes.adjuncts.setting.items()}
         self.through = themes.adjuncts.parent_in_child
+        self.spell = themes.spellings
+        self.term_about: dict[tuple[str, str], str] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
         for theme in themes.themes:
-            for term in theme.terms:
-                words = tuple(self.analyzer.words(term))
-                if words:
-                    self._index[words[0]].append((words, theme.id, term))
+            held = [(t, "") for t in theme.terms] + [
+                (t, role) for role, ts in theme.about_terms.items() for t in ts]
+            for term, role in held:
+                if role:
+                    self.term_about[(theme.id, term)] = role
+                words = tuple(self.spell.get(w, w) for w in self.analyzer.words(term))
+                for form in self._forms(words, themes.endings):
+                    self._index[form[0]].append((form, theme.id, term))
         self._acts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
         for theme in themes.themes:
             for rule in theme.acts:
@@ -610,18 +616,42 @@ class Suggester:
         for options in self._service_index.values():
             options.sort(key=len, reverse=True)  # 'parenting course' before 'course'
 
+    @staticmethod
+    def _forms(words: tuple[str, ...], endings: Sequence[str]) -> list[tuple[str, ...]]:
+        """The term's words and the inflected and derived forms of its last word
+        ("hoard": "hoards", "hoarded", "hoarding"; "bathe": "bathing"; "stop": "stopping";
+        "worry": "worries"), so a form the tagger lemmatises otherwise still matches. Set
+        up once; matching stays a dictionary lookup."""
+        if not words:
+            return []
+        last = words[-1]
+        forms = {last}
+        if last.isalpha() and len(last) > 2:
+            for ending in endings:
+                forms.add(last + ending)
+                if last.endswith("e") and ending[0] in "aeiou":
+                    forms.add(last[:-1] + ending)
+                elif (last.endswith("y") and last[-2] not in "aeiou"
+                      and ending in ("s", "ed", "es")):
+                    forms.add(last[:-1] + ("ies" if ending != "ed" else "ied"))
+                elif (ending[0] in "aeiou" and len(last) <= 4 and last[-1] not in "aeiouwxy"
+                      and last[-2] in "aeiou" and last[-3] not in "aeiou"):
+                    forms.add(last + last[-1] + ending)  # stop: stopping, stopped
+        return [(*words[:-1], form) for form in sorted(forms, key=lambda f: f != last)]
+
     def matches(self, tokens: Sequence[Sequence[Any]]) -> list[Match]:
-        lower = [t[0].lower() for t in tokens]
-        lemma = [t[1] for t in tokens]
+        spell = self.spell
+        lower = [spell.get(w, w) for w in (t[0].lower() for t in tokens)]
+        lemma = [spell.get(w, w) for w in (t[1] for t in tokens)]
         found: list[Match] = []
         for i in range(len(tokens)):
             seen = set()
             for key in {lower[i], lemma[i]}:
                 for words, theme, term in self._index.get(key, ()):
-                    if (words, theme) in seen or i + len(words) > len(tokens):
+                    if (term, theme) in seen or i + len(words) > len(tokens):
                         continue
                     if all(w in (lower[i + j], lemma[i + j]) for j, w in enumerate(words)):
-                        seen.add((words, theme))
+                        seen.add((term, theme))
                         text = " ".join(t[0] for t in tokens[i:i + len(words)])
                         found.append(Match(theme, i, i + len(words), term, text))
         return found
@@ -646,7 +676,7 @@ class Suggester:
             depths = [tokens[i][3] for i in range(m.start, m.end)]
             if all(d < 0 for d in depths):
                 continue  # in the holder or the need verb, not in what is needed
-            about = self.about[m.theme]
+            about = self.term_about.get((m.theme, m.term), self.about[m.theme])
             whom = tokens[m.start][2] or holder
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -47,12 +48,17 @@ class Theme(Strict):
     # child's "drink" is not parental substance misuse), "child", or "any".
     about: Literal["parent", "child", "any"] = "any"
     acts: list[ActRule] = []
+    # Terms with two meanings, counted for this theme only when about a parent or only
+    # when about a child (the word's place in the parse says whom): "care for" is a
+    # young carer's only when a child does it; "in custody" is a child's offending, but a
+    # parent's custody is a family matter.
+    about_terms: dict[Literal["parent", "child"], list[str]] = {}
     examples: list[str] = []
 
     @model_validator(mode="after")
     def _terms_are_clean(self) -> Theme:
         seen = set()
-        for term in self.terms:
+        for term in [*self.terms, *(t for ts in self.about_terms.values() for t in ts)]:
             if not term.strip() or term != term.strip().lower():
                 raise ValueError(f"term {term!r} must be lower case, with no outer spaces")
             if term in seen:
@@ -128,6 +134,13 @@ class Themes(Strict):
     adjuncts: Adjuncts = Adjuncts()
     # Theme terms that everyday needs use too ("talk", "feel", "bed"): they count for less.
     general: list[str] = []
+    # Other spellings of a word (American, or variant) read as the spelling the terms use:
+    # "behavior" as "behaviour", "diaper" as "nappy". One word each side, lower case.
+    spellings: dict[str, str] = {}
+    # Endings added to a term's last word so its inflected and derived forms match even
+    # where the tagger's lemma differs ("hoarding" the noun for "hoard"); a word that
+    # ends in "e" drops it before an ending that starts with a vowel ("bathe", "bathing").
+    endings: list[str] = []
     people: People = People(parent=["mother", "father", "parent", "parents", "carer"],
                             child=["child", "children"])
     # Why a need worded as a service, an assessment, an aim or vaguely gets no theme:
@@ -150,7 +163,15 @@ class Themes(Strict):
             twice = sorted({v for v in values if values.count(v) > 1})
             if twice:
                 raise ValueError(f"{kind} id(s) listed twice: {', '.join(twice)}")
+        for wrong, right in self.spellings.items():
+            for word in (wrong, right):
+                if not re.fullmatch(r"[a-z][a-z'-]*", word):
+                    raise ValueError(f"spellings: {word!r} must be one lower-case word")
+        for ending in self.endings:
+            if not re.fullmatch(r"[a-z]+", ending):
+                raise ValueError(f"endings: {ending!r} must be lower-case letters")
         terms = {term for theme in self.themes for term in theme.terms}
+        terms |= {t for theme in self.themes for ts in theme.about_terms.values() for t in ts}
         stray = sorted(set(self.general) - terms)
         if stray:
             raise ValueError(f"general word(s) {', '.join(stray)} are no theme's terms")
