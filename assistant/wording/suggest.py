@@ -48,6 +48,10 @@ class Statement(Strict):
     holder: Literal["child", "parent"] | list[str] = "child"
     ages: tuple[int, int] | None = None
     presupposes: list[str] = []
+    of_others: list[str] = []
+    """Facts about one person (``about`` in case-facts.yml) that the statement takes for
+    granted of someone other than the person it is about ("...never left alone with her
+    partner while he is drinking": the partner drinks, not the holder)."""
 
     @field_validator("text")
     @classmethod
@@ -258,7 +262,8 @@ class Library:
         """
         member, story_scores, story_words = self._case_reading(family, holder)
         shown = set(family.facts) if family else set(self.facts.ordinary)
-        shown = self.facts.settle(shown | self._shown_by(text))
+        stated = frozenset(self._shown_by(text))
+        shown = self.facts.settle(shown | stated)
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
         need_scores = self._scores(" ".join(w for w in _WORD.findall(text.lower())
@@ -272,7 +277,7 @@ class Library:
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
         for rank, area in enumerate(areas):
             for n, entry, child in self._fitting(area, frozenset(shown), member, holder,
-                                                 family):
+                                                 family, stated):
                 # Areas the statement speaks to come first, whole; the story's areas
                 # then take turns, so the worker sees the range the story opens.
                 turn = 0 if need_scores.get(area) else 1
@@ -313,13 +318,16 @@ class Library:
         return kept[1], kept[2], kept[3]
 
     def _fitting(self, area: str, shown: frozenset[str], member: Member | None,
-                 holder: str | None, family: Family | None
+                 holder: str | None, family: Family | None,
+                 stated: frozenset[str] = frozenset()
                  ) -> list[tuple[int, Entry, Member | None]]:
         """The area's entries (number, entry, the child a parent's statement is about)
         that take for granted only what is ``shown`` and fit the holder, the holder's age
-        and the case's children. Kept: statements about one case and holder ask the same."""
+        and the case's children, and whose facts about one person are that person's
+        (``stated``: facts the worker's own statement shows, so the holder's). Kept:
+        statements about one case and holder ask the same."""
         key = (area, shown, member, is_parent(holder, self.roles) if member is None else None,
-               id(family))
+               id(family), stated)
         kept = self._fits.get(key)
         if kept is not None and kept[0] is family:
             return kept[1]
@@ -327,9 +335,14 @@ class Library:
         for n, entry in enumerate(self.entries[area]):
             if not (entry.needs <= shown and self._fits_holder(entry, member, holder)):
                 continue
+            if family is not None and member is not None and (
+                    self._names_the_holder(entry, member, family)
+                    or not self._owned(entry, member, family, stated, "adult"
+                                       if not member.child else "child")):
+                continue
             child: Member | None = None
             if entry.about_child and family is not None:
-                child = self._child_for(entry, family, member)
+                child = self._child_for(entry, family, member, stated)
                 if child is None:
                     continue
             elif entry.holder == "child" or (member is not None and member.child):
@@ -357,17 +370,43 @@ class Library:
             picked = self.pick(text, holder, family=family)
             if picked or family is not None:
                 return picked
+        # With a case, only what the case shows; without one, what most families have.
         shown = set(family.facts) if family else set(self.facts.ordinary)
-        shown |= self._shown_by(text) | self.facts.ordinary
+        shown = self.facts.settle(shown | self._shown_by(text))
         member = family.member(holder) if family else None
         gender = self._gender(text, holder, member, pronouns=self.english.pronouns)
         out = []
         for rewrite in rewrites:
-            if not self.facts.mentioned(rewrite) <= shown:
+            mentioned = self.facts.mentioned(rewrite)
+            if not mentioned <= shown:
+                continue
+            if member is not None and family is not None and not self._rewrite_fits(
+                    rewrite, holder, member, family, mentioned):
                 continue
             out.append(rewrite if names_someone_else(rewrite, holder, self.roles)
                        else fit(rewrite, gender, lists=self.english.pronouns))
         return out
+
+    def _rewrite_fits(self, rewrite: str, holder: str | None, member: Member,
+                      family: Family, mentioned: set[str]) -> bool:
+        """A rule's example rewrite, which carries no data of whom it fits, read for the
+        holder: what it says of the holder alone (it names no one else) must fit their age
+        ("at school" is not a father's outcome, nor a two-year-old's: the age range of each
+        fact it mentions), and it must not speak of the holder's own role as another person
+        ("as reported by Mum" in Mum's outcome)."""
+        for fact in mentioned:
+            rule = self.facts.by_id[fact]
+            if member.role in rule.roles and not any(
+                    m is not member and m.role in rule.roles for m in family.members):
+                return False
+        if holder and holder in rewrite and not names_someone_else(rewrite, holder,
+                                                                    self.roles):
+            for fact in mentioned:
+                ages = self.facts.by_id[fact].ages
+                if ages and not (member.child and (member.age is None
+                                                   or ages[0] <= member.age <= ages[1])):
+                    return False
+        return True
 
     def _shown_by(self, text: str) -> set[str]:
         """The facts the statement's own words show, kept for the statement just read."""
@@ -375,14 +414,45 @@ class Library:
             self._shown = (text, self.facts.shown_by_text(text))
         return self._shown[1]
 
-    def _child_for(self, entry: Entry, family: Family, holder: Member | None) -> Member | None:
-        """The child a parent's statement is about: the first recorded child it fits."""
+    def _child_for(self, entry: Entry, family: Family, holder: Member | None,
+                   stated: frozenset[str] = frozenset()) -> Member | None:
+        """The child a parent's statement is about: the first recorded child it fits, of
+        the age it is written for, and of whom the story says what it takes for granted
+        about a child ("{child}'s cuts": the child who self-harms, not her brother)."""
         for child in family.children:
             if child is holder or child.role in self.unborn_roles:
                 continue
-            if self._fits_age(entry.ages, child.age):
+            if self._fits_age(entry.ages, child.age) \
+                    and self._owned(entry, child, family, frozenset(), "child"):
                 return child
         return None
+
+    def _owned(self, entry: Entry, person: Member, family: Family, stated: frozenset[str],
+               about: str) -> bool:
+        """True unless ``entry`` takes for granted a fact about a ``about`` person ("child"
+        or "adult", case-facts.yml) that the story says of someone other than ``person``.
+        A parent's statement's facts about a child are its ``{child}``'s (checked when
+        the child is chosen); a child's statement's facts about an adult are a parent's."""
+        for fact in entry.needs:
+            rule = self.facts.by_id[fact]
+            if rule.about != about or fact in stated or fact in entry.statement.of_others:
+                continue
+            if about == "child" and not person.child and entry.about_child:
+                continue
+            if not family.owns(fact, person):
+                return False
+        return True
+
+    def _names_the_holder(self, entry: Entry, member: Member, family: Family) -> bool:
+        """True when the statement speaks of someone in the holder's own role ("a plan
+        agreed with Gran") and the holder is the only one of that role in the case: offered
+        to the grandmother it would speak of her as someone else."""
+        for fact in entry.needs:
+            roles = self.facts.by_id[fact].roles
+            if member.role in roles and not any(m is not member and m.role in roles
+                                                for m in family.members):
+                return True
+        return False
 
     def _fits_children(self, entry: Entry, family: Family | None) -> bool:
         """A parent's statement with an age range needs a child of that age in the case."""
@@ -426,6 +496,18 @@ class Library:
             return None  # "Dad needs to agree with Dad...": written for someone else
         return filled
 
+    def holder_gender(self, text: str, holder: str | None, family: Family | None
+                      ) -> str | None:
+        """The holder's pronouns ('f', 'm', None for "they"): their recorded sex in the
+        case, else the worker's pronouns or the role word that names them."""
+        member = family.member(holder) if family is not None else None
+        if member is None and holder:
+            for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", holder):
+                role = self.roles.gender(word)
+                if role is not None:  # "Mum needs to understand his ...": Mum is "she"
+                    return "f" if role == "female" else "m"
+        return self._gender(text, holder, member, pronouns=self.english.pronouns)
+
     def _gender(self, text: str, holder: str | None, member: Member | None,
                 *, pronouns: PronounWords) -> str | None:
         """The holder's pronouns: their recorded sex, else the worker's words or role."""
@@ -439,18 +521,28 @@ class Library:
         return target_gender(text, holder, self.roles, lists=pronouns)
 
 
+_PRONOUNS = {"f": ("she", "her", "her"), "m": ("he", "him", "his"),
+             None: ("they", "them", "their")}
+
+
 def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "",
-         match: str = "", expansion: str = "", *, lists: English) -> str:
+         match: str = "", expansion: str = "", *, lists: English,
+         gender: str | None = None) -> str:
     """Fill ``{holder}`` (object: "help her"), ``{subject}`` ("she"), ``{possessive}``
     ("her", "Kayla's"), ``{Holder}`` and ``{name}`` (sentence start: "She"), ``{term}``,
-    ``{match}``, ``{expansion}``. ``lists`` are the word lists in use (the packaged ones
-    when None)."""
+    ``{match}``, ``{expansion}``, and the holder's pronouns ``{they}``, ``{them}``,
+    ``{their}`` for ``gender`` ('f', 'm'; "they" when None: a question about Jordan asks
+    what *he* needs, not what *they* need). ``lists`` are the word lists in use."""
     obj, subj = forms(holder, roles, lists=lists.context)
     start = subj[:1].upper() + subj[1:]
     possessive = lists.rewrites.possessive.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
+    they, them, their = _PRONOUNS.get(gender, _PRONOUNS[None])
+    if _plural_holder(subj, lists):
+        they, them, their = _PRONOUNS[None]
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
               "possessive": possessive, "child": "the child",
-              "term": term or "this", "match": match, "expansion": expansion}
+              "term": term or "this", "match": match, "expansion": expansion,
+              "they": they, "them": them, "their": their}
     out = template.format_map(values)
     if template.startswith(("{name} needs ", "{Holder} needs ")) \
             and _plural_holder(subj, lists):
