@@ -102,6 +102,7 @@ class PronounWords(WordFile):
     agree: WordMap
     adverbs: Words
     modals: Words
+    not_people: Words = frozenset()
 
 
 class RedactionWords(WordFile):

@@ -383,7 +383,8 @@ class Library:
             if member is not None and family is not None and not self._rewrite_fits(
                     rewrite, holder, member, family, mentioned):
                 continue
-            out.append(rewrite if names_someone_else(rewrite, holder, self.roles)
+            out.append(rewrite if names_someone_else(rewrite, holder, self.roles,
+                                                     self.english.pronouns)
                        else fit(rewrite, gender, lists=self.english.pronouns))
         return out
 
@@ -399,8 +400,8 @@ class Library:
             if member.role in rule.roles and not any(
                     m is not member and m.role in rule.roles for m in family.members):
                 return False
-        if holder and holder in rewrite and not names_someone_else(rewrite, holder,
-                                                                    self.roles):
+        if holder and holder in rewrite and not names_someone_else(
+                rewrite, holder, self.roles, self.english.pronouns):
             for fact in mentioned:
                 ages = self.facts.by_id[fact].ages
                 if ages and not (member.child and (member.age is None
@@ -488,7 +489,7 @@ class Library:
             # The pronouns in a statement about the parent's child are the child's.
             gender = child.gender if child is not None else None
             filled = fit(filled, gender, lists=pronouns)
-        elif not names_someone_else(filled, holder, self.roles):
+        elif not names_someone_else(filled, holder, self.roles, pronouns):
             # Pronouns in a statement naming someone else may be that person's: left as written.
             filled = fit(filled, self._gender(text, holder, member, pronouns=pronouns),
                          lists=pronouns)
