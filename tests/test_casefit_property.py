@@ -85,7 +85,7 @@ def _person(rng: random.Random, role: object, name: str, child: bool) -> Person:
         age = rng.choice([None, 0, 1, 2, 3, 4, 6, 7, 9, 11, 13, 14, 16, 17])
     else:
         age = rng.choice([None, 17, 19, 24, 31, 38, 45, 58, 68, 74])
-    return Person(id=f"p{name}", role=getattr(role, "id"), name=name, age=age,
+    return Person(id=f"p{name}", role=role.id, name=name, age=age,
                   sex=rng.choice(sexes))
 
 
@@ -122,6 +122,7 @@ def _family(seed: int) -> Generated:
         text = sentence.format(p=who.name) if who else sentence
         told[text] = {who.name} if who else set()
         sentences.append(text)
+    _TOLD[f"P-{seed}"] = told
     return Generated(Case(reference=f"P-{seed}", story=" ".join(sentences), people=people),
                      told)
 
@@ -169,8 +170,30 @@ _SHOWN = [(re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.I), roles, ages,
 _OWN_WORDS = {"mother": r"mum|mother|mummy", "father": r"dad|father|daddy",
               "grandparent": r"gran|nan|grandma|grandad|granny|grandmother|grandfather",
               "stepparent": r"stepdad|stepmum|step-dad|step-mum"}
-_CAPITALS_ALLOWED = {"I", "Mum", "Dad", "Gran", "PE", "A&E", "Saturday", "Sunday", "Sunday",
-                     "Saturdays", "July", "Monday", "Thursday", "By", "Within", "Add", "CAMHS"}
+_CAPITALS_ALLOWED = {"I", "Mum", "Dad", "Gran", "PE", "A&E", "Saturday", "Sunday",
+                     "Saturdays", "July", "Monday", "Thursday", "By", "Within", "Add",
+                     "CAMHS"}
+# Words that take for granted something about one person, and the story's words that tell
+# it of someone: a rewrite for a child (or a parent's own statement) that uses the first
+# must be about the person the story tells it of, when it tells it of anyone.
+_PERSONAL = [
+    (r"cutting|cuts|self-harm|harmed|hurting herself|hurting himself|hurting themselves|"
+     r"razors|wound", r"self-harming"),
+    (r"missing|runs away|staying out|not home by", r"gone missing"),
+    (r"inhaler|asthma", r"asthma"),
+    (r"head lice|toothache|dentist", r"head lice"),
+    (r"temper|swears|start a fight|angry outbursts|hitting his|hitting her|"
+     r"hitting their", r"hits out"),
+    (r"two-word|picture cards|own name clearly|finish (?:his|her|their) words|"
+     r"two-step instructions", r"few words"),
+    (r"looking after (?:his|her|their) mum|look after a parent|the caring|"
+     r"young carer|give (?:his|her|their) mum", r"looks after the family"),
+]
+_ADULT = [
+    (r"(?:she|he|they) (?:relapses?|becomes? unwell)|(?:her|his|their) (?:medication|"
+     r"methadone|low mood)|stop drinking|be sober|has been drinking", r"drinking|heroin|"
+     r"depression|multiple sclerosis"),
+]
 HE = {"he", "him", "his", "himself"}
 SHE = {"she", "her", "hers", "herself"}
 THEY = {"they", "them", "their", "theirs", "themselves", "themself"}
@@ -261,6 +284,7 @@ def _judge(coach: Coach, case: Case, holder: Person, statement: str, stage: str,
                     and re.search(rf"(?<![\w'-])(?:{own})(?![\w-])", rewrite, re.I):
                 problems.append(f"{say}: speaks of the holder's own role as someone else")
             entry = chosen.get(rewrite)
+            problems += _whose(generated_told(case), holder, rewrite, entry, say)
             about = holder
             if entry is not None:
                 problems += _fits_data(library, entry, holder, case, rewrite, say)
@@ -280,6 +304,32 @@ def _judge(coach: Coach, case: Case, holder: Person, statement: str, stage: str,
     return problems
 
 
+_TOLD: dict[str, dict[str, set[str]]] = {}
+
+
+def generated_told(case: Case) -> dict[str, set[str]]:
+    return _TOLD.get(case.reference, {})
+
+
+def _whose(told: dict[str, set[str]], holder: Person, rewrite: str, entry: object,
+           say: str) -> list[str]:
+    """A fact about one person is offered only to (or about) the one the story tells it of."""
+    out = []
+    is_child = holder.role in CONTENT.framework.child_roles
+    about_child = bool(entry is not None and entry.about_child)  # type: ignore[attr-defined]
+    others = set(getattr(getattr(entry, "statement", None), "of_others", []) or [])
+    checks = _PERSONAL if is_child else _ADULT if not about_child and not others else []
+    for words, story in checks:
+        if not re.search(rf"(?<![\w-])(?:{words})(?![\w-])", rewrite, re.I):
+            continue
+        of = set().union(*(names for sentence, names in told.items()
+                           if re.search(story, sentence, re.I))) if told else set()
+        if of and holder.name not in of:
+            out.append(f"{say}: takes for granted of {holder.name} what the story tells "
+                       f"of {sorted(of)}")
+    return out
+
+
 def _fits_data(library: object, entry: object, holder: Person, case: Case, rewrite: str,
                say: str) -> list[str]:
     """The holder's kind and age, and the named child's age, fit the statement's data."""
@@ -289,7 +339,7 @@ def _fits_data(library: object, entry: object, holder: Person, case: Case, rewri
     is_child = holder.role in child_roles
     out = []
     kind = statement.holder
-    if kind == "child" and not is_child or kind == "parent" and is_child:
+    if (kind == "child" and not is_child) or (kind == "parent" and is_child):
         out.append(f"{say}: a {kind}'s statement offered to a {holder.role}")
     if isinstance(kind, list) and holder.role not in kind:
         out.append(f"{say}: written for {kind}, offered to a {holder.role}")
