@@ -67,6 +67,8 @@ STORY = [
     ("family", "There was domestic abuse by a former partner, who has now left."),
     ("child", "{p}'s dad died last year."),
     ("child", "{p}'s father left two years ago and has no contact."),
+    ("child", "{p} is 20 weeks pregnant and has not been to the midwife."),
+    ("child", "{p} has left her mum's house after rows and is sofa-surfing."),
 ]
 
 
@@ -163,6 +165,9 @@ _SHOWN_BY = [
     (r"older men|older boys|groomed|gang", set(), None, r"older boys|older men|gang"),
     (r"temporary flat|evicted|rent arrears", set(), None, r"temporary|eviction|evicted"),
     (r"damp", set(), None, r"damp"),
+    (r"separation|every other saturday|both parents|split up|other parent", set(), None,
+     r"father left|split up|separated"),
+    (r"pregnant|pregnancy|antenatal|the birth", set(), None, r"pregnant"),
 ]
 _SHOWN = [(re.compile(rf"(?<![\w'-])(?:{words})(?![\w-])", re.I), roles, ages,
            re.compile(rf"(?<![\w'-])(?:{story})(?![\w-])", re.I))
@@ -269,7 +274,7 @@ def _judge(coach: Coach, case: Case, holder: Person, statement: str, stage: str,
             continue  # its suggestion is to write the shorthand out, not a rewrite
         for rewrite in finding.suggestions:
             say = f"{where} -> {rewrite!r}"
-            if "{" in rewrite or "}" in rewrite or "their child" in rewrite:
+            if "{" in rewrite or "}" in rewrite or re.search(r"\btheir child\b", rewrite):
                 problems.append(f"{say}: a placeholder left")
             lacks = _lacks(case, statement, rewrite)
             if lacks:
