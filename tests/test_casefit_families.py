@@ -1,0 +1,118 @@
+"""The families a student tried in the app (issue 10, points 3 and 4), each failure seen
+there kept as a test: the real coach, the real pipeline, the real content.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.model import Case, Person
+from assistant.wording import Coach
+from tests.helpers import CONTENT
+
+TWINS = Case(reference="F-TW", story=(
+    "The twins, Sam and Alex (7), live with their gran Maureen under a kinship arrangement "
+    "because their mum uses heroin. Sam wets the bed and Alex hits out at school. Maureen is "
+    "68 and has arthritis."),
+    people=[Person(id="s", role="child", name="Sam", age=7, sex="male"),
+            Person(id="a", role="sibling", name="Alex", age=7, sex="female"),
+            Person(id="m", role="grandparent", name="Maureen", age=68, sex="female")])
+DAD = Case(reference="F-D", story=(
+    "Dan is bringing up Mia (2) on his own since her mum went to prison. The flat is "
+    "cluttered and Mia's speech is behind; she has few words."),
+    people=[Person(id="d", role="father", name="Dan", age=27, sex="male"),
+            Person(id="m", role="child", name="Mia", age=2, sex="female")])
+CARER = Case(reference="F-C", story=(
+    "Ellie (16) looks after her mum Karen, who has multiple sclerosis. Ellie is often late "
+    "for college and gives Karen her medication."),
+    people=[Person(id="e", role="child", name="Ellie", age=16, sex="female"),
+            Person(id="k", role="mother", name="Karen", age=45, sex="female")])
+PREGNANT = Case(reference="F-P", story=(
+    "Kayleigh is 17 and 24 weeks pregnant. She has left her mum's house after rows and is "
+    "sofa-surfing with friends."),
+    people=[Person(id="k", role="child", name="Kayleigh", age=17, sex="female")])
+
+
+@pytest.fixture(scope="module")
+def coach() -> Coach:
+    return Coach(content=CONTENT).load()
+
+
+def _rewrites(coach: Coach, text: str, holder: str, case: Case, stage: str = "need"
+              ) -> list[str]:
+    report = coach.check(text, stage=stage, holder=holder, case=case)
+    return [s for f in report.findings for s in f.suggestions]
+
+
+@pytest.mark.parametrize("text", ["Maureen needs support.", "Gran needs respite.",
+                                  "Maureen needs a parenting course."])
+def test_a_kinship_grandmother_is_not_given_the_mothers_drug_use_or_herself(
+        coach: Coach, text: str) -> None:
+    for rewrite in _rewrites(coach, text, "Maureen", TWINS):
+        assert not re.search(r"\b(Gran|relapses?|methadone|drinking)\b", rewrite), rewrite
+
+
+@pytest.mark.parametrize("name", ["Sam", "Alex"])
+def test_children_in_kinship_care_are_not_told_their_mum_is_at_home(coach: Coach,
+                                                                    name: str) -> None:
+    for text in (f"{name} needs counselling.", f"{name} needs to be safe."):
+        for rewrite in _rewrites(coach, text, name, TWINS):
+            assert "mum" not in rewrite.lower(), rewrite
+
+
+def test_a_childs_difficulty_is_offered_to_that_child_only(coach: Coach) -> None:
+    """The story says Alex hits out, not Sam; the worker's own words about Sam count."""
+    for text in ("Sam needs counselling.", "Sam needs support."):
+        sam = _rewrites(coach, text, "Sam", TWINS)
+        assert not any(re.search(r"temper|fight|calm himself|hitting", r) for r in sam), sam
+    alex = _rewrites(coach, "Alex needs counselling.", "Alex", TWINS) + \
+        _rewrites(coach, "Alex needs support.", "Alex", TWINS)
+    assert any(re.search(r"temper|fight|calm herself|hitting", r) for r in alex), alex
+    said = _rewrites(coach, "Sam needs anger management.", "Sam", TWINS)
+    assert any(re.search(r"temper|fight|calm himself|hitting", r) for r in said), said
+
+
+def test_naming_the_holder_by_role_is_not_someone_else(coach: Coach) -> None:
+    for text, holder, case in (("Gran needs respite.", "Maureen", TWINS),
+                               ("Mum needs an adult social care assessment.", "Karen", CARER),
+                               ("Dad needs a parenting course.", "Dan", DAD)):
+        report = coach.check(text, holder=holder, case=case)
+        assert report.findings and not any(f.context["other_person"] for f in report.findings)
+
+
+def test_questions_use_the_holders_recorded_pronouns(coach: Coach) -> None:
+    report = coach.check("Dan needs a parenting assessment.", holder="Dan", case=DAD)
+    questions = " ".join(q for f in report.findings for q in f.questions)
+    assert "what he would need" in questions and "what they need" not in questions
+    outcome = coach.check("Dan will attend a parenting course.", stage="outcome",
+                          holder="Dan", case=DAD)
+    asked = " ".join(q for f in outcome.findings for q in f.questions)
+    assert "what would he then do" in asked
+
+
+def test_a_fathers_outcome_and_a_toddlers_are_not_about_school(coach: Coach) -> None:
+    for text, holder in (("Dan will feel more supported.", "Dan"),
+                         ("Mia will be happier.", "Mia")):
+        for rewrite in _rewrites(coach, text, holder, DAD, stage="outcome"):
+            assert "school" not in rewrite, rewrite
+
+
+def test_a_parent_statement_names_the_child_not_their_child(coach: Coach) -> None:
+    rewrites = _rewrites(coach, "Dan needs support.", "Dan", DAD)
+    assert rewrites and not any("their child" in r for r in rewrites)
+
+
+def test_a_pregnant_teenager_gets_rewrites_about_her_pregnancy_not_a_separation(
+        coach: Coach) -> None:
+    rewrites = _rewrites(coach, "Kayleigh needs support.", "Kayleigh", PREGNANT)
+    assert any("baby is born" in r or "antenatal" in r for r in rewrites), rewrites
+    assert not any("separation" in r or "both parents" in r for r in rewrites), rewrites
+    assert not any("temporary flat" in r for r in rewrites), rewrites
+
+
+def test_a_young_carer_of_sixteen_is_not_accompanied_to_school(coach: Coach) -> None:
+    for text in ("Ellie needs to be safe.", "Ellie needs respite."):
+        for rewrite in _rewrites(coach, text, "Ellie", CARER):
+            assert "accompanied" not in rewrite and "take control" not in rewrite, rewrite
