@@ -116,3 +116,25 @@ def test_a_young_carer_of_sixteen_is_not_accompanied_to_school(coach: Coach) -> 
     for text in ("Ellie needs to be safe.", "Ellie needs respite."):
         for rewrite in _rewrites(coach, text, "Ellie", CARER):
             assert "accompanied" not in rewrite and "take control" not in rewrite, rewrite
+
+
+LISA = Case(reference="F-L", story="Jordan (14) lives with his mum Lisa; his father left.",
+            people=[Person(id="l", role="mother", name="Lisa", age=38, sex="female"),
+                    Person(id="j", role="child", name="Jordan", age=14, sex="male")])
+
+
+def test_a_statement_for_someone_else_is_not_said_back_as_the_holders(coach: Coach) -> None:
+    """Point 4: the note says what it reads of the person the statement is for, and a
+    professional's task is never read back as the family member's specific need."""
+    for case in (LISA, None):
+        sw = coach.check("SW to support Lisa", holder="Lisa", case=case)
+        assert not sw.kinds and sw.note and not sw.note.startswith("Reads as specific")
+        assert "Lisa" in sw.note
+        other = coach.check("Jordan to get up at 7.30 on school days.", holder="Lisa",
+                            case=case)
+        assert other.note and "Lisa" not in other.note and "Jordan" in other.note
+        own = coach.check("She needs to get Jordan to school by 8.45.", holder="Lisa",
+                          case=case)
+        assert own.note and own.note.startswith("Reads as specific") and "Lisa" in own.note
+    mum = coach.check("Mum needs to get Jordan to school by 8.45.", holder="Lisa", case=LISA)
+    assert mum.note and "Lisa" in mum.note

@@ -562,6 +562,18 @@ def _plural_holder(subject: str, lists: English) -> bool:
     return last.islower() and is_plural_noun(last)
 
 
+def _names_a_person(words: str, roles: RoleVocabulary, family: Family | None) -> bool:
+    """True when ``words`` name one of the family: a person of the case, a role word
+    ("Mum", "the child"), or a name ("Jordan"; not shorthand in capitals such as "SW")."""
+    if family is not None and family.member(words) is not None:
+        return True
+    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", words)
+    if any(roles.gender(t) is not None or roles.is_noun(t.lower())
+           or roles.is_parent_word(t) for t in tokens):
+        return True
+    return len(tokens) == 1 and tokens[0][:1].isupper() and not tokens[0].isupper()
+
+
 class QuietNotes(Strict):
     need: str = Field(min_length=1)
     outcome: str = Field(min_length=1)
@@ -612,14 +624,25 @@ class Notes(Strict):
         """
         if not report.text.strip():
             return report
-        obj, _ = forms(report.holder, roles, lists=lists.context)
+        holder, own = report.holder, True
+        read = getattr(reading, "holder_text", None) if reading is not None else None
+        if read and holder and read.lower() != holder.lower() \
+                and read.lower() not in lists.context.object_pronoun \
+                and not (family is not None and family.same_person(read, holder)):
+            # The statement is written for someone other than the person asked about
+            # ("Jordan to attend school", asked about Lisa; "SW to support Lisa"): its
+            # reading is not Lisa's, so it is not said back as hers.
+            own = False
+            if _names_a_person(read, roles, family):
+                holder = read
+        obj, _ = forms(holder, roles, lists=lists.context)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)
         if report.kinds:
             return report
         if reading is not None and getattr(reading, "category", None) == "specific" \
-                and report.stage == "need":
+                and report.stage == "need" and (own or holder == read):
             part = getattr(reading, "what_part", None)
             values["what"] = part.text if part is not None else ""
             if getattr(reading, "what", None) == "phrase":
