@@ -21,6 +21,7 @@ mistake in the facts file or in the fitting is caught, not repeated.
 
 from __future__ import annotations
 
+import calendar
 import random
 import re
 from dataclasses import dataclass
@@ -42,6 +43,9 @@ NEEDS = [
 ]
 OUTCOMES = ["{H} will be happier.", "{H} will feel more supported.",
             "{H} will attend the course.", "{H} will engage with services."]
+WORK = ["SW to support {H}.", "{H} to attend appointments as needed.",
+        "Family support to continue."]
+SERIOUSNESS = ["The school will exclude {H}.", "The department will be criticised."]
 NEED_KINDS = {"universal", "service", "assessment", "vague"}
 
 NAMES = ["Ava", "Bea", "Cal", "Dara", "Eli", "Fern", "Gus", "Hana", "Ivo", "Jem", "Kit",
@@ -177,7 +181,7 @@ _OWN_WORDS = {"mother": r"mum|mother|mummy", "father": r"dad|father|daddy",
               "stepparent": r"stepdad|stepmum|step-dad|step-mum"}
 _CAPITALS_ALLOWED = {"I", "Mum", "Dad", "Gran", "PE", "A&E", "Saturday", "Sunday",
                      "Saturdays", "July", "Monday", "Thursday", "By", "Within", "Add",
-                     "CAMHS"}
+                     "CAMHS", *calendar.month_name[1:], *calendar.day_name}
 # Words that take for granted something about one person, and the story's words that tell
 # it of someone: a rewrite for a child (or a parent's own statement) that uses the first
 # must be about the person the story tells it of, when it tells it of anyone.
@@ -383,7 +387,8 @@ def test_every_rewrite_fits_the_family(coach: Coach, chunk: int) -> None:
         for holder in case.people:
             if holder.role in CONTENT.framework.unborn_roles:
                 continue
-            for stage, texts in (("need", NEEDS), ("outcome", OUTCOMES)):
+            for stage, texts in (("need", NEEDS), ("outcome", OUTCOMES), ("work", WORK),
+                                 ("seriousness", SERIOUSNESS)):
                 statements = [t.format(H=holder.name) for t in texts]
                 for statement, report in zip(statements, coach.check_many(
                         statements, stage=stage, holder=holder.name, case=case), strict=True):

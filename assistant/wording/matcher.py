@@ -16,7 +16,7 @@ from assistant.wording import context
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
-from assistant.wording.suggest import Library, fill, term_of
+from assistant.wording.suggest import Library, fill, names_a_person, term_of
 from assistant.wordlists import MatchingWords
 
 # Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
@@ -415,8 +415,10 @@ class Engine:
             term = term_of(span, lists=self.english)
         if given and inferred and given.lower() != inferred.lower() \
                 and inferred.lower() not in self.english.context.object_pronoun \
-                and not (family is not None and family.same_person(given, inferred)):
-            # "Mum needs ..." asked about Lisa, the case's only mother, is Lisa's own need.
+                and not (family is not None and family.same_person(given, inferred)) \
+                and names_a_person(inferred, self.library.roles, family):
+            # "Mum needs ..." asked about Lisa, the case's only mother, is Lisa's own need;
+            # "the nursery will exclude her" is about her, not about another person.
             flags["other_person"] = True
         holder = given or inferred
         if flags["other_person"] and family is not None:

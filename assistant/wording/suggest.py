@@ -27,7 +27,8 @@ from assistant.wording.morphology import gerund, is_plural_noun
 from assistant.wording.pronouns import fit, names_someone_else, target_gender
 from assistant.wordlists import English, PronounWords, english
 
-__all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "term_of"]
+__all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "names_a_person",
+           "term_of"]
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -383,6 +384,8 @@ class Library:
             if member is not None and family is not None and not self._rewrite_fits(
                     rewrite, holder, member, family, mentioned):
                 continue
+            if family is not None and self._names_a_stranger(rewrite, family):
+                continue
             out.append(rewrite if names_someone_else(rewrite, holder, self.roles,
                                                      self.english.pronouns)
                        else fit(rewrite, gender, lists=self.english.pronouns))
@@ -408,6 +411,20 @@ class Library:
                                                    or ages[0] <= member.age <= ages[1])):
                     return False
         return True
+
+    def _names_a_stranger(self, rewrite: str, family: Family) -> bool:
+        """True when a rule's example names someone the case does not hold ("...run the
+        bath with Josh"): with a case, an example about another family's child is not
+        offered. A word after the start of a sentence or a quotation mark may be any word."""
+        known = {m.name.split()[0].lower() for m in family.members if m.name.split()}
+        skip = self.english.pronouns.not_people
+        for found in re.finditer(r"(?<=[a-z,;] )[A-Z][a-z]+(?:'s)?\b", rewrite):
+            word = found.group().removesuffix("'s")
+            if word.lower() in known or word.lower() in skip or self.roles.gender(word) \
+                    or self.roles.is_noun(word.lower()) or self.roles.is_parent_word(word):
+                continue
+            return True
+        return False
 
     def _shown_by(self, text: str) -> set[str]:
         """The facts the statement's own words show, kept for the statement just read."""
@@ -562,7 +579,7 @@ def _plural_holder(subject: str, lists: English) -> bool:
     return last.islower() and is_plural_noun(last)
 
 
-def _names_a_person(words: str, roles: RoleVocabulary, family: Family | None) -> bool:
+def names_a_person(words: str, roles: RoleVocabulary, family: Family | None) -> bool:
     """True when ``words`` name one of the family: a person of the case, a role word
     ("Mum", "the child"), or a name ("Jordan"; not shorthand in capitals such as "SW")."""
     if family is not None and family.member(words) is not None:
@@ -633,7 +650,7 @@ class Notes(Strict):
             # ("Jordan to attend school", asked about Lisa; "SW to support Lisa"): its
             # reading is not Lisa's, so it is not said back as hers.
             own = False
-            if _names_a_person(read, roles, family):
+            if names_a_person(read, roles, family):
                 holder = read
         obj, _ = forms(holder, roles, lists=lists.context)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
