@@ -143,3 +143,25 @@ def test_a_statement_for_someone_else_is_not_said_back_as_the_holders(coach: Coa
         assert own.note and own.note.startswith("Reads as specific") and "Lisa" in own.note
     mum = coach.check("Mum needs to get Jordan to school by 8.45.", holder="Lisa", case=LISA)
     assert mum.note and "Lisa" in mum.note
+
+
+def test_a_possessive_holder_is_the_person_it_names(coach: Coach) -> None:
+    """"Jordan's mum needs ..." is Lisa's need, not Jordan's ("...needs his mum to ...")."""
+    rewrites = _rewrites(coach, "Jordan's mum needs support.", "Jordan's mum", LISA)
+    assert rewrites and not any(re.search(r"needs (his|her) mum|with his dad|swears", r)
+                                for r in rewrites), rewrites
+    assert LISA.people[0].name == "Lisa"
+    family = coach.library.family(LISA)
+    assert family is not None and family.member("Jordan's mum") is family.member("Lisa")
+    assert family.member("Jordan's") is family.member("Jordan")
+
+
+@pytest.mark.parametrize("text", ["Dad needs a parenting course.", "Mum needs to be safe.",
+                                  "Jordan's dad needs a parenting course.",
+                                  "Gran needs respite."])
+def test_without_a_case_a_parent_is_never_given_a_childs_statement(coach: Coach,
+                                                                   text: str) -> None:
+    report = coach.check(text)
+    for rewrite in (s for f in report.findings for s in f.suggestions):
+        assert not re.search(r"someone (he|she|they) trusts?|which adult|"
+                             r"make things better for", rewrite), rewrite

@@ -311,6 +311,11 @@ class Family:
         words = [w.strip("'").removesuffix("'s").lower()
                  for w in re.findall(r"[A-Za-z][A-Za-z'-]*", holder.translate(_APOSTROPHES))]
         words = [w for w in words if w not in ("the", "a", "an", "my", "our")]
+        raw = holder.translate(_APOSTROPHES)
+        if re.search(r"[A-Za-z]'s?\s+[A-Za-z]", raw) and len(words) > 1:
+            # "Jordan's mum" is Jordan's mother, not Jordan: the words after the possessive
+            # name the person.
+            words = words[1:]
         if not words:
             return None
         for member in self.members:

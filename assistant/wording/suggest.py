@@ -154,6 +154,7 @@ class Library:
         self._fits: dict[tuple[Any, ...], tuple[Any, list[tuple[int, Entry, Member | None]]]] \
             = {}
         self._shown: tuple[str, set[str]] = ("", set())
+        self._child_words: re.Pattern[str] | None = None
 
     def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
         """Check a statement against the facts and roles; a bad one stops the load."""
@@ -233,10 +234,45 @@ class Library:
             wanted = entry.holder if isinstance(entry.holder, frozenset) \
                 else frozenset(groups[entry.holder])
             return member.role in wanted
+        role = self._role_named(holder)
+        if role is not None:  # "Dad" in a case with no father recorded: still a father
+            wanted = entry.holder if isinstance(entry.holder, frozenset) \
+                else frozenset(groups[entry.holder])
+            return role in wanted
         parent = is_parent(holder, self.roles)
         if isinstance(entry.holder, frozenset):
             return bool(entry.holder & set(groups["parent" if parent else "child"]))
         return entry.holder == ("parent" if parent else "child")
+
+    def _holder_is_parent(self, holder: str | None, member: Member | None) -> bool:
+        if member is not None:
+            return member.role in self.facts.holders["parent"]
+        role = self._role_named(holder)
+        if role is not None:
+            return role in self.facts.holders["parent"]
+        return is_parent(holder, self.roles)
+
+    def _for_a_parent(self, rewrite: str) -> bool:
+        """True when a rule's example need speaks of the holder's child ("her son", "the
+        baby", "the children"): a parent's statement. A rule's examples carry no data of
+        whom they fit, so a parent is offered only these, and a child never these."""
+        if self._child_words is None:
+            words = sorted((w for w, role in self.roles.family_words.items()
+                            if role in self.child_roles and " " not in w), key=len,
+                           reverse=True)
+            self._child_words = re.compile(
+                rf"\b(?:her|his|their|the)\s+(?:{'|'.join(map(re.escape, words))})s?\b",
+                re.IGNORECASE)
+        return bool(self._child_words.search(rewrite))
+
+    def _role_named(self, holder: str | None) -> str | None:
+        """The framework role a holder's last role word names ("Jordan's dad": father)."""
+        words = re.findall(r"[a-z][a-z-]*", (holder or "").lower().replace("'s", ""))
+        for word in reversed(words):
+            role = self.roles.family_words.get(word)
+            if role is not None:
+                return role
+        return None
 
     def pick(self, text: str, holder: str | None, limit: int = 3,
              family: Family | None = None) -> list[str]:
@@ -272,13 +308,19 @@ class Library:
         order = {a.area: n for n, a in enumerate(self.areas)}
         areas = sorted(set(need_scores) | set(story_scores),
                        key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
-        if not areas and family is None:
-            areas = [a.area for a in self.areas if a.fallback]
         words = set(_WORD.findall(text.lower()))
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
-        for rank, area in enumerate(areas):
-            for n, entry, child in self._fitting(area, frozenset(shown), member, holder,
-                                                 family, stated):
+        fitting = [(rank, area, self._fitting(area, frozenset(shown), member, holder,
+                                               family, stated))
+                   for rank, area in enumerate(areas)]
+        if family is None and not any(found for _, _, found in fitting):
+            # Without a case, statements that fit any family, when the areas the statement
+            # speaks to hold nothing for this holder (a father, say).
+            fitting = [(rank, a.area, self._fitting(a.area, frozenset(shown), member, holder,
+                                                     family, stated))
+                       for rank, a in enumerate(a for a in self.areas if a.fallback)]
+        for rank, area, found in fitting:
+            for n, entry, child in found:
                 # Areas the statement speaks to come first, whole; the story's areas
                 # then take turns, so the worker sees the range the story opens.
                 turn = 0 if need_scores.get(area) else 1
@@ -383,6 +425,8 @@ class Library:
                 continue
             if member is not None and family is not None and not self._rewrite_fits(
                     rewrite, holder, member, family, mentioned):
+                continue
+            if need and self._for_a_parent(rewrite) != self._holder_is_parent(holder, member):
                 continue
             if family is not None and self._names_a_stranger(rewrite, family):
                 continue
