@@ -251,26 +251,42 @@ def _first_pronoun(text: str, after: str) -> str | None:
     return None
 
 
+_ALIAS = {"mother": "Mum", "father": "Dad", "grandparent": "Gran"}
+
+
+def _aliases(holder: Person, case: Case) -> list[str]:
+    """How a worker may name an adult instead: "Mum", "Sam's mum" (only where the case
+    has one person of that role, so the words name them)."""
+    word = _ALIAS.get(holder.role)
+    if word is None or sum(1 for p in case.people if p.role == holder.role) != 1:
+        return []
+    child = next((p for p in case.people if p.role in CONTENT.framework.child_roles
+                  and p.role not in CONTENT.framework.unborn_roles), None)
+    return [word] + ([f"{child.name}'s {word.lower()}"] if child else [])
+
+
 def _judge(coach: Coach, case: Case, holder: Person, statement: str, stage: str,
-           report: object) -> list[str]:
+           report: object, called: str | None = None) -> list[str]:
+    called = called or holder.name
     library = coach.library
     family = library.family(case)
     names = {p.name for p in case.people}
     findings = report.findings  # type: ignore[attr-defined]
     problems: list[str] = []
     where = f"[{case.reference} {holder.role}/{holder.age}/{holder.sex} {statement!r}]"
+    call = re.compile(rf"\b{re.escape(called)}\b", re.IGNORECASE)
     if not findings and not report.note:  # type: ignore[attr-defined]
         problems.append(f"{where} silent: no finding and no note")
     gender = _expected_gender(holder)
     wrong = HE if gender == "female" else SHE if gender == "male" else set()
     chosen = {filled: entry for entry, filled in
-              library.choose(statement, holder.name, family=family)} if stage == "need" else {}
+              library.choose(statement, called, family=family)} if stage == "need" else {}
     for finding in findings:
         if finding.context.get("other_person"):
             problems.append(f"{where} {finding.rule}: the holder read as someone else")
         if stage == "need" and finding.kind in NEED_KINDS:
-            if not any(holder.name in q for q in finding.questions):
-                problems.append(f"{where} {finding.rule}: no question names {holder.name}")
+            if not any(call.search(q) for q in finding.questions):
+                problems.append(f"{where} {finding.rule}: no question names {called}")
             for q in finding.questions:
                 if set(re.findall(r"[a-z]+", q.lower())) & wrong:
                     problems.append(f"{where} question in the wrong pronouns: {q!r}")
@@ -287,24 +303,25 @@ def _judge(coach: Coach, case: Case, holder: Person, statement: str, stage: str,
                 word = word.removesuffix("'s")
                 if word not in names and word not in _CAPITALS_ALLOWED:
                     problems.append(f"{say}: names {word!r}, who is not in the case")
+            body = call.sub("", rewrite, count=1)  # the holder as the worker called them
             own = _OWN_WORDS.get(holder.role)
             if own and not any(p is not holder and p.role == holder.role
                                for p in case.people) \
-                    and re.search(rf"(?<![\w'-])(?:{own})(?![\w-])", rewrite, re.I):
+                    and re.search(rf"(?<![\w'-])(?:{own})(?![\w-])", body, re.I):
                 problems.append(f"{say}: speaks of the holder's own role as someone else")
             entry = chosen.get(rewrite)
             problems += _whose(generated_told(case), holder, rewrite, entry, say)
             about = holder
             if entry is not None:
-                problems += _fits_data(library, entry, holder, case, rewrite, say)
+                problems += _fits_data(library, entry, holder, case, body, say)
                 if entry.about_child:
                     about = next((p for p in case.people
-                                  if p is not holder and re.search(rf"\b{p.name}\b", rewrite)),
+                                  if p is not holder and re.search(rf"\b{p.name}\b", body)),
                                  holder)
             elif stage == "need":
                 problems.append(f"{say}: a need rewrite that is not a library statement")
             want = _expected_gender(about)
-            got = _first_pronoun(rewrite, about.name)
+            got = _first_pronoun(body, about.name)
             if got is not None and want is not None and got not in (want, "they"):
                 problems.append(f"{say}: pronouns {got}, {about.name} is {want}")
             if got is not None and want is None and about.sex == "other" and got != "they" \
@@ -384,17 +401,18 @@ def test_every_rewrite_fits_the_family(coach: Coach, chunk: int) -> None:
     for seed in range(chunk, FAMILIES, CHUNKS):
         generated = _family(seed)
         case = generated.case
-        for holder in case.people:
-            if holder.role in CONTENT.framework.unborn_roles:
-                continue
+        runs = [(holder, holder.name) for holder in case.people
+                if holder.role not in CONTENT.framework.unborn_roles]
+        runs += [(holder, called) for holder in case.people for called in _aliases(holder, case)]
+        for holder, called in runs:
             for stage, texts in (("need", NEEDS), ("outcome", OUTCOMES), ("work", WORK),
                                  ("seriousness", SERIOUSNESS)):
-                statements = [t.format(H=holder.name) for t in texts]
+                statements = [t.format(H=called) for t in texts]
                 for statement, report in zip(statements, coach.check_many(
-                        statements, stage=stage, holder=holder.name, case=case), strict=True):
+                        statements, stage=stage, holder=called, case=case), strict=True):
                     checked += 1
                     offered += sum(len(f.suggestions) for f in report.findings)
-                    problems += _judge(coach, case, holder, statement, stage, report)
+                    problems += _judge(coach, case, holder, statement, stage, report, called)
     print(f"chunk {chunk}: {checked} statements, {offered} rewrites")
     assert checked > 500 and offered > 500, (checked, offered)
     unique = sorted({p.split("] -> ", 1)[-1] for p in problems})

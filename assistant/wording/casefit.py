@@ -329,6 +329,12 @@ class Family:
                     return same[0]
         return None
 
+    def possessor(self, holder: str | None) -> Member | None:
+        """The person a possessive holder is written about: Uma in "Uma's gran"."""
+        found = re.match(r"\s*([A-Za-z][A-Za-z-]*)'s?\s+[A-Za-z]",
+                         (holder or "").translate(_APOSTROPHES))
+        return self.member(found.group(1)) if found else None
+
     def same_person(self, one: str, other: str) -> bool:
         """True when two ways of naming someone ("Lisa", "Mum") find one person of the case."""
         member = self.member(one)

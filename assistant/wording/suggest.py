@@ -369,8 +369,9 @@ class Library:
         and the case's children, and whose facts about one person are that person's
         (``stated``: facts the worker's own statement shows, so the holder's). Kept:
         statements about one case and holder ask the same."""
+        whose = family.possessor(holder) if family is not None else None
         key = (area, shown, member, is_parent(holder, self.roles) if member is None else None,
-               id(family), stated)
+               id(family), stated, whose)
         kept = self._fits.get(key)
         if kept is not None and kept[0] is family:
             return kept[1]
@@ -385,7 +386,7 @@ class Library:
                 continue
             child: Member | None = None
             if entry.about_child and family is not None:
-                child = self._child_for(entry, family, member, stated)
+                child = self._child_for(entry, family, member, stated, whose)
                 if child is None:
                     continue
             elif entry.holder == "child" or (member is not None and member.child):
@@ -477,11 +478,14 @@ class Library:
         return self._shown[1]
 
     def _child_for(self, entry: Entry, family: Family, holder: Member | None,
-                   stated: frozenset[str] = frozenset()) -> Member | None:
+                   stated: frozenset[str] = frozenset(), whose: Member | None = None
+                   ) -> Member | None:
         """The child a parent's statement is about: the first recorded child it fits, of
         the age it is written for, and of whom the story says what it takes for granted
-        about a child ("{child}'s cuts": the child who self-harms, not her brother)."""
-        for child in family.children:
+        about a child ("{child}'s cuts": the child who self-harms, not her brother). A
+        holder written as "Uma's gran" is about Uma: only Uma, when Uma is a child."""
+        children = [whose] if whose is not None and whose.child else family.children
+        for child in children:
             if child is holder or child.role in self.unborn_roles:
                 continue
             if self._fits_age(entry.ages, child.age) \
