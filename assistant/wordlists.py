@@ -89,6 +89,8 @@ class RewriteWords(WordFile):
     verbs: Words
     possessive: WordMap
     plural_holders: Words
+    parent_words: Words = frozenset()
+    own_children: Words = frozenset()
 
 
 class PronounWords(WordFile):

@@ -165,3 +165,13 @@ def test_without_a_case_a_parent_is_never_given_a_childs_statement(coach: Coach,
     for rewrite in (s for f in report.findings for s in f.suggestions):
         assert not re.search(r"someone (he|she|they) trusts?|which adult|"
                              r"make things better for", rewrite), rewrite
+
+
+@pytest.mark.parametrize("text", ["Lisa needs a parenting course.",
+                                  "Lisa needs support to get her son to school on time."])
+def test_without_a_case_the_statement_can_say_the_holder_is_a_parent(coach: Coach,
+                                                                     text: str) -> None:
+    """A name the coach cannot place is a parent when the statement says so."""
+    rewrites = [s for f in coach.check(text).findings for s in f.suggestions]
+    assert not any(re.search(r"someone (he|she|they) trusts?|which adult|"
+                             r"make things better for", r) for r in rewrites), rewrites

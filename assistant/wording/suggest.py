@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -228,29 +229,43 @@ class Library:
             return ages[0] <= low and high <= ages[1]
         return ages[0] <= age <= ages[1]
 
-    def _fits_holder(self, entry: Entry, member: Member | None, holder: str | None) -> bool:
+    def _fits_holder(self, entry: Entry, kind: str) -> bool:
+        """``kind``: the holder's role id, or "parent" or "child" when only that is known."""
         groups = self.facts.holders
-        if member is not None:
-            wanted = entry.holder if isinstance(entry.holder, frozenset) \
-                else frozenset(groups[entry.holder])
-            return member.role in wanted
-        role = self._role_named(holder)
-        if role is not None:  # "Dad" in a case with no father recorded: still a father
-            wanted = entry.holder if isinstance(entry.holder, frozenset) \
-                else frozenset(groups[entry.holder])
-            return role in wanted
-        parent = is_parent(holder, self.roles)
-        if isinstance(entry.holder, frozenset):
-            return bool(entry.holder & set(groups["parent" if parent else "child"]))
-        return entry.holder == ("parent" if parent else "child")
+        if kind in ("parent", "child"):
+            # A statement for some roles only ("...with the children's father": a mother,
+            # a stepparent) needs the holder's role, not just their kind.
+            return entry.holder == kind
+        wanted = entry.holder if isinstance(entry.holder, frozenset) \
+            else frozenset(groups[entry.holder])
+        return kind in wanted
 
-    def _holder_is_parent(self, holder: str | None, member: Member | None) -> bool:
+    def _holder_kind(self, holder: str | None, member: Member | None, text: str) -> str:
+        """Who the holder is, as well as the coach can tell: their role in the case, the
+        role a word names ("Dad" with no father recorded), else "parent" or "child" from
+        the holder's words or, for a name the coach cannot place, the statement's own
+        ("Lisa needs a parenting course": a parent)."""
         if member is not None:
-            return member.role in self.facts.holders["parent"]
+            return member.role
         role = self._role_named(holder)
         if role is not None:
-            return role in self.facts.holders["parent"]
-        return is_parent(holder, self.roles)
+            return role
+        if is_parent(holder, self.roles) or self._speaks_as_parent(text):
+            return "parent"
+        return "child"
+
+    def _speaks_as_parent(self, text: str) -> bool:
+        lists = self.english.rewrites
+        words = _WORD.findall(text.lower())
+        if set(words) & lists.parent_words:
+            return True
+        return any(a in ("her", "his", "their") and b in lists.own_children
+                   for a, b in pairwise(words))
+
+    def _holder_is_parent(self, holder: str | None, member: Member | None,
+                          text: str = "") -> bool:
+        kind = self._holder_kind(holder, member, text)
+        return kind == "parent" or kind in self.facts.holders["parent"]
 
     def _for_a_parent(self, rewrite: str) -> bool:
         """True when a rule's example need speaks of the holder's child ("her son", "the
@@ -310,14 +325,15 @@ class Library:
                        key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
         words = set(_WORD.findall(text.lower()))
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
+        kind = self._holder_kind(holder, member, text)
         fitting = [(rank, area, self._fitting(area, frozenset(shown), member, holder,
-                                               family, stated))
+                                               family, stated, kind))
                    for rank, area in enumerate(areas)]
         if family is None and not any(found for _, _, found in fitting):
             # Without a case, statements that fit any family, when the areas the statement
             # speaks to hold nothing for this holder (a father, say).
             fitting = [(rank, a.area, self._fitting(a.area, frozenset(shown), member, holder,
-                                                     family, stated))
+                                                     family, stated, kind))
                        for rank, a in enumerate(a for a in self.areas if a.fallback)]
         for rank, area, found in fitting:
             for n, entry, child in found:
@@ -362,7 +378,7 @@ class Library:
 
     def _fitting(self, area: str, shown: frozenset[str], member: Member | None,
                  holder: str | None, family: Family | None,
-                 stated: frozenset[str] = frozenset()
+                 stated: frozenset[str] = frozenset(), kind: str = "child"
                  ) -> list[tuple[int, Entry, Member | None]]:
         """The area's entries (number, entry, the child a parent's statement is about)
         that take for granted only what is ``shown`` and fit the holder, the holder's age
@@ -370,14 +386,13 @@ class Library:
         (``stated``: facts the worker's own statement shows, so the holder's). Kept:
         statements about one case and holder ask the same."""
         whose = family.possessor(holder) if family is not None else None
-        key = (area, shown, member, is_parent(holder, self.roles) if member is None else None,
-               id(family), stated, whose)
+        key = (area, shown, member, kind, id(family), stated, whose)
         kept = self._fits.get(key)
         if kept is not None and kept[0] is family:
             return kept[1]
         out: list[tuple[int, Entry, Member | None]] = []
         for n, entry in enumerate(self.entries[area]):
-            if not (entry.needs <= shown and self._fits_holder(entry, member, holder)):
+            if not (entry.needs <= shown and self._fits_holder(entry, kind)):
                 continue
             if family is not None and member is not None and (
                     self._names_the_holder(entry, member, family)
@@ -427,7 +442,8 @@ class Library:
             if member is not None and family is not None and not self._rewrite_fits(
                     rewrite, holder, member, family, mentioned):
                 continue
-            if need and self._for_a_parent(rewrite) != self._holder_is_parent(holder, member):
+            if need and self._for_a_parent(rewrite) != self._holder_is_parent(holder, member,
+                                                                              text):
                 continue
             if family is not None and self._names_a_stranger(rewrite, family):
                 continue
