@@ -110,7 +110,7 @@ def _family(seed: int) -> Generated:
             continue
         used.add(role.id)
         people.append(_person(rng, role, names.pop(), False))
-    if rng.random() < 0.1:
+    if rng.random() < 0.2:
         unborn = next(r for r in CONTENT.framework.roles if r.unborn)
         people.append(Person(id="pu", role=unborn.id, name="Baby"))
     children = [p for p in people if p.role in CONTENT.framework.child_roles
@@ -210,7 +210,8 @@ THEY = {"they", "them", "their", "theirs", "themselves", "themself"}
 
 def _lacks(case: Case, statement: str, rewrite: str) -> list[str]:
     """The people or events ``rewrite`` names that the case and the statement do not show."""
-    children = [p for p in case.people if p.role in CONTENT.framework.child_roles]
+    children = [p for p in case.people if p.role in CONTENT.framework.child_roles
+                and p.role not in CONTENT.framework.unborn_roles]  # "the children" are born
     roles = {p.role for p in case.people}
     told = f"{case.story} {statement}"
     out = []

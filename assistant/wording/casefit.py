@@ -348,13 +348,16 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
                for p in case.people]
     family = Family(members, case.story or "", role_words=facts.role_words)
     shown = facts.shown_by_text(family.story)
+    # "The children" are children already born: an unborn baby makes no brother or sister
+    # for the statements that speak of them (a pregnant girl has no "children" yet).
+    born = [m for m in family.children if m.role in facts.holders.get("child", [m.role])]
     for rule in facts.facts:
         by_role = any(m.role in rule.roles for m in members)
         by_age = bool(rule.ages) and any(
             m.child and m.age is not None and rule.ages[0] <= m.age <= rule.ages[1]  # type: ignore[index]
             for m in members)
         by_count = bool(rule.children_at_least) and \
-            len(family.children) >= (rule.children_at_least or 0)
+            len(born) >= (rule.children_at_least or 0)
         if by_role or by_age or by_count:
             shown.add(rule.id)
     family.facts = facts.settle(shown)
