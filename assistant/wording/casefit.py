@@ -407,8 +407,7 @@ def _owners(family: Family, facts: CaseFacts) -> dict[str, frozenset[Member]]:
                 before = [f for f in found if f[0] < at]
                 people = max(before, key=lambda f: f[0])[1] if before \
                     else min(found, key=lambda f: f[0])[1]
-                owners.setdefault(fact.id, set()).add(_NOBODY) if not people \
-                    else owners.setdefault(fact.id, set()).update(people)
+                owners.setdefault(fact.id, set()).update(people or {_NOBODY})
     return {fact: frozenset(people) for fact, people in owners.items()}
 
 
