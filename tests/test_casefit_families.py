@@ -175,3 +175,20 @@ def test_without_a_case_the_statement_can_say_the_holder_is_a_parent(coach: Coac
     rewrites = [s for f in coach.check(text).findings for s in f.suggestions]
     assert not any(re.search(r"someone (he|she|they) trusts?|which adult|"
                              r"make things better for", r) for r in rewrites), rewrites
+
+
+@pytest.mark.parametrize(("story", "fact", "owner"), [
+    ("Jordan says his mum drinks every night.", "parent-drinking", "Lisa"),
+    ("Jordan drinks at weekends and Lisa is worried.", "parent-drinking", "Jordan"),
+    ("Lisa has depression. Jordan has been self-harming.", "self-harm", "Jordan"),
+    ("Lisa has depression. Jordan has been self-harming.", "parent-unwell", "Lisa"),
+    ("Jordan's dad uses heroin.", "parent-drugs", None),  # a father not recorded
+])
+def test_the_story_tells_a_fact_of_the_person_named_nearest(coach: Coach, story: str,
+                                                            fact: str,
+                                                            owner: str | None) -> None:
+    case = LISA.model_copy(update={"story": story})
+    family = coach.library.family(case)
+    assert family is not None and fact in family.facts
+    owners = {m.name for m in family.owners[fact]}
+    assert owners == ({owner} if owner else {""})
