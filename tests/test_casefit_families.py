@@ -192,3 +192,23 @@ def test_the_story_tells_a_fact_of_the_person_named_nearest(coach: Coach, story:
     assert family is not None and fact in family.facts
     owners = {m.name for m in family.owners[fact]}
     assert owners == ({owner} if owner else {""})
+
+
+def test_every_library_statement_reads_in_every_holders_pronouns(coach: Coach) -> None:
+    """Made to fit a boy, a girl or "they", no statement reads "give his the evening
+    medication" (a possessive before an article) or "sleep on him back" (an object
+    before "own" or a body part)."""
+    from assistant.wording.pronouns import fit
+
+    pronouns = coach.library.english.pronouns
+    bad = re.compile(r"\b(his|their) (the|a|an|some|any)\b|\b(him|them) (own|back|gifts)\b|"
+                     r"\bthey (is|was|has|does)\b")
+    wrong = []
+    for area in coach.library.areas:
+        for statement in area.statements:
+            text = statement.text.replace("{name}", "Sam").replace("{child}", "Kim")
+            for gender in ("f", "m", None):
+                made = fit(text, gender, lists=pronouns)
+                if bad.search(made):
+                    wrong.append(made)
+    assert not wrong, wrong
