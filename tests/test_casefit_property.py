@@ -377,6 +377,11 @@ def _fits_data(library: object, entry: object, holder: Person, case: Case, rewri
             else ages[0] <= age <= ages[1]
         if not fits:
             out.append(f"{say}: written for ages {ages}, offered at {age}")
+    if not is_child and ages and not entry.about_child:  # type: ignore[attr-defined]
+        kids = [p.age for p in case.people if p.role in child_roles and p is not holder
+                and p.role not in CONTENT.framework.unborn_roles]
+        if not any(a is not None and ages[0] <= a <= ages[1] for a in kids):
+            out.append(f"{say}: about children of {ages}, the case's are {kids}")
     if entry.about_child:  # type: ignore[attr-defined]
         named = [p for p in case.people if p is not holder
                  and re.search(rf"\b{p.name}\b", rewrite)]
