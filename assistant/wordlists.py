@@ -89,6 +89,8 @@ class RewriteWords(WordFile):
     verbs: Words
     possessive: WordMap
     plural_holders: Words
+    parent_words: Words = frozenset()
+    own_children: Words = frozenset()
 
 
 class PronounWords(WordFile):
@@ -102,6 +104,7 @@ class PronounWords(WordFile):
     agree: WordMap
     adverbs: Words
     modals: Words
+    not_people: Words = frozenset()
 
 
 class RedactionWords(WordFile):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator, model_validator
 
@@ -56,6 +56,13 @@ class Cue:
 
     def found(self, sentences: list[str]) -> bool:
         return any(all(p.search(s) for p in self.parts) for s in sentences)
+
+    def where(self, sentence: str) -> int | None:
+        """Where in ``sentence`` the cue's first part is found, when all its parts are."""
+        if not all(p.search(sentence) for p in self.parts):
+            return None
+        found = self.parts[0].search(sentence)
+        return found.start() if found else None
 
 
 def _lower(text: str) -> str:
@@ -121,6 +128,7 @@ class FactRule(Strict):
     unless: list[str] = []
     covers: list[str] = []
     ordinary: bool = False
+    about: Literal["child", "adult"] | None = None
 
     @field_validator("story", "mentions")
     @classmethod
@@ -283,6 +291,14 @@ class Family:
     story: str
     facts: set[str] = field(default_factory=set)
     role_words: dict[str, list[str]] = field(default_factory=dict)
+    owners: dict[str, frozenset[Member]] = field(default_factory=dict)
+    """For a fact about one person (``about`` in case-facts.yml), the people the story
+    says it of: "their mum uses heroin" is the mother's, not the grandmother's."""
+
+    def owns(self, fact: str, member: Member | None) -> bool:
+        """False only when the story says ``fact`` of someone and not of ``member``."""
+        owners = self.owners.get(fact)
+        return not owners or member is None or member in owners
 
     @property
     def children(self) -> list[Member]:
@@ -295,6 +311,11 @@ class Family:
         words = [w.strip("'").removesuffix("'s").lower()
                  for w in re.findall(r"[A-Za-z][A-Za-z'-]*", holder.translate(_APOSTROPHES))]
         words = [w for w in words if w not in ("the", "a", "an", "my", "our")]
+        raw = holder.translate(_APOSTROPHES)
+        if re.search(r"[A-Za-z]'s?\s+[A-Za-z]", raw) and len(words) > 1:
+            # "Jordan's mum" is Jordan's mother, not Jordan: the words after the possessive
+            # name the person.
+            words = words[1:]
         if not words:
             return None
         for member in self.members:
@@ -308,6 +329,17 @@ class Family:
                     return same[0]
         return None
 
+    def possessor(self, holder: str | None) -> Member | None:
+        """The person a possessive holder is written about: Uma in "Uma's gran"."""
+        found = re.match(r"\s*([A-Za-z][A-Za-z-]*)'s?\s+[A-Za-z]",
+                         (holder or "").translate(_APOSTROPHES))
+        return self.member(found.group(1)) if found else None
+
+    def same_person(self, one: str, other: str) -> bool:
+        """True when two ways of naming someone ("Lisa", "Mum") find one person of the case."""
+        member = self.member(one)
+        return member is not None and member is self.member(other)
+
 
 def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
               today: date | None = None) -> Family:
@@ -316,14 +348,68 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
                for p in case.people]
     family = Family(members, case.story or "", role_words=facts.role_words)
     shown = facts.shown_by_text(family.story)
+    # "The children" are children already born: an unborn baby makes no brother or sister
+    # for the statements that speak of them (a pregnant girl has no "children" yet).
+    born = [m for m in family.children if m.role in facts.holders.get("child", [m.role])]
     for rule in facts.facts:
         by_role = any(m.role in rule.roles for m in members)
         by_age = bool(rule.ages) and any(
             m.child and m.age is not None and rule.ages[0] <= m.age <= rule.ages[1]  # type: ignore[index]
             for m in members)
         by_count = bool(rule.children_at_least) and \
-            len(family.children) >= (rule.children_at_least or 0)
+            len(born) >= (rule.children_at_least or 0)
         if by_role or by_age or by_count:
             shown.add(rule.id)
     family.facts = facts.settle(shown)
+    family.owners = _owners(family, facts)
     return family
+
+
+def _mentions(family: Family) -> list[tuple[re.Pattern[str], frozenset[Member]]]:
+    """How the story names each person: by first name, or by a role word when the case
+    records people of that role (all of them, when it records several)."""
+    out = []
+    for member in family.members:
+        first = member.name.split()[0].lower() if member.name.split() else ""
+        if first:
+            out.append((_compile(first), frozenset({member})))
+    for role, words in family.role_words.items():
+        same = frozenset(m for m in family.members if m.role == role)
+        if same and words:
+            out.append((_compile("|".join(words)), same))
+    return out
+
+
+def _owners(family: Family, facts: CaseFacts) -> dict[str, frozenset[Member]]:
+    """Whom the story says each personal fact of: the person named nearest before the words
+    that show it in the same sentence (else nearest after). A role word naming no recorded
+    person ("their mum uses heroin", no mother recorded) still claims the fact, so it is no
+    one's in the case. Why: in a family of several people, a fact is one person's, and a
+    rewrite about drinking or self-harm must not be offered to the one it is not about."""
+    personal = [f for f in facts.facts if f.about and f.id in family.facts]
+    if not personal or not family.story:
+        return {}
+    names = _mentions(family)
+    nobody: frozenset[Member] = frozenset()
+    others = [(_compile("|".join(words)), nobody) for role, words in family.role_words.items()
+              if words and not any(m.role == role for m in family.members)]
+    owners: dict[str, set[Member]] = {}
+    for sentence in sentences_of(family.story):
+        found = [(m.start(), people) for pattern, people in names + others
+                 for m in pattern.finditer(sentence)]
+        if not found:
+            continue
+        for fact in personal:
+            for cue in fact.story_cues:
+                at = cue.where(sentence)
+                if at is None:
+                    continue
+                before = [f for f in found if f[0] < at]
+                people = max(before, key=lambda f: f[0])[1] if before \
+                    else min(found, key=lambda f: f[0])[1]
+                owners.setdefault(fact.id, set()).update(people or {_NOBODY})
+    return {fact: frozenset(people) for fact, people in owners.items()}
+
+
+# Stands for a person the story names who is not recorded in the case.
+_NOBODY = Member(name="", role="", age=None, sex="", child=False)

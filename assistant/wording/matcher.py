@@ -16,7 +16,7 @@ from assistant.wording import context
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
-from assistant.wording.suggest import Library, fill, term_of
+from assistant.wording.suggest import Library, fill, names_a_person, term_of
 from assistant.wordlists import MatchingWords
 
 # Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
@@ -418,7 +418,11 @@ class Engine:
             inferred = context.holder_of(doc, span, parsed, lists=self.english.context)
             term = term_of(span, lists=self.english)
         if given and inferred and given.lower() != inferred.lower() \
-                and inferred.lower() not in self.english.context.object_pronoun:
+                and inferred.lower() not in self.english.context.object_pronoun \
+                and not (family is not None and family.same_person(given, inferred)) \
+                and names_a_person(inferred, self.library.roles, family):
+            # "Mum needs ..." asked about Lisa, the case's only mother, is Lisa's own need;
+            # "the nursery will exclude her" is about her, not about another person.
             flags["other_person"] = True
         holder = given or inferred
         if flags["other_person"] and family is not None:
@@ -434,8 +438,9 @@ class Engine:
         message = rule.message.replace("{reason}", safe_reason)
         roles = self.library.roles
         english = self.english
-        questions = [fill(q, holder, roles, term, match, expansion, lists=english)
-                     for q in rule.questions]
+        gender = self.library.holder_gender(text, holder, family)
+        questions = [fill(q, holder, roles, term, match, expansion, lists=english,
+                          gender=gender) for q in rule.questions]
         rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
                     for r in rule.rewrites]
         suggestions = self.library.suggest(text, holder, rewrites, family,
@@ -443,7 +448,7 @@ class Engine:
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=fill(message, holder, roles, term, match, expansion,
-                                      lists=english),
+                                      lists=english, gender=gender),
             why=rule.why.strip(), questions=questions, suggestions=suggestions,
             context=flags,
         ), inferred

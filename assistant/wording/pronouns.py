@@ -58,13 +58,17 @@ def _next_word(tokens: list[str], i: int) -> tuple[int, str]:
     return -1, ""
 
 
-def names_someone_else(text: str, holder: str | None, roles: RoleVocabulary) -> bool:
+def names_someone_else(text: str, holder: str | None, roles: RoleVocabulary,
+                       lists: PronounWords | None = None) -> bool:
     """True when the statement names another person ("...that Amira wants to see her
-    father"): its pronouns may then be that person's, so they are left as written."""
+    father"): its pronouns may then be that person's, so they are left as written. A day,
+    a month or a word in capitals ("every other Saturday", "before PE", "A&E") names no
+    one (``lists.not_people``)."""
     own = {w.lower() for w in re.findall(r"[A-Za-z]+", holder or "")}
-    words = re.findall(r"[A-Za-z]+", text)
-    return any(w[0].isupper() and w.lower() not in own and w != "I"
-               and roles.gender(w) is None for w in words[1:])
+    skip = lists.not_people if lists is not None else frozenset()
+    words = re.findall(r"[A-Za-z][A-Za-z&]*", text)
+    return any(w[0].isupper() and not w.isupper() and w.lower() not in own
+               and w.lower() not in skip and roles.gender(w) is None for w in words[1:])
 
 
 def target_gender(text: str, holder: str | None, roles: RoleVocabulary,

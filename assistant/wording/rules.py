@@ -34,9 +34,12 @@ TOKEN_KEYS = frozenset({
 })
 
 Pattern = list[dict[str, Any]]
-# What a message, question or rewrite may mention (filled in by suggest.fill).
+# What a message, question or rewrite may mention (filled in by suggest.fill). {they},
+# {them} and {their} are the holder's pronouns ("she", "him", "their"): use them where no
+# verb must agree ("what would {they} be able to do"), since "he" and "they" take different
+# verb forms.
 PLACEHOLDERS = ("holder", "subject", "possessive", "Holder", "name", "term", "match",
-                "expansion", "reason")
+                "expansion", "reason", "they", "them", "their")
 
 
 class Failing(Strict):

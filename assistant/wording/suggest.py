@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -27,7 +28,8 @@ from assistant.wording.morphology import gerund, is_plural_noun
 from assistant.wording.pronouns import fit, names_someone_else, target_gender
 from assistant.wordlists import English, PronounWords, english
 
-__all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "term_of"]
+__all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "names_a_person",
+           "term_of"]
 
 _WORD = re.compile(r"[a-z0-9']+")
 
@@ -48,6 +50,10 @@ class Statement(Strict):
     holder: Literal["child", "parent"] | list[str] = "child"
     ages: tuple[int, int] | None = None
     presupposes: list[str] = []
+    of_others: list[str] = []
+    """Facts about one person (``about`` in case-facts.yml) that the statement takes for
+    granted of someone other than the person it is about ("...never left alone with her
+    partner while he is drinking": the partner drinks, not the holder)."""
 
     @field_validator("text")
     @classmethod
@@ -149,6 +155,7 @@ class Library:
         self._fits: dict[tuple[Any, ...], tuple[Any, list[tuple[int, Entry, Member | None]]]] \
             = {}
         self._shown: tuple[str, set[str]] = ("", set())
+        self._child_words: re.Pattern[str] | None = None
 
     def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
         """Check a statement against the facts and roles; a bad one stops the load."""
@@ -222,16 +229,65 @@ class Library:
             return ages[0] <= low and high <= ages[1]
         return ages[0] <= age <= ages[1]
 
-    def _fits_holder(self, entry: Entry, member: Member | None, holder: str | None) -> bool:
+    def _fits_holder(self, entry: Entry, kind: str) -> bool:
+        """``kind``: the holder's role id, or "parent" or "child" when only that is known."""
         groups = self.facts.holders
+        if kind in ("parent", "child"):
+            # A statement for some roles only ("...with the children's father": a mother,
+            # a stepparent) needs the holder's role, not just their kind.
+            return entry.holder == kind
+        wanted = entry.holder if isinstance(entry.holder, frozenset) \
+            else frozenset(groups[entry.holder])
+        return kind in wanted
+
+    def _holder_kind(self, holder: str | None, member: Member | None, text: str) -> str:
+        """Who the holder is, as well as the coach can tell: their role in the case, the
+        role a word names ("Dad" with no father recorded), else "parent" or "child" from
+        the holder's words or, for a name the coach cannot place, the statement's own
+        ("Lisa needs a parenting course": a parent)."""
         if member is not None:
-            wanted = entry.holder if isinstance(entry.holder, frozenset) \
-                else frozenset(groups[entry.holder])
-            return member.role in wanted
-        parent = is_parent(holder, self.roles)
-        if isinstance(entry.holder, frozenset):
-            return bool(entry.holder & set(groups["parent" if parent else "child"]))
-        return entry.holder == ("parent" if parent else "child")
+            return member.role
+        role = self._role_named(holder)
+        if role is not None:
+            return role
+        if is_parent(holder, self.roles) or self._speaks_as_parent(text):
+            return "parent"
+        return "child"
+
+    def _speaks_as_parent(self, text: str) -> bool:
+        lists = self.english.rewrites
+        words = _WORD.findall(text.lower())
+        if set(words) & lists.parent_words:
+            return True
+        return any(a in ("her", "his", "their") and b in lists.own_children
+                   for a, b in pairwise(words))
+
+    def _holder_is_parent(self, holder: str | None, member: Member | None,
+                          text: str = "") -> bool:
+        kind = self._holder_kind(holder, member, text)
+        return kind == "parent" or kind in self.facts.holders["parent"]
+
+    def _for_a_parent(self, rewrite: str) -> bool:
+        """True when a rule's example need speaks of the holder's child ("her son", "the
+        baby", "the children"): a parent's statement. A rule's examples carry no data of
+        whom they fit, so a parent is offered only these, and a child never these."""
+        if self._child_words is None:
+            words = sorted((w for w, role in self.roles.family_words.items()
+                            if role in self.child_roles and " " not in w), key=len,
+                           reverse=True)
+            self._child_words = re.compile(
+                rf"\b(?:her|his|their|the)\s+(?:{'|'.join(map(re.escape, words))})s?\b",
+                re.IGNORECASE)
+        return bool(self._child_words.search(rewrite))
+
+    def _role_named(self, holder: str | None) -> str | None:
+        """The framework role a holder's last role word names ("Jordan's dad": father)."""
+        words = re.findall(r"[a-z][a-z-]*", (holder or "").lower().replace("'s", ""))
+        for word in reversed(words):
+            role = self.roles.family_words.get(word)
+            if role is not None:
+                return role
+        return None
 
     def pick(self, text: str, holder: str | None, limit: int = 3,
              family: Family | None = None) -> list[str]:
@@ -258,7 +314,8 @@ class Library:
         """
         member, story_scores, story_words = self._case_reading(family, holder)
         shown = set(family.facts) if family else set(self.facts.ordinary)
-        shown = self.facts.settle(shown | self._shown_by(text))
+        stated = frozenset(self._shown_by(text))
+        shown = self.facts.settle(shown | stated)
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
         need_scores = self._scores(" ".join(w for w in _WORD.findall(text.lower())
@@ -266,13 +323,20 @@ class Library:
         order = {a.area: n for n, a in enumerate(self.areas)}
         areas = sorted(set(need_scores) | set(story_scores),
                        key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
-        if not areas and family is None:
-            areas = [a.area for a in self.areas if a.fallback]
         words = set(_WORD.findall(text.lower()))
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
-        for rank, area in enumerate(areas):
-            for n, entry, child in self._fitting(area, frozenset(shown), member, holder,
-                                                 family):
+        kind = self._holder_kind(holder, member, text)
+        fitting = [(rank, area, self._fitting(area, frozenset(shown), member, holder,
+                                               family, stated, kind))
+                   for rank, area in enumerate(areas)]
+        if family is None and not any(found for _, _, found in fitting):
+            # Without a case, statements that fit any family, when the areas the statement
+            # speaks to hold nothing for this holder (a father, say).
+            fitting = [(rank, a.area, self._fitting(a.area, frozenset(shown), member, holder,
+                                                     family, stated, kind))
+                       for rank, a in enumerate(a for a in self.areas if a.fallback)]
+        for rank, area, found in fitting:
+            for n, entry, child in found:
                 # Areas the statement speaks to come first, whole; the story's areas
                 # then take turns, so the worker sees the range the story opens.
                 turn = 0 if need_scores.get(area) else 1
@@ -313,23 +377,31 @@ class Library:
         return kept[1], kept[2], kept[3]
 
     def _fitting(self, area: str, shown: frozenset[str], member: Member | None,
-                 holder: str | None, family: Family | None
+                 holder: str | None, family: Family | None,
+                 stated: frozenset[str] = frozenset(), kind: str = "child"
                  ) -> list[tuple[int, Entry, Member | None]]:
         """The area's entries (number, entry, the child a parent's statement is about)
         that take for granted only what is ``shown`` and fit the holder, the holder's age
-        and the case's children. Kept: statements about one case and holder ask the same."""
-        key = (area, shown, member, is_parent(holder, self.roles) if member is None else None,
-               id(family))
+        and the case's children, and whose facts about one person are that person's
+        (``stated``: facts the worker's own statement shows, so the holder's). Kept:
+        statements about one case and holder ask the same."""
+        whose = family.possessor(holder) if family is not None else None
+        key = (area, shown, member, kind, id(family), stated, whose)
         kept = self._fits.get(key)
         if kept is not None and kept[0] is family:
             return kept[1]
         out: list[tuple[int, Entry, Member | None]] = []
         for n, entry in enumerate(self.entries[area]):
-            if not (entry.needs <= shown and self._fits_holder(entry, member, holder)):
+            if not (entry.needs <= shown and self._fits_holder(entry, kind)):
+                continue
+            if family is not None and member is not None and (
+                    self._names_the_holder(entry, member, family)
+                    or not self._owned(entry, member, family, stated, "adult"
+                                       if not member.child else "child")):
                 continue
             child: Member | None = None
             if entry.about_child and family is not None:
-                child = self._child_for(entry, family, member)
+                child = self._child_for(entry, family, member, stated, whose)
                 if child is None:
                     continue
             elif entry.holder == "child" or (member is not None and member.child):
@@ -357,17 +429,63 @@ class Library:
             picked = self.pick(text, holder, family=family)
             if picked or family is not None:
                 return picked
+        # With a case, only what the case shows; without one, what most families have.
         shown = set(family.facts) if family else set(self.facts.ordinary)
-        shown |= self._shown_by(text) | self.facts.ordinary
+        shown = self.facts.settle(shown | self._shown_by(text))
         member = family.member(holder) if family else None
         gender = self._gender(text, holder, member, pronouns=self.english.pronouns)
         out = []
         for rewrite in rewrites:
-            if not self.facts.mentioned(rewrite) <= shown:
+            mentioned = self.facts.mentioned(rewrite)
+            if not mentioned <= shown:
                 continue
-            out.append(rewrite if names_someone_else(rewrite, holder, self.roles)
+            if member is not None and family is not None and not self._rewrite_fits(
+                    rewrite, holder, member, family, mentioned):
+                continue
+            if need and self._for_a_parent(rewrite) != self._holder_is_parent(holder, member,
+                                                                              text):
+                continue
+            if family is not None and self._names_a_stranger(rewrite, family):
+                continue
+            out.append(rewrite if names_someone_else(rewrite, holder, self.roles,
+                                                     self.english.pronouns)
                        else fit(rewrite, gender, lists=self.english.pronouns))
         return out
+
+    def _rewrite_fits(self, rewrite: str, holder: str | None, member: Member,
+                      family: Family, mentioned: set[str]) -> bool:
+        """A rule's example rewrite, which carries no data of whom it fits, read for the
+        holder: what it says of the holder alone (it names no one else) must fit their age
+        ("at school" is not a father's outcome, nor a two-year-old's: the age range of each
+        fact it mentions), and it must not speak of the holder's own role as another person
+        ("as reported by Mum" in Mum's outcome)."""
+        for fact in mentioned:
+            rule = self.facts.by_id[fact]
+            if member.role in rule.roles and not any(
+                    m is not member and m.role in rule.roles for m in family.members):
+                return False
+        if holder and holder in rewrite and not names_someone_else(
+                rewrite, holder, self.roles, self.english.pronouns):
+            for fact in mentioned:
+                ages = self.facts.by_id[fact].ages
+                if ages and not (member.child and (member.age is None
+                                                   or ages[0] <= member.age <= ages[1])):
+                    return False
+        return True
+
+    def _names_a_stranger(self, rewrite: str, family: Family) -> bool:
+        """True when a rule's example names someone the case does not hold ("...run the
+        bath with Josh"): with a case, an example about another family's child is not
+        offered. A word after the start of a sentence or a quotation mark may be any word."""
+        known = {m.name.split()[0].lower() for m in family.members if m.name.split()}
+        skip = self.english.pronouns.not_people
+        for found in re.finditer(r"(?<=[a-z,;] )[A-Z][a-z]+(?:'s)?\b", rewrite):
+            word = found.group().removesuffix("'s")
+            if word.lower() in known or word.lower() in skip or self.roles.gender(word) \
+                    or self.roles.is_noun(word.lower()) or self.roles.is_parent_word(word):
+                continue
+            return True
+        return False
 
     def _shown_by(self, text: str) -> set[str]:
         """The facts the statement's own words show, kept for the statement just read."""
@@ -375,14 +493,48 @@ class Library:
             self._shown = (text, self.facts.shown_by_text(text))
         return self._shown[1]
 
-    def _child_for(self, entry: Entry, family: Family, holder: Member | None) -> Member | None:
-        """The child a parent's statement is about: the first recorded child it fits."""
-        for child in family.children:
+    def _child_for(self, entry: Entry, family: Family, holder: Member | None,
+                   stated: frozenset[str] = frozenset(), whose: Member | None = None
+                   ) -> Member | None:
+        """The child a parent's statement is about: the first recorded child it fits, of
+        the age it is written for, and of whom the story says what it takes for granted
+        about a child ("{child}'s cuts": the child who self-harms, not her brother). A
+        holder written as "Uma's gran" is about Uma: only Uma, when Uma is a child."""
+        children = [whose] if whose is not None and whose.child else family.children
+        for child in children:
             if child is holder or child.role in self.unborn_roles:
                 continue
-            if self._fits_age(entry.ages, child.age):
+            if self._fits_age(entry.ages, child.age) \
+                    and self._owned(entry, child, family, frozenset(), "child"):
                 return child
         return None
+
+    def _owned(self, entry: Entry, person: Member, family: Family, stated: frozenset[str],
+               about: str) -> bool:
+        """True unless ``entry`` takes for granted a fact about a ``about`` person ("child"
+        or "adult", case-facts.yml) that the story says of someone other than ``person``.
+        A parent's statement's facts about a child are its ``{child}``'s (checked when
+        the child is chosen); a child's statement's facts about an adult are a parent's."""
+        for fact in entry.needs:
+            rule = self.facts.by_id[fact]
+            if rule.about != about or fact in stated or fact in entry.statement.of_others:
+                continue
+            if about == "child" and not person.child and entry.about_child:
+                continue
+            if not family.owns(fact, person):
+                return False
+        return True
+
+    def _names_the_holder(self, entry: Entry, member: Member, family: Family) -> bool:
+        """True when the statement speaks of someone in the holder's own role ("a plan
+        agreed with Gran") and the holder is the only one of that role in the case: offered
+        to the grandmother it would speak of her as someone else."""
+        for fact in entry.needs:
+            roles = self.facts.by_id[fact].roles
+            if member.role in roles and not any(m is not member and m.role in roles
+                                                for m in family.members):
+                return True
+        return False
 
     def _fits_children(self, entry: Entry, family: Family | None) -> bool:
         """A parent's statement with an age range needs a child of that age in the case."""
@@ -418,13 +570,25 @@ class Library:
             # The pronouns in a statement about the parent's child are the child's.
             gender = child.gender if child is not None else None
             filled = fit(filled, gender, lists=pronouns)
-        elif not names_someone_else(filled, holder, self.roles):
+        elif not names_someone_else(filled, holder, self.roles, pronouns):
             # Pronouns in a statement naming someone else may be that person's: left as written.
             filled = fit(filled, self._gender(text, holder, member, pronouns=pronouns),
                          lists=pronouns)
         if holder and filled.count(holder) > 1:
             return None  # "Dad needs to agree with Dad...": written for someone else
         return filled
+
+    def holder_gender(self, text: str, holder: str | None, family: Family | None
+                      ) -> str | None:
+        """The holder's pronouns ('f', 'm', None for "they"): their recorded sex in the
+        case, else the worker's pronouns or the role word that names them."""
+        member = family.member(holder) if family is not None else None
+        if member is None and holder:
+            for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)?", holder):
+                role = self.roles.gender(word)
+                if role is not None:  # "Mum needs to understand his ...": Mum is "she"
+                    return "f" if role == "female" else "m"
+        return self._gender(text, holder, member, pronouns=self.english.pronouns)
 
     def _gender(self, text: str, holder: str | None, member: Member | None,
                 *, pronouns: PronounWords) -> str | None:
@@ -439,18 +603,28 @@ class Library:
         return target_gender(text, holder, self.roles, lists=pronouns)
 
 
+_PRONOUNS = {"f": ("she", "her", "her"), "m": ("he", "him", "his"),
+             None: ("they", "them", "their")}
+
+
 def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "",
-         match: str = "", expansion: str = "", *, lists: English) -> str:
+         match: str = "", expansion: str = "", *, lists: English,
+         gender: str | None = None) -> str:
     """Fill ``{holder}`` (object: "help her"), ``{subject}`` ("she"), ``{possessive}``
     ("her", "Kayla's"), ``{Holder}`` and ``{name}`` (sentence start: "She"), ``{term}``,
-    ``{match}``, ``{expansion}``. ``lists`` are the word lists in use (the packaged ones
-    when None)."""
+    ``{match}``, ``{expansion}``, and the holder's pronouns ``{they}``, ``{them}``,
+    ``{their}`` for ``gender`` ('f', 'm'; "they" when None: a question about Jordan asks
+    what *he* needs, not what *they* need). ``lists`` are the word lists in use."""
     obj, subj = forms(holder, roles, lists=lists.context)
     start = subj[:1].upper() + subj[1:]
     possessive = lists.rewrites.possessive.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
+    they, them, their = _PRONOUNS.get(gender, _PRONOUNS[None])
+    if _plural_holder(subj, lists):
+        they, them, their = _PRONOUNS[None]
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
               "possessive": possessive, "child": "the child",
-              "term": term or "this", "match": match, "expansion": expansion}
+              "term": term or "this", "match": match, "expansion": expansion,
+              "they": they, "them": them, "their": their}
     out = template.format_map(values)
     if template.startswith(("{name} needs ", "{Holder} needs ")) \
             and _plural_holder(subj, lists):
@@ -467,6 +641,18 @@ def _plural_holder(subject: str, lists: English) -> bool:
     if last.lower() in lists.rewrites.plural_holders or "and" in (w.lower() for w in words):
         return True
     return last.islower() and is_plural_noun(last)
+
+
+def names_a_person(words: str, roles: RoleVocabulary, family: Family | None) -> bool:
+    """True when ``words`` name one of the family: a person of the case, a role word
+    ("Mum", "the child"), or a name ("Jordan"; not shorthand in capitals such as "SW")."""
+    if family is not None and family.member(words) is not None:
+        return True
+    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", words)
+    if any(roles.gender(t) is not None or roles.is_noun(t.lower())
+           or roles.is_parent_word(t) for t in tokens):
+        return True
+    return len(tokens) == 1 and tokens[0][:1].isupper() and not tokens[0].isupper()
 
 
 class QuietNotes(Strict):
@@ -519,14 +705,25 @@ class Notes(Strict):
         """
         if not report.text.strip():
             return report
-        obj, _ = forms(report.holder, roles, lists=lists.context)
+        holder, own = report.holder, True
+        read = getattr(reading, "holder_text", None) if reading is not None else None
+        if read and holder and read.lower() != holder.lower() \
+                and read.lower() not in lists.context.object_pronoun \
+                and not (family is not None and family.same_person(read, holder)):
+            # The statement is written for someone other than the person asked about
+            # ("Jordan to attend school", asked about Lisa; "SW to support Lisa"): its
+            # reading is not Lisa's, so it is not said back as hers.
+            own = False
+            if names_a_person(read, roles, family):
+                holder = read
+        obj, _ = forms(holder, roles, lists=lists.context)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)
         if report.kinds:
             return report
         if reading is not None and getattr(reading, "category", None) == "specific" \
-                and report.stage == "need":
+                and report.stage == "need" and (own or holder == read):
             part = getattr(reading, "what_part", None)
             values["what"] = part.text if part is not None else ""
             if getattr(reading, "what", None) == "phrase":
