@@ -40,6 +40,8 @@ class StageMatcher:
     keys: dict[int, tuple[int, bool]] = field(default_factory=dict)  # id -> (rule, unless)
     active: list[bool] = field(default_factory=list)
     structure: dict[str, int] = field(default_factory=dict)  # kind -> structure rule
+    # Indices of the active "absent" rules: with the matched rules, all a report reads.
+    absent: frozenset[int] = frozenset()
     # id(matcher) -> what each of its patterns needs in a statement (see ``_requires``)
     requires: dict[int, list[Needs]] = field(default_factory=dict)
     _by_word: dict[int, list[int]] | None = None  # word id -> the gated groups it opens
@@ -269,6 +271,9 @@ class Engine:
                             _requires(pattern, strings))
                     compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
+            compiled.absent = frozenset(
+                index for index, rule in enumerate(rules)
+                if rule.mode == "absent" and compiled.active[index])
             compiled.always = [m for group, m in groups.items() if isinstance(group, str)]
             compiled.gated = [(frozenset(strings.add(w) for w in gate), matcher)
                               for gate, matcher in groups.items() if isinstance(gate, frozenset)]
@@ -280,9 +285,11 @@ class Engine:
                 for rule, on in zip(compiled.rules, compiled.active, strict=True) if not on]
 
     def report(self, doc: Any, stage: str, holder: str | None = None,
-               family: Any = None) -> Report:
+               family: Any = None, text: str | None = None) -> Report:
+        """The findings on ``doc``; ``text``, when the caller has it, is ``doc.text``
+        (which spaCy rebuilds from the tokens on every access)."""
         compiled = self.stages[stage]
-        text = _doc_text(doc)  # kept for the structure reader too
+        text = _doc_text(doc, text)  # kept for the structure reader too
         out = Report(text=text, stage=stage, holder=holder)
         if not text.strip():
             return out
@@ -296,7 +303,11 @@ class Engine:
                 spans.setdefault(index, []).append((start, end))
         candidates: list[tuple[Rule, Any]] = []
         reasons: dict[int, str] = {}
-        for index, rule in enumerate(compiled.rules):
+        rules = compiled.rules
+        # Only the rules that matched and the "absent" ones can give a finding; in rule
+        # order, as the findings on the same words are kept in that order.
+        for index in sorted(compiled.absent.union(spans)):
+            rule = rules[index]
             if index in vetoed or not compiled.active[index] or rule.mode == "structure":
                 continue
             if rule.mode == "absent":

@@ -142,6 +142,14 @@ class Library:
               if not _WORD.fullmatch(k.lower())])
             for area in self.areas
         ]
+        # Each single keyword with the areas (by number) it scores for, so a statement's
+        # words are looked up once each rather than intersected with every area's set.
+        self._keyword_areas: dict[str, list[int]] = {}
+        for n, (_, singles, _) in enumerate(self._keywords):
+            for word in singles:
+                self._keyword_areas.setdefault(word, []).append(n)
+        self._phrased = [n for n, (_, _, phrases) in enumerate(self._keywords) if phrases]
+        self._area_order = {a.area: n for n, a in enumerate(self.areas)}
         self._families: dict[Any, Family] = {}
         self._last: tuple[Any, list[tuple[Entry, str]]] | None = None
         self._filled: dict[tuple[Any, ...], str | None] = {}
@@ -149,6 +157,8 @@ class Library:
         self._fits: dict[tuple[Any, ...], tuple[Any, list[tuple[int, Entry, Member | None]]]] \
             = {}
         self._shown: tuple[str, set[str]] = ("", set())
+        self._mentions: dict[str, frozenset[str]] = {}
+        self._last_gender: tuple[Any, ...] = (None, None, None, None, None)
 
     def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
         """Check a statement against the facts and roles; a bad one stops the load."""
@@ -198,15 +208,22 @@ class Library:
     # --- choosing -----------------------------------------------------------------------
 
     def _scores(self, text: str) -> dict[str, int]:
-        found = _WORD.findall(text.lower())
-        words = set(found)
-        low = " " + " ".join(found) + " "
-        out = {}
-        for area, singles, phrases in self._keywords:
-            score = len(words & singles) + sum(1 for k in phrases if f" {k} " in low)
-            if score:
-                out[area.area] = score
-        return out
+        return self._scores_of(_WORD.findall(text.lower()))
+
+    def _scores_of(self, found: list[str]) -> dict[str, int]:
+        """Each area's score (its keywords among the words ``found``), in area order."""
+        counts: dict[int, int] = {}
+        for word in set(found):
+            for n in self._keyword_areas.get(word, ()):
+                counts[n] = counts.get(n, 0) + 1
+        if self._phrased:
+            low = " " + " ".join(found) + " "
+            for n in self._phrased:
+                score = sum(1 for k in self._keywords[n][2] if f" {k} " in low)
+                if score:
+                    counts[n] = counts.get(n, 0) + score
+        keywords = self._keywords
+        return {keywords[n][0].area: counts[n] for n in sorted(counts)}
 
     def area_for(self, text: str) -> Area | None:
         """The area whose keywords the statement uses most (first listed wins a tie)."""
@@ -261,18 +278,18 @@ class Library:
         shown = self.facts.settle(shown | self._shown_by(text))
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
-        need_scores = self._scores(" ".join(w for w in _WORD.findall(text.lower())
-                                            if w not in own))
-        order = {a.area: n for n, a in enumerate(self.areas)}
+        found = _WORD.findall(text.lower())
+        need_scores = self._scores_of([w for w in found if w not in own])
+        order = self._area_order
         areas = sorted(set(need_scores) | set(story_scores),
                        key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
         if not areas and family is None:
             areas = [a.area for a in self.areas if a.fallback]
-        words = set(_WORD.findall(text.lower()))
+        words = set(found)
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
+        shown_key = frozenset(shown)
         for rank, area in enumerate(areas):
-            for n, entry, child in self._fitting(area, frozenset(shown), member, holder,
-                                                 family):
+            for n, entry, child in self._fitting(area, shown_key, member, holder, family):
                 # Areas the statement speaks to come first, whole; the story's areas
                 # then take turns, so the worker sees the range the story opens.
                 turn = 0 if need_scores.get(area) else 1
@@ -363,11 +380,21 @@ class Library:
         gender = self._gender(text, holder, member, pronouns=self.english.pronouns)
         out = []
         for rewrite in rewrites:
-            if not self.facts.mentioned(rewrite) <= shown:
+            if not self._mentioned(rewrite) <= shown:
                 continue
             out.append(rewrite if names_someone_else(rewrite, holder, self.roles)
                        else fit(rewrite, gender, lists=self.english.pronouns))
         return out
+
+    def _mentioned(self, rewrite: str) -> frozenset[str]:
+        """The facts a rule's rewrite takes for granted, kept: rules offer the same few
+        rewrites to most statements."""
+        found = self._mentions.get(rewrite)
+        if found is None:
+            if len(self._mentions) > 10_000:
+                self._mentions.clear()
+            found = self._mentions[rewrite] = frozenset(self.facts.mentioned(rewrite))
+        return found
 
     def _shown_by(self, text: str) -> set[str]:
         """The facts the statement's own words show, kept for the statement just read."""
@@ -428,7 +455,17 @@ class Library:
 
     def _gender(self, text: str, holder: str | None, member: Member | None,
                 *, pronouns: PronounWords) -> str | None:
-        """The holder's pronouns: their recorded sex, else the worker's words or role."""
+        """The holder's pronouns: their recorded sex, else the worker's words or role;
+        kept for the statement just read (each library entry tried asks again)."""
+        last = self._last_gender
+        if last[0] is member and last[1] is pronouns and last[2] == holder and last[3] == text:
+            return last[4]
+        gender = self._gender_of(text, holder, member, pronouns=pronouns)
+        self._last_gender = (member, pronouns, holder, text, gender)
+        return gender
+
+    def _gender_of(self, text: str, holder: str | None, member: Member | None,
+                   *, pronouns: PronounWords) -> str | None:
         if member is not None:
             if member.sex in ("female", "male"):
                 return member.gender

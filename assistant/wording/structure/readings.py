@@ -63,10 +63,11 @@ def _kids(token: Any) -> list[Any]:
     return kids
 
 
-def _doc_text(doc: Any) -> str:
-    """``doc.text``, computed once per document (spaCy rebuilds it on every access)."""
+def _doc_text(doc: Any, known: str | None = None) -> str:
+    """``doc.text``, computed once per document (spaCy rebuilds it on every access);
+    ``known`` is that text when a caller has it (the text it parsed), so it is not built."""
     if getattr(_local, "text_doc", None) is not doc:
-        _local.text_doc, _local.text = doc, doc.text
+        _local.text_doc, _local.text = doc, doc.text if known is None else known
     return _local.text
 
 
