@@ -13,7 +13,8 @@ from typing import Any
 
 from assistant.content import ContentError
 from assistant.wording import context
-from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
+from assistant.wording.pipeline import SPACY_LOCK
+from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
 from assistant.wording.suggest import Library, fill, term_of
@@ -443,15 +444,21 @@ class Engine:
         english = self.english
         questions = [fill(q, holder, roles, term, match, expansion, lists=english)
                      for q in rule.questions]
-        rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
-                    for r in rule.rewrites]
-        suggestions = self.library.suggest(text, holder, rewrites, family,
-                                           rule.kind in NEED_KINDS and rule.stage == "need")
+        library = self.library
+
+        def suggestions() -> list[str]:  # built when first read (see ``report.Later``)
+            with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
+                rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
+                            for r in rule.rewrites]
+                return library.suggest(text, holder, rewrites, family,
+                                       rule.kind in NEED_KINDS and rule.stage == "need")
+
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=fill(message, holder, roles, term, match, expansion,
                                       lists=english),
-            why=rule.why.strip(), questions=questions, suggestions=suggestions,
+            why=rule.why.strip(), questions=questions,
+            suggestions=Later(suggestions),  # type: ignore[arg-type]
             context=flags,
         ), inferred
 
