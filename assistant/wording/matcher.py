@@ -17,6 +17,7 @@ from assistant.wording.pipeline import SPACY_LOCK
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
+from assistant.wording.structure.readings import _rows
 from assistant.wording.suggest import Library, fill, term_of
 from assistant.wordlists import MatchingWords
 
@@ -48,16 +49,13 @@ class StageMatcher:
     _by_word: dict[int, list[int]] | None = None  # word id -> the gated groups it opens
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        from spacy.attrs import DEP, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
-
         if self._by_word is None:
             by_word: dict[int, list[int]] = {}
             for n, (gate, _) in enumerate(self.gated):
                 for word in gate:
                     by_word.setdefault(word, []).append(n)
             self._by_word = by_word
-        rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG]).tolist()
-        words = Words(doc.vocab.strings, rows)
+        words = Words(doc.vocab.strings, _rows(doc))
         requires = self.requires
         matches: list[tuple[int, int, int]] = []
         for matcher in self.always:
@@ -73,7 +71,7 @@ class StageMatcher:
         return matches
 
 
-# A test on one token: (column, value) where the column is one of the ``to_array`` columns
+# A test on one token: (column, value) where the column is one of the ``_rows`` columns
 # below and the value a frozenset of ids (one of them), an int (that one), or a Regex (a
 # string the expression finds).
 LOWER_COL, ORTH_COL, START_COL, NUMBER_COL, DEP_COL, TAG_COL = range(6)

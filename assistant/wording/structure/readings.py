@@ -71,6 +71,20 @@ def _doc_text(doc: Any, known: str | None = None) -> str:
     return _local.text
 
 
+def _rows(doc: Any) -> list[list[int]]:
+    """The document's token attributes as rows (LOWER, ORTH, SENT_START, LIKE_NUM, DEP,
+    TAG, HEAD; HEAD relative and unsigned, so a head to the left reads as 2**64 - n),
+    read once per document: one ``to_array`` call costs about as much as reading forty
+    token attributes, and the word rules and the need reader both scan these."""
+    if getattr(_local, "rows_doc", None) is not doc:
+        from spacy.attrs import DEP, HEAD, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
+
+        _local.rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG,
+                                    HEAD]).tolist()
+        _local.rows_doc = doc
+    return _local.rows
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """A piece of the statement: its text, token span [start, end) and character span."""
