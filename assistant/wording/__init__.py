@@ -114,7 +114,8 @@ class Coach:
                 from assistant.wording import context
 
                 report.holder = (reading.holder_text if reading is not None else None) or \
-                    context.holder_of(doc, doc[:], not self._engine.reduced,
+                    context.holder_of(doc, context.span_of(doc, 0, len(doc)),
+                                      not self._engine.reduced,
                                       lists=self.library.english.context)
         return self.notes.annotate(report, self.library.roles, family, reading,
                                    lists=self.library.english)

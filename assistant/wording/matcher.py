@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.content import ContentError
 from assistant.wording import context
+from assistant.wording.context import span_of
 from assistant.wording.pipeline import SPACY_LOCK
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
@@ -317,7 +318,7 @@ class Engine:
                     if rule.ends_clause and not _ends_clause(doc, end,
                                                              self.english.matching):
                         continue
-                    candidates.append((rule, doc[start:end]))
+                    candidates.append((rule, span_of(doc, start, end)))
         if compiled.structure and not self.reduced:
             self._structure(doc, stage, compiled, candidates, reasons)
         if not candidates:
@@ -349,7 +350,7 @@ class Engine:
             kind = compiled.rules[index].kind
             if any(rule.kind == kind for rule, _ in candidates):
                 return  # a word rule already says it
-            span = doc[outcome.span.start:outcome.span.end]
+            span = span_of(doc, outcome.span.start, outcome.span.end)
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = outcome.reason
             return
@@ -360,7 +361,7 @@ class Engine:
             serious = self.reader.read_seriousness(doc)
             index = compiled.structure.get("agency-risk")
             if serious is not None and index is not None:
-                span = doc[serious.span.start:serious.span.end]
+                span = span_of(doc, serious.span.start, serious.span.end)
                 candidates.append((compiled.rules[index], span))
                 reasons[id(span)] = serious.reason
             return
@@ -373,7 +374,7 @@ class Engine:
             index = compiled.structure.get(reading.category)
             if index is None or reading.span is None:
                 continue
-            span = doc[reading.span.start:reading.span.end]
+            span = span_of(doc, reading.span.start, reading.span.end)
             if any(rule.kind in STRUCTURE_KINDS and _overlaps(span, other)
                    for rule, other in candidates):
                 continue  # a word rule already says it (with its own words)
@@ -390,7 +391,7 @@ class Engine:
             return
         index = compiled.structure.get("no-action")
         if work.vague_action and index is not None:
-            span = doc[work.span.start:work.span.end]
+            span = span_of(doc, work.span.start, work.span.end)
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = work.reason
         if not work.owner_known:
@@ -412,7 +413,8 @@ class Engine:
             lead = len(stripped) - len(stripped.lstrip())
             start, end, match = lead, len(stripped), stripped.strip()
             flags = dict.fromkeys(CONTEXT_FLAGS, False)
-            inferred = context.holder_of(doc, doc[:], parsed, lists=self.english.context)
+            inferred = context.holder_of(doc, span_of(doc, 0, len(doc)), parsed,
+                                         lists=self.english.context)
             term = ""
         else:
             start, end, match = span.start_char, span.end_char, span.text

@@ -157,12 +157,29 @@ class NeedReading:
                 "category": self.category, "reason": self.reason, "negated": self.negated}
 
 
+# lemma() by (spelling, tag, own lemma), the three things it reads: the readers ask for
+# the same few words' lemmas again and again. Emptied when KNOWN_VERBS grows.
+_lemmas: dict[tuple[int, int, int], str] = {}
+_lemmas_for = [0]  # len(KNOWN_VERBS) when _lemmas was filled
+
+
 def lemma(token: Any) -> str:
     """A lower-case lemma from the token's own lemma, else from its tag and spelling.
 
     The coach's pipeline leaves the lemmatizer out for speed; the reader only compares
     lemmas with its word classes, so a light rule-based lemma is enough.
     """
+    key = (token.orth, token.tag, token.lemma)
+    if _lemmas_for[0] != len(KNOWN_VERBS) or len(_lemmas) > 100_000:
+        _lemmas.clear()
+        _lemmas_for[0] = len(KNOWN_VERBS)
+    found = _lemmas.get(key)
+    if found is None:
+        found = _lemmas[key] = _lemma(token)
+    return found
+
+
+def _lemma(token: Any) -> str:
     own = token.lemma_
     if own and own != token.text:
         return own.lower()
