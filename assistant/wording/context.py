@@ -137,11 +137,27 @@ def is_parent(holder: str | None, roles: RoleVocabulary) -> bool:
     return any(roles.is_parent_word(word.strip("'s")) for word in holder.split())
 
 
+# The last (holder, roles, lists, forms): one tuple, read and replaced whole (threads).
+_last_forms: tuple[Any, Any, Any, tuple[str, str]] = (None, None, None, ("them", "they"))
+
+
 def forms(holder: str | None, roles: RoleVocabulary,
           *, lists: ContextWords) -> tuple[str, str]:
     """The holder as an object ("help Kayla", "help the child", "help her") and as a
     subject in the middle of a sentence ("Kayla", "the child", "she"). A role's noun takes
-    "the"; what a family calls someone ("Mum") is written like a name."""
+    "the"; what a family calls someone ("Mum") is written like a name. The last answer is
+    kept: a finding's message and questions all ask for the same holder."""
+    global _last_forms
+    last = _last_forms
+    if last[1] is roles and last[2] is lists and last[0] == holder:
+        return last[3]
+    found = _forms(holder, roles, lists)
+    _last_forms = (holder, roles, lists, found)
+    return found
+
+
+def _forms(holder: str | None, roles: RoleVocabulary, lists: ContextWords
+           ) -> tuple[str, str]:
     object_pronoun = lists.object_pronoun
     if not holder:
         return "them", "they"

@@ -54,12 +54,13 @@ def _kids(token: Any) -> list[Any]:
     the reader asks for the same token's children many times, and spaCy builds new
     Token objects on every walk."""
     doc = token.doc
-    if getattr(_local, "kids_doc", None) is not doc:
-        _local.kids_doc = doc
-        _local.kids = {}
-    kids = _local.kids.get(token.i)
+    held: tuple[Any, dict[int, list[Any]]] | None = getattr(_local, "kids", None)
+    if held is None or held[0] is not doc:  # (document, {token index: children})
+        held = _local.kids = (doc, {})
+    i = token.i
+    kids = held[1].get(i)
     if kids is None:
-        kids = _local.kids[token.i] = list(token.children)
+        kids = held[1][i] = list(token.children)
     return kids
 
 
