@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from assistant.wording import Coach
@@ -113,3 +116,28 @@ def test_constructing_the_coach_does_not_inflect() -> None:
     ruleset = RuleSet.load(CONTENT)
     assert "resolved" not in vars(ruleset)
     assert "diagnoses" in ruleset.resolved["assessment-request"][0][0][-1]["LOWER"]["IN"]
+
+
+def test_s_forms_are_kept_between_runs_and_a_bad_file_is_ignored(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules' "-s" forms come from a file kept between runs (a cold check need not
+    load lemminflect's tables); the file gives what lemminflect gives, and a damaged one
+    is read as empty and written again."""
+    from assistant.wording import morphology
+
+    monkeypatch.setenv("NEEDS_LED_CACHE", str(tmp_path))
+    monkeypatch.setattr(morphology, "_kept", None)
+    words = ["diagnosis", "go", "keyworker", "needed"]
+    assert morphology.s_forms_of(words) == {w: s_forms(w) for w in words}
+    (kept,) = tmp_path.glob("s-forms-*.json")
+    assert json.loads(kept.read_text())["diagnosis"] == ["diagnoses"]
+    # A later run reads the file: what it holds is what is used.
+    kept.write_text(json.dumps({"diagnosis": ["diagnoses", "diagnosises"]}))
+    monkeypatch.setattr(morphology, "_kept", None)
+    assert morphology.s_forms_of(["diagnosis"]) == {
+        "diagnosis": frozenset({"diagnoses", "diagnosises"})}
+    # A damaged file is ignored, and rewritten with the forms worked out again.
+    kept.write_text("{not json")
+    monkeypatch.setattr(morphology, "_kept", None)
+    assert morphology.s_forms_of(["life"]) == {"life": frozenset({"lives"})}
+    assert json.loads(kept.read_text()) == {"life": ["lives"]}

@@ -98,22 +98,24 @@ class Coach:
         stage = self._stage(stage)
         with SPACY_LOCK:
             family = self.library.family(case)
-            doc = engine.nlp(text[:MAX_CHARS])
-            return self._noted(doc, engine.report(doc, stage, holder, family), family)
+            text = text[:MAX_CHARS]
+            doc = engine.nlp(text)
+            return self._noted(doc, engine.report(doc, stage, holder, family, text), family)
 
     def _noted(self, doc: Any, report: Report, family: Any) -> Report:
         """The report with what the coach says when it flags nothing (see prompts/coach.yml)."""
         if not report.text.strip():
             return report
-        from assistant.wording import context
-
         reading = None
         if not report.kinds:
             if report.stage == "need" and not self._engine.reduced:
                 reading = self._engine.reader.read_need(doc)
             if report.holder is None:
+                from assistant.wording import context
+
                 report.holder = (reading.holder_text if reading is not None else None) or \
-                    context.holder_of(doc, doc[:], not self._engine.reduced,
+                    context.holder_of(doc, context.span_of(doc, 0, len(doc)),
+                                      not self._engine.reduced,
                                       lists=self.library.english.context)
         return self.notes.annotate(report, self.library.roles, family, reading,
                                    lists=self.library.english)
@@ -172,6 +174,9 @@ class Coach:
             if not batch:
                 return
             with SPACY_LOCK:
-                reports = [self._noted(doc, engine.report(doc, stage, holder, family), family)
-                           for doc in engine.nlp.pipe(batch, batch_size=batch_size)]
+                reports = [self._noted(doc, engine.report(doc, stage, holder, family, text),
+                                       family)
+                           for text, doc in zip(batch, engine.nlp.pipe(batch,
+                                                                       batch_size=batch_size),
+                                                strict=True)]
             yield from reports

@@ -17,6 +17,19 @@ if TYPE_CHECKING:
 
 from assistant.wordlists import ContextWords
 
+_Span: Any = None  # spacy.tokens.Span, imported on first use (this module loads without spaCy)
+
+
+def span_of(doc: Any, start: int, end: int) -> Any:
+    """``doc[start:end]`` for ``0 <= start <= end <= len(doc)``, made directly: spaCy's
+    slice first normalises the indices in Python, which costs twice the span itself."""
+    global _Span
+    if _Span is None:
+        from spacy.tokens import Span
+
+        _Span = Span
+    return _Span(doc, start, end)
+
 
 def anchor_of(span: Any, *, words: ContextWords) -> Any:
     """The token a finding hangs on: its need/will verb when it has one, else its first."""
@@ -62,7 +75,7 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
     anchor = anchor_of(span, words=lists)
     i = anchor.i
-    words = [t.lower_ for t in doc[:i]]  # the words before the anchor, made once
+    words = [t.lower_ for t in span_of(doc, 0, i)]  # the words before the anchor, made once
     start = 0
     for j in range(i - 1, -1, -1):
         if words[j] in lists.clause_breaks:
@@ -98,7 +111,7 @@ def holder_of(doc: Any, span: Any, parsed: bool,
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 subject = subjects[0]
-                words = doc[subject.left_edge.i:subject.i + 1]
+                words = span_of(doc, subject.left_edge.i, subject.i + 1)
                 if subject.lower_ in ("there", "it") or len(words) > 5:
                     return None
                 return words.text
@@ -124,11 +137,27 @@ def is_parent(holder: str | None, roles: RoleVocabulary) -> bool:
     return any(roles.is_parent_word(word.strip("'s")) for word in holder.split())
 
 
+# The last (holder, roles, lists, forms): one tuple, read and replaced whole (threads).
+_last_forms: tuple[Any, Any, Any, tuple[str, str]] = (None, None, None, ("them", "they"))
+
+
 def forms(holder: str | None, roles: RoleVocabulary,
           *, lists: ContextWords) -> tuple[str, str]:
     """The holder as an object ("help Kayla", "help the child", "help her") and as a
     subject in the middle of a sentence ("Kayla", "the child", "she"). A role's noun takes
-    "the"; what a family calls someone ("Mum") is written like a name."""
+    "the"; what a family calls someone ("Mum") is written like a name. The last answer is
+    kept: a finding's message and questions all ask for the same holder."""
+    global _last_forms
+    last = _last_forms
+    if last[1] is roles and last[2] is lists and last[0] == holder:
+        return last[3]
+    found = _forms(holder, roles, lists)
+    _last_forms = (holder, roles, lists, found)
+    return found
+
+
+def _forms(holder: str | None, roles: RoleVocabulary, lists: ContextWords
+           ) -> tuple[str, str]:
     object_pronoun = lists.object_pronoun
     if not holder:
         return "them", "they"

@@ -13,9 +13,12 @@ from typing import Any
 
 from assistant.content import ContentError
 from assistant.wording import context
-from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
+from assistant.wording.context import span_of
+from assistant.wording.pipeline import SPACY_LOCK
+from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
+from assistant.wording.structure.readings import _rows
 from assistant.wording.suggest import Library, fill, names_a_person, term_of
 from assistant.wordlists import MatchingWords
 
@@ -40,21 +43,20 @@ class StageMatcher:
     keys: dict[int, tuple[int, bool]] = field(default_factory=dict)  # id -> (rule, unless)
     active: list[bool] = field(default_factory=list)
     structure: dict[str, int] = field(default_factory=dict)  # kind -> structure rule
+    # Indices of the active "absent" rules: with the matched rules, all a report reads.
+    absent: frozenset[int] = frozenset()
     # id(matcher) -> what each of its patterns needs in a statement (see ``_requires``)
     requires: dict[int, list[Needs]] = field(default_factory=dict)
     _by_word: dict[int, list[int]] | None = None  # word id -> the gated groups it opens
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
-        from spacy.attrs import DEP, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
-
         if self._by_word is None:
             by_word: dict[int, list[int]] = {}
             for n, (gate, _) in enumerate(self.gated):
                 for word in gate:
                     by_word.setdefault(word, []).append(n)
             self._by_word = by_word
-        rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG]).tolist()
-        words = Words(doc.vocab.strings, rows)
+        words = Words(doc.vocab.strings, _rows(doc))
         requires = self.requires
         matches: list[tuple[int, int, int]] = []
         for matcher in self.always:
@@ -70,7 +72,7 @@ class StageMatcher:
         return matches
 
 
-# A test on one token: (column, value) where the column is one of the ``to_array`` columns
+# A test on one token: (column, value) where the column is one of the ``_rows`` columns
 # below and the value a frozenset of ids (one of them), an int (that one), or a Regex (a
 # string the expression finds).
 LOWER_COL, ORTH_COL, START_COL, NUMBER_COL, DEP_COL, TAG_COL = range(6)
@@ -269,6 +271,9 @@ class Engine:
                             _requires(pattern, strings))
                     compiled.keys[strings.add(key)] = (index, unless)
                 compiled.active.append(usable > 0)
+            compiled.absent = frozenset(
+                index for index, rule in enumerate(rules)
+                if rule.mode == "absent" and compiled.active[index])
             compiled.always = [m for group, m in groups.items() if isinstance(group, str)]
             compiled.gated = [(frozenset(strings.add(w) for w in gate), matcher)
                               for gate, matcher in groups.items() if isinstance(gate, frozenset)]
@@ -280,9 +285,11 @@ class Engine:
                 for rule, on in zip(compiled.rules, compiled.active, strict=True) if not on]
 
     def report(self, doc: Any, stage: str, holder: str | None = None,
-               family: Any = None) -> Report:
+               family: Any = None, text: str | None = None) -> Report:
+        """The findings on ``doc``; ``text``, when the caller has it, is ``doc.text``
+        (which spaCy rebuilds from the tokens on every access)."""
         compiled = self.stages[stage]
-        text = _doc_text(doc)  # kept for the structure reader too
+        text = _doc_text(doc, text)  # kept for the structure reader too
         out = Report(text=text, stage=stage, holder=holder)
         if not text.strip():
             return out
@@ -296,7 +303,11 @@ class Engine:
                 spans.setdefault(index, []).append((start, end))
         candidates: list[tuple[Rule, Any]] = []
         reasons: dict[int, str] = {}
-        for index, rule in enumerate(compiled.rules):
+        rules = compiled.rules
+        # Only the rules that matched and the "absent" ones can give a finding; in rule
+        # order, as the findings on the same words are kept in that order.
+        for index in sorted(compiled.absent.union(spans)):
+            rule = rules[index]
             if index in vetoed or not compiled.active[index] or rule.mode == "structure":
                 continue
             if rule.mode == "absent":
@@ -307,7 +318,7 @@ class Engine:
                     if rule.ends_clause and not _ends_clause(doc, end,
                                                              self.english.matching):
                         continue
-                    candidates.append((rule, doc[start:end]))
+                    candidates.append((rule, span_of(doc, start, end)))
         if compiled.structure and not self.reduced:
             self._structure(doc, stage, compiled, candidates, reasons)
         if not candidates:
@@ -343,7 +354,7 @@ class Engine:
                 kind = compiled.rules[index].kind
                 if any(rule.kind == kind for rule, _ in candidates):
                     continue  # a word rule already says it
-                span = doc[outcome.span.start:outcome.span.end]
+                span = span_of(doc, outcome.span.start, outcome.span.end)
                 candidates.append((compiled.rules[index], span))
                 reasons[id(span)] = outcome.reason
             return
@@ -354,7 +365,7 @@ class Engine:
             serious = self.reader.read_seriousness(doc)
             index = compiled.structure.get("agency-risk")
             if serious is not None and index is not None:
-                span = doc[serious.span.start:serious.span.end]
+                span = span_of(doc, serious.span.start, serious.span.end)
                 candidates.append((compiled.rules[index], span))
                 reasons[id(span)] = serious.reason
             return
@@ -367,7 +378,7 @@ class Engine:
             index = compiled.structure.get(reading.category)
             if index is None or reading.span is None:
                 continue
-            span = doc[reading.span.start:reading.span.end]
+            span = span_of(doc, reading.span.start, reading.span.end)
             if any(rule.kind in STRUCTURE_KINDS and _overlaps(span, other)
                    for rule, other in candidates):
                 continue  # a word rule already says it (with its own words)
@@ -384,7 +395,7 @@ class Engine:
             return
         index = compiled.structure.get("no-action")
         if work.vague_action and index is not None:
-            span = doc[work.span.start:work.span.end]
+            span = span_of(doc, work.span.start, work.span.end)
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = work.reason
         if not work.owner_known:
@@ -406,7 +417,8 @@ class Engine:
             lead = len(stripped) - len(stripped.lstrip())
             start, end, match = lead, len(stripped), stripped.strip()
             flags = dict.fromkeys(CONTEXT_FLAGS, False)
-            inferred = context.holder_of(doc, doc[:], parsed, lists=self.english.context)
+            inferred = context.holder_of(doc, span_of(doc, 0, len(doc)), parsed,
+                                         lists=self.english.context)
             term = ""
         else:
             start, end, match = span.start_char, span.end_char, span.text
@@ -441,15 +453,21 @@ class Engine:
         gender = self.library.holder_gender(text, holder, family)
         questions = [fill(q, holder, roles, term, match, expansion, lists=english,
                           gender=gender) for q in rule.questions]
-        rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
-                    for r in rule.rewrites]
-        suggestions = self.library.suggest(text, holder, rewrites, family,
-                                           rule.kind in NEED_KINDS and rule.stage == "need")
+        library = self.library
+
+        def suggestions() -> list[str]:  # built when first read (see ``report.Later``)
+            with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
+                rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
+                            for r in rule.rewrites]
+                return library.suggest(text, holder, rewrites, family,
+                                       rule.kind in NEED_KINDS and rule.stage == "need")
+
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=fill(message, holder, roles, term, match, expansion,
                                       lists=english, gender=gender),
-            why=rule.why.strip(), questions=questions, suggestions=suggestions,
+            why=rule.why.strip(), questions=questions,
+            suggestions=Later(suggestions),  # type: ignore[arg-type]
             context=flags,
         ), inferred
 

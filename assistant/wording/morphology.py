@@ -13,8 +13,13 @@ functions: they are called where the coach's pipeline is loaded anyway, never by
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import threading
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
@@ -66,6 +71,70 @@ def s_forms(word: str) -> frozenset[str]:
     # A word the dictionary lacks ("keyworker", "camhs"): the library's rules for a noun.
     oov = lem.getAllInflectionsOOV(last, "NOUN").get("NNS", ())
     return frozenset(head + f for f in oov) - {low}
+
+
+# The "-s" forms of listed words, kept in a file between runs (see ``s_forms_of``).
+_KEPT_FORMAT = 1
+_kept_lock = threading.Lock()
+_kept: dict[str, list[str]] | None = None
+
+
+def _kept_path() -> Path | None:
+    """The file for this lemminflect version, in the user's cache folder (or
+    ``NEEDS_LED_CACHE``); None when it cannot be known."""
+    try:
+        from importlib.metadata import version
+
+        folder = os.environ.get("NEEDS_LED_CACHE")
+        if not folder:
+            from platformdirs import user_cache_path
+
+            folder = str(user_cache_path("needs-led"))
+        return Path(folder) / f"s-forms-{version('lemminflect')}-{_KEPT_FORMAT}.json"
+    except (ImportError, OSError):  # no lemminflect metadata, no home: no cache
+        return None
+
+
+def _read_kept(path: Path | None) -> dict[str, list[str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {word: forms for word, forms in data.items() if isinstance(word, str)
+            and isinstance(forms, list) and all(isinstance(f, str) for f in forms)}
+
+
+def _write_kept(path: Path | None, kept: dict[str, list[str]]) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def s_forms_of(words: Iterable[str]) -> dict[str, frozenset[str]]:
+    """:func:`s_forms` of each of ``words``, from a file kept between runs where it has
+    them. Why: the coach compiles its rules with the "-s" forms of a few hundred listed
+    words, and loading lemminflect's tables for them costs about a third of a cold
+    ``needs-led check``; the forms of a word never change for one lemminflect version."""
+    global _kept
+    wanted = list(dict.fromkeys(words))
+    with _kept_lock:
+        if _kept is None:
+            _kept = _read_kept(_kept_path())
+        kept = _kept
+        missing = [w for w in wanted if w not in kept]
+        for word in missing:
+            kept[word] = sorted(s_forms(word))
+        if missing:
+            _write_kept(_kept_path(), kept)
+        return {word: frozenset(kept[word]) for word in wanted}
 
 
 @lru_cache(maxsize=1024)

@@ -6,6 +6,7 @@ the TUI read the same shape.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,33 @@ class Finding:
             "message": self.message, "why": self.why, "questions": list(self.questions),
             "suggestions": list(self.suggestions), "context": dict(self.context),
         }
+
+
+class Later:
+    """A finding's suggestions, not built yet: :attr:`Finding.suggestions` builds them on
+    first read. Why: choosing library statements that fit the holder and the case costs
+    about a fifth of a check, and most batch readers (the evaluation, the Need Groups audit,
+    the workshop's tallies) read only the kinds."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], list[str]]) -> None:
+        self.make = make
+
+
+_SUGGESTIONS = Finding.__dict__["suggestions"]  # the slot the dataclass made
+
+
+def _suggestions(finding: Finding) -> list[str]:
+    value = _SUGGESTIONS.__get__(finding, Finding)
+    if value.__class__ is Later:
+        value = value.make()
+        _SUGGESTIONS.__set__(finding, value)
+    return value
+
+
+# ``Finding.suggestions`` reads and writes its slot; a :class:`Later` is built when read.
+setattr(Finding, "suggestions", property(_suggestions, _SUGGESTIONS.__set__))  # noqa: B010
 
 
 @dataclass(slots=True)

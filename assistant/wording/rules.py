@@ -249,10 +249,11 @@ class RuleSet:
         if key == "LOWER" and inflect:
             # Plurals and "-s" verb forms come free ("diagnosis" also matches "diagnoses",
             # "go" also "goes"), so a lexicon lists the singular and plain verb only.
-            from assistant.wording.morphology import s_forms
+            from assistant.wording.morphology import s_forms_of
 
             forms = [w.lower() for w in words]
-            return sorted({*forms, *(f for w in forms for f in s_forms(w))})
+            return sorted({*forms, *(f for found in s_forms_of(forms).values()
+                                     for f in found)})
         return list(words)
 
     def attributes(self) -> set[str]:

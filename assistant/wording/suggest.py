@@ -148,6 +148,14 @@ class Library:
               if not _WORD.fullmatch(k.lower())])
             for area in self.areas
         ]
+        # Each single keyword with the areas (by number) it scores for, so a statement's
+        # words are looked up once each rather than intersected with every area's set.
+        self._keyword_areas: dict[str, list[int]] = {}
+        for n, (_, singles, _) in enumerate(self._keywords):
+            for word in singles:
+                self._keyword_areas.setdefault(word, []).append(n)
+        self._phrased = [n for n, (_, _, phrases) in enumerate(self._keywords) if phrases]
+        self._area_order = {a.area: n for n, a in enumerate(self.areas)}
         self._families: dict[Any, Family] = {}
         self._last: tuple[Any, list[tuple[Entry, str]]] | None = None
         self._filled: dict[tuple[Any, ...], str | None] = {}
@@ -156,6 +164,8 @@ class Library:
             = {}
         self._shown: tuple[str, set[str]] = ("", set())
         self._child_words: re.Pattern[str] | None = None
+        self._mentions: dict[str, frozenset[str]] = {}
+        self._last_gender: tuple[Any, ...] = (None, None, None, None, None)
 
     def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
         """Check a statement against the facts and roles; a bad one stops the load."""
@@ -205,15 +215,22 @@ class Library:
     # --- choosing -----------------------------------------------------------------------
 
     def _scores(self, text: str) -> dict[str, int]:
-        found = _WORD.findall(text.lower())
-        words = set(found)
-        low = " " + " ".join(found) + " "
-        out = {}
-        for area, singles, phrases in self._keywords:
-            score = len(words & singles) + sum(1 for k in phrases if f" {k} " in low)
-            if score:
-                out[area.area] = score
-        return out
+        return self._scores_of(_WORD.findall(text.lower()))
+
+    def _scores_of(self, found: list[str]) -> dict[str, int]:
+        """Each area's score (its keywords among the words ``found``), in area order."""
+        counts: dict[int, int] = {}
+        for word in set(found):
+            for n in self._keyword_areas.get(word, ()):
+                counts[n] = counts.get(n, 0) + 1
+        if self._phrased:
+            low = " " + " ".join(found) + " "
+            for n in self._phrased:
+                score = sum(1 for k in self._keywords[n][2] if f" {k} " in low)
+                if score:
+                    counts[n] = counts.get(n, 0) + score
+        keywords = self._keywords
+        return {keywords[n][0].area: counts[n] for n in sorted(counts)}
 
     def area_for(self, text: str) -> Area | None:
         """The area whose keywords the statement uses most (first listed wins a tie)."""
@@ -318,21 +335,22 @@ class Library:
         shown = self.facts.settle(shown | stated)
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
-        need_scores = self._scores(" ".join(w for w in _WORD.findall(text.lower())
-                                            if w not in own))
-        order = {a.area: n for n, a in enumerate(self.areas)}
+        found = _WORD.findall(text.lower())
+        need_scores = self._scores_of([w for w in found if w not in own])
+        order = self._area_order
         areas = sorted(set(need_scores) | set(story_scores),
                        key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
-        words = set(_WORD.findall(text.lower()))
+        words = set(found)
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
         kind = self._holder_kind(holder, member, text)
-        fitting = [(rank, area, self._fitting(area, frozenset(shown), member, holder,
+        shown_key = frozenset(shown)
+        fitting = [(rank, area, self._fitting(area, shown_key, member, holder,
                                                family, stated, kind))
                    for rank, area in enumerate(areas)]
         if family is None and not any(found for _, _, found in fitting):
             # Without a case, statements that fit any family, when the areas the statement
             # speaks to hold nothing for this holder (a father, say).
-            fitting = [(rank, a.area, self._fitting(a.area, frozenset(shown), member, holder,
+            fitting = [(rank, a.area, self._fitting(a.area, shown_key, member, holder,
                                                      family, stated, kind))
                        for rank, a in enumerate(a for a in self.areas if a.fallback)]
         for rank, area, found in fitting:
@@ -436,7 +454,7 @@ class Library:
         gender = self._gender(text, holder, member, pronouns=self.english.pronouns)
         out = []
         for rewrite in rewrites:
-            mentioned = self.facts.mentioned(rewrite)
+            mentioned = self._mentioned(rewrite)
             if not mentioned <= shown:
                 continue
             if member is not None and family is not None and not self._rewrite_fits(
@@ -453,7 +471,7 @@ class Library:
         return out
 
     def _rewrite_fits(self, rewrite: str, holder: str | None, member: Member,
-                      family: Family, mentioned: set[str]) -> bool:
+                      family: Family, mentioned: frozenset[str]) -> bool:
         """A rule's example rewrite, which carries no data of whom it fits, read for the
         holder: what it says of the holder alone (it names no one else) must fit their age
         ("at school" is not a father's outcome, nor a two-year-old's: the age range of each
@@ -486,6 +504,16 @@ class Library:
                 continue
             return True
         return False
+
+    def _mentioned(self, rewrite: str) -> frozenset[str]:
+        """The facts a rule's rewrite takes for granted, kept: rules offer the same few
+        rewrites to most statements."""
+        found = self._mentions.get(rewrite)
+        if found is None:
+            if len(self._mentions) > 10_000:
+                self._mentions.clear()
+            found = self._mentions[rewrite] = frozenset(self.facts.mentioned(rewrite))
+        return found
 
     def _shown_by(self, text: str) -> set[str]:
         """The facts the statement's own words show, kept for the statement just read."""
@@ -592,7 +620,17 @@ class Library:
 
     def _gender(self, text: str, holder: str | None, member: Member | None,
                 *, pronouns: PronounWords) -> str | None:
-        """The holder's pronouns: their recorded sex, else the worker's words or role."""
+        """The holder's pronouns: their recorded sex, else the worker's words or role;
+        kept for the statement just read (each library entry tried asks again)."""
+        last = self._last_gender
+        if last[0] is member and last[1] is pronouns and last[2] == holder and last[3] == text:
+            return last[4]
+        gender = self._gender_of(text, holder, member, pronouns=pronouns)
+        self._last_gender = (member, pronouns, holder, text, gender)
+        return gender
+
+    def _gender_of(self, text: str, holder: str | None, member: Member | None,
+                   *, pronouns: PronounWords) -> str | None:
         if member is not None:
             if member.sex in ("female", "male"):
                 return member.gender

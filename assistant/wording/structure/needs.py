@@ -196,8 +196,6 @@ class NeedReader:
         has already judged, to keep a check fast)."""
         if not len(doc):
             return []
-        if not doc.has_annotation("DEP"):
-            return self._read_words(doc)
         # The coach reads a statement once for its findings and again for what it says
         # when it flags nothing: the last document's readings are kept (per thread), for
         # this reader only (the audit's reader reads the same document once lemmas are
@@ -206,6 +204,8 @@ class NeedReader:
         last = getattr(_local, "needs", None)
         if last is not None and last[0] is doc and last[1] == key:
             return list(last[2])
+        if not doc.has_annotation("DEP"):
+            return self._read_words(doc)
         readings = self._read_needs(doc, skip)
         _local.needs = (doc, key, readings)
         return list(readings)
@@ -250,7 +250,7 @@ class NeedReader:
         """Token indices that may carry a need predicate, found on arrays so the per-token
         Python work stays small: need/require/benefit words, and base-form verbs with an
         infinitive "to" as their child ("Jordan to attend ...", "For Mum to be ...")."""
-        from spacy.attrs import HEAD, LOWER, TAG
+        from assistant.wording.structure.readings import _rows
 
         strings = doc.vocab.strings
         if self._ids is None or self._ids[0] is not strings:
@@ -259,15 +259,14 @@ class NeedReader:
                                    | {"benefit", "benefits", "benefited", "benefitted"}),
                          strings.add("TO"), frozenset({strings.add("VB"), strings.add("VBN")}))
         _, words, to_tag, verb_tags = self._ids
-        rows = doc.to_array([LOWER, TAG]).tolist()
-        heads = doc.to_array(HEAD).astype("int64").tolist()  # relative, may be negative
+        rows = _rows(doc)  # LOWER 0, TAG 5, HEAD 6 (relative, as unsigned)
         out: set[int] = set()
-        for i, (low, tag) in enumerate(rows):
-            if low in words:
+        for i, row in enumerate(rows):
+            if row[0] in words:
                 out.add(i)
-            elif tag == to_tag and heads[i]:
-                target = i + heads[i]
-                if 0 <= target < len(rows) and rows[target][1] in verb_tags:
+            elif row[5] == to_tag and row[6]:
+                target = i + (row[6] - 2 ** 64 if row[6] >= 2 ** 63 else row[6])
+                if 0 <= target < len(rows) and rows[target][5] in verb_tags:
                     out.add(target)
         return sorted(out)
 
@@ -1935,7 +1934,7 @@ class NeedReader:
         Communication", "the Solihull Approach", "Triple P"): the name of a programme,
         service or organisation. People's names after an honorific, people's own nouns
         and possessives are not names of services."""
-        if head.i <= head.sent.start or not (head.is_title or head.is_upper) or \
+        if not (head.is_title or head.is_upper) or head.i <= head.sent.start or \
                 not head.tag_.startswith("NNP") or lemma(head) in self.person_head:
             return False
         tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("conj", "compound")

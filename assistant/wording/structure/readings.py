@@ -54,20 +54,36 @@ def _kids(token: Any) -> list[Any]:
     the reader asks for the same token's children many times, and spaCy builds new
     Token objects on every walk."""
     doc = token.doc
-    if getattr(_local, "kids_doc", None) is not doc:
-        _local.kids_doc = doc
-        _local.kids = {}
-    kids = _local.kids.get(token.i)
+    held: tuple[Any, dict[int, list[Any]]] | None = getattr(_local, "kids", None)
+    if held is None or held[0] is not doc:  # (document, {token index: children})
+        held = _local.kids = (doc, {})
+    i = token.i
+    kids = held[1].get(i)
     if kids is None:
-        kids = _local.kids[token.i] = list(token.children)
+        kids = held[1][i] = list(token.children)
     return kids
 
 
-def _doc_text(doc: Any) -> str:
-    """``doc.text``, computed once per document (spaCy rebuilds it on every access)."""
+def _doc_text(doc: Any, known: str | None = None) -> str:
+    """``doc.text``, computed once per document (spaCy rebuilds it on every access);
+    ``known`` is that text when a caller has it (the text it parsed), so it is not built."""
     if getattr(_local, "text_doc", None) is not doc:
-        _local.text_doc, _local.text = doc, doc.text
+        _local.text_doc, _local.text = doc, doc.text if known is None else known
     return _local.text
+
+
+def _rows(doc: Any) -> list[list[int]]:
+    """The document's token attributes as rows (LOWER, ORTH, SENT_START, LIKE_NUM, DEP,
+    TAG, HEAD; HEAD relative and unsigned, so a head to the left reads as 2**64 - n),
+    read once per document: one ``to_array`` call costs about as much as reading forty
+    token attributes, and the word rules and the need reader both scan these."""
+    if getattr(_local, "rows_doc", None) is not doc:
+        from spacy.attrs import DEP, HEAD, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
+
+        _local.rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG,
+                                    HEAD]).tolist()
+        _local.rows_doc = doc
+    return _local.rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +158,29 @@ class NeedReading:
                 "category": self.category, "reason": self.reason, "negated": self.negated}
 
 
+# lemma() by (spelling, tag, own lemma), the three things it reads: the readers ask for
+# the same few words' lemmas again and again. Emptied when KNOWN_VERBS grows.
+_lemmas: dict[tuple[int, int, int], str] = {}
+_lemmas_for = [0]  # len(KNOWN_VERBS) when _lemmas was filled
+
+
 def lemma(token: Any) -> str:
     """A lower-case lemma from the token's own lemma, else from its tag and spelling.
 
     The coach's pipeline leaves the lemmatizer out for speed; the reader only compares
     lemmas with its word classes, so a light rule-based lemma is enough.
     """
+    key = (token.orth, token.tag, token.lemma)
+    if _lemmas_for[0] != len(KNOWN_VERBS) or len(_lemmas) > 100_000:
+        _lemmas.clear()
+        _lemmas_for[0] = len(KNOWN_VERBS)
+    found = _lemmas.get(key)
+    if found is None:
+        found = _lemmas[key] = _lemma(token)
+    return found
+
+
+def _lemma(token: Any) -> str:
     own = token.lemma_
     if own and own != token.text:
         return own.lower()
