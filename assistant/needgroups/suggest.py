@@ -646,7 +646,7 @@ class Suggester:
         found: list[Match] = []
         for i in range(len(tokens)):
             seen = set()
-            for key in {lower[i], lemma[i]}:
+            for key in dict.fromkeys((lower[i], lemma[i])):  # in order: same result each run
                 for words, theme, term in self._index.get(key, ()):
                     if (term, theme) in seen or i + len(words) > len(tokens):
                         continue
@@ -683,8 +683,12 @@ class Suggester:
             found.append(m)
         found += self._act_matches(analysis)
         # Longest matches first, an act before a word on the same token: a theme counts
-        # the words of "self harm" once, not again for "harm" inside it.
-        for m in sorted(found, key=lambda m: (m.start - m.end, not m.act)):
+        # the words of "self harm" once, not again for "harm" inside it. Between two
+        # terms of one theme on the same words, the one naming the difficulty counts,
+        # then the term itself decides, so a run never depends on the hash seed.
+        general_terms = self.general
+        for m in sorted(found, key=lambda m: (m.start - m.end, not m.act, m.start,
+                                              m.term in general_terms, m.term)):
             taken = weights[m.theme]
             if any(i in taken for i in range(m.start, m.end)):
                 continue
@@ -781,7 +785,7 @@ class Suggester:
         lower = [t[0].lower() for t in tokens]
         lemma = [t[1] for t in tokens]
         for i in range(len(tokens)):
-            for key in {lower[i], lemma[i]}:
+            for key in dict.fromkeys((lower[i], lemma[i])):  # in order: same result each run
                 for words in self._service_index.get(key, ()):
                     if i + len(words) <= len(tokens) and all(
                             w in (lower[i + j], lemma[i + j]) for j, w in enumerate(words)):
