@@ -131,18 +131,28 @@ class Row:
     predicted: set[str] = field(default_factory=set)
 
 
-def read_rows(path: Path, stage: str | None) -> list[Row]:
-    """The labelled rows of one JSONL file; ``stage`` None reads each row's own."""
-    rows = []
+def _items(path: Path, fields: tuple[str, ...]) -> list[dict]:
+    """The JSON objects of a JSONL file, each checked for ``fields``; a bad line is a
+    ValueError naming the file and line."""
+    items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
-            rows.append(Row(item["text"], stage or item["stage"], set(item["gold"])))
-        except (ValueError, KeyError, TypeError) as exc:
+            missing = [f for f in fields if f not in item]
+        except (ValueError, TypeError) as exc:
             raise ValueError(f"{path}:{number}: {exc}") from exc
-    return rows
+        if missing:
+            raise ValueError(f"{path}:{number}: no {', '.join(missing)}")
+        items.append(item)
+    return items
+
+
+def read_rows(path: Path, stage: str | None) -> list[Row]:
+    """The labelled rows of one JSONL file; ``stage`` None reads each row's own."""
+    return [Row(item["text"], stage or item["stage"], set(item["gold"]))
+            for item in _items(path, ("text", "gold") if stage else ("text", "gold", "stage"))]
 
 
 #: Label of the extra need set read from the Need Group file: every row there that has a
@@ -154,17 +164,8 @@ THEMED = " (themed, as needs)"
 
 def themed_needs(path: Path) -> list[Row]:
     """The rows of a Need Group file that have a theme, as needs that must not be flagged."""
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            if item["theme"] is not None:
-                rows.append(Row(item["text"], "need", set()))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: {exc}") from exc
-    return rows
+    return [Row(item["text"], "need", set()) for item in _items(path, ("text", "theme"))
+            if item["theme"] is not None]
 
 
 def score(rows: list[Row], kinds: tuple[str, ...]) -> dict:

@@ -63,3 +63,12 @@ def blank_coach():
 def coach_any(request: pytest.FixtureRequest):
     """Each test using this runs on both pipelines, as CI must."""
     return request.getfixturevalue("coach" if request.param == "default" else "blank_coach")
+
+
+@pytest.fixture(scope="session")
+def suggester():
+    """The Need Group suggester on the packaged themes and the real pipeline, loaded once."""
+    from assistant.needgroups import Analyzer, Suggester, load_themes
+    from tests.helpers import CONTENT
+
+    return Suggester(load_themes(CONTENT), Analyzer(None, CONTENT))

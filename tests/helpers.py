@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from assistant.content import Content
 from assistant.wordlists import english
@@ -29,3 +30,9 @@ def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = N
         [sys.executable, "-m", "assistant", *args],
         input=stdin, capture_output=True, text=True, env=full_env, cwd=cwd or ROOT, timeout=120,
     )
+
+
+def theme_of(suggester: Any, text: str) -> str | None:
+    """The Need Group theme ``suggester`` gives one need."""
+    (suggestion,) = suggester.suggest([text])
+    return suggestion.theme

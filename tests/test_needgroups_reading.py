@@ -14,23 +14,13 @@ from pathlib import Path
 import pytest
 
 from assistant.content import Content, ContentError
-from assistant.needgroups import Analyzer, Suggester, load_themes
+from assistant.needgroups import Suggester, load_themes
 from assistant.needgroups.evaluate import is_heldout, read_set
 from assistant.needgroups.shorthand import Shorthand, load_shorthand
-from tests.helpers import CONTENT
+from tests.helpers import CONTENT, theme_of
 
 ROOT = Path(__file__).resolve().parent.parent
 THEMES = load_themes(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def suggester() -> Suggester:
-    return Suggester(THEMES, Analyzer(None, CONTENT))
-
-
-def theme_of(suggester: Suggester, text: str) -> str | None:
-    (suggestion,) = suggester.suggest([text])
-    return suggestion.theme
 
 
 @pytest.mark.parametrize(("text", "wrong", "right"), [

@@ -11,20 +11,10 @@ import pytest
 import yaml
 
 from assistant.content import Content, ContentError
-from assistant.needgroups import Analyzer, Suggester, load_themes
-from tests.helpers import CONTENT
+from assistant.needgroups import Suggester, load_themes
+from tests.helpers import CONTENT, theme_of
 
 THEMES = load_themes(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def suggester() -> Suggester:
-    return Suggester(THEMES, Analyzer(None, CONTENT))
-
-
-def theme_of(suggester: Suggester, text: str) -> str | None:
-    (suggestion,) = suggester.suggest([text])
-    return suggestion.theme
 
 
 def test_vocabulary_loads_with_spellings_endings_and_two_meaning_terms() -> None:

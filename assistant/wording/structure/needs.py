@@ -1,16 +1,7 @@
-"""Read the structure of a need statement from the parse: who holds it, how it is said,
-what is needed, and what kind of thing that is.
-
-Why: word lists catch only the services, aims and assessments someone thought to list.
-The framework's distinction is about the *shape* of what is needed: a noun phrase headed
-by a service, provision, professional or programme ("a place at the Zorblax youth club"),
-a process done to the person ("to be referred to the Tollis team"), a request to find
-things out ("an audiology screen"), an aim true of every child ("to be safe", "a stable
-home") - or something this person needs to do, know, feel or have happen. The reader
-combines word classes kept as data (``framework/wording/structure.yml``) with cues no list
-holds: professional suffixes (-ist, -ician), acronyms (CAMHS, FNP), capitalised names,
-"a place at X", a provision modifier (weekly, 1:1), and the verb that governs the noun.
-"""
+"""The need reader: who holds a need, how it is said, what is needed, and whether that
+is a universal aim, a service, an assessment or something specific (the package doc says
+why by shape). It also holds the word classes and the noun and verb tests that the
+outcome, work and seriousness readers build on."""
 
 from __future__ import annotations
 
