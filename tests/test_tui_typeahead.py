@@ -125,3 +125,40 @@ async def test_typing_on_past_a_flagged_answer_keeps_the_burst_with_the_answers(
         burst(app, "enter")  # keep the wording: the burst starts the next answer
         await until(pilot, lambda: app.screen is screen and answer.text == "Kayla needs a bed",
                     "the burst in the next answer")
+
+
+async def test_the_line_typed_on_past_a_flag_is_never_part_of_the_answer(
+        tmp_path: Path, case: Case) -> None:
+    """Back to edit after a flag: a coach rewrite replaces the answer but not the line
+    typed on, and Enter sends only the answer; the line starts the next question."""
+    from assistant.tui.screens.keep import KeepScreen
+
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(case)
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.coach_status == "ready", "the coach loads")
+        app.open_case(case.reference)
+        await until(pilot, lambda: on_interview(app), "the interview")
+        screen = app.screen
+        screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
+        screen.show_question()  # type: ignore[attr-defined]
+        await pilot.pause()
+        answer = screen.query_one("#answer", AnswerArea)
+        burst(app, "Kayla needs counselling", "enter", "Kayla needs a bed")
+        await until(pilot, lambda: isinstance(app.screen, KeepScreen)
+                    and answer.text.endswith("bed"), "the burst back in the answer box")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is screen, "back to edit")
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: not answer.text.startswith("Kayla needs counselling"),
+                    "a rewrite taken")
+        rewrite, _, held = answer.text.partition("\n")
+        assert held == "Kayla needs a bed" and rewrite
+        await pilot.press("enter")
+        await until(pilot, lambda: answer.text == "Kayla needs a bed",
+                    "the held line starts the next question")
+        needs = [n.wording for n in screen.case.needs]  # type: ignore[attr-defined]
+        assert rewrite in needs and "Kayla needs a bed" not in needs
+        assert not any("\n" in n for n in needs)

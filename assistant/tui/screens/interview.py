@@ -85,6 +85,9 @@ class InterviewScreen(Screen[None]):
         self.rewrite_index = 0
         self.rewrite_options: list[str] = []
         self._taken = ""
+        #: keys typed straight on past a flagged answer, kept after it in the answer box
+        #: (see ``_typed_on_past_a_flag``): not part of the answer, but the next one's start
+        self._held_over = ""
         self.show_hint = False
         self._shown_kind: str | None = None
         #: the practice vignette this case works, if it is a practice case
@@ -189,6 +192,7 @@ class InterviewScreen(Screen[None]):
         self.rewrite_index = 0
         self.rewrite_options = []
         self._taken = ""
+        self._held_over = ""
         answer.set_value(value)
         self.query_one("#message", Static).update("")
         self._refresh_coach(value)
@@ -384,7 +388,7 @@ class InterviewScreen(Screen[None]):
         if event.area.id != "answer":
             return
         q = self.interview.question()
-        text = event.value
+        text = self._without_held_over(event.value)
         if q.kind == "review" and self.vignette is not None:
             self.action_feedback()
             return
@@ -423,14 +427,24 @@ class InterviewScreen(Screen[None]):
             if key != "\b":
                 if text == sent:
                     text += "\n"
-                    self.app.notify("What you typed after Enter is kept in your answer "
-                                    "box: it goes on to the next question when this "
-                                    "answer is taken.", timeout=6)
+                    self.app.notify("What you typed after Enter is kept on a line of its "
+                                    "own in your answer box: it goes on to the next "
+                                    "question when this answer is taken.", timeout=6)
                 set_text(field, text + key)
             elif len(text) > len(sent) + 1:
                 set_text(field, text[:-1])
+            self._held_over = (text_of(field) or "")[len(sent) + 1:]
 
         return typed
+
+    def _without_held_over(self, value: str) -> str:
+        """The answer in ``value``: without the line typed on past a flag, while it is
+        still there as it was kept (the worker may have deleted or changed it)."""
+        held = self._held_over
+        if held and value.endswith("\n" + held) and len(value) > len(held) + 1:
+            return value[:-len(held) - 1]
+        self._held_over = ""
+        return value
 
     def take_answer(self, text: str, kept: list[tuple[str, str]] | None = None) -> None:
         key = self.interview.key
@@ -446,6 +460,7 @@ class InterviewScreen(Screen[None]):
         notes = list(self.interview.notes)
         field = self.answer_box
         ahead = typed_ahead(field, text)  # typed on after Enter, while this was checked
+        self._held_over = ""  # (the line typed on past a flag is part of ``ahead``)
         self._save(done=((self.case.reference, key),))
         self.show_question(use_draft=True)
         if ahead:
@@ -641,7 +656,11 @@ class InterviewScreen(Screen[None]):
         self.rewrite_index += 1
         self._taken = choice
         answer = self.answer_box
-        answer.replace_value(choice)
+        held = self._held_over
+        if held and answer.text.endswith("\n" + held):
+            answer.replace_value(f"{choice}\n{held}")  # the line typed on past a flag stays
+        else:
+            answer.replace_value(choice)
         answer.focus()
 
     def action_feedback(self) -> None:
