@@ -26,12 +26,16 @@ class WorkReader(NeedReader):
         sent = next(iter(doc.sents))
         whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
         main = None
-        for token in sent:
-            if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
-                    token.head.tag_.startswith("VB"):
-                main = token.head
-                break
         root = sent.root
+        imperative = self._imperative(root)
+        if imperative:
+            main = root  # "Contact the school by phone to check attendance"
+        for token in sent:
+            if main is not None:
+                break
+            if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
+                    token.head.tag_.startswith("VB") and not self._subordinate(token.head):
+                main = token.head
         if main is None:
             misread = self._misread_plan_style(sent, whole)
             if misread is not None:
@@ -65,7 +69,8 @@ class WorkReader(NeedReader):
             return WorkReading(owner, True, None, vague,
                                "names help or a provision, with no action anyone will take",
                                whole)
-        owner, known = self._owner(doc, main)
+        owner, known = (self._bracketed_owner(doc), True) if imperative else \
+            self._owner(doc, main)
         action = main
         # "will continue to support", "to carry out visits", "to keep an eye on"
         for _ in range(2):
@@ -138,6 +143,34 @@ class WorkReader(NeedReader):
             elif base == "take" and obj is not None and lemma(obj) == "place":
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _subordinate(self, verb: Any) -> bool:
+        """A purpose or a describing clause, not the item's own action: "(contact the
+        school) to check attendance", "(opportunities) to develop note taking skills".
+        A plan-style owner or thing the parser took for a noun phrase ("Mum | to engage
+        with X", "the core group | to keep ...") keeps its clause as the action."""
+        if verb.dep_ not in ("advcl", "acl", "relcl", "xcomp") or verb.head.i > verb.i:
+            return False
+        head = verb.head
+        if head.tag_.startswith("VB"):
+            return verb.dep_ in ("advcl", "acl", "relcl") or head.dep_ != "ROOT" or \
+                head.tag_ == "VBG"
+        # a provision noun the clause describes ("access to ... and opportunities to
+        # develop ..."), not a thing given a plan-style action ("conversations to take place")
+        return head.tag_.startswith("NN") and lemma(head) in self.vague_action | self.help_noun
+
+    def _imperative(self, verb: Any) -> bool:
+        """An instruction with no subject at the start of the item ("Contact the school",
+        "To encourage parents to ...", "Liaise with GP"): the action, with no one named."""
+        if verb.dep_ != "ROOT" or verb.tag_ not in ("VB", "VBP") or any(
+                c.dep_ in (*SUBJECT_DEPS, "expl") for c in _kids(verb)):
+            return False
+        first = next((t for t in verb.sent if not t.is_punct), verb)
+        if first.lower_ == "to" and first.head.i == verb.i:
+            first = verb
+        return first.i == verb.i or (first.dep_ == "advcl" and first.head.i == verb.i) or \
+            first.lower_ in ("when", "whenever", "if", "with", "during", "after", "before",
+                             "never", "always", "please")
 
     def _misread_plan_style(self, sent: Any, whole: Part) -> WorkReading | None:
         """Plan-style "Mum to phone school every morning" that the parser read as a
