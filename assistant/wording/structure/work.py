@@ -62,6 +62,7 @@ class WorkReader(NeedReader):
                 and not (given and head is not None and t.head.lower_ == "with"
                          and t.head.head.i == head.i
                          and (self._professional(t) or self._acronym(t))))
+                and not self._not_doer(t)
                 and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
                 or lemma(t) in self.responsible_noun)), None)
@@ -196,6 +197,22 @@ class WorkReader(NeedReader):
         reason = (f"\"{after.text}\" does not say what will be done, so no one could "
                   "check it happened") if vague else f"says what will be done: {after.text}"
         return WorkReading(self._part(doc, person), True, base, vague, reason, whole)
+
+    def _not_doer(self, token: Any) -> bool:
+        """A person named in a fragment who is not the one doing it: what is done to them
+        ("Chasing another professional", "Meeting a health visitor every week"), who is
+        included ("a visit ..., including fathers"), whose thing it is ("school
+        activity", "parents-teachers meetings") or who is spoken of ("making sure their
+        child goes to school")."""
+        if token.dep_ == "dobj" and token.head.tag_.startswith("VB"):
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in ("including", "of", "about", "around"):
+            return True
+        if token.dep_ in ("compound", "nmod") and token.head.tag_.startswith("NN") and \
+                lemma(token.head) in self.weak_service_head | self.thing_noun and \
+                lemma(token.head) not in self.help_noun:
+            return True  # "school activity", "parents' meetings"; not "SLT input"
+        return token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ccomp", "advcl")
 
     def _quantified_help(self, head: Any) -> bool:
         """Sessions or visits from a named provider with how often ("one-to-one
