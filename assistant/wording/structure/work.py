@@ -19,6 +19,12 @@ from assistant.wording.structure.readings import (
 class WorkReader(NeedReader):
     """Reads work items with the word classes of ``framework/wording/structure.yml``."""
 
+    def __init__(self, lexicons: dict[str, list[str]]) -> None:
+        super().__init__(lexicons)
+        self.arrangement_noun = frozenset(w.lower() for w in
+                                          lexicons.get("shape_arrangement_noun", ()))
+        self.format_mod = frozenset(w.lower() for w in lexicons.get("shape_format_mod", ()))
+
     def read_work(self, doc: Any) -> WorkReading | None:
         """Read a work item: its action verb and who does it. Needs a parse."""
         if not len(doc) or not doc.has_annotation("DEP"):
@@ -48,7 +54,11 @@ class WorkReader(NeedReader):
             head = root if root.tag_.startswith("NN") or (
                 root.tag_ == "VBG" and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
                                                for c in _kids(root))) else None
-            vague = head is not None and (self._vague_noun(head) or any(
+            if root.tag_ == "IN" and root.i == sent.start:
+                # "In class support focused on groups": a misread provision cell
+                head = next((c for c in _kids(root) if c.dep_ == "pobj"), None)
+            vague = head is not None and (self._vague_noun(head) or self._arrangement(head)
+                                          or any(
                 c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in self.vague_action
                 and not any(g.dep_ in ("dobj", "xcomp", "advcl") for g in _kids(c))
                 for c in _kids(head))) and not self._quantified_help(head)
@@ -197,6 +207,22 @@ class WorkReader(NeedReader):
         reason = (f"\"{after.text}\" does not say what will be done, so no one could "
                   "check it happened") if vague else f"says what will be done: {after.text}"
         return WorkReading(self._part(doc, person), True, base, vague, reason, whole)
+
+    def _arrangement(self, head: Any) -> bool:
+        """A provision-map cell that names an arrangement ("Small class sizes", "Use of
+        assistive technology") or help by its format only ("Group support from TA in
+        literacy", "Advice on contact arrangements", "1:1 work with mother around
+        routines"): no action anyone takes. A compound saying what the help is ("phonics
+        intervention") or a session noun ("sessions on bedtime routines") is an action."""
+        base = lemma(head)
+        if base in self.arrangement_noun:
+            return True
+        if base not in self.help_noun or base in self.weak_service_head:
+            return False
+        return not any(t.i < head.i and t.dep_ in ("compound", "nmod")
+                       and lemma(t) not in self.format_mod and t.lower_ not in self.format_mod
+                       and not self._acronym(t) for t in head.subtree) and not any(
+            c.dep_ in ("nummod", "quantmod") or c.like_num for c in _kids(head))
 
     def _not_doer(self, token: Any) -> bool:
         """A person named in a fragment who is not the one doing it: what is done to them
