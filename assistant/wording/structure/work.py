@@ -173,7 +173,9 @@ class WorkReader(NeedReader):
     def _imperative(self, verb: Any) -> bool:
         """An instruction with no subject at the start of the item ("Contact the school",
         "To encourage parents to ...", "Liaise with GP"): the action, with no one named."""
-        if verb.dep_ != "ROOT" or verb.tag_ not in ("VB", "VBP") or any(
+        misread = verb.tag_ in ("NN", "NNP") and verb.is_title and any(
+            c.dep_ == "dobj" for c in _kids(verb))  # "Phone/NN the office"
+        if verb.dep_ != "ROOT" or (verb.tag_ not in ("VB", "VBP") and not misread) or any(
                 c.dep_ in (*SUBJECT_DEPS, "expl") for c in _kids(verb)):
             return False
         first = next((t for t in verb.sent if not t.is_punct), verb)
@@ -230,8 +232,8 @@ class WorkReader(NeedReader):
         included ("a visit ..., including fathers"), whose thing it is ("school
         activity", "parents-teachers meetings") or who is spoken of ("making sure their
         child goes to school")."""
-        if token.dep_ == "dobj" and token.head.tag_.startswith("VB"):
-            return True
+        if (token.dep_ == "dobj" and token.head.tag_.startswith("VB")) or token.dep_ == "poss":
+            return True  # "meeting the nurse", "the baby's weight"
         if token.dep_ == "pobj" and token.head.lower_ in ("including", "of", "about", "around"):
             return True
         if token.dep_ in ("compound", "nmod") and token.head.tag_.startswith("NN") and \
