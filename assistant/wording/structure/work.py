@@ -217,7 +217,7 @@ class WorkReader(NeedReader):
         routines"): no action anyone takes. A compound saying what the help is ("phonics
         intervention") or a session noun ("sessions on bedtime routines") is an action."""
         base = lemma(head)
-        if base in self.arrangement_noun:
+        if base in self.arrangement_noun or head.lower_ in self.arrangement_noun:
             return True
         if base not in self.help_noun or base in self.weak_service_head:
             return False
@@ -232,8 +232,12 @@ class WorkReader(NeedReader):
         included ("a visit ..., including fathers"), whose thing it is ("school
         activity", "parents-teachers meetings") or who is spoken of ("making sure their
         child goes to school")."""
-        if (token.dep_ == "dobj" and token.head.tag_.startswith("VB")) or token.dep_ == "poss":
-            return True  # "meeting the nurse", "the baby's weight"
+        if token.dep_ == "dobj" and token.head.tag_.startswith("VB"):
+            return True  # "meeting the nurse"
+        if token.dep_ == "poss" and (token.head.dep_ == "dobj" or (
+                token.head.dep_ == "pobj" and token.head.head.lower_ in (
+                    "on", "about", "of", "around", "for", "to", "into", "at"))):
+            return True  # "check on the baby's weight", not "with Grandad's neighbour"
         if token.dep_ == "pobj" and token.head.lower_ in ("including", "of", "about", "around"):
             return True
         if token.dep_ in ("compound", "nmod") and token.head.tag_.startswith("NN") and \
