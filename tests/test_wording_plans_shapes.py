@@ -52,6 +52,16 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
      {"no-owner"}, "corwen"),
     ("work", "Making sure their son gets to the Alder bus every day.", {"no-owner"},
      "alder"),
+    # a short name in brackets is the thing's, not an owner
+    ("work", "Refer Kai to the Ardley Support Team (AST).", {"no-frequency", "no-owner"},
+     "ardley"),
+    # the owners of a meeting are not who holds it
+    ("work", "Regular contact with the class teacher, and presence at Ferris "
+             "parents-teachers meetings.", {"no-action", "no-frequency", "no-owner"},
+     "ferris"),
+    # a duty whose action is itself vague is still vague
+    ("work", "Dad is responsible for supporting the Lydford routine.",
+     {"no-action", "no-frequency"}, "lydford"),
     # targets written as what adults will do
     ("outcome", "Encourage Milo to share the Pentley blocks with his friends.", {"service"},
      "pentley"),
@@ -71,6 +81,9 @@ MUST_PASS: list[tuple[str, str, str]] = [
              "twins.", "marlow"),
     ("work", "6 x 20 mins Fennick reading sessions led by the TA.", "fennick"),
     ("work", "With any sign of a Dalby rash, Mum will ring the GP.", "dalby"),
+    ("work", "Parents are responsible for packing the Hembury kit bag every morning.",
+     "hembury"),
+    ("work", "The TA will sit with Milo at the Cosgrove table at lunch time.", "cosgrove"),
     ("outcome", "Milo will be observed on 3 out of 4 occasions to stack five Pentley cups.",
      "pentley"),
     ("outcome", "Ivy will participate in outdoor play by riding the Cartwell scooter in the "

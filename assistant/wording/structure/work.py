@@ -137,7 +137,7 @@ class WorkReader(NeedReader):
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
                                        "will be done")
             elif obj is None and base in ("be", "stay", "remain", "keep", "become") and any(
-                    c.dep_ == "acomp" for c in _kids(action)):
+                    c.dep_ == "acomp" for c in _kids(action)) and not self._duty(action):
                 # "School to stay alert to any changes": a state, not an action
                 vague, reason = True, (f"\"{action.text}\" with an adjective is a state, not "
                                        "something anyone could check was done")
@@ -154,6 +154,15 @@ class WorkReader(NeedReader):
             elif base == "take" and obj is not None and lemma(obj) == "place":
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _duty(self, verb: Any) -> bool:
+        """"Parents are responsible for maintaining the supplies": an owner and a duty
+        that names an action, unless the action is itself a vague one ("responsible for
+        supporting ...")."""
+        return any(c.dep_ == "acomp" and c.lower_ in ("responsible", "accountable")
+                   and any(p.dep_ == "prep" and p.lower_ == "for" and any(
+                       g.tag_ == "VBG" and lemma(g) not in self.vague_action
+                       for g in _kids(p)) for p in _kids(c)) for c in _kids(verb))
 
     def _subordinate(self, verb: Any) -> bool:
         """A purpose or a describing clause, not the item's own action: "(contact the
@@ -240,9 +249,12 @@ class WorkReader(NeedReader):
             return True  # "check on the baby's weight", not "with Grandad's neighbour"
         if token.dep_ == "pobj" and token.head.lower_ in ("including", "of", "about", "around"):
             return True
-        if token.dep_ in ("compound", "nmod") and token.head.tag_.startswith("NN") and \
-                lemma(token.head) in self.weak_service_head | self.thing_noun and \
-                lemma(token.head) not in self.help_noun:
+        heads = [token.head]
+        while heads[-1].dep_ in ("compound", "nmod") and heads[-1].head.i != heads[-1].i:
+            heads.append(heads[-1].head)  # "parents-teachers meetings": whose meetings
+        if token.dep_ in ("compound", "nmod") and any(
+                head.tag_.startswith("NN") and lemma(head) in self.weak_service_head
+                | self.thing_noun and lemma(head) not in self.help_noun for head in heads):
             return True  # "school activity", "parents' meetings"; not "SLT input"
         return token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ccomp", "advcl")
 
@@ -372,7 +384,10 @@ class WorkReader(NeedReader):
             elif token.text in (")", "]"):
                 inside = False
             elif inside and (self._animate(token) or lemma(token) in self.responsible_noun
-                             or self._professional(token)):
+                             or self._professional(token)) and not (
+                    token.dep_ == "appos" and token.head.i < token.i
+                    and not self._animate(token.head) and not self._professional(token.head)):
+                # (not "Specialist Education Services (SES)": the short name of a thing)
                 return self._part(doc, token)
         return None
 
