@@ -52,6 +52,11 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
      {"no-owner"}, "corwen"),
     ("work", "Making sure their son gets to the Alder bus every day.", {"no-owner"},
      "alder"),
+    # a condition at the front is not who does it; a listed thing does not make referrals
+    ("work", "With any sign of a Stanway rash never leave the baby alone.", {"no-owner"},
+     "stanway"),
+    ("work", "Referrals made to the Ottery project for Mum to help reduce her debts.",
+     {"no-frequency", "no-owner"}, "ottery"),
     # a short name in brackets is the thing's, not an owner
     ("work", "Refer Kai to the Ardley Support Team (AST).", {"no-frequency", "no-owner"},
      "ardley"),

@@ -164,6 +164,16 @@ class WorkReader(NeedReader):
                        g.tag_ == "VBG" and lemma(g) not in self.vague_action
                        for g in _kids(p)) for p in _kids(c)) for c in _kids(verb))
 
+    @staticmethod
+    def _stray_subject(token: Any) -> bool:
+        """A "subject" the parser took from a leading phrase ("With any level of low blood
+        sugar never leave ..."): the word before it is a preposition of the same verb."""
+        start = token.left_edge.i
+        if start == 0:
+            return False
+        before = token.doc[start - 1]
+        return before.tag_ == "IN" and before.dep_ == "prep" and before.head.i == token.head.i
+
     def _subordinate(self, verb: Any) -> bool:
         """A purpose or a describing clause, not the item's own action: "(contact the
         school) to check attendance", "(opportunities) to develop note taking skills".
@@ -185,7 +195,8 @@ class WorkReader(NeedReader):
         misread = verb.tag_ in ("NN", "NNP") and verb.is_title and any(
             c.dep_ == "dobj" for c in _kids(verb))  # "Phone/NN the office"
         if verb.dep_ != "ROOT" or (verb.tag_ not in ("VB", "VBP") and not misread) or any(
-                c.dep_ in (*SUBJECT_DEPS, "expl") for c in _kids(verb)):
+                c.dep_ in (*SUBJECT_DEPS, "expl") and not self._stray_subject(c)
+                for c in _kids(verb)):
             return False
         first = next((t for t in verb.sent if not t.is_punct), verb)
         if first.lower_ == "to" and first.head.i == verb.i:
@@ -439,8 +450,11 @@ class WorkReader(NeedReader):
     def _thing(self, noun: Any) -> bool:
         """A subject that cannot do the work: a provision or an object, not a person."""
         base = lemma(noun)
-        if self._animate(noun) or base in self.responsible_noun or self._professional(noun) \
-                or base in self.agency_noun or base in self.service_head:
+        if self._animate(noun) or base in self.responsible_noun or self._professional(noun):
+            return False
+        if base in self.thing_noun or noun.lower_ in self.thing_noun:
+            return True  # "Referrals made to ...": a listed thing, even if a service too
+        if base in self.agency_noun or base in self.service_head:
             return False
         return base in self.help_noun or base in self.thing_noun or \
             base.endswith(("tion", "ment", "ance", "ity"))
