@@ -47,6 +47,8 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
     ("work", "Access to a Pelham reader and opportunities to practise reading aloud.",
      ALL_WORK, "pelham"),
     ("work", "In class support focused on Brenna tables.", ALL_WORK, "brenna"),
+    ("work", "Support/guidance from the Wexcombe agencies, 20 minutes once a week.",
+     {"no-action"}, "wexcombe"),
     # whoever a fragment acts on or speaks of is not its owner
     ("work", "Meeting the Corwen nurse every week to check on the baby's weight.",
      {"no-owner"}, "corwen"),
@@ -79,6 +81,8 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
 
 # (stage, text, the invented word it rests on): specific, nothing to flag
 MUST_PASS: list[tuple[str, str, str]] = [
+    ("work", "Phonics/Yarnton guidance sessions with the SENCO, 20 minutes once a week.",
+     "yarnton"),
     ("work", "When playing with Tamsin, Gran will use Pelworth blocks with different "
              "shapes.", "pelworth"),
     ("work", "Mum will give the Corran tablets when his temperature is above 38.", "corran"),

@@ -24,6 +24,8 @@ class WorkReader(NeedReader):
         self.arrangement_noun = frozenset(w.lower() for w in
                                           lexicons.get("shape_arrangement_noun", ()))
         self.format_mod = frozenset(w.lower() for w in lexicons.get("shape_format_mod", ()))
+        self.work_help_noun = frozenset(w.lower() for w in
+                                        lexicons.get("shape_work_help_noun", ()))
 
     def read_work(self, doc: Any) -> WorkReading | None:
         """Read a work item: its action verb and who does it. Needs a parse."""
@@ -239,10 +241,13 @@ class WorkReader(NeedReader):
         base = lemma(head)
         if base in self.arrangement_noun or head.lower_ in self.arrangement_noun:
             return True
-        if base not in self.help_noun or base in self.weak_service_head:
+        helps = self.help_noun | self.work_help_noun
+        if base not in helps or base in self.weak_service_head:
             return False
+        # a compound that is itself help ("support/guidance") says no more what it is about
         return not any(t.i < head.i and t.dep_ in ("compound", "nmod")
-                       and lemma(t) not in self.format_mod and t.lower_ not in self.format_mod
+                       and lemma(t) not in self.format_mod | helps
+                       and t.lower_ not in self.format_mod
                        and not self._acronym(t) for t in head.subtree) and not any(
             c.dep_ in ("nummod", "quantmod") or c.like_num for c in _kids(head))
 
