@@ -49,6 +49,9 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
     ("work", "In class support focused on Brenna tables.", ALL_WORK, "brenna"),
     ("work", "Support/guidance from the Wexcombe agencies, 20 minutes once a week.",
      {"no-action"}, "wexcombe"),
+    ("work", "1:1 work with Dad around the Penrose routine.", ALL_WORK, "penrose"),
+    ("work", "The family worker will check on the Tarrant children.",
+     {"no-action", "no-frequency"}, "tarrant"),
     # whoever a fragment acts on or speaks of is not its owner
     ("work", "Meeting the Corwen nurse every week to check on the baby's weight.",
      {"no-owner"}, "corwen"),
@@ -83,6 +86,7 @@ MUST_FLAG: list[tuple[str, str, set[str], str]] = [
 MUST_PASS: list[tuple[str, str, str]] = [
     ("work", "Phonics/Yarnton guidance sessions with the SENCO, 20 minutes once a week.",
      "yarnton"),
+    ("work", "The family worker will check the Tarrant smoke alarm by Friday.", "tarrant"),
     ("work", "When playing with Tamsin, Gran will use Pelworth blocks with different "
              "shapes.", "pelworth"),
     ("work", "Mum will give the Corran tablets when his temperature is above 38.", "corran"),

@@ -24,6 +24,8 @@ class WorkReader(NeedReader):
         self.arrangement_noun = frozenset(w.lower() for w in
                                           lexicons.get("shape_arrangement_noun", ()))
         self.format_mod = frozenset(w.lower() for w in lexicons.get("shape_format_mod", ()))
+        self.vague_phrasal = frozenset(w.lower() for w in
+                                       lexicons.get("shape_work_vague_phrasal", ()))
         self.work_help_noun = frozenset(w.lower() for w in
                                         lexicons.get("shape_work_help_noun", ()))
 
@@ -48,14 +50,15 @@ class WorkReader(NeedReader):
             misread = self._misread_plan_style(sent, whole)
             if misread is not None:
                 return misread
-        if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG":
-            main = root
+        if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG" and not (
+                root.tag_ == "VBP" and any(c.dep_ == "nummod" for c in _kids(root))):
+            main = root  # (not "1:1 work with Mum": a noun with a number, misread)
         if main is None:
             # "Support as needed.", "Input from a speech therapist.": no action at all;
             # "Weekly sessions on bedtime routines" at least names what the sessions do.
             head = root if root.tag_.startswith("NN") or (
-                root.tag_ == "VBG" and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
-                                               for c in _kids(root))) else None
+                root.tag_ in ("VBG", "VBP") and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
+                                                        for c in _kids(root))) else None
             if root.tag_ == "IN" and root.i == sent.start:
                 # "In class support focused on groups": a misread provision cell
                 head = next((c for c in _kids(root) if c.dep_ == "pobj"), None)
@@ -122,9 +125,11 @@ class WorkReader(NeedReader):
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
-            if base in self.vague_action:
-                vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
-                                       "so no one could check it happened")
+            phrasal = next((f"{base} {c.lower_}" for c in _kids(action) if c.dep_ in (
+                "prep", "prt") and f"{base} {c.lower_}" in self.vague_phrasal), None)
+            if base in self.vague_action or phrasal:
+                vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
+                                       "be done, so no one could check it happened")
             elif base in self.light_verb and obj is not None and not any(
                     c.dep_ == "nummod" for c in _kids(obj)) and (((
                     lemma(obj) in self.vague_action | self.help_noun
@@ -249,7 +254,8 @@ class WorkReader(NeedReader):
                        and lemma(t) not in self.format_mod | helps
                        and t.lower_ not in self.format_mod
                        and not self._acronym(t) for t in head.subtree) and not any(
-            c.dep_ in ("nummod", "quantmod") or c.like_num for c in _kids(head))
+            (c.dep_ in ("nummod", "quantmod") or c.like_num) and c.lower_ not in self.format_mod
+            for c in _kids(head))  # "1:1" is a format, not how much
 
     def _not_doer(self, token: Any) -> bool:
         """A person named in a fragment who is not the one doing it: what is done to them
