@@ -38,6 +38,10 @@ class OutcomeReader(NeedReader):
         self.manage_verb = words("shape_outcome_manage_verb")
         self.observable_manner = words("shape_outcome_observable_manner")
         self.inner_noun = words("shape_outcome_inner_noun")
+        self.everyday_activity = words("shape_outcome_everyday_activity")
+        self.capacity_noun = words("shape_outcome_capacity_noun")
+        # what is received is provided, wherever it is ("receive home visits")
+        self.receive_verb = ("receive", "have", "get", "access", "attend", "accept")
 
     def read_outcomes(self, doc: Any) -> list[OutcomeReading]:
         """The outcome's reading, then, when it is a service with a purpose ("Mum will be
@@ -75,13 +79,24 @@ class OutcomeReader(NeedReader):
                 main = token.head
                 break
         measured = self._measured(doc)
+        root = next(iter(doc.sents)).root
+        if main is None and self._adult_action(root):
+            # "Encourage Arlo to build ...", "Support Arlo in developing ...": a target
+            # written as what adults will do is a service, whatever follows
+            span = Part.of(doc, root.i, _trim(doc, root.right_edge.i) + 1)
+            return OutcomeReading(lemma(root), None, span, "service",
+                                  f"\"{root.text}\" says what adults will do, not what "
+                                  "will change for the child", measured)
         if main is None:
-            root = next(iter(doc.sents)).root
             # Plan-style "Ava to feel safe at home", "Jordan's wellbeing to improve"
             plan = next((t for t in doc if t.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" and c.i < t.i for c in _kids(t))
                 and (t.dep_ == "ROOT" or t.head.i < t.i)), None)
-            if plan is not None:
+            if plan is not None and not (
+                    root.tag_ in ("VBZ", "VBP", "VBD") and plan.i > root.i
+                    and any(c.dep_ in SUBJECT_DEPS for c in _kids(root))):
+                # (not "Caregivers have the skills to implement ...": there the root is
+                # the outcome's verb)
                 main = plan
             elif root.tag_.startswith("VB"):
                 main = root
@@ -156,6 +171,20 @@ class OutcomeReader(NeedReader):
             obj = self._of_object(obj) or next(
                 (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
                  if g.dep_ == "pobj"), obj)
+        if passive and not able and self._in(forms, self.observe_verb):
+            # "I will be observed on 4 out of 5 occasions to sort the colours": what is
+            # seen is the outcome, and being seen is its measure
+            seen = next((c for c in _kids(verb) if c.dep_ in ("xcomp", "advcl", "ccomp")
+                         and c.tag_.startswith("VB") and c.i > verb.i), None)
+            if seen is not None:
+                return self._judge_predicate(seen, seen, subject, measured, False)
+        if not passive and self._in(forms, ("have", "gain", "develop", "get")) and \
+                obj is not None and not measured and all(
+                    lemma(h) in self.capacity_noun for h in [obj, *obj.conjuncts]):
+            # "Caregivers have the confidence, skills and knowledge to ...": a capacity,
+            # not anything anyone would see done
+            return "vague", (f"\"{_np_text(obj)}\" is a capacity: what would someone see "
+                             "done that shows it?")
         # Service or output: something done to or for the person, or received.
         if passive and not able:
             agent = self._agent(verb)
@@ -188,6 +217,8 @@ class OutcomeReader(NeedReader):
             # "take part in X" is the person's own doing unless X itself is a service
             taking_part = "participate" in forms
             for head in self._heads(obj):
+                if self._everyday(head) and not self._in(forms, self.receive_verb):
+                    continue  # "outdoor play activities", "the playground equipment"
                 kind, why = self.service_shaped(head, governed=not taking_part)
                 if kind and taking_part and not any(
                         lemma(t) in self.service_head for t in [head, *self._compounds(head)]):
@@ -312,6 +343,31 @@ class OutcomeReader(NeedReader):
                              "or hear that shows it?")
         return "specific", "names what the person will do"
 
+    def _adult_action(self, root: Any) -> bool:
+        """An outcome written as an instruction to adults at its start, with the child as
+        object: "Encourage Arlo to ...", "Support Arlo in developing ..."."""
+        first = next((t for t in root.sent if not t.is_punct), root)
+        if first.i + 1 >= root.sent.end or first.lower_ not in self.vague_action:
+            return False
+        if first.i == root.i and root.tag_ == "VB" and not any(
+                c.dep_ in (*SUBJECT_DEPS, "aux") for c in _kids(root)):
+            return any(c.dep_ == "dobj" and (self._animate(c) or c.tag_ == "NNP")
+                       for c in _kids(root))
+        # the tagger often reads the instruction as part of a name ("Support/NNP Arlo")
+        after = first.nbor(1)
+        return first.is_title and first.tag_ in ("NNP", "NN") and first.head.i == after.i \
+            and after.tag_ == "NNP" and after.dep_ == "ROOT"
+
+    def _everyday(self, head: Any) -> bool:
+        """A thing of everyday life named by its place or activity ("outdoor play
+        activities", "the playground equipment"): using or taking part in it is the
+        person's own doing."""
+        mods = [c for c in _kids(head) if c.dep_ in ("compound", "amod", "nmod")
+                and c.i < head.i]
+        return not self._acronym(head) and any(
+            lemma(t) in self.everyday_activity | self.everyday_place
+            or t.lower_ in self.everyday_activity for t in mods)
+
     def _attended(self, verb: Any, forms: tuple[str, ...], obj: Any) -> Any:
         """What the person will attend, keep, go to or take part in when it is a service
         or a provider, whatever it is called ("keep every appointment at the dental
@@ -332,6 +388,7 @@ class OutcomeReader(NeedReader):
         for head in heads:
             base = lemma(head)
             if base in self.everyday_place or head.lower_ in self.everyday_place or \
+                    self._everyday(head) or \
                     (self._animate(head) and not (self._professional(head)
                                                  or self._acronym(head))):
                 continue

@@ -19,6 +19,16 @@ from assistant.wording.structure.readings import (
 class WorkReader(NeedReader):
     """Reads work items with the word classes of ``framework/wording/structure.yml``."""
 
+    def __init__(self, lexicons: dict[str, list[str]]) -> None:
+        super().__init__(lexicons)
+        self.arrangement_noun = frozenset(w.lower() for w in
+                                          lexicons.get("shape_arrangement_noun", ()))
+        self.format_mod = frozenset(w.lower() for w in lexicons.get("shape_format_mod", ()))
+        self.vague_phrasal = frozenset(w.lower() for w in
+                                       lexicons.get("shape_work_vague_phrasal", ()))
+        self.work_help_noun = frozenset(w.lower() for w in
+                                        lexicons.get("shape_work_help_noun", ()))
+
     def read_work(self, doc: Any) -> WorkReading | None:
         """Read a work item: its action verb and who does it. Needs a parse."""
         if not len(doc) or not doc.has_annotation("DEP"):
@@ -26,25 +36,34 @@ class WorkReader(NeedReader):
         sent = next(iter(doc.sents))
         whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
         main = None
-        for token in sent:
-            if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
-                    token.head.tag_.startswith("VB"):
-                main = token.head
-                break
         root = sent.root
+        imperative = self._imperative(root)
+        if imperative:
+            main = root  # "Contact the school by phone to check attendance"
+        for token in sent:
+            if main is not None:
+                break
+            if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
+                    token.head.tag_.startswith("VB") and not self._subordinate(token.head):
+                main = token.head
         if main is None:
             misread = self._misread_plan_style(sent, whole)
             if misread is not None:
                 return misread
-        if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG":
-            main = root
+        if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG" and not (
+                root.tag_ == "VBP" and any(c.dep_ == "nummod" for c in _kids(root))):
+            main = root  # (not "1:1 work with Mum": a noun with a number, misread)
         if main is None:
             # "Support as needed.", "Input from a speech therapist.": no action at all;
             # "Weekly sessions on bedtime routines" at least names what the sessions do.
             head = root if root.tag_.startswith("NN") or (
-                root.tag_ == "VBG" and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
-                                               for c in _kids(root))) else None
-            vague = head is not None and (self._vague_noun(head) or any(
+                root.tag_ in ("VBG", "VBP") and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
+                                                        for c in _kids(root))) else None
+            if root.tag_ == "IN" and root.i == sent.start:
+                # "In class support focused on groups": a misread provision cell
+                head = next((c for c in _kids(root) if c.dep_ == "pobj"), None)
+            vague = head is not None and (self._vague_noun(head) or self._arrangement(head)
+                                          or any(
                 c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in self.vague_action
                 and not any(g.dep_ in ("dobj", "xcomp", "advcl") for g in _kids(c))
                 for c in _kids(head))) and not self._quantified_help(head)
@@ -58,6 +77,7 @@ class WorkReader(NeedReader):
                 and not (given and head is not None and t.head.lower_ == "with"
                          and t.head.head.i == head.i
                          and (self._professional(t) or self._acronym(t))))
+                and not self._not_doer(t)
                 and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
                 or lemma(t) in self.responsible_noun)), None)
@@ -65,7 +85,8 @@ class WorkReader(NeedReader):
             return WorkReading(owner, True, None, vague,
                                "names help or a provision, with no action anyone will take",
                                whole)
-        owner, known = self._owner(doc, main)
+        owner, known = (self._bracketed_owner(doc), True) if imperative else \
+            self._owner(doc, main)
         action = main
         # "will continue to support", "to carry out visits", "to keep an eye on"
         for _ in range(2):
@@ -104,9 +125,11 @@ class WorkReader(NeedReader):
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
-            if base in self.vague_action:
-                vague, reason = True, (f"\"{action.text}\" does not say what will be done, "
-                                       "so no one could check it happened")
+            phrasal = next((f"{base} {c.lower_}" for c in _kids(action) if c.dep_ in (
+                "prep", "prt") and f"{base} {c.lower_}" in self.vague_phrasal), None)
+            if base in self.vague_action or phrasal:
+                vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
+                                       "be done, so no one could check it happened")
             elif base in self.light_verb and obj is not None and not any(
                     c.dep_ == "nummod" for c in _kids(obj)) and (((
                     lemma(obj) in self.vague_action | self.help_noun
@@ -121,7 +144,7 @@ class WorkReader(NeedReader):
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
                                        "will be done")
             elif obj is None and base in ("be", "stay", "remain", "keep", "become") and any(
-                    c.dep_ == "acomp" for c in _kids(action)):
+                    c.dep_ == "acomp" for c in _kids(action)) and not self._duty(action):
                 # "School to stay alert to any changes": a state, not an action
                 vague, reason = True, (f"\"{action.text}\" with an adjective is a state, not "
                                        "something anyone could check was done")
@@ -138,6 +161,56 @@ class WorkReader(NeedReader):
             elif base == "take" and obj is not None and lemma(obj) == "place":
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _duty(self, verb: Any) -> bool:
+        """"Parents are responsible for maintaining the supplies": an owner and a duty
+        that names an action, unless the action is itself a vague one ("responsible for
+        supporting ...")."""
+        return any(c.dep_ == "acomp" and c.lower_ in ("responsible", "accountable")
+                   and any(p.dep_ == "prep" and p.lower_ == "for" and any(
+                       g.tag_ == "VBG" and lemma(g) not in self.vague_action
+                       for g in _kids(p)) for p in _kids(c)) for c in _kids(verb))
+
+    @staticmethod
+    def _stray_subject(token: Any) -> bool:
+        """A "subject" the parser took from a leading phrase ("With any level of low blood
+        sugar never leave ..."): the word before it is a preposition of the same verb."""
+        start = token.left_edge.i
+        if start == 0:
+            return False
+        before = token.doc[start - 1]
+        return before.tag_ == "IN" and before.dep_ == "prep" and before.head.i == token.head.i
+
+    def _subordinate(self, verb: Any) -> bool:
+        """A purpose or a describing clause, not the item's own action: "(contact the
+        school) to check attendance", "(opportunities) to develop note taking skills".
+        A plan-style owner or thing the parser took for a noun phrase ("Mum | to engage
+        with X", "the core group | to keep ...") keeps its clause as the action."""
+        if verb.dep_ not in ("advcl", "acl", "relcl", "xcomp") or verb.head.i > verb.i:
+            return False
+        head = verb.head
+        if head.tag_.startswith("VB"):
+            return verb.dep_ in ("advcl", "acl", "relcl") or head.dep_ != "ROOT" or \
+                head.tag_ == "VBG"
+        # a provision noun the clause describes ("access to ... and opportunities to
+        # develop ..."), not a thing given a plan-style action ("conversations to take place")
+        return head.tag_.startswith("NN") and lemma(head) in self.vague_action | self.help_noun
+
+    def _imperative(self, verb: Any) -> bool:
+        """An instruction with no subject at the start of the item ("Contact the school",
+        "To encourage parents to ...", "Liaise with GP"): the action, with no one named."""
+        misread = verb.tag_ in ("NN", "NNP") and verb.is_title and any(
+            c.dep_ == "dobj" for c in _kids(verb))  # "Phone/NN the office"
+        if verb.dep_ != "ROOT" or (verb.tag_ not in ("VB", "VBP") and not misread) or any(
+                c.dep_ in (*SUBJECT_DEPS, "expl") and not self._stray_subject(c)
+                for c in _kids(verb)):
+            return False
+        first = next((t for t in verb.sent if not t.is_punct), verb)
+        if first.lower_ == "to" and first.head.i == verb.i:
+            first = verb
+        return first.i == verb.i or (first.dep_ == "advcl" and first.head.i == verb.i) or \
+            first.lower_ in ("when", "whenever", "if", "with", "during", "after", "before",
+                             "never", "always", "please")
 
     def _misread_plan_style(self, sent: Any, whole: Part) -> WorkReading | None:
         """Plan-style "Mum to phone school every morning" that the parser read as a
@@ -163,6 +236,49 @@ class WorkReader(NeedReader):
         reason = (f"\"{after.text}\" does not say what will be done, so no one could "
                   "check it happened") if vague else f"says what will be done: {after.text}"
         return WorkReading(self._part(doc, person), True, base, vague, reason, whole)
+
+    def _arrangement(self, head: Any) -> bool:
+        """A provision-map cell that names an arrangement ("Small class sizes", "Use of
+        assistive technology") or help by its format only ("Group support from TA in
+        literacy", "Advice on contact arrangements", "1:1 work with mother around
+        routines"): no action anyone takes. A compound saying what the help is ("phonics
+        intervention") or a session noun ("sessions on bedtime routines") is an action."""
+        base = lemma(head)
+        if base in self.arrangement_noun or head.lower_ in self.arrangement_noun:
+            return True
+        helps = self.help_noun | self.work_help_noun
+        if base not in helps or base in self.weak_service_head:
+            return False
+        # a compound that is itself help ("support/guidance") says no more what it is about
+        return not any(t.i < head.i and t.dep_ in ("compound", "nmod")
+                       and lemma(t) not in self.format_mod | helps
+                       and t.lower_ not in self.format_mod
+                       and not self._acronym(t) for t in head.subtree) and not any(
+            (c.dep_ in ("nummod", "quantmod") or c.like_num) and c.lower_ not in self.format_mod
+            for c in _kids(head))  # "1:1" is a format, not how much
+
+    def _not_doer(self, token: Any) -> bool:
+        """A person named in a fragment who is not the one doing it: what is done to them
+        ("Chasing another professional", "Meeting a health visitor every week"), who is
+        included ("a visit ..., including fathers"), whose thing it is ("school
+        activity", "parents-teachers meetings") or who is spoken of ("making sure their
+        child goes to school")."""
+        if token.dep_ == "dobj" and token.head.tag_.startswith("VB"):
+            return True  # "meeting the nurse"
+        if token.dep_ == "poss" and (token.head.dep_ == "dobj" or (
+                token.head.dep_ == "pobj" and token.head.head.lower_ in (
+                    "on", "about", "of", "around", "for", "to", "into", "at"))):
+            return True  # "check on the baby's weight", not "with Grandad's neighbour"
+        if token.dep_ == "pobj" and token.head.lower_ in ("including", "of", "about", "around"):
+            return True
+        heads = [token.head]
+        while heads[-1].dep_ in ("compound", "nmod") and heads[-1].head.i != heads[-1].i:
+            heads.append(heads[-1].head)  # "parents-teachers meetings": whose meetings
+        if token.dep_ in ("compound", "nmod") and any(
+                head.tag_.startswith("NN") and lemma(head) in self.weak_service_head
+                | self.thing_noun and lemma(head) not in self.help_noun for head in heads):
+            return True  # "school activity", "parents' meetings"; not "SLT input"
+        return token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ccomp", "advcl")
 
     def _quantified_help(self, head: Any) -> bool:
         """Sessions or visits from a named provider with how often ("one-to-one
@@ -290,7 +406,10 @@ class WorkReader(NeedReader):
             elif token.text in (")", "]"):
                 inside = False
             elif inside and (self._animate(token) or lemma(token) in self.responsible_noun
-                             or self._professional(token)):
+                             or self._professional(token)) and not (
+                    token.dep_ == "appos" and token.head.i < token.i
+                    and not self._animate(token.head) and not self._professional(token.head)):
+                # (not "Specialist Education Services (SES)": the short name of a thing)
                 return self._part(doc, token)
         return None
 
@@ -342,8 +461,11 @@ class WorkReader(NeedReader):
     def _thing(self, noun: Any) -> bool:
         """A subject that cannot do the work: a provision or an object, not a person."""
         base = lemma(noun)
-        if self._animate(noun) or base in self.responsible_noun or self._professional(noun) \
-                or base in self.agency_noun or base in self.service_head:
+        if self._animate(noun) or base in self.responsible_noun or self._professional(noun):
+            return False
+        if base in self.thing_noun or noun.lower_ in self.thing_noun:
+            return True  # "Referrals made to ...": a listed thing, even if a service too
+        if base in self.agency_noun or base in self.service_head:
             return False
         return base in self.help_noun or base in self.thing_noun or \
             base.endswith(("tion", "ment", "ance", "ity"))
