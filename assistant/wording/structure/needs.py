@@ -157,8 +157,7 @@ class NeedReader:
         self.concrete_adj = words("shape_concrete_adj")
         self.carer_noun = words("shape_carer_noun")
         self.relative_verb = words("shape_relative_verb")
-        self.generic_harm = words("generic_harm") | {"violence", "bullying", "conflict",
-                                                     "discrimination", "maltreatment"}
+        self.generic_harm = words("shape_generic_harm")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
