@@ -158,6 +158,7 @@ class NeedReader:
         self.carer_noun = words("shape_carer_noun")
         self.relative_verb = words("shape_relative_verb")
         self.generic_harm = words("shape_generic_harm")
+        self.enabling_verb = words("shape_enabling_verb")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -2283,13 +2284,12 @@ class NeedReader:
                         return noun  # "information, advice and guidance": the advice
         return None
 
-    @staticmethod
-    def _helped_to(verb: Any) -> bool:
+    def _helped_to(self, verb: Any) -> bool:
         """True when ``verb`` is what someone is to be helped or supported to do ("to be
         supported | to attend ...")."""
         head = verb.head
         return head.i != verb.i and verb.dep_ in ("xcomp", "advcl") and \
-            lemma(head) in ("help", "support", "enable", "assist", "encourage") and \
+            lemma(head) in self.enabling_verb and \
             any(c.dep_ == "auxpass" for c in _kids(head))
 
     def _means_for(self, head: Any, purpose: Any) -> bool:
