@@ -191,14 +191,14 @@ class NeedReader:
         # when it flags nothing: the last document's readings are kept (per thread), for
         # this reader only (the audit's reader reads the same document once lemmas are
         # added, and the reader prefers a real lemma to its own).
-        key = (id(self), frozenset(skip))
+        skipped = frozenset(skip)  # the reader is held, not its id (an id is reused)
         last = getattr(_local, "needs", None)
-        if last is not None and last[0] is doc and last[1] == key:
-            return list(last[2])
+        if last is not None and last[0] is doc and last[1] is self and last[2] == skipped:
+            return list(last[3])
         if not doc.has_annotation("DEP"):
             return self._read_words(doc)
         readings = self._read_needs(doc, skip)
-        _local.needs = (doc, key, readings)
+        _local.needs = (doc, self, skipped, readings)
         return list(readings)
 
     def _read_needs(self, doc: Any, skip: frozenset[int] | set[int]) -> list[NeedReading]:
