@@ -157,7 +157,8 @@ class NeedReader:
         self.concrete_adj = words("shape_concrete_adj")
         self.carer_noun = words("shape_carer_noun")
         self.relative_verb = words("shape_relative_verb")
-        self.generic_harm = words("shape_generic_harm")
+        # harm of a kind: the word rules' list (universal.yml) and the reader's own
+        self.generic_harm = words("generic_harm") | words("shape_generic_harm")
         self.enabling_verb = words("shape_enabling_verb")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
