@@ -281,12 +281,13 @@ class Analyzer:
                         what.text if what is not None else "", reading.reason,
                         reading.what or "", self._acts(keep, tokens, holder, gender), joint)
 
-    @staticmethod
-    def _need_below_verb(doc: Any) -> tuple[Any, str] | None:
+    def _need_below_verb(self, doc: Any) -> tuple[Any, str] | None:
         """The head of what is needed under a need verb the reader passed over, and the
-        holder's words: the verb's clause or object, its subject."""
+        holder's words: the verb's clause or object, its subject. The need verbs are the
+        reader's own (structure.yml), not a second list here."""
+        need_verbs = self.reader.anchor_words
         for token in doc:
-            if token.lemma_.lower() in ("need", "require") and token.pos_ in ("VERB", "AUX"):
+            if token.lemma_.lower() in need_verbs and token.pos_ in ("VERB", "AUX"):
                 below = [c for c in token.children
                          if c.dep_ in ("xcomp", "advcl", "ccomp", "dobj") and c.i > token.i]
                 if below:
