@@ -289,3 +289,13 @@ def test_the_report_and_the_import_follow_a_four_level_scale(tmp_path: Path) -> 
     assert report.levels == [("Level 1", 0), ("Level 2", 1), ("Level 3", 0), ("Level 4", 1),
                              ("Level 5", 1), ("Not recorded", 1)]
     assert report.seriousness_labels[0] == "Minor"
+
+
+def test_a_parent_holder_is_read_whatever_its_case_or_ending() -> None:
+    """Only a possessive or plural ending comes off a holder's word: a leading "s" stays
+    ("stepdad" once read as "tepdad"), so a lower-case step-parent is a parent."""
+    roles = Content().framework.vocabulary
+    for holder in ("stepdad", "Stepdad", "stepmum", "Mum's", "the carers'", "grandparents"):
+        assert is_parent(holder, roles), holder
+    for holder in ("sister", "sisters", "Son", "Miss"):
+        assert not is_parent(holder, roles), holder

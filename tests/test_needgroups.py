@@ -6,6 +6,7 @@ the real framework/themes.yml.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -317,3 +318,25 @@ def test_themes_json_round_trip_of_alternatives(sample: Any) -> None:
     analysis = decode(drinking["tokens"])
     assert analysis.tokens[4][:2] == ("drinking", "drink")
     assert analysis.holder == "p" and analysis.category == "specific"
+
+
+def test_an_analysis_stored_by_an_older_version_is_read_again(
+        sample: Any, suggester: Suggester) -> None:
+    """An older analysis decodes without what was added since (adjunct parts, acts): the
+    next suggestion run reads it again rather than keep it for ever, as it does one that
+    is not JSON at all."""
+    audit, sample_id = sample
+    rows = audit.needs(sample_id)
+    current = {r["id"]: r["tokens"] for r in rows}
+    old, broken = rows[0], rows[1]
+    stale = json.loads(old["tokens"])
+    stale["v"] = 2
+    stale["t"] = [t[:4] for t in stale["t"]]
+    out = [dict(r) for r in rows]
+    out[0]["tokens"], out[1]["tokens"] = json.dumps(stale), "not json"
+    audit.save_analyses(out)
+    counts = suggest_sample(audit, sample_id, suggester)
+    assert counts["analysed"] == 2
+    again = {r["id"]: r["tokens"] for r in audit.needs(sample_id)}
+    assert again[old["id"]] == current[old["id"]]
+    assert again[broken["id"]] == current[broken["id"]]

@@ -68,7 +68,9 @@ def test_bad_spellings_or_endings_are_refused(tmp_path) -> None:  # type: ignore
     source = (CONTENT.default / "framework" / "themes.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(source)
     for key, value, said in (("spellings", {"Behavior": "behaviour"}, "spellings"),
-                             ("endings", ["-ing"], "endings")):
+                             ("endings", ["-ing"], "endings"),
+                             ("unplaced", dict(data["unplaced"], vague="{what.x}"),
+                              "unplaced.vague")):
         broken = dict(data, **{key: value})
         folder = tmp_path / key / "framework"
         folder.mkdir(parents=True)

@@ -251,3 +251,30 @@ def test_blank_pipeline_runs_no_structure_rules(blank_coach: Coach) -> None:
     assert {"structure-service", "structure-universal", "structure-assessment",
             "structure-agency-risk"} <= skipped
     assert blank_coach.check("Jordan needs a place at a youth club.").kinds == []
+
+
+def test_every_word_class_in_the_content_is_read_and_every_one_read_exists() -> None:
+    """A shape_* word class no reader asks for is dead content; a class asked for but
+    missing from every wording file (a typo on either side) reads as empty and silently
+    turns its test off. The reader gets the lexicons of all wording files."""
+    import yaml
+
+    from assistant.content import default_root
+
+    path = default_root() / "framework" / "wording" / "structure.yml"
+    shapes = set(yaml.safe_load(path.read_text(encoding="utf-8"))["lexicons"])
+    loaded = RuleSet.load(Content()).lexicons
+
+    class Asked(dict[str, list[str]]):
+        def __init__(self, data: dict[str, list[str]]) -> None:
+            super().__init__(data)
+            self.asked: set[str] = set()
+
+        def get(self, key: str, default: object = None) -> object:  # type: ignore[override]
+            self.asked.add(key)
+            return super().get(key, default)
+
+    lexicons = Asked(loaded)
+    StructureReader(lexicons)
+    assert sorted(shapes - lexicons.asked) == []
+    assert sorted(lexicons.asked - set(loaded)) == []

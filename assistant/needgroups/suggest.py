@@ -71,10 +71,28 @@ class Analysis:
     joint: bool = False  # held by two or more people together ("Dad and Ellie need to...")
 
     def encode(self) -> str:
-        return json.dumps({"v": 3, "t": self.tokens, "c": self.category, "n": self.negated,
-                           "h": self.holder, "w": self.what, "r": self.reason,
+        return json.dumps({"v": ANALYSIS_VERSION, "t": self.tokens, "c": self.category,
+                           "n": self.negated, "h": self.holder, "w": self.what, "r": self.reason,
                            "f": self.form, "a": self.acts, "j": self.joint},
                           ensure_ascii=False)
+
+
+# What an analysis stored by :meth:`Analysis.encode` holds; raise it when the reading
+# changes, so ``suggest_sample`` reads again what older versions stored.
+ANALYSIS_VERSION = 3
+
+
+def is_current(stored: str | None) -> bool:
+    """Whether ``stored`` is an analysis of this version. Why: an older one decodes, but
+    without what was added since (the adjunct parts, the acts), so an audit analysed before
+    would keep weaker suggestions for ever; unreadable JSON is read again too."""
+    if not stored:
+        return False
+    try:
+        data = json.loads(stored)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and data.get("v") == ANALYSIS_VERSION
 
 
 def decode(stored: str) -> Analysis:
@@ -263,12 +281,13 @@ class Analyzer:
                         what.text if what is not None else "", reading.reason,
                         reading.what or "", self._acts(keep, tokens, holder, gender), joint)
 
-    @staticmethod
-    def _need_below_verb(doc: Any) -> tuple[Any, str] | None:
+    def _need_below_verb(self, doc: Any) -> tuple[Any, str] | None:
         """The head of what is needed under a need verb the reader passed over, and the
-        holder's words: the verb's clause or object, its subject."""
+        holder's words: the verb's clause or object, its subject. The need verbs are the
+        reader's own (structure.yml), not a second list here."""
+        need_verbs = self.reader.anchor_words
         for token in doc:
-            if token.lemma_.lower() in ("need", "require") and token.pos_ in ("VERB", "AUX"):
+            if token.lemma_.lower() in need_verbs and token.pos_ in ("VERB", "AUX"):
                 below = [c for c in token.children
                          if c.dep_ in ("xcomp", "advcl", "ccomp", "dobj") and c.i > token.i]
                 if below:
@@ -802,7 +821,8 @@ def coach_kinds(coach: Any, texts: Sequence[str]) -> dict[str, list[str]]:
 
 def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
                    coach: Any = None) -> dict[str, int]:
-    """Analyse needs not yet analysed, then (re)suggest a theme for every need; store both.
+    """Analyse needs not yet analysed (or analysed by an older version), then (re)suggest a
+    theme for every need; store both.
 
     Suggestions are recomputed from the stored analyses each time, so an edited themes.yml
     takes effect without running spaCy again. With a wording ``coach``, the kinds it flags
@@ -810,7 +830,7 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
     theme, and the report lists them.
     """
     rows = audit.needs(sample_id)
-    todo = [r for r in rows if r["tokens"] is None]
+    todo = [r for r in rows if not is_current(r["tokens"])]
     unread = [r for r in rows if r["kinds"] is None] if coach is not None else []
     if unread:  # one parse of each wording serves the coach and the analysis
         analysed, kinds = suggester.analyzer.read_with_coach(

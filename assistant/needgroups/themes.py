@@ -181,7 +181,8 @@ class Themes(Strict):
         for kind, text in self.unplaced.items():
             try:
                 text.format(what="")
-            except (KeyError, IndexError, ValueError) as exc:
+            except (KeyError, IndexError, ValueError, AttributeError) as exc:
+                # ("{what.x}" raises AttributeError: a bad file, not a traceback)
                 raise ValueError(f"unplaced.{kind}: unknown placeholder {exc} (use {{what}})"
                                  ) from None
         if self.adjuncts.joint_theme and self.adjuncts.joint_theme not in ids:

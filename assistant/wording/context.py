@@ -134,7 +134,17 @@ def is_parent(holder: str | None, roles: RoleVocabulary) -> bool:
     role words say which words name one)."""
     if not holder:
         return False
-    return any(roles.is_parent_word(word.strip("'s")) for word in holder.split())
+    # Only endings come off: ``strip("'s")`` also ate a leading "s" ("stepdad" was read
+    # as "tepdad", so a holder typed in lower case was not seen as a parent).
+    return any(roles.is_parent_word(form) for word in holder.split()
+               for form in _bare_forms(word))
+
+
+def _bare_forms(word: str) -> tuple[str, ...]:
+    """``word`` as typed, without a possessive ("Mum's", "carers'") and without a plural
+    "s" ("grandparents"): the role words list the bare form."""
+    bare = word.removesuffix("'s").removesuffix("\u2019s").rstrip("'\u2019")
+    return word, bare, bare.removesuffix("s")
 
 
 # The last (holder, roles, lists, forms): one tuple, read and replaced whole (threads).

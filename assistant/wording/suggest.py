@@ -157,7 +157,7 @@ class Library:
         self._phrased = [n for n, (_, _, phrases) in enumerate(self._keywords) if phrases]
         self._area_order = {a.area: n for n, a in enumerate(self.areas)}
         self._families: dict[Any, Family] = {}
-        self._last: tuple[Any, list[tuple[Entry, str]]] | None = None
+        self._last: tuple[Any, Family | None, list[tuple[Entry, str]]] | None = None
         self._filled: dict[tuple[Any, ...], str | None] = {}
         self._per_case: dict[tuple[int, str | None], tuple[Any, ...]] = {}
         self._fits: dict[tuple[Any, ...], tuple[Any, list[tuple[int, Entry, Member | None]]]] \
@@ -315,10 +315,13 @@ class Library:
                family: Family | None = None) -> list[tuple[Entry, str]]:
         """See :meth:`_choose`; kept for the statement just read, since one statement
         (a long paste) can hold many findings that would choose alike."""
-        key = (text, holder, limit, id(family))
-        if self._last is None or self._last[0] != key:
-            self._last = (key, self._choose(text, holder, limit, family))
-        return list(self._last[1])
+        key = (text, holder, limit)
+        last = self._last
+        # The family is held and compared by identity, not by ``id()``: a family freed
+        # (``family`` keeps 64) leaves its id to the next one, which would read as the same.
+        if last is None or last[0] != key or last[1] is not family:
+            last = self._last = (key, family, self._choose(text, holder, limit, family))
+        return list(last[2])
 
     def _choose(self, text: str, holder: str | None, limit: int = 3,
                 family: Family | None = None) -> list[tuple[Entry, str]]:

@@ -157,8 +157,9 @@ class NeedReader:
         self.concrete_adj = words("shape_concrete_adj")
         self.carer_noun = words("shape_carer_noun")
         self.relative_verb = words("shape_relative_verb")
-        self.generic_harm = words("generic_harm") | {"violence", "bullying", "conflict",
-                                                     "discrimination", "maltreatment"}
+        # harm of a kind: the word rules' list (universal.yml) and the reader's own
+        self.generic_harm = words("generic_harm") | words("shape_generic_harm")
+        self.enabling_verb = words("shape_enabling_verb")
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
@@ -191,14 +192,14 @@ class NeedReader:
         # when it flags nothing: the last document's readings are kept (per thread), for
         # this reader only (the audit's reader reads the same document once lemmas are
         # added, and the reader prefers a real lemma to its own).
-        key = (id(self), frozenset(skip))
+        skipped = frozenset(skip)  # the reader is held, not its id (an id is reused)
         last = getattr(_local, "needs", None)
-        if last is not None and last[0] is doc and last[1] == key:
-            return list(last[2])
+        if last is not None and last[0] is doc and last[1] is self and last[2] == skipped:
+            return list(last[3])
         if not doc.has_annotation("DEP"):
             return self._read_words(doc)
         readings = self._read_needs(doc, skip)
-        _local.needs = (doc, key, readings)
+        _local.needs = (doc, self, skipped, readings)
         return list(readings)
 
     def _read_needs(self, doc: Any, skip: frozenset[int] | set[int]) -> list[NeedReading]:
@@ -2284,13 +2285,12 @@ class NeedReader:
                         return noun  # "information, advice and guidance": the advice
         return None
 
-    @staticmethod
-    def _helped_to(verb: Any) -> bool:
+    def _helped_to(self, verb: Any) -> bool:
         """True when ``verb`` is what someone is to be helped or supported to do ("to be
         supported | to attend ...")."""
         head = verb.head
         return head.i != verb.i and verb.dep_ in ("xcomp", "advcl") and \
-            lemma(head) in ("help", "support", "enable", "assist", "encourage") and \
+            lemma(head) in self.enabling_verb and \
             any(c.dep_ == "auxpass" for c in _kids(head))
 
     def _means_for(self, head: Any, purpose: Any) -> bool:

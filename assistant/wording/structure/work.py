@@ -299,7 +299,7 @@ class WorkReader(NeedReader):
         bare verb as a noun or adjective ("help Mum complete"), so the test is by position:
         the word after the person is not a preposition, a conjunction, an adverb, a
         possessive or the end of the clause."""
-        if lemma(action) not in ("help", "support", "assist", "encourage", "enable"):
+        if lemma(action) not in self.enabling_verb:
             return False
         doc = action.doc
         person = next((t for t in doc[action.i + 1:action.i + 4] if self._animate(t)
