@@ -9,6 +9,7 @@ Pilot's ``press`` waits for each key to be handled, so it could never show the p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -87,6 +88,25 @@ async def test_typing_on_after_enter_in_the_interview(tmp_path: Path, case: Case
         assert answer.text == "It matters because"
 
 
+def _app_with(tmp_path: Path, case: Case) -> NeedsLedApp:
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(case)
+    return NeedsLedApp(db=str(db))
+
+
+async def _at_a_new_need(pilot: Any, app: NeedsLedApp, case: Case) -> Any:
+    """The interview open at the first person's new-need question, coach loaded."""
+    await until(pilot, lambda: app.coach_status == "ready", "the coach loads")
+    app.open_case(case.reference)
+    await until(pilot, lambda: on_interview(app), "the interview")
+    screen = app.screen
+    screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
+    screen.show_question()  # type: ignore[attr-defined]
+    await pilot.pause()
+    return screen
+
+
 async def test_typing_on_past_a_flagged_answer_keeps_the_burst_with_the_answers(
         tmp_path: Path, case: Case) -> None:
     """Enter on a flagged answer opens the keep-my-wording dialog under the worker's
@@ -98,18 +118,9 @@ async def test_typing_on_past_a_flagged_answer_keeps_the_burst_with_the_answers(
     from assistant.tui.screens.keep import KeepScreen
     from assistant.tui.typeahead import BURST_GAP
 
-    db = tmp_path / "cases.db"
-    with Store(db) as store:
-        store.save(case)
-    app = NeedsLedApp(db=str(db))
+    app = _app_with(tmp_path, case)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.coach_status == "ready", "the coach loads")
-        app.open_case(case.reference)
-        await until(pilot, lambda: on_interview(app), "the interview")
-        screen = app.screen
-        screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
-        screen.show_question()  # type: ignore[attr-defined]
-        await pilot.pause()
+        screen = await _at_a_new_need(pilot, app, case)
         answer = screen.query_one("#answer", AnswerArea)
         burst(app, "Kayla needs counselling", "enter", "Kayla needs a bedx", "backspace")
         await until(pilot, lambda: isinstance(app.screen, KeepScreen)
@@ -133,18 +144,9 @@ async def test_the_line_typed_on_past_a_flag_is_never_part_of_the_answer(
     typed on, and Enter sends only the answer; the line starts the next question."""
     from assistant.tui.screens.keep import KeepScreen
 
-    db = tmp_path / "cases.db"
-    with Store(db) as store:
-        store.save(case)
-    app = NeedsLedApp(db=str(db))
+    app = _app_with(tmp_path, case)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.coach_status == "ready", "the coach loads")
-        app.open_case(case.reference)
-        await until(pilot, lambda: on_interview(app), "the interview")
-        screen = app.screen
-        screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
-        screen.show_question()  # type: ignore[attr-defined]
-        await pilot.pause()
+        screen = await _at_a_new_need(pilot, app, case)
         answer = screen.query_one("#answer", AnswerArea)
         burst(app, "Kayla needs counselling", "enter", "Kayla needs a bed")
         await until(pilot, lambda: isinstance(app.screen, KeepScreen)

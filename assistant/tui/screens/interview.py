@@ -421,19 +421,24 @@ class InterviewScreen(Screen[None]):
         carries them to the next question as usual and going back to edit shows them; the
         dialog's reason field gets none of them (:meth:`TypeAhead.divert`)."""
         field = self.answer_box
+        before = -1  # where the held line starts, less its line break; -1: not yet
 
         def typed(key: str) -> None:
+            nonlocal before
             text = text_of(field) or ""
+            if before < 0:  # the first key of the burst starts a line of its own
+                if key == "\b":
+                    return
+                before = len(text)
+                text += "\n"
+                self.app.notify("What you typed after Enter is kept on a line of its "
+                                "own in your answer box: it goes on to the next "
+                                "question when this answer is taken.", timeout=6)
             if key != "\b":
-                if text == sent:
-                    text += "\n"
-                    self.app.notify("What you typed after Enter is kept on a line of its "
-                                    "own in your answer box: it goes on to the next "
-                                    "question when this answer is taken.", timeout=6)
                 set_text(field, text + key)
-            elif len(text) > len(sent) + 1:
+            elif len(text) > before + 1:
                 set_text(field, text[:-1])
-            self._held_over = (text_of(field) or "")[len(sent) + 1:]
+            self._held_over = (text_of(field) or "")[before + 1:]
 
         return typed
 
