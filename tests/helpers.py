@@ -36,3 +36,14 @@ def theme_of(suggester: Any, text: str) -> str | None:
     """The Need Group theme ``suggester`` gives one need."""
     (suggestion,) = suggester.suggest([text])
     return suggestion.theme
+
+
+async def reads_the_dialog() -> None:
+    """The worker stops and reads a dialog that opened under their fingers before typing
+    into it: keys typed on in the same burst go back where they were meant
+    (:meth:`assistant.tui.typeahead.TypeAhead.divert`)."""
+    import asyncio
+
+    from assistant.tui.typeahead import BURST_GAP
+
+    await asyncio.sleep(BURST_GAP + 0.1)

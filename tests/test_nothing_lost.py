@@ -7,6 +7,7 @@ rule is about time, so no test waits on or asserts a duration.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 import subprocess
@@ -27,6 +28,7 @@ from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.screens.keep import KeepScreen
 from assistant.tui.screens.newcase import NewCaseScreen
 from assistant.tui.screens.saving import ConflictScreen, QuitScreen
+from assistant.tui.typeahead import BURST_GAP
 from assistant.tui.widgets.answer import AnswerArea
 
 SIZE = (100, 32)
@@ -353,6 +355,7 @@ async def test_the_keep_my_wording_reason_is_a_draft(db_path: Path) -> None:
         await open_case(pilot, app, "NL-L-1")
         await submit(pilot, flagged)
         await until(pilot, lambda: isinstance(app.screen, KeepScreen), "the coach flags it")
+        await asyncio.sleep(BURST_GAP + 0.1)  # the worker reads the dialog first
         await pilot.press(*"agreed with the family")
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, QuitScreen), "quit asks")

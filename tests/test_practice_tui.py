@@ -26,7 +26,7 @@ from assistant.tui.screens.practice import (
     PracticeScreen,
     StoryScreen,
 )
-from tests.helpers import CONTENT, ROOT
+from tests.helpers import CONTENT, ROOT, reads_the_dialog
 from tests.test_tui import SIZE, answer, interview, on_interview, type_text, until
 
 pytestmark = pytest.mark.anyio
@@ -44,6 +44,7 @@ async def answer_keeping(pilot: Pilot, text: str) -> None:
     """Answer; if the coach questions the wording, keep it with a reason."""
     await answer(pilot, text)
     if isinstance(pilot.app.screen, KeepScreen):
+        await reads_the_dialog()
         await type_text(pilot, "practising")
         await pilot.press("enter")
         await pilot.pause()

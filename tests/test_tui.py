@@ -26,6 +26,7 @@ from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.screens.keep import KeepScreen
 from assistant.tui.screens.newcase import NewCaseScreen
 from assistant.tui.widgets.answer import AnswerArea
+from tests.helpers import reads_the_dialog
 
 SIZE = (100, 32)
 
@@ -174,6 +175,7 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
         await answer(pilot, "")
         await answer(pilot, "Dee needs to be sober in the mornings to get Kayla up")
         if isinstance(app.screen, KeepScreen):
+            await reads_the_dialog()
             await type_text(pilot, "agreed with Dee")
             await pilot.press("enter")
             await pilot.pause()
@@ -191,6 +193,7 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
                      "", "Morning visits", soon.strftime("%d/%m/%Y"), ""]:
             await answer(pilot, text)
             if isinstance(app.screen, KeepScreen):
+                await reads_the_dialog()
                 await type_text(pilot, "agreed in supervision")
                 await pilot.press("enter")
                 await pilot.pause()
@@ -201,6 +204,7 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
                      "Weekly for 12 weeks", f"{start.day} {start.strftime('%b %Y')}", ""]:
             await answer(pilot, text)
             if isinstance(app.screen, KeepScreen):
+                await reads_the_dialog()
                 await type_text(pilot, "agreed in supervision")
                 await pilot.press("enter")
                 await pilot.pause()
@@ -253,6 +257,7 @@ async def test_resume_after_quit_with_unsubmitted_text(tmp_path: Path) -> None:
         for text in ["Kayla misses school.", "", "", "Kayla needs to sit still in circle time"]:
             await answer(pilot, text)
         if isinstance(app.screen, KeepScreen):
+            await reads_the_dialog()
             await type_text(pilot, "as the teacher put it")
             await pilot.press("enter")
             await pilot.pause()
@@ -279,6 +284,7 @@ async def test_resume_after_quit_with_unsubmitted_text(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         if isinstance(app2.screen, KeepScreen):
+            await reads_the_dialog()
             await type_text(pilot, "fine")
             await pilot.press("enter")
             await pilot.pause()
