@@ -47,3 +47,27 @@ async def reads_the_dialog() -> None:
     from assistant.tui.typeahead import BURST_GAP
 
     await asyncio.sleep(BURST_GAP + 0.1)
+
+
+#: the kinds each stage's labelled sets score, and the coach's name for one of them
+SCORED_KINDS = {"need": {"universal", "service", "assessment"},
+                "outcome": {"vague", "service"},
+                "work": {"no-action", "no-frequency", "no-owner"}}
+KIND_ALIASES = {"no-responsible": "no-owner"}
+
+
+def scored_kinds(coach: Any, stage: str, text: str) -> set[str]:
+    """The scored kinds the coach raises on ``text``; each finding's span is checked to
+    hold the words it quotes."""
+    report = coach.check(text, stage)
+    for finding in report.findings:
+        assert text[finding.start:finding.end] == finding.match
+    return {KIND_ALIASES.get(k, k) for k in report.kinds} & SCORED_KINDS[stage]
+
+
+def listed_in_wording(words: list[str]) -> list[str]:
+    """Those of ``words`` that some framework/wording file holds: a test resting on
+    invented words checks this is empty, so the coach reads the shape, not a list."""
+    text = " ".join(path.read_text(encoding="utf-8").lower()
+                    for path in sorted((ROOT / "framework" / "wording").glob("*.yml")))
+    return [word for word in words if word in text]

@@ -192,17 +192,25 @@ def submitted_then_killed(folder: Path, how: str = "SIGKILL", *, code_root: Path
     return out
 
 
-def typed_on_after_enter(folder: Path, how: str = "SIGKILL", *, code_root: Path = ROOT,
-                         pipeline: str | None = None) -> Outcome:
-    """Answer, Enter, and straight on with the next answer while the first is checked."""
+def _typed_on(folder: Path, out: Outcome, first: str, second: str, code_root: Path,
+              pipeline: str | None) -> Path:
+    """A new database; ``first``, Enter and ``second`` typed in one go at 30 ms a key;
+    the app ended as ``out`` says 1.5 s later. Returns the database."""
     db = make_db(folder)
-    first, second = ANSWERS[1], ANSWERS[2]
-    out = Outcome("typing straight on after Enter", how, interval=0.03)
     with PtyApp(db, code_root=code_root, pipeline=pipeline) as app:
         open_interview(app)
         app.type(first + "\n" + second, 0.03)
         time.sleep(1.5)
-        out.exit_code = _end(app, how)
+        out.exit_code = _end(app, out.signal)
+    return db
+
+
+def typed_on_after_enter(folder: Path, how: str = "SIGKILL", *, code_root: Path = ROOT,
+                         pipeline: str | None = None) -> Outcome:
+    """Answer, Enter, and straight on with the next answer while the first is checked."""
+    first, second = ANSWERS[1], ANSWERS[2]
+    out = Outcome("typing straight on after Enter", how, interval=0.03)
+    db = _typed_on(folder, out, first, second, code_root, pipeline)
     out.typed, out.submitted = len(second), len(first)
     _count(db, out, second, [first])
     return out
@@ -213,14 +221,9 @@ def typed_on_past_a_flag(folder: Path, how: str = "SIGKILL", *, code_root: Path 
     """An answer the coach flags, Enter, and straight on with the next answer while the
     keep-my-wording dialog opens under the fingers: the keys typed on belong to the
     answers, not to the dialog's reason field."""
-    db = make_db(folder)
     first, second = FLAGGED, ANSWERS[2]
     out = Outcome("typing straight on past a flagged answer", how, interval=0.03)
-    with PtyApp(db, code_root=code_root, pipeline=pipeline) as app:
-        open_interview(app)
-        app.type(first + "\n" + second, 0.03)
-        time.sleep(1.5)
-        out.exit_code = _end(app, how)
+    db = _typed_on(folder, out, first, second, code_root, pipeline)
     out.typed = len(second)
     _body, drafts = read_back(db)
     # The flagged answer waits for the worker's decision: it stays the question's draft,

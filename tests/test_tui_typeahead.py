@@ -64,18 +64,9 @@ async def test_typing_on_after_enter_and_tab_in_the_new_case_form(tmp_path: Path
 async def test_typing_on_after_enter_in_the_interview(tmp_path: Path, case: Case) -> None:
     """The answer is checked by the coach on Enter; what is typed meanwhile starts the next
     answer, whole and in order, never the one just sent."""
-    db = tmp_path / "cases.db"
-    with Store(db) as store:
-        store.save(case)
-    app = NeedsLedApp(db=str(db))
+    app = _app_with(tmp_path, case)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
-        app.open_case(case.reference)
-        await until(pilot, lambda: on_interview(app), "the interview")
-        screen = app.screen
-        screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
-        screen.show_question()  # type: ignore[attr-defined]
-        await pilot.pause()
+        screen = await _at_a_new_need(pilot, app, case)
         first = "Kayla needs to be at school by 8.45 every morning"
         burst(app, first, "enter", "It matters because")
         answer = screen.query_one("#answer", AnswerArea)

@@ -18,15 +18,10 @@ write every day, must not be.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.wording import Coach
-
-WORDING = Path(__file__).resolve().parent.parent / "framework" / "wording"
-ALIASES = {"no-responsible": "no-owner"}
-SCORED = {"outcome": {"vague", "service"}, "work": {"no-action", "no-frequency", "no-owner"}}
+from tests.helpers import listed_in_wording, scored_kinds
 
 # (stage, text, the kinds a good coach raises, the invented or unlisted word it rests on)
 MUST_FLAG: list[tuple[str, str, set[str], str]] = [
@@ -149,29 +144,20 @@ MUST_PASS: list[tuple[str, str, str]] = [
 
 
 def test_the_cases_rest_on_words_no_rule_lists() -> None:
-    text = " ".join(path.read_text(encoding="utf-8").lower()
-                    for path in sorted(WORDING.glob("*.yml")))
-    listed = [word for *_, word in MUST_FLAG + MUST_PASS if word in text]  # type: ignore
-    assert listed == []
+    assert listed_in_wording([word for *_, word in MUST_FLAG + MUST_PASS]) == []  # type: ignore
 
-
-def _kinds(coach: Coach, stage: str, text: str) -> set[str]:
-    report = coach.check(text, stage)
-    for finding in report.findings:
-        assert text[finding.start:finding.end] == finding.match
-    return {ALIASES.get(k, k) for k in report.kinds} & SCORED[stage]
 
 
 @pytest.mark.parametrize(("stage", "text", "kinds", "word"), MUST_FLAG)
 def test_faults_are_flagged_by_shape(coach: Coach, stage: str, text: str, kinds: set[str],
                                      word: str) -> None:
-    assert _kinds(coach, stage, text) == kinds
+    assert scored_kinds(coach, stage, text) == kinds
 
 
 @pytest.mark.parametrize(("stage", "text", "word"), MUST_PASS)
 def test_specific_rows_are_not_flagged(coach: Coach, stage: str, text: str,
                                        word: str) -> None:
-    assert _kinds(coach, stage, text) == set()
+    assert scored_kinds(coach, stage, text) == set()
 
 
 def test_a_service_with_a_purpose_is_read_twice(coach: Coach) -> None:

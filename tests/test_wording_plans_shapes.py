@@ -20,15 +20,11 @@ rests on is in none of the wording files, so the coach reads the shape, not a li
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.wording import Coach
+from tests.helpers import listed_in_wording, scored_kinds
 
-WORDING = Path(__file__).resolve().parent.parent / "framework" / "wording"
-ALIASES = {"no-responsible": "no-owner"}
-SCORED = {"outcome": {"vague", "service"}, "work": {"no-action", "no-frequency", "no-owner"}}
 ALL_WORK = {"no-action", "no-frequency", "no-owner"}
 
 # (stage, text, the kinds a good coach raises, the invented word it rests on)
@@ -109,32 +105,23 @@ MUST_PASS: list[tuple[str, str, str]] = [
 
 
 def test_the_cases_rest_on_words_no_rule_lists() -> None:
-    text = " ".join(path.read_text(encoding="utf-8").lower()
-                    for path in sorted(WORDING.glob("*.yml")))
-    listed = [word for *_, word in MUST_FLAG + MUST_PASS if word in text]  # type: ignore
-    assert listed == []
+    assert listed_in_wording([word for *_, word in MUST_FLAG + MUST_PASS]) == []  # type: ignore
 
-
-def _kinds(coach: Coach, stage: str, text: str) -> set[str]:
-    report = coach.check(text, stage)
-    for finding in report.findings:
-        assert text[finding.start:finding.end] == finding.match
-    return {ALIASES.get(k, k) for k in report.kinds} & SCORED[stage]
 
 
 @pytest.mark.parametrize(("stage", "text", "kinds", "word"), MUST_FLAG)
 def test_plan_faults_are_flagged_by_shape(coach: Coach, stage: str, text: str,
                                           kinds: set[str], word: str) -> None:
-    assert _kinds(coach, stage, text) == kinds
+    assert scored_kinds(coach, stage, text) == kinds
 
 
 @pytest.mark.parametrize(("stage", "text", "word"), MUST_PASS)
 def test_specific_plan_rows_are_not_flagged(coach: Coach, stage: str, text: str,
                                             word: str) -> None:
-    assert _kinds(coach, stage, text) == set()
+    assert scored_kinds(coach, stage, text) == set()
 
 
 def test_a_conditioned_rule_still_needs_a_real_condition(coach: Coach) -> None:
     """"When she needs help" is "as needed" by another name: no frequency."""
-    assert "no-frequency" in _kinds(coach, "work",
+    assert "no-frequency" in scored_kinds(coach, "work",
                                     "Mum will ring the Tallon office when she needs help.")
