@@ -227,9 +227,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"note: {args.shared_dir} not found; scoring the repo's sets only")
     sets += [(f"{part}/{name}", args.eval_dir / part / name, stage)
              for name, stage in REPO_SETS.items() if (args.eval_dir / part / name).exists()]
-    themed = args.eval_dir / part / "needgroups.jsonl"
-    if themed.exists():
-        sets.append((f"{part}/needgroups.jsonl{THEMED}", themed, "need"))
+    groups = args.eval_dir / part / "needgroups.jsonl"
+    if groups.exists():
+        sets.append((f"{part}/needgroups.jsonl{THEMED}", groups, "need"))
     if not sets:
         print(f"no labelled sets found under {args.eval_dir / part}", file=sys.stderr)
         return 2
@@ -244,9 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     summary: list[tuple[str, str, int, float | None, str, str]] = []
     ok = True
     for label, path, fixed_stage in sets:
+        themed = label.endswith(THEMED)  # no gold kinds: only false alarms count
         try:
-            rows = (themed_needs(path) if label.endswith(THEMED) else
-                    read_rows(path, fixed_stage))
+            rows = themed_needs(path) if themed else read_rows(path, fixed_stage)
         except (OSError, ValueError) as exc:
             print(f"cannot read {path}: {exc}", file=sys.stderr)
             return 2
@@ -265,7 +265,6 @@ def main(argv: list[str] | None = None) -> int:
             predict(coach, stage_rows, stage)
             result = score(stage_rows, kinds)
             print(f"\n== {name} ({len(stage_rows)} statements, stage {stage})")
-            themed = label.endswith(THEMED)  # no gold kinds: only false alarms count
             if not themed:
                 print(f"{'kind':<14} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
             for kind, v in () if themed else result["per_kind"].items():
