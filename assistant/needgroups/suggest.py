@@ -79,7 +79,7 @@ class Analysis:
 
 # What an analysis stored by :meth:`Analysis.encode` holds; raise it when the reading
 # changes, so ``suggest_sample`` reads again what older versions stored.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 
 def is_current(stored: str | None) -> bool:
