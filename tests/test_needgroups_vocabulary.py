@@ -77,3 +77,113 @@ def test_bad_spellings_or_endings_are_refused(tmp_path) -> None:  # type: ignore
         (folder / "themes.yml").write_text(yaml.safe_dump(broken), encoding="utf-8")
         with pytest.raises(ContentError, match=said):
             load_themes(Content(tmp_path / key))
+
+
+# --- vocabulary from published taxonomies and children's-services shorthand ------------
+# (CIN census factors, threshold indicators, SEND areas of need, glossaries of shorthand).
+# The statements below are written for these tests and appear in no eval set.
+
+@pytest.mark.parametrize("text", [
+    # A plan, a therapy, a professional or an assessment named by its shorthand is what the
+    # need asks for: no theme, whatever the shorthand stands for.
+    "Kayden needs a PEP.",
+    "Child 1 needs CBT.",
+    "Mum needs an ISVA.",
+    "Child 2 needs an IHA.",
+    "Mum needs an ADOS for Child 1.",
+    "Child 2 needs help with her SEMH.",
+])
+def test_shorthand_for_a_service_or_assessment_gets_no_theme(
+        suggester: Suggester, text: str) -> None:
+    assert theme_of(suggester, text) is None
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # Shorthand for a harm, a condition or a status says what the need is about.
+    ("Child 1 is at risk of CE through the boys at the bus station.", "exploitation-missing"),
+    ("Child 2 has EBSA and stays in her room on school mornings.", "school-learning"),
+    ("Mohammed is a UASC and has no one here who speaks his language.", "identity-belonging"),
+    ("Child 1 has HSB and has touched younger children at school.", "behaviour"),
+    ("Child 1 has GDD and is not yet walking at two.", "development-communication"),
+    # A child's SEMH is the child's emotional wellbeing, not a parent's mental health.
+    ("Child 1 has SEMH needs and hides under the table when the class gets loud.",
+     "emotional-wellbeing"),
+    # A specific need that mentions a service by its shorthand keeps its theme.
+    ("Mum needs to be able to tell her IDVA when her ex-partner breaks his bail conditions.",
+     "domestic-abuse"),
+])
+def test_shorthand_for_what_the_need_is_about_picks_its_theme(
+        suggester: Suggester, text: str, theme: str) -> None:
+    assert theme_of(suggester, text) == theme
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # Everyday drug words and the names of psychiatric medicines.
+    ("Father needs to stay off the skunk when the children are at home.", "substance-misuse"),
+    ("Mum needs to stop buying benzos off the internet.", "substance-misuse"),
+    ("Mum needs to keep taking her sertraline so that her moods stay level.",
+     "parental-mental-health"),
+    # Published signs of coercive control, and an adult acting against a parent.
+    ("Mum's partner needs to stop monitoring her phone and her movements.", "domestic-abuse"),
+    ("Father needs to stop blackmailing Mum with her private photos.", "domestic-abuse"),
+    ("Dad needs to stop mocking Mum in front of the children.", "domestic-abuse"),
+    # Emotional harm by a parent: what a parent does to a child.
+    ("Father needs to stop comparing Child 2 with her clever sister.", "parenting-boundaries"),
+    ("Dad needs to stop teasing Child 1 about his weight.", "parenting-boundaries"),
+    ("Dad needs to stop being so overprotective that Child 1 is never allowed to play "
+     "outside.", "parenting-boundaries"),
+    # Parental conflict, private fostering (a CIN census factor).
+    ("Child 1 needs to stop being used as a go-between by his parents.",
+     "family-relationships"),
+    ("Child 2 has lived with a family friend under a private fostering arrangement since "
+     "March.", "family-relationships"),
+    # Radicalisation and unsafe adults; an American spelling of a listed term.
+    ("Child 2 needs to understand how the men online radicalized her.",
+     "exploitation-missing"),
+    ("Child 2 needs to stop getting lifts from a registered sex offender.",
+     "exploitation-missing"),
+    # A language is heritage, not speech development.
+    ("Sami needs to be able to speak Pashto with someone every week.", "identity-belonging"),
+    # A child's own mental health is their emotional wellbeing.
+    ("Child 1 needs to be able to talk about her mental health with her teacher.",
+     "emotional-wellbeing"),
+])
+def test_vocabulary_from_published_lists_picks_its_theme(
+        suggester: Suggester, text: str, theme: str) -> None:
+    assert theme_of(suggester, text) == theme
+
+
+@pytest.mark.parametrize(("text", "not_theme"), [
+    # "make fun of" is a parent ridiculing a child; making fun games is not.
+    ("Mum needs to make fun games for Child 1 at bath time.", "parenting-boundaries"),
+    # Ridiculing counts as parenting only when a parent does it.
+    ("Child 2 needs to stop ridiculing the new boy in her class.", "parenting-boundaries"),
+    # Acts against a parent are domestic abuse; the same act against a child is not.
+    ("Child 1 needs to stop older boys blackmailing him into carrying knives.",
+     "domestic-abuse"),
+    # SEMH spelled out names mental health, but a child's, not a parent's.
+    ("Child 1 has SEMH needs and hides under the table when the class gets loud.",
+     "parental-mental-health"),
+    # Words left out of the lists because everyday needs use them otherwise.
+    ("Mum needs to learn the basics of budgeting.", "basic-care"),
+    ("Child 1's school shoes are too small and let in the rain.", "housing-money"),
+])
+def test_new_vocabulary_does_not_pick_a_theme_it_does_not_mean(
+        suggester: Suggester, text: str, not_theme: str) -> None:
+    assert theme_of(suggester, text) != not_theme
+
+
+def test_short_shorthand_is_spelled_out_only_as_written() -> None:
+    from assistant.needgroups.shorthand import load_shorthand
+
+    shorthand = load_shorthand(CONTENT)
+    expanded, spans = shorthand.expand("Child 1 is at risk of CE and has EBSA.")
+    assert "criminal exploitation" in expanded
+    assert "emotionally based school avoidance" in expanded
+    assert [s.kind for s in spans] == ["term", "term"]
+    # Two letters in lower case are ordinary text ("ld", "pd"), never shorthand.
+    assert shorthand.expand("the ld and pd files")[1] == []
+    # Services and assessments say so, so a need worded as one gets no theme.
+    kinds = {t.short: t.kind for t in shorthand.terms}
+    assert kinds["PEP"] == kinds["CBT"] == kinds["ISVA"] == "service"
+    assert kinds["IHA"] == kinds["ADOS"] == "assessment"
