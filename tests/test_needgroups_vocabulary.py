@@ -147,6 +147,12 @@ def test_shorthand_for_what_the_need_is_about_picks_its_theme(
     # A child's own mental health is their emotional wellbeing.
     ("Child 1 needs to be able to talk about her mental health with her teacher.",
      "emotional-wellbeing"),
+    # Derived forms the endings do not make; independence skills; a parent's limit.
+    ("Child 2 shows significant behavioural difficulties at home.", "behaviour"),
+    ("Child 1 needs to learn to cook for himself before he moves into his own flat.",
+     "development-communication"),
+    ("Mum needs to say no to Child 2 when he demands sweets at the shop.",
+     "parenting-boundaries"),
 ])
 def test_vocabulary_from_published_lists_picks_its_theme(
         suggester: Suggester, text: str, theme: str) -> None:
@@ -164,6 +170,9 @@ def test_vocabulary_from_published_lists_picks_its_theme(
     # SEMH spelled out names mental health, but a child's, not a parent's.
     ("Child 1 has SEMH needs and hides under the table when the class gets loud.",
      "parental-mental-health"),
+    # A child saying no is refusing, not setting a limit.
+    ("Child 1 needs to be able to say no when lads at the park ask him to hold a bag for "
+     "them.", "parenting-boundaries"),
     # Words left out of the lists because everyday needs use them otherwise.
     ("Mum needs to learn the basics of budgeting.", "basic-care"),
     ("Child 1's school shoes are too small and let in the rain.", "housing-money"),
