@@ -64,11 +64,29 @@ def test_a_two_meaning_word_goes_by_whom_it_is_about(
     assert theme_of(suggester, text) == theme
 
 
+@pytest.mark.parametrize(("text", "theme"), [
+    # American forms no one listed, read by the spelling patterns.
+    ("Child 1 needs to stop vandalizing the bus shelters on his street.", "behaviour"),
+    ("Child 2 has had twelve unauthorized absences this term.", "school-learning"),
+    ("Child 1 needs to be washed often enough that she has no body odor.", "basic-care"),
+])
+def test_american_forms_by_pattern_match(suggester: Suggester, text: str, theme: str) -> None:
+    assert theme_of(suggester, text) == theme
+
+
+def test_spelling_patterns_map_only_forms_that_are_not_words_of_the_terms() -> None:
+    found = THEMES.pattern_spellings({"vandalise", "centre", "center", "paediatric"})
+    assert found["vandalize"] == "vandalise"
+    assert found["pediatric"] == "paediatric"
+    assert "center" not in found  # a term word itself is never read as another
+
+
 def test_bad_spellings_or_endings_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
     source = (CONTENT.default / "framework" / "themes.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(source)
     for key, value, said in (("spellings", {"Behavior": "behaviour"}, "spellings"),
                              ("endings", ["-ing"], "endings"),
+                             ("spelling_endings", {"ISE": "ize"}, "spelling_endings"),
                              ("unplaced", dict(data["unplaced"], vague="{what.x}"),
                               "unplaced.vague")):
         broken = dict(data, **{key: value})

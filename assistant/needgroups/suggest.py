@@ -622,6 +622,10 @@ class Suggester:
                 words = tuple(self.spell.get(w, w) for w in self.analyzer.words(term))
                 for form in self._forms(words, themes.endings):
                     self._index[form[0]].append((form, theme.id, term))
+        # American forms of the terms' words by pattern ("vandalized", "center"); the
+        # listed spellings win.
+        used = {w for forms in self._index.values() for form, _, _ in forms for w in form}
+        self.spell = {**themes.pattern_spellings(used), **themes.spellings}
         self._acts: dict[str, list[tuple[str, Any]]] = defaultdict(list)
         for theme in themes.themes:
             for rule in theme.acts:

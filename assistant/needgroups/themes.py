@@ -137,6 +137,12 @@ class Themes(Strict):
     # Other spellings of a word (American, or variant) read as the spelling the terms use:
     # "behavior" as "behaviour", "diaper" as "nappy". One word each side, lower case.
     spellings: dict[str, str] = {}
+    # Other spellings by pattern, for the words no one listed: a British ending (or part
+    # of a word) and its American one ("ise": "ize", "our": "or", "tre": "ter"; inside a
+    # word "paed": "ped"). Each term word's American form reads as the word itself
+    # ("organized" as "organised"), unless that form is itself a term word.
+    spelling_endings: dict[str, str] = {}
+    spelling_inside: dict[str, str] = {}
     # Endings added to a term's last word so its inflected and derived forms match even
     # where the tagger's lemma differs ("hoarding" the noun for "hoard"); a word that
     # ends in "e" drops it before an ending that starts with a vowel ("bathe", "bathing").
@@ -170,6 +176,12 @@ class Themes(Strict):
         for ending in self.endings:
             if not re.fullmatch(r"[a-z]+", ending):
                 raise ValueError(f"endings: {ending!r} must be lower-case letters")
+        for name, pairs in (("spelling_endings", self.spelling_endings),
+                            ("spelling_inside", self.spelling_inside)):
+            for british, american in pairs.items():
+                if not (re.fullmatch(r"[a-z]+", british) and re.fullmatch(r"[a-z]*", american)):
+                    raise ValueError(f"{name}: {british!r}: {american!r} must be lower-case "
+                                     "letters")
         terms = {term for theme in self.themes for term in theme.terms}
         terms |= {t for theme in self.themes for ts in theme.about_terms.values() for t in ts}
         stray = sorted(set(self.general) - terms)
@@ -192,6 +204,27 @@ class Themes(Strict):
                 raise ValueError(f"theme '{theme.id}': cluster '{theme.cluster}' is not one "
                                  f"of: {', '.join(clusters)}")
         return self
+
+    def pattern_spellings(self, words: set[str]) -> dict[str, str]:
+        """The American form of each of ``words`` (the words the terms use, in all their
+        forms) by ``spelling_endings`` and ``spelling_inside``, mapped to the word: so a
+        spelling no one listed ("vandalized", "center", "pediatric") still matches. A form
+        that is itself one of ``words`` is left alone, and the longest ending wins."""
+        endings = sorted(self.spelling_endings.items(), key=lambda p: -len(p[0]))
+        found: dict[str, str] = {}
+        for word in sorted(words):
+            forms = set()
+            for british, american in endings:
+                if word.endswith(british) and len(word) > len(british) + 1:
+                    forms.add(word[:-len(british)] + american)
+                    break
+            for british, american in self.spelling_inside.items():
+                if british in word:
+                    forms.add(word.replace(british, american))
+            for form in forms:
+                if form not in words:
+                    found.setdefault(form, word)
+        return found
 
     def get(self, theme_id: str | None) -> Theme | None:
         return next((t for t in self.themes if t.id == theme_id), None)
