@@ -67,7 +67,6 @@ def test_a_two_meaning_word_goes_by_whom_it_is_about(
 @pytest.mark.parametrize(("text", "theme"), [
     # American forms no one listed, read by the spelling patterns.
     ("Child 1 needs to stop vandalizing the bus shelters on his street.", "behaviour"),
-    ("Child 2 has had twelve unauthorized absences this term.", "school-learning"),
     ("Child 1 needs to be washed often enough that she has no body odor.", "basic-care"),
 ])
 def test_american_forms_by_pattern_match(suggester: Suggester, text: str, theme: str) -> None:
