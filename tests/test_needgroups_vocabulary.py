@@ -170,6 +170,12 @@ def test_shorthand_for_what_the_need_is_about_picks_its_theme(
      "development-communication"),
     ("Mum needs to say no to Child 2 when he demands sweets at the shop.",
      "parenting-boundaries"),
+    # Assessment Framework dimensions, neglect types and words with a negating prefix.
+    ("There is a lack of stimulation at home and Child 1 has few toys.",
+     "development-communication"),
+    ("Child 1 is disrespectful and disobedient at home.", "behaviour"),
+    ("The house is unsanitary and unfit for habitation.", "housing-money"),
+    ("Child 1 has sent indecent images to a man she met online.", "exploitation-missing"),
 ])
 def test_vocabulary_from_published_lists_picks_its_theme(
         suggester: Suggester, text: str, theme: str) -> None:
@@ -190,6 +196,9 @@ def test_vocabulary_from_published_lists_picks_its_theme(
     # A child saying no is refusing, not setting a limit.
     ("Child 1 needs to be able to say no when lads at the park ask him to hold a bag for "
      "them.", "parenting-boundaries"),
+    # LAC is a status (a child in care), not someone looking after a child.
+    ("Child 2 is a CLA and is moving to a new school.", "young-carer"),
+    ("Child 2 is a CLA and is moving to a new school.", "basic-care"),
     # Words left out of the lists because everyday needs use them otherwise.
     ("Mum needs to learn the basics of budgeting.", "basic-care"),
     ("Child 1's school shoes are too small and let in the rain.", "housing-money"),
