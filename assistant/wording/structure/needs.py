@@ -370,7 +370,8 @@ class NeedReader:
             if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
                     token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
-                    token.head.left_edge.i == token.sent.start:
+                    token.head.left_edge.i == token.sent.start and \
+                    self._can_hold(token.head):
                 subject = token.head  # "Mum to engage with X": parsed as a noun phrase
                 form = "plan-style"
                 reading = NeedReading(form=form, predicate=Part.of(doc, to.i, token.i))
@@ -396,6 +397,22 @@ class NeedReader:
             reading.negated = self._negated(doc, token)
             return reading
         return None
+
+    def _can_hold(self, noun: Any) -> bool:
+        """True when a noun before "to VERB" can be a plan-style holder ("Mum to engage",
+        "Child 1 to attend", "Parents to ..."), not a thing a purpose clause describes ("A
+        nurturing place to live", "a quiet space to do homework"). Why by shape: a holder
+        is a name, a pronoun or a person or role noun; a common noun that is none of these
+        and carries an article "a" or an adjective is a thing, whatever it is."""
+        if noun.tag_ in ("NNP", "NNPS", "PRP") or not noun.tag_.startswith("NN"):
+            return True
+        base = lemma(noun)
+        if base in self.person_head | self.carer_noun | self.child_noun | self.role_person \
+                or noun.lower_ in self.person_head | self.carer_noun | self.child_noun \
+                or self._professional(noun) or self._agent_noun(noun) or self._acronym(noun):
+            return True
+        return not any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "amod"
+                       for c in _kids(noun))
 
     def _verb_need(self, doc: Any, verb: Any, reading: NeedReading) -> None:
         reading.negated = self._negated(doc, verb)
@@ -1541,11 +1558,29 @@ class NeedReader:
             if dep in ("relcl", "acl"):
                 if not person and self._self_referential(child):
                     continue
+                if self._caring_clause(noun, child):
+                    continue  # "the adults who care for her": her carers, whoever they are
                 return False  # "her mum's partner, who has hit her": someone particular
             return False
         # "her mum's partner": someone particular
         return not (person and any(c.dep_ == "poss" and c.tag_ != "PRP$"
                                    for c in _kids(noun)))
+
+    def _caring_clause(self, noun: Any, clause: Any) -> bool:
+        """True when a relative clause on a carer noun says only that they care for the
+        holder ("the adults who care for her", "the people who look after him"): the
+        holder's carers in general, not anyone in particular."""
+        if not self._noun_base(noun) & self.carer_noun or \
+                not self._in(lemma_forms(clause), self.care_verb):
+            return False
+        for token in clause.subtree:
+            if token.i == clause.i or token.dep_ in ("nsubj", "prep", "prt", "aux", "advmod") \
+                    and (token.tag_ in ("WP", "WDT", "IN", "RP", "MD", "RB")):
+                continue
+            if token.dep_ in ("pobj", "dobj") and token.tag_ == "PRP":
+                continue
+            return False
+        return True
 
     def _self_referential(self, clause: Any) -> bool:
         """A relative clause that says only whose or how much ("that affect him", "he is
@@ -2026,6 +2061,9 @@ class NeedReader:
                 objs = [g for g in _kids(child) if g.dep_ == "pobj"]
                 if objs and all(lemma(o) in self.generic_place for o in objs):
                     continue
+                if objs and all(self._noun_base(o) & (self.generic_place | self.carer_noun)
+                                and self._generic_noun(o) for o in objs):
+                    continue  # "with the adults who care for her", "with his parents"
                 if child.lower_ == "of" and objs and all(
                         (lemma(o) in self.person_head or o.tag_ == "PRP") and not any(
                             g.dep_ in ("relcl", "acl", "prep") for g in _kids(o))
