@@ -433,6 +433,13 @@ class NeedReader:
                 reading.holder = self._subject(doc, verb.head)
                 self._phrase(doc, noun, reading)
                 return
+        if verb.dep_ == "aux" and verb.head.tag_ == "VB" and verb.head.i == verb.i + 1 and \
+                lemma(verb.head) in self.enabling_verb | self.help_noun:
+            # "Mum needs help finding a nursery place": "help" read as a verb that
+            # "needs" helps; what the help is for is judged as the clause.
+            reading.holder = self._subject(doc, verb.head)
+            self._clause(doc, verb.head, reading)
+            return
         named = None if any(c.dep_ in ("dobj", "attr", "obj", "oprd", "xcomp", "ccomp")
                             for c in _kids(verb)) else self._title_after(verb)
         if named is not None:  # "needs Ready to Learn Circuits": a name the parse lost
@@ -770,6 +777,9 @@ class NeedReader:
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
+        reached = self._help_reaching(verb)
+        if reached is not None:
+            return "service", f"help to reach a service: \"{_np_text(reached)}\""
         # An aim with nothing particular said is universal whatever else the clause's
         # verb could be read as ("to be given a voice in decisions that affect him").
         aim = self._general_aim(verb, own_subject)
@@ -1113,7 +1123,7 @@ class NeedReader:
             return "service", f"\"{_np_text(head)}\" names an organisation"
         if self._acronym(head):
             return "service", f"\"{head.text}\" names a service or organisation"
-        if base in self.place_noun and (named or any(
+        if base in self.place_noun and not self._home_space(head) and (named or any(
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
@@ -2310,6 +2320,28 @@ class NeedReader:
             return "service", f"help to {forms[0]} a service: \"{_np_text(obj)}\""
         return None
 
+    def _help_reaching(self, head: Any) -> Any:
+        """The service that help is to reach, when help (a verb or a noun) has no object
+        of its own and its -ing or infinitive clause gets, finds or joins a service ("help
+        finding day care", "support getting a school place"), else None. Why: the need is
+        then the service; help to do or understand something else says what must change."""
+        if lemma(head) not in self.enabling_verb | self.help_noun or any(
+                c.dep_ in ("dobj", "nsubjpass") for c in _kids(head)):
+            return None
+        for clause in _kids(head):
+            if clause.i < head.i or clause.dep_ not in ("xcomp", "acl", "advcl") or \
+                    clause.tag_ not in ("VBG", "VB"):
+                continue
+            forms = lemma_forms(clause)
+            if self._in(forms, self.mental_verb | self.insight_verb) or \
+                    forms[0] in ("understand", "know", "learn"):
+                return None
+            target = self._object_of(clause)
+            if target is not None and lemma(target) not in self.person_head and \
+                    self.need_shaped(target, governed=True)[0] == "service":
+                return target
+        return None
+
     def _shared_object(self, verb: Any, obj: Any, forms: tuple[str, ...]) -> Any:
         """The service a service verb with no object of its own shares with the verb
         coordinated with it ("receive and act on | advice and guidance"), else None."""
@@ -2345,6 +2377,26 @@ class NeedReader:
                 lemma(head) in self.help_noun:
             return False  # "help to manage her anger" says what must change
         return self._in(lemma_forms(purpose), self.means_verb)
+
+    def _home_space(self, head: Any) -> bool:
+        """True when a place noun is the person's own space, not a place a service gives:
+        owned ("her own bed", "a bed of his own", "Ava's room") or within a home ("room in
+        the house for each child", "a space in the flat")."""
+        if self._owned(head) or any(c.lower_ == "own" for c in _kids(head)):
+            return True
+        for prep in _kids(head):
+            if prep.dep_ != "prep" or prep.i < head.i:
+                continue
+            for obj in _kids(prep):
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ == "own" or any(g.lower_ == "own" for g in _kids(obj)):
+                    return True  # "of her own"
+                if prep.lower_ in ("in", "at", "within") and lemma(obj) in (
+                        self.home_noun | self.place_noun) - self.service_head and \
+                        not self.service_shaped(obj)[0]:
+                    return True  # "in the house", "at home"
+        return False
 
     def _owned(self, head: Any) -> bool:
         """A particular thing someone has ("Ava's inhaler", "her prescription"), not
