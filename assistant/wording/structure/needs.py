@@ -156,6 +156,7 @@ class NeedReader:
         self.aim_adj = words("shape_aim_adj")
         self.concrete_adj = words("shape_concrete_adj")
         self.carer_noun = words("shape_carer_noun")
+        self.carer_which = words("shape_carer_which")
         self.relative_verb = words("shape_relative_verb")
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
         self.generic_harm = words("generic_harm") | words("shape_generic_harm")
@@ -959,6 +960,17 @@ class NeedReader:
         aim = self._aim_phrase(head)
         if aim:
             return "universal", aim
+        if base in self.help_noun and not self._service_mods(head) and not any(
+                c.dep_ == "prep" and c.lower_ in ("from", "by", "through", "via")
+                for c in _kids(head)):
+            purpose = next((c for c in _kids(head) if c.dep_ in ("acl", "relcl", "advcl")
+                            and c.i > head.i and any(g.tag_ == "TO" for g in _kids(c))),
+                           None)
+            if purpose is not None and self._general_aim(purpose):
+                # "support to thrive", "help to flourish at home and at school": help
+                # toward an aim every child shares names neither a service nor a change
+                return "universal", (f"\"{_np_text(head)}\" is help toward an aim every "
+                                     "child shares")
         if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and _bare(head):
@@ -1548,6 +1560,8 @@ class NeedReader:
                         c.dep_ not in ("aux", "mark") for c in _kids(child)))):
                 continue  # "the long term", "adult life", "the years ahead/to come"
             if dep in ("amod", "advmod", "quantmod"):
+                if person and bases & self.carer_noun and child.lower_ in self.carer_which:
+                    continue  # "her main carer": which of her carers, no one in particular
                 if self._aim_word(child) or child.lower_ in self.abstract_mod or (
                         child.tag_ == "VBG" and lemma(child) in self.change_verb | {
                             "change", "grow", "develop"}):
@@ -1558,6 +1572,12 @@ class NeedReader:
                         child.tag_.startswith("NN") and self._generic_noun(child))):
                     continue  # "mental health", "home and family life"
                 return False
+            if dep == "prep" and person and bases & self.carer_noun and \
+                    child.lower_ in ("around", "near", "in", "with") and all(
+                        g.tag_ == "PRP" or (lemma(g) in self.generic_time and all(
+                            k.dep_ == "poss" and k.tag_ == "PRP$" for k in _kids(g)))
+                        for g in _kids(child) if g.dep_ == "pobj"):
+                continue  # "the people around her", "the adults in his life"
             if dep == "prep":
                 if person:
                     return False  # "the girls in her class": a particular group
@@ -1849,8 +1869,11 @@ class NeedReader:
             if self._person(obj) and prep.lower_ not in ("into", "as", "for") and not (
                     prep.lower_ in ("for", "after")
                     and self._in(lemma_forms(head), self.care_verb)) and not (
-                    prep.dep_ == "agent" and self._noun_base(obj) & self.carer_noun):
-                return False  # "kinder to his sister", "respected by his stepfather"
+                    self._noun_base(obj) & self.carer_noun):
+                # "kinder to his sister", "respected by his stepfather"; the holder's
+                # carers in general ("by his parents", "an attachment to her main carer")
+                # are no one in particular
+                return False
         return all(c.dep_ in ("pobj", "pcomp", "cc", "punct") or (
             c.dep_ == "advmod" and self._aim_word(c) and not _kids(c)) or (
             c.dep_ == "conj" and c.tag_ == "IN" and self._general_prep(head, c))
@@ -2037,6 +2060,12 @@ class NeedReader:
                         (complement is None or child.i != complement.i):
                     if dep == "advcl" and self._aim_clause(child):
                         continue  # "to progress in order to do well": an aim for an aim
+                    if child.tag_.startswith("JJ") and all(
+                            self._aim_word(a) and all(g.dep_ in ("cc", "preconj", "punct",
+                                                                 "conj") for g in _kids(a))
+                            for a in [child, *child.conjuncts]):
+                        continue  # "her needs, both physical and emotional, met": an aside
+                        # that only names kinds of need
                     return True
                 if dep == "prep":
                     objs = [g for g in _kids(child) if g.dep_ == "pobj"]
