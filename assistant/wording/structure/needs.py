@@ -1150,7 +1150,15 @@ class NeedReader:
                 return "service", f"\"{_np_text(head)}\" names a provision"
             clause = next((c for c in _kids(head) if c.i > head.i and c.dep_ in (
                 "acl", "relcl", "advcl") and any(g.tag_ == "TO" for g in _kids(c))), None)
+            if clause is None and base in self.help_noun:
+                # "help getting dressed", "support finding a school place": an -ing
+                # clause says what the help is for, as "help to get dressed" does
+                clause = next((c for c in _kids(head) if c.i > head.i and c.tag_ == "VBG"
+                               and c.dep_ in ("acl", "xcomp", "advcl")), None)
             if clause is not None:
+                reached = self._help_reaching(head) if base in self.help_noun else None
+                if reached is not None:
+                    return "service", f"help to reach a service: \"{_np_text(reached)}\""
                 # "support to visit the benefit office" is a service; "help to manage her
                 # anger" says what the person needs to do.
                 obj = self._object_of(clause)
