@@ -157,6 +157,7 @@ class NeedReader:
         self.concrete_adj = words("shape_concrete_adj")
         self.carer_noun = words("shape_carer_noun")
         self.carer_which = words("shape_carer_which")
+        self.done_verb = words("shape_done_verb")
         self.relative_verb = words("shape_relative_verb")
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
         self.generic_harm = words("generic_harm") | words("shape_generic_harm")
@@ -441,6 +442,15 @@ class NeedReader:
             reading.holder = self._subject(doc, verb.head)
             self._clause(doc, verb.head, reading)
             return
+        if verb.dep_ == "aux" and verb.head.tag_ == "VBG" and verb.head.i == verb.i + 1 and \
+                not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "prt", "dative",
+                                   "oprd") for c in _kids(verb.head)):
+            # "Jo needs rehousing", "needs assessing by a paediatrician": "needs" read as
+            # helping the -ing word, which is the passive ("to be rehoused")
+            reading.holder = self._subject(doc, verb.head)
+            self._clause(doc, verb.head, reading)
+            reading.passive = True
+            return
         named = None if any(c.dep_ in ("dobj", "attr", "obj", "oprd", "xcomp", "ccomp")
                             for c in _kids(verb)) else self._title_after(verb)
         if named is not None:  # "needs Ready to Learn Circuits": a name the parse lost
@@ -618,7 +628,11 @@ class NeedReader:
             or (own_subject is not None and verb.tag_ in ("VBN", "VBD") and not any(
                 c.dep_ == "aux" for c in _kids(verb))) \
             or (verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.i == \
-                reading.predicate.end - 1 and not _kids(verb))  # "needs rehousing"
+                reading.predicate.end - 1 and not any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj", "attr", "acomp", "prt",
+                               "dative", "oprd") for c in _kids(verb)))
+        # "needs rehousing", "needs assessing by an educational psychologist": a bare -ing
+        # after "needs" is the passive ("needs to be assessed")
         obj = self._object_of(verb)
         if obj is not None:
             reading.verb_object = lemma(obj)
@@ -790,6 +804,13 @@ class NeedReader:
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
             return "specific", f"says what the person needs to be able to {base}"
+        if own_subject is not None and reading.passive and self._in(forms, self.done_verb) \
+                and own_subject.tag_.startswith("NN"):
+            # "needs a sensory profile completed", "a CIN plan put in place": what is to be
+            # done is the thing asked for
+            kind, why = self.need_shaped(own_subject)
+            if kind in ("service", "assessment"):
+                return kind, why  # type: ignore[return-value]
         if own_subject is not None:
             subject_lemma = lemma(own_subject)
             if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")) \
@@ -893,7 +914,8 @@ class NeedReader:
                 pass  # "needs his hearing aids checked each morning": care, not a test
             elif self._in(forms, self.assessment_passive) or (
                     base == "see" and agent is not None and self.service_shaped(agent)[0]):
-                return "assessment", f"\"to be {verb.text}\" asks for someone to find out"
+                said = f"needs {verb.text}" if verb.tag_ == "VBG" else f"to be {verb.text}"
+                return "assessment", f"\"{said}\" asks for someone to find out"
             sought = self._sought_assessment(verb)
             if sought is not None and own_subject is None:
                 return "assessment", (f"\"to be {verb.text}\" for {_np_text(sought)}: a "
@@ -1034,8 +1056,10 @@ class NeedReader:
                                                         else [])]
                             if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i
                             and any(g.tag_ == "TO" for g in _kids(c))), None)
-            if purpose is not None and self._in(lemma_forms(purpose), self.assessment_passive) \
-                    and not any(c.dep_ == "prt" for c in _kids(purpose)):  # not "check in"
+            if purpose is not None and ((
+                    self._in(lemma_forms(purpose), self.assessment_passive)
+                    and not any(c.dep_ == "prt" for c in _kids(purpose)))  # not "check in"
+                    or self._finding_out(purpose)):
                 # "a physiotherapist to assess his walking": brought in to find out
                 return "assessment", (f"\"{_np_text(head)} to {purpose.text}\" asks for "
                                       "someone to find out")
@@ -2356,6 +2380,16 @@ class NeedReader:
                 lemma(obj) in self.service_head and lemma(obj) not in self.generic_place):
             return "service", f"help to {forms[0]} a service: \"{_np_text(obj)}\""
         return None
+
+    def _finding_out(self, verb: Any) -> bool:
+        """True for a verb of finding something out ("to find out why", "to work out
+        what", "to establish whether"): a purpose that makes a provision an assessment."""
+        forms = lemma_forms(verb)
+        if forms[0] in ("find", "work", "figure") and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in _kids(verb)):
+            return True
+        return forms[0] in ("establish", "determine", "ascertain", "discover") and any(
+            c.dep_ == "ccomp" or c.tag_ in ("WRB", "WP", "IN") for c in _kids(verb))
 
     def _help_reaching(self, head: Any) -> Any:
         """The service that help is to reach, when help (a verb or a noun) has no object
