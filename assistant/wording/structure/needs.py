@@ -1004,6 +1004,12 @@ class NeedReader:
         if base in self.person_head and self._from_service(head) is not None:
             return "service", (f"\"{_np_text(head)}\" is someone from "
                                f"\"{_np_text(self._from_service(head))}\": a provider")
+        if base in self.person_head and self._noun_base(head) & self.carer_noun and any(
+                c.dep_ == "relcl" for c in _kids(head)) and self._generic_noun(head):
+            # "adults who keep her safe", "a family who will look after her": carers
+            # described only by what every child's carers do
+            return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
+                                 "every child needs of them")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.need_shaped(head)
@@ -1632,9 +1638,13 @@ class NeedReader:
         """True when a relative clause on a carer noun says only that they care for the
         holder ("the adults who care for her", "the people who look after him"): the
         holder's carers in general, not anyone in particular."""
-        if not self._noun_base(noun) & self.carer_noun or \
-                not self._in(lemma_forms(clause), self.care_verb):
+        if not self._noun_base(noun) & self.carer_noun:
             return False
+        if not self._in(lemma_forms(clause), self.care_verb):
+            # "adults who keep her safe", "parents who can meet her needs": carers
+            # described only by an aim every child shares
+            return any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in
+                       _kids(clause)) and self._aim_core(clause) and self._general(clause)
         for token in clause.subtree:
             if token.i == clause.i or token.dep_ in ("nsubj", "prep", "prt", "aux", "advmod") \
                     and (token.tag_ in ("WP", "WDT", "IN", "RP", "MD", "RB")):
@@ -2148,6 +2158,12 @@ class NeedReader:
                         t.dep_ in ("advcl", "ccomp", "relcl", "npadvmod", "nsubj")
                         for t in child.subtree if t.i != child.i):
                 continue  # "a safe place to live", "a place to live in a family setting"
+            if child.dep_ == "relcl" and lemma(child) == "be" and all(
+                    g.dep_ in ("nsubj", "punct") and g.tag_ in ("WDT", "WP", ",")
+                    or (g.dep_ == "acomp" and all(self._aim_word(a) for a in
+                                                  [g, *g.conjuncts]))
+                    for g in _kids(child)):
+                continue  # "family life that is warm and predictable": only how good
             if allow_relcl_universal and child.dep_ == "relcl" and any(
                     t.lower_ in ("needs", "need") for t in child.subtree) and any(
                     t.lower_ == "met" for t in child.subtree):
