@@ -275,6 +275,17 @@ class NeedReader:
             first += 1
         tag = root.tag_
         reading = NeedReading(form="fragment", predicate=Part.of(doc, first, first))
+        if not any(c.dep_ in SUBJECT_DEPS for c in _kids(root)) and self._aim_states(root):
+            # "Well cared for and happy.", "Secure and settled in her placement.",
+            # "Thriving in his foster placement.": states every child should be in, as a
+            # list, however the tagger read each word
+            reading.what = "clause"
+            reading.verb = "be"
+            reading.what_part = reading.span = Part.of(
+                doc, root.left_edge.i, _trim(doc, root.right_edge.i) + 1)
+            reading.category = "universal"
+            reading.reason = f"\"{reading.span.text}\" names states every child should be in"
+            return reading
         if tag.startswith("NN"):
             self._phrase(doc, root, reading)
         elif tag == "JJ" or (tag == "VBN" and root.lower_ in self.universal_adj):
@@ -282,8 +293,11 @@ class NeedReader:
             reading.verb = "be"
             reading.what_part = reading.span = Part.of(
                 doc, root.left_edge.i, _trim(doc, root.right_edge.i) + 1)
-            if (root.lower_ in self.universal_adj and not self._specific_extras(root)) or (
-                    tag == "JJ" and self._aim_complement(root)):
+            particular = any(c.dep_ in ("prep", "agent") and not self._general_prep(root, c)
+                             for c in _kids(root))  # "supported by her aunt"
+            if not particular and (
+                    (root.lower_ in self.universal_adj and not self._specific_extras(root))
+                    or (tag == "JJ" and self._aim_complement(root))):
                 # "Resilient and able to adapt to change.", "Loved, safe and respected."
                 reading.category = "universal"
                 reading.reason = f"\"{root.text}\" is an aim every child shares"
@@ -313,6 +327,39 @@ class NeedReader:
         else:
             return None
         return reading
+
+    def _aim_states(self, root: Any, alone: bool = False) -> bool:
+        """True when a fragment is only a list of states every child should be in: aim
+        adjectives, participles of care ("cared for", "loved") or aim verbs ("thriving"),
+        graded at most, with nothing particular on any of them."""
+        items = [root] if alone else [root, *root.conjuncts]
+        for item in items:
+            low, forms = item.lower_, lemma_forms(item)
+            if item.tag_.startswith(("JJ", "VB")) and (
+                    low in self.universal_adj or low in self.evaluative_adj):
+                pass
+            elif item.tag_ in ("VBN", "VBD") and self._in(
+                    forms, self.universal_passive | self.aim_passive | self.care_verb):
+                pass
+            elif item.tag_ == "VBG" and self._in(forms, self.universal_verb):
+                pass
+            else:
+                return False
+            for child in _kids(item):
+                dep = child.dep_
+                if dep in ("cc", "conj", "punct", "preconj") or (
+                        dep in ("advmod", "intj") and self._aim_word(child)
+                        and not _kids(child)):
+                    continue
+                if dep == "prep" and self._general_prep(item, child):
+                    continue
+                if dep == "prep" and child.i == item.i + 1 and item.tag_ in ("VBN", "VBD") \
+                        and not any(g.dep_ in ("pobj", "pcomp") for g in _kids(child)) and \
+                        all(g.dep_ in ("cc", "punct") or (g.dep_ == "conj" and self._aim_states(g, alone=True))
+                            for g in _kids(child)):
+                    continue  # "cared for (and happy)": the particle of a care verb
+                return False
+        return True
 
     # ----------------------------------------------------------- finding predicates
     def _predicate(self, doc: Any, token: Any) -> NeedReading | None:
