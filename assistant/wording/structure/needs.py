@@ -1302,18 +1302,36 @@ class NeedReader:
     def _provider(self, head: Any, after: int = -1) -> Any:
         """A service-shaped object of "from/with/by/at" on ``head`` ("time with a speech
         therapist", "care from midwifery services"), else None."""
+        # help, or a noun made from a verb ("involvement", "visits"): what the provider does
+        helped = lemma(head) in self.help_noun or self._action_noun(head) or (
+            head.tag_.startswith("NN") and len(head.lower_) > 6
+            and lemma(head).endswith(self.nominal_suffix))
         for child in _kids(head):
-            if child.i > after and child.dep_ == "prep" and child.lower_ in (
-                    "from", "by", "through", "via", "at", "with"):
+            if child.i > after and child.dep_ == "prep" and (child.lower_ in (
+                    "from", "by", "through", "via", "at", "with") or (
+                    child.lower_ == "of" and helped)):  # "involvement of the school nurse"
                 for obj in _kids(child):
                     if obj.dep_ == "pobj" and (
                             lemma(obj) in self.service_head or self._professional(obj)
                             or self._acronym(obj) or (lemma(obj) in self.person_head
-                                                      and self._role(obj))) and not (
+                                                      and self._role(obj))
+                            or (helped and child.lower_ != "with"
+                                and self._unknown_proper(obj))) and not (
                             lemma(obj) in self.weak_service_head and not any(
                                 c.dep_ in ("compound", "amod", "nmod") for c in _kids(obj))):
                         return obj  # "from the Zorin team", not "at school"
         return None
+
+    def _unknown_proper(self, noun: Any) -> bool:
+        """A capitalised name that is no person's ("assistance from Citizens Advice",
+        "input from Harbourside"): help from it comes from an organisation. False when
+        the name lists cannot be read or know a word of it."""
+        if not (noun.tag_.startswith("NNP") and noun.is_title) or \
+                lemma(noun) in self.person_head or noun.lower_ in self.honorific:
+            return False
+        words = [t for t in noun.subtree if t.i <= noun.i and t.is_alpha and t.is_title]
+        known = _known_names()
+        return known is not None and not any(t.lower_ in known for t in words)
 
     def _content_mods(self, head: Any) -> bool:
         """True when the phrase says what it is for or with ("a plan for who collects the
@@ -1327,9 +1345,11 @@ class NeedReader:
                 for obj in _kids(child):
                     if obj.dep_ == "pcomp" or obj.tag_ in ("WP", "WRB", "WDT"):
                         return True
-                    if child.lower_ == "for" and obj.dep_ == "pobj" and \
-                            lemma(obj) in self.person_head:
-                        continue  # "support for parents": who it is for, not from
+                    if child.lower_ == "for" and obj.dep_ == "pobj" and (
+                            lemma(obj) in self.person_head or obj.tag_ in ("NNP", "PRP")) \
+                            and not any(g.dep_ in ("relcl", "acl", "ccomp", "prep")
+                                        for g in _kids(obj)):
+                        continue  # "support for parents", "a safety plan for Jo": whom for
                     if obj.dep_ == "pobj" and (
                             any(g.dep_ in ("relcl", "acl", "ccomp") for g in _kids(obj))
                             or obj.lower_ in self.person_head
