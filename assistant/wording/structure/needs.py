@@ -1042,7 +1042,8 @@ class NeedReader:
                                      "child shares")
         if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
-        if base in self.person_head and self._role(head) and _bare(head):
+        if base in self.person_head and self._role(head) and (
+                _bare(head) or self._only_general_after(head, need)):
             return "service", f"\"{_np_text(head)}\" is a role someone is given: a provision"
         if base in self.person_head and (self._dosed(head) or (
                 need is not None and self._dosed(need, after=head.i))):
@@ -1321,6 +1322,17 @@ class NeedReader:
                                 c.dep_ in ("compound", "amod", "nmod") for c in _kids(obj))):
                         return obj  # "from the Zorin team", not "at school"
         return None
+
+    def _only_general_after(self, head: Any, need: Any = None) -> bool:
+        """True when all that follows a noun phrase is a place or time in general ("a key
+        adult in school", "a named worker at home"): said of a role, it says nothing about
+        what for."""
+        doc = head.doc
+        general = {t.i for p in [*_kids(head), *(_kids(need) if need is not None else [])]
+                   if p.dep_ == "prep" and p.i > head.i and self._general_prep(head, p)
+                   for t in p.subtree}
+        after = range(head.right_edge.i + 1, head.sent.end)
+        return bool(general) and all(doc[i].is_punct or i in general for i in after)
 
     def _unknown_proper(self, noun: Any) -> bool:
         """A capitalised name that is no person's ("assistance from Citizens Advice",
