@@ -1103,6 +1103,14 @@ class NeedReader:
             if purpose is not None and self._means_for(head, purpose):
                 kind, why = "service", (f"\"{_np_text(head)}\" is a means brought in to "
                                         f"{purpose.text} something, not what the person needs")
+        if kind is None and (base in self.service_head or self._professional(head)) and any(
+                c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i
+                and any(g.tag_ == "TO" for g in _kids(c)) and self._finding_out(c)
+                for c in _kids(head)):
+            # "a clinic appointment to find out why he cannot hear": a provision whose only
+            # purpose is finding out
+            return "assessment", (f"\"{_np_text(head)}\" is to find out: a request for "
+                                  "an assessment")
         if kind == "assessment":
             return "assessment", why
         if kind == "service":
@@ -1349,6 +1357,9 @@ class NeedReader:
         """True when the phrase says what it is for or with ("a plan for who collects the
         children", "a visit from her gran"), so an ordinary noun is not a service."""
         for child in _kids(head):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and self._in(
+                    lemma_forms(child), self.done_verb):
+                continue  # "a plan put in place": that it is to be done, not what for
             if child.dep_ in ("relcl", "acl") and child.i > head.i:
                 return True
             if child.dep_ == "prep" and child.i > head.i:
