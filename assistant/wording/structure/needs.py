@@ -335,15 +335,12 @@ class NeedReader:
         items = [root] if alone else [root, *root.conjuncts]
         for item in items:
             low, forms = item.lower_, lemma_forms(item)
-            if item.tag_.startswith(("JJ", "VB")) and (
-                    low in self.universal_adj or low in self.evaluative_adj):
-                pass
-            elif item.tag_ in ("VBN", "VBD") and self._in(
-                    forms, self.universal_passive | self.aim_passive | self.care_verb):
-                pass
-            elif item.tag_ == "VBG" and self._in(forms, self.universal_verb):
-                pass
-            else:
+            state = (item.tag_.startswith(("JJ", "VB")) and (
+                low in self.universal_adj or low in self.evaluative_adj)) or (
+                item.tag_ in ("VBN", "VBD") and self._in(
+                    forms, self.universal_passive | self.aim_passive | self.care_verb)) or (
+                item.tag_ == "VBG" and self._in(forms, self.universal_verb))
+            if not state:
                 return False
             for child in _kids(item):
                 dep = child.dep_
@@ -355,7 +352,8 @@ class NeedReader:
                     continue
                 if dep == "prep" and child.i == item.i + 1 and item.tag_ in ("VBN", "VBD") \
                         and not any(g.dep_ in ("pobj", "pcomp") for g in _kids(child)) and \
-                        all(g.dep_ in ("cc", "punct") or (g.dep_ == "conj" and self._aim_states(g, alone=True))
+                        all(g.dep_ in ("cc", "punct") or (
+                            g.dep_ == "conj" and self._aim_states(g, alone=True))
                             for g in _kids(child)):
                     continue  # "cared for (and happy)": the particle of a care verb
                 return False
@@ -1736,8 +1734,9 @@ class NeedReader:
             return any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in
                        _kids(clause)) and self._aim_core(clause) and self._general(clause)
         for token in clause.subtree:
-            if token.i == clause.i or token.dep_ in ("nsubj", "prep", "prt", "aux", "advmod") \
-                    and (token.tag_ in ("WP", "WDT", "IN", "RP", "MD", "RB")):
+            if token.i == clause.i or (
+                    token.dep_ in ("nsubj", "prep", "prt", "aux", "advmod")
+                    and token.tag_ in ("WP", "WDT", "IN", "RP", "MD", "RB")):
                 continue
             if token.dep_ in ("pobj", "dobj") and token.tag_ == "PRP":
                 continue
@@ -2249,7 +2248,7 @@ class NeedReader:
                         for t in child.subtree if t.i != child.i):
                 continue  # "a safe place to live", "a place to live in a family setting"
             if child.dep_ == "relcl" and lemma(child) == "be" and all(
-                    g.dep_ in ("nsubj", "punct") and g.tag_ in ("WDT", "WP", ",")
+                    (g.dep_ in ("nsubj", "punct") and g.tag_ in ("WDT", "WP", ","))
                     or (g.dep_ == "acomp" and all(self._aim_word(a) for a in
                                                   [g, *g.conjuncts]))
                     for g in _kids(child)):
