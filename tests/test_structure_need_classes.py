@@ -58,6 +58,9 @@ FLAGGED: list[tuple[str, str]] = [
     ("Kai needs a key adult in school.", "service"),
     # a place a service gives
     ("Tia needs a bed at the Larkfield refuge.", "service"),
+    # not to be harmed, by no one in particular, is to be safe
+    ("Kai needs not to be harmed.", "universal"),
+    ("Tia needs her wellbeing not to be compromised.", "universal"),
 ]
 
 NOT_FLAGGED: list[str] = [
@@ -83,6 +86,9 @@ NOT_FLAGGED: list[str] = [
     "Kai needs his bedroom window fixed.",
     "Kai needs the involvement of his dad in his homework.",
     "Kai needs a trusted adult at home.",
+    # harm by someone, or at a time, is particular
+    "Kai needs not to be hurt by his brother.",
+    "Kai needs not to be hurt when his dad has been drinking.",
     # a specific need that mentions a service, and a negation
     "Kai needs to know what the school nurse will do at his check so he is not scared.",
     "Kai does not need a key worker; he needs his mum to walk him to school.",

@@ -158,6 +158,7 @@ class NeedReader:
         self.carer_noun = words("shape_carer_noun")
         self.carer_which = words("shape_carer_which")
         self.done_verb = words("shape_done_verb")
+        self.harm_verb = words("shape_harm_verb")
         self.relative_verb = words("shape_relative_verb")
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
         self.generic_harm = words("generic_harm") | words("shape_generic_harm")
@@ -837,6 +838,9 @@ class NeedReader:
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
+        unharmed = self._kept_from_harm(verb, own_subject)
+        if unharmed:
+            return "universal", unharmed
         reached = self._help_reaching(verb)
         if reached is not None:
             return "service", f"help to reach a service: \"{_np_text(reached)}\""
@@ -2485,6 +2489,35 @@ class NeedReader:
                 lemma(obj) in self.service_head and lemma(obj) not in self.generic_place):
             return "service", f"help to {forms[0]} a service: \"{_np_text(obj)}\""
         return None
+
+    def _kept_from_harm(self, verb: Any, own_subject: Any = None) -> str:
+        """Why a clause is "not to be harmed" with nothing particular ("needs not to be
+        harmed", "his health and development not to be impaired"), else "": being kept
+        from harm of no one's in particular is being safe, an aim every child shares.
+        "not to be hurt by his brother" names someone and stays specific."""
+        participle = verb
+        if lemma(verb) == "be":
+            participle = next((c for c in _kids(verb) if c.dep_ in ("acomp", "attr")
+                               and c.tag_ in ("VBN", "JJ")), verb)
+        if participle.tag_ not in ("VBN", "JJ") or not self._in(lemma_forms(participle),
+                                                             self.harm_verb):
+            return ""
+        if not any(c.dep_ == "neg" for c in [*_kids(verb), *_kids(participle)]):
+            return ""
+        if own_subject is not None and not (self._quality(own_subject)
+                                            or self._generic_noun(own_subject)):
+            return ""
+        agent = self._agent(participle)
+        if agent is not None and not (self._noun_base(agent) & self.carer_noun
+                                      and self._generic_noun(agent)):
+            return ""
+        skip = {participle.i} | {c.i for c in _kids(verb) if c.dep_ == "neg"}
+        if self._specific_extras(verb, skip=skip) or (
+                participle is not verb and self._specific_extras(participle, skip={
+                    c.i for c in _kids(participle) if c.dep_ in ("neg", "agent")})):
+            return ""
+        return (f"not to be {participle.text} is to be safe: an aim every child shares, with "
+                "nothing said about what would keep it so")
 
     def _finding_out(self, verb: Any) -> bool:
         """True for a verb of finding something out ("to find out why", "to work out
