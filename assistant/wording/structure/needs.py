@@ -2504,8 +2504,9 @@ class NeedReader:
             return ""
         if not any(c.dep_ == "neg" for c in [*_kids(verb), *_kids(participle)]):
             return ""
-        if own_subject is not None and not (self._quality(own_subject)
-                                            or self._generic_noun(own_subject)):
+        if own_subject is not None and not (
+                self._quality(own_subject) or self._generic_noun(own_subject)
+                or self._noun_base(own_subject) & (self.universal_noun | self.abstract_noun)):
             return ""
         agent = self._agent(participle)
         if agent is not None and not (self._noun_base(agent) & self.carer_noun
