@@ -58,6 +58,9 @@ FLAGGED: list[tuple[str, str]] = [
     ("Kai needs a key adult in school.", "service"),
     # a place a service gives
     ("Tia needs a bed at the Larkfield refuge.", "service"),
+    # a provision added to a specific need as a coordination would add it
+    ("Kai needs time with his dad as well as a place at the Brackwater youth club.",
+     "service"),
     # not to be harmed, by no one in particular, is to be safe
     ("Kai needs not to be harmed.", "universal"),
     ("Tia needs her wellbeing not to be compromised.", "universal"),
@@ -86,6 +89,8 @@ NOT_FLAGGED: list[str] = [
     "Kai needs his bedroom window fixed.",
     "Kai needs the involvement of his dad in his homework.",
     "Kai needs a trusted adult at home.",
+    # a person added to a specific need is not a provision
+    "Kai needs time with his dad together with his brother.",
     # harm by someone, or at a time, is particular
     "Kai needs not to be hurt by his brother.",
     "Kai needs not to be hurt when his dad has been drinking.",
@@ -110,7 +115,13 @@ def test_specific_needs_of_the_same_build_are_not_flagged(coach: Coach, text: st
 
 def test_the_invented_names_are_in_no_word_list() -> None:
     assert listed_in_wording(["marrowby", "dovecote", "trellis", "pellingham",
-                              "larkfield"]) == []
+                              "larkfield", "brackwater"]) == []
+
+
+def test_a_plan_fragment_gets_a_finding_for_each_kind_it_lists(coach: Coach) -> None:
+    """A fragment that lists a service beside an aim is both, each on its own words."""
+    text = "Counselling at the Brackwater centre and a safe home."
+    assert scored_kinds(coach, "need", text) == {"service", "universal"}
 
 
 def test_the_reading_says_why(coach: Coach) -> None:

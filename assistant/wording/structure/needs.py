@@ -239,6 +239,7 @@ class NeedReader:
                 if fragment.category == "unknown":
                     self._judge(doc, fragment)
                 readings.append(fragment)
+                readings.extend(self._coordinated(doc, fragment))
         return readings
 
     def _candidates(self, doc: Any) -> list[int]:
@@ -754,7 +755,8 @@ class NeedReader:
             return []
         out: list[NeedReading] = []
         kinds = {reading.category}
-        for other in head.conjuncts:
+        need = doc[reading.predicate.end - 1]
+        for other in [*head.conjuncts, *self._added(head, need)]:
             if not other.tag_.startswith("NN") or other.i < head.i:
                 continue
             kind, why = self.judge_phrase(other)
@@ -773,6 +775,29 @@ class NeedReader:
                                head_token=other, what_part=part, span=part,
                                modifiers=[lemma(c) for c in _kids(other)
                                           if c.dep_ not in ("det", "punct", "cc")]))
+        return out
+
+    @staticmethod
+    def _added(head: Any, need: Any) -> list[Any]:
+        """Nouns added to what is needed as a coordination would add them: "together
+        with", "along with", "as well as", "alongside", "plus", or a second object of the
+        need verb ("time with his dad as well as a place at the youth club")."""
+        out = []
+        owners = [head] + ([need] if need is not None and need.i < head.i else [])
+        for owner in owners:
+            for child in _kids(owner):
+                if child.i <= head.i:
+                    continue
+                if owner is need and child.dep_ == "dobj" and child.tag_.startswith("NN"):
+                    out.append(child)
+                    continue
+                if child.dep_ != "prep":
+                    continue
+                word = child.lower_
+                adverbs = {c.lower_ for c in _kids(child) if c.dep_ == "advmod"}
+                if (word == "with" and adverbs & {"together", "along"}) or (
+                        word == "as" and "well" in adverbs) or word in ("alongside", "plus"):
+                    out += [g for g in _kids(child) if g.dep_ in ("pobj", "dobj")]
         return out
 
     # ------------------------------------------------------------------- judging
