@@ -120,7 +120,7 @@ def test_the_invented_names_are_in_no_word_list() -> None:
 
 def test_a_plan_fragment_gets_a_finding_for_each_kind_it_lists(coach: Coach) -> None:
     """A fragment that lists a service beside an aim is both, each on its own words."""
-    text = "Counselling at the Brackwater centre and a safe home."
+    text = "Counselling and a safe home."
     assert scored_kinds(coach, "need", text) == {"service", "universal"}
 
 
