@@ -869,6 +869,11 @@ class NeedReader:
         reached = self._help_reaching(verb)
         if reached is not None:
             return "service", f"help to reach a service: \"{_np_text(reached)}\""
+        if obj is not None and reading.passive and self._in(forms, self.give_passive) and \
+                self._owned(obj) and self._routine(verb):
+            # "to be given her epilepsy medication every day": the holder's own thing given
+            # on a routine is care given concretely, not a service asked for
+            return "specific", "says what the person needs to be given, and how often"
         # An aim with nothing particular said is universal whatever else the clause's
         # verb could be read as ("to be given a voice in decisions that affect him").
         aim = self._general_aim(verb, own_subject)
