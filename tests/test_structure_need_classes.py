@@ -58,8 +58,6 @@ FLAGGED: list[tuple[str, str]] = [
     ("Kai needs a key adult in school.", "service"),
     # a place a service gives
     ("Tia needs a bed at the Larkfield refuge.", "service"),
-    # a provision given, with no routine or owner, is a service
-    ("Kai needs to be given a Zelmora worker.", "service"),
     # a provision added to a specific need as a coordination would add it
     ("Kai needs time with his dad as well as a place at the Brackwater youth club.",
      "service"),
@@ -92,7 +90,7 @@ NOT_FLAGGED: list[str] = [
     "Kai needs the involvement of his dad in his homework.",
     "Kai needs a trusted adult at home.",
     # the holder's own thing given on a routine is care given concretely
-    "Kai needs to be given his Zelmora drops every morning.",
+    "Tia needs to be given her asthma medication every evening.",
     # a person added to a specific need is not a provision
     "Kai needs time with his dad together with his brother.",
     # harm by someone, or at a time, is particular
