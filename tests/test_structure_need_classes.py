@@ -23,6 +23,8 @@ from tests.helpers import listed_in_wording, scored_kinds
 FLAGGED: list[tuple[str, str]] = [
     # a thing noun before a purpose infinitive is no plan-style holder: the phrase is judged
     ("A nurturing place to live in a family setting.", "universal"),
+    # ... and a change only toward an aim is the aim
+    ("Positive changes to improve Kai's life.", "universal"),
     # adjectives of what can be reached only grade
     ("Tia to have the highest attainable standard of health.", "universal"),
     # the holder's carers in general say nothing particular
@@ -69,6 +71,7 @@ FLAGGED: list[tuple[str, str]] = [
 NOT_FLAGGED: list[str] = [
     # a purpose infinitive on a thing: the person's own doing
     "A quiet space to do her homework after school.",
+    "Small changes to the bedtime routine so Kai sleeps before nine.",
     # a particular person, time or condition makes the aim specific
     "Kai needs adults who keep him safe when his dad has been drinking.",
     "Kai needs a good relationship with his stepdad so they can go fishing together.",

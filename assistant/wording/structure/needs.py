@@ -1892,6 +1892,16 @@ class NeedReader:
             graded = chain
         bases = self._noun_base(noun)
         inner = self._of_object(noun) if bases & self.measure_noun else None
+        if head is noun and bases & (self.access_noun | self.aim_noun | self.generic_thing
+                                     | self.change_noun) and any(
+                c.dep_ in ("acl", "relcl") and c.i > noun.i and self._general_aim(c)
+                for c in _kids(noun)) and all(
+                c.dep_ in ("det", "acl", "relcl", "punct") or (
+                    c.dep_ == "amod" and self._aim_word(c)) for c in _kids(noun)):
+            # "the chance to develop into a productive adult", "positive changes to
+            # improve her life": a chance at, or a change toward, an aim
+            return (f"\"{_np_text(noun)}\" is toward an aim every child shares, with nothing "
+                    "particular said")
         if noun.tag_ in ("PRP", "NNP", "NNPS") or bases & self.person_head or not (
                 bases & (self.home_noun | self.universal_noun | self.aim_noun)
                 or self._quality_noun(noun)
@@ -1900,13 +1910,6 @@ class NeedReader:
         home = bool(bases & self.home_noun)
         if bases & self.generic_thing:
             return ""  # "activities": things, not an aim
-        if head is noun and bases & (self.access_noun | self.aim_noun) and any(
-                c.dep_ in ("acl", "relcl") and c.i > noun.i and self._general_aim(c)
-                for c in _kids(noun)) and all(
-                c.dep_ in ("det", "acl", "relcl", "punct") or (
-                    c.dep_ == "amod" and self._aim_word(c)) for c in _kids(noun)):
-            # "the chance to develop into a productive adult": a chance at an aim
-            return f"\"{_np_text(noun)}\" is a chance at an aim every child shares"
         for part in [noun, *noun.conjuncts]:
             graded += [c for c in _kids(part) if c.dep_ in ("amod", "advmod")]
             graded += [g for c in _kids(part) if c.dep_ in ("nmod", "compound")
