@@ -156,6 +156,9 @@ class NeedReader:
         self.aim_adj = words("shape_aim_adj")
         self.concrete_adj = words("shape_concrete_adj")
         self.carer_noun = words("shape_carer_noun")
+        self.carer_which = words("shape_carer_which")
+        self.done_verb = words("shape_done_verb")
+        self.harm_verb = words("shape_harm_verb")
         self.relative_verb = words("shape_relative_verb")
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
         self.generic_harm = words("generic_harm") | words("shape_generic_harm")
@@ -236,6 +239,7 @@ class NeedReader:
                 if fragment.category == "unknown":
                     self._judge(doc, fragment)
                 readings.append(fragment)
+                readings.extend(self._coordinated(doc, fragment))
         return readings
 
     def _candidates(self, doc: Any) -> list[int]:
@@ -273,6 +277,17 @@ class NeedReader:
             first += 1
         tag = root.tag_
         reading = NeedReading(form="fragment", predicate=Part.of(doc, first, first))
+        if not any(c.dep_ in SUBJECT_DEPS for c in _kids(root)) and self._aim_states(root):
+            # "Well cared for and happy.", "Secure and settled in her placement.",
+            # "Thriving in his foster placement.": states every child should be in, as a
+            # list, however the tagger read each word
+            reading.what = "clause"
+            reading.verb = "be"
+            reading.what_part = reading.span = Part.of(
+                doc, root.left_edge.i, _trim(doc, root.right_edge.i) + 1)
+            reading.category = "universal"
+            reading.reason = f"\"{reading.span.text}\" names states every child should be in"
+            return reading
         if tag.startswith("NN"):
             self._phrase(doc, root, reading)
         elif tag == "JJ" or (tag == "VBN" and root.lower_ in self.universal_adj):
@@ -280,8 +295,11 @@ class NeedReader:
             reading.verb = "be"
             reading.what_part = reading.span = Part.of(
                 doc, root.left_edge.i, _trim(doc, root.right_edge.i) + 1)
-            if (root.lower_ in self.universal_adj and not self._specific_extras(root)) or (
-                    tag == "JJ" and self._aim_complement(root)):
+            particular = any(c.dep_ in ("prep", "agent") and not self._general_prep(root, c)
+                             for c in _kids(root))  # "supported by her aunt"
+            if not particular and (
+                    (root.lower_ in self.universal_adj and not self._specific_extras(root))
+                    or (tag == "JJ" and self._aim_complement(root))):
                 # "Resilient and able to adapt to change.", "Loved, safe and respected."
                 reading.category = "universal"
                 reading.reason = f"\"{root.text}\" is an aim every child shares"
@@ -311,6 +329,37 @@ class NeedReader:
         else:
             return None
         return reading
+
+    def _aim_states(self, root: Any, alone: bool = False) -> bool:
+        """True when a fragment is only a list of states every child should be in: aim
+        adjectives, participles of care ("cared for", "loved") or aim verbs ("thriving"),
+        graded at most, with nothing particular on any of them."""
+        items = [root] if alone else [root, *root.conjuncts]
+        for item in items:
+            low, forms = item.lower_, lemma_forms(item)
+            state = (item.tag_.startswith(("JJ", "VB")) and (
+                low in self.universal_adj or low in self.evaluative_adj)) or (
+                item.tag_ in ("VBN", "VBD") and self._in(
+                    forms, self.universal_passive | self.aim_passive | self.care_verb)) or (
+                item.tag_ == "VBG" and self._in(forms, self.universal_verb))
+            if not state:
+                return False
+            for child in _kids(item):
+                dep = child.dep_
+                if dep in ("cc", "conj", "punct", "preconj") or (
+                        dep in ("advmod", "intj") and self._aim_word(child)
+                        and not _kids(child)):
+                    continue
+                if dep == "prep" and self._general_prep(item, child):
+                    continue
+                if dep == "prep" and child.i == item.i + 1 and item.tag_ in ("VBN", "VBD") \
+                        and not any(g.dep_ in ("pobj", "pcomp") for g in _kids(child)) and \
+                        all(g.dep_ in ("cc", "punct") or (
+                            g.dep_ == "conj" and self._aim_states(g, alone=True))
+                            for g in _kids(child)):
+                    continue  # "cared for (and happy)": the particle of a care verb
+                return False
+        return True
 
     # ----------------------------------------------------------- finding predicates
     def _predicate(self, doc: Any, token: Any) -> NeedReading | None:
@@ -370,7 +419,8 @@ class NeedReader:
             if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
                     token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
-                    token.head.left_edge.i == token.sent.start:
+                    token.head.left_edge.i == token.sent.start and \
+                    self._can_hold(token.head):
                 subject = token.head  # "Mum to engage with X": parsed as a noun phrase
                 form = "plan-style"
                 reading = NeedReading(form=form, predicate=Part.of(doc, to.i, token.i))
@@ -397,6 +447,22 @@ class NeedReader:
             return reading
         return None
 
+    def _can_hold(self, noun: Any) -> bool:
+        """True when a noun before "to VERB" can be a plan-style holder ("Mum to engage",
+        "Child 1 to attend", "Parents to ..."), not a thing a purpose clause describes ("A
+        nurturing place to live", "a quiet space to do homework"). Why by shape: a holder
+        is a name, a pronoun or a person or role noun; a common noun that is none of these
+        and carries an article "a" or an adjective is a thing, whatever it is."""
+        if noun.tag_ in ("NNP", "NNPS", "PRP") or not noun.tag_.startswith("NN"):
+            return True
+        base = lemma(noun)
+        if base in self.person_head | self.carer_noun | self.child_noun | self.role_person \
+                or noun.lower_ in self.person_head | self.carer_noun | self.child_noun \
+                or self._professional(noun) or self._agent_noun(noun) or self._acronym(noun):
+            return True
+        return not any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "amod"
+                       for c in _kids(noun))
+
     def _verb_need(self, doc: Any, verb: Any, reading: NeedReading) -> None:
         reading.negated = self._negated(doc, verb)
         if reading.form == "is needed":
@@ -416,6 +482,22 @@ class NeedReader:
                 reading.holder = self._subject(doc, verb.head)
                 self._phrase(doc, noun, reading)
                 return
+        if verb.dep_ == "aux" and verb.head.tag_ == "VB" and verb.head.i == verb.i + 1 and \
+                lemma(verb.head) in self.enabling_verb | self.help_noun:
+            # "Mum needs help finding a nursery place": "help" read as a verb that
+            # "needs" helps; what the help is for is judged as the clause.
+            reading.holder = self._subject(doc, verb.head)
+            self._clause(doc, verb.head, reading)
+            return
+        if verb.dep_ == "aux" and verb.head.tag_ == "VBG" and verb.head.i == verb.i + 1 and \
+                not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "prt", "dative",
+                                   "oprd") for c in _kids(verb.head)):
+            # "Jo needs rehousing", "needs assessing by a paediatrician": "needs" read as
+            # helping the -ing word, which is the passive ("to be rehoused")
+            reading.holder = self._subject(doc, verb.head)
+            self._clause(doc, verb.head, reading)
+            reading.passive = True
+            return
         named = None if any(c.dep_ in ("dobj", "attr", "obj", "oprd", "xcomp", "ccomp")
                             for c in _kids(verb)) else self._title_after(verb)
         if named is not None:  # "needs Ready to Learn Circuits": a name the parse lost
@@ -593,7 +675,11 @@ class NeedReader:
             or (own_subject is not None and verb.tag_ in ("VBN", "VBD") and not any(
                 c.dep_ == "aux" for c in _kids(verb))) \
             or (verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.i == \
-                reading.predicate.end - 1 and not _kids(verb))  # "needs rehousing"
+                reading.predicate.end - 1 and not any(
+                    c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj", "attr", "acomp", "prt",
+                               "dative", "oprd") for c in _kids(verb)))
+        # "needs rehousing", "needs assessing by an educational psychologist": a bare -ing
+        # after "needs" is the passive ("needs to be assessed")
         obj = self._object_of(verb)
         if obj is not None:
             reading.verb_object = lemma(obj)
@@ -669,7 +755,8 @@ class NeedReader:
             return []
         out: list[NeedReading] = []
         kinds = {reading.category}
-        for other in head.conjuncts:
+        need = doc[reading.predicate.end - 1]
+        for other in [*head.conjuncts, *self._added(head, need)]:
             if not other.tag_.startswith("NN") or other.i < head.i:
                 continue
             kind, why = self.judge_phrase(other)
@@ -688,6 +775,29 @@ class NeedReader:
                                head_token=other, what_part=part, span=part,
                                modifiers=[lemma(c) for c in _kids(other)
                                           if c.dep_ not in ("det", "punct", "cc")]))
+        return out
+
+    @staticmethod
+    def _added(head: Any, need: Any) -> list[Any]:
+        """Nouns added to what is needed as a coordination would add them: "together
+        with", "along with", "as well as", "alongside", "plus", or a second object of the
+        need verb ("time with his dad as well as a place at the youth club")."""
+        out = []
+        owners = [head] + ([need] if need is not None and need.i < head.i else [])
+        for owner in owners:
+            for child in _kids(owner):
+                if child.i <= head.i:
+                    continue
+                if owner is need and child.dep_ == "dobj" and child.tag_.startswith("NN"):
+                    out.append(child)
+                    continue
+                if child.dep_ != "prep":
+                    continue
+                word = child.lower_
+                adverbs = {c.lower_ for c in _kids(child) if c.dep_ == "advmod"}
+                if (word == "with" and adverbs & {"together", "along"}) or (
+                        word == "as" and "well" in adverbs) or word in ("alongside", "plus"):
+                    out += [g for g in _kids(child) if g.dep_ in ("pobj", "dobj")]
         return out
 
     # ------------------------------------------------------------------- judging
@@ -753,6 +863,17 @@ class NeedReader:
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
+        unharmed = self._kept_from_harm(verb, own_subject)
+        if unharmed:
+            return "universal", unharmed
+        reached = self._help_reaching(verb)
+        if reached is not None:
+            return "service", f"help to reach a service: \"{_np_text(reached)}\""
+        if obj is not None and reading.passive and self._in(forms, self.give_passive) and \
+                self._owned(obj) and self._routine(verb):
+            # "to be given her epilepsy medication every day": the holder's own thing given
+            # on a routine is care given concretely, not a service asked for
+            return "specific", "says what the person needs to be given, and how often"
         # An aim with nothing particular said is universal whatever else the clause's
         # verb could be read as ("to be given a voice in decisions that affect him").
         aim = self._general_aim(verb, own_subject)
@@ -762,6 +883,13 @@ class NeedReader:
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
             return "specific", f"says what the person needs to be able to {base}"
+        if own_subject is not None and reading.passive and self._in(forms, self.done_verb) \
+                and own_subject.tag_.startswith("NN"):
+            # "needs a sensory profile completed", "a CIN plan put in place": what is to be
+            # done is the thing asked for
+            kind, why = self.need_shaped(own_subject)
+            if kind in ("service", "assessment"):
+                return kind, why  # type: ignore[return-value]
         if own_subject is not None:
             subject_lemma = lemma(own_subject)
             if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")) \
@@ -865,7 +993,8 @@ class NeedReader:
                 pass  # "needs his hearing aids checked each morning": care, not a test
             elif self._in(forms, self.assessment_passive) or (
                     base == "see" and agent is not None and self.service_shaped(agent)[0]):
-                return "assessment", f"\"to be {verb.text}\" asks for someone to find out"
+                said = f"needs {verb.text}" if verb.tag_ == "VBG" else f"to be {verb.text}"
+                return "assessment", f"\"{said}\" asks for someone to find out"
             sought = self._sought_assessment(verb)
             if sought is not None and own_subject is None:
                 return "assessment", (f"\"to be {verb.text}\" for {_np_text(sought)}: a "
@@ -932,9 +1061,21 @@ class NeedReader:
         aim = self._aim_phrase(head)
         if aim:
             return "universal", aim
+        if base in self.help_noun and not self._service_mods(head) and not any(
+                c.dep_ == "prep" and c.lower_ in ("from", "by", "through", "via")
+                for c in _kids(head)):
+            purpose = next((c for c in _kids(head) if c.dep_ in ("acl", "relcl", "advcl")
+                            and c.i > head.i and any(g.tag_ == "TO" for g in _kids(c))),
+                           None)
+            if purpose is not None and self._general_aim(purpose):
+                # "support to thrive", "help to flourish at home and at school": help
+                # toward an aim every child shares names neither a service nor a change
+                return "universal", (f"\"{_np_text(head)}\" is help toward an aim every "
+                                     "child shares")
         if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
-        if base in self.person_head and self._role(head) and _bare(head):
+        if base in self.person_head and self._role(head) and (
+                _bare(head) or self._only_general_after(head, need)):
             return "service", f"\"{_np_text(head)}\" is a role someone is given: a provision"
         if base in self.person_head and (self._dosed(head) or (
                 need is not None and self._dosed(need, after=head.i))):
@@ -943,6 +1084,12 @@ class NeedReader:
         if base in self.person_head and self._from_service(head) is not None:
             return "service", (f"\"{_np_text(head)}\" is someone from "
                                f"\"{_np_text(self._from_service(head))}\": a provider")
+        if base in self.person_head and self._noun_base(head) & self.carer_noun and any(
+                c.dep_ == "relcl" for c in _kids(head)) and self._generic_noun(head):
+            # "adults who keep her safe", "a family who will look after her": carers
+            # described only by what every child's carers do
+            return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
+                                 "every child needs of them")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.need_shaped(head)
@@ -988,6 +1135,14 @@ class NeedReader:
             if purpose is not None and self._means_for(head, purpose):
                 kind, why = "service", (f"\"{_np_text(head)}\" is a means brought in to "
                                         f"{purpose.text} something, not what the person needs")
+        if kind is None and (base in self.service_head or self._professional(head)) and any(
+                c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i
+                and any(g.tag_ == "TO" for g in _kids(c)) and self._finding_out(c)
+                for c in _kids(head)):
+            # "a clinic appointment to find out why he cannot hear": a provision whose only
+            # purpose is finding out
+            return "assessment", (f"\"{_np_text(head)}\" is to find out: a request for "
+                                  "an assessment")
         if kind == "assessment":
             return "assessment", why
         if kind == "service":
@@ -995,8 +1150,10 @@ class NeedReader:
                                                         else [])]
                             if c.dep_ in ("relcl", "acl", "advcl") and c.i > head.i
                             and any(g.tag_ == "TO" for g in _kids(c))), None)
-            if purpose is not None and self._in(lemma_forms(purpose), self.assessment_passive) \
-                    and not any(c.dep_ == "prt" for c in _kids(purpose)):  # not "check in"
+            if purpose is not None and ((
+                    self._in(lemma_forms(purpose), self.assessment_passive)
+                    and not any(c.dep_ == "prt" for c in _kids(purpose)))  # not "check in"
+                    or self._finding_out(purpose)):
                 # "a physiotherapist to assess his walking": brought in to find out
                 return "assessment", (f"\"{_np_text(head)} to {purpose.text}\" asks for "
                                       "someone to find out")
@@ -1096,7 +1253,7 @@ class NeedReader:
             return "service", f"\"{_np_text(head)}\" names an organisation"
         if self._acronym(head):
             return "service", f"\"{head.text}\" names a service or organisation"
-        if base in self.place_noun and (named or any(
+        if base in self.place_noun and not self._home_space(head) and (named or any(
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
@@ -1111,7 +1268,15 @@ class NeedReader:
                 return "service", f"\"{_np_text(head)}\" names a provision"
             clause = next((c for c in _kids(head) if c.i > head.i and c.dep_ in (
                 "acl", "relcl", "advcl") and any(g.tag_ == "TO" for g in _kids(c))), None)
+            if clause is None and base in self.help_noun:
+                # "help getting dressed", "support finding a school place": an -ing
+                # clause says what the help is for, as "help to get dressed" does
+                clause = next((c for c in _kids(head) if c.i > head.i and c.tag_ == "VBG"
+                               and c.dep_ in ("acl", "xcomp", "advcl")), None)
             if clause is not None:
+                reached = self._help_reaching(head) if base in self.help_noun else None
+                if reached is not None:
+                    return "service", f"help to reach a service: \"{_np_text(reached)}\""
                 # "support to visit the benefit office" is a service; "help to manage her
                 # anger" says what the person needs to do.
                 obj = self._object_of(clause)
@@ -1178,23 +1343,55 @@ class NeedReader:
     def _provider(self, head: Any, after: int = -1) -> Any:
         """A service-shaped object of "from/with/by/at" on ``head`` ("time with a speech
         therapist", "care from midwifery services"), else None."""
+        # help, or a noun made from a verb ("involvement", "visits"): what the provider does
+        helped = lemma(head) in self.help_noun or self._action_noun(head) or (
+            head.tag_.startswith("NN") and len(head.lower_) > 6
+            and lemma(head).endswith(self.nominal_suffix))
         for child in _kids(head):
-            if child.i > after and child.dep_ == "prep" and child.lower_ in (
-                    "from", "by", "through", "via", "at", "with"):
+            if child.i > after and child.dep_ == "prep" and (child.lower_ in (
+                    "from", "by", "through", "via", "at", "with") or (
+                    child.lower_ == "of" and helped)):  # "involvement of the school nurse"
                 for obj in _kids(child):
                     if obj.dep_ == "pobj" and (
                             lemma(obj) in self.service_head or self._professional(obj)
                             or self._acronym(obj) or (lemma(obj) in self.person_head
-                                                      and self._role(obj))) and not (
+                                                      and self._role(obj))
+                            or (helped and child.lower_ != "with"
+                                and self._unknown_proper(obj))) and not (
                             lemma(obj) in self.weak_service_head and not any(
                                 c.dep_ in ("compound", "amod", "nmod") for c in _kids(obj))):
                         return obj  # "from the Zorin team", not "at school"
         return None
 
+    def _only_general_after(self, head: Any, need: Any = None) -> bool:
+        """True when all that follows a noun phrase is a place or time in general ("a key
+        adult in school", "a named worker at home"): said of a role, it says nothing about
+        what for."""
+        doc = head.doc
+        general = {t.i for p in [*_kids(head), *(_kids(need) if need is not None else [])]
+                   if p.dep_ == "prep" and p.i > head.i and self._general_prep(head, p)
+                   for t in p.subtree}
+        after = range(head.right_edge.i + 1, head.sent.end)
+        return bool(general) and all(doc[i].is_punct or i in general for i in after)
+
+    def _unknown_proper(self, noun: Any) -> bool:
+        """A capitalised name that is no person's ("assistance from Citizens Advice",
+        "input from Harbourside"): help from it comes from an organisation. False when
+        the name lists cannot be read or know a word of it."""
+        if not (noun.tag_.startswith("NNP") and noun.is_title) or \
+                lemma(noun) in self.person_head or noun.lower_ in self.honorific:
+            return False
+        words = [t for t in noun.subtree if t.i <= noun.i and t.is_alpha and t.is_title]
+        known = _known_names()
+        return known is not None and not any(t.lower_ in known for t in words)
+
     def _content_mods(self, head: Any) -> bool:
         """True when the phrase says what it is for or with ("a plan for who collects the
         children", "a visit from her gran"), so an ordinary noun is not a service."""
         for child in _kids(head):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and self._in(
+                    lemma_forms(child), self.done_verb):
+                continue  # "a plan put in place": that it is to be done, not what for
             if child.dep_ in ("relcl", "acl") and child.i > head.i:
                 return True
             if child.dep_ == "prep" and child.i > head.i:
@@ -1203,9 +1400,11 @@ class NeedReader:
                 for obj in _kids(child):
                     if obj.dep_ == "pcomp" or obj.tag_ in ("WP", "WRB", "WDT"):
                         return True
-                    if child.lower_ == "for" and obj.dep_ == "pobj" and \
-                            lemma(obj) in self.person_head:
-                        continue  # "support for parents": who it is for, not from
+                    if child.lower_ == "for" and obj.dep_ == "pobj" and (
+                            lemma(obj) in self.person_head or obj.tag_ in ("NNP", "PRP")) \
+                            and not any(g.dep_ in ("relcl", "acl", "ccomp", "prep")
+                                        for g in _kids(obj)):
+                        continue  # "support for parents", "a safety plan for Jo": whom for
                     if obj.dep_ == "pobj" and (
                             any(g.dep_ in ("relcl", "acl", "ccomp") for g in _kids(obj))
                             or obj.lower_ in self.person_head
@@ -1521,6 +1720,8 @@ class NeedReader:
                         c.dep_ not in ("aux", "mark") for c in _kids(child)))):
                 continue  # "the long term", "adult life", "the years ahead/to come"
             if dep in ("amod", "advmod", "quantmod"):
+                if person and bases & self.carer_noun and child.lower_ in self.carer_which:
+                    continue  # "her main carer": which of her carers, no one in particular
                 if self._aim_word(child) or child.lower_ in self.abstract_mod or (
                         child.tag_ == "VBG" and lemma(child) in self.change_verb | {
                             "change", "grow", "develop"}):
@@ -1531,6 +1732,12 @@ class NeedReader:
                         child.tag_.startswith("NN") and self._generic_noun(child))):
                     continue  # "mental health", "home and family life"
                 return False
+            if dep == "prep" and person and bases & self.carer_noun and \
+                    child.lower_ in ("around", "near", "in", "with") and all(
+                        g.tag_ == "PRP" or (lemma(g) in self.generic_time and all(
+                            k.dep_ == "poss" and k.tag_ == "PRP$" for k in _kids(g)))
+                        for g in _kids(child) if g.dep_ == "pobj"):
+                continue  # "the people around her", "the adults in his life"
             if dep == "prep":
                 if person:
                     return False  # "the girls in her class": a particular group
@@ -1541,11 +1748,34 @@ class NeedReader:
             if dep in ("relcl", "acl"):
                 if not person and self._self_referential(child):
                     continue
+                if self._caring_clause(noun, child):
+                    continue  # "the adults who care for her": her carers, whoever they are
                 return False  # "her mum's partner, who has hit her": someone particular
             return False
         # "her mum's partner": someone particular
         return not (person and any(c.dep_ == "poss" and c.tag_ != "PRP$"
                                    for c in _kids(noun)))
+
+    def _caring_clause(self, noun: Any, clause: Any) -> bool:
+        """True when a relative clause on a carer noun says only that they care for the
+        holder ("the adults who care for her", "the people who look after him"): the
+        holder's carers in general, not anyone in particular."""
+        if not self._noun_base(noun) & self.carer_noun:
+            return False
+        if not self._in(lemma_forms(clause), self.care_verb):
+            # "adults who keep her safe", "parents who can meet her needs": carers
+            # described only by an aim every child shares
+            return any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in
+                       _kids(clause)) and self._aim_core(clause) and self._general(clause)
+        for token in clause.subtree:
+            if token.i == clause.i or (
+                    token.dep_ in ("nsubj", "prep", "prt", "aux", "advmod")
+                    and token.tag_ in ("WP", "WDT", "IN", "RP", "MD", "RB")):
+                continue
+            if token.dep_ in ("pobj", "dobj") and token.tag_ == "PRP":
+                continue
+            return False
+        return True
 
     def _self_referential(self, clause: Any) -> bool:
         """A relative clause that says only whose or how much ("that affect him", "he is
@@ -1662,6 +1892,16 @@ class NeedReader:
             graded = chain
         bases = self._noun_base(noun)
         inner = self._of_object(noun) if bases & self.measure_noun else None
+        if head is noun and bases & (self.access_noun | self.aim_noun | self.generic_thing
+                                     | self.change_noun) and any(
+                c.dep_ in ("acl", "relcl") and c.i > noun.i and self._general_aim(c)
+                for c in _kids(noun)) and all(
+                c.dep_ in ("det", "acl", "relcl", "punct") or (
+                    c.dep_ == "amod" and self._aim_word(c)) for c in _kids(noun)):
+            # "the chance to develop into a productive adult", "positive changes to
+            # improve her life": a chance at, or a change toward, an aim
+            return (f"\"{_np_text(noun)}\" is toward an aim every child shares, with nothing "
+                    "particular said")
         if noun.tag_ in ("PRP", "NNP", "NNPS") or bases & self.person_head or not (
                 bases & (self.home_noun | self.universal_noun | self.aim_noun)
                 or self._quality_noun(noun)
@@ -1670,13 +1910,6 @@ class NeedReader:
         home = bool(bases & self.home_noun)
         if bases & self.generic_thing:
             return ""  # "activities": things, not an aim
-        if head is noun and bases & (self.access_noun | self.aim_noun) and any(
-                c.dep_ in ("acl", "relcl") and c.i > noun.i and self._general_aim(c)
-                for c in _kids(noun)) and all(
-                c.dep_ in ("det", "acl", "relcl", "punct") or (
-                    c.dep_ == "amod" and self._aim_word(c)) for c in _kids(noun)):
-            # "the chance to develop into a productive adult": a chance at an aim
-            return f"\"{_np_text(noun)}\" is a chance at an aim every child shares"
         for part in [noun, *noun.conjuncts]:
             graded += [c for c in _kids(part) if c.dep_ in ("amod", "advmod")]
             graded += [g for c in _kids(part) if c.dep_ in ("nmod", "compound")
@@ -1804,8 +2037,11 @@ class NeedReader:
             if self._person(obj) and prep.lower_ not in ("into", "as", "for") and not (
                     prep.lower_ in ("for", "after")
                     and self._in(lemma_forms(head), self.care_verb)) and not (
-                    prep.dep_ == "agent" and self._noun_base(obj) & self.carer_noun):
-                return False  # "kinder to his sister", "respected by his stepfather"
+                    self._noun_base(obj) & self.carer_noun):
+                # "kinder to his sister", "respected by his stepfather"; the holder's
+                # carers in general ("by his parents", "an attachment to her main carer")
+                # are no one in particular
+                return False
         return all(c.dep_ in ("pobj", "pcomp", "cc", "punct") or (
             c.dep_ == "advmod" and self._aim_word(c) and not _kids(c)) or (
             c.dep_ == "conj" and c.tag_ == "IN" and self._general_prep(head, c))
@@ -1992,6 +2228,12 @@ class NeedReader:
                         (complement is None or child.i != complement.i):
                     if dep == "advcl" and self._aim_clause(child):
                         continue  # "to progress in order to do well": an aim for an aim
+                    if child.tag_.startswith("JJ") and all(
+                            self._aim_word(a) and all(g.dep_ in ("cc", "preconj", "punct",
+                                                                 "conj") for g in _kids(a))
+                            for a in [child, *child.conjuncts]):
+                        continue  # "her needs, both physical and emotional, met": an aside
+                        # that only names kinds of need
                     return True
                 if dep == "prep":
                     objs = [g for g in _kids(child) if g.dep_ == "pobj"]
@@ -2026,6 +2268,9 @@ class NeedReader:
                 objs = [g for g in _kids(child) if g.dep_ == "pobj"]
                 if objs and all(lemma(o) in self.generic_place for o in objs):
                     continue
+                if objs and all(self._noun_base(o) & (self.generic_place | self.carer_noun)
+                                and self._generic_noun(o) for o in objs):
+                    continue  # "with the adults who care for her", "with his parents"
                 if child.lower_ == "of" and objs and all(
                         (lemma(o) in self.person_head or o.tag_ == "PRP") and not any(
                             g.dep_ in ("relcl", "acl", "prep") for g in _kids(o))
@@ -2039,6 +2284,12 @@ class NeedReader:
                         t.dep_ in ("advcl", "ccomp", "relcl", "npadvmod", "nsubj")
                         for t in child.subtree if t.i != child.i):
                 continue  # "a safe place to live", "a place to live in a family setting"
+            if child.dep_ == "relcl" and lemma(child) == "be" and all(
+                    (g.dep_ in ("nsubj", "punct") and g.tag_ in ("WDT", "WP", ","))
+                    or (g.dep_ == "acomp" and all(self._aim_word(a) for a in
+                                                  [g, *g.conjuncts]))
+                    for g in _kids(child)):
+                continue  # "family life that is warm and predictable": only how good
             if allow_relcl_universal and child.dep_ == "relcl" and any(
                     t.lower_ in ("needs", "need") for t in child.subtree) and any(
                     t.lower_ == "met" for t in child.subtree):
@@ -2272,6 +2523,68 @@ class NeedReader:
             return "service", f"help to {forms[0]} a service: \"{_np_text(obj)}\""
         return None
 
+    def _kept_from_harm(self, verb: Any, own_subject: Any = None) -> str:
+        """Why a clause is "not to be harmed" with nothing particular ("needs not to be
+        harmed", "his health and development not to be impaired"), else "": being kept
+        from harm of no one's in particular is being safe, an aim every child shares.
+        "not to be hurt by his brother" names someone and stays specific."""
+        participle = verb
+        if lemma(verb) == "be":
+            participle = next((c for c in _kids(verb) if c.dep_ in ("acomp", "attr")
+                               and c.tag_ in ("VBN", "JJ")), verb)
+        if participle.tag_ not in ("VBN", "JJ") or not self._in(lemma_forms(participle),
+                                                             self.harm_verb):
+            return ""
+        if not any(c.dep_ == "neg" for c in [*_kids(verb), *_kids(participle)]):
+            return ""
+        if own_subject is not None and not (
+                self._quality(own_subject) or self._generic_noun(own_subject)
+                or self._noun_base(own_subject) & (self.universal_noun | self.abstract_noun)):
+            return ""
+        agent = self._agent(participle)
+        if agent is not None and not (self._noun_base(agent) & self.carer_noun
+                                      and self._generic_noun(agent)):
+            return ""
+        skip = {participle.i} | {c.i for c in _kids(verb) if c.dep_ == "neg"}
+        if self._specific_extras(verb, skip=skip) or (
+                participle is not verb and self._specific_extras(participle, skip={
+                    c.i for c in _kids(participle) if c.dep_ in ("neg", "agent")})):
+            return ""
+        return (f"not to be {participle.text} is to be safe: an aim every child shares, with "
+                "nothing said about what would keep it so")
+
+    def _finding_out(self, verb: Any) -> bool:
+        """True for a verb of finding something out ("to find out why", "to work out
+        what", "to establish whether"): a purpose that makes a provision an assessment."""
+        forms = lemma_forms(verb)
+        if forms[0] in ("find", "work", "figure") and any(
+                c.dep_ == "prt" and c.lower_ == "out" for c in _kids(verb)):
+            return True
+        return forms[0] in ("establish", "determine", "ascertain", "discover") and any(
+            c.dep_ == "ccomp" or c.tag_ in ("WRB", "WP", "IN") for c in _kids(verb))
+
+    def _help_reaching(self, head: Any) -> Any:
+        """The service that help is to reach, when help (a verb or a noun) has no object
+        of its own and its -ing or infinitive clause gets, finds or joins a service ("help
+        finding day care", "support getting a school place"), else None. Why: the need is
+        then the service; help to do or understand something else says what must change."""
+        if lemma(head) not in self.enabling_verb | self.help_noun or any(
+                c.dep_ in ("dobj", "nsubjpass") for c in _kids(head)):
+            return None
+        for clause in _kids(head):
+            if clause.i < head.i or clause.dep_ not in ("xcomp", "acl", "advcl") or \
+                    clause.tag_ not in ("VBG", "VB"):
+                continue
+            forms = lemma_forms(clause)
+            if self._in(forms, self.mental_verb | self.insight_verb) or \
+                    forms[0] in ("understand", "know", "learn"):
+                return None
+            target = self._object_of(clause)
+            if target is not None and lemma(target) not in self.person_head and \
+                    self.need_shaped(target, governed=True)[0] == "service":
+                return target
+        return None
+
     def _shared_object(self, verb: Any, obj: Any, forms: tuple[str, ...]) -> Any:
         """The service a service verb with no object of its own shares with the verb
         coordinated with it ("receive and act on | advice and guidance"), else None."""
@@ -2307,6 +2620,26 @@ class NeedReader:
                 lemma(head) in self.help_noun:
             return False  # "help to manage her anger" says what must change
         return self._in(lemma_forms(purpose), self.means_verb)
+
+    def _home_space(self, head: Any) -> bool:
+        """True when a place noun is the person's own space, not a place a service gives:
+        owned ("her own bed", "a bed of his own", "Ava's room") or within a home ("room in
+        the house for each child", "a space in the flat")."""
+        if self._owned(head) or any(c.lower_ == "own" for c in _kids(head)):
+            return True
+        for prep in _kids(head):
+            if prep.dep_ != "prep" or prep.i < head.i:
+                continue
+            for obj in _kids(prep):
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.lower_ == "own" or any(g.lower_ == "own" for g in _kids(obj)):
+                    return True  # "of her own"
+                if prep.lower_ in ("in", "at", "within") and lemma(obj) in (
+                        self.home_noun | self.place_noun) - self.service_head and \
+                        not self.service_shaped(obj)[0]:
+                    return True  # "in the house", "at home"
+        return False
 
     def _owned(self, head: Any) -> bool:
         """A particular thing someone has ("Ava's inhaler", "her prescription"), not
