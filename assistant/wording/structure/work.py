@@ -28,10 +28,83 @@ class WorkReader(NeedReader):
                                        lexicons.get("shape_work_vague_phrasal", ()))
         self.work_help_noun = frozenset(w.lower() for w in
                                         lexicons.get("shape_work_help_noun", ()))
+        self.act_noun = frozenset(w.lower() for w in lexicons.get("shape_work_act_noun", ()))
+        self.given_noun = frozenset(w.lower() for w in
+                                    lexicons.get("shape_work_given_noun", ()))
+        self.generic_target = frozenset(w.lower() for w in
+                                        lexicons.get("shape_work_generic_target", ()))
 
     def read_work(self, doc: Any) -> WorkReading | None:
-        """Read a work item: its action verb and who does it. Needs a parse."""
+        """Read a work item: its action verb and who does it. Needs a parse.
+
+        An item written under its own heading ("Calm corner: provide a quiet space ...",
+        "Reading buddies: pair Lily with ...") is read after the colon: the heading names
+        the strategy, not who carries it out, and the parser often takes its words (or the
+        instruction's capitalised verb) for a subject."""
         if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        colon = self._heading(doc)
+        if colon is None:
+            return self._read_item(doc)
+        whole = Part.of(doc, 0, _trim(doc, len(doc) - 1) + 1)
+        inner = self._read_item(doc[colon + 1:].as_doc())
+        owner = self._heading_owner(doc, colon)
+        if inner is None:
+            return WorkReading(owner, True, None, False, "", whole)
+        if inner.action is None and inner.vague_action:
+            # help named with no action after a title that may say what it is about
+            # ("Speech and language: 3 sessions weekly"): judged with its title
+            titled = self._read_item(doc)
+            if titled is not None and not titled.vague_action:
+                return WorkReading(owner, True, None, False, titled.reason, whole)
+        return WorkReading(owner, True, inner.action, inner.vague_action, inner.reason, whole)
+
+    def _heading(self, doc: Any) -> int | None:
+        """The colon that ends a short title before the item itself ("Praise social
+        efforts: ..."): at most five words, none a finite verb, modal or pronoun, and an
+        item of three words or more after it. None when the item has no such title."""
+        colon = next((t.i for t in doc[:7] if t.text == ":"), None)
+        if colon is None or colon == 0 or \
+                sum(not t.is_punct for t in doc[colon + 1:]) < 3:
+            return None  # ("Funding: social worker." is a table row: the thing and who)
+        title = doc[:colon]
+        if any(t.tag_ in ("MD", "VBZ", "VBD", "VBP", "PRP", "PRP$", "WDT", "WRB")
+               or t.lower_ in ("will", "to") for t in title):
+            return None
+        return colon
+
+    def _heading_owner(self, doc: Any, colon: int) -> Part | None:
+        """Who does an item written under a title: a person or role at the start of the
+        item ("Key adult greets Sam ...", "Finn's TA will ...", "Aunty Mere will ..."),
+        or one in brackets; a capitalised word the parser took for a name is the item's
+        instruction when no verb follows it ("Pair Lily with an older reader")."""
+        words = [t for t in doc[colon + 1:] if not t.is_punct]
+        for k, token in enumerate(words[:4]):
+            if token.tag_.startswith("VB") and token.tag_ != "VBN" and k == 0:
+                break  # "Provide a quiet space": an instruction
+            if token.lower_ in ("i", "we", "he", "she", "they", "you"):
+                return self._part(doc, token)
+            role = lemma(token) in self.person_head | self.responsible_noun or \
+                self._professional(token) or self._acronym(token) or \
+                token.lower_ in self.honorific
+            if role and token.lower_ not in self.honorific:
+                return self._part(doc, token)
+            if token.tag_ in ("NNP", "NNPS") and not role:
+                before_ok = k == 0 or words[k - 1].lower_ in self.honorific or \
+                    lemma(words[k - 1]) in self.person_head
+                after = words[k + 1] if k + 1 < len(words) else None
+                acts = after is not None and (after.tag_ in ("MD", "VBZ", "VBD", "TO", "POS")
+                                              or after.lower_ in ("will", "to", "'ll", "and"))
+                if before_ok and acts:
+                    return self._part(doc, token)
+                if not before_ok or k == 0:
+                    break
+            elif not (role or token.tag_ in ("DT", "JJ", "PRP$", "POS", "CD")):
+                break
+        return self._bracketed_owner(doc)
+
+    def _read_item(self, doc: Any) -> WorkReading | None:
+        if not len(doc):
             return None
         sent = next(iter(doc.sents))
         whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
