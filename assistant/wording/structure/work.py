@@ -6,6 +6,7 @@ from typing import Any
 
 from assistant.wording.structure.needs import NeedReader
 from assistant.wording.structure.readings import (
+    KNOWN_VERBS,
     SUBJECT_DEPS,
     Part,
     WorkReading,
@@ -35,6 +36,8 @@ class WorkReader(NeedReader):
                                         lexicons.get("shape_work_generic_target", ()))
         self.event_subject = frozenset(w.lower() for w in
                                        lexicons.get("shape_work_event_subject", ()))
+        # the work verbs' own spellings, so "chasing" reads as chase, not "chas"
+        KNOWN_VERBS.update(w for w in self.vague_action | self.light_verb if w.isalpha())
 
     def read_work(self, doc: Any) -> WorkReading | None:
         """Read a work item: its action verb and who does it. Needs a parse.
@@ -53,12 +56,14 @@ class WorkReader(NeedReader):
         owner = self._heading_owner(doc, colon)
         if inner is None:
             return WorkReading(owner, True, None, False, "", whole)
-        if inner.action is None and inner.vague_action:
-            # help named with no action after a title that may say what it is about
-            # ("Speech and language: 3 sessions weekly"): judged with its title
-            titled = self._read_item(doc)
-            if titled is not None and not titled.vague_action:
-                return WorkReading(owner, True, None, False, titled.reason, whole)
+        if inner.action is None and inner.vague_action and any(
+                t.tag_.startswith("NN") and lemma(t) not in self.help_noun | self.work_help_noun
+                | self.vague_action and t.lower_ not in self.format_mod
+                and lemma(t) not in self.format_mod for t in doc[:colon]):
+            # help named with no action after a title that says what it is about
+            # ("Speech and language: 3 sessions weekly"), not "Extra help: support"
+            return WorkReading(owner, True, None, False,
+                               "names help under a title that says what it is", whole)
         return WorkReading(owner, True, inner.action, inner.vague_action, inner.reason, whole)
 
     def _heading(self, doc: Any) -> int | None:
@@ -80,6 +85,10 @@ class WorkReader(NeedReader):
         item ("Key adult greets Sam ...", "Finn's TA will ...", "Aunty Mere will ..."),
         or one in brackets; a capitalised word the parser took for a name is the item's
         instruction when no verb follows it ("Pair Lily with an older reader")."""
+        title = [t for t in doc[:colon] if t.is_alpha]
+        if title and (lemma(title[-1]) in self.person_head | self.responsible_noun
+                      or self._professional(title[-1]) or self._acronym(title[-1])):
+            return self._part(doc, title[-1])  # a table row: "Weekly, health visitor: ..."
         words = [t for t in doc[colon + 1:] if not t.is_punct]
         for k, token in enumerate(words[:4]):
             if token.tag_.startswith("VB") and token.tag_ != "VBN" and k == 0:
@@ -584,8 +593,11 @@ class WorkReader(NeedReader):
                 self._verb_of_noun(base) is not None or self._action_noun(head) or \
                 self._quality_noun(head):
             return False
-        if base.endswith(self.nominal_suffix) or base.endswith(self.action_suffix):
+        if len(base) > 6 and base.endswith(("ing", "ment", "ation", "ition", "ance",
+                                            "ence", "sal", "ral")):
             return False  # "pre-teaching", "consultation", "payment": something done
+        if base in self.need_area or base in self.abstract_noun:
+            return False  # "speech and language", "behaviour": what help is about
         # a thing with a clause saying what is done with it ("a laptop that the TA sets
         # up each morning") names the action in that clause
         return not any(c.dep_ in ("relcl", "acl") and c.tag_ in ("VBZ", "VBP", "VBD", "VBN")
