@@ -77,6 +77,8 @@ MUST_PASS: list[tuple[str, str]] = [
     ("Social worker to visit six-weekly to see Ruby on her own in the Wexley flat.",
      "wexley"),
     ("Mum and Dad will switch their Ardwyn mobiles off during contact.", "ardwyn"),
+    ("By 20 June: the Skelton housing officer to confirm whether the family can move.",
+     "skelton"),
     ("Koro will drive Tama to his Morwick appointment each Wednesday afternoon.",
      "morwick"),
 ]

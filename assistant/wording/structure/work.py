@@ -100,6 +100,10 @@ class WorkReader(NeedReader):
                 token.lower_ in self.honorific
             if role and token.lower_ not in self.honorific:
                 return self._part(doc, token)
+            if token.tag_ in ("NNP", "NNPS") and not role and k > 0 and \
+                    token.dep_ == "compound" and token.head.i > token.i and \
+                    words[0].tag_ in ("DT", "PRP$"):
+                continue  # a name that says which ("the Skelton housing officer")
             if token.tag_ in ("NNP", "NNPS") and not role:
                 before_ok = k == 0 or words[k - 1].lower_ in self.honorific or \
                     lemma(words[k - 1]) in self.person_head
@@ -110,8 +114,9 @@ class WorkReader(NeedReader):
                     return self._part(doc, token)
                 if not before_ok or k == 0:
                     break
-            elif not (role or token.tag_ in ("DT", "JJ", "PRP$", "POS", "CD")):
-                break
+            elif not (role or token.tag_ in ("DT", "JJ", "PRP$", "POS", "CD") or (
+                    token.tag_ in ("NN", "NNS") and token.dep_ in ("compound", "amod"))):
+                break  # (a compound may come before the role: "the housing officer")
         return self._bracketed_owner(doc)
 
     def _read_item(self, doc: Any) -> WorkReading | None:
