@@ -36,8 +36,10 @@ class WorkReader(NeedReader):
                                         lexicons.get("shape_work_generic_target", ()))
         self.event_subject = frozenset(w.lower() for w in
                                        lexicons.get("shape_work_event_subject", ()))
+        self.work_light_verb = self.light_verb | frozenset(
+            w.lower() for w in lexicons.get("shape_work_light_verb", ()))
         # the work verbs' own spellings, so "chasing" reads as chase, not "chas"
-        KNOWN_VERBS.update(w for w in self.vague_action | self.light_verb if w.isalpha())
+        KNOWN_VERBS.update(w for w in self.vague_action | self.work_light_verb if w.isalpha())
 
     def read_work(self, doc: Any) -> WorkReading | None:
         """Read a work item: its action verb and who does it. Needs a parse.
@@ -224,7 +226,7 @@ class WorkReader(NeedReader):
             if base in self.vague_action or phrasal or self._untargeted(action):
                 vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
                                        "be done, so no one could check it happened")
-            elif base in self.light_verb and obj is not None and not any(
+            elif base in self.work_light_verb and obj is not None and not any(
                     c.dep_ == "nummod" for c in _kids(obj)) and (((
                     lemma(obj) in self.vague_action | self.help_noun
                     or self._verb_of_noun(lemma(obj)) is not None
