@@ -22,6 +22,12 @@ class SeriousnessReader(NeedReader):
     """Reads seriousness statements with the word classes of
     ``framework/wording/structure.yml``."""
 
+    def __init__(self, lexicons: dict[str, list[str]]) -> None:
+        super().__init__(lexicons)
+        self.sanction_verb = frozenset(w.lower() for w in lexicons.get("shape_sanction_verb", ()))
+        self.sanction_noun = frozenset(w.lower() for w in lexicons.get("shape_sanction_noun", ()))
+        self.worry_word = frozenset(w.lower() for w in lexicons.get("shape_worry_word", ()))
+
     def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
         """The first consequence clause whose actor or victim is an agency (criticised,
         inspected, out of pocket, or acting against the family), else None."""
@@ -30,6 +36,13 @@ class SeriousnessReader(NeedReader):
         for token in doc:
             if not token.tag_.startswith(("VB", "MD", "JJ")) or self._in_condition(token):
                 continue
+            if self._worry(token):
+                continue  # "the agency is worried that ...": what they fear is read on
+            sanction = self._sanction(token)
+            if sanction:
+                start = token.left_edge.i
+                span = Part.of(doc, start, _trim(doc, _clause_end(token)) + 1)
+                return SeriousnessReading(span, sanction)
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS
                             or c.dep_ == "csubj"), None)
             if subject is None:
@@ -116,3 +129,43 @@ class SeriousnessReader(NeedReader):
             node = node.head
         return False
 
+
+    def _worry(self, token: Any) -> bool:
+        """"X is/are worried (that ...)", "X fears/thinks that ...": a state of mind, whose
+        complement (not the one worried) says the consequence."""
+        if lemma(token) in self.worry_word and any(c.dep_ in ("ccomp", "advcl") or (
+                c.dep_ == "prep" and c.lower_ == "about") for c in _kids(token)):
+            return True
+        return any(c.dep_ in ("acomp", "oprd") and c.lower_ in self.worry_word
+                   for c in _kids(token))
+
+    def _sanction(self, token: Any) -> str:
+        """A sanction brought on an adult as the consequence ("the parents could be
+        prosecuted", "his parents will receive a penalty notice", "may result in a penalty
+        notice being issued", "be taken to court"), else "". A child excluded or taken into
+        care, or a sanction beside what happens to the child, is left to the child-focused
+        reading."""
+        subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and token.dep_ == "conj":
+            subject = next((c for c in _kids(token.head) if c.dep_ in SUBJECT_DEPS), None)
+        adult = subject is not None and (
+            (lemma(subject) in self.person_head and lemma(subject) not in self.child_noun)
+            or lemma(subject) in ("failure", "non-attendance", "absence"))
+        if not adult:
+            return ""
+        passive = any(c.dep_ == "auxpass" for c in _kids(token)) or token.tag_ == "VBN"
+        base = lemma(token)
+        if passive and base in self.sanction_verb:
+            return f"\"{token.text}\" is what an agency will do to the adults, not what will " \
+                   "happen to the child"
+        objects = [g for c in _kids(token) if c.dep_ in ("dobj", "prep")
+                   for g in ([c] if c.dep_ == "dobj" else _kids(c))
+                   if g.dep_ in ("dobj", "pobj")]
+        if base in ("receive", "face", "get", "result", "take", "lead") and any(
+                lemma(o) in self.sanction_noun or any(
+                    lemma(g) in self.sanction_noun for g in o.subtree) for o in objects):
+            if base == "take" and not passive:
+                return ""
+            return "the consequence is a sanction an agency brings, not what will happen " \
+                   "to the child"
+        return ""

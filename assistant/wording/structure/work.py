@@ -6,6 +6,7 @@ from typing import Any
 
 from assistant.wording.structure.needs import NeedReader
 from assistant.wording.structure.readings import (
+    KNOWN_VERBS,
     SUBJECT_DEPS,
     Part,
     WorkReading,
@@ -28,10 +29,100 @@ class WorkReader(NeedReader):
                                        lexicons.get("shape_work_vague_phrasal", ()))
         self.work_help_noun = frozenset(w.lower() for w in
                                         lexicons.get("shape_work_help_noun", ()))
+        self.act_noun = frozenset(w.lower() for w in lexicons.get("shape_work_act_noun", ()))
+        self.given_noun = frozenset(w.lower() for w in
+                                    lexicons.get("shape_work_given_noun", ()))
+        self.generic_target = frozenset(w.lower() for w in
+                                        lexicons.get("shape_work_generic_target", ()))
+        self.event_subject = frozenset(w.lower() for w in
+                                       lexicons.get("shape_work_event_subject", ()))
+        self.work_light_verb = self.light_verb | frozenset(
+            w.lower() for w in lexicons.get("shape_work_light_verb", ()))
+        # the work verbs' own spellings, so "chasing" reads as chase, not "chas"
+        KNOWN_VERBS.update(w for w in self.vague_action | self.work_light_verb if w.isalpha())
 
     def read_work(self, doc: Any) -> WorkReading | None:
-        """Read a work item: its action verb and who does it. Needs a parse."""
+        """Read a work item: its action verb and who does it. Needs a parse.
+
+        An item written under its own heading ("Calm corner: provide a quiet space ...",
+        "Reading buddies: pair Lily with ...") is read after the colon: the heading names
+        the strategy, not who carries it out, and the parser often takes its words (or the
+        instruction's capitalised verb) for a subject."""
         if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        colon = self._heading(doc)
+        if colon is None:
+            return self._read_item(doc)
+        whole = Part.of(doc, 0, _trim(doc, len(doc) - 1) + 1)
+        inner = self._read_item(doc[colon + 1:].as_doc())
+        owner = self._heading_owner(doc, colon)
+        if inner is None:
+            return WorkReading(owner, True, None, False, "", whole)
+        if inner.action is None and inner.vague_action and any(
+                t.tag_.startswith("NN") and lemma(t) not in self.help_noun | self.work_help_noun
+                | self.vague_action and t.lower_ not in self.format_mod
+                and lemma(t) not in self.format_mod for t in doc[:colon]):
+            # help named with no action after a title that says what it is about
+            # ("Speech and language: 3 sessions weekly"), not "Extra help: support"
+            return WorkReading(owner, True, None, False,
+                               "names help under a title that says what it is", whole)
+        return WorkReading(owner, True, inner.action, inner.vague_action, inner.reason, whole)
+
+    def _heading(self, doc: Any) -> int | None:
+        """The colon that ends a short title before the item itself ("Praise social
+        efforts: ..."): at most five words, none a finite verb, modal or pronoun, and an
+        item of three words or more after it. None when the item has no such title."""
+        colon = next((t.i for t in doc[:7] if t.text == ":"), None)
+        if colon is None or colon == 0 or \
+                sum(not t.is_punct for t in doc[colon + 1:]) < 3:
+            return None  # ("Funding: social worker." is a table row: the thing and who)
+        title = doc[:colon]
+        if any(t.tag_ in ("MD", "VBZ", "VBD", "VBP", "PRP", "PRP$", "WDT", "WRB")
+               or t.lower_ in ("will", "to") for t in title):
+            return None
+        return colon
+
+    def _heading_owner(self, doc: Any, colon: int) -> Part | None:
+        """Who does an item written under a title: a person or role at the start of the
+        item ("Key adult greets Sam ...", "Finn's TA will ...", "Aunty Mere will ..."),
+        or one in brackets; a capitalised word the parser took for a name is the item's
+        instruction when no verb follows it ("Pair Lily with an older reader")."""
+        title = [t for t in doc[:colon] if t.is_alpha]
+        if title and (lemma(title[-1]) in self.person_head | self.responsible_noun
+                      or self._professional(title[-1]) or self._acronym(title[-1])):
+            return self._part(doc, title[-1])  # a table row: "Weekly, health visitor: ..."
+        words = [t for t in doc[colon + 1:] if not t.is_punct]
+        for k, token in enumerate(words[:4]):
+            if token.tag_.startswith("VB") and token.tag_ != "VBN" and k == 0:
+                break  # "Provide a quiet space": an instruction
+            if token.lower_ in ("i", "we", "he", "she", "they", "you"):
+                return self._part(doc, token)
+            role = lemma(token) in self.person_head | self.responsible_noun or \
+                self._professional(token) or self._acronym(token) or \
+                token.lower_ in self.honorific
+            if role and token.lower_ not in self.honorific:
+                return self._part(doc, token)
+            if token.tag_ in ("NNP", "NNPS") and not role and k > 0 and \
+                    token.dep_ == "compound" and token.head.i > token.i and \
+                    words[0].tag_ in ("DT", "PRP$"):
+                continue  # a name that says which ("the Skelton housing officer")
+            if token.tag_ in ("NNP", "NNPS") and not role:
+                before_ok = k == 0 or words[k - 1].lower_ in self.honorific or \
+                    lemma(words[k - 1]) in self.person_head
+                after = words[k + 1] if k + 1 < len(words) else None
+                acts = after is not None and (after.tag_ in ("MD", "VBZ", "VBD", "TO", "POS")
+                                              or after.lower_ in ("will", "to", "'ll", "and"))
+                if before_ok and acts:
+                    return self._part(doc, token)
+                if not before_ok or k == 0:
+                    break
+            elif not (role or token.tag_ in ("DT", "JJ", "PRP$", "POS", "CD") or (
+                    token.tag_ in ("NN", "NNS") and token.dep_ in ("compound", "amod"))):
+                break  # (a compound may come before the role: "the housing officer")
+        return self._bracketed_owner(doc)
+
+    def _read_item(self, doc: Any) -> WorkReading | None:
+        if not len(doc):
             return None
         sent = next(iter(doc.sents))
         whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
@@ -63,6 +154,7 @@ class WorkReader(NeedReader):
                 # "In class support focused on groups": a misread provision cell
                 head = next((c for c in _kids(root) if c.dep_ == "pobj"), None)
             vague = head is not None and (self._vague_noun(head) or self._arrangement(head)
+                                          or self._resource(head) or self._untargeted(head)
                                           or any(
                 c.dep_ == "acl" and c.tag_ == "VBG" and lemma(c) in self.vague_action
                 and not any(g.dep_ in ("dobj", "xcomp", "advcl") for g in _kids(c))
@@ -71,12 +163,14 @@ class WorkReader(NeedReader):
             # with the school counsellor every Wednesday" is quantified help from someone)
             # "sessions with the school counsellor": who gives sessions or visits; but
             # "liaison with the GP", "support for Mum": the other party
-            given = head is not None and lemma(head) in self.weak_service_head
+            given = head is not None and (lemma(head) in self.weak_service_head
+                                          or lemma(head) in self.given_noun)
             person = next((t for t in doc if t.tag_.startswith("NN") and not (
                 t.dep_ == "pobj" and t.head.lower_ in ("to", "for", "into", "onto", "with")
                 and not (given and head is not None and t.head.lower_ == "with"
                          and t.head.head.i == head.i
-                         and (self._professional(t) or self._acronym(t))))
+                         and (self._professional(t) or self._acronym(t)
+                     or lemma(t) in self.responsible_noun or self._role(t))))
                 and not self._not_doer(t)
                 and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
@@ -103,6 +197,8 @@ class WorkReader(NeedReader):
         # What is to be ensured is not how ("make sure the children get to school").
         purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
                       and not (base == "ensure" and c.dep_ == "ccomp")
+                      # "encourage parents to ensure ...": a vague verb for a vague one
+                      and not (base in self.vague_action and self._vague_clause(c))
                       and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
                                                      for g in _kids(c))
                       for c in _kids(action)) or any(
@@ -127,10 +223,10 @@ class WorkReader(NeedReader):
         if not purpose:
             phrasal = next((f"{base} {c.lower_}" for c in _kids(action) if c.dep_ in (
                 "prep", "prt") and f"{base} {c.lower_}" in self.vague_phrasal), None)
-            if base in self.vague_action or phrasal:
+            if base in self.vague_action or phrasal or self._untargeted(action):
                 vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
                                        "be done, so no one could check it happened")
-            elif base in self.light_verb and obj is not None and not any(
+            elif base in self.work_light_verb and obj is not None and not any(
                     c.dep_ == "nummod" for c in _kids(obj)) and (((
                     lemma(obj) in self.vague_action | self.help_noun
                     or self._verb_of_noun(lemma(obj)) is not None
@@ -312,7 +408,9 @@ class WorkReader(NeedReader):
         after = doc[person.i + 1]
         if after.lower_ == "to" and after.i + 1 < len(doc):
             after = doc[after.i + 1]
-            return after.tag_ == "VB" or after.tag_.startswith("VB")
+            # ("encourage parents to ensure ...": a vague verb for a vague one)
+            return after.tag_.startswith("VB") and not (
+                lemma(action) in self.vague_action and self._vague_clause(after))
         return not (after.is_punct or after.tag_ in ("IN", "CC", "RB", "POS", "TO", "DT", "VBN",
                                                      "WDT", "WRB", "RP", "PRP", "PRP$")
                     or after.like_num or self._animate(after)
@@ -463,10 +561,72 @@ class WorkReader(NeedReader):
         base = lemma(noun)
         if self._animate(noun) or base in self.responsible_noun or self._professional(noun):
             return False
-        if base in self.thing_noun or noun.lower_ in self.thing_noun:
-            return True  # "Referrals made to ...": a listed thing, even if a service too
+        if base in self.thing_noun or noun.lower_ in self.thing_noun or \
+                base in self.event_subject:
+            return True  # "Referrals made to ...", "Contact visits will happen ..."
         if base in self.agency_noun or base in self.service_head:
             return False
         return base in self.help_noun or base in self.thing_noun or \
             base.endswith(("tion", "ment", "ance", "ity"))
 
+
+    def _vague_clause(self, verb: Any) -> bool:
+        """A purpose that is itself no checkable action ("to ensure that children arrive
+        on time", "to engage with services"): a vague verb, unless what is to be ensured
+        says how often or by when."""
+        if lemma(verb) not in self.vague_action:
+            return False
+        return not any(t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
+                                                   "weekly", "always", "never")
+                       for t in verb.subtree)
+
+    def _resource(self, head: Any) -> bool:
+        """A work item that names only a thing ("Beeping watches for toilet time", "A
+        wobble cushion and ear defenders", "Visuals to support memory"): no one does
+        anything. A noun of something done (a check, a lesson, "monitoring", "referral"),
+        a person or role, or a quantity says otherwise."""
+        if not head.tag_.startswith("NN") or not head.is_alpha or \
+                head.lower_ in self.provision_mod:
+            return False  # ("Topic related writing weekly": "weekly" misread as a noun)
+        if any(c.dep_ == "nummod" or c.like_num for c in _kids(head)):
+            return False  # a quantity ("6 x 20 mins ...") is of something done
+        base = lemma(head)
+        if self._animate(head) or base in self.responsible_noun | self.person_head or \
+                self._professional(head) or self._acronym(head) or \
+                base in self.act_noun or head.lower_ in self.act_noun or \
+                base in self.help_noun | self.work_help_noun | self.vague_action or \
+                base in self.service_head | self.weak_service_head | self.assessment_head or \
+                base in self.arrangement_noun or base in self.dose_noun or \
+                self._verb_of_noun(base) is not None or self._action_noun(head) or \
+                self._quality_noun(head):
+            return False
+        if len(base) > 6 and base.endswith(("ing", "ment", "ation", "ition", "ance",
+                                            "ence", "sal", "ral")):
+            return False  # "pre-teaching", "consultation", "payment": something done
+        if base in self.need_area or base in self.abstract_noun:
+            return False  # "speech and language", "behaviour": what help is about
+        # a thing with a clause saying what is done with it ("a laptop that the TA sets
+        # up each morning") names the action in that clause
+        return not any(c.dep_ in ("relcl", "acl") and c.tag_ in ("VBZ", "VBP", "VBD", "VBN")
+                       for c in _kids(head))
+
+    def _untargeted(self, word: Any) -> bool:
+        """A referral, a request or a passing on of information that names no one in
+        particular ("Referrals to other agencies", "Request for outreach support", "refer
+        to services", "share information"): no one could check who it went to."""
+        base = lemma(word)
+        if base not in ("refer", "referral", "request", "signpost", "signposting", "share",
+                        "sharing", "pass", "make"):
+            return False
+        if base == "make":  # "making referrals to services"
+            obj = next((c for c in _kids(word) if c.dep_ == "dobj"), None)
+            return obj is not None and self._untargeted(obj)
+        targets = [g for c in _kids(word) if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                   for g in _kids(c) if g.dep_ == "pobj"]
+        targets += [c for c in _kids(word) if c.dep_ == "dobj"
+                    and lemma(c) in ("information", "info", "concern", "concerns")]
+        if not targets:
+            return base in ("referral", "request") and word.tag_ == "NNS"
+        return all(lemma(t) in self.generic_target and not any(
+            g.dep_ == "compound" and (g.tag_ == "NNP" or self._acronym(g))
+            for g in _kids(t)) and not t.tag_.startswith("NNP") for t in targets)

@@ -1,0 +1,57 @@
+"""Seriousness statements read by their structure (issue 10, point 2): a consequence that
+is a sanction an agency brings on the adults ("the parents could be fined", "Mum will
+receive a penalty notice", "may result in a penalty notice being issued") is a risk
+written as the agency's action; who is worried ("the agency and the police are worried
+that ...") is not the consequence, what they fear for the child is. A child excluded or
+taken into care, or a sanction beside what happens to the child, stays child-focused.
+
+The cases rest on invented words that no wording file holds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.wording import Coach
+from tests.helpers import listed_in_wording
+
+AGENCY = [
+    ("If Jory keeps missing the Tamber school, his parents could be fined or taken to court.",
+     "tamber"),
+    ("Failure to improve Ella's Cresswell attendance may result in a penalty notice being "
+     "issued.", "cresswell"),
+    ("If Tom misses the Holcombe bus again, his parents will receive a penalty notice.",
+     "holcombe"),
+    ("If the Petrie rent is not paid, Mum will be evicted.", "petrie"),
+]
+
+CHILD = [
+    ("The agency, the police and Tonya are worried that Matt may hit Adam again at the "
+     "Lunsford flat.", "lunsford"),
+    ("The Brackley nursery is worried that Isla will start school without the words to ask "
+     "for help.", "brackley"),
+    ("If Mary is excluded from the Thornby school again she will miss her exams and lose "
+     "her college place.", "thornby"),
+    ("If the Rusholme fines keep coming, Mum will fall further into debt and the children "
+     "may go without food.", "rusholme"),
+]
+
+
+def kinds(coach: Coach, text: str) -> set[str]:
+    return {f.kind for f in coach.check(text, stage="seriousness").findings}
+
+
+def test_the_cases_rest_on_words_no_rule_lists() -> None:
+    assert listed_in_wording([word for _, word in AGENCY + CHILD]) == []
+
+
+@pytest.mark.parametrize(("text", "word"), AGENCY)
+def test_a_sanction_on_the_adults_is_an_agency_risk(coach: Coach, text: str,
+                                                    word: str) -> None:
+    assert "agency-risk" in kinds(coach, text)
+
+
+@pytest.mark.parametrize(("text", "word"), CHILD)
+def test_what_happens_to_the_child_is_not_flagged(coach: Coach, text: str,
+                                                  word: str) -> None:
+    assert "agency-risk" not in kinds(coach, text)
