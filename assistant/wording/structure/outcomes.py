@@ -42,6 +42,7 @@ class OutcomeReader(NeedReader):
         self.capacity_noun = words("shape_outcome_capacity_noun")
         self.say_verb = words("shape_outcome_say_verb")
         self.enrol_verb = words("shape_outcome_enrol_verb")
+        self.absence_adj = words("shape_outcome_absence_adj")
         # what is received is provided, wherever it is ("receive home visits")
         self.receive_verb = ("receive", "have", "get", "access", "attend", "accept")
 
@@ -91,9 +92,14 @@ class OutcomeReader(NeedReader):
                                   "will change for the child", measured)
         if main is None:
             # Plan-style "Ava to feel safe at home", "Jordan's wellbeing to improve"
+            # (not an infinitive that completes a noun of capacity or means: "an ability
+            # to identify warning signs", "the chance to ask")
             plan = next((t for t in doc if t.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" and c.i < t.i for c in _kids(t))
-                and (t.dep_ == "ROOT" or t.head.i < t.i)), None)
+                and (t.dep_ == "ROOT" or t.head.i < t.i) and not (
+                    t.dep_ in ("acl", "relcl") and lemma(t.head) in self.capacity_noun
+                    | self.means_noun | self.generic_activity | self.provided_thing)),
+                None)
             if plan is not None and not (
                     root.tag_ in ("VBZ", "VBP", "VBD") and plan.i > root.i
                     and any(c.dep_ in SUBJECT_DEPS for c in _kids(root))):
@@ -307,7 +313,16 @@ class OutcomeReader(NeedReader):
         enough = complement is not None and any(
             c.lower_ == "enough" for c in _kids(complement)) and any(
             c.dep_ == "xcomp" for c in _kids(complement))  # "confident enough to phone"
-        if complement is not None and not enough and (
+        # "free of tantrums", "free from head lice": the absence of a thing anyone could
+        # see, not a quality ("free from harm" is still an aim)
+        absent = complement is not None and complement.lower_ in self.absence_adj and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+                g.dep_ == "pobj" and not self._quality(g) and not (
+                    {lemma(g), g.lower_} & (self.generic_harm | self.generic_place
+                                            | self.inner_noun))
+                for g in _kids(c))
+            for c in _kids(complement))
+        if complement is not None and not enough and not absent and (
                 complement.lower_ in self.universal_adj | self.evaluative_adj
                 or any(c.dep_ == "advmod" and c.lower_ in self.evaluative_adj
                        for c in _kids(complement))  # "emotionally available"
