@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import pytest
 
-
 from assistant.wording import Coach
 from tests.helpers import listed_in_wording, scored_kinds
 
@@ -47,6 +46,14 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Mum will sign up for the Flurbo parenting programme.", {"service"}, "flurbo"),
     ("Dad will book onto the Heron cookery course.", {"service"}, "heron"),
     ("Priya's case will be closed by the Marigold team.", {"service"}, "marigold"),
+    # a feeling read as a passive, an inner-state noun had, a quality built up
+    ("Mum feels propped up by her allotment friends.", {"vague"}, "propped up"),
+    ("Leo will have a sense of belonging at the boxing gym.", {"vague"}, "boxing gym"),
+    ("Mum's assertiveness is built up.", {"vague"}, "assertiveness"),
+    # where the person stands with a service, and a provision things are done to
+    ("Leo will be on the list for the Kestrel clinic.", {"service"}, "kestrel clinic"),
+    ("Mum will be in contact with the Tollis team.", {"service"}, "in contact"),
+    ("Leo's Tollis package will be signed off.", {"service"}, "signed off"),
     # observable outcomes: not flagged, though a service or comparison word is in them
     ("By the next review, Ines will walk to the newsagent on her own every morning.", set(),
      "newsagent"),
@@ -67,6 +74,9 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Be free of nosebleeds during PE.", set(), "nosebleeds"),
     ("Mum will continue to cook a hot meal for the children five nights a week.", set(),
      "hot meal"),
+    ("By June, Leo will be in bed with the light off by 8pm on school nights.", set(),
+     "light off"),
+    ("Mum will praise Leo at least twice every bath time.", set(), "praise leo"),
 ]
 
 

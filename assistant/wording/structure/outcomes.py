@@ -210,6 +210,12 @@ class OutcomeReader(NeedReader):
             # not anything anyone would see done
             return "vague", (f"\"{_np_text(obj)}\" is a capacity: what would someone see "
                              "done that shows it?")
+        felt = next((c for c in _kids(verb) if c.dep_ == "auxpass"
+                     and self._in(lemma_forms(c), self.mental_verb)), None)
+        if felt is not None and not measured:
+            # "Mum feels supported" (parsed as a passive): a feeling, not a service
+            return "vague", (f"\"{felt.text} {verb.text}\" is a feeling: what would someone "
+                             "see or hear that shows it?")
         # Service or output: something done to or for the person, or received.
         if passive and not able:
             agent = self._agent(verb)
@@ -220,7 +226,11 @@ class OutcomeReader(NeedReader):
                     forms, self.assessment_passive)) and not (by_person and measured):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
-            if subject is not None and lemma(subject) in self.service_head | self.help_noun:
+            if subject is not None and (
+                    lemma(subject) in self.service_head | self.help_noun or (
+                        lemma(subject) not in self.person_head and subject.tag_ != "PRP"
+                        and self.service_shaped(subject)[0])):
+                # ("Leo's EHCP will be finalised": done to the provision)
                 return "service", (f"\"{_np_text(subject)}\" is an output: what was "
                                    "provided, not what changed")
         if subject is not None and not passive and self._doer_is_agency(subject) and \
@@ -228,6 +238,12 @@ class OutcomeReader(NeedReader):
                     c.dep_ == "mark" for c in _kids(main)):  # "(zest) for school to improve"
             return "service", (f"\"{_np_text(subject)}\" will do it: an outcome is what "
                                "changes for the child or family, not the work done")
+        status = self._status_with(verb) if not passive and not able else None
+        if status is not None:
+            # "will be on the waiting list for the Kestrel clinic", "will be in contact
+            # with the Tollis team": where the person stands with a service
+            return "service", (f"being with \"{_np_text(status)}\" is a service used, not "
+                               "a change for the person")
         if there and obj is not None and lemma(obj) in self.service_head and \
                 not self._animate(obj):
             return "service", (f"\"{_np_text(obj)}\" will be there: a provision, not a "
@@ -373,8 +389,11 @@ class OutcomeReader(NeedReader):
             # "Owen's tantrums will dwindle": a behaviour or quality with only a direction
             return "vague", (f"\"{_np_text(subject)} will {verb.text}\" says which way, not "
                              "what anyone would see")
-        if passive and subject is not None and self._in(forms, self.goal_verb) and \
-                lemma(subject) in self.universal_noun:
+        if passive and subject is not None and (
+                (self._in(forms, self.goal_verb) and lemma(subject) in self.universal_noun)
+                or (self._in(forms, self.change_verb | self.direction_verb)
+                    and not self._animate(subject) and self._quality_noun(subject))):
+            # "Mum's confidence is built up": a quality with only a direction
             return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
         shown = enough or any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
                               and not self._in(lemma_forms(c), self.mental_verb)
@@ -556,6 +575,32 @@ class OutcomeReader(NeedReader):
         return own is not None and node.dep_ == "prep" and node.i > own.i and \
             node.lower_ in ("in", "at", "on", "during", "around") and \
             not self.service_shaped(own)[0]
+
+    def _status_with(self, verb: Any) -> Any:
+        """Where "be" puts the person, when that is with a service or a provider ("on the
+        waiting list for the Kestrel clinic", "in contact with the Tollis team"): the
+        service noun, or None. Everyday places ("in bed", "at school") and people are the
+        person's own life."""
+        if lemma(verb) != "be" or self._complement(verb) is not None or any(
+                c.dep_ in ("attr", "acomp", "dobj", "expl") for c in _kids(verb)):
+            return None
+        frontier = [g for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i
+                    for g in _kids(c) if g.dep_ == "pobj"]
+        for _ in range(2):
+            found = []
+            for noun in frontier:
+                if not noun.tag_.startswith("NN") or lemma(noun) in self.time_noun:
+                    continue
+                if lemma(noun) in self.everyday_place or noun.lower_ in self.everyday_place \
+                        or self._everyday(noun) or (self._animate(noun) and not (
+                            self._professional(noun) or self._acronym(noun))):
+                    continue
+                if self.service_shaped(noun, governed=True)[0]:
+                    return noun
+                found += [g for c in _kids(noun) if c.dep_ == "prep"
+                          for g in _kids(c) if g.dep_ == "pobj"]
+            frontier = found
+        return None
 
     def _outcome_object(self, verb: Any) -> Any:
         """The verb's object as an outcome has it: a phrase before the verb or a phrase

@@ -36,6 +36,11 @@ IRREGULAR = {
     "feet": "foot", "teeth": "tooth", "lives": "life", "wives": "wife", "knives": "knife",
     "shelves": "shelf", "selves": "self", "brought up": "bring", "fed": "feed",
     "bred": "breed", "led": "lead", "read": "read", "put": "put", "set": "set", "let": "let",
+    "built": "build", "sent": "send", "spent": "spend", "held": "hold", "paid": "pay",
+    "lost": "lose", "sought": "seek", "dealt": "deal", "fell": "fall", "fallen": "fall",
+    "rose": "rise", "risen": "rise", "chose": "choose", "chosen": "choose", "ate": "eat",
+    "eaten": "eat", "wrote": "write", "written": "write", "drank": "drink", "drunk": "drink",
+    "slept": "sleep", "stood": "stand", "caught": "catch", "bought": "buy", "meant": "mean",
 }
 
 
