@@ -77,6 +77,7 @@ CASES: list[tuple[str, set[str], str]] = [
     ("By June, Leo will be in bed with the light off by 8pm on school nights.", set(),
      "light off"),
     ("Mum will praise Leo at least twice every bath time.", set(), "praise leo"),
+    ("Leo will be in the Kestrel football team by September.", set(), "football team"),
 ]
 
 

@@ -586,11 +586,12 @@ class OutcomeReader(NeedReader):
             return None
         frontier = [g for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i
                     for g in _kids(c) if g.dep_ == "pobj"]
-        for _ in range(2):
+        for depth in range(2):
             found = []
             for noun in frontier:
-                if not noun.tag_.startswith("NN") or lemma(noun) in self.time_noun:
-                    continue
+                if not noun.tag_.startswith("NN") or lemma(noun) in self.time_noun or (
+                        depth == 0 and lemma(noun) in self.weak_service_head):
+                    continue  # "in the football team": a member, not a service user
                 if lemma(noun) in self.everyday_place or noun.lower_ in self.everyday_place \
                         or self._everyday(noun) or (self._animate(noun) and not (
                             self._professional(noun) or self._acronym(noun))):
