@@ -54,6 +54,10 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Leo will be on the list for the Kestrel clinic.", {"service"}, "kestrel clinic"),
     ("Mum will be in contact with the Tollis team.", {"service"}, "in contact"),
     ("Leo's Tollis package will be signed off.", {"service"}, "signed off"),
+    # knowing or keeping in mind; using or benefiting from a service
+    ("Leo will be aware of the dangers of the canal towpath.", {"vague"}, "towpath"),
+    ("Mum will make use of the Marram counselling service.", {"service"}, "marram"),
+    ("Leo will benefit from the Sorrel mentoring scheme.", {"service"}, "sorrel"),
     # observable outcomes: not flagged, though a service or comparison word is in them
     ("By the next review, Ines will walk to the newsagent on her own every morning.", set(),
      "newsagent"),
@@ -78,6 +82,8 @@ CASES: list[tuple[str, set[str], str]] = [
      "light off"),
     ("Mum will praise Leo at least twice every bath time.", set(), "praise leo"),
     ("Leo will be in the Kestrel football team by September.", set(), "football team"),
+    ("By June, Leo will be aware enough of traffic to cross at the zebra crossing on his "
+     "own.", set(), "zebra crossing"),
 ]
 
 

@@ -43,6 +43,9 @@ class OutcomeReader(NeedReader):
         self.say_verb = words("shape_outcome_say_verb")
         self.enrol_verb = words("shape_outcome_enrol_verb")
         self.absence_adj = words("shape_outcome_absence_adj")
+        self.inner_adj = words("shape_outcome_inner_adj")
+        self.use_noun = words("shape_outcome_use_noun")
+        self.benefit_verb = words("shape_outcome_benefit_verb")
         # what is received is provided, wherever it is ("receive home visits")
         self.receive_verb = ("receive", "have", "get", "access", "attend", "accept")
 
@@ -192,6 +195,18 @@ class OutcomeReader(NeedReader):
             forms = ("participate",)  # "take part in X": X is what is taken part in
             obj = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "in"
                         for g in _kids(c) if g.dep_ == "pobj"), None)
+        elif obj is not None and lemma(verb) in ("make", "take") and \
+                lemma(obj) in self.use_noun:
+            # "make use of X", "take advantage of X": X is what is used
+            forms = ("use",)
+            obj = self._of_object(obj) or obj
+        elif lemma(verb) in self.benefit_verb and not passive:
+            # "benefit from X", "gain from X": X is what is received
+            source = next((g for c in _kids(verb) if c.dep_ == "prep"
+                           and c.lower_ in ("from", "by") for g in _kids(c)
+                           if g.dep_ == "pobj"), None)
+            if source is not None:
+                forms, obj = ("receive",), source
         if obj is not None and lemma(obj) == "access":  # "have access to a sensory room"
             obj = self._of_object(obj) or next(
                 (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
@@ -338,6 +353,13 @@ class OutcomeReader(NeedReader):
                                             | self.inner_noun))
                 for g in _kids(c))
             for c in _kids(complement))
+        if complement is not None and not enough and complement.lower_ in self.inner_adj \
+                and not measured and not any(c.dep_ in ("advcl", "xcomp", "conj")
+                                             for c in _kids(verb) if c.i > verb.i):
+            # "aware of the risks", "mindful of his temper": what someone knows or keeps
+            # in mind, not what anyone would see done
+            return "vague", (f"\"{complement.text}\" is an inner state: what would someone "
+                             "see or hear that shows it?")
         if complement is not None and not enough and not absent and (
                 complement.lower_ in self.universal_adj | self.evaluative_adj
                 or any(c.dep_ == "advmod" and c.lower_ in self.evaluative_adj
