@@ -42,6 +42,9 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Mum and Dad will start deepening their closeness.", {"vague"}, "closeness"),
     ("Ezra will continue to see his Tollis worker every week.", {"service"}, "tollis"),
     ("Nell will start going to the Kestrel youth group.", {"service"}, "kestrel"),
+    # ("play" misread as a verb after "start" is part of the service's name)
+    ("Tam will start play therapy sessions at the Hollyhock centre.", {"service"},
+     "hollyhock"),
     # signing up for a service, and the agency's own process
     ("Mum will sign up for the Flurbo parenting programme.", {"service"}, "flurbo"),
     ("Dad will book onto the Heron cookery course.", {"service"}, "heron"),

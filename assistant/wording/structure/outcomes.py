@@ -140,7 +140,9 @@ class OutcomeReader(NeedReader):
             phase = None if lemma(verb) not in self.aspect_verb or any(
                 c.dep_ in ("dobj", "attr") for c in _kids(verb)) else next((
                     c for c in _kids(verb) if c.dep_ == "xcomp" and c.i > verb.i
-                    and c.tag_ in ("VB", "VBG")), None)
+                    and (c.tag_ == "VBG" or (c.tag_ == "VB" and any(
+                        g.lower_ == "to" for g in _kids(c))))), None)
+            # ("start to X", "start Xing"; "start play therapy" is "play" misread)
             if phase is None:
                 break
             verb = phase
@@ -587,7 +589,9 @@ class OutcomeReader(NeedReader):
         for _ in range(12):
             if node.i == node.head.i or node.head.i == verb.i:
                 break
-            if node.head.tag_.startswith("VB") and node.head.dep_ in (
+            bare = node.head.dep_ == "xcomp" and node.head.tag_ == "VB" and not any(
+                g.lower_ == "to" for g in _kids(node.head))  # "start play | therapy": misread
+            if node.head.tag_.startswith("VB") and not bare and node.head.dep_ in (
                     "xcomp", "advcl", "ccomp", "relcl", "conj", "pcomp"):
                 return True  # another verb's clause governs it
             node = node.head
