@@ -84,7 +84,9 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
     negated = any(w in lists.negators for w in words[max(start, i - 3):i])
     if parsed and not negated:
         negated = any(child.dep_ == "neg" for child in anchor.children)
-    hypothetical = any(w in lists.hypothetical for w in words[start:i])
+    # ("in case" is hypothetical; "the case will close" is not)
+    hypothetical = any(words[j] in lists.hypothetical and (
+        words[j] != "case" or (j > 0 and words[j - 1] == "in")) for j in range(start, i))
     quoted = _inside_quotes(text, span.start_char)
     if not quoted:
         # Reported speech: "the school says he needs counselling".

@@ -40,6 +40,12 @@ class OutcomeReader(NeedReader):
         self.inner_noun = words("shape_outcome_inner_noun")
         self.everyday_activity = words("shape_outcome_everyday_activity")
         self.capacity_noun = words("shape_outcome_capacity_noun")
+        self.say_verb = words("shape_outcome_say_verb")
+        self.enrol_verb = words("shape_outcome_enrol_verb")
+        self.absence_adj = words("shape_outcome_absence_adj")
+        self.inner_adj = words("shape_outcome_inner_adj")
+        self.use_noun = words("shape_outcome_use_noun")
+        self.benefit_verb = words("shape_outcome_benefit_verb")
         # what is received is provided, wherever it is ("receive home visits")
         self.receive_verb = ("receive", "have", "get", "access", "attend", "accept")
 
@@ -89,9 +95,14 @@ class OutcomeReader(NeedReader):
                                   "will change for the child", measured)
         if main is None:
             # Plan-style "Ava to feel safe at home", "Jordan's wellbeing to improve"
+            # (not an infinitive that completes a noun of capacity or means: "an ability
+            # to identify warning signs", "the chance to ask")
             plan = next((t for t in doc if t.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" and c.i < t.i for c in _kids(t))
-                and (t.dep_ == "ROOT" or t.head.i < t.i)), None)
+                and (t.dep_ == "ROOT" or t.head.i < t.i) and not (
+                    t.dep_ in ("acl", "relcl") and lemma(t.head) in self.capacity_noun
+                    | self.means_noun | self.generic_activity | self.provided_thing)),
+                None)
             if plan is not None and not (
                     root.tag_ in ("VBZ", "VBP", "VBD") and plan.i > root.i
                     and any(c.dep_ in SUBJECT_DEPS for c in _kids(root))):
@@ -108,17 +119,33 @@ class OutcomeReader(NeedReader):
             elif root.tag_.startswith("NN"):
                 return self._read_noun_outcome(doc, root, measured)
             else:
-                return None
+                return self._read_fragment(doc, root, measured)
         verb = main
         able = False
-        for _ in range(3):  # "will be able to X": judge X
+        compared = None  # "better able to": a capacity compared, with nothing to count
+        for _ in range(4):  # "will be able to X", "will continue to X": judge X
             adjective = next((c for c in _kids(verb) if c.dep_ == "acomp"
                               and c.lower_ == "able"), None)
             inner = None if adjective is None else next(
                 (c for c in _kids(adjective) if c.dep_ == "xcomp"), None)
-            if inner is None:
+            if inner is not None:
+                compared = compared or next((
+                    c for c in [*_kids(adjective), *_kids(verb)] if c.i < adjective.i
+                    and c.dep_ in ("advmod", "acomp", "amod") and self._comparative(c)), None)
+                verb, able = inner, True
+                continue
+            # a verb about the course of another (shape_aspect_verb) is transparent: what
+            # is continued or begun is the outcome ("will continue to see the school
+            # nurse", "begin building attachment")
+            phase = None if lemma(verb) not in self.aspect_verb or any(
+                c.dep_ in ("dobj", "attr") for c in _kids(verb)) else next((
+                    c for c in _kids(verb) if c.dep_ == "xcomp" and c.i > verb.i
+                    and (c.tag_ == "VBG" or (c.tag_ == "VB" and any(
+                        g.lower_ == "to" for g in _kids(c))))), None)
+            # ("start to X", "start Xing"; "start play therapy" is "play" misread)
+            if phase is None:
                 break
-            verb, able = inner, True
+            verb = phase
         subject = next((c for c in _kids(main) if c.dep_ in SUBJECT_DEPS), None)
         if subject is None and main.dep_ in ("advcl", "xcomp", "acl", "relcl") and \
                 main.head.i < main.i and not any(c.dep_ in ("aux", "auxpass")
@@ -136,6 +163,9 @@ class OutcomeReader(NeedReader):
             start = main.i
         span = Part.of(doc, start, _trim(doc, _right_edge(main, self.anchor_words)) + 1)
         category, reason = self._judge_outcome(verb, main, subject, measured, able)
+        if compared is not None and category == "specific" and not measured:
+            category, reason = "vague", (f"\"{compared.text} able\" than what? Say what "
+                                         "would be done, how often, and who would see it")
         return OutcomeReading(lemma(verb), holder, span, category, reason, measured)
 
     def _judge_outcome(self, verb: Any, main: Any, subject: Any, measured: bool,
@@ -162,11 +192,23 @@ class OutcomeReader(NeedReader):
                         for c in _kids(verb)))
         # ("Referral to CAMHS completed": a participle with no auxiliary is a passive)
         there = lemma(verb) == "be" and any(c.dep_ == "expl" for c in _kids(verb))
-        obj = self._object_of(verb)
+        obj = self._outcome_object(verb)
         if lemma(verb) == "take" and obj is not None and obj.lower_ == "part":
             forms = ("participate",)  # "take part in X": X is what is taken part in
             obj = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "in"
                         for g in _kids(c) if g.dep_ == "pobj"), None)
+        elif obj is not None and lemma(verb) in ("make", "take") and \
+                lemma(obj) in self.use_noun:
+            # "make use of X", "take advantage of X": X is what is used
+            forms = ("use",)
+            obj = self._of_object(obj) or obj
+        elif lemma(verb) in self.benefit_verb and not passive:
+            # "benefit from X", "gain from X": X is what is received
+            source = next((g for c in _kids(verb) if c.dep_ == "prep"
+                           and c.lower_ in ("from", "by") for g in _kids(c)
+                           if g.dep_ == "pobj"), None)
+            if source is not None:
+                forms, obj = ("receive",), source
         if obj is not None and lemma(obj) == "access":  # "have access to a sensory room"
             obj = self._of_object(obj) or next(
                 (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
@@ -185,6 +227,12 @@ class OutcomeReader(NeedReader):
             # not anything anyone would see done
             return "vague", (f"\"{_np_text(obj)}\" is a capacity: what would someone see "
                              "done that shows it?")
+        felt = next((c for c in _kids(verb) if c.dep_ == "auxpass"
+                     and self._in(lemma_forms(c), self.mental_verb)), None)
+        if felt is not None and not measured:
+            # "Mum feels supported" (parsed as a passive): a feeling, not a service
+            return "vague", (f"\"{felt.text} {verb.text}\" is a feeling: what would someone "
+                             "see or hear that shows it?")
         # Service or output: something done to or for the person, or received.
         if passive and not able:
             agent = self._agent(verb)
@@ -195,7 +243,11 @@ class OutcomeReader(NeedReader):
                     forms, self.assessment_passive)) and not (by_person and measured):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
-            if subject is not None and lemma(subject) in self.service_head | self.help_noun:
+            if subject is not None and (
+                    lemma(subject) in self.service_head | self.help_noun or (
+                        lemma(subject) not in self.person_head and subject.tag_ != "PRP"
+                        and self.service_shaped(subject)[0])):
+                # ("Leo's EHCP will be finalised": done to the provision)
                 return "service", (f"\"{_np_text(subject)}\" is an output: what was "
                                    "provided, not what changed")
         if subject is not None and not passive and self._doer_is_agency(subject) and \
@@ -203,6 +255,12 @@ class OutcomeReader(NeedReader):
                     c.dep_ == "mark" for c in _kids(main)):  # "(zest) for school to improve"
             return "service", (f"\"{_np_text(subject)}\" will do it: an outcome is what "
                                "changes for the child or family, not the work done")
+        status = self._status_with(verb) if not passive and not able else None
+        if status is not None:
+            # "will be on the waiting list for the Kestrel clinic", "will be in contact
+            # with the Tollis team": where the person stands with a service
+            return "service", (f"being with \"{_np_text(status)}\" is a service used, not "
+                               "a change for the person")
         if there and obj is not None and lemma(obj) in self.service_head and \
                 not self._animate(obj):
             return "service", (f"\"{_np_text(obj)}\" will be there: a provision, not a "
@@ -219,6 +277,8 @@ class OutcomeReader(NeedReader):
             for head in self._heads(obj):
                 if self._everyday(head) and not self._in(forms, self.receive_verb):
                     continue  # "outdoor play activities", "the playground equipment"
+                if self._capped(head):
+                    continue  # "no more than one late payment": a count kept down
                 kind, why = self.service_shaped(head, governed=not taking_part)
                 if kind and taking_part and not any(
                         lemma(t) in self.service_head for t in [head, *self._compounds(head)]):
@@ -236,9 +296,18 @@ class OutcomeReader(NeedReader):
         if attended is not None:
             return "service", (f"going to \"{_np_text(attended)}\" is using a service, not "
                                "a change for the person")
-        if subject is not None and lemma(subject) in self.process_noun and not passive:
+        if subject is not None and lemma(subject) in self.process_noun:
+            # "the case will step down", "Jordan's case will be closed": the agency's work
             return "service", (f"says what will happen to the {subject.text}, not what will "
                                "change for the family")
+        said = None if measured or lemma(verb) not in self.say_verb else next((
+            c for c in _kids(verb) if c.dep_ in ("xcomp", "ccomp")
+            and self._in(lemma_forms(c), self.mental_verb)), None)
+        if said is not None:
+            # "report feeling less anxious": a feeling said is still a feeling, unless the
+            # outcome says how often or how much
+            return "vague", (f"\"{verb.text} {said.text}\" reports an inner state: what "
+                             "would someone see, and how often?")
         if measured:
             return "specific", "names a change with a measure"
         if obj is not None and not any(c.dep_ in ("advcl", "xcomp", "ccomp", "conj")
@@ -277,7 +346,23 @@ class OutcomeReader(NeedReader):
         enough = complement is not None and any(
             c.lower_ == "enough" for c in _kids(complement)) and any(
             c.dep_ == "xcomp" for c in _kids(complement))  # "confident enough to phone"
-        if complement is not None and not enough and (
+        # "free of tantrums", "free from head lice": the absence of a thing anyone could
+        # see, not a quality ("free from harm" is still an aim)
+        absent = complement is not None and complement.lower_ in self.absence_adj and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+                g.dep_ == "pobj" and not self._quality(g) and not (
+                    {lemma(g), g.lower_} & (self.generic_harm | self.generic_place
+                                            | self.inner_noun))
+                for g in _kids(c))
+            for c in _kids(complement))
+        if complement is not None and not enough and complement.lower_ in self.inner_adj \
+                and not measured and not any(c.dep_ in ("advcl", "xcomp", "conj")
+                                             for c in _kids(verb) if c.i > verb.i):
+            # "aware of the risks", "mindful of his temper": what someone knows or keeps
+            # in mind, not what anyone would see done
+            return "vague", (f"\"{complement.text}\" is an inner state: what would someone "
+                             "see or hear that shows it?")
+        if complement is not None and not enough and not absent and (
                 complement.lower_ in self.universal_adj | self.evaluative_adj
                 or any(c.dep_ == "advmod" and c.lower_ in self.evaluative_adj
                        for c in _kids(complement))  # "emotionally available"
@@ -328,8 +413,11 @@ class OutcomeReader(NeedReader):
             # "Owen's tantrums will dwindle": a behaviour or quality with only a direction
             return "vague", (f"\"{_np_text(subject)} will {verb.text}\" says which way, not "
                              "what anyone would see")
-        if passive and subject is not None and self._in(forms, self.goal_verb) and \
-                lemma(subject) in self.universal_noun:
+        if passive and subject is not None and (
+                (self._in(forms, self.goal_verb) and lemma(subject) in self.universal_noun)
+                or (self._in(forms, self.change_verb | self.direction_verb)
+                    and not self._animate(subject) and self._quality_noun(subject))):
+            # "Mum's confidence is built up": a quality with only a direction
             return "vague", f"\"{_np_text(subject)}\" will be {verb.text}: whose, and how?"
         shown = enough or any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_.startswith("VB")
                               and not self._in(lemma_forms(c), self.mental_verb)
@@ -361,10 +449,10 @@ class OutcomeReader(NeedReader):
     def _everyday(self, head: Any) -> bool:
         """A thing of everyday life named by its place or activity ("outdoor play
         activities", "the playground equipment"): using or taking part in it is the
-        person's own doing."""
+        person's own doing. A professional is never everyday ("the school nurse")."""
         mods = [c for c in _kids(head) if c.dep_ in ("compound", "amod", "nmod")
                 and c.i < head.i]
-        return not self._acronym(head) and any(
+        return not self._acronym(head) and not self._professional(head) and any(
             lemma(t) in self.everyday_activity | self.everyday_place
             or t.lower_ in self.everyday_activity for t in mods)
 
@@ -374,12 +462,20 @@ class OutcomeReader(NeedReader):
         practice", "go to the after-school club", "attend every clinic appointment"): the
         noun, or None. Everyday places (school, college, lessons, work) are the person's
         own life, not a service."""
-        if not self._in(forms, self.attend_verb):
+        # "sign up to X", "enrol on X", "book onto X": taking up what X offers
+        enrol = lemma(verb) in self.enrol_verb and (
+            lemma(verb) in ("enrol", "enroll", "subscribe") or any(
+                c.dep_ == "prt" and c.lower_ in ("up", "on", "onto") for c in _kids(verb))
+            or any(c.dep_ == "prep" and c.lower_ in ("onto", "into") for c in _kids(verb)))
+        if enrol:
+            forms = (*forms, "enrol")
+        elif not self._in(forms, self.attend_verb):
             return None
         heads = [] if obj is None else self._heads(obj)
         # what is gone to, taken part in or engaged with
         wanted = {"go": ("to",), "participate": ("in",), "join": ("in",),
-                  "engage": ("with", "in"), "work": ("with",)}
+                  "engage": ("with", "in"), "work": ("with",),
+                  "enrol": ("on", "onto", "in", "into", "for", "to", "with")}
         preps = tuple(p for f in forms for p in wanted.get(f, ()))
         for prep in _kids(verb):
             if prep.dep_ == "prep" and prep.lower_ in preps and (
@@ -467,13 +563,131 @@ class OutcomeReader(NeedReader):
     def half_noun(self, span: Any) -> bool:
         """True when a word rule's match ends on a modifier of a noun it left out ("will
         join in a group | game", "will take part in a class | assembly") and that noun is
-        no service: the match read half a noun phrase."""
+        no service: the match read half a noun phrase; or when its service noun is not
+        what the verb takes at all (``_misread_object``)."""
         last = span[-1]
         head = last.head
+        if self._misread_object(span):
+            return True
         return last.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and \
             head.tag_.startswith("NN") and lemma(head) not in self.service_head and \
             head.lower_ not in self.provision_mod and lemma(head) not in self.time_noun and \
             not self.service_shaped(head)[0]  # ("the counsellor | weekly": a misparse)
+
+    def _misread_object(self, span: Any) -> bool:
+        """True when a word rule's service noun is not what its verb takes: it sits in a
+        clause of another verb ("will use a sentence ... to answer a question in class")
+        or in a phrase of place beside the verb's own object ("will use a sentence in
+        class"). The parse says what is used, attended or received."""
+        verb = next((t for t in span if t.tag_.startswith("VB")
+                     and t.dep_ not in ("aux", "auxpass")
+                     and t.lower_ not in ("will", "be", "been", "have", "to")), None)
+        noun = span[-1]
+        if verb is None or noun.i <= verb.i:
+            return False
+        node = noun
+        for _ in range(12):
+            if node.i == node.head.i or node.head.i == verb.i:
+                break
+            bare = node.head.dep_ == "xcomp" and node.head.tag_ == "VB" and not any(
+                g.lower_ == "to" for g in _kids(node.head))  # "start play | therapy": misread
+            if node.head.tag_.startswith("VB") and not bare and node.head.dep_ in (
+                    "xcomp", "advcl", "ccomp", "relcl", "conj", "pcomp"):
+                return True  # another verb's clause governs it
+            node = node.head
+        if node.head.i != verb.i:
+            return False
+        own = next((c for c in _kids(verb) if c.dep_ == "dobj"), None)
+        return own is not None and node.dep_ == "prep" and node.i > own.i and \
+            node.lower_ in ("in", "at", "on", "during", "around") and \
+            not self.service_shaped(own)[0]
+
+    def _status_with(self, verb: Any) -> Any:
+        """Where "be" puts the person, when that is with a service or a provider ("on the
+        waiting list for the Kestrel clinic", "in contact with the Tollis team"): the
+        service noun, or None. Everyday places ("in bed", "at school") and people are the
+        person's own life."""
+        if lemma(verb) != "be" or self._complement(verb) is not None or any(
+                c.dep_ in ("attr", "acomp", "dobj", "expl") for c in _kids(verb)):
+            return None
+        frontier = [g for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i
+                    for g in _kids(c) if g.dep_ == "pobj"]
+        for depth in range(2):
+            found = []
+            for noun in frontier:
+                if not noun.tag_.startswith("NN") or lemma(noun) in self.time_noun or (
+                        depth == 0 and lemma(noun) in self.weak_service_head):
+                    continue  # "in the football team": a member, not a service user
+                if lemma(noun) in self.everyday_place or noun.lower_ in self.everyday_place \
+                        or self._everyday(noun) or (self._animate(noun) and not (
+                            self._professional(noun) or self._acronym(noun))):
+                    continue
+                if self.service_shaped(noun, governed=True)[0]:
+                    return noun
+                found += [g for c in _kids(noun) if c.dep_ == "prep"
+                          for g in _kids(c) if g.dep_ == "pobj"]
+            frontier = found
+        return None
+
+    def _outcome_object(self, verb: Any) -> Any:
+        """The verb's object as an outcome has it: a phrase before the verb or a phrase
+        of time ("By the next review, Hana will go to bed") says when, not what."""
+        obj = self._object_of(verb)
+        if obj is None or obj.dep_ != "pobj" or obj.head.head.i != verb.i or not (
+                obj.head.i < verb.i or self._time_phrase(obj)):
+            return obj
+        for prep in _kids(verb):
+            if prep.dep_ in ("prep", "agent", "dative") and prep.i > verb.i:
+                for noun in _kids(prep):
+                    if noun.dep_ == "pobj" and not self._time_phrase(noun):
+                        return noun
+        return None
+
+    def _time_phrase(self, noun: Any) -> bool:
+        """"by the next review", "within three months": a phrase that says when."""
+        return lemma(noun) in self.time_noun and noun.head.lower_ in self.time_prep
+
+    @staticmethod
+    def _capped(noun: Any) -> bool:
+        """A count kept down ("no more than one late payment", "fewer than two
+        exclusions", "no missed days"): what is capped is a behaviour or an event to
+        avoid, never a service someone will receive."""
+        words = [t.lower_ for t in noun.doc[noun.left_edge.i:noun.i]]
+        for k, word in enumerate(words):
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if word in ("no", "not") and after in ("more", "fewer", "less", "greater"):
+                return True
+            if word in ("fewer", "less") and after == "than":
+                return True
+            if word == "at" and after == "most":
+                return True
+        return any(c.dep_ == "det" and c.lower_ in ("no", "zero") for c in _kids(noun))
+
+    @staticmethod
+    def _comparative(token: Any) -> bool:
+        """A comparative with nothing to compare against: "better", "more", "less"."""
+        return token.tag_ in ("JJR", "RBR") or token.lower_ in (
+            "more", "less", "better", "fewer", "greater", "worse")
+
+    def _read_fragment(self, doc: Any, root: Any, measured: bool) -> OutcomeReading | None:
+        """An outcome with no verb and no noun at its root, as headline outcomes are often
+        written ("Less shouting in the home", "Significant and sustained progress with
+        attendance"): the noun the adjective leads to is what the outcome names."""
+        if not root.tag_.startswith(("JJ", "RB", "VBD", "VBN")):
+            return None
+        head = next((t for t in root.subtree if t.i > root.i and (
+            t.tag_.startswith("NN") or t.tag_ == "VBG")
+            and (t.head.i == root.i or t.head.head.i == root.i)
+            and t.dep_ not in ("pobj", "compound", "poss")), None)
+        if head is None:
+            return None
+        span = Part.of(doc, root.left_edge.i, _trim(doc, root.right_edge.i) + 1)
+        if not measured and self._comparative(root):
+            return OutcomeReading(lemma(head), None, span, "vague", (
+                f"\"{root.text} {head.text}\" with no measure: how much, how often, and "
+                "who would see it?"), measured)
+        category, reason = self._judge_noun_outcome(head, measured)
+        return OutcomeReading(lemma(head), None, span, category, reason, measured)
 
     @staticmethod
     def _in_place(noun: Any) -> bool:
@@ -499,6 +713,12 @@ class OutcomeReader(NeedReader):
         if self._change_phrase(head):
             return "vague", (f"\"{_np_text(head)}\" names a direction of change, not what "
                              "anyone would see")
+        if not self._animate(head) and self._quality_noun(head) and not any(
+                c.dep_ in ("nummod", "relcl", "acl") for c in _kids(head)):
+            # "Confidence in money management", "Independence in daily living": a quality
+            # in an area, with nothing anyone would see done
+            return "vague", (f"\"{_np_text(head)}\" names a quality, not what anyone "
+                             "would see done")
         if any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
                for c in _kids(head)) and (self._quality_noun(head)
                                           or lemma(head) in self.home_noun):
@@ -540,7 +760,12 @@ class OutcomeReader(NeedReader):
                 c.dep_ in ("nummod", "relcl") for c in _kids(noun)):
             return True
         for child in _kids(noun):
-            if child.dep_ != "amod" or child.i > noun.i or self._animate(noun):
+            if child.dep_ != "amod" or child.i > noun.i:
+                continue
+            if self._animate(noun) or lemma(noun) in self.person_head:
+                # "Stronger families", "safer children": people compared, with no measure
+                if child.tag_ == "JJR" or child.lower_ in ("better", "fewer", "less", "more"):
+                    return True
                 continue
             if self._in(lemma_forms(child), self.change_verb | self.direction_verb) or \
                     child.tag_ == "JJR" or \

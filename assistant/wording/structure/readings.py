@@ -36,6 +36,11 @@ IRREGULAR = {
     "feet": "foot", "teeth": "tooth", "lives": "life", "wives": "wife", "knives": "knife",
     "shelves": "shelf", "selves": "self", "brought up": "bring", "fed": "feed",
     "bred": "breed", "led": "lead", "read": "read", "put": "put", "set": "set", "let": "let",
+    "built": "build", "sent": "send", "spent": "spend", "held": "hold", "paid": "pay",
+    "lost": "lose", "sought": "seek", "dealt": "deal", "fell": "fall", "fallen": "fall",
+    "rose": "rise", "risen": "rise", "chose": "choose", "chosen": "choose", "ate": "eat",
+    "eaten": "eat", "wrote": "write", "written": "write", "drank": "drink", "drunk": "drink",
+    "slept": "sleep", "stood": "stand", "caught": "catch", "bought": "buy", "meant": "mean",
 }
 
 
@@ -215,11 +220,13 @@ def _lemma(token: Any) -> str:
                  ("a", "e", "i", "o", "u") and stem[-1] in "cgsv"):
             return stem + "e"  # placed, diagnosed, engaged
         return stem
-    if tag == "VBG" and low.endswith("ing") and len(low) > 5:
+    if tag == "VBG" and low.endswith("ing") and len(low) > 4:
         stem = low[:-3]
         for candidate in (stem[:-1] if stem[-1] == stem[-2] else stem, stem + "e", stem):
             if candidate in KNOWN_VERBS:
                 return candidate
+        if len(low) == 5:
+            return low  # "going", "doing", "using" are known above; "bring" is no "br"
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
             return stem[:-1]
         return stem
