@@ -270,7 +270,7 @@ def test_an_analysis_keeps_its_acts_through_storage(suggester: Suggester) -> Non
     ("Child 1 needs to florp the wibbet at the glimmery.", "glimmery", "place"),
     ("Child 1 needs to florp the wibbet so that she can blork.", "blork", "purpose"),
     ("Child 1 needs to florp the wibbet despite her zindle.", "zindle", "concession"),
-    ("Child 1 needs to florp the wibbet without grobbling.", "grobbling", "manner"),
+    ("Child 1 needs to florp the wibbet without grobbling.", "grobbling", "without"),
     # "Instead of", "rather than": what happens now, wherever it sits.
     ("Child 1 needs to florp the wibbet instead of grobbling.", "grobbling", "instead"),
     ("Child 1 needs time to florp rather than grobbling his sister.", "grobbling", "instead"),
@@ -391,8 +391,13 @@ def test_an_analysis_keeps_its_parts_and_joint_holder_through_storage(
 
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("  joint_theme: family-relationships", "  joint_theme: zebras", "joint_theme"),
-    ("  setting: {place: 0.1, time: 0.1}", "  setting: {place: 5, time: 0.1}", "between"),
-    ("  setting: {place: 0.1, time: 0.1}", "  setting: {lunch: 0.1}", "setting"),
+    ("  setting: {place: 0.1, time: 0.1, company: 0.1}",
+     "  setting: {place: 5, time: 0.1, company: 0.1}", "between"),
+    ("  setting: {place: 0.1, time: 0.1, company: 0.1}", "  setting: {lunch: 0.1}", "setting"),
+    # The scale of a match is data too, and bounded.
+    ("  scale: {general: 0.35,", "  scale: {general: 3,", "general"),
+    ("  scale: {general: 0.35,", "  scale: {generall: 0.35,", "generall"),
+    ("        to: [witnessed]", "        to: [overheard]", "witnessed"),
 ])
 def test_adjunct_weights_are_data_and_checked_on_load(
         tmp_path: Path, old: str, new: str, message: str) -> None:
