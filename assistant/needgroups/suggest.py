@@ -866,6 +866,7 @@ class Suggester:
         # A word that frames a topic counts as a frame only when its topic names a
         # theme: "worried about her mum when she is at school" is still a worry.
         topical = any("topic" in tokens[i][4].split(">") for m in found
+                      if m.act or m.term not in general_terms
                       for i in range(m.start, m.end))
         for m in sorted(found, key=lambda m: (m.start - m.end, not m.act, m.start,
                                               m.term in general_terms, m.term)):
