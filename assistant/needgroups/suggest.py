@@ -903,7 +903,14 @@ class Suggester:
             weights[relief][-2] = self.themes.adjuncts.relief_weight
         if not weights:
             return Suggestion(None, "no theme word found: left for the group to place")
-        score = {theme: sum(w.values()) for theme, w in weights.items()}
+        # A theme counts by its strongest word; each further word adds a share of its own
+        # weight, so several weak words (a setting, a time) do not outweigh the one word
+        # or act that names the difficulty.
+        more = self.scale.more
+        score = {}
+        for theme, w in weights.items():
+            values = sorted(w.values(), reverse=True)
+            score[theme] = values[0] + more * sum(values[1:])
         ranked = sorted(score, key=lambda t: (-round(score[t], 6), self.order[t]))
         best = ranked[0]
 

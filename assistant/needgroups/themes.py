@@ -97,12 +97,15 @@ class Scale(Strict):
     ``adjuncts.scale``): a ``general`` word (an everyday word, a place, a person) counts
     this share; each step below the head of its part (the need's head, or the adjunct's
     own head) divides by 1 + ``depth`` per step; each further word of a phrase adds
-    ``phrase``; who does what to whom (an act) counts ``act``."""
+    ``phrase``; who does what to whom (an act) counts ``act``; a theme counts by its
+    strongest match, and each further match adds ``more`` of its weight."""
 
     general: float = Field(default=0.35, ge=0.0, le=1.0)
     depth: float = Field(default=0.25, ge=0.0, le=2.0)
     phrase: float = Field(default=1.0, ge=0.0, le=3.0)
     act: float = Field(default=1.5, ge=0.0, le=5.0)
+    # Each further match of a theme adds this share of its weight to the strongest one.
+    more: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
 class Adjuncts(Strict):
