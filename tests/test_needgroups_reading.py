@@ -589,3 +589,16 @@ def test_the_place_weights_and_the_scale_are_read_from_themes_yml(tmp_path: Path
     content = Content(tmp_path)
     muted = Suggester(load_themes(content), Analyzer(None, content))
     assert theme_of(muted, sentence) != "parental-mental-health"
+
+
+def test_a_linking_verbs_complement_is_the_head_of_what_is_needed(
+        suggester: Suggester) -> None:
+    """Why: in "stay sober", "feel safe", "be calm" the verb says little; the word after
+    it must not count as a step below the head."""
+    (analysis,) = suggester.analyzer.read(["Dad needs to stay zorby at weekends."])
+    (token,) = [t for t in analysis.tokens if t[0] == "zorby"]
+    assert token[3] == 0 and token[4] == ""
+    # An object of an ordinary verb is still a step below it.
+    (analysis,) = suggester.analyzer.read(["Dad needs to florp the wibbet."])
+    (token,) = [t for t in analysis.tokens if t[0] == "wibbet"]
+    assert token[3] == 1

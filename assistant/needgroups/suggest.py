@@ -374,6 +374,11 @@ class Analyzer:
                     above = part(token.head, hops + 1)
                     found = ">".join(p for p in (above, own) if p)
                     anchor = token.i if own else anchors[token.head.i]
+                    if not own and token.head.i == head.i and token.dep_ in (
+                            "acomp", "attr", "oprd"):
+                        # "stay sober", "be calm", "feel safe": the linking verb says
+                        # little; its complement is the head of what is needed.
+                        anchor = token.i
             parts[token.i] = found
             anchors[token.i] = anchor
             return found
