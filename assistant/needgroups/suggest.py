@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 # One token as stored: (text as written, lower-case lemma, whom it is about, depth, part).
 # "Whom" is "p" (a parent or carer), "c" (a child) or "" (the holder); depth is how far the
-# token sits below the head of what is needed (0 the head itself), -1 outside it (the
-# holder, the need verb); part is "" when the token is in what must change, else the kind
-# of adjunct it sits in ("place", "time", "purpose"...: themes.yml ``adjuncts``).
+# token sits below the head of its part (the head of what is needed, or of the adjunct it
+# sits in; 0 the head itself), -1 outside what is needed (the holder, the need verb); part
+# is "" when the token is in what must change, else the kinds of adjunct it sits in from
+# the outermost, joined by ">" ("condition>place": themes.yml ``adjuncts``).
 # Punctuation is dropped.
 Token = tuple[str, str, str, int, str]
 Tokens = list[Token]
