@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 
 # One token as stored: (text as written, lower-case lemma, whom it is about, depth, part).
 # "Whom" is "p" (a parent or carer), "c" (a child) or "" (the holder); depth is how far the
-# token sits below the head of what is needed (0 the head itself), -1 outside it (the
-# holder, the need verb); part is "" when the token is in what must change, else the kind
-# of adjunct it sits in ("place", "time", "purpose"...: themes.yml ``adjuncts``).
+# token sits below the head of its part (the head of what is needed, or of the adjunct it
+# sits in; 0 the head itself), -1 outside what is needed (the holder, the need verb); part
+# is "" when the token is in what must change, else the kinds of adjunct it sits in from
+# the outermost, joined by ">" ("condition>place": themes.yml ``adjuncts``).
 # Punctuation is dropped.
 Token = tuple[str, str, str, int, str]
 Tokens = list[Token]
@@ -45,10 +46,6 @@ PRONOUN_GENDER = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m",
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "myself", "yourself",
                        "ourselves"})
 FAR = 5
-GENERAL_WEIGHT = 0.35
-DEPTH_FACTOR = 0.25  # each step below the head of what is needed counts a little less
-PHRASE_BONUS = 1.0  # each further word of a matched phrase: a phrase is more specific
-ACT_WEIGHT = 1.5  # who does what to whom says more than a word does
 PER_PROCESS = 400  # the fewest wordings worth a process of their own
 
 
@@ -69,17 +66,23 @@ class Analysis:
     form: str = ""  # "clause" (needs to ...) or "phrase" (needs a ...); "" when not read
     acts: list[Act] = field(default_factory=list)  # who does what to whom, in what is needed
     joint: bool = False  # held by two or more people together ("Dad and Ellie need to...")
+    # The holder needs someone else to do what they do now ("needs someone other than him
+    # to pay the bills"): what is needed is relief from a load.
+    relief: bool = False
 
     def encode(self) -> str:
         return json.dumps({"v": ANALYSIS_VERSION, "t": self.tokens, "c": self.category,
                            "n": self.negated, "h": self.holder, "w": self.what, "r": self.reason,
-                           "f": self.form, "a": self.acts, "j": self.joint},
+                           "f": self.form, "a": self.acts, "j": self.joint,
+                           "x": self.relief},
                           ensure_ascii=False)
 
 
 # What an analysis stored by :meth:`Analysis.encode` holds; raise it when the reading
-# changes, so ``suggest_sample`` reads again what older versions stored.
-ANALYSIS_VERSION = 4
+# changes, so ``suggest_sample`` reads again what older versions stored. 4: shorthand
+# expansions and pattern spellings; 5: nested places, local depth, frames and topics,
+# passive and witnessed acts; 6: both together.
+ANALYSIS_VERSION = 6
 
 
 def is_current(stored: str | None) -> bool:
@@ -106,7 +109,7 @@ def decode(stored: str) -> Analysis:
                     data.get("c"), bool(data.get("n")), data.get("h", ""),
                     data.get("w", ""), data.get("r", ""), data.get("f", ""),
                     [(int(a[0]), str(a[1]), str(a[2])) for a in data.get("a", ())],
-                    bool(data.get("j")))
+                    bool(data.get("j")), bool(data.get("x")))
 
 
 class Analyzer:
@@ -133,6 +136,10 @@ class Analyzer:
         self._time_words = frozenset(themes.adjuncts.time_words)
         self._place_verbs = frozenset(themes.adjuncts.place_verbs)
         self._where_verbs = frozenset(themes.adjuncts.where_verbs)
+        self._stop_verbs = frozenset(themes.adjuncts.stop_verbs)
+        self._perceive_verbs = frozenset(themes.adjuncts.perceive_verbs)
+        self._companions = frozenset(themes.adjuncts.companions) | frozenset(
+            themes.people.parent) | frozenset(themes.people.child)
 
     @property
     def nlp(self) -> Any:
@@ -251,10 +258,10 @@ class Analyzer:
             head, holder_words = found
             holder = self._kind(holder_words, "c")
             gender = self._gender(holder_words)
-            parts = self._parts(keep, head)
+            parts, anchors = self._parts(keep, head)
             tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
-                       self._about(t, head, holder, gender), self._depth(t, head, None),
-                       parts[t.i]) for t in keep]
+                       self._about(t, head, holder, gender),
+                       self._depth(t, head, None, anchors), parts[t.i]) for t in keep]
             return Analysis(tokens, None if reading is None else reading.category,
                             bool(reading and reading.negated), holder,
                             acts=self._acts(keep, tokens, holder, gender))
@@ -266,11 +273,12 @@ class Analyzer:
             doc[reading.holder.start]) else (self._gender(reading.holder_text or "")
                                              or self._pronoun_gender(keep, head))
         what = reading.what_part
-        parts = self._parts(keep, head)
+        parts, anchors = self._parts(keep, head)
         tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
-                   self._about(t, head, holder, gender), self._depth(t, head, what),
+                   self._about(t, head, holder, gender), self._depth(t, head, what, anchors),
                    parts[t.i]) for t in keep]
         category = reading.category
+        acts = self._acts(keep, tokens, holder, gender)
         if reading.what == "phrase" and reading.head_token is not None:
             # "needs an EHCP": the shorthand says what kind of thing was asked for.
             at = reading.head_token.idx
@@ -279,7 +287,8 @@ class Analyzer:
                     category = span.kind
         return Analysis(tokens, category, reading.negated, holder,
                         what.text if what is not None else "", reading.reason,
-                        reading.what or "", self._acts(keep, tokens, holder, gender), joint)
+                        reading.what or "", acts, joint,
+                        bool(acts) and self._relief(keep, head))
 
     def _need_below_verb(self, doc: Any) -> tuple[Any, str] | None:
         """The head of what is needed under a need verb the reader passed over, and the
@@ -307,6 +316,20 @@ class Analyzer:
         return bool(token.conjuncts) or token.tag_ in ("NNS", "NNPS") or \
             token.lower_ in COLLECTIVE
 
+    def _relief(self, keep: list[Any], head: Any) -> bool:
+        """Whether the need is for someone else to do something to someone ("needs
+        someone else to help her brother out of bed", "someone other than him to collect
+        his mum's medication"): a person word before what is needed, set apart from the
+        holder by "else" or "other" (the caller asks that what is needed acts on
+        someone)."""
+        for token in keep:
+            if token.i >= head.i:
+                break
+            if token.lemma_.lower() in self._companions and any(
+                    c.lower_ in ("else", "other") for c in token.children):
+                return True
+        return False
+
     def _joint(self, token: Any) -> bool:
         """Whether the holder is two or more people together: the subject and the words
         coordinated with it each name a parent, a child or a person by name ("Dad and
@@ -322,47 +345,109 @@ class Analyzer:
         # relationship need by that alone: one of them must be a child.
         return len(named) >= 2 and any(t.lower_ not in parents for t in named)
 
-    def _parts(self, keep: list[Any], head: Any) -> dict[int, str]:
-        """The kind of adjunct each token sits in, "" when it is in what must change, by
-        token position.
+    def _parts(self, keep: list[Any], head: Any) -> tuple[dict[int, str], dict[int, int]]:
+        """Where each token sits, by token position: "" in what must change, else the
+        kinds of adjunct it sits in from the outermost to its own, joined by ">" ("when
+        she collects them from school": "school" is a place inside a condition,
+        "condition>place"); and the position of the head of its innermost part (the head
+        of what is needed for a token in what must change), so a word is as near as it
+        sits to the head of its own part.
 
-        The adjunct nearest the head of what is needed decides ("at school" inside a
-        "before" clause is in a time), so a token takes its parent's part when that has
-        one, else the kind of adjunct it heads itself; each token is judged once. An
-        adjunct hung on the need verb ("... needs to know where to go if Dad becomes
-        violent") is an adjunct of the whole need: it counts as one. Every test is on the
-        parse: a clause's subordinator, a preposition, a time word as its object."""
+        A token takes its parent's path and adds the kind of adjunct it heads itself, so
+        each adjunct counts once however deep. An adjunct hung on the need verb ("...
+        needs to know where to go if Dad becomes violent") is an adjunct of the whole
+        need. "Instead of ..." names what happens now, wherever it sits ("time to do his
+        homework rather than helping his sister"): it starts a path of its own. Every test
+        is on the parse: a clause's subordinator, a preposition, a time word as its object.
+        """
         parts: dict[int, str] = {head.i: ""}
+        anchors: dict[int, int] = {head.i: head.i}
 
         def part(token: Any, hops: int = 0) -> str:
             known = parts.get(token.i)
             if known is not None:
                 return known
             if token.head.i == token.i or hops > 30:
-                found = ""
+                found, anchor = "", head.i
             else:
                 own = self._adjunct(token)
-                # "Instead of ..." names what happens now, wherever it sits ("time to do
-                # his homework rather than helping his sister"): it keeps its own kind.
-                found = own if own == INSTEAD else (part(token.head, hops + 1) or own)
+                if own == INSTEAD:
+                    found, anchor = own, token.i
+                else:
+                    above = part(token.head, hops + 1)
+                    found = ">".join(p for p in (above, own) if p)
+                    anchor = token.i if own else anchors[token.head.i]
+                    if not own and token.head.i == head.i and token.dep_ in (
+                            "acomp", "attr", "oprd"):
+                        # "stay sober", "be calm", "feel safe": the linking verb says
+                        # little; its complement is the head of what is needed.
+                        anchor = token.i
             parts[token.i] = found
+            anchors[token.i] = anchor
             return found
 
         for token in keep:
             part(token)
-        return parts
+        # A word that frames a topic ("worry that...", "scared of...", "know that...",
+        # "talk about...") is not itself what the need is about: its topic is. The word
+        # alone takes the "frame" kind; its topic keeps its own place.
+        shown = dict(parts)
+        for token in keep:
+            if token.i > head.i and not parts[token.i] and not head.is_ancestor(token):
+                # After what is needed, but hung elsewhere by the parse ("... rebuild her
+                # confidence now her violent partner has gone"): a clause of its own about
+                # the need, weighed from its own head.
+                top = token
+                while top.head.i != top.i and top.head.i > head.i and not parts[top.head.i] \
+                        and not head.is_ancestor(top.head):
+                    top = top.head
+                shown[token.i] = "loose"
+                anchors[token.i] = top.i
+        for token in keep:
+            topic = self._topic(token) if token.i != head.i else None
+            if topic is not None:
+                shown[token.i] = ">".join(p for p in (parts[token.i], "frame") if p)
+                for inside in topic.subtree:
+                    if inside.i in shown and "topic" not in shown[inside.i].split(">"):
+                        shown[inside.i] = ">".join(p for p in (shown[inside.i], "topic")
+                                                   if p)
+        return shown, anchors
+
+    @staticmethod
+    def _topic(token: Any) -> Any:
+        """The topic a verb or adjective takes, or None: a "that" or "wh-" clause, or a
+        phrase with "about", "of" or "over" holding a clause or a noun ("worry that...",
+        "scared of the gang"). A passive verb takes none ("bullied about his family")."""
+        if token.pos_ not in ("VERB", "ADJ") or any(
+                c.dep_ == "auxpass" for c in token.children):
+            return None
+        for child in token.children:
+            if child.dep_ == "ccomp" and (child.tag_ in ("VBD", "VBZ", "VBP") or any(
+                    c.dep_ == "mark" or c.tag_ in ("WDT", "WP", "WRB", "MD", "VBD", "VBZ",
+                                                   "VBP")
+                    for c in child.children if c.dep_ != "nsubj" or c.tag_ == "WP")):
+                return child  # a finite clause: "worry that...", "know he is ill"
+            if child.dep_ == "prep" and child.lower_ in ("about", "of", "over") and any(
+                    c.dep_ in ("pobj", "pcomp") for c in child.children):
+                return child
+        return None
 
     def _adjunct(self, node: Any) -> str:
         """The kind of adjunct ``node`` heads in relation to its head, or ""."""
         adjuncts = self.adjuncts
         dep = node.dep_
         if dep == "advcl":
+            kind = ""
             for child in node.children:
                 if child.dep_ in ("mark", "advmod") and child.lower_ in adjuncts.marks:
-                    return adjuncts.marks[child.lower_]
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-                return "purpose"  # "... to keep him safe": what the need is for
-            return "manner" if node.tag_ == "VBG" else ""
+                    kind = adjuncts.marks[child.lower_]
+                    break
+            else:
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                    kind = "purpose"  # "... to keep him safe": what the need is for
+                elif node.tag_ == "VBG":
+                    kind = "manner"
+            return self._cause(node, kind)
         if dep in ("prep", "cc") and any(
                 c.dep_ == "advmod" and adjuncts.prepositions.get(c.lower_) == INSTEAD
                 for c in node.children):
@@ -374,24 +459,57 @@ class Analyzer:
             if joins and self._adjunct(joins[-1]) == INSTEAD:
                 return INSTEAD
         if dep == "prep":
-            objects = [c for c in node.children if c.dep_ == "pobj"]
+            objects = [c for c in node.children if c.dep_ in ("pobj", "pcomp")]
             if any(o.lemma_.lower() in self._time_words for o in objects):
                 return "time"
             kind = adjuncts.prepositions.get(node.lower_, "")
+            if kind == INSTEAD and node.lower_ == "than" and not (
+                    node.i > 0 and node.doc[node.i - 1].lower_ == "rather"):
+                kind = ""  # "someone other than him", "more than": no alternative
+            if node.lower_ == "with" and objects and all(self._person(o) for o in objects):
+                return "company"  # "with older friends", "with his mum": with whom
+            moved = any(c.dep_ == "dobj" for c in node.head.children)
             if (kind == "place" or node.lower_ == "to") and \
                     node.head.lemma_.lower() in self._place_verbs:
-                # "be in school", "live in a flat": the place is what is needed; where
-                # the holder themself is to be ("be at school by 8.45", "get to school"),
-                # not where they take something ("take the children to school").
-                stays = node.head.lemma_.lower() in self._where_verbs and not any(
-                    c.dep_ == "dobj" for c in node.head.children)
+                # "be in school", "live in a flat", "keep the pills in a cupboard": the
+                # place is what is needed; where the holder themself is to be ("be at
+                # school by 8.45", "get to school"), the "where" kind. Where something
+                # or someone is taken to ("take the children to school") is the setting
+                # of an errand.
+                if node.lower_ == "to" and moved:
+                    return "place"
+                stays = node.head.lemma_.lower() in self._where_verbs and not moved
                 return "where" if stays else ""
-            return "" if kind == "place" and node.lower_ == "to" else kind
+            return self._cause(node, "" if kind == "place" and node.lower_ == "to" else kind)
         if dep in ("npadvmod", "advmod") and node.lemma_.lower() in self._time_words:
             return "time"
         if dep == "relcl":
             return "relative"
+        if dep in ("xcomp", "ccomp", "dobj") and node.head.lemma_.lower() in self._stop_verbs:
+            return "stopped"  # "stop throwing chairs": what must stop is the problem
         return ""
+
+    def _cause(self, node: Any, kind: str) -> str:
+        """A reason or purpose inside what must stop is why the problem happens: "stop
+        missing school to translate for her mum", "stop carrying a knife because he is
+        scared of the gang"."""
+        if kind not in ("reason", "purpose"):
+            return kind
+        above = node.head
+        for _ in range(3):
+            if above.lemma_.lower() in self._stop_verbs:
+                return "cause"
+            if above.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj", "conj") or \
+                    above.head.i == above.i:
+                break
+            above = above.head
+        return kind
+
+    def _person(self, token: Any) -> bool:
+        """Whether a noun names a person: a word for a parent, a child or a companion, a
+        name, a pronoun for someone."""
+        return (token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in self._companions
+                or token.lower_ in self._companions)
 
     def _acts(self, keep: list[Any], tokens: Tokens, holder: str, gender: str) -> list[Act]:
         """Each verb in what is needed with whom its subject and its object name.
@@ -403,22 +521,36 @@ class Analyzer:
         """
         acts: list[Act] = []
         for n, token in enumerate(keep):
-            if tokens[n][3] < 0 or not (token.pos_ in ("VERB", "AUX") or (
+            if tokens[n][3] < 0:
+                continue
+            if holder == "c" and token.pos_ in ("NOUN", "VERB") and \
+                    self._perceived(token, holder, gender) and not any(
+                        c.dep_ in PATIENT_DEPS for c in token.children):
+                acts.append((n, "p", "w"))  # "the hitting she heard at night"
+                continue
+            if not (token.pos_ in ("VERB", "AUX") or (
                     token.pos_ == "ADJ" and token.dep_ in ("acomp", "amod", "attr"))):
                 continue
             patients = []
+            agents = []
             for child in token.children:
                 if child.dep_ in PATIENT_DEPS:
                     patients.append(child)
+                elif child.dep_ == "nsubjpass" and any(
+                        c.dep_ == "agent" for c in token.children):
+                    patients.append(child)  # "her mum will be hurt by her stepdad"
+                elif child.dep_ == "agent":
+                    agents += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "prt") and child.lower_ in PATIENT_PREPOSITIONS:
                     patients += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ in ("ccomp", "xcomp"):
                     patients += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not patients:
                 continue
-            # An adjective's doer is its verb's subject ("Dad becomes violent towards Mum").
+            # An adjective's doer is its verb's subject ("Dad becomes violent towards Mum");
+            # a passive verb's, the object of its "by".
             doer = token.head if token.pos_ == "ADJ" else token
-            subjects = [c for c in doer.children if c.dep_ == "nsubj"]
+            subjects = agents or [c for c in doer.children if c.dep_ == "nsubj"]
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
                 subjects[0], holder, gender) == holder)
             by = self._role(subjects[0], holder, gender) if subjects else tokens[n][2] or holder
@@ -529,6 +661,8 @@ class Analyzer:
         Tokens are compared by position: spaCy makes a new object on every access."""
         current = token
         pronoun: Any = None
+        if holder == "c" and self._perceived(token, holder, gender):
+            return "p"  # what a child saw or heard is an adult's doing
         for _ in range(12):
             for child in current.children:
                 if child.dep_ == "poss" and pronoun is None:
@@ -547,15 +681,44 @@ class Analyzer:
             current = current.head
         return self._who(pronoun, holder, gender) if pronoun is not None else holder
 
+    def _perceived(self, token: Any, holder: str, gender: str) -> bool:
+        """Whether the token is in what the holder saw or heard: the object of a verb of
+        perceiving whose subject is the holder ("she heard the shouting"), or a noun such
+        a verb's relative clause describes ("the shouting she heard")."""
+        current = token
+        for _ in range(6):
+            for child in current.children:
+                if child.dep_ == "relcl" and self._perceives(child, holder, gender):
+                    return True
+            if current.dep_ in ("dobj", "ccomp", "xcomp") and \
+                    self._perceives(current.head, holder, gender):
+                return True
+            if current.dep_ not in ("conj", "compound", "amod", "dobj", "pobj", "prep",
+                                    "nsubj") or current.head.i == current.i:
+                return False
+            current = current.head
+        return False
+
+    def _perceives(self, verb: Any, holder: str, gender: str) -> bool:
+        """A verb of perceiving whose subject is the holder (or who has none)."""
+        if verb.lemma_.lower() not in self._perceive_verbs:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return not subjects or (subjects[0].pos_ == "PRON"
+                                and self._who(subjects[0], holder, gender) == holder)
+
     @staticmethod
-    def _depth(token: Any, head: Any, what: Any) -> int:
-        """Hops from the token up to the head of what is needed; -1 for the holder and the
-        need verb (before what is needed); far (5) for words after it the parse hangs
-        elsewhere ("... rather than looking after his sisters")."""
+    def _depth(token: Any, head: Any, what: Any, anchors: dict[int, int]) -> int:
+        """Hops from the token up to the head of its own part (the head of what is needed,
+        or of the adjunct it sits in: "depression" in "when her depression is bad" is one
+        hop below "is"); -1 for the holder and the need verb (before what is needed); far
+        (5) for words after it the parse hangs elsewhere ("... rather than looking after
+        his sisters")."""
         if what is not None and token.i < what.start and token.i != head.i:
             return -1
+        top = anchors.get(token.i, head.i)
         current, hops = token, 0
-        while current.i != head.i:
+        while current.i != top:
             if current.head.i == current.i or hops > 20:
                 return -1 if what is None or token.i < what.start else FAR
             current, hops = current.head, hops + 1
@@ -583,6 +746,7 @@ class Suggestion:
     reason: str
     alternatives: list[str] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)  # each theme's weight, to explain
 
 
 # Kinds the wording coach flags that mean the need is not yet written as a need.
@@ -610,6 +774,7 @@ class Suggester:
         self.setting: dict[str, float] = {str(k): v for k, v in
                                           themes.adjuncts.setting.items()}
         self.through = themes.adjuncts.parent_in_child
+        self.scale = themes.adjuncts.scale
         self.spell = themes.spellings
         self.term_about: dict[tuple[str, str], str] = {}
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
@@ -710,6 +875,11 @@ class Suggester:
         # terms of one theme on the same words, the one naming the difficulty counts,
         # then the term itself decides, so a run never depends on the hash seed.
         general_terms = self.general
+        # A word that frames a topic counts as a frame only when its topic names a
+        # theme: "worried about her mum when she is at school" is still a worry.
+        topical = any("topic" in tokens[i][4].split(">") for m in found
+                      if m.act or m.term not in general_terms
+                      for i in range(m.start, m.end))
         for m in sorted(found, key=lambda m: (m.start - m.end, not m.act, m.start,
                                               m.term in general_terms, m.term)):
             taken = weights[m.theme]
@@ -717,32 +887,42 @@ class Suggester:
                 continue
             # A word everyday needs use ("talk", "feel", "bed") counts for less than a
             # word that names the difficulty ("alcohol", "grooming"); a match counts by
-            # its nearest word to the head of what is needed; a phrase a little more.
-            general = GENERAL_WEIGHT if m.term in self.general else 1.0
-            if all(tokens[i][4] == "where" for i in range(m.start, m.end)):
+            # its nearest word to the head of its part; a phrase a little more.
+            scale = self.scale
+            general = scale.general if m.term in self.general else 1.0
+            paths = [tokens[i][4] for i in range(m.start, m.end)]
+            if all(p.split(">")[-1] == "where" for p in paths):
                 general = 1.0  # where the holder is to be: "be at school", "get to college"
             depth = min(max(tokens[i][3], 0) for i in range(m.start, m.end))
-            # A word in an adjunct (where, when, why, in spite of what) counts by its
-            # kind's share: the need's own predicate and object say what must change.
-            # A general word there (a place, a person, an everyday thing) is the setting.
-            parts = [tokens[i][4] for i in range(m.start, m.end)]
-            place = 1.0 if "" in parts else max(
-                self.setting.get(p, self.part_weight.get(p, 1.0)) if general < 1
-                else self.part_weight.get(p, 1.0) for p in parts)
+            # A word in an adjunct (where, when, why, in spite of what) counts by the
+            # product of its kinds' weights, outermost to its own: the need's own
+            # predicate and object say what must change. A general word there (a place, a
+            # person, an everyday thing) is the setting.
+            place = max(self._place(p, general < 1, topical) for p in paths)
             # A parent's own difficulty named in a child's need ("stop worrying that her
             # dad will hurt himself when he is low") is what the child's need is about.
             if holder == "c" and self.about[m.theme] == "parent" and not m.act:
                 place *= self.through
-            weight = general * place / (1 + DEPTH_FACTOR * depth) * (
-                ACT_WEIGHT if m.act else 1 + PHRASE_BONUS * (min(m.end - m.start, 3) - 1))
+            weight = general * place / (1 + scale.depth * depth) * (
+                scale.act if m.act else 1 + scale.phrase * (min(m.end - m.start, 3) - 1))
             taken.update({i: 0.0 for i in range(m.start, m.end)})
             taken[m.start] = weight
         joint = self.themes.adjuncts.joint_theme
         if analysis.joint and joint:
             weights[joint][-1] = self.themes.adjuncts.joint_weight
+        relief = self.themes.adjuncts.relief_theme
+        if analysis.relief and relief and holder == "c":
+            weights[relief][-2] = self.themes.adjuncts.relief_weight
         if not weights:
             return Suggestion(None, "no theme word found: left for the group to place")
-        score = {theme: sum(w.values()) for theme, w in weights.items()}
+        # A theme counts by its strongest word; each further word adds a share of its own
+        # weight, so several weak words (a setting, a time) do not outweigh the one word
+        # or act that names the difficulty.
+        more = self.scale.more
+        score = {}
+        for theme, w in weights.items():
+            values = sorted(w.values(), reverse=True)
+            score[theme] = values[0] + more * sum(values[1:])
         ranked = sorted(score, key=lambda t: (-round(score[t], 6), self.order[t]))
         best = ranked[0]
 
@@ -754,24 +934,53 @@ class Suggester:
             words = list(dict.fromkeys(f"'{m.text}'" for m in outer))
             if -1 in weights[theme_id]:
                 words.append("needed by family members together")
+            if -2 in weights[theme_id]:
+                words.append("someone else to do what the child does now")
             theme = self.themes.get(theme_id)
             return f"matched {', '.join(words)} -> {theme.label if theme else theme_id}"
 
         reason = said(best)
         if len(ranked) > 1:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
-        return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best])
+        return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best],
+                          {t: round(score[t], 3) for t in ranked})
+
+    def _stems(self, word: str) -> list[str]:
+        """The forms a word may come from by one of themes.yml's endings ("hitting":
+        "hit"; "shouting": "shout"), for a verb the tagger read as a noun."""
+        out = []
+        for ending in self.themes.endings:
+            base = word[:-len(ending)]
+            if word.endswith(ending) and len(base) > 1:
+                out += [base, base + "e"]
+                if len(base) > 2 and base[-1] == base[-2]:
+                    out.append(base[:-1])
+        return out
+
+    def _place(self, path: str, general: bool, topical: bool = True) -> float:
+        """The weight of a place in the need: 1 in what must change; else the product of
+        the weights of the adjuncts it sits in, a general word in a setting kind counting
+        the setting's share instead. A frame whose topic names nothing counts in full."""
+        weight = 1.0
+        for kind in path.split(">") if path else ():
+            if kind == "frame" and not topical:
+                continue
+            weight *= self.setting.get(kind, self.part_weight.get(kind, 1.0)) if general \
+                else self.part_weight.get(kind, 1.0)
+        return weight
 
     def _act_matches(self, analysis: Analysis) -> list[Match]:
         """The themes whose act rules fit who does what to whom in the need."""
         roles = {"p": "parent", "c": "child", "o": "other", "P": "parent's",
-                 "C": "child's"}
+                 "C": "child's", "w": "witnessed"}
         found = []
         for index, by, on in analysis.acts:
             if index >= len(analysis.tokens):
                 continue
             text, lemma = analysis.tokens[index][0], analysis.tokens[index][1]
-            for theme, rule in self._acts.get(lemma, ()):
+            rules = self._acts.get(lemma) or next(
+                (self._acts[s] for s in self._stems(text.lower()) if s in self._acts), ())
+            for theme, rule in rules:
                 if roles.get(by) in rule.by and roles.get(on) in rule.to:
                     found.append(Match(theme, index, index + 1, f"{lemma}: {rule.says}",
                                        f"{text} ({rule.says})", act=True))

@@ -20,7 +20,9 @@ class Cluster(Strict):
 # Whom an act names: a parent, a child, someone else, or a parent's or a child's
 # belongings ("stop taking his mum's money": an act on what is hers, not on her).
 Role = Literal["parent", "child", "other"]
-Patient = Literal["parent", "child", "other", "parent's", "child's"]
+# "witnessed": no one named is acted on, and the holder saw or heard it ("the hitting she
+# heard at night").
+Patient = Literal["parent", "child", "other", "parent's", "child's", "witnessed"]
 
 
 class ActRule(Strict):
@@ -82,8 +84,28 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 # The places a word can sit outside what must change: where ("at nursery"), when ("before
 # she starts school", "for ten minutes"), why or what for ("so that...", "because..."), in
 # spite of what ("despite his ADHD"), how ("without pushing"), on what condition ("if...").
+# Also: what must not happen ("without her partner following her"), a cause (a reason or
+# purpose inside what must stop: "stop missing school to translate for her mum", the
+# translating is why she misses school), and company ("with older friends": with whom).
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
-                      "condition", "relative", "where", "instead"]
+                      "condition", "relative", "where", "instead", "without", "cause",
+                      "company", "frame", "topic", "stopped", "loose"]
+
+
+class Scale(Strict):
+    """How a matched term's weight is made, besides its place (themes.yml
+    ``adjuncts.scale``): a ``general`` word (an everyday word, a place, a person) counts
+    this share; each step below the head of its part (the need's head, or the adjunct's
+    own head) divides by 1 + ``depth`` per step; each further word of a phrase adds
+    ``phrase``; who does what to whom (an act) counts ``act``; a theme counts by its
+    strongest match, and each further match adds ``more`` of its weight."""
+
+    general: float = Field(default=0.35, ge=0.0, le=1.0)
+    depth: float = Field(default=0.25, ge=0.0, le=2.0)
+    phrase: float = Field(default=1.0, ge=0.0, le=3.0)
+    act: float = Field(default=1.5, ge=0.0, le=5.0)
+    # Each further match of a theme adds this share of its weight to the strongest one.
+    more: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
 class Adjuncts(Strict):
@@ -111,10 +133,25 @@ class Adjuncts(Strict):
     # they get on: the theme it suggests and how much that counts.
     joint_theme: str | None = None
     joint_weight: float = 0.0
+    # A child's need for someone else to do what the child does now ("needs someone other
+    # than him to pay the bills") is about the child's load: the theme it suggests and
+    # how much that counts.
+    relief_theme: str | None = None
+    relief_weight: float = Field(default=0.0, ge=0.0, le=5.0)
     # A parent's own difficulty (a theme ``about: parent``) named in a child's need counts
     # this many times: it is what the child's need is about ("Sophie needs to stop
     # worrying that her dad will hurt himself when he is low").
     parent_in_child: float = Field(default=1.0, ge=0.0)
+    # Verbs whose complement is the problem ("stop spending...", "avoid..."): a reason or
+    # purpose inside that complement says why the problem happens, a ``cause``.
+    stop_verbs: list[str] = []
+    # Verbs of perceiving: what a child holder saw or heard ("the shouting she heard") is
+    # an adult's doing, not the child's, and an act of it is an act witnessed.
+    perceive_verbs: list[str] = []
+    # Words that name a person besides ``people`` ("friend", "man"): "with" one of them,
+    # a person named or a pronoun is company (with whom), not what must change.
+    companions: list[str] = []
+    scale: Scale = Scale()
 
     @model_validator(mode="after")
     def _weights_are_shares(self) -> Adjuncts:
@@ -197,8 +234,10 @@ class Themes(Strict):
                 # ("{what.x}" raises AttributeError: a bad file, not a traceback)
                 raise ValueError(f"unplaced.{kind}: unknown placeholder {exc} (use {{what}})"
                                  ) from None
-        if self.adjuncts.joint_theme and self.adjuncts.joint_theme not in ids:
-            raise ValueError(f"adjuncts.joint_theme '{self.adjuncts.joint_theme}' is no theme")
+        for name in ("joint_theme", "relief_theme"):
+            value = getattr(self.adjuncts, name)
+            if value and value not in ids:
+                raise ValueError(f"adjuncts.{name} '{value}' is no theme")
         for theme in self.themes:
             if theme.cluster not in clusters:
                 raise ValueError(f"theme '{theme.id}': cluster '{theme.cluster}' is not one "
