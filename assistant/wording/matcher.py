@@ -450,13 +450,27 @@ class Engine:
         message = rule.message.replace("{reason}", safe_reason)
         roles = self.library.roles
         english = self.english
-        gender = self.library.holder_gender(text, holder, family)
-        questions = [fill(q, holder, roles, term, match, expansion, lists=english,
-                          gender=gender) for q in rule.questions]
         library = self.library
+        genders: list[str | None] = []  # the holder's pronouns, read once when first needed
 
-        def suggestions() -> list[str]:  # built when first read (see ``report.Later``)
-            with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
+        # Built when first read (see ``report.Later``): kinds-only readers never need them.
+        def gender() -> str | None:
+            if not genders:
+                with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
+                    genders.append(library.holder_gender(text, holder, family))
+            return genders[0]
+
+        def said() -> str:
+            return fill(message, holder, roles, term, match, expansion, lists=english,
+                        gender=gender())
+
+        def questions() -> list[str]:
+            his = gender()
+            return [fill(q, holder, roles, term, match, expansion, lists=english,
+                         gender=his) for q in rule.questions]
+
+        def suggestions() -> list[str]:
+            with SPACY_LOCK:
                 rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
                             for r in rule.rewrites]
                 return library.suggest(text, holder, rewrites, family,
@@ -464,9 +478,8 @@ class Engine:
 
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
-            match=match, message=fill(message, holder, roles, term, match, expansion,
-                                      lists=english, gender=gender),
-            why=rule.why.strip(), questions=questions,
+            match=match, message=Later(said),  # type: ignore[arg-type]
+            why=rule.why.strip(), questions=Later(questions),  # type: ignore[arg-type]
             suggestions=Later(suggestions),  # type: ignore[arg-type]
             context=flags,
         ), inferred
