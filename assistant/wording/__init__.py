@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from itertools import islice
 from typing import Any
 
 from assistant.content import Content
-from assistant.wording.report import Finding, Later, Report
+from assistant.wording.report import Finding, Report
 
 __all__ = ["STAGES", "Coach", "Finding", "Report"]
 
@@ -28,19 +27,6 @@ STAGES = ("need", "seriousness", "outcome", "work")
 # is read up to here rather than handed whole to the parser (spaCy refuses texts over its
 # max_length, and parsing needs about 1 GB per 100,000 characters).
 MAX_CHARS = 20_000
-
-
-class _Noting:
-    """What ``Notes.annotate`` reads of a report, as it is when checked, and what it
-    writes: a report's note and quiet question are each built from it when first read."""
-
-    __slots__ = ("holder", "kinds", "note", "quiet", "stage", "text")
-
-    def __init__(self, report: Report, kinds: list[str]) -> None:
-        self.text, self.stage, self.holder, self.kinds = (report.text, report.stage,
-                                                          report.holder, kinds)
-        self.note: str | None = None
-        self.quiet: str | None = None
 
 
 class Coach:
@@ -121,8 +107,7 @@ class Coach:
         if not report.text.strip():
             return report
         reading = None
-        kinds = report.kinds
-        if not kinds:
+        if not report.kinds:
             if report.stage == "need" and not self._engine.reduced:
                 reading = self._engine.reader.read_need(doc)
             if report.holder is None:
@@ -132,23 +117,8 @@ class Coach:
                     context.holder_of(doc, context.span_of(doc, 0, len(doc)),
                                       not self._engine.reduced,
                                       lists=self.library.english.context)
-        # What it says is worded when first read (see ``report.Later``): kinds-only readers
-        # never need it. Kept: the report as it is now, and the reading without its tokens
-        # (a held report must not keep the document alive).
-        if reading is not None:
-            reading = replace(reading, verb_token=None, head_token=None, own_subject=None)
-        noting = _Noting(report, kinds)
-        notes, roles, lists = self.notes, self.library.roles, self.library.english
-
-        def said() -> _Noting:
-            if noting.quiet is None:
-                noting.quiet = noting.note = ""
-                notes.annotate(noting, roles, family, reading, lists=lists)
-            return noting
-
-        report.note = Later(lambda: said().note)  # type: ignore[assignment]
-        report.quiet = Later(lambda: said().quiet)  # type: ignore[assignment]
-        return report
+        return self.notes.annotate(report, self.library.roles, family, reading,
+                                   lists=self.library.english)
 
     def read_need(self, text: str) -> Any:
         """The structure of a need statement (``structure.NeedReading``) or None.

@@ -109,7 +109,3 @@ class Report:
             "text": self.text, "stage": self.stage, "kinds": self.kinds,
             "findings": [f.to_dict() for f in self.findings], "note": self.note,
         }
-
-
-for _name in ("note", "quiet"):
-    _lazy(Report, _name)
