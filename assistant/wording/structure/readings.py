@@ -77,13 +77,18 @@ def _rows(doc: Any) -> list[list[int]]:
     TAG, HEAD; HEAD relative and unsigned, so a head to the left reads as 2**64 - n),
     read once per document: one ``to_array`` call costs about as much as reading forty
     token attributes, and the word rules and the need reader both scan these."""
+    global _ROW_ATTRS
     if getattr(_local, "rows_doc", None) is not doc:
-        from spacy.attrs import DEP, HEAD, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
+        if _ROW_ATTRS is None:
+            from spacy.attrs import DEP, HEAD, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
 
-        _local.rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG,
-                                    HEAD]).tolist()
+            _ROW_ATTRS = [LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG, HEAD]
+        _local.rows = doc.to_array(_ROW_ATTRS).tolist()
         _local.rows_doc = doc
     return _local.rows
+
+
+_ROW_ATTRS: list[int] | None = None  # the attribute ids ``_rows`` reads, set once
 
 
 @dataclass(frozen=True, slots=True)
