@@ -64,8 +64,9 @@ class StageMatcher:
             if words.possible(requires[id(matcher)]):
                 matches.extend(matcher(doc))
         opened: set[int] = set()
-        for word in words.sets[0]:
-            opened.update(self._by_word.get(word, ()))
+        by_word = self._by_word
+        for word in by_word.keys() & words.sets[0]:  # the statement's gate words only
+            opened.update(by_word[word])
         for n in sorted(opened):
             matcher = self.gated[n][1]
             if words.possible(requires[id(matcher)]):
@@ -497,10 +498,11 @@ class Engine:
         genders: list[str | None] = []  # the holder's pronouns, read once when first needed
 
         # Built when first read (see ``report.Later``): kinds-only readers never need them.
+        # The message and questions read only fixed word lists and the case as read (no
+        # pipeline), so a screen reading them never waits for a batch holding the lock.
         def gender() -> str | None:
             if not genders:
-                with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
-                    genders.append(library.holder_gender(text, holder, family))
+                genders.append(library.holder_gender(text, holder, family))
             return genders[0]
 
         def said() -> str:
@@ -513,7 +515,7 @@ class Engine:
                          gender=his) for q in rule.questions]
 
         def suggestions() -> list[str]:
-            with SPACY_LOCK:
+            with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
                 rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
                             for r in rule.rewrites]
                 return library.suggest(text, holder, rewrites, family,

@@ -49,8 +49,8 @@ class Finding:
 class Later:
     """A value not built yet: a field made lazy by :func:`_lazy` builds it on first read
     and keeps it. Why: a finding's suggestions (choosing library statements that fit the
-    holder and the case), its message and questions (filling in the holder's name and
-    pronouns) and a report's note cost about a third of a check, and most batch readers
+    holder and the case) and its message and questions (filling in the holder's name and
+    pronouns) cost about a quarter of a check beyond the parse, and most batch readers
     (the evaluation, the Need Groups audit, the workshop's tallies) read only the kinds.
     ``make`` must read only what is fixed when the finding is made (never the document,
     which a held report would keep alive)."""
