@@ -49,8 +49,13 @@ def _clause_start(doc: Any, i: int, words: ContextWords) -> int:
     return start
 
 
+_QUOTES = frozenset("\"“«”»'‘’")
+
+
 def _inside_quotes(text: str, position: int) -> bool:
     """True when ``position`` sits inside quotation marks (apostrophes are not quotes)."""
+    if _QUOTES.isdisjoint(text[:position]):
+        return False  # most statements quote no one: no need to walk them
     double = single = False
     for k in range(position):
         ch = text[k]

@@ -8,6 +8,7 @@ the few spans that match.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,8 +64,9 @@ class StageMatcher:
             if words.possible(requires[id(matcher)]):
                 matches.extend(matcher(doc))
         opened: set[int] = set()
-        for word in words.sets[0]:
-            opened.update(self._by_word.get(word, ()))
+        by_word = self._by_word
+        for word in by_word.keys() & words.sets[0]:  # the statement's gate words only
+            opened.update(by_word[word])
         for n in sorted(opened):
             matcher = self.gated[n][1]
             if words.possible(requires[id(matcher)]):
@@ -103,10 +105,11 @@ class Needs:
     """What one pattern needs of a statement: ``words``, for some of its tokens the
     lower-case (column 0) or written (1) words one of which must be in the statement, and
     ``tokens``, the tests of each token it cannot skip, which must pass on tokens in that
-    order."""
+    order (``in_order`` runs them: see :func:`_in_order`)."""
 
     words: tuple[tuple[int, frozenset[int]], ...]
     tokens: tuple[tuple[Test, ...], ...]
+    in_order: Any = field(default=None, compare=False, repr=False)
 
 
 class Words:
@@ -129,17 +132,59 @@ class Words:
                 if value.isdisjoint(sets[column]):
                     break
             else:
-                if not needs.tokens or self._in_order(needs.tokens):
+                if not needs.tokens or needs.in_order(self.rows, self.strings):
                     return True
         return False
 
-    def _in_order(self, tokens: tuple[tuple[Test, ...], ...]) -> bool:
-        """True when tokens passing each group of tests follow one another in order (the
-        earliest token that passes is as good as any for the rest)."""
-        if not tokens:
-            return True
-        k, tests, strings = 0, tokens[0], self.strings
-        for row in self.rows:
+
+Finder = Callable[[list[list[int]], int, Any], int]
+
+
+def _in_order(tokens: tuple[tuple[Test, ...], ...]) -> Callable[[list[list[int]], Any], bool]:
+    """A test of a statement's rows: True when tokens passing each group of ``tokens``
+    follow one another in order (the earliest token that passes is as good as any for the
+    rest). Why made once per pattern: it runs on most statements, and a loop made for its
+    own tests costs a third of one that reads them."""
+    finders = [_finder(tests) for tests in tokens]
+
+    def in_order(rows: list[list[int]], strings: Any) -> bool:
+        at = 0
+        for find in finders:
+            at = find(rows, at, strings) + 1
+            if not at:
+                return False
+        return True
+
+    return in_order
+
+
+def _finder(tests: tuple[Test, ...]) -> Finder:
+    """The first row from ``at`` on where every test passes, else -1."""
+    if len(tests) == 1:
+        column, value = tests[0]
+        if value.__class__ is frozenset or value.__class__ is int:
+            words = value if value.__class__ is frozenset else frozenset({value})
+
+            def find_word(rows: list[list[int]], at: int, strings: Any) -> int:
+                for i in range(at, len(rows)):
+                    if rows[i][column] in words:
+                        return i
+                return -1
+
+            return find_word
+        finds = value.finds
+
+        def find_pattern(rows: list[list[int]], at: int, strings: Any) -> int:
+            for i in range(at, len(rows)):
+                if finds(strings, rows[i][column]):
+                    return i
+            return -1
+
+        return find_pattern
+
+    def find(rows: list[list[int]], at: int, strings: Any) -> int:
+        for i in range(at, len(rows)):
+            row = rows[i]
             for column, value in tests:
                 cell = row[column]
                 if value.__class__ is frozenset:
@@ -151,11 +196,10 @@ class Words:
                 elif not value.finds(strings, cell):
                     break
             else:
-                k += 1
-                if k == len(tokens):
-                    return True
-                tests = tokens[k]
-        return False
+                return i
+        return -1
+
+    return find
 
 
 _COLUMNS = {"LOWER": LOWER_COL, "ORTH": ORTH_COL, "TEXT": ORTH_COL, "DEP": DEP_COL,
@@ -199,7 +243,7 @@ def _requires(pattern: list[dict[str, Any]], strings: Any) -> Needs:
     words.sort(key=lambda t: len(t[1]))  # the rarest first
     if len(tokens) == 1 and len(tokens[0]) == 1 and len(words) == 1:
         tokens = []  # one token, one test on its words: ``words`` says it all
-    return Needs(tuple(words), tuple(tokens))
+    return Needs(tuple(words), tuple(tokens), _in_order(tuple(tokens)) if tokens else None)
 
 
 def _gate(pattern: list[dict[str, Any]], common: frozenset[str]) -> frozenset[str] | None:
@@ -450,12 +494,27 @@ class Engine:
         message = rule.message.replace("{reason}", safe_reason)
         roles = self.library.roles
         english = self.english
-        gender = self.library.holder_gender(text, holder, family)
-        questions = [fill(q, holder, roles, term, match, expansion, lists=english,
-                          gender=gender) for q in rule.questions]
         library = self.library
+        genders: list[str | None] = []  # the holder's pronouns, read once when first needed
 
-        def suggestions() -> list[str]:  # built when first read (see ``report.Later``)
+        # Built when first read (see ``report.Later``): kinds-only readers never need them.
+        # The message and questions read only fixed word lists and the case as read (no
+        # pipeline), so a screen reading them never waits for a batch holding the lock.
+        def gender() -> str | None:
+            if not genders:
+                genders.append(library.holder_gender(text, holder, family))
+            return genders[0]
+
+        def said() -> str:
+            return fill(message, holder, roles, term, match, expansion, lists=english,
+                        gender=gender())
+
+        def questions() -> list[str]:
+            his = gender()
+            return [fill(q, holder, roles, term, match, expansion, lists=english,
+                         gender=his) for q in rule.questions]
+
+        def suggestions() -> list[str]:
             with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
                 rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
                             for r in rule.rewrites]
@@ -464,9 +523,8 @@ class Engine:
 
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
-            match=match, message=fill(message, holder, roles, term, match, expansion,
-                                      lists=english, gender=gender),
-            why=rule.why.strip(), questions=questions,
+            match=match, message=Later(said),  # type: ignore[arg-type]
+            why=rule.why.strip(), questions=Later(questions),  # type: ignore[arg-type]
             suggestions=Later(suggestions),  # type: ignore[arg-type]
             context=flags,
         ), inferred

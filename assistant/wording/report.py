@@ -47,30 +47,38 @@ class Finding:
 
 
 class Later:
-    """A finding's suggestions, not built yet: :attr:`Finding.suggestions` builds them on
-    first read. Why: choosing library statements that fit the holder and the case costs
-    about a fifth of a check, and most batch readers (the evaluation, the Need Groups audit,
-    the workshop's tallies) read only the kinds."""
+    """A value not built yet: a field made lazy by :func:`_lazy` builds it on first read
+    and keeps it. Why: a finding's suggestions (choosing library statements that fit the
+    holder and the case) and its message and questions (filling in the holder's name and
+    pronouns) cost about a quarter of a check beyond the parse, and most batch readers
+    (the evaluation, the Need Groups audit, the workshop's tallies) read only the kinds.
+    ``make`` must read only what is fixed when the finding is made (never the document,
+    which a held report would keep alive)."""
 
     __slots__ = ("make",)
 
-    def __init__(self, make: Callable[[], list[str]]) -> None:
+    def __init__(self, make: Callable[[], Any]) -> None:
         self.make = make
 
 
-_SUGGESTIONS = Finding.__dict__["suggestions"]  # the slot the dataclass made
+def _lazy(cls: type, name: str) -> None:
+    """Make ``cls.name`` (a slot the dataclass made) build a :class:`Later` when read:
+    every reader (``to_dict``, equality, pickling, the screens) sees the built value."""
+    slot = cls.__dict__[name]
+
+    def read(obj: Any) -> Any:
+        value = slot.__get__(obj, cls)
+        if value.__class__ is Later:
+            value = value.make()
+            slot.__set__(obj, value)
+        return value
+
+    setattr(cls, name, property(read, slot.__set__, doc=f"{cls.__name__}.{name}, built "
+                                                         "when first read"))
 
 
-def _suggestions(finding: Finding) -> list[str]:
-    value = _SUGGESTIONS.__get__(finding, Finding)
-    if value.__class__ is Later:
-        value = value.make()
-        _SUGGESTIONS.__set__(finding, value)
-    return value
-
-
-# ``Finding.suggestions`` reads and writes its slot; a :class:`Later` is built when read.
-setattr(Finding, "suggestions", property(_suggestions, _SUGGESTIONS.__set__))  # noqa: B010
+for _name in ("message", "questions", "suggestions"):
+    _lazy(Finding, _name)
 
 
 @dataclass(slots=True)

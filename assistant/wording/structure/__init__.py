@@ -39,6 +39,7 @@ from assistant.wording.structure.readings import (
     OutcomeReading,
     Part,
     SeriousnessReading,
+    WordClass,
     WorkReading,
     _doc_text,
     lemma,
@@ -55,6 +56,12 @@ __all__ = ["FAULTS", "Category", "NeedReader", "NeedReading", "OutcomeReading", 
 class StructureReader(OutcomeReader, WorkReader, SeriousnessReader):
     """Reads needs, outcomes, work items and seriousness statements with one set of word
     classes from ``framework/wording/structure.yml``."""
+
+    def __init__(self, lexicons: dict[str, list[str]]) -> None:
+        super().__init__(lexicons)
+        for name, value in vars(self).items():  # unions of word classes made once
+            if value.__class__ is frozenset:
+                setattr(self, name, WordClass(value))
 
 
 _default: StructureReader | None = None

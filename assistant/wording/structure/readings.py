@@ -50,6 +50,30 @@ KNOWN_VERBS: set[str] = {"be", "have", "do", "go", "see", "get", "make", "take",
                          "refer", "place", "promote", "diagnose", "engage", "manage"}
 
 
+class WordClass(frozenset[str]):
+    """A word class whose unions with other word classes and small literal sets are made
+    once: the readers write ``self.goal_verb | self.change_verb | {"take"}`` inside tests
+    run on every statement, and a union of a few dozen words costs more than the test that
+    reads it. In every other way it is the frozenset it holds."""
+
+    __slots__ = ("_unions",)
+
+    def __or__(self, other: Any) -> Any:
+        if not isinstance(other, (set, frozenset)):
+            return NotImplemented
+        try:
+            unions = self._unions
+        except AttributeError:
+            unions = self._unions = {}
+        # Another word class by identity (held, so its id stays its own); a literal set by
+        # its words.
+        key: Any = id(other) if other.__class__ is WordClass else frozenset(other)
+        held = unions.get(key)
+        if held is None:
+            held = unions[key] = (other, WordClass(frozenset.__or__(self, other)))
+        return held[1]
+
+
 # Per-thread caches for the last document read (the app reads in worker threads).
 _local = threading.local()
 
@@ -82,13 +106,18 @@ def _rows(doc: Any) -> list[list[int]]:
     TAG, HEAD; HEAD relative and unsigned, so a head to the left reads as 2**64 - n),
     read once per document: one ``to_array`` call costs about as much as reading forty
     token attributes, and the word rules and the need reader both scan these."""
+    global _ROW_ATTRS
     if getattr(_local, "rows_doc", None) is not doc:
-        from spacy.attrs import DEP, HEAD, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
+        if _ROW_ATTRS is None:
+            from spacy.attrs import DEP, HEAD, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
 
-        _local.rows = doc.to_array([LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG,
-                                    HEAD]).tolist()
+            _ROW_ATTRS = [LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG, HEAD]
+        _local.rows = doc.to_array(_ROW_ATTRS).tolist()
         _local.rows_doc = doc
     return _local.rows
+
+
+_ROW_ATTRS: list[int] | None = None  # the attribute ids ``_rows`` reads, set once
 
 
 @dataclass(frozen=True, slots=True)
