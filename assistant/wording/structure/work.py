@@ -215,27 +215,32 @@ class WorkReader(NeedReader):
                       and not (base == "ensure" and c.dep_ == "ccomp")
                       # "encourage parents to ensure ...", "ask people to work as a
                       # team": what someone is asked to do is itself no checkable act
-                      and not ((base in self.work_vague | self.meeting_verb
-                                or c.dep_ in ("xcomp", "ccomp")) and self._vague_clause(c))
+                      and not ((base in self.work_vague or c.dep_ in ("xcomp", "ccomp") or (
+                          # "see Zoe monthly to make sure she is alright"; but "to help
+                          # her ..." is given the benefit of the doubt
+                          base in self.meeting_verb and lemma(c) not in self.enabling_verb))
+                               and self._vague_clause(c))
                       and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
                                                      for g in _kids(c))
                       for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
                           and not self._empty_act(c) for c in _kids(action))
-        purpose = purpose or self._bare_purpose(action) or self._concrete_topic(action) \
+        # "find out how things are going": the question is no purpose
+        purpose = not self._open_question(action) and (purpose or self._bare_purpose(action) or self._concrete_topic(action) \
             or (base == "keep" and self._kept_thing(action, obj)) or (
                 # "to visit fortnightly, to include seeing the children alone", however
                 # it is parsed, says what the visit is for
                 base == "visit" and any(
                     t.i > action.i and t.tag_ in ("VB", "VBG") and t.dep_ not in (
-                        "aux", "auxpass", "amod", "compound") for t in sent)) or (
+                        "aux", "auxpass", "amod", "compound") and not self._vague_clause(t)
+                    for t in sent)) or (
                 # "Mum to ensure the children are in bed by 8pm every night": what is to
                 # be made sure of is checkable when it says how often or by when
                 base == "ensure" and any(
                     c.dep_ == "ccomp" and any(
                         t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
                                                    "weekly", "always", "never")
-                        for t in c.subtree) for c in _kids(action)))
+                        for t in c.subtree) for c in _kids(action))))
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
@@ -393,6 +398,10 @@ class WorkReader(NeedReader):
         with a person and nothing said of what it is for, about or where it happens
         (unlike "meet Mia at the school gate", an escort)."""
         people = [obj] if obj is not None else []
+        after = action.doc[action.i + 1] if action.i + 1 < len(action.doc) else None
+        if obj is None and after is not None and self._animate(after) and \
+                after.tag_ != "PRP$":
+            people.append(after)  # "see Zoe monthly", however "Zoe" is parsed
         people += [g for c in _kids(action) if c.dep_ == "prep" and c.lower_ == "with"
                    for g in _kids(c) if g.dep_ == "pobj"]
         if not people or not all(self._animate(p) for p in people):
@@ -688,7 +697,10 @@ class WorkReader(NeedReader):
             c.dep_ == "prep" and c.lower_ == "of" and verb is None) or (
                 c.dep_ == "compound" and verb is None and c.i != part_of_word and
                 not self._acronym(c) and (
-                    lemma(c) not in self.service_head or lemma(c) in self.weak_service_head))
+                    lemma(c) not in self.service_head or lemma(c) in self.weak_service_head
+                    # sessions of a named kind of help are held ("speech therapy
+                    # sessions"), unlike "support sessions"
+                    or (base in self.act_noun and lemma(c) not in self.help_noun)))
             for c in _kids(head))
 
     def _verb_of_noun(self, base: str) -> str | None:
@@ -725,8 +737,9 @@ class WorkReader(NeedReader):
         base = lemma(verb)
         if base == "make" and any(c.lower_ in ("sure", "certain") for c in _kids(verb)):
             base = "ensure"  # "to make sure he is okay"
-        if base not in self.work_vague:
-            return False
+        if (base not in self.work_vague and self._vague_phrasal(verb) is None) or \
+                self._bare_purpose(verb):
+            return False  # ("to help her budget for the bills" says what she will do)
         return not any(t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
                                                    "weekly", "always", "never")
                        for t in verb.subtree)
