@@ -135,6 +135,11 @@ class WorkReader(NeedReader):
         whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
         main = None
         root = sent.root
+        call = self._call_read_as_name(sent)
+        if call is not None:
+            # "Ring Work and Income to set up an appointment": an instruction to no one
+            return WorkReading(self._bracketed_owner(doc), True, lemma(call), False,
+                               f"says what will be done: {call.text}", whole)
         misread_owner = self._owner_read_as_verb(root)
         imperative = misread_owner is None and self._imperative(root)
         if imperative:
@@ -164,6 +169,8 @@ class WorkReader(NeedReader):
             head = root if root.tag_.startswith("NN") or (
                 root.tag_ in ("VBG", "VBP") and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
                                                         for c in _kids(root))) else None
+            if head is not None and (thing := self._gerund_modifier(head)) is not None:
+                head = thing  # "Beeping watches for toilet time": the watches
             if root.tag_ == "IN" and root.i == sent.start:
                 # "In class support focused on groups": a misread provision cell
                 head = next((c for c in _kids(root) if c.dep_ == "pobj"), None)
@@ -286,6 +293,42 @@ class WorkReader(NeedReader):
             elif base == "take" and obj is not None and lemma(obj) == "place":
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _call_read_as_name(self, sent: Any) -> Any:
+        """An instruction to get in touch whose capitalised verb the parser read as part
+        of a name ("Ring/NNP Work and Income to set up ...", "Phone/NNP Tellco about
+        ..."): a verb of contacting someone, first, modifying a proper noun that is no
+        person or role (so "Head Teacher to ..." keeps its owner)."""
+        first = next((t for t in sent if not t.is_punct), None)
+        if first is None or not first.is_title or first.dep_ not in ("compound", "nmod") or \
+                first.head.tag_ not in ("NNP", "NNPS") or first.head.i <= first.i:
+            return None
+        word = first.lower_
+        if word not in self.person_contact_verb or word in (
+                self.act_noun | self.thing_noun | self.weak_service_head | self.service_head
+                | self.person_head) or word in ("be", "have", "get", "see", "visit",
+                                                "contact", "live", "stay", "remain"):
+            return None
+        head = first.head
+        if lemma(head) in self.person_head | self.responsible_noun or \
+                self._professional(head) or head.dep_ not in (*SUBJECT_DEPS, "ROOT"):
+            return None
+        return first
+
+    def _gerund_modifier(self, head: Any) -> Any:
+        """A fragment that starts with a gerund read as its verb, though it describes
+        the thing after it ("Beeping watches for toilet time", "Flashing lights by the
+        door"): nothing but that bare noun depends on the gerund, so the noun is what
+        the item names. None when the gerund has its own adverbs, prepositions or an
+        object with a determiner ("Reading with Dad every night", "Chasing another
+        professional")."""
+        if head.tag_ != "VBG" or head.i != head.sent.start or not head.is_title:
+            return None
+        kids = [c for c in _kids(head) if not c.is_punct]
+        if len(kids) != 1 or kids[0].dep_ != "dobj" or not kids[0].tag_.startswith("NN") or \
+                any(c.dep_ in ("det", "poss", "nummod") for c in _kids(kids[0])):
+            return None
+        return kids[0]
 
     def _owner_read_as_verb(self, root: Any) -> tuple[Any, Any] | None:
         """A plan-style owner the parser took for an instruction's verb ("Lead/VB
@@ -689,7 +732,7 @@ class WorkReader(NeedReader):
                 base, part_of_word = joined, head.i - 2
         verb = self._verb_of_noun(base)
         kinds = self.vague_action | self.help_noun
-        if not (base in kinds or (verb is not None and verb in self.vague_action) or (
+        if not (base in kinds or (verb is not None and verb in self.work_vague) or (
                 generic and base in ("service", "services", "intervention", "provision",
                                      "advice", "guidance", "information"))):
             return False
@@ -712,7 +755,7 @@ class WorkReader(NeedReader):
                 stem = base[:-len(suffix)]
                 for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and
                                   stem[-1] == stem[-2] else stem):
-                    if candidate in self.vague_action:
+                    if candidate in self.work_vague:
                         return candidate
         return None
 
