@@ -304,7 +304,8 @@ class WorkReader(NeedReader):
                 first.head.tag_ not in ("NNP", "NNPS") or first.head.i <= first.i:
             return None
         word = first.lower_
-        if word not in self.person_contact_verb or word in (
+        if word not in self.person_contact_verb or word in self.work_vague | \
+                self.enabling_verb or word in (
                 self.act_noun | self.thing_noun | self.weak_service_head | self.service_head
                 | self.person_head) or word in ("be", "have", "get", "see", "visit",
                                                 "contact", "live", "stay", "remain"):
@@ -449,6 +450,10 @@ class WorkReader(NeedReader):
                    for g in _kids(c) if g.dep_ == "pobj"]
         if not people or not all(self._animate(p) for p in people):
             return False
+        if any(t.i > action.i and t.tag_ in ("VB", "VBG") and t.dep_ not in (
+                "aux", "auxpass", "amod", "compound") and not self._vague_clause(t)
+               for t in action.sent):
+            return False  # what it is for, however it is attached ("every week to ...")
         return not any(c.dep_ == "prep" and c.lower_ in (
             "at", "about", "over", "on", "to", "for", "outside", "after", "before")
             for c in _kids(action))
