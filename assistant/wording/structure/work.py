@@ -233,7 +233,8 @@ class WorkReader(NeedReader):
                           c.dep_ == "conj" and c.tag_.startswith("VB")
                           and not self._empty_act(c) for c in _kids(action))
         # "find out how things are going": the question is no purpose
-        purpose = not self._open_question(action) and (purpose or self._bare_purpose(action) or self._concrete_topic(action) \
+        purpose = not self._open_question(action) and (
+            purpose or self._bare_purpose(action) or self._concrete_topic(action)
             or (base == "keep" and self._kept_thing(action, obj)) or (
                 # "to visit fortnightly, to include seeing the children alone", however
                 # it is parsed, says what the visit is for
