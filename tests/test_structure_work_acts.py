@@ -72,6 +72,9 @@ MUST_PASS: list[tuple[str, str]] = [
     ("Saturdays 10 to 12, family time at the Quarley centre, supervised by a contact "
      "worker.", "quarley"),
     ("Uncle Dewi will take the Hensol air rifle out of the house tonight.", "hensol"),
+    # a role held at a time or place is being there, which is done
+    ("Nana Glenys will be the safe adult at every Tarbet contact.", "tarbet"),
+    ("Aunty Bethan will act as the safety person during the Maesteg visits.", "maesteg"),
     ("Weekly, support worker: 2 x wk / 1 hr home visit to practise the Tolley bedtime "
      "routine.", "tolley"),
 ]

@@ -412,6 +412,9 @@ class WorkReader(NeedReader):
             return None
         if role is None or any(c.dep_ in ("relcl", "acl") for c in _kids(role)):
             return None
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "during", "in", "throughout")
+               for c in (*_kids(action), *_kids(role))):
+            return None  # "be the safe adult at every contact": being there is done
         return role
 
     @staticmethod
