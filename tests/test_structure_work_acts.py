@@ -53,6 +53,11 @@ MUST_FLAG: list[tuple[str, set[str], str]] = [
      {NA, NF}, "sedley"),
     ("Support Ellis as he settles into the Wendle unit.", {NA, NF, NO}, "wendle"),
     ("Humming Corvel lights for bedtime.", {NA, NF, NO}, "corvel"),
+    # a condition after the item says when; it does not make the item hypothetical
+    ("Lead professional to organise other support for the Ansty family if needed.",
+     {NA, NF}, "ansty"),
+    ("The PA will see Kai Bramley at least every eight weeks to make sure he is okay.",
+     {NA}, "bramley"),
     # not an action fault, but no one owns it: a call read as part of a name
     ("Ring Fenwick Housing to ask about the repairs.", {NF, NO}, "fenwick"),
     # a session of a named kind of help is held: only how often and who are missing
@@ -72,6 +77,10 @@ MUST_PASS: list[tuple[str, str]] = [
     ("Saturdays 10 to 12, family time at the Quarley centre, supervised by a contact "
      "worker.", "quarley"),
     ("Uncle Dewi will take the Hensol air rifle out of the house tonight.", "hensol"),
+    # set off by something that happens to a thing ("if the appointment needs to be
+    # cancelled"), unlike "if she needs help"
+    ("The Marsden social worker will let Mum know as soon as possible if the appointment "
+     "needs to be cancelled.", "marsden"),
     # a role held at a time or place is being there, which is done
     ("Nana Glenys will be the safe adult at every Tarbet contact.", "tarbet"),
     ("Aunty Bethan will act as the safety person during the Maesteg visits.", "maesteg"),

@@ -227,8 +227,10 @@ class WorkReader(NeedReader):
                           # her ..." is given the benefit of the doubt
                           base in self.meeting_verb and lemma(c) not in self.enabling_verb))
                                and self._vague_clause(c))
-                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
-                                                     for g in _kids(c))
+                      # a condition ("if needed", "when asked") is no purpose either
+                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ in (
+                          "as", "if", "when", "whenever", "unless", "once")
+                          for g in _kids(c))
                       for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
                           and not self._empty_act(c) for c in _kids(action))
@@ -445,9 +447,9 @@ class WorkReader(NeedReader):
         """"Your PA will meet with you in person", "see Kai every eight weeks": a meeting
         with a person and nothing said of what it is for, about or where it happens
         (unlike "meet Mia at the school gate", an escort)."""
-        people = [obj] if obj is not None else []
+        people = [c for c in _kids(action) if c.dep_ == "dobj" and self._animate(c)]
         after = action.doc[action.i + 1] if action.i + 1 < len(action.doc) else None
-        if obj is None and after is not None and self._animate(after) and \
+        if not people and after is not None and self._animate(after) and \
                 after.tag_ != "PRP$":
             people.append(after)  # "see Zoe monthly", however "Zoe" is parsed
         people += [g for c in _kids(action) if c.dep_ == "prep" and c.lower_ == "with"
@@ -631,8 +633,8 @@ class WorkReader(NeedReader):
         """"Work with her on a speech programme", "go through the safety plan with him":
         a vague verb whose "on"/"through" names a particular thing (a determiner, a number
         or a name says which), not a quality ("work on his anger")."""
-        if lemma(action) not in self.work_vague:
-            return False
+        if lemma(action) not in self.work_vague or self._vague_phrasal(action) is not None:
+            return False  # ("follow through on the recommendations": still no act)
         for prep in _kids(action):
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "through", "using"):
                 continue
@@ -787,7 +789,8 @@ class WorkReader(NeedReader):
         on time", "to engage with services"): a vague verb, unless what is to be ensured
         says how often or by when."""
         base = lemma(verb)
-        if base == "make" and any(c.lower_ in ("sure", "certain") for c in _kids(verb)):
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if base == "make" and after is not None and after.lower_ in ("sure", "certain"):
             base = "ensure"  # "to make sure he is okay"
         if (base not in self.work_vague and self._vague_phrasal(verb) is None) or \
                 self._bare_purpose(verb):
