@@ -72,6 +72,8 @@ MUST_PASS: list[tuple[str, str]] = [
      "felton"),
     ("The PA will see Zoe monthly to help her budget for the Ketley bills.", "ketley"),
     ("Keyworker to hear Noor read her Balsam book for ten minutes each evening.", "balsam"),
+    ("Leaving care team to send Kai a Caldey voucher for his eighteenth birthday.",
+     "caldey"),
     ("By the next Fennick review, SW to send Mum the minutes.", "fennick"),
     ("Nan to buy Jack a Talbot bus pass for his sixteenth birthday.", "talbot"),
     ("Saturdays 10 to 12, family time at the Quarley centre, supervised by a contact "

@@ -340,8 +340,13 @@ class WorkReader(NeedReader):
         is the root, a person or role is the root itself or its modifier, nothing is its
         object, and an infinitive follows. Returns (the role, the infinitive's verb)."""
         first = next((t for t in root.sent if not t.is_punct), root)
+        # a name led by a gerund ("Leaving/VBG care team to send ...") is read as the
+        # gerund's object: the object is then the role
+        named = [c for c in _kids(root) if c.dep_ == "dobj" and not any(
+            g.dep_ in ("det", "poss") for g in _kids(c))] if root.tag_ == "VBG" else []
         if first.i != root.i or not root.is_title or not root.tag_.startswith(("VB", "NN")) \
-                or any(c.dep_ in ("dobj", "dative", *SUBJECT_DEPS) for c in _kids(root)):
+                or any(c.dep_ in ("dobj", "dative", *SUBJECT_DEPS) and c not in named
+                       for c in _kids(root)) or len(named) > 1:
             return None
         clause = next((c for c in _kids(root) if c.dep_ in ("advcl", "xcomp")
                        and c.tag_ == "VB" and c.i > root.i and any(
@@ -351,6 +356,7 @@ class WorkReader(NeedReader):
             return None
         words = [root, *(c for c in _kids(root) if c.dep_ in ("amod", "compound")
                          and root.i < c.i < clause.i)]
+        words += [t for c in named for t in c.subtree if t.i < clause.i]
         if clause.i - 1 - root.i != len(words):
             return None  # something else stands between the role and "to"
         role = next((t for t in reversed(words) if lemma(t) in self.person_head
