@@ -439,7 +439,13 @@ class Engine:
             return
         index = compiled.structure.get("no-action")
         if work.vague_action and index is not None:
-            span = span_of(doc, work.span.start, work.span.end)
+            # the item up to a trailing condition ("... if needed"): the condition says
+            # when, and must not make the whole item read as hypothetical
+            end = next((t.i for t in doc[work.span.start + 2:work.span.end]
+                        if t.dep_ == "mark" and t.lower_ in ("if", "when", "whenever",
+                                                              "unless")
+                        and t.head.dep_ == "advcl"), work.span.end)
+            span = span_of(doc, work.span.start, end)
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = work.reason
         if not work.owner_known:

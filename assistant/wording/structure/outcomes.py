@@ -374,7 +374,8 @@ class OutcomeReader(NeedReader):
         # upset")
         manner = None if (obj is not None and not (
             self._animate(obj) or self._quality_noun(obj) or obj.dep_ == "pobj")) or any(
-                c.dep_ == "advcl" for c in _kids(verb)) else next((
+                c.dep_ == "advcl" for c in _kids(verb)) or self._particular_setting(
+                    verb) else next((
             c for c in _kids(verb) if c.dep_ == "advmod" and c.lower_.endswith("ly")
                        and (c.lower_ not in self.observable_manner or any(
                            g.lower_ == "as" for g in _kids(c)))  # "as independently as"
@@ -529,8 +530,11 @@ class OutcomeReader(NeedReader):
         None when anything concrete (a number, a named place, a thing there) says more."""
         if lemma(verb) not in ("live", "grow", "stay", "remain", "reside"):
             return None
-        for prep in _kids(verb):
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "within", "at"):
+        preps = [c for c in _kids(verb) if c.dep_ == "prep"]
+        preps += [g for p in preps for o in _kids(p) if o.dep_ == "pobj"
+                  for g in _kids(o) if g.dep_ == "prep"]  # "with Romeo | in the car"
+        for prep in preps:
+            if prep.lower_ not in ("in", "within", "at"):
                 continue
             for noun in _kids(prep):
                 if noun.dep_ != "pobj" or self._animate(noun):
@@ -662,6 +666,27 @@ class OutcomeReader(NeedReader):
             if word == "at" and after == "most":
                 return True
         return any(c.dep_ == "det" and c.lower_ in ("no", "zero") for c in _kids(noun))
+
+    def _particular_setting(self, verb: Any) -> bool:
+        """An act done in, on or by a particular thing ("travel with Romeo in the family
+        car", "cross the road at the zebra crossing"): a manner adverb on it says how a
+        concrete act is done ("safely"), not a quality in place of one. A generic place
+        ("in class", "at home", "in the community") is no such thing."""
+        preps = [c for c in _kids(verb) if c.dep_ == "prep"]
+        preps += [g for p in preps for o in _kids(p) if o.dep_ == "pobj"
+                  for g in _kids(o) if g.dep_ == "prep"]  # "with Romeo | in the car"
+        for prep in preps:
+            if prep.lower_ not in (
+                    "in", "on", "at", "by", "across", "along", "into", "onto", "over",
+                    "through", "inside", "around"):
+                continue
+            for noun in _kids(prep):
+                if noun.dep_ == "pobj" and noun.tag_ in ("NN", "NNS") and not (
+                        self._quality_noun(noun) or self._animate(noun)
+                        or {lemma(noun), noun.lower_} & self.generic_place) and any(
+                        c.dep_ in ("det", "poss") for c in _kids(noun)):
+                    return True
+        return False
 
     @staticmethod
     def _comparative(token: Any) -> bool:

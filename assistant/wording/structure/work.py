@@ -38,8 +38,15 @@ class WorkReader(NeedReader):
                                        lexicons.get("shape_work_event_subject", ()))
         self.work_light_verb = self.light_verb | frozenset(
             w.lower() for w in lexicons.get("shape_work_light_verb", ()))
+        # verbs of an abstract relation between people or agencies ("coordinate",
+        # "cooperate", "consult"): like "liaise", they name no act anyone could check
+        self.work_vague = self.vague_action | frozenset(
+            w.lower() for w in lexicons.get("shape_work_relation_verb", ()))
+        # meeting someone names no act unless it says what for ("meet with you in person")
+        self.meeting_verb = frozenset(w.lower() for w in
+                                      lexicons.get("shape_work_meeting_verb", ()))
         # the work verbs' own spellings, so "chasing" reads as chase, not "chas"
-        KNOWN_VERBS.update(w for w in self.vague_action | self.work_light_verb if w.isalpha())
+        KNOWN_VERBS.update(w for w in self.work_vague | self.work_light_verb if w.isalpha())
 
     def read_work(self, doc: Any) -> WorkReading | None:
         """Read a work item: its action verb and who does it. Needs a parse.
@@ -128,9 +135,17 @@ class WorkReader(NeedReader):
         whole = Part.of(doc, sent.start, _trim(doc, sent.end - 1) + 1)
         main = None
         root = sent.root
-        imperative = self._imperative(root)
+        call = self._call_read_as_name(sent)
+        if call is not None:
+            # "Ring Work and Income to set up an appointment": an instruction to no one
+            return WorkReading(self._bracketed_owner(doc), True, lemma(call), False,
+                               f"says what will be done: {call.text}", whole)
+        misread_owner = self._owner_read_as_verb(root)
+        imperative = misread_owner is None and self._imperative(root)
         if imperative:
             main = root  # "Contact the school by phone to check attendance"
+        elif misread_owner is not None:
+            main = misread_owner[1]  # "Carer | to hear Leo read": the owner, misread
         for token in sent:
             if main is not None:
                 break
@@ -144,12 +159,18 @@ class WorkReader(NeedReader):
         if main is None and root.tag_.startswith("VB") and root.tag_ != "VBG" and not (
                 root.tag_ == "VBP" and any(c.dep_ == "nummod" for c in _kids(root))):
             main = root  # (not "1:1 work with Mum": a noun with a number, misread)
+        if main is None and (instruction := self._instruction_read_as_noun(sent)) is not None:
+            return WorkReading(None, True, lemma(instruction), True,
+                               f"\"{instruction.text}\" does not say what will be done, so no "
+                               "one could check it happened", whole)
         if main is None:
             # "Support as needed.", "Input from a speech therapist.": no action at all;
             # "Weekly sessions on bedtime routines" at least names what the sessions do.
             head = root if root.tag_.startswith("NN") or (
                 root.tag_ in ("VBG", "VBP") and not any(c.dep_ in (*SUBJECT_DEPS, "aux")
                                                         for c in _kids(root))) else None
+            if head is not None and (thing := self._gerund_modifier(head)) is not None:
+                head = thing  # "Beeping watches for toilet time": the watches
             if root.tag_ == "IN" and root.i == sent.start:
                 # "In class support focused on groups": a misread provision cell
                 head = next((c for c in _kids(root) if c.dep_ == "pobj"), None)
@@ -181,6 +202,8 @@ class WorkReader(NeedReader):
                                whole)
         owner, known = (self._bracketed_owner(doc), True) if imperative else \
             self._owner(doc, main)
+        if misread_owner is not None:
+            owner, known = self._part(doc, misread_owner[0]), True
         action = main
         # "will continue to support", "to carry out visits", "to keep an eye on"
         for _ in range(2):
@@ -197,54 +220,70 @@ class WorkReader(NeedReader):
         # What is to be ensured is not how ("make sure the children get to school").
         purpose = any(c.dep_ in ("advcl", "xcomp", "ccomp") and c.tag_.startswith("VB")
                       and not (base == "ensure" and c.dep_ == "ccomp")
-                      # "encourage parents to ensure ...": a vague verb for a vague one
-                      and not (base in self.vague_action and self._vague_clause(c))
-                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ == "as"
-                                                     for g in _kids(c))
+                      # "encourage parents to ensure ...", "ask people to work as a
+                      # team": what someone is asked to do is itself no checkable act
+                      and not ((base in self.work_vague or c.dep_ in ("xcomp", "ccomp") or (
+                          # "see Zoe monthly to make sure she is alright"; but "to help
+                          # her ..." is given the benefit of the doubt
+                          base in self.meeting_verb and lemma(c) not in self.enabling_verb))
+                               and self._vague_clause(c))
+                      # a condition ("if needed", "when asked") is no purpose either
+                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ in (
+                          "as", "if", "when", "whenever", "unless", "once")
+                          for g in _kids(c))
                       for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
-                          and lemma(c) not in self.vague_action for c in _kids(action))
-        purpose = purpose or self._bare_purpose(action) or self._concrete_topic(action) \
+                          and not self._empty_act(c) for c in _kids(action))
+        # "find out how things are going": the question is no purpose
+        purpose = not self._open_question(action) and (
+            purpose or self._bare_purpose(action) or self._concrete_topic(action)
             or (base == "keep" and self._kept_thing(action, obj)) or (
                 # "to visit fortnightly, to include seeing the children alone", however
                 # it is parsed, says what the visit is for
                 base == "visit" and any(
                     t.i > action.i and t.tag_ in ("VB", "VBG") and t.dep_ not in (
-                        "aux", "auxpass", "amod", "compound") for t in sent)) or (
+                        "aux", "auxpass", "amod", "compound") and not self._vague_clause(t)
+                    for t in sent)) or (
                 # "Mum to ensure the children are in bed by 8pm every night": what is to
                 # be made sure of is checkable when it says how often or by when
                 base == "ensure" and any(
                     c.dep_ == "ccomp" and any(
                         t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
                                                    "weekly", "always", "never")
-                        for t in c.subtree) for c in _kids(action)))
+                        for t in c.subtree) for c in _kids(action))))
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
-            phrasal = next((f"{base} {c.lower_}" for c in _kids(action) if c.dep_ in (
-                "prep", "prt") and f"{base} {c.lower_}" in self.vague_phrasal), None)
-            if base in self.vague_action or phrasal or self._untargeted(action):
+            phrasal = self._vague_phrasal(action)
+            complement = next((c for c in _kids(action) if c.dep_ in ("xcomp", "ccomp")
+                               and c.i > action.i and self._vague_clause(c)), None)
+            role = self._role_held(action)
+            if base in self.work_vague or phrasal or self._untargeted(action):
                 vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
                                        "be done, so no one could check it happened")
-            elif base in self.work_light_verb and obj is not None and not any(
-                    c.dep_ == "nummod" for c in _kids(obj)) and (((
-                    lemma(obj) in self.vague_action | self.help_noun
-                    or self._verb_of_noun(lemma(obj)) is not None
-                    or self._vague_noun(obj)) and not (
-                        lemma(obj) in self.weak_service_head and self._topic(obj)))
-                    or (obj.tag_.startswith("NN") and self._quality_noun(obj)
-                        and lemma(obj) not in self.service_head  # "a conference"
-                        and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
-                                    for c in _kids(obj)))):
+            elif self._light_with_empty_object(action, obj):
                 # "offer ongoing reassurance", "maintain oversight", "provide input"
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
                                        "will be done")
+            elif role is not None:
+                vague, reason = True, (f"\"{action.text} {_np_text(role)}\" names a role, "
+                                       "not something anyone will do")
+            elif complement is not None:
+                vague, reason = True, (f"\"{complement.text}\" does not say what will be "
+                                       "done, so no one could check it happened")
+            elif self._open_question(action):
+                vague, reason = True, (f"\"{action.text} how ...\" asks an open question; "
+                                       "it does not say what will be done")
+            elif base in self.meeting_verb and self._unfocused_meeting(action, obj):
+                vague, reason = True, (f"\"{action.text}\" with no focus does not say what "
+                                       "will be done at the meeting")
             elif obj is None and base in ("be", "stay", "remain", "keep", "become") and any(
                     c.dep_ == "acomp" for c in _kids(action)) and not self._duty(action):
                 # "School to stay alert to any changes": a state, not an action
                 vague, reason = True, (f"\"{action.text}\" with an adjective is a state, not "
                                        "something anyone could check was done")
-            elif any(c.dep_ == "auxpass" for c in _kids(action)) and (
+            elif any(c.dep_ == "auxpass" for c in _kids(action)) and \
+                    base in self.work_light_verb and (
                     passive_subject := self._passive_subject(action)) is not None and \
                     not self._animate(passive_subject) and self._vague_noun(
                         passive_subject, generic=True):
@@ -257,6 +296,179 @@ class WorkReader(NeedReader):
             elif base == "take" and obj is not None and lemma(obj) == "place":
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
+
+    def _call_read_as_name(self, sent: Any) -> Any:
+        """An instruction to get in touch whose capitalised verb the parser read as part
+        of a name ("Ring/NNP Work and Income to set up ...", "Phone/NNP Tellco about
+        ..."): a verb of contacting someone, first, modifying a proper noun that is no
+        person or role (so "Head Teacher to ..." keeps its owner)."""
+        first = next((t for t in sent if not t.is_punct), None)
+        if first is None or not first.is_title or first.dep_ not in ("compound", "nmod") or \
+                first.head.tag_ not in ("NNP", "NNPS") or first.head.i <= first.i:
+            return None
+        word = first.lower_
+        if word not in self.person_contact_verb or word in self.work_vague | \
+                self.enabling_verb or word in (
+                self.act_noun | self.thing_noun | self.weak_service_head | self.service_head
+                | self.person_head) or word in ("be", "have", "get", "see", "visit",
+                                                "contact", "live", "stay", "remain"):
+            return None
+        head = first.head
+        if lemma(head) in self.person_head | self.responsible_noun or \
+                self._professional(head) or head.dep_ not in (*SUBJECT_DEPS, "ROOT"):
+            return None
+        return first
+
+    def _gerund_modifier(self, head: Any) -> Any:
+        """A fragment that starts with a gerund read as its verb, though it describes
+        the thing after it ("Beeping watches for toilet time", "Flashing lights by the
+        door"): nothing but that bare noun depends on the gerund, so the noun is what
+        the item names. None when the gerund has its own adverbs, prepositions or an
+        object with a determiner ("Reading with Dad every night", "Chasing another
+        professional")."""
+        if head.tag_ != "VBG" or head.i != head.sent.start or not head.is_title:
+            return None
+        kids = [c for c in _kids(head) if not c.is_punct]
+        if len(kids) != 1 or kids[0].dep_ != "dobj" or not kids[0].tag_.startswith("NN") or \
+                any(c.dep_ in ("det", "poss", "nummod") for c in _kids(kids[0])):
+            return None
+        return kids[0]
+
+    def _owner_read_as_verb(self, root: Any) -> tuple[Any, Any] | None:
+        """A plan-style owner the parser took for an instruction's verb ("Lead/VB
+        professional to make sure ...", "Carer/VB to hear Leo read ..."): the first word
+        is the root, a person or role is the root itself or its modifier, nothing is its
+        object, and an infinitive follows. Returns (the role, the infinitive's verb)."""
+        first = next((t for t in root.sent if not t.is_punct), root)
+        # a name led by a gerund ("Leaving/VBG care team to send ...") is read as the
+        # gerund's object: the object is then the role
+        named = [c for c in _kids(root) if c.dep_ == "dobj" and not any(
+            g.dep_ in ("det", "poss") for g in _kids(c))] if root.tag_ == "VBG" else []
+        if first.i != root.i or not root.is_title or not root.tag_.startswith(("VB", "NN")) \
+                or any(c.dep_ in ("dobj", "dative", *SUBJECT_DEPS) and c not in named
+                       for c in _kids(root)) or len(named) > 1:
+            return None
+        clause = next((c for c in _kids(root) if c.dep_ in ("advcl", "xcomp")
+                       and c.tag_ == "VB" and c.i > root.i and any(
+                           a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1
+                           for a in _kids(c))), None)
+        if clause is None or clause.i - root.i > 4:
+            return None
+        words = [root, *(c for c in _kids(root) if c.dep_ in ("amod", "compound")
+                         and root.i < c.i < clause.i)]
+        words += [t for c in named for t in c.subtree if t.i < clause.i]
+        if clause.i - 1 - root.i != len(words):
+            return None  # something else stands between the role and "to"
+        role = next((t for t in reversed(words) if lemma(t) in self.person_head
+                     | self.responsible_noun or t.lower_ in self.person_head
+                     | self.responsible_noun or self._professional(t) or self._acronym(t)),
+                    None)
+        return None if role is None else (role, clause)
+
+    def _instruction_read_as_noun(self, sent: Any) -> Any:
+        """A vague instruction whose capitalised verb the parser read as part of a name
+        ("Support/NNP Kai as he moves ...", "Monitor/NNP Ben's ..."): the first word is
+        a vague verb's form, tagged as a noun that modifies a person. None otherwise."""
+        first = next((t for t in sent if not t.is_punct), None)
+        if first is None or not first.is_title or not first.tag_.startswith("NN") or \
+                first.dep_ not in ("compound", "nmod") or first.lower_ not in self.work_vague:
+            return None
+        return first if self._animate(first.head) and first.head.i > first.i else None
+
+    def _empty_act(self, verb: Any) -> bool:
+        """A verb that names no checkable act by itself: an abstract relation ("work
+        with", "liaise"), a vague phrasal ("follow up") or a light verb with an empty
+        object ("provide practical support")."""
+        return lemma(verb) in self.work_vague or self._vague_phrasal(verb) is not None or \
+            self._light_with_empty_object(verb, self._object_of(verb))
+
+    def _vague_phrasal(self, action: Any) -> str | None:
+        """"check on", "follow through", "drive (the plan) forward": a verb with a
+        particle that together name no act."""
+        base = lemma(action)
+        return next((f"{base} {c.lower_}" for c in _kids(action) if c.dep_ in (
+            "prep", "prt", "advmod") and f"{base} {c.lower_}" in self.vague_phrasal), None)
+
+    def _light_with_empty_object(self, action: Any, obj: Any) -> bool:
+        """A light verb whose object is help, a vague act or a quality ("offer ongoing
+        reassurance", "organise other support", "maintain oversight"): the action is
+        its object, and that names nothing anyone could check."""
+        return lemma(action) in self.work_light_verb and obj is not None and not any(
+            c.dep_ == "nummod" for c in _kids(obj)) and (((
+                lemma(obj) in self.work_vague | self.help_noun
+                or self._verb_of_noun(lemma(obj)) is not None
+                or self._vague_noun(obj)) and not (
+                    lemma(obj) in self.weak_service_head and self._topic(obj)))
+                or (obj.tag_.startswith("NN") and self._quality_noun(obj)
+                    and lemma(obj) not in self.service_head  # "a conference"
+                    and not any(c.dep_ == "prep" and c.lower_ in ("on", "about")
+                                for c in _kids(obj))))
+
+    def _role_held(self, action: Any) -> Any:
+        """"be the point of contact", "be a back-up person", "act as the link": a role
+        someone holds, not something they will do. None when the verb is not a copula
+        or "act/serve as", or the role is said by what its holder does ("be the one who
+        collects Tom")."""
+        base = lemma(action)
+        if base in ("be", "become", "remain"):
+            role = next((c for c in _kids(action) if c.dep_ == "attr"
+                         and c.tag_.startswith("NN")), None)
+        elif base in ("act", "serve"):
+            role = next((g for c in _kids(action) if c.dep_ == "prep" and c.lower_ == "as"
+                         for g in _kids(c) if g.dep_ == "pobj"), None)
+        else:
+            return None
+        if role is None or any(c.dep_ in ("relcl", "acl") for c in _kids(role)):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ in ("at", "during", "in", "throughout")
+               for c in (*_kids(action), *_kids(role))):
+            return None  # "be the safe adult at every contact": being there is done
+        return role
+
+    @staticmethod
+    def _open_question(action: Any) -> bool:
+        """"Check how well the plan is working", "find out how things are going": a
+        question about how something goes, with no act named (unlike "check how many
+        nappies are left", a count)."""
+        if lemma(action) not in ("check", "see", "review", "assess", "evaluate", "gauge",
+                                 "find", "establish", "explore", "ask"):
+            return False
+        for clause in _kids(action):
+            if clause.dep_ not in ("ccomp", "xcomp", "dobj", "prep"):
+                continue
+            words = list(clause.subtree)
+            how = next((t for t in words if t.lower_ == "how"), None)
+            if how is None or how.i + 1 >= len(how.doc) or \
+                    how.doc[how.i + 1].lower_ in ("many", "much", "often", "long"):
+                continue
+            verb = clause if clause.tag_.startswith("VB") else next(
+                (t for t in words if t.tag_.startswith("VB")), None)
+            if verb is not None and lemma(verb) in (
+                    "go", "work", "cope", "get", "do", "manage", "settle", "feel", "be",
+                    "progress"):
+                return True
+        return False
+
+    def _unfocused_meeting(self, action: Any, obj: Any) -> bool:
+        """"Your PA will meet with you in person", "see Kai every eight weeks": a meeting
+        with a person and nothing said of what it is for, about or where it happens
+        (unlike "meet Mia at the school gate", an escort)."""
+        people = [c for c in _kids(action) if c.dep_ == "dobj" and self._animate(c)]
+        after = action.doc[action.i + 1] if action.i + 1 < len(action.doc) else None
+        if not people and after is not None and self._animate(after) and \
+                after.tag_ != "PRP$":
+            people.append(after)  # "see Zoe monthly", however "Zoe" is parsed
+        people += [g for c in _kids(action) if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in _kids(c) if g.dep_ == "pobj"]
+        if not people or not all(self._animate(p) for p in people):
+            return False
+        if any(t.i > action.i and t.tag_ in ("VB", "VBG") and t.dep_ not in (
+                "aux", "auxpass", "amod", "compound") and not self._vague_clause(t)
+               for t in action.sent):
+            return False  # what it is for, however it is attached ("every week to ...")
+        return not any(c.dep_ == "prep" and c.lower_ in (
+            "at", "about", "over", "on", "to", "for", "outside", "after", "before")
+            for c in _kids(action))
 
     def _duty(self, verb: Any) -> bool:
         """"Parents are responsible for maintaining the supplies": an owner and a duty
@@ -328,7 +540,7 @@ class WorkReader(NeedReader):
         if person is None:
             return None
         base = lemma(after)
-        vague = base in self.vague_action
+        vague = base in self.work_vague
         reason = (f"\"{after.text}\" does not say what will be done, so no one could "
                   "check it happened") if vague else f"says what will be done: {after.text}"
         return WorkReading(self._part(doc, person), True, base, vague, reason, whole)
@@ -410,7 +622,7 @@ class WorkReader(NeedReader):
             after = doc[after.i + 1]
             # ("encourage parents to ensure ...": a vague verb for a vague one)
             return after.tag_.startswith("VB") and not (
-                lemma(action) in self.vague_action and self._vague_clause(after))
+                lemma(action) in self.work_vague and self._vague_clause(after))
         return not (after.is_punct or after.tag_ in ("IN", "CC", "RB", "POS", "TO", "DT", "VBN",
                                                      "WDT", "WRB", "RP", "PRP", "PRP$")
                     or after.like_num or self._animate(after)
@@ -427,8 +639,8 @@ class WorkReader(NeedReader):
         """"Work with her on a speech programme", "go through the safety plan with him":
         a vague verb whose "on"/"through" names a particular thing (a determiner, a number
         or a name says which), not a quality ("work on his anger")."""
-        if lemma(action) not in self.vague_action:
-            return False
+        if lemma(action) not in self.work_vague or self._vague_phrasal(action) is not None:
+            return False  # ("follow through on the recommendations": still no act)
         for prep in _kids(action):
             if prep.dep_ != "prep" or prep.lower_ not in ("on", "through", "using"):
                 continue
@@ -447,6 +659,11 @@ class WorkReader(NeedReader):
         """"Keep a sleep diary", "keep the medicines in a locked cupboard": keeping a
         thing is done and can be checked; "keep in touch", "keep an eye on", "keep Mum
         informed" and "keep the plan under review" are not."""
+        if obj is not None and self._animate(obj) and any(
+                c.dep_ in ("prep", "advmod", "prt") and c.lower_ in (
+                    "within", "away", "out", "inside", "indoors", "off", "apart", "beside",
+                    "near", "close") for c in _kids(action)):
+            return True  # "keep Toby within sight", "keep him away from the pond"
         if obj is None or not obj.tag_.startswith("NN") or self._animate(obj) or \
                 lemma(obj) in ("eye", "touch", "contact", "track", "check", "watch") or \
                 self._quality_noun(obj) or lemma(obj) in self.agency_thing:
@@ -532,7 +749,7 @@ class WorkReader(NeedReader):
                 base, part_of_word = joined, head.i - 2
         verb = self._verb_of_noun(base)
         kinds = self.vague_action | self.help_noun
-        if not (base in kinds or (verb is not None and verb in self.vague_action) or (
+        if not (base in kinds or (verb is not None and verb in self.work_vague) or (
                 generic and base in ("service", "services", "intervention", "provision",
                                      "advice", "guidance", "information"))):
             return False
@@ -540,7 +757,10 @@ class WorkReader(NeedReader):
             c.dep_ == "prep" and c.lower_ == "of" and verb is None) or (
                 c.dep_ == "compound" and verb is None and c.i != part_of_word and
                 not self._acronym(c) and (
-                    lemma(c) not in self.service_head or lemma(c) in self.weak_service_head))
+                    lemma(c) not in self.service_head or lemma(c) in self.weak_service_head
+                    # sessions of a named kind of help are held ("speech therapy
+                    # sessions"), unlike "support sessions"
+                    or (base in self.act_noun and lemma(c) not in self.help_noun)))
             for c in _kids(head))
 
     def _verb_of_noun(self, base: str) -> str | None:
@@ -552,7 +772,7 @@ class WorkReader(NeedReader):
                 stem = base[:-len(suffix)]
                 for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and
                                   stem[-1] == stem[-2] else stem):
-                    if candidate in self.vague_action:
+                    if candidate in self.work_vague:
                         return candidate
         return None
 
@@ -574,8 +794,13 @@ class WorkReader(NeedReader):
         """A purpose that is itself no checkable action ("to ensure that children arrive
         on time", "to engage with services"): a vague verb, unless what is to be ensured
         says how often or by when."""
-        if lemma(verb) not in self.vague_action:
-            return False
+        base = lemma(verb)
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if base == "make" and after is not None and after.lower_ in ("sure", "certain"):
+            base = "ensure"  # "to make sure he is okay"
+        if (base not in self.work_vague and self._vague_phrasal(verb) is None) or \
+                self._bare_purpose(verb):
+            return False  # ("to help her budget for the bills" says what she will do)
         return not any(t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
                                                    "weekly", "always", "never")
                        for t in verb.subtree)
