@@ -1058,6 +1058,10 @@ class NeedReader:
         """Judge a noun phrase by its head and modifiers (``need``: the need verb, whose
         own modifiers may name a provider: "needs care | from midwifery services")."""
         base = lemma(head)
+        if head.i > 1 and head.doc[head.i - 1].text == "-":
+            joined = f"{head.doc[head.i - 2].text}-{head.text}".lower()
+            if joined in self.universal_noun:
+                base = joined  # "well-being" read as "well - being": one word
         aim = self._aim_phrase(head)
         if aim:
             return "universal", aim
@@ -2260,6 +2264,14 @@ class NeedReader:
         for child in _kids(noun):
             if child.dep_ not in SPECIFYING_DEPS:
                 continue
+            if child.dep_ == "compound" and child.i + 2 == noun.i and \
+                    noun.doc[child.i + 1].text == "-":
+                continue  # "well-being" read as "well - being": one word
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i > noun.i and \
+                    self._whose(child):
+                continue  # "a better life for Nell": whose it is, like "Nell's"
+            if child.dep_ == "relcl" and self._needs_met_clause(child):
+                continue  # "support that meets her needs": only what every child needs
             if child.dep_ == "poss" or (child.dep_ == "compound" and (
                     child.lower_ == "self" or lemma(child) in self.home_noun
                     or child.lower_ == "role")):
@@ -2296,6 +2308,38 @@ class NeedReader:
                 continue
             return True
         return False
+
+    def _whose(self, prep: Any) -> bool:
+        """True when a "for" phrase names only a person, by name, pronoun or a bare person
+        noun ("for Nell", "for her", "for the children"): whose the thing is, as a
+        possessive would say, not what it is."""
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        objs += [c for o in objs for c in o.conjuncts]
+        if not objs or any(g.dep_ not in ("pobj", "cc", "punct", "conj")
+                           for g in _kids(prep)):
+            return False
+        for obj in objs:
+            if obj.tag_ in ("PRP", "NNP", "NNPS") or lemma(obj) in self.person_head:
+                if any(c.dep_ not in ("det", "poss", "cc", "conj", "punct", "compound",
+                                      "case") or (c.dep_ == "compound"
+                                                  and c.tag_ not in ("NNP", "NNPS"))
+                       for c in _kids(obj)):
+                    return False  # "for the girls in her class": someone particular
+                continue
+            return False
+        return True
+
+    @staticmethod
+    def _needs_met_clause(clause: Any) -> bool:
+        """True when a relative clause says only that the thing meets the person's needs
+        ("that meets her needs", "which meet his needs"): true of what every child needs."""
+        if lemma(clause) not in ("meet", "fulfil", "fulfill", "satisfy"):
+            return False
+        objs = [c for c in _kids(clause) if c.dep_ == "dobj"]
+        return bool(objs) and all(
+            lemma(o) == "need" and all(c.dep_ in ("poss", "det", "amod") for c in _kids(o))
+            for o in objs) and all(
+            c.dep_ in ("nsubj", "dobj", "punct", "advmod") for c in _kids(clause))
 
     @staticmethod
     def _routine(verb: Any) -> bool:
