@@ -1483,13 +1483,39 @@ class NeedReader:
                     self._generic_noun(own_subject, ignore=verb.i)
                     or self._quality(own_subject)):
                 return ""
-            if not self._aim_core(verb) or not self._general(verb):
+            ranked = self._upheld(verb, own_subject)
+            if not (self._aim_core(verb) or ranked) or not self._general(verb, skip=[
+                    c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]):
                 return ""
         finally:
             _local.general_depth = depth
         doc = verb.doc
         words = doc[verb.left_edge.i:_trim(doc, verb.right_edge.i) + 1].text
         return f"\"{words}\" is an aim every child shares, with nothing particular said"
+
+    def _aim_adverb(self, token: Any) -> bool:
+        """An adverb made from an aim adjective ("safely", "happily", "securely")."""
+        low = token.lower_
+        if not low.endswith("ly") or len(low) < 5:
+            return False
+        stems = {low[:-2], low[:-3] + "y", low[:-2] + "e", low[:-1] + "e"}
+        return bool(stems & self.universal_adj)
+
+    def _upheld(self, verb: Any, subject: Any) -> bool:
+        """True when a quality every child has ("her welfare and best interests", "his
+        identity") is only ranked or upheld ("to come first", "to be put first", "to be
+        promoted"): nothing is said about what anyone does."""
+        if subject is None or not all(
+                (self._quality(s, ignore=verb.i) or self._noun_base(s) & self.universal_noun)
+                and self._generic_noun(s, ignore=verb.i)
+                for s in [subject, *subject.conjuncts]):
+            return False
+        forms = lemma_forms(verb)
+        if self._in(forms, self.universal_passive) and any(
+                c.dep_ == "auxpass" for c in _kids(verb)):
+            return True
+        return forms[0] in ("come", "put", "be", "go") and any(
+            c.lower_ in ("first", "paramount") for c in _kids(verb))
 
     def _aim_core(self, verb: Any) -> bool:
         """True when the clause's own predicate names an aim or only grades: be/feel + an
@@ -1517,6 +1543,12 @@ class NeedReader:
         if comp is not None and base in ("be", "feel", "stay", "remain", "become", "grow",
                                          "seem", "keep", "get", "live", "look"):
             return self._aim_complement(comp)
+        if comp is None and obj is None and base in ("be", "grow", "live", "stay",
+                                                     "remain") and any(
+                c.dep_ == "advmod" and self._aim_adverb(c) for c in kids):
+            # "to remain at home safely", "to live securely": an aim said as the manner
+            # of being somewhere
+            return True
         if base in ("be", "become", "feel", "grow", "live", "stay", "remain") and any(
                 c.dep_ in ("xcomp", "advcl") and self._aim_core(c) for c in kids):
             # "to grow up feeling loved, safe and respected", "to live free from abuse"
