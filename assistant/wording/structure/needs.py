@@ -1777,9 +1777,11 @@ class NeedReader:
             if dep == "prep":
                 if person:
                     return False  # "the girls in her class": a particular group
-                objs = [g for g in _kids(child) if g.dep_ == "pobj"]
+                objs = [g for g in _kids(child) if g.dep_ == "pobj" or (
+                    g.dep_ == "pcomp" and g.tag_ == "VBG" and all(
+                        k.dep_ in ("cc", "conj") for k in _kids(g)))]
                 if not objs or not all(self._generic_noun(o) for o in objs):
-                    return False
+                    return False  # "a sense of belonging": the -ing word as a noun
                 continue
             if dep in ("relcl", "acl"):
                 if not person and self._self_referential(child):
