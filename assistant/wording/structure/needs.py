@@ -108,6 +108,8 @@ class NeedReader:
         self.universal_verb = words("shape_universal_verb")
         self.goal_verb = words("shape_goal_verb")
         self.universal_noun = words("shape_universal_noun")
+        self.parenting_noun = words("shape_parenting_noun")
+        self.parent_noun = words("shape_parent_noun")
         self.home_noun = words("shape_home_noun")
         self.evaluative_adj = words("shape_evaluative_adj")
         self.person_head = words("shape_person_head")
@@ -1076,6 +1078,9 @@ class NeedReader:
                 # toward an aim every child shares names neither a service nor a change
                 return "universal", (f"\"{_np_text(head)}\" is help toward an aim every "
                                      "child shares")
+        parenting = self._parenting(head, need)
+        if parenting:
+            return "universal", parenting
         if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and (
@@ -1192,6 +1197,39 @@ class NeedReader:
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
         return "specific", f"names something particular: \"{head.text}\""
+
+    def _parenting(self, head: Any, need: Any = None) -> str:
+        """Why a phrase names only the parenting every child needs ("appropriate
+        supervision", "guidance and boundaries"), else "": parenting nouns, graded at most,
+        with no provider, nothing after them, and asked for someone who is not a parent
+        (for a parent, "guidance" is help from someone else)."""
+        items = [head, *head.conjuncts]
+        if not any(self._noun_base(t) & self.parenting_noun for t in items) or not all(
+                self._noun_base(t) & (self.parenting_noun | self.universal_noun)
+                and t.tag_ in ("NN", "NNS") for t in items):
+            return ""
+        for item in items:
+            for child in _kids(item):
+                if child.dep_ in ("cc", "conj", "punct") or (
+                        child.dep_ == "poss" and child.tag_ == "PRP$"):
+                    continue
+                if child.dep_ == "amod" and (child.lower_ in self.evaluative_adj
+                                             or child.lower_ in self.universal_adj):
+                    continue
+                return ""  # "a weekly supervision", "guidance from the school nurse"
+        doc = head.doc
+        last = max(t.right_edge.i for t in items)
+        if need is not None:
+            last = max(last, need.i)
+            if any(c.i > last for c in _kids(need) if not c.is_punct):
+                return ""  # "needs supervision | when he is near water"
+            holder = next((c for c in _kids(need) if c.dep_ in SUBJECT_DEPS), None)
+            if holder is not None and (self._noun_base(holder) & self.parent_noun or any(
+                    self._noun_base(c) & self.parent_noun for c in holder.conjuncts)):
+                return ""
+        if not all(doc[i].is_punct for i in range(last + 1, head.sent.end)):
+            return ""
+        return f"\"{_np_text(head)}\" is the parenting every child needs, not a service"
 
     def _of_object(self, head: Any) -> Any:
         """The object of the first "of" under ``head`` ("two hours a week | of therapy")."""
