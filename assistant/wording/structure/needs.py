@@ -1929,7 +1929,7 @@ class NeedReader:
                 return False
             if dep in ("xcomp", "advcl"):
                 if self._bare_thing(child) or self._general_aim(child) or \
-                        self._aim_clause(child):
+                        self._aim_clause(child) or self._only_grades(child):
                     continue
                 return False
             if dep in ("relcl", "acl"):
@@ -1951,6 +1951,16 @@ class NeedReader:
                 return False
             return False
         return True
+
+    def _only_grades(self, clause: Any) -> bool:
+        """True when a condition only grades ("wherever possible", "as far as possible",
+        "where possible"): it says how much, never what or when."""
+        return clause.lower_ in self.grading_word and all(
+            c.dep_ in ("advmod", "mark") and (c.tag_ == "WRB" or c.lower_ in (
+                self.grading_word | {"as", "far", "so"})) and all(
+                g.dep_ in ("advmod", "mark") and g.lower_ in ("as", "far", "so")
+                for g in _kids(c))
+            for c in _kids(clause))
 
     def _aim_phrase(self, head: Any) -> str:
         """Why a noun phrase is an aim with nothing particular ("a better home and family
@@ -2094,8 +2104,10 @@ class NeedReader:
                     c.dep_ == "conj" and c.tag_ == "IN" and self._general_prep(head, c))
                 for c in _kids(prep))
         if not objs:
+            # "as", or the stranded preposition of a passive ("cared for", "looked after")
             return (prep.lower_ in ("as", "to", "for", "of") and (
-                prep.lower_ == "as" or head.tag_ == "VBN")) or any(
+                prep.lower_ == "as" or head.tag_ == "VBN")) or (
+                head.tag_ == "VBN" and prep.i == head.i + 1 and not _kids(prep)) or any(
                 c.dep_ == "prep" and self._general_prep(head, c) for c in _kids(prep))
         for obj in objs:
             if prep.lower_ in ("into", "as") and obj.tag_.startswith("NN") and any(
@@ -2108,6 +2120,10 @@ class NeedReader:
             if prep.lower_ == "for" and obj.dep_ == "pobj" and self._person(obj) and not any(
                     c.dep_ in ("prep", "relcl", "acl") for c in _kids(obj)):
                 continue  # "care and protection for Lola": whom the aim is for
+            if obj.dep_ == "pcomp" and lemma(obj) == "be" and all(
+                    (c.dep_ in ("nsubj", "attr") and c.tag_ in ("PRP", "WP"))
+                    or c.is_punct for c in _kids(obj)):
+                continue  # "secure in who she is": the person's own self
             if obj.dep_ == "pcomp" or not self._generic_noun(obj):
                 return False
             if self._person(obj) and prep.lower_ not in ("into", "as", "for") and not (
