@@ -322,6 +322,14 @@ class NeedReader:
             # "Isla is not reaching her educational potential": a need described as a
             # state; only an aim is judged here (a description is not a service).
             subject = next(c for c in _kids(root) if c.dep_ == "nsubj")
+            if self._only_exists(root, subject):
+                # "A stable home exists.", "Consistent routines are in place.": the thing
+                # said to be there is what is needed
+                self._phrase(doc, subject, reading)
+                if reading.category == "unknown":
+                    self._judge(doc, reading)
+                # only an aim is judged: that a service is in place is a fact, not a need
+                return reading if reading.category == "universal" else None
             reading.holder = self._part(doc, subject)
             reading.predicate = Part.of(doc, subject.left_edge.i, subject.left_edge.i)
             self._clause(doc, root, reading)
@@ -331,6 +339,22 @@ class NeedReader:
         else:
             return None
         return reading
+
+    def _only_exists(self, verb: Any, subject: Any) -> bool:
+        """True when a clause says only that its subject is there ("... exist", "... is
+        in place", "... are available"), with nothing negated or particular."""
+        kids = [c for c in _kids(verb) if c.i != subject.i and not c.is_punct]
+        if lemma(verb) == "exist":
+            return all(c.dep_ in ("aux", "advmod") and c.lower_ in self.grading_word
+                       or c.dep_ == "aux" for c in kids)
+        if lemma(verb) != "be":
+            return False
+        rest = [c for c in kids if c.dep_ != "aux"]
+        return len(rest) == 1 and (
+            (rest[0].dep_ == "prep" and rest[0].lower_ == "in" and [
+                g.lower_ for g in _kids(rest[0])] == ["place"])
+            or (rest[0].dep_ == "acomp" and rest[0].lower_ in ("available", "present")
+                and not _kids(rest[0])))
 
     def _aim_states(self, root: Any, alone: bool = False) -> bool:
         """True when a fragment is only a list of states every child should be in: aim
