@@ -1060,9 +1060,11 @@ class NeedReader:
         if shared is not None:
             return "service", f"to {base} {_np_text(shared)}: a service"
         if not self._in(forms, self.personal_verb) and (base not in self.direct_verb or any(
-                c.dep_ == "prt" for c in _kids(verb))):
+                c.dep_ == "prt" for c in _kids(verb))) and not (
+                any(c.dep_ == "neg" for c in _kids(verb)) or self._in(forms, self.harm_verb)):
             # "to enrol on the Harbour Lights programme", "to link in with Womens Aid": a
-            # verb of joining with a service as the object of its preposition.
+            # verb of joining with a service as the object of its preposition; where harm
+            # must stop ("not to be bullied at the youth club") is not what is asked for.
             for child in _kids(verb):
                 if child.dep_ != "prep" or child.lower_ not in (
                         "on", "onto", "with", "to", "into", "at", "in", "for") or \
