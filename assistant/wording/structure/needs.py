@@ -110,6 +110,8 @@ class NeedReader:
         self.universal_noun = words("shape_universal_noun")
         self.parenting_noun = words("shape_parenting_noun")
         self.parent_noun = words("shape_parent_noun")
+        self.event_noun = words("shape_event_noun")
+        self.event_verb = words("shape_event_verb")
         self.home_noun = words("shape_home_noun")
         self.evaluative_adj = words("shape_evaluative_adj")
         self.person_head = words("shape_person_head")
@@ -1055,6 +1057,9 @@ class NeedReader:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
             if kind:
                 return "service", f"to {base} it: {why}"
+            if self._attended_event(verb, obj):
+                return "service", (f"to {base} {_np_text(obj)}: using a service, not what "
+                                   "the person needs from it")
 
         shared = self._shared_object(verb, obj, forms)
         if shared is not None:
@@ -2738,10 +2743,18 @@ class NeedReader:
                     forms[0] in ("understand", "know", "learn"):
                 return None
             target = self._object_of(clause)
-            if target is not None and lemma(target) not in self.person_head and \
-                    self.need_shaped(target, governed=True)[0] == "service":
+            if target is not None and lemma(target) not in self.person_head and (
+                    self.need_shaped(target, governed=True)[0] == "service"
+                    or self._attended_event(clause, target)):
                 return target
         return None
+
+    def _attended_event(self, verb: Any, obj: Any) -> bool:
+        """True when a verb of attending takes an event a service holds ("attend her
+        appointments", "attend his sessions"), with nothing said about what it is for."""
+        return self._in(lemma_forms(verb), self.event_verb) and bool(
+            self._noun_base(obj) & self.event_noun) and not self._content_mods(obj) and \
+            not any(c.dep_ == "neg" for c in _kids(verb))
 
     def _shared_object(self, verb: Any, obj: Any, forms: tuple[str, ...]) -> Any:
         """The service a service verb with no object of its own shares with the verb
