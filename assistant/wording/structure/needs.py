@@ -347,8 +347,8 @@ class NeedReader:
         in place", "... are available"), with nothing negated or particular."""
         kids = [c for c in _kids(verb) if c.i != subject.i and not c.is_punct]
         if lemma(verb) == "exist":
-            return all(c.dep_ in ("aux", "advmod") and c.lower_ in self.grading_word
-                       or c.dep_ == "aux" for c in kids)
+            return all(c.dep_ == "aux" or (c.dep_ == "advmod" and c.lower_ in self.grading_word)
+                       for c in kids)
         if lemma(verb) != "be":
             return False
         rest = [c for c in kids if c.dep_ != "aux"]
