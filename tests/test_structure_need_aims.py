@@ -46,6 +46,12 @@ FLAGGED: list[tuple[str, str]] = [
     # attending the events a service holds
     ("Wrenna needs support to attend her appointments.", "service"),
     ("Wrenna needs to attend her sessions.", "service"),
+    # helping someone toward an aim is the aim, as "support to thrive" is
+    ("To support the family to safeguard and promote the welfare of their child.",
+     "universal"),
+    # helping a named person reach a service is the service
+    ("To support Tobin to attend the Quillby youth club.", "service"),
+    ("To help Mum find a Quillby parenting course.", "service"),
 ]
 
 NOT_FLAGGED: list[str] = [
@@ -69,6 +75,10 @@ NOT_FLAGGED: list[str] = [
     # knowing about an appointment is not attending it
     "Wrenna needs to know what happens at her appointments.",
     "Wrenna needs help to keep her appointments.",
+    # helping toward something particular says what must change
+    "To help Mum keep the children safe when Dad visits.",
+    "To support Mum to take the children to school on time.",
+    "To help Mum to read the letters from school.",
 ]
 
 

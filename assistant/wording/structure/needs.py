@@ -902,6 +902,9 @@ class NeedReader:
             # "to be given her epilepsy medication every day": the holder's own thing given
             # on a routine is care given concretely, not a service asked for
             return "specific", "says what the person needs to be given, and how often"
+        toward = self._help_toward_aim(verb, reading)
+        if toward:
+            return "universal", toward
         # An aim with nothing particular said is universal whatever else the clause's
         # verb could be read as ("to be given a voice in decisions that affect him").
         aim = self._general_aim(verb, own_subject)
@@ -2732,10 +2735,12 @@ class NeedReader:
         finding day care", "support getting a school place"), else None. Why: the need is
         then the service; help to do or understand something else says what must change."""
         if lemma(head) not in self.enabling_verb | self.help_noun or any(
-                c.dep_ in ("dobj", "nsubjpass") for c in _kids(head)):
-            return None
+                c.dep_ in ("dobj", "nsubjpass") and not (
+                    c.dep_ == "dobj" and (c.tag_ in ("NNP", "PRP") or self._person(c)))
+                for c in _kids(head)):
+            return None  # the person helped ("to support Kai to attend ...") is no object
         for clause in _kids(head):
-            if clause.i < head.i or clause.dep_ not in ("xcomp", "acl", "advcl") or \
+            if clause.i < head.i or clause.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or \
                     clause.tag_ not in ("VBG", "VB"):
                 continue
             forms = lemma_forms(clause)
@@ -2768,6 +2773,20 @@ class NeedReader:
                     if self.need_shaped(noun, governed=True)[0]:
                         return noun  # "information, advice and guidance": the advice
         return None
+
+    def _help_toward_aim(self, verb: Any, reading: NeedReading) -> str:
+        """Why helping someone toward an aim is the aim ("to support the family to
+        safeguard and promote the welfare of their child", "to help Mum keep the children
+        safe"), as "support to thrive" is, else "": the helping names no particular change."""
+        if reading.passive or not self._in(lemma_forms(verb), self.enabling_verb):
+            return ""
+        inner = next((c for c in _kids(verb) if c.dep_ in ("xcomp", "ccomp")
+                      and c.i > verb.i and c.tag_ == "VB"), None)
+        if inner is None or any(c.dep_ in ("advcl", "prep", "advmod") and c.i > inner.i
+                                for c in _kids(verb)):
+            return ""
+        aim = self._general_aim(inner)
+        return f"helping toward an aim: {aim}" if aim else ""
 
     def _helped_to(self, verb: Any) -> bool:
         """True when ``verb`` is what someone is to be helped or supported to do ("to be
