@@ -52,6 +52,10 @@ FLAGGED: list[tuple[str, str]] = [
     # helping a named person reach a service is the service
     ("To support Tobin to attend the Quillby youth club.", "service"),
     ("To help Mum find a Quillby parenting course.", "service"),
+    # what every child is owed by carers, and a bare aim verb or noun
+    ("Wrenna needs her needs to be understood and responded to.", "universal"),
+    ("Wrenna needs to know she matters.", "universal"),
+    ("Tobin needs to have fun.", "universal"),
 ]
 
 NOT_FLAGGED: list[str] = [
@@ -79,6 +83,10 @@ NOT_FLAGGED: list[str] = [
     "To help Mum keep the children safe when Dad visits.",
     "To support Mum to take the children to school on time.",
     "To help Mum to read the letters from school.",
+    # a particular thing of hers, or a particular person, on the same build
+    "Wrenna needs her nightmares to be noticed.",
+    "Wrenna needs to know she matters to her dad.",
+    "Wrenna needs her eczema to be understood by her teachers.",
 ]
 
 

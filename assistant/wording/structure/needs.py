@@ -975,8 +975,13 @@ class NeedReader:
             judged = self._passive_service(verb, forms)
             if judged is not None:
                 return judged
+        passive_subject = own_subject if own_subject is not None else next(
+            (c for c in _kids(verb) if c.dep_ == "nsubjpass" and c.tag_ != "PRP"), None)
         if reading.passive and self._in(forms, self.universal_passive) \
-                and not self._specific_extras(verb) and not self._agent_named(verb):
+                and not self._specific_extras(verb) and not self._agent_named(verb) and (
+                    passive_subject is None or self._quality(passive_subject)
+                    or self._generic_noun(passive_subject)):
+            # not "her nightmares to be noticed": a particular thing of hers
             return "universal", f"\"to be {verb.text}\" is an aim every child shares"
         if base == "keep" and obj is not None and complement is not None and \
                 complement.lower_ in self.universal_adj and not self._specific_extras(verb,
