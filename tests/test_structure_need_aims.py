@@ -56,6 +56,8 @@ FLAGGED: list[tuple[str, str]] = [
     ("Wrenna needs her needs to be understood and responded to.", "universal"),
     ("Wrenna needs to know she matters.", "universal"),
     ("Tobin needs to have fun.", "universal"),
+    # a place named by where it is provided
+    ("Tobin needs a Quillby place.", "service"),
 ]
 
 NOT_FLAGGED: list[str] = [
@@ -87,6 +89,9 @@ NOT_FLAGGED: list[str] = [
     "Wrenna needs her nightmares to be noticed.",
     "Wrenna needs to know she matters to her dad.",
     "Wrenna needs her eczema to be understood by her teachers.",
+    # a place noun named by the kind of thing it is, not where it is provided
+    "Tobin needs a bunk bed.",
+    "Wrenna needs a car seat.",
 ]
 
 

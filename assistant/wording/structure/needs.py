@@ -1334,7 +1334,8 @@ class NeedReader:
             return "service", f"\"{_np_text(head)}\" names an organisation"
         if self._acronym(head):
             return "service", f"\"{head.text}\" names a service or organisation"
-        if base in self.place_noun and not self._home_space(head) and (named or any(
+        if base in self.place_noun and not self._home_space(head) and (
+                self._place_named(mods) or any(
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
@@ -2607,6 +2608,23 @@ class NeedReader:
         return ""
 
     _TITLE_GLUE = frozenset({"to", "of", "and", "the", "for", "in", "on", "&", "with"})
+
+    def _place_named(self, mods: list[Any]) -> bool:
+        """True when what comes before a place noun names where it is provided ("a
+        nursery place", "a refuge bed", "a Harefield place", "a residential placement"),
+        not what kind of thing it is ("a bunk bed", "a car seat", "a toddler bed")."""
+        for c in mods:
+            if c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN") and (
+                    c.tag_ in ("NNP", "NNPS") or self._acronym(c)
+                    or self._noun_base(c) & (self.service_head | self.weak_service_head
+                                             | self.place_noun | self.agency_noun)
+                    or self._professional(c) or self._organisation(c)):
+                return True
+            if c.dep_ in ("amod", "conj") and (lemma(c) in self.provision_mod
+                                               or c.lower_ in self.provision_mod
+                                               or c.tag_ == "NNP"):
+                return True
+        return False
 
     def _title_words(self, tokens: list[Any]) -> bool:
         """True when ``tokens`` read as the title of a programme: two capitalised words or
