@@ -56,6 +56,8 @@ FLAGGED: list[tuple[str, str]] = [
     ("Wrenna needs her needs to be understood and responded to.", "universal"),
     ("Wrenna needs to know she matters.", "universal"),
     ("Tobin needs to have fun.", "universal"),
+    # the plan-style holder of a passive aim is not a particular thing of theirs
+    ("Wrenna to be respected and responsible.", "universal"),
     # a place named by where it is provided
     ("Tobin needs a Quillby place.", "service"),
 ]

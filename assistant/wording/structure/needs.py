@@ -976,7 +976,12 @@ class NeedReader:
             if judged is not None:
                 return judged
         passive_subject = own_subject if own_subject is not None else next(
-            (c for c in _kids(verb) if c.dep_ == "nsubjpass" and c.tag_ != "PRP"), None)
+            (c for c in _kids(verb) if c.dep_ == "nsubjpass" and c.tag_ not in (
+                "PRP", "NNP", "NNPS") and not self._person(c) and not (
+                    reading.holder is not None
+                    and reading.holder.start <= c.i < max(reading.holder.end,
+                                                          reading.holder.start + 1))
+                and not (c.is_title and c.i == c.sent.start)), None)  # not the holder
         if reading.passive and self._in(forms, self.universal_passive) \
                 and not self._specific_extras(verb) and not self._agent_named(verb) and (
                     passive_subject is None or self._quality(passive_subject)
