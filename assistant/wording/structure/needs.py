@@ -108,6 +108,10 @@ class NeedReader:
         self.universal_verb = words("shape_universal_verb")
         self.goal_verb = words("shape_goal_verb")
         self.universal_noun = words("shape_universal_noun")
+        self.parenting_noun = words("shape_parenting_noun")
+        self.parent_noun = words("shape_parent_noun")
+        self.event_noun = words("shape_event_noun")
+        self.event_verb = words("shape_event_verb")
         self.home_noun = words("shape_home_noun")
         self.evaluative_adj = words("shape_evaluative_adj")
         self.person_head = words("shape_person_head")
@@ -320,6 +324,14 @@ class NeedReader:
             # "Isla is not reaching her educational potential": a need described as a
             # state; only an aim is judged here (a description is not a service).
             subject = next(c for c in _kids(root) if c.dep_ == "nsubj")
+            if self._only_exists(root, subject):
+                # "A stable home exists.", "Consistent routines are in place.": the thing
+                # said to be there is what is needed
+                self._phrase(doc, subject, reading)
+                if reading.category == "unknown":
+                    self._judge(doc, reading)
+                # only an aim is judged: that a service is in place is a fact, not a need
+                return reading if reading.category == "universal" else None
             reading.holder = self._part(doc, subject)
             reading.predicate = Part.of(doc, subject.left_edge.i, subject.left_edge.i)
             self._clause(doc, root, reading)
@@ -329,6 +341,22 @@ class NeedReader:
         else:
             return None
         return reading
+
+    def _only_exists(self, verb: Any, subject: Any) -> bool:
+        """True when a clause says only that its subject is there ("... exist", "... is
+        in place", "... are available"), with nothing negated or particular."""
+        kids = [c for c in _kids(verb) if c.i != subject.i and not c.is_punct]
+        if lemma(verb) == "exist":
+            return all(c.dep_ == "aux" or (c.dep_ == "advmod" and c.lower_ in self.grading_word)
+                       for c in kids)
+        if lemma(verb) != "be":
+            return False
+        rest = [c for c in kids if c.dep_ != "aux"]
+        return len(rest) == 1 and (
+            (rest[0].dep_ == "prep" and rest[0].lower_ == "in" and [
+                g.lower_ for g in _kids(rest[0])] == ["place"])
+            or (rest[0].dep_ == "acomp" and rest[0].lower_ in ("available", "present")
+                and not _kids(rest[0])))
 
     def _aim_states(self, root: Any, alone: bool = False) -> bool:
         """True when a fragment is only a list of states every child should be in: aim
@@ -874,6 +902,9 @@ class NeedReader:
             # "to be given her epilepsy medication every day": the holder's own thing given
             # on a routine is care given concretely, not a service asked for
             return "specific", "says what the person needs to be given, and how often"
+        toward = self._help_toward_aim(verb, reading)
+        if toward:
+            return "universal", toward
         # An aim with nothing particular said is universal whatever else the clause's
         # verb could be read as ("to be given a voice in decisions that affect him").
         aim = self._general_aim(verb, own_subject)
@@ -944,8 +975,18 @@ class NeedReader:
             judged = self._passive_service(verb, forms)
             if judged is not None:
                 return judged
+        passive_subject = own_subject if own_subject is not None else next(
+            (c for c in _kids(verb) if c.dep_ == "nsubjpass" and c.tag_ not in (
+                "PRP", "NNP", "NNPS") and not self._person(c) and not (
+                    reading.holder is not None
+                    and reading.holder.start <= c.i < max(reading.holder.end,
+                                                          reading.holder.start + 1))
+                and not (c.is_title and c.i == c.sent.start)), None)  # not the holder
         if reading.passive and self._in(forms, self.universal_passive) \
-                and not self._specific_extras(verb) and not self._agent_named(verb):
+                and not self._specific_extras(verb) and not self._agent_named(verb) and (
+                    passive_subject is None or self._quality(passive_subject)
+                    or self._generic_noun(passive_subject)):
+            # not "her nightmares to be noticed": a particular thing of hers
             return "universal", f"\"to be {verb.text}\" is an aim every child shares"
         if base == "keep" and obj is not None and complement is not None and \
                 complement.lower_ in self.universal_adj and not self._specific_extras(verb,
@@ -1029,14 +1070,19 @@ class NeedReader:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
             if kind:
                 return "service", f"to {base} it: {why}"
+            if self._attended_event(verb, obj):
+                return "service", (f"to {base} {_np_text(obj)}: using a service, not what "
+                                   "the person needs from it")
 
         shared = self._shared_object(verb, obj, forms)
         if shared is not None:
             return "service", f"to {base} {_np_text(shared)}: a service"
         if not self._in(forms, self.personal_verb) and (base not in self.direct_verb or any(
-                c.dep_ == "prt" for c in _kids(verb))):
+                c.dep_ == "prt" for c in _kids(verb))) and not (
+                any(c.dep_ == "neg" for c in _kids(verb)) or self._in(forms, self.harm_verb)):
             # "to enrol on the Harbour Lights programme", "to link in with Womens Aid": a
-            # verb of joining with a service as the object of its preposition.
+            # verb of joining with a service as the object of its preposition; where harm
+            # must stop ("not to be bullied at the youth club") is not what is asked for.
             for child in _kids(verb):
                 if child.dep_ != "prep" or child.lower_ not in (
                         "on", "onto", "with", "to", "into", "at", "in", "for") or \
@@ -1058,6 +1104,10 @@ class NeedReader:
         """Judge a noun phrase by its head and modifiers (``need``: the need verb, whose
         own modifiers may name a provider: "needs care | from midwifery services")."""
         base = lemma(head)
+        if head.i > 1 and head.doc[head.i - 1].text == "-":
+            joined = f"{head.doc[head.i - 2].text}-{head.text}".lower()
+            if joined in self.universal_noun:
+                base = joined  # "well-being" read as "well - being": one word
         aim = self._aim_phrase(head)
         if aim:
             return "universal", aim
@@ -1072,6 +1122,9 @@ class NeedReader:
                 # toward an aim every child shares names neither a service nor a change
                 return "universal", (f"\"{_np_text(head)}\" is help toward an aim every "
                                      "child shares")
+        parenting = self._parenting(head, need)
+        if parenting:
+            return "universal", parenting
         if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and (
@@ -1189,6 +1242,39 @@ class NeedReader:
                                  "not what this person needs")
         return "specific", f"names something particular: \"{head.text}\""
 
+    def _parenting(self, head: Any, need: Any = None) -> str:
+        """Why a phrase names only the parenting every child needs ("appropriate
+        supervision", "guidance and boundaries"), else "": parenting nouns, graded at most,
+        with no provider, nothing after them, and asked for someone who is not a parent
+        (for a parent, "guidance" is help from someone else)."""
+        items = [head, *head.conjuncts]
+        if not any(self._noun_base(t) & self.parenting_noun for t in items) or not all(
+                self._noun_base(t) & (self.parenting_noun | self.universal_noun)
+                and t.tag_ in ("NN", "NNS") for t in items):
+            return ""
+        for item in items:
+            for child in _kids(item):
+                if child.dep_ in ("cc", "conj", "punct") or (
+                        child.dep_ == "poss" and child.tag_ == "PRP$"):
+                    continue
+                if child.dep_ == "amod" and (child.lower_ in self.evaluative_adj
+                                             or child.lower_ in self.universal_adj):
+                    continue
+                return ""  # "a weekly supervision", "guidance from the school nurse"
+        doc = head.doc
+        last = max(t.right_edge.i for t in items)
+        if need is not None:
+            last = max(last, need.i)
+            if any(c.i > last for c in _kids(need) if not c.is_punct):
+                return ""  # "needs supervision | when he is near water"
+            holder = next((c for c in _kids(need) if c.dep_ in SUBJECT_DEPS), None)
+            if holder is not None and (self._noun_base(holder) & self.parent_noun or any(
+                    self._noun_base(c) & self.parent_noun for c in holder.conjuncts)):
+                return ""
+        if not all(doc[i].is_punct for i in range(last + 1, head.sent.end)):
+            return ""
+        return f"\"{_np_text(head)}\" is the parenting every child needs, not a service"
+
     def _of_object(self, head: Any) -> Any:
         """The object of the first "of" under ``head`` ("two hours a week | of therapy")."""
         for token in head.subtree:
@@ -1253,7 +1339,8 @@ class NeedReader:
             return "service", f"\"{_np_text(head)}\" names an organisation"
         if self._acronym(head):
             return "service", f"\"{head.text}\" names a service or organisation"
-        if base in self.place_noun and not self._home_space(head) and (named or any(
+        if base in self.place_noun and not self._home_space(head) and (
+                self._place_named(mods) or any(
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
@@ -1479,13 +1566,39 @@ class NeedReader:
                     self._generic_noun(own_subject, ignore=verb.i)
                     or self._quality(own_subject)):
                 return ""
-            if not self._aim_core(verb) or not self._general(verb):
+            ranked = self._upheld(verb, own_subject)
+            if not (self._aim_core(verb) or ranked) or not self._general(verb, skip=[
+                    c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]):
                 return ""
         finally:
             _local.general_depth = depth
         doc = verb.doc
         words = doc[verb.left_edge.i:_trim(doc, verb.right_edge.i) + 1].text
         return f"\"{words}\" is an aim every child shares, with nothing particular said"
+
+    def _aim_adverb(self, token: Any) -> bool:
+        """An adverb made from an aim adjective ("safely", "happily", "securely")."""
+        low = token.lower_
+        if not low.endswith("ly") or len(low) < 5:
+            return False
+        stems = {low[:-2], low[:-3] + "y", low[:-2] + "e", low[:-1] + "e"}
+        return bool(stems & self.universal_adj)
+
+    def _upheld(self, verb: Any, subject: Any) -> bool:
+        """True when a quality every child has ("her welfare and best interests", "his
+        identity") is only ranked or upheld ("to come first", "to be put first", "to be
+        promoted"): nothing is said about what anyone does."""
+        if subject is None or not all(
+                (self._quality(s, ignore=verb.i) or self._noun_base(s) & self.universal_noun)
+                and self._generic_noun(s, ignore=verb.i)
+                for s in [subject, *subject.conjuncts]):
+            return False
+        forms = lemma_forms(verb)
+        if self._in(forms, self.universal_passive) and any(
+                c.dep_ == "auxpass" for c in _kids(verb)):
+            return True
+        return forms[0] in ("come", "put", "be", "go") and any(
+            c.lower_ in ("first", "paramount") for c in _kids(verb))
 
     def _aim_core(self, verb: Any) -> bool:
         """True when the clause's own predicate names an aim or only grades: be/feel + an
@@ -1513,6 +1626,12 @@ class NeedReader:
         if comp is not None and base in ("be", "feel", "stay", "remain", "become", "grow",
                                          "seem", "keep", "get", "live", "look"):
             return self._aim_complement(comp)
+        if comp is None and obj is None and base in ("be", "grow", "live", "stay",
+                                                     "remain") and any(
+                c.dep_ == "advmod" and self._aim_adverb(c) for c in kids):
+            # "to remain at home safely", "to live securely": an aim said as the manner
+            # of being somewhere
+            return True
         if base in ("be", "become", "feel", "grow", "live", "stay", "remain") and any(
                 c.dep_ in ("xcomp", "advcl") and self._aim_core(c) for c in kids):
             # "to grow up feeling loved, safe and respected", "to live free from abuse"
@@ -1741,9 +1860,11 @@ class NeedReader:
             if dep == "prep":
                 if person:
                     return False  # "the girls in her class": a particular group
-                objs = [g for g in _kids(child) if g.dep_ == "pobj"]
+                objs = [g for g in _kids(child) if g.dep_ == "pobj" or (
+                    g.dep_ == "pcomp" and g.tag_ == "VBG" and all(
+                        k.dep_ in ("cc", "conj") for k in _kids(g)))]
                 if not objs or not all(self._generic_noun(o) for o in objs):
-                    return False
+                    return False  # "a sense of belonging": the -ing word as a noun
                 continue
             if dep in ("relcl", "acl"):
                 if not person and self._self_referential(child):
@@ -1853,7 +1974,7 @@ class NeedReader:
                 return False
             if dep in ("xcomp", "advcl"):
                 if self._bare_thing(child) or self._general_aim(child) or \
-                        self._aim_clause(child):
+                        self._aim_clause(child) or self._only_grades(child):
                     continue
                 return False
             if dep in ("relcl", "acl"):
@@ -1875,6 +1996,16 @@ class NeedReader:
                 return False
             return False
         return True
+
+    def _only_grades(self, clause: Any) -> bool:
+        """True when a condition only grades ("wherever possible", "as far as possible",
+        "where possible"): it says how much, never what or when."""
+        return clause.lower_ in self.grading_word and all(
+            c.dep_ in ("advmod", "mark") and (c.tag_ == "WRB" or c.lower_ in (
+                self.grading_word | {"as", "far", "so"})) and all(
+                g.dep_ in ("advmod", "mark") and g.lower_ in ("as", "far", "so")
+                for g in _kids(c))
+            for c in _kids(clause))
 
     def _aim_phrase(self, head: Any) -> str:
         """Why a noun phrase is an aim with nothing particular ("a better home and family
@@ -2018,8 +2149,10 @@ class NeedReader:
                     c.dep_ == "conj" and c.tag_ == "IN" and self._general_prep(head, c))
                 for c in _kids(prep))
         if not objs:
+            # "as", or the stranded preposition of a passive ("cared for", "looked after")
             return (prep.lower_ in ("as", "to", "for", "of") and (
-                prep.lower_ == "as" or head.tag_ == "VBN")) or any(
+                prep.lower_ == "as" or head.tag_ == "VBN")) or (
+                head.tag_ == "VBN" and prep.i == head.i + 1 and not _kids(prep)) or any(
                 c.dep_ == "prep" and self._general_prep(head, c) for c in _kids(prep))
         for obj in objs:
             if prep.lower_ in ("into", "as") and obj.tag_.startswith("NN") and any(
@@ -2032,6 +2165,10 @@ class NeedReader:
             if prep.lower_ == "for" and obj.dep_ == "pobj" and self._person(obj) and not any(
                     c.dep_ in ("prep", "relcl", "acl") for c in _kids(obj)):
                 continue  # "care and protection for Lola": whom the aim is for
+            if obj.dep_ == "pcomp" and lemma(obj) == "be" and all(
+                    (c.dep_ in ("nsubj", "attr") and c.tag_ in ("PRP", "WP"))
+                    or c.is_punct for c in _kids(obj)):
+                continue  # "secure in who she is": the person's own self
             if obj.dep_ == "pcomp" or not self._generic_noun(obj):
                 return False
             if self._person(obj) and prep.lower_ not in ("into", "as", "for") and not (
@@ -2260,6 +2397,14 @@ class NeedReader:
         for child in _kids(noun):
             if child.dep_ not in SPECIFYING_DEPS:
                 continue
+            if child.dep_ == "compound" and child.i + 2 == noun.i and \
+                    noun.doc[child.i + 1].text == "-":
+                continue  # "well-being" read as "well - being": one word
+            if child.dep_ == "prep" and child.lower_ == "for" and child.i > noun.i and \
+                    self._whose(child):
+                continue  # "a better life for Nell": whose it is, like "Nell's"
+            if child.dep_ == "relcl" and self._needs_met_clause(child):
+                continue  # "support that meets her needs": only what every child needs
             if child.dep_ == "poss" or (child.dep_ == "compound" and (
                     child.lower_ == "self" or lemma(child) in self.home_noun
                     or child.lower_ == "role")):
@@ -2296,6 +2441,38 @@ class NeedReader:
                 continue
             return True
         return False
+
+    def _whose(self, prep: Any) -> bool:
+        """True when a "for" phrase names only a person, by name, pronoun or a bare person
+        noun ("for Nell", "for her", "for the children"): whose the thing is, as a
+        possessive would say, not what it is."""
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        objs += [c for o in objs for c in o.conjuncts]
+        if not objs or any(g.dep_ not in ("pobj", "cc", "punct", "conj")
+                           for g in _kids(prep)):
+            return False
+        for obj in objs:
+            if obj.tag_ in ("PRP", "NNP", "NNPS") or lemma(obj) in self.person_head:
+                if any(c.dep_ not in ("det", "poss", "cc", "conj", "punct", "compound",
+                                      "case") or (c.dep_ == "compound"
+                                                  and c.tag_ not in ("NNP", "NNPS"))
+                       for c in _kids(obj)):
+                    return False  # "for the girls in her class": someone particular
+                continue
+            return False
+        return True
+
+    @staticmethod
+    def _needs_met_clause(clause: Any) -> bool:
+        """True when a relative clause says only that the thing meets the person's needs
+        ("that meets her needs", "which meet his needs"): true of what every child needs."""
+        if lemma(clause) not in ("meet", "fulfil", "fulfill", "satisfy"):
+            return False
+        objs = [c for c in _kids(clause) if c.dep_ == "dobj"]
+        return bool(objs) and all(
+            lemma(o) == "need" and all(c.dep_ in ("poss", "det", "amod") for c in _kids(o))
+            for o in objs) and all(
+            c.dep_ in ("nsubj", "dobj", "punct", "advmod") for c in _kids(clause))
 
     @staticmethod
     def _routine(verb: Any) -> bool:
@@ -2437,6 +2614,23 @@ class NeedReader:
 
     _TITLE_GLUE = frozenset({"to", "of", "and", "the", "for", "in", "on", "&", "with"})
 
+    def _place_named(self, mods: list[Any]) -> bool:
+        """True when what comes before a place noun names where it is provided ("a
+        nursery place", "a refuge bed", "a Harefield place", "a residential placement"),
+        not what kind of thing it is ("a bunk bed", "a car seat", "a toddler bed")."""
+        for c in mods:
+            if c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN") and (
+                    c.tag_ in ("NNP", "NNPS") or self._acronym(c)
+                    or self._noun_base(c) & (self.service_head | self.weak_service_head
+                                             | self.place_noun | self.agency_noun)
+                    or self._professional(c) or self._organisation(c)):
+                return True
+            if c.dep_ in ("amod", "conj") and (lemma(c) in self.provision_mod
+                                               or c.lower_ in self.provision_mod
+                                               or c.tag_ == "NNP"):
+                return True
+        return False
+
     def _title_words(self, tokens: list[Any]) -> bool:
         """True when ``tokens`` read as the title of a programme: two capitalised words or
         more, none a person's name, role or honorific ("Ready to Learn Circuits")."""
@@ -2569,10 +2763,12 @@ class NeedReader:
         finding day care", "support getting a school place"), else None. Why: the need is
         then the service; help to do or understand something else says what must change."""
         if lemma(head) not in self.enabling_verb | self.help_noun or any(
-                c.dep_ in ("dobj", "nsubjpass") for c in _kids(head)):
-            return None
+                c.dep_ in ("dobj", "nsubjpass") and not (
+                    c.dep_ == "dobj" and (c.tag_ in ("NNP", "PRP") or self._person(c)))
+                for c in _kids(head)):
+            return None  # the person helped ("to support Kai to attend ...") is no object
         for clause in _kids(head):
-            if clause.i < head.i or clause.dep_ not in ("xcomp", "acl", "advcl") or \
+            if clause.i < head.i or clause.dep_ not in ("xcomp", "acl", "advcl", "ccomp") or \
                     clause.tag_ not in ("VBG", "VB"):
                 continue
             forms = lemma_forms(clause)
@@ -2580,10 +2776,18 @@ class NeedReader:
                     forms[0] in ("understand", "know", "learn"):
                 return None
             target = self._object_of(clause)
-            if target is not None and lemma(target) not in self.person_head and \
-                    self.need_shaped(target, governed=True)[0] == "service":
+            if target is not None and lemma(target) not in self.person_head and (
+                    self.need_shaped(target, governed=True)[0] == "service"
+                    or self._attended_event(clause, target)):
                 return target
         return None
+
+    def _attended_event(self, verb: Any, obj: Any) -> bool:
+        """True when a verb of attending takes an event a service holds ("attend her
+        appointments", "attend his sessions"), with nothing said about what it is for."""
+        return self._in(lemma_forms(verb), self.event_verb) and bool(
+            self._noun_base(obj) & self.event_noun) and not self._content_mods(obj) and \
+            not any(c.dep_ == "neg" for c in _kids(verb))
 
     def _shared_object(self, verb: Any, obj: Any, forms: tuple[str, ...]) -> Any:
         """The service a service verb with no object of its own shares with the verb
@@ -2597,6 +2801,20 @@ class NeedReader:
                     if self.need_shaped(noun, governed=True)[0]:
                         return noun  # "information, advice and guidance": the advice
         return None
+
+    def _help_toward_aim(self, verb: Any, reading: NeedReading) -> str:
+        """Why helping someone toward an aim is the aim ("to support the family to
+        safeguard and promote the welfare of their child", "to help Mum keep the children
+        safe"), as "support to thrive" is, else "": the helping names no particular change."""
+        if reading.passive or not self._in(lemma_forms(verb), self.enabling_verb):
+            return ""
+        inner = next((c for c in _kids(verb) if c.dep_ in ("xcomp", "ccomp")
+                      and c.i > verb.i and c.tag_ == "VB"), None)
+        if inner is None or any(c.dep_ in ("advcl", "prep", "advmod") and c.i > inner.i
+                                for c in _kids(verb)):
+            return ""
+        aim = self._general_aim(inner)
+        return f"helping toward an aim: {aim}" if aim else ""
 
     def _helped_to(self, verb: Any) -> bool:
         """True when ``verb`` is what someone is to be helped or supported to do ("to be
