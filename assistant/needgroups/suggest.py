@@ -250,15 +250,23 @@ class Analyzer:
             # needed below a need verb ("needs to be toilet trained" read as an adverbial
             # clause), its words are weighed by their place all the same.
             found = self._need_below_verb(doc) if parsed else None
+            if found is None and parsed:
+                found = self._statement(doc)
             if found is None:
                 return Analysis([(t.text, (t.lemma_ or t.lower_).lower(), "", 0, "")
                                  for t in keep],
                                 None if reading is None else reading.category,
                                 bool(reading and reading.negated))
-            head, holder_words = found
-            holder = self._kind(holder_words, "c")
+            head, holder_words, default, topic = found
+            holder = self._kind(holder_words, default)
             gender = self._gender(holder_words)
             parts, anchors = self._parts(keep, head)
+            if topic is not None:
+                # A subject that names no one ("Mum's drinking increased", "the house
+                # is cold") is what the statement is about: it weighs from its own head.
+                for t in topic.subtree:
+                    if t.i in anchors and not parts.get(t.i):
+                        anchors[t.i] = topic.i
             tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                        self._about(t, head, holder, gender),
                        self._depth(t, head, None, anchors), parts[t.i]) for t in keep]
@@ -290,7 +298,7 @@ class Analyzer:
                         reading.what or "", acts, joint,
                         bool(acts) and self._relief(keep, head))
 
-    def _need_below_verb(self, doc: Any) -> tuple[Any, str] | None:
+    def _need_below_verb(self, doc: Any) -> tuple[Any, str, str, Any] | None:
         """The head of what is needed under a need verb the reader passed over, and the
         holder's words: the verb's clause or object, its subject. The need verbs are the
         reader's own (structure.yml), not a second list here."""
@@ -303,8 +311,53 @@ class Analyzer:
                     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                     words = "" if subject is None else " ".join(
                         t.text for t in subject.subtree)
-                    return below[0], words
+                    return below[0], words, "c", None
         return None
+
+    def _statement(self, doc: Any) -> tuple[Any, str, str, Any] | None:
+        """The head and the holder of a problem statement with no need verb ("Maya has
+        suicidal thoughts", "Dad shouts at Mum", "Parents unable to get the children to
+        school"), read from the first sentence's main clause: its subject is whom the
+        statement is about, so a parent's theme does not win for a child, and who does
+        what to whom is read as in a need. A verb of having to or being able ("has to
+        rush home", "is unable to keep...") hands the head to the verb it governs; a
+        person word with a clause or an adjective hung on it ("Parents unable to...")
+        is the holder of that clause. Then: the holder's kind when their words name no
+        parent or child (a name is a child's, a thing no one's), and a subject that
+        names no one, which is itself what the statement is about."""
+        root = next(iter(doc.sents)).root
+        subject: Any = None
+        if root.pos_ in ("NOUN", "PROPN", "PRON"):
+            below = [c for c in root.children
+                     if c.dep_ in ("amod", "acl", "relcl") and c.pos_ in ("ADJ", "VERB")]
+            if not below or not self._person(root):
+                return None
+            subject, head = root, below[0]
+        else:
+            head = root
+            subject = next((c for c in root.children
+                            if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for _ in range(2):  # "has to rush", "is unable to keep"
+            if head.lemma_.lower() not in ("have", "be", "unable", "able"):
+                break
+            nxt = next((c for c in head.children if c.dep_ == "xcomp" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if nxt is None and head.lemma_.lower() == "be":
+                nxt = next((c for c in head.children if c.dep_ == "acomp"
+                            and any(x.dep_ == "xcomp" for x in c.children)), None)
+            if nxt is None:
+                break
+            head = nxt
+        if subject is None:
+            return head, "", "", None
+        if subject.i == root.i:
+            words = subject.text
+        else:
+            words = " ".join(t.text for t in subject.subtree)
+        named = subject.pos_ == "PROPN" or subject.like_num or any(
+            t.like_num for t in subject.subtree)
+        person = named or self._person(subject)
+        return head, words, "c" if named else "", None if person else subject
 
     def _plural(self, token: Any) -> bool:
         """Whether the holder is more than one person ("Parents", "The family", "Mum and
@@ -880,6 +933,7 @@ class Suggester:
         topical = any("topic" in tokens[i][4].split(">") for m in found
                       if m.act or m.term not in general_terms
                       for i in range(m.start, m.end))
+        paths_of = self._act_topics(tokens, found)
         for m in sorted(found, key=lambda m: (m.start - m.end, not m.act, m.start,
                                               m.term in general_terms, m.term)):
             taken = weights[m.theme]
@@ -890,7 +944,7 @@ class Suggester:
             # its nearest word to the head of its part; a phrase a little more.
             scale = self.scale
             general = scale.general if m.term in self.general else 1.0
-            paths = [tokens[i][4] for i in range(m.start, m.end)]
+            paths = [paths_of[i] for i in range(m.start, m.end)]
             if all(p.split(">")[-1] == "where" for p in paths):
                 general = 1.0  # where the holder is to be: "be at school", "get to college"
             depth = min(max(tokens[i][3], 0) for i in range(m.start, m.end))
@@ -944,6 +998,27 @@ class Suggester:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
         return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best],
                           {t: round(score[t], 3) for t in ranked})
+
+    @staticmethod
+    def _act_topics(tokens: Tokens, found: Sequence[Match]) -> list[str]:
+        """Each token's place, where an act on someone frames a topic ("stop teasing Child
+        1 about his weight", "stop shouting at Mum about money"): the act is what must
+        change, so it is no frame, and what the act is about is background (the
+        ``subject`` kind), as the topic of any speech act against a person is: the
+        weight is not the problem, the teasing is. A topic framed by a feeling or a
+        knowing ("worry that...") keeps its place."""
+        paths = [t[4] for t in tokens]
+        frames = sorted({m.start for m in found
+                         if m.act and "frame" in tokens[m.start][4].split(">")})
+        for start in frames:
+            paths[start] = ">".join(k for k in paths[start].split(">") if k != "frame")
+            for i in range(start + 1, len(tokens)):
+                kinds = tokens[i][4].split(">")
+                if "frame" in kinds:
+                    break  # the next frame's topic is its own
+                if "topic" in kinds:
+                    paths[i] = ">".join("subject" if k == "topic" else k for k in kinds)
+        return paths
 
     def _stems(self, word: str) -> list[str]:
         """The forms a word may come from by one of themes.yml's endings ("hitting":
