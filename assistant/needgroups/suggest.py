@@ -138,6 +138,8 @@ class Analyzer:
         self._where_verbs = frozenset(themes.adjuncts.where_verbs)
         self._stop_verbs = frozenset(themes.adjuncts.stop_verbs)
         self._perceive_verbs = frozenset(themes.adjuncts.perceive_verbs)
+        self._judge_verbs = frozenset(themes.adjuncts.judge_verbs)
+        self._judge_as = themes.adjuncts.judge_as
         self._companions = frozenset(themes.adjuncts.companions) | frozenset(
             themes.people.parent) | frozenset(themes.people.child)
 
@@ -270,6 +272,7 @@ class Analyzer:
             tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                        self._about(t, head, holder, gender),
                        self._depth(t, head, None, anchors), parts[t.i]) for t in keep]
+            tokens = self._judged(keep, tokens, gender)
             return Analysis(tokens, None if reading is None else reading.category,
                             bool(reading and reading.negated), holder,
                             acts=self._acts(keep, tokens, holder, gender))
@@ -286,6 +289,7 @@ class Analyzer:
                    self._about(t, head, holder, gender), self._depth(t, head, what, anchors),
                    parts[t.i]) for t in keep]
         category = reading.category
+        tokens = self._judged(keep, tokens, gender)
         acts = self._acts(keep, tokens, holder, gender)
         if reading.what == "phrase" and reading.head_token is not None:
             # "needs an EHCP": the shorthand says what kind of thing was asked for.
@@ -621,6 +625,59 @@ class Analyzer:
                     on = on.upper()  # a parent's or a child's belongings, not the person
                 acts.append((n, by, on))
         return acts
+
+    def _judged(self, keep: list[Any], tokens: Tokens, gender: str) -> Tokens:
+        """The tokens, a verb of saying that passes judgment on the person it is said to
+        taking the lemma ``judge_as`` (themes.yml): "calling Mum stupid" (a complement
+        of the person), "calling her names" (a second object, or the person parsed as
+        part of it: "calling Mum names"), "tells Mum she is worthless", "telling Child 1
+        that he is bad" (a clause about the person: its subject "you", or a pronoun of
+        the person's gender, or, where that is unknown, of another gender than the
+        speaker's). Words only ever changed in a copy: the text is kept, for the reason.
+        """
+        if not self._judge_as or not self._judge_verbs:
+            return tokens
+        out = list(tokens)
+        for n, token in enumerate(keep):
+            if token.lemma_.lower() not in self._judge_verbs or token.pos_ != "VERB":
+                continue
+            objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
+            person = next((o for o in objects if self._person(o)), None)
+            things = [o for o in objects if o is not person and not self._person(o)]
+            if person is None:
+                # "calling Mum names" parsed as one object: the person is its compound.
+                person = next((c for o in things for c in o.children
+                               if c.dep_ == "compound" and self._person(c)
+                               and c.lower_ not in COLLECTIVE), None)  # not "family doctor"
+                if person is None:
+                    continue
+                things = [person.head]
+            # A word for what the person is ("stupid", "a liar"), or what they may do
+            # ("tells her what to eat"): not an errand ("tell Dad to take his tablets").
+            said = [c for c in token.children if c.dep_ in ("oprd", "acomp") or (
+                c.dep_ == "xcomp" and any(w.tag_ in ("WP", "WRB", "WDT")
+                                          for w in c.children))]
+            judged = bool(said) or bool(things)
+            if not judged:
+                speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                speaks = self._gender(speaker.text) if speaker is not None and \
+                    speaker.pos_ != "PRON" else (PRONOUN_GENDER.get(speaker.lower_, "")
+                                                 if speaker is not None else gender)
+                hears = PRONOUN_GENDER.get(person.lower_) or self._gender(person.text)
+                for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                    about = next((c for c in clause.children if c.dep_ in (
+                        "nsubj", "nsubjpass")), None)
+                    if about is None:
+                        continue
+                    said_of = PRONOUN_GENDER.get(about.lower_, "")
+                    if about.lower_ == "you" or about.lower_ == person.lower_ or (
+                            said_of and (said_of == hears or (
+                                not hears and speaks and said_of != speaks))):
+                        judged = True
+            if judged:
+                text, _, whom, depth, part = out[n]
+                out[n] = (text, self._judge_as, whom, depth, part)
+        return out
 
     def _someone_else(self, keep: list[Any], pronoun: Any, holder: str) -> str:
         """Whom an object pronoun names when it cannot be the holder doing the act: the
