@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -275,7 +276,7 @@ class Analyzer:
             tokens = self._judged(keep, tokens, gender)
             return Analysis(tokens, None if reading is None else reading.category,
                             bool(reading and reading.negated), holder,
-                            acts=self._acts(keep, tokens, holder, gender))
+                            acts=self._acts(keep, tokens, holder, gender, holder_words))
         head = reading.verb_token if reading.what == "clause" else reading.head_token
         head = head if head is not None else (reading.verb_token or reading.head_token)
         holder = self._kind(reading.holder_text or "", "c")
@@ -290,7 +291,7 @@ class Analyzer:
                    parts[t.i]) for t in keep]
         category = reading.category
         tokens = self._judged(keep, tokens, gender)
-        acts = self._acts(keep, tokens, holder, gender)
+        acts = self._acts(keep, tokens, holder, gender, reading.holder_text or "")
         if reading.what == "phrase" and reading.head_token is not None:
             # "needs an EHCP": the shorthand says what kind of thing was asked for.
             at = reading.head_token.idx
@@ -354,10 +355,8 @@ class Analyzer:
             head = nxt
         if subject is None:
             return head, "", "", None
-        if subject.i == root.i:
-            words = subject.text
-        else:
-            words = " ".join(t.text for t in subject.subtree)
+        words = subject.text if subject.i == root.i else " ".join(
+            t.text for t in subject.subtree)
         named = subject.pos_ == "PROPN" or subject.like_num or any(
             t.like_num for t in subject.subtree)
         person = named or self._person(subject)
@@ -568,7 +567,8 @@ class Analyzer:
         return (token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in self._companions
                 or token.lower_ in self._companions)
 
-    def _acts(self, keep: list[Any], tokens: Tokens, holder: str, gender: str) -> list[Act]:
+    def _acts(self, keep: list[Any], tokens: Tokens, holder: str, gender: str,
+              holder_words: str = "") -> list[Act]:
         """Each verb in what is needed with whom its subject and its object name.
 
         The subject is read as for any token (the holder when the verb has none of its
@@ -577,6 +577,9 @@ class Analyzer:
         safe", said of Child 1) is no act on anyone.
         """
         acts: list[Act] = []
+        # Whose someone the holder is ("Mum's partner"): a pronoun of her gender is hers.
+        owned = re.split(r"['’]s\b", holder_words)
+        whose = self._gender(owned[0]) if len(owned) > 1 else ""
         for n, token in enumerate(keep):
             if tokens[n][3] < 0:
                 continue
@@ -590,6 +593,7 @@ class Analyzer:
                 continue
             patients = []
             agents = []
+            taken_from: list[int] = []  # "taking them from her": from whom, what is hers
             for child in token.children:
                 if child.dep_ in PATIENT_DEPS:
                     patients.append(child)
@@ -599,6 +603,8 @@ class Analyzer:
                 elif child.dep_ == "agent":
                     agents += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "prt") and child.lower_ in PATIENT_PREPOSITIONS:
+                    if child.lower_ == "from":
+                        taken_from += [c.i for c in child.children if c.dep_ == "pobj"]
                     patients += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ in ("ccomp", "xcomp"):
                     patients += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -609,11 +615,13 @@ class Analyzer:
             doer = token.head if token.pos_ == "ADJ" else token
             subjects = agents or [c for c in doer.children if c.dep_ == "nsubj"]
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
-                subjects[0], holder, gender) == holder)
+                subjects[0], holder, gender) == holder) or (
+                    bool(holder_words) and self._same(subjects[0], holder_words))
             by = self._role(subjects[0], holder, gender) if subjects else tokens[n][2] or holder
             for patient in patients:
-                if own and patient.pos_ == "PRON" and self._who(patient, holder,
-                                                                gender) == holder:
+                other = self._other(patient, gender, whose)  # "her" said of a man
+                if own and patient.pos_ == "PRON" and not other and self._who(
+                        patient, holder, gender) == holder:
                     if patient.lower_ in REFLEXIVE:
                         continue  # the holder doing something to themself
                     # Not "himself": "him" is someone else ("Dad needs to manage Caleb's
@@ -621,10 +629,36 @@ class Analyzer:
                     acts.append((n, by, self._someone_else(keep, patient, holder)))
                     continue
                 on = self._role(patient, holder, gender)
-                if on in ("p", "c") and self._thing(patient):
+                owner = next((c for c in patient.children if c.dep_ == "poss"), None)
+                if owner is not None and patient.pos_ == "NOUN" and not self._person(
+                        patient) and owner.pos_ == "PRON" and (
+                            not own or self._other(owner, gender, whose)):
+                    # "Mum's partner limits her access": hers, not the doer's own thing
+                    # ("take his medication" is the holder's own affair).
+                    on = self._who(owner, holder, gender)
+                    on = on.upper() if on in ("p", "c") else "o"
+                elif on in ("p", "c") and (self._thing(patient) or patient.i in taken_from):
                     on = on.upper()  # a parent's or a child's belongings, not the person
                 acts.append((n, by, on))
         return acts
+
+    @staticmethod
+    def _same(token: Any, words: str) -> bool:
+        """Whether a subject is the holder themself (its words are the holder's)."""
+        said = " ".join(t.text for t in token.subtree).lower().replace(" '", "'")
+        return said == words.lower().replace(" '", "'").strip()
+
+    @staticmethod
+    def _other(pronoun: Any, gender: str, whose: str) -> bool:
+        """Whether a pronoun names someone other than the holder: of the other gender
+        than the holder's, or (the holder's unknown) of the gender of the person the
+        holder is someone of ("Mum's partner ... her")."""
+        said = PRONOUN_GENDER.get(pronoun.lower_, "")
+        if not said:
+            return False
+        if gender in ("f", "m"):
+            return said != gender
+        return bool(whose) and said == whose
 
     def _judged(self, keep: list[Any], tokens: Tokens, gender: str) -> Tokens:
         """The tokens, a verb of saying that passes judgment on the person it is said to
@@ -720,7 +754,10 @@ class Analyzer:
         return default
 
     def _gender(self, words: str) -> str:
-        found = {w.lower() for w in words.split()}
+        """'f' or 'm' for the person the words name, else "". Of "Mum's boyfriend" the
+        boyfriend: a possessor says whose, not who."""
+        owned = re.split(r"['’]s\b", words)[-1]
+        found = {w.lower() for w in (owned if owned.strip() else words).split()}
         if found & set(self.people.female):
             return "f"
         if found & set(self.people.male):
