@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 # --- analysis: tokens, lemmas and the structure of the need ------------------------------
 
 # One token as stored: (text as written, lower-case lemma, whom it is about, depth, part).
-# "Whom" is "p" (a parent or carer), "c" (a child) or "" (the holder); depth is how far the
-# token sits below the head of its part (the head of what is needed, or of the adjunct it
-# sits in; 0 the head itself), -1 outside what is needed (the holder, the need verb); part
+# "Whom" is "p" (a parent or carer), "c" (a child), "" (the holder) or "?" (either: a
+# pronoun that could name the holder or someone else); depth is how far the token sits
+# below the head of its part (the head of what is needed, or of the adjunct it sits in; 0
+# the head itself), -1 outside what is needed (the holder, the need verb); part
 # is "" when the token is in what must change, else the kinds of adjunct it sits in from
 # the outermost, joined by ">" ("condition>place": themes.yml ``adjuncts``).
 # Punctuation is dropped.
@@ -40,6 +41,7 @@ PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with", "fro
                                   "towards", "toward"})
 FAULTS = ("universal", "service", "assessment")
 INSTEAD = "instead"  # the adjunct kind of "instead of", "rather than"
+EITHER = "?"  # whom a token is about when a pronoun could name the holder or another
 PLURAL = "pl"  # in place of a gender: the holder is more than one person
 COLLECTIVE = frozenset({"family", "couple", "household", "siblings", "twins"})
 PRONOUN_GENDER = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m",
@@ -83,7 +85,7 @@ class Analysis:
 # changes, so ``suggest_sample`` reads again what older versions stored. 4: shorthand
 # expansions and pattern spellings; 5: nested places, local depth, frames and topics,
 # passive and witnessed acts; 6: both together.
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 
 
 def is_current(stored: str | None) -> bool:
@@ -248,11 +250,20 @@ class Analyzer:
         parsed = doc.has_annotation("DEP")
         reading = self.reader.read_need(doc) if parsed else None
         keep = [t for t in doc if not (t.is_punct or t.is_space)]
-        if reading is None or (reading.verb_token is None and reading.head_token is None):
+        stated = None
+        if parsed and reading is not None and reading.holder is None and \
+                reading.verb_token is None and reading.head_token is not None:
+            # A fragment the reader takes for a noun phrase need may be a person and
+            # what is said of them ("Parents unable to get the children up").
+            stated = self._statement(doc)
+            if stated is not None and not self._kind(stated[1], ""):
+                stated = None
+        if stated is not None or reading is None or (
+                reading.verb_token is None and reading.head_token is None):
             # The reader found no need predicate; where the parse still hangs what is
             # needed below a need verb ("needs to be toilet trained" read as an adverbial
             # clause), its words are weighed by their place all the same.
-            found = self._need_below_verb(doc) if parsed else None
+            found = stated or (self._need_below_verb(doc) if parsed else None)
             if found is None and parsed:
                 found = self._statement(doc)
             if found is None:
@@ -357,8 +368,12 @@ class Analyzer:
             return head, "", "", None
         words = subject.text if subject.i == root.i else " ".join(
             t.text for t in subject.subtree)
+        # A name: a proper noun, "Child 1", or a capitalised bare noun the tagger does
+        # not know ("Ayla has ...": a common noun would take a determiner).
         named = subject.pos_ == "PROPN" or subject.like_num or any(
-            t.like_num for t in subject.subtree)
+            t.like_num for t in subject.subtree) or (
+                subject.is_title and subject.tag_ == "NN" and not any(
+                    c.dep_ in ("det", "poss", "amod", "compound") for c in subject.children))
         person = named or self._person(subject)
         return head, words, "c" if named else "", None if person else subject
 
@@ -617,7 +632,8 @@ class Analyzer:
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
                 subjects[0], holder, gender) == holder) or (
                     bool(holder_words) and self._same(subjects[0], holder_words))
-            by = self._role(subjects[0], holder, gender) if subjects else tokens[n][2] or holder
+            by = self._role(subjects[0], holder, gender) if subjects else (
+                tokens[n][2].strip(EITHER) or holder)
             for patient in patients:
                 other = self._other(patient, gender, whose)  # "her" said of a man
                 if own and patient.pos_ == "PRON" and not other and self._who(
@@ -632,6 +648,7 @@ class Analyzer:
                 owner = next((c for c in patient.children if c.dep_ == "poss"), None)
                 if owner is not None and patient.pos_ == "NOUN" and not self._person(
                         patient) and owner.pos_ == "PRON" and (
+                            patient.dep_ in PATIENT_DEPS or patient.i in taken_from) and (
                             not own or self._other(owner, gender, whose)):
                     # "Mum's partner limits her access": hers, not the doer's own thing
                     # ("take his medication" is the holder's own affair).
@@ -741,7 +758,9 @@ class Analyzer:
             return "o"
         if token.pos_ == "PRON":
             return self._who(token, holder, gender)
-        words = " ".join(t.text for t in token.subtree)
+        # The noun and the words before it ("his mum's", "Child 1"), not a phrase after
+        # it: "access to home by dangerous adults" names no adult as whom it acts on.
+        words = " ".join(t.text for t in token.subtree if t.i <= token.i or t.like_num)
         return self._kind(words, "c" if token.pos_ == "PROPN" or token.like_num else "o")
 
     def _kind(self, words: str, default: str) -> str:
@@ -813,7 +832,7 @@ class Analyzer:
         for _ in range(12):
             for child in current.children:
                 if child.dep_ == "poss" and pronoun is None:
-                    return self._who(child, holder, gender)
+                    return self._whose(child, holder, gender)
             if current.i != head.i:
                 subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects and subjects[0].pos_ != "PRON":
@@ -826,7 +845,24 @@ class Analyzer:
             if current.i == head.i or current.head.i == current.i:
                 break
             current = current.head
-        return self._who(pronoun, holder, gender) if pronoun is not None else holder
+        return self._whose(pronoun, holder, gender) if pronoun is not None else holder
+
+    def _whose(self, token: Any, holder: str, gender: str) -> str:
+        """As :meth:`_who`, but a pronoun of the holder's gender after someone else of
+        that gender was named in what is needed ("Child 1 needs to stay away from his dad
+        when he has been drinking") could name either, so the words
+        count whichever theme they name, not only the holder's (``EITHER``)."""
+        found = self._who(token, holder, gender)
+        said = PRONOUN_GENDER.get(token.lower_)
+        if found != holder or not said or token.lower_ in REFLEXIVE:
+            return found
+        named = self.people.female if said == "f" else self.people.male
+        for before in reversed(token.doc[:token.i]):
+            if before.dep_ in ("nsubj", "nsubjpass") and before.head.lemma_ == "need":
+                break  # back to the holder
+            if before.lower_ in named and self._kind(before.lower_, holder) != holder:
+                return EITHER
+        return found
 
     def _perceived(self, token: Any, holder: str, gender: str) -> bool:
         """Whether the token is in what the holder saw or heard: the object of a verb of
@@ -1013,6 +1049,8 @@ class Suggester:
                 continue  # in the holder or the need verb, not in what is needed
             about = self.term_about.get((m.theme, m.term), self.about[m.theme])
             whom = tokens[m.start][2] or holder
+            if whom == EITHER:
+                whom = ""  # a pronoun that could name either: no one to check
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
             found.append(m)
