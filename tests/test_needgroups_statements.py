@@ -100,3 +100,18 @@ def test_someone_elses_pronoun_and_belongings(suggester: Suggester, text: str,
 def test_own_things_and_children_are_not_someone_elses(suggester: Suggester, text: str,
                                                         not_theme: str) -> None:
     assert theme_of(suggester, text) != not_theme
+
+
+def test_a_plural_statement_holder_is_they_and_after_a_person_is_no_time(
+        suggester: Suggester) -> None:
+    analyzer: Analyzer = suggester.analyzer
+    (carers,) = analyzer.read(
+        ["Foster carers are unable to settle the twins when they have been arguing."])
+    # "they" is the carers themselves: arguing is theirs, not someone else's.
+    arguing = next(t for t in carers.tokens if t[0] == "arguing")
+    assert arguing[2] == "p"
+    (minding,) = analyzer.read(["Gran needs to look after the toddler every evening."])
+    toddler = next(t for t in minding.tokens if t[0] == "toddler")
+    assert "time" not in toddler[4].split(">")  # "after the toddler" names no time
+    evening = next(t for t in minding.tokens if t[0] == "evening")
+    assert "time" in evening[4].split(">")

@@ -271,9 +271,10 @@ class Analyzer:
                                  for t in keep],
                                 None if reading is None else reading.category,
                                 bool(reading and reading.negated))
-            head, holder_words, default, topic = found
+            head, holder_words, default, topic, subject = found
             holder = self._kind(holder_words, default)
-            gender = self._gender(holder_words)
+            gender = PLURAL if subject is not None and self._plural(subject) else \
+                self._gender(holder_words)
             parts, anchors = self._parts(keep, head)
             if topic is not None:
                 # A subject that names no one ("Mum's drinking increased", "the house
@@ -314,7 +315,7 @@ class Analyzer:
                         reading.what or "", acts, joint,
                         bool(acts) and self._relief(keep, head))
 
-    def _need_below_verb(self, doc: Any) -> tuple[Any, str, str, Any] | None:
+    def _need_below_verb(self, doc: Any) -> tuple[Any, str, str, Any, Any] | None:
         """The head of what is needed under a need verb the reader passed over, and the
         holder's words: the verb's clause or object, its subject. The need verbs are the
         reader's own (structure.yml), not a second list here."""
@@ -327,10 +328,10 @@ class Analyzer:
                     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                     words = "" if subject is None else " ".join(
                         t.text for t in subject.subtree)
-                    return below[0], words, "c", None
+                    return below[0], words, "c", None, subject
         return None
 
-    def _statement(self, doc: Any) -> tuple[Any, str, str, Any] | None:
+    def _statement(self, doc: Any) -> tuple[Any, str, str, Any, Any] | None:
         """The head and the holder of a problem statement with no need verb ("Maya has
         suicidal thoughts", "Dad shouts at Mum", "Parents unable to get the children to
         school"), read from the first sentence's main clause: its subject is whom the
@@ -339,8 +340,8 @@ class Analyzer:
         rush home", "is unable to keep...") hands the head to the verb it governs; a
         person word with a clause or an adjective hung on it ("Parents unable to...")
         is the holder of that clause. Then: the holder's kind when their words name no
-        parent or child (a name is a child's, a thing no one's), and a subject that
-        names no one, which is itself what the statement is about."""
+        parent or child (a name is a child's, a thing no one's), a subject that names no
+        one, which is itself what the statement is about, and the subject."""
         root = next(iter(doc.sents)).root
         subject: Any = None
         if root.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -365,7 +366,7 @@ class Analyzer:
                 break
             head = nxt
         if subject is None:
-            return head, "", "", None
+            return head, "", "", None, None
         words = subject.text if subject.i == root.i else " ".join(
             t.text for t in subject.subtree)
         # A name: a proper noun, "Child 1", or a capitalised bare noun the tagger does
@@ -375,7 +376,7 @@ class Analyzer:
                 subject.is_title and subject.tag_ == "NN" and not any(
                     c.dep_ in ("det", "poss", "amod", "compound") for c in subject.children))
         person = named or self._person(subject)
-        return head, words, "c" if named else "", None if person else subject
+        return head, words, "c" if named else "", None if person else subject, subject
 
     def _plural(self, token: Any) -> bool:
         """Whether the holder is more than one person ("Parents", "The family", "Mum and
@@ -534,6 +535,8 @@ class Analyzer:
             if any(o.lemma_.lower() in self._time_words for o in objects):
                 return "time"
             kind = adjuncts.prepositions.get(node.lower_, "")
+            if kind == "time" and objects and all(self._person(o) for o in objects):
+                kind = ""  # "look after the baby", "run after his brother": no time
             if kind == INSTEAD and node.lower_ == "than" and not (
                     node.i > 0 and node.doc[node.i - 1].lower_ == "rather"):
                 kind = ""  # "someone other than him", "more than": no alternative
