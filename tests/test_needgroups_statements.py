@@ -115,3 +115,15 @@ def test_a_plural_statement_holder_is_they_and_after_a_person_is_no_time(
     assert "time" not in toddler[4].split(">")  # "after the toddler" names no time
     evening = next(t for t in minding.tokens if t[0] == "evening")
     assert "time" in evening[4].split(">")
+
+
+def test_a_second_verb_shares_its_subject_and_an_act_replaces_its_word(
+        suggester: Suggester) -> None:
+    # "mocking her" is the lodger's, as "turning up" is: not the grandmother's own act.
+    suggestion = suggester.suggest(
+        ["Nan needs to walk to the bus stop without her lodger turning up and mocking her."])[0]
+    assert suggestion.theme == "domestic-abuse"
+    assert "parenting-boundaries" not in suggestion.scores
+    # "shouts" read as an act of one adult on another is not also a child's behaviour.
+    (shouts,) = suggester.suggest(["Dad shouts at Mum and then smashes her laptop."])
+    assert shouts.theme == "domestic-abuse" and "behaviour" not in shouts.scores

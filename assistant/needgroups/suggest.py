@@ -632,6 +632,10 @@ class Analyzer:
             # a passive verb's, the object of its "by".
             doer = token.head if token.pos_ == "ADJ" else token
             subjects = agents or [c for c in doer.children if c.dep_ == "nsubj"]
+            if not subjects and doer.dep_ == "conj":
+                # "her ex-partner turning up and threatening her": the first verb's
+                # subject does the second too.
+                subjects = [c for c in doer.head.children if c.dep_ == "nsubj"]
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
                 subjects[0], holder, gender) == holder) or (
                     bool(holder_words) and self._same(subjects[0], holder_words))
@@ -1057,7 +1061,13 @@ class Suggester:
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
             found.append(m)
-        found += self._act_matches(analysis)
+        acted = self._act_matches(analysis)
+        # A verb read as an act (who does what to whom) means that act here: the same
+        # word as a bare term of another theme ("paying" as money, "shouts" as a child's
+        # behaviour) does not count as well.
+        verbs = {m.start for m in acted}
+        found = [m for m in found if not (m.end - m.start == 1 and m.start in verbs)]
+        found += acted
         # Longest matches first, an act before a word on the same token: a theme counts
         # the words of "self harm" once, not again for "harm" inside it. Between two
         # terms of one theme on the same words, the one naming the difficulty counts,
