@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,9 +19,10 @@ if TYPE_CHECKING:
 # --- analysis: tokens, lemmas and the structure of the need ------------------------------
 
 # One token as stored: (text as written, lower-case lemma, whom it is about, depth, part).
-# "Whom" is "p" (a parent or carer), "c" (a child) or "" (the holder); depth is how far the
-# token sits below the head of its part (the head of what is needed, or of the adjunct it
-# sits in; 0 the head itself), -1 outside what is needed (the holder, the need verb); part
+# "Whom" is "p" (a parent or carer), "c" (a child), "" (the holder) or "?" (either: a
+# pronoun that could name the holder or someone else); depth is how far the token sits
+# below the head of its part (the head of what is needed, or of the adjunct it sits in; 0
+# the head itself), -1 outside what is needed (the holder, the need verb); part
 # is "" when the token is in what must change, else the kinds of adjunct it sits in from
 # the outermost, joined by ">" ("condition>place": themes.yml ``adjuncts``).
 # Punctuation is dropped.
@@ -39,6 +41,7 @@ PATIENT_PREPOSITIONS = frozenset({"at", "for", "after", "to", "on", "with", "fro
                                   "towards", "toward"})
 FAULTS = ("universal", "service", "assessment")
 INSTEAD = "instead"  # the adjunct kind of "instead of", "rather than"
+EITHER = "?"  # whom a token is about when a pronoun could name the holder or another
 PLURAL = "pl"  # in place of a gender: the holder is more than one person
 COLLECTIVE = frozenset({"family", "couple", "household", "siblings", "twins"})
 PRONOUN_GENDER = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m",
@@ -82,7 +85,7 @@ class Analysis:
 # changes, so ``suggest_sample`` reads again what older versions stored. 4: shorthand
 # expansions and pattern spellings; 5: nested places, local depth, frames and topics,
 # passive and witnessed acts; 6: both together.
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 
 
 def is_current(stored: str | None) -> bool:
@@ -138,6 +141,8 @@ class Analyzer:
         self._where_verbs = frozenset(themes.adjuncts.where_verbs)
         self._stop_verbs = frozenset(themes.adjuncts.stop_verbs)
         self._perceive_verbs = frozenset(themes.adjuncts.perceive_verbs)
+        self._judge_verbs = frozenset(themes.adjuncts.judge_verbs)
+        self._judge_as = themes.adjuncts.judge_as
         self._companions = frozenset(themes.adjuncts.companions) | frozenset(
             themes.people.parent) | frozenset(themes.people.child)
 
@@ -245,26 +250,45 @@ class Analyzer:
         parsed = doc.has_annotation("DEP")
         reading = self.reader.read_need(doc) if parsed else None
         keep = [t for t in doc if not (t.is_punct or t.is_space)]
-        if reading is None or (reading.verb_token is None and reading.head_token is None):
+        stated = None
+        if parsed and reading is not None and reading.holder is None and \
+                reading.verb_token is None and reading.head_token is not None:
+            # A fragment the reader takes for a noun phrase need may be a person and
+            # what is said of them ("Parents unable to get the children up").
+            stated = self._statement(doc)
+            if stated is not None and not self._kind(stated[1], ""):
+                stated = None
+        if stated is not None or reading is None or (
+                reading.verb_token is None and reading.head_token is None):
             # The reader found no need predicate; where the parse still hangs what is
             # needed below a need verb ("needs to be toilet trained" read as an adverbial
             # clause), its words are weighed by their place all the same.
-            found = self._need_below_verb(doc) if parsed else None
+            found = stated or (self._need_below_verb(doc) if parsed else None)
+            if found is None and parsed:
+                found = self._statement(doc)
             if found is None:
                 return Analysis([(t.text, (t.lemma_ or t.lower_).lower(), "", 0, "")
                                  for t in keep],
                                 None if reading is None else reading.category,
                                 bool(reading and reading.negated))
-            head, holder_words = found
-            holder = self._kind(holder_words, "c")
-            gender = self._gender(holder_words)
+            head, holder_words, default, topic, subject = found
+            holder = self._kind(holder_words, default)
+            gender = PLURAL if subject is not None and self._plural(subject) else \
+                self._gender(holder_words)
             parts, anchors = self._parts(keep, head)
+            if topic is not None:
+                # A subject that names no one ("Mum's drinking increased", "the house
+                # is cold") is what the statement is about: it weighs from its own head.
+                for t in topic.subtree:
+                    if t.i in anchors and not parts.get(t.i):
+                        anchors[t.i] = topic.i
             tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                        self._about(t, head, holder, gender),
                        self._depth(t, head, None, anchors), parts[t.i]) for t in keep]
+            tokens = self._judged(keep, tokens, gender)
             return Analysis(tokens, None if reading is None else reading.category,
                             bool(reading and reading.negated), holder,
-                            acts=self._acts(keep, tokens, holder, gender))
+                            acts=self._acts(keep, tokens, holder, gender, holder_words))
         head = reading.verb_token if reading.what == "clause" else reading.head_token
         head = head if head is not None else (reading.verb_token or reading.head_token)
         holder = self._kind(reading.holder_text or "", "c")
@@ -278,7 +302,8 @@ class Analyzer:
                    self._about(t, head, holder, gender), self._depth(t, head, what, anchors),
                    parts[t.i]) for t in keep]
         category = reading.category
-        acts = self._acts(keep, tokens, holder, gender)
+        tokens = self._judged(keep, tokens, gender)
+        acts = self._acts(keep, tokens, holder, gender, reading.holder_text or "")
         if reading.what == "phrase" and reading.head_token is not None:
             # "needs an EHCP": the shorthand says what kind of thing was asked for.
             at = reading.head_token.idx
@@ -290,7 +315,7 @@ class Analyzer:
                         reading.what or "", acts, joint,
                         bool(acts) and self._relief(keep, head))
 
-    def _need_below_verb(self, doc: Any) -> tuple[Any, str] | None:
+    def _need_below_verb(self, doc: Any) -> tuple[Any, str, str, Any, Any] | None:
         """The head of what is needed under a need verb the reader passed over, and the
         holder's words: the verb's clause or object, its subject. The need verbs are the
         reader's own (structure.yml), not a second list here."""
@@ -303,8 +328,55 @@ class Analyzer:
                     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                     words = "" if subject is None else " ".join(
                         t.text for t in subject.subtree)
-                    return below[0], words
+                    return below[0], words, "c", None, subject
         return None
+
+    def _statement(self, doc: Any) -> tuple[Any, str, str, Any, Any] | None:
+        """The head and the holder of a problem statement with no need verb ("Maya has
+        suicidal thoughts", "Dad shouts at Mum", "Parents unable to get the children to
+        school"), read from the first sentence's main clause: its subject is whom the
+        statement is about, so a parent's theme does not win for a child, and who does
+        what to whom is read as in a need. A verb of having to or being able ("has to
+        rush home", "is unable to keep...") hands the head to the verb it governs; a
+        person word with a clause or an adjective hung on it ("Parents unable to...")
+        is the holder of that clause. Then: the holder's kind when their words name no
+        parent or child (a name is a child's, a thing no one's), a subject that names no
+        one, which is itself what the statement is about, and the subject."""
+        root = next(iter(doc.sents)).root
+        subject: Any = None
+        if root.pos_ in ("NOUN", "PROPN", "PRON"):
+            below = [c for c in root.children
+                     if c.dep_ in ("amod", "acl", "relcl") and c.pos_ in ("ADJ", "VERB")]
+            if not below or not self._person(root):
+                return None
+            subject, head = root, below[0]
+        else:
+            head = root
+            subject = next((c for c in root.children
+                            if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for _ in range(2):  # "has to rush", "is unable to keep"
+            if head.lemma_.lower() not in ("have", "be", "unable", "able"):
+                break
+            nxt = next((c for c in head.children if c.dep_ == "xcomp" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            if nxt is None and head.lemma_.lower() == "be":
+                nxt = next((c for c in head.children if c.dep_ == "acomp"
+                            and any(x.dep_ == "xcomp" for x in c.children)), None)
+            if nxt is None:
+                break
+            head = nxt
+        if subject is None:
+            return head, "", "", None, None
+        words = subject.text if subject.i == root.i else " ".join(
+            t.text for t in subject.subtree)
+        # A name: a proper noun, "Child 1", or a capitalised bare noun the tagger does
+        # not know ("Ayla has ...": a common noun would take a determiner).
+        named = subject.pos_ == "PROPN" or subject.like_num or any(
+            t.like_num for t in subject.subtree) or (
+                subject.is_title and subject.tag_ == "NN" and not any(
+                    c.dep_ in ("det", "poss", "amod", "compound") for c in subject.children))
+        person = named or self._person(subject)
+        return head, words, "c" if named else "", None if person else subject, subject
 
     def _plural(self, token: Any) -> bool:
         """Whether the holder is more than one person ("Parents", "The family", "Mum and
@@ -463,6 +535,8 @@ class Analyzer:
             if any(o.lemma_.lower() in self._time_words for o in objects):
                 return "time"
             kind = adjuncts.prepositions.get(node.lower_, "")
+            if kind == "time" and objects and all(self._person(o) for o in objects):
+                kind = ""  # "look after the baby", "run after his brother": no time
             if kind == INSTEAD and node.lower_ == "than" and not (
                     node.i > 0 and node.doc[node.i - 1].lower_ == "rather"):
                 kind = ""  # "someone other than him", "more than": no alternative
@@ -511,7 +585,8 @@ class Analyzer:
         return (token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in self._companions
                 or token.lower_ in self._companions)
 
-    def _acts(self, keep: list[Any], tokens: Tokens, holder: str, gender: str) -> list[Act]:
+    def _acts(self, keep: list[Any], tokens: Tokens, holder: str, gender: str,
+              holder_words: str = "") -> list[Act]:
         """Each verb in what is needed with whom its subject and its object name.
 
         The subject is read as for any token (the holder when the verb has none of its
@@ -520,6 +595,9 @@ class Analyzer:
         safe", said of Child 1) is no act on anyone.
         """
         acts: list[Act] = []
+        # Whose someone the holder is ("Mum's partner"): a pronoun of her gender is hers.
+        owned = re.split(r"['’]s\b", holder_words)
+        whose = self._gender(owned[0]) if len(owned) > 1 else ""
         for n, token in enumerate(keep):
             if tokens[n][3] < 0:
                 continue
@@ -533,6 +611,7 @@ class Analyzer:
                 continue
             patients = []
             agents = []
+            taken_from: list[int] = []  # "taking them from her": from whom, what is hers
             for child in token.children:
                 if child.dep_ in PATIENT_DEPS:
                     patients.append(child)
@@ -542,6 +621,8 @@ class Analyzer:
                 elif child.dep_ == "agent":
                     agents += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ in ("prep", "prt") and child.lower_ in PATIENT_PREPOSITIONS:
+                    if child.lower_ == "from":
+                        taken_from += [c.i for c in child.children if c.dep_ == "pobj"]
                     patients += [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ in ("ccomp", "xcomp"):
                     patients += [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -551,12 +632,19 @@ class Analyzer:
             # a passive verb's, the object of its "by".
             doer = token.head if token.pos_ == "ADJ" else token
             subjects = agents or [c for c in doer.children if c.dep_ == "nsubj"]
+            if not subjects and doer.dep_ == "conj":
+                # "her ex-partner turning up and threatening her": the first verb's
+                # subject does the second too.
+                subjects = [c for c in doer.head.children if c.dep_ == "nsubj"]
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
-                subjects[0], holder, gender) == holder)
-            by = self._role(subjects[0], holder, gender) if subjects else tokens[n][2] or holder
+                subjects[0], holder, gender) == holder) or (
+                    bool(holder_words) and self._same(subjects[0], holder_words))
+            by = self._role(subjects[0], holder, gender) if subjects else (
+                tokens[n][2].strip(EITHER) or holder)
             for patient in patients:
-                if own and patient.pos_ == "PRON" and self._who(patient, holder,
-                                                                gender) == holder:
+                other = self._other(patient, gender, whose)  # "her" said of a man
+                if own and patient.pos_ == "PRON" and not other and self._who(
+                        patient, holder, gender) == holder:
                     if patient.lower_ in REFLEXIVE:
                         continue  # the holder doing something to themself
                     # Not "himself": "him" is someone else ("Dad needs to manage Caleb's
@@ -564,10 +652,90 @@ class Analyzer:
                     acts.append((n, by, self._someone_else(keep, patient, holder)))
                     continue
                 on = self._role(patient, holder, gender)
-                if on in ("p", "c") and self._thing(patient):
+                owner = next((c for c in patient.children if c.dep_ == "poss"), None)
+                if owner is not None and patient.pos_ == "NOUN" and not self._person(
+                        patient) and owner.pos_ == "PRON" and (
+                            patient.dep_ in PATIENT_DEPS or patient.i in taken_from) and (
+                            not own or self._other(owner, gender, whose)):
+                    # "Mum's partner limits her access": hers, not the doer's own thing
+                    # ("take his medication" is the holder's own affair).
+                    on = self._who(owner, holder, gender)
+                    on = on.upper() if on in ("p", "c") else "o"
+                elif on in ("p", "c") and (self._thing(patient) or patient.i in taken_from):
                     on = on.upper()  # a parent's or a child's belongings, not the person
                 acts.append((n, by, on))
         return acts
+
+    @staticmethod
+    def _same(token: Any, words: str) -> bool:
+        """Whether a subject is the holder themself (its words are the holder's)."""
+        said = " ".join(t.text for t in token.subtree).lower().replace(" '", "'")
+        return said == words.lower().replace(" '", "'").strip()
+
+    @staticmethod
+    def _other(pronoun: Any, gender: str, whose: str) -> bool:
+        """Whether a pronoun names someone other than the holder: of the other gender
+        than the holder's, or (the holder's unknown) of the gender of the person the
+        holder is someone of ("Mum's partner ... her")."""
+        said = PRONOUN_GENDER.get(pronoun.lower_, "")
+        if not said:
+            return False
+        if gender in ("f", "m"):
+            return said != gender
+        return bool(whose) and said == whose
+
+    def _judged(self, keep: list[Any], tokens: Tokens, gender: str) -> Tokens:
+        """The tokens, a verb of saying that passes judgment on the person it is said to
+        taking the lemma ``judge_as`` (themes.yml): "calling Mum stupid" (a complement
+        of the person), "calling her names" (a second object, or the person parsed as
+        part of it: "calling Mum names"), "tells Mum she is worthless", "telling Child 1
+        that he is bad" (a clause about the person: its subject "you", or a pronoun of
+        the person's gender, or, where that is unknown, of another gender than the
+        speaker's). Words only ever changed in a copy: the text is kept, for the reason.
+        """
+        if not self._judge_as or not self._judge_verbs:
+            return tokens
+        out = list(tokens)
+        for n, token in enumerate(keep):
+            if token.lemma_.lower() not in self._judge_verbs or token.pos_ != "VERB":
+                continue
+            objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
+            person = next((o for o in objects if self._person(o)), None)
+            things = [o for o in objects if o is not person and not self._person(o)]
+            if person is None:
+                # "calling Mum names" parsed as one object: the person is its compound.
+                person = next((c for o in things for c in o.children
+                               if c.dep_ == "compound" and self._person(c)
+                               and c.lower_ not in COLLECTIVE), None)  # not "family doctor"
+                if person is None:
+                    continue
+                things = [person.head]
+            # A word for what the person is ("stupid", "a liar"), or what they may do
+            # ("tells her what to eat"): not an errand ("tell Dad to take his tablets").
+            said = [c for c in token.children if c.dep_ in ("oprd", "acomp") or (
+                c.dep_ == "xcomp" and any(w.tag_ in ("WP", "WRB", "WDT")
+                                          for w in c.children))]
+            judged = bool(said) or bool(things)
+            if not judged:
+                speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                speaks = self._gender(speaker.text) if speaker is not None and \
+                    speaker.pos_ != "PRON" else (PRONOUN_GENDER.get(speaker.lower_, "")
+                                                 if speaker is not None else gender)
+                hears = PRONOUN_GENDER.get(person.lower_) or self._gender(person.text)
+                for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                    about = next((c for c in clause.children if c.dep_ in (
+                        "nsubj", "nsubjpass")), None)
+                    if about is None:
+                        continue
+                    said_of = PRONOUN_GENDER.get(about.lower_, "")
+                    if about.lower_ == "you" or about.lower_ == person.lower_ or (
+                            said_of and (said_of == hears or (
+                                not hears and speaks and said_of != speaks))):
+                        judged = True
+            if judged:
+                text, _, whom, depth, part = out[n]
+                out[n] = (text, self._judge_as, whom, depth, part)
+        return out
 
     def _someone_else(self, keep: list[Any], pronoun: Any, holder: str) -> str:
         """Whom an object pronoun names when it cannot be the holder doing the act: the
@@ -597,7 +765,9 @@ class Analyzer:
             return "o"
         if token.pos_ == "PRON":
             return self._who(token, holder, gender)
-        words = " ".join(t.text for t in token.subtree)
+        # The noun and the words before it ("his mum's", "Child 1"), not a phrase after
+        # it: "access to home by dangerous adults" names no adult as whom it acts on.
+        words = " ".join(t.text for t in token.subtree if t.i <= token.i or t.like_num)
         return self._kind(words, "c" if token.pos_ == "PROPN" or token.like_num else "o")
 
     def _kind(self, words: str, default: str) -> str:
@@ -610,7 +780,10 @@ class Analyzer:
         return default
 
     def _gender(self, words: str) -> str:
-        found = {w.lower() for w in words.split()}
+        """'f' or 'm' for the person the words name, else "". Of "Mum's boyfriend" the
+        boyfriend: a possessor says whose, not who."""
+        owned = re.split(r"['’]s\b", words)[-1]
+        found = {w.lower() for w in (owned if owned.strip() else words).split()}
         if found & set(self.people.female):
             return "f"
         if found & set(self.people.male):
@@ -666,7 +839,7 @@ class Analyzer:
         for _ in range(12):
             for child in current.children:
                 if child.dep_ == "poss" and pronoun is None:
-                    return self._who(child, holder, gender)
+                    return self._whose(child, holder, gender)
             if current.i != head.i:
                 subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects and subjects[0].pos_ != "PRON":
@@ -679,7 +852,24 @@ class Analyzer:
             if current.i == head.i or current.head.i == current.i:
                 break
             current = current.head
-        return self._who(pronoun, holder, gender) if pronoun is not None else holder
+        return self._whose(pronoun, holder, gender) if pronoun is not None else holder
+
+    def _whose(self, token: Any, holder: str, gender: str) -> str:
+        """As :meth:`_who`, but a pronoun of the holder's gender after someone else of
+        that gender was named in what is needed ("Child 1 needs to stay away from his dad
+        when he has been drinking") could name either, so the words
+        count whichever theme they name, not only the holder's (``EITHER``)."""
+        found = self._who(token, holder, gender)
+        said = PRONOUN_GENDER.get(token.lower_)
+        if found != holder or not said or token.lower_ in REFLEXIVE:
+            return found
+        named = self.people.female if said == "f" else self.people.male
+        for before in reversed(token.doc[:token.i]):
+            if before.dep_ in ("nsubj", "nsubjpass") and before.head.lemma_ == "need":
+                break  # back to the holder
+            if before.lower_ in named and self._kind(before.lower_, holder) != holder:
+                return EITHER
+        return found
 
     def _perceived(self, token: Any, holder: str, gender: str) -> bool:
         """Whether the token is in what the holder saw or heard: the object of a verb of
@@ -866,10 +1056,18 @@ class Suggester:
                 continue  # in the holder or the need verb, not in what is needed
             about = self.term_about.get((m.theme, m.term), self.about[m.theme])
             whom = tokens[m.start][2] or holder
+            if whom == EITHER:
+                whom = ""  # a pronoun that could name either: no one to check
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
             found.append(m)
-        found += self._act_matches(analysis)
+        acted = self._act_matches(analysis)
+        # A verb read as an act (who does what to whom) means that act here: the same
+        # word as a bare term of another theme ("paying" as money, "shouts" as a child's
+        # behaviour) does not count as well.
+        verbs = {m.start for m in acted}
+        found = [m for m in found if not (m.end - m.start == 1 and m.start in verbs)]
+        found += acted
         # Longest matches first, an act before a word on the same token: a theme counts
         # the words of "self harm" once, not again for "harm" inside it. Between two
         # terms of one theme on the same words, the one naming the difficulty counts,
@@ -880,6 +1078,7 @@ class Suggester:
         topical = any("topic" in tokens[i][4].split(">") for m in found
                       if m.act or m.term not in general_terms
                       for i in range(m.start, m.end))
+        paths_of = self._act_topics(tokens, found)
         for m in sorted(found, key=lambda m: (m.start - m.end, not m.act, m.start,
                                               m.term in general_terms, m.term)):
             taken = weights[m.theme]
@@ -890,7 +1089,7 @@ class Suggester:
             # its nearest word to the head of its part; a phrase a little more.
             scale = self.scale
             general = scale.general if m.term in self.general else 1.0
-            paths = [tokens[i][4] for i in range(m.start, m.end)]
+            paths = [paths_of[i] for i in range(m.start, m.end)]
             if all(p.split(">")[-1] == "where" for p in paths):
                 general = 1.0  # where the holder is to be: "be at school", "get to college"
             depth = min(max(tokens[i][3], 0) for i in range(m.start, m.end))
@@ -944,6 +1143,27 @@ class Suggester:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
         return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best],
                           {t: round(score[t], 3) for t in ranked})
+
+    @staticmethod
+    def _act_topics(tokens: Tokens, found: Sequence[Match]) -> list[str]:
+        """Each token's place, where an act on someone frames a topic ("stop teasing Child
+        1 about his weight", "stop shouting at Mum about money"): the act is what must
+        change, so it is no frame, and what the act is about is background (the
+        ``subject`` kind), as the topic of any speech act against a person is: the
+        weight is not the problem, the teasing is. A topic framed by a feeling or a
+        knowing ("worry that...") keeps its place."""
+        paths = [t[4] for t in tokens]
+        frames = sorted({m.start for m in found
+                         if m.act and "frame" in tokens[m.start][4].split(">")})
+        for start in frames:
+            paths[start] = ">".join(k for k in paths[start].split(">") if k != "frame")
+            for i in range(start + 1, len(tokens)):
+                kinds = tokens[i][4].split(">")
+                if "frame" in kinds:
+                    break  # the next frame's topic is its own
+                if "topic" in kinds:
+                    paths[i] = ">".join("subject" if k == "topic" else k for k in kinds)
+        return paths
 
     def _stems(self, word: str) -> list[str]:
         """The forms a word may come from by one of themes.yml's endings ("hitting":

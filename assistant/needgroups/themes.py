@@ -89,7 +89,7 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 # translating is why she misses school), and company ("with older friends": with whom).
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
                       "condition", "relative", "where", "instead", "without", "cause",
-                      "company", "frame", "topic", "stopped", "loose"]
+                      "company", "frame", "topic", "subject", "stopped", "loose"]
 
 
 class Scale(Strict):
@@ -148,6 +148,11 @@ class Adjuncts(Strict):
     # Verbs of perceiving: what a child holder saw or heard ("the shouting she heard") is
     # an adult's doing, not the child's, and an act of it is an act witnessed.
     perceive_verbs: list[str] = []
+    # Verbs of saying ("tell", "call"): said to a person with a judgment of that person
+    # ("calling Mum stupid", "tells Child 1 that he is bad"), the saying is a put-down
+    # and is read as the act ``judge_as`` (an ``acts`` verb), whatever the words said.
+    judge_verbs: list[str] = []
+    judge_as: str = ""
     # Words that name a person besides ``people`` ("friend", "man"): "with" one of them,
     # a person named or a pronoun is company (with whom), not what must change.
     companions: list[str] = []
