@@ -128,7 +128,7 @@ class OutcomeReader(NeedReader):
                               and c.lower_ == "able"), None)
             inner = None if adjective is None else next(
                 (c for c in _kids(adjective) if c.dep_ == "xcomp"), None)
-            if inner is not None:
+            if adjective is not None and inner is not None:
                 compared = compared or next((
                     c for c in [*_kids(adjective), *_kids(verb)] if c.i < adjective.i
                     and c.dep_ in ("advmod", "acomp", "amod") and self._comparative(c)), None)

@@ -57,6 +57,7 @@ class WordClass(frozenset[str]):
     reads it. In every other way it is the frozenset it holds."""
 
     __slots__ = ("_unions",)
+    _unions: dict[Any, tuple[Any, WordClass]]
 
     def __or__(self, other: Any) -> Any:
         if not isinstance(other, (set, frozenset)):
@@ -64,7 +65,8 @@ class WordClass(frozenset[str]):
         try:
             unions = self._unions
         except AttributeError:
-            unions = self._unions = {}
+            unions = {}
+            self._unions = unions
         # Another word class by identity (held, so its id stays its own); a literal set by
         # its words.
         key: Any = id(other) if other.__class__ is WordClass else frozenset(other)
