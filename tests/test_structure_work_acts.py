@@ -136,3 +136,27 @@ def test_a_manner_on_an_act_in_a_particular_place_is_not_vague(coach: Coach) -> 
         "the family car.")
     assert "vague" in scored_kinds(coach, "outcome",
                                    "Jo Drayton will behave appropriately in class.")
+
+
+def test_a_relation_verb_names_an_act_when_it_says_what_it_is_about(coach: Coach) -> None:
+    """"Coordinate", "consult" and their like name no act on their own or with help as
+    their object; with a thing as object or a topic that is no quality they say what will
+    be done, and can be checked."""
+    for vague in ("The Pelham worker will coordinate support for the family every month.",
+                  "Key worker to consult on the Pelham children's wellbeing every month.",
+                  "The Pelham team will collaborate with the school every month."):
+        assert NA in scored_kinds(coach, "work", vague), vague
+    for act in ("The family worker will coordinate the Pelham review meetings every six "
+                "weeks.",
+                "Mum will consult her GP about her Pelham prescription by 30 June."):
+        assert NA not in scored_kinds(coach, "work", act), act
+
+
+def test_a_purpose_after_a_concrete_act_is_not_the_action(coach: Coach) -> None:
+    """"Call the school to check on ..." is a call, checkable whatever its purpose; only a
+    request ("ask", "remind", "encourage" ...) makes what is asked the action."""
+    assert NA not in scored_kinds(
+        coach, "work", "Dad will phone the Pelham office every Friday to check on Jess's "
+        "attendance.")
+    assert NA in scored_kinds(
+        coach, "work", "Teacher to remind Zed to engage with the Pelham lessons.")

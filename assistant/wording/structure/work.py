@@ -40,8 +40,13 @@ class WorkReader(NeedReader):
             w.lower() for w in lexicons.get("shape_work_light_verb", ()))
         # verbs of an abstract relation between people or agencies ("coordinate",
         # "cooperate", "consult"): like "liaise", they name no act anyone could check
-        self.work_vague = self.vague_action | frozenset(
+        self.relation_verb = frozenset(
             w.lower() for w in lexicons.get("shape_work_relation_verb", ()))
+        self.work_vague = self.vague_action | self.relation_verb
+        # verbs whose act is getting someone else to act ("ask the parents to engage"):
+        # what they are asked to do is then the action, and is judged as one
+        self.request_verb = self.enabling_verb | frozenset(
+            w.lower() for w in lexicons.get("shape_work_request_verb", ()))
         # meeting someone names no act unless it says what for ("meet with you in person")
         self.meeting_verb = frozenset(w.lower() for w in
                                       lexicons.get("shape_work_meeting_verb", ()))
@@ -255,10 +260,15 @@ class WorkReader(NeedReader):
         reason = f"says what will be done: {action.text}"
         if not purpose:
             phrasal = self._vague_phrasal(action)
+            # "ask the parents to engage", "encourage Mum to ensure": what someone is asked
+            # to do is the action; but "call the school to check on ..." is a call
             complement = next((c for c in _kids(action) if c.dep_ in ("xcomp", "ccomp")
-                               and c.i > action.i and self._vague_clause(c)), None)
+                               and c.i > action.i and self._vague_clause(c)), None) \
+                if base in self.request_verb | self.work_vague | self.work_light_verb \
+                else None
             role = self._role_held(action)
-            if base in self.work_vague or phrasal or self._untargeted(action):
+            if (base in self.work_vague and not self._focused_relation(action, obj)) \
+                    or phrasal or self._untargeted(action):
                 vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
                                        "be done, so no one could check it happened")
             elif self._light_with_empty_object(action, obj):
@@ -448,6 +458,27 @@ class WorkReader(NeedReader):
                     "progress"):
                 return True
         return False
+
+    def _focused_relation(self, action: Any, obj: Any) -> bool:
+        """"Coordinate the TAF meetings", "consult her GP about her medication": a verb of
+        an abstract relation (``shape_work_relation_verb``) names a checkable act when it
+        says what it is about: a thing as its object, or a topic after "about", "on" or
+        "regarding" that is no quality or help ("coordinate support", "communicate with
+        school" and "consult on her wellbeing" still say nothing anyone could check)."""
+        if lemma(action) not in self.relation_verb:
+            return False
+
+        def particular(noun: Any) -> bool:
+            return noun.tag_.startswith("NN") and not self._animate(noun) and \
+                lemma(noun) not in self.help_noun | self.vague_action | self.work_help_noun \
+                and not self._quality_noun(noun) and not self._vague_noun(noun)
+
+        if obj is not None and obj.dep_ == "dobj" and particular(obj):
+            return True
+        return any(g.dep_ == "pobj" and particular(g)
+                   for c in _kids(action) if c.dep_ == "prep"
+                   and c.lower_ in ("about", "on", "regarding", "over")
+                   for g in _kids(c))
 
     def _unfocused_meeting(self, action: Any, obj: Any) -> bool:
         """"Your PA will meet with you in person", "see Kai every eight weeks": a meeting
