@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.content import Content
 from assistant.needgroups.shorthand import Expansion, load_shorthand
 from assistant.needgroups.themes import Themes, load_themes
+from assistant.wordlists import english
 
 if TYPE_CHECKING:
     from assistant.audit.repository import AuditStore
@@ -44,8 +45,6 @@ INSTEAD = "instead"  # the adjunct kind of "instead of", "rather than"
 EITHER = "?"  # whom a token is about when a pronoun could name the holder or another
 PLURAL = "pl"  # in place of a gender: the holder is more than one person
 COLLECTIVE = frozenset({"family", "couple", "household", "siblings", "twins"})
-PRONOUN_GENDER = {"she": "f", "her": "f", "herself": "f", "he": "m", "him": "m", "his": "m",
-                  "himself": "m"}
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "myself", "yourself",
                        "ourselves"})
 FAR = 5
@@ -127,6 +126,10 @@ class Analyzer:
     def __init__(self, pipeline: str | None, content: Content) -> None:
         self.pipeline = pipeline  # None: the same choice as the coach's (--pipeline, env...)
         self.content = content
+        # "f" or "m" for each third-person pronoun (framework/words/pronouns.yml)
+        pronouns = english(content).pronouns
+        self._pronoun_gender = {**dict.fromkeys(pronouns.female, "f"),
+                                **dict.fromkeys(pronouns.male, "m")}
         self._nlp: Any = None
         self._tokenizer: Any = None
         self._reader: Any = None
@@ -295,7 +298,7 @@ class Analyzer:
         joint = reading.holder is not None and self._joint(doc[reading.holder.start])
         gender = PLURAL if reading.holder is not None and self._plural(
             doc[reading.holder.start]) else (self._gender(reading.holder_text or "")
-                                             or self._pronoun_gender(keep, head))
+                                             or self._gender_of_pronouns(keep, head))
         what = reading.what_part
         parts, anchors = self._parts(keep, head)
         tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
@@ -672,12 +675,11 @@ class Analyzer:
         said = " ".join(t.text for t in token.subtree).lower().replace(" '", "'")
         return said == words.lower().replace(" '", "'").strip()
 
-    @staticmethod
-    def _other(pronoun: Any, gender: str, whose: str) -> bool:
+    def _other(self, pronoun: Any, gender: str, whose: str) -> bool:
         """Whether a pronoun names someone other than the holder: of the other gender
         than the holder's, or (the holder's unknown) of the gender of the person the
         holder is someone of ("Mum's partner ... her")."""
-        said = PRONOUN_GENDER.get(pronoun.lower_, "")
+        said = self._pronoun_gender.get(pronoun.lower_, "")
         if not said:
             return False
         if gender in ("f", "m"):
@@ -719,15 +721,15 @@ class Analyzer:
             if not judged:
                 speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 speaks = self._gender(speaker.text) if speaker is not None and \
-                    speaker.pos_ != "PRON" else (PRONOUN_GENDER.get(speaker.lower_, "")
+                    speaker.pos_ != "PRON" else (self._pronoun_gender.get(speaker.lower_, "")
                                                  if speaker is not None else gender)
-                hears = PRONOUN_GENDER.get(person.lower_) or self._gender(person.text)
+                hears = self._pronoun_gender.get(person.lower_) or self._gender(person.text)
                 for clause in (c for c in token.children if c.dep_ == "ccomp"):
                     about = next((c for c in clause.children if c.dep_ in (
                         "nsubj", "nsubjpass")), None)
                     if about is None:
                         continue
-                    said_of = PRONOUN_GENDER.get(about.lower_, "")
+                    said_of = self._pronoun_gender.get(about.lower_, "")
                     if about.lower_ == "you" or about.lower_ == person.lower_ or (
                             said_of and (said_of == hears or (
                                 not hears and speaks and said_of != speaks))):
@@ -790,15 +792,14 @@ class Analyzer:
             return "m"
         return ""
 
-    @staticmethod
-    def _pronoun_gender(keep: list[Any], head: Any) -> str:
+    def _gender_of_pronouns(self, keep: list[Any], head: Any) -> str:
         """The holder's gender when their words do not say ("Child 2", a name): that of
         the first possessive or reflexive pronoun in what is needed ("stop covering for his
         mum": the holder is male), else ""."""
         for token in keep:
             if token.i < head.i:
                 continue
-            pronoun = PRONOUN_GENDER.get(token.lower_)
+            pronoun = self._pronoun_gender.get(token.lower_)
             if pronoun and (token.dep_ == "poss" or token.lower_ in REFLEXIVE):
                 return pronoun
         return ""
@@ -809,7 +810,7 @@ class Analyzer:
         before it ("Child 2 needs to stop covering for his mum when she is drunk": she is
         his mum)."""
         low = token.lower_
-        pronoun = PRONOUN_GENDER.get(low)
+        pronoun = self._pronoun_gender.get(low)
         if pronoun:
             if gender and pronoun != gender:
                 named = self.people.female if pronoun == "f" else self.people.male
@@ -860,7 +861,7 @@ class Analyzer:
         when he has been drinking") could name either, so the words
         count whichever theme they name, not only the holder's (``EITHER``)."""
         found = self._who(token, holder, gender)
-        said = PRONOUN_GENDER.get(token.lower_)
+        said = self._pronoun_gender.get(token.lower_)
         if found != holder or not said or token.lower_ in REFLEXIVE:
             return found
         named = self.people.female if said == "f" else self.people.male

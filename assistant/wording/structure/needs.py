@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Self
 
 from assistant.wording.structure.readings import (
@@ -29,6 +29,7 @@ from assistant.wording.structure.readings import (
     _trim,
     lemma,
     lemma_forms,
+    word_class,
 )
 
 
@@ -67,8 +68,7 @@ class NeedReader:
     (an outcome's noun is judged as a need's phrase would be)."""
 
     def __init__(self, lexicons: dict[str, list[str]]) -> None:
-        def words(name: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in lexicons.get(name, ()))
+        words = partial(word_class, lexicons)
 
         self.need_words = words("shape_need_word")  # need, needs, needed, needing
         self.require_words = words("shape_require_word")

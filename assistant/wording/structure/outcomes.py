@@ -4,6 +4,7 @@ when)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Literal
 
 from assistant.wording.structure.needs import NeedReader
@@ -17,6 +18,7 @@ from assistant.wording.structure.readings import (
     _trim,
     lemma,
     lemma_forms,
+    word_class,
 )
 
 
@@ -26,8 +28,7 @@ class OutcomeReader(NeedReader):
     def __init__(self, lexicons: dict[str, list[str]]) -> None:
         super().__init__(lexicons)
 
-        def words(name: str) -> frozenset[str]:
-            return frozenset(w.lower() for w in lexicons.get(name, ()))
+        words = partial(word_class, lexicons)
 
         self.attend_verb = words("shape_outcome_attend_verb")
         self.everyday_place = words("shape_outcome_everyday_place")

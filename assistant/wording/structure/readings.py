@@ -44,6 +44,12 @@ IRREGULAR = {
 }
 
 
+def word_class(lexicons: dict[str, list[str]], name: str) -> frozenset[str]:
+    """One word class of ``framework/wording/structure.yml``, lower-cased: every reader
+    loads its classes this way."""
+    return frozenset(w.lower() for w in lexicons.get(name, ()))
+
+
 #: Verb lemmas the word classes name; the light lemmatizer prefers these spellings
 #: ("placed" -> "place", "referred" -> "refer"). Filled as readers are built.
 KNOWN_VERBS: set[str] = {"be", "have", "do", "go", "see", "get", "make", "take", "use",

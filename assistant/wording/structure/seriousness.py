@@ -3,6 +3,7 @@ department will be criticised") rather than what will happen to the child."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from assistant.wording.structure.needs import NeedReader
@@ -15,6 +16,7 @@ from assistant.wording.structure.readings import (
     _trim,
     lemma,
     lemma_forms,
+    word_class,
 )
 
 
@@ -24,9 +26,10 @@ class SeriousnessReader(NeedReader):
 
     def __init__(self, lexicons: dict[str, list[str]]) -> None:
         super().__init__(lexicons)
-        self.sanction_verb = frozenset(w.lower() for w in lexicons.get("shape_sanction_verb", ()))
-        self.sanction_noun = frozenset(w.lower() for w in lexicons.get("shape_sanction_noun", ()))
-        self.worry_word = frozenset(w.lower() for w in lexicons.get("shape_worry_word", ()))
+        words = partial(word_class, lexicons)
+        self.sanction_verb = words("shape_sanction_verb")
+        self.sanction_noun = words("shape_sanction_noun")
+        self.worry_word = words("shape_worry_word")
 
     def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
         """The first consequence clause whose actor or victim is an agency (criticised,

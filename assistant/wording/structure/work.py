@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from assistant.wording.structure.needs import NeedReader
@@ -14,6 +15,7 @@ from assistant.wording.structure.readings import (
     _np_text,
     _trim,
     lemma,
+    word_class,
 )
 
 
@@ -22,34 +24,25 @@ class WorkReader(NeedReader):
 
     def __init__(self, lexicons: dict[str, list[str]]) -> None:
         super().__init__(lexicons)
-        self.arrangement_noun = frozenset(w.lower() for w in
-                                          lexicons.get("shape_arrangement_noun", ()))
-        self.format_mod = frozenset(w.lower() for w in lexicons.get("shape_format_mod", ()))
-        self.vague_phrasal = frozenset(w.lower() for w in
-                                       lexicons.get("shape_work_vague_phrasal", ()))
-        self.work_help_noun = frozenset(w.lower() for w in
-                                        lexicons.get("shape_work_help_noun", ()))
-        self.act_noun = frozenset(w.lower() for w in lexicons.get("shape_work_act_noun", ()))
-        self.given_noun = frozenset(w.lower() for w in
-                                    lexicons.get("shape_work_given_noun", ()))
-        self.generic_target = frozenset(w.lower() for w in
-                                        lexicons.get("shape_work_generic_target", ()))
-        self.event_subject = frozenset(w.lower() for w in
-                                       lexicons.get("shape_work_event_subject", ()))
-        self.work_light_verb = self.light_verb | frozenset(
-            w.lower() for w in lexicons.get("shape_work_light_verb", ()))
+        words = partial(word_class, lexicons)
+        self.arrangement_noun = words("shape_arrangement_noun")
+        self.format_mod = words("shape_format_mod")
+        self.vague_phrasal = words("shape_work_vague_phrasal")
+        self.work_help_noun = words("shape_work_help_noun")
+        self.act_noun = words("shape_work_act_noun")
+        self.given_noun = words("shape_work_given_noun")
+        self.generic_target = words("shape_work_generic_target")
+        self.event_subject = words("shape_work_event_subject")
+        self.work_light_verb = self.light_verb | words("shape_work_light_verb")
         # verbs of an abstract relation between people or agencies ("coordinate",
         # "cooperate", "consult"): like "liaise", they name no act anyone could check
-        self.relation_verb = frozenset(
-            w.lower() for w in lexicons.get("shape_work_relation_verb", ()))
+        self.relation_verb = words("shape_work_relation_verb")
         self.work_vague = self.vague_action | self.relation_verb
         # verbs whose act is getting someone else to act ("ask the parents to engage"):
         # what they are asked to do is then the action, and is judged as one
-        self.request_verb = self.enabling_verb | frozenset(
-            w.lower() for w in lexicons.get("shape_work_request_verb", ()))
+        self.request_verb = self.enabling_verb | words("shape_work_request_verb")
         # meeting someone names no act unless it says what for ("meet with you in person")
-        self.meeting_verb = frozenset(w.lower() for w in
-                                      lexicons.get("shape_work_meeting_verb", ()))
+        self.meeting_verb = words("shape_work_meeting_verb")
         # the work verbs' own spellings, so "chasing" reads as chase, not "chas"
         KNOWN_VERBS.update(w for w in self.work_vague | self.work_light_verb if w.isalpha())
 
