@@ -89,9 +89,10 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
     negated = any(w in lists.negators for w in words[max(start, i - 3):i])
     if parsed and not negated:
         negated = any(child.dep_ == "neg" for child in anchor.children)
-    # ("in case" is hypothetical; "the case will close" is not)
-    hypothetical = any(words[j] in lists.hypothetical and (
-        words[j] != "case" or (j > 0 and words[j - 1] == "in")) for j in range(start, i))
+    # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
+    lengths = {entry.count(" ") + 1 for entry in lists.hypothetical}
+    hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
+                       for j in range(start, i) for n in lengths)
     quoted = _inside_quotes(text, span.start_char)
     if not quoted:
         # Reported speech: "the school says he needs counselling".
