@@ -139,14 +139,8 @@ class Analyzer:
         themes = load_themes(content)
         self.people = themes.people
         self.adjuncts = themes.adjuncts
-        self._time_words = frozenset(themes.adjuncts.time_words)
-        self._place_verbs = frozenset(themes.adjuncts.place_verbs)
-        self._where_verbs = frozenset(themes.adjuncts.where_verbs)
-        self._stop_verbs = frozenset(themes.adjuncts.stop_verbs)
-        self._perceive_verbs = frozenset(themes.adjuncts.perceive_verbs)
-        self._judge_verbs = frozenset(themes.adjuncts.judge_verbs)
-        self._judge_as = themes.adjuncts.judge_as
-        self._companions = frozenset(themes.adjuncts.companions) | frozenset(
+        # with whom: the companion words and every word for a parent or a child
+        self._companions = themes.adjuncts.companions | frozenset(
             themes.people.parent) | frozenset(themes.people.child)
 
     @property
@@ -535,7 +529,7 @@ class Analyzer:
                 return INSTEAD
         if dep == "prep":
             objects = [c for c in node.children if c.dep_ in ("pobj", "pcomp")]
-            if any(o.lemma_.lower() in self._time_words for o in objects):
+            if any(o.lemma_.lower() in self.adjuncts.time_words for o in objects):
                 return "time"
             kind = adjuncts.prepositions.get(node.lower_, "")
             if kind == "time" and objects and all(self._person(o) for o in objects):
@@ -547,7 +541,7 @@ class Analyzer:
                 return "company"  # "with older friends", "with his mum": with whom
             moved = any(c.dep_ == "dobj" for c in node.head.children)
             if (kind == "place" or node.lower_ == "to") and \
-                    node.head.lemma_.lower() in self._place_verbs:
+                    node.head.lemma_.lower() in self.adjuncts.place_verbs:
                 # "be in school", "live in a flat", "keep the pills in a cupboard": the
                 # place is what is needed; where the holder themself is to be ("be at
                 # school by 8.45", "get to school"), the "where" kind. Where something
@@ -555,14 +549,15 @@ class Analyzer:
                 # of an errand.
                 if node.lower_ == "to" and moved:
                     return "place"
-                stays = node.head.lemma_.lower() in self._where_verbs and not moved
+                stays = node.head.lemma_.lower() in self.adjuncts.where_verbs and not moved
                 return "where" if stays else ""
             return self._cause(node, "" if kind == "place" and node.lower_ == "to" else kind)
-        if dep in ("npadvmod", "advmod") and node.lemma_.lower() in self._time_words:
+        if dep in ("npadvmod", "advmod") and node.lemma_.lower() in self.adjuncts.time_words:
             return "time"
         if dep == "relcl":
             return "relative"
-        if dep in ("xcomp", "ccomp", "dobj") and node.head.lemma_.lower() in self._stop_verbs:
+        if dep in ("xcomp", "ccomp", "dobj") and \
+                node.head.lemma_.lower() in self.adjuncts.stop_verbs:
             return "stopped"  # "stop throwing chairs": what must stop is the problem
         return ""
 
@@ -574,7 +569,7 @@ class Analyzer:
             return kind
         above = node.head
         for _ in range(3):
-            if above.lemma_.lower() in self._stop_verbs:
+            if above.lemma_.lower() in self.adjuncts.stop_verbs:
                 return "cause"
             if above.dep_ not in ("xcomp", "ccomp", "pcomp", "dobj", "conj") or \
                     above.head.i == above.i:
@@ -695,11 +690,11 @@ class Analyzer:
         the person's gender, or, where that is unknown, of another gender than the
         speaker's). Words only ever changed in a copy: the text is kept, for the reason.
         """
-        if not self._judge_as or not self._judge_verbs:
+        if not self.adjuncts.judge_as or not self.adjuncts.judge_verbs:
             return tokens
         out = list(tokens)
         for n, token in enumerate(keep):
-            if token.lemma_.lower() not in self._judge_verbs or token.pos_ != "VERB":
+            if token.lemma_.lower() not in self.adjuncts.judge_verbs or token.pos_ != "VERB":
                 continue
             objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj")]
             person = next((o for o in objects if self._person(o)), None)
@@ -736,7 +731,7 @@ class Analyzer:
                         judged = True
             if judged:
                 text, _, whom, depth, part = out[n]
-                out[n] = (text, self._judge_as, whom, depth, part)
+                out[n] = (text, self.adjuncts.judge_as, whom, depth, part)
         return out
 
     def _someone_else(self, keep: list[Any], pronoun: Any, holder: str) -> str:
@@ -892,7 +887,7 @@ class Analyzer:
 
     def _perceives(self, verb: Any, holder: str, gender: str) -> bool:
         """A verb of perceiving whose subject is the holder (or who has none)."""
-        if verb.lemma_.lower() not in self._perceive_verbs:
+        if verb.lemma_.lower() not in self.adjuncts.perceive_verbs:
             return False
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return not subjects or (subjects[0].pos_ == "PRON"

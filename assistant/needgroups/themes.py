@@ -126,9 +126,9 @@ class Adjuncts(Strict):
     setting: dict[AdjunctKind, float] = {}
     marks: dict[str, AdjunctKind] = {}
     prepositions: dict[str, AdjunctKind] = {}
-    time_words: list[str] = []
-    place_verbs: list[str] = []
-    where_verbs: list[str] = []  # being somewhere: "be at school", "attend college"
+    time_words: frozenset[str] = frozenset()
+    place_verbs: frozenset[str] = frozenset()
+    where_verbs: frozenset[str] = frozenset()  # being somewhere: "be at school", "attend college"
     # A need held jointly by family members ("Dad and Ellie need to...") is about how
     # they get on: the theme it suggests and how much that counts.
     joint_theme: str | None = None
@@ -144,18 +144,18 @@ class Adjuncts(Strict):
     parent_in_child: float = Field(default=1.0, ge=0.0)
     # Verbs whose complement is the problem ("stop spending...", "avoid..."): a reason or
     # purpose inside that complement says why the problem happens, a ``cause``.
-    stop_verbs: list[str] = []
+    stop_verbs: frozenset[str] = frozenset()
     # Verbs of perceiving: what a child holder saw or heard ("the shouting she heard") is
     # an adult's doing, not the child's, and an act of it is an act witnessed.
-    perceive_verbs: list[str] = []
+    perceive_verbs: frozenset[str] = frozenset()
     # Verbs of saying ("tell", "call"): said to a person with a judgment of that person
     # ("calling Mum stupid", "tells Child 1 that he is bad"), the saying is a put-down
     # and is read as the act ``judge_as`` (an ``acts`` verb), whatever the words said.
-    judge_verbs: list[str] = []
+    judge_verbs: frozenset[str] = frozenset()
     judge_as: str = ""
     # Words that name a person besides ``people`` ("friend", "man"): "with" one of them,
     # a person named or a pronoun is company (with whom), not what must change.
-    companions: list[str] = []
+    companions: frozenset[str] = frozenset()
     scale: Scale = Scale()
 
     @model_validator(mode="after")
