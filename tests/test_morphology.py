@@ -111,6 +111,19 @@ def test_what_the_worker_reached_for_is_said_as_a_right_ing_word(coach: Coach) -
     assert term_of(doc[1:6], lists=WORDS) == "fulfilling her potential"
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Leo would benefit from counselling.", "what would counselling change for Leo?"),
+    ("Leo may benefit from some mentoring.", "what would some mentoring change for Leo?"),
+    ("Leo would really benefit from a climbing club.",
+     "what would a climbing club change for Leo?"),
+])
+def test_a_modal_benefit_is_left_off_what_the_worker_reached_for(
+        coach: Coach, text: str, said: str) -> None:
+    """"would benefit from X" asks what X would change, not "would would benefit ..."."""
+    messages = [f.message for f in coach.check(text).findings if f.kind == "service"]
+    assert messages and all(said in m for m in messages), messages
+
+
 def test_constructing_the_coach_does_not_inflect() -> None:
     """lemminflect imports spaCy, so word forms are made when the matcher is compiled."""
     ruleset = RuleSet.load(CONTENT)
