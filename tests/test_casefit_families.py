@@ -145,6 +145,19 @@ def test_a_statement_for_someone_else_is_not_said_back_as_the_holders(coach: Coa
     assert mum.note and "Lisa" in mum.note
 
 
+@pytest.mark.parametrize("text, said", [
+    ("For Amy to be able to read a bus timetable.", "what Amy needs to be able to do"),
+    ("to be able to read a bus timetable", "what the person needs to be able to do"),
+])
+def test_the_reading_said_back_without_a_given_holder_is_grammatical(
+        coach: Coach, text: str, said: str) -> None:
+    """Checked with no holder: the note names the holder the statement gives, else "the
+    person", never "what them needs"."""
+    report = coach.check(text)
+    assert report.note and said in report.note, report.note
+    assert "them needs" not in report.note and "they needs" not in report.note
+
+
 def test_a_possessive_holder_is_the_person_it_names(coach: Coach) -> None:
     """"Jordan's mum needs ..." is Lisa's need, not Jordan's ("...needs his mum to ...")."""
     rewrites = _rewrites(coach, "Jordan's mum needs support.", "Jordan's mum", LISA)

@@ -124,6 +124,21 @@ def test_a_modal_benefit_is_left_off_what_the_worker_reached_for(
     assert messages and all(said in m for m in messages), messages
 
 
+@pytest.mark.parametrize("text, said", [
+    ("There is a need for Leo to have a mentor.", "what would a mentor change for Leo?"),
+    ("A need for Mum to attend a parenting course.",
+     "what would a parenting course change for Mum?"),
+    ("Leo's need for a befriender is clear.", "what would a befriender change for Leo?"),
+    ("Dad has a need for respite.", "what would respite change for Dad?"),
+    # whoever only saw the need is not its holder
+    ("The school identified a need for a mentor.", "what would a mentor change for them?"),
+])
+def test_a_need_noun_names_its_own_holder_and_what_was_reached_for(
+        coach: Coach, text: str, said: str) -> None:
+    messages = [f.message for f in coach.check(text).findings if f.kind == "service"]
+    assert messages and all(said in m for m in messages), messages
+
+
 def test_constructing_the_coach_does_not_inflect() -> None:
     """lemminflect imports spaCy, so word forms are made when the matcher is compiled."""
     ruleset = RuleSet.load(CONTENT)

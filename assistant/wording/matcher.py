@@ -546,8 +546,13 @@ def _what_term(span: Any, lead_words: frozenset[str]) -> str:
     club" -> "a place at a youth club"; "needs to attend the X group" -> "the X group");
     ``lead_words`` are the words left off its front (framework/words/matching.yml)."""
     words = list(span)
-    while words and words[0].lower_ in lead_words - {"a", "an", "the"}:
+    while words and (words[0].lower_ in lead_words - {"a", "an", "the"} or words[0].is_punct):
         words = words[1:]
+    subject = words[0] if words else None
+    if subject is not None and subject.dep_ in ("nsubj", "nsubjpass") \
+            and subject.i < subject.head.i < words[-1].i:
+        # "a need for Leo to have a mentor" is about "a mentor", not "Leo to have ..."
+        words = [w for w in words if w.i >= subject.head.i]
     if words and words[0].tag_.startswith("VB") and len(words) > 1:
         words = words[1:]
         while words and words[0].tag_ in ("IN", "RP") and len(words) > 1:

@@ -757,6 +757,8 @@ class Notes(Strict):
             own = False
             if names_a_person(read, roles, family):
                 holder = read
+        elif read and not holder and names_a_person(read, roles, family):
+            holder = read  # "For Amy to ..." checked with no holder given: Amy's
         obj, _ = forms(holder, roles, lists=lists.context)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
@@ -767,6 +769,9 @@ class Notes(Strict):
                 and report.stage == "need" and (own or holder == read):
             part = getattr(reading, "what_part", None)
             values["what"] = part.text if part is not None else ""
+            if not holder:
+                # The reading is said of a person ("what Amy needs"): not "what them needs"
+                values["holder"] = values["Holder"] = "the person"
             if getattr(reading, "what", None) == "phrase":
                 template = self.reads.phrase
             elif getattr(reading, "able", False):

@@ -398,6 +398,12 @@ class NeedReader:
                     c.dep_ in ("xcomp", "dobj", "nsubj", "ccomp") for c in _kids(token))):
             # The tagger sometimes reads "Jordan's mum needs to ..." as a noun "needs";
             # a verb's dependents say it is the verb.
+            if self._heading_need(token):
+                # "Need for Amy to have a mentor.": a heading's noun, tagged as a verb
+                reading = NeedReading(form="a need for",
+                                      predicate=Part.of(doc, token.i, token.i + 1))
+                self._noun_need(doc, token, reading)
+                return reading if reading.what else None
             form: Form = "requires" if low in self.require_words else "needs"
             if tag == "VBG" and token.dep_ in ("acl", "amod", "relcl") and any(
                     c.dep_ in ("dobj", "xcomp") for c in _kids(token)):
@@ -581,6 +587,20 @@ class NeedReader:
                 self._clause(doc, passive, reading, obj)
             else:
                 self._phrase(doc, obj, reading)
+
+    @staticmethod
+    def _heading_need(token: Any) -> bool:
+        """True for a "Need for ..." heading: the word opens its sentence, has no subject
+        and is followed by "for" (a phrase or a "for X to ..." clause), so it is the noun
+        whatever the tagger said."""
+        if token.i != token.sent.start or token.lower_ not in ("need", "needs"):
+            return False
+        kids = _kids(token)
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("xcomp", "dobj") for c in kids):
+            return False
+        return any((c.dep_ == "prep" and c.lower_ == "for") or (
+            c.dep_ in ("advcl", "acl") and c.tag_ == "VB" and any(
+                g.dep_ == "mark" and g.lower_ == "for" for g in _kids(c))) for c in kids)
 
     def _noun_need(self, doc: Any, noun: Any, reading: NeedReading) -> None:
         head = noun.head
