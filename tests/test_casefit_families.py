@@ -148,6 +148,11 @@ def test_a_statement_for_someone_else_is_not_said_back_as_the_holders(coach: Coa
 @pytest.mark.parametrize("text, said", [
     ("For Amy to be able to read a bus timetable.", "what Amy needs to be able to do"),
     ("to be able to read a bus timetable", "what the person needs to be able to do"),
+    # what someone else is asked to do is said as theirs, not the holder's
+    ("Kayla needs her nan to pick her up from school on Tuesdays.",
+     "what Kayla needs her nan to do"),
+    ("Kayla needs Mum to stop shouting at her at bedtime.", "what Kayla needs Mum to do"),
+    ("Kayla needs to get to sleep before nine on school nights.", "what Kayla needs to do"),
 ])
 def test_the_reading_said_back_without_a_given_holder_is_grammatical(
         coach: Coach, text: str, said: str) -> None:

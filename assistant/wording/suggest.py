@@ -708,6 +708,7 @@ class ReadsNotes(Strict):
     verbs: dict[str, str] = {}
     default: str = Field(min_length=1)
     phrase: str = Field(min_length=1)
+    others: str = Field(min_length=1)
 
 
 class Notes(Strict):
@@ -725,9 +726,11 @@ class Notes(Strict):
         texts = [self.quiet.need, self.quiet.outcome, self.quiet.work,
                  self.quiet.seriousness, self.reads.able,
                  self.reads.default, self.reads.phrase, *self.reads.verbs.values()]
-        for text in texts:
+        for text in [*texts, self.reads.others]:
             try:
-                text.format_map(dict.fromkeys(("holder", "Holder", "what"), ""))
+                text.format_map(dict.fromkeys(
+                    ("holder", "Holder", "what") + (("other",) if text is self.reads.others
+                                                    else ()), ""))
             except (KeyError, ValueError, IndexError) as exc:
                 raise ValueError(f"{text!r}: unknown placeholder {exc} (use {{holder}}, "
                                  "{Holder} or {what})") from None
@@ -772,8 +775,14 @@ class Notes(Strict):
             if not holder:
                 # The reading is said of a person ("what Amy needs"): not "what them needs"
                 values["holder"] = values["Holder"] = "the person"
+            other = getattr(reading, "own_subject", None)
             if getattr(reading, "what", None) == "phrase":
                 template = self.reads.phrase
+            elif other is not None and other.tag_ not in ("PRP", "EX") \
+                    and not getattr(reading, "passive", False):
+                # "needs her nan to pick her up": what nan does, not what Kayla does
+                values["other"] = other.doc[other.left_edge.i:other.i + 1].text
+                template = self.reads.others
             elif getattr(reading, "able", False):
                 template = self.reads.able
             else:
