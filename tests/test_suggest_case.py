@@ -159,6 +159,25 @@ def test_the_story_and_the_statement_open_the_areas_they_speak_to(coach: Coach) 
     assert any(re.search(r"older|missing|overnight|home by|adult", r) for r in tyler), tyler
 
 
+def test_a_need_about_sleep_is_offered_sleep_statements_for_the_holders_age(
+        coach: Coach) -> None:
+    """The statement's own words open an area: a school-age child who "needs support with
+    her sleep" is offered bedtimes, not a toddler's bath-and-story or a parent's task."""
+    case = Case(reference="T-K", story=(
+        "Kayla comes to school hungry and falls asleep in class; she says she goes to bed "
+        "after midnight. Her mum Dee has been drinking since her partner left."),
+        people=[Person(id="k", name="Kayla", role="child", age=9, sex="female"),
+                Person(id="d", name="Dee", role="mother", age=31, sex="female")])
+    kayla = _all(coach, case, "Kayla needs support with her sleep.", "Kayla")
+    assert sum(bool(re.search(r"\b(bedtime|asleep|in bed by|to sleep|to bed)\b", r))
+               for r in kayla) >= 2, kayla
+    assert all(r.startswith("Kayla needs") and "bath and a story" not in r for r in kayla)
+    assert all(" his " not in f" {r} " for r in kayla)
+    dee = _all(coach, case, "Dee needs support with Kayla's sleep.", "Dee")
+    assert all(r.startswith("Dee needs") for r in dee), dee
+    assert any(re.search(r"\b(to bed|bedroom|wake)\b", r) for r in dee), dee
+
+
 def test_the_parents_child_is_named_and_takes_the_childs_pronouns(coach: Coach) -> None:
     rewrites = _all(coach, FAMILIES["amira"], "Sara needs a parenting course.", "Sara")
     about = [r for r in rewrites if "Amira" in r or "Idris" in r]
