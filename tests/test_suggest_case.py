@@ -178,6 +178,18 @@ def test_a_need_about_sleep_is_offered_sleep_statements_for_the_holders_age(
     assert any(re.search(r"\b(to bed|bedroom|wake)\b", r) for r in dee), dee
 
 
+def test_a_drinking_parent_of_one_child_is_offered_her_own_statements(coach: Coach) -> None:
+    """A parent's drinking opens the substance area for her even with one child: the
+    statements name that child and never speak of "the children"."""
+    case = Case(reference="T-D", story="Mum Dee has been drinking since her partner left.",
+                people=[Person(id="k", name="Kayla", role="child", age=9, sex="female"),
+                        Person(id="d", name="Dee", role="mother", age=31, sex="female")])
+    dee = _all(coach, case, "Mum needs to engage with alcohol services.", "Dee")
+    assert any(re.search(r"\b(drinking|sober|relapses)\b", r) and "Kayla" in r
+               for r in dee), dee
+    assert all("the children" not in r for r in dee), dee
+
+
 def test_the_parents_child_is_named_and_takes_the_childs_pronouns(coach: Coach) -> None:
     rewrites = _all(coach, FAMILIES["amira"], "Sara needs a parenting course.", "Sara")
     about = [r for r in rewrites if "Amira" in r or "Idris" in r]
