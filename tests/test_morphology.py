@@ -131,7 +131,8 @@ def test_a_modal_benefit_is_left_off_what_the_worker_reached_for(
     ("Leo's need for a befriender is clear.", "what would a befriender change for Leo?"),
     ("Dad has a need for respite.", "what would respite change for Dad?"),
     # whoever only saw the need is not its holder
-    ("The school identified a need for a mentor.", "what would a mentor change for them?"),
+    ("The school identified a need for a mentor.",
+     "what would a mentor change for the person?"),
 ])
 def test_a_need_noun_names_its_own_holder_and_what_was_reached_for(
         coach: Coach, text: str, said: str) -> None:

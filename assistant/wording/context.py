@@ -210,7 +210,9 @@ def _forms(holder: str | None, roles: RoleVocabulary, lists: ContextWords
            ) -> tuple[str, str]:
     object_pronoun = lists.object_pronoun
     if not holder:
-        return "them", "they"
+        # No one named: "the person" fits every template, as object or subject ("for
+        # them" would read "what would them be doing")
+        return "the person", "the person"
     words = holder.split()
     first = words[0]
     low = first.lower()

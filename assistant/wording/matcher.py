@@ -478,6 +478,10 @@ class Engine:
                 # met" belongs to the condition, which the reader has already left out.
                 flags["hypothetical"] = flags["negated"] = False
             inferred = context.holder_of(doc, span, parsed, lists=self.english.context)
+            if rule.kind == "agency-risk":
+                # The subject of "the school will prosecute" is the agency, not the person
+                # the consequence should be about: the child, unless the worker named them
+                inferred = None if given else "the child"
             term = term_of(span, lists=self.english)
         if given and inferred and given.lower() != inferred.lower() \
                 and inferred.lower() not in self.english.context.object_pronoun \

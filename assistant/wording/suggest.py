@@ -762,7 +762,7 @@ class Notes(Strict):
                 holder = read
         elif read and not holder and names_a_person(read, roles, family):
             holder = read  # "For Amy to ..." checked with no holder given: Amy's
-        obj, _ = forms(holder, roles, lists=lists.context)
+        obj, subject = forms(holder, roles, lists=lists.context)
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)
@@ -772,9 +772,12 @@ class Notes(Strict):
                 and report.stage == "need" and (own or holder == read):
             part = getattr(reading, "what_part", None)
             values["what"] = part.text if part is not None else ""
-            if not holder:
-                # The reading is said of a person ("what Amy needs"): not "what them needs"
-                values["holder"] = values["Holder"] = "the person"
+            # The reading says "what {holder} needs": a subject ("what she needs"), and
+            # "the person" for a "they" or "I" that would need another verb form
+            if subject in ("they", "I", "you", "we"):
+                subject = "the person"
+            values["holder"] = subject
+            values["Holder"] = subject[:1].upper() + subject[1:]
             other = getattr(reading, "own_subject", None)
             if getattr(reading, "what", None) == "phrase":
                 template = self.reads.phrase

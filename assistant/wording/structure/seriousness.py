@@ -78,13 +78,13 @@ class SeriousnessReader(NeedReader):
                     c.dep_ == "prep" and c.lower_ in ("against", "about") and any(
                         g.dep_ == "pobj" and self._agency(g) for g in _kids(c))
                     for c in _kids(subject)):
-                who = doc[subject.left_edge.i:subject.i + 1].text
+                who = _said_within(doc, subject)
                 if passive or lemma(token) in self.agency_harm:
                     return SeriousnessReading(span, f"the risk is to {who}, not to the child")
                 return SeriousnessReading(span, (f"says what {who} will do, not what will "
                                                  "happen to the child"))
             if agent is not None and self._agency(agent):
-                who = doc[agent.left_edge.i:agent.i + 1].text
+                who = _said_within(doc, agent)
                 return SeriousnessReading(span, (f"says what {who} will do, not what will "
                                                  "happen to the child"))
             if any(t.lower_ in ("us", "our", "we") for t in token.subtree):
@@ -172,3 +172,13 @@ class SeriousnessReader(NeedReader):
             return "the consequence is a sanction an agency brings, not what will happen " \
                    "to the child"
         return ""
+
+
+def _said_within(doc: Any, noun: Any) -> str:
+    """The noun phrase as it reads inside a sentence: "The school" opening the statement is
+    "the school" in "says what the school will do"; a name ("Ofsted") keeps its capital."""
+    words = doc[noun.left_edge.i:noun.i + 1]
+    first = words[0]
+    if first.tag_ in ("DT", "PRP$") and first.text[:1].isupper():
+        return first.text.lower() + words.text[len(first.text):]
+    return words.text
