@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from assistant.tui.app import NeedsLedApp
 
@@ -35,7 +35,7 @@ class KeepScreen(ModalScreen[str | None]):
         flagged.append("; ".join(f"{f.kind}: {f.message}" for f in self.findings))
         with Vertical(id="keep"):
             yield Static(flagged)
-            yield Label("Keep your wording? Say why (your supervisor will see it), then Enter.")
+            yield Static("Keep your wording? Say why (your supervisor will see it), then Enter.")
             yield Input(placeholder="e.g. agreed with the family in these words", id="reason")
             yield Static("Escape goes back to edit the wording.", classes="dim")
             yield Static("", id="keep-error", classes="error")
