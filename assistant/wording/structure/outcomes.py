@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from assistant.wording.structure.needs import NeedReader
 from assistant.wording.structure.readings import (
+    KNOWN_VERBS,
     SUBJECT_DEPS,
     OutcomeReading,
     Part,
@@ -47,6 +48,19 @@ class OutcomeReader(NeedReader):
         self.inner_adj = words("shape_outcome_inner_adj")
         self.use_noun = words("shape_outcome_use_noun")
         self.benefit_verb = words("shape_outcome_benefit_verb")
+        self.meet_verb = words("shape_outcome_meet_verb")
+        self.occasion_noun = words("shape_outcome_occasion_noun")
+        self.day_part = words("shape_outcome_day_part")
+        self.attempt_verb = words("shape_outcome_attempt_verb")
+        self.go_verb = words("shape_outcome_go_verb")
+        self.escort_verb = words("shape_outcome_escort_verb")
+        self.content_verb = words("shape_outcome_content_verb")
+        self.bond_verb = words("shape_outcome_bond_verb")
+        self.follow_verb = words("shape_outcome_follow_verb")
+        self.bound_prep = words("shape_outcome_bound_prep")
+        KNOWN_VERBS.update(w for w in self.meet_verb | self.attempt_verb | self.go_verb
+                           | self.escort_verb | self.content_verb | self.bond_verb
+                           | self.follow_verb if w.isalpha())
         # what is received is provided, wherever it is ("receive home visits")
         self.receive_verb = ("receive", "have", "get", "access", "attend", "accept")
 
@@ -137,11 +151,13 @@ class OutcomeReader(NeedReader):
                 continue
             # a verb about the course of another (shape_aspect_verb) is transparent: what
             # is continued or begun is the outcome ("will continue to see the school
-            # nurse", "begin building attachment")
-            phase = None if lemma(verb) not in self.aspect_verb or any(
+            # nurse", "begin building attachment"); so is one that only tries for or
+            # learns it (shape_outcome_attempt_verb: "learn to manage her emotions")
+            aspect = lemma(verb) in self.aspect_verb
+            phase = None if not (aspect or lemma(verb) in self.attempt_verb) or any(
                 c.dep_ in ("dobj", "attr") for c in _kids(verb)) else next((
                     c for c in _kids(verb) if c.dep_ == "xcomp" and c.i > verb.i
-                    and (c.tag_ == "VBG" or (c.tag_ == "VB" and any(
+                    and ((c.tag_ == "VBG" and aspect) or (c.tag_ == "VB" and any(
                         g.lower_ == "to" for g in _kids(c))))), None)
             # ("start to X", "start Xing"; "start play therapy" is "play" misread)
             if phase is None:
@@ -214,6 +230,15 @@ class OutcomeReader(NeedReader):
             obj = self._of_object(obj) or next(
                 (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
                  if g.dep_ == "pobj"), obj)
+        if obj is None and not passive and self._in(forms, self.evidence_verb):
+            # "will show (that) he has changed": what is shown is the outcome
+            shown_clause = next((c for c in _kids(verb) if c.dep_ == "ccomp"
+                                 and c.tag_.startswith("VB") and c.i > verb.i), None)
+            if shown_clause is not None:
+                inner_subject = next((c for c in _kids(shown_clause)
+                                      if c.dep_ in SUBJECT_DEPS), subject)
+                return self._judge_predicate(shown_clause, shown_clause, inner_subject,
+                                             measured, False)
         if passive and not able and self._in(forms, self.observe_verb):
             # "I will be observed on 4 out of 5 occasions to sort the colours": what is
             # seen is the outcome, and being seen is its measure
@@ -244,6 +269,11 @@ class OutcomeReader(NeedReader):
                     forms, self.assessment_passive)) and not (by_person and measured):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
+            if not measured and self._in(forms, self.direction_verb):
+                # "Natural supports around the family are increased": which way, with
+                # nothing anyone could count, whatever is increased
+                return "vague", (f"\"{verb.text}\" with no measure: how much, and who "
+                                 "would see it?")
             if subject is not None and (
                     lemma(subject) in self.service_head | self.help_noun or (
                         lemma(subject) not in self.person_head and subject.tag_ != "PRP"
@@ -271,14 +301,18 @@ class OutcomeReader(NeedReader):
         coping = lemma(verb) == "use" and any(
             t.lower_ == "instead" or (t.lower_ == "rather" and t.nbor(1).lower_ == "than")
             for t in verb.subtree if t.i > verb.i and t.i + 1 < len(t.doc))
+        # "take the baby to her immunisation appointments", "get to her counselling
+        # sessions on her own by bus": caring for someone, or a skill, done where a
+        # service is
+        own = self._own_doing(verb)
         if obj is not None and (self._in(forms, self.output_verb) or there) and not able \
-                and not coping:
+                and not coping and not own:
             # "take part in X" is the person's own doing unless X itself is a service
             taking_part = "participate" in forms
             for head in self._heads(obj):
                 if self._everyday(head) and not self._in(forms, self.receive_verb):
                     continue  # "outdoor play activities", "the playground equipment"
-                if self._capped(head):
+                if self._capped(head) or self._bound(head):
                     continue  # "no more than one late payment": a count kept down
                 kind, why = self.service_shaped(head, governed=not taking_part)
                 if kind and taking_part and not any(
@@ -286,6 +320,21 @@ class OutcomeReader(NeedReader):
                     continue  # "take part in a tournament with a club": his own doing
                 if kind:
                     return "service", f"receiving a service is an output: {why}"
+                if self._in(forms, ("have", "get", "receive")) and not self._in_place(head) \
+                        and self._named_provision(head):
+                    # "a safety plan agreed with her IDVA", "short breaks": a provision
+                    # had, whatever else is said of it
+                    return "service", (f"\"{_np_text(head)}\" is a provision had, not a "
+                                       "change for the person")
+        if obj is None and not able and self._in(forms, ("have", "get")):
+            # "will have a safety plan agreed with her IDVA", read as "have (a plan
+            # agreed)": a provision had, done by someone
+            had = next((g for c in _kids(verb) if c.dep_ == "ccomp" and c.i > verb.i
+                        for g in _kids(c) if g.dep_ in ("nsubj", "nsubjpass")
+                        and g.tag_.startswith("NN") and self._named_provision(g)), None)
+            if had is not None:
+                return "service", (f"\"{_np_text(had)}\" is a provision had, not a change "
+                                   "for the person")
         taken_up = lemma(verb) == "take" and any(
             c.dep_ == "prt" and c.lower_ == "up" for c in _kids(verb))
         if obj is not None and not able and self._provided(obj) and (
@@ -293,17 +342,24 @@ class OutcomeReader(NeedReader):
                 or taken_up or self._in_place(obj)):
             return "service", (f"\"{_np_text(obj)}\" is a thing provided, not a change "
                                "for the person")
-        attended = None if able else self._attended(verb, forms, obj)
+        attended = None if able or own else self._attended(verb, forms, obj)
         if attended is not None:
             return "service", (f"going to \"{_np_text(attended)}\" is using a service, not "
                                "a change for the person")
+        met = None if able else self._met(verb)
+        if met is not None:
+            return "service", (f"time with \"{_np_text(met)}\" is contact with a service, "
+                               "not a change for the person")
+
         if subject is not None and lemma(subject) in self.process_noun:
             # "the case will step down", "Jordan's case will be closed": the agency's work
             return "service", (f"says what will happen to the {subject.text}, not what will "
                                "change for the family")
         said = None if measured or lemma(verb) not in self.say_verb else next((
             c for c in _kids(verb) if c.dep_ in ("xcomp", "ccomp")
-            and self._in(lemma_forms(c), self.mental_verb)), None)
+            and self._in(lemma_forms(c), self.mental_verb)
+            and c.left_edge.tag_ not in ("WP", "WRB", "WDT")), None)
+        # ("tell her IRO what she wants at weekends": content told, not a feeling)
         if said is not None:
             # "report feeling less anxious": a feeling said is still a feeling, unless the
             # outcome says how often or how much
@@ -311,6 +367,17 @@ class OutcomeReader(NeedReader):
                              "would someone see, and how often?")
         if measured:
             return "specific", "names a change with a measure"
+        followed = self._content_only(verb)
+        if followed is not None:
+            # "put into practice what he learnt", "do what the social worker asks": only
+            # that some content is followed, not what anyone would see done
+            return "vague", (f"\"{_np_text(followed)}\": which of it, done when, and seen "
+                             "by whom?")
+        if obj is not None and lemma(verb) in self.bond_verb and self._bare_people(obj):
+            # "will make friends", "build connections with adults": no one in particular,
+            # and nothing anyone could count
+            return "vague", (f"\"{verb.text} {_np_text(obj)}\": who, how many, and how "
+                             "would anyone see it?")
         if obj is not None and not any(c.dep_ in ("advcl", "xcomp", "ccomp", "conj")
                                        for c in _kids(verb)) and (
                 self._in(forms, self.direction_verb) or (
@@ -398,11 +465,13 @@ class OutcomeReader(NeedReader):
                                 | self.direction_verb | self.mental_verb | {"be", "become"}) \
                 or any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
                        for c in _kids(obj))  # "will eat a healthy diet"
-            if (aim_verb and self.judge_phrase(obj)[0] == "universal") or (
+            # ("a bedtime routine of bath, story and bed": its parts are said)
+            if not self._listed_parts(obj) and ((
+                    aim_verb and self.judge_phrase(obj)[0] == "universal") or (
                     self._in(forms, self.change_verb | self.goal_verb | self.evidence_verb
                              | self.direction_verb | self.light_verb | {"keep", "take"})
                     and self._outcome_abstract(obj)) or (
-                    self._in(forms, self.goal_verb) and lemma(obj) in self.universal_noun):
+                    self._in(forms, self.goal_verb) and lemma(obj) in self.universal_noun)):
                 return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
         if obj is None and self._in(forms, self.universal_verb | self.change_verb
                                     | self.direction_verb) and \
@@ -426,7 +495,9 @@ class OutcomeReader(NeedReader):
                               for c in _kids(verb) if c.i > verb.i)
         # ("...and say them to her"; "feel safe enough to tell her carer")
         insight = obj is not None and (self._quality_noun(obj) or any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj)))
+            c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj))
+            or lemma(obj) in self.problem_noun | self.generic_harm | self.harm_verb)
+        # ("recognise the harm his drinking has caused": a harm known, not anything done)
         if not shown and (self._in(forms, self.mental_verb) or (
                 self._in(forms, self.insight_verb) and insight)):
             return "vague", (f"\"{verb.text}\" is an inner state: what would someone see "
@@ -447,6 +518,124 @@ class OutcomeReader(NeedReader):
         after = first.nbor(1)
         return first.is_title and first.tag_ in ("NNP", "NN") and first.head.i == after.i \
             and after.tag_ == "NNP" and after.dep_ == "ROOT"
+
+    def _own_doing(self, verb: Any) -> bool:
+        """True when going to or getting somewhere is the person's own skill or care for
+        someone else, whatever service is there: done on their own, by themselves,
+        unaided, without an adult or by a means of travel ("go to her housing appointments
+        on her own", "get to college by bus"), or taking someone else there ("take the
+        baby to her immunisation appointments")."""
+        base = lemma(verb)
+        if base in self.escort_verb and any(
+                c.dep_ == "dobj" and self._animate(c) for c in _kids(verb)) and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "into") for c in _kids(verb)):
+            return True
+        if base not in self.go_verb:
+            return False
+        for token in verb.subtree:
+            if token.lower_ == "own" and token.head.lower_ == "on" and \
+                    self._clause_verb(token).i == verb.i:
+                return True  # "on her own", wherever the parser hangs it
+        for child in _kids(verb):
+            if child.dep_ == "advmod" and child.lower_ in self.observable_manner:
+                return True
+            if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):
+                return True  # "get herself to her appointments"
+            if child.dep_ != "prep":
+                continue
+            for noun in _kids(child):
+                if noun.dep_ != "pobj":
+                    continue
+                if child.lower_ == "without":
+                    return True  # "without an adult", "without reminders"
+                if child.lower_ == "by" and noun.tag_ == "NN" and not any(
+                        c.dep_ in ("det", "poss", "nummod") for c in _kids(noun)) and \
+                        lemma(noun) not in self.time_noun and \
+                        not self.service_shaped(noun)[0] and not self._animate(noun):
+                    return True  # "by bus", "by train": a means of getting there
+        return False
+
+    @staticmethod
+    def _clause_verb(token: Any) -> Any:
+        """The nearest verb above ``token``: the clause it belongs to."""
+        node = token.head
+        for _ in range(12):
+            if node.tag_.startswith("VB") or node.head.i == node.i:
+                return node
+            node = node.head
+        return node
+
+    def _bound(self, noun: Any) -> bool:
+        """"within her weekly budget", "under £20 a week": what is kept within is a limit
+        on what the person does, not a thing received."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.bound_prep
+
+    def _named_provision(self, head: Any) -> bool:
+        """A provision named by its kind, whatever follows it: a plan, package or session
+        of a named sort ("a safety plan agreed with her IDVA", "a transition plan for
+        moving to secondary school"), or breaks of a named sort ("short breaks",
+        "overnight stays"). Had, these are outputs."""
+        base = lemma(head)
+        if self._animate(head) or self._everyday(head):
+            return False
+        mods = [c for c in _kids(head) if c.i < head.i]
+        if base in self.respite_noun:
+            return any(c.dep_ in ("amod", "compound") for c in mods) and not any(
+                c.dep_ == "prep" and c.lower_ in ("at", "in", "during", "between")
+                for c in _kids(head))  # ("a short break at lunchtime": a pause)
+        return base in self.service_head and any(
+            c.dep_ == "compound" and c.tag_.startswith("NN") and not self._animate(c)
+            and lemma(c) not in self.time_noun for c in mods)
+
+    def _met(self, verb: Any) -> Any:
+        """Whom the person will meet, talk to or deal with, when that is a professional or
+        a service and nothing is said of what for or about ("meet with his personal
+        adviser monthly", "check in with the school counsellor", "comply with the plan"):
+        the noun, or None. A topic, a purpose or a condition makes the meeting an act
+        ("talk to his teacher about the bullying", "ring the nurse if ...")."""
+        if lemma(verb) not in self.meet_verb:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in _kids(verb)):
+            return None
+        partners = []
+        for child in _kids(verb):
+            if child.dep_ == "dobj" and not (lemma(child) in self.dose_noun | self.time_noun
+                                             or child.lower_ == "time"):
+                partners.append(child)  # "meet her youth worker"
+            elif child.dep_ == "prep":
+                if child.lower_ in ("about", "regarding", "concerning", "over", "on"):
+                    return None
+                if child.lower_ in ("with", "to"):
+                    partners += [g for g in _kids(child) if g.dep_ == "pobj"]
+        for partner in partners:
+            if lemma(partner) in self.everyday_place or self._everyday(partner) or (
+                    self._animate(partner) and not (self._professional(partner)
+                                                    or self._acronym(partner))):
+                continue  # "talk to her friends", "speak to the school"
+            if lemma(partner) in self.service_head or self._professional(partner) or \
+                    self.service_shaped(partner, governed=True)[0]:
+                return partner
+        return None
+
+    def _content_only(self, verb: Any) -> Any:
+        """What the person will do or use, when it is only content passed on elsewhere
+        ("what he learnt during treatment", "what the social worker asks"): the clause,
+        or None."""
+        if lemma(verb) not in self.follow_verb:
+            return None  # "tell her IRO what she wants", "retell what the speaker said"
+        for child in _kids(verb):
+            if child.dep_ in ("dobj", "ccomp") and child.tag_.startswith("VB") and \
+                    child.left_edge.lower_ in ("what", "whatever") and \
+                    lemma(child) in self.content_verb:
+                return child
+        return None
+
+    def _bare_people(self, noun: Any) -> bool:
+        """People named by no number, name or owner ("friends", "new connections with
+        adults"): no one in particular."""
+        return noun.tag_ == "NNS" and lemma(noun) in self.person_head and not any(
+            c.dep_ in ("det", "poss", "nummod", "relcl", "acl") or c.like_num
+            for c in _kids(noun))
 
     def _everyday(self, head: Any) -> bool:
         """A thing of everyday life named by its place or activity ("outdoor play
@@ -485,6 +674,10 @@ class OutcomeReader(NeedReader):
                 heads += [g for g in _kids(prep) if g.dep_ == "pobj"]
         for head in heads:
             base = lemma(head)
+            if self._bound(head):
+                continue  # "keep within her weekly budget": a limit kept
+            if self._occasion(head):
+                return head  # "a job fair", "the college open day", "a coffee morning"
             if base in self.everyday_place or head.lower_ in self.everyday_place or \
                     self._everyday(head) or \
                     (self._animate(head) and not (self._professional(head)
@@ -497,6 +690,19 @@ class OutcomeReader(NeedReader):
             if "participate" not in forms and self.service_shaped(head, governed=True)[0]:
                 return head  # taking part "with a club" is still his own doing
         return None
+
+    def _occasion(self, head: Any) -> bool:
+        """An occasion someone else holds ("a job fair", "an open day", "a coffee
+        morning"); a part of the day only with a word that names the occasion, not "his
+        first day" or the people it is for ("parents' evening" at the child's school)."""
+        base = lemma(head)
+        if base not in self.occasion_noun:
+            return False
+        if base not in self.day_part:
+            return True
+        return any(c.i < head.i and (lemma(c) in self.occasion_noun or (
+            c.dep_ == "compound" and c.tag_.startswith("NN")
+            and lemma(c) not in self.time_noun)) for c in _kids(head))
 
     def _generic_activity(self, verb: Any, forms: tuple[str, ...], obj: Any) -> bool:
         """"Will be able to take part in an out-of-school activity": doing something of a
@@ -569,11 +775,17 @@ class OutcomeReader(NeedReader):
         """True when a word rule's match ends on a modifier of a noun it left out ("will
         join in a group | game", "will take part in a class | assembly") and that noun is
         no service: the match read half a noun phrase; or when its service noun is not
-        what the verb takes at all (``_misread_object``)."""
+        what the verb takes at all (``_misread_object``); or when going there is the
+        person's own doing (``_own_doing``)."""
         last = span[-1]
         head = last.head
         if self._misread_object(span):
             return True
+        verb = next((t for t in span if t.tag_.startswith("VB")
+                     and t.dep_ not in ("aux", "auxpass")
+                     and t.lower_ not in ("will", "be", "been", "have", "to")), None)
+        if verb is not None and self._own_doing(verb):
+            return True  # "take the baby to her appointments", "go to them on her own"
         return last.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and \
             head.tag_.startswith("NN") and lemma(head) not in self.service_head and \
             head.lower_ not in self.provision_mod and lemma(head) not in self.time_noun and \
@@ -806,7 +1018,10 @@ class OutcomeReader(NeedReader):
 
     def _outcome_abstract(self, noun: Any) -> bool:
         """A quality, capacity or bond ("self-esteem", "skills", "friendships") that no
-        one could count as it stands."""
+        one could count as it stands; not one whose parts are listed ("a bedtime routine
+        of bath, story and bed")."""
+        if self._listed_parts(noun):
+            return False
         if self._abstract(noun) or (noun.tag_ == "VBG" and noun.lower_ in self.abstract_noun):
             return True
         if lemma(noun) in self.means_noun and not any(
@@ -820,6 +1035,14 @@ class OutcomeReader(NeedReader):
                                       and c not in purposed for c in _kids(noun)):
             return False
         return self._quality_noun(noun)  # "take responsibility for his actions"
+
+    def _listed_parts(self, noun: Any) -> bool:
+        """A thing whose parts are listed ("a bedtime routine of bath, story and bed", "a
+        breakfast including cereal and fruit"): what it is made of can be seen."""
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "including") and any(
+            g.dep_ == "pobj" and g.conjuncts and all(
+                t.tag_ in ("NN", "NNS") and not self._quality_noun(t)
+                for t in (g, *g.conjuncts)) for g in _kids(c)) for c in _kids(noun))
 
     def _doer_is_agency(self, subject: Any) -> bool:
         """The outcome's subject is a professional or an agency ("the TAF will have
