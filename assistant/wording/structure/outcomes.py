@@ -157,8 +157,10 @@ class OutcomeReader(NeedReader):
             phase = None if not (aspect or lemma(verb) in self.attempt_verb) or any(
                 c.dep_ in ("dobj", "attr") for c in _kids(verb)) else next((
                     c for c in _kids(verb) if c.dep_ == "xcomp" and c.i > verb.i
-                    and ((c.tag_ == "VBG" and aspect) or (c.tag_ == "VB" and any(
-                        g.lower_ == "to" for g in _kids(c))))), None)
+                    and ((c.tag_ == "VBG" and aspect) or (c.tag_ in ("VB", "VBN") and any(
+                        g.lower_ == "to" for g in _kids(c)) and (c.tag_ == "VB" or any(
+                            g.dep_ == "auxpass" for g in _kids(c)))))), None)
+            # ("continue to be supported by Home-Start": the passive is judged)
             # ("start to X", "start Xing"; "start play therapy" is "play" misread)
             if phase is None:
                 break
@@ -298,9 +300,10 @@ class OutcomeReader(NeedReader):
                                "change for the person")
         # "use the sensory room when he feels overwhelmed, instead of running out": using
         # a provision in a situation is the person's own behaviour
-        coping = lemma(verb) == "use" and any(
+        coping = lemma(verb) == "use" and (any(
             t.lower_ == "instead" or (t.lower_ == "rather" and t.nbor(1).lower_ == "than")
             for t in verb.subtree if t.i > verb.i and t.i + 1 < len(t.doc))
+            or self._used_for(verb, subject, measured))
         # "take the baby to her immunisation appointments", "get to her counselling
         # sessions on her own by bus": caring for someone, or a skill, done where a
         # service is
@@ -314,6 +317,10 @@ class OutcomeReader(NeedReader):
                     continue  # "outdoor play activities", "the playground equipment"
                 if self._capped(head) or self._bound(head):
                     continue  # "no more than one late payment": a count kept down
+                if any(c.dep_ == "amod" and self._comparative(c) for c in _kids(head)):
+                    continue  # "a stronger support network": a direction, judged as one
+                if self._given_by_family(verb, head):
+                    continue  # "his medication, given by Dad": care at home
                 kind, why = self.service_shaped(head, governed=not taking_part)
                 if kind and taking_part and not any(
                         lemma(t) in self.service_head for t in [head, *self._compounds(head)]):
@@ -532,6 +539,15 @@ class OutcomeReader(NeedReader):
             return True
         if base not in self.go_verb:
             return False
+        # how the going is done, or how what it is for is done ("go to the office to take
+        # her insulin without being reminded")
+        purposes = [c for c in _kids(verb) if c.dep_ in ("advcl", "xcomp") and any(
+            g.lower_ == "to" and g.dep_ == "aux" for g in _kids(c))]
+        return any(self._unaided(clause) for clause in (verb, *purposes))
+
+    def _unaided(self, verb: Any) -> bool:
+        """Done on one's own, by oneself, unaided, without an adult or by a means of
+        travel."""
         for token in verb.subtree:
             if token.lower_ == "own" and token.head.lower_ == "on" and \
                     self._clause_verb(token).i == verb.i:
@@ -543,14 +559,12 @@ class OutcomeReader(NeedReader):
                 return True  # "get herself to her appointments"
             if child.dep_ != "prep":
                 continue
+            if child.lower_ == "without":
+                return True  # "without an adult", "without being reminded"
             for noun in _kids(child):
-                if noun.dep_ != "pobj":
-                    continue
-                if child.lower_ == "without":
-                    return True  # "without an adult", "without reminders"
-                if child.lower_ == "by" and noun.tag_ == "NN" and not any(
-                        c.dep_ in ("det", "poss", "nummod") for c in _kids(noun)) and \
-                        lemma(noun) not in self.time_noun and \
+                if child.lower_ == "by" and noun.dep_ == "pobj" and noun.tag_ == "NN" and \
+                        not any(c.dep_ in ("det", "poss", "nummod") for c in _kids(noun)) \
+                        and lemma(noun) not in self.time_noun and \
                         not self.service_shaped(noun)[0] and not self._animate(noun):
                     return True  # "by bus", "by train": a means of getting there
         return False
@@ -564,6 +578,35 @@ class OutcomeReader(NeedReader):
                 return node
             node = node.head
         return node
+
+    def _used_for(self, verb: Any, subject: Any, measured: bool) -> bool:
+        """A thing used in a situation or to do something the person does ("use her
+        safety plan to leave the house if Dad comes round drunk", "use the visual plan on
+        his desk to start each task"): the use is the person's own act when what it is used
+        for is itself an act anyone could see, not a service or an aim."""
+        for clause in _kids(verb):
+            if clause.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "when", "whenever")
+                    for c in _kids(clause)):
+                return True
+            if clause.dep_ in ("xcomp", "advcl") and clause.tag_ == "VB" and any(
+                    c.lower_ == "to" for c in _kids(clause)):
+                return self._judge_predicate(clause, clause, subject, measured,
+                                             False)[0] == "specific"
+        return False
+
+    def _given_by_family(self, verb: Any, head: Any) -> bool:
+        """What is had is given or done by someone of the family, named ("his medication,
+        given by Dad", "a lift to school from Gran"): care at home, not a service. A
+        professional or an agency as the giver is still a service."""
+        clauses = [c for c in (*_kids(head), *_kids(verb))
+                   if c.dep_ in ("acl", "advcl", "relcl") and c.tag_ == "VBN"]
+        preps = [p for c in clauses for p in _kids(c) if p.dep_ == "agent"]
+        preps += [p for p in _kids(head) if p.dep_ == "prep" and p.lower_ == "from"]
+        givers = [g for p in preps for g in _kids(p) if g.dep_ == "pobj"]
+        return bool(givers) and all(
+            self._animate(g) and not (self._professional(g) or self._acronym(g)
+                                      or self.service_shaped(g)[0]) for g in givers)
 
     def _bound(self, noun: Any) -> bool:
         """"within her weekly budget", "under £20 a week": what is kept within is a limit
@@ -786,6 +829,15 @@ class OutcomeReader(NeedReader):
                      and t.lower_ not in ("will", "be", "been", "have", "to")), None)
         if verb is not None and self._own_doing(verb):
             return True  # "take the baby to her appointments", "go to them on her own"
+        if verb is not None and lemma(verb) == "use" and self._used_for(
+                verb, next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None),
+                self._measured(span.doc)):
+            return True  # "use her safety plan to leave the house if Dad comes round"
+        if verb is not None and lemma(verb) in self.meet_verb and any(
+                c.dep_ in ("advcl", "xcomp", "ccomp") or (
+                    c.dep_ == "prep" and c.lower_ in ("about", "regarding", "concerning"))
+                for c in _kids(verb)):
+            return True  # "meet the school nurse to agree how his inhaler is kept"
         return last.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and \
             head.tag_.startswith("NN") and lemma(head) not in self.service_head and \
             head.lower_ not in self.provision_mod and lemma(head) not in self.time_noun and \
@@ -815,6 +867,19 @@ class OutcomeReader(NeedReader):
         if node.head.i != verb.i:
             return False
         own = next((c for c in _kids(verb) if c.dep_ == "dobj"), None)
+        if own is None and node.dep_ == "prep":
+            # "engage in a conversation ... during each therapy session": what is taken
+            # part in is the first noun; a phrase of place or time under it says where
+            own = next((g for g in _kids(node) if g.dep_ == "pobj"), None)
+            if own is None or own.i == noun.i or self.service_shaped(own)[0]:
+                return False
+            place = noun
+            while place.i != own.i and place.head.i != place.i:
+                if place.dep_ == "prep" and place.lower_ in ("during", "at", "in", "on") \
+                        and place.i > own.i:
+                    return True
+                place = place.head
+            return False
         return own is not None and node.dep_ == "prep" and node.i > own.i and \
             node.lower_ in ("in", "at", "on", "during", "around") and \
             not self.service_shaped(own)[0]
@@ -1031,6 +1096,12 @@ class OutcomeReader(NeedReader):
         # the person will do
         purposed = [c for c in _kids(noun) if c.dep_ in ("acl", "relcl")
                     and lemma(c) in ("need", "require")]
+        if lemma(noun) in self.change_noun:
+            # "the changes she has made", "the progress achieved so far": only pointing
+            # back at a change, still none anyone could see
+            purposed += [c for c in _kids(noun) if c.dep_ in ("acl", "relcl")
+                         and self._in(lemma_forms(c), self.goal_verb)
+                         and not any(g.dep_ in ("dobj", "prep", "advcl") for g in _kids(c))]
         if self._animate(noun) or any(c.dep_ in ("nummod", "relcl", "acl")
                                       and c not in purposed for c in _kids(noun)):
             return False
