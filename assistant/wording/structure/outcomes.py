@@ -623,12 +623,13 @@ class OutcomeReader(NeedReader):
             return False
         mods = [c for c in _kids(head) if c.i < head.i]
         if base in self.respite_noun:
+            # ("a short break at lunchtime", "a break in class": a pause in the day)
             return any(c.dep_ in ("amod", "compound") for c in mods) and not any(
-                c.dep_ == "prep" and c.lower_ in ("at", "in", "during", "between")
-                for c in _kids(head))  # ("a short break at lunchtime": a pause)
+                lemma(g) in self.time_noun | self.everyday_activity | self.everyday_place
+                for c in _kids(head) if c.dep_ == "prep" for g in _kids(c))
         return base in self.service_head and any(
-            c.dep_ == "compound" and c.tag_.startswith("NN") and not self._animate(c)
-            and lemma(c) not in self.time_noun for c in mods)
+            c.dep_ == "compound" and c.tag_.startswith("NN") and c.tag_ != "PRP"
+            and lemma(c) not in self.person_head | self.time_noun for c in mods)
 
     def _met(self, verb: Any) -> Any:
         """Whom the person will meet, talk to or deal with, when that is a professional or
@@ -1101,7 +1102,7 @@ class OutcomeReader(NeedReader):
             # back at a change, still none anyone could see
             purposed += [c for c in _kids(noun) if c.dep_ in ("acl", "relcl")
                          and self._in(lemma_forms(c), self.goal_verb)
-                         and not any(g.dep_ in ("dobj", "prep", "advcl") for g in _kids(c))]
+                         and not any(g.dep_ in ("dobj", "advcl", "xcomp") for g in _kids(c))]
         if self._animate(noun) or any(c.dep_ in ("nummod", "relcl", "acl")
                                       and c not in purposed for c in _kids(noun)):
             return False
