@@ -60,6 +60,10 @@ CASES: list[tuple[str, set[str], str]] = [
      "neighbourly"),
     ("Mum will sustain the changes she has made at the Wickham flat.", {"vague"},
      "wickham"),
+    # an aim had met, a role judged
+    ("The Pennock children will have their needs met.", {"vague"}, "pennock"),
+    ("Dan will be a good dad to the Ashgrove twins.", {"vague"}, "ashgrove"),
+    ("Bryony will be a safer carer at the Kettleby flat.", {"vague"}, "kettleby"),
     # specific: on one's own, by a means of travel, without being reminded
     ("Jade will go to her Ardley appointments on her own by the summer.", set(), "ardley"),
     ("Lola will get to her Cressing sessions by tram every week.", set(), "cressing"),
@@ -84,6 +88,8 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Leo will have his Varlex medication at the same time each day, given by Grandad.",
      set(), "varlex"),
     ("Dad will do the nursery run on Tuesdays and Thursdays.", set(), "nursery run"),
+    ("The Pennock children will have their bunk beds put up by Easter.", set(), "bunk beds"),
+    ("Nell will be a fluent reader of Brimble picture books by Year 2.", set(), "brimble"),
     ("Leo will engage in a chat with a classmate for two minutes during each Gosling "
      "therapy session.", set(), "gosling"),
 ]
@@ -129,3 +135,12 @@ def test_going_with_help_is_still_a_service(coach: Coach) -> None:
     assert scored_kinds(coach, "outcome",
                         "Lola will be taken to her Cressing sessions by the "
                         "caseworker.") == {"service"}
+
+
+def test_everyday_class_is_no_service(coach: Coach) -> None:
+    """"class" and "lessons" bare are school; a class of a named kind is a provision."""
+    assert scored_kinds(coach, "outcome", "Aisha will join in more in class with the "
+                                          "Harrowgate group.") == {"vague"}
+    assert scored_kinds(coach, "outcome", "Jo will attend lessons every day.") == set()
+    assert scored_kinds(coach, "outcome",
+                        "Mum will attend the Lorrimer parenting class.") == {"service"}

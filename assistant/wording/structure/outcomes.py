@@ -335,13 +335,22 @@ class OutcomeReader(NeedReader):
                                        "change for the person")
         if obj is None and not able and self._in(forms, ("have", "get")):
             # "will have a safety plan agreed with her IDVA", read as "have (a plan
-            # agreed)": a provision had, done by someone
-            had = next((g for c in _kids(verb) if c.dep_ == "ccomp" and c.i > verb.i
-                        for g in _kids(c) if g.dep_ in ("nsubj", "nsubjpass")
-                        and g.tag_.startswith("NN") and self._named_provision(g)), None)
-            if had is not None:
-                return "service", (f"\"{_np_text(had)}\" is a provision had, not a change "
-                                   "for the person")
+            # agreed)": a provision had, done by someone; "will have their needs met": an
+            # aim had met, by no one in particular
+            for done in _kids(verb):
+                if done.dep_ != "ccomp" or done.i < verb.i:
+                    continue
+                for had in _kids(done):
+                    if had.dep_ not in ("nsubj", "nsubjpass") or \
+                            not had.tag_.startswith("NN"):
+                        continue
+                    if self._named_provision(had):
+                        return "service", (f"\"{_np_text(had)}\" is a provision had, not a "
+                                           "change for the person")
+                    if lemma(had) in self.universal_noun and self._in(
+                            lemma_forms(done), self.goal_verb | self.vague_verb):
+                        return "vague", (f"\"{_np_text(had)} {done.text}\" is an aim: what "
+                                         "would anyone see done?")
         taken_up = lemma(verb) == "take" and any(
             c.dep_ == "prt" and c.lower_ == "up" for c in _kids(verb))
         if obj is not None and not able and self._provided(obj) and (
@@ -430,6 +439,19 @@ class OutcomeReader(NeedReader):
                                             | self.inner_noun))
                 for g in _kids(c))
             for c in _kids(complement))
+        role = next((c for c in _kids(verb) if c.dep_ == "attr" and lemma(verb) == "be"
+                     and c.tag_ in ("NN", "NNS")), None)
+        if role is not None and not measured and any(
+                c.dep_ == "amod" for c in _kids(role)) and all(
+                c.dep_ == "det" or (c.dep_ == "amod" and (
+                    c.lower_ in self.evaluative_adj | self.universal_adj
+                    or self._comparative(c))) or (c.dep_ == "prep" and all(
+                        self._animate(g) for g in _kids(c) if g.dep_ == "pobj"))
+                for c in _kids(role)):
+            # "will be a good dad (to the twins)", "a safer carer": a role judged, nothing
+            # seen done
+            return "vague", (f"\"{_np_text(role)}\" is a judgement: what would the person "
+                             "be seen to do?")
         if complement is not None and not enough and complement.lower_ in self.inner_adj \
                 and not measured and not any(c.dep_ in ("advcl", "xcomp", "conj")
                                              for c in _kids(verb) if c.i > verb.i):
@@ -834,6 +856,10 @@ class OutcomeReader(NeedReader):
                 verb, next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None),
                 self._measured(span.doc)):
             return True  # "use her safety plan to leave the house if Dad comes round"
+        if (lemma(last) in self.everyday_place or last.lower_ in self.everyday_place) and \
+                not any(c.dep_ in ("compound", "amod", "nmod") or c.lower_ in ("a", "an")
+                        for c in _kids(last)):
+            return True  # "participate more in class", "attend lessons": everyday life
         if verb is not None and lemma(verb) in self.meet_verb and any(
                 c.dep_ in ("advcl", "xcomp", "ccomp") or (
                     c.dep_ == "prep" and c.lower_ in ("about", "regarding", "concerning"))
