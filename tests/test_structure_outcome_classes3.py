@@ -35,6 +35,12 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Bea will spend an hour a week with her Tarrow mentor.", {"service"}, "tarrow"),
     ("Parents will comply with the Dorrel plan.", {"service"}, "dorrel"),
     ("Dad will cooperate with the Hethering team.", {"service"}, "hethering"),
+    # in touch with, open to, on the list of, or registered with a service
+    ("Mum will make contact with the Tarrant outreach team.", {"service"}, "tarrant"),
+    ("Dad will be put in touch with a Greyling adviser.", {"service"}, "greyling"),
+    ("Kai will be open to the Bellhaven service.", {"service"}, "bellhaven"),
+    ("Mum will be on the Pembry housing register.", {"service"}, "pembry"),
+    ("Dad will register with the Oakhurst surgery.", {"service"}, "oakhurst"),
     # an occasion someone else holds
     ("Cora will attend a Quillby open day.", {"service"}, "quillby"),
     ("Mum will go to a Wendlow coffee morning.", {"service"}, "wendlow"),
@@ -123,7 +129,9 @@ def test_a_meeting_about_something_is_an_act(coach: Coach) -> None:
     for text in ("Isaac will talk to his Vantry adviser about the name-calling the same "
                  "day it happens.",
                  "Zora will meet her pals at the skatepark every Saturday.",
-                 "Dad will spend an hour a week with his granddaughter at the allotment."):
+                 "Dad will spend an hour a week with his granddaughter at the allotment.",
+                 "Mum will keep in touch with her Carrick cousins every week.",
+                 "Mum will be open to ideas from the Fenwick twins about tidying up."):
         assert scored_kinds(coach, "outcome", text) == set(), text
 
 

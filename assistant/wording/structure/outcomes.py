@@ -57,6 +57,9 @@ class OutcomeReader(NeedReader):
         self.content_verb = words("shape_outcome_content_verb")
         self.bond_verb = words("shape_outcome_bond_verb")
         self.follow_verb = words("shape_outcome_follow_verb")
+        self.status_adj = words("shape_outcome_status_adj")
+        self.roll_noun = words("shape_outcome_roll_noun")
+        self.contact_noun = words("shape_outcome_contact_noun")
         self.bound_prep = words("shape_outcome_bound_prep")
         KNOWN_VERBS.update(w for w in self.meet_verb | self.attempt_verb | self.go_verb
                            | self.escort_verb | self.content_verb | self.bond_verb
@@ -659,14 +662,17 @@ class OutcomeReader(NeedReader):
         adviser monthly", "check in with the school counsellor", "comply with the plan"):
         the noun, or None. A topic, a purpose or a condition makes the meeting an act
         ("talk to his teacher about the bullying", "ring the nurse if ...")."""
-        if lemma(verb) not in self.meet_verb:
+        contact = [n for n in self._contact_nouns(verb)]
+        if lemma(verb) not in self.meet_verb and not contact:
             return None
         if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in _kids(verb)):
             return None
-        partners = []
+        partners = [g for n in contact for c in _kids(n) if c.dep_ == "prep"
+                    and c.lower_ == "with" for g in _kids(c) if g.dep_ == "pobj"]
         for child in _kids(verb):
             if child.dep_ == "dobj" and not (lemma(child) in self.dose_noun | self.time_noun
-                                             or child.lower_ == "time"):
+                                             or child.lower_ == "time") and \
+                    lemma(child) not in self.contact_noun:
                 partners.append(child)  # "meet her youth worker"
             elif child.dep_ == "prep":
                 if child.lower_ in ("about", "regarding", "concerning", "over", "on"):
@@ -682,6 +688,18 @@ class OutcomeReader(NeedReader):
                     self.service_shaped(partner, governed=True)[0]:
                 return partner
         return None
+
+    def _contact_nouns(self, verb: Any) -> list[Any]:
+        """Nouns of being in touch that the verb takes ("make contact with", "get in
+        touch with", "be put in touch with"): the partner hangs on them or on the verb."""
+        found = []
+        for child in _kids(verb):
+            if child.dep_ == "dobj" and lemma(child) in self.contact_noun:
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                found += [g for g in _kids(child) if g.dep_ == "pobj"
+                          and lemma(g) in self.contact_noun]
+        return found
 
     def _content_only(self, verb: Any) -> Any:
         """What the person will do or use, when it is only content passed on elsewhere
@@ -721,7 +739,7 @@ class OutcomeReader(NeedReader):
         own life, not a service."""
         # "sign up to X", "enrol on X", "book onto X": taking up what X offers
         enrol = lemma(verb) in self.enrol_verb and (
-            lemma(verb) in ("enrol", "enroll", "subscribe") or any(
+            lemma(verb) in ("enrol", "enroll", "subscribe", "register") or any(
                 c.dep_ == "prt" and c.lower_ in ("up", "on", "onto") for c in _kids(verb))
             or any(c.dep_ == "prep" and c.lower_ in ("onto", "into") for c in _kids(verb)))
         if enrol:
@@ -916,14 +934,31 @@ class OutcomeReader(NeedReader):
         waiting list for the Kestrel clinic", "in contact with the Tollis team"): the
         service noun, or None. Everyday places ("in bed", "at school") and people are the
         person's own life."""
-        if lemma(verb) != "be" or self._complement(verb) is not None or any(
-                c.dep_ in ("attr", "acomp", "dobj", "expl") for c in _kids(verb)):
+        if lemma(verb) != "be":
             return None
+        # "open to the youth offending service", "known to the Tollis team": a status
+        # with a service, said by an adjective
+        status = [c for c in _kids(verb) if c.dep_ == "acomp" and c.lower_ in self.status_adj]
+        if (self._complement(verb) is not None and not status) or any(
+                c.dep_ in ("attr", "dobj", "expl") or (c.dep_ == "acomp" and c not in status)
+                for c in _kids(verb)):
+            return None
+        for adjective in status:
+            # the agency itself, not help it gives ("open to advice" is an attitude)
+            for agency in (g for c in _kids(adjective) if c.dep_ == "prep"
+                           for g in _kids(c) if g.dep_ == "pobj"):
+                if (lemma(agency) in self.service_head - self.help_noun
+                        or self._professional(agency) or self._acronym(agency)) and \
+                        not self._everyday(agency):
+                    return agency
         frontier = [g for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i
                     for g in _kids(c) if g.dep_ == "pobj"]
         for depth in range(2):
             found = []
             for noun in frontier:
+                if lemma(noun) in self.roll_noun and not self._everyday(noun) and any(
+                        c.dep_ in ("compound", "amod", "prep") for c in _kids(noun)):
+                    return noun  # "on the housing register", "on the Tollis caseload"
                 if not noun.tag_.startswith("NN") or lemma(noun) in self.time_noun or (
                         depth == 0 and lemma(noun) in self.weak_service_head):
                     continue  # "in the football team": a member, not a service user
