@@ -94,6 +94,7 @@ CASES: list[tuple[str, set[str], str]] = [
     ("Leo will have his Varlex medication at the same time each day, given by Grandad.",
      set(), "varlex"),
     ("Dad will do the nursery run on Tuesdays and Thursdays.", set(), "nursery run"),
+    ("Oli will have no unauthorised lateness marks this half-term.", set(), "lateness"),
     ("The Pennock children will have their bunk beds put up by Easter.", set(), "bunk beds"),
     ("Nell will be a fluent reader of Brimble picture books by Year 2.", set(), "brimble"),
     ("Leo will engage in a chat with a classmate for two minutes during each Gosling "

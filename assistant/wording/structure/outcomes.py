@@ -1187,10 +1187,10 @@ class OutcomeReader(NeedReader):
             base in self.agency_noun
 
     def _measured(self, doc: Any) -> bool:
-        """True when the statement holds a number, a frequency or a bound ("at least",
-        "no more than", "every", "each"). A number that only says when ("by the end of
-        Key Stage 4", "by Year 6", "within 3 months", "by 14/03/2027") is a date, not a
-        measure."""
+        """True when the statement holds a number, a frequency, a bound ("at least",
+        "no more than", "every", "each") or a count of none ("no unauthorised
+        absences"). A number that only says when ("by the end of Key Stage 4", "by Year
+        6", "within 3 months", "by 14/03/2027") is a date, not a measure."""
         for token in doc:
             low = token.lower_
             if low in ("%", "percent", "every", "each", "daily", "weekly", "nightly",
@@ -1199,6 +1199,9 @@ class OutcomeReader(NeedReader):
                 return True
             if token.like_num and not self._when(token):
                 return True
+            if low == "no" and token.dep_ == "det" and token.head.tag_ == "NNS" and \
+                    lemma(token.head) not in self.inner_noun:
+                return True  # "no unauthorised absences": a count of none
         return False
 
     def _when(self, number: Any) -> bool:
