@@ -95,6 +95,10 @@ CASES: list[tuple[str, set[str], str]] = [
      set(), "varlex"),
     ("Dad will do the nursery run on Tuesdays and Thursdays.", set(), "nursery run"),
     ("Oli will have no unauthorised lateness marks this half-term.", set(), "lateness"),
+    ("Jess will be supervised by Grandad whenever she is in the Wexcombe pool.", set(),
+     "wexcombe"),
+    ("Jess will be supervised by a Wexcombe caseworker whenever she sees her dad.",
+     {"service"}, "wexcombe"),
     ("The Pennock children will have their bunk beds put up by Easter.", set(), "bunk beds"),
     ("Nell will be a fluent reader of Brimble picture books by Year 2.", set(), "brimble"),
     ("Leo will engage in a chat with a classmate for two minutes during each Gosling "

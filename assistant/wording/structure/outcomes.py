@@ -269,9 +269,16 @@ class OutcomeReader(NeedReader):
             agent = self._agent(verb)
             by_person = agent is not None and self._animate(agent) and \
                 not self.service_shaped(agent)[0]
+            # ("supervised by an adult whenever she is in the bath": care at home in a
+            # situation, as "collected by Mum every day" is care at a frequency)
+            situated = any(c.dep_ == "advcl" and any(
+                g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "whenever", "while",
+                                                               "if")
+                for g in _kids(c)) for c in _kids(verb))
             if (self._in(forms, self.outcome_passive) or self._in(
                     forms, self.service_passive) or self._in(
-                    forms, self.assessment_passive)) and not (by_person and measured):
+                    forms, self.assessment_passive)) and not (
+                    by_person and (measured or situated)):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
             if not measured and self._in(forms, self.direction_verb):
