@@ -669,7 +669,7 @@ class OutcomeReader(NeedReader):
         adviser monthly", "check in with the school counsellor", "comply with the plan"):
         the noun, or None. A topic, a purpose or a condition makes the meeting an act
         ("talk to his teacher about the bullying", "ring the nurse if ...")."""
-        contact = [n for n in self._contact_nouns(verb)]
+        contact = self._contact_nouns(verb)
         if lemma(verb) not in self.meet_verb and not contact:
             return None
         if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in _kids(verb)):
