@@ -591,8 +591,12 @@ class OutcomeReader(NeedReader):
                 return True  # "get herself to her appointments"
             if child.dep_ != "prep":
                 continue
-            if child.lower_ == "without":
-                return True  # "without an adult", "without being reminded"
+            if child.lower_ == "without" and any(
+                    self._animate(g) or lemma(g) in self.help_noun | self.outcome_passive
+                    for g in _kids(child) if g.dep_ in ("pobj", "pcomp")):
+                # "without an adult", "without help", "without being reminded"; not
+                # "without missing a session", which counts the service kept
+                return True
             for noun in _kids(child):
                 if child.lower_ == "by" and noun.dep_ == "pobj" and noun.tag_ == "NN" and \
                         not any(c.dep_ in ("det", "poss", "nummod") for c in _kids(noun)) \
@@ -712,13 +716,18 @@ class OutcomeReader(NeedReader):
         """What the person will do or use, when it is only content passed on elsewhere
         ("what he learnt during treatment", "what the social worker asks"): the clause,
         or None."""
-        if lemma(verb) not in self.follow_verb:
-            return None  # "tell her IRO what she wants", "retell what the speaker said"
+        if lemma(verb) not in self.follow_verb or any(
+                c.dep_ in ("advcl", "xcomp") for c in _kids(verb)):
+            # "tell her IRO what she wants", "retell what the speaker said"; "use what he
+            # learnt to cross the road on his own" says what it is used for
+            return None
         for child in _kids(verb):
             if child.dep_ in ("dobj", "ccomp") and child.tag_.startswith("VB") and \
                     child.left_edge.lower_ in ("what", "whatever") and \
-                    lemma(child) in self.content_verb:
-                return child
+                    lemma(child) in self.content_verb and not any(
+                        c.dep_ in ("advcl", "xcomp") and any(
+                            g.lower_ == "to" for g in _kids(c)) for c in _kids(child)):
+                return child  # (a purpose the parser hung on "learnt" is the use's)
         return None
 
     def _bare_people(self, noun: Any) -> bool:
@@ -767,8 +776,8 @@ class OutcomeReader(NeedReader):
             base = lemma(head)
             if self._bound(head):
                 continue  # "keep within her weekly budget": a limit kept
-            if self._occasion(head):
-                return head  # "a job fair", "the college open day", "a coffee morning"
+            if self._occasion(head) and not self._everyday(head):
+                return head  # "a job fair", "an open day", "a coffee morning"
             if base in self.everyday_place or head.lower_ in self.everyday_place or \
                     self._everyday(head) or \
                     (self._animate(head) and not (self._professional(head)
