@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from assistant.wording.structure.needs import NeedReader
 from assistant.wording.structure.readings import (
+    KNOWN_VERBS,
     SUBJECT_DEPS,
     OutcomeReading,
     Part,
@@ -47,6 +48,22 @@ class OutcomeReader(NeedReader):
         self.inner_adj = words("shape_outcome_inner_adj")
         self.use_noun = words("shape_outcome_use_noun")
         self.benefit_verb = words("shape_outcome_benefit_verb")
+        self.meet_verb = words("shape_outcome_meet_verb")
+        self.occasion_noun = words("shape_outcome_occasion_noun")
+        self.day_part = words("shape_outcome_day_part")
+        self.attempt_verb = words("shape_outcome_attempt_verb")
+        self.go_verb = words("shape_outcome_go_verb")
+        self.escort_verb = words("shape_outcome_escort_verb")
+        self.content_verb = words("shape_outcome_content_verb")
+        self.bond_verb = words("shape_outcome_bond_verb")
+        self.follow_verb = words("shape_outcome_follow_verb")
+        self.status_adj = words("shape_outcome_status_adj")
+        self.roll_noun = words("shape_outcome_roll_noun")
+        self.contact_noun = words("shape_outcome_contact_noun")
+        self.bound_prep = words("shape_outcome_bound_prep")
+        KNOWN_VERBS.update(w for w in self.meet_verb | self.attempt_verb | self.go_verb
+                           | self.escort_verb | self.content_verb | self.bond_verb
+                           | self.follow_verb if w.isalpha())
         # what is received is provided, wherever it is ("receive home visits")
         self.receive_verb = ("receive", "have", "get", "access", "attend", "accept")
 
@@ -137,12 +154,16 @@ class OutcomeReader(NeedReader):
                 continue
             # a verb about the course of another (shape_aspect_verb) is transparent: what
             # is continued or begun is the outcome ("will continue to see the school
-            # nurse", "begin building attachment")
-            phase = None if lemma(verb) not in self.aspect_verb or any(
+            # nurse", "begin building attachment"); so is one that only tries for or
+            # learns it (shape_outcome_attempt_verb: "learn to manage her emotions")
+            aspect = lemma(verb) in self.aspect_verb
+            phase = None if not (aspect or lemma(verb) in self.attempt_verb) or any(
                 c.dep_ in ("dobj", "attr") for c in _kids(verb)) else next((
                     c for c in _kids(verb) if c.dep_ == "xcomp" and c.i > verb.i
-                    and (c.tag_ == "VBG" or (c.tag_ == "VB" and any(
-                        g.lower_ == "to" for g in _kids(c))))), None)
+                    and ((c.tag_ == "VBG" and aspect) or (c.tag_ in ("VB", "VBN") and any(
+                        g.lower_ == "to" for g in _kids(c)) and (c.tag_ == "VB" or any(
+                            g.dep_ == "auxpass" for g in _kids(c)))))), None)
+            # ("continue to be supported by Home-Start": the passive is judged)
             # ("start to X", "start Xing"; "start play therapy" is "play" misread)
             if phase is None:
                 break
@@ -214,6 +235,15 @@ class OutcomeReader(NeedReader):
             obj = self._of_object(obj) or next(
                 (g for c in _kids(obj) if c.dep_ == "prep" for g in _kids(c)
                  if g.dep_ == "pobj"), obj)
+        if obj is None and not passive and self._in(forms, self.evidence_verb):
+            # "will show (that) he has changed": what is shown is the outcome
+            shown_clause = next((c for c in _kids(verb) if c.dep_ == "ccomp"
+                                 and c.tag_.startswith("VB") and c.i > verb.i), None)
+            if shown_clause is not None:
+                inner_subject = next((c for c in _kids(shown_clause)
+                                      if c.dep_ in SUBJECT_DEPS), subject)
+                return self._judge_predicate(shown_clause, shown_clause, inner_subject,
+                                             measured, False)
         if passive and not able and self._in(forms, self.observe_verb):
             # "I will be observed on 4 out of 5 occasions to sort the colours": what is
             # seen is the outcome, and being seen is its measure
@@ -239,11 +269,23 @@ class OutcomeReader(NeedReader):
             agent = self._agent(verb)
             by_person = agent is not None and self._animate(agent) and \
                 not self.service_shaped(agent)[0]
+            # ("supervised by an adult whenever she is in the bath": care at home in a
+            # situation, as "collected by Mum every day" is care at a frequency)
+            situated = any(c.dep_ == "advcl" and any(
+                g.dep_ in ("mark", "advmod") and g.lower_ in ("when", "whenever", "while",
+                                                               "if")
+                for g in _kids(c)) for c in _kids(verb))
             if (self._in(forms, self.outcome_passive) or self._in(
                     forms, self.service_passive) or self._in(
-                    forms, self.assessment_passive)) and not (by_person and measured):
+                    forms, self.assessment_passive)) and not (
+                    by_person and (measured or situated)):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
+            if not measured and self._in(forms, self.direction_verb):
+                # "Natural supports around the family are increased": which way, with
+                # nothing anyone could count, whatever is increased
+                return "vague", (f"\"{verb.text}\" with no measure: how much, and who "
+                                 "would see it?")
             if subject is not None and (
                     lemma(subject) in self.service_head | self.help_noun or (
                         lemma(subject) not in self.person_head and subject.tag_ != "PRP"
@@ -268,24 +310,57 @@ class OutcomeReader(NeedReader):
                                "change for the person")
         # "use the sensory room when he feels overwhelmed, instead of running out": using
         # a provision in a situation is the person's own behaviour
-        coping = lemma(verb) == "use" and any(
+        coping = lemma(verb) == "use" and (any(
             t.lower_ == "instead" or (t.lower_ == "rather" and t.nbor(1).lower_ == "than")
             for t in verb.subtree if t.i > verb.i and t.i + 1 < len(t.doc))
+            or self._used_for(verb, subject, measured))
+        # "take the baby to her immunisation appointments", "get to her counselling
+        # sessions on her own by bus": caring for someone, or a skill, done where a
+        # service is
+        own = self._own_doing(verb)
         if obj is not None and (self._in(forms, self.output_verb) or there) and not able \
-                and not coping:
+                and not coping and not own:
             # "take part in X" is the person's own doing unless X itself is a service
             taking_part = "participate" in forms
             for head in self._heads(obj):
                 if self._everyday(head) and not self._in(forms, self.receive_verb):
                     continue  # "outdoor play activities", "the playground equipment"
-                if self._capped(head):
+                if self._capped(head) or self._bound(head):
                     continue  # "no more than one late payment": a count kept down
+                if any(c.dep_ == "amod" and self._comparative(c) for c in _kids(head)):
+                    continue  # "a stronger support network": a direction, judged as one
+                if self._given_by_family(verb, head):
+                    continue  # "his medication, given by Dad": care at home
                 kind, why = self.service_shaped(head, governed=not taking_part)
                 if kind and taking_part and not any(
                         lemma(t) in self.service_head for t in [head, *self._compounds(head)]):
                     continue  # "take part in a tournament with a club": his own doing
                 if kind:
                     return "service", f"receiving a service is an output: {why}"
+                if self._in(forms, ("have", "get", "receive")) and not self._in_place(head) \
+                        and self._named_provision(head):
+                    # "a safety plan agreed with her IDVA", "short breaks": a provision
+                    # had, whatever else is said of it
+                    return "service", (f"\"{_np_text(head)}\" is a provision had, not a "
+                                       "change for the person")
+        if obj is None and not able and self._in(forms, ("have", "get")):
+            # "will have a safety plan agreed with her IDVA", read as "have (a plan
+            # agreed)": a provision had, done by someone; "will have their needs met": an
+            # aim had met, by no one in particular
+            for done in _kids(verb):
+                if done.dep_ != "ccomp" or done.i < verb.i:
+                    continue
+                for had in _kids(done):
+                    if had.dep_ not in ("nsubj", "nsubjpass") or \
+                            not had.tag_.startswith("NN"):
+                        continue
+                    if self._named_provision(had):
+                        return "service", (f"\"{_np_text(had)}\" is a provision had, not a "
+                                           "change for the person")
+                    if lemma(had) in self.universal_noun and self._in(
+                            lemma_forms(done), self.goal_verb | self.vague_verb):
+                        return "vague", (f"\"{_np_text(had)} {done.text}\" is an aim: what "
+                                         "would anyone see done?")
         taken_up = lemma(verb) == "take" and any(
             c.dep_ == "prt" and c.lower_ == "up" for c in _kids(verb))
         if obj is not None and not able and self._provided(obj) and (
@@ -293,17 +368,24 @@ class OutcomeReader(NeedReader):
                 or taken_up or self._in_place(obj)):
             return "service", (f"\"{_np_text(obj)}\" is a thing provided, not a change "
                                "for the person")
-        attended = None if able else self._attended(verb, forms, obj)
+        attended = None if able or own else self._attended(verb, forms, obj)
         if attended is not None:
             return "service", (f"going to \"{_np_text(attended)}\" is using a service, not "
                                "a change for the person")
+        met = None if able else self._met(verb)
+        if met is not None:
+            return "service", (f"time with \"{_np_text(met)}\" is contact with a service, "
+                               "not a change for the person")
+
         if subject is not None and lemma(subject) in self.process_noun:
             # "the case will step down", "Jordan's case will be closed": the agency's work
             return "service", (f"says what will happen to the {subject.text}, not what will "
                                "change for the family")
         said = None if measured or lemma(verb) not in self.say_verb else next((
             c for c in _kids(verb) if c.dep_ in ("xcomp", "ccomp")
-            and self._in(lemma_forms(c), self.mental_verb)), None)
+            and self._in(lemma_forms(c), self.mental_verb)
+            and c.left_edge.tag_ not in ("WP", "WRB", "WDT")), None)
+        # ("tell her IRO what she wants at weekends": content told, not a feeling)
         if said is not None:
             # "report feeling less anxious": a feeling said is still a feeling, unless the
             # outcome says how often or how much
@@ -311,6 +393,17 @@ class OutcomeReader(NeedReader):
                              "would someone see, and how often?")
         if measured:
             return "specific", "names a change with a measure"
+        followed = self._content_only(verb)
+        if followed is not None:
+            # "put into practice what he learnt", "do what the social worker asks": only
+            # that some content is followed, not what anyone would see done
+            return "vague", (f"\"{_np_text(followed)}\": which of it, done when, and seen "
+                             "by whom?")
+        if obj is not None and lemma(verb) in self.bond_verb and self._bare_people(obj):
+            # "will make friends", "build connections with adults": no one in particular,
+            # and nothing anyone could count
+            return "vague", (f"\"{verb.text} {_np_text(obj)}\": who, how many, and how "
+                             "would anyone see it?")
         if obj is not None and not any(c.dep_ in ("advcl", "xcomp", "ccomp", "conj")
                                        for c in _kids(verb)) and (
                 self._in(forms, self.direction_verb) or (
@@ -356,6 +449,19 @@ class OutcomeReader(NeedReader):
                                             | self.inner_noun))
                 for g in _kids(c))
             for c in _kids(complement))
+        role = next((c for c in _kids(verb) if c.dep_ == "attr" and lemma(verb) == "be"
+                     and c.tag_ in ("NN", "NNS")), None)
+        if role is not None and not measured and any(
+                c.dep_ == "amod" for c in _kids(role)) and all(
+                c.dep_ == "det" or (c.dep_ == "amod" and (
+                    c.lower_ in self.evaluative_adj | self.universal_adj
+                    or self._comparative(c))) or (c.dep_ == "prep" and all(
+                        self._animate(g) for g in _kids(c) if g.dep_ == "pobj"))
+                for c in _kids(role)):
+            # "will be a good dad (to the twins)", "a safer carer": a role judged, nothing
+            # seen done
+            return "vague", (f"\"{_np_text(role)}\" is a judgement: what would the person "
+                             "be seen to do?")
         if complement is not None and not enough and complement.lower_ in self.inner_adj \
                 and not measured and not any(c.dep_ in ("advcl", "xcomp", "conj")
                                              for c in _kids(verb) if c.i > verb.i):
@@ -398,11 +504,13 @@ class OutcomeReader(NeedReader):
                                 | self.direction_verb | self.mental_verb | {"be", "become"}) \
                 or any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
                        for c in _kids(obj))  # "will eat a healthy diet"
-            if (aim_verb and self.judge_phrase(obj)[0] == "universal") or (
+            # ("a bedtime routine of bath, story and bed": its parts are said)
+            if not self._listed_parts(obj) and ((
+                    aim_verb and self.judge_phrase(obj)[0] == "universal") or (
                     self._in(forms, self.change_verb | self.goal_verb | self.evidence_verb
                              | self.direction_verb | self.light_verb | {"keep", "take"})
                     and self._outcome_abstract(obj)) or (
-                    self._in(forms, self.goal_verb) and lemma(obj) in self.universal_noun):
+                    self._in(forms, self.goal_verb) and lemma(obj) in self.universal_noun)):
                 return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
         if obj is None and self._in(forms, self.universal_verb | self.change_verb
                                     | self.direction_verb) and \
@@ -426,7 +534,9 @@ class OutcomeReader(NeedReader):
                               for c in _kids(verb) if c.i > verb.i)
         # ("...and say them to her"; "feel safe enough to tell her carer")
         insight = obj is not None and (self._quality_noun(obj) or any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj)))
+            c.dep_ == "prep" and c.lower_ == "of" for c in _kids(obj))
+            or lemma(obj) in self.problem_noun | self.generic_harm | self.harm_verb)
+        # ("recognise the harm his drinking has caused": a harm known, not anything done)
         if not shown and (self._in(forms, self.mental_verb) or (
                 self._in(forms, self.insight_verb) and insight)):
             return "vague", (f"\"{verb.text}\" is an inner state: what would someone see "
@@ -448,6 +558,185 @@ class OutcomeReader(NeedReader):
         return first.is_title and first.tag_ in ("NNP", "NN") and first.head.i == after.i \
             and after.tag_ == "NNP" and after.dep_ == "ROOT"
 
+    def _own_doing(self, verb: Any) -> bool:
+        """True when going to or getting somewhere is the person's own skill or care for
+        someone else, whatever service is there: done on their own, by themselves,
+        unaided, without an adult or by a means of travel ("go to her housing appointments
+        on her own", "get to college by bus"), or taking someone else there ("take the
+        baby to her immunisation appointments")."""
+        base = lemma(verb)
+        if base in self.escort_verb and any(
+                c.dep_ == "dobj" and self._animate(c) for c in _kids(verb)) and any(
+                c.dep_ == "prep" and c.lower_ in ("to", "into") for c in _kids(verb)):
+            return True
+        if base not in self.go_verb:
+            return False
+        # how the going is done, or how what it is for is done ("go to the office to take
+        # her insulin without being reminded")
+        purposes = [c for c in _kids(verb) if c.dep_ in ("advcl", "xcomp") and any(
+            g.lower_ == "to" and g.dep_ == "aux" for g in _kids(c))]
+        return any(self._unaided(clause) for clause in (verb, *purposes))
+
+    def _unaided(self, verb: Any) -> bool:
+        """Done on one's own, by oneself, unaided, without an adult or by a means of
+        travel."""
+        for token in verb.subtree:
+            if token.lower_ == "own" and token.head.lower_ == "on" and \
+                    self._clause_verb(token).i == verb.i:
+                return True  # "on her own", wherever the parser hangs it
+        for child in _kids(verb):
+            if child.dep_ == "advmod" and child.lower_ in self.observable_manner:
+                return True
+            if child.tag_ == "PRP" and child.lower_.endswith(("self", "selves")):
+                return True  # "get herself to her appointments"
+            if child.dep_ != "prep":
+                continue
+            if child.lower_ == "without" and any(
+                    self._animate(g) or lemma(g) in self.help_noun | self.outcome_passive
+                    for g in _kids(child) if g.dep_ in ("pobj", "pcomp")):
+                # "without an adult", "without help", "without being reminded"; not
+                # "without missing a session", which counts the service kept
+                return True
+            for noun in _kids(child):
+                if child.lower_ == "by" and noun.dep_ == "pobj" and noun.tag_ == "NN" and \
+                        not any(c.dep_ in ("det", "poss", "nummod") for c in _kids(noun)) \
+                        and lemma(noun) not in self.time_noun and \
+                        not self.service_shaped(noun)[0] and not self._animate(noun):
+                    return True  # "by bus", "by train": a means of getting there
+        return False
+
+    @staticmethod
+    def _clause_verb(token: Any) -> Any:
+        """The nearest verb above ``token``: the clause it belongs to."""
+        node = token.head
+        for _ in range(12):
+            if node.tag_.startswith("VB") or node.head.i == node.i:
+                return node
+            node = node.head
+        return node
+
+    def _used_for(self, verb: Any, subject: Any, measured: bool) -> bool:
+        """A thing used in a situation or to do something the person does ("use her
+        safety plan to leave the house if Dad comes round drunk", "use the visual plan on
+        his desk to start each task"): the use is the person's own act when what it is used
+        for is itself an act anyone could see, not a service or an aim."""
+        for clause in _kids(verb):
+            if clause.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "when", "whenever")
+                    for c in _kids(clause)):
+                return True
+            if clause.dep_ in ("xcomp", "advcl") and clause.tag_ == "VB" and any(
+                    c.lower_ == "to" for c in _kids(clause)):
+                return self._judge_predicate(clause, clause, subject, measured,
+                                             False)[0] == "specific"
+        return False
+
+    def _given_by_family(self, verb: Any, head: Any) -> bool:
+        """What is had is given or done by someone of the family, named ("his medication,
+        given by Dad", "a lift to school from Gran"): care at home, not a service. A
+        professional or an agency as the giver is still a service."""
+        clauses = [c for c in (*_kids(head), *_kids(verb))
+                   if c.dep_ in ("acl", "advcl", "relcl") and c.tag_ == "VBN"]
+        preps = [p for c in clauses for p in _kids(c) if p.dep_ == "agent"]
+        preps += [p for p in _kids(head) if p.dep_ == "prep" and p.lower_ == "from"]
+        givers = [g for p in preps for g in _kids(p) if g.dep_ == "pobj"]
+        return bool(givers) and all(
+            self._animate(g) and not (self._professional(g) or self._acronym(g)
+                                      or self.service_shaped(g)[0]) for g in givers)
+
+    def _bound(self, noun: Any) -> bool:
+        """"within her weekly budget", "under £20 a week": what is kept within is a limit
+        on what the person does, not a thing received."""
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.bound_prep
+
+    def _named_provision(self, head: Any) -> bool:
+        """A provision named by its kind, whatever follows it: a plan, package or session
+        of a named sort ("a safety plan agreed with her IDVA", "a transition plan for
+        moving to secondary school"), or breaks of a named sort ("short breaks",
+        "overnight stays"). Had, these are outputs."""
+        base = lemma(head)
+        if self._animate(head) or self._everyday(head):
+            return False
+        mods = [c for c in _kids(head) if c.i < head.i]
+        if base in self.respite_noun:
+            # ("a short break at lunchtime", "a break in class": a pause in the day)
+            return any(c.dep_ in ("amod", "compound") for c in mods) and not any(
+                lemma(g) in self.time_noun | self.everyday_activity | self.everyday_place
+                for c in _kids(head) if c.dep_ == "prep" for g in _kids(c))
+        return base in self.service_head and any(
+            c.dep_ == "compound" and c.tag_.startswith("NN") and c.tag_ != "PRP"
+            and lemma(c) not in self.person_head | self.time_noun for c in mods)
+
+    def _met(self, verb: Any) -> Any:
+        """Whom the person will meet, talk to or deal with, when that is a professional or
+        a service and nothing is said of what for or about ("meet with his personal
+        adviser monthly", "check in with the school counsellor", "comply with the plan"):
+        the noun, or None. A topic, a purpose or a condition makes the meeting an act
+        ("talk to his teacher about the bullying", "ring the nurse if ...")."""
+        contact = self._contact_nouns(verb)
+        if lemma(verb) not in self.meet_verb and not contact:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in _kids(verb)):
+            return None
+        partners = [g for n in contact for c in _kids(n) if c.dep_ == "prep"
+                    and c.lower_ == "with" for g in _kids(c) if g.dep_ == "pobj"]
+        for child in _kids(verb):
+            if child.dep_ == "dobj" and not (lemma(child) in self.dose_noun | self.time_noun
+                                             or child.lower_ == "time") and \
+                    lemma(child) not in self.contact_noun:
+                partners.append(child)  # "meet her youth worker"
+            elif child.dep_ == "prep":
+                if child.lower_ in ("about", "regarding", "concerning", "over", "on"):
+                    return None
+                if child.lower_ in ("with", "to"):
+                    partners += [g for g in _kids(child) if g.dep_ == "pobj"]
+        for partner in partners:
+            if lemma(partner) in self.everyday_place or self._everyday(partner) or (
+                    self._animate(partner) and not (self._professional(partner)
+                                                    or self._acronym(partner))):
+                continue  # "talk to her friends", "speak to the school"
+            if lemma(partner) in self.service_head or self._professional(partner) or \
+                    self.service_shaped(partner, governed=True)[0]:
+                return partner
+        return None
+
+    def _contact_nouns(self, verb: Any) -> list[Any]:
+        """Nouns of being in touch that the verb takes ("make contact with", "get in
+        touch with", "be put in touch with"): the partner hangs on them or on the verb."""
+        found = []
+        for child in _kids(verb):
+            if child.dep_ == "dobj" and lemma(child) in self.contact_noun:
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                found += [g for g in _kids(child) if g.dep_ == "pobj"
+                          and lemma(g) in self.contact_noun]
+        return found
+
+    def _content_only(self, verb: Any) -> Any:
+        """What the person will do or use, when it is only content passed on elsewhere
+        ("what he learnt during treatment", "what the social worker asks"): the clause,
+        or None."""
+        if lemma(verb) not in self.follow_verb or any(
+                c.dep_ in ("advcl", "xcomp") for c in _kids(verb)):
+            # "tell her IRO what she wants", "retell what the speaker said"; "use what he
+            # learnt to cross the road on his own" says what it is used for
+            return None
+        for child in _kids(verb):
+            if child.dep_ in ("dobj", "ccomp") and child.tag_.startswith("VB") and \
+                    child.left_edge.lower_ in ("what", "whatever") and \
+                    lemma(child) in self.content_verb and not any(
+                        c.dep_ in ("advcl", "xcomp") and any(
+                            g.lower_ == "to" for g in _kids(c)) for c in _kids(child)):
+                return child  # (a purpose the parser hung on "learnt" is the use's)
+        return None
+
+    def _bare_people(self, noun: Any) -> bool:
+        """People named by no number, name or owner ("friends", "new connections with
+        adults"): no one in particular."""
+        return noun.tag_ == "NNS" and lemma(noun) in self.person_head and not any(
+            c.dep_ in ("det", "poss", "nummod", "relcl", "acl") or c.like_num
+            for c in _kids(noun))
+
     def _everyday(self, head: Any) -> bool:
         """A thing of everyday life named by its place or activity ("outdoor play
         activities", "the playground equipment"): using or taking part in it is the
@@ -466,7 +755,7 @@ class OutcomeReader(NeedReader):
         own life, not a service."""
         # "sign up to X", "enrol on X", "book onto X": taking up what X offers
         enrol = lemma(verb) in self.enrol_verb and (
-            lemma(verb) in ("enrol", "enroll", "subscribe") or any(
+            lemma(verb) in ("enrol", "enroll", "subscribe", "register") or any(
                 c.dep_ == "prt" and c.lower_ in ("up", "on", "onto") for c in _kids(verb))
             or any(c.dep_ == "prep" and c.lower_ in ("onto", "into") for c in _kids(verb)))
         if enrol:
@@ -485,6 +774,10 @@ class OutcomeReader(NeedReader):
                 heads += [g for g in _kids(prep) if g.dep_ == "pobj"]
         for head in heads:
             base = lemma(head)
+            if self._bound(head):
+                continue  # "keep within her weekly budget": a limit kept
+            if self._occasion(head) and not self._everyday(head):
+                return head  # "a job fair", "an open day", "a coffee morning"
             if base in self.everyday_place or head.lower_ in self.everyday_place or \
                     self._everyday(head) or \
                     (self._animate(head) and not (self._professional(head)
@@ -497,6 +790,19 @@ class OutcomeReader(NeedReader):
             if "participate" not in forms and self.service_shaped(head, governed=True)[0]:
                 return head  # taking part "with a club" is still his own doing
         return None
+
+    def _occasion(self, head: Any) -> bool:
+        """An occasion someone else holds ("a job fair", "an open day", "a coffee
+        morning"); a part of the day only with a word that names the occasion, not "his
+        first day" or the people it is for ("parents' evening" at the child's school)."""
+        base = lemma(head)
+        if base not in self.occasion_noun:
+            return False
+        if base not in self.day_part:
+            return True
+        return any(c.i < head.i and (lemma(c) in self.occasion_noun or (
+            c.dep_ == "compound" and c.tag_.startswith("NN")
+            and lemma(c) not in self.time_noun)) for c in _kids(head))
 
     def _generic_activity(self, verb: Any, forms: tuple[str, ...], obj: Any) -> bool:
         """"Will be able to take part in an out-of-school activity": doing something of a
@@ -569,11 +875,30 @@ class OutcomeReader(NeedReader):
         """True when a word rule's match ends on a modifier of a noun it left out ("will
         join in a group | game", "will take part in a class | assembly") and that noun is
         no service: the match read half a noun phrase; or when its service noun is not
-        what the verb takes at all (``_misread_object``)."""
+        what the verb takes at all (``_misread_object``); or when going there is the
+        person's own doing (``_own_doing``)."""
         last = span[-1]
         head = last.head
         if self._misread_object(span):
             return True
+        verb = next((t for t in span if t.tag_.startswith("VB")
+                     and t.dep_ not in ("aux", "auxpass")
+                     and t.lower_ not in ("will", "be", "been", "have", "to")), None)
+        if verb is not None and self._own_doing(verb):
+            return True  # "take the baby to her appointments", "go to them on her own"
+        if verb is not None and lemma(verb) == "use" and self._used_for(
+                verb, next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None),
+                self._measured(span.doc)):
+            return True  # "use her safety plan to leave the house if Dad comes round"
+        if (lemma(last) in self.everyday_place or last.lower_ in self.everyday_place) and \
+                not any(c.dep_ in ("compound", "amod", "nmod") or c.lower_ in ("a", "an")
+                        for c in _kids(last)):
+            return True  # "participate more in class", "attend lessons": everyday life
+        if verb is not None and lemma(verb) in self.meet_verb and any(
+                c.dep_ in ("advcl", "xcomp", "ccomp") or (
+                    c.dep_ == "prep" and c.lower_ in ("about", "regarding", "concerning"))
+                for c in _kids(verb)):
+            return True  # "meet the school nurse to agree how his inhaler is kept"
         return last.dep_ in ("compound", "nmod", "amod") and head.i >= span.end and \
             head.tag_.startswith("NN") and lemma(head) not in self.service_head and \
             head.lower_ not in self.provision_mod and lemma(head) not in self.time_noun and \
@@ -603,6 +928,19 @@ class OutcomeReader(NeedReader):
         if node.head.i != verb.i:
             return False
         own = next((c for c in _kids(verb) if c.dep_ == "dobj"), None)
+        if own is None and node.dep_ == "prep":
+            # "engage in a conversation ... during each therapy session": what is taken
+            # part in is the first noun; a phrase of place or time under it says where
+            own = next((g for g in _kids(node) if g.dep_ == "pobj"), None)
+            if own is None or own.i == noun.i or self.service_shaped(own)[0]:
+                return False
+            place = noun
+            while place.i != own.i and place.head.i != place.i:
+                if place.dep_ == "prep" and place.lower_ in ("during", "at", "in", "on") \
+                        and place.i > own.i:
+                    return True
+                place = place.head
+            return False
         return own is not None and node.dep_ == "prep" and node.i > own.i and \
             node.lower_ in ("in", "at", "on", "during", "around") and \
             not self.service_shaped(own)[0]
@@ -612,14 +950,31 @@ class OutcomeReader(NeedReader):
         waiting list for the Kestrel clinic", "in contact with the Tollis team"): the
         service noun, or None. Everyday places ("in bed", "at school") and people are the
         person's own life."""
-        if lemma(verb) != "be" or self._complement(verb) is not None or any(
-                c.dep_ in ("attr", "acomp", "dobj", "expl") for c in _kids(verb)):
+        if lemma(verb) != "be":
             return None
+        # "open to the youth offending service", "known to the Tollis team": a status
+        # with a service, said by an adjective
+        status = [c for c in _kids(verb) if c.dep_ == "acomp" and c.lower_ in self.status_adj]
+        if (self._complement(verb) is not None and not status) or any(
+                c.dep_ in ("attr", "dobj", "expl") or (c.dep_ == "acomp" and c not in status)
+                for c in _kids(verb)):
+            return None
+        for adjective in status:
+            # the agency itself, not help it gives ("open to advice" is an attitude)
+            for agency in (g for c in _kids(adjective) if c.dep_ == "prep"
+                           for g in _kids(c) if g.dep_ == "pobj"):
+                if (lemma(agency) in self.service_head - self.help_noun
+                        or self._professional(agency) or self._acronym(agency)) and \
+                        not self._everyday(agency):
+                    return agency
         frontier = [g for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i
                     for g in _kids(c) if g.dep_ == "pobj"]
         for depth in range(2):
             found = []
             for noun in frontier:
+                if lemma(noun) in self.roll_noun and not self._everyday(noun) and any(
+                        c.dep_ in ("compound", "amod", "prep") for c in _kids(noun)):
+                    return noun  # "on the housing register", "on the Tollis caseload"
                 if not noun.tag_.startswith("NN") or lemma(noun) in self.time_noun or (
                         depth == 0 and lemma(noun) in self.weak_service_head):
                     continue  # "in the football team": a member, not a service user
@@ -806,7 +1161,10 @@ class OutcomeReader(NeedReader):
 
     def _outcome_abstract(self, noun: Any) -> bool:
         """A quality, capacity or bond ("self-esteem", "skills", "friendships") that no
-        one could count as it stands."""
+        one could count as it stands; not one whose parts are listed ("a bedtime routine
+        of bath, story and bed")."""
+        if self._listed_parts(noun):
+            return False
         if self._abstract(noun) or (noun.tag_ == "VBG" and noun.lower_ in self.abstract_noun):
             return True
         if lemma(noun) in self.means_noun and not any(
@@ -816,10 +1174,24 @@ class OutcomeReader(NeedReader):
         # the person will do
         purposed = [c for c in _kids(noun) if c.dep_ in ("acl", "relcl")
                     and lemma(c) in ("need", "require")]
+        if lemma(noun) in self.change_noun:
+            # "the changes she has made", "the progress achieved so far": only pointing
+            # back at a change, still none anyone could see
+            purposed += [c for c in _kids(noun) if c.dep_ in ("acl", "relcl")
+                         and self._in(lemma_forms(c), self.goal_verb)
+                         and not any(g.dep_ in ("dobj", "advcl", "xcomp") for g in _kids(c))]
         if self._animate(noun) or any(c.dep_ in ("nummod", "relcl", "acl")
                                       and c not in purposed for c in _kids(noun)):
             return False
         return self._quality_noun(noun)  # "take responsibility for his actions"
+
+    def _listed_parts(self, noun: Any) -> bool:
+        """A thing whose parts are listed ("a bedtime routine of bath, story and bed", "a
+        breakfast including cereal and fruit"): what it is made of can be seen."""
+        return any(c.dep_ == "prep" and c.lower_ in ("of", "including") and any(
+            g.dep_ == "pobj" and g.conjuncts and all(
+                t.tag_ in ("NN", "NNS") and not self._quality_noun(t)
+                for t in (g, *g.conjuncts)) for g in _kids(c)) for c in _kids(noun))
 
     def _doer_is_agency(self, subject: Any) -> bool:
         """The outcome's subject is a professional or an agency ("the TAF will have
@@ -831,10 +1203,10 @@ class OutcomeReader(NeedReader):
             base in self.agency_noun
 
     def _measured(self, doc: Any) -> bool:
-        """True when the statement holds a number, a frequency or a bound ("at least",
-        "no more than", "every", "each"). A number that only says when ("by the end of
-        Key Stage 4", "by Year 6", "within 3 months", "by 14/03/2027") is a date, not a
-        measure."""
+        """True when the statement holds a number, a frequency, a bound ("at least",
+        "no more than", "every", "each") or a count of none ("no unauthorised
+        absences"). A number that only says when ("by the end of Key Stage 4", "by Year
+        6", "within 3 months", "by 14/03/2027") is a date, not a measure."""
         for token in doc:
             low = token.lower_
             if low in ("%", "percent", "every", "each", "daily", "weekly", "nightly",
@@ -843,6 +1215,9 @@ class OutcomeReader(NeedReader):
                 return True
             if token.like_num and not self._when(token):
                 return True
+            if low == "no" and token.dep_ == "det" and token.head.tag_ == "NNS" and \
+                    lemma(token.head) not in self.inner_noun:
+                return True  # "no unauthorised absences": a count of none
         return False
 
     def _when(self, number: Any) -> bool:
