@@ -103,6 +103,9 @@ def _text_lines(number: int, report: Any, explain: bool) -> list[str]:
     out = []
     if explain and report.note:  # nothing flagged: what it reads, or the framework's question
         out.append(f"{number}: {report.note}")
+    elif explain:  # a sentence of several flagged nothing itself: what it reads
+        out.extend(f"{number}: sentence {k}: {s.note}"
+                   for k, s in enumerate(report.sentences, start=1) if s.note)
     for f in report.findings:
         flags = [name.replace("_", " ") for name, on in f.context.items() if on]
         note = f" ({', '.join(flags)})" if flags else ""

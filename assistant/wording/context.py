@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
+from assistant.wording.structure.readings import _CHUNK_BREAKS, clause_subject
 from assistant.wordlists import ContextWords
 
 _Span: Any = None  # spacy.tokens.Span, imported on first use (this module loads without spaCy)
@@ -87,6 +88,17 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
             start = j + 1
             break
     negated = any(w in lists.negators for w in words[max(start, i - 3):i])
+    if parsed and anchor.lower_ not in ("will", "shall", "'ll"):
+        # A condition set before the need's own clause ("In case Mum relapses, Leo needs
+        # counselling") is about when, not whether: the need is still worded as it is.
+        # Only words of the need verb's own clause can make it hypothetical.
+        subject = clause_subject(anchor.head if anchor.dep_ in ("aux", "auxpass")
+                                 else anchor)
+        if subject is not None and start < subject.left_edge.i < i:
+            for j in range(subject.left_edge.i - 1, start - 1, -1):
+                if words[j] in _CHUNK_BREAKS:
+                    start = j + 1
+                    break
     if parsed and not negated:
         negated = any(child.dep_ == "neg" for child in anchor.children)
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
@@ -116,9 +128,10 @@ def holder_of(doc: Any, span: Any, parsed: bool,
         if anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass"):
             verb = anchor.head
         for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                subject = subjects[0]
+            # the subject of the verb's own clause, never a noun of a clause set before
+            # it ("In case Mum relapses, Leo needs ...": Leo, not "Mum relapses")
+            subject = clause_subject(verb)
+            if subject is not None:
                 words = span_of(doc, subject.left_edge.i, subject.i + 1)
                 if subject.lower_ in ("there", "it") or len(words) > 5:
                     return None
@@ -127,7 +140,13 @@ def holder_of(doc: Any, span: Any, parsed: bool,
                 verb = verb.head
             else:
                 break
-        return None
+        sentence = anchor.sent
+        if anchor.lower_ in lists.anchors or sentence.start == 0:
+            return None
+        # A later sentence with no holder of its own ("Leo needs to sleep through the
+        # night. Weekly counselling."): the answer's holder is the one named before it.
+        earlier = doc[sentence.start - 1].sent
+        return holder_of(doc, span_of(doc, earlier.start, earlier.end), parsed, lists=lists)
     start = _clause_start(doc, anchor.i, lists)
     words = [t for t in doc[start:anchor.i] if t.lower_ not in lists.subject_skip]
     if not words or len(words) > 4 or words[0].lower_ in ("there", "it", "if", "and"):

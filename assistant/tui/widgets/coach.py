@@ -41,6 +41,11 @@ def render_report(text: str, findings: list[Any], report: Any = None) -> Text:
             number += 1
             out.append(f"  {number}. ", style="bold")
             out.append(f"{suggestion}\n")
+    # An answer of several sentences: what the coach reads in each one it flags nothing in
+    for k, sentence in enumerate(getattr(report, "sentences", None) or [], start=1):
+        if sentence.note:
+            out.append(f"\nSentence {k}: ", style="bold")
+            out.append(f"{sentence.note}\n")
     if number:
         out.append("\nCtrl+R takes the next rewrite into your answer.", style="dim")
     return out
