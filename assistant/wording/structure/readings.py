@@ -456,6 +456,12 @@ def clause_subject(verb: Any) -> Any:
         return before[-1]
     if own:
         return own[0]
+    head = verb.head
+    if subjects and verb.dep_ in ("relcl", "acl") and head.i < verb.i \
+            and head.tag_ in ("NNP", "NNPS") and head.i == verb.sent.start:
+        # "Pello whose mum drinks needs counselling": the parse read the need as a clause
+        # on the name, and the clause of "whose" as its subject; the name holds the need
+        return head
     start = verb.sent.start
     named = [c for c in _kids(verb) if c.i < verb.i and c.dep_ in (
         "compound", "npadvmod", "nmod", "dep") and (
