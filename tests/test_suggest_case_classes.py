@@ -106,13 +106,19 @@ def test_a_young_carers_household_is_offered_only_where_a_child_cares(coach: Coa
 
 
 def test_no_rewrite_is_offered_twice_for_one_statement(coach: Coach) -> None:
+    # each finding keeps its own rewrites (JSON); the answer panel offers them once each
+    from assistant.tui.widgets.coach import render_report, suggestions
+
     case = _case("Fenna (8) lives with her gran Ilse (67). Her mother uses drugs.",
                  ("Fenna", "child", 8, "female"), ("Ilse", "grandparent", 67, "female"))
     for name in ("Ilse", "Fenna"):
-        report = coach.check(f"{name} needs support.", holder=name, case=case)
+        text = f"{name} needs support."
+        report = coach.check(text, holder=name, case=case)
         assert len(report.findings) >= 2, report.to_dict()
-        offered = [s for f in report.findings for s in f.suggestions]
-        assert offered and len(offered) == len(set(offered)), offered
+        pooled = suggestions(report.findings)
+        assert pooled and len(pooled) == len(set(pooled)), pooled
+        shown = render_report(text, report.findings, report).plain
+        assert all(shown.count(r) == 1 for r in pooled), shown
 
 
 def test_no_library_statement_names_another_persons_sex_it_cannot_know() -> None:
@@ -136,3 +142,16 @@ def test_a_statement_must_list_the_people_and_events_its_words_take_for_granted(
         tmp_path: Path, statement: str, fact: str) -> None:
     with pytest.raises(ContentError, match=fact):
         Library(_content_with(tmp_path, "extra.yml", AREA % statement))
+
+
+def test_no_rewrite_says_what_another_sentence_of_the_answer_says(coach: Coach) -> None:
+    case = _case("Marit (38) left her husband Olaf after he hit her. Her son Ansel is 14.",
+                 ("Marit", "mother", 38, "female"), ("Ansel", "child", 14, "male"),
+                 ("Olaf", "father", 41, "male"))
+    alone = _rewrites(coach, case, "Marit")
+    assert any("non-molestation order" in r for r in alone), alone
+    report = coach.check("Marit needs counselling. She needs to know how to apply for a "
+                         "non-molestation order.", holder="Marit", case=case)
+    offered = [s for f in report.findings for s in f.suggestions]
+    assert report.kinds == ["service"] and offered, report.to_dict()
+    assert not [r for r in offered if "non-molestation order" in r], offered

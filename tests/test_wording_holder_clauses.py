@@ -54,20 +54,6 @@ def test_the_holder_is_the_subject_of_the_needs_own_clause(coach: Coach, text: s
         assert "relapses" not in finding.message and "drinks" not in finding.message
 
 
-def test_a_condition_before_the_needs_clause_does_not_excuse_the_wording(coach: Coach) -> None:
-    # "In case ..." / "If Mum relapses, ..." says when; the need is still worded as a service
-    for text in ("In case Mum relapses, Tavi needs counselling.",
-                 "If the placement ends, Orla will need a Kestrel worker."):
-        report = coach.check(text)
-        assert "service" in report.kinds, report.to_dict()
-    # a condition on the need itself still makes it hypothetical
-    for text in ("If Tavi needs counselling, Mum will ask the school.",
-                 "If Mum relapses, Tavi might need counselling."):
-        report = coach.check(text)
-        assert "service" not in report.kinds, report.to_dict()
-        assert any(f.context["hypothetical"] for f in report.findings), report.to_dict()
-
-
 def test_a_case_person_in_a_clause_is_not_taken_for_the_holder(coach: Coach) -> None:
     from assistant.model import Case, Person
 

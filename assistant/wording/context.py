@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
-from assistant.wording.structure.readings import _CHUNK_BREAKS, clause_subject
+from assistant.wording.structure.readings import clause_subject
 from assistant.wordlists import ContextWords
 
 _Span: Any = None  # spacy.tokens.Span, imported on first use (this module loads without spaCy)
@@ -88,17 +88,6 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
             start = j + 1
             break
     negated = any(w in lists.negators for w in words[max(start, i - 3):i])
-    if parsed and anchor.lower_ not in ("will", "shall", "'ll"):
-        # A condition set before the need's own clause ("In case Mum relapses, Leo needs
-        # counselling") is about when, not whether: the need is still worded as it is.
-        # Only words of the need verb's own clause can make it hypothetical.
-        subject = clause_subject(anchor.head if anchor.dep_ in ("aux", "auxpass")
-                                 else anchor)
-        if subject is not None and start < subject.left_edge.i < i:
-            for j in range(subject.left_edge.i - 1, start - 1, -1):
-                if words[j] in _CHUNK_BREAKS:
-                    start = j + 1
-                    break
     if parsed and not negated:
         negated = any(child.dep_ == "neg" for child in anchor.children)
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)

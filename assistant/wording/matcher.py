@@ -372,7 +372,7 @@ class Engine:
         for rule, span in candidates:
             reason = reasons.get(id(span), "") if span is not None else ""
             finding, inferred = self._finding(doc, text, rule, span, holder, parsed, reason,
-                                              family, out.findings)
+                                              family)
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
@@ -460,8 +460,8 @@ class Engine:
                 candidates.append((rule, None))
 
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
-                 parsed: bool, reason: str = "", family: Any = None,
-                 siblings: list[Finding] | None = None) -> tuple[Finding, str | None]:
+                 parsed: bool, reason: str = "", family: Any = None
+                 ) -> tuple[Finding, str | None]:
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
@@ -521,32 +521,29 @@ class Engine:
                          gender=his) for q in rule.questions]
 
         def suggestions() -> list[str]:
-            # A rewrite another finding on the statement offers first is not offered again
-            # ("needs support" is vague and a service: one list, not the same one twice).
-            before: set[str] = set()
-            for other in siblings or ():
-                if other is finding:
-                    break
-                before.update(other.suggestions)
             with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
                 rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
                             for r in rule.rewrites]
                 offered = library.suggest(text, holder, rewrites, family,
                                           rule.kind in NEED_KINDS and rule.stage == "need")
+            # Not one the answer already says in another sentence ("Lisa needs counselling.
+            # She needs to know how to apply for a non-molestation order."), nor one twice.
+            answer = " ".join(text.lower().split())
             out: list[str] = []
             for rewrite in offered:
-                if rewrite not in before and rewrite not in out:
+                what = re.split(r" needs? ", rewrite.lower(), maxsplit=1)[-1].rstrip(". ")
+                if rewrite not in out and not (
+                        len(what) > 12 and " ".join(what.split()) in answer):
                     out.append(rewrite)
             return out
 
-        finding = Finding(
+        return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=Later(said),  # type: ignore[arg-type]
             why=rule.why.strip(), questions=Later(questions),  # type: ignore[arg-type]
             suggestions=Later(suggestions),  # type: ignore[arg-type]
             context=flags,
-        )
-        return finding, inferred
+        ), inferred
 
 
 # Kinds a structure finding stands in for: a word finding of one of these on the same
