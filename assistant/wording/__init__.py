@@ -121,8 +121,11 @@ class Coach:
                                       lists=self.library.english.context)
         self.notes.annotate(report, self.library.roles, family, reading,
                             lists=self.library.english)
-        if not self._engine.reduced and len(report.text) > 2:
-            self._sentences(doc, report, family, given)
+        if not self._engine.reduced and len(doc) > 2:
+            from assistant.wording.structure.readings import several_sentences
+
+            if several_sentences(doc):
+                self._sentences(doc, report, family, given)
         return report
 
     def _sentences(self, doc: Any, report: Report, family: Any, given: str | None) -> None:

@@ -30,6 +30,7 @@ from assistant.wording.structure.readings import (
     clause_subject,
     lemma,
     lemma_forms,
+    several_sentences,
     word_class,
 )
 
@@ -257,9 +258,9 @@ class NeedReader:
         counselling.") is read as a fragment, as it would be alone. Why: two statements in
         one answer box are two needs; the second is not passed over because the first had
         a predicate."""
-        sentences = list(doc.sents)
-        if len(sentences) < 2:
+        if not several_sentences(doc):
             return
+        sentences = list(doc.sents)
         for sent in sentences:
             if any(sent.start <= i < sent.end for i in candidates) or any(
                     sent.start <= r.predicate.start < sent.end

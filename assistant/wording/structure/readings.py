@@ -128,6 +128,13 @@ def _rows(doc: Any) -> list[list[int]]:
 _ROW_ATTRS: list[int] | None = None  # the attribute ids ``_rows`` reads, set once
 
 
+def several_sentences(doc: Any) -> bool:
+    """True when the parse starts a sentence after the first token: read from the rows
+    already made for the document, so a one-sentence statement (most) costs no walk of
+    ``doc.sents``."""
+    return any(row[2] == 1 for row in _rows(doc)[1:])
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """A piece of the statement: its text, token span [start, end) and character span."""
