@@ -165,7 +165,10 @@ def test_the_reading_said_back_without_a_given_holder_is_grammatical(
 
 def test_a_possessive_holder_is_the_person_it_names(coach: Coach) -> None:
     """"Jordan's mum needs ..." is Lisa's need, not Jordan's ("...needs his mum to ...")."""
-    rewrites = _rewrites(coach, "Jordan's mum needs support.", "Jordan's mum", LISA)
+    # The story shows Jordan's anger: a statement about his being angry with his father
+    # takes it for granted, and is offered only where the case shows it.
+    angry = LISA.model_copy(update={"story": LISA.story + " Jordan is angry with him."})
+    rewrites = _rewrites(coach, "Jordan's mum needs support.", "Jordan's mum", angry)
     assert rewrites and not any(re.search(r"needs (his|her) mum|with his dad|swears", r)
                                 for r in rewrites), rewrites
     assert LISA.people[0].name == "Lisa"

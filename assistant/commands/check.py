@@ -103,6 +103,10 @@ def _text_lines(number: int, report: Any, explain: bool) -> list[str]:
     out = []
     if explain and report.note:  # nothing flagged: what it reads, or the framework's question
         out.append(f"{number}: {report.note}")
+    elif explain:  # a sentence of several flagged nothing itself: what it reads
+        out.extend(f"{number}: sentence {k}: {s.note}"
+                   for k, s in enumerate(report.sentences, start=1) if s.note)
+    tried: set[str] = set()  # a rewrite offered for two findings is printed once
     for f in report.findings:
         flags = [name.replace("_", " ") for name, on in f.context.items() if on]
         note = f" ({', '.join(flags)})" if flags else ""
@@ -110,7 +114,8 @@ def _text_lines(number: int, report: Any, explain: bool) -> list[str]:
         if explain:
             out.append(f"    why: {' '.join(f.why.split())}")
             out.extend(f"    ? {q}" for q in f.questions)
-            out.extend(f"    try: {s}" for s in f.suggestions)
+            out.extend(f"    try: {s}" for s in f.suggestions if s not in tried)
+            tried.update(f.suggestions)
     return out
 
 

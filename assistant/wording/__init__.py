@@ -100,9 +100,11 @@ class Coach:
             family = self.library.family(case)
             text = text[:MAX_CHARS]
             doc = engine.nlp(text)
-            return self._noted(doc, engine.report(doc, stage, holder, family, text), family)
+            return self._noted(doc, engine.report(doc, stage, holder, family, text), family,
+                               holder)
 
-    def _noted(self, doc: Any, report: Report, family: Any) -> Report:
+    def _noted(self, doc: Any, report: Report, family: Any,
+               given: str | None = None) -> Report:
         """The report with what the coach says when it flags nothing (see prompts/coach.yml)."""
         if not report.text.strip():
             return report
@@ -117,8 +119,68 @@ class Coach:
                     context.holder_of(doc, context.span_of(doc, 0, len(doc)),
                                       not self._engine.reduced,
                                       lists=self.library.english.context)
-        return self.notes.annotate(report, self.library.roles, family, reading,
-                                   lists=self.library.english)
+        self.notes.annotate(report, self.library.roles, family, reading,
+                            lists=self.library.english)
+        if not self._engine.reduced and len(doc) > 2:
+            from assistant.wording.structure.readings import several_sentences
+
+            if several_sentences(doc):
+                self._sentences(doc, report, family, given)
+        return report
+
+    def _sentences(self, doc: Any, report: Report, family: Any, given: str | None) -> None:
+        """Each sentence's own verdict for an answer of several (``report.sentences``),
+        and the answer's note said of the sentence it is about.
+
+        Why: "Leo needs counselling. He needs to sleep through the night." is two
+        statements; read as one, the first one's fault hangs over the second, and what the
+        coach says when nothing is flagged spoke of the first sentence only. The parse is
+        the one already made; its sentences are spans of it."""
+        from assistant.wording import context
+        from assistant.wording.report import SentenceVerdict
+
+        sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+        if len(sents) < 2:
+            return
+        readings = (self._engine.reader.read_needs(doc) if report.stage == "need" else [])
+        lists = self.library.english
+        previous: str | None = None
+        for sent in sents:
+            start, end = sent.start_char, sent.end_char
+            own = [f for f in report.findings if start <= f.start < end]
+            kinds: list[str] = []
+            for finding in own:
+                if finding.counts and finding.kind not in kinds:
+                    kinds.append(finding.kind)
+            reading = next((r for r in readings if not r.negated
+                            and sent.start <= r.predicate.start < sent.end), None)
+            holder = (reading.holder_text if reading is not None else None) or \
+                context.holder_of(doc, context.span_of(doc, sent.start, sent.end), True,
+                                  lists=lists.context) or previous
+            if holder and previous and holder.lower() in lists.context.object_pronoun:
+                holder = previous  # "Leo needs ... He needs ...": he is Leo
+            previous = holder or previous
+            verdict = SentenceVerdict(text=sent.text, start=start, end=end, kinds=kinds,
+                                      holder=holder)
+            if not kinds:
+                alone = Report(text=sent.text, stage=report.stage, findings=own,
+                               holder=given or holder)
+                self.notes.annotate(alone, self.library.roles, family, reading,
+                                    lists=lists)
+                verdict.note = alone.note
+            report.sentences.append(verdict)
+        if not report.kinds:
+            # nothing flagged in the answer: say what each sentence reads, once each
+            said: set[str] = set()
+            notes: list[str] = []
+            for number, verdict in enumerate(report.sentences, start=1):
+                if verdict.note and verdict.note not in said:
+                    said.add(verdict.note)
+                    notes.append(f"Sentence {number}: {verdict.note}")
+            if len(notes) == 1:
+                notes = [next(iter(said))]  # one thing said of every sentence
+            if notes:
+                report.note = " ".join(notes)
 
     def read_need(self, text: str) -> Any:
         """The structure of a need statement (``structure.NeedReading``) or None.
@@ -154,7 +216,8 @@ class Coach:
         family = self.library.family(case)
         for doc in docs:  # read outside the lock: ``docs`` may be a parser's stream
             with SPACY_LOCK:
-                report = self._noted(doc, engine.report(doc, stage, holder, family), family)
+                report = self._noted(doc, engine.report(doc, stage, holder, family), family,
+                                     holder)
             yield report
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
@@ -175,7 +238,7 @@ class Coach:
                 return
             with SPACY_LOCK:
                 reports = [self._noted(doc, engine.report(doc, stage, holder, family, text),
-                                       family)
+                                       family, holder)
                            for text, doc in zip(batch, engine.nlp.pipe(batch,
                                                                        batch_size=batch_size),
                                                 strict=True)]

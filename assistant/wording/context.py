@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
+from assistant.wording.structure.readings import clause_subject
 from assistant.wordlists import ContextWords
 
 _Span: Any = None  # spacy.tokens.Span, imported on first use (this module loads without spaCy)
@@ -119,9 +120,10 @@ def holder_of(doc: Any, span: Any, parsed: bool,
         if anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass"):
             verb = anchor.head
         for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                subject = subjects[0]
+            # the subject of the verb's own clause, never a noun of a clause set before
+            # it ("In case Mum relapses, Leo needs ...": Leo, not "Mum relapses")
+            subject = clause_subject(verb)
+            if subject is not None:
                 words = span_of(doc, subject.left_edge.i, subject.i + 1)
                 if subject.lower_ in ("there", "it") or len(words) > 5:
                     return None
@@ -130,7 +132,13 @@ def holder_of(doc: Any, span: Any, parsed: bool,
                 verb = verb.head
             else:
                 break
-        return None
+        sentence = anchor.sent
+        if anchor.lower_ in lists.anchors or sentence.start == 0:
+            return None
+        # A later sentence with no holder of its own ("Leo needs to sleep through the
+        # night. Weekly counselling."): the answer's holder is the one named before it.
+        earlier = doc[sentence.start - 1].sent
+        return holder_of(doc, span_of(doc, earlier.start, earlier.end), parsed, lists=lists)
     start = _clause_start(doc, anchor.i, lists)
     words = [t for t in doc[start:anchor.i] if t.lower_ not in lists.subject_skip]
     if not words or len(words) > 4 or words[0].lower_ in ("there", "it", "if", "and"):

@@ -528,8 +528,18 @@ class Engine:
             with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
                 rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
                             for r in rule.rewrites]
-                return library.suggest(text, holder, rewrites, family,
-                                       rule.kind in NEED_KINDS and rule.stage == "need")
+                offered = library.suggest(text, holder, rewrites, family,
+                                          rule.kind in NEED_KINDS and rule.stage == "need")
+            # Not one the answer already says in another sentence ("Lisa needs counselling.
+            # She needs to know how to apply for a non-molestation order."), nor one twice.
+            answer = " ".join(text.lower().split())
+            out: list[str] = []
+            for rewrite in offered:
+                what = re.split(r" needs? ", rewrite.lower(), maxsplit=1)[-1].rstrip(". ")
+                if rewrite not in out and not (
+                        len(what) > 12 and " ".join(what.split()) in answer):
+                    out.append(rewrite)
+            return out
 
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,

@@ -94,6 +94,10 @@ class Report:
     # The framework's question for the stage, kept for a screen that raises none of the
     # findings now (some are asked about at a later step); not part of the JSON.
     quiet: str = ""
+    # An answer of more than one sentence: each sentence's own verdict, as if it had been
+    # checked alone (empty for one sentence). Why: two statements in one answer box are
+    # two needs, and a specific one is not made a fault by the other.
+    sentences: list[SentenceVerdict] = field(default_factory=list)
 
     @property
     def kinds(self) -> list[str]:
@@ -105,7 +109,27 @@ class Report:
         return seen
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "text": self.text, "stage": self.stage, "kinds": self.kinds,
             "findings": [f.to_dict() for f in self.findings], "note": self.note,
         }
+        if self.sentences:  # only for an answer of several sentences (a new field)
+            out["sentences"] = [s.to_dict() for s in self.sentences]
+        return out
+
+
+@dataclass(slots=True)
+class SentenceVerdict:
+    """One sentence of an answer read as its own statement: where it is, the kinds its
+    own findings raise, whose it is, and what the coach says of it when it raises none."""
+
+    text: str
+    start: int
+    end: int
+    kinds: list[str] = field(default_factory=list)
+    holder: str | None = None
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "kinds": list(self.kinds), "holder": self.holder, "note": self.note}

@@ -418,7 +418,8 @@ class Library:
             if family is not None and member is not None and (
                     self._names_the_holder(entry, member, family)
                     or not self._owned(entry, member, family, stated, "adult"
-                                       if not member.child else "child")):
+                                       if not member.child else "child")
+                    or not self._others_own(entry, member, family, stated)):
                 continue
             child: Member | None = None
             if entry.about_child and family is not None:
@@ -553,6 +554,32 @@ class Library:
             if about == "child" and not person.child and entry.about_child:
                 continue
             if not family.owns(fact, person):
+                return False
+        return True
+
+    def _others_own(self, entry: Entry, member: Member, family: Family,
+                    stated: frozenset[str]) -> bool:
+        """True unless ``entry`` takes a fact about one person for granted of someone the
+        story does not say it of, where that someone is not the holder: a child's statement
+        about "her mum's drinking" when the story says the mum's partner drinks (the fact
+        must be the mother's: the adults of the roles the statement takes for granted), or
+        a parent's statement about a child's self-harm with no ``{child}`` ("remove the
+        razors and tablets") when the story tells it of no child in the case (an overdose
+        that killed the children's mother)."""
+        for fact in entry.needs:
+            rule = self.facts.by_id[fact]
+            if rule.about is None or fact in stated or fact in entry.statement.of_others:
+                continue
+            owners = family.owners.get(fact)
+            if not owners:
+                continue
+            if rule.about == "adult" and member.child:
+                roles = {r for f in entry.needs for r in self.facts.by_id[f].roles}
+                named = [m for m in family.members if m.role in roles and not m.child]
+                if named and not any(m in owners for m in named):
+                    return False
+            elif rule.about == "child" and not member.child and not entry.about_child \
+                    and not any(c in owners for c in family.children):
                 return False
         return True
 

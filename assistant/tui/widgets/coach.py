@@ -29,6 +29,7 @@ def render_report(text: str, findings: list[Any], report: Any = None) -> Text:
     out.append_text(shown)
     out.append("\n")
     number = 0
+    offered: set[str] = set()
     for finding in findings:
         out.append(f"\n{finding.kind}: ", style="bold")
         out.append(f"{finding.message}\n")
@@ -38,16 +39,26 @@ def render_report(text: str, findings: list[Any], report: Any = None) -> Text:
         for question in finding.questions or []:
             out.append(f"  ? {question}\n")
         for suggestion in finding.suggestions or []:
+            if suggestion in offered:
+                continue  # offered for another finding on the statement: one list
+            offered.add(suggestion)
             number += 1
             out.append(f"  {number}. ", style="bold")
             out.append(f"{suggestion}\n")
+    # An answer of several sentences: what the coach reads in each one it flags nothing in
+    for k, sentence in enumerate(getattr(report, "sentences", None) or [], start=1):
+        if sentence.note:
+            out.append(f"\nSentence {k}: ", style="bold")
+            out.append(f"{sentence.note}\n")
     if number:
         out.append("\nCtrl+R takes the next rewrite into your answer.", style="dim")
     return out
 
 
 def suggestions(findings: list[Any]) -> list[str]:
-    return [s for f in findings for s in (f.suggestions or [])]
+    """The rewrites of all the findings, in the order shown, each once (a need both vague
+    and a service is offered one list, not the same rewrites twice)."""
+    return list(dict.fromkeys(s for f in findings for s in (f.suggestions or [])))
 
 
 class CoachPanel(VerticalScroll):

@@ -27,8 +27,10 @@ from assistant.wording.structure.readings import (
     _right_edge,
     _stems,
     _trim,
+    clause_subject,
     lemma,
     lemma_forms,
+    several_sentences,
     word_class,
 )
 
@@ -213,7 +215,8 @@ class NeedReader:
         readings: list[NeedReading] = []
         seen: set[int] = set()
         skipped = False
-        for i in self._candidates(doc):
+        candidates = self._candidates(doc)
+        for i in candidates:
             if i in skip:
                 skipped = True
                 if any(t.dep_ == "cc" for t in doc[i + 1:]):
@@ -244,7 +247,37 @@ class NeedReader:
                     self._judge(doc, fragment)
                 readings.append(fragment)
                 readings.extend(self._coordinated(doc, fragment))
+        elif readings:
+            self._later_fragments(doc, candidates, readings)
         return readings
+
+    def _later_fragments(self, doc: Any, candidates: list[int],
+                         readings: list[NeedReading]) -> None:
+        """Each further sentence of an answer is a statement of its own: one with no need
+        word and no need read in it ("Leo needs to sleep through the night. Weekly
+        counselling.") is read as a fragment, as it would be alone. Why: two statements in
+        one answer box are two needs; the second is not passed over because the first had
+        a predicate."""
+        if not several_sentences(doc):
+            return
+        sentences = list(doc.sents)
+        for sent in sentences:
+            if any(sent.start <= i < sent.end for i in candidates) or any(
+                    sent.start <= r.predicate.start < sent.end
+                    or (r.span is not None and sent.start <= r.span.start < sent.end)
+                    for r in readings):
+                continue
+            if not any(t.is_alpha for t in sent) or any(
+                    c.dep_ in SUBJECT_DEPS for c in _kids(sent.root)):
+                continue  # a clause of its own ("He is frightened at night") says why
+            fragment = self._fragment(doc, sent)
+            if fragment is None:
+                continue
+            if fragment.category == "unknown":
+                self._judge(doc, fragment)
+            readings.append(fragment)
+            readings.extend(self._coordinated(doc, fragment))
+        readings.sort(key=lambda r: r.predicate.start)
 
     def _candidates(self, doc: Any) -> list[int]:
         """Token indices that may carry a need predicate, found on arrays so the per-token
@@ -270,11 +303,12 @@ class NeedReader:
                     out.add(target)
         return sorted(out)
 
-    def _fragment(self, doc: Any) -> NeedReading | None:
+    def _fragment(self, doc: Any, sent: Any = None) -> NeedReading | None:
         """A need written without a predicate, as plans list them: "Adequate and
         nutritious diet.", "Regular dental care.", "To ensure Ava is safe.", "Physically
         healthy.", "Registered with a Children Centre." The root is what is needed."""
-        sent = next(iter(doc.sents))
+        if sent is None:
+            sent = next(iter(doc.sents))
         root = sent.root
         first = sent.start
         while first < root.i and doc[first].is_punct:
@@ -643,7 +677,7 @@ class NeedReader:
     def _subject(self, doc: Any, verb: Any) -> Part | None:
         node = verb
         for _ in range(4):
-            subject = next((c for c in _kids(node) if c.dep_ in SUBJECT_DEPS), None)
+            subject = clause_subject(node)  # never a noun of a clause set before it
             if subject is not None:
                 if subject.lower_ in ("it", "there", "which", "that", "who"):
                     return None

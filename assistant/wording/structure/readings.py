@@ -128,6 +128,13 @@ def _rows(doc: Any) -> list[list[int]]:
 _ROW_ATTRS: list[int] | None = None  # the attribute ids ``_rows`` reads, set once
 
 
+def several_sentences(doc: Any) -> bool:
+    """True when the parse starts a sentence after the first token: read from the rows
+    already made for the document, so a one-sentence statement (most) costs no walk of
+    ``doc.sents``."""
+    return any(row[2] == 1 for row in _rows(doc)[1:])
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
     """A piece of the statement: its text, token span [start, end) and character span."""
@@ -400,3 +407,71 @@ def _namelike(token: Any) -> bool:
     return token.tag_.startswith(("NN", "PRP")) or (
         token.is_title and token.tag_ in ("UH", "JJ", "RB", "VB", "VBP", "FW"))
 
+
+
+#: Tags of words that open a relative or question clause ("whose mum drinks", "when Dad
+#: drinks"): a clause they open says something about its people, it holds no need.
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+#: Marks that close a clause set before the main one ("In case Mum relapses, ...").
+_CHUNK_BREAKS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "(", ")"})
+
+
+def _opens_subordinate(token: Any) -> bool:
+    """True when ``token`` opens a subordinate clause or an adverbial: a subordinating
+    word ("because", "if", "in case": tagged IN, or the parse's mark) or a wh-word
+    ("when", "whose", "who")."""
+    return token.tag_ in _WH_TAGS or token.tag_ == "IN" or token.dep_ == "mark"
+
+
+def _in_subordinate(subject: Any, verb: Any) -> bool:
+    """True when ``subject`` sits in a clause of its own before ``verb``, not in the
+    verb's own clause: its words include a wh-word or a subordinating mark ("Leo whose
+    mum drinks": the parse took "mum drinks" for the subject), or a comma closes the
+    stretch it stands in before the verb and that stretch opens with a subordinating or
+    wh-word ("In case Mum relapses, Leo needs ...", "Leo, whose mum works nights, ...")."""
+    doc = subject.doc
+    left = subject.left_edge.i
+    if any(t.tag_ in _WH_TAGS or t.dep_ == "mark" for t in doc[left:subject.i]):
+        return True
+    if subject.i > verb.i:
+        return False
+    if not any(t.text in _CHUNK_BREAKS for t in doc[subject.i + 1:verb.i]):
+        return False
+    start = left
+    sentence_start = subject.sent.start
+    while start > sentence_start and doc[start - 1].text not in _CHUNK_BREAKS:
+        start -= 1
+    return _opens_subordinate(doc[start])
+
+
+def clause_subject(verb: Any) -> Any:
+    """The subject of ``verb``'s own clause: who holds a need or a change.
+
+    Why by structure: the parse sometimes hangs the subject of a clause set before the
+    main one on the main verb ("In case Mum relapses, Leo needs counselling": both
+    "relapses" and "Leo" as subjects of "needs"), or reads the holder as a modifier of the
+    verb ("Because her brother was excluded, Amy needs ...": "Amy" a compound). The holder
+    is never a noun inside an adverbial, conditional, relative or temporal clause; of the
+    subjects left, the one nearest the verb is its own. With none, a name or person word
+    standing straight before the verb that the parse hung on it is read as the subject."""
+    subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) == 1 and not _in_subordinate(subjects[0], verb):
+        return subjects[0]
+    own = [c for c in subjects if not _in_subordinate(c, verb)]
+    before = [c for c in own if c.i < verb.i]
+    if before:
+        return before[-1]
+    if own:
+        return own[0]
+    head = verb.head
+    if subjects and verb.dep_ in ("relcl", "acl") and head.i < verb.i \
+            and head.tag_ in ("NNP", "NNPS") and head.i == verb.sent.start:
+        # "Pello whose mum drinks needs counselling": the parse read the need as a clause
+        # on the name, and the clause of "whose" as its subject; the name holds the need
+        return head
+    start = verb.sent.start
+    named = [c for c in _kids(verb) if c.i < verb.i and c.dep_ in (
+        "compound", "npadvmod", "nmod", "dep") and (
+        c.tag_ in ("NNP", "NNPS", "PRP") or (c.is_title and c.i != start))
+        and not _in_subordinate(c, verb)]
+    return named[-1] if named else None

@@ -1,0 +1,157 @@
+"""Classes of rewrite fault found by auditing the rewrites offered for 24 stored fictional
+cases (issue 10, point 3), each shown with a family where the rewrite must not be offered
+and one where it may be:
+
+- a fact about one adult taken for granted of the parent a child's statement names ("her
+  mum's drinking") when the story says it of someone else (the mum's partner);
+- a parent's statement about a child's self-harm that names no child, offered where no
+  child in the case harms themselves (an overdose that killed the children's mother);
+- seeing a father "at times agreed" offered to a child who lives with him;
+- a substance the story does not name (methadone, where the parent uses cannabis);
+- a young carer's household offered to a family where no child does the caring;
+- the same rewrite offered twice for one statement (a need both vague and a service).
+
+Real spaCy pipeline, real content; every name is invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.content import ContentError
+from assistant.model import Case, Person
+from assistant.wording import Coach
+from assistant.wording.suggest import Library
+from tests.helpers import CONTENT
+from tests.test_suggest_case import AREA, _content_with
+
+NEEDS = ["{name} needs support.", "{name} needs counselling.", "{name} needs to be safe.",
+         "{name} needs a mentor.", "{name} needs to be happy.", "{name} needs respite.",
+         "{name} needs a parenting course.", "{name} needs drug treatment."]
+
+
+def _rewrites(coach: Coach, case: Case, name: str) -> list[str]:
+    out: list[str] = []
+    for need in NEEDS:
+        for finding in coach.check(need.format(name=name), holder=name, case=case).findings:
+            out.extend(finding.suggestions)
+    return out
+
+
+def _case(story: str, *people: tuple[str, str, int | None, str]) -> Case:
+    return Case(reference="T-C", story=story, people=[
+        Person(id=f"p{n}", name=name, role=role, age=age, sex=sex)  # type: ignore[arg-type]
+        for n, (name, role, age, sex) in enumerate(people)])
+
+
+def test_a_childs_statement_about_her_mums_drinking_needs_the_mum_to_drink(
+        coach: Coach) -> None:
+    partner = _case("Wren (15) lives with her mum Odile and Odile's partner Brant. Brant "
+                    "drinks heavily and there are arguments most nights.",
+                    ("Wren", "child", 15, "female"), ("Odile", "mother", 40, "female"),
+                    ("Brant", "stepparent", 44, "male"))
+    mum = _case("Wren (15) lives with her mum Odile. Odile drinks heavily most nights.",
+                ("Wren", "child", 15, "female"), ("Odile", "mother", 40, "female"))
+    assert not [r for r in _rewrites(coach, partner, "Wren") if "drinking" in r]
+    assert any("mum's drinking" in r or "mum has been drinking" in r
+               for r in _rewrites(coach, mum, "Wren"))
+
+
+def test_a_parents_statement_about_self_harm_needs_a_child_who_self_harms(
+        coach: Coach) -> None:
+    died = _case("Sella (11) lives with her grandfather Amos (70). Her mum died last year "
+                 "of an overdose.", ("Sella", "child", 11, "female"),
+                 ("Amos", "grandparent", 70, "male"))
+    harms = _case("Sella (15) has been cutting herself. She lives with her grandfather Amos.",
+                  ("Sella", "child", 15, "female"), ("Amos", "grandparent", 70, "male"))
+    assert not [r for r in _rewrites(coach, died, "Amos") if "razors" in r or "cuts" in r]
+    assert any("razors" in r or "cuts" in r for r in _rewrites(coach, harms, "Amos"))
+
+
+def test_seeing_dad_is_offered_only_where_he_lives_apart(coach: Coach) -> None:
+    with_dad = _case("Corin (9) lives with his dad Ivo after his parents separated. His mum "
+                     "sees him at weekends.", ("Corin", "child", 9, "male"),
+                     ("Ivo", "father", 39, "male"))
+    dad_left = _case("Corin (9) lives with his mum Tess. He is angry since his dad left.",
+                     ("Corin", "child", 9, "male"), ("Tess", "mother", 36, "female"))
+    assert not [r for r in _rewrites(coach, with_dad, "Corin") if "see his dad" in r]
+    assert any("see his dad" in r for r in _rewrites(coach, dad_left, "Corin"))
+
+
+def test_a_named_substance_is_offered_only_where_the_story_names_it(coach: Coach) -> None:
+    cannabis = _case("Rudi (4) lives with his mum Nell and his sister Pia (7). Nell smokes "
+                     "cannabis every day.", ("Rudi", "child", 4, "male"),
+                     ("Pia", "sibling", 7, "female"), ("Nell", "mother", 27, "female"))
+    heroin = _case("Rudi (4) lives with his mum Nell and his sister Pia (7). Nell used heroin "
+                   "and now takes methadone.", ("Rudi", "child", 4, "male"),
+                   ("Pia", "sibling", 7, "female"), ("Nell", "mother", 27, "female"))
+    assert not [r for r in _rewrites(coach, cannabis, "Nell") if "methadone" in r]
+    assert any("methadone" in r for r in _rewrites(coach, heroin, "Nell"))
+
+
+def test_a_young_carers_household_is_offered_only_where_a_child_cares(coach: Coach) -> None:
+    kinship = _case("Vida (67) is the grandmother and kinship carer of Bryn (8) and Ola "
+                    "(11). Their mother uses heroin and is in prison. Vida has arthritis and "
+                    "finds the school runs hard.",
+                    ("Vida", "grandparent", 67, "female"), ("Bryn", "child", 8, "male"),
+                    ("Ola", "sibling", 11, "female"))
+    assert not [r for r in _rewrites(coach, kinship, "Vida") if "do not have to" in r]
+    carer = _case("Vida (45) has multiple sclerosis. Her son Bryn (12) is a young carer: he "
+                  "does the shopping and cooking and looks after his sister Ola (8).",
+                  ("Vida", "mother", 45, "female"), ("Bryn", "child", 12, "male"),
+                  ("Ola", "sibling", 8, "female"))
+    assert any("do not have to" in r for r in _rewrites(coach, carer, "Vida"))
+
+
+def test_no_rewrite_is_offered_twice_for_one_statement(coach: Coach) -> None:
+    # each finding keeps its own rewrites (JSON); the answer panel offers them once each
+    from assistant.tui.widgets.coach import render_report, suggestions
+
+    case = _case("Fenna (8) lives with her gran Ilse (67). Her mother uses drugs.",
+                 ("Fenna", "child", 8, "female"), ("Ilse", "grandparent", 67, "female"))
+    for name in ("Ilse", "Fenna"):
+        text = f"{name} needs support."
+        report = coach.check(text, holder=name, case=case)
+        assert len(report.findings) >= 2, report.to_dict()
+        pooled = suggestions(report.findings)
+        assert pooled and len(pooled) == len(set(pooled)), pooled
+        shown = render_report(text, report.findings, report).plain
+        assert all(shown.count(r) == 1 for r in pooled), shown
+
+
+def test_no_library_statement_names_another_persons_sex_it_cannot_know() -> None:
+    # "her baby brother" assumed the baby a boy: the library speaks of "the baby"
+    library = Library(CONTENT)
+    for area in library.entries.values():
+        for entry in area:
+            assert "baby brother" not in entry.statement.text, entry.statement.text
+            assert "baby sister" not in entry.statement.text, entry.statement.text
+
+
+@pytest.mark.parametrize(("statement", "fact"), [
+    ('{text: "{name} needs to hear from both parents that they love him.", '
+     'presupposes: [mother]}', "father"),
+    ('{text: "{name} needs to see her dad every week.", presupposes: [father]}',
+     "father-apart"),
+    ('{text: "{name} needs to keep his methadone locked away.", holder: parent, '
+     'presupposes: [parent-drugs]}', "parent-opiates"),
+])
+def test_a_statement_must_list_the_people_and_events_its_words_take_for_granted(
+        tmp_path: Path, statement: str, fact: str) -> None:
+    with pytest.raises(ContentError, match=fact):
+        Library(_content_with(tmp_path, "extra.yml", AREA % statement))
+
+
+def test_no_rewrite_says_what_another_sentence_of_the_answer_says(coach: Coach) -> None:
+    case = _case("Marit (38) left her husband Olaf after he hit her. Her son Ansel is 14.",
+                 ("Marit", "mother", 38, "female"), ("Ansel", "child", 14, "male"),
+                 ("Olaf", "father", 41, "male"))
+    alone = _rewrites(coach, case, "Marit")
+    assert any("non-molestation order" in r for r in alone), alone
+    report = coach.check("Marit needs counselling. She needs to know how to apply for a "
+                         "non-molestation order.", holder="Marit", case=case)
+    offered = [s for f in report.findings for s in f.suggestions]
+    assert report.kinds == ["service"] and offered, report.to_dict()
+    assert not [r for r in offered if "non-molestation order" in r], offered
