@@ -322,6 +322,20 @@ def test_a_flagged_need_has_no_note_and_stages_ask_their_own_question(coach: Coa
     assert work.kinds == [] and "who will do what" in work.note
 
 
+@pytest.mark.parametrize("text", [
+    "Leo does not need counselling.",
+    "In case Mum relapses, Leo needs counselling.",
+])
+def test_a_finding_that_does_not_count_is_never_called_nothing_flagged(
+        coach: Coach, text: str) -> None:
+    """A negated or conditional finding is shown but not counted: the note says so, and
+    never "Nothing was flagged" beside the finding on screen."""
+    report = coach.check(text)
+    assert report.findings and not report.kinds
+    assert "Nothing was flagged" not in report.note and "not counted" in report.note
+    assert "Leo" in report.note
+
+
 def test_no_screen_or_command_says_no_problems_found() -> None:
     for path in (ROOT / "assistant").rglob("*.py"):
         assert "No wording problems" not in path.read_text(encoding="utf-8"), path

@@ -747,13 +747,14 @@ class Notes(Strict):
 
     quiet: QuietNotes
     reads: ReadsNotes
+    uncounted: str = Field(min_length=1)
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> Notes:
         texts = [self.quiet.need, self.quiet.outcome, self.quiet.work,
                  self.quiet.seriousness, self.reads.able,
                  self.reads.default, self.reads.phrase, *self.reads.verbs.values()]
-        for text in [*texts, self.reads.others]:
+        for text in [*texts, self.uncounted, self.reads.others]:
             try:
                 text.format_map(dict.fromkeys(
                     ("holder", "Holder", "what") + (("other",) if text is self.reads.others
@@ -794,6 +795,9 @@ class Notes(Strict):
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)
         if report.kinds:
+            return report
+        if report.findings:  # flagged, but not counted: never "Nothing was flagged"
+            report.note = self.uncounted.format_map(values)
             return report
         if reading is not None and getattr(reading, "category", None) == "specific" \
                 and report.stage == "need" and (own or holder == read):
