@@ -1,0 +1,108 @@
+"""Work items judged by their structure, round three (issue 10, point 2): precision first.
+
+A coach that calls a good plan line faulty teaches the wrong lesson, so each class below
+has items that must pass as well as items that must be flagged:
+
+- a vague verb with a clause saying how it is done ("monitor ... by checking the report
+  with her", "support Mum at the hearing by going with her") names the act; "by working
+  with her" does not;
+- the agent of a participle after an item's noun ("circuit, led by the nurture lead") is
+  who does it, whatever the noun;
+- an item under a title that opens with who does it ("Reading: Jess to read ...") has an
+  owner; a capitalised instruction read as a name ("Use story-time ...") does not;
+- a plan-table row written on one line ("Who: ... What: ... When: ...") is read cell by
+  cell: the owner cell names who, the action cell is judged as an item;
+- being in touch or at hand ("be there for", "stay in contact with", "be involved") is no
+  act; being at a place or an event is presence, which can be checked;
+- a time clause ("until Ivy is one") or a condition read as a verb ("as and when
+  needed") is no purpose;
+- a visit with no focus is no quantified help, even with a provider and a frequency;
+- contact between two people is an event that can be arranged, not "keeping in contact";
+- a plural weekday recurs wherever it stands ("..., Tuesdays 10am, from 6 February").
+
+Every case rests on an invented word that no wording file holds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.wording import Coach
+from tests.helpers import listed_in_wording, scored_kinds
+
+NA, NF, NO = "no-action", "no-frequency", "no-owner"
+
+MUST_FLAG: list[tuple[str, set[str], str]] = [
+    ("The Quenby mentor will be there for Kian.", {NA, NF}, "quenby"),
+    ("Dad to stay in regular contact with the Wrexley social worker.", {NA, NF}, "wrexley"),
+    ("The Stanlow health visitor will continue to be involved.", {NA, NF}, "stanlow"),
+    ("Health visitor to remain involved with the Ormsby family until Ivy is one.", {NA},
+     "ormsby"),
+    ("Grandma to help out with the Tregony childcare as and when needed.", {NA, NF},
+     "tregony"),
+    ("Weekly visits by the Hadleigh family worker to help Mum.", {NA}, "hadleigh"),
+    ("Aunt Jo will support Tia with her Pelsall homework by working with her.", {NA, NF},
+     "pelsall"),
+    ("Who: Brandon school. What: support. When: ongoing.", {NA, NF}, "brandon"),
+    ("Action: monitor the Yalding attendance. Who: education welfare officer. When: "
+     "termly.", {NA}, "yalding"),
+    ("What: weigh Ellie at the Coxley clinic. When: fortnightly from 3 March.", {NO},
+     "coxley"),
+    ("Storytime Discussions: Use the Drefach story-time to talk about feelings with the "
+     "group.", {NF, NO}, "drefach"),
+]
+
+MUST_PASS: list[tuple[str, str]] = [
+    ("Aunt Jo will monitor Tia's Pelsall tablet use by checking the parental-control "
+     "report with her every Sunday evening.", "pelsall"),
+    ("The social worker will support Mum at the Harwell appeal hearing on 22 May by "
+     "going with her and speaking for her.", "harwell"),
+    ("The youth worker will engage Reece in the Dunmere boxing club by going with him to "
+     "his first three sessions on Thursdays in May.", "dunmere"),
+    ("Daily 10-minute Skelmer circuit before registration, led by the nurture lead.",
+     "skelmer"),
+    ("Reading: Jess to read aloud to her teaching assistant from the Rushby scheme for "
+     "10 minutes every afternoon.", "rushby"),
+    ("Tuesdays and Thursdays, 3.15pm: learning mentor to walk Ayaan to the Hexton bus "
+     "stop.", "hexton"),
+    ("Action: home visit to check the sleeping arrangements at the Lydford flat. By: "
+     "health visitor. Date: 7 March.", "lydford"),
+    ("Who: Dad. What: switch off his phone and read Jamie a Corran story at bath time. "
+     "When: every evening.", "corran"),
+    ("Contact between Zara and her brother will be arranged by the supervising social "
+     "worker every second Saturday at the Pendle centre.", "pendle"),
+    ("Grandma Pat will be at the Tolworth house whenever Ryan is there with Mia.",
+     "tolworth"),
+    ("The practitioner to deliver the Brackley programme to Mum one-to-one at the "
+     "women's centre, Tuesdays 10am, from 6 February.", "brackley"),
+]
+
+
+def test_the_cases_rest_on_words_no_rule_lists() -> None:
+    assert listed_in_wording([word for *_, word in MUST_FLAG + MUST_PASS]) == []  # type: ignore
+
+
+@pytest.mark.parametrize(("text", "kinds", "word"), MUST_FLAG)
+def test_items_with_no_checkable_act_or_owner_are_flagged(coach: Coach, text: str,
+                                                          kinds: set[str], word: str) -> None:
+    assert scored_kinds(coach, "work", text) == kinds
+
+
+@pytest.mark.parametrize(("text", "word"), MUST_PASS)
+def test_specific_items_are_not_flagged(coach: Coach, text: str, word: str) -> None:
+    assert scored_kinds(coach, "work", text) == set()
+
+
+def test_how_a_vague_verb_is_done_decides_it(coach: Coach) -> None:
+    """The same verb is vague alone, and an act once a "by" clause says how."""
+    bare = "Aunt Jo will monitor Tia's Pelsall tablet use every Sunday evening."
+    assert NA in scored_kinds(coach, "work", bare)
+    assert NA not in scored_kinds(
+        coach, "work", "Aunt Jo will monitor Tia's Pelsall tablet use every Sunday evening "
+        "by switching the router off at nine.")
+
+
+def test_being_at_a_place_is_presence_and_being_there_for_someone_is_not(coach: Coach) -> None:
+    assert NA in scored_kinds(coach, "work", "Nana Glenys will be there for the Tarbet boys.")
+    assert NA not in scored_kinds(
+        coach, "work", "Nana Glenys will be there at every Tarbet contact.")
