@@ -18,7 +18,13 @@ has items that must pass as well as items that must be flagged:
   needed") is no purpose;
 - a visit with no focus is no quantified help, even with a provider and a frequency;
 - contact between two people is an event that can be arranged, not "keeping in contact";
-- a plural weekday recurs wherever it stands ("..., Tuesdays 10am, from 6 February").
+- a plural weekday recurs wherever it stands ("..., Tuesdays 10am, from 6 February");
+- what is to be made sure of is read however "make sure" is parsed;
+- help measured in minutes per occasion at a set time or place is quantified adult help
+  (an act); help "with" a particular thing ("the housing forms") says what it is about,
+  help with an area ("his hygiene") does not;
+- a purpose that is an aim for a quality ("to improve Ella's attendance") after a vague
+  verb or a meeting is what should change, not an act.
 
 Every case rests on an invented word that no wording file holds.
 """
@@ -50,6 +56,16 @@ MUST_FLAG: list[tuple[str, set[str], str]] = [
      "coxley"),
     ("Storytime Discussions: Use the Drefach story-time to talk about feelings with the "
      "group.", {NF, NO}, "drefach"),
+    # an aim for a quality after a vague verb is what should change, not an act
+    ("The Carnbrea school will work with Mum to improve Ella's attendance.", {NA, NF},
+     "carnbrea"),
+    ("The Lanner mentor will meet Kian every week to boost his confidence.", {NA},
+     "lanner"),
+    # help with an area, or for a while with no set time, is still no act
+    ("The Polgooth worker will support Josh with his hygiene.", {NA, NF}, "polgooth"),
+    ("The TA will support Ellie in the Tresillian room every morning.", {NA},
+     "tresillian"),
+    ("Mum to make sure the Gweek children get to school.", {NA, NF}, "gweek"),
 ]
 
 MUST_PASS: list[tuple[str, str]] = [
@@ -75,6 +91,19 @@ MUST_PASS: list[tuple[str, str]] = [
      "tolworth"),
     ("The practitioner to deliver the Brackley programme to Mum one-to-one at the "
      "women's centre, Tuesdays 10am, from 6 February.", "brackley"),
+    # what is to be made sure of, with how often, is checkable however "sure" is parsed
+    ("The Penryn school will make sure Ellie has breakfast in the breakfast club every "
+     "morning.", "penryn"),
+    # quantified adult help: minutes per occasion at a set time or place
+    ("The learning mentor will support Ellie for 30 minutes every morning in the "
+     "Tresillian room.", "tresillian"),
+    # help given to a person with a particular thing, on a date
+    ("The family worker will help Mum with the Trelowarren forms on 12 March.",
+     "trelowarren"),
+    ("The family worker will work with Mum every Monday to build a Mylor bedtime chart "
+     "for the boys.", "mylor"),
+    ("The SENCO will write a Probus profile with Ella and share it with all her teachers "
+     "by half-term.", "probus"),
 ]
 
 

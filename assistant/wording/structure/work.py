@@ -332,7 +332,7 @@ class WorkReader(NeedReader):
         # "find out how things are going": the question is no purpose
         purpose = not self._open_question(action) and (
             purpose or self._bare_purpose(action) or self._concrete_topic(action)
-            or self._means(action)
+            or self._means(action) or self._quantified_act(action)
             or (base == "keep" and self._kept_thing(action, obj)) or (
                 # "to visit fortnightly, to include seeing the children alone", however
                 # it is parsed, says what the visit is for
@@ -346,7 +346,11 @@ class WorkReader(NeedReader):
                     c.dep_ == "ccomp" and any(
                         t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
                                                    "weekly", "always", "never")
-                        for t in c.subtree) for c in _kids(action))))
+                        for t in c.subtree)
+                    # "make sure Ellie has ...": the clause hangs on "sure"
+                    for c in (*_kids(action), *(g for k in _kids(action)
+                                                if k.lower_ in ("sure", "certain")
+                                                for g in _kids(k))))))
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
@@ -756,6 +760,26 @@ class WorkReader(NeedReader):
             c.lower_ not in ("for", "with", "to") for c in preps)
         return in_touch or at_hand
 
+    def _quantified_act(self, action: Any) -> bool:
+        """"Support Ellie for 30 minutes every morning in the nurture room", "help him for
+        an hour after school each day": help measured in minutes or hours per occasion,
+        at a set time or place, is quantified adult help, which the plan can check was
+        given; "support the family weekly" or "for six weeks" says only how often or how
+        long."""
+        if lemma(action) not in self.enabling_verb:
+            return False
+        span = list(action.subtree)
+        amount = any(t.lower_ in ("minutes", "minute", "mins", "min", "hours", "hour", "hrs",
+                                  "hr") and any(c.like_num or c.lower_ in ("an", "a", "half")
+                                                for c in (*_kids(t), t.doc[max(t.i - 1, 0)]))
+                     for t in span)
+        when = any(t.lower_ in ("every", "each", "daily", "weekly", "per", "a")
+                   and t.head.lower_ in ("morning", "mornings", "day", "week", "lesson",
+                                         "session", "afternoon", "evening", "night",
+                                         "lunchtime", "break")
+                   for t in span) or any(t.lower_ in ("daily", "weekly") for t in span)
+        return amount and when
+
     def _means(self, action: Any) -> bool:
         """"Monitor her phone use by checking the report with her", "support Mum at the
         hearing by going with her": a clause after "by" (or "through") that says how the
@@ -837,8 +861,15 @@ class WorkReader(NeedReader):
         or a name says which), not a quality ("work on his anger")."""
         if lemma(action) not in self.work_vague or self._vague_phrasal(action) is not None:
             return False  # ("follow through on the recommendations": still no act)
-        for prep in _kids(action):
-            if prep.dep_ != "prep" or prep.lower_ not in ("on", "through", "using"):
+        # help given to a person "with" a particular thing says what it is about ("help
+        # Mum with the housing forms"); "support Josh with his hygiene" names an area
+        topics = ("on", "through", "using", "with") if lemma(action) in self.enabling_verb \
+            and any(c.dep_ == "dobj" and self._animate(c) for c in _kids(action)) \
+            else ("on", "through", "using")
+        helped = [c for c in _kids(action) if c.dep_ == "dobj" and self._animate(c)]
+        for prep in (*_kids(action), *(p for c in helped for p in _kids(c)
+                                       if p.lower_ == "with")):
+            if prep.dep_ != "prep" or prep.lower_ not in topics:
                 continue
             for noun in _kids(prep):
                 if noun.dep_ != "pobj" or not noun.tag_.startswith("NN") or \
@@ -846,7 +877,8 @@ class WorkReader(NeedReader):
                         lemma(noun) in self.help_noun | self.vague_action:
                     continue
                 if any((c.dep_ in ("det", "nummod") and c.lower_ not in ("his", "her", "their"))
-                       or (c.dep_ == "compound" and not self._quality_noun(c))
+                       or (c.dep_ == "compound" and not self._quality_noun(c)
+                           and prep.lower_ != "with")  # ("with her maths homework")
                        for c in _kids(noun)):
                     return True
         return False
@@ -997,6 +1029,13 @@ class WorkReader(NeedReader):
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if base == "make" and after is not None and after.lower_ in ("sure", "certain"):
             base = "ensure"  # "to make sure he is okay"
+        if base in self.change_verb and base not in self.work_vague:
+            # "(work with Mum) to improve Ella's attendance": an aim for a quality is
+            # what should change, not an act anyone could check
+            obj = next((c for c in _kids(verb) if c.dep_ == "dobj"), None)
+            return obj is not None and self._abstract(obj) and not any(
+                t.like_num or t.lower_ in ("every", "each", "daily", "nightly", "weekly")
+                for t in verb.subtree)
         if (base not in self.work_vague and self._vague_phrasal(verb) is None) or \
                 self._bare_purpose(verb):
             return False  # ("to help her budget for the bills" says what she will do)
