@@ -23,6 +23,10 @@ has items that must pass as well as items that must be flagged:
 - help measured in minutes per occasion at a set time or place is quantified adult help
   (an act); help "with" a particular thing ("the housing forms") says what it is about,
   help with an area ("his hygiene") does not;
+- the agent of a passive is found however the parser hung it, and a "by" before a
+  deadline ("by the end of term") is not one;
+- looking after people at set times is childcare; the lessons or exams of a kind
+  ("in maths lessons", "in all written exams") recur each time they happen;
 - a purpose that is an aim for a quality ("to improve Ella's attendance") after a vague
   verb or a meeting is what should change, not an act.
 
@@ -66,6 +70,10 @@ MUST_FLAG: list[tuple[str, set[str], str]] = [
     ("The TA will support Ellie in the Tresillian room every morning.", {NA},
      "tresillian"),
     ("Mum to make sure the Gweek children get to school.", {NA, NF}, "gweek"),
+    # a "by" before a deadline gives when, not who
+    ("Ellie will be given a Lerryn laptop by the end of term.", {NO}, "lerryn"),
+    # looking after a quality, or into options, is still vague
+    ("The Treen school will look after Ellie's wellbeing.", {NA, NF}, "treen"),
 ]
 
 MUST_PASS: list[tuple[str, str]] = [
@@ -104,6 +112,16 @@ MUST_PASS: list[tuple[str, str]] = [
      "for the boys.", "mylor"),
     ("The SENCO will write a Probus profile with Ella and share it with all her teachers "
      "by half-term.", "probus"),
+    # the agent of a passive, however the parser attached it
+    ("Ellie will be given 20 minutes of Tregaron teaching daily by a trained TA.",
+     "tregaron"),
+    # looking after people at set times is childcare
+    ("Nana will look after the Cilgerran children after school on Tuesdays and "
+     "Thursdays.", "cilgerran"),
+    # the lessons of a kind recur: each time they happen
+    ("Ellie's TA will sit next to her in Aberporth maths lessons and read the questions "
+     "to her.", "aberporth"),
+    ("TA to scribe for Ellie in all written Nevern exams.", "nevern"),
 ]
 
 

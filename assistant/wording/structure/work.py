@@ -47,6 +47,10 @@ class WorkReader(NeedReader):
         self.field_owner = words("shape_work_field_owner")
         self.field_action = words("shape_work_field_action")
         self.field_time = words("shape_work_field_time")
+        # the nouns of a date or deadline ("by the end of term", "by Friday"): a "by"
+        # before one gives when, not who
+        self.date_noun = words("work_date_noun") | {"end", "start", "beginning", "middle",
+                                                    "close", "time"}
         # the work verbs' own spellings, so "chasing" reads as chase, not "chas"
         KNOWN_VERBS.update(w for w in self.work_vague | self.work_light_verb if w.isalpha())
 
@@ -362,7 +366,8 @@ class WorkReader(NeedReader):
                 if base in self.request_verb | self.work_vague | self.work_light_verb \
                 else None
             role = self._role_held(action)
-            if (base in self.work_vague and not self._focused_relation(action, obj)) \
+            if (base in self.work_vague and not self._focused_relation(action, obj)
+                and not self._minding(action)) \
                     or phrasal or self._untargeted(action):
                 vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
                                        "be done, so no one could check it happened")
@@ -780,6 +785,15 @@ class WorkReader(NeedReader):
                    for t in span) or any(t.lower_ in ("daily", "weekly") for t in span)
         return amount and when
 
+    def _minding(self, action: Any) -> bool:
+        """"Nana will look after the children after school on Tuesdays": looking after
+        people at a set time is childcare, which anyone can see was done ("look into",
+        "look at" and "keep an eye on" stay vague)."""
+        return lemma(action) == "look" and any(
+            c.dep_ == "prep" and c.lower_ == "after" and any(
+                g.dep_ == "pobj" and self._animate(g) for g in _kids(c))
+            for c in _kids(action))
+
     def _means(self, action: Any) -> bool:
         """"Monitor her phone use by checking the report with her", "support Mum at the
         hearing by going with her": a clause after "by" (or "through") that says how the
@@ -929,6 +943,17 @@ class WorkReader(NeedReader):
                 return None, True  # "Transport home to be provided"
             return self._part(doc, subject), True
         agent = self._agent(main)
+        if agent is None and passive_clause:
+            # "Ellie will be given 20 minutes of precision teaching daily by a trained
+            # TA": the parser hung the agent on a word inside the clause
+            agent = next((g for t in main.subtree if t.dep_ in ("prep", "agent")
+                          and t.lower_ == "by" and t.i > main.i for g in _kids(t)
+                          if g.dep_ == "pobj" and (
+                              self._animate(g) or self._professional(g) or self._acronym(g)
+                              or lemma(g) in self.responsible_noun | self.person_head)),
+                         None)
+        if agent is not None and (lemma(agent) in self.date_noun or agent.like_num):
+            agent = None  # "given a laptop by the end of term": a deadline
         if agent is not None:
             return self._part(doc, agent), True
         if passive is None and any(c.dep_ == "auxpass" for c in _kids(main)) and \
