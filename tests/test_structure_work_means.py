@@ -74,6 +74,11 @@ MUST_FLAG: list[tuple[str, set[str], str]] = [
     ("Ellie will be given a Lerryn laptop by the end of term.", {NO}, "lerryn"),
     # looking after a quality, or into options, is still vague
     ("The Treen school will look after Ellie's wellbeing.", {NA, NF}, "treen"),
+    # being at hand is no act, however it is said to be done
+    ("The Zennor worker will help Mum by being there for her.", {NA, NF}, "zennor"),
+    ("The Zennor worker will help Mum by being available.", {NA, NF}, "zennor"),
+    # a condition is no purpose, and "she" after "when" is not the one helped
+    ("Nan to help the Sennen family when she can.", {NA, NF}, "sennen"),
 ]
 
 MUST_PASS: list[tuple[str, str]] = [

@@ -325,7 +325,7 @@ class WorkReader(NeedReader):
                           base in self.meeting_verb and lemma(c) not in self.enabling_verb))
                                and self._vague_clause(c))
                       # a condition ("if needed", "when asked") is no purpose either
-                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ in (
+                      and c.i > action.i and not any(g.dep_ in ("mark", "advmod") and g.lower_ in (
                           "as", "if", "when", "whenever", "unless", "once", "until",
                           "till", "before", "after", "while", "whilst", "since")
                           for g in _kids(c))
@@ -806,8 +806,11 @@ class WorkReader(NeedReader):
             for clause in _kids(prep):
                 if clause.dep_ == "pcomp" and clause.tag_ == "VBG" and \
                         not self._empty_act(clause) and not self._vague_clause(clause) \
-                        and not self._open_question(clause):
-                    return True
+                        and not self._open_question(clause) and \
+                        not self._relation_state(clause) and not (
+                            lemma(clause) in ("be", "stay", "remain", "become") and any(
+                                c.dep_ == "acomp" for c in _kids(clause))):
+                    return True  # (not "by being available", "by being there for her")
         return False
 
     @staticmethod
@@ -848,7 +851,7 @@ class WorkReader(NeedReader):
                        and t.tag_ != "PRP$"), None)
         if person is None or person.i + 1 >= len(doc):
             return False
-        if any(t.tag_ in ("IN", "CC", "DT") or t.is_punct
+        if any(t.tag_ in ("IN", "CC", "DT", "WRB") or t.is_punct
                for t in doc[action.i + 1:person.i]):
             return False  # "help with Mum's...", "support the family and Mum"
         after = doc[person.i + 1]
@@ -938,6 +941,9 @@ class WorkReader(NeedReader):
             # "Step down to Early Help": an instruction to no one, unless a note in
             # brackets names who ("Provide Mum with a voucher by Friday (family worker)")
             return self._bracketed_owner(doc), True
+        if subject is None and passive_clause and lemma(main) in self.relation_verb:
+            # "Mum will be involved in all meetings": the one involved takes part
+            subject = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
                 return None, True  # "Transport home to be provided"
