@@ -127,6 +127,11 @@ MUST_PASS: list[tuple[str, str]] = [
     ("Ellie's TA will sit next to her in Aberporth maths lessons and read the questions "
      "to her.", "aberporth"),
     ("TA to scribe for Ellie in all written Nevern exams.", "nevern"),
+    # a participle's agent, wherever the parser hung the participle
+    ("Movement break every 30 minutes in the Bodmin room, prompted by the teacher.",
+     "bodmin"),
+    ("Speech therapy: 6 sessions of 30 minutes over the autumn term, delivered by the "
+     "Lostwithiel therapist in school.", "lostwithiel"),
 ]
 
 

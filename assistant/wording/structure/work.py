@@ -72,11 +72,14 @@ class WorkReader(NeedReader):
         whole = Part.of(doc, 0, _trim(doc, len(doc) - 1) + 1)
         inner = self._read_item(doc[colon + 1:].as_doc())
         owner = self._heading_owner(doc, colon)
-        if owner is None and inner is not None and inner.owner is not None and \
+        if owner is None and inner is not None and inner.owner is not None and ((
                 self._leads_item(doc, colon + 1 + inner.owner.start,
-                                 colon + 1 + inner.owner.end) and \
+                                 colon + 1 + inner.owner.end) and
                 self._names_doer(doc[colon + 1 + inner.owner.start:
-                                     colon + 1 + inner.owner.end]):
+                                     colon + 1 + inner.owner.end])) or
+                self._in_agent(doc[colon + inner.owner.end])):
+            # (or the agent of a participle: "Speech therapy: 6 sessions ..., delivered
+            # by the NHS therapist in school")
             # "Reading: Jess to read aloud ...", "Tuesdays, 3.15pm: learning mentor to
             # walk Ayaan ...": the item itself opens with who does it
             owner = Part.of(doc, colon + 1 + inner.owner.start, colon + 1 + inner.owner.end)
@@ -822,13 +825,23 @@ class WorkReader(NeedReader):
                 c.lower_ in ("when", "if", "whenever", "unless") and c.dep_ in ("advmod", "mark")
                 for c in _kids(verb))
 
+    @staticmethod
+    def _in_agent(token: Any) -> bool:
+        """The word is (part of) the agent of a passive or participle ("by the NHS
+        therapist")."""
+        while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
     def _participle_agent(self, head: Any) -> Any:
         """Who a participle after an item's noun names as its doer ("Daily sensory circuit,
         led by the nurture lead", "Two sessions a week, run by the trained TA"): the
         passive's agent is the doer by the structure, whatever its noun, unless it is a
         thing ("visuals, supported by a timer"). None when there is no such agent."""
-        for clause in _kids(head):
-            if clause.dep_ not in ("acl", "relcl") or clause.tag_ != "VBN" or \
+        # (the parser may hang the participle on a later word of the phrase: "Movement
+        # break every 30 minutes, prompted by the teacher")
+        for clause in head.subtree:
+            if clause.dep_ not in ("acl", "relcl", "advcl") or clause.tag_ != "VBN" or \
                     clause.i < head.i:
                 continue
             agent = next((g for c in _kids(clause) if c.dep_ == "agent"
@@ -946,7 +959,10 @@ class WorkReader(NeedReader):
             subject = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
-                return None, True  # "Transport home to be provided"
+                # "Transport home to be provided"; but "Movement break every 30 minutes,
+                # prompted by the teacher" names who in its participle
+                agent = self._participle_agent(main)
+                return (None if agent is None else self._part(doc, agent)), True
             return self._part(doc, subject), True
         agent = self._agent(main)
         if agent is None and passive_clause:
