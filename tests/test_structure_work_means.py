@@ -132,6 +132,11 @@ MUST_PASS: list[tuple[str, str]] = [
      "bodmin"),
     ("Speech therapy: 6 sessions of 30 minutes over the autumn term, delivered by the "
      "Lostwithiel therapist in school.", "lostwithiel"),
+    # what is made sure of recurs on a plural day or time
+    ("Mum will make sure Callum goes to his Redruth football training on Tuesday nights.",
+     "redruth"),
+    # the one who agreed (or promised) to do it is its owner
+    ("Callum agreed to hand his Camborne phone to Mum at 9pm every night.", "camborne"),
 ]
 
 

@@ -350,10 +350,7 @@ class WorkReader(NeedReader):
                 # "Mum to ensure the children are in bed by 8pm every night": what is to
                 # be made sure of is checkable when it says how often or by when
                 base == "ensure" and any(
-                    c.dep_ == "ccomp" and any(
-                        t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
-                                                   "weekly", "always", "never")
-                        for t in c.subtree)
+                    c.dep_ == "ccomp" and any(self._recurs(t) for t in c.subtree)
                     # "make sure Ellie has ...": the clause hangs on "sure"
                     for c in (*_kids(action), *(g for k in _kids(action)
                                                 if k.lower_ in ("sure", "certain")
@@ -826,6 +823,16 @@ class WorkReader(NeedReader):
                 for c in _kids(verb))
 
     @staticmethod
+    def _recurs(token: Any) -> bool:
+        """A word that says how often or by when ("every", "daily", "8pm", "on Tuesday
+        nights", "at weekends"): what is to be made sure of is then checkable."""
+        return token.like_num or token.lower_ in (
+            "every", "each", "daily", "nightly", "weekly", "always", "never", "weekends",
+            "weekdays") or (token.tag_ in ("NNS", "NNPS") and token.lower_ in (
+                "mornings", "afternoons", "evenings", "nights", "mondays", "tuesdays",
+                "wednesdays", "thursdays", "fridays", "saturdays", "sundays"))
+
+    @staticmethod
     def _in_agent(token: Any) -> bool:
         """The word is (part of) the agent of a passive or participle ("by the NHS
         therapist")."""
@@ -954,6 +961,10 @@ class WorkReader(NeedReader):
             # "Step down to Early Help": an instruction to no one, unless a note in
             # brackets names who ("Provide Mum with a voucher by Friday (family worker)")
             return self._bracketed_owner(doc), True
+        if subject is None and main.dep_ == "xcomp" and main.head.tag_.startswith("VB"):
+            # "Callum agreed to stay away from ...": the one who agreed does it
+            subject = next((c for c in _kids(main.head) if c.dep_ in ("nsubj",)
+                            and c.tag_.startswith(("NN", "PRP"))), None)
         if subject is None and passive_clause and lemma(main) in self.relation_verb:
             # "Mum will be involved in all meetings": the one involved takes part
             subject = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
@@ -1086,9 +1097,7 @@ class WorkReader(NeedReader):
         if (base not in self.work_vague and self._vague_phrasal(verb) is None) or \
                 self._bare_purpose(verb):
             return False  # ("to help her budget for the bills" says what she will do)
-        return not any(t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
-                                                   "weekly", "always", "never")
-                       for t in verb.subtree)
+        return not any(self._recurs(t) for t in verb.subtree)
 
     def _resource(self, head: Any) -> bool:
         """A work item that names only a thing ("Beeping watches for toilet time", "A
