@@ -137,6 +137,11 @@ MUST_PASS: list[tuple[str, str]] = [
      "redruth"),
     # the one who agreed (or promised) to do it is its owner
     ("Callum agreed to hand his Camborne phone to Mum at 9pm every night.", "camborne"),
+    # a purpose put first is not the item's action
+    ("To keep the baby safe at night, Mum will lay her in the Helston cot on her back "
+     "every time she sleeps.", "helston"),
+    ("Responsibility: class teacher. Task: send a weekly email to Mum about Jack's "
+     "Perranporth club. Timescale: from 4 March.", "perranporth"),
 ]
 
 

@@ -633,6 +633,10 @@ class WorkReader(NeedReader):
         school) to check attendance", "(opportunities) to develop note taking skills".
         A plan-style owner or thing the parser took for a noun phrase ("Mum | to engage
         with X", "the core group | to keep ...") keeps its clause as the action."""
+        if verb.dep_ == "advcl" and verb.head.i > verb.i and \
+                verb.head.tag_.startswith("VB") and any(
+                    c.dep_ in (*SUBJECT_DEPS, "aux") for c in _kids(verb.head)):
+            return True  # a purpose put first: "To keep the baby safe, Mum will ..."
         if verb.dep_ not in ("advcl", "acl", "relcl", "xcomp") or verb.head.i > verb.i:
             return False
         head = verb.head
