@@ -79,6 +79,8 @@ MUST_FLAG: list[tuple[str, set[str], str]] = [
     ("The Zennor worker will help Mum by being available.", {NA, NF}, "zennor"),
     # a condition is no purpose, and "she" after "when" is not the one helped
     ("Nan to help the Sennen family when she can.", {NA, NF}, "sennen"),
+    # a one-off act with no date or event is still missing when
+    ("The nurse will teach Mum to give the Looe injection.", {NF}, "looe"),
 ]
 
 MUST_PASS: list[tuple[str, str]] = [
@@ -142,6 +144,9 @@ MUST_PASS: list[tuple[str, str]] = [
      "every time she sleeps.", "helston"),
     ("Responsibility: class teacher. Task: send a weekly email to Mum about Jack's "
      "Perranporth club. Timescale: from 4 March.", "perranporth"),
+    # a time of day named by what happens then, and a deadline set by an event
+    ("The teacher will remind Sam to use his Mawgan fiddle toy at carpet time.", "mawgan"),
+    ("The nurse will teach Mum to give the Looe injection before discharge.", "looe"),
 ]
 
 
