@@ -81,6 +81,11 @@ MUST_FLAG: list[tuple[str, set[str], str]] = [
     ("Nan to help the Sennen family when she can.", {NA, NF}, "sennen"),
     # a one-off act with no date or event is still missing when
     ("The nurse will teach Mum to give the Looe injection.", {NF}, "looe"),
+    # an aim for a quality as the item's own verb, and a state as its purpose
+    ("Fowey pupil Maya to improve her attendance.", {NA, NF}, "fowey"),
+    ("Polruan staff will support Maya to feel connected.", {NA, NF}, "polruan"),
+    # a phrasal with its particle right after the verb is still vague
+    ("The Bude school will build on Ellie's strengths.", {NA, NF}, "bude"),
 ]
 
 MUST_PASS: list[tuple[str, str]] = [
@@ -147,6 +152,13 @@ MUST_PASS: list[tuple[str, str]] = [
     # a time of day named by what happens then, and a deadline set by an event
     ("The teacher will remind Sam to use his Mawgan fiddle toy at carpet time.", "mawgan"),
     ("The nurse will teach Mum to give the Looe injection before discharge.", "looe"),
+    # a preposition of when after the object makes no phrasal ("build ... on Monday")
+    ("The family worker will build a Kilkhampton bedtime chart with Mum on Monday.",
+     "kilkhampton"),
+    ("The TA will support Maya to feel calm before each Tintagel lesson by doing two "
+     "minutes of breathing with her.", "tintagel"),
+    ("Ryan's PA will book him a place on the Morwenstow course for 12 March.",
+     "morwenstow"),
 ]
 
 

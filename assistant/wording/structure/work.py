@@ -371,6 +371,12 @@ class WorkReader(NeedReader):
                     or phrasal or self._untargeted(action):
                 vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
                                        "be done, so no one could check it happened")
+            elif base in self.change_verb and base not in self.work_vague and \
+                    obj is not None and self._vague_clause(action):
+                # "Maya to improve her attendance": an aim for a quality is what should
+                # change, not something anyone will do
+                vague, reason = True, (f"\"{action.text} {_np_text(obj)}\" is an aim, not "
+                                       "something anyone will do")
             elif self._light_with_empty_object(action, obj):
                 # "offer ongoing reassurance", "maintain oversight", "provide input"
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
@@ -504,8 +510,14 @@ class WorkReader(NeedReader):
         """"check on", "follow through", "drive (the plan) forward": a verb with a
         particle that together name no act."""
         base = lemma(action)
+        obj = next((c.i for c in _kids(action) if c.dep_ == "dobj"), None)
         return next((f"{base} {c.lower_}" for c in _kids(action) if c.dep_ in (
-            "prep", "prt", "advmod") and f"{base} {c.lower_}" in self.vague_phrasal), None)
+            "prep", "prt", "advmod") and f"{base} {c.lower_}" in self.vague_phrasal
+            # not a preposition of when or where after the object ("build a chart on
+            # Monday" is not "build on")
+            and not (c.dep_ == "prep" and ((obj is not None and obj < c.i) or any(
+                g.dep_ == "pobj" and (lemma(g) in self.date_noun or g.like_num)
+                for g in _kids(c))))), None)
 
     def _light_with_empty_object(self, action: Any, obj: Any) -> bool:
         """A light verb whose object is help, a vague act or a quality ("offer ongoing
@@ -1091,6 +1103,10 @@ class WorkReader(NeedReader):
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if base == "make" and after is not None and after.lower_ in ("sure", "certain"):
             base = "ensure"  # "to make sure he is okay"
+        if base in ("feel", "be", "become", "seem", "stay", "remain") and any(
+                c.dep_ in ("acomp", "attr") for c in _kids(verb)):
+            # "(support Maya) to feel connected": a state hoped for, not an act
+            return not any(self._recurs(t) for t in verb.subtree)
         if base in self.change_verb and base not in self.work_vague:
             # "(work with Mum) to improve Ella's attendance": an aim for a quality is
             # what should change, not an act anyone could check
