@@ -914,15 +914,8 @@ class WorkReader(NeedReader):
         or a name says which), not a quality ("work on his anger")."""
         if lemma(action) not in self.work_vague or self._vague_phrasal(action) is not None:
             return False  # ("follow through on the recommendations": still no act)
-        # help given to a person "with" a particular thing says what it is about ("help
-        # Mum with the housing forms"); "support Josh with his hygiene" names an area
-        topics = ("on", "through", "using", "with") if lemma(action) in self.enabling_verb \
-            and any(c.dep_ == "dobj" and self._animate(c) for c in _kids(action)) \
-            else ("on", "through", "using")
-        helped = [c for c in _kids(action) if c.dep_ == "dobj" and self._animate(c)]
-        for prep in (*_kids(action), *(p for c in helped for p in _kids(c)
-                                       if p.lower_ == "with")):
-            if prep.dep_ != "prep" or prep.lower_ not in topics:
+        for prep in _kids(action):
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "through", "using"):
                 continue
             for noun in _kids(prep):
                 if noun.dep_ != "pobj" or not noun.tag_.startswith("NN") or \
@@ -930,8 +923,7 @@ class WorkReader(NeedReader):
                         lemma(noun) in self.help_noun | self.vague_action:
                     continue
                 if any((c.dep_ in ("det", "nummod") and c.lower_ not in ("his", "her", "their"))
-                       or (c.dep_ == "compound" and not self._quality_noun(c)
-                           and prep.lower_ != "with")  # ("with her maths homework")
+                       or (c.dep_ == "compound" and not self._quality_noun(c))
                        for c in _kids(noun)):
                     return True
         return False
