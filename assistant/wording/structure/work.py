@@ -43,6 +43,14 @@ class WorkReader(NeedReader):
         self.request_verb = self.enabling_verb | words("shape_work_request_verb")
         # meeting someone names no act unless it says what for ("meet with you in person")
         self.meeting_verb = words("shape_work_meeting_verb")
+        # the labels of a plan table's cells written on one line ("Who: ... What: ...")
+        self.field_owner = words("shape_work_field_owner")
+        self.field_action = words("shape_work_field_action")
+        self.field_time = words("shape_work_field_time")
+        # the nouns of a date or deadline ("by the end of term", "by Friday"): a "by"
+        # before one gives when, not who
+        self.date_noun = words("work_date_noun") | {"end", "start", "beginning", "middle",
+                                                    "close", "time"}
         # the work verbs' own spellings, so "chasing" reads as chase, not "chas"
         KNOWN_VERBS.update(w for w in self.work_vague | self.work_light_verb if w.isalpha())
 
@@ -55,12 +63,26 @@ class WorkReader(NeedReader):
         instruction's capitalised verb) for a subject."""
         if not len(doc) or not doc.has_annotation("DEP"):
             return None
+        fields = self._fields(doc)
+        if fields is not None:
+            return self._read_fields(doc, fields)
         colon = self._heading(doc)
         if colon is None:
             return self._read_item(doc)
         whole = Part.of(doc, 0, _trim(doc, len(doc) - 1) + 1)
         inner = self._read_item(doc[colon + 1:].as_doc())
         owner = self._heading_owner(doc, colon)
+        if owner is None and inner is not None and inner.owner is not None and ((
+                self._leads_item(doc, colon + 1 + inner.owner.start,
+                                 colon + 1 + inner.owner.end) and
+                self._names_doer(doc[colon + 1 + inner.owner.start:
+                                     colon + 1 + inner.owner.end])) or
+                self._in_agent(doc[colon + inner.owner.end])):
+            # (or the agent of a participle: "Speech therapy: 6 sessions ..., delivered
+            # by the NHS therapist in school")
+            # "Reading: Jess to read aloud ...", "Tuesdays, 3.15pm: learning mentor to
+            # walk Ayaan ...": the item itself opens with who does it
+            owner = Part.of(doc, colon + 1 + inner.owner.start, colon + 1 + inner.owner.end)
         if inner is None:
             return WorkReading(owner, True, None, False, "", whole)
         if inner.action is None and inner.vague_action and any(
@@ -72,6 +94,84 @@ class WorkReader(NeedReader):
             return WorkReading(owner, True, None, False,
                                "names help under a title that says what it is", whole)
         return WorkReading(owner, True, inner.action, inner.vague_action, inner.reason, whole)
+
+    def _fields(self, doc: Any) -> dict[str, tuple[int, int]] | None:
+        """A plan table's row written on one line, its cells labelled ("Who: school
+        nurse. What: weigh Ellie at home. When: fortnightly from 3 March", "Action: ...
+        By: health visitor. Date: 7 March"): each kind of cell ("owner", "action",
+        "time") and where its value lies. None unless two known labels are found."""
+        labels: list[tuple[str, int, int]] = []
+        for token in doc:
+            if token.text != ":" or token.i == 0:
+                continue
+            start = token.i
+            while start > 0 and token.i - start < 4 and \
+                    doc[start - 1].text not in (".", ";", "/", "|", ":", "\n"):
+                start -= 1
+            if start > 0 and doc[start - 1].text not in (".", ";", "/", "|", "\n"):
+                continue  # a colon inside a sentence, not a cell's label
+            words = " ".join(t.lower_ for t in doc[start:token.i] if not t.is_punct)
+            kind = "owner" if words in self.field_owner else "action" if words in \
+                self.field_action else "time" if words in self.field_time else None
+            if kind is not None:
+                labels.append((kind, start, token.i))
+        if len(labels) < 2 or len({kind for kind, _, _ in labels}) < 2:
+            return None
+        cells: dict[str, tuple[int, int]] = {}
+        for k, (kind, _, colon) in enumerate(labels):
+            end = labels[k + 1][1] if k + 1 < len(labels) else len(doc)
+            while end > colon + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            cells.setdefault(kind, (colon + 1, end))
+        return cells
+
+    def _read_fields(self, doc: Any, cells: dict[str, tuple[int, int]]) -> WorkReading:
+        """Read a labelled table row: the owner cell names who (unless it is empty or
+        "tbc"), the action cell is read as a work item of its own."""
+        whole = Part.of(doc, 0, _trim(doc, len(doc) - 1) + 1)
+        owner = None
+        if "owner" in cells:
+            start, end = cells["owner"]
+            if any(t.is_alpha and t.lower_ not in ("tbc", "tba", "none", "unknown", "n", "a")
+                   for t in doc[start:end]):
+                owner = Part.of(doc, start, end)
+        start, end = cells.get("action", (0, len(doc)))
+        inner = self._read_item(doc[start:end].as_doc()) if end > start else None
+        if inner is None:
+            return WorkReading(owner, True, None, True,
+                               "names no action anyone will take", whole)
+        if owner is None and "owner" not in cells and inner.owner is not None:
+            owner = Part.of(doc, start + inner.owner.start, start + inner.owner.end)
+        return WorkReading(owner, True, inner.action, inner.vague_action, inner.reason,
+                           whole)
+
+    def _names_doer(self, words: Any) -> bool:
+        """A person or role by its head ("learning mentor", "her key worker"), or a
+        single capitalised name ("Jess"); not a capitalised instruction and its object
+        ("Use story-time") that the parser took for a name."""
+        head = words[-1]
+        if self._animate(head) or lemma(head) in self.person_head | self.responsible_noun or \
+                self._professional(head) or self._acronym(head):
+            return True
+        names = [t for t in words if t.tag_ not in ("DT", "PRP$")]
+        return len(names) == 1 and names[0].is_title and names[0].dep_ != "compound"
+
+    @staticmethod
+    def _leads_item(doc: Any, start: int, end: int) -> bool:
+        """The words ``start:end`` open the item after a title (after a determiner at
+        most) and a plan-style verb follows them ("Jess to read ...", "the mentor will
+        ..."): they say who does it. Not "Pair Lily with ..." or "Use story-time to ...",
+        an instruction whose verb the parser took for part of a name."""
+        opening = next((t.i for t in doc[:end] if t.i >= start - 3 and t.text == ":"), None)
+        first = (opening + 1) if opening is not None else start
+        while first < start and start - first <= 3 and doc[first].tag_ in (
+                "DT", "PRP$", "JJ", "NN", "NNS", "NNP", "VBG", "HYPH", "POS"):
+            first += 1  # the role's own modifiers ("the learning mentor", "Sam's TA")
+        if first != start or end >= len(doc):
+            return False
+        after = doc[end]
+        return after.lower_ in ("to", "will", "shall", "must", "'ll", "should") or \
+            after.tag_ in ("MD", "VBZ", "VBD", "VBP")
 
     def _heading(self, doc: Any) -> int | None:
         """The colon that ends a short title before the item itself ("Praise social
@@ -194,6 +294,8 @@ class WorkReader(NeedReader):
                 and (
                 lemma(t) in self.person_head or self._professional(t) or self._acronym(t)
                 or lemma(t) in self.responsible_noun)), None)
+            if person is None and head is not None:
+                person = self._participle_agent(head)
             owner = None if person is None else self._part(doc, person)
             return WorkReading(owner, True, None, vague,
                                "names help or a provision, with no action anyone will take",
@@ -226,15 +328,18 @@ class WorkReader(NeedReader):
                           base in self.meeting_verb and lemma(c) not in self.enabling_verb))
                                and self._vague_clause(c))
                       # a condition ("if needed", "when asked") is no purpose either
-                      and c.i > action.i and not any(g.dep_ == "mark" and g.lower_ in (
-                          "as", "if", "when", "whenever", "unless", "once")
+                      and c.i > action.i and not any(g.dep_ in ("mark", "advmod") and g.lower_ in (
+                          "as", "if", "when", "whenever", "unless", "once", "until",
+                          "till", "before", "after", "while", "whilst", "since")
                           for g in _kids(c))
                       for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
-                          and not self._empty_act(c) for c in _kids(action))
+                          and not self._empty_act(c) and not self._condition(c)
+                          for c in _kids(action))
         # "find out how things are going": the question is no purpose
         purpose = not self._open_question(action) and (
             purpose or self._bare_purpose(action) or self._concrete_topic(action)
+            or self._means(action) or self._quantified_act(action)
             or (base == "keep" and self._kept_thing(action, obj)) or (
                 # "to visit fortnightly, to include seeing the children alone", however
                 # it is parsed, says what the visit is for
@@ -245,10 +350,11 @@ class WorkReader(NeedReader):
                 # "Mum to ensure the children are in bed by 8pm every night": what is to
                 # be made sure of is checkable when it says how often or by when
                 base == "ensure" and any(
-                    c.dep_ == "ccomp" and any(
-                        t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
-                                                   "weekly", "always", "never")
-                        for t in c.subtree) for c in _kids(action))))
+                    c.dep_ == "ccomp" and any(self._recurs(t) for t in c.subtree)
+                    # "make sure Ellie has ...": the clause hangs on "sure"
+                    for c in (*_kids(action), *(g for k in _kids(action)
+                                                if k.lower_ in ("sure", "certain")
+                                                for g in _kids(k))))))
         vague = False
         reason = f"says what will be done: {action.text}"
         if not purpose:
@@ -260,10 +366,17 @@ class WorkReader(NeedReader):
                 if base in self.request_verb | self.work_vague | self.work_light_verb \
                 else None
             role = self._role_held(action)
-            if (base in self.work_vague and not self._focused_relation(action, obj)) \
+            if (base in self.work_vague and not self._focused_relation(action, obj)
+                and not self._minding(action)) \
                     or phrasal or self._untargeted(action):
                 vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
                                        "be done, so no one could check it happened")
+            elif base in self.change_verb and base not in self.work_vague and \
+                    obj is not None and self._vague_clause(action):
+                # "Maya to improve her attendance": an aim for a quality is what should
+                # change, not something anyone will do
+                vague, reason = True, (f"\"{action.text} {_np_text(obj)}\" is an aim, not "
+                                       "something anyone will do")
             elif self._light_with_empty_object(action, obj):
                 # "offer ongoing reassurance", "maintain oversight", "provide input"
                 vague, reason = True, (f"\"{action.text} {obj.text}\" does not say what "
@@ -285,6 +398,11 @@ class WorkReader(NeedReader):
                 # "School to stay alert to any changes": a state, not an action
                 vague, reason = True, (f"\"{action.text}\" with an adjective is a state, not "
                                        "something anyone could check was done")
+            elif self._relation_state(action):
+                # "The mentor will be there for Kian", "Dad to stay in contact with the
+                # social worker": being in a relation, not something anyone does
+                vague, reason = True, (f"\"{_np_text(action)}\" is being in touch or at "
+                                       "hand, not something anyone could check was done")
             elif any(c.dep_ == "auxpass" for c in _kids(action)) and \
                     base in self.work_light_verb and (
                     passive_subject := self._passive_subject(action)) is not None and \
@@ -347,7 +465,10 @@ class WorkReader(NeedReader):
         # gerund's object: the object is then the role
         named = [c for c in _kids(root) if c.dep_ == "dobj" and not any(
             g.dep_ in ("det", "poss") for g in _kids(c))] if root.tag_ == "VBG" else []
-        if first.i != root.i or not root.is_title or not root.tag_.startswith(("VB", "NN")) \
+        # (a gerund with a role as its object is never an instruction, so it need not be
+        # capitalised: "learning mentor to walk Ayaan ..." after a heading)
+        if first.i != root.i or not (root.is_title or named) or \
+                not root.tag_.startswith(("VB", "NN")) \
                 or any(c.dep_ in ("dobj", "dative", *SUBJECT_DEPS) and c not in named
                        for c in _kids(root)) or len(named) > 1:
             return None
@@ -389,8 +510,14 @@ class WorkReader(NeedReader):
         """"check on", "follow through", "drive (the plan) forward": a verb with a
         particle that together name no act."""
         base = lemma(action)
+        obj = next((c.i for c in _kids(action) if c.dep_ == "dobj"), None)
         return next((f"{base} {c.lower_}" for c in _kids(action) if c.dep_ in (
-            "prep", "prt", "advmod") and f"{base} {c.lower_}" in self.vague_phrasal), None)
+            "prep", "prt", "advmod") and f"{base} {c.lower_}" in self.vague_phrasal
+            # not a preposition of when or where after the object ("build a chart on
+            # Monday" is not "build on")
+            and not (c.dep_ == "prep" and ((obj is not None and obj < c.i) or any(
+                g.dep_ == "pobj" and (lemma(g) in self.date_noun or g.like_num)
+                for g in _kids(c))))), None)
 
     def _light_with_empty_object(self, action: Any, obj: Any) -> bool:
         """A light verb whose object is help, a vague act or a quality ("offer ongoing
@@ -470,7 +597,7 @@ class WorkReader(NeedReader):
             return True
         return any(g.dep_ == "pobj" and particular(g)
                    for c in _kids(action) if c.dep_ == "prep"
-                   and c.lower_ in ("about", "on", "regarding", "over")
+                   and c.lower_ in ("about", "on", "regarding", "over", "in")
                    for g in _kids(c))
 
     def _unfocused_meeting(self, action: Any, obj: Any) -> bool:
@@ -518,6 +645,10 @@ class WorkReader(NeedReader):
         school) to check attendance", "(opportunities) to develop note taking skills".
         A plan-style owner or thing the parser took for a noun phrase ("Mum | to engage
         with X", "the core group | to keep ...") keeps its clause as the action."""
+        if verb.dep_ == "advcl" and verb.head.i > verb.i and \
+                verb.head.tag_.startswith("VB") and any(
+                    c.dep_ in (*SUBJECT_DEPS, "aux") for c in _kids(verb.head)):
+            return True  # a purpose put first: "To keep the baby safe, Mum will ..."
         if verb.dep_ not in ("advcl", "acl", "relcl", "xcomp") or verb.head.i > verb.i:
             return False
         head = verb.head
@@ -618,12 +749,130 @@ class WorkReader(NeedReader):
         someone is an action."""
         if lemma(head) not in self.weak_service_head:
             return False
+        if lemma(head) == "visit" and not any(
+                c.dep_ in ("acl", "relcl") and c.tag_.startswith("VB") and
+                not self._vague_clause(c) and not self._empty_act(c) for c in _kids(head)):
+            return False  # a visit with no focus, as the verb "visit" is judged
         provider = any(c.dep_ == "prep" and c.lower_ in ("with", "from", "by") and any(
             g.dep_ == "pobj" and (self._animate(g) or self._professional(g))
             for g in _kids(c)) for c in _kids(head))
         return provider and any(t.lower_ in ("every", "each", "daily", "weekly",
                                              "fortnightly", "monthly") or t.like_num
                                 for t in head.sent)
+
+    def _relation_state(self, action: Any) -> bool:
+        """"Be there for Kian", "stay in regular contact with the school", "remain in the
+        loop": a copula whose only complement is being at hand or in touch. Being at a
+        place or an event ("be at the house whenever Ryan is there", "be there at every
+        contact") is presence, which can be checked."""
+        if lemma(action) not in ("be", "stay", "remain", "become", "keep"):
+            return False
+        kids = _kids(action)
+        if any(c.dep_ in ("dobj", "attr", "acomp", "xcomp", "ccomp", "advcl", "oprd", "agent")
+               for c in kids) or any(c.dep_ == "auxpass" for c in kids):
+            return False
+        preps = [c for c in kids if c.dep_ == "prep"]
+        in_touch = any(c.lower_ in ("in", "into") and any(
+            g.dep_ == "pobj" and (lemma(g) in self.vague_action | self.help_noun
+                                  | self.work_help_noun or g.lower_ in ("touch", "loop"))
+            for g in _kids(c)) for c in preps)
+        at_hand = any(c.dep_ == "advmod" and c.lower_ in ("there", "around", "about", "close")
+                      for c in kids) and not any(
+            c.lower_ not in ("for", "with", "to") for c in preps)
+        return in_touch or at_hand
+
+    def _quantified_act(self, action: Any) -> bool:
+        """"Support Ellie for 30 minutes every morning in the nurture room", "help him for
+        an hour after school each day": help measured in minutes or hours per occasion,
+        at a set time or place, is quantified adult help, which the plan can check was
+        given; "support the family weekly" or "for six weeks" says only how often or how
+        long."""
+        if lemma(action) not in self.enabling_verb:
+            return False
+        span = list(action.subtree)
+        amount = any(t.lower_ in ("minutes", "minute", "mins", "min", "hours", "hour", "hrs",
+                                  "hr") and any(c.like_num or c.lower_ in ("an", "a", "half")
+                                                for c in (*_kids(t), t.doc[max(t.i - 1, 0)]))
+                     for t in span)
+        when = any(t.lower_ in ("every", "each", "daily", "weekly", "per", "a")
+                   and t.head.lower_ in ("morning", "mornings", "day", "week", "lesson",
+                                         "session", "afternoon", "evening", "night",
+                                         "lunchtime", "break")
+                   for t in span) or any(t.lower_ in ("daily", "weekly") for t in span)
+        return amount and when
+
+    def _minding(self, action: Any) -> bool:
+        """"Nana will look after the children after school on Tuesdays": looking after
+        people at a set time is childcare, which anyone can see was done ("look into",
+        "look at" and "keep an eye on" stay vague)."""
+        return lemma(action) == "look" and any(
+            c.dep_ == "prep" and c.lower_ == "after" and any(
+                g.dep_ == "pobj" and self._animate(g) for g in _kids(c))
+            for c in _kids(action))
+
+    def _means(self, action: Any) -> bool:
+        """"Monitor her phone use by checking the report with her", "support Mum at the
+        hearing by going with her": a clause after "by" (or "through") that says how the
+        verb is carried out names the act, when that clause is itself one ("by working
+        with her" is not)."""
+        for prep in _kids(action):
+            if prep.dep_ != "prep" or prep.lower_ not in ("by", "through") or \
+                    prep.i < action.i:
+                continue
+            for clause in _kids(prep):
+                if clause.dep_ == "pcomp" and clause.tag_ == "VBG" and \
+                        not self._empty_act(clause) and not self._vague_clause(clause) \
+                        and not self._open_question(clause) and \
+                        not self._relation_state(clause) and not (
+                            lemma(clause) in ("be", "stay", "remain", "become") and any(
+                                c.dep_ == "acomp" for c in _kids(clause))):
+                    return True  # (not "by being available", "by being there for her")
+        return False
+
+    @staticmethod
+    def _condition(verb: Any) -> bool:
+        """A verb that is only a condition, however the parser attached it: "as and when
+        needed", "if required", "when appropriate"."""
+        return (lemma(verb) in ("need", "require", "request", "ask", "agree", "appropriate")
+                and verb.tag_ == "VBN") or any(
+                c.lower_ in ("when", "if", "whenever", "unless") and c.dep_ in ("advmod", "mark")
+                for c in _kids(verb))
+
+    @staticmethod
+    def _recurs(token: Any) -> bool:
+        """A word that says how often or by when ("every", "daily", "8pm", "on Tuesday
+        nights", "at weekends"): what is to be made sure of is then checkable."""
+        return token.like_num or token.lower_ in (
+            "every", "each", "daily", "nightly", "weekly", "always", "never", "weekends",
+            "weekdays") or (token.tag_ in ("NNS", "NNPS") and token.lower_ in (
+                "mornings", "afternoons", "evenings", "nights", "mondays", "tuesdays",
+                "wednesdays", "thursdays", "fridays", "saturdays", "sundays"))
+
+    @staticmethod
+    def _in_agent(token: Any) -> bool:
+        """The word is (part of) the agent of a passive or participle ("by the NHS
+        therapist")."""
+        while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+    def _participle_agent(self, head: Any) -> Any:
+        """Who a participle after an item's noun names as its doer ("Daily sensory circuit,
+        led by the nurture lead", "Two sessions a week, run by the trained TA"): the
+        passive's agent is the doer by the structure, whatever its noun, unless it is a
+        thing ("visuals, supported by a timer"). None when there is no such agent."""
+        # (the parser may hang the participle on a later word of the phrase: "Movement
+        # break every 30 minutes, prompted by the teacher")
+        for clause in head.subtree:
+            if clause.dep_ not in ("acl", "relcl", "advcl") or clause.tag_ != "VBN" or \
+                    clause.i < head.i:
+                continue
+            agent = next((g for c in _kids(clause) if c.dep_ == "agent"
+                          for g in _kids(c) if g.dep_ == "pobj"), None)
+            if agent is not None and agent.tag_.startswith(("NN", "PRP")) and \
+                    not self._thing(agent):
+                return agent
+        return None
 
     def _bare_purpose(self, action: Any) -> bool:
         """"Help Mum fill in the form", "support Dad to ring the school": help whose
@@ -638,7 +887,7 @@ class WorkReader(NeedReader):
                        and t.tag_ != "PRP$"), None)
         if person is None or person.i + 1 >= len(doc):
             return False
-        if any(t.tag_ in ("IN", "CC", "DT") or t.is_punct
+        if any(t.tag_ in ("IN", "CC", "DT", "WRB") or t.is_punct
                for t in doc[action.i + 1:person.i]):
             return False  # "help with Mum's...", "support the family and Mum"
         after = doc[person.i + 1]
@@ -711,7 +960,7 @@ class WorkReader(NeedReader):
         passive_clause = any(c.dep_ == "auxpass" for c in _kids(main))
         if subject is None and main.head.i < main.i and not passive_clause and (
                 main.dep_ in ("relcl", "acl") or (
-                    main.dep_ == "advcl" and main.head.dep_ == "ROOT"
+                    main.dep_ in ("advcl", "dep") and main.head.dep_ in ("ROOT", "dep")
                     and main.head.tag_.startswith(("NN", "PRP")))):
             subject = main.head  # "Mum to engage with X", "SW to see..." parsed as a phrase
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
@@ -720,11 +969,32 @@ class WorkReader(NeedReader):
             # "Step down to Early Help": an instruction to no one, unless a note in
             # brackets names who ("Provide Mum with a voucher by Friday (family worker)")
             return self._bracketed_owner(doc), True
+        if subject is None and main.dep_ == "xcomp" and main.head.tag_.startswith("VB"):
+            # "Callum agreed to stay away from ...": the one who agreed does it
+            subject = next((c for c in _kids(main.head) if c.dep_ in ("nsubj",)
+                            and c.tag_.startswith(("NN", "PRP"))), None)
+        if subject is None and passive_clause and lemma(main) in self.relation_verb:
+            # "Mum will be involved in all meetings": the one involved takes part
+            subject = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
-                return None, True  # "Transport home to be provided"
+                # "Transport home to be provided"; but "Movement break every 30 minutes,
+                # prompted by the teacher" names who in its participle
+                agent = self._participle_agent(main)
+                return (None if agent is None else self._part(doc, agent)), True
             return self._part(doc, subject), True
         agent = self._agent(main)
+        if agent is None and passive_clause:
+            # "Ellie will be given 20 minutes of precision teaching daily by a trained
+            # TA": the parser hung the agent on a word inside the clause
+            agent = next((g for t in main.subtree if t.dep_ in ("prep", "agent")
+                          and t.lower_ == "by" and t.i > main.i for g in _kids(t)
+                          if g.dep_ == "pobj" and (
+                              self._animate(g) or self._professional(g) or self._acronym(g)
+                              or lemma(g) in self.responsible_noun | self.person_head)),
+                         None)
+        if agent is not None and (lemma(agent) in self.date_noun or agent.like_num):
+            agent = None  # "given a laptop by the end of term": a deadline
         if agent is not None:
             return self._part(doc, agent), True
         if passive is None and any(c.dep_ == "auxpass" for c in _kids(main)) and \
@@ -777,6 +1047,9 @@ class WorkReader(NeedReader):
                 generic and base in ("service", "services", "intervention", "provision",
                                      "advice", "guidance", "information"))):
             return False
+        if any(c.dep_ == "prep" and c.lower_ == "between" and any(
+                g.dep_ == "pobj" and self._animate(g) for g in _kids(c)) for c in _kids(head)):
+            return False  # "contact between Zara and her brother": time people spend
         return not any((c.dep_ == "prep" and c.lower_ in ("on", "about", "around")) or (
             c.dep_ == "prep" and c.lower_ == "of" and verb is None) or (
                 c.dep_ == "compound" and verb is None and c.i != part_of_word and
@@ -822,12 +1095,21 @@ class WorkReader(NeedReader):
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if base == "make" and after is not None and after.lower_ in ("sure", "certain"):
             base = "ensure"  # "to make sure he is okay"
+        if base in ("feel", "be", "become", "seem", "stay", "remain") and any(
+                c.dep_ in ("acomp", "attr") for c in _kids(verb)):
+            # "(support Maya) to feel connected": a state hoped for, not an act
+            return not any(self._recurs(t) for t in verb.subtree)
+        if base in self.change_verb and base not in self.work_vague:
+            # "(work with Mum) to improve Ella's attendance": an aim for a quality is
+            # what should change, not an act anyone could check
+            obj = next((c for c in _kids(verb) if c.dep_ == "dobj"), None)
+            return obj is not None and self._abstract(obj) and not any(
+                t.like_num or t.lower_ in ("every", "each", "daily", "nightly", "weekly")
+                for t in verb.subtree)
         if (base not in self.work_vague and self._vague_phrasal(verb) is None) or \
                 self._bare_purpose(verb):
             return False  # ("to help her budget for the bills" says what she will do)
-        return not any(t.like_num or t.lower_ in ("every", "each", "daily", "nightly",
-                                                   "weekly", "always", "never")
-                       for t in verb.subtree)
+        return not any(self._recurs(t) for t in verb.subtree)
 
     def _resource(self, head: Any) -> bool:
         """A work item that names only a thing ("Beeping watches for toilet time", "A
