@@ -279,9 +279,18 @@ class Analyzer:
                 for t in topic.subtree:
                     if t.i in anchors and not parts.get(t.i):
                         anchors[t.i] = topic.i
+            # The person a statement is about is its holder, as in a need ("Bilal's
+            # sister is left on her own"): the word naming them, with its determiner and
+            # whose they are, is no term of what is said; what describes them ("Mum's
+            # violent partner") still is.
+            held = set() if subject is None or topic is not None else {
+                t.i for t in (subject, *(x for c in subject.children
+                                         if c.dep_ in ("poss", "det", "case")
+                                         for x in c.subtree))}
             tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                        self._about(t, head, holder, gender),
-                       self._depth(t, head, None, anchors), parts[t.i]) for t in keep]
+                       -1 if t.i in held else self._depth(t, head, None, anchors),
+                       parts[t.i]) for t in keep]
             tokens = self._judged(keep, tokens, gender)
             return Analysis(tokens, None if reading is None else reading.category,
                             bool(reading and reading.negated), holder,
@@ -963,6 +972,8 @@ class Suggester:
         self.scale = themes.adjuncts.scale
         self.spell = themes.spellings
         self.term_about: dict[tuple[str, str], str] = {}
+        self.strong = frozenset((theme.id, term) for theme in themes.themes
+                                for term in theme.strong)
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
         for theme in themes.themes:
             held = [(t, "") for t in theme.terms] + [
@@ -1100,6 +1111,8 @@ class Suggester:
                 place *= self.through
             weight = general * place / (1 + scale.depth * depth) * (
                 scale.act if m.act else 1 + scale.phrase * (min(m.end - m.start, 3) - 1))
+            if (m.theme, m.term) in self.strong:
+                weight *= scale.strong  # it names the difficulty itself
             taken.update({i: 0.0 for i in range(m.start, m.end)})
             taken[m.start] = weight
         joint = self.themes.adjuncts.joint_theme
