@@ -83,8 +83,9 @@ class Analysis:
 # What an analysis stored by :meth:`Analysis.encode` holds; raise it when the reading
 # changes, so ``suggest_sample`` reads again what older versions stored. 4: shorthand
 # expansions and pattern spellings; 5: nested places, local depth, frames and topics,
-# passive and witnessed acts; 6: both together.
-ANALYSIS_VERSION = 7
+# passive and witnessed acts; 6: both together; 8: the person a problem statement is
+# about is its holder.
+ANALYSIS_VERSION = 8
 
 
 def is_current(stored: str | None) -> bool:
@@ -643,6 +644,8 @@ class Analyzer:
                 # "her ex-partner turning up and threatening her": the first verb's
                 # subject does the second too.
                 subjects = [c for c in doer.head.children if c.dep_ == "nsubj"]
+            if subjects and self._thing(subjects[0]) and not self._person(subjects[0]):
+                continue  # someone's thing does it ("her depression stops her"): no one acts
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
                 subjects[0], holder, gender) == holder) or (
                     bool(holder_words) and self._same(subjects[0], holder_words))
