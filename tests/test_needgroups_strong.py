@@ -143,6 +143,13 @@ def test_what_is_no_one_is_no_act_and_the_holder_is_no_term(
     assert theme_of(suggester, text) != not_theme
 
 
+def test_someone_of_hers_in_no_list_still_acts_on_her(suggester: Suggester) -> None:
+    # "her flatmate" names someone (no abstract ending), as "her lodger" does: the act
+    # is theirs, where "her anxiety" above is a state.
+    assert theme_of(suggester, "Mum needs to go to the shops without her flatmate "
+                               "threatening her.") == "domestic-abuse"
+
+
 def test_left_on_their_own_reads_as_left_alone(suggester: Suggester) -> None:
     assert theme_of(suggester, "Mia's four-year-old is left on her own in the flat at night."
                     ) == "basic-care"

@@ -644,8 +644,8 @@ class Analyzer:
                 # "her ex-partner turning up and threatening her": the first verb's
                 # subject does the second too.
                 subjects = [c for c in doer.head.children if c.dep_ == "nsubj"]
-            if subjects and self._thing(subjects[0]) and not self._person(subjects[0]):
-                continue  # someone's thing does it ("her depression stops her"): no one acts
+            if subjects and self._state(subjects[0]):
+                continue  # a state does it ("her depression stops her"): no one acts
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
                 subjects[0], holder, gender) == holder) or (
                     bool(holder_words) and self._same(subjects[0], holder_words))
@@ -766,6 +766,16 @@ class Analyzer:
         return (token.pos_ == "NOUN" and token.lower_ not in people
                 and token.lemma_.lower() not in people
                 and any(c.dep_ == "poss" for c in token.children))
+
+    def _state(self, token: Any) -> bool:
+        """Whether a noun names a state rather than someone, by its abstract ending
+        ("depression", "tiredness", "drinking"; themes.yml ``adjuncts.state_endings``):
+        "her lodger" is someone, "her anxiety" is not."""
+        word = token.lemma_.lower()
+        return token.pos_ == "NOUN" and not self._person(token) and \
+            word not in self.people.parent and word not in self.people.child and \
+            any(word.endswith(e) and len(word) > len(e) + 2
+                for e in self.adjuncts.state_endings)
 
     def _role(self, token: Any, holder: str, gender: str) -> str:
         """'p', 'c' or 'o' (someone the words do not place) for a subject or an object."""

@@ -163,6 +163,10 @@ class Adjuncts(Strict):
     # ("calling Mum stupid", "tells Child 1 that he is bad"), the saying is a put-down
     # and is read as the act ``judge_as`` (an ``acts`` verb), whatever the words said.
     judge_verbs: frozenset[str] = frozenset()
+    # Endings of abstract nouns (a state, not someone: "depression", "tiredness",
+    # "anxiety", "drinking"): such a noun as the subject of an act on a person ("her
+    # depression stops her going out") is no one doing it.
+    state_endings: tuple[str, ...] = ()
     judge_as: str = ""
     # Words that name a person besides ``people`` ("friend", "man"): "with" one of them,
     # a person named or a pronoun is company (with whom), not what must change.
