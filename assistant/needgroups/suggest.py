@@ -1099,6 +1099,10 @@ class Suggester:
                       if m.act or m.term not in general_terms
                       for i in range(m.start, m.end))
         paths_of = self._act_topics(tokens, found)
+        # A span a theme's strong term matches is strong whichever of the theme's forms
+        # is taken for it ("nightmare" and "nightmares").
+        strong_spans = {(m.theme, m.start, m.end) for m in found
+                        if (m.theme, m.term) in self.strong}
         for m in sorted(found, key=lambda m: (m.start - m.end, not m.act, m.start,
                                               m.term in general_terms, m.term)):
             taken = weights[m.theme]
@@ -1124,7 +1128,7 @@ class Suggester:
                 place *= self.through
             weight = general * place / (1 + scale.depth * depth) * (
                 scale.act if m.act else 1 + scale.phrase * (min(m.end - m.start, 3) - 1))
-            if (m.theme, m.term) in self.strong:
+            if (m.theme, m.start, m.end) in strong_spans:
                 weight *= scale.strong  # it names the difficulty itself
             taken.update({i: 0.0 for i in range(m.start, m.end)})
             taken[m.start] = weight
