@@ -153,3 +153,24 @@ def test_someone_of_hers_in_no_list_still_acts_on_her(suggester: Suggester) -> N
 def test_left_on_their_own_reads_as_left_alone(suggester: Suggester) -> None:
     assert theme_of(suggester, "Mia's four-year-old is left on her own in the flat at night."
                     ) == "basic-care"
+
+
+@pytest.mark.parametrize(("text", "theme", "was"), [
+    # The holder's words name an act of the holder's, not a person: they say what the
+    # need is about (before, they were the holder and nothing of them counted).
+    ("Mum's heroin use needs to stop before the baby is born.", "substance-misuse",
+     "basic-care"),
+    ("Kim's looking after her poorly brother every night needs to be shared with an adult.",
+     "young-carer", "behaviour"),
+])
+def test_a_holder_that_names_an_act_is_what_the_need_is_about(
+        suggester: Suggester, text: str, theme: str, was: str) -> None:
+    got = theme_of(suggester, text)
+    assert got != was
+    assert got == theme
+
+
+def test_a_holder_that_names_a_person_is_still_no_term(suggester: Suggester) -> None:
+    # "sister" names the holder, a person: family relationships does not score it.
+    (suggestion,) = suggester.suggest(["Her younger sister needs to go to bed by seven."])
+    assert "family-relationships" not in suggestion.scores

@@ -84,7 +84,8 @@ class Analysis:
 # changes, so ``suggest_sample`` reads again what older versions stored. 4: shorthand
 # expansions and pattern spellings; 5: nested places, local depth, frames and topics,
 # passive and witnessed acts; 6: both together; 8: the person a problem statement is
-# about is its holder.
+# about is its holder, and a holder's words that name a thing ("Dad's drinking needs to
+# stop") are what the need is about.
 ANALYSIS_VERSION = 8
 
 
@@ -308,6 +309,18 @@ class Analyzer:
         tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                    self._about(t, head, holder, gender), self._depth(t, head, what, anchors),
                    parts[t.i]) for t in keep]
+        topic = self._holder_topic(doc, reading.holder)
+        if topic is not None:
+            # "Dad's drinking needs to stop", "Ali's caring for his sister needs to be cut
+            # back": the holder's words name a thing or an act, not a person, so they say
+            # what the need is about (weighed from their own head); whose it is ("Dad's")
+            # stays the holder.
+            owner = {x.i for c in topic.children if c.dep_ in ("poss", "det", "case")
+                     for x in c.subtree}
+            inside = {t.i for t in topic.subtree} - owner
+            tokens = [(text, lemma, whom,
+                       self._depth(t, topic, None, {}) if t.i in inside else depth, part)
+                      for t, (text, lemma, whom, depth, part) in zip(keep, tokens, strict=True)]
         category = reading.category
         tokens = self._judged(keep, tokens, gender)
         acts = self._acts(keep, tokens, holder, gender, reading.holder_text or "")
@@ -321,6 +334,19 @@ class Analyzer:
                         what.text if what is not None else "", reading.reason,
                         reading.what or "", acts, joint,
                         bool(acts) and self._relief(keep, head))
+
+    def _holder_topic(self, doc: Any, holder: Any) -> Any:
+        """The head of the holder's words when it names a thing or an act rather than a
+        person ("Dad's drinking", "Ali's caring for his sister", "The flat"), else None:
+        a noun (or a verb read as one) that is no person, no name and no family word."""
+        if holder is None:
+            return None
+        span = doc[holder.start:holder.end]
+        head = span.root
+        if head.pos_ not in ("NOUN", "VERB") or self._person(head) or head.like_num or \
+                self._kind(head.text, "") or head.lower_ in COLLECTIVE or head.is_title:
+            return None
+        return head
 
     def _need_below_verb(self, doc: Any) -> tuple[Any, str, str, Any, Any] | None:
         """The head of what is needed under a need verb the reader passed over, and the
