@@ -31,7 +31,8 @@ def made_up(strong: list[str], *, factor: float = 1.6, more: float = 0.5,
                  "strong": strong}],
         general=general or [],
         adjuncts=SHIPPED.adjuncts.model_copy(update={"scale": scale, "joint_theme": None,
-                                                     "relief_theme": None}),
+                                                     "relief_theme": None,
+                                                     "doer_themes": frozenset()}),
     )
 
 
@@ -174,3 +175,17 @@ def test_a_holder_that_names_a_person_is_still_no_term(suggester: Suggester) -> 
     # "sister" names the holder, a person: family relationships does not score it.
     (suggestion,) = suggester.suggest(["Her younger sister needs to go to bed by seven."])
     assert "family-relationships" not in suggestion.scores
+
+
+@pytest.mark.parametrize(("text", "young_carer"), [
+    # A young carer's caring said in the passive or of the holder themself is care the
+    # holder receives (or lacks), not care they give.
+    ("Child 3 needs to know that she is worth being cared for.", False),
+    ("Sam needs an adult in the flat rather than being left to look after himself at night.",
+     False),
+    # The same words, active and for someone else: a young carer's.
+    ("Sam needs to stop looking after his gran every night.", True),
+])
+def test_being_cared_for_is_not_caring(suggester: Suggester, text: str,
+                                       young_carer: bool) -> None:
+    assert (theme_of(suggester, text) == "young-carer") is young_carer

@@ -1106,6 +1106,8 @@ class Suggester:
                 whom = ""  # a pronoun that could name either: no one to check
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
+            if m.theme in self.themes.adjuncts.doer_themes and self._undergone(tokens, m):
+                continue  # "being looked after", "look after herself": cared for
             found.append(m)
         acted = self._act_matches(analysis)
         # A verb read as an act (who does what to whom) means that act here: the same
@@ -1195,6 +1197,17 @@ class Suggester:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
         return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best],
                           {t: round(score[t], 3) for t in ranked})
+
+    @staticmethod
+    def _undergone(tokens: Tokens, m: Match) -> bool:
+        """Whether a matched verb phrase is said in the passive ("being looked after", "be
+        cared for": a form of "be" or "get" before a participle) or with the holder as
+        its object ("look after herself"): done to the holder, not by them."""
+        first = tokens[m.start][0].lower()
+        passive = m.start > 0 and tokens[m.start - 1][1] in ("be", "get") and \
+            first.endswith(("ed", "en"))
+        reflexive = m.end < len(tokens) and tokens[m.end][0].lower() in REFLEXIVE
+        return passive or reflexive
 
     @staticmethod
     def _act_topics(tokens: Tokens, found: Sequence[Match]) -> list[str]:

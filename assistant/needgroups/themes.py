@@ -167,6 +167,10 @@ class Adjuncts(Strict):
     # "anxiety", "drinking"): such a noun as the subject of an act on a person ("her
     # depression stops her going out") is no one doing it.
     state_endings: tuple[str, ...] = ()
+    # Themes whose words name what the holder does for someone else (a young carer's
+    # caring): said in the passive ("worth being looked after") or of the holder
+    # themself ("left to look after herself"), the holder is cared for, not caring.
+    doer_themes: frozenset[str] = frozenset()
     judge_as: str = ""
     # Words that name a person besides ``people`` ("friend", "man"): "with" one of them,
     # a person named or a pronoun is company (with whom), not what must change.
@@ -273,6 +277,9 @@ class Themes(Strict):
             value = getattr(self.adjuncts, name)
             if value and value not in ids:
                 raise ValueError(f"adjuncts.{name} '{value}' is no theme")
+        stray_doers = sorted(self.adjuncts.doer_themes - set(ids))
+        if stray_doers:
+            raise ValueError(f"adjuncts.doer_themes: {', '.join(stray_doers)} are no themes")
         for theme in self.themes:
             if theme.cluster not in clusters:
                 raise ValueError(f"theme '{theme.id}': cluster '{theme.cluster}' is not one "
