@@ -189,3 +189,26 @@ def test_a_holder_that_names_a_person_is_still_no_term(suggester: Suggester) -> 
 def test_being_cared_for_is_not_caring(suggester: Suggester, text: str,
                                        young_carer: bool) -> None:
     assert (theme_of(suggester, text) == "young-carer") is young_carer
+
+
+@pytest.mark.parametrize("text", [
+    # What happens now ("instead of", "without") is the problem the need answers; the
+    # people acted on are named in the plural ("his brothers"), the club in no list.
+    "Nico needs to go to the coding club without having to collect his brothers from "
+    "their childminder.",
+    "Nico needs to go to the coding club without having to fetch his brothers from "
+    "their childminder.",
+    "Lena needs to stay behind for chess practice instead of collecting her sisters from "
+    "the childminder.",
+])
+def test_what_happens_now_decides_over_the_alternative(suggester: Suggester,
+                                                       text: str) -> None:
+    assert theme_of(suggester, text) == "young-carer"
+
+
+def test_people_named_in_the_plural_are_still_people(suggester: Suggester) -> None:
+    # "her brothers" names children: collecting them is a child caring for children.
+    (suggestion,) = suggester.suggest(
+        ["Lena needs to stop collecting her brothers from the childminder every day."])
+    assert any(m.act for m in suggestion.matches)
+    assert suggestion.theme == "young-carer"

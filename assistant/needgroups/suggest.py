@@ -818,6 +818,8 @@ class Analyzer:
     def _kind(self, words: str, default: str) -> str:
         """'p' when the words name a parent or carer, 'c' a child, else ``default``."""
         found = {w.lower() for w in words.replace("'s", "").split()}
+        # Plurals name the same people ("her brothers", "his aunts", "the boys").
+        found |= {w[:-1] for w in found if w.endswith("s") and len(w) > 3}
         if found & set(self.people.parent):
             return "p"
         if found & set(self.people.child):
