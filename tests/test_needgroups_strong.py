@@ -212,3 +212,14 @@ def test_people_named_in_the_plural_are_still_people(suggester: Suggester) -> No
         ["Lena needs to stop collecting her brothers from the childminder every day."])
     assert any(m.act for m in suggestion.matches)
     assert suggestion.theme == "young-carer"
+
+
+def test_the_terms_of_an_order_are_no_time(suggester: Suggester) -> None:
+    # "term" is a time word ("next term"), but "the terms of" an order name no time: the
+    # order stays in what must change, and the abuse it answers decides.
+    text = "Mum needs to stick to the terms of the non-molestation order."
+    (analysis,) = suggester.analyzer.read([text])
+    assert all("time" not in t[4].split(">") for t in analysis.tokens)
+    assert theme_of(suggester, text) == "domestic-abuse"
+    (night,) = suggester.analyzer.read(["Child 1 needs to sleep for ten hours every night."])
+    assert "time" in next(t for t in night.tokens if t[0] == "hours")[4].split(">")

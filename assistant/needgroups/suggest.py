@@ -565,8 +565,10 @@ class Analyzer:
                 return INSTEAD
         if dep == "prep":
             objects = [c for c in node.children if c.dep_ in ("pobj", "pcomp")]
-            if any(o.lemma_.lower() in self.adjuncts.time_words for o in objects):
-                return "time"
+            if any(o.lemma_.lower() in self.adjuncts.time_words and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
+                   for o in objects):
+                return "time"  # not "the terms of the order": what "of" names is no time
             kind = adjuncts.prepositions.get(node.lower_, "")
             if kind == "time" and objects and all(self._person(o) for o in objects):
                 kind = ""  # "look after the baby", "run after his brother": no time
