@@ -83,8 +83,10 @@ class Analysis:
 # What an analysis stored by :meth:`Analysis.encode` holds; raise it when the reading
 # changes, so ``suggest_sample`` reads again what older versions stored. 4: shorthand
 # expansions and pattern spellings; 5: nested places, local depth, frames and topics,
-# passive and witnessed acts; 6: both together.
-ANALYSIS_VERSION = 7
+# passive and witnessed acts; 6: both together; 8: the person a problem statement is
+# about is its holder, and a holder's words that name a thing ("Dad's drinking needs to
+# stop") are what the need is about.
+ANALYSIS_VERSION = 8
 
 
 def is_current(stored: str | None) -> bool:
@@ -279,9 +281,18 @@ class Analyzer:
                 for t in topic.subtree:
                     if t.i in anchors and not parts.get(t.i):
                         anchors[t.i] = topic.i
+            # The person a statement is about is its holder, as in a need ("Bilal's
+            # sister is left on her own"): the word naming them, with its determiner and
+            # whose they are, is no term of what is said; what describes them ("Mum's
+            # violent partner") still is.
+            held = set() if subject is None or topic is not None else {
+                t.i for t in (subject, *(x for c in subject.children
+                                         if c.dep_ in ("poss", "det", "case")
+                                         for x in c.subtree))}
             tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                        self._about(t, head, holder, gender),
-                       self._depth(t, head, None, anchors), parts[t.i]) for t in keep]
+                       -1 if t.i in held else self._depth(t, head, None, anchors),
+                       parts[t.i]) for t in keep]
             tokens = self._judged(keep, tokens, gender)
             return Analysis(tokens, None if reading is None else reading.category,
                             bool(reading and reading.negated), holder,
@@ -298,6 +309,18 @@ class Analyzer:
         tokens = [(t.text, (t.lemma_ or t.lower_).lower(),
                    self._about(t, head, holder, gender), self._depth(t, head, what, anchors),
                    parts[t.i]) for t in keep]
+        topic = self._holder_topic(doc, reading.holder)
+        if topic is not None:
+            # "Dad's drinking needs to stop", "Ali's caring for his sister needs to be cut
+            # back": the holder's words name a thing or an act, not a person, so they say
+            # what the need is about (weighed from their own head); whose it is ("Dad's")
+            # stays the holder.
+            owner = {x.i for c in topic.children if c.dep_ in ("poss", "det", "case")
+                     for x in c.subtree}
+            inside = {t.i for t in topic.subtree} - owner
+            tokens = [(text, lemma, whom,
+                       self._depth(t, topic, None, {}) if t.i in inside else depth, part)
+                      for t, (text, lemma, whom, depth, part) in zip(keep, tokens, strict=True)]
         category = reading.category
         tokens = self._judged(keep, tokens, gender)
         acts = self._acts(keep, tokens, holder, gender, reading.holder_text or "")
@@ -311,6 +334,19 @@ class Analyzer:
                         what.text if what is not None else "", reading.reason,
                         reading.what or "", acts, joint,
                         bool(acts) and self._relief(keep, head))
+
+    def _holder_topic(self, doc: Any, holder: Any) -> Any:
+        """The head of the holder's words when it names a thing or an act rather than a
+        person ("Dad's drinking", "Ali's caring for his sister", "The flat"), else None:
+        a noun (or a verb read as one) that is no person, no name and no family word."""
+        if holder is None:
+            return None
+        span = doc[holder.start:holder.end]
+        head = span.root
+        if head.pos_ not in ("NOUN", "VERB") or self._person(head) or head.like_num or \
+                self._kind(head.text, "") or head.lower_ in COLLECTIVE or head.is_title:
+            return None
+        return head
 
     def _need_below_verb(self, doc: Any) -> tuple[Any, str, str, Any, Any] | None:
         """The head of what is needed under a need verb the reader passed over, and the
@@ -529,8 +565,10 @@ class Analyzer:
                 return INSTEAD
         if dep == "prep":
             objects = [c for c in node.children if c.dep_ in ("pobj", "pcomp")]
-            if any(o.lemma_.lower() in self.adjuncts.time_words for o in objects):
-                return "time"
+            if any(o.lemma_.lower() in self.adjuncts.time_words and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
+                   for o in objects):
+                return "time"  # not "the terms of the order": what "of" names is no time
             kind = adjuncts.prepositions.get(node.lower_, "")
             if kind == "time" and objects and all(self._person(o) for o in objects):
                 kind = ""  # "look after the baby", "run after his brother": no time
@@ -634,6 +672,8 @@ class Analyzer:
                 # "her ex-partner turning up and threatening her": the first verb's
                 # subject does the second too.
                 subjects = [c for c in doer.head.children if c.dep_ == "nsubj"]
+            if subjects and self._state(subjects[0]):
+                continue  # a state does it ("her depression stops her"): no one acts
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
                 subjects[0], holder, gender) == holder) or (
                     bool(holder_words) and self._same(subjects[0], holder_words))
@@ -755,6 +795,16 @@ class Analyzer:
                 and token.lemma_.lower() not in people
                 and any(c.dep_ == "poss" for c in token.children))
 
+    def _state(self, token: Any) -> bool:
+        """Whether a noun names a state rather than someone, by its abstract ending
+        ("depression", "tiredness", "drinking"; themes.yml ``adjuncts.state_endings``):
+        "her lodger" is someone, "her anxiety" is not."""
+        word = token.lemma_.lower()
+        return token.pos_ == "NOUN" and not self._person(token) and \
+            word not in self.people.parent and word not in self.people.child and \
+            any(word.endswith(e) and len(word) > len(e) + 2
+                for e in self.adjuncts.state_endings)
+
     def _role(self, token: Any, holder: str, gender: str) -> str:
         """'p', 'c' or 'o' (someone the words do not place) for a subject or an object."""
         if token.lower_ in ("someone", "somebody", "anyone", "anybody", "nobody", "people",
@@ -770,6 +820,8 @@ class Analyzer:
     def _kind(self, words: str, default: str) -> str:
         """'p' when the words name a parent or carer, 'c' a child, else ``default``."""
         found = {w.lower() for w in words.replace("'s", "").split()}
+        # Plurals name the same people ("her brothers", "his aunts", "the boys").
+        found |= {w[:-1] for w in found if w.endswith("s") and len(w) > 3}
         if found & set(self.people.parent):
             return "p"
         if found & set(self.people.child):
@@ -963,6 +1015,8 @@ class Suggester:
         self.scale = themes.adjuncts.scale
         self.spell = themes.spellings
         self.term_about: dict[tuple[str, str], str] = {}
+        self.strong = frozenset((theme.id, term) for theme in themes.themes
+                                for term in theme.strong)
         self._index: dict[str, list[tuple[tuple[str, ...], str, str]]] = defaultdict(list)
         for theme in themes.themes:
             held = [(t, "") for t in theme.terms] + [
@@ -1056,6 +1110,8 @@ class Suggester:
                 whom = ""  # a pronoun that could name either: no one to check
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
+            if m.theme in self.themes.adjuncts.doer_themes and self._undergone(tokens, m):
+                continue  # "being looked after", "look after herself": cared for
             found.append(m)
         acted = self._act_matches(analysis)
         # A verb read as an act (who does what to whom) means that act here: the same
@@ -1075,6 +1131,10 @@ class Suggester:
                       if m.act or m.term not in general_terms
                       for i in range(m.start, m.end))
         paths_of = self._act_topics(tokens, found)
+        # A span a theme's strong term matches is strong whichever of the theme's forms
+        # is taken for it ("nightmare" and "nightmares").
+        strong_spans = {(m.theme, m.start, m.end) for m in found
+                        if (m.theme, m.term) in self.strong}
         for m in sorted(found, key=lambda m: (m.start - m.end, not m.act, m.start,
                                               m.term in general_terms, m.term)):
             taken = weights[m.theme]
@@ -1100,6 +1160,8 @@ class Suggester:
                 place *= self.through
             weight = general * place / (1 + scale.depth * depth) * (
                 scale.act if m.act else 1 + scale.phrase * (min(m.end - m.start, 3) - 1))
+            if (m.theme, m.start, m.end) in strong_spans:
+                weight *= scale.strong  # it names the difficulty itself
             taken.update({i: 0.0 for i in range(m.start, m.end)})
             taken[m.start] = weight
         joint = self.themes.adjuncts.joint_theme
@@ -1139,6 +1201,17 @@ class Suggester:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
         return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best],
                           {t: round(score[t], 3) for t in ranked})
+
+    @staticmethod
+    def _undergone(tokens: Tokens, m: Match) -> bool:
+        """Whether a matched verb phrase is said in the passive ("being looked after", "be
+        cared for": a form of "be" or "get" before a participle) or with the holder as
+        its object ("look after herself"): done to the holder, not by them."""
+        first = tokens[m.start][0].lower()
+        passive = m.start > 0 and tokens[m.start - 1][1] in ("be", "get") and \
+            first.endswith(("ed", "en"))
+        reflexive = m.end < len(tokens) and tokens[m.end][0].lower() in REFLEXIVE
+        return passive or reflexive
 
     @staticmethod
     def _act_topics(tokens: Tokens, found: Sequence[Match]) -> list[str]:

@@ -46,6 +46,11 @@ class Theme(Strict):
     cluster: str
     description: str = ""
     terms: list[str] = Field(min_length=1)
+    # Which of the terms name the theme's difficulty itself, unambiguously ("heroin",
+    # "coercive control", "county lines"): each counts ``adjuncts.scale.strong`` times a
+    # term, so one of them outweighs several everyday words that point elsewhere
+    # ("spending the rent money on drink" is about the drink).
+    strong: list[str] = []
     # Whom the theme's words must be about: "parent" for a parent's own difficulty (a
     # child's "drink" is not parental substance misuse), "child", or "any".
     about: Literal["parent", "child", "any"] = "any"
@@ -66,6 +71,9 @@ class Theme(Strict):
             if term in seen:
                 raise ValueError(f"term {term!r} is listed twice")
             seen.add(term)
+        loose = sorted(set(self.strong) - seen)
+        if loose:
+            raise ValueError(f"strong term(s) {', '.join(loose)} are not terms of the theme")
         return self
 
 
@@ -106,6 +114,9 @@ class Scale(Strict):
     act: float = Field(default=1.5, ge=0.0, le=5.0)
     # Each further match of a theme adds this share of its weight to the strongest one.
     more: float = Field(default=1.0, ge=0.0, le=1.0)
+    # A theme's ``strong`` term (one that names the difficulty itself) counts this many
+    # times a term.
+    strong: float = Field(default=1.0, ge=1.0, le=5.0)
 
 
 class Adjuncts(Strict):
@@ -152,6 +163,14 @@ class Adjuncts(Strict):
     # ("calling Mum stupid", "tells Child 1 that he is bad"), the saying is a put-down
     # and is read as the act ``judge_as`` (an ``acts`` verb), whatever the words said.
     judge_verbs: frozenset[str] = frozenset()
+    # Endings of abstract nouns (a state, not someone: "depression", "tiredness",
+    # "anxiety", "drinking"): such a noun as the subject of an act on a person ("her
+    # depression stops her going out") is no one doing it.
+    state_endings: tuple[str, ...] = ()
+    # Themes whose words name what the holder does for someone else (a young carer's
+    # caring): said in the passive ("worth being looked after") or of the holder
+    # themself ("left to look after herself"), the holder is cared for, not caring.
+    doer_themes: frozenset[str] = frozenset()
     judge_as: str = ""
     # Words that name a person besides ``people`` ("friend", "man"): "with" one of them,
     # a person named or a pronoun is company (with whom), not what must change.
@@ -229,6 +248,21 @@ class Themes(Strict):
         stray = sorted(set(self.general) - terms)
         if stray:
             raise ValueError(f"general word(s) {', '.join(stray)} are no theme's terms")
+        # A strong term names one theme's difficulty: never an everyday word, and not
+        # another theme's term unless whose difficulty it is tells the two apart (a
+        # parent's "depression" is parental mental health, a child's emotional wellbeing).
+        for theme in self.themes:
+            weak = sorted(set(theme.strong) & set(self.general))
+            if weak:
+                raise ValueError(f"theme '{theme.id}': strong term(s) {', '.join(weak)} are "
+                                 "general words")
+            for other in self.themes:
+                if other is theme or theme.about != other.about:
+                    continue
+                shared = sorted(set(theme.strong) & (set(other.terms) | set(other.strong)))
+                if shared:
+                    raise ValueError(f"theme '{theme.id}': strong term(s) "
+                                     f"{', '.join(shared)} are also terms of '{other.id}'")
         missing = [k for k in UNPLACED if k not in self.unplaced]
         if missing or set(self.unplaced) - set(UNPLACED):
             raise ValueError(f"unplaced needs a reason for each of: {', '.join(UNPLACED)}")
@@ -243,6 +277,9 @@ class Themes(Strict):
             value = getattr(self.adjuncts, name)
             if value and value not in ids:
                 raise ValueError(f"adjuncts.{name} '{value}' is no theme")
+        stray_doers = sorted(self.adjuncts.doer_themes - set(ids))
+        if stray_doers:
+            raise ValueError(f"adjuncts.doer_themes: {', '.join(stray_doers)} are no themes")
         for theme in self.themes:
             if theme.cluster not in clusters:
                 raise ValueError(f"theme '{theme.id}': cluster '{theme.cluster}' is not one "
