@@ -33,10 +33,14 @@ def span_of(doc: Any, start: int, end: int) -> Any:
 
 def anchor_of(span: Any, *, words: ContextWords) -> Any:
     """The token a finding hangs on: its need/will verb when it has one, else its first."""
+    from assistant.wording.structure.readings import _lowers
+
     anchors = words.anchors
-    for token in span:
-        if token.lower_ in anchors:
-            return token
+    doc = span.doc
+    lowers = _lowers(doc)
+    for i in range(span.start, span.end):
+        if lowers[i] in anchors:
+            return doc[i]
     return span[0]
 
 
@@ -78,9 +82,11 @@ def _inside_quotes(text: str, position: int) -> bool:
 def flags(doc: Any, text: str, span: Any, parsed: bool,
           *, lists: ContextWords) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
+    from assistant.wording.structure.readings import _lowers
+
     anchor = anchor_of(span, words=lists)
     i = anchor.i
-    words = [t.lower_ for t in span_of(doc, 0, i)]  # the words before the anchor, made once
+    words = _lowers(doc)[:i]  # the words before the anchor
     start = 0
     for j in range(i - 1, -1, -1):
         if words[j] in lists.clause_breaks:
@@ -90,7 +96,7 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
     if parsed and not negated:
         negated = any(child.dep_ == "neg" for child in anchor.children)
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
-    lengths = {entry.count(" ") + 1 for entry in lists.hypothetical}
+    lengths = _phrase_lengths(lists.hypothetical)
     hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
                        for j in range(start, i) for n in lengths)
     quoted = _inside_quotes(text, span.start_char)
@@ -105,6 +111,20 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
                      for j in range(sentence_start, i))
     return {"negated": negated, "hypothetical": hypothetical, "quoted": quoted,
             "other_person": False}
+
+
+# The last word list's phrase lengths, as (list, lengths): one tuple, replaced whole.
+_lengths: tuple[Any, frozenset[int]] = (None, frozenset())
+
+
+def _phrase_lengths(entries: frozenset[str]) -> frozenset[int]:
+    """How many words the entries of a list have, counted once per list (the list is
+    content, fixed while it is in use), not once per finding."""
+    global _lengths
+    held = _lengths
+    if held[0] is not entries:
+        held = _lengths = (entries, frozenset(entry.count(" ") + 1 for entry in entries))
+    return held[1]
 
 
 def holder_of(doc: Any, span: Any, parsed: bool,

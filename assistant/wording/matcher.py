@@ -471,7 +471,8 @@ class Engine:
                                          lists=self.english.context)
             term = ""
         else:
-            start, end, match = span.start_char, span.end_char, span.text
+            start, end = span.start_char, span.end_char
+            match = text[start:end]  # ``span.text`` (which builds every token again)
             flags = context.flags(doc, text, span, parsed, lists=self.english.context)
             if rule.stage == "seriousness":
                 # A consequence is conditional by nature, and the "not" of "if this is not
