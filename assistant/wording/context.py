@@ -94,7 +94,9 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
             break
     negated = any(w in lists.negators for w in words[max(start, i - 3):i])
     if parsed and not negated:
-        negated = any(child.dep_ == "neg" for child in anchor.children)
+        from assistant.wording.structure.readings import _kids
+
+        negated = any(child.dep_ == "neg" for child in _kids(anchor))
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
     lengths = _phrase_lengths(lists.hypothetical)
     hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
@@ -132,17 +134,19 @@ def holder_of(doc: Any, span: Any, parsed: bool,
     """Who holds the need: the subject of the need (or will) verb, as written."""
     anchor = anchor_of(span, words=lists)
     if parsed:
+        from assistant.wording.structure.readings import Part, _kids
+
         verb = anchor
         if anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass"):
             verb = anchor.head
         for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in _kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 subject = subjects[0]
-                words = span_of(doc, subject.left_edge.i, subject.i + 1)
-                if subject.lower_ in ("there", "it") or len(words) > 5:
+                first = subject.left_edge.i
+                if subject.lower_ in ("there", "it") or subject.i + 1 - first > 5:
                     return None
-                return words.text
+                return Part.of(doc, first, subject.i + 1).text  # the span's text
             if verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head is not verb:
                 verb = verb.head
             else:
