@@ -338,27 +338,36 @@ def _lemma(token: Any) -> str:
 def lemma_forms(token: Any) -> tuple[str, ...]:
     """The lemma and its close spellings (placed -> plac, place), for class membership."""
     base = lemma(token)
-    low = token.lower_
-    forms = [base, low]
-    if base.endswith("e"):
-        forms.append(base[:-1])
-    else:
-        forms.append(base + "e")
-    return tuple(forms)
+    key = (base, token.orth)  # the spelling, read as its id: the forms are kept by both
+    found = _forms.get(key)
+    if found is None:
+        if len(_forms) > 100_000:
+            _forms.clear()
+        low = token.lower_
+        found = _forms[key] = (base, low, base[:-1] if base.endswith("e") else base + "e")
+    return found
+
+
+_forms: dict[tuple[str, int], tuple[str, ...]] = {}  # lemma_forms by (lemma, spelling)
 
 
 def _right_edge(verb: Any, anchors: frozenset[str]) -> int:
     """The end of a clause, short of a coordinated need ("to be safe | and needs X");
     ``anchors`` are the words of a need ("needs", "requires")."""
     end = verb.i
-    for child in _kids(verb):
+    kids = _kids(verb)
+    coordinated = None  # whether a need is coordinated with the verb, read when asked
+    for child in kids:
         if child.i < verb.i:
             continue
-        if child.dep_ == "conj" and child.lower_ in anchors:
+        dep = child.dep_
+        if dep == "conj" and child.lower_ in anchors:
             break
-        if child.dep_ == "cc" and any(c.dep_ == "conj" and c.lower_ in anchors
-                                      for c in _kids(verb)):
-            continue
+        if dep == "cc":
+            if coordinated is None:
+                coordinated = any(c.dep_ == "conj" and c.lower_ in anchors for c in kids)
+            if coordinated:
+                continue
         end = max(end, child.right_edge.i)
     return _trim(verb.doc, end)
 
@@ -392,7 +401,7 @@ def _np_text(head: Any) -> str:
         if child.i > head.i and child.dep_ in ("prep",) and end == child.i - 1:
             end = _trim(doc, child.right_edge.i)
             break
-    return doc[start:end + 1].text
+    return Part.of(doc, start, end + 1).text  # the span's text, without building it
 
 
 
