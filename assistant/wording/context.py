@@ -34,10 +34,14 @@ def span_of(doc: Any, start: int, end: int) -> Any:
 
 def anchor_of(span: Any, *, words: ContextWords) -> Any:
     """The token a finding hangs on: its need/will verb when it has one, else its first."""
+    from assistant.wording.structure.readings import _lowers
+
     anchors = words.anchors
-    for token in span:
-        if token.lower_ in anchors:
-            return token
+    doc = span.doc
+    lowers = _lowers(doc)
+    for i in range(span.start, span.end):
+        if lowers[i] in anchors:
+            return doc[i]
     return span[0]
 
 
@@ -79,9 +83,11 @@ def _inside_quotes(text: str, position: int) -> bool:
 def flags(doc: Any, text: str, span: Any, parsed: bool,
           *, lists: ContextWords) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
+    from assistant.wording.structure.readings import _lowers
+
     anchor = anchor_of(span, words=lists)
     i = anchor.i
-    words = [t.lower_ for t in span_of(doc, 0, i)]  # the words before the anchor, made once
+    words = _lowers(doc)[:i]  # the words before the anchor
     start = 0
     for j in range(i - 1, -1, -1):
         if words[j] in lists.clause_breaks:
@@ -89,9 +95,11 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
             break
     negated = any(w in lists.negators for w in words[max(start, i - 3):i])
     if parsed and not negated:
-        negated = any(child.dep_ == "neg" for child in anchor.children)
+        from assistant.wording.structure.readings import _kids
+
+        negated = any(child.dep_ == "neg" for child in _kids(anchor))
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
-    lengths = {entry.count(" ") + 1 for entry in lists.hypothetical}
+    lengths = _phrase_lengths(lists.hypothetical)
     hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
                        for j in range(start, i) for n in lengths)
     quoted = _inside_quotes(text, span.start_char)
@@ -108,11 +116,27 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
             "other_person": False}
 
 
+# The last word list's phrase lengths, as (list, lengths): one tuple, replaced whole.
+_lengths: tuple[Any, frozenset[int]] = (None, frozenset())
+
+
+def _phrase_lengths(entries: frozenset[str]) -> frozenset[int]:
+    """How many words the entries of a list have, counted once per list (the list is
+    content, fixed while it is in use), not once per finding."""
+    global _lengths
+    held = _lengths
+    if held[0] is not entries:
+        held = _lengths = (entries, frozenset(entry.count(" ") + 1 for entry in entries))
+    return held[1]
+
+
 def holder_of(doc: Any, span: Any, parsed: bool,
               *, lists: ContextWords) -> str | None:
     """Who holds the need: the subject of the need (or will) verb, as written."""
     anchor = anchor_of(span, words=lists)
     if parsed:
+        from assistant.wording.structure.readings import Part
+
         owner = _for_subject(anchor)
         if owner is not None:
             return owner
@@ -124,10 +148,10 @@ def holder_of(doc: Any, span: Any, parsed: bool,
             # it ("In case Mum relapses, Leo needs ...": Leo, not "Mum relapses")
             subject = clause_subject(verb)
             if subject is not None:
-                words = span_of(doc, subject.left_edge.i, subject.i + 1)
-                if subject.lower_ in ("there", "it") or len(words) > 5:
+                first = subject.left_edge.i
+                if subject.lower_ in ("there", "it") or subject.i + 1 - first > 5:
                     return None
-                return words.text
+                return Part.of(doc, first, subject.i + 1).text  # the span's text
             if verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head is not verb:
                 verb = verb.head
             else:

@@ -49,6 +49,9 @@ class StageMatcher:
     # id(matcher) -> what each of its patterns needs in a statement (see ``_requires``)
     requires: dict[int, list[Needs]] = field(default_factory=dict)
     _by_word: dict[int, list[int]] | None = None  # word id -> the gated groups it opens
+    # (matcher, what its patterns need), for the matchers run always and the gated ones
+    _always: list[tuple[Any, list[Needs]]] = field(default_factory=list)
+    _gated: list[tuple[Any, list[Needs]]] = field(default_factory=list)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         if self._by_word is None:
@@ -56,20 +59,26 @@ class StageMatcher:
             for n, (gate, _) in enumerate(self.gated):
                 for word in gate:
                     by_word.setdefault(word, []).append(n)
+            self._always = [(m, self.requires[id(m)]) for m in self.always]
+            self._gated = [(m, self.requires[id(m)]) for _, m in self.gated]
             self._by_word = by_word
         words = Words(doc.vocab.strings, _rows(doc))
-        requires = self.requires
+        possible = words.possible
         matches: list[tuple[int, int, int]] = []
-        for matcher in self.always:
-            if words.possible(requires[id(matcher)]):
+        for matcher, needs in self._always:
+            if possible(needs):
                 matches.extend(matcher(doc))
-        opened: set[int] = set()
         by_word = self._by_word
-        for word in by_word.keys() & words.sets[0]:  # the statement's gate words only
+        gate_words = by_word.keys() & words.sets[0]  # the statement's gate words only
+        if not gate_words:
+            return matches
+        opened: set[int] = set()
+        for word in gate_words:
             opened.update(by_word[word])
+        gated = self._gated
         for n in sorted(opened):
-            matcher = self.gated[n][1]
-            if words.possible(requires[id(matcher)]):
+            matcher, needs = gated[n]
+            if possible(needs):
                 matches.extend(matcher(doc))
         return matches
 
@@ -159,24 +168,45 @@ def _in_order(tokens: tuple[tuple[Test, ...], ...]) -> Callable[[list[list[int]]
 
 
 def _finder(tests: tuple[Test, ...]) -> Finder:
-    """The first row from ``at`` on where every test passes, else -1."""
+    """The first row from ``at`` on where every test passes, else -1.
+
+    Why several shapes: it runs on most statements, token by token, so the common tests
+    (one or two word or flag tests, one regular expression) each get a loop of their own
+    with nothing in it but the test."""
+    sets = [(column, value if value.__class__ is frozenset else frozenset({value}))
+            for column, value in tests if value.__class__ in (frozenset, int)]
+    if len(sets) == len(tests) == 1:
+        column, words = sets[0]
+
+        def find_word(rows: list[list[int]], at: int, strings: Any) -> int:
+            for i in range(at, len(rows)):
+                if rows[i][column] in words:
+                    return i
+            return -1
+
+        return find_word
+    if len(sets) == len(tests) == 2:
+        (first, these), (second, those) = sets
+
+        def find_both(rows: list[list[int]], at: int, strings: Any) -> int:
+            for i in range(at, len(rows)):
+                row = rows[i]
+                if row[first] in these and row[second] in those:
+                    return i
+            return -1
+
+        return find_both
     if len(tests) == 1:
-        column, value = tests[0]
-        if value.__class__ is frozenset or value.__class__ is int:
-            words = value if value.__class__ is frozenset else frozenset({value})
-
-            def find_word(rows: list[list[int]], at: int, strings: Any) -> int:
-                for i in range(at, len(rows)):
-                    if rows[i][column] in words:
-                        return i
-                return -1
-
-            return find_word
-        finds = value.finds
+        column, regex = tests[0]
+        seen, finds = regex.seen, regex.finds
 
         def find_pattern(rows: list[list[int]], at: int, strings: Any) -> int:
             for i in range(at, len(rows)):
-                if finds(strings, rows[i][column]):
+                word = rows[i][column]
+                found = seen.get(word)
+                if found is None:
+                    found = finds(strings, word)
+                if found:
                     return i
             return -1
 
@@ -471,7 +501,8 @@ class Engine:
                                          lists=self.english.context)
             term = ""
         else:
-            start, end, match = span.start_char, span.end_char, span.text
+            start, end = span.start_char, span.end_char
+            match = text[start:end]  # ``span.text`` (which builds every token again)
             flags = context.flags(doc, text, span, parsed, lists=self.english.context)
             if rule.stage == "seriousness":
                 # A consequence is conditional by nature, and the "not" of "if this is not

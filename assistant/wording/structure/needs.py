@@ -2594,6 +2594,8 @@ class NeedReader:
 
     @staticmethod
     def _in(forms: tuple[str, ...], words: Collection[str]) -> bool:
+        if isinstance(words, frozenset):  # a word class: one call, no generator
+            return not words.isdisjoint(forms)
         return any(f in words for f in forms)
 
 

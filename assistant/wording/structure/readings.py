@@ -82,18 +82,29 @@ class WordClass(frozenset[str]):
         return held[1]
 
 
-# Per-thread caches for the last document read (the app reads in worker threads).
+# Per-thread state of the readers (their recursion depths, the last readings).
 _local = threading.local()
+
+# What is read once per document, for the last document read: one (document, value)
+# tuple each, read and replaced whole. Why not per thread: a value is a function of its
+# document alone, so a thread that finds another thread's document there just reads its
+# own again; and a module global is read in a fraction of a thread-local's time, on
+# paths run a hundred times per statement.
+_kids_held: tuple[Any, dict[int, list[Any]]] = (None, {})
+_text_held: tuple[Any, str] = (None, "")
+_rows_held: tuple[Any, list[list[int]]] = (None, [])
+_lowers_held: tuple[Any, list[str]] = (None, [])
 
 
 def _kids(token: Any) -> list[Any]:
     """``token.children`` as a list, made once per token of the last document read:
     the reader asks for the same token's children many times, and spaCy builds new
     Token objects on every walk."""
+    global _kids_held
     doc = token.doc
-    held: tuple[Any, dict[int, list[Any]]] | None = getattr(_local, "kids", None)
-    if held is None or held[0] is not doc:  # (document, {token index: children})
-        held = _local.kids = (doc, {})
+    held = _kids_held
+    if held[0] is not doc:  # (document, {token index: children})
+        held = _kids_held = (doc, {})
     i = token.i
     kids = held[1].get(i)
     if kids is None:
@@ -104,28 +115,66 @@ def _kids(token: Any) -> list[Any]:
 def _doc_text(doc: Any, known: str | None = None) -> str:
     """``doc.text``, computed once per document (spaCy rebuilds it on every access);
     ``known`` is that text when a caller has it (the text it parsed), so it is not built."""
-    if getattr(_local, "text_doc", None) is not doc:
-        _local.text_doc, _local.text = doc, doc.text if known is None else known
-    return _local.text
+    global _text_held
+    held = _text_held
+    if held[0] is not doc:
+        held = _text_held = (doc, doc.text if known is None else known)
+    return held[1]
 
 
 def _rows(doc: Any) -> list[list[int]]:
     """The document's token attributes as rows (LOWER, ORTH, SENT_START, LIKE_NUM, DEP,
-    TAG, HEAD; HEAD relative and unsigned, so a head to the left reads as 2**64 - n),
-    read once per document: one ``to_array`` call costs about as much as reading forty
-    token attributes, and the word rules and the need reader both scan these."""
-    global _ROW_ATTRS
-    if getattr(_local, "rows_doc", None) is not doc:
+    TAG, HEAD; HEAD relative and unsigned, so a head to the left reads as 2**64 - n; then
+    IDX and LENGTH, the token's character offset and length), read once per document:
+    one ``to_array`` call costs about as much as reading forty token attributes, and the
+    word rules, the need reader and ``Part.of`` all read these."""
+    global _ROW_ATTRS, _rows_held
+    held = _rows_held
+    if held[0] is not doc:
         if _ROW_ATTRS is None:
-            from spacy.attrs import DEP, HEAD, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
+            from spacy.attrs import (
+                DEP,
+                HEAD,
+                IDX,
+                LENGTH,
+                LIKE_NUM,
+                LOWER,
+                ORTH,
+                SENT_START,
+                TAG,
+            )
 
-            _ROW_ATTRS = [LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG, HEAD]
-        _local.rows = doc.to_array(_ROW_ATTRS).tolist()
-        _local.rows_doc = doc
-    return _local.rows
+            _ROW_ATTRS = [LOWER, ORTH, SENT_START, LIKE_NUM, DEP, TAG, HEAD, IDX, LENGTH]
+        held = _rows_held = (doc, doc.to_array(_ROW_ATTRS).tolist())
+    return held[1]
 
 
 _ROW_ATTRS: list[int] | None = None  # the attribute ids ``_rows`` reads, set once
+
+# Strings by their id in the StringStore (an id is the hash of its string, so it never
+# names another): a dictionary read costs a fraction of decoding the string again.
+_strings: dict[int, str] = {}
+
+
+def _lowers(doc: Any) -> list[str]:
+    """The document's lower-case words (``token.lower_`` of each token), read once per
+    document from ``_rows``: context flags and holders scan the words before a finding,
+    and each ``token.lower_`` builds a new Token and decodes its string."""
+    global _lowers_held
+    held = _lowers_held
+    if held[0] is not doc:
+        store = doc.vocab.strings
+        known = _strings
+        if len(known) > 200_000:
+            known.clear()
+        out = []
+        for row in _rows(doc):
+            word = known.get(row[0])
+            if word is None:
+                word = known[row[0]] = store[row[0]]
+            out.append(word)
+        held = _lowers_held = (doc, out)
+    return held[1]
 
 
 def several_sentences(doc: Any) -> bool:
@@ -150,9 +199,25 @@ class Part:
         if end <= start:  # an empty part (a fragment's predicate)
             char = doc[start].idx if start < len(doc) else len(doc.text)
             return cls("", start, start, char, char)
-        first, last = doc[start], doc[end - 1]
-        start_char, end_char = first.idx, last.idx + len(last.text)
-        return cls(_doc_text(doc)[start_char:end_char], start, end, start_char, end_char)
+        rows = _rows(doc)  # IDX 7, LENGTH 8: no Token built (indexed as ``doc[i]`` is)
+        last = rows[end - 1]
+        start_char, end_char = rows[start][7], last[7] + last[8]
+        if cls is not Part:
+            return cls(_doc_text(doc)[start_char:end_char], start, end, start_char, end_char)
+        # As ``Part(...)`` makes it, at a third of the cost: a frozen dataclass's __init__
+        # sets each field through ``object.__setattr__``; the slots' own setters are direct.
+        part = _new(Part)
+        _set_text(part, _doc_text(doc)[start_char:end_char])
+        _set_start(part, start)
+        _set_end(part, end)
+        _set_start_char(part, start_char)
+        _set_end_char(part, end_char)
+        return part
+
+
+_new = object.__new__
+_set_text, _set_start, _set_end, _set_start_char, _set_end_char = (
+    Part.__dict__[name].__set__ for name in ("text", "start", "end", "start_char", "end_char"))
 
 
 @dataclass(slots=True)
@@ -280,27 +345,36 @@ def _lemma(token: Any) -> str:
 def lemma_forms(token: Any) -> tuple[str, ...]:
     """The lemma and its close spellings (placed -> plac, place), for class membership."""
     base = lemma(token)
-    low = token.lower_
-    forms = [base, low]
-    if base.endswith("e"):
-        forms.append(base[:-1])
-    else:
-        forms.append(base + "e")
-    return tuple(forms)
+    key = (base, token.orth)  # the spelling, read as its id: the forms are kept by both
+    found = _forms.get(key)
+    if found is None:
+        if len(_forms) > 100_000:
+            _forms.clear()
+        low = token.lower_
+        found = _forms[key] = (base, low, base[:-1] if base.endswith("e") else base + "e")
+    return found
+
+
+_forms: dict[tuple[str, int], tuple[str, ...]] = {}  # lemma_forms by (lemma, spelling)
 
 
 def _right_edge(verb: Any, anchors: frozenset[str]) -> int:
     """The end of a clause, short of a coordinated need ("to be safe | and needs X");
     ``anchors`` are the words of a need ("needs", "requires")."""
     end = verb.i
-    for child in _kids(verb):
+    kids = _kids(verb)
+    coordinated = None  # whether a need is coordinated with the verb, read when asked
+    for child in kids:
         if child.i < verb.i:
             continue
-        if child.dep_ == "conj" and child.lower_ in anchors:
+        dep = child.dep_
+        if dep == "conj" and child.lower_ in anchors:
             break
-        if child.dep_ == "cc" and any(c.dep_ == "conj" and c.lower_ in anchors
-                                      for c in _kids(verb)):
-            continue
+        if dep == "cc":
+            if coordinated is None:
+                coordinated = any(c.dep_ == "conj" and c.lower_ in anchors for c in kids)
+            if coordinated:
+                continue
         end = max(end, child.right_edge.i)
     return _trim(verb.doc, end)
 
@@ -334,7 +408,7 @@ def _np_text(head: Any) -> str:
         if child.i > head.i and child.dep_ in ("prep",) and end == child.i - 1:
             end = _trim(doc, child.right_edge.i)
             break
-    return doc[start:end + 1].text
+    return Part.of(doc, start, end + 1).text  # the span's text, without building it
 
 
 
