@@ -190,6 +190,7 @@ class NeedReader:
         self.wordnet_service = broad("wordnet_service") | broad("wordnet_programme") | \
             broad("wordnet_professional") | broad("wordnet_organisation")
         self.wordnet_aim = broad("wordnet_aim")
+        self._aim_nouns = self.wordnet_aim | self.universal_noun
         self.wordnet_adjective = word_class(lexicons, "wordnet_also_adjective")
 
     @classmethod
@@ -1284,7 +1285,7 @@ class NeedReader:
             return False
         for item in items:
             if (item.tag_ != "NN" and not self._noun_tagged_adjective(item)) or not (
-                    {lemma(item), item.lower_} & (self.wordnet_aim | self.universal_noun)):
+                    {lemma(item), item.lower_} & self._aim_nouns):
                 return False
             if any(c.dep_ not in ("cc", "conj", "punct") for c in _kids(item)):
                 return False
