@@ -56,6 +56,7 @@ NOT_FLAGGED: list[str] = [
     "Ava needs a doula she has already met before the birth.",
     "Tia needs serenity when her brothers argue at bedtime.",
     "Kai needs solace from his grandad after contact with his dad.",
+    "Ava needs a doula so she is not alone when the baby is born.",
     # a known person asked to do something particular
     "Mum needs the chaplain to explain what will happen at the funeral.",
     # specific needs that mention a service, and a negation

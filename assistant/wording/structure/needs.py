@@ -1457,12 +1457,16 @@ class NeedReader:
             return self._broad_class(head)
         return kind, why
 
+    _REASON_WORDS = frozenset({"so", "because", "when", "whenever", "while", "until",
+                               "unless", "before", "after", "since", "if"})
+
     def _broad_class(self, head: Any) -> tuple[str | None, str]:
         """("service" | "assessment" | None, why) for a head noun no list names, by its
         WordNet class (:meth:`_wordnet_classes`): "a doula", "an audiogram", "a seminar
         on parenting". Only a common noun whose phrase says nothing of whose it is or
-        what it is for: "her chaplain", "a nurse who speaks Polish" and "a course he
-        chose" say which one, so they are left to the rules for particular needs."""
+        what it is for: "her chaplain", "a nurse who speaks Polish", "a course he chose"
+        and "a doula so she is not alone at the birth" say which one or what for, so
+        they are left to the rules for particular needs."""
         if head.tag_ not in ("NN", "NNS") and not self._noun_tagged_adjective(head):
             return None, ""
         forms = {lemma(head), head.lower_}
@@ -1477,6 +1481,14 @@ class NeedReader:
                 and any(c.i > head.i and any(g.tag_ == "TO" for g in _kids(c))
                         for c in _kids(head.head)):
             return None, ""  # "needs the midwife to explain the scan": a known person asked
+        doc = head.doc
+        after = range(head.i + 1, head.sent.end)
+        if any(doc[i].lower_ in self._REASON_WORDS and any(
+                doc[j].tag_.startswith("VB") for j in range(i + 1, head.sent.end))
+                for i in after):
+            # "needs an interpreter at his review so he understands what is decided": what
+            # it is for is said, and a class of noun is too little to overrule that
+            return None, ""
         if assessment:
             return "assessment", f"\"{_np_text(head)}\" is a kind of assessment"
         return "service", (f"\"{_np_text(head)}\" is a kind of service, professional or "
