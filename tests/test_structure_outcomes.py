@@ -10,13 +10,10 @@ not from a list. The good statements beside them must stay unflagged.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.wording import Coach
-
-WORDING = Path(__file__).resolve().parent.parent / "framework" / "wording"
+from tests.helpers import hand_wording_text
 
 # (stage, text, the kinds a good coach raises, the unlisted word the case rests on)
 CASES: list[tuple[str, str, set[str], str]] = [
@@ -130,8 +127,7 @@ ALIASES = {"no-responsible": "no-owner"}
 
 
 def test_the_cases_rest_on_words_no_rule_lists() -> None:
-    text = " ".join(path.read_text(encoding="utf-8").lower()
-                    for path in sorted(WORDING.glob("*.yml")))
+    text = hand_wording_text()
     listed = [word for _, _, _, word in CASES if word in text]
     assert listed == []
 

@@ -169,11 +169,31 @@ class NeedReader:
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
         self.generic_harm = words("generic_harm") | words("shape_generic_harm")
         self.enabling_verb = words("shape_enabling_verb")
+        self._wordnet_classes(lexicons)
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
                            self.personal_verb, self.direction_verb, self.evidence_verb,
                            self.mental_verb)
+
+    def _wordnet_classes(self, lexicons: dict[str, list[str]]) -> None:
+        """The broad noun classes of ``framework/wording/wordnet.yml`` (generated from
+        WordNet by scripts/wordnet_classes.py), less its reviewed exclusions and less every
+        word the reader's own lists name: a listed word is judged by the rules written for
+        it, and WordNet speaks only for a noun no list knows."""
+        listed = frozenset(w.lower() for name, ws in lexicons.items()
+                           if name.startswith("shape_") for w in ws)
+        drop = word_class(lexicons, "wordnet_exclude") | listed
+
+        def broad(name: str) -> frozenset[str]:
+            return word_class(lexicons, name) - drop
+
+        self.wordnet_assessment = broad("wordnet_assessment")
+        self.wordnet_service = broad("wordnet_service") | broad("wordnet_programme") | \
+            broad("wordnet_professional") | broad("wordnet_organisation")
+        self.wordnet_aim = broad("wordnet_aim")
+        self._aim_nouns = self.wordnet_aim | self.universal_noun
+        self.wordnet_adjective = word_class(lexicons, "wordnet_also_adjective")
 
     @classmethod
     def from_content(cls, content: Any = None) -> Self:
@@ -1275,6 +1295,9 @@ class NeedReader:
                     for a in adjectives)
         if base in self.universal_noun and not self._specific_mods(head) and which:
             return "universal", f"\"{head.text}\" is something every child needs"
+        if self._broad_aim(head):
+            return "universal", (f"\"{_np_text(head)}\" names a state every child needs, "
+                                 "not what this person needs")
         if which and self._abstract(head) and not any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(head)) and \
                 not self._specific_mods(head):
@@ -1295,6 +1318,32 @@ class NeedReader:
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
         return "specific", f"names something particular: \"{head.text}\""
+
+    def _noun_tagged_adjective(self, token: Any) -> bool:
+        """True for a word the tagger read as an adjective that WordNet knows only as a
+        noun ("needs osteopathy" is often tagged JJ): a rare noun after "needs" is read as
+        what it is."""
+        return token.tag_ == "JJ" and token.lower_ not in self.wordnet_adjective and (
+            token.lower_ in self.wordnet_service or token.lower_ in self.wordnet_assessment
+            or token.lower_ in self.wordnet_aim)
+
+    def _broad_aim(self, head: Any) -> bool:
+        """True when the whole of what is needed is a bare noun (or bare nouns joined by
+        "and") for a good state or feeling in WordNet's class (:meth:`_wordnet_classes`)
+        that no list names: "needs serenity", "needs tranquillity and companionship".
+        Anything more (a determiner, a modifier, a clause, "with her dad") makes it
+        something particular, so it is left to the other rules."""
+        items = [head, *head.conjuncts]
+        if not any(lemma(t) in self.wordnet_aim or t.lower_ in self.wordnet_aim
+                   for t in items):
+            return False
+        for item in items:
+            if (item.tag_ != "NN" and not self._noun_tagged_adjective(item)) or not (
+                    {lemma(item), item.lower_} & self._aim_nouns):
+                return False
+            if any(c.dep_ not in ("cc", "conj", "punct") for c in _kids(item)):
+                return False
+        return all(t.is_punct for t in head.doc[max(t.i for t in items) + 1:head.sent.end])
 
     def _parenting(self, head: Any, need: Any = None) -> str:
         """Why a phrase names only the parenting every child needs ("appropriate
@@ -1459,7 +1508,45 @@ class NeedReader:
             shape = self._provision_shape(head)
             if shape:
                 return "service", shape
+            return self._broad_class(head)
         return kind, why
+
+    _REASON_WORDS = frozenset({"so", "because", "when", "whenever", "while", "until",
+                               "unless", "before", "after", "since", "if"})
+
+    def _broad_class(self, head: Any) -> tuple[str | None, str]:
+        """("service" | "assessment" | None, why) for a head noun no list names, by its
+        WordNet class (:meth:`_wordnet_classes`): "a doula", "an audiogram", "a seminar
+        on parenting". Only a common noun whose phrase says nothing of whose it is or
+        what it is for: "her chaplain", "a nurse who speaks Polish", "a course he chose"
+        and "a doula so she is not alone at the birth" say which one or what for, so
+        they are left to the rules for particular needs."""
+        if head.tag_ not in ("NN", "NNS") and not self._noun_tagged_adjective(head):
+            return None, ""
+        forms = {lemma(head), head.lower_}
+        assessment = bool(forms & self.wordnet_assessment)
+        if not assessment and not forms & self.wordnet_service:
+            return None, ""
+        if any(c.dep_ in ("poss", "relcl", "acl", "advcl") or (
+                c.dep_ == "compound" and c.lower_ == "self") for c in _kids(head)) or \
+                self._content_mods(head):
+            return None, ""
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _kids(head)) \
+                and any(c.i > head.i and any(g.tag_ == "TO" for g in _kids(c))
+                        for c in _kids(head.head)):
+            return None, ""  # "needs the midwife to explain the scan": a known person asked
+        doc = head.doc
+        after = range(head.i + 1, head.sent.end)
+        if any(doc[i].lower_ in self._REASON_WORDS and any(
+                doc[j].tag_.startswith("VB") for j in range(i + 1, head.sent.end))
+                for i in after):
+            # "needs an interpreter at his review so he understands what is decided": what
+            # it is for is said, and a class of noun is too little to overrule that
+            return None, ""
+        if assessment:
+            return "assessment", f"\"{_np_text(head)}\" is a kind of assessment"
+        return "service", (f"\"{_np_text(head)}\" is a kind of service, professional or "
+                           "programme")
 
     # -------------------------------------------------------------- shape cues
     def _professional(self, head: Any) -> bool:
