@@ -73,6 +73,8 @@ CASES: list[tuple[str, set[str], str]] = [
     # specific: on one's own, by a means of travel, without being reminded
     ("Jade will go to her Ardley appointments on her own by the summer.", set(), "ardley"),
     ("Lola will get to her Cressing sessions by tram every week.", set(), "cressing"),
+    # a "by" phrase set before the verb says when, not how: going there is the service
+    ("By spring, Noor will go to every Halsey clinic appointment.", {"service"}, "halsey"),
     ("Kara will go to the Ibbotson clinic to take her insulin without being reminded.",
      set(), "ibbotson"),
     # taking someone else there; a plan used in a situation or to do an act

@@ -598,7 +598,9 @@ class OutcomeReader(NeedReader):
                 # "without missing a session", which counts the service kept
                 return True
             for noun in _kids(child):
-                if child.lower_ == "by" and noun.dep_ == "pobj" and noun.tag_ == "NN" and \
+                # a means follows the verb; "By spring, Sam will ..." set before it is when
+                if child.lower_ == "by" and child.i > verb.i and noun.dep_ == "pobj" and \
+                        noun.tag_ == "NN" and \
                         not any(c.dep_ in ("det", "poss", "nummod") for c in _kids(noun)) \
                         and lemma(noun) not in self.time_noun and \
                         not self.service_shaped(noun)[0] and not self._animate(noun):
