@@ -233,6 +233,12 @@ async def test_editing_keys_keep_their_place_in_a_burst(tmp_path: Path, case: Ca
               "left", "delete", "R", "end", " of her own")
         await _handled(pilot, app)
         assert answer.text == "Kayla needs a bedRoom of her own"
+        # pasted text waits its turn too (a terminal's bracketed paste is one event)
+        burst(app, "x", "backspace")
+        app.post_message(events.Paste(", a bed"))
+        burst(app, "backspace", "!")
+        await _handled(pilot, app)
+        assert answer.text == "Kayla needs a bedRoom of her own, a be!"
     app = NeedsLedApp(db=str(tmp_path / "other.db"))
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.core_ready, "the cases are open")

@@ -13,9 +13,9 @@ Backspaces goes in first and is then deleted with the rest, so Enter sends an em
 So after every key but a character typed into a text field, the app holds the keys that
 follow until every message that key caused has been handled (the screen's widgets and
 the app have nothing left to do), then hands them on, in order, to whatever has the focus
-then. Characters typed into a field never hold anything, so ordinary typing is not
-slowed. A hold ends after :data:`MAX_HOLD` seconds and :data:`MAX_CHECKS` checks at most:
-a screen that stays busy gets its keys anyway.
+then; pasted text waits its turn among them. Characters typed into a field never hold
+anything, so ordinary typing is not slowed. A hold ends after :data:`MAX_HOLD` seconds
+and :data:`MAX_CHECKS` checks at most: a screen that stays busy gets its keys anyway.
 """
 
 from __future__ import annotations
@@ -49,11 +49,17 @@ POLL = 0.002
 BURST_GAP = 0.5
 
 
-def acts_later(event: events.Key, focused: object) -> bool:
+#: what the app reads from the terminal and may hold: a key, or pasted text
+Typed = events.Key | events.Paste
+
+
+def acts_later(event: Typed, focused: object) -> bool:
     """Whether ``event``, handed to ``focused``, does its work later than the keys after
     it would reach the field: anything but a character typed into an editable text field
     (Backspace, the arrows, Enter, a character that is a screen's shortcut...). The keys
-    after such a key wait until it has been handled."""
+    after such a key wait until it has been handled. Pasted text goes in at once."""
+    if isinstance(event, events.Paste):
+        return False
     typed = (event.is_printable and bool(event.character)
              and isinstance(focused, (Input, TextArea))
              and not getattr(focused, "read_only", False))
@@ -96,7 +102,7 @@ class TypeAhead:
 
     def __init__(self, app: NeedsLedApp) -> None:
         self.app = app
-        self.held: deque[events.Key] = deque()
+        self.held: deque[Typed] = deque()
         #: for each held key, the pause before it, in seconds (see ``divert``)
         self._gaps: deque[float] = deque()
         self.closed = False
@@ -119,19 +125,23 @@ class TypeAhead:
         worker's fingers (the coach flagged the answer just sent), the keys typed on
         without a pause were meant for the next answer, not for the dialog's field;
         browsers hold a new dialog's buttons for a moment for the same reason. Printable
-        keys go to ``sink`` as text and Backspace as "\b"; the burst ends at the first
-        key after a pause of :data:`BURST_GAP` seconds or one that can move the focus,
-        which goes on as usual, or when ``screen`` (the dialog) is no longer the one
+        keys and pasted text go to ``sink`` as text and Backspace as "\b"; the burst
+        ends at the first key after a pause of :data:`BURST_GAP` seconds or one that can
+        move the focus, which goes on as usual, or when ``screen`` (the dialog) is no longer the one
         showing: a diversion never outlives the dialog it was for."""
         self._sink = sink
         self._sink_screen = screen
 
-    def _to_sink(self, event: events.Key, gap: float) -> bool:
+    def _to_sink(self, event: Typed, gap: float) -> bool:
         """Hand ``event``, typed ``gap`` seconds after the key before it, to the diverting
         sink if it is typing on in the same burst; else end the diversion."""
         if self._sink is None:
             return False
-        if gap < BURST_GAP and self._dialog_showing() and not moves_focus(event.key):
+        if isinstance(event, events.Paste):
+            if gap < BURST_GAP and self._dialog_showing():
+                self._sink(event.text)
+                return True
+        elif gap < BURST_GAP and self._dialog_showing() and not moves_focus(event.key):
             if event.key == "backspace":
                 self._sink("\b")
                 return True
@@ -153,12 +163,12 @@ class TypeAhead:
         except Exception:  # no screen: the app is closing
             return False
 
-    def diverted(self, event: events.Key) -> bool:
+    def diverted(self, event: Typed) -> bool:
         """Whether ``event`` (not held) went to a diverting sink: typed on, in the same
         burst, after the key whose handling diverted it."""
         return self._to_sink(event, self._gap)
 
-    def hold(self, event: events.Key) -> bool:
+    def hold(self, event: Typed) -> bool:
         """Keep ``event`` for later if a key before it is still being handled (or keys
         held before it are still waiting: the order is kept)."""
         # when the terminal delivered it (a handler blocking the event loop delays
@@ -172,7 +182,7 @@ class TypeAhead:
             return True
         return False
 
-    def handed_on(self, event: events.Key) -> None:
+    def handed_on(self, event: Typed) -> None:
         """``event`` was handed to the focused widget: if it acts later than the keys
         after it would (:func:`acts_later`), hold them until it has been handled."""
         if acts_later(event, self._focused()):
@@ -212,11 +222,11 @@ class TypeAhead:
             return False
         return any(_busy(node) for node in nodes)
 
-    def released(self) -> list[events.Key]:
+    def released(self) -> list[Typed]:
         """The keys to hand on now, in order, up to and including the next one that acts
         later than the keys after it would (the rest wait for it in turn). Only once the
         keys before them have been handled: the focus, and the screen, may change yet."""
-        out: list[events.Key] = []
+        out: list[Typed] = []
         if self.closed:
             return out
         while self.held and self._to_sink(self.held[0], self._gaps[0]):
