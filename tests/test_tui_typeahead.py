@@ -30,13 +30,17 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+#: keys a test names, and the character a terminal sends for each
+NAMED = {"enter": "\r", "tab": "\t", "shift+tab": None, "escape": None, "backspace": "\x08",
+         "delete": None, "left": None, "right": None, "home": None, "end": None}
+
+
 def burst(app: NeedsLedApp, *keys: str) -> None:
     """Put ``keys`` in the app's queue at once, as a terminal's read of a fast typist."""
     names = {" ": "space", "-": "minus", ".": "full_stop", ",": "comma"}
     for key in keys:
-        if key in ("enter", "tab", "shift+tab", "escape", "backspace"):
-            app.post_message(events.Key(key, {"enter": "\r", "tab": "\t",
-                                              "backspace": "\x08"}.get(key)))
+        if key in NAMED:
+            app.post_message(events.Key(key, NAMED[key]))
             continue
         for char in key:  # text: one key per character
             app.post_message(events.Key(names.get(char, char), char))
@@ -155,3 +159,137 @@ async def test_the_line_typed_on_past_a_flag_is_never_part_of_the_answer(
         needs = [n.wording for n in screen.case.needs]  # type: ignore[attr-defined]
         assert rewrite in needs and "Kayla needs a bed" not in needs
         assert not any("\n" in n for n in needs)
+
+
+async def _at_rating(pilot: Any, app: NeedsLedApp, case: Case) -> Any:
+    """The interview open at the first need's seriousness rating (a choice step)."""
+    await until(pilot, lambda: app.core_ready, "the cases are open")
+    app.open_case(case.reference)
+    await until(pilot, lambda: on_interview(app), "the interview")
+    screen = app.screen
+    screen.interview.goto("rating:" + case.needs[0].id)  # type: ignore[attr-defined]
+    screen.show_question()  # type: ignore[attr-defined]
+    await pilot.pause()
+    return screen
+
+
+def _goto(screen: Any, key: str) -> None:
+    screen.interview.goto(key)
+    screen.show_question()
+
+
+async def _handled(pilot: Any, app: NeedsLedApp) -> None:
+    """Let every key posted so far be handled (the hold lets them through one by one)."""
+    await until(pilot, lambda: not app.typeahead.held and not app.typeahead.closed,
+                "every key handed on")
+    for _ in range(6):
+        await pilot.pause(0.05)
+
+
+@pytest.mark.parametrize("together", [False, True], ids=["after-the-error", "one-burst"])
+async def test_backspace_then_a_choice_in_one_burst(tmp_path: Path, case: Case,
+                                                    together: bool) -> None:
+    """Backspace acts through the answer box's bindings, which Textual runs only when the
+    key has bubbled back up to the app; a character is inserted, and Enter sends, as soon
+    as the key reaches the box. So "1" typed straight after ten Backspaces went in first,
+    the Backspaces then deleted it with the rest, and Enter sent an empty box: the
+    interview moved on with the old rating and the "1" lost. Every key must act in the
+    order typed, and Enter send what the box shows."""
+    app = _app_with(tmp_path, case)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _at_rating(pilot, app, case)
+        need = screen.case.needs[0]  # type: ignore[attr-defined]
+        assert need.seriousness.rating == "high"
+        answer = screen.query_one("#answer", AnswerArea)
+        message = screen.query_one("#message")
+        burst(app, "serious", "enter")
+        if not together:
+            await until(pilot, lambda: "not one of the choices" in str(message.render()),
+                        "the error")
+        burst(app, *["backspace"] * 10, "1", "enter")
+        await until(pilot, lambda: screen.interview.key.startswith("urgency:"),  # type: ignore[attr-defined]
+                    "the next step")
+        await _handled(pilot, app)
+        assert screen.case.needs[0].seriousness.rating == "low"  # type: ignore[attr-defined]
+        assert answer.text == ""
+        await until(pilot, lambda: _stored_rating(tmp_path, case) == "low",
+                    "a revision with the new rating")
+
+
+def _stored_rating(tmp_path: Path, case: Case) -> str | None:
+    with Store(tmp_path / "cases.db") as store:
+        ser = store.load(case.reference).needs[0].seriousness
+    return ser.rating if ser else None
+
+
+async def test_editing_keys_keep_their_place_in_a_burst(tmp_path: Path, case: Case) -> None:
+    """The same for every key a field handles through its bindings (Backspace, Delete,
+    the arrows, Home, End), in the answer box and in a one-line field."""
+    app = _app_with(tmp_path, case)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _at_a_new_need(pilot, app, case)
+        answer = screen.query_one("#answer", AnswerArea)
+        burst(app, "Kayla needs a bedx", "backspace", "room", "left", "left", "left",
+              "left", "delete", "R", "end", " of her own")
+        await _handled(pilot, app)
+        assert answer.text == "Kayla needs a bedRoom of her own"
+        # pasted text waits its turn too (a terminal's bracketed paste is one event)
+        burst(app, "x", "backspace")
+        app.post_message(events.Paste(", a bed"))
+        burst(app, "backspace", "!")
+        await _handled(pilot, app)
+        assert answer.text == "Kayla needs a bedRoom of her own, a be!"
+    app = NeedsLedApp(db=str(tmp_path / "other.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NewCaseScreen)
+                    and app.focused is not None and app.focused.id == "reference", "new case")
+        burst(app, "NL-T-9x", "backspace", "2", "home", "X", "enter", "tab", "Kaylx",
+              "backspace", "a")
+        await _handled(pilot, app)
+        assert app.screen.query_one("#reference", Input).value == "XNL-T-92"
+        assert app.screen.query_one("#name", Input).value == "Kayla"
+
+
+async def test_no_diversion_outlives_the_keep_dialog(tmp_path: Path, case: Case) -> None:
+    """Keys typed straight on past a flagged answer go back to the answer box only while
+    the keep-my-wording dialog that opened under the worker's fingers is showing: once it
+    has gone (kept, or closed without a key, as a click would), a burst of typing, with
+    Backspace and Enter, lands in the answer box as typed."""
+    from assistant.tui.screens.keep import KeepScreen
+
+    app = _app_with(tmp_path, case)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _at_a_new_need(pilot, app, case)
+        answer = screen.query_one("#answer", AnswerArea)
+        burst(app, "Kayla needs counselling", "enter", "Kayla needs a bed")
+        await until(pilot, lambda: isinstance(app.screen, KeepScreen)
+                    and answer.text.endswith("bed"), "the burst back in the answer box")
+        keep = app.screen
+        keep.query_one("#reason", Input).value = "agreed with the family"
+        keep.post_message(Input.Submitted(keep.query_one("#reason", Input),
+                                          "agreed with the family"))
+        await until(pilot, lambda: app.screen is screen and answer.text == "Kayla needs a bed",
+                    "kept: the burst starts the next answer")
+        burst(app, "x", "backspace", "room")
+        await _handled(pilot, app)
+        assert answer.text == "Kayla needs a bedroom"
+        # closed without a key (a click): nothing typed after it is diverted either
+        _goto(screen, "need_new:" + case.people[0].id)
+        await pilot.pause()
+        burst(app, "Kayla needs counselling", "enter")
+        await until(pilot, lambda: isinstance(app.screen, KeepScreen), "flagged again")
+        app.screen.dismiss(None)
+        await until(pilot, lambda: app.screen is screen, "back to edit")
+        before = answer.text
+        burst(app, "backspace", "backspace", "x")
+        await _handled(pilot, app)
+        assert answer.text == before[:-2] + "x"
+        _goto(screen, "rating:" + case.needs[0].id)
+        await pilot.pause()
+        burst(app, "serious", "enter", *["backspace"] * 10, "2", "enter")
+        await until(pilot, lambda: screen.interview.key.startswith("urgency:"),  # type: ignore[attr-defined]
+                    "the next step")
+        await _handled(pilot, app)
+        assert screen.case.needs[0].seriousness.rating == "moderate"  # type: ignore[attr-defined]

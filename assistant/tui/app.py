@@ -158,9 +158,10 @@ class NeedsLedApp(App[None]):
         self.exit(return_code=128 + signum)
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys read while a key before them (Enter, Tab...) is still being handled wait
-        for it, then go to the field focused after it (:mod:`assistant.tui.typeahead`)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        """Keys (and pastes) read while a key before them (Enter, Tab, Backspace...) is
+        still being handled wait for it, then go to the field focused after it
+        (:mod:`assistant.tui.typeahead`)."""
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             if self.typeahead.hold(event) or self.typeahead.diverted(event):
                 return
             await super().on_event(event)

@@ -1,18 +1,21 @@
-"""Keys typed straight after Enter or Tab go to the field that has the focus afterwards.
+"""Keys typed quickly act in the order typed, each on the field that has the focus then.
 
 Textual hands each key to the widget focused *when the app reads the key*; what the key
-then does (Enter submits, Tab moves on, Ctrl+S starts the interview) happens a few message
-hops later, in the widget, its screen or the app. A terminal delivers keys as fast as they
-are typed, so while an answer is being checked, or a Tab is on its way, the next keys are
-read and handed to the field that is about to lose the focus: "Kayla" typed after Tab
-lands in the reference, the start of the next answer in the one just sent.
+then does happens at different times. A text field inserts a typed character as soon as
+the key reaches it; but Enter's answer is taken, Tab moves the focus, and Backspace,
+Delete, the arrows, Home and End act, through the field's bindings, only a few message
+hops later, in the widget's screen or the app (Textual runs a field's bindings when the
+key has bubbled back up to the app). A terminal delivers keys as fast as they are typed,
+so the next keys are read and handed on before that: "Kayla" typed after Tab lands in the
+reference, the start of the next answer in the one just sent, and "1" typed after ten
+Backspaces goes in first and is then deleted with the rest, so Enter sends an empty box.
 
-So after a key that can move the focus or change the screen, the app holds the keys that
-follow until every message that key caused has been handled (the screen's widgets and the
-app have nothing left to do), then hands them on, in order, to whatever has the focus
-then. Printable keys, Backspace and the arrows never hold anything. A hold ends after
-:data:`MAX_HOLD` seconds and :data:`MAX_CHECKS` checks at most: a screen that stays busy
-gets its keys anyway.
+So after every key but a character typed into a text field, the app holds the keys that
+follow until every message that key caused has been handled (the screen's widgets and
+the app have nothing left to do), then hands them on, in order, to whatever has the focus
+then; pasted text waits its turn among them. Characters typed into a field never hold
+anything, so ordinary typing is not slowed. A hold ends after :data:`MAX_HOLD` seconds
+and :data:`MAX_CHECKS` checks at most: a screen that stays busy gets its keys anyway.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.message import Message
+from textual.widgets import Input, TextArea
 
 if TYPE_CHECKING:
     from textual._queue import Queue
@@ -32,9 +36,9 @@ if TYPE_CHECKING:
 
     from assistant.tui.app import NeedsLedApp
 
-#: keys whose handling can move the focus or change the screen
+#: keys whose handling can move the focus or change the screen (they end a diversion)
 MOVING = frozenset({"enter", "tab", "shift+tab", "escape"})
-#: the longest the keys after such a key wait for it to be handled, in seconds ...
+#: the longest the keys after a key wait for it to be handled, in seconds ...
 MAX_HOLD = 1.0
 #: ... and in checks (a handler that blocks the event loop, such as the coach reading an
 #: answer, uses up no checks: the keys still wait for what it then does)
@@ -45,9 +49,26 @@ POLL = 0.002
 BURST_GAP = 0.5
 
 
+#: what the app reads from the terminal and may hold: a key, or pasted text
+Typed = events.Key | events.Paste
+
+
+def acts_later(event: Typed, focused: object) -> bool:
+    """Whether ``event``, handed to ``focused``, does its work later than the keys after
+    it would reach the field: anything but a character typed into an editable text field
+    (Backspace, the arrows, Enter, a character that is a screen's shortcut...). The keys
+    after such a key wait until it has been handled. Pasted text goes in at once."""
+    if isinstance(event, events.Paste):
+        return False
+    typed = (event.is_printable and bool(event.character)
+             and isinstance(focused, (Input, TextArea))
+             and not getattr(focused, "read_only", False))
+    return not typed
+
+
 def moves_focus(key: str) -> bool:
     """Whether ``key`` may move the focus or change the screen (Enter, Tab, Escape, any
-    Ctrl or function key), so the keys after it wait until it has been handled."""
+    Ctrl or function key): such a key ends a diversion (see ``TypeAhead.divert``)."""
     return key in MOVING or key.startswith(("ctrl+", "shift+tab")) or (
         key.startswith("f") and key[1:].isdigit())
 
@@ -74,42 +95,53 @@ _UNKNOWN = object()
 
 
 class TypeAhead:
-    """The app's hold on keys read while a focus-moving key is still being handled."""
+    """The app's hold on keys read while a key before them is still being handled."""
 
     class Release(Message):
         """Hand the held keys on (posted to the app once it is done)."""
 
     def __init__(self, app: NeedsLedApp) -> None:
         self.app = app
-        self.held: deque[events.Key] = deque()
+        self.held: deque[Typed] = deque()
+        #: for each held key, the pause before it, in seconds (see ``divert``)
+        self._gaps: deque[float] = deque()
         self.closed = False
         self._since = 0.0
         self._checks = 0
         self._polling = False
-        #: where a diverted burst's text goes (see ``divert``), and key timing
+        #: where a diverted burst's text goes (see ``divert``), while which screen shows,
+        #: and key timing
         self._sink: Callable[[str], None] | None = None
+        self._sink_screen: object = None
         self._last_key = 0.0
         self._gap = 0.0
         #: how many keys were held, and how many holds ran out of time (for tests)
         self.holds = 0
         self.timeouts = 0
 
-    def divert(self, sink: Callable[[str], None]) -> None:
+    def divert(self, sink: Callable[[str], None], screen: object) -> None:
         """Give the keys typed straight on to ``sink`` instead of the focused widget,
         until the typing pauses. Why: when a key's handling opens a dialog under the
         worker's fingers (the coach flagged the answer just sent), the keys typed on
         without a pause were meant for the next answer, not for the dialog's field;
         browsers hold a new dialog's buttons for a moment for the same reason. Printable
-        keys go to ``sink`` as text and Backspace as "\b"; the burst ends at the first
-        key after a pause of :data:`BURST_GAP` seconds or one that can move the focus,
-        which goes on as usual."""
+        keys and pasted text go to ``sink`` as text and Backspace as "\b"; the burst
+        ends at the first key after a pause of :data:`BURST_GAP` seconds or one that can
+        move the focus, which goes on as usual, or when ``screen`` (the dialog) is no longer the one
+        showing: a diversion never outlives the dialog it was for."""
         self._sink = sink
+        self._sink_screen = screen
 
-    def _to_sink(self, event: events.Key) -> bool:
-        """Hand ``event`` to the diverting sink if it is typing; else end the diversion."""
+    def _to_sink(self, event: Typed, gap: float) -> bool:
+        """Hand ``event``, typed ``gap`` seconds after the key before it, to the diverting
+        sink if it is typing on in the same burst; else end the diversion."""
         if self._sink is None:
             return False
-        if not moves_focus(event.key):
+        if isinstance(event, events.Paste):
+            if gap < BURST_GAP and self._dialog_showing():
+                self._sink(event.text)
+                return True
+        elif gap < BURST_GAP and self._dialog_showing() and not moves_focus(event.key):
             if event.key == "backspace":
                 self._sink("\b")
                 return True
@@ -119,28 +151,41 @@ class TypeAhead:
         self._sink = None
         return False
 
-    def diverted(self, event: events.Key) -> bool:
+    def _focused(self) -> object:
+        try:
+            return self.app.focused
+        except Exception:  # no screen: the app is closing
+            return None
+
+    def _dialog_showing(self) -> bool:
+        try:
+            return self.app.screen is self._sink_screen
+        except Exception:  # no screen: the app is closing
+            return False
+
+    def diverted(self, event: Typed) -> bool:
         """Whether ``event`` (not held) went to a diverting sink: typed on, in the same
         burst, after the key whose handling diverted it."""
-        if self._sink is not None and self._gap >= BURST_GAP:
-            self._sink = None
-        return self._to_sink(event)
+        return self._to_sink(event, self._gap)
 
-    def hold(self, event: events.Key) -> bool:
+    def hold(self, event: Typed) -> bool:
         """Keep ``event`` for later if a key before it is still being handled (or keys
         held before it are still waiting: the order is kept)."""
-        now = time.monotonic()
+        # when the terminal delivered it (a handler blocking the event loop delays
+        # ``hold``, not the typing)
+        now = event.time
         self._gap, self._last_key = now - self._last_key, now
         if self.closed or self.held:
             self.held.append(event)
+            self._gaps.append(self._gap)
             self.holds += 1
             return True
         return False
 
-    def handed_on(self, event: events.Key) -> None:
-        """``event`` was handed to the focused widget: if it can move the focus, hold the
-        keys after it until it has been handled."""
-        if moves_focus(event.key):
+    def handed_on(self, event: Typed) -> None:
+        """``event`` was handed to the focused widget: if it acts later than the keys
+        after it would (:func:`acts_later`), hold them until it has been handled."""
+        if acts_later(event, self._focused()):
             self.closed = True
             self._since = time.monotonic()
             self._checks = 0
@@ -177,15 +222,21 @@ class TypeAhead:
             return False
         return any(_busy(node) for node in nodes)
 
-    def released(self) -> list[events.Key]:
-        """The keys to hand on now, in order, up to and including the next one that can
-        move the focus (the rest wait for it in turn)."""
-        out: list[events.Key] = []
-        while self.held and self._to_sink(self.held[0]):
+    def released(self) -> list[Typed]:
+        """The keys to hand on now, in order, up to and including the next one that acts
+        later than the keys after it would (the rest wait for it in turn). Only once the
+        keys before them have been handled: the focus, and the screen, may change yet."""
+        out: list[Typed] = []
+        if self.closed:
+            return out
+        while self.held and self._to_sink(self.held[0], self._gaps[0]):
             self.held.popleft()
-        while self.held and not self.closed:
+            self._gaps.popleft()
+        focused = self._focused()
+        while self.held:
             event = self.held.popleft()
+            self._gaps.popleft()
             out.append(event)
-            if moves_focus(event.key):
+            if acts_later(event, focused):
                 break
         return out

@@ -409,8 +409,9 @@ class InterviewScreen(Screen[None]):
                 else:
                     self.answer_box.focus()
 
-            self.app.typeahead.divert(self._typed_on_past_a_flag(text))
-            self.app.push_screen(KeepScreen(text, findings), kept)
+            keep = KeepScreen(text, findings)
+            self.app.push_screen(keep, kept)
+            self.app.typeahead.divert(self._typed_on_past_a_flag(text), keep)
             return
         self.take_answer(text)
 
