@@ -186,7 +186,8 @@ def summarise(case: Case) -> str:
     needs = len(case.needs)
     outcomes = sum(len(n.outcomes) for n in case.needs)
     work = sum(len(n.work) for n in case.needs)
-    return f"{people} people, {needs} needs, {outcomes} outcomes, {work} work items"
+    return (f"{people} {'person' if people == 1 else 'people'}, {needs} need{'s' * (needs != 1)}"
+            f", {outcomes} outcome{'s' * (outcomes != 1)}, {work} work item{'s' * (work != 1)}")
 
 
 def _damaged(path: Path, what: str = "") -> StoreError:

@@ -156,3 +156,17 @@ def test_another_programs_database_is_refused_untouched(db_path: Path) -> None:
     with pytest.raises(StoreError, match="another program's SQLite database"):
         Store(db_path)
     assert db_path.read_bytes() == before
+
+
+def test_the_case_list_counts_in_words_that_agree() -> None:
+    """"1 person, 1 need, 1 outcome, 1 work item", never "1 outcomes"."""
+    from assistant.model import Need, Outcome, Person, WorkItem
+    from assistant.store import summarise
+
+    one = Case(reference="T-1", people=[Person(id="a", name="Ava", role="child")])
+    assert summarise(one) == "1 person, 0 needs, 0 outcomes, 0 work items"
+    need = Need(id="n", holder="a", wording="Ava needs to be in bed by nine.",
+                outcomes=[Outcome(id="o", statement="By May, Ava will be in bed by nine.")],
+                work=[WorkItem(id="w", action="Mum to read with Ava at eight each night.")])
+    one.needs = [need]
+    assert summarise(one) == "1 person, 1 need, 1 outcome, 1 work item"
