@@ -55,6 +55,9 @@ FLAGGED: list[tuple[str, str]] = [
     # what every child is owed by carers, and a bare aim verb or noun
     ("Wrenna needs her needs to be understood and responded to.", "universal"),
     ("Wrenna needs to know she matters.", "universal"),
+    # behaving, bare or graded only by how well, is what every child is asked
+    ("Tobin needs to behave.", "universal"),
+    ("Wrenna needs to behave appropriately at school.", "universal"),
     ("Tobin needs to have fun.", "universal"),
     # the plan-style holder of a passive aim is not a particular thing of theirs
     ("Wrenna to be respected and responsible.", "universal"),
@@ -90,6 +93,8 @@ NOT_FLAGGED: list[str] = [
     # a particular thing of hers, or a particular person, on the same build
     "Wrenna needs her nightmares to be noticed.",
     "Wrenna needs to know she matters to her dad.",
+    "Tobin needs to behave calmly in the car so that Mum can drive safely.",
+    "Wrenna needs to learn to behave when she is told no at bedtime.",
     "Wrenna needs her eczema to be understood by her teachers.",
     # a place noun named by the kind of thing it is, not where it is provided
     "Tobin needs a bunk bed.",
