@@ -58,6 +58,9 @@ FLAGGED: list[tuple[str, str]] = [
     # behaving, bare or graded only by how well, is what every child is asked
     ("Tobin needs to behave.", "universal"),
     ("Wrenna needs to behave appropriately at school.", "universal"),
+    # caring for a person by name, with nothing particular, is good parenting restated
+    ("Mum needs to protect Tobin.", "universal"),
+    ("Dad needs to look after Wrenna properly.", "universal"),
     ("Tobin needs to have fun.", "universal"),
     # the plan-style holder of a passive aim is not a particular thing of theirs
     ("Wrenna to be respected and responsible.", "universal"),
@@ -95,6 +98,8 @@ NOT_FLAGGED: list[str] = [
     "Wrenna needs to know she matters to her dad.",
     "Tobin needs to behave calmly in the car so that Mum can drive safely.",
     "Wrenna needs to learn to behave when she is told no at bedtime.",
+    "Dad needs to look after Wrenna on Saturdays so that Mum can work.",
+    "Mum needs to protect Tobin from his uncle when he has been drinking.",
     "Wrenna needs her eczema to be understood by her teachers.",
     # a place noun named by the kind of thing it is, not where it is provided
     "Tobin needs a bunk bed.",

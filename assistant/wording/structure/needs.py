@@ -1708,14 +1708,26 @@ class NeedReader:
                     or self._quality(own_subject)):
                 return ""
             ranked = self._upheld(verb, own_subject)
-            if not (self._aim_core(verb) or ranked) or not self._general(verb, skip=[
-                    c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]):
+            skip = [c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]
+            if self._in(lemma_forms(verb), self.care_verb):
+                # the person cared for, by name, is no particular: "to protect Kayla"
+                skip += [c.i for c in _kids(verb) if (
+                    c.dep_ == "dobj" and self._bare_name(c)) or (
+                    c.dep_ == "prep" and c.lower_ in ("for", "after") and _kids(c) and all(
+                        g.dep_ == "pobj" and self._bare_name(g) for g in _kids(c)))]
+            if not (self._aim_core(verb) or ranked) or not self._general(verb, skip=skip):
                 return ""
         finally:
             _local.general_depth = depth
         doc = verb.doc
         words = doc[verb.left_edge.i:_trim(doc, verb.right_edge.i) + 1].text
         return f"\"{words}\" is an aim every child shares, with nothing particular said"
+
+    @staticmethod
+    def _bare_name(token: Any) -> bool:
+        """A name with nothing on it but more of the name ("Kayla", "Kayla Rose")."""
+        return token.tag_ in ("NNP", "NNPS") and all(
+            c.dep_ == "compound" for c in _kids(token))
 
     def _aim_adverb(self, token: Any) -> bool:
         """An adverb made from an aim adjective ("safely", "happily", "securely")."""
@@ -1817,6 +1829,8 @@ class NeedReader:
                 return not any(c.dep_ in ("prep", "dobj", "xcomp", "ccomp") for c in kids)
             if target.lower_.endswith(("self", "selves")) and not _kids(target):
                 return True  # "to protect himself", "to protect self"
+            if self._bare_name(target):
+                return True  # "to protect Kayla": a person by name, nothing particular
             return self._generic_noun(target) and (
                 target.tag_ == "PRP" or lemma(target) in self.person_head)
         if base in self.aspect_verb | {"learn", "try", "strive", "aim", "choose", "want"}:
