@@ -429,3 +429,15 @@ def test_the_story_is_reflected_by_its_difficulties_not_its_everyday_words(
     themes = Interview(case, content).story_themes()
     assert themes and themes[0] == "Parental substance misuse"
     assert "Housing and money" not in themes
+
+
+def test_the_reflection_of_a_story_naming_nobody_new_ends_its_sentence_once(
+        content: Content) -> None:
+    """"Nobody else is named in the story." inside "People: {heard}." would end with a
+    doubled full stop; the reflection reads as one sentence each."""
+    iv = Interview(new_case(), content)
+    assert iv.key == "story:"
+    iv.answer("Kayla misses school.")
+    assert kind(iv) == "heard"
+    text = iv.question().text
+    assert "Nobody else is named in the story" in text and ".." not in text, text

@@ -89,7 +89,7 @@ class Story:
         if new:
             heard += "; and, not in the case yet: " + ", ".join(new)
         elif words.nobody_new:
-            heard += f". {words.nobody_new}"
+            heard += f". {words.nobody_new.rstrip('.')}"  # the prompt ends the sentence
         themes = self.story_themes()
         return {"heard": heard, "themes": ", ".join(themes).lower() if themes
                 else words.no_themes}
