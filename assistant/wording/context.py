@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
-from assistant.wording.structure.readings import clause_subject
+from assistant.wording.structure.readings import DETERMINERS, clause_subject, within_sentence
 from assistant.wordlists import ContextWords
 
 _Span: Any = None  # spacy.tokens.Span, imported on first use (this module loads without spaCy)
@@ -252,7 +252,7 @@ def _forms(holder: str | None, roles: RoleVocabulary, lists: ContextWords
         return object_pronoun[low], "I" if low == "i" else low
     if len(words) == 1 and roles.is_noun(low):
         return f"the {low}", f"the {low}"
-    if low in ("the", "her", "his", "their", "our", "my", "this", "a", "an"):
-        rest = " ".join(words[1:])
-        return f"{low} {rest}", f"{low} {rest}"
+    if low in DETERMINERS:  # "The school" -> "the school"; "Her mum" -> "her mum"
+        said = within_sentence(holder)
+        return said, said
     return holder, holder

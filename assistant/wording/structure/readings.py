@@ -549,3 +549,26 @@ def clause_subject(verb: Any) -> Any:
         c.tag_ in ("NNP", "NNPS", "PRP") or (c.is_title and c.i != start))
         and not _in_subordinate(c, verb)]
     return named[-1] if named else None
+
+
+#: Words that open a noun phrase and take no capital inside a sentence: articles,
+#: demonstratives and possessive determiners (a closed class of English, not a word list
+#: of the framework's).
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "your",
+                         "his", "her", "its", "our", "their", "each", "every", "some",
+                         "any", "both", "all"})
+
+
+def within_sentence(phrase: str) -> str:
+    """A noun phrase as it reads inside a sentence: "The school" opening a statement is
+    "the school" in "says what the school will do", "Her mum" is "her mum"; a name
+    ("Ofsted", "Mum", "Leo's nan") keeps its capital.
+
+    Why one helper: the coach quotes holders ("what would the school ...") and the
+    seriousness reader quotes agencies ("the risk is to the council"), both from the
+    start of a statement, where a determiner wears the sentence's capital."""
+    first, space, rest = phrase.partition(" ")
+    if space and rest and first.lower() in DETERMINERS and first[:1].isupper():
+        return first.lower() + space + rest
+    return phrase
+

@@ -16,6 +16,7 @@ from assistant.wording.structure.readings import (
     _trim,
     lemma,
     lemma_forms,
+    within_sentence,
     word_class,
 )
 
@@ -175,10 +176,6 @@ class SeriousnessReader(NeedReader):
 
 
 def _said_within(doc: Any, noun: Any) -> str:
-    """The noun phrase as it reads inside a sentence: "The school" opening the statement is
-    "the school" in "says what the school will do"; a name ("Ofsted") keeps its capital."""
-    words = doc[noun.left_edge.i:noun.i + 1]
-    first = words[0]
-    if first.tag_ in ("DT", "PRP$") and first.text[:1].isupper():
-        return first.text.lower() + words.text[len(first.text):]
-    return words.text
+    """The noun phrase ending at ``noun`` as it reads inside a sentence (see
+    :func:`within_sentence`)."""
+    return within_sentence(doc[noun.left_edge.i:noun.i + 1].text)
