@@ -1,4 +1,5 @@
-"""One rule for how a holder or an agency reads inside a sentence.
+"""One reading of who holds a need noun, shared by the need reader and a finding's context,
+and one rule for how a holder or an agency reads inside a sentence.
 
 Why: the need reader and the finding's context each read the holder of "a need for ..."
 and disagreed ("The school identified a need for ...": the reader made the school the
@@ -13,6 +14,40 @@ import pytest
 
 from assistant.wording import Coach
 from assistant.wording.structure.readings import within_sentence
+
+
+def _both(coach: Coach, text: str) -> tuple[str | None, str | None]:
+    """The need reader's holder and the report's (the finding's context) for ``text``."""
+    doc = coach._engine.nlp(text)
+    reading = coach._engine.reader.read_need(doc)
+    report = coach.check(text, "need")
+    assert report.findings, text
+    return (reading.holder_text if reading is not None else None), report.holder
+
+
+@pytest.mark.parametrize("text", [
+    # an agent who only saw, judged or met the need does not hold it
+    "The school identified a need for a Farrowby mentor.",
+    "The panel assessed a need for Quenby counselling.",
+    "The health visitor noticed a need for Thornleigh counselling.",
+    "Our team recognised a need for Pellworth respite.",
+    "The Brindle practice will meet a need for family therapy.",
+    "There is a need for a Wexcombe key worker.",
+])
+def test_an_agent_who_sees_a_need_does_not_hold_it(coach: Coach, text: str) -> None:
+    assert _both(coach, text) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("The school identified a need for Arlo to see a Farrowby mentor.", "Arlo"),
+    ("Arlo has a need for Quenby counselling.", "Arlo"),
+    ("Arlo shows a clear need for a Thornleigh mentor.", "Arlo"),
+    ("Mum expressed a need for Pellworth respite.", "Mum"),
+    ("Arlo's need for Wexcombe counselling is urgent.", "Arlo"),
+    ("The panel agreed a need for Mum to attend a Brindle parenting course.", "Mum"),
+])
+def test_who_has_shows_or_is_named_holds_it(coach: Coach, text: str, holder: str) -> None:
+    assert _both(coach, text) == (holder, holder)
 
 
 @pytest.mark.parametrize(("phrase", "said"), [

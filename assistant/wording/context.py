@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
-from assistant.wording.structure.readings import DETERMINERS, clause_subject, within_sentence
+from assistant.wording.structure.readings import (
+    DETERMINERS,
+    clause_subject,
+    need_noun_holder,
+    within_sentence,
+)
 from assistant.wordlists import ContextWords
 
 _Span: Any = None  # spacy.tokens.Span, imported on first use (this module loads without spaCy)
@@ -137,9 +142,12 @@ def holder_of(doc: Any, span: Any, parsed: bool,
     if parsed:
         from assistant.wording.structure.readings import Part
 
-        owner = _for_subject(anchor)
-        if owner is not None:
-            return owner
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+            # a need noun names its own holder ("a need for Leo to ...", "Leo's need for
+            # ...", "Leo has a need for ..."): the structure reader's one reading of it
+            owner = need_noun_holder(anchor)
+            if owner is not None:
+                return Part.of(doc, _holder_start(owner), owner.i + 1).text
         verb = anchor
         if anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass"):
             verb = anchor.head
@@ -172,33 +180,11 @@ def holder_of(doc: Any, span: Any, parsed: bool,
     return doc[words[0].i:words[-1].i + 1].text
 
 
-def _for_subject(anchor: Any) -> str | None:
-    """The holder a need noun names itself: "a need for Leo to have a mentor" (the subject
-    of its "for ... to" clause), "Leo's need for a mentor" (its possessor) and "Leo has a
-    need for ..." (who has it). None when the need says none of these, or its own verb
-    has a subject ("Leo needs ...")."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
-        return None
-    noun = anchor.lower_ == "need" and anchor.tag_ == "NN"  # not "Pia's mum needs" misread
-    for child in anchor.children:
-        if child.dep_ in ("advcl", "acl", "relcl", "ccomp") \
-                and any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children):
-            for subject in child.children:
-                if subject.dep_ in ("nsubj", "nsubjpass") and subject.i < child.i:
-                    doc = anchor.doc
-                    return doc[subject.left_edge.i:subject.i + 1].text
-        if child.dep_ == "poss" and noun:
-            doc = anchor.doc
-            return doc[child.left_edge.i:child.i + 1].text
-    head = anchor.head
-    if noun and anchor.dep_ == "dobj" \
-            and head.lower_ in ("have", "has", "had", "having"):
-        # "Leo has a need for a mentor"; not "Mum identified a need for ...", whose
-        # subject only saw the need
-        for subject in head.children:
-            if subject.dep_ == "nsubj" and subject.lower_ not in ("there", "it"):
-                return anchor.doc[subject.left_edge.i:subject.i + 1].text
-    return None
+def _holder_start(subject: Any) -> int:
+    """Where a holder's words start: its left edge, or the head alone when a long
+    modifier comes before it (as the need reader reads a holder)."""
+    start = subject.left_edge.i
+    return subject.i if subject.i - start > 5 else start
 
 
 def is_parent(holder: str | None, roles: RoleVocabulary) -> bool:

@@ -30,6 +30,7 @@ from assistant.wording.structure.readings import (
     clause_subject,
     lemma,
     lemma_forms,
+    need_noun_holder,
     several_sentences,
     word_class,
 )
@@ -657,28 +658,16 @@ class NeedReader:
                 g.dep_ == "mark" and g.lower_ == "for" for g in _kids(c))) for c in kids)
 
     def _noun_need(self, doc: Any, noun: Any, reading: NeedReading) -> None:
-        head = noun.head
-        if noun.dep_ in ("dobj", "attr") and lemma(head) in ("have", "be", "show", "identify"):
-            reading.holder = self._subject(doc, head)
-            if head.lower_ in ("is", "be", "are", "was") and reading.holder and \
-                    doc[reading.holder.start].lower_ == "there":
-                reading.holder = None
-        poss = next((c for c in _kids(noun) if c.dep_ == "poss"), None)
-        if poss is not None:
-            reading.holder = self._part(doc, poss)
+        holder = need_noun_holder(noun)  # the one reading of who holds a need noun
+        if holder is not None:
+            reading.holder = self._part(doc, holder)
         reading.negated = any(c.dep_ == "neg" or c.lower_ == "no" for c in _kids(noun))
-        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and \
-                noun.head.head.tag_.startswith(("NN", "PRP")):
-            reading.holder = self._part(doc, noun.head.head)  # "Child in need of X"
         for child in _kids(noun):
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 self._from_prep(doc, child, reading)
                 return
             if child.dep_ in ("advcl", "acl", "relcl") and child.tag_ == "VB" and any(
                     c.dep_ == "mark" and c.lower_ == "for" for c in _kids(child)):
-                subject = next((c for c in _kids(child) if c.dep_ in SUBJECT_DEPS), None)
-                if subject is not None:
-                    reading.holder = self._part(doc, subject)
                 self._clause(doc, child, reading)
                 return
             if child.dep_ in ("acl", "relcl") and child.tag_ == "VB":

@@ -572,3 +572,48 @@ def within_sentence(phrase: str) -> str:
         return first.lower() + space + rest
     return phrase
 
+
+#: Verbs whose subject holds the need they name as object: "Leo has a need for ...",
+#: "Mum shows a need for ...". Grammar, not content: an agent who identifies, assesses,
+#: sees or meets a need ("The school identified a need for ...") is not its holder.
+_HOLDING_VERBS = frozenset({"have", "show", "display", "express"})
+
+
+def need_noun_holder(noun: Any) -> Any:
+    """The token heading the holder a need noun names itself, else None: the subject of
+    its "for ... to" clause ("a need for Leo to have a mentor"), the one "in need of" it
+    ("a child in need of ..."), its possessor ("Leo's need for ...") or who has or shows
+    it ("Leo has a need for ...").
+
+    Why here: the need reader and the finding's context both ask who holds a need noun;
+    one reading keeps them from disagreeing (the school that identified a need was read as
+    its holder by one and not the other)."""
+    for child in _kids(noun):
+        if child.dep_ in ("advcl", "acl", "relcl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in _kids(child)):
+            subject = next((c for c in _kids(child) if c.dep_ in SUBJECT_DEPS
+                            and c.i < child.i), None)
+            if subject is not None:
+                return subject
+    if not noun.tag_.startswith("NN"):
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.i != head.i and \
+            head.head.tag_.startswith(("NN", "PRP")):
+        return head.head  # "Child in need of X"
+    poss = next((c for c in _kids(noun) if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if noun.dep_ in ("dobj", "attr") and lemma(head) in _HOLDING_VERBS:
+        verb = head
+        for _ in range(3):
+            subject = clause_subject(verb)
+            if subject is not None:
+                if subject.lower_ in ("it", "there", "which", "that", "who"):
+                    return None
+                return subject
+            if verb.dep_ in ("conj", "xcomp", "aux") and verb.head.i != verb.i:
+                verb = verb.head
+            else:
+                break
+    return None
