@@ -149,7 +149,10 @@ def holder_of(doc: Any, span: Any, parsed: bool,
             if owner is not None:
                 return Part.of(doc, _holder_start(owner), owner.i + 1).text
         verb = anchor
-        if anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass"):
+        if (anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass")) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+            # the subject of the verb "will" helps; one the parse hung on a need word it
+            # read as helping ("Leo needs improved wellbeing") is the need's own
             verb = anchor.head
         for _ in range(3):
             # the subject of the verb's own clause, never a noun of a clause set before

@@ -101,6 +101,8 @@ class NeedReader:
         self.abstract_mod = words("shape_abstract_mod")
         self.provision_mod = words("shape_provision_mod")
         self.place_noun = words("shape_place_noun")
+        self.statute_noun = words("shape_statute_noun")
+        self.replacement_mod = words("shape_replacement_mod")
         self.service_verb = words("shape_service_verb")
         self.service_passive = words("shape_service_passive")
         self.assessment_head = words("shape_assessment_head")
@@ -473,6 +475,12 @@ class NeedReader:
             reading = NeedReading(form=form, predicate=Part.of(doc, token.i, token.i + 1))
             self._verb_need(doc, token, reading)
             return reading if reading.what else None
+        if low in ("need", "needs") and tag.startswith("NN") and \
+                self._participle_object(token) is not None:
+            # "Needs improved wellbeing.": the need word read as the subject of "improved"
+            reading = NeedReading(form="needs", predicate=Part.of(doc, token.i, token.i + 1))
+            self._verb_need(doc, token, reading)
+            return reading if reading.what else None
         if low in ("need", "needs") and tag.startswith("NN"):
             reading = NeedReading(form="a need for", predicate=Part.of(doc, token.i, token.i + 1))
             self._noun_need(doc, token, reading)
@@ -562,6 +570,12 @@ class NeedReader:
                 self._phrase(doc, target, reading)
             return
         reading.holder = self._subject(doc, verb)
+        noun = self._participle_object(verb)
+        if noun is not None:
+            # "needs improved wellbeing" parsed as "needs" helping (or the subject of) a
+            # verb "improved": the participle grades the noun, which is what is needed
+            self._phrase(doc, noun, reading)
+            return
         if verb.dep_ == "aux" and verb.head.tag_ == "VBG" and verb.head.i == verb.i + 1:
             # "Jo needs coping plinkets" parsed as "needs" helping a verb "coping": the
             # -ing word modifies the noun, which is what is needed.
@@ -642,6 +656,25 @@ class NeedReader:
                 self._clause(doc, passive, reading, obj)
             else:
                 self._phrase(doc, obj, reading)
+
+    def _participle_object(self, need: Any) -> Any:
+        """The noun a need word asks for when the parse made the participle-adjective
+        before it a verb ("Leo needs improved wellbeing": "needs" the auxiliary or the
+        subject of "improved", "wellbeing" its object), else None. Only a participle that
+        grades (of a change, or an aim word) is read so: "supervised contact" misread
+        keeps its reading."""
+        head = need.head
+        if need.dep_ not in ("aux", "nsubj") or head.i != need.i + 1 or \
+                head.tag_ not in ("VBN", "VBD") or any(
+                    c.dep_ in ("aux", "auxpass") and c.i != need.i for c in _kids(head)):
+            return None
+        low = head.lower_
+        if not (low in self.evaluative_adj or self._in(
+                (*lemma_forms(head), low[:-1], low[:-2], low[:-3]),
+                self.change_verb | self.direction_verb)):
+            return None
+        return next((c for c in _kids(head) if c.dep_ in ("dobj", "xcomp", "attr", "oprd")
+                     and c.tag_.startswith("NN") and c.i > head.i), None)
 
     @staticmethod
     def _heading_need(token: Any) -> bool:
@@ -1400,6 +1433,9 @@ class NeedReader:
         proper = head.is_title and head.i > head.sent.start and head.tag_.startswith("NNP")
         if base not in self.service_head and low in self.service_head:
             base = low  # "funding" read as a verb form: the noun is what is listed
+        if base in self.weak_service_head and self._setting_replaced(head, before):
+            return "service", (f"\"{_np_text(head)}\" asks for a move to another "
+                               "setting: a placement")
         if base in self.service_head:
             weak = base in self.weak_service_head
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
@@ -1431,6 +1467,10 @@ class NeedReader:
             return "service", f"\"{_np_text(head)}\" names an organisation"
         if self._acronym(head):
             return "service", f"\"{head.text}\" names a service or organisation"
+        if base in self.statute_noun and any(c.dep_ == "nummod" and c.like_num
+                                             for c in _kids(head)):
+            return "service", (f"\"{_np_text(head)}\" names a statutory process, not what "
+                               "the person needs")
         if base in self.place_noun and not self._home_space(head) and (
                 self._place_named(mods) or any(
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
@@ -1885,6 +1925,13 @@ class NeedReader:
         if token.tag_.startswith(("VBN", "JJ")) and (
                 self._in(lemma_forms(token), self.universal_passive | self.aim_passive)):
             return True  # "loved", "respected", "accepted"
+        if token.dep_ == "amod" and low.endswith("ed") and token.head.i > token.i and \
+                token.tag_ in ("VBN", "VBD", "JJ") and not _kids(token) and \
+                self._in((*lemma_forms(token), low[:-1], low[:-2], low[:-3]),
+                         self.change_verb | self.direction_verb):
+            # a participle of change before its noun ("increased self-esteem", "heightened
+            # confidence"): says which way the quality should go, nothing particular
+            return True
         if low.endswith("ly") and len(low) > 4 and token.tag_.startswith("RB"):
             stem = low[:-2]
             stems = {stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else stem,
@@ -2759,6 +2806,19 @@ class NeedReader:
         return ""
 
     _TITLE_GLUE = frozenset({"to", "of", "and", "the", "for", "in", "on", "&", "with"})
+
+    def _setting_replaced(self, head: Any, before: list[Any]) -> bool:
+        """True for a setting asked for as another one ("a new school", "a different
+        nursery", "another class"), with nothing after it that says what for: a move, a
+        placement. A setting is a service noun that is also one of the ordinary places of
+        a child's day; "a new bed" or "a new plan" is a thing, not a setting."""
+        if lemma(head) not in self.generic_place | self.agency_noun:
+            return False
+        if not any(c.lower_ in self.replacement_mod and c.dep_ in ("amod", "det")
+                   for c in before):
+            return False
+        return not any(c.i > head.i and c.dep_ in ("prep", "relcl", "acl", "advcl")
+                       for c in _kids(head))
 
     def _place_named(self, mods: list[Any]) -> bool:
         """True when what comes before a place noun names where it is provided ("a

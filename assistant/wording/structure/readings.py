@@ -518,6 +518,39 @@ def _in_subordinate(subject: Any, verb: Any) -> bool:
     return _opens_subordinate(doc[start])
 
 
+#: Tags of a finite verb: one read as a subject is a clause the parse swallowed ("If Mum
+#: relapses Leo needs ...": "relapses" as the subject of "needs").
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+
+
+def _stranded_subject(verb: Any) -> Any:
+    """The subject of ``verb`` that the parse hung on a clause set before it with no comma
+    ("If Mum relapses Leo needs ...", "Since Mum left Ari needs ...": "Leo" and "Ari" read
+    as objects of the earlier verb), else None.
+
+    Why by shape: the sentence opens with a subordinating word, and the noun standing
+    straight before the verb (past its own "will", "not", "also") ends that opening clause
+    while belonging to a different verb: a clause's last object never stands next to the
+    main verb with nothing between, so it is the main clause's subject."""
+    doc = verb.doc
+    opening = doc[verb.sent.start]
+    if opening.i >= verb.i or not _opens_subordinate(opening):
+        return None
+    j = verb.i - 1
+    while j > opening.i and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "neg",
+                                                                        "advmod"):
+        j -= 1
+    word = doc[j]
+    if j <= opening.i + 1 or word.head.i == verb.i or not word.tag_.startswith(
+            ("NN", "PRP")) or word.tag_ == "PRP$" or word.dep_ not in (
+            "dobj", "npadvmod", "pobj", "dep", "appos", "attr", "oprd", "compound"):
+        return None
+    if word.head.i > verb.i or (not word.head.tag_.startswith("VB") and \
+            word.dep_ != "compound"):
+        return None
+    return word
+
+
 def clause_subject(verb: Any) -> Any:
     """The subject of ``verb``'s own clause: who holds a need or a change.
 
@@ -528,7 +561,12 @@ def clause_subject(verb: Any) -> Any:
     is never a noun inside an adverbial, conditional, relative or temporal clause; of the
     subjects left, the one nearest the verb is its own. With none, a name or person word
     standing straight before the verb that the parse hung on it is read as the subject."""
-    subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS
+                and c.tag_ not in _FINITE_TAGS]  # a finite verb is a clause misread
+    if not subjects or (len(subjects) == 1 and _in_subordinate(subjects[0], verb)):
+        stranded = _stranded_subject(verb)
+        if stranded is not None:
+            return stranded
     if len(subjects) == 1 and not _in_subordinate(subjects[0], verb):
         return subjects[0]
     own = [c for c in subjects if not _in_subordinate(c, verb)]
