@@ -77,3 +77,50 @@ def test_the_agency_and_the_holder_read_the_same_inside_a_sentence(coach: Coach)
     questions = [q for f in report.findings for q in f.questions]
     assert any("her Quenby aunt" in q for q in questions), questions
     assert not any("Her Quenby aunt" in q[1:] for q in questions), questions
+
+
+# --- the child a consequence should be about, read at the seriousness stage --------------
+
+
+@pytest.mark.parametrize(("text", "child"), [
+    ("If nothing changes, the Farrowby academy will exclude Arlo.", "Arlo"),
+    ("If nothing changes, the Quenby nursery will exclude the baby.", "the baby"),
+    ("If nothing changes, the council will move her son to the Thornleigh unit.",
+     "her son"),
+])
+def test_an_agency_risk_asks_about_the_child_it_names(coach: Coach, text: str,
+                                                      child: str) -> None:
+    report = coach.check(text, "seriousness")
+    said = [f.message for f in report.findings if f.kind == "agency-risk"]
+    assert said and f"what will happen to {child} if" in said[0], said
+
+
+@pytest.mark.parametrize("text", [
+    # a name in the condition is as often the parent; a sanction's object is an adult; a
+    # name after a preposition may be a day or a place
+    "If Dee keeps drinking, the Farrowby council will be criticised.",
+    "If nothing changes, the Quenby academy will prosecute Dee.",
+    "If nothing changes by Monday, the Thornleigh trust will be named in the press.",
+    "If nothing changes, the department will be criticised at Brindle.",
+])
+def test_an_agency_risk_naming_no_child_asks_about_the_child(coach: Coach,
+                                                             text: str) -> None:
+    report = coach.check(text, "seriousness")
+    said = [f.message for f in report.findings if f.kind == "agency-risk"]
+    assert said and "what will happen to the child if" in said[0], said
+
+
+def test_a_name_the_case_knows_as_an_adult_is_not_the_child(coach: Coach) -> None:
+    from assistant.model import Case, Person
+
+    case = Case(reference="T-AR1", story="Arlo (7) lives with his mum Wren.",
+                people=[Person(id="a", name="Arlo", role="child", age=7, sex="male"),
+                        Person(id="w", name="Wren", role="mother", age=31, sex="female")])
+    report = coach.check("If nothing changes, the Farrowby academy will exclude Wren.",
+                         "seriousness", case=case)
+    said = [f.message for f in report.findings if f.kind == "agency-risk"]
+    assert said and "what will happen to the child if" in said[0], said
+    report = coach.check("If nothing changes, the Farrowby academy will exclude Arlo.",
+                         "seriousness", case=case)
+    said = [f.message for f in report.findings if f.kind == "agency-risk"]
+    assert said and "what will happen to Arlo if" in said[0], said

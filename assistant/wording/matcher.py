@@ -512,7 +512,11 @@ class Engine:
             if rule.kind == "agency-risk":
                 # The subject of "the school will prosecute" is the agency, not the person
                 # the consequence should be about: the child, unless the worker named them
-                inferred = None if given else "the child"
+                named = self.reader.child_named(doc) if parsed and not given else None
+                member = family.member(named) if named and family is not None else None
+                if member is not None and not member.child:
+                    named = None  # a name the case knows as an adult is not the child
+                inferred = None if given else named or "the child"
             term = term_of(span, lists=self.english)
         if given and inferred and given.lower() != inferred.lower() \
                 and inferred.lower() not in self.english.context.object_pronoun \

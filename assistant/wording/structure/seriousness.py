@@ -100,6 +100,41 @@ class SeriousnessReader(NeedReader):
                                                  "happen to the child"))
         return None
 
+    def child_named(self, doc: Any) -> str | None:
+        """The child a consequence should be about, as the statement names them ("the school
+        will exclude Leo": Leo; "the nursery will exclude the twins' baby brother": the
+        baby brother), else None.
+
+        Why: a consequence written as a risk to the agency is flagged with "what will
+        happen to {holder}?"; with no case holder the question asked of "the child" when
+        the statement names the child by name or as a child is the worse question. A
+        child noun counts as a subject or a direct object; a name only as the object of
+        what the agency does ("exclude Leo"): the subject of a condition is as often the
+        parent ("If Dee keeps drinking"), and a name after a preposition may be a day, a
+        place or the agency itself ("by Monday", "at Brindle"). A parent, an agency, an
+        acronym or the object of a sanction ("prosecute Dee") is never the child."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                continue
+            base = lemma(token)
+            if base in self.parent_noun | self.carer_noun or lemma(token.head) in \
+                    self.sanction_verb or self._acronym(token):
+                continue
+            if base in self.child_noun:
+                start = token.i
+                while start > token.left_edge.i and doc[start - 1].dep_ in (
+                        "det", "poss", "amod", "compound", "case", "nmod"):
+                    start -= 1
+                return within_sentence(doc[start:token.i + 1].text)
+            if token.dep_ == "dobj" and token.tag_ == "NNP" and token.is_title and \
+                    base not in self.person_head and \
+                    not self._agency(token) and not any(
+                        c.dep_ in ("det", "compound") for c in _kids(token)):
+                return token.text
+        return None
+
     def _agency(self, noun: Any) -> bool:
         base = lemma(noun)
         if noun.lower_ in ("we", "us"):
