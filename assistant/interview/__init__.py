@@ -19,6 +19,7 @@ moving around never changes the case.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -76,6 +77,10 @@ class Interview(People, Story, Gaps):
         self.today = today or dates.today()
         #: what the last answer changed beyond itself, for the screen to say
         self.notes: list[str] = []
+        #: reads who a work statement names as doing it (text, case) -> owner or None;
+        #: set by a caller that has the coach loaded (``Coach.read_owner``), so the
+        #: interview itself never loads a pipeline
+        self.owner_reader: Callable[[str, Case], str | None] | None = None
         keys = self.steps()
         legacy = case.resume.get("step")
         if position in keys:
@@ -235,6 +240,7 @@ class Interview(People, Story, Gaps):
             scope=step.scope,
             describe_choices=step.describe_choices,
             hint_shown=step.hint_shown,
+            offered=step.offer(self, at) if step.offer is not None else "",
         )
 
     def relevant(self, findings: list[Any], stage: str | None) -> list[Any]:
@@ -307,6 +313,8 @@ class Interview(People, Story, Gaps):
         """
         step, at = self._resolve(self.key)
         text = text.strip()
+        if not text and step.offer is not None:
+            text = step.offer(self, at)  # an empty answer takes what was offered
         before = self.case.model_copy(deep=True)
         self.notes = []
         try:

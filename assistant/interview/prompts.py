@@ -81,6 +81,7 @@ class Messages(Strict):
     no_parent: str = ""
     added_need: str = ""
     slow_for_serious: str = ""
+    owner_offered: str = ""
 
 
 class Reflection(Strict):

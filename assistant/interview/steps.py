@@ -54,6 +54,9 @@ class Question:
     scope: str = "case"
     describe_choices: bool = False
     hint_shown: bool = False
+    #: an answer read from what the worker already wrote, offered when the step has none
+    #: (the owner a work statement names, for "Who will do this?")
+    offered: str = ""
 
 
 class SafeFormat(dict):
@@ -118,6 +121,8 @@ class Step:
     describe_choices: bool = False
     #: show the hint with the question, not only on request (the safety guidance)
     hint_shown: bool = False
+    #: an answer to offer when the step has none yet (see ``Question.offered``)
+    offer: Reader | None = None
 
 
 # --- reading and writing helpers used by the step table ---------------------------------
@@ -319,6 +324,17 @@ def _work_unanswered(iv: Interview, at: At) -> bool:
         w.outcome_id == at.outcome.id for w in at.need.work)
 
 
+def _owner_offer(iv: Interview, at: At) -> str:
+    """The owner the work statement already names ("Family support worker to visit ...",
+    "Mum will take Leo ..."), read by the interview's owner reader (the coach's work
+    reading, when one is loaded); "" when the item has an owner or none is named."""
+    item = at.work
+    reader = iv.owner_reader
+    if item is None or item.who or not item.action.strip() or reader is None:
+        return ""
+    return reader(item.action, iv.case) or ""
+
+
 def _worker_read(iv: Interview, at: At) -> str:
     case = at.case
     return ", ".join(part for part in (case.worker, case.worker_contact) if part)
@@ -381,7 +397,7 @@ STEPS: tuple[Step, ...] = (
          unanswered=lambda iv, at: at.need is not None and not at.need.outcomes),
     # the work towards each outcome
     Step("work", "work", "work", "work", *_action, coach="work"),
-    Step("who", "work", "work", "work", *_text("work", "who")),
+    Step("who", "work", "work", "work", *_text("work", "who"), offer=_owner_offer),
     Step("frequency", "work", "work", "work", *_text("work", "frequency")),
     Step("start", "work", "work", "work", *_date("work", "start_date"), multiline=False),
     Step("work_new", "work", "works", "outcome", _empty, _new_work, coach="work",

@@ -194,6 +194,45 @@ class Coach:
         with SPACY_LOCK:
             return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
 
+    def read_owner(self, text: str, case: Any = None) -> str | None:
+        """Who a work statement says will do it, as a "Who will do this?" answer, or None.
+
+        Why: "Family support worker to visit Leo weekly" already names its owner; the
+        interview offers it rather than asking the worker to type it again. The owner is
+        the work reader's (``structure.WorkReading.owner``), so the coach and the offer
+        never disagree. With a ``case``, an owner who is one of its people is given by
+        name ("Mum" -> "Lisa (Mum)"); a role keeps its words without a leading article
+        ("The school nurse" -> "School nurse"). None on the blank pipeline, when no one is
+        named, or when the reader's owner is only a word modifying another noun ("family"
+        in "family drinking").
+        """
+        from assistant.wording.pipeline import SPACY_LOCK
+
+        engine = self.load()._engine
+        if engine.reduced or not text.strip():
+            return None
+        with SPACY_LOCK:
+            doc = engine.nlp(text[:MAX_CHARS])
+            work = engine.reader.read_work(doc)
+            owner = work.owner if work is not None and work.owner_known else None
+            if owner is None or owner.end <= owner.start:
+                return None
+            head = doc[owner.end - 1]
+            if head.dep_ in ("compound", "amod", "nmod", "poss") or not \
+                    engine.reader.can_act(head):
+                return None
+            said = owner.text.strip()
+            family = self.library.family(case)
+        member = family.member(said) if family is not None else None
+        if member is not None:
+            return member.name if said.lower() in (member.name.lower(),
+                                                   f"{member.name.lower()}'s") \
+                else f"{member.name} ({said})"
+        first, _, rest = said.partition(" ")
+        if rest and first.lower() in ("the", "a", "an"):
+            said = rest[:1].upper() + rest[1:]
+        return said
+
     @property
     def parser(self) -> Any:
         """The pipeline as the coach runs it (``pipeline.Parser``): documents it parses

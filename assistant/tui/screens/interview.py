@@ -77,6 +77,8 @@ class InterviewScreen(Screen[None]):
         self.interview = Interview(case, self.app.content,
                                    self.app.prompts,
                                    position=position)
+        self.interview.owner_reader = self._owner_of
+        self._owner_read: tuple[Any, str | None] = (None, None)
         self._saved = case.model_copy(deep=True)
         self._undo: list[tuple[Case, str, str]] = []
         self.generation = 0
@@ -100,6 +102,21 @@ class InterviewScreen(Screen[None]):
             self.vignette = vignette_of(case, self.app.content)
         except ContentError as exc:  # the case still opens; only the feedback is missing
             self._vignette_problem = str(exc)
+
+    def _owner_of(self, text: str, case: Case) -> str | None:
+        """Who the work statement names as doing it, once the coach is loaded (never
+        waits for it: before then nothing is offered, and the worker types the owner)."""
+        if self.app.coach_status != "ready" or self.app.coach is None:
+            return None
+        # the question is built again on every keystroke: read each statement once
+        key = (text, tuple((p.name, p.role) for p in case.people))
+        if key != self._owner_read[0]:
+            try:
+                owner = self.app.coach.read_owner(text, case)
+            except Exception:  # an offer is a convenience: never an error on screen
+                owner = None
+            self._owner_read = (key, owner)
+        return self._owner_read[1]
 
     @property
     def case(self) -> Case:
@@ -175,12 +192,20 @@ class InterviewScreen(Screen[None]):
         # A choice is never pre-filled: typing "2" after "child" would read "child2". The
         # current choice is marked in the list, and an empty Enter keeps it.
         value = "" if q.choices else q.value
+        # An answer read from what was already written (the owner the work names) is
+        # offered, never typed in: as with a choice, an empty Enter takes it and typing
+        # starts afresh, so nothing is appended to words the worker did not type.
+        offered = "" if value or q.choices else q.offered
         if use_draft and q.kind != "review":
             draft = self.app.keeper.get(self.case.reference, q.key)
             value = value if draft is None else draft
         answer = self.answer_box
         current = next((c.label for c in q.choices if c.id == q.value), "")
-        if q.kind != "review":
+        if q.kind != "review" and offered:
+            said = self.interview.prompts.messages.owner_offered or \
+                "Enter takes {owner}, or type another answer"
+            answer.placeholder = said.replace("{owner}", f"“{offered}”")
+        elif q.kind != "review":
             answer.placeholder = (f"Enter keeps “{current}”, or type a number or a word"
                                   if current else "Type your answer")
         elif self.vignette is not None:

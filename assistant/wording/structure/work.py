@@ -54,6 +54,23 @@ class WorkReader(NeedReader):
         # the work verbs' own spellings, so "chasing" reads as chase, not "chas"
         KNOWN_VERBS.update(w for w in self.work_vague | self.work_light_verb if w.isalpha())
 
+    def can_act(self, head: Any) -> bool:
+        """True when the noun heading a work item's owner names someone who can do work:
+        a name or pronoun, a person or family role, a professional (by list or by suffix:
+        "a mediator"), an agency ("the school") or a team or service of a named kind
+        ("the Kestrel team"); not a thing read as the subject ("Curfew plan agreed").
+
+        Why: the interview offers the owner a work statement names, and an offer must be
+        someone the worker would write under "Who will do this?"."""
+        if head.tag_ in ("NNP", "NNPS", "PRP") or self._acronym(head):
+            return True
+        base = lemma(head)
+        if base in self.person_head | self.carer_noun | self.child_noun | self.role_person \
+                | self.agency_noun or self._professional(head) or self._agent_noun(head):
+            return True
+        return base in ("team", "service", "services", "agency", "charity", "council") and \
+            any(c.dep_ in ("compound", "amod", "nmod") for c in _kids(head))
+
     def read_work(self, doc: Any) -> WorkReading | None:
         """Read a work item: its action verb and who does it. Needs a parse.
 
