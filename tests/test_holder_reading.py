@@ -124,3 +124,25 @@ def test_a_name_the_case_knows_as_an_adult_is_not_the_child(coach: Coach) -> Non
                          "seriousness", case=case)
     said = [f.message for f in report.findings if f.kind == "agency-risk"]
     assert said and "what will happen to Arlo if" in said[0], said
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Pia's mum needs to be safe.", "Pia's mum"),
+    ("Arlo's nan needs to engage with services.", "Arlo's nan"),
+])
+def test_a_need_verb_tagged_as_a_noun_is_not_read_as_a_possessed_need(
+        coach: Coach, text: str, holder: str) -> None:
+    """"needs" tagged a noun with a possessor before it is still the verb: the possessor
+    is part of its subject, not the need's holder."""
+    report = coach.check(text, "need")
+    assert report.findings
+    assert report.holder in (holder, None), report.holder
+    assert report.holder != holder.split("'")[0]
+
+
+def test_a_possessor_of_someone_else_before_a_need_word_is_not_its_holder(
+        coach: Coach) -> None:
+    """"Hana's mum needs respite", "needs" read as a noun: Hana is the mum's, not the
+    need's."""
+    report = coach.check("Hana's mum needs Farrowby respite.", "need")
+    assert report.findings and report.holder != "Hana"

@@ -633,7 +633,10 @@ def need_noun_holder(noun: Any) -> Any:
                             and c.i < child.i), None)
             if subject is not None:
                 return subject
-    if not noun.tag_.startswith("NN"):
+    if not noun.tag_.startswith("NN") or any(
+            c.dep_ in ("xcomp", "dobj", "ccomp") for c in _kids(noun)):
+        # a verb the tagger read as a noun ("Pia's mum needs to be safe": "needs" with
+        # "Pia" as its possessor): its holder is its subject, read as a verb's
         return None
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.i != head.i and \
@@ -641,6 +644,11 @@ def need_noun_holder(noun: Any) -> Any:
         return head.head  # "Child in need of X"
     poss = next((c for c in _kids(noun) if c.dep_ == "poss"), None)
     if poss is not None:
+        if any(c.dep_ == "compound" and poss.i < c.i < noun.i and c.tag_.startswith("NN")
+               for c in _kids(noun)):
+            # "Hana's mum needs respite" read as a noun "needs" with "Hana" its possessor
+            # and "mum" a compound: the possessor is the mum's, not the need's
+            return None
         return poss
     if noun.dep_ in ("dobj", "attr") and lemma(head) in _HOLDING_VERBS:
         verb = head
