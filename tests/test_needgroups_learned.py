@@ -46,15 +46,6 @@ def _dev_texts() -> set[str]:
             if line.strip()}
 
 
-def _terms() -> set[str]:
-    """Every word of every themes.yml term (and its strong and about terms)."""
-    words: set[str] = set()
-    for theme in THEMES.themes:
-        for term in [*theme.terms, *(t for ts in theme.about_terms.values() for t in ts)]:
-            words.update(term.split())
-    return words
-
-
 # --- the file ------------------------------------------------------------------------
 
 
@@ -167,12 +158,14 @@ def test_features_leave_out_names_the_holder_and_the_need_verb(
 
 # --- what a user sees ----------------------------------------------------------------
 
-# Needs the rules read weakly or not at all, in words of no themes.yml term, and written
-# for this test (no dev row says them): the model places them, and its reason names the
-# need's own words it went on.
+# Needs the rules cannot place (their theme words sit where the rules do not count them,
+# or are missing), written for this test (no dev row says them): the model places them,
+# and its reason names the need's own words it went on.
 MODEL_PLACES = [
     ("Kyle needs to stop climbing out of the window at night to meet men he met on "
      "Snapchat.", "exploitation-missing"),
+    ("Ellie needs to stop going off with men she meets at the bus station.",
+     "exploitation-missing"),
 ]
 
 
@@ -189,7 +182,7 @@ def test_the_model_places_needs_the_rules_cannot(pair: tuple[Suggester, Suggeste
     quoted = [w.strip("'") for w in got.reason.split(" (learned")[0]
               .removeprefix("read from ").split(", ")]
     assert quoted and all(w.lower() in text.lower() for w in quoted)
-    assert not set(w.lower() for w in quoted) & _terms()  # no theme term: learned words
+    assert "matched" not in got.reason.split(";")[0]  # no rule is said to have fired
 
 
 NO_THEME = [
