@@ -24,6 +24,7 @@ from assistant.needgroups.learned import (
     Decision,
     choose,
     features,
+    fits,
     load_model,
 )
 from tests.helpers import CONTENT
@@ -82,8 +83,9 @@ def test_a_model_for_other_features_or_themes_is_refused(tmp_path: Path) -> None
         load_model(_override(tmp_path, json.dumps(old)), THEMES)
     renamed = SHIPPED.read_text(encoding="utf-8").replace('"domestic-abuse"',
                                                           '"no-such-theme"')
-    with pytest.raises(ContentError, match="no-such-theme"):
-        load_model(_override(tmp_path, renamed), THEMES)
+    model = load_model(_override(tmp_path, renamed), THEMES).model
+    assert "no-such-theme" in fits(model, THEMES)  # trained for other themes
+    assert fits(load_model(CONTENT, THEMES).model, THEMES) == ""
     short = {**shipped, "bias": shipped["bias"][:-1]}
     with pytest.raises(ContentError, match="bias"):
         load_model(_override(tmp_path, json.dumps(short)), THEMES)
@@ -96,6 +98,24 @@ def test_the_suggester_refuses_to_start_on_a_broken_model(tmp_path: Path) -> Non
     content = _override(tmp_path, "[]")
     with pytest.raises(ContentError, match=r"needgroups-model\.json"):
         Suggester(THEMES, Analyzer(None, content))
+
+
+def test_edited_themes_fall_back_to_the_rules_until_retrained(tmp_path: Path) -> None:
+    """A trainer who renames a theme in themes.yml still gets suggestions (the rules'),
+    and is told why the learned reading is left out."""
+    text = (ROOT / "framework" / "themes.yml").read_text(encoding="utf-8")
+    (tmp_path / "framework").mkdir()
+    (tmp_path / "framework" / "themes.yml").write_text(
+        text.replace("id: domestic-abuse", "id: abuse-at-home")
+            .replace("joint_theme: domestic-abuse", "joint_theme: abuse-at-home"),
+        encoding="utf-8")
+    content = Content(tmp_path)
+    suggester = Suggester(load_themes(content), Analyzer(None, content))
+    assert suggester.learned is None
+    assert "abuse-at-home" in suggester.learned_note
+    assert "make group-model" in suggester.learned_note
+    shipped = Suggester(THEMES, Analyzer(None, CONTENT))
+    assert shipped.learned is not None and shipped.learned_note == ""
 
 
 def test_the_shipped_weights_are_what_the_trainer_makes_of_the_dev_rows() -> None:

@@ -247,7 +247,7 @@ def choose(decision: Decision, probs: Sequence[float], classes: Sequence[str],
 
 def load_model(content: Content, themes: Themes) -> Learned:
     """The shipped (or a trainer's) model, checked: a missing or broken file is a
-    one-line error naming it, and a class that is no theme of themes.yml is refused."""
+    one-line error naming it. Whether it fits the themes is :func:`fits`."""
     path = content.path(*MODEL_FILE)
     try:
         data = json.loads(content.read_text(*MODEL_FILE))
@@ -261,12 +261,22 @@ def load_model(content: Content, themes: Themes) -> Learned:
         where = ".".join(str(p) for p in first["loc"]) or None
         raise ContentError(path, f"{first['msg']}; retrain with `make group-model`",
                            field=where) from None
-    ids = {t.id for t in themes.themes}
-    stray = sorted(set(model.classes) - ids - {NONE})
-    if stray:
-        raise ContentError(path, f"classes {', '.join(stray)} are no themes of themes.yml; "
-                                 "retrain with `make group-model`")
     return Learned(model, themes)
+
+
+def fits(model: GroupModel, themes: Themes) -> str:
+    """Why ``model`` cannot read needs for ``themes`` ("" when it can): it was trained for
+    other themes (a trainer added, renamed or removed one in themes.yml). Such a model is
+    left out and the rules suggest alone until it is retrained; a theme edit must not
+    stop the audit."""
+    ids = {t.id for t in themes.themes}
+    classes = set(model.classes) - {NONE}
+    if classes == ids:
+        return ""
+    differ = sorted(classes ^ ids)
+    return (f"the learned reading was trained for other themes ({', '.join(differ)}): "
+            "suggesting by the rules alone until `make group-model` retrains it")
+
 
 
 def top_words(model: GroupModel, theme: str, most: int = 10) -> list[tuple[str, float]]:

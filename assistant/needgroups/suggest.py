@@ -1008,10 +1008,13 @@ class Suggester:
         # The learned reading (framework/needgroups-model.json) joins the rules as its
         # file says; ``learned=False`` is the rules alone (the trainer measures them).
         self.learned: Learned | None = None
+        self.learned_note = ""  # why the learned reading is left out, if it is
         if learned:
-            from assistant.needgroups.learned import load_model
+            from assistant.needgroups.learned import fits, load_model
 
-            self.learned = load_model(analyzer.content, themes)
+            model = load_model(analyzer.content, themes)
+            self.learned_note = fits(model.model, themes)
+            self.learned = None if self.learned_note else model
         self.order = {t.id: n for n, t in enumerate(themes.themes)}
         self.about = {t.id: t.about for t in themes.themes}
         self.general = frozenset(themes.general)
