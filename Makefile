@@ -12,7 +12,7 @@ TSTAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --require-hashes
 ARGS   ?=
 
-.PHONY: run test test-fast lint typecheck lock eval bench browser pdf-libs clean
+.PHONY: run test test-fast lint typecheck lock eval group-model bench browser pdf-libs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,11 @@ lock:
 
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py $(ARGS)
+
+# Retrain the learned Need Group reading (framework/needgroups-model.json) on
+# eval/dev/needgroups.jsonl after adding labelled rows; prints the leave-sources-out table.
+group-model: $(STAMP)
+	$(BIN)/python scripts/train_group_model.py $(ARGS)
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -151,6 +151,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         if suggester.analyzer.degraded:
             print("note: the spaCy pipeline is not installed; words were matched as written, "
                   "without lemmas", file=sys.stderr)
+        if suggester.learned_note:
+            print(f"note: {suggester.learned_note}", file=sys.stderr)
         rows = audit.needs(sample_id)
         accepted = None
         if args.accept:

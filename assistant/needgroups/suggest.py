@@ -16,6 +16,7 @@ from assistant.wordlists import english
 
 if TYPE_CHECKING:
     from assistant.audit.repository import AuditStore
+    from assistant.needgroups.learned import Learned
 
 # --- analysis: tokens, lemmas and the structure of the need ------------------------------
 
@@ -1001,9 +1002,19 @@ class Suggester:
     for a drink" is not parental substance misuse.
     """
 
-    def __init__(self, themes: Themes, analyzer: Analyzer) -> None:
+    def __init__(self, themes: Themes, analyzer: Analyzer, learned: bool = True) -> None:
         self.themes = themes
         self.analyzer = analyzer
+        # The learned reading (framework/needgroups-model.json) joins the rules as its
+        # file says; ``learned=False`` is the rules alone (the trainer measures them).
+        self.learned: Learned | None = None
+        self.learned_note = ""  # why the learned reading is left out, if it is
+        if learned:
+            from assistant.needgroups.learned import fits, load_model
+
+            model = load_model(analyzer.content, themes)
+            self.learned_note = fits(model.model, themes)
+            self.learned = None if self.learned_note else model
         self.order = {t.id: n for n, t in enumerate(themes.themes)}
         self.about = {t.id: t.about for t in themes.themes}
         self.general = frozenset(themes.general)
@@ -1096,6 +1107,12 @@ class Suggester:
         unplaced = self._unplaced(analysis, kinds or ())
         if unplaced is not None:
             return unplaced
+        rule = self.by_rules(analysis)
+        return self.learned.decide(analysis, rule) if self.learned is not None else rule
+
+    def by_rules(self, analysis: Analysis) -> Suggestion:
+        """The theme the terms and acts of themes.yml suggest for a need that is written
+        as a need (not as a service, an assessment or an aim)."""
         tokens = analysis.tokens
         holder = analysis.holder  # "" when the need could not be read: no one to check
         weights: dict[str, dict[int, float]] = defaultdict(dict)

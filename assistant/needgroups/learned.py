@@ -1,0 +1,286 @@
+"""A small learned reading of Need Group themes, kept as data (framework/needgroups-model.json).
+
+Why: the theme rules (themes.yml terms, their weights and places in the need) were tuned
+on the labelled needs they are scored on, and a need worded a new way often matches no
+term, or a general one that points elsewhere ("the story of why she came into care" is
+not communication). A multinomial logistic regression over the need's own words, read
+through its structure (the head of what is needed, the words in it and in its adjuncts,
+whom each word is about, who does what to whom) and over the rules' own theme scores,
+learns from every labelled need at once. It is trained by ``scripts/train_group_model.py``
+on ``eval/dev/needgroups.jsonl`` only and judged leave-one-source-out; the policy that
+joins it with the rules (the rules alone, the model where the rules are weak, or a blend)
+is the one that scored best that way, and is stored in the file with the figures.
+
+At run time it is a dot product: a few dozen features, each with a weight per theme. A
+need worded as a service, an assessment or a universal aim never reaches it: the rules'
+"no theme" and its reason stand (issue 10, point 5).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from assistant.content import Content, ContentError, Strict
+
+if TYPE_CHECKING:
+    from assistant.needgroups.suggest import Analysis, Suggestion
+    from assistant.needgroups.themes import Themes
+
+MODEL_FILE = ("framework", "needgroups-model.json")
+# Raise when :func:`features` changes: a model trained on other features must not load.
+FEATURE_VERSION = 1
+NONE = "none"  # the class of a need the group should place itself (no theme)
+
+# Words that say nothing of a theme in any need: function words and the need's own frame.
+# Kept short on purpose; the model learns what the rest weigh.
+STOP = frozenset([
+    "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "to", "of", "in", "on", "at",
+    "by", "for", "with", "from", "into", "onto", "than", "that", "this", "these", "those",
+    "there", "here", "it", "its", "itself", "be", "is", "are", "was", "were", "been", "being",
+    "am", "do", "does", "did", "done", "have", "has", "had", "having", "not", "no", "n't",
+    "'s", "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
+    "they", "them", "their", "themself", "themselves", "himself", "herself", "who", "whom",
+    "whose", "which", "what", "when", "where", "why", "how", "all", "any", "some", "each",
+    "every", "more", "most", "much", "many", "very", "too", "also", "just", "only", "still",
+    "even", "again", "can", "could", "will", "would", "shall", "should", "may", "might",
+    "must", "need", "needs", "needed", "able", "get", "gets", "got"
+])
+
+Policy = Literal["rules", "model", "fallback", "strong", "blend"]
+
+
+class Decision(Strict):
+    """How the model joins the rules, chosen by leave-one-source-out accuracy.
+
+    ``rules``: the rules alone. ``model``: the model alone. ``fallback``: the model only
+    where the rules find no theme word. ``strong``: the rules where their best theme
+    scores at least ``threshold``, else the model. ``blend``: each theme's model
+    probability plus ``alpha`` times its share of the rules' scores."""
+
+    policy: Policy
+    threshold: float = Field(default=0.0, ge=0.0)
+    alpha: float = Field(default=0.0, ge=0.0)
+    # The model's theme stands only when its probability is at least this; else the
+    # rules' choice (so an unsure model does not overturn them, nor place a need the
+    # group should place itself).
+    min_prob: float = Field(default=0.0, ge=0.0, le=1.0)
+    # Whether the model reads the rules' theme scores as features too.
+    rule_features: bool = True
+
+
+class GroupModel(Strict):
+    """framework/needgroups-model.json: what the trainer wrote, checked on load."""
+
+    format: Literal["needs-led/needgroups-model"]
+    feature_version: int
+    classes: list[str] = Field(min_length=2)
+    bias: list[float]
+    weights: dict[str, dict[str, float]]  # feature: {class: weight}, small ones dropped
+    decision: Decision
+    meta: dict[str, object] = {}
+
+    @model_validator(mode="after")
+    def _shapes_hold(self) -> GroupModel:
+        if self.feature_version != FEATURE_VERSION:
+            raise ValueError(f"feature_version {self.feature_version} is not this code's "
+                             f"{FEATURE_VERSION}: retrain with `make group-model`")
+        if len(set(self.classes)) != len(self.classes) or NONE not in self.classes:
+            raise ValueError(f"classes must be distinct and include '{NONE}'")
+        if len(self.bias) != len(self.classes):
+            raise ValueError("bias must have one weight per class")
+        known = set(self.classes)
+        for feature, row in self.weights.items():
+            stray = set(row) - known
+            if stray:
+                raise ValueError(f"weights[{feature!r}]: unknown class(es) "
+                                 f"{', '.join(sorted(stray))}")
+            if not all(math.isfinite(v) for v in row.values()):
+                raise ValueError(f"weights[{feature!r}]: not a finite number")
+        if not all(math.isfinite(v) for v in self.bias):
+            raise ValueError("bias: not a finite number")
+        return self
+
+
+def features(analysis: Analysis, rule: Suggestion | None = None,
+             rule_features: bool = True) -> dict[str, float]:
+    """The features of one need: what it reads as, its words by their place, and what
+    the rules scored. Names, the holder and the need verb are left out (depth -1), so
+    the model learns what is needed, not who needs it."""
+    out: dict[str, float] = {f"holder={analysis.holder or '?'}": 1.0,
+                             f"form={analysis.form or '?'}": 1.0}
+    if analysis.joint:
+        out["joint"] = 1.0
+    if analysis.relief:
+        out["relief"] = 1.0
+    tokens = analysis.tokens
+    for n, (text, lemma, whom, depth, part) in enumerate(tokens):
+        if depth < 0 or not lemma[:1].isalpha() or lemma in STOP:
+            continue
+        if n and text[:1].isupper() and not text.isupper():
+            continue  # a name ("Poppy"): a person, not what is needed
+        out[f"w:{lemma}"] = 1.0
+        out[f"{'in' if not part else 'adj'}:{lemma}"] = 1.0
+        if whom in ("p", "c"):
+            out[f"{lemma}@{whom}"] = 1.0
+        if depth == 0 and not part:
+            out[f"head:{lemma}"] = 1.0
+    for index, by, on in analysis.acts:
+        if index < len(tokens):
+            out[f"act:{tokens[index][1]}:{by}>{on}"] = 1.0
+    if rule is None or not rule_features:
+        return out
+    if rule.scores:
+        top = max(rule.scores.values())
+        for theme, score in rule.scores.items():
+            # each theme's share of the best score, and whether it is the rules' choice
+            out[f"rule:{theme}"] = score / top if top > 0 else 0.0
+        if rule.theme:
+            out[f"best:{rule.theme}"] = 1.0
+    else:
+        out["rule:nothing"] = 1.0
+    return out
+
+
+def softmax(logits: Sequence[float]) -> list[float]:
+    top = max(logits)
+    exps = [math.exp(v - top) for v in logits]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+class Learned:
+    """The loaded model: probabilities for a need and the decision with the rules."""
+
+    def __init__(self, model: GroupModel, themes: Themes) -> None:
+        self.model = model
+        self.classes = model.classes
+        self.index = {c: n for n, c in enumerate(model.classes)}
+        self.themes = themes
+        # each feature's weights as (class index, weight) pairs: the dot product is short
+        self.rows = {f: [(self.index[c], w) for c, w in row.items()]
+                     for f, row in model.weights.items()}
+
+    def probabilities(self, feats: Mapping[str, float]) -> list[float]:
+        logits = list(self.model.bias)
+        for name, value in feats.items():
+            for k, w in self.rows.get(name, ()):
+                logits[k] += w * value
+        return softmax(logits)
+
+    def decide(self, analysis: Analysis, rule: Suggestion) -> Suggestion:
+        """The suggestion for a need the rules placed or could not place (never one
+        worded as a service, assessment or aim: those keep the rules' reason)."""
+        from assistant.needgroups.suggest import Suggestion
+
+        decision = self.model.decision
+        if decision.policy == "rules":
+            return rule
+        feats = features(analysis, rule, decision.rule_features)
+        probs = self.probabilities(feats)
+        theme = choose(decision, probs, self.classes, rule.theme, rule.scores)
+        if theme == rule.theme:
+            return rule
+        if theme is None:
+            return Suggestion(None, "no theme the need's words make likely: left for the "
+                                    "group to place", rule.alternatives, [], rule.scores)
+        words = self.evidence(analysis, feats, theme)
+        label = next((t.label for t in self.themes.themes if t.id == theme), theme)
+        said = ", ".join(f"'{w}'" for w in words) or "its words together"
+        reason = f"read from {said} (learned from labelled needs) -> {label}"
+        if rule.theme is not None:
+            reason += f"; the theme words alone: {rule.reason}"
+        ranked = sorted((c for c in self.classes if c not in (NONE, theme)),
+                        key=lambda c: -probs[self.index[c]])
+        return Suggestion(theme, reason, ranked[:3], [], rule.scores)
+
+    def evidence(self, analysis: Analysis, feats: Mapping[str, float], theme: str,
+                 most: int = 3) -> list[str]:
+        """The need's own words that weighed most for ``theme``, as written: what the
+        model went on, so the reason never names a rule that did not fire."""
+        k = self.index[theme]
+        weight: dict[str, float] = {}
+        for name in feats:
+            if not name.startswith(("w:", "in:", "adj:", "head:")) and "@" not in name:
+                continue
+            lemma = name.split(":", 1)[-1].split("@")[0]
+            gain = sum(w for c, w in self.rows.get(name, ()) if c == k)
+            if gain > 0:
+                weight[lemma] = weight.get(lemma, 0.0) + gain
+        best = sorted(weight, key=lambda w: (-weight[w], w))[:most]
+        shown = []
+        for lemma in best:
+            text = next((t[0] for t in analysis.tokens if t[1] == lemma and t[3] >= 0), lemma)
+            shown.append(text)
+        return shown
+
+
+def choose(decision: Decision, probs: Sequence[float], classes: Sequence[str],
+           rule_theme: str | None, rule_scores: Mapping[str, float]) -> str | None:
+    """The theme ``decision`` picks from the model's ``probs`` and the rules' choice and
+    scores (shared by run time and the trainer, so what is measured is what runs)."""
+    best = max(range(len(classes)), key=lambda k: (probs[k], -k))
+    model_theme = None if classes[best] == NONE else classes[best]
+    if probs[best] < decision.min_prob:
+        model_theme = rule_theme  # the model is unsure: the rules' choice stands
+    if decision.policy == "rules":
+        return rule_theme
+    if decision.policy == "model":
+        return model_theme
+    if decision.policy == "fallback":
+        return rule_theme if rule_theme is not None else model_theme
+    top = max(rule_scores.values()) if rule_scores else 0.0
+    if decision.policy == "strong":
+        return rule_theme if rule_theme is not None and top >= decision.threshold \
+            else model_theme
+    # blend
+    total = sum(rule_scores.values())
+    score = [p + decision.alpha * (rule_scores.get(c, 0.0) / total if total else 0.0)
+             for c, p in zip(classes, probs, strict=True)]
+    pick = max(range(len(classes)), key=lambda k: (score[k], -k))
+    return None if classes[pick] == NONE else classes[pick]
+
+
+def load_model(content: Content, themes: Themes) -> Learned:
+    """The shipped (or a trainer's) model, checked: a missing or broken file is a
+    one-line error naming it. Whether it fits the themes is :func:`fits`."""
+    path = content.path(*MODEL_FILE)
+    try:
+        data = json.loads(content.read_text(*MODEL_FILE))
+    except ValueError as exc:
+        raise ContentError(path, f"not valid JSON ({exc}); retrain with "
+                                 "`make group-model`") from None
+    try:
+        model = GroupModel.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or None
+        raise ContentError(path, f"{first['msg']}; retrain with `make group-model`",
+                           field=where) from None
+    return Learned(model, themes)
+
+
+def fits(model: GroupModel, themes: Themes) -> str:
+    """Why ``model`` cannot read needs for ``themes`` ("" when it can): it was trained for
+    other themes (a trainer added, renamed or removed one in themes.yml). Such a model is
+    left out and the rules suggest alone until it is retrained; a theme edit must not
+    stop the audit."""
+    ids = {t.id for t in themes.themes}
+    classes = set(model.classes) - {NONE}
+    if classes == ids:
+        return ""
+    differ = sorted(classes ^ ids)
+    return (f"the learned reading was trained for other themes ({', '.join(differ)}): "
+            "suggesting by the rules alone until `make group-model` retrains it")
+
+
+
+def top_words(model: GroupModel, theme: str, most: int = 10) -> list[tuple[str, float]]:
+    """The features that weigh most for ``theme`` (for the trainer's printout)."""
+    rows: Iterable[tuple[str, float]] = ((f, r.get(theme, 0.0)) for f, r in
+                                         model.weights.items())
+    return sorted(rows, key=lambda p: -p[1])[:most]
