@@ -31,6 +31,8 @@ from assistant.wording.structure.readings import (
     lemma,
     lemma_forms,
     need_noun_holder,
+    sent_end,
+    sent_start,
     several_sentences,
     word_class,
 )
@@ -516,7 +518,7 @@ class NeedReader:
             if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
                     token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
-                    token.head.left_edge.i == token.sent.start and \
+                    token.head.left_edge.i == sent_start(token) and \
                     self._can_hold(token.head):
                 subject = token.head  # "Mum to engage with X": parsed as a noun phrase
                 form = "plan-style"
@@ -527,7 +529,7 @@ class NeedReader:
                 return reading
             if subject is None:
                 return None
-            if mark is not None and mark.i == token.sent.start:
+            if mark is not None and mark.i == sent_start(token):
                 form = "for ... to"
                 start = mark.i
             elif token.dep_ == "ROOT" and not any(
@@ -681,7 +683,7 @@ class NeedReader:
         """True for a "Need for ..." heading: the word opens its sentence, has no subject
         and is followed by "for" (a phrase or a "for X to ..." clause), so it is the noun
         whatever the tagger said."""
-        if token.i != token.sent.start or token.lower_ not in ("need", "needs"):
+        if token.i != sent_start(token) or token.lower_ not in ("need", "needs"):
             return False
         kids = _kids(token)
         if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("xcomp", "dobj") for c in kids):
@@ -1077,7 +1079,7 @@ class NeedReader:
                     reading.holder is not None
                     and reading.holder.start <= c.i < max(reading.holder.end,
                                                           reading.holder.start + 1))
-                and not (c.is_title and c.i == c.sent.start)), None)  # not the holder
+                and not (c.is_title and c.i == sent_start(c))), None)  # not the holder
         if reading.passive and self._in(forms, self.universal_passive) \
                 and not self._specific_extras(verb) and not self._agent_named(verb) and (
                     passive_subject is None or self._quality(passive_subject)
@@ -1365,7 +1367,7 @@ class NeedReader:
                 return False
             if any(c.dep_ not in ("cc", "conj", "punct") for c in _kids(item)):
                 return False
-        return all(t.is_punct for t in head.doc[max(t.i for t in items) + 1:head.sent.end])
+        return all(t.is_punct for t in head.doc[max(t.i for t in items) + 1:sent_end(head)])
 
     def _parenting(self, head: Any, need: Any = None) -> str:
         """Why a phrase names only the parenting every child needs ("appropriate
@@ -1396,7 +1398,7 @@ class NeedReader:
             if holder is not None and (self._noun_base(holder) & self.parent_noun or any(
                     self._noun_base(c) & self.parent_noun for c in holder.conjuncts)):
                 return ""
-        if not all(doc[i].is_punct for i in range(last + 1, head.sent.end)):
+        if not all(doc[i].is_punct for i in range(last + 1, sent_end(head))):
             return ""
         return f"\"{_np_text(head)}\" is the parenting every child needs, not a service"
 
@@ -1430,7 +1432,7 @@ class NeedReader:
                     or (c.dep_ in ("amod", "conj") and (
                         lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
                         or c.tag_ == "NNP")) for c in mods)
-        proper = head.is_title and head.i > head.sent.start and head.tag_.startswith("NNP")
+        proper = head.is_title and head.i > sent_start(head) and head.tag_.startswith("NNP")
         if base not in self.service_head and low in self.service_head:
             base = low  # "funding" read as a verb form: the noun is what is listed
         if base in self.weak_service_head and self._setting_replaced(head, before):
@@ -1460,7 +1462,7 @@ class NeedReader:
         if self._formal_record(head):
             return "service", (f"\"{_np_text(head)}\" is a formal plan of provision, not "
                                "what the person needs")
-        if head.is_title and head.tag_ in ("NN", "NNS") and head.i > head.sent.start and any(
+        if head.is_title and head.tag_ in ("NN", "NNS") and head.i > sent_start(head) and any(
                 c.dep_ == "compound" and c.is_title for c in before):
             # "Womens Aid", "Home Start": a capitalised common noun in a name is the name
             # of an organisation (people's names are proper nouns throughout).
@@ -1565,9 +1567,9 @@ class NeedReader:
                         for c in _kids(head.head)):
             return None, ""  # "needs the midwife to explain the scan": a known person asked
         doc = head.doc
-        after = range(head.i + 1, head.sent.end)
+        after = range(head.i + 1, sent_end(head))
         if any(doc[i].lower_ in self._REASON_WORDS and any(
-                doc[j].tag_.startswith("VB") for j in range(i + 1, head.sent.end))
+                doc[j].tag_.startswith("VB") for j in range(i + 1, sent_end(head)))
                 for i in after):
             # "needs an interpreter at his review so he understands what is decided": what
             # it is for is said, and a class of noun is too little to overrule that
@@ -1628,7 +1630,7 @@ class NeedReader:
         general = {t.i for p in [*_kids(head), *(_kids(need) if need is not None else [])]
                    if p.dep_ == "prep" and p.i > head.i and self._general_prep(head, p)
                    for t in p.subtree}
-        after = range(head.right_edge.i + 1, head.sent.end)
+        after = range(head.right_edge.i + 1, sent_end(head))
         return bool(general) and all(doc[i].is_punct or i in general for i in after)
 
     def _unknown_proper(self, noun: Any) -> bool:
@@ -2490,7 +2492,7 @@ class NeedReader:
         Communication", "the Solihull Approach", "Triple P"): the name of a programme,
         service or organisation. People's names after an honorific, people's own nouns
         and possessives are not names of services."""
-        if not (head.is_title or head.is_upper) or head.i <= head.sent.start or \
+        if not (head.is_title or head.is_upper) or head.i <= sent_start(head) or \
                 not head.tag_.startswith("NNP") or lemma(head) in self.person_head:
             return False
         tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("conj", "compound")
@@ -2498,7 +2500,7 @@ class NeedReader:
         if any(t.dep_ == "poss" or t.lower_ in self.honorific or
                lemma(t) in self.person_head for t in tokens):
             return False
-        caps = [t for t in tokens if t.i > head.sent.start and t.is_alpha and (
+        caps = [t for t in tokens if t.i > sent_start(head) and t.is_alpha and (
             t.is_title or t.is_upper) and t.tag_.startswith("NN")]
         return len(caps) >= 2
 
@@ -2877,18 +2879,18 @@ class NeedReader:
         """The run of capitalised words mid-sentence around ``head`` when it names a
         programme, however the tagger read them ("the Incredible Years"), else ""."""
         doc = head.doc
-        if not (head.is_title or head.is_upper) or head.i <= head.sent.start or \
+        if not (head.is_title or head.is_upper) or head.i <= sent_start(head) or \
                 not head.tag_.startswith("NN"):
             return ""
         def titled(t: Any) -> bool:
             return t.is_alpha and (t.is_title or t.is_upper)
 
         i = j = head.i
-        while i - 1 > head.sent.start and (titled(doc[i - 1])
+        while i - 1 > sent_start(head) and (titled(doc[i - 1])
                                            or doc[i - 1].lower_ in self._TITLE_GLUE):
             i -= 1
-        while j + 1 < head.sent.end and (titled(doc[j + 1]) or (
-                doc[j + 1].lower_ in self._TITLE_GLUE and j + 2 < head.sent.end
+        while j + 1 < sent_end(head) and (titled(doc[j + 1]) or (
+                doc[j + 1].lower_ in self._TITLE_GLUE and j + 2 < sent_end(head)
                 and titled(doc[j + 2]))):
             j += 1  # "Drawing | and Talking": the title goes on past the head
         while i < head.i and doc[i].lower_ in self._TITLE_GLUE:
@@ -3088,7 +3090,7 @@ class NeedReader:
         family needs Homestart", "to attend the Fendrake"): an organisation or programme.
         People are named after verbs of meeting ("to see Jordan"), by their role or an
         honorific, or by a name the name lists know."""
-        if head.i <= head.sent.start or not (head.is_title or head.is_upper) or \
+        if head.i <= sent_start(head) or not (head.is_title or head.is_upper) or \
                 self._acronym(head) or not (head.tag_.startswith("NNP") or any(
                     c.dep_ == "det" and c.lower_ == "the" for c in _kids(head))):
             return False  # "the Fendrake" may be tagged a common noun: "the" says a name

@@ -19,6 +19,7 @@ from assistant.wording.structure.readings import (
     _trim,
     lemma,
     lemma_forms,
+    sent_end,
     word_class,
 )
 
@@ -547,7 +548,7 @@ class OutcomeReader(NeedReader):
         """An outcome written as an instruction to adults at its start, with the child as
         object: "Encourage Arlo to ...", "Support Arlo in developing ..."."""
         first = next((t for t in root.sent if not t.is_punct), root)
-        if first.i + 1 >= root.sent.end or first.lower_ not in self.vague_action:
+        if first.i + 1 >= sent_end(root) or first.lower_ not in self.vague_action:
             return False
         if first.i == root.i and root.tag_ == "VB" and not any(
                 c.dep_ in (*SUBJECT_DEPS, "aux") for c in _kids(root)):

@@ -177,6 +177,43 @@ def _lowers(doc: Any) -> list[str]:
     return held[1]
 
 
+_bounds_held: tuple[Any, tuple[list[int], list[int]]] = (None, ([], []))
+
+
+def _sentence_bounds(doc: Any) -> tuple[list[int], list[int]]:
+    """For each token of ``doc``, the start and end of its sentence, read once per
+    document from the SENT_START column of ``_rows`` as spaCy reads it (a sentence starts
+    at the first token and at each token marked as a start)."""
+    global _bounds_held
+    held = _bounds_held
+    if held[0] is not doc:
+        rows = _rows(doc)
+        count = len(rows)
+        starts = [0] * count
+        ends = [count] * count
+        start = 0
+        for i in range(1, count):
+            if rows[i][2] == 1:
+                for j in range(start, i):
+                    ends[j] = i
+                start = i
+            starts[i] = start
+        held = _bounds_held = (doc, (starts, ends))
+    return held[1]
+
+
+def sent_start(token: Any) -> int:
+    """``token.sent.start`` without building the sentence: spaCy walks the document and
+    makes a new span (about 3 us) on every ``token.sent``, and the readers ask of many
+    tokens whether they open their sentence."""
+    return _sentence_bounds(token.doc)[0][token.i]
+
+
+def sent_end(token: Any) -> int:
+    """``token.sent.end`` without building the sentence (see :func:`sent_start`)."""
+    return _sentence_bounds(token.doc)[1][token.i]
+
+
 def several_sentences(doc: Any) -> bool:
     """True when the parse starts a sentence after the first token: read from the rows
     already made for the document, so a one-sentence statement (most) costs no walk of
@@ -472,7 +509,7 @@ def _bare(head: Any) -> bool:
     or a provider named with nothing said about what for ("a named person." but not "a
     named adult at school she can go to when she feels panicky")."""
     end = head.right_edge.i + 1
-    return all(t.is_punct for t in head.doc[end:head.sent.end])
+    return all(t.is_punct for t in head.doc[end:sent_end(head)])
 
 
 def _namelike(token: Any) -> bool:
@@ -512,7 +549,7 @@ def _in_subordinate(subject: Any, verb: Any) -> bool:
     if not any(t.text in _CHUNK_BREAKS for t in doc[subject.i + 1:verb.i]):
         return False
     start = left
-    sentence_start = subject.sent.start
+    sentence_start = sent_start(subject)
     while start > sentence_start and doc[start - 1].text not in _CHUNK_BREAKS:
         start -= 1
     return _opens_subordinate(doc[start])
@@ -577,11 +614,11 @@ def clause_subject(verb: Any) -> Any:
         return own[0]
     head = verb.head
     if subjects and verb.dep_ in ("relcl", "acl") and head.i < verb.i \
-            and head.tag_ in ("NNP", "NNPS") and head.i == verb.sent.start:
+            and head.tag_ in ("NNP", "NNPS") and head.i == sent_start(verb):
         # "Pello whose mum drinks needs counselling": the parse read the need as a clause
         # on the name, and the clause of "whose" as its subject; the name holds the need
         return head
-    start = verb.sent.start
+    start = sent_start(verb)
     named = [c for c in _kids(verb) if c.i < verb.i and c.dep_ in (
         "compound", "npadvmod", "nmod", "dep") and (
         c.tag_ in ("NNP", "NNPS", "PRP") or (c.is_title and c.i != start))

@@ -15,6 +15,7 @@ from assistant.wording.structure.readings import (
     _np_text,
     _trim,
     lemma,
+    sent_start,
     word_class,
 )
 
@@ -464,7 +465,7 @@ class WorkReader(NeedReader):
         the item names. None when the gerund has its own adverbs, prepositions or an
         object with a determiner ("Reading with Dad every night", "Chasing another
         professional")."""
-        if head.tag_ != "VBG" or head.i != head.sent.start or not head.is_title:
+        if head.tag_ != "VBG" or head.i != sent_start(head) or not head.is_title:
             return None
         kids = [c for c in _kids(head) if not c.is_punct]
         if len(kids) != 1 or kids[0].dep_ != "dobj" or not kids[0].tag_.startswith("NN") or \
