@@ -683,21 +683,40 @@ def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "
     ``{match}``, ``{expansion}``, and the holder's pronouns ``{they}``, ``{them}``,
     ``{their}`` for ``gender`` ('f', 'm'; "they" when None: a question about Jordan asks
     what *he* needs, not what *they* need). ``lists`` are the word lists in use."""
-    obj, subj = forms(holder, roles, lists=lists.context)
-    start = subj[:1].upper() + subj[1:]
-    possessive = lists.rewrites.possessive.get(obj, obj + ("'" if obj.endswith("s") else "'s"))
+    obj, subj, start, possessive, plural = _holder_words(holder, roles, lists)
     they, them, their = _PRONOUNS.get(gender, _PRONOUNS[None])
-    if _plural_holder(subj, lists):
+    if plural:
         they, them, their = _PRONOUNS[None]
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
               "possessive": possessive, "child": "the child",
               "term": term or "this", "match": match, "expansion": expansion,
               "they": they, "them": them, "their": their}
     out = template.format_map(values)
-    if template.startswith(("{name} needs ", "{Holder} needs ")) \
-            and _plural_holder(subj, lists):
+    if plural and template.startswith(("{name} needs ", "{Holder} needs ")):
         out = out.replace(" needs ", " need ", 1)  # "The parents need to ..."
     return out[:1].upper() + out[1:] if out else out
+
+
+# The last holder's words for ``fill``, as (holder, roles, lists, words): one tuple,
+# read and replaced whole.
+_holder_held: tuple[Any, ...] = (None, None, None, None)
+
+
+def _holder_words(holder: str | None, roles: RoleVocabulary, lists: English
+                  ) -> tuple[str, str, str, str, bool]:
+    """The holder as ``fill`` writes it: as an object and as a subject, at a sentence's
+    start, as a possessive, and whether it is more than one person. Kept for the last
+    holder: a finding's message, questions and rewrites fill a dozen templates for the
+    same holder, and its plural is judged by lemminflect."""
+    global _holder_held
+    held = _holder_held
+    if held[0] != holder or held[1] is not roles or held[2] is not lists or held[3] is None:
+        obj, subj = forms(holder, roles, lists=lists.context)
+        possessive = lists.rewrites.possessive.get(
+            obj, obj + ("'" if obj.endswith("s") else "'s"))
+        held = _holder_held = (holder, roles, lists, (
+            obj, subj, subj[:1].upper() + subj[1:], possessive, _plural_holder(subj, lists)))
+    return held[3]
 
 
 def _plural_holder(subject: str, lists: English) -> bool:
