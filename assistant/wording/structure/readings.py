@@ -541,16 +541,18 @@ def _in_subordinate(subject: Any, verb: Any) -> bool:
     stretch it stands in before the verb and that stretch opens with a subordinating or
     wh-word ("In case Mum relapses, Leo needs ...", "Leo, whose mum works nights, ...")."""
     doc = subject.doc
+    rows = _rows(doc)  # ORTH 1, DEP 4, TAG 5: no span or Token built for the scans
+    wh_tags, mark, breaks = _subordinate_ids(doc.vocab.strings)
     left = subject.left_edge.i
-    if any(t.tag_ in _WH_TAGS or t.dep_ == "mark" for t in doc[left:subject.i]):
+    if any(rows[j][5] in wh_tags or rows[j][4] == mark for j in range(left, subject.i)):
         return True
     if subject.i > verb.i:
         return False
-    if not any(t.text in _CHUNK_BREAKS for t in doc[subject.i + 1:verb.i]):
+    if not any(rows[j][1] in breaks for j in range(subject.i + 1, verb.i)):
         return False
     start = left
     sentence_start = sent_start(subject)
-    while start > sentence_start and doc[start - 1].text not in _CHUNK_BREAKS:
+    while start > sentence_start and rows[start - 1][1] not in breaks:
         start -= 1
     return _opens_subordinate(doc[start])
 
@@ -586,6 +588,21 @@ def _stranded_subject(verb: Any) -> Any:
             word.dep_ != "compound"):
         return None
     return word
+# (string store, ids of _WH_TAGS, of "mark", of _CHUNK_BREAKS), for the store last used
+_subordinate_held: tuple[Any, frozenset[int], int, frozenset[int]] = (
+    None, frozenset(), 0, frozenset())
+
+
+def _subordinate_ids(strings: Any) -> tuple[frozenset[int], int, frozenset[int]]:
+    """The string ids ``_in_subordinate`` compares the rows with: its tags, its
+    dependency label and its breaks, as ids once per string store."""
+    global _subordinate_held
+    held = _subordinate_held
+    if held[0] is not strings:
+        held = _subordinate_held = (
+            strings, frozenset(strings.add(t) for t in _WH_TAGS), strings.add("mark"),
+            frozenset(strings.add(b) for b in _CHUNK_BREAKS))
+    return held[1], held[2], held[3]
 
 
 def clause_subject(verb: Any) -> Any:
