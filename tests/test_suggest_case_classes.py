@@ -155,3 +155,34 @@ def test_no_rewrite_says_what_another_sentence_of_the_answer_says(coach: Coach) 
     offered = [s for f in report.findings for s in f.suggestions]
     assert report.kinds == ["service"] and offered, report.to_dict()
     assert not [r for r in offered if "non-molestation order" in r], offered
+
+
+def test_a_rewrite_sharing_a_telling_word_with_the_need_comes_first(coach: Coach) -> None:
+    """A need that names a concrete thing ("a breakfast club place") is first offered the
+    statement about that thing, ahead of the story's other areas; words most statements
+    have ("needs", "a", "his") do not count as shared, so they cannot tie it with another
+    (before, "a bed of his own" tied with breakfast on "needs" and "a", and won by file
+    order)."""
+    case = _case("Tyler (8) lives with his mum Kerry, who has been drinking since his dad "
+                 "moved out. School say he arrives late and hungry and falls asleep in "
+                 "class. The house is often cold.",
+                 ("Tyler", "child", 8, "male"), ("Kerry", "mother", 34, "female"))
+    first = coach.check("Tyler needs a breakfast club place.", holder="Tyler",
+                        case=case).findings[0].suggestions
+    assert first and "breakfast" in first[0]
+    # without the telling word, the story's areas take turns as before: no breakfast first
+    other = coach.check("Tyler needs counselling.", holder="Tyler",
+                        case=case).findings[0].suggestions
+    assert other and "breakfast" not in other[0]
+
+
+def test_common_words_do_not_rank_rewrites(coach: Coach) -> None:
+    """Each library entry keeps only words that tell statements apart: none that more
+    than one statement in ten has, and no placeholder ("{name}" is not the word "name")."""
+    entries = [e for found in coach.library.entries.values() for e in found]
+    assert entries
+    for word in ("needs", "to", "a", "his"):
+        assert not any(word in e.words for e in entries), word
+    assert any("breakfast" in e.words for e in entries)
+    assert not any("name" in e.words for e in entries if "name" not in
+                   e.statement.text.replace("{name}", ""))

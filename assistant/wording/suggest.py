@@ -9,7 +9,7 @@ build on, so the worker can find the need behind the service.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -32,6 +32,9 @@ __all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "names_a_p
            "term_of"]
 
 _WORD = re.compile(r"[a-z0-9']+")
+_PLACEHOLDER = re.compile(r"\{\w+\}")
+#: A word in more than one library statement in this many is too common to rank by.
+COMMON_SHARE = 10
 
 
 class Statement(Strict):
@@ -141,6 +144,7 @@ class Library:
         for path, area in files:
             self.entries[area.area] = [self._entry(path, area, n, s)
                                        for n, s in enumerate(area.statements, 1)]
+        self._keep_telling_words()
         # Single words are matched as a set (fast); phrases by substring.
         self._keywords = [
             (area, frozenset(k.lower() for k in area.keywords if _WORD.fullmatch(k.lower())),
@@ -167,6 +171,25 @@ class Library:
         self._mentions: dict[str, frozenset[str]] = {}
         self._last_gender: tuple[Any, ...] = (None, None, None, None, None)
 
+    def _keep_telling_words(self) -> None:
+        """Keep in each entry only the words that tell statements apart.
+
+        Why: statements are ranked by the words they share with the worker's need and the
+        story. Words most statements have ("needs", "to", "a", "his", "with") would let
+        "Tyler needs a bed of his own" tie with "Tyler needs to have breakfast before
+        school" for "Tyler needs a breakfast club place" (two words shared each), and the
+        file order then chose the bed. A word in more than one statement in
+        ``COMMON_SHARE`` of the library says nothing about which one fits, whatever the
+        library holds, so no stop list has to be kept."""
+        entries = [e for found in self.entries.values() for e in found]
+        counts: dict[str, int] = {}
+        for entry in entries:
+            for word in entry.words:
+                counts[word] = counts.get(word, 0) + 1
+        common = {w for w, n in counts.items() if n * COMMON_SHARE > len(entries)}
+        for area, found in self.entries.items():
+            self.entries[area] = [replace(e, words=e.words - common) for e in found]
+
     def _entry(self, path: Any, area: Area, number: int, statement: Statement) -> Entry:
         """Check a statement against the facts and roles; a bad one stops the load."""
         where = f"statement {number} ({statement.text[:50]!r})"
@@ -190,7 +213,9 @@ class Library:
             holder: str | frozenset[str] = frozenset(roles)
         else:
             holder = statement.holder
-        return Entry(statement, area, frozenset(_WORD.findall(statement.text.lower())), holder,
+        # the placeholders ("{name}", "{child}") are no words of the statement's own
+        words = frozenset(_WORD.findall(_PLACEHOLDER.sub(" ", statement.text.lower())))
+        return Entry(statement, area, words, holder,
                      statement.ages or area.ages, frozenset(statement.presupposes),
                      "{child}" in statement.text)
 
@@ -358,9 +383,10 @@ class Library:
                        for rank, a in enumerate(a for a in self.areas if a.fallback)]
         for rank, area, found in fitting:
             for n, entry, child in found:
-                # Areas the statement speaks to come first, whole; the story's areas
-                # then take turns, so the worker sees the range the story opens.
-                turn = 0 if need_scores.get(area) else 1
+                # Areas the statement speaks to come first, whole, and so does a statement
+                # sharing a telling word with it ("breakfast"); the story's areas then take
+                # turns, so the worker sees the range the story opens.
+                turn = 0 if need_scores.get(area) or words & entry.words else 1
                 key: tuple[int, ...] = (turn, rank if turn == 0 else 0, -len(words & entry.words),
                        -len(story_words & entry.words), rank, n)
                 candidates.append((key, entry, child))
