@@ -441,3 +441,28 @@ def test_the_reflection_of_a_story_naming_nobody_new_ends_its_sentence_once(
     assert kind(iv) == "heard"
     text = iv.question().text
     assert "Nobody else is named in the story" in text and ".." not in text, text
+
+
+@pytest.mark.parametrize("story, shown, apart", [
+    ("Tyler lives with his mum Kerry; his nan Pat has him on Fridays. His dad left.",
+     ["Kerry (mum)", "Pat (nan)"], ["dad"]),
+    ("Her Nan, Rose, takes her in at weekends.", ["Rose (nan)"], []),
+    ("Kerry, his mum, drinks. Sol is his friend.", ["Kerry (mum)"], ["Sol"]),
+])
+def test_the_reflection_shows_a_named_relative_once(content: Content, story: str,
+                                                    shown: list[str],
+                                                    apart: list[str]) -> None:
+    """A name the story gives a family word is one person, "Kerry (mum)", not "Kerry" and
+    "mum" listed apart; a family word with no name and a name with no family word stay."""
+    iv = Interview(Case(reference="T-002", people=[
+        Person(id="p1", role="child", name="Tyler", age=8)]), content)
+    iv.answer(story)
+    assert kind(iv) == "heard"
+    text = iv.question().text
+    listed = text.split("not in the case yet: ", 1)[1].split(". What", 1)[0]
+    items = [i.strip() for i in listed.split(",")]
+    for item in shown + apart:
+        assert item in items, (item, items)
+    for item in shown:
+        bare_name, word = item[:-1].split(" (")
+        assert bare_name not in items and word not in items, items

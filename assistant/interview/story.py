@@ -79,12 +79,33 @@ class Story:
                     score[theme.id] += hits * (2 if " " in term else 1)
         return [labels[t] for t, _ in score.most_common(limit)]
 
+    def _paired(self, names: list[str], family: list[str]) -> list[str]:
+        """Names and family words for the reflection, a name the story gives a family word
+        ("his mum Kerry", "her Nan, Rose", "Kerry, his mum") shown once as "Kerry (mum)".
+
+        Why: listed apart ("Kerry, Pat, mum, nan") one person reads as two, and the worker
+        is asked to add people the case would then hold twice."""
+        story = self.case.story
+        out: list[str] = []
+        used: set[str] = set()
+        for name in names:
+            word = next((w for w in family if w not in used and (
+                re.search(rf"\b{re.escape(w)},?\s+{re.escape(name)}\b", story, re.I)
+                or re.search(rf"\b{re.escape(name)},\s+(?:his|her|their|\w+'s)\s+"
+                             rf"{re.escape(w)}\b", story, re.I))), None)
+            if word is None:
+                out.append(name)
+            else:
+                used.add(word)
+                out.append(f"{name} ({word})")
+        return out + [w for w in family if w not in used]
+
     def reflect(self) -> dict[str, str]:
         """What the story told us: who ({heard}) and what ({themes})."""
         words = self.prompts.reflection
         people = [f"{p.name} ({self.framework.label('roles', p.role).lower()})"
                   for p in self.case.people]
-        new = self.names_in_story() + self.family_in_story()
+        new = self._paired(self.names_in_story(), self.family_in_story())
         heard = ", ".join(people)
         if new:
             heard += "; and, not in the case yet: " + ", ".join(new)
