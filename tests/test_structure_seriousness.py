@@ -55,3 +55,19 @@ def test_a_sanction_on_the_adults_is_an_agency_risk(coach: Coach, text: str,
 def test_what_happens_to_the_child_is_not_flagged(coach: Coach, text: str,
                                                   word: str) -> None:
     assert "agency-risk" not in kinds(coach, text)
+
+
+@pytest.mark.parametrize("text, holder, child", [
+    ("If nothing changes, the academy will fine the parents.", "Tyler", "Tyler"),
+    ("If this is not met the school will exclude Leo.", None, "Leo"),
+    ("If nothing changes, the council will be criticised.", None, "the child"),
+])
+def test_the_rewrite_frame_names_the_child_the_question_asks_about(
+        coach: Coach, text: str, holder: str | None, child: str) -> None:
+    """The frame offered for an agency risk names the child the question asks about, not
+    always "the child" beside a question about Tyler."""
+    finding = next(f for f in coach.check(text, stage="seriousness", holder=holder).findings
+                   if f.kind == "agency-risk")
+    assert f"happen to {child} " in finding.message
+    assert finding.suggestions == [f"If this need is not met, it is likely that {child} will "
+                                   "... (say what will happen, and how soon)."]
