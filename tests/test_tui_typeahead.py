@@ -90,16 +90,20 @@ def _app_with(tmp_path: Path, case: Case) -> NeedsLedApp:
     return NeedsLedApp(db=str(db))
 
 
-async def _at_a_new_need(pilot: Any, app: NeedsLedApp, case: Case) -> Any:
-    """The interview open at the first person's new-need question, coach loaded."""
-    await until(pilot, lambda: app.coach_status == "ready", "the coach loads")
+async def _open_at(pilot: Any, app: NeedsLedApp, case: Case, key: str) -> Any:
+    """The case's interview open at the step ``key``."""
     app.open_case(case.reference)
     await until(pilot, lambda: on_interview(app), "the interview")
     screen = app.screen
-    screen.interview.goto("need_new:" + case.people[0].id)  # type: ignore[attr-defined]
-    screen.show_question()  # type: ignore[attr-defined]
+    _goto(screen, key)
     await pilot.pause()
     return screen
+
+
+async def _at_a_new_need(pilot: Any, app: NeedsLedApp, case: Case) -> Any:
+    """The interview open at the first person's new-need question, coach loaded."""
+    await until(pilot, lambda: app.coach_status == "ready", "the coach loads")
+    return await _open_at(pilot, app, case, "need_new:" + case.people[0].id)
 
 
 async def test_typing_on_past_a_flagged_answer_keeps_the_burst_with_the_answers(
@@ -164,13 +168,7 @@ async def test_the_line_typed_on_past_a_flag_is_never_part_of_the_answer(
 async def _at_rating(pilot: Any, app: NeedsLedApp, case: Case) -> Any:
     """The interview open at the first need's seriousness rating (a choice step)."""
     await until(pilot, lambda: app.core_ready, "the cases are open")
-    app.open_case(case.reference)
-    await until(pilot, lambda: on_interview(app), "the interview")
-    screen = app.screen
-    screen.interview.goto("rating:" + case.needs[0].id)  # type: ignore[attr-defined]
-    screen.show_question()  # type: ignore[attr-defined]
-    await pilot.pause()
-    return screen
+    return await _open_at(pilot, app, case, "rating:" + case.needs[0].id)
 
 
 def _goto(screen: Any, key: str) -> None:

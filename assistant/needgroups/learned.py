@@ -189,7 +189,8 @@ class Learned:
             return Suggestion(None, "no theme the need's words make likely: left for the "
                                     "group to place", rule.alternatives, [], rule.scores)
         words = self.evidence(analysis, feats, theme)
-        label = next((t.label for t in self.themes.themes if t.id == theme), theme)
+        known = self.themes.get(theme)
+        label = known.label if known else theme
         said = ", ".join(f"'{w}'" for w in words) or "its words together"
         reason = f"read from {said} (learned from labelled needs) -> {label}"
         if rule.theme is not None:
@@ -276,7 +277,6 @@ def fits(model: GroupModel, themes: Themes) -> str:
     differ = sorted(classes ^ ids)
     return (f"the learned reading was trained for other themes ({', '.join(differ)}): "
             "suggesting by the rules alone until `make group-model` retrains it")
-
 
 
 def top_words(model: GroupModel, theme: str, most: int = 10) -> list[tuple[str, float]]:

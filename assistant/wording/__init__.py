@@ -148,10 +148,7 @@ class Coach:
         for sent in sents:
             start, end = sent.start_char, sent.end_char
             own = [f for f in report.findings if start <= f.start < end]
-            kinds: list[str] = []
-            for finding in own:
-                if finding.counts and finding.kind not in kinds:
-                    kinds.append(finding.kind)
+            kinds = Report(text=sent.text, stage=report.stage, findings=own).kinds
             reading = next((r for r in readings if not r.negated
                             and sent.start <= r.predicate.start < sent.end), None)
             holder = (reading.holder_text if reading is not None else None) or \

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 
 from assistant.wording.structure.readings import (
     DETERMINERS,
+    Part,
     clause_subject,
+    holder_part,
     need_noun_holder,
     within_sentence,
 )
@@ -140,17 +142,16 @@ def holder_of(doc: Any, span: Any, parsed: bool,
     """Who holds the need: the subject of the need (or will) verb, as written."""
     anchor = anchor_of(span, words=lists)
     if parsed:
-        from assistant.wording.structure.readings import Part
-
-        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+        if not own_subject:
             # a need noun names its own holder ("a need for Leo to ...", "Leo's need for
             # ...", "Leo has a need for ..."): the structure reader's one reading of it
             owner = need_noun_holder(anchor)
             if owner is not None:
-                return Part.of(doc, _holder_start(owner), owner.i + 1).text
+                return holder_part(doc, owner).text
         verb = anchor
         if (anchor.lower_ in ("will", "shall", "'ll") or anchor.dep_ in ("aux", "auxpass")) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+                and not own_subject:
             # the subject of the verb "will" helps; one the parse hung on a need word it
             # read as helping ("Leo needs improved wellbeing") is the need's own
             verb = anchor.head
@@ -181,13 +182,6 @@ def holder_of(doc: Any, span: Any, parsed: bool,
     if any(t.is_punct for t in words):
         return None
     return doc[words[0].i:words[-1].i + 1].text
-
-
-def _holder_start(subject: Any) -> int:
-    """Where a holder's words start: its left edge, or the head alone when a long
-    modifier comes before it (as the need reader reads a holder)."""
-    start = subject.left_edge.i
-    return subject.i if subject.i - start > 5 else start
 
 
 def is_parent(holder: str | None, roles: RoleVocabulary) -> bool:

@@ -799,14 +799,15 @@ class Notes(Strict):
         texts = [self.quiet.need, self.quiet.outcome, self.quiet.work,
                  self.quiet.seriousness, self.reads.able,
                  self.reads.default, self.reads.phrase, *self.reads.verbs.values()]
-        for text in [*texts, self.uncounted, self.reads.others]:
+        known: tuple[str, ...] = ("holder", "Holder", "what")
+        checks = [(text, known) for text in [*texts, self.uncounted]]
+        checks.append((self.reads.others, (*known, "other")))  # "what {other} does"
+        for text, names in checks:
             try:
-                text.format_map(dict.fromkeys(
-                    ("holder", "Holder", "what") + (("other",) if text is self.reads.others
-                                                    else ()), ""))
+                text.format_map(dict.fromkeys(names, ""))
             except (KeyError, ValueError, IndexError) as exc:
-                raise ValueError(f"{text!r}: unknown placeholder {exc} (use {{holder}}, "
-                                 "{Holder} or {what})") from None
+                raise ValueError(f"{text!r}: unknown placeholder {exc} (use "
+                                 f"{', '.join('{' + n + '}' for n in names)})") from None
         return self
 
     @classmethod

@@ -28,6 +28,7 @@ from assistant.wording.structure.readings import (
     _stems,
     _trim,
     clause_subject,
+    holder_part,
     lemma,
     lemma_forms,
     need_noun_holder,
@@ -659,6 +660,13 @@ class NeedReader:
             else:
                 self._phrase(doc, obj, reading)
 
+    def _of_change(self, participle: Any) -> bool:
+        """Whether a participle comes from a verb of change or direction ("improved",
+        "increased", "heightened"), by its lemma forms or its stem less -d, -ed, -ied."""
+        low = participle.lower_
+        return self._in((*lemma_forms(participle), low[:-1], low[:-2], low[:-3]),
+                        self.change_verb | self.direction_verb)
+
     def _participle_object(self, need: Any) -> Any:
         """The noun a need word asks for when the parse made the participle-adjective
         before it a verb ("Leo needs improved wellbeing": "needs" the auxiliary or the
@@ -670,10 +678,7 @@ class NeedReader:
                 head.tag_ not in ("VBN", "VBD") or any(
                     c.dep_ in ("aux", "auxpass") and c.i != need.i for c in _kids(head)):
             return None
-        low = head.lower_
-        if not (low in self.evaluative_adj or self._in(
-                (*lemma_forms(head), low[:-1], low[:-2], low[:-3]),
-                self.change_verb | self.direction_verb)):
+        if not (head.lower_ in self.evaluative_adj or self._of_change(head)):
             return None
         return next((c for c in _kids(head) if c.dep_ in ("dobj", "xcomp", "attr", "oprd")
                      and c.tag_.startswith("NN") and c.i > head.i), None)
@@ -739,12 +744,7 @@ class NeedReader:
             return Part.of(doc, start, verb.i)
         return None
 
-    @staticmethod
-    def _part(doc: Any, subject: Any) -> Part:
-        start = subject.left_edge.i
-        if subject.i - start > 5:
-            start = subject.i
-        return Part.of(doc, start, subject.i + 1)
+    _part = staticmethod(holder_part)
 
     def _negated(self, doc: Any, verb: Any) -> bool:
         if any(c.dep_ == "neg" for c in _kids(verb)):
@@ -1567,10 +1567,11 @@ class NeedReader:
                         for c in _kids(head.head)):
             return None, ""  # "needs the midwife to explain the scan": a known person asked
         doc = head.doc
-        after = range(head.i + 1, sent_end(head))
-        if any(doc[i].lower_ in self._REASON_WORDS and any(
-                doc[j].tag_.startswith("VB") for j in range(i + 1, sent_end(head)))
-                for i in after):
+        end = sent_end(head)
+        reason = next((i for i in range(head.i + 1, end)
+                       if doc[i].lower_ in self._REASON_WORDS), None)
+        if reason is not None and any(doc[j].tag_.startswith("VB")
+                                      for j in range(reason + 1, end)):
             # "needs an interpreter at his review so he understands what is decided": what
             # it is for is said, and a class of noun is too little to overrule that
             return None, ""
@@ -1929,8 +1930,7 @@ class NeedReader:
             return True  # "loved", "respected", "accepted"
         if token.dep_ == "amod" and low.endswith("ed") and token.head.i > token.i and \
                 token.tag_ in ("VBN", "VBD", "JJ") and not _kids(token) and \
-                self._in((*lemma_forms(token), low[:-1], low[:-2], low[:-3]),
-                         self.change_verb | self.direction_verb):
+                self._of_change(token):
             # a participle of change before its noun ("increased self-esteem", "heightened
             # confidence"): says which way the quality should go, nothing particular
             return True

@@ -644,8 +644,12 @@ class OutcomeReader(NeedReader):
         preps += [p for p in _kids(head) if p.dep_ == "prep" and p.lower_ == "from"]
         givers = [g for p in preps for g in _kids(p) if g.dep_ == "pobj"]
         return bool(givers) and all(
-            self._animate(g) and not (self._professional(g) or self._acronym(g)
-                                      or self.service_shaped(g)[0]) for g in givers)
+            self._lay_person(g) and not self.service_shaped(g)[0] for g in givers)
+
+    def _lay_person(self, noun: Any) -> bool:
+        """Whether a noun names a person who is no professional or agency ("her friends",
+        "Gran"), as against "the school nurse" or "CAMHS"."""
+        return self._animate(noun) and not (self._professional(noun) or self._acronym(noun))
 
     def _bound(self, noun: Any) -> bool:
         """"within her weekly budget", "under £20 a week": what is kept within is a limit
@@ -695,8 +699,7 @@ class OutcomeReader(NeedReader):
                     partners += [g for g in _kids(child) if g.dep_ == "pobj"]
         for partner in partners:
             if lemma(partner) in self.everyday_place or self._everyday(partner) or (
-                    self._animate(partner) and not (self._professional(partner)
-                                                    or self._acronym(partner))):
+                    self._lay_person(partner)):
                 continue  # "talk to her friends", "speak to the school"
             if lemma(partner) in self.service_head or self._professional(partner) or \
                     self.service_shaped(partner, governed=True)[0]:
@@ -783,8 +786,7 @@ class OutcomeReader(NeedReader):
                 return head  # "a job fair", "an open day", "a coffee morning"
             if base in self.everyday_place or head.lower_ in self.everyday_place or \
                     self._everyday(head) or \
-                    (self._animate(head) and not (self._professional(head)
-                                                 or self._acronym(head))):
+                    self._lay_person(head):
                 continue
             if base in self.service_head or any(
                     lemma(t) in self.service_head - self.weak_service_head

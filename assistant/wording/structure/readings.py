@@ -671,6 +671,15 @@ def within_sentence(phrase: str) -> str:
 _HOLDING_VERBS = frozenset({"have", "show", "display", "express"})
 
 
+def holder_part(doc: Any, subject: Any) -> Part:
+    """A holder's words as every reader reads them: from the subject's left edge, or the
+    head alone when a long modifier comes before it (more than five words)."""
+    start = subject.left_edge.i
+    if subject.i - start > 5:
+        start = subject.i
+    return Part.of(doc, start, subject.i + 1)
+
+
 def need_noun_holder(noun: Any) -> Any:
     """The token heading the holder a need noun names itself, else None: the subject of
     its "for ... to" clause ("a need for Leo to have a mentor"), the one "in need of" it
