@@ -3,7 +3,8 @@ is a sanction an agency brings on the adults ("the parents could be fined", "Mum
 receive a penalty notice", "may result in a penalty notice being issued") is a risk
 written as the agency's action; who is worried ("the agency and the police are worried
 that ...") is not the consequence, what they fear for the child is. A child excluded or
-taken into care, or a sanction beside what happens to the child, stays child-focused.
+taken into care, or a sanction beside what happens to the child, stays child-focused, as
+does what happens to the child's own provision ("her placement will break down").
 
 The cases rest on invented words that no wording file holds.
 """
@@ -23,6 +24,11 @@ AGENCY = [
     ("If Tom misses the Holcombe bus again, his parents will receive a penalty notice.",
      "holcombe"),
     ("If the Petrie rent is not paid, Mum will be evicted.", "petrie"),
+    # the pipeline's lemma of "fined" is "fin": the sanction is read by its forms
+    ("If Kian misses the Dunmore bus again his mum could be fined.", "dunmore"),
+    # a provision acting on the family, or harmed as the agency is, stays the agency's
+    ("If nothing changes, the Morwen programme will close the case.", "morwen"),
+    ("Without this, our Ravenscar project will be criticised.", "ravenscar"),
 ]
 
 CHILD = [
@@ -34,6 +40,11 @@ CHILD = [
      "her college place.", "thornby"),
     ("If the Rusholme fines keep coming, Mum will fall further into debt and the children "
      "may go without food.", "rusholme"),
+    # what happens to the child's own provision is what the child loses
+    ("Without this, Ruby's Ashcombe placement is likely to break down.", "ashcombe"),
+    ("The Penhallow placement will end and Kai will lose another set of carers.",
+     "penhallow"),
+    ("If Mum cannot cope, her Tolland respite will stop.", "tolland"),
 ]
 
 

@@ -75,6 +75,8 @@ class SeriousnessReader(NeedReader):
                     subject.tag_ not in ("NNP", "PRP"):
                 return SeriousnessReading(span, (f"\"{token.text}\" is a step in the agency's "
                                                  "process, not what happens to the child"))
+            if self._provision_event(subject, token, passive):
+                continue  # "the placement will break down": what happens to the child's own
             if self._agency(subject) or any(
                     c.dep_ == "prep" and c.lower_ in ("against", "about") and any(
                         g.dep_ == "pobj" and self._agency(g) for g in _kids(c))
@@ -154,6 +156,27 @@ class SeriousnessReader(NeedReader):
             return True  # "the Ombudsman", "the Tribunal": an office, not a person's name
         return self.service_shaped(noun)[0] == "service" or self._professional(noun)
 
+    def _provision_event(self, subject: Any, verb: Any, passive: bool) -> bool:
+        """True where a provision that is no agency ("the placement", "her respite", "his
+        medication") is the subject of what happens to it ("will break down", "is likely
+        to end"): the event is what the child loses, not the agency's risk. An institution
+        ("the nursery"), an agency's thing ("our targets"), a provision that acts on
+        someone ("the panel will refuse the funding") or suffers an agency's harm ("the
+        service will be criticised") stays the agency's."""
+        base = lemma(subject)
+        if base not in self.service_head or base in self.agency_noun or \
+                base in self.agency_thing or passive or self._agency_owned(subject):
+            return False
+        if self._in(lemma_forms(verb), self.agency_harm):
+            return False
+        return not any(c.dep_ in ("dobj", "dative", "attr", "ccomp") for c in _kids(verb))
+
+    def _agency_owned(self, noun: Any) -> bool:
+        """"our service", "the council's panel": a provision the agency speaks of as its
+        own."""
+        return any(c.dep_ == "poss" and (c.lower_ in ("our", "its") or (
+            c.tag_.startswith("NN") and lemma(c) in self.agency_noun)) for c in _kids(noun))
+
     @staticmethod
     def _in_condition(token: Any) -> bool:
         """True inside "If ...", "Unless ...", "Without ..." (the condition, not the
@@ -194,7 +217,7 @@ class SeriousnessReader(NeedReader):
             return ""
         passive = any(c.dep_ == "auxpass" for c in _kids(token)) or token.tag_ == "VBN"
         base = lemma(token)
-        if passive and base in self.sanction_verb:
+        if passive and self._in(lemma_forms(token), self.sanction_verb):  # "fined": "fin"
             return f"\"{token.text}\" is what an agency will do to the adults, not what will " \
                    "happen to the child"
         objects = [g for c in _kids(token) if c.dep_ in ("dobj", "prep")
