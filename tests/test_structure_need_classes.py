@@ -84,6 +84,9 @@ NOT_FLAGGED: list[str] = [
     "Kai needs help to tell his mum when he is frightened.",
     "Kai needs help getting dressed in the morning.",
     "Mum needs help understanding the letters from the housing office.",
+    # help to do something with what a service sends is not help to reach the service
+    "Bella needs help to read the letters from her Quenby worker so she is not frightened.",
+    "Dad needs help filling in the forms from the Orrin clinic.",
     # the holder's own space is not a provision
     "Tia needs a cot bed of her own.",
     "Enough room in the flat for each child to have a bed.",
@@ -120,7 +123,7 @@ def test_specific_needs_of_the_same_build_are_not_flagged(coach: Coach, text: st
 
 def test_the_invented_names_are_in_no_word_list() -> None:
     assert listed_in_wording(["marrowby", "dovecote", "trellis", "pellingham",
-                              "larkfield", "brackwater"]) == []
+                              "larkfield", "brackwater", "quenby", "orrin"]) == []
 
 
 def test_a_plan_fragment_gets_a_finding_for_each_kind_it_lists(coach: Coach) -> None:

@@ -120,6 +120,7 @@ class NeedReader:
         self.parent_noun = words("shape_parent_noun")
         self.event_noun = words("shape_event_noun")
         self.event_verb = words("shape_event_verb")
+        self.reach_verb = self.service_verb | self.event_verb | words("shape_reach_verb")
         self.home_noun = words("shape_home_noun")
         self.evaluative_adj = words("shape_evaluative_adj")
         self.person_head = words("shape_person_head")
@@ -2968,7 +2969,8 @@ class NeedReader:
     def _help_reaching(self, head: Any) -> Any:
         """The service that help is to reach, when help (a verb or a noun) has no object
         of its own and its -ing or infinitive clause gets, finds or joins a service ("help
-        finding day care", "support getting a school place"), else None. Why: the need is
+        finding day care", "support getting a school place"; verbs of reaching, see
+        ``shape_reach_verb``), else None. Why: the need is
         then the service; help to do or understand something else says what must change."""
         if lemma(head) not in self.enabling_verb | self.help_noun or any(
                 c.dep_ in ("dobj", "nsubjpass") and not (
@@ -2983,6 +2985,8 @@ class NeedReader:
             if self._in(forms, self.mental_verb | self.insight_verb) or \
                     forms[0] in ("understand", "know", "learn"):
                 return None
+            if not self._in(forms, self.reach_verb):
+                continue  # "help to read the letters from CAMHS": help to do, not to reach
             target = self._object_of(clause)
             if target is not None and lemma(target) not in self.person_head and (
                     self.need_shaped(target, governed=True)[0] == "service"
