@@ -26,6 +26,10 @@ AGENCY = [
     ("If the Petrie rent is not paid, Mum will be evicted.", "petrie"),
     # the pipeline's lemma of "fined" is "fin": the sanction is read by its forms
     ("If Kian misses the Dunmore bus again his mum could be fined.", "dunmore"),
+    # the sanction as the subject of what the agency does, and an adult ending up in court
+    ("If nothing changes, proceedings at the Vantry court will be issued.", "vantry"),
+    ("Care proceedings at the Brennock court are likely to be initiated.", "brennock"),
+    ("Unless the Ostler arrears are cleared, Dad will end up in court.", "ostler"),
     # a provision acting on the family, or harmed as the agency is, stays the agency's
     ("If nothing changes, the Morwen programme will close the case.", "morwen"),
     ("Without this, our Ravenscar project will be criticised.", "ravenscar"),
@@ -40,6 +44,9 @@ CHILD = [
      "her college place.", "thornby"),
     ("If the Rusholme fines keep coming, Mum will fall further into debt and the children "
      "may go without food.", "rusholme"),
+    # a sanction in the condition leaves the consequence to what happens to the child
+    ("If proceedings at the Calderbrook court are issued, Ellie will have to move again.",
+     "calderbrook"),
     # what happens to the child's own provision is what the child loses
     ("Without this, Ruby's Ashcombe placement is likely to break down.", "ashcombe"),
     ("The Penhallow placement will end and Kai will lose another set of carers.",
@@ -82,3 +89,15 @@ def test_the_rewrite_frame_names_the_child_the_question_asks_about(
     assert f"happen to {child} " in finding.message
     assert finding.suggestions == [f"If this need is not met, it is likely that {child} will "
                                    "... (say what will happen, and how soon)."]
+
+
+def test_a_sanction_is_quoted_from_whom_it_falls_on(coach: Coach) -> None:
+    """A condition before the consequence, comma or not, is not part of what is quoted."""
+    for text, quoted in [
+            ("If Kian misses the Dunmore bus again his mum could be fined.",
+             "his mum could be fined"),
+            ("If nothing changes, proceedings at the Vantry court will be issued.",
+             "proceedings at the Vantry court will be issued")]:
+        found = [f.match for f in coach.check(text, stage="seriousness").findings
+                 if f.kind == "agency-risk"]
+        assert found == [quoted]

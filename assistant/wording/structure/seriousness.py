@@ -20,6 +20,8 @@ from assistant.wording.structure.readings import (
     word_class,
 )
 
+SANCTION = "the consequence is a sanction an agency brings, not what will happen to the child"
+
 
 class SeriousnessReader(NeedReader):
     """Reads seriousness statements with the word classes of
@@ -31,6 +33,7 @@ class SeriousnessReader(NeedReader):
         self.sanction_verb = words("shape_sanction_verb")
         self.sanction_noun = words("shape_sanction_noun")
         self.worry_word = words("shape_worry_word")
+        self.sanction_path_verb = words("shape_sanction_path_verb")
 
     def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
         """The first consequence clause whose actor or victim is an agency (criticised,
@@ -42,9 +45,10 @@ class SeriousnessReader(NeedReader):
                 continue
             if self._worry(token):
                 continue  # "the agency is worried that ...": what they fear is read on
-            sanction = self._sanction(token)
+            sanction, subject = self._sanction(token)
             if sanction:
-                start = token.left_edge.i
+                # quoted from who it falls on, not from a condition before them
+                start = (subject or token).left_edge.i
                 span = Part.of(doc, start, _trim(doc, _clause_end(token)) + 1)
                 return SeriousnessReading(span, sanction)
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS
@@ -201,36 +205,44 @@ class SeriousnessReader(NeedReader):
         return any(c.dep_ in ("acomp", "oprd") and c.lower_ in self.worry_word
                    for c in _kids(token))
 
-    def _sanction(self, token: Any) -> str:
+    def _sanction(self, token: Any) -> tuple[str, Any]:
         """A sanction brought on an adult as the consequence ("the parents could be
         prosecuted", "his parents will receive a penalty notice", "may result in a penalty
-        notice being issued", "be taken to court"), else "". A child excluded or taken into
+        notice being issued", "be taken to court", "end up in court", "proceedings will be
+        issued"), with the clause's subject, else ("", None). A child excluded or taken into
         care, or a sanction beside what happens to the child, is left to the child-focused
         reading."""
         subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS), None)
         if subject is None and token.dep_ == "conj":
             subject = next((c for c in _kids(token.head) if c.dep_ in SUBJECT_DEPS), None)
+        passive = any(c.dep_ == "auxpass" for c in _kids(token)) or token.tag_ == "VBN"
+        raised = subject
+        if raised is None and token.dep_ == "xcomp":  # "proceedings are likely to be issued"
+            node = token.head.head if token.head.dep_ == "acomp" else token.head
+            raised = next((c for c in _kids(node) if c.dep_ in SUBJECT_DEPS), None)
+        if passive and raised is not None and self._in(
+                (lemma(raised), raised.lower_), self.sanction_noun):
+            # "proceedings will be issued", "a penalty notice will be served on the parents"
+            return SANCTION, raised
         adult = subject is not None and (
             (lemma(subject) in self.person_head and lemma(subject) not in self.child_noun)
             or lemma(subject) in ("failure", "non-attendance", "absence"))
         if not adult:
-            return ""
-        passive = any(c.dep_ == "auxpass" for c in _kids(token)) or token.tag_ == "VBN"
+            return "", None
         base = lemma(token)
         if passive and self._in(lemma_forms(token), self.sanction_verb):  # "fined": "fin"
-            return f"\"{token.text}\" is what an agency will do to the adults, not what will " \
-                   "happen to the child"
+            return (f"\"{token.text}\" is what an agency will do to the adults, not what "
+                    "will happen to the child"), subject
         objects = [g for c in _kids(token) if c.dep_ in ("dobj", "prep")
                    for g in ([c] if c.dep_ == "dobj" else _kids(c))
                    if g.dep_ in ("dobj", "pobj")]
-        if base in ("receive", "face", "get", "result", "take", "lead") and any(
+        if base in self.sanction_path_verb and any(
                 lemma(o) in self.sanction_noun or any(
                     lemma(g) in self.sanction_noun for g in o.subtree) for o in objects):
             if base == "take" and not passive:
-                return ""
-            return "the consequence is a sanction an agency brings, not what will happen " \
-                   "to the child"
-        return ""
+                return "", None
+            return SANCTION, subject
+        return "", None
 
 
 def _said_within(doc: Any, noun: Any) -> str:
