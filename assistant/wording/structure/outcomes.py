@@ -50,6 +50,9 @@ class OutcomeReader(NeedReader):
         self.use_noun = words("shape_outcome_use_noun")
         self.benefit_verb = words("shape_outcome_benefit_verb")
         self.meet_verb = words("shape_outcome_meet_verb")
+        self.comply_verb = words("shape_outcome_comply_verb")
+        self.compact_noun = words("shape_outcome_compact_noun")
+        self.shelter_verb = words("shape_outcome_shelter_verb")
         self.occasion_noun = words("shape_outcome_occasion_noun")
         self.day_part = words("shape_outcome_day_part")
         self.attempt_verb = words("shape_outcome_attempt_verb")
@@ -265,6 +268,14 @@ class OutcomeReader(NeedReader):
             # "Mum feels supported" (parsed as a passive): a feeling, not a service
             return "vague", (f"\"{felt.text} {verb.text}\" is a feeling: what would someone "
                              "see or hear that shows it?")
+        kept = self._kept_to(verb)
+        if kept is not None:
+            return "service", (f"\"{verb.text} ... {_np_text(kept)}\" is keeping to a plan: "
+                               "what will be different for the child when it is kept?")
+        if passive and not measured and self._in(forms, self.shelter_verb) and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in _kids(verb)):
+            return "vague", (f"\"will be {verb.text} from\" is an aim every child has: what "
+                             "would someone see that shows it?")
         # Service or output: something done to or for the person, or received.
         if passive and not able:
             agent = self._agent(verb)
@@ -704,6 +715,26 @@ class OutcomeReader(NeedReader):
             if lemma(partner) in self.service_head or self._professional(partner) or \
                     self.service_shaped(partner, governed=True)[0]:
                 return partner
+        return None
+
+    def _kept_to(self, verb: Any) -> Any:
+        """The plan, agreement or order the person will keep to ("stick to the safety
+        plan", "abide by the written agreement", "sign and keep to the contract"): the
+        noun, or None. A situation or purpose ("follow her safety plan when she feels
+        unsafe", "... so that ...") makes it using the plan, something seen, and so does
+        an agreement that says what is agreed ("the agreement not to drink when ...")."""
+        verbs = [verb, *(c for c in _kids(verb) if c.dep_ == "conj" and c.tag_.startswith("VB"))]
+        if not any(lemma(v) in self.comply_verb for v in verbs) or any(
+                c.dep_ in ("advcl", "xcomp", "ccomp") for v in verbs for c in _kids(v)):
+            return None
+        for v in verbs:
+            targets = [c for c in _kids(v) if c.dep_ == "dobj"]
+            targets += [g for c in _kids(v) if c.dep_ in ("prep", "prt") and c.lower_ in (
+                "to", "by", "with") for g in _kids(c) if g.dep_ == "pobj"]
+            for target in targets:
+                if (lemma(target) in self.compact_noun or target.lower_ in self.compact_noun) \
+                        and not any(c.dep_ in ("acl", "relcl") for c in _kids(target)):
+                    return target  # (not "the agreement not to drink ...": what is kept)
         return None
 
     def _contact_nouns(self, verb: Any) -> list[Any]:

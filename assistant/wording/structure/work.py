@@ -34,6 +34,8 @@ class WorkReader(NeedReader):
         self.given_noun = words("shape_work_given_noun")
         self.generic_target = words("shape_work_generic_target")
         self.event_subject = words("shape_work_event_subject")
+        self.collective_owner = words("shape_work_collective_owner")
+        self.collective_mod = words("shape_work_collective_mod")
         self.work_light_verb = self.light_verb | words("shape_work_light_verb")
         # verbs of an abstract relation between people or agencies ("coordinate",
         # "cooperate", "consult"): like "liaise", they name no act anyone could check
@@ -353,6 +355,7 @@ class WorkReader(NeedReader):
                       for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
                           and not self._empty_act(c) and not self._condition(c)
+                          and not self._contingent(c)
                           for c in _kids(action))
         # "find out how things are going": the question is no purpose
         purpose = not self._open_question(action) and (
@@ -432,7 +435,8 @@ class WorkReader(NeedReader):
                                              _kids(main)):
                 vague, reason = True, ("a visit with no purpose does not say what will be "
                                        "done")
-            elif base == "take" and obj is not None and lemma(obj) == "place":
+            elif base == "take" and obj is not None and lemma(obj) == "place" and \
+                    not self._supervised(action):
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
 
@@ -623,6 +627,11 @@ class WorkReader(NeedReader):
         with a person and nothing said of what it is for, about or where it happens
         (unlike "meet Mia at the school gate", an escort)."""
         people = [c for c in _kids(action) if c.dep_ == "dobj" and self._animate(c)]
+        if any(c.dep_ == "auxpass" for c in _kids(action)):
+            # "Dad to be seen by the GP": the one seen is the person met
+            seen = self._passive_subject(action)
+            if seen is not None and self._animate(seen):
+                people.append(seen)
         after = action.doc[action.i + 1] if action.i + 1 < len(action.doc) else None
         if not people and after is not None and self._animate(after) and \
                 after.tag_ != "PRP$":
@@ -848,6 +857,18 @@ class WorkReader(NeedReader):
         return False
 
     @staticmethod
+    def _contingent(verb: Any) -> bool:
+        """An act that happens only if something turns up ("... and report any concerns",
+        "and pass on anything new", "and flag up any worries"): its object is "any" thing
+        or "anything", so it says nothing will be done unless there is something to do,
+        and cannot make a monitoring item checkable."""
+        return any(c.dep_ in ("dobj", "pobj") and (
+            c.lower_ in ("anything", "any") or any(
+                d.dep_ == "det" and d.lower_ == "any" for d in _kids(c)))
+            for c in (*_kids(verb), *(g for k in _kids(verb) if k.dep_ in ("prt", "prep")
+                                        for g in _kids(k))))
+
+    @staticmethod
     def _condition(verb: Any) -> bool:
         """A verb that is only a condition, however the parser attached it: "as and when
         needed", "if required", "when appropriate"."""
@@ -873,6 +894,16 @@ class WorkReader(NeedReader):
         while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
             token = token.head
         return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+    def _supervised(self, verb: Any) -> bool:
+        """"Family time to take place every Sunday, supervised by Nan": a participle after
+        the item whose agent is a person or role says who runs what takes place."""
+        return any(t.i > verb.i and t.tag_ == "VBN" and t.dep_ in ("acl", "advcl", "relcl",
+                                                                  "conj", "dep")
+                   and any(c.dep_ == "agent" and any(
+                       g.dep_ == "pobj" and g.tag_.startswith(("NN", "PRP"))
+                       and not self._thing(g) for g in _kids(c)) for c in _kids(t))
+                   for t in verb.sent)
 
     def _participle_agent(self, head: Any) -> Any:
         """Who a participle after an item's noun names as its doer ("Daily sensory circuit,
@@ -994,6 +1025,12 @@ class WorkReader(NeedReader):
         if subject is None and passive_clause and lemma(main) in self.relation_verb:
             # "Mum will be involved in all meetings": the one involved takes part
             subject = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
+        if subject is not None and self._collective(subject, main) and not any(
+                g.dep_ == "poss" and g.lower_ == "their"
+                for c in _kids(main) if c.dep_ == "dobj" for g in _kids(c)):
+            # (but "Agencies to send their reports": each sends its own)
+            # "All professionals to share ...", "the team will ...": nobody in particular
+            return None, True
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
                 # "Transport home to be provided"; but "Movement break every 30 minutes,
@@ -1022,6 +1059,30 @@ class WorkReader(NeedReader):
         if passive is not None:
             return None, True  # "Dad to be given information": no one is named to do it
         return None, False
+
+    def _collective(self, noun: Any, main: Any) -> bool:
+        """A subject that names a body of people as a whole, not who in it will act ("All
+        professionals", "Agencies", "the team", "everyone"; ``shape_work_collective_owner``):
+        an action everyone owns is one no one is answerable for. A name, an acronym, a
+        possessor or a kind of its own says which ("the Kestrel team", "the core group",
+        "the school nursing team", "Leo's team")."""
+        base = lemma(noun)
+        if noun.lower_ not in self.collective_owner and base not in self.collective_owner:
+            return False
+        if noun.tag_ in ("NNP", "NNPS") and noun.lower_ not in ("all", "everyone", "everybody"):
+            return False
+        for child in _kids(noun):
+            if child.dep_ in ("det", "predet", "punct") or child.lower_ in self.collective_mod \
+                    or child.i == main.i:
+                continue  # (the item's own verb, "Agencies | to share", read as a clause)
+            if child.dep_ in ("compound", "amod", "nmod", "poss", "appos", "prep", "relcl",
+                              "acl", "nummod") or child.tag_ in ("NNP", "NNPS"):
+                return False  # a name or a kind says which team or agency
+        if noun.lower_ in ("everyone", "everybody", "all") or noun.tag_ == "NNS":
+            return True
+        # a singular only as a body with nothing to say which: "the team", "the network"
+        return base in ("team", "network") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in _kids(noun))
 
     def _bracketed_owner(self, doc: Any) -> Part | None:
         """A person or role named in brackets, as plans note the owner: "(family
