@@ -113,3 +113,14 @@ def test_what_takes_place_is_run_by_the_one_who_supervises_it(coach: Coach) -> N
                               "place every Sunday.")
     assert NA not in scored_kinds(coach, "work", "Family time at the Abercarn hall to take "
                                   "place every Sunday, supervised by Nain.")
+
+
+def test_an_occasion_after_where_the_person_will_be_says_when(coach: Coach) -> None:
+    """"Within the normal range at his next Talgarth check" measures a change at a check;
+    being at the check itself is the person's attendance."""
+    assert "service" not in scored_kinds(
+        coach, "outcome", "Osian's weight will be within the normal range at his next "
+        "Talgarth health visitor check.")
+    assert "service" in scored_kinds(
+        coach, "outcome", "Osian will be on the waiting list for the Talgarth clinic by his "
+        "next review.")

@@ -53,6 +53,7 @@ class OutcomeReader(NeedReader):
         self.comply_verb = words("shape_outcome_comply_verb")
         self.compact_noun = words("shape_outcome_compact_noun")
         self.shelter_verb = words("shape_outcome_shelter_verb")
+        self.measure_occasion = words("shape_outcome_measure_occasion")
         self.occasion_noun = words("shape_outcome_occasion_noun")
         self.day_part = words("shape_outcome_day_part")
         self.attempt_verb = words("shape_outcome_attempt_verb")
@@ -1003,8 +1004,12 @@ class OutcomeReader(NeedReader):
                         or self._professional(agency) or self._acronym(agency)) and \
                         not self._everyday(agency):
                     return agency
-        frontier = [g for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i
-                    for g in _kids(c) if g.dep_ == "pobj"]
+        preps = [c for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i]
+        frontier = [g for c in preps for g in _kids(c) if g.dep_ == "pobj" and not (
+            # "within the normal range at his next health visitor check": after where
+            # the person will be, an occasion says when it is seen, not a service
+            c.lower_ in ("at", "by", "before") and c.i > preps[0].i
+            and lemma(g) in self.measure_occasion)]
         for depth in range(2):
             found = []
             for noun in frontier:

@@ -1026,8 +1026,8 @@ class WorkReader(NeedReader):
             # "Mum will be involved in all meetings": the one involved takes part
             subject = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if subject is not None and self._collective(subject, main) and not any(
-                t.dep_ == "poss" and t.lower_ == "their" and t.i > main.i
-                for t in main.subtree):
+                t.dep_ == "poss" and t.lower_ == "their" for c in _kids(main)
+                if c.dep_ in ("dobj", "dative") for t in c.subtree):
             # (but "Agencies to send their reports": each sends its own)
             # "All professionals to share ...", "the team will ...": nobody in particular
             return None, True
