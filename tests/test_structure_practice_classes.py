@@ -124,3 +124,39 @@ def test_an_occasion_after_where_the_person_will_be_says_when(coach: Coach) -> N
     assert "service" in scored_kinds(
         coach, "outcome", "Osian will be on the waiting list for the Talgarth clinic by his "
         "next review.")
+
+
+CARE_PASS: list[tuple[str, str]] = [
+    # a parent keeping a child's appointments takes the child to care
+    ("Dad will keep Osian's Penarth hospital appointments.", "penarth"),
+    ("Mum will make and keep Gwen's Porthcawl eye test appointment before the end of June.",
+     "porthcawl"),
+    # where a baby's body is put is care, not a placement
+    ("Baby Nia will be placed on her back in her Cowbridge cot for every sleep.",
+     "cowbridge"),
+    ("Cai will be placed on his side by Mum whenever he has a Rhoose fit.", "rhoose"),
+]
+
+CARE_FLAG: list[tuple[str, str]] = [
+    ("Dad will keep his Penarth hospital appointments.", "penarth"),
+    ("Mum will attend Osian's Porthcawl child protection conferences.", "porthcawl"),
+    ("Nain will get a carer's Barry assessment.", "barry"),
+    ("Nia will be placed in Cowbridge foster care.", "cowbridge"),
+    ("Nia will be placed back with her mother at the Rhoose flat by the summer.", "rhoose"),
+]
+
+
+def test_care_cases_rest_on_words_no_rule_lists() -> None:
+    assert listed_in_wording([w for _, w in CARE_PASS + CARE_FLAG]) == []
+
+
+@pytest.mark.parametrize(("text", "word"), CARE_PASS)
+def test_care_given_where_a_service_is_is_not_a_service_outcome(coach: Coach, text: str,
+                                                               word: str) -> None:
+    assert "service" not in scored_kinds(coach, "outcome", text)
+
+
+@pytest.mark.parametrize(("text", "word"), CARE_FLAG)
+def test_a_service_used_or_a_placement_stays_a_service_outcome(coach: Coach, text: str,
+                                                              word: str) -> None:
+    assert "service" in scored_kinds(coach, "outcome", text)

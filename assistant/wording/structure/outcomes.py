@@ -54,6 +54,9 @@ class OutcomeReader(NeedReader):
         self.compact_noun = words("shape_outcome_compact_noun")
         self.shelter_verb = words("shape_outcome_shelter_verb")
         self.measure_occasion = words("shape_outcome_measure_occasion")
+        self.case_meeting = words("shape_outcome_case_meeting")
+        self.position_noun = words("shape_outcome_position_noun")
+        self.keep_verb = words("shape_outcome_keep_verb")
         self.occasion_noun = words("shape_outcome_occasion_noun")
         self.day_part = words("shape_outcome_day_part")
         self.attempt_verb = words("shape_outcome_attempt_verb")
@@ -291,7 +294,7 @@ class OutcomeReader(NeedReader):
             if (self._in(forms, self.outcome_passive) or self._in(
                     forms, self.service_passive) or self._in(
                     forms, self.assessment_passive)) and not (
-                    by_person and (measured or situated)):
+                    by_person and (measured or situated)) and not self._laid(verb):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
             if not measured and self._in(forms, self.direction_verb):
@@ -582,6 +585,8 @@ class OutcomeReader(NeedReader):
                 c.dep_ == "dobj" and self._animate(c) for c in _kids(verb)) and any(
                 c.dep_ == "prep" and c.lower_ in ("to", "into") for c in _kids(verb)):
             return True
+        if base in self.keep_verb and self._for_another(verb):
+            return True  # "Dad will keep Ben's hospital appointments"
         if base not in self.go_verb:
             return False
         # how the going is done, or how what it is for is done ("go to the office to take
@@ -589,6 +594,55 @@ class OutcomeReader(NeedReader):
         purposes = [c for c in _kids(verb) if c.dep_ in ("advcl", "xcomp") and any(
             g.lower_ == "to" and g.dep_ == "aux" for g in _kids(c))]
         return any(self._unaided(clause) for clause in (verb, *purposes))
+
+    def laid(self, span: Any) -> bool:
+        """A word rule's "will be placed" that says where a child's body is put ("placed
+        on her back to sleep"): care, not a placement (see :meth:`_laid`)."""
+        return any(t.tag_.startswith("VB") and self._laid(t) for t in span)
+
+    def _laid(self, verb: Any) -> bool:
+        """"Will be placed on her back to sleep", "put down in his own cot": where a child's
+        body is put (``shape_outcome_position_noun``) is how the child is cared for, not a
+        placement with a carer or in care."""
+        if lemma(verb) not in ("place", "put", "lay", "position"):
+            return False
+        for token in verb.subtree:
+            if lemma(token) not in self.position_noun or token.dep_ not in (
+                    "pobj", "advmod", "npadvmod", "dobj"):
+                continue  # ("on her back" is often parsed "on her | back")
+            if token.i == 0 or token.doc[token.i - 1].tag_ not in ("PRP$", "PRP", "DT",
+                                                                    "POS", "JJ"):
+                continue  # "placed back with her mother": an adverb, not the body
+            step = token.head
+            while step.i != verb.i and not step.tag_.startswith("VB") and step.head.i != step.i:
+                step = step.head
+            if step.i == verb.i:
+                return True
+        return False
+
+    def _for_another(self, verb: Any) -> bool:
+        """What is kept or gone to belongs to someone other than the one who keeps it
+        ("Dad will keep Ben's hospital appointments", "Mum will make and keep the baby's
+        eye test"): a parent taking a child to care, the parent's own act. Only a
+        possessor written as a name or a noun for a person counts, not "his" or "her", nor
+        a kind ("a carer's assessment")."""
+        subject = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in _kids(verb.head) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or not self._animate(subject):
+            return False
+        objects = [c for c in _kids(verb) if c.dep_ == "dobj"]
+        if not objects and verb.dep_ == "conj":  # "make and keep Ava's appointment"
+            objects = [c for c in _kids(verb.head) if c.dep_ == "dobj"]
+        for obj in objects:
+            owner = next((c for c in _kids(obj) if c.dep_ == "poss"
+                          and c.tag_ in ("NNP", "NNPS", "NN", "NNS")), None)
+            if owner is not None and owner.lower_ != subject.lower_ and (
+                    self._animate(owner) or owner.tag_ in ("NNP", "NNPS")) and not any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(owner)) and \
+                    lemma(obj) not in self.case_meeting | self.process_noun:
+                return True  # (not "Ben's child protection conferences": the process)
+        return False
 
     def _unaided(self, verb: Any) -> bool:
         """Done on one's own, by oneself, unaided, without an adult or by a means of
