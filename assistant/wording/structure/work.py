@@ -35,6 +35,7 @@ class WorkReader(NeedReader):
         self.generic_target = words("shape_work_generic_target")
         self.event_subject = words("shape_work_event_subject")
         self.collective_owner = words("shape_work_collective_owner")
+        self.contingent_noun = words("shape_work_contingent_noun")
         self.collective_mod = words("shape_work_collective_mod")
         self.work_light_verb = self.light_verb | words("shape_work_light_verb")
         # verbs of an abstract relation between people or agencies ("coordinate",
@@ -270,6 +271,11 @@ class WorkReader(NeedReader):
             if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
                     token.head.tag_.startswith("VB") and not self._subordinate(token.head):
                 main = token.head
+            elif token.lower_ == "to" and token.dep_ == "aux" and \
+                    token.head.i == token.i + 1 and token.head.tag_ in ("NN", "NNS") and \
+                    token.head.lower_ in self.work_vague | self.work_light_verb:
+                # "Mum to access support ...": a vague verb the tagger read as a noun
+                main = token.head
         if main is None:
             misread = self._misread_plan_style(sent, whole)
             if misread is not None:
@@ -435,6 +441,9 @@ class WorkReader(NeedReader):
                                              _kids(main)):
                 vague, reason = True, ("a visit with no purpose does not say what will be "
                                        "done")
+            elif self._contingent(action) and not any(self._recurs(t) for t in action.sent):
+                vague, reason = True, (f"\"{action.text} any ...\" happens only if there is "
+                                       "something to pass on: what will be done?")
             elif base == "take" and obj is not None and lemma(obj) == "place" and \
                     not self._supervised(action):
                 vague, reason = True, "\"to take place\" does not say who does what"
@@ -856,17 +865,20 @@ class WorkReader(NeedReader):
                     return True  # (not "by being available", "by being there for her")
         return False
 
-    @staticmethod
-    def _contingent(verb: Any) -> bool:
+    def _contingent(self, verb: Any) -> bool:
         """An act that happens only if something turns up ("... and report any concerns",
-        "and pass on anything new", "and flag up any worries"): its object is "any" thing
-        or "anything", so it says nothing will be done unless there is something to do,
-        and cannot make a monitoring item checkable."""
-        return any(c.dep_ in ("dobj", "pobj") and (
-            c.lower_ in ("anything", "any") or any(
-                d.dep_ == "det" and d.lower_ == "any" for d in _kids(c)))
+        "share any worries with the social worker", "pass on anything new"): what it
+        passes on is "any" concern, change or news (``shape_work_contingent_noun``), so
+        nothing need ever be done; unlike an event each time it happens ("tell the
+        school about any absence")."""
+        return any(c.dep_ in ("dobj", "pobj") and lemma(c) in self.contingent_noun | {
+            "anything", "something"} and (c.lower_ in ("anything", "something") or any(
+                d.dep_ == "det" and d.lower_ == "any" for d in _kids(c))) and not any(
+                # "any changes to his timetable": particular changes, each time they happen
+                d.dep_ in ("compound", "prep") and d.lower_ not in ("about", "regarding")
+                for d in _kids(c))
             for c in (*_kids(verb), *(g for k in _kids(verb) if k.dep_ in ("prt", "prep")
-                                        for g in _kids(k))))
+                                      for g in _kids(k))))
 
     @staticmethod
     def _condition(verb: Any) -> bool:
