@@ -160,3 +160,45 @@ def test_care_given_where_a_service_is_is_not_a_service_outcome(coach: Coach, te
 def test_a_service_used_or_a_placement_stays_a_service_outcome(coach: Coach, text: str,
                                                               word: str) -> None:
     assert "service" in scored_kinds(coach, "outcome", text)
+
+
+WORK_MORE: list[tuple[str, set[str], str]] = [
+    # a vague verb the tagger reads as a noun after "to"
+    ("Mum to access support for her Llanelli worries.", {NA, NF}, "llanelli"),
+    # passing on "any concerns" may never happen
+    ("GP to share any concerns about Mum's Gorseinon tablets with the social worker.", {NA},
+     "gorseinon"),
+    ("Nursery to pass on any worries to the Pontlliw health visitor.", {NA}, "pontlliw"),
+]
+
+WORK_MORE_PASS: list[tuple[str, str]] = [
+    ("School to email Mum any changes to Osian's Gorseinon timetable on the Friday before.",
+     "gorseinon"),
+    ("Dad to tell the Pontlliw school about any absence by 9am.", "pontlliw"),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds", "word"), WORK_MORE)
+def test_contingent_and_misread_vague_items_are_flagged(coach: Coach, text: str,
+                                                       kinds: set[str], word: str) -> None:
+    assert listed_in_wording([word]) == []
+    assert scored_kinds(coach, "work", text) == kinds
+
+
+@pytest.mark.parametrize(("text", "word"), WORK_MORE_PASS)
+def test_particular_changes_and_events_each_time_pass(coach: Coach, text: str,
+                                                     word: str) -> None:
+    assert listed_in_wording([word]) == []
+    assert scored_kinds(coach, "work", text) == set()
+
+
+def test_a_direction_on_care_or_a_network_is_vague_not_a_service(coach: Coach) -> None:
+    """"An improved support network", "better care for Nia" say which way things should
+    go; a service named more often ("more CAMHS sessions") stays a service."""
+    for text in ("Mum will have an improved Treharris support network.",
+                 "An increased Treharris support network for Dad.",
+                 "Better Treharris care for baby Nia."):
+        kinds = scored_kinds(coach, "outcome", text)
+        assert kinds == {"vague"}, (text, kinds)
+    assert "service" in scored_kinds(coach, "outcome", "More Treharris CAMHS sessions for Kai.")
+    assert listed_in_wording(["treharris"]) == []

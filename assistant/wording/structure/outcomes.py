@@ -343,7 +343,7 @@ class OutcomeReader(NeedReader):
                     continue  # "outdoor play activities", "the playground equipment"
                 if self._capped(head) or self._bound(head):
                     continue  # "no more than one late payment": a count kept down
-                if any(c.dep_ == "amod" and self._comparative(c) for c in _kids(head)):
+                if any(c.dep_ == "amod" and self._direction(c) for c in _kids(head)):
                     continue  # "a stronger support network": a direction, judged as one
                 if self._given_by_family(verb, head):
                     continue  # "his medication, given by Dad": care at home
@@ -1139,6 +1139,12 @@ class OutcomeReader(NeedReader):
                     return True
         return False
 
+    def _direction(self, token: Any) -> bool:
+        """A modifier that says only which way something goes: a comparative ("better",
+        "safer") or a participle of change ("improved", "increased", "strengthened")."""
+        return self._comparative(token) or (
+            token.tag_ in ("VBN", "JJ") and lemma(token) in self.change_verb)
+
     @staticmethod
     def _comparative(token: Any) -> bool:
         """A comparative with nothing to compare against: "better", "more", "less"."""
@@ -1180,6 +1186,15 @@ class OutcomeReader(NeedReader):
 
     def _judge_noun_outcome(self, head: Any, measured: bool
                             ) -> tuple[Literal["service", "vague", "specific"], str]:
+        if not measured and lemma(head) in self.weak_service_head and not any(
+                self.service_shaped(t)[0] and lemma(t) not in self.help_noun
+                for t in self._compounds(head)) and any(
+                c.dep_ in ("amod", "advmod") and c.i < head.i and self._direction(c)
+                for c in _kids(head)):
+            # "Safer care for Nia", "An improved support network": which way the care or
+            # the network should go, with nothing anyone would see
+            return "vague", (f"\"{_np_text(head)}\" names a direction of change, not what "
+                             "anyone would see")
         if self._provided(head) or (not self._animate(head) and any(
                 self.service_shaped(h)[0] for h in self._heads(head))):
             return "service", (f"\"{_np_text(head)}\" is what will be provided, not what "
