@@ -202,3 +202,13 @@ def test_a_direction_on_care_or_a_network_is_vague_not_a_service(coach: Coach) -
         assert kinds == {"vague"}, (text, kinds)
     assert "service" in scored_kinds(coach, "outcome", "More Treharris CAMHS sessions for Kai.")
     assert listed_in_wording(["treharris"]) == []
+
+
+def test_care_of_a_quality_that_only_reaches_an_aim_is_vague(coach: Coach) -> None:
+    """"Appropriate parenting that enables him to fulfil his potential": the clause says
+    only what every child should reach; one that says what happens is seen."""
+    assert "vague" in scored_kinds(coach, "outcome", "Kai will receive appropriate Merthyr "
+                                   "parenting that enables him to fulfil his potential.")
+    assert scored_kinds(coach, "outcome", "Kai will receive consistent Merthyr parenting "
+                        "that helps him get to bed by 8pm every night.") == set()
+    assert listed_in_wording(["merthyr"]) == []

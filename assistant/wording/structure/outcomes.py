@@ -520,6 +520,10 @@ class OutcomeReader(NeedReader):
                                 | self.direction_verb | self.mental_verb | {"be", "become"}) \
                 or any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
                        for c in _kids(obj))  # "will eat a healthy diet"
+            if aim_verb and self._aim_only_clauses(obj):
+                # "appropriate parenting that enables him to meet his full potential": the
+                # clause says only what every child should reach
+                return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
             # ("a bedtime routine of bath, story and bed": its parts are said)
             if not self._listed_parts(obj) and ((
                     aim_verb and self.judge_phrase(obj)[0] == "universal") or (
@@ -1138,6 +1142,23 @@ class OutcomeReader(NeedReader):
                         c.dep_ in ("det", "poss") for c in _kids(noun)):
                     return True
         return False
+
+    def _aim_only_clauses(self, obj: Any) -> bool:
+        """A quality of care ("appropriate parenting", "consistent care") whose clauses say
+        only what every child should reach ("that enables him to meet his full potential",
+        "which helps her thrive"): nothing in it anyone would see."""
+        clauses = [c for c in _kids(obj) if c.dep_ in ("relcl", "acl") and c.tag_.startswith("VB")]
+        if not clauses or not any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj
+                                  | self.universal_adj for c in _kids(obj)):
+            return False
+        for clause in clauses:
+            inner = [c for c in _kids(clause) if c.dep_ in ("xcomp", "ccomp")
+                     and c.tag_.startswith("VB")] if lemma(clause) in self.enabling_verb \
+                else [clause]
+            if not inner or not all(self._general_aim(v) or self._aim_clause(v)
+                                    for v in inner):
+                return False
+        return True
 
     def _direction(self, token: Any) -> bool:
         """A modifier that says only which way something goes: a comparative ("better",
