@@ -57,6 +57,7 @@ class OutcomeReader(NeedReader):
         self.case_meeting = words("shape_outcome_case_meeting")
         self.position_noun = words("shape_outcome_position_noun")
         self.keep_verb = words("shape_outcome_keep_verb")
+        self.lay_verb = words("shape_outcome_lay_verb")
         self.occasion_noun = words("shape_outcome_occasion_noun")
         self.day_part = words("shape_outcome_day_part")
         self.attempt_verb = words("shape_outcome_attempt_verb")
@@ -606,9 +607,9 @@ class OutcomeReader(NeedReader):
 
     def _laid(self, verb: Any) -> bool:
         """"Will be placed on her back to sleep", "put down in his own cot": where a child's
-        body is put (``shape_outcome_position_noun``) is how the child is cared for, not a
-        placement with a carer or in care."""
-        if lemma(verb) not in ("place", "put", "lay", "position"):
+        body is put (``shape_outcome_position_noun``, by ``shape_outcome_lay_verb``) is how
+        the child is cared for, not a placement with a carer or in care."""
+        if lemma(verb) not in self.lay_verb:
             return False
         for token in verb.subtree:
             if lemma(token) not in self.position_noun or token.dep_ not in (

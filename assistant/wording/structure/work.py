@@ -1040,8 +1040,8 @@ class WorkReader(NeedReader):
         if subject is not None and self._collective(subject, main) and not any(
                 t.dep_ == "poss" and t.lower_ == "their" for c in _kids(main)
                 if c.dep_ in ("dobj", "dative") for t in c.subtree):
-            # (but "Agencies to send their reports": each sends its own)
             # "All professionals to share ...", "the team will ...": nobody in particular
+            # (but "Agencies to send their reports": each sends its own)
             return None, True
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
