@@ -420,7 +420,8 @@ class Engine:
             # a word rule that stopped on a modifier read half a noun ("will take part in a
             # class | assembly"): the parse says what is taken part in
             candidates[:] = [(r, s) for r, s in candidates if not (
-                s is not None and r.kind == "service" and self.reader.half_noun(s))]
+                s is not None and r.kind == "service" and (
+                    self.reader.half_noun(s) or self.reader.laid(s)))]
             for outcome in self.reader.read_outcomes(doc):  # a service, and its purpose
                 index = compiled.structure.get(outcome.category)
                 if index is None:

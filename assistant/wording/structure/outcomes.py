@@ -50,6 +50,14 @@ class OutcomeReader(NeedReader):
         self.use_noun = words("shape_outcome_use_noun")
         self.benefit_verb = words("shape_outcome_benefit_verb")
         self.meet_verb = words("shape_outcome_meet_verb")
+        self.comply_verb = words("shape_outcome_comply_verb")
+        self.compact_noun = words("shape_outcome_compact_noun")
+        self.shelter_verb = words("shape_outcome_shelter_verb")
+        self.measure_occasion = words("shape_outcome_measure_occasion")
+        self.case_meeting = words("shape_outcome_case_meeting")
+        self.position_noun = words("shape_outcome_position_noun")
+        self.keep_verb = words("shape_outcome_keep_verb")
+        self.lay_verb = words("shape_outcome_lay_verb")
         self.occasion_noun = words("shape_outcome_occasion_noun")
         self.day_part = words("shape_outcome_day_part")
         self.attempt_verb = words("shape_outcome_attempt_verb")
@@ -265,6 +273,14 @@ class OutcomeReader(NeedReader):
             # "Mum feels supported" (parsed as a passive): a feeling, not a service
             return "vague", (f"\"{felt.text} {verb.text}\" is a feeling: what would someone "
                              "see or hear that shows it?")
+        kept = self._kept_to(verb)
+        if kept is not None:
+            return "service", (f"\"{verb.text} ... {_np_text(kept)}\" is keeping to a plan: "
+                               "what will be different for the child when it is kept?")
+        if passive and not measured and self._in(forms, self.shelter_verb) and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in _kids(verb)):
+            return "vague", (f"\"will be {verb.text} from\" is an aim every child has: what "
+                             "would someone see that shows it?")
         # Service or output: something done to or for the person, or received.
         if passive and not able:
             agent = self._agent(verb)
@@ -279,7 +295,7 @@ class OutcomeReader(NeedReader):
             if (self._in(forms, self.outcome_passive) or self._in(
                     forms, self.service_passive) or self._in(
                     forms, self.assessment_passive)) and not (
-                    by_person and (measured or situated)):
+                    by_person and (measured or situated)) and not self._laid(verb):
                 return "service", (f"\"will be {verb.text}\" says what others will "
                                        "do, not what will change for the person")
             if not measured and self._in(forms, self.direction_verb):
@@ -328,7 +344,7 @@ class OutcomeReader(NeedReader):
                     continue  # "outdoor play activities", "the playground equipment"
                 if self._capped(head) or self._bound(head):
                     continue  # "no more than one late payment": a count kept down
-                if any(c.dep_ == "amod" and self._comparative(c) for c in _kids(head)):
+                if any(c.dep_ == "amod" and self._direction(c) for c in _kids(head)):
                     continue  # "a stronger support network": a direction, judged as one
                 if self._given_by_family(verb, head):
                     continue  # "his medication, given by Dad": care at home
@@ -505,6 +521,10 @@ class OutcomeReader(NeedReader):
                                 | self.direction_verb | self.mental_verb | {"be", "become"}) \
                 or any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj | self.universal_adj
                        for c in _kids(obj))  # "will eat a healthy diet"
+            if aim_verb and self._aim_only_clauses(obj):
+                # "appropriate parenting that enables him to meet his full potential": the
+                # clause says only what every child should reach
+                return "vague", f"\"{_np_text(obj)}\" names no change anyone could see"
             # ("a bedtime routine of bath, story and bed": its parts are said)
             if not self._listed_parts(obj) and ((
                     aim_verb and self.judge_phrase(obj)[0] == "universal") or (
@@ -570,6 +590,8 @@ class OutcomeReader(NeedReader):
                 c.dep_ == "dobj" and self._animate(c) for c in _kids(verb)) and any(
                 c.dep_ == "prep" and c.lower_ in ("to", "into") for c in _kids(verb)):
             return True
+        if base in self.keep_verb and self._for_another(verb):
+            return True  # "Dad will keep Ben's hospital appointments"
         if base not in self.go_verb:
             return False
         # how the going is done, or how what it is for is done ("go to the office to take
@@ -577,6 +599,55 @@ class OutcomeReader(NeedReader):
         purposes = [c for c in _kids(verb) if c.dep_ in ("advcl", "xcomp") and any(
             g.lower_ == "to" and g.dep_ == "aux" for g in _kids(c))]
         return any(self._unaided(clause) for clause in (verb, *purposes))
+
+    def laid(self, span: Any) -> bool:
+        """A word rule's "will be placed" that says where a child's body is put ("placed
+        on her back to sleep"): care, not a placement (see :meth:`_laid`)."""
+        return any(t.tag_.startswith("VB") and self._laid(t) for t in span)
+
+    def _laid(self, verb: Any) -> bool:
+        """"Will be placed on her back to sleep", "put down in his own cot": where a child's
+        body is put (``shape_outcome_position_noun``, by ``shape_outcome_lay_verb``) is how
+        the child is cared for, not a placement with a carer or in care."""
+        if lemma(verb) not in self.lay_verb:
+            return False
+        for token in verb.subtree:
+            if lemma(token) not in self.position_noun or token.dep_ not in (
+                    "pobj", "advmod", "npadvmod", "dobj"):
+                continue  # ("on her back" is often parsed "on her | back")
+            if token.i == 0 or token.doc[token.i - 1].tag_ not in ("PRP$", "PRP", "DT",
+                                                                    "POS", "JJ"):
+                continue  # "placed back with her mother": an adverb, not the body
+            step = token.head
+            while step.i != verb.i and not step.tag_.startswith("VB") and step.head.i != step.i:
+                step = step.head
+            if step.i == verb.i:
+                return True
+        return False
+
+    def _for_another(self, verb: Any) -> bool:
+        """What is kept or gone to belongs to someone other than the one who keeps it
+        ("Dad will keep Ben's hospital appointments", "Mum will make and keep the baby's
+        eye test"): a parent taking a child to care, the parent's own act. Only a
+        possessor written as a name or a noun for a person counts, not "his" or "her", nor
+        a kind ("a carer's assessment")."""
+        subject = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in _kids(verb.head) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or not self._animate(subject):
+            return False
+        objects = [c for c in _kids(verb) if c.dep_ == "dobj"]
+        if not objects and verb.dep_ == "conj":  # "make and keep Ava's appointment"
+            objects = [c for c in _kids(verb.head) if c.dep_ == "dobj"]
+        for obj in objects:
+            owner = next((c for c in _kids(obj) if c.dep_ == "poss"
+                          and c.tag_ in ("NNP", "NNPS", "NN", "NNS")), None)
+            if owner is not None and owner.lower_ != subject.lower_ and (
+                    self._animate(owner) or owner.tag_ in ("NNP", "NNPS")) and not any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(owner)) and \
+                    lemma(obj) not in self.case_meeting | self.process_noun:
+                return True  # (not "Ben's child protection conferences": the process)
+        return False
 
     def _unaided(self, verb: Any) -> bool:
         """Done on one's own, by oneself, unaided, without an adult or by a means of
@@ -704,6 +775,26 @@ class OutcomeReader(NeedReader):
             if lemma(partner) in self.service_head or self._professional(partner) or \
                     self.service_shaped(partner, governed=True)[0]:
                 return partner
+        return None
+
+    def _kept_to(self, verb: Any) -> Any:
+        """The plan, agreement or order the person will keep to ("stick to the safety
+        plan", "abide by the written agreement", "sign and keep to the contract"): the
+        noun, or None. A situation or purpose ("follow her safety plan when she feels
+        unsafe", "... so that ...") makes it using the plan, something seen, and so does
+        an agreement that says what is agreed ("the agreement not to drink when ...")."""
+        verbs = [verb, *(c for c in _kids(verb) if c.dep_ == "conj" and c.tag_.startswith("VB"))]
+        if not any(lemma(v) in self.comply_verb for v in verbs) or any(
+                c.dep_ in ("advcl", "xcomp", "ccomp") for v in verbs for c in _kids(v)):
+            return None
+        for v in verbs:
+            targets = [c for c in _kids(v) if c.dep_ == "dobj"]
+            targets += [g for c in _kids(v) if c.dep_ in ("prep", "prt") and c.lower_ in (
+                "to", "by", "with") for g in _kids(c) if g.dep_ == "pobj"]
+            for target in targets:
+                if (lemma(target) in self.compact_noun or target.lower_ in self.compact_noun) \
+                        and not any(c.dep_ in ("acl", "relcl") for c in _kids(target)):
+                    return target  # (not "the agreement not to drink ...": what is kept)
         return None
 
     def _contact_nouns(self, verb: Any) -> list[Any]:
@@ -972,8 +1063,12 @@ class OutcomeReader(NeedReader):
                         or self._professional(agency) or self._acronym(agency)) and \
                         not self._everyday(agency):
                     return agency
-        frontier = [g for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i
-                    for g in _kids(c) if g.dep_ == "pobj"]
+        preps = [c for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i]
+        frontier = [g for c in preps for g in _kids(c) if g.dep_ == "pobj" and not (
+            # "within the normal range at his next health visitor check": after where
+            # the person will be, an occasion says when it is seen, not a service
+            c.lower_ in ("at", "by", "before") and c.i > preps[0].i
+            and lemma(g) in self.measure_occasion)]
         for depth in range(2):
             found = []
             for noun in frontier:
@@ -1049,6 +1144,29 @@ class OutcomeReader(NeedReader):
                     return True
         return False
 
+    def _aim_only_clauses(self, obj: Any) -> bool:
+        """A quality of care ("appropriate parenting", "consistent care") whose clauses say
+        only what every child should reach ("that enables him to meet his full potential",
+        "which helps her thrive"): nothing in it anyone would see."""
+        clauses = [c for c in _kids(obj) if c.dep_ in ("relcl", "acl") and c.tag_.startswith("VB")]
+        if not clauses or not any(c.dep_ == "amod" and c.lower_ in self.evaluative_adj
+                                  | self.universal_adj for c in _kids(obj)):
+            return False
+        for clause in clauses:
+            inner = [c for c in _kids(clause) if c.dep_ in ("xcomp", "ccomp")
+                     and c.tag_.startswith("VB")] if lemma(clause) in self.enabling_verb \
+                else [clause]
+            if not inner or not all(self._general_aim(v) or self._aim_clause(v)
+                                    for v in inner):
+                return False
+        return True
+
+    def _direction(self, token: Any) -> bool:
+        """A modifier that says only which way something goes: a comparative ("better",
+        "safer") or a participle of change ("improved", "increased", "strengthened")."""
+        return self._comparative(token) or (
+            token.tag_ in ("VBN", "JJ") and lemma(token) in self.change_verb)
+
     @staticmethod
     def _comparative(token: Any) -> bool:
         """A comparative with nothing to compare against: "better", "more", "less"."""
@@ -1090,6 +1208,15 @@ class OutcomeReader(NeedReader):
 
     def _judge_noun_outcome(self, head: Any, measured: bool
                             ) -> tuple[Literal["service", "vague", "specific"], str]:
+        if not measured and lemma(head) in self.weak_service_head and not any(
+                self.service_shaped(t)[0] and lemma(t) not in self.help_noun
+                for t in self._compounds(head)) and any(
+                c.dep_ in ("amod", "advmod") and c.i < head.i and self._direction(c)
+                for c in _kids(head)):
+            # "Safer care for Nia", "An improved support network": which way the care or
+            # the network should go, with nothing anyone would see
+            return "vague", (f"\"{_np_text(head)}\" names a direction of change, not what "
+                             "anyone would see")
         if self._provided(head) or (not self._animate(head) and any(
                 self.service_shaped(h)[0] for h in self._heads(head))):
             return "service", (f"\"{_np_text(head)}\" is what will be provided, not what "

@@ -34,6 +34,9 @@ class WorkReader(NeedReader):
         self.given_noun = words("shape_work_given_noun")
         self.generic_target = words("shape_work_generic_target")
         self.event_subject = words("shape_work_event_subject")
+        self.collective_owner = words("shape_work_collective_owner")
+        self.contingent_noun = words("shape_work_contingent_noun")
+        self.collective_mod = words("shape_work_collective_mod")
         self.work_light_verb = self.light_verb | words("shape_work_light_verb")
         # verbs of an abstract relation between people or agencies ("coordinate",
         # "cooperate", "consult"): like "liaise", they name no act anyone could check
@@ -268,6 +271,11 @@ class WorkReader(NeedReader):
             if token.lower_ in ("will", "shall", "'ll", "to") and token.dep_ in ("aux",) and \
                     token.head.tag_.startswith("VB") and not self._subordinate(token.head):
                 main = token.head
+            elif token.lower_ == "to" and token.dep_ == "aux" and \
+                    token.head.i == token.i + 1 and token.head.tag_ in ("NN", "NNS") and \
+                    token.head.lower_ in self.work_vague | self.work_light_verb:
+                # "Mum to access support ...": a vague verb the tagger read as a noun
+                main = token.head
         if main is None:
             misread = self._misread_plan_style(sent, whole)
             if misread is not None:
@@ -353,6 +361,7 @@ class WorkReader(NeedReader):
                       for c in _kids(action)) or any(
                           c.dep_ == "conj" and c.tag_.startswith("VB")
                           and not self._empty_act(c) and not self._condition(c)
+                          and not self._contingent(c)
                           for c in _kids(action))
         # "find out how things are going": the question is no purpose
         purpose = not self._open_question(action) and (
@@ -432,7 +441,11 @@ class WorkReader(NeedReader):
                                              _kids(main)):
                 vague, reason = True, ("a visit with no purpose does not say what will be "
                                        "done")
-            elif base == "take" and obj is not None and lemma(obj) == "place":
+            elif self._contingent(action) and not any(self._recurs(t) for t in action.sent):
+                vague, reason = True, (f"\"{action.text} any ...\" happens only if there is "
+                                       "something to pass on: what will be done?")
+            elif base == "take" and obj is not None and lemma(obj) == "place" and \
+                    not self._supervised(action):
                 vague, reason = True, "\"to take place\" does not say who does what"
         return WorkReading(owner, known, base, vague, reason, whole)
 
@@ -623,6 +636,11 @@ class WorkReader(NeedReader):
         with a person and nothing said of what it is for, about or where it happens
         (unlike "meet Mia at the school gate", an escort)."""
         people = [c for c in _kids(action) if c.dep_ == "dobj" and self._animate(c)]
+        if any(c.dep_ == "auxpass" for c in _kids(action)):
+            # "Dad to be seen by the GP": the one seen is the person met
+            seen = self._passive_subject(action)
+            if seen is not None and self._animate(seen):
+                people.append(seen)
         after = action.doc[action.i + 1] if action.i + 1 < len(action.doc) else None
         if not people and after is not None and self._animate(after) and \
                 after.tag_ != "PRP$":
@@ -847,6 +865,21 @@ class WorkReader(NeedReader):
                     return True  # (not "by being available", "by being there for her")
         return False
 
+    def _contingent(self, verb: Any) -> bool:
+        """An act that happens only if something turns up ("... and report any concerns",
+        "share any worries with the social worker", "pass on anything new"): what it
+        passes on is "any" concern, change or news (``shape_work_contingent_noun``), so
+        nothing need ever be done; unlike an event each time it happens ("tell the
+        school about any absence")."""
+        return any(c.dep_ in ("dobj", "pobj") and lemma(c) in self.contingent_noun | {
+            "anything", "something"} and (c.lower_ in ("anything", "something") or any(
+                d.dep_ == "det" and d.lower_ == "any" for d in _kids(c))) and not any(
+                # "any changes to his timetable": particular changes, each time they happen
+                d.dep_ in ("compound", "prep") and d.lower_ not in ("about", "regarding")
+                for d in _kids(c))
+            for c in (*_kids(verb), *(g for k in _kids(verb) if k.dep_ in ("prt", "prep")
+                                      for g in _kids(k))))
+
     @staticmethod
     def _condition(verb: Any) -> bool:
         """A verb that is only a condition, however the parser attached it: "as and when
@@ -873,6 +906,16 @@ class WorkReader(NeedReader):
         while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
             token = token.head
         return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+    def _supervised(self, verb: Any) -> bool:
+        """"Family time to take place every Sunday, supervised by Nan": a participle after
+        the item whose agent is a person or role says who runs what takes place."""
+        return any(t.i > verb.i and t.tag_ == "VBN" and t.dep_ in ("acl", "advcl", "relcl",
+                                                                  "conj", "dep")
+                   and any(c.dep_ == "agent" and any(
+                       g.dep_ == "pobj" and g.tag_.startswith(("NN", "PRP"))
+                       and not self._thing(g) for g in _kids(c)) for c in _kids(t))
+                   for t in verb.sent)
 
     def _participle_agent(self, head: Any) -> Any:
         """Who a participle after an item's noun names as its doer ("Daily sensory circuit,
@@ -994,6 +1037,12 @@ class WorkReader(NeedReader):
         if subject is None and passive_clause and lemma(main) in self.relation_verb:
             # "Mum will be involved in all meetings": the one involved takes part
             subject = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
+        if subject is not None and self._collective(subject, main) and not any(
+                t.dep_ == "poss" and t.lower_ == "their" for c in _kids(main)
+                if c.dep_ in ("dobj", "dative") for t in c.subtree):
+            # "All professionals to share ...", "the team will ...": nobody in particular
+            # (but "Agencies to send their reports": each sends its own)
+            return None, True
         if subject is not None and subject.lower_ not in ("it", "there"):
             if self._thing(subject):
                 # "Transport home to be provided"; but "Movement break every 30 minutes,
@@ -1022,6 +1071,30 @@ class WorkReader(NeedReader):
         if passive is not None:
             return None, True  # "Dad to be given information": no one is named to do it
         return None, False
+
+    def _collective(self, noun: Any, main: Any) -> bool:
+        """A subject that names a body of people as a whole, not who in it will act ("All
+        professionals", "Agencies", "the team", "everyone"; ``shape_work_collective_owner``):
+        an action everyone owns is one no one is answerable for. A name, an acronym, a
+        possessor or a kind of its own says which ("the Kestrel team", "the core group",
+        "the school nursing team", "Leo's team")."""
+        base = lemma(noun)
+        if noun.lower_ not in self.collective_owner and base not in self.collective_owner:
+            return False
+        if noun.tag_ in ("NNP", "NNPS") and noun.lower_ not in ("all", "everyone", "everybody"):
+            return False
+        for child in _kids(noun):
+            if child.dep_ in ("det", "predet", "punct") or child.lower_ in self.collective_mod \
+                    or child.i == main.i:
+                continue  # (the item's own verb, "Agencies | to share", read as a clause)
+            if child.dep_ in ("compound", "amod", "nmod", "poss", "appos", "prep", "relcl",
+                              "acl", "nummod") or child.tag_ in ("NNP", "NNPS"):
+                return False  # a name or a kind says which team or agency
+        if noun.lower_ in ("everyone", "everybody", "all") or noun.tag_ == "NNS":
+            return True
+        # a singular only as a body with nothing to say which: "the team", "the network"
+        return base in ("team", "network") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in _kids(noun))
 
     def _bracketed_owner(self, doc: Any) -> Part | None:
         """A person or role named in brackets, as plans note the owner: "(family
