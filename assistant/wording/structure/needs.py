@@ -516,6 +516,18 @@ class NeedReader:
                 # "For Mum to access ...": the parser may hang the holder on "For"
                 subject = next((c for c in _kids(mark) if c.dep_ == "pobj"
                                 and _namelike(c)), None)
+            if subject is None and token.dep_ == "xcomp" and token.head.dep_ == "ROOT" and \
+                    token.head.tag_ in ("VB", "VBP") and token.head.is_title and \
+                    token.head.i == to.i - 1 and token.head.i == sent_start(token) and \
+                    token.head.lower_ in _people_names():
+                # "Zoe to thrive ...": a name the tagger read as a verb, the need its
+                # infinitive; a verb of the language is never in the name lists' place
+                subject = token.head
+                reading = NeedReading(form="plan-style", predicate=Part.of(doc, to.i, token.i))
+                reading.holder = self._part(doc, subject)
+                self._clause(doc, token, reading)
+                reading.negated = self._negated(doc, token)
+                return reading
             if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
                     token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
@@ -1061,6 +1073,11 @@ class NeedReader:
                 return "specific", f"says what someone else needs to {base} for the person"
         # Universal: be/feel/stay + an aim adjective with nothing concrete.
         complement = self._complement(verb)
+        joined = self._joined_service(verb, complement)
+        if joined is not None:
+            return "service", (f"\"{verb.text} {complement.text}\" with "
+                               f"\"{_np_text(joined)}\" is using a service, not what the "
+                               "person needs from it")
         if complement is not None and base in ("be", "feel", "stay", "remain", "grow",
                                                "live", "become", "keep", "get", "seem"):
             adjectives = [complement, *[c for c in _kids(complement) if c.dep_ == "conj"]]
@@ -1241,6 +1258,12 @@ class NeedReader:
             # described only by what every child's carers do
             return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
                                  "every child needs of them")
+        if base in self.person_head and self._noun_base(head) & self.carer_noun and \
+                self._only_evaluated(head):
+            # "a warm, stable and loving family", "consistent carers": carers judged
+            # only by how good they should be, as "a stable home" is
+            return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
+                                 "every child needs of them")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.need_shaped(head)
@@ -1271,8 +1294,10 @@ class NeedReader:
                         if found:
                             kind = found
                             break
-        if kind is None and base in self.measure_noun:
-            # "a better quality of life", "a good standard of health": judge the "of".
+        if kind is None and (base in self.measure_noun or (
+                head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in _kids(head)))):
+            # "a better quality of life", "a good standard of health", "six months of
+            # therapy": judge the "of" (a counted amount is measured by what it is of).
             inner = self._of_object(head)
             if inner is not None:
                 return self.judge_phrase(inner, need)
@@ -1490,6 +1515,11 @@ class NeedReader:
             clause = next((c for c in _kids(head) if c.i > head.i and c.dep_ in (
                 "acl", "relcl", "advcl") and any(g.tag_ == "TO" for g in _kids(c))), None)
             if clause is None and base in self.help_noun:
+                # "help to say goodbye": the parser may hang the infinitive as a complement
+                clause = next((c for c in _kids(head) if c.i > head.i and c.dep_ == "xcomp"
+                               and c.tag_ == "VB" and any(g.tag_ == "TO" for g in _kids(c))),
+                              None)
+            if clause is None and base in self.help_noun:
                 # "help getting dressed", "support finding a school place": an -ing
                 # clause says what the help is for, as "help to get dressed" does
                 clause = next((c for c in _kids(head) if c.i > head.i and c.tag_ == "VBG"
@@ -1509,6 +1539,9 @@ class NeedReader:
                     # help itself says what must change ("help to manage her anger")
                     return "service", f"\"{_np_text(head)}\" names a provision"
                 return None, ""
+            if base in self.help_noun and self._help_with_activity(head):
+                return "service", (f"\"{_np_text(head)}\" is help in an area of life, not "
+                                   "what must change")
             if self._content_mods(head):
                 return None, ""  # "help from Gran to get the children up"
             adjectives = [c for c in _kids(head) if c.dep_ == "amod"]
@@ -1524,6 +1557,58 @@ class NeedReader:
                 for t in chain) and base in self.help_noun | self.service_head:
             return "service", f"\"{_np_text(head)}\" names a service"
         return None, ""
+
+    def _only_evaluated(self, head: Any) -> bool:
+        """True when a noun's only modifiers are evaluative adjectives (and an article):
+        "a warm, stable and loving family", not "a foster family", "her own family" or
+        "a family who speaks Polish"."""
+        adjectives = [c for c in _kids(head) if c.dep_ == "amod"]
+        adjectives += [g for a in adjectives for g in _kids(a) if g.dep_ == "conj"]
+        if not adjectives or any(c.dep_ not in ("amod", "det", "punct", "cc")
+                                 or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
+                                 for c in _kids(head) if c not in adjectives):
+            return False
+        return all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
+                   for a in adjectives)
+
+    def _joined_service(self, verb: Any, complement: Any) -> Any:
+        """The service a state of joining is with ("to remain engaged with her support
+        worker", "to stay linked in with the health visitor"), else None: a copular verb
+        whose complement is the participle of a verb of joining, with a service after its
+        preposition. Why: the participle says only that the person uses the service, as
+        "to engage with" does."""
+        if complement is None or lemma(verb) not in ("be", "remain", "stay", "keep",
+                                                     "become", "get"):
+            return None
+        if not self._in(lemma_forms(complement), self.joining_verb) or \
+                complement.tag_ not in ("JJ", "VBN"):
+            return None
+        for prep in _kids(complement):
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "in", "into", "on"):
+                target = next((g for g in _kids(prep) if g.dep_ == "pobj"), None)
+                if target is not None and lemma(target) not in self.person_head and \
+                        self.need_shaped(target, governed=True)[0] == "service":
+                    return target
+        return None
+
+    def _help_with_activity(self, head: Any) -> bool:
+        """True for help "with" an activity named by a gerund ("support with finding new
+        accommodation", "help with managing the bills"): help in an area, as "help with
+        her housing" is. Why: the gerund names what the help is about, not a change in
+        the person; help "to" do something says what must change, and help from a named
+        person ("help from Gran with ...") is a particular arrangement."""
+        kids = _kids(head)
+        if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in kids) or \
+                any(c.dep_ in ("poss", "relcl", "acl") for c in kids):
+            return False
+        for prep in kids:
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i == head.i + 1:
+                gerund = next((g for g in _kids(prep) if g.dep_ == "pcomp"
+                               and g.tag_ == "VBG"), None)
+                if gerund is not None and not any(
+                        c.dep_ in SUBJECT_DEPS for c in _kids(gerund)):
+                    return True
+        return False
 
     def need_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
         """:meth:`service_shaped`, and the provision shapes a need's noun phrase shows
