@@ -104,6 +104,9 @@ class NeedReader:
         self.abstract_mod = words("shape_abstract_mod")
         self.provision_mod = words("shape_provision_mod")
         self.place_noun = words("shape_place_noun")
+        self.seek_verb = words("shape_seek_verb")
+        self.sought_setting = words("shape_sought_setting")
+        self.staff_noun = words("shape_staff_noun")
         self.statute_noun = words("shape_statute_noun")
         self.replacement_mod = words("shape_replacement_mod")
         self.service_verb = words("shape_service_verb")
@@ -1503,6 +1506,10 @@ class NeedReader:
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
+        staff = None if self._owned(head) else self._staffed(head)
+        if staff is not None:
+            return "service", (f"\"{_np_text(head)}\" with \"{_np_text(staff)}\" is a "
+                               "staffed place: a placement")
         provider = None if self._owned(head) else self._provider(head)
         if provider is not None:
             return "service", f"names help from \"{_np_text(provider)}\": a provider"
@@ -1589,6 +1596,30 @@ class NeedReader:
                 if target is not None and lemma(target) not in self.person_head and \
                         self.need_shaped(target, governed=True)[0] == "service":
                     return target
+        return None
+
+    def _sought_setting(self, noun: Any) -> bool:
+        """True when ``noun`` is a setting a service finds for someone ("a nursery", "new
+        accommodation", "a school place"), not one of the person's own ("her school", "his
+        own flat"): finding it is the work of a service, whatever the setting is for."""
+        if any(c.dep_ == "poss" for c in _kids(noun)) or any(
+                c.dep_ == "amod" and c.lower_ == "own" for c in _kids(noun)):
+            return False
+        return lemma(noun) in self.sought_setting or noun.lower_ in self.sought_setting or \
+            lemma(noun) in self.place_noun
+
+    def _staffed(self, head: Any) -> Any:
+        """The staff a place is asked for with ("a residential home with waking night
+        staff", "a flat with a support worker"), else None: a staffed place is a
+        placement, whatever else it is."""
+        if not (lemma(head) in self.home_noun | self.place_noun | self.sought_setting):
+            return None
+        for prep in _kids(head):
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > head.i:
+                for obj in [g for g in _kids(prep) if g.dep_ == "pobj"]:
+                    if lemma(obj) in self.staff_noun or obj.lower_ in self.staff_noun or \
+                            self._professional(obj):
+                        return obj
         return None
 
     def _help_with_activity(self, head: Any) -> bool:
@@ -2440,9 +2471,12 @@ class NeedReader:
                     self._aim_word(g) for c in _kids(obj) if c.dep_ == "amod"
                     for g in c.conjuncts):
                 continue  # "to grow into a confident and caring young man"
-            if prep.lower_ == "for" and obj.dep_ == "pobj" and self._person(obj) and not any(
-                    c.dep_ in ("prep", "relcl", "acl") for c in _kids(obj)):
-                continue  # "care and protection for Lola": whom the aim is for
+            if obj.dep_ == "pobj" and self._person(obj) and not any(
+                    c.dep_ in ("prep", "relcl", "acl") for c in _kids(obj)) and (
+                    prep.lower_ == "for" or (prep.lower_ == "to" and self._in(
+                        lemma_forms(head), self.give_passive))):
+                continue  # "care and protection for Lola", "to provide care to Lola":
+                # whom the aim is for
             if obj.dep_ == "pcomp" and lemma(obj) == "be" and all(
                     (c.dep_ in ("nsubj", "attr") and c.tag_ in ("PRP", "WP"))
                     or c.is_punct for c in _kids(obj)):
@@ -3071,7 +3105,8 @@ class NeedReader:
             target = self._object_of(clause)
             if target is not None and lemma(target) not in self.person_head and (
                     self.need_shaped(target, governed=True)[0] == "service"
-                    or self._attended_event(clause, target)):
+                    or self._attended_event(clause, target)
+                    or (self._in(forms, self.seek_verb) and self._sought_setting(target))):
                 return target
         return None
 
