@@ -16,6 +16,18 @@ read as a class from the structure (issue 10, points 1 and 6; the needs5 fresh c
   kind or with a particular task are not.
 - A name the tagger reads as a verb before a plan-style infinitive ("Zoe to thrive") is the
   holder, and the infinitive is judged.
+- "Would" right before the need verb, with no condition anywhere in the sentence, is how
+  reports state a need ("the parents would need ..."); with "if" or "should" it stays a
+  supposition.
+- Help to find or secure a setting ("help finding a nursery") reaches a service; help
+  to find one's own thing does not.
+- A place asked for with its staff ("a flat with a support worker") is a placement.
+- The child care is given to ("to provide consistent care to Orla") is whom the aim is
+  for, as "care for Orla" is.
+- What a service runs or delivers ("workshops delivered by the ... team") is that
+  service; what a relative runs is not.
+- A professional asked only to visit more often asks for more of a service; a visit with
+  a purpose, or a relative's visits, say what the person needs.
 
 Names and places are invented and appear in no list; real spaCy, real content.
 """
@@ -46,6 +58,20 @@ MUST_FLAG: list[tuple[str, set[str]]] = [
      "childhood.", {"universal"}),
     # a name read as a verb before a plan-style infinitive
     ("Zoe to thrive.", {"universal"}),
+    # a stating modal
+    ("The Farrowby parents would need a Brackwell outreach worker.", {"service"}),
+    ("Mum would require a Tarnley key worker.", {"service"}),
+    # help to find a setting
+    ("Gran needs help finding a nursery near Farrowby.", {"service"}),
+    ("Mum needs help finding a new home near Farrowby.", {"service"}),
+    # a staffed place
+    ("Ari needs a home with waking night staff.", {"service"}),
+    # care given to the child
+    ("Mum needs to provide consistent care to Orla.", {"universal"}),
+    # run by a service
+    ("Pim needs the Farrowby workshops delivered by the Quillbrook team.", {"service"}),
+    # more visits
+    ("Noor needs her Tarnley key worker to visit more often.", {"service"}),
 ]
 
 MUST_PASS: list[str] = [
@@ -64,6 +90,20 @@ MUST_PASS: list[str] = [
     "Noor needs carers who can drive her to Farrowby.",
     # a plan-style need with a name the tagger may misread
     "Zoe to wash her own hair on Sundays.",
+    # a supposition
+    "Mum would need a Tarnley key worker if Pim came home.",
+    "Mum would need a Tarnley key worker, should the boys return.",
+    # help to find one's own thing
+    "Noor needs help to find her lost Brindle bracelet.",
+    # a place with something personal
+    "Ari needs a bedroom with a window that opens.",
+    # care given concretely
+    "Mum needs to give Orla her Brindle drops at 8am.",
+    # run by a relative
+    "Pim needs the Farrowby games run by his cousin.",
+    # a visit with a purpose, a relative's visits
+    "Noor needs her Tarnley key worker to visit her at Gran's to talk about the move.",
+    "Noor needs her grandad to visit more often.",
 ]
 
 

@@ -107,6 +107,8 @@ class NeedReader:
         self.seek_verb = words("shape_seek_verb")
         self.sought_setting = words("shape_sought_setting")
         self.staff_noun = words("shape_staff_noun")
+        self.visit_verb = words("shape_visit_verb")
+        self.frequency_word = words("shape_frequency_word")
         self.statute_noun = words("shape_statute_noun")
         self.replacement_mod = words("shape_replacement_mod")
         self.service_verb = words("shape_service_verb")
@@ -1034,6 +1036,15 @@ class NeedReader:
             kind, why = self.need_shaped(own_subject)
             if kind in ("service", "assessment"):
                 return kind, why  # type: ignore[return-value]
+        if own_subject is not None and reading.passive and own_subject.tag_.startswith("NN") \
+                and not self._owned(own_subject) and not self._routine(verb):
+            # "needs sessions run by the youth service": what a service is to run for the
+            # person is that service; "her medication given by the nurse" is her own care
+            agent = self._agent(verb)
+            if agent is not None and lemma(agent) not in self.person_head and \
+                    not self._person(agent) and self.service_shaped(agent)[0] == "service":
+                return "service", (f"\"{_np_text(own_subject)}\" {verb.text} by "
+                                   f"\"{_np_text(agent)}\" is a service")
         if own_subject is not None:
             subject_lemma = lemma(own_subject)
             if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")) \
@@ -1054,6 +1065,9 @@ class NeedReader:
                 # find out
                 return "assessment", (f"\"{_np_text(own_subject)} to {verb.text}\" asks "
                                       "for someone to find out")
+            if not reading.passive and self._more_visits(verb, own_subject):
+                return "service", (f"\"{_np_text(own_subject)} to {verb.text}\" more "
+                                   "often asks for more of a service")
             if provided:
                 # "needs a teaching assistant to run a group": a new provision, whatever
                 # it is to do; "needs his social worker to explain" asks a known person.
@@ -1506,6 +1520,10 @@ class NeedReader:
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
+        run_by = None if self._owned(head) else self._provided_by(head)
+        if run_by is not None:
+            return "service", (f"\"{_np_text(head)}\" is provided by "
+                               f"\"{_np_text(run_by)}\": a service")
         staff = None if self._owned(head) else self._staffed(head)
         if staff is not None:
             return "service", (f"\"{_np_text(head)}\" with \"{_np_text(staff)}\" is a "
@@ -1608,11 +1626,52 @@ class NeedReader:
         return lemma(noun) in self.sought_setting or noun.lower_ in self.sought_setting or \
             lemma(noun) in self.place_noun
 
+    def _more_visits(self, verb: Any, subject: Any) -> bool:
+        """True when a professional is asked only to visit, see or call more often ("his
+        social worker to visit more often", "the health visitor to see Mum weekly"):
+        more of a service, with nothing said about what for. A visit with a purpose ("to
+        visit him at Gran's to talk about the move") says what the person needs."""
+        if not self._in(lemma_forms(verb), self.visit_verb) or not (
+                self._professional(subject) or self.service_shaped(subject)[0] == "service"):
+            return False
+        graded = False
+        for child in _kids(verb):
+            if child.dep_ in ("aux", "neg") or child.i < verb.i:
+                continue
+            if child.dep_ == "advmod" and (child.lower_ in self.frequency_word or any(
+                    g.lower_ in self.frequency_word for g in _kids(child))):
+                graded = True
+                continue
+            if child.dep_ == "npadvmod" and child.lower_ in self.frequency_word:
+                graded = True
+                continue
+            if child.dep_ == "dobj" and (child.tag_ in ("NNP", "PRP") or self._person(child)) \
+                    and not _kids(child):
+                continue  # whom: the holder or a parent
+            if child.dep_ == "punct":
+                continue
+            return False
+        return graded
+
+    def _provided_by(self, head: Any) -> Any:
+        """The service a thing is run, delivered or offered by ("the groups run by the
+        leaving care service", "sessions delivered by the Brackwell team"), else None: a
+        participle whose agent is a service makes what it describes that service's.
+        People ("games run by his brother") are not a service."""
+        for clause in _kids(head):
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i > head.i:
+                agent = self._agent(clause)
+                if agent is not None and lemma(agent) not in self.person_head and \
+                        not self._person(agent) and \
+                        self.service_shaped(agent)[0] == "service":
+                    return agent
+        return None
+
     def _staffed(self, head: Any) -> Any:
         """The staff a place is asked for with ("a residential home with waking night
         staff", "a flat with a support worker"), else None: a staffed place is a
         placement, whatever else it is."""
-        if not (lemma(head) in self.home_noun | self.place_noun | self.sought_setting):
+        if lemma(head) not in self.home_noun | self.place_noun | self.sought_setting:
             return None
         for prep in _kids(head):
             if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > head.i:
