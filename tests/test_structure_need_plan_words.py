@@ -28,6 +28,15 @@ read as a class from the structure (issue 10, points 1 and 6; the needs5 fresh c
   service; what a relative runs is not.
 - A professional asked only to visit more often asks for more of a service; a visit with
   a purpose, or a relative's visits, say what the person needs.
+- A quality of oneself ("a sense of self-belief"), a feeling of being cared for ("a
+  feeling of being cherished"), care described only as meeting needs ("parenting that
+  meets her needs") and a state felt ("to feel a sense of belonging") are aims.
+- A verb split at its prefix ("co-operate") is read whole; being on a service's books
+  ("to be known to the ... team", "linked with the ... men's group") and taking up what
+  a service offers ("to take up the offer of a place at ...", "to make use of the ...
+  family centre") are using the service.
+- Being considered or explored as a carer asks for an assessment; being seen or treated
+  as a person is how others regard someone, not a clinic.
 
 Names and places are invented and appear in no list; real spaCy, real content.
 """
@@ -72,6 +81,20 @@ MUST_FLAG: list[tuple[str, set[str]]] = [
     ("Pim needs the Farrowby workshops delivered by the Quillbrook team.", {"service"}),
     # more visits
     ("Noor needs her Tarnley key worker to visit more often.", {"service"}),
+    # aims in new words
+    ("Pim needs a sense of self-belief.", {"universal"}),
+    ("Orla needs a feeling of being cherished.", {"universal"}),
+    ("Kai needs parenting that meets her needs.", {"universal"}),
+    ("Jory needs to feel a sense of belonging in the Farrowby family.", {"universal"}),
+    # using a service, in plan words
+    ("Mum needs to co-operate with the Quillbrook team.", {"service"}),
+    ("Mum needs to be known to the Brackwell family team.", {"service"}),
+    ("Dad needs to be linked with the Tarnley men's group.", {"service"}),
+    ("Mum needs to take up the offer of a place at the Quillbrook nursery.", {"service"}),
+    ("Mum needs to make use of the Farrowby family centre.", {"service"}),
+    # weighed up as a carer
+    ("Aunt Pia needs to be considered as a special guardian.", {"assessment"}),
+    ("Grandad needs to be explored as a carer for Pim.", {"assessment"}),
 ]
 
 MUST_PASS: list[str] = [
@@ -104,6 +127,19 @@ MUST_PASS: list[str] = [
     # a visit with a purpose, a relative's visits
     "Noor needs her Tarnley key worker to visit her at Gran's to talk about the move.",
     "Noor needs her grandad to visit more often.",
+    # a feeling with a when, a sense with a where
+    "Orla needs a feeling of calm before her Brindle exams.",
+    "Jory needs to feel a sense of calm when Dad shouts.",
+    # taking up something of one's own, linked with a relative
+    "Mum needs to take up running again.",
+    "Mum needs to make use of her Brindle bus pass.",
+    "Dad needs to be linked with his brother in Farrowby.",
+    "Pim needs the parents' permission for the Brindle trip.",
+    "Pim needs his mum's group of friends at the Farrowby park.",
+    # regarded, not assessed
+    "Pim needs to be seen as a person, not a problem.",
+    "Pim needs to be treated as a child first.",
+    "Pim needs to be considered as an adult at 16.",
 ]
 
 

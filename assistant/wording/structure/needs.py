@@ -108,6 +108,13 @@ class NeedReader:
         self.sought_setting = words("shape_sought_setting")
         self.staff_noun = words("shape_staff_noun")
         self.visit_verb = words("shape_visit_verb")
+        self.having_verb = words("shape_having_verb")
+        self.status_adj = words("shape_status_adj")
+        self.weigh_verb = words("shape_weigh_verb")
+        self.regard_verb = words("shape_regard_verb")
+        self.person_kind = words("shape_person_kind")
+        self.uptake_verb = words("shape_uptake_verb")
+        self.uptake_word = words("shape_uptake_word")
         self.frequency_word = words("shape_frequency_word")
         self.statute_noun = words("shape_statute_noun")
         self.replacement_mod = words("shape_replacement_mod")
@@ -811,6 +818,11 @@ class NeedReader:
             if inner is None:
                 break
             verb = inner
+        if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-" and \
+                doc[verb.i + 2].tag_.startswith("VB") and verb.is_alpha and len(verb) <= 4:
+            # "to co-operate with", read as "co - operate": the word after the prefix
+            # carries the clause
+            verb = doc[verb.i + 2]
         reading.verb = lemma(verb)
         reading.passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb)) \
             or (verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
@@ -1020,6 +1032,17 @@ class NeedReader:
         toward = self._help_toward_aim(verb, reading)
         if toward:
             return "universal", toward
+        role = self._weighed_for(verb, reading)
+        if role is not None:
+            return "assessment", (f"to be {verb.text} as {_np_text(role)} asks for them to "
+                                  "be assessed for it")
+        if reading.passive and own_subject is None and \
+                self._in(forms, self.regard_verb) and any(
+                    c.dep_ == "prep" and c.lower_ == "as" and any(
+                        g.dep_ == "pobj" for g in _kids(c)) for c in _kids(verb)):
+            # "to be seen as a person, not a problem": how others regard them, not a
+            # clinic seeing them
+            return "specific", f"says how the person needs to be {verb.text}"
         # An aim with nothing particular said is universal whatever else the clause's
         # verb could be read as ("to be given a voice in decisions that affect him").
         aim = self._general_aim(verb, own_subject)
@@ -1128,6 +1151,13 @@ class NeedReader:
                 lemma(obj) in self.universal_noun and not self._specific_mods(obj) and \
                 not self._specific_beyond(verb, obj):
             return "universal", f"\"{obj.text}\" is an aim every child shares"
+        if obj is not None and self._in(forms, self.having_verb) and \
+                lemma(obj) in self.measure_noun and \
+                self.judge_phrase(obj)[0] == "universal" and \
+                not self._specific_beyond(verb, obj):
+            # "to feel a sense of belonging", "to experience a feeling of safety": the
+            # state felt is the aim
+            return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is not None and self._in(forms, self.goal_verb) and \
                 lemma(obj) in self.home_noun and self.judge_phrase(obj)[0] == "universal" \
                 and not self._specific_beyond(verb, obj):
@@ -1175,9 +1205,12 @@ class NeedReader:
             moved_to = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
                 "to", "into", "onto", "on", "with") for g in _kids(c) if g.dep_ == "pobj"),
                 None)
-            if moved_to is not None and own_subject is None and \
-                    lemma(moved_to) not in self.weak_service_head and \
-                    self.service_shaped(moved_to, governed=True)[0] == "service":
+            if moved_to is not None and own_subject is None and (
+                    lemma(moved_to) not in self.weak_service_head
+                    or self._in(forms, self.joining_verb) or verb.lower_ in self.status_adj) \
+                    and self.service_shaped(moved_to, governed=True)[0] == "service":
+                # "to be linked with the men's group", "known to the Brackwell team": on a
+                # service's books, whatever kind of service it is
                 return "service", (f"\"to be {verb.text} to {_np_text(moved_to)}\" is a step "
                                    "in the work, not what the person needs")
             provider = self._agent(verb)
@@ -1194,6 +1227,11 @@ class NeedReader:
                 # said about what for.
                 return "service", (f"\"{verb.text}\" is something a service does, not what "
                                    "the person needs")
+        taken = self._taken_up(verb)
+        if taken is not None:
+            kind, why = self.need_shaped(taken, governed=True)
+            if kind in ("service", "assessment"):
+                return kind, f"to take up {_np_text(taken)}: {why}"  # type: ignore[return-value]
         if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
             return "specific", (f"says how the person should manage to {base} it themselves")
         if obj is not None and self._in(forms, self.service_verb):
@@ -1316,6 +1354,18 @@ class NeedReader:
             # "a better quality of life", "a good standard of health", "six months of
             # therapy": judge the "of" (a counted amount is measured by what it is of).
             inner = self._of_object(head)
+            if inner is not None and self._self_quality(inner):
+                # "a sense of self-worth", "a level of self-belief": a quality of oneself,
+                # as self-esteem is, with nothing said about what would show it
+                return "universal", (f"\"{_np_text(head)}\" names a quality every child "
+                                     "needs")
+            if inner is not None and inner.dep_ == "pcomp" and inner.tag_ == "VBN" and any(
+                    c.dep_ == "auxpass" for c in _kids(inner)) and self._in(
+                    lemma_forms(inner), self.universal_passive) and \
+                    not self._specific_extras(inner):
+                # "a feeling of being loved": being loved, an aim every child shares
+                return "universal", (f"\"{_np_text(head)}\" is an aim every child "
+                                     "shares")
             if inner is not None:
                 return self.judge_phrase(inner, need)
         if kind is None and need is not None and base not in self.person_head:
@@ -1371,6 +1421,13 @@ class NeedReader:
             # child needs, with nothing said about when or what it would look like.
             return "universal", (f"\"{_np_text(head)}\" names a quality, not what this "
                                  "person needs")
+        if base in self.home_noun and not adjectives and any(
+                c.dep_ == "relcl" and self._needs_met_clause(c) for c in _kids(head)) and \
+                not self._specific_mods(head):
+            # "parenting that meets his needs", "a home that meets her needs": only what
+            # every child needs of it
+            return "universal", (f"\"{_np_text(head)}\" is described only by what every "
+                                 "child needs")
         if base in self.home_noun and adjectives and evaluative and not self._specific_mods(
                 head, allow_relcl_universal=True):
             return "universal", (f"\"{' '.join(a.text for a in adjectives)} {head.text}\" "
@@ -1473,7 +1530,8 @@ class NeedReader:
         named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
                     or (c.dep_ in ("amod", "conj") and (
                         lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
-                        or c.tag_ == "NNP")) for c in mods)
+                        or c.tag_ == "NNP"))
+                    or (c.dep_ == "poss" and self._kind_owner(c)) for c in mods)
         proper = head.is_title and head.i > sent_start(head) and head.tag_.startswith("NNP")
         if base not in self.service_head and low in self.service_head:
             base = low  # "funding" read as a verb form: the noun is what is listed
@@ -1596,6 +1654,45 @@ class NeedReader:
         return all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
                    for a in adjectives)
 
+    def _weighed_for(self, verb: Any, reading: NeedReading) -> Any:
+        """The role someone is to be weighed up for ("to be considered as a carer", "to be
+        explored as a placement for Ari"), else None: being considered for a role is an
+        assessment of them. Being considered in decisions is being heard."""
+        if not reading.passive or not self._in(lemma_forms(verb), self.weigh_verb):
+            return None
+        for prep in _kids(verb):
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                role = next((g for g in _kids(prep) if g.dep_ == "pobj"), None)
+                if role is not None and not self._noun_base(role) & self.child_noun and (
+                        self._noun_base(role) & self.carer_noun - {"adult", "adults"}
+                        or lemma(role) in self.place_noun
+                        or lemma(role) in ("placement", "option", "resource", "guardian",
+                                           "adopter", "parent")):
+                    return role
+        return None
+
+    def _taken_up(self, verb: Any) -> Any:
+        """What a phrasal verb of taking up is taken up ("take up | the offer of | a
+        place", "make use of | the drop-in"), else None; an offer or other measure is
+        judged by what it is of."""
+        if not self._in(lemma_forms(verb), self.uptake_verb):
+            return None
+        words = {c.lower_ for c in _kids(verb) if c.dep_ in ("prt", "dobj", "prep")}
+        if not words & self.uptake_word:
+            return None
+        target = None
+        for child in _kids(verb):
+            if child.dep_ == "dobj" and lemma(child) == "use":
+                target = self._of_object(child)
+            elif child.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ == "up"
+                                             for c in _kids(verb)):
+                target = child
+            elif child.dep_ == "prep" and child.lower_ in ("of", "on", "up"):
+                target = next((g for g in _kids(child) if g.dep_ == "pobj"), target)
+        if target is not None and lemma(target) in self.measure_noun:
+            target = self._of_object(target) or target
+        return target
+
     def _joined_service(self, verb: Any, complement: Any) -> Any:
         """The service a state of joining is with ("to remain engaged with her support
         worker", "to stay linked in with the health visitor"), else None: a copular verb
@@ -1605,7 +1702,8 @@ class NeedReader:
         if complement is None or lemma(verb) not in ("be", "remain", "stay", "keep",
                                                      "become", "get"):
             return None
-        if not self._in(lemma_forms(complement), self.joining_verb) or \
+        if not (self._in(lemma_forms(complement), self.joining_verb)
+                or complement.lower_ in self.status_adj) or \
                 complement.tag_ not in ("JJ", "VBN"):
             return None
         for prep in _kids(complement):
@@ -1615,6 +1713,15 @@ class NeedReader:
                         self.need_shaped(target, governed=True)[0] == "service":
                     return target
         return None
+
+    @staticmethod
+    def _self_quality(noun: Any) -> bool:
+        """True for a "self-" word with nothing else said ("self-worth", "self-belief",
+        read as "self - worth"): a quality of oneself."""
+        doc = noun.doc
+        return noun.i >= 2 and doc[noun.i - 1].text == "-" and \
+            doc[noun.i - 2].lower_ == "self" and not any(
+                c.dep_ in ("prep", "relcl", "acl") for c in _kids(noun))
 
     def _sought_setting(self, noun: Any) -> bool:
         """True when ``noun`` is a setting a service finds for someone ("a nursery", "new
@@ -3263,6 +3370,18 @@ class NeedReader:
             return False
         return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
                        for c in _kids(poss))
+
+    def _kind_owner(self, poss: Any) -> bool:
+        """A possessor naming the kind of person a provision is for ("the men's group", "a
+        young carers' break", "the mums' drop-in"), not anyone's own ("his mum's group").
+        Why apart from :meth:`_generic_class`: only a service noun is named by it; "the
+        parents' permission" stays the parents' own."""
+        if self._generic_class(poss):
+            return True
+        return (lemma(poss) in self.person_kind or poss.lower_ in self.person_kind) and \
+            poss.tag_ in ("NN", "NNS") and not any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "the"))
+                for c in _kids(poss))
 
     def _organisation(self, head: Any) -> bool:
         """A proper noun that is no one's name, where what is needed or joined goes ("The
