@@ -1710,8 +1710,11 @@ class NeedReader:
             if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "in", "into", "on"):
                 target = next((g for g in _kids(prep) if g.dep_ == "pobj"), None)
                 if target is not None and lemma(target) not in self.person_head and \
+                        target.tag_ != "PRP" and target.lower_ not in _people_names() and \
+                        not (target.tag_ in ("NNP", "NNPS") and not self._acronym(target)
+                             and not _kids(target)) and \
                         self.need_shaped(target, governed=True)[0] == "service":
-                    return target
+                    return target  # not "engaged with Pim when he talks": a person
         return None
 
     @staticmethod
@@ -1802,9 +1805,18 @@ class NeedReader:
             if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i == head.i + 1:
                 gerund = next((g for g in _kids(prep) if g.dep_ == "pcomp"
                                and g.tag_ == "VBG"), None)
-                if gerund is not None and not any(
-                        c.dep_ in SUBJECT_DEPS for c in _kids(gerund)):
-                    return True
+                if gerund is None:
+                    continue
+                if not any(c.dep_ not in ("prt", "neg", "punct") for c in _kids(gerund)):
+                    return True  # "help with budgeting": an area of life
+                # "support with finding new accommodation", "advice with applying for a
+                # college place": help to reach a provision; "help with getting the
+                # twins to school on time" says what must change
+                target = self._object_of(gerund)
+                return target is not None and \
+                    self._in(lemma_forms(gerund), self.seek_verb | {"apply"}) and (
+                        self._sought_setting(target)
+                        or self.need_shaped(target, governed=True)[0] == "service")
         return False
 
     def need_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
