@@ -37,6 +37,10 @@ read as a class from the structure (issue 10, points 1 and 6; the needs5 fresh c
   ("to be known to the ... team", "linked with the ... men's group") and taking up what
   a service offers ("to take up the offer of a place at ...", "to make use of the ...
   family centre") are using the service.
+- A home or family "for life", being in a loving home, settling, and carers described as
+  emotionally available are aims; carers available at a particular time, a home for a
+  particular weekend and being at the centre of decisions (a position, no centre of
+  services) are not flagged.
 - Being considered or explored as a carer asks for an assessment; being seen or treated
   as a person is how others regard someone, not a clinic.
 
@@ -94,6 +98,11 @@ MUST_FLAG: list[tuple[str, set[str]]] = [
     ("Dad needs to be linked with the Tarnley men's group.", {"service"}),
     ("Mum needs to take up the offer of a place at the Quillbrook nursery.", {"service"}),
     ("Mum needs to make use of the Farrowby family centre.", {"service"}),
+    # aims of home and carers
+    ("Jory needs a family for life.", {"universal"}),
+    ("Pim needs to be in a loving home.", {"universal"}),
+    ("Orla needs to settle.", {"universal"}),
+    ("Kai needs emotionally available carers.", {"universal"}),
     # weighed up as a carer
     ("Aunt Pia needs to be considered as a special guardian.", {"assessment"}),
     ("Grandad needs to be explored as a carer for Pim.", {"assessment"}),
@@ -141,6 +150,12 @@ MUST_PASS: list[str] = [
     "Dad needs to be linked with his brother in Farrowby.",
     "Pim needs the parents' permission for the Brindle trip.",
     "Pim needs his mum's group of friends at the Farrowby park.",
+    # a home or carers for a particular time, a position, a particular settling
+    "Kai needs carers available on Brindle holidays.",
+    "Kai needs a home for the Farrowby half-term.",
+    "Pim needs to live in a safe home with Gran.",
+    "Kai needs to be at the centre of every decision.",
+    "Orla needs to settle her Brindle phone bill.",
     # regarded, not assessed
     "Pim needs to be seen as a person, not a problem.",
     "Pim needs to be treated as a child first.",

@@ -1143,6 +1143,15 @@ class NeedReader:
                     or self._generic_noun(passive_subject)):
             # not "her nightmares to be noticed": a particular thing of hers
             return "universal", f"\"to be {verb.text}\" is an aim every child shares"
+        if base in ("be", "live", "stay", "grow") and complement is None and \
+                not reading.passive and own_subject is None:
+            place = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
+                "in", "at", "within") for g in _kids(c) if g.dep_ == "pobj"), None)
+            if place is not None and lemma(place) in self.home_noun | self.place_noun and \
+                    self.judge_phrase(place)[0] == "universal" and \
+                    not self._specific_extras(verb, skip={place.head.i}):
+                # "to be in a safe place", "to live in a loving home": the place is an aim
+                return "universal", f"\"{_np_text(place)}\" is what every child needs"
         if base == "keep" and obj is not None and complement is not None and \
                 complement.lower_ in self.universal_adj and not self._specific_extras(verb,
                                                                                     complement):
@@ -1234,7 +1243,8 @@ class NeedReader:
                 return kind, f"to take up {_np_text(taken)}: {why}"  # type: ignore[return-value]
         if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
             return "specific", (f"says how the person should manage to {base} it themselves")
-        if obj is not None and self._in(forms, self.service_verb):
+        if obj is not None and self._in(forms, self.service_verb) and \
+                not self._position_in(obj):
             kind, why = self.need_shaped(obj, governed=True)
             if kind == "assessment" or lemma(obj) in self.assessment_head:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
@@ -1259,6 +1269,8 @@ class NeedReader:
                         self._contrasted(child):
                     continue  # "instead of on a part-time timetable": what is not wanted
                 target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
+                if target is not None and self._position_in(target):
+                    continue  # "at the centre of decisions": a position, not a service
                 if target is None or (lemma(target) in self.weak_service_head and not any(
                         c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
                         and lemma(c) not in self.person_head for c in _kids(target))):
@@ -1313,8 +1325,8 @@ class NeedReader:
             # described only by what every child's carers do
             return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
                                  "every child needs of them")
-        if base in self.person_head and self._noun_base(head) & self.carer_noun and \
-                self._only_evaluated(head):
+        if base in self.person_head and self._noun_base(head) & self.carer_noun and (
+                self._only_evaluated(head) or self._for_life(head)):
             # "a warm, stable and loving family", "consistent carers": carers judged
             # only by how good they should be, as "a stable home" is
             return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
@@ -1421,6 +1433,10 @@ class NeedReader:
             # child needs, with nothing said about when or what it would look like.
             return "universal", (f"\"{_np_text(head)}\" names a quality, not what this "
                                  "person needs")
+        if base in self.home_noun and not adjectives and self._for_life(head):
+            # "a home for life", "a family throughout her childhood": only how long every
+            # child needs one
+            return "universal", (f"\"{_np_text(head)}\" is what every child needs")
         if base in self.home_noun and not adjectives and any(
                 c.dep_ == "relcl" and self._needs_met_clause(c) for c in _kids(head)) and \
                 not self._specific_mods(head):
@@ -1525,6 +1541,11 @@ class NeedReader:
             return None, ""
         if any(c.dep_ == "compound" and c.lower_ == "self" for c in _kids(head)):
             return None, ""  # "self care": something the person does, not a provision
+        if base in self.universal_noun and base not in self.help_noun | self.service_head \
+                and any(c.dep_ == "compound" for c in _kids(head)) and all(
+                    lemma(c) in self.generic_place | self.home_noun
+                    for c in _kids(head) if c.dep_ == "compound"):
+            return None, ""  # "placement stability": stability, of a setting
         before = [c for c in _kids(head) if c.i < head.i]
         mods = before + [g for c in before for g in c.conjuncts]
         named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
@@ -1651,8 +1672,41 @@ class NeedReader:
                                  or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
                                  for c in _kids(head) if c not in adjectives):
             return False
-        return all(a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
-                   for a in adjectives)
+        return all((a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
+                    or self._aim_word(a)) and all(
+                        g.dep_ in ("advmod", "conj", "cc", "punct") for g in _kids(a))
+                   for a in adjectives)  # not "carers available at weekends"
+
+    def _for_life(self, head: Any) -> bool:
+        """True when a noun's only modifiers are an article and a "for" or "throughout"
+        of a lifetime ("a home for life", "a family throughout childhood")."""
+        found = False
+        for child in _kids(head):
+            if child.dep_ == "det" and child.lower_ in ("a", "an", "the"):
+                continue
+            if child.dep_ == "prep" and child.lower_ in ("for", "throughout") and \
+                    child.i > head.i:
+                objs = [g for g in _kids(child) if g.dep_ == "pobj"]
+                if len(objs) == 1 and lemma(objs[0]) in ("life", "childhood", "good") and \
+                        all(g.dep_ in ("det", "poss") and g.lower_ in (
+                            "the", "her", "his", "their", "its") for g in _kids(objs[0])):
+                    found = True
+                    continue
+            return False
+        return found
+
+    def _position_in(self, noun: Any) -> bool:
+        """True when ``noun`` is a position in something that is no service ("at the
+        centre of decisions", "the heart of the family"): "the" and an "of" whose object is
+        neither a service nor a name. "The centre of the Brindle hub" is the hub's."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in _kids(noun)):
+            return False
+        for prep in _kids(noun):
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
+                inner = next((g for g in _kids(prep) if g.dep_ == "pobj"), None)
+                return inner is not None and inner.tag_ not in ("NNP", "NNPS") and \
+                    self.need_shaped(inner, governed=True)[0] is None
+        return False
 
     def _weighed_for(self, verb: Any, reading: NeedReading) -> Any:
         """The role someone is to be weighed up for ("to be considered as a carer", "to be
