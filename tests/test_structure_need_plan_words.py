@@ -98,6 +98,8 @@ MUST_FLAG: list[tuple[str, set[str]]] = [
     ("Dad needs to be linked with the Tarnley men's group.", {"service"}),
     ("Mum needs to take up the offer of a place at the Quillbrook nursery.", {"service"}),
     ("Mum needs to make use of the Farrowby family centre.", {"service"}),
+    # a felt state to be promoted
+    ("Orla needs her sense of belonging promoted.", {"universal"}),
     # aims of home and carers
     ("Jory needs a family for life.", {"universal"}),
     ("Pim needs to be in a loving home.", {"universal"}),
@@ -156,6 +158,8 @@ MUST_PASS: list[str] = [
     "Pim needs to live in a safe home with Gran.",
     "Kai needs to be at the centre of every decision.",
     "Orla needs to settle her Brindle phone bill.",
+    # a felt state with a when
+    "Pim needs his sense of calm protected before Brindle exams.",
     # regarded, not assessed
     "Pim needs to be seen as a person, not a problem.",
     "Pim needs to be treated as a child first.",

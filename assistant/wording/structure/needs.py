@@ -1070,7 +1070,9 @@ class NeedReader:
                                    f"\"{_np_text(agent)}\" is a service")
         if own_subject is not None:
             subject_lemma = lemma(own_subject)
-            if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")) \
+            if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")
+                    or (subject_lemma in self.measure_noun  # "his sense of belonging"
+                        and self.judge_phrase(own_subject)[0] == "universal")) \
                     and reading.passive and self._in(forms, self.universal_passive) \
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
