@@ -63,6 +63,8 @@ class ContextWords(WordFile):
     anchors: Words
     object_pronoun: WordMap
     subject_skip: Words
+    stating_modals: Words = frozenset()
+    need_anchors: Words = frozenset()
 
 
 class MatchingWords(WordFile):

@@ -87,6 +87,26 @@ def _inside_quotes(text: str, position: int) -> bool:
     return double or single
 
 
+def _stated_by_modal(doc: Any, i: int, start: int, lists: ContextWords) -> bool:
+    """True when the only condition before a need verb is a stating modal right before it
+    ("the parents would need ...", "she would require ..."), and nothing in the sentence
+    sets a condition: a report's way of saying what is needed, not a supposition."""
+    from assistant.wording.structure.readings import _lowers
+
+    words = _lowers(doc)
+    if words[i] not in lists.need_anchors or i == 0 or words[i - 1] not in lists.stating_modals:
+        return False
+    first = last = i
+    while first > 0 and words[first - 1] not in (".", "!", "?"):
+        first -= 1
+    while last + 1 < len(words) and words[last] not in (".", "!", "?"):
+        last += 1
+    lengths = _phrase_lengths(lists.hypothetical)
+    return not any(
+        " ".join(words[max(first, j - n + 1):j + 1]) in lists.hypothetical
+        for j in range(first, last + 1) if j != i - 1 for n in lengths)
+
+
 def flags(doc: Any, text: str, span: Any, parsed: bool,
           *, lists: ContextWords) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
@@ -109,6 +129,8 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
     lengths = _phrase_lengths(lists.hypothetical)
     hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
                        for j in range(start, i) for n in lengths)
+    if hypothetical and _stated_by_modal(doc, i, start, lists):
+        hypothetical = False
     quoted = _inside_quotes(text, span.start_char)
     if not quoted:
         # Reported speech: "the school says he needs counselling".

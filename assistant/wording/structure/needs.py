@@ -104,6 +104,18 @@ class NeedReader:
         self.abstract_mod = words("shape_abstract_mod")
         self.provision_mod = words("shape_provision_mod")
         self.place_noun = words("shape_place_noun")
+        self.seek_verb = words("shape_seek_verb")
+        self.sought_setting = words("shape_sought_setting")
+        self.staff_noun = words("shape_staff_noun")
+        self.visit_verb = words("shape_visit_verb")
+        self.having_verb = words("shape_having_verb")
+        self.status_adj = words("shape_status_adj")
+        self.weigh_verb = words("shape_weigh_verb")
+        self.regard_verb = words("shape_regard_verb")
+        self.person_kind = words("shape_person_kind")
+        self.uptake_verb = words("shape_uptake_verb")
+        self.uptake_word = words("shape_uptake_word")
+        self.frequency_word = words("shape_frequency_word")
         self.statute_noun = words("shape_statute_noun")
         self.replacement_mod = words("shape_replacement_mod")
         self.service_verb = words("shape_service_verb")
@@ -517,6 +529,18 @@ class NeedReader:
                 # "For Mum to access ...": the parser may hang the holder on "For"
                 subject = next((c for c in _kids(mark) if c.dep_ == "pobj"
                                 and _namelike(c)), None)
+            if subject is None and token.dep_ == "xcomp" and token.head.dep_ == "ROOT" and \
+                    token.head.tag_ in ("VB", "VBP") and token.head.is_title and \
+                    token.head.i == to.i - 1 and token.head.i == sent_start(token) and \
+                    token.head.lower_ in _people_names():
+                # "Zoe to thrive ...": a name the tagger read as a verb, the need its
+                # infinitive; a verb of the language is never in the name lists' place
+                subject = token.head
+                reading = NeedReading(form="plan-style", predicate=Part.of(doc, to.i, token.i))
+                reading.holder = self._part(doc, subject)
+                self._clause(doc, token, reading)
+                reading.negated = self._negated(doc, token)
+                return reading
             if subject is None and token.dep_ in ("relcl", "acl", "advcl") and \
                     token.head.dep_ == "ROOT" and _namelike(token.head) and \
                     token.head.i == to.i - 1 and \
@@ -795,6 +819,11 @@ class NeedReader:
             if inner is None:
                 break
             verb = inner
+        if verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-" and \
+                doc[verb.i + 2].tag_.startswith("VB") and verb.is_alpha and len(verb) <= 4:
+            # "to co-operate with", read as "co - operate": the word after the prefix
+            # carries the clause
+            verb = doc[verb.i + 2]
         reading.verb = lemma(verb)
         reading.passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb)) \
             or (verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
@@ -1004,6 +1033,17 @@ class NeedReader:
         toward = self._help_toward_aim(verb, reading)
         if toward:
             return "universal", toward
+        role = self._weighed_for(verb, reading)
+        if role is not None:
+            return "assessment", (f"to be {verb.text} as {_np_text(role)} asks for them to "
+                                  "be assessed for it")
+        if reading.passive and own_subject is None and \
+                self._in(forms, self.regard_verb) and any(
+                    c.dep_ == "prep" and c.lower_ == "as" and any(
+                        g.dep_ == "pobj" for g in _kids(c)) for c in _kids(verb)):
+            # "to be seen as a person, not a problem": how others regard them, not a
+            # clinic seeing them
+            return "specific", f"says how the person needs to be {verb.text}"
         # An aim with nothing particular said is universal whatever else the clause's
         # verb could be read as ("to be given a voice in decisions that affect him").
         aim = self._general_aim(verb, own_subject)
@@ -1020,9 +1060,20 @@ class NeedReader:
             kind, why = self.need_shaped(own_subject)
             if kind in ("service", "assessment"):
                 return kind, why  # type: ignore[return-value]
+        if own_subject is not None and reading.passive and own_subject.tag_.startswith("NN") \
+                and not self._owned(own_subject) and not self._routine(verb):
+            # "needs sessions run by the youth service": what a service is to run for the
+            # person is that service; "her medication given by the nurse" is her own care
+            agent = self._agent(verb)
+            if agent is not None and lemma(agent) not in self.person_head and \
+                    not self._person(agent) and self.service_shaped(agent)[0] == "service":
+                return "service", (f"\"{_np_text(own_subject)}\" {verb.text} by "
+                                   f"\"{_np_text(agent)}\" is a service")
         if own_subject is not None:
             subject_lemma = lemma(own_subject)
-            if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")) \
+            if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")
+                    or (subject_lemma in self.measure_noun  # "his sense of belonging"
+                        and self.judge_phrase(own_subject)[0] == "universal")) \
                     and reading.passive and self._in(forms, self.universal_passive) \
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
@@ -1040,6 +1091,9 @@ class NeedReader:
                 # find out
                 return "assessment", (f"\"{_np_text(own_subject)} to {verb.text}\" asks "
                                       "for someone to find out")
+            if not reading.passive and self._more_visits(verb, own_subject):
+                return "service", (f"\"{_np_text(own_subject)} to {verb.text}\" more "
+                                   "often asks for more of a service")
             if provided:
                 # "needs a teaching assistant to run a group": a new provision, whatever
                 # it is to do; "needs his social worker to explain" asks a known person.
@@ -1062,6 +1116,11 @@ class NeedReader:
                 return "specific", f"says what someone else needs to {base} for the person"
         # Universal: be/feel/stay + an aim adjective with nothing concrete.
         complement = self._complement(verb)
+        joined = self._joined_service(verb, complement)
+        if joined is not None:
+            return "service", (f"\"{verb.text} {complement.text}\" with "
+                               f"\"{_np_text(joined)}\" is using a service, not what the "
+                               "person needs from it")
         if complement is not None and base in ("be", "feel", "stay", "remain", "grow",
                                                "live", "become", "keep", "get", "seem"):
             adjectives = [complement, *[c for c in _kids(complement) if c.dep_ == "conj"]]
@@ -1087,6 +1146,15 @@ class NeedReader:
                     or self._generic_noun(passive_subject)):
             # not "her nightmares to be noticed": a particular thing of hers
             return "universal", f"\"to be {verb.text}\" is an aim every child shares"
+        if base in ("be", "live", "stay", "grow") and complement is None and \
+                not reading.passive and own_subject is None:
+            place = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
+                "in", "at", "within") for g in _kids(c) if g.dep_ == "pobj"), None)
+            if place is not None and lemma(place) in self.home_noun | self.place_noun and \
+                    self.judge_phrase(place)[0] == "universal" and \
+                    not self._specific_extras(verb, skip={place.head.i}):
+                # "to be in a safe place", "to live in a loving home": the place is an aim
+                return "universal", f"\"{_np_text(place)}\" is what every child needs"
         if base == "keep" and obj is not None and complement is not None and \
                 complement.lower_ in self.universal_adj and not self._specific_extras(verb,
                                                                                     complement):
@@ -1095,6 +1163,13 @@ class NeedReader:
                 lemma(obj) in self.universal_noun and not self._specific_mods(obj) and \
                 not self._specific_beyond(verb, obj):
             return "universal", f"\"{obj.text}\" is an aim every child shares"
+        if obj is not None and self._in(forms, self.having_verb) and \
+                lemma(obj) in self.measure_noun and \
+                self.judge_phrase(obj)[0] == "universal" and \
+                not self._specific_beyond(verb, obj):
+            # "to feel a sense of belonging", "to experience a feeling of safety": the
+            # state felt is the aim
+            return "universal", f"\"{_np_text(obj)}\" is an aim every child shares"
         if obj is not None and self._in(forms, self.goal_verb) and \
                 lemma(obj) in self.home_noun and self.judge_phrase(obj)[0] == "universal" \
                 and not self._specific_beyond(verb, obj):
@@ -1142,9 +1217,12 @@ class NeedReader:
             moved_to = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
                 "to", "into", "onto", "on", "with") for g in _kids(c) if g.dep_ == "pobj"),
                 None)
-            if moved_to is not None and own_subject is None and \
-                    lemma(moved_to) not in self.weak_service_head and \
-                    self.service_shaped(moved_to, governed=True)[0] == "service":
+            if moved_to is not None and own_subject is None and (
+                    lemma(moved_to) not in self.weak_service_head
+                    or self._in(forms, self.joining_verb) or verb.lower_ in self.status_adj) \
+                    and self.service_shaped(moved_to, governed=True)[0] == "service":
+                # "to be linked with the men's group", "known to the Brackwell team": on a
+                # service's books, whatever kind of service it is
                 return "service", (f"\"to be {verb.text} to {_np_text(moved_to)}\" is a step "
                                    "in the work, not what the person needs")
             provider = self._agent(verb)
@@ -1161,9 +1239,15 @@ class NeedReader:
                 # said about what for.
                 return "service", (f"\"{verb.text}\" is something a service does, not what "
                                    "the person needs")
+        taken = self._taken_up(verb)
+        if taken is not None:
+            kind, why = self.need_shaped(taken, governed=True)
+            if kind in ("service", "assessment"):
+                return kind, f"to take up {_np_text(taken)}: {why}"  # type: ignore[return-value]
         if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
             return "specific", (f"says how the person should manage to {base} it themselves")
-        if obj is not None and self._in(forms, self.service_verb):
+        if obj is not None and self._in(forms, self.service_verb) and \
+                not self._position_in(obj):
             kind, why = self.need_shaped(obj, governed=True)
             if kind == "assessment" or lemma(obj) in self.assessment_head:
                 return "assessment", f"\"{obj.text}\" is an assessment: {why or 'finding out'}"
@@ -1188,6 +1272,8 @@ class NeedReader:
                         self._contrasted(child):
                     continue  # "instead of on a part-time timetable": what is not wanted
                 target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
+                if target is not None and self._position_in(target):
+                    continue  # "at the centre of decisions": a position, not a service
                 if target is None or (lemma(target) in self.weak_service_head and not any(
                         c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
                         and lemma(c) not in self.person_head for c in _kids(target))):
@@ -1242,6 +1328,12 @@ class NeedReader:
             # described only by what every child's carers do
             return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
                                  "every child needs of them")
+        if base in self.person_head and self._noun_base(head) & self.carer_noun and (
+                self._only_evaluated(head) or self._for_life(head)):
+            # "a warm, stable and loving family", "consistent carers": carers judged
+            # only by how good they should be, as "a stable home" is
+            return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
+                                 "every child needs of them")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.need_shaped(head)
@@ -1272,9 +1364,23 @@ class NeedReader:
                         if found:
                             kind = found
                             break
-        if kind is None and base in self.measure_noun:
-            # "a better quality of life", "a good standard of health": judge the "of".
+        if kind is None and (base in self.measure_noun or (
+                head.tag_ == "NNS" and any(c.dep_ == "nummod" for c in _kids(head)))):
+            # "a better quality of life", "a good standard of health", "six months of
+            # therapy": judge the "of" (a counted amount is measured by what it is of).
             inner = self._of_object(head)
+            if inner is not None and self._self_quality(inner):
+                # "a sense of self-worth", "a level of self-belief": a quality of oneself,
+                # as self-esteem is, with nothing said about what would show it
+                return "universal", (f"\"{_np_text(head)}\" names a quality every child "
+                                     "needs")
+            if inner is not None and inner.dep_ == "pcomp" and inner.tag_ == "VBN" and any(
+                    c.dep_ == "auxpass" for c in _kids(inner)) and self._in(
+                    lemma_forms(inner), self.universal_passive) and \
+                    not self._specific_extras(inner):
+                # "a feeling of being loved": being loved, an aim every child shares
+                return "universal", (f"\"{_np_text(head)}\" is an aim every child "
+                                     "shares")
             if inner is not None:
                 return self.judge_phrase(inner, need)
         if kind is None and need is not None and base not in self.person_head:
@@ -1330,6 +1436,17 @@ class NeedReader:
             # child needs, with nothing said about when or what it would look like.
             return "universal", (f"\"{_np_text(head)}\" names a quality, not what this "
                                  "person needs")
+        if base in self.home_noun and not adjectives and self._for_life(head):
+            # "a home for life", "a family throughout her childhood": only how long every
+            # child needs one
+            return "universal", (f"\"{_np_text(head)}\" is what every child needs")
+        if base in self.home_noun and not adjectives and any(
+                c.dep_ == "relcl" and self._needs_met_clause(c) for c in _kids(head)) and \
+                not self._specific_mods(head):
+            # "parenting that meets his needs", "a home that meets her needs": only what
+            # every child needs of it
+            return "universal", (f"\"{_np_text(head)}\" is described only by what every "
+                                 "child needs")
         if base in self.home_noun and adjectives and evaluative and not self._specific_mods(
                 head, allow_relcl_universal=True):
             return "universal", (f"\"{' '.join(a.text for a in adjectives)} {head.text}\" "
@@ -1427,12 +1544,18 @@ class NeedReader:
             return None, ""
         if any(c.dep_ == "compound" and c.lower_ == "self" for c in _kids(head)):
             return None, ""  # "self care": something the person does, not a provision
+        if base in self.universal_noun and base not in self.help_noun | self.service_head \
+                and any(c.dep_ == "compound" for c in _kids(head)) and all(
+                    lemma(c) in self.generic_place | self.home_noun
+                    for c in _kids(head) if c.dep_ == "compound"):
+            return None, ""  # "placement stability": stability, of a setting
         before = [c for c in _kids(head) if c.i < head.i]
         mods = before + [g for c in before for g in c.conjuncts]
         named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
                     or (c.dep_ in ("amod", "conj") and (
                         lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
-                        or c.tag_ == "NNP")) for c in mods)
+                        or c.tag_ == "NNP"))
+                    or (c.dep_ == "poss" and self._kind_owner(c)) for c in mods)
         proper = head.is_title and head.i > sent_start(head) and head.tag_.startswith("NNP")
         if base not in self.service_head and low in self.service_head:
             base = low  # "funding" read as a verb form: the noun is what is listed
@@ -1479,6 +1602,14 @@ class NeedReader:
                 c.dep_ == "prep" and c.lower_ in ("at", "in", "on", "with", "within")
                 for c in _kids(head))):
             return "service", f"\"{_np_text(head)}\" asks for a place: a provision"
+        run_by = None if self._owned(head) else self._provided_by(head)
+        if run_by is not None:
+            return "service", (f"\"{_np_text(head)}\" is provided by "
+                               f"\"{_np_text(run_by)}\": a service")
+        staff = None if self._owned(head) else self._staffed(head)
+        if staff is not None:
+            return "service", (f"\"{_np_text(head)}\" with \"{_np_text(staff)}\" is a "
+                               "staffed place: a placement")
         provider = None if self._owned(head) else self._provider(head)
         if provider is not None:
             return "service", f"names help from \"{_np_text(provider)}\": a provider"
@@ -1490,6 +1621,11 @@ class NeedReader:
                 return "service", f"\"{_np_text(head)}\" names a provision"
             clause = next((c for c in _kids(head) if c.i > head.i and c.dep_ in (
                 "acl", "relcl", "advcl") and any(g.tag_ == "TO" for g in _kids(c))), None)
+            if clause is None and base in self.help_noun:
+                # "help to say goodbye": the parser may hang the infinitive as a complement
+                clause = next((c for c in _kids(head) if c.i > head.i and c.dep_ == "xcomp"
+                               and c.tag_ == "VB" and any(g.tag_ == "TO" for g in _kids(c))),
+                              None)
             if clause is None and base in self.help_noun:
                 # "help getting dressed", "support finding a school place": an -ing
                 # clause says what the help is for, as "help to get dressed" does
@@ -1510,6 +1646,9 @@ class NeedReader:
                     # help itself says what must change ("help to manage her anger")
                     return "service", f"\"{_np_text(head)}\" names a provision"
                 return None, ""
+            if base in self.help_noun and self._help_with_activity(head):
+                return "service", (f"\"{_np_text(head)}\" is help in an area of life, not "
+                                   "what must change")
             if self._content_mods(head):
                 return None, ""  # "help from Gran to get the children up"
             adjectives = [c for c in _kids(head) if c.dep_ == "amod"]
@@ -1525,6 +1664,217 @@ class NeedReader:
                 for t in chain) and base in self.help_noun | self.service_head:
             return "service", f"\"{_np_text(head)}\" names a service"
         return None, ""
+
+    def _only_evaluated(self, head: Any) -> bool:
+        """True when a noun's only modifiers are evaluative adjectives (and an article):
+        "a warm, stable and loving family", not "a foster family", "her own family" or
+        "a family who speaks Polish"."""
+        adjectives = [c for c in _kids(head) if c.dep_ == "amod"]
+        adjectives += [g for a in adjectives for g in _kids(a) if g.dep_ == "conj"]
+        if not adjectives or any(c.dep_ not in ("amod", "det", "punct", "cc")
+                                 or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
+                                 for c in _kids(head) if c not in adjectives):
+            return False
+        return all((a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
+                    or self._aim_word(a)) and all(
+                        g.dep_ in ("advmod", "conj", "cc", "punct") for g in _kids(a))
+                   for a in adjectives)  # not "carers available at weekends"
+
+    def _for_life(self, head: Any) -> bool:
+        """True when a noun's only modifiers are an article and a "for" or "throughout"
+        of a lifetime ("a home for life", "a family throughout childhood")."""
+        found = False
+        for child in _kids(head):
+            if child.dep_ == "det" and child.lower_ in ("a", "an", "the"):
+                continue
+            if child.dep_ == "prep" and child.lower_ in ("for", "throughout") and \
+                    child.i > head.i:
+                objs = [g for g in _kids(child) if g.dep_ == "pobj"]
+                if len(objs) == 1 and lemma(objs[0]) in ("life", "childhood", "good") and \
+                        all(g.dep_ in ("det", "poss") and g.lower_ in (
+                            "the", "her", "his", "their", "its") for g in _kids(objs[0])):
+                    found = True
+                    continue
+            return False
+        return found
+
+    def _position_in(self, noun: Any) -> bool:
+        """True when ``noun`` is a position in something that is no service ("at the
+        centre of decisions", "the heart of the family"): "the" and an "of" whose object is
+        neither a service nor a name. "The centre of the Brindle hub" is the hub's."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in _kids(noun)):
+            return False
+        for prep in _kids(noun):
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
+                inner = next((g for g in _kids(prep) if g.dep_ == "pobj"), None)
+                return inner is not None and inner.tag_ not in ("NNP", "NNPS") and \
+                    self.need_shaped(inner, governed=True)[0] is None
+        return False
+
+    def _weighed_for(self, verb: Any, reading: NeedReading) -> Any:
+        """The role someone is to be weighed up for ("to be considered as a carer", "to be
+        explored as a placement for Ari"), else None: being considered for a role is an
+        assessment of them. Being considered in decisions is being heard."""
+        if not reading.passive or not self._in(lemma_forms(verb), self.weigh_verb):
+            return None
+        for prep in _kids(verb):
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                role = next((g for g in _kids(prep) if g.dep_ == "pobj"), None)
+                if role is not None and not self._noun_base(role) & self.child_noun and (
+                        self._noun_base(role) & self.carer_noun - {"adult", "adults"}
+                        or lemma(role) in self.place_noun
+                        or lemma(role) in ("placement", "option", "resource", "guardian",
+                                           "adopter", "parent")):
+                    return role
+        return None
+
+    def _taken_up(self, verb: Any) -> Any:
+        """What a phrasal verb of taking up is taken up ("take up | the offer of | a
+        place", "make use of | the drop-in"), else None; an offer or other measure is
+        judged by what it is of."""
+        if not self._in(lemma_forms(verb), self.uptake_verb):
+            return None
+        words = {c.lower_ for c in _kids(verb) if c.dep_ in ("prt", "dobj", "prep")}
+        if not words & self.uptake_word:
+            return None
+        target = None
+        for child in _kids(verb):
+            if child.dep_ == "dobj" and lemma(child) == "use":
+                target = self._of_object(child)
+            elif child.dep_ == "dobj" and any(c.dep_ == "prt" and c.lower_ == "up"
+                                             for c in _kids(verb)):
+                target = child
+            elif child.dep_ == "prep" and child.lower_ in ("of", "on", "up"):
+                target = next((g for g in _kids(child) if g.dep_ == "pobj"), target)
+        if target is not None and lemma(target) in self.measure_noun:
+            target = self._of_object(target) or target
+        return target
+
+    def _joined_service(self, verb: Any, complement: Any) -> Any:
+        """The service a state of joining is with ("to remain engaged with her support
+        worker", "to stay linked in with the health visitor"), else None: a copular verb
+        whose complement is the participle of a verb of joining, with a service after its
+        preposition. Why: the participle says only that the person uses the service, as
+        "to engage with" does."""
+        if complement is None or lemma(verb) not in ("be", "remain", "stay", "keep",
+                                                     "become", "get"):
+            return None
+        if not (self._in(lemma_forms(complement), self.joining_verb)
+                or complement.lower_ in self.status_adj) or \
+                complement.tag_ not in ("JJ", "VBN"):
+            return None
+        for prep in _kids(complement):
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "in", "into", "on"):
+                target = next((g for g in _kids(prep) if g.dep_ == "pobj"), None)
+                if target is not None and lemma(target) not in self.person_head and \
+                        target.tag_ != "PRP" and target.lower_ not in _people_names() and \
+                        not (target.tag_ in ("NNP", "NNPS") and not self._acronym(target)
+                             and not _kids(target)) and \
+                        self.need_shaped(target, governed=True)[0] == "service":
+                    return target  # not "engaged with Pim when he talks": a person
+        return None
+
+    @staticmethod
+    def _self_quality(noun: Any) -> bool:
+        """True for a "self-" word with nothing else said ("self-worth", "self-belief",
+        read as "self - worth"): a quality of oneself."""
+        doc = noun.doc
+        return noun.i >= 2 and doc[noun.i - 1].text == "-" and \
+            doc[noun.i - 2].lower_ == "self" and not any(
+                c.dep_ in ("prep", "relcl", "acl") for c in _kids(noun))
+
+    def _sought_setting(self, noun: Any) -> bool:
+        """True when ``noun`` is a setting a service finds for someone ("a nursery", "new
+        accommodation", "a school place"), not one of the person's own ("her school", "his
+        own flat"): finding it is the work of a service, whatever the setting is for."""
+        if any(c.dep_ == "poss" for c in _kids(noun)) or any(
+                c.dep_ == "amod" and c.lower_ == "own" for c in _kids(noun)):
+            return False
+        return lemma(noun) in self.sought_setting or noun.lower_ in self.sought_setting or \
+            lemma(noun) in self.place_noun
+
+    def _more_visits(self, verb: Any, subject: Any) -> bool:
+        """True when a professional is asked only to visit, see or call more often ("his
+        social worker to visit more often", "the health visitor to see Mum weekly"):
+        more of a service, with nothing said about what for. A visit with a purpose ("to
+        visit him at Gran's to talk about the move") says what the person needs."""
+        if not self._in(lemma_forms(verb), self.visit_verb) or not (
+                self._professional(subject) or self.service_shaped(subject)[0] == "service"):
+            return False
+        graded = False
+        for child in _kids(verb):
+            if child.dep_ in ("aux", "neg") or child.i < verb.i:
+                continue
+            if child.dep_ == "advmod" and (child.lower_ in self.frequency_word or any(
+                    g.lower_ in self.frequency_word for g in _kids(child))):
+                graded = True
+                continue
+            if child.dep_ == "npadvmod" and child.lower_ in self.frequency_word:
+                graded = True
+                continue
+            if child.dep_ == "dobj" and (child.tag_ in ("NNP", "PRP") or self._person(child)) \
+                    and not _kids(child):
+                continue  # whom: the holder or a parent
+            if child.dep_ == "punct":
+                continue
+            return False
+        return graded
+
+    def _provided_by(self, head: Any) -> Any:
+        """The service a thing is run, delivered or offered by ("the groups run by the
+        leaving care service", "sessions delivered by the Brackwell team"), else None: a
+        participle whose agent is a service makes what it describes that service's.
+        People ("games run by his brother") are not a service."""
+        for clause in _kids(head):
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i > head.i:
+                agent = self._agent(clause)
+                if agent is not None and lemma(agent) not in self.person_head and \
+                        not self._person(agent) and \
+                        self.service_shaped(agent)[0] == "service":
+                    return agent
+        return None
+
+    def _staffed(self, head: Any) -> Any:
+        """The staff a place is asked for with ("a residential home with waking night
+        staff", "a flat with a support worker"), else None: a staffed place is a
+        placement, whatever else it is."""
+        if lemma(head) not in self.home_noun | self.place_noun | self.sought_setting:
+            return None
+        for prep in _kids(head):
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i > head.i:
+                for obj in [g for g in _kids(prep) if g.dep_ == "pobj"]:
+                    if lemma(obj) in self.staff_noun or obj.lower_ in self.staff_noun or \
+                            self._professional(obj):
+                        return obj
+        return None
+
+    def _help_with_activity(self, head: Any) -> bool:
+        """True for help "with" an activity named by a gerund ("support with finding new
+        accommodation", "help with managing the bills"): help in an area, as "help with
+        her housing" is. Why: the gerund names what the help is about, not a change in
+        the person; help "to" do something says what must change, and help from a named
+        person ("help from Gran with ...") is a particular arrangement."""
+        kids = _kids(head)
+        if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in kids) or \
+                any(c.dep_ in ("poss", "relcl", "acl") for c in kids):
+            return False
+        for prep in kids:
+            if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i == head.i + 1:
+                gerund = next((g for g in _kids(prep) if g.dep_ == "pcomp"
+                               and g.tag_ == "VBG"), None)
+                if gerund is None:
+                    continue
+                if not any(c.dep_ not in ("prt", "neg", "punct") for c in _kids(gerund)):
+                    return True  # "help with budgeting": an area of life
+                # "support with finding new accommodation", "advice with applying for a
+                # college place": help to reach a provision; "help with getting the
+                # twins to school on time" says what must change
+                target = self._object_of(gerund)
+                return target is not None and \
+                    self._in(lemma_forms(gerund), self.seek_verb | {"apply"}) and (
+                        self._sought_setting(target)
+                        or self.need_shaped(target, governed=True)[0] == "service")
+        return False
 
     def need_shaped(self, head: Any, governed: bool = False) -> tuple[str | None, str]:
         """:meth:`service_shaped`, and the provision shapes a need's noun phrase shows
@@ -2356,9 +2706,12 @@ class NeedReader:
                     self._aim_word(g) for c in _kids(obj) if c.dep_ == "amod"
                     for g in c.conjuncts):
                 continue  # "to grow into a confident and caring young man"
-            if prep.lower_ == "for" and obj.dep_ == "pobj" and self._person(obj) and not any(
-                    c.dep_ in ("prep", "relcl", "acl") for c in _kids(obj)):
-                continue  # "care and protection for Lola": whom the aim is for
+            if obj.dep_ == "pobj" and self._person(obj) and not any(
+                    c.dep_ in ("prep", "relcl", "acl") for c in _kids(obj)) and (
+                    prep.lower_ == "for" or (prep.lower_ == "to" and self._in(
+                        lemma_forms(head), self.give_passive))):
+                continue  # "care and protection for Lola", "to provide care to Lola":
+                # whom the aim is for
             if obj.dep_ == "pcomp" and lemma(obj) == "be" and all(
                     (c.dep_ in ("nsubj", "attr") and c.tag_ in ("PRP", "WP"))
                     or c.is_punct for c in _kids(obj)):
@@ -2990,7 +3343,8 @@ class NeedReader:
             target = self._object_of(clause)
             if target is not None and lemma(target) not in self.person_head and (
                     self.need_shaped(target, governed=True)[0] == "service"
-                    or self._attended_event(clause, target)):
+                    or self._attended_event(clause, target)
+                    or (self._in(forms, self.seek_verb) and self._sought_setting(target))):
                 return target
         return None
 
@@ -3088,6 +3442,18 @@ class NeedReader:
             return False
         return not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an"))
                        for c in _kids(poss))
+
+    def _kind_owner(self, poss: Any) -> bool:
+        """A possessor naming the kind of person a provision is for ("the men's group", "a
+        young carers' break", "the mums' drop-in"), not anyone's own ("his mum's group").
+        Why apart from :meth:`_generic_class`: only a service noun is named by it; "the
+        parents' permission" stays the parents' own."""
+        if self._generic_class(poss):
+            return True
+        return (lemma(poss) in self.person_kind or poss.lower_ in self.person_kind) and \
+            poss.tag_ in ("NN", "NNS") and not any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "the"))
+                for c in _kids(poss))
 
     def _organisation(self, head: Any) -> bool:
         """A proper noun that is no one's name, where what is needed or joined goes ("The
