@@ -63,6 +63,10 @@ FLAGGED: list[tuple[str, str]] = [
     # a provision added to a specific need as a coordination would add it
     ("Kai needs time with his dad as well as a place at the Brackwater youth club.",
      "service"),
+    # a stretch of an aim is the aim; exposure to harm of a kind is that harm
+    ("Tia requires a period of stability.", "universal"),
+    ("Kai needs a spell of stability in his placement.", "universal"),
+    ("The twins need to be protected from further exposure to domestic abuse.", "universal"),
     # not to be harmed, by no one in particular, is to be safe
     ("Kai needs not to be harmed.", "universal"),
     ("Tia needs her wellbeing not to be compromised.", "universal"),
@@ -99,6 +103,9 @@ NOT_FLAGGED: list[str] = [
     "Tia needs to be given her asthma medication every evening.",
     # a person added to a specific need is not a provision
     "Kai needs time with his dad together with his brother.",
+    # harm by someone, or at a time, is particular; a stretch of something particular too
+    "Kai needs to be protected from exposure to his stepdad's violence.",
+    "Kai needs a period of quiet after school before he does his homework.",
     # harm by someone, or at a time, is particular
     "Kai needs not to be hurt by his brother.",
     "Kai needs not to be hurt when his dad has been drinking.",

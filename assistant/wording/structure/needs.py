@@ -2940,6 +2940,13 @@ class NeedReader:
                     return True
         return False
 
+    def _someones_harm(self, noun: Any) -> bool:
+        """"his father's violence", "exposure to Dad's violence": harm someone named does,
+        which is particular where harm of a kind ("domestic abuse") is not."""
+        return any(self._noun_base(t) & self.generic_harm and any(
+            c.dep_ == "poss" and c.tag_ != "PRP$" for c in _kids(t))
+                   for t in noun.subtree if t.dep_ in ("pobj", "dobj") or t.i == noun.i)
+
     def _specific_mods(self, noun: Any, allow_relcl_universal: bool = False) -> bool:
         for child in _kids(noun):
             if child.dep_ not in SPECIFYING_DEPS:
@@ -2958,8 +2965,9 @@ class NeedReader:
                 continue  # "the children's needs" is still everyone's needs; "self care"
             if child.dep_ == "prep":
                 objs = [g for g in _kids(child) if g.dep_ == "pobj"]
-                if objs and all(lemma(o) in self.generic_place for o in objs):
-                    continue
+                if objs and all(lemma(o) in self.generic_place and not self._someones_harm(o)
+                                for o in objs):
+                    continue  # "at home", "from exposure to abuse", not "to his dad's abuse"
                 if objs and all(self._noun_base(o) & (self.generic_place | self.carer_noun)
                                 and self._generic_noun(o) for o in objs):
                     continue  # "with the adults who care for her", "with his parents"
