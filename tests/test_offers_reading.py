@@ -82,6 +82,8 @@ def test_a_phrase_that_gives_no_sure_date_gives_none(phrase: str) -> None:
     ("Mentor to run six sessions on staying safe online with Ife.", "Six sessions"),
     ("Mum to walk Noor to the bus stop Mon-Fri for the rest of the term.",
      "Mon-Fri, for the rest of the term"),
+    # days listed as people write them
+    ("Nan to do Tyler's breakfast at hers Sat + Sun mornings.", "Sat + Sun mornings"),
 ])
 def test_how_often_the_work_says_is_read(coach: Coach, text: str, frequency: str) -> None:
     assert _offers(coach, text, "work").get("frequency") == frequency
@@ -144,6 +146,11 @@ def test_no_start_is_read_from_a_deadline_an_end_or_a_day_that_repeats(
      "report.", "Mum and Dad both report"),
     ("Kit will have no unauthorised absences this term, as recorded by the school.",
      "No unauthorised absences, as recorded by the school"),
+    # who or what shows it, set off after the change without "as"
+    ("Tyler to be in class on time on 4 out of 5 school days by end of March, going off "
+     "the school's late book", "4 out of 5 school days, going off the school's late book"),
+    ("Mo will go to bed by 8pm on 5 nights in 7 (judged by Mum's sleep diary).",
+     "5 nights in 7, judged by Mum's sleep diary"),
 ])
 def test_the_measure_an_outcome_gives_is_read(coach: Coach, text: str, measure: str) -> None:
     assert _offers(coach, text, "outcome").get("measure") == measure
@@ -154,6 +161,7 @@ def test_the_measure_an_outcome_gives_is_read(coach: Coach, text: str, measure: 
     "Dara will be happier at home by 14 March.",
     "Mum will have the twins at nursery by 8.45 within three months.",
     "Ben will ask for a drink using two-word phrases by half term.",
+    "Nell will walk to school with her friend, going by the park.",
 ])
 def test_no_measure_is_read_from_numbers_that_only_say_when(
         coach: Coach, text: str) -> None:

@@ -57,6 +57,12 @@ _RATE = {"daily", "weekly", "fortnightly", "monthly", "nightly", "termly", "year
          "twice-weekly", "half-termly", "everyday"}
 _RATE_RE = re.compile(r"^[a-z0-9]+-(daily|nightly|weekly|monthly|termly|yearly|annually)$")
 _TIMES = {"once", "twice", "thrice"}
+#: what joins days in a list as people write it: "Tuesday and Thursday", "Sat + Sun"
+_AND = {"and", "or", ",", "+", "&", "/"}
+#: what a change is read off: "going by the school's register"
+_RECORD = {"register", "registers", "log", "logs", "book", "diary", "diaries", "record",
+           "records", "notes", "chart", "charts", "tracker", "report", "reports", "data",
+           "figures", "sheet", "app", "list", "score", "scores", "sdq", "scale"}
 _ORDINAL = {"other", "alternate", "second", "third", "fourth", "few"}
 #: what a span lasts until when it is not a date: "until the next review"
 _OCCASION = {"review", "reviews", "conference", "hearing", "term", "half-term", "holidays",
@@ -126,10 +132,11 @@ def _recurring_day(doc: Any, start: int, end: int) -> bool:
         return True
     if after is not None and _low(after) in _DAYPART:
         return True
-    if before is not None and _low(before) in ("to", "-", "through", "and", "or") and \
+    if before is not None and _low(doc[start]).rstrip("s") in _WEEKDAY and \
+            _low(before) in _AND | {"to", "-", "through"} and \
             start >= 2 and _low(doc[start - 2]).rstrip("s") in _WEEKDAY:
         return True  # "Mon-Fri", "Tuesday and Thursday"
-    if after is not None and _low(after) in ("and", "or") and end + 1 < len(doc) and \
+    if after is not None and _low(after) in _AND and end + 1 < len(doc) and \
             _low(doc[end + 1]).rstrip("s") in _WEEKDAY:
         return True
     return after is not None and _low(after) in ("to", "-", "until", "through", "and",
@@ -200,7 +207,7 @@ def _rate(doc: Any, i: int) -> int:
             return i
         if at(k).rstrip("s") in _WEEKDAY or at(k) in _UNIT or at(k) in _EVENT:
             k += 1
-            while at(k) in ("and", "or", ",") and at(k + 1).rstrip("s") in _WEEKDAY:
+            while at(k) in _AND and at(k + 1).rstrip("s") in _WEEKDAY:
                 k += 2
             if at(k) in _DAYPART:
                 k += 1
@@ -234,12 +241,12 @@ def _rate(doc: Any, i: int) -> int:
             "weekends", "weekdays"}) else i
     if low in _WEEKDAYS or low in ("weekdays", "weekends", "mon-fri", "monday-friday"):
         k = i + 1
-        while at(k) in ("and", "or", ",") and at(k + 1) in _WEEKDAYS:
+        while at(k) in _AND and at(k + 1) in _WEEKDAYS:
             k += 2
         return k
     if low in _WEEKDAY:  # "Wednesday mornings", "Tuesday and Thursday afternoons"
         k = i + 1
-        while at(k) in ("and", "or", ",") and at(k + 1) in _WEEKDAY:
+        while at(k) in _AND and at(k + 1) in _WEEKDAY:
             k += 2
         if at(k) in _DAYPART and at(k).endswith("s"):
             return k + 1
@@ -416,6 +423,17 @@ def _evidence(doc: Any, i: int, observe: Iterable[str]) -> int:
 
     if low == "according" and i + 1 < n and _low(doc[i + 1]) == "to":
         return clause_end(i + 2)
+    if i and _low(doc[i - 1]) in (",", "(", ";", "-") and i + 1 < n and \
+            doc[i].tag_ in ("VBN", "VBG", "VBD") and _low(doc[i + 1]) in (
+                "by", "off", "on", "in", "against", "from", "using") and (
+            lemma(doc[i]) in seen | {"judge", "check", "track", "monitor"} or
+            (lemma(doc[i]) == "go" and _low(doc[i + 1]) in ("by", "off"))):
+        # set off after the change: ", recorded in the school register", ", going off
+        # the school's late book", "(judged by the attendance log)"; going by a record,
+        # not by a place ("walking to school, going by the park")
+        end = clause_end(i + 2)
+        if lemma(doc[i]) != "go" or any(_low(t) in _RECORD for t in doc[i + 2:end]):
+            return end
     if low != "as":
         return i
     k = i + 1
