@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from textwrap import wrap
 from typing import Any
 
 from rich.text import Text
@@ -228,6 +229,11 @@ class InterviewScreen(Screen[None]):
             answer.placeholder = "Enter for your feedback; Ctrl+B to go back"
         else:
             answer.placeholder = "Enter to stay here; Ctrl+B to go back; F4 to export"
+        # an offer quoted in full may need more lines than an empty box has: the box
+        # grows to show all of it (a long measure's "or type another measure" was cut)
+        width = max(20, answer.content_size.width or 60)
+        answer.styles.min_height = (min(8, max(2, len(wrap(answer.placeholder, width))))
+                                    if offered and q.kind != "review" else None)
         self.report = None
         self.report_text = ""
         self.rewrite_index = 0
