@@ -84,6 +84,10 @@ def test_a_phrase_that_gives_no_sure_date_gives_none(phrase: str) -> None:
      "Mon-Fri, for the rest of the term"),
     # days listed as people write them
     ("Nan to do Tyler's breakfast at hers Sat + Sun mornings.", "Sat + Sun mornings"),
+    ("Tyler to have Sunday lunch with Nan each week.", "Each week"),
+    ("Worker to make weekly calls to Mum for the next month.",
+     "Weekly, for the next month"),
+    ("Mum will meet the Larkfield school on 3rd Feb, then half-termly.", "Half-termly"),
 ])
 def test_how_often_the_work_says_is_read(coach: Coach, text: str, frequency: str) -> None:
     assert _offers(coach, text, "work").get("frequency") == frequency
@@ -96,6 +100,9 @@ def test_how_often_the_work_says_is_read(coach: Coach, text: str, frequency: str
     "Family support to be offered to Mum if necessary.",
     "Housing officer to find the family a two-bedroom flat.",
     "Mum will take Tia to the dentist on 3 March.",
+    # a rate that says what a thing is, not how often the work is done
+    "FSW to help Mum write a daily routine chart for the mornings.",
+    "Mum will ring each school to ask about a breakfast club place.",
 ])
 def test_no_frequency_is_read_where_the_work_gives_none(coach: Coach, text: str) -> None:
     assert "frequency" not in _offers(coach, text, "work")
@@ -124,6 +131,9 @@ def test_when_the_work_starts_is_read(coach: Coach, text: str, start: str) -> No
     "Nursery place for Ivy from 9am to 12 on weekdays.",
     "Mum may ring the school about the uniform grant.",
     "Dad to finish the course within six weeks.",
+    # a day's name that says what kind of thing it is
+    "Tyler to have Sunday lunch with Nan each week.",
+    "Tyler to go to the Friday club at St Mark's.",
 ])
 def test_no_start_is_read_from_a_deadline_an_end_or_a_day_that_repeats(
         coach: Coach, text: str) -> None:
@@ -144,6 +154,8 @@ def test_no_start_is_read_from_a_deadline_an_end_or_a_day_that_repeats(
      "92% of the timetable"),
     ("Within six weeks Dad will leave the room when he feels angry, as Mum and Dad both "
      "report.", "Mum and Dad both report"),
+    ("Mo will be late no more than 3 mornings in six weeks.",
+     "No more than 3 mornings in six weeks"),
     ("Kit will have no unauthorised absences this term, as recorded by the school.",
      "No unauthorised absences, as recorded by the school"),
     # who or what shows it, set off after the change without "as"
@@ -174,6 +186,7 @@ def test_no_measure_is_read_from_numbers_that_only_say_when(
     ("Within eight weeks, Jaden will tell his teacher when he feels worried.", "27 Jan 2027"),
     ("Mum will have the gas meter topped up every Friday before 1 May.", "30 Apr 2027"),
     ("In three months' time Lula will sleep in her own bed most nights.", "2 Mar 2027"),
+    ("Sami will have his own bed in the next two weeks.", "16 Dec 2026"),
 ])
 def test_by_when_an_outcome_should_happen_is_read(coach: Coach, text: str, by: str) -> None:
     assert _offers(coach, text, "outcome").get("by") == by
@@ -189,6 +202,17 @@ def test_by_when_an_outcome_should_happen_is_read(coach: Coach, text: str, by: s
 def test_no_target_date_is_read_where_the_outcome_gives_no_sure_date(
         coach: Coach, text: str) -> None:
     assert "by" not in _offers(coach, text, "outcome")
+
+
+def test_a_date_phrase_naming_one_of_the_case_people_gives_no_date(coach: Coach) -> None:
+    from assistant.model import Case, Person
+
+    text = "Mum to collect a food parcel from May at the Orchard food bank."
+    case = Case(reference="T-MAY", people=[
+        Person(id="m", name="May", role="relative", age=60),
+        Person(id="t", name="Tia", role="child", age=6)])
+    assert coach.read_offers(text, "work", TODAY).get("start") == "1 May 2027"
+    assert "start" not in coach.read_offers(text, "work", TODAY, case)
 
 
 def test_nothing_is_offered_for_other_stages_or_on_the_blank_pipeline(

@@ -82,9 +82,10 @@ class Interview(People, Story, Gaps):
         #: interview itself never loads a pipeline
         self.owner_reader: Callable[[str, Case], str | None] | None = None
         #: reads what a work item or outcome statement already says of the questions
-        #: after it (text, stage, today) -> {"frequency": ..., "start": ..., "measure":
-        #: ..., "by": ...}; set by a caller with the coach loaded (``Coach.read_offers``)
-        self.offer_reader: Callable[[str, str, date], dict[str, str]] | None = None
+        #: after it (text, stage, today, case) -> {"frequency": ..., "start": ...,
+        #: "measure": ..., "by": ...}; set by a caller with the coach loaded
+        #: (``Coach.read_offers``)
+        self.offer_reader: Callable[[str, str, date, Case], dict[str, str]] | None = None
         keys = self.steps()
         legacy = case.resume.get("step")
         if position in keys:

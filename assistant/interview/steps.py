@@ -361,7 +361,7 @@ def _offer_of(name: str) -> Reader:
             text, stage = outcome.statement, "outcome"
         if not text.strip():
             return ""
-        said = reader(text, stage, iv.today).get(name, "")
+        said = reader(text, stage, iv.today, iv.case).get(name, "")
         if said and name in ("start", "by"):
             try:
                 iv.parse_date(said)

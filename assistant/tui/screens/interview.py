@@ -122,16 +122,17 @@ class InterviewScreen(Screen[None]):
             self._owner_read = (key, owner)
         return self._owner_read[1]
 
-    def _offers_of(self, text: str, stage: str, today: date) -> dict[str, str]:
+    def _offers_of(self, text: str, stage: str, today: date,
+                   case: Case) -> dict[str, str]:
         """What a work or outcome statement already says of how often, from when, the
         measure and the date, once the coach is loaded (as ``_owner_of``: never waits for
         it, reads each statement once)."""
         if self.app.coach_status != "ready" or self.app.coach is None:
             return {}
-        key = (text, stage, today)
+        key = (text, stage, today, tuple(p.name for p in case.people))
         if key != self._offers_read[0]:
             try:
-                offers = self.app.coach.read_offers(text, stage, today)
+                offers = self.app.coach.read_offers(text, stage, today, case)
             except Exception:  # an offer is a convenience: never an error on screen
                 offers = {}
             self._offers_read = (key, offers)

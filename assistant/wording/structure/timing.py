@@ -48,8 +48,13 @@ _UNIT = {"day", "week", "fortnight", "month", "term", "half-term", "year", "nigh
 #: occasions that happen again and again: "at every visit", "each session"
 _EVENT = {"visit", "session", "contact", "meeting", "appointment", "handover", "lesson",
           "review", "visits", "sessions", "contacts", "meetings", "appointments",
-          "handovers", "lessons", "reviews", "school"}
+          "handovers", "lessons", "reviews"}
 #: what a course is counted in: "six sessions", "for 8 visits"
+#: help given at a rate: "weekly calls", "daily check-ins"
+_HELP = {"call", "calls", "check", "checks", "check-in", "check-ins", "catch-up",
+         "catch-ups", "support", "contact", "walk", "walks", "text", "texts", "phone",
+         "group", "groups", "club", "clubs", "class", "classes", "work", "play",
+         "ins", "ups"}  # (the tokenizer's "check - ins", "catch - ups")
 _COURSE = {"session", "sessions", "visit", "visits", "meeting", "meetings",
            "appointment", "appointments", "lesson", "lessons", "class", "classes"}
 _RATE = {"daily", "weekly", "fortnightly", "monthly", "nightly", "termly", "yearly",
@@ -144,6 +149,16 @@ def _recurring_day(doc: Any, start: int, end: int) -> bool:
         end + 1 < len(doc) and _low(doc[end + 1]).rstrip("s") in _WEEKDAY
 
 
+def _modifier(doc: Any, start: int, end: int) -> bool:
+    """A day's name modifying the noun after it ("Sunday lunch", "the Friday club"):
+    a kind of thing, not a date."""
+    if end - start != 1 or end >= len(doc):
+        return False
+    after = doc[end]
+    return after.tag_ in ("NN", "NNS", "NNP") and _low(after) not in _DAYPART | _UNIT and \
+        (_low(doc[start]) in _WEEKDAY or _low(doc[start]) in _MONTHS)
+
+
 def start_span(doc: Any) -> tuple[int, int] | None:
     """The phrase saying when a piece of work starts: "from 7 December", "starting next
     week", "w/c 3 March", "on Tuesday 8 December", "next Monday", "immediately". Not a
@@ -152,7 +167,7 @@ def start_span(doc: Any) -> tuple[int, int] | None:
     for start, end in date_spans(doc):
         first = _low(doc[start])
         before = _low(doc[start - 1]) if start else ""
-        if _recurring_day(doc, start, end):
+        if _recurring_day(doc, start, end) or _modifier(doc, start, end):
             continue
         if first in _START_LEAD:
             if first == "as" and (end - start < 3 or _low(doc[start + 1]) not in ("of", "from")):
@@ -177,9 +192,11 @@ def target_span(doc: Any) -> tuple[int, int] | None:
         first = _low(doc[start])
         if first in _TARGET_LEAD:
             return start, end
-        if first == "in" and start + 1 < end and _count(doc[start + 1]) and not (
+        if first == "in" and start + 1 < end and (_count(doc[start + 1]) or _low(
+                doc[start + 1]) == "the") and not (
                 start and (_count(doc[start - 1]) or _low(doc[start - 1]) in _TIMES | {"times"}
-                           or doc[start - 1].tag_ in ("NN", "NNS"))):
+                           or (doc[start - 1].tag_ == "NNS" and any(
+                               _is_num(t) for t in doc[max(0, start - 4):start - 1])))):
             return start, end  # "in six weeks", not "twice in six weeks"
     return None
 
@@ -196,13 +213,18 @@ def _rate(doc: Any, i: int) -> int:
         return _low(doc[k]) if k < n else ""
 
     if low in _RATE or _RATE_RE.match(low):
+        head = doc[i].head
+        if doc[i].dep_ == "amod" and head.tag_ in ("NN", "NNS") and head.i > i and \
+                _low(head) not in _EVENT | _COURSE | _HELP:
+            return i  # "a daily routine chart", "the weekly shop": a thing, not how often
         return i + 1
     if low in ("every", "each"):  # "every Tuesday", "every other week", "each school day"
         k = i + 1
         if at(k) in _ORDINAL or (k < n and _count(doc[k]) and at(k) not in ("a", "an")):
             k += 1
-        if at(k) in ("school", "working", "week"):
-            k += 1
+        if at(k) in ("school", "working") or (at(k) == "week" and at(k + 1) in (
+                "day", "days", "night", "nights")):
+            k += 1  # "each school day", "every working day"
         if at(k) in ("time", "times", "one", "of"):
             return i
         if at(k).rstrip("s") in _WEEKDAY or at(k) in _UNIT or at(k) in _EVENT:
@@ -278,8 +300,9 @@ def _span_of_time(doc: Any, i: int, dates: dict[int, int]) -> int:
             if at(k + 2) in ("a", "an", "per", "each") and at(k + 3) in _UNIT:
                 return k + 4  # "for 30 minutes a day"
             return k + 2
-        if at(k) in _UNIT and low != "throughout" and at(k - 1) in ("a", "an"):
-            return k + 1  # "for a term"
+        if at(k) in _UNIT and low != "throughout" and at(k - 1) in (
+                "a", "an", "next", "coming", "following"):
+            return k + 1  # "for a term", "for the next month"
         if at(k) in _WHOLE and at(k + 1) == "of":
             k += 2
             if at(k) in ("the", "this", "his", "her", "their"):
@@ -335,6 +358,9 @@ def frequency_spans(doc: Any) -> list[tuple[int, int]]:
             start = i
             if _low(doc[i]) == "for" and _low(doc[end - 2]) in ("a", "an", "per", "each"):
                 start = i + 1  # "for 30 minutes a day": a rate
+            if end == i + 1 and i >= 2 and _low(doc[i - 1]) == "-" and \
+                    doc[i - 2].is_alpha:
+                start = i - 2  # "half-termly", split by the tokenizer
             if _low(doc[i]) in ("every", "each") and i and _low(doc[i - 1]) in (
                     "at", "during", "after", "before", "on") and end - i >= 2 and \
                     _low(doc[end - 1]) in _EVENT:
@@ -357,6 +383,8 @@ def _clock(token: Any) -> bool:
         return True
     after = _low(doc[token.i + 1]) if token.i + 1 < len(doc) else ""
     before = _low(doc[token.i - 1]) if token.i else ""
+    if before == "(" and after == ")":
+        return True  # "Tyler (8)": an age given beside a name
     return after in ("am", "pm", "o'clock", "-", "–") or (
         before in _CLOCK_PREP and after not in _UNIT | {"%", "percent", "out", "of"} and
         not doc[token.i + 1:token.i + 2].text[:1].isalpha()) or before in (
@@ -466,9 +494,13 @@ def measure_spans(doc: Any, observe: Iterable[str] = ()) -> list[tuple[int, int]
     of 10 weeks", "every school day") and who or what shows it ("as recorded by the
     school", "according to the attendance log"). Numbers that only say when ("by 14
     March", "by Year 6", "within 3 months", "by 8.45") are not counts."""
+    # numbers in a date are not counts; a window a count is made in is part of it
+    # ("no more than 3 mornings in six weeks")
     taken: set[int] = set()
+    target = target_span(doc)
     for start, end in date_spans(doc):
-        taken.update(range(start, end))
+        if (start, end) == target or _low(doc[start]) != "in":
+            taken.update(range(start, end))
     spans: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
