@@ -88,6 +88,10 @@ def test_a_phrase_that_gives_no_sure_date_gives_none(phrase: str) -> None:
     ("Worker to make weekly calls to Mum for the next month.",
      "Weekly, for the next month"),
     ("Mum will meet the Larkfield school on 3rd Feb, then half-termly.", "Half-termly"),
+    # a time of day beside how often is not a count; a session's length runs into it
+    ("Dad will switch off the games console at 9pm every night.", "Every night"),
+    ("Bea's mentor will read with her for 20 minutes every lunchtime.",
+     "20 minutes every lunchtime"),
 ])
 def test_how_often_the_work_says_is_read(coach: Coach, text: str, frequency: str) -> None:
     assert _offers(coach, text, "work").get("frequency") == frequency
@@ -134,6 +138,9 @@ def test_when_the_work_starts_is_read(coach: Coach, text: str, start: str) -> No
     # a day's name that says what kind of thing it is
     "Tyler to have Sunday lunch with Nan each week.",
     "Tyler to go to the Friday club at St Mark's.",
+    # a day after how often is one event within the work
+    "Mum will keep a food diary for Ezra every day for three weeks and take it to the "
+    "dietitian on 9 February.",
 ])
 def test_no_start_is_read_from_a_deadline_an_end_or_a_day_that_repeats(
         coach: Coach, text: str) -> None:
@@ -174,6 +181,8 @@ def test_the_measure_an_outcome_gives_is_read(coach: Coach, text: str, measure: 
     "Mum will have the twins at nursery by 8.45 within three months.",
     "Ben will ask for a drink using two-word phrases by half term.",
     "Nell will walk to school with her friend, going by the park.",
+    "Dad will talk through arguments with Mum calmly, for six months.",
+    "Zoe will write down one thing she enjoyed in her own words.",
 ])
 def test_no_measure_is_read_from_numbers_that_only_say_when(
         coach: Coach, text: str) -> None:
@@ -198,6 +207,7 @@ def test_by_when_an_outcome_should_happen_is_read(coach: Coach, text: str, by: s
     "Tyler will attend every school day in March.",
     "Mo will be late no more than twice in six weeks.",
     "From January, Mum will cook a hot meal three nights a week.",
+    "By the end of Year 8, Ife will catch the bus to school on her own.",
 ])
 def test_no_target_date_is_read_where_the_outcome_gives_no_sure_date(
         coach: Coach, text: str) -> None:

@@ -94,8 +94,12 @@ def _low(token: Any) -> str:
     return str(token.lower_)
 
 
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth", "last", "next"}
+
+
 def _is_num(token: Any) -> bool:
-    return bool(token.like_num) and _low(token) not in ("a", "an")
+    return bool(token.like_num) and _low(token) not in {"a", "an"} | _ORDINALS
 
 
 def _count(token: Any) -> bool:
@@ -120,6 +124,9 @@ def date_spans(doc: Any) -> list[tuple[int, int]]:
             if any(_low(t) in _MONTHS and t.tag_ in ("MD", "VB", "VBP", "VBZ")
                    for t in words):
                 continue
+            if (j < n and _is_num(doc[j])) or any(
+                    t.text == "Year" and t.i > t.sent.start for t in words):
+                continue  # "by the end of Year 9": a school year, not the year's end
             if phrase_date(words.text, _PROBE) is not None:
                 spans.append((i, j))
                 i = j - 1
@@ -164,11 +171,15 @@ def start_span(doc: Any) -> tuple[int, int] | None:
     week", "w/c 3 March", "on Tuesday 8 December", "next Monday", "immediately". Not a
     deadline or an end ("by the end of the year", "until 31 March"), nor a day that
     repeats ("every Tuesday", "on Tuesday mornings")."""
+    rates = frequency_spans(doc)
     for start, end in date_spans(doc):
         first = _low(doc[start])
         before = _low(doc[start - 1]) if start else ""
         if _recurring_day(doc, start, end) or _modifier(doc, start, end):
             continue
+        if first not in _START_LEAD - {"on"} and any(e <= start for _, e in rates):
+            continue  # "every night for four weeks and bring it to the clinic on 3 July":
+            # a day after how often is one event of the work, not when it starts
         if first in _START_LEAD:
             if first == "as" and (end - start < 3 or _low(doc[start + 1]) not in ("of", "from")):
                 continue
@@ -242,7 +253,7 @@ def _rate(doc: Any, i: int) -> int:
         if at(k) in _RATE or _RATE_RE.match(at(k)):
             return k + 1
         return i
-    if _count(doc[i]):  # "two sessions a week", "3 x week", "30 minutes a day"
+    if _count(doc[i]) and not _clock(doc[i]):  # "two sessions a week", "3 x week"
         k = i + 1
         if at(k) in ("x", "*") or re.match(r"^\d+x$", low):
             k += 1 if at(k) in ("x", "*") else 0
@@ -301,8 +312,8 @@ def _span_of_time(doc: Any, i: int, dates: dict[int, int]) -> int:
                 return k + 4  # "for 30 minutes a day"
             return k + 2
         if at(k) in _UNIT and low != "throughout" and at(k - 1) in (
-                "a", "an", "next", "coming", "following"):
-            return k + 1  # "for a term", "for the next month"
+                "a", "an", "next", "coming", "following", "first"):
+            return k + 1  # "for a term", "for the next month", "for the first month"
         if at(k) in _WHOLE and at(k + 1) == "of":
             k += 2
             if at(k) in ("the", "this", "his", "her", "their"):
@@ -365,6 +376,10 @@ def frequency_spans(doc: Any) -> list[tuple[int, int]]:
                     "at", "during", "after", "before", "on") and end - i >= 2 and \
                     _low(doc[end - 1]) in _EVENT:
                 start = i - 1  # "at every visit"
+            if spans and spans[-1][1] == start and _low(doc[spans[-1][0]]) == "for" and \
+                    _low(doc[spans[-1][1] - 1]) in ("minutes", "mins", "hours", "hour",
+                                                    "hrs", "minute"):
+                start = spans.pop()[0] + 1  # "for 15 minutes every day": how long, how often
             spans.append((start, end))
             i = end
             continue
@@ -417,7 +432,8 @@ def _count_phrase(doc: Any, i: int, taken: set[int]) -> tuple[int, int] | None:
                 break
             if low in ("in", "and", "or", "of", "out", "a", "per", "each", "every") and (
                     end + 1 >= n or not (_is_num(doc[end + 1]) or _low(doc[end + 1]) in
-                                         _UNIT | _COUNT_TAIL | {"school", "the"}
+                                         _UNIT | _COUNT_TAIL | {"school", "the", "his",
+                                                                "her", "their"}
                                          or doc[end + 1].tag_ in ("JJ", "NN", "NNS"))):
                 break
             end += 1
@@ -488,6 +504,16 @@ def _evidence(doc: Any, i: int, observe: Iterable[str]) -> int:
     return i
 
 
+def _only_how_long(doc: Any, start: int, end: int) -> bool:
+    """The count is only a length of time ("for six months", "3 weeks"): nothing is
+    counted in it."""
+    tokens = [t for t in doc[start:end] if _low(t) not in ("for", "over", "the")]
+    words = [_low(t) for t in tokens]
+    return len(words) == 2 and _is_num(tokens[0]) and words[1] in (
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "term", "terms",
+        "fortnight", "fortnights")
+
+
 def measure_spans(doc: Any, observe: Iterable[str] = ()) -> list[tuple[int, int]]:
     """How an outcome will be seen to have happened, each phrase as (start, end) in
     order: a bounded count ("on at least 4 days a week", "above 90% attendance", "in 9
@@ -521,8 +547,13 @@ def measure_spans(doc: Any, observe: Iterable[str] = ()) -> list[tuple[int, int]
         if low == "no" and not anchor and i + 1 < n and doc[i + 1].tag_ in ("JJ", "NNS") \
                 and any(doc[k].tag_ == "NNS" for k in range(i + 1, min(n, i + 3))):
             anchor = True  # "no unauthorised absences": a count of none
+        if anchor and low == "one" and not (i + 1 < n and _low(doc[i + 1]) in (
+                "out", "of", "in")):
+            anchor = False  # "write down one good thing": a thing, not a count
         if anchor:
             found = _count_phrase(doc, i, taken)
+            if found is not None and _only_how_long(doc, *found):
+                found = None  # "for six months": how long it lasts, not how much
             if found is not None:
                 start, end = found
                 if low in ("every", "each"):
