@@ -113,9 +113,9 @@ _LEADS = (("no", "later", "than"), ("not", "later", "than"), ("as", "of"),
 #: leads after which a count of time is counted from today ("within six weeks")
 _FROM_TODAY = {"within", "in", "next"}
 #: how far back a date written without its year may lie: "from 7 November" written on
-#: 29 November is the one just past (the work has started); "by the end of March" the
-#: one to come
-RECENT_DAYS = 61
+#: 29 November is the one just past (the work has started); "by the end of March" or "on
+#: 14 October" written then is the one to come
+RECENT_DAYS = 31
 
 
 def _month_end(year: int, month: int) -> date:

@@ -124,6 +124,7 @@ def test_no_frequency_is_read_where_the_work_gives_none(coach: Coach, text: str)
     ("Mum will take Tia to the dentist on 3 March.", "3 Mar 2027"),
 ])
 def test_when_the_work_starts_is_read(coach: Coach, text: str, start: str) -> None:
+    # (a list of dates or a day picked out of each month is no single start: below)
     assert _offers(coach, text, "work").get("start") == start
 
 
@@ -138,6 +139,8 @@ def test_when_the_work_starts_is_read(coach: Coach, text: str, start: str) -> No
     # a day's name that says what kind of thing it is
     "Tyler to have Sunday lunch with Nan each week.",
     "Tyler to go to the Friday club at St Mark's.",
+    "The midwife will see Mum at home on 2 and 16 May to go over the feeding plan.",
+    "On the first Monday of each month, Mum and the family worker will plan meals.",
     # a day after how often is one event within the work
     "Mum will keep a food diary for Ezra every day for three weeks and take it to the "
     "dietitian on 9 February.",
@@ -161,6 +164,8 @@ def test_no_start_is_read_from_a_deadline_an_end_or_a_day_that_repeats(
      "92% of the timetable"),
     ("Within six weeks Dad will leave the room when he feels angry, as Mum and Dad both "
      "report.", "Mum and Dad both report"),
+    ("Within three months the Adeyemi family will have no more than one missed rent "
+     "payment.", "No more than one missed rent payment"),
     ("Mo will be late no more than 3 mornings in six weeks.",
      "No more than 3 mornings in six weeks"),
     ("Kit will have no unauthorised absences this term, as recorded by the school.",
@@ -183,6 +188,9 @@ def test_the_measure_an_outcome_gives_is_read(coach: Coach, text: str, measure: 
     "Nell will walk to school with her friend, going by the park.",
     "Dad will talk through arguments with Mum calmly, for six months.",
     "Zoe will write down one thing she enjoyed in her own words.",
+    # numbers that name a step, a term or a session, or a bare score with nothing counted
+    "By session six, Rafe will score below 12 on the worry scale.",
+    "By the end of Term 2, Pia will join in at circle time.",
 ])
 def test_no_measure_is_read_from_numbers_that_only_say_when(
         coach: Coach, text: str) -> None:

@@ -87,7 +87,7 @@ _TARGET_LEAD = {"by", "before", "within", "no", "not", "over"}
 #: a date after these is not when something starts: a deadline, an end, a rate
 _NOT_START_AFTER = {"by", "before", "within", "until", "till", "after", "every", "each",
                     "in", "during", "for", "of", "than", "since", "between", "to", "other",
-                    "the"}
+                    "the", "and", "or", ",", "first", "second", "third", "fourth", "last"}
 
 
 def _low(token: Any) -> str:
@@ -367,7 +367,8 @@ def frequency_spans(doc: Any) -> list[tuple[int, int]]:
             end = _span_of_time(doc, i, dates)
         if end > i:
             start = i
-            if _low(doc[i]) == "for" and _low(doc[end - 2]) in ("a", "an", "per", "each"):
+            if _low(doc[i]) == "for" and end - i >= 4 and \
+                    _low(doc[end - 2]) in ("a", "an", "per", "each"):
                 start = i + 1  # "for 30 minutes a day": a rate
             if end == i + 1 and i >= 2 and _low(doc[i - 1]) == "-" and \
                     doc[i - 2].is_alpha:
@@ -403,7 +404,8 @@ def _clock(token: Any) -> bool:
     return after in ("am", "pm", "o'clock", "-", "–") or (
         before in _CLOCK_PREP and after not in _UNIT | {"%", "percent", "out", "of"} and
         not doc[token.i + 1:token.i + 2].text[:1].isalpha()) or before in (
-        "year", "stage", "aged", "age", "ks", "level")
+        "year", "stage", "aged", "age", "ks", "level", "session", "term", "week", "step",
+        "phase", "class", "room", "group")
 
 
 def _count_phrase(doc: Any, i: int, taken: set[int]) -> tuple[int, int] | None:
@@ -427,7 +429,8 @@ def _count_phrase(doc: Any, i: int, taken: set[int]) -> tuple[int, int] | None:
             end += 1  # "92% of the timetable"
             continue
         if low in _COUNT_TAIL or _is_num(doc[end]) or tag in ("JJ", "NN", "NNS", "CD") \
-                or low in _UNIT or low in ("school", "unauthorised", "late"):
+                or low in _UNIT or low in ("school", "unauthorised", "late") or (
+                    tag in ("VBN", "VBD", "VBG") and doc[end].dep_ == "amod"):
             if tag in ("NNP", "NNPS") or low in ("by", "as", "with"):
                 break
             if low in ("in", "and", "or", "of", "out", "a", "per", "each", "every") and (
@@ -443,6 +446,17 @@ def _count_phrase(doc: Any, i: int, taken: set[int]) -> tuple[int, int] | None:
                                                                  "above", "less", "fewer",
                                                                  "below", "higher", "lower"}:
         end -= 1
+    while end > i + 1 and end < n and doc[end].tag_ == "HYPH":
+        end -= 1  # "30 high-frequency words": the count stops before a word it cut
+    while end > i + 1 and doc[end - 1].tag_ in ("JJ", "JJR"):
+        end -= 1  # "24 consonant sounds" cut by a misread verb
+    if start < end - 1 and _low(doc[start]) == "up" and _low(doc[start + 1]) != "to":
+        start += 1  # "picking up 10 pieces": a particle, not "up to"
+    if not any(t.tag_ in ("NN", "NNS") or _low(t) in _UNIT | {"%", "percent", "times",
+                                                               "once", "twice", "every",
+                                                               "each"}
+               for t in doc[start:end]):
+        return None  # a number with nothing counted ("score below 10")
     if start < i and _low(doc[start]) in ("at", "to", "up", "than") and not any(
             _low(doc[k]) in ("least", "most", "more", "fewer", "less", "no", "up", "only",
                              "over", "under", "above", "below") for k in range(start, i)):
@@ -548,7 +562,7 @@ def measure_spans(doc: Any, observe: Iterable[str] = ()) -> list[tuple[int, int]
                 and any(doc[k].tag_ == "NNS" for k in range(i + 1, min(n, i + 3))):
             anchor = True  # "no unauthorised absences": a count of none
         if anchor and low == "one" and not (i + 1 < n and _low(doc[i + 1]) in (
-                "out", "of", "in")):
+                "out", "of", "in")) and not (i and _low(doc[i - 1]) in _BOUND):
             anchor = False  # "write down one good thing": a thing, not a count
         if anchor:
             found = _count_phrase(doc, i, taken)
