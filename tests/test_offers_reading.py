@@ -90,6 +90,7 @@ def test_a_phrase_that_gives_no_sure_date_gives_none(phrase: str) -> None:
     ("Mum will meet the Larkfield school on 3rd Feb, then half-termly.", "Half-termly"),
     # a time of day beside how often is not a count; a session's length runs into it
     ("Dad will switch off the games console at 9pm every night.", "Every night"),
+    ("Mentor to go through college forms with Jo for an hour a week.", "An hour a week"),
     ("Bea's mentor will read with her for 20 minutes every lunchtime.",
      "20 minutes every lunchtime"),
 ])
@@ -106,6 +107,9 @@ def test_how_often_the_work_says_is_read(coach: Coach, text: str, frequency: str
     "Mum will take Tia to the dentist on 3 March.",
     # a rate that says what a thing is, not how often the work is done
     "FSW to help Mum write a daily routine chart for the mornings.",
+    # "a" or "an" is no count of sessions or of help
+    "Ring the Castlegate housing office to book an appointment about the damp.",
+    "Meeting a health visitor to check on the baby's weight.",
     "Mum will ring each school to ask about a breakfast club place.",
 ])
 def test_no_frequency_is_read_where_the_work_gives_none(coach: Coach, text: str) -> None:
@@ -141,6 +145,8 @@ def test_when_the_work_starts_is_read(coach: Coach, text: str, start: str) -> No
     "Tyler to go to the Friday club at St Mark's.",
     "The midwife will see Mum at home on 2 and 16 May to go over the feeding plan.",
     "On the first Monday of each month, Mum and the family worker will plan meals.",
+    # straight away when something happens: a standing rule, not a start
+    "Gran will ring the duty team straight away if Cal's dad turns up at the flat.",
     # a day after how often is one event within the work
     "Mum will keep a food diary for Ezra every day for three weeks and take it to the "
     "dietitian on 9 February.",
@@ -166,6 +172,9 @@ def test_no_start_is_read_from_a_deadline_an_end_or_a_day_that_repeats(
      "report.", "Mum and Dad both report"),
     ("Within three months the Adeyemi family will have no more than one missed rent "
      "payment.", "No more than one missed rent payment"),
+    ("Bo will cook a simple meal for herself twice a week by her seventeenth birthday.",
+     "Twice a week"),
+    ("By March, Ari will be back on the 9th centile for his weight.", "9th centile"),
     ("Mo will be late no more than 3 mornings in six weeks.",
      "No more than 3 mornings in six weeks"),
     ("Kit will have no unauthorised absences this term, as recorded by the school.",

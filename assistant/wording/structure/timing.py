@@ -99,7 +99,11 @@ _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 
 
 def _is_num(token: Any) -> bool:
-    return bool(token.like_num) and _low(token) not in {"a", "an"} | _ORDINALS
+    """A number that counts: not "a", nor an ordinal word ("first", "eighteenth") that
+    says which ("the 25th centile" is a value, and stays)."""
+    low = _low(token)
+    return bool(token.like_num) and low not in {"a", "an"} | _ORDINALS and not (
+        low.endswith("th") and not low[:1].isdigit())
 
 
 def _count(token: Any) -> bool:
@@ -177,6 +181,11 @@ def start_span(doc: Any) -> tuple[int, int] | None:
         before = _low(doc[start - 1]) if start else ""
         if _recurring_day(doc, start, end) or _modifier(doc, start, end):
             continue
+        after = _low(doc[end]) if end < len(doc) else ""
+        if _low(doc[end - 1]) in ("immediately", "away", "now", "today") and after in (
+                "if", "when", "whenever", "should", "once", "as", "after", "every", "each"):
+            continue  # "ring the social worker immediately if he hears ...": a standing
+            # rule set off by an event, not a day the work starts
         if first not in _START_LEAD - {"on"} and any(e <= start for _, e in rates):
             continue  # "every night for four weeks and bring it to the clinic on 3 July":
             # a day after how often is one event of the work, not when it starts
@@ -253,8 +262,8 @@ def _rate(doc: Any, i: int) -> int:
         if at(k) in _RATE or _RATE_RE.match(at(k)):
             return k + 1
         return i
-    if _count(doc[i]) and not _clock(doc[i]):  # "two sessions a week", "3 x week"
-        k = i + 1
+    if _count(doc[i]) and not _clock(doc[i]) and (_is_num(doc[i]) or at(i + 1) in _UNIT):
+        k = i + 1  # "two sessions a week", "3 x week", "an hour a week"
         if at(k) in ("x", "*") or re.match(r"^\d+x$", low):
             k += 1 if at(k) in ("x", "*") else 0
             if at(k) in _UNIT or at(k) in _RATE:
@@ -345,7 +354,7 @@ def _span_of_time(doc: Any, i: int, dates: dict[int, int]) -> int:
                 end = k + 1
             k += 1
         return end
-    if _count(doc[i]) and at(i + 1) in _COURSE and at(i + 2) not in ("a", "per", "each"):
+    if _is_num(doc[i]) and at(i + 1) in _COURSE and at(i + 2) not in ("a", "per", "each"):
         if i and _low(doc[i - 1]) == "of" and i >= 2 and _low(doc[i - 2]) in (
                 "course", "block", "programme"):
             return i + 2
@@ -450,6 +459,9 @@ def _count_phrase(doc: Any, i: int, taken: set[int]) -> tuple[int, int] | None:
         end -= 1  # "30 high-frequency words": the count stops before a word it cut
     while end > i + 1 and doc[end - 1].tag_ in ("JJ", "JJR"):
         end -= 1  # "24 consonant sounds" cut by a misread verb
+    while end > i + 1 and _low(doc[end - 1]) in ("in", "a", "of", "and", "or", "per",
+                                                 "each", "every", "out"):
+        end -= 1  # "90% accuracy in a 10-minute session": the words before the cut
     if start < end - 1 and _low(doc[start]) == "up" and _low(doc[start + 1]) != "to":
         start += 1  # "picking up 10 pieces": a particle, not "up to"
     if not any(t.tag_ in ("NN", "NNS") or _low(t) in _UNIT | {"%", "percent", "times",
