@@ -110,6 +110,15 @@ _LEADS = (("no", "later", "than"), ("not", "later", "than"), ("as", "of"),
           ("w/c",), ("by",), ("before",), ("from",), ("starting",), ("start",),
           ("starts",), ("beginning",), ("begins",), ("commencing",), ("on",), ("within",),
           ("in",), ("until",), ("till",))
+#: every word a phrase :func:`phrase_date` reads is made of, numbers apart: a reader
+#: looking for date phrases in a sentence tries only runs of these
+DATE_WORDS = frozenset({w for lead in _LEADS for w in lead} | set(_MONTHS) | set(_WEEKDAYS)
+                       | set(_NUMBERS) | {
+    "the", "of", "end", "start", "beginning", "middle", "close", "mid", "next", "this",
+    "coming", "week", "weeks", "month", "months", "year", "years", "day", "days",
+    "fortnight", "fortnights", "time", "now", "today", "tonight", "tomorrow", "immediately",
+    "straightaway", "straight", "away", "christmas", "'s", "'", "\u2019", ",", "-", "/",
+    "w", "c", "w/c"})
 #: leads after which a count of time is counted from today ("within six weeks")
 _FROM_TODAY = {"within", "in", "next"}
 #: how far back a date written without its year may lie: "from 7 November" written on
@@ -266,7 +275,7 @@ class _Phrase:
                 return found
             except ValueError:
                 pass
-        if self.take("today", "now", "immediately", "straightaway"):
+        if self.take("today", "now", "immediately", "straightaway", "tonight"):
             return today
         if self.take("straight") and self.take("away"):
             return today

@@ -91,6 +91,10 @@ def test_a_phrase_that_gives_no_sure_date_gives_none(phrase: str) -> None:
     # a time of day beside how often is not a count; a session's length runs into it
     ("Dad will switch off the games console at 9pm every night.", "Every night"),
     ("Mentor to go through college forms with Jo for an hour a week.", "An hour a week"),
+    ("Occupational therapy from the Brookvale team, two 40-minute sessions per week.",
+     "Two 40-minute sessions per week"),
+    ("Coach to run a 30-minute group for no more than five children twice a week.",
+     "Twice a week"),
     ("Bea's mentor will read with her for 20 minutes every lunchtime.",
      "20 minutes every lunchtime"),
 ])
@@ -126,6 +130,7 @@ def test_no_frequency_is_read_where_the_work_gives_none(coach: Coach, text: str)
     ("Health visitor to weigh Ruby fortnightly, starting w/c 11 January.", "11 Jan 2027"),
     ("Mum will put the spare key with the neighbour immediately.", show_date(TODAY)),
     ("Mum will take Tia to the dentist on 3 March.", "3 Mar 2027"),
+    ("Dad will put the car keys in the neighbour's safe, starting tonight.", show_date(TODAY)),
 ])
 def test_when_the_work_starts_is_read(coach: Coach, text: str, start: str) -> None:
     # (a list of dates or a day picked out of each month is no single start: below)

@@ -23,13 +23,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from assistant.dates import phrase_date
+from assistant.dates import DATE_WORDS, phrase_date
 from assistant.wording.structure.readings import lemma
 
 #: a fixed day to find date phrases with: whether words are a date does not depend on
 #: the day (which date they give does, and is read later against the interview's today)
 _PROBE = date(2026, 1, 15)
 _LONGEST = 9  # words in the longest date phrase read ("no later than the end of March 2027")
+
 
 _WEEKDAY = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
@@ -116,12 +117,18 @@ def date_spans(doc: Any) -> list[tuple[int, int]]:
     left: "from 7 December", "by the end of March 2027", "within six weeks", "next
     Monday". A month read as a verb ("Mum may call") is not one."""
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(doc)
+    n = len(doc)
+    # only words a date phrase is made of can be in one: the phrases tried stop there
+    fits = [_low(t) in DATE_WORDS or t.like_num or t.text[:1].isdigit() for t in doc]
+    i = 0
     while i < n:
-        if doc[i].is_punct or doc[i].is_space:
+        if doc[i].is_punct or doc[i].is_space or not fits[i]:
             i += 1
             continue
-        for j in range(min(n, i + _LONGEST), i, -1):
+        last = i
+        while last < min(n, i + _LONGEST) and fits[last]:
+            last += 1
+        for j in range(last, i, -1):
             if doc[j - 1].is_punct and doc[j - 1].lower_ not in ("/",):
                 continue
             words = doc[i:j]
@@ -271,9 +278,10 @@ def _rate(doc: Any, i: int) -> int:
             if k < n and _is_num(doc[k]) and at(k + 1) in _UNIT:
                 return k + 2
             return i
-        while k < n and doc[k].tag_ in ("JJ", "NN", "NNS") and at(k) not in ("a", "per") \
-                and k - i <= 3:
-            k += 1
+        while k < n and (doc[k].tag_ in ("JJ", "NN", "NNS", "HYPH") or (
+                doc[k].tag_ == "CD" and at(k + 1) == "-")) and \
+                at(k) not in ("a", "per", "times") and k - i <= 5:
+            k += 1  # "two 45-minute sessions per week" (not "six children three times")
         if k > i + 1 and at(k) in ("a", "an", "per", "each", "every") and at(k + 1) in _UNIT:
             return k + 2
         return i
