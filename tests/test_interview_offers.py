@@ -205,7 +205,14 @@ async def test_the_frequency_offer_is_taken_with_enter_from_the_first_screen(
         await pilot.press("enter")  # an empty Enter takes it
         await until(pilot, lambda: screen.interview.key.startswith("start:"), "start")
         assert box.value == "" and "7 Dec 2026" in box.placeholder
-        await type_text(pilot, "14 Dec 2026")  # typing replaces the offer
+        await type_text(pilot, "14 Dec")  # typing replaces the offer
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.interview.key.startswith("start:")
+        assert box.value == "14 Dec", "a draft wins over the offer"
+        await type_text(pilot, " 2026")
         await pilot.press("enter")
         await until(pilot, lambda: screen.interview.key.startswith("work_new:"), "next work")
         work = screen.case.needs[0].work
