@@ -41,6 +41,9 @@ def today() -> date:
     return date.today()
 
 
+_the_day = today  # (``phrase_date`` names its argument ``today``, as its callers do)
+
+
 def parse_date(text: str) -> date:
     """The date ``text`` names, in any of :data:`FORMATS`; ValueError otherwise.
 
@@ -353,7 +356,7 @@ def phrase_date(text: str, today: date | None = None) -> date | None:
     :data:`RECENT_DAYS` ago. Anything else ("by half term", "at the next review", "as
     needed") gives None: a guess would be a date the worker did not write.
     """
-    today = today or globals()["today"]()
+    today = today or _the_day()
     words = _words(text)
     lead: set[str] = set()
     before = False
