@@ -106,6 +106,9 @@ _NUMBERS = {word: n for n, word in enumerate((
 #: a unit of time counted from today ("within six weeks"): days, or months
 _UNITS = {"day": (1, 0), "week": (7, 0), "fortnight": (14, 0), "month": (0, 1),
           "year": (0, 12)}
+#: the units as notes shorten them: "within 6 wks", "in 3 mths"
+_UNIT_SHORT = {"wk": "week", "mth": "month", "mnth": "month", "mo": "month", "yr": "year",
+               "dy": "day"}
 #: words before a date that say how it is meant; "before" means the day before
 _LEADS = (("no", "later", "than"), ("not", "later", "than"), ("as", "of"),
           ("as", "from"), ("week", "commencing"), ("week", "beginning"),
@@ -121,7 +124,7 @@ DATE_WORDS = frozenset({w for lead in _LEADS for w in lead} | set(_MONTHS) | set
     "coming", "week", "weeks", "month", "months", "year", "years", "day", "days",
     "fortnight", "fortnights", "time", "now", "today", "tonight", "tomorrow", "immediately",
     "straightaway", "straight", "away", "christmas", "'s", "'", "\u2019", ",", "-", "/",
-    "w", "c", "w/c"})
+    "w", "c", "w/c"} | {short + end for short in _UNIT_SHORT for end in ("", "s")})
 #: leads after which a count of time is counted from today ("within six weeks")
 _FROM_TODAY = {"within", "in", "next"}
 #: how far back a date written without its year may lie: "from 7 November" written on
@@ -287,6 +290,7 @@ class _Phrase:
         # a count of time from today: "within six weeks", "in 3 months' time"
         count = _number(word)
         unit = self.peek(1).rstrip("s")
+        unit = _UNIT_SHORT.get(unit, unit)
         if count is not None and unit in _UNITS and (
                 lead & _FROM_TODAY or self.peek(2) in ("time", "from")):
             self.at += 2

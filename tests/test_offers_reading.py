@@ -202,6 +202,7 @@ def test_the_measure_an_outcome_gives_is_read(coach: Coach, text: str, measure: 
     "Nell will walk to school with her friend, going by the park.",
     "Dad will talk through arguments with Mum calmly, for six months.",
     "Zoe will write down one thing she enjoyed in her own words.",
+    "Within 6 wks Cal will tell Nan when there's no food in.",
     # numbers that name a step, a term or a session, or a bare score with nothing counted
     "By session six, Rafe will score below 12 on the worry scale.",
     "By the end of Term 2, Pia will join in at circle time.",
@@ -218,6 +219,8 @@ def test_no_measure_is_read_from_numbers_that_only_say_when(
     ("Mum will have the gas meter topped up every Friday before 1 May.", "30 Apr 2027"),
     ("In three months' time Lula will sleep in her own bed most nights.", "2 Mar 2027"),
     ("Sami will have his own bed in the next two weeks.", "16 Dec 2026"),
+    # units as notes shorten them
+    ("Within 6 wks Cal will tell Nan when there's no food in.", "13 Jan 2027"),
 ])
 def test_by_when_an_outcome_should_happen_is_read(coach: Coach, text: str, by: str) -> None:
     assert _offers(coach, text, "outcome").get("by") == by

@@ -545,7 +545,7 @@ def _only_how_long(doc: Any, start: int, end: int) -> bool:
     words = [_low(t) for t in tokens]
     return len(words) == 2 and _is_num(tokens[0]) and words[1] in (
         "day", "days", "week", "weeks", "month", "months", "year", "years", "term", "terms",
-        "fortnight", "fortnights")
+        "fortnight", "fortnights", "wk", "wks", "mth", "mths", "yr", "yrs")
 
 
 def measure_spans(doc: Any, observe: Iterable[str] = ()) -> list[tuple[int, int]]:
