@@ -9,8 +9,9 @@ form the app itself prints (15 Feb 2027, 15 February 2027, Feb 15 2027).
 
 from __future__ import annotations
 
+import calendar
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 FORMATS = (
     "%Y-%m-%d",
@@ -38,6 +39,9 @@ def today() -> date:
         except ValueError:
             pass  # a mistyped pin is ignored rather than stopping the app
     return date.today()
+
+
+_the_day = today  # (``phrase_date`` names its argument ``today``, as its callers do)
 
 
 def parse_date(text: str) -> date:
@@ -80,3 +84,303 @@ def loose(value: object) -> object:
         except ValueError:
             return value
     return value
+
+
+# --- dates as plans write them ------------------------------------------------------------
+# "from 7 December", "next Monday", "by the end of March", "within six weeks": the date a
+# statement already gives, resolved against the interview's today so the interview can
+# offer it (shown with :func:`show_date`, and taken only through :func:`parse_date`, as a
+# typed date is). English calendar words, as :data:`FORMATS` reads them: not content a
+# trainer rewords.
+
+_MONTHS = {datetime(2000, m, 1).strftime(f).lower(): m
+           for m in range(1, 13) for f in ("%B", "%b")} | {"sept": 9}
+_WEEKDAYS = {datetime(2000, 1, 3 + d).strftime(f).lower(): d
+             for d in range(7) for f in ("%A", "%a")} | {"tues": 1, "weds": 2, "thur": 3,
+                                                          "thurs": 3}
+_NUMBERS = {word: n for n, word in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty"))} | {"a": 1, "an": 1, "thirty": 30, "forty": 40,
+                                             "fifty": 50}
+#: a unit of time counted from today ("within six weeks"): days, or months
+_UNITS = {"day": (1, 0), "week": (7, 0), "fortnight": (14, 0), "month": (0, 1),
+          "year": (0, 12)}
+#: the units as notes shorten them: "within 6 wks", "in 3 mths"
+_UNIT_SHORT = {"wk": "week", "mth": "month", "mnth": "month", "mo": "month", "yr": "year",
+               "dy": "day"}
+#: words before a date that say how it is meant; "before" means the day before
+_LEADS = (("no", "later", "than"), ("not", "later", "than"), ("as", "of"),
+          ("as", "from"), ("week", "commencing"), ("week", "beginning"),
+          ("within", "the", "next"), ("in", "the", "next"), ("over", "the", "next"),
+          ("w/c",), ("by",), ("before",), ("from",), ("starting",), ("start",),
+          ("starts",), ("beginning",), ("begins",), ("commencing",), ("on",), ("within",),
+          ("in",), ("until",), ("till",))
+#: every word a phrase :func:`phrase_date` reads is made of, numbers apart: a reader
+#: looking for date phrases in a sentence tries only runs of these
+DATE_WORDS = frozenset({w for lead in _LEADS for w in lead} | set(_MONTHS) | set(_WEEKDAYS)
+                       | set(_NUMBERS) | {
+    "the", "of", "end", "start", "beginning", "middle", "close", "mid", "next", "this",
+    "coming", "week", "weeks", "month", "months", "year", "years", "day", "days",
+    "fortnight", "fortnights", "time", "now", "today", "tonight", "tomorrow", "immediately",
+    "straightaway", "straight", "away", "christmas", "'s", "'", "\u2019", ",", "-", "/",
+    "w", "c", "w/c"} | {short + end for short in _UNIT_SHORT for end in ("", "s")})
+#: leads after which a count of time is counted from today ("within six weeks")
+_FROM_TODAY = {"within", "in", "next"}
+#: how far back a date written without its year may lie: "from 7 November" written on
+#: 29 November is the one just past (the work has started); "by the end of March" or "on
+#: 14 October" written then is the one to come
+RECENT_DAYS = 31
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, kept inside the month ("31 Aug" + 6 months is the
+    last day of February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+def _words(text: str) -> list[str]:
+    """The phrase's words, lower-cased, with commas, "'s" and ordinal endings gone and
+    "mid-March" read as "mid march"."""
+    out: list[str] = []
+    for raw in text.lower().replace(",", " ").replace("\u2019", "'").split():
+        word = raw.strip(".()")
+        if word.endswith(("'s", "'")) and not word[:1].isdigit():
+            word = word.rstrip("s").rstrip("'")
+        if word.startswith("mid-") and len(word) > 4:
+            out += ["mid", word[4:]]
+            continue
+        for end in ("st", "nd", "rd", "th"):
+            if word.endswith(end) and word[:-2].isdigit():
+                word = word[:-2]
+        if word:
+            out.append(word)
+    return out
+
+
+class _Phrase:
+    """A date phrase read word by word (see :func:`phrase_date`)."""
+
+    def __init__(self, words: list[str], today: date) -> None:
+        self.words = words
+        self.at = 0
+        self.today = today
+
+    def peek(self, ahead: int = 0) -> str:
+        spot = self.at + ahead
+        return self.words[spot] if spot < len(self.words) else ""
+
+    def take(self, *options: str) -> str:
+        word = self.peek()
+        if word and word in options:
+            self.at += 1
+            return word
+        return ""
+
+    def year(self) -> int | None:
+        word = self.peek()
+        if word.isdigit() and len(word) == 4 and 1900 < int(word) < 2200:
+            self.at += 1
+            return int(word)
+        return None
+
+    def placed(self, month: int, day: int | None, year: int | None,
+               end: bool = False) -> date | None:
+        """The date in ``year``, or the first one since a short while ago."""
+        def make(y: int) -> date:
+            if day is None:
+                return _month_end(y, month) if end else date(y, month, 1)
+            return date(y, month, day)
+
+        try:
+            if year is not None:
+                return make(year)
+            found = make(self.today.year - 1)
+            while found < self.today - timedelta(days=RECENT_DAYS):
+                found = make(found.year + 1)
+            return found
+        except ValueError:  # "31 June"
+            return None
+
+    def month_day(self) -> tuple[int, int | None] | None:
+        """"7 December", "the 7th of December", "December 7": (month, day)."""
+        start = self.at
+        self.take("the")
+        day = self.peek()
+        if day.isdigit() and 1 <= int(day) <= 31:
+            self.at += 1
+            self.take("of")
+            month = _MONTHS.get(self.peek())
+            if month is not None:
+                self.at += 1
+                return month, int(day)
+        self.at = start
+        month = _MONTHS.get(self.peek())
+        if month is None:
+            return None
+        self.at += 1
+        self.take("the")
+        day = self.peek()
+        if day.isdigit() and 1 <= int(day) <= 31:
+            self.at += 1
+            return month, int(day)
+        return month, None
+
+    def period(self, edge: str) -> date | None:
+        """The start, middle or end of a month, week or year: "March 2027", "the
+        year", "next month", "this week", "2027"."""
+        year = self.year()
+        if year is not None:
+            return date(year, 12, 31) if edge == "end" else (
+                date(year, 7, 1) if edge == "mid" else date(year, 1, 1))
+        which = self.take("the", "this", "next", "the next")
+        unit = self.take("week", "month", "year")
+        today = self.today
+        if unit:
+            ahead = 1 if which == "next" else 0
+            if unit == "week":
+                monday = today - timedelta(days=today.weekday()) + timedelta(weeks=ahead)
+                return monday + timedelta(days={"end": 4, "mid": 2}.get(edge, 0))
+            if unit == "month":
+                first = _add_months(today.replace(day=1), ahead)
+                return _month_end(first.year, first.month) if edge == "end" else \
+                    first.replace(day=15) if edge == "mid" else first
+            year = today.year + ahead
+            return date(year, 12, 31) if edge == "end" else (
+                date(year, 7, 1) if edge == "mid" else date(year, 1, 1))
+        if which not in ("", "the"):
+            return None
+        month = _MONTHS.get(self.peek())
+        if month is None:
+            return None
+        self.at += 1
+        year = self.year()
+        if edge == "mid":
+            return self.placed(month, 15, year)
+        return self.placed(month, None, year, end=edge == "end")
+
+    def body(self, lead: set[str]) -> date | None:
+        today = self.today
+        word = self.peek()
+        if len(self.words) - self.at == 1:
+            try:
+                found = parse_date(word)  # "14/03/2027", "2027-03-14"
+                self.at += 1
+                return found
+            except ValueError:
+                pass
+        if self.take("today", "now", "immediately", "straightaway", "tonight"):
+            return today
+        if self.take("straight") and self.take("away"):
+            return today
+        if self.take("tomorrow"):
+            return today + timedelta(days=1)
+        # a count of time from today: "within six weeks", "in 3 months' time"
+        count = _number(word)
+        unit = self.peek(1).rstrip("s")
+        unit = _UNIT_SHORT.get(unit, unit)
+        if count is not None and unit in _UNITS and (
+                lead & _FROM_TODAY or self.peek(2) in ("time", "from")):
+            self.at += 2
+            if self.take("time") or (self.take("from") and self.take("now", "today")):
+                pass
+            days, months = _UNITS[unit]
+            return _add_months(today, months * count) + timedelta(days=days * count)
+        # the start, middle or end of a period
+        edge = ""
+        if self.take("mid"):
+            edge = "mid"
+        else:
+            start = self.at
+            self.take("the")
+            edge = {"end": "end", "close": "end", "start": "start", "beginning": "start",
+                    "middle": "mid"}.get(self.peek(), "")
+            if edge and self.peek(1) == "of":
+                self.at += 2
+            else:
+                self.at, edge = start, ""
+        if edge:
+            return self.period(edge)
+        which = self.take("next", "this", "coming")
+        if which:
+            if self.peek() in _WEEKDAYS:
+                weekday = _WEEKDAYS[self.words[self.at]]
+                self.at += 1
+                if which == "next":  # the one in next week (British "next Friday")
+                    monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
+                    return monday + timedelta(days=weekday)
+                return today + timedelta(days=(weekday - today.weekday()) % 7)
+            if self.peek() in ("week", "month", "year") and which != "coming":
+                if which == "next":  # "next week": its Monday; "next month": its first
+                    self.at -= 1
+                    return self.period("start")
+                self.at += 1
+                return today  # "this week"
+            return None
+        if self.take("christmas"):
+            self.take("day")
+            return self.placed(12, 25, self.year())
+        named = _WEEKDAYS.get(self.peek())
+        if named is not None:
+            self.at += 1
+            if self.at == len(self.words):  # "on Monday": the next one
+                return today + timedelta(days=(named - today.weekday() - 1) % 7 + 1)
+        read = self.month_day()
+        if read is None:
+            return None
+        month, day = read
+        return self.placed(month, day, self.year())
+
+
+def phrase_date(text: str, today: date | None = None) -> date | None:
+    """The date a phrase of a plan gives, or None when it gives none this can be sure of.
+
+    Why: a statement such as "Family support worker to visit every Tuesday from 7
+    December" already says when the work starts; the interview offers that date rather
+    than asking for it again. Read: a date in :data:`FORMATS`; a day and month with or
+    without a year ("7 December", "Tuesday 8th December 2026"); a month ("from January");
+    the start, middle or end of a month, week or year ("by the end of March 2027",
+    "mid-March", "the end of next month"); "next Monday", "this Friday", "next week";
+    today, tomorrow, "immediately"; a count of time from today ("within six weeks", "in 3
+    months' time"). Words before the date that say how it is meant ("from", "starting",
+    "by", "w/c", "no later than") are read; "before 1 April" is 31 March. A date written
+    without its year is the next one, or the one just past if it was less than
+    :data:`RECENT_DAYS` ago. Anything else ("by half term", "at the next review", "as
+    needed") gives None: a guess would be a date the worker did not write.
+    """
+    today = today or _the_day()
+    words = _words(text)
+    lead: set[str] = set()
+    before = False
+    moved = True
+    while moved and words:
+        moved = False
+        for option in _LEADS:
+            if tuple(words[:len(option)]) == option and len(words) > len(option):
+                lead.update(option)
+                before = before or option == ("before",)
+                words = words[len(option):]
+                moved = True
+                break
+    if not words:
+        return None
+    phrase = _Phrase(words, today)
+    try:
+        found = phrase.body(lead)
+    except (ValueError, OverflowError):
+        return None
+    if found is None or phrase.at != len(words):
+        return None
+    return found - timedelta(days=1) if before else found

@@ -81,6 +81,11 @@ class Interview(People, Story, Gaps):
         #: set by a caller that has the coach loaded (``Coach.read_owner``), so the
         #: interview itself never loads a pipeline
         self.owner_reader: Callable[[str, Case], str | None] | None = None
+        #: reads what a work item or outcome statement already says of the questions
+        #: after it (text, stage, today, case) -> {"frequency": ..., "start": ...,
+        #: "measure": ..., "by": ...}; set by a caller with the coach loaded
+        #: (``Coach.read_offers``)
+        self.offer_reader: Callable[[str, str, date, Case], dict[str, str]] | None = None
         keys = self.steps()
         legacy = case.resume.get("step")
         if position in keys:
@@ -242,6 +247,19 @@ class Interview(People, Story, Gaps):
             hint_shown=step.hint_shown,
             offered=step.offer(self, at) if step.offer is not None else "",
         )
+
+    def offer_prompt(self, question: Question) -> str:
+        """What the answer box says when the question offers an answer (its placeholder):
+        the step's message in prompts/interview.yml ("Enter takes “Every Tuesday”, as the
+        work says, or type another answer"); "" when nothing is offered."""
+        if not question.offered:
+            return ""
+        messages = self.prompts.messages
+        said = (messages.owner_offered if question.kind == "who" else
+                getattr(messages, f"{question.kind}_offered", "")) or \
+            "Enter takes {text}, or type another answer"
+        quoted = f"\u201c{question.offered}\u201d"
+        return said.replace("{owner}", quoted).replace("{text}", quoted)
 
     def relevant(self, findings: list[Any], stage: str | None) -> list[Any]:
         """The coach's findings worth raising now: not those a later step asks about."""

@@ -82,6 +82,10 @@ class Messages(Strict):
     added_need: str = ""
     slow_for_serious: str = ""
     owner_offered: str = ""
+    frequency_offered: str = ""
+    start_offered: str = ""
+    measure_offered: str = ""
+    by_offered: str = ""
 
 
 class Reflection(Strict):

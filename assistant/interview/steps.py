@@ -55,7 +55,8 @@ class Question:
     describe_choices: bool = False
     hint_shown: bool = False
     #: an answer read from what the worker already wrote, offered when the step has none
-    #: (the owner a work statement names, for "Who will do this?")
+    #: (the owner a work statement names, for "Who will do this?"; how often and from
+    #: when, for a work item; the measure and date, for an outcome)
     offered: str = ""
 
 
@@ -335,6 +336,42 @@ def _owner_offer(iv: Interview, at: At) -> str:
     return reader(item.action, iv.case) or ""
 
 
+def _offer_of(name: str) -> Reader:
+    """An offer for the step that asks ``name`` of a work item ("frequency", "start") or
+    an outcome ("measure", "by"): what its statement already says ("every Tuesday from 7
+    December", "on at least 4 days a week by the end of March 2027"), read by the
+    interview's offer reader (the coach's, when one is loaded), dates against the
+    interview's today. "" when the item has that answer already, or the statement does
+    not say it, or a date read does not pass as a typed one would."""
+
+    def offer(iv: Interview, at: At) -> str:
+        reader = iv.offer_reader
+        if reader is None:
+            return ""
+        if name in ("frequency", "start"):
+            item = at.work
+            if item is None or (item.frequency if name == "frequency" else item.start_date):
+                return ""
+            text, stage = item.action, "work"
+        else:
+            outcome = at.outcome
+            if outcome is None or (outcome.measure if name == "measure"
+                                   else outcome.target_date):
+                return ""
+            text, stage = outcome.statement, "outcome"
+        if not text.strip():
+            return ""
+        said = reader(text, stage, iv.today, iv.case).get(name, "")
+        if said and name in ("start", "by"):
+            try:
+                iv.parse_date(said)
+            except AnswerError:
+                return ""
+        return said
+
+    return offer
+
+
 def _worker_read(iv: Interview, at: At) -> str:
     case = at.case
     return ", ".join(part for part in (case.worker, case.worker_contact) if part)
@@ -390,16 +427,19 @@ STEPS: tuple[Step, ...] = (
     Step("whose", "outcome", "outcome", "outcome",
          *_choice("outcome", "whose", "outcome_domains"), choices="outcome_domains",
          multiline=False),
-    Step("measure", "outcome", "outcome", "outcome", *_text("outcome", "measure")),
+    Step("measure", "outcome", "outcome", "outcome", *_text("outcome", "measure"),
+         offer=_offer_of("measure")),
     Step("by", "outcome", "outcome", "outcome", *_date("outcome", "target_date"),
-         multiline=False),
+         multiline=False, offer=_offer_of("by")),
     Step("outcome_new", "outcome", "outcomes", "need", _empty, _new_outcome, coach="outcome",
          unanswered=lambda iv, at: at.need is not None and not at.need.outcomes),
     # the work towards each outcome
     Step("work", "work", "work", "work", *_action, coach="work"),
     Step("who", "work", "work", "work", *_text("work", "who"), offer=_owner_offer),
-    Step("frequency", "work", "work", "work", *_text("work", "frequency")),
-    Step("start", "work", "work", "work", *_date("work", "start_date"), multiline=False),
+    Step("frequency", "work", "work", "work", *_text("work", "frequency"),
+         offer=_offer_of("frequency")),
+    Step("start", "work", "work", "work", *_date("work", "start_date"), multiline=False,
+         offer=_offer_of("start")),
     Step("work_new", "work", "works", "outcome", _empty, _new_work, coach="work",
          unanswered=_work_unanswered),
     # what the documents need

@@ -230,6 +230,51 @@ class Coach:
             said = rest[:1].upper() + rest[1:]
         return said
 
+    def read_offers(self, text: str, stage: str, today: Any = None,
+                    case: Any = None) -> dict[str, str]:
+        """What a work item or outcome statement already answers of the questions the
+        interview asks after it, as answers: for "work", ``frequency`` ("Every Tuesday",
+        "Weekly, for six weeks") and ``start`` (a date in the app's form, "7 Dec 2026");
+        for "outcome", ``measure`` ("At least 4 days a week, recorded by the school") and
+        ``by`` ("31 Mar 2027"). A key is left out when the statement does not say it.
+
+        Why: "Family support worker to visit Kerry every Tuesday from 7 December" has
+        answered "How often?" and "From what date?"; the interview offers those answers
+        rather than asking again from blank. The phrases are the work and outcome
+        readers' (``read_frequency``, ``read_start``, ``read_measure``, ``read_target``);
+        dates are read by ``dates.phrase_date`` against ``today`` (the interview's), so
+        "next Monday" or "within six weeks" is the date the worker meant on the day.
+        With a ``case``, a date phrase holding one of its people's names ("a food
+        parcel from May", May being the volunteer) gives no date. Nothing on the blank
+        pipeline (no tags to read phrases by).
+        """
+        from assistant import dates
+        from assistant.wording.pipeline import SPACY_LOCK
+        from assistant.wording.structure import timing
+
+        engine = self.load()._engine
+        if engine.reduced or not text.strip() or stage not in ("work", "outcome"):
+            return {}
+        today = today or dates.today()
+        offers: dict[str, str] = {}
+        with SPACY_LOCK:
+            doc = engine.nlp(text[:MAX_CHARS])
+            reader = engine.reader
+            if stage == "work":
+                spans = [(p.start, p.end) for p in reader.read_frequency(doc)]
+                when = reader.read_start(doc)
+                offers["frequency"] = timing.said(doc, spans)
+            else:
+                spans = [(p.start, p.end) for p in reader.read_measure(doc)]
+                when = reader.read_target(doc)
+                offers["measure"] = timing.said(doc, spans, drop_lead=True)
+        names = {p.name.lower() for p in getattr(case, "people", ())}
+        if when is not None and names & {w.strip(".,").lower() for w in when.text.split()}:
+            when = None
+        day = dates.phrase_date(when.text, today) if when is not None else None
+        offers["start" if stage == "work" else "by"] = dates.show_date(day)
+        return {key: value for key, value in offers.items() if value}
+
     @property
     def parser(self) -> Any:
         """The pipeline as the coach runs it (``pipeline.Parser``): documents it parses

@@ -12,6 +12,8 @@ Ctrl+Z undoes typing, then the last change to the case (an answer or a deletion)
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from textwrap import wrap
 from typing import Any
 
 from rich.text import Text
@@ -79,6 +81,8 @@ class InterviewScreen(Screen[None]):
                                    position=position)
         self.interview.owner_reader = self._owner_of
         self._owner_read: tuple[Any, str | None] = (None, None)
+        self.interview.offer_reader = self._offers_of
+        self._offers_read: tuple[Any, dict[str, str]] = (None, {})
         self._saved = case.model_copy(deep=True)
         self._undo: list[tuple[Case, str, str]] = []
         self.generation = 0
@@ -117,6 +121,22 @@ class InterviewScreen(Screen[None]):
                 owner = None
             self._owner_read = (key, owner)
         return self._owner_read[1]
+
+    def _offers_of(self, text: str, stage: str, today: date,
+                   case: Case) -> dict[str, str]:
+        """What a work or outcome statement already says of how often, from when, the
+        measure and the date, once the coach is loaded (as ``_owner_of``: never waits for
+        it, reads each statement once)."""
+        if self.app.coach_status != "ready" or self.app.coach is None:
+            return {}
+        key = (text, stage, today, tuple(p.name for p in case.people))
+        if key != self._offers_read[0]:
+            try:
+                offers = self.app.coach.read_offers(text, stage, today, case)
+            except Exception:  # an offer is a convenience: never an error on screen
+                offers = {}
+            self._offers_read = (key, offers)
+        return self._offers_read[1]
 
     @property
     def case(self) -> Case:
@@ -202,9 +222,7 @@ class InterviewScreen(Screen[None]):
         answer = self.answer_box
         current = next((c.label for c in q.choices if c.id == q.value), "")
         if q.kind != "review" and offered:
-            said = self.interview.prompts.messages.owner_offered or \
-                "Enter takes {owner}, or type another answer"
-            answer.placeholder = said.replace("{owner}", f"“{offered}”")
+            answer.placeholder = self.interview.offer_prompt(q)
         elif q.kind != "review":
             answer.placeholder = (f"Enter keeps “{current}”, or type a number or a word"
                                   if current else "Type your answer")
@@ -212,6 +230,11 @@ class InterviewScreen(Screen[None]):
             answer.placeholder = "Enter for your feedback; Ctrl+B to go back"
         else:
             answer.placeholder = "Enter to stay here; Ctrl+B to go back; F4 to export"
+        # an offer quoted in full may need more lines than an empty box has: the box
+        # grows to show all of it (a long measure's "or type another measure" was cut)
+        width = max(20, answer.content_size.width or 60)
+        answer.styles.min_height = (min(8, max(2, len(wrap(answer.placeholder, width))))
+                                    if offered and q.kind != "review" else None)
         self.report = None
         self.report_text = ""
         self.rewrite_index = 0

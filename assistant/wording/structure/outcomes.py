@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any, Literal
 
+from assistant.wording.structure import timing
 from assistant.wording.structure.needs import NeedReader
 from assistant.wording.structure.readings import (
     KNOWN_VERBS,
@@ -75,6 +76,24 @@ class OutcomeReader(NeedReader):
                            | self.follow_verb if w.isalpha())
         # what is received is provided, wherever it is ("receive home visits")
         self.receive_verb = ("receive", "have", "get", "access", "attend", "accept")
+
+    def read_measure(self, doc: Any) -> list[Part]:
+        """How the outcome will be seen to have happened, as the statement says it: a
+        bounded count ("on at least 4 days a week", "above 90% attendance") and who or
+        what shows it ("as recorded by the school"); [] when it says neither
+        (``timing.measure_spans``). Numbers that only say when are not counts.
+
+        Why: the interview offers it for "How will we know?" rather than asking for
+        what the worker has already written."""
+        return [Part.of(doc, start, end)
+                for start, end in timing.measure_spans(doc, self.observe_verb)]
+
+    def read_target(self, doc: Any) -> Part | None:
+        """The phrase giving by when the outcome should have happened ("by the end of
+        March 2027", "within six weeks", "before 1 April"), or None
+        (``timing.target_span``)."""
+        found = timing.target_span(doc)
+        return None if found is None else Part.of(doc, *found)
 
     def read_outcomes(self, doc: Any) -> list[OutcomeReading]:
         """The outcome's reading, then, when it is a service with a purpose ("Mum will be

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from assistant.wording.structure import timing
 from assistant.wording.structure.needs import NeedReader
 from assistant.wording.structure.readings import (
     KNOWN_VERBS,
@@ -74,6 +75,22 @@ class WorkReader(NeedReader):
             return True
         return base in ("team", "service", "services", "agency", "charity", "council") and \
             any(c.dep_ in ("compound", "amod", "nmod") for c in _kids(head))
+
+    def read_frequency(self, doc: Any) -> list[Part]:
+        """How often and for how long the work runs, as the statement says it: "every
+        Tuesday", "weekly" and "for six weeks", "until the next review"; [] for "as
+        needed" or "regularly" (``timing.frequency_spans``).
+
+        Why: the interview offers it for "How often, and for how long?" rather than
+        asking for what the worker has already written."""
+        return [Part.of(doc, start, end) for start, end in timing.frequency_spans(doc)]
+
+    def read_start(self, doc: Any) -> Part | None:
+        """The phrase giving when the work starts ("from 7 December", "starting next
+        week", "on 3 March"), or None; a deadline ("by the end of the year") or a day
+        that repeats ("every Tuesday") is not a start (``timing.start_span``)."""
+        found = timing.start_span(doc)
+        return None if found is None else Part.of(doc, *found)
 
     def read_work(self, doc: Any) -> WorkReading | None:
         """Read a work item: its action verb and who does it. Needs a parse.
