@@ -169,12 +169,18 @@ WORK_MORE: list[tuple[str, set[str], str]] = [
     ("GP to share any concerns about Mum's Gorseinon tablets with the social worker.", {NA},
      "gorseinon"),
     ("Nursery to pass on any worries to the Pontlliw health visitor.", {NA}, "pontlliw"),
+    # ... but a vague verb read that way is still no purpose
+    ("Family support worker to visit every Tuesday from 7 December to help her monitor "
+     "Tyler's Cilfynydd progress.", {NA}, "cilfynydd"),
 ]
 
 WORK_MORE_PASS: list[tuple[str, str]] = [
     ("School to email Mum any changes to Osian's Gorseinon timetable on the Friday before.",
      "gorseinon"),
     ("Dad to tell the Pontlliw school about any absence by 9am.", "pontlliw"),
+    # "help her plan ..." read as "her plan": what the person will do is the purpose
+    ("Family support worker to visit Kerry every Tuesday from 7 December to help her plan "
+     "Tyler's Cilfynydd breakfasts.", "cilfynydd"),
 ]
 
 

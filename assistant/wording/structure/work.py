@@ -961,6 +961,13 @@ class WorkReader(NeedReader):
         if lemma(action) not in self.enabling_verb:
             return False
         doc = action.doc
+        if action.i + 2 < len(doc) and doc[action.i + 1].tag_ == "PRP$" and \
+                doc[action.i + 2].head.i == action.i:
+            # "help her plan Tyler's breakfasts" read as "her plan": a noun with an object
+            # of its own is the verb the person will do
+            done = doc[action.i + 2]
+            return done.tag_.startswith("NN") and any(
+                c.dep_ == "dobj" for c in _kids(done)) and lemma(done) not in self.work_vague
         person = next((t for t in doc[action.i + 1:action.i + 4] if self._animate(t)
                        and t.tag_ != "PRP$"), None)
         if person is None or person.i + 1 >= len(doc):
