@@ -466,3 +466,15 @@ def test_the_reflection_shows_a_named_relative_once(content: Content, story: str
     for item in shown:
         bare_name, word = item[:-1].split(" (")
         assert bare_name not in items and word not in items, items
+
+
+def test_the_names_of_things_and_short_dates_are_not_people(content: Content) -> None:
+    """"Universal Credit" or "the Riverside Food Bank" is a run of capitalised words that
+    names a thing; "Sept" is a month. Names after a title or a family word, or after a
+    word that starts a sentence, stay names."""
+    iv = Interview(Case(reference="T-003", people=[
+        Person(id="p1", role="child", name="Tyler", age=8)]), content)
+    iv.case.story = ("Kerry gets Brackwell Credit and uses the Orrin Food Bank since Sept. "
+                     "On Monday Kerry saw Mr Adeyemi. Her Nan Rose helps. When Dean visits, "
+                     "Tyler hides.")
+    assert iv.names_in_story() == ["Kerry", "Adeyemi", "Rose", "Dean"]

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from assistant.model import Case
 
 
+#: A capitalised word, hyphenated or possessive ("Mary-Jo", "Kerry's").
+_CAPITALISED = r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s)?\b"
+
+
 class Story:
     """The reflection methods of :class:`~assistant.interview.Interview`."""
 
@@ -27,17 +31,27 @@ class Story:
 
 
     def names_in_story(self) -> list[str]:
-        """Capitalised words in the story that look like names of people not in the case."""
+        """Capitalised words in the story that look like names of people not in the case.
+
+        A run of capitalised words ("Universal Credit", "Riverside Food Bank") names a
+        thing or a place, not a person: a pseudonymous story gives people by their first
+        names. Words before the name that are no name ("When", "On Monday") or a family
+        word or title ("Nan Rose", "Mr Adeyemi") are set aside first."""
         known = {p.name.lower() for p in self.case.people}
         not_names = {w.lower() for w in self.prompts.reflection.not_names}
+        roles = {r.id for r in self.framework.roles} | {
+            r.label.lower() for r in self.framework.roles}
         seen: list[str] = []
-        for match in re.finditer(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)?\b", self.case.story):
-            word = match.group(1)
+        for run in re.finditer(rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})*", self.case.story):
+            words = [w.removesuffix("'s") for w in run.group(0).split()]
+            while words and (words[0].lower() in not_names or words[0].lower() in
+                             self.family_words or words[0].lower() in roles):
+                words = words[1:]
+            if len(words) != 1:
+                continue  # nothing left, or the name of a thing ("Universal Credit")
+            word = words[0]
             low = word.lower()
-            if (low in known or low in not_names or low.removesuffix("s") in not_names
-                    or low in self.family_words):
-                continue
-            if any(low == r.id or low == r.label.lower() for r in self.framework.roles):
+            if low in known or low.removesuffix("s") in not_names or low in roles:
                 continue
             if word not in seen:
                 seen.append(word)
