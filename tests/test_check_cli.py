@@ -42,6 +42,42 @@ def test_linter_lines_without_json() -> None:
     assert len(lines) == 2
 
 
+def test_at_a_terminal_a_statement_with_nothing_flagged_says_what_it_reads() -> None:
+    """Silence reads as approval to a student: at a terminal every statement says
+    something (what it reads, or the framework's question); a pipe keeps the linter's
+    findings only (the test above)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "assistant", "check", "Sam needs his own bed.",
+             "Mum needs a mentor."], stdout=follower, stderr=subprocess.PIPE, cwd=ROOT,
+            timeout=120, check=False)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed: everything is read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(leader)
+    lines = b"".join(chunks).decode().splitlines()
+    assert done.returncode == 0
+    assert lines[0].startswith("1: Reads as specific: it names what Sam needs"), lines
+    assert lines[1].startswith("2:5 service "), lines
+    assert len(lines) == 2
+
+
 def test_explain_adds_why_questions_and_rewrites() -> None:
     result = run_cli("check", "--explain", "Kayla needs counselling.")
     assert "    ? What would counselling help Kayla to do, understand or feel?" in result.stdout

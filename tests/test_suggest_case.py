@@ -312,6 +312,26 @@ def test_an_unflagged_need_asks_the_frameworks_question(coach: Coach, text: str)
     assert report.to_dict()["note"] == note
 
 
+@pytest.mark.parametrize(("text", "reads"), [
+    # a thing one can hand over, whose it is, or how much: said back as what is needed
+    ("Sam needs his own Tarrow bed.", True),
+    ("Sam needs a Tarrow bed.", True),
+    ("Sam needs two hours with his dad on Saturdays.", True),
+    # a bare abstraction no list knows is not flagged, and not called specific either
+    ("Sam needs closure.", False),
+    ("Sam needs a fresh start.", False),
+])
+def test_only_a_particular_thing_is_said_back_as_specific(coach: Coach, text: str,
+                                                          reads: bool) -> None:
+    """"Reads as specific" is approval: it is said of a noun phrase only where the phrase
+    names something particular; otherwise the framework's question is asked."""
+    report = coach.check(text)
+    assert report.kinds == []
+    assert report.note.startswith("Reads as specific") is reads, report.note
+    if not reads:
+        assert "different for Sam" in report.note
+
+
 def test_a_flagged_need_has_no_note_and_stages_ask_their_own_question(coach: Coach) -> None:
     assert coach.check("Kayla needs counselling.").note == ""
     outcome = coach.check("By the July review Jackie will have above 90% attendance.",

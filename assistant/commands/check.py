@@ -99,9 +99,12 @@ def _sources(args: argparse.Namespace) -> Iterator[tuple[int, str]]:
             yield number, text
 
 
-def _text_lines(number: int, report: Any, explain: bool) -> list[str]:
+def _text_lines(number: int, report: Any, explain: bool, notes: bool) -> list[str]:
+    """The linter-style lines for one statement; with ``notes``, a statement with nothing
+    flagged says what it reads or asks the framework's question, as the interview does:
+    silence would read as approval."""
     out = []
-    if explain and report.note:  # nothing flagged: what it reads, or the framework's question
+    if (explain or notes) and report.note:  # what it reads, or the framework's question
         out.append(f"{number}: {report.note}")
     elif explain:  # a sentence of several flagged nothing itself: what it reads
         out.extend(f"{number}: sentence {k}: {s.note}"
@@ -175,6 +178,9 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
     write = sys.stdout.write
     found = 0
     numbers: deque[int] = deque()  # line numbers of statements read but not yet reported
+    # A person at a terminal is told what each statement reads as; a pipe or a file gets
+    # only the findings, as a linter's output.
+    notes = sys.stdout.isatty()
 
     def texts() -> Iterator[str]:
         numbers.append(first[0])
@@ -191,7 +197,7 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
             # "line" pairs each object with its input (blank lines are not statements).
             write(json.dumps({**report.to_dict(), "line": number}, ensure_ascii=False) + "\n")
         else:
-            lines = _text_lines(number, report, args.explain)
+            lines = _text_lines(number, report, args.explain, notes)
             found += bool(report.findings)
             if lines:
                 write("\n".join(lines) + "\n")

@@ -1459,7 +1459,13 @@ class NeedReader:
                 not self._concrete_thing(head):
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
-        return "specific", f"names something particular: \"{head.text}\""
+        if self._concrete_thing(head) or self._specific_mods(head) or any(
+                c.dep_ in ("poss", "nummod") or (c.dep_ == "amod" and c.lower_ == "own")
+                for c in _kids(head)):
+            return "specific", f"names something particular: \"{head.text}\""
+        # "closure", "a fresh start": nothing flagged, but nothing read as particular
+        # either; the coach asks the framework's question rather than call it specific
+        return "unknown", f"names no service, aim or assessment: \"{head.text}\""
 
     def _noun_tagged_adjective(self, token: Any) -> bool:
         """True for a word the tagger read as an adjective that WordNet knows only as a
