@@ -120,7 +120,7 @@ def room_wording(statements: Iterable[str], coach: Any, top: int = 10) -> list[P
     """The most common flagged phrasings per scored kind, with example statements."""
     counts: Counter[tuple[str, str]] = Counter()
     examples: dict[tuple[str, str], list[str]] = {}
-    for report in coach.check_many(statements, "need"):
+    for report in coach.check_many(statements, "need", notes=False):
         seen: set[tuple[str, str]] = set()
         for finding in report.findings:
             if finding.kind not in SCORED_KINDS or any(finding.context.values()):

@@ -193,7 +193,8 @@ def score(rows: list[Row], kinds: tuple[str, ...]) -> dict:
 def predict(coach, rows: list[Row], stage: str) -> None:
     kinds = set(KINDS[stage])
     texts = [r.text for r in rows]
-    for row, report in zip(rows, coach.check_many(texts, stage=stage), strict=True):
+    reports = coach.check_many(texts, stage=stage, notes=False)  # kinds only
+    for row, report in zip(rows, reports, strict=True):
         row.predicted = {ALIASES.get(k, k) for k in report.kinds} & kinds
         row.gold &= kinds
 

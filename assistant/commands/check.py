@@ -190,7 +190,8 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
             yield text
 
     stream = coach.check_many(texts(), stage=args.stage, batch_size=BATCH, holder=args.holder,
-                              case=args.case_loaded)
+                              case=args.case_loaded,
+                              notes=args.json or args.explain or notes)
     for report in stream:
         number = numbers.popleft()
         if args.json:

@@ -1335,7 +1335,8 @@ def coach_kinds(coach: Any, texts: Sequence[str]) -> dict[str, list[str]]:
     """The kinds the wording coach flags on each distinct wording ('service', 'universal'...)."""
     distinct = list(dict.fromkeys(texts))
     return {text: list(report.kinds)
-            for text, report in zip(distinct, coach.check_many(distinct), strict=True)}
+            for text, report in zip(distinct, coach.check_many(distinct, notes=False),
+                                    strict=True)}
 
 
 def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,

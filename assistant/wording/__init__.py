@@ -302,10 +302,15 @@ class Coach:
             yield report
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
-                   holder: str | None = None, case: Any = None) -> Iterator[Report]:
+                   holder: str | None = None, case: Any = None,
+                   notes: bool = True) -> Iterator[Report]:
         """Reports in input order, streaming: only one batch of documents is held at once.
 
-        The lock is taken for each batch, not while the caller reads the reports.
+        The lock is taken for each batch, not while the caller reads the reports. With
+        ``notes=False`` a report has its findings and kinds only, as a linter prints them:
+        what the coach says of a statement it flags nothing in (``note``, ``quiet``, the
+        sentences' verdicts) is not worked out, which is about a tenth of the coach's work
+        beyond the parse.
         """
         from assistant.wording.pipeline import SPACY_LOCK
 
@@ -319,7 +324,8 @@ class Coach:
                 return
             with SPACY_LOCK:
                 reports = [self._noted(doc, engine.report(doc, stage, holder, family, text),
-                                       family, holder)
+                                       family, holder) if notes else
+                           engine.report(doc, stage, holder, family, text)
                            for text, doc in zip(batch, engine.nlp.pipe(batch,
                                                                        batch_size=batch_size),
                                                 strict=True)]
