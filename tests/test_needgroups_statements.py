@@ -127,3 +127,27 @@ def test_a_second_verb_shares_its_subject_and_an_act_replaces_its_word(
     # "shouts" read as an act of one adult on another is not also a child's behaviour.
     (shouts,) = suggester.suggest(["Dad shouts at Mum and then smashes her laptop."])
     assert shouts.theme == "domestic-abuse" and "behaviour" not in shouts.scores
+
+
+@pytest.mark.parametrize("text", [
+    # A child who harms or threatens a parent, a grandparent or a sibling: the child's
+    # behaviour, whatever the word (each read as domestic abuse, or as a young carer's
+    # "younger sister", before the child's act was read).
+    "Ryan threatens his dad with a knife.",
+    "Eli is abusive towards his grandmother.",
+    "Tom intimidates his younger sister.",
+    "Jenna needs to stop headbutting her stepmum when she is told to get off her phone.",
+])
+def test_a_child_harming_someone_is_behaviour(suggester: Suggester, text: str) -> None:
+    assert theme_of(suggester, text) == "behaviour"
+
+
+@pytest.mark.parametrize("text", [
+    # An adult harming or threatening a parent stays domestic abuse.
+    "Dad needs to stop being violent towards Mum.",
+    "Mum's boyfriend threatens her when he has been drinking.",
+    "Stepdad intimidates Mum by blocking the front door.",
+])
+def test_an_adult_harming_a_parent_stays_domestic_abuse(suggester: Suggester,
+                                                        text: str) -> None:
+    assert theme_of(suggester, text) == "domestic-abuse"
