@@ -151,3 +151,45 @@ def test_a_child_harming_someone_is_behaviour(suggester: Suggester, text: str) -
 def test_an_adult_harming_a_parent_stays_domestic_abuse(suggester: Suggester,
                                                         text: str) -> None:
     assert theme_of(suggester, text) == "domestic-abuse"
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # A person known only by name whose own children the words name ("her kids", "her
+    # son", "her toddler") is a parent: a parent's theme applies (each read as a
+    # child's before, and a parent's words about a child dropped).
+    ("Kirsty needs to stop doing coke on nights out when her kids are at home.",
+     "substance-misuse"),
+    ("Shona relapsed into drinking after her son was removed.", "substance-misuse"),
+    ("Courtney needs to stop hitting her toddler when she is stressed.",
+     "parenting-boundaries"),
+])
+def test_a_name_with_own_children_is_a_parent(suggester: Suggester, text: str,
+                                              theme: str) -> None:
+    assert theme_of(suggester, text) == theme
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # A sibling, someone else's children, or no children named: still a child.
+    ("Mia needs to look after her baby brother less.", "young-carer"),
+    ("Jayden needs to stop hitting his mum's new baby.", "behaviour"),
+    ("Amber needs to stop worrying about her mum's drinking.", "substance-misuse"),
+])
+def test_a_name_without_own_children_stays_a_child(suggester: Suggester, text: str,
+                                                   theme: str) -> None:
+    assert theme_of(suggester, text) == theme
+    (reading,) = suggester.analyzer.read([text])
+    assert reading.holder == "c"
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # What someone does to themself is no act on another person: a parent harming
+    # themself is the parent's mental health, and a child's fear of it is no act of the
+    # child's (the first read as an adult hurting a parent, the second as a child
+    # scaring someone, when the acts were read more loosely).
+    ("Ruby needs to stop worrying that her stepdad will hurt himself.",
+     "parental-mental-health"),
+    ("Ollie is scared that his mum will harm herself again.", "parental-mental-health"),
+])
+def test_an_act_on_oneself_is_no_act_on_another(suggester: Suggester, text: str,
+                                                theme: str) -> None:
+    assert theme_of(suggester, text) == theme
