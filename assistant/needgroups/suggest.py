@@ -1011,6 +1011,9 @@ class Suggestion:
     alternatives: list[str] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)  # each theme's weight, to explain
+    # The rules' theme rests on a word that names the difficulty itself (a ``strong``
+    # term: "DVPO", "county lines"): the learned reading never overturns it.
+    strong: bool = False
 
 
 # Kinds the wording coach flags that mean the need is not yet written as a need.
@@ -1248,8 +1251,10 @@ class Suggester:
         reason = said(best)
         if len(ranked) > 1:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
+        strong = any((m.theme, m.start, m.end) in strong_spans and m.start in weights[best]
+                     for m in found if m.theme == best)
         return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best],
-                          {t: round(score[t], 3) for t in ranked})
+                          {t: round(score[t], 3) for t in ranked}, strong)
 
     @staticmethod
     def _undergone(tokens: Tokens, m: Match) -> bool:
