@@ -193,13 +193,13 @@ def test_features_leave_out_names_the_holder_and_the_need_verb(
 
 def test_features_read_pieces_and_stems_of_what_is_needed(
         pair: tuple[Suggester, Suggester]) -> None:
-    # Pieces of a word carry to words no labelled need used ("snorting" shares "snor"
-    # with "snort"); only what is needed gives pieces, so a setting does not.
+    # Pieces of a word carry to words no labelled need used ("coercively" shares "coer"
+    # with "coercive"); only what is needed gives pieces, so a setting does not.
     learned, _ = pair
-    analysis = learned.analyzer.read(["Dad needs to stop snorting lines when the "
+    analysis = learned.analyzer.read(["Mum needs to spot coercive texts when her "
                                       "children are asleep"])[0]
     feats = features(analysis)
-    assert {"g:<sno", "g:snor", "g:ort>", "s:snor", "sin:snor"} <= set(feats)
+    assert {"g:<coe", "g:coer", "g:ive>", "s:coer", "sin:coer"} <= set(feats)
     assert "s:asle" in feats  # a word's stem wherever it is ...
     assert "g:slee" not in feats and "sin:asle" not in feats  # ... its pieces only inside
 
