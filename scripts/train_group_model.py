@@ -59,9 +59,9 @@ MIN_COUNT = 2  # a feature seen in fewer training rows says nothing general
 L2 = (0.003, 0.01, 0.03)  # tried by LOSO; the best is kept
 ITERATIONS = 200
 FOLDS = 20  # sources are dealt into this many folds by a hash of their name
-THRESHOLDS = (1.0, 1.5, 2.0, 3.0)
-ALPHAS = (0.2, 0.5, 1.0, 2.0)
-MIN_PROBS = (0.0, 0.6, 0.8)
+THRESHOLDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
+ALPHAS = (0.1, 0.2, 0.5, 1.0, 2.0)
+MIN_PROBS = (0.0, 0.5, 0.6, 0.7, 0.8)
 
 
 def source(src: str) -> str:
@@ -253,7 +253,8 @@ def main(argv: list[str] | None = None) -> int:
             elif decision.policy == "rules":
                 got = it["rule"].theme
             else:
-                got = choose(decision, probs[i], classes, it["rule"].theme, it["rule"].scores)
+                got = choose(decision, probs[i], classes, it["rule"].theme, it["rule"].scores,
+                             it["rule"].strong)
             right += got == it["gold"]
             if it["gold"] is None:
                 null_total += 1

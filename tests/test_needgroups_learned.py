@@ -140,6 +140,21 @@ def test_the_trainer_refuses_held_out_rows(tmp_path: Path) -> None:
 CLASSES = ["a", "b", NONE]
 
 
+@pytest.mark.parametrize("decision", [
+    Decision(policy="strong", threshold=1.0),
+    Decision(policy="strong", threshold=2.0, min_prob=0.6),
+    Decision(policy="blend", alpha=0.05)])
+def test_a_word_naming_the_difficulty_is_never_overturned(decision: Decision) -> None:
+    # The rules' theme rests on a strong term, weakly placed (a score under the
+    # threshold): it stands against a sure model in every join with the rules ...
+    assert choose(decision, [0.05, 0.9, 0.05], CLASSES, "a", {"a": 0.4}, True) == "a"
+    # ... and without the strong term the model would have overturned it.
+    assert choose(decision, [0.05, 0.9, 0.05], CLASSES, "a", {"a": 0.4}, False) == "b"
+    # The model alone is the model alone.
+    assert choose(Decision(policy="model"), [0.05, 0.9, 0.05], CLASSES, "a",
+                  {"a": 0.4}, True) == "b"
+
+
 @pytest.mark.parametrize(("decision", "probs", "rule", "scores", "want"), [
     # the rules alone: the model is not asked
     (Decision(policy="rules"), [0.0, 0.9, 0.1], "a", {"a": 1.0}, "a"),
@@ -174,6 +189,19 @@ def test_features_leave_out_names_the_holder_and_the_need_verb(
     feats = features(analysis)
     assert "w:school" in feats and "w:miss" in feats
     assert not any("ellie" in f or "bobby" in f or f.endswith(":need") for f in feats)
+
+
+def test_features_read_pieces_and_stems_of_what_is_needed(
+        pair: tuple[Suggester, Suggester]) -> None:
+    # Pieces of a word carry to words no labelled need used ("coercively" shares "coer"
+    # with "coercive"); only what is needed gives pieces, so a setting does not.
+    learned, _ = pair
+    analysis = learned.analyzer.read(["Mum needs to spot coercive texts when her "
+                                      "children are asleep"])[0]
+    feats = features(analysis)
+    assert {"g:<coe", "g:coer", "g:ive>", "s:coer", "sin:coer"} <= set(feats)
+    assert "s:asle" in feats  # a word's stem wherever it is ...
+    assert "g:slee" not in feats and "sin:asle" not in feats  # ... its pieces only inside
 
 
 # --- what a user sees ----------------------------------------------------------------

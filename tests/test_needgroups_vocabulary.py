@@ -222,3 +222,20 @@ def test_short_shorthand_is_spelled_out_only_as_written() -> None:
     kinds = {t.short: t.kind for t in shorthand.terms}
     assert kinds["PEP"] == kinds["CBT"] == kinds["ISVA"] == "service"
     assert kinds["IHA"] == kinds["ADOS"] == "assessment"
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # Street names for drugs and drinking slang, as plans quote them (each found no
+    # theme word, or a general one, before they were listed).
+    ("Dad was legless when he picked the twins up from nursery.", "substance-misuse"),
+    ("Mum needs to stop taking xanax that she buys online.", "substance-misuse"),
+    ("Dad needs to keep his spliffs and grinder out of the toddler's reach.",
+     "substance-misuse"),
+    # County lines and exploitation slang.
+    ("Tyrese needs to stop shotting in the park after school.", "exploitation-missing"),
+    ("Kelvin was found at a bando two towns away.", "exploitation-missing"),
+    ("Demi needs to stop meeting the sugar daddy who pays for her nails.",
+     "exploitation-missing"),
+])
+def test_drug_and_exploitation_slang(suggester: Suggester, text: str, theme: str) -> None:
+    assert theme_of(suggester, text) == theme

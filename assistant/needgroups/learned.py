@@ -33,7 +33,13 @@ if TYPE_CHECKING:
 
 MODEL_FILE = ("framework", "needgroups-model.json")
 # Raise when :func:`features` changes: a model trained on other features must not load.
-FEATURE_VERSION = 1
+# 2: four-letter pieces of the words of what is needed, and each word's first four letters.
+FEATURE_VERSION = 2
+# The length of the pieces of a word the model reads besides the word itself ("<coer",
+# "coer", "oerc", ...): a word no labelled need used shares pieces with one that did
+# ("snorting" with "snort", "coercively" with "coercive", "cannabis-using" with
+# "cannabis"), so a need worded in new words still weighs towards a theme.
+PIECE = 4
 NONE = "none"  # the class of a need the group should place itself (no theme)
 
 # Words that say nothing of a theme in any need: function words and the need's own frame.
@@ -129,6 +135,14 @@ def features(analysis: Analysis, rule: Suggestion | None = None,
             out[f"{lemma}@{whom}"] = 1.0
         if depth == 0 and not part:
             out[f"head:{lemma}"] = 1.0
+        if len(lemma) > PIECE:
+            # the word's start, as a stem: "exploit" of "exploited", "exploitation"
+            out[f"s:{lemma[:PIECE]}"] = 1.0
+            if not part:
+                out[f"sin:{lemma[:PIECE]}"] = 1.0
+        if not part:
+            for piece in pieces(lemma):
+                out[f"g:{piece}"] = 1.0
     for index, by, on in analysis.acts:
         if index < len(tokens):
             out[f"act:{tokens[index][1]}:{by}>{on}"] = 1.0
@@ -144,6 +158,13 @@ def features(analysis: Analysis, rule: Suggestion | None = None,
     else:
         out["rule:nothing"] = 1.0
     return out
+
+
+def pieces(lemma: str) -> list[str]:
+    """The word's ``PIECE``-letter pieces, its start and end marked ("<cok", "coke",
+    "oke>" of "coke")."""
+    word = f"<{lemma.lower()}>"
+    return [word[i:i + PIECE] for i in range(len(word) - PIECE + 1)]
 
 
 def softmax(logits: Sequence[float]) -> list[float]:
@@ -182,7 +203,7 @@ class Learned:
             return rule
         feats = features(analysis, rule, decision.rule_features)
         probs = self.probabilities(feats)
-        theme = choose(decision, probs, self.classes, rule.theme, rule.scores)
+        theme = choose(decision, probs, self.classes, rule.theme, rule.scores, rule.strong)
         if theme == rule.theme:
             return rule
         if theme is None:
@@ -221,9 +242,15 @@ class Learned:
 
 
 def choose(decision: Decision, probs: Sequence[float], classes: Sequence[str],
-           rule_theme: str | None, rule_scores: Mapping[str, float]) -> str | None:
+           rule_theme: str | None, rule_scores: Mapping[str, float],
+           rule_strong: bool = False) -> str | None:
     """The theme ``decision`` picks from the model's ``probs`` and the rules' choice and
-    scores (shared by run time and the trainer, so what is measured is what runs)."""
+    scores (shared by run time and the trainer, so what is measured is what runs). A
+    rules' theme that rests on a word naming the difficulty itself (``rule_strong``:
+    "DVPO", "county lines") stands in every join with the rules, however far from the
+    head of the need the word sits."""
+    if rule_strong and rule_theme is not None and decision.policy != "model":
+        return rule_theme
     best = max(range(len(classes)), key=lambda k: (probs[k], -k))
     model_theme = None if classes[best] == NONE else classes[best]
     if probs[best] < decision.min_prob:

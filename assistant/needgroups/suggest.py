@@ -86,8 +86,9 @@ class Analysis:
 # expansions and pattern spellings; 5: nested places, local depth, frames and topics,
 # passive and witnessed acts; 6: both together; 8: the person a problem statement is
 # about is its holder, and a holder's words that name a thing ("Dad's drinking needs to
-# stop") are what the need is about.
-ANALYSIS_VERSION = 8
+# stop") are what the need is about; 9: a person known by name whose own children the
+# need names ("her kids") is a parent.
+ANALYSIS_VERSION = 9
 
 
 def is_current(stored: str | None) -> bool:
@@ -141,6 +142,7 @@ class Analyzer:
         self.shorthand = load_shorthand(content)
         themes = load_themes(content)
         self.people = themes.people
+        self._offspring = frozenset(themes.people.offspring)
         self.adjuncts = themes.adjuncts
         # with whom: the companion words and every word for a parent or a child
         self._companions = themes.adjuncts.companions | frozenset(
@@ -273,6 +275,9 @@ class Analyzer:
                                 bool(reading and reading.negated))
             head, holder_words, default, topic, subject = found
             holder = self._kind(holder_words, default)
+            if holder == "c" and subject is not None and self._has_own_children(
+                    keep, subject):
+                holder = "p"
             gender = PLURAL if subject is not None and self._plural(subject) else \
                 self._gender(holder_words)
             parts, anchors = self._parts(keep, head)
@@ -301,6 +306,9 @@ class Analyzer:
         head = reading.verb_token if reading.what == "clause" else reading.head_token
         head = head if head is not None else (reading.verb_token or reading.head_token)
         holder = self._kind(reading.holder_text or "", "c")
+        if holder == "c" and reading.holder is not None and self._has_own_children(
+                keep, doc[reading.holder.start]):
+            holder = "p"
         joint = reading.holder is not None and self._joint(doc[reading.holder.start])
         gender = PLURAL if reading.holder is not None and self._plural(
             doc[reading.holder.start]) else (self._gender(reading.holder_text or "")
@@ -335,6 +343,21 @@ class Analyzer:
                         what.text if what is not None else "", reading.reason,
                         reading.what or "", acts, joint,
                         bool(acts) and self._relief(keep, head))
+
+    def _has_own_children(self, keep: list[Any], person: Any) -> bool:
+        """Whether ``person``, known only by name ("Gemma", not "Mum" or "Child 1"),
+        is a parent: the words name their own children with a personal pronoun ("her
+        kids", "his son"), not someone else's ("her mum's children") and not a sibling
+        ("her baby brother": "baby" describes the brother)."""
+        if person.pos_ != "PROPN" or self._kind(person.text, "") or person.like_num:
+            return False
+        offspring = self._offspring
+        return any(
+            (t.lower_ in offspring or t.lemma_.lower() in offspring)
+            and t.dep_ != "compound" and t.i != person.i
+            and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their")
+                    for c in t.children)
+            for t in keep)
 
     def _holder_topic(self, doc: Any, holder: Any) -> Any:
         """The head of the holder's words when it names a thing or an act rather than a
@@ -681,6 +704,8 @@ class Analyzer:
             by = self._role(subjects[0], holder, gender) if subjects else (
                 tokens[n][2].strip(EITHER) or holder)
             for patient in patients:
+                if patient.lower_ in REFLEXIVE and not own:
+                    continue  # "her dad will hurt himself": done to the doer, no one else
                 other = self._other(patient, gender, whose)  # "her" said of a man
                 if own and patient.pos_ == "PRON" and not other and self._who(
                         patient, holder, gender) == holder:
@@ -986,6 +1011,9 @@ class Suggestion:
     alternatives: list[str] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)  # each theme's weight, to explain
+    # The rules' theme rests on a word that names the difficulty itself (a ``strong``
+    # term: "DVPO", "county lines"): the learned reading never overturns it.
+    strong: bool = False
 
 
 # Kinds the wording coach flags that mean the need is not yet written as a need.
@@ -1135,7 +1163,14 @@ class Suggester:
         # word as a bare term of another theme ("paying" as money, "shouts" as a child's
         # behaviour) does not count as well.
         verbs = {m.start for m in acted}
-        found = [m for m in found if not (m.end - m.start == 1 and m.start in verbs)]
+        # A phrase led by that verb ("threatened to kill", "hitting his mum") is the act
+        # too: another theme's phrase does not count beside it ("Jayden needs to stop
+        # hitting his mum" is his behaviour, not the violence a child sees at home).
+        acts_at: dict[int, set[str]] = defaultdict(set)
+        for m in acted:
+            acts_at[m.start].add(m.theme)
+        found = [m for m in found if not (m.start in verbs and (
+            m.end - m.start == 1 or m.theme not in acts_at[m.start]))]
         found += acted
         # Longest matches first, an act before a word on the same token: a theme counts
         # the words of "self harm" once, not again for "harm" inside it. Between two
@@ -1216,8 +1251,10 @@ class Suggester:
         reason = said(best)
         if len(ranked) > 1:
             reason += "; also " + "; ".join(said(t) for t in ranked[1:3])
+        strong = any((m.theme, m.start, m.end) in strong_spans and m.start in weights[best]
+                     for m in found if m.theme == best)
         return Suggestion(best, reason, ranked[1:], [m for m in found if m.theme == best],
-                          {t: round(score[t], 3) for t in ranked})
+                          {t: round(score[t], 3) for t in ranked}, strong)
 
     @staticmethod
     def _undergone(tokens: Tokens, m: Match) -> bool:

@@ -85,6 +85,10 @@ class People(Strict):
     child: list[str] = Field(min_length=1)
     female: list[str] = []
     male: list[str] = []
+    # Words for someone's own children ("her kids", "his son"): a person known only by
+    # name whose own children the need names is a parent ("Gemma needs to stay sober
+    # when her kids are home"), not the child a name is otherwise taken for.
+    offspring: list[str] = []
 
 
 UNPLACED = ("universal", "service", "assessment", "vague")
