@@ -189,6 +189,10 @@ def test_no_start_is_read_from_a_deadline_an_end_or_a_day_that_repeats(
      "the school's late book", "4 out of 5 school days, going off the school's late book"),
     ("Mo will go to bed by 8pm on 5 nights in 7 (judged by Mum's sleep diary).",
      "5 nights in 7, judged by Mum's sleep diary"),
+    # "no one" is nobody, not a count of one
+    ("Ellie will sleep at Ray's every school night and bite no one at school, as recorded "
+     "in the school behaviour log.",
+     "Every school night, as recorded in the school behaviour log"),
 ])
 def test_the_measure_an_outcome_gives_is_read(coach: Coach, text: str, measure: str) -> None:
     assert _offers(coach, text, "outcome").get("measure") == measure

@@ -582,8 +582,11 @@ def measure_spans(doc: Any, observe: Iterable[str] = ()) -> list[tuple[int, int]
                 and any(doc[k].tag_ == "NNS" for k in range(i + 1, min(n, i + 3))):
             anchor = True  # "no unauthorised absences": a count of none
         if anchor and low == "one" and not (i + 1 < n and _low(doc[i + 1]) in (
-                "out", "of", "in")) and not (i and _low(doc[i - 1]) in _BOUND):
-            anchor = False  # "write down one good thing": a thing, not a count
+                "out", "of", "in")) and (not (i and _low(doc[i - 1]) in _BOUND) or (
+                    _low(doc[i - 1]) == "no" and not (i + 1 < n and doc[i + 1].tag_.startswith(
+                        ("NN", "JJ"))))):
+            # "write down one good thing": a thing, not a count; "bite no one": nobody
+            anchor = False
         if anchor:
             found = _count_phrase(doc, i, taken)
             if found is not None and _only_how_long(doc, *found):
