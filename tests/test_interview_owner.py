@@ -41,6 +41,8 @@ def _case() -> Case:
     ("Mum will text Pip at 8.30pm on school nights to remind him to come home.",
      "Wren (Mum)"),
     ("Wren will collect Pip from the Farrowby club on Fridays.", "Wren"),
+    # a family word with the name says the name once, not "Wren (Mum Wren)"
+    ("Mum Wren will walk Pip to the Farrowby club on Fridays.", "Wren"),
     ("The school nurse will see Pip each Monday to talk about his sleep.", "School nurse"),
     ("Weekly visits by the Quenby youth worker to plan Pip's evenings.",
      "Quenby youth worker"),

@@ -222,9 +222,10 @@ class Coach:
             family = self.library.family(case)
         member = family.member(said) if family is not None else None
         if member is not None:
-            return member.name if said.lower() in (member.name.lower(),
-                                                   f"{member.name.lower()}'s") \
-                else f"{member.name} ({said})"
+            words = said.lower().replace("'s", "").split()
+            # "Ray", "Grandad Ray": the name is said already, so it is not said twice
+            return member.name if member.name.lower() in words else \
+                f"{member.name} ({said})"
         first, _, rest = said.partition(" ")
         if rest and first.lower() in ("the", "a", "an"):
             said = rest[:1].upper() + rest[1:]
