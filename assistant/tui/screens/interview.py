@@ -80,9 +80,8 @@ class InterviewScreen(Screen[None]):
                                    self.app.prompts,
                                    position=position)
         self.interview.owner_reader = self._owner_of
-        self._owner_read: tuple[Any, str | None] = (None, None)
         self.interview.offer_reader = self._offers_of
-        self._offers_read: tuple[Any, dict[str, str]] = (None, {})
+        self._offers_read: dict[tuple[Any, ...], Any] = {}  # see _read_once
         self._saved = case.model_copy(deep=True)
         self._undo: list[tuple[Case, str, str]] = []
         self.generation = 0
@@ -110,33 +109,34 @@ class InterviewScreen(Screen[None]):
     def _owner_of(self, text: str, case: Case) -> str | None:
         """Who the work statement names as doing it, once the coach is loaded (never
         waits for it: before then nothing is offered, and the worker types the owner)."""
-        if self.app.coach_status != "ready" or self.app.coach is None:
-            return None
-        # the question is built again on every keystroke: read each statement once
-        key = (text, tuple((p.name, p.role) for p in case.people))
-        if key != self._owner_read[0]:
-            try:
-                owner = self.app.coach.read_owner(text, case)
-            except Exception:  # an offer is a convenience: never an error on screen
-                owner = None
-            self._owner_read = (key, owner)
-        return self._owner_read[1]
+        key = ("owner", text, tuple((p.name, p.role) for p in case.people))
+        return self._read_once(key, lambda coach: coach.read_owner(text, case), None)
 
     def _offers_of(self, text: str, stage: str, today: date,
                    case: Case) -> dict[str, str]:
         """What a work or outcome statement already says of how often, from when, the
-        measure and the date, once the coach is loaded (as ``_owner_of``: never waits for
-        it, reads each statement once)."""
+        measure and the date, once the coach is loaded."""
+        key = ("offers", text, stage, today, tuple(p.name for p in case.people))
+        return self._read_once(key, lambda coach: coach.read_offers(text, stage, today, case),
+                               {})
+
+    def _read_once(self, key: tuple[Any, ...], read: Callable[[Any], Any],
+                   default: Any) -> Any:
+        """What the coach reads of a statement for an offer, read once per statement (the
+        question is built again on every keystroke); ``default`` until the coach is
+        loaded, never waiting for it, and on any error: an offer is a convenience, never
+        an error on screen."""
         if self.app.coach_status != "ready" or self.app.coach is None:
-            return {}
-        key = (text, stage, today, tuple(p.name for p in case.people))
-        if key != self._offers_read[0]:
+            return default
+        if key not in self._offers_read:
             try:
-                offers = self.app.coach.read_offers(text, stage, today, case)
-            except Exception:  # an offer is a convenience: never an error on screen
-                offers = {}
-            self._offers_read = (key, offers)
-        return self._offers_read[1]
+                found = read(self.app.coach)
+            except Exception:
+                found = default
+            # the last read of each kind is kept: the statement on screen
+            self._offers_read = {k: v for k, v in self._offers_read.items()
+                                 if k[0] != key[0]} | {key: found}
+        return self._offers_read[key]
 
     @property
     def case(self) -> Case:

@@ -2369,12 +2369,12 @@ class NeedReader:
             return False
         time = base in self.generic_time and base not in self.person_head
         harm = bool(bases & self.generic_harm)
+        if harm and _named_owner(noun):
+            return False  # "their father's violence": someone's harm
         for child in _kids(noun):
             dep = child.dep_
             if child.i == ignore:
                 continue  # the clause this noun is the subject of
-            if harm and dep == "poss" and child.tag_ != "PRP$":
-                return False  # "their father's violence": someone's harm
             if dep in ("det", "poss", "punct", "cc", "case", "predet") or (
                     dep == "aux" and child.tag_ == "TO"):
                 continue
@@ -2949,8 +2949,7 @@ class NeedReader:
     def _someones_harm(self, noun: Any) -> bool:
         """"his father's violence", "exposure to Dad's violence": harm someone named does,
         which is particular where harm of a kind ("domestic abuse") is not."""
-        return any(self._noun_base(t) & self.generic_harm and any(
-            c.dep_ == "poss" and c.tag_ != "PRP$" for c in _kids(t))
+        return any(self._noun_base(t) & self.generic_harm and _named_owner(t)
                    for t in noun.subtree if t.dep_ in ("pobj", "dobj") or t.i == noun.i)
 
     def _specific_mods(self, noun: Any, allow_relcl_universal: bool = False) -> bool:
@@ -3654,3 +3653,6 @@ class NeedReader:
         return readings
 
 
+def _named_owner(noun: Any) -> bool:
+    """"her father's", "Dad's": a possessor named, not only "his" or "their"."""
+    return any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in _kids(noun))

@@ -145,9 +145,7 @@ class SeriousnessReader(NeedReader):
         base = lemma(noun)
         if noun.lower_ in ("we", "us"):
             return True
-        if any(c.dep_ == "poss" and (c.lower_ in ("our", "its") or (
-                c.tag_.startswith("NN") and lemma(c) in self.agency_noun))
-               for c in _kids(noun)):
+        if self._agency_owned(noun):
             return True  # "our targets", "the school's results"
         if base in self.agency_noun or base in self.agency_thing or \
                 base in self.service_head:  # an institution ("the nursery", "the clinic")
@@ -176,8 +174,7 @@ class SeriousnessReader(NeedReader):
         return not any(c.dep_ in ("dobj", "dative", "attr", "ccomp") for c in _kids(verb))
 
     def _agency_owned(self, noun: Any) -> bool:
-        """"our service", "the council's panel": a provision the agency speaks of as its
-        own."""
+        """"our targets", "the council's panel": what the agency speaks of as its own."""
         return any(c.dep_ == "poss" and (c.lower_ in ("our", "its") or (
             c.tag_.startswith("NN") and lemma(c) in self.agency_noun)) for c in _kids(noun))
 
