@@ -4,7 +4,10 @@ receive a penalty notice", "may result in a penalty notice being issued") is a r
 written as the agency's action; who is worried ("the agency and the police are worried
 that ...") is not the consequence, what they fear for the child is. A child excluded or
 taken into care, or a sanction beside what happens to the child, stays child-focused, as
-does what happens to the child's own provision ("her placement will break down").
+does what happens to the child's own provision ("her placement will break down"). A
+sanction that what happens leads to ("non-attendance will lead to a fine") falls on the
+adults; the agency's process hung on what it happens to ("the case being escalated") is
+the agency's.
 
 The cases rest on invented words that no wording file holds.
 """
@@ -33,6 +36,13 @@ AGENCY = [
     # a provision acting on the family, or harmed as the agency is, stays the agency's
     ("If nothing changes, the Morwen programme will close the case.", "morwen"),
     ("Without this, our Ravenscar project will be criticised.", "ravenscar"),
+    # a sanction that what happens leads to falls on the adults: no one is named
+    ("Non-attendance at the Gwent Quarry school will lead to a fine.", "quarry"),
+    ("Missing the Carrow sessions may result in prosecution.", "carrow"),
+    ("Mum's absence from the Felling group could end in court proceedings.", "felling"),
+    # the agency's process hung on what it happens to, or on "it"
+    ("This may lead to the Tidwell case being escalated.", "tidwell"),
+    ("If nothing changes, it will be stepped up to a Harrowby conference.", "harrowby"),
 ]
 
 CHILD = [
@@ -52,6 +62,11 @@ CHILD = [
     ("The Penhallow placement will end and Kai will lose another set of carers.",
      "penhallow"),
     ("If Mum cannot cope, her Tolland respite will stop.", "tolland"),
+    # what the child does may bring a sanction on the child: that is what happens to them
+    ("His offending at the Marlow precinct will lead to prosecution.", "marlow"),
+    # with no comma after the condition the parser hangs the consequence under it: the
+    # child's care neglected is the condition, his pain the consequence
+    ("If Noah's Pellow care continues to be neglected he will be in pain.", "pellow"),
 ]
 
 

@@ -21,6 +21,9 @@ from assistant.wording.structure.readings import (
 )
 
 SANCTION = "the consequence is a sanction an agency brings, not what will happen to the child"
+_CONDITION_MARKS = ("if", "unless", "when", "until", "once")
+# Pronouns that stand for a thing, not a person ("it will be escalated").
+_THING_PRONOUNS = ("it", "this", "that")
 
 
 class SeriousnessReader(NeedReader):
@@ -64,6 +67,8 @@ class SeriousnessReader(NeedReader):
                 elif token.dep_ == "xcomp":  # "will continue to use": the head's subject
                     subject = next((c for c in _kids(token.head)
                                     if c.dep_ in SUBJECT_DEPS), None)
+                elif _nominal_passive(token):  # "may lead to the case being escalated"
+                    subject = token.head
             if subject is None:
                 continue
             if subject.lower_ == "there":  # "there will be a complaint against the service"
@@ -76,7 +81,7 @@ class SeriousnessReader(NeedReader):
             agent = self._agent(token)
             if passive and lemma(subject) not in self.person_head and self._in(
                     lemma_forms(token), self.service_passive | self.outcome_passive) and \
-                    subject.tag_ not in ("NNP", "PRP"):
+                    (subject.tag_ not in ("NNP", "PRP") or subject.lower_ in _THING_PRONOUNS):
                 return SeriousnessReading(span, (f"\"{token.text}\" is a step in the agency's "
                                                  "process, not what happens to the child"))
             if self._provision_event(subject, token, passive):
@@ -173,6 +178,28 @@ class SeriousnessReader(NeedReader):
             return False
         return not any(c.dep_ in ("dobj", "dative", "attr", "ccomp") for c in _kids(verb))
 
+    def _adult(self, subject: Any) -> bool:
+        """A person who is no child ("his parents", "Mum")."""
+        base = lemma(subject)
+        return base in self.person_head and base not in self.child_noun
+
+    def _cause(self, subject: Any) -> bool:
+        """A subject that is what happens rather than who it happens to ("failure to
+        engage", "non-attendance", "this", "continued absence"): a sanction it leads to
+        falls on the adults, as the child is no subject to be fined or prosecuted. A name
+        or "he"/"she" may be the child ("Leo may end up in court") and is left alone, and
+        so is what such a person does ("his offending"); what an adult does ("Mum's
+        drinking") is a cause."""
+        if subject.dep_ == "csubj":
+            return True  # "missing the sessions may result in prosecution"
+        if subject.tag_ == "PRP" or subject.tag_.startswith("NNP"):
+            return subject.lower_ in _THING_PRONOUNS
+        if subject.tag_ == "DT":
+            return True  # "this", "that"
+        if any(c.dep_ == "poss" and not self._adult(c) for c in _kids(subject)):
+            return False
+        return lemma(subject) not in self.person_head and not self._agency(subject)
+
     def _agency_owned(self, noun: Any) -> bool:
         """"our targets", "the council's panel": what the agency speaks of as its own."""
         return any(c.dep_ == "poss" and (c.lower_ in ("our", "its") or (
@@ -181,14 +208,22 @@ class SeriousnessReader(NeedReader):
     @staticmethod
     def _in_condition(token: Any) -> bool:
         """True inside "If ...", "Unless ...", "Without ..." (the condition, not the
-        consequence)."""
+        consequence). With no comma after the condition the parser may make the condition
+        the root and hang the consequence under it ("If his care continues to be neglected
+        he will be in pain"): a clause with its own subject on the way up is then the
+        consequence, and the rest is the condition."""
         node = token
+        own_clause = False
         for _ in range(8):
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
-                    "if", "unless", "when", "until", "once") for c in _kids(node)):
+            marked = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+                         for c in _kids(node))
+            if marked and node.dep_ == "advcl":
                 return True
             if node.head.i == node.i:
-                return False
+                return marked and not own_clause
+            if node.dep_ in ("ccomp", "conj", "parataxis") and any(
+                    c.dep_ in SUBJECT_DEPS for c in _kids(node)):
+                own_clause = True
             node = node.head
         return False
 
@@ -209,7 +244,8 @@ class SeriousnessReader(NeedReader):
         issued"), with the clause's subject, else ("", None). A child excluded or taken into
         care, or a sanction beside what happens to the child, is left to the child-focused
         reading."""
-        subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS
+                        or c.dep_ == "csubj"), None)
         if subject is None and token.dep_ == "conj":
             subject = next((c for c in _kids(token.head) if c.dep_ in SUBJECT_DEPS), None)
         passive = any(c.dep_ == "auxpass" for c in _kids(token)) or token.tag_ == "VBN"
@@ -221,10 +257,7 @@ class SeriousnessReader(NeedReader):
                 (lemma(raised), raised.lower_), self.sanction_noun):
             # "proceedings will be issued", "a penalty notice will be served on the parents"
             return SANCTION, raised
-        adult = subject is not None and (
-            (lemma(subject) in self.person_head and lemma(subject) not in self.child_noun)
-            or lemma(subject) in ("failure", "non-attendance", "absence"))
-        if not adult:
+        if subject is None or not (self._adult(subject) or self._cause(subject)):
             return "", None
         base = lemma(token)
         if passive and self._in(lemma_forms(token), self.sanction_verb):  # "fined": "fin"
@@ -240,6 +273,12 @@ class SeriousnessReader(NeedReader):
                 return "", None
             return SANCTION, subject
         return "", None
+
+
+def _nominal_passive(token: Any) -> bool:
+    """"the case being escalated": a passive clause hung on the noun it happens to."""
+    return token.dep_ == "acl" and token.head.tag_.startswith("NN") and any(
+        c.dep_ == "auxpass" for c in _kids(token))
 
 
 def _said_within(doc: Any, noun: Any) -> str:
