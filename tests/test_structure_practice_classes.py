@@ -172,6 +172,13 @@ WORK_MORE: list[tuple[str, set[str], str]] = [
     # ... but a vague verb read that way is still no purpose
     ("Family support worker to visit every Tuesday from 7 December to help her monitor "
      "Tyler's Cilfynydd progress.", {NA}, "cilfynydd"),
+    # visits whose purpose is itself no act stay vague however the purpose is hung
+    ("SW to undertake fortnightly visits from 7 December to engage with the Trealaw "
+     "family.", {NA}, "trealaw"),
+    # a family word before the help or the place says whom it is for, not who gives it
+    # ("family support" is a kind of help, as "speech therapy sessions" are)
+    ("Family support in Ynysybwl to be offered every week.", {NO}, "ynysybwl"),
+    ("Weekly visits to the family home in Cwmaman from 7 December.", {NA, NO}, "cwmaman"),
 ]
 
 WORK_MORE_PASS: list[tuple[str, str]] = [
@@ -181,6 +188,13 @@ WORK_MORE_PASS: list[tuple[str, str]] = [
     # "help her plan ..." read as "her plan": what the person will do is the purpose
     ("Family support worker to visit Kerry every Tuesday from 7 December to help her plan "
      "Tyler's Cilfynydd breakfasts.", "cilfynydd"),
+    # the parser hangs what the visits are for on the visits, not on the verb
+    ("SW to undertake fortnightly visits to see the children alone in their Trealaw "
+     "bedroom.", "trealaw"),
+    ("Social worker to carry out weekly sessions to go through the Penrhiwceiber safety "
+     "plan with Mum.", "penrhiwceiber"),
+    # a family word in a provider's name is the provider
+    ("Weekly parenting sessions from the Cwmaman family hub from 7 December.", "cwmaman"),
 ]
 
 

@@ -383,6 +383,7 @@ class WorkReader(NeedReader):
         # "find out how things are going": the question is no purpose
         purpose = not self._open_question(action) and (
             purpose or self._bare_purpose(action) or self._concrete_topic(action)
+            or self._event_purpose(obj)
             or self._means(action) or self._quantified_act(action)
             or (base == "keep" and self._kept_thing(action, obj)) or (
                 # "to visit fortnightly, to include seeing the children alone", however
@@ -566,6 +567,16 @@ class WorkReader(NeedReader):
             and not (c.dep_ == "prep" and ((obj is not None and obj < c.i) or any(
                 g.dep_ == "pobj" and (lemma(g) in self.date_noun or g.like_num)
                 for g in _kids(c))))), None)
+
+    def _event_purpose(self, obj: Any) -> bool:
+        """Visits, sessions or meetings with what they are for ("SW to undertake
+        fortnightly visits to check the home conditions"): in a plan-style item the parser
+        hangs the purpose on the event, not on the verb, and it says what will be done as
+        "to visit fortnightly to check ..." does."""
+        return obj is not None and lemma(obj) in self.event_subject and any(
+            c.dep_ in ("relcl", "acl", "advcl") and c.tag_ == "VB" and c.i > obj.i
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in _kids(c))
+            and not self._vague_clause(c) for c in _kids(obj))
 
     def _light_with_empty_object(self, action: Any, obj: Any) -> bool:
         """A light verb whose object is help, a vague act or a quality ("offer ongoing
@@ -794,6 +805,14 @@ class WorkReader(NeedReader):
                 head.tag_.startswith("NN") and lemma(head) in self.weak_service_head
                 | self.thing_noun and lemma(head) not in self.help_noun for head in heads):
             return True  # "school activity", "parents' meetings"; not "SLT input"
+        if token.dep_ == "compound" and lemma(token) in self.person_head and \
+                heads[-1].tag_ in ("NN", "NNS") and not (
+                    lemma(heads[-1]) in self.person_head | self.service_head
+                    | self.agency_noun or self._professional(heads[-1])
+                    or self._professional(token) or self._acronym(token)):
+            # "family support", "the family home": whom it is for or whose; but "the
+            # family hub" is a provider's name
+            return True
         return token.dep_ in SUBJECT_DEPS and token.head.dep_ in ("ccomp", "advcl")
 
     def _quantified_help(self, head: Any) -> bool:
