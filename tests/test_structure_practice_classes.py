@@ -179,6 +179,11 @@ WORK_MORE: list[tuple[str, set[str], str]] = [
     # ("family support" is a kind of help, as "speech therapy sessions" are)
     ("Family support in Ynysybwl to be offered every week.", {NO}, "ynysybwl"),
     ("Weekly visits to the family home in Cwmaman from 7 December.", {NA, NO}, "cwmaman"),
+    # support whose purpose is a capacity the person is to gain names no act
+    ("Dad to be supported to manage his Tregaron worries.", {NA, NF, NO}, "tregaron"),
+    ("Nan will be helped to understand the Llanrhystud letters.", {NA, NF, NO},
+     "llanrhystud"),
+    ("SW to support Mum to cope with the Aberporth court hearing.", {NA, NF}, "aberporth"),
 ]
 
 WORK_MORE_PASS: list[tuple[str, str]] = [
@@ -193,6 +198,10 @@ WORK_MORE_PASS: list[tuple[str, str]] = [
      "bedroom.", "trealaw"),
     ("Social worker to carry out weekly sessions to go through the Penrhiwceiber safety "
      "plan with Mum.", "penrhiwceiber"),
+    # help toward an act the person will do, or a capacity practised each time, is work
+    ("Youth worker to support Jake to ring the Aberaeron college by 20 June.", "aberaeron"),
+    ("Family worker to help Mum manage the Aberporth bedtime routine every night from 7 "
+     "December.", "aberporth"),
     # a family word in a provider's name is the provider
     ("Weekly parenting sessions from the Cwmaman family hub from 7 December.", "cwmaman"),
 ]

@@ -35,6 +35,7 @@ class WorkReader(NeedReader):
         self.given_noun = words("shape_work_given_noun")
         self.generic_target = words("shape_work_generic_target")
         self.event_subject = words("shape_work_event_subject")
+        self.capacity_verb = words("shape_capacity_verb")
         self.collective_owner = words("shape_work_collective_owner")
         self.contingent_noun = words("shape_work_contingent_noun")
         self.collective_mod = words("shape_work_collective_mod")
@@ -1240,10 +1241,19 @@ class WorkReader(NeedReader):
             return obj is not None and self._abstract(obj) and not any(
                 t.like_num or t.lower_ in ("every", "each", "daily", "nightly", "weekly")
                 for t in verb.subtree)
+        if base in self.capacity_verb and self._helped(verb):
+            # "(Dad to be supported) to manage his anger": what he should become able to
+            # do, not what anyone will do with him
+            return not any(self._recurs(t) for t in verb.subtree)
         if (base not in self.work_vague and self._vague_phrasal(verb) is None) or \
                 self._bare_purpose(verb):
             return False  # ("to help her budget for the bills" says what she will do)
         return not any(self._recurs(t) for t in verb.subtree)
+
+    def _helped(self, verb: Any) -> bool:
+        """True where ``verb`` is the purpose of help ("support Dad to manage", "be helped
+        to understand"): the help's verb is vague."""
+        return verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in self.work_vague
 
     def _resource(self, head: Any) -> bool:
         """A work item that names only a thing ("Beeping watches for toilet time", "A
