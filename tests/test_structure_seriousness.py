@@ -43,6 +43,10 @@ AGENCY = [
     # the agency's process hung on what it happens to, or on "it"
     ("This may lead to the Tidwell case being escalated.", "tidwell"),
     ("If nothing changes, it will be stepped up to a Harrowby conference.", "harrowby"),
+    # a harm that falls on the agency through "on"
+    ("This would reflect badly on the Quenby partnership.", "quenby"),
+    # an agency's act with no child's consequence beside it
+    ("If the Sedley arrears grow, the landlord may serve notice.", "sedley"),
 ]
 
 CHILD = [
@@ -67,6 +71,13 @@ CHILD = [
     # with no comma after the condition the parser hangs the consequence under it: the
     # child's care neglected is the condition, his pain the consequence
     ("If Noah's Pellow care continues to be neglected he will be in pain.", "pellow"),
+    # what happens to the children said beside an agency's act or a sanction
+    ("If the Sedley arrears grow, the landlord may serve notice and the children could be "
+     "made homeless.", "sedley"),
+    ("The Tarrant school will exclude him and the children will lose their friends.",
+     "tarrant"),
+    ("If Kian keeps missing the Wexcombe bus his parents could be fined and the children "
+     "would go without food.", "wexcombe"),
 ]
 
 

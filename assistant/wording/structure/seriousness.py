@@ -49,26 +49,12 @@ class SeriousnessReader(NeedReader):
             if self._worry(token):
                 continue  # "the agency is worried that ...": what they fear is read on
             sanction, subject = self._sanction(token)
-            if sanction:
+            if sanction and not self._child_consequence(doc):
                 # quoted from who it falls on, not from a condition before them
                 start = (subject or token).left_edge.i
                 span = Part.of(doc, start, _trim(doc, _clause_end(token)) + 1)
                 return SeriousnessReading(span, sanction)
-            subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS
-                            or c.dep_ == "csubj"), None)
-            if subject is None:
-                # "... and the council will look bad": the subject misread as a conjunct
-                aux = next((c for c in _kids(token) if c.dep_ == "aux" and c.i < token.i),
-                           None)
-                if aux is not None and aux.i and doc[aux.i - 1].tag_.startswith("NN"):
-                    subject = doc[aux.i - 1]
-                elif any(c.dep_ == "expl" for c in _kids(token)):
-                    subject = next((c for c in _kids(token) if c.dep_ == "attr"), None)
-                elif token.dep_ == "xcomp":  # "will continue to use": the head's subject
-                    subject = next((c for c in _kids(token.head)
-                                    if c.dep_ in SUBJECT_DEPS), None)
-                elif _nominal_passive(token):  # "may lead to the case being escalated"
-                    subject = token.head
+            subject = _clause_subject(token)
             if subject is None:
                 continue
             if subject.lower_ == "there":  # "there will be a complaint against the service"
@@ -90,11 +76,18 @@ class SeriousnessReader(NeedReader):
                     c.dep_ == "prep" and c.lower_ in ("against", "about") and any(
                         g.dep_ == "pobj" and self._agency(g) for g in _kids(c))
                     for c in _kids(subject)):
+                if self._child_consequence(doc):
+                    continue  # "the landlord may serve notice and the children could be
+                    # made homeless": what happens to the child is said alongside
                 who = _said_within(doc, subject)
                 if passive or lemma(token) in self.agency_harm:
                     return SeriousnessReading(span, f"the risk is to {who}, not to the child")
                 return SeriousnessReading(span, (f"says what {who} will do, not what will "
                                                  "happen to the child"))
+            harmed = self._harmed_through(token)
+            if harmed is not None:  # "this would reflect badly on the partnership"
+                who = _said_within(doc, harmed)
+                return SeriousnessReading(span, f"the risk is to {who}, not to the child")
             if agent is not None and self._agency(agent):
                 who = _said_within(doc, agent)
                 return SeriousnessReading(span, (f"says what {who} will do, not what will "
@@ -177,6 +170,31 @@ class SeriousnessReader(NeedReader):
         if self._in(lemma_forms(verb), self.agency_harm):
             return False
         return not any(c.dep_ in ("dobj", "dative", "attr", "ccomp") for c in _kids(verb))
+
+    def _harmed_through(self, verb: Any) -> Any:
+        """The agency a harm falls on through "on" ("will reflect badly on the
+        partnership", "the cost will fall on the council"), else None."""
+        if not self._in(lemma_forms(verb), self.agency_harm):
+            return None
+        return next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "on"
+                     for g in _kids(c) if g.dep_ == "pobj" and self._agency(g)), None)
+
+    def _child_consequence(self, doc: Any) -> bool:
+        """True where a consequence outside the condition has a child as its subject and is
+        no step of the agency's process ("and the children could be made homeless"): the
+        statement says what will happen to the child, even with an agency's act beside
+        it. A child "placed on a plan" or "referred" is the process, not the
+        consequence."""
+        for token in doc:
+            if not token.tag_.startswith("VB") or self._in_condition(token):
+                continue
+            subject = _clause_subject(token)
+            if subject is None or lemma(subject) not in self.child_noun:
+                continue
+            if not self._in(lemma_forms(token), self.service_passive | self.outcome_passive
+                            | self.sanction_verb):
+                return True
+        return False
 
     def _adult(self, subject: Any) -> bool:
         """A person who is no child ("his parents", "Mum")."""
@@ -273,6 +291,27 @@ class SeriousnessReader(NeedReader):
                 return "", None
             return SANCTION, subject
         return "", None
+
+
+def _clause_subject(token: Any) -> Any:
+    """The subject of the clause ``token`` heads, as the parser gives it or as it misreads
+    it, else None."""
+    subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or c.dep_ == "csubj"),
+                   None)
+    if subject is not None:
+        return subject
+    doc = token.doc
+    # "... and the council will look bad": the subject misread as a conjunct
+    aux = next((c for c in _kids(token) if c.dep_ == "aux" and c.i < token.i), None)
+    if aux is not None and aux.i and doc[aux.i - 1].tag_.startswith("NN"):
+        return doc[aux.i - 1]
+    if any(c.dep_ == "expl" for c in _kids(token)):
+        return next((c for c in _kids(token) if c.dep_ == "attr"), None)
+    if token.dep_ == "xcomp":  # "will continue to use": the head's subject
+        return next((c for c in _kids(token.head) if c.dep_ in SUBJECT_DEPS), None)
+    if _nominal_passive(token):  # "may lead to the case being escalated"
+        return token.head
+    return None
 
 
 def _nominal_passive(token: Any) -> bool:
