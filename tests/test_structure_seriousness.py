@@ -78,6 +78,9 @@ CHILD = [
      "tarrant"),
     ("If Kian keeps missing the Wexcombe bus his parents could be fined and the children "
      "would go without food.", "wexcombe"),
+    # the person's own absence from a named service is what they do, not the agency
+    ("Continued absence from the Brindle club will affect his attainment.", "brindle"),
+    ("Missing sessions at the Quarrendon Centre will slow her progress.", "quarrendon"),
 ]
 
 
@@ -127,3 +130,17 @@ def test_a_sanction_is_quoted_from_whom_it_falls_on(coach: Coach) -> None:
         found = [f.match for f in coach.check(text, stage="seriousness").findings
                  if f.kind == "agency-risk"]
         assert found == [quoted]
+
+
+@pytest.mark.parametrize(("text", "whom"), [
+    # the consequence's subject is a thing: the question asks of the person
+    ("Continued absence from the Brindle club will affect his attainment.", "the person"),
+    # the condition's person is not whom the consequence happens to
+    ("If Dad's Farley drinking continues, the children may go hungry.", "the children"),
+    ("The worry is that Chloe will withdraw from the Hatherop club.", "Chloe"),
+])
+def test_with_nothing_flagged_the_question_asks_of_whom_it_happens_to(
+        coach: Coach, text: str, whom: str) -> None:
+    report = coach.check(text, stage="seriousness")
+    assert not report.kinds
+    assert f"what will happen to {whom} if" in report.note

@@ -112,7 +112,10 @@ class Coach:
         if not report.kinds:
             if report.stage == "need" and not self._engine.reduced:
                 reading = self._engine.reader.read_need(doc)
-            if report.holder is None:
+            if report.holder is None and report.stage == "seriousness" and \
+                    not self._engine.reduced:
+                report.holder = self._engine.reader.consequence_holder(doc)
+            elif report.holder is None:
                 from assistant.wording import context
 
                 report.holder = (reading.holder_text if reading is not None else None) or \

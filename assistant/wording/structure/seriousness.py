@@ -37,6 +37,7 @@ class SeriousnessReader(NeedReader):
         self.sanction_noun = words("shape_sanction_noun")
         self.worry_word = words("shape_worry_word")
         self.sanction_path_verb = words("shape_sanction_path_verb")
+        self.attendance_noun = words("shape_attendance_noun")
 
     def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
         """The first consequence clause whose actor or victim is an agency (criticised,
@@ -104,6 +105,29 @@ class SeriousnessReader(NeedReader):
                                                  "happen to the child"))
         return None
 
+    def consequence_holder(self, doc: Any) -> str | None:
+        """Whom the consequence happens to, as written: the first person who is the
+        subject of a clause outside the condition ("If Dad's drinking continues, the
+        children may go hungry": the children), else None.
+
+        Why: with nothing flagged the coach asks "what will happen to {holder}?", and the
+        subject of a consequence is as often a thing ("Continued absence will affect his
+        attainment") or a condition's person as the one it happens to."""
+        if not len(doc) or not doc.has_annotation("DEP"):
+            return None
+        for token in doc:
+            if not token.tag_.startswith(("VB", "MD")) or self._in_condition(token):
+                continue
+            subject = _clause_subject(token)
+            if subject is None or subject.dep_ == "csubj" or self._agency(subject):
+                continue
+            if subject.tag_ == "PRP" and subject.lower_ in _THING_PRONOUNS:
+                continue
+            if subject.tag_ in ("PRP", "NNP") or lemma(subject) in (
+                    self.person_head | self.child_noun):
+                return within_sentence(doc[subject.left_edge.i:subject.i + 1].text)
+        return None
+
     def child_named(self, doc: Any) -> str | None:
         """The child a consequence should be about, as the statement names them ("the school
         will exclude Leo": Leo; "the nursery will exclude the twins' baby brother": the
@@ -141,6 +165,9 @@ class SeriousnessReader(NeedReader):
 
     def _agency(self, noun: Any) -> bool:
         base = lemma(noun)
+        if base in self.attendance_noun or any(
+                c.dep_ == "amod" and c.lower_ in self.attendance_noun for c in _kids(noun)):
+            return False  # "continued absence from Oakfield", "missed sessions at ..."
         if noun.lower_ in ("we", "us"):
             return True
         if self._agency_owned(noun):
