@@ -781,6 +781,10 @@ class ReadsNotes(Strict):
     default: str = Field(min_length=1)
     phrase: str = Field(min_length=1)
     others: str = Field(min_length=1)
+    passive: str | None = None
+    """For "needs to be read to", "needs to be collected by ...": done for the holder, not
+    by them, so "what she needs to do" would be untrue. A content copy written before this
+    existed says ``default``."""
 
 
 class Notes(Strict):
@@ -798,7 +802,8 @@ class Notes(Strict):
     def _placeholders_known(self) -> Notes:
         texts = [self.quiet.need, self.quiet.outcome, self.quiet.work,
                  self.quiet.seriousness, self.reads.able,
-                 self.reads.default, self.reads.phrase, *self.reads.verbs.values()]
+                 self.reads.default, self.reads.phrase, *self.reads.verbs.values(),
+                 *([self.reads.passive] if self.reads.passive else [])]
         known: tuple[str, ...] = ("holder", "Holder", "what")
         checks = [(text, known) for text in [*texts, self.uncounted]]
         checks.append((self.reads.others, (*known, "other")))  # "what {other} does"
@@ -865,6 +870,8 @@ class Notes(Strict):
                 template = self.reads.others
             elif getattr(reading, "able", False):
                 template = self.reads.able
+            elif getattr(reading, "passive", False) and self.reads.passive:
+                template = self.reads.passive
             else:
                 template = self.reads.verbs.get(getattr(reading, "verb", "") or "",
                                                 self.reads.default)
