@@ -44,3 +44,44 @@ def test_an_active_specific_need_still_says_what_the_holder_does(coach: Coach,
                                                                 text: str) -> None:
     report = coach.check(text)
     assert report.kinds == [] and "needs to do" in report.note, report.note
+
+
+def _case(story: str, *people: Person) -> Case:
+    return Case(reference="W6-T1", story=story, people=list(people))
+
+
+def _rewrites(coach: Coach, case: Case, text: str, holder: str) -> list[str]:
+    report = coach.check(text, holder=holder, case=case)
+    return [s for f in report.findings if f.kind != "jargon" for s in f.suggestions]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # shorthand that no story cue and no area keyword lists, spelled out before the
+    # statement is read for its area and for the facts it shows
+    ("Ottilie needs SLT.", ("words", "phrases", "sentences", "instructions", "her own name")),
+    ("Ottilie needs SALT.", ("words", "phrases", "sentences", "instructions", "her own name")),
+    ("Ottilie needs an SLT referral.", ("words", "phrases", "sentences", "instructions",
+                                        "her own name")),
+])
+def test_shorthand_in_the_need_opens_the_area_it_stands_for(coach: Coach, text: str,
+                                                            words: tuple[str, ...]) -> None:
+    case = _case("Ottilie lives with her mum in a flat above the Brannock launderette.",
+                 Person(role="child", name="Ottilie", age=3, sex="female"),
+                 Person(role="mother", name="Rhian", age=29, sex="female"))
+    offered = _rewrites(coach, case, text, "Ottilie")
+    assert offered, offered
+    assert any(any(w in s.lower() for w in words) for s in offered), offered
+
+
+def test_a_childs_service_spelled_out_shows_no_parents_illness(coach: Coach) -> None:
+    """"CAMHS" spelled out says "mental health": read as the statement showing a parent's
+    illness, it offered Kai's mum's illness ("when his dad goes into hospital") to a boy
+    whose story says nothing of it."""
+    case = _case("Marnie's son Brody, 13, has stopped eating at the Tollan school.",
+                 Person(role="child", name="Brody", age=13, sex="male"),
+                 Person(role="mother", name="Marnie", age=41, sex="female"))
+    for text, holder in (("Brody needs a CAMHS referral.", "Brody"),
+                         ("Marnie needs to take Brody to CAMHS.", "Marnie")):
+        offered = _rewrites(coach, case, text, holder)
+        assert not any(w in s for s in offered for w in ("unwell", "hospital", "medication",
+                                                         "low mood", "stays in bed")), offered

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.content import Content, ContentError, RoleVocabulary, Strict
 from assistant.wording.casefit import (
@@ -108,6 +108,22 @@ def term_of(span: Any, *, lists: English) -> str:
     return "".join(words).strip()
 
 
+class _Spelled(BaseModel):
+    """One shorthand of ``framework/shorthand.yml`` as this module reads it: only what it
+    stands for. The file's own model (kinds, checks) is the Need Groups' (``assistant.
+    needgroups.shorthand``); it is read here without it so that the coach does not import
+    the Need Groups package, and unknown keys are left to that model."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    short: str
+    means: str
+
+
+class _SpelledOut(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    terms: list[_Spelled] = []
+
+
 @dataclass(frozen=True)
 class Entry:
     """A statement ready to offer: its area, its words, and what it fits."""
@@ -127,6 +143,8 @@ class Library:
 
     def __init__(self, content: Content) -> None:
         self.english = english(content)  # the word lists (framework/words) in use
+        self._content = content
+        self._shorthand: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
         files = content.load_all(Area, "framework", "library")
         self.areas: list[Area] = [area for _, area in files]
         framework = content.framework
@@ -359,11 +377,21 @@ class Library:
         """
         member, story_scores, story_words = self._case_reading(family, holder)
         shown = set(family.facts) if family else set(self.facts.ordinary)
+        # Shorthand is read for what it stands for: "needs SLT" speaks to speech and
+        # language, and shows what "speech and language therapy" shows.
+        spelled = self.spelled(text)
         stated = frozenset(self._shown_by(text))
+        if spelled != text:
+            # What the spelled-out words show too, but no adult's condition: "CAMHS" is
+            # "child and adolescent mental health services", a child's service, which says
+            # nothing of a parent's mental health.
+            by_id = self.facts.by_id
+            stated |= {f for f in self.facts.shown_by_text(spelled)
+                       if by_id[f].about != "adult"}
         shown = self.facts.settle(shown | stated)
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
-        found = _WORD.findall(text.lower())
+        found = _WORD.findall(spelled.lower())
         need_scores = self._scores_of([w for w in found if w not in own])
         order = self._area_order
         areas = sorted(set(need_scores) | set(story_scores),
@@ -419,7 +447,7 @@ class Library:
             if len(self._per_case) > 1_000:
                 self._per_case.clear()
             kept = self._per_case[key] = (
-                family, family.member(holder), self._scores(family.story),
+                family, family.member(holder), self._scores(self.spelled(family.story)),
                 set(_WORD.findall(family.story.lower())))
         return kept[1], kept[2], kept[3]
 
@@ -544,6 +572,24 @@ class Library:
                 self._mentions.clear()
             found = self._mentions[rewrite] = frozenset(self.facts.mentioned(rewrite))
         return found
+
+    def spelled(self, text: str) -> str:
+        """``text`` with the shorthand of ``framework/shorthand.yml`` spelled out after it
+        ("SLT (speech and language therapy)"), for reading what a statement or a story is
+        about. Shorthand of three letters or more is found in any case, shorter shorthand
+        only as written ("da" in prose is not "DA"), as the Need Groups read it."""
+        if self._shorthand is None:
+            terms = self._content.load(_SpelledOut, "framework", "shorthand.yml").terms
+            means = {t.short.lower(): t.means for t in terms}
+            parts = [f"(?i:{re.escape(t.short)})" if len(t.short) >= 3 else re.escape(t.short)
+                     for t in sorted(terms, key=lambda t: len(t.short), reverse=True)]
+            pattern = re.compile(r"(?<![\w&/])(?:" + "|".join(parts) + r")(?![\w&/])") \
+                if parts else None
+            self._shorthand = (pattern, means)
+        pattern, means = self._shorthand
+        if pattern is None:
+            return text
+        return pattern.sub(lambda m: f"{m.group(0)} ({means[m.group(0).lower()]})", text)
 
     def _shown_by(self, text: str) -> set[str]:
         """The facts the statement's own words show, kept for the statement just read."""
