@@ -85,3 +85,30 @@ def test_a_childs_service_spelled_out_shows_no_parents_illness(coach: Coach) -> 
         offered = _rewrites(coach, case, text, holder)
         assert not any(w in s for s in offered for w in ("unwell", "hospital", "medication",
                                                          "low mood", "stays in bed")), offered
+
+
+_PARTNERS_OWN = ("new partner", "violent relationships", "non-molestation", "ex-partner",
+                 "her partner has left", "the other parent")
+
+
+@pytest.mark.parametrize(("story", "sex"), [
+    ("Carys's partner Dale moved in last spring. Police came twice after rows.", "male"),
+    ("Since the summer Carys has a new boyfriend, Dale; there was a violent row in August "
+     "and Carys had a black eye.", "female"),
+])
+def test_a_parents_own_partner_is_not_offered_to_the_grandparent(coach: Coach, story: str,
+                                                                 sex: str) -> None:
+    """The story says whose partner it is: statements about the holder's own partner (a
+    new partner becoming controlling, a non-molestation order) are the mother's, not the
+    grandparent's who lives round the corner."""
+    case = _case(story,
+                 Person(role="mother", name="Carys", age=35, sex="female"),
+                 Person(role="child", name="Efa", age=9, sex="female"),
+                 Person(role="grandparent", name="Wyn", age=68, sex=sex),
+                 Person(role="stepparent", name="Dale", age=40, sex="male"))
+    for text in ("Wyn needs support.", "Wyn needs counselling.", "Wyn needs to be safe."):
+        offered = _rewrites(coach, case, text, "Wyn")
+        assert not any(p in s for s in offered for p in _PARTNERS_OWN), offered
+    mum = [s for t in ("Carys needs support.", "Carys needs an IDVA.")
+           for s in _rewrites(coach, case, t, "Carys")]
+    assert any(p in s for s in mum for p in _PARTNERS_OWN), mum
