@@ -112,3 +112,20 @@ def test_a_parents_own_partner_is_not_offered_to_the_grandparent(coach: Coach, s
     mum = [s for t in ("Carys needs support.", "Carys needs an IDVA.")
            for s in _rewrites(coach, case, t, "Carys")]
     assert any(p in s for s in mum for p in _PARTNERS_OWN), mum
+
+
+@pytest.mark.parametrize("text", ["Jarrah needs a CAMHS referral.",
+                                  "Jarrah needs support with his low mood.",
+                                  "Jarrah needs counselling for depression."])
+def test_a_childs_statement_does_not_give_a_parents_illness_to_the_wrong_parent(
+        coach: Coach, text: str) -> None:
+    """The story says the mother is depressed; the father left. A child's statement about
+    a parent's illness written of his dad ("when his dad goes into hospital") would bring
+    in an event the case lacks: the illness is the one parent's the story names."""
+    case = _case("Jarrah's mum Nerys has depression and some days cannot get up. "
+                 "His dad left two years ago and rings at Christmas.",
+                 Person(role="child", name="Jarrah", age=10, sex="male"),
+                 Person(role="mother", name="Nerys", age=36, sex="female"))
+    offered = _rewrites(coach, case, text, "Jarrah")
+    assert not any("dad" in s and ("hospital" in s or "unwell" in s or "ill" in s.split())
+                   for s in offered), offered

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from assistant.content import Content, ContentError, RoleVocabulary, Strict
 from assistant.wording.casefit import (
+    NOBODY,
     Family,
     Member,
     family_of,
@@ -640,7 +641,10 @@ class Library:
         that killed the children's mother)."""
         for fact in entry.needs:
             rule = self.facts.by_id[fact]
-            if rule.about is None or fact in stated or fact in entry.statement.of_others:
+            if rule.about is None or fact in entry.statement.of_others:
+                continue
+            if fact in stated and not (rule.about == "adult" and member.child
+                                       and self._of_another_parent(entry, stated)):
                 continue
             owners = family.owners.get(fact)
             if not owners:
@@ -650,10 +654,23 @@ class Library:
                 named = [m for m in family.members if m.role in roles and not m.child]
                 if named and not any(m in owners for m in named):
                     return False
+                if roles and not named and NOBODY not in owners \
+                        and not any(m.role in roles for m in owners):
+                    # Of a parent the case does not record ("his dad goes into hospital")
+                    # while the story tells it of a recorded adult of another role (his
+                    # mum): the statement would give the illness to the wrong parent.
+                    return False
             elif rule.about == "child" and not member.child and not entry.about_child \
                     and not any(c in owners for c in family.children):
                 return False
         return True
+
+    def _of_another_parent(self, entry: Entry, stated: frozenset[str]) -> bool:
+        """True when a child's statement takes an adult's condition for granted of a parent
+        ("his dad goes into hospital") whom the worker's words do not name: "Jarrah needs
+        support with his low mood" shows low mood, but it is Jarrah's, not his dad's."""
+        people = {f for f in entry.needs if self.facts.by_id[f].roles}
+        return bool(people) and not people & stated
 
     def _names_the_holder(self, entry: Entry, member: Member, family: Family) -> bool:
         """True when the statement speaks of someone in the holder's own role ("a plan
