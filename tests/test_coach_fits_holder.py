@@ -129,3 +129,27 @@ def test_a_childs_statement_does_not_give_a_parents_illness_to_the_wrong_parent(
     offered = _rewrites(coach, case, text, "Jarrah")
     assert not any("dad" in s and ("hospital" in s or "unwell" in s or "ill" in s.split())
                    for s in offered), offered
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Rhian needs to keep the children safe.", "Rhian"),
+    ("Rhian needs to be well.", "Rhian"),
+    ("Rhian needs a stable home.", "Rhian"),
+    ("Osian needs to feel safe.", "Osian"),
+])
+def test_a_universal_aim_is_not_told_as_a_childs_nor_asked_as_the_holders_own_safety(
+        coach: Coach, text: str, holder: str) -> None:
+    """For a mother of 38 "true of every child" reads as if she were one, and "Who or what
+    is Rhian not safe from?" asks about her safety when the aim was her children's (or her
+    health). The word rules' messages and questions fit any holder."""
+    case = _case("Rhian's partner left in May. Osian, 11, is quiet at the Corran school.",
+                 Person(role="mother", name="Rhian", age=38, sex="female"),
+                 Person(role="child", name="Osian", age=11, sex="male"))
+    report = coach.check(text, holder=holder, case=case)
+    mine = [f for f in report.findings if f.kind == "universal"
+            and not f.rule.startswith("structure-")]  # the structure reader's: needs.py
+    assert mine, report.findings
+    for finding in mine:
+        said = " ".join([finding.message, *finding.questions])
+        assert "every child," not in said and "every child needs;" not in said, said
+        assert f"is {holder} not safe" not in said and "is she not safe" not in said, said
