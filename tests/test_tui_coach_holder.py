@@ -49,3 +49,32 @@ async def test_the_seriousness_coach_asks_about_the_child_the_question_names(
         said = [" ".join([f.message, *f.questions]) for f in screen.report.findings]
         assert said and all("Dee" not in s for s in said), said
         assert any("Kayla" in s for s in said), said
+
+
+async def test_one_reason_kept_against_two_findings_shows_once_in_the_plan(
+        tmp_path: Path) -> None:
+    """"Kayla needs support" is flagged twice (vague, and a service); keeping it with one
+    reason showed "Kept own wording: ..." twice in the plan beside the conversation."""
+    from assistant.tui.screens.keep import KeepScreen
+
+    app = NeedsLedApp(db=str(tmp_path / "cases.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
+        await start_case(pilot, "NL-T-611")
+        screen = interview(app)
+        await answer(pilot, "Dee works nights at the Varrow depot and sleeps till noon.")
+        await answer(pilot, "")
+        await answer(pilot, "")
+        await type_text(pilot, "Kayla needs support")
+        await until(pilot, lambda: screen.report is not None
+                    and screen.report_text == "Kayla needs support", "a coach report")
+        assert len(screen.report.findings) >= 2, screen.report.findings
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, KeepScreen), "keep wording dialog")
+        await type_text(pilot, "Quillon words")
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is screen and len(screen.case.needs) == 1,
+                    "the need is taken")
+        assert len(screen.case.needs[0].kept_wording) >= 2  # one per finding, as recorded
+        labels = [str(n.label) for n in screen.query_one("#plan")._tree_nodes.values()]  # type: ignore[attr-defined]
+        assert sum("Quillon words" in label for label in labels) == 1, labels
