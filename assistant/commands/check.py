@@ -128,9 +128,17 @@ def _case(args: argparse.Namespace) -> Any:
     if args.case is None:
         return None
     from assistant.cli import open_store
+    from assistant.store import StoreError
 
     with open_store(args) as store:
-        args.case_loaded = store.load(args.case)
+        try:
+            args.case_loaded = store.load(args.case)
+        except StoreError as exc:
+            if exc.kind != "missing":
+                raise
+            # a reference that names no case is bad usage (status 2, as an unknown --holder),
+            # not a damaged database
+            raise InputError(str(exc)) from None
     return args.case_loaded
 
 
