@@ -153,3 +153,40 @@ def test_a_universal_aim_is_not_told_as_a_childs_nor_asked_as_the_holders_own_sa
         said = " ".join([finding.message, *finding.questions])
         assert "every child," not in said and "every child needs;" not in said, said
         assert f"is {holder} not safe" not in said and "is she not safe" not in said, said
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Rhodri needs counselling and Elin needs a Tarrow group.", "needs counselling"),
+    ("Rhodri needs counselling and his sister needs SALT.", "needs counselling"),
+    ("Rhodri needs counselling and Elin needs SALT.", "needs counselling"),
+    ("Rhodri needs counselling and Elin needs a dietician.", "needs counselling"),
+    ("Rhodri needs counselling and mentoring.", "needs counselling and mentoring"),
+])
+def test_a_service_found_stops_at_the_next_need(coach: Coach, text: str, first: str) -> None:
+    """Two needs in one line: the first service found ran on over "and Elin needs ...",
+    so the coach asked "what would counselling and Elin needs a Tarrow group change for
+    Rhodri?" (and, over a pasted page, quoted 40,000 characters back)."""
+    report = coach.check(text)
+    services = [f for f in report.findings if f.kind == "service"]
+    assert services and services[0].match == first, [f.match for f in services]
+    assert all(" needs " not in f.message.split(":", 1)[-1] for f in services), \
+        [f.message for f in services]
+
+
+@pytest.mark.parametrize("text", ["Morwenna needs a mental health assessment.",
+                                  "Morwenna needs support with her low mood.",
+                                  "Morwenna needs to engage with the Pellow service."])
+def test_a_statement_naming_a_relative_of_the_other_sex_is_not_offered(
+        coach: Coach, text: str) -> None:
+    """The case's grandparent is Grandad Tomos: "a plan, agreed with Gran" brings in a
+    grandmother the case does not have. A role word with a sex (Gran, Nan, Grandad) must
+    fit someone recorded in that role."""
+    case = _case("Morwenna has depression and some days cannot get up. Grandad Tomos "
+                 "helps with the school run.",
+                 Person(role="mother", name="Morwenna", age=33, sex="female"),
+                 Person(role="child", name="Cai", age=8, sex="male"),
+                 Person(role="child", name="Lowri", age=6, sex="female"),
+                 Person(role="grandparent", name="Tomos", age=66, sex="male"))
+    offered = _rewrites(coach, case, text, "Morwenna")
+    assert not any(w in s.split() or w + "," in s.split() or w + "'s" in s.split()
+                   for s in offered for w in ("Gran", "Nan", "Grandma", "Granny")), offered

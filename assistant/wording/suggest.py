@@ -470,6 +470,8 @@ class Library:
         for n, entry in enumerate(self.entries[area]):
             if not (entry.needs <= shown and self._fits_holder(entry, kind)):
                 continue
+            if family is not None and self._names_the_wrong_sex(entry, family):
+                continue
             if family is not None and member is not None and (
                     self._names_the_holder(entry, member, family)
                     or not self._owned(entry, member, family, stated, "adult"
@@ -664,6 +666,22 @@ class Library:
                     and not any(c in owners for c in family.children):
                 return False
         return True
+
+    def _names_the_wrong_sex(self, entry: Entry, family: Family) -> bool:
+        """True when the statement names a relative by a word with a sex ("agreed with
+        Gran") and everyone the case records in that role has the other sex recorded (its
+        grandparent is Grandad Tomos): the statement would bring in a person the case does
+        not have. A role the case does not record is left to the facts the statement
+        presupposes."""
+        roles = self.roles
+        for word in entry.words | set(_WORD.findall(entry.statement.text.lower())):
+            role, sex = roles.family_words.get(word), roles.gender(word)
+            if role is None or sex is None:
+                continue
+            same = [m for m in family.members if m.role == role]
+            if same and all(m.sex in ("female", "male") and m.sex != sex for m in same):
+                return True
+        return False
 
     def _of_another_parent(self, entry: Entry, stated: frozenset[str]) -> bool:
         """True when a child's statement takes an adult's condition for granted of a parent
