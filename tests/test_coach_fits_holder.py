@@ -190,3 +190,24 @@ def test_a_statement_naming_a_relative_of_the_other_sex_is_not_offered(
     offered = _rewrites(coach, case, text, "Morwenna")
     assert not any(w in s.split() or w + "," in s.split() or w + "'s" in s.split()
                    for s in offered for w in ("Gran", "Nan", "Grandma", "Granny")), offered
+
+
+@pytest.mark.parametrize("holder", ["Dale", "Wyn"])
+def test_the_parents_own_separation_is_not_given_to_a_stepparent_or_grandparent(
+        coach: Coach, holder: str) -> None:
+    """What the children are told about why their parents split up is for the parents
+    who split (or the carer bringing the children up), not for the mother's new partner or
+    a grandfather round the corner."""
+    case = _case("Carys and the children's dad split up two years ago; he moved to the "
+                 "coast. Carys's partner Dale moved in this spring. Grandad Wyn helps.",
+                 Person(role="mother", name="Carys", age=35, sex="female"),
+                 Person(role="child", name="Efa", age=9, sex="female"),
+                 Person(role="child", name="Ianto", age=6, sex="male"),
+                 Person(role="grandparent", name="Wyn", age=68, sex="male"),
+                 Person(role="stepparent", name="Dale", age=40, sex="male"))
+    for text in (f"{holder} needs support.", f"{holder} needs family therapy.",
+                 f"{holder} needs to be a good role model."):
+        offered = _rewrites(coach, case, text, holder)
+        assert not any("split up" in s for s in offered), offered
+    mum = _rewrites(coach, case, "Carys needs family therapy.", "Carys")
+    assert mum, mum
