@@ -211,3 +211,34 @@ def test_the_parents_own_separation_is_not_given_to_a_stepparent_or_grandparent(
         assert not any("split up" in s for s in offered), offered
     mum = _rewrites(coach, case, "Carys needs family therapy.", "Carys")
     assert mum, mum
+
+
+def _dv_family(story: str) -> Case:
+    return _case(story,
+                 Person(role="mother", name="Sian", age=34, sex="female"),
+                 Person(role="child", name="Macsen", age=12, sex="male"),
+                 Person(role="stepparent", name="Rhys", age=39, sex="male"))
+
+
+_FEAR_OF_DAD = ("if his dad comes to the house", "if her dad comes to the house")
+
+
+@pytest.mark.parametrize("text", ["Macsen needs counselling.", "Macsen needs to be safe.",
+                                  "Macsen needs a Brenlow worker about the violence."])
+def test_a_child_is_not_told_to_fear_a_father_the_story_does_not_say_harmed_anyone(
+        coach: Coach, text: str) -> None:
+    """The violence was the stepfather's; the father only moved away. "who to call if
+    his dad comes to the house" brings in a threat the case does not have."""
+    case = _dv_family("Police were called after Rhys hit Sian in October. Macsen's dad "
+                      "moved away when he was small and sends a card at birthdays.")
+    offered = _rewrites(coach, case, text, "Macsen")
+    assert offered and not any(p in s for s in offered for p in _FEAR_OF_DAD), offered
+
+
+def test_a_father_the_story_says_was_violent_is_one_to_plan_for(coach: Coach) -> None:
+    case = _dv_family("Macsen's dad hit Sian in front of him last year and moved out; "
+                      "there is a non-molestation order. Rhys is Sian's new partner.")
+    offered = [s for t in ("Macsen needs counselling.", "Macsen needs to be safe.",
+                           "Macsen needs a Brenlow worker about the violence.")
+               for s in _rewrites(coach, case, t, "Macsen")]
+    assert any(p in s for s in offered for p in _FEAR_OF_DAD), offered
