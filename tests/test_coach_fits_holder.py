@@ -242,3 +242,18 @@ def test_a_father_the_story_says_was_violent_is_one_to_plan_for(coach: Coach) ->
                            "Macsen needs a Brenlow worker about the violence.")
                for s in _rewrites(coach, case, t, "Macsen")]
     assert any(p in s for s in offered for p in _FEAR_OF_DAD), offered
+
+
+def test_no_screen_command_or_document_says_no_problems_found() -> None:
+    """Point 4 holds for the documents too: the practice feedback said "No wording problems
+    found." of every need the coach did not flag (the code test looked at assistant/ only)."""
+    from tests.helpers import ROOT
+
+    for folder in ("assistant", "exports", "prompts", "framework"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.is_file() and path.suffix in (".py", ".j2", ".yml", ".md", ".html"):
+                text = path.read_text(encoding="utf-8").lower()
+                said = text.replace('never "no wording problems found"', "") \
+                    .replace('never "no problems found"', "")
+                assert "no wording problems found" not in said, path
+                assert "no problems found" not in said, path
