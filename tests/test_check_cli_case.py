@@ -59,3 +59,16 @@ def test_a_case_or_holder_that_is_not_there_is_one_line_and_bad_usage(
     assert done.returncode == 2, (done.returncode, done.stderr)
     assert says in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_a_statement_copied_from_coloured_output_is_read_for_its_words() -> None:
+    """A statement pasted from a coloured terminal carries escape sequences: removed whole,
+    not leaving "[31m" glued to the word the coach must read; nothing else is lost."""
+    done = run_cli("check", "--json", "Kai needs \x1b[31mcounselling\x1b[0m.",
+                   "Kai needs \x1b]0;title\x07a Varrow\x1b[1;33m mentor\x1b[m.",
+                   "Kai needs [31] counselling sessions.")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["text"] for r in rows] == ["Kai needs counselling.", "Kai needs a Varrow mentor.",
+                                         "Kai needs [31] counselling sessions."]
+    assert all("service" in r["kinds"] for r in rows), rows
