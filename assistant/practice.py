@@ -187,6 +187,9 @@ class NeedFeedback:
     holder: str
     kinds: list[str]
     messages: list[str]
+    note: str = ""
+    """What the coach says of a need it did not flag (what it reads, or the framework's
+    question): never "no problems found", which a student reads as approval."""
 
 
 @dataclass
@@ -326,7 +329,7 @@ def feedback(case: Case, vignette: Vignette, coach: Any, lemmas: Lemmatizer,
         report = coach.check(need.wording, "need", case.holder_name(need))
         result.wording.append(NeedFeedback(
             student=need.wording, holder=case.holder_name(need), kinds=report.kinds,
-            messages=[f.message for f in report.findings],
+            messages=[f.message for f in report.findings], note=report.note,
         ))
     if vignette.traps and student:
         for pair in match(student, vignette.traps, lemmas, names, synonyms, roles=roles,

@@ -155,6 +155,8 @@ def test_practice_start_and_feedback_end_to_end(tmp_path: Path) -> None:
     html = (out / "PRACTICE-aggression-feedback.html").read_text()
     assert "Model needs found: 2 of 4" in html
     assert "Jordan needs to be back in school" in html
+    # a need the coach did not flag is said back (what it reads), never "no problems"
+    assert "Reads as specific: it says what Lisa needs to" in html
     not_practice = run_cli("practice", "feedback", "NL-404")
     assert not_practice.returncode == 1
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -56,12 +57,18 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                              "installed English pipeline; 'blank' for reduced mode)")
 
 
+# A terminal's escape sequence whole (colour "ESC[31m", a title "ESC]0;...BEL"): in a
+# statement copied from coloured output it is no one's words, and with only its ESC byte
+# removed "[31mcounselling" was no longer read as "counselling".
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+
+
 def _statement(number: int, raw: str, name: str) -> str:
     """A cleaned statement; a very long one is read only up to the coach's limit (warned)."""
     from assistant.textsafe import clean_text
     from assistant.wording import MAX_CHARS
 
-    text = clean_text(raw).strip()
+    text = clean_text(_ESCAPE.sub("", raw)).strip()
     if len(text) > MAX_CHARS:
         print(f"needs-led: warning: {name} {number}: {len(text):,} characters; only the "
               f"first {MAX_CHARS:,} are checked", file=sys.stderr)
@@ -128,9 +135,17 @@ def _case(args: argparse.Namespace) -> Any:
     if args.case is None:
         return None
     from assistant.cli import open_store
+    from assistant.store import StoreError
 
     with open_store(args) as store:
-        args.case_loaded = store.load(args.case)
+        try:
+            args.case_loaded = store.load(args.case)
+        except StoreError as exc:
+            if exc.kind != "missing":
+                raise
+            # a reference that names no case is bad usage (status 2, as an unknown --holder),
+            # not a damaged database
+            raise InputError(str(exc)) from None
     return args.case_loaded
 
 

@@ -239,6 +239,8 @@ class Interview(People, Story, Gaps):
             choices=self.choices(step.choices),
             coach_stage=step.coach,
             holder=values.get("name"),
+            coach_holder=values.get("child") if step.coach == "seriousness"
+            else values.get("name"),
             number=keys.index(key) + 1 if key in keys else 0,
             total=len(keys),
             multiline=step.multiline,

@@ -48,6 +48,10 @@ class Question:
     choices: list[Choice] = field(default_factory=list)
     coach_stage: str | None = None
     holder: str | None = None
+    #: whom the coach speaks of for this answer: the holder, except where the question
+    #: asks about someone else (a parent's need's seriousness asks what will happen to the
+    #: child, so the coach asks about that child too)
+    coach_holder: str | None = None
     number: int = 0
     total: int = 0
     multiline: bool = True

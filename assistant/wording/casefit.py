@@ -407,9 +407,9 @@ def _owners(family: Family, facts: CaseFacts) -> dict[str, frozenset[Member]]:
                 before = [f for f in found if f[0] < at]
                 people = max(before, key=lambda f: f[0])[1] if before \
                     else min(found, key=lambda f: f[0])[1]
-                owners.setdefault(fact.id, set()).update(people or {_NOBODY})
+                owners.setdefault(fact.id, set()).update(people or {NOBODY})
     return {fact: frozenset(people) for fact, people in owners.items()}
 
 
 # Stands for a person the story names who is not recorded in the case.
-_NOBODY = Member(name="", role="", age=None, sex="", child=False)
+NOBODY = Member(name="", role="", age=None, sex="", child=False)

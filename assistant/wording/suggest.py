@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.content import Content, ContentError, RoleVocabulary, Strict
 from assistant.wording.casefit import (
+    NOBODY,
     Family,
     Member,
     family_of,
@@ -108,6 +109,22 @@ def term_of(span: Any, *, lists: English) -> str:
     return "".join(words).strip()
 
 
+class _Spelled(BaseModel):
+    """One shorthand of ``framework/shorthand.yml`` as this module reads it: only what it
+    stands for. The file's own model (kinds, checks) is the Need Groups' (``assistant.
+    needgroups.shorthand``); it is read here without it so that the coach does not import
+    the Need Groups package, and unknown keys are left to that model."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    short: str
+    means: str
+
+
+class _SpelledOut(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    terms: list[_Spelled] = []
+
+
 @dataclass(frozen=True)
 class Entry:
     """A statement ready to offer: its area, its words, and what it fits."""
@@ -127,6 +144,8 @@ class Library:
 
     def __init__(self, content: Content) -> None:
         self.english = english(content)  # the word lists (framework/words) in use
+        self._content = content
+        self._shorthand: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
         files = content.load_all(Area, "framework", "library")
         self.areas: list[Area] = [area for _, area in files]
         framework = content.framework
@@ -359,11 +378,21 @@ class Library:
         """
         member, story_scores, story_words = self._case_reading(family, holder)
         shown = set(family.facts) if family else set(self.facts.ordinary)
+        # Shorthand is read for what it stands for: "needs SLT" speaks to speech and
+        # language, and shows what "speech and language therapy" shows.
+        spelled = self.spelled(text)
         stated = frozenset(self._shown_by(text))
+        if spelled != text:
+            # What the spelled-out words show too, but no adult's condition: "CAMHS" is
+            # "child and adolescent mental health services", a child's service, which says
+            # nothing of a parent's mental health.
+            by_id = self.facts.by_id
+            stated |= {f for f in self.facts.shown_by_text(spelled)
+                       if by_id[f].about != "adult"}
         shown = self.facts.settle(shown | stated)
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
-        found = _WORD.findall(text.lower())
+        found = _WORD.findall(spelled.lower())
         need_scores = self._scores_of([w for w in found if w not in own])
         order = self._area_order
         areas = sorted(set(need_scores) | set(story_scores),
@@ -419,7 +448,7 @@ class Library:
             if len(self._per_case) > 1_000:
                 self._per_case.clear()
             kept = self._per_case[key] = (
-                family, family.member(holder), self._scores(family.story),
+                family, family.member(holder), self._scores(self.spelled(family.story)),
                 set(_WORD.findall(family.story.lower())))
         return kept[1], kept[2], kept[3]
 
@@ -440,6 +469,8 @@ class Library:
         out: list[tuple[int, Entry, Member | None]] = []
         for n, entry in enumerate(self.entries[area]):
             if not (entry.needs <= shown and self._fits_holder(entry, kind)):
+                continue
+            if family is not None and self._names_the_wrong_sex(entry, family):
                 continue
             if family is not None and member is not None and (
                     self._names_the_holder(entry, member, family)
@@ -545,6 +576,24 @@ class Library:
             found = self._mentions[rewrite] = frozenset(self.facts.mentioned(rewrite))
         return found
 
+    def spelled(self, text: str) -> str:
+        """``text`` with the shorthand of ``framework/shorthand.yml`` spelled out after it
+        ("SLT (speech and language therapy)"), for reading what a statement or a story is
+        about. Shorthand of three letters or more is found in any case, shorter shorthand
+        only as written ("da" in prose is not "DA"), as the Need Groups read it."""
+        if self._shorthand is None:
+            terms = self._content.load(_SpelledOut, "framework", "shorthand.yml").terms
+            means = {t.short.lower(): t.means for t in terms}
+            parts = [f"(?i:{re.escape(t.short)})" if len(t.short) >= 3 else re.escape(t.short)
+                     for t in sorted(terms, key=lambda t: len(t.short), reverse=True)]
+            pattern = re.compile(r"(?<![\w&/])(?:" + "|".join(parts) + r")(?![\w&/])") \
+                if parts else None
+            self._shorthand = (pattern, means)
+        pattern, means = self._shorthand
+        if pattern is None:
+            return text
+        return pattern.sub(lambda m: f"{m.group(0)} ({means[m.group(0).lower()]})", text)
+
     def _shown_by(self, text: str) -> set[str]:
         """The facts the statement's own words show, kept for the statement just read."""
         if self._shown[0] != text or not text:
@@ -594,7 +643,10 @@ class Library:
         that killed the children's mother)."""
         for fact in entry.needs:
             rule = self.facts.by_id[fact]
-            if rule.about is None or fact in stated or fact in entry.statement.of_others:
+            if rule.about is None or fact in entry.statement.of_others:
+                continue
+            if fact in stated and not (rule.about == "adult" and member.child
+                                       and self._of_another_parent(entry, stated)):
                 continue
             owners = family.owners.get(fact)
             if not owners:
@@ -604,10 +656,39 @@ class Library:
                 named = [m for m in family.members if m.role in roles and not m.child]
                 if named and not any(m in owners for m in named):
                     return False
+                if roles and not named and NOBODY not in owners \
+                        and not any(m.role in roles for m in owners):
+                    # Of a parent the case does not record ("his dad goes into hospital")
+                    # while the story tells it of a recorded adult of another role (his
+                    # mum): the statement would give the illness to the wrong parent.
+                    return False
             elif rule.about == "child" and not member.child and not entry.about_child \
                     and not any(c in owners for c in family.children):
                 return False
         return True
+
+    def _names_the_wrong_sex(self, entry: Entry, family: Family) -> bool:
+        """True when the statement names a relative by a word with a sex ("agreed with
+        Gran") and everyone the case records in that role has the other sex recorded (its
+        grandparent is Grandad Tomos): the statement would bring in a person the case does
+        not have. A role the case does not record is left to the facts the statement
+        presupposes."""
+        roles = self.roles
+        for word in entry.words | set(_WORD.findall(entry.statement.text.lower())):
+            role, sex = roles.family_words.get(word), roles.gender(word)
+            if role is None or sex is None:
+                continue
+            same = [m for m in family.members if m.role == role]
+            if same and all(m.sex in ("female", "male") and m.sex != sex for m in same):
+                return True
+        return False
+
+    def _of_another_parent(self, entry: Entry, stated: frozenset[str]) -> bool:
+        """True when a child's statement takes an adult's condition for granted of a parent
+        ("his dad goes into hospital") whom the worker's words do not name: "Jarrah needs
+        support with his low mood" shows low mood, but it is Jarrah's, not his dad's."""
+        people = {f for f in entry.needs if self.facts.by_id[f].roles}
+        return bool(people) and not people & stated
 
     def _names_the_holder(self, entry: Entry, member: Member, family: Family) -> bool:
         """True when the statement speaks of someone in the holder's own role ("a plan
@@ -781,6 +862,10 @@ class ReadsNotes(Strict):
     default: str = Field(min_length=1)
     phrase: str = Field(min_length=1)
     others: str = Field(min_length=1)
+    passive: str | None = None
+    """For "needs to be read to", "needs to be collected by ...": done for the holder, not
+    by them, so "what she needs to do" would be untrue. A content copy written before this
+    existed says ``default``."""
 
 
 class Notes(Strict):
@@ -798,7 +883,8 @@ class Notes(Strict):
     def _placeholders_known(self) -> Notes:
         texts = [self.quiet.need, self.quiet.outcome, self.quiet.work,
                  self.quiet.seriousness, self.reads.able,
-                 self.reads.default, self.reads.phrase, *self.reads.verbs.values()]
+                 self.reads.default, self.reads.phrase, *self.reads.verbs.values(),
+                 *([self.reads.passive] if self.reads.passive else [])]
         known: tuple[str, ...] = ("holder", "Holder", "what")
         checks = [(text, known) for text in [*texts, self.uncounted]]
         checks.append((self.reads.others, (*known, "other")))  # "what {other} does"
@@ -865,6 +951,8 @@ class Notes(Strict):
                 template = self.reads.others
             elif getattr(reading, "able", False):
                 template = self.reads.able
+            elif getattr(reading, "passive", False) and self.reads.passive:
+                template = self.reads.passive
             else:
                 template = self.reads.verbs.get(getattr(reading, "verb", "") or "",
                                                 self.reads.default)

@@ -346,7 +346,7 @@ class InterviewScreen(Screen[None]):
         stage = self._stage(q)
         if stage is None:
             return
-        generation, holder = self.generation, q.holder
+        generation, holder = self.generation, q.coach_holder or q.holder
         self.run_worker(lambda: self._check(generation, text, stage, holder),
                         thread=True, group="coach-check", exclusive=True)
 
@@ -429,7 +429,8 @@ class InterviewScreen(Screen[None]):
         if self.report is not None and self.report_text == text:
             report = self.report
         else:
-            report = coach.check(text, stage=stage, holder=q.holder, case=self.case)
+            report = coach.check(text, stage=stage, holder=q.coach_holder or q.holder,
+                                 case=self.case)
         return self.interview.relevant(list(report.findings), stage)
 
     def on_answer_area_submitted(self, event: AnswerArea.Submitted) -> None:

@@ -99,9 +99,11 @@ class PlanTree(Tree[str]):
                 else:
                     nnode.add_leaf(Text("Seriousness: not yet", style="dim"),
                                    data=f"consequences:{need.id}")
-                for kept in need.kept_wording:
-                    # the worker's reason, never the coach's rule id: people read this
-                    nnode.add_leaf(Text(f"Kept own wording: {_short(kept.reason)}",
+                # the worker's reason, never the coach's rule id: people read this. One
+                # reason kept against several findings is recorded once per finding, and
+                # said once here.
+                for reason in dict.fromkeys(kept.reason for kept in need.kept_wording):
+                    nnode.add_leaf(Text(f"Kept own wording: {_short(reason)}",
                                         style="italic"), data=f"need:{need.id}")
                 for outcome in need.outcomes:
                     when = f" (by {show_date(outcome.target_date)})" if outcome.target_date else ""
