@@ -241,3 +241,15 @@ def test_care_of_a_quality_that_only_reaches_an_aim_is_vague(coach: Coach) -> No
     assert scored_kinds(coach, "outcome", "Kai will receive consistent Merthyr parenting "
                         "that helps him get to bed by 8pm every night.") == set()
     assert listed_in_wording(["merthyr"]) == []
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Nursery to keep a close eye on Mia at Pendine.", "keep a close eye on"),
+    ("School to keep an eye on Mia in Pendine.", "keep an eye on"),
+    # a person as the object is not part of the act
+    ("SW to support Mum with the Pendine children.", "support"),
+])
+def test_a_vague_act_is_quoted_as_written(coach: Coach, text: str, quoted: str) -> None:
+    finding = next(f for f in coach.check(text, stage="work").findings
+                   if f.kind == "no-action")
+    assert f"(\"{quoted}\" does not say" in finding.message

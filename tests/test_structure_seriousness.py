@@ -144,3 +144,12 @@ def test_with_nothing_flagged_the_question_asks_of_whom_it_happens_to(
     report = coach.check(text, stage="seriousness")
     assert not report.kinds
     assert f"what will happen to {whom} if" in report.note
+
+
+@pytest.mark.parametrize("text", ["We will look bad at the Ferndown panel.",
+                                  "If this is not met, we will be criticised by Ferndown."])
+def test_the_agency_speaking_of_itself_is_us(coach: Coach, text: str) -> None:
+    report = coach.check(text, stage="seriousness")
+    assert "agency-risk" in report.kinds
+    message = report.findings[0].message
+    assert "the risk is to us," in message and " we," not in message.lower()

@@ -349,5 +349,7 @@ def _nominal_passive(token: Any) -> bool:
 
 def _said_within(doc: Any, noun: Any) -> str:
     """The noun phrase ending at ``noun`` as it reads inside a sentence (see
-    :func:`within_sentence`)."""
+    :func:`within_sentence`); "we" as the object it becomes there ("the risk is to us")."""
+    if noun.lower_ in ("we", "us"):
+        return "us"
     return within_sentence(doc[noun.left_edge.i:noun.i + 1].text)

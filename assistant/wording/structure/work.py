@@ -415,8 +415,9 @@ class WorkReader(NeedReader):
             if (base in self.work_vague and not self._focused_relation(action, obj)
                 and not self._minding(action)) \
                     or phrasal or self._untargeted(action):
-                vague, reason = True, (f"\"{phrasal or action.text}\" does not say what will "
-                                       "be done, so no one could check it happened")
+                vague, reason = True, (f"\"{phrasal or self._act_words(action, obj)}\" "
+                                       "does not say what will be done, so no one could "
+                                       "check it happened")
             elif base in self.change_verb and base not in self.work_vague and \
                     obj is not None and self._vague_clause(action):
                 # "Maya to improve her attendance": an aim for a quality is what should
@@ -568,6 +569,19 @@ class WorkReader(NeedReader):
             and not (c.dep_ == "prep" and ((obj is not None and obj < c.i) or any(
                 g.dep_ == "pobj" and (lemma(g) in self.date_noun or g.like_num)
                 for g in _kids(c))))), None)
+
+    def _act_words(self, action: Any, obj: Any) -> str:
+        """The words of a vague act as the worker wrote them: the verb, and an idiom's
+        object and preposition with it ("keep a close eye on", "provide input into"), so
+        the quote is the act and not its first word; a person as the object is left out
+        ("support", not "support Mum")."""
+        if obj is None or obj.i <= action.i or obj.i - action.i > 4 or self._animate(obj) \
+                or obj.i + 1 >= len(obj.doc):
+            return action.text
+        after = obj.doc[obj.i + 1]
+        if after.dep_ != "prep" or after.head.i not in (action.i, obj.i):
+            return action.text
+        return obj.doc[action.i:after.i + 1].text
 
     def _event_purpose(self, obj: Any) -> bool:
         """Visits, sessions or meetings with what they are for ("SW to undertake
