@@ -431,6 +431,13 @@ def test_the_story_is_reflected_by_its_difficulties_not_its_everyday_words(
     assert "Housing and money" not in themes
 
 
+def test_the_story_is_reflected_by_what_its_shorthand_stands_for(content: Content) -> None:
+    """Workers write "DV flagged": the reflection reads it as the Need Groups do."""
+    case = new_case()
+    case.story = "DV flagged by police twice in March. Leo is quiet at nursery."
+    assert "Domestic abuse and its aftermath" in Interview(case, content).story_themes()
+
+
 def test_the_reflection_of_a_story_naming_nobody_new_ends_its_sentence_once(
         content: Content) -> None:
     """"Nobody else is named in the story." inside "People: {heard}." would end with a
@@ -478,3 +485,13 @@ def test_the_names_of_things_and_short_dates_are_not_people(content: Content) ->
                      "On Monday Kerry saw Mr Adeyemi. Her Nan Rose helps. When Dean visits, "
                      "Tyler hides.")
     assert iv.names_in_story() == ["Kerry", "Adeyemi", "Rose", "Dean"]
+
+
+def test_the_words_of_a_heading_are_no_people(content: Content) -> None:
+    """"Things going well:" heads a part of the story; its words are no names, while a
+    name that starts a sentence after it still is ("Kerry drinks", "Zorvan visits")."""
+    iv = Interview(Case(reference="T-004", people=[
+        Person(id="p1", role="child", name="Tyler", age=8)]), content)
+    iv.case.story = ("Things going well: Tyler goes to the club.\nWhat Worries Us: Kerry "
+                     "drinks. Lately Tyler hides. Zorvan visits on Fridays.\n- Dean shouts.")
+    assert iv.names_in_story() == ["Kerry", "Zorvan", "Dean"]

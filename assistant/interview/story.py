@@ -17,6 +17,15 @@ if TYPE_CHECKING:
 _CAPITALISED = r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s)?\b"
 
 
+#: A heading that starts a line: a few words and a colon ("Things going well:").
+_HEADING = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?[A-Z][\w' ]{0,40}:", re.MULTILINE)
+
+
+def _in_heading(text: str, at: int) -> bool:
+    """True where ``text[at]`` is inside a heading at the start of a line."""
+    return any(m.start() <= at < m.end() for m in _HEADING.finditer(text))
+
+
 class Story:
     """The reflection methods of :class:`~assistant.interview.Interview`."""
 
@@ -36,9 +45,15 @@ class Story:
         A run of capitalised words ("Universal Credit", "Riverside Food Bank") names a
         thing or a place, not a person: a pseudonymous story gives people by their first
         names. Words before the name that are no name ("When", "On Monday") or a family
-        word or title ("Nan Rose", "Mr Adeyemi") are set aside first."""
+        word or title ("Nan Rose", "Mr Adeyemi") are set aside first. The words of a
+        heading ("Things going well:", "What we are worried about:") are no names, and
+        neither are the shorthand and words the name lists say are none
+        (``framework/names.yml``)."""
+        from assistant.redact import load_names
+
         known = {p.name.lower() for p in self.case.people}
-        not_names = {w.lower() for w in self.prompts.reflection.not_names}
+        not_names = {w.lower() for w in self.prompts.reflection.not_names} | \
+            load_names(self.content).not_names
         roles = {r.id for r in self.framework.roles} | {
             r.label.lower() for r in self.framework.roles}
         seen: list[str] = []
@@ -53,6 +68,8 @@ class Story:
             low = word.lower()
             if low in known or low.removesuffix("s") in not_names or low in roles:
                 continue
+            if _in_heading(self.case.story, run.start()):
+                continue  # "Things going well: ..."
             if word not in seen:
                 seen.append(word)
         return seen
@@ -69,14 +86,17 @@ class Story:
         return found
 
     def story_themes(self, limit: int = 4) -> list[str]:
-        """The Need Group themes whose words the story uses most (framework/themes.yml)."""
+        """The Need Group themes whose words the story uses most (framework/themes.yml),
+        with its shorthand spelled out as the Need Groups read it ("DV flagged")."""
+        from assistant.needgroups.shorthand import load_shorthand
         from assistant.needgroups.themes import load_themes
 
         try:
             themes = load_themes(self.content)
+            story = load_shorthand(self.content).expand(self.case.story)[0]
         except Exception:  # themes are optional for a reflection
             return []
-        low = self.case.story.lower()
+        low = story.lower()
         everyday = {w.lower() for w in themes.general}
         score: Counter[str] = Counter()
         labels: dict[str, str] = {}
