@@ -130,8 +130,12 @@ def plan() -> Any:
     doc.add_paragraph().add_run("{{ need.wording }}").bold = True
     details(doc, [
         ("Status", '{{ label("audit_status", need.status) }}'),
-        ("What the child says", '{{ need.child_voice or "Not recorded" }}'),
+        ("What {{ holder(need) }} says", '{{ own_words(need) or "Not recorded" }}'),
+        ("{%tr if is_child(need.holder) %}", ""),
         ("What the parents say", '{{ need.parent_views or "Not recorded" }}'),
+        ("{%tr elif need.child_voice %}", ""),
+        ("What the child says", "{{ need.child_voice }}"),
+        ("{%tr endif %}", ""),
         ("Strengths", '{{ need.strengths or "None recorded" }}'),
         ("Risks", '{{ need.risks or "None recorded" }}'),
         ("If not met", '{{ need.seriousness.consequences if need.seriousness '

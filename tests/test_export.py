@@ -374,3 +374,20 @@ def test_default_content_ships_every_template() -> None:
                  "audit.html.j2", "plan.docx", "family-plan.docx", "audit-form.docx",
                  "print.css", "plain-words.yml", "advice.yml", "audit-form.schema.json"):
         assert (ROOT / "exports" / name).is_file(), name
+
+
+@pytest.mark.parametrize("fmt", ["plan-md", "plan-html"])
+def test_each_holder_s_own_words_are_shown_under_their_name(case: Case, fmt: str) -> None:
+    """The interview keeps a child's words as the child's voice and an adult's as their
+    own views: a mother's need shows what she says under her name, not under "the
+    parents" beside an empty "what the child says"."""
+    mother = next(p for p in case.people if p.role == "mother")
+    need = next(n for n in case.needs if n.holder == mother.id)
+    need.parent_views = "I want to be up and sober for the school run."
+    need.child_voice = ""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", render(case, fmt, content=CONTENT,
+                                                         auditor=AUDITOR, when=DAY)))
+    part = text[text.index(need.wording):]
+    part = part[:part.index("Strengths")]
+    assert re.search(rf"What {mother.name} says\W+I want to be up and sober", part)
+    assert "What the child says" not in part and "What the parents say" not in part

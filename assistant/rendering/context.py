@@ -41,6 +41,15 @@ def template_context(case: Case, content: Content, form: AuditForm, *, auditor: 
         person = case.person(person_id)
         return framework.label("roles", person.role) if person else ""
 
+    def is_child(person_id: str) -> bool:
+        person = case.person(person_id)
+        return person is not None and person.role in framework.child_roles
+
+    def own_words(need: Need) -> str:
+        """What the need's holder says of it: the interview keeps a child's words as the
+        child's voice and an adult's as their own views (interview step "voice")."""
+        return need.child_voice if is_child(need.holder) else need.parent_views
+
     children = [p for p in case.people if p.role in framework.child_roles]
     family = _Family(content, notes)
     return {
@@ -50,6 +59,8 @@ def template_context(case: Case, content: Content, form: AuditForm, *, auditor: 
         "auditor": auditor,
         "holder": case.holder_name,
         "role": role,
+        "is_child": is_child,
+        "own_words": own_words,
         "need_number": numbers,
         "item_label": lambda ident: items.get(ident or "", ""),
         "outcome_of": outcome_of,
