@@ -87,8 +87,10 @@ class Analysis:
 # passive and witnessed acts; 6: both together; 8: the person a problem statement is
 # about is its holder, and a holder's words that name a thing ("Dad's drinking needs to
 # stop") are what the need is about; 9: a person known by name whose own children the
-# need names ("her kids") is a parent.
-ANALYSIS_VERSION = 9
+# need names ("her kids") is a parent; 10: a verb said with no object read as its term
+# ("still using"), and what a need verb's object is to do is that person's ("needs her
+# mum to stop using").
+ANALYSIS_VERSION = 10
 
 
 def is_current(stored: str | None) -> bool:
@@ -143,6 +145,8 @@ class Analyzer:
         themes = load_themes(content)
         self.people = themes.people
         self._offspring = frozenset(themes.people.offspring)
+        self._partners = frozenset(themes.people.partners)
+        self._in_care = frozenset(themes.people.in_care)
         self.adjuncts = themes.adjuncts
         # with whom: the companion words and every word for a parent or a child
         self._companions = themes.adjuncts.companions | frozenset(
@@ -299,7 +303,7 @@ class Analyzer:
                        self._about(t, head, holder, gender),
                        -1 if t.i in held else self._depth(t, head, None, anchors),
                        parts[t.i]) for t in keep]
-            tokens = self._judged(keep, tokens, gender)
+            tokens = self._objectless(keep, self._judged(keep, tokens, gender))
             return Analysis(tokens, None if reading is None else reading.category,
                             bool(reading and reading.negated), holder,
                             acts=self._acts(keep, tokens, holder, gender, holder_words))
@@ -331,7 +335,7 @@ class Analyzer:
                        self._depth(t, topic, None, {}) if t.i in inside else depth, part)
                       for t, (text, lemma, whom, depth, part) in zip(keep, tokens, strict=True)]
         category = reading.category
-        tokens = self._judged(keep, tokens, gender)
+        tokens = self._objectless(keep, self._judged(keep, tokens, gender))
         acts = self._acts(keep, tokens, holder, gender, reading.holder_text or "")
         if reading.what == "phrase" and reading.head_token is not None:
             # "needs an EHCP": the shorthand says what kind of thing was asked for.
@@ -348,12 +352,23 @@ class Analyzer:
         """Whether ``person``, known only by name ("Gemma", not "Mum" or "Child 1"),
         is a parent: the words name their own children with a personal pronoun ("her
         kids", "his son"), not someone else's ("her mum's children") and not a sibling
-        ("her baby brother": "baby" describes the brother)."""
+        ("her baby brother": "baby" describes the brother); or their adult partner ("her
+        husband") or someone in their care ("the twins in her care")."""
         if person.pos_ != "PROPN" or self._kind(person.text, "") or person.like_num:
             return False
         offspring = self._offspring
+        family = set(self.people.parent) | set(self.people.child)
+
+        def adult(t: Any) -> bool:
+            # Someone in "her care"; a partner with no family member named between the
+            # person and it ("Jack ... his father ... his new partner": the father's).
+            if t.lemma_.lower() in self._in_care and t.head.lower_ == "in":
+                return True
+            return (t.lower_ in self._partners or t.lemma_.lower() in self._partners) and \
+                not any(w.lower_ in family for w in keep if person.i < w.i < t.i)
+
         return any(
-            (t.lower_ in offspring or t.lemma_.lower() in offspring)
+            (t.lower_ in offspring or t.lemma_.lower() in offspring or adult(t))
             and t.dep_ != "compound" and t.i != person.i
             and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their")
                     for c in t.children)
@@ -696,6 +711,14 @@ class Analyzer:
                 # "her ex-partner turning up and threatening her": the first verb's
                 # subject does the second too.
                 subjects = [c for c in doer.head.children if c.dep_ == "nsubj"]
+            if not subjects:
+                # "needs her boyfriend to stop reading her messages": he reads them.
+                doer_of = self._controller(doer)
+                subjects = [] if doer_of is None else [doer_of]
+            if subjects and subjects[0].lower_ in ("who", "that", "which") and \
+                    doer.dep_ == "relcl":
+                # "the gang members who have been threatening him": they do it.
+                subjects = [doer.head]
             if subjects and self._state(subjects[0]):
                 continue  # a state does it ("her depression stops her"): no one acts
             own = not subjects or (subjects[0].pos_ == "PRON" and self._who(
@@ -798,6 +821,33 @@ class Analyzer:
             if judged:
                 text, _, whom, depth, part = out[n]
                 out[n] = (text, self.adjuncts.judge_as, whom, depth, part)
+        return out
+
+    # What a verb may govern that makes it an everyday verb with an object or a
+    # complement ("use the toilet", "used to live", "be used by"), not one said alone.
+    OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "xcomp", "ccomp", "nsubjpass",
+                         "auxpass", "attr", "oprd", "prt", "acomp"})
+
+    def _objectless(self, keep: list[Any], tokens: Tokens) -> Tokens:
+        """The tokens, a verb of ``adjuncts.objectless`` said with no object or
+        complement ("whether she is still using", "stop using before contact") taking
+        its term word (themes.yml) as its lemma: practitioners name a parent's drug use
+        by the bare verb. Only the lemma changes; the text is kept, for the reason."""
+        read_as = self.adjuncts.objectless
+        if not read_as:
+            return tokens
+        out = list(tokens)
+        for n, token in enumerate(keep):
+            word = read_as.get(token.lemma_.lower())
+            if word is None or token.pos_ != "VERB" or tokens[n][3] < 0:
+                continue
+            if any(c.dep_ in self.OBJECTS for c in token.children) or (
+                    n + 1 < len(keep) and keep[n + 1].lower_ == "to"):
+                continue  # "use the bus", "used to", "use it to calm down"
+            if token.dep_ in ("amod", "acl", "compound"):
+                continue  # "used needles", "a used car": an adjective, not the act
+            text, _, whom, depth, part = out[n]
+            out[n] = (text, word, whom, depth, part)
         return out
 
     def _someone_else(self, keep: list[Any], pronoun: Any, holder: str) -> str:
@@ -926,7 +976,38 @@ class Analyzer:
             if current.i == head.i or current.head.i == current.i:
                 break
             current = current.head
-        return self._whose(pronoun, holder, gender) if pronoun is not None else holder
+        if pronoun is not None:
+            return self._whose(pronoun, holder, gender)
+        doer = self._controller(head)
+        return holder if doer is None else self._who(doer, holder, gender)
+
+    def _controller(self, verb: Any) -> Any:
+        """The person a need verb's object names when what is needed is that person's
+        to do ("Priya needs her mum to stay clean", "Ollie needs his dad to take
+        responsibility for him"): the object before an infinitive the need verb governs,
+        reached from ``verb`` up through the verbs it is joined to ("stay clean and stop
+        using"). None when the verb has a subject of its own or no such object: then the
+        holder does what is needed."""
+        current = verb
+        for _ in range(4):
+            if current.pos_ not in ("VERB", "AUX", "ADJ") or any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+                return None
+            above = current.head
+            if above.i == current.i:
+                return None
+            if above.lemma_.lower() in self.reader.anchor_words and \
+                    current.dep_ in ("xcomp", "advcl", "ccomp") and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+                doer = next((c for c in above.children if c.dep_ == "dobj"
+                             and c.i < current.i), None)
+                if doer is None or not (self._person(doer) or self._kind(doer.text, "")):
+                    return None
+                return doer
+            if current.dep_ not in ("xcomp", "conj", "advcl"):
+                return None
+            current = above
+        return None
 
     def _whose(self, token: Any, holder: str, gender: str) -> str:
         """As :meth:`_who`, but a pronoun of the holder's gender after someone else of
@@ -1143,6 +1224,11 @@ class Suggester:
         as a need (not as a service, an assessment or an aim)."""
         tokens = analysis.tokens
         holder = analysis.holder  # "" when the need could not be read: no one to check
+        # Whom the head of what is needed is about: a parent when a child's need is for a
+        # parent to do something ("Ollie needs his dad to take responsibility for him").
+        # (Of a verb only: the head verb's own subject is the holder's or that person's.)
+        head_whom = next((t[2] for t in tokens if t[3] == 0 and not t[4]), "") \
+            if analysis.form == "clause" else ""
         weights: dict[str, dict[int, float]] = defaultdict(dict)
         found = []
         for m in self.matches(tokens):
@@ -1155,8 +1241,12 @@ class Suggester:
                 whom = ""  # a pronoun that could name either: no one to check
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
-            if m.theme in self.themes.adjuncts.doer_themes and self._undergone(tokens, m):
-                continue  # "being looked after", "look after herself": cared for
+            if m.theme in self.themes.adjuncts.doer_themes and (
+                    self._undergone(tokens, m) or (
+                        holder == "c" and head_whom == "p" and self._for_someone(tokens, m))):
+                # "being looked after", "look after herself", "needs his dad to take
+                # responsibility for him": the child is cared for, not caring
+                continue
             found.append(m)
         acted = self._act_matches(analysis)
         # A verb read as an act (who does what to whom) means that act here: the same
@@ -1266,6 +1356,15 @@ class Suggester:
             first.endswith(("ed", "en"))
         reflexive = m.end < len(tokens) and tokens[m.end][0].lower() in REFLEXIVE
         return passive or reflexive
+
+    @staticmethod
+    def _for_someone(tokens: Tokens, m: Match) -> bool:
+        """Whether a matched phrase is done for a person named by a pronoun ("take
+        responsibility for him", "do the cooking for her"): with a parent doing it in a
+        child's need, the child is the one cared for."""
+        after = [t[0].lower() for t in tokens[m.end:m.end + 2]]
+        return len(after) == 2 and after[0] == "for" and after[1] in (
+            "him", "her", "them", "me", "us")
 
     @staticmethod
     def _act_topics(tokens: Tokens, found: Sequence[Match]) -> list[str]:

@@ -89,6 +89,12 @@ class People(Strict):
     # name whose own children the need names is a parent ("Gemma needs to stay sober
     # when her kids are home"), not the child a name is otherwise taken for.
     offspring: list[str] = []
+    # Words for someone's adult partner ("her husband", "his ex-wife") and for the care
+    # someone gives ("in her care"): a person known only by name whom the need gives one
+    # of them is an adult, a parent or carer ("Kelsey needs to stay sober whenever she
+    # has the twins in her care"). Not "boyfriend" or "girlfriend": teenagers have them.
+    partners: list[str] = []
+    in_care: list[str] = []
 
 
 UNPLACED = ("universal", "service", "assessment", "vague")
@@ -176,6 +182,12 @@ class Adjuncts(Strict):
     # themself ("left to look after herself"), the holder is cared for, not caring.
     doer_themes: frozenset[str] = frozenset()
     judge_as: str = ""
+    # Verbs that, said of someone with no object ("Dad is still using", "stop using
+    # before contact"), name a difficulty by themselves: each is read as the term its
+    # value names (a term word), so the theme's own checks (whose it is,
+    # where it sits) decide as for the word. With an object ("use the toilet", "used to
+    # live") the verb is an everyday one.
+    objectless: dict[str, str] = {}
     # Words that name a person besides ``people`` ("friend", "man"): "with" one of them,
     # a person named or a pronoun is company (with whom), not what must change.
     companions: frozenset[str] = frozenset()
@@ -281,6 +293,10 @@ class Themes(Strict):
             value = getattr(self.adjuncts, name)
             if value and value not in ids:
                 raise ValueError(f"adjuncts.{name} '{value}' is no theme")
+        for verb, word in self.adjuncts.objectless.items():
+            if not re.fullmatch(r"[a-z][a-z'-]*", word):
+                raise ValueError(f"adjuncts.objectless.{verb}: {word!r} must be one lower-case "
+                                 "word (a term word)")
         stray_doers = sorted(self.adjuncts.doer_themes - set(ids))
         if stray_doers:
             raise ValueError(f"adjuncts.doer_themes: {', '.join(stray_doers)} are no themes")
