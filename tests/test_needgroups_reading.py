@@ -17,6 +17,8 @@ from assistant.content import Content, ContentError
 from assistant.needgroups import Suggester, load_themes
 from assistant.needgroups.evaluate import is_heldout, read_set
 from assistant.needgroups.shorthand import Shorthand, load_shorthand
+from assistant.needgroups.suggest import coach_kinds
+from assistant.wording import Coach
 from tests.helpers import CONTENT, theme_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +73,20 @@ def test_a_need_worded_as_a_service_assessment_or_aim_gets_no_theme(
     assert suggestion.theme is None, suggestion.reason
     assert kind in suggestion.reason
     assert "ask" in suggestion.reason
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Child 1 needs a LAC review.", "'a LAC review'"),
+    ("Mum needs CIN support.", "'CIN support'"),
+    ("Kai needs a CAMHS referral.", "'a CAMHS referral'"),
+])
+def test_the_reason_quotes_the_need_as_written_with_its_shorthand(
+        suggester: Suggester, coach: Coach, text: str, quoted: str) -> None:
+    """Shorthand is spelled out to read the need; the group is shown the worker's words
+    (with the coach's kinds, as ``audit suggest`` reads them)."""
+    (suggestion,) = suggester.suggest([text], [coach_kinds(coach, [text])[text]])
+    assert suggestion.theme is None
+    assert quoted in suggestion.reason
 
 
 def test_a_specific_need_that_mentions_a_service_still_gets_its_theme(

@@ -89,8 +89,8 @@ class Analysis:
 # stop") are what the need is about; 9: a person known by name whose own children the
 # need names ("her kids") is a parent; 10: a verb said with no object read as its term
 # ("still using"), and what a need verb's object is to do is that person's ("needs her
-# mum to stop using").
-ANALYSIS_VERSION = 10
+# mum to stop using"); 11: what is needed quoted as written, shorthand and all.
+ANALYSIS_VERSION = 11
 
 
 def is_current(stored: str | None) -> bool:
@@ -344,7 +344,8 @@ class Analyzer:
                 if span.start <= at < span.end and span.kind in FAULTS:
                     category = span.kind
         return Analysis(tokens, category, reading.negated, holder,
-                        what.text if what is not None else "", reading.reason,
+                        _as_written(doc.text, spans, what.start_char, what.end_char)
+                        if what is not None else "", reading.reason,
                         reading.what or "", acts, joint,
                         bool(acts) and self._relief(keep, head))
 
@@ -1465,6 +1466,42 @@ class Suggester:
                             w in (lower[i + j], lemma[i + j]) for j, w in enumerate(words)):
                         return " ".join(t[0] for t in tokens[i:i + len(words)])
         return None
+
+
+#: Where a quoted phrase cut short inside shorthand ends: a clause or sentence break.
+_PHRASE_END = re.compile(r"[.,;:!?()]|\s(?:to|so|because|and|or|but|when|if|with)\s")
+
+
+def _as_written(expanded: str, spans: Sequence[Expansion], start: int, end: int) -> str:
+    """The words at ``expanded[start:end]`` as the worker wrote them, with shorthand
+    ("a LAC review", not "a child in care"): the reason quotes the need to the group in
+    its own words. The parse of spelled-out shorthand can cut a phrase inside it ("needs
+    a child in care review" read as "a child"); the quote then takes the whole shorthand
+    and runs on to the end of the written phrase."""
+    if not spans:
+        return expanded[start:end]
+    written = expanded
+    for span in reversed(spans):  # the text as written: each spelled-out part put back
+        written = written[:span.start] + span.short + written[span.end:]
+
+    def placed(offset: int, at_end: bool) -> tuple[int, bool]:
+        shift = 0
+        for span in spans:
+            if offset <= span.start or (at_end and offset == span.start):
+                break
+            if offset >= span.end:
+                shift += (span.end - span.start) - len(span.short)
+                continue
+            # inside the spelled-out words: the whole shorthand
+            return span.start - shift + (len(span.short) if at_end else 0), True
+        return offset - shift, False
+
+    first, _ = placed(start, False)
+    last, cut = placed(end, True)
+    if cut:
+        stop = _PHRASE_END.search(written, last)
+        last = stop.start() if stop is not None else len(written)
+    return written[first:last].strip()
 
 
 def coach_kinds(coach: Any, texts: Sequence[str]) -> dict[str, list[str]]:
