@@ -495,3 +495,30 @@ def test_the_words_of_a_heading_are_no_people(content: Content) -> None:
     iv.case.story = ("Things going well: Tyler goes to the club.\nWhat Worries Us: Kerry "
                      "drinks. Lately Tyler hides. Zorvan visits on Fridays.\n- Dean shouts.")
     assert iv.names_in_story() == ["Kerry", "Zorvan", "Dean"]
+
+
+@pytest.mark.parametrize(("age", "shown"), [(3, True), (9, False), (None, False)])
+def test_a_young_child_is_asked_what_they_say_or_show(content: Content, age: int | None,
+                                                     shown: bool) -> None:
+    """A three-year-old who hardly talks shows a need more than says it: the voice
+    question asks for both; an older child, or one whose age is not recorded, is asked
+    what they say."""
+    case = Case(reference="T-005", people=[
+        Person(id="p1", role="child", name="Poppy", age=age),
+        Person(id="p2", role="mother", name="Dee")])
+    iv = Interview(case, content)
+    iv.goto("need_new:p1")
+    iv.answer("Poppy needs to be able to ask for a drink using two words at nursery")
+    assert kind(iv) == "voice"
+    text = iv.question().text
+    assert ("say or show" in text) is shown
+    assert "What does Poppy say" in text or shown
+
+
+def test_a_young_child_s_question_needs_its_age(tmp_path: Path, content: Content) -> None:
+    text = content.read_text("prompts", "interview.yml").replace("    young_below: 5\n", "")
+    (tmp_path / "prompts").mkdir()
+    (tmp_path / "prompts" / "interview.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_prompts(Content(tmp_path))
+    assert "young_below" in str(err.value)

@@ -213,6 +213,15 @@ class Interview(People, Story, Gaps):
             values.update(step.extra(self, at))
         return values
 
+    def _young(self, at: At, below: int) -> bool:
+        """Whether the person a question asks about (the need's holder, else the step's
+        person) is a child younger than ``below``, by their recorded age."""
+        person_id = at.need.holder if at.need is not None else (
+            at.person.id if at.person is not None else None)
+        person = self.case.person(person_id) if person_id else None
+        return person is not None and self.is_child(person.id) and \
+            person.age is not None and person.age < below
+
     def choices(self, listname: str | None) -> list[Choice]:
         if listname is None:
             return []
@@ -227,12 +236,14 @@ class Interview(People, Story, Gaps):
         values = self._values(step, at)
         keys = self.steps()
         fmt = SafeFormat(values)
+        ask = text.ask_young if text.ask_young and self._young(at, text.young_below) \
+            else text.ask
         return Question(
             key=key,
             kind=step.kind,
             concept=step.concept,
             title=text.title,
-            text=text.ask.format_map(fmt),
+            text=ask.format_map(fmt),
             hint=text.hint.format_map(fmt),
             examples=[e.format_map(fmt) for e in text.examples],
             value=step.read(self, at),

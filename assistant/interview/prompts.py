@@ -33,11 +33,17 @@ class QuestionText(Strict):
     ask: str
     hint: str = ""
     examples: list[str] = []
+    # Asked instead of ``ask`` when the person asked about is a child younger than
+    # ``young_below`` ("what does she say or show ...": a toddler shows more than says).
+    ask_young: str = ""
+    young_below: int = Field(default=0, ge=0, le=18)
 
     @model_validator(mode="after")
     def _placeholders(self) -> QuestionText:
-        for text in (self.ask, self.hint, *self.examples):
+        for text in (self.ask, self.hint, self.ask_young, *self.examples):
             _check_placeholders(text)
+        if self.ask_young and not self.young_below:
+            raise ValueError("ask_young needs young_below (the age it is asked below)")
         return self
 
 
