@@ -188,6 +188,11 @@ class NeedReader:
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
         self.generic_harm = words("generic_harm") | words("shape_generic_harm")
         self.enabling_verb = words("shape_enabling_verb")
+        self.setting_adverb = words("shape_setting_adverb")
+        self.manner_noun = words("shape_manner_noun")
+        self.spare_verb = words("shape_spare_verb")
+        self.undergo_verb = words("shape_undergo_verb")
+        self.course_noun = words("shape_course_noun")
         self._wordnet_classes(lexicons)
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
@@ -918,6 +923,11 @@ class NeedReader:
             kind, why = self.judge_phrase(other)
             if kind not in FAULTS or kind in kinds:
                 continue
+            if kind == "service" and reading.category == "universal" and \
+                    other in head.conjuncts and \
+                    self._parenting(head, need if need.i < head.i else None):
+                continue  # "guidance and boundaries from her parents": one phrase of
+                # parenting, read whole for the first noun
             kinds.add(kind)
             part = Part.of(doc, other.left_edge.i, _trim(doc, other.right_edge.i) + 1)
             if reading.span is not None and reading.span.start < other.left_edge.i < \
@@ -1022,6 +1032,9 @@ class NeedReader:
         unharmed = self._kept_from_harm(verb, own_subject)
         if unharmed:
             return "universal", unharmed
+        on_track = self._on_track(verb, own_subject)
+        if on_track:
+            return "universal", on_track
         reached = self._help_reaching(verb)
         if reached is not None:
             return "service", f"help to reach a service: \"{_np_text(reached)}\""
@@ -1459,6 +1472,11 @@ class NeedReader:
                 not self._concrete_thing(head):
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
+        if self._graded_by_clause(head):
+            # "home conditions that are at least good enough", "care which is safe and
+            # consistent": a clause that only grades is an adjective said after the noun
+            return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
+                                 "not what this person needs")
         if self._concrete_thing(head) or self._specific_mods(head) or any(
                 c.dep_ in ("poss", "nummod") or (c.dep_ == "amod" and c.lower_ == "own")
                 for c in _kids(head)):
@@ -1466,6 +1484,39 @@ class NeedReader:
         # "closure", "a fresh start": nothing flagged, but nothing read as particular
         # either; the coach asks the framework's question rather than call it specific
         return "unknown", f"names no service, aim or assessment: \"{head.text}\""
+
+    def _graded_by_clause(self, head: Any) -> bool:
+        """True for a noun whose relative clauses only grade it ("conditions that are at
+        least good enough", "care which is safe and consistent") and whose other modifiers
+        are general (an article, a setting word, an aim adjective): judged only by how
+        good it should be. A thing one can hand over ("a bed that is clean") or anyone
+        named is left to the other tests."""
+        clauses = [c for c in _kids(head) if c.dep_ == "relcl"]
+        if not clauses or self._concrete_thing(head) or head.tag_ not in ("NN", "NNS") or \
+                self._noun_base(head) & (self.person_head | self.service_head):
+            return False
+        for clause in clauses:
+            if lemma(clause) not in ("be", "remain", "stay", "feel"):
+                return False
+            comp = next((c for c in _kids(clause) if c.dep_ == "acomp"), None)
+            if comp is None or not all(
+                    a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
+                    for a in [comp, *comp.conjuncts]):
+                return False
+            for child in [*_kids(clause), *[g for a in [comp, *comp.conjuncts]
+                                              for g in _kids(a)]]:
+                if child is comp or child.dep_ in ("cc", "conj", "punct", "aux") or (
+                        child.dep_ in ("nsubj", "nsubjpass") and child.tag_ == "WDT"):
+                    continue
+                if child.dep_ == "advmod" and all(
+                        t.lower_ in self.grading_word or t.tag_ in ("RBS", "RBR", "IN")
+                        or t.lower_ in ("least", "very", "quite", "always")
+                        for t in child.subtree):
+                    continue  # "at least", "always", "enough"
+                return False
+        return all(c.dep_ in ("det", "relcl", "punct") or (
+            c.dep_ == "compound" and lemma(c) in self.generic_place | self.home_noun) or (
+            c.dep_ == "amod" and self._aim_word(c)) for c in _kids(head))
 
     def _noun_tagged_adjective(self, token: Any) -> bool:
         """True for a word the tagger read as an adjective that WordNet knows only as a
@@ -1511,20 +1562,36 @@ class NeedReader:
                 if child.dep_ == "amod" and (child.lower_ in self.evaluative_adj
                                              or child.lower_ in self.universal_adj):
                     continue
+                if child.dep_ == "prep" and child.lower_ == "from" and self._own_carers(child):
+                    continue  # "guidance and boundaries from her parents": still parenting
                 return ""  # "a weekly supervision", "guidance from the school nurse"
         doc = head.doc
         last = max(t.right_edge.i for t in items)
         if need is not None:
             last = max(last, need.i)
-            if any(c.i > last for c in _kids(need) if not c.is_punct):
+            if any(c.i > last for c in _kids(need) if not c.is_punct and not (
+                    c.dep_ == "prep" and c.lower_ == "from" and self._own_carers(c))):
                 return ""  # "needs supervision | when he is near water"
             holder = next((c for c in _kids(need) if c.dep_ in SUBJECT_DEPS), None)
             if holder is not None and (self._noun_base(holder) & self.parent_noun or any(
                     self._noun_base(c) & self.parent_noun for c in holder.conjuncts)):
                 return ""
-        if not all(doc[i].is_punct for i in range(last + 1, sent_end(head))):
+        carers = {t.i for owner in [*items, *([need] if need is not None else [])]
+                  for c in _kids(owner) if c.dep_ == "prep" and c.lower_ == "from"
+                  and c.i > head.i and self._own_carers(c) for t in c.subtree}
+        if not all(doc[i].is_punct or i in carers for i in range(last + 1, sent_end(head))):
             return ""
         return f"\"{_np_text(head)}\" is the parenting every child needs, not a service"
+
+    def _own_carers(self, prep: Any) -> bool:
+        """True when a preposition's objects are only the holder's carers in general ("from
+        her parents", "from his mum and dad", "from the adults who look after him"): the
+        parenting they give is what every child needs of them, not help from a service."""
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        objs += [c for o in objs for c in o.conjuncts]
+        return bool(objs) and all(
+            self._noun_base(o) & (self.parent_noun | self.carer_noun) and
+            self._generic_noun(o) and not self._role(o) for o in objs)
 
     def _of_object(self, head: Any) -> Any:
         """The object of the first "of" under ``head`` ("two hours a week | of therapy")."""
@@ -2096,7 +2163,10 @@ class NeedReader:
                     self._generic_noun(own_subject, ignore=verb.i)
                     or self._quality(own_subject)):
                 return ""
-            ranked = self._upheld(verb, own_subject)
+            ranked = self._upheld(verb, own_subject) or (
+                lemma(verb) in ("put", "place") and self._upheld(verb, next(
+                    (c for c in _kids(verb) if c.dep_ == "dobj"), None)))
+            # "to put the children's needs first": ranked by the one who puts them
             skip = [c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]
             if self._in(lemma_forms(verb), self.care_verb):
                 # the person cared for, by name, is no particular: "to protect Kayla"
@@ -2500,7 +2570,7 @@ class NeedReader:
                     continue
                 return False
             if dep in ("prep", "agent"):
-                if not self._general_prep(node, child):
+                if not (self._general_prep(node, child) or self._settings_only(child)):
                     return False
                 continue
             if dep in ("advmod", "npadvmod"):
@@ -2510,17 +2580,21 @@ class NeedReader:
                             g.dep_ == "prep" and self._general_prep(child, g))
                         for g in _kids(child)):
                     continue  # "as healthy as possible", "now and in the future"
+                if self._settings_only(child):
+                    continue  # "safe online"
                 return False
             if dep == "conj":
-                if child.tag_ in ("VBN", "JJ") and self._aim_word(child) and \
+                if child.tag_ in ("VBN", "VBD", "JJ") and self._aim_word(child) and \
                         self._general(child):
-                    continue  # "to be active and engaged"
+                    continue  # "to be active and engaged"; "loved and wanted", the
+                    # participle read as a past tense
                 if child.tag_.startswith("VB"):
                     if self._general_aim(child):
                         continue
                     return False
-                if self._aim_word(child) or self._generic_noun(child):
-                    continue
+                if self._aim_word(child) or self._generic_noun(child) or (
+                        child.tag_ in ("RB", "IN") and self._settings_only(child)):
+                    continue  # "safe at home, and online"
                 return False
             if dep in ("xcomp", "advcl"):
                 if self._bare_thing(child) or self._general_aim(child) or \
@@ -2546,6 +2620,25 @@ class NeedReader:
                 return False
             return False
         return True
+
+    def _settings_only(self, node: Any) -> bool:
+        """True for a preposition or adverb that only lists settings every child has
+        ("inside and outside of the home", "online", "at home and in the community"):
+        every object in it is a place in general with nothing particular on it. Why: a
+        list of everywhere says no more than the aim alone ("safe from harm inside and
+        outside of the home, and online" is "safe")."""
+        objects = 0
+        for token in node.subtree:
+            if token.dep_ == "pobj":
+                if lemma(token) not in self.generic_place or self._specific_mods(token):
+                    return False
+                objects += 1
+            elif not (token.dep_ in ("det", "cc", "punct")
+                      or token.lower_ in self.setting_adverb
+                      or (token.tag_ in ("IN", "RP")
+                          and (token.i == node.i or token.dep_ in ("conj", "prep")))):
+                return False
+        return objects > 0 or node.lower_ in self.setting_adverb
 
     def _only_grades(self, clause: Any) -> bool:
         """True when a condition only grades ("wherever possible", "as far as possible",
@@ -2705,6 +2798,15 @@ class NeedReader:
                 head.tag_ == "VBN" and prep.i == head.i + 1 and not _kids(prep)) or any(
                 c.dep_ == "prep" and self._general_prep(head, c) for c in _kids(prep))
         for obj in objs:
+            if lemma(obj) in self.manner_noun and any(
+                    c.dep_ == "amod" for c in _kids(obj)) and all(
+                    c.dep_ in ("det", "punct", "cc") or (
+                        c.dep_ in ("amod", "advmod") and self._aim_word(c)
+                        and all(g.dep_ in ("cc", "punct") or (
+                            g.dep_ in ("advmod", "amod", "conj") and self._aim_word(g))
+                            for g in _kids(c)))
+                    for c in _kids(obj)):
+                continue  # "in a good enough manner", "in a safe and loving way"
             if prep.lower_ in ("into", "as") and obj.tag_.startswith("NN") and any(
                     c.dep_ == "amod" for c in _kids(obj)) and all(
                     (c.dep_ == "amod" and self._aim_word(c)) or c.dep_ in (
@@ -2910,6 +3012,10 @@ class NeedReader:
                             g.dep_ in ("prep", "advcl", "pcomp", "xcomp")
                             for g in _kids(child))):
                     return True  # "safe enough to sleep in her own bed"
+                if dep == "advmod" and any(g.dep_ == "conj" and any(
+                        t.dep_ == "pobj" for t in g.subtree) for g in _kids(child)) and \
+                        not self._settings_only(child):
+                    return True  # "inside and outside the flat on Mill Road"
                 if dep == "conj" and node is verb and child.tag_.startswith("VB") and (
                         child.lower_ in self.need_words or child.lower_ in self.require_words):
                     continue
@@ -2930,6 +3036,8 @@ class NeedReader:
                     if not objs and (child.lower_ == "as" or (
                             node.tag_ == "VBN" and child.i == node.i + 1)):
                         continue  # "as healthy as possible", "to be listened to"
+                    if not objs and self._settings_only(child):
+                        continue  # "inside and outside of the home"
                     if not objs:
                         return True
                     for obj in objs:
@@ -3301,6 +3409,9 @@ class NeedReader:
         if lemma(verb) == "be":
             participle = next((c for c in _kids(verb) if c.dep_ in ("acomp", "attr")
                                and c.tag_ in ("VBN", "JJ")), verb)
+        spared = self._spared_harm(participle, own_subject)
+        if spared:
+            return spared
         if participle.tag_ not in ("VBN", "JJ") or not self._in(lemma_forms(participle),
                                                              self.harm_verb):
             return ""
@@ -3321,6 +3432,62 @@ class NeedReader:
             return ""
         return (f"not to be {participle.text} is to be safe: an aim every child shares, with "
                 "nothing said about what would keep it so")
+
+    def _on_track(self, verb: Any, own_subject: Any = None) -> str:
+        """Why "Nell's development to be on track" (a quality every child has, where it
+        should be) is an aim, else "". Why: being "on track" or "on course" says only that
+        progress should be as expected, with nothing said about what would show it;
+        "her reading to be on track for the phonics check" names which and when."""
+        if lemma(verb) not in ("be", "stay", "remain", "get", "keep"):
+            return ""
+        course = next((c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
+            "on", "onto") and any(g.dep_ == "pobj" and lemma(g) in self.course_noun
+                                  and not _kids(g) for g in _kids(c))), None)
+        if course is None:
+            return ""
+        subject = own_subject if own_subject is not None else next(
+            (c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or not subject.tag_.startswith("NN") or not (
+                self._noun_base(subject) & self.universal_noun or self._quality(subject)) or \
+                not self._generic_noun(subject, ignore=verb.i) or \
+                self._specific_extras(verb, skip={course.i}):
+            return ""
+        where = " ".join(t.text for t in course.subtree)
+        return (f"\"{_np_text(subject)}\" {verb.text} {where} is an aim every child "
+                "shares")
+
+    def _spared_harm(self, verb: Any, own_subject: Any = None) -> str:
+        """Why "to be prevented from suffering further harm" (kept from undergoing harm of
+        no one's in particular) is being safe, else "". Why: a verb of keeping someone from
+        something (``spare_verb``) with harm of a kind as what is kept off says only that
+        the person should be safe; "kept from seeing his uncle" or harm someone named
+        ("from his stepdad's temper") stays specific."""
+        if verb.tag_ != "VBN" or not self._in(lemma_forms(verb), self.spare_verb) or \
+                own_subject is not None:
+            return ""
+        source = next((c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "from"),
+                      None)
+        if source is None:
+            return ""
+        harm = next((g for g in _kids(source) if g.dep_ == "pobj"), None)
+        undergo = next((g for g in _kids(source) if g.dep_ == "pcomp"), None)
+        if undergo is not None:
+            if not self._in(lemma_forms(undergo), self.undergo_verb) or any(
+                    c.dep_ not in ("dobj", "punct") for c in _kids(undergo)):
+                return ""
+            harm = next((c for c in _kids(undergo) if c.dep_ == "dobj"), None)
+        if harm is None or not (self._noun_base(harm) & self.generic_harm or (
+                self._noun_base(harm) & self.generic_place and self._bare_abstract(harm))) \
+                or self._someones_harm(harm) or not all(
+                c.dep_ in ("det", "punct", "cc") or (
+                    c.dep_ in ("amod", "conj") and (self._aim_word(c)
+                                                    or self._noun_base(c) & self.generic_harm))
+                for c in _kids(harm)):
+            return ""
+        if self._specific_extras(verb, skip={source.i}):
+            return ""
+        return (f"to be {verb.text} from harm of no one's in particular is to be safe: an aim "
+                "every child shares")
 
     def _finding_out(self, verb: Any) -> bool:
         """True for a verb of finding something out ("to find out why", "to work out
