@@ -911,6 +911,8 @@ class NeedReader:
         """Readings for nouns coordinated with what is needed that are faults of another
         kind ("an Early Help Assessment and a TAC meeting": an assessment and a service),
         each covering its own phrase."""
+        if reading.what == "clause" and not reading.negated:
+            return self._coordinated_verbs(doc, reading)
         head = reading.head_token
         if reading.what != "phrase" or head is None or reading.negated:
             return []
@@ -941,6 +943,41 @@ class NeedReader:
                                head_token=other, what_part=part, span=part,
                                modifiers=[lemma(c) for c in _kids(other)
                                           if c.dep_ not in ("det", "punct", "cc")]))
+        return out
+
+    def _coordinated_verbs(self, doc: Any, reading: NeedReading) -> list[NeedReading]:
+        """Readings for a verb joined to what is needed that is a fault the first verb is
+        not ("to acknowledge the problems and engage with support services": the second
+        is using a service), each covering its own clause. Why: "to X and Y" asks for
+        both; a service asked for second is no less a service for following a change."""
+        verb = reading.verb_token
+        if verb is None or reading.category not in ("specific", "unknown"):
+            return []
+        out: list[NeedReading] = []
+        for other in verb.conjuncts:
+            if other.i < verb.i or other.tag_ != "VB" or any(
+                    c.dep_ in ("aux", "nsubj", "nsubjpass", "neg") for c in _kids(other)):
+                continue  # a verb of its own clause ("... and she will ..."), not "to Y"
+            passive = any(c.dep_ == "auxpass" for c in _kids(other))
+            other_reading = replace(reading, verb=lemma(other), verb_token=other,
+                                    passive=passive, own_subject=None, able=reading.able,
+                                    verb_object=None)
+            kind, why = self.judge_clause(other, other_reading)
+            if kind not in ("service", "assessment"):
+                continue
+            start = other.i
+            while start > verb.i + 1 and doc[start - 1].dep_ == "advmod":
+                start -= 1
+            part = Part.of(doc, start, _trim(doc, other.right_edge.i) + 1)
+            if reading.span is not None and reading.span.start < start < reading.span.end \
+                    and not out:
+                cut = start
+                while cut > reading.span.start + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                reading.span = Part.of(doc, reading.span.start, cut)
+            out.append(replace(other_reading, category=kind, reason=why, what_part=part,
+                               span=part))
+            break  # one more fault is enough to name
         return out
 
     @staticmethod
@@ -1323,6 +1360,12 @@ class NeedReader:
         parenting = self._parenting(head, need)
         if parenting:
             return "universal", parenting
+        if self._noun_base(head) & (self.home_noun | self.carer_noun) and \
+                self._enables_only_aims(head):
+            # "parenting that enables him to meet his full potential", "a home which
+            # allows her to thrive": care described only by the aims it serves
+            return "universal", (f"\"{_np_text(head)}\" is described only by aims every "
+                                 "child shares")
         if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and (
@@ -1484,6 +1527,30 @@ class NeedReader:
         # "closure", "a fresh start": nothing flagged, but nothing read as particular
         # either; the coach asks the framework's question rather than call it specific
         return "unknown", f"names no service, aim or assessment: \"{head.text}\""
+
+    def _enables_only_aims(self, head: Any) -> bool:
+        """True when every clause on a noun of care or carers only lets the person reach
+        an aim ("parenting that enables him to meet his full potential", "carers who help
+        her to thrive") and nothing else on it is particular. Why: what the care is for,
+        when that is what every child's care is for, says nothing of this person."""
+        clauses = [c for c in _kids(head) if c.dep_ in ("relcl", "acl") and c.i > head.i]
+        if not clauses:
+            return False
+        for clause in clauses:
+            if self._needs_met_clause(clause):
+                continue
+            if not self._in(lemma_forms(clause), self.enabling_verb | {"allow", "let"}):
+                return False
+            inner = [c for c in _kids(clause) if c.dep_ in ("xcomp", "ccomp", "advcl")]
+            if len(inner) != 1 or not self._general_aim(inner[0]) or any(
+                    c.dep_ not in ("nsubj", "dobj", "xcomp", "ccomp", "advcl", "aux",
+                                   "punct") or (c.dep_ in ("nsubj", "dobj") and not (
+                                       c.tag_ in ("PRP", "WDT", "WP") or self._bare_name(c)))
+                    for c in _kids(clause)):
+                return False
+        return all(c.dep_ in ("det", "relcl", "acl", "punct") or (
+            c.dep_ == "poss" and c.tag_ == "PRP$") or (
+            c.dep_ == "amod" and self._aim_word(c)) for c in _kids(head))
 
     def _graded_by_clause(self, head: Any) -> bool:
         """True for a noun whose relative clauses only grade it ("conditions that are at
