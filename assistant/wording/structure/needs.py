@@ -193,6 +193,9 @@ class NeedReader:
         self.spare_verb = words("shape_spare_verb")
         self.undergo_verb = words("shape_undergo_verb")
         self.course_noun = words("shape_course_noun")
+        self.sample_verb = words("shape_sample_verb")
+        self.sample_noun = words("shape_sample_noun")
+        self.escort_verb = words("shape_outcome_escort_verb")
         self._wordnet_classes(lexicons)
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
@@ -1066,6 +1069,11 @@ class NeedReader:
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
+        if reading.passive and own_subject is None and self._escorted_for(verb):
+            # "to be taken to the dentist so that his tooth decay is treated": a carer
+            # getting the person to care, for a reason given, is what the carer does
+            return "specific", (f"says who must get the person to care, and why: to be "
+                                f"{verb.text}")
         unharmed = self._kept_from_harm(verb, own_subject)
         if unharmed:
             return "universal", unharmed
@@ -1080,6 +1088,12 @@ class NeedReader:
             # "to be given her epilepsy medication every day": the holder's own thing given
             # on a routine is care given concretely, not a service asked for
             return "specific", "says what the person needs to be given, and how often"
+        if own_subject is not None and reading.passive and own_subject.tag_.startswith("NN") \
+                and self._handed_thing(own_subject, verb):
+            # "insulin given by the school nurse before lunch": a thing handed over, by
+            # whoever gives it, is care given concretely, not a service asked for
+            return "specific", (f"says what the person needs to be {verb.text}: "
+                                f"\"{_np_text(own_subject)}\"")
         toward = self._help_toward_aim(verb, reading)
         if toward:
             return "universal", toward
@@ -1247,6 +1261,13 @@ class NeedReader:
                 not self._specific_extras(verb):
             return "universal", "\"to do well\" is an aim every child shares"
         # Assessment: to be assessed, screened, seen by a professional.
+        if obj is not None and not reading.passive and self._in(forms, self.sample_verb) \
+                and self._noun_base(obj) & self.sample_noun and not self._owned(obj) and \
+                not self._routine(verb):
+            # "to provide breath and urine tests", "to take a DNA test": a test given or
+            # undergone is a test asked for, whatever it is to show
+            return "assessment", (f"to {base} {_np_text(obj)} asks for someone to find "
+                                  "out")
         caused = self._caused_test(verb)
         if caused is not None:
             owned = caused.doc[caused.left_edge.i:caused.i + 1].text
@@ -3500,6 +3521,50 @@ class NeedReader:
         return (f"not to be {participle.text} is to be safe: an aim every child shares, with "
                 "nothing said about what would keep it so")
 
+    def modifies_aim(self, span: Any) -> bool:
+        """True when a word rule's match ends on a noun that only modifies the head of what
+        is needed, and that head is an aim ("needs placement | stability", "needs home |
+        security"). Why: the service word names where the aim is wanted, not what is
+        asked for; the reader judges the whole phrase instead."""
+        if len(span) == 0:
+            return False
+        last = span[-1]
+        head = last.head
+        if last.dep_ not in ("compound", "nmod") or head.i <= last.i or head.i < span.end \
+                or not head.tag_.startswith("NN"):
+            return False
+        return self.judge_phrase(head)[0] == "universal"
+
+    def _handed_thing(self, thing: Any, verb: Any) -> bool:
+        """True when what is given is a thing, not a service ("insulin given by the school
+        nurse before lunch", "his inhaler handed to him by the teacher"): a thing handed
+        over by whoever gives it is care given concretely. A service, help or activity
+        noun ("sessions run by the youth service", "support given by the nurse") is not."""
+        if not self._in(lemma_forms(verb), self.give_passive | {"administer", "hand"}):
+            return False
+        agent = self._agent(verb)
+        if agent is None or not (self._professional(agent) or self._person(agent) or
+                                 self._noun_base(agent) & (self.person_head | self.staff_noun
+                                                           | self.role_person)):
+            return False  # "furniture provided by the council": an agency's provision
+        bases = self._noun_base(thing)
+        return not (bases & (self.service_head | self.help_noun | self.universal_noun
+                             | self.abstract_noun | self.assessment_head | self.person_head)
+                    or self._action_noun(thing) or self._acronym(thing)
+                    or thing.lower_ in self.wordnet_service
+                    or thing.lower_.endswith(self.nominal_suffix))
+
+    def _escorted_for(self, verb: Any) -> bool:
+        """True for a verb of getting someone somewhere (``escort_verb``: taken, driven,
+        brought) with a clause saying what for ("so that his tooth decay is treated",
+        "to have her stitches out"). Why: a parent taking a child to medical care is what
+        the parent must do, as the labelling rules say; being referred or sent is not."""
+        return self._in(lemma_forms(verb), self.escort_verb) and any(
+            c.dep_ == "advcl" and c.i > verb.i and (
+                any(g.dep_ == "mark" and g.lower_ in ("so", "that") for g in _kids(c))
+                or any(g.tag_ == "TO" for g in _kids(c)))
+            for c in _kids(verb))
+
     def _on_track(self, verb: Any, own_subject: Any = None) -> str:
         """Why "Nell's development to be on track" (a quality every child has, where it
         should be) is an aim, else "". Why: being "on track" or "on course" says only that
@@ -3668,8 +3733,14 @@ class NeedReader:
                     return True  # "of her own"
                 if prep.lower_ in ("in", "at", "within") and lemma(obj) in (
                         self.home_noun | self.place_noun) - self.service_head and \
-                        not self.service_shaped(obj)[0]:
-                    return True  # "in the house", "at home"
+                        not self.service_shaped(obj)[0] and not any(
+                            c.dep_ == "poss" and c.tag_ == "NNS" and any(
+                                g.dep_ == "det" and g.lower_ in ("a", "an") for g in _kids(c))
+                            for c in _kids(obj)):
+                    # "in the house", "at home"; not "in a secure children's home": an
+                    # article before a plural owner belongs to the home, a kind of place
+                    # for such people
+                    return True
         return False
 
     def _owned(self, head: Any) -> bool:
