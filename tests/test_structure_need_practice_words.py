@@ -77,6 +77,13 @@ MUST_FLAG: list[tuple[str, set[str]]] = [
     # a condition that only grades sets none
     ("Pim needs a greater sense of security and, if possible, a family for life.",
      {"universal"}),
+    # someone's needs as the subject of a plan-style need; "For" read as a preposition
+    ("Wrenna's emotional needs to be met.", {"universal"}),
+    ("For Wrenna's needs to be met.", {"universal"}),
+    ("For Wrenna to have her needs met.", {"universal"}),
+    # keeping to the work's terms is using the service
+    ("Mum needs to comply with the Tarnley written agreement.", {"service"}),
+    ("Dad needs to stick to the safety plan.", {"service"}),
 ]
 
 MUST_PASS: list[str] = [
@@ -107,6 +114,14 @@ MUST_PASS: list[str] = [
     "Kian needs insulin given by the school nurse before lunch.",
     # a real condition still holds a need back
     "If Mum relapses, Pim needs counselling.",
+    # someone's needs met by a particular person at a particular time; a thing fixed
+    "Wrenna's needs to be met by her grandmother when Mum is in Farrowby hospital.",
+    "For Wrenna to have her bike fixed.",
+    # keeping to a plan in a situation, a particular plan, one's own plans, an act joined
+    "Mum needs to follow her safety plan when she feels unsafe.",
+    "Dad needs to follow the plan for bedtime.",
+    "Mum needs to keep to her own plans.",
+    "Mum needs to keep to the Tarnley order and not let Dad into the flat.",
 ]
 
 INVENTED = ["Farrowby", "Tarnley", "Brindle", "Wrenna"]

@@ -196,6 +196,8 @@ class NeedReader:
         self.sample_verb = words("shape_sample_verb")
         self.sample_noun = words("shape_sample_noun")
         self.escort_verb = words("shape_outcome_escort_verb")
+        self.comply_verb = words("shape_outcome_comply_verb")
+        self.compact_noun = words("shape_outcome_compact_noun")
         self._wordnet_classes(lexicons)
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
@@ -499,6 +501,20 @@ class NeedReader:
             reading = NeedReading(form=form, predicate=Part.of(doc, token.i, token.i + 1))
             self._verb_need(doc, token, reading)
             return reading if reading.what else None
+        if low in ("need", "needs") and tag.startswith("NN"):
+            met = self._needs_to_be(token)
+            if met is not None:
+                # "Leo's emotional needs to be met", "For Leo's needs to be met": a
+                # plan-style need whose subject is the person's needs, read as a noun
+                # with a relative clause
+                to = next(c for c in _kids(met) if c.dep_ == "aux" and c.tag_ == "TO")
+                reading = NeedReading(form="plan-style", predicate=Part.of(doc, to.i, met.i))
+                owner = next((c for c in _kids(token) if c.dep_ == "poss"), None)
+                if owner is not None:
+                    reading.holder = self._part(doc, owner)
+                self._clause(doc, met, reading, own_subject=token)
+                reading.negated = self._negated(doc, met)
+                return reading
         if low in ("need", "needs") and tag.startswith("NN") and \
                 self._participle_object(token) is not None:
             # "Needs improved wellbeing.": the need word read as the subject of "improved"
@@ -533,6 +549,11 @@ class NeedReader:
                 and _namelike(c))), None)
             if mark is None and token.dep_ == "pcomp" and token.head.lower_ == "for":
                 mark = token.head  # "For" read as the root, the verb as its complement
+            if mark is None:
+                # "For Leo to have his needs met": "For" read as the verb's preposition
+                mark = next((c for c in _kids(token) if c.dep_ == "prep" and
+                             c.lower_ == "for" and c.i < to.i and c.i == sent_start(token)),
+                            None)
             if subject is None and mark is not None:
                 # "For Mum to access ...": the parser may hang the holder on "For"
                 subject = next((c for c in _kids(mark) if c.dep_ == "pobj"
@@ -578,6 +599,43 @@ class NeedReader:
             self._clause(doc, token, reading)
             reading.negated = self._negated(doc, token)
             return reading
+        return None
+
+    def _keeps_terms(self, verb: Any) -> Any:
+        """The plan, agreement or order a person is to keep to ("to comply with the written
+        agreement", "to stick to the safety plan", "to abide by the order"), else None, as
+        the outcome reader reads it: keeping to the work's terms is using the service. A
+        situation or purpose ("follow her safety plan when she feels unsafe"), an act
+        joined to it ("keep to the order and not let him into the flat") or an agreement
+        that says what is agreed makes it something particular."""
+        if not self._in(lemma_forms(verb), self.comply_verb) or any(
+                c.dep_ in ("advcl", "xcomp", "ccomp", "neg", "npadvmod", "conj")
+                for c in [*_kids(verb), *(c for c in _kids(verb.head) if c.i > verb.i)]):
+            return None
+        targets = [c for c in _kids(verb) if c.dep_ == "dobj"]
+        holders = [c for c in _kids(verb) if c.dep_ in ("prep", "prt") and c.lower_ in (
+            "to", "by", "with")]
+        targets += [g for c in holders for g in _kids(c) if g.dep_ == "pobj"]
+        if any(c.dep_ == "prep" and c not in holders for c in _kids(verb)):
+            return None  # "... the plan | for bedtime": which plan, or when
+        for target in targets:
+            if (lemma(target) in self.compact_noun or target.lower_ in self.compact_noun) and \
+                    not any(c.dep_ in ("acl", "relcl", "prep", "poss") for c in _kids(target)):
+                return target
+        return None
+
+    def _needs_to_be(self, token: Any) -> Any:
+        """The passive infinitive a noun "needs" heads as a plan-style need ("Leo's needs
+        | to be met", "his emotional needs to be prioritised"), else None: the needs are
+        someone's (a possessive) and the clause is "to be" + a participle."""
+        if not any(c.dep_ == "poss" for c in _kids(token)) or token.dep_ not in (
+                "ROOT", "pobj"):
+            return None
+        for clause in _kids(token):
+            if clause.dep_ in ("relcl", "acl") and clause.tag_ == "VBN" and any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in _kids(clause)) and any(
+                    c.dep_ == "auxpass" for c in _kids(clause)):
+                return clause
         return None
 
     def _can_hold(self, noun: Any) -> bool:
@@ -1178,6 +1236,10 @@ class NeedReader:
                         "NNP", "PRP") or lemma(own_subject) in self.person_head
                     or self.service_shaped(own_subject)[0]):
                 return "specific", f"says what someone else needs to {base} for the person"
+        kept = self._keeps_terms(verb)
+        if kept is not None:
+            return "service", (f"to {base} {_np_text(kept)} is keeping to the work's terms, "
+                               "not what the person needs")
         # Universal: be/feel/stay + an aim adjective with nothing concrete.
         complement = self._complement(verb)
         joined = self._joined_service(verb, complement)
