@@ -84,6 +84,15 @@ MUST_FLAG: list[tuple[str, set[str]]] = [
     # keeping to the work's terms is using the service
     ("Mum needs to comply with the Tarnley written agreement.", {"service"}),
     ("Dad needs to stick to the safety plan.", {"service"}),
+    # a time clause that only names growing up
+    ("Jory needs to be cared for permanently until he is an adult.", {"universal"}),
+    # harm named only by its kind
+    ("The Farrowby children need to be free from the emotional harm of living with "
+     "domestic violence.", {"universal"}),
+    # care graded by an evaluative compound and meeting all of someone's needs
+    ("Jory needs good quality care that meets all his needs.", {"universal"}),
+    # a questionnaire completed is a screening
+    ("Jory needs a Brindle questionnaire completed every year.", {"assessment"}),
 ]
 
 MUST_PASS: list[str] = [
@@ -122,6 +131,10 @@ MUST_PASS: list[str] = [
     "Dad needs to follow the plan for bedtime.",
     "Mum needs to keep to her own plans.",
     "Mum needs to keep to the Tarnley order and not let Dad into the flat.",
+    # a particular time, someone's harm, a particular provision
+    "Jory needs to be looked after by Gran until his mum leaves Farrowby hospital.",
+    "The Farrowby children need to be free from the harm of Dad's drinking.",
+    "Jory needs help to fill in the Brindle housing questionnaire.",
 ]
 
 INVENTED = ["Farrowby", "Tarnley", "Brindle", "Wrenna"]

@@ -1633,7 +1633,7 @@ class NeedReader:
                 return False
         return all(c.dep_ in ("det", "relcl", "acl", "punct") or (
             c.dep_ == "poss" and c.tag_ == "PRP$") or (
-            c.dep_ == "amod" and self._aim_word(c)) for c in _kids(head))
+            c.dep_ in ("amod", "compound") and self._aim_word(c)) for c in _kids(head))
 
     def _graded_by_clause(self, head: Any) -> bool:
         """True for a noun whose relative clauses only grade it ("conditions that are at
@@ -1774,7 +1774,8 @@ class NeedReader:
             return None, ""  # "placement stability": stability, of a setting
         before = [c for c in _kids(head) if c.i < head.i]
         mods = before + [g for c in before for g in c.conjuncts]
-        named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
+        named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
+                     and c.lower_ not in self.evaluative_adj)  # "good quality care"
                     or (c.dep_ in ("amod", "conj") and (
                         lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
                         or c.tag_ == "NNP"))
@@ -2748,7 +2749,8 @@ class NeedReader:
                 return False
             if dep in ("xcomp", "advcl"):
                 if self._bare_thing(child) or self._general_aim(child) or \
-                        self._aim_clause(child) or self._only_grades(child):
+                        self._aim_clause(child) or self._only_grades(child) or \
+                        self._growing_up(child):
                     continue
                 return False
             if dep in ("relcl", "acl"):
@@ -2770,6 +2772,44 @@ class NeedReader:
                 return False
             return False
         return True
+
+    def _harm_of_a_kind(self, noun: Any) -> bool:
+        """True for harm named only by its kind ("the emotional harm of living with
+        domestic violence", "exposure to parental conflict"): every noun in the phrase is
+        harm or a setting in general, nobody's and nothing named. "his father's temper"
+        or "the harm Dad caused" stays particular."""
+        if not self._noun_base(noun) & self.generic_harm:
+            return False
+        for token in noun.subtree:
+            if token.dep_ == "poss" or token.tag_ in ("NNP", "NNPS", "PRP$", "PRP") or \
+                    token.dep_ in ("relcl", "acl", "nummod"):
+                return False
+            if token.tag_.startswith("NN") and not self._noun_base(token) & (
+                    self.generic_harm | self.generic_place):
+                return False
+        return True
+
+    def _growing_up(self, clause: Any) -> bool:
+        """True for a time clause that only names growing up ("until he is an adult", "as
+        she grows up", "until they reach adulthood", "until he is 18"): every child's
+        childhood, no particular time. Why: "to be cared for permanently until he is an
+        adult" says no more than "to be cared for"."""
+        if not any(c.dep_ == "mark" and c.lower_ in ("until", "till", "as", "while")
+                   for c in _kids(clause)):
+            return False
+        base = lemma(clause)
+        rest = [c for c in _kids(clause) if c.dep_ not in ("mark", "nsubj", "aux", "punct")]
+        if any(c.dep_ == "nsubj" and c.tag_ != "PRP" for c in _kids(clause)):
+            return False
+        if base == "grow" and all(c.dep_ == "prt" and c.lower_ == "up" for c in rest):
+            return True
+        if base not in ("be", "become", "reach", "turn"):
+            return False
+        return len(rest) == 1 and (rest[0].like_num or (
+            lemma(rest[0]) in self.generic_time | {"adult", "adulthood", "eighteen"}
+            and all(g.dep_ in ("det", "amod") and (g.lower_ in ("a", "an", "the", "young")
+                                                   or self._aim_word(g))
+                    for g in _kids(rest[0]))))
 
     def _settings_only(self, node: Any) -> bool:
         """True for a preposition or adverb that only lists settings every child has
@@ -3172,8 +3212,9 @@ class NeedReader:
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
                         node is verb or dep in ("advcl", "ccomp", "xcomp")) and \
                         (complement is None or child.i != complement.i):
-                    if dep == "advcl" and self._aim_clause(child):
-                        continue  # "to progress in order to do well": an aim for an aim
+                    if dep == "advcl" and (self._aim_clause(child) or self._growing_up(child)):
+                        continue  # "to progress in order to do well": an aim for an aim;
+                        # "until he is an adult": every childhood's length
                     if child.tag_.startswith("JJ") and all(
                             self._aim_word(a) and all(g.dep_ in ("cc", "preconj", "punct",
                                                                  "conj") for g in _kids(a))
@@ -3199,6 +3240,9 @@ class NeedReader:
                                 continue
                         if child.lower_ == "from" and self._bare_abstract(obj):
                             continue  # "protected from maltreatment": harm in general
+                        if child.lower_ == "from" and self._harm_of_a_kind(obj):
+                            continue  # "free from the emotional harm of living with
+                            # domestic violence": harm of a kind, no one's
                         return True
                 if dep == "npadvmod" and child.lower_ not in ("times",):
                     return True
@@ -3288,7 +3332,8 @@ class NeedReader:
             return False
         objs = [c for c in _kids(clause) if c.dep_ == "dobj"]
         return bool(objs) and all(
-            lemma(o) == "need" and all(c.dep_ in ("poss", "det", "amod") for c in _kids(o))
+            lemma(o) == "need" and all(c.dep_ in ("poss", "det", "amod", "predet")
+                                       for c in _kids(o))
             for o in objs) and all(
             c.dep_ in ("nsubj", "dobj", "punct", "advmod") for c in _kids(clause))
 
