@@ -65,6 +65,7 @@ class ContextWords(WordFile):
     subject_skip: Words
     stating_modals: Words = frozenset()
     need_anchors: Words = frozenset()
+    grading_conditions: Words = frozenset()
 
 
 class MatchingWords(WordFile):

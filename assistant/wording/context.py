@@ -107,6 +107,13 @@ def _stated_by_modal(doc: Any, i: int, start: int, lists: ContextWords) -> bool:
         for j in range(first, last + 1) if j != i - 1 for n in lengths)
 
 
+def _grading(words: list[str], j: int, lists: ContextWords) -> bool:
+    """True when the condition word at ``j`` starts a phrase that only grades ("if
+    possible", "wherever possible"): it sets no condition on the need."""
+    return any(" ".join(words[j:j + len(phrase.split())]) == phrase
+               for phrase in lists.grading_conditions)
+
+
 def flags(doc: Any, text: str, span: Any, parsed: bool,
           *, lists: ContextWords) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
@@ -128,6 +135,7 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
     lengths = _phrase_lengths(lists.hypothetical)
     hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
+                       and not _grading(words, j, lists)
                        for j in range(start, i) for n in lengths)
     if hypothetical and _stated_by_modal(doc, i, start, lists):
         hypothetical = False

@@ -446,6 +446,10 @@ class Engine:
             return
         if stage != "need":
             return
+        # a service word rule that matched only a modifier of an aim ("needs placement |
+        # stability") is the reader's to judge
+        candidates[:] = [(r, s) for r, s in candidates if not (
+            s is not None and r.kind == "service" and self.reader.modifies_aim(s))]
         covered = {i for rule, other in candidates
                    if other is not None and rule.kind in STRUCTURE_KINDS
                    for i in range(other.start, other.end)}

@@ -188,6 +188,16 @@ class NeedReader:
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
         self.generic_harm = words("generic_harm") | words("shape_generic_harm")
         self.enabling_verb = words("shape_enabling_verb")
+        self.setting_adverb = words("shape_setting_adverb")
+        self.manner_noun = words("shape_manner_noun")
+        self.spare_verb = words("shape_spare_verb")
+        self.undergo_verb = words("shape_undergo_verb")
+        self.course_noun = words("shape_course_noun")
+        self.sample_verb = words("shape_sample_verb")
+        self.sample_noun = words("shape_sample_noun")
+        self.escort_verb = words("shape_outcome_escort_verb")
+        self.comply_verb = words("shape_outcome_comply_verb")
+        self.compact_noun = words("shape_outcome_compact_noun")
         self._wordnet_classes(lexicons)
         self._ids: tuple[Any, ...] | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
@@ -491,6 +501,20 @@ class NeedReader:
             reading = NeedReading(form=form, predicate=Part.of(doc, token.i, token.i + 1))
             self._verb_need(doc, token, reading)
             return reading if reading.what else None
+        if low in ("need", "needs") and tag.startswith("NN"):
+            met = self._needs_to_be(token)
+            if met is not None:
+                # "Leo's emotional needs to be met", "For Leo's needs to be met": a
+                # plan-style need whose subject is the person's needs, read as a noun
+                # with a relative clause
+                to = next(c for c in _kids(met) if c.dep_ == "aux" and c.tag_ == "TO")
+                reading = NeedReading(form="plan-style", predicate=Part.of(doc, to.i, met.i))
+                owner = next((c for c in _kids(token) if c.dep_ == "poss"), None)
+                if owner is not None:
+                    reading.holder = self._part(doc, owner)
+                self._clause(doc, met, reading, own_subject=token)
+                reading.negated = self._negated(doc, met)
+                return reading
         if low in ("need", "needs") and tag.startswith("NN") and \
                 self._participle_object(token) is not None:
             # "Needs improved wellbeing.": the need word read as the subject of "improved"
@@ -525,6 +549,11 @@ class NeedReader:
                 and _namelike(c))), None)
             if mark is None and token.dep_ == "pcomp" and token.head.lower_ == "for":
                 mark = token.head  # "For" read as the root, the verb as its complement
+            if mark is None:
+                # "For Leo to have his needs met": "For" read as the verb's preposition
+                mark = next((c for c in _kids(token) if c.dep_ == "prep" and
+                             c.lower_ == "for" and c.i < to.i and c.i == sent_start(token)),
+                            None)
             if subject is None and mark is not None:
                 # "For Mum to access ...": the parser may hang the holder on "For"
                 subject = next((c for c in _kids(mark) if c.dep_ == "pobj"
@@ -570,6 +599,43 @@ class NeedReader:
             self._clause(doc, token, reading)
             reading.negated = self._negated(doc, token)
             return reading
+        return None
+
+    def _keeps_terms(self, verb: Any) -> Any:
+        """The plan, agreement or order a person is to keep to ("to comply with the written
+        agreement", "to stick to the safety plan", "to abide by the order"), else None, as
+        the outcome reader reads it: keeping to the work's terms is using the service. A
+        situation or purpose ("follow her safety plan when she feels unsafe"), an act
+        joined to it ("keep to the order and not let him into the flat") or an agreement
+        that says what is agreed makes it something particular."""
+        if not self._in(lemma_forms(verb), self.comply_verb) or any(
+                c.dep_ in ("advcl", "xcomp", "ccomp", "neg", "npadvmod", "conj")
+                for c in [*_kids(verb), *(c for c in _kids(verb.head) if c.i > verb.i)]):
+            return None
+        targets = [c for c in _kids(verb) if c.dep_ == "dobj"]
+        holders = [c for c in _kids(verb) if c.dep_ in ("prep", "prt") and c.lower_ in (
+            "to", "by", "with")]
+        targets += [g for c in holders for g in _kids(c) if g.dep_ == "pobj"]
+        if any(c.dep_ == "prep" and c not in holders for c in _kids(verb)):
+            return None  # "... the plan | for bedtime": which plan, or when
+        for target in targets:
+            if (lemma(target) in self.compact_noun or target.lower_ in self.compact_noun) and \
+                    not any(c.dep_ in ("acl", "relcl", "prep", "poss") for c in _kids(target)):
+                return target
+        return None
+
+    def _needs_to_be(self, token: Any) -> Any:
+        """The passive infinitive a noun "needs" heads as a plan-style need ("Leo's needs
+        | to be met", "his emotional needs to be prioritised"), else None: the needs are
+        someone's (a possessive) and the clause is "to be" + a participle."""
+        if not any(c.dep_ == "poss" for c in _kids(token)) or token.dep_ not in (
+                "ROOT", "pobj"):
+            return None
+        for clause in _kids(token):
+            if clause.dep_ in ("relcl", "acl") and clause.tag_ == "VBN" and any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in _kids(clause)) and any(
+                    c.dep_ == "auxpass" for c in _kids(clause)):
+                return clause
         return None
 
     def _can_hold(self, noun: Any) -> bool:
@@ -906,6 +972,8 @@ class NeedReader:
         """Readings for nouns coordinated with what is needed that are faults of another
         kind ("an Early Help Assessment and a TAC meeting": an assessment and a service),
         each covering its own phrase."""
+        if reading.what == "clause" and not reading.negated:
+            return self._coordinated_verbs(doc, reading)
         head = reading.head_token
         if reading.what != "phrase" or head is None or reading.negated:
             return []
@@ -918,6 +986,11 @@ class NeedReader:
             kind, why = self.judge_phrase(other)
             if kind not in FAULTS or kind in kinds:
                 continue
+            if kind == "service" and reading.category == "universal" and \
+                    other in head.conjuncts and \
+                    self._parenting(head, need if need.i < head.i else None):
+                continue  # "guidance and boundaries from her parents": one phrase of
+                # parenting, read whole for the first noun
             kinds.add(kind)
             part = Part.of(doc, other.left_edge.i, _trim(doc, other.right_edge.i) + 1)
             if reading.span is not None and reading.span.start < other.left_edge.i < \
@@ -931,6 +1004,41 @@ class NeedReader:
                                head_token=other, what_part=part, span=part,
                                modifiers=[lemma(c) for c in _kids(other)
                                           if c.dep_ not in ("det", "punct", "cc")]))
+        return out
+
+    def _coordinated_verbs(self, doc: Any, reading: NeedReading) -> list[NeedReading]:
+        """Readings for a verb joined to what is needed that is a fault the first verb is
+        not ("to acknowledge the problems and engage with support services": the second
+        is using a service), each covering its own clause. Why: "to X and Y" asks for
+        both; a service asked for second is no less a service for following a change."""
+        verb = reading.verb_token
+        if verb is None or reading.category not in ("specific", "unknown"):
+            return []
+        out: list[NeedReading] = []
+        for other in verb.conjuncts:
+            if other.i < verb.i or other.tag_ != "VB" or any(
+                    c.dep_ in ("aux", "nsubj", "nsubjpass", "neg") for c in _kids(other)):
+                continue  # a verb of its own clause ("... and she will ..."), not "to Y"
+            passive = any(c.dep_ == "auxpass" for c in _kids(other))
+            other_reading = replace(reading, verb=lemma(other), verb_token=other,
+                                    passive=passive, own_subject=None, able=reading.able,
+                                    verb_object=None)
+            kind, why = self.judge_clause(other, other_reading)
+            if kind not in ("service", "assessment"):
+                continue
+            start = other.i
+            while start > verb.i + 1 and doc[start - 1].dep_ == "advmod":
+                start -= 1
+            part = Part.of(doc, start, _trim(doc, other.right_edge.i) + 1)
+            if reading.span is not None and reading.span.start < start < reading.span.end \
+                    and not out:
+                cut = start
+                while cut > reading.span.start + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                reading.span = Part.of(doc, reading.span.start, cut)
+            out.append(replace(other_reading, category=kind, reason=why, what_part=part,
+                               span=part))
+            break  # one more fault is enough to name
         return out
 
     @staticmethod
@@ -1019,9 +1127,17 @@ class NeedReader:
         forms = lemma_forms(verb)
         base = forms[0]
         obj = self._object_of(verb)
+        if reading.passive and own_subject is None and self._escorted_for(verb):
+            # "to be taken to the dentist so that his tooth decay is treated": a carer
+            # getting the person to care, for a reason given, is what the carer does
+            return "specific", (f"says who must get the person to care, and why: to be "
+                                f"{verb.text}")
         unharmed = self._kept_from_harm(verb, own_subject)
         if unharmed:
             return "universal", unharmed
+        on_track = self._on_track(verb, own_subject)
+        if on_track:
+            return "universal", on_track
         reached = self._help_reaching(verb)
         if reached is not None:
             return "service", f"help to reach a service: \"{_np_text(reached)}\""
@@ -1030,6 +1146,12 @@ class NeedReader:
             # "to be given her epilepsy medication every day": the holder's own thing given
             # on a routine is care given concretely, not a service asked for
             return "specific", "says what the person needs to be given, and how often"
+        if own_subject is not None and reading.passive and own_subject.tag_.startswith("NN") \
+                and self._handed_thing(own_subject, verb):
+            # "insulin given by the school nurse before lunch": a thing handed over, by
+            # whoever gives it, is care given concretely, not a service asked for
+            return "specific", (f"says what the person needs to be {verb.text}: "
+                                f"\"{_np_text(own_subject)}\"")
         toward = self._help_toward_aim(verb, reading)
         if toward:
             return "universal", toward
@@ -1114,6 +1236,10 @@ class NeedReader:
                         "NNP", "PRP") or lemma(own_subject) in self.person_head
                     or self.service_shaped(own_subject)[0]):
                 return "specific", f"says what someone else needs to {base} for the person"
+        kept = self._keeps_terms(verb)
+        if kept is not None:
+            return "service", (f"to {base} {_np_text(kept)} is keeping to the work's terms, "
+                               "not what the person needs")
         # Universal: be/feel/stay + an aim adjective with nothing concrete.
         complement = self._complement(verb)
         joined = self._joined_service(verb, complement)
@@ -1197,6 +1323,13 @@ class NeedReader:
                 not self._specific_extras(verb):
             return "universal", "\"to do well\" is an aim every child shares"
         # Assessment: to be assessed, screened, seen by a professional.
+        if obj is not None and not reading.passive and self._in(forms, self.sample_verb) \
+                and self._noun_base(obj) & self.sample_noun and not self._owned(obj) and \
+                not self._routine(verb):
+            # "to provide breath and urine tests", "to take a DNA test": a test given or
+            # undergone is a test asked for, whatever it is to show
+            return "assessment", (f"to {base} {_np_text(obj)} asks for someone to find "
+                                  "out")
         caused = self._caused_test(verb)
         if caused is not None:
             owned = caused.doc[caused.left_edge.i:caused.i + 1].text
@@ -1310,6 +1443,12 @@ class NeedReader:
         parenting = self._parenting(head, need)
         if parenting:
             return "universal", parenting
+        if self._noun_base(head) & (self.home_noun | self.carer_noun) and \
+                self._enables_only_aims(head):
+            # "parenting that enables him to meet his full potential", "a home which
+            # allows her to thrive": care described only by the aims it serves
+            return "universal", (f"\"{_np_text(head)}\" is described only by aims every "
+                                 "child shares")
         if head.tag_ == "VBG" and head.lower_ in self.universal_noun:
             base = head.lower_  # "a sense of belonging": the noun, not "belong"
         if base in self.person_head and self._role(head) and (
@@ -1459,6 +1598,11 @@ class NeedReader:
                 not self._concrete_thing(head):
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
+        if self._graded_by_clause(head):
+            # "home conditions that are at least good enough", "care which is safe and
+            # consistent": a clause that only grades is an adjective said after the noun
+            return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
+                                 "not what this person needs")
         if self._concrete_thing(head) or self._specific_mods(head) or any(
                 c.dep_ in ("poss", "nummod") or (c.dep_ == "amod" and c.lower_ == "own")
                 for c in _kids(head)):
@@ -1466,6 +1610,63 @@ class NeedReader:
         # "closure", "a fresh start": nothing flagged, but nothing read as particular
         # either; the coach asks the framework's question rather than call it specific
         return "unknown", f"names no service, aim or assessment: \"{head.text}\""
+
+    def _enables_only_aims(self, head: Any) -> bool:
+        """True when every clause on a noun of care or carers only lets the person reach
+        an aim ("parenting that enables him to meet his full potential", "carers who help
+        her to thrive") and nothing else on it is particular. Why: what the care is for,
+        when that is what every child's care is for, says nothing of this person."""
+        clauses = [c for c in _kids(head) if c.dep_ in ("relcl", "acl") and c.i > head.i]
+        if not clauses:
+            return False
+        for clause in clauses:
+            if self._needs_met_clause(clause):
+                continue
+            if not self._in(lemma_forms(clause), self.enabling_verb | {"allow", "let"}):
+                return False
+            inner = [c for c in _kids(clause) if c.dep_ in ("xcomp", "ccomp", "advcl")]
+            if len(inner) != 1 or not self._general_aim(inner[0]) or any(
+                    c.dep_ not in ("nsubj", "dobj", "xcomp", "ccomp", "advcl", "aux",
+                                   "punct") or (c.dep_ in ("nsubj", "dobj") and not (
+                                       c.tag_ in ("PRP", "WDT", "WP") or self._bare_name(c)))
+                    for c in _kids(clause)):
+                return False
+        return all(c.dep_ in ("det", "relcl", "acl", "punct") or (
+            c.dep_ == "poss" and c.tag_ == "PRP$") or (
+            c.dep_ in ("amod", "compound") and self._aim_word(c)) for c in _kids(head))
+
+    def _graded_by_clause(self, head: Any) -> bool:
+        """True for a noun whose relative clauses only grade it ("conditions that are at
+        least good enough", "care which is safe and consistent") and whose other modifiers
+        are general (an article, a setting word, an aim adjective): judged only by how
+        good it should be. A thing one can hand over ("a bed that is clean") or anyone
+        named is left to the other tests."""
+        clauses = [c for c in _kids(head) if c.dep_ == "relcl"]
+        if not clauses or self._concrete_thing(head) or head.tag_ not in ("NN", "NNS") or \
+                self._noun_base(head) & (self.person_head | self.service_head):
+            return False
+        for clause in clauses:
+            if lemma(clause) not in ("be", "remain", "stay", "feel"):
+                return False
+            comp = next((c for c in _kids(clause) if c.dep_ == "acomp"), None)
+            if comp is None or not all(
+                    a.lower_ in self.evaluative_adj or a.lower_ in self.universal_adj
+                    for a in [comp, *comp.conjuncts]):
+                return False
+            for child in [*_kids(clause), *[g for a in [comp, *comp.conjuncts]
+                                              for g in _kids(a)]]:
+                if child is comp or child.dep_ in ("cc", "conj", "punct", "aux") or (
+                        child.dep_ in ("nsubj", "nsubjpass") and child.tag_ == "WDT"):
+                    continue
+                if child.dep_ == "advmod" and all(
+                        t.lower_ in self.grading_word or t.tag_ in ("RBS", "RBR", "IN")
+                        or t.lower_ in ("least", "very", "quite", "always")
+                        for t in child.subtree):
+                    continue  # "at least", "always", "enough"
+                return False
+        return all(c.dep_ in ("det", "relcl", "punct") or (
+            c.dep_ == "compound" and lemma(c) in self.generic_place | self.home_noun) or (
+            c.dep_ == "amod" and self._aim_word(c)) for c in _kids(head))
 
     def _noun_tagged_adjective(self, token: Any) -> bool:
         """True for a word the tagger read as an adjective that WordNet knows only as a
@@ -1511,20 +1712,36 @@ class NeedReader:
                 if child.dep_ == "amod" and (child.lower_ in self.evaluative_adj
                                              or child.lower_ in self.universal_adj):
                     continue
+                if child.dep_ == "prep" and child.lower_ == "from" and self._own_carers(child):
+                    continue  # "guidance and boundaries from her parents": still parenting
                 return ""  # "a weekly supervision", "guidance from the school nurse"
         doc = head.doc
         last = max(t.right_edge.i for t in items)
         if need is not None:
             last = max(last, need.i)
-            if any(c.i > last for c in _kids(need) if not c.is_punct):
+            if any(c.i > last for c in _kids(need) if not c.is_punct and not (
+                    c.dep_ == "prep" and c.lower_ == "from" and self._own_carers(c))):
                 return ""  # "needs supervision | when he is near water"
             holder = next((c for c in _kids(need) if c.dep_ in SUBJECT_DEPS), None)
             if holder is not None and (self._noun_base(holder) & self.parent_noun or any(
                     self._noun_base(c) & self.parent_noun for c in holder.conjuncts)):
                 return ""
-        if not all(doc[i].is_punct for i in range(last + 1, sent_end(head))):
+        carers = {t.i for owner in [*items, *([need] if need is not None else [])]
+                  for c in _kids(owner) if c.dep_ == "prep" and c.lower_ == "from"
+                  and c.i > head.i and self._own_carers(c) for t in c.subtree}
+        if not all(doc[i].is_punct or i in carers for i in range(last + 1, sent_end(head))):
             return ""
         return f"\"{_np_text(head)}\" is the parenting every child needs, not a service"
+
+    def _own_carers(self, prep: Any) -> bool:
+        """True when a preposition's objects are only the holder's carers in general ("from
+        her parents", "from his mum and dad", "from the adults who look after him"): the
+        parenting they give is what every child needs of them, not help from a service."""
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        objs += [c for o in objs for c in o.conjuncts]
+        return bool(objs) and all(
+            self._noun_base(o) & (self.parent_noun | self.carer_noun) and
+            self._generic_noun(o) and not self._role(o) for o in objs)
 
     def _of_object(self, head: Any) -> Any:
         """The object of the first "of" under ``head`` ("two hours a week | of therapy")."""
@@ -1557,7 +1774,8 @@ class NeedReader:
             return None, ""  # "placement stability": stability, of a setting
         before = [c for c in _kids(head) if c.i < head.i]
         mods = before + [g for c in before for g in c.conjuncts]
-        named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN"))
+        named = any((c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
+                     and c.lower_ not in self.evaluative_adj)  # "good quality care"
                     or (c.dep_ in ("amod", "conj") and (
                         lemma(c) in self.provision_mod or c.lower_ in self.provision_mod
                         or c.tag_ == "NNP"))
@@ -2096,7 +2314,10 @@ class NeedReader:
                     self._generic_noun(own_subject, ignore=verb.i)
                     or self._quality(own_subject)):
                 return ""
-            ranked = self._upheld(verb, own_subject)
+            ranked = self._upheld(verb, own_subject) or (
+                lemma(verb) in ("put", "place") and self._upheld(verb, next(
+                    (c for c in _kids(verb) if c.dep_ == "dobj"), None)))
+            # "to put the children's needs first": ranked by the one who puts them
             skip = [c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]
             if self._in(lemma_forms(verb), self.care_verb):
                 # the person cared for, by name, is no particular: "to protect Kayla"
@@ -2500,7 +2721,7 @@ class NeedReader:
                     continue
                 return False
             if dep in ("prep", "agent"):
-                if not self._general_prep(node, child):
+                if not (self._general_prep(node, child) or self._settings_only(child)):
                     return False
                 continue
             if dep in ("advmod", "npadvmod"):
@@ -2510,21 +2731,26 @@ class NeedReader:
                             g.dep_ == "prep" and self._general_prep(child, g))
                         for g in _kids(child)):
                     continue  # "as healthy as possible", "now and in the future"
+                if self._settings_only(child):
+                    continue  # "safe online"
                 return False
             if dep == "conj":
-                if child.tag_ in ("VBN", "JJ") and self._aim_word(child) and \
+                if child.tag_ in ("VBN", "VBD", "JJ") and self._aim_word(child) and \
                         self._general(child):
-                    continue  # "to be active and engaged"
+                    continue  # "to be active and engaged"; "loved and wanted", the
+                    # participle read as a past tense
                 if child.tag_.startswith("VB"):
                     if self._general_aim(child):
                         continue
                     return False
-                if self._aim_word(child) or self._generic_noun(child):
-                    continue
+                if self._aim_word(child) or self._generic_noun(child) or (
+                        child.tag_ in ("RB", "IN") and self._settings_only(child)):
+                    continue  # "safe at home, and online"
                 return False
             if dep in ("xcomp", "advcl"):
                 if self._bare_thing(child) or self._general_aim(child) or \
-                        self._aim_clause(child) or self._only_grades(child):
+                        self._aim_clause(child) or self._only_grades(child) or \
+                        self._growing_up(child):
                     continue
                 return False
             if dep in ("relcl", "acl"):
@@ -2546,6 +2772,63 @@ class NeedReader:
                 return False
             return False
         return True
+
+    def _harm_of_a_kind(self, noun: Any) -> bool:
+        """True for harm named only by its kind ("the emotional harm of living with
+        domestic violence", "exposure to parental conflict"): every noun in the phrase is
+        harm or a setting in general, nobody's and nothing named. "his father's temper"
+        or "the harm Dad caused" stays particular."""
+        if not self._noun_base(noun) & self.generic_harm:
+            return False
+        for token in noun.subtree:
+            if token.dep_ == "poss" or token.tag_ in ("NNP", "NNPS", "PRP$", "PRP") or \
+                    token.dep_ in ("relcl", "acl", "nummod"):
+                return False
+            if token.tag_.startswith("NN") and not self._noun_base(token) & (
+                    self.generic_harm | self.generic_place):
+                return False
+        return True
+
+    def _growing_up(self, clause: Any) -> bool:
+        """True for a time clause that only names growing up ("until he is an adult", "as
+        she grows up", "until they reach adulthood", "until he is 18"): every child's
+        childhood, no particular time. Why: "to be cared for permanently until he is an
+        adult" says no more than "to be cared for"."""
+        if not any(c.dep_ == "mark" and c.lower_ in ("until", "till", "as", "while")
+                   for c in _kids(clause)):
+            return False
+        base = lemma(clause)
+        rest = [c for c in _kids(clause) if c.dep_ not in ("mark", "nsubj", "aux", "punct")]
+        if any(c.dep_ == "nsubj" and c.tag_ != "PRP" for c in _kids(clause)):
+            return False
+        if base == "grow" and all(c.dep_ == "prt" and c.lower_ == "up" for c in rest):
+            return True
+        if base not in ("be", "become", "reach", "turn"):
+            return False
+        return len(rest) == 1 and (rest[0].like_num or (
+            lemma(rest[0]) in self.generic_time | {"adult", "adulthood", "eighteen"}
+            and all(g.dep_ in ("det", "amod") and (g.lower_ in ("a", "an", "the", "young")
+                                                   or self._aim_word(g))
+                    for g in _kids(rest[0]))))
+
+    def _settings_only(self, node: Any) -> bool:
+        """True for a preposition or adverb that only lists settings every child has
+        ("inside and outside of the home", "online", "at home and in the community"):
+        every object in it is a place in general with nothing particular on it. Why: a
+        list of everywhere says no more than the aim alone ("safe from harm inside and
+        outside of the home, and online" is "safe")."""
+        objects = 0
+        for token in node.subtree:
+            if token.dep_ == "pobj":
+                if lemma(token) not in self.generic_place or self._specific_mods(token):
+                    return False
+                objects += 1
+            elif not (token.dep_ in ("det", "cc", "punct")
+                      or token.lower_ in self.setting_adverb
+                      or (token.tag_ in ("IN", "RP")
+                          and (token.i == node.i or token.dep_ in ("conj", "prep")))):
+                return False
+        return objects > 0 or node.lower_ in self.setting_adverb
 
     def _only_grades(self, clause: Any) -> bool:
         """True when a condition only grades ("wherever possible", "as far as possible",
@@ -2705,6 +2988,15 @@ class NeedReader:
                 head.tag_ == "VBN" and prep.i == head.i + 1 and not _kids(prep)) or any(
                 c.dep_ == "prep" and self._general_prep(head, c) for c in _kids(prep))
         for obj in objs:
+            if lemma(obj) in self.manner_noun and any(
+                    c.dep_ == "amod" for c in _kids(obj)) and all(
+                    c.dep_ in ("det", "punct", "cc") or (
+                        c.dep_ in ("amod", "advmod") and self._aim_word(c)
+                        and all(g.dep_ in ("cc", "punct") or (
+                            g.dep_ in ("advmod", "amod", "conj") and self._aim_word(g))
+                            for g in _kids(c)))
+                    for c in _kids(obj)):
+                continue  # "in a good enough manner", "in a safe and loving way"
             if prep.lower_ in ("into", "as") and obj.tag_.startswith("NN") and any(
                     c.dep_ == "amod" for c in _kids(obj)) and all(
                     (c.dep_ == "amod" and self._aim_word(c)) or c.dep_ in (
@@ -2910,14 +3202,19 @@ class NeedReader:
                             g.dep_ in ("prep", "advcl", "pcomp", "xcomp")
                             for g in _kids(child))):
                     return True  # "safe enough to sleep in her own bed"
+                if dep == "advmod" and any(g.dep_ == "conj" and any(
+                        t.dep_ == "pobj" for t in g.subtree) for g in _kids(child)) and \
+                        not self._settings_only(child):
+                    return True  # "inside and outside the flat on Mill Road"
                 if dep == "conj" and node is verb and child.tag_.startswith("VB") and (
                         child.lower_ in self.need_words or child.lower_ in self.require_words):
                     continue
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
                         node is verb or dep in ("advcl", "ccomp", "xcomp")) and \
                         (complement is None or child.i != complement.i):
-                    if dep == "advcl" and self._aim_clause(child):
-                        continue  # "to progress in order to do well": an aim for an aim
+                    if dep == "advcl" and (self._aim_clause(child) or self._growing_up(child)):
+                        continue  # "to progress in order to do well": an aim for an aim;
+                        # "until he is an adult": every childhood's length
                     if child.tag_.startswith("JJ") and all(
                             self._aim_word(a) and all(g.dep_ in ("cc", "preconj", "punct",
                                                                  "conj") for g in _kids(a))
@@ -2930,6 +3227,8 @@ class NeedReader:
                     if not objs and (child.lower_ == "as" or (
                             node.tag_ == "VBN" and child.i == node.i + 1)):
                         continue  # "as healthy as possible", "to be listened to"
+                    if not objs and self._settings_only(child):
+                        continue  # "inside and outside of the home"
                     if not objs:
                         return True
                     for obj in objs:
@@ -2941,6 +3240,9 @@ class NeedReader:
                                 continue
                         if child.lower_ == "from" and self._bare_abstract(obj):
                             continue  # "protected from maltreatment": harm in general
+                        if child.lower_ == "from" and self._harm_of_a_kind(obj):
+                            continue  # "free from the emotional harm of living with
+                            # domestic violence": harm of a kind, no one's
                         return True
                 if dep == "npadvmod" and child.lower_ not in ("times",):
                     return True
@@ -3030,7 +3332,8 @@ class NeedReader:
             return False
         objs = [c for c in _kids(clause) if c.dep_ == "dobj"]
         return bool(objs) and all(
-            lemma(o) == "need" and all(c.dep_ in ("poss", "det", "amod") for c in _kids(o))
+            lemma(o) == "need" and all(c.dep_ in ("poss", "det", "amod", "predet")
+                                       for c in _kids(o))
             for o in objs) and all(
             c.dep_ in ("nsubj", "dobj", "punct", "advmod") for c in _kids(clause))
 
@@ -3301,6 +3604,9 @@ class NeedReader:
         if lemma(verb) == "be":
             participle = next((c for c in _kids(verb) if c.dep_ in ("acomp", "attr")
                                and c.tag_ in ("VBN", "JJ")), verb)
+        spared = self._spared_harm(participle, own_subject)
+        if spared:
+            return spared
         if participle.tag_ not in ("VBN", "JJ") or not self._in(lemma_forms(participle),
                                                              self.harm_verb):
             return ""
@@ -3321,6 +3627,106 @@ class NeedReader:
             return ""
         return (f"not to be {participle.text} is to be safe: an aim every child shares, with "
                 "nothing said about what would keep it so")
+
+    def modifies_aim(self, span: Any) -> bool:
+        """True when a word rule's match ends on a noun that only modifies the head of what
+        is needed, and that head is an aim ("needs placement | stability", "needs home |
+        security"). Why: the service word names where the aim is wanted, not what is
+        asked for; the reader judges the whole phrase instead."""
+        if len(span) == 0:
+            return False
+        last = span[-1]
+        head = last.head
+        if last.dep_ not in ("compound", "nmod") or head.i <= last.i or head.i < span.end \
+                or not head.tag_.startswith("NN"):
+            return False
+        return self.judge_phrase(head)[0] == "universal"
+
+    def _handed_thing(self, thing: Any, verb: Any) -> bool:
+        """True when what is given is a thing, not a service ("insulin given by the school
+        nurse before lunch", "his inhaler handed to him by the teacher"): a thing handed
+        over by whoever gives it is care given concretely. A service, help or activity
+        noun ("sessions run by the youth service", "support given by the nurse") is not."""
+        if not self._in(lemma_forms(verb), self.give_passive | {"administer", "hand"}):
+            return False
+        agent = self._agent(verb)
+        if agent is None or not (self._professional(agent) or self._person(agent) or
+                                 self._noun_base(agent) & (self.person_head | self.staff_noun
+                                                           | self.role_person)):
+            return False  # "furniture provided by the council": an agency's provision
+        bases = self._noun_base(thing)
+        return not (bases & (self.service_head | self.help_noun | self.universal_noun
+                             | self.abstract_noun | self.assessment_head | self.person_head)
+                    or self._action_noun(thing) or self._acronym(thing)
+                    or thing.lower_ in self.wordnet_service
+                    or thing.lower_.endswith(self.nominal_suffix))
+
+    def _escorted_for(self, verb: Any) -> bool:
+        """True for a verb of getting someone somewhere (``escort_verb``: taken, driven,
+        brought) with a clause saying what for ("so that his tooth decay is treated",
+        "to have her stitches out"). Why: a parent taking a child to medical care is what
+        the parent must do, as the labelling rules say; being referred or sent is not."""
+        return self._in(lemma_forms(verb), self.escort_verb) and any(
+            c.dep_ == "advcl" and c.i > verb.i and (
+                any(g.dep_ == "mark" and g.lower_ in ("so", "that") for g in _kids(c))
+                or any(g.tag_ == "TO" for g in _kids(c)))
+            for c in _kids(verb))
+
+    def _on_track(self, verb: Any, own_subject: Any = None) -> str:
+        """Why "Nell's development to be on track" (a quality every child has, where it
+        should be) is an aim, else "". Why: being "on track" or "on course" says only that
+        progress should be as expected, with nothing said about what would show it;
+        "her reading to be on track for the phonics check" names which and when."""
+        if lemma(verb) not in ("be", "stay", "remain", "get", "keep"):
+            return ""
+        course = next((c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ in (
+            "on", "onto") and any(g.dep_ == "pobj" and lemma(g) in self.course_noun
+                                  and not _kids(g) for g in _kids(c))), None)
+        if course is None:
+            return ""
+        subject = own_subject if own_subject is not None else next(
+            (c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or not subject.tag_.startswith("NN") or not (
+                self._noun_base(subject) & self.universal_noun or self._quality(subject)) or \
+                not self._generic_noun(subject, ignore=verb.i) or \
+                self._specific_extras(verb, skip={course.i}):
+            return ""
+        where = " ".join(t.text for t in course.subtree)
+        return (f"\"{_np_text(subject)}\" {verb.text} {where} is an aim every child "
+                "shares")
+
+    def _spared_harm(self, verb: Any, own_subject: Any = None) -> str:
+        """Why "to be prevented from suffering further harm" (kept from undergoing harm of
+        no one's in particular) is being safe, else "". Why: a verb of keeping someone from
+        something (``spare_verb``) with harm of a kind as what is kept off says only that
+        the person should be safe; "kept from seeing his uncle" or harm someone named
+        ("from his stepdad's temper") stays specific."""
+        if verb.tag_ != "VBN" or not self._in(lemma_forms(verb), self.spare_verb) or \
+                own_subject is not None:
+            return ""
+        source = next((c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "from"),
+                      None)
+        if source is None:
+            return ""
+        harm = next((g for g in _kids(source) if g.dep_ == "pobj"), None)
+        undergo = next((g for g in _kids(source) if g.dep_ == "pcomp"), None)
+        if undergo is not None:
+            if not self._in(lemma_forms(undergo), self.undergo_verb) or any(
+                    c.dep_ not in ("dobj", "punct") for c in _kids(undergo)):
+                return ""
+            harm = next((c for c in _kids(undergo) if c.dep_ == "dobj"), None)
+        if harm is None or not (self._noun_base(harm) & self.generic_harm or (
+                self._noun_base(harm) & self.generic_place and self._bare_abstract(harm))) \
+                or self._someones_harm(harm) or not all(
+                c.dep_ in ("det", "punct", "cc") or (
+                    c.dep_ in ("amod", "conj") and (self._aim_word(c)
+                                                    or self._noun_base(c) & self.generic_harm))
+                for c in _kids(harm)):
+            return ""
+        if self._specific_extras(verb, skip={source.i}):
+            return ""
+        return (f"to be {verb.text} from harm of no one's in particular is to be safe: an aim "
+                "every child shares")
 
     def _finding_out(self, verb: Any) -> bool:
         """True for a verb of finding something out ("to find out why", "to work out
@@ -3434,8 +3840,14 @@ class NeedReader:
                     return True  # "of her own"
                 if prep.lower_ in ("in", "at", "within") and lemma(obj) in (
                         self.home_noun | self.place_noun) - self.service_head and \
-                        not self.service_shaped(obj)[0]:
-                    return True  # "in the house", "at home"
+                        not self.service_shaped(obj)[0] and not any(
+                            c.dep_ == "poss" and c.tag_ == "NNS" and any(
+                                g.dep_ == "det" and g.lower_ in ("a", "an") for g in _kids(c))
+                            for c in _kids(obj)):
+                    # "in the house", "at home"; not "in a secure children's home": an
+                    # article before a plural owner belongs to the home, a kind of place
+                    # for such people
+                    return True
         return False
 
     def _owned(self, head: Any) -> bool:
