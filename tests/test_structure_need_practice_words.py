@@ -152,3 +152,17 @@ def test_practice_words_faults_are_flagged(coach: Coach, text: str, kinds: set[s
 @pytest.mark.parametrize("text", MUST_PASS)
 def test_practice_words_specific_needs_pass(coach: Coach, text: str) -> None:
     assert scored_kinds(coach, "need", text) == set()
+
+
+@pytest.mark.parametrize(("text", "universal"), [
+    # harm of a kind written short is the same aim as the words spelled out
+    ("Tova needs to be safe from CCE.", True),
+    ("Tova needs to be protected from DV.", True),
+    # ... and a particular act or person it names is still particular
+    ("Tova needs to know who to call if she hears DV at the Brinlow flat.", False),
+    ("Tova needs to be safe from Dean.", False),
+])
+def test_harm_written_short_is_read_as_harm_of_its_kind(coach: Coach, text: str,
+                                                        universal: bool) -> None:
+    kinds = coach.check(text, stage="need").kinds
+    assert ("universal" in kinds) is universal, kinds

@@ -186,7 +186,9 @@ class NeedReader:
         self.harm_verb = words("shape_harm_verb")
         self.relative_verb = words("shape_relative_verb")
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
-        self.generic_harm = words("generic_harm") | words("shape_generic_harm")
+        self.harm_acronym = words("shape_harm_acronym")
+        self.generic_harm = words("generic_harm") | words("shape_generic_harm") | \
+            self.harm_acronym
         self.enabling_verb = words("shape_enabling_verb")
         self.setting_adverb = words("shape_setting_adverb")
         self.manner_noun = words("shape_manner_noun")
@@ -2578,8 +2580,9 @@ class NeedReader:
         if noun.tag_ in ("PRP", "PRP$", "EX") or (
                 noun.lower_ in ("self", "oneself") and not _kids(noun)):
             return True
-        if noun.tag_ in ("NNP", "NNPS") or noun.tag_ == "CD":
-            return False
+        if (noun.tag_ in ("NNP", "NNPS") and noun.lower_ not in self.harm_acronym) or \
+                noun.tag_ == "CD":
+            return False  # a name (but "DV", "CSE": harm of a kind, written short)
         bases = self._noun_base(noun)
         person = bool(bases & self.person_head)
         if not (person or bases & (self.generic_place | self.generic_time | self.generic_thing
@@ -2781,6 +2784,8 @@ class NeedReader:
         if not self._noun_base(noun) & self.generic_harm:
             return False
         for token in noun.subtree:
+            if token.lower_ in self.harm_acronym:
+                continue  # "DV", "CSE": harm of a kind, written short
             if token.dep_ == "poss" or token.tag_ in ("NNP", "NNPS", "PRP$", "PRP") or \
                     token.dep_ in ("relcl", "acl", "nummod"):
                 return False
