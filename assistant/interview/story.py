@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from assistant.wordlists import english
+
 if TYPE_CHECKING:
     from assistant.content import Content, Framework
     from assistant.interview.prompts import InterviewPrompts
@@ -38,7 +40,8 @@ class Story:
         names. Words before the name that are no name ("When", "On Monday") or a family
         word or title ("Nan Rose", "Mr Adeyemi") are set aside first."""
         known = {p.name.lower() for p in self.case.people}
-        not_names = {w.lower() for w in self.prompts.reflection.not_names}
+        not_names = {w.lower() for w in self.prompts.reflection.not_names} | \
+            english(self.content).time.not_names  # "May", "Tues": the calendar's names
         roles = {r.id for r in self.framework.roles} | {
             r.label.lower() for r in self.framework.roles}
         seen: list[str] = []

@@ -264,15 +264,16 @@ class Coach:
             if stage == "work":
                 spans = [(p.start, p.end) for p in reader.read_frequency(doc)]
                 when = reader.read_start(doc)
-                offers["frequency"] = timing.said(doc, spans)
+                offers["frequency"] = timing.said(doc, spans, words=reader.time_words)
             else:
                 spans = [(p.start, p.end) for p in reader.read_measure(doc)]
                 when = reader.read_target(doc)
-                offers["measure"] = timing.said(doc, spans, drop_lead=True)
+                offers["measure"] = timing.said(doc, spans, drop_lead=True,
+                                                 words=reader.time_words)
         names = {p.name.lower() for p in getattr(case, "people", ())}
         if when is not None and names & {w.strip(".,").lower() for w in when.text.split()}:
             when = None
-        day = dates.phrase_date(when.text, today) if when is not None else None
+        day = dates.phrase_date(when.text, today, reader.time_words) if when is not None else None
         offers["start" if stage == "work" else "by"] = dates.show_date(day)
         return {key: value for key, value in offers.items() if value}
 
