@@ -49,7 +49,6 @@ def _case(outcome: Outcome | None = None) -> Case:
 
 def _interview(coach: Coach, case: Case) -> Interview:
     iv = Interview(case, CONTENT, today=TODAY)
-    iv.owner_reader = coach.read_owner
     iv.offer_reader = coach.read_offers
     return iv
 

@@ -77,14 +77,11 @@ class Interview(People, Story, Gaps):
         self.today = today or dates.today()
         #: what the last answer changed beyond itself, for the screen to say
         self.notes: list[str] = []
-        #: reads who a work statement names as doing it (text, case) -> owner or None;
-        #: set by a caller that has the coach loaded (``Coach.read_owner``), so the
-        #: interview itself never loads a pipeline
-        self.owner_reader: Callable[[str, Case], str | None] | None = None
         #: reads what a work item or outcome statement already says of the questions
-        #: after it (text, stage, today, case) -> {"frequency": ..., "start": ...,
-        #: "measure": ..., "by": ...}; set by a caller with the coach loaded
-        #: (``Coach.read_offers``)
+        #: after it, from one parse (text, stage, today, case) -> {"owner": ...,
+        #: "frequency": ..., "start": ..., "measure": ..., "by": ...}; set by a caller
+        #: that has the coach loaded (``Coach.read_offers``), so the interview itself
+        #: never loads a pipeline
         self.offer_reader: Callable[[str, str, date, Case], dict[str, str]] | None = None
         keys = self.steps()
         legacy = case.resume.get("step")
