@@ -248,13 +248,13 @@ class Interview(People, Story, Gaps):
     def offer_prompt(self, question: Question) -> str:
         """What the answer box says when the question offers an answer (its placeholder):
         the step's message in prompts/interview.yml ("Enter takes “Every Tuesday”, as the
-        work says, or type another answer"); "" when nothing is offered."""
+        work says, or type another answer"), else the file's ``offered``; "" when nothing
+        is offered."""
         if not question.offered:
             return ""
         messages = self.prompts.messages
         said = (messages.owner_offered if question.kind == "who" else
-                getattr(messages, f"{question.kind}_offered", "")) or \
-            "Enter takes {text}, or type another answer"
+                getattr(messages, f"{question.kind}_offered", "")) or messages.offered
         quoted = f"\u201c{question.offered}\u201d"
         return said.replace("{owner}", quoted).replace("{text}", quoted)
 
