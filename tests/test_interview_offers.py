@@ -23,10 +23,9 @@ from assistant.interview.prompts import load_prompts
 from assistant.model import Case, Need, Outcome, Person, Seriousness, WorkItem
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
-from assistant.tui.screens.home import HomeScreen
 from assistant.wording import Coach
-from tests.helpers import CONTENT
-from tests.test_tui import SIZE, interview, on_interview, type_text, until
+from tests.helpers import CONTENT, open_case
+from tests.test_tui import SIZE, type_text, until
 
 TODAY = date(2026, 11, 29)
 WORK = ("Family support worker to visit Kerry at home every Tuesday from 7 December to "
@@ -221,13 +220,7 @@ async def test_the_frequency_offer_is_taken_with_enter_from_the_first_screen(
         store.save(case)
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, HomeScreen)
-        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
-        assert app.coach_status == "ready", app.coach_problem
-        await until(pilot, lambda: app.core_ready, "the cases are open")
-        await pilot.press("enter")  # the first case in the list opens
-        await until(pilot, lambda: on_interview(app), "the interview")
-        screen = interview(app)
+        screen = await open_case(pilot, coach=True)  # the first case in the list
         # walk on with Enter (each answer kept as it is) to the work for Tyler's outcome
         for _ in range(60):
             if screen.interview.key.startswith("work_new:"):

@@ -19,10 +19,9 @@ from assistant.interview import Interview
 from assistant.model import Case, Need, Outcome, Person, WorkItem
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
-from assistant.tui.screens.home import HomeScreen
 from assistant.wording import Coach
-from tests.helpers import CONTENT
-from tests.test_tui import SIZE, answer, interview, on_interview, type_text, until
+from tests.helpers import CONTENT, open_case
+from tests.test_tui import SIZE, answer, type_text, until
 
 
 def _case() -> Case:
@@ -108,13 +107,7 @@ async def test_who_will_do_this_offers_the_named_owner_from_the_first_screen(
         store.save(_case())
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, HomeScreen)
-        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
-        assert app.coach_status == "ready", app.coach_problem
-        await until(pilot, lambda: app.core_ready, "the cases are open")
-        await pilot.press("enter")  # the first case in the list opens
-        await until(pilot, lambda: on_interview(app), "the interview")
-        screen = interview(app)
+        screen = await open_case(pilot, coach=True)  # the first case in the list
         # every parse of the statement, counted on the coach's own pipeline
         engine = app.coach.load()._engine
         parsed: list[str] = []
