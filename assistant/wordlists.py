@@ -212,6 +212,8 @@ class TimeWords(WordFile):
     records: Words
     evidence_verbs: Words
     set_off_verbs: Words = frozenset()
+    runs: Words = frozenset()
+    run_free: Words = frozenset()
     bounds: Words
     count_tail: Words
     clock_before: Words

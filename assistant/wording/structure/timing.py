@@ -431,7 +431,8 @@ def _count_phrase(doc: Any, i: int, taken: set[int],
     if start < i and _low(doc[start]) in ("at", "to", "up", "than") and not any(
             _low(doc[k]) in ("least", "most", "more", "fewer", "less", "no", "up", "only",
                              "over", "under", "above", "below") for k in range(start, i)):
-        start = i
+        # "to all 8 of her lessons": the count starts at "all" (every one of them)
+        start = next((k for k in range(start, i) if _low(doc[k]) == "all"), i)
     return start, end
 
 
@@ -471,8 +472,14 @@ def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
         # a verb, or a verb the tagger took for a noun where the parse has a clause
         # ("as her carer's diary shows": "shows" as a plural noun heading a clause)
         verb = word.tag_.startswith("VB") or word.dep_ in ("advcl", "ccomp", "relcl")
-        if verb and (base in seen or _low(word).removesuffix("s") in seen or _low(word) in (
-                "shown", "seen", "heard", "found", "written", "kept")):
+        form = _low(word)
+        last = k + 1 >= n or (doc[k + 1].is_punct and _low(doc[k + 1]) not in ("'", "-"))
+        if (verb or (last and word.tag_ in ("NNS", "VBZ"))) and (
+                base in seen or form.removesuffix("s") in seen or form.removesuffix("d") in
+                seen or form.removesuffix("ed") in seen or form in (
+                    "shown", "seen", "heard", "found", "written", "kept")):
+            # "as noted by", "as her TA records" (the verb at the clause's end, tagged
+            # as a plural noun)
             end = k + 1
             # the rest of the clause: "as recorded by the school", "as the log shows"
             while end < n and not (doc[end].is_punct and _low(doc[end]) not in
@@ -512,6 +519,9 @@ def measure_spans(doc: Any, observe: Iterable[str] = (),
         if (start, end) == target or _low(doc[start]) != "in":
             taken.update(range(start, end))
     spans: list[tuple[int, int]] = []
+    evidence: set[int] = set()  # the starts of the spans saying who shows it
+    bare_counts: set[int] = set()  # ... of counts with nothing rating or bounding them
+    dates = dict(date_spans(doc, w))
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
@@ -521,6 +531,7 @@ def measure_spans(doc: Any, observe: Iterable[str] = (),
         end = _evidence(doc, i, observe, w)
         if end > i:
             spans.append((i, end))
+            evidence.add(i)
             taken.update(range(i, end))
             i = end
             continue
@@ -537,23 +548,130 @@ def measure_spans(doc: Any, observe: Iterable[str] = (),
                         ("NN", "JJ"))))):
             # "write down one good thing": a thing, not a count; "bite no one": nobody
             anchor = False
+        if anchor and token.tag_ == "CD" and i and (doc[i - 1].tag_ in ("PRP$", "POS") or
+                                                    _low(doc[i - 1]) in _DEFINITE):
+            anchor = False  # "the 2 boys", "her 3 inhaler puffs": which ones, not how many
+        if anchor and low == "1" and not (i + 1 < n and _low(doc[i + 1]) in (
+                "out", "of", "in")) and not (i and _low(doc[i - 1]) in w.bounds):
+            anchor = False  # "read 1 chapter": a thing, as "one" is
         if anchor:
             found = _count_phrase(doc, i, taken, w)
+            companion = _companion(doc, i, found[1], w) if found is not None and \
+                found[0] == i else None
+            if companion is not None:
+                # "play with 2 friends (every day)": who takes part, not how we will know
+                taken.update(range(i, companion))
+                i = companion
+                continue
             if found is not None and _only_how_long(doc, *found, w):
-                found = None  # "for six months": how long it lasts, not how much
+                # "for six months": how long it lasts, not how much; unless it is a run
+                # ("for six weeks running", "3 weeks without a detention") or says how
+                # long the count just before it holds ("every day for 4 weeks")
+                run = _run(doc, found[1], w)
+                after_count = bool(spans) and spans[-1][0] not in evidence and \
+                    found[0] >= 1 and _low(doc[found[0] - 1]) in ("for", "over") and \
+                    spans[-1][1] == found[0] - 1
+                found = (found[0] - after_count, run) if run > found[1] or after_count \
+                    else None
             if found is not None:
                 start, end = found
                 if low in ("every", "each"):
                     end = max(end, _rate(doc, i, w))
-                if spans and spans[-1][1] >= start:
+                held = _held_for(doc, end, dates, taken, w)
+                bare = held == end and start == i and _is_num(token, w) and not any(
+                    _low(t) in w.unit_words or _low(t) in w.count_tail - {"of", "a", "an"}
+                    or _is_num(t, w) or _low(t) in w.event_words or _low(t) in w.course_words
+                    for t in doc[i + 1:end])  # "8 counselling sessions": occasions count
+                end = held
+                if spans and spans[-1][1] >= start and spans[-1][0] not in evidence and \
+                        (spans[-1][0] in bare_counts) == bare:
                     start = spans[-1][0]
                     spans.pop()
                 spans.append((start, end))
+                if bare:
+                    bare_counts.add(start)
                 taken.update(range(start, end))
                 i = end
                 continue
         i += 1
+    if any(s not in evidence and s not in bare_counts for s, _ in spans):
+        # "play with 2 friends at break every day": beside a count that rates or bounds
+        # the change, a bare count is part of what is done, not how we will know
+        spans = [(s, e) for s, e in spans if s not in bare_counts]
     return spans
+
+
+#: before a number, these make it say which ones, not how many ("the 2 boys", "her 3
+#: tablets", whether the tagger reads "her" as a possessive or not); "Mum's 2" is read by
+#: its tag. Grammar, not vocabulary.
+_DEFINITE = {"the", "these", "those", "his", "her", "their", "its", "my", "our", "your"}
+
+
+def _run(doc: Any, k: int, w: TimeWords) -> int:
+    """The end of a word making the span of time ending at ``k`` a run ("running", "in a
+    row", "straight") or a run free of something ("without a detention"), or ``k``."""
+    words = [_low(t) for t in doc[k:k + 4]]
+    for phrase in sorted(w.runs | w.run_free, key=lambda p: -len(p.split())):
+        parts = phrase.split()
+        if words[:len(parts)] != parts:
+            continue
+        end = k + len(parts)
+        if phrase in w.run_free:  # the rest of what it is free of: "a detention"
+            while end < len(doc) and doc[end].tag_ in ("DT", "JJ", "NN", "NNS", "PRP$",
+                                                       "HYPH", "CD", "POS"):
+                end += 1
+            if end == k + len(parts):
+                return k
+        return end
+    return k
+
+
+def _held_for(doc: Any, end: int, dates: dict[int, int], taken: set[int],
+              w: TimeWords) -> int:
+    """The end of a span of time right after a count, saying how long the count holds
+    ("every day for 4 weeks", "three nights a week for the rest of the term", "for six
+    weeks running", "for four consecutive weeks"), or ``end``."""
+    n = len(doc)
+    if end >= n or _low(doc[end]) not in ("for", "over"):
+        return end
+    held = _span_of_time(doc, end, dates, w)
+    if held <= end:  # "for four consecutive weeks": a count, its adjectives, a unit
+        k = end + 1
+        if k < n and _count(doc[k], w):
+            k += 1
+            while k < n and doc[k].tag_ == "JJ":
+                k += 1
+            if k < n and _low(doc[k]) in w.unit_words:
+                held = k + 1
+    if held <= end or any(k in taken for k in range(end, held)):
+        return end
+    return _run(doc, held, w)
+
+
+#: the prepositions that name who or what takes part: "with 2 friends", "seen by 2 staff",
+#: "on 2 buses" (not "of": "a budget of 60 pounds" is an amount). Grammar.
+_ALONG = {"with", "by", "alongside", "between", "among", "to", "for", "on"}
+
+
+def _companion(doc: Any, i: int, end: int, w: TimeWords) -> int | None:
+    """The end of the number at ``i`` and what it counts when that is who or what takes
+    part in the behaviour, named after a preposition ("with 2 friends", "seen by 2 staff
+    members", "on 2 buses"), or None. An occasion ("to 3 appointments"), a unit ("on 4
+    days"), a ratio, a share or a bound is a measure, and stays."""
+    if doc[i].tag_ != "CD" or (i and _low(doc[i - 1]) in w.bounds):
+        return None  # "the 9th centile": a value, not a count
+    k = i + 1
+    while k < end and doc[k].tag_ in ("JJ", "NN", "NNS", "HYPH") and \
+            _low(doc[k]) not in ("every", "each"):
+        k += 1
+    counted = doc[k - 1] if k > i + 1 else None
+    if counted is None or counted.dep_ != "pobj" or _low(counted.head) not in _ALONG or any(
+            _low(t) in w.unit_words or _low(t) in w.event_words or _low(t) in w.course_words
+            or _low(t) in ("%", "percent") for t in doc[i + 1:k]):
+        return None
+    if k < end and _low(doc[k]) not in ("every", "each"):
+        return None  # "4 out of 5", "92% of": a ratio or a share
+    return k
 
 
 def said(doc: Any, spans: list[tuple[int, int]], drop_lead: bool = False,
