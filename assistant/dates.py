@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import calendar
 import os
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
+from typing import TypeVar
+
+from assistant.wordlists import TimeWords, shipped_time
 
 FORMATS = (
     "%Y-%m-%d",
@@ -90,43 +94,30 @@ def loose(value: object) -> object:
 # "from 7 December", "next Monday", "by the end of March", "within six weeks": the date a
 # statement already gives, resolved against the interview's today so the interview can
 # offer it (shown with :func:`show_date`, and taken only through :func:`parse_date`, as a
-# typed date is). English calendar words, as :data:`FORMATS` reads them: not content a
-# trainer rewords.
+# typed date is). The English words (month and day names, number words, units, the words
+# before a date) are content: framework/words/time.yml (``wordlists.TimeWords``), which
+# the phrase readers of assistant/wording/structure/timing.py share.
 
-_MONTHS = {datetime(2000, m, 1).strftime(f).lower(): m
-           for m in range(1, 13) for f in ("%B", "%b")} | {"sept": 9}
-_WEEKDAYS = {datetime(2000, 1, 3 + d).strftime(f).lower(): d
-             for d in range(7) for f in ("%A", "%a")} | {"tues": 1, "weds": 2, "thur": 3,
-                                                          "thurs": 3}
-_NUMBERS = {word: n for n, word in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty"))} | {"a": 1, "an": 1, "thirty": 30, "forty": 40,
-                                             "fifty": 50}
-#: a unit of time counted from today ("within six weeks"): days, or months
-_UNITS = {"day": (1, 0), "week": (7, 0), "fortnight": (14, 0), "month": (0, 1),
-          "year": (0, 12)}
-#: the units as notes shorten them: "within 6 wks", "in 3 mths"
-_UNIT_SHORT = {"wk": "week", "mth": "month", "mnth": "month", "mo": "month", "yr": "year",
-               "dy": "day"}
-#: words before a date that say how it is meant; "before" means the day before
-_LEADS = (("no", "later", "than"), ("not", "later", "than"), ("as", "of"),
-          ("as", "from"), ("week", "commencing"), ("week", "beginning"),
-          ("within", "the", "next"), ("in", "the", "next"), ("over", "the", "next"),
-          ("w/c",), ("by",), ("before",), ("from",), ("starting",), ("start",),
-          ("starts",), ("beginning",), ("begins",), ("commencing",), ("on",), ("within",),
-          ("in",), ("until",), ("till",))
-#: every word a phrase :func:`phrase_date` reads is made of, numbers apart: a reader
-#: looking for date phrases in a sentence tries only runs of these
-DATE_WORDS = frozenset({w for lead in _LEADS for w in lead} | set(_MONTHS) | set(_WEEKDAYS)
-                       | set(_NUMBERS) | {
-    "the", "of", "end", "start", "beginning", "middle", "close", "mid", "next", "this",
-    "coming", "week", "weeks", "month", "months", "year", "years", "day", "days",
-    "fortnight", "fortnights", "time", "now", "today", "tonight", "tomorrow", "immediately",
-    "straightaway", "straight", "away", "christmas", "'s", "'", "\u2019", ",", "-", "/",
-    "w", "c", "w/c"} | {short + end for short in _UNIT_SHORT for end in ("", "s")})
-#: leads after which a count of time is counted from today ("within six weeks")
-_FROM_TODAY = {"within", "in", "next"}
+#: the words the phrase parser below reads as its own grammar, not vocabulary: articles,
+#: "next"/"this"/"coming", "mid" (of "mid-March"), "time" (of "in 3 months' time") and the
+#: marks a date is written with. A date phrase is made of these and the time words.
+PHRASE_GRAMMAR = frozenset({"the", "of", "mid", "next", "this", "coming", "time", "'s", "'",
+                            "\u2019", ",", "-", "/", "w", "c"})
+
+
+def date_words(words: TimeWords | None = None) -> frozenset[str]:
+    """Every word a phrase :func:`phrase_date` reads is made of, numbers apart: a reader
+    looking for date phrases in a sentence tries only runs of these."""
+    words = words or shipped_time()
+    found = _date_words.get(id(words))
+    if found is None or found[0] is not words:
+        found = _date_words[id(words)] = (words, words.date_words | PHRASE_GRAMMAR)
+    return found[1]
+
+
+_date_words: dict[int, tuple[TimeWords, frozenset[str]]] = {}
+T = TypeVar("T")
+
 #: how far back a date written without its year may lie: "from 7 November" written on
 #: 29 November is the one just past (the work has started); "by the end of March" or "on
 #: 14 October" written then is the one to come
@@ -145,10 +136,10 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _number(word: str) -> int | None:
+def _number(word: str, words: TimeWords) -> int | None:
     if word.isdigit():
         return int(word)
-    return _NUMBERS.get(word)
+    return words.numbers.get(word)
 
 
 def _words(text: str) -> list[str]:
@@ -173,10 +164,11 @@ def _words(text: str) -> list[str]:
 class _Phrase:
     """A date phrase read word by word (see :func:`phrase_date`)."""
 
-    def __init__(self, words: list[str], today: date) -> None:
+    def __init__(self, words: list[str], today: date, lists: TimeWords) -> None:
         self.words = words
         self.at = 0
         self.today = today
+        self.lists = lists
 
     def peek(self, ahead: int = 0) -> str:
         spot = self.at + ahead
@@ -188,6 +180,16 @@ class _Phrase:
             self.at += 1
             return word
         return ""
+
+    def phrase(self, table: Mapping[str, T]) -> T | None:
+        """What ``table`` gives for the words here, the longest entry first ("straight
+        away", "christmas day"), taking them; None when no entry starts here."""
+        for key in sorted(table, key=lambda k: -len(k.split())):
+            parts = key.split()
+            if self.words[self.at:self.at + len(parts)] == parts:
+                self.at += len(parts)
+                return table[key]
+        return None
 
     def year(self) -> int | None:
         word = self.peek()
@@ -222,12 +224,12 @@ class _Phrase:
         if day.isdigit() and 1 <= int(day) <= 31:
             self.at += 1
             self.take("of")
-            month = _MONTHS.get(self.peek())
+            month = self.lists.month_number.get(self.peek())
             if month is not None:
                 self.at += 1
                 return month, int(day)
         self.at = start
-        month = _MONTHS.get(self.peek())
+        month = self.lists.month_number.get(self.peek())
         if month is None:
             return None
         self.at += 1
@@ -262,7 +264,7 @@ class _Phrase:
                 date(year, 7, 1) if edge == "mid" else date(year, 1, 1))
         if which not in ("", "the"):
             return None
-        month = _MONTHS.get(self.peek())
+        month = self.lists.month_number.get(self.peek())
         if month is None:
             return None
         self.at += 1
@@ -281,22 +283,19 @@ class _Phrase:
                 return found
             except ValueError:
                 pass
-        if self.take("today", "now", "immediately", "straightaway", "tonight"):
-            return today
-        if self.take("straight") and self.take("away"):
-            return today
-        if self.take("tomorrow"):
-            return today + timedelta(days=1)
+        ahead = self.phrase(self.lists.days_from_today)
+        if ahead is not None:  # "immediately", "straight away", "tomorrow"
+            return today + timedelta(days=ahead)
         # a count of time from today: "within six weeks", "in 3 months' time"
-        count = _number(word)
+        count = _number(word, self.lists)
         unit = self.peek(1).rstrip("s")
-        unit = _UNIT_SHORT.get(unit, unit)
-        if count is not None and unit in _UNITS and (
-                lead & _FROM_TODAY or self.peek(2) in ("time", "from")):
+        unit = self.lists.unit_of_short.get(unit, unit)
+        if count is not None and unit in self.lists.unit_length and (
+                lead & self.lists.from_today or self.peek(2) in ("time", "from")):
             self.at += 2
             if self.take("time") or (self.take("from") and self.take("now", "today")):
                 pass
-            days, months = _UNITS[unit]
+            days, months = self.lists.unit_length[unit]
             return _add_months(today, months * count) + timedelta(days=days * count)
         # the start, middle or end of a period
         edge = ""
@@ -305,8 +304,7 @@ class _Phrase:
         else:
             start = self.at
             self.take("the")
-            edge = {"end": "end", "close": "end", "start": "start", "beginning": "start",
-                    "middle": "mid"}.get(self.peek(), "")
+            edge = self.lists.edges.get(self.peek(), "")
             if edge and self.peek(1) == "of":
                 self.at += 2
             else:
@@ -315,8 +313,8 @@ class _Phrase:
             return self.period(edge)
         which = self.take("next", "this", "coming")
         if which:
-            if self.peek() in _WEEKDAYS:
-                weekday = _WEEKDAYS[self.words[self.at]]
+            if self.peek() in self.lists.weekday_number:
+                weekday = self.lists.weekday_number[self.words[self.at]]
                 self.at += 1
                 if which == "next":  # the one in next week (British "next Friday")
                     monday = today - timedelta(days=today.weekday()) + timedelta(weeks=1)
@@ -329,10 +327,10 @@ class _Phrase:
                 self.at += 1
                 return today  # "this week"
             return None
-        if self.take("christmas"):
-            self.take("day")
-            return self.placed(12, 25, self.year())
-        named = _WEEKDAYS.get(self.peek())
+        fixed = self.phrase(self.lists.fixed_days)
+        if fixed is not None:  # "by Christmas"
+            return self.placed(fixed[0], fixed[1], self.year())
+        named = self.lists.weekday_number.get(self.peek())
         if named is not None:
             self.at += 1
             if self.at == len(self.words):  # "on Monday": the next one
@@ -344,7 +342,8 @@ class _Phrase:
         return self.placed(month, day, self.year())
 
 
-def phrase_date(text: str, today: date | None = None) -> date | None:
+def phrase_date(text: str, today: date | None = None,
+                words: TimeWords | None = None) -> date | None:
     """The date a phrase of a plan gives, or None when it gives none this can be sure of.
 
     Why: a statement such as "Family support worker to visit every Tuesday from 7
@@ -359,28 +358,32 @@ def phrase_date(text: str, today: date | None = None) -> date | None:
     without its year is the next one, or the one just past if it was less than
     :data:`RECENT_DAYS` ago. Anything else ("by half term", "at the next review", "as
     needed") gives None: a guess would be a date the worker did not write.
+
+    ``words``: the time words of the content in use (framework/words/time.yml); the
+    shipped ones when not given.
     """
     today = today or _the_day()
-    words = _words(text)
+    lists = words or shipped_time()
+    said = _words(text)
     lead: set[str] = set()
     before = False
     moved = True
-    while moved and words:
+    while moved and said:
         moved = False
-        for option in _LEADS:
-            if tuple(words[:len(option)]) == option and len(words) > len(option):
+        for option in lists.leads:
+            if tuple(said[:len(option)]) == option and len(said) > len(option):
                 lead.update(option)
-                before = before or option == ("before",)
-                words = words[len(option):]
+                before = before or " ".join(option) in lists.day_before
+                said = said[len(option):]
                 moved = True
                 break
-    if not words:
+    if not said:
         return None
-    phrase = _Phrase(words, today)
+    phrase = _Phrase(said, today, lists)
     try:
         found = phrase.body(lead)
     except (ValueError, OverflowError):
         return None
-    if found is None or phrase.at != len(words):
+    if found is None or phrase.at != len(said):
         return None
     return found - timedelta(days=1) if before else found

@@ -156,7 +156,10 @@ def load_names(content: Content) -> Names:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeError) as exc:
         raise ContentError(path, f"cannot be read ({exc})") from None
-    names = Names.from_list(_name_list(path, text), english(content).redaction)
+    lists = english(content)
+    names = Names.from_list(_name_list(path, text), lists.redaction)
+    # the month and day names are the calendar's (framework/words/time.yml), listed once
+    names = replace(names, not_names=names.not_names | lists.time.full_names)
     family = frozenset(w for w in content.framework.vocabulary.family_words if " " not in w)
     if not family <= names.roles:
         names = replace(names, roles=names.roles | family)

@@ -10,12 +10,13 @@ file. Each file is read once per :class:`~assistant.content.Content` (see
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import cached_property
-from typing import Annotated, ClassVar, TypeVar
+from typing import Annotated, ClassVar, Literal, TypeVar
 from weakref import WeakKeyDictionary
 
-from pydantic import AfterValidator, BeforeValidator, Field, StrictStr
+from pydantic import AfterValidator, BeforeValidator, Field, StrictStr, model_validator
 
 from assistant.content import Content, Strict
 
@@ -115,7 +116,8 @@ class RedactionWords(WordFile):
 
     FILE: ClassVar[str] = "redaction.yml"
     titles: Words
-    months: Words
+    months: Words = frozenset()
+    """Read with the calendar's full month names (time.yml) added: see English.redaction."""
     modals: Words
     time_before: Words
     time_words: Words
@@ -135,6 +137,246 @@ class NeedGroupWords(WordFile):
 
     FILE: ClassVar[str] = "need-groups.yml"
     stop: Words
+
+
+def plural(word: str) -> str:
+    """The regular plural of ``word`` ("session" -> "sessions", "class" -> "classes",
+    "diary" -> "diaries"); a word ending in a single "s" ("notes") is its own."""
+    if word.endswith(("ss", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("s"):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _with_plurals(words: frozenset[str]) -> frozenset[str]:
+    return words | {plural(w) for w in words}
+
+
+class TimeUnit(Strict):
+    """One unit of time in ``time.yml``: its length (``days`` or ``months``), how notes
+    shorten it and whether a count of it alone only says how long something lasts."""
+
+    days: int = Field(default=0, ge=0)
+    months: int = Field(default=0, ge=0)
+    short: list[Word] = []
+    lasts: bool = False
+
+
+Edge = Literal["start", "mid", "end"]
+Calendar = Annotated[list[Annotated[list[Word], Field(min_length=1)]], Field(min_length=1)]
+
+
+class DateLeads(Strict):
+    """Words before a date, by what they make of it (``time.yml`` ``date_leads``)."""
+
+    start: Words
+    target: Words
+    other: Words = frozenset()
+
+
+class TimeWords(WordFile):
+    """framework/words/time.yml: the calendar's names and the words of time, frequency and
+    measure phrases (assistant/dates.py, assistant/wording/structure/timing.py).
+
+    Why one file: the month and day names, the units of time and the words before a date
+    are one piece of knowledge each, read by the date parser and the phrase readers
+    alike; a trainer adds "w/c", "fortnightly" or "wks" here once. The sets the readers
+    use are derived below, made once per content."""
+
+    FILE: ClassVar[str] = "time.yml"
+    months: Calendar
+    weekdays: Calendar
+    also_names: Words = frozenset()
+    numbers: Annotated[dict[Word, Annotated[int, Field(ge=0)]], Field(min_length=1)]
+    units: Annotated[dict[Word, TimeUnit], Field(min_length=1)]
+    day_parts: Words
+    days_from_today: Annotated[dict[Word, Annotated[int, Field(ge=0)]], Field(min_length=1)]
+    fixed_days: dict[Word, tuple[Annotated[int, Field(ge=1, le=12)],
+                                 Annotated[int, Field(ge=1, le=31)]]] = {}
+    edges: Annotated[dict[Word, Edge], Field(min_length=1)]
+    date_leads: DateLeads
+    day_before: Words = frozenset()
+    from_today: Words
+    not_start_after: Words
+    events: Words
+    course: Words
+    help: Words
+    rates: Words
+    rate_endings: Words
+    times: Words
+    every_which: Words
+    occasions: Words
+    whole: Words
+    records: Words
+    evidence_verbs: Words
+    set_off_verbs: Words = frozenset()
+    runs: Words = frozenset()
+    run_free: Words = frozenset()
+    bounds: Words
+    count_tail: Words
+    clock_before: Words
+    number_labels: Words
+    ordinals: Words
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TimeWords:
+        for field, count in (("months", 12), ("weekdays", 7)):
+            names: list[list[str]] = getattr(self, field)
+            if len(names) != count:
+                raise ValueError(f"{field}: list the {count} {field} in order, each as "
+                                 f"[full name, short forms...], not {len(names)}")
+            words = [w for entry in names for w in entry]
+            repeated = sorted({w for w in words if words.count(w) > 1})
+            if repeated:
+                raise ValueError(f"{field}: '{repeated[0]}' names two of them")
+        for lead in self.day_before:
+            if tuple(lead.split()) not in self.leads:
+                raise ValueError(f"day_before: '{lead}' is not one of the date_leads")
+        for name, unit in self.units.items():
+            if unit.days and unit.months:
+                raise ValueError(f"units: {name}: give its length in days or in months, "
+                                 "not both")
+        return self
+
+    # --- the calendar ------------------------------------------------------------------
+    @cached_property
+    def month_number(self) -> dict[str, int]:
+        """Every month name and short form -> its number (1-12)."""
+        return {w: n for n, entry in enumerate(self.months, start=1) for w in entry}
+
+    @cached_property
+    def weekday_number(self) -> dict[str, int]:
+        """Every day name and short form -> its weekday (Monday 0)."""
+        return {w: n for n, entry in enumerate(self.weekdays) for w in entry}
+
+    @cached_property
+    def weekday_plurals(self) -> frozenset[str]:
+        """The full day names in the plural: "Tuesdays" (a day that repeats)."""
+        return frozenset(entry[0] + "s" for entry in self.weekdays)
+
+    @cached_property
+    def full_months(self) -> frozenset[str]:
+        return frozenset(entry[0] for entry in self.months)
+
+    @cached_property
+    def full_names(self) -> frozenset[str]:
+        """The months' and days' full names: "may", "monday"."""
+        return self.full_months | {entry[0] for entry in self.weekdays}
+
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        """Calendar words that are never a person's name (all but ``also_names``)."""
+        return frozenset(self.month_number) - self.also_names | (
+            frozenset(self.weekday_number) - self.also_names)
+
+    # --- units -------------------------------------------------------------------------
+    @cached_property
+    def unit_of_short(self) -> dict[str, str]:
+        """Each short form of a unit -> the unit: "wk" -> "week"."""
+        return {short: name for name, unit in self.units.items() for short in unit.short}
+
+    @cached_property
+    def unit_length(self) -> dict[str, tuple[int, int]]:
+        """The units with a length -> (days, months): "week" -> (7, 0)."""
+        return {name: (unit.days, unit.months) for name, unit in self.units.items()
+                if unit.days or unit.months}
+
+    @cached_property
+    def day_part_words(self) -> frozenset[str]:
+        return _with_plurals(self.day_parts)
+
+    @cached_property
+    def unit_words(self) -> frozenset[str]:
+        """Every word of a unit a rate or span is counted in, plurals and short forms
+        (and their plurals) with it, and the parts of a day."""
+        names = _with_plurals(frozenset(self.units))
+        shorts = frozenset(self.unit_of_short)
+        return names | shorts | {s + "s" for s in shorts} | self.day_part_words
+
+    @cached_property
+    def lasting_words(self) -> frozenset[str]:
+        """Units a count of which only says how long: "six months", "3 wks"."""
+        names = frozenset(n for n, unit in self.units.items() if unit.lasts)
+        shorts = frozenset(s for n in names for s in self.units[n].short)
+        return _with_plurals(names) | shorts | {s + "s" for s in shorts}
+
+    # --- date leads --------------------------------------------------------------------
+    @cached_property
+    def leads(self) -> tuple[tuple[str, ...], ...]:
+        """Every lead as its words, longest first (so "within the next" is read before
+        "within")."""
+        every = [*self.date_leads.start, *self.date_leads.target, *self.date_leads.other]
+        return tuple(sorted((tuple(lead.split()) for lead in sorted(every)),
+                            key=len, reverse=True))
+
+    @cached_property
+    def start_leads(self) -> frozenset[str]:
+        """The first words of the leads saying when something starts: "from", "w/c",
+        "as" (of "as from"), "week" (of "week commencing")."""
+        return frozenset(lead.split()[0] for lead in self.date_leads.start)
+
+    @cached_property
+    def target_leads(self) -> frozenset[str]:
+        """The first words of the leads saying by when: "by", "within", "no"."""
+        return frozenset(lead.split()[0] for lead in self.date_leads.target)
+
+    @cached_property
+    def other_leads(self) -> frozenset[str]:
+        """The first words of the leads that are not a start: a deadline, an end."""
+        return frozenset(lead.split()[0] for lead in
+                         self.date_leads.target | self.date_leads.other) - self.start_leads
+
+    @cached_property
+    def today_words(self) -> frozenset[str]:
+        """The last words of the phrases for today: "immediately", "away" (of "straight
+        away")."""
+        return frozenset(phrase.split()[-1] for phrase, ahead in self.days_from_today.items()
+                         if ahead == 0)
+
+    # --- frequency and measure ---------------------------------------------------------
+    @cached_property
+    def rate_pattern(self) -> re.Pattern[str]:
+        """A rate written as "<word>-<rate>": "three-weekly", "6-monthly"."""
+        endings = "|".join(sorted(re.escape(e) for e in self.rate_endings))
+        return re.compile(rf"^[a-z0-9]+-({endings})$")
+
+    @cached_property
+    def event_words(self) -> frozenset[str]:
+        return _with_plurals(self.events)
+
+    @cached_property
+    def course_words(self) -> frozenset[str]:
+        return _with_plurals(self.course)
+
+    @cached_property
+    def help_words(self) -> frozenset[str]:
+        return _with_plurals(self.help)
+
+    @cached_property
+    def record_words(self) -> frozenset[str]:
+        return _with_plurals(self.records)
+
+    @cached_property
+    def weekday_words(self) -> frozenset[str]:
+        return frozenset(self.weekday_number)
+
+    @cached_property
+    def date_words(self) -> frozenset[str]:
+        """Every word a date phrase is made of, numbers apart: a reader looking for date
+        phrases in a sentence tries only runs of these. The words of the parser itself
+        (``dates.PHRASE_GRAMMAR``) are added there."""
+        lengths = frozenset(self.unit_length)
+        return frozenset(
+            {w for lead in self.leads for w in lead} | set(self.month_number)
+            | set(self.weekday_number) | set(self.numbers) | set(self.edges)
+            | {w for phrase in [*self.days_from_today, *self.fixed_days]
+               for w in phrase.split()}
+            | _with_plurals(lengths) | {s + e for s in self.unit_of_short
+                                         if self.unit_of_short[s] in lengths
+                                         for e in ("", "s")})
 
 
 W = TypeVar("W", bound=WordFile)
@@ -171,11 +413,19 @@ class English:
 
     @cached_property
     def pronouns(self) -> PronounWords:
-        return self.load(PronounWords)
+        """framework/words/pronouns.yml, its ``not_people`` with the calendar's full names
+        and the days in the plural ("every other Saturday") added from time.yml."""
+        words = self.load(PronounWords)
+        time = self.time
+        return words.model_copy(update={
+            "not_people": words.not_people | time.full_names | time.weekday_plurals})
 
     @cached_property
     def redaction(self) -> RedactionWords:
-        return self.load(RedactionWords)
+        """framework/words/redaction.yml, its months the calendar's full month names (the
+        month names are listed once, in time.yml) and any it lists itself."""
+        words = self.load(RedactionWords)
+        return words.model_copy(update={"months": words.months | self.time.full_months})
 
     @cached_property
     def need_groups(self) -> NeedGroupWords:
@@ -184,6 +434,10 @@ class English:
     @cached_property
     def practice(self) -> PracticeWords:
         return self.load(PracticeWords)
+
+    @cached_property
+    def time(self) -> TimeWords:
+        return self.load(TimeWords)
 
 
 _loaded: WeakKeyDictionary[Content, English] = WeakKeyDictionary()
@@ -198,3 +452,16 @@ def english(content: Content) -> English:
         if found is None:
             found = _loaded[content] = English(content)
         return found
+
+
+_shipped: TimeWords | None = None
+
+
+def shipped_time() -> TimeWords:
+    """The time words of the content in use when none is handed down (``NEEDS_LED_CONTENT``
+    or the shipped copy), loaded once per process: for :func:`assistant.dates.phrase_date`
+    called on its own."""
+    global _shipped
+    if _shipped is None:
+        _shipped = english(Content()).time
+    return _shipped

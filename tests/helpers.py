@@ -1,15 +1,22 @@
-"""Helpers for tests: paths and a CLI runner."""
+"""Helpers for tests: paths, a CLI runner, and driving the app under Pilot."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.content import Content
 from assistant.wordlists import english
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from assistant.tui.app import NeedsLedApp
+    from assistant.tui.screens.interview import InterviewScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -36,6 +43,54 @@ def theme_of(suggester: Any, text: str) -> str | None:
     """The Need Group theme ``suggester`` gives one need."""
     (suggestion,) = suggester.suggest([text])
     return suggestion.theme
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], what: str,
+                limit: int = 600) -> None:
+    """Let the app run until ``condition`` holds (the coach loads in a thread); polls for
+    a state, never asserts on a duration."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"never happened: {what}")
+
+
+def on_interview(app: NeedsLedApp) -> bool:
+    """The interview screen is showing and composed."""
+    from assistant.tui.screens.interview import InterviewScreen
+
+    return isinstance(app.screen, InterviewScreen) and bool(app.screen.query("#answer"))
+
+
+def interview(app: NeedsLedApp) -> InterviewScreen:
+    from assistant.tui.screens.interview import InterviewScreen
+
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen), screen
+    return screen
+
+
+async def open_case(pilot: Pilot, reference: str | None = None, *,
+                    coach: bool = False) -> InterviewScreen:
+    """Open a stored case from the first screen and wait for its interview: the one named
+    ``reference``, or (None) the first in the list, with Enter, as a worker opens it.
+    ``coach``: wait first for the wording coach and require it loaded (what the
+    interview offers from a statement needs it; the blank fallback reads nothing)."""
+    app: NeedsLedApp = pilot.app  # type: ignore[assignment]
+    if coach:
+        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
+        assert app.coach_status == "ready", app.coach_problem
+    await until(pilot, lambda: app.core_ready, "the cases are open")
+    if reference is None:
+        from assistant.tui.screens.home import HomeScreen
+
+        assert isinstance(app.screen, HomeScreen), app.screen
+        await pilot.press("enter")  # the first case in the list opens
+    else:
+        app.open_case(reference)
+    await until(pilot, lambda: on_interview(app), "the interview")
+    return interview(app)
 
 
 async def reads_the_dialog() -> None:

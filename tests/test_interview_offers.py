@@ -17,14 +17,15 @@ from pathlib import Path
 
 import pytest
 
+from assistant.content import Content, ContentError
 from assistant.interview import Interview
+from assistant.interview.prompts import load_prompts
 from assistant.model import Case, Need, Outcome, Person, Seriousness, WorkItem
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
-from assistant.tui.screens.home import HomeScreen
 from assistant.wording import Coach
-from tests.helpers import CONTENT
-from tests.test_tui import SIZE, interview, on_interview, type_text, until
+from tests.helpers import CONTENT, open_case
+from tests.test_tui import SIZE, type_text, until
 
 TODAY = date(2026, 11, 29)
 WORK = ("Family support worker to visit Kerry at home every Tuesday from 7 December to "
@@ -49,7 +50,6 @@ def _case(outcome: Outcome | None = None) -> Case:
 
 def _interview(coach: Coach, case: Case) -> Interview:
     iv = Interview(case, CONTENT, today=TODAY)
-    iv.owner_reader = coach.read_owner
     iv.offer_reader = coach.read_offers
     return iv
 
@@ -58,6 +58,52 @@ def _with_work(case: Case, action: str = WORK, **fields: object) -> WorkItem:
     item = WorkItem(action=action, outcome_id=case.needs[0].outcomes[0].id, **fields)
     case.needs[0].work = [item]
     return item
+
+
+def _prompts_with(tmp_path: Path, old: str, new: str) -> Content:
+    text = CONTENT.read_text("prompts", "interview.yml")
+    assert old in text
+    (tmp_path / "prompts").mkdir()
+    (tmp_path / "prompts" / "interview.yml").write_text(text.replace(old, new, 1),
+                                                        encoding="utf-8")
+    return Content(tmp_path)
+
+
+def test_a_step_without_its_own_offer_message_says_the_files_general_one(
+        coach: Coach, tmp_path: Path) -> None:
+    """The answer box's words are content: with no ``frequency_offered``, the trainer's
+    general ``offered`` message is said, with the offer in it."""
+    content = _prompts_with(tmp_path, "  frequency_offered:", "  # frequency_offered:")
+    text = (tmp_path / "prompts" / "interview.yml").read_text(encoding="utf-8")
+    (tmp_path / "prompts" / "interview.yml").write_text(text.replace(
+        'offered: "Enter takes {text}, or type another answer"',
+        'offered: "Press Enter for {text}, or write your own"'), encoding="utf-8")
+    case = _case()
+    item = _with_work(case)
+    iv = Interview(case, content, today=TODAY)
+    iv.offer_reader = coach.read_offers
+    iv.goto(f"frequency:{item.id}")
+    assert iv.offer_prompt(iv.question()) == "Press Enter for \u201cEvery Tuesday\u201d, or " \
+        "write your own"
+    iv.goto(f"start:{item.id}")  # a step with its own message keeps it
+    assert iv.offer_prompt(iv.question()).endswith("as the work says, or type another date")
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ('  offered: "Enter takes {text}, or type another answer"\n', "",
+     "messages.offered: Field required"),
+    ('  offered: "Enter takes {text}, or type another answer"',
+     '  offered: "Enter takes it, or type another answer"',
+     "offered: say what Enter takes with {text}"),
+    ("  measure_offered: \"Enter takes {text}", "  measure_offered: \"Enter takes {owner}",
+     "measure_offered: say what Enter takes with {text}"),
+])
+def test_a_broken_offer_message_is_reported_with_file_and_line(
+        tmp_path: Path, old: str, new: str, message: str) -> None:
+    content = _prompts_with(tmp_path, old, new)
+    with pytest.raises(ContentError) as err:
+        load_prompts(content)
+    assert "interview.yml:" in str(err.value) and message in str(err.value)
 
 
 def test_how_often_and_from_when_are_offered_from_the_work(coach: Coach) -> None:
@@ -174,13 +220,7 @@ async def test_the_frequency_offer_is_taken_with_enter_from_the_first_screen(
         store.save(case)
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, HomeScreen)
-        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
-        assert app.coach_status == "ready", app.coach_problem
-        await until(pilot, lambda: app.core_ready, "the cases are open")
-        await pilot.press("enter")  # the first case in the list opens
-        await until(pilot, lambda: on_interview(app), "the interview")
-        screen = interview(app)
+        screen = await open_case(pilot, coach=True)  # the first case in the list
         # walk on with Enter (each answer kept as it is) to the work for Tyler's outcome
         for _ in range(60):
             if screen.interview.key.startswith("work_new:"):

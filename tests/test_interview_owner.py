@@ -1,10 +1,11 @@
 """"Who will do this?" offers the owner the work statement already names (issue 10, point
 2: work; the last session's walk).
 
-The owner is the work reader's (``Coach.read_owner``), matched to the case's people where
-it names one ("Mum" in a case with Dee as the mother is "Dee (Mum)"); a role keeps its
-words without a leading article. It is offered, never typed in: an empty Enter takes it,
-typing replaces it, and an owner already recorded or a draft typed is never overwritten.
+The owner is the work reader's (the ``owner`` of ``Coach.read_offers``, read with the
+frequency and start from one parse), matched to the case's people where it names one
+("Mum" in a case with Dee as the mother is "Dee (Mum)"); a role keeps its words without a
+leading article. It is offered, never typed in: an empty Enter takes it, typing replaces
+it, and an owner already recorded or a draft typed is never overwritten.
 Real spaCy, a real SQLite file, the real app under Pilot.
 """
 
@@ -18,10 +19,9 @@ from assistant.interview import Interview
 from assistant.model import Case, Need, Outcome, Person, WorkItem
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
-from assistant.tui.screens.home import HomeScreen
 from assistant.wording import Coach
-from tests.helpers import CONTENT
-from tests.test_tui import SIZE, answer, interview, on_interview, type_text, until
+from tests.helpers import CONTENT, open_case
+from tests.test_tui import SIZE, answer, type_text, until
 
 
 def _case() -> Case:
@@ -53,7 +53,7 @@ def test_the_owner_named_in_the_work_is_offered(coach: Coach,
     item = WorkItem(action=action, outcome_id=case.needs[0].outcomes[0].id)
     case.needs[0].work = [item]
     iv = Interview(case, CONTENT)
-    iv.owner_reader = coach.read_owner
+    iv.offer_reader = coach.read_offers
     iv.goto(f"who:{item.id}")
     assert iv.question().offered == owner
     iv.answer("")  # an empty answer takes the offer
@@ -71,7 +71,7 @@ def test_no_owner_is_offered_when_the_work_names_none(coach: Coach,
     item = WorkItem(action=action, outcome_id=case.needs[0].outcomes[0].id)
     case.needs[0].work = [item]
     iv = Interview(case, CONTENT)
-    iv.owner_reader = coach.read_owner
+    iv.offer_reader = coach.read_offers
     iv.goto(f"who:{item.id}")
     assert iv.question().offered == ""
 
@@ -86,7 +86,7 @@ def test_an_owner_recorded_or_typed_wins_and_no_reader_offers_nothing(
     iv.goto(f"who:{item.id}")
     item.who = ""
     assert iv.question().offered == "", "without a reader (no coach) nothing is offered"
-    iv.owner_reader = coach.read_owner
+    iv.offer_reader = coach.read_offers
     item.who = "Gran"
     assert iv.question().offered == "" and iv.question().value == "Gran"
     item.who = ""
@@ -101,24 +101,29 @@ def anyio_backend() -> str:
 
 @pytest.mark.anyio
 async def test_who_will_do_this_offers_the_named_owner_from_the_first_screen(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "cases.db"
     with Store(db) as store:
         store.save(_case())
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, HomeScreen)
-        await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
-        assert app.coach_status == "ready", app.coach_problem
-        await until(pilot, lambda: app.core_ready, "the cases are open")
-        await pilot.press("enter")  # the first case in the list opens
-        await until(pilot, lambda: on_interview(app), "the interview")
-        screen = interview(app)
+        screen = await open_case(pilot, coach=True)  # the first case in the list
+        # every parse of the statement, counted on the coach's own pipeline
+        engine = app.coach.load()._engine
+        parsed: list[str] = []
+        nlp = engine.nlp
+
+        def counted(text: str) -> object:
+            parsed.append(text)
+            return nlp(text)
+
+        monkeypatch.setattr(engine, "nlp", counted)
         outcome = screen.case.needs[0].outcomes[0]
         screen.interview.goto(f"work_new:{outcome.id}")  # the work for Pip's outcome
         screen.show_question()
         await pilot.pause()
-        await type_text(pilot, "Mum will text Pip at 8.30pm on school nights.")
+        said = "Mum will text Pip at 8.30pm on school nights."
+        await type_text(pilot, said)
         await pilot.press("enter")
         await until(pilot, lambda: screen.interview.key.startswith("who:"), "who")
         box = screen.answer_box
@@ -128,10 +133,14 @@ async def test_who_will_do_this_offers_the_named_owner_from_the_first_screen(
         await until(pilot, lambda: screen.interview.key.startswith("frequency:"), "frequency")
         work = screen.case.needs[0].work
         assert [w.who for w in work] == ["Wren (Mum)"]
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.interview.key.startswith("start:"), "start")
+        # the coach's check on Enter, and one read for "Who?", "How often?" and "From
+        # what date?" together
+        assert parsed.count(said) <= 2, parsed
 
         # a second item: typing replaces the offer, and moving away keeps what was typed
-        for text in ("", ""):
-            await answer(pilot, text)
+        await answer(pilot, "")
         assert screen.interview.key.startswith("work_new:"), screen.interview.key
         await answer(pilot, "The school nurse will see Pip each Monday about his sleep.")
         assert screen.interview.key.startswith("who:")

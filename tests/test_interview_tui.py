@@ -12,7 +12,8 @@ from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.changes import ChangesScreen
 from assistant.tui.screens.confirm import ConfirmScreen, PersonScreen
 from assistant.tui.widgets.answer import AnswerArea
-from tests.test_tui import interview, on_interview, type_text, until
+from tests.helpers import open_case
+from tests.test_tui import interview, type_text, until
 
 pytestmark = pytest.mark.anyio
 
@@ -31,10 +32,7 @@ def db(tmp_path: Path, case_json: str) -> Path:
 
 
 async def opened(pilot, app: NeedsLedApp) -> None:  # type: ignore[no-untyped-def]
-    await until(pilot, lambda: app.core_ready, "the cases are open")
-    app.open_case("NL-2026-014")
-    await until(pilot, lambda: on_interview(app), "opened")
-    screen = interview(app)
+    screen = await open_case(pilot, "NL-2026-014")
     assert screen.interview.key == "outcome_new:n4", "the first unanswered question"
     tree = screen.query_one("#plan")
     tree.focus()

@@ -12,7 +12,6 @@ import json
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,6 +29,7 @@ from assistant.tui.screens.newcase import NewCaseScreen
 from assistant.tui.screens.saving import ConflictScreen, QuitScreen
 from assistant.tui.typeahead import BURST_GAP
 from assistant.tui.widgets.answer import AnswerArea
+from tests.helpers import open_case, until
 
 SIZE = (100, 32)
 
@@ -205,25 +205,6 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-async def until(pilot: Pilot, condition: Callable[[], object], what: str,
-                limit: int = 600) -> None:
-    for _ in range(limit):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"never happened: {what}")
-
-
-async def open_case(pilot: Pilot, app: NeedsLedApp, reference: str) -> InterviewScreen:
-    await until(pilot, lambda: app.core_ready, "the cases are open")
-    app.open_case(reference)
-    await until(pilot, lambda: isinstance(app.screen, InterviewScreen)
-                and bool(app.screen.query("#answer")), "the interview")
-    screen = app.screen
-    assert isinstance(screen, InterviewScreen)
-    return screen
-
-
 async def submit(pilot: Pilot, text: str) -> None:
     field = pilot.app.screen.query_one("#answer", AnswerArea)
     field.set_value(text)
@@ -237,7 +218,7 @@ async def test_two_writers_the_later_save_asks_and_keeps_both(db_path: Path) -> 
         store.save(kayla_case(), note="new case")
     app = NeedsLedApp(db=str(db_path))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_case(pilot, app, "NL-L-1")
+        screen = await open_case(pilot, "NL-L-1")
         # meanwhile `needs-led import` writes the same case
         with Store(db_path) as other:
             other.save(kayla_case().model_copy(update={"story": "Imported story."}),
@@ -264,7 +245,7 @@ async def test_theirs_latest_keeps_mine_in_the_history(db_path: Path) -> None:
         store.save(kayla_case(), note="new case")
     app = NeedsLedApp(db=str(db_path))
     async with app.run_test(size=SIZE) as pilot:
-        await open_case(pilot, app, "NL-L-1")
+        await open_case(pilot, "NL-L-1")
         with Store(db_path) as other:
             other.save(kayla_case().model_copy(update={"story": "Imported story."}),
                        note="imported")
@@ -289,7 +270,7 @@ async def test_a_locked_database_shows_a_lasting_bar_and_quitting_asks(db_path: 
     locker = sqlite3.connect(db_path, isolation_level=None)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            screen = await open_case(pilot, app, "NL-L-1")
+            screen = await open_case(pilot, "NL-L-1")
             locker.execute("BEGIN EXCLUSIVE")
             await submit(pilot, "Kayla needs to be at school by 8.45 every morning")
             assert screen.query_one("#answer", AnswerArea).text == "", "the UI moved on at once"
@@ -352,7 +333,7 @@ async def test_the_keep_my_wording_reason_is_a_draft(db_path: Path) -> None:
     app = NeedsLedApp(db=str(db_path))
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app.coach_status != "loading", "the coach loads")
-        await open_case(pilot, app, "NL-L-1")
+        await open_case(pilot, "NL-L-1")
         await submit(pilot, flagged)
         await until(pilot, lambda: isinstance(app.screen, KeepScreen), "the coach flags it")
         await asyncio.sleep(BURST_GAP + 0.1)  # the worker reads the dialog first
@@ -363,7 +344,7 @@ async def test_the_keep_my_wording_reason_is_a_draft(db_path: Path) -> None:
     app2 = NeedsLedApp(db=str(db_path))
     async with app2.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app2.coach_status != "loading", "the coach loads")
-        screen = await open_case(pilot, app2, "NL-L-1")
+        screen = await open_case(pilot, "NL-L-1")
         assert screen.query_one("#answer", AnswerArea).text == flagged, "the answer's draft"
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app2.screen, KeepScreen), "flagged again")
@@ -382,7 +363,7 @@ async def test_quitting_with_everything_saved_does_not_ask(db_path: Path) -> Non
         store.save(kayla_case(), note="new case")
     app = NeedsLedApp(db=str(db_path))
     async with app.run_test(size=SIZE) as pilot:
-        await open_case(pilot, app, "NL-L-1")
+        await open_case(pilot, "NL-L-1")
         await submit(pilot, "Kayla needs to be at school by 8.45 every morning")
         await pilot.press(*"Kayla needs")
         await pilot.press("ctrl+q")

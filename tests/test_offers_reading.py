@@ -216,6 +216,74 @@ def test_no_measure_is_read_from_numbers_that_only_say_when(
     assert "measure" not in _offers(coach, text, "outcome")
 
 
+# The measure is how we will know: the count that rates or bounds the change and who sees
+# it, not a number that is part of what is done. Three classes, each with statements that
+# must be read and statements that must not.
+
+@pytest.mark.parametrize(("text", "measure"), [
+    # a count of who takes part or of what is done each time, beside a count that rates
+    # or bounds it, is part of the behaviour ("with 2 friends", "1 chapter")
+    ("Tyler will play with 2 friends at break every day for 4 weeks, as noted by his "
+     "teacher.", "Every day for 4 weeks, as noted by his teacher"),
+    ("Rhys will kick a ball about with 3 lads from his street on at least two evenings a "
+     "week.", "At least two evenings a week"),
+    ("Dad will read 1 chapter of a story to Ola every night for a month.",
+     "Every night for a month"),
+    ("Suki will say 3 things she did well each evening, as Mum's notebook shows.",
+     "Each evening, as Mum's notebook shows"),
+    # a number after "the", "her" or "Mum's" says which ones, not how many
+    ("Mum will walk the 2 boys to the Hartsend school gate every morning.", "Every morning"),
+    ("Gran will give Ned his 3 inhaler puffs each night, as the chart shows.",
+     "Each night, as the chart shows"),
+    ("Rosie will take her 2 tablets every morning, as the blister pack shows.",
+     "Every morning, as the blister pack shows"),
+    # who shows it, its verb at the clause's end read as a noun, or a participle
+    ("Mia will sit with 3 other children at lunch on at least 4 days a week, as her TA "
+     "records.", "At least 4 days a week, as her TA records"),
+    # a share, a ratio, occasions and amounts stay measures, after "with" too
+    ("Fen will spell ten weekly words with 80% accuracy in a five-minute test.",
+     "80% accuracy"),
+    ("Dad will go to 8 private counselling sessions, once a week.",
+     "8 private counselling sessions, once a week"),
+    ("Mum will shop for food each week with a budget of 60 pounds.",
+     "Each week, budget of 60 pounds"),
+    # where nothing else is counted, the count of what is done is the measure
+    ("Noah will make 2 friends in his class by the summer.", "2 friends"),
+    ("Kit will use 2 calming strategies at home, as Mum reports.",
+     "2 calming strategies, as Mum reports"),
+    ("Cleo will go to all 8 of her swimming lessons this term.",
+     "All 8 of her swimming lessons"),
+    # a run is part of the measure: "for six weeks running", "for four consecutive weeks",
+    # and a span of time right after a count says how long the count holds
+    ("Jordan will walk to school with two friends every morning for six weeks running.",
+     "Every morning for six weeks running"),
+    ("Kai will be in school by 8.50 every day for four consecutive weeks, as the register "
+     "shows.", "Every day for four consecutive weeks, as the register shows"),
+    ("Tom will have no exclusions for 2 terms running.", "No exclusions for 2 terms running"),
+    ("Rosa will take her tablets for 30 days straight, as the blister pack shows.",
+     "30 days straight, as the blister pack shows"),
+    ("Reece will go 3 weeks without a detention by Easter.", "3 weeks without a detention"),
+    ("Ona will sleep in her own bed three nights a week for the rest of the term.",
+     "Three nights a week for the rest of the term"),
+])
+def test_the_measure_is_how_we_will_know_not_a_number_in_the_behaviour(
+        coach: Coach, text: str, measure: str) -> None:
+    assert _offers(coach, text, "outcome").get("measure") == measure
+
+
+@pytest.mark.parametrize("text", [
+    # which ones, not how many, and nothing else counted
+    "Mum will have the 3 children bathed and in bed by 7pm on school nights.",
+    "Ivy will keep her 2 guinea pigs fed and watered before school.",
+    # a span of time alone, with no run and no count before it, is how long, not how much
+    "Lena will stay with her aunt in Pellow for three weeks over the summer.",
+    "Asha will go to the running club for six weeks.",
+])
+def test_no_measure_is_read_from_a_definite_count_or_a_span_alone(
+        coach: Coach, text: str) -> None:
+    assert "measure" not in _offers(coach, text, "outcome")
+
+
 @pytest.mark.parametrize(("text", "by"), [
     ("Tyler will arrive at school on time on at least 4 days a week by the end of March "
      "2027.", "31 Mar 2027"),

@@ -26,7 +26,7 @@ from assistant.tui.screens.practice import (
     PracticeScreen,
     StoryScreen,
 )
-from tests.helpers import CONTENT, ROOT, reads_the_dialog
+from tests.helpers import CONTENT, ROOT, open_case, reads_the_dialog
 from tests.test_tui import SIZE, answer, interview, on_interview, type_text, until
 
 pytestmark = pytest.mark.anyio
@@ -204,10 +204,7 @@ async def test_feedback_keys_belong_to_practice_cases_only(tmp_path: Path,
         store.save(Case.model_validate_json(case_json))
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: app.core_ready, "the cases are open")
-        app.open_case("NL-2026-014")
-        await until(pilot, lambda: on_interview(app), "opened")
-        screen = interview(app)
+        screen = await open_case(pilot, "NL-2026-014")
         assert screen.vignette is None
         assert screen.check_action("feedback", ()) is False
         await pilot.press("f6", "f7")

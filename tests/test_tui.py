@@ -7,7 +7,6 @@ Waiting (``until``) polls for a state; nothing here asserts on a duration.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,11 +21,10 @@ from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.export import ExportScreen
 from assistant.tui.screens.home import HomeScreen
-from assistant.tui.screens.interview import InterviewScreen
 from assistant.tui.screens.keep import KeepScreen
 from assistant.tui.screens.newcase import NewCaseScreen
 from assistant.tui.widgets.answer import AnswerArea
-from tests.helpers import reads_the_dialog
+from tests.helpers import interview, on_interview, open_case, reads_the_dialog, until
 
 SIZE = (100, 32)
 
@@ -36,16 +34,6 @@ pytestmark = pytest.mark.anyio
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
-
-
-async def until(pilot: Pilot, condition: Callable[[], object], what: str,
-                limit: int = 600) -> None:
-    """Let the app run until ``condition`` holds (the coach loads in a thread)."""
-    for _ in range(limit):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"never happened: {what}")
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
@@ -68,17 +56,6 @@ async def answer(pilot: Pilot, text: str) -> None:
         await paste(pilot, text)
     await pilot.press("enter")
     await pilot.pause()
-
-
-def on_interview(app: NeedsLedApp) -> bool:
-    """The interview screen is showing and composed."""
-    return isinstance(app.screen, InterviewScreen) and bool(app.screen.query("#answer"))
-
-
-def interview(app: NeedsLedApp) -> InterviewScreen:
-    screen = app.screen
-    assert isinstance(screen, InterviewScreen), screen
-    return screen
 
 
 async def start_case(pilot: Pilot, reference: str) -> None:
@@ -301,10 +278,7 @@ async def test_bad_answer_shows_a_message_and_keeps_the_text(tmp_path: Path,
         store.save(Case.model_validate_json(case_json))
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.core_ready, "the cases are open")
-        app.open_case("NL-2026-014")
-        await until(pilot, lambda: on_interview(app), "opened")
-        screen = interview(app)
+        screen = await open_case(pilot, "NL-2026-014")
         screen.interview.goto("by:o1")
         screen.show_question()
         await answer(pilot, "next spring")
@@ -371,9 +345,7 @@ async def test_quitting_at_once_keeps_the_text_typed(tmp_path: Path) -> None:
                         resume={"step": "need_new:p1"}))
     app = NeedsLedApp(db=str(db))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.core_ready, "the cases are open")
-        app.open_case("Q-1")
-        await until(pilot, lambda: on_interview(app), "opened")
+        await open_case(pilot, "Q-1")
         await type_text(pilot, "Kayla needs to")
         await pilot.press("ctrl+q")  # before the draft's own timer fires
     with Store(db) as store:

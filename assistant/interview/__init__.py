@@ -77,14 +77,11 @@ class Interview(People, Story, Gaps):
         self.today = today or dates.today()
         #: what the last answer changed beyond itself, for the screen to say
         self.notes: list[str] = []
-        #: reads who a work statement names as doing it (text, case) -> owner or None;
-        #: set by a caller that has the coach loaded (``Coach.read_owner``), so the
-        #: interview itself never loads a pipeline
-        self.owner_reader: Callable[[str, Case], str | None] | None = None
         #: reads what a work item or outcome statement already says of the questions
-        #: after it (text, stage, today, case) -> {"frequency": ..., "start": ...,
-        #: "measure": ..., "by": ...}; set by a caller with the coach loaded
-        #: (``Coach.read_offers``)
+        #: after it, from one parse (text, stage, today, case) -> {"owner": ...,
+        #: "frequency": ..., "start": ..., "measure": ..., "by": ...}; set by a caller
+        #: that has the coach loaded (``Coach.read_offers``), so the interview itself
+        #: never loads a pipeline
         self.offer_reader: Callable[[str, str, date, Case], dict[str, str]] | None = None
         keys = self.steps()
         legacy = case.resume.get("step")
@@ -264,13 +261,13 @@ class Interview(People, Story, Gaps):
     def offer_prompt(self, question: Question) -> str:
         """What the answer box says when the question offers an answer (its placeholder):
         the step's message in prompts/interview.yml ("Enter takes “Every Tuesday”, as the
-        work says, or type another answer"); "" when nothing is offered."""
+        work says, or type another answer"), else the file's ``offered``; "" when nothing
+        is offered."""
         if not question.offered:
             return ""
         messages = self.prompts.messages
         said = (messages.owner_offered if question.kind == "who" else
-                getattr(messages, f"{question.kind}_offered", "")) or \
-            "Enter takes {text}, or type another answer"
+                getattr(messages, f"{question.kind}_offered", "")) or messages.offered
         quoted = f"\u201c{question.offered}\u201d"
         return said.replace("{owner}", quoted).replace("{text}", quoted)
 

@@ -87,11 +87,26 @@ class Messages(Strict):
     no_parent: str = ""
     added_need: str = ""
     slow_for_serious: str = ""
+    offered: str = Field(min_length=1)
+    """The answer box when a question offers what the statement already says and its
+    step has no message of its own (``<kind>_offered``); holds {text}, the offer."""
     owner_offered: str = ""
     frequency_offered: str = ""
     start_offered: str = ""
     measure_offered: str = ""
     by_offered: str = ""
+
+    @model_validator(mode="after")
+    def _offers_name_the_offer(self) -> Messages:
+        """An offered answer's message says what Enter takes: without its placeholder
+        the worker would not see the offer."""
+        for field, value in self.model_dump().items():
+            if not field.endswith("offered") or not value:
+                continue
+            wanted = "{owner}" if field == "owner_offered" else "{text}"
+            if wanted not in value:
+                raise ValueError(f"{field}: say what Enter takes with {wanted}")
+        return self
 
 
 class Reflection(Strict):

@@ -331,13 +331,14 @@ def _work_unanswered(iv: Interview, at: At) -> bool:
 
 def _owner_offer(iv: Interview, at: At) -> str:
     """The owner the work statement already names ("Family support worker to visit ...",
-    "Mum will take Leo ..."), read by the interview's owner reader (the coach's work
-    reading, when one is loaded); "" when the item has an owner or none is named."""
+    "Mum will take Leo ..."), read by the interview's offer reader (the coach's work
+    reading, when one is loaded; the same read gives the frequency and start offered
+    after it); "" when the item has an owner or none is named."""
     item = at.work
-    reader = iv.owner_reader
+    reader = iv.offer_reader
     if item is None or item.who or not item.action.strip() or reader is None:
         return ""
-    return reader(item.action, iv.case) or ""
+    return reader(item.action, "work", iv.today, iv.case).get("owner", "")
 
 
 def _offer_of(name: str) -> Reader:

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from assistant.wordlists import english
+
 if TYPE_CHECKING:
     from assistant.content import Content, Framework
     from assistant.interview.prompts import InterviewPrompts
@@ -53,7 +55,8 @@ class Story:
 
         known = {p.name.lower() for p in self.case.people}
         not_names = {w.lower() for w in self.prompts.reflection.not_names} | \
-            load_names(self.content).not_names
+            load_names(self.content).not_names | \
+            english(self.content).time.not_names  # "May", "Tues": the calendar's names
         roles = {r.id for r in self.framework.roles} | {
             r.label.lower() for r in self.framework.roles}
         seen: list[str] = []

@@ -194,40 +194,29 @@ class Coach:
         with SPACY_LOCK:
             return engine.reader.read_need(engine.nlp(text[:MAX_CHARS]))
 
-    def read_owner(self, text: str, case: Any = None) -> str | None:
-        """Who a work statement says will do it, as a "Who will do this?" answer, or None.
+    def _owner(self, doc: Any, family: Any) -> str | None:
+        """The owner a parsed work statement names, as an answer (see :meth:`read_offers`).
 
-        Why: "Family support worker to visit Leo weekly" already names its owner; the
-        interview offers it rather than asking the worker to type it again. The owner is
-        the work reader's (``structure.WorkReading.owner``), so the coach and the offer
-        never disagree. With a ``case``, an owner who is one of its people is given by
+        The owner is the work reader's (``structure.WorkReading.owner``), so the coach and
+        the offer never disagree. An owner who is one of the case's people is given by
         name ("Mum" -> "Lisa (Mum)"); a role keeps its words without a leading article
-        ("The school nurse" -> "School nurse"). None on the blank pipeline, when no one is
-        named, or when the reader's owner is only a word modifying another noun ("family"
-        in "family drinking").
-        """
-        from assistant.wording.pipeline import SPACY_LOCK
-
-        engine = self.load()._engine
-        if engine.reduced or not text.strip():
+        ("The school nurse" -> "School nurse"). None when no one is named, or when the
+        reader's owner is only a word modifying another noun ("family" in "family
+        drinking")."""
+        reader = self._engine.reader
+        work = reader.read_work(doc)
+        owner = work.owner if work is not None and work.owner_known else None
+        if owner is None or owner.end <= owner.start:
             return None
-        with SPACY_LOCK:
-            doc = engine.nlp(text[:MAX_CHARS])
-            work = engine.reader.read_work(doc)
-            owner = work.owner if work is not None and work.owner_known else None
-            if owner is None or owner.end <= owner.start:
-                return None
-            head = doc[owner.end - 1]
-            if head.dep_ in ("compound", "amod", "nmod", "poss") or not \
-                    engine.reader.can_act(head):
-                return None
-            said = owner.text.strip()
-            family = self.library.family(case)
+        head = doc[owner.end - 1]
+        if head.dep_ in ("compound", "amod", "nmod", "poss") or not reader.can_act(head):
+            return None
+        said = str(owner.text).strip()
         member = family.member(said) if family is not None else None
         if member is not None:
             words = said.lower().replace("'s", "").split()
             # "Ray", "Grandad Ray": the name is said already, so it is not said twice
-            return member.name if member.name.lower() in words else \
+            return str(member.name) if member.name.lower() in words else \
                 f"{member.name} ({said})"
         first, _, rest = said.partition(" ")
         if rest and first.lower() in ("the", "a", "an"):
@@ -237,20 +226,23 @@ class Coach:
     def read_offers(self, text: str, stage: str, today: Any = None,
                     case: Any = None) -> dict[str, str]:
         """What a work item or outcome statement already answers of the questions the
-        interview asks after it, as answers: for "work", ``frequency`` ("Every Tuesday",
-        "Weekly, for six weeks") and ``start`` (a date in the app's form, "7 Dec 2026");
-        for "outcome", ``measure`` ("At least 4 days a week, recorded by the school") and
-        ``by`` ("31 Mar 2027"). A key is left out when the statement does not say it.
+        interview asks after it, as answers, from one parse: for "work", ``owner`` ("Who
+        will do this?": "Family support worker", "Lisa (Mum)"), ``frequency`` ("Every
+        Tuesday", "Weekly, for six weeks") and ``start`` (a date in the app's form, "7 Dec
+        2026"); for "outcome", ``measure`` ("At least 4 days a week, recorded by the
+        school") and ``by`` ("31 Mar 2027"). A key is left out when the statement does
+        not say it.
 
         Why: "Family support worker to visit Kerry every Tuesday from 7 December" has
-        answered "How often?" and "From what date?"; the interview offers those answers
-        rather than asking again from blank. The phrases are the work and outcome
-        readers' (``read_frequency``, ``read_start``, ``read_measure``, ``read_target``);
-        dates are read by ``dates.phrase_date`` against ``today`` (the interview's), so
-        "next Monday" or "within six weeks" is the date the worker meant on the day.
-        With a ``case``, a date phrase holding one of its people's names ("a food
-        parcel from May", May being the volunteer) gives no date. Nothing on the blank
-        pipeline (no tags to read phrases by).
+        answered "Who?", "How often?" and "From what date?"; the interview offers those
+        answers rather than asking again from blank. The phrases are the work and outcome
+        readers' (``read_work``, ``read_frequency``, ``read_start``, ``read_measure``,
+        ``read_target``); dates are read by ``dates.phrase_date`` against ``today`` (the
+        interview's), so "next Monday" or "within six weeks" is the date the worker meant
+        on the day. With a ``case``, an owner who is one of its people is given by name,
+        and a date phrase holding one of its people's names ("a food parcel from May",
+        May being the volunteer) gives no date. Nothing on the blank pipeline (no tags to
+        read phrases by).
         """
         from assistant import dates
         from assistant.wording.pipeline import SPACY_LOCK
@@ -265,17 +257,20 @@ class Coach:
             doc = engine.nlp(text[:MAX_CHARS])
             reader = engine.reader
             if stage == "work":
+                offers["owner"] = self._owner(doc, self.library.family(case)) or ""
                 spans = [(p.start, p.end) for p in reader.read_frequency(doc)]
                 when = reader.read_start(doc)
-                offers["frequency"] = timing.said(doc, spans)
+                offers["frequency"] = timing.said(doc, spans, words=reader.time_words)
             else:
                 spans = [(p.start, p.end) for p in reader.read_measure(doc)]
                 when = reader.read_target(doc)
-                offers["measure"] = timing.said(doc, spans, drop_lead=True)
+                offers["measure"] = timing.said(doc, spans, drop_lead=True,
+                                                words=reader.time_words)
         names = {p.name.lower() for p in getattr(case, "people", ())}
         if when is not None and names & {w.strip(".,").lower() for w in when.text.split()}:
             when = None
-        day = dates.phrase_date(when.text, today) if when is not None else None
+        day = dates.phrase_date(when.text, today, reader.time_words) if when is not None \
+            else None
         offers["start" if stage == "work" else "by"] = dates.show_date(day)
         return {key: value for key, value in offers.items() if value}
 

@@ -309,7 +309,7 @@ class Engine:
         self.library = library
         self.reduced = reduced
         self.english = library.english  # the word lists of the library's content
-        self.reader = StructureReader(ruleset.lexicons)
+        self.reader = StructureReader(ruleset.lexicons, self.english.time)
         self.stages: dict[str, StageMatcher] = {}
         strings = nlp.vocab.strings
         for stage in ("need", "seriousness", "outcome", "work"):

@@ -79,7 +79,6 @@ class InterviewScreen(Screen[None]):
         self.interview = Interview(case, self.app.content,
                                    self.app.prompts,
                                    position=position)
-        self.interview.owner_reader = self._owner_of
         self.interview.offer_reader = self._offers_of
         self._offers_read: dict[tuple[Any, ...], Any] = {}  # see _read_once
         self._saved = case.model_copy(deep=True)
@@ -106,26 +105,22 @@ class InterviewScreen(Screen[None]):
         except ContentError as exc:  # the case still opens; only the feedback is missing
             self._vignette_problem = str(exc)
 
-    def _owner_of(self, text: str, case: Case) -> str | None:
-        """Who the work statement names as doing it, once the coach is loaded (never
-        waits for it: before then nothing is offered, and the worker types the owner)."""
-        key = ("owner", text, tuple((p.name, p.role) for p in case.people))
-        return self._read_once(key, lambda coach: coach.read_owner(text, case), None)
-
     def _offers_of(self, text: str, stage: str, today: date,
                    case: Case) -> dict[str, str]:
-        """What a work or outcome statement already says of how often, from when, the
-        measure and the date, once the coach is loaded."""
-        key = ("offers", text, stage, today, tuple(p.name for p in case.people))
+        """What a work or outcome statement already says of who, how often, from when,
+        the measure and the date, once the coach is loaded (never waiting for it: before
+        then nothing is offered, and the worker types the answers)."""
+        key = (stage, text, today, tuple((p.name, p.role) for p in case.people))
         return self._read_once(key, lambda coach: coach.read_offers(text, stage, today, case),
                                {})
 
     def _read_once(self, key: tuple[Any, ...], read: Callable[[Any], Any],
                    default: Any) -> Any:
-        """What the coach reads of a statement for an offer, read once per statement (the
-        question is built again on every keystroke); ``default`` until the coach is
-        loaded, never waiting for it, and on any error: an offer is a convenience, never
-        an error on screen."""
+        """What the coach reads of a statement for its offers, read once per statement
+        (the question is built again on every keystroke, and "Who?", "How often?" and
+        "From what date?" share one read); ``default`` until the coach is loaded, never
+        waiting for it, and on any error: an offer is a convenience, never an error on
+        screen."""
         if self.app.coach_status != "ready" or self.app.coach is None:
             return default
         if key not in self._offers_read:
@@ -133,7 +128,7 @@ class InterviewScreen(Screen[None]):
                 found = read(self.app.coach)
             except Exception:
                 found = default
-            # the last read of each kind is kept: the statement on screen
+            # the last read of each stage is kept: the statement on screen
             self._offers_read = {k: v for k, v in self._offers_read.items()
                                  if k[0] != key[0]} | {key: found}
         return self._offers_read[key]

@@ -47,6 +47,7 @@ from assistant.wording.structure.readings import (
 )
 from assistant.wording.structure.seriousness import SeriousnessReader
 from assistant.wording.structure.work import WorkReader
+from assistant.wordlists import TimeWords, english
 
 __all__ = ["FAULTS", "Category", "NeedReader", "NeedReading", "OutcomeReading", "Part",
            "SeriousnessReading", "StructureReader", "WorkReading", "_doc_text",
@@ -57,11 +58,24 @@ class StructureReader(OutcomeReader, WorkReader, SeriousnessReader):
     """Reads needs, outcomes, work items and seriousness statements with one set of word
     classes from ``framework/wording/structure.yml``."""
 
-    def __init__(self, lexicons: dict[str, list[str]]) -> None:
+    def __init__(self, lexicons: dict[str, list[str]], time: TimeWords | None = None) -> None:
         super().__init__(lexicons)
+        if time is not None:  # the time words of the content in use (framework/words)
+            self.time_words = time
         for name, value in vars(self).items():  # unions of word classes made once
             if value.__class__ is frozenset:
                 setattr(self, name, WordClass(value))
+
+
+    @classmethod
+    def from_content(cls, content: Any = None) -> StructureReader:
+        """A reader of ``content``'s word classes and time words (the shipped content's
+        when None)."""
+        from assistant.content import Content
+        from assistant.wording.rules import RuleSet
+
+        content = content or Content()
+        return cls(RuleSet.load(content).lexicons, english(content).time)
 
 
 _default: StructureReader | None = None

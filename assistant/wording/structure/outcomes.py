@@ -23,6 +23,7 @@ from assistant.wording.structure.readings import (
     sent_end,
     word_class,
 )
+from assistant.wordlists import TimeWords, shipped_time
 
 
 class OutcomeReader(NeedReader):
@@ -30,6 +31,8 @@ class OutcomeReader(NeedReader):
 
     def __init__(self, lexicons: dict[str, list[str]]) -> None:
         super().__init__(lexicons)
+        #: the time words (framework/words/time.yml) measures and target dates are read with
+        self.time_words: TimeWords = shipped_time()
 
         words = partial(word_class, lexicons)
 
@@ -86,13 +89,14 @@ class OutcomeReader(NeedReader):
         Why: the interview offers it for "How will we know?" rather than asking for
         what the worker has already written."""
         return [Part.of(doc, start, end)
-                for start, end in timing.measure_spans(doc, self.observe_verb)]
+                for start, end in timing.measure_spans(doc, self.observe_verb,
+                                                         self.time_words)]
 
     def read_target(self, doc: Any) -> Part | None:
         """The phrase giving by when the outcome should have happened ("by the end of
         March 2027", "within six weeks", "before 1 April"), or None
         (``timing.target_span``)."""
-        found = timing.target_span(doc)
+        found = timing.target_span(doc, self.time_words)
         return None if found is None else Part.of(doc, *found)
 
     def read_outcomes(self, doc: Any) -> list[OutcomeReading]:

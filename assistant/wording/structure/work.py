@@ -19,6 +19,7 @@ from assistant.wording.structure.readings import (
     sent_start,
     word_class,
 )
+from assistant.wordlists import TimeWords, shipped_time
 
 
 class WorkReader(NeedReader):
@@ -26,6 +27,8 @@ class WorkReader(NeedReader):
 
     def __init__(self, lexicons: dict[str, list[str]]) -> None:
         super().__init__(lexicons)
+        #: the time words (framework/words/time.yml) frequencies and starts are read with
+        self.time_words: TimeWords = shipped_time()
         words = partial(word_class, lexicons)
         self.arrangement_noun = words("shape_arrangement_noun")
         self.format_mod = words("shape_format_mod")
@@ -84,13 +87,14 @@ class WorkReader(NeedReader):
 
         Why: the interview offers it for "How often, and for how long?" rather than
         asking for what the worker has already written."""
-        return [Part.of(doc, start, end) for start, end in timing.frequency_spans(doc)]
+        return [Part.of(doc, start, end)
+                for start, end in timing.frequency_spans(doc, self.time_words)]
 
     def read_start(self, doc: Any) -> Part | None:
         """The phrase giving when the work starts ("from 7 December", "starting next
         week", "on 3 March"), or None; a deadline ("by the end of the year") or a day
         that repeats ("every Tuesday") is not a start (``timing.start_span``)."""
-        found = timing.start_span(doc)
+        found = timing.start_span(doc, self.time_words)
         return None if found is None else Part.of(doc, *found)
 
     def read_work(self, doc: Any) -> WorkReading | None:
