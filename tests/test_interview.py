@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.content import Content, ContentError
+from assistant.dates import parse_date
 from assistant.interview import AnswerError, Interview, help_markdown, load_prompts
 from assistant.model import Case, Person, Seriousness
 
@@ -522,3 +523,16 @@ def test_a_young_child_s_question_needs_its_age(tmp_path: Path, content: Content
     with pytest.raises(ContentError) as err:
         load_prompts(Content(tmp_path))
     assert "young_below" in str(err.value)
+
+
+@pytest.mark.parametrize("today", ["2026-11-30", "2031-06-12"])
+def test_the_date_questions_give_examples_ahead_of_today(
+        content: Content, monkeypatch: pytest.MonkeyPatch, today: str) -> None:
+    """A fixed example date soon lies in the past; the examples move with the clock, and
+    each reads back as the date it shows."""
+    monkeypatch.setenv("NEEDS_LED_TODAY", today)
+    iv = Interview(new_case(), content)
+    iv.goto("review_date:")
+    text = iv.question().text
+    shown = text.split("for example ", 1)[1].rstrip(")")
+    assert parse_date(shown) > date.fromisoformat(today)

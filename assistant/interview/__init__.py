@@ -20,7 +20,7 @@ moving around never changes the case.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import ValidationError
@@ -61,6 +61,22 @@ __all__ = [
     "Choice", "Gap", "HelpPrompts", "Interview", "InterviewPrompts", "Question", "Scope",
     "Step", "help_markdown", "load_prompts",
 ]
+
+
+def _example_dates() -> dict[str, str]:
+    """Example dates for the date questions, kept ahead of the app's today: the first
+    Monday at least a week on ("soon", for a start) and twelve weeks on ("later", for an
+    outcome or a review). Why: a fixed example ("9 Nov 2026") is soon in the past, and a
+    worker copying its shape would be told the date has passed."""
+    day = dates.today()
+    soon = day + timedelta(days=7 + (-day.weekday()) % 7)
+    later = day + timedelta(weeks=12)
+    out: dict[str, str] = {}
+    for name, value in (("soon", soon), ("later", later)):
+        out[name] = dates.show_date(value)
+        out[f"{name}_forms"] = (f"{dates.show_date(value)}, {value:%d/%m/%Y} or "
+                                f"{value.isoformat()}")
+    return out
 
 
 class Interview(People, Story, Gaps):
@@ -189,7 +205,7 @@ class Interview(People, Story, Gaps):
 
     def _values(self, step: Step, at: At) -> dict[str, str]:
         """The placeholder values for a step."""
-        values: dict[str, str] = {"child": self._main_child()}
+        values: dict[str, str] = {"child": self._main_child(), **_example_dates()}
         if at.person is not None:
             values["name"] = at.person.name
         if at.need is not None:

@@ -16,7 +16,10 @@ from assistant.content import Content, Strict
 from assistant.interview.steps import KINDS
 
 PLACEHOLDERS = {"name", "child", "need", "outcome", "work", "count", "limit", "text",
-                "heard", "themes", "parent", "old", "date", "level"}
+                "heard", "themes", "parent", "old", "date", "level",
+                # example dates kept ahead of today ("7 Dec 2026"), and the same date in
+                # each way it may be typed ("7 Dec 2026, 07/12/2026 or 2026-12-07")
+                "soon", "soon_forms", "later", "later_forms"}
 
 
 def _check_placeholders(text: str) -> str:
