@@ -166,3 +166,27 @@ def test_harm_written_short_is_read_as_harm_of_its_kind(coach: Coach, text: str,
                                                         universal: bool) -> None:
     kinds = coach.check(text, stage="need").kinds
     assert ("universal" in kinds) is universal, kinds
+
+
+@pytest.mark.parametrize("text", [
+    # "as needed" says only that it happens when it must
+    "Tova to be kept safe at home as needed.",
+    "Tova needs to be kept safe when needed.",
+])
+def test_as_needed_adds_nothing_particular_to_an_aim(coach: Coach, text: str) -> None:
+    assert "universal" in coach.check(text, stage="need").kinds
+
+
+@pytest.mark.parametrize(("text", "specific"), [
+    # a spell of time or a turn of events is no thing one could hand over: the coach
+    # asks its question rather than call it specific
+    ("Dennis needs a break.", False),
+    ("Tova needs a fresh start.", False),
+    ("Tova needs a Brinlow coat.", True),
+    ("Dennis needs a break from caring for Tova every Saturday afternoon.", True),
+])
+def test_a_spell_of_time_alone_is_not_said_back_as_specific(coach: Coach, text: str,
+                                                            specific: bool) -> None:
+    report = coach.check(text, stage="need")
+    assert not report.kinds
+    assert report.note.startswith("Reads as specific") is specific, report.note

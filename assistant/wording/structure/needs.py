@@ -187,6 +187,8 @@ class NeedReader:
         self.relative_verb = words("shape_relative_verb")
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
         self.harm_acronym = words("shape_harm_acronym")
+        self.as_needed_word = words("shape_as_needed_word")
+        self.spell_noun = words("shape_spell_noun")
         self.generic_harm = words("generic_harm") | words("shape_generic_harm") | \
             self.harm_acronym
         self.enabling_verb = words("shape_enabling_verb")
@@ -2794,6 +2796,15 @@ class NeedReader:
                 return False
         return True
 
+    def _as_needed(self, clause: Any) -> bool:
+        """True for "as needed", "when required", "if necessary": a clause that says
+        only that it happens when it must, nothing particular about when."""
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("as", "when", "if", "where")
+                   for c in _kids(clause)) and (
+            lemma(clause) in self.as_needed_word or clause.lower_ in self.as_needed_word) \
+            and all(c.dep_ in ("mark", "auxpass", "aux", "punct", "advmod")
+                    for c in _kids(clause))
+
     def _growing_up(self, clause: Any) -> bool:
         """True for a time clause that only names growing up ("until he is an adult", "as
         she grows up", "until they reach adulthood", "until he is 18"): every child's
@@ -2916,6 +2927,7 @@ class NeedReader:
         bases = self._noun_base(head)
         return not (bases & (self.aim_noun | self.universal_noun | self.abstract_noun
                              | self.home_noun | self.person_head | self.role_person
+                             | self.respite_noun | self.spell_noun
                              | {"man", "woman", "lad", "lady"}) or self._quality_noun(head)
                     or head.lower_.endswith(self.nominal_suffix)
                     # "a successful learner", "a responsible citizen": a role, not a thing
@@ -3217,9 +3229,10 @@ class NeedReader:
                 if dep in ("advcl", "ccomp", "xcomp", "relcl", "acl") and (
                         node is verb or dep in ("advcl", "ccomp", "xcomp")) and \
                         (complement is None or child.i != complement.i):
-                    if dep == "advcl" and (self._aim_clause(child) or self._growing_up(child)):
+                    if dep == "advcl" and (self._aim_clause(child) or self._growing_up(child)
+                                           or self._as_needed(child)):
                         continue  # "to progress in order to do well": an aim for an aim;
-                        # "until he is an adult": every childhood's length
+                        # "until he is an adult": every childhood's length; "as needed"
                     if child.tag_.startswith("JJ") and all(
                             self._aim_word(a) and all(g.dep_ in ("cc", "preconj", "punct",
                                                                  "conj") for g in _kids(a))
