@@ -538,52 +538,75 @@ class Engine:
             term = _what_term(span, self.english.matching.lead_words) or term
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
-        roles = self.library.roles
-        english = self.english
-        library = self.library
-        genders: list[str | None] = []  # the holder's pronouns, read once when first needed
-
         # Built when first read (see ``report.Later``): kinds-only readers never need them.
-        # The message and questions read only fixed word lists and the case as read (no
-        # pipeline), so a screen reading them never waits for a batch holding the lock.
-        def gender() -> str | None:
-            if not genders:
-                genders.append(library.holder_gender(text, holder, family))
-            return genders[0]
-
-        def said() -> str:
-            return fill(message, holder, roles, term, match, expansion, lists=english,
-                        gender=gender())
-
-        def questions() -> list[str]:
-            his = gender()
-            return [fill(q, holder, roles, term, match, expansion, lists=english,
-                         gender=his) for q in rule.questions]
-
-        def suggestions() -> list[str]:
-            with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
-                rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
-                            for r in rule.rewrites]
-                offered = library.suggest(text, holder, rewrites, family,
-                                          rule.kind in NEED_KINDS and rule.stage == "need")
-            # Not one the answer already says in another sentence ("Lisa needs counselling.
-            # She needs to know how to apply for a non-molestation order."), nor one twice.
-            answer = " ".join(text.lower().split())
-            out: list[str] = []
-            for rewrite in offered:
-                what = re.split(r" needs? ", rewrite.lower(), maxsplit=1)[-1].rstrip(". ")
-                if rewrite not in out and not (
-                        len(what) > 12 and " ".join(what.split()) in answer):
-                    out.append(rewrite)
-            return out
-
+        wording = _Wording(rule, text, holder, term, match, expansion, message, self.library,
+                           self.english, family)
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
-            match=match, message=Later(said),  # type: ignore[arg-type]
-            why=rule.why.strip(), questions=Later(questions),  # type: ignore[arg-type]
-            suggestions=Later(suggestions),  # type: ignore[arg-type]
+            match=match, message=Later(wording.said),  # type: ignore[arg-type]
+            why=rule.why.strip(), questions=Later(wording.questions),  # type: ignore[arg-type]
+            suggestions=Later(wording.suggestions),  # type: ignore[arg-type]
             context=flags,
         ), inferred
+
+
+_UNREAD = object()  # a value not read yet (None is a value: no pronouns known)
+
+
+class _Wording:
+    """What a finding's message, questions and suggestions are built from when first read
+    (see ``report.Later``).
+
+    Why one object, not a closure for each: a batch holds its reports until the caller
+    reads them, and three closures brought a dozen cells, their tuples and functions to
+    every finding, which the collector walked again on each pass while the batch was
+    held; this is one object. The message and questions read only fixed word lists and
+    the case as read (no pipeline), so a screen reading them never waits for a batch
+    holding the lock."""
+
+    __slots__ = ("_gender", "english", "expansion", "family", "holder", "library", "match",
+                 "message", "rule", "term", "text")
+
+    def __init__(self, rule: Rule, text: str, holder: str | None, term: str, match: str,
+                 expansion: str, message: str, library: Library, english: Any,
+                 family: Any) -> None:
+        self.rule, self.text, self.holder, self.term = rule, text, holder, term
+        self.match, self.expansion, self.message = match, expansion, message
+        self.library, self.english, self.family = library, english, family
+        self._gender: object = _UNREAD  # the holder's pronouns, read when first needed
+
+    def gender(self) -> str | None:
+        if self._gender is _UNREAD:
+            self._gender = self.library.holder_gender(self.text, self.holder, self.family)
+        return self._gender  # type: ignore[return-value]
+
+    def said(self) -> str:
+        return fill(self.message, self.holder, self.library.roles, self.term, self.match,
+                    self.expansion, lists=self.english, gender=self.gender())
+
+    def questions(self) -> list[str]:
+        his = self.gender()
+        return [fill(q, self.holder, self.library.roles, self.term, self.match,
+                     self.expansion, lists=self.english, gender=his)
+                for q in self.rule.questions]
+
+    def suggestions(self) -> list[str]:
+        rule, text, holder = self.rule, self.text, self.holder
+        with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
+            rewrites = [fill(r, holder, self.library.roles, self.term, self.match,
+                             self.expansion, lists=self.english) for r in rule.rewrites]
+            offered = self.library.suggest(text, holder, rewrites, self.family,
+                                           rule.kind in NEED_KINDS and rule.stage == "need")
+        # Not one the answer already says in another sentence ("Lisa needs counselling.
+        # She needs to know how to apply for a non-molestation order."), nor one twice.
+        answer = " ".join(text.lower().split())
+        out: list[str] = []
+        for rewrite in offered:
+            what = re.split(r" needs? ", rewrite.lower(), maxsplit=1)[-1].rstrip(". ")
+            if rewrite not in out and not (
+                    len(what) > 12 and " ".join(what.split()) in answer):
+                out.append(rewrite)
+        return out
 
 
 # Kinds a structure finding stands in for: a word finding of one of these on the same
