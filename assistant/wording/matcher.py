@@ -52,6 +52,8 @@ class StageMatcher:
     # (matcher, what its patterns need), for the matchers run always and the gated ones
     _always: list[tuple[Any, list[Needs]]] = field(default_factory=list)
     _gated: list[tuple[Any, list[Needs]]] = field(default_factory=list)
+    # rule index -> the matcher of that rule's "unless" patterns
+    unless: dict[int, Any] = field(default_factory=dict)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         if self._by_word is None:
@@ -70,15 +72,22 @@ class StageMatcher:
                 matches.extend(matcher(doc))
         by_word = self._by_word
         gate_words = by_word.keys() & words.sets[0]  # the statement's gate words only
-        if not gate_words:
-            return matches
-        opened: set[int] = set()
-        for word in gate_words:
-            opened.update(by_word[word])
-        gated = self._gated
-        for n in sorted(opened):
-            matcher, needs = gated[n]
-            if possible(needs):
+        if gate_words:
+            opened: set[int] = set()
+            for word in gate_words:
+                opened.update(by_word[word])
+            gated = self._gated
+            for n in sorted(opened):
+                matcher, needs = gated[n]
+                if possible(needs):
+                    matches.extend(matcher(doc))
+        # A rule's "unless" only vetoes a finding it would give, so it is tried only for
+        # the rules that matched and those that flag what is absent. Why: most statements
+        # match no rule, and an "unless" ("from 6 to 8") is often a common shape.
+        keys, unless = self.keys, self.unless
+        for index in sorted(self.absent.union(keys[m][0] for m, _, _ in matches)):
+            matcher = unless.get(index)
+            if matcher is not None and possible(self.requires[id(matcher)]):
                 matches.extend(matcher(doc))
         return matches
 
@@ -332,9 +341,16 @@ class Engine:
                     for pattern in kept:
                         gate = _gate(pattern, self.english.matching.common)
                         # Patterns with no gate: one matcher per key, so each runs only on
-                        # statements it may match (see ``Words.possible``).
-                        group = gate if gate is not None else key
-                        matcher = groups.setdefault(group, Matcher(nlp.vocab, validate=True))
+                        # statements it may match (see ``Words.possible``). A rule's
+                        # "unless" patterns: a matcher of their own, run only when the rule
+                        # can give a finding (see ``StageMatcher.__call__``).
+                        if unless:
+                            matcher = compiled.unless.setdefault(
+                                index, Matcher(nlp.vocab, validate=True))
+                        else:
+                            group = gate if gate is not None else key
+                            matcher = groups.setdefault(group,
+                                                        Matcher(nlp.vocab, validate=True))
                         try:
                             matcher.add(key, [pattern], greedy="LONGEST")
                         except (ValueError, re.error) as exc:
