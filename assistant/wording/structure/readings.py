@@ -617,12 +617,12 @@ def clause_subject(verb: Any) -> Any:
     standing straight before the verb that the parse hung on it is read as the subject."""
     subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS
                 and c.tag_ not in _FINITE_TAGS]  # a finite verb is a clause misread
-    if not subjects or (len(subjects) == 1 and _in_subordinate(subjects[0], verb)):
+    if len(subjects) == 1 and not _in_subordinate(subjects[0], verb):
+        return subjects[0]  # the one subject, in the verb's own clause (most statements)
+    if len(subjects) <= 1:
         stranded = _stranded_subject(verb)
         if stranded is not None:
             return stranded
-    if len(subjects) == 1 and not _in_subordinate(subjects[0], verb):
-        return subjects[0]
     own = [c for c in subjects if not _in_subordinate(c, verb)]
     before = [c for c in own if c.i < verb.i]
     if before:
