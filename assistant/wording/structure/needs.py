@@ -30,6 +30,7 @@ from assistant.wording.structure.readings import (
     _stems,
     _trim,
     clause_subject,
+    has_parse,
     holder_part,
     lemma,
     lemma_forms,
@@ -246,7 +247,7 @@ class NeedReader:
         last = getattr(_local, "needs", None)
         if last is not None and last[0] is doc and last[1] is self and last[2] == skipped:
             return list(last[3])
-        if not doc.has_annotation("DEP"):
+        if not has_parse(doc):
             return self._read_words(doc)
         readings = self._read_needs(doc, skip)
         _local.needs = (doc, self, skipped, readings)

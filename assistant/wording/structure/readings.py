@@ -214,6 +214,13 @@ def sent_end(token: Any) -> int:
     return _sentence_bounds(token.doc)[1][token.i]
 
 
+def has_parse(doc: Any) -> bool:
+    """``doc.has_annotation("DEP")`` for a document of one token or more, read on the rows
+    already made for it: spaCy's own test looks up attribute names and walks the tokens
+    again on every call, and the need reader asks it of every statement."""
+    return any(row[4] for row in _rows(doc))
+
+
 def several_sentences(doc: Any) -> bool:
     """True when the parse starts a sentence after the first token: read from the rows
     already made for the document, so a one-sentence statement (most) costs no walk of
