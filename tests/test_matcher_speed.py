@@ -27,7 +27,8 @@ def test_the_pre_test_never_hides_a_match(coach_any: Coach) -> None:
     checked = 0
     for stage in STAGES:
         compiled = engine.stages[stage]
-        matchers = compiled.always + [m for _, m in compiled.gated]
+        matchers = compiled.always + [m for _, m in compiled.gated] + list(
+            compiled.unless.values())
         for doc in engine.nlp.pipe(_statements(coach_any, stage)):
             words = Words(doc.vocab.strings, _rows(doc))
             for matcher in matchers:

@@ -82,7 +82,9 @@ def test_check_docs_on_the_coachs_own_parse_equals_check(coach_any: Coach, stage
 def test_matcher_groups_passed_over_would_have_found_nothing(coach_any: Coach,
                                                              stage: str) -> None:
     """A Matcher group runs only on statements its patterns can match: running every group
-    on every statement gives the same matches, in the same order."""
+    on every statement gives the same matches, in the same order; a rule's "unless"
+    patterns follow, for each rule that matched or flags what is absent (the only rules
+    an "unless" can veto)."""
     engine = coach_any._engine
     compiled = engine.stages[stage]
     matchers = list(compiled.always) + [m for _, m in compiled.gated]
@@ -91,6 +93,9 @@ def test_matcher_groups_passed_over_would_have_found_nothing(coach_any: Coach,
     ran = 0
     for doc in engine.nlp.pipe(texts):
         every = [match for matcher in matchers for match in matcher(doc)]
+        can_veto = compiled.absent.union(compiled.keys[m][0] for m, _, _ in every)
+        every += [match for index in sorted(can_veto) if index in compiled.unless
+                  for match in compiled.unless[index](doc)]
         assert compiled(doc) == every, doc.text
         ran += bool(every)
     assert ran or not matchers  # the statements do reach the patterns

@@ -172,7 +172,9 @@ def holder_of(doc: Any, span: Any, parsed: bool,
     """Who holds the need: the subject of the need (or will) verb, as written."""
     anchor = anchor_of(span, words=lists)
     if parsed:
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children)
+        from assistant.wording.structure.readings import _kids, sent_start
+
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in _kids(anchor))
         if not own_subject:
             # a need noun names its own holder ("a need for Leo to ...", "Leo's need for
             # ...", "Leo has a need for ..."): the structure reader's one reading of it
@@ -198,12 +200,12 @@ def holder_of(doc: Any, span: Any, parsed: bool,
                 verb = verb.head
             else:
                 break
-        sentence = anchor.sent
-        if anchor.lower_ in lists.anchors or sentence.start == 0:
+        start = sent_start(anchor)  # ``anchor.sent.start``, without building the sentence
+        if anchor.lower_ in lists.anchors or start == 0:
             return None
         # A later sentence with no holder of its own ("Leo needs to sleep through the
         # night. Weekly counselling."): the answer's holder is the one named before it.
-        earlier = doc[sentence.start - 1].sent
+        earlier = doc[start - 1].sent
         return holder_of(doc, span_of(doc, earlier.start, earlier.end), parsed, lists=lists)
     start = _clause_start(doc, anchor.i, lists)
     words = [t for t in doc[start:anchor.i] if t.lower_ not in lists.subject_skip]

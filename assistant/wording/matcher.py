@@ -52,6 +52,8 @@ class StageMatcher:
     # (matcher, what its patterns need), for the matchers run always and the gated ones
     _always: list[tuple[Any, list[Needs]]] = field(default_factory=list)
     _gated: list[tuple[Any, list[Needs]]] = field(default_factory=list)
+    # rule index -> the matcher of that rule's "unless" patterns
+    unless: dict[int, Any] = field(default_factory=dict)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         if self._by_word is None:
@@ -70,15 +72,22 @@ class StageMatcher:
                 matches.extend(matcher(doc))
         by_word = self._by_word
         gate_words = by_word.keys() & words.sets[0]  # the statement's gate words only
-        if not gate_words:
-            return matches
-        opened: set[int] = set()
-        for word in gate_words:
-            opened.update(by_word[word])
-        gated = self._gated
-        for n in sorted(opened):
-            matcher, needs = gated[n]
-            if possible(needs):
+        if gate_words:
+            opened: set[int] = set()
+            for word in gate_words:
+                opened.update(by_word[word])
+            gated = self._gated
+            for n in sorted(opened):
+                matcher, needs = gated[n]
+                if possible(needs):
+                    matches.extend(matcher(doc))
+        # A rule's "unless" only vetoes a finding it would give, so it is tried only for
+        # the rules that matched and those that flag what is absent. Why: most statements
+        # match no rule, and an "unless" ("from 6 to 8") is often a common shape.
+        keys, unless = self.keys, self.unless
+        for index in sorted(self.absent.union(keys[m][0] for m, _, _ in matches)):
+            matcher = unless.get(index)
+            if matcher is not None and possible(self.requires[id(matcher)]):
                 matches.extend(matcher(doc))
         return matches
 
@@ -332,9 +341,16 @@ class Engine:
                     for pattern in kept:
                         gate = _gate(pattern, self.english.matching.common)
                         # Patterns with no gate: one matcher per key, so each runs only on
-                        # statements it may match (see ``Words.possible``).
-                        group = gate if gate is not None else key
-                        matcher = groups.setdefault(group, Matcher(nlp.vocab, validate=True))
+                        # statements it may match (see ``Words.possible``). A rule's
+                        # "unless" patterns: a matcher of their own, run only when the rule
+                        # can give a finding (see ``StageMatcher.__call__``).
+                        if unless:
+                            matcher = compiled.unless.setdefault(
+                                index, Matcher(nlp.vocab, validate=True))
+                        else:
+                            group = gate if gate is not None else key
+                            matcher = groups.setdefault(group,
+                                                        Matcher(nlp.vocab, validate=True))
                         try:
                             matcher.add(key, [pattern], greedy="LONGEST")
                         except (ValueError, re.error) as exc:
@@ -542,52 +558,75 @@ class Engine:
             term = _what_term(span, self.english.matching.lead_words) or term
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
-        roles = self.library.roles
-        english = self.english
-        library = self.library
-        genders: list[str | None] = []  # the holder's pronouns, read once when first needed
-
         # Built when first read (see ``report.Later``): kinds-only readers never need them.
-        # The message and questions read only fixed word lists and the case as read (no
-        # pipeline), so a screen reading them never waits for a batch holding the lock.
-        def gender() -> str | None:
-            if not genders:
-                genders.append(library.holder_gender(text, holder, family))
-            return genders[0]
-
-        def said() -> str:
-            return fill(message, holder, roles, term, match, expansion, lists=english,
-                        gender=gender())
-
-        def questions() -> list[str]:
-            his = gender()
-            return [fill(q, holder, roles, term, match, expansion, lists=english,
-                         gender=his) for q in rule.questions]
-
-        def suggestions() -> list[str]:
-            with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
-                rewrites = [fill(r, holder, roles, term, match, expansion, lists=english)
-                            for r in rule.rewrites]
-                offered = library.suggest(text, holder, rewrites, family,
-                                          rule.kind in NEED_KINDS and rule.stage == "need")
-            # Not one the answer already says in another sentence ("Lisa needs counselling.
-            # She needs to know how to apply for a non-molestation order."), nor one twice.
-            answer = " ".join(text.lower().split())
-            out: list[str] = []
-            for rewrite in offered:
-                what = re.split(r" needs? ", rewrite.lower(), maxsplit=1)[-1].rstrip(". ")
-                if rewrite not in out and not (
-                        len(what) > 12 and " ".join(what.split()) in answer):
-                    out.append(rewrite)
-            return out
-
+        wording = _Wording(rule, text, holder, term, match, expansion, message, self.library,
+                           self.english, family)
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
-            match=match, message=Later(said),  # type: ignore[arg-type]
-            why=rule.why.strip(), questions=Later(questions),  # type: ignore[arg-type]
-            suggestions=Later(suggestions),  # type: ignore[arg-type]
+            match=match, message=Later(wording.said),  # type: ignore[arg-type]
+            why=rule.why.strip(), questions=Later(wording.questions),  # type: ignore[arg-type]
+            suggestions=Later(wording.suggestions),  # type: ignore[arg-type]
             context=flags,
         ), inferred
+
+
+_UNREAD = object()  # a value not read yet (None is a value: no pronouns known)
+
+
+class _Wording:
+    """What a finding's message, questions and suggestions are built from when first read
+    (see ``report.Later``).
+
+    Why one object, not a closure for each: a batch holds its reports until the caller
+    reads them, and three closures brought a dozen cells, their tuples and functions to
+    every finding, which the collector walked again on each pass while the batch was
+    held; this is one object. The message and questions read only fixed word lists and
+    the case as read (no pipeline), so a screen reading them never waits for a batch
+    holding the lock."""
+
+    __slots__ = ("_gender", "english", "expansion", "family", "holder", "library", "match",
+                 "message", "rule", "term", "text")
+
+    def __init__(self, rule: Rule, text: str, holder: str | None, term: str, match: str,
+                 expansion: str, message: str, library: Library, english: Any,
+                 family: Any) -> None:
+        self.rule, self.text, self.holder, self.term = rule, text, holder, term
+        self.match, self.expansion, self.message = match, expansion, message
+        self.library, self.english, self.family = library, english, family
+        self._gender: object = _UNREAD  # the holder's pronouns, read when first needed
+
+    def gender(self) -> str | None:
+        if self._gender is _UNREAD:
+            self._gender = self.library.holder_gender(self.text, self.holder, self.family)
+        return self._gender  # type: ignore[return-value]
+
+    def said(self) -> str:
+        return fill(self.message, self.holder, self.library.roles, self.term, self.match,
+                    self.expansion, lists=self.english, gender=self.gender())
+
+    def questions(self) -> list[str]:
+        his = self.gender()
+        return [fill(q, self.holder, self.library.roles, self.term, self.match,
+                     self.expansion, lists=self.english, gender=his)
+                for q in self.rule.questions]
+
+    def suggestions(self) -> list[str]:
+        rule, text, holder = self.rule, self.text, self.holder
+        with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
+            rewrites = [fill(r, holder, self.library.roles, self.term, self.match,
+                             self.expansion, lists=self.english) for r in rule.rewrites]
+            offered = self.library.suggest(text, holder, rewrites, self.family,
+                                           rule.kind in NEED_KINDS and rule.stage == "need")
+        # Not one the answer already says in another sentence ("Lisa needs counselling.
+        # She needs to know how to apply for a non-molestation order."), nor one twice.
+        answer = " ".join(text.lower().split())
+        out: list[str] = []
+        for rewrite in offered:
+            what = re.split(r" needs? ", rewrite.lower(), maxsplit=1)[-1].rstrip(". ")
+            if rewrite not in out and not (
+                    len(what) > 12 and " ".join(what.split()) in answer):
+                out.append(rewrite)
+        return out
 
 
 # Kinds a structure finding stands in for: a word finding of one of these on the same

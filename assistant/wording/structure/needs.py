@@ -22,12 +22,15 @@ from assistant.wording.structure.readings import (
     _bare,
     _kids,
     _local,
+    _lowers,
     _namelike,
     _np_text,
     _right_edge,
+    _rows,
     _stems,
     _trim,
     clause_subject,
+    has_parse,
     holder_part,
     lemma,
     lemma_forms,
@@ -258,7 +261,7 @@ class NeedReader:
         last = getattr(_local, "needs", None)
         if last is not None and last[0] is doc and last[1] is self and last[2] == skipped:
             return list(last[3])
-        if not doc.has_annotation("DEP"):
+        if not has_parse(doc):
             return self._read_words(doc)
         readings = self._read_needs(doc, skip)
         _local.needs = (doc, self, skipped, readings)
@@ -272,7 +275,8 @@ class NeedReader:
         for i in candidates:
             if i in skip:
                 skipped = True
-                if any(t.dep_ == "cc" for t in doc[i + 1:]):
+                cc = doc.vocab.strings.add("cc")  # read on the rows: no Token built
+                if any(row[4] == cc for row in _rows(doc)[i + 1:]):
                     # A word rule judged this need; a noun coordinated with it may be a
                     # fault of another kind ("an assessment and a TAC meeting").
                     reading = self._predicate(doc, doc[i])
@@ -844,8 +848,9 @@ class NeedReader:
     def _negated(self, doc: Any, verb: Any) -> bool:
         if any(c.dep_ == "neg" for c in _kids(verb)):
             return True
+        words = _lowers(doc)  # the words as read once for the document: no Token built
         for j in range(verb.i - 1, max(-1, verb.i - 4), -1):
-            low = doc[j].lower_
+            low = words[j]
             if low in (".", "!", "?", ";"):
                 return False
             if low in self.negators:

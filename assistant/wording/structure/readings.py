@@ -214,6 +214,13 @@ def sent_end(token: Any) -> int:
     return _sentence_bounds(token.doc)[1][token.i]
 
 
+def has_parse(doc: Any) -> bool:
+    """``doc.has_annotation("DEP")`` for a document of one token or more, read on the rows
+    already made for it: spaCy's own test looks up attribute names and walks the tokens
+    again on every call, and the need reader asks it of every statement."""
+    return any(row[4] for row in _rows(doc))
+
+
 def several_sentences(doc: Any) -> bool:
     """True when the parse starts a sentence after the first token: read from the rows
     already made for the document, so a one-sentence statement (most) costs no walk of
@@ -617,12 +624,12 @@ def clause_subject(verb: Any) -> Any:
     standing straight before the verb that the parse hung on it is read as the subject."""
     subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS
                 and c.tag_ not in _FINITE_TAGS]  # a finite verb is a clause misread
-    if not subjects or (len(subjects) == 1 and _in_subordinate(subjects[0], verb)):
+    if len(subjects) == 1 and not _in_subordinate(subjects[0], verb):
+        return subjects[0]  # the one subject, in the verb's own clause (most statements)
+    if len(subjects) <= 1:
         stranded = _stranded_subject(verb)
         if stranded is not None:
             return stranded
-    if len(subjects) == 1 and not _in_subordinate(subjects[0], verb):
-        return subjects[0]
     own = [c for c in subjects if not _in_subordinate(c, verb)]
     before = [c for c in own if c.i < verb.i]
     if before:
