@@ -549,6 +549,14 @@ class NeedReader:
             return reading if reading.what else None
         if tag in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO"
                                         for c in _kids(token)):
+            if token.dep_ == "xcomp" and token.head.tag_ not in ("VB", "VBP") and not any(
+                    c.dep_ in ("mark", "prep") and c.lower_ == "for" for c in _kids(token)):
+                # Most candidates are the infinitive after a need verb ("needs | to
+                # attend"), which hold no need of their own. Returned at once, as below:
+                # with no "for" on the verb there is no "for ... to" mark (the "pcomp"
+                # mark needs another dep), an xcomp is no ROOT (plan-style), and the one
+                # xcomp reading ("Zoe to thrive") needs a VB/VBP head.
+                return None
             mark = next((c for c in _kids(token)
                          if c.dep_ == "mark" and c.lower_ == "for"), None)
             to = next(c for c in _kids(token) if c.dep_ == "aux" and c.tag_ == "TO")
