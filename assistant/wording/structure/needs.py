@@ -931,6 +931,7 @@ class NeedReader:
         reading.span = Part.of(doc, reading.predicate.start, _trim(doc, end) + 1)
         reading.verb_token = verb
         reading.own_subject = own_subject
+        reading.object_of = (verb, obj)
 
     def _object_of(self, verb: Any) -> Any:
         """The verb's object: direct, or through its first preposition ("go to X"; not
@@ -1143,7 +1144,8 @@ class NeedReader:
             return helped
         forms = lemma_forms(verb)
         base = forms[0]
-        obj = self._object_of(verb)
+        held = reading.object_of  # the object as the clause was read, for this same token
+        obj = held[1] if held is not None and held[0] is verb else self._object_of(verb)
         if reading.passive and own_subject is None and self._escorted_for(verb):
             # "to be taken to the dentist so that his tooth decay is treated": a carer
             # getting the person to care, for a reason given, is what the carer does
@@ -1431,8 +1433,6 @@ class NeedReader:
                 kind, why = self.need_shaped(target, governed=False)
                 if kind:
                     return kind, why  # type: ignore[return-value]
-        if self._in(forms, self.personal_verb) or base not in self.service_verb:
-            return "specific", f"says what the person needs to {base}"
         return "specific", f"says what the person needs to {base}"
 
     def judge_phrase(self, head: Any, need: Any = None) -> tuple[Category, str]:

@@ -295,6 +295,9 @@ class NeedReading:
     verb_token: Any = field(default=None, repr=False, compare=False)
     head_token: Any = field(default=None, repr=False, compare=False)
     own_subject: Any = field(default=None, repr=False, compare=False)
+    # (verb token, its object) as the clause was read: judging the same verb token reads
+    # it from here, not again (a copy made for another verb carries another token).
+    object_of: Any = field(default=None, repr=False, compare=False)
 
     @property
     def holder_text(self) -> str | None:
