@@ -22,7 +22,7 @@ from assistant.wording.structure.readings import (
     _bare,
     _kids,
     _local,
-    _lowers,
+    _lower_at,
     _namelike,
     _np_text,
     _right_edge,
@@ -856,9 +856,10 @@ class NeedReader:
     def _negated(self, doc: Any, verb: Any) -> bool:
         if any(c.dep_ == "neg" for c in _kids(verb)):
             return True
-        words = _lowers(doc)  # the words as read once for the document: no Token built
         for j in range(verb.i - 1, max(-1, verb.i - 4), -1):
-            low = words[j]
+            # the three words before, read alone unless the document's words are read
+            # already (no Token built; the same words either way)
+            low = _lower_at(doc, j)
             if low in (".", "!", "?", ";"):
                 return False
             if low in self.negators:
