@@ -795,10 +795,15 @@ class NeedReader:
         """True for a "Need for ..." heading: the word opens its sentence, has no subject
         and is followed by "for" (a phrase or a "for X to ..." clause), so it is the noun
         whatever the tagger said."""
-        if token.i != sent_start(token) or token.lower_ not in ("need", "needs"):
+        if token.lower_ not in ("need", "needs"):
             return False
         kids = _kids(token)
+        # Each of these three tests alone says no; the one that reads the sentence
+        # bounds (read once per document, else not at all) comes after the common
+        # "Kayla needs ...", which a subject settles.
         if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("xcomp", "dobj") for c in kids):
+            return False
+        if token.i != sent_start(token):
             return False
         return any((c.dep_ == "prep" and c.lower_ == "for") or (
             c.dep_ in ("advcl", "acl") and c.tag_ == "VB" and any(
