@@ -22,7 +22,7 @@ from assistant.wording.structure.readings import (
     _bare,
     _kids,
     _local,
-    _lowers,
+    _lower_at,
     _namelike,
     _np_text,
     _right_edge,
@@ -549,6 +549,14 @@ class NeedReader:
             return reading if reading.what else None
         if tag in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO"
                                         for c in _kids(token)):
+            if token.dep_ == "xcomp" and token.head.tag_ not in ("VB", "VBP") and not any(
+                    c.dep_ in ("mark", "prep") and c.lower_ == "for" for c in _kids(token)):
+                # Most candidates are the infinitive after a need verb ("needs | to
+                # attend"), which hold no need of their own. Returned at once, as below:
+                # with no "for" on the verb there is no "for ... to" mark (the "pcomp"
+                # mark needs another dep), an xcomp is no ROOT (plan-style), and the one
+                # xcomp reading ("Zoe to thrive") needs a VB/VBP head.
+                return None
             mark = next((c for c in _kids(token)
                          if c.dep_ == "mark" and c.lower_ == "for"), None)
             to = next(c for c in _kids(token) if c.dep_ == "aux" and c.tag_ == "TO")
@@ -787,10 +795,15 @@ class NeedReader:
         """True for a "Need for ..." heading: the word opens its sentence, has no subject
         and is followed by "for" (a phrase or a "for X to ..." clause), so it is the noun
         whatever the tagger said."""
-        if token.i != sent_start(token) or token.lower_ not in ("need", "needs"):
+        if token.lower_ not in ("need", "needs"):
             return False
         kids = _kids(token)
+        # Each of these three tests alone says no; the one that reads the sentence
+        # bounds (read once per document, else not at all) comes after the common
+        # "Kayla needs ...", which a subject settles.
         if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("xcomp", "dobj") for c in kids):
+            return False
+        if token.i != sent_start(token):
             return False
         return any((c.dep_ == "prep" and c.lower_ == "for") or (
             c.dep_ in ("advcl", "acl") and c.tag_ == "VB" and any(
@@ -848,9 +861,10 @@ class NeedReader:
     def _negated(self, doc: Any, verb: Any) -> bool:
         if any(c.dep_ == "neg" for c in _kids(verb)):
             return True
-        words = _lowers(doc)  # the words as read once for the document: no Token built
         for j in range(verb.i - 1, max(-1, verb.i - 4), -1):
-            low = words[j]
+            # the three words before, read alone unless the document's words are read
+            # already (no Token built; the same words either way)
+            low = _lower_at(doc, j)
             if low in (".", "!", "?", ";"):
                 return False
             if low in self.negators:
@@ -923,6 +937,7 @@ class NeedReader:
         reading.span = Part.of(doc, reading.predicate.start, _trim(doc, end) + 1)
         reading.verb_token = verb
         reading.own_subject = own_subject
+        reading.object_of = (verb, obj)
 
     def _object_of(self, verb: Any) -> Any:
         """The verb's object: direct, or through its first preposition ("go to X"; not
@@ -1135,7 +1150,8 @@ class NeedReader:
             return helped
         forms = lemma_forms(verb)
         base = forms[0]
-        obj = self._object_of(verb)
+        held = reading.object_of  # the object as the clause was read, for this same token
+        obj = held[1] if held is not None and held[0] is verb else self._object_of(verb)
         if reading.passive and own_subject is None and self._escorted_for(verb):
             # "to be taken to the dentist so that his tooth decay is treated": a carer
             # getting the person to care, for a reason given, is what the carer does
@@ -1423,8 +1439,6 @@ class NeedReader:
                 kind, why = self.need_shaped(target, governed=False)
                 if kind:
                     return kind, why  # type: ignore[return-value]
-        if self._in(forms, self.personal_verb) or base not in self.service_verb:
-            return "specific", f"says what the person needs to {base}"
         return "specific", f"says what the person needs to {base}"
 
     def judge_phrase(self, head: Any, need: Any = None) -> tuple[Category, str]:

@@ -177,6 +177,22 @@ def _lowers(doc: Any) -> list[str]:
     return held[1]
 
 
+def _lower_at(doc: Any, i: int) -> str:
+    """``doc[i].lower_``: from the document's words where they are read already, else that
+    one word decoded from ``_rows``, so a reader that looks at a few words does not read
+    all of them (the words read are the same either way)."""
+    held = _lowers_held
+    if held[0] is doc:
+        return held[1][i]
+    key = _rows(doc)[i][0]
+    word = _strings.get(key)
+    if word is None:
+        if len(_strings) > 200_000:
+            _strings.clear()
+        word = _strings[key] = doc.vocab.strings[key]
+    return word
+
+
 _bounds_held: tuple[Any, tuple[list[int], list[int]]] = (None, ([], []))
 
 
@@ -295,6 +311,9 @@ class NeedReading:
     verb_token: Any = field(default=None, repr=False, compare=False)
     head_token: Any = field(default=None, repr=False, compare=False)
     own_subject: Any = field(default=None, repr=False, compare=False)
+    # (verb token, its object) as the clause was read: judging the same verb token reads
+    # it from here, not again (a copy made for another verb carries another token).
+    object_of: Any = field(default=None, repr=False, compare=False)
 
     @property
     def holder_text(self) -> str | None:
