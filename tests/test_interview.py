@@ -516,6 +516,25 @@ def test_a_young_child_is_asked_what_they_say_or_show(content: Content, age: int
     assert "What does Poppy say" in text or shown
 
 
+@pytest.mark.parametrize(("age", "shown"), [(2, True), (15, False), (None, False)])
+def test_the_story_asks_a_young_child_what_they_say_or_show(
+        content: Content, age: int | None, shown: bool) -> None:
+    """The case's first "child's voice" question asks about the first child, as the need's
+    voice question asks about its holder: a two-year-old who hardly talks is asked what she
+    says or shows, a fifteen-year-old (or a child of no recorded age) what he says."""
+    case = Case(reference="T-006", people=[
+        Person(id="p1", role="child", name="Mila", age=age),
+        Person(id="p2", role="child", name="Rhys", age=15),
+        Person(id="p3", role="mother", name="Kerry")])
+    iv = Interview(case, content)
+    iv.answer("Worries:\nKerry and her partner argue. Mila is hardly talking yet.")
+    iv.answer("")
+    assert kind(iv) == "child_says"
+    text = iv.question().text
+    assert text.startswith("What does Mila say")
+    assert ("say or show" in text) is shown
+
+
 def test_a_young_child_s_question_needs_its_age(tmp_path: Path, content: Content) -> None:
     text = content.read_text("prompts", "interview.yml").replace("    young_below: 5\n", "")
     (tmp_path / "prompts").mkdir()
