@@ -153,3 +153,14 @@ def test_the_agency_speaking_of_itself_is_us(coach: Coach, text: str) -> None:
     assert "agency-risk" in report.kinds
     message = report.findings[0].message
     assert "the risk is to us," in message and " we," not in message.lower()
+
+
+@pytest.mark.parametrize("holder", ["Mila", "Kerry", None])
+def test_the_agency_risk_questions_presume_no_school(coach: Coach, holder: str | None) -> None:
+    """The question is asked of a two-year-old at nursery and of a mother as much as of a
+    pupil (found by walk7: 'what will Mila experience: at home, at school' for Mila, 2):
+    it asks of days and a year ahead, which every holder has, not of a school."""
+    report = coach.check("The Ferndown nursery will be criticised at its inspection.",
+                         stage="seriousness", holder=holder)
+    finding = next(f for f in report.findings if f.kind == "agency-risk")
+    assert finding.questions and not any("school" in q for q in finding.questions)
