@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -542,6 +543,24 @@ def test_a_young_child_s_question_needs_its_age(tmp_path: Path, content: Content
     with pytest.raises(ContentError) as err:
         load_prompts(Content(tmp_path))
     assert "young_below" in str(err.value)
+
+
+@pytest.mark.parametrize("today", ["2026-11-30", "2031-06-12"])
+def test_a_date_not_read_is_answered_with_examples_ahead_of_today(
+        content: Content, monkeypatch: pytest.MonkeyPatch, today: str) -> None:
+    """The message for a date the app cannot read shows the shapes it can read with a
+    date ahead of today, as the question does (found by walk7: it said '15 Feb 2027'
+    whatever the clock, beside a question that said '7 Dec 2026')."""
+    monkeypatch.setenv("NEEDS_LED_TODAY", today)
+    iv = Interview(new_case(), content)
+    with pytest.raises(AnswerError) as err:
+        iv.parse_date("the Monday after half term")
+    message = str(err.value)
+    assert "the Monday after half term" in message
+    shown = re.findall(r"\d{1,2} [A-Z][a-z]{2} \d{4}|\d{2}/\d{2}/\d{4}|\d{4}-\d{2}-\d{2}",
+                       message)
+    assert len(shown) == 3
+    assert all(parse_date(d) > date.fromisoformat(today) for d in shown)
 
 
 @pytest.mark.parametrize("today", ["2026-11-30", "2031-06-12"])

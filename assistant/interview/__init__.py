@@ -349,7 +349,9 @@ class Interview(People, Story, Gaps):
             return parse_date(text)
         except ValueError:
             raise AnswerError(
-                self.prompts.messages.bad_date.format_map(SafeFormat(text=text.strip()))
+                # the shapes it reads, with a date ahead of today as the questions show
+                self.prompts.messages.bad_date.format_map(
+                    SafeFormat(text=text.strip(), **_example_dates()))
             ) from None
 
     def answer(self, text: str, kept: list[tuple[str, str]] | None = None) -> Question:
