@@ -47,6 +47,10 @@ AGENCY = [
     ("This would reflect badly on the Quenby partnership.", "quenby"),
     # an agency's act with no child's consequence beside it
     ("If the Sedley arrears grow, the landlord may serve notice.", "sedley"),
+    # a name fined or referred is the sanction or the process, not a consequence beside it
+    ("If Kai misses the Orbury bus again, Dee will be fined and the school will prosecute.",
+     "orbury"),
+    ("Tia will be referred to the Pembury panel and the school will escalate.", "pembury"),
 ]
 
 CHILD = [
@@ -78,6 +82,11 @@ CHILD = [
      "tarrant"),
     ("If Kian keeps missing the Wexcombe bus his parents could be fined and the children "
      "would go without food.", "wexcombe"),
+    # ... and what happens to a child named by name (found by walk7: "Mila will fall
+    # further behind and the HV will have to escalate" was the agency's)
+    ("Mila will fall further behind at the Dunford nursery and the health visitor will "
+     "have to escalate.", "dunford"),
+    ("The Ferriby school will exclude him and Jax will lose his friends.", "ferriby"),
     # the person's own absence from a named service is what they do, not the agency
     ("Continued absence from the Brindle club will affect his attainment.", "brindle"),
     ("Missing sessions at the Quarrendon Centre will slow her progress.", "quarrendon"),
