@@ -216,6 +216,18 @@ def test_a_weekday_that_says_how_often_is_no_start(coach_any: Coach, text: str,
     assert ("no-start" in coach_any.check(text, "work").kinds) is start_missing
 
 
+@pytest.mark.parametrize("text", ["Rhys needs to be safe from DV at the Ashby flat.",
+                                  "Kez needs to understand what CSE is and how it starts."])
+def test_shorthand_for_a_harm_is_not_called_a_service(coach: Coach, text: str) -> None:
+    """DV and CSE are shorthand for harms, not services (found by walk7: "DV is service
+    shorthand ... or say what that service does")."""
+    jargon = [f for f in coach.check(text).findings if f.kind == "jargon"]
+    assert jargon
+    for finding in jargon:
+        assert "service shorthand" not in finding.message
+        assert all("that service" not in s for s in finding.suggestions)
+
+
 def test_check_many_streams_in_order_with_bounded_batches(coach_any: Coach) -> None:
     endless = (f"Child {n} needs counselling." if n % 2 else f"Child {n} needs to be happy."
                for n in count())
