@@ -433,6 +433,20 @@ def test_the_story_is_reflected_by_its_difficulties_not_its_everyday_words(
     assert "Housing and money" not in themes
 
 
+def test_a_short_theme_word_is_not_the_start_of_a_longer_one(content: Content) -> None:
+    """A theme word is read with its endings ("argue", "arguing"; "fear", "fears"), not as
+    the start of any longer word (found by walk7: "twice" read as the language Twi,
+    "ginger" and "kettle" as gin and ket, "cottage" as a cot, "article" as art)."""
+    case = new_case()
+    case.story = ("Dee went to the cottage twice with ginger cake, put the kettle on and "
+                  "wrote an article.")
+    assert Interview(case, content).story_themes() == []
+    case.story = "Dee argues with Sam and is arguing with the school; Leo fears the dark."
+    themes = Interview(case, content).story_themes()
+    assert "Family relationships" in themes
+    assert "Emotional wellbeing of child or parent" in themes
+
+
 def test_the_story_is_reflected_by_what_its_shorthand_stands_for(content: Content) -> None:
     """Workers write "DV flagged": the reflection reads it as the Need Groups do."""
     case = new_case()
