@@ -228,7 +228,10 @@ def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
                 f"case {form.case_reference} is audited more than once ({', '.join(earlier)}"
                 f"; now {this}): the report counts it as one case"))
         earlier.append(this)
-    checked.warnings.extend(_names(source, checked.forms, names))
+    # the role labels the form itself writes ("Relative", "Step-parent") are no names
+    labels = frozenset(word.lower() for role in framework.roles
+                       for word in role.short_label.replace("-", " ").split())
+    checked.warnings.extend(_names(source, checked.forms, names, labels))
     return checked
 
 
@@ -255,8 +258,10 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
     return problems
 
 
-def _names(source: str, forms: list[AuditForm], names: Names) -> list[Problem]:
-    """Words in need text that read as a person's name (the redaction's second net)."""
+def _names(source: str, forms: list[AuditForm], names: Names,
+           labels: frozenset[str] = frozenset()) -> list[Problem]:
+    """Words in need text that read as a person's name (the redaction's second net),
+    except the words of the role ``labels`` an audit form names people by."""
     from assistant.audit.readers import Problem
     from assistant.model import Case
     from assistant.redact import Redactor
@@ -267,7 +272,8 @@ def _names(source: str, forms: list[AuditForm], names: Names) -> list[Problem]:
         for number, need in enumerate(form.needs, 1):
             before = len(redactor.replaced)
             redactor(need.wording, where=f"need {number}")
-            found = sorted({r.name for r in redactor.replaced[before:]})
+            found = sorted({r.name for r in redactor.replaced[before:]
+                            if not set(r.name.lower().replace("-", " ").split()) <= labels})
             if found:
                 warnings.append(Problem(
                     source, None,

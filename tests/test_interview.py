@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -432,6 +433,20 @@ def test_the_story_is_reflected_by_its_difficulties_not_its_everyday_words(
     assert "Housing and money" not in themes
 
 
+def test_a_short_theme_word_is_not_the_start_of_a_longer_one(content: Content) -> None:
+    """A theme word is read with its endings ("argue", "arguing"; "fear", "fears"), not as
+    the start of any longer word (found by walk7: "twice" read as the language Twi,
+    "ginger" and "kettle" as gin and ket, "cottage" as a cot, "article" as art)."""
+    case = new_case()
+    case.story = ("Dee went to the cottage twice with ginger cake, put the kettle on and "
+                  "wrote an article.")
+    assert Interview(case, content).story_themes() == []
+    case.story = "Dee argues with Sam and is arguing with the school; Leo fears the dark."
+    themes = Interview(case, content).story_themes()
+    assert "Family relationships" in themes
+    assert "Emotional wellbeing of child or parent" in themes
+
+
 def test_the_story_is_reflected_by_what_its_shorthand_stands_for(content: Content) -> None:
     """Workers write "DV flagged": the reflection reads it as the Need Groups do."""
     case = new_case()
@@ -516,6 +531,25 @@ def test_a_young_child_is_asked_what_they_say_or_show(content: Content, age: int
     assert "What does Poppy say" in text or shown
 
 
+@pytest.mark.parametrize(("age", "shown"), [(2, True), (15, False), (None, False)])
+def test_the_story_asks_a_young_child_what_they_say_or_show(
+        content: Content, age: int | None, shown: bool) -> None:
+    """The case's first "child's voice" question asks about the first child, as the need's
+    voice question asks about its holder: a two-year-old who hardly talks is asked what she
+    says or shows, a fifteen-year-old (or a child of no recorded age) what he says."""
+    case = Case(reference="T-006", people=[
+        Person(id="p1", role="child", name="Mila", age=age),
+        Person(id="p2", role="child", name="Rhys", age=15),
+        Person(id="p3", role="mother", name="Kerry")])
+    iv = Interview(case, content)
+    iv.answer("Worries:\nKerry and her partner argue. Mila is hardly talking yet.")
+    iv.answer("")
+    assert kind(iv) == "child_says"
+    text = iv.question().text
+    assert text.startswith("What does Mila say")
+    assert ("say or show" in text) is shown
+
+
 def test_a_young_child_s_question_needs_its_age(tmp_path: Path, content: Content) -> None:
     text = content.read_text("prompts", "interview.yml").replace("    young_below: 5\n", "")
     (tmp_path / "prompts").mkdir()
@@ -523,6 +557,24 @@ def test_a_young_child_s_question_needs_its_age(tmp_path: Path, content: Content
     with pytest.raises(ContentError) as err:
         load_prompts(Content(tmp_path))
     assert "young_below" in str(err.value)
+
+
+@pytest.mark.parametrize("today", ["2026-11-30", "2031-06-12"])
+def test_a_date_not_read_is_answered_with_examples_ahead_of_today(
+        content: Content, monkeypatch: pytest.MonkeyPatch, today: str) -> None:
+    """The message for a date the app cannot read shows the shapes it can read with a
+    date ahead of today, as the question does (found by walk7: it said '15 Feb 2027'
+    whatever the clock, beside a question that said '7 Dec 2026')."""
+    monkeypatch.setenv("NEEDS_LED_TODAY", today)
+    iv = Interview(new_case(), content)
+    with pytest.raises(AnswerError) as err:
+        iv.parse_date("the Monday after half term")
+    message = str(err.value)
+    assert "the Monday after half term" in message
+    shown = re.findall(r"\d{1,2} [A-Z][a-z]{2} \d{4}|\d{2}/\d{2}/\d{4}|\d{4}-\d{2}-\d{2}",
+                       message)
+    assert len(shown) == 3
+    assert all(parse_date(d) > date.fromisoformat(today) for d in shown)
 
 
 @pytest.mark.parametrize("today", ["2026-11-30", "2031-06-12"])

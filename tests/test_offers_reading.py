@@ -328,3 +328,31 @@ def test_nothing_is_offered_for_other_stages_or_on_the_blank_pipeline(
     assert coach.read_offers(text, "need", TODAY) == {}
     assert blank_coach.read_offers(text, "work", TODAY) == {}
     assert coach.read_offers("   ", "work", TODAY) == {}
+
+
+# Who shows it by telling (found by walk7: "..., as she tells the family support worker
+# each week" was offered as "Each week", who tells whom dropped); telling someone to do
+# something is what is done, not who shows it.
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("By 1 March Kerry will ring a safe friend when Dale shouts, as she tells the family "
+     "support worker each week.",
+     "She tells the family support worker each week"),
+    ("Ozzie will be in bed by 9pm on at least 5 nights a week, as his dad tells the "
+     "Brindle youth worker.", "At least 5 nights a week, as his dad tells the Brindle "
+     "youth worker"),
+    ("Pippa will eat lunch with her class every day, as her mum tells us at the review.",
+     "Every day, as her mum tells us at the review"),
+])
+def test_who_tells_of_the_change_is_how_we_will_know(
+        coach: Coach, text: str, measure: str) -> None:
+    assert _offers(coach, text, "outcome").get("measure") == measure
+
+
+@pytest.mark.parametrize("text", [
+    "Dad will stay calm as he tells the boys to get ready for the Ferndale bus.",
+    "Mum will keep her voice low as she says goodnight to the twins.",
+])
+def test_telling_someone_to_do_something_is_not_who_shows_it(
+        coach: Coach, text: str) -> None:
+    assert "measure" not in _offers(coach, text, "outcome")

@@ -144,6 +144,29 @@ def test_names_in_need_text_are_warned_about() -> None:
     assert "need 1" in str(warning) and "'Maureen'" in str(warning)
 
 
+def test_the_role_labels_the_form_writes_are_no_names() -> None:
+    """The audit form writes a person by their role's label ("Relative" for an other
+    relative, "Step-parent", "Carer 2"): imported again, those are not names (found by
+    walk7: "'Relative' may be a name" for a form the app had just written), while a
+    name beside them still is."""
+    from assistant.audit.form import AuditForm
+
+    form = AuditForm.model_validate({
+        "case_reference": "N-2", "audit_date": "2026-11-27",
+        "needs": [
+            {"holder": "Mother", "holder_kind": "parent",
+             "wording": "Mother needs to know who to call when Relative starts shouting"},
+            {"holder": "Child 1", "holder_kind": "child",
+             "wording": "Child 1 needs Step-parent and Carer 2 to agree one bedtime"},
+            {"holder": "Child 1", "holder_kind": "child",
+             "wording": "Child 1 needs Relative and Dorrit to stop arguing at handovers"},
+        ]})
+    content = Content()
+    checked = check_forms("f.json", [form], content.framework, names=load_names(content))
+    assert [str(w).split(": ", 1)[1].split(" may")[0] for w in checked.warnings] == [
+        "case N-2, need 3: 'Dorrit'"]
+
+
 def test_a_file_that_only_says_xlsx_is_a_problem_not_a_crash() -> None:
     with pytest.raises(ValueError, match=r"not a readable \.xlsx workbook"):
         xlsx_to_csv(b"PK\x03\x04 not really a zip")

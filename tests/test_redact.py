@@ -122,6 +122,19 @@ def test_names_the_case_lacks_are_replaced_and_listed(case: Case) -> None:
     assert "'Jason' (left out)" in "\n".join(names_notice(case, content=CONTENT))
 
 
+def test_a_name_in_a_service_and_its_owner_is_listed_once(case: Case) -> None:
+    """The interview offers the owner the work names ("Youth worker Jade"), so the name
+    is in both the action and who does it: the worker is told once (found by walk7: the
+    export listed "need 1, service 1: 'Jade' (left out)" twice and counted it twice)."""
+    case.needs[0].work[0].action = ("Youth worker Jade will meet Kayla at the Brook Street "
+                                    "club every Wednesday.")
+    case.needs[0].work[0].who = "Youth worker Jade"
+    form, taken = audit_form_and_names(case, "", DAY, content=CONTENT)
+    assert [(t.where, t.name) for t in taken] == [("need 1, service 1", "Jade")]
+    assert "Jade" not in form.needs[0].services[0]
+    assert sum("'Jade'" in line for line in names_notice(case, content=CONTENT)) == 1
+
+
 def test_services_places_and_sentence_starts_are_not_taken_for_names(case: Case) -> None:
     case.needs[0].wording = ("School says Kayla needs CAMHS and the Family Support Worker at "
                              "Oakfield Primary in Leeds on Mondays; Early Help agrees.")

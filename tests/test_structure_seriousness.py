@@ -47,6 +47,10 @@ AGENCY = [
     ("This would reflect badly on the Quenby partnership.", "quenby"),
     # an agency's act with no child's consequence beside it
     ("If the Sedley arrears grow, the landlord may serve notice.", "sedley"),
+    # a name fined or referred is the sanction or the process, not a consequence beside it
+    ("If Kai misses the Orbury bus again, Dee will be fined and the school will prosecute.",
+     "orbury"),
+    ("Tia will be referred to the Pembury panel and the school will escalate.", "pembury"),
 ]
 
 CHILD = [
@@ -78,6 +82,11 @@ CHILD = [
      "tarrant"),
     ("If Kian keeps missing the Wexcombe bus his parents could be fined and the children "
      "would go without food.", "wexcombe"),
+    # ... and what happens to a child named by name (found by walk7: "Mila will fall
+    # further behind and the HV will have to escalate" was the agency's)
+    ("Mila will fall further behind at the Dunford nursery and the health visitor will "
+     "have to escalate.", "dunford"),
+    ("The Ferriby school will exclude him and Jax will lose his friends.", "ferriby"),
     # the person's own absence from a named service is what they do, not the agency
     ("Continued absence from the Brindle club will affect his attainment.", "brindle"),
     ("Missing sessions at the Quarrendon Centre will slow her progress.", "quarrendon"),
@@ -153,3 +162,14 @@ def test_the_agency_speaking_of_itself_is_us(coach: Coach, text: str) -> None:
     assert "agency-risk" in report.kinds
     message = report.findings[0].message
     assert "the risk is to us," in message and " we," not in message.lower()
+
+
+@pytest.mark.parametrize("holder", ["Mila", "Kerry", None])
+def test_the_agency_risk_questions_presume_no_school(coach: Coach, holder: str | None) -> None:
+    """The question is asked of a two-year-old at nursery and of a mother as much as of a
+    pupil (found by walk7: 'what will Mila experience: at home, at school' for Mila, 2):
+    it asks of days and a year ahead, which every holder has, not of a school."""
+    report = coach.check("The Ferndown nursery will be criticised at its inspection.",
+                         stage="seriousness", holder=holder)
+    finding = next(f for f in report.findings if f.kind == "agency-risk")
+    assert finding.questions and not any("school" in q for q in finding.questions)

@@ -200,6 +200,34 @@ def test_outcome_and_work_checks(coach_any: Coach) -> None:
     assert coach_any.check(ok, "work").kinds == []
 
 
+@pytest.mark.parametrize(("text", "start_missing"), [
+    # a weekday after "every" or "each", or in the plural, says how often, not from when
+    # (found by walk7: "Dad will ring the school on Fridays" had no start date flagged)
+    ("Dad will ring the Pellham school on Fridays to ask how Zara's week went.", True),
+    ("Gran will cook tea with Ava every Thursday after the Orwin club.", True),
+    ("Nan will walk Mila to the Dunford nursery each Tuesday and every other Friday.", True),
+    # a weekday that says when it begins is a start
+    ("Dad will ring the Pellham school on Monday to ask how Zara's week went.", False),
+    ("Gran will cook tea with Ava every Thursday, starting Thursday 10 December.", False),
+    ("Nan will walk Mila to the Dunford nursery weekly from Tuesday.", False),
+])
+def test_a_weekday_that_says_how_often_is_no_start(coach_any: Coach, text: str,
+                                                   start_missing: bool) -> None:
+    assert ("no-start" in coach_any.check(text, "work").kinds) is start_missing
+
+
+@pytest.mark.parametrize("text", ["Rhys needs to be safe from DV at the Ashby flat.",
+                                  "Kez needs to understand what CSE is and how it starts."])
+def test_shorthand_for_a_harm_is_not_called_a_service(coach: Coach, text: str) -> None:
+    """DV and CSE are shorthand for harms, not services (found by walk7: "DV is service
+    shorthand ... or say what that service does")."""
+    jargon = [f for f in coach.check(text).findings if f.kind == "jargon"]
+    assert jargon
+    for finding in jargon:
+        assert "service shorthand" not in finding.message
+        assert all("that service" not in s for s in finding.suggestions)
+
+
 def test_check_many_streams_in_order_with_bounded_batches(coach_any: Coach) -> None:
     endless = (f"Child {n} needs counselling." if n % 2 else f"Child {n} needs to be happy."
                for n in count())

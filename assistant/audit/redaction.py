@@ -128,7 +128,9 @@ def _redact(case: Case, labels: dict[str, tuple[str, HolderKind]], names: Names,
             # "who" apart from the action: alone, "sue" is the name, not the verb
             services.append(f"{action} — {redact(item.who, where)}" if item.who else action)
         texts.append((wording, services))
-    return texts, redact.replaced, redact.learned
+    # the same name in a service's action and its owner ("Youth worker Jade", as the
+    # interview offers it) is one name taken out there: listed and counted once
+    return texts, list(dict.fromkeys(redact.replaced)), redact.learned
 
 
 def audit_form_and_names(case: Case, auditor: str, audit_date: date, *,

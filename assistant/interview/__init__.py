@@ -54,7 +54,7 @@ from assistant.interview.steps import (
     statements,
 )
 from assistant.interview.story import Story
-from assistant.model import Case, KeptWording, Need, explain
+from assistant.model import Case, KeptWording, Need, Person, explain
 
 __all__ = [
     "COACHED", "CONCEPT", "KINDS", "PLACEHOLDERS", "STEP", "STEPS", "AnswerError", "At",
@@ -192,8 +192,12 @@ class Interview(People, Story, Gaps):
                         return At(case, holder, need, served, item)
         raise KeyError(target)
 
+    def _main_child_person(self) -> Person | None:
+        """The first child recorded: whom a case-wide question ({child}) asks about."""
+        return next((p for p in self.case.people if self.is_child(p.id)), None)
+
     def _main_child(self) -> str:
-        child = next((p for p in self.case.people if self.is_child(p.id)), None)
+        child = self._main_child_person()
         return child.name if child else "the child"
 
     def is_child(self, person_id: str) -> bool:
@@ -228,10 +232,11 @@ class Interview(People, Story, Gaps):
 
     def _young(self, at: At, below: int) -> bool:
         """Whether the person a question asks about (the need's holder, else the step's
-        person) is a child younger than ``below``, by their recorded age."""
+        person, else for a case-wide question the first child, whom {child} names) is a
+        child younger than ``below``, by their recorded age."""
         person_id = at.need.holder if at.need is not None else (
             at.person.id if at.person is not None else None)
-        person = self.case.person(person_id) if person_id else None
+        person = self.case.person(person_id) if person_id else self._main_child_person()
         return person is not None and self.is_child(person.id) and \
             person.age is not None and person.age < below
 
@@ -344,7 +349,9 @@ class Interview(People, Story, Gaps):
             return parse_date(text)
         except ValueError:
             raise AnswerError(
-                self.prompts.messages.bad_date.format_map(SafeFormat(text=text.strip()))
+                # the shapes it reads, with a date ahead of today as the questions show
+                self.prompts.messages.bad_date.format_map(
+                    SafeFormat(text=text.strip(), **_example_dates()))
             ) from None
 
     def answer(self, text: str, kept: list[tuple[str, str]] | None = None) -> Question:

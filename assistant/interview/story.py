@@ -20,6 +20,10 @@ _CAPITALISED = r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s)?\b"
 
 
 #: A heading that starts a line: a few words and a colon ("Things going well:").
+# The endings a theme word is read with: plurals, tenses, doers ("argues", "argued",
+# "arguing", "drinkers", "worries", "fearful"); a doubled last letter before -ing/-ed/-er
+# ("hitting", "begged") is added where it is used.
+_ENDINGS = r"(?:e|es|s|ed|d|ing|er|ers|ies|ied|y|ful)"
 _HEADING = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?[A-Z][\w' ]{0,40}:", re.MULTILINE)
 
 
@@ -111,7 +115,11 @@ class Story:
                     continue
                 stem = re.escape(term.lower()[:-1] if term.lower().endswith("e") else
                                  term.lower())
-                hits = len(re.findall(rf"\b{stem}\w*", low))
+                # the word with its endings ("argues", "arguing", "fears", "drinker"), not
+                # the start of another ("twice" is no Twi, "ginger" no gin, "cottage" no cot)
+                last = re.escape(term.lower()[-1])
+                hits = len(re.findall(
+                    rf"\b{stem}(?:{_ENDINGS}|{last}(?:ing|ed|er|ers|y))?\b", low))
                 if hits:
                     score[theme.id] += hits * (2 if " " in term else 1)
         return [labels[t] for t, _ in score.most_common(limit)]

@@ -216,12 +216,22 @@ class SeriousnessReader(NeedReader):
             if not token.tag_.startswith("VB") or self._in_condition(token):
                 continue
             subject = _clause_subject(token)
-            if subject is None or lemma(subject) not in self.child_noun:
+            if subject is None or not (lemma(subject) in self.child_noun
+                                       or self._named_person(subject)):
                 continue
             if not self._in(lemma_forms(token), self.service_passive | self.outcome_passive
                             | self.sanction_verb):
                 return True
         return False
+
+    def _named_person(self, subject: Any) -> bool:
+        """A person named by name ("Mila will fall further behind"): as the children, the
+        one a consequence beside an agency's act happens to. Not a role word ("Mum"), an
+        agency or an acronym ("the HV"); what a name suffers by sanction or process is
+        still read as such by the caller."""
+        return subject.tag_ == "NNP" and subject.is_title and \
+            lemma(subject) not in self.person_head and not self._agency(subject) and \
+            not self._acronym(subject)
 
     def _adult(self, subject: Any) -> bool:
         """A person who is no child ("his parents", "Mum")."""

@@ -488,6 +488,9 @@ def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
                         phrase_date(doc[end:end + 4].text, _PROBE, w) is not None:
                     break
                 end += 1
+            if any(_low(doc[j]) == "to" and doc[j + 1].tag_ == "VB"
+                   for j in range(k + 1, end - 1)):
+                return i  # "as he tells the boys to get ready": what is told, not seen
             return end
         if word.tag_ in ("VBZ", "VBP", "VBD", "MD") and base not in ("be", "have"):
             return i  # "as she grows up": another clause, not who sees the change
