@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.tui.app import NeedsLedApp
+from tests.helpers import reads_the_dialog
 from tests.test_tui import SIZE, answer, interview, start_case, type_text, until
 
 pytestmark = pytest.mark.anyio
@@ -71,6 +72,7 @@ async def test_one_reason_kept_against_two_findings_shows_once_in_the_plan(
         assert len(screen.report.findings) >= 2, screen.report.findings
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, KeepScreen), "keep wording dialog")
+        await reads_the_dialog()  # keys typed in the burst with the Enter go to the answer
         await type_text(pilot, "Quillon words")
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is screen and len(screen.case.needs) == 1,
