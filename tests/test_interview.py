@@ -588,3 +588,17 @@ def test_the_date_questions_give_examples_ahead_of_today(
     text = iv.question().text
     shown = text.split("for example ", 1)[1].rstrip(")")
     assert parse_date(shown) > date.fromisoformat(today)
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("next Monday", "2026-12-07"),
+    ("the end of March", "2027-03-31"),
+    ("within six weeks", "2027-01-11"),
+    ("15/02/2027", "2027-02-15"),
+])
+def test_a_typed_date_phrase_is_read_as_the_offers_read_it(
+        content: Content, monkeypatch: pytest.MonkeyPatch, typed: str, read: str) -> None:
+    """Found by walk7: "from next week" in a work statement was offered as a date, but
+    "next Monday" typed at the date question was refused."""
+    monkeypatch.setenv("NEEDS_LED_TODAY", "2026-11-30")
+    assert Interview(new_case(), content).parse_date(typed) == date.fromisoformat(read)

@@ -343,11 +343,20 @@ class Interview(People, Story, Gaps):
         raise AnswerError(self.prompts.messages.bad_choice.format_map(SafeFormat(text=text)))
 
     def parse_date(self, text: str) -> date | None:
+        """A typed date: in one of the formats, or a phrase the offers read too ("next
+        Monday", "the end of March", "in six weeks"), resolved against the app's today.
+        Why: the worker who wrote "from next week" in a work statement is offered its date;
+        typing the same words at the date question should be read the same way."""
         if not text.strip():
             return None
         try:
             return parse_date(text)
         except ValueError:
+            from assistant.wordlists import english
+
+            said = dates.phrase_date(text, self.today, words=english(self.content).time)
+            if said is not None:
+                return said
             raise AnswerError(
                 # the shapes it reads, with a date ahead of today as the questions show
                 self.prompts.messages.bad_date.format_map(
