@@ -44,3 +44,15 @@ def test_core_never_imports_textual() -> None:
 def test_the_check_is_real() -> None:
     """The same probe sees Textual once the modules it is given include a TUI one."""
     assert "textual" in textual_imported_by([*CORE, "assistant.tui.screens.help"])
+
+
+def test_the_coach_reads_shorthand_without_the_need_groups_package() -> None:
+    """Shorthand is one core module (assistant.shorthand) that the coach's suggestions,
+    the story and the Need Groups share; the coach loading it does not bring in the Need
+    Groups package and its start-up cost."""
+    code = ("import sys, assistant.wording.suggest, assistant.shorthand\n"
+            "print(sorted(m for m in sys.modules if m.startswith('assistant.needgroups')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -16,8 +16,8 @@ import pytest
 from assistant.content import Content, ContentError
 from assistant.needgroups import Suggester, load_themes
 from assistant.needgroups.evaluate import is_heldout, read_set
-from assistant.needgroups.shorthand import Shorthand, load_shorthand
 from assistant.needgroups.suggest import coach_kinds
+from assistant.shorthand import Shorthand, load_shorthand
 from assistant.wording import Coach
 from tests.helpers import CONTENT, theme_of
 

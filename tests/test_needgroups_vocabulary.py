@@ -209,7 +209,7 @@ def test_new_vocabulary_does_not_pick_a_theme_it_does_not_mean(
 
 
 def test_short_shorthand_is_spelled_out_only_as_written() -> None:
-    from assistant.needgroups.shorthand import load_shorthand
+    from assistant.shorthand import load_shorthand
 
     shorthand = load_shorthand(CONTENT)
     expanded, spans = shorthand.expand("Child 1 is at risk of CE and has EBSA.")

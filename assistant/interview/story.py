@@ -95,8 +95,8 @@ class Story:
     def story_themes(self, limit: int = 4) -> list[str]:
         """The Need Group themes whose words the story uses most (framework/themes.yml),
         with its shorthand spelled out as the Need Groups read it ("DV flagged")."""
-        from assistant.needgroups.shorthand import load_shorthand
         from assistant.needgroups.themes import load_themes
+        from assistant.shorthand import load_shorthand
 
         try:
             themes = load_themes(self.content)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.content import Content
-from assistant.needgroups.shorthand import Expansion, load_shorthand
 from assistant.needgroups.themes import Themes, load_themes
+from assistant.shorthand import Expansion, load_shorthand
 from assistant.wordlists import english
 
 if TYPE_CHECKING:

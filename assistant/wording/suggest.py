@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from assistant.content import Content, ContentError, RoleVocabulary, Strict
+from assistant.shorthand import Shorthand, load_shorthand
 from assistant.wording.casefit import (
     NOBODY,
     Family,
@@ -109,22 +110,6 @@ def term_of(span: Any, *, lists: English) -> str:
     return "".join(words).strip()
 
 
-class _Spelled(BaseModel):
-    """One shorthand of ``framework/shorthand.yml`` as this module reads it: only what it
-    stands for. The file's own model (kinds, checks) is the Need Groups' (``assistant.
-    needgroups.shorthand``); it is read here without it so that the coach does not import
-    the Need Groups package, and unknown keys are left to that model."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-    short: str
-    means: str
-
-
-class _SpelledOut(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-    terms: list[_Spelled] = []
-
-
 @dataclass(frozen=True)
 class Entry:
     """A statement ready to offer: its area, its words, and what it fits."""
@@ -145,7 +130,7 @@ class Library:
     def __init__(self, content: Content) -> None:
         self.english = english(content)  # the word lists (framework/words) in use
         self._content = content
-        self._shorthand: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
+        self._shorthand: Shorthand | None = None
         files = content.load_all(Area, "framework", "library")
         self.areas: list[Area] = [area for _, area in files]
         framework = content.framework
@@ -579,20 +564,10 @@ class Library:
     def spelled(self, text: str) -> str:
         """``text`` with the shorthand of ``framework/shorthand.yml`` spelled out after it
         ("SLT (speech and language therapy)"), for reading what a statement or a story is
-        about. Shorthand of three letters or more is found in any case, shorter shorthand
-        only as written ("da" in prose is not "DA"), as the Need Groups read it."""
+        about, as the Need Groups read it (:meth:`assistant.shorthand.Shorthand.spelled`)."""
         if self._shorthand is None:
-            terms = self._content.load(_SpelledOut, "framework", "shorthand.yml").terms
-            means = {t.short.lower(): t.means for t in terms}
-            parts = [f"(?i:{re.escape(t.short)})" if len(t.short) >= 3 else re.escape(t.short)
-                     for t in sorted(terms, key=lambda t: len(t.short), reverse=True)]
-            pattern = re.compile(r"(?<![\w&/])(?:" + "|".join(parts) + r")(?![\w&/])") \
-                if parts else None
-            self._shorthand = (pattern, means)
-        pattern, means = self._shorthand
-        if pattern is None:
-            return text
-        return pattern.sub(lambda m: f"{m.group(0)} ({means[m.group(0).lower()]})", text)
+            self._shorthand = load_shorthand(self._content)
+        return self._shorthand.spelled(text)
 
     def _shown_by(self, text: str) -> set[str]:
         """The facts the statement's own words show, kept for the statement just read."""

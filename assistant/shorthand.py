@@ -1,9 +1,11 @@
 """Shorthand in plans (DV, CAMHS, EHCP...) spelled out before a need is read.
 
 Why: an audit group reads "Mum needs to understand the impact of DV on the children" as
-a need about domestic abuse, and "Child 1 needs an EHCP" as a plan asked for, not a need.
-Spelling the shorthand out lets the theme words and the structure reader see the same
-thing. The list is data (``framework/shorthand.yml``), validated on load.
+a need about domestic abuse, and "Child 1 needs an EHCP" as a plan asked for, not a need;
+the coach's suggestions read "needs SALT" as speech and language; the story's reflection
+reads "DV flagged" as domestic abuse. Spelling the shorthand out lets each of them see
+the same thing. The list is data (``framework/shorthand.yml``), validated on load, and
+read here, in the core, so that the coach does not import the Need Groups package.
 """
 
 from __future__ import annotations
@@ -83,6 +85,14 @@ class Shorthand(Strict):
             return text, []
         out.append(text[last:])
         return "".join(out), spans
+
+
+    def spelled(self, text: str) -> str:
+        """``text`` with each shorthand's meaning after it ("SLT (speech and language
+        therapy)"), for reading what a statement or a story is about while keeping its
+        words."""
+        return self._pattern.sub(
+            lambda m: f"{m.group(0)} ({self._by_key[m.group(0).lower()].means})", text)
 
 
 def load_shorthand(content: Content) -> Shorthand:
