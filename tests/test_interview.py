@@ -602,3 +602,22 @@ def test_a_typed_date_phrase_is_read_as_the_offers_read_it(
     "next Monday" typed at the date question was refused."""
     monkeypatch.setenv("NEEDS_LED_TODAY", "2026-11-30")
     assert Interview(new_case(), content).parse_date(typed) == date.fromisoformat(read)
+
+
+@pytest.mark.parametrize(("children", "whom"), [(1, "Kayla"), (2, "the children")])
+def test_a_parent_s_need_asks_what_will_happen_to_all_the_children(
+        content: Content, children: int, whom: str) -> None:
+    """Found by walk7: Kerry's need, in a case with Mila and Rhys, asked "what will
+    happen to Mila?" only."""
+    case = new_case()
+    if children == 2:
+        case.people.append(Person(id="p3", role="sibling", name="Tyler", age=14))
+    iv = Interview(case, content)
+    iv.goto("need_new:p2")
+    iv.answer("Dee needs to be up by 7.30 on school mornings to walk Kayla in")
+    for _ in range(8):
+        if kind(iv) == "consequences":
+            break
+        iv.answer("")
+    assert kind(iv) == "consequences"
+    assert f"happen to {whom}" in iv.question().text

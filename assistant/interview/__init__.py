@@ -224,7 +224,11 @@ class Interview(People, Story, Gaps):
             if name in values:
                 values[name] = values[name].rstrip(" .")
         if step.concept == "seriousness" and at.need is not None:
+            # a parent's need not met happens to all the children in the case, not only
+            # the first one recorded
+            children = [p for p in self.case.people if self.is_child(p.id)]
             values["child"] = (values["name"] if self.is_child(at.need.holder)
+                               else "the children" if len(children) > 1
                                else self._main_child())
         if step.extra is not None:
             values.update(step.extra(self, at))
