@@ -511,6 +511,10 @@ def test_the_words_of_a_heading_are_no_people(content: Content) -> None:
     iv.case.story = ("Things going well: Tyler goes to the club.\nWhat Worries Us: Kerry "
                      "drinks. Lately Tyler hides. Zorvan visits on Fridays.\n- Dean shouts.")
     assert iv.names_in_story() == ["Kerry", "Zorvan", "Dean"]
+    # typed on one line, a heading follows the sentence before it
+    iv.case.story = ("Worries: Kerry drinks most evenings. Things going well: Tyler goes to "
+                     "the club and Zorvan visits.")
+    assert iv.names_in_story() == ["Kerry", "Zorvan"]
 
 
 @pytest.mark.parametrize(("age", "shown"), [(3, True), (9, False), (None, False)])

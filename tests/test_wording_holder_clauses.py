@@ -111,3 +111,13 @@ def test_the_note_speaks_of_each_sentence_when_nothing_is_flagged(coach: Coach) 
 def test_one_sentence_has_no_sentence_list(coach: Coach) -> None:
     report = coach.check("Tavi needs to sleep through the night.")
     assert report.sentences == [] and "sentences" not in report.to_dict()
+
+
+def test_a_sentence_the_parser_splits_without_a_full_stop_is_one(coach: Coach) -> None:
+    """Found walking the interview: the parser read "... so she is sober when the
+    children go to bed" as a second sentence, and the note spoke of "Sentence 1" and
+    "Sentence 2" of what the worker wrote as one."""
+    report = coach.check("Kerry needs to stop drinking on weekday evenings so she is sober "
+                         "when the children go to bed")
+    assert report.sentences == []
+    assert "Sentence" not in report.note and report.note

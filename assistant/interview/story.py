@@ -19,17 +19,19 @@ if TYPE_CHECKING:
 _CAPITALISED = r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:'s)?\b"
 
 
-#: A heading that starts a line: a few words and a colon ("Things going well:").
 # The endings a theme word is read with: plurals, tenses, doers ("argues", "argued",
 # "arguing", "drinkers", "worries", "fearful"); a doubled last letter before -ing/-ed/-er
 # ("hitting", "begged") is added where it is used.
 _ENDINGS = r"(?:e|es|s|ed|d|ing|er|ers|ies|ied|y|ful)"
-_HEADING = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?[A-Z][\w' ]{0,40}:", re.MULTILINE)
+# A heading: a few words and a colon at the start of a line or after a sentence ends
+# ("Worries: ...; Kerry drinks. Things going well: Mila loves nursery.").
+_HEADING = re.compile(r"(?:^|[.!?;])[ \t]*(?:[-*•][ \t]*)?([A-Z][\w' ]{0,40}):",
+                      re.MULTILINE)
 
 
 def _in_heading(text: str, at: int) -> bool:
-    """True where ``text[at]`` is inside a heading at the start of a line."""
-    return any(m.start() <= at < m.end() for m in _HEADING.finditer(text))
+    """True where ``text[at]`` is inside a heading."""
+    return any(m.start(1) <= at < m.end(1) for m in _HEADING.finditer(text))
 
 
 class Story:

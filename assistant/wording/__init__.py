@@ -142,7 +142,7 @@ class Coach:
         from assistant.wording import context
         from assistant.wording.report import SentenceVerdict
 
-        sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+        sents = _written_sentences(doc)
         if len(sents) < 2:
             return
         readings = (self._engine.reader.read_needs(doc) if report.stage == "need" else [])
@@ -329,3 +329,24 @@ class Coach:
                                                                        batch_size=batch_size),
                                                 strict=True)]
             yield from reports
+
+
+#: What ends a sentence as the worker wrote it.
+_SENTENCE_END = (".", "!", "?", ";", ":", "\n")
+
+
+def _written_sentences(doc: Any) -> list[Any]:
+    """The sentences of ``doc`` as the worker wrote them: the parser's sentences, joined
+    where the worker put no full stop, question mark, colon or new line between them.
+
+    Why: the parser may start a sentence inside one ("Kerry needs to stop drinking ... so
+    she is sober when the children go to bed" read as two), and the coach then spoke of
+    "Sentence 1" and "Sentence 2" of what the worker wrote as one."""
+    spans: list[Any] = []
+    for sent in doc.sents:
+        if spans and not (doc.text[spans[-1].start_char:sent.start_char].rstrip(" \t")
+                          .endswith(_SENTENCE_END)):
+            spans[-1] = doc[spans[-1].start:sent.end]
+        else:
+            spans.append(sent)
+    return [s for s in spans if any(t.is_alpha for t in s)]
