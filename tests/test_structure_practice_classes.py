@@ -253,3 +253,17 @@ def test_a_vague_act_is_quoted_as_written(coach: Coach, text: str, quoted: str) 
     finding = next(f for f in coach.check(text, stage="work").findings
                    if f.kind == "no-action")
     assert f"(\"{quoted}\" does not say" in finding.message
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    # found walking the interview: a work item typed as an outcome, its professional
+    # named, was taken as a change for the family
+    ("Family support worker Jade to visit every Tuesday to go through the Pendine diary "
+     "with Kerry.", True),
+    ("Youth worker Sam will meet Rhys at the Pendine club weekly.", True),
+    # a relative by name is the family, not a service
+    ("Aunt Jade will take Mila to the Pendine nursery every morning by 9am.", False),
+])
+def test_a_professional_by_name_doing_the_work_is_an_output(coach: Coach, text: str,
+                                                          service: bool) -> None:
+    assert ("service" in scored_kinds(coach, "outcome", text)) is service

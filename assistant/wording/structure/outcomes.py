@@ -1355,7 +1355,10 @@ class OutcomeReader(NeedReader):
         if base in self.person_head or subject.tag_ == "PRP":
             return False
         return self._professional(subject) or self._acronym(subject) or \
-            base in self.agency_noun
+            base in self.agency_noun or (subject.tag_.startswith("NNP") and any(
+                # "Family support worker Jade", "SW Jo": a professional by name
+                c.dep_ == "compound" and (self._professional(c) or self._acronym(c))
+                for c in _kids(subject)))
 
     def _measured(self, doc: Any) -> bool:
         """True when the statement holds a number, a frequency, a bound ("at least",
