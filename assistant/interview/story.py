@@ -29,9 +29,9 @@ _HEADING = re.compile(r"(?:^|[.!?;])[ \t]*(?:[-*•][ \t]*)?([A-Z][\w' ]{0,40}):
                       re.MULTILINE)
 
 
-def _in_heading(text: str, at: int) -> bool:
-    """True where ``text[at]`` is inside a heading."""
-    return any(m.start(1) <= at < m.end(1) for m in _HEADING.finditer(text))
+def _headings(text: str) -> list[tuple[int, int]]:
+    """Where the headings' words are in ``text``."""
+    return [m.span(1) for m in _HEADING.finditer(text)]
 
 
 class Story:
@@ -66,6 +66,7 @@ class Story:
         roles = {r.id for r in self.framework.roles} | {
             r.label.lower() for r in self.framework.roles}
         seen: list[str] = []
+        headings = _headings(self.case.story)
         for run in re.finditer(rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})*", self.case.story):
             words = [w.removesuffix("'s") for w in run.group(0).split()]
             while words and (words[0].lower() in not_names or words[0].lower() in
@@ -77,7 +78,7 @@ class Story:
             low = word.lower()
             if low in known or low.removesuffix("s") in not_names or low in roles:
                 continue
-            if _in_heading(self.case.story, run.start()):
+            if any(start <= run.start() < end for start, end in headings):
                 continue  # "Things going well: ..."
             if word not in seen:
                 seen.append(word)

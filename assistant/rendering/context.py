@@ -41,16 +41,17 @@ def template_context(case: Case, content: Content, form: AuditForm, *, auditor: 
         person = case.person(person_id)
         return framework.label("roles", person.role) if person else ""
 
+    children = [p for p in case.people if p.role in framework.child_roles]
+    child_ids = {p.id for p in children}
+
     def is_child(person_id: str) -> bool:
-        person = case.person(person_id)
-        return person is not None and person.role in framework.child_roles
+        return person_id in child_ids
 
     def own_words(need: Need) -> str:
         """What the need's holder says of it: the interview keeps a child's words as the
         child's voice and an adult's as their own views (interview step "voice")."""
         return need.child_voice if is_child(need.holder) else need.parent_views
 
-    children = [p for p in case.people if p.role in framework.child_roles]
     family = _Family(content, notes)
     return {
         "case": case,

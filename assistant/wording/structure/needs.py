@@ -2601,9 +2601,8 @@ class NeedReader:
         if noun.tag_ in ("PRP", "PRP$", "EX") or (
                 noun.lower_ in ("self", "oneself") and not _kids(noun)):
             return True
-        if (noun.tag_ in ("NNP", "NNPS") and noun.lower_ not in self.harm_acronym) or \
-                noun.tag_ == "CD":
-            return False  # a name (but "DV", "CSE": harm of a kind, written short)
+        if noun.tag_ in ("NNP", "NNPS") or noun.tag_ == "CD":
+            return False
         bases = self._noun_base(noun)
         person = bool(bases & self.person_head)
         if not (person or bases & (self.generic_place | self.generic_time | self.generic_thing
