@@ -282,6 +282,7 @@ class Framework(Strict):
     concepts: list[Concept] = Field(min_length=4)
     roles: list[Role] = Field(min_length=1)
     person_words: PersonWords = Field(default_factory=lambda: PersonWords())
+    young_child_below: int = Field(default=5, ge=1, le=18)
     seriousness: list[Rating] = Field(min_length=2)
     urgency: list[Choice] = Field(min_length=1)
     outcome_domains: list[Choice] = Field(min_length=1)
@@ -341,6 +342,15 @@ class Framework(Strict):
     @cached_property
     def unborn_roles(self) -> frozenset[str]:
         return frozenset(r.id for r in self.roles if r.unborn)
+
+    def shows_more_than_says(self, role: str, age: int | None) -> bool:
+        """A child too young to say much of a need (younger than ``young_child_below`` by
+        the recorded age, or not yet born): asked what they say or show, and the plan
+        speaks of what they show us. One place for it, so the interview and every export
+        agree; no recorded age reads as old enough to say."""
+        if role not in self.child_roles:
+            return False
+        return role in self.unborn_roles or (age is not None and age < self.young_child_below)
 
     @cached_property
     def family_roles(self) -> frozenset[str]:

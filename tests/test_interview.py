@@ -554,15 +554,6 @@ def test_the_story_asks_a_young_child_what_they_say_or_show(
     assert ("say or show" in text) is shown
 
 
-def test_a_young_child_s_question_needs_its_age(tmp_path: Path, content: Content) -> None:
-    text = content.read_text("prompts", "interview.yml").replace("    young_below: 5\n", "")
-    (tmp_path / "prompts").mkdir()
-    (tmp_path / "prompts" / "interview.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(ContentError) as err:
-        load_prompts(Content(tmp_path))
-    assert "young_below" in str(err.value)
-
-
 @pytest.mark.parametrize("today", ["2026-11-30", "2031-06-12"])
 def test_a_date_not_read_is_answered_with_examples_ahead_of_today(
         content: Content, monkeypatch: pytest.MonkeyPatch, today: str) -> None:
