@@ -465,6 +465,29 @@ def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
             return end
     if low != "as":
         return i
+
+    def records(k: int) -> bool:
+        """The verb at ``k`` keeps a record, whatever the verb: done to a record ("as Mum
+        keeps in a diary", "as nursery fill in on the chart"), written down ("as Gran
+        writes down"), or a record's name made a verb and said of it ("as charted by
+        nursery staff", "as tallied in the log book")."""
+        form = _low(doc[k])
+        if k + 1 < n and _low(doc[k + 1]) == "down" and doc[k + 1].dep_ in ("prt", "advmod"):
+            return True
+        if doc[k].tag_ == "VBN" and k + 1 < n and _low(doc[k + 1]) in ("by", "in", "on") \
+                and (lemma(doc[k]) in w.record_words or form.removesuffix("ed") in
+                     w.record_words or form.removesuffix("d") in w.record_words):
+            return True
+        j = k + 1
+        while j < n and j < k + 8 and not doc[j].is_punct and not (
+                doc[j].tag_.startswith("VB") and j > k + 1):
+            # a record, or one written as a compound ending in one ("notebook", "logbook")
+            if doc[j].tag_.startswith("NN") and (_low(doc[j]) in w.record_words or any(
+                    _low(doc[j]).endswith(r) for r in w.record_words if len(r) > 3)):
+                return True
+            j += 1
+        return False
+
     k = i + 1
     while k < n and k < i + 8 and not doc[k].is_punct:
         word = doc[k]
@@ -477,7 +500,8 @@ def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
         if (verb or (last and word.tag_ in ("NNS", "VBZ"))) and (
                 base in seen or form.removesuffix("s") in seen or form.removesuffix("d") in
                 seen or form.removesuffix("ed") in seen or form in (
-                    "shown", "seen", "heard", "found", "written", "kept")):
+                    "shown", "seen", "heard", "found", "written", "kept") or (
+                    verb and base not in ("be", "have") and records(k))):
             # "as noted by", "as her TA records" (the verb at the clause's end, tagged
             # as a plural noun)
             end = k + 1
