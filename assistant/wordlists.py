@@ -281,9 +281,11 @@ class TimeWords(WordFile):
 
     @cached_property
     def not_names(self) -> frozenset[str]:
-        """Calendar words that are never a person's name (all but ``also_names``)."""
+        """Calendar words that are never a person's name (all but ``also_names``): the
+        months, the days, and the days with a fixed date ("Xmas")."""
         return frozenset(self.month_number) - self.also_names | (
-            frozenset(self.weekday_number) - self.also_names)
+            frozenset(self.weekday_number) - self.also_names) | (
+            frozenset(d for d in self.fixed_days if " " not in d) - self.also_names)
 
     # --- units -------------------------------------------------------------------------
     @cached_property
