@@ -271,3 +271,25 @@ def test_an_adults_violence_in_the_story_brings_the_fight_statements(coach: Coac
     case = _case(story, ("Rafi", "child", 9, "male"), ("Nell", "mother", 35, "female"),
                  ("Oren", "father", 37, "male"))
     assert "domestic-abuse" in coach.library.family(case).facts  # type: ignore[union-attr]
+
+
+# Found by walk8: "Kerry needs to take her medication every morning as prescribed" was
+# offered where the story says she is low and nothing of any medication.
+
+@pytest.mark.parametrize(("story", "offered"), [
+    ("Kerry has been low since the winter and sleeps in the day. Mila (2) hardly talks.",
+     False),
+    ("Kerry has been low since the winter; the GP has prescribed sertraline but she "
+     "forgets it. Mila (2) hardly talks.", True),
+])
+def test_taking_medication_is_offered_only_where_the_story_tells_of_it(
+        coach: Coach, story: str, offered: bool) -> None:
+    case = _case(story, ("Mila", "child", 2, "female"), ("Kerry", "mother", 26, "female"))
+    facts = coach.library.family(case).facts  # type: ignore[union-attr]
+    assert ("parent-medication" in facts) is offered
+    rewrites = [s for need in ("Kerry needs to engage with her GP about her low mood.",
+                               "Kerry needs support with her mental health.")
+                for f in coach.check(need, holder="Kerry", case=case).findings
+                for s in f.suggestions]
+    if not offered:
+        assert not [r for r in rewrites if "medication" in r or "tablets" in r], rewrites
