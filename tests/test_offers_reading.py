@@ -375,8 +375,11 @@ def test_telling_someone_to_do_something_is_not_who_shows_it(
      "pastoral team.", "9 days in 10, as charted by the pastoral team"),
     ("Tam will get to registration before 8.50 on 9 days in 10, as tallied in the form "
      "tutor's book.", "9 days in 10, as tallied in the form tutor's book"),
-    ("Bex will use her calm-down card at least twice a week, as Nana scribbles down each "
-     "night.", "At least twice a week, as Nana scribbles down each night"),
+    ("Bex will use her calm-down card at least twice a week, as Nana scribbles down in "
+     "her notebook.", "At least twice a week, as Nana scribbles down in her notebook"),
+    # two people writing it down, the verb taken for a noun (found walking the interview)
+    ("By the end of March Mila will use at least 20 words, as Kerry and Nan jot down in a "
+     "notebook.", "At least 20 words, as Kerry and Nan jot down in a notebook"),
     ("Bex will eat a cooked tea on 6 evenings a week, as her foster carer enters on the "
      "food tracker.", "6 evenings a week, as her foster carer enters on the food tracker"),
 ])
@@ -397,6 +400,11 @@ def test_who_keeps_a_record_of_the_change_is_how_we_will_know(
      "Twice a week"),
     ("Ola will tidy her room twice a week, as she keeps her promise to Mum.",
      "Twice a week"),
+    # "down" alone is no record: a change that is itself coming down
+    ("Ola will have no more than 2 tantrums a week, as her temper calms down.",
+     "No more than 2 tantrums a week"),
+    ("Ola will sleep through on 5 nights out of 7, as the swelling goes down.",
+     "5 nights out of 7"),
 ])
 def test_an_as_clause_that_keeps_no_record_is_not_who_shows_it(
         coach: Coach, text: str, measure: str) -> None:
