@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, cast
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import ErrorDetails
 
 from assistant.errors import UserError
@@ -106,9 +114,37 @@ def _describe(error: ErrorDetails) -> tuple[str | None, str]:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_yaml(path: Path, text: str, model: type[M]) -> M:
+def _calendar_words(value: Any, info: ValidationInfo) -> Any:
+    """A word list may name a list of the calendar's (framework/words/time.yml) as
+    ``"@months"``, ``"@days"``...: expanded on load, so the month and day names live in
+    one place and a wording file or themes.yml never copies them. The lists are given as
+    validation context (``calendar``, :attr:`assistant.wordlists.TimeWords.calendar`);
+    without it (a reader of rules only, not of words) the list is left as written."""
+    calendar = (info.context or {}).get("calendar")
+    if calendar is None or not isinstance(value, list):
+        return value
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, str) and item.startswith("@"):
+            if item[1:] not in calendar:
+                known = ", ".join("@" + name for name in calendar)
+                raise ValueError(f"unknown calendar list {item} (the calendar's lists, "
+                                 f"from framework/words/time.yml: {known})")
+            out.extend(calendar[item[1:]])
+        else:
+            out.append(item)
+    return out
+
+
+#: a word list that may hold the calendar's lists by name ("@months"), see _calendar_words
+CalendarRef = BeforeValidator(_calendar_words)
+
+
+def parse_yaml(path: Path, text: str, model: type[M],
+               context: dict[str, Any] | None = None) -> M:
     """Validate YAML ``text`` against ``model``; errors carry ``path``, the line and
-    column, and the field.
+    column, and the field. ``context``: pydantic validation context (the calendar's
+    lists, for a file that names them).
 
     The text is parsed once; only when validation fails is it composed again into nodes,
     to find the line of the offending key.
@@ -122,7 +158,7 @@ def parse_yaml(path: Path, text: str, model: type[M]) -> M:
                            mark.line + 1 if mark else None,
                            column=mark.column + 1 if mark else None) from None
     try:
-        return model.model_validate(data if data is not None else {})
+        return model.model_validate(data if data is not None else {}, context=context)
     except ValidationError as exc:
         # A misspelt key also makes the real key "missing": report the misspelling first.
         errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
@@ -282,6 +318,7 @@ class Framework(Strict):
     concepts: list[Concept] = Field(min_length=4)
     roles: list[Role] = Field(min_length=1)
     person_words: PersonWords = Field(default_factory=lambda: PersonWords())
+    young_child_below: int = Field(default=5, ge=1, le=18)
     seriousness: list[Rating] = Field(min_length=2)
     urgency: list[Choice] = Field(min_length=1)
     outcome_domains: list[Choice] = Field(min_length=1)
@@ -341,6 +378,15 @@ class Framework(Strict):
     @cached_property
     def unborn_roles(self) -> frozenset[str]:
         return frozenset(r.id for r in self.roles if r.unborn)
+
+    def shows_more_than_says(self, role: str, age: int | None) -> bool:
+        """A child too young to say much of a need (younger than ``young_child_below`` by
+        the recorded age, or not yet born): asked what they say or show, and the plan
+        speaks of what they show us. One place for it, so the interview and every export
+        agree; no recorded age reads as old enough to say."""
+        if role not in self.child_roles:
+            return False
+        return role in self.unborn_roles or (age is not None and age < self.young_child_below)
 
     @cached_property
     def family_roles(self) -> frozenset[str]:
@@ -508,9 +554,9 @@ class Content:
         except OSError as exc:
             raise ContentError(path, f"cannot be read: {exc.strerror}") from None
 
-    def load(self, model: type[M], *parts: str) -> M:
+    def load(self, model: type[M], *parts: str, context: dict[str, Any] | None = None) -> M:
         path = self.path(*parts)
-        return parse_yaml(path, self.read_text(*parts), model)
+        return parse_yaml(path, self.read_text(*parts), model, context)
 
     def iter_yaml(self, *parts: str) -> Iterator[Path]:
         """The ``*.yml`` files in a folder, the override's and the default's merged by name
@@ -527,8 +573,10 @@ class Content:
             self.path(*parts)  # raises the "missing content file" error for the folder
         yield from (files[name] for name in sorted(files))
 
-    def load_all(self, model: type[M], *parts: str) -> list[tuple[Path, M]]:
-        return [(p, parse_yaml(p, self._read(p), model)) for p in self.iter_yaml(*parts)]
+    def load_all(self, model: type[M], *parts: str,
+                 context: dict[str, Any] | None = None) -> list[tuple[Path, M]]:
+        return [(p, parse_yaml(p, self._read(p), model, context))
+                for p in self.iter_yaml(*parts)]
 
     @cached_property
     def framework(self) -> Framework:

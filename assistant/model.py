@@ -111,12 +111,26 @@ class Model(BaseModel):
             raise
 
 
+def _a_name(value: str, info: ValidationInfo) -> str:
+    """A person's name or initials holds a letter ('Mila', 'M.J.'): digits or marks alone
+    ('12', '--') are a slip in the wrong field, and a plan would speak of "12's needs".
+
+    Checked where a person is typed (the framework given as context, as for roles); a case
+    read back from the store stays readable whatever an older version let through.
+    """
+    if (info.context or {}).get("framework") is not None and not any(
+            ch.isalpha() for ch in value):
+        raise ValueError("needs a letter: a first name or initials, such as 'Mila' or 'M.J.'"
+                         f" ('{value}' has none)")
+    return value
+
+
 class Person(Model):
     """A child or family member, by role and first name or initials: never a full name."""
 
     id: Ident = Field(default_factory=new_id)
     role: Annotated[str, AfterValidator(_framework_choice("roles"))] = "child"
-    name: Annotated[Required, StringConstraints(max_length=40)]
+    name: Annotated[Required, StringConstraints(max_length=40), AfterValidator(_a_name)]
     age: Annotated[int, Field(ge=0, le=120)] | None = None
     date_of_birth: Day | None = None
     sex: Sex = "not recorded"

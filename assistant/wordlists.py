@@ -258,6 +258,19 @@ class TimeWords(WordFile):
         return frozenset(entry[0] + "s" for entry in self.weekdays)
 
     @cached_property
+    def calendar(self) -> dict[str, list[str]]:
+        """The calendar's lists another content file names instead of copying them
+        (``"@months"`` in a wording lexicon or pattern, in themes.yml): the full names, the
+        short forms, and the days in the plural, each in the calendar's order."""
+        return {
+            "months": [entry[0] for entry in self.months],
+            "months_short": [short for entry in self.months for short in entry[1:]],
+            "days": [entry[0] for entry in self.weekdays],
+            "days_short": [short for entry in self.weekdays for short in entry[1:]],
+            "days_plural": [entry[0] + "s" for entry in self.weekdays],
+        }
+
+    @cached_property
     def full_months(self) -> frozenset[str]:
         return frozenset(entry[0] for entry in self.months)
 
@@ -268,9 +281,11 @@ class TimeWords(WordFile):
 
     @cached_property
     def not_names(self) -> frozenset[str]:
-        """Calendar words that are never a person's name (all but ``also_names``)."""
+        """Calendar words that are never a person's name (all but ``also_names``): the
+        months, the days, and the days with a fixed date ("Xmas")."""
         return frozenset(self.month_number) - self.also_names | (
-            frozenset(self.weekday_number) - self.also_names)
+            frozenset(self.weekday_number) - self.also_names) | (
+            frozenset(d for d in self.fixed_days if " " not in d) - self.also_names)
 
     # --- units -------------------------------------------------------------------------
     @cached_property

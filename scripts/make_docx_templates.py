@@ -130,7 +130,8 @@ def plan() -> Any:
     doc.add_paragraph().add_run("{{ need.wording }}").bold = True
     details(doc, [
         ("Status", '{{ label("audit_status", need.status) }}'),
-        ("What {{ holder(need) }} says", '{{ own_words(need) or "Not recorded" }}'),
+        ("What {{ holder(need) }} {{ 'shows us' if young(need.holder) else 'says' }}",
+         '{{ own_words(need) or "Not recorded" }}'),
         ("{%tr if is_child(need.holder) %}", ""),
         ("What the parents say", '{{ need.parent_views or "Not recorded" }}'),
         ("{%tr elif need.child_voice %}", ""),

@@ -389,3 +389,65 @@ def test_a_mistake_in_a_word_template_is_one_line(case: Case, tmp_path: Path) ->
     _word_template(exports / "plan.docx", "{{ case.nedds }}")
     with pytest.raises(ExportError, match=r"^plan\.docx: .*nedds"):
         render(case, "plan-docx", content=Content(tmp_path / "content"))
+
+
+# --- what a child too young to speak shows -----------------------------------------------
+
+
+def _with_a_toddler(case: Case, age: int | None, role: str = "child") -> tuple[Case, str]:
+    """The case's first child's need, with their voice recorded, the child made ``age``."""
+    child = next(p for p in case.people if p.role == "child")
+    child.age = age
+    child.role = role
+    need = next(n for n in case.needs if n.holder == child.id)
+    need.child_voice = "Hides behind the sofa when voices are raised; settles with her gran."
+    return case, child.name
+
+
+@pytest.mark.parametrize("fmt", ["plan-html", "plan-md", "plan-docx", "plan-pdf"])
+@pytest.mark.parametrize(("age", "role", "verb"), [
+    (2, "child", "shows us"), (4, "child", "shows us"), (5, "child", "says"),
+    (11, "child", "says"), (None, "child", "says"), (None, "unborn", "shows us")])
+def test_a_child_too_young_to_speak_shows_us_in_every_plan(
+        case: Case, fmt: str, age: int | None, role: str, verb: str) -> None:
+    """A two-year-old's recorded voice is what she shows us, not what she says: the same
+    age as the interview's "say or show" question (framework young_child_below), in
+    every format of the plan; a child of five or more, or of no recorded age, says."""
+    case, name = _with_a_toddler(case, age, role)
+    text = document_text(fmt, render(case, fmt, when=DAY, auditor="Auditor (fictional)",
+                                     content=CONTENT))
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))
+    assert f"What {name} {verb}" in text
+    other = "says" if verb == "shows us" else "shows us"
+    assert f"What {name} {other}" not in text
+
+
+def test_the_age_a_child_shows_more_than_says_is_one_setting(case: Case, tmp_path: Path) -> None:
+    """framework.yml's young_child_below moves the interview's question and the plan's
+    label together; a prompts file of old that still gives young_below is told where it
+    went, in one line."""
+    from assistant.content import ContentError
+    from assistant.interview import Interview
+    from assistant.interview.prompts import load_prompts
+
+    (tmp_path / "framework").mkdir()
+    text = CONTENT.read_text("framework", "framework.yml")
+    assert "young_child_below: 5\n" in text
+    (tmp_path / "framework" / "framework.yml").write_text(
+        text.replace("young_child_below: 5\n", "young_child_below: 8\n"), encoding="utf-8")
+    content = Content(tmp_path)
+    case, name = _with_a_toddler(case, 6)
+    plan = render(case, "plan-md", when=DAY, auditor="Auditor (fictional)", content=content)
+    assert f"What {name} shows us" in plan
+    iv = Interview(case, content)
+    child = next(p for p in case.people if p.name == name)
+    iv.goto(f"voice:{next(n.id for n in case.needs if n.holder == child.id)}")
+    assert "say or show" in iv.question().text
+
+    (tmp_path / "prompts").mkdir()
+    old = CONTENT.read_text("prompts", "interview.yml").replace(
+        "    ask_young:", "    young_below: 5\n    ask_young:", 1)
+    (tmp_path / "prompts" / "interview.yml").write_text(old, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_prompts(Content(tmp_path))
+    assert "young_child_below" in str(err.value) and "\n" not in str(err.value).strip()

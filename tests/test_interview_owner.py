@@ -31,7 +31,8 @@ def _case() -> Case:
                 outcomes=[outcome])
     return Case(reference="T-OWN-1", story="Pip (14) lives with his mum Wren.",
                 people=[Person(id="p", name="Pip", role="child", age=14, sex="male"),
-                        Person(id="w", name="Wren", role="mother", age=41, sex="female")],
+                        Person(id="w", name="Wren", role="mother", age=41, sex="female"),
+                        Person(id="o", name="Odo", role="relative", age=30, sex="male")],
                 needs=[need])
 
 
@@ -46,6 +47,11 @@ def _case() -> Case:
     ("The school nurse will see Pip each Monday to talk about his sleep.", "School nurse"),
     ("Weekly visits by the Quenby youth worker to plan Pip's evenings.",
      "Quenby youth worker"),
+    # a person of the case named first in note form, the name taken by the parser for an
+    # adverb or a plural (found by walk8: "Nan to go with Kerry and Mila to Rhyme Time
+    # ..." offered no one)
+    ("Wren to go with Pip to the Farrowby club every Friday from next week.", "Wren"),
+    ("Odo to take Pip to the Farrowby club on Fridays.", "Odo"),
 ])
 def test_the_owner_named_in_the_work_is_offered(coach: Coach,
                                                 action: str, owner: str) -> None:

@@ -180,3 +180,45 @@ async def test_a_choice_is_never_prefilled_so_typing_never_appends(db: Path) -> 
                           if k.region.width and k.region.right <= 80)
         for word in ("Cases", "Help", "Quit"):
             assert word in footer, footer
+
+
+@pytest.mark.parametrize("size", [(80, 30), (120, 36)], ids=["80", "120"])
+async def test_ctrl_u_clears_the_typed_line_however_it_wraps(
+        db: Path, size: tuple[int, int]) -> None:
+    """An answer wider than the box wraps onto several rows: Ctrl+U deletes what is before
+    the cursor on the line as typed (not just the last row), the same at every width;
+    Ctrl+Z puts it back in one step; a line typed before Ctrl+J stays; Ctrl+K is its
+    mirror."""
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=size) as pilot:
+        screen = await open_case(pilot, "NL-2026-014")
+        box = screen.answer_box
+        box.focus()
+        first = "Kept: a line typed first"
+        long = ("Tyler needs an adult who notices when he is out late and asks him where he "
+                "is going, every evening, even when he says it is nothing")
+        box.clear()
+        await type_text(pilot, first)
+        await pilot.press("ctrl+j")
+        await type_text(pilot, long)
+        await pilot.pause()
+        assert box.wrapped_document.height >= 3, "the answer wraps onto several rows"
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert box.value == first + "\n", box.value
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert box.value == first + "\n" + long, "Ctrl+Z puts the whole line back"
+        # Ctrl+K from the start of the typed line: the rest of it, all rows
+        box.move_cursor((1, 0))
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert box.value == first + "\n"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert box.value == first + "\n" + long
+        # in the middle of the line: only what is before the cursor goes
+        box.move_cursor((1, long.index("every")))
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert box.value == first + "\n" + long[long.index("every"):]

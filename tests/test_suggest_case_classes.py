@@ -186,3 +186,110 @@ def test_common_words_do_not_rank_rewrites(coach: Coach) -> None:
     assert any("breakfast" in e.words for e in entries)
     assert not any("name" in e.words for e in entries if "name" not in
                    e.statement.text.replace("{name}", ""))
+
+
+# Found by walk8. Day-to-day care at home (getting the child up for school, bedtime, tea)
+# is not offered to a parent the case shows lives apart from the child; the case records
+# no address, so the story says it ("lives in Leeds", "sees her at weekends", "moved
+# out"), and a parent at home in the same case is still offered it.
+
+CARE = ("to bed", "for school", "to school by", "breakfast", "tea each day", "uniform",
+        "each night", "mealtimes")
+ROUTINE_NEEDS = ["{name} needs support with routines.", "{name} needs a parenting course.",
+                 "{name} needs to engage with services.", "{name} needs support."]
+
+
+def _routine_rewrites(coach: Coach, case: Case, name: str) -> list[str]:
+    return [s for need in ROUTINE_NEEDS
+            for f in coach.check(need.format(name=name), holder=name, case=case).findings
+            for s in f.suggestions]
+
+
+def _daily_care(rewrites: list[str]) -> list[str]:
+    return [r for r in rewrites if any(word in r for word in CARE)]
+
+
+@pytest.mark.parametrize("story", [
+    "Ayla (7) lives with her mum Bree. Her dad Cosmo lives in Hartlepool and Ayla sees dad "
+    "in the holidays. Ayla is often late and tired at school.",
+    "Ayla (7) is late and tired at school most days. She sees her dad Cosmo every other "
+    "weekend; Bree does the school run.",
+    "Ayla's father moved out in the spring. Ayla (7) is late and tired at school.",
+])
+def test_daily_care_is_not_offered_to_a_father_who_lives_apart(coach: Coach,
+                                                                story: str) -> None:
+    case = _case(story, ("Ayla", "child", 7, "female"), ("Bree", "mother", 30, "female"),
+                 ("Cosmo", "father", 34, "male"))
+    assert not _daily_care(_routine_rewrites(coach, case, "Cosmo"))
+    assert _daily_care(_routine_rewrites(coach, case, "Bree")), "the mother at home is"
+
+
+def test_daily_care_is_offered_to_parents_at_home_and_not_to_a_mother_apart(
+        coach: Coach) -> None:
+    home = _case("Ayla (7) lives with her mum Bree and her dad Cosmo. She is late and tired "
+                 "at school most days.", ("Ayla", "child", 7, "female"),
+                 ("Bree", "mother", 30, "female"), ("Cosmo", "father", 34, "male"))
+    assert _daily_care(_routine_rewrites(coach, home, "Cosmo"))
+    assert _daily_care(_routine_rewrites(coach, home, "Bree"))
+    apart = _case("Ayla (7) lives with her dad Cosmo; her mum Bree moved out last year. "
+                  "Ayla is late and tired at school most days.",
+                  ("Ayla", "child", 7, "female"), ("Bree", "mother", 30, "female"),
+                  ("Cosmo", "father", 34, "male"))
+    assert not _daily_care(_routine_rewrites(coach, apart, "Bree"))
+    assert _daily_care(_routine_rewrites(coach, apart, "Cosmo"))
+
+
+# Found by walk8. Violence between adults ("the fighting between his parents", "the night
+# of the fight") is taken for granted only where the story tells a violent act of an adult
+# (or of someone the case does not record), not where a child hits or is violent.
+
+FIGHT = ("fighting between", "the fight", "violence", "violent", "hurt mum")
+
+
+@pytest.mark.parametrize("story", [
+    "Rafi (9) hits his little sister Suri when he is cross and has kicked a boy at school.",
+    "Rafi (9) can be violent towards his sister when he loses at games.",
+    "Rafi (9) punched his sister Suri and pushed her over in the park.",
+])
+def test_a_childs_violence_brings_in_no_fight_between_the_parents(coach: Coach,
+                                                                  story: str) -> None:
+    case = _case(story, ("Rafi", "child", 9, "male"), ("Suri", "sibling", 5, "female"),
+                 ("Nell", "mother", 35, "female"), ("Oren", "father", 37, "male"))
+    assert "domestic-abuse" not in coach.library.family(case).facts  # type: ignore[union-attr]
+    for name in ("Rafi", "Nell"):
+        offered = _rewrites(coach, case, name)
+        assert not [r for r in offered if any(w in r for w in FIGHT)], (name, offered)
+
+
+@pytest.mark.parametrize("story", [
+    "Rafi (9) was in the room when his dad pushed his mum against the door.",
+    "Nell says Oren was violent to her last winter and Rafi (9) saw it.",
+    "Rafi (9) told his teacher that dad hit mum.",
+])
+def test_an_adults_violence_in_the_story_brings_the_fight_statements(coach: Coach,
+                                                                    story: str) -> None:
+    case = _case(story, ("Rafi", "child", 9, "male"), ("Nell", "mother", 35, "female"),
+                 ("Oren", "father", 37, "male"))
+    assert "domestic-abuse" in coach.library.family(case).facts  # type: ignore[union-attr]
+
+
+# Found by walk8: "Kerry needs to take her medication every morning as prescribed" was
+# offered where the story says she is low and nothing of any medication.
+
+@pytest.mark.parametrize(("story", "offered"), [
+    ("Kerry has been low since the winter and sleeps in the day. Mila (2) hardly talks.",
+     False),
+    ("Kerry has been low since the winter; the GP has prescribed sertraline but she "
+     "forgets it. Mila (2) hardly talks.", True),
+])
+def test_taking_medication_is_offered_only_where_the_story_tells_of_it(
+        coach: Coach, story: str, offered: bool) -> None:
+    case = _case(story, ("Mila", "child", 2, "female"), ("Kerry", "mother", 26, "female"))
+    facts = coach.library.family(case).facts  # type: ignore[union-attr]
+    assert ("parent-medication" in facts) is offered
+    rewrites = [s for need in ("Kerry needs to engage with her GP about her low mood.",
+                               "Kerry needs support with her mental health.")
+                for f in coach.check(need, holder="Kerry", case=case).findings
+                for s in f.suggestions]
+    if not offered:
+        assert not [r for r in rewrites if "medication" in r or "tablets" in r], rewrites

@@ -61,6 +61,85 @@ def test_every_list_of_calendar_names_derives_from_the_one_file() -> None:
         assert "september" not in text and "wednesday" not in text, path.name
 
 
+def _listed(text: str, words: set[str]) -> list[str]:
+    """The YAML flow lists in ``text`` (comments and quoted examples left out) that hold
+    three or more of ``words``: a copy of the calendar."""
+    import re
+
+    lines = [line.split(" #")[0] for line in text.lower().splitlines()
+             if not line.lstrip().startswith(("#", "- \"", "- {text", "- '"))]
+    return [m for m in re.findall(r"\[[^\[\]]*\]", "\n".join(lines))
+            if len(words & set(re.findall(r"[a-z]+", m))) >= 3]
+
+
+def test_the_wording_and_themes_name_the_calendar_not_copy_it() -> None:
+    """The wording files and themes.yml name the calendar's lists ("@months", "@days"):
+    no list in them spells out three or more month or day names (the examples and
+    comments may speak of days)."""
+    time = english(CONTENT).time
+    calendar = set(time.calendar["months"]) | set(time.calendar["days"]) | set(
+        time.calendar["days_plural"])
+    for path in [*ROOT.joinpath("framework", "wording").glob("*.yml"),
+                 ROOT / "framework" / "themes.yml"]:
+        if path.name == "wordnet.yml":  # generated from a lexical database, not written
+            continue
+        assert not _listed(path.read_text(encoding="utf-8"), calendar), path.name
+
+
+def test_the_calendar_s_lists_reach_the_wording_and_themes(tmp_path: Path) -> None:
+    """A short form added to time.yml is a date word of the outcome and work rules and of
+    the structure reader at once; the days reach themes.yml's time words."""
+    from assistant.needgroups.themes import load_themes
+    from assistant.wording.rules import RuleSet
+
+    content = _override(tmp_path, "  - [february, feb]\n", "  - [february, feb, febr]\n")
+    lexicons = RuleSet.load(content).lexicons
+    for name in ("date_word", "shape_time_noun", "work_date_noun"):
+        assert "febr" in lexicons[name] and "february" in lexicons[name], name
+    shipped = RuleSet.load(CONTENT).lexicons
+    assert "febr" not in shipped["date_word"]
+    assert {"monday", "sunday"} <= set(shipped["work_date_lead"])
+    assert {"monday", "sunday"} <= load_themes(CONTENT).adjuncts.time_words
+    # a pattern's "@days" is exactly the days: "@days_plural" is another list
+    coach = Coach(content)
+    report = coach.check("Mum will take Ali to the dentist on Mondays.", stage="work")
+    assert "no-frequency" not in report.kinds
+    report = coach.check("Mum will take Ali to the dentist weekly from febr 2027.",
+                         stage="work")
+    assert "no-start" not in report.kinds
+
+
+@pytest.mark.parametrize(("file", "old", "new", "message"), [
+    ("wording/outcome.yml", 'date_word: ["@months"', 'date_word: ["@monthz"',
+     "unknown calendar list @monthz"),
+    ("wording/work.yml", '{LOWER: {IN: ["@days_plural"]}}',
+     '{LOWER: {IN: ["@dayz_plural"]}}', "unknown lexicon @dayz_plural"),
+    ("wording/outcome.yml", "  date_lead: [by,", "  days: [x]\n  date_lead: [by,",
+     "'days' is a list of the calendar's"),
+    ("themes.yml", 'christmas, "@days"]', 'christmas, "@weekdayz"]',
+     "unknown calendar list @weekdayz"),
+])
+def test_an_unknown_calendar_reference_is_one_clear_line(
+        tmp_path: Path, file: str, old: str, new: str, message: str) -> None:
+    from assistant.needgroups.themes import load_themes
+    from assistant.wording.rules import RuleSet
+
+    shipped = ROOT / "framework" / file
+    text = shipped.read_text(encoding="utf-8")
+    assert old in text
+    target = tmp_path / "framework" / file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    content = Content(tmp_path)
+    with pytest.raises(ContentError, match=message) as caught:
+        if file == "themes.yml":
+            load_themes(content)
+        else:
+            RuleSet.load(content)
+    assert caught.value.path == target and caught.value.line is not None
+    assert "\n" not in str(caught.value).strip()
+
+
 @pytest.mark.parametrize(("old", "new", "message"), [
     ("  - [may]\n", "", "months: list the 12 months in order"),
     ("  - [sunday, sun]\n", "  - [sunday, sun, mon]\n", "weekdays: 'mon' names two"),

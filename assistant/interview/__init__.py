@@ -234,15 +234,15 @@ class Interview(People, Story, Gaps):
             values.update(step.extra(self, at))
         return values
 
-    def _young(self, at: At, below: int) -> bool:
+    def _young(self, at: At) -> bool:
         """Whether the person a question asks about (the need's holder, else the step's
         person, else for a case-wide question the first child, whom {child} names) is a
-        child younger than ``below``, by their recorded age."""
+        child too young to say much (:meth:`Framework.shows_more_than_says`)."""
         person_id = at.need.holder if at.need is not None else (
             at.person.id if at.person is not None else None)
         person = self.case.person(person_id) if person_id else self._main_child_person()
-        return person is not None and self.is_child(person.id) and \
-            person.age is not None and person.age < below
+        return person is not None and self.framework.shows_more_than_says(person.role,
+                                                                          person.age)
 
     def choices(self, listname: str | None) -> list[Choice]:
         if listname is None:
@@ -258,7 +258,7 @@ class Interview(People, Story, Gaps):
         values = self._values(step, at)
         keys = self.steps()
         fmt = SafeFormat(values)
-        ask = text.ask_young if text.ask_young and self._young(at, text.young_below) \
+        ask = text.ask_young if text.ask_young and self._young(at) \
             else text.ask
         return Question(
             key=key,

@@ -36,17 +36,21 @@ class QuestionText(Strict):
     ask: str
     hint: str = ""
     examples: list[str] = []
-    # Asked instead of ``ask`` when the person asked about is a child younger than
-    # ``young_below`` ("what does she say or show ...": a toddler shows more than says).
+    # Asked instead of ``ask`` when the person asked about is a child too young to say
+    # much ("what does she say or show ...": a toddler shows more than says); the age is
+    # the framework's young_child_below, the one place the plan's labels read it too.
     ask_young: str = ""
-    young_below: int = Field(default=0, ge=0, le=18)
+    young_below: int | None = None
+    """No longer read here: a prompts file of old that still gives it is told where it went."""
 
     @model_validator(mode="after")
     def _placeholders(self) -> QuestionText:
         for text in (self.ask, self.hint, self.ask_young, *self.examples):
             _check_placeholders(text)
-        if self.ask_young and not self.young_below:
-            raise ValueError("ask_young needs young_below (the age it is asked below)")
+        if self.young_below is not None:
+            raise ValueError("young_below has moved to framework/framework.yml as "
+                             "young_child_below (one age for the interview and the plan): "
+                             "remove it here")
         return self
 
 

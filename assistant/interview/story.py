@@ -29,6 +29,12 @@ _HEADING = re.compile(r"(?:^|[.!?;])[ \t]*(?:[-*•][ \t]*)?([A-Z][\w' ]{0,40}):
                       re.MULTILINE)
 
 
+# Words after which a capitalised word is a place ("lives in Leeds", "moved to Hull",
+# "a flat near Brimley"), where the story says where someone is, not who.
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|moved to|moving to|lives at|living at)"
+                           r"[ \t]+\Z")
+
+
 def _headings(text: str) -> list[tuple[int, int]]:
     """Where the headings' words are in ``text``."""
     return [m.span(1) for m in _HEADING.finditer(text)]
@@ -67,7 +73,11 @@ class Story:
             r.label.lower() for r in self.framework.roles}
         seen: list[str] = []
         headings = _headings(self.case.story)
-        for run in re.finditer(rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})*", self.case.story):
+        story = self.case.story
+        for run in re.finditer(rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED})*", story):
+            if _PLACE_BEFORE.search(story, max(0, run.start() - 16), run.start()) \
+                    and not run.group(0).endswith("'s"):
+                continue  # "lives in Leeds", "a flat near Hartsend": a place, not a person
             words = [w.removesuffix("'s") for w in run.group(0).split()]
             while words and (words[0].lower() in not_names or words[0].lower() in
                              self.family_words or words[0].lower() in roles):
@@ -78,6 +88,9 @@ class Story:
             low = word.lower()
             if low in known or low.removesuffix("s") in not_names or low in roles:
                 continue
+            if low.endswith("s") and low[:-1] in known:
+                continue  # "Kerrys mum": Kerry's, the apostrophe left out
+
             if any(start <= run.start() < end for start, end in headings):
                 continue  # "Things going well: ..."
             if word not in seen:

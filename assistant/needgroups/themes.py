@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from assistant.content import Content, Strict
+from assistant.content import CalendarRef, Content, Strict
 
 # --- themes as data ----------------------------------------------------------------------
 
@@ -147,7 +147,8 @@ class Adjuncts(Strict):
     setting: dict[AdjunctKind, float] = {}
     marks: dict[str, AdjunctKind] = {}
     prepositions: dict[str, AdjunctKind] = {}
-    time_words: frozenset[str] = frozenset()
+    # the calendar's days come from framework/words/time.yml ("@days")
+    time_words: Annotated[frozenset[str], CalendarRef] = frozenset()
     place_verbs: frozenset[str] = frozenset()
     where_verbs: frozenset[str] = frozenset()  # being somewhere: "be at school", "attend college"
     # A need held jointly by family members ("Dad and Ellie need to...") is about how
@@ -335,6 +336,9 @@ class Themes(Strict):
 
 
 def load_themes(content: Content) -> Themes:
-    return content.load(Themes, "framework", "themes.yml")
+    from assistant.wordlists import english
+
+    return content.load(Themes, "framework", "themes.yml",
+                        context={"calendar": english(content).time.calendar})
 
 

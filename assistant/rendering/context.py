@@ -47,6 +47,12 @@ def template_context(case: Case, content: Content, form: AuditForm, *, auditor: 
     def is_child(person_id: str) -> bool:
         return person_id in child_ids
 
+    def young(person_id: str) -> bool:
+        """A child too young to say much, whose own words are what they show us (the
+        framework's age, as the interview asks them "say or show")."""
+        person = case.person(person_id)
+        return person is not None and framework.shows_more_than_says(person.role, person.age)
+
     def own_words(need: Need) -> str:
         """What the need's holder says of it: the interview keeps a child's words as the
         child's voice and an adult's as their own views (interview step "voice")."""
@@ -62,6 +68,7 @@ def template_context(case: Case, content: Content, form: AuditForm, *, auditor: 
         "role": role,
         "is_child": is_child,
         "own_words": own_words,
+        "young": young,
         "need_number": numbers,
         "item_label": lambda ident: items.get(ident or "", ""),
         "outcome_of": outcome_of,

@@ -207,10 +207,10 @@ class Coach:
         work = reader.read_work(doc)
         owner = work.owner if work is not None and work.owner_known else None
         if owner is None or owner.end <= owner.start:
-            return None
+            return self._named_first(doc, family)
         head = doc[owner.end - 1]
         if head.dep_ in ("compound", "amod", "nmod", "poss") or not reader.can_act(head):
-            return None
+            return self._named_first(doc, family)
         said = str(owner.text).strip()
         member = family.member(said) if family is not None else None
         if member is not None:
@@ -222,6 +222,18 @@ class Coach:
         if rest and first.lower() in ("the", "a", "an"):
             said = rest[:1].upper() + rest[1:]
         return said
+
+    @staticmethod
+    def _named_first(doc: Any, family: Any) -> str | None:
+        """A person of the case named first in note form, "Nan to take Mila to Rhyme Time",
+        where the parser took the unfamiliar name for something else (an adverb, a plural
+        noun) and the work reader found no owner: the case says it is one of its people."""
+        if family is None or len(doc) < 3 or doc[1].lower_ != "to" or \
+                not doc[2].tag_.startswith("VB"):
+            return None
+        member = family.member(doc[0].text)
+        return str(member.name) if member is not None and member.name == doc[0].text \
+            else None
 
     def read_offers(self, text: str, stage: str, today: Any = None,
                     case: Any = None) -> dict[str, str]:

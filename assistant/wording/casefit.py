@@ -129,8 +129,25 @@ class FactRule(Strict):
     covers: list[str] = []
     ordinary: bool = False
     about: Literal["child", "adult"] | None = None
+    told: list[str] = []
+    """Story cues of an act that show the fact only where the story tells the act of a
+    person of the kind ``told_of`` names (the person named nearest before the words), or
+    of someone the case does not record: "Kerry says Rob pushed her" shows violence
+    between adults, "Mila hits her brother" (a child's act) does not."""
+    told_of: Literal["child", "adult"] = "adult"
+    apart: dict[str, str] = {}
+    """Role id -> a fact showing that a person of that role lives apart from the child
+    (``father: father-apart``): a statement taking this fact for granted (looking after
+    the child at home) is not offered to a holder of that role when the case shows it."""
+    statements: Literal["child", "parent"] | None = None
+    """Whose statements its ``mentions`` are read in (a parent's "bedtime" is day-to-day
+    care at home, a child's is not); every statement when not given."""
 
-    @field_validator("story", "mentions")
+    @cached_property
+    def told_cues(self) -> list[Cue]:
+        return [Cue(c) for c in self.told]
+
+    @field_validator("story", "mentions", "told")
     @classmethod
     def _cues(cls, cues: list[str]) -> list[str]:
         for cue in cues:
@@ -140,7 +157,7 @@ class FactRule(Strict):
 
     @model_validator(mode="after")
     def _shown_somehow(self) -> FactRule:
-        if not (self.roles or self.ages or self.story or self.children_at_least):
+        if not (self.roles or self.ages or self.story or self.told or self.children_at_least):
             raise ValueError(f"fact {self.id!r}: say how a case shows it (roles, ages or story)")
         if self.ages and self.ages[0] > self.ages[1]:
             raise ValueError(f"fact {self.id!r}: ages run from low to high")
@@ -175,7 +192,8 @@ class CaseFacts(Strict):
         if twice:
             raise ValueError(f"fact id(s) listed twice: {', '.join(twice)}")
         for fact in self.facts:
-            unknown = sorted(set(fact.unless + fact.covers) - set(ids))
+            unknown = sorted(set(fact.unless + fact.covers + list(fact.apart.values()))
+                             - set(ids))
             if unknown:
                 raise ValueError(f"fact {fact.id!r}: unknown fact(s) {', '.join(unknown)}")
         if self.holders and set(self.holders) != {"child", "parent"}:
@@ -199,7 +217,7 @@ class CaseFacts(Strict):
     def check_roles(self, roles: set[str]) -> None:
         """Every role named here must be one of framework.yml's roles."""
         named = {r for group in self.holders.values() for r in group} | set(self.role_words)
-        named |= {r for fact in self.facts for r in fact.roles}
+        named |= {r for fact in self.facts for r in [*fact.roles, *fact.apart]}
         unknown = sorted(named - roles)
         if unknown:
             raise ValueError(f"unknown role(s) {', '.join(unknown)} (framework.yml roles: "
@@ -236,9 +254,13 @@ class CaseFacts(Strict):
             out.update(self.by_id[fact].covers)
         return out
 
-    def mentioned(self, text: str) -> set[str]:
-        """The facts a statement's words take for granted (its ``mentions``)."""
-        return self._mention_cues.found(text)
+    def mentioned(self, text: str, holder: str | None = None) -> set[str]:
+        """The facts a statement's words take for granted (its ``mentions``); ``holder``
+        ("child" or "parent", whose statement it is): only the facts read in those."""
+        found = self._mention_cues.found(text)
+        if holder is None:
+            return found
+        return {f for f in found if self.by_id[f].statements in (None, holder)}
 
 
 def load_or_default(content: Content, model: type[M], *parts: str) -> M:
@@ -348,6 +370,14 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
                for p in case.people]
     family = Family(members, case.story or "", role_words=facts.role_words)
     shown = facts.shown_by_text(family.story)
+    # an act shows a fact where the story tells it of the right kind of person: "Mila
+    # hits her brother" is a child's act, no violence between adults
+    for rule in facts.facts:
+        if rule.told and rule.id not in shown and any(
+                not people or NOBODY in people
+                or any(m.child == (rule.told_of == "child") for m in people)
+                for people in _tellers(family, rule.told_cues)):
+            shown.add(rule.id)
     # "The children" are children already born: an unborn baby makes no brother or sister
     # for the statements that speak of them (a pregnant girl has no "children" yet).
     born = [m for m in family.children if m.role in facts.holders.get("child", [m.role])]
@@ -361,7 +391,8 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
         if by_role or by_age or by_count:
             shown.add(rule.id)
     family.facts = facts.settle(shown)
-    family.owners = _owners(family, facts)
+    family.owners = _owners(family, [f for f in facts.facts
+                                     if f.about and f.id in family.facts])
     return family
 
 
@@ -380,35 +411,50 @@ def _mentions(family: Family) -> list[tuple[re.Pattern[str], frozenset[Member]]]
     return out
 
 
-def _owners(family: Family, facts: CaseFacts) -> dict[str, frozenset[Member]]:
-    """Whom the story says each personal fact of: the person named nearest before the words
-    that show it in the same sentence (else nearest after). A role word naming no recorded
-    person ("their mum uses heroin", no mother recorded) still claims the fact, so it is no
-    one's in the case. Why: in a family of several people, a fact is one person's, and a
-    rewrite about drinking or self-harm must not be offered to the one it is not about."""
-    personal = [f for f in facts.facts if f.about and f.id in family.facts]
+def _owners(family: Family, personal: list[FactRule]) -> dict[str, frozenset[Member]]:
+    """Whom the story says each of the ``personal`` facts of: the person named nearest
+    before the words that show it in the same sentence (else nearest after). A role word
+    naming no recorded person ("their mum uses heroin", no mother recorded) still claims
+    the fact, so it is no one's in the case. Why: in a family of several people, a fact is
+    one person's, and a rewrite about drinking or self-harm must not be offered to the one
+    it is not about."""
     if not personal or not family.story:
         return {}
+    owners: dict[str, set[Member]] = {}
+    for fact in personal:
+        for people in _tellers(family, [*fact.story_cues, *fact.told_cues]):
+            if people:
+                owners.setdefault(fact.id, set()).update(people)
+    return {fact: frozenset(people) for fact, people in owners.items()}
+
+
+def _tellers(family: Family, cues: list[Cue]) -> list[frozenset[Member]]:
+    """For each place in the story where one of ``cues`` is found, whom the sentence says
+    it of: the people named nearest before its words (else nearest after), {NOBODY} for a
+    role word naming no one recorded, and no one (an empty set) where the sentence names
+    nobody at all."""
+    if not cues or not family.story:
+        return []
     names = _mentions(family)
     nobody: frozenset[Member] = frozenset()
     others = [(_compile("|".join(words)), nobody) for role, words in family.role_words.items()
               if words and not any(m.role == role for m in family.members)]
-    owners: dict[str, set[Member]] = {}
+    out: list[frozenset[Member]] = []
     for sentence in sentences_of(family.story):
         found = [(m.start(), people) for pattern, people in names + others
                  for m in pattern.finditer(sentence)]
-        if not found:
-            continue
-        for fact in personal:
-            for cue in fact.story_cues:
-                at = cue.where(sentence)
-                if at is None:
-                    continue
-                before = [f for f in found if f[0] < at]
-                people = max(before, key=lambda f: f[0])[1] if before \
-                    else min(found, key=lambda f: f[0])[1]
-                owners.setdefault(fact.id, set()).update(people or {NOBODY})
-    return {fact: frozenset(people) for fact, people in owners.items()}
+        for cue in cues:
+            at = cue.where(sentence)
+            if at is None:
+                continue
+            if not found:
+                out.append(frozenset())  # the sentence names no one: "he pushed her"
+                continue
+            before = [f for f in found if f[0] < at]
+            people = max(before, key=lambda f: f[0])[1] if before \
+                else min(found, key=lambda f: f[0])[1]
+            out.append(people or frozenset({NOBODY}))
+    return out
 
 
 # Stands for a person the story names who is not recorded in the case.

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictStr, field_validator, model_validator
 
-from assistant.content import Content, ContentError, Strict
+from assistant.content import CalendarRef, Content, ContentError, Strict
 
 Stage = Literal["need", "seriousness", "outcome", "work"]
 Kind = Literal[
@@ -141,7 +141,7 @@ class RuleFile(Strict):
 
     family: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     description: str = ""
-    lexicons: dict[str, list[StrictStr]] = {}
+    lexicons: dict[str, Annotated[list[StrictStr], CalendarRef]] = {}
     rules: list[Rule] = []
 
 
@@ -171,12 +171,22 @@ def reads_structure(rule: Rule) -> bool:
 class RuleSet:
     """Every rule and lexicon from ``framework/wording``, with lexicon references resolved."""
 
-    def __init__(self, files: list[tuple[Path, RuleFile]]) -> None:
-        self.lexicons: dict[str, list[str]] = {}
+    def __init__(self, files: list[tuple[Path, RuleFile]],
+                 calendar: dict[str, list[str]] | None = None) -> None:
+        # the calendar's lists (framework/words/time.yml) a pattern names as "@months":
+        # exactly those words, never inflected ("@days" is not "Mondays": "@days_plural" is)
+        self.calendar: dict[str, list[str]] = dict(calendar or {})
+        self.lexicons: dict[str, list[str]] = dict(self.calendar)
         self.rules: list[Rule] = []
         self.source: dict[str, Path] = {}
         for path, data in files:
             for name, words in data.lexicons.items():
+                if name in self.calendar:
+                    raise ContentError(path, f"lexicon {name!r} is a list of the calendar's "
+                                       f"(framework/words/time.yml): name it \"@{name}\" "
+                                       "instead of defining it",
+                                       line_of(path, rf"^\s+['\"]?{re.escape(name)}['\"]?\s*:"),
+                                       field=f"lexicons.{name}")
                 if name in self.lexicons:
                     raise ContentError(path, f"lexicon {name!r} is defined twice",
                                        line_of(path, rf"^\s+['\"]?{re.escape(name)}['\"]?\s*:"),
@@ -215,7 +225,11 @@ class RuleSet:
 
     @classmethod
     def load(cls, content: Content) -> RuleSet:
-        return cls(content.load_all(RuleFile, "framework", "wording"))
+        from assistant.wordlists import english
+
+        calendar = english(content).time.calendar
+        return cls(content.load_all(RuleFile, "framework", "wording",
+                                    context={"calendar": calendar}), calendar)
 
     def resolve(self, pattern: Pattern, path: Path | None = None,
                 inflect: bool = True) -> Pattern:
@@ -246,7 +260,7 @@ class RuleSet:
         if name not in self.lexicons:
             raise ContentError(path or "framework/wording", f"unknown lexicon {item}")
         words = self.lexicons[name]
-        if key == "LOWER" and inflect:
+        if key == "LOWER" and inflect and name not in self.calendar:
             # Plurals and "-s" verb forms come free ("diagnosis" also matches "diagnoses",
             # "go" also "goes"), so a lexicon lists the singular and plain verb only.
             from assistant.wording.morphology import s_forms_of

@@ -203,7 +203,8 @@ class Library:
             raise ContentError(path, f"{where}: unknown fact(s) {', '.join(unknown)} "
                                      "(see framework/case-facts.yml)")
         text = statement.text.replace("{name}", "")
-        missing = sorted(self.facts.mentioned(text)
+        kind = "child" if statement.holder == "child" else "parent"
+        missing = sorted(self.facts.mentioned(text, kind)
                          - self.facts.covered(set(statement.presupposes)))
         if missing:
             says = "; ".join(f"{f} ({known[f].says})" for f in missing)
@@ -457,6 +458,9 @@ class Library:
                 continue
             if family is not None and self._names_the_wrong_sex(entry, family):
                 continue
+            if family is not None and member is not None and self._lives_apart(
+                    entry, member, family):
+                continue
             if family is not None and member is not None and (
                     self._names_the_holder(entry, member, family)
                     or not self._owned(entry, member, family, stated, "adult"
@@ -658,6 +662,17 @@ class Library:
                 return True
         return False
 
+    def _lives_apart(self, entry: Entry, member: Member, family: Family) -> bool:
+        """True when the statement takes for granted that the holder looks after the child
+        at home (getting them up for school, bedtime, meals) and the case shows that a
+        person of the holder's role lives apart from the child ("Dad lives in Leeds", "sees
+        his dad every other weekend"): day-to-day care is not the parent's who is not there."""
+        for fact in entry.needs:
+            away = self.facts.by_id[fact].apart.get(member.role)
+            if away is not None and away in family.facts:
+                return True
+        return False
+
     def _of_another_parent(self, entry: Entry, stated: frozenset[str]) -> bool:
         """True when a child's statement takes an adult's condition for granted of a parent
         ("his dad goes into hospital") whom the worker's words do not name: "Jarrah needs
@@ -670,7 +685,10 @@ class Library:
         agreed with Gran") and the holder is the only one of that role in the case: offered
         to the grandmother it would speak of her as someone else."""
         for fact in entry.needs:
-            roles = self.facts.by_id[fact].roles
+            rule = self.facts.by_id[fact]
+            if rule.apart:
+                continue  # the holder's own care at home: its roles are who may give it
+            roles = rule.roles
             if member.role in roles and not any(m is not member and m.role in roles
                                                 for m in family.members):
                 return True

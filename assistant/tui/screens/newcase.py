@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 
 from assistant.model import Case, Person, Sex, explain
 from assistant.tui.app import NeedsLedApp
@@ -26,8 +26,12 @@ class NewCaseScreen(Screen[None]):
     app = getters.app(NeedsLedApp)
 
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start interview", id="newcase.start"),
+        Binding("ctrl+s", "start", "Start", id="newcase.start"),
         Binding("escape", "app.pop_screen", "Cancel", id="newcase.pop_screen"),
+        # as in the interview: F8 removes, F9 changes a person (the one chosen in the list,
+        # the last added unless the worker moves to another); shown once there is one
+        Binding("f8", "remove_person", "Remove", id="newcase.remove_person"),
+        Binding("f9", "edit_person", "Change", id="newcase.edit_person"),
         Binding("f1", "app.help", "Help", id="newcase.help"),
         Binding("ctrl+q", "app.quit", "Quit", id="newcase.quit"),
     ]
@@ -57,7 +61,8 @@ class NewCaseScreen(Screen[None]):
                 yield Select([(s.capitalize(), s) for s in SEXES], value="not recorded",
                              allow_blank=False, id="sex")
                 yield Button("Add", id="add")
-            yield Static("No people yet.", id="people")
+            yield Static("No people yet.", id="no-people")
+            yield OptionList(id="people")
             yield Static("", id="newcase-error", classes="error")
             yield Button("Start the interview", id="start", variant="primary")
         yield Footer()
@@ -77,11 +82,17 @@ class NewCaseScreen(Screen[None]):
         return bool(self.people) or any(
             field.value.strip() for field in self.query(Input))
 
-    def _show_people(self) -> None:
+    def _show_people(self, chosen: int | None = None) -> None:
+        """List the people (``chosen`` highlighted, else the last one) and keep the draft."""
         framework = self.app.content.framework
-        self.query_one("#people", Static).update("\n".join(
-            f"{i}. {person_label(p, framework)}" for i, p in enumerate(self.people, 1)
-        ) or "No people yet.")
+        listed = self.query_one("#people", OptionList)
+        listed.set_options(f"{i}. {person_label(p, framework)}"
+                           for i, p in enumerate(self.people, 1))
+        listed.display = bool(self.people)
+        self.query_one("#no-people", Static).display = not self.people
+        if self.people:
+            listed.highlighted = len(self.people) - 1 if chosen is None else chosen
+        self.refresh_bindings()
         self.app.keeper.put_draft(
             self.draft_scope, "people",
             json.dumps([p.model_dump(mode="json") for p in self.people]) if self.people
@@ -89,6 +100,59 @@ class NewCaseScreen(Screen[None]):
 
     def _error(self, text: str) -> None:
         self.query_one("#newcase-error", Static).update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Remove and change are offered (and shown in the footer) once a person is added."""
+        if action in ("remove_person", "edit_person"):
+            return bool(self.people)
+        return True
+
+    def _chosen(self) -> int | None:
+        index = self.query_one("#people", OptionList).highlighted
+        if not self.people:
+            return None
+        return index if index is not None and index < len(self.people) else len(self.people) - 1
+
+    def action_remove_person(self) -> None:
+        """Take the chosen person (the last added, unless another is chosen) off the list."""
+        index = self._chosen()
+        if index is None:
+            return
+        gone = self.people.pop(index)
+        self._show_people(min(index, len(self.people) - 1) if self.people else None)
+        self._error(f"Removed {person_label(gone, self.app.content.framework)}. "
+                    "F9 changes a person instead.")
+
+    def action_edit_person(self) -> None:
+        """Put the chosen person back into the fields to change them; Enter adds them again.
+
+        Nothing typed is lost: a person still being typed must be added (or cleared) first.
+        """
+        index = self._chosen()
+        if index is None:
+            return
+        name = self.query_one("#name", Input)
+        age = self.query_one("#age", Input)
+        if name.value.strip() or age.value.strip():
+            self._error("Add the person you are typing first (Enter), or clear them, "
+                        "then change another.")
+            name.focus()
+            return
+        person = self.people.pop(index)
+        self.query_one("#role", Select).value = person.role
+        self.query_one("#sex", Select).value = person.sex
+        name.value = person.name
+        age.value = "" if person.age is None else str(person.age)
+        for field in (name, age):  # typing goes on after what is there, as it was typed
+            field.cursor_position = len(field.value)
+        self._show_people(min(index, len(self.people) - 1) if self.people else None)
+        self._error(f"Changing {person.name}: Enter adds them back.")
+        name.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a person in the list changes them."""
+        self.query_one("#people", OptionList).highlighted = event.option_index
+        self.action_edit_person()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "reference":

@@ -5,6 +5,11 @@ answer does (up to a limit, then it scrolls). Enter sends the answer, as in a ch
 Shift+Enter or Ctrl+J starts a new line (terminals that cannot tell Shift+Enter from
 Enter still send Ctrl+J); pasted text keeps its lines. Ctrl+Z undoes typing; when there
 is no typing left to undo, it asks the screen to undo the last change to the case.
+
+Ctrl+U and Ctrl+K act on the line as the worker typed it (up to the Enter or Ctrl+J), not
+on the row the box happens to wrap it onto: Textual's TextArea (8.x) deletes to the start
+or end of the wrapped row, so in an answer wider than the box Ctrl+U left most of it in
+place, differently at each width. Each is one step Ctrl+Z puts back.
 """
 
 from __future__ import annotations
@@ -77,6 +82,49 @@ class AnswerArea(TextArea):
             return
         if result := self._replace_via_keyboard(event.text, *self.selection):
             self.move_cursor(result.end_location)
+
+    def _line_edge(self, end: bool) -> tuple[int, int]:
+        """The start (or end) of the typed line the cursor is on, whatever the wrapping."""
+        row, _ = self.cursor_location
+        return (row, len(self.document.get_line(row))) if end else (row, 0)
+
+    def _delete_as_one_step(self, start: tuple[int, int], end: tuple[int, int]) -> None:
+        """Delete ``start``..``end`` as its own undo step (Ctrl+Z puts back just that)."""
+        self.history.checkpoint()
+        self._delete_via_keyboard(start, end)
+        self.history.checkpoint()
+
+    def action_delete_to_start_of_line(self) -> None:
+        """Ctrl+U: what is before the cursor on this typed line; a selection, if there is
+        one; at the start of a line, the line break before it (as Textual does)."""
+        if self.read_only:
+            return
+        start, end = self.selection
+        if start != end:
+            self._delete_as_one_step(start, end)
+        elif self.cursor_location[1] == 0:
+            super().action_delete_to_start_of_line()
+        else:
+            self._delete_as_one_step(self._line_edge(end=False), self.cursor_location)
+
+    def action_delete_to_end_of_line(self) -> None:
+        """Ctrl+K: what is after the cursor on this typed line."""
+        if self.read_only:
+            return
+        self._delete_as_one_step(self.selection.end, self._line_edge(end=True))
+
+    async def action_delete_to_end_of_line_or_delete_line(self) -> None:
+        """Ctrl+K: to the end of the typed line; at its end, the line break after it (the
+        next line joins); an empty line goes."""
+        if self.read_only:
+            return
+        line_start, line_end = self._line_edge(end=False), self._line_edge(end=True)
+        if line_start == line_end:
+            self.action_delete_line()
+        elif self.selection.start == self.selection.end == line_end:
+            self.action_delete_right()
+        else:
+            self.action_delete_to_end_of_line()
 
     def action_undo(self) -> None:
         if self.history.undo_stack:

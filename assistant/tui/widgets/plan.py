@@ -80,15 +80,20 @@ class PlanTree(Tree[str]):
                 nnode = pnode.add(nlabel, data=f"need:{need.id}", expand=True)
                 self._comments(nnode, case, need.id, f"need:{need.id}")
                 child = person.role in framework.child_roles
+                # a child too young to say much shows it (the interview asks "say or show")
+                young = framework.shows_more_than_says(person.role, person.age)
                 if need.child_voice or need.parent_views:
                     said = need.child_voice if child else need.parent_views
-                    nnode.add_leaf(Text(f"In {person.name}'s words: {_short(said)}",
+                    voice = (f"What {person.name} shows us" if young
+                             else f"In {person.name}'s words")
+                    nnode.add_leaf(Text(f"{voice}: {_short(said)}",
                                         style="italic"), data=f"voice:{need.id}")
                     if child and need.parent_views:
                         nnode.add_leaf(Text(f"Parents' views: {_short(need.parent_views)}",
                                             style="italic"), data=f"views:{need.id}")
                 else:
-                    nnode.add_leaf(Text(f"What does {person.name} say? Not recorded yet",
+                    asked = "say or show" if young else "say"
+                    nnode.add_leaf(Text(f"What does {person.name} {asked}? Not recorded yet",
                                         style="dim"), data=f"voice:{need.id}")
                 if ser:
                     nnode.add_leaf(f"If unmet: {_short(ser.consequences)}",

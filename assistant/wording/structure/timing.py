@@ -465,6 +465,27 @@ def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
             return end
     if low != "as":
         return i
+
+    def records(k: int) -> bool:
+        """The verb at ``k`` keeps a record, whatever the verb: done to a record ("as Mum
+        keeps in a diary", "as Gran writes down in the bedtime book"), or a record's name
+        made a verb and said of it ("as charted by nursery staff", "as tallied in the log
+        book"). Not a verb with "down" alone: "as her mood goes down" keeps no record."""
+        form = _low(doc[k])
+        if doc[k].tag_ == "VBN" and k + 1 < n and _low(doc[k + 1]) in ("by", "in", "on") \
+                and (lemma(doc[k]) in w.record_words or form.removesuffix("ed") in
+                     w.record_words or form.removesuffix("d") in w.record_words):
+            return True
+        j = k + 1
+        while j < n and j < k + 8 and not doc[j].is_punct and not (
+                doc[j].tag_.startswith("VB") and j > k + 1):
+            # a record, or one written as a compound ending in one ("notebook", "logbook")
+            if doc[j].tag_.startswith("NN") and (_low(doc[j]) in w.record_words or any(
+                    _low(doc[j]).endswith(r) for r in w.record_words if len(r) > 3)):
+                return True
+            j += 1
+        return False
+
     k = i + 1
     while k < n and k < i + 8 and not doc[k].is_punct:
         word = doc[k]
@@ -474,10 +495,15 @@ def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
         verb = word.tag_.startswith("VB") or word.dep_ in ("advcl", "ccomp", "relcl")
         form = _low(word)
         last = k + 1 >= n or (doc[k + 1].is_punct and _low(doc[k + 1]) not in ("'", "-"))
-        if (verb or (last and word.tag_ in ("NNS", "VBZ"))) and (
+        # a verb the tagger took for a noun before its particle ("as Kerry and Nan jot
+        # down in a notebook": "jot" a noun)
+        particle = not verb and word.tag_.startswith("NN") and k + 1 < n and \
+            _low(doc[k + 1]) in ("down", "up", "in")
+        if (verb or particle or (last and word.tag_ in ("NNS", "VBZ"))) and (
                 base in seen or form.removesuffix("s") in seen or form.removesuffix("d") in
                 seen or form.removesuffix("ed") in seen or form in (
-                    "shown", "seen", "heard", "found", "written", "kept")):
+                    "shown", "seen", "heard", "found", "written", "kept") or (
+                    base not in ("be", "have") and (verb or particle) and records(k))):
             # "as noted by", "as her TA records" (the verb at the clause's end, tagged
             # as a plural noun)
             end = k + 1
