@@ -52,8 +52,28 @@ def word_class(lexicons: dict[str, list[str]], name: str) -> frozenset[str]:
 
 #: Verb lemmas the word classes name; the light lemmatizer prefers these spellings
 #: ("placed" -> "place", "referred" -> "refer"). Filled as readers are built.
-KNOWN_VERBS: set[str] = {"be", "have", "do", "go", "see", "get", "make", "take", "use",
-                         "refer", "place", "promote", "diagnose", "engage", "manage"}
+class _KnownVerbs(set[str]):
+    """The verb lemmas the word classes name: a set that empties the lemma caches
+    (``_lemmas``, ``_forms``) whenever words are added, since a lemma may then be read
+    otherwise. Why not a size test in :func:`lemma`: it is asked about ninety thousand
+    times in five thousand statements, and the set grows only while readers are built."""
+
+    __slots__ = ()
+
+    def update(self, *others: Any) -> None:
+        set.update(self, *others)
+        _lemmas.clear()
+        _forms.clear()
+
+    def add(self, word: str) -> None:
+        set.add(self, word)
+        _lemmas.clear()
+        _forms.clear()
+
+
+KNOWN_VERBS: set[str] = _KnownVerbs({"be", "have", "do", "go", "see", "get", "make", "take",
+                                     "use", "refer", "place", "promote", "diagnose", "engage",
+                                     "manage"})
 
 
 class WordClass(frozenset[str]):
@@ -338,7 +358,6 @@ class NeedReading:
 # lemma() by (spelling, tag, own lemma), the three things it reads: the readers ask for
 # the same few words' lemmas again and again. Emptied when KNOWN_VERBS grows.
 _lemmas: dict[tuple[int, int, int], str] = {}
-_lemmas_for = [0]  # len(KNOWN_VERBS) when _lemmas was filled
 
 
 def lemma(token: Any) -> str:
@@ -348,11 +367,10 @@ def lemma(token: Any) -> str:
     lemmas with its word classes, so a light rule-based lemma is enough.
     """
     key = (token.orth, token.tag, token.lemma)
-    if _lemmas_for[0] != len(KNOWN_VERBS) or len(_lemmas) > 100_000:
-        _lemmas.clear()
-        _lemmas_for[0] = len(KNOWN_VERBS)
     found = _lemmas.get(key)
     if found is None:
+        if len(_lemmas) > 100_000:
+            _lemmas.clear()
         found = _lemmas[key] = _lemma(token)
     return found
 
@@ -407,18 +425,19 @@ def _lemma(token: Any) -> str:
 
 def lemma_forms(token: Any) -> tuple[str, ...]:
     """The lemma and its close spellings (placed -> plac, place), for class membership."""
-    base = lemma(token)
-    key = (base, token.orth)  # the spelling, read as its id: the forms are kept by both
+    key = (token.orth, token.tag, token.lemma)  # what the lemma is read from, as lemma()
     found = _forms.get(key)
     if found is None:
         if len(_forms) > 100_000:
             _forms.clear()
+        base = lemma(token)
         low = token.lower_
         found = _forms[key] = (base, low, base[:-1] if base.endswith("e") else base + "e")
     return found
 
 
-_forms: dict[tuple[str, int], tuple[str, ...]] = {}  # lemma_forms by (lemma, spelling)
+# lemma_forms by (spelling, tag, own lemma), as ``_lemmas``; emptied when KNOWN_VERBS grows
+_forms: dict[tuple[int, int, int], tuple[str, ...]] = {}
 
 
 def _right_edge(verb: Any, anchors: frozenset[str]) -> int:
