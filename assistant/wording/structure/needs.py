@@ -340,8 +340,6 @@ class NeedReader:
         """Token indices that may carry a need predicate, found on arrays so the per-token
         Python work stays small: need/require/benefit words, and base-form verbs with an
         infinitive "to" as their child ("Jordan to attend ...", "For Mum to be ...")."""
-        from assistant.wording.structure.readings import _rows
-
         strings = doc.vocab.strings
         if self._ids is None or self._ids[0] is not strings:
             self._ids = (strings,
