@@ -24,6 +24,7 @@ from assistant.wording.structure.readings import (
     _kids,
     _lowers,
     clause_subject,
+    has_dep,
     holder_part,
     need_noun_holder,
     sent_start,
@@ -129,7 +130,7 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
             break
     negated = any(w in lists.negators for w in words[max(start, i - 3):i])
     if parsed and not negated:
-        negated = any(child.dep_ == "neg" for child in _kids(anchor))
+        negated = has_dep(_kids(anchor), ("neg",))
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
     lengths = _phrase_lengths(lists.hypothetical)
     hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
@@ -170,7 +171,7 @@ def holder_of(doc: Any, span: Any, parsed: bool,
     """Who holds the need: the subject of the need (or will) verb, as written."""
     anchor = anchor_of(span, words=lists)
     if parsed:
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in _kids(anchor))
+        own_subject = has_dep(_kids(anchor), ("nsubj", "nsubjpass"))
         if not own_subject:
             # a need noun names its own holder ("a need for Leo to ...", "Leo's need for
             # ...", "Leo has a need for ..."): the structure reader's one reading of it

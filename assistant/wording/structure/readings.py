@@ -132,6 +132,27 @@ def _kids(token: Any) -> list[Any]:
     return kids
 
 
+def first_dep(kids: list[Any], deps: Any) -> Any:
+    """The first of ``kids`` whose dependency label is in ``deps``, else None.
+
+    Why a loop, not ``next(c for c in kids if ...)``: a generator expression builds a
+    generator and its frame on every call (about a microsecond), and the readers asked
+    some fifteen of them of every statement."""
+    for c in kids:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def has_dep(kids: list[Any], deps: Any) -> bool:
+    """True when one of ``kids`` has a dependency label in ``deps`` (see
+    :func:`first_dep`: a loop, not ``any`` over a generator)."""
+    for c in kids:  # noqa: SIM110 (a loop is the point)
+        if c.dep_ in deps:
+            return True
+    return False
+
+
 def _doc_text(doc: Any, known: str | None = None) -> str:
     """``doc.text``, computed once per document (spaCy rebuilds it on every access);
     ``known`` is that text when a caller has it (the text it parsed), so it is not built."""
@@ -254,14 +275,21 @@ def has_parse(doc: Any) -> bool:
     """``doc.has_annotation("DEP")`` for a document of one token or more, read on the rows
     already made for it: spaCy's own test looks up attribute names and walks the tokens
     again on every call, and the need reader asks it of every statement."""
-    return any(row[4] for row in _rows(doc))
+    for row in _rows(doc):  # noqa: SIM110 (a loop, not ``any``: see first_dep)
+        if row[4]:
+            return True
+    return False
 
 
 def several_sentences(doc: Any) -> bool:
     """True when the parse starts a sentence after the first token: read from the rows
     already made for the document, so a one-sentence statement (most) costs no walk of
     ``doc.sents``."""
-    return any(row[2] == 1 for row in _rows(doc)[1:])
+    rows = _rows(doc)
+    for i in range(1, len(rows)):  # noqa: SIM110 (a loop, not ``any``: see first_dep)
+        if rows[i][2] == 1:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
