@@ -15,12 +15,19 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
+# Imported here, not inside the functions that use them: an import run in a function
+# looks up the module's "__path__" each time, and on a module (no package) that lookup
+# fails with a formatted AttributeError; a finding's flags and holder made four of them.
 from assistant.wording.structure.readings import (
     DETERMINERS,
     Part,
+    _kids,
+    _lowers,
     clause_subject,
+    has_dep,
     holder_part,
     need_noun_holder,
+    sent_start,
     within_sentence,
 )
 from assistant.wordlists import ContextWords
@@ -41,8 +48,6 @@ def span_of(doc: Any, start: int, end: int) -> Any:
 
 def anchor_of(span: Any, *, words: ContextWords) -> Any:
     """The token a finding hangs on: its need/will verb when it has one, else its first."""
-    from assistant.wording.structure.readings import _lowers
-
     anchors = words.anchors
     doc = span.doc
     lowers = _lowers(doc)
@@ -91,8 +96,6 @@ def _stated_by_modal(doc: Any, i: int, start: int, lists: ContextWords) -> bool:
     """True when the only condition before a need verb is a stating modal right before it
     ("the parents would need ...", "she would require ..."), and nothing in the sentence
     sets a condition: a report's way of saying what is needed, not a supposition."""
-    from assistant.wording.structure.readings import _lowers
-
     words = _lowers(doc)
     if words[i] not in lists.need_anchors or i == 0 or words[i - 1] not in lists.stating_modals:
         return False
@@ -117,8 +120,6 @@ def _grading(words: list[str], j: int, lists: ContextWords) -> bool:
 def flags(doc: Any, text: str, span: Any, parsed: bool,
           *, lists: ContextWords) -> dict[str, bool]:
     """The context flags for a finding over ``span`` (other_person is set by the caller)."""
-    from assistant.wording.structure.readings import _lowers
-
     anchor = anchor_of(span, words=lists)
     i = anchor.i
     words = _lowers(doc)[:i]  # the words before the anchor
@@ -129,9 +130,7 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
             break
     negated = any(w in lists.negators for w in words[max(start, i - 3):i])
     if parsed and not negated:
-        from assistant.wording.structure.readings import _kids
-
-        negated = any(child.dep_ == "neg" for child in _kids(anchor))
+        negated = has_dep(_kids(anchor), ("neg",))
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
     lengths = _phrase_lengths(lists.hypothetical)
     hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
@@ -172,9 +171,7 @@ def holder_of(doc: Any, span: Any, parsed: bool,
     """Who holds the need: the subject of the need (or will) verb, as written."""
     anchor = anchor_of(span, words=lists)
     if parsed:
-        from assistant.wording.structure.readings import _kids, sent_start
-
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in _kids(anchor))
+        own_subject = has_dep(_kids(anchor), ("nsubj", "nsubjpass"))
         if not own_subject:
             # a need noun names its own holder ("a need for Leo to ...", "Leo's need for
             # ...", "Leo has a need for ..."): the structure reader's one reading of it

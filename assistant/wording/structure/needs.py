@@ -30,6 +30,8 @@ from assistant.wording.structure.readings import (
     _stems,
     _trim,
     clause_subject,
+    first_dep,
+    has_dep,
     has_parse,
     holder_part,
     lemma,
@@ -68,6 +70,39 @@ def _name_lists() -> tuple[frozenset[str] | None, frozenset[str]]:
     except Exception:  # any failure reading the lists: be careful
         return None, frozenset()
     return names.given | names.surnames | names.roles, names.given | names.surnames
+
+
+def _to_aux(kids: list[Any]) -> Any:
+    """The infinitive "to" among a verb's children (aux tagged TO), else None (a loop: see
+    ``readings.first_dep``)."""
+    for c in kids:
+        if c.dep_ == "aux" and c.tag_ == "TO":
+            return c
+    return None
+
+
+def _for_mark(kids: list[Any], deps: tuple[str, ...]) -> Any:
+    """The "for" among a verb's children with a label in ``deps``, else None."""
+    for c in kids:
+        if c.dep_ in deps and c.lower_ == "for":
+            return c
+    return None
+
+
+def _self_compound(kids: list[Any]) -> bool:
+    """True when "self" is a compound among ``kids`` ("self | belief")."""
+    for c in kids:  # noqa: SIM110 (a loop, not ``any``: see readings.first_dep)
+        if c.dep_ == "compound" and c.lower_ == "self":
+            return True
+    return False
+
+
+def _the_det(kids: list[Any]) -> bool:
+    """True when "the" is a determiner among ``kids``."""
+    for c in kids:  # noqa: SIM110 (a loop, not ``any``: see readings.first_dep)
+        if c.dep_ == "det" and c.lower_ == "the":
+            return True
+    return False
 
 
 class NeedReader:
@@ -340,8 +375,6 @@ class NeedReader:
         """Token indices that may carry a need predicate, found on arrays so the per-token
         Python work stays small: need/require/benefit words, and base-form verbs with an
         infinitive "to" as their child ("Jordan to attend ...", "For Mum to be ...")."""
-        from assistant.wording.structure.readings import _rows
-
         strings = doc.vocab.strings
         if self._ids is None or self._ids[0] is not strings:
             self._ids = (strings,
@@ -547,19 +580,17 @@ class NeedReader:
             self._from_prep(doc, source, reading)
             reading.negated = self._negated(doc, token)
             return reading if reading.what else None
-        if tag in ("VB", "VBN") and any(c.dep_ == "aux" and c.tag_ == "TO"
-                                        for c in _kids(token)):
-            if token.dep_ == "xcomp" and token.head.tag_ not in ("VB", "VBP") and not any(
-                    c.dep_ in ("mark", "prep") and c.lower_ == "for" for c in _kids(token)):
+        if tag in ("VB", "VBN") and _to_aux(_kids(token)) is not None:
+            if token.dep_ == "xcomp" and token.head.tag_ not in ("VB", "VBP") and \
+                    _for_mark(_kids(token), ("mark", "prep")) is None:
                 # Most candidates are the infinitive after a need verb ("needs | to
                 # attend"), which hold no need of their own. Returned at once, as below:
                 # with no "for" on the verb there is no "for ... to" mark (the "pcomp"
                 # mark needs another dep), an xcomp is no ROOT (plan-style), and the one
                 # xcomp reading ("Zoe to thrive") needs a VB/VBP head.
                 return None
-            mark = next((c for c in _kids(token)
-                         if c.dep_ == "mark" and c.lower_ == "for"), None)
-            to = next(c for c in _kids(token) if c.dep_ == "aux" and c.tag_ == "TO")
+            mark = _for_mark(_kids(token), ("mark",))
+            to = _to_aux(_kids(token))
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or (
                 c.dep_ in ("npadvmod", "dep", "nmod", "advmod", "intj") and c.i < to.i
                 and _namelike(c))), None)
@@ -711,13 +742,12 @@ class NeedReader:
             self._clause(doc, verb.head, reading)
             reading.passive = True
             return
-        named = None if any(c.dep_ in ("dobj", "attr", "obj", "oprd", "xcomp", "ccomp")
-                            for c in _kids(verb)) else self._title_after(verb)
+        named = None if has_dep(_kids(verb), ("dobj", "attr", "obj", "oprd", "xcomp", "ccomp")
+                                ) else self._title_after(verb)
         if named is not None:  # "needs Ready to Learn Circuits": a name the parse lost
             self._phrase(doc, named, reading)
             return
-        obj = next((c for c in _kids(verb) if c.dep_ in ("dobj", "attr", "obj", "oprd")),
-                   None)
+        obj = first_dep(_kids(verb), ("dobj", "attr", "obj", "oprd"))
 
         def infinitive(c: Any) -> bool:
             return any(g.dep_ == "aux" and g.tag_ == "TO" for g in _kids(c))
@@ -748,7 +778,7 @@ class NeedReader:
                 self._phrase(doc, noun, reading)
                 return
         if clause is not None:
-            own_subject = next((c for c in _kids(clause) if c.dep_ in SUBJECT_DEPS), None)
+            own_subject = first_dep(_kids(clause), SUBJECT_DEPS)
             self._clause(doc, clause, reading, own_subject)
         elif obj is not None:
             # "needs her health needs to be met", "needs his hearing checked": the object
@@ -801,7 +831,7 @@ class NeedReader:
         # Each of these three tests alone says no; the one that reads the sentence
         # bounds (read once per document, else not at all) comes after the common
         # "Kayla needs ...", which a subject settles.
-        if any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("xcomp", "dobj") for c in kids):
+        if has_dep(kids, ("nsubj", "nsubjpass", "xcomp", "dobj")):  # SUBJECT_DEPS too
             return False
         if token.i != sent_start(token):
             return False
@@ -859,7 +889,7 @@ class NeedReader:
     _part = staticmethod(holder_part)
 
     def _negated(self, doc: Any, verb: Any) -> bool:
-        if any(c.dep_ == "neg" for c in _kids(verb)):
+        if has_dep(_kids(verb), ("neg",)):
             return True
         for j in range(verb.i - 1, max(-1, verb.i - 4), -1):
             # the three words before, read alone unless the document's words are read
@@ -884,11 +914,14 @@ class NeedReader:
                 own_subject, verb = verb, passive
         # "to be able to X": judge X. "to be helped/supported to X": judge X too.
         for _ in range(3):
-            adjective = next((c for c in _kids(verb) if c.dep_ == "acomp"
-                              and c.lower_ in ("able", "unable")), None)
+            adjective = None
+            for c in _kids(verb):  # a loop, not next() over a generator (see first_dep)
+                if c.dep_ == "acomp" and c.lower_ in ("able", "unable"):
+                    adjective = c
+                    break
             inner = None
             if adjective is not None:
-                inner = next((c for c in _kids(adjective) if c.dep_ == "xcomp"), None)
+                inner = first_dep(_kids(adjective), ("xcomp",))
                 reading.able = True
             elif lemma(verb) in ("help", "support", "encourage", "enable", "allow",
                                  "teach", "show") and (
@@ -914,7 +947,7 @@ class NeedReader:
             # carries the clause
             verb = doc[verb.i + 2]
         reading.verb = lemma(verb)
-        reading.passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in _kids(verb)) \
+        reading.passive = has_dep(_kids(verb), ("auxpass", "nsubjpass")) \
             or (verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
                 "aux", "auxpass") for c in _kids(verb))) \
             or (own_subject is not None and verb.tag_ in ("VBN", "VBD") and not any(
@@ -1788,7 +1821,7 @@ class NeedReader:
             return "assessment", f"\"{head.text}\" asks for an assessment"
         if base in self.person_head or head.tag_ in ("PRP", "PRP$", "WP"):
             return None, ""
-        if any(c.dep_ == "compound" and c.lower_ == "self" for c in _kids(head)):
+        if _self_compound(_kids(head)):
             return None, ""  # "self care": something the person does, not a provision
         if base in self.universal_noun and base not in self.help_noun | self.service_head \
                 and any(c.dep_ == "compound" for c in _kids(head)) and all(
@@ -1949,7 +1982,7 @@ class NeedReader:
         """True when ``noun`` is a position in something that is no service ("at the
         centre of decisions", "the heart of the family"): "the" and an "of" whose object is
         neither a service nor a name. "The centre of the Brindle hub" is the hub's."""
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in _kids(noun)):
+        if not _the_det(_kids(noun)):
             return False
         for prep in _kids(noun):
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
@@ -2397,7 +2430,7 @@ class NeedReader:
         forms = lemma_forms(verb)
         base = forms[0]
         kids = _kids(verb)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or (
+        passive = has_dep(kids, ("auxpass", "nsubjpass")) or (
             verb.tag_ == "VBN" and any((lemma(c) in ("be", "get") and c.dep_ in (
                 "aux", "auxpass")) or c.dep_ == "nsubj" for c in kids))
         inner = self._aim_through(verb)
@@ -2405,10 +2438,16 @@ class NeedReader:
             # "to have her wellbeing supported", "to show she can keep the children safe",
             # "to make sure the children are safe", "to know she is loved"
             return self._aim_core(inner)
-        obj = next((c for c in kids if c.dep_ in ("dobj", "attr", "oprd", "obj")
-                    and c.tag_.startswith(("NN", "JJ", "PRP", "VBG", "CD"))), None)
-        comp = next((c for c in kids if c.dep_ in ("acomp", "oprd") or (
-            c.dep_ == "attr" and c.tag_.startswith("JJ"))), None)
+        obj = comp = None
+        for c in kids:  # loops, not next() over generators (see readings.first_dep)
+            if c.dep_ in ("dobj", "attr", "oprd", "obj") and c.tag_.startswith(
+                    ("NN", "JJ", "PRP", "VBG", "CD")):
+                obj = c
+                break
+        for c in kids:
+            if c.dep_ in ("acomp", "oprd") or (c.dep_ == "attr" and c.tag_.startswith("JJ")):
+                comp = c
+                break
         if comp is not None and base in ("be", "feel", "stay", "remain", "become", "grow",
                                          "seem", "keep", "get", "live", "look"):
             return self._aim_complement(comp)
@@ -2499,8 +2538,11 @@ class NeedReader:
         if forms[0] == "make":
             sure = next((c for c in kids if c.lower_ == "sure"), None)
             kids = _kids(sure) if sure is not None else []
-        inner = next((c for c in kids if c.dep_ == "ccomp" and c.tag_.startswith("VB")),
-                     None)
+        inner = None
+        for c in kids:  # a loop, not next() over a generator (see readings.first_dep)
+            if c.dep_ == "ccomp" and c.tag_.startswith("VB"):
+                inner = c
+                break
         if inner is None:
             return None
         if forms[0] in ("have", "get", "make", "ensure", "guarantee") or self._in(
@@ -3392,8 +3434,8 @@ class NeedReader:
             return False
         if not (base in self.abstract_noun or base in self.universal_noun
                 or base.endswith(("ness", "ity", "ence", "ance", "esteem", "hood"))
-                or base.startswith("self-") or any(  # "self-belief": a quality
-                    c.dep_ == "compound" and c.lower_ == "self" for c in _kids(noun))):
+                or base.startswith("self-")
+                or _self_compound(_kids(noun))):  # "self-belief": a quality
             return False
         for child in _kids(noun):
             if child.i == ignore:
@@ -3467,7 +3509,7 @@ class NeedReader:
         if base in self.person_head:
             return ""
         kids = _kids(head)
-        poss = next((c for c in kids if c.dep_ == "poss"), None)
+        poss = first_dep(kids, ("poss",))
         if poss is not None and self._generic_class(poss):
             kind = poss.text if poss.lower_.endswith("s") else poss.text + "s"
             return (f"\"{_np_text(head)}\" is provision for {kind} in general, not what "

@@ -52,8 +52,28 @@ def word_class(lexicons: dict[str, list[str]], name: str) -> frozenset[str]:
 
 #: Verb lemmas the word classes name; the light lemmatizer prefers these spellings
 #: ("placed" -> "place", "referred" -> "refer"). Filled as readers are built.
-KNOWN_VERBS: set[str] = {"be", "have", "do", "go", "see", "get", "make", "take", "use",
-                         "refer", "place", "promote", "diagnose", "engage", "manage"}
+class _KnownVerbs(set[str]):
+    """The verb lemmas the word classes name: a set that empties the lemma caches
+    (``_lemmas``, ``_forms``) whenever words are added, since a lemma may then be read
+    otherwise. Why not a size test in :func:`lemma`: it is asked about ninety thousand
+    times in five thousand statements, and the set grows only while readers are built."""
+
+    __slots__ = ()
+
+    def update(self, *others: Any) -> None:
+        set.update(self, *others)
+        _lemmas.clear()
+        _forms.clear()
+
+    def add(self, word: str) -> None:
+        set.add(self, word)
+        _lemmas.clear()
+        _forms.clear()
+
+
+KNOWN_VERBS: set[str] = _KnownVerbs({"be", "have", "do", "go", "see", "get", "make", "take",
+                                     "use", "refer", "place", "promote", "diagnose", "engage",
+                                     "manage"})
 
 
 class WordClass(frozenset[str]):
@@ -110,6 +130,27 @@ def _kids(token: Any) -> list[Any]:
     if kids is None:
         kids = held[1][i] = list(token.children)
     return kids
+
+
+def first_dep(kids: list[Any], deps: Any) -> Any:
+    """The first of ``kids`` whose dependency label is in ``deps``, else None.
+
+    Why a loop, not ``next(c for c in kids if ...)``: a generator expression builds a
+    generator and its frame on every call (about a microsecond), and the readers asked
+    some fifteen of them of every statement."""
+    for c in kids:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def has_dep(kids: list[Any], deps: Any) -> bool:
+    """True when one of ``kids`` has a dependency label in ``deps`` (see
+    :func:`first_dep`: a loop, not ``any`` over a generator)."""
+    for c in kids:  # noqa: SIM110 (a loop is the point)
+        if c.dep_ in deps:
+            return True
+    return False
 
 
 def _doc_text(doc: Any, known: str | None = None) -> str:
@@ -234,14 +275,21 @@ def has_parse(doc: Any) -> bool:
     """``doc.has_annotation("DEP")`` for a document of one token or more, read on the rows
     already made for it: spaCy's own test looks up attribute names and walks the tokens
     again on every call, and the need reader asks it of every statement."""
-    return any(row[4] for row in _rows(doc))
+    for row in _rows(doc):  # noqa: SIM110 (a loop, not ``any``: see first_dep)
+        if row[4]:
+            return True
+    return False
 
 
 def several_sentences(doc: Any) -> bool:
     """True when the parse starts a sentence after the first token: read from the rows
     already made for the document, so a one-sentence statement (most) costs no walk of
     ``doc.sents``."""
-    return any(row[2] == 1 for row in _rows(doc)[1:])
+    rows = _rows(doc)
+    for i in range(1, len(rows)):  # noqa: SIM110 (a loop, not ``any``: see first_dep)
+        if rows[i][2] == 1:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +386,6 @@ class NeedReading:
 # lemma() by (spelling, tag, own lemma), the three things it reads: the readers ask for
 # the same few words' lemmas again and again. Emptied when KNOWN_VERBS grows.
 _lemmas: dict[tuple[int, int, int], str] = {}
-_lemmas_for = [0]  # len(KNOWN_VERBS) when _lemmas was filled
 
 
 def lemma(token: Any) -> str:
@@ -348,11 +395,10 @@ def lemma(token: Any) -> str:
     lemmas with its word classes, so a light rule-based lemma is enough.
     """
     key = (token.orth, token.tag, token.lemma)
-    if _lemmas_for[0] != len(KNOWN_VERBS) or len(_lemmas) > 100_000:
-        _lemmas.clear()
-        _lemmas_for[0] = len(KNOWN_VERBS)
     found = _lemmas.get(key)
     if found is None:
+        if len(_lemmas) > 100_000:
+            _lemmas.clear()
         found = _lemmas[key] = _lemma(token)
     return found
 
@@ -407,18 +453,19 @@ def _lemma(token: Any) -> str:
 
 def lemma_forms(token: Any) -> tuple[str, ...]:
     """The lemma and its close spellings (placed -> plac, place), for class membership."""
-    base = lemma(token)
-    key = (base, token.orth)  # the spelling, read as its id: the forms are kept by both
+    key = (token.orth, token.tag, token.lemma)  # what the lemma is read from, as lemma()
     found = _forms.get(key)
     if found is None:
         if len(_forms) > 100_000:
             _forms.clear()
+        base = lemma(token)
         low = token.lower_
         found = _forms[key] = (base, low, base[:-1] if base.endswith("e") else base + "e")
     return found
 
 
-_forms: dict[tuple[str, int], tuple[str, ...]] = {}  # lemma_forms by (lemma, spelling)
+# lemma_forms by (spelling, tag, own lemma), as ``_lemmas``; emptied when KNOWN_VERBS grows
+_forms: dict[tuple[int, int, int], tuple[str, ...]] = {}
 
 
 def _right_edge(verb: Any, anchors: frozenset[str]) -> int:
