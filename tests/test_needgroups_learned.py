@@ -21,12 +21,15 @@ from assistant.needgroups.learned import (
     FEATURE_VERSION,
     MODEL_FILE,
     NONE,
+    VECTOR_PARTS,
     Decision,
     choose,
     features,
     fits,
     load_model,
+    vector_texts,
 )
+from assistant.vectors import load_vectors
 from tests.helpers import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -238,6 +241,10 @@ NO_THEME = [
     ("Jordan needs an assessment of his hearing.", "worded as an assessment"),
     ("Kayla needs to be safe and happy.", "worded as an aim"),
     ("The family needs a referral to the housing options team.", "worded as a service"),
+    # words no list and no dev row has, around a service, an assessment and an aim
+    ("Mum needs a Zumba class.", "worded as a service"),
+    ("Kemi needs an evaluation of her Yoruba.", "worded as an assessment"),
+    ("Ossie needs to flourish.", "worded as an aim"),
 ]
 
 
@@ -255,3 +262,61 @@ def test_a_strong_rule_is_not_overturned(pair: tuple[Suggester, Suggester]) -> N
     text = "Mum needs to be sober in the mornings when she takes Ava to nursery."
     assert learned.suggest([text])[0].theme == rules.suggest([text])[0].theme == \
         "substance-misuse"
+
+
+# --- what the meaning vectors add ------------------------------------------------------
+
+
+def test_vector_texts_leave_out_names_the_holder_and_the_need_verb(
+        pair: tuple[Suggester, Suggester]) -> None:
+    learned, _ = pair
+    analysis = learned.analyzer.read(["Ellie needs to stop missing school to look after "
+                                      "Bobby"])[0]
+    texts = vector_texts(analysis)
+    assert set(texts) == set(VECTOR_PARTS)
+    assert "school" in texts["need"] and "school" in texts["whole"]
+    assert "needs" not in texts["need"].split()
+    assert "Ellie" not in texts["need"]  # the holder is not what is needed
+    assert not any("Bobby" in t for t in texts.values())  # nor is a name inside it
+
+
+def _with_vectors(shipped: dict, rows: list[list[float]]) -> dict:
+    """The shipped model as if it read the "need" vector with these weights."""
+    return {**shipped, "decision": {**shipped["decision"], "vectors": ["need"]},
+            "vector_scale": 4.0, "vectors": {"need": rows}}
+
+
+def test_a_vector_row_of_the_wrong_shape_is_refused(tmp_path: Path) -> None:
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    width = len(shipped["classes"])
+    good = _with_vectors(shipped, [[0.0] * width] * 384)
+    assert load_model(_override(tmp_path, json.dumps(good)), THEMES).vectors is not None
+    short = _with_vectors(shipped, [[0.0] * (width - 1)] * 384)
+    with pytest.raises(ContentError, match="one weight per class"):
+        load_model(_override(tmp_path, json.dumps(short)), THEMES)
+    stray = {**good, "vectors": {**good["vectors"], "elsewhere": [[0.0] * width]}}
+    with pytest.raises(ContentError, match="vectors"):
+        load_model(_override(tmp_path, json.dumps(stray)), THEMES)
+
+
+def test_a_need_vector_weighs_towards_the_theme_its_meaning_is_near(
+        tmp_path: Path, pair: tuple[Suggester, Suggester]) -> None:
+    """The dense rows are read: a "need" weight row pointing at one theme's mean vector
+    raises that theme for a need meaning the same thing in other words, and the vectors
+    are encoded once per batch."""
+    learned, _ = pair
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    vectors = load_vectors(CONTENT)
+    k = shipped["classes"].index("substance-misuse")
+    centre = vectors.encode(["drinking alcohol drunk cans of lager vodka"])[0]
+    rows = [[float(centre[d]) if c == k else 0.0 for c in range(len(shipped["classes"]))]
+            for d in range(vectors.dims)]
+    model = load_model(_override(tmp_path, json.dumps(_with_vectors(shipped, rows))), THEMES)
+    texts = ["Gran needs to stop being sozzled on cider by teatime.",
+             "Gran needs to stop humming while she knits."]
+    analyses = learned.analyzer.read(texts)
+    model.prepare(analyses)
+    assert all(vector_texts(a)["need"] in model._encoded for a in analyses)
+    boozy, knitting = (model.vector_logits(a) for a in analyses)
+    assert boozy is not None and knitting is not None
+    assert boozy[k] > knitting[k] and boozy[k] > 0.5

@@ -11,7 +11,16 @@ on ``eval/dev/needgroups.jsonl`` only and judged leave-one-source-out; the polic
 joins it with the rules (the rules alone, the model where the rules are weak, or a blend)
 is the one that scored best that way, and is stored in the file with the figures.
 
-At run time it is a dot product: a few dozen features, each with a weight per theme. A
+It can also read what the need means, not only its words (when the trainer's
+leave-sources-out choice includes them; the file's ``decision.vectors`` says): the vector
+of what is needed (and
+of the whole statement, names left out) from ``assistant.vectors``, word-piece meanings
+distilled from a sentence model, so "too hungover to get them up" weighs towards the
+theme of "Mum's drinking" though it shares no word with any labelled need. Those weights
+are dense rows (one per vector dimension) in the same file.
+
+At run time it is a dot product: a few dozen features, each with a weight per theme, and
+a vector or two per need, encoded once per batch of needs (:meth:`Learned.prepare`). A
 need worded as a service, an assessment or a universal aim never reaches it: the rules'
 "no theme" and its reason stand (issue 10, point 5).
 """
@@ -23,6 +32,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
+import numpy as np
+from numpy.typing import NDArray
 from pydantic import Field, ValidationError, model_validator
 
 from assistant.content import Content, ContentError, Strict
@@ -30,11 +41,20 @@ from assistant.content import Content, ContentError, Strict
 if TYPE_CHECKING:
     from assistant.needgroups.suggest import Analysis, Suggestion
     from assistant.needgroups.themes import Themes
+    from assistant.vectors import Vectors
 
 MODEL_FILE = ("framework", "needgroups-model.json")
 # Raise when :func:`features` changes: a model trained on other features must not load.
 # 2: four-letter pieces of the words of what is needed, and each word's first four letters.
-FEATURE_VERSION = 2
+# 3: the meaning vectors of what is needed and of the whole statement (``VECTOR_PARTS``).
+FEATURE_VERSION = 3
+# The texts a need is read as a vector from: "need", what is needed (no holder, no need
+# verb, no names: who needs it says nothing of the theme); "whole", the statement less
+# the names after its first word (a problem statement's subject is part of what it is
+# about; its first word, "Mum" or a name, is kept as written).
+VECTOR_PARTS = ("need", "whole")
+# Most encoded texts kept between batches (a long audit must not grow without bound).
+CACHE_MOST = 20000
 # The length of the pieces of a word the model reads besides the word itself ("<coer",
 # "coer", "oerc", ...): a word no labelled need used shares pieces with one that did
 # ("snorting" with "snort", "coercively" with "coercive", "cannabis-using" with
@@ -77,6 +97,8 @@ class Decision(Strict):
     min_prob: float = Field(default=0.0, ge=0.0, le=1.0)
     # Whether the model reads the rules' theme scores as features too.
     rule_features: bool = True
+    # The meaning vectors (``VECTOR_PARTS``) the model reads besides the features.
+    vectors: list[str] = []
 
 
 class GroupModel(Strict):
@@ -88,6 +110,11 @@ class GroupModel(Strict):
     bias: list[float]
     weights: dict[str, dict[str, float]]  # feature: {class: weight}, small ones dropped
     decision: Decision
+    # Each vector part's weights: one row per dimension, one weight per class; the unit
+    # vector is multiplied by ``vector_scale`` first (so a need's vector weighs like a
+    # few of its words in training).
+    vectors: dict[str, list[list[float]]] = {}
+    vector_scale: float = Field(default=0.0, ge=0.0)
     meta: dict[str, object] = {}
 
     @model_validator(mode="after")
@@ -109,6 +136,17 @@ class GroupModel(Strict):
                 raise ValueError(f"weights[{feature!r}]: not a finite number")
         if not all(math.isfinite(v) for v in self.bias):
             raise ValueError("bias: not a finite number")
+        if set(self.vectors) != set(self.decision.vectors):
+            raise ValueError("vectors must hold weights for exactly the decision's "
+                             f"vectors ({', '.join(self.decision.vectors) or 'none'})")
+        for part, rows in self.vectors.items():
+            if part not in VECTOR_PARTS:
+                raise ValueError(f"vectors: unknown part {part!r} (known: "
+                                 f"{', '.join(VECTOR_PARTS)})")
+            if not rows or any(len(r) != len(self.classes) for r in rows):
+                raise ValueError(f"vectors[{part!r}]: each row needs one weight per class")
+            if not all(math.isfinite(v) for r in rows for v in r):
+                raise ValueError(f"vectors[{part!r}]: not a finite number")
         return self
 
 
@@ -127,7 +165,7 @@ def features(analysis: Analysis, rule: Suggestion | None = None,
     for n, (text, lemma, whom, depth, part) in enumerate(tokens):
         if depth < 0 or not lemma[:1].isalpha() or lemma in STOP:
             continue
-        if n and text[:1].isupper() and not text.isupper():
+        if _name(n, text):
             continue  # a name ("Poppy"): a person, not what is needed
         out[f"w:{lemma}"] = 1.0
         out[f"{'in' if not part else 'adj'}:{lemma}"] = 1.0
@@ -160,6 +198,24 @@ def features(analysis: Analysis, rule: Suggestion | None = None,
     return out
 
 
+def _name(n: int, text: str) -> bool:
+    """A name ("Poppy", "Mum" as a name): a capitalised word, not the first, that is not
+    shorthand."""
+    return bool(n) and text[:1].isupper() and not text.isupper()
+
+
+def vector_texts(analysis: Analysis) -> dict[str, str]:
+    """The texts of ``VECTOR_PARTS`` for one need, from its stored tokens (so a stored
+    analysis reads the same without spaCy): what is needed (the tokens below the need
+    verb; all of them when the structure was not read) and the whole statement, each
+    without names after the first word (a name is a capitalised word that is not
+    shorthand; the first word is capitalised whatever it is)."""
+    tokens = analysis.tokens
+    whole = [t[0] for n, t in enumerate(tokens) if not _name(n, t[0])]
+    need = [t[0] for n, t in enumerate(tokens) if t[3] >= 0 and not _name(n, t[0])]
+    return {"need": " ".join(need or whole), "whole": " ".join(whole)}
+
+
 def pieces(lemma: str) -> list[str]:
     """The word's ``PIECE``-letter pieces, its start and end marked ("<cok", "coke",
     "oke>" of "coke")."""
@@ -177,7 +233,8 @@ def softmax(logits: Sequence[float]) -> list[float]:
 class Learned:
     """The loaded model: probabilities for a need and the decision with the rules."""
 
-    def __init__(self, model: GroupModel, themes: Themes) -> None:
+    def __init__(self, model: GroupModel, themes: Themes,
+                 vectors: Vectors | None = None) -> None:
         self.model = model
         self.classes = model.classes
         self.index = {c: n for n, c in enumerate(model.classes)}
@@ -185,12 +242,46 @@ class Learned:
         # each feature's weights as (class index, weight) pairs: the dot product is short
         self.rows = {f: [(self.index[c], w) for c, w in row.items()]
                      for f, row in model.weights.items()}
+        self.dense = {part: np.asarray(rows, dtype=np.float32) * model.vector_scale
+                      for part, rows in model.vectors.items()}
+        self.vectors = vectors if self.dense else None
+        self._encoded: dict[str, NDArray[np.float32]] = {}
 
-    def probabilities(self, feats: Mapping[str, float]) -> list[float]:
+    def prepare(self, analyses: Iterable[Analysis]) -> None:
+        """Encode the vector texts of many needs at once (one tokenizer batch), so
+        :meth:`decide` on each of them only looks its vectors up."""
+        if self.vectors is None:
+            return
+        todo = list(dict.fromkeys(
+            text for a in analyses for part, text in vector_texts(a).items()
+            if part in self.dense and text not in self._encoded))
+        if not todo:
+            return
+        if len(self._encoded) + len(todo) > CACHE_MOST:
+            self._encoded.clear()
+        for text, row in zip(todo, self.vectors.encode(todo), strict=True):
+            self._encoded[text] = row
+
+    def vector_logits(self, analysis: Analysis) -> NDArray[np.float32] | None:
+        """What the need's vectors add to each class's logit (None: no vectors)."""
+        if self.vectors is None:
+            return None
+        texts = vector_texts(analysis)
+        self.prepare([analysis])
+        out = np.zeros(len(self.classes), dtype=np.float32)
+        for part, weights in self.dense.items():
+            out += self._encoded[texts[part]] @ weights
+        return out
+
+    def probabilities(self, feats: Mapping[str, float],
+                      analysis: Analysis | None = None) -> list[float]:
         logits = list(self.model.bias)
         for name, value in feats.items():
             for k, w in self.rows.get(name, ()):
                 logits[k] += w * value
+        extra = self.vector_logits(analysis) if analysis is not None else None
+        if extra is not None:
+            logits = [v + float(e) for v, e in zip(logits, extra, strict=True)]
         return softmax(logits)
 
     def decide(self, analysis: Analysis, rule: Suggestion) -> Suggestion:
@@ -202,7 +293,7 @@ class Learned:
         if decision.policy == "rules":
             return rule
         feats = features(analysis, rule, decision.rule_features)
-        probs = self.probabilities(feats)
+        probs = self.probabilities(feats, analysis)
         theme = choose(decision, probs, self.classes, rule.theme, rule.scores, rule.strong)
         if theme == rule.theme:
             return rule
@@ -212,7 +303,7 @@ class Learned:
         words = self.evidence(analysis, feats, theme)
         known = self.themes.get(theme)
         label = known.label if known else theme
-        said = ", ".join(f"'{w}'" for w in words) or "its words together"
+        said = ", ".join(f"'{w}'" for w in words) or "what its words mean together"
         reason = f"read from {said} (learned from labelled needs) -> {label}"
         if rule.theme is not None:
             reason += f"; the theme words alone: {rule.reason}"
@@ -289,7 +380,12 @@ def load_model(content: Content, themes: Themes) -> Learned:
         where = ".".join(str(p) for p in first["loc"]) or None
         raise ContentError(path, f"{first['msg']}; retrain with `make group-model`",
                            field=where) from None
-    return Learned(model, themes)
+    vectors = None
+    if model.vectors:
+        from assistant.vectors import load_vectors
+
+        vectors = load_vectors(content)
+    return Learned(model, themes, vectors)
 
 
 def fits(model: GroupModel, themes: Themes) -> str:

@@ -1449,9 +1449,16 @@ class Suggester:
         template = self.themes.unplaced.get(category, self.themes.unplaced["service"])
         return Suggestion(None, template.format(what=what.strip()))
 
+    def prepare(self, analyses: Sequence[Analysis]) -> None:
+        """Ready the learned reading for many needs at once (their meaning vectors are
+        encoded in one batch, not one need at a time)."""
+        if self.learned is not None:
+            self.learned.prepare(analyses)
+
     def suggest(self, texts: Sequence[str], kinds: Sequence[Sequence[str]] | None = None
                 ) -> list[Suggestion]:
         analyses = self.analyzer.read(texts)
+        self.prepare(analyses)
         return [self.suggest_analysis(a, kinds[n] if kinds else None)
                 for n, a in enumerate(analyses)]
 
@@ -1537,11 +1544,13 @@ def suggest_sample(audit: AuditStore, sample_id: int, suggester: Suggester,
     out = []
     counts: Counter[str] = Counter()
     seen: dict[tuple[str, str], Suggestion] = {}  # the same words, the same suggestion
+    decoded = {stored: decode(stored) for stored in dict.fromkeys(r["tokens"] for r in rows)}
+    suggester.prepare(list(decoded.values()))
     for row in rows:
         key = (row["tokens"], json.dumps(row["kinds"]))
         s = seen.get(key)
         if s is None:
-            s = seen[key] = suggester.suggest_analysis(decode(row["tokens"]), row["kinds"])
+            s = seen[key] = suggester.suggest_analysis(decoded[row["tokens"]], row["kinds"])
         counts[s.theme or ""] += 1
         out.append({"id": row["id"], "tokens": row["tokens"], "theme": s.theme,
                     "reason": s.reason, "alternatives": s.alternatives, "kinds": row["kinds"]})
