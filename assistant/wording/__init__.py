@@ -71,8 +71,15 @@ class Coach:
                                            pipeline.unneeded(self.ruleset.attributes()))
                     self.pipeline_name = loaded.name
                     self.notice = loaded.notice
-                    self._engine = Engine(loaded.nlp, self.ruleset, self.library,
-                                          loaded.reduced)
+                    engine = Engine(loaded.nlp, self.ruleset, self.library,
+                                    loaded.reduced)
+                    if not loaded.reduced:  # the judge reads what the parse isolates
+                        from assistant.vectors import load_vectors
+                        from assistant.wording.judge import load_judge
+
+                        engine.judge = load_judge(self.content)
+                        engine.vectors = load_vectors(self.content)
+                    self._engine = engine
         return self
 
     def skipped_rules(self) -> list[str]:
@@ -100,8 +107,9 @@ class Coach:
             family = self.library.family(case)
             text = text[:MAX_CHARS]
             doc = engine.nlp(text)
-            return self._noted(doc, engine.report(doc, stage, holder, family, text), family,
-                               holder)
+            report = engine.report(doc, stage, holder, family, text)
+            engine.consult([(doc, report, family)])
+            return self._noted(doc, report, family, holder)
 
     def _noted(self, doc: Any, report: Report, family: Any,
                given: str | None = None) -> Report:
@@ -296,8 +304,9 @@ class Coach:
         family = self.library.family(case)
         for doc in docs:  # read outside the lock: ``docs`` may be a parser's stream
             with SPACY_LOCK:
-                report = self._noted(doc, engine.report(doc, stage, holder, family), family,
-                                     holder)
+                report = engine.report(doc, stage, holder, family)
+                engine.consult([(doc, report, family)])
+                report = self._noted(doc, report, family, holder)
             yield report
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
@@ -322,12 +331,13 @@ class Coach:
             if not batch:
                 return
             with SPACY_LOCK:
-                reports = [self._noted(doc, engine.report(doc, stage, holder, family, text),
-                                       family, holder) if notes else
-                           engine.report(doc, stage, holder, family, text)
-                           for text, doc in zip(batch, engine.nlp.pipe(batch,
-                                                                       batch_size=batch_size),
-                                                strict=True)]
+                read = [(doc, engine.report(doc, stage, holder, family, text), family)
+                        for text, doc in zip(batch, engine.nlp.pipe(batch,
+                                                                    batch_size=batch_size),
+                                             strict=True)]
+                engine.consult(read)  # the statements left to the judge, encoded at once
+                reports = [self._noted(doc, report, family, holder) if notes else report
+                           for doc, report, _ in read]
             yield from reports
 
 
