@@ -34,7 +34,13 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.content import Content  # noqa: E402
 from assistant.vectors import load_vectors  # noqa: E402
-from assistant.wording.judge import CLASSES, JUDGE_FILE, left_to_judge, what_of  # noqa: E402
+from assistant.wording.judge import (  # noqa: E402
+    CLASSES,
+    JUDGE_FILE,
+    NeedJudge,
+    left_to_judge,
+    what_of,
+)
 
 DEV = ROOT / "eval" / "dev"
 FOLDS = 10
@@ -111,18 +117,18 @@ def read(items: list[dict]) -> tuple[np.ndarray, list[bool], list[bool]]:
         raise SystemExit("the judge is trained on the parsed pipeline; install it first")
     engine = Engine(loaded.nlp, coach.ruleset, coach.library, loaded.reduced)
     texts = [i["text"] for i in items]
-    whats: list[str] = []
+    judge = NeedJudge(np.zeros((0, 0)), np.zeros(0), 1.0)  # for its features only
+    vectors = load_vectors(Content())
+    parts: list[tuple[object, object]] = []
     silent: list[bool] = []
     flagged: list[bool] = []
     for text, doc in zip(texts, engine.nlp.pipe(texts, batch_size=256), strict=True):
         report = engine.report(doc, "need", None, None, text)
-        what = what_of(engine.reader.read_needs(doc), text)
-        silent.append(left_to_judge(report) and what is not None)
+        judged, part = what_of(engine.reader.read_needs(doc))
+        silent.append(left_to_judge(report) and judged)
         flagged.append(bool(set(report.kinds) & set(CLASSES[:3])))
-        whats.append(what or text)
-    vectors = load_vectors(Content())
-    encoded = vectors.encode([*whats, *texts])
-    features = np.hstack([encoded[:len(texts)], encoded[len(texts):]]).astype(np.float64)
+        parts.append((doc, part))
+    features = judge.features(vectors, parts)
     return features, silent, flagged
 
 

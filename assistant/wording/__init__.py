@@ -331,14 +331,21 @@ class Coach:
             if not batch:
                 return
             with SPACY_LOCK:
-                read = [(doc, engine.report(doc, stage, holder, family, text), family)
-                        for text, doc in zip(batch, engine.nlp.pipe(batch,
-                                                                    batch_size=batch_size),
-                                             strict=True)]
-                engine.consult(read)  # the statements left to the judge, encoded at once
-                reports = [self._noted(doc, report, family, holder) if notes else report
-                           for doc, report, _ in read]
+                reports = [self._read(engine, doc, stage, holder, family, text, notes)
+                           for text, doc in zip(batch, engine.nlp.pipe(batch,
+                                                                       batch_size=batch_size),
+                                                strict=True)]
             yield from reports
+
+    def _read(self, engine: Any, doc: Any, stage: str, holder: str | None, family: Any,
+              text: str, notes: bool) -> Report:
+        """One document's report: the rules, the need judge where they are silent, then
+        (with ``notes``) what the coach says. Each document is read through before the
+        next, so the need reader's readings of it are still at hand for the judge and
+        the note (the reader keeps the last document's)."""
+        report = engine.report(doc, stage, holder, family, text)
+        engine.consult([(doc, report, family)])
+        return self._noted(doc, report, family, holder) if notes else report
 
 
 #: What ends a sentence as the worker wrote it.

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -31,6 +32,7 @@ from assistant.content import Content, ContentError
 JUDGE_FILE = ("framework", "wording", "need-judge.json")
 CLASSES = ("universal", "service", "assessment", "specific")
 RETRAIN = "retrain with scripts/train_need_judge.py"
+MAX_WORDS = 100_000  # distinct words whose pieces are remembered
 
 #: What the judge says it read, per kind (a finding's reason: honest about its basis).
 READS = {
@@ -57,27 +59,49 @@ class NeedJudge:
     def __init__(self, weights: NDArray[np.float64], bias: NDArray[np.float64],
                  threshold: float) -> None:
         self.weights, self.bias, self.threshold = weights, bias, threshold
+        self._pieces: dict[str, list[int]] = {}  # a word's pieces, as the tokenizer splits it
 
-    def probabilities(self, what: NDArray[np.float32], text: NDArray[np.float32]
-                      ) -> NDArray[np.float64]:
+    def features(self, vectors: Any, items: Sequence[tuple[Any, Any]]) -> NDArray[np.float64]:
+        """One row per (parsed document, the part the need reader read as needed or None
+        for the whole statement): the vector of what is needed, then of the statement.
+
+        Why from the parse's words, not the text: the tokenizer cost several times the
+        judge's sum, and a word splits into the same pieces alone as in its sentence (the
+        tokenizer splits words at spaces and punctuation first, as the parse does), so
+        each distinct word is split once and remembered."""
+        pieces = self._pieces
+        if len(pieces) > MAX_WORDS:
+            pieces.clear()
+        whats: list[list[int]] = []
+        texts: list[list[int]] = []
+        for doc, part in items:
+            words = [t.lower_ for t in doc]
+            for word in words:
+                if word not in pieces:
+                    pieces[word] = vectors.piece_ids([word])[0]
+            ids = [pieces[w] for w in words]
+            whole = [i for row in ids for i in row]
+            what = ([i for row in ids[part.start:part.end] for i in row]
+                    if part is not None and part.end > part.start else whole)
+            whats.append(what or whole)
+            texts.append(whole)
+        encoded = vectors.encode_ids([*whats, *texts])
+        return np.hstack([encoded[:len(items)], encoded[len(items):]]).astype(np.float64)
+
+    def probabilities(self, features: NDArray[np.float64]) -> NDArray[np.float64]:
         """One row per statement: the probability of each of :data:`CLASSES`."""
-        features = np.hstack([what, text]).astype(np.float64)
         z = features @ self.weights + self.bias
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         return p / p.sum(axis=1, keepdims=True)
 
-    def judge(self, vectors: object, whats: Sequence[str], texts: Sequence[str]
-              ) -> list[Verdict | None]:
-        """A verdict for each statement whose likeliest fault reaches the threshold;
-        ``whats`` are what the need reader isolated (the statement itself where it read
-        none), encoded with ``vectors`` (:class:`assistant.vectors.Vectors`) in one batch."""
-        if not texts:
+    def judge(self, vectors: Any, items: Sequence[tuple[Any, Any]]) -> list[Verdict | None]:
+        """A verdict for each item (see :meth:`features`) whose likeliest fault reaches
+        the threshold; ``vectors`` is :class:`assistant.vectors.Vectors`."""
+        if not items:
             return []
-        encoded = vectors.encode([*whats, *texts])  # type: ignore[attr-defined]
-        probs = self.probabilities(encoded[:len(whats)], encoded[len(whats):])
         out: list[Verdict | None] = []
-        for row in probs:
+        for row in self.probabilities(self.features(vectors, items)):
             best = int(np.argmax(row[:3]))
             out.append(Verdict(CLASSES[best], float(row[best]))
                        if row[best] >= self.threshold else None)
@@ -119,16 +143,15 @@ def _load(path: Path) -> NeedJudge:
     return NeedJudge(weights, bias, threshold)
 
 
-def what_of(readings: Sequence[object], text: str) -> str | None:
-    """What the judge reads as needed: the first need the reader read that is not
-    negated (its clause or phrase, else the statement); None where every need it read is
-    negated ("does not need counselling" is no fault to find)."""
+def what_of(readings: Sequence[Any]) -> tuple[bool, Any]:
+    """Whether the judge may read the statement, and the part it reads as needed: the
+    first need the reader read that is not negated (its clause or phrase; None for the
+    whole statement). Not where every need read is negated ("does not need counselling"
+    is no fault to find)."""
     for reading in readings:
-        if getattr(reading, "negated", False):
-            continue
-        part = getattr(reading, "what_part", None)
-        return part.text if part is not None and part.text.strip() else text
-    return None if readings else text
+        if not reading.negated:
+            return True, reading.what_part
+    return not readings, None
 
 
 def left_to_judge(report: object) -> bool:

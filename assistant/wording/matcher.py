@@ -377,30 +377,31 @@ class Engine:
     def consult(self, items: Sequence[tuple[Any, Report, Any]]) -> None:
         """Where the rules are silent on a need, ask the learned judge (wording/judge.py).
 
-        ``items`` are (document, its report from :meth:`report`, the case's family) for
-        one batch: the statements left to the judge are encoded together. A verdict
+        ``items`` are (document, its report from :meth:`report`, the case's family); the
+        coach hands each document as it is read (the reader's readings of it are then
+        still at hand), the judge's cost is the vectors of words already split. A verdict
         becomes a finding of that kind's structure rule (its questions and rewrites), its
         reason saying it is a learned reading, with ``basis`` "model"; its span is what
         the need reader read as needed. Why only where the rules are silent: they are
         right when they speak, and the judge was chosen to add, not to overrule."""
         if self.judge is None or self.reduced:
             return
-        todo: list[tuple[Any, Report, Any, str, Any]] = []
+        todo: list[tuple[Any, Report, Any, Any]] = []
         for doc, report, family in items:
             if report.stage != "need" or not report.text.strip() or not left_to_judge(report):
                 continue
             readings = self.reader.read_needs(doc)
-            what = what_of(readings, report.text)
-            if what is not None:
-                todo.append((doc, report, family, what,
+            judged, _ = what_of(readings)
+            if judged:
+                todo.append((doc, report, family,
                              next((r for r in readings if not r.negated), None)))
         if not todo:
             return
-        verdicts = self.judge.judge(self.vectors, [t[3] for t in todo],
-                                    [t[1].text for t in todo])
+        verdicts = self.judge.judge(self.vectors, [
+            (doc, reading.what_part if reading is not None else None)
+            for doc, _, _, reading in todo])
         compiled = self.stages["need"]
-        for (doc, report, family, _what, reading), verdict in zip(todo, verdicts,
-                                                                   strict=True):
+        for (doc, report, family, reading), verdict in zip(todo, verdicts, strict=True):
             index = None if verdict is None else compiled.structure.get(verdict.kind)
             if verdict is None or index is None:
                 continue
