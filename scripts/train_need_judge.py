@@ -200,10 +200,14 @@ def dump(items: list[dict], x: np.ndarray, threshold: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT.joinpath(*JUDGE_FILE))
+    parser.add_argument("--dev", type=Path, default=DEV,
+                        help="the labelled dev rows (default: eval/dev; never held-out)")
     parser.add_argument("--check", action="store_true",
                         help="fail if the shipped file differs from what dev gives")
     args = parser.parse_args(argv)
-    items = rows(DEV)
+    if "heldout" in args.dev.parts:
+        raise SystemExit("the judge is never trained on held-out rows")
+    items = rows(args.dev)
     x, silent, flagged = read(items)
     threshold = judge_lso(items, x, silent, flagged)
     text = dump(items, x, threshold)

@@ -147,10 +147,12 @@ def what_of(readings: Sequence[Any]) -> tuple[bool, Any]:
     """Whether the judge may read the statement, and the part it reads as needed: the
     first need the reader read that is not negated (its clause or phrase; None for the
     whole statement). Not where every need read is negated ("does not need counselling"
-    is no fault to find)."""
+    is no fault to find), nor where the reader positively read that need as specific
+    ("needs help filling in the forms from the clinic": the structure has spoken, and
+    the judge only fills the rules' silence)."""
     for reading in readings:
         if not reading.negated:
-            return True, reading.what_part
+            return reading.category != "specific", reading.what_part
     return not readings, None
 
 
