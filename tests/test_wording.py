@@ -108,9 +108,7 @@ def test_report_offsets_index_into_the_text_and_match_the_contract(coach: Coach)
     for finding in data["findings"]:
         assert text[finding["start"]:finding["end"]] == finding["match"]
         assert set(finding) == {"rule", "kind", "severity", "start", "end", "match",
-                                "message", "why", "questions", "suggestions", "context",
-                                "basis"}
-        assert finding["basis"] == "rules"
+                                "message", "why", "questions", "suggestions", "context"}
         assert set(finding["context"]) == {"negated", "hypothetical", "quoted",
                                            "other_person"}
     json.dumps(data)

@@ -71,15 +71,8 @@ class Coach:
                                            pipeline.unneeded(self.ruleset.attributes()))
                     self.pipeline_name = loaded.name
                     self.notice = loaded.notice
-                    engine = Engine(loaded.nlp, self.ruleset, self.library,
-                                    loaded.reduced)
-                    if not loaded.reduced:  # the judge reads what the parse isolates
-                        from assistant.vectors import load_vectors
-                        from assistant.wording.judge import load_judge
-
-                        engine.judge = load_judge(self.content)
-                        engine.vectors = load_vectors(self.content)
-                    self._engine = engine
+                    self._engine = Engine(loaded.nlp, self.ruleset, self.library,
+                                          loaded.reduced)
         return self
 
     def skipped_rules(self) -> list[str]:
@@ -107,9 +100,8 @@ class Coach:
             family = self.library.family(case)
             text = text[:MAX_CHARS]
             doc = engine.nlp(text)
-            report = engine.report(doc, stage, holder, family, text)
-            engine.consult([(doc, report, family)])
-            return self._noted(doc, report, family, holder)
+            return self._noted(doc, engine.report(doc, stage, holder, family, text), family,
+                               holder)
 
     def _noted(self, doc: Any, report: Report, family: Any,
                given: str | None = None) -> Report:
@@ -304,9 +296,8 @@ class Coach:
         family = self.library.family(case)
         for doc in docs:  # read outside the lock: ``docs`` may be a parser's stream
             with SPACY_LOCK:
-                report = engine.report(doc, stage, holder, family)
-                engine.consult([(doc, report, family)])
-                report = self._noted(doc, report, family, holder)
+                report = self._noted(doc, engine.report(doc, stage, holder, family), family,
+                                     holder)
             yield report
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
@@ -331,21 +322,13 @@ class Coach:
             if not batch:
                 return
             with SPACY_LOCK:
-                reports = [self._read(engine, doc, stage, holder, family, text, notes)
+                reports = [self._noted(doc, engine.report(doc, stage, holder, family, text),
+                                       family, holder) if notes else
+                           engine.report(doc, stage, holder, family, text)
                            for text, doc in zip(batch, engine.nlp.pipe(batch,
                                                                        batch_size=batch_size),
                                                 strict=True)]
             yield from reports
-
-    def _read(self, engine: Any, doc: Any, stage: str, holder: str | None, family: Any,
-              text: str, notes: bool) -> Report:
-        """One document's report: the rules, the need judge where they are silent, then
-        (with ``notes``) what the coach says. Each document is read through before the
-        next, so the need reader's readings of it are still at hand for the judge and
-        the note (the reader keeps the last document's)."""
-        report = engine.report(doc, stage, holder, family, text)
-        engine.consult([(doc, report, family)])
-        return self._noted(doc, report, family, holder) if notes else report
 
 
 #: What ends a sentence as the worker wrote it.

@@ -8,14 +8,13 @@ the few spans that match.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.content import ContentError
 from assistant.wording import context
 from assistant.wording.context import span_of
-from assistant.wording.judge import READS, left_to_judge, what_of
 from assistant.wording.pipeline import SPACY_LOCK
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
@@ -320,10 +319,6 @@ class Engine:
         self.reduced = reduced
         self.english = library.english  # the word lists of the library's content
         self.reader = StructureReader(ruleset.lexicons, self.english.time)
-        # The learned need judge and the vectors it reads (set by ``Coach.load``; None
-        # leaves every verdict to the rules, as a trainer reading the rules' own needs).
-        self.judge: Any = None
-        self.vectors: Any = None
         self.stages: dict[str, StageMatcher] = {}
         strings = nlp.vocab.strings
         for stage in ("need", "seriousness", "outcome", "work"):
@@ -373,48 +368,6 @@ class Engine:
             compiled.gated = [(frozenset(strings.add(w) for w in gate), matcher)
                               for gate, matcher in groups.items() if isinstance(gate, frozenset)]
             self.stages[stage] = compiled
-
-    def consult(self, items: Sequence[tuple[Any, Report, Any]]) -> None:
-        """Where the rules are silent on a need, ask the learned judge (wording/judge.py).
-
-        ``items`` are (document, its report from :meth:`report`, the case's family); the
-        coach hands each document as it is read (the reader's readings of it are then
-        still at hand), the judge's cost is the vectors of words already split. A verdict
-        becomes a finding of that kind's structure rule (its questions and rewrites), its
-        reason saying it is a learned reading, with ``basis`` "model"; its span is what
-        the need reader read as needed. Why only where the rules are silent: they are
-        right when they speak, and the judge was chosen to add, not to overrule."""
-        if self.judge is None or self.reduced:
-            return
-        todo: list[tuple[Any, Report, Any, Any]] = []
-        for doc, report, family in items:
-            if report.stage != "need" or not report.text.strip() or not left_to_judge(report):
-                continue
-            readings = self.reader.read_needs(doc)
-            judged, _ = what_of(readings)
-            if judged:
-                todo.append((doc, report, family,
-                             next((r for r in readings if not r.negated), None)))
-        if not todo:
-            return
-        verdicts = self.judge.judge(self.vectors, [
-            (doc, reading.what_part if reading is not None else None)
-            for doc, _, _, reading in todo])
-        compiled = self.stages["need"]
-        for (doc, report, family, reading), verdict in zip(todo, verdicts, strict=True):
-            index = None if verdict is None else compiled.structure.get(verdict.kind)
-            if verdict is None or index is None:
-                continue
-            span = (span_of(doc, reading.span.start, reading.span.end)
-                    if reading is not None and reading.span is not None
-                    else span_of(doc, 0, len(doc)))
-            finding, inferred = self._finding(doc, report.text, compiled.rules[index], span,
-                                              report.holder, True, READS[verdict.kind],
-                                              family)
-            finding.basis = "model"
-            report.findings.append(finding)
-            report.findings.sort(key=lambda f: (f.start, f.end))
-            report.holder = report.holder or inferred
 
     def skipped(self) -> list[str]:
         """Rules that cannot run on this pipeline (they need tags or a parse)."""

@@ -31,9 +31,6 @@ class Finding:
     questions: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     context: dict[str, bool] = field(default_factory=dict)
-    # What the finding rests on: "rules" (a word or structure rule) or "model" (the
-    # learned need judge, consulted only where the rules are silent; see wording/judge.py).
-    basis: str = "rules"
 
     @property
     def counts(self) -> bool:
@@ -46,7 +43,6 @@ class Finding:
             "start": self.start, "end": self.end, "match": self.match,
             "message": self.message, "why": self.why, "questions": list(self.questions),
             "suggestions": list(self.suggestions), "context": dict(self.context),
-            "basis": self.basis,
         }
 
 
