@@ -293,3 +293,44 @@ def test_taking_medication_is_offered_only_where_the_story_tells_of_it(
                 for s in f.suggestions]
     if not offered:
         assert not [r for r in rewrites if "medication" in r or "tablets" in r], rewrites
+
+
+# Found walking the interview (lead). A child of nursery age may have a funded place to
+# take up, but what happens AT nursery ("two-word phrases at nursery", "the picture cards
+# ... as nursery does", "circle time") takes for granted that the child goes: only the
+# story or the statement shows that, and not where it says the place is not taken up.
+
+AT_NURSERY = ("at nursery", "nursery does", "circle time")
+TALK_NEEDS = ["{name} needs speech and language therapy.", "{name} needs support.",
+              "{name} needs to be referred to the speech and language service."]
+
+
+def _talk_rewrites(coach: Coach, case: Case, name: str) -> list[str]:
+    return [s for need in TALK_NEEDS
+            for f in coach.check(need.format(name=name), holder=name, case=case).findings
+            for s in f.suggestions]
+
+
+@pytest.mark.parametrize("story", [
+    "Juno (3) says only a few words. A nursery place was offered but Esme hasn't taken "
+    "it up.",
+    "Juno (3) has only a handful of words and is not going to playgroup any more.",
+    "Juno is three and hardly talking. Esme says Juno doesnt go to nursery because of "
+    "the bus fares.",
+    "Juno (3) has very few words and is at home all day with Esme.",  # nursery not said
+])
+def test_what_happens_at_nursery_is_not_offered_where_the_child_does_not_go(
+        coach: Coach, story: str) -> None:
+    case = _case(story, ("Juno", "child", 3, "female"), ("Esme", "mother", 24, "female"))
+    rewrites = _talk_rewrites(coach, case, "Juno") + _talk_rewrites(coach, case, "Esme")
+    assert rewrites, "the coach still offers rewrites"
+    assert not [r for r in rewrites if any(words in r for words in AT_NURSERY)]
+
+
+def test_what_happens_at_nursery_is_offered_where_the_story_says_the_child_goes(
+        coach: Coach) -> None:
+    case = _case("Juno (3) says only a few words. Nursery say she plays alone and points "
+                 "for her drink.", ("Juno", "child", 3, "female"),
+                 ("Esme", "mother", 24, "female"))
+    rewrites = _talk_rewrites(coach, case, "Juno") + _talk_rewrites(coach, case, "Esme")
+    assert [r for r in rewrites if any(words in r for words in AT_NURSERY)]
