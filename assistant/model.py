@@ -120,8 +120,8 @@ def _a_name(value: str, info: ValidationInfo) -> str:
     """
     if (info.context or {}).get("framework") is not None and not any(
             ch.isalpha() for ch in value):
-        raise ValueError("needs a letter: a first name or initials, such as 'Mila' or 'M.J.'"
-                         f" ('{value}' has none)")
+        raise ValueError(f"'{value}' has no letter; give a first name or initials, such as "
+                         "'Mila' or 'M.J.'")
     return value
 
 

@@ -117,6 +117,7 @@ async def test_a_name_without_a_letter_is_refused_and_kept(tmp_path: Path, typed
         assert screen.people == []
         error = shown(screen, "#newcase-error")
         assert "letter" in error and "\n" not in error.strip(), error
+        assert f"'{typed}' has no letter" in error and error.count(":") == 2, error  # no stutter
         assert screen.query_one("#name", Input).value == typed
         assert screen.query_one("#age", Input).value == "9"
         assert screen.query_one("#role", Select).value == "child"
