@@ -255,7 +255,7 @@ class TimeWords(WordFile):
     @cached_property
     def weekday_plurals(self) -> frozenset[str]:
         """The full day names in the plural: "Tuesdays" (a day that repeats)."""
-        return frozenset(entry[0] + "s" for entry in self.weekdays)
+        return frozenset(self.calendar["days_plural"])
 
     @cached_property
     def calendar(self) -> dict[str, list[str]]:

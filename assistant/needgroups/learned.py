@@ -250,16 +250,19 @@ class Learned:
     def prepare(self, analyses: Iterable[Analysis]) -> None:
         """Encode the vector texts of many needs at once (one tokenizer batch), so
         :meth:`decide` on each of them only looks its vectors up."""
-        if self.vectors is None:
-            return
+        if self.vectors is not None:
+            self._encode(self.vectors, [vector_texts(a) for a in analyses])
+
+    def _encode(self, vectors: Vectors, texts: list[dict[str, str]]) -> None:
+        """Encode the texts of the parts the model reads that are not encoded yet."""
         todo = list(dict.fromkeys(
-            text for a in analyses for part, text in vector_texts(a).items()
+            text for parts in texts for part, text in parts.items()
             if part in self.dense and text not in self._encoded))
         if not todo:
             return
         if len(self._encoded) + len(todo) > CACHE_MOST:
             self._encoded.clear()
-        for text, row in zip(todo, self.vectors.encode(todo), strict=True):
+        for text, row in zip(todo, vectors.encode(todo), strict=True):
             self._encoded[text] = row
 
     def vector_logits(self, analysis: Analysis) -> NDArray[np.float32] | None:
@@ -267,7 +270,7 @@ class Learned:
         if self.vectors is None:
             return None
         texts = vector_texts(analysis)
-        self.prepare([analysis])
+        self._encode(self.vectors, [texts])
         out = np.zeros(len(self.classes), dtype=np.float32)
         for part, weights in self.dense.items():
             out += self._encoded[texts[part]] @ weights

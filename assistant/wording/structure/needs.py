@@ -72,39 +72,6 @@ def _name_lists() -> tuple[frozenset[str] | None, frozenset[str]]:
     return names.given | names.surnames | names.roles, names.given | names.surnames
 
 
-def _to_aux(kids: list[Any]) -> Any:
-    """The infinitive "to" among a verb's children (aux tagged TO), else None (a loop: see
-    ``readings.first_dep``)."""
-    for c in kids:
-        if c.dep_ == "aux" and c.tag_ == "TO":
-            return c
-    return None
-
-
-def _for_mark(kids: list[Any], deps: tuple[str, ...]) -> Any:
-    """The "for" among a verb's children with a label in ``deps``, else None."""
-    for c in kids:
-        if c.dep_ in deps and c.lower_ == "for":
-            return c
-    return None
-
-
-def _self_compound(kids: list[Any]) -> bool:
-    """True when "self" is a compound among ``kids`` ("self | belief")."""
-    for c in kids:  # noqa: SIM110 (a loop, not ``any``: see readings.first_dep)
-        if c.dep_ == "compound" and c.lower_ == "self":
-            return True
-    return False
-
-
-def _the_det(kids: list[Any]) -> bool:
-    """True when "the" is a determiner among ``kids``."""
-    for c in kids:  # noqa: SIM110 (a loop, not ``any``: see readings.first_dep)
-        if c.dep_ == "det" and c.lower_ == "the":
-            return True
-    return False
-
-
 class NeedReader:
     """Reads need statements with word classes from ``framework/wording/structure.yml``.
 
@@ -580,17 +547,17 @@ class NeedReader:
             self._from_prep(doc, source, reading)
             reading.negated = self._negated(doc, token)
             return reading if reading.what else None
-        if tag in ("VB", "VBN") and _to_aux(_kids(token)) is not None:
+        if tag in ("VB", "VBN") and first_dep(_kids(token), ("aux",), tag="TO") is not None:
             if token.dep_ == "xcomp" and token.head.tag_ not in ("VB", "VBP") and \
-                    _for_mark(_kids(token), ("mark", "prep")) is None:
+                    first_dep(_kids(token), ("mark", "prep"), words=("for",)) is None:
                 # Most candidates are the infinitive after a need verb ("needs | to
                 # attend"), which hold no need of their own. Returned at once, as below:
                 # with no "for" on the verb there is no "for ... to" mark (the "pcomp"
                 # mark needs another dep), an xcomp is no ROOT (plan-style), and the one
                 # xcomp reading ("Zoe to thrive") needs a VB/VBP head.
                 return None
-            mark = _for_mark(_kids(token), ("mark",))
-            to = _to_aux(_kids(token))
+            mark = first_dep(_kids(token), ("mark",), words=("for",))
+            to = first_dep(_kids(token), ("aux",), tag="TO")
             subject = next((c for c in _kids(token) if c.dep_ in SUBJECT_DEPS or (
                 c.dep_ in ("npadvmod", "dep", "nmod", "advmod", "intj") and c.i < to.i
                 and _namelike(c))), None)
@@ -914,11 +881,7 @@ class NeedReader:
                 own_subject, verb = verb, passive
         # "to be able to X": judge X. "to be helped/supported to X": judge X too.
         for _ in range(3):
-            adjective = None
-            for c in _kids(verb):  # a loop, not next() over a generator (see first_dep)
-                if c.dep_ == "acomp" and c.lower_ in ("able", "unable"):
-                    adjective = c
-                    break
+            adjective = first_dep(_kids(verb), ("acomp",), words=("able", "unable"))
             inner = None
             if adjective is not None:
                 inner = first_dep(_kids(adjective), ("xcomp",))
@@ -1821,7 +1784,7 @@ class NeedReader:
             return "assessment", f"\"{head.text}\" asks for an assessment"
         if base in self.person_head or head.tag_ in ("PRP", "PRP$", "WP"):
             return None, ""
-        if _self_compound(_kids(head)):
+        if first_dep(_kids(head), ("compound",), words=("self",)) is not None:
             return None, ""  # "self care": something the person does, not a provision
         if base in self.universal_noun and base not in self.help_noun | self.service_head \
                 and any(c.dep_ == "compound" for c in _kids(head)) and all(
@@ -1982,7 +1945,7 @@ class NeedReader:
         """True when ``noun`` is a position in something that is no service ("at the
         centre of decisions", "the heart of the family"): "the" and an "of" whose object is
         neither a service nor a name. "The centre of the Brindle hub" is the hub's."""
-        if not _the_det(_kids(noun)):
+        if first_dep(_kids(noun), ("det",), words=("the",)) is None:
             return False
         for prep in _kids(noun):
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > noun.i:
@@ -3435,7 +3398,8 @@ class NeedReader:
         if not (base in self.abstract_noun or base in self.universal_noun
                 or base.endswith(("ness", "ity", "ence", "ance", "esteem", "hood"))
                 or base.startswith("self-")
-                or _self_compound(_kids(noun))):  # "self-belief": a quality
+                # "self | belief": a quality
+                or first_dep(_kids(noun), ("compound",), words=("self",)) is not None):
             return False
         for child in _kids(noun):
             if child.i == ignore:

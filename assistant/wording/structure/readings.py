@@ -132,14 +132,17 @@ def _kids(token: Any) -> list[Any]:
     return kids
 
 
-def first_dep(kids: list[Any], deps: Any) -> Any:
-    """The first of ``kids`` whose dependency label is in ``deps``, else None.
+def first_dep(kids: list[Any], deps: Any, *, words: Any = None, tag: str | None = None) -> Any:
+    """The first of ``kids`` whose dependency label is in ``deps`` (and, when given, whose
+    lower-case word is in ``words`` and whose tag is ``tag``: the infinitive "to" is
+    ``first_dep(kids, ("aux",), tag="TO")``), else None.
 
     Why a loop, not ``next(c for c in kids if ...)``: a generator expression builds a
     generator and its frame on every call (about a microsecond), and the readers asked
     some fifteen of them of every statement."""
     for c in kids:
-        if c.dep_ in deps:
+        if c.dep_ in deps and (words is None or c.lower_ in words) and (
+                tag is None or c.tag_ == tag):
             return c
     return None
 

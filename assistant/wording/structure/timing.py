@@ -436,6 +436,13 @@ def _count_phrase(doc: Any, i: int, taken: set[int],
     return start, end
 
 
+def _said_of(base: str, form: str, words: Any, endings: tuple[str, ...]) -> bool:
+    """True when a verb is one of ``words`` by its lemma ``base``, or by its written
+    ``form`` less one of ``endings`` (the tagger's lemma of an unfamiliar verb, "charted",
+    "jots", may be the form itself)."""
+    return base in words or any(form.removesuffix(e) in words for e in endings)
+
+
 def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
     """The end of a phrase naming who or what will show the change, starting at ``i``
     ("as recorded by the school", "as Mum and the school both report", "according to the
@@ -473,8 +480,7 @@ def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
         book"). Not a verb with "down" alone: "as her mood goes down" keeps no record."""
         form = _low(doc[k])
         if doc[k].tag_ == "VBN" and k + 1 < n and _low(doc[k + 1]) in ("by", "in", "on") \
-                and (lemma(doc[k]) in w.record_words or form.removesuffix("ed") in
-                     w.record_words or form.removesuffix("d") in w.record_words):
+                and _said_of(lemma(doc[k]), form, w.record_words, ("ed", "d")):
             return True
         j = k + 1
         while j < n and j < k + 8 and not doc[j].is_punct and not (
@@ -500,8 +506,7 @@ def _evidence(doc: Any, i: int, observe: Iterable[str], w: TimeWords) -> int:
         particle = not verb and word.tag_.startswith("NN") and k + 1 < n and \
             _low(doc[k + 1]) in ("down", "up", "in")
         if (verb or particle or (last and word.tag_ in ("NNS", "VBZ"))) and (
-                base in seen or form.removesuffix("s") in seen or form.removesuffix("d") in
-                seen or form.removesuffix("ed") in seen or form in (
+                _said_of(base, form, seen, ("s", "d", "ed")) or form in (
                     "shown", "seen", "heard", "found", "written", "kept") or (
                     base not in ("be", "have") and (verb or particle) and records(k))):
             # "as noted by", "as her TA records" (the verb at the clause's end, tagged
