@@ -32,9 +32,10 @@ NEEDS = ["{name} needs support.", "{name} needs counselling.", "{name} needs to 
          "{name} needs a parenting course.", "{name} needs drug treatment."]
 
 
-def _rewrites(coach: Coach, case: Case, name: str) -> list[str]:
+def _rewrites(coach: Coach, case: Case, name: str, needs: list[str] = NEEDS) -> list[str]:
+    """Every rewrite offered for ``name``'s ``needs`` (each a "{name} needs ..." wording)."""
     out: list[str] = []
-    for need in NEEDS:
+    for need in needs:
         for finding in coach.check(need.format(name=name), holder=name, case=case).findings:
             out.extend(finding.suggestions)
     return out
@@ -199,12 +200,6 @@ ROUTINE_NEEDS = ["{name} needs support with routines.", "{name} needs a parentin
                  "{name} needs to engage with services.", "{name} needs support."]
 
 
-def _routine_rewrites(coach: Coach, case: Case, name: str) -> list[str]:
-    return [s for need in ROUTINE_NEEDS
-            for f in coach.check(need.format(name=name), holder=name, case=case).findings
-            for s in f.suggestions]
-
-
 def _daily_care(rewrites: list[str]) -> list[str]:
     return [r for r in rewrites if any(word in r for word in CARE)]
 
@@ -220,8 +215,8 @@ def test_daily_care_is_not_offered_to_a_father_who_lives_apart(coach: Coach,
                                                                 story: str) -> None:
     case = _case(story, ("Ayla", "child", 7, "female"), ("Bree", "mother", 30, "female"),
                  ("Cosmo", "father", 34, "male"))
-    assert not _daily_care(_routine_rewrites(coach, case, "Cosmo"))
-    assert _daily_care(_routine_rewrites(coach, case, "Bree")), "the mother at home is"
+    assert not _daily_care(_rewrites(coach, case, "Cosmo", ROUTINE_NEEDS))
+    assert _daily_care(_rewrites(coach, case, "Bree", ROUTINE_NEEDS)), "the mother at home is"
 
 
 def test_daily_care_is_offered_to_parents_at_home_and_not_to_a_mother_apart(
@@ -229,14 +224,14 @@ def test_daily_care_is_offered_to_parents_at_home_and_not_to_a_mother_apart(
     home = _case("Ayla (7) lives with her mum Bree and her dad Cosmo. She is late and tired "
                  "at school most days.", ("Ayla", "child", 7, "female"),
                  ("Bree", "mother", 30, "female"), ("Cosmo", "father", 34, "male"))
-    assert _daily_care(_routine_rewrites(coach, home, "Cosmo"))
-    assert _daily_care(_routine_rewrites(coach, home, "Bree"))
+    assert _daily_care(_rewrites(coach, home, "Cosmo", ROUTINE_NEEDS))
+    assert _daily_care(_rewrites(coach, home, "Bree", ROUTINE_NEEDS))
     apart = _case("Ayla (7) lives with her dad Cosmo; her mum Bree moved out last year. "
                   "Ayla is late and tired at school most days.",
                   ("Ayla", "child", 7, "female"), ("Bree", "mother", 30, "female"),
                   ("Cosmo", "father", 34, "male"))
-    assert not _daily_care(_routine_rewrites(coach, apart, "Bree"))
-    assert _daily_care(_routine_rewrites(coach, apart, "Cosmo"))
+    assert not _daily_care(_rewrites(coach, apart, "Bree", ROUTINE_NEEDS))
+    assert _daily_care(_rewrites(coach, apart, "Cosmo", ROUTINE_NEEDS))
 
 
 # Found by walk8. Violence between adults ("the fighting between his parents", "the night
@@ -305,12 +300,6 @@ TALK_NEEDS = ["{name} needs speech and language therapy.", "{name} needs support
               "{name} needs to be referred to the speech and language service."]
 
 
-def _talk_rewrites(coach: Coach, case: Case, name: str) -> list[str]:
-    return [s for need in TALK_NEEDS
-            for f in coach.check(need.format(name=name), holder=name, case=case).findings
-            for s in f.suggestions]
-
-
 @pytest.mark.parametrize("story", [
     "Juno (3) says only a few words. A nursery place was offered but Esme hasn't taken "
     "it up.",
@@ -322,7 +311,8 @@ def _talk_rewrites(coach: Coach, case: Case, name: str) -> list[str]:
 def test_what_happens_at_nursery_is_not_offered_where_the_child_does_not_go(
         coach: Coach, story: str) -> None:
     case = _case(story, ("Juno", "child", 3, "female"), ("Esme", "mother", 24, "female"))
-    rewrites = _talk_rewrites(coach, case, "Juno") + _talk_rewrites(coach, case, "Esme")
+    rewrites = [*_rewrites(coach, case, "Juno", TALK_NEEDS),
+                *_rewrites(coach, case, "Esme", TALK_NEEDS)]
     assert rewrites, "the coach still offers rewrites"
     assert not [r for r in rewrites if any(words in r for words in AT_NURSERY)]
 
@@ -332,5 +322,6 @@ def test_what_happens_at_nursery_is_offered_where_the_story_says_the_child_goes(
     case = _case("Juno (3) says only a few words. Nursery say she plays alone and points "
                  "for her drink.", ("Juno", "child", 3, "female"),
                  ("Esme", "mother", 24, "female"))
-    rewrites = _talk_rewrites(coach, case, "Juno") + _talk_rewrites(coach, case, "Esme")
+    rewrites = [*_rewrites(coach, case, "Juno", TALK_NEEDS),
+                *_rewrites(coach, case, "Esme", TALK_NEEDS)]
     assert [r for r in rewrites if any(words in r for words in AT_NURSERY)]
