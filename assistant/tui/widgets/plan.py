@@ -82,19 +82,22 @@ class PlanTree(Tree[str]):
                 child = person.role in framework.child_roles
                 # a child too young to say much shows it (the interview asks "say or show")
                 young = framework.shows_more_than_says(person.role, person.age)
-                if need.child_voice or need.parent_views:
-                    said = need.child_voice if child else need.parent_views
+                # what the holder says, and (for a child) what the parents say, each on
+                # its own: a child's words left empty with the parents' views given is
+                # still "not recorded", never an empty "In Tia's words:"
+                said = need.child_voice if child else need.parent_views
+                if said.strip():
                     voice = (f"What {person.name} shows us" if young
                              else f"In {person.name}'s words")
                     nnode.add_leaf(Text(f"{voice}: {_short(said)}",
                                         style="italic"), data=f"voice:{need.id}")
-                    if child and need.parent_views:
-                        nnode.add_leaf(Text(f"Parents' views: {_short(need.parent_views)}",
-                                            style="italic"), data=f"views:{need.id}")
                 else:
                     asked = "say or show" if young else "say"
                     nnode.add_leaf(Text(f"What does {person.name} {asked}? Not recorded yet",
                                         style="dim"), data=f"voice:{need.id}")
+                if child and need.parent_views.strip():
+                    nnode.add_leaf(Text(f"Parents' views: {_short(need.parent_views)}",
+                                        style="italic"), data=f"views:{need.id}")
                 if ser:
                     nnode.add_leaf(f"If unmet: {_short(ser.consequences)}",
                                    data=f"consequences:{need.id}")
