@@ -252,6 +252,12 @@ class Room:
             form = AuditForm.model_validate_json(body)
         except ValidationError as exc:
             raise ValueError(f"not a valid audit form ({exc.error_count()} problems)") from None
+        if not form.needs:
+            # Found walking a workshop: F10 on a case begun but with no need written yet
+            # pooled an empty form ("0 needs arrived"), which the report then counts as a
+            # case audited. Nothing is pooled until there is a need to group.
+            raise ValueError("this case has no needs yet: write at least one need, then "
+                             "send it again")
         # The room decides who sent it: a participant cannot pose as another.
         form = form.model_copy(update={"auditor": person.label})
         with self._lock, Store(self.pool_db) as store:
@@ -328,7 +334,10 @@ def send_form(form: AuditForm, timeout: float = 10.0) -> str:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             answer = json.loads(response.read().decode("utf-8"))
     except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace")[:200]
+        detail = exc.read().decode("utf-8", "replace")[:400]
+        # the room answers {"message": ...}: say the message, not the JSON around it
+        with contextlib.suppress(ValueError, AttributeError):
+            detail = str(json.loads(detail).get("message") or detail)
         raise RoomError(f"the room refused the form: {detail}") from None
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise RoomError(f"the room cannot be reached ({exc}); the form was not sent") from None

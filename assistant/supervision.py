@@ -14,11 +14,11 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from assistant import dates
-from assistant.content import Content, Strict
-from assistant.model import AgreedAction, Case, Comment, Outcome
+from assistant.content import Content, Framework, Strict
+from assistant.model import AgreedAction, Case, Comment, Need, Outcome
 
 _FIELD = re.compile(r"\{(\w+)\}")
-_KNOWN = {"holder", "need", "outcome", "work"}
+_KNOWN = {"holder", "child", "need", "outcome", "work"}
 
 
 class ConceptQuestions(Strict):
@@ -65,7 +65,22 @@ class Question:
     text: str
 
 
-def agenda(case: Case, prompts: SupervisionPrompts) -> list[Question]:
+def child_of(case: Case, need: Need, framework: Framework) -> str:
+    """Whom a need not met happens to, as the interview asks it: the holder, for a child's
+    need; for a parent's or carer's need, the child (or "the children", when the case has
+    several). Why: seriousness is about the child (the framework's question "what will
+    happen to the child?"); "What will happen to Donna if Donna's need is not met?" asked
+    the supervisor to rate a parent's need by what happens to the parent."""
+    holder = case.person(need.holder)
+    if holder is not None and holder.role in framework.child_roles:
+        return holder.name
+    children = [p for p in case.people if p.role in framework.child_roles]
+    if len(children) > 1:
+        return "the children"
+    return children[0].name if children else case.holder_name(need)
+
+
+def agenda(case: Case, prompts: SupervisionPrompts, framework: Framework) -> list[Question]:
     """The supervision walk-through for ``case``: opening, each need's chain, closing."""
     questions = [Question("opening", None, q) for q in prompts.opening]
     asked_general: set[tuple[str, str]] = set()
@@ -82,7 +97,8 @@ def agenda(case: Case, prompts: SupervisionPrompts) -> list[Question]:
 
     concepts = prompts.concepts
     for need in case.needs:
-        base = {"holder": case.holder_name(need), "need": need.wording.rstrip(".")}
+        base = {"holder": case.holder_name(need), "child": child_of(case, need, framework),
+                "need": need.wording.rstrip(".")}
         for template in concepts.need:
             ask("need", need.id, template, **base)
         for template in concepts.seriousness:

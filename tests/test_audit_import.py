@@ -364,3 +364,30 @@ def test_sample_names_refuse_controls_but_not_spaces_or_decomposed_accents(
     assert audit.sample_id("May  audit") == spaced
     zoe = audit.new_sample(unicodedata.normalize("NFD", "Zoë's audit"))
     assert audit.sample_id("Zoë's audit") == zoe
+
+
+def test_children_typed_in_as_the_printed_form_shows_them_import(case: Case) -> None:
+    """Found walking a workshop: the printed audit form shows "Child 1: 5-9, female", and a
+    trainer typing the paper forms into the CSV template copies that; the import refused
+    it, asking for the CSV's own "Child 1 (5-9, female)". Both read the same; the sex
+    may be left out (not recorded)."""
+    from assistant.exporters import render
+
+    form = audit_form_from_case(case, "Auditor", date(2026, 11, 20), content=CONTENT)
+    printed = render(case, "audit-html", when=date(2026, 11, 20), content=CONTENT)
+    assert isinstance(printed, str)
+    shown = printed.split("<th>Children</th><td colspan=\"3\">", 1)[1].split("</td>", 1)[0]
+    assert shown == "Child 1: 5-9, female; Child 2: 10-15, male", shown
+    rows = write_csv([form]).splitlines()
+    written = "; ".join(f"{c.label} ({c.age_band}, {c.sex})" for c in form.children)
+    for typed in (shown, written):
+        text = "\n".join([rows[0], *(row.replace(f'"{written}"', f'"{typed}"')
+                                     for row in rows[1:])])
+        got, problems = read_forms("typed.csv", text.encode())
+        assert problems == [] and got == [form], (typed, problems)
+    no_sex = "\n".join([rows[0], *(row.replace(f'"{written}"', '"Child 1: 5-9; Child 2 (10-15)"')
+                                   for row in rows[1:])])
+    [got], problems = read_forms("typed.csv", no_sex.encode())
+    assert problems == []
+    assert [(c.label, c.age_band, c.sex) for c in got.children] == [
+        ("Child 1", "5-9", "not recorded"), ("Child 2", "10-15", "not recorded")]

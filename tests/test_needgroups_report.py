@@ -108,6 +108,19 @@ def test_unsorted_needs_are_listed_with_why(report: Report) -> None:
     assert "need behind it" in course["reason"]
 
 
+def test_case_references_are_never_broken_at_their_hyphens(report: Report,
+                                                             tmp_path: Path) -> None:
+    """Found walking the report in a browser: the narrow Case column printed "NL-2026-014"
+    as "NL-/2026-/014"; every case reference cell keeps it on one line."""
+    html = next(p for p in write_report(report, tmp_path / "out", content=CONTENT)
+                if p.suffix == ".html").read_text("utf-8")
+    cases = {u["case"] for u in report.unsorted}
+    assert cases
+    for case in cases:
+        assert f"<td>{case}</td>" not in html and f'<td class="ref">{case}</td>' in html
+    assert "td.ref { white-space: nowrap; }" in html
+
+
 def test_report_card_has_the_three_questions(report: Report) -> None:
     assert list(report.card) == ["How much did we do?", "How well did we do it?",
                                  "Is anyone better off?"]

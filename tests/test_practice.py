@@ -93,7 +93,7 @@ def test_unrelated_needs_are_not_matched(lemmas) -> None:
 
 
 def test_supervision_agenda_walks_the_four_concepts(case: Case) -> None:
-    questions = agenda(case, load_prompts(CONTENT))
+    questions = agenda(case, load_prompts(CONTENT), CONTENT.framework)
     concepts = [q.concept for q in questions]
     assert concepts[0] == "opening" and concepts[-1] == "closing"
     order = [c for i, c in enumerate(concepts) if i == 0 or concepts[i - 1] != c]

@@ -34,13 +34,14 @@ def room(tmp_path: Path) -> Room:
                 sample="Workshop", port=0)
 
 
-def a_form(reference: str = "PRACTICE-x", auditor: str = "anyone") -> bytes:
+def a_form(reference: str = "PRACTICE-x", auditor: str = "anyone", needs: int = 1) -> bytes:
     form = AuditForm.model_validate({
         "case_reference": reference, "auditor": auditor,
         "audit_date": date(2026, 11, 29).isoformat(),
         "children": [{"label": "Child 1", "age_band": "10-15"}],
         "needs": [{"holder": "Child 1", "holder_kind": "child",
-                   "wording": "Child 1 needs to be able to sit still in circle time"}],
+                   "wording": "Child 1 needs to be able to sit still in circle time"}
+                  ] * needs,
     })
     return form.model_dump_json().encode()
 
@@ -93,6 +94,38 @@ def test_a_pooled_form_is_the_senders_and_a_resend_replaces_it(room: Room) -> No
         audit = AuditStore(store)
         [form] = audit.forms(audit.sample_id("Workshop"))
     assert form["auditor"] == "Sam <b>"  # the room says who sent it, not the form
+
+
+def test_a_form_with_no_needs_is_not_pooled_and_the_sender_reads_why(
+        room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found walking a workshop: F10 on a case begun with no need written pooled an empty
+    form ("0 needs arrived"), which the report counts as a case audited. The room refuses
+    it, and the participant's app says why in words, not the room's JSON."""
+    from assistant.audit.form import AuditForm
+    from assistant.room import ENV_TOKEN, ENV_URL, RoomError, send_form
+
+    person = room.join(room.code, "Ali", "a")
+    assert person is not None
+    with pytest.raises(ValueError, match="no needs yet"):
+        room.pool(person, a_form(needs=0))
+    assert room.pooled() == 0 and room.arrivals == [] and person.forms == 0
+
+    async def scenario() -> str:
+        runner = await start(room)
+        monkeypatch.setenv(ENV_URL, f"http://127.0.0.1:{room.port}/pool")
+        monkeypatch.setenv(ENV_TOKEN, person.token)
+        try:
+            with pytest.raises(RoomError) as refused:
+                await asyncio.get_running_loop().run_in_executor(
+                    None, send_form, AuditForm.model_validate_json(a_form(needs=0)))
+            return str(refused.value)
+        finally:
+            await runner.cleanup()
+
+    said = asyncio.run(scenario())
+    assert said == ("the room refused the form: this case has no needs yet: write at least "
+                    "one need, then send it again"), said
+    assert room.pooled() == 0
 
 
 def test_a_room_of_three(room: Room) -> None:

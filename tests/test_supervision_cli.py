@@ -38,3 +38,22 @@ def test_about_takes_what_a_person_sees_and_the_loop_closes(db_path) -> None:  #
     assert "What does Tyler say about coming home?" in listing
     history = run_cli("history", "NL-2026-014").stdout
     assert "Agreed action done 1 Dec 2026" in history and "Comment edited" in history
+
+
+def test_seriousness_asks_what_happens_to_the_child_for_every_need(db_path) -> None:  # type: ignore[no-untyped-def]
+    """Found walking the app: a mother's and a grandparent's need were asked as "What will
+    happen to Donna if ... is not met?"; seriousness is about the child, as the interview
+    asks it ("If it is not met, what will happen to Tia?")."""
+    run_cli("import", str(FIXTURES / "severe-need.json"))
+    listing = run_cli("supervise", "NL-2026-090").stdout
+    asked = [line.strip() for line in listing.splitlines()
+             if line.strip().startswith("- What will happen to")]
+    assert len(asked) == 4, listing
+    assert all(line.startswith("- What will happen to Tia if") for line in asked), asked
+    assert any('"Donna needs to understand' in line for line in asked)
+    assert any('"Pat needs support"' in line for line in asked)
+    # a case with two children asks about them both
+    run_cli("import", FIXTURE)
+    listing = run_cli("supervise", "NL-2026-014").stdout
+    assert 'What will happen to the children if "Dee needs' in listing, listing
+    assert 'What will happen to Kayla if "Kayla needs' in listing

@@ -137,7 +137,11 @@ def write_csv(forms: Iterable[AuditForm], header: bool = True) -> str:
     return out.getvalue()
 
 
-_CHILD = re.compile(r"\s*([^;()]+?)\s*\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)\s*")
+#: a child as the CSV writes it, "Child 1 (5-9, female)", or as the printed audit form
+#: shows it, "Child 1: 5-9, female" (what a trainer types in from the paper); the sex may
+#: be left out ("Child 1 (0-4)", "Child 1: 0-4") and is then not recorded
+_CHILD = re.compile(r"\s*([^;():]+?)\s*(?:\(\s*([^,()]+?)\s*(?:,\s*([^()]+?)\s*)?\)"
+                    r"|:\s*([^,();]+?)\s*(?:,\s*([^();]+?)\s*)?)")
 
 
 class CsvError(Located, ValueError):
@@ -156,8 +160,12 @@ def _children(text: str, line: int) -> list[dict[str, str]]:
         match = _CHILD.fullmatch(part)
         if not match:
             raise CsvError(f"cannot read {part.strip()!r} (expected e.g. "
-                           "'Child 1 (5-9, female)')", line=line, field="children")
-        children.append({"label": match[1], "age_band": match[2], "sex": match[3]})
+                           "'Child 1 (5-9, female)' or 'Child 1: 5-9, female')",
+                           line=line, field="children")
+        child = {"label": match[1], "age_band": match[2] or match[4]}
+        if sex := match[3] or match[5]:
+            child["sex"] = sex
+        children.append(child)
     return children
 
 

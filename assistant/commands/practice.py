@@ -135,7 +135,7 @@ def cmd_supervise(args: argparse.Namespace) -> int:
     prompts = supervision.load_prompts(content)
     current = None
     shown: set[str] = set()
-    for question in supervision.agenda(case, prompts):
+    for question in supervision.agenda(case, prompts, content.framework):
         if question.concept != current:
             current = question.concept
             print(f"\n{current.upper()}")

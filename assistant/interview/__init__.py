@@ -62,6 +62,10 @@ __all__ = [
     "Step", "help_markdown", "load_prompts",
 ]
 
+#: how many positions' questions :meth:`Interview.question` keeps built (the screen asks
+#: for the current one and, around it, a few others)
+ASKED_KEPT = 16
+
 
 def _example_dates() -> dict[str, str]:
     """Example dates for the date questions, kept ahead of the app's today: the first
@@ -99,6 +103,9 @@ class Interview(People, Story, Gaps):
         #: that has the coach loaded (``Coach.read_offers``), so the interview itself
         #: never loads a pipeline
         self.offer_reader: Callable[[str, str, date, Case], dict[str, str]] | None = None
+        #: the questions last built, by position, with the case as it was then (see
+        #: :meth:`question`)
+        self._asked: dict[str, tuple[str, Question]] = {}
         keys = self.steps()
         legacy = case.resume.get("step")
         if position in keys:
@@ -252,7 +259,28 @@ class Interview(People, Story, Gaps):
     # --- the question now ---------------------------------------------------------------
 
     def question(self, key: str | None = None) -> Question:
+        """The question at ``key`` (default: where the worker is), built once for each
+        state of the case.
+
+        Why: the screen asks for the question on every keystroke (which stage the coach
+        reads, whose need it is), and building some questions reads the whole case: "What
+        I heard" reads the story for names and themes, seconds for a pasted referral. Built
+        afresh each time, typing in that answer box froze the app for seconds a key. The
+        question depends only on the position, the case and today (content and prompts
+        do not change under an interview), so an unchanged case gives the same one."""
         key = key or self.key
+        state = (f"{self.today.isoformat()} {self.offer_reader is not None}\n"
+                 f"{self.case.model_dump_json()}")
+        asked = self._asked.get(key)
+        if asked is not None and asked[0] == state:
+            return asked[1]
+        question = self._build_question(key)
+        if len(self._asked) >= ASKED_KEPT:
+            self._asked.clear()
+        self._asked[key] = (state, question)
+        return question
+
+    def _build_question(self, key: str) -> Question:
         step, at = self._resolve(key)
         text = self.prompts.questions[step.kind]
         values = self._values(step, at)

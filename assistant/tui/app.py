@@ -30,7 +30,7 @@ from textual.widgets import Input, TextArea
 
 from assistant.tui.drafts import Keeper
 from assistant.tui.messages import OpenCase, StartPractice
-from assistant.tui.typeahead import TypeAhead
+from assistant.tui.typeahead import TypeAhead, handled
 
 if TYPE_CHECKING:
     from assistant.content import Content
@@ -190,6 +190,7 @@ class NeedsLedApp(App[None]):
 
         if isinstance(self.screen, QuitScreen):
             return
+        await handled(self.focused)  # the keys typed just before Ctrl+Q are in the field
         self.keeper.flush_now(wait=2.0)
         journal = self.keeper.journal
         problems = []

@@ -94,6 +94,20 @@ def _busy(pump: MessagePump, *, app: bool = False) -> bool:
 _UNKNOWN = object()
 
 
+async def handled(pump: MessagePump | None) -> None:
+    """Wait until ``pump`` (the focused field) has handled every key already handed to it,
+    :data:`MAX_HOLD` seconds at most.
+
+    Why: a priority key (Ctrl+Q) acts as soon as the app reads it, while the characters
+    typed just before it may still wait in the field's queue; quitting then wrote the
+    draft without them ("She says she is ex" of a sentence typed in one burst)."""
+    if pump is None:
+        return
+    deadline = time.monotonic() + MAX_HOLD
+    while _busy(pump) and time.monotonic() < deadline:
+        await asyncio.sleep(POLL)
+
+
 class TypeAhead:
     """The app's hold on keys read while a key before them is still being handled."""
 

@@ -67,7 +67,7 @@ class SupervisionScreen(Screen[None]):
 
         self.case = case
         self.prompts = load_prompts(self.app.content)
-        self.questions = agenda(case, self.prompts)
+        self.questions = agenda(case, self.prompts, self.app.content.framework)
         self.index = 0
         self.whole_case = False
 

@@ -13,7 +13,7 @@ from textual.widgets.tree import TreeNode
 
 from assistant.content import Framework
 from assistant.dates import show_date
-from assistant.model import AgreedAction, Case, Comment, Person
+from assistant.model import AgreedAction, Case, Comment, Need, Person
 from assistant.supervision import comments_about
 
 
@@ -82,19 +82,22 @@ class PlanTree(Tree[str]):
                 child = person.role in framework.child_roles
                 # a child too young to say much shows it (the interview asks "say or show")
                 young = framework.shows_more_than_says(person.role, person.age)
-                if need.child_voice or need.parent_views:
-                    said = need.child_voice if child else need.parent_views
+                # what the holder says, and (for a child) what the parents say, each on
+                # its own: a child's words left empty with the parents' views given is
+                # still "not recorded", never an empty "In Tia's words:"
+                said = need.child_voice if child else need.parent_views
+                if said.strip():
                     voice = (f"What {person.name} shows us" if young
                              else f"In {person.name}'s words")
                     nnode.add_leaf(Text(f"{voice}: {_short(said)}",
                                         style="italic"), data=f"voice:{need.id}")
-                    if child and need.parent_views:
-                        nnode.add_leaf(Text(f"Parents' views: {_short(need.parent_views)}",
-                                            style="italic"), data=f"views:{need.id}")
                 else:
                     asked = "say or show" if young else "say"
                     nnode.add_leaf(Text(f"What does {person.name} {asked}? Not recorded yet",
                                         style="dim"), data=f"voice:{need.id}")
+                if child and need.parent_views.strip():
+                    nnode.add_leaf(Text(f"Parents' views: {_short(need.parent_views)}",
+                                        style="italic"), data=f"views:{need.id}")
                 if ser:
                     nnode.add_leaf(f"If unmet: {_short(ser.consequences)}",
                                    data=f"consequences:{need.id}")
@@ -107,7 +110,11 @@ class PlanTree(Tree[str]):
                 # the worker's reason, never the coach's rule id: people read this. One
                 # reason kept against several findings is recorded once per finding, and
                 # said once here.
-                for reason in dict.fromkeys(kept.reason for kept in need.kept_wording):
+                # each reason beside the statement it was kept for (the need, an outcome or
+                # a work item, by the wording kept); a reason for wording since changed
+                # stays with the need. Three reasons under a need with no saying which
+                # statement each was for left the supervisor guessing.
+                for reason in self._kept_reasons(need, need.wording, own=True):
                     nnode.add_leaf(Text(f"Kept own wording: {_short(reason)}",
                                         style="italic"), data=f"need:{need.id}")
                 for outcome in need.outcomes:
@@ -117,6 +124,9 @@ class PlanTree(Tree[str]):
                     olabel.append(_short(outcome.statement) + when)
                     onode = nnode.add(olabel, data=f"outcome:{outcome.id}", expand=True)
                     self._comments(onode, case, outcome.id, f"outcome:{outcome.id}")
+                    for reason in self._kept_reasons(need, outcome.statement):
+                        onode.add_leaf(Text(f"Kept own wording: {_short(reason)}",
+                                            style="italic"), data=f"outcome:{outcome.id}")
                     for item in (w for w in need.work if w.outcome_id == outcome.id):
                         who = f" — {item.who}" if item.who else ""
                         w = need.work.index(item) + 1
@@ -124,6 +134,9 @@ class PlanTree(Tree[str]):
                                           data=f"work:{item.id}", expand=True,
                                           allow_expand=False)
                         self._comments(wnode, case, item.id, f"work:{item.id}")
+                        for reason in self._kept_reasons(need, item.action):
+                            wnode.add_leaf(Text(f"Kept own wording: {_short(reason)}",
+                                                style="italic"), data=f"work:{item.id}")
                 for item in (w for w in need.work if w.outcome_id is None):
                     w = need.work.index(item) + 1
                     wnode = nnode.add(Text(f"Work {n}.{w} (no outcome): {_short(item.action)}",
@@ -138,6 +151,17 @@ class PlanTree(Tree[str]):
             for action in case.agreed_actions:
                 snode.add_leaf(action_text(action))
         self._show_current(current)
+
+    @staticmethod
+    def _kept_reasons(need: Need, wording: str, *, own: bool = False) -> list[str]:
+        """The reasons, each once, for wording kept as ``wording`` reads now; ``own`` (the
+        need itself) also takes those whose wording is no longer any of its statements."""
+        now = {need.wording.strip()} | {o.statement.strip() for o in need.outcomes} | {
+            w.action.strip() for w in need.work}
+        return list(dict.fromkeys(
+            kept.reason for kept in need.kept_wording
+            if kept.wording.strip() == wording.strip()
+            or (own and kept.wording.strip() not in now)))
 
     @staticmethod
     def _comments(node: TreeNode[str], case: Case, item_id: str, step: str) -> None:
