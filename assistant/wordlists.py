@@ -109,6 +109,9 @@ class PronounWords(WordFile):
     adverbs: Words
     modals: Words
     not_people: Words = frozenset()
+    agree_first: WordMap = {}
+    inverted: Words = frozenset()
+    holder_pronouns: dict[str, tuple[str, str, str]] = {}
 
 
 class RedactionWords(WordFile):

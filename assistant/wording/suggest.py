@@ -27,7 +27,7 @@ from assistant.wording.casefit import (
 )
 from assistant.wording.context import forms, is_parent
 from assistant.wording.morphology import gerund, is_plural_noun
-from assistant.wording.pronouns import fit, names_someone_else, target_gender
+from assistant.wording.pronouns import agree, fit, names_someone_else, target_gender
 from assistant.wordlists import English, PronounWords, english
 
 __all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "names_a_person",
@@ -785,15 +785,25 @@ def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "
     what *he* needs, not what *they* need). ``lists`` are the word lists in use."""
     obj, subj, start, possessive, plural = _holder_words(holder, roles, lists)
     they, them, their = _PRONOUNS.get(gender, _PRONOUNS[None])
-    if plural:
+    own = lists.pronouns.holder_pronouns.get(subj.lower())
+    if own is not None:  # "We need ...": what would *we* be doing
+        they, them, their = own
+    elif plural:
         they, them, their = _PRONOUNS[None]
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
               "possessive": possessive, "child": "the child",
               "term": term or "this", "match": match, "expansion": expansion,
               "they": they, "them": them, "their": their}
+    # The verbs around a subject that takes the plain verb agree with it: "they need",
+    # "the parents need", "where are they", "I need" (singular "they" included).
+    plain: dict[str, str] = {}
+    if plural or subj.lower() in ("i", "you"):
+        plain = dict.fromkeys(("subject", "Holder", "name"), subj.split()[0].lower())
+    if they.lower() in ("they", "we", "you", "i"):
+        plain["they"] = they.lower()
+    if plain and "{" in template:
+        template = agree(template, plain, lists=lists.pronouns)
     out = template.format_map(values)
-    if plural and template.startswith(("{name} needs ", "{Holder} needs ")):
-        out = out.replace(" needs ", " need ", 1)  # "The parents need to ..."
     return out[:1].upper() + out[1:] if out else out
 
 
