@@ -95,6 +95,8 @@ class RewriteWords(WordFile):
     plural_holders: Words
     parent_words: Words = frozenset()
     own_children: Words = frozenset()
+    topic_prepositions: Words = frozenset()
+    given_verbs: Words = frozenset()
 
 
 class PronounWords(WordFile):

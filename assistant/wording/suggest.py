@@ -26,7 +26,7 @@ from assistant.wording.casefit import (
     load_or_default,
 )
 from assistant.wording.context import forms, is_parent
-from assistant.wording.morphology import gerund, is_plural_noun
+from assistant.wording.morphology import gerund, is_plural_noun, verb_lemma
 from assistant.wording.pronouns import agree, fit, names_someone_else, target_gender
 from assistant.wordlists import English, PronounWords, english
 
@@ -104,10 +104,87 @@ def term_of(span: Any, *, lists: English) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return span.text
+    said = service_term(tokens, lists=lists)
+    if said:
+        return said
     words = [t.text_with_ws for t in tokens]
-    if tokens[0].lower_ in words_of.verbs:
+    tagged = bool(tokens[0].tag_)
+    # a listed verb is said as an "-ing" word where it is one: "access to a counsellor" is
+    # a noun ("What would access to a counsellor change?"), not "accessing to"
+    if tokens[0].lower_ in words_of.verbs and (not tagged or tokens[0].tag_.startswith("VB")):
         words[0] = gerund(tokens[0].lower_) + tokens[0].whitespace_
     return "".join(words).strip()
+
+
+def service_term(words: list[Any], *, lists: English) -> str | None:
+    """What a need worded as a service reached for, said so it reads after "What would
+    ...": the service's verb as an "-ing" word ("attending", "going to", "being referred
+    to") and what it names, with the words that say which one ("her GP", "a place at a
+    youth club", "a referral to speech therapy"), up to where the sentence goes on to say
+    what it is about, for or when ("about her low mood", "for his anxiety", "so she can
+    mix"), a clause ("who can visit", "to help with") or a comma. ``words`` are the need's
+    words from its verb or noun on; the rest of the sentence after them is read too (a
+    rule may match "needs to be given a place" in "... a place at Brookside nursery").
+    None where there is no parse (no tags to tell a verb).
+
+    "needs to go to the GP about her depression" -> "going to the GP"; "to be referred to
+    CAMHS for his anxiety" -> "being referred to CAMHS"; "to be given a nursery place" ->
+    "a nursery place"; "needs her GP about her low mood" -> "her GP".
+
+    Why: the words after the need verb, taken whole, made "what would the GP about her
+    depression change for Kerry?". The words are cut where the sentence goes on rather
+    than walked down the parse tree, which attaches such phrases in many ways.
+    """
+    if not words or not words[0].tag_:
+        return None
+    said, time = lists.rewrites, lists.time
+    when = time.weekday_words | time.weekday_plurals | time.full_months | time.unit_words
+    first = words[0]
+    # the words' own phrases: not another clause ("and Elin needs a Tarrow group")
+    below = {t.i for w in words for t in w.subtree}
+    sentence = [t for t in first.sent if t.i >= first.i and t.i in below]
+    kept: list[Any] = []
+    for n, token in enumerate(sentence):
+        after = sentence[n + 1] if n + 1 < len(sentence) else None
+        if n and (token.is_punct or token.lower_ in said.topic_prepositions
+                  or token.i != sentence[n - 1].i + 1
+                  or token.dep_ in ("nsubj", "nsubjpass")
+                  or (token.tag_ == "CC" and after is not None
+                      and after.dep_ in ("nsubj", "nsubjpass"))
+                  or (token.lower_ in time.rates and token.tag_ == "RB")  # "weekly"
+                  or _starts_when(sentence, n, when)
+                  or token.tag_ in ("WDT", "WP", "WP$", "WRB")
+                  or (token.tag_ == "TO" and after is not None and after.tag_ == "VB")
+                  or (token.lower_ in ("and", "or") and after is not None
+                      and after.tag_ in ("TO", "VB", "MD"))):
+            break
+        kept.append(token)
+    if not kept:
+        return None
+    if first.lower_ == "be" and len(kept) > 1 and kept[1].tag_ == "VBN":
+        if verb_lemma(kept[1].lower_) in said.given_verbs and len(kept) > 2:
+            return _text(kept[2:])  # "to be given a nursery place": the place
+        return "being " + _text(kept[1:])
+    if first.tag_ == "VB" and len(kept) > 1:
+        return gerund(first.lower_) + " " + _text(kept[1:])
+    if first.tag_.startswith("VB"):
+        return None
+    return _text(kept)
+
+
+def _starts_when(sentence: list[Any], n: int, when: frozenset[str]) -> bool:
+    """True when ``sentence[n]`` opens a phrase of when ("every week", "on Tuesdays", "in
+    September"): a preposition or determiner before a word of time that is no part of a
+    name ("the day centre")."""
+    if n + 1 >= len(sentence) or sentence[n].tag_ not in ("IN", "DT"):
+        return False
+    after = sentence[n + 1]
+    beyond = sentence[n + 2] if n + 2 < len(sentence) else None
+    return after.lower_ in when and not (beyond is not None and beyond.tag_.startswith("NN"))
+
+
+def _text(tokens: list[Any]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 @dataclass(frozen=True)
