@@ -211,7 +211,8 @@ class Library:
         files = content.load_all(Area, "framework", "library")
         self.areas: list[Area] = [area for _, area in files]
         framework = content.framework
-        self.facts = load_case_facts(content).with_roles(framework)
+        self.facts = load_case_facts(content).with_roles(framework).with_words(
+            self.english.context)
         self.role_ids = frozenset(r.id for r in framework.roles)
         try:
             self.facts.check_roles(set(self.role_ids))
