@@ -115,3 +115,57 @@ def test_a_low_mood_is_the_person_the_story_says_it_of(library: Library) -> None
     assert kerry is not None and "parent-unwell" in kerry.facts
     assert kerry.owners["parent-unwell"] == {m for m in kerry.members if m.name == "Kerry"}
     assert MOOD not in _themes("Jay has been low since the winter.")
+
+
+@pytest.mark.parametrize("story, fact", [
+    ("Rob lives in Leeds and has the kids every other weekend.", "father-apart"),
+    ("Jay does most of the cooking for the family.", "young-carer"),
+    ("Jay has been missing school since Easter.", "school-refusal"),
+    ("Mila is not going to nursery yet.", "no-nursery"),
+    ("Mila is not at nursery yet.", "no-nursery"),
+    ("Mila hasn't started nursery.", "no-nursery"),
+])
+def test_a_story_told_by_first_names_and_in_its_own_denials_is_read(
+        library: Library, story: str, fact: str) -> None:
+    """Found walking the app with "Dean lives in Leeds and has the kids every other
+    weekend": the father living apart went unseen (the cues named "dad"), so day-to-day
+    care at home was offered to him. A cue that is itself a denial ("nursery + not
+    going") is read as written, not denied away."""
+    assert fact in _facts(library, story)
+
+
+@pytest.mark.parametrize("story, fact", [
+    # the weekends are Rob's, not Kerry's: no mother living apart
+    ("Rob has the kids every other weekend and Kerry argues with him on the phone.",
+     "mother-apart"),
+    ("Kerry does most of the cooking.", "young-carer"),  # an adult's own care of the home
+    ("Mila goes to nursery three mornings a week.", "no-nursery"),
+])
+def test_what_a_first_name_tells_is_that_persons(library: Library, story: str,
+                                                 fact: str) -> None:
+    assert fact not in _facts(library, story)
+
+
+def test_a_father_living_apart_is_not_offered_day_to_day_care(library: Library) -> None:
+    """"Dean needs to check Ash's phone with them each evening", "...read a picture book
+    with Tyler most evenings", "...tell the school when the children are off sick" were
+    offered to a father the story says lives in Leeds."""
+    from assistant.wording import Coach
+
+    coach = Coach(content=CONTENT).load()
+    apart = _case("Rob lives in Leeds and has the kids every other weekend. Mila only "
+                  "says a few words and Jay has been missing school.")
+    home = _case("Rob lives with Mila and Jay. Mila only says a few words and Jay has "
+                 "been missing school.")
+    daily = ("each evening", "most evenings", "off sick", "after school each day",
+             "every morning")
+
+    def offered(case: Case) -> list[str]:
+        out: list[str] = []
+        for need in ("Rob needs support.", "Rob needs a parenting course."):
+            for finding in coach.check(need, holder="Rob", case=case).findings:
+                out.extend(finding.suggestions)
+        return out
+
+    assert not [r for r in offered(apart) if any(d in r for d in daily)]
+    assert [r for r in offered(home) if any(d in r for d in daily)]

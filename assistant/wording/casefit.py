@@ -38,6 +38,14 @@ def _compile(part: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])")
 
 
+# Words that make a cue a denial of its own (see ``Cue.denies``), and the verbs written
+# with "nt" for "n't" ("hasnt", "isnt").
+_DENYING = frozenset({"not", "never", "no", "nor", "without", "neither", "refused",
+                      "refuses", "longer"})
+_CONTRACTED = frozenset({"has", "is", "does", "did", "was", "were", "have", "are", "wo",
+                         "ca", "could", "would", "should", "had"})
+
+
 class Cue:
     """A story cue: "a|b" (either) or "a|b + c|d" (both in one sentence)."""
 
@@ -48,6 +56,14 @@ class Cue:
         # is a substring of the text with its spaces made single (see ``maybe``).
         self.words = [tuple(" ".join(a.split()) for a in _alternatives(part))
                       for part in text.split(" + ")]
+
+    @cached_property
+    def denies(self) -> bool:
+        """True when the cue's own words deny ("not going", "hasn't started", "never
+        goes", "refused"): its words are read as written, not as a denial of the cue."""
+        words = set(re.findall(r"[a-z]+(?:'[a-z]+)?", self.text.lower()))
+        return bool(words & _DENYING) or any(
+            w.endswith("n't") or (w.endswith("nt") and w[:-2] in _CONTRACTED) for w in words)
 
     def maybe(self, flat: str) -> bool:
         """False when the cue cannot be found in ``flat`` (lower-case text, spaces made
@@ -61,15 +77,19 @@ class Cue:
     def where(self, sentence: str, told: Told | None = None) -> int | None:
         """Where in ``sentence`` the cue's first part is found, when all its parts are
         (each where ``told`` says the story tells it: not denied, no part of a body)."""
-        at: int | None = None
-        for n, part in enumerate(self.parts):
+        found = self.spans(sentence, told)
+        return found[0] if found else None
+
+    def spans(self, sentence: str, told: Told | None = None) -> list[int] | None:
+        """Where in ``sentence`` each part is first found (told), or None."""
+        out = []
+        for part in self.parts:
             found = next((m for m in part.finditer(sentence)
                           if told is None or told(sentence, m.start(), m.end())), None)
             if found is None:
                 return None
-            if n == 0:
-                at = found.start()
-        return at
+            out.append(found.start())
+        return out
 
 
 #: Whether a story tells what the words at (start, end) of a sentence say: see
@@ -130,11 +150,12 @@ class Cues:
         if not maybe:
             return set()
         sentences = [s for s in _SENTENCE.split(low) if s.strip()]
-        if accident is None or not acts:
-            return {fact for fact, cue in maybe if cue.found(sentences, told)}
-        calm = [s for s in sentences if not accident(s)]
+        calm = sentences if accident is None or not acts else \
+            [s for s in sentences if not accident(s)]
+        # a cue that is itself a denial ("nursery + not going") is read as written
         return {fact for fact, cue in maybe
-                if cue.found(calm if fact in acts else sentences, told)}
+                if cue.found(calm if fact in acts else sentences,
+                             None if cue.denies else told)}
 
 
 # In a told cue, the first name of any adult the case records ("hit + mum|her|@adult").
@@ -532,6 +553,7 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
                for p in case.people]
     family = Family(members, case.story or "", role_words=facts.role_words)
     shown = facts.shown_by_text(family.story)
+    shown |= _named_in_story(family, facts, shown)
     # an act shows a fact where the story tells it of the right kind of person: "Mila
     # hits her brother" is a child's act, no violence between adults
     adults = [m.name.split()[0] for m in members if not m.child and m.name.split()]
@@ -557,6 +579,55 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
     family.owners = _owners(family, [f for f in facts.facts
                                      if f.about and f.id in family.facts], facts)
     return family
+
+
+def _named_in_story(family: Family, facts: CaseFacts, shown: set[str]) -> set[str]:
+    """The facts the story shows of a recorded person by name where its cues name them by
+    role: "Dean lives in Leeds" (Dean the case's father) as "dad + lives in". A cue whose
+    first part is words for one role is read with the first names of the case's people of
+    that role in their place, and counts only where what the rest of it says is said of
+    that person (:class:`Teller`: in "Dean has the kids every other weekend and Kerry
+    argues", the weekends are Dean's, not Kerry's).
+
+    Why: a worker tells a story by first names as often as by "Mum" and "Dad"; read only
+    by role words, a father living apart went unseen and day-to-day care at home was
+    offered to him."""
+    story = family.story
+    if not story:
+        return set()
+    by_role: dict[str, list[Member]] = {}
+    for member in family.members:
+        if member.name.split():
+            by_role.setdefault(member.role, []).append(member)
+    if not by_role:
+        return set()
+    teller = Teller(family)
+    sentences = sentences_of(story)
+    calm = [x for x in sentences if not facts.accident(x)]
+    out: set[str] = set()
+    for rule in facts.facts:
+        if rule.id in shown or not rule.story:
+            continue
+        for text in rule.story:
+            parts = text.split(" + ")
+            if len(parts) < 2:
+                continue
+            first = {w.strip().lower() for w in parts[0].split("|")}
+            role = next((r for r, words in facts.role_words.items()
+                         if r in by_role and first & set(words)), None)
+            if role is None:
+                continue
+            people = by_role[role]
+            names = "|".join(m.name.split()[0].lower() for m in people)
+            cue = Cue(" + ".join([names, *parts[1:]]))
+            for sentence in calm if rule.acts else sentences:
+                found = cue.spans(sentence, None if cue.denies else facts.told)
+                if found and teller.of(sentence, found[-1]) & set(people):
+                    out.add(rule.id)
+                    break
+            if rule.id in out:
+                break
+    return out
 
 
 def _mentions(family: Family) -> list[tuple[re.Pattern[str], frozenset[Member]]]:
@@ -611,7 +682,7 @@ def _tellers(family: Family, cues: list[Cue], facts: CaseFacts | None = None,
         if acts and facts is not None and facts.accident(sentence):
             continue
         for cue in cues:
-            at = cue.where(sentence, told)
+            at = cue.where(sentence, None if cue.denies else told)
             if at is not None:
                 out.append(teller.of(sentence, at))
     return out
