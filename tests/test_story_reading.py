@@ -168,3 +168,39 @@ def test_a_father_living_apart_is_not_offered_day_to_day_care(library: Library) 
 
     assert not [r for r in offered(apart) if any(d in r for d in daily)]
     assert [r for r in offered(home) if any(d in r for d in daily)]
+
+
+def test_a_holder_of_two_people_is_both_and_is_asked_not_given_one_persons_rewrite(
+        ) -> None:
+    """"Mum and Dad need help" was read as Mum's need alone, and given Mum's rewrites;
+    read as both, the one-person library statements were offered to the couple ("Kerry
+    and Dean need to stop arguing with Tyler's father", Dean being the father). A holder
+    of two people is now both, and is asked the questions with no rewrite; one person
+    still gets rewrites."""
+    from assistant.wording import Coach
+
+    coach = Coach(content=CONTENT).load()
+    case = _case("Kerry has been low since the winter. Rob lives in Leeds and Mila only "
+                 "says a few words.")
+    for text in ("Kerry and Rob need a parenting course.", "Mum and Dad need help."):
+        report = coach.check(text, case=case)
+        assert report.holder is None or " and " in (report.holder or "")
+        found = [f for f in report.findings if f.kind == "service"]
+        assert found and " and " in found[0].message.rsplit("for ", 1)[-1], found
+        assert not [s for f in report.findings for s in f.suggestions]
+        assert all(q for f in report.findings for q in f.questions)
+    single = coach.check("Kerry needs a parenting course.", holder="Kerry", case=case)
+    assert [s for f in single.findings for s in f.suggestions]
+
+
+def test_a_holder_the_case_does_not_record_takes_no_fact_of_someone_else(
+        library: Library) -> None:
+    """"They need help" (no one of the case): "...when their dad goes into hospital" was
+    offered where the story says Mum is unwell."""
+    from assistant.wording import Coach
+
+    coach = Coach(content=CONTENT).load()
+    case = _case("Kerry has been low since the winter and stays in bed.")
+    offered = [s for f in coach.check("They need help.", case=case).findings
+               for s in f.suggestions]
+    assert not [s for s in offered if "dad goes into hospital" in s], offered

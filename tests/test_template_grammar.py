@@ -97,3 +97,11 @@ def test_the_agreement_check_finds_the_fault_it_is_for() -> None:
     assert not PLAIN_SUBJECT.search("They need someone they trust to talk to")
     assert not PLAIN_SUBJECT.search("Where are they not doing well now?")
     assert not PLAIN_SUBJECT.search("What does she need?")
+
+
+def test_a_term_is_not_said_twice_with_the_word_after_it() -> None:
+    """"Mum needs help": "What would help help Mum to do ...?" (found walking the app)."""
+    said = fill("What would {term} help {holder} to do?", "Mum", ROLES, "help", lists=WORDS)
+    assert "help help" not in said and said == "What would it help Mum to do?"
+    assert fill("What would {term} help {holder} to do?", "Mum", ROLES, "counselling",
+                lists=WORDS) == "What would counselling help Mum to do?"

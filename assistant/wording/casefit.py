@@ -265,6 +265,9 @@ class StoryReading(Strict):
     body_parts: list[str] = []
     """A cue right before a body part, or before an owner and a body part, is about a
     body, not a person: "Mum hit her head" is an injury, not an assault."""
+    between: list[str] = []
+    """Words that may stand between a denying word and what it denies ("never *been*
+    violent", "no *history of* abuse"); any other word ends the denial."""
     accidents: list[str] = []
     """Words that tell an accident: a sentence with one shows no act (``acts``)."""
     states: list[str] = []
@@ -363,14 +366,22 @@ class CaseFacts(Strict):
 
     def denied(self, sentence: str, start: int) -> bool:
         """True when a word that denies stands up to ``reading.window`` words before
-        ``start`` in the same clause of the (lower-case) sentence."""
+        ``start`` in the same clause of the (lower-case) sentence, with only words of
+        ``reading.between`` in between ("never hit", "has never been violent", "no
+        history of domestic abuse"): the denial is of these words, not of another verb's
+        ("will not tell her dad" still has a dad)."""
         before = _STORY_WORD.findall(sentence[:start])[-self.reading.window:]
+        between = self._between
         for word in reversed(before):
-            if word in self.breaks:
-                return False
             if word in self.negators or word.endswith("n't"):
                 return True
+            if word in self.breaks or word not in between:
+                return False
         return False
+
+    @cached_property
+    def _between(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.reading.between)
 
     @cached_property
     def _states(self) -> frozenset[str]:

@@ -34,6 +34,8 @@ __all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "names_a_p
            "term_of"]
 
 _WORD = re.compile(r"[a-z0-9']+")
+# A holder who is two or more people named together ("Mum and Dad", "Kerry & Dean").
+_JOINT = re.compile(r"\s(?:and|&|\+)\s", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 #: A word in more than one library statement in this many is too common to rank by.
 COMMON_SHARE = 10
@@ -440,6 +442,11 @@ class Library:
         the worker's statement; without a case, only ``ordinary`` facts are assumed. Areas
         come from the statement's words first, then from the story's.
         """
+        if holder and _JOINT.search(holder):
+            # "Mum and Dad need help", "Kerry and Dean need a parenting course": every
+            # library statement is written for one person (and its facts, age and care at
+            # home are judged for one), so none fits two; the questions are asked instead.
+            return []
         member, story_scores, story_words = self._case_reading(family, holder)
         shown = set(family.facts) if family else set(self.facts.ordinary)
         # Shorthand is read for what it stands for: "needs SLT" speaks to speech and
@@ -544,6 +551,12 @@ class Library:
                     or not self._owned(entry, member, family, stated, "adult"
                                        if not member.child else "child")
                     or not self._others_own(entry, member, family, stated)):
+                continue
+            if family is not None and member is None and not self._others_own(
+                    entry, self._unplaced(kind), family, stated):
+                # a holder the case does not record ("They need help"): a fact about one
+                # person is still the story's person's ("their dad goes into hospital"
+                # where the story says Mum is unwell is no fact of this family)
                 continue
             child: Member | None = None
             if entry.about_child and family is not None:
@@ -724,6 +737,12 @@ class Library:
                 return False
         return True
 
+    def _unplaced(self, kind: str) -> Member:
+        """A stand-in for a holder the case does not record, of ``kind`` (a role id, or
+        "child" or "parent"): whether they are a child is all the owner checks read."""
+        child = kind == "child" or kind in self.facts.holders.get("child", ())
+        return Member(name="", role=kind, age=None, sex="", child=child)
+
     def _names_the_wrong_sex(self, entry: Entry, family: Family) -> bool:
         """True when the statement names a relative by a word with a sex ("agreed with
         Gran") and everyone the case records in that role has the other sex recorded (its
@@ -868,9 +887,14 @@ def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "
         they, them, their = own
     elif plural:
         they, them, their = _PRONOUNS[None]
+    said = term or "this"
+    after = re.search(r"\{term\}\s+([A-Za-z]+)", template)
+    if term and after and term.split()[-1].lower() == after.group(1).lower() \
+            and len(term.split()) == 1:
+        said = "it"  # "What would it help Mum to do", not "What would help help Mum"
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
               "possessive": possessive, "child": "the child",
-              "term": term or "this", "match": match, "expansion": expansion,
+              "term": said, "match": match, "expansion": expansion,
               "they": they, "them": them, "their": their}
     # The verbs around a subject that takes the plain verb agree with it: "they need",
     # "the parents need", "where are they", "I need" (singular "they" included).
