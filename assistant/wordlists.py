@@ -95,6 +95,8 @@ class RewriteWords(WordFile):
     plural_holders: Words
     parent_words: Words = frozenset()
     own_children: Words = frozenset()
+    topic_prepositions: Words = frozenset()
+    given_verbs: Words = frozenset()
 
 
 class PronounWords(WordFile):
@@ -109,6 +111,9 @@ class PronounWords(WordFile):
     adverbs: Words
     modals: Words
     not_people: Words = frozenset()
+    agree_first: WordMap = {}
+    inverted: Words = frozenset()
+    holder_pronouns: dict[str, tuple[str, str, str]] = {}
 
 
 class RedactionWords(WordFile):

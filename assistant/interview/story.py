@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.wordlists import english
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from assistant.content import Content, Framework
     from assistant.interview.prompts import InterviewPrompts
     from assistant.model import Case
@@ -35,6 +37,17 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|moved to|moving to|live
                            r"[ \t]+\Z")
 
 
+def _said_of(people: frozenset[Any], about: str, named: bool) -> bool:
+    """Whether words the story says of ``people`` (:class:`Teller`) may count for a theme
+    about a ``about`` ("parent" or "child"): not when said only of the other kind. A
+    sentence naming no one, or a role word for no one recorded, may be about anyone,
+    except for an everyday word (``named``), which counts only said of such a person."""
+    recorded = [p for p in people if p.name]
+    if not recorded:
+        return not named
+    return any(p.child == (about == "child") for p in recorded)
+
+
 def _headings(text: str) -> list[tuple[int, int]]:
     """Where the headings' words are in ``text``."""
     return [m.span(1) for m in _HEADING.finditer(text)]
@@ -47,6 +60,7 @@ class Story:
     content: Content
     framework: Framework
     prompts: InterviewPrompts
+    today: date
 
     if TYPE_CHECKING:  # defined by People, a part of the same Interview
         @property
@@ -109,35 +123,71 @@ class Story:
         return found
 
     def story_themes(self, limit: int = 4) -> list[str]:
-        """The Need Group themes whose words the story uses most (framework/themes.yml),
-        with its shorthand spelled out as the Need Groups read it ("DV flagged")."""
+        """The Need Group themes whose words the story tells most (framework/themes.yml),
+        with its shorthand spelled out as the Need Groups read it ("DV flagged").
+
+        The story is read as the coach reads it for the case's facts
+        (:class:`assistant.wording.casefit.CaseFacts`): a word the story denies ("no
+        history of domestic abuse", "Dad has never hit anyone") or says of a body part
+        ("Mum hit her head") shows no theme; a theme about a parent or a child
+        (``about``) counts only words said of such a person (:class:`Teller`: "Rob hit
+        Kerry" is no child's behaviour); and an everyday word (``general``) counts only
+        said of that person as their state or as what they do not do ("Kerry has been
+        low", "Mila is not talking yet"), never as what anyone says or does."""
         from assistant.needgroups.themes import load_themes
         from assistant.shorthand import load_shorthand
+        from assistant.wording.casefit import (
+            Teller,
+            family_of,
+            load_case_facts,
+            sentences_of,
+        )
 
         try:
             themes = load_themes(self.content)
             story = load_shorthand(self.content).expand(self.case.story)[0]
+            facts = load_case_facts(self.content).with_roles(self.framework).with_words(
+                english(self.content).context)
         except Exception:  # themes are optional for a reflection
             return []
-        low = story.lower()
+        family = family_of(self.case, facts, self.framework.child_roles, self.today)
+        family.story = story
+        teller = Teller(family)
+        sentences = sentences_of(story)
         everyday = {w.lower() for w in themes.general}
         score: Counter[str] = Counter()
         labels: dict[str, str] = {}
         for theme in themes.themes:
             labels[theme.id] = theme.label
             for term in theme.terms:
-                if term.lower() in everyday:
+                low_term = term.lower()
+                general = low_term in everyday
+                if general and theme.about == "any":
                     # "say", "house", "baby": every story uses them; they name no difficulty
                     continue
-                stem = re.escape(term.lower()[:-1] if term.lower().endswith("e") else
-                                 term.lower())
+                stem = re.escape(low_term[:-1] if low_term.endswith("e") else low_term)
                 # the word with its endings ("argues", "arguing", "fears", "drinker"), not
                 # the start of another ("twice" is no Twi, "ginger" no gin, "cottage" no cot)
-                last = re.escape(term.lower()[-1])
-                hits = len(re.findall(
-                    rf"\b{stem}(?:{_ENDINGS}|{last}(?:ing|ed|er|ers|y))?\b", low))
+                last = re.escape(low_term[-1])
+                pattern = re.compile(rf"\b{stem}(?:{_ENDINGS}|{last}(?:ing|ed|er|ers|y))?\b")
+                hits = 0
+                for sentence in sentences:
+                    for found in pattern.finditer(sentence):
+                        if general:
+                            if not facts.as_state(sentence, found.start()):
+                                continue
+                        elif not facts.told(sentence, found.start(), found.end()):
+                            continue  # denied, or a body part: "no drinking", "hit her head"
+                        if theme.about != "any" and not _said_of(
+                                teller.of(sentence, found.start()), theme.about, general):
+                            continue
+                        hits += 1
                 if hits:
                     score[theme.id] += hits * (2 if " " in term else 1)
+        for fact in facts.facts:
+            # an act the case's facts read from the story ("Rob hit Kerry"), as a phrase
+            if fact.theme in labels and fact.id in family.facts:
+                score[fact.theme] += 2
         return [labels[t] for t, _ in score.most_common(limit)]
 
     def _paired(self, names: list[str], family: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ list the facts they take for granted and are checked against that file on load.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -37,6 +38,14 @@ def _compile(part: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])")
 
 
+# Words that make a cue a denial of its own (see ``Cue.denies``), and the verbs written
+# with "nt" for "n't" ("hasnt", "isnt").
+_DENYING = frozenset({"not", "never", "no", "nor", "without", "neither", "refused",
+                      "refuses", "longer"})
+_CONTRACTED = frozenset({"has", "is", "does", "did", "was", "were", "have", "are", "wo",
+                         "ca", "could", "would", "should", "had"})
+
+
 class Cue:
     """A story cue: "a|b" (either) or "a|b + c|d" (both in one sentence)."""
 
@@ -48,21 +57,44 @@ class Cue:
         self.words = [tuple(" ".join(a.split()) for a in _alternatives(part))
                       for part in text.split(" + ")]
 
+    @cached_property
+    def denies(self) -> bool:
+        """True when the cue's own words deny ("not going", "hasn't started", "never
+        goes", "refused"): its words are read as written, not as a denial of the cue."""
+        words = set(re.findall(r"[a-z]+(?:'[a-z]+)?", self.text.lower()))
+        return bool(words & _DENYING) or any(
+            w.endswith("n't") or (w.endswith("nt") and w[:-2] in _CONTRACTED) for w in words)
+
     def maybe(self, flat: str) -> bool:
         """False when the cue cannot be found in ``flat`` (lower-case text, spaces made
         single): a substring test, so the regular expressions run only on the few cues
         that may match. Why: a statement is tested against a few hundred cues."""
         return all(any(w in flat for w in words) for words in self.words)
 
-    def found(self, sentences: list[str]) -> bool:
-        return any(all(p.search(s) for p in self.parts) for s in sentences)
+    def found(self, sentences: list[str], told: Told | None = None) -> bool:
+        return any(self.where(s, told) is not None for s in sentences)
 
-    def where(self, sentence: str) -> int | None:
-        """Where in ``sentence`` the cue's first part is found, when all its parts are."""
-        if not all(p.search(sentence) for p in self.parts):
-            return None
-        found = self.parts[0].search(sentence)
-        return found.start() if found else None
+    def where(self, sentence: str, told: Told | None = None) -> int | None:
+        """Where in ``sentence`` the cue's first part is found, when all its parts are
+        (each where ``told`` says the story tells it: not denied, no part of a body)."""
+        found = self.spans(sentence, told)
+        return found[0] if found else None
+
+    def spans(self, sentence: str, told: Told | None = None) -> list[int] | None:
+        """Where in ``sentence`` each part is first found (told), or None."""
+        out = []
+        for part in self.parts:
+            found = next((m for m in part.finditer(sentence)
+                          if told is None or told(sentence, m.start(), m.end())), None)
+            if found is None:
+                return None
+            out.append(found.start())
+        return out
+
+
+#: Whether a story tells what the words at (start, end) of a sentence say: see
+#: :meth:`CaseFacts.told`.
+Told = Callable[[str, int, int], bool]
 
 
 def _lower(text: str) -> str:
@@ -75,6 +107,8 @@ def sentences_of(text: str) -> list[str]:
 
 
 _RUN = re.compile(r"[a-z0-9]+")
+# A word of a lower-case story sentence ("doesn't" whole), or a mark that ends a clause.
+_STORY_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[,;:]")
 
 
 class Cues:
@@ -99,8 +133,12 @@ class Cues:
             for word in {m.group() for m in firsts if m is not None}:
                 self.by_word.setdefault(word, []).append(n)
 
-    def found(self, text: str) -> set[str]:
-        """The ids of the cues found in ``text``."""
+    def found(self, text: str, told: Told | None = None,
+              acts: frozenset[str] = frozenset(),
+              accident: Callable[[str], bool] | None = None) -> set[str]:
+        """The ids of the cues found in ``text``: where ``told`` says the words are told
+        (not denied), and for the facts in ``acts`` not in a sentence ``accident`` says
+        tells an accident."""
         low = _lower(text)
         picked = set(self.always)
         for word in set(_RUN.findall(low)):
@@ -112,7 +150,16 @@ class Cues:
         if not maybe:
             return set()
         sentences = [s for s in _SENTENCE.split(low) if s.strip()]
-        return {fact for fact, cue in maybe if cue.found(sentences)}
+        calm = sentences if accident is None or not acts else \
+            [s for s in sentences if not accident(s)]
+        # a cue that is itself a denial ("nursery + not going") is read as written
+        return {fact for fact, cue in maybe
+                if cue.found(calm if fact in acts else sentences,
+                             None if cue.denies else told)}
+
+
+# In a told cue, the first name of any adult the case records ("hit + mum|her|@adult").
+_ADULT = "@adult"
 
 
 class FactRule(Strict):
@@ -135,6 +182,14 @@ class FactRule(Strict):
     of someone the case does not record: "Kerry says Rob pushed her" shows violence
     between adults, "Mila hits her brother" (a child's act) does not."""
     told_of: Literal["child", "adult"] = "adult"
+    theme: str | None = None
+    """The Need Group theme (framework/themes.yml) the story's reflection names where the
+    story shows this fact: an act the theme's words do not name ("Rob hit Kerry") is
+    still reflected as domestic abuse."""
+    acts: bool = False
+    """Its story cues are acts (hitting, violence, anger): not shown by a sentence that
+    tells an accident (``reading.accidents``: "Kerry fell and hit her head"). Told cues
+    are always acts."""
     apart: dict[str, str] = {}
     """Role id -> a fact showing that a person of that role lives apart from the child
     (``father: father-apart``): a statement taking this fact for granted (looking after
@@ -145,7 +200,25 @@ class FactRule(Strict):
 
     @cached_property
     def told_cues(self) -> list[Cue]:
-        return [Cue(c) for c in self.told]
+        return self.told_cues_for([])
+
+    def told_cues_for(self, adults: list[str]) -> list[Cue]:
+        """The told cues with ``@adult`` standing for the first names of the case's
+        adults ("Rob hit Kerry"); left out where the case records none."""
+        if not adults and not any(_ADULT in c for c in self.told):
+            return [Cue(c) for c in self.told]
+        names = "|".join(a.lower() for a in adults)
+        out = []
+        for cue in self.told:
+            parts = []
+            for part in cue.split(" + "):
+                words = [w for w in part.split("|") if w.strip() != _ADULT]
+                if _ADULT in part and names:
+                    words.append(names)
+                parts.append("|".join(words))
+            if all(p.strip() for p in parts):
+                out.append(Cue(" + ".join(parts)))
+        return out
 
     @field_validator("story", "mentions", "told")
     @classmethod
@@ -172,6 +245,41 @@ class FactRule(Strict):
         return [Cue(c) for c in self.mentions]
 
 
+class StoryReading(Strict):
+    """How a story's words are read before a cue counts (case-facts.yml ``reading``).
+
+    Why: a story says what did not happen as often as what did ("Dad has never hit
+    anyone", "no drinking since May", "no history of domestic abuse"), and tells
+    accidents in the words of violence ("Mum hit her head"); read as cues, they gave the
+    family events it does not have, and rewrites about them. The words that deny (``not``,
+    ``never``, ``no``...) are the coach's own (framework/words/context.yml ``negators``).
+    """
+
+    window: int = Field(default=3, ge=1, le=6)
+    """A cue denied by a negator this many words before it in the same clause."""
+    clause_breaks: list[str] = []
+    """Words and marks that end a clause in a story, besides context.yml's
+    ``clause_breaks``: "Kerry doesn't work and drinks every day" still drinks."""
+    owners: list[str] = []
+    """Words that say whose body part follows ("her head")."""
+    body_parts: list[str] = []
+    """A cue right before a body part, or before an owner and a body part, is about a
+    body, not a person: "Mum hit her head" is an injury, not an assault."""
+    between: list[str] = []
+    """Words that may stand between a denying word and what it denies ("never *been*
+    violent", "no *history of* abuse"); any other word ends the denial."""
+    accidents: list[str] = []
+    """Words that tell an accident: a sentence with one shows no act (``acts``)."""
+    states: list[str] = []
+    """Words before an everyday word that make it a person's state ("has been low"):
+    see :meth:`CaseFacts.as_state`."""
+    wilful: list[str] = []
+    """Words that deny by refusing ("won't"): an everyday word they deny is no state."""
+    hearers: list[str] = []
+    """Words after a denied everyday word that make it a refusal to say something to
+    someone ("doesn't talk to Rob", "won't say where"), not what a person cannot do."""
+
+
 class CaseFacts(Strict):
     """framework/case-facts.yml: the facts a case can show.
 
@@ -184,6 +292,11 @@ class CaseFacts(Strict):
     holders: dict[str, list[str]] = {}
     role_words: dict[str, list[str]] = {}
     facts: list[FactRule] = Field(min_length=1)
+    reading: StoryReading = StoryReading()
+    negators: frozenset[str] = frozenset()
+    """The coach's words that deny (context.yml), set by :meth:`with_words`."""
+    breaks: frozenset[str] = frozenset()
+    """The coach's clause breaks (context.yml) and ``reading.clause_breaks``."""
 
     @model_validator(mode="after")
     def _ids_hold(self) -> CaseFacts:
@@ -214,6 +327,86 @@ class CaseFacts(Strict):
                 words.setdefault(role, []).append(word)
         return self.model_copy(update={"holders": holders, "role_words": words})
 
+    def with_words(self, context: Any) -> CaseFacts:
+        """These facts reading a story with the coach's words that deny and end a clause
+        (framework/words/context.yml ``negators``, ``clause_breaks``)."""
+        return self.model_copy(update={
+            "negators": frozenset(context.negators),
+            "breaks": frozenset(context.clause_breaks) | {
+                w.lower() for w in self.reading.clause_breaks}})
+
+    @cached_property
+    def _owners(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.reading.owners)
+
+    @cached_property
+    def _body(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.reading.body_parts)
+
+    @cached_property
+    def _accidents(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.reading.accidents)
+
+    @cached_property
+    def act_ids(self) -> frozenset[str]:
+        return frozenset(f.id for f in self.facts if f.acts)
+
+    def told(self, sentence: str, start: int, end: int) -> bool:
+        """True when the (lower-case) ``sentence`` tells what its words at ``start``-``end``
+        say: no word that denies stands up to ``reading.window`` words before them in the
+        same clause ("never hit", "no drinking", "doesn't drink"), and they are not said
+        of a body part ("hit her head"). A negator that is part of the words themselves
+        ("not talking") denies nothing."""
+        if self.denied(sentence, start):
+            return False
+        after = _STORY_WORD.findall(sentence[end:end + 40])[:2]
+        body = self._body
+        return not (after and (after[0] in body or (
+            len(after) > 1 and after[0] in self._owners and after[1] in body)))
+
+    def denied(self, sentence: str, start: int) -> bool:
+        """True when a word that denies stands up to ``reading.window`` words before
+        ``start`` in the same clause of the (lower-case) sentence, with only words of
+        ``reading.between`` in between ("never hit", "has never been violent", "no
+        history of domestic abuse"): the denial is of these words, not of another verb's
+        ("will not tell her dad" still has a dad)."""
+        before = _STORY_WORD.findall(sentence[:start])[-self.reading.window:]
+        between = self._between
+        for word in reversed(before):
+            if word in self.negators or word.endswith("n't"):
+                return True
+            if word in self.breaks or word not in between:
+                return False
+        return False
+
+    @cached_property
+    def _between(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.reading.between)
+
+    @cached_property
+    def _states(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.reading.states)
+
+    def as_state(self, sentence: str, start: int) -> bool:
+        """True when the word at ``start`` of the (lower-case) sentence is said as a
+        person's state or as what they cannot do: right after a word of ``reading.states``
+        ("has been low", "is very quiet"), or denied ("is not talking yet") other than by
+        refusing ("won't say") or of saying to someone ("doesn't talk to Rob")."""
+        before = _STORY_WORD.findall(sentence[:start])
+        if before and before[-1] in self._states:
+            return True
+        if not self.denied(sentence, start):
+            return False
+        reading = self.reading
+        word = _STORY_WORD.findall(sentence[start:start + 60])[:2]
+        return not (set(before[-reading.window:]) & {w.lower() for w in reading.wilful}
+                    or (len(word) > 1 and word[1] in {w.lower() for w in reading.hearers}))
+
+    def accident(self, sentence: str) -> bool:
+        """True when the (lower-case) sentence tells an accident ("fell", "slipped")."""
+        return bool(self._accidents) and not self._accidents.isdisjoint(
+            _STORY_WORD.findall(sentence))
+
     def check_roles(self, roles: set[str]) -> None:
         """Every role named here must be one of framework.yml's roles."""
         named = {r for group in self.holders.values() for r in group} | set(self.role_words)
@@ -240,8 +433,9 @@ class CaseFacts(Strict):
         return Cues([(f.id, c) for f in self.facts for c in f.mention_cues])
 
     def shown_by_text(self, text: str) -> set[str]:
-        """The facts that words in ``text`` (a story, or the worker's statement) show."""
-        return self._story_cues.found(text)
+        """The facts that words in ``text`` (a story, or the worker's statement) show:
+        where it tells them, not where it denies them or tells an accident."""
+        return self._story_cues.found(text, self.told, self.act_ids, self.accident)
 
     def settle(self, shown: set[str]) -> set[str]:
         """``shown`` less the facts another shown fact rules out (``unless``)."""
@@ -370,13 +564,15 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
                for p in case.people]
     family = Family(members, case.story or "", role_words=facts.role_words)
     shown = facts.shown_by_text(family.story)
+    shown |= _named_in_story(family, facts, shown)
     # an act shows a fact where the story tells it of the right kind of person: "Mila
     # hits her brother" is a child's act, no violence between adults
+    adults = [m.name.split()[0] for m in members if not m.child and m.name.split()]
     for rule in facts.facts:
         if rule.told and rule.id not in shown and any(
                 not people or NOBODY in people
                 or any(m.child == (rule.told_of == "child") for m in people)
-                for people in _tellers(family, rule.told_cues)):
+                for people in _tellers(family, rule.told_cues_for(adults), facts, acts=True)):
             shown.add(rule.id)
     # "The children" are children already born: an unborn baby makes no brother or sister
     # for the statements that speak of them (a pregnant girl has no "children" yet).
@@ -392,8 +588,57 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
             shown.add(rule.id)
     family.facts = facts.settle(shown)
     family.owners = _owners(family, [f for f in facts.facts
-                                     if f.about and f.id in family.facts])
+                                     if f.about and f.id in family.facts], facts)
     return family
+
+
+def _named_in_story(family: Family, facts: CaseFacts, shown: set[str]) -> set[str]:
+    """The facts the story shows of a recorded person by name where its cues name them by
+    role: "Dean lives in Leeds" (Dean the case's father) as "dad + lives in". A cue whose
+    first part is words for one role is read with the first names of the case's people of
+    that role in their place, and counts only where what the rest of it says is said of
+    that person (:class:`Teller`: in "Dean has the kids every other weekend and Kerry
+    argues", the weekends are Dean's, not Kerry's).
+
+    Why: a worker tells a story by first names as often as by "Mum" and "Dad"; read only
+    by role words, a father living apart went unseen and day-to-day care at home was
+    offered to him."""
+    story = family.story
+    if not story:
+        return set()
+    by_role: dict[str, list[Member]] = {}
+    for member in family.members:
+        if member.name.split():
+            by_role.setdefault(member.role, []).append(member)
+    if not by_role:
+        return set()
+    teller = Teller(family)
+    sentences = sentences_of(story)
+    calm = [x for x in sentences if not facts.accident(x)]
+    out: set[str] = set()
+    for rule in facts.facts:
+        if rule.id in shown or not rule.story:
+            continue
+        for text in rule.story:
+            parts = text.split(" + ")
+            if len(parts) < 2:
+                continue
+            first = {w.strip().lower() for w in parts[0].split("|")}
+            role = next((r for r, words in facts.role_words.items()
+                         if r in by_role and first & set(words)), None)
+            if role is None:
+                continue
+            people = by_role[role]
+            names = "|".join(m.name.split()[0].lower() for m in people)
+            cue = Cue(" + ".join([names, *parts[1:]]))
+            for sentence in calm if rule.acts else sentences:
+                found = cue.spans(sentence, None if cue.denies else facts.told)
+                if found and teller.of(sentence, found[-1]) & set(people):
+                    out.add(rule.id)
+                    break
+            if rule.id in out:
+                break
+    return out
 
 
 def _mentions(family: Family) -> list[tuple[re.Pattern[str], frozenset[Member]]]:
@@ -411,7 +656,8 @@ def _mentions(family: Family) -> list[tuple[re.Pattern[str], frozenset[Member]]]
     return out
 
 
-def _owners(family: Family, personal: list[FactRule]) -> dict[str, frozenset[Member]]:
+def _owners(family: Family, personal: list[FactRule], facts: CaseFacts | None = None
+            ) -> dict[str, frozenset[Member]]:
     """Whom the story says each of the ``personal`` facts of: the person named nearest
     before the words that show it in the same sentence (else nearest after). A role word
     naming no recorded person ("their mum uses heroin", no mother recorded) still claims
@@ -422,39 +668,68 @@ def _owners(family: Family, personal: list[FactRule]) -> dict[str, frozenset[Mem
         return {}
     owners: dict[str, set[Member]] = {}
     for fact in personal:
-        for people in _tellers(family, [*fact.story_cues, *fact.told_cues]):
+        told = _tellers(family, fact.story_cues, facts, acts=fact.acts) + \
+            _tellers(family, fact.told_cues, facts, acts=True)
+        for people in told:
             if people:
                 owners.setdefault(fact.id, set()).update(people)
     return {fact: frozenset(people) for fact, people in owners.items()}
 
 
-def _tellers(family: Family, cues: list[Cue]) -> list[frozenset[Member]]:
+def _tellers(family: Family, cues: list[Cue], facts: CaseFacts | None = None,
+             acts: bool = False) -> list[frozenset[Member]]:
     """For each place in the story where one of ``cues`` is found, whom the sentence says
     it of: the people named nearest before its words (else nearest after), {NOBODY} for a
     role word naming no one recorded, and no one (an empty set) where the sentence names
-    nobody at all."""
+    nobody at all. With ``facts``, only where the story tells the words (not denied, no
+    body part: :meth:`CaseFacts.told`) and, for ``acts``, not in a sentence telling an
+    accident."""
     if not cues or not family.story:
         return []
-    names = _mentions(family)
-    nobody: frozenset[Member] = frozenset()
-    others = [(_compile("|".join(words)), nobody) for role, words in family.role_words.items()
-              if words and not any(m.role == role for m in family.members)]
+    told = facts.told if facts is not None else None
     out: list[frozenset[Member]] = []
+    teller = Teller(family)
     for sentence in sentences_of(family.story):
-        found = [(m.start(), people) for pattern, people in names + others
-                 for m in pattern.finditer(sentence)]
+        if acts and facts is not None and facts.accident(sentence):
+            continue
         for cue in cues:
-            at = cue.where(sentence)
-            if at is None:
-                continue
-            if not found:
-                out.append(frozenset())  # the sentence names no one: "he pushed her"
-                continue
-            before = [f for f in found if f[0] < at]
-            people = max(before, key=lambda f: f[0])[1] if before \
-                else min(found, key=lambda f: f[0])[1]
-            out.append(people or frozenset({NOBODY}))
+            at = cue.where(sentence, None if cue.denies else told)
+            if at is not None:
+                out.append(teller.of(sentence, at))
     return out
+
+
+class Teller:
+    """Whom a sentence of a family's story tells something of.
+
+    Why one reader: the facts a story shows and the themes it is reflected by must be
+    said of the same person ("Kerry has been low": the mother's mental health; "Jay has
+    been low": the child's), or the coach offers one and the reflection says the other."""
+
+    def __init__(self, family: Family) -> None:
+        self.names = _mentions(family)
+        nobody: frozenset[Member] = frozenset()
+        self.names += [(_compile("|".join(words)), nobody)
+                       for role, words in family.role_words.items()
+                       if words and not any(m.role == role for m in family.members)]
+        self._sentence = ""
+        self._found: list[tuple[int, frozenset[Member]]] = []
+
+    def of(self, sentence: str, at: int) -> frozenset[Member]:
+        """Whom the (lower-case) ``sentence`` says its words at ``at`` of: the people
+        named nearest before them (else nearest after), {NOBODY} for a role word naming
+        no one recorded, and no one (an empty set) where the sentence names nobody."""
+        if sentence != self._sentence:
+            self._sentence = sentence
+            self._found = [(m.start(), people) for pattern, people in self.names
+                           for m in pattern.finditer(sentence)]
+        found = self._found
+        if not found:
+            return frozenset()  # the sentence names no one: "he pushed her"
+        before = [f for f in found if f[0] < at]
+        people = max(before, key=lambda f: f[0])[1] if before \
+            else min(found, key=lambda f: f[0])[1]
+        return people or frozenset({NOBODY})
 
 
 # Stands for a person the story names who is not recorded in the case.

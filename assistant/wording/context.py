@@ -190,9 +190,12 @@ def holder_of(doc: Any, span: Any, parsed: bool,
             subject = clause_subject(verb)
             if subject is not None:
                 first = subject.left_edge.i
-                if subject.lower_ in ("there", "it") or subject.i + 1 - first > 5:
+                # "Mum and Dad need ...": the holder is both, not the first named
+                last = max([subject.i, *(c.right_edge.i for c in subject.children
+                                         if c.dep_ == "conj")])
+                if subject.lower_ in ("there", "it") or last + 1 - first > 5:
                     return None
-                return Part.of(doc, first, subject.i + 1).text  # the span's text
+                return Part.of(doc, first, last + 1).text  # the span's text
             if verb.dep_ in ("conj", "xcomp", "ccomp") and verb.head is not verb:
                 verb = verb.head
             else:

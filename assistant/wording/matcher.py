@@ -20,7 +20,7 @@ from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
 from assistant.wording.structure.readings import _rows
-from assistant.wording.suggest import Library, fill, names_a_person, term_of
+from assistant.wording.suggest import Library, fill, names_a_person, service_term, term_of
 from assistant.wordlists import MatchingWords
 
 # Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
@@ -555,7 +555,7 @@ class Engine:
                 holder = inferred
         expansion = rule.glossary.get(match, rule.glossary.get(match.upper(), ""))
         if rule.mode == "structure":
-            term = _what_term(span, self.english.matching.lead_words) or term
+            term = _what_term(span, self.english) or term
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
         # Built when first read (see ``report.Later``): kinds-only readers never need them.
@@ -634,18 +634,24 @@ class _Wording:
 STRUCTURE_KINDS = frozenset({"universal", "service", "assessment"})
 
 
-def _what_term(span: Any, lead_words: frozenset[str]) -> str:
-    """What a structure finding is about, without the need verb ("a place at a youth
-    club" -> "a place at a youth club"; "needs to attend the X group" -> "the X group");
-    ``lead_words`` are the words left off its front (framework/words/matching.yml)."""
+def _what_term(span: Any, english: Any) -> str:
+    """What a structure finding is about, said from the parse (``suggest.service_term``:
+    "needs to attend the X group" -> "attending the X group"); without a parse, the words
+    after the need verb. The words left off its front are framework/words/matching.yml's
+    ``lead_words``, less "be" before a passive ("being referred to ...")."""
+    lead_words = english.matching.lead_words
     words = list(span)
-    while words and (words[0].lower_ in lead_words - {"a", "an", "the"} or words[0].is_punct):
+    while words and (words[0].lower_ in lead_words - {"a", "an", "the"} or words[0].is_punct) \
+            and not (words[0].lower_ == "be" and len(words) > 1 and words[1].tag_ == "VBN"):
         words = words[1:]
     subject = words[0] if words else None
     if subject is not None and subject.dep_ in ("nsubj", "nsubjpass") \
             and subject.i < subject.head.i < words[-1].i:
         # "a need for Leo to have a mentor" is about "a mentor", not "Leo to have ..."
         words = [w for w in words if w.i >= subject.head.i]
+    said = service_term(words, lists=english)
+    if said:
+        return said
     if words and words[0].tag_.startswith("VB") and len(words) > 1:
         words = words[1:]
         while words and words[0].tag_ in ("IN", "RP") and len(words) > 1:

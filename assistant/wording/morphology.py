@@ -189,3 +189,12 @@ def is_plural_noun(word: str) -> bool:
         if lemma != low and low in lem.getAllInflections(lemma, upos="NOUN").get("NNS", ()):
             return True
     return False
+
+
+@lru_cache(maxsize=1024)
+def verb_lemma(word: str) -> str:
+    """The dictionary form of a verb ("given" -> "give", "referred" -> "refer"), for a
+    parse made without a lemmatizer (the coach's pipeline leaves it out)."""
+    low = word.lower()
+    lemmas = _lemminflect().getLemma(low, upos="VERB")
+    return str(lemmas[0]) if lemmas else low

@@ -127,3 +127,53 @@ def fit(text: str, gender: str | None, *, lists: PronounWords) -> str:
             }[low][gender]
         tokens[i] = _match_case(new, token)
     return "".join(tokens)
+
+
+_PLACEHOLDER_AT = re.compile(r"\{(\w+)\}")
+_AFTER = re.compile(r"(\s+)([A-Za-z]+(?:'[a-z]+)?)")
+_BEFORE = re.compile(r"([A-Za-z]+(?:'[a-z]+)?)(\s+)\Z")
+
+
+def agree(template: str, plain: dict[str, str], *, lists: PronounWords) -> str:
+    """``template`` with the verbs around each subject placeholder in ``plain`` made to
+    agree with its value, a subject that takes the plain verb ("they", "we", "the parents",
+    "Mum and Dad", "I"): the verb after it ("{subject} needs" -> "they need", "{subject}
+    always finds" -> "they always find") and a helping verb before it in a question
+    ("Where is {subject}" -> "Where are they", "What does {subject} do" -> "What do they
+    do"). ``plain`` maps a placeholder's name to its value's lower-case first word.
+
+    Why: the templates are written for one person ("she needs"); a holder written as
+    "They", a couple or a singular "they" turned them into "they needs", "is they".
+    """
+    if not plain:
+        return template
+    fixed = template
+    # From the end, so the offsets of the placeholders before stay true.
+    for found in reversed(list(_PLACEHOLDER_AT.finditer(template))):
+        subject = plain.get(found.group(1))
+        if subject is None:
+            continue
+        first = subject == "i"
+        after = _AFTER.match(fixed, found.end())
+        if after is not None:
+            word_at, word = after.start(2), after.group(2)
+            if word.lower() in lists.adverbs:
+                again = _AFTER.match(fixed, after.end())
+                if again is not None:
+                    word_at, word = again.start(2), again.group(2)
+            new = _verb_for(word, first, lists)
+            fixed = fixed[:word_at] + new + fixed[word_at + len(word):]
+        before = _BEFORE.search(fixed, 0, found.start())
+        if before is not None and before.group(1).lower() in lists.inverted:
+            word = before.group(1)
+            new = _verb_for(word, first, lists)
+            fixed = fixed[:before.start(1)] + new + fixed[before.end(1):]
+    return fixed
+
+
+def _verb_for(word: str, first: bool, lists: PronounWords) -> str:
+    """``word`` (a verb after "she") as it reads after "they", or after "I" when ``first``."""
+    low = word.lower()
+    if first and low in lists.agree_first:
+        return _match_case(lists.agree_first[low], word)
+    return _plural_verb(word, lists)

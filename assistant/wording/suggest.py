@@ -26,14 +26,16 @@ from assistant.wording.casefit import (
     load_or_default,
 )
 from assistant.wording.context import forms, is_parent
-from assistant.wording.morphology import gerund, is_plural_noun
-from assistant.wording.pronouns import fit, names_someone_else, target_gender
+from assistant.wording.morphology import gerund, is_plural_noun, verb_lemma
+from assistant.wording.pronouns import agree, fit, names_someone_else, target_gender
 from assistant.wordlists import English, PronounWords, english
 
 __all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "names_a_person",
            "term_of"]
 
 _WORD = re.compile(r"[a-z0-9']+")
+# A holder who is two or more people named together ("Mum and Dad", "Kerry & Dean").
+_JOINT = re.compile(r"\s(?:and|&|\+)\s", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 #: A word in more than one library statement in this many is too common to rank by.
 COMMON_SHARE = 10
@@ -104,10 +106,87 @@ def term_of(span: Any, *, lists: English) -> str:
         tokens = tokens[:-1]
     if not tokens:
         return span.text
+    said = service_term(tokens, lists=lists)
+    if said:
+        return said
     words = [t.text_with_ws for t in tokens]
-    if tokens[0].lower_ in words_of.verbs:
+    tagged = bool(tokens[0].tag_)
+    # a listed verb is said as an "-ing" word where it is one: "access to a counsellor" is
+    # a noun ("What would access to a counsellor change?"), not "accessing to"
+    if tokens[0].lower_ in words_of.verbs and (not tagged or tokens[0].tag_.startswith("VB")):
         words[0] = gerund(tokens[0].lower_) + tokens[0].whitespace_
     return "".join(words).strip()
+
+
+def service_term(words: list[Any], *, lists: English) -> str | None:
+    """What a need worded as a service reached for, said so it reads after "What would
+    ...": the service's verb as an "-ing" word ("attending", "going to", "being referred
+    to") and what it names, with the words that say which one ("her GP", "a place at a
+    youth club", "a referral to speech therapy"), up to where the sentence goes on to say
+    what it is about, for or when ("about her low mood", "for his anxiety", "so she can
+    mix"), a clause ("who can visit", "to help with") or a comma. ``words`` are the need's
+    words from its verb or noun on; the rest of the sentence after them is read too (a
+    rule may match "needs to be given a place" in "... a place at Brookside nursery").
+    None where there is no parse (no tags to tell a verb).
+
+    "needs to go to the GP about her depression" -> "going to the GP"; "to be referred to
+    CAMHS for his anxiety" -> "being referred to CAMHS"; "to be given a nursery place" ->
+    "a nursery place"; "needs her GP about her low mood" -> "her GP".
+
+    Why: the words after the need verb, taken whole, made "what would the GP about her
+    depression change for Kerry?". The words are cut where the sentence goes on rather
+    than walked down the parse tree, which attaches such phrases in many ways.
+    """
+    if not words or not words[0].tag_:
+        return None
+    said, time = lists.rewrites, lists.time
+    when = time.weekday_words | time.weekday_plurals | time.full_months | time.unit_words
+    first = words[0]
+    # the words' own phrases: not another clause ("and Elin needs a Tarrow group")
+    below = {t.i for w in words for t in w.subtree}
+    sentence = [t for t in first.sent if t.i >= first.i and t.i in below]
+    kept: list[Any] = []
+    for n, token in enumerate(sentence):
+        after = sentence[n + 1] if n + 1 < len(sentence) else None
+        if n and (token.is_punct or token.lower_ in said.topic_prepositions
+                  or token.i != sentence[n - 1].i + 1
+                  or token.dep_ in ("nsubj", "nsubjpass")
+                  or (token.tag_ == "CC" and after is not None
+                      and after.dep_ in ("nsubj", "nsubjpass"))
+                  or (token.lower_ in time.rates and token.tag_ == "RB")  # "weekly"
+                  or _starts_when(sentence, n, when)
+                  or token.tag_ in ("WDT", "WP", "WP$", "WRB")
+                  or (token.tag_ == "TO" and after is not None and after.tag_ == "VB")
+                  or (token.lower_ in ("and", "or") and after is not None
+                      and after.tag_ in ("TO", "VB", "MD"))):
+            break
+        kept.append(token)
+    if not kept:
+        return None
+    if first.lower_ == "be" and len(kept) > 1 and kept[1].tag_ == "VBN":
+        if verb_lemma(kept[1].lower_) in said.given_verbs and len(kept) > 2:
+            return _text(kept[2:])  # "to be given a nursery place": the place
+        return "being " + _text(kept[1:])
+    if first.tag_ == "VB" and len(kept) > 1:
+        return gerund(first.lower_) + " " + _text(kept[1:])
+    if first.tag_.startswith("VB"):
+        return None
+    return _text(kept)
+
+
+def _starts_when(sentence: list[Any], n: int, when: frozenset[str]) -> bool:
+    """True when ``sentence[n]`` opens a phrase of when ("every week", "on Tuesdays", "in
+    September"): a preposition or determiner before a word of time that is no part of a
+    name ("the day centre")."""
+    if n + 1 >= len(sentence) or sentence[n].tag_ not in ("IN", "DT"):
+        return False
+    after = sentence[n + 1]
+    beyond = sentence[n + 2] if n + 2 < len(sentence) else None
+    return after.lower_ in when and not (beyond is not None and beyond.tag_.startswith("NN"))
+
+
+def _text(tokens: list[Any]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 @dataclass(frozen=True)
@@ -134,7 +213,8 @@ class Library:
         files = content.load_all(Area, "framework", "library")
         self.areas: list[Area] = [area for _, area in files]
         framework = content.framework
-        self.facts = load_case_facts(content).with_roles(framework)
+        self.facts = load_case_facts(content).with_roles(framework).with_words(
+            self.english.context)
         self.role_ids = frozenset(r.id for r in framework.roles)
         try:
             self.facts.check_roles(set(self.role_ids))
@@ -362,6 +442,11 @@ class Library:
         the worker's statement; without a case, only ``ordinary`` facts are assumed. Areas
         come from the statement's words first, then from the story's.
         """
+        if holder and _JOINT.search(holder):
+            # "Mum and Dad need help", "Kerry and Dean need a parenting course": every
+            # library statement is written for one person (and its facts, age and care at
+            # home are judged for one), so none fits two; the questions are asked instead.
+            return []
         member, story_scores, story_words = self._case_reading(family, holder)
         shown = set(family.facts) if family else set(self.facts.ordinary)
         # Shorthand is read for what it stands for: "needs SLT" speaks to speech and
@@ -466,6 +551,12 @@ class Library:
                     or not self._owned(entry, member, family, stated, "adult"
                                        if not member.child else "child")
                     or not self._others_own(entry, member, family, stated)):
+                continue
+            if family is not None and member is None and not self._others_own(
+                    entry, self._unplaced(kind), family, stated):
+                # a holder the case does not record ("They need help"): a fact about one
+                # person is still the story's person's ("their dad goes into hospital"
+                # where the story says Mum is unwell is no fact of this family)
                 continue
             child: Member | None = None
             if entry.about_child and family is not None:
@@ -646,6 +737,12 @@ class Library:
                 return False
         return True
 
+    def _unplaced(self, kind: str) -> Member:
+        """A stand-in for a holder the case does not record, of ``kind`` (a role id, or
+        "child" or "parent"): whether they are a child is all the owner checks read."""
+        child = kind == "child" or kind in self.facts.holders.get("child", ())
+        return Member(name="", role=kind, age=None, sex="", child=child)
+
     def _names_the_wrong_sex(self, entry: Entry, family: Family) -> bool:
         """True when the statement names a relative by a word with a sex ("agreed with
         Gran") and everyone the case records in that role has the other sex recorded (its
@@ -785,15 +882,30 @@ def fill(template: str, holder: str | None, roles: RoleVocabulary, term: str = "
     what *he* needs, not what *they* need). ``lists`` are the word lists in use."""
     obj, subj, start, possessive, plural = _holder_words(holder, roles, lists)
     they, them, their = _PRONOUNS.get(gender, _PRONOUNS[None])
-    if plural:
+    own = lists.pronouns.holder_pronouns.get(subj.lower())
+    if own is not None:  # "We need ...": what would *we* be doing
+        they, them, their = own
+    elif plural:
         they, them, their = _PRONOUNS[None]
+    said = term or "this"
+    after = re.search(r"\{term\}\s+([A-Za-z]+)", template)
+    if term and after and term.split()[-1].lower() == after.group(1).lower() \
+            and len(term.split()) == 1:
+        said = "it"  # "What would it help Mum to do", not "What would help help Mum"
     values = {"holder": obj, "subject": subj, "Holder": start, "name": start,
               "possessive": possessive, "child": "the child",
-              "term": term or "this", "match": match, "expansion": expansion,
+              "term": said, "match": match, "expansion": expansion,
               "they": they, "them": them, "their": their}
+    # The verbs around a subject that takes the plain verb agree with it: "they need",
+    # "the parents need", "where are they", "I need" (singular "they" included).
+    plain: dict[str, str] = {}
+    if plural or subj.lower() in ("i", "you"):
+        plain = dict.fromkeys(("subject", "Holder", "name"), subj.split()[0].lower())
+    if they.lower() in ("they", "we", "you", "i"):
+        plain["they"] = they.lower()
+    if plain and "{" in template:
+        template = agree(template, plain, lists=lists.pronouns)
     out = template.format_map(values)
-    if plural and template.startswith(("{name} needs ", "{Holder} needs ")):
-        out = out.replace(" needs ", " need ", 1)  # "The parents need to ..."
     return out[:1].upper() + out[1:] if out else out
 
 
