@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from assistant.wordlists import english
@@ -51,6 +52,19 @@ def _said_of(people: frozenset[Any], about: str, named: bool) -> bool:
 def _headings(text: str) -> list[tuple[int, int]]:
     """Where the headings' words are in ``text``."""
     return [m.span(1) for m in _HEADING.finditer(text)]
+
+
+@cache
+def _term_pattern(low_term: str) -> re.Pattern[str]:
+    """A theme term with its endings ("argues", "arguing", "fears", "drinker"), not the start
+    of another word ("twice" is no Twi, "ginger" no gin, "cottage" no cot).
+
+    Compiled once per term for the process. Why: the themes hold thousands of terms, more
+    than :mod:`re`'s own cache keeps, so compiling them on each reading took over a second
+    for every showing of the story's reflection (found by walk9)."""
+    stem = re.escape(low_term[:-1] if low_term.endswith("e") else low_term)
+    last = re.escape(low_term[-1])
+    return re.compile(rf"\b{stem}(?:{_ENDINGS}|{last}(?:ing|ed|er|ers|y))?\b")
 
 
 class Story:
@@ -165,11 +179,7 @@ class Story:
                 if general and theme.about == "any":
                     # "say", "house", "baby": every story uses them; they name no difficulty
                     continue
-                stem = re.escape(low_term[:-1] if low_term.endswith("e") else low_term)
-                # the word with its endings ("argues", "arguing", "fears", "drinker"), not
-                # the start of another ("twice" is no Twi, "ginger" no gin, "cottage" no cot)
-                last = re.escape(low_term[-1])
-                pattern = re.compile(rf"\b{stem}(?:{_ENDINGS}|{last}(?:ing|ed|er|ers|y))?\b")
+                pattern = _term_pattern(low_term)
                 hits = 0
                 for sentence in sentences:
                     for found in pattern.finditer(sentence):
