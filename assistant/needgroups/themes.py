@@ -107,7 +107,8 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 # translating is why she misses school), and company ("with older friends": with whom).
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
                       "condition", "relative", "where", "instead", "without", "cause",
-                      "company", "frame", "topic", "subject", "stopped", "loose"]
+                      "company", "frame", "topic", "subject", "stopped", "loose", "result",
+                      "modifier"]
 
 
 class Scale(Strict):

@@ -1,0 +1,60 @@
+"""Need Group rules read the head of the need (issue 10, point 5): a theme word in a
+secondary part of the sentence (a result clause, a word inside a compound, a word said of
+someone other than the holder) does not outvote what the need is about. The rules alone
+(``learned=False``), on the real pipeline and the shipped themes; every sentence is
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.needgroups import Analyzer, Suggester, load_themes
+from tests.helpers import CONTENT
+
+THEMES = load_themes(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def rules() -> Suggester:
+    return Suggester(THEMES, Analyzer(None, CONTENT), learned=False)
+
+
+def parts_of(rules: Suggester, text: str, word: str) -> str:
+    (analysis,) = rules.analyzer.read([text])
+    return next(t[4] for t in analysis.tokens if t[0] == word)
+
+
+# --- a result clause ("so that ...") says what the need is for, not what it is ----------
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Kerry needs to stop being moved between refuges so that her son can stay at the "
+     "same school.", "school"),
+    ("Dad needs to cut down on cannabis so that he can take Ben to football training.",
+     "football"),
+    ("Mum needs to stop spending the benefits on scratch cards so the children can go on "
+     "the school trip.", "trip"),
+])
+def test_a_result_clause_is_read_as_a_result(rules: Suggester, text: str, word: str) -> None:
+    assert parts_of(rules, text, word).split(">")[0] == "result"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # must stay a purpose: an infinitive of purpose, "in order to"
+    ("Mum needs to ring the school every Monday to check Kian's attendance.", "check"),
+    ("Dad needs to set an alarm to make the children breakfast before school.", "make"),
+])
+def test_an_infinitive_of_purpose_is_still_a_purpose(rules: Suggester, text: str,
+                                                     word: str) -> None:
+    assert parts_of(rules, text, word).split(">")[0] == "purpose"
+
+
+def test_a_word_in_a_result_clause_counts_less_than_in_what_must_change(
+        rules: Suggester) -> None:
+    result = THEMES.adjuncts.weight["result"]
+    assert result < THEMES.adjuncts.weight["purpose"]
+    (s,) = rules.suggest(["Kerry needs to stop being moved between refuges so that her son "
+                          "can stay at the same school."])
+    assert s.theme == "domestic-abuse"
+    assert s.scores["school-learning"] < s.scores["domestic-abuse"] * result
