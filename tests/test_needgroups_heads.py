@@ -58,3 +58,35 @@ def test_a_word_in_a_result_clause_counts_less_than_in_what_must_change(
                           "can stay at the same school."])
     assert s.theme == "domestic-abuse"
     assert s.scores["school-learning"] < s.scores["domestic-abuse"] * result
+
+
+# --- a word said of a parent in a child's need -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Rhys needs to understand what his dad's illness is and why it makes him so tired.",
+    "Tia needs someone to explain her mum's illness to her in words she understands.",
+    "Lily needs to understand her mum's illness.",
+])
+def test_a_parents_illness_in_a_childs_need_is_the_parents_difficulty(
+        rules: Suggester, text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == THEMES.adjuncts.of_parent["health-disability"]
+    assert s.theme != "health-disability"
+
+
+@pytest.mark.parametrize("text", [
+    # must stay the child's own health: the word is said of the child
+    "Tia needs to understand her own illness and take her tablets herself.",
+    "Rhys needs to know what to do when his asthma gets worse at night.",
+])
+def test_a_childs_own_illness_stays_health(rules: Suggester, text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == "health-disability"
+
+
+def test_of_parent_must_name_a_theme_about_a_parent() -> None:
+    data = THEMES.model_dump()
+    data["adjuncts"]["of_parent"] = {"health-disability": "emotional-wellbeing"}
+    with pytest.raises(ValueError, match="not a theme about a parent"):
+        type(THEMES).model_validate(data)
