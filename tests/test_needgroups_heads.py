@@ -90,3 +90,30 @@ def test_of_parent_must_name_a_theme_about_a_parent() -> None:
     data["adjuncts"]["of_parent"] = {"health-disability": "emotional-wellbeing"}
     with pytest.raises(ValueError, match="not a theme about a parent"):
         type(THEMES).model_validate(data)
+
+
+# --- a relative clause on a person is what that person does ------------------------------
+
+
+@pytest.mark.parametrize(("text", "not_theme"), [
+    # the carers look after her hair: she is cared for, not caring
+    ("Zara needs carers who know how to look after her curly hair.", "young-carer"),
+    # the other children share his faith: no child's behaviour of his
+    ("Ade needs to meet other children who share his faith.", "behaviour"),
+])
+def test_what_the_person_in_a_relative_clause_does_is_theirs(
+        rules: Suggester, text: str, not_theme: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme != not_theme
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # must stay: the holder does it, or the person described is a parent
+    ("Jade needs to stop looking after her brother who has autism.", "young-carer"),
+    ("Ellie needs a mum who is not drinking when she comes home from school.",
+     "substance-misuse"),
+])
+def test_a_relative_clause_keeps_the_holders_act_and_a_parents_difficulty(
+        rules: Suggester, text: str, theme: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == theme

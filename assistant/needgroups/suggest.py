@@ -948,6 +948,13 @@ class Analyzer:
             # "Parents need to ... their": the holder; said of one holder ("Child 1 needs
             # to let them look after him"), someone else.
             return holder if gender == PLURAL else "o"
+        if low in ("who", "that", "whom") and token.head.dep_ == "relcl" and \
+                token.head.head.pos_ in ("NOUN", "PROPN") and \
+                token.head.head.i != token.head.i:
+            # "carers who know how to look after his hair": the relative pronoun is the
+            # person its clause describes, so what they do is theirs, not the holder's
+            person = token.head.head
+            return self._kind(person.lower_, "o" if self._person(person) else holder)
         if low in ("i", "we", "it", "there", "who", "that"):
             return holder
         words = " ".join(t.text for t in token.subtree) if token.dep_ != "poss" else token.text
