@@ -284,7 +284,7 @@ def test_an_analysis_keeps_its_acts_through_storage(suggester: Suggester) -> Non
 @pytest.mark.parametrize(("text", "word", "part"), [
     ("Child 1 needs to florp the wibbet before she starts blorking.", "blorking", "time"),
     ("Child 1 needs to florp the wibbet at the glimmery.", "glimmery", "place"),
-    ("Child 1 needs to florp the wibbet so that she can blork.", "blork", "purpose"),
+    ("Child 1 needs to florp the wibbet so that she can blork.", "blork", "result"),
     ("Child 1 needs to florp the wibbet despite her zindle.", "zindle", "concession"),
     ("Child 1 needs to florp the wibbet without grobbling.", "grobbling", "without"),
     # "Instead of", "rather than": what happens now, wherever it sits.

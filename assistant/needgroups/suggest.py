@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.content import Content
@@ -948,6 +948,13 @@ class Analyzer:
             # "Parents need to ... their": the holder; said of one holder ("Child 1 needs
             # to let them look after him"), someone else.
             return holder if gender == PLURAL else "o"
+        if low in ("who", "that", "whom") and token.head.dep_ == "relcl" and \
+                token.head.head.pos_ in ("NOUN", "PROPN") and \
+                token.head.head.i != token.head.i:
+            # "carers who know how to look after his hair": the relative pronoun is the
+            # person its clause describes, so what they do is theirs, not the holder's
+            person = token.head.head
+            return self._kind(person.lower_, "o" if self._person(person) else holder)
         if low in ("i", "we", "it", "there", "who", "that"):
             return holder
         words = " ".join(t.text for t in token.subtree) if token.dep_ != "poss" else token.text
@@ -1232,6 +1239,8 @@ class Suggester:
             if analysis.form == "clause" else ""
         weights: dict[str, dict[int, float]] = defaultdict(dict)
         found = []
+        of_parent = self.themes.adjuncts.of_parent
+        borrowed: set[tuple[str, int, int]] = set()  # matches read by ``of_parent``
         for m in self.matches(tokens):
             depths = [tokens[i][3] for i in range(m.start, m.end)]
             if all(d < 0 for d in depths):
@@ -1240,6 +1249,12 @@ class Suggester:
             whom = tokens[m.start][2] or holder
             if whom == EITHER:
                 whom = ""  # a pronoun that could name either: no one to check
+            parents = of_parent.get(m.theme)
+            if parents and holder == "c" and whom == "p" and about == "any":
+                # "his mum's illness" in a child's need: the parent's difficulty
+                m = replace(m, theme=parents)
+                borrowed.add((m.theme, m.start, m.end))
+                about = self.term_about.get((m.theme, m.term), self.about[m.theme])
             if about != "any" and whom and whom != about[0]:
                 continue  # a parents' theme, but the words are about a child (or the reverse)
             if m.theme in self.themes.adjuncts.doer_themes and (
@@ -1299,7 +1314,8 @@ class Suggester:
             place = max(self._place(p, general < 1, topical) for p in paths)
             # A parent's own difficulty named in a child's need ("stop worrying that her
             # dad will hurt himself when he is low") is what the child's need is about.
-            if holder == "c" and self.about[m.theme] == "parent" and not m.act:
+            if holder == "c" and self.about[m.theme] == "parent" and not m.act and \
+                    (m.theme, m.start, m.end) not in borrowed:
                 place *= self.through
             weight = general * place / (1 + scale.depth * depth) * (
                 scale.act if m.act else 1 + scale.phrase * (min(m.end - m.start, 3) - 1))

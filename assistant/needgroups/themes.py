@@ -107,7 +107,8 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 # translating is why she misses school), and company ("with older friends": with whom).
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
                       "condition", "relative", "where", "instead", "without", "cause",
-                      "company", "frame", "topic", "subject", "stopped", "loose"]
+                      "company", "frame", "topic", "subject", "stopped", "loose", "result",
+                      "modifier"]
 
 
 class Scale(Strict):
@@ -164,6 +165,10 @@ class Adjuncts(Strict):
     # this many times: it is what the child's need is about ("Sophie needs to stop
     # worrying that her dad will hurt himself when he is low").
     parent_in_child: float = Field(default=1.0, ge=0.0)
+    # A theme about anyone whose word, in a child's need, is said of a parent ("Kai needs
+    # to know he cannot catch his mum's illness") names the parents' theme given here: the
+    # child's need is about the parent's difficulty, not the child's own health.
+    of_parent: dict[str, str] = {}
     # Verbs whose complement is the problem ("stop spending...", "avoid..."): a reason or
     # purpose inside that complement says why the problem happens, a ``cause``.
     stop_verbs: frozenset[str] = frozenset()
@@ -298,6 +303,12 @@ class Themes(Strict):
             if not re.fullmatch(r"[a-z][a-z'-]*", word):
                 raise ValueError(f"adjuncts.objectless.{verb}: {word!r} must be one lower-case "
                                  "word (a term word)")
+        for theme_id, parents in self.adjuncts.of_parent.items():
+            if theme_id not in ids or parents not in ids:
+                raise ValueError(f"adjuncts.of_parent: {theme_id} -> {parents}: both must be "
+                                 "themes")
+            if next(t for t in self.themes if t.id == parents).about != "parent":
+                raise ValueError(f"adjuncts.of_parent: {parents} is not a theme about a parent")
         stray_doers = sorted(self.adjuncts.doer_themes - set(ids))
         if stray_doers:
             raise ValueError(f"adjuncts.doer_themes: {', '.join(stray_doers)} are no themes")

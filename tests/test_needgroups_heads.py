@@ -1,0 +1,119 @@
+"""Need Group rules read the head of the need (issue 10, point 5): a theme word in a
+secondary part of the sentence (a result clause, a word inside a compound, a word said of
+someone other than the holder) does not outvote what the need is about. The rules alone
+(``learned=False``), on the real pipeline and the shipped themes; every sentence is
+written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.needgroups import Analyzer, Suggester, load_themes
+from tests.helpers import CONTENT
+
+THEMES = load_themes(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def rules() -> Suggester:
+    return Suggester(THEMES, Analyzer(None, CONTENT), learned=False)
+
+
+def parts_of(rules: Suggester, text: str, word: str) -> str:
+    (analysis,) = rules.analyzer.read([text])
+    return next(t[4] for t in analysis.tokens if t[0] == word)
+
+
+# --- a result clause ("so that ...") says what the need is for, not what it is ----------
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Kerry needs to stop being moved between refuges so that her son can stay at the "
+     "same school.", "school"),
+    ("Dad needs to cut down on cannabis so that he can take Ben to football training.",
+     "football"),
+    ("Mum needs to stop spending the benefits on scratch cards so the children can go on "
+     "the school trip.", "trip"),
+])
+def test_a_result_clause_is_read_as_a_result(rules: Suggester, text: str, word: str) -> None:
+    assert parts_of(rules, text, word).split(">")[0] == "result"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # must stay a purpose: an infinitive of purpose, "in order to"
+    ("Mum needs to ring the school every Monday to check Kian's attendance.", "check"),
+    ("Dad needs to set an alarm to make the children breakfast before school.", "make"),
+])
+def test_an_infinitive_of_purpose_is_still_a_purpose(rules: Suggester, text: str,
+                                                     word: str) -> None:
+    assert parts_of(rules, text, word).split(">")[0] == "purpose"
+
+
+def test_a_word_in_a_result_clause_counts_less_than_in_what_must_change(
+        rules: Suggester) -> None:
+    result = THEMES.adjuncts.weight["result"]
+    assert result < THEMES.adjuncts.weight["purpose"]
+    (s,) = rules.suggest(["Kerry needs to stop being moved between refuges so that her son "
+                          "can stay at the same school."])
+    assert s.theme == "domestic-abuse"
+    assert s.scores["school-learning"] < s.scores["domestic-abuse"] * result
+
+
+# --- a word said of a parent in a child's need -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Rhys needs to understand what his dad's illness is and why it makes him so tired.",
+    "Tia needs someone to explain her mum's illness to her in words she understands.",
+    "Lily needs to understand her mum's illness.",
+])
+def test_a_parents_illness_in_a_childs_need_is_the_parents_difficulty(
+        rules: Suggester, text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == THEMES.adjuncts.of_parent["health-disability"]
+    assert s.theme != "health-disability"
+
+
+@pytest.mark.parametrize("text", [
+    # must stay the child's own health: the word is said of the child
+    "Tia needs to understand her own illness and take her tablets herself.",
+    "Rhys needs to know what to do when his asthma gets worse at night.",
+])
+def test_a_childs_own_illness_stays_health(rules: Suggester, text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == "health-disability"
+
+
+def test_of_parent_must_name_a_theme_about_a_parent() -> None:
+    data = THEMES.model_dump()
+    data["adjuncts"]["of_parent"] = {"health-disability": "emotional-wellbeing"}
+    with pytest.raises(ValueError, match="not a theme about a parent"):
+        type(THEMES).model_validate(data)
+
+
+# --- a relative clause on a person is what that person does ------------------------------
+
+
+@pytest.mark.parametrize(("text", "not_theme"), [
+    # the carers look after her hair: she is cared for, not caring
+    ("Zara needs carers who know how to look after her curly hair.", "young-carer"),
+    # the other children share his faith: no child's behaviour of his
+    ("Ade needs to meet other children who share his faith.", "behaviour"),
+])
+def test_what_the_person_in_a_relative_clause_does_is_theirs(
+        rules: Suggester, text: str, not_theme: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme != not_theme
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # must stay: the holder does it, or the person described is a parent
+    ("Jade needs to stop looking after her brother who has autism.", "young-carer"),
+    ("Ellie needs a mum who is not drinking when she comes home from school.",
+     "substance-misuse"),
+])
+def test_a_relative_clause_keeps_the_holders_act_and_a_parents_difficulty(
+        rules: Suggester, text: str, theme: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == theme
