@@ -50,8 +50,13 @@ class Vectors:
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """One row per text: the mean of its pieces' vectors, scaled to length 1 (a text
         with no known piece is a row of zeros, near nothing)."""
-        out = np.zeros((len(texts), self.dims), dtype=np.float32)
-        for row, ids in enumerate(self.piece_ids(texts)):
+        return self.encode_ids(self.piece_ids(texts))
+
+    def encode_ids(self, rows: Sequence[Sequence[int]]) -> NDArray[np.float32]:
+        """As :meth:`encode`, from each text's piece ids (a caller that has split the
+        words already, to see how well each is known, need not split them again)."""
+        out = np.zeros((len(rows), self.dims), dtype=np.float32)
+        for row, ids in enumerate(rows):
             if ids:
                 mean = self._table[ids].mean(axis=0, dtype=np.float32)
                 norm = float(np.linalg.norm(mean))
