@@ -114,3 +114,19 @@ def test_a_broken_exemplar_file_is_reported(tmp_path: Path, edit, message: str) 
     assert changed != text
     with pytest.raises(ContentError, match=message):
         english(_override(tmp_path, changed)).need_meaning  # noqa: B018
+
+
+def test_the_vectors_are_read_only_when_a_phrase_reaches_them(coach: Coach) -> None:
+    """A reader loads no exemplars or vectors for a need its lists judge, nor for a
+    specific one they read as particular; the first phrase they are silent on loads them."""
+    from assistant.wording.structure import StructureReader
+
+    reader = StructureReader.from_content(Content())
+    nlp = coach.load()._engine.nlp
+    for text in ("Kai needs counselling.", "Kai needs to be able to sit still in circle time.",
+                 "Kai needs someone he trusts to talk to."):
+        reader.read_needs(nlp(text))
+    assert reader.meaning._shapes is None
+    reading = reader.read_need(nlp("Jordan needs a gym membership."))
+    assert reader.meaning._shapes is not None
+    assert reading is not None and reading.category == "service"
