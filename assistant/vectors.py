@@ -16,6 +16,7 @@ Nothing here touches the network.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,12 @@ from numpy.typing import NDArray
 from tokenizers import Tokenizer
 
 from assistant.content import Content, ContentError
+
+# The tokenizer starts a pool of threads on first use, which then wakes with each call and
+# contends with the parse for the one core a check runs on (the need reader asks it of a
+# few phrases inside a check; the batch ratio fell with the pool running). The texts are a
+# few words: one thread is enough. Set before the first call; a caller's choice stands.
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 VECTORS = ("framework", "vectors")
 TOKENIZER_FILE = (*VECTORS, "tokenizer.json")
