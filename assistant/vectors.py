@@ -16,6 +16,7 @@ Nothing here touches the network.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,12 @@ from numpy.typing import NDArray
 from tokenizers import Tokenizer
 
 from assistant.content import Content, ContentError
+
+# The tokenizer starts a pool of threads on first use, which then wakes with each call and
+# contends with the parse for the one core a check runs on (the need reader asks it of a
+# few phrases inside a check; the batch ratio fell with the pool running). The texts are a
+# few words: one thread is enough. Set before the first call; a caller's choice stands.
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 VECTORS = ("framework", "vectors")
 TOKENIZER_FILE = (*VECTORS, "tokenizer.json")
@@ -50,8 +57,13 @@ class Vectors:
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """One row per text: the mean of its pieces' vectors, scaled to length 1 (a text
         with no known piece is a row of zeros, near nothing)."""
-        out = np.zeros((len(texts), self.dims), dtype=np.float32)
-        for row, ids in enumerate(self.piece_ids(texts)):
+        return self.encode_ids(self.piece_ids(texts))
+
+    def encode_ids(self, rows: Sequence[Sequence[int]]) -> NDArray[np.float32]:
+        """As :meth:`encode`, from each text's piece ids (a caller that has split the
+        words already, to see how well each is known, need not split them again)."""
+        out = np.zeros((len(rows), self.dims), dtype=np.float32)
+        for row, ids in enumerate(rows):
             if ids:
                 mean = self._table[ids].mean(axis=0, dtype=np.float32)
                 norm = float(np.linalg.norm(mean))

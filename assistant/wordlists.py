@@ -136,6 +136,59 @@ class RedactionWords(WordFile):
     lookalike: WordMap
 
 
+def _phrase(text: str) -> str:
+    if not text.strip() or text != " ".join(text.split()):
+        raise ValueError(f"{text!r}: a phrase is words separated by single spaces")
+    return _lower(text)
+
+
+#: One lower-case phrase ("a place at a youth club"), as an exemplar is written.
+Phrase = Annotated[StrictStr, BeforeValidator(_not_a_boolean), AfterValidator(_phrase)]
+Exemplars = Annotated[list[Phrase], Field(min_length=3)]
+
+
+class MeaningShape(Strict):
+    """The exemplars of one shape of what is needed (a noun phrase, or an infinitive's
+    verb phrase) and the margin by which a fault kind's must beat the specific ones."""
+
+    faults: Annotated[dict[Literal["service", "universal", "assessment"], Exemplars],
+                      Field(min_length=1)]
+    specific: Exemplars
+    margin: float = Field(ge=0.0, le=1.0)
+    floor: float = Field(ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _each_once(self) -> MeaningShape:
+        seen: dict[str, str] = {}
+        for kind, phrases in [*self.faults.items(), ("specific", self.specific)]:
+            for phrase in phrases:
+                if phrase in seen:
+                    raise ValueError(f"{phrase!r} is an exemplar of both {seen[phrase]} "
+                                     f"and {kind}: one kind each")
+                seen[phrase] = kind
+        return self
+
+
+class NeedMeaningWords(WordFile):
+    """framework/words/need-meaning.yml: exemplar phrases the need reader compares what is
+    needed with, by meaning vectors, where its word lists are silent
+    (assistant/wording/structure/meaning.py)."""
+
+    FILE: ClassVar[str] = "need-meaning.yml"
+    nearest: int = Field(ge=1, le=10)
+    phrase: MeaningShape
+    aim: MeaningShape
+
+    @model_validator(mode="after")
+    def _enough(self) -> NeedMeaningWords:
+        for shape in (self.phrase, self.aim):
+            shortest = min(len(p) for p in [*shape.faults.values(), shape.specific])
+            if shortest < self.nearest:
+                raise ValueError(f"nearest is {self.nearest} but a kind has only "
+                                 f"{shortest} exemplars")
+        return self
+
+
 class NeedGroupWords(WordFile):
     """framework/words/need-groups.yml: words a group's typical wordings are not chosen by
     (assistant/needgroups/report.py)."""
@@ -450,6 +503,10 @@ class English:
     @cached_property
     def need_groups(self) -> NeedGroupWords:
         return self.load(NeedGroupWords)
+
+    @cached_property
+    def need_meaning(self) -> NeedMeaningWords:
+        return self.load(NeedMeaningWords)
 
     @cached_property
     def practice(self) -> PracticeWords:

@@ -34,9 +34,10 @@ def test_every_shipped_list_loads() -> None:
     assert "mrs" in lists.redaction.titles and lists.redaction.lookalike["a"] == "4"
     assert "need" in lists.need_groups.stop
     assert "able" in lists.practice.frame and "mum" not in lists.practice.frame
+    assert "mentor" in lists.need_meaning.phrase.faults["service"]
     assert sorted(p.name for p in WORDS.glob("*.yml")) == [
-        "context.yml", "matching.yml", "need-groups.yml", "practice.yml", "pronouns.yml",
-        "redaction.yml", "rewrites.yml", "time.yml"]  # one file per list group, no other
+        "context.yml", "matching.yml", "need-groups.yml", "need-meaning.yml", "practice.yml",
+        "pronouns.yml", "redaction.yml", "rewrites.yml", "time.yml"]  # one file per group
 
 
 def test_lists_are_read_once_per_content() -> None:

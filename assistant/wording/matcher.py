@@ -318,7 +318,8 @@ class Engine:
         self.library = library
         self.reduced = reduced
         self.english = library.english  # the word lists of the library's content
-        self.reader = StructureReader(ruleset.lexicons, self.english.time)
+        self.reader = StructureReader(ruleset.lexicons, self.english.time,
+                                      self.english.content)
         self.stages: dict[str, StageMatcher] = {}
         strings = nlp.vocab.strings
         for stage in ("need", "seriousness", "outcome", "work"):

@@ -9,10 +9,14 @@ things out ("an audiology screen"), an aim true of every child ("to be safe", "a
 home") - or something this person needs to do, know, feel or have happen. The reader
 combines word classes kept as data (``framework/wording/structure.yml``) with cues no list
 holds: professional suffixes (-ist, -ician), acronyms (CAMHS, FNP), capitalised names,
-"a place at X", a provision modifier (weekly, 1:1), and the verb that governs the noun.
+"a place at X", a provision modifier (weekly, 1:1), and the verb that governs the noun;
+last, where no list speaks and nothing particular hangs on what is needed, its meaning,
+compared by word vectors with exemplar phrases of each kind ("a gym membership" is near
+provisions; ``meaning``).
 
 The package: ``readings`` (what is found, parse helpers), ``needs`` (the need reader and
-the word classes and tests every reader shares), ``outcomes``, ``work`` and ``seriousness``.
+the word classes and tests every reader shares), ``meaning`` (what is needed compared with
+exemplars by meaning), ``outcomes``, ``work`` and ``seriousness``.
 
 API (stable; other modules and helpers build on it)::
 
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.wording.structure.meaning import NeedMeaning
 from assistant.wording.structure.needs import NeedReader
 from assistant.wording.structure.outcomes import OutcomeReader
 from assistant.wording.structure.readings import (
@@ -58,10 +63,13 @@ class StructureReader(OutcomeReader, WorkReader, SeriousnessReader):
     """Reads needs, outcomes, work items and seriousness statements with one set of word
     classes from ``framework/wording/structure.yml``."""
 
-    def __init__(self, lexicons: dict[str, list[str]], time: TimeWords | None = None) -> None:
+    def __init__(self, lexicons: dict[str, list[str]], time: TimeWords | None = None,
+                 content: Any = None) -> None:
         super().__init__(lexicons)
         if time is not None:  # the time words of the content in use (framework/words)
             self.time_words = time
+        if content is not None:  # its exemplars and vectors too (read when first asked)
+            self.meaning = NeedMeaning(content)
         for name, value in vars(self).items():  # unions of word classes made once
             if value.__class__ is frozenset:
                 setattr(self, name, WordClass(value))
@@ -75,7 +83,7 @@ class StructureReader(OutcomeReader, WorkReader, SeriousnessReader):
         from assistant.wording.rules import RuleSet
 
         content = content or Content()
-        return cls(RuleSet.load(content).lexicons, english(content).time)
+        return cls(RuleSet.load(content).lexicons, english(content).time, content)
 
 
 _default: StructureReader | None = None

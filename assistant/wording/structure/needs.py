@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from typing import Any, Self
 
+from assistant.wording.structure.meaning import Nearness, NeedMeaning
 from assistant.wording.structure.readings import (
     FAULTS,
     KNOWN_VERBS,
@@ -209,6 +210,8 @@ class NeedReader:
         self.compact_noun = words("shape_outcome_compact_noun")
         self._wordnet_classes(lexicons)
         self._ids: tuple[Any, ...] | None = None
+        # asked only where the word classes are silent (see meaning.py); loads on first use
+        self.meaning = NeedMeaning()
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
                            self.personal_verb, self.direction_verb, self.evidence_verb,
@@ -222,6 +225,7 @@ class NeedReader:
         listed = frozenset(w.lower() for name, ws in lexicons.items()
                            if name.startswith("shape_") for w in ws)
         drop = word_class(lexicons, "wordnet_exclude") | listed
+        self._listed = listed  # every word the reader's own lists name (see _meant)
 
         def broad(name: str) -> frozenset[str]:
             return word_class(lexicons, name) - drop
@@ -1435,6 +1439,10 @@ class NeedReader:
                 kind, why = self.need_shaped(target, governed=False)
                 if kind:
                     return kind, why  # type: ignore[return-value]
+        if own_subject is None and not reading.able:
+            meant = self._aim_meant(verb)
+            if meant is not None:
+                return meant
         return "specific", f"says what the person needs to {base}"
 
     def judge_phrase(self, head: Any, need: Any = None) -> tuple[Category, str]:
@@ -1622,6 +1630,9 @@ class NeedReader:
             # consistent": a clause that only grades is an adjective said after the noun
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
+        meant = self._phrase_meant(head, need)
+        if meant is not None:
+            return meant
         if self._concrete_thing(head) or self._specific_mods(head) or any(
                 c.dep_ in ("poss", "nummod") or (c.dep_ == "amod" and c.lower_ == "own")
                 for c in _kids(head)):
@@ -1629,6 +1640,92 @@ class NeedReader:
         # "closure", "a fresh start": nothing flagged, but nothing read as particular
         # either; the coach asks the framework's question rather than call it specific
         return "unknown", f"names no service, aim or assessment: \"{head.text}\""
+
+    # ------------------------------------------------------------ read by meaning
+    # Asked last, where the word classes found no service, aim or assessment and nothing
+    # particular hangs on what is needed: only then do the meaning vectors speak.
+    _MEANT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "cc", "conj",
+                                    "punct", "hyph"})
+
+    def _phrase_meant(self, head: Any, need: Any = None) -> tuple[Category, str] | None:
+        """A noun phrase no list knows read by meaning ("a gym membership" is near
+        provisions). Not a name, a possession, a count, a particular person or place, a
+        clause on it, nor with anything said after it (a when, a why, a for whom)."""
+        if head.tag_ not in ("NN", "NNS") or self._person(head) or self._in(
+                lemma_forms(head), self.problem_noun) or not self._plain_after(head, need):
+            return None  # "communication difficulties": what is wrong, not what is asked
+        if need is None and any(
+                c.dep_ == "amod" and c.lower_ not in self.evaluative_adj
+                and c.lower_ not in self.universal_adj for c in _kids(head)):
+            return None  # "Poor diet.": with no need word, a describing word describes
+        for noun in (head, *head.conjuncts):
+            if noun.tag_ not in ("NN", "NNS") or self._person(noun):
+                return None
+            for child in _kids(noun):
+                if child.dep_ not in self._MEANT_PHRASE_DEPS or child.lower_ == "own" or (
+                        child.tag_ in ("NNP", "NNPS", "PRP", "PRP$", "CD")) or (
+                        child.dep_ in ("compound", "nmod") and self._person(child)):
+                    return None
+        words = [t for t in head.subtree if t.dep_ not in ("det", "punct")]
+        return self._meant("phrase", words, _np_text(head))
+
+    def _aim_meant(self, verb: Any) -> tuple[Category, str] | None:
+        """An infinitive's verb phrase no list reads as an aim, read by meaning ("to thrive
+        in the care of her grandparents" is near "to thrive"). Not a verb the lists know
+        as something particular to do, understand or feel, nor with a when, a why or a
+        condition on it, nor negated."""
+        if not any(c.tag_ == "TO" for c in _kids(verb)):
+            return None  # an infinitive only ("is becoming risky" describes, not asks)
+        forms = lemma_forms(verb)
+        if self._in(forms, self.personal_verb | self.mental_verb | self.insight_verb
+                    | self.service_verb | self.care_verb | self.observe_verb):
+            return None
+        if any(t.dep_ in ("neg", "mark", "advcl", "ccomp") or t.lower_ in self.negators
+               for t in verb.subtree if t.i != verb.i) or any(
+                c.dep_ == "neg" for c in _kids(verb)):
+            return None
+        doc = verb.doc
+        end = _trim(doc, verb.right_edge.i) + 1
+        if end < sent_end(verb) and any(t.is_alpha for t in doc[end:sent_end(verb)]):
+            return None  # something follows the clause: a when or a why, not read here
+        words = [t for t in verb.subtree if t.i >= verb.i and not t.is_punct]
+        return self._meant("aim", words, "to " + " ".join(t.text for t in words))
+
+    def _plain_after(self, head: Any, need: Any) -> bool:
+        """True when nothing but punctuation follows the noun phrase in its sentence and
+        the need verb carries no clause of its own."""
+        doc = head.doc
+        end = _trim(doc, head.right_edge.i) + 1
+        if end < sent_end(head) and any(t.is_alpha for t in doc[end:sent_end(head)]):
+            return False
+        return need is None or not any(
+            c.dep_ in ("advcl", "ccomp", "xcomp", "prep", "npadvmod", "dative")
+            and c.i > need.i for c in _kids(need) if c.i != head.i and not c.is_ancestor(head))
+
+    def _meant(self, shape: str, words: list[Any], said: str) -> tuple[Category, str] | None:
+        """What ``words`` (what is needed, less its determiners) are nearest in meaning,
+        as a reading; None for a noun phrase every word of which that carries meaning is
+        one the lists name ("a break": the lists judged it, and their silence there is a
+        judgement). An aim is made of listed words ("reach", "goals") and is not held to
+        this: the verb classes that make a clause particular are tested before."""
+        if shape == "phrase" and all(
+                not t.is_alpha or t.tag_ in ("DT", "CC", "IN", "TO", "PRP", "PRP$")
+                or self._in(lemma_forms(t), self._listed) for t in words):
+            return None
+        text = " ".join(t.lower_ for t in words)
+        near: Nearness | None = self.meaning.near(shape, text)  # type: ignore[arg-type]
+        if near is None:
+            return None
+        if near.kind == "assessment":
+            return "assessment", (f"read by meaning, as no word list holds it: \"{said}\" "
+                                  f"is nearest to tests and checks such as "
+                                  f"\"{near.exemplar}\"")
+        if near.kind == "service":
+            return "service", (f"read by meaning, as no word list holds it: \"{said}\" is "
+                               f"nearest to provisions such as \"{near.exemplar}\"")
+        return "universal", (f"read by meaning, as no word list holds it: \"{said}\" is "
+                             f"nearest to aims every child shares, such as "
+                             f"\"{near.exemplar}\"")
 
     def _enables_only_aims(self, head: Any) -> bool:
         """True when every clause on a noun of care or carers only lets the person reach
