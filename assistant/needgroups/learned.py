@@ -17,7 +17,11 @@ of what is needed (and
 of the whole statement, names left out) from ``assistant.vectors``, word-piece meanings
 distilled from a sentence model, so "too hungover to get them up" weighs towards the
 theme of "Mum's drinking" though it shares no word with any labelled need. Those weights
-are dense rows (one per vector dimension) in the same file.
+are dense rows (one per vector dimension) in the same file. The vectors may instead be
+read by a second model of their own (``Decision.fallback``, the file's ``fallback``),
+asked only where the rules find no theme word in a need the reader read as someone's:
+read everywhere, they overturned theme words the rules read right (drink slang, violence
+a child saw), and where the rules find nothing there is nothing of theirs to overturn.
 
 At run time it is a dot product: a few dozen features, each with a weight per theme, and
 a vector or two per need, encoded once per batch of needs (:meth:`Learned.prepare`). A
