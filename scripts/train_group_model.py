@@ -34,6 +34,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -48,7 +49,9 @@ from assistant.needgroups.learned import (  # noqa: E402
     NONE,
     Decision,
     choose,
+    fallback_pick,
     features,
+    is_read,
     softmax,
     vector_texts,
 )
@@ -67,6 +70,13 @@ FOLDS = 20  # sources are dealt into this many folds by a hash of their name
 THRESHOLDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 ALPHAS = (0.1, 0.2, 0.5, 1.0, 2.0)
 MIN_PROBS = (0.0, 0.5, 0.6, 0.7, 0.8)
+# The floors tried for the second model (``Decision.fallback``): the words' join with the
+# rules, and, where the rules find no theme word in a need the reader read, a model that
+# reads meaning vectors too, its choice standing at this probability or more. Never under
+# 0.5 (its choice more likely than all the others together): at 0.4, chosen by a hair
+# (1138 against 1135 of 1270), it placed "Child 1 needs to whistle a tune." (0.43) that
+# fits no theme; a need with no theme word is the group's unless the model is sure.
+FALLBACK_PROBS = (0.5, 0.6, 0.7, 0.8)
 # The meaning vectors tried (none: the words alone), and the length each unit vector is
 # scaled to: a need's vector then weighs like a few of its words at the start of training.
 VECTOR_CHOICES: tuple[tuple[str, ...], ...] = ((), ("need",), ("need", "whole"))
@@ -205,7 +215,12 @@ def describe(d: Decision) -> str:
     if d.min_prob:
         text += f", model if p >= {d.min_prob:g}"
     text += "" if d.rule_features else " [words only]"
-    return text + (f" +vectors({'+'.join(d.vectors)})" if d.vectors else "")
+    text += f" +vectors({'+'.join(d.vectors)})" if d.vectors else ""
+    if d.fallback:
+        text = (f"(d) {text.removeprefix('(c) ').removeprefix('(b) ')}; where the rules "
+                f"find nothing, +vectors({'+'.join(d.fallback)}) model if p >= "
+                f"{d.fallback_prob:g}")
+    return text
 
 
 def weights_of(vocab: list[str], w: np.ndarray, classes: list[str]
@@ -223,7 +238,7 @@ def weights_of(vocab: list[str], w: np.ndarray, classes: list[str]
 def dump(model: dict) -> str:
     """The file's text: the header indented, then one line per feature (a diff of a
     retrained model reads feature by feature)."""
-    head = {k: v for k, v in model.items() if k not in ("weights", "vectors")}
+    head = {k: v for k, v in model.items() if k not in ("weights", "vectors", "fallback")}
     text = json.dumps(head, indent=1, sort_keys=True, ensure_ascii=False)
     parts = [f' {json.dumps(part)}: [\n' + ",\n".join(
         f"  {json.dumps(row, separators=(',', ':'))}" for row in rows) + "\n ]"
@@ -233,7 +248,11 @@ def dump(model: dict) -> str:
     lines = [f" {json.dumps(f, ensure_ascii=False)}: "
              f"{json.dumps(row, sort_keys=True, separators=(',', ':'))}"
              for f, row in sorted(model["weights"].items())]
-    return text[:-2] + vectors + ',\n "weights": {\n' + ",\n".join(lines) + "\n }\n}\n"
+    fallback = model.get("fallback")
+    second = "" if fallback is None else ',\n "fallback": ' + "\n ".join(
+        dump(fallback).rstrip("\n").split("\n"))
+    return (text[:-2] + vectors + ',\n "weights": {\n' + ",\n".join(lines) + "\n }"
+            + second + "\n}\n")
 
 
 def dense_weights(wd: np.ndarray, parts: tuple[str, ...] | list[str]
@@ -242,6 +261,20 @@ def dense_weights(wd: np.ndarray, parts: tuple[str, ...] | list[str]
     dims = wd.shape[0] // max(len(parts), 1)
     return {p: [[round(float(v), 3) for v in row] for row in wd[k * dims:(k + 1) * dims]]
             for k, p in enumerate(parts)}
+
+
+def second_weights(feats: list[dict[str, float]], label: list[int], classes_n: int,
+                   l2: float, dense: np.ndarray | None, classes: list[str],
+                   parts: tuple[str, ...]) -> dict:
+    """The second model (``Decision.fallback``) trained on these rows, as stored."""
+    return stored_second(*train(feats, label, classes_n, l2, dense), classes, parts)
+
+
+def stored_second(vocab: list[str], w: np.ndarray, wd: np.ndarray, b: np.ndarray,
+                  classes: list[str], parts: tuple[str, ...]) -> dict:
+    """The second model's weights as the file holds them."""
+    return {"bias": [round(float(v), 3) for v in b], "weights": weights_of(vocab, w, classes),
+            "vector_scale": VECTOR_SCALE, "vectors": dense_weights(wd, parts)}
 
 
 def check(path: Path, analyses: list, items: list[dict], learnable: list[int],
@@ -260,6 +293,14 @@ def check(path: Path, analyses: list, items: list[dict], learnable: list[int],
             and float(shipped.get("vector_scale", 0.0)) == (VECTOR_SCALE if parts else 0.0)
             and [round(float(v), 3) for v in b] == shipped["bias"]
             and classes == shipped["classes"])
+    if decision.fallback:
+        second = second_weights(feats, label, len(classes), float(shipped["meta"]["l2"]),
+                                dense_of(encoded, analyses, learnable,
+                                         tuple(decision.fallback)),
+                                classes, tuple(decision.fallback))
+        same = same and second == shipped.get("fallback")
+    elif shipped.get("fallback") is not None:
+        same = False
     print("the shipped model is what the trainer makes of the dev rows" if same else
           f"{path} is not what the trainer makes of the dev rows: run `make group-model`")
     return 0 if same else 1
@@ -296,11 +337,12 @@ def main(argv: list[str] | None = None) -> int:
     # Each row: the rules' suggestion; rows the rules leave unplaced (a service, an
     # assessment, an aim) keep "no theme" whatever the model says, so they are not
     # trained on and only count in the accuracy.
-    items = []
+    items: list[dict[str, Any]] = []
     for row, analysis in zip(rows, analyses, strict=True):
         unplaced = suggester._unplaced(analysis, kinds.get(row["text"], []))
         rule = None if unplaced is not None else suggester.by_rules(analysis)
-        items.append({"gold": row.get("theme"), "src": source(row["src"]), "rule": rule})
+        items.append({"gold": row.get("theme"), "src": source(row["src"]), "rule": rule,
+                      "read": is_read(analysis)})
     learnable = [i for i, it in enumerate(items) if it["rule"] is not None]
     label = [index[items[i]["gold"] or NONE] for i in learnable]
     sources = sorted({items[i]["src"] for i in learnable})
@@ -308,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({len(rows) - len(learnable)} worded as a service, assessment or aim), "
           f"{len(sources)} sources")
 
-    def score(decision: Decision, probs: dict[int, list[float]]) -> tuple[int, int, int, int]:
+    def score(decision: Decision, probs: dict[int, list[float]],
+              second: dict[int, list[float]] | None = None) -> tuple[int, int, int, int]:
         right = null_total = null_themed = 0
         for i, it in enumerate(items):
             if it["rule"] is None:
@@ -318,6 +361,9 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 got = choose(decision, probs[i], classes, it["rule"].theme, it["rule"].scores,
                              it["rule"].strong)
+                if second is not None and it["rule"].theme is None and it["read"]:
+                    stands, theme = fallback_pick(second[i], classes, decision.fallback_prob)
+                    got = theme if stands else got
             right += got == it["gold"]
             if it["gold"] is None:
                 null_total += 1
@@ -335,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
             for s in sources}
     rules = Decision(policy="rules")
     results = [(0.0, rules, score(rules, {}))]
+    measured: dict[tuple[bool, tuple[str, ...], float], dict[int, list[float]]] = {}
     for with_rules, parts in grid:
         feats = {i: features(analyses[i], items[i]["rule"], with_rules) for i in learnable}
         dense = dense_of(encoded, analyses, learnable, parts)
@@ -356,6 +403,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  measured: {'rules' if with_rules else 'words'} "
                   f"+vectors({'+'.join(parts) or 'none'}) L2 {l2:g}", flush=True)
             results += [(l2, d, score(d, probs)) for d in candidates(with_rules, parts)]
+            measured[(with_rules, parts, l2)] = probs
+    # The second model's join: each join of the words alone with the rules, and a model
+    # reading meaning vectors where the rules find nothing (same L2, same rule features).
+    for (with_rules, parts, l2), probs in list(measured.items()):
+        for (with_rules2, parts2, l2b), second in measured.items():
+            if parts or not parts2 or with_rules2 != with_rules or l2b != l2:
+                continue
+            results += [(l2, d, score(d, probs, second))
+                        for base in candidates(with_rules, parts) if base.policy != "model"
+                        for q in FALLBACK_PROBS
+                        for d in [base.model_copy(update={"fallback": list(parts2),
+                                                          "fallback_prob": q})]]
     print(f"\nLeave-sources-out on dev ({FOLDS} folds; all of a source's rows in one "
           "fold).\nThe rules were tuned on these rows: their figure is their dev figure and "
           "flatters them.\nThe best of each kind of join (and the rules):")
@@ -365,12 +424,13 @@ def main(argv: list[str] | None = None) -> int:
 
     def rank(r: tuple[float, Decision, tuple[int, int, int, int]]) -> tuple[float, ...]:
         return (r[2][0], -r[2][2], -order[r[1].policy], -len(r[1].vectors),
-                r[1].rule_features, -r[0])
+                -len(r[1].fallback), r[1].rule_features, -r[0])
 
-    shown: dict[tuple[str, bool, bool, int], tuple[float, Decision,
+    shown: dict[tuple[str, bool, bool, int, int], tuple[float, Decision,
                                                    tuple[int, int, int, int]]] = {}
     for r in results:
-        key = (r[1].policy, r[1].rule_features, r[1].min_prob > 0, len(r[1].vectors))
+        key = (r[1].policy, r[1].rule_features, r[1].min_prob > 0, len(r[1].vectors),
+               len(r[1].fallback))
         if key not in shown or rank(r) > rank(shown[key]):
             shown[key] = r
     for l2, d, (right, total, themed, nulls) in sorted(shown.values(), key=rank,
@@ -398,7 +458,17 @@ def main(argv: list[str] | None = None) -> int:
                                                                     for i in learnable],
                                                     wd, dense),
                                  strict=True)}
-    dev_right = score(decision, full)[0]
+    full_second: dict[int, list[float]] | None = None
+    fallback = None
+    if decision.fallback:
+        fb_parts = tuple(decision.fallback)
+        fb_dense = dense_of(encoded, analyses, learnable, fb_parts)
+        rows_in = [feats[i] for i in learnable]
+        vocab2, w2, wd2, b2 = train(rows_in, label, len(classes), l2 or l2s[0], fb_dense)
+        fallback = stored_second(vocab2, w2, wd2, b2, classes, fb_parts)
+        full_second = dict(zip(learnable, predict(vocab2, w2, b2, rows_in, wd2, fb_dense),
+                          strict=True))
+    dev_right = score(decision, full, full_second)[0]
     meta = {
         "trained_on": "eval/dev/needgroups.jsonl",
         "rows": len(rows), "rows_to_model": len(learnable), "sources": len(sources),
@@ -415,6 +485,8 @@ def main(argv: list[str] | None = None) -> int:
              "decision": decision.model_dump(), "meta": meta, "weights": weights,
              "vector_scale": VECTOR_SCALE if parts else 0.0,
              "vectors": dense_weights(wd, parts) if parts else {}}
+    if fallback is not None:
+        model["fallback"] = fallback
     text = dump(model)
     print(f"dev accuracy with the model trained on all of dev: {dev_right}/{len(rows)} = "
           f"{dev_right / len(rows):.3f}; {len(weights)} features")

@@ -24,6 +24,7 @@ from assistant.needgroups.learned import (
     VECTOR_PARTS,
     Decision,
     choose,
+    fallback_pick,
     features,
     fits,
     load_model,
@@ -320,3 +321,74 @@ def test_a_need_vector_weighs_towards_the_theme_its_meaning_is_near(
     boozy, knitting = (model.vector_logits(a) for a in analyses)
     assert boozy is not None and knitting is not None
     assert boozy[k] > knitting[k] and boozy[k] > 0.5
+
+
+# --- the second model: meaning vectors where the rules find nothing -------------------
+
+
+def test_a_fallback_and_its_weights_come_together(tmp_path: Path) -> None:
+    """A decision naming a second model needs its weights, and weights need the decision
+    to name them: a half-written file is refused on load, naming the field."""
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    width = len(shipped["classes"])
+    second = {"bias": [0.0] * width, "weights": {}, "vector_scale": 4.0,
+              "vectors": {"need": [[0.0] * width] * 384}}
+    named = {**shipped, "decision": {**shipped["decision"], "fallback": ["need"],
+                                     "fallback_prob": 0.4}}
+    named.pop("fallback", None)
+    with pytest.raises(ContentError, match="fallback"):
+        load_model(_override(tmp_path, json.dumps(named)), THEMES)
+    unnamed = {**shipped, "decision": {**shipped["decision"], "fallback": []},
+               "fallback": second}
+    with pytest.raises(ContentError, match="fallback"):
+        load_model(_override(tmp_path, json.dumps(unnamed)), THEMES)
+    wrong = {**named, "fallback": {**second, "vectors": {"whole": second["vectors"]["need"]}}}
+    with pytest.raises(ContentError, match="vectors"):
+        load_model(_override(tmp_path, json.dumps(wrong)), THEMES)
+    model = load_model(_override(tmp_path, json.dumps({**named, "fallback": second})),
+                       THEMES)
+    assert model.fallback is not None and model.fallback.vectors is not None
+
+
+@pytest.mark.parametrize(("probs", "floor", "want"), [
+    ([0.1, 0.7, 0.2], 0.5, (True, "b")),
+    ([0.1, 0.2, 0.7], 0.5, (True, None)),  # its "no theme" stands too
+    ([0.3, 0.45, 0.25], 0.5, (False, "b")),  # unsure: the join above decides
+])
+def test_the_second_models_choice_stands_only_at_its_floor(
+        probs: list[float], floor: float, want: tuple[bool, str | None]) -> None:
+    assert fallback_pick(probs, CLASSES, floor) == want
+
+
+def _leaning(tmp_path: Path, theme: str) -> Suggester:
+    """The shipped model, with a second model that always says ``theme`` (its vector
+    weights zero, its bias all on ``theme``): what it changes is where it is asked."""
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    width = len(shipped["classes"])
+    bias = [5.0 if c == theme else 0.0 for c in shipped["classes"]]
+    model = {**shipped, "decision": {**shipped["decision"], "fallback": ["need"],
+                                     "fallback_prob": 0.5},
+             "fallback": {"bias": bias, "weights": {}, "vector_scale": 4.0,
+                          "vectors": {"need": [[0.0] * width] * 384}}}
+    return Suggester(THEMES, Analyzer(None, _override(tmp_path, json.dumps(model))))
+
+
+def test_the_second_model_is_asked_only_where_the_rules_find_nothing(
+        tmp_path: Path) -> None:
+    suggester = _leaning(tmp_path, "young-carer")
+    texts = [
+        # no theme word, read as Mum's need: the second model places it
+        "Mum needs to stop leaving the front door open all night.",
+        # a theme word the rules count: the join of the words model and the rules
+        "Mum needs to stop drinking vodka before the school run.",
+        # worded as a service: no theme whatever a model says
+        "Mum needs a Zumba class.",
+        # not read as anyone's need, and no theme word: left for the group
+        "Has a lovely smile.",
+    ]
+    placed, drink, service, unread = suggester.suggest(texts)
+    assert placed.theme == "young-carer"
+    assert "learned from labelled needs" in placed.reason
+    assert drink.theme == "substance-misuse"
+    assert service.theme is None and service.reason.startswith("worded as a service")
+    assert unread.theme is None

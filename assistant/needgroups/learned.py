@@ -17,7 +17,11 @@ of what is needed (and
 of the whole statement, names left out) from ``assistant.vectors``, word-piece meanings
 distilled from a sentence model, so "too hungover to get them up" weighs towards the
 theme of "Mum's drinking" though it shares no word with any labelled need. Those weights
-are dense rows (one per vector dimension) in the same file.
+are dense rows (one per vector dimension) in the same file. The vectors may instead be
+read by a second model of their own (``Decision.fallback``, the file's ``fallback``),
+asked only where the rules find no theme word in a need the reader read as someone's:
+read everywhere, they overturned theme words the rules read right (drink slang, violence
+a child saw), and where the rules find nothing there is nothing of theirs to overturn.
 
 At run time it is a dot product: a few dozen features, each with a weight per theme, and
 a vector or two per need, encoded once per batch of needs (:meth:`Learned.prepare`). A
@@ -99,6 +103,24 @@ class Decision(Strict):
     rule_features: bool = True
     # The meaning vectors (``VECTOR_PARTS``) the model reads besides the features.
     vectors: list[str] = []
+    # A second model that reads these meaning vectors besides the words (the file's
+    # ``fallback``), asked only where the rules find no theme word in a need the reader
+    # read as someone's (:func:`is_read`); its theme, or its "no theme", stands when its
+    # probability is at least ``fallback_prob``, else the join above decides. Why its own
+    # join: read everywhere, the vectors overturned the rules on needs the rules read
+    # right (drink slang, violence a child saw); where the rules find nothing there is
+    # nothing of theirs to overturn. Empty: no second model.
+    fallback: list[str] = []
+    fallback_prob: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
+class FallbackWeights(Strict):
+    """The second model's weights (``Decision.fallback``): as the main model's."""
+
+    bias: list[float]
+    weights: dict[str, dict[str, float]]
+    vectors: dict[str, list[list[float]]]
+    vector_scale: float = Field(ge=0.0)
 
 
 class GroupModel(Strict):
@@ -115,6 +137,7 @@ class GroupModel(Strict):
     # few of its words in training).
     vectors: dict[str, list[list[float]]] = {}
     vector_scale: float = Field(default=0.0, ge=0.0)
+    fallback: FallbackWeights | None = None
     meta: dict[str, object] = {}
 
     @model_validator(mode="after")
@@ -139,6 +162,11 @@ class GroupModel(Strict):
         if set(self.vectors) != set(self.decision.vectors):
             raise ValueError("vectors must hold weights for exactly the decision's "
                              f"vectors ({', '.join(self.decision.vectors) or 'none'})")
+        if (self.fallback is None) != (not self.decision.fallback):
+            raise ValueError("fallback: weights are needed exactly when the decision "
+                             "names a fallback's vectors")
+        if self.fallback is not None:
+            self.fallback_model()  # its own shapes, checked as the main model's are
         for part, rows in self.vectors.items():
             if part not in VECTOR_PARTS:
                 raise ValueError(f"vectors: unknown part {part!r} (known: "
@@ -148,6 +176,35 @@ class GroupModel(Strict):
             if not all(math.isfinite(v) for r in rows for v in r):
                 raise ValueError(f"vectors[{part!r}]: not a finite number")
         return self
+
+    def fallback_model(self) -> GroupModel | None:
+        """The second model as a model of its own (the model alone, its floor the
+        decision's ``fallback_prob``), so it is read and checked as the main one is."""
+        if self.fallback is None:
+            return None
+        fb = self.fallback
+        return GroupModel(
+            format=self.format, feature_version=self.feature_version, classes=self.classes,
+            bias=fb.bias, weights=fb.weights, vectors=fb.vectors,
+            vector_scale=fb.vector_scale,
+            decision=Decision(policy="model", rule_features=self.decision.rule_features,
+                              vectors=self.decision.fallback,
+                              min_prob=self.decision.fallback_prob))
+
+
+def is_read(analysis: Analysis) -> bool:
+    """Whether the structure reader read the statement as someone's need or problem: it
+    found a holder or what is needed ("Has psychological well-being." has neither: a
+    strength, an aim or a fragment the group should place itself)."""
+    return bool(analysis.holder or analysis.form)
+
+
+def fallback_pick(probs: Sequence[float], classes: Sequence[str], min_prob: float
+                  ) -> tuple[bool, str | None]:
+    """Whether the second model's choice stands (its probability reaches ``min_prob``),
+    and that choice (None: no theme). Shared by run time and the trainer."""
+    best = max(range(len(classes)), key=lambda k: (probs[k], -k))
+    return probs[best] >= min_prob, None if classes[best] == NONE else classes[best]
 
 
 def features(analysis: Analysis, rule: Suggestion | None = None,
@@ -246,12 +303,17 @@ class Learned:
                       for part, rows in model.vectors.items()}
         self.vectors = vectors if self.dense else None
         self._encoded: dict[str, NDArray[np.float32]] = {}
+        second = model.fallback_model()
+        self.fallback = Learned(second, themes, vectors) if second is not None else None
 
     def prepare(self, analyses: Iterable[Analysis]) -> None:
         """Encode the vector texts of many needs at once (one tokenizer batch), so
         :meth:`decide` on each of them only looks its vectors up."""
+        analyses = list(analyses)
         if self.vectors is not None:
             self._encode(self.vectors, [vector_texts(a) for a in analyses])
+        if self.fallback is not None:
+            self.fallback.prepare(analyses)
 
     def _encode(self, vectors: Vectors, texts: list[dict[str, str]]) -> None:
         """Encode the texts of the parts the model reads that are not encoded yet."""
@@ -295,15 +357,21 @@ class Learned:
         decision = self.model.decision
         if decision.policy == "rules":
             return rule
+        reader: Learned = self
         feats = features(analysis, rule, decision.rule_features)
         probs = self.probabilities(feats, analysis)
         theme = choose(decision, probs, self.classes, rule.theme, rule.scores, rule.strong)
+        if self.fallback is not None and rule.theme is None and is_read(analysis):
+            fb_probs = self.fallback.probabilities(feats, analysis)
+            stands, fb_theme = fallback_pick(fb_probs, self.classes, decision.fallback_prob)
+            if stands:
+                reader, probs, theme = self.fallback, fb_probs, fb_theme
         if theme == rule.theme:
             return rule
         if theme is None:
             return Suggestion(None, "no theme the need's words make likely: left for the "
                                     "group to place", rule.alternatives, [], rule.scores)
-        words = self.evidence(analysis, feats, theme)
+        words = reader.evidence(analysis, feats, theme)
         known = self.themes.get(theme)
         label = known.label if known else theme
         said = ", ".join(f"'{w}'" for w in words) or "what its words mean together"
@@ -384,7 +452,7 @@ def load_model(content: Content, themes: Themes) -> Learned:
         raise ContentError(path, f"{first['msg']}; retrain with `make group-model`",
                            field=where) from None
     vectors = None
-    if model.vectors:
+    if model.vectors or model.fallback is not None:
         from assistant.vectors import load_vectors
 
         vectors = load_vectors(content)
