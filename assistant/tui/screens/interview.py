@@ -80,6 +80,8 @@ class InterviewScreen(Screen[None]):
                                    self.app.prompts,
                                    position=position)
         self.interview.offer_reader = self._offers_of
+        self.interview.answer_reader = self._lacks_of
+        self._lacks_read: dict[tuple[Any, ...], list[str]] = {}  # see _lacks_of
         self._offers_read: dict[tuple[Any, ...], Any] = {}  # see _read_once
         self._saved = case.model_copy(deep=True)
         self._undo: list[tuple[Case, str, str]] = []
@@ -113,6 +115,24 @@ class InterviewScreen(Screen[None]):
         key = (stage, text, today, tuple((p.name, p.role) for p in case.people))
         return self._read_once(key, lambda coach: coach.read_offers(text, stage, today, case),
                                {})
+
+    def _lacks_of(self, text: str, kind: str, case: Case) -> list[str]:
+        """What an answer to "Who?", "How often?" or "How will we know?" leaves out, as
+        the coach reads it (``Coach.read_answer``), once per answer: the gaps ask again
+        for every work item and outcome after each answer. [] until the coach is loaded
+        (never waiting for it) and on any error: the answer is taken either way."""
+        if self.app.coach_status != "ready" or self.app.coach is None:
+            return []
+        key = (kind, text, tuple((p.name, p.role) for p in case.people))
+        if key not in self._lacks_read:
+            try:
+                found = list(self.app.coach.read_answer(text, kind, case))
+            except Exception:
+                found = []
+            if len(self._lacks_read) > 256:
+                self._lacks_read.clear()
+            self._lacks_read[key] = found
+        return self._lacks_read[key]
 
     def _read_once(self, key: tuple[Any, ...], read: Callable[[Any], Any],
                    default: Any) -> Any:
