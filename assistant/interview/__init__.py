@@ -27,7 +27,6 @@ from pydantic import ValidationError
 
 from assistant import dates
 from assistant.content import Content, Framework
-from assistant.dates import parse_date
 from assistant.interview.gaps import Gap, Gaps
 from assistant.interview.people import People
 from assistant.interview.prompts import (
@@ -386,14 +385,11 @@ class Interview(People, Story, Gaps):
         typing the same words at the date question should be read the same way."""
         if not text.strip():
             return None
-        try:
-            return parse_date(text)
-        except ValueError:
-            from assistant.wordlists import english
+        from assistant.wordlists import english
 
-            said = dates.phrase_date(text, self.today, words=english(self.content).time)
-            if said is not None:
-                return said
+        try:  # the one reading of a typed date, the command line's too
+            return dates.read_date(text, self.today, words=english(self.content).time)
+        except ValueError:
             raise AnswerError(
                 # the shapes it reads, with a date ahead of today as the questions show
                 self.prompts.messages.bad_date.format_map(
