@@ -336,7 +336,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = add(asub, common, "blank",
             "the paper route: a blank A4 audit form to print and a spreadsheet template "
-            "(.xlsx and .csv) that 'audit add' imports", cmd_blank)
+            "(.xlsx and .csv) that 'audit add' imports; in the templates, several "
+            "services in one cell are separated by ' | ' (or ';')", cmd_blank)
     p.add_argument("--out", required=True, metavar="DIR",
                    help="the folder to write into (relative to where you run this)")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
