@@ -59,9 +59,10 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit", id="interview.quit"),
         # Only in a participant's app (the app's check); the app's own F10 binding came
         # last in the footer, cut to "f" in a participant's browser at 1100 pixels: this
-        # gives it its place, the app's priority binding still doing the sending (the
-        # app's id, so a key moved in prompts/keys.yml moves both)
-        Binding("f10", "app.send_to_room", "Send to room", id="app.send_to_room"),
+        # gives it its place, the app's priority binding still doing the sending (a key
+        # moved in prompts/keys.yml for app.send_to_room moves this one too: see the app's
+        # keymap)
+        Binding("f10", "app.send_to_room", "Send to room", id="interview.send_to_room"),
         Binding("ctrl+b", "back", "Back", id="interview.back"),
         Binding("ctrl+n", "skip", "Skip", id="interview.skip"),
         Binding("ctrl+r", "rewrite", "Rewrite", id="interview.rewrite"),
