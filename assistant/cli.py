@@ -186,13 +186,19 @@ def open_store(args: argparse.Namespace) -> Any:
     return Store(getattr(args, "db", None))
 
 
+#: what a command's help says a date may be (the forms ``assistant.dates.read_date`` reads)
+DATE_FORMS = ("2027-02-15, 15/02/2027, 15 Feb 2027, or a phrase: next Friday, tomorrow, "
+              "in six weeks, the end of March")
+
+
 def iso_date(text: str) -> Any:
-    """An argparse type for dates in any form the app reads (assistant.dates: ISO,
-    DD/MM/YYYY, 15 Feb 2027), with a message a person can act on."""
-    from assistant.dates import parse_date
+    """An argparse type for dates in any form the app reads, the interview's reading
+    (``assistant.dates.read_date``: ISO, DD/MM/YYYY, 15 Feb 2027, "next Friday", "in six
+    weeks"), against the app's today, with a message a person can act on."""
+    from assistant.dates import read_date
 
     try:
-        return parse_date(text)
+        return read_date(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

@@ -30,6 +30,8 @@ TODAY_VAR = "NEEDS_LED_TODAY"
 
 #: what to tell a person who typed something else
 ACCEPTED = "YYYY-MM-DD, DD/MM/YYYY or 15 Feb 2027"
+#: the phrases :func:`read_date` reads too, as a command's help and errors say them
+PHRASES = "next Friday, tomorrow, in six weeks, the end of March"
 
 
 def today() -> date:
@@ -387,3 +389,22 @@ def phrase_date(text: str, today: date | None = None,
     if found is None or phrase.at != len(said):
         return None
     return found - timedelta(days=1) if before else found
+
+
+def read_date(text: str, today: date | None = None, words: TimeWords | None = None) -> date:
+    """A date as a person types it anywhere in the app: in one of :data:`FORMATS`, or a
+    phrase :func:`phrase_date` reads ("next Friday", "the end of March", "in six
+    weeks"), against ``today`` (the app's today when not given); ValueError, naming
+    both, otherwise.
+
+    Why: the interview read "next Monday" while ``needs-led supervise --due "next
+    friday"`` was refused; one reading for every date typed, at a question or on a
+    command line, so what works in one place works in the other."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        said = phrase_date(text, today, words) if text.strip() else None
+        if said is not None:
+            return said
+        raise ValueError(f"'{text.strip()}' is not a date I can read: write it as "
+                         f"{ACCEPTED}, or as {PHRASES}") from None

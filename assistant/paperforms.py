@@ -56,9 +56,20 @@ def _columns() -> list[str]:
 
 
 def csv_template() -> str:
-    """The CSV template: the header row the import reads, nothing else to delete."""
+    """The CSV template: a line saying how the cells are written (the import reads past
+    it: nothing to delete), then the header row the import reads.
+
+    Why: only the .xlsx template had a help sheet, so a trainer typing into the CSV could
+    not know that several services in one cell are separated by " | " (or ";"), and
+    "Parenting programme, CAMHS" or a ";" list was read as one service."""
+    from assistant.audit.csvcodec import SERVICES_HELP, TEMPLATE_NOTE
+
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(_columns())
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([f"{TEMPLATE_NOTE} One row per need, the form's columns repeated on "
+                     f"each row; no names, roles only. services: {SERVICES_HELP}. "
+                     "Dates: 27/11/2026, 2026-11-27 or 27 Nov 2026. This line may stay."])
+    writer.writerow(_columns())
     return out.getvalue()
 
 
@@ -115,6 +126,8 @@ def xlsx_template(framework: Framework) -> bytes:
 
 
 def _help_rows(framework: Framework) -> list[list[str]]:
+    from assistant.audit.csvcodec import SERVICES_HELP
+
     allowed = allowed_values(framework)
     return [
         ["Column", "What to write (one row per need; repeat the form's columns on each row)"],
@@ -130,7 +143,7 @@ def _help_rows(framework: Framework) -> list[list[str]]:
         ["wording", "The need as the plan words it, with every name replaced by a role"],
         ["seriousness", "Optional: " + ", ".join(allowed["seriousness"])],
         ["status", ", ".join(allowed["status"])],
-        ["services", "Services provided or planned, separated by ' | '"],
+        ["services", SERVICES_HELP],
     ]
 
 

@@ -340,7 +340,7 @@ def test_cli_export_from_a_case_file(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["-f", "rtf"], "unknown format 'rtf'"),
-        (["-f", "plan-md", "--date", "next week"], "is not a date"),
+        (["-f", "plan-md", "--date", "when it suits"], "is not a date"),
         (["-f", "docx,"], None),
     ],
 )

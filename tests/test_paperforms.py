@@ -68,8 +68,10 @@ def test_the_kit_is_written_and_its_templates_import_back(tmp_path: Path,
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in kit.iterdir()) == [
         "audit-form-blank.html", "audit-forms-template.csv", "audit-forms-template.xlsx"]
-    header = (kit / "audit-forms-template.csv").read_text().strip().split(",")
-    assert header == list(CSV_COLUMNS)
+    # (walk10) a line saying how to fill it in, then the header the import reads
+    note, header_line = (kit / "audit-forms-template.csv").read_text().strip().splitlines()
+    assert header_line.split(",") == list(CSV_COLUMNS)
+    assert note.startswith('"#') and "' | '" in note and "';'" in note
 
     # A trainer types two paper forms into the workbook: a real date cell and a UK date.
     book = load_workbook(kit / "audit-forms-template.xlsx")
@@ -174,3 +176,44 @@ def test_a_file_that_only_says_xlsx_is_a_problem_not_a_crash() -> None:
 
     forms, problems = read_forms("broken.xlsx", b"hello")
     assert forms == [] and "not a readable .xlsx" in str(problems[0])
+
+
+def test_the_csv_template_typed_in_imports_services_split_by_bar_or_semicolon(
+        tmp_path: Path, env: dict[str, str]) -> None:
+    """Found by walk10, a trainer typing paper forms into the CSV template: only the .xlsx
+    template said that several services in one cell are separated by " | ", and
+    "Parenting programme; CAMHS" stayed one service. The CSV template now says it on a
+    line before its header (read past by the import, nothing to delete), and ";" is read
+    between services in a cell with no "|" ("|" wins where both are written)."""
+    from assistant.audit.readers import read_forms
+
+    kit = tmp_path / "kit"
+    assert run_cli("audit", "blank", "--out", str(kit), env=env).returncode == 0
+    template = kit / "audit-forms-template.csv"
+    with template.open("a", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(CSV_COLUMNS))
+        writer.writerow(row(case_reference="SEMI-1", services="Parenting programme; CAMHS"))
+        writer.writerow(row(case_reference="BAR-1", services="Parenting programme | CAMHS"))
+        writer.writerow(row(case_reference="BOTH-1",
+                            services="Parenting programme; weekly | CAMHS"))
+        writer.writerow(row(case_reference="ONE-1", services="Learning mentor"))
+    forms, problems = read_forms(str(template), template.read_bytes(), Content().framework)
+    assert problems == []
+    services = {f.case_reference: f.needs[0].services for f in forms}
+    assert services == {
+        "SEMI-1": ["Parenting programme", "CAMHS"],
+        "BAR-1": ["Parenting programme", "CAMHS"],
+        "BOTH-1": ["Parenting programme; weekly", "CAMHS"],
+        "ONE-1": ["Learning mentor"],
+    }
+    result = run_cli("audit", "add", "Paper", str(template), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "imported 4 form(s)" in result.stdout
+
+
+def test_a_service_with_a_semicolon_in_its_name_is_written_and_read_back_exactly() -> None:
+    from assistant.audit.csvcodec import join_services, split_services
+
+    for services in (["Parenting programme; CAMHS"], ["A | B", "C;D", "E\\F"],
+                     ["Parenting programme", "CAMHS"]):
+        assert split_services(join_services(services)) == services

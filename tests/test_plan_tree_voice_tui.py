@@ -89,3 +89,33 @@ async def test_each_kept_reason_is_shown_beside_the_statement_it_was_kept_for(
         pat = case.needs[3]
         assert [line[:30] for line in kept(pat.id, "need")] == [
             "Kept own wording: Pat's own wo"]
+
+
+async def test_a_long_needs_rating_stays_visible_in_the_plan(
+        tmp_path: Path, case_json: str) -> None:
+    """Found by walk10: the plan beside the interview cut a long need's line at its
+    width, and the rating tag ("[High]") written after the wording went with it; the tag
+    now comes before the wording, and the wording is what is shortened."""
+    from assistant.content import Content
+
+    case = Case.model_validate_json(case_json)
+    need = next(n for n in case.needs if n.id == "n1")
+    need.wording = ("Kayla needs to be at school by 8.45 every morning, rested, washed and "
+                    "having had breakfast, with her reading book and her PE kit ready")
+    assert need.seriousness is not None
+    rating = Content().framework.ids("seriousness")[-1]
+    need.seriousness.rating = rating
+    label = Content().framework.label("seriousness", rating)
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(case)
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=(110, 34)) as pilot:
+        screen = await open_case(pilot, "NL-2026-014")
+        tree = screen.query_one("#plan", Tree)
+        tree.scroll_home(animate=False)  # (it shows where the worker is)
+        await pilot.pause()
+        shown = [tree.render_line(y).text for y in range(tree.size.height)]
+        line = next(text for text in shown if "Need 1:" in text)
+        assert f"[{label}]" in line, shown
+        assert "Kayla needs to be" in line, "the wording follows, shortened"

@@ -3,6 +3,9 @@ agreed actions done, comments resolved and edited."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from assistant.dates import phrase_date
 from assistant.store import Store
 from tests.helpers import FIXTURES, run_cli
 
@@ -57,3 +60,30 @@ def test_seriousness_asks_what_happens_to_the_child_for_every_need(db_path) -> N
     listing = run_cli("supervise", "NL-2026-014").stdout
     assert 'What will happen to the children if "Dee needs' in listing, listing
     assert 'What will happen to Kayla if "Kayla needs' in listing
+
+
+def test_due_reads_the_phrases_the_interview_reads(db_path) -> None:  # type: ignore[no-untyped-def]
+    """Found walking the app (walk10): the interview reads "next Monday" at its date
+    questions, but ``supervise --due "next friday"`` was refused; every date the command
+    line takes is read as the interview reads it, against the app's today, and --help
+    says which forms."""
+    today = {"NEEDS_LED_TODAY": "2026-11-30"}  # a Monday
+    run_cli("import", FIXTURE)
+    result = run_cli("supervise", "NL-2026-014", "--action", "Ring the school", "--due",
+                     "next friday", env=today)
+    assert result.returncode == 0, result.stderr
+    soon = run_cli("supervise", "NL-2026-014", "--action", "Book the review", "--due",
+                   "in six weeks", env=today)
+    assert soon.returncode == 0, soon.stderr
+    with Store(db_path) as store:
+        case = store.load("NL-2026-014")
+    dues = {a.action: a.due for a in case.agreed_actions}
+    # the interview's reading of the same words on the same day
+    assert dues["Ring the school"] == phrase_date("next friday", date(2026, 11, 30))
+    assert dues["Book the review"] == date(2027, 1, 11)
+    bad = run_cli("supervise", "NL-2026-014", "--action", "x", "--due", "as needed",
+                  env=today)
+    assert bad.returncode != 0
+    assert "'as needed' is not a date" in bad.stderr and "next Friday" in bad.stderr
+    helped = run_cli("supervise", "--help").stdout
+    assert "next Friday" in " ".join(helped.split()) and "15/02/2027" in helped

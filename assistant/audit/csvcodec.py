@@ -22,30 +22,50 @@ if TYPE_CHECKING:
     from assistant.content import Framework
 
 SERVICE_SEPARATOR = " | "
+#: also read between services, in a cell with no "|": what a person typing a list writes
+#: ("Parenting programme; CAMHS")
+SERVICE_SEPARATOR_TYPED = ";"
+#: how the templates and the help say it
+SERVICES_HELP = ("Services provided or planned; several in one cell separated by ' | ' "
+                 "(or ';'): Parenting programme | CAMHS")
+#: a line of the CSV template before its header that says how to fill it in: the import
+#: reads past such lines
+TEMPLATE_NOTE = "#"
 
 
 def join_services(services: list[str]) -> str:
-    """The services in one CSV cell, separated by " | "; a "|" or "\\" inside one is escaped.
+    """The services in one CSV cell, separated by " | "; a "|", ";" or "\\" inside one
+    is escaped.
 
     Escaping (rather than rewriting "|" as "/") lets the cell be read back exactly, so a
     form imported as JSON and again as CSV is recognised as the same form.
     """
     return SERVICE_SEPARATOR.join(
-        s.replace("\\", "\\\\").replace("|", "\\|") for s in services)
+        s.replace("\\", "\\\\").replace("|", "\\|").replace(";", "\\;")
+        for s in services)
 
 
 def split_services(cell: str) -> list[str]:
-    """The services from a cell written by :func:`join_services` (blank parts dropped)."""
+    """The services from a cell (blank parts dropped): separated by "|", as
+    :func:`join_services` writes them; or, in a cell with no "|", by ";", as a person
+    typing a list writes them ("Parenting programme; CAMHS"). In a cell with a "|", a ";"
+    is part of a service's name. "\\|", "\\;" and "\\\\" are a bar, a semicolon and a
+    backslash inside one.
+
+    Why: the CSV template is typed by hand from paper forms, and "Parenting programme;
+    CAMHS" stayed one service."""
+    unescaped = cell.replace("\\\\", "").replace("\\|", "").replace("\\;", "")
+    separator = "|" if "|" in unescaped else SERVICE_SEPARATOR_TYPED
     services: list[str] = []
     current: list[str] = []
     i = 0
     while i < len(cell):
         pair = cell[i:i + 2]
-        if pair in ("\\\\", "\\|"):  # an escaped backslash or bar; any other "\\" is kept
+        if pair in ("\\\\", "\\|", "\\;"):  # escaped; any other "\\" is kept
             current.append(pair[1])
             i += 2
             continue
-        if cell[i] == "|":
+        if cell[i] == separator:
             services.append("".join(current))
             current = []
         else:

@@ -143,6 +143,7 @@ def read_csv_forms(source: str, text: str, framework: Framework | None = None,
 
     from assistant.audit.csvcodec import (
         REQUIRED_CSV_COLUMNS,
+        TEMPLATE_NOTE,
         CsvError,
         forms_from_csv,
         undefuse,
@@ -152,17 +153,22 @@ def read_csv_forms(source: str, text: str, framework: Framework | None = None,
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
         header = next(reader)
+        # the template's lines saying how to fill it in, before its header
+        while header and header[0].lstrip().startswith(TEMPLATE_NOTE) and \
+                not any(c in header for c in REQUIRED_CSV_COLUMNS):
+            header = next(reader)
     except (StopIteration, csv.Error):
         return [], [Problem(source, 1, "empty file, or not CSV")]
     missing = [c for c in REQUIRED_CSV_COLUMNS if c not in header]
     if missing:
-        return [], [Problem(source, 1, f"missing column(s): {', '.join(missing)}")]
+        return [], [Problem(source, reader.line_num,
+                            f"missing column(s): {', '.join(missing)}")]
     head = io.StringIO()
     csv.writer(head, lineterminator="\n").writerow(header)
     key_columns = [header.index(c) for c in ("case_reference", "auditor", "audit_date")]
     # identity cells -> [(first line, row)], in file order
     groups: dict[tuple[str, ...], list[tuple[int, list[str]]]] = {}
-    line = 1
+    line = reader.line_num
     while True:
         try:
             row = next(reader)

@@ -23,7 +23,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add, add_group, iso_date, open_content, open_store, require_terminal
+from assistant.cli import (
+    DATE_FORMS,
+    add,
+    add_group,
+    iso_date,
+    open_content,
+    open_store,
+    require_terminal,
+)
 from assistant.textsafe import printable
 
 
@@ -328,7 +336,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = add(asub, common, "blank",
             "the paper route: a blank A4 audit form to print and a spreadsheet template "
-            "(.xlsx and .csv) that 'audit add' imports", cmd_blank)
+            "(.xlsx and .csv) that 'audit add' imports; in the templates, several "
+            "services in one cell are separated by ' | ' (or ';')", cmd_blank)
     p.add_argument("--out", required=True, metavar="DIR",
                    help="the folder to write into (relative to where you run this)")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
@@ -379,8 +388,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--out", metavar="DIR", required=True, help="folder for the report files")
     p.add_argument("--force", action="store_true", help="overwrite existing report files")
-    p.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD",
-                   help="the date printed on the report (default: today)")
+    p.add_argument("--date", type=iso_date, metavar="DATE",
+                   help=f"the date printed on the report (default: today; {DATE_FORMS})")
     p.add_argument("--title", help="the report's title (default: 'Need Groups: NAME')")
     p.add_argument("--area", help="the area or service the sample comes from")
     p.add_argument("--author", help="who wrote the report (the audit group, a trainer...)")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add, iso_date, open_content, open_store
+from assistant.cli import DATE_FORMS, add, iso_date, open_content, open_store
 from assistant.formats import FORMATS as FORMAT_NAMES
 from assistant.formats import GROUPS
 
@@ -131,6 +131,6 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
     p.add_argument("--auditor", default="", metavar="NAME",
                    help="the auditor named on the audit form")
-    p.add_argument("--date", type=iso_date, default=None, metavar="YYYY-MM-DD",
-                   help="the date printed on the documents (default: today)")
+    p.add_argument("--date", type=iso_date, default=None, metavar="DATE",
+                   help=f"the date printed on the documents (default: today; {DATE_FORMS})")
     p.add_argument("--revision", type=int, metavar="N", help="an earlier revision of the case")

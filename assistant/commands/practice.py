@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.cli import add, add_group, iso_date, open_content, open_store
+from assistant.cli import DATE_FORMS, add, add_group, iso_date, open_content, open_store
 from assistant.errors import InputError
 
 
@@ -225,11 +225,11 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--action", metavar="TEXT", help="an agreed action to record")
     p.add_argument("--owner", default="", help="who will do the agreed action")
     p.add_argument("--due", type=iso_date, metavar="DATE",
-                   help="when it is due (2027-02-15, 15/02/2027 or 15 Feb 2027)")
+                   help=f"when it is due ({DATE_FORMS})")
     p.add_argument("--done", action="append", metavar="N",
                    help="mark agreed action N (as listed) done; repeatable")
     p.add_argument("--on", type=iso_date, metavar="DATE",
-                   help="the date it was done (default today)")
+                   help=f"the date it was done (default today; {DATE_FORMS})")
     p.add_argument("--resolve", action="append", metavar="N",
                    help="mark comment N (as listed) resolved; repeatable")
     p.add_argument("--edit-comment", nargs=2, metavar=("N", "TEXT"),

@@ -27,7 +27,6 @@ from pydantic import ValidationError
 
 from assistant import dates
 from assistant.content import Content, Framework
-from assistant.dates import parse_date
 from assistant.interview.gaps import Gap, Gaps
 from assistant.interview.people import People
 from assistant.interview.prompts import (
@@ -103,6 +102,11 @@ class Interview(People, Story, Gaps):
         #: that has the coach loaded (``Coach.read_offers``), so the interview itself
         #: never loads a pipeline
         self.offer_reader: Callable[[str, str, date, Case], dict[str, str]] | None = None
+        #: reads what an answer to an examined step ("Who?", "How often?", "How will we
+        #: know?") leaves out, as the coach's finding kinds (text, step kind, case) ->
+        #: ["no-frequency", ...]; set by a caller that has the coach loaded
+        #: (``Coach.read_answer``), as :attr:`offer_reader` is
+        self.answer_reader: Callable[[str, str, Case], list[str]] | None = None
         #: the questions last built, by position, with the case as it was then (see
         #: :meth:`question`)
         self._asked: dict[str, tuple[str, Question]] = {}
@@ -381,14 +385,11 @@ class Interview(People, Story, Gaps):
         typing the same words at the date question should be read the same way."""
         if not text.strip():
             return None
-        try:
-            return parse_date(text)
-        except ValueError:
-            from assistant.wordlists import english
+        from assistant.wordlists import english
 
-            said = dates.phrase_date(text, self.today, words=english(self.content).time)
-            if said is not None:
-                return said
+        try:  # the one reading of a typed date, the command line's too
+            return dates.read_date(text, self.today, words=english(self.content).time)
+        except ValueError:
             raise AnswerError(
                 # the shapes it reads, with a date ahead of today as the questions show
                 self.prompts.messages.bad_date.format_map(
@@ -423,8 +424,26 @@ class Interview(People, Story, Gaps):
                 need.kept_wording = [*need.kept_wording, *(
                     KeptWording(rule=rule, wording=text, reason=reason) for rule, reason in kept)]
         self._drop_stale_kept()
+        if step.examined:
+            self.notes.extend(self.lacking(step.kind, text))
         self._after(moved or self.key)
         return self.question()
+
+    def lacking(self, kind: str, text: str) -> list[str]:
+        """What the coach says an answer to the examined step ``kind`` leaves out ('"as
+        needed" does not say how often: ...'), in the words of prompts/interview.yml
+        (``answer_lacks``); [] for a step not examined, an empty answer, or without a
+        coach (:attr:`answer_reader`).
+
+        Why: a flag the coach leaves to a later question ("No frequency" on "SW to visit
+        as needed") must be raised there if the answer does not give it either; the
+        answer is kept as typed, and said to lack it."""
+        reader = self.answer_reader
+        if reader is None or not text.strip() or not STEP[kind].examined:
+            return []
+        said = self.prompts.answer_lacks
+        return [said[k].format_map(SafeFormat(text=text.strip()))
+                for k in reader(text, kind, self.case) if k in said]
 
     def _restore(self, before: Case) -> None:
         for name in type(before).model_fields:

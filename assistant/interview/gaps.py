@@ -36,6 +36,7 @@ class Gaps:
     if TYPE_CHECKING:  # defined by Interview, which this is a part of
         def is_child(self, person_id: str) -> bool: ...
         def needs_in_order(self) -> list[Need]: ...
+        def lacking(self, kind: str, text: str) -> list[str]: ...
 
 
     def gaps(self) -> list[Gap]:
@@ -71,6 +72,9 @@ class Gaps:
                       "date": show_date(outcome.target_date)}
                 if not outcome.measure:
                     add("no_measure", texts.no_measure, f"measure:{outcome.id}", **ov)
+                for lack in self.lacking("measure", outcome.measure):
+                    add("unclear_answer", texts.unclear_outcome, f"measure:{outcome.id}",
+                        **(ov | {"text": lack}))
                 if outcome.target_date is None:
                     add("no_date", texts.no_date, f"by:{outcome.id}", **ov)
                 elif outcome.target_date < self.today:
@@ -79,6 +83,10 @@ class Gaps:
                 if not work:
                     add("no_work", texts.no_work, f"work_new:{outcome.id}", **ov)
                 for item in work:
+                    for kind in ("who", "frequency"):
+                        for lack in self.lacking(kind, getattr(item, kind)):
+                            add("unclear_answer", texts.unclear_work, f"{kind}:{item.id}",
+                                work=item.action.rstrip(" ."), text=lack)
                     if (item.start_date and outcome.target_date
                             and item.start_date > outcome.target_date):
                         add("work_after_outcome", texts.work_after_outcome,

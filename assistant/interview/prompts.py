@@ -69,6 +69,10 @@ class GapTexts(Strict):
     work_after_outcome: str
     no_review_date: str
     no_safety: str
+    #: an answer to "Who?", "How often?" or "How will we know?" the coach reads as
+    #: leaving out what was asked ({text}: the ``answer_lacks`` message)
+    unclear_work: str = 'The work "{work}": {text}'
+    unclear_outcome: str = 'The outcome "{outcome}": {text}'
 
     @model_validator(mode="after")
     def _placeholders(self) -> GapTexts:
@@ -138,6 +142,17 @@ class InterviewPrompts(Strict):
     limits: Limits = Limits()
     messages: Messages
     reflection: Reflection = Reflection()
+    #: what the worker is told when the coach reads an answer to a question asked after a
+    #: statement as leaving out what was asked, by the coach's finding kind
+    #: (``Coach.read_answer``): "no-frequency", "no-responsible", "no-measure-what",
+    #: "no-measure-whom"; {text} is the answer as typed
+    answer_lacks: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _lacks_placeholders(self) -> InterviewPrompts:
+        for text in self.answer_lacks.values():
+            _check_placeholders(text)
+        return self
 
     @model_validator(mode="after")
     def _every_kind(self) -> InterviewPrompts:

@@ -128,6 +128,9 @@ class Step:
     hint_shown: bool = False
     #: an answer to offer when the step has none yet (see ``Question.offered``)
     offer: Reader | None = None
+    #: the answer is read by the coach for what the question asks ("Who?", "How often?",
+    #: "How will we know?"), as the statement before it is (``Interview.answer_reader``)
+    examined: bool = False
 
 
 # --- reading and writing helpers used by the step table ---------------------------------
@@ -433,16 +436,17 @@ STEPS: tuple[Step, ...] = (
          *_choice("outcome", "whose", "outcome_domains"), choices="outcome_domains",
          multiline=False),
     Step("measure", "outcome", "outcome", "outcome", *_text("outcome", "measure"),
-         offer=_offer_of("measure")),
+         offer=_offer_of("measure"), examined=True),
     Step("by", "outcome", "outcome", "outcome", *_date("outcome", "target_date"),
          multiline=False, offer=_offer_of("by")),
     Step("outcome_new", "outcome", "outcomes", "need", _empty, _new_outcome, coach="outcome",
          unanswered=lambda iv, at: at.need is not None and not at.need.outcomes),
     # the work towards each outcome
     Step("work", "work", "work", "work", *_action, coach="work"),
-    Step("who", "work", "work", "work", *_text("work", "who"), offer=_owner_offer),
+    Step("who", "work", "work", "work", *_text("work", "who"), offer=_owner_offer,
+         examined=True),
     Step("frequency", "work", "work", "work", *_text("work", "frequency"),
-         offer=_offer_of("frequency")),
+         offer=_offer_of("frequency"), examined=True),
     Step("start", "work", "work", "work", *_date("work", "start_date"), multiline=False,
          offer=_offer_of("start")),
     Step("work_new", "work", "works", "outcome", _empty, _new_work, coach="work",

@@ -256,7 +256,12 @@ class NeedsLedApp(App[None]):
 
     def _core_loaded(self, content: Content, prompts: InterviewPrompts, store: Store) -> None:
         self.content, self.prompts, self.store = content, prompts, store
-        self.set_keymap(content.keymap.keys)
+        keys = dict(content.keymap.keys)
+        # the interview's footer place for the app's F10 (InterviewScreen.BINDINGS) is the
+        # same key: moved with it unless moved on its own
+        if "app.send_to_room" in keys:
+            keys.setdefault("interview.send_to_room", keys["app.send_to_room"])
+        self.set_keymap(keys)
         self.keeper.start(str(store.path))
         self.core_ready = True
 

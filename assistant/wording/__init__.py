@@ -286,6 +286,44 @@ class Coach:
         offers["start" if stage == "work" else "by"] = dates.show_date(day)
         return {key: value for key, value in offers.items() if value}
 
+    def read_answer(self, text: str, asked: str, case: Any = None) -> list[str]:
+        """What an answer to a question the interview asks after a statement leaves out,
+        as the coach's finding kinds: for ``asked`` "frequency" ("How often, and for how
+        long?") ``no-frequency`` when the work rule ``work-no-frequency`` would flag it
+        ("as needed", "when required", "regularly"); for "who" ``no-responsible`` when
+        nobody the work reader can read as acting is named ("as needed", "whoever is
+        free"); for "measure" ("How will we know?") ``no-measure-what`` when it says
+        nothing seen, counted or said ("she will tell us") and ``no-measure-whom`` when
+        nobody will see it ("at least 4 days a week") (``OutcomeReader.measure_says``).
+        [] for any other question, an empty answer, or on the blank pipeline.
+
+        Why: "SW to visit as needed" is flagged at the work stage, and the flag is left to
+        the "How often?" question that follows; the answer to that question must be read
+        with the same knowledge, or "as needed" passes there unflagged."""
+        from assistant.wording.pipeline import SPACY_LOCK
+
+        engine = self.load()._engine
+        if engine.reduced or not text.strip():
+            return []
+        if asked == "frequency":
+            report = self.check(text, stage="work", case=case)
+            return ["no-frequency"] if "no-frequency" in report.kinds else []
+        if asked not in ("who", "measure"):
+            return []
+        reader = engine.reader
+        with SPACY_LOCK:
+            doc = engine.nlp(text[:MAX_CHARS])
+            if asked == "who":
+                family = self.library.family(case)
+                # every word: a one-word answer ("Mum") may be tagged as anything
+                named = any(reader.can_act(t) for t in doc if t.is_alpha) or (
+                    family is not None and any(family.member(t.text) is not None
+                                               for t in doc if t.is_alpha))
+                return [] if named else ["no-responsible"]
+            what, whom = reader.measure_says(doc, reader.can_act)
+        return [kind for kind, said in (("no-measure-what", what), ("no-measure-whom", whom))
+                if not said]
+
     @property
     def parser(self) -> Any:
         """The pipeline as the coach runs it (``pipeline.Parser``): documents it parses

@@ -57,6 +57,12 @@ class InterviewScreen(Screen[None]):
         Binding("escape", "leave", "Cases", id="interview.leave"),
         Binding("f1", "app.help", "Help", id="interview.help"),
         Binding("ctrl+q", "app.quit", "Quit", id="interview.quit"),
+        # Only in a participant's app (the app's check); the app's own F10 binding came
+        # last in the footer, cut to "f" in a participant's browser at 1100 pixels: this
+        # gives it its place, the app's priority binding still doing the sending (a key
+        # moved in prompts/keys.yml for app.send_to_room moves this one too: see the app's
+        # keymap)
+        Binding("f10", "app.send_to_room", "Send to room", id="interview.send_to_room"),
         Binding("ctrl+b", "back", "Back", id="interview.back"),
         Binding("ctrl+n", "skip", "Skip", id="interview.skip"),
         Binding("ctrl+r", "rewrite", "Rewrite", id="interview.rewrite"),
@@ -80,6 +86,8 @@ class InterviewScreen(Screen[None]):
                                    self.app.prompts,
                                    position=position)
         self.interview.offer_reader = self._offers_of
+        self.interview.answer_reader = self._lacks_of
+        self._lacks_read: dict[tuple[Any, ...], list[str]] = {}  # see _lacks_of
         self._offers_read: dict[tuple[Any, ...], Any] = {}  # see _read_once
         self._saved = case.model_copy(deep=True)
         self._undo: list[tuple[Case, str, str]] = []
@@ -113,6 +121,24 @@ class InterviewScreen(Screen[None]):
         key = (stage, text, today, tuple((p.name, p.role) for p in case.people))
         return self._read_once(key, lambda coach: coach.read_offers(text, stage, today, case),
                                {})
+
+    def _lacks_of(self, text: str, kind: str, case: Case) -> list[str]:
+        """What an answer to "Who?", "How often?" or "How will we know?" leaves out, as
+        the coach reads it (``Coach.read_answer``), once per answer: the gaps ask again
+        for every work item and outcome after each answer. [] until the coach is loaded
+        (never waiting for it) and on any error: the answer is taken either way."""
+        if self.app.coach_status != "ready" or self.app.coach is None:
+            return []
+        key = (kind, text, tuple((p.name, p.role) for p in case.people))
+        if key not in self._lacks_read:
+            try:
+                found = list(self.app.coach.read_answer(text, kind, case))
+            except Exception:
+                found = []
+            if len(self._lacks_read) > 256:
+                self._lacks_read.clear()
+            self._lacks_read[key] = found
+        return self._lacks_read[key]
 
     def _read_once(self, key: tuple[Any, ...], read: Callable[[Any], Any],
                    default: Any) -> Any:

@@ -71,12 +71,14 @@ class PlanTree(Tree[str]):
             self._comments(pnode, case, person.id, f"need_new:{person.id}")
             for need in (n for n in case.needs if n.holder == person.id):
                 ser = need.seriousness
-                tag = ""
-                if ser and ser.rating:
-                    tag = f" [{framework.label('seriousness', ser.rating)}]"
                 n = numbers[need.id]
+                # the rating before the wording ("Need 1: [High] ..."): the panel cuts a
+                # line at its width, and a tag after a long wording was cut off with it;
+                # the wording is what gets shortened
                 nlabel = Text(f"Need {n}: ", style="bold")
-                nlabel.append(_short(need.wording) + tag)
+                if ser and ser.rating:
+                    nlabel.append(f"[{framework.label('seriousness', ser.rating)}] ")
+                nlabel.append(_short(need.wording))
                 nnode = pnode.add(nlabel, data=f"need:{need.id}", expand=True)
                 self._comments(nnode, case, need.id, f"need:{need.id}")
                 child = person.role in framework.child_roles

@@ -4,6 +4,7 @@ when)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any, Literal
 
@@ -72,6 +73,7 @@ class OutcomeReader(NeedReader):
         self.follow_verb = words("shape_outcome_follow_verb")
         self.status_adj = words("shape_outcome_status_adj")
         self.roll_noun = words("shape_outcome_roll_noun")
+        self.evidence_noun = words("shape_outcome_evidence_noun")
         self.contact_noun = words("shape_outcome_contact_noun")
         self.bound_prep = words("shape_outcome_bound_prep")
         KNOWN_VERBS.update(w for w in self.meet_verb | self.attempt_verb | self.go_verb
@@ -91,6 +93,37 @@ class OutcomeReader(NeedReader):
         return [Part.of(doc, start, end)
                 for start, end in timing.measure_spans(doc, self.observe_verb,
                                                          self.time_words)]
+
+    def measure_says(self, doc: Any, can_act: Callable[[Any], bool]) -> tuple[bool, bool]:
+        """What an answer to "How will we know?" says: (what will be seen or counted, by
+        whom). What: a count or a record the outcome reading finds (:meth:`read_measure`),
+        a thing a measure is read from ("the attendance register", "her own words",
+        ``shape_outcome_evidence_noun``), or what someone will say or see, with what it
+        is ("tell her teacher that she feels safe"; not a bare "she will tell us"). By
+        whom: anyone ``can_act`` reads as able to act (a name, a pronoun, a role, an
+        agency: "school", "Kayla's", "recorded by the nurse").
+
+        Why: the interview asks for the measure after the outcome, and "she will tell
+        us" or "we will see" would pass as one while saying nothing a review could check:
+        the answer is judged with the same readings as the outcome statement."""
+        what = bool(self.read_measure(doc)) or any(
+            lemma(t) in self.evidence_noun or t.lower_ in self.evidence_noun
+            for t in doc if t.tag_.startswith("NN"))
+        if not what:
+            for token in doc:
+                forms = lemma_forms(token)
+                if not token.tag_.startswith("VB") or not (
+                        self._in(forms, self.say_verb) or self._in(forms, self.observe_verb)):
+                    continue
+                said = [c for c in _kids(token) if c.dep_ in ("ccomp", "xcomp", "dobj",
+                                                              "attr", "advcl")
+                        and not (c.dep_ == "dobj" and c.tag_ == "PRP")]
+                if said:
+                    what = True
+                    break
+        whom = any(can_act(t) for t in doc if t.tag_.startswith(("NN", "PRP"))
+                   and t.lower_ not in ("it", "this", "that", "what", "which"))
+        return what, whom
 
     def read_target(self, doc: Any) -> Part | None:
         """The phrase giving by when the outcome should have happened ("by the end of
