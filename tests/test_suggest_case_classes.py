@@ -234,6 +234,40 @@ def test_daily_care_is_offered_to_parents_at_home_and_not_to_a_mother_apart(
     assert _daily_care(_rewrites(coach, apart, "Cosmo", ROUTINE_NEEDS))
 
 
+# Found walking the app (polish2): the living-apart check covered only parents by role, so
+# a grandparent who "lives 10 mins away" was offered bedtimes. Any recorded adult the story
+# says lives elsewhere, or who is of a role not taken to live with the child and whom no
+# sentence says the child lives with, is offered no day-to-day care at home.
+
+@pytest.mark.parametrize(("story", "role"), [
+    ("Tia (9) lives with her mum Donna. Nan (Pat) lives 10 mins away. Tia is late and "
+     "tired at school most days.", "grandparent"),
+    ("Tia (9) lives with her mum Donna and is late and tired at school most days. Her "
+     "auntie Pat lives round the corner.", "relative"),
+    ("Tia (9) lives with her mum Donna and is late and tired at school most days. Pat "
+     "helps out on Saturdays.", "grandparent"),
+    ("Tia (9) is late and tired at school most days. Pat lives across town.", "carer"),
+])
+def test_daily_care_is_not_offered_to_any_adult_who_lives_apart(
+        coach: Coach, story: str, role: str) -> None:
+    case = _case(story, ("Tia", "child", 9, "female"), ("Donna", "mother", 33, "female"),
+                 ("Pat", role, 66, "female"))
+    assert not _daily_care(_rewrites(coach, case, "Pat", ROUTINE_NEEDS))
+    assert _daily_care(_rewrites(coach, case, "Donna", ROUTINE_NEEDS)), "Mum at home is"
+
+
+@pytest.mark.parametrize("story", [
+    "Tia (9) lives with her nan Pat and is late and tired at school most days.",
+    "Tia (9) lives with her mum Donna and her nan Pat. Tia is late and tired at school.",
+    "Tia (9) has lived with Pat since May and is late and tired at school most days.",
+])
+def test_daily_care_is_offered_to_a_grandparent_the_child_lives_with(coach: Coach,
+                                                                       story: str) -> None:
+    case = _case(story, ("Tia", "child", 9, "female"), ("Donna", "mother", 33, "female"),
+                 ("Pat", "grandparent", 66, "female"))
+    assert _daily_care(_rewrites(coach, case, "Pat", ROUTINE_NEEDS))
+
+
 # Found by walk8. Violence between adults ("the fighting between his parents", "the night
 # of the fight") is taken for granted only where the story tells a violent act of an adult
 # (or of someone the case does not record), not where a child hits or is violent.
