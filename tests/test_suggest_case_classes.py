@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from assistant.content import ContentError
-from assistant.model import Case, Person
+from assistant.model import Case, Need, Person
 from assistant.wording import Coach
 from assistant.wording.suggest import Library
 from tests.helpers import CONTENT
@@ -359,3 +359,24 @@ def test_what_happens_at_nursery_is_offered_where_the_story_says_the_child_goes(
     rewrites = [*_rewrites(coach, case, "Juno", TALK_NEEDS),
                 *_rewrites(coach, case, "Esme", TALK_NEEDS)]
     assert [r for r in rewrites if any(words in r for words in AT_NURSERY)]
+
+
+# Found walking the app (polish2): a rewrite repeated a need the case already held word for
+# word ("Tia needs someone she trusts to talk to about how things are at home", her Need 1).
+# A statement the case has (any case, spacing, apostrophes and full stop aside) is never
+# offered again; the others still are.
+
+def test_a_rewrite_the_case_already_holds_is_not_offered_again(coach: Coach) -> None:
+    story = ("Tia (9) lives with her mum Donna. Donna drinks and Tia is often late and "
+             "tired at school.")
+    people = (("Tia", "child", 9, "female"), ("Donna", "mother", 33, "female"))
+    fresh = _case(story, *people)
+    offered = _rewrites(coach, fresh, "Tia")
+    assert offered, "the case without the need is offered rewrites"
+    first = offered[0]
+    held = _case(story, *people)
+    held.needs = [Need(id="n1", holder="p0",
+                       wording="  " + first.rstrip(".").upper().replace("'", "\u2019"))]
+    again = _rewrites(coach, held, "Tia")
+    assert first not in again
+    assert again, "the rest are still offered"

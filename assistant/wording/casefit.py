@@ -97,6 +97,12 @@ class Cue:
 Told = Callable[[str, int, int], bool]
 
 
+def said_as(statement: str) -> str:
+    """A statement's words only, lower case, apostrophes made straight and single-spaced:
+    two statements read the same when this is the same."""
+    return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", _lower(statement)))
+
+
 def _lower(text: str) -> str:
     return text.translate(_APOSTROPHES).lower()
 
@@ -546,12 +552,21 @@ class Family:
     story: str
     facts: set[str] = field(default_factory=set)
     role_words: dict[str, list[str]] = field(default_factory=dict)
+    held: frozenset[str] = frozenset()
+    """The case's own need statements, as :func:`said_as` reads them: a rewrite the case
+    already holds word for word is never offered (:meth:`holds`)."""
     apart: frozenset[Member] = frozenset()
     """The adults who live apart from the child (:func:`_living_apart`): day-to-day care
     at home is not theirs."""
     owners: dict[str, frozenset[Member]] = field(default_factory=dict)
     """For a fact about one person (``about`` in case-facts.yml), the people the story
     says it of: "their mum uses heroin" is the mother's, not the grandmother's."""
+
+    def holds(self, statement: str) -> bool:
+        """True when the case already has ``statement`` (any case, apostrophes, spacing
+        and punctuation aside): offering "Tia needs someone she trusts to talk to" where
+        it is already Tia's Need 1 teaches nothing."""
+        return bool(self.held) and said_as(statement) in self.held
 
     def owns(self, fact: str, member: Member | None) -> bool:
         """False only when the story says ``fact`` of someone and not of ``member``."""
@@ -629,6 +644,8 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
         if by_role or by_age or by_count:
             shown.add(rule.id)
     family.facts = facts.settle(shown)
+    family.held = frozenset(said_as(n.wording) for n in getattr(case, "needs", None) or ()
+                            if getattr(n, "wording", None))
     family.apart = _living_apart(family, facts)
     family.owners = _owners(family, [f for f in facts.facts
                                      if f.about and f.id in family.facts], facts)

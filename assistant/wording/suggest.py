@@ -333,7 +333,8 @@ class Library:
         if case is None:
             return None
         key = (case.story, tuple((p.name, p.role, p.age, p.date_of_birth, p.sex)
-                                 for p in case.people))
+                                 for p in case.people),
+               tuple(getattr(n, "wording", "") for n in getattr(case, "needs", None) or ()))
         family = self._families.get(key)
         if family is None:
             if len(self._families) > 64:
@@ -519,7 +520,8 @@ class Library:
         out: list[tuple[Entry, str]] = []
         for _, entry, child in candidates:
             filled = self._fill_once(entry, text, holder, member, child)
-            if filled is None or any(filled == f for _, f in out):
+            if filled is None or any(filled == f for _, f in out) \
+                    or (family is not None and family.holds(filled)):
                 continue
             out.append((entry, filled))
             if len(out) == limit:
@@ -625,6 +627,8 @@ class Library:
                 continue
             if family is not None and self._names_a_stranger(rewrite, family):
                 continue
+            if family is not None and family.holds(rewrite):
+                continue  # the case has it already
             out.append(rewrite if names_someone_else(rewrite, holder, self.roles,
                                                      self.english.pronouns)
                        else fit(rewrite, gender, lists=self.english.pronouns))
