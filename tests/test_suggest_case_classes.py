@@ -261,6 +261,8 @@ def test_daily_care_is_not_offered_to_any_adult_who_lives_apart(
     "Tia (9) lives with her nan Pat and is late and tired at school most days.",
     "Tia (9) lives with her mum Donna and her nan Pat. Tia is late and tired at school.",
     "Tia (9) has lived with Pat since May and is late and tired at school most days.",
+    "Pat is Tia's special guardian. Tia (9) is late and tired at school most days.",
+    "Tia (9) is late and tired at school most days. Her kinship carer is her nan Pat.",
 ])
 def test_daily_care_is_offered_to_a_grandparent_the_child_lives_with(coach: Coach,
                                                                        story: str) -> None:

@@ -305,8 +305,11 @@ class Household(Strict):
     with_child: list[str] = []
     """Story cues that show the child lives with the people the same clause names after
     them ("lives with her nan")."""
+    carers: list[str] = []
+    """Story cues that make the adults a sentence names, before or after them, the ones
+    the child lives with ("Pat is Tia's special guardian", "kinship carer Pat")."""
 
-    @field_validator("apart", "with_child")
+    @field_validator("apart", "with_child", "carers")
     @classmethod
     def _cues(cls, cues: list[str]) -> list[str]:
         for cue in cues:
@@ -321,6 +324,10 @@ class Household(Strict):
     @cached_property
     def with_cues(self) -> list[Cue]:
         return [Cue(c) for c in self.with_child]
+
+    @cached_property
+    def carer_cues(self) -> list[Cue]:
+        return [Cue(c) for c in self.carers]
 
 
 class CaseFacts(Strict):
@@ -656,7 +663,8 @@ def _living_apart(family: Family, facts: CaseFacts) -> frozenset[Member]:
     """The recorded adults who live apart from the child: those the story says live
     elsewhere ("Nan (Pat) lives 10 mins away", "Dean moved out"), and those of a role
     not taken to live with the child (``household.roles``) whom no sentence says the
-    child lives with ("Tia lives with her mum Donna and her nan")."""
+    child lives with ("Tia lives with her mum Donna and her nan") or who care for the
+    child in their place (``household.carers``: "Pat is Tia's special guardian")."""
     house = facts.household
     adults = [m for m in family.members if not m.child]
     if not adults or not (house.roles or house.apart):
@@ -676,6 +684,9 @@ def _living_apart(family: Family, facts: CaseFacts) -> frozenset[Member]:
             at = cue.where(sentence, facts.told)
             if at is not None:
                 home |= teller.named(sentence, at)
+        for cue in house.carer_cues:
+            if cue.where(sentence, facts.told) is not None:
+                home |= teller.named(sentence, -1)
     return frozenset(m for m in adults
                      if m in away or (m.role not in house.roles and m not in home))
 
