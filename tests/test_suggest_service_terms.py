@@ -64,3 +64,23 @@ def test_a_service_is_asked_about_by_its_head_not_the_whole_sentence(
 def test_what_the_service_is_about_or_when_is_left_out(coach: Coach, text: str,
                                                        not_asked: str) -> None:
     assert not_asked not in _asked(coach, text)
+
+
+# Found walking the app (polish2): only the first verb of a coordinated service became an
+# "-ing" word ("what should going to AA and do a parenting course change for Donna?"). A
+# verb coordinated with the first is the service's second half and is said the same way.
+
+@pytest.mark.parametrize("text, asked", [
+    ("Kerry needs to go to the Fendrake group and do a Brightpath course.",
+     "going to the Fendrake group and doing a Brightpath course change for Kerry?"),
+    ("Kerry needs to go to the Fendrake group and to do a Brightpath course.",
+     "going to the Fendrake group and doing a Brightpath course change for Kerry?"),
+    ("Kerry needs to attend the Larkfield programme and see her GP about her mood.",
+     "attending the Larkfield programme and seeing her GP change for Kerry?"),
+])
+def test_every_verb_of_a_coordinated_service_is_asked_about_as_an_ing_word(
+        coach: Coach, text: str, asked: str) -> None:
+    message = _asked(coach, text)
+    assert asked in message, message
+    question = message.rsplit(":", 1)[-1]  # after the quoted statement
+    assert " and do a" not in question and " and see her" not in question

@@ -97,6 +97,12 @@ class Cue:
 Told = Callable[[str, int, int], bool]
 
 
+def said_as(statement: str) -> str:
+    """A statement's words only, lower case, apostrophes made straight and single-spaced:
+    two statements read the same when this is the same."""
+    return " ".join(re.findall(r"[a-z0-9]+(?:'[a-z]+)?", _lower(statement)))
+
+
 def _lower(text: str) -> str:
     return text.translate(_APOSTROPHES).lower()
 
@@ -280,6 +286,50 @@ class StoryReading(Strict):
     someone ("doesn't talk to Rob", "won't say where"), not what a person cannot do."""
 
 
+class Household(Strict):
+    """Who lives with the child (case-facts.yml ``household``).
+
+    Why: day-to-day care at home (bedtime, the school run, meals) is offered only to an
+    adult who lives with the child. Checked by role alone ("father-apart"), a grandparent
+    who "lives 10 mins away", or a mother the story names by first name as living
+    elsewhere, was offered bedtimes; this reads it of each recorded adult, whatever
+    their role."""
+
+    roles: list[str] = []
+    """Adults of these roles live with the child unless the story says they live apart;
+    any other adult (a grandparent, an aunt) only where the story says the child lives
+    with them."""
+    apart: list[str] = []
+    """Story cues said of a person that show they live apart from the child ("lives +
+    nearby|mins away"): read of the person named nearest before the cue's first words."""
+    with_child: list[str] = []
+    """Story cues that show the child lives with the people the same clause names after
+    them ("lives with her nan")."""
+    carers: list[str] = []
+    """Story cues that make the adults a sentence names, before or after them, the ones
+    the child lives with ("Pat is Tia's special guardian", "kinship carer Pat")."""
+
+    @field_validator("apart", "with_child", "carers")
+    @classmethod
+    def _cues(cls, cues: list[str]) -> list[str]:
+        for cue in cues:
+            if not cue.strip() or any(not _alternatives(p) for p in cue.split(" + ")):
+                raise ValueError(f"empty cue in {cue!r}")
+        return cues
+
+    @cached_property
+    def apart_cues(self) -> list[Cue]:
+        return [Cue(c) for c in self.apart]
+
+    @cached_property
+    def with_cues(self) -> list[Cue]:
+        return [Cue(c) for c in self.with_child]
+
+    @cached_property
+    def carer_cues(self) -> list[Cue]:
+        return [Cue(c) for c in self.carers]
+
+
 class CaseFacts(Strict):
     """framework/case-facts.yml: the facts a case can show.
 
@@ -293,6 +343,7 @@ class CaseFacts(Strict):
     role_words: dict[str, list[str]] = {}
     facts: list[FactRule] = Field(min_length=1)
     reading: StoryReading = StoryReading()
+    household: Household = Household()
     negators: frozenset[str] = frozenset()
     """The coach's words that deny (context.yml), set by :meth:`with_words`."""
     breaks: frozenset[str] = frozenset()
@@ -411,6 +462,7 @@ class CaseFacts(Strict):
         """Every role named here must be one of framework.yml's roles."""
         named = {r for group in self.holders.values() for r in group} | set(self.role_words)
         named |= {r for fact in self.facts for r in [*fact.roles, *fact.apart]}
+        named |= set(self.household.roles)
         unknown = sorted(named - roles)
         if unknown:
             raise ValueError(f"unknown role(s) {', '.join(unknown)} (framework.yml roles: "
@@ -507,9 +559,21 @@ class Family:
     story: str
     facts: set[str] = field(default_factory=set)
     role_words: dict[str, list[str]] = field(default_factory=dict)
+    held: frozenset[str] = frozenset()
+    """The case's own need statements, as :func:`said_as` reads them: a rewrite the case
+    already holds word for word is never offered (:meth:`holds`)."""
+    apart: frozenset[Member] = frozenset()
+    """The adults who live apart from the child (:func:`_living_apart`): day-to-day care
+    at home is not theirs."""
     owners: dict[str, frozenset[Member]] = field(default_factory=dict)
     """For a fact about one person (``about`` in case-facts.yml), the people the story
     says it of: "their mum uses heroin" is the mother's, not the grandmother's."""
+
+    def holds(self, statement: str) -> bool:
+        """True when the case already has ``statement`` (any case, apostrophes, spacing
+        and punctuation aside): offering "Tia needs someone she trusts to talk to" where
+        it is already Tia's Need 1 teaches nothing."""
+        return bool(self.held) and said_as(statement) in self.held
 
     def owns(self, fact: str, member: Member | None) -> bool:
         """False only when the story says ``fact`` of someone and not of ``member``."""
@@ -587,9 +651,44 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
         if by_role or by_age or by_count:
             shown.add(rule.id)
     family.facts = facts.settle(shown)
+    family.held = frozenset(said_as(n.wording) for n in getattr(case, "needs", None) or ()
+                            if getattr(n, "wording", None))
+    family.apart = _living_apart(family, facts)
     family.owners = _owners(family, [f for f in facts.facts
                                      if f.about and f.id in family.facts], facts)
     return family
+
+
+def _living_apart(family: Family, facts: CaseFacts) -> frozenset[Member]:
+    """The recorded adults who live apart from the child: those the story says live
+    elsewhere ("Nan (Pat) lives 10 mins away", "Dean moved out"), and those of a role
+    not taken to live with the child (``household.roles``) whom no sentence says the
+    child lives with ("Tia lives with her mum Donna and her nan") or who care for the
+    child in their place (``household.carers``: "Pat is Tia's special guardian")."""
+    house = facts.household
+    adults = [m for m in family.members if not m.child]
+    if not adults or not (house.roles or house.apart):
+        return frozenset()
+    teller = Teller(family)
+    away: set[Member] = set()
+    home: set[Member] = set()
+    for sentence in sentences_of(family.story):
+        for cue in house.apart_cues:
+            for found in cue.parts[0].finditer(sentence):
+                if not facts.told(sentence, found.start(), found.end()):
+                    continue
+                rest = sentence[found.end():]
+                if all(part.search(rest) for part in cue.parts[1:]):
+                    away |= teller.of(sentence, found.start()) - {NOBODY}
+        for cue in house.with_cues:
+            at = cue.where(sentence, facts.told)
+            if at is not None:
+                home |= teller.named(sentence, at)
+        for cue in house.carer_cues:
+            if cue.where(sentence, facts.told) is not None:
+                home |= teller.named(sentence, -1)
+    return frozenset(m for m in adults
+                     if m in away or (m.role not in house.roles and m not in home))
 
 
 def _named_in_story(family: Family, facts: CaseFacts, shown: set[str]) -> set[str]:
@@ -714,6 +813,11 @@ class Teller:
                        if words and not any(m.role == role for m in family.members)]
         self._sentence = ""
         self._found: list[tuple[int, frozenset[Member]]] = []
+
+    def named(self, sentence: str, at: int) -> set[Member]:
+        """The recorded people the (lower-case) ``sentence`` names after ``at``."""
+        self.of(sentence, at)
+        return {m for start, people in self._found if start > at for m in people}
 
     def of(self, sentence: str, at: int) -> frozenset[Member]:
         """Whom the (lower-case) ``sentence`` says its words at ``at`` of: the people

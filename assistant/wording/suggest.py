@@ -146,8 +146,25 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
     below = {t.i for w in words for t in w.subtree}
     sentence = [t for t in first.sent if t.i >= first.i and t.i in below]
     kept: list[Any] = []
+    # A verb coordinated with the first ("go to AA and do a parenting course") is the
+    # same service's second half: said as an "-ing" word too ("going to AA and doing a
+    # parenting course"), its "to" left out ("and to do" -> "and doing").
+    ing: set[int] = set()
+    skip: set[int] = set()
     for n, token in enumerate(sentence):
         after = sentence[n + 1] if n + 1 < len(sentence) else None
+        if n in skip:
+            continue
+        if n and first.tag_ == "VB" and token.lower_ in ("and", "or") and after is not None:
+            verb = after if after.tag_ == "VB" else (
+                sentence[n + 2] if after.tag_ == "TO" and n + 2 < len(sentence)
+                and sentence[n + 2].tag_ == "VB" else None)
+            if verb is not None and verb.dep_ == "conj" and verb.head.i == first.i:
+                kept.append(token)
+                ing.add(verb.i)
+                if verb is not after:
+                    skip.add(n + 1)
+                continue
         if n and (token.is_punct or token.lower_ in said.topic_prepositions
                   or token.i != sentence[n - 1].i + 1
                   or token.dep_ in ("nsubj", "nsubjpass")
@@ -168,7 +185,9 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
             return _text(kept[2:])  # "to be given a nursery place": the place
         return "being " + _text(kept[1:])
     if first.tag_ == "VB" and len(kept) > 1:
-        return gerund(first.lower_) + " " + _text(kept[1:])
+        return gerund(first.lower_) + " " + "".join(
+            (gerund(t.lower_) + t.whitespace_) if t.i in ing else t.text_with_ws
+            for t in kept[1:]).strip()
     if first.tag_.startswith("VB"):
         return None
     return _text(kept)
@@ -314,7 +333,8 @@ class Library:
         if case is None:
             return None
         key = (case.story, tuple((p.name, p.role, p.age, p.date_of_birth, p.sex)
-                                 for p in case.people))
+                                 for p in case.people),
+               tuple(getattr(n, "wording", "") for n in getattr(case, "needs", None) or ()))
         family = self._families.get(key)
         if family is None:
             if len(self._families) > 64:
@@ -500,7 +520,8 @@ class Library:
         out: list[tuple[Entry, str]] = []
         for _, entry, child in candidates:
             filled = self._fill_once(entry, text, holder, member, child)
-            if filled is None or any(filled == f for _, f in out):
+            if filled is None or any(filled == f for _, f in out) \
+                    or (family is not None and family.holds(filled)):
                 continue
             out.append((entry, filled))
             if len(out) == limit:
@@ -606,6 +627,8 @@ class Library:
                 continue
             if family is not None and self._names_a_stranger(rewrite, family):
                 continue
+            if family is not None and family.holds(rewrite):
+                continue  # the case has it already
             out.append(rewrite if names_someone_else(rewrite, holder, self.roles,
                                                      self.english.pronouns)
                        else fit(rewrite, gender, lists=self.english.pronouns))
@@ -765,7 +788,13 @@ class Library:
         person of the holder's role lives apart from the child ("Dad lives in Leeds", "sees
         his dad every other weekend"): day-to-day care is not the parent's who is not there."""
         for fact in entry.needs:
-            away = self.facts.by_id[fact].apart.get(member.role)
+            apart = self.facts.by_id[fact].apart
+            if apart and member in family.apart:
+                # the story says this person lives elsewhere, or they are of a role not
+                # taken to live with the child and no sentence says the child lives
+                # with them (a grandparent "10 mins away")
+                return True
+            away = apart.get(member.role)
             if away is not None and away in family.facts:
                 return True
         return False
