@@ -31,6 +31,15 @@ def _alternatives(part: str) -> list[str]:
     return [a.strip().lower() for a in part.split("|") if a.strip()]
 
 
+def _checked_cues(cues: list[str]) -> list[str]:
+    """``cues`` unchanged, or a clear error naming the first with an empty part: a cue
+    ("lives + away|apart") must give a word in each of its ``+`` parts."""
+    for cue in cues:
+        if not cue.strip() or any(not _alternatives(p) for p in cue.split(" + ")):
+            raise ValueError(f"empty cue in {cue!r}")
+    return cues
+
+
 def _compile(part: str) -> re.Pattern[str]:
     """One "a|b|c" part as a whole-word, any-case pattern."""
     words = sorted(_alternatives(part), key=len, reverse=True)
@@ -229,10 +238,7 @@ class FactRule(Strict):
     @field_validator("story", "mentions", "told")
     @classmethod
     def _cues(cls, cues: list[str]) -> list[str]:
-        for cue in cues:
-            if not cue.strip() or any(not _alternatives(p) for p in cue.split(" + ")):
-                raise ValueError(f"empty cue in {cue!r}")
-        return cues
+        return _checked_cues(cues)
 
     @model_validator(mode="after")
     def _shown_somehow(self) -> FactRule:
@@ -312,10 +318,7 @@ class Household(Strict):
     @field_validator("apart", "with_child", "carers")
     @classmethod
     def _cues(cls, cues: list[str]) -> list[str]:
-        for cue in cues:
-            if not cue.strip() or any(not _alternatives(p) for p in cue.split(" + ")):
-                raise ValueError(f"empty cue in {cue!r}")
-        return cues
+        return _checked_cues(cues)
 
     @cached_property
     def apart_cues(self) -> list[Cue]:
