@@ -176,8 +176,12 @@ async def test_unsorted_needs_can_be_viewed_and_help_shows_the_keys(db: Path) ->
         # service, an assessment or an aim; v shows them.
         await pilot.press("tab", "end", "v")
         await pilot.pause()
-        assert text_of(app, "#form-title").startswith("To discuss (1): worded as a service")
-        assert [n["wording"] for n in app.needs] == ["Mother needs to attend a parenting course."]
+        # "needs to be safe" is a universal aim, pasted markup and all: it is read past the
+        # markup (by meaning, where the lists are silent) and goes to the pile too.
+        assert text_of(app, "#form-title").startswith("To discuss (2): worded as a service")
+        assert sorted(n["wording"] for n in app.needs) == [
+            "Child 1 needs to be safe <script>alert(1)</script>.",
+            "Mother needs to attend a parenting course."]
         # Above it, "not in a group": every need no group holds.
         await pilot.press("v", "end", "up", "v")
         await pilot.pause()

@@ -117,10 +117,11 @@ def test_what_the_worker_reached_for_is_said_as_a_right_ing_word(coach: Coach) -
     ("Leo may benefit from some mentoring.", "what would some mentoring change for Leo?"),
     ("Leo would really benefit from a climbing club.",
      "what would a climbing club change for Leo?"),
-    # a need noun names its own holder, and what was reached for is after its verb
-    ("There is a need for Leo to have a mentor.", "what would a mentor change for Leo?"),
+    # a need noun names its own holder, and what was reached for is its verb's phrase, said
+    # as an -ing word (the question built from the parse, as for "needs to go to the GP")
+    ("There is a need for Leo to have a mentor.", "what would having a mentor change for Leo?"),
     ("A need for Mum to attend a parenting course.",
-     "what would a parenting course change for Mum?"),
+     "what would attending a parenting course change for Mum?"),
     ("Leo's need for a befriender is clear.", "what would a befriender change for Leo?"),
     ("Dad has a need for respite.", "what would respite change for Dad?"),
     # whoever only saw the need is not its holder
