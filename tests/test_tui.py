@@ -167,7 +167,8 @@ async def test_a_whole_case_from_the_first_screen_to_saved_files(tmp_path: Path)
         for text in ["By 15 February Kayla will be at school by 8.45 on 9 days in 10",
                      "", "School register", soon.isoformat(), "",
                      "Within eight weeks Dee will be sober every school morning",
-                     "", "Morning visits", soon.strftime("%d/%m/%Y"), ""]:
+                     "", "Morning visits and the aunt's weekly report",
+                     soon.strftime("%d/%m/%Y"), ""]:
             await answer(pilot, text)
             if isinstance(app.screen, KeepScreen):
                 await reads_the_dialog()

@@ -27,6 +27,15 @@ from assistant.wording.structure.readings import (
 from assistant.wordlists import TimeWords, shipped_time
 
 
+def _nominal(token: Any) -> bool:
+    """A noun, or a word the tagger took for a verb that has nothing a verb has (no
+    subject, no auxiliary): the head of a note-form answer such as "School register",
+    tagged as a verb with "School" for its compound (found by the fresh-clone run)."""
+    if token.tag_.startswith("NN"):
+        return True
+    return token.tag_.startswith("VB") and not any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in _kids(token))
+
 class OutcomeReader(NeedReader):
     """Reads outcomes with the word classes of ``framework/wording/structure.yml``."""
 
@@ -108,7 +117,7 @@ class OutcomeReader(NeedReader):
         the answer is judged with the same readings as the outcome statement."""
         what = bool(self.read_measure(doc)) or any(
             lemma(t) in self.evidence_noun or t.lower_ in self.evidence_noun
-            for t in doc if t.tag_.startswith("NN"))
+            for t in doc if _nominal(t))
         if not what:
             for token in doc:
                 forms = lemma_forms(token)
