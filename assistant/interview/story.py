@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.wordlists import english
@@ -136,6 +136,22 @@ class Story:
                 found.append(word)
         return found
 
+    @cached_property
+    def _theme_reading(self) -> tuple[Any, Any, Any] | None:
+        """The themes, shorthand and case facts the story's themes are read with, loaded
+        once per interview rather than from their YAML on every reflection; None when any
+        is missing or broken (themes are optional for a reflection)."""
+        from assistant.needgroups.themes import load_themes
+        from assistant.shorthand import load_shorthand
+        from assistant.wording.casefit import load_case_facts
+
+        try:
+            return (load_themes(self.content), load_shorthand(self.content),
+                    load_case_facts(self.content).with_roles(self.framework).with_words(
+                        english(self.content).context))
+        except Exception:
+            return None
+
     def story_themes(self, limit: int = 4) -> list[str]:
         """The Need Group themes whose words the story tells most (framework/themes.yml),
         with its shorthand spelled out as the Need Groups read it ("DV flagged").
@@ -148,22 +164,12 @@ class Story:
         Kerry" is no child's behaviour); and an everyday word (``general``) counts only
         said of that person as their state or as what they do not do ("Kerry has been
         low", "Mila is not talking yet"), never as what anyone says or does."""
-        from assistant.needgroups.themes import load_themes
-        from assistant.shorthand import load_shorthand
-        from assistant.wording.casefit import (
-            Teller,
-            family_of,
-            load_case_facts,
-            sentences_of,
-        )
+        from assistant.wording.casefit import Teller, family_of, sentences_of
 
-        try:
-            themes = load_themes(self.content)
-            story = load_shorthand(self.content).expand(self.case.story)[0]
-            facts = load_case_facts(self.content).with_roles(self.framework).with_words(
-                english(self.content).context)
-        except Exception:  # themes are optional for a reflection
+        if self._theme_reading is None:
             return []
+        themes, shorthand, facts = self._theme_reading
+        story = shorthand.expand(self.case.story)[0]
         family = family_of(self.case, facts, self.framework.child_roles, self.today)
         family.story = story
         teller = Teller(family)
