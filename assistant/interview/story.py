@@ -39,14 +39,15 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|moved to|moving to|live
 
 
 def _said_of(people: frozenset[Any], about: str, named: bool) -> bool:
-    """Whether words the story says of ``people`` (:class:`Teller`) may count for a theme
+    """Whether words the story says of ``people`` (:class:`Teller`, with stand-ins for the
+    people it names and the case does not record: "his mum Tanya") may count for a theme
     about a ``about`` ("parent" or "child"): not when said only of the other kind. A
-    sentence naming no one, or a role word for no one recorded, may be about anyone,
-    except for an everyday word (``named``), which counts only said of such a person."""
-    recorded = [p for p in people if p.name]
-    if not recorded:
+    sentence naming no one may be about anyone, except for an everyday word (``named``),
+    which counts only said of a person whose kind is known."""
+    known = [p for p in people if p.role]
+    if not known:
         return not named
-    return any(p.child == (about == "child") for p in recorded)
+    return any(p.child == (about == "child") for p in known)
 
 
 def _headings(text: str) -> list[tuple[int, int]]:
@@ -172,7 +173,7 @@ class Story:
         story = shorthand.expand(self.case.story)[0]
         family = family_of(self.case, facts, self.framework.child_roles, self.today)
         family.story = story
-        teller = Teller(family)
+        teller = Teller(family, stand_ins=True)
         sentences = sentences_of(story)
         everyday = {w.lower() for w in themes.general}
         score: Counter[str] = Counter()
@@ -212,14 +213,13 @@ class Story:
 
         Why: listed apart ("Kerry, Pat, mum, nan") one person reads as two, and the worker
         is asked to add people the case would then hold twice."""
-        story = self.case.story
+        from assistant.wording.casefit import story_names
+
+        told = story_names(self.case.story, family)
         out: list[str] = []
         used: set[str] = set()
         for name in names:
-            word = next((w for w in family if w not in used and (
-                re.search(rf"\b{re.escape(w)},?\s+{re.escape(name)}\b", story, re.I)
-                or re.search(rf"\b{re.escape(name)},\s+(?:his|her|their|\w+'s)\s+"
-                             rf"{re.escape(w)}\b", story, re.I))), None)
+            word = next((w for n, w in told if n == name and w not in used), None)
             if word is None:
                 out.append(name)
             else:

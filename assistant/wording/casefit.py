@@ -101,6 +101,42 @@ class Cue:
         return out
 
 
+# A first name as a story writes it ("Tanya", "Mary-Jo"): capitalised, not the first of a
+# run of capitalised words ("Social Services"), possessive allowed ("Tanya's").
+_GIVEN = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:'s)?(?![\w'-])(?![ \t]+[A-Z][a-z])"
+# Whose a family word is, before it ("his", "Ryan's"), and one word that describes the
+# person ("older", "little") between them.
+_WHOSE = r"(?:(?:his|her|their|our|my|[A-Z][a-z]+'s)[ \t]+)?(?:[a-z]+[ \t]+)?"
+
+
+def story_names(story: str, words: Any) -> list[tuple[str, str]]:
+    """(name, family word) for each name the story sets beside a family word, in the order
+    told: "his mum Tanya", "her Nan, Rose,", "his older sister Chloe (15)", "Tanya, his
+    mum,", "Chloe, his older sister.", "Tanya (mum)".
+
+    Why: a worker often records only the child and names the others in the story. Read
+    apart, "Tanya" is no one the coach knows and "Tanya has been low" tells nothing of a
+    parent; set beside "mum", she is the mother the story speaks of. A name after the
+    family word is read whatever follows it; one before it only where the family word
+    closes the phrase (a comma, a full stop, a bracket: "Kerry, his mum, drinks"), so
+    "Yesterday, his mum said" names no one."""
+    text = story.translate(_APOSTROPHES)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True) if w)
+    if not alts or not text:
+        return []
+    found: list[tuple[int, str, str]] = []
+    after = re.compile(rf"(?<![\w'-])(?i:({alts}))(?:,[ \t]*|[ \t]+|[ \t]*\([ \t]*){_GIVEN}")
+    for m in after.finditer(text):
+        found.append((m.start(), m.group(2), m.group(1).lower()))
+    before = re.compile(
+        rf"(?<![\w'-]){_GIVEN}(?:,[ \t]*{_WHOSE}(?i:({alts}))(?=[ \t]*(?:[,.;:!?)]|$))"
+        rf"|[ \t]*\([ \t]*(?i:({alts}))[ \t]*\))", re.MULTILINE)
+    for m in before.finditer(text):
+        found.append((m.start(), m.group(1), (m.group(2) or m.group(3)).lower()))
+    return [(name, word) for _, name, word in sorted(found)]
+
+
 #: Whether a story tells what the words at (start, end) of a sentence say: see
 #: :meth:`CaseFacts.told`.
 Told = Callable[[str, int, int], bool]
@@ -571,6 +607,9 @@ class Family:
     owners: dict[str, frozenset[Member]] = field(default_factory=dict)
     """For a fact about one person (``about`` in case-facts.yml), the people the story
     says it of: "their mum uses heroin" is the mother's, not the grandmother's."""
+    child_roles: frozenset[str] = frozenset()
+    """The roles that are children's (framework.yml ``kind: child``): whether a person the
+    story names and the case does not record ("his sister Chloe") is a child."""
 
     def holds(self, statement: str) -> bool:
         """True when the case already has ``statement`` (any case, apostrophes, spacing
@@ -629,7 +668,8 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
     """The coach's reading of ``case`` (an :class:`assistant.model.Case`)."""
     members = [Member(p.name, p.role, age_of(p, today), p.sex, p.role in child_roles)
                for p in case.people]
-    family = Family(members, case.story or "", role_words=facts.role_words)
+    family = Family(members, case.story or "", role_words=facts.role_words,
+                    child_roles=frozenset(child_roles))
     shown = facts.shown_by_text(family.story)
     shown |= _named_in_story(family, facts, shown)
     # an act shows a fact where the story tells it of the right kind of person: "Mila
@@ -808,12 +848,25 @@ class Teller:
     said of the same person ("Kerry has been low": the mother's mental health; "Jay has
     been low": the child's), or the coach offers one and the reflection says the other."""
 
-    def __init__(self, family: Family) -> None:
+    def __init__(self, family: Family, stand_ins: bool = False) -> None:
+        """``stand_ins``: a person the story names and the case does not record is told as
+        a :func:`stand_in` of their role ("his mum", "his sister Chloe": a parent, a
+        child), not as {NOBODY}, for a reader that asks only what kind of person words are
+        said of (the story's themes)."""
         self.names = _mentions(family)
+        recorded = {m.role for m in family.members}
+        firsts = {m.name.split()[0].lower() for m in family.members if m.name.split()}
+        unrecorded = {role: list(words) for role, words in family.role_words.items()
+                      if words and role not in recorded}
+        by_word = {w: role for role, words in unrecorded.items() for w in words}
+        for name, word in story_names(family.story, by_word):
+            # "his mum Tanya": the story's later "Tanya" is that mother too
+            if name.lower() not in firsts:
+                unrecorded[by_word[word]].append(name.lower())
         nobody: frozenset[Member] = frozenset()
-        self.names += [(_compile("|".join(words)), nobody)
-                       for role, words in family.role_words.items()
-                       if words and not any(m.role == role for m in family.members)]
+        self.names += [(_compile("|".join(words)),
+                        frozenset({stand_in(role, family)}) if stand_ins else nobody)
+                       for role, words in unrecorded.items()]
         self._sentence = ""
         self._found: list[tuple[int, frozenset[Member]]] = []
 
@@ -841,3 +894,9 @@ class Teller:
 
 # Stands for a person the story names who is not recorded in the case.
 NOBODY = Member(name="", role="", age=None, sex="", child=False)
+
+
+def stand_in(role: str, family: Family) -> Member:
+    """A person of ``role`` the story names and the case does not record: no name, age or
+    sex, only whether they are a child."""
+    return Member(name="", role=role, age=None, sex="", child=role in family.child_roles)
