@@ -315,10 +315,8 @@ class Coach:
             doc = engine.nlp(text[:MAX_CHARS])
             if asked == "who":
                 family = self.library.family(case)
-                # every word: a one-word answer ("Mum") may be tagged as anything
-                named = any(reader.can_act(t) for t in doc if t.is_alpha) or (
-                    family is not None and any(family.member(t.text) is not None
-                                               for t in doc if t.is_alpha))
+                named = reader.names_someone(doc, None if family is None else (
+                    lambda word: family.member(word) is not None))
                 return [] if named else ["no-responsible"]
             what, whom = reader.measure_says(doc, reader.can_act)
         return [kind for kind, said in (("no-measure-what", what), ("no-measure-whom", whom))

@@ -42,6 +42,7 @@ class WorkReader(NeedReader):
         self.collective_owner = words("shape_work_collective_owner")
         self.contingent_noun = words("shape_work_contingent_noun")
         self.collective_mod = words("shape_work_collective_mod")
+        self.unnamed_owner = words("shape_work_unnamed_owner")
         self.work_light_verb = self.light_verb | words("shape_work_light_verb")
         # verbs of an abstract relation between people or agencies ("coordinate",
         # "cooperate", "consult"): like "liaise", they name no act anyone could check
@@ -71,6 +72,8 @@ class WorkReader(NeedReader):
 
         Why: the interview offers the owner a work statement names, and an offer must be
         someone the worker would write under "Who will do this?"."""
+        if self.unnamed(head):
+            return False  # "someone", "TBC": a place for an owner, not one
         if head.tag_ in ("NNP", "NNPS", "PRP") or self._acronym(head):
             return True
         base = lemma(head)
@@ -79,6 +82,34 @@ class WorkReader(NeedReader):
             return True
         return base in ("team", "service", "services", "agency", "charity", "council") and \
             any(c.dep_ in ("compound", "amod", "nmod") for c in _kids(head))
+
+    def unnamed(self, head: Any) -> bool:
+        """True when the noun in the owner's place stands for someone not yet named: a
+        person left to be found ("someone", "anybody") or a placeholder ("TBC", "tba"),
+        itself or as what is said of it ("Worker TBC", "a worker, tbc")
+        (``shape_work_unnamed_owner``).
+
+        Why: "Someone to ring Mum weekly" and "Who? TBC" read as owned, a placeholder
+        taken for an acronym and "someone" for a person, so the plan showed an action no
+        one is answerable for as having an owner."""
+        words = self.unnamed_owner
+        return head.lower_ in words or lemma(head) in words or any(
+            c.lower_ in words for c in _kids(head)
+            if c.dep_ in ("compound", "appos", "amod", "npadvmod", "nmod"))
+
+    def names_someone(self, doc: Any, named: Any = None) -> bool:
+        """Whether an answer to "Who will do this?" names anyone who can do the work: a
+        word the reader can read as acting (:meth:`can_act`: "Mum", "the family support
+        worker", "the school", "SW"), or one ``named`` accepts (a person of the case).
+        Not a place for an owner ("someone", "TBC", "to be confirmed") nor a body of
+        people as a whole ("the team", "everyone", "all agencies"), as the work stage
+        reads an item's subject (:meth:`_collective`); "someone at the school" names the
+        school, but "Worker TBC" no one yet. Every word is read: a one-word answer ("Mum")
+        may be tagged as anything."""
+        words = self.unnamed_owner
+        return any(t.is_alpha and not self._collective(t, t) and not (
+            t.head.lower_ in words and t.dep_ in ("compound", "amod", "nmod", "appos")
+        ) and (self.can_act(t) or (named is not None and named(t.text))) for t in doc)
 
     def read_frequency(self, doc: Any) -> list[Part]:
         """How often and for how long the work runs, as the statement says it: "every
@@ -1099,6 +1130,8 @@ class WorkReader(NeedReader):
         if subject is None and passive_clause and lemma(main) in self.relation_verb:
             # "Mum will be involved in all meetings": the one involved takes part
             subject = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
+        if subject is not None and self.unnamed(subject):
+            return None, True  # "Someone to ring Mum weekly", "TBC to visit": no one yet
         if subject is not None and self._collective(subject, main) and not any(
                 t.dep_ == "poss" and t.lower_ == "their" for c in _kids(main)
                 if c.dep_ in ("dobj", "dative") for t in c.subtree):
