@@ -156,3 +156,28 @@ def test_the_invented_words_are_in_no_list() -> None:
 def test_a_negated_service_is_read_but_not_raised(coach: Coach) -> None:
     reading = coach.read_need("Mum does not need Quillamere; she needs to know who to call.")
     assert reading is not None and not reading.negated and reading.category == "specific"
+
+
+# Found by walk11 (a parent's need typed into the interview): "Jade needs help with her
+# drinking" read as specific ("it names what Jade needs (help with her drinking)"), and
+# the same words with a full stop as a service: without the stop the parser hung
+# "drinking" on "with" as a clause. A word after "help with" that reads as a noun (a
+# noun's tag, or a possessive or article of its own) names an area of life, with or
+# without the stop; a clause there ("help with getting to school") still says what must
+# change.
+@pytest.mark.parametrize("text", [
+    "Jade needs help with her drinking", "Jade needs help with her drinking.",
+    "Mum needs help with her drinking", "Dad needs support with his gambling",
+    "Mum needs help with the shopping",
+])
+def test_help_with_a_noun_is_flagged_with_or_without_a_full_stop(coach: Coach,
+                                                                 text: str) -> None:
+    assert set(coach.check(text).kinds) & {"service", "vague"}, coach.check(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "Ryan needs help with getting to school on time",
+    "Mum needs support with getting Ryan to school on time.",
+])
+def test_help_with_a_thing_to_do_is_not_flagged(coach: Coach, text: str) -> None:
+    assert not set(coach.check(text).kinds) & set(SCORED), coach.check(text).to_dict()

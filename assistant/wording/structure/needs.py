@@ -2336,6 +2336,19 @@ class NeedReader:
         known = _known_names()
         return known is not None and not any(t.lower_ in known for t in words)
 
+    @staticmethod
+    def _nominal_gerund(obj: Any) -> bool:
+        """A word the parser hung on a preposition as a clause that reads as a noun: tagged
+        a noun, or with a possessive or article of its own ("help with her drinking", "help
+        with the shopping"), so it says an area of life, not a thing to do ("help with
+        getting Ryan to school").
+
+        Why (found by walk11): "Jade needs help with her drinking" read as specific, and
+        the same words with a full stop were flagged as a service, because the parser took
+        "drinking" for a clause only without the stop."""
+        return obj.tag_.startswith("NN") or any(
+            c.dep_ in ("poss", "det") for c in _kids(obj))
+
     def _content_mods(self, head: Any) -> bool:
         """True when the phrase says what it is for or with ("a plan for who collects the
         children", "a visit from her gran"), so an ordinary noun is not a service."""
@@ -2349,7 +2362,8 @@ class NeedReader:
                 if child.lower_ in ("about", "regarding", "concerning", "re"):
                     return True  # "the meeting about Jordan's exclusion": one event
                 for obj in _kids(child):
-                    if obj.dep_ == "pcomp" or obj.tag_ in ("WP", "WRB", "WDT"):
+                    if (obj.dep_ == "pcomp" and not self._nominal_gerund(obj)) or \
+                            obj.tag_ in ("WP", "WRB", "WDT"):
                         return True
                     if child.lower_ == "for" and obj.dep_ == "pobj" and (
                             lemma(obj) in self.person_head or obj.tag_ in ("NNP", "PRP")) \
