@@ -217,3 +217,33 @@ def test_a_service_with_a_semicolon_in_its_name_is_written_and_read_back_exactly
     for services in (["Parenting programme; CAMHS"], ["A | B", "C;D", "E\\F"],
                      ["Parenting programme", "CAMHS"]):
         assert split_services(join_services(services)) == services
+
+
+def test_scale_values_typed_as_the_form_prints_them_are_read(tmp_path: Path,
+                                                              env: dict[str, str]) -> None:
+    """Found by walk11, a trainer typing paper forms into the CSV template: the printed
+    form says "Met? is one of: Met, Partly met, Unmet, Closed, Not known", and "Partly
+    met" typed as printed was refused with "String should match pattern
+    '^[a-z0-9][a-z0-9_-]{0,39}$'". A value on a scale is read by its id or its label, in
+    any case ("High", "Partly met", "Not known", "Level 3"); one that is neither is
+    refused naming both."""
+    from assistant.audit.readers import read_forms
+
+    path = write_csv(tmp_path / "f.csv", [
+        row(case_reference="L-1", seriousness="High", status="Partly met"),
+        row(case_reference="L-2", seriousness="SEVERE", status="not known",
+            level_of_need="Level 3"),
+        row(case_reference="L-3", seriousness="moderate", status="Unmet",
+            level_of_need="Level 2: additional needs"),
+        row(case_reference="L-4", status="very good")])
+    forms, problems = read_forms(str(path), path.read_bytes(), Content().framework)
+    read = {f.case_reference: (f.needs[0].seriousness, f.needs[0].status, f.level_of_need)
+            for f in forms}
+    assert read == {"L-1": ("high", "partly", None), "L-2": ("severe", "unknown", 3),
+                    "L-3": ("moderate", "unmet", 2)}, read
+    (problem,) = problems
+    assert "need 1, status: 'very good' is not one of met, partly, unmet, closed, unknown" in \
+        problem.message and "Partly met" in problem.message and "pattern" not in \
+        problem.message, problem.message
+    result = run_cli("audit", "add", "Paper", str(path), env=env)
+    assert result.returncode == 1 and "imported 3 form(s)" in result.stdout, result

@@ -205,6 +205,45 @@ def _distances(text: str, line: int) -> list[dict[str, str]]:
     return out
 
 
+#: The columns whose values are on one of the framework's scales, and the scale.
+_SCALES = {"seriousness": "seriousness", "status": "audit_status",
+           "plan_result": "plan_results", "level_of_need": "threshold_levels"}
+
+
+def _on_scale(value: str, column: str, framework: Framework | None, line: int,
+              need: str = "") -> str:
+    """A scale's value as the CSV is typed: its id ("partly") or, as the printed form and
+    the plan show it, its label in any case ("Partly met", "HIGH", "Level 2: additional
+    needs"); the id either way. A value that is neither is refused here, by column and
+    line, naming the labels the paper form shows (a seriousness is left as typed for the
+    import's own scale check, :func:`assistant.paperforms.check_forms`, to name).
+
+    Why (found by walk11, a trainer typing paper forms into the CSV template): the form
+    prints "Met? is one of: Met, Partly met, Unmet...", and "Partly met" typed as printed
+    was refused with "String should match pattern '^[a-z0-9]...'"."""
+    text = value.strip()
+    if framework is None or not text:
+        return value
+    points = getattr(framework, _SCALES[column])
+    for point in points:
+        if text == point.id:
+            return text
+    low = " ".join(text.lower().split())
+    for point in points:
+        label = " ".join(point.label.lower().split())
+        if low in (point.id.lower(), label) or (
+                column == "level_of_need" and label.split(":")[0] == low):
+            return point.id
+    if column == "seriousness":
+        return value  # a plain text in the model: the import's scale check names it
+    ids = ", ".join(point.id for point in points)
+    shown = ", ".join(point.label for point in points)
+    where = column if column in ("plan_result", "level_of_need") or not need.isdigit() \
+        else f"need {need}, {column}"  # as the model's own errors name a need's field
+    raise CsvError(f"'{text}' is not one of {ids} (or as the form prints them: {shown})",
+                   line=line, field=where)
+
+
 def forms_from_csv(text: str, framework: Framework | None = None) -> list[AuditForm]:
     """Forms from pooled CSV rows, grouped by (case reference, auditor, audit date);
     values on the framework's lists are checked against ``framework`` if given.
@@ -220,6 +259,10 @@ def forms_from_csv(text: str, framework: Framework | None = None) -> list[AuditF
     for row in reader:
         row = {key: undefuse(value or "") for key, value in row.items() if key in CSV_COLUMNS}
         line = reader.line_num
+        for column in _SCALES:
+            if column in row:
+                row[column] = _on_scale(row[column], column, framework, line,
+                                        row.get("need_number", "").strip())
         key = (row["case_reference"], row["auditor"], row["audit_date"])
         if key not in groups:
             groups[key] = {
