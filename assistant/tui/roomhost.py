@@ -31,6 +31,7 @@ class EndRoom(ModalScreen[bool]):
     EndRoom { align: center middle; }
     EndRoom > Vertical { width: 64; height: auto; padding: 1 2; border: thick $warning;
                          background: $surface; }
+    EndRoom Label { width: 100%; }  /* wraps: a Label is as wide as its text, and cut */
     EndRoom Horizontal { height: auto; margin-top: 1; }
     EndRoom Button { margin-right: 2; }
     """

@@ -30,6 +30,7 @@ class Prompt(ModalScreen[str | None]):
     Prompt { align: center middle; }
     Prompt > Vertical { width: 70; height: auto; border: thick $accent; padding: 1 2;
                         background: $surface; }
+    Prompt Label { width: 100%; }  /* a long group's name wraps, not cut at the border */
     """
 
     def __init__(self, question: str, value: str = "") -> None:
