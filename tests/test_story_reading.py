@@ -268,3 +268,28 @@ def test_a_fact_the_story_tells_of_an_unrecorded_parent_by_name_is_not_the_carer
         assert not [s for s in offered(story) if "sober" in s or "drinking" in s]
     assert [s for s in offered("Ryan (9) lives with his nan Pat. Pat drinks every "
                                "evening.") if "sober" in s or "drinking" in s]
+
+
+# The same walk: stories go on by pronoun ("Ryan lives with his mum Tanya. She has been
+# low since the summer"), and "she" in a sentence that names no one was no one, so the
+# mother's low mood was not reflected. A "she" or "he" is the person of that sex named
+# last in the few sentences before (a recorded person by their recorded sex, anyone else
+# by the family word: "mum", "his dad Mark").
+
+@pytest.mark.parametrize("story", [
+    "Ryan lives with his mum Tanya. She has been low since the summer.",
+    "Ryan lives with his mum. She has been really low.",
+    "His mum Tanya has struggled since the summer. Dad lives in Leeds. She is very low.",
+    "His dad Mark visits on Sundays. He has been very low since the summer.",
+])
+def test_she_or_he_is_the_parent_named_before(story: str) -> None:
+    assert MOOD in _child_only(story)
+
+
+@pytest.mark.parametrize("story", [
+    "Ryan lives with his mum Tanya. He has been low since the summer.",  # Ryan
+    "Tanya takes Ryan to school. He has been low since the summer.",
+    "His sister Chloe cooks. She has been low since the summer.",  # a child
+])
+def test_she_or_he_is_not_a_parent_of_the_other_sex_or_a_child(story: str) -> None:
+    assert MOOD not in _child_only(story)

@@ -173,7 +173,9 @@ class Story:
         story = shorthand.expand(self.case.story)[0]
         family = family_of(self.case, facts, self.framework.child_roles, self.today)
         family.story = story
-        teller = Teller(family, stand_ins=True)
+        words = english(self.content).pronouns
+        teller = Teller(family, stand_ins=True, pronouns=(words.female, words.male),
+                        sex_of=self.framework.vocabulary.gender)
         sentences = sentences_of(story)
         everyday = {w.lower() for w in themes.general}
         score: Counter[str] = Counter()

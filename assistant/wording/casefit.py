@@ -848,21 +848,35 @@ class Teller:
     said of the same person ("Kerry has been low": the mother's mental health; "Jay has
     been low": the child's), or the coach offers one and the reflection says the other."""
 
-    def __init__(self, family: Family, stand_ins: bool = False) -> None:
+    def __init__(self, family: Family, stand_ins: bool = False,
+                 pronouns: tuple[frozenset[str], frozenset[str]] | None = None,
+                 sex_of: Callable[[str], str | None] | None = None) -> None:
         """``stand_ins``: a person the story names and the case does not record is told as
         a :func:`stand_in` of their role ("his mum", "his sister Chloe": a parent, a
         child), not as {NOBODY}, for a reader that asks only what kind of person words are
-        said of (the story's themes)."""
+        said of (the story's themes).
+
+        ``pronouns`` (the female and the male third-person pronouns) and ``sex_of`` (a
+        family word's sex: "mum" female): a sentence that names no one and speaks of "she"
+        or "he" is told of the person of that sex named last in the sentences before it
+        ("Ryan lives with his mum Tanya. She has been low": Tanya's low mood)."""
+        self._story = sentences_of(family.story) if pronouns is not None else []
+        self._pronouns = pronouns
+        self._sex_of = sex_of
         self.names = _mentions(family)
         recorded = {m.role for m in family.members}
         firsts = {m.name.split()[0].lower() for m in family.members if m.name.split()}
         unrecorded = {role: list(words) for role, words in family.role_words.items()
                       if words and role not in recorded}
         by_word = {w: role for role, words in unrecorded.items() for w in words}
+        #: the sex of a name the story sets beside a family word ("his mum Tanya")
+        self._name_sex: dict[str, str | None] = {}
         for name, word in story_names(family.story, by_word):
             # "his mum Tanya": the story's later "Tanya" is that mother too
             if name.lower() not in firsts:
                 unrecorded[by_word[word]].append(name.lower())
+                if sex_of is not None:
+                    self._name_sex[name.lower()] = sex_of(word)
         nobody: frozenset[Member] = frozenset()
         self.names += [(_compile("|".join(words)),
                         frozenset({stand_in(role, family)}) if stand_ins else nobody)
@@ -885,11 +899,38 @@ class Teller:
                            for m in pattern.finditer(sentence)]
         found = self._found
         if not found:
-            return frozenset()  # the sentence names no one: "he pushed her"
+            # the sentence names no one: "he pushed her", unless "she" is the woman named
+            # last before it
+            return self._carried(sentence, at)
         before = [f for f in found if f[0] < at]
         people = max(before, key=lambda f: f[0])[1] if before \
             else min(found, key=lambda f: f[0])[1]
         return people or frozenset({NOBODY})
+
+
+    def _carried(self, sentence: str, at: int) -> frozenset[Member]:
+        """Whom a "she" or "he" before ``at`` stands for, in a ``sentence`` naming no one:
+        the person of that sex named last in the nearest sentence before it that names
+        one (a recorded person by their recorded sex, anyone else by the family word or
+        the name set beside one); no one when none is, or the pronoun is not known."""
+        if self._pronouns is None or sentence not in self._story:
+            return frozenset()
+        female, male = self._pronouns
+        words = _STORY_WORD.findall(sentence[:at])
+        sex = next(("female" if w in female else "male" for w in words
+                    if w in female or w in male), None)
+        if sex is None:
+            return frozenset()
+        before = self._story[:self._story.index(sentence)]
+        for earlier in reversed(before[-3:]):  # a pronoun reaches a few sentences back
+            said = sorted(((m.start(), m.group(0), people) for pattern, people in self.names
+                           for m in pattern.finditer(earlier)), key=lambda f: f[0])
+            for _, word, people in reversed(said):
+                told = self._name_sex.get(word) or (
+                    self._sex_of(word) if self._sex_of is not None else None)
+                if any(p.sex == sex for p in people) or told == sex:
+                    return people or frozenset({NOBODY})
+        return frozenset()
 
 
 # Stands for a person the story names who is not recorded in the case.
