@@ -181,3 +181,20 @@ def test_help_with_a_noun_is_flagged_with_or_without_a_full_stop(coach: Coach,
 ])
 def test_help_with_a_thing_to_do_is_not_flagged(coach: Coach, text: str) -> None:
     assert not set(coach.check(text).kinds) & set(SCORED), coach.check(text).to_dict()
+
+
+# Found by walk11: the coach's reading of "Ryan needs to have a meal cooked for him on the
+# evenings his mum has been drinking" said "it says what Ryan needs to do"; what is needed
+# is done for him. A causative "have"/"get" with a past participle
+# (shape_causative_verb) reads as the passive does: "what Ryan needs to happen".
+@pytest.mark.parametrize(("text", "says"), [
+    ("Ryan needs to have a meal cooked for him every evening.", "needs to happen"),
+    ("Mia needs to have her hair brushed every morning.", "needs to happen"),
+    ("Sam needs to get his homework checked each night.", "needs to happen"),
+    ("Sam needs to have a bath every night.", "needs to do"),
+    ("Sam needs to get to school on time.", "needs to do"),
+])
+def test_something_done_for_the_holder_is_read_as_what_needs_to_happen(
+        coach: Coach, text: str, says: str) -> None:
+    report = coach.check(text)
+    assert not report.kinds and says in report.note, report.to_dict()

@@ -189,6 +189,7 @@ class NeedReader:
         self.carer_noun = words("shape_carer_noun")
         self.carer_which = words("shape_carer_which")
         self.done_verb = words("shape_done_verb")
+        self.causative_verb = words("shape_causative_verb")
         self.harm_verb = words("shape_harm_verb")
         self.relative_verb = words("shape_relative_verb")
         # harm of a kind: the word rules' list (universal.yml) and the reader's own
@@ -915,6 +916,7 @@ class NeedReader:
             verb = doc[verb.i + 2]
         reading.verb = lemma(verb)
         reading.passive = has_dep(_kids(verb), ("auxpass", "nsubjpass")) \
+            or self._causative(verb) \
             or (verb.tag_ == "VBN" and any(lemma(c) in ("be", "get") and c.dep_ in (
                 "aux", "auxpass") for c in _kids(verb))) \
             or (own_subject is not None and verb.tag_ in ("VBN", "VBD") and not any(
@@ -2335,6 +2337,22 @@ class NeedReader:
         words = [t for t in noun.subtree if t.i <= noun.i and t.is_alpha and t.is_title]
         known = _known_names()
         return known is not None and not any(t.lower_ in known for t in words)
+
+    def _causative(self, verb: Any) -> bool:
+        """"To have a meal cooked for him", "to get her hair brushed": a causative verb
+        whose object has a past participle of its own, so what is needed is done for the
+        holder (the coach says "what Ryan needs to happen", not "needs to do"; found by
+        walk11)."""
+        if lemma(verb) not in self.causative_verb:
+            return False
+        for child in _kids(verb):
+            if child.dep_ == "dobj" and any(g.tag_ == "VBN" and g.dep_ in ("acl", "amod")
+                                            for g in _kids(child)):
+                return True  # "have | a meal <- cooked"
+            if child.dep_ in ("ccomp", "oprd") and child.tag_ in ("VBN", "VBD") and any(
+                    g.dep_ == "nsubj" for g in _kids(child)):
+                return True  # "get | his homework checked", read as a clause
+        return False
 
     @staticmethod
     def _nominal_gerund(obj: Any) -> bool:
