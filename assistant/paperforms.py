@@ -241,10 +241,10 @@ def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
                 f"case {form.case_reference} is audited more than once ({', '.join(earlier)}"
                 f"; now {this}): the report counts it as one case"))
         earlier.append(this)
-    # the role labels the form itself writes ("Relative", "Step-parent") are no names
-    labels = frozenset(word.lower() for role in framework.roles
-                       for word in role.short_label.replace("-", " ").split())
-    checked.warnings.extend(_names(source, checked.forms, names, labels))
+    from assistant.audit.redaction import label_words
+
+    checked.forms, warnings = _names(source, checked.forms, names, label_words(framework))
+    checked.warnings.extend(warnings)
     return checked
 
 
@@ -272,25 +272,31 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
 
 
 def _names(source: str, forms: list[AuditForm], names: Names,
-           labels: frozenset[str] = frozenset()) -> list[Problem]:
-    """Words in need text that read as a person's name (the redaction's second net),
-    except the words of the role ``labels`` an audit form names people by."""
-    from assistant.audit.readers import Problem
-    from assistant.model import Case
-    from assistant.redact import Redactor
+           labels: frozenset[str] = frozenset()) -> tuple[list[AuditForm], list[Problem]]:
+    """``forms`` with every word in need text and services that reads as a person's name
+    (the redaction's second net) replaced by "[name]", and a warning for each form it
+    changed; the words of the role ``labels`` an audit form names people by are no names.
 
+    Warning and keeping the name was not enough: the Need Groups report then printed it.
+    """
+    from assistant.audit.readers import Problem
+    from assistant.audit.redaction import form_without_names
+
+    kept: list[AuditForm] = []
     warnings: list[Problem] = []
     for form in forms:
-        redactor = Redactor(case=Case(reference="x"), labels={}, names=names)
-        for number, need in enumerate(form.needs, 1):
-            before = len(redactor.replaced)
-            redactor(need.wording, where=f"need {number}")
-            found = sorted({r.name for r in redactor.replaced[before:]
-                            if not set(r.name.lower().replace("-", " ").split()) <= labels})
-            if found:
-                warnings.append(Problem(
-                    source, None,
-                    f"case {form.case_reference}, need {number}: "
-                    f"{', '.join(repr(word) for word in found)} may be a name; audit "
-                    "forms carry role labels (Child 1, Mother), never names"))
-    return warnings
+        form, found = form_without_names(form, names, labels)
+        kept.append(form)
+        by_need: dict[str, list[str]] = {}
+        for replaced in found:
+            by_need.setdefault(replaced.where, [])
+            if replaced.name not in by_need[replaced.where]:
+                by_need[replaced.where].append(replaced.name)
+        for where, words in by_need.items():
+            warnings.append(Problem(
+                source, None,
+                f"case {form.case_reference}, {where}: "
+                f"{', '.join(repr(word) for word in sorted(words))} may be a name and was "
+                "replaced by [name]; audit forms carry role labels (Child 1, Mother), "
+                "never names"))
+    return kept, warnings

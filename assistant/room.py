@@ -33,6 +33,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from aiohttp import web
 
     from assistant.audit.form import AuditForm
+    from assistant.redact import Names
 
 #: Letters and digits that cannot be misread from a projector (no O/0, I/1/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -260,6 +262,7 @@ class Room:
                              "send it again")
         # The room decides who sent it: a participant cannot pose as another.
         form = form.model_copy(update={"auditor": person.label})
+        form = self._without_names(form)
         with self._lock, Store(self.pool_db) as store:
             audit = AuditStore(store)
             result = audit.add_forms(audit.sample_id(self.sample), [form],
@@ -270,6 +273,23 @@ class Room:
             self.arrivals.append(arrival)
         self._changed()
         return arrival
+
+    @cached_property
+    def _name_net(self) -> tuple[Names, frozenset[str]]:
+        """The name lists and role-label words of the room's content, read once."""
+        from assistant.audit.redaction import label_words
+        from assistant.content import Content
+        from assistant.redact import load_names
+
+        content = Content(self.content)
+        return load_names(content), label_words(content.framework)
+
+    def _without_names(self, form: AuditForm) -> AuditForm:
+        """The redaction's second net on a posted form: the app sends forms with names
+        replaced, but anything can be posted to the room, and the pool feeds a report."""
+        from assistant.audit.redaction import form_without_names
+
+        return form_without_names(form, *self._name_net)[0]
 
     def pooled(self) -> int:
         """How many forms the pooled sample holds now."""

@@ -144,6 +144,33 @@ def test_names_in_need_text_are_warned_about() -> None:
     assert len(checked.forms) == 1
     [warning] = checked.warnings
     assert "need 1" in str(warning) and "'Maureen'" in str(warning)
+    assert "replaced by [name]" in str(warning)
+
+
+def test_names_in_need_text_and_services_are_replaced_before_pooling() -> None:
+    """Found walking as a trainer: a typed paper form's "Kayleigh" was warned about at
+    import and then printed in the Need Groups report. The form that is kept carries
+    "[name]" in its need and its services; the role labels stay as written."""
+    from assistant.audit.form import AuditForm
+
+    form = AuditForm.model_validate({
+        "case_reference": "N-3", "audit_date": "2026-11-27",
+        "needs": [
+            {"holder": "Child 1", "holder_kind": "child",
+             "wording": "Child 1 needs to see her gran Maureen every Sunday",
+             "services": ["Contact supervised by Rosalind at the family centre"]},
+            {"holder": "Mother", "holder_kind": "parent",
+             "wording": "Mother needs Relative to collect Child 1 from school on Fridays"},
+        ]})
+    content = Content()
+    checked = check_forms("f.csv", [form], content.framework, names=load_names(content))
+    [kept] = checked.forms
+    assert kept.needs[0].wording == "Child 1 needs to see her gran [name] every Sunday"
+    assert kept.needs[0].services == ["Contact supervised by [name] at the family centre"]
+    assert kept.needs[1].wording == form.needs[1].wording
+    assert "Maureen" not in kept.model_dump_json() and "Rosalind" not in kept.model_dump_json()
+    [warning] = checked.warnings
+    assert "'Maureen', 'Rosalind'" in str(warning)
 
 
 def test_the_role_labels_the_form_writes_are_no_names() -> None:

@@ -96,6 +96,27 @@ def test_a_pooled_form_is_the_senders_and_a_resend_replaces_it(room: Room) -> No
     assert form["auditor"] == "Sam <b>"  # the room says who sent it, not the form
 
 
+def test_a_name_posted_to_the_room_never_reaches_the_pool(room: Room) -> None:
+    """The app sends forms with names replaced, but anything can be posted to the room and
+    the pool feeds the Need Groups report: the room casts the redaction's second net."""
+    import json
+
+    from assistant.audit.repository import AuditStore
+    from assistant.store import Store
+
+    person = room.join(room.code, "Sam", "a")
+    assert person is not None
+    body = json.loads(a_form())
+    body["needs"][0]["wording"] = "Child 1 needs her aunt Philippa to take her to Brownies"
+    room.pool(person, json.dumps(body).encode())
+    with Store(room.pool_db) as store:
+        audit = AuditStore(store)
+        [form] = audit.forms(audit.sample_id("Workshop"))
+        pooled = json.dumps(audit.needs(audit.sample_id("Workshop")), default=str)
+    assert "Philippa" not in json.dumps(form, default=str) + pooled
+    assert "Child 1 needs her aunt [name] to take her to Brownies" in pooled
+
+
 def test_a_form_with_no_needs_is_not_pooled_and_the_sender_reads_why(
         room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
     """Found walking a workshop: F10 on a case begun with no need written pooled an empty

@@ -206,3 +206,47 @@ def _distance(case: Case, framework: Framework,
                                          domain=domain, baseline=baseline[who][domain],
                                          latest=score))
     return out
+
+
+def label_words(framework: Framework) -> frozenset[str]:
+    """The folded words of the role labels an audit form names people by ("relative",
+    "step", "parent"): a form's own labels, never names (found by walk7: "'Relative' may be
+    a name" for a form the app had just written)."""
+    return frozenset(word.lower() for role in framework.roles
+                     for word in role.short_label.replace("-", " ").split())
+
+
+def form_without_names(form: AuditForm, names: Names,
+                       labels: frozenset[str] = frozenset()) -> tuple[AuditForm, list[Replaced]]:
+    """``form`` with every word that reads as a name replaced by "[name]" in its needs'
+    wording and services, and what was replaced (``where``: "need 2").
+
+    A form that arrives from outside the app (a typed paper form, a form posted to a room)
+    has not been through :func:`audit_form_from_case`, so the redaction's second net is
+    cast here. Found walking as a trainer: a paper form's "Kayleigh" was warned about at
+    import and then printed in the Need Groups report. ``labels`` are the folded words of
+    the role labels a form names people by ("relative", "carer"): never names here.
+    """
+    import re
+
+    redactor = Redactor(case=Case(reference="x"), labels={}, names=names)
+    found: list[Replaced] = []
+
+    def unnamed(text: str, where: str) -> str:
+        before = len(redactor.replaced)
+        redactor(text, where=where)
+        taken = [r for r in redactor.replaced[before:]
+                 if not set(r.name.lower().replace("-", " ").split()) <= labels]
+        for replaced in taken:
+            text = re.sub(rf"(?<![^\W\d_]){re.escape(replaced.name)}(?![^\W\d_])",
+                          "[name]", text)
+            found.append(Replaced(where, replaced.name, "[name]"))
+        return text
+
+    needs = []
+    for number, need in enumerate(form.needs, 1):
+        where = f"need {number}"
+        needs.append(need.model_copy(update={
+            "wording": unnamed(need.wording, where),
+            "services": [unnamed(service, where) for service in need.services]}))
+    return form.model_copy(update={"needs": needs}), found
