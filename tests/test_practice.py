@@ -118,6 +118,7 @@ def test_supervision_from_the_cli_is_kept_in_the_history() -> None:
     agreed = run_cli("supervise", "NL-2026-014", "--action", "Visit at 8", "--owner", "SW",
                      "--due", "2026-12-01")
     assert agreed.stdout.strip() == "NL-2026-014: agreed action added (revision 3)"
+    assert "names no one" not in agreed.stderr
     history = json.loads(run_cli("history", "NL-2026-014", "--json").stdout)
     assert [h["note"] for h in history][1:] == ["supervision: comment added",
                                                 "supervision: agreed action added"]
@@ -126,6 +127,19 @@ def test_supervision_from_the_cli_is_kept_in_the_history() -> None:
     assert "Visit at 8 (SW, by 1 Dec 2026)" in walk
     bad = run_cli("supervise", "NL-2026-014", "--due", "someday", "--action", "x")
     assert bad.returncode == 2
+
+
+def test_an_agreed_action_owned_by_no_one_is_recorded_with_a_note() -> None:
+    """Found by walk11: '--owner TBC' was taken without a word, though the interview says
+    'TBC' names no one at "Who will do this?". The action is kept as typed."""
+    run_cli("import", str(FIXTURES / "case.json"))
+    for owner in ("TBC", "the team", "someone"):
+        agreed = run_cli("supervise", "NL-2026-014", "--action", "Ring the school",
+                         "--owner", owner)
+        assert agreed.returncode == 0, agreed.stderr
+        assert f"note: '{owner}' names no one who will do it" in agreed.stderr
+    walk = run_cli("supervise", "NL-2026-014").stdout
+    assert "Ring the school (TBC)" in walk and "Ring the school (the team)" in walk
 
 
 def test_practice_start_and_feedback_end_to_end(tmp_path: Path) -> None:

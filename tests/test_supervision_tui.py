@@ -198,3 +198,35 @@ async def test_supervise_from_the_command_palette(db: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, SupervisionScreen)
                     and app.screen.query("#sv-comment"), "supervision")
         assert supervising(app).case.reference == REF
+
+
+async def test_an_agreed_action_owned_by_no_one_is_queried_once(db: Path) -> None:
+    """Found by walk11: "TBC" as who will do an agreed action was recorded without a word,
+    though the interview queries it at "Who will do this?". The dialog says so once;
+    Enter again records it as typed, and nothing typed is lost."""
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.core_ready, "the cases are open")
+        await pilot.pause()
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen)
+                    and app.screen.query("#sv-comment"), "supervision")
+        screen = supervising(app)
+        await until(pilot, lambda: app.coach_status == "ready", "the coach is loaded")
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, AgreedActionScreen)
+                    and app.screen.query("#due"), "action form")
+        await type_text(pilot, ACTION)
+        await pilot.press("tab")
+        await type_text(pilot, "TBC")
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, AgreedActionScreen)
+        said = str(form.query_one("#agree-message", Static).content)
+        assert "'TBC' names no one who will do it" in said
+        assert form.query_one("#action", Input).value == ACTION
+        assert form.query_one("#owner", Input).has_focus
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is screen, "recorded as typed")
+        agreed = screen.case.agreed_actions[-1]
+        assert (agreed.action, agreed.owner) == (ACTION, "TBC")

@@ -10,6 +10,7 @@ from typing import Any
 
 from assistant.cli import DATE_FORMS, add, add_group, iso_date, open_content, open_store
 from assistant.errors import InputError
+from assistant.textsafe import printable
 
 
 def _vignettes(content: Any, names: list[str]) -> list[Any]:
@@ -114,6 +115,7 @@ def cmd_supervise(args: argparse.Namespace) -> int:
             if args.action:
                 supervision.add_action(case, args.action, owner=args.owner, due=args.due)
                 changed.append("agreed action added")
+                _say_if_owned_by_no_one(args, case)
             for ref in args.done or []:
                 supervision.mark_done(case, ref, on=args.on)
                 changed.append(f"agreed action {ref} done")
@@ -161,6 +163,21 @@ def cmd_supervise(args: argparse.Namespace) -> int:
             done = f"  DONE {show_date(action.done_on)}".rstrip() if action.done else ""
             print(f"  {number}. {action.action} ({action.owner or 'no owner'}{due}){done}")
     return 0
+
+
+def _say_if_owned_by_no_one(args: argparse.Namespace, case: Any) -> None:
+    """A note on stderr when the coach reads the agreed action's owner as naming no one
+    ("TBC", "someone", "the team"), as the interview reads "Who will do this?"; the action
+    is recorded as typed either way."""
+    if not args.owner.strip():
+        return
+    from assistant.wording import Coach
+
+    coach = Coach(open_content(args), getattr(args, "pipeline", None))
+    if "no-responsible" in coach.read_answer(args.owner, "who", case):
+        print(f"note: '{printable(args.owner.strip())}' names no one who will do it; the "
+              "action is recorded as typed: say who will with --owner when it is known",
+              file=sys.stderr)
 
 
 def cmd_workshop_pack(args: argparse.Namespace) -> int:

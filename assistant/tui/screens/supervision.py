@@ -261,7 +261,7 @@ class SupervisionScreen(Screen[None]):
             self.query_one("#sv-message", Static).update("Agreed action recorded and saved.")
             self.show_question()
 
-        self.app.push_screen(AgreedActionScreen(), recorded)
+        self.app.push_screen(AgreedActionScreen(self.case), recorded)
 
     def action_done(self) -> None:
         """Mark an agreed action done, today."""
@@ -338,6 +338,12 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
     draft_scope = "~agreed-action"
     draft_title = "The agreed-action dialog"
 
+    def __init__(self, case: Case | None = None) -> None:
+        super().__init__()
+        self.case = case
+        #: an owner the coach read as naming no one, said once: Enter again records it
+        self._owner_queried = ""
+
     def compose(self) -> ComposeResult:
         with Vertical(id="agree"):
             yield Label("Agreed action: what will be done (Tab to move, Enter to record)")
@@ -365,6 +371,13 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
             message.update("Say what was agreed first.")
             self.query_one("#action", Input).focus()
             return
+        if owner and owner != self._owner_queried and self._names_no_one(owner):
+            # "TBC", "someone", "the team": an agreed action nobody owns is not agreed
+            self._owner_queried = owner
+            message.update(f"'{owner}' names no one who will do it: who will? "
+                           "(Enter again records it as typed.)")
+            self.query_one("#owner", Input).focus()
+            return
         due = None
         if due_text:
             from assistant.dates import parse_date
@@ -382,6 +395,17 @@ class AgreedActionScreen(ModalScreen[AgreedAction | None]):
             return
         self.app.keeper.forget_screen(self)
         self.dismiss(agreed)
+
+    def _names_no_one(self, owner: str) -> bool:
+        """Whether the coach reads ``owner`` as naming no one who can act (as the
+        interview reads "Who will do this?"); False until the coach is loaded, never
+        waiting for it, and on any error: the action is recorded either way."""
+        if self.app.coach_status != "ready" or self.app.coach is None:
+            return False
+        try:
+            return "no-responsible" in self.app.coach.read_answer(owner, "who", self.case)
+        except Exception:
+            return False
 
     def action_close(self) -> None:
         self.dismiss(None)
