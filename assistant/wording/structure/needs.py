@@ -1476,7 +1476,7 @@ class NeedReader:
             joined = f"{head.doc[head.i - 2].text}-{head.text}".lower()
             if joined in self.universal_noun:
                 base = joined  # "well-being" read as "well - being": one word
-        aim = self._aim_phrase(head) or self._general_good(head)
+        aim = self._aim_phrase(head) or self._general_good(head, need)
         if aim:
             return "universal", aim
         if base in self.help_noun and not self._service_mods(head) and not any(
@@ -1636,6 +1636,17 @@ class NeedReader:
             # every child needs of it
             return "universal", (f"\"{_np_text(head)}\" is described only by what every "
                                  "child needs")
+        clauses = [c for c in _kids(head) if c.dep_ in ("relcl", "acl") and c.i > head.i]
+        if base in self.home_noun and not adjectives and clauses and all(
+                self._aim_core(c) and self._general(c, skip={
+                    k.i for k in _kids(c) if k.tag_ in ("WRB", "WDT", "WP")
+                    or (k.dep_ == "nsubj" and k.tag_ == "PRP")}) for c in clauses) and all(
+                k.dep_ in ("det", "relcl", "acl", "punct") or (
+                    k.dep_ == "poss" and k.tag_ == "PRP$") for k in _kids(head)):
+            # "a home where he feels safe", "a family in which she is loved": described
+            # only by an aim every child's home serves
+            return "universal", (f"\"{_np_text(head)}\" is described only by what every "
+                                 "child needs")
         if base in self.home_noun and adjectives and evaluative and not self._specific_mods(
                 head, allow_relcl_universal=True):
             return "universal", (f"\"{' '.join(a.text for a in adjectives)} {head.text}\" "
@@ -1760,9 +1771,10 @@ class NeedReader:
     # only grade; anything more on the phrase (a when, a where, a whose, a what for)
     # leaves it to the rest of the reader.
 
-    def _general_good(self, head: Any) -> str:
+    def _general_good(self, head: Any, need: Any = None) -> str:
         """Why the noun phrase headed by ``head`` is an aim every child shares by its
-        shape (see above), else ""."""
+        shape (see above), else "" (``need``: the need verb, whose own "from ..." may be
+        the phrase's: "needs freedom | from fear")."""
         if not head.tag_.startswith("NN") or head.dep_ == "compound":
             return ""
         base = self._noun_base(head)
@@ -1776,7 +1788,7 @@ class NeedReader:
                 self._parity(head):
             return (f"\"{said}\" asks only for what other children have: an aim every "
                     "child shares")
-        if base & (self.universal_noun | self.chance_noun) and self._free_of_harm(head):
+        if base & (self.universal_noun | self.chance_noun) and self._free_of_harm(head, need):
             return f"\"{said}\" is protection every child needs from harm of any kind"
         if base & self.bond_noun and self._graded_bond(head):
             return (f"\"{said}\" says only how good the bond should be, not what it "
@@ -1815,11 +1827,12 @@ class NeedReader:
         nouns = [head, *[c for c in head.conjuncts if c.tag_.startswith("NN")]]
         if not all(self._noun_base(n) & self.basic_good for n in nouns):
             return False
-        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(head)):
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(head)) and \
+                self._noun_base(head) & (self.spell_noun | self.respite_noun | {"play"}):
             return False  # "a rest", "a play": a spell of it, not the good
-        if not all(self._grading_kids(n, allow={c.i for c in _kids(n) if c.dep_ == "compound"
-                                                and self._noun_base(c) & self.basic_good})
-                   for n in nouns):
+        if not all(self._grading_kids(n, extra=self.sufficient_adj, allow={
+                c.i for c in _kids(n) if c.dep_ == "compound"
+                and self._noun_base(c) & self.basic_good}) for n in nouns):
             return False
         graded = [c for n in nouns for c in _kids(n) if c.dep_ in ("amod", "advmod")]
         if not all(a.lower_ in self.sufficient_adj for a in graded):
@@ -1846,7 +1859,7 @@ class NeedReader:
             if not v.tag_.startswith("VB"):
                 return False
             if not (self._in(lemma_forms(v), self.childhood_verb | self.universal_verb)
-                    or (v is not verb and self._general_aim(v))):
+                    or (v.i != verb.i and self._general_aim(v))):
                 return False
             if any(c.dep_ not in ("aux", "cc", "punct", "conj") for c in _kids(v)
                    if c.i != verb.i):
@@ -1873,16 +1886,25 @@ class NeedReader:
         kids = _kids(head)
         if not any(c.dep_ == "amod" and c.lower_ in self.parity_adj for c in kids):
             return False
-        compared = {c.i for c in kids if c.dep_ == "prep" and self._peers(c)}
+        compared = {c.i for c in kids if c.dep_ == "prep" and (self._peers(c) or (
+            c.lower_ in ("to", "for") and all(
+                g.dep_ == "pobj" and self._noun_base(g) & (self.basic_good | self.universal_noun)
+                and self._grading_kids(g) for g in _kids(c))))}  # "equal access to education"
         for a in kids:
             if a.dep_ == "amod" and a.lower_ in self.parity_adj:
                 compared |= {g.i for g in _kids(a) if g.dep_ == "prep" and self._peers(g)}
         return self._grading_kids(head, extra=self.parity_adj, allow=compared)
 
-    def _free_of_harm(self, head: Any) -> bool:
+    def _free_of_harm(self, head: Any, need: Any = None) -> bool:
         """"protection from all forms of violence", "freedom from fear": kept from harm
         named only by its kind, by no one in particular."""
         froms = [c for c in _kids(head) if c.dep_ == "prep" and c.lower_ == "from"]
+        if not froms and need is not None and head.dep_ == "dobj" and head.head.i == need.i:
+            froms = [c for c in _kids(need) if c.dep_ == "prep" and c.lower_ == "from"
+                     and c.i > head.i]
+            if any(c.i > head.i and (c.dep_ not in ("prep", "punct") or (
+                    c.dep_ == "prep" and c.lower_ != "from")) for c in _kids(need)):
+                return False  # something else said after it: a when, a where
         if len(froms) != 1 or not self._grading_kids(head, allow={froms[0].i}):
             return False
         if any(c.dep_ != "pobj" for c in _kids(froms[0])):
@@ -1942,7 +1964,8 @@ class NeedReader:
                 for c in _kids(objs[0])):
             return False
         to_word = {tos[0].left_edge.i - 1} if tos[0].dep_ == "appos" else set()
-        return self._grading_kids(head, allow={tos[0].i} | {
+        return self._grading_kids(head, extra=("smooth", "seamless", "gradual"),
+                                  allow={tos[0].i} | {
             c.i for c in _kids(head) if c.i in to_word or (
                 c.dep_ == "aux" and c.i + 1 == tos[0].left_edge.i)})
 
@@ -2736,6 +2759,12 @@ class NeedReader:
             # "to remain at home safely", "to live securely": an aim said as the manner
             # of being somewhere
             return True
+        if comp is None and obj is None and base in ("be", "grow", "live", "stay",
+                                                     "remain") and any(
+                c.dep_ == "prep" and c.lower_ == "without" and any(
+                    g.dep_ == "pobj" and self._harm_of_a_kind(g) for g in _kids(c))
+                for c in kids):
+            return True  # "to live without fear", "to grow up without violence"
         if base in ("be", "become", "feel", "grow", "live", "stay", "remain") and any(
                 c.dep_ in ("xcomp", "advcl") and self._aim_core(c) for c in kids):
             # "to grow up feeling loved, safe and respected", "to live free from abuse"

@@ -418,9 +418,9 @@ def _lemma(token: Any) -> str:
     if own and own != token.text:
         return own.lower()
     low = token.lower_
-    if low in IRREGULAR:
-        return IRREGULAR[low]
     tag = token.tag_
+    if low in IRREGULAR and not (tag.startswith("VB") and low in NOUN_IRREGULAR):
+        return IRREGULAR[low]  # "lives" as a verb is "live", not "life"
     if tag.startswith("VB"):
         # an irregular verb with a prefix: "upheld" is "uphold", "rebuilt" "rebuild",
         # "overseen" "oversee" (the prefix kept, the rest read as the bare verb would be)
