@@ -1790,13 +1790,26 @@ class NeedReader:
                     "child shares")
         if base & (self.universal_noun | self.chance_noun) and self._free_of_harm(head, need):
             return f"\"{said}\" is protection every child needs from harm of any kind"
-        if base & self.bond_noun and self._graded_bond(head):
+        if base & self.bond_noun and self._graded_bond(head, need):
             return (f"\"{said}\" says only how good the bond should be, not what it "
                     "needs")
-        if base & self.transition_noun and self._life_stage_move(head):
+        if base & self.transition_noun and self._life_stage_move(head, need):
             return (f"\"{said}\" is the move every child makes, graded only by how "
                     "good it should be")
         return ""
+
+    @staticmethod
+    def _own_preps(head: Any, need: Any, words: tuple[str, ...]) -> list[Any]:
+        """The prepositions ``words`` on ``head``; where the parser hung them on the need
+        verb instead ("needs freedom | from fear", "needs a smooth transition | into adult
+        life"), the need verb's after the head, when nothing else follows it there."""
+        own = [c for c in _kids(head) if c.dep_ == "prep" and c.lower_ in words]
+        if own or need is None or head.dep_ != "dobj" or head.head.i != need.i:
+            return own
+        after = [c for c in _kids(need) if c.i > head.i and c.dep_ != "punct"]
+        if not after or any(c.dep_ != "prep" or c.lower_ not in words for c in after):
+            return []  # something else said after it: a when, a where, a why
+        return after
 
     def _grading_kids(self, noun: Any, extra: Collection[str] = (),
                       allow: Collection[int] = ()) -> bool:
@@ -1898,13 +1911,7 @@ class NeedReader:
     def _free_of_harm(self, head: Any, need: Any = None) -> bool:
         """"protection from all forms of violence", "freedom from fear": kept from harm
         named only by its kind, by no one in particular."""
-        froms = [c for c in _kids(head) if c.dep_ == "prep" and c.lower_ == "from"]
-        if not froms and need is not None and head.dep_ == "dobj" and head.head.i == need.i:
-            froms = [c for c in _kids(need) if c.dep_ == "prep" and c.lower_ == "from"
-                     and c.i > head.i]
-            if any(c.i > head.i and (c.dep_ not in ("prep", "punct") or (
-                    c.dep_ == "prep" and c.lower_ != "from")) for c in _kids(need)):
-                return False  # something else said after it: a when, a where
+        froms = self._own_preps(head, need, ("from",))
         if len(froms) != 1 or not self._grading_kids(head, allow={froms[0].i}):
             return False
         if any(c.dep_ != "pobj" for c in _kids(froms[0])):
@@ -1919,15 +1926,14 @@ class NeedReader:
             target = next((g for g in _kids(of) if g.dep_ == "pobj"), None)
         return target is not None and self._harm_of_a_kind(target)
 
-    def _graded_bond(self, head: Any) -> bool:
+    def _graded_bond(self, head: Any, need: Any = None) -> bool:
         """"a positive relationship with his mum", "warm attachments to her carers": a
         bond graded only by how good it should be, with people named only by kin or role
         and nothing said about what the bond needs or when."""
         amods = [c for c in _kids(head) if c.dep_ == "amod"]
         if not amods:
             return False
-        withs = [c for c in _kids(head) if c.dep_ == "prep" and c.lower_ in (
-            "with", "to", "between")]
+        withs = self._own_preps(head, need, ("with", "to", "between"))
         for prep in withs:
             objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
             if not objs or any(c.dep_ not in ("pobj",) for c in _kids(prep)):
@@ -1943,11 +1949,11 @@ class NeedReader:
                     return False  # "a mentor", "his mum's partner": someone particular
         return self._grading_kids(head, allow={p.i for p in withs})
 
-    def _life_stage_move(self, head: Any) -> bool:
+    def _life_stage_move(self, head: Any, need: Any = None) -> bool:
         """"a successful transition to adulthood", "a positive move into adult life": the
         move every child makes, graded only by how good it should be."""
         amods = [c for c in _kids(head) if c.dep_ == "amod"]
-        tos = [c for c in _kids(head) if c.dep_ == "prep" and c.lower_ in ("to", "into")]
+        tos = self._own_preps(head, need, ("to", "into"))
         if not tos:  # "transition to adult life" parsed as an apposition after "to"
             tos = [c for c in _kids(head) if c.dep_ == "appos" and c.left_edge.i > 0 and (
                 c.doc[c.left_edge.i].lower_ in ("to", "into")
