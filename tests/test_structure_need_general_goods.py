@@ -78,6 +78,8 @@ NOT_FLAGGED: list[str] = [
     "Elsabet needs a relationship with her birth mother through letterbox contact.",
     "Brannoch needs a positive relationship with his new teacher so he stops running out of class.",
     "Elsabet needs a positive relationship with Quorra's godmother.",
+    # a better bond is a change in this one, not a grade every bond should reach
+    "Brannoch needs a closer relationship with his mum.",
     # a move somewhere particular
     "Brannoch needs a smooth move to the Meadowbank school in September.",
     # part of something particular

@@ -1931,8 +1931,9 @@ class NeedReader:
         bond graded only by how good it should be, with people named only by kin or role
         and nothing said about what the bond needs or when."""
         amods = [c for c in _kids(head) if c.dep_ == "amod"]
-        if not amods:
-            return False
+        if not amods or any(a.tag_ in ("JJR", "RBR") or a.lower_.endswith("er")
+                            for a in amods):
+            return False  # "a better relationship with her mum": a change in this one
         withs = self._own_preps(head, need, ("with", "to", "between"))
         for prep in withs:
             objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
