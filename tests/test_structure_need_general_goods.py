@@ -55,6 +55,12 @@ FLAGGED: list[str] = [
     "Brannoch needs his rights upheld.",
     # a home described only by an aim every child's home serves
     "Elsabet needs a home where she feels safe.",
+    # one good of living named as the good itself; a list of them in apposition
+    "Brannoch needs nutrition.",
+    "Elsabet needs the basics of life: food, warmth and clothing.",
+    # the parser's slips: an aim verb tagged as an adjective, a verb as a plural noun
+    "For Brannoch to be happy and flourish.",
+    "Elsabet needs to be accepted as part of the community in which she lives and learns.",
 ]
 
 NOT_FLAGGED: list[str] = [
@@ -87,6 +93,9 @@ NOT_FLAGGED: list[str] = [
     # a particular thing upheld; a home described by something particular
     "Brannoch needs his complaint about the minibus upheld.",
     "Elsabet needs a home where she can keep her budgie.",
+    "Brannoch needs nutrition advice from the Quorra clinic.",
+    "Elsabet needs the basics of origami explained to her.",
+    "Brannoch needs to be accepted by the Meadowbank chess team he plays for.",
 ]
 
 
@@ -103,7 +112,7 @@ def test_specific_needs_of_the_same_build_stay_silent(coach: Coach, text: str) -
 def test_the_invented_words_are_in_no_word_list() -> None:
     assert listed_in_wording(["elsabet", "brannoch", "quorra", "meadowbank", "skatepark",
                               "kayaking", "lacrosse", "trampolining", "hopscotch", "cello",
-                              "tortoise", "godmother", "budgie", "minibus"]) == []
+                              "tortoise", "godmother", "budgie", "minibus", "origami"]) == []
 
 
 def test_a_prefixed_irregular_verb_is_read_as_its_verb() -> None:

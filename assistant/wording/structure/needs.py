@@ -208,6 +208,7 @@ class NeedReader:
         self.escort_verb = words("shape_outcome_escort_verb")
         self.comply_verb = words("shape_outcome_comply_verb")
         self.compact_noun = words("shape_outcome_compact_noun")
+        self.entitlement_noun = words("shape_entitlement_noun")
         self.basic_good = words("shape_basic_good")
         self.sufficient_adj = words("shape_sufficient_adj")
         self.chance_noun = words("shape_chance_noun")
@@ -1664,6 +1665,10 @@ class NeedReader:
             # consistent": a clause that only grades is an adjective said after the noun
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
+        venue = self._entitled_at(head, need)
+        if venue is not None:
+            return "service", (f"\"{_np_text(head)}\" at \"{_np_text(venue)}\" is a way into "
+                               "a provision: read by its head, whatever the place is called")
         meant = self._phrase_meant(head, need)
         if meant is not None:
             return meant
@@ -1811,6 +1816,48 @@ class NeedReader:
             return []  # something else said after it: a when, a where, a why
         return after
 
+    def _entitled_at(self, head: Any, need: Any = None) -> Any:
+        """The place a way into a provision is for ("a membership | at the local boxing
+        gym", "a season ticket | for the leisure centre"), when that place is its only
+        preposition and nothing else is said after it; None for a person, a home, a time,
+        someone's occasion ("a ticket to his brother's wedding") or anything more."""
+        if not self._noun_base(head) & self.entitlement_noun or self._owned(head) or any(
+                c.lower_ == "own" for c in _kids(head)):
+            return None
+        preps = self._own_preps(head, need, ("at", "for", "to", "with", "in", "on"))
+        named = [c for c in _kids(head) if c.dep_ == "compound" and c.i < head.i]
+        if not preps and len(named) == 1 and named[0].tag_ in ("NN", "NNS") and not (
+                self._person(named[0]) or self._noun_base(named[0]) & (
+                    self.time_noun | self.generic_time | self.home_noun | self.place_noun)
+                or _kids(named[0])) and all(
+                c.dep_ in ("det", "compound", "punct") or (
+                    c.dep_ == "amod" and c.lower_ in self.evaluative_adj)
+                for c in _kids(head)) and self._plain_after(head, need):
+            return named[0]  # "a gym membership", "a swimming pass"
+        if len(preps) != 1 or any(c.i > head.i and c.i != preps[0].i and c.dep_ != "punct"
+                                  for c in _kids(head)):
+            return None
+        objs = [g for g in _kids(preps[0]) if g.dep_ == "pobj"]
+        if len(objs) != 1 or any(c.dep_ != "pobj" for c in _kids(preps[0])):
+            return None
+        venue = objs[0]
+        if not venue.tag_.startswith("NN") or self._person(venue) or self._noun_base(venue) & (
+                self.home_noun | self.place_noun | self.time_noun | self.generic_time):
+            return None
+        for token in venue.subtree:
+            if token.i == venue.i:
+                continue
+            if (token.dep_ == "poss" and token.tag_ != "PRP$") or token.dep_ in (
+                    "relcl", "acl", "prep", "conj", "nummod", "appos") or (
+                    token.tag_.startswith("NN") and token.tag_ not in ("NNP", "NNPS")
+                    and self._person(token)):
+                return None  # someone's, or more said of it
+        doc = venue.doc
+        end = _trim(doc, venue.right_edge.i) + 1
+        if end < sent_end(venue) and any(t.is_alpha for t in doc[end:sent_end(venue)]):
+            return None
+        return venue
+
     def _grading_kids(self, noun: Any, extra: Collection[str] = (),
                       allow: Collection[int] = ()) -> bool:
         """True when nothing is on ``noun`` (but the children ``allow``) except a
@@ -1837,9 +1884,21 @@ class NeedReader:
         """"adequate nutrition, shelter and clothing", "rest and leisure", "sufficient
         nourishment": two or more goods of living, or one graded by sufficiency, each
         bare or graded by sufficiency only ("warm clothes" is a concrete thing)."""
+        listed = next((c for c in _kids(head) if c.dep_ == "appos" and c.i > head.i), None)
+        if listed is not None and not self._noun_base(head) & self.basic_good and \
+                self._basic_goods(listed) and all(
+                    c.dep_ in ("det", "appos", "punct") or (
+                        c.dep_ == "prep" and c.lower_ == "of" and all(
+                            g.dep_ == "pobj" and self._noun_base(g) & self.universal_noun
+                            and not _kids(g) for g in _kids(c)))
+                    for c in _kids(head)):
+            return True  # "the basics of care: food, shelter and clothing"
         nouns = [head, *[c for c in head.conjuncts if c.tag_.startswith("NN")]]
         if not all(self._noun_base(n) & self.basic_good for n in nouns):
             return False
+        if len(nouns) == 1 and not _kids(head) and head.tag_ == "NN" and \
+                head.lower_.endswith(("ment", "tion")):
+            return True  # "nourishment", "nutrition": the good itself, not a thing
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(head)) and \
                 self._noun_base(head) & (self.spell_noun | self.respite_noun | {"play"}):
             return False  # "a rest", "a play": a spell of it, not the good
@@ -2935,6 +2994,9 @@ class NeedReader:
                                                    and self._generic_noun(item))):
                     return False
                 continue
+            if item.i != comp.i and item.tag_.startswith("JJ") and not _kids(item) and \
+                    self._in(lemma_forms(item), self.universal_verb):
+                continue  # "to be happy and thrive": the aim verb tagged as an adjective
             if not self._aim_word(item):
                 return False
             if not self._general(item, skip={c.i for c in item.conjuncts}):
@@ -3082,7 +3144,8 @@ class NeedReader:
                 continue
             if token.lower_ in self.maximal_word or token.lower_ in self.grading_word:
                 continue
-            if token.dep_ == "conj" and token.tag_.startswith("VB") and not any(
+            if token.dep_ == "conj" and (token.tag_.startswith("VB") or (
+                    token.tag_ == "NNS" and token.head.tag_.startswith("VB"))) and not any(
                     c.dep_ in ("dobj", "prep", "advcl", "ccomp", "xcomp")
                     for c in _kids(token)):
                 continue  # "lives and learns"
