@@ -23,6 +23,8 @@ FLAGGED: list[str] = [
     "Jordan needs a pass for the Meadowbank skatepark.",
     "Jordan needs a place at the Quillby ice rink.",
     "Jordan needs a lacrosse membership.",
+    # a position in a body, made from its holder's name with "-ship", is a way in too
+    "Jordan needs a sponsorship for the Meadowbank lido.",
 ]
 
 NOT_FLAGGED: list[str] = [
@@ -32,6 +34,7 @@ NOT_FLAGGED: list[str] = [
     "Jordan needs a place of his own to keep his harmonica.",
     "Jordan needs a birthday card from his dad.",
     "Jordan needs a lift to the Quillby ice rink on Saturdays.",
+    "Jordan needs a friendship at the Quillby ice rink.",
 ]
 
 

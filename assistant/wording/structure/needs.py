@@ -1821,12 +1821,15 @@ class NeedReader:
         gym", "a season ticket | for the leisure centre"), when that place is its only
         preposition and nothing else is said after it; None for a person, a home, a time,
         someone's occasion ("a ticket to his brother's wedding") or anything more."""
-        if not self._noun_base(head) & self.entitlement_noun or self._owned(head) or any(
+        if not head.tag_.startswith("NN") or self._person(head) or self._owned(head) or any(
                 c.lower_ == "own" for c in _kids(head)):
             return None
         preps = self._own_preps(head, need, ("at", "for", "to", "with", "in", "on"))
         named = [c for c in _kids(head) if c.dep_ == "compound" and c.i < head.i]
-        if not preps and len(named) == 1 and named[0].tag_ in ("NN", "NNS") and not (
+        listed = bool(self._noun_base(head) & self.entitlement_noun)
+        if not (listed or self._position_noun(head)):
+            return None
+        if not preps and listed and len(named) == 1 and named[0].tag_ in ("NN", "NNS") and not (
                 self._person(named[0]) or self._noun_base(named[0]) & (
                     self.time_noun | self.generic_time | self.home_noun | self.place_noun)
                 or _kids(named[0])) and all(
@@ -1847,7 +1850,7 @@ class NeedReader:
         for token in venue.subtree:
             if token.i == venue.i:
                 continue
-            if (token.dep_ == "poss" and token.tag_ != "PRP$") or token.dep_ in (
+            if token.dep_ == "poss" or token.dep_ in (
                     "relcl", "acl", "prep", "conj", "nummod", "appos") or (
                     token.tag_.startswith("NN") and token.tag_ not in ("NNP", "NNPS")
                     and self._person(token)):
@@ -1857,6 +1860,19 @@ class NeedReader:
         if end < sent_end(venue) and any(t.is_alpha for t in doc[end:sent_end(venue)]):
             return None
         return venue
+
+    def _position_noun(self, head: Any) -> bool:
+        """A noun of holding a position in a body, made from the holder's name with
+        "-ship" ("membership", "scholarship", "sponsorship"): a way into what the body
+        provides, as a pass or a place is. A bond made with "-ship" is not ("friendship",
+        "relationship": no holder's name under it)."""
+        low = lemma(head)
+        for suffix in self.bond_suffix:
+            if low.endswith(suffix):
+                stem = low[:-len(suffix)]
+                return len(stem) > 3 and stem.endswith(self.agent_suffix) and not (
+                    {stem} & (self.person_head | self.parent_noun))  # "partnership"
+        return False
 
     def _grading_kids(self, noun: Any, extra: Collection[str] = (),
                       allow: Collection[int] = ()) -> bool:
