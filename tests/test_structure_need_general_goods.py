@@ -48,6 +48,9 @@ FLAGGED: list[str] = [
     "Elsabet needs a successful transition to adulthood.",
     "Brannoch needs a smooth transition into adult life.",
     "Elsabet needs to make a positive move into adult life.",
+    # free to do what every child does, or to be oneself
+    "Elsabet needs to be free to play.",
+    "Brannoch needs to be free to be himself.",
     # to be part of something general, to be oneself, a bare verb joined to an aim
     "Brannoch needs to be part of his community.",
     "Elsabet needs to enjoy and achieve.",
@@ -55,6 +58,8 @@ FLAGGED: list[str] = [
     "Brannoch needs his rights upheld.",
     # a home described only by an aim every child's home serves
     "Elsabet needs a home where she feels safe.",
+    # care described only as meeting needs, whenever they change
+    "Brannoch needs care that meets his needs as he grows.",
     # one good of living named as the good itself; a list of them in apposition
     "Brannoch needs nutrition.",
     "Elsabet needs the basics of life: food, warmth and clothing.",
@@ -74,6 +79,11 @@ NOT_FLAGGED: list[str] = [
     "Brannoch needs opportunities to practise the cello with other children on Saturdays.",
     "Elsabet needs freedom to choose her own clothes for the trampolining club.",
     "Brannoch needs time to play hopscotch with his brother after school.",
+    # care that meets needs at a particular time
+    "Brannoch needs care that meets his needs when his mum is at the Quorra clinic.",
+    # free to do something particular, with someone, at a time
+    "Elsabet needs to be free to play hopscotch with her cousins at Christmas.",
+    "Brannoch needs to feel free to talk about his dad.",
     # the same particular thing, not what other children have
     "Elsabet needs the same teacher every morning.",
     # protection from someone, or from something particular

@@ -3005,6 +3005,15 @@ class NeedReader:
                 if inner is None or not self._general_aim(inner):
                     return False
                 continue
+            if item.lower_ == "free" and item.tag_.startswith("JJ") and any(
+                    c.dep_ == "xcomp" for c in _kids(item)):
+                # "free to play", "free to be herself": a chance every child has, as
+                # "the freedom to play" is
+                inner = next(c for c in _kids(item) if c.dep_ == "xcomp")
+                if not (self._general_aim(inner) or self._bare_activity(inner)) or any(
+                        c.dep_ not in ("xcomp", "cc", "conj", "punct") for c in _kids(item)):
+                    return False
+                continue
             if item.tag_.startswith("NN"):
                 if not (self._aim_object(item) or (lemma(item) in self.generic_thing
                                                    and self._generic_noun(item))):
@@ -3827,7 +3836,12 @@ class NeedReader:
             lemma(o) == "need" and all(c.dep_ in ("poss", "det", "amod", "predet")
                                        for c in _kids(o))
             for o in objs) and all(
-            c.dep_ in ("nsubj", "dobj", "punct", "advmod") for c in _kids(clause))
+            c.dep_ in ("nsubj", "dobj", "punct", "advmod") or (
+                # "as they change", "as she grows": whenever, so no time in particular
+                c.dep_ == "advcl" and lemma(c) in ("change", "grow", "develop", "evolve")
+                and all(g.dep_ in ("mark", "nsubj", "aux") and (
+                    g.dep_ != "nsubj" or g.tag_ == "PRP") for g in _kids(c)))
+            for c in _kids(clause))
 
     @staticmethod
     def _routine(verb: Any) -> bool:
