@@ -12,6 +12,7 @@ and personal, name a service inside something particular, or are negated.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -106,7 +107,7 @@ def _override(tmp_path: Path, text: str) -> Content:
     (lambda t: t.replace("    - bedtime routine\n", "    - bedtime routine\n    - respite care\n"),
      "respite care.*both"),
     (lambda t: t.replace("    - night light\n", "    - Night light\n"), "lower case"),
-    (lambda t: t.replace("  margin: 0.1\n", "  margin: 2\n", 1), "margin"),
+    (lambda t: re.sub(r"  margin: [0-9.]+\n", "  margin: 2\n", t, count=1), "margin"),
 ])
 def test_a_broken_exemplar_file_is_reported(tmp_path: Path, edit, message: str) -> None:
     text = (ROOT.joinpath(*FOLDER) / "need-meaning.yml").read_text(encoding="utf-8")

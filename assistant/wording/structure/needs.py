@@ -209,6 +209,16 @@ class NeedReader:
         self.escort_verb = words("shape_outcome_escort_verb")
         self.comply_verb = words("shape_outcome_comply_verb")
         self.compact_noun = words("shape_outcome_compact_noun")
+        self.entitlement_noun = words("shape_entitlement_noun")
+        self.basic_good = words("shape_basic_good")
+        self.sufficient_adj = words("shape_sufficient_adj")
+        self.chance_noun = words("shape_chance_noun")
+        self.childhood_verb = words("shape_childhood_verb")
+        self.parity_adj = words("shape_parity_adj")
+        self.peer_noun = words("shape_peer_noun")
+        self.bond_noun = words("shape_bond_noun")
+        self.transition_noun = words("shape_transition_noun")
+        self.life_stage = words("shape_life_stage")
         self._wordnet_classes(lexicons)
         self._ids: tuple[Any, ...] | None = None
         # asked only where the word classes are silent (see meaning.py); loads on first use
@@ -1150,6 +1160,13 @@ class NeedReader:
         helped = self._helped_to_service(verb, reading)
         if helped is not None:
             return helped
+        chance = verb.head if verb.dep_ in ("acl", "relcl") and verb.head.tag_.startswith(
+            "NN") else None
+        if chance is not None and self._noun_base(chance) & self.chance_noun and \
+                self._chance_of_aim(chance):
+            # "opportunities to learn and grow", read from its infinitive
+            return "universal", (f"\"{_np_text(chance)}\" is a chance every child needs, "
+                                 "with nothing particular said")
         forms = lemma_forms(verb)
         base = forms[0]
         held = reading.object_of  # the object as the clause was read, for this same token
@@ -1198,6 +1215,13 @@ class NeedReader:
         aim = self._general_aim(verb, own_subject)
         if aim:
             return "universal", aim
+        if obj is not None and own_subject is None and not reading.passive and self._in(
+                forms, self.goal_verb | self.having_verb) and obj.tag_.startswith("NN"):
+            good = self._general_good(obj)
+            if good and not self._specific_beyond(verb, obj):
+                # "to make a positive move into adult life", "to have the same chances as
+                # other children": what is had or made is an aim every child shares
+                return "universal", good
         if reading.able and not (obj is not None and self._in(forms, self.goal_verb)
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
@@ -1455,7 +1479,7 @@ class NeedReader:
             joined = f"{head.doc[head.i - 2].text}-{head.text}".lower()
             if joined in self.universal_noun:
                 base = joined  # "well-being" read as "well - being": one word
-        aim = self._aim_phrase(head)
+        aim = self._aim_phrase(head) or self._general_good(head, need)
         if aim:
             return "universal", aim
         if base in self.help_noun and not self._service_mods(head) and not any(
@@ -1615,6 +1639,17 @@ class NeedReader:
             # every child needs of it
             return "universal", (f"\"{_np_text(head)}\" is described only by what every "
                                  "child needs")
+        clauses = [c for c in _kids(head) if c.dep_ in ("relcl", "acl") and c.i > head.i]
+        if base in self.home_noun and not adjectives and clauses and all(
+                self._aim_core(c) and self._general(c, skip={
+                    k.i for k in _kids(c) if k.tag_ in ("WRB", "WDT", "WP")
+                    or (k.dep_ == "nsubj" and k.tag_ == "PRP")}) for c in clauses) and all(
+                k.dep_ in ("det", "relcl", "acl", "punct") or (
+                    k.dep_ == "poss" and k.tag_ == "PRP$") for k in _kids(head)):
+            # "a home where he feels safe", "a family in which she is loved": described
+            # only by an aim every child's home serves
+            return "universal", (f"\"{_np_text(head)}\" is described only by what every "
+                                 "child needs")
         if base in self.home_noun and adjectives and evaluative and not self._specific_mods(
                 head, allow_relcl_universal=True):
             return "universal", (f"\"{' '.join(a.text for a in adjectives)} {head.text}\" "
@@ -1632,6 +1667,10 @@ class NeedReader:
             # consistent": a clause that only grades is an adjective said after the noun
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
+        venue = self._entitled_at(head, need)
+        if venue is not None:
+            return "service", (f"\"{_np_text(head)}\" at \"{_np_text(venue)}\" is a way into "
+                               "a provision: read by its head, whatever the place is called")
         meant = self._phrase_meant(head, need)
         if meant is not None:
             return meant
@@ -1728,6 +1767,291 @@ class NeedReader:
         return "universal", (f"read by meaning, as no word list holds it: \"{said}\" is "
                              f"nearest to aims every child shares, such as "
                              f"\"{near.exemplar}\"")
+
+    # ------------------------------------------------------------ general goods
+    # A noun phrase is an aim every child shares, whatever its head could otherwise name,
+    # when it asks only for what every child is owed and says nothing particular: the
+    # goods of an adequate standard of living (UNCRC articles 27 and 31), a chance to
+    # grow or to be a child, parity with other children, freedom from harm of a kind, a
+    # bond graded only by how good it should be, the move into adult life. Each is a
+    # shape, not a list of phrases: the word classes say which heads and which words
+    # only grade; anything more on the phrase (a when, a where, a whose, a what for)
+    # leaves it to the rest of the reader.
+
+    def _general_good(self, head: Any, need: Any = None) -> str:
+        """Why the noun phrase headed by ``head`` is an aim every child shares by its
+        shape (see above), else "" (``need``: the need verb, whose own "from ..." may be
+        the phrase's: "needs freedom | from fear")."""
+        if not head.tag_.startswith("NN") or head.dep_ == "compound":
+            return ""
+        base = self._noun_base(head)
+        said = _np_text(head)
+        if self._basic_goods(head):
+            return (f"\"{said}\" is what every child is owed to live on, with nothing "
+                    "said about what is missing")
+        if base & self.chance_noun and self._chance_of_aim(head):
+            return f"\"{said}\" is a chance every child needs, with nothing particular said"
+        if base & (self.chance_noun | self.universal_noun | self.access_noun) and \
+                self._parity(head):
+            return (f"\"{said}\" asks only for what other children have: an aim every "
+                    "child shares")
+        if base & (self.universal_noun | self.chance_noun) and self._free_of_harm(head, need):
+            return f"\"{said}\" is protection every child needs from harm of any kind"
+        if base & self.bond_noun and self._graded_bond(head, need):
+            return (f"\"{said}\" says only how good the bond should be, not what it "
+                    "needs")
+        if base & self.transition_noun and self._life_stage_move(head, need):
+            return (f"\"{said}\" is the move every child makes, graded only by how "
+                    "good it should be")
+        return ""
+
+    @staticmethod
+    def _own_preps(head: Any, need: Any, words: tuple[str, ...]) -> list[Any]:
+        """The prepositions ``words`` on ``head``; where the parser hung them on the need
+        verb instead ("needs freedom | from fear", "needs a smooth transition | into adult
+        life"), the need verb's after the head, when nothing else follows it there."""
+        own = [c for c in _kids(head) if c.dep_ == "prep" and c.lower_ in words]
+        if own or need is None or head.dep_ != "dobj" or head.head.i != need.i:
+            return own
+        after = [c for c in _kids(need) if c.i > head.i and c.dep_ != "punct"]
+        if not after or any(c.dep_ != "prep" or c.lower_ not in words for c in after):
+            return []  # something else said after it: a when, a where, a why
+        return after
+
+    def _entitled_at(self, head: Any, need: Any = None) -> Any:
+        """The place a way into a provision is for ("a membership | at the local boxing
+        gym", "a season ticket | for the leisure centre"), when that place is its only
+        preposition and nothing else is said after it; None for a person, a home, a time,
+        someone's occasion ("a ticket to his brother's wedding") or anything more."""
+        if not head.tag_.startswith("NN") or self._person(head) or self._owned(head) or any(
+                c.lower_ == "own" for c in _kids(head)):
+            return None
+        preps = self._own_preps(head, need, ("at", "for", "to", "with", "in", "on"))
+        named = [c for c in _kids(head) if c.dep_ == "compound" and c.i < head.i]
+        listed = bool(self._noun_base(head) & self.entitlement_noun)
+        if not (listed or self._position_noun(head)):
+            return None
+        if not preps and listed and len(named) == 1 and named[0].tag_ in ("NN", "NNS") and not (
+                self._person(named[0]) or self._noun_base(named[0]) & (
+                    self.time_noun | self.generic_time | self.home_noun | self.place_noun)
+                or _kids(named[0])) and all(
+                c.dep_ in ("det", "compound", "punct") or (
+                    c.dep_ == "amod" and c.lower_ in self.evaluative_adj)
+                for c in _kids(head)) and self._plain_after(head, need):
+            return named[0]  # "a gym membership", "a swimming pass"
+        if len(preps) != 1 or any(c.i > head.i and c.i != preps[0].i and c.dep_ != "punct"
+                                  for c in _kids(head)):
+            return None
+        objs = [g for g in _kids(preps[0]) if g.dep_ == "pobj"]
+        if len(objs) != 1 or any(c.dep_ != "pobj" for c in _kids(preps[0])):
+            return None
+        venue = objs[0]
+        if not venue.tag_.startswith("NN") or self._person(venue) or self._noun_base(venue) & (
+                self.home_noun | self.place_noun | self.time_noun | self.generic_time):
+            return None
+        for token in venue.subtree:
+            if token.i == venue.i:
+                continue
+            if token.dep_ == "poss" or token.dep_ in (
+                    "relcl", "acl", "prep", "conj", "nummod", "appos") or (
+                    token.tag_.startswith("NN") and token.tag_ not in ("NNP", "NNPS")
+                    and self._person(token)):
+                return None  # someone's, or more said of it
+        doc = venue.doc
+        end = _trim(doc, venue.right_edge.i) + 1
+        if end < sent_end(venue) and any(t.is_alpha for t in doc[end:sent_end(venue)]):
+            return None
+        return venue
+
+    def _position_noun(self, head: Any) -> bool:
+        """A noun of holding a position in a body, made from the holder's name with
+        "-ship" ("membership", "scholarship", "sponsorship"): a way into what the body
+        provides, as a pass or a place is. A bond made with "-ship" is not ("friendship",
+        "relationship": no holder's name under it)."""
+        low = lemma(head)
+        for suffix in self.bond_suffix:
+            if low.endswith(suffix):
+                stem = low[:-len(suffix)]
+                return len(stem) > 3 and stem.endswith(self.agent_suffix) and not (
+                    {stem} & (self.person_head | self.parent_noun))  # "partnership"
+        return False
+
+    def _grading_kids(self, noun: Any, extra: Collection[str] = (),
+                      allow: Collection[int] = ()) -> bool:
+        """True when nothing is on ``noun`` (but the children ``allow``) except a
+        determiner, a possessive pronoun, coordination and adjectives that only grade
+        (evaluative or aim adjectives, or ``extra``)."""
+        for c in _kids(noun):
+            if c.i in allow or c.dep_ in ("det", "cc", "punct", "conj", "hyph", "predet"):
+                continue
+            if c.dep_ == "poss" and c.tag_ == "PRP$":
+                continue
+            if c.dep_ in ("amod", "advmod", "compound", "nmod") and (
+                    c.lower_ in self.evaluative_adj or c.lower_ in self.universal_adj
+                    or c.lower_ in extra) and all(
+                    g.dep_ in ("cc", "punct", "advmod") or (
+                        g.dep_ == "conj" and (g.lower_ in self.evaluative_adj
+                                              or g.lower_ in self.universal_adj
+                                              or g.lower_ in extra))
+                    for g in _kids(c)):
+                continue
+            return False
+        return True
+
+    def _basic_goods(self, head: Any) -> bool:
+        """"adequate nutrition, shelter and clothing", "rest and leisure", "sufficient
+        nourishment": two or more goods of living, or one graded by sufficiency, each
+        bare or graded by sufficiency only ("warm clothes" is a concrete thing)."""
+        listed = next((c for c in _kids(head) if c.dep_ == "appos" and c.i > head.i), None)
+        if listed is not None and not self._noun_base(head) & self.basic_good and \
+                self._basic_goods(listed) and all(
+                    c.dep_ in ("det", "appos", "punct") or (
+                        c.dep_ == "prep" and c.lower_ == "of" and all(
+                            g.dep_ == "pobj" and self._noun_base(g) & self.universal_noun
+                            and not _kids(g) for g in _kids(c)))
+                    for c in _kids(head)):
+            return True  # "the basics of care: food, shelter and clothing"
+        nouns = [head, *[c for c in head.conjuncts if c.tag_.startswith("NN")]]
+        if not all(self._noun_base(n) & self.basic_good for n in nouns):
+            return False
+        if len(nouns) == 1 and not _kids(head) and head.tag_ == "NN" and \
+                head.lower_.endswith(("ment", "tion")):
+            return True  # "nourishment", "nutrition": the good itself, not a thing
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(head)) and \
+                self._noun_base(head) & (self.spell_noun | self.respite_noun | {"play"}):
+            return False  # "a rest", "a play": a spell of it, not the good
+        if not all(self._grading_kids(n, extra=self.sufficient_adj, allow={
+                c.i for c in _kids(n) if c.dep_ == "compound"
+                and self._noun_base(c) & self.basic_good}) for n in nouns):
+            return False
+        graded = [c for n in nouns for c in _kids(n) if c.dep_ in ("amod", "advmod")]
+        if not all(a.lower_ in self.sufficient_adj for a in graded):
+            return False
+        compounds = [c for c in _kids(head) if c.dep_ == "compound"]
+        return len(nouns) + len(compounds) > 1 or bool(graded)
+
+    def _chance_of_aim(self, head: Any) -> bool:
+        """"opportunities to learn and grow", "the chance to be a child", "the freedom to
+        be herself": a chance to reach an aim or to do what every child does, with
+        nothing particular said of either."""
+        clauses = [c for c in _kids(head) if c.dep_ in ("acl", "relcl") and c.i > head.i
+                   and any(g.tag_ == "TO" for g in _kids(c))]
+        if not clauses or not self._grading_kids(head, extra=self.parity_adj,
+                                                 allow={c.i for c in clauses}):
+            return False
+        return all(self._general_aim(c) or self._bare_activity(c) for c in clauses)
+
+    def _bare_activity(self, verb: Any) -> bool:
+        """A verb of what every child does (play, learn, explore), and its coordinated
+        verbs, with nothing on any of them: no object, place, time or person."""
+        verbs = [verb, *[c for c in _kids(verb) if c.dep_ == "conj"]]
+        for v in verbs:
+            if not v.tag_.startswith("VB"):
+                return False
+            if not (self._in(lemma_forms(v), self.childhood_verb | self.universal_verb)
+                    or (v.i != verb.i and self._general_aim(v))):
+                return False
+            if any(c.dep_ not in ("aux", "cc", "punct", "conj") for c in _kids(v)
+                   if c.i != verb.i):
+                return False
+        return True
+
+    def _peers(self, prep: Any) -> bool:
+        """"as other children", "like her peers": a comparison with children in general,
+        no one in particular."""
+        if prep.lower_ not in ("as", "like", "to", "with"):
+            return False
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        return bool(objs) and all(
+            self._noun_base(o) & self.peer_noun and all(
+                c.dep_ in ("det", "cc", "punct", "conj", "predet")
+                or (c.dep_ == "poss" and c.tag_ == "PRP$")
+                or (c.dep_ == "amod" and c.lower_ in ("other", "all", "any", "every",
+                                                      "same-age", "typical"))
+                for c in _kids(o)) and not o.conjuncts for o in objs)
+
+    def _parity(self, head: Any) -> bool:
+        """"equal opportunities", "the same chances as other children": graded only by
+        parity with children in general."""
+        kids = _kids(head)
+        if not any(c.dep_ == "amod" and c.lower_ in self.parity_adj for c in kids):
+            return False
+        compared = {c.i for c in kids if c.dep_ == "prep" and (self._peers(c) or (
+            c.lower_ in ("to", "for") and all(
+                g.dep_ == "pobj" and self._noun_base(g) & (self.basic_good | self.universal_noun)
+                and self._grading_kids(g) for g in _kids(c))))}  # "equal access to education"
+        for a in kids:
+            if a.dep_ == "amod" and a.lower_ in self.parity_adj:
+                compared |= {g.i for g in _kids(a) if g.dep_ == "prep" and self._peers(g)}
+        return self._grading_kids(head, extra=self.parity_adj, allow=compared)
+
+    def _free_of_harm(self, head: Any, need: Any = None) -> bool:
+        """"protection from all forms of violence", "freedom from fear": kept from harm
+        named only by its kind, by no one in particular."""
+        froms = self._own_preps(head, need, ("from",))
+        if len(froms) != 1 or not self._grading_kids(head, allow={froms[0].i}):
+            return False
+        if any(c.dep_ != "pobj" for c in _kids(froms[0])):
+            return False
+        target = next((g for g in _kids(froms[0]) if g.dep_ == "pobj"), None)
+        while target is not None and (lemma(target) in self.measure_noun
+                                      or lemma(target) == "form"):
+            of = next((c for c in _kids(target) if c.dep_ == "prep" and c.lower_ == "of"),
+                      None)  # "all forms of violence", "any kind of harm"
+            if of is None or not self._grading_kids(target, allow={of.i}):
+                return False
+            target = next((g for g in _kids(of) if g.dep_ == "pobj"), None)
+        return target is not None and self._harm_of_a_kind(target)
+
+    def _graded_bond(self, head: Any, need: Any = None) -> bool:
+        """"a positive relationship with his mum", "warm attachments to her carers": a
+        bond graded only by how good it should be, with people named only by kin or role
+        and nothing said about what the bond needs or when."""
+        amods = [c for c in _kids(head) if c.dep_ == "amod"]
+        if not amods or any(a.tag_ in ("JJR", "RBR") or a.lower_.endswith("er")
+                            for a in amods):
+            return False  # "a better relationship with her mum": a change in this one
+        withs = self._own_preps(head, need, ("with", "to", "between"))
+        for prep in withs:
+            objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+            if not objs or any(c.dep_ not in ("pobj",) for c in _kids(prep)):
+                return False
+            for o in [*objs, *[c for g in objs for c in g.conjuncts]]:
+                if not (self._noun_base(o) & (self.person_head | self.parent_noun
+                                              | self.child_noun | self.peer_noun
+                                              | self.carer_noun) or o.tag_ == "PRP"):
+                    return False
+                if self._role(o) or any(c.dep_ not in ("det", "poss", "cc", "conj", "punct")
+                                        or (c.dep_ == "poss" and c.tag_ != "PRP$")
+                                        for c in _kids(o)):
+                    return False  # "a mentor", "his mum's partner": someone particular
+        return self._grading_kids(head, allow={p.i for p in withs})
+
+    def _life_stage_move(self, head: Any, need: Any = None) -> bool:
+        """"a successful transition to adulthood", "a positive move into adult life": the
+        move every child makes, graded only by how good it should be."""
+        amods = [c for c in _kids(head) if c.dep_ == "amod"]
+        tos = self._own_preps(head, need, ("to", "into"))
+        if not tos:  # "transition to adult life" parsed as an apposition after "to"
+            tos = [c for c in _kids(head) if c.dep_ == "appos" and c.left_edge.i > 0 and (
+                c.doc[c.left_edge.i].lower_ in ("to", "into")
+                or c.doc[c.left_edge.i - 1].lower_ in ("to", "into"))]
+        if not amods or len(tos) != 1:
+            return False
+        objs = [tos[0]] if tos[0].dep_ == "appos" else [
+            g for g in _kids(tos[0]) if g.dep_ in ("pobj", "appos")]
+        if len(objs) != 1 or not self._noun_base(objs[0]) & self.life_stage or any(
+                (c.dep_ not in ("det", "poss", "compound", "amod")
+                 and not (c.dep_ == "aux" and c.lower_ in ("to", "into"))) or (
+                    c.dep_ in ("compound", "amod") and c.lower_ not in ("adult", "independent",
+                                                                         "grown-up"))
+                for c in _kids(objs[0])):
+            return False
+        to_word = {tos[0].left_edge.i - 1} if tos[0].dep_ == "appos" else set()
+        return self._grading_kids(head, extra=("smooth", "seamless", "gradual"),
+                                  allow={tos[0].i} | {
+            c.i for c in _kids(head) if c.i in to_word or (
+                c.dep_ == "aux" and c.i + 1 == tos[0].left_edge.i)})
 
     def _enables_only_aims(self, head: Any) -> bool:
         """True when every clause on a noun of care or carers only lets the person reach
@@ -2549,6 +2873,12 @@ class NeedReader:
             # "to remain at home safely", "to live securely": an aim said as the manner
             # of being somewhere
             return True
+        if comp is None and obj is None and base in ("be", "grow", "live", "stay",
+                                                     "remain") and any(
+                c.dep_ == "prep" and c.lower_ == "without" and any(
+                    g.dep_ == "pobj" and self._harm_of_a_kind(g) for g in _kids(c))
+                for c in kids):
+            return True  # "to live without fear", "to grow up without violence"
         if base in ("be", "become", "feel", "grow", "live", "stay", "remain") and any(
                 c.dep_ in ("xcomp", "advcl") and self._aim_core(c) for c in kids):
             # "to grow up feeling loved, safe and respected", "to live free from abuse"
@@ -2561,6 +2891,17 @@ class NeedReader:
             return True
         if obj is not None and base == "feel" and obj.tag_.startswith("NN"):
             return self._aim_complement(obj)  # "to feel part of her family"
+        if obj is not None and base == "be" and self._being_oneself(obj):
+            return True  # "to be herself", "to be a child"
+        if obj is not None and base in ("be", "become") and lemma(obj) == "part":
+            return self._aim_complement(obj)  # "to be part of her community"
+        if obj is None and comp is None and not self._in(
+                forms, self.personal_verb | self.service_verb | self.harm_verb) and any(
+                c.dep_ == "conj" for c in kids) and all(
+                c.dep_ in ("aux", "cc", "punct") or (
+                    c.dep_ == "conj" and c.tag_.startswith("VB") and self._aim_core(c))
+                for c in kids):
+            return True  # "to enjoy and achieve": a bare verb joined to aims, an aim
         if obj is not None and base in ("be", "become") and obj.tag_.startswith("NN"):
             return self._evaluative_role(obj) or self._aim_object(obj) or (
                 lemma(obj) in self.person_head | {"parent", "adult", "member", "citizen",
@@ -2614,6 +2955,15 @@ class NeedReader:
                 self._generic_noun(t) and t.tag_ != "PRP"
                 and not self._noun_base(t) & self.person_head) for t in targets)
         return False
+
+    def _being_oneself(self, obj: Any) -> bool:
+        """"herself", "themselves", "a child", "a kid": to be oneself, or to be a child,
+        with nothing said about what that would take."""
+        kids = _kids(obj)
+        if obj.tag_ == "PRP":
+            return obj.lower_.endswith(("self", "selves")) and not kids
+        return bool(self._noun_base(obj) & self.child_noun) and bool(kids) and all(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in kids)
 
     @staticmethod
     def _noun_base(noun: Any) -> set[str]:
@@ -2687,11 +3037,23 @@ class NeedReader:
                 if inner is None or not self._general_aim(inner):
                     return False
                 continue
+            if item.lower_ == "free" and item.tag_.startswith("JJ") and any(
+                    c.dep_ == "xcomp" for c in _kids(item)):
+                # "free to play", "free to be herself": a chance every child has, as
+                # "the freedom to play" is
+                inner = next(c for c in _kids(item) if c.dep_ == "xcomp")
+                if not (self._general_aim(inner) or self._bare_activity(inner)) or any(
+                        c.dep_ not in ("xcomp", "cc", "conj", "punct") for c in _kids(item)):
+                    return False
+                continue
             if item.tag_.startswith("NN"):
                 if not (self._aim_object(item) or (lemma(item) in self.generic_thing
                                                    and self._generic_noun(item))):
                     return False
                 continue
+            if item.i != comp.i and item.tag_.startswith("JJ") and not _kids(item) and \
+                    self._in(lemma_forms(item), self.universal_verb):
+                continue  # "to be happy and thrive": the aim verb tagged as an adjective
             if not self._aim_word(item):
                 return False
             if not self._general(item, skip={c.i for c in item.conjuncts}):
@@ -2741,7 +3103,7 @@ class NeedReader:
         person = bool(bases & self.person_head)
         if not (person or bases & (self.generic_place | self.generic_time | self.generic_thing
                                    | self.aim_noun | self.universal_noun | self.abstract_noun
-                                   | self.measure_noun)
+                                   | self.measure_noun | self.generic_harm)
                 or self._quality_noun(noun) or base.endswith("acy")
                 or noun.tag_ in ("JJS", "RBS") or noun.lower_ in self.maximal_word):
             return False
@@ -2839,7 +3201,8 @@ class NeedReader:
                 continue
             if token.lower_ in self.maximal_word or token.lower_ in self.grading_word:
                 continue
-            if token.dep_ == "conj" and token.tag_.startswith("VB") and not any(
+            if token.dep_ == "conj" and (token.tag_.startswith("VB") or (
+                    token.tag_ == "NNS" and token.head.tag_.startswith("VB"))) and not any(
                     c.dep_ in ("dobj", "prep", "advcl", "ccomp", "xcomp")
                     for c in _kids(token)):
                 continue  # "lives and learns"
@@ -3505,7 +3868,12 @@ class NeedReader:
             lemma(o) == "need" and all(c.dep_ in ("poss", "det", "amod", "predet")
                                        for c in _kids(o))
             for o in objs) and all(
-            c.dep_ in ("nsubj", "dobj", "punct", "advmod") for c in _kids(clause))
+            c.dep_ in ("nsubj", "dobj", "punct", "advmod") or (
+                # "as they change", "as she grows": whenever, so no time in particular
+                c.dep_ == "advcl" and lemma(c) in ("change", "grow", "develop", "evolve")
+                and all(g.dep_ in ("mark", "nsubj", "aux") and (
+                    g.dep_ != "nsubj" or g.tag_ == "PRP") for g in _kids(c)))
+            for c in _kids(clause))
 
     @staticmethod
     def _routine(verb: Any) -> bool:

@@ -44,6 +44,13 @@ IRREGULAR = {
 }
 
 
+#: Prefixes an irregular verb keeps its forms under ("uphold", "withhold", "rebuild").
+VERB_PREFIXES = ("up", "with", "under", "over", "re", "mis", "out", "fore")
+#: The irregular forms above that are plural nouns, never a verb's.
+NOUN_IRREGULAR = frozenset({"children", "people", "men", "women", "feet", "teeth", "lives",
+                            "wives", "knives", "shelves", "selves"})
+
+
 def word_class(lexicons: dict[str, list[str]], name: str) -> frozenset[str]:
     """One word class of ``framework/wording/structure.yml``, lower-cased: every reader
     loads its classes this way."""
@@ -411,9 +418,17 @@ def _lemma(token: Any) -> str:
     if own and own != token.text:
         return own.lower()
     low = token.lower_
-    if low in IRREGULAR:
-        return IRREGULAR[low]
     tag = token.tag_
+    if low in IRREGULAR and not (tag.startswith("VB") and low in NOUN_IRREGULAR):
+        return IRREGULAR[low]  # "lives" as a verb is "live", not "life"
+    if tag.startswith("VB"):
+        # an irregular verb with a prefix: "upheld" is "uphold", "rebuilt" "rebuild",
+        # "overseen" "oversee" (the prefix kept, the rest read as the bare verb would be)
+        for prefix in VERB_PREFIXES:
+            rest = low[len(prefix):]
+            if low.startswith(prefix) and len(rest) > 2 and rest in IRREGULAR and \
+                    rest not in NOUN_IRREGULAR:
+                return prefix + IRREGULAR[rest]
     if tag in ("NNS", "NNPS") or (tag == "VBZ" and low.endswith("s")):
         if low.endswith("ies") and len(low) > 4:
             return low[:-3] + "y"
