@@ -117,3 +117,64 @@ def test_a_relative_clause_keeps_the_holders_act_and_a_parents_difficulty(
         rules: Suggester, text: str, theme: str) -> None:
     (s,) = rules.suggest([text])
     assert s.theme == theme
+
+
+# --- a light verb ("let", "keep to") frames what it is said of ----------------------------
+
+
+@pytest.mark.parametrize(("text", "verb", "word"), [
+    ("Dad needs to stop letting Tariq smoke cannabis in his bedroom.", "letting", "cannabis"),
+    ("Mum needs to stick to the terms of the restraining order.", "stick", "order"),
+])
+def test_a_light_verb_frames_what_it_is_said_of(rules: Suggester, text: str, verb: str,
+                                                word: str) -> None:
+    assert "frame" in parts_of(rules, text, verb).split(">")
+    assert "topic" in parts_of(rules, text, word).split(">")
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # what a parent lets a child do is the parent's to answer for: not parenting alone
+    ("Dad needs to stop letting Tariq smoke cannabis in his bedroom.", "substance-misuse"),
+    # what is kept to says what the need is about
+    ("Mum needs to stick to the terms of the restraining order.", "domestic-abuse"),
+])
+def test_what_a_light_verb_is_said_of_decides(rules: Suggester, text: str,
+                                              theme: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == theme
+    assert s.scores.get("parenting-boundaries", 0.0) < s.scores[theme]
+
+
+@pytest.mark.parametrize("text", [
+    # must stay parenting: what is kept to or let happen names nothing else
+    "Dad needs to agree a bedtime with Leon and stick to it.",
+    "Mum needs to stop letting Kacper stay up until midnight on school nights.",
+    "Gran needs to let the twins phone their father every Sunday.",
+])
+def test_a_light_verb_counts_in_full_when_nothing_else_is_named(rules: Suggester,
+                                                                text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == "parenting-boundaries"
+
+
+# --- someone asked for does what the need says, not the holder ----------------------------
+
+
+@pytest.mark.parametrize(("text", "not_theme"), [
+    ("Zara needs someone to look after her while Dad is in prison.", "young-carer"),
+    ("Kit needs somebody to cook his tea on the nights Mum works late.", "young-carer"),
+])
+def test_what_someone_asked_for_does_is_theirs(rules: Suggester, text: str,
+                                               not_theme: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme != not_theme
+
+
+@pytest.mark.parametrize("text", [
+    # must stay: the holder does the caring
+    "Kit needs to stop cooking tea for his little sisters every night.",
+    "Zara needs someone to talk to about looking after her dad.",
+])
+def test_the_holders_own_caring_stays_young_carer(rules: Suggester, text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == "young-carer"

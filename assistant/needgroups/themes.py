@@ -188,6 +188,11 @@ class Adjuncts(Strict):
     # themself ("left to look after herself"), the holder is cared for, not caring.
     doer_themes: frozenset[str] = frozenset()
     judge_as: str = ""
+    # Light verbs: what they are said of carries the need ("let the older boys use her
+    # flat", "keep to the bail conditions"), so they frame it. Each verb (a lemma) with
+    # the prepositions that introduce what it is said of ("keep": ["to"]), or none when
+    # it is the act it governs ("let", "allow": the act let happen).
+    light_verbs: dict[str, list[str]] = {}
     # Verbs that, said of someone with no object ("Dad is still using", "stop using
     # before contact"), name a difficulty by themselves: each is read as the term its
     # value names (a term word), so the theme's own checks (whose it is,
