@@ -1052,8 +1052,20 @@ class Analyzer:
         holder does what is needed."""
         current = verb
         for _ in range(4):
-            if current.pos_ not in ("VERB", "AUX", "ADJ") or any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            if current.pos_ not in ("VERB", "AUX", "ADJ"):
+                return None
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)
+            if subject is not None:
+                # "Maisie needs Mum to stop ...", parsed with "Mum" the infinitive's own
+                # subject: after the need verb, it is still that person's to do.
+                above = current.head
+                if above.i != current.i and above.lemma_.lower() in self.reader.anchor_words \
+                        and above.i < subject.i < current.i and current.dep_ in (
+                            "xcomp", "advcl", "ccomp") and any(
+                                c.dep_ == "aux" and c.lower_ == "to" for c in current.children) \
+                        and (self._person(subject) or self._kind(subject.text, "")):
+                    return subject
                 return None
             above = current.head
             if above.i == current.i:
