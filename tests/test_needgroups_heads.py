@@ -200,3 +200,45 @@ def test_the_holders_own_act_stays_the_holders(rules: Suggester) -> None:
     (s,) = rules.suggest(["Tomasz needs to stop smoking cannabis with his mates after "
                           "school."])
     assert s.theme != "substance-misuse"
+
+
+# --- a feeling with its cause: the cause is what the need is about -----------------------
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    ("Dom needs to feel safe in his bedroom because his mum's boyfriend threatens her.",
+     "domestic-abuse"),
+    ("Kezia needs to feel less frightened since her stepdad punched her mum.",
+     "domestic-abuse"),
+    ("Pip needs to be less anxious since his dad started using heroin again.",
+     "substance-misuse"),
+])
+def test_a_feelings_cause_decides(rules: Suggester, text: str, theme: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == theme
+    assert s.scores.get("emotional-wellbeing", 0.0) < 0.5 * s.scores[theme]
+
+
+@pytest.mark.parametrize("text", [
+    # must stay: no cause is said ("before" is a time, not a cause), or the cause names
+    # no theme
+    "Isha needs to feel less upset at bedtime.",
+    "Joe needs to feel less nervous before his football matches.",
+    "Nell needs to feel confident enough to read aloud in class.",
+])
+def test_a_feeling_with_no_cause_named_stays_a_feeling(rules: Suggester, text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == "emotional-wellbeing"
+
+
+def test_the_feelings_words_and_its_cause_are_marked(rules: Suggester) -> None:
+    text = "Dom needs to feel safe in his bedroom because his mum's boyfriend threatens her."
+    assert "feeling" in parts_of(rules, text, "feel").split(">")
+    assert "topic" in parts_of(rules, text, "threatens").split(">")
+
+
+def test_feeling_theme_must_be_a_theme() -> None:
+    data = THEMES.model_dump()
+    data["adjuncts"]["feeling_theme"] = "feelings"
+    with pytest.raises(ValueError, match="feeling_theme"):
+        type(THEMES).model_validate(data)

@@ -95,7 +95,7 @@ class Analysis:
 # ("still using"), and what a need verb's object is to do is that person's ("needs her
 # mum to stop using"); 11: what is needed quoted as written, shorthand and all; 12: a
 # light verb ("let", "keep to") frames its complement, and what a parent lets happen is
-# the parent's as much as the doer's.
+# the parent's as much as the doer's; a feeling with its cause frames the cause.
 ANALYSIS_VERSION = 12
 
 
@@ -155,6 +155,10 @@ class Analyzer:
         self._in_care = frozenset(themes.people.in_care)
         self.adjuncts = themes.adjuncts
         # with whom: the companion words and every word for a parent or a child
+        # The words that name a feeling (the feeling theme's one-word terms).
+        feeling = themes.get(themes.adjuncts.feeling_theme)
+        self._feelings = frozenset(t for t in feeling.terms if " " not in t) \
+            if feeling is not None else frozenset()
         self._companions = themes.adjuncts.companions | frozenset(
             themes.people.parent) | frozenset(themes.people.child)
 
@@ -554,6 +558,16 @@ class Analyzer:
                     top = top.head
                 shown[token.i] = "loose"
                 anchors[token.i] = top.i
+        cause = self._feeling_cause(head)
+        if cause is not None:
+            feeling, said = cause
+            for token in feeling:
+                shown[token.i] = ">".join(p for p in (parts[token.i], "feeling") if p)
+            for inside in said.subtree:
+                if inside.i in shown:
+                    shown[inside.i] = ">".join(p for p in (shown[inside.i], "topic") if p)
+                    if anchors.get(inside.i) == anchors[head.i]:
+                        anchors[inside.i] = said.i  # the cause weighs from its own head
         for token in keep:
             light = self._light_topic(token)
             topic = light or (self._topic(token) if token.i != head.i else None)
@@ -573,6 +587,38 @@ class Analyzer:
                         shown[inside.i] = ">".join(p for p in (shown[inside.i], "topic")
                                                    if p)
         return shown, anchors
+
+    def _feeling_cause(self, head: Any) -> tuple[list[Any], Any] | None:
+        """Where the head of what is needed is a feeling (a word of themes.yml
+        ``adjuncts.feeling_theme``: "feel safe", "be less anxious", "recover") and the
+        need says what the feeling comes from ("safe from her ex-partner", "anxious
+        since his stepdad hit his mum"): the feeling's words (with the linking verb) and
+        the cause. Like a frame, the feeling then counts for less when the cause names a
+        theme: the cause is what the group places the need by."""
+        if not self._feelings or not self.adjuncts.cause_words:
+            return None
+        said = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")
+                and c.pos_ == "ADJ"]
+        if head.lemma_.lower() not in self._feelings and not any(
+                c.lemma_.lower() in self._feelings for c in said):
+            return None
+        words = [head, *said]
+        # The cause may hang on the feeling, on its linking verb, or on the need verb
+        # above them ("needs to feel safe at home because her dad hits her mum").
+        above = [head.head] if head.head.i != head.i and \
+            head.head.lemma_.lower() in self.reader.anchor_words else []
+        for word in [*reversed(words), *above]:
+            for child in word.children:
+                if child.i < word.i:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in self.adjuncts.cause_words and any(
+                        c.dep_ in ("pobj", "pcomp") for c in child.children):
+                    return words, child  # "safe from ...", "after the attack"
+                if child.dep_ == "advcl" and any(
+                        c.dep_ in ("mark", "advmod") and c.lower_ in self.adjuncts.cause_words
+                        for c in child.children):
+                    return words, child  # "since he ...", "because she ..."
+        return None
 
     def _light_topic(self, token: Any) -> Any:
         """What a light verb (themes.yml ``adjuncts.light_verbs``) is said of, or None:
@@ -1490,7 +1536,7 @@ class Suggester:
         the setting's share instead. A frame whose topic names nothing counts in full."""
         weight = 1.0
         for kind in path.split(">") if path else ():
-            if kind == "frame" and not topical:
+            if kind in ("frame", "feeling") and not topical:
                 continue
             weight *= self.setting.get(kind, self.part_weight.get(kind, 1.0)) if general \
                 else self.part_weight.get(kind, 1.0)

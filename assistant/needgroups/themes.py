@@ -108,7 +108,7 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
                       "condition", "relative", "where", "instead", "without", "cause",
                       "company", "frame", "topic", "subject", "stopped", "loose", "result",
-                      "modifier"]
+                      "modifier", "feeling"]
 
 
 class Scale(Strict):
@@ -193,6 +193,12 @@ class Adjuncts(Strict):
     # the prepositions that introduce what it is said of ("keep": ["to"]), or none when
     # it is the act it governs ("let", "allow": the act let happen).
     light_verbs: dict[str, list[str]] = {}
+    # A feeling that is the head of what is needed ("feel safe", "less anxious") with what
+    # it comes from ("from her ex-partner", "since his stepdad hit his mum") frames that
+    # cause: the theme whose words name the feelings, and the prepositions and
+    # subordinators that introduce a cause.
+    feeling_theme: str | None = None
+    cause_words: frozenset[str] = frozenset()
     # Verbs that, said of someone with no object ("Dad is still using", "stop using
     # before contact"), name a difficulty by themselves: each is read as the term its
     # value names (a term word), so the theme's own checks (whose it is,
@@ -300,7 +306,7 @@ class Themes(Strict):
                 # ("{what.x}" raises AttributeError: a bad file, not a traceback)
                 raise ValueError(f"unplaced.{kind}: unknown placeholder {exc} (use {{what}})"
                                  ) from None
-        for name in ("joint_theme", "relief_theme"):
+        for name in ("joint_theme", "relief_theme", "feeling_theme"):
             value = getattr(self.adjuncts, name)
             if value and value not in ids:
                 raise ValueError(f"adjuncts.{name} '{value}' is no theme")
