@@ -242,3 +242,29 @@ def test_feeling_theme_must_be_a_theme() -> None:
     data["adjuncts"]["feeling_theme"] = "feelings"
     with pytest.raises(ValueError, match="feeling_theme"):
         type(THEMES).model_validate(data)
+
+
+# --- a word two themes share, said of a parent, is the parents' theme's ------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Grandad needs to notice when his mood starts to slip and tell his nurse.",
+    "Mum needs to ring the helpline when she feels overwhelmed and wants to hurt herself.",
+])
+def test_a_parents_own_symptom_is_parental_mental_health(rules: Suggester,
+                                                         text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == "parental-mental-health"
+    assert "emotional-wellbeing" not in s.scores or \
+        s.scores["emotional-wellbeing"] < s.scores["parental-mental-health"]
+
+
+@pytest.mark.parametrize("text", [
+    # must stay: the child's own mood, and a parent's grief (no word the themes share)
+    "Finn needs someone to talk to when his mood drops after contact.",
+    "Dad needs time to grieve for his brother.",
+])
+def test_a_childs_mood_and_a_parents_grief_stay_wellbeing(rules: Suggester,
+                                                          text: str) -> None:
+    (s,) = rules.suggest([text])
+    assert s.theme == "emotional-wellbeing"

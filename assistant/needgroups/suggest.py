@@ -1376,6 +1376,15 @@ class Suggester:
                 # responsibility for him": the child is cared for, not caring
                 continue
             found.append(m)
+        # A word two themes share, said of a parent, is the parents' theme's when one of
+        # them is about parents only ("when his mood is dropping", said of Dad, is his
+        # mental health; a child's mood is the child's wellbeing): the theme that names
+        # whose difficulty it is reads it, not the theme about anyone.
+        parents_spans = {(m.start, m.end) for m in found
+                         if self.about[m.theme] == "parent" and (
+                             tokens[m.start][2] or holder) == "p"}
+        found = [m for m in found if not (
+            (m.start, m.end) in parents_spans and self.about[m.theme] == "any")]
         acted = self._act_matches(analysis)
         # A verb read as an act (who does what to whom) means that act here: the same
         # word as a bare term of another theme ("paying" as money, "shouts" as a child's
