@@ -572,7 +572,8 @@ class Analyzer:
             light = self._light_topic(token)
             topic = light or (self._topic(token) if token.i != head.i else None)
             if topic is not None:
-                shown[token.i] = ">".join(p for p in (parts[token.i], "frame") if p)
+                kind = "frame" if light is None else "light"
+                shown[token.i] = ">".join(p for p in (parts[token.i], kind) if p)
                 if light is not None:
                     if light.dep_ != "prep" and light.head.dep_ == "prep":
                         # "keep to": the preposition is the light verb's own word
@@ -1545,7 +1546,7 @@ class Suggester:
         the setting's share instead. A frame whose topic names nothing counts in full."""
         weight = 1.0
         for kind in path.split(">") if path else ():
-            if kind in ("frame", "feeling") and not topical:
+            if kind in ("frame", "feeling", "light") and not topical:
                 continue
             weight *= self.setting.get(kind, self.part_weight.get(kind, 1.0)) if general \
                 else self.part_weight.get(kind, 1.0)

@@ -108,7 +108,7 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
                       "condition", "relative", "where", "instead", "without", "cause",
                       "company", "frame", "topic", "subject", "stopped", "loose", "result",
-                      "modifier", "feeling"]
+                      "modifier", "feeling", "light"]
 
 
 class Scale(Strict):
