@@ -32,6 +32,7 @@ def made_up(strong: list[str], *, factor: float = 1.6, more: float = 0.5,
         general=general or [],
         adjuncts=SHIPPED.adjuncts.model_copy(update={"scale": scale, "joint_theme": None,
                                                      "relief_theme": None,
+                                                     "feeling_theme": None,
                                                      "of_parent": {},
                                                      "doer_themes": frozenset()}),
     )

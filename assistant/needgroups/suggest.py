@@ -48,6 +48,10 @@ PLURAL = "pl"  # in place of a gender: the holder is more than one person
 COLLECTIVE = frozenset({"family", "couple", "household", "siblings", "twins"})
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "myself", "yourself",
                        "ourselves"})
+# Pronouns for someone the words do not place ("someone she trusts", "let someone
+# know"): never the holder, whatever their kind.
+INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "nobody", "everyone",
+                        "everybody"})
 FAR = 5
 PER_PROCESS = 400  # the fewest wordings worth a process of their own
 
@@ -89,8 +93,10 @@ class Analysis:
 # stop") are what the need is about; 9: a person known by name whose own children the
 # need names ("her kids") is a parent; 10: a verb said with no object read as its term
 # ("still using"), and what a need verb's object is to do is that person's ("needs her
-# mum to stop using"); 11: what is needed quoted as written, shorthand and all.
-ANALYSIS_VERSION = 11
+# mum to stop using"); 11: what is needed quoted as written, shorthand and all; 12: a
+# light verb ("let", "keep to") frames its complement, and what a parent lets happen is
+# the parent's as much as the doer's; a feeling with its cause frames the cause.
+ANALYSIS_VERSION = 12
 
 
 def is_current(stored: str | None) -> bool:
@@ -149,6 +155,10 @@ class Analyzer:
         self._in_care = frozenset(themes.people.in_care)
         self.adjuncts = themes.adjuncts
         # with whom: the companion words and every word for a parent or a child
+        # The words that name a feeling (the feeling theme's one-word terms).
+        feeling = themes.get(themes.adjuncts.feeling_theme)
+        self._feelings = frozenset(t for t in feeling.terms if " " not in t) \
+            if feeling is not None else frozenset()
         self._companions = themes.adjuncts.companions | frozenset(
             themes.people.parent) | frozenset(themes.people.child)
 
@@ -548,15 +558,92 @@ class Analyzer:
                     top = top.head
                 shown[token.i] = "loose"
                 anchors[token.i] = top.i
+        cause = self._feeling_cause(head)
+        if cause is not None:
+            feeling, said = cause
+            for token in feeling:
+                shown[token.i] = ">".join(p for p in (parts[token.i], "feeling") if p)
+            for inside in said.subtree:
+                if inside.i in shown:
+                    shown[inside.i] = ">".join(p for p in (shown[inside.i], "topic") if p)
+                    if anchors.get(inside.i) == anchors[head.i]:
+                        anchors[inside.i] = said.i  # the cause weighs from its own head
         for token in keep:
-            topic = self._topic(token) if token.i != head.i else None
+            light = self._light_topic(token)
+            topic = light or (self._topic(token) if token.i != head.i else None)
             if topic is not None:
-                shown[token.i] = ">".join(p for p in (parts[token.i], "frame") if p)
+                kind = "frame" if light is None else "light"
+                shown[token.i] = ">".join(p for p in (parts[token.i], kind) if p)
+                if light is not None:
+                    if light.dep_ != "prep" and light.head.dep_ == "prep":
+                        # "keep to": the preposition is the light verb's own word
+                        shown[light.head.i] = shown[token.i]
+                    # What a light verb is said of is the head of what it says: its words
+                    # weigh from their own head ("the bail conditions"), not the verb.
+                    for inside in light.subtree:
+                        if anchors.get(inside.i) == anchors[token.i]:
+                            anchors[inside.i] = light.i
                 for inside in topic.subtree:
                     if inside.i in shown and "topic" not in shown[inside.i].split(">"):
                         shown[inside.i] = ">".join(p for p in (shown[inside.i], "topic")
                                                    if p)
         return shown, anchors
+
+    def _feeling_cause(self, head: Any) -> tuple[list[Any], Any] | None:
+        """Where the head of what is needed is a feeling (a word of themes.yml
+        ``adjuncts.feeling_theme``: "feel safe", "be less anxious", "recover") and the
+        need says what the feeling comes from ("safe from her ex-partner", "anxious
+        since his stepdad hit his mum"): the feeling's words (with the linking verb) and
+        the cause. Like a frame, the feeling then counts for less when the cause names a
+        theme: the cause is what the group places the need by."""
+        if not self._feelings or not self.adjuncts.cause_words:
+            return None
+        said = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")
+                and c.pos_ == "ADJ"]
+        if head.lemma_.lower() not in self._feelings and not any(
+                c.lemma_.lower() in self._feelings for c in said):
+            return None
+        words = [head, *said]
+        # The cause may hang on the feeling, on its linking verb, or on the need verb
+        # above them ("needs to feel safe at home because her dad hits her mum").
+        above = [head.head] if head.head.i != head.i and \
+            head.head.lemma_.lower() in self.reader.anchor_words else []
+        for word in [*reversed(words), *above]:
+            for child in word.children:
+                if child.i < word.i:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in self.adjuncts.cause_words and any(
+                        c.dep_ in ("pobj", "pcomp") for c in child.children):
+                    return words, child  # "safe from ...", "after the attack"
+                if child.dep_ == "advcl" and any(
+                        c.dep_ in ("mark", "advmod") and c.lower_ in self.adjuncts.cause_words
+                        for c in child.children):
+                    return words, child  # "since he ...", "because she ..."
+        return None
+
+    def _light_topic(self, token: Any) -> Any:
+        """What a light verb (themes.yml ``adjuncts.light_verbs``) is said of, or None:
+        the act a parent lets or allows ("letting the older boys use her flat"), the
+        object of "keep to" or "stick to" ("keep to the bail conditions"). The light verb
+        says little beside it: like a frame, it counts for less when what it is said of
+        names a theme, and in full when nothing there does ("stick to it"). Unlike
+        :meth:`_topic`, the head of what is needed may be one ("needs to let ...")."""
+        preps = self.adjuncts.light_verbs.get(token.lemma_.lower())
+        if preps is None or token.pos_ != "VERB" or any(
+                c.dep_ == "auxpass" for c in token.children):
+            return None
+        for child in token.children:
+            if not preps and child.dep_ in ("ccomp", "xcomp") and child.i > token.i:
+                return child  # (a clause even where the tagger took its verb for a noun)
+            if preps and child.dep_ == "prep" and child.lower_ in preps:
+                return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        return None
+
+    def _permitted(self, clause: Any, holder: str) -> bool:
+        """Whether ``clause`` is what a parent holder lets someone do ("Dad needs to stop
+        letting Connor drink alcohol"): the doer's act, and the parent's to answer for."""
+        return holder == "p" and clause.dep_ in ("ccomp", "xcomp") and \
+            self.adjuncts.light_verbs.get(clause.head.lemma_.lower()) == []
 
     @staticmethod
     def _topic(token: Any) -> Any:
@@ -884,8 +971,8 @@ class Analyzer:
 
     def _role(self, token: Any, holder: str, gender: str) -> str:
         """'p', 'c' or 'o' (someone the words do not place) for a subject or an object."""
-        if token.lower_ in ("someone", "somebody", "anyone", "anybody", "nobody", "people",
-                            "others", "strangers", "they", "them"):
+        if token.lower_ in INDEFINITE or token.lower_ in ("people", "others", "strangers",
+                                                          "they", "them"):
             return "o"
         if token.pos_ == "PRON":
             return self._who(token, holder, gender)
@@ -944,6 +1031,8 @@ class Analyzer:
                 if holder == "p":
                     return "c"  # "Mother needs to understand why he ..."
             return holder
+        if low in INDEFINITE:
+            return "o"  # "needs someone to look after her": not the holder's own doing
         if low in ("they", "them", "their", "themselves"):
             # "Parents need to ... their": the holder; said of one holder ("Child 1 needs
             # to let them look after him"), someone else.
@@ -973,9 +1062,21 @@ class Analyzer:
                 if child.dep_ == "poss" and pronoun is None:
                     return self._whose(child, holder, gender)
             if current.i != head.i:
+                if self._permitted(current, holder):
+                    return EITHER  # the child's act and the parent's permission
                 subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects and subjects[0].pos_ != "PRON":
                     return self._who(subjects[0], holder, gender)
+                if not subjects and current.dep_ in ("relcl", "acl") and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in current.children) \
+                        and self._person(current.head) and not any(
+                            c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp")
+                                                         for g in c.children)
+                            for c in current.children):
+                    # "needs someone to look after her", "an adult to take him to
+                    # school": the person asked for does it, not the holder. (Not
+                    # "someone to talk to": the holder talks, to them.)
+                    return self._role(current.head, holder, gender)
                 if subjects and pronoun is None:
                     # "Mum stays in bed because she is unwell": a pronoun takes the
                     # nearest named subject above it, if there is one; else it says
@@ -998,8 +1099,20 @@ class Analyzer:
         holder does what is needed."""
         current = verb
         for _ in range(4):
-            if current.pos_ not in ("VERB", "AUX", "ADJ") or any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+            if current.pos_ not in ("VERB", "AUX", "ADJ"):
+                return None
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)
+            if subject is not None:
+                # "Maisie needs Mum to stop ...", parsed with "Mum" the infinitive's own
+                # subject: after the need verb, it is still that person's to do.
+                above = current.head
+                if above.i != current.i and above.lemma_.lower() in self.reader.anchor_words \
+                        and above.i < subject.i < current.i and current.dep_ in (
+                            "xcomp", "advcl", "ccomp") and any(
+                                c.dep_ == "aux" and c.lower_ == "to" for c in current.children) \
+                        and (self._person(subject) or self._kind(subject.text, "")):
+                    return subject
                 return None
             above = current.head
             if above.i == current.i:
@@ -1264,6 +1377,15 @@ class Suggester:
                 # responsibility for him": the child is cared for, not caring
                 continue
             found.append(m)
+        # A word two themes share, said of a parent, is the parents' theme's when one of
+        # them is about parents only ("when his mood is dropping", said of Dad, is his
+        # mental health; a child's mood is the child's wellbeing): the theme that names
+        # whose difficulty it is reads it, not the theme about anyone.
+        parents_spans = {(m.start, m.end) for m in found
+                         if self.about[m.theme] == "parent" and (
+                             tokens[m.start][2] or holder) == "p"}
+        found = [m for m in found if not (
+            (m.start, m.end) in parents_spans and self.about[m.theme] == "any")]
         acted = self._act_matches(analysis)
         # A verb read as an act (who does what to whom) means that act here: the same
         # word as a bare term of another theme ("paying" as money, "shouts" as a child's
@@ -1383,17 +1505,19 @@ class Suggester:
         return len(after) == 2 and after[0] == "for" and after[1] in (
             "him", "her", "them", "me", "us")
 
-    @staticmethod
-    def _act_topics(tokens: Tokens, found: Sequence[Match]) -> list[str]:
+    def _act_topics(self, tokens: Tokens, found: Sequence[Match]) -> list[str]:
         """Each token's place, where an act on someone frames a topic ("stop teasing Child
         1 about his weight", "stop shouting at Mum about money"): the act is what must
         change, so it is no frame, and what the act is about is background (the
         ``subject`` kind), as the topic of any speech act against a person is: the
         weight is not the problem, the teasing is. A topic framed by a feeling or a
-        knowing ("worry that...") keeps its place."""
+        knowing ("worry that...") keeps its place, and so does what a light verb is said
+        of ("letting the older boys use her flat": the letting is no act against them)."""
         paths = [t[4] for t in tokens]
+        light = self.themes.adjuncts.light_verbs
         frames = sorted({m.start for m in found
-                         if m.act and "frame" in tokens[m.start][4].split(">")})
+                         if m.act and "frame" in tokens[m.start][4].split(">")
+                         and tokens[m.start][1] not in light})
         for start in frames:
             paths[start] = ">".join(k for k in paths[start].split(">") if k != "frame")
             for i in range(start + 1, len(tokens)):
@@ -1422,7 +1546,7 @@ class Suggester:
         the setting's share instead. A frame whose topic names nothing counts in full."""
         weight = 1.0
         for kind in path.split(">") if path else ():
-            if kind == "frame" and not topical:
+            if kind in ("frame", "feeling", "light") and not topical:
                 continue
             weight *= self.setting.get(kind, self.part_weight.get(kind, 1.0)) if general \
                 else self.part_weight.get(kind, 1.0)

@@ -108,7 +108,7 @@ UNPLACED = ("universal", "service", "assessment", "vague")
 AdjunctKind = Literal["place", "time", "purpose", "reason", "concession", "manner",
                       "condition", "relative", "where", "instead", "without", "cause",
                       "company", "frame", "topic", "subject", "stopped", "loose", "result",
-                      "modifier"]
+                      "modifier", "feeling", "light"]
 
 
 class Scale(Strict):
@@ -188,6 +188,17 @@ class Adjuncts(Strict):
     # themself ("left to look after herself"), the holder is cared for, not caring.
     doer_themes: frozenset[str] = frozenset()
     judge_as: str = ""
+    # Light verbs: what they are said of carries the need ("let the older boys use her
+    # flat", "keep to the bail conditions"), so they frame it. Each verb (a lemma) with
+    # the prepositions that introduce what it is said of ("keep": ["to"]), or none when
+    # it is the act it governs ("let", "allow": the act let happen).
+    light_verbs: dict[str, list[str]] = {}
+    # A feeling that is the head of what is needed ("feel safe", "less anxious") with what
+    # it comes from ("from her ex-partner", "since his stepdad hit his mum") frames that
+    # cause: the theme whose words name the feelings, and the prepositions and
+    # subordinators that introduce a cause.
+    feeling_theme: str | None = None
+    cause_words: frozenset[str] = frozenset()
     # Verbs that, said of someone with no object ("Dad is still using", "stop using
     # before contact"), name a difficulty by themselves: each is read as the term its
     # value names (a term word), so the theme's own checks (whose it is,
@@ -295,7 +306,7 @@ class Themes(Strict):
                 # ("{what.x}" raises AttributeError: a bad file, not a traceback)
                 raise ValueError(f"unplaced.{kind}: unknown placeholder {exc} (use {{what}})"
                                  ) from None
-        for name in ("joint_theme", "relief_theme"):
+        for name in ("joint_theme", "relief_theme", "feeling_theme"):
             value = getattr(self.adjuncts, name)
             if value and value not in ids:
                 raise ValueError(f"adjuncts.{name} '{value}' is no theme")
