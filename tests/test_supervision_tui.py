@@ -54,6 +54,16 @@ async def comment(pilot: Pilot, text: str) -> None:
     await pilot.pause()
 
 
+async def agree(pilot: Pilot, action: str, owner: str) -> None:
+    """F5 on the supervision screen, then the action and who will do it typed."""
+    await pilot.press("f5")
+    await until(pilot, lambda: isinstance(pilot.app.screen, AgreedActionScreen)
+                and pilot.app.screen.query("#due"), "action form")
+    await type_text(pilot, action)
+    await pilot.press("tab")
+    await type_text(pilot, owner)
+
+
 def plan_labels(app: NeedsLedApp) -> list[str]:
     tree = app.screen.query_one("#plan")
     return [str(n.label) for n in tree._tree_nodes.values()]  # type: ignore[attr-defined]
@@ -108,12 +118,7 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         assert screen.question.concept == "outcome"
 
         # an agreed action: a bad date is said and nothing typed is lost
-        await pilot.press("f5")
-        await until(pilot, lambda: isinstance(app.screen, AgreedActionScreen)
-                    and app.screen.query("#due"), "action form")
-        await type_text(pilot, ACTION)
-        await pilot.press("tab")
-        await type_text(pilot, "Social worker")
+        await agree(pilot, ACTION, "Social worker")
         await pilot.press("tab")
         await type_text(pilot, "next week")
         await pilot.press("enter")
@@ -213,12 +218,7 @@ async def test_an_agreed_action_owned_by_no_one_is_queried_once(db: Path) -> Non
                     and app.screen.query("#sv-comment"), "supervision")
         screen = supervising(app)
         await until(pilot, lambda: app.coach_status == "ready", "the coach is loaded")
-        await pilot.press("f5")
-        await until(pilot, lambda: isinstance(app.screen, AgreedActionScreen)
-                    and app.screen.query("#due"), "action form")
-        await type_text(pilot, ACTION)
-        await pilot.press("tab")
-        await type_text(pilot, "TBC")
+        await agree(pilot, ACTION, "TBC")
         await pilot.press("enter")
         form = app.screen
         assert isinstance(form, AgreedActionScreen)
