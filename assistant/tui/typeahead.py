@@ -15,7 +15,8 @@ follow until every message that key caused has been handled (the screen's widget
 the app have nothing left to do), then hands them on, in order, to whatever has the focus
 then; pasted text waits its turn among them. Characters typed into a field never hold
 anything, so ordinary typing is not slowed. A hold ends after :data:`MAX_HOLD` seconds
-and :data:`MAX_CHECKS` checks at most: a screen that stays busy gets its keys anyway.
+and :data:`MAX_CHECKS` checks at most: a screen that stays busy gets its keys anyway,
+once it is up (mounted, its field focused), never before.
 Keys typed while the cases are still being opened wait for them (Ctrl and function keys
 excepted, so Ctrl+Q always quits).
 """
@@ -249,8 +250,10 @@ class TypeAhead:
         if not self.closed:
             return
         self._checks += 1
+        # A screen still being put up never times out: its keys would go to no field,
+        # or to the wrong one (see ``_screen_up``).
         timed_out = (time.monotonic() - self._since > MAX_HOLD
-                     and self._checks > MAX_CHECKS)
+                     and self._checks > MAX_CHECKS and self._screen_up())
         if timed_out or not self._working():
             if timed_out:
                 self.timeouts += 1
@@ -259,10 +262,25 @@ class TypeAhead:
         else:
             self._poll()
 
+    def _screen_up(self) -> bool:
+        """Whether the screen showing has been mounted: composed, and its ``on_mount``
+        run (which puts up its question and focuses the field for it). Why: on a loaded
+        machine a case took seconds to open; the keys typed after Enter ran out their
+        hold before the interview's answer box had the focus and went to no field, so
+        "Kayla ..." arrived as "yla ...", and an Enter typed on sent an empty answer,
+        taken as "no more needs" for a question never seen."""
+        try:
+            screen = self.app.screen
+        except Exception:  # no screen: the app is starting or closing
+            return True
+        return bool(getattr(screen, "is_mounted", True))
+
     def _working(self) -> bool:
         app = self.app
         if not app.is_running or _busy(app, app=True):
             return bool(app.is_running)
+        if not self._screen_up():
+            return True
         try:
             nodes = list(app.screen.walk_children(with_self=True))
         except Exception:  # no screen yet, or it is closing
