@@ -293,3 +293,24 @@ def test_she_or_he_is_the_parent_named_before(story: str) -> None:
 ])
 def test_she_or_he_is_not_a_parent_of_the_other_sex_or_a_child(story: str) -> None:
     assert MOOD not in _child_only(story)
+
+
+WELLBEING = "Emotional wellbeing of child or parent"
+
+
+@pytest.mark.parametrize("story, shown", [
+    # a recorded child's low mood, told in everyday words: the child's emotional wellbeing
+    ("Jay has been low since the winter.", True),
+    ("Mila has been very upset since Rob left.", True),
+    # said of no one, or no state: nothing
+    ("The weather has been low all week.", False),
+    ("Kerry is on a low income.", False),
+    ("Kerry is on a low income and the flat is damp.", False),
+    # a parent's low mood is the theme about a parent (parental mental health), not this
+    ("Kerry has been low since the winter.", False),
+])
+def test_a_recorded_childs_low_mood_reflects_emotional_wellbeing(story: str,
+                                                                 shown: bool) -> None:
+    """Found walking the app: "Ryan has been low" (a recorded child) showed no emotional
+    wellbeing, as everyday words ("low", "upset") were skipped for themes about anyone."""
+    assert (WELLBEING in _themes(story)) is shown, _themes(story)

@@ -137,6 +137,13 @@ def test_no_library_statement_names_another_persons_sex_it_cannot_know() -> None
      'presupposes: [mother]}', "father"),
     ('{text: "{name} needs to see her dad every week.", presupposes: [father]}',
      "father-apart"),
+    # a child's household work ("{child} making tea alone") is a young carer's: the
+    # owner check then names the child the story says does it
+    ('{text: "{name} needs to see how drinking leaves {child} making tea alone.", '
+     'holder: parent, presupposes: [cares-at-home, parent-drinking]}', "young-carer"),
+    ('{text: "{name} needs to see how drinking leaves {child} looking after the younger '
+     'children.", holder: parent, presupposes: [parent-drinking, siblings]}',
+     "young-carer"),
     ('{text: "{name} needs to keep his methadone locked away.", holder: parent, '
      'presupposes: [parent-drugs]}', "parent-opiates"),
 ])
@@ -459,3 +466,20 @@ def test_no_library_statement_names_a_time_of_year_the_story_may_lack() -> None:
         for entry in area:
             said = set(re.findall(r"[a-z-]+", entry.statement.text.lower()))
             assert not said & words, entry.statement.text
+
+
+def test_a_childs_act_in_a_parents_rewrite_is_of_the_child_the_story_says_does_it(
+        coach: Coach) -> None:
+    """Found walking the app: a rewrite for a mother who drinks said "Ryan making tea
+    alone" where the story says his sister Chloe cooks. A statement that says its child
+    does the household's work takes a young carer for granted, so the child it names is
+    the one the story says it of, and it is offered only where the story says so."""
+    people = (("Dawn", "mother", 36, "female"), ("Ryan", "child", 9, "male"),
+              ("Chloe", "sibling", 14, "female"))
+    chloe = _case("Dawn drinks most evenings. Chloe cooks the tea for Ryan.", *people)
+    offered = _rewrites(coach, chloe, "Dawn")
+    assert not [r for r in offered if "Ryan making" in r or "Ryan looking" in r], offered
+    nobody = _case("Dawn drinks most evenings. Ryan and Chloe go to Brook Lane school.",
+                   *people)
+    offered = _rewrites(coach, nobody, "Dawn")
+    assert not [r for r in offered if "making tea alone" in r], offered

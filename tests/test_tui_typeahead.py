@@ -291,3 +291,71 @@ async def test_no_diversion_outlives_the_keep_dialog(tmp_path: Path, case: Case)
                     "the next step")
         await _handled(pilot, app)
         assert screen.case.needs[0].seriousness.rating == "moderate"  # type: ignore[attr-defined]
+
+
+async def test_enter_typed_while_the_cases_open_opens_the_first(
+        tmp_path: Path, case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An Enter typed on the first screen before the cases are listed ("Opening your
+    cases…", seconds on a loaded machine) opens the case highlighted once they are: it
+    did nothing, and the worker's first Enter on the list seemed not to work."""
+    import threading
+
+    import assistant.interview as interview_module
+
+    listed = threading.Event()
+    load_prompts = interview_module.load_prompts
+
+    def slow_load(*args: Any, **kwargs: Any) -> Any:  # the cases open when the test says
+        listed.wait(30)
+        return load_prompts(*args, **kwargs)
+
+    monkeypatch.setattr(interview_module, "load_prompts", slow_load)
+    app = _app_with(tmp_path, case)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.core_ready
+        burst(app, "enter")
+        await pilot.pause(0.2)
+        listed.set()
+        await until(pilot, lambda: on_interview(app), "the case opens")
+        assert app.screen.case.reference == case.reference  # type: ignore[attr-defined]
+        await until(pilot, lambda: app.focused is app.screen.query_one("#answer"),
+                    "the interview is up")
+        for _ in range(10):  # (its header is still being put up)
+            await pilot.pause(0.05)
+
+
+async def test_keys_typed_while_a_case_opens_go_to_its_question(
+        tmp_path: Path, case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys typed straight after Enter on a case go, whole, to the answer box of the
+    question the interview shows. On a loaded machine the case took seconds to open and
+    the keys' hold ran out first (here: at once): they went to no field ("Kayla is
+    well" arrived as "yla is well"), and an Enter typed on sent an empty answer for a
+    question the worker never saw."""
+    from assistant.tui import typeahead
+    from assistant.tui.screens.home import HomeScreen
+
+    opens = NeedsLedApp.open_case
+
+    def open_slowly(self: NeedsLedApp, reference: str) -> None:
+        opens(self, reference)  # the interview is put up; by now, the hold has run out
+        monkeypatch.setattr(typeahead, "MAX_HOLD", 0.0)
+        monkeypatch.setattr(typeahead, "MAX_CHECKS", 0)
+
+    monkeypatch.setattr(NeedsLedApp, "open_case", open_slowly)
+    app = _app_with(tmp_path, case)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.core_ready and isinstance(app.screen, HomeScreen),
+                    "the cases are listed")
+        await pilot.pause()
+        burst(app, "enter", "Kayla is well")
+        await until(pilot, lambda: on_interview(app), "the interview")
+        screen = app.screen
+        answer = screen.query_one("#answer", AnswerArea)
+        await until(pilot, lambda: answer.text.endswith("well"), "the keys land")
+        shown = screen.interview.key  # type: ignore[attr-defined]
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert answer.text.endswith("Kayla is well"), answer.text
+        assert app.focused is answer
+        assert screen.interview.key == shown  # type: ignore[attr-defined]

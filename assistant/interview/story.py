@@ -50,6 +50,17 @@ def _said_of(people: frozenset[Any], about: str, named: bool) -> bool:
     return any(p.child == (about == "child") for p in known)
 
 
+def _state_of_one(people: frozenset[Any], told_elsewhere: set[str]) -> bool:
+    """Whether an everyday word of a theme about anyone, said as a state ("has been
+    low"), is said of a recorded person (:class:`Teller`) whose kind ("parent" or
+    "child") no theme about that kind holds the word for (``told_elsewhere``). Why: "Ryan
+    has been low" is the child's low mood, the emotional wellbeing of a child, while
+    "the weather has been low" is no one's; and "Kerry has been low" is a parent's
+    mental health, which the theme about a parent already tells."""
+    return any(("child" if p.child else "parent") not in told_elsewhere
+               for p in people if p.role)
+
+
 def _headings(text: str) -> list[tuple[int, int]]:
     """Where the headings' words are in ``text``."""
     return [m.span(1) for m in _HEADING.finditer(text)]
@@ -164,7 +175,9 @@ class Story:
         (``about``) counts only words said of such a person (:class:`Teller`: "Rob hit
         Kerry" is no child's behaviour); and an everyday word (``general``) counts only
         said of that person as their state or as what they do not do ("Kerry has been
-        low", "Mila is not talking yet"), never as what anyone says or does."""
+        low", "Mila is not talking yet"), never as what anyone says or does; in a theme
+        about anyone, only said so of a recorded person ("Ryan has been low": a child's
+        emotional wellbeing; "the weather has been low" is no one's)."""
         from assistant.wording.casefit import Teller, family_of, sentences_of
 
         if self._theme_reading is None:
@@ -178,6 +191,12 @@ class Story:
                         sex_of=self.framework.vocabulary.gender)
         sentences = sentences_of(story)
         everyday = {w.lower() for w in themes.general}
+        # for each everyday word, the kinds of person a theme about that kind holds it for
+        specific: dict[str, set[str]] = {}
+        for theme in themes.themes:
+            if theme.about != "any":
+                for term in theme.terms:
+                    specific.setdefault(term.lower(), set()).add(theme.about)
         score: Counter[str] = Counter()
         labels: dict[str, str] = {}
         for theme in themes.themes:
@@ -185,15 +204,19 @@ class Story:
             for term in theme.terms:
                 low_term = term.lower()
                 general = low_term in everyday
-                if general and theme.about == "any":
-                    # "say", "house", "baby": every story uses them; they name no difficulty
-                    continue
+                # "say", "house", "baby": every story uses them; in a theme about anyone
+                # they count only as a recorded person's state ("Ryan has been low")
+                anyones = general and theme.about == "any"
                 pattern = _term_pattern(low_term)
                 hits = 0
                 for sentence in sentences:
                     for found in pattern.finditer(sentence):
                         if general:
                             if not facts.as_state(sentence, found.start()):
+                                continue
+                            if anyones and not _state_of_one(
+                                    teller.of(sentence, found.start()),
+                                    specific.get(low_term, set())):
                                 continue
                         elif not facts.told(sentence, found.start(), found.end()):
                             continue  # denied, or a body part: "no drinking", "hit her head"

@@ -263,7 +263,8 @@ class NeedsLedApp(App[None]):
             keys.setdefault("interview.send_to_room", keys["app.send_to_room"])
         self.set_keymap(keys)
         self.keeper.start(str(store.path))
-        self.core_ready = True
+        self.core_ready = True  # the first screen lists the cases (and then hands on the
+        # keys typed meanwhile: HomeScreen.refresh_cases)
 
     def _fail(self, message: str) -> None:
         """The database or the content cannot be used: say so in one line, on the first
@@ -277,6 +278,7 @@ class NeedsLedApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_problem(self.failure)
+        self.typeahead.opened()
 
     def _load_coach(self, content: Content) -> None:
         """Load spaCy and the rules off the UI thread; the UI stays live meanwhile."""

@@ -15,7 +15,10 @@ follow until every message that key caused has been handled (the screen's widget
 the app have nothing left to do), then hands them on, in order, to whatever has the focus
 then; pasted text waits its turn among them. Characters typed into a field never hold
 anything, so ordinary typing is not slowed. A hold ends after :data:`MAX_HOLD` seconds
-and :data:`MAX_CHECKS` checks at most: a screen that stays busy gets its keys anyway.
+and :data:`MAX_CHECKS` checks at most: a screen that stays busy gets its keys anyway,
+once it is up (mounted, its field focused), never before.
+Keys typed while the cases are still being opened wait for them (Ctrl and function keys
+excepted, so Ctrl+Q always quits).
 """
 
 from __future__ import annotations
@@ -71,6 +74,13 @@ def moves_focus(key: str) -> bool:
     Ctrl or function key): such a key ends a diversion (see ``TypeAhead.divert``)."""
     return key in MOVING or key.startswith(("ctrl+", "shift+tab")) or (
         key.startswith("f") and key[1:].isdigit())
+
+
+def is_command(event: Typed) -> bool:
+    """Whether ``event`` is a Ctrl or function key (quit, help, the palette): those
+    act even while the cases are being opened."""
+    return isinstance(event, events.Key) and (
+        event.key.startswith("ctrl+") or (event.key.startswith("f") and event.key[1:].isdigit()))
 
 
 def _busy(pump: MessagePump, *, app: bool = False) -> bool:
@@ -129,6 +139,8 @@ class TypeAhead:
         self._sink_screen: object = None
         self._last_key = 0.0
         self._gap = 0.0
+        #: the first screen has listed the cases (see ``opening``)
+        self._listed = False
         #: how many keys were held, and how many holds ran out of time (for tests)
         self.holds = 0
         self.timeouts = 0
@@ -165,6 +177,24 @@ class TypeAhead:
         self._sink = None
         return False
 
+    def opening(self) -> bool:
+        """Whether the cases are still being opened (the content and the database load
+        in a thread). Why hold keys meanwhile: the first screen lists "Opening your
+        cases…" until then, so an Enter typed at once (the worker knows the first case
+        is the one) found no case highlighted and did nothing; held, it opens the case
+        highlighted once they are listed. Nothing waits when they cannot be opened."""
+        return not self._listed and not getattr(self.app, "failure", "")
+
+    def opened(self) -> None:
+        """The cases are listed (or cannot be opened): hand on the keys typed meanwhile.
+        Called by the first screen once it has listed them, not when the app has loaded
+        them: the list is filled a message later, and an Enter handed on in between
+        found it empty (and the keys typed after it went to the first screen's
+        shortcuts: "n" of "needs" opened a new case)."""
+        self._listed = True
+        if self.held and not self.closed:
+            self.app.post_message(self.Release())
+
     def _focused(self) -> object:
         try:
             return self.app.focused
@@ -184,12 +214,16 @@ class TypeAhead:
 
     def hold(self, event: Typed) -> bool:
         """Keep ``event`` for later if a key before it is still being handled (or keys
-        held before it are still waiting: the order is kept)."""
+        held before it are still waiting: the order is kept), or if the cases are not
+        open yet (see ``opening``)."""
         # when the terminal delivered it (a handler blocking the event loop delays
         # ``hold``, not the typing)
         now = event.time
         self._gap, self._last_key = now - self._last_key, now
-        if self.closed or self.held:
+        opening = self.opening()
+        if opening and is_command(event):
+            return False  # Ctrl+Q quits a start that hangs
+        if self.closed or self.held or opening:
             self.held.append(event)
             self._gaps.append(self._gap)
             self.holds += 1
@@ -216,8 +250,10 @@ class TypeAhead:
         if not self.closed:
             return
         self._checks += 1
+        # A screen still being put up never times out: its keys would go to no field,
+        # or to the wrong one (see ``_screen_up``).
         timed_out = (time.monotonic() - self._since > MAX_HOLD
-                     and self._checks > MAX_CHECKS)
+                     and self._checks > MAX_CHECKS and self._screen_up())
         if timed_out or not self._working():
             if timed_out:
                 self.timeouts += 1
@@ -226,10 +262,25 @@ class TypeAhead:
         else:
             self._poll()
 
+    def _screen_up(self) -> bool:
+        """Whether the screen showing has been mounted: composed, and its ``on_mount``
+        run (which puts up its question and focuses the field for it). Why: on a loaded
+        machine a case took seconds to open; the keys typed after Enter ran out their
+        hold before the interview's answer box had the focus and went to no field, so
+        "Kayla ..." arrived as "yla ...", and an Enter typed on sent an empty answer,
+        taken as "no more needs" for a question never seen."""
+        try:
+            screen = self.app.screen
+        except Exception:  # no screen: the app is starting or closing
+            return True
+        return bool(getattr(screen, "is_mounted", True))
+
     def _working(self) -> bool:
         app = self.app
         if not app.is_running or _busy(app, app=True):
             return bool(app.is_running)
+        if not self._screen_up():
+            return True
         try:
             nodes = list(app.screen.walk_children(with_self=True))
         except Exception:  # no screen yet, or it is closing
@@ -241,7 +292,7 @@ class TypeAhead:
         later than the keys after it would (the rest wait for it in turn). Only once the
         keys before them have been handled: the focus, and the screen, may change yet."""
         out: list[Typed] = []
-        if self.closed:
+        if self.closed or self.opening():
             return out
         while self.held and self._to_sink(self.held[0], self._gaps[0]):
             self.held.popleft()

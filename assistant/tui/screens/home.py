@@ -73,6 +73,8 @@ class HomeScreen(Screen[None]):
             self.query_one("#opening", Static).update(
                 self.app.prompts.opening)
             self.refresh_cases()
+            # the keys typed while the cases were opened go to the list now
+            self.app.typeahead.opened()
 
     def on_screen_resume(self) -> None:
         if self.app.core_ready:
