@@ -138,6 +138,7 @@ class NeedReader:
         self.parent_noun = words("shape_parent_noun")
         self.event_noun = words("shape_event_noun")
         self.event_verb = words("shape_event_verb")
+        self.going_verb = words("shape_going_verb")
         self.reach_verb = self.service_verb | self.event_verb | words("shape_reach_verb")
         self.home_noun = words("shape_home_noun")
         self.evaluative_adj = words("shape_evaluative_adj")
@@ -830,8 +831,12 @@ class NeedReader:
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 self._from_prep(doc, child, reading)
                 return
-            if child.dep_ in ("advcl", "acl", "relcl") and child.tag_ == "VB" and any(
+            if child.dep_ in ("advcl", "acl", "relcl") and (child.tag_ == "VB" or (
+                    child.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                for c in _kids(child)))) and any(
                     c.dep_ == "mark" and c.lower_ == "for" for c in _kids(child)):
+                # "a need for Kiera to attend", and its passive "There is a need for
+                # Kiera to be kept safe", which the parser heads by the participle
                 self._clause(doc, child, reading)
                 return
             if child.dep_ in ("acl", "relcl") and child.tag_ == "VB":
@@ -951,9 +956,35 @@ class NeedReader:
         reading.own_subject = own_subject
         reading.object_of = (verb, obj)
 
+    def _had_done(self, verb: Any) -> Any:
+        """What a causative asks to have done as a piece of work ("to have | support put in
+        place", "to get | a nursery place sorted", "to have a plan drawn up"): the noun
+        whose participle is a verb of getting work done, else None. Not other participles:
+        "to have the letters read to her" is care given concretely."""
+        if lemma(verb) not in self.causative_verb:
+            return None
+        for child in _kids(verb):
+            if child.dep_ in ("ccomp", "oprd") and child.tag_ in ("VBN", "VBD") and \
+                    self._in(lemma_forms(child), self.done_verb):
+                done = next((g for g in _kids(child) if g.dep_ == "nsubj"
+                             and g.tag_.startswith("NN")), None)
+                if done is not None:
+                    return done
+            if child.dep_ == "dobj" and child.tag_.startswith("NN") and any(
+                    g.dep_ in ("acl", "amod") and g.tag_ == "VBN"
+                    and self._in(lemma_forms(g), self.done_verb) for g in _kids(child)):
+                return child
+        return None
+
     def _object_of(self, verb: Any) -> Any:
         """The verb's object: direct, or through its first preposition ("go to X"; not
-        for verbs that take their service directly: "do well in her exams")."""
+        for verbs that take their service directly: "do well in her exams"). For a causative
+        read as a clause ("to have | support put in place", "to get | a nursery place
+        sorted"), the subject of the participle: what is had or got done, as in "to have
+        a referral made", which the parser reads with an object."""
+        done = self._had_done(verb)
+        if done is not None:
+            return done
         for child in _kids(verb):
             if child.dep_ in ("dobj", "attr", "oprd", "obj"):
                 following = child.nbor(1) if child.i + 1 < len(child.doc) else None
@@ -1171,6 +1202,13 @@ class NeedReader:
         base = forms[0]
         held = reading.object_of  # the object as the clause was read, for this same token
         obj = held[1] if held is not None and held[0] is verb else self._object_of(verb)
+        done = self._had_done(verb)
+        if done is not None:
+            # "to get a Brindle plan drawn up" is read as "needs a Brindle plan drawn up":
+            # a light verb adds nothing to what is asked to be done
+            kind, why = self.judge_phrase(done)
+            if kind in ("service", "assessment"):
+                return kind, f"to {base} it done: {why}"
         if reading.passive and own_subject is None and self._escorted_for(verb):
             # "to be taken to the dentist so that his tooth decay is treated": a carer
             # getting the person to care, for a reason given, is what the carer does
@@ -2908,7 +2946,8 @@ class NeedReader:
                                                   "learner", "individual", "contributor"}
                 and any(c.dep_ == "amod" and self._aim_word(c) for c in _kids(obj)))
         if obj is not None and (obj.tag_ in ("JJS", "RBS") or obj.lower_ in self.maximal_word) \
-                and not any(c.tag_ in ("WRB", "WP", "WDT") for c in _kids(obj)):
+                and not any(c.tag_ in ("WRB", "WP", "WDT") for c in _kids(obj)) and \
+                not self._share_of_thing(obj):
             return True  # "to be the best", "to get the most out of life"
         if obj is not None and self._in(forms, self.goal_verb | self.change_verb
                                         | self.universal_verb | {"take", "gain", "enjoy"}) \
@@ -2954,6 +2993,21 @@ class NeedReader:
             return bool(aims) and all(t in aims or (
                 self._generic_noun(t) and t.tag_ != "PRP"
                 and not self._noun_base(t) & self.person_head) for t in targets)
+        return False
+
+    def _share_of_thing(self, obj: Any) -> bool:
+        """True when a superlative is an amount "of" something concrete ("most of the
+        housework", "the bulk of the cooking"): a share of a particular task, not the
+        best every child should reach. Why (found by colleagues): "needs to not be doing
+        most of the housework", a young carer's need, read as an aim like "to be the
+        best"."""
+        for child in _kids(obj):
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for noun in _kids(child):
+                    if noun.dep_ == "pobj" and noun.tag_.startswith("NN") and not (
+                            self._aim_object(noun) or self._noun_base(noun) & (
+                                self.universal_noun | self.abstract_noun)):
+                        return True
         return False
 
     def _being_oneself(self, obj: Any) -> bool:
@@ -4309,7 +4363,11 @@ class NeedReader:
     def _attended_event(self, verb: Any, obj: Any) -> bool:
         """True when a verb of attending takes an event a service holds ("attend her
         appointments", "attend his sessions"), with nothing said about what it is for."""
-        return self._in(lemma_forms(verb), self.event_verb) and bool(
+        going = self._in(lemma_forms(verb), self.going_verb) and obj.dep_ == "pobj" and \
+            obj.head.lower_ == "to" and obj.head.head.i == verb.i
+        # "to go to her appointments with the crisis team", "to get to his sessions":
+        # going to what a service holds is attending it
+        return (going or self._in(lemma_forms(verb), self.event_verb)) and bool(
             self._noun_base(obj) & self.event_noun) and not self._content_mods(obj) and \
             not any(c.dep_ == "neg" for c in _kids(verb))
 
