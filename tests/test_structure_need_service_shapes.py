@@ -1,5 +1,6 @@
 """Service wording written in shapes the need reader missed, each read by its structure
-(found by colleagues): a service put in place with a light or causative verb ("to have
+(found by colleagues): a provider named for a matter ("a solicitor for his asylum
+claim"), a service put in place with a light or causative verb ("to have
 support put in place", "to get a nursery place sorted"), going to what a service holds
 ("to go to her appointments with the crisis team"), the passive of "There is a need for X
 to be ...", and a share of a particular task, negated, which is a young carer's specific
@@ -16,6 +17,10 @@ from assistant.wording import Coach
 from tests.helpers import listed_in_wording, scored_kinds
 
 FLAGGED: list[tuple[str, str]] = [
+    # a provider no list holds, named for a matter: the matter is left out of what is read
+    ("Amir needs a solicitor for his asylum claim.", "service"),
+    ("Dad needs a legal representative for his appeal.", "service"),
+    ("Mum needs a translator for the meetings.", "service"),
     # a light or causative verb adds nothing to a piece of work asked to be done
     ("Mum needs to have a Fennick package set up.", "service"),
     ("Dad needs to get a place at the Wenlow scheme sorted.", "service"),
@@ -29,6 +34,10 @@ FLAGGED: list[tuple[str, str]] = [
 ]
 
 NOT_FLAGGED: list[str] = [
+    # a thing, or a person the holder knows, named for a matter
+    "Kai needs a laptop for his homework.",
+    "Tia needs a box for her memories.",
+    "Kai needs a friend for break times.",
     # a causative of something done concretely, not a piece of work
     "Kai needs to have his bedroom window fixed.",
     "Tia needs to have the letters from the council read to her.",
@@ -59,7 +68,8 @@ def test_specific_needs_of_the_same_build_stay_silent(coach: Coach, text: str) -
 
 
 def test_the_invented_names_are_in_no_word_list() -> None:
-    assert listed_in_wording(["fennick", "wenlow", "harrowgate", "quillon"]) == []
+    assert listed_in_wording(["fennick", "wenlow", "harrowgate", "quillon", "solicitor",
+                              "representative", "translator"]) == []
 
 
 def test_a_need_for_someone_to_be_kept_safe_has_its_holder(coach: Coach) -> None:

@@ -960,8 +960,12 @@ class NeedReader:
         """What a causative asks to have done as a piece of work ("to have | support put in
         place", "to get | a nursery place sorted", "to have a plan drawn up"): the noun
         whose participle is a verb of getting work done, else None. Not other participles:
-        "to have the letters read to her" is care given concretely."""
-        if lemma(verb) not in self.causative_verb:
+        "to have the letters read to her" is care given concretely; nor with a why or a
+        when after it ("to get his benefits sorted so the electricity does not run out"):
+        what it is for is said."""
+        if lemma(verb) not in self.causative_verb or any(
+                t.dep_ in ("advcl", "mark") or t.lower_ in self._REASON_WORDS
+                for t in verb.subtree if t.i > verb.i):
             return None
         for child in _kids(verb):
             if child.dep_ in ("ccomp", "oprd") and child.tag_ in ("VBN", "VBD") and \
@@ -1729,9 +1733,13 @@ class NeedReader:
     def _phrase_meant(self, head: Any, need: Any = None) -> tuple[Category, str] | None:
         """A noun phrase no list knows read by meaning ("a gym membership" is near
         provisions). Not a name, a possession, a count, a particular person or place, a
-        clause on it, nor with anything said after it (a when, a why, a for whom)."""
+        clause on it, nor with anything said after it (a when, a why, a for whom) but
+        the matter it is for ("a solicitor | for his asylum claim"), which is left out of
+        what is compared: a provider named for a matter is still the provider."""
+        topic = self._topic_after(head, need)
         if head.tag_ not in ("NN", "NNS") or self._person(head) or self._in(
-                lemma_forms(head), self.problem_noun) or not self._plain_after(head, need):
+                lemma_forms(head), self.problem_noun) or (
+                topic is None and not self._plain_after(head, need)):
             return None  # "communication difficulties": what is wrong, not what is asked
         if need is None and any(
                 c.dep_ == "amod" and c.lower_ not in self.evaluative_adj
@@ -1741,12 +1749,52 @@ class NeedReader:
             if noun.tag_ not in ("NN", "NNS") or self._person(noun):
                 return None
             for child in _kids(noun):
+                if topic is not None and child.i == topic.i:
+                    continue
                 if child.dep_ not in self._MEANT_PHRASE_DEPS or child.lower_ == "own" or (
                         child.tag_ in ("NNP", "NNPS", "PRP", "PRP$", "CD")) or (
                         child.dep_ in ("compound", "nmod") and self._person(child)):
                     return None
-        words = [t for t in head.subtree if t.dep_ not in ("det", "punct")]
-        return self._meant("phrase", words, _np_text(head))
+        left_out = {t.i for t in topic.subtree} if topic is not None else set()
+        words = [t for t in head.subtree if t.dep_ not in ("det", "punct")
+                 and t.i not in left_out]
+        meant = self._meant("phrase", words, _np_text(head))
+        if topic is not None and (meant is None or meant[0] == "universal"):
+            return None  # only a provider is still one when named for a matter
+        return meant
+
+    _TOPIC_PREPS = frozenset({"for", "about", "with", "on"})
+
+    def _topic_after(self, head: Any, need: Any) -> Any:
+        """The one preposition after a noun phrase that says only the matter it is for
+        ("a solicitor | for his asylum claim", "a tutor | for maths"): a thing, not a
+        person nor whom for, with nothing on it but determiners, possessives and the words
+        before its noun, and nothing after it in the sentence; else None."""
+        doc = head.doc
+        preps = [c for c in [*_kids(head), *(_kids(need) if need is not None else [])]
+                 if c.dep_ == "prep" and c.i > head.i]
+        if len(preps) != 1 or preps[0].lower_ not in self._TOPIC_PREPS:
+            return None
+        prep = preps[0]
+        objs = list(_kids(prep))
+        if len(objs) != 1 or objs[0].dep_ != "pobj" or objs[0].tag_ not in ("NN", "NNS") or \
+                self._person(objs[0]) or lemma(objs[0]) in self.person_head or any(
+                    g.dep_ not in ("det", "poss", "amod", "compound", "nmod")
+                    or lemma(g) in self.person_head for g in _kids(objs[0])):
+            return None
+        if prep.head.i != head.i and prep.head.i != (need.i if need is not None else -1):
+            return None
+        end = _trim(doc, prep.right_edge.i) + 1
+        if end < sent_end(head) and any(t.is_alpha for t in doc[end:sent_end(head)]):
+            return None
+        if need is not None and any(
+                c.dep_ in ("advcl", "ccomp", "xcomp", "npadvmod", "dative")
+                and c.i > need.i for c in _kids(need) if not c.is_ancestor(head)):
+            return None
+        after_head = range(head.i + 1, prep.i)
+        if any(doc[i].is_alpha for i in after_head):
+            return None  # something between the noun and the matter
+        return prep
 
     def _aim_meant(self, verb: Any) -> tuple[Category, str] | None:
         """An infinitive's verb phrase no list reads as an aim, read by meaning ("to thrive
