@@ -1210,9 +1210,9 @@ class NeedReader:
         if done is not None:
             # "to get a Brindle plan drawn up" is read as "needs a Brindle plan drawn up":
             # a light verb adds nothing to what is asked to be done
-            kind, why = self.judge_phrase(done)
-            if kind in ("service", "assessment"):
-                return kind, f"to {base} it done: {why}"
+            done_kind, done_why = self.judge_phrase(done)
+            if done_kind in ("service", "assessment"):
+                return done_kind, f"to {base} it done: {done_why}"
         if reading.passive and own_subject is None and self._escorted_for(verb):
             # "to be taken to the dentist so that his tooth decay is treated": a carer
             # getting the person to care, for a reason given, is what the carer does
