@@ -28,6 +28,7 @@ FLAGGED: list[tuple[str, str]] = [
     # going to what a service holds is attending it
     ("Tia needs to go to her appointments with the Harrowgate team.", "service"),
     ("Kai needs to go to his sessions with the Quillon worker.", "service"),
+    ("Tia needs to get to her appointments with the Harrowgate team.", "service"),
     # the passive of "a need for X to ..." is read like its active
     ("There is a need for Tia to be kept safe.", "universal"),
     ("There is a need for Kai to be protected.", "universal"),
@@ -44,6 +45,8 @@ NOT_FLAGGED: list[str] = [
     "Kai needs to get his hair brushed every morning.",
     # going somewhere, or with someone, for a reason given
     "Tia needs to go to the park with her brother.",
+    "Tia needs to get to her appointments by bus on her own.",
+    "Kai needs to go to his sessions on his own.",
     "Tia needs to go to her appointments with her mum so she is not frightened.",
     # a share of a particular task, negated: a young carer's need
     "Tia needs to not be doing most of the ironing.",

@@ -1483,6 +1483,14 @@ class NeedReader:
                 return "service", (f"to {base} {_np_text(obj)}: using a service, not what "
                                    "the person needs from it")
 
+        if obj is None and self._in(forms, self.going_verb):
+            # "to get to her appointments with the Harrowgate team": "get" takes its
+            # object directly, so what it goes to is found here
+            target = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "to"
+                           for g in _kids(c) if g.dep_ == "pobj"), None)
+            if target is not None and self._attended_event(verb, target):
+                return "service", (f"to {base} to {_np_text(target)}: using a service, not "
+                                   "what the person needs from it")
         shared = self._shared_object(verb, obj, forms)
         if shared is not None:
             return "service", f"to {base} {_np_text(shared)}: a service"
@@ -4412,9 +4420,11 @@ class NeedReader:
         """True when a verb of attending takes an event a service holds ("attend her
         appointments", "attend his sessions"), with nothing said about what it is for."""
         going = self._in(lemma_forms(verb), self.going_verb) and obj.dep_ == "pobj" and \
-            obj.head.lower_ == "to" and obj.head.head.i == verb.i
+            obj.head.lower_ == "to" and obj.head.head.i == verb.i and not (
+                self._own_manner(verb) or self._own_manner(obj))
         # "to go to her appointments with the crisis team", "to get to his sessions":
-        # going to what a service holds is attending it
+        # going to what a service holds is attending it; not "to go to her appointments
+        # by bus on her own", which says how she manages
         return (going or self._in(lemma_forms(verb), self.event_verb)) and bool(
             self._noun_base(obj) & self.event_noun) and not self._content_mods(obj) and \
             not any(c.dep_ == "neg" for c in _kids(verb))
