@@ -76,5 +76,11 @@ def test_the_invented_names_are_in_no_word_list() -> None:
 
 
 def test_a_need_for_someone_to_be_kept_safe_has_its_holder(coach: Coach) -> None:
+    """The passive is read like the active: the holder is the one the "for" names."""
+    for text in ("There is a need for Tia to be kept safe.",
+                 "There is a need for Tia to attend school."):
+        reading = coach.read_need(text)
+        assert reading is not None and reading.holder is not None
+        assert reading.holder.text == "Tia"
     reading = coach.read_need("There is a need for Tia to be kept safe.")
     assert reading is not None and reading.category == "universal"
