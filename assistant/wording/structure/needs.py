@@ -138,6 +138,7 @@ class NeedReader:
         self.parent_noun = words("shape_parent_noun")
         self.event_noun = words("shape_event_noun")
         self.event_verb = words("shape_event_verb")
+        self.going_verb = words("shape_going_verb")
         self.reach_verb = self.service_verb | self.event_verb | words("shape_reach_verb")
         self.home_noun = words("shape_home_noun")
         self.evaluative_adj = words("shape_evaluative_adj")
@@ -830,8 +831,12 @@ class NeedReader:
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 self._from_prep(doc, child, reading)
                 return
-            if child.dep_ in ("advcl", "acl", "relcl") and child.tag_ == "VB" and any(
+            if child.dep_ in ("advcl", "acl", "relcl") and (child.tag_ == "VB" or (
+                    child.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                for c in _kids(child)))) and any(
                     c.dep_ == "mark" and c.lower_ == "for" for c in _kids(child)):
+                # "a need for Kiera to attend", and its passive "There is a need for
+                # Kiera to be kept safe", which the parser heads by the participle
                 self._clause(doc, child, reading)
                 return
             if child.dep_ in ("acl", "relcl") and child.tag_ == "VB":
@@ -951,9 +956,39 @@ class NeedReader:
         reading.own_subject = own_subject
         reading.object_of = (verb, obj)
 
+    def _had_done(self, verb: Any) -> Any:
+        """What a causative asks to have done as a piece of work ("to have | support put in
+        place", "to get | a nursery place sorted", "to have a plan drawn up"): the noun
+        whose participle is a verb of getting work done, else None. Not other participles:
+        "to have the letters read to her" is care given concretely; nor with a why or a
+        when after it ("to get his benefits sorted so the electricity does not run out"):
+        what it is for is said."""
+        if lemma(verb) not in self.causative_verb or any(
+                t.dep_ in ("advcl", "mark") or t.lower_ in self._REASON_WORDS
+                for t in verb.subtree if t.i > verb.i):
+            return None
+        for child in _kids(verb):
+            if child.dep_ in ("ccomp", "oprd") and child.tag_ in ("VBN", "VBD") and \
+                    self._in(lemma_forms(child), self.done_verb):
+                done = next((g for g in _kids(child) if g.dep_ == "nsubj"
+                             and g.tag_.startswith("NN")), None)
+                if done is not None:
+                    return done
+            if child.dep_ == "dobj" and child.tag_.startswith("NN") and any(
+                    g.dep_ in ("acl", "amod") and g.tag_ == "VBN"
+                    and self._in(lemma_forms(g), self.done_verb) for g in _kids(child)):
+                return child
+        return None
+
     def _object_of(self, verb: Any) -> Any:
         """The verb's object: direct, or through its first preposition ("go to X"; not
-        for verbs that take their service directly: "do well in her exams")."""
+        for verbs that take their service directly: "do well in her exams"). For a causative
+        read as a clause ("to have | support put in place", "to get | a nursery place
+        sorted"), the subject of the participle: what is had or got done, as in "to have
+        a referral made", which the parser reads with an object."""
+        done = self._had_done(verb)
+        if done is not None:
+            return done
         for child in _kids(verb):
             if child.dep_ in ("dobj", "attr", "oprd", "obj"):
                 following = child.nbor(1) if child.i + 1 < len(child.doc) else None
@@ -1171,6 +1206,13 @@ class NeedReader:
         base = forms[0]
         held = reading.object_of  # the object as the clause was read, for this same token
         obj = held[1] if held is not None and held[0] is verb else self._object_of(verb)
+        done = self._had_done(verb)
+        if done is not None:
+            # "to get a Brindle plan drawn up" is read as "needs a Brindle plan drawn up":
+            # a light verb adds nothing to what is asked to be done
+            done_kind, done_why = self.judge_phrase(done)
+            if done_kind in ("service", "assessment"):
+                return done_kind, f"to {base} it done: {done_why}"
         if reading.passive and own_subject is None and self._escorted_for(verb):
             # "to be taken to the dentist so that his tooth decay is treated": a carer
             # getting the person to care, for a reason given, is what the carer does
@@ -1441,6 +1483,14 @@ class NeedReader:
                 return "service", (f"to {base} {_np_text(obj)}: using a service, not what "
                                    "the person needs from it")
 
+        if obj is None and self._in(forms, self.going_verb):
+            # "to get to her appointments with the Harrowgate team": "get" takes its
+            # object directly, so what it goes to is found here
+            target = next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "to"
+                           for g in _kids(c) if g.dep_ == "pobj"), None)
+            if target is not None and self._attended_event(verb, target):
+                return "service", (f"to {base} to {_np_text(target)}: using a service, not "
+                                   "what the person needs from it")
         shared = self._shared_object(verb, obj, forms)
         if shared is not None:
             return "service", f"to {base} {_np_text(shared)}: a service"
@@ -1691,9 +1741,13 @@ class NeedReader:
     def _phrase_meant(self, head: Any, need: Any = None) -> tuple[Category, str] | None:
         """A noun phrase no list knows read by meaning ("a gym membership" is near
         provisions). Not a name, a possession, a count, a particular person or place, a
-        clause on it, nor with anything said after it (a when, a why, a for whom)."""
+        clause on it, nor with anything said after it (a when, a why, a for whom) but
+        the matter it is for ("a solicitor | for his asylum claim"), which is left out of
+        what is compared: a provider named for a matter is still the provider."""
+        topic = self._topic_after(head, need)
         if head.tag_ not in ("NN", "NNS") or self._person(head) or self._in(
-                lemma_forms(head), self.problem_noun) or not self._plain_after(head, need):
+                lemma_forms(head), self.problem_noun) or (
+                topic is None and not self._plain_after(head, need)):
             return None  # "communication difficulties": what is wrong, not what is asked
         if need is None and any(
                 c.dep_ == "amod" and c.lower_ not in self.evaluative_adj
@@ -1703,12 +1757,52 @@ class NeedReader:
             if noun.tag_ not in ("NN", "NNS") or self._person(noun):
                 return None
             for child in _kids(noun):
+                if topic is not None and child.i == topic.i:
+                    continue
                 if child.dep_ not in self._MEANT_PHRASE_DEPS or child.lower_ == "own" or (
                         child.tag_ in ("NNP", "NNPS", "PRP", "PRP$", "CD")) or (
                         child.dep_ in ("compound", "nmod") and self._person(child)):
                     return None
-        words = [t for t in head.subtree if t.dep_ not in ("det", "punct")]
-        return self._meant("phrase", words, _np_text(head))
+        left_out = {t.i for t in topic.subtree} if topic is not None else set()
+        words = [t for t in head.subtree if t.dep_ not in ("det", "punct")
+                 and t.i not in left_out]
+        meant = self._meant("phrase", words, _np_text(head))
+        if topic is not None and (meant is None or meant[0] == "universal"):
+            return None  # only a provider is still one when named for a matter
+        return meant
+
+    _TOPIC_PREPS = frozenset({"for", "about", "with", "on"})
+
+    def _topic_after(self, head: Any, need: Any) -> Any:
+        """The one preposition after a noun phrase that says only the matter it is for
+        ("a solicitor | for his asylum claim", "a tutor | for maths"): a thing, not a
+        person nor whom for, with nothing on it but determiners, possessives and the words
+        before its noun, and nothing after it in the sentence; else None."""
+        doc = head.doc
+        preps = [c for c in [*_kids(head), *(_kids(need) if need is not None else [])]
+                 if c.dep_ == "prep" and c.i > head.i]
+        if len(preps) != 1 or preps[0].lower_ not in self._TOPIC_PREPS:
+            return None
+        prep = preps[0]
+        objs = list(_kids(prep))
+        if len(objs) != 1 or objs[0].dep_ != "pobj" or objs[0].tag_ not in ("NN", "NNS") or \
+                self._person(objs[0]) or lemma(objs[0]) in self.person_head or any(
+                    g.dep_ not in ("det", "poss", "amod", "compound", "nmod")
+                    or lemma(g) in self.person_head for g in _kids(objs[0])):
+            return None
+        if prep.head.i != head.i and prep.head.i != (need.i if need is not None else -1):
+            return None
+        end = _trim(doc, prep.right_edge.i) + 1
+        if end < sent_end(head) and any(t.is_alpha for t in doc[end:sent_end(head)]):
+            return None
+        if need is not None and any(
+                c.dep_ in ("advcl", "ccomp", "xcomp", "npadvmod", "dative")
+                and c.i > need.i for c in _kids(need) if not c.is_ancestor(head)):
+            return None
+        after_head = range(head.i + 1, prep.i)
+        if any(doc[i].is_alpha for i in after_head):
+            return None  # something between the noun and the matter
+        return prep
 
     def _aim_meant(self, verb: Any) -> tuple[Category, str] | None:
         """An infinitive's verb phrase no list reads as an aim, read by meaning ("to thrive
@@ -2908,7 +3002,8 @@ class NeedReader:
                                                   "learner", "individual", "contributor"}
                 and any(c.dep_ == "amod" and self._aim_word(c) for c in _kids(obj)))
         if obj is not None and (obj.tag_ in ("JJS", "RBS") or obj.lower_ in self.maximal_word) \
-                and not any(c.tag_ in ("WRB", "WP", "WDT") for c in _kids(obj)):
+                and not any(c.tag_ in ("WRB", "WP", "WDT") for c in _kids(obj)) and \
+                not self._share_of_thing(obj):
             return True  # "to be the best", "to get the most out of life"
         if obj is not None and self._in(forms, self.goal_verb | self.change_verb
                                         | self.universal_verb | {"take", "gain", "enjoy"}) \
@@ -2954,6 +3049,21 @@ class NeedReader:
             return bool(aims) and all(t in aims or (
                 self._generic_noun(t) and t.tag_ != "PRP"
                 and not self._noun_base(t) & self.person_head) for t in targets)
+        return False
+
+    def _share_of_thing(self, obj: Any) -> bool:
+        """True when a superlative is an amount "of" something concrete ("most of the
+        housework", "the bulk of the cooking"): a share of a particular task, not the
+        best every child should reach. Why (found by colleagues): "needs to not be doing
+        most of the housework", a young carer's need, read as an aim like "to be the
+        best"."""
+        for child in _kids(obj):
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for noun in _kids(child):
+                    if noun.dep_ == "pobj" and noun.tag_.startswith("NN") and not (
+                            self._aim_object(noun) or self._noun_base(noun) & (
+                                self.universal_noun | self.abstract_noun)):
+                        return True
         return False
 
     def _being_oneself(self, obj: Any) -> bool:
@@ -4309,7 +4419,13 @@ class NeedReader:
     def _attended_event(self, verb: Any, obj: Any) -> bool:
         """True when a verb of attending takes an event a service holds ("attend her
         appointments", "attend his sessions"), with nothing said about what it is for."""
-        return self._in(lemma_forms(verb), self.event_verb) and bool(
+        going = self._in(lemma_forms(verb), self.going_verb) and obj.dep_ == "pobj" and \
+            obj.head.lower_ == "to" and obj.head.head.i == verb.i and not (
+                self._own_manner(verb) or self._own_manner(obj))
+        # "to go to her appointments with the crisis team", "to get to his sessions":
+        # going to what a service holds is attending it; not "to go to her appointments
+        # by bus on her own", which says how she manages
+        return (going or self._in(lemma_forms(verb), self.event_verb)) and bool(
             self._noun_base(obj) & self.event_noun) and not self._content_mods(obj) and \
             not any(c.dep_ == "neg" for c in _kids(verb))
 
