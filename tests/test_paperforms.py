@@ -158,7 +158,8 @@ def test_names_in_need_text_and_services_are_replaced_before_pooling() -> None:
         "needs": [
             {"holder": "Child 1", "holder_kind": "child",
              "wording": "Child 1 needs to see her gran Maureen every Sunday",
-             "services": ["Contact supervised by Rosalind at the family centre"]},
+             "services": ["Contact supervised by Rosalind at the family centre",
+                          "Meets the worker to agree a plan — Drug and alcohol worker"]},
             {"holder": "Mother", "holder_kind": "parent",
              "wording": "Mother needs Relative to collect Child 1 from school on Fridays"},
         ]})
@@ -166,7 +167,9 @@ def test_names_in_need_text_and_services_are_replaced_before_pooling() -> None:
     checked = check_forms("f.csv", [form], content.framework, names=load_names(content))
     [kept] = checked.forms
     assert kept.needs[0].wording == "Child 1 needs to see her gran [name] every Sunday"
-    assert kept.needs[0].services == ["Contact supervised by [name] at the family centre"]
+    assert kept.needs[0].services == [
+        "Contact supervised by [name] at the family centre",
+        "Meets the worker to agree a plan — Drug and alcohol worker"]  # who, read alone
     assert kept.needs[1].wording == form.needs[1].wording
     assert "Maureen" not in kept.model_dump_json() and "Rosalind" not in kept.model_dump_json()
     [warning] = checked.warnings

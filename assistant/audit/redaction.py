@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from assistant.content import Content, Framework
 
 
+#: how a service is written on an audit form: its action, then who does it
+SERVICE_JOIN = " — "
+
+
 def age_band(person: Person, on: date, unborn: bool = False) -> AgeBand:
     """The age band on ``on``, from the recorded age or else the date of birth."""
     if unborn or (person.date_of_birth is not None and person.date_of_birth > on):
@@ -126,7 +130,8 @@ def _redact(case: Case, labels: dict[str, tuple[str, HolderKind]], names: Names,
             where = f"need {number}, service {index}"
             action = redact(item.action, where)
             # "who" apart from the action: alone, "sue" is the name, not the verb
-            services.append(f"{action} — {redact(item.who, where)}" if item.who else action)
+            services.append(f"{action}{SERVICE_JOIN}{redact(item.who, where)}" if item.who
+                            else action)
         texts.append((wording, services))
     # the same name in a service's action and its owner ("Youth worker Jade", as the
     # interview offers it) is one name taken out there: listed and counted once
@@ -248,5 +253,10 @@ def form_without_names(form: AuditForm, names: Names,
         where = f"need {number}"
         needs.append(need.model_copy(update={
             "wording": unnamed(need.wording, where),
-            "services": [unnamed(service, where) for service in need.services]}))
+            # a service is written "action — who" (as :func:`_redact` joins them): each
+            # part is read alone, as it was typed, so "Drug and alcohol worker" after the
+            # dash is not a capitalised word in mid-sentence
+            "services": [SERVICE_JOIN.join(unnamed(part, where)
+                                           for part in service.split(SERVICE_JOIN))
+                         for service in need.services]}))
     return form.model_copy(update={"needs": needs}), found
