@@ -238,8 +238,10 @@ def _on_scale(value: str, column: str, framework: Framework | None, line: int,
         return value  # a plain text in the model: the import's scale check names it
     ids = ", ".join(point.id for point in points)
     shown = ", ".join(point.label for point in points)
-    where = column if column in ("plan_result", "level_of_need") or not need.isdigit() \
-        else f"need {need}, {column}"  # as the model's own errors name a need's field
+    # as the model's own errors name a field ("level of need", "need 1, status")
+    named = column.replace("_", " ")
+    where = named if column in ("plan_result", "level_of_need") or not need.isdigit() \
+        else f"need {need}, {named}"
     raise CsvError(f"'{text}' is not one of {ids} (or as the form prints them: {shown})",
                    line=line, field=where)
 
