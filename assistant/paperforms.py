@@ -243,7 +243,7 @@ def check_forms(source: str, forms: Iterable[AuditForm], framework: Framework,
         earlier.append(this)
     from assistant.audit.redaction import label_words
 
-    checked.forms, warnings = _names(source, checked.forms, names, label_words(framework))
+    checked.forms, warnings = _unnamed(source, checked.forms, names, label_words(framework))
     checked.warnings.extend(warnings)
     return checked
 
@@ -271,8 +271,8 @@ def _off_scale(form: AuditForm, allowed: dict[str, list[str]]) -> list[str]:
     return problems
 
 
-def _names(source: str, forms: list[AuditForm], names: Names,
-           labels: frozenset[str] = frozenset()) -> tuple[list[AuditForm], list[Problem]]:
+def _unnamed(source: str, forms: list[AuditForm], names: Names,
+             labels: frozenset[str] = frozenset()) -> tuple[list[AuditForm], list[Problem]]:
     """``forms`` with every word in need text and services that reads as a person's name
     (the redaction's second net) replaced by "[name]", and a warning for each form it
     changed; the words of the role ``labels`` an audit form names people by are no names.
