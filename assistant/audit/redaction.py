@@ -234,6 +234,8 @@ def form_without_names(form: AuditForm, names: Names,
     """
     import re
 
+    from assistant.redact import _UNKNOWN as UNKNOWN  # the one placeholder for a name
+
     redactor = Redactor(case=Case(reference="x"), labels={}, names=names)
     found: list[Replaced] = []
 
@@ -244,8 +246,8 @@ def form_without_names(form: AuditForm, names: Names,
                  if not set(r.name.lower().replace("-", " ").split()) <= labels]
         for replaced in taken:
             text = re.sub(rf"(?<![^\W\d_]){re.escape(replaced.name)}(?![^\W\d_])",
-                          "[name]", text)
-            found.append(Replaced(where, replaced.name, "[name]"))
+                          UNKNOWN, text)
+            found.append(Replaced(where, replaced.name, UNKNOWN))
         return text
 
     needs = []
