@@ -20,7 +20,7 @@ from assistant.interview import Interview
 from assistant.model import Case, Person
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
-from tests.helpers import CONTENT, open_case
+from tests.helpers import CONTENT, dialog_up, open_case
 from tests.test_tui import SIZE, type_text, until
 
 TODAY = date(2026, 11, 30)
@@ -81,8 +81,7 @@ async def test_a_parents_need_at_whose_need_is_flagged_and_kept_with_why(
                     "whose need")
         await type_text(pilot, PARENT_NEED)
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, KeepScreen), "the keep dialog")
-        keep = app.screen
+        keep = await dialog_up(pilot, KeepScreen)  # the worker types once it is up
         assert isinstance(keep, KeepScreen)
         assert {f.kind for f in keep.findings} & {"vague", "service"}, keep.findings
         await type_text(pilot, "her own words")
