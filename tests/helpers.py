@@ -93,6 +93,24 @@ async def open_case(pilot: Pilot, reference: str | None = None, *,
     return interview(app)
 
 
+async def dialog_up(pilot: Pilot, kind: type) -> Any:
+    """Wait until a dialog of ``kind`` is up, as the worker sees it: on top, composed,
+    its field focused, no key held (the app has handled everything putting it up). A
+    test that types as soon as ``app.screen`` is the dialog types before it is up (it
+    is on the stack from the moment it is pushed): that is typing on, not typing into
+    it (:meth:`assistant.tui.typeahead.TypeAhead.divert`)."""
+    app: NeedsLedApp = pilot.app  # type: ignore[assignment]
+
+    def up() -> bool:
+        screen, focused = app.screen, app.focused
+        return (isinstance(screen, kind) and screen.is_mounted and focused is not None
+                and focused.screen is screen and not app.typeahead.closed
+                and not app.typeahead.held)
+
+    await until(pilot, up, f"the {kind.__name__} is up")
+    return app.screen
+
+
 async def reads_the_dialog() -> None:
     """The worker stops and reads a dialog that opened under their fingers before typing
     into it: keys typed on in the same burst go back where they were meant

@@ -314,3 +314,28 @@ def test_a_recorded_childs_low_mood_reflects_emotional_wellbeing(story: str,
     """Found walking the app: "Ryan has been low" (a recorded child) showed no emotional
     wellbeing, as everyday words ("low", "upset") were skipped for themes about anyone."""
     assert (WELLBEING in _themes(story)) is shown, _themes(story)
+
+
+FAMILY = "Family relationships"
+HEALTH = "Health and disability"
+
+
+@pytest.mark.parametrize("story, below", [
+    # one remark about a child at school, three words of health in it
+    ("Mila's grandfather died in the spring and Mila misses him. Mila talks about her "
+     "grandfather every day. Her nursery says Mila is often tired and hungry and has lost "
+     "weight.", HEALTH),
+    # one word read by two of a theme's terms ("drink", "drinking")
+    ("Mila's grandfather died in the spring. Mila talks about her grandfather every day. "
+     "Kerry has been drinking.", DRINK),
+])
+def test_a_theme_weighs_what_the_story_tells_not_how_many_of_its_words(
+        story: str, below: str) -> None:
+    """Found reviewing walk12's change to the fixture story's reflection ("health and
+    disability" from "she is often tired and hungry" in fourth place, above the
+    grandfather's death): themes were weighed word by word, so one remark using several
+    of a theme's words, or one word two of its terms read, outweighed a theme the story
+    tells twice. Each sentence now tells a theme once."""
+    themes = _themes(story)
+    assert FAMILY in themes and below in themes, themes
+    assert themes.index(FAMILY) < themes.index(below), themes

@@ -176,10 +176,23 @@ def _goto(screen: Any, key: str) -> None:
     screen.show_question()
 
 
+def _unread(app: NeedsLedApp) -> bool:
+    """Whether keys posted to the app have not been read by it yet."""
+    queue = app._message_queue  # (Textual has no public view of it)
+    return any(isinstance(m, (events.Key, events.Paste)) and not m.is_forwarded
+               for m in list(getattr(queue, "values", ())))
+
+
 async def _handled(pilot: Any, app: NeedsLedApp) -> None:
-    """Let every key posted so far be handled (the hold lets them through one by one)."""
-    await until(pilot, lambda: not app.typeahead.held and not app.typeahead.closed,
-                "every key handed on")
+    """Let every key posted so far be read and handled (the hold lets them through one
+    by one), and the field they went to handle them. Why all three: on a loaded machine
+    the app had not yet read the burst when this first looked (nothing held, nothing
+    closed), and a fixed pause after it was sometimes too short."""
+    from assistant.tui.typeahead import handled
+
+    await until(pilot, lambda: not _unread(app) and not app.typeahead.held
+                and not app.typeahead.closed, "every key handed on")
+    await handled(app.focused)
     for _ in range(6):
         await pilot.pause(0.05)
 

@@ -305,7 +305,7 @@ class Interview(People, Story, Gaps):
             coach_stage=step.coach,
             holder=values.get("name"),
             coach_holder=values.get("child") if step.coach == "seriousness"
-            else values.get("name"),
+            else values.get("parent") if step.kind == "whose_need" else values.get("name"),
             number=keys.index(key) + 1 if key in keys else 0,
             total=len(keys),
             multiline=step.multiline,
@@ -420,6 +420,11 @@ class Interview(People, Story, Gaps):
         if kept and text:
             new_at = self._resolve(moved)[1] if moved else at
             need = new_at.need
+            if need is None or text not in statements(need):
+                # a need written for someone else (the parent's own, at "Whose need is
+                # it?"): the reason is kept with the need that holds the wording
+                need = next((n for n in reversed(self.case.needs)
+                             if text in statements(n)), need)
             if need is not None:
                 need.kept_wording = [*need.kept_wording, *(
                     KeptWording(rule=rule, wording=text, reason=reason) for rule, reason in kept)]

@@ -407,8 +407,9 @@ STEPS: tuple[Step, ...] = (
          shown=_child_says_shown),
     # each need as written, with what the holder says about it
     Step("need", "need", "need", "need", *_need, coach="need"),
+    # the parent's own need is written here: the coach reads it as it reads any need
     Step("whose_need", "need", "need", "need", _empty, _parent_need, shown=_parent_shown,
-         extra=_parent_extra),
+         extra=_parent_extra, coach="need"),
     Step("voice", "need", "need", "need", _voice_read, _voice_write),
     Step("views", "need", "need", "need", *_text("need", "parent_views"), shown=_views_shown),
     Step("family_words", "need", "need", "need", *_text("need", "family_words")),

@@ -177,7 +177,15 @@ class Story:
         said of that person as their state or as what they do not do ("Kerry has been
         low", "Mila is not talking yet"), never as what anyone says or does; in a theme
         about anyone, only said so of a recorded person ("Ryan has been low": a child's
-        emotional wellbeing; "the weather has been low" is no one's)."""
+        emotional wellbeing; "the weather has been low" is no one's).
+
+        A theme weighs what the story tells of it, not how many of its words one telling
+        uses: each sentence that tells it counts once, by its weightiest word there (a
+        phrase, such as "found by police", 2; a word 1). Why: words were counted one by
+        one, so "she is often tired and hungry" (two health words in one remark, about a
+        child at school) outweighed "Kayla's grandfather died" (one word each for family
+        relationships and for feelings), and "drinking" counted twice, as "drink" and as
+        "drinking"."""
         from assistant.wording.casefit import Teller, family_of, sentences_of
 
         if self._theme_reading is None:
@@ -201,6 +209,8 @@ class Story:
         labels: dict[str, str] = {}
         for theme in themes.themes:
             labels[theme.id] = theme.label
+            # each sentence tells a theme once, by its weightiest word there (see below)
+            told: dict[int, int] = {}
             for term in theme.terms:
                 low_term = term.lower()
                 general = low_term in everyday
@@ -208,8 +218,7 @@ class Story:
                 # they count only as a recorded person's state ("Ryan has been low")
                 anyones = general and theme.about == "any"
                 pattern = _term_pattern(low_term)
-                hits = 0
-                for sentence in sentences:
+                for number, sentence in enumerate(sentences):
                     for found in pattern.finditer(sentence):
                         if general:
                             if not facts.as_state(sentence, found.start()):
@@ -223,9 +232,9 @@ class Story:
                         if theme.about != "any" and not _said_of(
                                 teller.of(sentence, found.start()), theme.about, general):
                             continue
-                        hits += 1
-                if hits:
-                    score[theme.id] += hits * (2 if " " in term else 1)
+                        told[number] = max(told.get(number, 0), 2 if " " in term else 1)
+            if told:
+                score[theme.id] += sum(told.values())
         for fact in facts.facts:
             # an act the case's facts read from the story ("Rob hit Kerry"), as a phrase
             if fact.theme in labels and fact.id in family.facts:

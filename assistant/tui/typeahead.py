@@ -19,12 +19,21 @@ and :data:`MAX_CHECKS` checks at most: a screen that stays busy gets its keys an
 once it is up (mounted, its field focused), never before.
 Keys typed while the cases are still being opened wait for them (Ctrl and function keys
 excepted, so Ctrl+Q always quits).
+
+A screen (a dialog most of all) is *up* once the app has put it up and handled everything
+that caused: composed, mounted, its field focused, nothing left to do. Keys typed while
+the screen on top is not up wait for it, whatever put it there (a key, a timer, a
+thread): handed on before, they went to the dialog itself, which has no field yet, and
+vanished ("XYZ" arrived as "YZ"). And a key typed once a dialog is up is for that dialog:
+only keys typed before it was up (and the burst they began) are taken back to where they
+were meant (see ``TypeAhead.divert``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -137,6 +146,12 @@ class TypeAhead:
         #: and key timing
         self._sink: Callable[[str], None] | None = None
         self._sink_screen: object = None
+        #: when the diverting dialog was up (None: not yet), and whether a burst begun
+        #: before that is being diverted
+        self._sink_up: float | None = None
+        self._sink_burst = False
+        #: the screens that have been up (see ``_putting_up``)
+        self._up: weakref.WeakSet[object] = weakref.WeakSet()
         self._last_key = 0.0
         self._gap = 0.0
         #: the first screen has listed the cases (see ``opening``)
@@ -153,26 +168,45 @@ class TypeAhead:
         browsers hold a new dialog's buttons for a moment for the same reason. Printable
         keys and pasted text go to ``sink`` as text and Backspace as "\b"; the burst
         ends at the first key after a pause of :data:`BURST_GAP` seconds or one that can
-        move the focus, which goes on as usual, or when ``screen`` (the dialog) is no longer the one
-        showing: a diversion never outlives the dialog it was for."""
+        move the focus, which goes on as usual, or when ``screen`` (the dialog) is no
+        longer the one showing: a diversion never outlives the dialog it was for.
+
+        Only a burst begun before the dialog was up is typed on: a key typed once it is
+        up, with no key typed between, is for the dialog, however soon after the Enter.
+        Why: the pause alone was measured from the Enter, so a reason typed into a
+        dialog already up on a quick machine (up 0.1 s after the Enter, the reason
+        begun 0.3 s after) went into the answer box below, and the Enter after it sent
+        the dialog an empty reason (walk11's Pilot test at "Whose need is it?").
+
+        Called while the key that opened the dialog is handled, so under that key's
+        hold: the hold ends once the dialog is up, and that is when it was up."""
         self._sink = sink
         self._sink_screen = screen
+        self._sink_up = None
+        self._sink_burst = False
 
     def _to_sink(self, event: Typed, gap: float) -> bool:
         """Hand ``event``, typed ``gap`` seconds after the key before it, to the diverting
-        sink if it is typing on in the same burst; else end the diversion."""
+        sink if it is typing on in the same burst, one begun before the dialog was up;
+        else end the diversion."""
         if self._sink is None:
             return False
+        typing_on = (gap < BURST_GAP and self._dialog_showing()
+                     and (self._sink_burst or self._sink_up is None
+                          or event.time < self._sink_up))
         if isinstance(event, events.Paste):
-            if gap < BURST_GAP and self._dialog_showing():
+            if typing_on:
                 self._sink(event.text)
+                self._sink_burst = True
                 return True
-        elif gap < BURST_GAP and self._dialog_showing() and not moves_focus(event.key):
+        elif typing_on and not moves_focus(event.key):
             if event.key == "backspace":
                 self._sink("\b")
+                self._sink_burst = True
                 return True
             if event.is_printable and event.character:
                 self._sink(event.character)
+                self._sink_burst = True
                 return True
         self._sink = None
         return False
@@ -214,8 +248,9 @@ class TypeAhead:
 
     def hold(self, event: Typed) -> bool:
         """Keep ``event`` for later if a key before it is still being handled (or keys
-        held before it are still waiting: the order is kept), or if the cases are not
-        open yet (see ``opening``)."""
+        held before it are still waiting: the order is kept), if the screen on top is
+        not up yet (see ``_putting_up``), or if the cases are not open yet (see
+        ``opening``)."""
         # when the terminal delivered it (a handler blocking the event loop delays
         # ``hold``, not the typing)
         now = event.time
@@ -223,6 +258,8 @@ class TypeAhead:
         opening = self.opening()
         if opening and is_command(event):
             return False  # Ctrl+Q quits a start that hangs
+        if not (self.closed or self.held or opening) and self._putting_up():
+            self._close()  # released once the screen is up (``_check``)
         if self.closed or self.held or opening:
             self.held.append(event)
             self._gaps.append(self._gap)
@@ -230,14 +267,29 @@ class TypeAhead:
             return True
         return False
 
+    def _putting_up(self) -> bool:
+        """Whether the screen on top is not up yet: never seen up by a hold's end. Why
+        hold keys for it: a screen put up while no key was held (by a timer, a thread, a
+        dialog's answer) took the keys typed at it before it had a focused field; they
+        went to the screen itself and vanished. A screen once up stays up: keys typed
+        into its fields are never held for it again."""
+        try:
+            screen = self.app.screen
+        except Exception:  # no screen: the app is starting or closing
+            return False
+        return screen not in self._up
+
+    def _close(self) -> None:
+        self.closed = True
+        self._since = time.monotonic()
+        self._checks = 0
+        self._poll()
+
     def handed_on(self, event: Typed) -> None:
         """``event`` was handed to the focused widget: if it acts later than the keys
         after it would (:func:`acts_later`), hold them until it has been handled."""
         if acts_later(event, self._focused()):
-            self.closed = True
-            self._since = time.monotonic()
-            self._checks = 0
-            self._poll()
+            self._close()
 
     def _poll(self) -> None:
         if self._polling:
@@ -257,10 +309,24 @@ class TypeAhead:
         if timed_out or not self._working():
             if timed_out:
                 self.timeouts += 1
+            self._screen_is_up()
             self.closed = False
             self.app.post_message(self.Release())
         else:
             self._poll()
+
+    def _screen_is_up(self) -> None:
+        """A hold ends: the screen on top is up (the one showing gets the keys now), and
+        if it is the diverting dialog, the keys typed from now on are for it."""
+        try:
+            screen = self.app.screen
+        except Exception:  # no screen: the app is starting or closing
+            return
+        if not getattr(screen, "is_mounted", True):
+            return
+        self._up.add(screen)
+        if screen is self._sink_screen and self._sink_up is None:
+            self._sink_up = time.monotonic()
 
     def _screen_up(self) -> bool:
         """Whether the screen showing has been mounted: composed, and its ``on_mount``
