@@ -239,3 +239,64 @@ def test_short_shorthand_is_spelled_out_only_as_written() -> None:
 ])
 def test_drug_and_exploitation_slang(suggester: Suggester, text: str, theme: str) -> None:
     assert theme_of(suggester, text) == theme
+
+
+# --- words that read as another theme's word, and instruments that are no need ----------
+# Written for these tests (no dev row says them); each "must fail" wording is the class the
+# change is about, each "must pass" the reading that has to stay.
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # "race" is someone's race: a form of the verb is not ethnicity ("racing").
+    ("Dad needs to tell someone when he has racing thoughts at night.",
+     "parental-mental-health"),
+    ("Mum needs to recognise when her mind is racing and ring the crisis line.",
+     "parental-mental-health"),
+    ("Amir needs to stop being picked on because of his race.", "identity-belonging"),
+    ("Priya needs to be treated with respect whatever her race.", "identity-belonging"),
+    # A child left to set their own limits is the parent's boundaries; staying out
+    # overnight with no one knowing where is going missing.
+    ("Dad lets Ryan stay out as late as he wants on school nights.",
+     "parenting-boundaries"),
+    ("Mum needs to stop leaving Zara to come home whenever she likes.",
+     "parenting-boundaries"),
+    ("Kai stays out overnight and nobody knows where he sleeps.", "exploitation-missing"),
+    # How a baby is laid to sleep, and an adult asleep with one, is safe sleep (basic
+    # care), not health; a child with no bed of his own is housing.
+    ("Baby Ezra needs to sleep on his back in a cot of his own.", "basic-care"),
+    ("Dad needs to stop falling asleep on the sofa with the baby on his chest.",
+     "basic-care"),
+    ("Jordan needs a bed of his own instead of sleeping on the sofa at his nan's.",
+     "housing-money"),
+])
+def test_a_word_read_as_another_themes_goes_where_the_need_says(
+        suggester: Suggester, text: str, theme: str) -> None:
+    assert theme_of(suggester, text) == theme
+
+
+def test_a_bare_form_of_race_names_no_theme(suggester: Suggester) -> None:
+    (got,) = suggester.suggest(["Callum needs to stop racing his bike on the main road."])
+    assert got.theme != "identity-belonging"
+    assert "racing" not in got.reason
+
+
+@pytest.mark.parametrize("text", [
+    "A parenting order for Mr Jones.",
+    "A staying put arrangement with her carers until she turns 21.",
+    "A parenting contract about Leo's lateness.",
+])
+def test_an_order_or_agreement_is_worded_as_a_service(suggester: Suggester,
+                                                      text: str) -> None:
+    (got,) = suggester.suggest([text])
+    assert got.theme is None and got.reason.startswith("worded as a service")
+
+
+@pytest.mark.parametrize(("text", "theme"), [
+    # a need that only mentions the agreement, or staying where one is, is still placed
+    ("Ella needs to stay put in her placement until her exams are over.",
+     "school-learning"),
+    ("Mum needs to keep to the parenting contract she signed with the school.",
+     "parenting-boundaries"),
+])
+def test_a_need_that_mentions_an_agreement_is_still_placed(
+        suggester: Suggester, text: str, theme: str) -> None:
+    assert theme_of(suggester, text) == theme
