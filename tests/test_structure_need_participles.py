@@ -25,6 +25,9 @@ FLAGGED: list[tuple[str, str]] = [
     ("Corvin needs his wellbeing secured.", "universal"),
     ("Oriel needs her emotional well-being promoted.", "universal"),
     ("Oriel needs her physical and emotional wellbeing secured.", "universal"),
+    # a right to what every child is owed, only upheld
+    ("Corvin needs his right to education upheld.", "universal"),
+    ("Corvin needs his right to a family life respected.", "universal"),
     # doing only what children in general do
     ("Oriel needs to access the curriculum like her classmates.", "universal"),
     ("Corvin needs to go to school as other children his age do.", "universal"),
@@ -39,6 +42,9 @@ NOT_FLAGGED: list[str] = [
     # a particular thing of the holder's secured is no aim
     "Corvin needs his bedroom door secured so his brother cannot get in.",
     "Corvin needs his bike secured at school.",
+    # a right to something particular
+    "Corvin needs his right to see his dad upheld.",
+    "Corvin needs his right to education at Quillby Academy upheld.",
     # a particular person compared, or a particular thing or time said
     "Oriel needs to ride her bike like her brother.",
     "Oriel needs to go to school like her sister.",

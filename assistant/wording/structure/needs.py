@@ -89,6 +89,7 @@ class NeedReader:
         self.direct_verb = words("shape_direct_verb")
         self.negators = words("shape_negator")
         self.service_head = words("shape_service_head")
+        self.right_noun = words("shape_right_noun")
         # the places and goods every child has (school, lessons, the curriculum, food)
         self.everyday_good = words("shape_outcome_everyday_place") | words("shape_basic_good")
         self.professional_suffix = tuple(sorted(words("shape_professional_suffix"),
@@ -1389,10 +1390,10 @@ class NeedReader:
             subject_lemma = lemma(own_subject)
             if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")
                     or self._quality(own_subject)  # "well-being" read as "well - being"
-                    # "his sense of belonging", "his right to education": what alone asks
-                    # for an aim, only upheld
+                    # "his sense of belonging": what alone asks for an aim, only upheld
                     or (own_subject.tag_.startswith("NN")
-                        and self.judge_phrase(own_subject)[0] == "universal")) \
+                        and self.judge_phrase(own_subject)[0] == "universal")
+                    or self._right_to_good(own_subject)) \
                     and reading.passive and self._in(forms, self.universal_passive) \
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
@@ -2171,6 +2172,23 @@ class NeedReader:
                 or (c.dep_ == "amod" and c.lower_ in ("other", "all", "any", "every",
                                                       "same-age", "typical"))
                 for c in _kids(o)) and not o.conjuncts for o in objs)
+
+    def _right_to_good(self, noun: Any) -> bool:
+        """"his right to education", "her right to a family life": a right (a word of
+        shape_right_noun) to what every child is owed, nothing particular said of it.
+        "his right to see his dad" names a person and stays specific."""
+        if not self._noun_base(noun) & self.right_noun:
+            return False
+        preps = [c for c in _kids(noun) if c.dep_ == "prep"]
+        if len(preps) != 1 or preps[0].lower_ != "to" or any(
+                c.dep_ not in ("det", "poss", "prep", "amod", "cc", "conj", "punct")
+                and not (c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"))  # "upheld"
+                for c in _kids(noun)):
+            return False
+        goods = [g for g in _kids(preps[0]) if g.dep_ == "pobj"]
+        return len(goods) == 1 and all(
+            self._noun_base(g) & (self.basic_good | self.universal_noun | self.home_noun)
+            and self._generic_noun(g) for g in [goods[0], *goods[0].conjuncts])
 
     def _peer_like(self, prep: Any) -> bool:
         """"like her peers", "as other children her age do": a comparison with children in
