@@ -475,7 +475,9 @@ class Engine:
             if index is None or reading.span is None:
                 continue
             span = span_of(doc, reading.span.start, reading.span.end)
-            if any(rule.kind in STRUCTURE_KINDS and _overlaps(span, other)
+            kind = compiled.rules[index].kind
+            if any(rule.kind in STRUCTURE_KINDS and _overlaps(span, other) and (
+                    not reading.purpose or rule.kind == kind)
                    for rule, other in candidates):
                 continue  # a word rule already says it (with its own words)
             candidates.append((compiled.rules[index], span))

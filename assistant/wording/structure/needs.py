@@ -89,6 +89,9 @@ class NeedReader:
         self.direct_verb = words("shape_direct_verb")
         self.negators = words("shape_negator")
         self.service_head = words("shape_service_head")
+        self.right_noun = words("shape_right_noun")
+        # the places and goods every child has (school, lessons, the curriculum, food)
+        self.everyday_good = words("shape_outcome_everyday_place") | words("shape_basic_good")
         self.professional_suffix = tuple(sorted(words("shape_professional_suffix"),
                                                 key=len, reverse=True))
         self.not_professional = words("shape_not_professional")
@@ -190,6 +193,7 @@ class NeedReader:
         self.carer_noun = words("shape_carer_noun")
         self.carer_which = words("shape_carer_which")
         self.done_verb = words("shape_done_verb")
+        self.done_with_particle = words("shape_done_with_particle")
         self.causative_verb = words("shape_causative_verb")
         self.harm_verb = words("shape_harm_verb")
         self.relative_verb = words("shape_relative_verb")
@@ -314,6 +318,14 @@ class NeedReader:
                 continue  # what someone knows or believes, not a need the plan states
             self._judge(doc, reading)
             readings.append(reading)
+            aim = self._purpose_aim(doc, reading)
+            if aim is not None:
+                words = doc[aim.left_edge.i:_trim(doc, aim.right_edge.i) + 1]
+                readings.append(replace(
+                    reading, category="universal", purpose=True,
+                    span=Part.of(doc, words.start, words.end),
+                    reason=f"what the {reading.category} is for is an aim every child "
+                           "shares"))
             readings.extend(self._coordinated(doc, reading))
         if not readings and not skipped:
             fragment = self._fragment(doc)
@@ -325,6 +337,50 @@ class NeedReader:
         elif readings:
             self._later_fragments(doc, candidates, readings)
         return readings
+
+    def _purpose_aim(self, doc: Any, reading: NeedReading) -> Any:
+        """The clause a service or assessment is asked for when that clause is itself an
+        aim every child shares ("an Interim Care Order | to keep her safe", "a referral |
+        so she is safe", "extra help | in order to make the best of his life chances"),
+        else None.
+
+        Why: such a need is two faults, the service and the aim; the coach names the
+        service first (its finding starts first) and the aim after it. A purpose with a
+        particular subject ("so Mum can work") or anything particular is no aim."""
+        if reading.category not in ("service", "assessment") or reading.negated or \
+                reading.span is None:
+            return None
+        need = doc[reading.predicate.end - 1]
+        found: list[Any] = []
+        verb = reading.verb_token
+        if reading.what == "clause" and verb is not None and not reading.passive and \
+                reading.own_subject is not None and reading.own_subject.i < verb.i:
+            found.append(verb)  # "needs an Interim Care Order to keep her safe"
+        for head in (need, reading.head_token):
+            if head is not None:
+                found += [c for c in _kids(head) if c.i > head.i and c.tag_.startswith("VB")
+                          and c.dep_ in ("advcl", "xcomp", "acl")]
+        for clause in found:
+            kids = _kids(clause)
+            if not (any(c.tag_ == "TO" for c in kids) or any(
+                    c.dep_ == "mark" and c.lower_ in ("so", "that") for c in kids)):
+                continue
+            if any(c.dep_ in SUBJECT_DEPS and c.tag_ != "PRP" for c in kids):
+                continue  # "so that Mum can work": someone in particular
+            if self._aim_purpose(clause):
+                return clause
+        return None
+
+    def _aim_purpose(self, clause: Any) -> bool:
+        """Whether a purpose clause of a service is an aim every child shares ("to keep
+        her safe", "so she can thrive"). Not what the service is to do, its work ("a
+        paid carer to look after him", "training to meet his needs")."""
+        kids = _kids(clause)
+        if self._in(lemma_forms(clause), self.care_verb) or any(
+                c.dep_ in ("dobj", "obj") and self._noun_base(c) & self.universal_noun
+                for c in kids):
+            return False
+        return bool(self._general_aim(clause)) or self._aim_clause(clause)
 
     def _later_fragments(self, doc: Any, candidates: list[int],
                          readings: list[NeedReading]) -> None:
@@ -747,6 +803,15 @@ class NeedReader:
                 # the object is the subject of what is needed.
                 self._clause(doc, clause, reading, obj)
                 return
+            ing = self._ing_subject(clause)
+            if ing is not None and obj.i < ing.i and not any(
+                    t.tag_.startswith("NN") or t.dep_ == "det" for t in doc[obj.i:ing.i]
+                    if t.i != obj.i and t.text != "-" and not (
+                        t.i + 1 < len(doc) and doc[t.i + 1].text == "-")):
+                # "needs her emotional well-being promoted": the adjective read as the
+                # object, the noun as the participle's auxiliary
+                self._clause(doc, clause, reading, ing)
+                return
             clause = None
         if clause is not None and clause.dep_ == "advcl":
             clause = None  # "needs adaptations | to access the curriculum": a purpose
@@ -897,8 +962,17 @@ class NeedReader:
                 c.dep_ == "aux" for c in _kids(verb)):
             passive = next((c for c in _kids(verb) if c.dep_ == "xcomp"
                             and c.tag_ == "VBN"), None)
+            if passive is None and verb.i + 1 < len(doc):
+                # "needs her wellbeing secured": the participle after the mis-tagged
+                # noun hangs beside it, not under it
+                after = doc[verb.i + 1]
+                if after.tag_ in ("VBN", "VBD") and after.head.i in (verb.i, verb.head.i) \
+                        and not has_dep(_kids(after), (*SUBJECT_DEPS, "aux", "auxpass")):
+                    passive = after
             if passive is not None:
                 own_subject, verb = verb, passive
+        if own_subject is None or own_subject.tag_ == "PRP":
+            own_subject = self._ing_subject(verb) or own_subject
         # "to be able to X": judge X. "to be helped/supported to X": judge X too.
         for _ in range(3):
             adjective = first_dep(_kids(verb), ("acomp",), words=("able", "unable"))
@@ -956,6 +1030,28 @@ class NeedReader:
         reading.own_subject = own_subject
         reading.object_of = (verb, obj)
 
+    def _done(self, verb: Any) -> bool:
+        """A verb of getting a piece of work done ("completed", "put in place"); one that
+        names it only with its particle ("drawn up", not "drawn")."""
+        forms = lemma_forms(verb)
+        if not self._in(forms, self.done_verb):
+            return False
+        return not self._in(forms, self.done_with_particle) or any(
+            c.dep_ == "prt" for c in _kids(verb))
+
+    @staticmethod
+    def _ing_subject(verb: Any) -> Any:
+        """The -ing noun a participle's subject was taken for its passive auxiliary
+        ("needs her well-being secured" read as "her | well | - | being secured", "his
+        sense of belonging promoted" as "belonging promoted"): the -ing word right before
+        the participle, else None (``_quality`` joins "well-being")."""
+        if verb.tag_ not in ("VBN", "VBD"):
+            return None
+        doc = verb.doc
+        return next((c for c in _kids(verb) if c.dep_ == "auxpass" and c.i == verb.i - 1
+                     and c.tag_ == "VBG" and (c.lower_ != "being" or (
+                         c.i > 1 and doc[c.i - 1].text == "-"))), None)
+
     def _had_done(self, verb: Any) -> Any:
         """What a causative asks to have done as a piece of work ("to have | support put in
         place", "to get | a nursery place sorted", "to have a plan drawn up"): the noun
@@ -969,14 +1065,14 @@ class NeedReader:
             return None
         for child in _kids(verb):
             if child.dep_ in ("ccomp", "oprd") and child.tag_ in ("VBN", "VBD") and \
-                    self._in(lemma_forms(child), self.done_verb):
+                    self._done(child):
                 done = next((g for g in _kids(child) if g.dep_ == "nsubj"
                              and g.tag_.startswith("NN")), None)
                 if done is not None:
                     return done
             if child.dep_ == "dobj" and child.tag_.startswith("NN") and any(
                     g.dep_ in ("acl", "amod") and g.tag_ == "VBN"
-                    and self._in(lemma_forms(g), self.done_verb) for g in _kids(child)):
+                    and self._done(g) for g in _kids(child)):
                 return child
         return None
 
@@ -1150,7 +1246,8 @@ class NeedReader:
             # "needs stability in who collects him, so he knows who to wait for": what
             # hangs on the need verb itself can make the aim specific.
             need = doc[reading.predicate.end - 1]
-            read = [t for t in (reading.verb_token, reading.head_token) if t is not None]
+            read = [t for t in (reading.verb_token, reading.head_token, reading.own_subject)
+                    if t is not None]
             skip = {c.i for c in _kids(need)
                     if any(c.i == t.i or c.is_ancestor(t) for t in read)
                     or (c.dep_ == "prep" and c.i > need.i and self._general_prep(need, c))}
@@ -1257,6 +1354,11 @@ class NeedReader:
         aim = self._general_aim(verb, own_subject)
         if aim:
             return "universal", aim
+        compared = self._as_peers_do(verb, obj) if own_subject is None else None
+        if compared is not None:
+            words = compared.doc[compared.left_edge.i:compared.right_edge.i + 1].text
+            return "universal", (f"\"{words}\" asks only to do what other children do: an "
+                                 "aim every child shares, with nothing particular said")
         if obj is not None and own_subject is None and not reading.passive and self._in(
                 forms, self.goal_verb | self.having_verb) and obj.tag_.startswith("NN"):
             good = self._general_good(obj)
@@ -1268,7 +1370,7 @@ class NeedReader:
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
             return "specific", f"says what the person needs to be able to {base}"
-        if own_subject is not None and reading.passive and self._in(forms, self.done_verb) \
+        if own_subject is not None and reading.passive and self._done(verb) \
                 and own_subject.tag_.startswith("NN"):
             # "needs a sensory profile completed", "a CIN plan put in place": what is to be
             # done is the thing asked for
@@ -1287,8 +1389,11 @@ class NeedReader:
         if own_subject is not None:
             subject_lemma = lemma(own_subject)
             if (subject_lemma in self.universal_noun or subject_lemma in ("need", "needs")
-                    or (subject_lemma in self.measure_noun  # "his sense of belonging"
-                        and self.judge_phrase(own_subject)[0] == "universal")) \
+                    or self._quality(own_subject)  # "well-being" read as "well - being"
+                    # "his sense of belonging": what alone asks for an aim, only upheld
+                    or (own_subject.tag_.startswith("NN")
+                        and self.judge_phrase(own_subject)[0] == "universal")
+                    or self._right_to_good(own_subject)) \
                     and reading.passive and self._in(forms, self.universal_passive) \
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
@@ -1709,7 +1814,11 @@ class NeedReader:
         if adjectives and any(a.lower_ in self.evaluative_adj for a in adjectives) and \
                 not any(c.dep_ in ("compound", "nummod", "poss") and c.tag_ != "PRP$"
                         for c in _kids(head)) and not self._specific_mods(head) and \
-                not self._concrete_thing(head):
+                not self._concrete_thing(head) and not (
+                    # a good of living is graded only by whether there is enough of it:
+                    # "warm clothes", "new shoes" say what they are ("adequate clothing")
+                    self._noun_base(head) & self.basic_good
+                    and not any(a.lower_ in self.sufficient_adj for a in adjectives)):
             return "universal", (f"\"{_np_text(head)}\" says only how good it should be, "
                                  "not what this person needs")
         if self._graded_by_clause(head):
@@ -2063,6 +2172,90 @@ class NeedReader:
                 or (c.dep_ == "amod" and c.lower_ in ("other", "all", "any", "every",
                                                       "same-age", "typical"))
                 for c in _kids(o)) and not o.conjuncts for o in objs)
+
+    def _right_to_good(self, noun: Any) -> bool:
+        """"his right to education", "her right to a family life": a right (a word of
+        shape_right_noun) to what every child is owed, nothing particular said of it.
+        "his right to see his dad" names a person and stays specific."""
+        if not self._noun_base(noun) & self.right_noun:
+            return False
+        preps = [c for c in _kids(noun) if c.dep_ == "prep"]
+        if len(preps) != 1 or preps[0].lower_ != "to" or any(
+                c.dep_ not in ("det", "poss", "prep", "amod", "cc", "conj", "punct")
+                and not (c.dep_ == "acl" and c.tag_ in ("VBN", "VBD"))  # "upheld"
+                for c in _kids(noun)):
+            return False
+        goods = [g for g in _kids(preps[0]) if g.dep_ == "pobj"]
+        return len(goods) == 1 and all(
+            self._noun_base(g) & (self.basic_good | self.universal_noun | self.home_noun)
+            and self._generic_noun(g) for g in [goods[0], *goods[0].conjuncts])
+
+    def _peer_like(self, prep: Any) -> bool:
+        """"like her peers", "as other children her age do": a comparison with children in
+        general. A clause under the children may only say that they do it ("do", "can")
+        and how old they are."""
+        if prep.lower_ not in ("as", "like"):
+            return False
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        if len(objs) != 1 or not self._noun_base(objs[0]) & self.peer_noun:
+            return False
+        for c in _kids(objs[0]):
+            if c.dep_ in ("relcl", "acl") and lemma(c) in ("do", "be", "can", "have") and all(
+                    t.i == c.i or (t.dep_ in ("poss", "aux", "nsubj", "npadvmod", "advmod")
+                                   and (t.tag_ in ("PRP$", "PRP", "MD", "RB") or lemma(t) in (
+                                       "age", "year", "do", "can"))) for t in c.subtree):
+                continue  # "other children her age do"
+            if c.dep_ in ("det", "cc", "punct", "predet") or (
+                    c.dep_ == "poss" and c.tag_ == "PRP$") or (
+                    c.dep_ == "amod" and c.lower_ in ("other", "all", "any", "every",
+                                                      "same-age", "typical")):
+                continue
+            return False
+        return True
+
+    def _peers_do(self, clause: Any) -> bool:
+        """"as his peers do", "like other children can": a clause of comparison whose
+        subject is children in general and whose verb only says that they do it."""
+        if lemma(clause) not in ("do", "be", "can", "have") or not any(
+                c.dep_ == "mark" and c.lower_ in ("as", "like") for c in _kids(clause)):
+            return False
+        subject = next((c for c in _kids(clause) if c.dep_ == "nsubj"), None)
+        return subject is not None and bool(self._noun_base(subject) & self.peer_noun) and all(
+            c.dep_ in ("mark", "nsubj", "aux", "punct") for c in _kids(clause)) and all(
+            c.dep_ in ("det", "predet") or (c.dep_ == "poss" and c.tag_ == "PRP$") or (
+                c.dep_ == "amod" and c.lower_ in ("other", "all", "any", "every", "same-age",
+                                                  "typical"))
+            or (c.dep_ in ("npadvmod", "appos") and lemma(c) == "age")
+            for c in _kids(subject))
+
+    def _as_peers_do(self, verb: Any, obj: Any) -> Any:
+        """The comparison when a clause asks only to do what children in general do ("to
+        access the curriculum like her peers", "to take part in school life as other
+        children her age do"): the comparison on the verb or its object, with the rest of
+        the clause general (an aim word, a thing or setting in general), else None. A
+        particular thing or person keeps it specific ("to ride her bike like her
+        brother")."""
+        # where every child goes ("in lessons", "at school"): no particular place
+        everyday = [c.i for c in _kids(verb) if c.dep_ == "prep" and _kids(c) and all(
+            g.dep_ == "pobj" and self._noun_base(g) & self.everyday_good and all(
+                k.dep_ == "det" or (k.dep_ == "poss" and k.tag_ == "PRP$") for k in _kids(g))
+            for g in _kids(c))]
+        for prep in [c for c in _kids(verb) if c.dep_ in ("prep", "advcl")] + (
+                [c for c in _kids(obj) if c.dep_ == "prep"] if obj is not None
+                and obj.head.i == verb.i else []):
+            if not (self._peer_like(prep) if prep.dep_ == "prep" else self._peers_do(prep)):
+                continue
+            if prep.head.i == verb.i:
+                general = self._general(verb, skip=[prep.i, *everyday])
+            else:
+                general = self._general(verb, skip=[obj.i]) and (
+                    self._generic_noun(obj, ignore=prep.i) or self._aim_word(obj) or (
+                        bool(self._noun_base(obj) & self.everyday_good) and all(
+                            c.i == prep.i or c.dep_ == "det" or (
+                                c.dep_ == "poss" and c.tag_ == "PRP$")
+                            for c in _kids(obj))))
+            return prep if general else None
+        return None
 
     def _parity(self, head: Any) -> bool:
         """"equal opportunities", "the same chances as other children": graded only by
@@ -2789,10 +2982,11 @@ class NeedReader:
         """True when the phrase says what it is for or with ("a plan for who collects the
         children", "a visit from her gran"), so an ordinary noun is not a service."""
         for child in _kids(head):
-            if child.dep_ == "acl" and child.tag_ == "VBN" and self._in(
-                    lemma_forms(child), self.done_verb):
+            if child.dep_ == "acl" and child.tag_ == "VBN" and self._done(child):
                 continue  # "a plan put in place": that it is to be done, not what for
             if child.dep_ in ("relcl", "acl") and child.i > head.i:
+                if child.dep_ == "acl" and self._aim_purpose(child):
+                    continue  # "a care order to keep her safe": for an aim, no particular
                 return True
             if child.dep_ == "prep" and child.i > head.i:
                 if child.lower_ in ("about", "regarding", "concerning", "re"):
@@ -4031,7 +4225,8 @@ class NeedReader:
             joined = f"{noun.doc[noun.i - 2].text}-{noun.text}".lower()
             if joined in self.universal_noun:
                 return True
-        return lemma(noun) in self.universal_noun or self._abstract(noun, ignore)
+        return lemma(noun) in self.universal_noun or self._abstract(noun, ignore) or (
+            noun.tag_ == "VBG" and noun.lower_ in self.universal_noun)  # "wellbeing"
 
     def _animate(self, noun: Any) -> bool:
         """A person or someone paid to help: the object that can do what is needed."""

@@ -41,6 +41,11 @@ IRREGULAR = {
     "rose": "rise", "risen": "rise", "chose": "choose", "chosen": "choose", "ate": "eat",
     "eaten": "eat", "wrote": "write", "written": "write", "drank": "drink", "drunk": "drink",
     "slept": "sleep", "stood": "stand", "caught": "catch", "bought": "buy", "meant": "mean",
+    "drew": "draw", "drawn": "draw", "shown": "show", "broke": "break", "broken": "break",
+    "driven": "drive", "drove": "drive", "thrown": "throw", "threw": "throw", "won": "win",
+    "sold": "sell", "bound": "bind", "fought": "fight", "laid": "lay", "forgotten": "forget",
+    "forgot": "forget", "hidden": "hide", "hid": "hide", "worn": "wear", "wore": "wear",
+    "torn": "tear", "tore": "tear", "swept": "sweep", "sworn": "swear", "swore": "swear",
 }
 
 
@@ -365,6 +370,9 @@ class NeedReading:
     negated: bool = False
     parsed: bool = True
     span: Part | None = None
+    # True for the aim a service or assessment is asked for ("... to keep her safe"): a
+    # second fault on the same need, named after the service
+    purpose: bool = False
     # The tokens read (None without a parse); kept for callers that walk the tree.
     verb_token: Any = field(default=None, repr=False, compare=False)
     head_token: Any = field(default=None, repr=False, compare=False)
