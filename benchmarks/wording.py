@@ -48,7 +48,10 @@ def corpus(n: int) -> list[str]:
     for area in library.areas:
         texts += [fill(s.text, "Kayla", library.roles, lists=library.english)
                   for s in area.statements]
-    eval_file = ROOT.parent / "shared" / "eval" / "needs-dev.jsonl"
+    # shared/eval beside the checkout, or beside a parent (git worktrees sit deeper)
+    eval_file = next((parent / "shared" / "eval" / "needs-dev.jsonl" for parent in ROOT.parents
+                      if (parent / "shared" / "eval").is_dir()),
+                     ROOT.parent / "shared" / "eval" / "needs-dev.jsonl")
     if eval_file.exists():
         texts += [json.loads(line)["text"] for line in eval_file.read_text().splitlines()
                   if line.strip()]

@@ -28,6 +28,7 @@ from assistant.wording.casefit import (
 from assistant.wording.context import forms, is_parent
 from assistant.wording.morphology import gerund, is_plural_noun, verb_lemma
 from assistant.wording.pronouns import agree, fit, names_someone_else, target_gender
+from assistant.wording.structure.readings import _rows
 from assistant.wordlists import English, PronounWords, english
 
 __all__ = ["Area", "Library", "Notes", "Statement", "fill", "gerund", "names_a_person",
@@ -140,11 +141,12 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
     if not words or not words[0].tag_:
         return None
     said, time = lists.rewrites, lists.time
-    when = time.weekday_words | time.weekday_plurals | time.full_months | time.unit_words
+    when = _when_words(time)
     first = words[0]
     # the words' own phrases: not another clause ("and Elin needs a Tarrow group")
-    below = {t.i for w in words for t in w.subtree}
-    sentence = [t for t in first.sent if t.i >= first.i and t.i in below]
+    doc = first.doc
+    below = _below(doc, {w.i for w in words}, first.i, first.sent.end)
+    sentence = [doc[i] for i in below]
     kept: list[Any] = []
     # A verb coordinated with the first ("go to AA and do a parenting course") is the
     # same service's second half: said as an "-ing" word too ("going to AA and doing a
@@ -191,6 +193,53 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
     if first.tag_.startswith("VB"):
         return None
     return _text(kept)
+
+
+_when_held: tuple[Any, frozenset[str]] = (None, frozenset())
+
+
+def _when_words(time: Any) -> frozenset[str]:
+    """The words of time a phrase of when opens on (weekdays, months, units), made once
+    for the word lists in use: a union of four lists costs more than the rest of a
+    short term."""
+    global _when_held
+    held = _when_held
+    if held[0] is not time:
+        held = _when_held = (time, time.weekday_words | time.weekday_plurals |
+                             time.full_months | time.unit_words)
+    return held[1]
+
+
+def _below(doc: Any, tops: set[int], start: int, end: int) -> list[int]:
+    """The indices from ``start`` to ``end``, in order, of the tokens in the subtree of a
+    token in ``tops`` (``{t.i for w in tops for t in w.subtree}``), read on the parse's
+    head column: walking each subtree built a Token for every word of it, for every word.
+    A token is below a top when it is one or one of its heads is."""
+    rows = _rows(doc)  # HEAD (column 6): relative, unsigned
+    known: dict[int, bool] = {}
+    out: list[int] = []
+    for i in range(start, end):
+        path: list[int] = []
+        j = i
+        while True:
+            if j in tops:
+                found = True
+                break
+            seen = known.get(j)
+            if seen is not None:
+                found = seen
+                break
+            path.append(j)
+            step = rows[j][6]
+            if not step:  # the root of its sentence
+                found = False
+                break
+            j += step - 2 ** 64 if step >= 2 ** 63 else step
+        for j in path:
+            known[j] = found
+        if found:
+            out.append(i)
+    return out
 
 
 def _starts_when(sentence: list[Any], n: int, when: frozenset[str]) -> bool:
