@@ -132,3 +132,25 @@ def test_a_stored_person_with_no_letter_in_the_name_stays_readable() -> None:
     """The check is at the door (typed with the framework to check against): a case an
     older version stored with such a name still opens."""
     assert Person.model_validate({"name": "12"}).name == "12"
+
+
+async def test_the_list_shows_a_recorded_sex_so_a_slip_in_the_drop_down_is_seen(
+        tmp_path: Path) -> None:
+    """The rewrites take their pronouns from the sex recorded: the list of people says it
+    once it is recorded (and says nothing where it is not), by keys alone."""
+    app = NeedsLedApp(db=str(tmp_path / "cases.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await new_case_form(pilot)
+        await pilot.press(*"NL-W8-2", "enter")
+        # name, age, then the sex drop-down: open it, up to "Female", choose; then Add
+        await pilot.press("tab", *"Mila", "tab", *"7", "tab", "enter")
+        await pilot.pause()
+        await pilot.press("up", "up", "up", "enter")
+        await pilot.pause()
+        assert screen.query_one("#sex", Select).value == "female"
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        await add(pilot, "Jordan", "33")
+        listed = screen.query_one("#people", OptionList)
+        lines = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert lines == ["1. Mila (Child, 7, female)", "2. Jordan (Child, 33)"], lines
