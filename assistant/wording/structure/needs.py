@@ -220,6 +220,12 @@ class NeedReader:
         self.chance_noun = words("shape_chance_noun")
         self.childhood_verb = words("shape_childhood_verb")
         self.parity_adj = words("shape_parity_adj")
+        self.part_noun = words("shape_part_noun")
+        self.working_verb = words("shape_working_verb")
+        self.join_verb = words("shape_join_verb")
+        self.activity_noun = words("shape_activity_noun")
+        self.breadth_adj = words("shape_breadth_adj")
+        self.everyday_setting = words("shape_everyday_setting")
         self.peer_noun = words("shape_peer_noun")
         self.bond_noun = words("shape_bond_noun")
         self.transition_noun = words("shape_transition_noun")
@@ -1299,6 +1305,10 @@ class NeedReader:
             # "opportunities to learn and grow", read from its infinitive
             return "universal", (f"\"{_np_text(chance)}\" is a chance every child needs, "
                                  "with nothing particular said")
+        worker = self._professional_at_work(verb, reading)
+        if worker is not None:
+            return "service", (f"\"{_np_text(worker)} to {verb.text}\" says what a "
+                               "professional does, not what the person needs")
         forms = lemma_forms(verb)
         base = forms[0]
         held = reading.object_of  # the object as the clause was read, for this same token
@@ -1648,6 +1658,12 @@ class NeedReader:
                 # toward an aim every child shares names neither a service nor a change
                 return "universal", (f"\"{_np_text(head)}\" is help toward an aim every "
                                      "child shares")
+        working = self._graded_working(head)
+        if working is not None:
+            # "hearing aids that work", "a wheelchair that fits him": the state of a
+            # thing the person has or should have, not a provision asked for
+            return "specific", (f"\"{_np_text(head)} that {working.text}\" says what is "
+                                "wrong with a thing, concretely")
         parenting = self._parenting(head, need)
         if parenting:
             return "universal", parenting
@@ -2142,7 +2158,116 @@ class NeedReader:
         if not clauses or not self._grading_kids(head, extra=self.parity_adj,
                                                  allow={c.i for c in clauses}):
             return False
-        return all(self._general_aim(c) or self._bare_activity(c) for c in clauses)
+        return all(self._general_aim(c) or self._bare_activity(c) or self._taking_part(c)
+                   for c in clauses)
+
+    def _taking_part(self, verb: Any) -> bool:
+        """"to take part in a wide range of activities", "to play an active role at home
+        and at school", "to join in": taking part in activities in general, graded only by
+        how broad or active, and only where every child is. An object, a named activity
+        or group, a person or a time says something particular ("to take part in the
+        drama club", "to play football with his cousins")."""
+        if not verb.tag_.startswith("VB"):
+            return False
+        base = lemma(verb)
+        took = False
+        for c in _kids(verb):
+            if c.dep_ in ("aux", "cc", "punct") or c.i < verb.i:
+                continue
+            if c.dep_ == "prt" and c.lower_ == "in" and base in self.join_verb:
+                continue
+            if c.dep_ == "dobj" and base in ("take", "play") and not took and \
+                    lemma(c) in self.part_noun and self._grading_kids(
+                        c, extra=self.breadth_adj,
+                        allow={g.i for g in _kids(c) if g.dep_ == "prep"}) and all(
+                        self._everyday_prep(g) for g in _kids(c) if g.dep_ == "prep"):
+                took = True
+                continue
+            if c.dep_ == "prep" and self._everyday_prep(c):
+                continue
+            if c.dep_ == "conj" and (self._taking_part(c) or self._bare_activity(c)):
+                continue
+            return False
+        return took or base in self.join_verb
+
+    def _everyday_prep(self, prep: Any) -> bool:
+        """"in a wide range of activities", "at home and at school", "in school life":
+        activities in general or a place every child is, graded only by breadth."""
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        if len(objs) != 1 or any(g.dep_ not in ("pobj", "cc", "conj", "punct")
+                                 for g in _kids(prep)):
+            return False
+        if not all(p.lower_ in ("in", "at") for p in [prep, *prep.conjuncts]):
+            return False
+        for p in [prep, *prep.conjuncts]:
+            for o in (g for g in _kids(p) if g.dep_ == "pobj"):
+                for noun in [o, *o.conjuncts]:
+                    if lemma(noun) in self.everyday_setting or noun.lower_ in \
+                            self.everyday_setting:
+                        if any(g.dep_ not in ("det", "cc", "conj", "punct")
+                               and not (g.dep_ == "poss" and g.tag_ == "PRP$")
+                               for g in _kids(noun)):
+                            return False
+                        continue
+                    if not (noun.lower_ in self.activity_noun
+                            or lemma(noun) in self.activity_noun):
+                        return False
+                    of = [g for g in _kids(noun) if g.dep_ == "prep"]
+                    if not all(self._everyday_prep_of(g) if g.lower_ == "of"
+                               else self._everyday_prep(g) for g in of):
+                        return False  # "a range of activities", "activities at home"
+                    if not self._grading_kids(noun, extra=self.breadth_adj | self.everyday_setting,
+                                              allow={g.i for g in of}):
+                        return False
+        return True
+
+    def _everyday_prep_of(self, prep: Any) -> bool:
+        """"of activities" after "a wide range": activities in general, bare."""
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        return len(objs) == 1 and lemma(objs[0]) in self.activity_noun and \
+            self._grading_kids(objs[0], extra=self.breadth_adj)
+
+    def _professional_at_work(self, verb: Any, reading: NeedReading) -> Any:
+        """The professional who is the subject of a plan-style line ("Family support
+        workers to call round after school", "The youth offending officer to meet Kai"):
+        a line about what a professional does states the service, whatever it is for.
+        Only a noun that names a profession by its shape counts, with no possessive (the
+        holder's own worker asked to do one concrete thing is read as before); parents,
+        carers and the holder stay the holder. Returns that noun, else None."""
+        if reading.form != "plan-style" or reading.passive:
+            return None
+        if verb.dep_ == "ROOT":
+            subjects = [c for c in _kids(verb) if c.dep_ == "nsubj" and c.i < verb.i]
+        elif verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT" and \
+                verb.head.i < verb.i:
+            subjects = [verb.head]  # the parser's slip: "officers | to visit" as a clause
+        else:
+            return None
+        if len(subjects) != 1 or any(c.dep_ == "neg" for c in _kids(verb)):
+            return None
+        subject = subjects[0]
+        if not self._professional(subject) or any(
+                c.dep_ == "poss" for c in _kids(subject)):
+            return None
+        return subject
+
+    def _graded_working(self, head: Any) -> Any:
+        """The verb of a relative clause that grades a thing only by whether it works or
+        fits ("hearing aids that work", "a buggy which fits in the car", "glasses that fit
+        her properly"): a need for a thing in working order is concrete, whatever the
+        thing is. Returns that verb, else None."""
+        clauses = [c for c in _kids(head) if c.dep_ == "relcl" and c.i > head.i]
+        if len(clauses) != 1 or lemma(clauses[0]) not in self.working_verb:
+            return None
+        verb = clauses[0]
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in _kids(verb)):
+            return None
+        if self._professional(head) or lemma(head) in self.person_head | self.help_noun:
+            return None  # "a mentor that works with teenagers" is who, not what state
+        if any(c.dep_ not in ("nsubj", "advmod", "punct")
+               and not (c.dep_ == "dobj" and c.tag_ == "PRP") for c in _kids(verb)):
+            return None  # "works with teenagers", "fits into the service": more is said
+        return verb
 
     def _bare_activity(self, verb: Any) -> bool:
         """A verb of what every child does (play, learn, explore), and its coordinated
