@@ -9,8 +9,10 @@ not generalise to new phrasings. Each class here is a shape, not a list of the r
 - a chance to take part ("to take part in", "to play a role", "to participate in") in
   activities in general, graded only by breadth and placed only where every child is, is
   an aim every child shares;
-- a thing graded only by whether it works or fits ("a tablet which works properly") is a
-  concrete need, whatever the thing is.
+- a thing graded only by whether it works or fits ("a toaster which works properly") is a
+  concrete need, whatever the thing is;
+- completing a portion of a piece of work ("the first section of her assessment") is
+  judged as completing the whole.
 
 A particular person, activity, time or owner on the same build keeps the statement as it
 was; the people, places and activities in these examples are invented words in no list.
@@ -94,6 +96,23 @@ def test_a_thing_that_works_is_specific(coach: Coach, working: str, provision: s
         coach.check(provision).to_dict()
 
 
+#: A portion of a piece of work completed is judged as the whole; a portion of a thing that
+#: is no service or assessment stays specific.
+PORTIONS: list[tuple[str, set[str]]] = [
+    ("Morwenna needs to complete the first part of her Tennick assessment.", {"assessment"}),
+    ("Quillan's dad needs to complete the last module of the Kestrelwood course.",
+     {"service"}),
+    ("Morwenna needs to complete the first part of her Tennick essay.", set()),
+    ("Quillan needs to complete the last stage of the Kestrelwood walk.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), PORTIONS)
+def test_a_portion_of_work_is_judged_as_the_whole(coach: Coach, text: str,
+                                                    kinds: set[str]) -> None:
+    assert scored_kinds(coach, "need", text) == kinds, coach.check(text).to_dict()
+
+
 def test_the_invented_words_are_in_no_word_list() -> None:
     assert listed_in_wording(["quillan", "morwenna", "tennick", "kestrelwood", "lacrosse",
-                              "kettle", "toaster"]) == []
+                              "kettle", "toaster", "essay"]) == []

@@ -222,6 +222,7 @@ class NeedReader:
         self.parity_adj = words("shape_parity_adj")
         self.part_noun = words("shape_part_noun")
         self.working_verb = words("shape_working_verb")
+        self.portion_noun = words("shape_portion_noun")
         self.join_verb = words("shape_join_verb")
         self.activity_noun = words("shape_activity_noun")
         self.breadth_adj = words("shape_breadth_adj")
@@ -1587,6 +1588,8 @@ class NeedReader:
                 return kind, f"to take up {_np_text(taken)}: {why}"  # type: ignore[return-value]
         if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
             return "specific", (f"says how the person should manage to {base} it themselves")
+        if obj is not None and self._in(forms, self.service_verb):
+            obj = self._whole_of(obj)  # "the finance section of her skills assessment"
         if obj is not None and self._in(forms, self.service_verb) and \
                 not self._position_in(obj):
             kind, why = self.need_shaped(obj, governed=True)
@@ -2250,6 +2253,16 @@ class NeedReader:
                 c.dep_ == "poss" for c in _kids(subject)):
             return None
         return subject
+
+    def _whole_of(self, obj: Any) -> Any:
+        """The whole a portion is of ("the first section of her Brindle assessment", "the
+        last module of the course"): to complete a part of a piece of work is to take up
+        that work, judged as the whole would be. Any other noun is returned as it is."""
+        if lemma(obj) not in self.portion_noun and obj.lower_ not in self.portion_noun:
+            return obj
+        ofs = [c for c in _kids(obj) if c.dep_ == "prep" and c.lower_ == "of"]
+        wholes = [g for p in ofs for g in _kids(p) if g.dep_ == "pobj"]
+        return wholes[0] if len(ofs) == 1 and len(wholes) == 1 else obj
 
     def _graded_working(self, head: Any) -> Any:
         """The verb of a relative clause that grades a thing only by whether it works or
