@@ -12,7 +12,9 @@ not generalise to new phrasings. Each class here is a shape, not a list of the r
 - a thing graded only by whether it works or fits ("a toaster which works properly") is a
   concrete need, whatever the thing is;
 - completing a portion of a piece of work ("the first section of her assessment") is
-  judged as completing the whole.
+  judged as completing the whole;
+- a need word in a clause of time or condition after another need ("to text his brother
+  when he needs support") says when that need applies: the need before it is judged.
 
 A particular person, activity, time or owner on the same build keeps the statement as it
 was; the people, places and activities in these examples are invented words in no list.
@@ -113,6 +115,23 @@ def test_a_portion_of_work_is_judged_as_the_whole(coach: Coach, text: str,
     assert scored_kinds(coach, "need", text) == kinds, coach.check(text).to_dict()
 
 
+#: The need asked for, and a clause saying when it applies: the clause's own need word is
+#: not read as a second need; a service asked for before such a clause is still one.
+CONDITIONS: list[tuple[str, set[str]]] = [
+    ("For Quillan's dad to text his brother when he needs support with bedtimes.", set()),
+    ("Morwenna to tell her teacher when she needs support in class.", set()),
+    ("Quillan needs to ring his nan whenever he needs advice.", set()),
+    ("Quillan needs counselling when he feels low.", {"service"}),
+    ("Morwenna's mum needs a parenting course when the baby arrives.", {"service"}),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), CONDITIONS)
+def test_a_need_in_a_condition_says_when(coach: Coach, text: str, kinds: set[str]) -> None:
+    assert scored_kinds(coach, "need", text) == kinds, coach.check(text).to_dict()
+
+
 def test_the_invented_words_are_in_no_word_list() -> None:
     assert listed_in_wording(["quillan", "morwenna", "tennick", "kestrelwood", "lacrosse",
-                              "kettle", "toaster", "essay"]) == []
+                              "kettle", "toaster", "essay",
+                              "bedtimes"]) == []

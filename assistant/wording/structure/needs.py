@@ -223,6 +223,7 @@ class NeedReader:
         self.part_noun = words("shape_part_noun")
         self.working_verb = words("shape_working_verb")
         self.portion_noun = words("shape_portion_noun")
+        self.condition_word = words("shape_condition_word")
         self.join_verb = words("shape_join_verb")
         self.activity_noun = words("shape_activity_noun")
         self.breadth_adj = words("shape_breadth_adj")
@@ -323,6 +324,8 @@ class NeedReader:
             seen.add(reading.predicate.start)
             if self._reported(doc[i]):
                 continue  # what someone knows or believes, not a need the plan states
+            if readings and self._condition(doc[i]):
+                continue  # "... when she needs help": when the need read before applies
             self._judge(doc, reading)
             readings.append(reading)
             aim = self._purpose_aim(doc, reading)
@@ -1127,6 +1130,22 @@ class NeedReader:
         reading.span = Part.of(doc, reading.predicate.start,
                                max(right, reading.predicate.end - 1) + 1)
         reading.head_token = head
+
+    def _condition(self, token: Any) -> bool:
+        """True when the need word sits in a clause of time or condition ("For Mum to call
+        her sister | when she needs help with the kids", "to ring his sponsor | if he
+        needs support"): it says when the need before it applies, and is no need the plan
+        asks for itself. Only read after another need (the caller checks)."""
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            if node.dep_ == "advcl" and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in self.condition_word
+                    and c.i < token.i for c in _kids(node)):
+                return True
+            node = node.head
+        return False
 
     def _reported(self, token: Any) -> bool:
         """True when the need word sits inside the clause a word of knowing, believing or
