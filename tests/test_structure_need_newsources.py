@@ -14,7 +14,10 @@ not generalise to new phrasings. Each class here is a shape, not a list of the r
 - completing a portion of a piece of work ("the first section of her assessment") is
   judged as completing the whole;
 - a need word in a clause of time or condition after another need ("to text his brother
-  when he needs support") says when that need applies: the need before it is judged.
+  when he needs support") says when that need applies: the need before it is judged;
+- a service attended "with" someone ("the Tennick group with Quillan") is still a
+  service: the person goes along; meetings "with" someone, with no service named, are
+  contact.
 
 A particular person, activity, time or owner on the same build keeps the statement as it
 was; the people, places and activities in these examples are invented words in no list.
@@ -131,7 +134,21 @@ def test_a_need_in_a_condition_says_when(coach: Coach, text: str, kinds: set[str
     assert scored_kinds(coach, "need", text) == kinds, coach.check(text).to_dict()
 
 
+COMPANIONS: list[tuple[str, set[str]]] = [
+    ("Morwenna's mum to attend the Tennick group with Quillan.", {"service"}),
+    ("Quillan's dad to attend the Kestrelwood meetings with Quillan.", {"service"}),
+    ("Morwenna's mum to attend meetings with Quillan's dad.", set()),
+    ("Quillan to attend the Tennick funfair with his mum.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), COMPANIONS)
+def test_a_service_attended_with_someone_is_a_service(coach: Coach, text: str,
+                                                      kinds: set[str]) -> None:
+    assert scored_kinds(coach, "need", text) == kinds, coach.check(text).to_dict()
+
+
 def test_the_invented_words_are_in_no_word_list() -> None:
     assert listed_in_wording(["quillan", "morwenna", "tennick", "kestrelwood", "lacrosse",
                               "kettle", "toaster", "essay",
-                              "bedtimes"]) == []
+                              "bedtimes", "funfair"]) == []

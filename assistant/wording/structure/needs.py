@@ -1619,6 +1619,12 @@ class NeedReader:
             if self._attended_event(verb, obj):
                 return "service", (f"to {base} {_np_text(obj)}: using a service, not what "
                                    "the person needs from it")
+            companion = self._attended_with(verb, obj)
+            if companion is not None:
+                # "to attend the Tennick group with Quillan": the person named goes along;
+                # what is attended is still a service
+                return "service", (f"to {base} {_np_text(companion)}: using a service, "
+                                   "with someone going along")
 
         if obj is None and self._in(forms, self.going_verb):
             # "to get to her appointments with the Harrowgate team": "get" takes its
@@ -4767,6 +4773,30 @@ class NeedReader:
                     or (self._in(forms, self.seek_verb) and self._sought_setting(target))):
                 return target
         return None
+
+    def _attended_with(self, verb: Any, obj: Any) -> Any:
+        """The service attended when "with" someone only says who goes along ("to attend
+        the Tennick group with Quillan", "his youth offender panel with his mum"): a verb
+        of attending, an object that names a service by its head or by a noun on it, and
+        "with" a person (a name, a pronoun or kin). "meetings with her dad" names no
+        service and is contact, as before. Returns the object, else None."""
+        if not self._in(lemma_forms(verb), self.event_verb):
+            return None
+        withs = [c for c in _kids(obj) if c.dep_ == "prep" and c.lower_ == "with"]
+        if len(withs) != 1:
+            return None
+        people = [g for g in _kids(withs[0]) if g.dep_ == "pobj"]
+        if len(people) != 1 or not (people[0].tag_ in ("NNP", "PRP") or self._person(
+                people[0])) or any(c.dep_ == "prep" for c in _kids(people[0])):
+            return None
+        compounds = [c for c in _kids(obj) if c.dep_ == "compound"]
+        if self._noun_base(obj) & self.event_noun:
+            # "meetings with her dad" says who is met; "panel meetings with Ryan", "the
+            # Tennick meetings with Quillan" name whose meetings, so who goes along
+            named = any(lemma(c) in self.service_head or c.tag_ == "NNP" for c in compounds)
+        else:
+            named = lemma(obj) in self.service_head
+        return obj if named else None
 
     def _attended_event(self, verb: Any, obj: Any) -> bool:
         """True when a verb of attending takes an event a service holds ("attend her
