@@ -220,6 +220,14 @@ class NeedReader:
         self.chance_noun = words("shape_chance_noun")
         self.childhood_verb = words("shape_childhood_verb")
         self.parity_adj = words("shape_parity_adj")
+        self.part_noun = words("shape_part_noun")
+        self.working_verb = words("shape_working_verb")
+        self.portion_noun = words("shape_portion_noun")
+        self.condition_word = words("shape_condition_word")
+        self.join_verb = words("shape_join_verb")
+        self.activity_noun = words("shape_activity_noun")
+        self.breadth_adj = words("shape_breadth_adj")
+        self.everyday_setting = words("shape_everyday_setting")
         self.peer_noun = words("shape_peer_noun")
         self.bond_noun = words("shape_bond_noun")
         self.transition_noun = words("shape_transition_noun")
@@ -316,6 +324,8 @@ class NeedReader:
             seen.add(reading.predicate.start)
             if self._reported(doc[i]):
                 continue  # what someone knows or believes, not a need the plan states
+            if readings and self._condition(doc[i]):
+                continue  # "... when she needs help": when the need read before applies
             self._judge(doc, reading)
             readings.append(reading)
             aim = self._purpose_aim(doc, reading)
@@ -1121,6 +1131,22 @@ class NeedReader:
                                max(right, reading.predicate.end - 1) + 1)
         reading.head_token = head
 
+    def _condition(self, token: Any) -> bool:
+        """True when the need word sits in a clause of time or condition ("For Mum to call
+        her sister | when she needs help with the kids", "to ring his sponsor | if he
+        needs support"): it says when the need before it applies, and is no need the plan
+        asks for itself. Only read after another need (the caller checks)."""
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            if node.dep_ == "advcl" and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in self.condition_word
+                    and c.i < token.i for c in _kids(node)):
+                return True
+            node = node.head
+        return False
+
     def _reported(self, token: Any) -> bool:
         """True when the need word sits inside the clause a word of knowing, believing or
         saying governs ("Mum needs to understand that | Jordan needs to feel safe")."""
@@ -1299,6 +1325,10 @@ class NeedReader:
             # "opportunities to learn and grow", read from its infinitive
             return "universal", (f"\"{_np_text(chance)}\" is a chance every child needs, "
                                  "with nothing particular said")
+        worker = self._professional_at_work(verb, reading)
+        if worker is not None:
+            return "service", (f"\"{_np_text(worker)} to {verb.text}\" says what a "
+                               "professional does, not what the person needs")
         forms = lemma_forms(verb)
         base = forms[0]
         held = reading.object_of  # the object as the clause was read, for this same token
@@ -1577,6 +1607,8 @@ class NeedReader:
                 return kind, f"to take up {_np_text(taken)}: {why}"  # type: ignore[return-value]
         if obj is not None and self._in(forms, self.service_verb) and self._own_manner(verb):
             return "specific", (f"says how the person should manage to {base} it themselves")
+        if obj is not None and self._in(forms, self.service_verb):
+            obj = self._whole_of(obj)  # "the finance section of her skills assessment"
         if obj is not None and self._in(forms, self.service_verb) and \
                 not self._position_in(obj):
             kind, why = self.need_shaped(obj, governed=True)
@@ -1587,6 +1619,12 @@ class NeedReader:
             if self._attended_event(verb, obj):
                 return "service", (f"to {base} {_np_text(obj)}: using a service, not what "
                                    "the person needs from it")
+            companion = self._attended_with(verb, obj)
+            if companion is not None:
+                # "to attend the Tennick group with Quillan": the person named goes along;
+                # what is attended is still a service
+                return "service", (f"to {base} {_np_text(companion)}: using a service, "
+                                   "with someone going along")
 
         if obj is None and self._in(forms, self.going_verb):
             # "to get to her appointments with the Harrowgate team": "get" takes its
@@ -1648,6 +1686,12 @@ class NeedReader:
                 # toward an aim every child shares names neither a service nor a change
                 return "universal", (f"\"{_np_text(head)}\" is help toward an aim every "
                                      "child shares")
+        working = self._graded_working(head)
+        if working is not None:
+            # "hearing aids that work", "a wheelchair that fits him": the state of a
+            # thing the person has or should have, not a provision asked for
+            return "specific", (f"\"{_np_text(head)} that {working.text}\" says what is "
+                                "wrong with a thing, concretely")
         parenting = self._parenting(head, need)
         if parenting:
             return "universal", parenting
@@ -2142,7 +2186,126 @@ class NeedReader:
         if not clauses or not self._grading_kids(head, extra=self.parity_adj,
                                                  allow={c.i for c in clauses}):
             return False
-        return all(self._general_aim(c) or self._bare_activity(c) for c in clauses)
+        return all(self._general_aim(c) or self._bare_activity(c) or self._taking_part(c)
+                   for c in clauses)
+
+    def _taking_part(self, verb: Any) -> bool:
+        """"to take part in a wide range of activities", "to play an active role at home
+        and at school", "to join in": taking part in activities in general, graded only by
+        how broad or active, and only where every child is. An object, a named activity
+        or group, a person or a time says something particular ("to take part in the
+        drama club", "to play football with his cousins")."""
+        if not verb.tag_.startswith("VB"):
+            return False
+        base = lemma(verb)
+        took = False
+        for c in _kids(verb):
+            if c.dep_ in ("aux", "cc", "punct") or c.i < verb.i:
+                continue
+            if c.dep_ == "prt" and c.lower_ == "in" and base in self.join_verb:
+                continue
+            if c.dep_ == "dobj" and base in ("take", "play") and not took and \
+                    lemma(c) in self.part_noun and self._grading_kids(
+                        c, extra=self.breadth_adj,
+                        allow={g.i for g in _kids(c) if g.dep_ == "prep"}) and all(
+                        self._everyday_prep(g) for g in _kids(c) if g.dep_ == "prep"):
+                took = True
+                continue
+            if c.dep_ == "prep" and self._everyday_prep(c):
+                continue
+            if c.dep_ == "conj" and (self._taking_part(c) or self._bare_activity(c)):
+                continue
+            return False
+        return took or base in self.join_verb
+
+    def _everyday_prep(self, prep: Any) -> bool:
+        """"in a wide range of activities", "at home and at school", "in school life":
+        activities in general or a place every child is, graded only by breadth."""
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        if len(objs) != 1 or any(g.dep_ not in ("pobj", "cc", "conj", "punct")
+                                 for g in _kids(prep)):
+            return False
+        if not all(p.lower_ in ("in", "at") for p in [prep, *prep.conjuncts]):
+            return False
+        for p in [prep, *prep.conjuncts]:
+            for o in (g for g in _kids(p) if g.dep_ == "pobj"):
+                for noun in [o, *o.conjuncts]:
+                    if lemma(noun) in self.everyday_setting or noun.lower_ in \
+                            self.everyday_setting:
+                        if any(g.dep_ not in ("det", "cc", "conj", "punct")
+                               and not (g.dep_ == "poss" and g.tag_ == "PRP$")
+                               for g in _kids(noun)):
+                            return False
+                        continue
+                    if not (noun.lower_ in self.activity_noun
+                            or lemma(noun) in self.activity_noun):
+                        return False
+                    of = [g for g in _kids(noun) if g.dep_ == "prep"]
+                    if not all(self._everyday_prep_of(g) if g.lower_ == "of"
+                               else self._everyday_prep(g) for g in of):
+                        return False  # "a range of activities", "activities at home"
+                    if not self._grading_kids(noun, extra=self.breadth_adj | self.everyday_setting,
+                                              allow={g.i for g in of}):
+                        return False
+        return True
+
+    def _everyday_prep_of(self, prep: Any) -> bool:
+        """"of activities" after "a wide range": activities in general, bare."""
+        objs = [g for g in _kids(prep) if g.dep_ == "pobj"]
+        return len(objs) == 1 and lemma(objs[0]) in self.activity_noun and \
+            self._grading_kids(objs[0], extra=self.breadth_adj)
+
+    def _professional_at_work(self, verb: Any, reading: NeedReading) -> Any:
+        """The professional who is the subject of a plan-style line ("Family support
+        workers to call round after school", "The youth offending officer to meet Kai"):
+        a line about what a professional does states the service, whatever it is for.
+        Only a noun that names a profession by its shape counts, with no possessive (the
+        holder's own worker asked to do one concrete thing is read as before); parents,
+        carers and the holder stay the holder. Returns that noun, else None."""
+        if reading.form != "plan-style" or reading.passive:
+            return None
+        if verb.dep_ == "ROOT":
+            subjects = [c for c in _kids(verb) if c.dep_ == "nsubj" and c.i < verb.i]
+        elif verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT" and \
+                verb.head.i < verb.i:
+            subjects = [verb.head]  # the parser's slip: "officers | to visit" as a clause
+        else:
+            return None
+        if len(subjects) != 1 or any(c.dep_ == "neg" for c in _kids(verb)):
+            return None
+        subject = subjects[0]
+        if not self._professional(subject) or any(
+                c.dep_ == "poss" for c in _kids(subject)):
+            return None
+        return subject
+
+    def _whole_of(self, obj: Any) -> Any:
+        """The whole a portion is of ("the first section of her Brindle assessment", "the
+        last module of the course"): to complete a part of a piece of work is to take up
+        that work, judged as the whole would be. Any other noun is returned as it is."""
+        if lemma(obj) not in self.portion_noun and obj.lower_ not in self.portion_noun:
+            return obj
+        ofs = [c for c in _kids(obj) if c.dep_ == "prep" and c.lower_ == "of"]
+        wholes = [g for p in ofs for g in _kids(p) if g.dep_ == "pobj"]
+        return wholes[0] if len(ofs) == 1 and len(wholes) == 1 else obj
+
+    def _graded_working(self, head: Any) -> Any:
+        """The verb of a relative clause that grades a thing only by whether it works or
+        fits ("hearing aids that work", "a buggy which fits in the car", "glasses that fit
+        her properly"): a need for a thing in working order is concrete, whatever the
+        thing is. Returns that verb, else None."""
+        clauses = [c for c in _kids(head) if c.dep_ == "relcl" and c.i > head.i]
+        if len(clauses) != 1 or lemma(clauses[0]) not in self.working_verb:
+            return None
+        verb = clauses[0]
+        if not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in _kids(verb)):
+            return None
+        if self._professional(head) or lemma(head) in self.person_head | self.help_noun:
+            return None  # "a mentor that works with teenagers" is who, not what state
+        if any(c.dep_ not in ("nsubj", "advmod", "punct")
+               and not (c.dep_ == "dobj" and c.tag_ == "PRP") for c in _kids(verb)):
+            return None  # "works with teenagers", "fits into the service": more is said
+        return verb
 
     def _bare_activity(self, verb: Any) -> bool:
         """A verb of what every child does (play, learn, explore), and its coordinated
@@ -4610,6 +4773,30 @@ class NeedReader:
                     or (self._in(forms, self.seek_verb) and self._sought_setting(target))):
                 return target
         return None
+
+    def _attended_with(self, verb: Any, obj: Any) -> Any:
+        """The service attended when "with" someone only says who goes along ("to attend
+        the Tennick group with Quillan", "his youth offender panel with his mum"): a verb
+        of attending, an object that names a service by its head or by a noun on it, and
+        "with" a person (a name, a pronoun or kin). "meetings with her dad" names no
+        service and is contact, as before. Returns the object, else None."""
+        if not self._in(lemma_forms(verb), self.event_verb):
+            return None
+        withs = [c for c in _kids(obj) if c.dep_ == "prep" and c.lower_ == "with"]
+        if len(withs) != 1:
+            return None
+        people = [g for g in _kids(withs[0]) if g.dep_ == "pobj"]
+        if len(people) != 1 or not (people[0].tag_ in ("NNP", "PRP") or self._person(
+                people[0])) or any(c.dep_ == "prep" for c in _kids(people[0])):
+            return None
+        compounds = [c for c in _kids(obj) if c.dep_ == "compound"]
+        if self._noun_base(obj) & self.event_noun:
+            # "meetings with her dad" says who is met; "panel meetings with Ryan", "the
+            # Tennick meetings with Quillan" name whose meetings, so who goes along
+            named = any(lemma(c) in self.service_head or c.tag_ == "NNP" for c in compounds)
+        else:
+            named = lemma(obj) in self.service_head
+        return obj if named else None
 
     def _attended_event(self, verb: Any, obj: Any) -> bool:
         """True when a verb of attending takes an event a service holds ("attend her
