@@ -67,7 +67,12 @@ MIN_COUNT = 2  # a feature seen in fewer training rows says nothing general
 L2 = (0.001, 0.003, 0.01)
 ITERATIONS = 200
 FOLDS = 20  # sources are dealt into this many folds by a hash of their name
-THRESHOLDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
+# The rules' best score at which their theme stands against the words' model. Not 3: at
+# 1758 rows "rules if best >= 3" won leave-sources-out by 0.869 against 0.86x, but let the
+# model overrule a theme phrase or act the rules read (2: "shouting at Mum" is domestic
+# abuse, "belittling Child 2" is parenting), which the behaviour tests hold; a phrase the
+# rules found stands, and the model may weigh in only where single words decided.
+THRESHOLDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 ALPHAS = (0.1, 0.2, 0.5, 1.0, 2.0)
 MIN_PROBS = (0.0, 0.5, 0.6, 0.7, 0.8)
 # The floors tried for the second model (``Decision.fallback``): the words' join with the
