@@ -79,6 +79,26 @@ def test_a_professional_doing_the_work_is_a_service(coach: Coach, text: str) -> 
     assert scored_kinds(coach, "need", text) == {"service"}, coach.check(text).to_dict()
 
 
+@pytest.mark.parametrize(("text", "person", "worker"), [
+    ("Youth workers to meet Quillan at the Tennick skatepark.", "Quillan", "Youth workers"),
+    ("The family liaison officer to ring Morwenna after each contact visit.", "Morwenna",
+     "liaison officer"),
+])
+def test_a_professional_at_work_is_never_asked_about_as_the_holder(
+        coach: Coach, text: str, person: str, worker: str) -> None:
+    """The professional is the line's subject, not the need's holder: the coach asked what
+    the visits would "change for Youth workers" and rewrote "Youth workers need someone
+    Youth workers trust to talk to" (found by the lead trying the class in `check`). The
+    questions and rewrites are about the person the work is for."""
+    finding = coach.check(text, stage="need").findings[0]
+    said = " ".join([finding.message, *finding.questions, *finding.suggestions])
+    assert f"for {person}?" in finding.message, said
+    assert worker.lower() not in " ".join(
+        [*finding.questions, *finding.suggestions]).lower(), said
+    assert "change for" in finding.message and worker.lower() not in finding.message.lower(
+        ).split("change for", 1)[1], said
+
+
 @pytest.mark.parametrize("text", NOT_SERVICE)
 def test_a_parent_or_the_holder_doing_it_stays_silent(coach: Coach, text: str) -> None:
     assert scored_kinds(coach, "need", text) == set(), coach.check(text).to_dict()

@@ -410,8 +410,9 @@ class Engine:
                                                              self.english.matching):
                         continue
                     candidates.append((rule, span_of(doc, start, end)))
+        workers: set[int] = set()  # spans whose line's subject is a professional at work
         if compiled.structure and not self.reduced:
-            self._structure(doc, stage, compiled, candidates, reasons)
+            self._structure(doc, stage, compiled, candidates, reasons, workers)
         if not candidates:
             return out
         candidates = _resolve(candidates)
@@ -419,14 +420,15 @@ class Engine:
         for rule, span in candidates:
             reason = reasons.get(id(span), "") if span is not None else ""
             finding, inferred = self._finding(doc, text, rule, span, holder, parsed, reason,
-                                              family)
+                                              family, worker=id(span) in workers)
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
         return out
 
     def _structure(self, doc: Any, stage: str, compiled: StageMatcher,
-                   candidates: list[tuple[Rule, Any]], reasons: dict[int, str]) -> None:
+                   candidates: list[tuple[Rule, Any]], reasons: dict[int, str],
+                   workers: set[int]) -> None:
         """Add what the structure reader judges a fault and no word rule flagged.
 
         Why: word rules catch the services and aims someone listed; the reader catches the
@@ -482,6 +484,8 @@ class Engine:
                 continue  # a word rule already says it (with its own words)
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = reading.reason
+            if reading.worker:
+                workers.add(id(span))
 
     def _structure_work(self, doc: Any, compiled: StageMatcher,
                         candidates: list[tuple[Rule, Any]], reasons: dict[int, str]) -> None:
@@ -514,7 +518,7 @@ class Engine:
                 candidates.append((rule, None))
 
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
-                 parsed: bool, reason: str = "", family: Any = None
+                 parsed: bool, reason: str = "", family: Any = None, *, worker: bool = False
                  ) -> tuple[Finding, str | None]:
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
@@ -533,9 +537,11 @@ class Engine:
                 # met" belongs to the condition, which the reader has already left out.
                 flags["hypothetical"] = flags["negated"] = False
             inferred = context.holder_of(doc, span, parsed, lists=self.english.context)
-            if rule.kind == "agency-risk":
+            if rule.kind == "agency-risk" or worker:
                 # The subject of "the school will prosecute" is the agency, not the person
-                # the consequence should be about: the child, unless the worker named them
+                # the consequence should be about: the child, unless the worker named them.
+                # So is the professional of "Family support workers to visit Tomas": the
+                # questions and rewrites are about Tomas, never the workers.
                 named = self.reader.child_named(doc) if parsed and not given else None
                 member = family.member(named) if named and family is not None else None
                 if member is not None and not member.child:

@@ -1327,6 +1327,7 @@ class NeedReader:
                                  "with nothing particular said")
         worker = self._professional_at_work(verb, reading)
         if worker is not None:
+            reading.worker = True
             return "service", (f"\"{_np_text(worker)} to {verb.text}\" says what a "
                                "professional does, not what the person needs")
         forms = lemma_forms(verb)

@@ -373,6 +373,10 @@ class NeedReading:
     # True for the aim a service or assessment is asked for ("... to keep her safe"): a
     # second fault on the same need, named after the service
     purpose: bool = False
+    # True when the line's subject is a professional doing the work ("Family support
+    # workers to visit Tomas"): the subject is not the need's holder, the person the
+    # work is for is
+    worker: bool = False
     # The tokens read (None without a parse); kept for callers that walk the tree.
     verb_token: Any = field(default=None, repr=False, compare=False)
     head_token: Any = field(default=None, repr=False, compare=False)
