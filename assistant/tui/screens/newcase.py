@@ -14,7 +14,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
 
-from assistant.content import Framework
 from assistant.model import Case, Person, Sex, explain
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.messages import OpenCase
@@ -22,17 +21,6 @@ from assistant.tui.widgets.plan import person_label
 
 SEXES: tuple[str, ...] = get_args(Sex)
 
-
-
-def _listed(person: Person, framework: Framework) -> str:
-    """'Kayla (Child, 9, female)': the person as the plan names them, with the sex when
-    recorded. Why: the coach's rewrites take their pronouns from it, and the sex is the one
-    field the list would otherwise hide once the person is added, so a slip in the drop-down
-    went unseen until a rewrite said "his" of a girl."""
-    label = person_label(person, framework)
-    if person.sex == "not recorded":
-        return label
-    return f"{label[:-1]}, {person.sex})"
 
 class NewCaseScreen(Screen[None]):
     app = getters.app(NeedsLedApp)
@@ -98,7 +86,9 @@ class NewCaseScreen(Screen[None]):
         """List the people (``chosen`` highlighted, else the last one) and keep the draft."""
         framework = self.app.content.framework
         listed = self.query_one("#people", OptionList)
-        listed.set_options(f"{i}. {_listed(p, framework)}"
+        # with the sex recorded: the rewrites take their pronouns from it, and a slip in
+        # the drop-down is otherwise unseen once the person is added
+        listed.set_options(f"{i}. {person_label(p, framework, sex=True)}"
                            for i, p in enumerate(self.people, 1))
         listed.display = bool(self.people)
         self.query_one("#no-people", Static).display = not self.people

@@ -44,10 +44,12 @@ def action_text(action: AgreedAction, width: int = 60) -> Text:
     return text
 
 
-def person_label(person: Person, framework: Framework) -> str:
-    """'Kayla (Child, 9)': name, the framework's label for the role, and age if known."""
+def person_label(person: Person, framework: Framework, *, sex: bool = False) -> str:
+    """'Kayla (Child, 9)': name, the framework's label for the role, and age if known;
+    with ``sex``, the sex too where one is recorded ('Kayla (Child, 9, female)')."""
     age = f", {person.age}" if person.age is not None else ""
-    return f"{person.name} ({framework.label('roles', person.role)}{age})"
+    recorded = f", {person.sex}" if sex and person.sex != "not recorded" else ""
+    return f"{person.name} ({framework.label('roles', person.role)}{age}{recorded})"
 
 
 class PlanTree(Tree[str]):
