@@ -99,6 +99,24 @@ def test_a_professional_at_work_is_never_asked_about_as_the_holder(
         ).split("change for", 1)[1], said
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("For Orlaith to be happy and to thrive.", "Orlaith"),
+    ("Mum to complete the Tennick Pathway programme.", "Mum"),
+    ("Grandad to go on the Brennock carers' course.", "Grandad"),
+])
+def test_a_holder_the_reader_found_is_the_one_asked_about(
+        coach: Coach, text: str, person: str) -> None:
+    """The holder of "For Orlaith to ..." and of a plan-style "Mum to ..." is found by the
+    parse, not by the words before the finding (none name anyone): the coach asked what
+    the programme would change "for the person" and wrote "The person needs ..." rewrites
+    (found by the lead trying plan-style lines in `check`)."""
+    finding = coach.check(text, stage="need").findings[0]
+    said = " ".join([finding.message, *finding.questions, *finding.suggestions])
+    assert finding.message.endswith(f"for {person}?"), said
+    assert "the person" not in said.lower(), said
+    assert all(s.startswith(person) for s in finding.suggestions), said
+
+
 @pytest.mark.parametrize("text", NOT_SERVICE)
 def test_a_parent_or_the_holder_doing_it_stays_silent(coach: Coach, text: str) -> None:
     assert scored_kinds(coach, "need", text) == set(), coach.check(text).to_dict()

@@ -19,7 +19,7 @@ from assistant.wording.pipeline import SPACY_LOCK
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
-from assistant.wording.structure.readings import _rows
+from assistant.wording.structure.readings import NeedReading, _rows
 from assistant.wording.suggest import Library, fill, names_a_person, service_term, term_of
 from assistant.wordlists import MatchingWords
 
@@ -410,9 +410,11 @@ class Engine:
                                                              self.english.matching):
                         continue
                     candidates.append((rule, span_of(doc, start, end)))
-        workers: set[int] = set()  # spans whose line's subject is a professional at work
+        # the structure's reading of a need, by the id of the span it flags: who holds
+        # the need, and whether the line's subject is a professional at work
+        readings: dict[int, NeedReading] = {}
         if compiled.structure and not self.reduced:
-            self._structure(doc, stage, compiled, candidates, reasons, workers)
+            self._structure(doc, stage, compiled, candidates, reasons, readings)
         if not candidates:
             return out
         candidates = _resolve(candidates)
@@ -420,7 +422,7 @@ class Engine:
         for rule, span in candidates:
             reason = reasons.get(id(span), "") if span is not None else ""
             finding, inferred = self._finding(doc, text, rule, span, holder, parsed, reason,
-                                              family, worker=id(span) in workers)
+                                              family, reading=readings.get(id(span)))
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
@@ -428,7 +430,7 @@ class Engine:
 
     def _structure(self, doc: Any, stage: str, compiled: StageMatcher,
                    candidates: list[tuple[Rule, Any]], reasons: dict[int, str],
-                   workers: set[int]) -> None:
+                   readings: dict[int, NeedReading]) -> None:
         """Add what the structure reader judges a fault and no word rule flagged.
 
         Why: word rules catch the services and aims someone listed; the reader catches the
@@ -484,8 +486,7 @@ class Engine:
                 continue  # a word rule already says it (with its own words)
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = reading.reason
-            if reading.worker:
-                workers.add(id(span))
+            readings[id(span)] = reading
 
     def _structure_work(self, doc: Any, compiled: StageMatcher,
                         candidates: list[tuple[Rule, Any]], reasons: dict[int, str]) -> None:
@@ -518,8 +519,8 @@ class Engine:
                 candidates.append((rule, None))
 
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
-                 parsed: bool, reason: str = "", family: Any = None, *, worker: bool = False
-                 ) -> tuple[Finding, str | None]:
+                 parsed: bool, reason: str = "", family: Any = None, *,
+                 reading: NeedReading | None = None) -> tuple[Finding, str | None]:
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
@@ -537,7 +538,11 @@ class Engine:
                 # met" belongs to the condition, which the reader has already left out.
                 flags["hypothetical"] = flags["negated"] = False
             inferred = context.holder_of(doc, span, parsed, lists=self.english.context)
-            if rule.kind == "agency-risk" or worker:
+            if inferred is None and reading is not None:
+                # the words before the finding name no one, but the reader found the
+                # holder by the parse ("For Mia to be happy", "Mum to complete ...")
+                inferred = reading.holder_text
+            if rule.kind == "agency-risk" or (reading is not None and reading.worker):
                 # The subject of "the school will prosecute" is the agency, not the person
                 # the consequence should be about: the child, unless the worker named them.
                 # So is the professional of "Family support workers to visit Tomas": the
