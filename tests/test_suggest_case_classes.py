@@ -483,3 +483,26 @@ def test_a_childs_act_in_a_parents_rewrite_is_of_the_child_the_story_says_does_i
                    *people)
     offered = _rewrites(coach, nobody, "Dawn")
     assert not [r for r in offered if "making tea alone" in r], offered
+
+
+MOTHER_DIED = re.compile(r"(mum|mother)'s (grave|things)|(death of|miss(es)?|lost) (his|her|their) "
+                         r"(mum|mother)")
+
+
+def test_a_death_the_story_tells_of_an_adults_mother_is_not_the_childs(coach: Coach) -> None:
+    """Found by the lead walking a case: "Jade was drinking again after her mum died" told
+    the coach the child's mother had died, and it offered the child a visit to "their mum's
+    grave" with his mother in the case. "her mum" (of the woman named before it) and
+    "Isolde's dad" are an adult's family, not the child's: case-facts.yml ``kin`` facts."""
+    adults = _case("Tobin (6) lives with his mum Isolde and her partner Garrick. Isolde "
+                   "started drinking again after her mum died in the summer. Isolde's dad "
+                   "died when she was a girl.", ("Tobin", "child", 6, "not recorded"),
+                   ("Isolde", "mother", 27, "not recorded"),
+                   ("Garrick", "stepparent", 31, "not recorded"))
+    childs = _case("Tobin (6) lives with his nan Isolde. His mum died in the summer.",
+                   ("Tobin", "child", 6, "not recorded"),
+                   ("Isolde", "grandparent", 58, "female"))
+    offered = _rewrites(coach, adults, "Tobin")
+    assert offered and not [r for r in offered if MOTHER_DIED.search(r) or re.search(
+        r"(dad|father)'s (grave|things)|death of (his|her|their) (dad|father)", r)], offered
+    assert any(MOTHER_DIED.search(r) for r in _rewrites(coach, childs, "Tobin"))

@@ -237,6 +237,12 @@ class FactRule(Strict):
     """The Need Group theme (framework/themes.yml) the story's reflection names where the
     story shows this fact: an act the theme's words do not name ("Rob hit Kerry") is
     still reflected as domestic abuse."""
+    kin: bool = False
+    """The first part of each of its story cues names one of the child's family ("mum +
+    died"): a place where the word is said to be an adult's ("her mum" of Jade, "Jade's
+    dad") does not show it. Why: "Jade was drinking after her mum died" told the coach
+    the child's mother had died, and it offered the child a visit to "her mum's grave"
+    while Jade, the mother, was in the case."""
     acts: bool = False
     """Its story cues are acts (hitting, violence, anger): not shown by a sentence that
     tells an accident (``reading.accidents``: "Kerry fell and hit her head"). Told cues
@@ -326,6 +332,10 @@ class StoryReading(Strict):
     hearers: list[str] = []
     """Words after a denied everyday word that make it a refusal to say something to
     someone ("doesn't talk to Rob", "won't say where"), not what a person cannot do."""
+    possessives: dict[str, Literal["female", "male"]] = {}
+    """Words that say whose family word follows, and the sex of the person they stand
+    for ("her": female): "her mum" in "Jade drank after her mum died" is Jade's mother,
+    so the story shows no death of the child's mother (``kin`` facts)."""
 
 
 class Household(Strict):
@@ -672,6 +682,7 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
                     child_roles=frozenset(child_roles))
     shown = facts.shown_by_text(family.story)
     shown |= _named_in_story(family, facts, shown)
+    shown -= _kin_of_adults(family, facts, shown)
     # an act shows a fact where the story tells it of the right kind of person: "Mila
     # hits her brother" is a child's act, no violence between adults
     adults = [m.name.split()[0] for m in members if not m.child and m.name.split()]
@@ -818,6 +829,47 @@ def _owners(family: Family, personal: list[FactRule], facts: CaseFacts | None = 
     return {fact: frozenset(people) for fact, people in owners.items()}
 
 
+def _kin_of_adults(family: Family, facts: CaseFacts, shown: set[str]) -> set[str]:
+    """The ``kin`` facts in ``shown`` that the story tells only of an adult's family: a
+    cue is found where the word before its family word ("her", "Jade's") stands for an
+    adult of the case, and nowhere else. "her" stands for the person named nearest before
+    it in the sentence whose recorded sex is female or not known; a sentence that names
+    no one before it leaves the fact shown (it may be the child's). Checked after the
+    facts shown by first names (:func:`_named_in_story`), which read "Jade ... her mum
+    died" as Jade's death."""
+    kin = [f for f in facts.facts if f.kin and f.id in shown and f.story_cues]
+    if not kin or not family.story:
+        return set()
+    possessives = facts.reading.possessives
+    teller = Teller(family)
+
+    def adults(sentence: str, at: int) -> bool:
+        before = list(_STORY_WORD.finditer(sentence[:at]))[-2:]
+        for found in reversed(before):  # "her mum", or "her older brother"
+            word = found.group()
+            if word.endswith("'s"):
+                member = family.member(word[:-2])
+                return member is not None and not member.child
+            if word in possessives:
+                named = [(start, people) for start, people in teller.found_in(sentence)
+                         if start < found.start()]
+                nearest = max(named, key=lambda f: f[0])[1] if named else frozenset()
+                fits = [m for m in nearest if m is not NOBODY and (
+                    m.sex == possessives[word] or m.sex not in ("female", "male"))]
+                return bool(fits) and not any(m.child for m in fits)
+        return False
+
+    out = set()
+    sentences = sentences_of(family.story)
+    for rule in kin:
+        places = [adults(sentence, spans[0]) for sentence in sentences
+                  for cue in rule.story_cues
+                  if (spans := cue.spans(sentence, facts.told)) is not None]
+        if places and all(places):
+            out.add(rule.id)
+    return out
+
+
 def _tellers(family: Family, cues: list[Cue], facts: CaseFacts | None = None,
              acts: bool = False) -> list[frozenset[Member]]:
     """For each place in the story where one of ``cues`` is found, whom the sentence says
@@ -883,6 +935,11 @@ class Teller:
                        for role, words in unrecorded.items()]
         self._sentence = ""
         self._found: list[tuple[int, frozenset[Member]]] = []
+
+    def found_in(self, sentence: str) -> list[tuple[int, frozenset[Member]]]:
+        """Where the (lower-case) ``sentence`` names people, and whom."""
+        self.of(sentence, 0)
+        return self._found
 
     def named(self, sentence: str, at: int) -> set[Member]:
         """The recorded people the (lower-case) ``sentence`` names after ``at``."""
