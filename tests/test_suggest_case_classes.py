@@ -506,3 +506,22 @@ def test_a_death_the_story_tells_of_an_adults_mother_is_not_the_childs(coach: Co
     assert offered and not [r for r in offered if MOTHER_DIED.search(r) or re.search(
         r"(dad|father)'s (grave|things)|death of (his|her|their) (dad|father)", r)], offered
     assert any(MOTHER_DIED.search(r) for r in _rewrites(coach, childs, "Tobin"))
+
+
+def test_a_rewrite_takes_for_granted_neither_the_holders_sex_nor_an_illness(
+        coach: Coach) -> None:
+    """Found by the lead reading the rewrites for five invented families: a girl of 9 who
+    is angry at school was offered "... when other boys try to start a fight", and a
+    mother whose flat is damp "how the damp in the bedroom is making the baby's chest
+    worse", an illness the story does not tell. The statements now say only what the
+    case shows (library content)."""
+    girl = _case("Ysolde (9) lives with her gran Maud. Ysolde is angry at school and hits "
+                 "out at other children.", ("Ysolde", "child", 9, "female"),
+                 ("Maud", "grandparent", 66, "female"))
+    damp = _case("Ottilie (19) lives with her son Bram (8 months) in a flat with damp and "
+                 "mould.", ("Ottilie", "mother", 19, "female"), ("Bram", "child", 0, "male"))
+    offered = _rewrites(coach, girl, "Ysolde")
+    assert offered and not [r for r in offered if re.search(r"\bother boys\b", r)], offered
+    damp_rewrites = _rewrites(coach, damp, "Ottilie")
+    assert any("damp" in r for r in damp_rewrites), damp_rewrites
+    assert not [r for r in damp_rewrites if re.search(r"chest|worse", r)], damp_rewrites
