@@ -129,6 +129,7 @@ class NeedReader:
         self.replacement_mod = words("shape_replacement_mod")
         self.service_verb = words("shape_service_verb")
         self.service_passive = words("shape_service_passive")
+        self.called_after = words("shape_called_after")
         self.assessment_head = words("shape_assessment_head")
         self.assessment_passive = words("shape_assessment_passive")
         self.not_acronym = words("shape_not_service_acronym")
@@ -950,6 +951,14 @@ class NeedReader:
 
     _part = staticmethod(holder_part)
 
+    def _called(self, verb: Any) -> bool:
+        """True when a passive verb is followed by "to" and "as" or "by": "to be referred
+        to as Sam", "referred to by her chosen name" say what the person is called, not a
+        step in the work (the parse may hang the name anywhere)."""
+        doc = verb.doc
+        return verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "to" \
+            and doc[verb.i + 2].lower_ in self.called_after
+
     def _negated(self, doc: Any, verb: Any) -> bool:
         if has_dep(_kids(verb), ("neg",)):
             return True
@@ -1588,7 +1597,7 @@ class NeedReader:
                 return "service", (f"\"to be {verb.text} to {_np_text(moved_to)}\" is a step "
                                    "in the work, not what the person needs")
             provider = self._agent(verb)
-            if self._in(forms, self.service_passive) and (
+            if self._in(forms, self.service_passive) and not self._called(verb) and (
                     own_subject is None or lemma(own_subject) in self.person_head
                     or self._in(forms, self.adaptation_passive) or (
                         provider is not None and self.service_shaped(provider)[0])):
