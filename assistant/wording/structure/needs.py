@@ -412,6 +412,11 @@ class NeedReader:
             if not any(t.is_alpha for t in sent) or any(
                     c.dep_ in SUBJECT_DEPS for c in _kids(sent.root)):
                 continue  # a clause of its own ("He is frightened at night") says why
+            if sent.start and (doc[sent.start - 1].is_alpha or doc[sent.start - 1].is_digit):
+                # the parser ended a sentence the writer did not: "... the gas meter | so
+                # the flat stays warm" ("stays" read as a noun) is a clause of the need
+                # before it, not a second statement
+                continue
             fragment = self._fragment(doc, sent)
             if fragment is None:
                 continue
