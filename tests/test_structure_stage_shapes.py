@@ -3,15 +3,19 @@ plans write that the coach misread, each class found by trying invented lines in
 words, not by looking at labelled rows.
 
 - work: the times of every day say how often ("morning and night", "in the evenings",
-  "before meals"); "this half-term" is a deadline for a one-off act; a role led by a word
-  that is also a verb ("Play therapist to see Kai ...") names who does it;
+  "before meals"); "this half-term" is a deadline for a one-off act; a count of occasions
+  with words between ("six one-hour budgeting sessions") or a course's length ("the
+  26-week programme") says how often or how long; a role led by a word that is also a
+  verb ("Play therapist to see Kai ...") names who does it;
 - outcomes: "will be known to" a service is the parser's passive of a status with it,
-  not an inner state;
+  not an inner state; "by" an occasion ("by her 1-year check") says when the change is
+  seen, not a service the person is with;
 - seriousness: what the child will need to do ("she may need to go into hospital") is
   what happens to the child, not a cost to services; "he", "she" or "they" standing for
   the child beside an agency's act says what happens to the child; a risk or a breach
   aimed at an agency through a preposition ("a reputational risk to the partnership", "a
-  breach of the council's duty") is the agency's risk.
+  breach of the council's duty") is the agency's risk, and so is a burden put on
+  services ("will place a heavy burden on children's services").
 
 Each case rests on an invented word no wording file holds.
 """
@@ -36,6 +40,13 @@ CASES: list[tuple[str, str, set[str], str]] = [
     # work: a deadline named by the term it falls in
     ("work", "Early years practitioner to finish the Corbel screen with Kai this half-term.",
      set(), "corbel"),
+    # work: a count of occasions with words between, and a course's length
+    ("work", "Outreach worker to run six one-hour Kelvey sessions with Mum from 4 March.",
+     set(), "kelvey"),
+    ("work", "Dad to complete the 26-week Caring Dads programme at the Kelvey centre.",
+     set(), "kelvey"),
+    ("work", "Dad to complete the Caring Dads programme at the Kelvey centre.",
+     {"no-frequency"}, "kelvey"),
     # work: a role led by a word that is also a verb
     ("work", "Play therapist to see Kai at the Dunnock clinic for 12 weekly sessions.",
      set(), "dunnock"),
@@ -48,6 +59,9 @@ CASES: list[tuple[str, str, set[str], str]] = [
      "ormsby"),
     ("outcome", "Ada will be open to talking about the Ormsby trip with her aunt.", set(),
      "ormsby"),
+    # outcomes: "by" an occasion says when the change is seen, wherever it stands
+    ("outcome", "The baby will be back on the 25th centile by her Selsey 1-year check.",
+     set(), "selsey"),
     # seriousness: what the child will need to do happens to the child
     ("seriousness", "Without the Quillford feeds, the baby's weight will keep dropping and "
      "she may need to go into hospital.", set(), "quillford"),
@@ -68,6 +82,11 @@ CASES: list[tuple[str, str, set[str], str]] = [
      {"agency-risk"}, "wendlow"),
     ("seriousness", "There is a risk of serious harm to Kai at the Hatherby flat.", set(),
      "hatherby"),
+    # seriousness: a burden put on services, not on the family
+    ("seriousness", "This will place a heavy burden on the Fenwick services.",
+     {"agency-risk"}, "fenwick"),
+    ("seriousness", "Dad's drinking will put a strain on the Fenwick family and the "
+     "children will go without.", set(), "fenwick"),
 ]
 
 

@@ -1134,8 +1134,10 @@ class OutcomeReader(NeedReader):
         preps = [c for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i]
         frontier = [g for c in preps for g in _kids(c) if g.dep_ == "pobj" and not (
             # "within the normal range at his next health visitor check": after where
-            # the person will be, an occasion says when it is seen, not a service
-            c.lower_ in ("at", "by", "before") and c.i > preps[0].i
+            # the person will be, an occasion says when it is seen, not a service; "by"
+            # or "before" an occasion says when wherever it stands ("back on the 25th
+            # centile by her 1-year check", with "on" hung on "back")
+            (c.lower_ in ("by", "before") or (c.lower_ == "at" and c.i > preps[0].i))
             and lemma(g) in self.measure_occasion)]
         for depth in range(2):
             found = []

@@ -218,11 +218,16 @@ class SeriousnessReader(NeedReader):
 
     def _harmed_through(self, verb: Any) -> Any:
         """The agency a harm falls on through "on" ("will reflect badly on the
-        partnership", "the cost will fall on the council"), else None."""
-        if not self._in(lemma_forms(verb), self.agency_harm):
+        partnership", "the cost will fall on the council"), or what is put on it ("will
+        increase pressure on stretched resources", "will place a burden on services"),
+        else None."""
+        onto = [c for c in _kids(verb) if c.dep_ == "dobj" and not self._animate(c)]
+        if not self._in(lemma_forms(verb), self.agency_harm) and not onto:
             return None
-        return next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "on"
-                     for g in _kids(c) if g.dep_ == "pobj" and self._agency(g)), None)
+        heads = onto if not self._in(lemma_forms(verb), self.agency_harm) else [verb]
+        return next((g for h in heads for c in _kids(h) if c.dep_ == "prep"
+                     and c.lower_ == "on" for g in _kids(c)
+                     if g.dep_ == "pobj" and self._agency(g)), None)
 
     def _child_consequence(self, doc: Any) -> bool:
         """True where a consequence outside the condition has a child as its subject and is
