@@ -346,6 +346,13 @@ class OutcomeReader(NeedReader):
                 c.dep_ == "prep" and c.lower_ == "from" for c in _kids(verb)):
             return "vague", (f"\"will be {verb.text} from\" is an aim every child has: what "
                              "would someone see that shows it?")
+        if passive and not able and verb.lower_ in self.status_adj:
+            # "will be known to the sleep clinic", "linked with the Tollis team": the
+            # parser's passive of a status with a service
+            agency = self._status_agency(verb)
+            if agency is not None:
+                return "service", (f"being with \"{_np_text(agency)}\" is a service used, "
+                                   "not a change for the person")
         # Service or output: something done to or for the person, or received.
         if passive and not able:
             agent = self._agent(verb)
@@ -1121,18 +1128,16 @@ class OutcomeReader(NeedReader):
                 for c in _kids(verb)):
             return None
         for adjective in status:
-            # the agency itself, not help it gives ("open to advice" is an attitude)
-            for agency in (g for c in _kids(adjective) if c.dep_ == "prep"
-                           for g in _kids(c) if g.dep_ == "pobj"):
-                if (lemma(agency) in self.service_head - self.help_noun
-                        or self._professional(agency) or self._acronym(agency)) and \
-                        not self._everyday(agency):
-                    return agency
+            agency = self._status_agency(adjective)
+            if agency is not None:
+                return agency
         preps = [c for c in _kids(verb) if c.dep_ == "prep" and c.i > verb.i]
         frontier = [g for c in preps for g in _kids(c) if g.dep_ == "pobj" and not (
             # "within the normal range at his next health visitor check": after where
-            # the person will be, an occasion says when it is seen, not a service
-            c.lower_ in ("at", "by", "before") and c.i > preps[0].i
+            # the person will be, an occasion says when it is seen, not a service; "by"
+            # or "before" an occasion says when wherever it stands ("back on the 25th
+            # centile by her 1-year check", with "on" hung on "back")
+            (c.lower_ in ("by", "before") or (c.lower_ == "at" and c.i > preps[0].i))
             and lemma(g) in self.measure_occasion)]
         for depth in range(2):
             found = []
@@ -1152,6 +1157,22 @@ class OutcomeReader(NeedReader):
                 found += [g for c in _kids(noun) if c.dep_ == "prep"
                           for g in _kids(c) if g.dep_ == "pobj"]
             frontier = found
+        return None
+
+    def _status_agency(self, word: Any) -> Any:
+        """The agency a status word puts the person with ("open to the youth offending
+        service", "known to the sleep clinic", "linked to the family hub"): the agency
+        itself, not help it gives ("open to advice" is an attitude), else None."""
+        for agency in (g for c in _kids(word) if c.dep_ == "prep"
+                       for g in _kids(c) if g.dep_ == "pobj"):
+            if lemma(agency) in self.help_noun or self._everyday(agency) or (
+                    self._animate(agency) and not (self._professional(agency)
+                                                   or self._acronym(agency))):
+                continue
+            if lemma(agency) in self.service_head or self._professional(agency) or \
+                    self._acronym(agency) or self.service_shaped(
+                        agency, governed=True)[0] == "service":
+                return agency
         return None
 
     def _outcome_object(self, verb: Any) -> Any:

@@ -58,7 +58,10 @@ class SeriousnessReader(NeedReader):
             subject = _clause_subject(token)
             if subject is None:
                 continue
-            if subject.lower_ == "there":  # "there will be a complaint against the service"
+            if subject.lower_ == "there" or (subject.lower_ in _THING_PRONOUNS and
+                                             lemma(token) == "be"):
+                # "there will be a complaint against the service", "it would be a breach
+                # of the authority's duty": what there will be is the consequence
                 subject = next((c for c in _kids(token) if c.dep_ in ("attr", "dobj")),
                                subject)
             start = subject.left_edge.i
@@ -73,10 +76,7 @@ class SeriousnessReader(NeedReader):
                                                  "process, not what happens to the child"))
             if self._provision_event(subject, token, passive):
                 continue  # "the placement will break down": what happens to the child's own
-            if self._agency(subject) or any(
-                    c.dep_ == "prep" and c.lower_ in ("against", "about") and any(
-                        g.dep_ == "pobj" and self._agency(g) for g in _kids(c))
-                    for c in _kids(subject)):
+            if self._agency(subject) or self._aimed_at_agency(subject):
                 if self._child_consequence(doc):
                     continue  # "the landlord may serve notice and the children could be
                     # made homeless": what happens to the child is said alongside
@@ -100,7 +100,7 @@ class SeriousnessReader(NeedReader):
                     "relcl", "acl") and any(
                     t.dep_ in ("dobj", "pobj") and (self.service_shaped(t)[0]
                                                     or self._agency(t))
-                    for t in token.subtree if t.i > token.i):
+                    for t in _needed(token) if t.i > token.i):
                 return SeriousnessReading(span, ("counts the cost to services, not what will "
                                                  "happen to the child"))
         return None
@@ -183,6 +183,24 @@ class SeriousnessReader(NeedReader):
             return True  # "the Ombudsman", "the Tribunal": an office, not a person's name
         return self.service_shaped(noun)[0] == "service" or self._professional(noun)
 
+    def _aimed_at_agency(self, noun: Any) -> bool:
+        """A harm or act aimed at an agency through a preposition ("a complaint against
+        the service", "a reputational risk to the partnership", "consequences for the
+        school", "a breach of the council's duty"): the agency, not the child, is the one
+        it falls on. What is "of" something counts only where the agency owns it ("of the
+        council's duty"), as "a risk of the school excluding her" names the school as the
+        actor of what happens to the child."""
+        for c in _kids(noun):
+            if c.dep_ != "prep" or c.lower_ not in ("against", "about", "to", "on", "for",
+                                                    "of"):
+                continue
+            for g in _kids(c):
+                if g.dep_ != "pobj":
+                    continue
+                if self._agency_owned(g) or (c.lower_ != "of" and self._agency(g)):
+                    return True
+        return False
+
     def _provision_event(self, subject: Any, verb: Any, passive: bool) -> bool:
         """True where a provision that is no agency ("the placement", "her respite", "his
         medication") is the subject of what happens to it ("will break down", "is likely
@@ -200,11 +218,16 @@ class SeriousnessReader(NeedReader):
 
     def _harmed_through(self, verb: Any) -> Any:
         """The agency a harm falls on through "on" ("will reflect badly on the
-        partnership", "the cost will fall on the council"), else None."""
-        if not self._in(lemma_forms(verb), self.agency_harm):
+        partnership", "the cost will fall on the council"), or what is put on it ("will
+        increase pressure on stretched resources", "will place a burden on services"),
+        else None."""
+        onto = [c for c in _kids(verb) if c.dep_ == "dobj" and not self._animate(c)]
+        if not self._in(lemma_forms(verb), self.agency_harm) and not onto:
             return None
-        return next((g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "on"
-                     for g in _kids(c) if g.dep_ == "pobj" and self._agency(g)), None)
+        heads = onto if not self._in(lemma_forms(verb), self.agency_harm) else [verb]
+        return next((g for h in heads for c in _kids(h) if c.dep_ == "prep"
+                     and c.lower_ == "on" for g in _kids(c)
+                     if g.dep_ == "pobj" and self._agency(g)), None)
 
     def _child_consequence(self, doc: Any) -> bool:
         """True where a consequence outside the condition has a child as its subject and is
@@ -217,7 +240,8 @@ class SeriousnessReader(NeedReader):
                 continue
             subject = _clause_subject(token)
             if subject is None or not (lemma(subject) in self.child_noun
-                                       or self._named_person(subject)):
+                                       or self._named_person(subject)
+                                       or self._child_pronoun(subject)):
                 continue
             if not self._in(lemma_forms(token), self.service_passive | self.outcome_passive
                             | self.sanction_verb):
@@ -232,6 +256,22 @@ class SeriousnessReader(NeedReader):
         return subject.tag_ == "NNP" and subject.is_title and \
             lemma(subject) not in self.person_head and not self._agency(subject) and \
             not self._acronym(subject)
+
+    def _child_pronoun(self, subject: Any) -> bool:
+        """"he", "she" or "they" standing for a child: the nearest person named before it
+        is a child or a child's name ("the school may not be able to keep Ada safe and she
+        could be hurt"), not an adult ("Dee will be fined and she will lose her home")."""
+        if subject.tag_ != "PRP" or subject.lower_ not in ("he", "she", "they"):
+            return False
+        for earlier in reversed(subject.doc[:subject.i]):
+            if not earlier.tag_.startswith("NN"):
+                continue
+            if self._adult(earlier) or (earlier.dep_ in SUBJECT_DEPS and self._in(
+                    lemma_forms(earlier.head), self.sanction_verb)):
+                return False  # "Dee will be fined and she ...": the one sanctioned
+            if lemma(earlier) in self.child_noun or self._named_person(earlier):
+                return True
+        return False
 
     def _adult(self, subject: Any) -> bool:
         """A person who is no child ("his parents", "Mum")."""
@@ -328,6 +368,16 @@ class SeriousnessReader(NeedReader):
                 return "", None
             return SANCTION, subject
         return "", None
+
+
+def _needed(verb: Any) -> list[Any]:
+    """The words of what ``verb`` ("need", "cost") says is needed, leaving out a clause of
+    what the needer will do ("she may need to go into hospital", "he may need to stay in
+    hospital longer": what happens to the child). A passive clause ("will need to be
+    stepped up") is the agency's step and stays."""
+    left_out = {t.i for c in _kids(verb) if c.dep_ == "xcomp" and not any(
+        g.dep_ == "auxpass" for g in _kids(c)) for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in left_out]
 
 
 def _clause_subject(token: Any) -> Any:

@@ -551,6 +551,14 @@ class WorkReader(NeedReader):
         # gerund's object: the object is then the role
         named = [c for c in _kids(root) if c.dep_ == "dobj" and not any(
             g.dep_ in ("det", "poss") for g in _kids(c))] if root.tag_ == "VBG" else []
+        if root.tag_ == "VB" and root.is_title:
+            # a role led by a word that is also a verb ("Play/VB therapist to see Kai",
+            # "Support/VB worker to ..."): the object is a profession by its shape, never
+            # a person the instruction is about ("Help Mum to find a flat")
+            named = [c for c in _kids(root) if c.dep_ == "dobj" and c.tag_ == "NN"
+                     and self._professional(c) and lemma(c) not in self.parent_noun
+                     | self.carer_noun | self.child_noun and not any(
+                         g.dep_ in ("det", "poss") for g in _kids(c))]
         # (a gerund with a role as its object is never an instruction, so it need not be
         # capitalised: "learning mentor to walk Ayaan ..." after a heading)
         if first.i != root.i or not (root.is_title or named) or \
