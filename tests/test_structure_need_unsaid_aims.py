@@ -16,7 +16,9 @@ set held the same builds. Each class is read by its shape, not by its words:
 - a bare participle after a person's own thing with no "to be" ("His religion
   respected.");
 - people in general joined to an aim ("to make friends and feel welcome");
-- carers who only rank the person first ("adults who always put her first");
+- carers who only rank the person first ("adults who always put her first"), or the
+  person's needs above the carer's own ("before his own");
+- doing only as well as the person is able ("as well as he can");
 - letters no list knows, completed or filled in: a questionnaire or measure;
 - and a need word inside a clause saying when another need applies ("... if he needs
   more help") is a condition for the word rules too, as the reader already read it.
@@ -52,6 +54,10 @@ FLAGGED: list[tuple[str, str]] = [
     ("Tilvey needs to make friends and feel welcome.", "universal"),
     # carers who only rank the person
     ("Quessa needs adults who always put her first.", "universal"),
+    # only as well as the person is able; a person's needs ranked above a carer's own
+    ("Tilvey needs to do as well as he can.", "universal"),
+    ("Orrin's dad needs to put Orrin's needs before his own.", "universal"),
+    ("Quessa's mum needs to prioritise Quessa's needs above her own.", "universal"),
     # letters no list knows, completed or filled in
     ("Initial BLQs to be completed for Orrin.", "assessment"),
     ("Orrin needs his DVQ filled in.", "assessment"),
@@ -75,6 +81,10 @@ NOT_FLAGGED: list[str] = [
     "Tilvey needs to make friends at Brannoch chess club and feel welcome.",
     # carers asked to do something particular, first
     "Quessa needs adults who put her to bed by seven.",
+    # a particular test; a particular thing, or someone else, ranked
+    "Tilvey needs to do as well as he can in his Brannoch spelling test on Friday.",
+    "Quessa's mum needs to put Quessa's bunk bed before her own sofa.",
+    "Quessa's mum needs to put Quessa's needs before her boyfriend's.",
     # a piece of work of the person's own, or letters sent rather than filled in
     "Orrin's homework to be completed.",
     "Orrin needs his DVQ sent to his dad.",

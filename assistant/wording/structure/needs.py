@@ -327,7 +327,7 @@ class NeedReader:
             seen.add(reading.predicate.start)
             if self._reported(doc[i]):
                 continue  # what someone knows or believes, not a need the plan states
-            if readings and self._condition(doc[i]) or self._condition_of_other(doc[i]):
+            if (readings and self._condition(doc[i])) or self._condition_of_other(doc[i]):
                 continue  # "... when she needs help": when the other need applies
             self._judge(doc, reading)
             readings.append(reading)
@@ -3442,7 +3442,10 @@ class NeedReader:
                 c.dep_ == "auxpass" for c in _kids(verb)):
             return True
         return forms[0] in ("come", "put", "be", "go") and any(
-            c.lower_ in ("first", "paramount") for c in _kids(verb))
+            c.lower_ in ("first", "paramount") or (
+                c.dep_ == "prep" and c.lower_ in ("over", "above", "before")
+                and self._general_prep(verb, c))
+            for c in _kids(verb))  # "to put his needs before her own"
 
     def _aim_core(self, verb: Any) -> bool:
         """True when the clause's own predicate names an aim or only grades: be/feel + an
@@ -3893,8 +3896,10 @@ class NeedReader:
                         child.lower_ in ("as", "so", "how")) and all(
                         g.dep_ in ("advmod", "cc", "conj", "punct") or (
                             g.dep_ == "prep" and self._general_prep(child, g))
+                        or (g.dep_ == "advcl" and self._as_able(g))
                         for g in _kids(child)):
-                    continue  # "as healthy as possible", "now and in the future"
+                    continue  # "as healthy as possible", "now and in the future", "as
+                    # well as she can"
                 if self._settings_only(child):
                     continue  # "safe online"
                 return False
@@ -3936,6 +3941,21 @@ class NeedReader:
                 return False
             return False
         return True
+
+    @staticmethod
+    def _as_able(clause: Any) -> bool:
+        """True for the close of an "as ... as" that says only as the person is able ("as
+        well as she can", "as much as he is able"): it grades, naming nothing."""
+        kids = _kids(clause)
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+            return False
+        able = clause.lower_ in ("can", "could") or (
+            lemma(clause) == "be" and any(c.lower_ == "able" and not _kids(c) for c in kids))
+        return able and all(
+            (c.dep_ == "mark" and c.lower_ == "as") or (c.dep_ == "nsubj" and c.tag_ == "PRP")
+            or (c.dep_ == "acomp" and c.lower_ == "able") or (
+                c.dep_ == "advmod" and c.lower_ in ("possibly", "reasonably"))
+            for c in kids)
 
     def _harm_of_a_kind(self, noun: Any) -> bool:
         """True for harm named only by its kind ("the emotional harm of living with
@@ -4156,6 +4176,13 @@ class NeedReader:
         """A preposition that says nothing particular ("in the long term", "as part of his
         family, school and community", "with respect and dignity", "by his parents")."""
         objs = [g for g in _kids(prep) if g.dep_ in ("pobj", "pcomp")]
+        if prep.lower_ in ("over", "above", "before") and len(objs) == 1 and \
+                objs[0].lower_ == "own" and all(
+                    g.dep_ == "poss" and g.tag_ == "PRP$" for g in _kids(objs[0])) and \
+                len(_kids(prep)) == 1:
+            # "to prioritise the baby's needs over her own": ranked above the carer's own,
+            # the noun left out, as every carer is asked to
+            return True
         if prep.lower_ == "in" and len(objs) == 1 and objs[0].lower_ == "order":
             # "in order to do well now and in the future": a purpose that is an aim
             clauses = [c for c in _kids(objs[0]) if c.dep_ in ("acl", "relcl", "advcl")]
