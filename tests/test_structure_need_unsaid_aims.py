@@ -19,6 +19,8 @@ set held the same builds. Each class is read by its shape, not by its words:
 - carers who only rank the person first ("adults who always put her first"), or the
   person's needs above the carer's own ("before his own");
 - doing only as well as the person is able ("as well as he can");
+- a gerund with a complement or particle, read as the verb it is ("Feeling safe at
+  home.", "Growing up healthy and happy.");
 - letters no list knows, completed or filled in: a questionnaire or measure;
 - and a need word inside a clause saying when another need applies ("... if he needs
   more help") is a condition for the word rules too, as the reader already read it.
@@ -58,6 +60,9 @@ FLAGGED: list[tuple[str, str]] = [
     ("Tilvey needs to do as well as he can.", "universal"),
     ("Orrin's dad needs to put Orrin's needs before his own.", "universal"),
     ("Quessa's mum needs to prioritise Quessa's needs above her own.", "universal"),
+    # a gerund with a complement or particle is a verb of an aim, not a noun
+    ("Feeling settled and safe at home.", "universal"),
+    ("Growing up confident and happy.", "universal"),
     # letters no list knows, completed or filled in
     ("Initial BLQs to be completed for Orrin.", "assessment"),
     ("Orrin needs his DVQ filled in.", "assessment"),
@@ -85,6 +90,9 @@ NOT_FLAGGED: list[str] = [
     "Tilvey needs to do as well as he can in his Brannoch spelling test on Friday.",
     "Quessa's mum needs to put Quessa's bunk bed before her own sofa.",
     "Quessa's mum needs to put Quessa's needs before her boyfriend's.",
+    # a gerund of a particular time or thing
+    "Feeling safe when Orrin's uncle visits on Sundays.",
+    "Getting up on time for the Brannoch bus.",
     # a piece of work of the person's own, or letters sent rather than filled in
     "Orrin's homework to be completed.",
     "Orrin needs his DVQ sent to his dad.",

@@ -488,8 +488,11 @@ class NeedReader:
                 reading.reason = f"says how the person should be: \"{root.text}\""
             return reading
         elif tag == "VBG" and root.i == first and not any(
-                c.dep_ in (*SUBJECT_DEPS, "dobj", "aux", "xcomp", "ccomp") for c in _kids(root)):
-            self._phrase(doc, root, reading)  # "Counselling for Mum.": a gerund as a noun
+                c.dep_ in (*SUBJECT_DEPS, "dobj", "aux", "xcomp", "ccomp", "acomp", "prt",
+                           "oprd") for c in _kids(root)):
+            # "Counselling for Mum.": a gerund as a noun; one with a complement or a
+            # particle is a verb ("Feeling safe at home.", "Growing up healthy."), read below
+            self._phrase(doc, root, reading)
         elif tag in ("VB", "VBG", "VBN", "VBP") and (root.i <= first + 1 or all(
                 t.dep_ in ("aux", "auxpass", "neg") for t in doc[first:root.i])) and not any(
                 c.dep_ in SUBJECT_DEPS for c in _kids(root)):
