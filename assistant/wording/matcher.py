@@ -471,6 +471,10 @@ class Engine:
         # stability") is the reader's to judge
         candidates[:] = [(r, s) for r, s in candidates if not (
             s is not None and r.kind == "service" and self.reader.modifies_aim(s))]
+        # a need word in a clause saying when another need applies ("... when he needs
+        # support") is a condition, as the reader reads it, not a need to question
+        candidates[:] = [(r, s) for r, s in candidates
+                         if s is None or not self.reader.conditional_need(s)]
         covered = {i for rule, other in candidates
                    if other is not None and rule.kind in STRUCTURE_KINDS
                    for i in range(other.start, other.end)}

@@ -233,6 +233,9 @@ class NeedReader:
         self.bond_noun = words("shape_bond_noun")
         self.transition_noun = words("shape_transition_noun")
         self.life_stage = words("shape_life_stage")
+        self.left_stage = words("shape_left_stage")
+        self.honour_verb = words("shape_honour_verb")
+        self.fill_verb = words("shape_fill_verb")
         self._wordnet_classes(lexicons)
         self._ids: tuple[Any, ...] | None = None
         # asked only where the word classes are silent (see meaning.py); loads on first use
@@ -325,8 +328,8 @@ class NeedReader:
             seen.add(reading.predicate.start)
             if self._reported(doc[i]):
                 continue  # what someone knows or believes, not a need the plan states
-            if readings and self._condition(doc[i]):
-                continue  # "... when she needs help": when the need read before applies
+            if (readings and self._condition(doc[i])) or self._condition_of_other(doc[i]):
+                continue  # "... when she needs help": when the other need applies
             self._judge(doc, reading)
             readings.append(reading)
             aim = self._purpose_aim(doc, reading)
@@ -491,8 +494,11 @@ class NeedReader:
                 reading.reason = f"says how the person should be: \"{root.text}\""
             return reading
         elif tag == "VBG" and root.i == first and not any(
-                c.dep_ in (*SUBJECT_DEPS, "dobj", "aux", "xcomp", "ccomp") for c in _kids(root)):
-            self._phrase(doc, root, reading)  # "Counselling for Mum.": a gerund as a noun
+                c.dep_ in (*SUBJECT_DEPS, "dobj", "aux", "xcomp", "ccomp", "acomp", "prt",
+                           "oprd") for c in _kids(root)):
+            # "Counselling for Mum.": a gerund as a noun; one with a complement or a
+            # particle is a verb ("Feeling safe at home.", "Growing up healthy."), read below
+            self._phrase(doc, root, reading)
         elif tag in ("VB", "VBG", "VBN", "VBP") and (root.i <= first + 1 or all(
                 t.dep_ in ("aux", "auxpass", "neg") for t in doc[first:root.i])) and not any(
                 c.dep_ in SUBJECT_DEPS for c in _kids(root)):
@@ -510,6 +516,17 @@ class NeedReader:
                 if reading.category == "unknown":
                     self._judge(doc, reading)
                 # only an aim is judged: that a service is in place is a fact, not a need
+                return reading if reading.category == "universal" else None
+            if tag in ("VBN", "VBD") and subject.tag_ in ("NN", "NNS") and \
+                    not self._person(subject) and not any(
+                        c.dep_ in ("aux", "auxpass", "dobj") for c in _kids(root)) and any(
+                        c.dep_ == "poss" for c in _kids(subject)):
+                # "Her views heard.", "His culture respected.": a thing of someone's with a
+                # bare participle is a passive with no "to be", as "needs her views heard"
+                reading.predicate = Part.of(doc, subject.left_edge.i, subject.left_edge.i)
+                self._clause(doc, root, reading, own_subject=subject)
+                reading.passive = True
+                self._judge(doc, reading)
                 return reading if reading.category == "universal" else None
             reading.holder = self._part(doc, subject)
             reading.predicate = Part.of(doc, subject.left_edge.i, subject.left_edge.i)
@@ -849,17 +866,45 @@ class NeedReader:
             # is the subject of a passive.
             passive = next((c for c in _kids(obj) if c.dep_ in ("xcomp", "acl", "relcl",
                                                                   "amod")
-                            and c.tag_ in ("VBN", "VBD") and c.i > obj.i), None)
+                            and c.tag_ in ("VBN", "VBD") and c.i > obj.i and not any(
+                                g.dep_ == "nsubj" and g.tag_ in ("WP", "WDT")
+                                for g in _kids(c))), None)
+            # ("adults who put her first": a relative clause of its own, not a passive)
             if passive is None:
                 # "needs his behaviour to improve": a quality as the subject of a change
                 change = next((c for c in _kids(obj) if c.dep_ in ("acl", "relcl")
                                and c.tag_ == "VB" and c.i > obj.i and infinitive(c)), None)
                 if change is not None and self._quality(obj, ignore=change.i):
                     passive = change
+            if passive is None:
+                passive = self._trailing_participle(verb, obj)
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
             else:
                 self._phrase(doc, obj, reading)
+
+    def _trailing_participle(self, need: Any, obj: Any) -> Any:
+        """The participle that ends a line after what is needed when the parse hung it
+        elsewhere ("needs his identity and heritage | promoted" read as a clause of
+        "needs", "needs his identity and sense of belonging | promoted" read inside the
+        "of"): the object is its subject, as in "needs his hearing checked". Only a bare
+        participle closing the line, with no subject or object of its own."""
+        doc = need.doc
+        last = doc[_trim(doc, len(doc) - 1)]
+        if last.tag_ not in ("VBN", "VBD") or last.i <= obj.i + 1 or any(
+                c.dep_ in (*SUBJECT_DEPS, "dobj", "aux", "prep", "advmod", "ccomp", "xcomp")
+                for c in _kids(last)):
+            return None
+        nouns = [obj, *obj.conjuncts]
+        if last.head.i == need.i and last.dep_ in ("advcl", "conj") and \
+                last.i == _trim(doc, nouns[-1].right_edge.i) + 1:
+            return last
+        inside = obj.left_edge.i <= last.i <= obj.right_edge.i
+        if inside and last.dep_ in ("pcomp", "acl", "relcl", "conj") and \
+                last.head.i != obj.i and all(
+                    t.dep_ in ("auxpass", "punct") for t in _kids(last)):
+            return last
+        return None
 
     def _of_change(self, participle: Any) -> bool:
         """Whether a participle comes from a verb of change or direction ("improved",
@@ -1161,6 +1206,29 @@ class NeedReader:
             node = node.head
         return False
 
+    def conditional_need(self, span: Any) -> bool:
+        """True when a word rule's match opens on a need word inside a clause of time or
+        condition that says when another need of the line applies ("Kayden needs to text
+        his nan | when he needs support"). Why: the reader reads no need there
+        (:meth:`_condition`), and a word rule flagging "needs support" would question a
+        condition, not the need the plan states."""
+        if len(span) == 0:
+            return False
+        token = span[0]
+        return token.lower_ in self.anchor_words and self._condition_of_other(token)
+
+    def _condition_of_other(self, token: Any) -> bool:
+        """True when need word ``token`` sits in a clause of time or condition and the line
+        has another need outside that clause, which the condition says when applies
+        ("When he needs support, | Kayden needs to text his nan")."""
+        if not self._condition(token):
+            return False
+        clause = token
+        while clause.dep_ != "advcl" and clause.head.i != clause.i:
+            clause = clause.head
+        inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+        return any(i not in inside for i in self._candidates(token.doc))
+
     def _reported(self, token: Any) -> bool:
         """True when the need word sits inside the clause a word of knowing, believing or
         saying governs ("Mum needs to understand that | Jordan needs to feel safe")."""
@@ -1415,6 +1483,22 @@ class NeedReader:
                                  and lemma(obj) in self.universal_noun
                                  and not self._specific_mods(obj)):
             return "specific", f"says what the person needs to be able to {base}"
+        done_subject = own_subject
+        if done_subject is None and reading.form == "plan-style" and reading.passive:
+            # "Initial SDQs to be completed for Jess": the subject of a plan-style passive
+            # is the thing to be done, not the holder, when it is no person
+            done_subject = next((c for c in _kids(verb) if c.dep_ == "nsubjpass"
+                                 and c.tag_.startswith("NN") and not self._person(c)), None)
+        if done_subject is not None and reading.passive and self._done(verb):
+            filled = self._filled_form(verb, done_subject)
+            if filled is not None:
+                return "assessment", (f"\"{filled.text}\" to be {verb.text} is a form or "
+                                      "measure filled in: an assessment")
+        if done_subject is not None and own_subject is None and reading.passive and \
+                self._done(verb):
+            kind, why = self.need_shaped(done_subject)
+            if kind in ("service", "assessment"):
+                return kind, why  # type: ignore[return-value]
         if own_subject is not None and reading.passive and self._done(verb) \
                 and own_subject.tag_.startswith("NN"):
             # "needs a sensory profile completed", "a CIN plan put in place": what is to be
@@ -1438,7 +1522,8 @@ class NeedReader:
                     # "his sense of belonging": what alone asks for an aim, only upheld
                     or (own_subject.tag_.startswith("NN")
                         and self.judge_phrase(own_subject)[0] == "universal")
-                    or self._right_to_good(own_subject)) \
+                    or self._right_to_good(own_subject)
+                    or self._honoured(own_subject, verb)) \
                     and reading.passive and self._in(forms, self.universal_passive) \
                     and not self._specific_extras(verb):
                 return "universal", (f"asks for {own_subject.text} to be {verb.text}: an aim "
@@ -1474,6 +1559,11 @@ class NeedReader:
                     self._in(forms, self.change_verb) and not self._specific_extras(verb):
                 return "universal", (f"\"{_np_text(own_subject)} to {verb.text}\" names no "
                                      "particular change")
+            if not reading.passive and self._carers_caring(own_subject, verb, forms):
+                # "a loving family to support her through childhood": carers judged only by
+                # how good they are, to do no more than care for the person
+                return "universal", (f"\"{_np_text(own_subject)} to {verb.text}\" describes "
+                                     "carers only by what every child needs of them")
             if not reading.passive and (
                     own_subject.lower_ in self.person_head or own_subject.tag_ in (
                         "NNP", "PRP") or lemma(own_subject) in self.person_head
@@ -1740,6 +1830,12 @@ class NeedReader:
             # only by how good they should be, as "a stable home" is
             return "universal", (f"\"{_np_text(head)}\" describes carers only by what "
                                  "every child needs of them")
+        if base in self.person_head and head.dep_ == "ROOT" and need is None and \
+                self._only_evaluated(head):
+            # "Safe and healthy children.", "Confident, settled teenagers.": a line naming
+            # people only by states every child should be in asks for no one; it is the aim
+            return "universal", (f"\"{_np_text(head)}\" names people only by states every "
+                                 "child should be in")
         if base in self.person_head and not self._service_mods(head):
             return "specific", f"asks for a particular person: \"{head.text}\""
         kind, why = self.need_shaped(head)
@@ -3236,6 +3332,20 @@ class NeedReader:
     # particular hangs on it: no concrete object, setting, occasion, person or condition.
     # Comparatives with no referent, superlatives, "in the long term", "now and in the
     # future", "family, school and community" are all still general.
+    def _carers_caring(self, carers: Any, verb: Any, forms: tuple[str, ...]) -> bool:
+        """True when carers judged only by how good they should be ("a secure and loving
+        family") are to care for or support the person and nothing more: the verb's object
+        is only the person (a pronoun or a name) and all else on it is general ("to
+        support her through childhood and beyond"), not "to take her to football"."""
+        if not carers.tag_.startswith("NN") or not self._noun_base(carers) & self.carer_noun \
+                or not self._only_evaluated(carers) \
+                or not self._in(forms, self.care_verb | self.means_verb):
+            return False
+        objects = [c for c in _kids(verb) if c.dep_ in ("dobj", "obj")]
+        if len(objects) != 1 or not (objects[0].tag_ == "PRP" or self._bare_name(objects[0])):
+            return False
+        return self._general(verb, skip=[objects[0].i])
+
     def _general_aim(self, verb: Any, own_subject: Any = None) -> str:
         """Why the clause headed by ``verb`` is an aim with nothing particular said about
         it ("to be resilient and able to adapt to change", "to care for the children safely
@@ -3285,6 +3395,56 @@ class NeedReader:
         stems = {low[:-2], low[:-3] + "y", low[:-2] + "e", low[:-1] + "e"}
         return bool(stems & self.universal_adj)
 
+    def _filled_form(self, verb: Any, subject: Any) -> Any:
+        """The letters no list knows that are to be completed or filled in ("initial SDQs
+        to be completed", "her QRT filled in"), else None: what is completed under its
+        initials is a questionnaire or measure (an organisation or a service is not
+        filled in), so it asks for someone to find out. A listed acronym keeps its
+        reading (the caller reads the lists after this only for unknown letters)."""
+        if not self._in(lemma_forms(verb), self.fill_verb):
+            return None
+        for noun in [subject, *subject.conjuncts]:
+            if self._acronym(noun) and noun.lower_.rstrip("s") not in self._listed and \
+                    noun.lower_ not in self._listed and not self._in(
+                        (lemma(noun), noun.lower_), self.service_head | self.assessment_head):
+                return noun
+        return None
+
+    def _honoured(self, subject: Any, verb: Any) -> bool:
+        """True when what the person holds as their own, named by bare nouns ("his culture
+        and heritage", "her faith"), is only honoured ("respected", "valued") and nothing
+        else hangs on the verb: a verb that only honours takes what a person is or
+        believes, so whatever the noun, nothing is said about what anyone does. A noun of
+        an aim joined to bare nouns of their own ("his identity and heritage promoted") is
+        upheld by any verb of what every child is owed. Not "her faith respected by halal
+        meals at school", nor a named or modified thing ("his Muslim faith")."""
+        forms = lemma_forms(verb)
+        if not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in _kids(subject)) or any(
+                c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "advmod")
+                or (c.dep_ == "advmod" and not self._aim_word(c))
+                for c in _kids(verb) if c.i != subject.i and c.i > subject.i):
+            return False
+        nouns = [subject, *subject.conjuncts]
+        for noun in nouns:
+            if noun.tag_ not in ("NN", "NNS") or any(
+                    c.dep_ not in ("poss", "cc", "punct", "conj") and not self._of_aim(c, verb)
+                    for c in _kids(noun)):
+                return False
+        if self._in(forms, self.honour_verb):
+            return True
+        return len(nouns) > 1 and self._in(forms, self.universal_passive) and any(
+            self._noun_base(n) & self._aim_nouns or any(
+                self._of_aim(c, verb) for c in _kids(n)) or self._quality(n, ignore=next(
+                    (c.i for c in _kids(n) if self._of_aim(c, verb)), -1))
+            for n in nouns)
+
+    def _of_aim(self, prep: Any, verb: Any) -> bool:
+        """True for an "of" naming only an aim ("sense | of belonging"), the participle
+        the parse may have hung inside it aside."""
+        words = [t for t in prep.subtree if t.i not in (prep.i, verb.i) and not t.is_punct]
+        return prep.dep_ == "prep" and prep.lower_ == "of" and bool(words) and all(
+            t.lower_ in self._aim_nouns or lemma(t) in self._aim_nouns for t in words)
+
     def _upheld(self, verb: Any, subject: Any) -> bool:
         """True when a quality every child has ("her welfare and best interests", "his
         identity") is only ranked or upheld ("to come first", "to be put first", "to be
@@ -3299,7 +3459,10 @@ class NeedReader:
                 c.dep_ == "auxpass" for c in _kids(verb)):
             return True
         return forms[0] in ("come", "put", "be", "go") and any(
-            c.lower_ in ("first", "paramount") for c in _kids(verb))
+            c.lower_ in ("first", "paramount") or (
+                c.dep_ == "prep" and c.lower_ in ("over", "above", "before")
+                and self._general_prep(verb, c))
+            for c in _kids(verb))  # "to put his needs before her own"
 
     def _aim_core(self, verb: Any) -> bool:
         """True when the clause's own predicate names an aim or only grades: be/feel + an
@@ -3368,6 +3531,15 @@ class NeedReader:
                     c.dep_ == "conj" and c.tag_.startswith("VB") and self._aim_core(c))
                 for c in kids):
             return True  # "to enjoy and achieve": a bare verb joined to aims, an aim
+        if obj is not None and obj.tag_ == "NNS" and not _kids(obj) and \
+                self._noun_base(obj) & self.person_head and not self._in(
+                    forms, self.service_verb | self.harm_verb) and any(
+                c.dep_ == "conj" for c in kids) and all(
+                c.dep_ in ("aux", "cc", "punct") or c.i == obj.i or (
+                    c.dep_ == "conj" and c.tag_.startswith("VB") and self._aim_core(c))
+                for c in kids):
+            return True  # "to make friends and feel included": people in general, with
+            # nothing said of who or where, joined to an aim
         if obj is not None and base in ("be", "become") and obj.tag_.startswith("NN"):
             return self._evaluative_role(obj) or self._aim_object(obj) or (
                 lemma(obj) in self.person_head | {"parent", "adult", "member", "citizen",
@@ -3657,9 +3829,19 @@ class NeedReader:
             return False
         if not self._in(lemma_forms(clause), self.care_verb):
             # "adults who keep her safe", "parents who can meet her needs": carers
-            # described only by an aim every child shares
-            return any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in
-                       _kids(clause)) and self._aim_core(clause) and self._general(clause)
+            # described only by an aim every child shares; "adults who put her first":
+            # the person only ranked, as "her welfare to come first" is
+            relative = any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")
+                           for c in _kids(clause))
+            if relative and lemma(clause) in ("put", "place") and all(
+                    (c.dep_ == "dobj" and c.tag_ == "PRP") or c.lower_ in (
+                        "first", "paramount") or c.dep_ in (*SUBJECT_DEPS, "aux", "neg")
+                    or (c.dep_ == "advmod" and self._aim_word(c) and not _kids(c))
+                    for c in _kids(clause)) and any(
+                        c.lower_ in ("first", "paramount") for c in _kids(clause)) and any(
+                        c.dep_ == "dobj" for c in _kids(clause)):
+                return not any(c.dep_ == "neg" for c in _kids(clause))
+            return relative and self._aim_core(clause) and self._general(clause)
         for token in clause.subtree:
             if token.i == clause.i or (
                     token.dep_ in ("nsubj", "prep", "prt", "aux", "advmod")
@@ -3731,8 +3913,10 @@ class NeedReader:
                         child.lower_ in ("as", "so", "how")) and all(
                         g.dep_ in ("advmod", "cc", "conj", "punct") or (
                             g.dep_ == "prep" and self._general_prep(child, g))
+                        or (g.dep_ == "advcl" and self._as_able(g))
                         for g in _kids(child)):
-                    continue  # "as healthy as possible", "now and in the future"
+                    continue  # "as healthy as possible", "now and in the future", "as
+                    # well as she can"
                 if self._settings_only(child):
                     continue  # "safe online"
                 return False
@@ -3775,6 +3959,21 @@ class NeedReader:
             return False
         return True
 
+    @staticmethod
+    def _as_able(clause: Any) -> bool:
+        """True for the close of an "as ... as" that says only as the person is able ("as
+        well as she can", "as much as he is able"): it grades, naming nothing."""
+        kids = _kids(clause)
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
+            return False
+        able = clause.lower_ in ("can", "could") or (
+            lemma(clause) == "be" and any(c.lower_ == "able" and not _kids(c) for c in kids))
+        return able and all(
+            (c.dep_ == "mark" and c.lower_ == "as") or (c.dep_ == "nsubj" and c.tag_ == "PRP")
+            or (c.dep_ == "acomp" and c.lower_ == "able") or (
+                c.dep_ == "advmod" and c.lower_ in ("possibly", "reasonably"))
+            for c in kids)
+
     def _harm_of_a_kind(self, noun: Any) -> bool:
         """True for harm named only by its kind ("the emotional harm of living with
         domestic violence", "exposure to parental conflict"): every noun in the phrase is
@@ -3806,13 +4005,19 @@ class NeedReader:
         """True for a time clause that only names growing up ("until he is an adult", "as
         she grows up", "until they reach adulthood", "until he is 18"): every child's
         childhood, no particular time. Why: "to be cared for permanently until he is an
-        adult" says no more than "to be cared for"."""
-        if not any(c.dep_ == "mark" and c.lower_ in ("until", "till", "as", "while")
-                   for c in _kids(clause)):
+        adult" says no more than "to be cared for". "When" or "once" with leaving what
+        every child leaves ("when she leaves care", "once he leaves home") is the same."""
+        marks = {c.lower_ for c in _kids(clause) if c.dep_ in ("mark", "advmod")}
+        if any(c.dep_ == "nsubj" and c.tag_ != "PRP" for c in _kids(clause)):
             return False
         base = lemma(clause)
-        rest = [c for c in _kids(clause) if c.dep_ not in ("mark", "nsubj", "aux", "punct")]
-        if any(c.dep_ == "nsubj" and c.tag_ != "PRP" for c in _kids(clause)):
+        rest = [c for c in _kids(clause) if c.dep_ not in ("mark", "nsubj", "aux", "punct")
+                and not (c.dep_ == "advmod" and c.lower_ in marks)]
+        if marks & {"when", "once", "after"} and base == "leave" and len(rest) == 1 and \
+                rest[0].dep_ in ("dobj", "advmod", "npadvmod") and \
+                rest[0].lower_ in self.left_stage and not _kids(rest[0]):
+            return True
+        if not marks & {"until", "till", "as", "while"}:
             return False
         if base == "grow" and all(c.dep_ == "prt" and c.lower_ == "up" for c in rest):
             return True
@@ -3988,6 +4193,13 @@ class NeedReader:
         """A preposition that says nothing particular ("in the long term", "as part of his
         family, school and community", "with respect and dignity", "by his parents")."""
         objs = [g for g in _kids(prep) if g.dep_ in ("pobj", "pcomp")]
+        if prep.lower_ in ("over", "above", "before") and len(objs) == 1 and \
+                objs[0].lower_ == "own" and all(
+                    g.dep_ == "poss" and g.tag_ == "PRP$" for g in _kids(objs[0])) and \
+                len(_kids(prep)) == 1:
+            # "to prioritise the baby's needs over her own": ranked above the carer's own,
+            # the noun left out, as every carer is asked to
+            return True
         if prep.lower_ == "in" and len(objs) == 1 and objs[0].lower_ == "order":
             # "in order to do well now and in the future": a purpose that is an aim
             clauses = [c for c in _kids(objs[0]) if c.dep_ in ("acl", "relcl", "advcl")]
@@ -4230,6 +4442,11 @@ class NeedReader:
                                            or self._as_needed(child)):
                         continue  # "to progress in order to do well": an aim for an aim;
                         # "until he is an adult": every childhood's length; "as needed"
+                    if dep in ("advcl", "xcomp") and any(
+                            c.dep_ == "dobj" and self._carers_caring(
+                                c, child, lemma_forms(child)) for c in _kids(node)):
+                        continue  # "to have a loving family | to support her": carers
+                        # there only to care for her
                     if child.tag_.startswith("JJ") and all(
                             self._aim_word(a) and all(g.dep_ in ("cc", "preconj", "punct",
                                                                  "conj") for g in _kids(a))
@@ -4240,8 +4457,9 @@ class NeedReader:
                 if dep == "prep":
                     objs = [g for g in _kids(child) if g.dep_ == "pobj"]
                     if not objs and (child.lower_ == "as" or (
-                            node.tag_ == "VBN" and child.i == node.i + 1)):
-                        continue  # "as healthy as possible", "to be listened to"
+                            node.tag_ in ("VBN", "VBD") and child.i == node.i + 1)):
+                        continue  # "as healthy as possible", "to be listened to" (a bare
+                        # participle may be tagged as a past: "his health looked after")
                     if not objs and self._settings_only(child):
                         continue  # "inside and outside of the home"
                     if not objs:
