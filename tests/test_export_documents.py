@@ -199,6 +199,30 @@ def test_pdf_repeats_table_headings_and_ends_no_page_on_a_heading(case: Case) ->
     assert work_pages >= 2, "the child's plan table spans two pages and repeats its headings"
 
 
+LONG_WORD = "Unbrokenrunofletterswithnospaceatalllikeapastedlinkorastuckkeyboard" * 2
+
+
+@pytest.mark.parametrize("fmt", ["plan-html", "family-html", "audit-html"])
+def test_a_word_longer_than_the_line_breaks_inside_the_page(case: Case, fmt: str) -> None:
+    """A run of letters longer than the line (a pasted link, a stuck key) in the need, the
+    risks and the story is broken onto the next line, not printed past the right edge of
+    the page, where the PDF cut it off (found walking the exports: the plan's need
+    heading and its risks ran off the page)."""
+    from weasyprint import HTML
+
+    long = case.model_copy(deep=True)
+    long.needs[0].wording = f"Kayla needs to be at school by 8.45 {LONG_WORD}"
+    long.needs[0].risks = f"Mornings are chaotic. {LONG_WORD}"
+    long.story = f"{long.story} {LONG_WORD}"
+    html = render(long, fmt, when=DAY, with_supervision=True, content=CONTENT)
+    for page in HTML(string=html).render().pages:
+        right = page.width - page._page_box.margin_right
+        for box in page._page_box.descendants():
+            if type(box).__name__ == "TextBox":
+                end = box.position_x + box.width
+                assert end <= right + 1, f"{fmt}: {box.text[:40]!r} ends at {end:.0f} > {right:.0f}"
+
+
 def test_audit_pdf_is_one_page_even_when_long(case: Case) -> None:
     long_case = case.model_copy(deep=True)
     extra = [need.model_copy(update={"id": f"x{k}"}) for k in range(3) for need in case.needs]

@@ -142,8 +142,9 @@ async def test_the_list_shows_a_recorded_sex_so_a_slip_in_the_drop_down_is_seen(
     async with app.run_test(size=SIZE) as pilot:
         screen = await new_case_form(pilot)
         await pilot.press(*"NL-W8-2", "enter")
-        # name, age, then the sex drop-down: open it, up to "Female", choose; then Add
-        await pilot.press("tab", *"Mila", "tab", *"7", "tab", "enter")
+        # name, age, then the sex drop-down: open it (Space), up to "Female", choose;
+        # then Add (Enter on the drop-down adds: see the test after this one)
+        await pilot.press("tab", *"Mila", "tab", *"7", "tab", "space")
         await pilot.pause()
         await pilot.press("up", "up", "up", "enter")
         await pilot.pause()
@@ -154,3 +155,38 @@ async def test_the_list_shows_a_recorded_sex_so_a_slip_in_the_drop_down_is_seen(
         listed = screen.query_one("#people", OptionList)
         lines = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
         assert lines == ["1. Mila (Child, 7, female)", "2. Jordan (Child, 33)"], lines
+
+
+async def test_enter_on_the_sex_drop_down_adds_the_person(tmp_path: Path) -> None:
+    """Enter adds the person from every field of the row, the sex drop-down too (it
+    opened the list again instead); the keyboard still opens the list (Space, Down)."""
+    app = NeedsLedApp(db=str(tmp_path / "cases.db"))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await new_case_form(pilot)
+        await pilot.press(*"NL-W8-3", "enter")
+        await pilot.press("tab", *"Mila", "tab", *"7", "tab")
+        await pilot.pause()
+        sex = screen.query_one("#sex", Select)
+        assert app.focused is sex
+        await pilot.press("down")  # opens the list ...
+        await pilot.pause()
+        assert sex.expanded
+        await pilot.press("up", "up", "up", "enter")  # ... and Enter in it chooses
+        await pilot.pause()
+        assert not sex.expanded and sex.value == "female"
+        assert screen.people == []
+        await pilot.press("enter")  # on the closed drop-down: adds the person
+        await pilot.pause()
+        assert not sex.expanded
+        assert [(p.name, p.age, p.sex) for p in screen.people] == [("Mila", 7, "female")]
+        assert sex.value == "not recorded"
+        await until(pilot, lambda: app.focused is screen.query_one("#role", Select),
+                    "back at the start of the row")
+        # nothing typed yet: Enter on the drop-down says what is missing, adds no one
+        await pilot.press("tab", "tab", "tab", "enter")
+        await pilot.pause()
+        assert len(screen.people) == 1
+        assert app.focused is screen.query_one("#name", Input)  # where the fault is
+        await pilot.press("tab", "tab", "space")
+        await pilot.pause()
+        assert sex.expanded  # Space still opens the list

@@ -347,7 +347,10 @@ async def test_the_keep_my_wording_reason_is_a_draft(db_path: Path) -> None:
         screen = await open_case(pilot, "NL-L-1")
         assert screen.query_one("#answer", AnswerArea).text == flagged, "the answer's draft"
         await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app2.screen, KeepScreen), "flagged again")
+        # up: its on_mount has put the draft back and focused the reason (the class alone
+        # is there as soon as it is pushed, before that)
+        await until(pilot, lambda: isinstance(app2.screen, KeepScreen)
+                    and getattr(app2.focused, "id", None) == "reason", "flagged again")
         assert app2.screen.query_one("#reason", Input).value == "agreed with the family"
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app2.screen, InterviewScreen), "kept")

@@ -114,7 +114,6 @@ async def test_typing_on_past_a_flagged_answer_keeps_the_burst_with_the_answers(
     dialog's reason field; after a pause, typing goes to the dialog."""
     import asyncio
 
-    from assistant.tui.screens.keep import KeepScreen
     from assistant.tui.typeahead import BURST_GAP
 
     app = _app_with(tmp_path, case)
@@ -122,8 +121,8 @@ async def test_typing_on_past_a_flagged_answer_keeps_the_burst_with_the_answers(
         screen = await _at_a_new_need(pilot, app, case)
         answer = screen.query_one("#answer", AnswerArea)
         burst(app, "Kayla needs counselling", "enter", "Kayla needs a bedx", "backspace")
-        await until(pilot, lambda: isinstance(app.screen, KeepScreen)
-                    and answer.text.endswith("bed"), "the burst back in the answer box")
+        await until(pilot, lambda: _keep_up(app) and answer.text.endswith("bed"),
+                    "the burst back in the answer box")
         assert answer.text == "Kayla needs counselling\nKayla needs a bed"
         assert app.screen.query_one("#reason", Input).value == ""
         await asyncio.sleep(BURST_GAP + 0.2)  # the worker stops, reads the dialog
@@ -137,19 +136,64 @@ async def test_typing_on_past_a_flagged_answer_keeps_the_burst_with_the_answers(
                     "the burst in the next answer")
 
 
+def _keep_up(app: NeedsLedApp) -> bool:
+    """The keep-my-wording dialog is showing and composed (the keys typed on past the
+    flag reach the answer box as they are read, which may be before that)."""
+    from assistant.tui.screens.keep import KeepScreen
+
+    return isinstance(app.screen, KeepScreen) and bool(app.screen.query("#reason"))
+
+
+async def test_keys_typed_on_past_a_flag_are_drafted_before_the_dialog_is_up(
+        tmp_path: Path, case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a loaded machine the keep-my-wording dialog took seconds to be put up; the keys
+    typed on past the flag were held until then and were in no draft, so a kill meanwhile
+    lost them (the kill trial typing straight on past a flagged answer). They go to the
+    answer box, and into its draft, as they are read: here the dialog is never up until
+    the draft has them."""
+    import asyncio
+
+    from assistant.tui.screens.keep import KeepScreen
+
+    gate = asyncio.Event()
+    mount = KeepScreen.on_mount
+
+    async def slow_mount(self: KeepScreen) -> None:  # a loaded machine, putting it up
+        await gate.wait()
+        mount(self)
+
+    monkeypatch.setattr(KeepScreen, "on_mount", slow_mount)
+    app = _app_with(tmp_path, case)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _at_a_new_need(pilot, app, case)
+        key = (case.reference, screen.interview.key)  # type: ignore[attr-defined]
+        assert app.keeper.journal is not None
+        journal = app.keeper.journal
+        burst(app, "Kayla needs counselling", "enter", "Kayla needs a bed")
+        try:
+            await until(pilot, lambda: journal.draft(*key)[1]
+                        == "Kayla needs counselling\nKayla needs a bed",
+                        "the keys typed on in the draft, the dialog not up yet", limit=200)
+            assert isinstance(app.screen, KeepScreen)  # put up, not yet up:
+            assert not any(w.has_focus for w in app.screen.query("#reason"))
+        finally:
+            gate.set()
+        await until(pilot, lambda: _keep_up(app), "the dialog up")
+        assert app.screen.query_one("#reason", Input).value == ""
+
+
 async def test_the_line_typed_on_past_a_flag_is_never_part_of_the_answer(
         tmp_path: Path, case: Case) -> None:
     """Back to edit after a flag: a coach rewrite replaces the answer but not the line
     typed on, and Enter sends only the answer; the line starts the next question."""
-    from assistant.tui.screens.keep import KeepScreen
 
     app = _app_with(tmp_path, case)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _at_a_new_need(pilot, app, case)
         answer = screen.query_one("#answer", AnswerArea)
         burst(app, "Kayla needs counselling", "enter", "Kayla needs a bed")
-        await until(pilot, lambda: isinstance(app.screen, KeepScreen)
-                    and answer.text.endswith("bed"), "the burst back in the answer box")
+        await until(pilot, lambda: _keep_up(app) and answer.text.endswith("bed"),
+                    "the burst back in the answer box")
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is screen, "back to edit")
         await pilot.press("ctrl+r")
@@ -275,8 +319,8 @@ async def test_no_diversion_outlives_the_keep_dialog(tmp_path: Path, case: Case)
         screen = await _at_a_new_need(pilot, app, case)
         answer = screen.query_one("#answer", AnswerArea)
         burst(app, "Kayla needs counselling", "enter", "Kayla needs a bed")
-        await until(pilot, lambda: isinstance(app.screen, KeepScreen)
-                    and answer.text.endswith("bed"), "the burst back in the answer box")
+        await until(pilot, lambda: _keep_up(app) and answer.text.endswith("bed"),
+                    "the burst back in the answer box")
         keep = app.screen
         keep.query_one("#reason", Input).value = "agreed with the family"
         keep.post_message(Input.Submitted(keep.query_one("#reason", Input),

@@ -293,6 +293,12 @@ class NeedsLedApp(App[None]):
         except Exception as exc:  # the coach is optional: the interview works without it
             self.call_from_thread(self._coach_failed, str(exc).splitlines()[0][:200])
             return
+        try:  # here, not at the first rewrite; if it fails, the rewrite loads it then
+            from assistant.wording.morphology import warm
+
+            warm()
+        except Exception:
+            pass
         self.call_from_thread(self._coach_loaded, coach)
 
     def _coach_loaded(self, coach: Any) -> None:

@@ -179,11 +179,18 @@ class TypeAhead:
         the dialog an empty reason (walk11's Pilot test at "Whose need is it?").
 
         Called while the key that opened the dialog is handled, so under that key's
-        hold: the hold ends once the dialog is up, and that is when it was up."""
+        hold: the hold ends once the dialog is up, and that is when it was up. The keys
+        typed on are not held until then: those read already go to ``sink`` now, and
+        those read while the dialog is put up go as they are read (see ``hold``). Why: on
+        a loaded machine putting the dialog up took seconds, and keys held meanwhile were
+        in no draft, so a kill then lost them all."""
         self._sink = sink
         self._sink_screen = screen
         self._sink_up = None
         self._sink_burst = False
+        while self.held and self._to_sink(self.held[0], self._gaps[0]):
+            self.held.popleft()
+            self._gaps.popleft()
 
     def _to_sink(self, event: Typed, gap: float) -> bool:
         """Hand ``event``, typed ``gap`` seconds after the key before it, to the diverting
@@ -258,6 +265,9 @@ class TypeAhead:
         opening = self.opening()
         if opening and is_command(event):
             return False  # Ctrl+Q quits a start that hangs
+        if self._sink is not None and not (self.held or opening) \
+                and self._to_sink(event, self._gap):
+            return True  # typed on past a flag: into the answer now (see ``divert``)
         if not (self.closed or self.held or opening) and self._putting_up():
             self._close()  # released once the screen is up (``_check``)
         if self.closed or self.held or opening:

@@ -32,6 +32,15 @@ def _lemminflect() -> Any:
     return lemminflect
 
 
+def warm() -> None:
+    """Load lemminflect's lemma and inflection tables now rather than at the first rewrite
+    that needs them (seconds, once per run): the app calls this in the thread that loads
+    the coach, so the first flagged answer is not the one that waits."""
+    lem = _lemminflect()
+    lem.getAllLemmas("goes", upos="VERB")
+    lem.getAllInflections("go", upos="VERB")
+
+
 def _split(word: str) -> tuple[str, str]:
     """A hyphenated word's head and its last part ("re-refer" -> "re-", "refer"): the last
     part is the one that inflects."""

@@ -77,7 +77,9 @@ def _lazy(cls: type, name: str) -> None:
                                                          "when first read"))
 
 
-for _name in ("message", "questions", "suggestions"):
+#: a finding's fields built when first read (see :class:`Later`)
+LATER = ("message", "questions", "suggestions")
+for _name in LATER:
     _lazy(Finding, _name)
 
 
@@ -107,6 +109,17 @@ class Report:
             if finding.counts and finding.kind not in seen:
                 seen.append(finding.kind)
         return seen
+
+    def built(self) -> Report:
+        """This report with every finding's wording built now, not when it is first read.
+        Why: building a rewrite can load the morphology tables (seconds, once per run); a
+        screen that read the rewrites first did it on its UI thread, which meanwhile read
+        no keys and wrote no drafts (the first flagged answer froze the app; a kill then
+        lost every key typed since). A thread calls this before handing the report over."""
+        for finding in self.findings:
+            for name in LATER:
+                getattr(finding, name)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         out = {

@@ -376,7 +376,8 @@ class InterviewScreen(Screen[None]):
         try:
             if generation != self.generation:
                 return  # the worker typed on since this was asked for: drop it
-            report = coach.check(text, stage=stage, holder=holder, case=self.case)
+            # built here, off the UI thread (``Report.built``)
+            report = coach.check(text, stage=stage, holder=holder, case=self.case).built()
         except Exception as exc:
             self.app.call_from_thread(self._show_check_failed, generation, str(exc))
             return
@@ -510,6 +511,9 @@ class InterviewScreen(Screen[None]):
             elif len(text) > before + 1:
                 set_text(field, text[:-1])
             self._held_over = (text_of(field) or "")[before + 1:]
+            # in the draft now, not when the field's Changed message reaches the app
+            # (messages wait while the dialog is being put up)
+            self.app.keeper.changed(field)
 
         return typed
 

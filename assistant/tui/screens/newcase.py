@@ -22,6 +22,16 @@ from assistant.tui.widgets.plan import person_label
 SEXES: tuple[str, ...] = get_args(Sex)
 
 
+class PersonSelect(Select[str]):
+    """A drop-down at the end of the person's row (the sex): Enter adds the person, as it
+    does in the name and age fields; Space, Down or Up opens the list. Why: Select opens
+    its list on Enter too, so the worker who chose a sex (or left it) and pressed Enter,
+    as in every other field of the row, got the list again and no person."""
+
+    BINDINGS = [Binding("enter", "screen.add_person", "Add", show=False,
+                        id="newcase.add_person")]
+
+
 class NewCaseScreen(Screen[None]):
     app = getters.app(NeedsLedApp)
 
@@ -58,8 +68,8 @@ class NewCaseScreen(Screen[None]):
                             select_on_focus=False)
                 yield Input(placeholder="age", id="age", restrict=r"[0-9]*", max_length=3,
                             select_on_focus=False)
-                yield Select([(s.capitalize(), s) for s in SEXES], value="not recorded",
-                             allow_blank=False, id="sex")
+                yield PersonSelect([(s.capitalize(), s) for s in SEXES],
+                                   value="not recorded", allow_blank=False, id="sex")
                 yield Button("Add", id="add")
             yield Static("No people yet.", id="no-people")
             yield OptionList(id="people")
@@ -167,6 +177,9 @@ class NewCaseScreen(Screen[None]):
             self.add_person()
         elif event.button.id == "start":
             self.action_start()
+
+    def action_add_person(self) -> None:
+        self.add_person()
 
     def add_person(self) -> None:
         name = self.query_one("#name", Input)
