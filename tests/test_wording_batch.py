@@ -79,6 +79,21 @@ def test_check_docs_on_the_coachs_own_parse_equals_check(coach_any: Coach, stage
 
 
 @pytest.mark.parametrize("stage", STAGES)
+def test_check_docs_without_notes_gives_what_check_many_without_notes_gives(
+        coach_any: Coach, stage: str) -> None:
+    """The audit asks the coach for kinds only: the findings and kinds are those of the
+    full check, and what the coach says when it flags nothing is not worked out."""
+    texts = dev_statements(stage)
+    bare = [r.to_dict() for r in coach_any.check_docs(coach_any.parser.pipe(texts), stage,
+                                                      notes=False)]
+    assert bare == [r.to_dict() for r in coach_any.check_many(texts, stage, notes=False)]
+    full = [r.to_dict() for r in coach_any.check_docs(coach_any.parser.pipe(texts), stage)]
+    assert [(r["kinds"], r["findings"]) for r in bare] == \
+        [(r["kinds"], r["findings"]) for r in full]
+    assert any(r["note"] for r in full) and not any(r["note"] for r in bare)
+
+
+@pytest.mark.parametrize("stage", STAGES)
 def test_matcher_groups_passed_over_would_have_found_nothing(coach_any: Coach,
                                                              stage: str) -> None:
     """A Matcher group runs only on statements its patterns can match: running every group

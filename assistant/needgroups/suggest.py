@@ -225,12 +225,14 @@ class Analyzer:
         if coach.parser.language is not self.nlp.language:
             return self.read(texts), coach_kinds(coach, coached)
         todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
-        # Each text to parse, with the wordings the coach reads in it and those analysed.
-        wanted: dict[str, tuple[list[str], list[str]]] = {}
+        # Each text to parse, with the wordings the coach reads in it and those analysed
+        # (each with where its shorthand was spelled out: expanded once, here).
+        wanted: dict[str, tuple[list[str], list[tuple[str, list[Expansion]]]]] = {}
         for text in dict.fromkeys(coached):
             wanted.setdefault(text[:MAX_CHARS], ([], []))[0].append(text)
         for text in todo:
-            wanted.setdefault(self.shorthand.expand(text)[0], ([], []))[1].append(text)
+            expanded, spans = self.shorthand.expand(text)
+            wanted.setdefault(expanded, ([], []))[1].append((text, spans))
         kinds: dict[str, list[str]] = {}
         for part_kinds, analyses in map_parts(
                 lambda part: self._read_parsed(part, coach), list(wanted.items()),
@@ -239,8 +241,9 @@ class Analyzer:
             self._cache.update(analyses)
         return [self._cache[t] for t in texts], kinds
 
-    def _read_parsed(self, wanted: list[tuple[str, tuple[list[str], list[str]]]], coach: Any
-                     ) -> tuple[dict[str, list[str]], dict[str, Analysis]]:
+    def _read_parsed(self, wanted: list[tuple[str, tuple[list[str],
+                                                         list[tuple[str, list[Expansion]]]]]],
+                     coach: Any) -> tuple[dict[str, list[str]], dict[str, Analysis]]:
         """For :meth:`read_with_coach`: parse each text once; the coach's kinds for the
         wordings it reads there, then the analysis of those analysed."""
         parser = coach.parser
@@ -249,13 +252,13 @@ class Analyzer:
         docs = parser.pipe((text for text, _ in wanted), batch_size=256)
         for doc, (_, (for_coach, for_analysis)) in zip(docs, wanted, strict=True):
             if for_coach:
-                report = next(coach.check_docs([doc]))
+                report = next(coach.check_docs([doc], notes=False))  # kinds only
                 for text in for_coach:
                     kinds[text] = list(report.kinds)
             if for_analysis:
                 doc = next(parser.finish([doc]))
-                for text in for_analysis:
-                    analyses[text] = self._analyse(doc, self.shorthand.expand(text)[1])
+                for text, spans in for_analysis:
+                    analyses[text] = self._analyse(doc, spans)
         return kinds, analyses
 
     def analyse(self, texts: Sequence[str]) -> list[Tokens]:

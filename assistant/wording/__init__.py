@@ -330,12 +330,15 @@ class Coach:
         return self.load()._engine.nlp
 
     def check_docs(self, docs: Iterable[Any], stage: str = "need",
-                   holder: str | None = None, case: Any = None) -> Iterator[Report]:
+                   holder: str | None = None, case: Any = None,
+                   notes: bool = True) -> Iterator[Report]:
         """Reports for documents already parsed, in order: the same as :meth:`check` on
-        their texts when :attr:`parser` parsed them.
+        their texts when :attr:`parser` parsed them (with ``notes=False``, findings and
+        kinds only, as :meth:`check_many` gives them).
 
         Why: a caller that parses anyway (the audit reads each wording for its themes
-        too) hands its documents to the coach, so one parse serves both instead of two.
+        too) hands its documents to the coach, so one parse serves both instead of two;
+        the audit stores only the kinds, so it leaves out what the coach would say.
         """
         from assistant.wording.pipeline import SPACY_LOCK
 
@@ -344,8 +347,9 @@ class Coach:
         family = self.library.family(case)
         for doc in docs:  # read outside the lock: ``docs`` may be a parser's stream
             with SPACY_LOCK:
-                report = self._noted(doc, engine.report(doc, stage, holder, family), family,
-                                     holder)
+                report = engine.report(doc, stage, holder, family)
+                if notes:
+                    report = self._noted(doc, report, family, holder)
             yield report
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
