@@ -71,8 +71,11 @@ FOLDS = 20  # sources are dealt into this many folds by a hash of their name
 # 1758 rows "rules if best >= 3" won leave-sources-out by one row (1528 against 1527), but let the
 # model overrule a theme phrase or act the rules read (2: "shouting at Mum" is domestic
 # abuse, "belittling Child 2" is parenting), which the behaviour tests hold; a phrase the
-# rules found stands, and the model may weigh in only where single words decided.
-THRESHOLDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+# rules found stands, and the model may weigh in only where single words decided. Not 2
+# either: at 1858 rows "rules if best >= 2" was chosen (1615 of 1858) and sent themes.yml's
+# own "sit still in circle time" (1.92: a phrase or an act at the head scores 1.5 or more)
+# to school.
+THRESHOLDS = (0.5, 0.75, 1.0, 1.25, 1.5)
 ALPHAS = (0.1, 0.2, 0.5, 1.0, 2.0)
 MIN_PROBS = (0.0, 0.5, 0.6, 0.7, 0.8)
 # The floors tried for the second model (``Decision.fallback``): the words' join with the

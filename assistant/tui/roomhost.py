@@ -17,9 +17,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Footer, Header, Label, RichLog, Static
+from textual.widgets import Button, DataTable, Footer, Label, RichLog, Static
 
 from assistant.room import Room, RoomError, start
+from assistant.tui.widgets.header import Header
 
 
 class EndRoom(ModalScreen[bool]):

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.tui.app import NeedsLedApp
+from assistant.tui.widgets.header import Header
 
 
 class ChangesScreen(Screen[None]):

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Footer, Markdown
 
 from assistant.interview import help_markdown
 from assistant.tui.app import NeedsLedApp
+from assistant.tui.widgets.header import Header
 
 
 class HelpScreen(Screen[None]):

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Label, OptionList, Static
+from textual.widgets import Button, Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.messages import OpenCase
+from assistant.tui.widgets.header import Header
 from assistant.tui.widgets.status import CoachStatus
 
 

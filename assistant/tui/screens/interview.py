@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea, Tree
+from textual.widgets import Footer, Static, TextArea, Tree
 
 from assistant.interview import AnswerError, Interview, Question
 from assistant.model import Case
@@ -32,6 +32,7 @@ from assistant.tui.app import NeedsLedApp
 from assistant.tui.drafts import set_text, text_of, typed_ahead
 from assistant.tui.widgets.answer import ENTER_HELP, AnswerArea
 from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
+from assistant.tui.widgets.header import Header
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
 
@@ -187,6 +188,12 @@ class InterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.case.reference
         self.query_one("#plan", PlanTree).show_root = False
+        if not self.query("#question"):
+            # Pushed from another screen's callback (a case reopened after a save
+            # conflict), the screen got its Mount before the question box's own children
+            # were mounted, on a loaded machine: it is filled once they are.
+            self.call_after_refresh(self.on_mount)
+            return
         self.watch(self.app, "coach_status", self._coach_status_changed, init=False)
         self.show_question(use_draft=True)
         self._supervision_notice()

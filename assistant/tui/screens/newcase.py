@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 
 from assistant.model import Case, Person, Sex, explain
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.messages import OpenCase
+from assistant.tui.widgets.header import Header
 from assistant.tui.widgets.plan import person_label
 
 SEXES: tuple[str, ...] = get_args(Sex)

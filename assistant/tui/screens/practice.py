@@ -18,13 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.model import Case
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.messages import StartPractice
 from assistant.tui.screens.export import ExportDialog
+from assistant.tui.widgets.header import Header
 from assistant.tui.widgets.status import LABELS, CoachStatus
 
 if TYPE_CHECKING:

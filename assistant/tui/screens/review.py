@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Footer, Input, Label, Select, Static
 from textual.widgets.select import InvalidSelectValueError
 
 from assistant import dates
 from assistant.model import Case
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.widgets.distance import DistanceChart
+from assistant.tui.widgets.header import Header
 from assistant.tui.widgets.status import CoachStatus
 
 

@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from assistant.tui.app import NeedsLedApp
+from assistant.tui.widgets.header import Header
 from assistant.tui.widgets.status import LABELS, CoachStatus
 
 SUFFIXES = (".json", ".csv")

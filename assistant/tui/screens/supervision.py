@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from assistant.model import AgreedAction, Case
 from assistant.tui.app import NeedsLedApp
+from assistant.tui.widgets.header import Header
 from assistant.tui.widgets.plan import PlanTree, action_text, comment_text
 
 CONCEPTS = {
