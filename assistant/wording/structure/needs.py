@@ -881,7 +881,27 @@ class NeedReader:
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
             else:
-                self._phrase(doc, obj, reading)
+                self._phrase(doc, self._split_head(verb, obj), reading)
+
+    @staticmethod
+    def _split_head(need: Any, obj: Any) -> Any:
+        """The head of what is needed when the parser cut its last noun off as an adverb
+        of the need verb ("needs a food bank | voucher": "bank" the object, "voucher" an
+        adverb): a word closing the line right after the object, no adverb by form (no
+        "-ly", no function word), is the noun the object's words modify; else ``obj``."""
+        doc = need.doc
+        nxt = _trim(doc, obj.right_edge.i) + 1
+        if nxt >= len(doc) or obj.tag_ != "NN" or not any(
+                c.dep_ == "compound" for c in _kids(obj)) or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(obj)):
+            return obj  # only one thing's run of nouns cut short ("a food bank"), not
+            # "a break" or "Triple P sessions | online"
+        word = doc[nxt]
+        if word.head.i != need.i or word.dep_ != "advmod" or word.tag_ != "RB" \
+                or word.is_stop or word.lower_.endswith("ly") or not word.is_alpha \
+                or _trim(doc, len(doc) - 1) != word.i:
+            return obj
+        return word
 
     def _trailing_participle(self, need: Any, obj: Any) -> Any:
         """The participle that ends a line after what is needed when the parse hung it
@@ -1595,10 +1615,12 @@ class NeedReader:
         passive_subject = own_subject if own_subject is not None else next(
             (c for c in _kids(verb) if c.dep_ == "nsubjpass" and c.tag_ not in (
                 "PRP", "NNP", "NNPS") and not self._person(c) and not (
-                    reading.holder is not None
+                    reading.holder is not None and not self._owned_thing(c, verb)
                     and reading.holder.start <= c.i < max(reading.holder.end,
                                                           reading.holder.start + 1))
                 and not (c.is_title and c.i == sent_start(c))), None)  # not the holder
+        if passive_subject is None or passive_subject.tag_ == "PRP":
+            passive_subject = self._misread_owned(verb) or passive_subject
         if reading.passive and self._in(forms, self.universal_passive) \
                 and not self._specific_extras(verb) and not self._agent_named(verb) and (
                     passive_subject is None or self._quality(passive_subject)
@@ -1756,6 +1778,8 @@ class NeedReader:
                 target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
                 if target is not None and self._position_in(target):
                     continue  # "at the centre of decisions": a position, not a service
+                if child.lower_ in ("at", "in") and self._with_someone(verb):
+                    continue  # "to see her dad at the family centre": where, not what
                 if target is None or (lemma(target) in self.weak_service_head and not any(
                         c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
                         and lemma(c) not in self.person_head for c in _kids(target))):
@@ -3409,6 +3433,46 @@ class NeedReader:
                         (lemma(noun), noun.lower_), self.service_head | self.assessment_head):
                 return noun
         return None
+
+    def _with_someone(self, verb: Any) -> bool:
+        """True when the clause does something with a person of the holder's own, not a
+        professional ("to see her dad", "to play with his brother"): a place it is done
+        at ("at the family centre") is only the setting of that time together, so the
+        place is not the service asked for; "to attend sessions at X" has no such person."""
+        people = [c for c in _kids(verb) if c.dep_ in ("dobj", "obj")] + [
+            g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "with"
+            for g in _kids(c) if g.dep_ == "pobj"]
+        return any(self._person(p) and not self._professional(p) and (
+            (p.tag_ in ("NN", "NNS") and any(c.dep_ == "poss" for c in _kids(p)))
+            or (p.tag_ == "NNP" and not _kids(p)))  # not "Dr Okoro": a title is a post
+                   and self.service_shaped(p)[0] is None for p in people)
+
+    @staticmethod
+    def _misread_owned(verb: Any) -> Any:
+        """The noun of "her X" the parser split before a participle ("needs her hijab
+        respected": "her" read as the subject, "hijab" as an adverb), else None: a word
+        between the pronoun and the participle that is no adverb by form (no "-ly", no
+        function word) is the thing of hers the need is about."""
+        doc = verb.doc
+        for c in _kids(verb):
+            if c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" and c.lower_ == "her" \
+                    and c.i + 1 < verb.i and doc[c.i + 1].head.i == verb.i:
+                word = doc[c.i + 1]
+                if word.tag_ in ("RB", "NN", "NNS", "JJ") and not word.is_stop \
+                        and not word.lower_.endswith("ly"):
+                    return word
+        return None
+
+    def _owned_thing(self, noun: Any, verb: Any) -> bool:
+        """A thing someone named owns ("Orrin's inhaler", "Amira's hijab"): read as the
+        holder of a plan-style need, it is still what the need is about, so a thing of
+        theirs looked after, or honoured by someone named, is particular, where the person
+        is not. Only honoured, with no one named ("Orrin's faith to be respected"), it is
+        what the person is or believes, as ``_honoured`` reads it: an aim."""
+        return noun.tag_ in ("NN", "NNS") and not self._person(noun) and any(
+            c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS") for c in _kids(noun)) and (
+            self._agent(verb) is not None
+            or not self._in(lemma_forms(verb), self.honour_verb))
 
     def _honoured(self, subject: Any, verb: Any) -> bool:
         """True when what the person holds as their own, named by bare nouns ("his culture
