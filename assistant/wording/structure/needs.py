@@ -127,6 +127,7 @@ class NeedReader:
         self.frequency_word = words("shape_frequency_word")
         self.statute_noun = words("shape_statute_noun")
         self.replacement_mod = words("shape_replacement_mod")
+        self.setting_move_noun = words("shape_setting_move_noun")
         self.service_verb = words("shape_service_verb")
         self.service_passive = words("shape_service_passive")
         self.called_after = words("shape_called_after")
@@ -1299,6 +1300,39 @@ class NeedReader:
                                head_token=other, what_part=part, span=part,
                                modifiers=[lemma(c) for c in _kids(other)
                                           if c.dep_ not in ("det", "punct", "cc")]))
+        out.extend(self._joined_clauses(doc, reading, need, head))
+        return out
+
+    def _joined_clauses(self, doc: Any, reading: NeedReading, need: Any, head: Any
+                        ) -> list[NeedReading]:
+        """Readings for an infinitive joined to the need verb after what is needed
+        ("needs bereavement counselling | and to engage with alcohol services"): a need
+        of its own, so a fault in it is named on its own, whatever the noun before it
+        was, as it would be alone ("Jade needs to engage with alcohol services")."""
+        if need.i > head.i or not need.tag_.startswith("VB"):
+            return []
+        out: list[NeedReading] = []
+        for other in need.conjuncts:
+            if other.i < head.i or other.tag_ != "VB" or not any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in _kids(other)) or any(
+                    c.dep_ in (*SUBJECT_DEPS, "neg") for c in _kids(other)):
+                continue
+            passive = any(c.dep_ == "auxpass" for c in _kids(other))
+            clause = replace(reading, what="clause", verb=lemma(other), verb_token=other,
+                             passive=passive, own_subject=None, able=False,
+                             verb_object=None, head=None, head_token=None, modifiers=[],
+                             object_of=None)
+            kind, why = self.judge_clause(other, clause)
+            if kind not in FAULTS:
+                continue
+            start = next((c.i for c in _kids(other) if c.dep_ == "aux"), other.i)
+            part = Part.of(doc, start, _trim(doc, other.right_edge.i) + 1)
+            if reading.span is not None and reading.span.start < start < reading.span.end:
+                cut = start
+                while cut > reading.span.start + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                reading.span = Part.of(doc, reading.span.start, cut)
+            out.append(replace(clause, category=kind, reason=why, what_part=part, span=part))
         return out
 
     def _coordinated_verbs(self, doc: Any, reading: NeedReading) -> list[NeedReading]:
@@ -2813,6 +2847,9 @@ class NeedReader:
         if base in self.weak_service_head and self._setting_replaced(head, before):
             return "service", (f"\"{_np_text(head)}\" asks for a move to another "
                                "setting: a placement")
+        if self._setting_moved(head):
+            return "service", (f"\"{_np_text(head)}\" asks for a move to another "
+                               "setting: a placement")
         if base in self.service_head:
             weak = base in self.weak_service_head
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
@@ -3079,11 +3116,22 @@ class NeedReader:
         for clause in _kids(head):
             if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i > head.i:
                 agent = self._agent(clause)
-                if agent is not None and lemma(agent) not in self.person_head and \
-                        not self._person(agent) and \
-                        self.service_shaped(agent)[0] == "service":
-                    return agent
+                if agent is not None and self._business_name(agent):
+                    return agent  # "the Saturday club run by Barnardo's"
+                if agent is not None and lemma(agent) not in self.person_head and (
+                        not self._person(agent) or (
+                            agent.tag_ in ("NNP", "NNPS") and not _named_owner(agent))) \
+                        and self.service_shaped(agent)[0] == "service":
+                    return agent  # "run by the Brannoch Trust"
         return None
+
+    @staticmethod
+    def _business_name(noun: Any) -> bool:
+        """A name in the possessive with nothing after it to own ("Barnardo's", "St
+        Quessa's"): it names a place or an organisation, never a person, who would be
+        named bare ("run by Tom") or by what is theirs ("run by Tom's mum")."""
+        return noun.tag_ in ("NNP", "NNPS") and noun.dep_ == "pobj" and any(
+            c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in _kids(noun))
 
     def _staffed(self, head: Any) -> Any:
         """The staff a place is asked for with ("a residential home with waking night
@@ -3388,9 +3436,12 @@ class NeedReader:
                 return ""
             ranked = self._upheld(verb, own_subject) or (
                 lemma(verb) in ("put", "place") and self._upheld(verb, next(
-                    (c for c in _kids(verb) if c.dep_ == "dobj"), None)))
+                    (c for c in _kids(verb) if c.dep_ == "dobj"), None))) or \
+                self._people_first(verb)
             # "to put the children's needs first": ranked by the one who puts them
             skip = [c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]
+            if self._people_first(verb):  # the person ranked, by name, is no particular
+                skip += [c.i for c in _kids(verb) if c.dep_ in ("dobj", "obj")]
             if self._in(lemma_forms(verb), self.care_verb):
                 # the person cared for, by name, is no particular: "to protect Kayla"
                 skip += [c.i for c in _kids(verb) if (
@@ -3527,6 +3578,19 @@ class NeedReader:
                 c.dep_ == "prep" and c.lower_ in ("over", "above", "before")
                 and self._general_prep(verb, c))
             for c in _kids(verb))  # "to put his needs before her own"
+
+    def _people_first(self, verb: Any) -> bool:
+        """True when the clause only ranks people first ("to put the children first", "to
+        put Ollie first"): putting a person before all else names nothing done, as
+        "adults who put her first" does not; "to put the children to bed first" says
+        what (the caller's ``_general`` reads what else hangs on the verb)."""
+        if lemma(verb) not in ("put", "place"):
+            return False
+        objects = [c for c in _kids(verb) if c.dep_ in ("dobj", "obj")]
+        return len(objects) == 1 and (
+            objects[0].tag_ == "PRP" or self._bare_name(objects[0]) or (
+                self._person(objects[0]) and self._generic_noun(objects[0]))) and any(
+            c.lower_ in ("first", "paramount") for c in _kids(verb))
 
     def _aim_core(self, verb: Any) -> bool:
         """True when the clause's own predicate names an aim or only grades: be/feel + an
@@ -4782,6 +4846,25 @@ class NeedReader:
         return ""
 
     _TITLE_GLUE = frozenset({"to", "of", "and", "the", "for", "in", "on", "&", "with"})
+
+    def _setting_moved(self, head: Any) -> bool:
+        """True for a move between settings asked for as a noun ("a transfer to a new
+        school", "a change of nursery", "a move to another class"): where to, or what is
+        changed, is a setting, and nothing else is said after it; a move to a thing or a
+        home ("a move to a bigger flat") is not a setting."""
+        if lemma(head) not in self.setting_move_noun or not head.tag_.startswith("NN"):
+            return False
+        kids = [c for c in _kids(head) if c.i > head.i]
+        if len(kids) != 1 or kids[0].dep_ != "prep" or kids[0].lower_ not in ("to", "of"):
+            return False
+        target = next((g for g in _kids(kids[0]) if g.dep_ == "pobj"), None)
+        if target is None or lemma(target) not in self.weak_service_head | self.service_head \
+                or lemma(target) not in self.generic_place | self.agency_noun:
+            return False
+        return not any(c.i > target.i for c in _kids(target)) and (
+            kids[0].lower_ == "of" or any(
+                c.lower_ in self.replacement_mod and c.dep_ in ("amod", "det")
+                for c in _kids(target)))
 
     def _setting_replaced(self, head: Any, before: list[Any]) -> bool:
         """True for a setting asked for as another one ("a new school", "a different
