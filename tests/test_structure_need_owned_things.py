@@ -3,8 +3,8 @@ provision the parser cut short (found by the lead checking invented statements).
 
 Why: each was read by the wrong word of its shape.
 
-- a thing of the person's own ("Orrin's nebuliser", "her hijab") looked after, or
-  honoured by someone named, is particular; the parser may read "Orrin's X" as the holder
+- a thing of the person's own ("Orrin's nebuliser", "her hijab") looked after or kept
+  safe, or honoured by someone named, is particular; the parser may read "Orrin's X" as the holder
   of a plan-style line, or "her hijab" as a pronoun and an adverb, and neither makes the
   thing vanish. The person looked after, their rights in general, or what they are or
   believe only honoured, stay aims every child shares;
@@ -32,6 +32,8 @@ FLAGGED: list[tuple[str, str]] = [
     ("Quessa needs her rights respected.", "universal"),
     ("Quessa needs to be respected by her foster carers.", "universal"),
     ("Orrin's faith to be respected.", "universal"),
+    ("Orrin needs to be kept safe.", "universal"),
+    ("Orrin needs his wellbeing kept safe.", "universal"),
     # sessions at a place, or a professional seen there
     ("Tilvey needs to attend sessions at the Brannoch family centre.", "service"),
     ("Quessa's mum needs to see a counsellor at the Brannoch family centre.", "service"),
@@ -47,6 +49,9 @@ NOT_FLAGGED: list[str] = [
     "Orrin's nebuliser to be looked after.",
     "Orrin's rosary to be looked after at his dad's.",
     "Orrin's prayer mat to be respected by his carers.",
+    # a thing of theirs kept safe
+    "Orrin's rosary to be kept safe.",
+    "Tilvey needs the photos and nebuliser she brought from Brannoch kept safe.",
     # time with someone of their own, at a place
     "Tilvey needs to see her dad every Saturday at the Brannoch family centre.",
     "Quessa needs to meet her sister at the Brannoch contact centre every week.",

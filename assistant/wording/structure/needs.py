@@ -1639,7 +1639,8 @@ class NeedReader:
             adjectives = [complement, *[c for c in _kids(complement) if c.dep_ == "conj"]]
             if all(a.lower_ in self.universal_adj for a in adjectives) and \
                     not self._specific_extras(verb, complement) and \
-                    not any(self._harm_by_someone(a) for a in adjectives):
+                    not any(self._harm_by_someone(a) for a in adjectives) and \
+                    not self._thing_kept(verb, reading, own_subject):
                 return "universal", (f"\"{complement.text}\" is an aim every child shares, "
                                      "with nothing said about what would make it so")
         if reading.passive and own_subject is None:
@@ -1671,8 +1672,8 @@ class NeedReader:
                 # "to be in a safe place", "to live in a loving home": the place is an aim
                 return "universal", f"\"{_np_text(place)}\" is what every child needs"
         if base == "keep" and obj is not None and complement is not None and \
-                complement.lower_ in self.universal_adj and not self._specific_extras(verb,
-                                                                                    complement):
+                complement.lower_ in self.universal_adj and not self._specific_extras(
+                    verb, complement) and not self._thing_kept(verb, reading, own_subject):
             return "universal", "keeping someone safe is an aim, not what needs to change"
         if obj is not None and self._in(forms, self.goal_verb) and \
                 lemma(obj) in self.universal_noun and not self._specific_mods(obj) and \
@@ -3497,6 +3498,22 @@ class NeedReader:
             (p.tag_ in ("NN", "NNS") and any(c.dep_ == "poss" for c in _kids(p)))
             or (p.tag_ == "NNP" and not _kids(p)))  # not "Dr Okoro": a title is a post
                    and self.service_shaped(p)[0] is None for p in people)
+
+    def _thing_kept(self, verb: Any, reading: NeedReading, own_subject: Any) -> bool:
+        """True when what is to be kept so ("kept safe") is a thing, not the person: "his
+        bike kept safe", "Orrin's medication to be kept safe" say what is to be done with
+        something of theirs, where "to be kept safe" of the person is an aim. A quality or
+        a thing in general ("his wellbeing", "his things") is still no particular thing."""
+        if lemma(verb) != "keep" or not reading.passive:
+            return False
+        kept = own_subject if own_subject is not None else next(
+            (c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
+        if kept is None:
+            return False
+        return all(n.tag_ in ("NN", "NNS") and not self._person(n) and not self._quality(n)
+                   and not self._generic_noun(n) and not self._noun_base(n) & (
+                       self.universal_noun | self._aim_nouns)
+                   for n in [kept, *kept.conjuncts])
 
     @staticmethod
     def _misread_owned(verb: Any) -> Any:
