@@ -40,6 +40,7 @@ FLAGGED: list[tuple[str, str]] = [
     ("Tilvey needs to see Dr Orrin at the Brannoch clinic.", "service"),
     # a provision whose last noun the parser read as an adverb
     ("Quessa's mum needs a food bank voucher.", "service"),
+    ("Quessa's mum needs a supermarket voucher.", "service"),
     ("Parents need one-to-one Triple P sessions online.", "service"),
 ]
 
@@ -57,6 +58,7 @@ NOT_FLAGGED: list[str] = [
     "Quessa needs to meet her sister at the Brannoch contact centre every week.",
     # one thing and a time, not a provision cut short
     "Quessa's mum needs a break tonight.",
+    "Quessa's mum needs a lift home.",
     "Quessa's mum needs enough money for the gas meter each week.",
 ]
 

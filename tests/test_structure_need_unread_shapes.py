@@ -69,5 +69,12 @@ def test_a_joined_need_gets_its_own_finding(coach: Coach) -> None:
         report.to_dict()
 
 
+def test_a_joined_passive_need_gets_its_own_finding(coach: Coach) -> None:
+    text = "Quessa needs counselling and to be referred to the Brannoch team."
+    report = coach.check(text, "need")
+    assert any(f.kind == "service" and f.match.startswith("to be referred")
+               for f in report.findings), report.to_dict()
+
+
 def test_the_invented_words_are_in_no_word_list() -> None:
     assert listed_in_wording(["tilvey", "quessa", "orrin", "brannoch"]) == []

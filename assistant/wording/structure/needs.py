@@ -884,23 +884,24 @@ class NeedReader:
             else:
                 self._phrase(doc, self._split_head(verb, obj), reading)
 
-    @staticmethod
-    def _split_head(need: Any, obj: Any) -> Any:
+    def _split_head(self, need: Any, obj: Any) -> Any:
         """The head of what is needed when the parser cut its last noun off as an adverb
-        of the need verb ("needs a food bank | voucher": "bank" the object, "voucher" an
-        adverb): a word closing the line right after the object, no adverb by form (no
-        "-ly", no function word), is the noun the object's words modify; else ``obj``."""
+        of the need verb ("needs a food bank | voucher", "a supermarket | voucher": the
+        noun before it the object, the last an adverb): a word closing the line right
+        after one thing's nouns, no adverb by form (no "-ly", no function word) and no
+        time or place ("a break | tonight", "a lift | home"), is the noun they modify;
+        else ``obj``. Several things ("Triple P sessions | online") keep their head."""
         doc = need.doc
         nxt = _trim(doc, obj.right_edge.i) + 1
         if nxt >= len(doc) or obj.tag_ != "NN" or not any(
-                c.dep_ == "compound" for c in _kids(obj)) or not any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(obj)):
-            return obj  # only one thing's run of nouns cut short ("a food bank"), not
-            # "a break" or "Triple P sessions | online"
+            return obj
         word = doc[nxt]
         if word.head.i != need.i or word.dep_ != "advmod" or word.tag_ != "RB" \
                 or word.is_stop or word.lower_.endswith("ly") or not word.is_alpha \
-                or _trim(doc, len(doc) - 1) != word.i:
+                or _trim(doc, len(doc) - 1) != word.i or word.lower_ in (
+                    self.time_noun | self.generic_time | self.generic_place
+                    | self.home_noun):
             return obj
         return word
 
@@ -1313,10 +1314,14 @@ class NeedReader:
             return []
         out: list[NeedReading] = []
         for other in need.conjuncts:
-            if other.i < head.i or other.tag_ != "VB" or not any(
+            if other.i < head.i or other.tag_ not in ("VB", "VBN") or not any(
                     c.dep_ == "aux" and c.tag_ == "TO" for c in _kids(other)) or any(
                     c.dep_ in (*SUBJECT_DEPS, "neg") for c in _kids(other)):
                 continue
+            start = next((c.i for c in _kids(other) if c.dep_ == "aux"), other.i)
+            if other.tag_ == "VBN" and (start == 0 or doc[start - 1].dep_ != "cc"):
+                continue  # "his wishes ..., and how often, to be listened to": the thing
+                # needed may be what the passive is of; only "X and to be Y" is a need
             passive = any(c.dep_ == "auxpass" for c in _kids(other))
             clause = replace(reading, what="clause", verb=lemma(other), verb_token=other,
                              passive=passive, own_subject=None, able=False,
@@ -1325,7 +1330,6 @@ class NeedReader:
             kind, why = self.judge_clause(other, clause)
             if kind not in FAULTS:
                 continue
-            start = next((c.i for c in _kids(other) if c.dep_ == "aux"), other.i)
             part = Part.of(doc, start, _trim(doc, other.right_edge.i) + 1)
             if reading.span is not None and reading.span.start < start < reading.span.end:
                 cut = start
