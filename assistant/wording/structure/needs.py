@@ -127,6 +127,7 @@ class NeedReader:
         self.frequency_word = words("shape_frequency_word")
         self.statute_noun = words("shape_statute_noun")
         self.replacement_mod = words("shape_replacement_mod")
+        self.setting_move_noun = words("shape_setting_move_noun")
         self.service_verb = words("shape_service_verb")
         self.service_passive = words("shape_service_passive")
         self.called_after = words("shape_called_after")
@@ -881,7 +882,28 @@ class NeedReader:
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
             else:
-                self._phrase(doc, obj, reading)
+                self._phrase(doc, self._split_head(verb, obj), reading)
+
+    def _split_head(self, need: Any, obj: Any) -> Any:
+        """The head of what is needed when the parser cut its last noun off as an adverb
+        of the need verb ("needs a food bank | voucher", "a supermarket | voucher": the
+        noun before it the object, the last an adverb): a word closing the line right
+        after one thing's nouns, no adverb by form (no "-ly", no function word) and no
+        time or place ("a break | tonight", "a lift | home"), is the noun they modify;
+        else ``obj``. Several things ("Triple P sessions | online") keep their head."""
+        doc = need.doc
+        nxt = _trim(doc, obj.right_edge.i) + 1
+        if nxt >= len(doc) or obj.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(obj)):
+            return obj
+        word = doc[nxt]
+        if word.head.i != need.i or word.dep_ != "advmod" or word.tag_ != "RB" \
+                or word.is_stop or word.lower_.endswith("ly") or not word.is_alpha \
+                or _trim(doc, len(doc) - 1) != word.i or word.lower_ in (
+                    self.time_noun | self.generic_time | self.generic_place
+                    | self.home_noun):
+            return obj
+        return word
 
     def _trailing_participle(self, need: Any, obj: Any) -> Any:
         """The participle that ends a line after what is needed when the parse hung it
@@ -1279,6 +1301,42 @@ class NeedReader:
                                head_token=other, what_part=part, span=part,
                                modifiers=[lemma(c) for c in _kids(other)
                                           if c.dep_ not in ("det", "punct", "cc")]))
+        out.extend(self._joined_clauses(doc, reading, need, head))
+        return out
+
+    def _joined_clauses(self, doc: Any, reading: NeedReading, need: Any, head: Any
+                        ) -> list[NeedReading]:
+        """Readings for an infinitive joined to the need verb after what is needed
+        ("needs bereavement counselling | and to engage with alcohol services"): a need
+        of its own, so a fault in it is named on its own, whatever the noun before it
+        was, as it would be alone ("Jade needs to engage with alcohol services")."""
+        if need.i > head.i or not need.tag_.startswith("VB"):
+            return []
+        out: list[NeedReading] = []
+        for other in need.conjuncts:
+            if other.i < head.i or other.tag_ not in ("VB", "VBN") or not any(
+                    c.dep_ == "aux" and c.tag_ == "TO" for c in _kids(other)) or any(
+                    c.dep_ in (*SUBJECT_DEPS, "neg") for c in _kids(other)):
+                continue
+            start = next((c.i for c in _kids(other) if c.dep_ == "aux"), other.i)
+            if other.tag_ == "VBN" and (start == 0 or doc[start - 1].dep_ != "cc"):
+                continue  # "his wishes ..., and how often, to be listened to": the thing
+                # needed may be what the passive is of; only "X and to be Y" is a need
+            passive = any(c.dep_ == "auxpass" for c in _kids(other))
+            clause = replace(reading, what="clause", verb=lemma(other), verb_token=other,
+                             passive=passive, own_subject=None, able=False,
+                             verb_object=None, head=None, head_token=None, modifiers=[],
+                             object_of=None)
+            kind, why = self.judge_clause(other, clause)
+            if kind not in FAULTS:
+                continue
+            part = Part.of(doc, start, _trim(doc, other.right_edge.i) + 1)
+            if reading.span is not None and reading.span.start < start < reading.span.end:
+                cut = start
+                while cut > reading.span.start + 1 and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                reading.span = Part.of(doc, reading.span.start, cut)
+            out.append(replace(clause, category=kind, reason=why, what_part=part, span=part))
         return out
 
     def _coordinated_verbs(self, doc: Any, reading: NeedReading) -> list[NeedReading]:
@@ -1585,7 +1643,8 @@ class NeedReader:
             adjectives = [complement, *[c for c in _kids(complement) if c.dep_ == "conj"]]
             if all(a.lower_ in self.universal_adj for a in adjectives) and \
                     not self._specific_extras(verb, complement) and \
-                    not any(self._harm_by_someone(a) for a in adjectives):
+                    not any(self._harm_by_someone(a) for a in adjectives) and \
+                    not self._thing_kept(verb, reading, own_subject):
                 return "universal", (f"\"{complement.text}\" is an aim every child shares, "
                                      "with nothing said about what would make it so")
         if reading.passive and own_subject is None:
@@ -1595,10 +1654,12 @@ class NeedReader:
         passive_subject = own_subject if own_subject is not None else next(
             (c for c in _kids(verb) if c.dep_ == "nsubjpass" and c.tag_ not in (
                 "PRP", "NNP", "NNPS") and not self._person(c) and not (
-                    reading.holder is not None
+                    reading.holder is not None and not self._owned_thing(c, verb)
                     and reading.holder.start <= c.i < max(reading.holder.end,
                                                           reading.holder.start + 1))
                 and not (c.is_title and c.i == sent_start(c))), None)  # not the holder
+        if passive_subject is None or passive_subject.tag_ == "PRP":
+            passive_subject = self._misread_owned(verb) or passive_subject
         if reading.passive and self._in(forms, self.universal_passive) \
                 and not self._specific_extras(verb) and not self._agent_named(verb) and (
                     passive_subject is None or self._quality(passive_subject)
@@ -1615,8 +1676,8 @@ class NeedReader:
                 # "to be in a safe place", "to live in a loving home": the place is an aim
                 return "universal", f"\"{_np_text(place)}\" is what every child needs"
         if base == "keep" and obj is not None and complement is not None and \
-                complement.lower_ in self.universal_adj and not self._specific_extras(verb,
-                                                                                    complement):
+                complement.lower_ in self.universal_adj and not self._specific_extras(
+                    verb, complement) and not self._thing_kept(verb, reading, own_subject):
             return "universal", "keeping someone safe is an aim, not what needs to change"
         if obj is not None and self._in(forms, self.goal_verb) and \
                 lemma(obj) in self.universal_noun and not self._specific_mods(obj) and \
@@ -1756,6 +1817,8 @@ class NeedReader:
                 target = next((g for g in _kids(child) if g.dep_ == "pobj"), None)
                 if target is not None and self._position_in(target):
                     continue  # "at the centre of decisions": a position, not a service
+                if child.lower_ in ("at", "in") and self._with_someone(verb):
+                    continue  # "to see her dad at the family centre": where, not what
                 if target is None or (lemma(target) in self.weak_service_head and not any(
                         c.dep_ in ("compound", "nmod") and c.tag_.startswith("NN")
                         and lemma(c) not in self.person_head for c in _kids(target))):
@@ -2789,6 +2852,9 @@ class NeedReader:
         if base in self.weak_service_head and self._setting_replaced(head, before):
             return "service", (f"\"{_np_text(head)}\" asks for a move to another "
                                "setting: a placement")
+        if self._setting_moved(head):
+            return "service", (f"\"{_np_text(head)}\" asks for a move to another "
+                               "setting: a placement")
         if base in self.service_head:
             weak = base in self.weak_service_head
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
@@ -3055,11 +3121,22 @@ class NeedReader:
         for clause in _kids(head):
             if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.i > head.i:
                 agent = self._agent(clause)
-                if agent is not None and lemma(agent) not in self.person_head and \
-                        not self._person(agent) and \
-                        self.service_shaped(agent)[0] == "service":
-                    return agent
+                if agent is not None and self._business_name(agent):
+                    return agent  # "the Saturday club run by Barnardo's"
+                if agent is not None and lemma(agent) not in self.person_head and (
+                        not self._person(agent) or (
+                            agent.tag_ in ("NNP", "NNPS") and not _named_owner(agent))) \
+                        and self.service_shaped(agent)[0] == "service":
+                    return agent  # "run by the Brannoch Trust"
         return None
+
+    @staticmethod
+    def _business_name(noun: Any) -> bool:
+        """A name in the possessive with nothing after it to own ("Barnardo's", "St
+        Quessa's"): it names a place or an organisation, never a person, who would be
+        named bare ("run by Tom") or by what is theirs ("run by Tom's mum")."""
+        return noun.tag_ in ("NNP", "NNPS") and noun.dep_ == "pobj" and any(
+            c.dep_ == "case" and c.lower_ in ("'s", "’s", "'") for c in _kids(noun))
 
     def _staffed(self, head: Any) -> Any:
         """The staff a place is asked for with ("a residential home with waking night
@@ -3364,9 +3441,12 @@ class NeedReader:
                 return ""
             ranked = self._upheld(verb, own_subject) or (
                 lemma(verb) in ("put", "place") and self._upheld(verb, next(
-                    (c for c in _kids(verb) if c.dep_ == "dobj"), None)))
+                    (c for c in _kids(verb) if c.dep_ == "dobj"), None))) or \
+                self._people_first(verb)
             # "to put the children's needs first": ranked by the one who puts them
             skip = [c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]
+            if self._people_first(verb):  # the person ranked, by name, is no particular
+                skip += [c.i for c in _kids(verb) if c.dep_ in ("dobj", "obj")]
             if self._in(lemma_forms(verb), self.care_verb):
                 # the person cared for, by name, is no particular: "to protect Kayla"
                 skip += [c.i for c in _kids(verb) if (
@@ -3409,6 +3489,62 @@ class NeedReader:
                         (lemma(noun), noun.lower_), self.service_head | self.assessment_head):
                 return noun
         return None
+
+    def _with_someone(self, verb: Any) -> bool:
+        """True when the clause does something with a person of the holder's own, not a
+        professional ("to see her dad", "to play with his brother"): a place it is done
+        at ("at the family centre") is only the setting of that time together, so the
+        place is not the service asked for; "to attend sessions at X" has no such person."""
+        people = [c for c in _kids(verb) if c.dep_ in ("dobj", "obj")] + [
+            g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "with"
+            for g in _kids(c) if g.dep_ == "pobj"]
+        return any(self._person(p) and not self._professional(p) and (
+            (p.tag_ in ("NN", "NNS") and any(c.dep_ == "poss" for c in _kids(p)))
+            or (p.tag_ == "NNP" and not _kids(p)))  # not "Dr Okoro": a title is a post
+                   and self.service_shaped(p)[0] is None for p in people)
+
+    def _thing_kept(self, verb: Any, reading: NeedReading, own_subject: Any) -> bool:
+        """True when what is to be kept so ("kept safe") is a thing, not the person: "his
+        bike kept safe", "Orrin's medication to be kept safe" say what is to be done with
+        something of theirs, where "to be kept safe" of the person is an aim. A quality or
+        a thing in general ("his wellbeing", "his things") is still no particular thing."""
+        if lemma(verb) != "keep" or not reading.passive:
+            return False
+        kept = own_subject if own_subject is not None else next(
+            (c for c in _kids(verb) if c.dep_ == "nsubjpass"), None)
+        if kept is None:
+            return False
+        return all(n.tag_ in ("NN", "NNS") and not self._person(n) and not self._quality(n)
+                   and not self._generic_noun(n) and not self._noun_base(n) & (
+                       self.universal_noun | self._aim_nouns)
+                   for n in [kept, *kept.conjuncts])
+
+    @staticmethod
+    def _misread_owned(verb: Any) -> Any:
+        """The noun of "her X" the parser split before a participle ("needs her hijab
+        respected": "her" read as the subject, "hijab" as an adverb), else None: a word
+        between the pronoun and the participle that is no adverb by form (no "-ly", no
+        function word) is the thing of hers the need is about."""
+        doc = verb.doc
+        for c in _kids(verb):
+            if c.dep_ in SUBJECT_DEPS and c.tag_ == "PRP" and c.lower_ == "her" \
+                    and c.i + 1 < verb.i and doc[c.i + 1].head.i == verb.i:
+                word = doc[c.i + 1]
+                if word.tag_ in ("RB", "NN", "NNS", "JJ") and not word.is_stop \
+                        and not word.lower_.endswith("ly"):
+                    return word
+        return None
+
+    def _owned_thing(self, noun: Any, verb: Any) -> bool:
+        """A thing someone named owns ("Orrin's inhaler", "Amira's hijab"): read as the
+        holder of a plan-style need, it is still what the need is about, so a thing of
+        theirs looked after, or honoured by someone named, is particular, where the person
+        is not. Only honoured, with no one named ("Orrin's faith to be respected"), it is
+        what the person is or believes, as ``_honoured`` reads it: an aim."""
+        return noun.tag_ in ("NN", "NNS") and not self._person(noun) and any(
+            c.dep_ == "poss" and c.tag_ in ("NNP", "NNPS") for c in _kids(noun)) and (
+            self._agent(verb) is not None
+            or not self._in(lemma_forms(verb), self.honour_verb))
 
     def _honoured(self, subject: Any, verb: Any) -> bool:
         """True when what the person holds as their own, named by bare nouns ("his culture
@@ -3463,6 +3599,19 @@ class NeedReader:
                 c.dep_ == "prep" and c.lower_ in ("over", "above", "before")
                 and self._general_prep(verb, c))
             for c in _kids(verb))  # "to put his needs before her own"
+
+    def _people_first(self, verb: Any) -> bool:
+        """True when the clause only ranks people first ("to put the children first", "to
+        put Ollie first"): putting a person before all else names nothing done, as
+        "adults who put her first" does not; "to put the children to bed first" says
+        what (the caller's ``_general`` reads what else hangs on the verb)."""
+        if lemma(verb) not in ("put", "place"):
+            return False
+        objects = [c for c in _kids(verb) if c.dep_ in ("dobj", "obj")]
+        return len(objects) == 1 and (
+            objects[0].tag_ == "PRP" or self._bare_name(objects[0]) or (
+                self._person(objects[0]) and self._generic_noun(objects[0]))) and any(
+            c.lower_ in ("first", "paramount") for c in _kids(verb))
 
     def _aim_core(self, verb: Any) -> bool:
         """True when the clause's own predicate names an aim or only grades: be/feel + an
@@ -4718,6 +4867,25 @@ class NeedReader:
         return ""
 
     _TITLE_GLUE = frozenset({"to", "of", "and", "the", "for", "in", "on", "&", "with"})
+
+    def _setting_moved(self, head: Any) -> bool:
+        """True for a move between settings asked for as a noun ("a transfer to a new
+        school", "a change of nursery", "a move to another class"): where to, or what is
+        changed, is a setting, and nothing else is said after it; a move to a thing or a
+        home ("a move to a bigger flat") is not a setting."""
+        if lemma(head) not in self.setting_move_noun or not head.tag_.startswith("NN"):
+            return False
+        kids = [c for c in _kids(head) if c.i > head.i]
+        if len(kids) != 1 or kids[0].dep_ != "prep" or kids[0].lower_ not in ("to", "of"):
+            return False
+        target = next((g for g in _kids(kids[0]) if g.dep_ == "pobj"), None)
+        if target is None or lemma(target) not in self.weak_service_head | self.service_head \
+                or lemma(target) not in self.generic_place | self.agency_noun:
+            return False
+        return not any(c.i > target.i for c in _kids(target)) and (
+            kids[0].lower_ == "of" or any(
+                c.lower_ in self.replacement_mod and c.dep_ in ("amod", "det")
+                for c in _kids(target)))
 
     def _setting_replaced(self, head: Any, before: list[Any]) -> bool:
         """True for a setting asked for as another one ("a new school", "a different
