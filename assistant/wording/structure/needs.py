@@ -131,6 +131,11 @@ class NeedReader:
         self.service_verb = words("shape_service_verb")
         self.service_passive = words("shape_service_passive")
         self.called_after = words("shape_called_after")
+        self.rank_word = words("shape_rank_word")
+        self.rank_verb = words("shape_rank_verb")
+        self.rank_prep = words("shape_rank_prep")
+        self.able_modal = words("shape_able_modal")
+        self.able_adverb = words("shape_able_adverb")
         self.assessment_head = words("shape_assessment_head")
         self.assessment_passive = words("shape_assessment_passive")
         self.not_acronym = words("shape_not_service_acronym")
@@ -3440,11 +3445,11 @@ class NeedReader:
                     or self._quality(own_subject)):
                 return ""
             ranked = self._upheld(verb, own_subject) or (
-                lemma(verb) in ("put", "place") and self._upheld(verb, next(
+                lemma(verb) in self.rank_verb and self._upheld(verb, next(
                     (c for c in _kids(verb) if c.dep_ == "dobj"), None))) or \
                 self._people_first(verb)
             # "to put the children's needs first": ranked by the one who puts them
-            skip = [c.i for c in _kids(verb) if ranked and c.lower_ in ("first", "paramount")]
+            skip = [c.i for c in _kids(verb) if ranked and c.lower_ in self.rank_word]
             if self._people_first(verb):  # the person ranked, by name, is no particular
                 skip += [c.i for c in _kids(verb) if c.dep_ in ("dobj", "obj")]
             if self._in(lemma_forms(verb), self.care_verb):
@@ -3595,8 +3600,8 @@ class NeedReader:
                 c.dep_ == "auxpass" for c in _kids(verb)):
             return True
         return forms[0] in ("come", "put", "be", "go") and any(
-            c.lower_ in ("first", "paramount") or (
-                c.dep_ == "prep" and c.lower_ in ("over", "above", "before")
+            c.lower_ in self.rank_word or (
+                c.dep_ == "prep" and c.lower_ in self.rank_prep
                 and self._general_prep(verb, c))
             for c in _kids(verb))  # "to put his needs before her own"
 
@@ -3605,13 +3610,13 @@ class NeedReader:
         put Ollie first"): putting a person before all else names nothing done, as
         "adults who put her first" does not; "to put the children to bed first" says
         what (the caller's ``_general`` reads what else hangs on the verb)."""
-        if lemma(verb) not in ("put", "place"):
+        if lemma(verb) not in self.rank_verb:
             return False
         objects = [c for c in _kids(verb) if c.dep_ in ("dobj", "obj")]
         return len(objects) == 1 and (
             objects[0].tag_ == "PRP" or self._bare_name(objects[0]) or (
                 self._person(objects[0]) and self._generic_noun(objects[0]))) and any(
-            c.lower_ in ("first", "paramount") for c in _kids(verb))
+            c.lower_ in self.rank_word for c in _kids(verb))
 
     def _aim_core(self, verb: Any) -> bool:
         """True when the clause's own predicate names an aim or only grades: be/feel + an
@@ -3982,12 +3987,12 @@ class NeedReader:
             # the person only ranked, as "her welfare to come first" is
             relative = any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT")
                            for c in _kids(clause))
-            if relative and lemma(clause) in ("put", "place") and all(
-                    (c.dep_ == "dobj" and c.tag_ == "PRP") or c.lower_ in (
-                        "first", "paramount") or c.dep_ in (*SUBJECT_DEPS, "aux", "neg")
+            if relative and lemma(clause) in self.rank_verb and all(
+                    (c.dep_ == "dobj" and c.tag_ == "PRP") or c.lower_ in self.rank_word
+                    or c.dep_ in (*SUBJECT_DEPS, "aux", "neg")
                     or (c.dep_ == "advmod" and self._aim_word(c) and not _kids(c))
                     for c in _kids(clause)) and any(
-                        c.lower_ in ("first", "paramount") for c in _kids(clause)) and any(
+                        c.lower_ in self.rank_word for c in _kids(clause)) and any(
                         c.dep_ == "dobj" for c in _kids(clause)):
                 return not any(c.dep_ == "neg" for c in _kids(clause))
             return relative and self._aim_core(clause) and self._general(clause)
@@ -4108,19 +4113,18 @@ class NeedReader:
             return False
         return True
 
-    @staticmethod
-    def _as_able(clause: Any) -> bool:
+    def _as_able(self, clause: Any) -> bool:
         """True for the close of an "as ... as" that says only as the person is able ("as
         well as she can", "as much as he is able"): it grades, naming nothing."""
         kids = _kids(clause)
         if not any(c.dep_ == "mark" and c.lower_ == "as" for c in kids):
             return False
-        able = clause.lower_ in ("can", "could") or (
+        able = clause.lower_ in self.able_modal or (
             lemma(clause) == "be" and any(c.lower_ == "able" and not _kids(c) for c in kids))
         return able and all(
             (c.dep_ == "mark" and c.lower_ == "as") or (c.dep_ == "nsubj" and c.tag_ == "PRP")
             or (c.dep_ == "acomp" and c.lower_ == "able") or (
-                c.dep_ == "advmod" and c.lower_ in ("possibly", "reasonably"))
+                c.dep_ == "advmod" and c.lower_ in self.able_adverb)
             for c in kids)
 
     def _harm_of_a_kind(self, noun: Any) -> bool:
@@ -4342,7 +4346,7 @@ class NeedReader:
         """A preposition that says nothing particular ("in the long term", "as part of his
         family, school and community", "with respect and dignity", "by his parents")."""
         objs = [g for g in _kids(prep) if g.dep_ in ("pobj", "pcomp")]
-        if prep.lower_ in ("over", "above", "before") and len(objs) == 1 and \
+        if prep.lower_ in self.rank_prep and len(objs) == 1 and \
                 objs[0].lower_ == "own" and all(
                     g.dep_ == "poss" and g.tag_ == "PRP$" for g in _kids(objs[0])) and \
                 len(_kids(prep)) == 1:
