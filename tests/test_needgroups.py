@@ -102,8 +102,13 @@ def test_suggestion_says_which_words_matched_in_any_inflection(suggester: Sugges
     assert "'drank'" in past.reason
 
 
-def test_a_need_that_fits_no_theme_is_kept_and_explained(suggester: Suggester) -> None:
-    (s,) = suggester.suggest(["Child 1 needs to whistle a tune."])
+@pytest.mark.parametrize("text", ["Child 1 needs a blue umbrella.",
+                                  "Child 1 needs to collect stamps."])
+def test_a_need_that_fits_no_theme_is_kept_and_explained(suggester: Suggester,
+                                                         text: str) -> None:
+    # Not "to whistle a tune": retrained on 1858 rows, the meaning model reads learning a
+    # skill with the hands and mouth as development, as a group might.
+    (s,) = suggester.suggest([text])
     assert s.theme is None
     assert "no theme word found" in s.reason
 
