@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import threading
+from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -293,12 +294,11 @@ class NeedsLedApp(App[None]):
         except Exception as exc:  # the coach is optional: the interview works without it
             self.call_from_thread(self._coach_failed, str(exc).splitlines()[0][:200])
             return
-        try:  # here, not at the first rewrite; if it fails, the rewrite loads it then
+        # here, not at the first rewrite; if it fails, the rewrite loads it then
+        with suppress(Exception):
             from assistant.wording.morphology import warm
 
             warm()
-        except Exception:
-            pass
         self.call_from_thread(self._coach_loaded, coach)
 
     def _coach_loaded(self, coach: Any) -> None:

@@ -937,24 +937,24 @@ class Teller:
         self._found: list[tuple[int, frozenset[Member]]] = []
 
     def found_in(self, sentence: str) -> list[tuple[int, frozenset[Member]]]:
-        """Where the (lower-case) ``sentence`` names people, and whom."""
-        self.of(sentence, 0)
+        """Where the (lower-case) ``sentence`` names people, and whom (read once for the
+        sentence last asked about)."""
+        if sentence != self._sentence:
+            self._sentence = sentence
+            self._found = [(m.start(), people) for pattern, people in self.names
+                           for m in pattern.finditer(sentence)]
         return self._found
 
     def named(self, sentence: str, at: int) -> set[Member]:
         """The recorded people the (lower-case) ``sentence`` names after ``at``."""
-        self.of(sentence, at)
-        return {m for start, people in self._found if start > at for m in people}
+        return {m for start, people in self.found_in(sentence) if start > at
+                for m in people}
 
     def of(self, sentence: str, at: int) -> frozenset[Member]:
         """Whom the (lower-case) ``sentence`` says its words at ``at`` of: the people
         named nearest before them (else nearest after), {NOBODY} for a role word naming
         no one recorded, and no one (an empty set) where the sentence names nobody."""
-        if sentence != self._sentence:
-            self._sentence = sentence
-            self._found = [(m.start(), people) for pattern, people in self.names
-                           for m in pattern.finditer(sentence)]
-        found = self._found
+        found = self.found_in(sentence)
         if not found:
             # the sentence names no one: "he pushed her", unless "she" is the woman named
             # last before it
