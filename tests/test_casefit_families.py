@@ -233,3 +233,40 @@ def test_every_library_statement_reads_in_every_holders_pronouns(coach: Coach) -
                 if bad.search(made):
                     wrong.append(made)
     assert not wrong, wrong
+
+
+def _kai(story: str) -> Case:
+    return Case(reference="F-K", story=story, people=[
+        Person(id="j", role="mother", name="Jade", age=31, sex="female"),
+        Person(id="k", role="child", name="Kai", age=9, sex="male")])
+
+
+@pytest.mark.parametrize("story", [
+    "Kai (9) lives with his mum Jade. His parents separated when he was a baby and his dad "
+    "has had no contact with him for six years.",
+    "Kai lives with Jade since they split up. Kai has never met his father.",
+    "Kai lives with his mum. His father is absent and his whereabouts are unknown.",
+])
+def test_a_father_out_of_touch_is_not_offered_as_someone_to_see_or_hear_from(
+        coach: Coach, story: str) -> None:
+    """A rewrite never brings in contact the case does not have: a father who has not
+    been in the child's life for years is no one to "see at agreed times" or to "hear
+    from, with Mum, that the separation is not his fault"."""
+    for text in ("Kai needs support.", "Kai needs counselling.", "Kai needs to be happy."):
+        for rewrite in _rewrites(coach, text, "Kai", _kai(story)):
+            assert not re.search(r"\b(dad|father|both parents)\b", rewrite), rewrite
+
+
+@pytest.mark.parametrize("story", [
+    "Kai (9) lives with his mum Jade; his parents separated last year and he sees his dad "
+    "every other weekend.",
+    "Kai lives with his mum since his parents separated; he sees his dad at weekends. "
+    "Dad has never lost touch with Kai.",
+    "Kai lives with his mum since his parents separated; he sees his dad at weekends. "
+    "Jade's dad has had no contact with her for years.",
+])
+def test_a_father_the_child_sees_is_still_offered(coach: Coach, story: str) -> None:
+    rewrites = {r for text in ("Kai needs support.", "Kai needs to be happy.")
+                for r in _rewrites(coach, text, "Kai", _kai(story))}
+    assert any("see his dad" in r for r in rewrites), rewrites
+    assert any("both parents" in r for r in rewrites), rewrites
