@@ -14,7 +14,10 @@ the whole run, and peak memory. Targets: whole run <= 60 s; re-render <= 5 s.
 The needs are drawn from the wording coach's curated library (``framework/library/*.yml``),
 or from the themes' own examples if the library is missing, with role labels in place of
 names, as real audit forms have them. Everything is fictional and generated with a fixed
-seed, so runs are comparable.
+seed, so runs are comparable. ``--unique`` makes each wording distinct with a reference
+that changes no reading ("(form 12, need 3)"): an earlier suffix, "(noted in review 12-3)",
+read as an assessment, so the coach flagged nearly every wording and the themes of few were
+scored, which flattered the figure.
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ def generate(count: int, seed: int = 2026, unique: bool = False) -> list[dict]:
             needs.append({
                 "holder": holder, "holder_kind": holder_kind,
                 "wording": text.replace("{name}", holder).replace("{child}", "Child 1")
-                + (f" (noted in review {i}-{len(needs)})" if unique else ""),
+                + (f" (form {i}, need {len(needs) + 1})" if unique else ""),
                 "seriousness": rng.choice(ratings), "status": rng.choice(statuses),
                 "services": rng.sample(SERVICES, rng.choice([0, 1, 1, 2])),
             })
