@@ -43,13 +43,16 @@ browser:
 
 # WeasyPrint (the PDF exports) needs Pango from the system, and the golden PDFs were laid out
 # with the DejaVu fonts; install them where they are missing (Chromium brings Pango, not DejaVu).
+# Noto Color Emoji: a story quoting a child's message ("she texted 😢") prints as typed, not
+# as empty boxes.
 pdf-libs:
 	@ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' \
-	  && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || \
+	  && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
+	  && [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || \
 	  { if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	      echo "Installing Debian's Pango for the PDF exports..."; \
 	      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null) \
+	        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji >/dev/null) \
 	        || echo "warning: could not install Pango; PDF exports will fail"; \
 	    else echo "warning: Pango (libpango-1.0-0) is missing: PDF exports need it"; fi; }
 

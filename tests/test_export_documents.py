@@ -475,3 +475,17 @@ def test_the_age_a_child_shows_more_than_says_is_one_setting(case: Case, tmp_pat
     with pytest.raises(ContentError) as err:
         load_prompts(Content(tmp_path))
     assert "young_child_below" in str(err.value) and "\n" not in str(err.value).strip()
+
+
+def test_an_emoji_the_worker_typed_is_printed_with_a_font_that_has_it(case: Case) -> None:
+    """A story quoting a child's message ("she texted 😢 at 2am") prints the emoji, not an
+    empty box: the PDF embeds a font that has it (``make pdf-libs`` installs Noto Color
+    Emoji). Found walking the exports: the boxes were all that was left of what was typed."""
+    from pypdf import PdfReader
+
+    quoted = case.model_copy(deep=True)
+    quoted.story = f"{quoted.story} Kayla texted her mum 😢 at 2am."
+    pdf = PdfReader(io.BytesIO(render(quoted, "plan-pdf", when=DAY, content=CONTENT)))
+    fonts = {str(font.get_object()["/BaseFont"]) for page in pdf.pages
+             for font in page["/Resources"].get("/Font", {}).values()}
+    assert any("Emoji" in font for font in fonts), fonts
