@@ -270,3 +270,45 @@ def test_a_father_the_child_sees_is_still_offered(coach: Coach, story: str) -> N
                 for r in _rewrites(coach, text, "Kai", _kai(story))}
     assert any("see his dad" in r for r in rewrites), rewrites
     assert any("both parents" in r for r in rewrites), rewrites
+
+
+def _unrecorded(story: str) -> Case:
+    """Kai and Jade as a student adds them: the sex left "not recorded"."""
+    return Case(reference="F-U", story=story, people=[
+        Person(id="k", role="child", name="Kai", age=9),
+        Person(id="j", role="mother", name="Jade", age=31)])
+
+
+def test_the_storys_own_pronouns_are_the_holders_where_no_sex_is_recorded(
+        coach: Coach) -> None:
+    """Point 3, the holder's pronouns: a boy the story calls "he" all through is offered
+    "his", not "their", when the worker left his sex unrecorded."""
+    case = _unrecorded("Kai is 9 and lives with his mum Jade. Kai often makes his own tea; "
+                       "school say he comes in hungry and gets into fights at break.")
+    rewrites = _rewrites(coach, "Kai needs counselling.", "Kai", case)
+    assert rewrites and any(re.search(r"\b(his|him|himself|he)\b", r) for r in rewrites)
+    assert not any(re.search(r"\b(their|themselves)\b", r) for r in rewrites), rewrites
+
+
+@pytest.mark.parametrize("story", [
+    # one pronoun is not enough to go on
+    "Kai is 9 and lives with his mum Jade. School say Kai gets into fights at break.",
+    # the story's pronouns disagree about whom they stand for
+    "Kai is 9 and lives with his mum Jade. Jade told Kai she was tired; Kai gets into "
+    "fights at break and his teacher is worried.",
+])
+def test_a_story_that_does_not_say_clearly_leaves_the_holder_they(coach: Coach,
+                                                                  story: str) -> None:
+    rewrites = _rewrites(coach, "Kai needs counselling.", "Kai", _unrecorded(story))
+    assert rewrites and not any(re.search(r"\b(his|him|himself)\b", r) for r in rewrites), \
+        rewrites
+
+
+def test_a_recorded_sex_is_kept_whatever_the_story_says(coach: Coach) -> None:
+    case = Case(reference="F-R", story="Kai is 9; his mum Jade says he is angry and he "
+                "fights at school.", people=[
+                    Person(id="k", role="child", name="Kai", age=9, sex="female"),
+                    Person(id="j", role="mother", name="Jade", age=31)])
+    rewrites = _rewrites(coach, "Kai needs counselling.", "Kai", case)
+    assert rewrites and not any(re.search(r"\b(his|him|himself)\b", r) for r in rewrites), \
+        rewrites

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from typing import Any, Literal, TypeVar
@@ -336,6 +336,11 @@ class StoryReading(Strict):
     """Words that say whose family word follows, and the sex of the person they stand
     for ("her": female): "her mum" in "Jade drank after her mum died" is Jade's mother,
     so the story shows no death of the child's mother (``kin`` facts)."""
+    pronouns: dict[str, Literal["female", "male"]] = {}
+    """The story's pronouns and the sex each says, for a person recorded without one
+    (:func:`_told_sexes`)."""
+    told_at_least: int = Field(default=2, ge=1)
+    """How many of a person's pronouns, all agreeing, give them those pronouns."""
 
 
 class Household(Strict):
@@ -680,6 +685,11 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
                for p in case.people]
     family = Family(members, case.story or "", role_words=facts.role_words,
                     child_roles=frozenset(child_roles))
+    told = _told_sexes(family, facts)
+    if told:
+        members = [replace(m, sex=told[m]) if m in told else m for m in members]
+        family = Family(members, family.story, role_words=facts.role_words,
+                        child_roles=frozenset(child_roles))
     shown = facts.shown_by_text(family.story)
     shown |= _named_in_story(family, facts, shown)
     shown -= _kin_of_adults(family, facts, shown)
@@ -711,6 +721,40 @@ def family_of(case: Any, facts: CaseFacts, child_roles: frozenset[str],
     family.owners = _owners(family, [f for f in facts.facts
                                      if f.about and f.id in family.facts], facts)
     return family
+
+
+def _told_sexes(family: Family, facts: CaseFacts) -> dict[Member, str]:
+    """The sex the story's own pronouns give each person the case records without one:
+    each "he", "his", "she" or "her" stands for the person named nearest before it in its
+    sentence, and a person is given it where at least ``reading.told_at_least`` of theirs
+    agree and none disagrees.
+
+    Why: the new-case form leaves sex "not recorded" unless the worker picks it, so most
+    rewrites said "their" for a boy the story calls "he" all through, next to rewrites
+    that took "his" from the worker's own statement."""
+    pronouns = facts.reading.pronouns
+    unsure = [m for m in family.members if m.sex not in ("female", "male", "other")]
+    if not pronouns or not unsure or not family.story:
+        return {}
+    teller = Teller(family)
+    said: dict[Member, set[str]] = {}
+    counts: dict[Member, int] = {}
+    for sentence in sentences_of(family.story):
+        found = teller.found_in(sentence)
+        if not found:
+            continue
+        for word in _STORY_WORD.finditer(sentence):
+            sex = pronouns.get(word.group())
+            before = [f for f in found if f[0] < word.start()] if sex else []
+            if not before:
+                continue
+            people = max(before, key=lambda f: f[0])[1]
+            if len(people) == 1 and NOBODY not in people:
+                [member] = people
+                said.setdefault(member, set()).add(sex)  # type: ignore[arg-type]
+                counts[member] = counts.get(member, 0) + 1
+    return {m: next(iter(said[m])) for m in unsure
+            if len(said.get(m, ())) == 1 and counts[m] >= facts.reading.told_at_least}
 
 
 def _living_apart(family: Family, facts: CaseFacts) -> frozenset[Member]:
