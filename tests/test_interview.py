@@ -189,6 +189,33 @@ def test_bad_answers_change_nothing(content: Content, case: Case) -> None:
     assert case.needs[0].seriousness.rating == "high"
 
 
+@pytest.mark.parametrize(("said", "rating"), [
+    ("pretty high", "high"), ("Severe, I think", "severe"), ("quite low really", "low"),
+    ("moderate at the moment", "moderate")])
+def test_a_rating_said_in_words_is_taken(content: Content, case: Case, said: str,
+                                        rating: str) -> None:
+    """A worker answers "how serious is it?" as they would a supervisor: the one level an
+    answer names is taken."""
+    iv = Interview(case, content)
+    iv.goto("rating:n1")
+    iv.answer(said)
+    assert case.needs[0].seriousness is not None
+    assert case.needs[0].seriousness.rating == rating
+
+
+@pytest.mark.parametrize("said", ["not high", "between moderate and high", "isn't severe",
+                                  "highish"])
+def test_a_rating_that_denies_or_names_two_levels_is_asked_again(
+        content: Content, case: Case, said: str) -> None:
+    iv = Interview(case, content)
+    iv.goto("rating:n1")
+    with pytest.raises(AnswerError, match="not one of the choices"):
+        iv.answer(said)
+    assert case.needs[0].seriousness is not None
+    assert case.needs[0].seriousness.rating == "high"
+    assert iv.key == "rating:n1"
+
+
 def test_gaps_are_named(content: Content, case: Case) -> None:
     iv = Interview(case, content)
     kinds = {g.kind: g for g in iv.gaps()}

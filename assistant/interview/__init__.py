@@ -19,6 +19,7 @@ moving around never changes the case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -376,7 +377,27 @@ class Interview(People, Story, Gaps):
         starts = [c for c in choices if c.label.lower().startswith(low) or c.id.startswith(low)]
         if len(starts) == 1:
             return starts[0].id
+        named = self._named_in(low, choices)
+        if named is not None:
+            return named
         raise AnswerError(self.prompts.messages.bad_choice.format_map(SafeFormat(text=text)))
+
+    def _named_in(self, low: str, choices: list[Any]) -> str | None:
+        """The one choice whose label a longer answer names as a whole word ("pretty
+        high", "High, I think"), where nothing in it denies ("not high") and no other
+        choice is named ("between moderate and high" asks again).
+
+        Why: a worker answers a supervisor's "how serious is it?" in words; refusing
+        "pretty high" as "not one of the choices" reads like a form, not a conversation."""
+        from assistant.wordlists import english
+
+        words = set(re.findall(r"[a-z]+(?:'[a-z]+)?", low))
+        negators = english(self.content).context.negators
+        if any(w in negators or w.endswith("n't") for w in words):
+            return None
+        named = [c for c in choices
+                 if re.search(rf"(?<![\w-]){re.escape(c.label.lower())}(?![\w-])", low)]
+        return named[0].id if len(named) == 1 else None
 
     def parse_date(self, text: str) -> date | None:
         """A typed date: in one of the formats, or a phrase the offers read too ("next
