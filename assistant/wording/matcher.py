@@ -556,7 +556,11 @@ class Engine:
                 if member is not None and not member.child:
                     named = None  # a name the case knows as an adult is not the child
                 inferred = None if given else named or "the child"
-            term = term_of(span, lists=self.english)
+            # A structure finding is said by what the parse says is needed; the words it
+            # covers are read only when that says nothing (each reading walks the rest of
+            # the sentence).
+            term = _what_term(span, self.english) if rule.mode == "structure" else ""
+            term = term or term_of(span, lists=self.english)
         if given and inferred and given.lower() != inferred.lower() \
                 and inferred.lower() not in self.english.context.object_pronoun \
                 and not (family is not None and family.same_person(given, inferred)) \
@@ -572,8 +576,6 @@ class Engine:
                 # needs counselling" asked about the baby): questions and rewrites are theirs.
                 holder = inferred
         expansion = rule.glossary.get(match, rule.glossary.get(match.upper(), ""))
-        if rule.mode == "structure":
-            term = _what_term(span, self.english) or term
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
         # Built when first read (see ``report.Later``): kinds-only readers never need them.
