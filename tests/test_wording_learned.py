@@ -1,0 +1,121 @@
+"""The learned reading of need kinds (assistant/wording/learned.py): the shipped file is
+checked on load and is what the trainer makes of the dev rows; the join adds a kind only
+where the rules read specific; switched on, the coach flags services and aims worded in
+words no list, example or dev row holds, with the rule's own message, and stays silent on
+specific needs that mention a service and on negated needs.
+
+Real parts only: the installed pipeline, the real framework, the real trainer run as a
+trainer runs it. The invented wordings below were checked with grep against
+framework/, eval/dev and the tests: none of their key words are listed or labelled.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.content import Content, ContentError
+from assistant.wording import Coach
+from assistant.wording.learned import (
+    CLASSES,
+    FEATURE_VERSION,
+    MODEL_FILE,
+    NeedDecision,
+    add_kind,
+    load_need_model,
+)
+from tests.helpers import CONTENT
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT.joinpath(*MODEL_FILE)
+
+
+def _override(tmp_path: Path, text: str) -> Content:
+    (tmp_path / "framework").mkdir(exist_ok=True)
+    (tmp_path / "framework" / MODEL_FILE[-1]).write_text(text, encoding="utf-8")
+    return Content(tmp_path)
+
+
+def _switched_on(tmp_path: Path) -> Content:
+    """The shipped model with the join its trainer chose switched on (the file records
+    it even when the out-of-fold figures keep it off)."""
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    data["decision"]["policy"] = "add"
+    assert data["decision"]["add"], "the trainer chose no kind to add"
+    return _override(tmp_path, json.dumps(data))
+
+
+# --- the file ------------------------------------------------------------------------
+
+
+def test_the_shipped_model_loads_and_says_what_it_was_trained_on() -> None:
+    model = load_need_model(CONTENT).model
+    assert tuple(model.classes) == CLASSES
+    assert model.feature_version == FEATURE_VERSION
+    assert model.meta["rows"] == 3222  # every dev row there is now: add rows, retrain
+    additions = model.meta["loso_additions"]
+    assert isinstance(additions, dict) and additions["misses"] > 0
+    # switched on only when its additions were precise out of fold
+    right = additions["right"] / max(additions["added"], 1)
+    assert (model.decision.policy == "add") == (
+        additions["added"] > 0 and right >= float(model.meta["precise"]))  # type: ignore[arg-type]
+
+
+def test_a_broken_model_file_is_a_one_line_error_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_need_model(_override(tmp_path, '{"format": "needs-led/need-model",'))
+    assert "need-model.json" in str(caught.value)
+    assert "not valid JSON" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_model_for_other_features_or_kinds_is_refused(tmp_path: Path) -> None:
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    for change in ({"feature_version": FEATURE_VERSION + 1},
+                   {"classes": ["specific", "service", "universal", "assessment"]},
+                   {"decision": {"policy": "add", "add": {"vague": 0.5}}}):
+        with pytest.raises(ContentError) as caught:
+            load_need_model(_override(tmp_path, json.dumps({**data, **change})))
+        assert "need-model" in str(caught.value)
+
+
+def test_the_shipped_weights_are_what_the_trainer_makes_of_the_dev_rows() -> None:
+    result = subprocess.run([sys.executable, "scripts/train_need_model.py", "--check"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=1800,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
+                                 "OPENBLAS_NUM_THREADS": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "is what the trainer makes" in result.stdout
+
+
+def test_the_trainer_refuses_held_out_rows(tmp_path: Path) -> None:
+    heldout = tmp_path / "eval" / "heldout"
+    heldout.mkdir(parents=True)
+    result = subprocess.run([sys.executable, "scripts/train_need_model.py", "--eval-dir",
+                             str(heldout)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2
+    assert "never on eval/heldout" in result.stderr
+
+
+# --- the join ------------------------------------------------------------------------
+
+
+ON = NeedDecision(policy="add", add={"service": 0.7, "universal": 0.8})
+
+
+@pytest.mark.parametrize(("decision", "probs", "added"), [
+    (ON, [0.1, 0.1, 0.75, 0.05], ("service", 0.75)),
+    (ON, [0.3, 0.1, 0.6, 0.0], None),  # under the service threshold
+    (ON, [0.1, 0.75, 0.15, 0.0], None),  # under the universal threshold
+    (ON, [0.0, 0.0, 0.1, 0.9], None),  # assessment: a kind this join never adds
+    (ON, [0.9, 0.05, 0.05, 0.0], None),  # specific is most likely
+    (ON.model_copy(update={"policy": "rules"}), [0.0, 0.0, 1.0, 0.0], None),  # switched off
+])
+def test_the_join_adds_the_most_likely_kind_at_its_threshold(
+        decision: NeedDecision, probs: list[float], added: tuple[str, float] | None) -> None:
+    assert add_kind(decision, probs, CLASSES) == added
