@@ -119,3 +119,60 @@ ON = NeedDecision(policy="add", add={"service": 0.7, "universal": 0.8})
 def test_the_join_adds_the_most_likely_kind_at_its_threshold(
         decision: NeedDecision, probs: list[float], added: tuple[str, float] | None) -> None:
     assert add_kind(decision, probs, CLASSES) == added
+
+
+# --- switched on, in the coach -------------------------------------------------------
+
+# Provisions in words no word list, exemplar, rule example or dev row holds (grep):
+# the rules read them as specific; the model reads them by meaning as provisions.
+FOUND = ["Leo needs a sand timer.", "Sol needs a lap tray."]
+# Specific needs that name such a provision, and negated needs: silent either way.
+SILENT = ["Leo does not need a sand timer.",
+          "Sol does not need a lap tray any more.",
+          "Sol needs to carry his lap tray to the table by himself at dinner.",
+          "Leo needs to watch the sand timer so he knows when it is his turn on the swing."]
+
+
+@pytest.fixture(scope="module")
+def coaches(tmp_path_factory: pytest.TempPathFactory) -> tuple[Coach, Coach]:
+    """The coach as shipped, and the coach with the model's join switched on."""
+    on = _switched_on(tmp_path_factory.mktemp("on"))
+    return Coach(CONTENT).load(), Coach(on).load()
+
+
+def test_switched_on_the_model_flags_provisions_no_list_knows(
+        coaches: tuple[Coach, Coach]) -> None:
+    shipped, on = coaches
+    for text, report in zip(FOUND, on.check_many(FOUND), strict=True):
+        assert report.kinds == ["service"], text
+        (finding,) = report.findings
+        # said as the structure rule of that kind says it, with why it was read so
+        assert finding.rule == "structure-service"
+        assert "reads as a service, not a need" in finding.message
+        assert "by its meaning" in finding.message
+        assert "by its meaning, what is needed reads like a service" in finding.why
+        assert finding.questions and finding.suggestions
+    if shipped._learned() is None:  # shipped switched off: the rules alone, silent here
+        assert [r.kinds for r in shipped.check_many(FOUND)] == [[], []]
+
+
+def test_one_statement_and_a_batch_read_the_same(coaches: tuple[Coach, Coach]) -> None:
+    _, on = coaches
+    batch = [r.kinds for r in on.check_many([*FOUND, *SILENT], notes=False)]
+    assert batch == [on.check(text).kinds for text in [*FOUND, *SILENT]]
+
+
+@pytest.mark.parametrize("text", SILENT)
+def test_switched_on_specific_and_negated_needs_stay_silent(
+        coaches: tuple[Coach, Coach], text: str) -> None:
+    _, on = coaches
+    report = on.check(text)
+    assert report.kinds == [], [(f.rule, f.message) for f in report.findings]
+
+
+def test_the_rules_kinds_stand_and_get_nothing_added(coaches: tuple[Coach, Coach]) -> None:
+    shipped, on = coaches
+    texts = ["Jordan needs a place at a youth club.", "Kacey needs continuity.",
+             "Kai needs an audiology screen."]
+    assert [r.kinds for r in on.check_many(texts)] == \
+        [r.kinds for r in shipped.check_many(texts)]

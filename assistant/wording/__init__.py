@@ -118,10 +118,11 @@ class Coach:
         if self._need_model is _UNREAD:
             with self._lock:
                 if self._need_model is _UNREAD:
-                    from assistant.wording.learned import load_need_model
+                    from assistant.wording.learned import load_need_model, switched_on
 
-                    model = load_need_model(self.content, self._engine.reader.meaning)
-                    self._need_model = model if model.active else None
+                    data = switched_on(self.content)
+                    self._need_model = None if data is None else load_need_model(
+                        self.content, self._engine.reader.meaning, data)
         return self._need_model
 
     def _reports(self, pairs: list[tuple[Any, str | None]], stage: str, holder: str | None,

@@ -353,24 +353,51 @@ def why(kind: str, rule_why: str) -> str:
             "it so.")
 
 
-def load_need_model(content: Content, meaning: NeedMeaning | None = None) -> NeedModel:
+def load_need_model(content: Content, meaning: NeedMeaning | None = None,
+                    data: dict[str, Any] | None = None) -> NeedModel:
     """The shipped (or a trainer's) model, checked: a missing or broken file is a
     one-line error naming it. ``meaning``: the reader's meaning check, whose margins the
-    model reads."""
+    model reads; ``data``: the file as read already (:func:`read_model`)."""
+    path = content.path(*MODEL_FILE)
+    data = read_model(content) if data is None else data
+    try:
+        model = NeedModelFile.model_validate(data)
+    except ValidationError as exc:
+        raise _invalid(path, exc) from None
+    vectors = None
+    if model.decision.policy != "rules" and (model.vectors or meaning is not None):
+        # switched off, it reads nothing: the vector table is not loaded for it
+        from assistant.vectors import load_vectors
+
+        vectors = load_vectors(content)
+    return NeedModel(model, vectors, meaning)
+
+
+def read_model(content: Content) -> dict[str, Any]:
+    """The model file as JSON (a missing or broken file is a one-line error naming it)."""
     path = content.path(*MODEL_FILE)
     try:
         data = json.loads(content.read_text(*MODEL_FILE))
     except ValueError as exc:
         raise ContentError(path, f"not valid JSON ({exc}); {RETRAIN}") from None
-    try:
-        model = NeedModelFile.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or None
-        raise ContentError(path, f"{first['msg']}; {RETRAIN}", field=where) from None
-    vectors = None
-    if model.vectors or meaning is not None:
-        from assistant.vectors import load_vectors
+    if not isinstance(data, dict):
+        raise ContentError(path, f"not a model (a JSON object); {RETRAIN}")
+    return data
 
-        vectors = load_vectors(content)
-    return NeedModel(model, vectors, meaning)
+
+def switched_on(content: Content) -> dict[str, Any] | None:
+    """The model file as JSON when its decision adds kinds, else None, having checked
+    only its decision. Why: switched off, the model reads nothing, and building its few
+    thousand weights would only slow the coach's first check."""
+    data = read_model(content)
+    try:
+        decision = NeedDecision.model_validate(data.get("decision"))
+    except ValidationError as exc:
+        raise _invalid(content.path(*MODEL_FILE), exc, "decision") from None
+    return data if decision.policy == "add" and decision.add else None
+
+
+def _invalid(path: Any, exc: ValidationError, prefix: str = "") -> ContentError:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in (prefix, *first["loc"]) if p != "") or None
+    return ContentError(path, f"{first['msg']}; {RETRAIN}", field=where)
