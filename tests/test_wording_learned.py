@@ -12,6 +12,7 @@ framework/, eval/dev and the tests: none of their key words are listed or labell
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -85,9 +86,8 @@ def test_a_model_for_other_features_or_kinds_is_refused(tmp_path: Path) -> None:
 
 def test_the_shipped_weights_are_what_the_trainer_makes_of_the_dev_rows() -> None:
     result = subprocess.run([sys.executable, "scripts/train_need_model.py", "--check"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=1800,
-                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin",
-                                 "OPENBLAS_NUM_THREADS": "1"})
+                            cwd=ROOT, capture_output=True, text=True, timeout=1200,
+                            env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "is what the trainer makes" in result.stdout
 
@@ -97,7 +97,7 @@ def test_the_trainer_refuses_held_out_rows(tmp_path: Path) -> None:
     heldout.mkdir(parents=True)
     result = subprocess.run([sys.executable, "scripts/train_need_model.py", "--eval-dir",
                              str(heldout)], cwd=ROOT, capture_output=True, text=True,
-                            timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+                            timeout=120)
     assert result.returncode == 2
     assert "never on eval/heldout" in result.stderr
 
