@@ -12,7 +12,7 @@ TSTAMP := $(VENV)/.installed-test
 PIP    := $(BIN)/python -m pip install --quiet --require-hashes
 ARGS   ?=
 
-.PHONY: run test test-fast lint typecheck lock eval group-model bench browser pdf-libs clean
+.PHONY: run test test-fast lint typecheck lock eval group-model need-model bench browser pdf-libs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,9 @@ eval: $(STAMP)
 # eval/dev/needgroups.jsonl after adding labelled rows; prints the leave-sources-out table.
 group-model: $(STAMP)
 	$(BIN)/python scripts/train_group_model.py $(ARGS)
+
+need-model: $(STAMP)
+	$(BIN)/python scripts/train_need_model.py $(ARGS)
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -41,6 +41,8 @@ from numpy.typing import NDArray
 from pydantic import Field, ValidationError, model_validator
 
 from assistant.content import Content, ContentError, Strict
+from assistant.learning import PIECE, pieces, softmax
+from assistant.learning import is_name as _name
 
 if TYPE_CHECKING:
     from assistant.needgroups.suggest import Analysis, Suggestion
@@ -59,11 +61,6 @@ FEATURE_VERSION = 3
 VECTOR_PARTS = ("need", "whole")
 # Most encoded texts kept between batches (a long audit must not grow without bound).
 CACHE_MOST = 20000
-# The length of the pieces of a word the model reads besides the word itself ("<coer",
-# "coer", "oerc", ...): a word no labelled need used shares pieces with one that did
-# ("snorting" with "snort", "coercively" with "coercive", "cannabis-using" with
-# "cannabis"), so a need worded in new words still weighs towards a theme.
-PIECE = 4
 NONE = "none"  # the class of a need the group should place itself (no theme)
 
 # Words that say nothing of a theme in any need: function words and the need's own frame.
@@ -255,12 +252,6 @@ def features(analysis: Analysis, rule: Suggestion | None = None,
     return out
 
 
-def _name(n: int, text: str) -> bool:
-    """A name ("Poppy", "Mum" as a name): a capitalised word, not the first, that is not
-    shorthand."""
-    return bool(n) and text[:1].isupper() and not text.isupper()
-
-
 def vector_texts(analysis: Analysis) -> dict[str, str]:
     """The texts of ``VECTOR_PARTS`` for one need, from its stored tokens (so a stored
     analysis reads the same without spaCy): what is needed (the tokens below the need
@@ -271,20 +262,6 @@ def vector_texts(analysis: Analysis) -> dict[str, str]:
     whole = [t[0] for n, t in enumerate(tokens) if not _name(n, t[0])]
     need = [t[0] for n, t in enumerate(tokens) if t[3] >= 0 and not _name(n, t[0])]
     return {"need": " ".join(need or whole), "whole": " ".join(whole)}
-
-
-def pieces(lemma: str) -> list[str]:
-    """The word's ``PIECE``-letter pieces, its start and end marked ("<cok", "coke",
-    "oke>" of "coke")."""
-    word = f"<{lemma.lower()}>"
-    return [word[i:i + PIECE] for i in range(len(word) - PIECE + 1)]
-
-
-def softmax(logits: Sequence[float]) -> list[float]:
-    top = max(logits)
-    exps = [math.exp(v - top) for v in logits]
-    total = sum(exps)
-    return [e / total for e in exps]
 
 
 class Learned:

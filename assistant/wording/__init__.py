@@ -27,6 +27,15 @@ STAGES = ("need", "seriousness", "outcome", "work")
 # is read up to here rather than handed whole to the parser (spaCy refuses texts over its
 # max_length, and parsing needs about 1 GB per 100,000 characters).
 MAX_CHARS = 20_000
+_UNREAD = object()  # a value not read yet (None is a value)
+
+
+def model_observe(doc: Any, report: Report, reader: Any) -> Any:
+    """What the learned reading reads of a statement (``wording.learned.observe``),
+    imported when first asked."""
+    from assistant.wording.learned import observe
+
+    return observe(doc, report, reader)
 
 
 class Coach:
@@ -45,6 +54,7 @@ class Coach:
         self._lock = threading.Lock()
         self.pipeline_name: str | None = None
         self.notice = ""
+        self._need_model: Any = _UNREAD  # the learned reading of need kinds, read when first needed
 
     @property
     def ready(self) -> bool:
@@ -100,18 +110,61 @@ class Coach:
             family = self.library.family(case)
             text = text[:MAX_CHARS]
             doc = engine.nlp(text)
-            return self._noted(doc, engine.report(doc, stage, holder, family, text), family,
-                               holder)
+            return self._reports([(doc, text)], stage, holder, family, True)[0]
+
+    def _learned(self) -> Any:
+        """The learned reading of need kinds (``wording.learned``) when it is switched on,
+        else None; read from its file on the first need checked (under the coach's lock)."""
+        if self._need_model is _UNREAD:
+            with self._lock:
+                if self._need_model is _UNREAD:
+                    from assistant.wording.learned import load_need_model, switched_on
+
+                    data = switched_on(self.content)
+                    self._need_model = None if data is None else load_need_model(
+                        self.content, self._engine.reader.meaning, data)
+        return self._need_model
+
+    def _reports(self, pairs: list[tuple[Any, str | None]], stage: str, holder: str | None,
+                 family: Any, notes: bool) -> list[Report]:
+        """The reports of one batch of parsed statements (each ``(doc, text)``; ``text``
+        None when only the document is at hand): the rules' findings, then, at the need
+        stage, the kinds the learned reading adds where the rules read a statement as
+        specific (its vectors encoded once for the batch), then, with ``notes``, what the
+        coach says (:meth:`_noted`). Called under the spaCy lock."""
+        engine = self._engine
+        model = self._learned() if stage == "need" and not engine.reduced else None
+        reports: list[Report] = []
+        seen: list[Any] = []
+        for doc, text in pairs:
+            report = engine.report(doc, stage, holder, family, text)
+            reports.append(report)
+            # read now, while the reader's readings of this document are at hand
+            seen.append(None if model is None or report.kinds or not report.text.strip()
+                        else model_observe(doc, report, engine.reader))
+        if model is not None:
+            model.prepare(s for s in seen if s is not None)
+            for (doc, _), report, one in zip(pairs, reports, seen, strict=True):
+                found = None if one is None else model.added(one)
+                if found is not None:
+                    engine.add_learned(doc, report, found[0], one.reading, holder, family)
+        if not notes:
+            return reports
+        return [self._noted(doc, report, family, holder,
+                            reading=_UNREAD if one is None else one.reading)
+                for (doc, _), report, one in zip(pairs, reports, seen, strict=True)]
 
     def _noted(self, doc: Any, report: Report, family: Any,
-               given: str | None = None) -> Report:
-        """The report with what the coach says when it flags nothing (see prompts/coach.yml)."""
+               given: str | None = None, reading: Any = _UNREAD) -> Report:
+        """The report with what the coach says when it flags nothing (see prompts/coach.yml).
+        ``reading``: the need reader's main reading of ``doc`` when it is read already
+        (``_UNREAD``: not read)."""
         if not report.text.strip():
             return report
-        reading = None
+        read, reading = reading, None
         if not report.kinds:
             if report.stage == "need" and not self._engine.reduced:
-                reading = self._engine.reader.read_need(doc)
+                reading = self._engine.reader.read_need(doc) if read is _UNREAD else read
             if report.holder is None and report.stage == "seriousness" and \
                     not self._engine.reduced:
                 report.holder = self._engine.reader.consequence_holder(doc)
@@ -342,14 +395,12 @@ class Coach:
         """
         from assistant.wording.pipeline import SPACY_LOCK
 
-        engine = self.load()._engine
+        self.load()
         stage = self._stage(stage)
         family = self.library.family(case)
         for doc in docs:  # read outside the lock: ``docs`` may be a parser's stream
             with SPACY_LOCK:
-                report = engine.report(doc, stage, holder, family)
-                if notes:
-                    report = self._noted(doc, report, family, holder)
+                report = self._reports([(doc, None)], stage, holder, family, notes)[0]
             yield report
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
@@ -374,12 +425,10 @@ class Coach:
             if not batch:
                 return
             with SPACY_LOCK:
-                reports = [self._noted(doc, engine.report(doc, stage, holder, family, text),
-                                       family, holder) if notes else
-                           engine.report(doc, stage, holder, family, text)
-                           for text, doc in zip(batch, engine.nlp.pipe(batch,
-                                                                       batch_size=batch_size),
-                                                strict=True)]
+                docs = engine.nlp.pipe(batch, batch_size=batch_size)
+                reports = self._reports([(doc, text) for text, doc in
+                                         zip(batch, docs, strict=True)],
+                                        stage, holder, family, notes)
             yield from reports
 
 

@@ -492,6 +492,37 @@ class Engine:
             reasons[id(span)] = reading.reason
             readings[id(span)] = reading
 
+    def add_learned(self, doc: Any, report: Report, kind: str, reading: NeedReading | None,
+                    holder: str | None = None, family: Any = None) -> None:
+        """Add to a need ``report`` the ``kind`` the learned reading found where the rules
+        read the statement as specific (``wording.learned``), said as the structure rule
+        of that kind says it (its message, questions and rewrites), on what is needed
+        (the whole statement when the reader read no need); its ``why`` says the kind was
+        read by meaning."""
+        from assistant.wording import learned
+
+        compiled = self.stages["need"]
+        index = compiled.structure.get(kind)
+        if index is None:
+            return  # no structure rule of that kind in this content: nothing to say it with
+        rule = compiled.rules[index]
+        part = reading.span if reading is not None else None
+        if part is not None:
+            span = span_of(doc, part.start, part.end)
+        else:
+            end = len(doc)
+            while end > 1 and doc[end - 1].is_punct:
+                end -= 1
+            span = span_of(doc, 0, end)
+        what = reading.what_part if reading is not None else None
+        said = learned.reason(kind, (what or span).text)
+        finding, inferred = self._finding(doc, report.text, rule, span, holder,
+                                          not self.reduced, said, family, reading=reading)
+        finding.why = learned.why(kind, rule.why)
+        report.findings.append(finding)
+        report.findings.sort(key=lambda f: (f.start, f.end))
+        report.holder = report.holder or inferred
+
     def _structure_work(self, doc: Any, compiled: StageMatcher,
                         candidates: list[tuple[Rule, Any]], reasons: dict[int, str]) -> None:
         """Work items: an action no one could check ("SW to support Jordan") is flagged;

@@ -127,6 +127,12 @@ class NeedMeaning:
         row = self._vectors.encode_ids([[i for ids in pieces for i in ids]])[0]
         if not row.any():
             return [], []
+        return self._near_row(encoded, row)
+
+    def _near_row(self, encoded: _Encoded, row: NDArray[np.float32]
+                  ) -> tuple[list[float], list[str]]:
+        """Each kind's mean similarity to a unit vector over its ``nearest`` closest
+        exemplars, and its closest exemplar."""
         scores: list[float] = []
         best: list[str] = []
         for phrases, matrix in zip(encoded.phrases, encoded.rows, strict=True):
@@ -134,3 +140,18 @@ class NeedMeaning:
             scores.append(float(np.sort(sims)[-self._nearest:].mean()))
             best.append(phrases[int(np.argmax(sims))])
         return scores, best
+
+    def kind_margins(self, row: NDArray[np.float32]) -> dict[str, float]:
+        """By how much each fault kind's exemplars beat the specific ones, for each shape
+        ("phrase:service", "aim:universal", ...), of a vector already encoded (a zero
+        vector, of words none known, is near nothing: every margin 0). For the learned
+        reading of need kinds (``assistant/wording/learned.py``), which weighs these
+        margins with the rest of what it reads, so it encodes what is needed once per
+        batch and asks this of the vector, not of the words again."""
+        out: dict[str, float] = {}
+        for shape, encoded in self._load().items():
+            scores = self._near_row(encoded, row)[0] if row.any() else \
+                [0.0] * len(encoded.kinds)
+            for k, kind in enumerate(encoded.kinds[:-1]):
+                out[f"{shape}:{kind}"] = scores[k] - scores[-1]
+        return out
