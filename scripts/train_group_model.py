@@ -1,6 +1,8 @@
 """Train the learned Need Group reading on eval/dev/needgroups.jsonl; judge it by source.
 
 Run: python scripts/train_group_model.py [--check] [--wide] [--out FILE]   (or `make group-model`)
+Exploring: ``--vectors none need+whole`` and ``--l2 0.003`` measure fewer configurations
+(the second model needs "none" and a vector choice to be measured together).
 
 Why by source: rows from one published source share its wording, so a random split
 flatters a model that learns the source's phrases. Each source (its ``src`` less any
@@ -324,8 +326,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--wide", action="store_true",
                         help="measure the whole grid (rules' scores as features or not, "
                              "every L2 in L2); slower")
+    parser.add_argument("--vectors", nargs="+", metavar="PARTS",
+                        choices=["none", *("+".join(p) for p in VECTOR_CHOICES if p)],
+                        help="measure only these vector choices (none: the words alone; "
+                             "need+whole: the vectors the second model reads), to explore "
+                             "faster; the default measures every one")
+    parser.add_argument("--l2", nargs="+", type=float, metavar="L2",
+                        help=f"the L2 strengths to measure (default {DEFAULT_L2[0]:g}, or "
+                             f"every one of {', '.join(f'{x:g}' for x in L2)} with --wide)")
     args = parser.parse_args(argv)
     grid, l2s = (WIDE_GRID, L2) if args.wide else (GRID, DEFAULT_L2)
+    if args.vectors:
+        wanted = {() if v == "none" else tuple(v.split("+")) for v in args.vectors}
+        grid = [(with_rules, parts) for with_rules, parts in grid if parts in wanted]
+    if args.l2:
+        l2s = tuple(args.l2)
     if "heldout" in args.data.resolve().parts:
         print("refused: the model is trained on dev rows only, never on eval/heldout",
               file=sys.stderr)

@@ -133,3 +133,28 @@ def test_a_need_worded_as_the_service_stays_unplaced(suggester: Suggester, coach
     # ... while the service itself named as the need gets no theme.
     assert suggest_as_audited(suggester, coach, "Junior needs a behaviour support worker "
                                                 "at school.") is None
+
+
+# A child's errands and paperwork for a parent or a sibling (themes.yml young-carer
+# ``acts``): getting them up or out, a parent's reading and forms. Written for this test:
+# no dev row and no theme example says them.
+@pytest.mark.parametrize("text", [
+    "Zara needs to stop waking her dad up for his insulin.",
+    "Child 1 needs to stop escorting her brothers to nursery before her own lessons.",
+    "Leon needs to stop reading his nan's post to her.",
+    "Child 2 needs to stop filling in his dad's housing forms.",
+])
+def test_a_childs_errands_for_a_parent_or_sibling_are_caring(
+        suggester: Suggester, text: str) -> None:
+    assert theme_of(suggester, text) == "young-carer"
+
+
+@pytest.mark.parametrize("text", [
+    "Child 1 needs to stop waking up at night.",  # no one woken
+    "Mum needs to wake Child 1 in time for school.",  # a parent's doing
+    "Dad needs to read to Child 1 at bedtime.",
+    "Child 1 needs to stop reading late into the night.",  # reading nobody's post
+])
+def test_waking_or_reading_with_no_one_cared_for_is_no_caring(
+        suggester: Suggester, text: str) -> None:
+    assert theme_of(suggester, text) != "young-carer"

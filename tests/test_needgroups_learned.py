@@ -208,6 +208,22 @@ def test_features_read_pieces_and_stems_of_what_is_needed(
     assert "g:slee" not in feats and "sin:asle" not in feats  # ... its pieces only inside
 
 
+def test_features_keep_a_words_place_apart(pair: tuple[Suggester, Suggester]) -> None:
+    # "school" as the setting and "work" as what the need is for are their own families
+    # (a setting says little of the theme where what must change says much), and whom
+    # each part is about is read too; the pooled word stays, so what is learned of a
+    # word anywhere still carries.
+    learned, _ = pair
+    setting, needed = (features(a) for a in learned.analyzer.read([
+        "Child 1 needs to sit calmly at school so that his mum can get to work.",
+        "Child 1 needs to go to school every day."]))
+    assert {"set:school", "set:school@c", "why:work", "why:work@p", "who:why@p",
+            "w:school"} <= set(setting)
+    assert "in:school" not in setting and "why:school" not in setting
+    assert {"in:school", "w:school", "set:day"} <= set(needed)
+    assert "set:school" not in needed
+
+
 # --- what a user sees ----------------------------------------------------------------
 
 # Needs the rules cannot place (their theme words sit where the rules do not count them,

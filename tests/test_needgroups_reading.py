@@ -592,8 +592,10 @@ def test_a_child_needing_someone_else_to_do_a_task_is_about_the_childs_load(
 
 
 def test_the_place_weights_and_the_scale_are_read_from_themes_yml(tmp_path: Path) -> None:
-    """Why: the scheme is data; a group that edits the weights changes the suggestion
-    without touching code."""
+    """Why: the scheme is data; a group that edits the weights changes the rules'
+    suggestion without touching code. The rules alone: with the condition muted they no
+    longer see the psychosis, but the learned reading (since FEATURE_VERSION 4, which
+    reads a condition's words as their own family) still does, as it should."""
     text = (ROOT / "framework" / "themes.yml").read_text(encoding="utf-8")
     sentence = "Dad needs to walk the twins to nursery when his psychosis returns."
     assert "condition: 0.8," in text
@@ -603,8 +605,10 @@ def test_the_place_weights_and_the_scale_are_read_from_themes_yml(tmp_path: Path
     from assistant.needgroups.suggest import Analyzer
 
     content = Content(tmp_path)
-    muted = Suggester(load_themes(content), Analyzer(None, content))
+    muted = Suggester(load_themes(content), Analyzer(None, content), learned=False)
     assert theme_of(muted, sentence) != "parental-mental-health"
+    shipped = Suggester(load_themes(CONTENT), Analyzer(None, CONTENT), learned=False)
+    assert theme_of(shipped, sentence) == "parental-mental-health"
 
 
 def test_a_linking_verbs_complement_is_the_head_of_what_is_needed(

@@ -53,7 +53,11 @@ MODEL_FILE = ("framework", "needgroups-model.json")
 # Raise when :func:`features` changes: a model trained on other features must not load.
 # 2: four-letter pieces of the words of what is needed, and each word's first four letters.
 # 3: the meaning vectors of what is needed and of the whole statement (``VECTOR_PARTS``).
-FEATURE_VERSION = 3
+# 4: each word outside what must change also by the role of the adjunct it sits in
+# (``ROLES``: "why:school", "set:school"), with whom it is about ("set:school@c"), and
+# whom each role is about ("who:why@c"), so the model can learn that a setting says
+# little where the same word as what is needed says much.
+FEATURE_VERSION = 4
 # The texts a need is read as a vector from: "need", what is needed (no holder, no need
 # verb, no names: who needs it says nothing of the theme); "whole", the statement less
 # the names after its first word (a problem statement's subject is part of what it is
@@ -62,6 +66,21 @@ VECTOR_PARTS = ("need", "whole")
 # Most encoded texts kept between batches (a long audit must not grow without bound).
 CACHE_MOST = 20000
 NONE = "none"  # the class of a need the group should place itself (no theme)
+# The role of a word outside what must change, by the outermost adjunct it sits in
+# (themes.yml ``adjuncts`` kinds): what the need is for ("why": "... so that she can go
+# to school"), its setting ("set": "at school", "every evening", "with his mum"), a
+# condition ("cond"), what happens now ("now": "instead of ...", "stop ..."), a
+# feeling's or knowing's topic ("topic"); any other kind is "adj". Why: pooled, "school"
+# in "be calm at school" weighed towards school attendance as "school" in "go to school"
+# does; apart, each family learns what a word says in that place. A word deeper in a
+# setting ("when she collects them from school") is a setting word too.
+ROLES = {"purpose": "why", "reason": "why", "result": "why", "cause": "why",
+         "place": "set", "time": "set", "company": "set", "where": "set",
+         "condition": "cond", "instead": "now", "without": "now", "stopped": "now",
+         "frame": "topic", "topic": "topic", "light": "topic", "feeling": "topic"}
+SETTINGS = ("place", "time")
+# The feature families that are a word of the need itself (what a reason may quote).
+WORD_FAMILIES = ("w:", "in:", "adj:", "head:", *sorted({f"{r}:" for r in ROLES.values()}))
 
 # Words that say nothing of a theme in any need: function words and the need's own frame.
 # Kept short on purpose; the model learns what the rest weigh.
@@ -217,14 +236,27 @@ def features(analysis: Analysis, rule: Suggestion | None = None,
         out["relief"] = 1.0
     tokens = analysis.tokens
     for n, (text, lemma, whom, depth, part) in enumerate(tokens):
-        if depth < 0 or not lemma[:1].isalpha() or lemma in STOP:
+        if depth < 0:
+            continue
+        if whom in ("p", "c"):
+            # whom each part of the need is about ("who:why@c": what it is for is the
+            # child's; "who:set@p": its setting is a parent's), pronouns and names too
+            out[f"who:{role_of(part)}@{whom}"] = 1.0
+        if not lemma[:1].isalpha() or lemma in STOP:
             continue
         if _name(n, text):
             continue  # a name ("Poppy"): a person, not what is needed
         out[f"w:{lemma}"] = 1.0
         out[f"{'in' if not part else 'adj'}:{lemma}"] = 1.0
+        if part:
+            role = role_of(part)
+            out[f"{role}:{lemma}"] = 1.0
+            if role != "set" and part.split(">")[-1] in SETTINGS:
+                out[f"set:{lemma}"] = 1.0
         if whom in ("p", "c"):
             out[f"{lemma}@{whom}"] = 1.0
+            if part:
+                out[f"{role_of(part)}:{lemma}@{whom}"] = 1.0
         if depth == 0 and not part:
             out[f"head:{lemma}"] = 1.0
         if len(lemma) > PIECE:
@@ -250,6 +282,11 @@ def features(analysis: Analysis, rule: Suggestion | None = None,
     else:
         out["rule:nothing"] = 1.0
     return out
+
+
+def role_of(part: str) -> str:
+    """The feature family of a token's place (``ROLES``): "in" in what must change."""
+    return ROLES.get(part.split(">")[0], "adj") if part else "in"
 
 
 def vector_texts(analysis: Analysis) -> dict[str, str]:
@@ -366,7 +403,7 @@ class Learned:
         k = self.index[theme]
         weight: dict[str, float] = {}
         for name in feats:
-            if not name.startswith(("w:", "in:", "adj:", "head:")) and "@" not in name:
+            if not name.startswith(WORD_FAMILIES) and "@" not in name:
                 continue
             lemma = name.split(":", 1)[-1].split("@")[0]
             gain = sum(w for c, w in self.rows.get(name, ()) if c == k)
