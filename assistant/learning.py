@@ -37,3 +37,31 @@ def softmax(logits: Sequence[float]) -> list[float]:
     exps = [math.exp(v - top) for v in logits]
     total = sum(exps)
     return [e / total for e in exps]
+
+
+def check_weights(classes: Sequence[str], bias: Sequence[float],
+                  weights: dict[str, dict[str, float]],
+                  vectors: dict[str, list[list[float]]], parts: Sequence[str]) -> None:
+    """Raise ValueError unless a linear model's numbers fit its classes: one finite bias
+    per class, weights only for known classes, and each vector part (one of ``parts``)
+    a row of one finite weight per class. Why here: both models' files are checked on
+    load the same way, so a trainer's broken file reads the same error from either."""
+    if len(bias) != len(classes):
+        raise ValueError("bias must have one weight per class")
+    if not all(math.isfinite(v) for v in bias):
+        raise ValueError("bias: not a finite number")
+    known = set(classes)
+    for feature, row in weights.items():
+        stray = set(row) - known
+        if stray:
+            raise ValueError(f"weights[{feature!r}]: unknown class(es) "
+                             f"{', '.join(sorted(stray))}")
+        if not all(math.isfinite(v) for v in row.values()):
+            raise ValueError(f"weights[{feature!r}]: not a finite number")
+    for part, rows in vectors.items():
+        if part not in parts:
+            raise ValueError(f"vectors: unknown part {part!r} (known: {', '.join(parts)})")
+        if not rows or any(len(r) != len(classes) for r in rows):
+            raise ValueError(f"vectors[{part!r}]: each row needs one weight per class")
+        if not all(math.isfinite(v) for r in rows for v in r):
+            raise ValueError(f"vectors[{part!r}]: not a finite number")

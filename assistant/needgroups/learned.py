@@ -32,7 +32,6 @@ need worded as a service, an assessment or a universal aim never reaches it: the
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -41,7 +40,7 @@ from numpy.typing import NDArray
 from pydantic import Field, ValidationError, model_validator
 
 from assistant.content import Content, ContentError, Strict
-from assistant.learning import PIECE, pieces, softmax
+from assistant.learning import PIECE, check_weights, pieces, softmax
 from assistant.learning import is_name as _name
 
 if TYPE_CHECKING:
@@ -163,18 +162,7 @@ class GroupModel(Strict):
                              f"{FEATURE_VERSION}: retrain with `make group-model`")
         if len(set(self.classes)) != len(self.classes) or NONE not in self.classes:
             raise ValueError(f"classes must be distinct and include '{NONE}'")
-        if len(self.bias) != len(self.classes):
-            raise ValueError("bias must have one weight per class")
-        known = set(self.classes)
-        for feature, row in self.weights.items():
-            stray = set(row) - known
-            if stray:
-                raise ValueError(f"weights[{feature!r}]: unknown class(es) "
-                                 f"{', '.join(sorted(stray))}")
-            if not all(math.isfinite(v) for v in row.values()):
-                raise ValueError(f"weights[{feature!r}]: not a finite number")
-        if not all(math.isfinite(v) for v in self.bias):
-            raise ValueError("bias: not a finite number")
+        check_weights(self.classes, self.bias, self.weights, self.vectors, VECTOR_PARTS)
         if set(self.vectors) != set(self.decision.vectors):
             raise ValueError("vectors must hold weights for exactly the decision's "
                              f"vectors ({', '.join(self.decision.vectors) or 'none'})")
@@ -183,14 +171,6 @@ class GroupModel(Strict):
                              "names a fallback's vectors")
         if self.fallback is not None:
             self.fallback_model()  # its own shapes, checked as the main model's are
-        for part, rows in self.vectors.items():
-            if part not in VECTOR_PARTS:
-                raise ValueError(f"vectors: unknown part {part!r} (known: "
-                                 f"{', '.join(VECTOR_PARTS)})")
-            if not rows or any(len(r) != len(self.classes) for r in rows):
-                raise ValueError(f"vectors[{part!r}]: each row needs one weight per class")
-            if not all(math.isfinite(v) for r in rows for v in r):
-                raise ValueError(f"vectors[{part!r}]: not a finite number")
         return self
 
     def fallback_model(self) -> GroupModel | None:

@@ -26,7 +26,6 @@ per class, and two vectors, encoded once per batch (:meth:`NeedModel.prepare`).
 from __future__ import annotations
 
 import json
-import math
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -38,8 +37,8 @@ from numpy.typing import NDArray
 from pydantic import Field, ValidationError, model_validator
 
 from assistant.content import Content, ContentError, Strict
+from assistant.learning import check_weights, pieces, softmax
 from assistant.learning import is_name as _is_name
-from assistant.learning import pieces, softmax
 
 if TYPE_CHECKING:
     from assistant.vectors import Vectors
@@ -117,21 +116,7 @@ class NeedModelFile(Strict):
                              f"{FEATURE_VERSION}: {RETRAIN}")
         if tuple(self.classes) != CLASSES:
             raise ValueError(f"classes must be {', '.join(CLASSES)}")
-        if len(self.bias) != len(self.classes) or not all(map(math.isfinite, self.bias)):
-            raise ValueError("bias must be one finite number per class")
-        known = set(self.classes)
-        for feature, row in self.weights.items():
-            if set(row) - known or not all(map(math.isfinite, row.values())):
-                raise ValueError(f"weights[{feature!r}]: a class that is not one of the "
-                                 "classes, or a number that is not finite")
-        for part, rows in self.vectors.items():
-            if part not in VECTOR_PARTS:
-                raise ValueError(f"vectors: unknown part {part!r} (known: "
-                                 f"{', '.join(VECTOR_PARTS)})")
-            if not rows or any(len(r) != len(self.classes) for r in rows) or not all(
-                    math.isfinite(v) for r in rows for v in r):
-                raise ValueError(f"vectors[{part!r}]: each row needs one finite weight "
-                                 "per class")
+        check_weights(self.classes, self.bias, self.weights, self.vectors, VECTOR_PARTS)
         return self
 
 
