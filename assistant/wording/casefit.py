@@ -10,6 +10,7 @@ list the facts they take for granted and are checked against that file on load.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -737,8 +738,7 @@ def _told_sexes(family: Family, facts: CaseFacts) -> dict[Member, str]:
     if not pronouns or not unsure or not family.story:
         return {}
     teller = Teller(family)
-    said: dict[Member, set[str]] = {}
-    counts: dict[Member, int] = {}
+    said: dict[Member, Counter[str]] = {}
     for sentence in sentences_of(family.story):
         found = teller.found_in(sentence)
         if not found:
@@ -751,10 +751,9 @@ def _told_sexes(family: Family, facts: CaseFacts) -> dict[Member, str]:
             people = max(before, key=lambda f: f[0])[1]
             if len(people) == 1 and NOBODY not in people:
                 [member] = people
-                said.setdefault(member, set()).add(sex)  # type: ignore[arg-type]
-                counts[member] = counts.get(member, 0) + 1
-    return {m: next(iter(said[m])) for m in unsure
-            if len(said.get(m, ())) == 1 and counts[m] >= facts.reading.told_at_least}
+                said.setdefault(member, Counter())[sex] += 1  # type: ignore[index]
+    return {m: sex for m in unsure if len(said.get(m, ())) == 1
+            for sex, count in said[m].items() if count >= facts.reading.told_at_least}
 
 
 def _living_apart(family: Family, facts: CaseFacts) -> frozenset[Member]:
