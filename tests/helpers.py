@@ -56,6 +56,14 @@ async def until(pilot: Pilot, condition: Callable[[], object], what: str,
     raise AssertionError(f"never happened: {what}")
 
 
+async def click(pilot: Pilot, selector: str) -> None:
+    """Click ``selector`` once the showing screen has composed it: a dialog is pushed before
+    its children mount, so on a loaded machine a click straight after the screen changes
+    can find no widget."""
+    await until(pilot, lambda: bool(pilot.app.screen.query(selector)), f"{selector} shown")
+    await pilot.click(selector)
+
+
 def on_interview(app: NeedsLedApp) -> bool:
     """The interview screen is showing and composed."""
     from assistant.tui.screens.interview import InterviewScreen

@@ -12,7 +12,7 @@ from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.changes import ChangesScreen
 from assistant.tui.screens.confirm import ConfirmScreen, PersonScreen
 from assistant.tui.widgets.answer import AnswerArea
-from tests.helpers import open_case
+from tests.helpers import click, open_case
 from tests.test_tui import interview, type_text, until
 
 pytestmark = pytest.mark.anyio
@@ -91,7 +91,7 @@ async def test_f8_deletes_what_is_highlighted_after_asking_and_ctrl_z_brings_it_
         assert screen.case.needs[0].outcomes, "kept"
         await pilot.press("f8")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
-        await pilot.click("#choice-0")
+        await click(pilot, "#choice-0")
         await until(pilot, lambda: app.screen is screen, "back")
         assert screen.case.needs[0].outcomes == [], "the highlighted outcome went"
         assert screen.case.need("n4") is not None, "not the need the question is about"
@@ -133,7 +133,7 @@ async def test_people_are_edited_and_removed_asking_about_their_needs(db: Path) 
         labels = [str(b.label) for b in app.screen.query("Button")]
         assert labels[0].startswith("Remove Tyler and their 1 need")
         assert "Move the needs to Kayla" in labels
-        await pilot.click(f"#choice-{labels.index('Move the needs to Kayla')}")
+        await click(pilot, f"#choice-{labels.index('Move the needs to Kayla')}")
         await until(pilot, lambda: app.screen is screen, "removed")
         assert screen.case.person("p2") is None
         assert screen.case.need("n4") is not None and screen.case.need("n4").holder == "p1"

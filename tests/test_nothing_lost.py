@@ -29,7 +29,7 @@ from assistant.tui.screens.newcase import NewCaseScreen
 from assistant.tui.screens.saving import ConflictScreen, QuitScreen
 from assistant.tui.typeahead import BURST_GAP
 from assistant.tui.widgets.answer import AnswerArea
-from tests.helpers import open_case, until
+from tests.helpers import click, open_case, until
 
 SIZE = (100, 32)
 
@@ -225,7 +225,7 @@ async def test_two_writers_the_later_save_asks_and_keeps_both(db_path: Path) -> 
                        note="imported")
         await submit(pilot, "Kayla needs to be at school by 8.45 every morning")
         await until(pilot, lambda: isinstance(app.screen, ConflictScreen), "asked")
-        await pilot.click("#mine")
+        await click(pilot, "#mine")
         await until(pilot, lambda: app.keeper.journal is not None
                     and app.keeper.journal.unsaved() == 0, "saved")
         assert screen.case.needs
@@ -251,7 +251,7 @@ async def test_theirs_latest_keeps_mine_in_the_history(db_path: Path) -> None:
                        note="imported")
         await submit(pilot, "Kayla needs to be at school by 8.45 every morning")
         await until(pilot, lambda: isinstance(app.screen, ConflictScreen), "asked")
-        await pilot.click("#theirs")
+        await click(pilot, "#theirs")
         await until(pilot, lambda: isinstance(app.screen, InterviewScreen)
                     and app.screen.case.story == "Imported story.", "theirs reopened")
     with Store(db_path) as store:
@@ -283,7 +283,7 @@ async def test_a_locked_database_shows_a_lasting_bar_and_quitting_asks(db_path: 
             await until(pilot, lambda: isinstance(app.screen, QuitScreen), "quit asks")
             assert app.is_running
             locker.execute("ROLLBACK")
-            await pilot.click("#retry")
+            await click(pilot, "#retry")
             await until(pilot, lambda: app.keeper.journal is not None
                         and app.keeper.journal.unsaved() == 0, "saved on retry")
             await until(pilot, lambda: not app.screen.query(SaveBar), "the bar goes")
@@ -307,7 +307,7 @@ async def test_the_new_case_form_is_a_draft_and_quitting_from_it_asks(db_path: P
         await pilot.press("tab", *"Lee")  # typed, not yet added
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, QuitScreen), "quit asks")
-        await pilot.click("#quit")
+        await click(pilot, "#quit")
     app2 = NeedsLedApp(db=str(db_path))
     async with app2.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app2.core_ready, "the cases are open")
@@ -340,7 +340,7 @@ async def test_the_keep_my_wording_reason_is_a_draft(db_path: Path) -> None:
         await pilot.press(*"agreed with the family")
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, QuitScreen), "quit asks")
-        await pilot.click("#quit")
+        await click(pilot, "#quit")
     app2 = NeedsLedApp(db=str(db_path))
     async with app2.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app2.coach_status != "loading", "the coach loads")
@@ -397,7 +397,7 @@ async def test_supervision_comments_and_agreed_actions_are_drafts(db_path: Path)
         await pilot.press(*"Talk with Kayla")
         await pilot.press("ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, QuitScreen), "quit asks")
-        await pilot.click("#quit")
+        await click(pilot, "#quit")
     app2 = NeedsLedApp(db=str(db_path))
     async with app2.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: app2.core_ready, "the cases are open")

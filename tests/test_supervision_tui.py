@@ -17,6 +17,7 @@ from assistant.model import Case
 from assistant.store import Store
 from assistant.tui.app import NeedsLedApp
 from assistant.tui.screens.supervision import AgreedActionScreen, SupervisionScreen
+from tests.helpers import click
 from tests.test_tui import SIZE, interview, on_interview, type_text, until
 
 pytestmark = pytest.mark.anyio
@@ -138,17 +139,17 @@ async def test_supervisor_comments_and_actions_reach_the_worker(db: Path) -> Non
         await pilot.press("f6")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "which action")
         first_open = next(n for n, a in enumerate(screen.case.agreed_actions, 1) if not a.done)
-        await pilot.click("#choice-0")
+        await click(pilot, "#choice-0")
         await until(pilot, lambda: app.screen is screen, "done")
         # today is the pinned clock (tests/conftest.py), not the machine's date
         assert screen.case.agreed_actions[first_open - 1].done_on == date(2026, 11, 29)
         await pilot.press("f7")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "which comment")
-        await pilot.click("#choice-0")
+        await click(pilot, "#choice-0")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen)
                     and "Resolve it" in [str(b.label) for b in app.screen.query("Button")],
                     "what to do with it")
-        await pilot.click("#choice-0")
+        await click(pilot, "#choice-0")
         await until(pilot, lambda: app.screen is screen, "resolved")
         assert screen.case.comments[0].resolved
         await pilot.press("escape")

@@ -24,7 +24,7 @@ from assistant.tui.screens.home import HomeScreen
 from assistant.tui.screens.keep import KeepScreen
 from assistant.tui.screens.newcase import NewCaseScreen
 from assistant.tui.widgets.answer import AnswerArea
-from tests.helpers import interview, on_interview, open_case, reads_the_dialog, until
+from tests.helpers import click, interview, on_interview, open_case, reads_the_dialog, until
 
 SIZE = (100, 32)
 
@@ -71,7 +71,7 @@ async def start_case(pilot: Pilot, reference: str) -> None:
     # the role list has focus again: open it and choose Mother (fourth)
     await pilot.press("enter", "down", "down", "down", "enter", "tab")
     await type_text(pilot, "Dee")
-    await pilot.click("#add")  # the mouse works too
+    await click(pilot, "#add")  # the mouse works too
     await pilot.pause()
     await pilot.press("ctrl+s")
     await until(pilot, lambda: on_interview(pilot.app), "interview")
