@@ -62,12 +62,20 @@ def test_the_shipped_model_loads_and_says_what_it_was_trained_on() -> None:
     from tune_need_meaning import dev_items  # type: ignore[import-not-found]
 
     assert model.meta["rows"] == len(dev_items(ROOT / "eval"))
-    additions = model.meta["loso_additions"]
-    assert isinstance(additions, dict) and additions["misses"] > 0
-    # switched on only when its additions were precise out of fold
+    assert isinstance(model.meta["loso_additions"], dict)
+    assert model.meta["loso_additions"]["misses"] > 0
+    # switched on only when its additions were precise out of fold: judged on the rows of
+    # sources no rule was written from (eval/unfitted-sources.txt) when it added enough there
+    judged_on = model.meta["judged_on"]
+    assert judged_on in ("rows no rule was written from", "all dev rows")
+    additions = model.meta[
+        "unfitted_additions" if judged_on == "rows no rule was written from" else "loso_additions"]
+    assert isinstance(additions, dict)
     right = additions["right"] / max(additions["added"], 1)
+    # and never while it would flag a need rule's must-pass example
     assert (model.decision.policy == "add") == (
-        additions["added"] > 0 and right >= float(model.meta["precise"]))  # type: ignore[arg-type]
+        additions["added"] > 0 and right >= float(model.meta["precise"])  # type: ignore[arg-type]
+        and model.meta["must_pass_flagged"] == 0)
 
 
 def test_a_broken_model_file_is_a_one_line_error_naming_it(tmp_path: Path) -> None:
@@ -104,6 +112,20 @@ def test_the_trainer_refuses_held_out_rows(tmp_path: Path) -> None:
                             timeout=120)
     assert result.returncode == 2
     assert "never on eval/heldout" in result.stderr
+
+
+def test_every_source_the_switch_is_judged_on_has_dev_rows() -> None:
+    """eval/unfitted-sources.txt names whole publications in the dev rows: a name that
+    matches no row would quietly judge the switch on fewer rows than it says."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_group_model import source  # type: ignore[import-not-found]
+    from train_need_model import unfitted_sources  # type: ignore[import-not-found]
+    from tune_need_meaning import dev_items  # type: ignore[import-not-found]
+
+    listed = unfitted_sources(ROOT / "eval")
+    assert listed, "eval/unfitted-sources.txt lists no source"
+    assert not any(name.startswith("#") for name in listed)
+    assert listed <= {source(item.src) for item in dev_items(ROOT / "eval")}
 
 
 # --- the join ------------------------------------------------------------------------
