@@ -96,6 +96,7 @@ class NeedReader:
                                                 key=len, reverse=True))
         self.not_professional = words("shape_not_professional")
         self.weak_service_head = words("shape_weak_service_head")
+        self.plan_head = words("shape_plan_head")
         self.help_noun = words("shape_help_noun")
         # help someone gives (service.yml's class, one place): help with doing something,
         # and support to do it, is the work, whatever it is for (the Labelling guide)
@@ -2872,7 +2873,9 @@ class NeedReader:
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
             # one, concretely; "a safety plan", "the Zorin group", "a Team Around the
             # Family" name a provision.
-            if (not weak or proper or (named and not self._content_mods(head))) and not (
+            # a plan asked for is the work's own record, named or not ("a 504 plan")
+            if (not weak or proper or ((named or base in self.plan_head)
+                                       and not self._content_mods(head))) and not (
                     governed and any(c.dep_ in ("relcl", "acl") and c.i > head.i
                                      for c in _kids(head))):
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
