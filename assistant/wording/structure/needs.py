@@ -2873,8 +2873,15 @@ class NeedReader:
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
             # one, concretely; "a safety plan", "the Zorin group", "a Team Around the
             # Family" name a provision.
-            # a plan asked for is the work's own record, named or not ("a 504 plan")
-            if (not weak or proper or ((named or base in self.plan_head)
+            # a plan of a kind asked for is the work's own record, whether or not a
+            # word names which ("a 504 plan", "a plan for money management"), unless a
+            # clause says which one ("a plan agreed with Gran"); a bare "a plan" is
+            # left alone (the parse may have lost what follows it)
+            plan = base in self.plan_head and not any(
+                c.dep_ in ("relcl", "acl") for c in _kids(head)) and any(
+                c.dep_ in ("nummod", "compound", "amod", "nmod") or (
+                    c.dep_ == "prep" and c.lower_ == "for") for c in _kids(head))
+            if (not weak or proper or ((named or plan)
                                        and not self._content_mods(head))) and not (
                     governed and any(c.dep_ in ("relcl", "acl") and c.i > head.i
                                      for c in _kids(head))):
