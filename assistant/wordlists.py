@@ -97,6 +97,7 @@ class RewriteWords(WordFile):
     own_children: Words = frozenset()
     topic_prepositions: Words = frozenset()
     given_verbs: Words = frozenset()
+    said_as_written: Words = frozenset()
 
 
 class PronounWords(WordFile):

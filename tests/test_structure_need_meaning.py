@@ -42,7 +42,10 @@ NOVEL = ["membership", "cinema", "loan", "theatre", "hardship", "scout", "troop"
 NOT_FLAGGED: list[str] = [
     # concrete personal needs
     "Kai needs someone he trusts to talk to.",
-    "Kai needs help with getting dressed.",
+    # was "Kai needs help with getting dressed.": help with doing something is labelled
+    # service in every dev row (rule service-help-with, test below); help from a
+    # particular person is still concrete and personal
+    "Kai needs his dad's help with getting dressed.",
     "Kai needs to be able to sit still in circle time.",
     "Ava needs to understand what happens at her CAMHS appointments so she is not "
     "frightened.",
@@ -85,6 +88,16 @@ def test_the_flagged_words_are_in_no_list_or_exemplar() -> None:
 def test_concrete_needs_and_negations_are_not_read_as_services(coach: Coach,
                                                                text: str) -> None:
     assert not scored_kinds(coach, "need", text), coach.check(text).to_dict()
+
+
+def test_help_with_doing_something_is_a_service_by_the_labels_not_by_meaning(
+        coach: Coach) -> None:
+    """Moved from NOT_FLAGGED: every dev row of help with doing something is labelled
+    service (eval/README.md, Labelling guide); the word rule says it, not the meaning
+    reader."""
+    report = coach.check("Kai needs help with getting dressed.")
+    assert report.kinds == ["service"], report.to_dict()
+    assert {f.rule for f in report.findings} == {"service-help-with"}
 
 
 def test_the_reading_names_the_exemplar_it_is_nearest(coach: Coach) -> None:

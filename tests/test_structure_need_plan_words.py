@@ -2,10 +2,11 @@
 read as a class from the structure (issue 10, points 1 and 6; the needs5 fresh check).
 
 - Help "with" an activity named by a bare gerund ("support with budgeting") is help in an
-  area of life, as "help with her housing" is, and help with finding or applying for a
-  provision reaches a service; help with a particular task ("with getting the twins to
-  school on time") says what must change. Help "to" do
-  something says what must change, however the parser hangs the infinitive ("help to say
+  area of life, as "help with her housing" is, and so is help with a particular task
+  ("with getting the twins to school on time"): every dev row of help or support with
+  doing something is labelled service (eval/README.md, Labelling guide). "Support to" do
+  something is a service too (every dev row); help "to" do something, which the labels
+  split, says what must change, however the parser hangs the infinitive ("help to say
   goodbye" parsed as a complement of "help"), and help from a named person stays a
   particular arrangement.
 - A counted amount ("twelve weeks of counselling", "ten sessions of ... mentoring") is
@@ -59,6 +60,11 @@ MUST_FLAG: list[tuple[str, set[str]]] = [
     ("Dad needs support with budgeting.", {"service"}),
     ("Gran needs advice with applying for a college place in Farrowby.", {"service"}),
     ("Dad needs support with finding a new home in Quillbrook.", {"service"}),
+    # were must-pass: help or support with doing something, and support to do it, are
+    # labelled service in every dev row (the Labelling guide)
+    ("Mum needs help with getting the Farrowby twins to school on time.", {"service"}),
+    ("Dad needs support with cooking healthy meals for Pim.", {"service"}),
+    ("Jory needs support to choose a Quillbrook football kit.", {"service"}),
     # a counted amount of a service
     ("Dad needs twelve weeks of counselling.", {"service"}),
     ("Dad requires four to six months of family therapy before the boys could stay "
@@ -114,10 +120,10 @@ MUST_PASS: list[str] = [
     # help to do something particular, however parsed
     "Bo needs help to say goodbye to his Farrowby foster carers before he moves.",
     "Noor needs help to tell her teacher when the Farrowby boys tease her.",
-    "Jory needs support to choose a Quillbrook football kit.",
     "Pim needs help from Gran with reading his Brindle letters.",
-    "Mum needs help with getting the Farrowby twins to school on time.",
-    "Dad needs support with cooking healthy meals for Pim.",
+    # help a particular person gives with a particular task
+    "Mum needs her sister's help with getting the Farrowby twins to school on time.",
+    "Jory needs his uncle to help him choose a Quillbrook football kit.",
     "Mum needs to stay engaged with Pim when he talks about his day.",
     # an amount of something personal
     "Ari needs two pairs of school shoes.",

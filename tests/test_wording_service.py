@@ -163,8 +163,8 @@ def test_a_negated_service_is_read_but_not_raised(coach: Coach) -> None:
 # the same words with a full stop as a service: without the stop the parser hung
 # "drinking" on "with" as a clause. A word after "help with" that reads as a noun (a
 # noun's tag, or a possessive or article of its own) names an area of life, with or
-# without the stop; a clause there ("help with getting to school") still says what must
-# change.
+# without the stop; a clause there ("help with getting to school") is a service too, by
+# the labels (next test).
 @pytest.mark.parametrize("text", [
     "Jade needs help with her drinking", "Jade needs help with her drinking.",
     "Mum needs help with her drinking", "Dad needs support with his gambling",
@@ -175,11 +175,33 @@ def test_help_with_a_noun_is_flagged_with_or_without_a_full_stop(coach: Coach,
     assert set(coach.check(text).kinds) & {"service", "vague"}, coach.check(text).to_dict()
 
 
+# Was "not flagged" (a clause after "help with" said what must change). Changed: every
+# dev row of help or support with doing something is labelled service (help with running
+# the household, support with finding new accommodation; eval/README.md, Labelling
+# guide), so the coach asks for the need behind the help (rule service-help-with).
 @pytest.mark.parametrize("text", [
     "Ryan needs help with getting to school on time",
     "Mum needs support with getting Ryan to school on time.",
 ])
-def test_help_with_a_thing_to_do_is_not_flagged(coach: Coach, text: str) -> None:
+def test_help_with_a_thing_to_do_asks_for_the_need_behind_the_help(coach: Coach,
+                                                                   text: str) -> None:
+    assert "service" in coach.check(text).kinds, coach.check(text).to_dict()
+
+
+# Help given by a particular person, help asked for in a condition, and help someone does
+# not need stay silent (the Labelling guide's exceptions); the condition is read by the
+# parse, so it is tested here rather than among the rule's own examples (which the blank
+# pipeline runs too).
+@pytest.mark.parametrize("text", [
+    "Mum needs to ring her sister when she needs help getting the children up.",
+    "Kai needs someone to help him with getting dressed.",
+    "Kai needs someone he trusts to help him with reading his letters.",
+    "Kai needs his dad's help getting dressed on school mornings.",
+    "Mum needs help from Gran getting the children up on the mornings she works early.",
+    "Kai does not need help getting dressed; he needs his clothes laid out the night before.",
+])
+def test_help_from_a_person_in_a_condition_or_negated_is_not_flagged(coach: Coach,
+                                                                     text: str) -> None:
     assert not set(coach.check(text).kinds) & set(SCORED), coach.check(text).to_dict()
 
 

@@ -180,8 +180,14 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
                       and after.tag_ in ("TO", "VB", "MD"))):
             break
         kept.append(token)
+    while len(kept) > 1 and kept[-1].tag_ in ("IN", "DT", "CC", "TO"):
+        # a phrase of when cut at its determiner ("getting dressed in | the morning")
+        # leaves its preposition behind: "in" says nothing without it
+        kept.pop()
     if not kept:
         return None
+    if first.tag_ == "VB" and first.lower_ in said.said_as_written and len(kept) > 1:
+        return first.lower_ + first.whitespace_ + _text(kept[1:])  # "help getting dressed"
     if first.lower_ == "be" and len(kept) > 1 and kept[1].tag_ == "VBN":
         if verb_lemma(kept[1].lower_) in said.given_verbs and len(kept) > 2:
             return _text(kept[2:])  # "to be given a nursery place": the place

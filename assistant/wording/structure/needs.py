@@ -96,7 +96,12 @@ class NeedReader:
                                                 key=len, reverse=True))
         self.not_professional = words("shape_not_professional")
         self.weak_service_head = words("shape_weak_service_head")
+        self.plan_head = words("shape_plan_head")
         self.help_noun = words("shape_help_noun")
+        # help someone gives (service.yml's class, one place): help with doing something,
+        # and support to do it, is the work, whatever it is for (the Labelling guide)
+        self.help_given = words("help_given")
+        self.work_to_noun = words("shape_work_to_noun")
         self.measure_noun = words("shape_measure_noun")
         self.access_noun = words("shape_access_noun")
         self.adaptation_passive = words("shape_adaptation_passive")
@@ -1500,6 +1505,9 @@ class NeedReader:
         reached = self._help_reaching(verb)
         if reached is not None:
             return "service", f"help to reach a service: \"{_np_text(reached)}\""
+        if self._help_heading(verb):
+            return "service", (f"\"{verb.text}\" heads the statement: help asked for is "
+                               "the work, not what must change")
         if obj is not None and reading.passive and self._in(forms, self.give_passive) and \
                 self._owned(obj) and self._routine(verb):
             # "to be given her epilepsy medication every day": the holder's own thing given
@@ -2865,7 +2873,16 @@ class NeedReader:
             # "a plan, agreed with Gran, for ..." and "the course he started" say which
             # one, concretely; "a safety plan", "the Zorin group", "a Team Around the
             # Family" name a provision.
-            if (not weak or proper or (named and not self._content_mods(head))) and not (
+            # a plan of a kind asked for is the work's own record, whether or not a
+            # word names which ("a 504 plan", "a plan for money management"), unless a
+            # clause says which one ("a plan agreed with Gran"); a bare "a plan" is
+            # left alone (the parse may have lost what follows it)
+            plan = base in self.plan_head and not any(
+                c.dep_ in ("relcl", "acl") for c in _kids(head)) and any(
+                c.dep_ in ("nummod", "compound", "amod", "nmod") or (
+                    c.dep_ == "prep" and c.lower_ == "for") for c in _kids(head))
+            if (not weak or proper or ((named or plan)
+                                       and not self._content_mods(head))) and not (
                     governed and any(c.dep_ in ("relcl", "acl") and c.i > head.i
                                      for c in _kids(head))):
                 return "service", f"\"{_np_text(head)}\" names a service or provision"
@@ -2943,6 +2960,9 @@ class NeedReader:
                     # "training to meet Leo's needs": a provision, whatever it is for; only
                     # help itself says what must change ("help to manage her anger")
                     return "service", f"\"{_np_text(head)}\" names a provision"
+                if self._help_at_work(head, clause):
+                    return "service", (f"\"{_np_text(head)}\" is help to do something: the "
+                                       "work, not what must change")
                 return None, ""
             if base in self.help_noun and self._help_with_activity(head):
                 return "service", (f"\"{_np_text(head)}\" is help in an area of life, not "
@@ -3157,12 +3177,46 @@ class NeedReader:
                         return obj
         return None
 
+    def _help_at_work(self, head: Any, clause: Any) -> bool:
+        """True for help or support asked for to do something, with no one named to give
+        it: an -ing clause ("help filling in the benefit forms", "support finding a flat")
+        or, for the words of ``shape_work_to_noun``, an infinitive ("support to go back to
+        college"). Why: every labelled row of these shapes is a service (eval/README.md,
+        Labelling guide): the help is the work and the thing to do is the need behind it.
+        Help "to" do something is split in the labels and stays the reader's to judge;
+        help from a particular person ("help from Gran", "his dad's help") is a personal
+        arrangement. Aims are judged before this ("support to flourish")."""
+        base = lemma(head)
+        if base not in self.help_given or any(
+                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+                for c in _kids(head)):
+            return False
+        return clause.tag_ == "VBG" or base in self.work_to_noun
+
+    def _help_heading(self, verb: Any) -> bool:
+        """True for a plan fragment headed by help with something or with doing it, or by
+        support to do it ("Help with energy bills.", "Help getting dressed.", "Support to
+        attend college."), which the tagger reads as an imperative verb with no object.
+        Why: as in a sentence with "needs" (:meth:`_help_at_work`, rule service-help-with),
+        every labelled row of these shapes is a service."""
+        if verb.i != 0 or lemma(verb) not in self.help_given or any(
+                c.dep_ in ("dobj", "nsubj", "dative", "ccomp") for c in _kids(verb)):
+            return False
+        return any((c.dep_ == "prep" and c.lower_ == "with")
+                   or (c.tag_ == "VBG" and c.dep_ in ("xcomp", "acl", "advcl"))
+                   or (lemma(verb) in self.work_to_noun and c.tag_ == "VB"
+                       and c.dep_ in ("xcomp", "advcl") and any(
+                           g.tag_ == "TO" for g in _kids(c)))
+                   for c in _kids(verb) if c.i > verb.i)
+
     def _help_with_activity(self, head: Any) -> bool:
         """True for help "with" an activity named by a gerund ("support with finding new
-        accommodation", "help with managing the bills"): help in an area, as "help with
-        her housing" is. Why: the gerund names what the help is about, not a change in
-        the person; help "to" do something says what must change, and help from a named
-        person ("help from Gran with ...") is a particular arrangement."""
+        accommodation", "help with running the household", "advice with applying for a
+        college place"): help in an area, as "help with her housing" is. Why: the gerund
+        names what the help is about, not a change in the person (for help, support and
+        assistance, every labelled row says so: the Labelling guide in eval/README.md);
+        help from a named person ("help from Gran with ...") is a particular
+        arrangement."""
         kids = _kids(head)
         if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in kids) or \
                 any(c.dep_ in ("poss", "relcl", "acl") for c in kids):
@@ -3173,6 +3227,12 @@ class NeedReader:
                                and g.tag_ == "VBG"), None)
                 if gerund is None:
                     continue
+                if lemma(head) in self.help_given:
+                    # "help with running the household", "support with finding new
+                    # accommodation": help with doing something is the work, whatever it
+                    # is (every labelled row of this shape is a service: the Labelling
+                    # guide in eval/README.md)
+                    return True
                 if not any(c.dep_ not in ("prt", "neg", "punct") for c in _kids(gerund)):
                     return True  # "help with budgeting": an area of life
                 # "support with finding new accommodation", "advice with applying for a
