@@ -144,6 +144,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from assistant.errors import report
 
     _safe_streams()
+    if argv is None:  # the process's own command line: this command is all it runs
+        from assistant.heap import own_process
+
+        own_process()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

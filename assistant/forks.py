@@ -17,6 +17,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from assistant.heap import frozen_while
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -60,11 +62,17 @@ def map_parts(function: Callable[[list[T]], R], items: Sequence[T], least: int,
     part while the children take the rest. With one process (few items, one core, or no
     safe fork) the result is ``[function(list(items))]``.
     """
-    global _task
     count = min(processes if processes is not None else usable_cores(),
                 len(items) // max(least, 1))
-    if count <= 1 or not can_fork() or _task is not None:
-        return [function(list(items))]
+    with frozen_while():
+        if count <= 1 or not can_fork() or _task is not None:
+            return [function(list(items))]
+        return _forked(function, items, count)
+
+
+def _forked(function: Callable[[list[T]], R], items: Sequence[T], count: int) -> list[R]:
+    """:func:`map_parts` over ``count`` processes, this one included."""
+    global _task
     size, extra = divmod(len(items), count)
     parts, start = [], 0
     for n in range(count):

@@ -124,6 +124,7 @@ def main() -> None:
     from assistant.audit.readers import read_forms
     from assistant.audit.repository import AuditStore
     from assistant.content import Content
+    from assistant.heap import freeze_loaded, own_process
     from assistant.needgroups import (
         Analyzer,
         Shuffle,
@@ -164,6 +165,10 @@ def main() -> None:
         coach = None if args.no_coach else load_coach(content)
         if coach is not None:
             coach.parser  # noqa: B018 -- the pipeline loads here, so setup is timed apart
+        # As `needs-led audit suggest` does once it has loaded (assistant.heap): the
+        # loaded pipeline and content are left out of the collector's passes.
+        own_process()
+        freeze_loaded()
         setup_s = time.perf_counter() - t
         with Store(db) as store:
             audit = AuditStore(store)

@@ -142,6 +142,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    from assistant.heap import freeze_loaded
     from assistant.needgroups import Shuffle, load_coach, suggest_sample
 
     content = open_content(args)
@@ -155,6 +156,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             if coach is None:
                 print("note: the wording coach could not be loaded; needs worded as services "
                       "are found from framework/themes.yml service_words only", file=sys.stderr)
+        freeze_loaded()  # what is loaded lives as long as the command: no GC walks of it
         counts = suggest_sample(audit, sample_id, suggester, coach)
         if suggester.analyzer.degraded:
             print("note: the spaCy pipeline is not installed; words were matched as written, "

@@ -163,6 +163,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise InputError("give statements to check, --file PATH, or '-' for standard input")
     if args.statements.count("-") > 1:
         raise InputError("'-' (standard input) can be given only once")
+    from assistant.heap import freeze_loaded
     from assistant.textsafe import clean_text
     from assistant.wording import Coach
 
@@ -177,6 +178,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if first is None:
         return 0
     coach.load()
+    freeze_loaded()  # the pipeline and rules live as long as the command: no GC walks
     if coach.notice:
         print(f"needs-led: {coach.notice}", file=sys.stderr)
     try:

@@ -201,8 +201,8 @@ class Analyzer:
         if todo:
             expanded = [self.shorthand.expand(t) for t in todo]
             docs = self.nlp.pipe([e[0] for e in expanded], batch_size=256)
-            for text, (_, spans), doc in zip(todo, expanded, docs, strict=True):
-                self._cache[text] = self._analyse(doc, spans)
+            for text, (parsed, spans), doc in zip(todo, expanded, docs, strict=True):
+                self._cache[text] = self._analyse(doc, spans, parsed)
         return [self._cache[t] for t in texts]
 
     def read_with_coach(self, texts: Sequence[str], coach: Any, coached: Sequence[str],
@@ -250,24 +250,31 @@ class Analyzer:
         kinds: dict[str, list[str]] = {}
         analyses: dict[str, Analysis] = {}
         docs = parser.pipe((text for text, _ in wanted), batch_size=256)
-        for doc, (_, (for_coach, for_analysis)) in zip(docs, wanted, strict=True):
+        for doc, (parsed, (for_coach, for_analysis)) in zip(docs, wanted, strict=True):
             if for_coach:
-                report = next(coach.check_docs([doc], notes=False))  # kinds only
+                report = next(coach.check_docs([doc], notes=False, texts=[parsed]))  # kinds
                 for text in for_coach:
                     kinds[text] = list(report.kinds)
             if for_analysis:
                 doc = next(parser.finish([doc]))
                 for text, spans in for_analysis:
-                    analyses[text] = self._analyse(doc, spans)
+                    analyses[text] = self._analyse(doc, spans, parsed)
         return kinds, analyses
 
     def analyse(self, texts: Sequence[str]) -> list[Tokens]:
         """The tokens of each text (see :meth:`read` for the whole analysis)."""
         return [a.tokens for a in self.read(texts)]
 
-    def _analyse(self, doc: Any, spans: list[Expansion]) -> Analysis:
-        parsed = doc.has_annotation("DEP")
-        reading = self.reader.read_need(doc) if parsed else None
+    def _analyse(self, parsed_doc: Any, spans: list[Expansion], text: str) -> Analysis:
+        """The analysis of ``parsed_doc``, parsed from ``text`` (where ``spans`` spelled
+        out shorthand)."""
+        from assistant.needgroups.tokenview import Words
+
+        parsed = parsed_doc.has_annotation("DEP")
+        reading = self.reader.read_need(parsed_doc) if parsed else None
+        # From here on the tokens are read once (``tokenview``): the walks below ask the
+        # same few tokens the same things thousands of times per statement.
+        doc = Words(parsed_doc)
         keep = [t for t in doc if not (t.is_punct or t.is_space)]
         stated = None
         if parsed and reading is not None and reading.holder is None and \
@@ -322,6 +329,7 @@ class Analyzer:
                             acts=self._acts(keep, tokens, holder, gender, holder_words))
         head = reading.verb_token if reading.what == "clause" else reading.head_token
         head = head if head is not None else (reading.verb_token or reading.head_token)
+        head = doc[head.i]  # the reader's token, as this document's view of it
         holder = self._kind(reading.holder_text or "", "c")
         if holder == "c" and reading.holder is not None and self._has_own_children(
                 keep, doc[reading.holder.start]):
@@ -357,7 +365,7 @@ class Analyzer:
                 if span.start <= at < span.end and span.kind in FAULTS:
                     category = span.kind
         return Analysis(tokens, category, reading.negated, holder,
-                        _as_written(doc.text, spans, what.start_char, what.end_char)
+                        _as_written(text, spans, what.start_char, what.end_char)
                         if what is not None else "", reading.reason,
                         reading.what or "", acts, joint,
                         bool(acts) and self._relief(keep, head))
@@ -1316,16 +1324,25 @@ class Suggester:
         lower = [spell.get(w, w) for w in (t[0].lower() for t in tokens)]
         lemma = [spell.get(w, w) for w in (t[1] for t in tokens)]
         found: list[Match] = []
-        for i in range(len(tokens)):
+        count = len(tokens)
+        index = self._index
+        for i in range(count):
             seen = set()
             for key in dict.fromkeys((lower[i], lemma[i])):  # in order: same result each run
-                for words, theme, term in self._index.get(key, ()):
-                    if (term, theme) in seen or i + len(words) > len(tokens):
+                for words, theme, term in index.get(key, ()):
+                    end = i + len(words)
+                    if end > count or (term, theme) in seen:
                         continue
-                    if all(w in (lower[i + j], lemma[i + j]) for j, w in enumerate(words)):
+                    # words[0] is the key itself; the rest must follow, word by word (a
+                    # loop, not ``all`` over a generator: this runs for every candidate)
+                    for j in range(1, len(words)):
+                        w = words[j]
+                        if w != lower[i + j] and w != lemma[i + j]:
+                            break
+                    else:
                         seen.add((term, theme))
-                        text = " ".join(t[0] for t in tokens[i:i + len(words)])
-                        found.append(Match(theme, i, i + len(words), term, text))
+                        text = " ".join(t[0] for t in tokens[i:end])
+                        found.append(Match(theme, i, end, term, text))
         return found
 
     def suggest_tokens(self, tokens: Sequence[Sequence[Any]]) -> Suggestion:

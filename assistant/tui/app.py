@@ -299,6 +299,9 @@ class NeedsLedApp(App[None]):
             from assistant.wording.morphology import warm
 
             warm()
+        from assistant.heap import freeze_loaded
+
+        freeze_loaded()  # the core and the pipeline live as long as the app: no GC walks
         self.call_from_thread(self._coach_loaded, coach)
 
     def _coach_loaded(self, coach: Any) -> None:

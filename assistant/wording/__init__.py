@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import islice, repeat
 from typing import Any
 
 from assistant.content import Content
@@ -384,10 +384,13 @@ class Coach:
 
     def check_docs(self, docs: Iterable[Any], stage: str = "need",
                    holder: str | None = None, case: Any = None,
-                   notes: bool = True) -> Iterator[Report]:
+                   notes: bool = True, texts: Iterable[str] | None = None
+                   ) -> Iterator[Report]:
         """Reports for documents already parsed, in order: the same as :meth:`check` on
         their texts when :attr:`parser` parsed them (with ``notes=False``, findings and
-        kinds only, as :meth:`check_many` gives them).
+        kinds only, as :meth:`check_many` gives them). ``texts``, when the caller has
+        them, are the texts the documents were parsed from (spaCy builds ``doc.text``
+        anew from the tokens on every read).
 
         Why: a caller that parses anyway (the audit reads each wording for its themes
         too) hands its documents to the coach, so one parse serves both instead of two;
@@ -398,9 +401,11 @@ class Coach:
         self.load()
         stage = self._stage(stage)
         family = self.library.family(case)
+        known: Iterator[str | None] = iter(texts) if texts is not None else repeat(None)
         for doc in docs:  # read outside the lock: ``docs`` may be a parser's stream
+            text = next(known)
             with SPACY_LOCK:
-                report = self._reports([(doc, None)], stage, holder, family, notes)[0]
+                report = self._reports([(doc, text)], stage, holder, family, notes)[0]
             yield report
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
