@@ -13,7 +13,10 @@ both trained on and judged (leave-sources-out: exact leave-one-source-out over s
 sources costs some 200 trainings, too slow on a shared machine for a trainer's loop).
 The figures compare (a) the rules alone, (b) the model alone and (c) ways to join them
 (the model where the rules find nothing; the rules where their best theme is strong,
-else the model; a blend of the model's probabilities and the rules' score shares), each
+else the model; a blend of the model's probabilities and the rules' score shares; a
+stacked join, a few weights on the model's log probability and the rules' scores fitted
+to the out-of-fold probabilities and itself judged fold by fold, so no row is placed by
+weights fitted to it), each
 with or without the rules' scores among the model's features, and with or without a
 floor on the model's probability. The join with the best accuracy that gives no more
 null-theme rows (needs the group should place itself) a theme than the rules do is
@@ -55,6 +58,7 @@ from assistant.needgroups.learned import (  # noqa: E402
     features,
     is_read,
     softmax,
+    stack_features,
     vector_texts,
 )
 from assistant.needgroups.suggest import Analyzer, Suggester, coach_kinds, load_coach  # noqa: E402
@@ -92,12 +96,34 @@ FALLBACK_PROBS = (0.5, 0.6, 0.7, 0.8)
 VECTOR_CHOICES: tuple[tuple[str, ...], ...] = ((), ("need",), ("need", "whole"))
 VECTOR_SCALE = 4.0
 # What is measured by default: the words alone (every model chosen since 27ca2e3 left the
-# rules' scores out) with each vector choice, at the L2 every run since chose (0.003).
+# rules' scores out) with each vector choice, at one L2 (DEFAULT_L2).
 # Each training reads dense vectors now, so the whole grid (``--wide``: with and without
 # the rules' scores, every L2) takes about three times as long.
 GRID = [(False, parts) for parts in VECTOR_CHOICES]
+# The stacked join's fit (``fit_stack``): a few weights on many rows, lightly held.
+STACK_L2 = 0.01
+STACK_ITERATIONS = 500
+# What is added to "no theme"'s stacked score, tried as the floors of the other joins are:
+# the fit weighs the log loss, not the count of right rows, and "no theme" is rare
+# among the rows that reach the model (27 of 1701) but costs a row wherever it is missed.
+NONE_OFFSETS = (0.0, 0.5, 1.0)
+# The stacked join's two floors, fixed rather than chosen. The rules' theme stands at a
+# best score of STACK_THRESHOLD or more (the cut-off of the strong join chosen since
+# 1858 rows): with none, the stack won leave-sources-out by two rows at 2074 (1821 against
+# 1819, the second model joined at p 0.5) but sent themes.yml's own "sit still in circle
+# time" (1.92) and "Tanvir ... late for school because Mum oversleeps" (1.60) elsewhere.
+# The model moves a need off the rules' choice only at STACK_MIN_PROB or more: at 0 the
+# stack placed "Ollie needs his dad to take responsibility for him at weekends" (no theme
+# word) as young caring at p 0.30 and read "his tiredness prevents him reading to the
+# twins" as domestic abuse at 0.34, which the theme tests hold against; 0.4 costs 10 rows
+# leave-sources-out (1809 against 1819), 0.5 costs 20.
+STACK_THRESHOLD = 1.25
+STACK_MIN_PROB = 0.4
 WIDE_GRID = [(with_rules, parts) for with_rules in (True, False) for parts in VECTOR_CHOICES]
-DEFAULT_L2 = (0.003,)
+# 0.001 since the stacked join: out of fold at 2074 rows its words-and-vectors model scored
+# 1847 right at L2 0.0003 and 0.001, 1834 at 0.003 and 1832 at 0.01 (the step down from
+# 0.003 is the one the last sessions' runs pointed to; below 0.001 nothing more is won).
+DEFAULT_L2 = (0.001,)
 
 
 def source(src: str) -> str:
@@ -171,6 +197,22 @@ def train(rows: list[dict[str, float]], labels: list[int], classes: int, l2: flo
     return vocab, w[:m], w[m:], b
 
 
+def fit_stack(x: np.ndarray, labels: np.ndarray) -> list[float]:
+    """The stacked join's weights: a conditional logit over each row's classes (``x``:
+    rows x classes x STACK_FEATURES), one weight per feature shared by every class, by
+    full-batch gradient descent from zero (deterministic), rounded as stored."""
+    w = np.zeros(x.shape[2])
+    y = np.zeros(x.shape[:2])
+    y[np.arange(len(labels)), labels] = 1.0
+    for _ in range(STACK_ITERATIONS):
+        z = x @ w
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        w -= 0.5 * (np.einsum("nc,ncf->f", p - y, x) / len(labels) + STACK_L2 * w)
+    return [round(float(v), 3) for v in w]
+
+
 def predict(vocab: list[str], w: np.ndarray, b: np.ndarray,
             rows: list[dict[str, float]], wd: np.ndarray | None = None,
             dense: np.ndarray | None = None) -> list[list[float]]:
@@ -215,7 +257,11 @@ def dense_of(encoded: dict[str, np.ndarray], analyses: list, at: list[int],
 def describe(d: Decision) -> str:
     if d.policy == "rules":
         return "(a) rules alone"
-    if d.policy == "strong":
+    if d.policy == "stack":
+        text = "(e) stacked: model log p and rules' scores weighed"
+        text += f", rules if best >= {d.threshold:g}" if d.threshold else ""
+        text += f", +{d.none_offset:g} to no theme" if d.none_offset else ""
+    elif d.policy == "strong":
         text = f"(c) rules if best >= {d.threshold:g}, else model"
     elif d.policy == "blend":
         text = f"(c) blend: model p + {d.alpha:g} x rules' share"
@@ -227,7 +273,8 @@ def describe(d: Decision) -> str:
     text += "" if d.rule_features else " [words only]"
     text += f" +vectors({'+'.join(d.vectors)})" if d.vectors else ""
     if d.fallback:
-        text = (f"(d) {text.removeprefix('(c) ').removeprefix('(b) ')}; where the rules "
+        text = (f"(d) {text.removeprefix('(c) ').removeprefix('(b) ').removeprefix('(e) ')}"
+                "; where the rules "
                 f"find nothing, +vectors({'+'.join(d.fallback)}) model if p >= "
                 f"{d.fallback_prob:g}")
     return text
@@ -398,7 +445,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(sources)} sources")
 
     def score(decision: Decision, probs: dict[int, list[float]],
-              second: dict[int, list[float]] | None = None) -> tuple[int, int, int, int]:
+              second: dict[int, list[float]] | None = None,
+              picks: dict[int, str | None] | None = None) -> tuple[int, int, int, int]:
+        """Right rows, rows, null rows given a theme, null rows; ``picks``: each row's
+        theme as already chosen (the stacked join's, fold by fold)."""
         right = null_total = null_themed = 0
         for i, it in enumerate(items):
             if it["rule"] is None:
@@ -406,8 +456,9 @@ def main(argv: list[str] | None = None) -> int:
             elif decision.policy == "rules":
                 got = it["rule"].theme
             else:
-                got = choose(decision, probs[i], classes, it["rule"].theme, it["rule"].scores,
-                             it["rule"].strong)
+                got = picks[i] if picks is not None else choose(
+                    decision, probs[i], classes, it["rule"].theme, it["rule"].scores,
+                    it["rule"].strong)
                 if second is not None and it["rule"].theme is None and it["read"]:
                     stands, theme = fallback_pick(second[i], classes, decision.fallback_prob)
                     got = theme if stands else got
@@ -430,6 +481,45 @@ def main(argv: list[str] | None = None) -> int:
     rules = Decision(policy="rules")
     results = [(0.0, rules, score(rules, {}))]
     measured: dict[tuple[bool, tuple[str, ...], float], dict[int, list[float]]] = {}
+
+    stacks: dict[tuple[bool, tuple[str, ...], float],
+                 list[tuple[Decision, dict[int, str | None]]]] = {}
+
+    def stacked(probs: dict[int, list[float]], with_rules: bool, parts: tuple[str, ...],
+                l2: float) -> list[tuple[float, Decision, tuple[int, int, int, int]]]:
+        """The stacked join on these out-of-fold probabilities, judged fold by fold (each
+        fold's rows placed by weights fitted to the other folds' rows), with its fixed
+        floors and each offset to "no theme"; the weights stored are fitted to every
+        row. Its picks are kept for the second model's join."""
+        x = np.array([stack_features(probs[i], classes, items[i]["rule"].theme,
+                                     items[i]["rule"].scores) for i in learnable])
+        y = np.array(label)
+        held_of = np.array([fold[items[i]["src"]] for i in learnable])
+        tried = [(STACK_THRESHOLD, off) for off in NONE_OFFSETS]
+        picks: dict[tuple[float, float], dict[int, str | None]] = {k: {} for k in tried}
+        for held in range(FOLDS):
+            test_at = np.flatnonzero(held_of == held)
+            if not len(test_at):
+                continue
+            w = fit_stack(x[held_of != held], y[held_of != held])
+            for t, off in tried:
+                d = Decision(policy="stack", weights=w, none_offset=off, threshold=t,
+                             min_prob=STACK_MIN_PROB)
+                for k in test_at:
+                    i = learnable[k]
+                    rule = items[i]["rule"]
+                    picks[(t, off)][i] = choose(d, probs[i], classes, rule.theme,
+                                                rule.scores, rule.strong)
+        full = fit_stack(x, y)
+        out = []
+        kept = stacks.setdefault((with_rules, parts, l2), [])
+        for t, off in tried:
+            d = Decision(policy="stack", weights=full, none_offset=off, threshold=t,
+                         min_prob=STACK_MIN_PROB, rule_features=with_rules,
+                         vectors=list(parts))
+            out.append((l2, d, score(d, probs, picks=picks[(t, off)])))
+            kept.append((d, picks[(t, off)]))
+        return out
     for with_rules, parts in grid:
         feats = {i: features(analyses[i], items[i]["rule"], with_rules) for i in learnable}
         dense = dense_of(encoded, analyses, learnable, parts)
@@ -451,6 +541,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  measured: {'rules' if with_rules else 'words'} "
                   f"+vectors({'+'.join(parts) or 'none'}) L2 {l2:g}", flush=True)
             results += [(l2, d, score(d, probs)) for d in candidates(with_rules, parts)]
+            results += stacked(probs, with_rules, parts, l2)
             measured[(with_rules, parts, l2)] = probs
     # The second model's join: each join of the words alone with the rules, and a model
     # reading meaning vectors where the rules find nothing (same L2, same rule features).
@@ -463,12 +554,17 @@ def main(argv: list[str] | None = None) -> int:
                         for q in FALLBACK_PROBS
                         for d in [base.model_copy(update={"fallback": list(parts2),
                                                           "fallback_prob": q})]]
+            results += [(l2, d, score(d, probs, second, picks))
+                        for base, picks in stacks.get((with_rules, parts, l2), [])
+                        for q in FALLBACK_PROBS
+                        for d in [base.model_copy(update={"fallback": list(parts2),
+                                                          "fallback_prob": q})]]
     print(f"\nLeave-sources-out on dev ({FOLDS} folds; all of a source's rows in one "
           "fold).\nThe rules were tuned on these rows: their figure is their dev figure and "
           "flatters them.\nThe best of each kind of join (and the rules):")
     print(f"{'L2':>6}  {'how':<62} {'right':>8} {'acc':>6}  null rows themed")
     rules_null = results[0][2][2]
-    order = {"rules": 0, "fallback": 1, "strong": 2, "blend": 3, "model": 4}
+    order = {"rules": 0, "fallback": 1, "strong": 2, "blend": 3, "stack": 4, "model": 5}
 
     def rank(r: tuple[float, Decision, tuple[int, int, int, int]]) -> tuple[float, ...]:
         return (r[2][0], -r[2][2], -order[r[1].policy], -len(r[1].vectors),
@@ -495,6 +591,11 @@ def main(argv: list[str] | None = None) -> int:
     # leave-sources-out (1292 against 1291) but overturned rules that were right, the
     # framework's own example among them ("sit still in circle time" read as school, not
     # behaviour), as the slack tried at 1270 rows did on slang and witnessed violence.
+    # The stacked join too: at 2074 rows, its join with the words-and-vectors model
+    # everywhere won leave-sources-out (1849 against 1821 for the words' stack with the
+    # second model) but failed 14 of the theme tests (drink and county-lines slang, a
+    # partner's put-downs, themes.yml's own "sit still in circle time"): the vectors were
+    # sure against theme words they had never seen.
     allowed = [r for r in results if r[2][2] <= rules_null and not r[1].vectors]
     best = max(allowed, key=rank)
     l2, decision, (right, total, themed, nulls) = best

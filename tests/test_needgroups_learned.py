@@ -147,7 +147,8 @@ CLASSES = ["a", "b", NONE]
 @pytest.mark.parametrize("decision", [
     Decision(policy="strong", threshold=1.0),
     Decision(policy="strong", threshold=2.0, min_prob=0.6),
-    Decision(policy="blend", alpha=0.05)])
+    Decision(policy="blend", alpha=0.05),
+    Decision(policy="stack", weights=[1.0, 1.0, 0.5, 1.0, 0.5, 0.2])])
 def test_a_word_naming_the_difficulty_is_never_overturned(decision: Decision) -> None:
     # The rules' theme rests on a strong term, weakly placed (a score under the
     # threshold): it stands against a sure model in every join with the rules ...
@@ -157,6 +158,9 @@ def test_a_word_naming_the_difficulty_is_never_overturned(decision: Decision) ->
     # The model alone is the model alone.
     assert choose(Decision(policy="model"), [0.05, 0.9, 0.05], CLASSES, "a",
                   {"a": 0.4}, True) == "b"
+
+
+STACKED = Decision(policy="stack", weights=[1.0, 1.0, 0.5, 1.0, 0.5, 0.2])
 
 
 @pytest.mark.parametrize(("decision", "probs", "rule", "scores", "want"), [
@@ -178,11 +182,40 @@ def test_a_word_naming_the_difficulty_is_never_overturned(decision: Decision) ->
     # a blend adds the rules' share of their scores
     (Decision(policy="blend", alpha=1.0), [0.4, 0.5, 0.1], "a", {"a": 1.0, "b": 0.0}, "a"),
     (Decision(policy="blend", alpha=0.05), [0.4, 0.5, 0.1], "a", {"a": 1.0, "b": 0.0}, "b"),
+    # a stacked join weighs both: a sure model overturns a weakly scored rules' theme ...
+    (STACKED, [0.05, 0.9, 0.05], "a", {"a": 0.4}, "b"),
+    # ... a theme the rules score high stands against it ...
+    (STACKED, [0.2, 0.7, 0.1], "a", {"a": 3.0}, "a"),
+    # ... and where the rules find no theme word, "no theme" weighs more
+    (STACKED, [0.35, 0.3, 0.35], None, {}, None),
+    (STACKED, [0.45, 0.3, 0.25], "a", {"a": 0.5}, "a"),
+    # a sure model overturns a high rules' score too, unless it reaches the threshold
+    (STACKED, [0.001, 0.998, 0.001], "a", {"a": 1.5}, "b"),
+    (STACKED.model_copy(update={"threshold": 1.25}), [0.001, 0.998, 0.001], "a",
+     {"a": 1.5}, "a"),
+    # a model less sure than the floor leaves the rules' choice
+    (STACKED.model_copy(update={"min_prob": 0.95}), [0.05, 0.9, 0.05], "a", {"a": 0.4},
+     "a"),
+    # the offset to "no theme" is a floor: a model not sure enough leaves the need
+    (Decision(policy="stack", weights=[1.0, 1.0, 0.5, 1.0, 0.0, 0.0]), [0.1, 0.6, 0.3],
+     None, {}, "b"),
+    (Decision(policy="stack", weights=[1.0, 1.0, 0.5, 1.0, 0.0, 0.0], none_offset=1.0),
+     [0.1, 0.6, 0.3], None, {}, None),
 ])
 def test_the_join_of_model_and_rules(decision: Decision, probs: list[float],
                                      rule: str | None, scores: dict[str, float],
                                      want: str | None) -> None:
     assert choose(decision, probs, CLASSES, rule, scores) == want
+
+
+@pytest.mark.parametrize("fields", [
+    {"policy": "stack"},  # a stacked join with no weights
+    {"policy": "stack", "weights": [1.0, 1.0]},  # fewer weights than its features
+    {"policy": "strong", "threshold": 1.0, "weights": [1.0] * 6},  # weights it never reads
+])
+def test_a_stacked_join_and_its_weights_come_together(fields: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match="weights"):
+        Decision.model_validate(fields)
 
 
 def test_features_leave_out_names_the_holder_and_the_need_verb(

@@ -8,8 +8,9 @@ through its structure (the head of what is needed, the words in it and in its ad
 whom each word is about, who does what to whom) and over the rules' own theme scores,
 learns from every labelled need at once. It is trained by ``scripts/train_group_model.py``
 on ``eval/dev/needgroups.jsonl`` only and judged leave-one-source-out; the policy that
-joins it with the rules (the rules alone, the model where the rules are weak, or a blend)
-is the one that scored best that way, and is stored in the file with the figures.
+joins it with the rules (the rules alone, the model where the rules are weak, a blend, or
+a stacked join whose few weights are learned from out-of-fold probabilities) is the one
+that scored best that way, and is stored in the file with the figures.
 
 It can also read what the need means, not only its words (when the trainer's
 leave-sources-out choice includes them; the file's ``decision.vectors`` says): the vector
@@ -96,7 +97,21 @@ STOP = frozenset([
     "must", "need", "needs", "needed", "able", "get", "gets", "got"
 ])
 
-Policy = Literal["rules", "model", "fallback", "strong", "blend"]
+Policy = Literal["rules", "model", "fallback", "strong", "blend", "stack"]
+# The stacked join (``Decision.weights``, in this order): for each class, the log of the
+# model's probability; the rules' score for it as a share of their best; whether it is the
+# rules' choice; that choice's score (capped at STACK_SCORE_CAP: past it a theme phrase
+# at the head says no more); and, for "no theme" alone, a constant and whether the rules
+# found no theme word at all. Why learned: under its cut-off the strong join hands a need
+# to the model past one floor whatever the rules scored and however sure the model is;
+# weighed together, a weak rules' theme gives way to a sure model, a near one to a model
+# only a little surer (leave-sources-out at 2074 dev rows, with the floors the
+# trainer fixes, ``threshold`` 1.25 and ``min_prob`` 0.4: 1809 right against 1784 for the
+# strong join chosen before).
+STACK_FEATURES = ("log_p", "rule_share", "rule_best", "rule_best_score", "none",
+                  "none_no_rule")
+STACK_SCORE_CAP = 4.0
+STACK_FLOOR = 1e-6  # the least probability whose log is taken (a model's 0 is not -inf)
 
 
 class Decision(Strict):
@@ -105,7 +120,10 @@ class Decision(Strict):
     ``rules``: the rules alone. ``model``: the model alone. ``fallback``: the model only
     where the rules find no theme word. ``strong``: the rules where their best theme
     scores at least ``threshold``, else the model. ``blend``: each theme's model
-    probability plus ``alpha`` times its share of the rules' scores."""
+    probability plus ``alpha`` times its share of the rules' scores. ``stack``: the class
+    whose model probability and rules' scores, weighed by ``weights`` (STACK_FEATURES),
+    score most, unless the rules' best scores at least ``threshold`` (when it is not 0):
+    then the rules' theme stands."""
 
     policy: Policy
     threshold: float = Field(default=0.0, ge=0.0)
@@ -127,6 +145,20 @@ class Decision(Strict):
     # nothing of theirs to overturn. Empty: no second model.
     fallback: list[str] = []
     fallback_prob: float = Field(default=0.0, ge=0.0, le=1.0)
+    # ``stack``: the weight of each of STACK_FEATURES (fitted by the trainer on
+    # out-of-fold probabilities), and what is added to "no theme"'s score before the
+    # best class is taken (a floor, as ``min_prob`` is, chosen leave-sources-out).
+    weights: list[float] = []
+    none_offset: float = 0.0
+
+    @model_validator(mode="after")
+    def _stack_weighed(self) -> Decision:
+        if (self.policy == "stack") != bool(self.weights):
+            raise ValueError("weights: a stacked join needs them, and only it has them")
+        if self.weights and len(self.weights) != len(STACK_FEATURES):
+            raise ValueError(f"weights: {len(STACK_FEATURES)} are needed, one for each of "
+                             f"{', '.join(STACK_FEATURES)}")
+        return self
 
 
 class FallbackWeights(Strict):
@@ -421,10 +453,49 @@ def choose(decision: Decision, probs: Sequence[float], classes: Sequence[str],
     if decision.policy == "strong":
         return rule_theme if rule_theme is not None and top >= decision.threshold \
             else model_theme
+    if decision.policy == "stack":
+        if rule_theme is not None and decision.threshold and top >= decision.threshold:
+            return rule_theme
+        stacked = stack_pick(decision.weights, decision.none_offset, probs, classes,
+                             rule_theme, rule_scores)
+        if stacked != rule_theme and \
+                probs[list(classes).index(stacked or NONE)] < decision.min_prob:
+            return rule_theme  # the model is unsure: the rules' choice stands
+        return stacked
     # blend
     total = sum(rule_scores.values())
     score = [p + decision.alpha * (rule_scores.get(c, 0.0) / total if total else 0.0)
              for c, p in zip(classes, probs, strict=True)]
+    pick = max(range(len(classes)), key=lambda k: (score[k], -k))
+    return None if classes[pick] == NONE else classes[pick]
+
+
+def stack_features(probs: Sequence[float], classes: Sequence[str], rule_theme: str | None,
+                   rule_scores: Mapping[str, float]) -> list[list[float]]:
+    """Each class's STACK_FEATURES (shared by run time and the trainer's fit)."""
+    top = max(rule_scores.values()) if rule_scores else 0.0
+    out = []
+    for c, p in zip(classes, probs, strict=True):
+        best = c == rule_theme
+        none = c == NONE
+        out.append([float(np.log(max(p, STACK_FLOOR))),
+                    rule_scores.get(c, 0.0) / top if top > 0 else 0.0,
+                    1.0 if best else 0.0,
+                    min(top, STACK_SCORE_CAP) if best else 0.0,
+                    1.0 if none else 0.0,
+                    1.0 if none and not rule_scores else 0.0])
+    return out
+
+
+def stack_pick(weights: Sequence[float], none_offset: float, probs: Sequence[float],
+               classes: Sequence[str], rule_theme: str | None,
+               rule_scores: Mapping[str, float]) -> str | None:
+    """The class whose weighed STACK_FEATURES score most ("no theme" plus
+    ``none_offset``); ties to the earlier class, as the other joins."""
+    rows = stack_features(probs, classes, rule_theme, rule_scores)
+    score = [sum(w * x for w, x in zip(weights, row, strict=True))
+             + (none_offset if c == NONE else 0.0)
+             for c, row in zip(classes, rows, strict=True)]
     pick = max(range(len(classes)), key=lambda k: (score[k], -k))
     return None if classes[pick] == NONE else classes[pick]
 
