@@ -1358,18 +1358,31 @@ class Suggester:
         if unplaced is not None:
             return unplaced
         rule = self.by_rules(analysis)
-        return self.learned.decide(analysis, rule) if self.learned is not None else rule
+        if self.learned is None:
+            return rule
+        chosen = self.learned.decide(analysis, rule)
+        if chosen.theme != rule.theme and chosen.theme in self.themes.adjuncts.doer_themes \
+                and analysis.holder == "c" and self._head_whom(analysis) == "p":
+            # the rules' own check of a doer theme, for the model's pick: a child's need
+            # for a parent to do something ("Ollie needs his dad to take responsibility
+            # for him") is not the child's caring, whatever the words learned
+            return rule
+        return chosen
+
+    @staticmethod
+    def _head_whom(analysis: Analysis) -> str:
+        """Whom the head of what is needed is about: a parent when a child's need is for a
+        parent to do something ("Ollie needs his dad to take responsibility for him").
+        (Of a verb only: the head verb's own subject is the holder's or that person's.)"""
+        return next((t[2] for t in analysis.tokens if t[3] == 0 and not t[4]), "") \
+            if analysis.form == "clause" else ""
 
     def by_rules(self, analysis: Analysis) -> Suggestion:
         """The theme the terms and acts of themes.yml suggest for a need that is written
         as a need (not as a service, an assessment or an aim)."""
         tokens = analysis.tokens
         holder = analysis.holder  # "" when the need could not be read: no one to check
-        # Whom the head of what is needed is about: a parent when a child's need is for a
-        # parent to do something ("Ollie needs his dad to take responsibility for him").
-        # (Of a verb only: the head verb's own subject is the holder's or that person's.)
-        head_whom = next((t[2] for t in tokens if t[3] == 0 and not t[4]), "") \
-            if analysis.form == "clause" else ""
+        head_whom = self._head_whom(analysis)
         weights: dict[str, dict[int, float]] = defaultdict(dict)
         found = []
         of_parent = self.themes.adjuncts.of_parent
