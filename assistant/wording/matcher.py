@@ -316,6 +316,7 @@ class Engine:
         self.nlp = nlp
         self.ruleset = ruleset
         self.library = library
+        library.read_with(nlp)  # the topic a need names chooses its rewrites' areas
         self.reduced = reduced
         self.english = library.english  # the word lists of the library's content
         self.reader = StructureReader(ruleset.lexicons, self.english.time,

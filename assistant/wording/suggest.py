@@ -263,6 +263,58 @@ def _text(tokens: list[Any]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+#: Tags of the words that can say what a need is about: nouns, adjectives and verbs (an
+#: auxiliary is left out by its dependency).
+_TOPIC_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "VB", "VBD", "VBG", "VBN",
+                         "VBP", "VBZ"})
+_NOT_TOPIC_DEPS = frozenset({"aux", "auxpass", "neg", "det", "poss", "nsubj", "nsubjpass",
+                             "expl", "mark", "prep", "case"})
+
+
+def topic_words(doc: Any, holder: str | None, *, lists: English, roles: RoleVocabulary,
+                family: Family | None = None) -> tuple[str, ...]:
+    """The words of a need that say what it is about, read from the parse: the phrase or
+    clause a topic opener opens (framework/words/rewrites.yml ``topic_openers``: "support
+    *with his friendships*", "counselling *about the bullying at school*", "help *because
+    he is being bullied*"), less the words that name a person (the holder, the family, a
+    role word, a name), a time ("for six weeks"), a helper or nothing in particular
+    (``no_topic``: "to engage with services"), and the service verbs of ``verbs``
+    ("help with *making* friends"). Empty when the need names no topic ("needs support",
+    "needs to be safe", "needs support from his nan").
+
+    Why from the parse and not from keywords: a topic no library area knows ("support with
+    his scooter") must still be read as a topic, so that the coach asks its questions
+    rather than offering a rewrite about something else.
+    """
+    said = lists.rewrites
+    openers, dull = said.topic_openers, said.no_topic
+    when = _when_words(lists.time)
+    own = set(_WORD.findall((holder or "").lower()))
+    out: list[str] = []
+    for token in doc:
+        if token.lower_ not in openers or token.i == 0 or token.tag_ not in ("IN", "JJ", "RB"):
+            continue
+        if token.dep_ == "mark":  # "because he is being bullied": the clause it opens
+            tops = [token.head] if token.head.i > token.i else []
+        else:  # "due to X": the object of the "to" after it
+            tops = [c for c in token.children if c.dep_ in ("pobj", "pcomp")] or [
+                g for c in token.children if c.lower_ == "to"
+                for g in c.children if c.dep_ in ("pobj", "pcomp")]
+        for top in tops:
+            for word in top.subtree:
+                low = word.lower_
+                if word.tag_ not in _TOPIC_TAGS or word.dep_ in _NOT_TOPIC_DEPS \
+                        or low in dull or low in own or low in when or low in out:
+                    continue
+                if word.tag_.startswith("VB") and verb_lemma(low) in said.verbs | {"be"}:
+                    continue  # "help with *making* friends": the friends are the topic
+                if names_a_person(word.text, roles, family) and not (
+                        word.i == 0 or word.text.isupper()):
+                    continue
+                out.append(low)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Entry:
     """A statement ready to offer: its area, its words, and what it fits."""
@@ -328,6 +380,8 @@ class Library:
         self._child_words: re.Pattern[str] | None = None
         self._mentions: dict[str, frozenset[str]] = {}
         self._last_gender: tuple[Any, ...] = (None, None, None, None, None)
+        self._parser: Any = None
+        self._topic: tuple[Any, ...] = (None, None, None, ())
 
     def _keep_telling_words(self) -> None:
         """Keep in each entry only the words that tell statements apart.
@@ -380,6 +434,26 @@ class Library:
 
     def __len__(self) -> int:
         return sum(len(area.statements) for area in self.areas)
+
+    def read_with(self, parser: Any) -> None:
+        """Parse the worker's statements with ``parser`` (the coach's pipeline) to read the
+        topic they name (:meth:`topic`). Without one, no topic is read and rewrites follow
+        the statement's keywords and the story, as they did before topics were read."""
+        self._parser = parser
+
+    def topic(self, text: str, holder: str | None, family: Family | None = None
+              ) -> tuple[str, ...]:
+        """The words that say what ``text`` is about (:func:`topic_words`), kept for the
+        statement just read."""
+        if self._parser is None or not text.strip():
+            return ()
+        held = self._topic
+        if held[0] == text and held[1] == holder and held[2] is family:
+            return held[3]
+        words = topic_words(self._parser(text), holder, lists=self.english, roles=self.roles,
+                            family=family)
+        self._topic = (text, holder, family, words)
+        return words
 
     # --- reading a case -----------------------------------------------------------------
 
@@ -541,8 +615,21 @@ class Library:
         found = _WORD.findall(spelled.lower())
         need_scores = self._scores_of([w for w in found if w not in own])
         order = self._area_order
-        areas = sorted(set(need_scores) | set(story_scores),
-                       key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
+        topic = self.topic(text, holder, family)
+        if topic:
+            # The need names what it is about ("support with his friendships"): its
+            # rewrites come from that topic's areas, the story ranking among them; an area
+            # only the story speaks to would answer another need. A topic no area knows
+            # gets the questions only: a rewrite about something else is worse than none.
+            topic_scores = self._scores(self.spelled(" ".join(topic)))
+            if not topic_scores:
+                return []
+            areas = sorted(topic_scores, key=lambda a: (
+                -topic_scores[a], -need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
+            need_scores = topic_scores
+        else:
+            areas = sorted(set(need_scores) | set(story_scores), key=lambda a: (
+                -need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
         words = set(found)
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
         kind = self._holder_kind(holder, member, text)
@@ -550,7 +637,7 @@ class Library:
         fitting = [(rank, area, self._fitting(area, shown_key, member, holder,
                                                family, stated, kind))
                    for rank, area in enumerate(areas)]
-        if family is None and not any(found for _, _, found in fitting):
+        if family is None and not topic and not any(found for _, _, found in fitting):
             # Without a case, statements that fit any family, when the areas the statement
             # speaks to hold nothing for this holder (a father, say).
             fitting = [(rank, a.area, self._fitting(a.area, shown_key, member, holder,
@@ -662,7 +749,9 @@ class Library:
         """
         if need:
             picked = self.pick(text, holder, family=family)
-            if picked or family is not None:
+            if picked or family is not None or self.topic(text, holder, family):
+                # a need that names a topic nothing fits is asked about, not given a
+                # rule's example about something else
                 return picked
         # With a case, only what the case shows; without one, what most families have.
         shown = set(family.facts) if family else set(self.facts.ordinary)
