@@ -612,7 +612,7 @@ class Engine:
         message = rule.message.replace("{reason}", safe_reason)
         # Built when first read (see ``report.Later``): kinds-only readers never need them.
         wording = _Wording(rule, text, holder, term, match, expansion, message, self.library,
-                           self.english, family)
+                           self.english, family, start)
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=Later(wording.said),  # type: ignore[arg-type]
@@ -637,14 +637,15 @@ class _Wording:
     holding the lock."""
 
     __slots__ = ("_gender", "english", "expansion", "family", "holder", "library", "match",
-                 "message", "rule", "term", "text")
+                 "message", "rule", "start", "term", "text")
 
     def __init__(self, rule: Rule, text: str, holder: str | None, term: str, match: str,
                  expansion: str, message: str, library: Library, english: Any,
-                 family: Any) -> None:
+                 family: Any, start: int | None = None) -> None:
         self.rule, self.text, self.holder, self.term = rule, text, holder, term
         self.match, self.expansion, self.message = match, expansion, message
         self.library, self.english, self.family = library, english, family
+        self.start = start  # where the finding starts: its clause names its topic
         self._gender: object = _UNREAD  # the holder's pronouns, read when first needed
 
     def gender(self) -> str | None:
@@ -668,7 +669,8 @@ class _Wording:
             rewrites = [fill(r, holder, self.library.roles, self.term, self.match,
                              self.expansion, lists=self.english) for r in rule.rewrites]
             offered = self.library.suggest(text, holder, rewrites, self.family,
-                                           rule.kind in NEED_KINDS and rule.stage == "need")
+                                           rule.kind in NEED_KINDS and rule.stage == "need",
+                                           at=self.start)
         # Not one the answer already says in another sentence ("Lisa needs counselling.
         # She needs to know how to apply for a non-molestation order."), nor one twice.
         answer = " ".join(text.lower().split())

@@ -267,20 +267,22 @@ def _text(tokens: list[Any]) -> str:
 #: auxiliary is left out by its dependency).
 _TOPIC_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "VB", "VBD", "VBG", "VBN",
                          "VBP", "VBZ"})
-_NOT_TOPIC_DEPS = frozenset({"aux", "auxpass", "neg", "det", "poss", "nsubj", "nsubjpass",
-                             "expl", "mark", "prep", "case"})
+_NOT_TOPIC_DEPS = frozenset({"aux", "auxpass", "neg", "det", "poss", "expl", "mark", "prep",
+                             "case"})
 
 
 def topic_words(doc: Any, holder: str | None, *, lists: English, roles: RoleVocabulary,
-                family: Family | None = None) -> tuple[str, ...]:
+                family: Family | None = None, at: int | None = None) -> tuple[str, ...]:
     """The words of a need that say what it is about, read from the parse: the phrase or
     clause a topic opener opens (framework/words/rewrites.yml ``topic_openers``: "support
     *with his friendships*", "counselling *about the bullying at school*", "help *because
-    he is being bullied*"), less the words that name a person (the holder, the family, a
-    role word, a name), a time ("for six weeks"), a helper or nothing in particular
-    (``no_topic``: "to engage with services"), and the service verbs of ``verbs``
+    he is being bullied*"), less the holder's words and names (a role word stays: "because
+    her dad left" is about her dad), a time ("for six weeks"), a helper or nothing in
+    particular (``no_topic``: "to engage with services"), and the service verbs of ``verbs``
     ("help with *making* friends"). Empty when the need names no topic ("needs support",
-    "needs to be safe", "needs support from his nan").
+    "needs to be safe", "needs support from his nan"). ``at``: where the faulty need starts
+    (a character offset); only its own clause is read ("Marit needs counselling. She needs
+    to know how to apply for a non-molestation order": the order is another need's).
 
     Why from the parse and not from keywords: a topic no library area knows ("support with
     his scooter") must still be read as a topic, so that the coach asks its questions
@@ -291,7 +293,7 @@ def topic_words(doc: Any, holder: str | None, *, lists: English, roles: RoleVoca
     when = _when_words(lists.time)
     own = set(_WORD.findall((holder or "").lower()))
     out: list[str] = []
-    for token in doc:
+    for token in _own_clause(doc, at):
         if token.lower_ not in openers or token.i == 0 or token.tag_ not in ("IN", "JJ", "RB"):
             continue
         if token.dep_ == "mark":  # "because he is being bullied": the clause it opens
@@ -308,11 +310,46 @@ def topic_words(doc: Any, holder: str | None, *, lists: English, roles: RoleVoca
                     continue
                 if word.tag_.startswith("VB") and verb_lemma(low) in said.verbs | {"be"}:
                     continue  # "help with *making* friends": the friends are the topic
-                if names_a_person(word.text, roles, family) and not (
-                        word.i == 0 or word.text.isupper()):
-                    continue
+                if _a_name(word, roles, family):
+                    continue  # "support for Tyler": whom, not what about
                 out.append(low)
     return tuple(out)
+
+
+def _own_clause(doc: Any, at: int | None) -> Any:
+    """The tokens of the clause that holds character ``at`` (all of ``doc`` without one):
+    its sentence, less the clauses joined to it that have their own subject ("... and she
+    needs a flat")."""
+    if at is None:
+        return doc
+    anchor = next((t for t in doc if t.idx <= at < t.idx + max(len(t.text), 1)), None)
+    if anchor is None:
+        return doc
+    sent = anchor.sent
+    others: set[int] = set()
+    for token in sent:
+        if token.dep_ in ("conj", "parataxis", "ccomp") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+                and anchor not in token.subtree:
+            others.update(t.i for t in token.subtree)
+    return [t for t in sent if t.i not in others]
+
+
+def _role_word(text: str, roles: RoleVocabulary) -> bool:
+    """True for a word naming a person by role ("dad", "Mum", "children")."""
+    return roles.gender(text) is not None or roles.is_noun(text.lower()) \
+        or roles.is_parent_word(text)
+
+
+def _a_name(word: Any, roles: RoleVocabulary, family: Family | None) -> bool:
+    """True for a person's name ("Tyler", one of the case), not a role word: "because her
+    dad left" is about her dad leaving, and "dad" is a word the library's areas know."""
+    text = word.text
+    if _role_word(text, roles):
+        return False
+    if family is not None and family.member(text) is not None:
+        return True
+    return text[:1].isupper() and not text.isupper() and word.i != 0
 
 
 @dataclass(frozen=True)
@@ -441,18 +478,18 @@ class Library:
         the statement's keywords and the story, as they did before topics were read."""
         self._parser = parser
 
-    def topic(self, text: str, holder: str | None, family: Family | None = None
-              ) -> tuple[str, ...]:
-        """The words that say what ``text`` is about (:func:`topic_words`), kept for the
-        statement just read."""
+    def topic(self, text: str, holder: str | None, family: Family | None = None,
+              at: int | None = None) -> tuple[str, ...]:
+        """The words that say what ``text`` (the faulty need at character ``at``) is
+        about (:func:`topic_words`), kept for the statement just read."""
         if self._parser is None or not text.strip():
             return ()
         held = self._topic
-        if held[0] == text and held[1] == holder and held[2] is family:
+        if held[0] == (text, at) and held[1] == holder and held[2] is family:
             return held[3]
         words = topic_words(self._parser(text), holder, lists=self.english, roles=self.roles,
-                            family=family)
-        self._topic = (text, holder, family, words)
+                            family=family, at=at)
+        self._topic = ((text, at), holder, family, words)
         return words
 
     # --- reading a case -----------------------------------------------------------------
@@ -566,24 +603,27 @@ class Library:
         return None
 
     def pick(self, text: str, holder: str | None, limit: int = 3,
-             family: Family | None = None) -> list[str]:
-        """Up to ``limit`` specific statements that fit the holder and the case."""
-        return [filled for _, filled in self.choose(text, holder, limit, family)]
+             family: Family | None = None, at: int | None = None) -> list[str]:
+        """Up to ``limit`` specific statements that fit the holder and the case (``at``:
+        where in ``text`` the faulty need starts, :meth:`topic`)."""
+        return [filled for _, filled in self.choose(text, holder, limit, family, at)]
 
     def choose(self, text: str, holder: str | None, limit: int = 3,
-               family: Family | None = None) -> list[tuple[Entry, str]]:
+               family: Family | None = None, at: int | None = None
+               ) -> list[tuple[Entry, str]]:
         """See :meth:`_choose`; kept for the statement just read, since one statement
         (a long paste) can hold many findings that would choose alike."""
-        key = (text, holder, limit)
+        key = (text, holder, limit, at)
         last = self._last
         # The family is held and compared by identity, not by ``id()``: a family freed
         # (``family`` keeps 64) leaves its id to the next one, which would read as the same.
         if last is None or last[0] != key or last[1] is not family:
-            last = self._last = (key, family, self._choose(text, holder, limit, family))
+            last = self._last = (key, family, self._choose(text, holder, limit, family, at))
         return list(last[2])
 
     def _choose(self, text: str, holder: str | None, limit: int = 3,
-                family: Family | None = None) -> list[tuple[Entry, str]]:
+                family: Family | None = None, at: int | None = None
+                ) -> list[tuple[Entry, str]]:
         """The statements :meth:`pick` offers, each with the library entry it came from.
 
         A statement is offered only when it is written for the holder's role and age, and
@@ -615,13 +655,18 @@ class Library:
         found = _WORD.findall(spelled.lower())
         need_scores = self._scores_of([w for w in found if w not in own])
         order = self._area_order
-        topic = self.topic(text, holder, family)
+        topic = self.topic(text, holder, family, at)
         if topic:
             # The need names what it is about ("support with his friendships"): its
             # rewrites come from that topic's areas, the story ranking among them; an area
             # only the story speaks to would answer another need. A topic no area knows
             # gets the questions only: a rewrite about something else is worse than none.
-            topic_scores = self._scores(self.spelled(" ".join(topic)))
+            # Who it is about ("his mum") counts only where what it says of them ("drinks")
+            # speaks to no area: "because his mum drinks" is about drinking, "because her
+            # dad left" about her dad.
+            what = [w for w in topic if not _role_word(w, self.roles)]
+            topic_scores = self._scores(self.spelled(" ".join(what))) if what else {}
+            topic_scores = topic_scores or self._scores(self.spelled(" ".join(topic)))
             if not topic_scores:
                 return []
             areas = sorted(topic_scores, key=lambda a: (
@@ -738,7 +783,7 @@ class Library:
         return out
 
     def suggest(self, text: str, holder: str | None, rewrites: list[str],
-                family: Family | None, need: bool) -> list[str]:
+                family: Family | None, need: bool, at: int | None = None) -> list[str]:
         """The rewrites to offer for one finding.
 
         A need the worker can rebuild gets statements from the library that fit the holder
@@ -748,8 +793,8 @@ class Library:
         Their pronouns follow the holder.
         """
         if need:
-            picked = self.pick(text, holder, family=family)
-            if picked or family is not None or self.topic(text, holder, family):
+            picked = self.pick(text, holder, family=family, at=at)
+            if picked or family is not None or self.topic(text, holder, family, at):
                 # a need that names a topic nothing fits is asked about, not given a
                 # rule's example about something else
                 return picked
