@@ -288,14 +288,17 @@ def topic_words(doc: Any, holder: str | None, *, lists: English, roles: RoleVoca
     his scooter") must still be read as a topic, so that the coach asks its questions
     rather than offering a rewrite about something else.
     """
+    if not doc.has_annotation("DEP"):
+        return ()  # a pipeline without a parser reads no topic: the story leads
     said = lists.rewrites
     openers, dull = said.topic_openers, said.no_topic
     when = _when_words(lists.time)
     own = set(_WORD.findall((holder or "").lower()))
     out: list[str] = []
     for token in _own_clause(doc, at):
-        if token.lower_ not in openers or token.i == 0 or token.tag_ not in ("IN", "JJ", "RB"):
-            continue
+        if token.lower_ not in openers or token.i == 0 or (
+                token.tag_ not in ("IN", "JJ", "RB") and token.dep_ not in ("prep", "mark")):
+            continue  # "regarding" is tagged as a verb, a preposition by its dependency
         if token.dep_ == "mark":  # "because he is being bullied": the clause it opens
             tops = [token.head] if token.head.i > token.i else []
         else:  # "due to X": the object of the "to" after it
