@@ -325,9 +325,11 @@ def _own_clause(doc: Any, at: int | None) -> Any:
     needs a flat")."""
     if at is None:
         return doc
-    anchor = next((t for t in doc if t.idx <= at < t.idx + max(len(t.text), 1)), None)
-    if anchor is None:
+    span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand") \
+        if 0 <= at < len(doc.text) else None
+    if not span:
         return doc
+    anchor = span[0]
     sent = anchor.sent
     others: set[int] = set()
     for token in sent:
@@ -421,7 +423,7 @@ class Library:
         self._mentions: dict[str, frozenset[str]] = {}
         self._last_gender: tuple[Any, ...] = (None, None, None, None, None)
         self._parser: Any = None
-        self._topic: tuple[Any, ...] = (None, None, None, ())
+        self._topic: tuple[Any, ...] = (None, None, None, (), None)
 
     def _keep_telling_words(self) -> None:
         """Keep in each entry only the words that tell statements apart.
@@ -490,10 +492,19 @@ class Library:
         held = self._topic
         if held[0] == (text, at) and held[1] == holder and held[2] is family:
             return held[3]
-        words = topic_words(self._parser(text), holder, lists=self.english, roles=self.roles,
-                            family=family, at=at)
-        self._topic = ((text, at), holder, family, words)
+        if held[0] is None or held[0][0] != text or held[4] is None:
+            doc = self._parser(text)
+        else:
+            doc = held[4]  # another finding of the same statement: parsed once
+        words = self.topic_in(doc, holder, family, at)
+        self._topic = ((text, at), holder, family, words, doc)
         return words
+
+    def topic_in(self, doc: Any, holder: str | None, family: Family | None = None,
+                 at: int | None = None) -> tuple[str, ...]:
+        """:meth:`topic` of a statement already parsed (the matcher's, as it finds)."""
+        return topic_words(doc, holder, lists=self.english, roles=self.roles, family=family,
+                           at=at)
 
     # --- reading a case -----------------------------------------------------------------
 
@@ -606,26 +617,32 @@ class Library:
         return None
 
     def pick(self, text: str, holder: str | None, limit: int = 3,
-             family: Family | None = None, at: int | None = None) -> list[str]:
+             family: Family | None = None, at: int | None = None,
+             topic: tuple[str, ...] | None = None) -> list[str]:
         """Up to ``limit`` specific statements that fit the holder and the case (``at``:
-        where in ``text`` the faulty need starts, :meth:`topic`)."""
-        return [filled for _, filled in self.choose(text, holder, limit, family, at)]
+        where in ``text`` the faulty need starts; ``topic``: its topic, when read already;
+        :meth:`topic`)."""
+        return [filled for _, filled in self.choose(text, holder, limit, family, at, topic)]
 
     def choose(self, text: str, holder: str | None, limit: int = 3,
-               family: Family | None = None, at: int | None = None
-               ) -> list[tuple[Entry, str]]:
+               family: Family | None = None, at: int | None = None,
+               topic: tuple[str, ...] | None = None) -> list[tuple[Entry, str]]:
         """See :meth:`_choose`; kept for the statement just read, since one statement
-        (a long paste) can hold many findings that would choose alike."""
-        key = (text, holder, limit, at)
+        (a long paste) can hold many findings that would choose alike (those naming the
+        same topic)."""
+        if topic is None:
+            topic = self.topic(text, holder, family, at)
+        key = (text, holder, limit, topic)
         last = self._last
         # The family is held and compared by identity, not by ``id()``: a family freed
         # (``family`` keeps 64) leaves its id to the next one, which would read as the same.
         if last is None or last[0] != key or last[1] is not family:
-            last = self._last = (key, family, self._choose(text, holder, limit, family, at))
+            last = self._last = (key, family, self._choose(text, holder, limit, family,
+                                                             topic))
         return list(last[2])
 
     def _choose(self, text: str, holder: str | None, limit: int = 3,
-                family: Family | None = None, at: int | None = None
+                family: Family | None = None, topic: tuple[str, ...] = ()
                 ) -> list[tuple[Entry, str]]:
         """The statements :meth:`pick` offers, each with the library entry it came from.
 
@@ -658,7 +675,6 @@ class Library:
         found = _WORD.findall(spelled.lower())
         need_scores = self._scores_of([w for w in found if w not in own])
         order = self._area_order
-        topic = self.topic(text, holder, family, at)
         if topic:
             # The need names what it is about ("support with his friendships"): its
             # rewrites come from that topic's areas, the story ranking among them; an area
@@ -786,7 +802,8 @@ class Library:
         return out
 
     def suggest(self, text: str, holder: str | None, rewrites: list[str],
-                family: Family | None, need: bool, at: int | None = None) -> list[str]:
+                family: Family | None, need: bool, at: int | None = None,
+                topic: tuple[str, ...] | None = None) -> list[str]:
         """The rewrites to offer for one finding.
 
         A need the worker can rebuild gets statements from the library that fit the holder
@@ -796,8 +813,10 @@ class Library:
         Their pronouns follow the holder.
         """
         if need:
-            picked = self.pick(text, holder, family=family, at=at)
-            if picked or family is not None or self.topic(text, holder, family, at):
+            if topic is None:
+                topic = self.topic(text, holder, family, at)
+            picked = self.pick(text, holder, family=family, topic=topic)
+            if picked or family is not None or topic:
                 # a need that names a topic nothing fits is asked about, not given a
                 # rule's example about something else
                 return picked
