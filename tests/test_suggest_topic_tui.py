@@ -48,7 +48,10 @@ async def test_the_interview_offers_the_rewrites_the_cli_offers_for_a_topic(
                 screen.interview.relevant(list(cli.findings), "need"))
             if topic:
                 assert screen.rewrite_options, "friendship rewrites"
-                assert all("friend" in r for r in screen.rewrite_options), \
+                library = app.coach.library
+                areas = {filled: entry.area.area for entry, filled in library.choose(
+                    text, "Kayla", family=library.family(screen.case))}
+                assert {areas.get(r) for r in screen.rewrite_options} == {"friendships"}, \
                     screen.rewrite_options
             else:
                 assert screen.rewrite_options == [], screen.rewrite_options
