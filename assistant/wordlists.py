@@ -98,6 +98,8 @@ class RewriteWords(WordFile):
     topic_prepositions: Words = frozenset()
     given_verbs: Words = frozenset()
     said_as_written: Words = frozenset()
+    topic_openers: Words = frozenset()
+    no_topic: Words = frozenset()
 
 
 class PronounWords(WordFile):

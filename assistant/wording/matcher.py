@@ -316,6 +316,7 @@ class Engine:
         self.nlp = nlp
         self.ruleset = ruleset
         self.library = library
+        library.read_with(nlp)  # the topic a need names chooses its rewrites' areas
         self.reduced = reduced
         self.english = library.english  # the word lists of the library's content
         self.reader = StructureReader(ruleset.lexicons, self.english.time,
@@ -610,8 +611,12 @@ class Engine:
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
         # Built when first read (see ``report.Later``): kinds-only readers never need them.
+        # What the need is about, read while its parse is at hand (the rewrites are chosen
+        # later, when read): only for a need the library's statements may rebuild
+        topic = self.library.topic_in(doc, holder, family, start) \
+            if parsed and rule.kind in NEED_KINDS and rule.stage == "need" else None
         wording = _Wording(rule, text, holder, term, match, expansion, message, self.library,
-                           self.english, family)
+                           self.english, family, start, topic)
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=Later(wording.said),  # type: ignore[arg-type]
@@ -636,14 +641,17 @@ class _Wording:
     holding the lock."""
 
     __slots__ = ("_gender", "english", "expansion", "family", "holder", "library", "match",
-                 "message", "rule", "term", "text")
+                 "message", "rule", "start", "term", "text", "topic")
 
     def __init__(self, rule: Rule, text: str, holder: str | None, term: str, match: str,
                  expansion: str, message: str, library: Library, english: Any,
-                 family: Any) -> None:
+                 family: Any, start: int | None = None,
+                 topic: tuple[str, ...] | None = None) -> None:
         self.rule, self.text, self.holder, self.term = rule, text, holder, term
         self.match, self.expansion, self.message = match, expansion, message
         self.library, self.english, self.family = library, english, family
+        self.start = start  # where the finding starts: its clause names its topic
+        self.topic = topic  # the words of that topic, when the parse was read
         self._gender: object = _UNREAD  # the holder's pronouns, read when first needed
 
     def gender(self) -> str | None:
@@ -667,7 +675,8 @@ class _Wording:
             rewrites = [fill(r, holder, self.library.roles, self.term, self.match,
                              self.expansion, lists=self.english) for r in rule.rewrites]
             offered = self.library.suggest(text, holder, rewrites, self.family,
-                                           rule.kind in NEED_KINDS and rule.stage == "need")
+                                           rule.kind in NEED_KINDS and rule.stage == "need",
+                                           at=self.start, topic=self.topic)
         # Not one the answer already says in another sentence ("Lisa needs counselling.
         # She needs to know how to apply for a non-molestation order."), nor one twice.
         answer = " ".join(text.lower().split())

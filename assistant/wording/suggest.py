@@ -263,6 +263,100 @@ def _text(tokens: list[Any]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
+#: Tags of the words that can say what a need is about: nouns, adjectives and verbs (an
+#: auxiliary is left out by its dependency).
+_TOPIC_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "VB", "VBD", "VBG", "VBN",
+                         "VBP", "VBZ"})
+_NOT_TOPIC_DEPS = frozenset({"aux", "auxpass", "neg", "det", "poss", "expl", "mark", "prep",
+                             "case"})
+
+
+def topic_words(doc: Any, holder: str | None, *, lists: English, roles: RoleVocabulary,
+                family: Family | None = None, at: int | None = None) -> tuple[str, ...]:
+    """The words of a need that say what it is about, read from the parse: the phrase or
+    clause a topic opener opens (framework/words/rewrites.yml ``topic_openers``: "support
+    *with his friendships*", "counselling *about the bullying at school*", "help *because
+    he is being bullied*"), less the holder's words and names (a role word stays: "because
+    her dad left" is about her dad), a time ("for six weeks"), a helper or nothing in
+    particular (``no_topic``: "to engage with services"), and the service verbs of ``verbs``
+    ("help with *making* friends"). Empty when the need names no topic ("needs support",
+    "needs to be safe", "needs support from his nan"). ``at``: where the faulty need starts
+    (a character offset); only its own clause is read ("Marit needs counselling. She needs
+    to know how to apply for a non-molestation order": the order is another need's).
+
+    Why from the parse and not from keywords: a topic no library area knows ("support with
+    his scooter") must still be read as a topic, so that the coach asks its questions
+    rather than offering a rewrite about something else.
+    """
+    if not doc.has_annotation("DEP"):
+        return ()  # a pipeline without a parser reads no topic: the story leads
+    said = lists.rewrites
+    openers, dull = said.topic_openers, said.no_topic
+    when = _when_words(lists.time)
+    own = set(_WORD.findall((holder or "").lower()))
+    out: list[str] = []
+    for token in _own_clause(doc, at):
+        if token.lower_ not in openers or token.i == 0 or (
+                token.tag_ not in ("IN", "JJ", "RB") and token.dep_ not in ("prep", "mark")):
+            continue  # "regarding" is tagged as a verb, a preposition by its dependency
+        if token.dep_ == "mark":  # "because he is being bullied": the clause it opens
+            tops = [token.head] if token.head.i > token.i else []
+        else:  # "due to X": the object of the "to" after it
+            tops = [c for c in token.children if c.dep_ in ("pobj", "pcomp")] or [
+                g for c in token.children if c.lower_ == "to"
+                for g in c.children if c.dep_ in ("pobj", "pcomp")]
+        for top in tops:
+            for word in top.subtree:
+                low = word.lower_
+                if word.tag_ not in _TOPIC_TAGS or word.dep_ in _NOT_TOPIC_DEPS \
+                        or low in dull or low in own or low in when or low in out:
+                    continue
+                if word.tag_.startswith("VB") and verb_lemma(low) in said.verbs | {"be"}:
+                    continue  # "help with *making* friends": the friends are the topic
+                if _a_name(word, roles, family):
+                    continue  # "support for Tyler": whom, not what about
+                out.append(low)
+    return tuple(out)
+
+
+def _own_clause(doc: Any, at: int | None) -> Any:
+    """The tokens of the clause that holds character ``at`` (all of ``doc`` without one):
+    its sentence, less the clauses joined to it that have their own subject ("... and she
+    needs a flat")."""
+    if at is None:
+        return doc
+    span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand") \
+        if 0 <= at < len(doc.text) else None
+    if not span:
+        return doc
+    anchor = span[0]
+    sent = anchor.sent
+    others: set[int] = set()
+    for token in sent:
+        if token.dep_ in ("conj", "parataxis", "ccomp") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+                and anchor not in token.subtree:
+            others.update(t.i for t in token.subtree)
+    return [t for t in sent if t.i not in others]
+
+
+def _role_word(text: str, roles: RoleVocabulary) -> bool:
+    """True for a word naming a person by role ("dad", "Mum", "children")."""
+    return roles.gender(text) is not None or roles.is_noun(text.lower()) \
+        or roles.is_parent_word(text)
+
+
+def _a_name(word: Any, roles: RoleVocabulary, family: Family | None) -> bool:
+    """True for a person's name ("Tyler", one of the case), not a role word: "because her
+    dad left" is about her dad leaving, and "dad" is a word the library's areas know."""
+    text = word.text
+    if _role_word(text, roles):
+        return False
+    if family is not None and family.member(text) is not None:
+        return True
+    return text[:1].isupper() and not text.isupper() and word.i != 0
+
+
 @dataclass(frozen=True)
 class Entry:
     """A statement ready to offer: its area, its words, and what it fits."""
@@ -328,6 +422,8 @@ class Library:
         self._child_words: re.Pattern[str] | None = None
         self._mentions: dict[str, frozenset[str]] = {}
         self._last_gender: tuple[Any, ...] = (None, None, None, None, None)
+        self._parser: Any = None
+        self._topic: tuple[Any, ...] = (None, None, None, (), None)
 
     def _keep_telling_words(self) -> None:
         """Keep in each entry only the words that tell statements apart.
@@ -380,6 +476,35 @@ class Library:
 
     def __len__(self) -> int:
         return sum(len(area.statements) for area in self.areas)
+
+    def read_with(self, parser: Any) -> None:
+        """Parse the worker's statements with ``parser`` (the coach's pipeline) to read the
+        topic they name (:meth:`topic`). Without one, no topic is read and rewrites follow
+        the statement's keywords and the story, as they did before topics were read."""
+        self._parser = parser
+
+    def topic(self, text: str, holder: str | None, family: Family | None = None,
+              at: int | None = None) -> tuple[str, ...]:
+        """The words that say what ``text`` (the faulty need at character ``at``) is
+        about (:func:`topic_words`), kept for the statement just read."""
+        if self._parser is None or not text.strip():
+            return ()
+        held = self._topic
+        if held[0] == (text, at) and held[1] == holder and held[2] is family:
+            return held[3]
+        if held[0] is None or held[0][0] != text or held[4] is None:
+            doc = self._parser(text)
+        else:
+            doc = held[4]  # another finding of the same statement: parsed once
+        words = self.topic_in(doc, holder, family, at)
+        self._topic = ((text, at), holder, family, words, doc)
+        return words
+
+    def topic_in(self, doc: Any, holder: str | None, family: Family | None = None,
+                 at: int | None = None) -> tuple[str, ...]:
+        """:meth:`topic` of a statement already parsed (the matcher's, as it finds)."""
+        return topic_words(doc, holder, lists=self.english, roles=self.roles, family=family,
+                           at=at)
 
     # --- reading a case -----------------------------------------------------------------
 
@@ -492,24 +617,33 @@ class Library:
         return None
 
     def pick(self, text: str, holder: str | None, limit: int = 3,
-             family: Family | None = None) -> list[str]:
-        """Up to ``limit`` specific statements that fit the holder and the case."""
-        return [filled for _, filled in self.choose(text, holder, limit, family)]
+             family: Family | None = None, at: int | None = None,
+             topic: tuple[str, ...] | None = None) -> list[str]:
+        """Up to ``limit`` specific statements that fit the holder and the case (``at``:
+        where in ``text`` the faulty need starts; ``topic``: its topic, when read already;
+        :meth:`topic`)."""
+        return [filled for _, filled in self.choose(text, holder, limit, family, at, topic)]
 
     def choose(self, text: str, holder: str | None, limit: int = 3,
-               family: Family | None = None) -> list[tuple[Entry, str]]:
+               family: Family | None = None, at: int | None = None,
+               topic: tuple[str, ...] | None = None) -> list[tuple[Entry, str]]:
         """See :meth:`_choose`; kept for the statement just read, since one statement
-        (a long paste) can hold many findings that would choose alike."""
-        key = (text, holder, limit)
+        (a long paste) can hold many findings that would choose alike (those naming the
+        same topic)."""
+        if topic is None:
+            topic = self.topic(text, holder, family, at)
+        key = (text, holder, limit, topic)
         last = self._last
         # The family is held and compared by identity, not by ``id()``: a family freed
         # (``family`` keeps 64) leaves its id to the next one, which would read as the same.
         if last is None or last[0] != key or last[1] is not family:
-            last = self._last = (key, family, self._choose(text, holder, limit, family))
+            last = self._last = (key, family, self._choose(text, holder, limit, family,
+                                                             topic))
         return list(last[2])
 
     def _choose(self, text: str, holder: str | None, limit: int = 3,
-                family: Family | None = None) -> list[tuple[Entry, str]]:
+                family: Family | None = None, topic: tuple[str, ...] = ()
+                ) -> list[tuple[Entry, str]]:
         """The statements :meth:`pick` offers, each with the library entry it came from.
 
         A statement is offered only when it is written for the holder's role and age, and
@@ -541,8 +675,25 @@ class Library:
         found = _WORD.findall(spelled.lower())
         need_scores = self._scores_of([w for w in found if w not in own])
         order = self._area_order
-        areas = sorted(set(need_scores) | set(story_scores),
-                       key=lambda a: (-need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
+        if topic:
+            # The need names what it is about ("support with his friendships"): its
+            # rewrites come from that topic's areas, the story ranking among them; an area
+            # only the story speaks to would answer another need. A topic no area knows
+            # gets the questions only: a rewrite about something else is worse than none.
+            # Who it is about ("his mum") counts only where what it says of them ("drinks")
+            # speaks to no area: "because his mum drinks" is about drinking, "because her
+            # dad left" about her dad.
+            what = [w for w in topic if not _role_word(w, self.roles)]
+            topic_scores = self._scores(self.spelled(" ".join(what))) if what else {}
+            topic_scores = topic_scores or self._scores(self.spelled(" ".join(topic)))
+            if not topic_scores:
+                return []
+            areas = sorted(topic_scores, key=lambda a: (
+                -topic_scores[a], -need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
+            need_scores = topic_scores
+        else:
+            areas = sorted(set(need_scores) | set(story_scores), key=lambda a: (
+                -need_scores.get(a, 0), -story_scores.get(a, 0), order[a]))
         words = set(found)
         candidates: list[tuple[tuple[int, ...], Entry, Member | None]] = []
         kind = self._holder_kind(holder, member, text)
@@ -550,7 +701,7 @@ class Library:
         fitting = [(rank, area, self._fitting(area, shown_key, member, holder,
                                                family, stated, kind))
                    for rank, area in enumerate(areas)]
-        if family is None and not any(found for _, _, found in fitting):
+        if family is None and not topic and not any(found for _, _, found in fitting):
             # Without a case, statements that fit any family, when the areas the statement
             # speaks to hold nothing for this holder (a father, say).
             fitting = [(rank, a.area, self._fitting(a.area, shown_key, member, holder,
@@ -651,7 +802,8 @@ class Library:
         return out
 
     def suggest(self, text: str, holder: str | None, rewrites: list[str],
-                family: Family | None, need: bool) -> list[str]:
+                family: Family | None, need: bool, at: int | None = None,
+                topic: tuple[str, ...] | None = None) -> list[str]:
         """The rewrites to offer for one finding.
 
         A need the worker can rebuild gets statements from the library that fit the holder
@@ -661,8 +813,12 @@ class Library:
         Their pronouns follow the holder.
         """
         if need:
-            picked = self.pick(text, holder, family=family)
-            if picked or family is not None:
+            if topic is None:
+                topic = self.topic(text, holder, family, at)
+            picked = self.pick(text, holder, family=family, topic=topic)
+            if picked or family is not None or topic:
+                # a need that names a topic nothing fits is asked about, not given a
+                # rule's example about something else
                 return picked
         # With a case, only what the case shows; without one, what most families have.
         shown = set(family.facts) if family else set(self.facts.ordinary)
