@@ -590,11 +590,11 @@ def main(argv: list[str] | None = None) -> int:
         return (r[2][0], -r[2][2], -order[r[1].policy], -len(r[1].vectors),
                 -len(r[1].fallback), r[1].rule_features, -r[0])
 
-    shown: dict[tuple[str, bool, bool, int, int], tuple[float, Decision,
+    shown: dict[tuple[str, bool, bool, int, int, bool], tuple[float, Decision,
                                                    tuple[int, int, int, int]]] = {}
     for r in results:
         key = (r[1].policy, r[1].rule_features, r[1].min_prob > 0, len(r[1].vectors),
-               len(r[1].fallback))
+               len(r[1].fallback), r[1].unlearned_stands)
         if key not in shown or rank(r) > rank(shown[key]):
             shown[key] = r
     for l2, d, (right, total, themed, nulls) in sorted(shown.values(), key=rank,
@@ -615,9 +615,21 @@ def main(argv: list[str] | None = None) -> int:
     # everywhere won leave-sources-out (1849 against 1821 for the words' stack with the
     # second model) but failed 14 of the theme tests (drink and county-lines slang, a
     # partner's put-downs, themes.yml's own "sit still in circle time"): the vectors were
-    # sure against theme words they had never seen.
-    allowed = [r for r in results if r[2][2] <= rules_null and (
-        not r[1].vectors or (r[1].policy == "stack" and r[1].unlearned_stands))]
+    # sure against theme words they had never seen. So, on 1 Dec 2026 (2421 rows), the
+    # stack was measured with the rules' theme standing where the model cannot weigh
+    # what it rests on (``unlearned_stands``: a theme phrase or act, or only words the
+    # model holds no weight for): leave-sources-out 2068 right against 2093 without it
+    # and 2058 for the words' stack with the second model (chosen), 44 null rows themed
+    # against the rules' 45; it passed all but 1 of 471 theme tests where the unguarded
+    # vectors' blend failed 25 (drink and county-lines slang, acts of abuse, themes.yml's
+    # own "sit still in circle time"). The one left: "Child 1 needs someone to talk to
+    # about her drinking." read as parental substance misuse (the words' stack passes
+    # it): the model does not read whom a theme's words are about (themes.yml
+    # ``about``), as the rules do. Keeping the rules' theme where the model's theme is
+    # about someone the need does not name (measured outside the trainer, not built
+    # yet) cost 5 more rows (2063). Until a join passes every theme test, the vectors
+    # stay out of it.
+    allowed = [r for r in results if r[2][2] <= rules_null and not r[1].vectors]
     best = max(allowed, key=rank)
     l2, decision, (right, total, themed, nulls) = best
     print(f"\nchosen: {describe(decision)} (L2 {l2:g}): {right}/{total} = "
