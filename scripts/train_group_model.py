@@ -59,6 +59,7 @@ from assistant.needgroups.learned import (  # noqa: E402
     is_read,
     softmax,
     stack_features,
+    unlearned,
     vector_texts,
 )
 from assistant.needgroups.suggest import Analyzer, Suggester, coach_kinds, load_coach  # noqa: E402
@@ -261,6 +262,8 @@ def describe(d: Decision) -> str:
         text = "(e) stacked: model log p and rules' scores weighed"
         text += f", rules if best >= {d.threshold:g}" if d.threshold else ""
         text += f", +{d.none_offset:g} to no theme" if d.none_offset else ""
+        text += ", rules stand on phrases, acts, unlearned words" if d.unlearned_stands \
+            else ""
     elif d.policy == "strong":
         text = f"(c) rules if best >= {d.threshold:g}, else model"
     elif d.policy == "blend":
@@ -310,6 +313,12 @@ def dump(model: dict) -> str:
         dump(fallback).rstrip("\n").split("\n"))
     return (text[:-2] + vectors + ',\n "weights": {\n' + ",\n".join(lines) + "\n }"
             + second + "\n}\n")
+
+
+def weighed(vocab: list[str], w: np.ndarray) -> set[str]:
+    """The features the stored file keeps (``weights_of``: some class's weight is not
+    too small to matter), as run time sees them (:func:`unlearned`)."""
+    return {f for f, row in zip(vocab, w, strict=True) if np.abs(row).max() >= 0.005}
 
 
 def dense_weights(wd: np.ndarray, parts: tuple[str, ...] | list[str]
@@ -446,9 +455,11 @@ def main(argv: list[str] | None = None) -> int:
 
     def score(decision: Decision, probs: dict[int, list[float]],
               second: dict[int, list[float]] | None = None,
-              picks: dict[int, str | None] | None = None) -> tuple[int, int, int, int]:
+              picks: dict[int, str | None] | None = None,
+              firm: dict[int, bool] | None = None) -> tuple[int, int, int, int]:
         """Right rows, rows, null rows given a theme, null rows; ``picks``: each row's
-        theme as already chosen (the stacked join's, fold by fold)."""
+        theme as already chosen (the stacked join's, fold by fold); ``firm``: where the
+        rules' theme rests on what the model cannot weigh (``unlearned``)."""
         right = null_total = null_themed = 0
         for i, it in enumerate(items):
             if it["rule"] is None:
@@ -458,7 +469,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 got = picks[i] if picks is not None else choose(
                     decision, probs[i], classes, it["rule"].theme, it["rule"].scores,
-                    it["rule"].strong)
+                    it["rule"].strong or (decision.unlearned_stands and firm is not None
+                                          and firm[i]))
                 if second is not None and it["rule"].theme is None and it["read"]:
                     stands, theme = fallback_pick(second[i], classes, decision.fallback_prob)
                     got = theme if stands else got
@@ -486,7 +498,8 @@ def main(argv: list[str] | None = None) -> int:
                  list[tuple[Decision, dict[int, str | None]]]] = {}
 
     def stacked(probs: dict[int, list[float]], with_rules: bool, parts: tuple[str, ...],
-                l2: float) -> list[tuple[float, Decision, tuple[int, int, int, int]]]:
+                l2: float, firm: dict[int, bool]
+                ) -> list[tuple[float, Decision, tuple[int, int, int, int]]]:
         """The stacked join on these out-of-fold probabilities, judged fold by fold (each
         fold's rows placed by weights fitted to the other folds' rows), with its fixed
         floors and each offset to "no theme"; the weights stored are fitted to every
@@ -495,36 +508,40 @@ def main(argv: list[str] | None = None) -> int:
                                      items[i]["rule"].scores) for i in learnable])
         y = np.array(label)
         held_of = np.array([fold[items[i]["src"]] for i in learnable])
-        tried = [(STACK_THRESHOLD, off) for off in NONE_OFFSETS]
-        picks: dict[tuple[float, float], dict[int, str | None]] = {k: {} for k in tried}
+        tried = [(STACK_THRESHOLD, off, guard) for off in NONE_OFFSETS
+                 for guard in (False, True)]
+        picks: dict[tuple[float, float, bool], dict[int, str | None]] = {
+            k: {} for k in tried}
         for held in range(FOLDS):
             test_at = np.flatnonzero(held_of == held)
             if not len(test_at):
                 continue
             w = fit_stack(x[held_of != held], y[held_of != held])
-            for t, off in tried:
+            for t, off, guard in tried:
                 d = Decision(policy="stack", weights=w, none_offset=off, threshold=t,
                              min_prob=STACK_MIN_PROB)
                 for k in test_at:
                     i = learnable[k]
                     rule = items[i]["rule"]
-                    picks[(t, off)][i] = choose(d, probs[i], classes, rule.theme,
-                                                rule.scores, rule.strong)
+                    picks[(t, off, guard)][i] = choose(
+                        d, probs[i], classes, rule.theme, rule.scores,
+                        rule.strong or (guard and firm[i]))
         full = fit_stack(x, y)
         out = []
         kept = stacks.setdefault((with_rules, parts, l2), [])
-        for t, off in tried:
+        for t, off, guard in tried:
             d = Decision(policy="stack", weights=full, none_offset=off, threshold=t,
                          min_prob=STACK_MIN_PROB, rule_features=with_rules,
-                         vectors=list(parts))
-            out.append((l2, d, score(d, probs, picks=picks[(t, off)])))
-            kept.append((d, picks[(t, off)]))
+                         vectors=list(parts), unlearned_stands=guard)
+            out.append((l2, d, score(d, probs, picks=picks[(t, off, guard)])))
+            kept.append((d, picks[(t, off, guard)]))
         return out
     for with_rules, parts in grid:
         feats = {i: features(analyses[i], items[i]["rule"], with_rules) for i in learnable}
         dense = dense_of(encoded, analyses, learnable, parts)
         for l2 in l2s:
             probs: dict[int, list[float]] = {}
+            firm: dict[int, bool] = {}
             for held in range(FOLDS):
                 train_at = [k for k, i in enumerate(learnable)
                             if fold[items[i]["src"]] != held]
@@ -536,12 +553,15 @@ def main(argv: list[str] | None = None) -> int:
                                         None if dense is None else dense[train_at])
                 got = predict(vocab, w, b, [feats[learnable[k]] for k in test_at], wd,
                               None if dense is None else dense[test_at])
+                known = weighed(vocab, w)
                 for k, p in zip(test_at, got, strict=True):
                     probs[learnable[k]] = p
+                    firm[learnable[k]] = unlearned(items[learnable[k]]["rule"],
+                                                   analyses[learnable[k]].tokens, known)
             print(f"  measured: {'rules' if with_rules else 'words'} "
                   f"+vectors({'+'.join(parts) or 'none'}) L2 {l2:g}", flush=True)
             results += [(l2, d, score(d, probs)) for d in candidates(with_rules, parts)]
-            results += stacked(probs, with_rules, parts, l2)
+            results += stacked(probs, with_rules, parts, l2, firm)
             measured[(with_rules, parts, l2)] = probs
     # The second model's join: each join of the words alone with the rules, and a model
     # reading meaning vectors where the rules find nothing (same L2, same rule features).
@@ -570,11 +590,11 @@ def main(argv: list[str] | None = None) -> int:
         return (r[2][0], -r[2][2], -order[r[1].policy], -len(r[1].vectors),
                 -len(r[1].fallback), r[1].rule_features, -r[0])
 
-    shown: dict[tuple[str, bool, bool, int, int], tuple[float, Decision,
+    shown: dict[tuple[str, bool, bool, int, int, bool], tuple[float, Decision,
                                                    tuple[int, int, int, int]]] = {}
     for r in results:
         key = (r[1].policy, r[1].rule_features, r[1].min_prob > 0, len(r[1].vectors),
-               len(r[1].fallback))
+               len(r[1].fallback), r[1].unlearned_stands)
         if key not in shown or rank(r) > rank(shown[key]):
             shown[key] = r
     for l2, d, (right, total, themed, nulls) in sorted(shown.values(), key=rank,
@@ -595,7 +615,20 @@ def main(argv: list[str] | None = None) -> int:
     # everywhere won leave-sources-out (1849 against 1821 for the words' stack with the
     # second model) but failed 14 of the theme tests (drink and county-lines slang, a
     # partner's put-downs, themes.yml's own "sit still in circle time"): the vectors were
-    # sure against theme words they had never seen.
+    # sure against theme words they had never seen. So, on 1 Dec 2026 (2421 rows), the
+    # stack was measured with the rules' theme standing where the model cannot weigh
+    # what it rests on (``unlearned_stands``: a theme phrase or act, or only words the
+    # model holds no weight for): leave-sources-out 2068 right against 2093 without it
+    # and 2058 for the words' stack with the second model (chosen), 44 null rows themed
+    # against the rules' 45; it passed all but 1 of 471 theme tests where the unguarded
+    # vectors' blend failed 25 (drink and county-lines slang, acts of abuse, themes.yml's
+    # own "sit still in circle time"). The one left: "Child 1 needs someone to talk to
+    # about her drinking." read as parental substance misuse (the words' stack passes
+    # it): the model does not read whom a theme's words are about (themes.yml
+    # ``about``), as the rules do. Keeping the rules' theme where the model's theme is
+    # about someone the need does not name (measured outside the trainer, not built
+    # yet) cost 5 more rows (2063). Until a join passes every theme test, the vectors
+    # stay out of it.
     allowed = [r for r in results if r[2][2] <= rules_null and not r[1].vectors]
     best = max(allowed, key=rank)
     l2, decision, (right, total, themed, nulls) = best
@@ -622,7 +655,9 @@ def main(argv: list[str] | None = None) -> int:
         fallback = stored_second(vocab2, w2, wd2, b2, classes, fb_parts)
         full_second = dict(zip(learnable, predict(vocab2, w2, b2, rows_in, wd2, fb_dense),
                           strict=True))
-    dev_right = score(decision, full, full_second)[0]
+    known = weighed(vocab, w)
+    dev_right = score(decision, full, full_second, firm={
+        i: unlearned(items[i]["rule"], analyses[i].tokens, known) for i in learnable})[0]
     meta = {
         "trained_on": "eval/dev/needgroups.jsonl",
         "rows": len(rows), "rows_to_model": len(learnable), "sources": len(sources),

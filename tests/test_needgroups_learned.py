@@ -441,3 +441,33 @@ def test_the_second_model_is_asked_only_where_the_rules_find_nothing(
     assert drink.theme == "substance-misuse"
     assert service.theme is None and service.reason.startswith("worded as a service")
     assert unread.theme is None
+
+
+def _unlearned_guard(folder: Path, guard: bool, weights: dict) -> Suggester:
+    """The shipped model made to lean to young caring wherever it is asked (a strong
+    join that never keeps the rules' theme by its score), with or without the guard."""
+    shipped = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    bias = [5.0 if c == "young-carer" else 0.0 for c in shipped["classes"]]
+    decision = {"policy": "strong", "threshold": 100.0, "rule_features": False,
+                "unlearned_stands": guard}
+    model = {**shipped, "decision": decision, "bias": bias, "weights": weights,
+             "vectors": {}, "vector_scale": 0.0}
+    model.pop("fallback", None)
+    folder.mkdir()
+    return Suggester(THEMES, Analyzer(None, _override(folder, json.dumps(model))))
+
+
+def test_the_rules_theme_stands_on_words_the_model_never_learned(tmp_path: Path) -> None:
+    text = "Child 1 needs to do his homework every evening."
+    (rule,) = Suggester(THEMES, Analyzer(None, CONTENT), learned=False).suggest([text])
+    assert rule.theme == "school-learning" and not rule.strong
+    # no weight for 'homework': the model cannot weigh it, so the rules' theme stands
+    (kept,) = _unlearned_guard(tmp_path / "guarded", True, {}).suggest([text])
+    assert kept.theme == "school-learning"
+    # without the guard, the same model overrules it
+    (overruled,) = _unlearned_guard(tmp_path / "open", False, {}).suggest([text])
+    assert overruled.theme == "young-carer"
+    # a word the model holds a weight for is its to weigh
+    learned = {"w:homework": {"young-carer": 0.5}}
+    (weighed,) = _unlearned_guard(tmp_path / "learned", True, learned).suggest([text])
+    assert weighed.theme == "young-carer"

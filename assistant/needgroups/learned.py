@@ -33,7 +33,7 @@ need worded as a service, an assessment or a universal aim never reaches it: the
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -150,6 +150,13 @@ class Decision(Strict):
     # best class is taken (a floor, as ``min_prob`` is, chosen leave-sources-out).
     weights: list[float] = []
     none_offset: float = 0.0
+    # The rules' theme stands (as a ``strong`` one does) where the model cannot weigh
+    # what it rests on (:func:`unlearned`): a theme phrase or act, or only words the
+    # model holds no weight for. Why: a model that reads meaning vectors everywhere was
+    # sure against theme words it had never seen (drink and county-lines slang, a
+    # partner's put-downs, "sit still in circle time"): where the words are new to it,
+    # its vectors guess, and themes.yml's words are the project's knowledge of them.
+    unlearned_stands: bool = False
 
     @model_validator(mode="after")
     def _stack_weighed(self) -> Decision:
@@ -233,6 +240,21 @@ def fallback_pick(probs: Sequence[float], classes: Sequence[str], min_prob: floa
     and that choice (None: no theme). Shared by run time and the trainer."""
     best = max(range(len(classes)), key=lambda k: (probs[k], -k))
     return probs[best] >= min_prob, None if classes[best] == NONE else classes[best]
+
+
+def unlearned(rule: Suggestion, tokens: Sequence[Sequence[object]],
+              known: Container[str]) -> bool:
+    """Whether the rules' theme rests on what the model cannot weigh: a phrase or an act
+    of that theme (who does what to whom), or only words with no ``w:`` feature in
+    ``known`` (the model's weighed features: it never saw them in enough rows). Shared by
+    run time and the trainer (which passes each fold's own)."""
+    found = [m for m in rule.matches if m.theme == rule.theme]
+    if rule.theme is None or not found:
+        return False
+    if any(m.act or m.end - m.start > 1 for m in found):
+        return True
+    return not any(f"w:{tokens[i][1]}" in known for m in found
+                   for i in range(m.start, m.end))
 
 
 def features(analysis: Analysis, rule: Suggestion | None = None,
@@ -386,7 +408,9 @@ class Learned:
         reader: Learned = self
         feats = features(analysis, rule, decision.rule_features)
         probs = self.probabilities(feats, analysis)
-        theme = choose(decision, probs, self.classes, rule.theme, rule.scores, rule.strong)
+        firm = rule.strong or (decision.unlearned_stands
+                               and unlearned(rule, analysis.tokens, self.rows))
+        theme = choose(decision, probs, self.classes, rule.theme, rule.scores, firm)
         if self.fallback is not None and rule.theme is None and is_read(analysis):
             fb_probs = self.fallback.probabilities(feats, analysis)
             stands, fb_theme = fallback_pick(fb_probs, self.classes, decision.fallback_prob)
