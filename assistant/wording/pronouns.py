@@ -92,13 +92,14 @@ def _possessive(tokens: list[str], i: int, lists: PronounWords,
 
     Why: "her" is both; a boy's rewrite of "...things that make her anxious" read "make
     his anxious". Read, in order: nothing after it, or a word of ``after_object`` ("tell
-    her about", "keep her calm"), shows the person, whatever a parse says; after a verb of
-    giving ("give her time", "offer her a place": ``lists.giving``) it is the person
-    unless a second noun phrase follows ("give her mum a call"); else the parse, where there is one (``parsed``: the token at this
-    character offset; possessive where it depends on a noun as its possessor); else what
-    follows: a verb after a verb of ``with_verb`` ("let her go") shows the person; a word of
-    ``before_noun`` ("own", "little") or a word English uses as a noun (lemminflect) shows
-    a possessive; anything else (a verb, an adjective: "make her anxious") the person."""
+    her about", "keep her calm"), shows the person, whatever a parse says. After a verb
+    of giving ("give her time", "offer her a place": ``lists.giving``) it is the person
+    unless a second noun phrase follows ("give her mum a call"). Else the parse, where
+    there is one (``parsed``: the token at this character offset), says a possessive
+    where it is a noun's possessor. Without one, a verb after a verb of ``with_verb``
+    ("let her go") shows the person; a word of ``before_noun`` ("own", "little") or one
+    English uses as a noun (lemminflect) a possessive; anything else (a verb, an
+    adjective: "make her anxious") the person."""
     j, after = _next_word(tokens, i)
     if j < 0 or after in lists.after_object:
         return False
