@@ -117,6 +117,10 @@ class PronounWords(WordFile):
     agree_first: WordMap = {}
     inverted: Words = frozenset()
     holder_pronouns: dict[str, tuple[str, str, str]] = {}
+    before_noun: Words = frozenset()
+    giving: Words = frozenset()
+    with_verb: Words = frozenset()
+    determiners: Words = frozenset()
 
 
 class RedactionWords(WordFile):

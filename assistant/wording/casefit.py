@@ -544,6 +544,33 @@ class CaseFacts(Strict):
         where it tells them, not where it denies them or tells an accident."""
         return self._story_cues.found(text, self.told, self.act_ids, self.accident)
 
+    def shown_by_statement(self, text: str, said_of: Callable[[str, int], str | None]
+                           ) -> set[str]:
+        """The facts the worker's statement shows (:meth:`shown_by_text`), a fact about one
+        kind of person (``about``: a child's anxiety, a parent's illness) only where its
+        words are said of a person of that kind: ``said_of(sentence, at)`` says of whom
+        ("child" or "adult") the lower-case ``sentence`` says its words at ``at``, None
+        for someone it cannot place (a name the case does not record): that place shows
+        the fact as the words alone did.
+
+        Why: "Jordan needs a referral to CAMHS for low mood" is Jordan's low mood; read as
+        the story's words are, it showed a parent's illness, and the child was offered
+        "...his mum stays in bed because Mum is unwell" in a family with no such illness."""
+        found = self.shown_by_text(text)
+        personal = [f for f in found if self.by_id[f].about]
+        if not personal:
+            return found
+        sentences = sentences_of(text)
+        for fact in personal:
+            rule = self.by_id[fact]
+            places = [said_of(sentence, at) for sentence in sentences
+                      for cue in rule.story_cues
+                      if (at := cue.where(sentence, None if cue.denies else self.told))
+                      is not None]
+            if places and rule.about not in places and None not in places:
+                found.discard(fact)
+        return found
+
     def settle(self, shown: set[str]) -> set[str]:
         """``shown`` less the facts another shown fact rules out (``unless``)."""
         return {f for f in shown if not set(self.by_id[f].unless) & shown}

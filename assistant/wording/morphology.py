@@ -157,6 +157,22 @@ def gerund(verb: str) -> str:
 
 
 @lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
+def can_be_noun(word: str) -> bool:
+    """True when English uses ``word`` as a noun ("mum", "time", "bed"), or the dictionary
+    does not know it (a name, a service: more likely a noun than a verb); False for a word
+    it knows only as another part of speech ("anxious", "put", "know")."""
+    low = word.lower()
+    found = _lemminflect().getAllLemmas(low)
+    return not found or "NOUN" in found or "PROPN" in found
+
+
+@lru_cache(maxsize=4096)
+def can_be_verb(word: str) -> bool:
+    """True when English uses ``word`` as a verb ("go", "sleep", "put")."""
+    return "VERB" in _lemminflect().getAllLemmas(word.lower())
+
+
 def they_form(word: str) -> str | None:
     """The form a third-person singular verb takes after "they" ("feels" -> "feel",
     "goes" -> "go", "tries" -> "try", "misses" -> "miss"), or None when ``word`` is not

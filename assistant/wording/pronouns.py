@@ -12,12 +12,12 @@ lists in use, or the packaged ones.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.content import RoleVocabulary
 
-from assistant.wording.morphology import they_form
+from assistant.wording.morphology import can_be_noun, can_be_verb, they_form
 from assistant.wordlists import PronounWords
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[^A-Za-z]+")
@@ -85,12 +85,44 @@ def target_gender(text: str, holder: str | None, roles: RoleVocabulary,
     return None
 
 
-def fit(text: str, gender: str | None, *, lists: PronounWords) -> str:
+def _possessive(tokens: list[str], i: int, lists: PronounWords,
+                parsed: dict[int, Any]) -> bool:
+    """True when "her" (or "his") at ``tokens[i]`` is a possessive ("her mum", "her own
+    bed"), False when it stands for the person ("make her anxious", "let her", "about her").
+
+    Why: "her" is both; a boy's rewrite of "...things that make her anxious" read "make
+    his anxious". Read, in order: nothing after it, or a word of ``after_object`` ("tell
+    her about", "keep her calm"), shows the person, whatever a parse says. After a verb
+    of giving ("give her time", "offer her a place": ``lists.giving``) it is the person
+    unless a second noun phrase follows ("give her mum a call"). Else the parse, where
+    there is one (``parsed``: the token at this character offset), says a possessive
+    where it is a noun's possessor. Without one, a verb after a verb of ``with_verb``
+    ("let her go") shows the person; a word of ``before_noun`` ("own", "little") or one
+    English uses as a noun (lemminflect) a possessive; anything else (a verb, an
+    adjective: "make her anxious") the person."""
+    j, after = _next_word(tokens, i)
+    if j < 0 or after in lists.after_object:
+        return False
+    before = next((t.lower() for t in reversed(tokens[:i]) if t.strip()), "")
+    if before in lists.giving:
+        k, second = _next_word(tokens, j)
+        return k >= 0 and second in lists.determiners
+    token = parsed.get(sum(len(t) for t in tokens[:i]))
+    if token is not None:
+        return bool(token.dep_ == "poss" or token.tag_ == "PRP$")
+    if before in lists.with_verb and can_be_verb(after):
+        return False
+    return after in lists.before_noun or can_be_noun(after)
+
+
+def fit(text: str, gender: str | None, *, lists: PronounWords, doc: Any = None) -> str:
     """``text`` with the holder's pronouns for ``gender`` ('f', 'm'), or "they" if None.
 
     The holder's pronouns are taken to be those of the kind that comes first: in "her dad
     died because of his illness", "her" is the holder's and "his" the dad's, so only the
-    first kind changes and the other person keeps theirs.
+    first kind changes and the other person keeps theirs. ``doc``: ``text`` parsed (a
+    spaCy document with a dependency parse), which tells "her" the possessive from "her"
+    the person (:func:`_possessive`); without one, the words around it tell.
     """
     female, male = lists.female, lists.male
     tokens = _TOKEN.findall(text)
@@ -100,15 +132,22 @@ def fit(text: str, gender: str | None, *, lists: PronounWords) -> str:
     holders = female if first in female else male
     if gender == ("f" if holders is female else "m"):
         return text
+    parsed = {t.idx: t for t in doc if t.lower_ in ("her", "his")} \
+        if doc is not None and doc.has_annotation("DEP") else {}
     for i, token in enumerate(tokens):
         low = token.lower()
         if low not in holders:
             continue
         j, after = _next_word(tokens, i)
         if low == "her":
-            is_object = j < 0 or after in lists.after_object
+            is_object = not _possessive(tokens, i, lists, parsed)
             new = {"f": "her", "m": "him" if is_object else "his",
                    None: "them" if is_object else "their"}[gender]
+        elif low == "his" and (j < 0 or (
+                (k := parsed.get(sum(len(t) for t in tokens[:i]))) is not None
+                and k.tag_ != "PRP$" and k.dep_ != "poss")):
+            # "his" standing alone ("the choice is his"): "hers", "theirs"
+            new = {"f": "hers", "m": "his", None: "theirs"}[gender]
         elif low in ("he", "she"):
             new = {"f": "she", "m": "he", None: "they"}[gender]
             if gender is None and j >= 0:

@@ -418,11 +418,12 @@ class Library:
         self._per_case: dict[tuple[int, str | None], tuple[Any, ...]] = {}
         self._fits: dict[tuple[Any, ...], tuple[Any, list[tuple[int, Entry, Member | None]]]] \
             = {}
-        self._shown: tuple[str, set[str]] = ("", set())
+        self._shown: tuple[Any, Family | None, set[str]] = (None, None, set())
         self._child_words: re.Pattern[str] | None = None
         self._mentions: dict[str, frozenset[str]] = {}
         self._last_gender: tuple[Any, ...] = (None, None, None, None, None)
         self._parser: Any = None
+        self._parses: dict[str, Any] = {}
         self._topic: tuple[Any, ...] = (None, None, None, (), None)
 
     def _keep_telling_words(self) -> None:
@@ -661,14 +662,10 @@ class Library:
         # Shorthand is read for what it stands for: "needs SLT" speaks to speech and
         # language, and shows what "speech and language therapy" shows.
         spelled = self.spelled(text)
-        stated = frozenset(self._shown_by(text))
-        if spelled != text:
-            # What the spelled-out words show too, but no adult's condition: "CAMHS" is
-            # "child and adolescent mental health services", a child's service, which says
-            # nothing of a parent's mental health.
-            by_id = self.facts.by_id
-            stated |= {f for f in self.facts.shown_by_text(spelled)
-                       if by_id[f].about != "adult"}
+        # What the spelled-out words show too, each fact about one person only where
+        # said of them: "CAMHS" is "child and adolescent mental health services", a
+        # child's service, which says nothing of a parent's mental health.
+        stated = frozenset(self._shown_by(spelled, holder, member, family))
         shown = self.facts.settle(shown | stated)
         # The holder's own words ("Mum needs...") say nothing about the area.
         own = set(_WORD.findall((holder or "").lower()))
@@ -822,8 +819,8 @@ class Library:
                 return picked
         # With a case, only what the case shows; without one, what most families have.
         shown = set(family.facts) if family else set(self.facts.ordinary)
-        shown = self.facts.settle(shown | self._shown_by(text))
         member = family.member(holder) if family else None
+        shown = self.facts.settle(shown | self._shown_by(text, holder, member, family))
         gender = self._gender(text, holder, member, pronouns=self.english.pronouns)
         out = []
         for rewrite in rewrites:
@@ -842,7 +839,7 @@ class Library:
                 continue  # the case has it already
             out.append(rewrite if names_someone_else(rewrite, holder, self.roles,
                                                      self.english.pronouns)
-                       else fit(rewrite, gender, lists=self.english.pronouns))
+                       else self._fit(rewrite, gender))
         return out
 
     def _rewrite_fits(self, rewrite: str, holder: str | None, member: Member,
@@ -898,11 +895,52 @@ class Library:
             self._shorthand = load_shorthand(self._content)
         return self._shorthand.spelled(text)
 
-    def _shown_by(self, text: str) -> set[str]:
-        """The facts the statement's own words show, kept for the statement just read."""
-        if self._shown[0] != text or not text:
-            self._shown = (text, self.facts.shown_by_text(text))
-        return self._shown[1]
+    def _shown_by(self, text: str, holder: str | None, member: Member | None,
+                  family: Family | None) -> set[str]:
+        """The facts the statement's own words show, a fact about one kind of person only
+        where said of that kind (:meth:`_said_of`); kept for the statement just read."""
+        key = (text, holder, member)
+        if self._shown[0] != key or self._shown[1] is not family or not text:
+            kind = "adult" if self._holder_is_parent(holder, member, text) else "child"
+            found = self.facts.shown_by_statement(
+                text, lambda sentence, at: self._said_of(text, sentence, at, holder, kind,
+                                                         family))
+            self._shown = (key, family, found)
+        return set(self._shown[2])
+
+    def _said_of(self, text: str, sentence: str, at: int, holder: str | None, kind: str,
+                 family: Family | None) -> str | None:
+        """Of whom ("child" or "adult") the (lower-case) ``sentence`` of the statement
+        ``text`` says its words at ``at``: the person named nearest before them (a family
+        word, "his mum", "Jordan's"; a person of the case by name; the holder), else the
+        holder (``kind``); None where that is a name the coach cannot place ("Mum needs
+        help because Kai is anxious", no case: Kai may be a child).
+
+        Why: in a need the holder is the subject, and the words that name another person
+        say whose the words after them are: "Jordan needs help with his low mood" is the
+        child's, "...because his mum has low mood" and "Mum needs help with her low mood"
+        the mother's."""
+        own = set(_WORD.findall((holder or "").lower()))
+        start = text.replace("\u2019", "'").replace("\u2018", "'").lower().find(sentence)
+        written = text[start:start + len(sentence)] if start >= 0 else sentence
+        skip = self.english.pronouns.not_people
+        found = list(re.finditer(r"[A-Za-z][A-Za-z-]*(?:'s?)?", written[:at]))
+        for n, match in reversed(list(enumerate(found))):
+            word = match.group().lower().removesuffix("'s").removesuffix("'")
+            role = self.roles.family_words.get(word)
+            if role is not None:
+                return "child" if role in self.child_roles else "adult"
+            if family is not None:
+                person = next((m for m in family.members
+                               if m.name.split() and m.name.split()[0].lower() == word), None)
+                if person is not None:
+                    return "child" if person.child else "adult"
+            if word in own:
+                return kind
+            if n and match.group()[0].isupper() and word not in skip \
+                    and not match.group().isupper():
+                return None  # a name the coach cannot place
+        return kind
 
     def _child_for(self, entry: Entry, family: Family, holder: Member | None,
                    stated: frozenset[str] = frozenset(), whose: Member | None = None
@@ -1064,14 +1102,29 @@ class Library:
         if entry.about_child:
             # The pronouns in a statement about the parent's child are the child's.
             gender = child.gender if child is not None else None
-            filled = fit(filled, gender, lists=pronouns)
+            filled = self._fit(filled, gender)
         elif not names_someone_else(filled, holder, self.roles, pronouns):
             # Pronouns in a statement naming someone else may be that person's: left as written.
-            filled = fit(filled, self._gender(text, holder, member, pronouns=pronouns),
-                         lists=pronouns)
+            filled = self._fit(filled, self._gender(text, holder, member, pronouns=pronouns))
         if holder and filled.count(holder) > 1:
             return None  # "Dad needs to agree with Dad...": written for someone else
         return filled
+
+    def _fit(self, text: str, gender: str | None) -> str:
+        """:func:`fit` with ``text`` parsed by the coach's pipeline where a "her" or a
+        "his" is to change: the parse tells "her" the possessive ("her mum") from "her" the
+        person ("make her anxious"). Parses are kept: the library's statements are few."""
+        lists = self.english.pronouns
+        low = f" {text.lower()} "
+        doc = None
+        if self._parser is not None and ((gender != "f" and re.search(r"\bher\b", low))
+                                         or (gender != "m" and re.search(r"\bhis\b", low))):
+            doc = self._parses.get(text)
+            if doc is None:
+                if len(self._parses) > 5_000:
+                    self._parses.clear()
+                doc = self._parses[text] = self._parser(text)
+        return fit(text, gender, lists=lists, doc=doc)
 
     def holder_gender(self, text: str, holder: str | None, family: Family | None
                       ) -> str | None:
