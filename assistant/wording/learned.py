@@ -15,7 +15,9 @@ leave-sources-out; the join with the rules is the file's ``decision``, chosen th
 
 The join: the rules' kinds always stand. Where the rules read the statement as specific
 (no kind that counts), the model may add the kind it finds most likely when its
-probability reaches that kind's threshold; it never adds to a negated need. A kind it adds
+probability reaches that kind's threshold; it never adds to a negated need, nor where the
+reader read it as particular to someone (:func:`closed`: a particular person, someone's
+own thing or help, another person named). A kind it adds
 is said with the rule of that kind's own message, questions and rewrites
 (``structure-<kind>``), and its ``why`` says the kind was read by meaning.
 
@@ -131,6 +133,8 @@ class Seen:
     readings: list[NeedReading] = field(default_factory=list)
     # the rules' kinds that count (the model adds only where there are none)
     kinds: list[str] = field(default_factory=list)
+    # why the model has no say on this statement (:func:`closed`), else None
+    closed: str | None = None
 
 
 def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
@@ -179,7 +183,29 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
     whole = " ".join(t.text for t in tokens if t.i not in names)
     need = " ".join(t.text for t in what) or whole
     return Seen(feats, {"need": need.lower(), "whole": whole.lower()}, reading, readings,
-                kinds)
+                kinds, closed(reading, reader))
+
+
+def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
+    """Why the model may not add a kind to a need the reader read this way, else None:
+    the reader read it as particular to someone (``NeedReader.someones``: a particular
+    person, someone's own thing or help, another person named).
+
+    Why: the model fills the word lists' gaps. Where the reader found nothing (a head no
+    list knows, "a wobble cushion"), its meaning may say what the lists could not. But a
+    person, an owner or a relationship in what is needed is a finding, not a gap: the
+    model never sees the parse, and names are left out of its words, so it reads "help
+    from Gran" near help given as a service and "a positive relationship with Quorra's
+    godmother" near an aim every child shares."""
+    return None if reading is None else reader.someones(reading)
+
+
+def open_to_model(seen: Seen) -> bool:
+    """Whether the model may add a kind to a statement (shared by run time and the
+    trainer, so what is measured is what runs): the rules found no kind that counts, the
+    need is not negated, and the reader did not read it as particular (:func:`closed`)."""
+    return not seen.kinds and not (seen.reading is not None and seen.reading.negated) \
+        and seen.closed is None
 
 
 def _reading_features(reading: NeedReading, count: int) -> dict[str, float]:
@@ -295,9 +321,9 @@ class NeedModel:
     def added(self, seen: Seen) -> tuple[str, float] | None:
         """The kind the model adds to a statement the rules read as specific, with its
         probability; None when it adds nothing (the rules found a kind, the need is
-        negated, or the model is not sure enough)."""
-        if not self.active or seen.kinds or (seen.reading is not None
-                                             and seen.reading.negated):
+        negated or read as particular: :func:`open_to_model`; or the model is not sure
+        enough)."""
+        if not self.active or not open_to_model(seen):
             return None
         return add_kind(self.decision, self.probabilities(seen), self.model.classes)
 

@@ -14,6 +14,8 @@ from assistant.wording.structure.meaning import Nearness, NeedMeaning
 from assistant.wording.structure.readings import (
     FAULTS,
     KNOWN_VERBS,
+    PARTICULAR_PERSON,
+    PARTICULAR_THING,
     SPECIFYING_DEPS,
     SUBJECT_DEPS,
     Category,
@@ -158,6 +160,7 @@ class NeedReader:
         self.home_noun = words("shape_home_noun")
         self.evaluative_adj = words("shape_evaluative_adj")
         self.person_head = words("shape_person_head")
+        self.kin_noun = words("shape_kin_noun")
         self.personal_verb = words("shape_personal_verb")
         self.generic_place = words("shape_generic_place")
         self.direction_verb = words("shape_direction_verb")
@@ -1913,7 +1916,7 @@ class NeedReader:
             return "universal", (f"\"{_np_text(head)}\" names people only by states every "
                                  "child should be in")
         if base in self.person_head and not self._service_mods(head):
-            return "specific", f"asks for a particular person: \"{head.text}\""
+            return "specific", f"{PARTICULAR_PERSON}: \"{head.text}\""
         kind, why = self.need_shaped(head)
         if kind is None:
             # Coordinated phrases: "an Early Help Assessment and a TAC meeting".
@@ -2067,7 +2070,7 @@ class NeedReader:
         if self._concrete_thing(head) or self._specific_mods(head) or any(
                 c.dep_ in ("poss", "nummod") or (c.dep_ == "amod" and c.lower_ == "own")
                 for c in _kids(head)):
-            return "specific", f"names something particular: \"{head.text}\""
+            return "specific", f"{PARTICULAR_THING}: \"{head.text}\""
         # "closure", "a fresh start": nothing flagged, but nothing read as particular
         # either; the coach asks the framework's question rather than call it specific
         return "unknown", f"names no service, aim or assessment: \"{head.text}\""
@@ -4387,6 +4390,54 @@ class NeedReader:
         general ("heard by the judge", not "cared for by her parents")."""
         agent = self._agent(verb)
         return agent is not None and not self._noun_base(agent) & self.carer_noun
+
+    # Prepositions whose object is whom what is needed comes from or is shared with
+    # ("help from Gran", "contact with friends", "safe from Dean"); "for" only off a verb
+    # ("a break from caring for Sam"): "a kit for Amara" says whose it is.
+    _SOMEONE_PREPS = frozenset({"from", "with", "by", "between", "without", "for"})
+
+    def someones(self, reading: NeedReading) -> str | None:
+        """Why a need read as specific (or as naming nothing listed) is particular to
+        someone, else None: it asks for a particular person or people ("a Brindle-speaking
+        family", "carers available at weekends"), what is needed is someone's ("her
+        parents' help", "a room of his own"), or it comes from or is shared with someone
+        the holder knows, by name, as kin or friends, or as theirs ("help from Gran",
+        "contact with friends", "safe from Dean", "a break from caring for Sam", "a
+        relationship with Quorra's godmother").
+
+        Why: the learned need reader (``wording.learned``) adds a kind only where the
+        rules found no service, aim or assessment for want of a listed word. A particular
+        person, an owner or a relationship in what is needed is the words' own evidence
+        that it is this person's arrangement, not a service, an aim every child shares or
+        an assessment; the model reads names only as left out, so it never sees it.
+        People in general ("sessions with other young carers", "a team around the child")
+        and the person it is for ("a kit for Amara") do not count."""
+        if reading.category not in ("specific", "unknown") or reading.negated:
+            return None
+        head = reading.head_token
+        if reading.what == "phrase":
+            if reading.reason.startswith(PARTICULAR_PERSON):
+                return reading.reason
+            if head is not None and any(
+                    c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ == "own")
+                    or (c.dep_ == "prep" and any(g.lower_ == "own" for g in _kids(c)))
+                    for c in _kids(head)):
+                return f"what is needed is someone's: \"{head.text}\""
+        anchor = head if head is not None else reading.verb_token
+        part = reading.what_part
+        if part is None or anchor is None:
+            return None
+        for token in anchor.doc[part.start:part.end]:
+            prep = token.head
+            if token.dep_ != "pobj" or prep.lower_ not in self._SOMEONE_PREPS or (
+                    prep.lower_ == "for" and not prep.head.tag_.startswith("VB")):
+                continue
+            # the person, or whose they are ("with Quorra's godmother")
+            for who in (token, *(c for c in _kids(token) if c.dep_ == "poss")):
+                if lemma(who) in self.kin_noun or who.lower_ in self.kin_noun or (
+                        who.tag_ in ("NNP", "NNPS") and who.is_title):
+                    return f"comes from or is shared with someone: \"{who.text}\""
+        return None
 
     def _person(self, noun: Any) -> bool:
         """Another person or people, named or by a pronoun (not "himself"): in a

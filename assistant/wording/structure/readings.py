@@ -16,6 +16,11 @@ WhatKind = Literal["clause", "phrase"]
 
 #: Categories that are faults at the need stage (the coach's scored kinds).
 FAULTS = ("universal", "service", "assessment")
+#: How the reason for a noun phrase read as specific begins: on the words' own evidence (a
+#: thing one owns or is given, an owner, a count, a modifier that singles it out; a
+#: particular person). ``NeedReader.someones`` reads the second.
+PARTICULAR_THING = "names something particular"
+PARTICULAR_PERSON = "asks for a particular person"
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "pobj", "obj")
