@@ -45,6 +45,7 @@ import itertools
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -332,8 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.update((i, joined(rows[i], probs[i], decision)) for i in test_at)
         for i in test_at:
             seen = rows[i]["seen"]
-            if seen.closed is not None and not seen.kinds and not (
-                    seen.reading is not None and seen.reading.negated):
+            if seen.closed is not None and open_to_model(replace(seen, closed=None)):
                 would = add_kind(decision, probs[i], CLASSES)
                 if would is not None:
                     withheld[i] = would[0]

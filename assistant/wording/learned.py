@@ -135,6 +135,8 @@ class Seen:
     kinds: list[str] = field(default_factory=list)
     # why the model has no say on this statement (:func:`closed`), else None
     closed: str | None = None
+    # the kinds the rules found but discounted (negated, hypothetical, quoted)
+    discounted: list[str] = field(default_factory=list)
 
 
 def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
@@ -146,6 +148,7 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
 
     feats: dict[str, float] = {}
     kinds: list[str] = []
+    discounted: list[str] = []
     for finding in report.findings:
         feats[f"rule:{finding.rule}"] = 1.0
         if finding.counts:
@@ -154,6 +157,8 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
                 kinds.append(finding.kind)
         else:
             feats[f"discounted:{finding.kind}"] = 1.0
+            if finding.kind in KINDS and finding.kind not in discounted:
+                discounted.append(finding.kind)
     if not kinds:
         feats["rules:specific"] = 1.0
     readings = reader.read_needs(doc) if len(doc) else []
@@ -183,7 +188,7 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
     whole = " ".join(t.text for t in tokens if t.i not in names)
     need = " ".join(t.text for t in what) or whole
     return Seen(feats, {"need": need.lower(), "whole": whole.lower()}, reading, readings,
-                kinds, closed(reading, reader))
+                kinds, closed(reading, reader), discounted)
 
 
 def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
@@ -202,10 +207,12 @@ def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
 
 def open_to_model(seen: Seen) -> bool:
     """Whether the model may add a kind to a statement (shared by run time and the
-    trainer, so what is measured is what runs): the rules found no kind that counts, the
-    need is not negated, and the reader did not read it as particular (:func:`closed`)."""
-    return not seen.kinds and not (seen.reading is not None and seen.reading.negated) \
-        and seen.closed is None
+    trainer, so what is measured is what runs): the rules found no kind, not even one
+    their context discounted ("Kayla hardly needs counselling": the coach's negators said
+    it does not count, and the model must not say it back), the need is not negated, and
+    the reader did not read it as particular to someone (:func:`closed`)."""
+    return not seen.kinds and not seen.discounted and not (
+        seen.reading is not None and seen.reading.negated) and seen.closed is None
 
 
 def _reading_features(reading: NeedReading, count: int) -> dict[str, float]:
