@@ -27,14 +27,12 @@ def own_process() -> None:
 def freeze_loaded() -> None:
     """Leave every object alive now (the loaded pipeline, content and word lists) out of
     the garbage collector's later passes (``gc.freeze``), in a process that
-    :func:`own_process` says runs one command or the app.
+    :func:`own_process` says runs one command or the app (why: the module's docstring).
 
-    Why: a full collection walks every object the process holds; with the pipeline and
-    the content loaded that is about a third of a second per 5,000 statements checked,
-    spent finding nothing to free. Called at start-up, once what a command or the app
-    loads is loaded; never inside a library call such as ``Coach.load``, and never in a
-    process that only calls the core (the test suite makes many coaches and apps: it
-    would keep each one's garbage for good).
+    Called at start-up, once what a command or the app loads is loaded; never inside a
+    library call such as ``Coach.load``, and never in a process that only calls the core
+    (the test suite makes many coaches and apps: it would keep each one's garbage for
+    good).
     """
     if _owned:
         gc.freeze()

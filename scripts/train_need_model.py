@@ -246,10 +246,10 @@ def flagged_must_pass(coach: Coach, decision: NeedDecision, vocab: list[str],
     encoded, feats = encode(coach, rows)
     at = list(range(len(rows)))
     probs = predict(vocab, w, b, [feats[i] for i in at], wd, dense_of(rows, encoded, at))
+    on = decision.model_copy(update={"policy": "add"})
     out = []
     for row, p in zip(rows, probs, strict=True):
-        added = joined(row, p, decision.model_copy(update={"policy": "add"})) - set(
-            row["seen"].kinds)
+        added = joined(row, p, on) - set(row["seen"].kinds)
         out += [(row["item"].text, kind) for kind in sorted(added)]
     return out
 

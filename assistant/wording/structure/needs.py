@@ -3190,9 +3190,7 @@ class NeedReader:
         help from a particular person ("help from Gran", "his dad's help") is a personal
         arrangement. Aims are judged before this ("support to flourish")."""
         base = lemma(head)
-        if base not in self.help_given or any(
-                c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
-                for c in _kids(head)):
+        if base not in self.help_given or _given_by_someone(_kids(head)):
             return False
         return clause.tag_ == "VBG" or base in self.work_to_noun
 
@@ -3221,8 +3219,7 @@ class NeedReader:
         help from a named person ("help from Gran with ...") is a particular
         arrangement."""
         kids = _kids(head)
-        if any(c.dep_ == "prep" and c.lower_ in ("from", "by") for c in kids) or \
-                any(c.dep_ in ("poss", "relcl", "acl") for c in kids):
+        if _given_by_someone(kids) or any(c.dep_ in ("relcl", "acl") for c in kids):
             return False
         for prep in kids:
             if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i == head.i + 1:
@@ -5621,3 +5618,10 @@ class NeedReader:
 def _named_owner(noun: Any) -> bool:
     """"her father's", "Dad's": a possessor named, not only "his" or "their"."""
     return any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in _kids(noun))
+
+
+def _given_by_someone(kids: Collection[Any]) -> bool:
+    """True when help's own words say who gives it: a possessive ("his dad's help") or
+    "from"/"by" someone ("help from Gran"): a particular arrangement, not the work."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by"))
+               for c in kids)
