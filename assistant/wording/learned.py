@@ -2,7 +2,7 @@
 
 Why: the need reader's word classes and shapes (``structure/needs.py``) were written
 while looking at the labelled dev statements, and a service or an aim worded a way no one
-listed ("a wobble cushion", "to do as well as she can") is read as specific for want of a
+listed ("a buddy system", "to do as well as she can") is read as specific for want of a
 listed word. Hand rules written from dev wordings did not generalise: the held-out misses
 are a long tail, one or two per source. A multinomial logistic regression learns from
 every labelled need at once what the reader itself saw: the shape it read (an infinitive
@@ -17,7 +17,7 @@ The join: the rules' kinds always stand. Where the rules read the statement as s
 (no kind that counts), the model may add the kind it finds most likely when its
 probability reaches that kind's threshold; it never adds to a negated need, nor where the
 reader read it as particular to someone (:func:`closed`: a particular person, someone's
-own thing or help, another person named). A kind it adds
+own thing or help, another person named) or as a thing one can hand over. A kind it adds
 is said with the rule of that kind's own message, questions and rewrites
 (``structure-<kind>``), and its ``why`` says the kind was read by meaning.
 
@@ -194,15 +194,21 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
 def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
     """Why the model may not add a kind to a need the reader read this way, else None:
     the reader read it as particular to someone (``NeedReader.someones``: a particular
-    person, someone's own thing or help, another person named).
+    person, or one asked to do something particular, someone's own thing or help, another
+    person named), or what is needed is a thing one can hand over (``NeedReader.goods``:
+    "a torch", "a car seat").
 
     Why: the model fills the word lists' gaps. Where the reader found nothing (a head no
-    list knows, "a wobble cushion"), its meaning may say what the lists could not. But a
+    list knows, "a buddy system"), its meaning may say what the lists could not. But a
     person, an owner or a relationship in what is needed is a finding, not a gap: the
     model never sees the parse, and names are left out of its words, so it reads "help
     from Gran" near help given as a service and "a positive relationship with Quorra's
-    godmother" near an aim every child shares."""
-    return None if reading is None else reader.someones(reading)
+    godmother" near an aim every child shares. So is a thing people make: the labels
+    call a thing a child lacks specific, and the model, having met few, reads one it never
+    met ("a torch", "a duvet") near the equipment a service provides."""
+    if reading is None:
+        return None
+    return reader.someones(reading) or reader.goods(reading)
 
 
 def open_to_model(seen: Seen) -> bool:

@@ -12,8 +12,10 @@ from typing import Any, Self
 
 from assistant.wording.structure.meaning import Nearness, NeedMeaning
 from assistant.wording.structure.readings import (
+    A_THING,
     FAULTS,
     KNOWN_VERBS,
+    OBJECT_DEPS,
     PARTICULAR_PERSON,
     PARTICULAR_THING,
     SPECIFYING_DEPS,
@@ -181,6 +183,7 @@ class NeedReader:
         self.agent_suffix = tuple(sorted(words("shape_agent_suffix"), key=len, reverse=True))
         self.role_mod = words("shape_role_mod")
         self.role_person = words("shape_role_person")
+        self.service_person = words("service_person")  # service.yml's providers
         self.honorific = words("shape_honorific")
         self.means_verb = words("shape_means_verb")
         self.need_area = words("shape_need_area")
@@ -259,6 +262,14 @@ class NeedReader:
                            self.personal_verb, self.direction_verb, self.evidence_verb,
                            self.mental_verb)
 
+    # The lists that name a service, a provider, an assessment or a place provided as the
+    # head of what is needed: a thing they name is not a good (:meth:`goods`).
+    _SERVICE_LISTS = ("service_noun", "service_person", "engage_object", "help_given",
+                      "assessment_noun", "shape_service_head", "shape_weak_service_head",
+                      "shape_plan_head", "shape_help_noun", "shape_work_to_noun",
+                      "shape_assessment_head", "shape_respite_noun", "shape_place_noun",
+                      "shape_sought_setting")
+
     def _wordnet_classes(self, lexicons: dict[str, list[str]]) -> None:
         """The broad noun classes of ``framework/wording/wordnet.yml`` (generated from
         WordNet by scripts/wordnet_classes.py), less its reviewed exclusions and less every
@@ -276,8 +287,16 @@ class NeedReader:
         self.wordnet_service = broad("wordnet_service") | broad("wordnet_programme") | \
             broad("wordnet_professional") | broad("wordnet_organisation")
         self.wordnet_aim = broad("wordnet_aim")
+        self.wordnet_professional = broad("wordnet_professional")
         self._aim_nouns = self.wordnet_aim | self.universal_noun
         self.wordnet_adjective = word_class(lexicons, "wordnet_also_adjective")
+        # goods (see :meth:`goods`): less the words a list names as a service or a place
+        # provided ("a wheelchair", "a bed in a unit"), which the rules judge
+        named = frozenset().union(*(word_class(lexicons, n) for n in self._SERVICE_LISTS))
+        self.goods_noun = word_class(lexicons, "wordnet_artefact") - drop - named - \
+            self.wordnet_service - self.wordnet_assessment
+        self.goods_compound = word_class(lexicons, "wordnet_artefact_compound")
+        self.other_compound = word_class(lexicons, "wordnet_other_compound")
 
     @classmethod
     def from_content(cls, content: Any = None) -> Self:
@@ -4388,6 +4407,42 @@ class NeedReader:
         agent = self._agent(verb)
         return agent is not None and not self._noun_base(agent) & self.carer_noun
 
+    def goods(self, reading: NeedReading) -> str | None:
+        """Why what is needed is a thing one can hand over, else None: a noun phrase
+        (read as specific or as naming nothing listed) headed by a thing people make, by
+        WordNet's class (``wordnet_artefact``: "a torch", "a duvet", "new pyjamas"; a
+        two-word noun WordNet knows decides for itself: "a car seat", "a pencil case"),
+        that no list of the rules names as a service, an assessment or a place provided
+        ("a wheelchair", "a bed in a unit").
+
+        Why: the labels call a concrete thing a child lacks specific ("bigger shoes",
+        "nappies", "beds so no one sleeps on the floor"; eval/README.md, Labelling
+        guide) and a provision with no say of what it changes a service ("a gym
+        membership", "furniture vouchers"). The learned need reader (``wording.learned``)
+        has met few goods and reads a word it never met ("a torch") near the equipment a
+        service provides; the class is the words' own evidence that it is a thing."""
+        if reading.what != "phrase" or reading.negated or \
+                reading.category not in ("specific", "unknown"):
+            return None
+        head = reading.head_token
+        if head is None or not head.tag_.startswith("NN") or not self.goods_head(head):
+            return None
+        return f"{A_THING}: \"{_np_text(head)}\""
+
+    def goods_head(self, head: Any) -> bool:
+        """Whether a noun is a thing people make (:meth:`goods`): the two-word noun of
+        its compound and itself when WordNet knows it ("car seat", "torch song"), else
+        the noun itself."""
+        bases = self._noun_base(head)
+        before = head.doc[head.i - 1] if head.i else None
+        if before is not None and before.dep_ == "compound" and before.head.i == head.i:
+            pairs = {f"{m} {b}" for m in (before.lower_, lemma(before)) for b in bases}
+            if pairs & self.goods_compound:
+                return True
+            if pairs & self.other_compound:
+                return False
+        return bool(bases & self.goods_noun)
+
     # Prepositions whose object is whom what is needed comes from or is shared with
     # ("help from Gran", "contact with friends", "safe from Dean"); "for" only off a verb
     # ("a break from caring for Sam"): "a kit for Amara" says whose it is.
@@ -4420,11 +4475,23 @@ class NeedReader:
                     or (c.dep_ == "prep" and any(g.lower_ == "own" for g in _kids(c)))
                     for c in _kids(head)):
                 return f"what is needed is someone's: \"{head.text}\""
+            if head is not None and self._asked_to_do(head):
+                return f"asks someone particular to do something: \"{_np_text(head)}\""
+        elif reading.verb_token is not None:
+            owned = self._known_owner(reading.verb_token)
+            if owned is not None:
+                return f"what is needed is someone's: \"{owned}\""
         anchor = head if head is not None else reading.verb_token
         part = reading.what_part
         if part is None or anchor is None:
             return None
-        for token in anchor.doc[part.start:part.end]:
+        tokens = list(anchor.doc[part.start:part.end])
+        if head is not None and head.dep_ in OBJECT_DEPS and head.head.i != head.i:
+            # the parser often hangs whom it comes from on the need verb, outside what is
+            # needed ("needs solace | from his grandad"): whom it is for is not counted
+            tokens += [t for c in _kids(head.head) if c.dep_ == "prep" and c.i > head.i
+                       and c.lower_ != "for" for t in c.subtree]
+        for token in tokens:
             prep = token.head
             if token.dep_ != "pobj" or prep.lower_ not in self._SOMEONE_PREPS or (
                     prep.lower_ == "for" and not prep.head.tag_.startswith("VB")):
@@ -4434,6 +4501,35 @@ class NeedReader:
                 if lemma(who) in self.kin_noun or who.lower_ in self.kin_noun or (
                         who.tag_ in ("NNP", "NNPS") and who.is_title):
                     return f"comes from or is shared with someone: \"{who.text}\""
+        return None
+
+    def _asked_to_do(self, head: Any) -> bool:
+        """A particular person (the, or someone's) asked to do something: "the chaplain |
+        to explain what will happen at the funeral", "his teacher to let him sit at the
+        front". The need is what they do, for this person; "a lead professional to
+        coordinate her care" (a or an) asks for a provision."""
+        if not self._noun_base(head) & (self.person_head | self.kin_noun | self.role_person
+                                        | self.service_person | self.wordnet_professional):
+            return False
+        if not any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss"
+                   for c in _kids(head)):
+            return False
+        doers = [*_kids(head), *(_kids(head.head) if head.dep_ in OBJECT_DEPS else [])]
+        return any(c.dep_ in ("acl", "relcl", "advcl", "xcomp", "ccomp") and c.i > head.i
+                   and c.tag_ == "VB" and any(g.tag_ == "TO" for g in _kids(c))
+                   for c in doers)
+
+    def _known_owner(self, verb: Any) -> str | None:
+        """The thing a clause is about when it is someone's, named or as kin: "Orrin's
+        rosary | to be kept safe", "her nan's ring to be returned". A pronoun owner ("her
+        appointments") is the holder's own, said of every need."""
+        for c in _kids(verb):
+            if c.dep_ not in SUBJECT_DEPS or self._person(c):
+                continue
+            for who in _kids(c):
+                if who.dep_ == "poss" and (lemma(who) in self.kin_noun or (
+                        who.tag_ in ("NNP", "NNPS") and who.is_title)):
+                    return f"{who.text}'s {c.text}"
         return None
 
     def _person(self, noun: Any) -> bool:

@@ -21,6 +21,8 @@ FAULTS = ("universal", "service", "assessment")
 #: particular person). ``NeedReader.someones`` reads the second.
 PARTICULAR_THING = "names something particular"
 PARTICULAR_PERSON = "asks for a particular person"
+#: How ``NeedReader.goods`` says what is needed is a thing one can hand over.
+A_THING = "what is needed is a thing one can hand over"
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "pobj", "obj")
