@@ -31,7 +31,7 @@ from assistant.wording.learned import (
     observe,
     open_to_model,
 )
-from assistant.wording.structure.readings import A_THING
+from assistant.wording.structure.readings import A_THING, FOR_A_TIME
 from tests.helpers import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,6 +168,13 @@ SILENT = ["Leo does not need a buddy system.",
 # specific; the Labelling guide in eval/README.md counts them.
 GOODS = ["Kai needs a sleeping bag.", "Tia needs a rucksack.", "Kai needs a raincoat.",
          "Tia needs a bike helmet.", "Sol needs a lap tray.", "Leo needs a sand timer."]
+# What is needed for a named time of the calendar: an arrangement for an occasion, whatever
+# its head (``NeedReader.occasion``); the model reads "a ride", "a move" near a service.
+OCCASIONS = ["Sol needs a ride to the Carnmoor stables on Tuesdays.",
+             "Leo needs a move to the Penhallow school in January.",
+             "Leo needs a room to sleep in over half-term."]
+# ... but a service for a named time is a service still (the rules' kinds stand).
+TIMED_SERVICES = ["Kai needs a holiday club at Easter.", "Kai needs respite care at weekends."]
 # Provisions with no say of what they change stay services (said by the rules here): the
 # goods class does not reach them.
 PROVISIONS = ["Kai needs a gym membership.", "Mum needs a package of care.",
@@ -243,6 +250,22 @@ def test_switched_on_things_a_child_lacks_stay_silent(
     doc = engine.nlp(text)
     seen = observe(doc, engine.report(doc, "need", text=text), engine.reader)
     assert seen.closed is not None and seen.closed.startswith(A_THING), seen.closed
+
+
+@pytest.mark.parametrize("text", OCCASIONS)
+def test_switched_on_needs_for_a_named_time_stay_silent(
+        coaches: tuple[Coach, Coach], text: str) -> None:
+    shipped, on = coaches
+    assert on.check(text).kinds == [], text
+    engine = shipped._engine
+    doc = engine.nlp(text)
+    seen = observe(doc, engine.report(doc, "need", text=text), engine.reader)
+    assert seen.closed is not None and seen.closed.startswith(FOR_A_TIME), seen.closed
+
+
+def test_services_for_a_named_time_stay_services(coaches: tuple[Coach, Coach]) -> None:
+    _, on = coaches
+    assert [r.kinds for r in on.check_many(TIMED_SERVICES)] == [["service"], ["service"]]
 
 
 @pytest.mark.parametrize("text", PROVISIONS)

@@ -208,7 +208,7 @@ def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
     met ("a torch", "a duvet") near the equipment a service provides."""
     if reading is None:
         return None
-    return reader.someones(reading) or reader.goods(reading)
+    return reader.someones(reading) or reader.goods(reading) or reader.occasion(reading)
 
 
 def open_to_model(seen: Seen) -> bool:

@@ -14,6 +14,7 @@ from assistant.wording.structure.meaning import Nearness, NeedMeaning
 from assistant.wording.structure.readings import (
     A_THING,
     FAULTS,
+    FOR_A_TIME,
     KNOWN_VERBS,
     OBJECT_DEPS,
     PARTICULAR_PERSON,
@@ -173,6 +174,7 @@ class NeedReader:
         self.observe_verb = words("shape_observe_verb")
         self.time_noun = words("shape_time_noun")
         self.time_prep = words("shape_time_prep")
+        self.calendar_time = words("shape_calendar_time")
         self.insight_verb = words("shape_insight_verb")
         self.bond_suffix = tuple(words("shape_bond_suffix"))
         self.light_verb = words("shape_light_verb")
@@ -4442,6 +4444,36 @@ class NeedReader:
             if pairs & self.other_compound:
                 return False
         return bool(bases & self.goods_noun)
+
+    def occasion(self, reading: NeedReading) -> str | None:
+        """Why what is needed is for a named time of the calendar, else None: a day, a
+        month or a holiday said in what is needed, or hung on the need's verb by the
+        parser ("a lift to the rink | on Saturdays", "a home for the half-term", "to make
+        a transition to the academy in September").
+
+        Why: an arrangement for an occasion is this person's, whatever its head names;
+        the learned need reader (``wording.learned``), which fills the lists' gaps by
+        meaning, reads "a lift", "a home" or "a transition" near transport, a placement
+        or an aim every child shares, and a day or a month says nothing to it."""
+        if reading.category not in ("specific", "unknown") or reading.negated:
+            return None
+        anchor = reading.head_token if reading.head_token is not None else reading.verb_token
+        part = reading.what_part
+        if part is None or anchor is None:
+            return None
+        tokens = list(anchor.doc[part.start:part.end])
+        if anchor.dep_ in OBJECT_DEPS and anchor.head.i != anchor.i:
+            tokens += [t for c in _kids(anchor.head) if c.dep_ == "prep" and c.i > anchor.i
+                       for t in c.subtree]
+        for token in tokens:
+            if token.dep_ != "pobj":
+                continue
+            # the tokenizer splits "half-term" into three
+            word = token.doc[token.i - 2:token.i + 1].text.lower() if token.i > 1 and \
+                token.doc[token.i - 1].text == "-" else token.lower_
+            if {word, token.lower_, lemma(token)} & self.calendar_time:
+                return f"{FOR_A_TIME}: \"{word}\""
+        return None
 
     # Prepositions whose object is whom what is needed comes from or is shared with
     # ("help from Gran", "contact with friends", "safe from Dean"); "for" only off a verb
