@@ -23,8 +23,9 @@ higher thresholds. (The other folds' probabilities are themselves out of fold; t
 from models that saw the held-out fold, which only the threshold choice reads.) The pooled
 held-out figures are printed, and how many of the rows the model added a kind to are right.
 Where it may add is ``learned.open_to_model``, as at run time: not where the reader read
-the need as particular to someone (``NeedReader.someones``); how many additions that
-withheld, and how many of them would have been right, is printed too.
+the need as particular to someone (``NeedReader.someones``), as a thing one can hand over
+(``NeedReader.goods``) or as for a named time (``NeedReader.occasion``); how many additions
+that withheld, and how many of them would have been right, is printed too.
 
 Caveat printed with the figures: the rules were written while looking at every dev row, so
 the statements they read as specific here hold few of their misses (34 of some 2,270); on
@@ -362,7 +363,8 @@ def main(argv: list[str] | None = None) -> int:
     fresh = {i for i in every if source(rows[i]["item"].src) in unfitted}
     for label, at in (("all rows", set(every)), ("rows no rule was written from", fresh)):
         held = [i for i in withheld if i in at]
-        print(f"needs read as particular to someone (learned.closed) withheld {len(held)} "
+        print(f"needs closed to the model (learned.closed: someone's, a thing, a named time) "
+              f"withheld {len(held)} "
               f"additions on {label}: {sum(withheld[i] in rows[i]['item'].gold for i in held)} "
               "would have been right")
     fresh_tally = additions(rows, {i: pooled[i] for i in fresh})
