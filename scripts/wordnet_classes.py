@@ -126,6 +126,18 @@ ARTEFACT_COMPOUND_DOC = ("two-word nouns that are things people make though thei
 OTHER_COMPOUND_DOC = ("two-word nouns that are not things people make though their last "
                       "word alone is")
 
+# People: nouns whose first sense is a person (WordNet's person#1: "an adult", "a
+# neighbour", "a cousin", "a grown-up"). Not a fault class: the learned need reader has
+# no say where a person no service list names heads what is needed ("a trusted adult at
+# home"), since a person the holder is to have is their own arrangement and a model that
+# never met the word reads it near the professionals a service provides. Nouns first a
+# person and next a thing people make ("trainers", "boxers", "sliders") are listed apart:
+# the reader takes them for the thing when plural or described ("new trainers for PE").
+PERSON_ROOTS = ["person#1"]
+PERSON_DOC = "people: first senses under"
+PERSON_OR_THING_DOC = ("nouns first a person and next a thing people make (read as the "
+                       "thing when plural or described)")
+
 # British spellings of the American forms WordNet gives. Each is (American pattern,
 # British replacement); both spellings are written to the file.
 BRITISH = [
@@ -282,10 +294,11 @@ def single_word(lemma: str) -> bool:
 def build(files: dict[str, str], exclude: Iterable[str],
           classes_spec: dict[str, dict[str, Any]] | None = None,
           aim_roots: list[str] | None = None,
-          artefact_roots: list[str] | None = None) -> dict[str, list[str]]:
+          artefact_roots: list[str] | None = None,
+          person_roots: list[str] | None = None) -> dict[str, list[str]]:
     """Every class, as sorted word lists (British spellings added, exclusions removed);
-    ``classes_spec``, ``aim_roots`` and ``artefact_roots`` default to this module's (a
-    test passes its own).
+    ``classes_spec``, ``aim_roots``, ``artefact_roots`` and ``person_roots`` default to
+    this module's (a test passes its own).
 
     A noun counts by its first (most frequent) sense only; a named individual (an
     instance: "Galen", "Greenpeace") is no kind of anything, so it is left out."""
@@ -321,6 +334,9 @@ def build(files: dict[str, str], exclude: Iterable[str],
     out["wordnet_also_adjective"] = sorted(both)
     out.update(goods(senses, hypernyms, instances, removed,
                      ARTEFACT_ROOTS if artefact_roots is None else artefact_roots))
+    out.update(people(senses, hypernyms, instances, removed,
+                      PERSON_ROOTS if person_roots is None else person_roots,
+                      ARTEFACT_ROOTS if artefact_roots is None else artefact_roots))
     return dict(sorted(out.items()))
 
 
@@ -353,6 +369,30 @@ def goods(senses: dict[str, list[int]], hypernyms: dict[int, list[int]],
 
     return {"wordnet_artefact": spelt(single), "wordnet_artefact_compound": spelt(compound),
             "wordnet_other_compound": spelt(other)}
+
+
+def people(senses: dict[str, list[int]], hypernyms: dict[int, list[int]],
+           instances: set[int], removed: set[str], roots: list[str],
+           thing_roots: list[str]) -> dict[str, list[str]]:
+    """The people class (first sense under ``roots``), and the nouns of it whose second
+    sense is a thing people make (under ``thing_roots``): "trainer", "boxer"."""
+    person_at, thing_at = {synset(senses, r) for r in roots}, \
+        {synset(senses, r) for r in thing_roots}
+    memo: dict[int, bool] = {}
+    thing_memo: dict[int, bool] = {}
+    single, either = set(), set()
+    for lemma, offsets in senses.items():
+        if not offsets or not single_word(lemma) or offsets[0] in instances:
+            continue
+        if under(offsets[0], person_at, hypernyms, memo):
+            single.add(lemma)
+            if len(offsets) > 1 and under(offsets[1], thing_at, hypernyms, thing_memo):
+                either.add(lemma)
+
+    def spelt(words: set[str]) -> list[str]:
+        return sorted({f for w in words for f in british(w)} - removed)
+
+    return {"wordnet_person": spelt(single), "wordnet_person_or_thing": spelt(either)}
 
 
 # ------------------------------------------------------------------ the output file
@@ -405,6 +445,10 @@ def render(files: dict[str, str], classes: dict[str, list[str]],
             out.append(f"  # {ARTEFACT_COMPOUND_DOC} ({len(words)} nouns)\n")
         elif name == "wordnet_other_compound":
             out.append(f"  # {OTHER_COMPOUND_DOC} ({len(words)} nouns)\n")
+        elif name == "wordnet_person":
+            out.append(f"  # {PERSON_DOC}: {', '.join(PERSON_ROOTS)} ({len(words)} words)\n")
+        elif name == "wordnet_person_or_thing":
+            out.append(f"  # {PERSON_OR_THING_DOC} ({len(words)} words)\n")
         else:
             doc = spec["doc"] if spec else AIM_DOC
             roots = ", ".join(spec["roots"] if spec else AIM_ROOTS)

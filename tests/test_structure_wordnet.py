@@ -151,6 +151,9 @@ def test_the_script_reads_the_wndb_format() -> None:
     assert classes["wordnet_artefact"] == ["artifact", "torch"]
     assert classes["wordnet_artefact_compound"] == ["car seat"]
     assert classes["wordnet_other_compound"] == ["pass torch"]  # an act, though a torch is a thing
+    # people by their first sense; those next a thing listed apart ("trainers" for PE)
+    assert classes["wordnet_person"] == ["person", "trainer"]  # not "physician": not under
+    assert classes["wordnet_person_or_thing"] == ["trainer"]
 
 
 def test_british_spellings() -> None:

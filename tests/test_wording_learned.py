@@ -179,6 +179,13 @@ TIMED_SERVICES = ["Kai needs a holiday club at Easter.", "Kai needs respite care
 # goods class does not reach them.
 PROVISIONS = ["Kai needs a gym membership.", "Mum needs a package of care.",
               "Mum needs furniture vouchers."]
+# People no service list names, in words no list, rule or other test holds as such: the
+# model has no say where such a person heads what is needed (``NeedReader.people``,
+# WordNet's person class), since a person the holder is to have is their own arrangement.
+PEOPLE = ["Kai needs a grown-up he can call.", "Tia needs a neighbour who checks on her.",
+          "Kai needs an older cousin to walk with.", "Tia needs a trusted adult at home."]
+# ... but the people the rules' service and provider lists name stay services.
+SERVICE_PEOPLE = ["Kai needs a mentor.", "Kai needs a key worker.", "Kai needs an advocate."]
 # Needs particular to someone: another person named, someone's own help or leave, a
 # particular person asked for. The model, which reads names only as left out, read each
 # as a service before the reader's finding closed them to it (``NeedReader.someones``).
@@ -250,6 +257,40 @@ def test_switched_on_things_a_child_lacks_stay_silent(
     doc = engine.nlp(text)
     seen = observe(doc, engine.report(doc, "need", text=text), engine.reader)
     assert seen.closed is not None and seen.closed.startswith(A_THING), seen.closed
+
+
+@pytest.mark.parametrize("text", PEOPLE)
+def test_switched_on_people_no_service_names_stay_silent(
+        coaches: tuple[Coach, Coach], text: str) -> None:
+    shipped, on = coaches
+    assert on.check(text).kinds == [], text
+    engine = shipped._engine
+    doc = engine.nlp(text)
+    seen = observe(doc, engine.report(doc, "need", text=text), engine.reader)
+    assert seen.closed is not None, text
+
+
+@pytest.mark.parametrize("text", SERVICE_PEOPLE)
+def test_people_a_service_list_names_stay_services_and_open(
+        coaches: tuple[Coach, Coach], text: str) -> None:
+    shipped, on = coaches
+    assert on.check(text).kinds == ["service"], text
+    engine = shipped._engine
+    reading = engine.reader.read_need(engine.nlp(text))
+    assert reading is not None and engine.reader.people(reading) is None, text
+    assert not {"mentor", "advocate", "worker"} & engine.reader.person_noun
+
+
+def test_a_thing_first_a_person_is_a_thing_when_plural_or_described(
+        coaches: tuple[Coach, Coach]) -> None:
+    """WordNet's first sense of "trainer" is a person, its second a shoe: plural or
+    described it heads a thing ("new trainers for PE"), alone a person."""
+    shipped, _ = coaches
+    engine = shipped._engine
+    for text, good in [("Kai needs new trainers for PE.", True),
+                       ("Kai needs trainers.", True), ("Kai needs a trainer.", False)]:
+        head = next(t for t in engine.nlp(text) if t.dep_ == "dobj")
+        assert engine.reader.goods_head(head) is good, text
 
 
 @pytest.mark.parametrize("text", OCCASIONS)

@@ -17,7 +17,8 @@ The join: the rules' kinds always stand. Where the rules read the statement as s
 (no kind that counts), the model may add the kind it finds most likely when its
 probability reaches that kind's threshold; it never adds to a negated need, nor where the
 reader read it as particular to someone (:func:`closed`: a particular person, someone's
-own thing or help, another person named) or as a thing one can hand over. A kind it adds
+own thing or help, another person named), as a thing one can hand over or a person no
+service list names, or as for a named time. A kind it adds
 is said with the rule of that kind's own message, questions and rewrites
 (``structure-<kind>``), and its ``why`` says the kind was read by meaning.
 
@@ -205,10 +206,14 @@ def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
     from Gran" near help given as a service and "a positive relationship with Quorra's
     godmother" near an aim every child shares. So is a thing people make: the labels
     call a thing a child lacks specific, and the model, having met few, reads one it never
-    met ("a torch", "a duvet") near the equipment a service provides."""
+    met ("a torch", "a duvet") near the equipment a service provides; so is a person no
+    service list names (``NeedReader.people``: "a trusted adult at home"), read near the
+    professionals a service provides; so is a need for a named time
+    (``NeedReader.occasion``)."""
     if reading is None:
         return None
-    return reader.someones(reading) or reader.goods(reading) or reader.occasion(reading)
+    return (reader.someones(reading) or reader.goods(reading) or reader.occasion(reading)
+            or reader.people(reading))
 
 
 def open_to_model(seen: Seen) -> bool:

@@ -12,6 +12,7 @@ from typing import Any, Self
 
 from assistant.wording.structure.meaning import Nearness, NeedMeaning
 from assistant.wording.structure.readings import (
+    A_PERSON,
     A_THING,
     FAULTS,
     FOR_A_TIME,
@@ -295,10 +296,20 @@ class NeedReader:
         # goods (see :meth:`goods`): less the words a list names as a service or a place
         # provided ("a wheelchair", "a bed in a unit"), which the rules judge
         named = frozenset().union(*(word_class(lexicons, n) for n in self._SERVICE_LISTS))
+        self._named_service = named
         self.goods_noun = word_class(lexicons, "wordnet_artefact") - drop - named - \
             self.wordnet_service - self.wordnet_assessment
         self.goods_compound = word_class(lexicons, "wordnet_artefact_compound")
         self.other_compound = word_class(lexicons, "wordnet_other_compound")
+        # people (see :meth:`people`): less the words a list names as a service or a
+        # provider ("a mentor", "an advocate"), where the model keeps its say; the words
+        # of the reader's other lists stay ("adult", "cousin": the lists say a person)
+        excluded = word_class(lexicons, "wordnet_exclude")
+        self.person_noun = word_class(lexicons, "wordnet_person") - excluded - named - \
+            self.wordnet_service - self.wordnet_assessment
+        # first a person and next a thing ("trainers"): a thing when plural or described
+        self.person_or_thing = word_class(lexicons, "wordnet_person_or_thing") - \
+            excluded - named - self.wordnet_service
 
     @classmethod
     def from_content(cls, content: Any = None) -> Self:
@@ -4443,7 +4454,43 @@ class NeedReader:
                 return True
             if pairs & self.other_compound:
                 return False
+        if bases & self.person_or_thing and (head.tag_ == "NNS" or any(
+                c.dep_ == "amod" for c in _kids(head))):
+            # "new trainers", "boxers": WordNet's first sense is a person, its next a
+            # thing; a person is asked for one at a time and seldom described as new
+            return True
         return bool(bases & self.goods_noun)
+
+    def people(self, reading: NeedReading) -> str | None:
+        """Why what is needed is a person no service list names, else None: a noun
+        phrase (read as specific or as naming nothing listed) headed by a noun whose
+        first sense in WordNet is a person (``wordnet_person``: "a trusted adult at
+        home", "a neighbour who checks on her", "a grown-up he can call"), less the
+        words the rules' service, provider and assessment lists name ("a mentor", "a key
+        worker", "an advocate": there the rules, and else the model, judge).
+
+        Why: a person the holder is to have is their own arrangement; the learned need
+        reader (``wording.learned``) never sees the parse and reads a person word it met
+        seldom ("an adult") near the professionals a service provides."""
+        if reading.what != "phrase" or reading.negated or \
+                reading.category not in ("specific", "unknown"):
+            return None
+        head = reading.head_token
+        if head is None or not head.tag_.startswith("NN"):
+            return None
+        bases = set(self._noun_base(head))
+        if head.i >= 2 and head.doc[head.i - 1].text == "-" and \
+                head.doc[head.i - 1].idx == head.doc[head.i - 2].idx + len(head.doc[head.i - 2]):
+            # the tokenizer splits "grown-up" into three
+            bases |= {f"{head.doc[head.i - 2].lower_}{dash}{b}" for b in self._noun_base(head)
+                      for dash in ("-", "")}
+        before = head.doc[head.i - 1] if head.i else None
+        if before is not None and before.dep_ == "compound" and before.head.i == head.i \
+                and {f"{before.lower_} {b}" for b in bases} & self._named_service:
+            return None
+        if not bases & self.person_noun:
+            return None
+        return f"{A_PERSON}: \"{_np_text(head)}\""
 
     def occasion(self, reading: NeedReading) -> str | None:
         """Why what is needed is for a named time of the calendar, else None: a day, a

@@ -23,6 +23,8 @@ PARTICULAR_THING = "names something particular"
 PARTICULAR_PERSON = "asks for a particular person"
 #: How ``NeedReader.goods`` says what is needed is a thing one can hand over.
 A_THING = "what is needed is a thing one can hand over"
+#: How ``NeedReader.people`` says what is needed is a person no service list names.
+A_PERSON = "what is needed is a person no service names"
 #: How ``NeedReader.occasion`` says what is needed is for a named time of the calendar.
 FOR_A_TIME = "is for a named time"
 
