@@ -24,7 +24,8 @@ from models that saw the held-out fold, which only the threshold choice reads.) 
 held-out figures are printed, and how many of the rows the model added a kind to are right.
 Where it may add is ``learned.open_to_model``, as at run time: not where the reader read
 the need as particular to someone (``NeedReader.someones``), as a thing one can hand over
-(``NeedReader.goods``) or as for a named time (``NeedReader.occasion``); how many additions
+(``NeedReader.goods``), as for a named time (``NeedReader.occasion``) or as a person no
+service list names (``NeedReader.people``); how many additions
 that withheld, and how many of them would have been right, is printed too.
 
 Caveat printed with the figures: the rules were written while looking at every dev row, so
@@ -363,8 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     fresh = {i for i in every if source(rows[i]["item"].src) in unfitted}
     for label, at in (("all rows", set(every)), ("rows no rule was written from", fresh)):
         held = [i for i in withheld if i in at]
-        print(f"needs closed to the model (learned.closed: someone's, a thing, a named time) "
-              f"withheld {len(held)} "
+        print("needs closed to the model (learned.closed: someone's, a thing, a named time, "
+              f"a person no service names) withheld {len(held)} "
               f"additions on {label}: {sum(withheld[i] in rows[i]['item'].gold for i in held)} "
               "would have been right")
     fresh_tally = additions(rows, {i: pooled[i] for i in fresh})
