@@ -111,6 +111,33 @@ AIM_ROOTS = ["happiness#1", "happiness#2", "security#1", "security#3", "safety#1
 AIM_DOC = ("good states, feelings and qualities: first senses in noun.state, "
            "noun.feeling or noun.attribute under")
 
+# Goods: nouns whose first sense is a thing people make (WordNet's artifact#1: clothing,
+# bedding, furniture, tools, toys, devices, vehicles, buildings). Not a fault class: the
+# learned need reader has no say where such a thing heads what is needed ("a torch", "a
+# duvet"), since the labels call a concrete thing a child lacks specific (eval/README.md,
+# Labelling guide) and a model that never met the word reads it near the equipment a
+# service provides. A two-word noun WordNet knows decides for itself ("a car seat" is a
+# thing though a "seat" first is a place; "a pencil case" though a "case" first is an
+# event): those that differ from their last word are listed apart.
+ARTEFACT_ROOTS = ["artifact#1"]
+ARTEFACT_DOC = "things people make (goods): first senses under"
+ARTEFACT_COMPOUND_DOC = ("two-word nouns that are things people make though their last "
+                         "word alone is not")
+OTHER_COMPOUND_DOC = ("two-word nouns that are not things people make though their last "
+                      "word alone is")
+
+# People: nouns whose first sense is a person (WordNet's person#1: "an adult", "a
+# neighbour", "a cousin", "a grown-up"). Not a fault class: the learned need reader has
+# no say where a person no service list names heads what is needed ("a trusted adult at
+# home"), since a person the holder is to have is their own arrangement and a model that
+# never met the word reads it near the professionals a service provides. Nouns first a
+# person and next a thing people make ("trainers", "boxers", "sliders") are listed apart:
+# the reader takes them for the thing when plural or described ("new trainers for PE").
+PERSON_ROOTS = ["person#1"]
+PERSON_DOC = "people: first senses under"
+PERSON_OR_THING_DOC = ("nouns first a person and next a thing people make (read as the "
+                       "thing when plural or described)")
+
 # British spellings of the American forms WordNet gives. Each is (American pattern,
 # British replacement); both spellings are written to the file.
 BRITISH = [
@@ -254,6 +281,11 @@ def british(word: str) -> set[str]:
     return forms
 
 
+def two_words(lemma: str) -> bool:
+    """Two-word nouns ("car_seat"), read as a compound and its head."""
+    return bool(re.fullmatch(r"[a-z]+_[a-z]+", lemma))
+
+
 def single_word(lemma: str) -> bool:
     """Nouns the reader can meet as one token: letters, perhaps one hyphen."""
     return bool(re.fullmatch(r"[a-z]+(-[a-z]+)?", lemma)) and len(lemma) > 2
@@ -261,9 +293,12 @@ def single_word(lemma: str) -> bool:
 
 def build(files: dict[str, str], exclude: Iterable[str],
           classes_spec: dict[str, dict[str, Any]] | None = None,
-          aim_roots: list[str] | None = None) -> dict[str, list[str]]:
+          aim_roots: list[str] | None = None,
+          artefact_roots: list[str] | None = None,
+          person_roots: list[str] | None = None) -> dict[str, list[str]]:
     """Every class, as sorted word lists (British spellings added, exclusions removed);
-    ``classes_spec`` and ``aim_roots`` default to this module's (a test passes its own).
+    ``classes_spec``, ``aim_roots``, ``artefact_roots`` and ``person_roots`` default to
+    this module's (a test passes its own).
 
     A noun counts by its first (most frequent) sense only; a named individual (an
     instance: "Galen", "Greenpeace") is no kind of anything, so it is left out."""
@@ -297,7 +332,67 @@ def build(files: dict[str, str], exclude: Iterable[str],
     adjectives = set(parse_index(files["index.adj"]))
     both = {w for words in out.values() for w in words} & adjectives
     out["wordnet_also_adjective"] = sorted(both)
+    out.update(goods(senses, hypernyms, instances, removed,
+                     ARTEFACT_ROOTS if artefact_roots is None else artefact_roots))
+    out.update(people(senses, hypernyms, instances, removed,
+                      PERSON_ROOTS if person_roots is None else person_roots,
+                      ARTEFACT_ROOTS if artefact_roots is None else artefact_roots))
     return dict(sorted(out.items()))
+
+
+def goods(senses: dict[str, list[int]], hypernyms: dict[int, list[int]],
+          instances: set[int], removed: set[str], roots: list[str]) -> dict[str, list[str]]:
+    """The goods class (first sense under ``roots``), and the two-word nouns whose first
+    sense differs from their last word's: things ("car seat", a "seat" being first a
+    place) and not things (a noun for an act or a group ending in a thing's name),
+    written with a space as the reader joins a compound and its head."""
+    under_roots = {synset(senses, r) for r in roots}
+    memo: dict[int, bool] = {}
+
+    def thing(lemma: str) -> bool | None:
+        offsets = senses.get(lemma)
+        if not offsets or offsets[0] in instances:
+            return None
+        return under(offsets[0], under_roots, hypernyms, memo)
+
+    single = {w for w in senses if single_word(w) and thing(w)}
+    compound, other = set(), set()
+    for lemma in senses:
+        if not two_words(lemma):
+            continue
+        whole, last = thing(lemma), thing(lemma.split("_")[1])
+        if whole is not None and bool(whole) != bool(last):
+            (compound if whole else other).add(lemma.replace("_", " "))
+
+    def spelt(words: set[str]) -> list[str]:
+        return sorted({f for w in words for f in british(w)} - removed)
+
+    return {"wordnet_artefact": spelt(single), "wordnet_artefact_compound": spelt(compound),
+            "wordnet_other_compound": spelt(other)}
+
+
+def people(senses: dict[str, list[int]], hypernyms: dict[int, list[int]],
+           instances: set[int], removed: set[str], roots: list[str],
+           thing_roots: list[str]) -> dict[str, list[str]]:
+    """The people class (first sense under ``roots``), and the nouns of it whose second
+    sense is a thing people make (under ``thing_roots``): "trainer", "boxer"."""
+    person_at, thing_at = {synset(senses, r) for r in roots}, \
+        {synset(senses, r) for r in thing_roots}
+    memo: dict[int, bool] = {}
+    thing_memo: dict[int, bool] = {}
+    single, either = set(), set()
+    for lemma, offsets in senses.items():
+        if not offsets or not single_word(lemma) or offsets[0] in instances:
+            continue
+        if under(offsets[0], person_at, hypernyms, memo):
+            single.add(lemma)
+            if len(offsets) > 1 and under(offsets[1], thing_at, hypernyms, thing_memo):
+                either.add(lemma)
+
+    def spelt(words: set[str]) -> list[str]:
+        return sorted({f for w in words for f in british(w)} - removed)
+
+    return {"wordnet_person": spelt(single), "wordnet_person_or_thing": spelt(either)}
 
 
 # ------------------------------------------------------------------ the output file
@@ -316,7 +411,7 @@ def flow(words: list[str], indent: int = 4, width: int = 92) -> str:
     as something else)."""
     lines, line = [], " " * indent + "["
     for i, word in enumerate(words):
-        item = word if re.fullmatch(r"[a-z][a-z-]*", word) and word not in (
+        item = word if re.fullmatch(r"[a-z][a-z -]*", word) and word not in (
             "yes", "no", "on", "off", "true", "false", "null", "y", "n") else f'"{word}"'
         item += "," if i < len(words) - 1 else "]"
         if len(line) + len(item) + 1 > width:
@@ -344,6 +439,16 @@ def render(files: dict[str, str], classes: dict[str, list[str]],
         if name == "wordnet_also_adjective":
             out.append(f"  # words of the classes that WordNet also has as adjectives "
                        f"({len(words)} words)\n")
+        elif name == "wordnet_artefact":
+            out.append(f"  # {ARTEFACT_DOC}: {', '.join(ARTEFACT_ROOTS)} ({len(words)} words)\n")
+        elif name == "wordnet_artefact_compound":
+            out.append(f"  # {ARTEFACT_COMPOUND_DOC} ({len(words)} nouns)\n")
+        elif name == "wordnet_other_compound":
+            out.append(f"  # {OTHER_COMPOUND_DOC} ({len(words)} nouns)\n")
+        elif name == "wordnet_person":
+            out.append(f"  # {PERSON_DOC}: {', '.join(PERSON_ROOTS)} ({len(words)} words)\n")
+        elif name == "wordnet_person_or_thing":
+            out.append(f"  # {PERSON_OR_THING_DOC} ({len(words)} words)\n")
         else:
             doc = spec["doc"] if spec else AIM_DOC
             roots = ", ".join(spec["roots"] if spec else AIM_ROOTS)

@@ -88,7 +88,8 @@ NOT_FLAGGED: list[str] = [
     "Tobin needs not to be bullied at the Quillby youth club.",
     # knowing about an appointment is not attending it
     "Wrenna needs to know what happens at her appointments.",
-    "Wrenna needs help to keep her appointments.",
+    # ("help to keep her appointments": left open by the labels, see
+    # test_structure_need_practice_words.py::test_wordings_left_open_by_the_labels)
     # helping toward something particular says what must change
     "To help Mum keep the children safe when Dad visits.",
     "To support Mum to take the children to school on time.",

@@ -134,7 +134,8 @@ MUST_PASS: list[str] = [
     # a particular time, someone's harm, a particular provision
     "Jory needs to be looked after by Gran until his mum leaves Farrowby hospital.",
     "The Farrowby children need to be free from the harm of Dad's drinking.",
-    "Jory needs help to fill in the Brindle housing questionnaire.",
+    # ("help to fill in the Brindle housing questionnaire": left open by the labels, see
+    # test_wordings_left_open_by_the_labels below)
 ]
 
 INVENTED = ["Farrowby", "Tarnley", "Brindle", "Wrenna"]
@@ -180,7 +181,7 @@ def test_as_needed_adds_nothing_particular_to_an_aim(coach: Coach, text: str) ->
 @pytest.mark.parametrize(("text", "specific"), [
     # a spell of time or a turn of events is no thing one could hand over: the coach
     # asks its question rather than call it specific
-    ("Dennis needs a break.", False),
+    # ("Dennis needs a break.": left open by the labels, below)
     ("Tova needs a fresh start.", False),
     ("Tova needs a Brinlow coat.", True),
     ("Dennis needs a break from caring for Tova every Saturday afternoon.", True),
@@ -190,3 +191,26 @@ def test_a_spell_of_time_alone_is_not_said_back_as_specific(coach: Coach, text: 
     report = coach.check(text, stage="need")
     assert not report.kinds
     assert report.note.startswith("Reads as specific") is specific, report.note
+
+
+# Wordings the labels leave open, so the coach may read them as a service or as specific
+# and the learned need reader (switched on) may add `service`: the test asserts only
+# what the labels settle. Help *to* do something: eval/README.md, "Still open", counts 7
+# dev rows split 3 `[]` (help to a particular thing), 2 `service` (help to reach housing),
+# 2 with `universal` (help toward an aim); help to keep one's appointments or fill in a
+# form is none of the aims, so `universal` (and `assessment`) would be wrong. A bare
+# "a break": no dev row says it (a break *from* something named is `[]` in 3 needs rows, a young
+# carers' break and breaks from the young carers service `service` in 2; the README's
+# themed rows leave "time out" (a break) out altogether), so it is neither called specific
+# nor anything but a service.
+@pytest.mark.parametrize(("text", "may_read_specific"), [
+    ("Wrenna needs help to keep her appointments.", True),
+    ("Jory needs help to fill in the Brindle housing questionnaire.", True),
+    ("Dennis needs a break.", False),
+])
+def test_wordings_left_open_by_the_labels(coach: Coach, text: str,
+                                          may_read_specific: bool) -> None:
+    report = coach.check(text, stage="need")
+    assert set(report.kinds) <= {"service"}, report.kinds
+    if not may_read_specific:
+        assert not report.note.startswith("Reads as specific"), report.note

@@ -146,6 +146,14 @@ def test_the_script_reads_the_wndb_format() -> None:
     assert classes["wordnet_professional"] == ["physician"]  # not the instance "galen"
     assert classes["wordnet_aim"] == ["calm", "peace", "serenity"]  # not "illness"
     assert classes["wordnet_also_adjective"] == ["calm"]
+    # goods: things people make by their first sense; a two-word noun decides for itself
+    # where it differs from its last word ("a car seat" is a thing, a "seat" first a place)
+    assert classes["wordnet_artefact"] == ["artifact", "torch"]
+    assert classes["wordnet_artefact_compound"] == ["car seat"]
+    assert classes["wordnet_other_compound"] == ["pass torch"]  # an act, though a torch is a thing
+    # people by their first sense; those next a thing listed apart ("trainers" for PE)
+    assert classes["wordnet_person"] == ["person", "trainer"]  # not "physician": not under
+    assert classes["wordnet_person_or_thing"] == ["trainer"]
 
 
 def test_british_spellings() -> None:

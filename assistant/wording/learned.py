@@ -2,7 +2,7 @@
 
 Why: the need reader's word classes and shapes (``structure/needs.py``) were written
 while looking at the labelled dev statements, and a service or an aim worded a way no one
-listed ("a wobble cushion", "to do as well as she can") is read as specific for want of a
+listed ("a buddy system", "to do as well as she can") is read as specific for want of a
 listed word. Hand rules written from dev wordings did not generalise: the held-out misses
 are a long tail, one or two per source. A multinomial logistic regression learns from
 every labelled need at once what the reader itself saw: the shape it read (an infinitive
@@ -15,7 +15,10 @@ leave-sources-out; the join with the rules is the file's ``decision``, chosen th
 
 The join: the rules' kinds always stand. Where the rules read the statement as specific
 (no kind that counts), the model may add the kind it finds most likely when its
-probability reaches that kind's threshold; it never adds to a negated need. A kind it adds
+probability reaches that kind's threshold; it never adds to a negated need, nor where the
+reader read it as particular to someone (:func:`closed`: a particular person, someone's
+own thing or help, another person named), as a thing one can hand over or a person no
+service list names, or as for a named time. A kind it adds
 is said with the rule of that kind's own message, questions and rewrites
 (``structure-<kind>``), and its ``why`` says the kind was read by meaning.
 
@@ -131,6 +134,10 @@ class Seen:
     readings: list[NeedReading] = field(default_factory=list)
     # the rules' kinds that count (the model adds only where there are none)
     kinds: list[str] = field(default_factory=list)
+    # why the model has no say on this statement (:func:`closed`), else None
+    closed: str | None = None
+    # the kinds the rules found but discounted (negated, hypothetical, quoted)
+    discounted: list[str] = field(default_factory=list)
 
 
 def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
@@ -142,6 +149,7 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
 
     feats: dict[str, float] = {}
     kinds: list[str] = []
+    discounted: list[str] = []
     for finding in report.findings:
         feats[f"rule:{finding.rule}"] = 1.0
         if finding.counts:
@@ -150,6 +158,8 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
                 kinds.append(finding.kind)
         else:
             feats[f"discounted:{finding.kind}"] = 1.0
+            if finding.kind in KINDS and finding.kind not in discounted:
+                discounted.append(finding.kind)
     if not kinds:
         feats["rules:specific"] = 1.0
     readings = reader.read_needs(doc) if len(doc) else []
@@ -179,7 +189,41 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
     whole = " ".join(t.text for t in tokens if t.i not in names)
     need = " ".join(t.text for t in what) or whole
     return Seen(feats, {"need": need.lower(), "whole": whole.lower()}, reading, readings,
-                kinds)
+                kinds, closed(reading, reader), discounted)
+
+
+def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
+    """Why the model may not add a kind to a need the reader read this way, else None:
+    the reader read it as particular to someone (``NeedReader.someones``: a particular
+    person, or one asked to do something particular, someone's own thing or help, another
+    person named), or what is needed is a thing one can hand over (``NeedReader.goods``:
+    "a torch", "a car seat").
+
+    Why: the model fills the word lists' gaps. Where the reader found nothing (a head no
+    list knows, "a buddy system"), its meaning may say what the lists could not. But a
+    person, an owner or a relationship in what is needed is a finding, not a gap: the
+    model never sees the parse, and names are left out of its words, so it reads "help
+    from Gran" near help given as a service and "a positive relationship with Quorra's
+    godmother" near an aim every child shares. So is a thing people make: the labels
+    call a thing a child lacks specific, and the model, having met few, reads one it never
+    met ("a torch", "a duvet") near the equipment a service provides; so is a person no
+    service list names (``NeedReader.people``: "a trusted adult at home"), read near the
+    professionals a service provides; so is a need for a named time
+    (``NeedReader.occasion``)."""
+    if reading is None:
+        return None
+    return (reader.someones(reading) or reader.goods(reading) or reader.occasion(reading)
+            or reader.people(reading))
+
+
+def open_to_model(seen: Seen) -> bool:
+    """Whether the model may add a kind to a statement (shared by run time and the
+    trainer, so what is measured is what runs): the rules found no kind, not even one
+    their context discounted ("Kayla hardly needs counselling": the coach's negators said
+    it does not count, and the model must not say it back), the need is not negated, and
+    the reader did not read it as particular to someone (:func:`closed`)."""
+    return not seen.kinds and not seen.discounted and not (
+        seen.reading is not None and seen.reading.negated) and seen.closed is None
 
 
 def _reading_features(reading: NeedReading, count: int) -> dict[str, float]:
@@ -295,9 +339,9 @@ class NeedModel:
     def added(self, seen: Seen) -> tuple[str, float] | None:
         """The kind the model adds to a statement the rules read as specific, with its
         probability; None when it adds nothing (the rules found a kind, the need is
-        negated, or the model is not sure enough)."""
-        if not self.active or seen.kinds or (seen.reading is not None
-                                             and seen.reading.negated):
+        negated or read as particular: :func:`open_to_model`; or the model is not sure
+        enough)."""
+        if not self.active or not open_to_model(seen):
             return None
         return add_kind(self.decision, self.probabilities(seen), self.model.classes)
 

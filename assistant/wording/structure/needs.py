@@ -12,8 +12,14 @@ from typing import Any, Self
 
 from assistant.wording.structure.meaning import Nearness, NeedMeaning
 from assistant.wording.structure.readings import (
+    A_PERSON,
+    A_THING,
     FAULTS,
+    FOR_A_TIME,
     KNOWN_VERBS,
+    OBJECT_DEPS,
+    PARTICULAR_PERSON,
+    PARTICULAR_THING,
     SPECIFYING_DEPS,
     SUBJECT_DEPS,
     Category,
@@ -158,6 +164,7 @@ class NeedReader:
         self.home_noun = words("shape_home_noun")
         self.evaluative_adj = words("shape_evaluative_adj")
         self.person_head = words("shape_person_head")
+        self.kin_noun = words("shape_kin_noun")
         self.personal_verb = words("shape_personal_verb")
         self.generic_place = words("shape_generic_place")
         self.direction_verb = words("shape_direction_verb")
@@ -168,6 +175,7 @@ class NeedReader:
         self.observe_verb = words("shape_observe_verb")
         self.time_noun = words("shape_time_noun")
         self.time_prep = words("shape_time_prep")
+        self.calendar_time = words("shape_calendar_time")
         self.insight_verb = words("shape_insight_verb")
         self.bond_suffix = tuple(words("shape_bond_suffix"))
         self.light_verb = words("shape_light_verb")
@@ -178,6 +186,7 @@ class NeedReader:
         self.agent_suffix = tuple(sorted(words("shape_agent_suffix"), key=len, reverse=True))
         self.role_mod = words("shape_role_mod")
         self.role_person = words("shape_role_person")
+        self.service_person = words("service_person")  # service.yml's providers
         self.honorific = words("shape_honorific")
         self.means_verb = words("shape_means_verb")
         self.need_area = words("shape_need_area")
@@ -256,6 +265,14 @@ class NeedReader:
                            self.personal_verb, self.direction_verb, self.evidence_verb,
                            self.mental_verb)
 
+    # The lists that name a service, a provider, an assessment or a place provided as the
+    # head of what is needed: a thing they name is not a good (:meth:`goods`).
+    _SERVICE_LISTS = ("service_noun", "service_person", "engage_object", "help_given",
+                      "assessment_noun", "shape_service_head", "shape_weak_service_head",
+                      "shape_plan_head", "shape_help_noun", "shape_work_to_noun",
+                      "shape_assessment_head", "shape_respite_noun", "shape_place_noun",
+                      "shape_sought_setting")
+
     def _wordnet_classes(self, lexicons: dict[str, list[str]]) -> None:
         """The broad noun classes of ``framework/wording/wordnet.yml`` (generated from
         WordNet by scripts/wordnet_classes.py), less its reviewed exclusions and less every
@@ -273,8 +290,26 @@ class NeedReader:
         self.wordnet_service = broad("wordnet_service") | broad("wordnet_programme") | \
             broad("wordnet_professional") | broad("wordnet_organisation")
         self.wordnet_aim = broad("wordnet_aim")
+        self.wordnet_professional = broad("wordnet_professional")
         self._aim_nouns = self.wordnet_aim | self.universal_noun
         self.wordnet_adjective = word_class(lexicons, "wordnet_also_adjective")
+        # goods (see :meth:`goods`): less the words a list names as a service or a place
+        # provided ("a wheelchair", "a bed in a unit"), which the rules judge
+        named = frozenset().union(*(word_class(lexicons, n) for n in self._SERVICE_LISTS))
+        self._named_service = named
+        self.goods_noun = word_class(lexicons, "wordnet_artefact") - drop - named - \
+            self.wordnet_service - self.wordnet_assessment
+        self.goods_compound = word_class(lexicons, "wordnet_artefact_compound")
+        self.other_compound = word_class(lexicons, "wordnet_other_compound")
+        # people (see :meth:`people`): less the words a list names as a service or a
+        # provider ("a mentor", "an advocate"), where the model keeps its say; the words
+        # of the reader's other lists stay ("adult", "cousin": the lists say a person)
+        excluded = word_class(lexicons, "wordnet_exclude")
+        self.person_noun = word_class(lexicons, "wordnet_person") - excluded - named - \
+            self.wordnet_service - self.wordnet_assessment
+        # first a person and next a thing ("trainers"): a thing when plural or described
+        self.person_or_thing = word_class(lexicons, "wordnet_person_or_thing") - \
+            excluded - named - self.wordnet_service
 
     @classmethod
     def from_content(cls, content: Any = None) -> Self:
@@ -1913,7 +1948,7 @@ class NeedReader:
             return "universal", (f"\"{_np_text(head)}\" names people only by states every "
                                  "child should be in")
         if base in self.person_head and not self._service_mods(head):
-            return "specific", f"asks for a particular person: \"{head.text}\""
+            return "specific", f"{PARTICULAR_PERSON}: \"{head.text}\""
         kind, why = self.need_shaped(head)
         if kind is None:
             # Coordinated phrases: "an Early Help Assessment and a TAC meeting".
@@ -2067,7 +2102,7 @@ class NeedReader:
         if self._concrete_thing(head) or self._specific_mods(head) or any(
                 c.dep_ in ("poss", "nummod") or (c.dep_ == "amod" and c.lower_ == "own")
                 for c in _kids(head)):
-            return "specific", f"names something particular: \"{head.text}\""
+            return "specific", f"{PARTICULAR_THING}: \"{head.text}\""
         # "closure", "a fresh start": nothing flagged, but nothing read as particular
         # either; the coach asks the framework's question rather than call it specific
         return "unknown", f"names no service, aim or assessment: \"{head.text}\""
@@ -4384,6 +4419,197 @@ class NeedReader:
         general ("heard by the judge", not "cared for by her parents")."""
         agent = self._agent(verb)
         return agent is not None and not self._noun_base(agent) & self.carer_noun
+
+    def goods(self, reading: NeedReading) -> str | None:
+        """Why what is needed is a thing one can hand over, else None: a noun phrase
+        (read as specific or as naming nothing listed) headed by a thing people make, by
+        WordNet's class (``wordnet_artefact``: "a torch", "a duvet", "new pyjamas"; a
+        two-word noun WordNet knows decides for itself: "a car seat", "a pencil case"),
+        that no list of the rules names as a service, an assessment or a place provided
+        ("a wheelchair", "a bed in a unit").
+
+        Why: the labels call a concrete thing a child lacks specific ("bigger shoes",
+        "nappies", "beds so no one sleeps on the floor"; eval/README.md, Labelling
+        guide) and a provision with no say of what it changes a service ("a gym
+        membership", "furniture vouchers"). The learned need reader (``wording.learned``)
+        has met few goods and reads a word it never met ("a torch") near the equipment a
+        service provides; the class is the words' own evidence that it is a thing."""
+        if reading.what != "phrase" or reading.negated or \
+                reading.category not in ("specific", "unknown"):
+            return None
+        head = reading.head_token
+        if head is None or not head.tag_.startswith("NN") or not self.goods_head(head):
+            return None
+        return f"{A_THING}: \"{_np_text(head)}\""
+
+    def goods_head(self, head: Any) -> bool:
+        """Whether a noun is a thing people make (:meth:`goods`): the two-word noun of
+        its compound and itself when WordNet knows it ("car seat", "torch song"), else
+        the noun itself."""
+        bases = self._noun_base(head)
+        before = head.doc[head.i - 1] if head.i else None
+        if before is not None and before.dep_ == "compound" and before.head.i == head.i:
+            pairs = {f"{m} {b}" for m in (before.lower_, lemma(before)) for b in bases}
+            if pairs & self.goods_compound:
+                return True
+            if pairs & self.other_compound:
+                return False
+        if bases & self.person_or_thing and (head.tag_ == "NNS" or any(
+                c.dep_ == "amod" for c in _kids(head))):
+            # "new trainers", "boxers": WordNet's first sense is a person, its next a
+            # thing; a person is asked for one at a time and seldom described as new
+            return True
+        return bool(bases & self.goods_noun)
+
+    def people(self, reading: NeedReading) -> str | None:
+        """Why what is needed is a person no service list names, else None: a noun
+        phrase (read as specific or as naming nothing listed) headed by a noun whose
+        first sense in WordNet is a person (``wordnet_person``: "a trusted adult at
+        home", "a neighbour who checks on her", "a grown-up he can call"), less the
+        words the rules' service, provider and assessment lists name ("a mentor", "a key
+        worker", "an advocate": there the rules, and else the model, judge).
+
+        Why: a person the holder is to have is their own arrangement; the learned need
+        reader (``wording.learned``) never sees the parse and reads a person word it met
+        seldom ("an adult") near the professionals a service provides."""
+        if reading.what != "phrase" or reading.negated or \
+                reading.category not in ("specific", "unknown"):
+            return None
+        head = reading.head_token
+        if head is None or not head.tag_.startswith("NN"):
+            return None
+        bases = set(self._noun_base(head))
+        if head.i >= 2 and head.doc[head.i - 1].text == "-" and \
+                head.doc[head.i - 1].idx == head.doc[head.i - 2].idx + len(head.doc[head.i - 2]):
+            # the tokenizer splits "grown-up" into three
+            bases |= {f"{head.doc[head.i - 2].lower_}{dash}{b}" for b in self._noun_base(head)
+                      for dash in ("-", "")}
+        before = head.doc[head.i - 1] if head.i else None
+        if before is not None and before.dep_ == "compound" and before.head.i == head.i \
+                and {f"{before.lower_} {b}" for b in bases} & self._named_service:
+            return None
+        if not bases & self.person_noun:
+            return None
+        return f"{A_PERSON}: \"{_np_text(head)}\""
+
+    def occasion(self, reading: NeedReading) -> str | None:
+        """Why what is needed is for a named time of the calendar, else None: a day, a
+        month or a holiday said in what is needed, or hung on the need's verb by the
+        parser ("a lift to the rink | on Saturdays", "a home for the half-term", "to make
+        a transition to the academy in September").
+
+        Why: an arrangement for an occasion is this person's, whatever its head names;
+        the learned need reader (``wording.learned``), which fills the lists' gaps by
+        meaning, reads "a lift", "a home" or "a transition" near transport, a placement
+        or an aim every child shares, and a day or a month says nothing to it."""
+        if reading.category not in ("specific", "unknown") or reading.negated:
+            return None
+        anchor = reading.head_token if reading.head_token is not None else reading.verb_token
+        part = reading.what_part
+        if part is None or anchor is None:
+            return None
+        tokens = list(anchor.doc[part.start:part.end])
+        if anchor.dep_ in OBJECT_DEPS and anchor.head.i != anchor.i:
+            tokens += [t for c in _kids(anchor.head) if c.dep_ == "prep" and c.i > anchor.i
+                       for t in c.subtree]
+        for token in tokens:
+            if token.dep_ != "pobj":
+                continue
+            # the tokenizer splits "half-term" into three
+            word = token.doc[token.i - 2:token.i + 1].text.lower() if token.i > 1 and \
+                token.doc[token.i - 1].text == "-" else token.lower_
+            if {word, token.lower_, lemma(token)} & self.calendar_time:
+                return f"{FOR_A_TIME}: \"{word}\""
+        return None
+
+    # Prepositions whose object is whom what is needed comes from or is shared with
+    # ("help from Gran", "contact with friends", "safe from Dean"); "for" only off a verb
+    # ("a break from caring for Sam"): "a kit for Amara" says whose it is.
+    _SOMEONE_PREPS = frozenset({"from", "with", "by", "between", "without", "for"})
+
+    def someones(self, reading: NeedReading) -> str | None:
+        """Why a need read as specific (or as naming nothing listed) is particular to
+        someone, else None: it asks for a particular person or people ("a Brindle-speaking
+        family", "carers available at weekends"), what is needed is someone's ("her
+        parents' help", "a room of his own"), or it comes from or is shared with someone
+        the holder knows, by name, as kin or friends, or as theirs ("help from Gran",
+        "contact with friends", "safe from Dean", "a break from caring for Sam", "a
+        relationship with Quorra's godmother").
+
+        Why: the learned need reader (``wording.learned``) adds a kind only where the
+        rules found no service, aim or assessment for want of a listed word. A particular
+        person, an owner or a relationship in what is needed is the words' own evidence
+        that it is this person's arrangement, not a service, an aim every child shares or
+        an assessment; the model reads names only as left out, so it never sees it.
+        People in general ("sessions with other young carers", "a team around the child")
+        and the person it is for ("a kit for Amara") do not count."""
+        if reading.category not in ("specific", "unknown") or reading.negated:
+            return None
+        head = reading.head_token
+        if reading.what == "phrase":
+            if reading.reason.startswith(PARTICULAR_PERSON):
+                return reading.reason
+            if head is not None and any(
+                    c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ == "own")
+                    or (c.dep_ == "prep" and any(g.lower_ == "own" for g in _kids(c)))
+                    for c in _kids(head)):
+                return f"what is needed is someone's: \"{head.text}\""
+            if head is not None and self._asked_to_do(head):
+                return f"asks someone particular to do something: \"{_np_text(head)}\""
+        elif reading.verb_token is not None:
+            owned = self._known_owner(reading.verb_token)
+            if owned is not None:
+                return f"what is needed is someone's: \"{owned}\""
+        anchor = head if head is not None else reading.verb_token
+        part = reading.what_part
+        if part is None or anchor is None:
+            return None
+        tokens = list(anchor.doc[part.start:part.end])
+        if head is not None and head.dep_ in OBJECT_DEPS and head.head.i != head.i:
+            # the parser often hangs whom it comes from on the need verb, outside what is
+            # needed ("needs solace | from his grandad"): whom it is for is not counted
+            tokens += [t for c in _kids(head.head) if c.dep_ == "prep" and c.i > head.i
+                       and c.lower_ != "for" for t in c.subtree]
+        for token in tokens:
+            prep = token.head
+            if token.dep_ != "pobj" or prep.lower_ not in self._SOMEONE_PREPS or (
+                    prep.lower_ == "for" and not prep.head.tag_.startswith("VB")):
+                continue
+            # the person, or whose they are ("with Quorra's godmother")
+            for who in (token, *(c for c in _kids(token) if c.dep_ == "poss")):
+                if lemma(who) in self.kin_noun or who.lower_ in self.kin_noun or (
+                        who.tag_ in ("NNP", "NNPS") and who.is_title):
+                    return f"comes from or is shared with someone: \"{who.text}\""
+        return None
+
+    def _asked_to_do(self, head: Any) -> bool:
+        """A particular person (the, or someone's) asked to do something: "the chaplain |
+        to explain what will happen at the funeral", "his teacher to let him sit at the
+        front". The need is what they do, for this person; "a lead professional to
+        coordinate her care" (a or an) asks for a provision."""
+        if not self._noun_base(head) & (self.person_head | self.kin_noun | self.role_person
+                                        | self.service_person | self.wordnet_professional):
+            return False
+        if not any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss"
+                   for c in _kids(head)):
+            return False
+        doers = [*_kids(head), *(_kids(head.head) if head.dep_ in OBJECT_DEPS else [])]
+        return any(c.dep_ in ("acl", "relcl", "advcl", "xcomp", "ccomp") and c.i > head.i
+                   and c.tag_ == "VB" and any(g.tag_ == "TO" for g in _kids(c))
+                   for c in doers)
+
+    def _known_owner(self, verb: Any) -> str | None:
+        """The thing a clause is about when it is someone's, named or as kin: "Orrin's
+        rosary | to be kept safe", "her nan's ring to be returned". A pronoun owner ("her
+        appointments") is the holder's own, said of every need."""
+        for c in _kids(verb):
+            if c.dep_ not in SUBJECT_DEPS or self._person(c):
+                continue
+            for who in _kids(c):
+                if who.dep_ == "poss" and (lemma(who) in self.kin_noun or (
+                        who.tag_ in ("NNP", "NNPS") and who.is_title)):
+                    return f"{who.text}'s {c.text}"
+        return None
 
     def _person(self, noun: Any) -> bool:
         """Another person or people, named or by a pronoun (not "himself"): in a

@@ -16,6 +16,17 @@ WhatKind = Literal["clause", "phrase"]
 
 #: Categories that are faults at the need stage (the coach's scored kinds).
 FAULTS = ("universal", "service", "assessment")
+#: How the reason for a noun phrase read as specific begins: on the words' own evidence (a
+#: thing one owns or is given, an owner, a count, a modifier that singles it out; a
+#: particular person). ``NeedReader.someones`` reads the second.
+PARTICULAR_THING = "names something particular"
+PARTICULAR_PERSON = "asks for a particular person"
+#: How ``NeedReader.goods`` says what is needed is a thing one can hand over.
+A_THING = "what is needed is a thing one can hand over"
+#: How ``NeedReader.people`` says what is needed is a person no service list names.
+A_PERSON = "what is needed is a person no service names"
+#: How ``NeedReader.occasion`` says what is needed is for a named time of the calendar.
+FOR_A_TIME = "is for a named time"
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "pobj", "obj")
