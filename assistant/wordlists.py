@@ -100,6 +100,7 @@ class RewriteWords(WordFile):
     said_as_written: Words = frozenset()
     topic_openers: Words = frozenset()
     no_topic: Words = frozenset()
+    topic_helps: Words = frozenset()
 
 
 class PronounWords(WordFile):

@@ -104,6 +104,15 @@ def test_a_topic_no_area_knows_gets_the_questions_only(coach: Coach, need: str,
     ("Kai needs to engage with services", set()),
     ("Kai needs counselling for six weeks", set()),
     ("Kai needs support for Tyler", set()),
+    # the clause the help is for ("help getting there", "support to attend"), whatever
+    # the help is called
+    ("Kai needs help getting to his trampolining club on time", {"trampolining", "club"}),
+    ("Mum needs support to attend her appointments", {"appointments"}),
+    ("Kai needs encouragement to practise his clarinet", {"practise", "clarinet"}),
+    ("Kai needs help making friends", {"friends"}),
+    # an aim's state names no topic, helped or not
+    ("Kai needs support to be safe and happy", set()),
+    ("Kai needs help to be settled", set()),
 ])
 def test_the_topic_is_read_from_the_parse(coach: Coach, need: str, words: set[str]) -> None:
     assert set(coach.library.topic(need, "Kai")) == words

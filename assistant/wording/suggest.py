@@ -267,6 +267,9 @@ def _text(tokens: list[Any]) -> str:
 #: auxiliary is left out by its dependency).
 _TOPIC_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "VB", "VBD", "VBG", "VBN",
                          "VBP", "VBZ"})
+# How a clause hangs on the help it is for: "help *getting* there" (xcomp), "help *to get*
+# there" (acl, relcl)
+_HELPED_DEPS = frozenset({"xcomp", "acl", "relcl", "advcl"})
 _NOT_TOPIC_DEPS = frozenset({"aux", "auxpass", "neg", "det", "poss", "expl", "mark", "prep",
                              "case"})
 
@@ -296,6 +299,13 @@ def topic_words(doc: Any, holder: str | None, *, lists: English, roles: RoleVoca
     own = set(_WORD.findall((holder or "").lower()))
     out: list[str] = []
     for token in _own_clause(doc, at):
+        if token.lower_ in said.topic_helps:
+            # "help getting to school", "support to attend her appointments": the clause
+            # the help is for says what the need is about
+            for top in token.children:
+                if top.i > token.i and top.dep_ in _HELPED_DEPS and top.tag_.startswith("VB"):
+                    _add_topic(top, out, said, dull, own, when, roles, family)
+            continue
         if token.lower_ not in openers or token.i == 0 or (
                 token.tag_ not in ("IN", "JJ", "RB") and token.dep_ not in ("prep", "mark")):
             continue  # "regarding" is tagged as a verb, a preposition by its dependency
@@ -306,17 +316,23 @@ def topic_words(doc: Any, holder: str | None, *, lists: English, roles: RoleVoca
                 g for c in token.children if c.lower_ == "to"
                 for g in c.children if c.dep_ in ("pobj", "pcomp")]
         for top in tops:
-            for word in top.subtree:
-                low = word.lower_
-                if word.tag_ not in _TOPIC_TAGS or word.dep_ in _NOT_TOPIC_DEPS \
-                        or low in dull or low in own or low in when or low in out:
-                    continue
-                if word.tag_.startswith("VB") and verb_lemma(low) in said.verbs | {"be"}:
-                    continue  # "help with *making* friends": the friends are the topic
-                if _a_name(word, roles, family):
-                    continue  # "support for Tyler": whom, not what about
-                out.append(low)
+            _add_topic(top, out, said, dull, own, when, roles, family)
     return tuple(out)
+
+
+def _add_topic(top: Any, out: list[str], said: Any, dull: frozenset[str], own: set[str],
+               when: frozenset[str], roles: RoleVocabulary, family: Family | None) -> None:
+    """Add to ``out`` the words of ``top``'s phrase or clause that say what it is about."""
+    for word in top.subtree:
+        low = word.lower_
+        if word.tag_ not in _TOPIC_TAGS or word.dep_ in _NOT_TOPIC_DEPS \
+                or low in dull or low in own or low in when or low in out:
+            continue
+        if word.tag_.startswith("VB") and verb_lemma(low) in said.verbs | {"be"}:
+            continue  # "help with *making* friends": the friends are the topic
+        if _a_name(word, roles, family):
+            continue  # "support for Tyler": whom, not what about
+        out.append(low)
 
 
 def _own_clause(doc: Any, at: int | None) -> Any:
