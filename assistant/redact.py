@@ -247,14 +247,16 @@ def _patterns(words: RedactionWords) -> _Patterns:
 def vocabulary() -> frozenset[str]:
     """Lower-case words used in the shipped framework and prompts: with no parse, a
     capitalised word at a sentence's start that is none of these is taken for a name.
-    The word lists the code reads (framework/words) are not prose, so they are left out:
-    "dawn" or "miss" there says nothing about a sentence's first word."""
+    The word lists the code reads (framework/words, and the classes generated from
+    WordNet) are not prose, so they are left out: "dawn" or "miss" there says nothing about
+    a sentence's first word, and WordNet's people include peoples and given names
+    ("shona", "jack")."""
     words: set[str] = set()
     root = Content().default
     lists = root.joinpath(*WORDS_FOLDER)
     for folder in ("framework", "prompts"):
         for path in (root / folder).rglob("*.y*ml"):
-            if path.is_relative_to(lists):
+            if path.is_relative_to(lists) or path.name == WORDNET_FILE:
                 continue
             try:
                 text = path.read_text("utf-8")
@@ -264,6 +266,10 @@ def vocabulary() -> frozenset[str]:
             words.update(re.findall(r"(?<![\w'])[a-z]+(?:'[a-z]+)?", text))
     names = load_names(Content())  # the shipped lists, as the words are the shipped ones
     return frozenset(words - names.given - names.surnames)
+
+
+# framework/wording's word classes generated from WordNet (scripts/wordnet_classes.py)
+WORDNET_FILE = "wordnet.yml"
 
 
 @lru_cache(maxsize=1)

@@ -4601,9 +4601,15 @@ class NeedReader:
     def _known_owner(self, verb: Any) -> str | None:
         """The thing a clause is about when it is someone's, named or as kin: "Orrin's
         rosary | to be kept safe", "her nan's ring to be returned". A pronoun owner ("her
-        appointments") is the holder's own, said of every need."""
-        for c in _kids(verb):
-            if c.dep_ not in SUBJECT_DEPS or self._person(c):
+        appointments") is the holder's own, said of every need. The parser often hangs a
+        plan-style clause's verb on its subject instead ("Pim's reading | to be on track":
+        the verb an ``acl`` of "reading"), which counts the same."""
+        subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS]
+        if verb.dep_ in ("acl", "relcl", "xcomp") and verb.head.i < verb.i \
+                and verb.head.tag_ in ("NN", "NNS"):
+            subjects.append(verb.head)
+        for c in subjects:
+            if self._person(c):
                 continue
             for who in _kids(c):
                 if who.dep_ == "poss" and (lemma(who) in self.kin_noun or (
