@@ -243,6 +243,10 @@ def _patterns(words: RedactionWords) -> _Patterns:
     return found[1]
 
 
+# framework/wording's word classes generated from WordNet (scripts/wordnet_classes.py)
+WORDNET_FILE = "wordnet.yml"
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """Lower-case words used in the shipped framework and prompts: with no parse, a
@@ -266,10 +270,6 @@ def vocabulary() -> frozenset[str]:
             words.update(re.findall(r"(?<![\w'])[a-z]+(?:'[a-z]+)?", text))
     names = load_names(Content())  # the shipped lists, as the words are the shipped ones
     return frozenset(words - names.given - names.surnames)
-
-
-# framework/wording's word classes generated from WordNet (scripts/wordnet_classes.py)
-WORDNET_FILE = "wordnet.yml"
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,7 @@ from assistant.wording.learned import (
     FEATURE_VERSION,
     MODEL_FILE,
     NeedDecision,
+    Seen,
     add_kind,
     load_need_model,
     observe,
@@ -204,6 +205,14 @@ SOMEONES = ["Leo needs his uncle's help on Sundays.",
             "Leo's medals to be looked after at his dad's."]
 
 
+def _seen(coach: Coach, text: str) -> Seen:
+    """What the model is shown of ``text``, as the coach observes it (its ``closed`` says
+    why the model has no say there)."""
+    engine = coach._engine
+    doc = engine.nlp(text)
+    return observe(doc, engine.report(doc, "need", text=text), engine.reader)
+
+
 @pytest.fixture(scope="module")
 def coaches(tmp_path_factory: pytest.TempPathFactory) -> tuple[Coach, Coach]:
     """The coach as shipped, and the coach with the model's join switched on."""
@@ -255,9 +264,7 @@ def test_switched_on_things_a_child_lacks_stay_silent(
     shipped, on = coaches
     report = on.check(text)
     assert report.kinds == [], [(f.rule, f.message) for f in report.findings]
-    engine = shipped._engine
-    doc = engine.nlp(text)
-    seen = observe(doc, engine.report(doc, "need", text=text), engine.reader)
+    seen = _seen(shipped, text)
     assert seen.closed is not None and seen.closed.startswith(A_THING), seen.closed
 
 
@@ -266,9 +273,7 @@ def test_switched_on_people_no_service_names_stay_silent(
         coaches: tuple[Coach, Coach], text: str) -> None:
     shipped, on = coaches
     assert on.check(text).kinds == [], text
-    engine = shipped._engine
-    doc = engine.nlp(text)
-    seen = observe(doc, engine.report(doc, "need", text=text), engine.reader)
+    seen = _seen(shipped, text)
     assert seen.closed is not None, text
 
 
@@ -300,9 +305,7 @@ def test_switched_on_needs_for_a_named_time_stay_silent(
         coaches: tuple[Coach, Coach], text: str) -> None:
     shipped, on = coaches
     assert on.check(text).kinds == [], text
-    engine = shipped._engine
-    doc = engine.nlp(text)
-    seen = observe(doc, engine.report(doc, "need", text=text), engine.reader)
+    seen = _seen(shipped, text)
     assert seen.closed is not None and seen.closed.startswith(FOR_A_TIME), seen.closed
 
 
@@ -344,11 +347,9 @@ def test_the_model_has_no_say_where_the_reader_read_someone_and_a_say_elsewhere(
     the needs particular to someone, not provisions no list knows nor aims said with a
     pronoun."""
     shipped, _ = coaches
-    engine = shipped._engine
     for text, closed in [*((t, True) for t in SOMEONES), *((t, False) for t in FOUND),
                          ("Sol needs to do as well as she can at school.", False)]:
-        doc = engine.nlp(text)
-        seen = observe(doc, engine.report(doc, "need", text=text), engine.reader)
+        seen = _seen(shipped, text)
         assert (seen.closed is not None) == closed, (text, seen.closed)
         assert open_to_model(seen) == (not closed and not seen.kinds), text
 
