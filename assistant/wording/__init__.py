@@ -31,11 +31,11 @@ _UNREAD = object()  # a value not read yet (None is a value)
 
 
 def model_observe(doc: Any, report: Report, reader: Any) -> Any:
-    """What the learned reading reads of a statement (``wording.learned.observe``),
-    imported when first asked."""
+    """What the learned reading reads of a statement (``wording.learned.observe``: its
+    words only where the model may add a kind), imported when first asked."""
     from assistant.wording.learned import observe
 
-    return observe(doc, report, reader)
+    return observe(doc, report, reader, only_open=True)
 
 
 class Coach:
@@ -143,7 +143,8 @@ class Coach:
             seen.append(None if model is None or report.kinds or not report.text.strip()
                         else model_observe(doc, report, engine.reader))
         if model is not None:
-            model.prepare(s for s in seen if s is not None)
+            # only what the model may add to is read by it (its vectors encoded)
+            model.prepare(s for s in seen if s is not None and model.may_add(s))
             for (doc, _), report, one in zip(pairs, reports, seen, strict=True):
                 found = None if one is None else model.added(one)
                 if found is not None:
