@@ -327,8 +327,11 @@ class NeedModel:
         # The rows a statement's own features are weighed by (what :func:`model_features`
         # keeps of them): a feature it leaves out has no row here, so :meth:`probabilities`
         # reads the features as observed, with no filtered copy of them per statement.
-        self._own_rows = self.rows if model.decision.rule_features else {
-            f: row for f, row in self.rows.items() if not RULE_FEATURES.match(f)}
+        # Each as one weight per class (0.0 where the file has none: adding it changes
+        # no sum), so a feature's weights are added in one step.
+        self._own_rows = {f: tuple(dict(row).get(k, 0.0) for k in range(len(CLASSES)))
+                          for f, row in self.rows.items()
+                          if model.decision.rule_features or not RULE_FEATURES.match(f)}
         self.dense = {part: np.asarray(rows, dtype=np.float32) * model.vector_scale
                       for part, rows in model.vectors.items()}
         self.vectors = vectors
@@ -381,13 +384,18 @@ class NeedModel:
         """The model's probability of each class for ``seen``: the logits summed in the
         order :meth:`features` gives the features (the statement's own, then the
         margins), then each vector part's, as the trainer sums them."""
-        logits = list(self.model.bias)
+        specific, universal, service, assessment = self.model.bias  # CLASSES' order
         rows = self._own_rows
         for name, value in seen.feats.items():
             row = rows.get(name)
             if row is not None:
-                for k, w in row:
-                    logits[k] += w * value
+                if value != 1.0:
+                    row = tuple(w * value for w in row)
+                specific += row[0]
+                universal += row[1]
+                service += row[2]
+                assessment += row[3]
+        logits = [specific, universal, service, assessment]
         if self.meaning is not None and self.vectors is not None:
             for k, term in self._margins_of(seen.texts["need"]):
                 logits[k] += term
