@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from assistant.content import Content, ContentError
+from assistant.learning import softmax
 from assistant.wording import Coach
 from assistant.wording.learned import (
     CLASSES,
@@ -352,6 +353,37 @@ def test_the_model_has_no_say_where_the_reader_read_someone_and_a_say_elsewhere(
         seen = _seen(shipped, text)
         assert (seen.closed is not None) == closed, (text, seen.closed)
         assert open_to_model(seen) == (not closed and not seen.kinds), text
+
+
+def test_what_the_coach_reads_for_the_model_is_what_the_trainer_reads_where_it_may_add(
+        coaches: tuple[Coach, Coach]) -> None:
+    """The coach reads a statement's words for the model only where the model may add a
+    kind (``only_open``): there it reads what the trainer reads, and the model's
+    probabilities are the sum of :meth:`NeedModel.features`' weights; a statement closed
+    to the model keeps its readings and why it is closed."""
+    _, on = coaches
+    model = on._learned()
+    assert model is not None
+    engine = on._engine
+    for text in [*SOMEONES, *FOUND, "Sol needs to do as well as she can at school."]:
+        doc = engine.nlp(text)
+        report = engine.report(doc, "need", text=text)
+        whole, lean = (observe(doc, report, engine.reader),
+                       observe(doc, report, engine.reader, only_open=True))
+        assert (lean.reading, lean.readings, lean.closed, lean.kinds) == \
+            (whole.reading, whole.readings, whole.closed, whole.kinds), text
+        if not open_to_model(whole):
+            assert not lean.texts and not model.may_add(lean), text
+            continue
+        assert (lean.feats, lean.texts) == (whole.feats, whole.texts), text
+        logits = list(model.model.bias)
+        for name, value in model.features(whole).items():
+            for k, w in model.rows.get(name, ()):
+                logits[k] += w * value
+        for part, weights in model.dense.items():
+            logits = [v + float(e) for v, e in
+                      zip(logits, model.vector(whole.texts[part]) @ weights, strict=True)]
+        assert model.probabilities(lean) == softmax(logits), text
 
 
 def test_the_rules_kinds_stand_and_get_nothing_added(coaches: tuple[Coach, Coach]) -> None:

@@ -54,6 +54,7 @@ INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "nobody", "e
                         "everybody"})
 FAR = 5
 PER_PROCESS = 400  # the fewest wordings worth a process of their own
+PARSE_BATCH = 256  # wordings parsed, and read by the coach, together
 
 
 @dataclass
@@ -249,16 +250,25 @@ class Analyzer:
         parser = coach.parser
         kinds: dict[str, list[str]] = {}
         analyses: dict[str, Analysis] = {}
-        docs = parser.pipe((text for text, _ in wanted), batch_size=256)
-        for doc, (parsed, (for_coach, for_analysis)) in zip(docs, wanted, strict=True):
-            if for_coach:
-                report = next(coach.check_docs([doc], notes=False, texts=[parsed]))  # kinds
+        for start in range(0, len(wanted), PARSE_BATCH):
+            part = wanted[start:start + PARSE_BATCH]
+            docs = list(parser.pipe((text for text, _ in part), batch_size=PARSE_BATCH))
+            # the coach reads the batch's documents together (its learned reading encodes
+            # their vectors at once), as its own pipeline leaves them: before ``finish``
+            read = [(doc, parsed) for doc, (parsed, (for_coach, _)) in
+                    zip(docs, part, strict=True) if for_coach]
+            reports = coach.check_docs([doc for doc, _ in read], notes=False,
+                                       texts=[parsed for _, parsed in read],
+                                       batch_size=PARSE_BATCH)
+            for (_, (for_coach, _)), report in zip(
+                    (item for item in part if item[1][0]), reports, strict=True):
                 for text in for_coach:
-                    kinds[text] = list(report.kinds)
-            if for_analysis:
-                doc = next(parser.finish([doc]))
-                for text, spans in for_analysis:
-                    analyses[text] = self._analyse(doc, spans, parsed)
+                    kinds[text] = list(report.kinds)  # kinds only
+            for doc, (parsed, (_, for_analysis)) in zip(docs, part, strict=True):
+                if for_analysis:
+                    doc = next(parser.finish([doc]))
+                    for text, spans in for_analysis:
+                        analyses[text] = self._analyse(doc, spans, parsed)
         return kinds, analyses
 
     def analyse(self, texts: Sequence[str]) -> list[Tokens]:

@@ -31,11 +31,11 @@ _UNREAD = object()  # a value not read yet (None is a value)
 
 
 def model_observe(doc: Any, report: Report, reader: Any) -> Any:
-    """What the learned reading reads of a statement (``wording.learned.observe``),
-    imported when first asked."""
+    """What the learned reading reads of a statement (``wording.learned.observe``: its
+    words only where the model may add a kind), imported when first asked."""
     from assistant.wording.learned import observe
 
-    return observe(doc, report, reader)
+    return observe(doc, report, reader, only_open=True)
 
 
 class Coach:
@@ -143,7 +143,8 @@ class Coach:
             seen.append(None if model is None or report.kinds or not report.text.strip()
                         else model_observe(doc, report, engine.reader))
         if model is not None:
-            model.prepare(s for s in seen if s is not None)
+            # only what the model may add to is read by it (its vectors encoded)
+            model.prepare(s for s in seen if s is not None and model.may_add(s))
             for (doc, _), report, one in zip(pairs, reports, seen, strict=True):
                 found = None if one is None else model.added(one)
                 if found is not None:
@@ -384,13 +385,15 @@ class Coach:
 
     def check_docs(self, docs: Iterable[Any], stage: str = "need",
                    holder: str | None = None, case: Any = None,
-                   notes: bool = True, texts: Iterable[str] | None = None
-                   ) -> Iterator[Report]:
+                   notes: bool = True, texts: Iterable[str] | None = None,
+                   batch_size: int = 64) -> Iterator[Report]:
         """Reports for documents already parsed, in order: the same as :meth:`check` on
         their texts when :attr:`parser` parsed them (with ``notes=False``, findings and
         kinds only, as :meth:`check_many` gives them). ``texts``, when the caller has
         them, are the texts the documents were parsed from (spaCy builds ``doc.text``
-        anew from the tokens on every read).
+        anew from the tokens on every read). Up to ``batch_size`` documents are read
+        before their reports are given, so the learned reading encodes their vectors
+        together, as :meth:`check_many` does.
 
         Why: a caller that parses anyway (the audit reads each wording for its themes
         too) hands its documents to the coach, so one parse serves both instead of two;
@@ -402,11 +405,15 @@ class Coach:
         stage = self._stage(stage)
         family = self.library.family(case)
         known: Iterator[str | None] = iter(texts) if texts is not None else repeat(None)
-        for doc in docs:  # read outside the lock: ``docs`` may be a parser's stream
-            text = next(known)
+        iterator = iter(docs)
+        while True:
+            # read outside the lock: ``docs`` may be a parser's stream
+            batch = [(doc, next(known)) for doc in islice(iterator, max(1, batch_size))]
+            if not batch:
+                return
             with SPACY_LOCK:
-                report = self._reports([(doc, text)], stage, holder, family, notes)[0]
-            yield report
+                reports = self._reports(batch, stage, holder, family, notes)
+            yield from reports
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None, case: Any = None,

@@ -140,11 +140,16 @@ class Seen:
     discounted: list[str] = field(default_factory=list)
 
 
-def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
+def observe(doc: Any, report: Report, reader: StructureReader, *,
+            only_open: bool = False) -> Seen:
     """What the model reads of a need statement the coach has reported on: the rules'
     findings, the reader's main reading (read already for the report: a look-up), the
     words of what is needed and of the statement. Names are left out of every word
-    feature and vector text: who needs it says nothing of the kind."""
+    feature and vector text: who needs it says nothing of the kind.
+
+    ``only_open``: the words (``feats`` beyond the rules' own, and ``texts``) are read
+    only when the model may add a kind (:func:`open_to_model`); the coach asks so, since
+    of a statement closed to the model it keeps only the readings."""
     from assistant.wording.structure import lemma
 
     feats: dict[str, float] = {}
@@ -164,6 +169,9 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
         feats["rules:specific"] = 1.0
     readings = reader.read_needs(doc) if len(doc) else []
     reading = next((r for r in readings if not r.negated), readings[0] if readings else None)
+    seen = Seen(feats, {}, reading, readings, kinds, closed(reading, reader), discounted)
+    if only_open and not open_to_model(seen):
+        return seen
     tokens = list(doc)
     names = {t.i for t in tokens if _is_name(t.i, t.text)}
     if reading is None:
@@ -177,19 +185,49 @@ def observe(doc: Any, report: Report, reader: StructureReader) -> Seen:
         what = what or [t for t in tokens if not t.is_punct and t.i not in names]
     for n, token in enumerate(what):
         word = lemma(token)
-        feats[f"w:{word}"] = 1.0
+        own, starts, grams = _word_features(word)
+        feats[own] = 1.0
         if n < 2:
-            feats[f"start{n}:{word}"] = 1.0
-        if len(word) > 2 and word.isalpha():
-            for piece in pieces(word):
-                feats[f"g:{piece}"] = 1.0
+            feats[starts[n]] = 1.0
+        for gram in grams:
+            feats[gram] = 1.0
     for token in tokens:
         if not token.is_punct and token.i not in names:
-            feats[f"s:{lemma(token)}"] = 1.0
+            feats[_statement_feature(lemma(token))] = 1.0
     whole = " ".join(t.text for t in tokens if t.i not in names)
     need = " ".join(t.text for t in what) or whole
-    return Seen(feats, {"need": need.lower(), "whole": whole.lower()}, reading, readings,
-                kinds, closed(reading, reader), discounted)
+    seen.texts.update(need=need.lower(), whole=whole.lower())
+    return seen
+
+
+# A lemma's feature names, by lemma (the same few hundred words recur in every batch):
+# what :func:`observe` would spell out again for each of its statements.
+_WORD_FEATURES: dict[str, tuple[str, tuple[str, str], tuple[str, ...]]] = {}
+_STATEMENT_FEATURES: dict[str, str] = {}
+
+
+def _word_features(word: str) -> tuple[str, tuple[str, str], tuple[str, ...]]:
+    """A lemma of what is needed as features: itself, as the first or second word, and
+    its pieces (of a word of three letters or more)."""
+    found = _WORD_FEATURES.get(word)
+    if found is None:
+        if len(_WORD_FEATURES) > 100_000:
+            _WORD_FEATURES.clear()
+        grams = tuple(f"g:{piece}" for piece in pieces(word)) \
+            if len(word) > 2 and word.isalpha() else ()
+        found = _WORD_FEATURES[word] = (f"w:{word}", (f"start0:{word}", f"start1:{word}"),
+                                        grams)
+    return found
+
+
+def _statement_feature(word: str) -> str:
+    """A lemma of the statement as a feature."""
+    found = _STATEMENT_FEATURES.get(word)
+    if found is None:
+        if len(_STATEMENT_FEATURES) > 100_000:
+            _STATEMENT_FEATURES.clear()
+        found = _STATEMENT_FEATURES[word] = f"s:{word}"
+    return found
 
 
 def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
@@ -286,11 +324,25 @@ class NeedModel:
         self.index = {c: n for n, c in enumerate(model.classes)}
         self.rows = {f: [(self.index[c], w) for c, w in row.items()]
                      for f, row in model.weights.items()}
+        # The rows a statement's own features are weighed by (what :func:`model_features`
+        # keeps of them): a feature it leaves out has no row here, so :meth:`probabilities`
+        # reads the features as observed, with no filtered copy of them per statement.
+        # Each as one weight per class (0.0 where the file has none: adding it changes
+        # no sum), so a feature's weights are added in one step.
+        self._own_rows = {f: tuple(dict(row).get(k, 0.0) for k in range(len(CLASSES)))
+                          for f, row in self.rows.items()
+                          if model.decision.rule_features or not RULE_FEATURES.match(f)}
         self.dense = {part: np.asarray(rows, dtype=np.float32) * model.vector_scale
                       for part, rows in model.vectors.items()}
         self.vectors = vectors
         self.meaning = meaning
         self._encoded: dict[str, NDArray[np.float32]] = {}
+        # By text, what :meth:`probabilities` adds to the logits for it: the weighted
+        # margins of what is needed ((class, weight x margin) in feature order), and each
+        # vector part's product with its weights. Pure functions of the text, remembered
+        # as the vectors are (a batch repeats its needs' words: "counselling", "a referral").
+        self._margin_terms: dict[str, list[tuple[int, float]]] = {}
+        self._part_terms: dict[tuple[str, str], list[float]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -310,6 +362,8 @@ class NeedModel:
                 return
             if len(self._encoded) + len(todo) > CACHE_MOST:
                 self._encoded.clear()
+                self._margin_terms.clear()
+                self._part_terms.clear()
             for text, row in zip(todo, self.vectors.encode(todo), strict=True):
                 self._encoded[text] = row
 
@@ -327,21 +381,60 @@ class NeedModel:
         return model_features(seen.feats, self.decision.rule_features, margins)
 
     def probabilities(self, seen: Seen) -> list[float]:
-        logits = list(self.model.bias)
-        for name, value in self.features(seen).items():
-            for k, w in self.rows.get(name, ()):
-                logits[k] += w * value
-        for part, weights in self.dense.items():
-            extra = self.vector(seen.texts[part]) @ weights
-            logits = [v + float(e) for v, e in zip(logits, extra, strict=True)]
+        """The model's probability of each class for ``seen``: the logits summed in the
+        order :meth:`features` gives the features (the statement's own, then the
+        margins), then each vector part's, as the trainer sums them."""
+        specific, universal, service, assessment = self.model.bias  # CLASSES' order
+        rows = self._own_rows
+        for name, value in seen.feats.items():
+            row = rows.get(name)
+            if row is not None:
+                if value != 1.0:
+                    row = tuple(w * value for w in row)
+                specific += row[0]
+                universal += row[1]
+                service += row[2]
+                assessment += row[3]
+        logits = [specific, universal, service, assessment]
+        if self.meaning is not None and self.vectors is not None:
+            for k, term in self._margins_of(seen.texts["need"]):
+                logits[k] += term
+        for part in self.dense:
+            extra = self._part_of(part, seen.texts[part])
+            logits = [v + e for v, e in zip(logits, extra, strict=True)]
         return softmax(logits)
+
+    def _margins_of(self, text: str) -> list[tuple[int, float]]:
+        """What the meaning check's margins of what is needed add to the logits, in
+        feature order (see :meth:`probabilities`)."""
+        found = self._margin_terms.get(text)
+        if found is None:
+            assert self.meaning is not None
+            features = margin_features(self.meaning.kind_margins(self.vector(text)))
+            found = [(k, w * value) for name, value in features.items()
+                     for k, w in self.rows.get(name, ())]
+            self._margin_terms[text] = found
+        return found
+
+    def _part_of(self, part: str, text: str) -> list[float]:
+        """What a vector part's text adds to each class's logit."""
+        key = (part, text)
+        found = self._part_terms.get(key)
+        if found is None:
+            found = self._part_terms[key] = [
+                float(e) for e in self.vector(text) @ self.dense[part]]
+        return found
+
+    def may_add(self, seen: Seen) -> bool:
+        """Whether :meth:`added` reads ``seen`` at all (else it adds nothing unread)."""
+        return self.active and open_to_model(seen)
 
     def added(self, seen: Seen) -> tuple[str, float] | None:
         """The kind the model adds to a statement the rules read as specific, with its
         probability; None when it adds nothing (the rules found a kind, the need is
         negated or read as particular: :func:`open_to_model`; or the model is not sure
         enough)."""
-        if not self.active or not open_to_model(seen):
+        if not self.may_add(seen):
             return None
         return add_kind(self.decision, self.probabilities(seen), self.model.classes)
 
