@@ -149,6 +149,7 @@ class NeedReader:
         self.able_adverb = words("shape_able_adverb")
         self.assessment_head = words("shape_assessment_head")
         self.assessment_passive = words("shape_assessment_passive")
+        self.assessment_active = words("shape_assessment_active")
         self.not_acronym = words("shape_not_service_acronym")
         self.universal_adj = words("shape_universal_adj")
         self.universal_passive = words("shape_universal_passive")
@@ -520,6 +521,18 @@ class NeedReader:
             reading.category = "universal"
             reading.reason = f"\"{reading.span.text}\" names states every child should be in"
             return reading
+        checked = self._thing_checked(root)
+        if checked is not None:
+            # "Martha's mental health assessed by CAMHS" (the participle hung on the noun):
+            # read as "needs her mental health assessed"; anything else as a phrase
+            reading.predicate = Part.of(doc, root.left_edge.i, root.left_edge.i)
+            self._clause(doc, checked, reading, own_subject=root)
+            reading.passive = True
+            self._judge(doc, reading)
+            if reading.category == "assessment":
+                self._owner_holds(doc, root, reading)
+                return reading
+            reading = NeedReading(form="fragment", predicate=Part.of(doc, first, first))
         if tag.startswith("NN"):
             self._phrase(doc, root, reading)
         elif tag == "JJ" or (tag == "VBN" and root.lower_ in self.universal_adj):
@@ -573,7 +586,13 @@ class NeedReader:
                 self._clause(doc, root, reading, own_subject=subject)
                 reading.passive = True
                 self._judge(doc, reading)
-                return reading if reading.category == "universal" else None
+                # "Maisie's hearing checked by the GP" asks for a check as "needs her
+                # hearing checked" does
+                if reading.category == "assessment":
+                    if self.goods_head(subject):
+                        return None  # "Her hearing aids checked.": a thing seen to, not a test
+                    self._owner_holds(doc, subject, reading)
+                return reading if reading.category in ("universal", "assessment") else None
             reading.holder = self._part(doc, subject)
             reading.predicate = Part.of(doc, subject.left_edge.i, subject.left_edge.i)
             self._clause(doc, root, reading)
@@ -583,6 +602,26 @@ class NeedReader:
         else:
             return None
         return reading
+
+    def _owner_holds(self, doc: Any, thing: Any, reading: NeedReading) -> None:
+        """A named person or a family role whose thing is to be checked ("Martha's
+        hearing", "Mum's drug use") holds the need: the questions are about Martha,
+        not "the person". A pronoun ("her hearing") names no one and is left."""
+        owner = next((c for c in _kids(thing) if c.dep_ == "poss"), None)
+        if owner is not None and (owner.tag_ == "NNP" or self._person(owner)):
+            reading.holder = self._part(doc, owner)
+
+    def _thing_checked(self, root: Any) -> Any:
+        """The bare participle of finding out hung on a thing of someone's ("Martha's
+        mental health | assessed by CAMHS", "Dad's drug use tested"), else None: the
+        parser hangs it on the noun as a clause, where "Her hearing checked." is read
+        as a clause of its own."""
+        if not root.tag_.startswith("NN") or self._person(root) or self.goods_head(root) \
+                or not any(c.dep_ == "poss" for c in _kids(root)):
+            return None  # "Dad's boiler checked": a thing seen to, not a test
+        return next((c for c in _kids(root) if c.dep_ == "acl" and c.tag_ == "VBN"
+                     and c.i > root.i and self._in(lemma_forms(c), self.assessment_passive)
+                     and not any(g.dep_ in ("aux", "auxpass") for g in _kids(c))), None)
 
     def _only_exists(self, verb: Any, subject: Any) -> bool:
         """True when a clause says only that its subject is there ("... exist", "... is
@@ -1513,6 +1552,12 @@ class NeedReader:
         worker = self._professional_at_work(verb, reading)
         if worker is not None:
             reading.worker = True
+            if self._finds_out(verb):
+                # "A speech and language therapist to assess Alfie", "Health visitor to
+                # do a mood assessment with Mum": the professional is asked to find out,
+                # which is an assessment asked for, not a service given
+                return "assessment", (f"\"{_np_text(worker)} to {verb.text}\" asks a "
+                                      "professional to find out")
             return "service", (f"\"{_np_text(worker)} to {verb.text}\" says what a "
                                "professional does, not what the person needs")
         forms = lemma_forms(verb)
@@ -2500,6 +2545,17 @@ class NeedReader:
                 c.dep_ == "poss" for c in _kids(subject)):
             return None
         return subject
+
+    def _finds_out(self, verb: Any) -> bool:
+        """True when a professional's verb is itself finding out ("to assess", "to screen
+        Kai for autism") or does an assessment ("to do a mood assessment", "to complete a
+        parenting assessment"): the verbs are ``shape_assessment_active``, narrower than
+        the passives (a worker "to check in", "to review the plan" is not a test)."""
+        if self._in(lemma_forms(verb), self.assessment_active):
+            return True
+        obj = self._object_of(verb)
+        return obj is not None and self._in(lemma_forms(verb), self.sample_verb) and \
+            lemma(obj) in self.assessment_head
 
     def _whole_of(self, obj: Any) -> Any:
         """The whole a portion is of ("the first section of her Brindle assessment", "the
