@@ -407,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
     for label, at in (("all rows", set(every)), ("rows no rule was written from", fresh)):
         held = [i for i in withheld if i in at]
         print("needs closed to the model (learned.closed: someone's, a thing, a named time, "
-              f"a person no service names) withheld {len(held)} "
+              f"a person no service names; NeedReader.stated: a fact) withheld {len(held)} "
               f"additions on {label}: {sum(withheld[i] in rows[i]['item'].gold for i in held)} "
               "would have been right")
     fresh_tally = additions(rows, {i: pooled[i] for i in fresh})

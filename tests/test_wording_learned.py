@@ -33,7 +33,7 @@ from assistant.wording.learned import (
     observe,
     open_to_model,
 )
-from assistant.wording.structure.readings import A_THING, FOR_A_TIME
+from assistant.wording.structure.readings import A_FACT, A_THING, A_THING_SEEN_TO, FOR_A_TIME
 from tests.helpers import CONTENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -204,6 +204,16 @@ SOMEONES = ["Leo needs his uncle's help on Sundays.",
             # what a clause is about is someone's, named
             "Nell's guitar to be kept safe.",
             "Leo's medals to be looked after at his dad's."]
+# A thing of someone's to be seen to, as a clause ("needs his ... mended") or a fragment
+# ("Her ... checked."): the model reads "checked", "mended" near a test or a service; the
+# reader's finding closes them to it (``NeedReader.goods``, ``NeedReader.stated``).
+THINGS_SEEN_TO = ["Tia needs her scooter mended before the holidays.",
+                  "Kai needs his school shoes replaced.",
+                  "His glasses repaired."]
+# ... but a part of the child to be looked at is an assessment asked for, and stays open.
+FINDING_OUT = ["Kai needs his eyesight tested.", "Tia needs her speech assessed."]
+# Statements that only say something is there: a fact, not a need (``NeedReader.stated``).
+FACTS = ["A bedtime routine chart is in place.", "Respite care is available."]
 
 
 def _seen(coach: Coach, text: str) -> Seen:
@@ -299,6 +309,40 @@ def test_a_thing_first_a_person_is_a_thing_when_plural_or_described(
                        ("Kai needs trainers.", True), ("Kai needs a trainer.", False)]:
         head = next(t for t in engine.nlp(text) if t.dep_ == "dobj")
         assert engine.reader.goods_head(head) is good, text
+
+
+@pytest.mark.parametrize("text", THINGS_SEEN_TO)
+def test_switched_on_things_of_someones_to_be_seen_to_stay_silent(
+        coaches: tuple[Coach, Coach], text: str) -> None:
+    shipped, on = coaches
+    assert on.check(text).kinds == [], text
+    seen = _seen(shipped, text)
+    assert seen.closed is not None and seen.closed.startswith(A_THING_SEEN_TO), seen.closed
+
+
+@pytest.mark.parametrize("text", FINDING_OUT)
+def test_a_part_of_the_child_to_be_looked_at_stays_open(
+        coaches: tuple[Coach, Coach], text: str) -> None:
+    shipped, _ = coaches
+    assert _seen(shipped, text).closed is None, text
+
+
+@pytest.mark.parametrize("text", FACTS)
+def test_statements_of_what_is_there_are_closed_as_facts(
+        coaches: tuple[Coach, Coach], text: str) -> None:
+    shipped, on = coaches
+    assert on.check(text).kinds == [], text
+    seen = _seen(shipped, text)
+    assert seen.reading is None and seen.closed is not None \
+        and seen.closed.startswith(A_FACT), seen.closed
+
+
+def test_a_need_for_a_service_is_not_a_fact(coaches: tuple[Coach, Coach]) -> None:
+    """The fact closure reads only statements with no need in them: a service asked for
+    is open to the model whatever its verb."""
+    shipped, _ = coaches
+    for text in ["Kai needs respite care.", "Respite care is needed for Kai."]:
+        assert _seen(shipped, text).closed is None, text
 
 
 @pytest.mark.parametrize("text", OCCASIONS)

@@ -169,7 +169,8 @@ def observe(doc: Any, report: Report, reader: StructureReader, *,
         feats["rules:specific"] = 1.0
     readings = reader.read_needs(doc) if len(doc) else []
     reading = next((r for r in readings if not r.negated), readings[0] if readings else None)
-    seen = Seen(feats, {}, reading, readings, kinds, closed(reading, reader), discounted)
+    shut = closed(reading, reader) if reading is not None else reader.stated(doc)
+    seen = Seen(feats, {}, reading, readings, kinds, shut, discounted)
     if only_open and not open_to_model(seen):
         return seen
     tokens = list(doc)
@@ -247,7 +248,8 @@ def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
     met ("a torch", "a duvet") near the equipment a service provides; so is a person no
     service list names (``NeedReader.people``: "a trusted adult at home"), read near the
     professionals a service provides; so is a need for a named time
-    (``NeedReader.occasion``)."""
+    (``NeedReader.occasion``). A statement with no need read at all is closed when it only
+    states a fact (``NeedReader.stated``, read by :func:`observe`, which has the parse)."""
     if reading is None:
         return None
     return (reader.someones(reading) or reader.goods(reading) or reader.occasion(reading)

@@ -12,8 +12,10 @@ from typing import Any, Self
 
 from assistant.wording.structure.meaning import Nearness, NeedMeaning
 from assistant.wording.structure.readings import (
+    A_FACT,
     A_PERSON,
     A_THING,
+    A_THING_SEEN_TO,
     FAULTS,
     FOR_A_TIME,
     KNOWN_VERBS,
@@ -4490,13 +4492,46 @@ class NeedReader:
         membership", "furniture vouchers"). The learned need reader (``wording.learned``)
         has met few goods and reads a word it never met ("a torch") near the equipment a
         service provides; the class is the words' own evidence that it is a thing."""
-        if reading.what != "phrase" or reading.negated or \
-                reading.category not in ("specific", "unknown"):
+        if reading.negated or reading.category not in ("specific", "unknown"):
+            return None
+        if reading.what == "clause":
+            # "needs his hearing aids checked", "needs her bike repaired": a thing of
+            # someone's to be seen to is theirs, whatever the verb ("checked" reads near
+            # a test of hearing to the model)
+            thing = reading.own_subject
+            if reading.passive and thing is not None and thing.tag_.startswith("NN") \
+                    and self.goods_head(thing):
+                return f"{A_THING_SEEN_TO}: \"{_np_text(thing)}\""
+            return None
+        if reading.what != "phrase":
             return None
         head = reading.head_token
         if head is None or not head.tag_.startswith("NN") or not self.goods_head(head):
             return None
         return f"{A_THING}: \"{_np_text(head)}\""
+
+    def stated(self, doc: Any) -> str | None:
+        """Why a statement the reader read no need in is closed to the learned reading,
+        else None: it only says a thing is there ("A safety plan is in place.": that a
+        service is in place is a fact, not a need, :meth:`_fragment`), or it asks for a
+        thing of someone's to be seen to ("Her hearing aids checked.").
+
+        Why: the model reads the words alone, and "a safety plan" or "checked" read near
+        a service or a test; the reader declined these on their shape, which the model
+        never sees."""
+        sent = next(iter(doc.sents), None) if len(doc) else None
+        if sent is None:
+            return None
+        root = sent.root
+        subject = next((c for c in _kids(root) if c.dep_ == "nsubj"), None)
+        if subject is None or not root.tag_.startswith("VB"):
+            return None
+        if self._only_exists(root, subject):
+            return f"{A_FACT}: \"{sent.text.strip()}\""
+        if root.tag_ in ("VBN", "VBD") and subject.tag_ in ("NN", "NNS") and any(
+                c.dep_ == "poss" for c in _kids(subject)) and self.goods_head(subject):
+            return f"{A_THING_SEEN_TO}: \"{_np_text(subject)}\""
+        return None
 
     def goods_head(self, head: Any) -> bool:
         """Whether a noun is a thing people make (:meth:`goods`): the two-word noun of

@@ -27,6 +27,10 @@ A_THING = "what is needed is a thing one can hand over"
 A_PERSON = "what is needed is a person no service names"
 #: How ``NeedReader.occasion`` says what is needed is for a named time of the calendar.
 FOR_A_TIME = "is for a named time"
+#: How ``NeedReader.goods`` says a thing of someone's is to be seen to ("his glasses fixed").
+A_THING_SEEN_TO = "a thing of someone's is to be seen to"
+#: How ``NeedReader.stated`` says a statement with no need in it states a fact.
+A_FACT = "states that something is there, not a need"
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd", "pobj", "obj")
