@@ -46,21 +46,25 @@ def theme_of(suggester: Any, text: str) -> str | None:
 
 
 async def until(pilot: Pilot, condition: Callable[[], object], what: str,
-                limit: int = 600) -> None:
+                limit: int = 600, state: Callable[[], object] | None = None) -> None:
     """Let the app run until ``condition`` holds (the coach loads in a thread); polls for
-    a state, never asserts on a duration."""
+    a state, never asserts on a duration. ``state``: what the failure says the app was
+    doing instead (for a race seen only on a loaded machine)."""
     for _ in range(limit):
         if condition():
             return
         await pilot.pause(0.05)
-    raise AssertionError(f"never happened: {what}")
+    raise AssertionError(f"never happened: {what}"
+                         + (f" ({state()})" if state is not None else ""))
 
 
 async def click(pilot: Pilot, selector: str) -> None:
-    """Click ``selector`` once the showing screen has composed it: a dialog is pushed before
-    its children mount, so on a loaded machine a click straight after the screen changes
-    can find no widget."""
-    await until(pilot, lambda: bool(pilot.app.screen.query(selector)), f"{selector} shown")
+    """Click ``selector`` once the showing screen has composed and laid it out: a dialog is
+    pushed before its children mount, so on a loaded machine a click straight after the
+    screen changes can find no widget, or one with no place on screen yet (Pilot clicks
+    its region's corner: (0, 0), the backdrop, and nothing happens)."""
+    await until(pilot, lambda: any(w.region.area for w in pilot.app.screen.query(selector)),
+                f"{selector} shown")
     await pilot.click(selector)
 
 

@@ -205,6 +205,17 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+def keeper_state(app: NeedsLedApp) -> str:
+    """The screens, the writer and the journal, for a failure's message."""
+    keeper, journal = app.keeper, app.keeper.journal
+    stories = [getattr(getattr(s, "case", None), "story", None) for s in app.screen_stack]
+    queued = len(journal.queue) if journal is not None else None
+    problem = (journal.conflict, journal.error) if journal is not None else None
+    return (f"screens {app.screen_stack}, their stories {stories}; writing "
+            f"{keeper._writing}, reopen {keeper._reopen!r}, queued {queued}, "
+            f"conflict/error {problem}, coach {app.coach_status}")
+
+
 async def submit(pilot: Pilot, text: str) -> None:
     field = pilot.app.screen.query_one("#answer", AnswerArea)
     field.set_value(text)
@@ -253,7 +264,8 @@ async def test_theirs_latest_keeps_mine_in_the_history(db_path: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, ConflictScreen), "asked")
         await click(pilot, "#theirs")
         await until(pilot, lambda: isinstance(app.screen, InterviewScreen)
-                    and app.screen.case.story == "Imported story.", "theirs reopened")
+                    and app.screen.case.story == "Imported story.", "theirs reopened",
+                    state=lambda: keeper_state(app))
     with Store(db_path) as store:
         history = store.history("NL-L-1")
         mine = store.load("NL-L-1", 3)

@@ -31,6 +31,7 @@ from assistant.recovery import RETRY_EVERY, Journal
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+    from textual.worker import Worker
 
     from assistant.tui.app import NeedsLedApp
 
@@ -103,6 +104,7 @@ class Keeper:
         #: the worker put the conflict off (Escape): asked again on Ctrl+S, not at once
         self._conflict_later = False
         self._reopen: str | None = None
+        self._worker: Worker[None] | None = None
         self._bar_text = ""
 
     def start(self, db_path: str) -> None:
@@ -216,7 +218,16 @@ class Keeper:
         if self.journal is None or self._writing:
             return
         self._writing = True
-        self.app.run_worker(self._write, thread=True, group="keeper", exit_on_error=False)
+        self._worker = self.app.run_worker(self._write, thread=True, group="keeper",
+                                           exit_on_error=False)
+
+    def _writer_gone(self) -> bool:
+        """The writer was started but has ended without clearing ``_writing`` (cancelled
+        before its thread ran): nothing would ever be written again, nor a case reopened
+        after a conflict, so the tick clears it. (A writer still in its thread meanwhile
+        is harmless: :meth:`Journal.drain` lets one write at a time.)"""
+        worker = self._worker
+        return self._writing and worker is not None and worker.is_finished
 
     def _write(self) -> None:
         assert self.journal is not None
@@ -235,6 +246,8 @@ class Keeper:
         journal = self.journal
         if journal is None:
             return
+        if self._writer_gone():
+            self._writing = False
         if not self._writing and journal.due():
             self.kick()
         elif journal.oldest_unsaved() > 0.8:
