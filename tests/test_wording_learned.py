@@ -224,6 +224,17 @@ def _seen(coach: Coach, text: str) -> Seen:
     return observe(doc, engine.report(doc, "need", text=text), engine.reader)
 
 
+def _silent_and_closed(coaches: tuple[Coach, Coach], text: str, why: str) -> Seen:
+    """Switched on, the coach says nothing of ``text``, and the model is shown it closed
+    for ``why`` (a finding of the reader's, one of ``readings``' constants)."""
+    shipped, on = coaches
+    report = on.check(text)
+    assert report.kinds == [], [(f.rule, f.message) for f in report.findings]
+    seen = _seen(shipped, text)
+    assert seen.closed is not None and seen.closed.startswith(why), seen.closed
+    return seen
+
+
 @pytest.fixture(scope="module")
 def coaches(tmp_path_factory: pytest.TempPathFactory) -> tuple[Coach, Coach]:
     """The coach as shipped, and the coach with the model's join switched on."""
@@ -272,11 +283,7 @@ def test_switched_on_needs_particular_to_someone_stay_silent(
 @pytest.mark.parametrize("text", GOODS)
 def test_switched_on_things_a_child_lacks_stay_silent(
         coaches: tuple[Coach, Coach], text: str) -> None:
-    shipped, on = coaches
-    report = on.check(text)
-    assert report.kinds == [], [(f.rule, f.message) for f in report.findings]
-    seen = _seen(shipped, text)
-    assert seen.closed is not None and seen.closed.startswith(A_THING), seen.closed
+    _silent_and_closed(coaches, text, A_THING)
 
 
 @pytest.mark.parametrize("text", PEOPLE)
@@ -314,10 +321,7 @@ def test_a_thing_first_a_person_is_a_thing_when_plural_or_described(
 @pytest.mark.parametrize("text", THINGS_SEEN_TO)
 def test_switched_on_things_of_someones_to_be_seen_to_stay_silent(
         coaches: tuple[Coach, Coach], text: str) -> None:
-    shipped, on = coaches
-    assert on.check(text).kinds == [], text
-    seen = _seen(shipped, text)
-    assert seen.closed is not None and seen.closed.startswith(A_THING_SEEN_TO), seen.closed
+    _silent_and_closed(coaches, text, A_THING_SEEN_TO)
 
 
 @pytest.mark.parametrize("text", FINDING_OUT)
@@ -330,11 +334,7 @@ def test_a_part_of_the_child_to_be_looked_at_stays_open(
 @pytest.mark.parametrize("text", FACTS)
 def test_statements_of_what_is_there_are_closed_as_facts(
         coaches: tuple[Coach, Coach], text: str) -> None:
-    shipped, on = coaches
-    assert on.check(text).kinds == [], text
-    seen = _seen(shipped, text)
-    assert seen.reading is None and seen.closed is not None \
-        and seen.closed.startswith(A_FACT), seen.closed
+    assert _silent_and_closed(coaches, text, A_FACT).reading is None, text
 
 
 def test_a_need_for_a_service_is_not_a_fact(coaches: tuple[Coach, Coach]) -> None:
@@ -348,10 +348,7 @@ def test_a_need_for_a_service_is_not_a_fact(coaches: tuple[Coach, Coach]) -> Non
 @pytest.mark.parametrize("text", OCCASIONS)
 def test_switched_on_needs_for_a_named_time_stay_silent(
         coaches: tuple[Coach, Coach], text: str) -> None:
-    shipped, on = coaches
-    assert on.check(text).kinds == [], text
-    seen = _seen(shipped, text)
-    assert seen.closed is not None and seen.closed.startswith(FOR_A_TIME), seen.closed
+    _silent_and_closed(coaches, text, FOR_A_TIME)
 
 
 def test_services_for_a_named_time_stay_services(coaches: tuple[Coach, Coach]) -> None:

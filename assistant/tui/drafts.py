@@ -99,7 +99,6 @@ class Keeper:
     def __init__(self, app: NeedsLedApp) -> None:
         self.app = app
         self.journal: Journal | None = None
-        self._writing = False
         self._conflict_shown = False
         #: the worker put the conflict off (Escape): asked again on Ctrl+S, not at once
         self._conflict_later = False
@@ -217,24 +216,19 @@ class Keeper:
         """Start the writer now, unless it is already running."""
         if self.journal is None or self._writing:
             return
-        self._writing = True
         self._worker = self.app.run_worker(self._write, thread=True, group="keeper",
                                            exit_on_error=False)
 
-    def _writer_gone(self) -> bool:
-        """The writer was started but has ended without clearing ``_writing`` (cancelled
-        before its thread ran): nothing would ever be written again, nor a case reopened
-        after a conflict, so the tick clears it. (A writer still in its thread meanwhile
-        is harmless: :meth:`Journal.drain` lets one write at a time.)"""
-        worker = self._worker
-        return self._writing and worker is not None and worker.is_finished
+    @property
+    def _writing(self) -> bool:
+        """A writer was started and has not ended. Read from the worker, not kept as a
+        flag the writer clears: a writer cancelled before its thread ran never clears
+        one, and nothing would be written again, nor a case reopened after a conflict."""
+        return self._worker is not None and not self._worker.is_finished
 
     def _write(self) -> None:
         assert self.journal is not None
-        try:
-            self.journal.drain()
-        finally:
-            self._writing = False
+        self.journal.drain()
 
     def retry(self) -> None:
         self._conflict_later = False
@@ -246,8 +240,6 @@ class Keeper:
         journal = self.journal
         if journal is None:
             return
-        if self._writer_gone():
-            self._writing = False
         if not self._writing and journal.due():
             self.kick()
         elif journal.oldest_unsaved() > 0.8:

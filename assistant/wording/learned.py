@@ -169,8 +169,8 @@ def observe(doc: Any, report: Report, reader: StructureReader, *,
         feats["rules:specific"] = 1.0
     readings = reader.read_needs(doc) if len(doc) else []
     reading = next((r for r in readings if not r.negated), readings[0] if readings else None)
-    shut = closed(reading, reader) if reading is not None else reader.stated(doc)
-    seen = Seen(feats, {}, reading, readings, kinds, shut, discounted)
+    seen = Seen(feats, {}, reading, readings, kinds, closed(reading, reader, doc),
+                discounted)
     if only_open and not open_to_model(seen):
         return seen
     tokens = list(doc)
@@ -231,7 +231,7 @@ def _statement_feature(word: str) -> str:
     return found
 
 
-def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
+def closed(reading: NeedReading | None, reader: StructureReader, doc: Any) -> str | None:
     """Why the model may not add a kind to a need the reader read this way, else None:
     the reader read it as particular to someone (``NeedReader.someones``: a particular
     person, or one asked to do something particular, someone's own thing or help, another
@@ -248,10 +248,10 @@ def closed(reading: NeedReading | None, reader: StructureReader) -> str | None:
     met ("a torch", "a duvet") near the equipment a service provides; so is a person no
     service list names (``NeedReader.people``: "a trusted adult at home"), read near the
     professionals a service provides; so is a need for a named time
-    (``NeedReader.occasion``). A statement with no need read at all is closed when it only
-    states a fact (``NeedReader.stated``, read by :func:`observe`, which has the parse)."""
+    (``NeedReader.occasion``). A statement ``doc`` with no need read in it at all is
+    closed when it only states a fact (``NeedReader.stated``)."""
     if reading is None:
-        return None
+        return reader.stated(doc)
     return (reader.someones(reading) or reader.goods(reading) or reader.occasion(reading)
             or reader.people(reading))
 

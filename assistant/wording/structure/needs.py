@@ -4498,17 +4498,18 @@ class NeedReader:
             # "needs his hearing aids checked", "needs her bike repaired": a thing of
             # someone's to be seen to is theirs, whatever the verb ("checked" reads near
             # a test of hearing to the model)
-            thing = reading.own_subject
-            if reading.passive and thing is not None and thing.tag_.startswith("NN") \
-                    and self.goods_head(thing):
-                return f"{A_THING_SEEN_TO}: \"{_np_text(thing)}\""
-            return None
+            return self._thing_named(reading.own_subject, A_THING_SEEN_TO) \
+                if reading.passive else None
         if reading.what != "phrase":
             return None
-        head = reading.head_token
-        if head is None or not head.tag_.startswith("NN") or not self.goods_head(head):
+        return self._thing_named(reading.head_token, A_THING)
+
+    def _thing_named(self, noun: Any, why: str) -> str | None:
+        """``why`` with the noun's phrase when ``noun`` heads a thing people make
+        (:meth:`goods_head`), else None: one test for :meth:`goods` and :meth:`stated`."""
+        if noun is None or not noun.tag_.startswith("NN") or not self.goods_head(noun):
             return None
-        return f"{A_THING}: \"{_np_text(head)}\""
+        return f"{why}: \"{_np_text(noun)}\""
 
     def stated(self, doc: Any) -> str | None:
         """Why a statement the reader read no need in is closed to the learned reading,
@@ -4529,8 +4530,8 @@ class NeedReader:
         if self._only_exists(root, subject):
             return f"{A_FACT}: \"{sent.text.strip()}\""
         if root.tag_ in ("VBN", "VBD") and subject.tag_ in ("NN", "NNS") and any(
-                c.dep_ == "poss" for c in _kids(subject)) and self.goods_head(subject):
-            return f"{A_THING_SEEN_TO}: \"{_np_text(subject)}\""
+                c.dep_ == "poss" for c in _kids(subject)):
+            return self._thing_named(subject, A_THING_SEEN_TO)
         return None
 
     def goods_head(self, head: Any) -> bool:
