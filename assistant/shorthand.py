@@ -87,6 +87,12 @@ class Shorthand(Strict):
         return "".join(out), spans
 
 
+    def term_of(self, word: str) -> Term | None:
+        """The term ``word`` is, written whole as the list matches it (any case from three
+        letters, as written below), else None: "SW" in "SW to visit" is a social worker."""
+        match = self._pattern.fullmatch(word)
+        return None if match is None else self._by_key[word.lower()]
+
     def spelled(self, text: str) -> str:
         """``text`` with each shorthand's meaning after it ("SLT (speech and language
         therapy)"), for reading what a statement or a story is about while keeping its

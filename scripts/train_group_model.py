@@ -141,7 +141,7 @@ def source(src: str) -> str:
 
 
 def train(rows: list[dict[str, float]], labels: list[int], classes: int, l2: float,
-          dense: np.ndarray | None = None
+          dense: np.ndarray | None = None, iterations: int = ITERATIONS
           ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
     """Multinomial logistic regression with L2 by full-batch accelerated gradient
     descent from zero (deterministic: no sampling). The vocabulary is the features seen
@@ -192,7 +192,7 @@ def train(rows: list[dict[str, float]], labels: list[int], classes: int, l2: flo
     w = np.zeros((m + d, classes))
     b = np.zeros(classes)
     w_prev, b_prev = w.copy(), b.copy()
-    for t in range(1, ITERATIONS + 1):
+    for t in range(1, iterations + 1):
         mom = (t - 1) / (t + 2)
         wl, bl = w + mom * (w - w_prev), b + mom * (b - b_prev)
         z = times(wl) + bl

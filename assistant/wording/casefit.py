@@ -394,6 +394,9 @@ class CaseFacts(Strict):
     its lists are used."""
 
     ages_when_unknown: tuple[int, int]
+    # The ages a word for the holder says where no age is recorded ("the baby", "a
+    # toddler"): statements are offered for that span, not ``ages_when_unknown``.
+    ages_by_word: dict[str, tuple[int, int]] = {}
     holders: dict[str, list[str]] = {}
     role_words: dict[str, list[str]] = {}
     facts: list[FactRule] = Field(min_length=1)

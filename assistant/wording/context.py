@@ -110,6 +110,24 @@ def _stated_by_modal(doc: Any, i: int, start: int, lists: ContextWords) -> bool:
         for j in range(first, last + 1) if j != i - 1 for n in lengths)
 
 
+def _name_part(doc: Any, j: int, lists: ContextWords) -> bool:
+    """True when the word at ``j`` is (part of) a name that is also a condition word:
+    "Ellie-May", "Lily May", "Will" or "May" as the subject of a need ("Will needs a
+    mentor"): a modal is never capitalised inside a sentence, nor joined to a name by a
+    hyphen, nor followed straight by the need verb."""
+    token = doc[j]
+    if not token.text[:1].isupper():
+        return False
+    if j > 0 and (doc[j - 1].text in ("-", "\u2010", "\u2011")
+                  or (doc[j - 1].text[:1].isupper() and not doc[j - 1].is_sent_start
+                      and doc[j - 1].is_alpha)):
+        return True  # "Ellie-May", "Lily May"
+    ahead = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    # "May needs ...": a modal takes the bare verb ("May need counselling" is a modal)
+    return (ahead in lists.need_anchors and ahead.endswith(("s", "ed"))) or (
+        j > 0 and not token.is_sent_start)
+
+
 def _grading(words: list[str], j: int, lists: ContextWords) -> bool:
     """True when the condition word at ``j`` starts a phrase that only grades ("if
     possible", "wherever possible"): it sets no condition on the need."""
@@ -134,7 +152,7 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
     # an entry may be a phrase ("in case": hypothetical; "the case will close" is not)
     lengths = _phrase_lengths(lists.hypothetical)
     hypothetical = any(" ".join(words[max(start, j - n + 1):j + 1]) in lists.hypothetical
-                       and not _grading(words, j, lists)
+                       and not _grading(words, j, lists) and not _name_part(doc, j, lists)
                        for j in range(start, i) for n in lengths)
     if hypothetical and _stated_by_modal(doc, i, start, lists):
         hypothetical = False
@@ -188,8 +206,14 @@ def holder_of(doc: Any, span: Any, parsed: bool,
             # the subject of the verb's own clause, never a noun of a clause set before
             # it ("In case Mum relapses, Leo needs ...": Leo, not "Mum relapses")
             subject = clause_subject(verb)
+            if subject is not None and subject.lower_ in ("need", "needs"):
+                # "Kayden's emotional needs to be met": Kayden holds the needs
+                subject = next((c for c in subject.children if c.dep_ == "poss"), subject)
             if subject is not None:
                 first = subject.left_edge.i
+                while first > 0 and doc[first - 1].tag_ == "NNP" and \
+                        doc[first - 1].dep_ == subject.dep_ and doc[first - 1].head == verb:
+                    first -= 1  # "Tilly May needs": a name the parse split in two subjects
                 # "Mum and Dad need ...": the holder is both, not the first named
                 last = max([subject.i, *(c.right_edge.i for c in subject.children
                                          if c.dep_ == "conj")])
@@ -200,6 +224,15 @@ def holder_of(doc: Any, span: Any, parsed: bool,
                 verb = verb.head
             else:
                 break
+        if anchor.i > 0 and doc[anchor.i - 1].dep_ in ("aux", "auxpass") and \
+                _name_part(doc, anchor.i - 1, lists):
+            # "May needs ...", "Tilly May needs ...": a name the parser took for a modal,
+            # with the names or hyphens before it
+            first = anchor.i - 1
+            while first > 0 and (doc[first - 1].text in ("-", "\u2010", "\u2011") or (
+                    doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper())):
+                first -= 1
+            return doc[first:anchor.i].text
         start = sent_start(anchor)  # ``anchor.sent.start``, without building the sentence
         if anchor.lower_ in lists.anchors or start == 0:
             return None

@@ -8,7 +8,7 @@ the few spans that match.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -321,6 +321,10 @@ class Engine:
         self.english = library.english  # the word lists of the library's content
         self.reader = StructureReader(ruleset.lexicons, self.english.time,
                                       self.english.content)
+        # every word the rules' word classes hold: a statement's first word among them is
+        # an ordinary word, capitalised only by its place (see ``_mid_sentence``)
+        self.lexicon_words = frozenset(word for words in ruleset.lexicons.values()
+                                       for entry in words for word in entry.lower().split())
         self.stages: dict[str, StageMatcher] = {}
         strings = nlp.vocab.strings
         for stage in ("need", "seriousness", "outcome", "work"):
@@ -592,7 +596,8 @@ class Engine:
             # covers are read only when that says nothing (each reading walks the rest of
             # the sentence).
             term = _what_term(span, self.english) if rule.mode == "structure" else ""
-            term = term or term_of(span, lists=self.english)
+            term = _mid_sentence(term or term_of(span, lists=self.english), doc,
+                                 self.lexicon_words)
         if given and inferred and given.lower() != inferred.lower() \
                 and inferred.lower() not in self.english.context.object_pronoun \
                 and not (family is not None and family.same_person(given, inferred)) \
@@ -694,6 +699,20 @@ class _Wording:
 STRUCTURE_KINDS = frozenset({"universal", "service", "assessment"})
 
 
+def _mid_sentence(term: str, doc: Any, ordinary: Container[str]) -> str:
+    """``term`` as it reads inside the coach's question: a statement's first word loses
+    the capital only its place gave it ("Referral to CAMHS" -> "what would referral to
+    CAMHS change ...?", "A mentor" -> "a mentor"), when it is a determiner or a word of
+    the rules' word classes (``ordinary``); a name, shorthand or a word no list holds
+    ("Tennick youth project") keeps it."""
+    first = doc[0] if len(doc) else None
+    if first is None or not term.startswith(first.text) or first.tag_ in ("NNP", "NNPS") \
+            or not first.text[:1].isupper() or first.text[1:] != first.text[1:].lower() \
+            or (first.tag_ != "DT" and first.lower_ not in ordinary):
+        return term
+    return term[:1].lower() + term[1:]
+
+
 def _what_term(span: Any, english: Any) -> str:
     """What a structure finding is about, said from the parse (``suggest.service_term``:
     "needs to attend the X group" -> "attending the X group"); without a parse, the words
@@ -712,6 +731,8 @@ def _what_term(span: Any, english: Any) -> str:
     said = service_term(words, lists=english)
     if said:
         return said
+    if words and words[0].tag_ == "VBG" and words[0].dep_ == "ROOT":
+        return words[0].text  # "Counselling for Mum": the gerund is the service named
     if words and words[0].tag_.startswith("VB") and len(words) > 1:
         words = words[1:]
         while words and words[0].tag_ in ("IN", "RP") and len(words) > 1:

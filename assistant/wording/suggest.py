@@ -565,13 +565,26 @@ class Library:
         best = max(scores.values(), default=0)
         return next((a for a in self.areas if best and scores.get(a.area) == best), None)
 
-    def _fits_age(self, ages: tuple[int, int] | None, age: int | None) -> bool:
+    def _fits_age(self, ages: tuple[int, int] | None, age: int | None,
+                  span: tuple[int, int] | None = None) -> bool:
+        """Whether a statement for ``ages`` fits a holder of ``age``; where none is
+        recorded, the ``span`` a word for them says (:meth:`ages_said`), else the span
+        every statement for an unknown age must cover."""
         if ages is None:
             return True
         if age is None:
-            low, high = self.facts.ages_when_unknown
+            low, high = span or self.facts.ages_when_unknown
             return ages[0] <= low and high <= ages[1]
         return ages[0] <= age <= ages[1]
+
+    def ages_said(self, holder: str | None) -> tuple[int, int] | None:
+        """The ages a word naming the holder says ("the baby": 0 to 1), from
+        framework/case-facts.yml's ``ages_by_word``; None when no word says one."""
+        if not holder or not self.facts.ages_by_word:
+            return None
+        spans = [self.facts.ages_by_word[w] for w in _WORD.findall(holder.lower())
+                 if w in self.facts.ages_by_word]
+        return spans[-1] if spans else None
 
     def _fits_holder(self, entry: Entry, kind: str) -> bool:
         """``kind``: the holder's role id, or "parent" or "child" when only that is known."""
@@ -773,7 +786,8 @@ class Library:
         (``stated``: facts the worker's own statement shows, so the holder's). Kept:
         statements about one case and holder ask the same."""
         whose = family.possessor(holder) if family is not None else None
-        key = (area, shown, member, kind, id(family), stated, whose)
+        said = self.ages_said(holder) if member is None or member.age is None else None
+        key = (area, shown, member, kind, id(family), stated, whose, said)
         kept = self._fits.get(key)
         if kept is not None and kept[0] is family:
             return kept[1]
@@ -804,7 +818,7 @@ class Library:
                 if child is None:
                     continue
             elif entry.holder == "child" or (member is not None and member.child):
-                if not self._fits_age(entry.ages, member.age if member else None):
+                if not self._fits_age(entry.ages, member.age if member else None, said):
                     continue
             elif not self._fits_children(entry, family):
                 continue
@@ -1115,13 +1129,19 @@ class Library:
             template = template.replace("{child}", child.name)
         pronouns = self.english.pronouns
         filled = fill(template, holder, self.roles, lists=self.english)
+        # A holder written as a pronoun ("She needs ...") opens the statement: the
+        # pronouns fitted are those after it, or "She" would be taken for the first of
+        # the statement's own ("She needs someone he trusts ..." was left as it was).
+        lead = holder if holder and holder.lower() in pronouns.female | pronouns.male and \
+            filled.startswith(holder) else ""
         if entry.about_child:
             # The pronouns in a statement about the parent's child are the child's.
             gender = child.gender if child is not None else None
-            filled = self._fit(filled, gender)
+            filled = lead + self._fit(filled[len(lead):], gender)
         elif not names_someone_else(filled, holder, self.roles, pronouns):
             # Pronouns in a statement naming someone else may be that person's: left as written.
-            filled = self._fit(filled, self._gender(text, holder, member, pronouns=pronouns))
+            filled = lead + self._fit(filled[len(lead):],
+                                      self._gender(text, holder, member, pronouns=pronouns))
         if holder and filled.count(holder) > 1:
             return None  # "Dad needs to agree with Dad...": written for someone else
         return filled

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.shorthand import load_shorthand
 from assistant.wording.structure.meaning import NeedMeaning
 from assistant.wording.structure.needs import NeedReader
 from assistant.wording.structure.outcomes import OutcomeReader
@@ -70,6 +71,7 @@ class StructureReader(OutcomeReader, WorkReader, SeriousnessReader):
             self.time_words = time
         if content is not None:  # its exemplars and vectors too (read when first asked)
             self.meaning = NeedMeaning(content)
+            self.shorthand = load_shorthand(content)
         for name, value in vars(self).items():  # unions of word classes made once
             if value.__class__ is frozenset:
                 setattr(self, name, WordClass(value))

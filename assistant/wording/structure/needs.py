@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 from functools import lru_cache, partial
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from assistant.wording.structure.meaning import Nearness, NeedMeaning
 from assistant.wording.structure.readings import (
@@ -51,6 +51,13 @@ from assistant.wording.structure.readings import (
     several_sentences,
     word_class,
 )
+
+if TYPE_CHECKING:
+    from assistant.shorthand import Shorthand
+
+
+#: The marks a plan sets between a person and a need listed for them ("Callum - ...").
+_LABEL_MARKS = frozenset({":", "-", "\u2013", "\u2014"})
 
 
 def _people_names() -> frozenset[str]:
@@ -263,6 +270,9 @@ class NeedReader:
         self._ids: tuple[Any, ...] | None = None
         # asked only where the word classes are silent (see meaning.py); loads on first use
         self.meaning = NeedMeaning()
+        # plan shorthand ("SW", "FSW", "HV"), spelled out to judge a word that is one
+        # (``StructureReader`` reads the content's; None: no shorthand is known)
+        self.shorthand: Shorthand | None = None
         KNOWN_VERBS.update(self.service_verb, self.service_passive, self.assessment_passive,
                            self.universal_passive, self.universal_verb, self.goal_verb,
                            self.personal_verb, self.direction_verb, self.evidence_verb,
@@ -510,6 +520,61 @@ class NeedReader:
         first = sent.start
         while first < root.i and doc[first].is_punct:
             first += 1
+        labelled = self._labelled(doc, sent, first)
+        holder = None
+        if labelled is not None:
+            holder, first, root = labelled
+        reading = self._fragment_at(doc, root, first)
+        if reading is not None and reading.holder is None:
+            reading.holder = holder or self._for_whom(doc, reading)
+        return reading
+
+    def _for_whom(self, doc: Any, reading: NeedReading) -> Part | None:
+        """The person a fragment's thing is for ("Counselling for Mum", "A personal
+        assistant for Leah"): named or a family role, not a pronoun; else None. Why: the
+        coach asked what the thing "would change for the person" with the person there."""
+        head = reading.head_token if reading.what == "phrase" else None
+        if head is None:
+            return None
+        for prep in head.subtree:  # "a referral to the Tennick project | for Callum"
+            if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > head.i and \
+                    prep.head.tag_.startswith("NN"):
+                whom = [g for g in _kids(prep) if g.dep_ == "pobj"]
+                if len(whom) == 1 and whom[0].tag_ != "PRP" and self._person(whom[0]):
+                    return self._part(doc, whom[0])
+        return None
+
+    def _labelled(self, doc: Any, sent: Any, first: int) -> tuple[Part, int, Any] | None:
+        """A fragment set after the person it is for, as plans list needs ("Callum - CAMHS
+        referral re low mood", "Mum: a place at a refuge", "Child 1 - glasses that fit"):
+        the parser hangs the need on the name, so the name was read as what is needed.
+        Returns the person's words, where the need starts and the need's own head; else
+        None. Only a person before the mark counts: a name, a family role or "Child 1"
+        (not shorthand, "CAMHS: ..." is a heading)."""
+        mark = next((k for k in range(first + 1, min(first + 4, sent.end - 1))
+                     if doc[k].text in _LABEL_MARKS), None)
+        if mark is None:
+            return None
+        words = doc[first:mark]
+        if not (self._person(words[0]) and not self._acronym(words[0])) or not all(
+                t.tag_ in ("NNP", "NNPS", "CD") or self._person(t) for t in words):
+            return None
+        rest = range(mark + 1, sent.end)
+        heads = [doc[i] for i in rest if not doc[i].is_punct and (
+            doc[i].head.i == i or doc[i].head.i not in rest)]
+        if len(heads) != 1 or not any(doc[i].is_alpha for i in rest):
+            return None
+        return Part.of(doc, first, mark), mark + 1, heads[0]
+
+    def _fragment_at(self, doc: Any, root: Any, first: int) -> NeedReading | None:
+        """The fragment whose words start at ``first`` and whose head is ``root``."""
+        if root.tag_ == "IN":
+            # a preposition as the root is the parser's slip on plan shorthand ("CAMHS
+            # referral | re low mood"): the noun it took for a subject is what is needed
+            subject = next((c for c in _kids(root) if c.dep_ == "nsubj" and c.i < root.i
+                            and c.tag_.startswith("NN")), None)
+            if subject is not None:
+                root = subject
         tag = root.tag_
         reading = NeedReading(form="fragment", predicate=Part.of(doc, first, first))
         if not any(c.dep_ in SUBJECT_DEPS for c in _kids(root)) and self._aim_states(root):
@@ -1104,7 +1169,8 @@ class NeedReader:
         if not verb.tag_.startswith("VB") and left and any(
                 c.tag_.startswith(("NN", "PRP")) for c in left):
             start = min(c.left_edge.i for c in left)
-            return Part.of(doc, start, verb.i)
+            end = verb.i - 1 if doc[verb.i - 1].tag_ == "POS" else verb.i
+            return Part.of(doc, start, end)  # "Mia's needs to be met": Mia
         return None
 
     _part = staticmethod(holder_part)
@@ -2534,7 +2600,8 @@ class NeedReader:
         if reading.form != "plan-style" or reading.passive:
             return None
         if verb.dep_ == "ROOT":
-            subjects = [c for c in _kids(verb) if c.dep_ == "nsubj" and c.i < verb.i]
+            # "dep": the parser's slip on a subject it does not know ("FSW | to help")
+            subjects = [c for c in _kids(verb) if c.dep_ in ("nsubj", "dep") and c.i < verb.i]
         elif verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "ROOT" and \
                 verb.head.i < verb.i:
             subjects = [verb.head]  # the parser's slip: "officers | to visit" as a clause
@@ -3398,6 +3465,11 @@ class NeedReader:
             return False
         if not head.tag_.startswith("NN"):
             return False
+        if self.shorthand is not None:
+            # "SW to visit weekly" is "social worker to visit weekly": judged spelled out
+            term = self.shorthand.term_of(head.text)
+            if term is not None:
+                base = term.means.split()[-1]
         for suffix in self.professional_suffix:
             if base == suffix or (base.endswith(suffix) and len(base) > len(suffix) + 2):
                 return True

@@ -791,7 +791,12 @@ _HOLDING_VERBS = frozenset({"have", "show", "display", "express"})
 
 def holder_part(doc: Any, subject: Any) -> Part:
     """A holder's words as every reader reads them: from the subject's left edge, or the
-    head alone when a long modifier comes before it (more than five words)."""
+    head alone when a long modifier comes before it (more than five words). The needs
+    of someone ("Kayden's emotional needs to be met") are held by that someone."""
+    if subject.lower_ in ("need", "needs"):
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            subject = owner
     start = subject.left_edge.i
     if subject.i - start > 5:
         start = subject.i

@@ -1,0 +1,96 @@
+"""The person a need is about, as plans write them: names that are also words, a pronoun
+as the holder, and a word that says the holder's age (found by a walk-through of `check`
+with new statements: "Ellie-May needs counselling" was not counted, "She needs ..." was
+offered "someone he trusts", "the baby" was offered a statement about talking to someone).
+
+The names and services are invented; the real spaCy pipeline and the shipped library.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.model import Case, Person
+from assistant.wording import Coach
+from tests.helpers import scored_kinds
+
+
+@pytest.mark.parametrize(("text", "kind", "person"), [
+    # a name that is also a modal is a name, not a condition on the need
+    ("Orla-May needs counselling.", "service", "Orla-May"),
+    ("Tilly May needs to be safe.", "universal", "Tilly May"),
+    ("May needs a mentor.", "service", "May"),
+    ("Will needs to be happy.", "universal", "Will"),
+])
+def test_a_name_that_is_also_a_word_is_the_holder_and_the_fault_counts(
+        coach: Coach, text: str, kind: str, person: str) -> None:
+    report = coach.check(text)
+    assert scored_kinds(coach, "need", text) == {kind}, report.to_dict()
+    finding = next(f for f in report.findings if f.kind == kind)
+    assert not finding.context.get("hypothetical"), finding.context
+    assert person in finding.message, finding.message
+
+
+@pytest.mark.parametrize("text", ["If Mum relapses, Orla may need counselling.",
+                                  "Orla may need counselling."])
+def test_the_modal_may_still_sets_a_condition(coach: Coach, text: str) -> None:
+    finding = next(f for f in coach.check(text).findings if f.kind == "service")
+    assert finding.context.get("hypothetical"), finding.context
+
+
+@pytest.mark.parametrize(("text", "own", "other"), [
+    ("She needs to be safe.", ("she", "her"), ("he", "him", "his")),
+    ("He needs to be happy.", ("he", "him", "his"), ("she", "her")),
+])
+def test_a_pronoun_holder_keeps_its_pronouns_in_every_rewrite(
+        coach: Coach, text: str, own: tuple[str, ...], other: tuple[str, ...]) -> None:
+    rewrites = [s for f in coach.check(text).findings for s in f.suggestions]
+    assert rewrites, "the universal aim is offered rewrites"
+    for rewrite in rewrites:
+        words = set(re.findall(r"[a-z]+", rewrite.lower()))
+        assert words & set(own), rewrite
+        assert not words & set(other), rewrite
+
+
+YOUNG = ("talk to", "tell", "say what", "understand", "know which adult")
+
+
+@pytest.mark.parametrize("text", ["The baby needs to be safe.",
+                                  "The unborn baby needs to be safe.",
+                                  "The toddler needs to be happy."])
+def test_a_word_that_says_a_young_age_keeps_older_childrens_rewrites_away(
+        coach: Coach, text: str) -> None:
+    """No rewrite has a baby or a toddler talk, tell, say or understand: a statement is
+    offered only where its age range covers what the holder's word says."""
+    rewrites = [s for f in coach.check(text).findings for s in f.suggestions]
+    assert not [r for r in rewrites if any(w in r for w in YOUNG)], rewrites
+
+
+def test_a_baby_with_a_recorded_age_of_nought_is_not_offered_them_either(
+        coach: Coach) -> None:
+    case = Case(reference="PP-1", story="Sorcha (0) lives with her mum Dervla.",
+                people=[Person(id="s", name="Sorcha", role="child", age=0, sex="female"),
+                        Person(id="d", name="Dervla", role="mother", age=24,
+                               sex="female")])
+    for text in ("Sorcha needs to be safe.", "Baby needs to be safe."):
+        rewrites = [s for f in coach.check(text, case=case).findings
+                    for s in f.suggestions]
+        assert not [r for r in rewrites if any(w in r for w in YOUNG)], (text, rewrites)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Orla's emotional needs to be met.", "Orla"),
+    ("Orla's needs to be met.", "Orla"),
+    ("Tadhg's needs to be met at home.", "Tadhg"),
+])
+def test_someones_needs_are_held_by_that_someone(coach: Coach, text: str,
+                                                   person: str) -> None:
+    """"Kayden's emotional needs to be met" was asked "what would you see Kayden's
+    emotional needs doing" and rewritten "Kayden's emotional needs need someone ..."."""
+    finding = next(f for f in coach.check(text).findings if f.kind == "universal")
+    said = " ".join([finding.message, *finding.questions, *finding.suggestions])
+    assert f"for {person}?" in finding.message, finding.message
+    assert "needs need" not in said and f"{person}'s needs" not in said.replace(
+        text.rstrip("."), ""), said
