@@ -187,3 +187,13 @@ def test_control_characters_in_the_holder_never_reach_the_terminal() -> None:
     result = run_cli("check", "--explain", "--holder", "\x1b[31mX", "needs counselling")
     assert result.returncode == 0
     assert "\x1b" not in result.stdout and "[31mX" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "stdin"), [(["", "  "], None), (["-"], "\n \n\t\n")])
+def test_nothing_but_empty_statements_is_an_error_not_silence(args: list[str],
+                                                               stdin: str | None) -> None:
+    """An empty answer printed nothing and exited 0: a script read that as "all clear"."""
+    result = run_cli("check", *args, stdin=stdin)
+    assert result.returncode == 2, result
+    assert "nothing to check" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""

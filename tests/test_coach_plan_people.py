@@ -94,3 +94,49 @@ def test_someones_needs_are_held_by_that_someone(coach: Coach, text: str,
     assert f"for {person}?" in finding.message, finding.message
     assert "needs need" not in said and f"{person}'s needs" not in said.replace(
         text.rstrip("."), ""), said
+
+
+def test_a_holder_given_is_never_asked_for(coach: Coach) -> None:
+    """`check --holder Mum "needs to be safe"` (and the interview, which knows whose need
+    it is) asked "whose need is this?" and then spoke of Mum."""
+    report = coach.check("needs to be safe.", holder="Orla")
+    assert "no-holder" not in report.kinds, report.kinds
+    assert "universal" in report.kinds
+    assert "no-holder" in coach.check("needs to be safe.").kinds  # none given: asked
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Support is needed.", "what would support change for the person?"),
+    ("More help is required for Orla.", "what would more help change for Orla?"),
+    ("Counselling is needed for Tadhg.", "what would counselling change for Tadhg?"),
+])
+def test_what_is_needed_in_a_passive_is_the_thing_not_its_holder(
+        coach: Coach, text: str, asked: str) -> None:
+    """"Support is needed." asked "what would needed change for Support?"."""
+    finding = next(f for f in coach.check(text).findings if f.kind == "service")
+    assert asked in finding.message, finding.message
+
+
+def _says_arguing(coach: Coach, text: str, case: Case | None = None) -> bool:
+    report = coach.check(text, case=case)
+    return any("arguing" in s for f in report.findings for s in f.suggestions)
+
+
+def test_a_rewrite_never_brings_in_a_conflict_the_case_does_not_show(coach: Coach) -> None:
+    """"Mum needs parenting support" was offered "Mum needs to stop arguing with the
+    child's father in front of the children": a quarrel no one had mentioned, and, where
+    the story told of violence, violence called arguing (case-facts.yml parents-arguing)."""
+    people = [Person(id="o", name="Orla", role="child", age=8, sex="female"),
+              Person(id="d", name="Dervla", role="mother", age=31, sex="female"),
+              Person(id="t", name="Tadhg", role="father", age=33, sex="male")]
+    quiet = Case(reference="PP-2", story="Orla (8) lives with Dervla and Tadhg.",
+                 people=people)
+    rows = Case(reference="PP-3", story="Dervla and Tadhg row most nights in front of "
+                "Orla and her brother, who hides upstairs.", people=people)
+    hit = Case(reference="PP-4", story="Tadhg hit Dervla in front of Orla and the police "
+               "came after the row.", people=people)
+    text = "Dervla needs support with family life."
+    assert not _says_arguing(coach, "Mum needs support with family life.")
+    assert not _says_arguing(coach, text, quiet)
+    assert not _says_arguing(coach, text, hit)
+    assert _says_arguing(coach, text, rows), "shown by the story, it may be offered"

@@ -180,3 +180,17 @@ def test_new_word_classes_are_data() -> None:
                  "shape_mental_verb", "shape_insight_verb", "shape_observe_verb",
                  "shape_provided_thing", "shape_bond_suffix", "shape_action_suffix"):
         assert lexicons.get(name), name
+
+
+@pytest.mark.parametrize("text", [
+    "Quillan will be in school on time 4 days out of 5 by the next RCPC.",
+    "Quillan will be in school on time 4 days out of 5 by the next TAF.",
+    "Morwenna will be in bed by nine on school nights before the first Tennick review.",
+])
+def test_an_occasion_picked_out_as_the_next_is_a_date_not_a_service(coach: Coach,
+                                                                     text: str) -> None:
+    """"by the next RCPC" was read as a service Mason would be "with" (found by a
+    walk-through of `check --stage outcome`): the next or first of anything is when."""
+    report = coach.check(text, stage="outcome")
+    assert "service" not in report.kinds, report.to_dict()
+    assert "no-date" not in report.kinds, report.kinds

@@ -164,6 +164,17 @@ def test_the_agency_speaking_of_itself_is_us(coach: Coach, text: str) -> None:
     assert "the risk is to us," in message and " we," not in message.lower()
 
 
+@pytest.mark.parametrize("text", ["If this need is not met, we may have to go to court.",
+                                  "If nothing changes, we will take Ferndown to a panel."])
+def test_the_agency_doing_something_itself_is_we(coach: Coach, text: str) -> None:
+    """"says what us will do" was said of "we may have to go to court" (found by a
+    walk-through of `check --stage seriousness`)."""
+    report = coach.check(text, stage="seriousness")
+    assert "agency-risk" in report.kinds
+    message = report.findings[0].message
+    assert "says what we will do" in message and "what us " not in message, message
+
+
 @pytest.mark.parametrize("holder", ["Mila", "Kerry", None])
 def test_the_agency_risk_questions_presume_no_school(coach: Coach, holder: str | None) -> None:
     """The question is asked of a two-year-old at nursery and of a mother as much as of a

@@ -176,7 +176,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     source = _sources(args)
     first = next(source, None)  # surface unreadable input before loading spaCy
     if first is None:
-        return 0
+        # an empty answer is not a statement with nothing wrong in it: say so
+        raise InputError("nothing to check: every statement given is empty")
     coach.load()
     freeze_loaded()  # the pipeline and rules live as long as the command: no GC walks
     if coach.notice:

@@ -464,9 +464,9 @@ SAID = {
 
 
 def reason(kind: str, what: str) -> str:
-    """What a kind the model added says in the finding's message ``{reason}``."""
-    return f"by its meaning \"{what}\" reads like {SAID[kind]}, as a reading learned " \
-           "from labelled needs takes it"
+    """What a kind the model added says in the finding's message ``{reason}``: what the
+    words read like, in the worker's terms (how it was read is the ``why``'s to say)."""
+    return f"\"{what}\" reads like {SAID[kind]}"
 
 
 def why(kind: str, rule_why: str) -> str:

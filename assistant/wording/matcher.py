@@ -19,7 +19,7 @@ from assistant.wording.pipeline import SPACY_LOCK
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
-from assistant.wording.structure.readings import NeedReading, _rows
+from assistant.wording.structure.readings import NeedReading, _np_text, _rows
 from assistant.wording.suggest import Library, fill, names_a_person, service_term, term_of
 from assistant.wordlists import MatchingWords
 
@@ -406,6 +406,11 @@ class Engine:
             rule = rules[index]
             if index in vetoed or not compiled.active[index] or rule.mode == "structure":
                 continue
+            if holder and rule.id == "no-holder-impersonal":
+                # "needs to ..." with no one named: whose need it is was given (the
+                # interview's person, --holder). "Support is needed" still makes a
+                # service the one with the need.
+                continue
             if rule.mode == "absent":
                 if index not in spans:
                     candidates.append((rule, None))
@@ -720,6 +725,12 @@ def _what_term(span: Any, english: Any) -> str:
     ``lead_words``, less "be" before a passive ("being referred to ...")."""
     lead_words = english.matching.lead_words
     words = list(span)
+    if len(words) == 1 and words[0].tag_ == "VBN":
+        # "Support is needed": the finding is on the need word; what is needed is its
+        # subject
+        subjects = [c for c in words[0].children if c.dep_ == "nsubjpass"]
+        if len(subjects) == 1:
+            return _np_text(subjects[0])
     while words and (words[0].lower_ in lead_words - {"a", "an", "the"} or words[0].is_punct) \
             and not (words[0].lower_ == "be" and len(words) > 1 and words[1].tag_ == "VBN"):
         words = words[1:]

@@ -1137,8 +1137,13 @@ class OutcomeReader(NeedReader):
             # the person will be, an occasion says when it is seen, not a service; "by"
             # or "before" an occasion says when wherever it stands ("back on the 25th
             # centile by her 1-year check", with "on" hung on "back")
-            (c.lower_ in ("by", "before") or (c.lower_ == "at" and c.i > preps[0].i))
-            and lemma(g) in self.measure_occasion)]
+            ((c.lower_ in ("by", "before") or (c.lower_ == "at" and c.i > preps[0].i))
+             and lemma(g) in self.measure_occasion) or (
+                # "by the next RCPC", "before the first TAF": picked out as the next of
+                # its kind, an occasion is a date, whatever it is called
+                c.lower_ in ("by", "before") and any(
+                    m.dep_ == "amod" and m.lower_ in ("next", "first", "following")
+                    for m in _kids(g))))]
         for depth in range(2):
             found = []
             for noun in frontier:

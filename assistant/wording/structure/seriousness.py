@@ -83,14 +83,15 @@ class SeriousnessReader(NeedReader):
                 who = _said_within(doc, subject)
                 if passive or lemma(token) in self.agency_harm:
                     return SeriousnessReading(span, f"the risk is to {who}, not to the child")
-                return SeriousnessReading(span, (f"says what {who} will do, not what will "
-                                                 "happen to the child"))
+                return SeriousnessReading(span, (f"says what {_said_within(doc, subject, True)}"
+                                                 " will do, not what will happen to the "
+                                                 "child"))
             harmed = self._harmed_through(token)
             if harmed is not None:  # "this would reflect badly on the partnership"
                 who = _said_within(doc, harmed)
                 return SeriousnessReading(span, f"the risk is to {who}, not to the child")
             if agent is not None and self._agency(agent):
-                who = _said_within(doc, agent)
+                who = _said_within(doc, agent, subject=True)
                 return SeriousnessReading(span, (f"says what {who} will do, not what will "
                                                  "happen to the child"))
             if any(t.lower_ in ("us", "our", "we") for t in token.subtree):
@@ -407,9 +408,10 @@ def _nominal_passive(token: Any) -> bool:
         c.dep_ == "auxpass" for c in _kids(token))
 
 
-def _said_within(doc: Any, noun: Any) -> str:
+def _said_within(doc: Any, noun: Any, subject: bool = False) -> str:
     """The noun phrase ending at ``noun`` as it reads inside a sentence (see
-    :func:`within_sentence`); "we" as the object it becomes there ("the risk is to us")."""
+    :func:`within_sentence`); "we" as the object it becomes there ("the risk is to us"),
+    or, as a ``subject``, as "we" ("says what we will do")."""
     if noun.lower_ in ("we", "us"):
-        return "us"
+        return "we" if subject else "us"
     return within_sentence(doc[noun.left_edge.i:noun.i + 1].text)
