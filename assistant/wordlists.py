@@ -67,6 +67,12 @@ class ContextWords(WordFile):
     stating_modals: Words = frozenset()
     need_anchors: Words = frozenset()
     grading_conditions: Words = frozenset()
+    placeholders: Words = frozenset()
+
+    def is_placeholder(self, text: str) -> bool:
+        """True when ``text`` is only a form's placeholder ("see above", "TBC", "n/a")."""
+        return bool(self.placeholders) and text.strip().strip(".").strip().lower() \
+            in self.placeholders
 
 
 class MatchingWords(WordFile):
@@ -327,12 +333,16 @@ class TimeWords(WordFile):
     def calendar(self) -> dict[str, list[str]]:
         """The calendar's lists another content file names instead of copying them
         (``"@months"`` in a wording lexicon or pattern, in themes.yml): the full names, the
-        short forms, and the days in the plural, each in the calendar's order."""
+        short forms, and the days in the plural, each in the calendar's order. A short
+        form is listed with its full stop too: the tokenizer keeps "Sept." and "Tues." whole,
+        so "from Sept." would not read as a month."""
         return {
             "months": [entry[0] for entry in self.months],
-            "months_short": [short for entry in self.months for short in entry[1:]],
+            "months_short": [form for entry in self.months for short in entry[1:]
+                             for form in (short, short + ".")],
             "days": [entry[0] for entry in self.weekdays],
-            "days_short": [short for entry in self.weekdays for short in entry[1:]],
+            "days_short": [form for entry in self.weekdays for short in entry[1:]
+                           for form in (short, short + ".")],
             "days_plural": [entry[0] + "s" for entry in self.weekdays],
         }
 

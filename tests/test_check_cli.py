@@ -197,3 +197,14 @@ def test_nothing_but_empty_statements_is_an_error_not_silence(args: list[str],
     assert result.returncode == 2, result
     assert "nothing to check" in result.stderr and "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_a_placeholder_is_said_to_be_one_not_judged_or_read_as_specific() -> None:
+    """"see above" read as specific ("it says what the person needs to do") and "TBC" as
+    a service: a form's placeholder is not a statement (framework/words/context.yml)."""
+    result = run_cli("check", "--json", "see above", "TBC", "n/a.", "Sam needs counselling.")
+    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    for report in reports[:3]:
+        assert report["kinds"] == [] and report["findings"] == [], report
+        assert "is a placeholder, not a statement" in report["note"], report
+    assert reports[3]["kinds"] == ["service"], "a statement is still judged"

@@ -194,3 +194,15 @@ def test_an_occasion_picked_out_as_the_next_is_a_date_not_a_service(coach: Coach
     report = coach.check(text, stage="outcome")
     assert "service" not in report.kinds, report.to_dict()
     assert "no-date" not in report.kinds, report.kinds
+
+
+@pytest.mark.parametrize(("stage", "text"), [
+    ("outcome", "Morwenna will sleep in her own bed five nights out of seven by Xmas."),
+    ("outcome", "Quillan will go to the Tennick young carers group every week from Sept."),
+    ("work", "Nan to take Quillan to the Tennick group every Tues. from Sept."),
+])
+def test_a_date_written_short_is_a_date(coach: Coach, stage: str, text: str) -> None:
+    """"by Xmas" and "from Sept." (which the tokenizer keeps whole, full stop and all)
+    read as no date (found by a walk-through of `check`)."""
+    kinds = set(coach.check(text, stage=stage).kinds)
+    assert not kinds & {"no-date", "no-start", "no-frequency"}, kinds

@@ -1312,6 +1312,8 @@ class Notes(Strict):
     quiet: QuietNotes
     reads: ReadsNotes
     uncounted: str = Field(min_length=1)
+    placeholder: str = ("\"{text}\" is a placeholder, not a statement: write it out for "
+                        "{holder}, in a sentence of its own.")
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> Notes:
@@ -1321,6 +1323,7 @@ class Notes(Strict):
                  *([self.reads.passive] if self.reads.passive else [])]
         known: tuple[str, ...] = ("holder", "Holder", "what")
         checks = [(text, known) for text in [*texts, self.uncounted]]
+        checks.append((self.placeholder, (*known, "text")))
         checks.append((self.reads.others, (*known, "other")))  # "what {other} does"
         for text, names in checks:
             try:
@@ -1360,6 +1363,9 @@ class Notes(Strict):
         values = {"holder": obj, "Holder": obj[:1].upper() + obj[1:], "what": ""}
         template = getattr(self.quiet, report.stage, self.quiet.need)
         report.quiet = template.format_map(values)
+        if lists.context.is_placeholder(report.text):
+            report.note = self.placeholder.format_map({**values, "text": report.text.strip()})
+            return report
         if report.kinds:
             return report
         if report.findings:  # flagged, but not counted: never "Nothing was flagged"
