@@ -54,6 +54,15 @@ def test_a_pronoun_holder_keeps_its_pronouns_in_every_rewrite(
         assert not words & set(other), rewrite
 
 
+@pytest.mark.parametrize("holder", ["Her mum", "His nan"])
+def test_a_holder_named_through_a_pronoun_keeps_it(coach: Coach, holder: str) -> None:
+    """"Her mum needs parenting support" was rewritten "Their mum needs ...": the
+    holder's own words are never refitted as the child's pronouns."""
+    rewrites = [s for f in coach.check(f"{holder} needs parenting support.").findings
+                for s in f.suggestions]
+    assert rewrites and all(r.startswith(f"{holder} needs") for r in rewrites), rewrites
+
+
 YOUNG = ("talk to", "tell", "say what", "understand", "know which adult")
 
 

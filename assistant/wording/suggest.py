@@ -1129,11 +1129,13 @@ class Library:
             template = template.replace("{child}", child.name)
         pronouns = self.english.pronouns
         filled = fill(template, holder, self.roles, lists=self.english)
-        # A holder written as a pronoun ("She needs ...") opens the statement: the
-        # pronouns fitted are those after it, or "She" would be taken for the first of
-        # the statement's own ("She needs someone he trusts ..." was left as it was).
-        lead = holder if holder and holder.lower() in pronouns.female | pronouns.male and \
-            filled.startswith(holder) else ""
+        # A holder written with a pronoun ("She needs ...", "Her mum needs ...") opens
+        # the statement: the pronouns fitted are those after it, or its pronoun would be
+        # taken for the first of the statement's own ("She needs someone he trusts ..."
+        # was left as it was; "Her mum" became "Their mum").
+        lead = holder if holder and filled.startswith(holder) and any(
+            word in pronouns.female | pronouns.male
+            for word in holder.lower().split()) else ""  # "She", "Her mum", "His nan"
         if entry.about_child:
             # The pronouns in a statement about the parent's child are the child's.
             gender = child.gender if child is not None else None
