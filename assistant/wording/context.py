@@ -27,6 +27,8 @@ from assistant.wording.structure.readings import (
     has_dep,
     holder_part,
     need_noun_holder,
+    needed_for,
+    passive_need,
     sent_start,
     within_sentence,
 )
@@ -207,12 +209,10 @@ def holder_of(doc: Any, span: Any, parsed: bool,
             # it ("In case Mum relapses, Leo needs ...": Leo, not "Mum relapses")
             subject = clause_subject(verb)
             if subject is not None and verb.i == anchor.i and subject.dep_ == "nsubjpass" \
-                    and anchor.tag_ == "VBN" and anchor.lower_ in lists.anchors:
-                # "Support is needed (for Mum)": the subject is what is needed; the
-                # holder, if any, is who it is "for"
-                whom = [g for c in _kids(anchor) if c.dep_ == "prep" and c.lower_ == "for"
-                        for g in _kids(c) if g.dep_ == "pobj"]
-                return holder_part(doc, whom[0]).text if len(whom) == 1 else None
+                    and passive_need(anchor, lists.anchors):
+                # "Support is needed (for Mum)": the holder, if any, is who it is for
+                whom = needed_for(anchor)
+                return None if whom is None else holder_part(doc, whom).text
             if subject is not None and subject.lower_ in ("need", "needs"):
                 # "Kayden's emotional needs to be met": Kayden holds the needs
                 subject = next((c for c in subject.children if c.dep_ == "poss"), subject)

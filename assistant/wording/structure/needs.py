@@ -46,6 +46,8 @@ from assistant.wording.structure.readings import (
     lemma,
     lemma_forms,
     need_noun_holder,
+    needed_for,
+    passive_need,
     sent_end,
     sent_start,
     several_sentences,
@@ -1152,13 +1154,10 @@ class NeedReader:
             self._phrase(doc, obj, reading)
 
     def _subject(self, doc: Any, verb: Any) -> Part | None:
-        if verb.tag_ == "VBN" and verb.lower_ in self.anchor_words and any(
-                c.dep_ == "nsubjpass" for c in _kids(verb)):
-            # "Support is needed (for Mum)": the subject is what is needed; the holder,
-            # if any, is who it is for
-            whom = [g for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "for"
-                    for g in _kids(c) if g.dep_ == "pobj"]
-            return self._part(doc, whom[0]) if len(whom) == 1 else None
+        if passive_need(verb, self.anchor_words):
+            # "Support is needed (for Mum)": the holder, if any, is who it is for
+            whom = needed_for(verb)
+            return None if whom is None else self._part(doc, whom)
         node = verb
         for _ in range(4):
             subject = clause_subject(node)  # never a noun of a clause set before it

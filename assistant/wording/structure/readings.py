@@ -803,6 +803,20 @@ def holder_part(doc: Any, subject: Any) -> Part:
     return Part.of(doc, start, subject.i + 1)
 
 
+def passive_need(verb: Any, anchors: Any) -> bool:
+    """True for a need word in the passive with its subject ("Support is needed", "More
+    help is required for Mum"): the subject is what is needed, not who needs it."""
+    return verb.tag_ == "VBN" and verb.lower_ in anchors and any(
+        c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def needed_for(verb: Any) -> Any:
+    """Whom a passive need is for ("... is needed for Mum": Mum), else None."""
+    whom = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children if g.dep_ == "pobj"]
+    return whom[0] if len(whom) == 1 else None
+
+
 def need_noun_holder(noun: Any) -> Any:
     """The token heading the holder a need noun names itself, else None: the subject of
     its "for ... to" clause ("a need for Leo to have a mentor"), the one "in need of" it
