@@ -14,8 +14,12 @@ ARGS   ?=
 
 .PHONY: run test test-fast lint typecheck lock eval group-model need-model bench browser pdf-libs clean
 
+# The venv's own pip is first brought to the locked release: older pips (23.2 on Python 3.11.7)
+# resolve an extra ("smart-open[http]" from weasel) past its pin and refuse the hashed install.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
+	sed -n '/^pip==/,/# via/p' requirements.lock > $(VENV)/pip.lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(VENV)/pip.lock
 
 $(STAMP): $(BIN)/python pyproject.toml requirements.lock requirements-build.lock requirements-pipeline.txt
 	$(PIP) -r requirements.lock
