@@ -14,13 +14,20 @@ import unicodedata
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional overrides can make text display differently from what it is.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Characters that print as nothing but split a word: a zero-width space, a word joiner, a
+# zero-width no-break space (a byte-order mark inside text) and a soft hyphen, as pasted from
+# web pages and Word. "Leo\u200b needs counselling" must read as Leo's need, and
+# "counsel\u00adling" as counselling. (The zero-width joiners are kept: emoji and some scripts
+# need them.)
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 # Lone surrogates: how Python carries bytes that were not UTF-8 (an argument or file name
 # typed in another encoding); they cannot be printed, stored or exported as they are.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_text(value: str) -> str:
-    """Return ``value`` with line endings normalised and control characters removed.
+    """Return ``value`` with line endings normalised and control and invisible characters
+    removed.
 
     A carriage return becomes a newline; an escape sequence loses its ESC byte, so
     ``\\x1b[31m`` is kept as the visible text ``[31m`` rather than colouring a terminal;
@@ -30,6 +37,7 @@ def clean_text(value: str) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = _CONTROL.sub("", value)
     value = _BIDI.sub("", value)
+    value = _INVISIBLE.sub("", value)
     return unicodedata.normalize("NFC", value)
 
 

@@ -107,6 +107,7 @@ class RewriteWords(WordFile):
     topic_openers: Words = frozenset()
     no_topic: Words = frozenset()
     topic_helps: Words = frozenset()
+    parent_aims: dict[Word, Word] = {}
 
 
 class PronounWords(WordFile):

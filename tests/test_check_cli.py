@@ -136,13 +136,29 @@ def test_bad_usage_or_unreadable_input_exits_2(args: tuple[str, ...], stdin: str
     assert "Traceback" not in result.stderr
 
 
-def test_a_folder_or_non_utf8_file_exits_2(tmp_path: Path) -> None:
+def test_a_folder_or_unreadable_file_exits_2_naming_the_line(tmp_path: Path) -> None:
+    """A byte neither UTF-8 nor Windows-1252 reads (0x81) stops the check with its line
+    named, after the statements before it were checked and shown."""
     assert run_cli("check", "--file", str(tmp_path)).returncode == 2
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"Kayla needs counselling.\n\xff\xfe oops\n")
+    bad.write_bytes(b"Kayla needs counselling.\n\x81 oops\n")
     result = run_cli("check", "--file", str(bad))
     assert result.returncode == 2
-    assert "not UTF-8" in result.stderr
+    assert "line 2: not UTF-8" in result.stderr and "Traceback" not in result.stderr
+    assert "1:" in result.stdout and "counselling" in result.stdout
+
+
+def test_a_windows_1252_line_is_read_with_a_warning(tmp_path: Path) -> None:
+    """Word and Excel on Windows save "plain text" as Windows-1252: the line is read as
+    that, and the warning names it."""
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes("Leo needs counselling.\nJoé needs a mentor.\n".encode("cp1252"))
+    result = run_cli("check", "--json", "--file", str(path))
+    assert result.returncode == 0, result.stderr
+    rows = _json_lines(result.stdout)
+    assert [r["line"] for r in rows] == [1, 2]
+    assert "Joé" in rows[1]["text"]
+    assert "line 2: not UTF-8" in result.stderr and "Windows-1252" in result.stderr
 
 
 def test_control_characters_are_neutralised() -> None:

@@ -149,3 +149,38 @@ def test_a_rewrite_never_brings_in_a_conflict_the_case_does_not_show(coach: Coac
     assert not _says_arguing(coach, text, quiet)
     assert not _says_arguing(coach, text, hit)
     assert _says_arguing(coach, text, rows), "shown by the story, it may be offered"
+
+
+@pytest.mark.parametrize("text", [
+    "Oscar needs speech and language therapy.",
+    "Oscar needs SALT.",
+    "Jay needs a hearing test.",
+])
+def test_a_childs_need_about_an_area_nothing_fits_gets_the_questions_only(
+        coach: Coach, text: str) -> None:
+    """"Oscar needs speech and language therapy" (his age unknown; the speech statements
+    are for the under-sevens) was offered "someone they trust to talk to about what is
+    worrying them": a rewrite about something else. Now the questions only."""
+    findings = [f for f in coach.check(text).findings if f.kind in ("service", "assessment")]
+    assert findings and all(f.questions for f in findings)
+    assert [s for f in findings for s in f.suggestions] == []
+
+
+def test_a_need_about_no_area_still_gets_statements_for_any_family(coach: Coach) -> None:
+    """The other side: a need whose words speak to no area ("Tom needs counselling")
+    still gets statements that fit any child."""
+    finding = next(f for f in coach.check("Tom needs counselling.").findings
+                   if f.kind == "service")
+    assert finding.suggestions and all(s.startswith("Tom needs") for s in finding.suggestions)
+
+
+@pytest.mark.parametrize(("text", "shared_by"), [
+    ("Mum needs to put the children's needs first.", "every parent shares"),
+    ("Dad needs to prioritise the baby's needs over his own.", "every parent shares"),
+    ("Jade needs to have the same chances as other children.", "every child shares"),
+])
+def test_a_universal_aim_is_shared_by_the_holders_kind(
+        coach: Coach, text: str, shared_by: str) -> None:
+    """A parent's universal aim was called "an aim every child shares"."""
+    finding = next(f for f in coach.check(text).findings if f.kind == "universal")
+    assert shared_by in finding.message, finding.message

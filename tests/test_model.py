@@ -121,6 +121,13 @@ def test_control_characters_are_neutralised_on_the_way_in() -> None:
     assert need.wording == "Sam needs[31m to sleep\nat night"
 
 
+def test_invisible_characters_that_split_words_are_dropped_on_the_way_in() -> None:
+    """A zero-width space after a name, pasted from a web page, took the name's place as
+    the holder ("Leo\u200b"); a soft hyphen hid "counselling" from the coach."""
+    need = Need(holder="p1", wording="Leo\u200b needs counsel\u00adling\ufeff.\u2060")
+    assert need.wording == "Leo needs counselling."
+
+
 def test_a_huge_paste_is_refused_with_a_clear_limit_not_truncated() -> None:
     lines = problems({"reference": "NL-1", "story": "x" * 1_048_576})
     assert lines == ["Story: is too long (the most it can hold is 200,000 characters)"]

@@ -38,7 +38,8 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("statements", nargs="*", metavar="STATEMENT",
                         help="statements to check; '-' reads standard input, one per line")
     parser.add_argument("-f", "--file", metavar="PATH", default=None,
-                        help="read statements from a UTF-8 file, one per line")
+                        help="read statements from a UTF-8 file, one per line (a line in "
+                             "Windows-1252 is read as that, with a warning)")
     parser.add_argument("--stage", choices=("need", "seriousness", "outcome", "work"),
                         default="need",
                         help="what the statements are (default: need)")
@@ -75,21 +76,39 @@ def _statement(number: int, raw: str, name: str) -> str:
     return text
 
 
-def _lines(stream: Any, name: str) -> Iterator[tuple[int, str]]:
-    """Numbered non-blank lines, read lazily; undecodable input is an input error."""
+def _decoded(raw: bytes, number: int, name: str) -> str:
+    """One line of input as text: UTF-8 (a byte-order mark on the first line dropped), else
+    Windows-1252, as Word and Excel on Windows save "plain text", with a warning naming the
+    line; a line neither can read is an input error naming it, after the lines before it
+    were checked."""
     try:
-        for number, line in enumerate(stream, start=1):
-            text = _statement(number, line.rstrip("\r\n"), f"{name} line")
-            if text:
-                yield number, text
+        return raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not UTF-8 text ({exc.reason})") from None
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(f"{name} line {number}: not UTF-8 text (byte "
+                             f"0x{raw[exc.start]:02x} at column {exc.start + 1}); save the "
+                             "file as UTF-8 and try again") from None
+        print(f"needs-led: warning: {name} line {number}: not UTF-8 (byte "
+              f"0x{raw[exc.start]:02x} at column {exc.start + 1}); read as Windows-1252. "
+              "Save the file as UTF-8 if any letter looks wrong", file=sys.stderr)
+        return text
+
+
+def _lines(stream: Any, name: str) -> Iterator[tuple[int, str]]:
+    """Numbered non-blank lines of a binary ``stream``, read lazily (:func:`_decoded`)."""
+    for number, raw in enumerate(stream, start=1):
+        line = _decoded(raw, number, name).rstrip("\r\n")
+        text = _statement(number, line, f"{name} line")
+        if text:
+            yield number, text
 
 
 def _sources(args: argparse.Namespace) -> Iterator[tuple[int, str]]:
     if args.file is not None:
         try:
-            handle = open(args.file, encoding="utf-8")  # noqa: SIM115 - closed below
+            handle = open(args.file, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise unreadable(args.file, exc) from None
         with handle:
@@ -97,7 +116,7 @@ def _sources(args: argparse.Namespace) -> Iterator[tuple[int, str]]:
     number = 0
     for statement in args.statements:
         if statement == "-":
-            stdin = open(sys.stdin.fileno(), encoding="utf-8", closefd=False)  # noqa: SIM115
+            stdin = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115
             yield from _lines(stdin, "standard input")
             continue
         number += 1
@@ -200,12 +219,17 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
     # only the findings, as a linter's output.
     notes = sys.stdout.isatty()
 
+    unread: list[InputError] = []  # input that cannot be read, said after what came before
+
     def texts() -> Iterator[str]:
         numbers.append(first[0])
         yield first[1]
-        for number, text in source:
-            numbers.append(number)
-            yield text
+        try:
+            for number, text in source:
+                numbers.append(number)
+                yield text
+        except InputError as exc:  # the statements before it are still checked and shown
+            unread.append(exc)
 
     stream = coach.check_many(texts(), stage=args.stage, batch_size=BATCH, holder=args.holder,
                               case=args.case_loaded,
@@ -223,4 +247,7 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
     if not args.json and sys.stderr.isatty():
         print(f"needs-led: {found} statement{'s' if found != 1 else ''} flagged",
               file=sys.stderr)
+    if unread:
+        sys.stdout.flush()
+        raise unread[0]
     return 0

@@ -563,6 +563,14 @@ class Engine:
             if rule is not None:
                 candidates.append((rule, None))
 
+    def _a_parent(self, holder: str | None, family: Any) -> bool:
+        """Whether the holder is a parent or carer: an adult of the case, else by the
+        role words ("Mum", "Jordan's dad")."""
+        member = family.member(holder) if family is not None and holder else None
+        if member is not None:
+            return not member.child
+        return context.is_parent(holder, self.library.roles)
+
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
                  parsed: bool, reason: str = "", family: Any = None, *,
                  reading: NeedReading | None = None) -> tuple[Finding, str | None]:
@@ -617,16 +625,19 @@ class Engine:
                 # The statement names another of the case's people as its holder ("Shona
                 # needs counselling" asked about the baby): questions and rewrites are theirs.
                 holder = inferred
+        if rule.kind == "universal" and self._a_parent(holder, family):
+            for child_words, parent_words in self.english.rewrites.parent_aims.items():
+                reason = reason.replace(child_words, parent_words)
         expansion = rule.glossary.get(match, rule.glossary.get(match.upper(), ""))
         safe_reason = reason.replace("{", "{{").replace("}", "}}")
         message = rule.message.replace("{reason}", safe_reason)
         # Built when first read (see ``report.Later``): kinds-only readers never need them.
-        # What the need is about, read while its parse is at hand (the rewrites are chosen
-        # later, when read): only for a need the library's statements may rebuild
-        topic = self.library.topic_in(doc, holder, family, start) \
-            if parsed and rule.kind in NEED_KINDS and rule.stage == "need" else None
+        # What the need is about is read from this parse when the rewrites are (kept with
+        # them, so it is not parsed again): only for a need the library's statements may
+        # rebuild.
+        parse = doc if parsed and rule.kind in NEED_KINDS and rule.stage == "need" else None
         wording = _Wording(rule, text, holder, term, match, expansion, message, self.library,
-                           self.english, family, start, topic)
+                           self.english, family, start, parse)
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=Later(wording.said),  # type: ignore[arg-type]
@@ -650,18 +661,19 @@ class _Wording:
     the case as read (no pipeline), so a screen reading them never waits for a batch
     holding the lock."""
 
-    __slots__ = ("_gender", "english", "expansion", "family", "holder", "library", "match",
-                 "message", "rule", "start", "term", "text", "topic")
+    __slots__ = ("_gender", "doc", "english", "expansion", "family", "holder", "library",
+                 "match", "message", "rule", "start", "term", "text")
 
     def __init__(self, rule: Rule, text: str, holder: str | None, term: str, match: str,
                  expansion: str, message: str, library: Library, english: Any,
-                 family: Any, start: int | None = None,
-                 topic: tuple[str, ...] | None = None) -> None:
+                 family: Any, start: int | None = None, doc: Any = None) -> None:
         self.rule, self.text, self.holder, self.term = rule, text, holder, term
         self.match, self.expansion, self.message = match, expansion, message
         self.library, self.english, self.family = library, english, family
         self.start = start  # where the finding starts: its clause names its topic
-        self.topic = topic  # the words of that topic, when the parse was read
+        # the statement's parse, for the topic its rewrites are chosen by (None: not a
+        # need the library rebuilds, or no parse)
+        self.doc = doc
         self._gender: object = _UNREAD  # the holder's pronouns, read when first needed
 
     def gender(self) -> str | None:
@@ -682,11 +694,13 @@ class _Wording:
     def suggestions(self) -> list[str]:
         rule, text, holder = self.rule, self.text, self.holder
         with SPACY_LOCK:  # the library's caches are shared, as the pipeline is
+            topic = None if self.doc is None else \
+                self.library.topic_in(self.doc, holder, self.family, self.start)
             rewrites = [fill(r, holder, self.library.roles, self.term, self.match,
                              self.expansion, lists=self.english) for r in rule.rewrites]
             offered = self.library.suggest(text, holder, rewrites, self.family,
                                            rule.kind in NEED_KINDS and rule.stage == "need",
-                                           at=self.start, topic=self.topic)
+                                           at=self.start, topic=topic)
         # Not one the answer already says in another sentence ("Lisa needs counselling.
         # She needs to know how to apply for a non-molestation order."), nor one twice.
         answer = " ".join(text.lower().split())

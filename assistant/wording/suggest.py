@@ -637,6 +637,24 @@ class Library:
                 re.IGNORECASE)
         return bool(self._child_words.search(rewrite))
 
+    def _asked_only(self, need_scores: dict[str, int], kind: str) -> bool:
+        """Whether a need whose own words speak to the library areas ``need_scores``,
+        none holding a statement that fits its holder (of role ``kind``), gets the
+        questions only, not a statement for any family nor a rule's example: a child's
+        need ("Oscar needs speech and language therapy", his age unknown and the area's
+        statements for the under-sevens), which those would answer with talk of worries,
+        a rewrite about something else and worse than none. A parent's still gets what any
+        parent can do with their child."""
+        return bool(need_scores) and kind != "parent" \
+            and kind not in self.facts.holders["parent"]
+
+    def need_scores(self, text: str, holder: str | None) -> dict[str, int]:
+        """The library areas a need's own words speak to (shorthand spelled out; the
+        holder's words left out: "Mum needs..." says nothing of the area)."""
+        own = set(_WORD.findall((holder or "").lower()))
+        return self._scores_of([w for w in _WORD.findall(self.spelled(text).lower())
+                                if w not in own])
+
     def _role_named(self, holder: str | None) -> str | None:
         """The framework role a holder's last role word names ("Jordan's dad": father)."""
         words = re.findall(r"[a-z][a-z-]*", (holder or "").lower().replace("'s", ""))
@@ -696,10 +714,8 @@ class Library:
         # child's service, which says nothing of a parent's mental health.
         stated = frozenset(self._shown_by(spelled, holder, member, family))
         shown = self.facts.settle(shown | stated)
-        # The holder's own words ("Mum needs...") say nothing about the area.
-        own = set(_WORD.findall((holder or "").lower()))
         found = _WORD.findall(spelled.lower())
-        need_scores = self._scores_of([w for w in found if w not in own])
+        need_scores = self.need_scores(text, holder)
         order = self._area_order
         if topic:
             # The need names what it is about ("support with his friendships"): its
@@ -727,9 +743,11 @@ class Library:
         fitting = [(rank, area, self._fitting(area, shown_key, member, holder,
                                                family, stated, kind))
                    for rank, area in enumerate(areas)]
-        if family is None and not topic and not any(found for _, _, found in fitting):
-            # Without a case, statements that fit any family, when the areas the statement
-            # speaks to hold nothing for this holder (a father, say).
+        if family is None and not topic and not any(found for _, _, found in fitting) \
+                and not self._asked_only(need_scores, kind):
+            # Without a case, statements that fit any family, when the statement speaks to
+            # no area ("Lisa needs support"), or the areas it speaks to hold nothing for
+            # this parent (a father, say): what any parent can do with their child.
             fitting = [(rank, a.area, self._fitting(a.area, shown_key, member, holder,
                                                      family, stated, kind))
                        for rank, a in enumerate(a for a in self.areas if a.fallback)]
@@ -843,7 +861,9 @@ class Library:
             if topic is None:
                 topic = self.topic(text, holder, family, at)
             picked = self.pick(text, holder, family=family, topic=topic)
-            if picked or family is not None or topic:
+            if picked or family is not None or topic or self._asked_only(
+                    self.need_scores(text, holder),
+                    self._holder_kind(holder, None, text)):
                 # a need that names a topic nothing fits is asked about, not given a
                 # rule's example about something else
                 return picked
