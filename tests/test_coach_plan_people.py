@@ -184,3 +184,18 @@ def test_a_universal_aim_is_shared_by_the_holders_kind(
     """A parent's universal aim was called "an aim every child shares"."""
     finding = next(f for f in coach.check(text).findings if f.kind == "universal")
     assert shared_by in finding.message, finding.message
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Mum's home conditions need to be of a good enough standard.", "Mum"),
+    ("The children's bedrooms need to be safe.", "the children"),
+    ("Jordan's dad needs counselling.", "Jordan's dad"),
+])
+def test_the_questions_are_asked_of_the_person_whose_thing_it_is(
+        coach: Coach, text: str, person: str) -> None:
+    """"What would you see Mum's home conditions doing?": the holder read was the thing,
+    not the person it belongs to. Someone's person ("Jordan's dad") stays whole."""
+    finding = coach.check(text).findings[0]
+    assert f"What would you see {person} doing" in " ".join(finding.questions) or \
+        f"for {person}" in " ".join(finding.questions), finding.questions
+    assert "home conditions doing" not in " ".join(finding.questions)

@@ -563,6 +563,27 @@ class Engine:
             if rule is not None:
                 candidates.append((rule, None))
 
+    def _owner_of_thing(self, doc: Any, holder: str | None) -> str | None:
+        """The person whose thing the holder's words name ("Mum's home conditions need to
+        be of a good enough standard": Mum), else ``holder`` as it is: the coach's questions
+        are asked of a person ("What would you see Mum doing...?"), never of her home
+        conditions. Someone's person stays whole ("Jordan's dad", "Mum's social worker")."""
+        if not holder or ("'s" not in holder and "’s" not in holder):
+            return holder
+        at = doc.text.find(holder)
+        span = doc.char_span(at, at + len(holder), alignment_mode="expand") if at >= 0 \
+            else None
+        if not span:
+            return holder
+        head = span.root
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        reader = self.reader
+        if owner is None or head.tag_ not in ("NN", "NNS") or reader._person(head) \
+                or reader._professional(head) or reader._agent_noun(head):
+            return holder
+        words = [t for t in owner.subtree if t.dep_ != "case"]
+        return doc[words[0].i:words[-1].i + 1].text if words else holder
+
     def _a_parent(self, holder: str | None, family: Any) -> bool:
         """Whether the holder is a parent or carer: an adult of the case, else by the
         role words ("Mum", "Jordan's dad")."""
@@ -591,6 +612,8 @@ class Engine:
                 # met" belongs to the condition, which the reader has already left out.
                 flags["hypothetical"] = flags["negated"] = False
             inferred = context.holder_of(doc, span, parsed, lists=self.english.context)
+            if parsed:
+                inferred = self._owner_of_thing(doc, inferred)
             if inferred is None and reading is not None:
                 # the words before the finding name no one, but the reader found the
                 # holder by the parse ("For Mia to be happy", "Mum to complete ...")
