@@ -1436,7 +1436,8 @@ class NeedReader:
         kinds = {reading.category}
         need = doc[reading.predicate.end - 1]
         for other in [*head.conjuncts, *self._added(head, need)]:
-            if not other.tag_.startswith("NN") or other.i < head.i:
+            if not (other.tag_.startswith("NN") or other.lower_ in self.help_noun) \
+                    or other.i < head.i:
                 continue
             kind, why = self.judge_phrase(other)
             if kind not in FAULTS or kind in kinds:
@@ -1508,8 +1509,9 @@ class NeedReader:
         out: list[NeedReading] = []
         for other in verb.conjuncts:
             if other.i < verb.i or other.tag_ != "VB" or any(
-                    c.dep_ in ("aux", "nsubj", "nsubjpass", "neg") for c in _kids(other)):
-                continue  # a verb of its own clause ("... and she will ..."), not "to Y"
+                    (c.dep_ == "aux" and c.tag_ != "TO")
+                    or c.dep_ in ("nsubj", "nsubjpass", "neg") for c in _kids(other)):
+                continue  # a verb of its own clause ("... and she will ..."), not "(to) Y"
             passive = any(c.dep_ == "auxpass" for c in _kids(other))
             other_reading = replace(reading, verb=lemma(other), verb_token=other,
                                     passive=passive, own_subject=None, able=reading.able,
@@ -1518,8 +1520,9 @@ class NeedReader:
             if kind not in ("service", "assessment"):
                 continue
             start = other.i
-            while start > verb.i + 1 and doc[start - 1].dep_ == "advmod":
-                start -= 1
+            while start > verb.i + 1 and (doc[start - 1].dep_ == "advmod" or (
+                    doc[start - 1].tag_ == "TO" and doc[start - 1].head.i == other.i)):
+                start -= 1  # "and to attend a sleep clinic": the "to" is the clause's
             part = Part.of(doc, start, _trim(doc, other.right_edge.i) + 1)
             if reading.span is not None and reading.span.start < start < reading.span.end \
                     and not out:
@@ -1532,18 +1535,24 @@ class NeedReader:
             break  # one more fault is enough to name
         return out
 
-    @staticmethod
-    def _added(head: Any, need: Any) -> list[Any]:
+    def _added(self, head: Any, need: Any) -> list[Any]:
         """Nouns added to what is needed as a coordination would add them: "together
-        with", "along with", "as well as", "alongside", "plus", or a second object of the
-        need verb ("time with his dad as well as a place at the youth club")."""
+        with", "along with", "as well as", "alongside", "plus", a second object of the
+        need verb ("time with his dad as well as a place at the youth club"), or a noun the
+        parser joined to the need verb itself ("needs quality time with Mum and support
+        with his reading": "support" is the verb's conjunct, not "time"'s)."""
         out = []
         owners = [head] + ([need] if need is not None and need.i < head.i else [])
         for owner in owners:
             for child in _kids(owner):
                 if child.i <= head.i:
                     continue
-                if owner is need and child.dep_ == "dobj" and child.tag_.startswith("NN"):
+                if owner is need and child.dep_ in ("dobj", "conj") and (
+                        child.tag_ in ("NN", "NNS")
+                        or (child.tag_ == "VB" and child.lower_ in self.help_noun)) \
+                        and not any(g.dep_ in (*SUBJECT_DEPS, "aux") for g in _kids(child)):
+                    # a help noun the tagger read as a bare verb ("... and help with his
+                    # homework": no subject, no "to") is the noun
                     out.append(child)
                     continue
                 if child.dep_ != "prep":

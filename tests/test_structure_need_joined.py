@@ -1,0 +1,41 @@
+"""A service asked for second in a need, where the parser joins it in ways the reader did
+not follow: an infinitive with its own "to" ("to sleep in his own bed and to attend a sleep
+clinic"), a noun the parser hung on the need verb ("needs quality time with Mum and support
+with his reading"), and a help noun tagged as a bare verb ("... and help with his
+homework"). Found walking `check` with new statements; the names are invented. The other
+side: things and people joined to a specific need are not services.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.wording import Coach
+from tests.helpers import scored_kinds
+
+
+@pytest.mark.parametrize(("text", "kind", "words"), [
+    ("Tobin needs to sleep in his own bed and to attend a sleep clinic.", "service",
+     "to attend a sleep clinic"),
+    ("Mum needs to stop drinking and to go to a Quorrel recovery group.", "service",
+     "to go to a Quorrel recovery group"),
+    ("Tobin needs quality time with Mum and support with his reading.", "service",
+     "support with his reading"),
+    ("Tobin needs quality time with Mum and help with his homework.", "service",
+     "help with his homework"),
+])
+def test_a_service_joined_second_is_flagged_on_its_own_words(
+        coach: Coach, text: str, kind: str, words: str) -> None:
+    assert kind in scored_kinds(coach, "need", text)
+    finding = next(f for f in coach.check(text).findings if f.kind == kind)
+    assert finding.match == words, finding.match
+
+
+@pytest.mark.parametrize("text", [
+    "Tobin needs to sleep in his own bed and to wake up in the same place each morning.",
+    "Tobin needs a warm coat and shoes that fit.",
+    "Tobin needs quality time with Mum and a bedtime story every night.",
+    "Tobin needs quality time with Mum and help from his nan on Saturdays.",
+])
+def test_a_specific_need_joined_to_another_is_not_flagged(coach: Coach, text: str) -> None:
+    assert scored_kinds(coach, "need", text) == set(), coach.check(text).to_dict()
