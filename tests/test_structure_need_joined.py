@@ -39,3 +39,15 @@ def test_a_service_joined_second_is_flagged_on_its_own_words(
 ])
 def test_a_specific_need_joined_to_another_is_not_flagged(coach: Coach, text: str) -> None:
     assert scored_kinds(coach, "need", text) == set(), coach.check(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "Support around her sexual health.",
+    "Help regarding his anger.",
+    "Support re her self-harm.",
+])
+def test_a_fragment_asking_for_help_around_an_area_is_a_service(
+        coach: Coach, text: str) -> None:
+    """"Support around her sexual health." was read as a universal aim: the tagger reads
+    "Support" as an imperative, and only "with" was taken as the area help is for."""
+    assert scored_kinds(coach, "need", text) == {"service"}, coach.check(text).to_dict()

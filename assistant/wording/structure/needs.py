@@ -119,6 +119,7 @@ class NeedReader:
         # and support to do it, is the work, whatever it is for (the Labelling guide)
         self.help_given = words("help_given")
         self.work_to_noun = words("shape_work_to_noun")
+        self.help_area_prep = words("shape_help_area_prep")
         self.measure_noun = words("shape_measure_noun")
         self.access_noun = words("shape_access_noun")
         self.adaptation_passive = words("shape_adaptation_passive")
@@ -3367,15 +3368,15 @@ class NeedReader:
         return clause.tag_ == "VBG" or base in self.work_to_noun
 
     def _help_heading(self, verb: Any) -> bool:
-        """True for a plan fragment headed by help with something or with doing it, or by
-        support to do it ("Help with energy bills.", "Help getting dressed.", "Support to
-        attend college."), which the tagger reads as an imperative verb with no object.
+        """True for a plan fragment headed by help with something (or around it:
+        ``help_area_prep``) or with doing it, or by support to do it ("Help with energy
+        bills.", "Help getting dressed.", "Support to attend college."), which the tagger reads as an imperative verb with no object.
         Why: as in a sentence with "needs" (:meth:`_help_at_work`, rule service-help-with),
         every labelled row of these shapes is a service."""
         if verb.i != 0 or lemma(verb) not in self.help_given or any(
                 c.dep_ in ("dobj", "nsubj", "dative", "ccomp") for c in _kids(verb)):
             return False
-        return any((c.dep_ == "prep" and c.lower_ == "with")
+        return any((c.dep_ == "prep" and c.lower_ in self.help_area_prep)
                    or (c.tag_ == "VBG" and c.dep_ in ("xcomp", "acl", "advcl"))
                    or (lemma(verb) in self.work_to_noun and c.tag_ == "VB"
                        and c.dep_ in ("xcomp", "advcl") and any(
