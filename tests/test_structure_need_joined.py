@@ -44,7 +44,8 @@ def test_a_specific_need_joined_to_another_is_not_flagged(coach: Coach, text: st
 @pytest.mark.parametrize("text", [
     "Support around her sexual health.",
     "Help regarding his anger.",
-    "Support re her self-harm.",
+    "Help concerning his sleep.",
+    "Support about her self-harm.",
 ])
 def test_a_fragment_asking_for_help_around_an_area_is_a_service(
         coach: Coach, text: str) -> None:
