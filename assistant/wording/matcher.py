@@ -471,7 +471,7 @@ class Engine:
             return self._structure_work(doc, compiled, candidates, reasons)
         if stage == "seriousness":
             serious = self.reader.read_seriousness(doc)
-            index = compiled.structure.get("agency-risk")
+            index = None if serious is None else compiled.structure.get(serious.kind)
             if serious is not None and index is not None:
                 span = span_of(doc, serious.span.start, serious.span.end)
                 candidates.append((compiled.rules[index], span))
@@ -607,6 +607,12 @@ class Engine:
                 if member is not None and not member.child:
                     named = None  # a name the case knows as an adult is not the child
                 inferred = None if given else named or "the child"
+            elif rule.stage == "seriousness" and parsed:
+                # A risk said in general ("the risk to her is high"): asked of whom the
+                # consequence happens to, or the child it names, never of "the risk".
+                inferred = None if given else (self.reader.consequence_holder(doc)
+                                               or self.reader.child_named(doc)
+                                               or "the child")
             # A structure finding is said by what the parse says is needed; the words it
             # covers are read only when that says nothing (each reading walks the rest of
             # the sentence).
