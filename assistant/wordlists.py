@@ -290,6 +290,7 @@ class TimeWords(WordFile):
     run_free: Words = frozenset()
     bounds: Words
     count_tail: Words
+    number_signs: Words = frozenset()
     clock_before: Words
     number_labels: Words
     ordinals: Words

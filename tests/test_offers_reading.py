@@ -198,6 +198,44 @@ def test_the_measure_an_outcome_gives_is_read(coach: Coach, text: str, measure: 
     assert _offers(coach, text, "outcome").get("measure") == measure
 
 
+# A share or a threshold written with its signs as one word ("90%+", "95+%"), which
+# spaCy reads as no number, and a bound said after the count ("or higher", "or more"),
+# which a cut for misread verbs used to drop.
+@pytest.mark.parametrize(("text", "measure"), [
+    ("Ava's attendance will be 90%+ by July.", "90%+"),
+    ("Ava will be in school on 95+% of days by the summer half term.", "95+% of days"),
+    ("Ama's attendance will be ninety per cent or higher by Easter.",
+     "Ninety per cent or higher"),
+    ("Ama's attendance will be 90% or more by July.", "90% or more"),
+    ("Ava's attendance will be at least 90% by July.", "At least 90%"),
+    ("Ava's attendance will be above 95 per cent by July.", "Above 95 per cent"),
+    ("Ava will be in school 9 out of 10 days by July.", "9 out of 10 days"),
+])
+def test_a_threshold_is_read_as_the_measure(coach: Coach, text: str, measure: str) -> None:
+    assert _offers(coach, text, "outcome").get("measure") == measure
+
+
+@pytest.mark.parametrize("text", [
+    "Ava's attendance will improve to 90%+ by July.",
+    "Ava's punctuality will improve to 95+% by July.",
+    "Ava will be in school 90%+ of the time by July.",
+    "Ava's attendance will improve to at least 90% by July.",
+    "Ava will have no more than two late marks a term by July.",
+])
+def test_a_threshold_is_a_measure_so_the_outcome_is_not_flagged(coach: Coach,
+                                                                text: str) -> None:
+    """With its measure the change is no bare direction (vague) and has a measure."""
+    assert not {"vague", "no-measure"} & set(coach.check(text, "outcome").kinds), text
+
+
+@pytest.mark.parametrize("text", [
+    "Ava's attendance will improve by July.",
+    "Ava's punctuality will improve to a good level by July.",
+])
+def test_a_direction_with_no_threshold_is_still_vague(coach: Coach, text: str) -> None:
+    assert "vague" in coach.check(text, "outcome").kinds, text
+
+
 @pytest.mark.parametrize("text", [
     "By Year 6, Mum will feel confident at parents' evenings.",
     "Dara will be happier at home by 14 March.",

@@ -184,3 +184,80 @@ def test_the_agency_risk_questions_presume_no_school(coach: Coach, holder: str |
                          stage="seriousness", holder=holder)
     finding = next(f for f in report.findings if f.kind == "agency-risk")
     assert finding.questions and not any("school" in q for q in finding.questions)
+
+
+# A risk graded with nothing said of what it would be (the kind "vague"): the harm words
+# are general ("harm", "risk", "concerns", "affected"); one word of what would happen
+# makes it a consequence. Names and places are invented; the harm words are the class.
+GENERAL = [
+    "Ava is at risk of significant harm.",
+    "If nothing changes, the risk to the children will remain high.",
+    "There are safeguarding concerns.",
+    "Without this support, Jory could be harmed.",
+    "If Dad's drinking continues, the children will remain at risk.",
+    "There is a high risk of emotional harm to Kacper.",
+    "If nothing changes, Mila's welfare will be compromised.",
+    "This will have a negative impact on Ruby's wellbeing.",
+    "If nothing changes, Jax may come to harm.",
+    "Leo is at risk of sexual exploitation.",
+    "Without intervention, there will be long-term damage to Harry's emotional development.",
+]
+SAID = [
+    "If the home stays cluttered, Theo could trip on the stairs and be badly hurt.",
+    "Sami is at risk of being groomed online by adults he meets on gaming sites.",
+    "If the arguments continue, Lily is likely to be at risk of emotional harm and will "
+    "stop sleeping at night.",
+    "If Mum does not engage, Ava will keep missing school and fall behind.",
+    "If Kai's asthma is not managed, he may end up in hospital.",
+]
+
+
+@pytest.mark.parametrize("text", GENERAL)
+def test_a_risk_said_in_general_is_vague(coach: Coach, text: str) -> None:
+    report = coach.check(text, stage="seriousness")
+    assert report.kinds == ["vague"], report.to_dict()
+    (finding,) = report.findings
+    assert "If" not in finding.match and "Without" not in finding.match  # the condition
+    assert "the risk" not in finding.message.split(":")[-1]  # asked of a person
+
+
+@pytest.mark.parametrize("text", SAID)
+def test_a_risk_that_says_what_would_happen_is_not_vague(coach: Coach, text: str) -> None:
+    assert not coach.check(text, stage="seriousness").kinds, text
+
+
+# The agency's harm or step said as a fragment, or as what a failure leads to.
+FRAGMENTS = [
+    ("Risk of reputational damage to the Harwood department.", "Risk of reputational "
+     "damage to the Harwood department"),
+    ("If nothing changes, there is a risk of reputational damage to the department.",
+     "there is a risk of reputational damage to the department"),
+    ("Failure to engage will result in escalation to PLO.",
+     "Failure to engage will result in escalation to PLO"),
+    ("Non-engagement could lead to a child protection conference.",
+     "Non-engagement could lead to a child protection conference"),
+    ("Escalation to a Calloway strategy meeting.", "Escalation to a Calloway strategy meeting"),
+    ("Possible complaint to the Ombudsman.", "Possible complaint to the Ombudsman"),
+    ("Criticism at inspection.", "Criticism at inspection"),
+    ("The LA could face legal challenge.", "The LA could face legal challenge"),
+    ("Ofsted would criticise us.", "Ofsted would criticise us"),
+]
+
+
+@pytest.mark.parametrize(("text", "match"), FRAGMENTS)
+def test_the_agencys_harm_or_step_said_as_a_fragment_is_an_agency_risk(
+        coach: Coach, text: str, match: str) -> None:
+    report = coach.check(text, stage="seriousness")
+    assert report.kinds == ["agency-risk"], report.to_dict()
+    assert report.findings[0].match == match
+
+
+@pytest.mark.parametrize("text", [
+    "If nothing changes, the family could face eviction and the children would have to "
+    "move schools again.",
+    "Loss of her Penrith placement and of the friends she has made there.",
+    "Risk of Ava being hit when Dad has been drinking.",
+])
+def test_a_process_or_a_loss_beside_the_childs_consequence_is_not_agency_risk(
+        coach: Coach, text: str) -> None:
+    assert "agency-risk" not in coach.check(text, stage="seriousness").kinds, text

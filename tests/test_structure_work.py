@@ -112,3 +112,42 @@ def test_a_vague_verb_with_a_checkable_purpose_is_not_vague(coach: Coach) -> Non
     only a purpose that is itself vague leaves the item with no action."""
     assert "no-action" not in scored_kinds(coach, "work",
                                            "To encourage Mum to fill in the Dunmore forms.")
+
+
+# A plan line's holder is who it names as doing it: in the plan-style "X to ..." the
+# holder was read from the words before the finding and came out as no one.
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Health visitor to support Mum.", "Health visitor"),
+    ("Family support worker to work with Dad on the Tollbury routines.", "Family support worker"),
+    ("School to monitor Kai's attendance.", "School"),
+    ("Nan to collect Ava from the Pendle school.", "Nan"),
+    ("The youth worker will keep in touch with Jayden every week.", "The youth worker"),
+    ("Mum to be supported by the health visitor.", "the health visitor"),
+])
+def test_work_findings_carry_the_owner_as_holder(coach: Coach, text: str, owner: str) -> None:
+    report = coach.check(text, "work")
+    assert report.findings, text
+    assert report.holder == owner, report.to_dict()
+    assert report.to_dict()["holder"] == owner
+
+
+@pytest.mark.parametrize("text", [
+    "Transport to be provided.",
+    "Ongoing support from the family support worker as needed.",
+])
+def test_a_line_that_names_no_owner_has_no_owner_holder(coach: Coach, text: str) -> None:
+    """No one named, or the owner's words only modify another noun ("family" of "family
+    support worker" read as the owner): no holder from the owner."""
+    report = coach.check(text, "work")
+    assert report.holder is None, report.to_dict()
+
+
+def test_each_sentence_of_a_work_answer_has_its_owner_as_holder(coach: Coach) -> None:
+    report = coach.check("Health visitor to support Mum. The youth worker will visit Jay "
+                         "every Monday from 3 March.", "work")
+    assert [s.holder for s in report.sentences] == ["Health visitor", "The youth worker"]
+
+
+def test_a_work_line_flagged_nowhere_still_has_its_owner_as_holder(coach: Coach) -> None:
+    report = coach.check("Dad to take Ava to the Pendle dentist on 3 March at 10am.", "work")
+    assert not report.kinds and report.holder == "Dad", report.to_dict()

@@ -174,7 +174,10 @@ class Coach:
             elif report.holder is None:
                 from assistant.wording import context
 
-                report.holder = (reading.holder_text if reading is not None else None) or \
+                if report.stage == "work" and not self._engine.reduced:
+                    report.holder = self._work_owner(doc)  # the plan line's owner
+                report.holder = report.holder or (
+                    reading.holder_text if reading is not None else None) or \
                     context.holder_of(doc, context.span_of(doc, 0, len(doc)),
                                       not self._engine.reduced,
                                       lists=self.library.english.context)
@@ -210,7 +213,8 @@ class Coach:
             kinds = Report(text=sent.text, stage=report.stage, findings=own).kinds
             reading = next((r for r in readings if not r.negated
                             and sent.start <= r.predicate.start < sent.end), None)
-            holder = (reading.holder_text if reading is not None else None) or \
+            holder = (reading.holder_text if reading is not None else None) or (
+                self._work_owner(sent.as_doc()) if report.stage == "work" else None) or \
                 context.holder_of(doc, context.span_of(doc, sent.start, sent.end), True,
                                   lists=lists.context) or previous
             if holder and previous and holder.lower() in lists.context.object_pronoun:
@@ -238,6 +242,14 @@ class Coach:
             if notes:
                 report.note = " ".join(notes)
 
+    def _work_owner(self, doc: Any) -> str | None:
+        """Who a parsed work item names as doing it, as written ("Health visitor" in
+        "Health visitor to support Mum"), else None: a plan line's holder is its owner,
+        as the work findings carry it (``WorkReader.acting_owner``)."""
+        reader = self._engine.reader
+        owner = reader.acting_owner(doc, reader.read_work(doc))
+        return None if owner is None else str(owner.text).strip()
+
     def read_need(self, text: str) -> Any:
         """The structure of a need statement (``structure.NeedReading``) or None.
 
@@ -260,12 +272,8 @@ class Coach:
         reader's owner is only a word modifying another noun ("family" in "family
         drinking")."""
         reader = self._engine.reader
-        work = reader.read_work(doc)
-        owner = work.owner if work is not None and work.owner_known else None
-        if owner is None or owner.end <= owner.start:
-            return self._named_first(doc, family)
-        head = doc[owner.end - 1]
-        if head.dep_ in ("compound", "amod", "nmod", "poss") or not reader.can_act(head):
+        owner = reader.acting_owner(doc, reader.read_work(doc))
+        if owner is None:
             return self._named_first(doc, family)
         said = str(owner.text).strip()
         member = family.member(said) if family is not None else None

@@ -423,8 +423,9 @@ class Engine:
         # the structure's reading of a need, by the id of the span it flags: who holds
         # the need, and whether the line's subject is a professional at work
         readings: dict[int, NeedReading] = {}
+        owner: str | None = None  # who a work item names as doing it, as written
         if compiled.structure and not self.reduced:
-            self._structure(doc, stage, compiled, candidates, reasons, readings)
+            owner = self._structure(doc, stage, compiled, candidates, reasons, readings)
         if not candidates:
             return out
         candidates = _resolve(candidates)
@@ -432,7 +433,8 @@ class Engine:
         for rule, span in candidates:
             reason = reasons.get(id(span), "") if span is not None else ""
             finding, inferred = self._finding(doc, text, rule, span, holder, parsed, reason,
-                                              family, reading=readings.get(id(span)))
+                                              family, reading=readings.get(id(span)),
+                                              owner=owner)
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
@@ -440,8 +442,9 @@ class Engine:
 
     def _structure(self, doc: Any, stage: str, compiled: StageMatcher,
                    candidates: list[tuple[Rule, Any]], reasons: dict[int, str],
-                   readings: dict[int, NeedReading]) -> None:
-        """Add what the structure reader judges a fault and no word rule flagged.
+                   readings: dict[int, NeedReading]) -> str | None:
+        """Add what the structure reader judges a fault and no word rule flagged; for a
+        work item, return who it names as doing it (the findings' holder), else None.
 
         Why: word rules catch the services and aims someone listed; the reader catches the
         same fault by its shape (a service-headed phrase, a process verb, an aim), so a
@@ -463,20 +466,19 @@ class Engine:
                 span = span_of(doc, outcome.span.start, outcome.span.end)
                 candidates.append((compiled.rules[index], span))
                 reasons[id(span)] = outcome.reason
-            return
+            return None
         if stage == "work":
-            self._structure_work(doc, compiled, candidates, reasons)
-            return
+            return self._structure_work(doc, compiled, candidates, reasons)
         if stage == "seriousness":
             serious = self.reader.read_seriousness(doc)
-            index = compiled.structure.get("agency-risk")
+            index = None if serious is None else compiled.structure.get(serious.kind)
             if serious is not None and index is not None:
                 span = span_of(doc, serious.span.start, serious.span.end)
                 candidates.append((compiled.rules[index], span))
                 reasons[id(span)] = serious.reason
-            return
+            return None
         if stage != "need":
-            return
+            return None
         # a service word rule that matched only a modifier of an aim ("needs placement |
         # stability") is the reader's to judge
         candidates[:] = [(r, s) for r, s in candidates if not (
@@ -501,6 +503,7 @@ class Engine:
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = reading.reason
             readings[id(span)] = reading
+        return None
 
     def add_learned(self, doc: Any, report: Report, kind: str, reading: NeedReading | None,
                     holder: str | None = None, family: Any = None) -> None:
@@ -534,13 +537,18 @@ class Engine:
         report.holder = report.holder or inferred
 
     def _structure_work(self, doc: Any, compiled: StageMatcher,
-                        candidates: list[tuple[Rule, Any]], reasons: dict[int, str]) -> None:
+                        candidates: list[tuple[Rule, Any]], reasons: dict[int, str]
+                        ) -> str | None:
         """Work items: an action no one could check ("SW to support Jordan") is flagged;
         the owner read from the parse overrides the word list either way ("a trained
-        member of staff will run..." has an owner; "transport to be provided" has none)."""
+        member of staff will run..." has an owner; "transport to be provided" has none).
+        Returns the owner as written when the item names one who can act ("Health
+        visitor"), for the findings' holder."""
         work = self.reader.read_work(doc)
         if work is None:
-            return
+            return None
+        acting = self.reader.acting_owner(doc, work)
+        owner = None if acting is None else str(acting.text).strip()
         index = compiled.structure.get("no-action")
         if work.vague_action and index is not None:
             # the item up to a trailing condition ("... if needed"): the condition says
@@ -553,7 +561,7 @@ class Engine:
             candidates.append((compiled.rules[index], span))
             reasons[id(span)] = work.reason
         if not work.owner_known:
-            return
+            return owner
         flagged = [k for k, (rule, _) in enumerate(candidates) if rule.kind == "no-responsible"]
         if work.owner is not None and flagged:
             del candidates[flagged[0]]
@@ -562,6 +570,7 @@ class Engine:
                          and r.mode == "absent"), None)
             if rule is not None:
                 candidates.append((rule, None))
+        return owner
 
     def _owner_of_thing(self, doc: Any, holder: str | None) -> str | None:
         """The person whose thing the holder's words name ("Mum's home conditions need to
@@ -594,7 +603,8 @@ class Engine:
 
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
                  parsed: bool, reason: str = "", family: Any = None, *,
-                 reading: NeedReading | None = None) -> tuple[Finding, str | None]:
+                 reading: NeedReading | None = None,
+                 owner: str | None = None) -> tuple[Finding, str | None]:
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
@@ -628,12 +638,22 @@ class Engine:
                 if member is not None and not member.child:
                     named = None  # a name the case knows as an adult is not the child
                 inferred = None if given else named or "the child"
+            elif rule.stage == "seriousness" and parsed:
+                # A risk said in general ("the risk to her is high"): asked of whom the
+                # consequence happens to, or the child it names, never of "the risk".
+                inferred = None if given else (self.reader.consequence_holder(doc)
+                                               or self.reader.child_named(doc)
+                                               or "the child")
             # A structure finding is said by what the parse says is needed; the words it
             # covers are read only when that says nothing (each reading walks the rest of
             # the sentence).
             term = _what_term(span, self.english) if rule.mode == "structure" else ""
             term = _mid_sentence(term or term_of(span, lists=self.english), doc,
                                  self.lexicon_words)
+        if rule.stage == "work" and owner is not None:
+            # A plan line's holder is who it names as doing it ("Health visitor to support
+            # Mum": the health visitor), whatever the words before a finding name.
+            inferred = owner
         if given and inferred and given.lower() != inferred.lower() \
                 and inferred.lower() not in self.english.context.object_pronoun \
                 and not (family is not None and family.same_person(given, inferred)) \

@@ -125,6 +125,9 @@ class Report:
         out = {
             "text": self.text, "stage": self.stage, "kinds": self.kinds,
             "findings": [f.to_dict() for f in self.findings], "note": self.note,
+            # whom the findings are about as read (a work item's owner), as each
+            # sentence's verdict says it; None when no one is named
+            "holder": self.holder,
         }
         if self.sentences:  # only for an answer of several sentences (a new field)
             out["sentences"] = [s.to_dict() for s in self.sentences]

@@ -1439,8 +1439,9 @@ class OutcomeReader(NeedReader):
                        "monthly", "fortnightly", "once", "twice", "always", "never",
                        "without", "instead"):
                 return True
-            if token.like_num and not self._when(token):
-                return True
+            if (token.like_num or timing.signed_number(token, self.time_words)) and \
+                    not self._when(token):
+                return True  # "3 times", "90%+"
             if low == "no" and token.dep_ == "det" and token.head.tag_ == "NNS" and \
                     lemma(token.head) not in self.inner_noun:
                 return True  # "no unauthorised absences": a count of none

@@ -604,10 +604,13 @@ class WorkReading:
 @dataclass(slots=True)
 class SeriousnessReading:
     """A consequence written as a risk to the agency ("the department will be
-    criticised") rather than what will happen to the child: the clause and why."""
+    criticised") rather than what will happen to the child, or (``kind`` "vague") a risk
+    graded with nothing said of what it is ("Ava is at risk of significant harm"): the
+    clause and why."""
 
     span: Part
     reason: str
+    kind: str = "agency-risk"
 
 
 

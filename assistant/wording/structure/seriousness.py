@@ -1,5 +1,7 @@
 """Read a seriousness statement for consequences written as a risk to the agency ("the
-department will be criticised") rather than what will happen to the child."""
+department will be criticised", "Escalation to PLO.") rather than what will happen to the
+child, and for a risk graded with nothing said of what it would be ("Ava is at risk of
+significant harm", "the risk is high")."""
 
 from __future__ import annotations
 
@@ -38,12 +40,26 @@ class SeriousnessReader(NeedReader):
         self.worry_word = words("shape_worry_word")
         self.sanction_path_verb = words("shape_sanction_path_verb")
         self.attendance_noun = words("shape_attendance_noun")
+        self.process_step_noun = words("shape_process_step_noun")
+        self.general_harm = words("shape_general_harm")
+        # what a general risk may be said with and still say nothing the child would live
+        # through: its grades, the aims every child shares, time in general, worry
+        self.risk_empty = words("shape_risk_grade") | self.grading_word | self.aim_noun | \
+            words("wellbeing_word") | words("wellbeing_verb") | self.generic_time | \
+            self.worry_word | self.aspect_verb
 
     def read_seriousness(self, doc: Any) -> SeriousnessReading | None:
-        """The first consequence clause whose actor or victim is an agency (criticised,
-        inspected, out of pocket, or acting against the family), else None."""
+        """What is wrong with a consequence: a risk to the agency (a clause whose actor or
+        victim is an agency, or a fragment naming the agency's harm or step), else a
+        risk said in general (``kind`` "vague"), else None."""
         if not len(doc) or not doc.has_annotation("DEP"):
             return None
+        return self._agency_risk(doc) or self._agency_fragment(doc) or \
+            self._general_risk(doc)
+
+    def _agency_risk(self, doc: Any) -> SeriousnessReading | None:
+        """The first consequence clause whose actor or victim is an agency (criticised,
+        inspected, out of pocket, or acting against the family), else None."""
         for token in doc:
             if not token.tag_.startswith(("VB", "MD", "JJ")) or self._in_condition(token):
                 continue
@@ -105,6 +121,126 @@ class SeriousnessReader(NeedReader):
                 return SeriousnessReading(span, ("counts the cost to services, not what will "
                                                  "happen to the child"))
         return None
+
+    def _agency_fragment(self, doc: Any) -> SeriousnessReading | None:
+        """A consequence said as a noun phrase (a fragment, or what "there" will be) whose
+        noun, or what it is a risk "of" or "for", is the agency's: a sanction or a step of
+        its process ("Escalation to PLO.", "a risk of prosecution"), or a harm aimed at,
+        owned by or named with an agency ("Risk of reputational damage to the
+        department.", "Criticism at inspection."), else None. What happens to the child
+        said beside it leaves it to the child-focused reading.
+
+        Why: read by clauses, a fragment has no verb to hang a consequence on, and a
+        harm "of" or "to" the agency after "a risk" is the risk's content."""
+        heads = [t for t in doc if t.tag_.startswith("NN") and not self._in_condition(t) and (
+            t.dep_ == "ROOT" or (t.dep_ == "attr" and any(
+                c.dep_ == "expl" for c in _kids(t.head))))]
+        for head in heads:
+            for noun in self._risk_of(head):
+                reason = self._agency_noun(noun)
+                if reason and not self._child_consequence(doc):
+                    start = head.left_edge.i
+                    if head.dep_ == "attr":  # "There is a risk of ...": from "There"
+                        start = min([start] + [c.i for c in _kids(head.head)
+                                               if c.dep_ == "expl"])
+                    span = Part.of(doc, start, _trim(doc, head.right_edge.i) + 1)
+                    return SeriousnessReading(span, reason)
+        return None
+
+    def _risk_of(self, noun: Any, depth: int = 3) -> list[Any]:
+        """``noun`` and the nouns it is a risk, a loss or a chance "of" or "for", in turn
+        ("risk of reputational damage to the department": risk, damage)."""
+        out = [noun]
+        if depth:
+            for c in _kids(noun):
+                if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                    for g in _kids(c):
+                        if g.dep_ == "pobj" and g.tag_.startswith("NN"):
+                            out += self._risk_of(g, depth - 1)
+        return out
+
+    def _agency_noun(self, noun: Any) -> str:
+        """Why ``noun`` names the agency's harm or step, else "": a sanction ("fine",
+        "proceedings"), a step of its process ("escalation", "referral"), a harm aimed
+        at or owned by an agency ("damage to the department", "our targets"), or a thing
+        of the agency's said with an agency or its reputation ("reputational damage",
+        "an Ofsted rating", "criticism at inspection")."""
+        base = lemma(noun)
+        if self._in((base, noun.lower_), self.sanction_noun):
+            return SANCTION
+        if self._in((base, noun.lower_), self.process_step_noun):
+            return (f"\"{noun.text}\" is a step in the agency's process, not what happens "
+                    "to the child")
+        harm = "the harm named falls on the agency, not on the child"
+        if self._aimed_at_agency(noun) or self._agency_owned(noun):
+            return harm
+        if any(c.dep_ in ("amod", "compound") and (
+                self._in((lemma(c), c.lower_), self.agency_thing) or self._agency(c))
+               for c in _kids(noun)):
+            return harm
+        if base in self.agency_thing and any(
+                t.i != noun.i and t.tag_.startswith("NN") and self._agency(t)
+                for t in noun.subtree):
+            return harm
+        return ""
+
+    def _general_risk(self, doc: Any) -> SeriousnessReading | None:
+        """The consequence (the statement outside its condition) when every word of it is
+        a harm or risk in general ("harm", "risk", "concerns", "affected"), how big or
+        lasting it is, who it is about, an aim every child shares or a function word, with
+        at least one harm: "Ava is at risk of significant harm", "If nothing changes, the
+        risk will remain high", "There are safeguarding concerns", "could be harmed".
+        One word of what would happen ("be hit", "miss school", "exploited by older
+        boys") makes it a consequence, and it is left alone.
+
+        Why: seriousness is rated from what would happen to the child and how soon; a
+        graded risk says neither, whatever threshold words it uses."""
+        condition = self._condition_words(doc)
+        words = [t for t in doc if t.i not in condition and not t.is_punct
+                 and not t.is_space]
+        harm = [t for t in words if self._in((*lemma_forms(t), t.lower_), self.general_harm)]
+        if not harm or not all(t in harm or self._empty_of_consequence(t) for t in words):
+            return None
+        span = Part.of(doc, words[0].i, _trim(doc, words[-1].i) + 1)
+        return SeriousnessReading(
+            span, f"\"{harm[0].text}\" says there is a risk, not what it would be", "vague")
+
+    def _empty_of_consequence(self, token: Any) -> bool:
+        """A word that says nothing of what would happen: a function word, a negation, a
+        person or agency the risk is about or seen by, or a word of the ``risk_empty``
+        classes (grades, aims, time in general, worry)."""
+        if token.tag_ in ("DT", "PDT", "IN", "TO", "CC", "MD", "PRP", "PRP$", "POS", "WDT",
+                          "WP", "EX", "RP", "HYPH", "CD") or token.dep_ in ("neg", "aux",
+                                                                           "auxpass"):
+            return True
+        base = lemma(token)
+        if token.tag_.startswith("NNP") or base in (
+                self.child_noun | self.person_head | self.parent_noun | self.carer_noun
+                | self.kin_noun | self.role_person):
+            return True
+        if self._in((*lemma_forms(token), token.lower_), self.risk_empty):
+            return True
+        return token.tag_.startswith("NN") and self._agency(token)
+
+    def _condition_words(self, doc: Any) -> set[int]:
+        """The indices of the words of a condition ("If this need is not met", "Unless
+        Mum engages", "Without this support"): not part of the consequence. With no comma
+        the parser may make the condition the root; its clauses with their own subject
+        are then the consequence (see :meth:`_in_condition`)."""
+        out: set[int] = set()
+        for token in doc:
+            marked = any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS
+                         for c in _kids(token))
+            if marked and token.dep_ == "advcl":
+                out.update(t.i for t in token.subtree)
+            elif marked and token.dep_ == "ROOT":
+                kept = {t.i for c in _kids(token) if c.dep_ in ("ccomp", "conj", "parataxis")
+                        and any(g.dep_ in SUBJECT_DEPS for g in _kids(c)) for t in c.subtree}
+                out.update(t.i for t in token.subtree if t.i not in kept)
+            elif token.dep_ == "prep" and token.lower_ == "without" and \
+                    token.head.dep_ == "ROOT":
+                out.update(t.i for t in token.subtree)  # "Without this support, ..."
+        return out
 
     def consequence_holder(self, doc: Any) -> str | None:
         """Whom the consequence happens to, as written: the first person who is the
@@ -362,12 +498,16 @@ class SeriousnessReader(NeedReader):
         objects = [g for c in _kids(token) if c.dep_ in ("dobj", "prep")
                    for g in ([c] if c.dep_ == "dobj" else _kids(c))
                    if g.dep_ in ("dobj", "pobj")]
-        if base in self.sanction_path_verb and any(
-                lemma(o) in self.sanction_noun or any(
-                    lemma(g) in self.sanction_noun for g in o.subtree) for o in objects):
-            if base == "take" and not passive:
+        if base in self.sanction_path_verb:
+            named = next((g for o in objects for g in o.subtree
+                          if lemma(g) in self.sanction_noun | self.process_step_noun), None)
+            if named is None or (base == "take" and not passive):
                 return "", None
-            return SANCTION, subject
+            if lemma(named) in self.sanction_noun:
+                return SANCTION, subject
+            # "will result in escalation to PLO": the agency's next step
+            return (f"\"{named.text}\" is a step in the agency's process, not what "
+                    "happens to the child"), subject
         return "", None
 
 

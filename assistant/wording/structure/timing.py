@@ -47,8 +47,24 @@ def _is_num(token: Any, w: TimeWords) -> bool:
     """A number that counts: not "a", nor an ordinal word ("first", "eighteenth") that
     says which ("the 25th centile" is a value, and stays)."""
     low = _low(token)
-    return bool(token.like_num) and low not in {"a", "an"} | w.ordinals and not (
-        low.endswith("th") and not low[:1].isdigit())
+    return (bool(token.like_num) and low not in {"a", "an"} | w.ordinals and not (
+        low.endswith("th") and not low[:1].isdigit())) or signed_number(token, w)
+
+
+def signed_number(token: Any, w: TimeWords) -> bool:
+    """A number written with its signs as one word ("90%+", "95+%", "90+"): a share or a
+    threshold, so a measure on its own. Why: the tokenizer splits "90%" but keeps "90%+"
+    whole, and spaCy's ``like_num`` reads the whole as no number; the signs are the time
+    words' ``number_signs``."""
+    text = str(token.text)
+    if not w.number_signs or not text[:1].isdigit():
+        return False
+    stripped = text.rstrip("".join(w.number_signs))
+    return stripped != text and _DECIMAL.fullmatch(stripped) is not None
+
+
+#: a number as digits, with a decimal part ("92", "92.5", "92,5")
+_DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 def _count(token: Any, w: TimeWords) -> bool:
@@ -416,8 +432,9 @@ def _count_phrase(doc: Any, i: int, taken: set[int],
         end -= 1
     while end > i + 1 and end < n and doc[end].tag_ == "HYPH":
         end -= 1  # "30 high-frequency words": the count stops before a word it cut
-    while end > i + 1 and doc[end - 1].tag_ in ("JJ", "JJR"):
-        end -= 1  # "24 consonant sounds" cut by a misread verb
+    while end > i + 1 and doc[end - 1].tag_ in ("JJ", "JJR") and \
+            _low(doc[end - 1]) not in w.count_tail:
+        end -= 1  # "24 consonant sounds" cut by a misread verb; not "90% or higher"
     while end > i + 1 and _low(doc[end - 1]) in ("in", "a", "of", "and", "or", "per",
                                                  "each", "every", "out"):
         end -= 1  # "90% accuracy in a 10-minute session": the words before the cut
@@ -425,7 +442,7 @@ def _count_phrase(doc: Any, i: int, taken: set[int],
         start += 1  # "picking up 10 pieces": a particle, not "up to"
     if not any(t.tag_ in ("NN", "NNS") or _low(t) in w.unit_words | {"%", "percent", "times",
                                                                "once", "twice", "every",
-                                                               "each"}
+                                                               "each"} or signed_number(t, w)
                for t in doc[start:end]):
         return None  # a number with nothing counted ("score below 10")
     if start < i and _low(doc[start]) in ("at", "to", "up", "than") and not any(

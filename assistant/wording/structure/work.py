@@ -83,6 +83,23 @@ class WorkReader(NeedReader):
         return base in ("team", "service", "services", "agency", "charity", "council") and \
             any(c.dep_ in ("compound", "amod", "nmod") for c in _kids(head))
 
+    def acting_owner(self, doc: Any, work: WorkReading | None) -> Part | None:
+        """The owner ``work`` (the reading of ``doc``) names, as written, when its last
+        word is someone who can act (:meth:`can_act`: "Health visitor" in "Health visitor
+        to support Mum"), else None: no one is named, the parse cannot tell, or the words
+        read as the owner only modify another noun ("family" in "support from the family
+        support worker").
+
+        Why one reading: the interview offers it under "Who will do this?" and the
+        coach's work findings carry it as their holder, so the two never disagree."""
+        owner = work.owner if work is not None and work.owner_known else None
+        if owner is None or owner.end <= owner.start:
+            return None
+        head = doc[owner.end - 1]
+        if head.dep_ in ("compound", "amod", "nmod", "poss") or not self.can_act(head):
+            return None
+        return owner
+
     def unnamed(self, head: Any) -> bool:
         """True when the noun in the owner's place stands for someone not yet named: a
         person left to be found ("someone", "anybody") or a placeholder ("TBC", "tba"),
