@@ -68,6 +68,7 @@ class ContextWords(WordFile):
     need_anchors: Words = frozenset()
     grading_conditions: Words = frozenset()
     placeholders: Words = frozenset()
+    own_voice: Words = frozenset()
 
     def is_placeholder(self, text: str) -> bool:
         """True when ``text`` is only a form's placeholder ("see above", "TBC", "n/a")."""
@@ -108,6 +109,7 @@ class RewriteWords(WordFile):
     no_topic: Words = frozenset()
     topic_helps: Words = frozenset()
     parent_aims: dict[Word, Word] = {}
+    household_holders: Words = frozenset()
 
 
 class PronounWords(WordFile):

@@ -199,3 +199,36 @@ def test_the_questions_are_asked_of_the_person_whose_thing_it_is(
     assert f"What would you see {person} doing" in " ".join(finding.questions) or \
         f"for {person}" in " ".join(finding.questions), finding.questions
     assert "home conditions doing" not in " ".join(finding.questions)
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Mum needs Home-Start.", "Home-Start"),
+    ("Mum needs a non-molestation order.", "a non-molestation order"),
+    ("Tobin needs one-to-one support.", "one-to-one support"),
+    ("Mum needs a Women's Aid refuge place.", "a Women's Aid refuge place"),
+    ("Mia needs \u201ccounselling\u201d.", "counselling"),
+])
+def test_the_question_names_the_whole_term(coach: Coach, text: str, term: str) -> None:
+    """The term was cut at a hyphen ("what would Home change for Mum?", "a non"), at a
+    name's "'s" ("'s Aid refuge place") and kept the worker's opening quote mark."""
+    finding = next(f for f in coach.check(text).findings if f.kind == "service")
+    assert f"what would {term} change for" in finding.message, finding.message
+
+
+@pytest.mark.parametrize("text", ["The family needs a Household Support Fund grant.",
+                                  "The family needs support.",
+                                  "Mum and Dad need a parenting course."])
+def test_a_household_holder_gets_questions_not_one_persons_statement(
+        coach: Coach, text: str) -> None:
+    """"The family needs ..." was offered "someone the family trusts to talk to about
+    what is worrying the family": a statement written for one person."""
+    findings = [f for f in coach.check(text).findings if f.kind == "service"]
+    assert findings and all(f.questions and not f.suggestions for f in findings)
+
+
+def test_a_library_statement_agrees_with_any_pronoun(coach: Coach) -> None:
+    """"something each week that they are good at and is praised for": the elided subject
+    did not follow the pronoun. The statement is now worded so that nothing has to."""
+    rewrites = [s for f in coach.check("Kit needs counselling for their anxiety.").findings
+                for s in f.suggestions]
+    assert not any("and is praised" in r for r in rewrites), rewrites

@@ -52,3 +52,32 @@ def test_a_fragment_asking_for_help_around_an_area_is_a_service(
     """"Support around her sexual health." was read as a universal aim: the tagger reads
     "Support" as an imperative, and only "with" was taken as the area help is for."""
     assert scored_kinds(coach, "need", text) == {"service"}, coach.check(text).to_dict()
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # the need said as what "is" needed
+    ("What Kacey needs is a place at the Brindle nursery.", "service"),
+    ("Mum's need is a parenting course.", "service"),
+    ("Mum's main need is for a Quorrel recovery group.", "service"),
+    ("What Tobin needs is to be safe.", "universal"),
+    # the plan's own voice: what it is felt a child needs is the plan's need
+    ("It is felt that Ruby would benefit from some 1:1 work around keeping safe.", "service"),
+    ("It was agreed that Mum needs a parenting course.", "service"),
+    ("We think Ruby needs a mentor.", "service"),
+    # a name with "'s" in it is an organisation's, not someone's own
+    ("Mum needs a Women's Aid refuge place.", "service"),
+    ("Tobin needs a Prince's Trust mentor.", "service"),
+])
+def test_plan_frames_of_a_need_are_read(coach: Coach, text: str, kind: str) -> None:
+    assert kind in scored_kinds(coach, "need", text), coach.check(text).to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "What Tobin needs most is someone to listen to him after school.",
+    "Her greatest need is to understand why she cannot live with Mum.",
+    "Tobin's needs are complex.",
+    "The school thinks Ruby needs counselling.",  # someone else's words: not counted
+    "Tobin needs Gran's Sunday dinners.",
+])
+def test_plan_frames_that_say_nothing_faulty_are_not_flagged(coach: Coach, text: str) -> None:
+    assert scored_kinds(coach, "need", text) == set(), coach.check(text).to_dict()

@@ -167,9 +167,17 @@ def flags(doc: Any, text: str, span: Any, parsed: bool,
                 sentence_start = j + 1
                 break
         quoted = any(words[j] in lists.reporting and (j == 0 or words[j - 1] != "to")
+                     and not _own_voice(words, j, sentence_start, lists)
                      for j in range(sentence_start, i))
     return {"negated": negated, "hypothetical": hypothetical, "quoted": quoted,
             "other_person": False}
+
+
+def _own_voice(words: list[str], j: int, start: int, lists: ContextWords) -> bool:
+    """Whether the reporting word at ``j`` is the writer's own view ("It is felt that",
+    "We think"): the one to three words before it are in ``own_voice``."""
+    return any(" ".join(words[j - n:j]) in lists.own_voice
+               for n in (1, 2, 3) if j - n >= start)
 
 
 # The last word list's phrase lengths, as (list, lengths): one tuple, replaced whole.

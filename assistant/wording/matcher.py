@@ -650,6 +650,8 @@ class Engine:
             term = _what_term(span, self.english) if rule.mode == "structure" else ""
             term = _mid_sentence(term or term_of(span, lists=self.english), doc,
                                  self.lexicon_words)
+            # the worker's own quotation marks ("needs “counselling”") are not the term's
+            term = term.strip("\"\u201c\u201d\u2018 ")
         if rule.stage == "work" and owner is not None:
             # A plan line's holder is who it names as doing it ("Health visitor to support
             # Mum": the health visitor), whatever the words before a finding name.

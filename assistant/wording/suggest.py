@@ -167,7 +167,8 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
                 if verb is not after:
                     skip.add(n + 1)
                 continue
-        if n and (token.is_punct or token.lower_ in said.topic_prepositions
+        if n and ((token.is_punct and not _joins_word(token, sentence[n - 1], after))
+                  or token.lower_ in said.topic_prepositions
                   or token.i != sentence[n - 1].i + 1
                   or token.dep_ in ("nsubj", "nsubjpass")
                   or (token.tag_ == "CC" and after is not None
@@ -199,6 +200,13 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
     if first.tag_.startswith("VB"):
         return None
     return _text(kept)
+
+
+def _joins_word(token: Any, before: Any, after: Any) -> bool:
+    """Whether a mark is inside a word: a hyphen with no space either side
+    ("Home-Start", "non-molestation", "one-to-one"), which the tokenizer splits off."""
+    return token.text in ("-", "\u2010", "\u2011") and not before.whitespace_ \
+        and not token.whitespace_ and after is not None and after.i == token.i + 1
 
 
 _when_held: tuple[Any, frozenset[str]] = (None, frozenset())
@@ -637,6 +645,16 @@ class Library:
                 re.IGNORECASE)
         return bool(self._child_words.search(rewrite))
 
+    def _several(self, holder: str | None) -> bool:
+        """Whether a need's holder is a couple or a household ("Mum and Dad", "Kerry and
+        Dean", "the family": rewrites.yml ``household_holders``): every statement is
+        written for one person (its facts, age and care at home judged for one), so none
+        fits them, and the questions are asked instead."""
+        if not holder:
+            return False
+        return bool(_JOINT.search(holder)) or bool(
+            set(_WORD.findall(holder.lower())) & self.english.rewrites.household_holders)
+
     def _asked_only(self, need_scores: dict[str, int], kind: str) -> bool:
         """Whether a need whose own words speak to the library areas ``need_scores``,
         none holding a statement that fits its holder (of role ``kind``), gets the
@@ -699,10 +717,7 @@ class Library:
         the worker's statement; without a case, only ``ordinary`` facts are assumed. Areas
         come from the statement's words first, then from the story's.
         """
-        if holder and _JOINT.search(holder):
-            # "Mum and Dad need help", "Kerry and Dean need a parenting course": every
-            # library statement is written for one person (and its facts, age and care at
-            # home are judged for one), so none fits two; the questions are asked instead.
+        if self._several(holder):
             return []
         member, story_scores, story_words = self._case_reading(family, holder)
         shown = set(family.facts) if family else set(self.facts.ordinary)
@@ -857,6 +872,8 @@ class Library:
         when they take nothing for granted that the statement (or the case) does not show.
         Their pronouns follow the holder.
         """
+        if need and self._several(holder):
+            return []  # no statement, the library's or a rule's, is written for them
         if need:
             if topic is None:
                 topic = self.topic(text, holder, family, at)

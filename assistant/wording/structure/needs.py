@@ -29,6 +29,7 @@ from assistant.wording.structure.readings import (
     NeedReading,
     Part,
     _bare,
+    _in_a_name,
     _kids,
     _local,
     _lower_at,
@@ -88,6 +89,20 @@ def _name_lists() -> tuple[frozenset[str] | None, frozenset[str]]:
     except Exception:  # any failure reading the lists: be careful
         return None, frozenset()
     return names.given | names.surnames | names.roles, names.given | names.surnames
+
+
+def _own_voice(verb: Any) -> bool:
+    """Whether a verb of thinking or saying is the writer's own view: its subject is "I"
+    or "we", or the "it" of an impersonal passive ("It is felt that ...", "It was agreed
+    that ..."). What a plan says it is felt a child needs is the plan's need."""
+    kids = _kids(verb)
+    for subject in kids:
+        if subject.dep_ == "nsubj" and subject.lower_ in ("i", "we"):
+            return True
+        if subject.dep_ in ("nsubjpass", "expl") and subject.lower_ == "it" and any(
+                c.dep_ == "auxpass" for c in kids):
+            return True
+    return False
 
 
 class NeedReader:
@@ -767,6 +782,13 @@ class NeedReader:
                     c.dep_ == "auxpass" for c in _kids(token))):
                 form = "is needed"
             reading = NeedReading(form=form, predicate=Part.of(doc, token.i, token.i + 1))
+            if token.dep_ == "csubj" and any(c.dep_ == "dobj" and c.tag_ == "WP"
+                                             and c.i < token.i for c in _kids(token)):
+                # "What Kacey needs is a place at nursery": what is needed is said after
+                # the "is"; the need verb's own object is only "what"
+                reading.holder = self._subject(doc, token)
+                if self._said_is(doc, token.head, reading):
+                    return reading
             self._verb_need(doc, token, reading)
             return reading if reading.what else None
         if low in ("need", "needs") and tag.startswith("NN"):
@@ -1129,6 +1151,9 @@ class NeedReader:
         if holder is not None:
             reading.holder = self._part(doc, holder)
         reading.negated = any(c.dep_ == "neg" or c.lower_ == "no" for c in _kids(noun))
+        if noun.dep_ == "nsubj" and noun.head.i != noun.i and self._said_is(
+                doc, noun.head, reading):
+            return  # "Mum's need is a parenting course", "The main need is for ..."
         for child in _kids(noun):
             if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                 self._from_prep(doc, child, reading)
@@ -1144,6 +1169,34 @@ class NeedReader:
             if child.dep_ in ("acl", "relcl") and child.tag_ == "VB":
                 self._clause(doc, child, reading)
                 return
+
+    def _said_is(self, doc: Any, be: Any, reading: NeedReading) -> bool:
+        """Read what is needed from the complement of the "be" a need is the subject of
+        ("Mum's need is a parenting course", "The main need is for a mentor", "What Kacey
+        needs is a place at nursery", "Her need is to understand ..."); False when ``be``
+        is no such verb or says nothing needed ("Her needs are complex").
+
+        Why: plans name the need this way as often as with "needs"; read only by the
+        subject, the thing needed went unjudged."""
+        if lemma(be) != "be" or not be.tag_.startswith("VB"):
+            return False
+        for child in _kids(be):
+            if child.i < be.i:
+                continue
+            if child.dep_ == "attr" and child.tag_.startswith("NN"):
+                self._phrase(doc, child, reading)
+                return True
+            if child.dep_ == "prep" and child.lower_ == "for":
+                self._from_prep(doc, child, reading)
+                return bool(reading.what)
+            if child.dep_ in ("xcomp", "attr") and child.tag_ in ("VB", "VBG") and (
+                    child.tag_ == "VBG" or any(c.tag_ == "TO" for c in _kids(child))):
+                if child.tag_ == "VBG" and child.dep_ == "attr":
+                    self._phrase(doc, child, reading)  # "is counselling": the activity
+                else:
+                    self._clause(doc, child, reading)
+                return True
+        return False
 
     def _from_prep(self, doc: Any, prep: Any, reading: NeedReading) -> None:
         obj = next((c for c in _kids(prep) if c.dep_ in ("pobj", "pcomp")), None)
@@ -1412,14 +1465,16 @@ class NeedReader:
 
     def _reported(self, token: Any) -> bool:
         """True when the need word sits inside the clause a word of knowing, believing or
-        saying governs ("Mum needs to understand that | Jordan needs to feel safe")."""
+        saying governs ("Mum needs to understand that | Jordan needs to feel safe"), unless
+        that is the plan's own voice ("It is felt that Ruby would benefit from ...", "We
+        think ...": :func:`_own_voice`)."""
         node = token
         for _ in range(6):
             if node.head.i == node.i:
                 return False
             if node.dep_ in ("ccomp", "acl") and lemma(node.head) in self.report_word and \
                     any(c.dep_ == "mark" or c.tag_ == "EX" for c in node.subtree
-                        if c.i < token.i):
+                        if c.i < token.i) and not _own_voice(node.head):
                 return True
             node = node.head
         return False
@@ -3370,7 +3425,8 @@ class NeedReader:
     def _help_heading(self, verb: Any) -> bool:
         """True for a plan fragment headed by help with something (or around it:
         ``help_area_prep``) or with doing it, or by support to do it ("Help with energy
-        bills.", "Help getting dressed.", "Support to attend college."), which the tagger reads as an imperative verb with no object.
+        bills.", "Help getting dressed.", "Support to attend college."), which the tagger
+        reads as an imperative verb with no object.
         Why: as in a sentence with "needs" (:meth:`_help_at_work`, rule service-help-with),
         every labelled row of these shapes is a service."""
         if verb.i != 0 or lemma(verb) not in self.help_given or any(
@@ -4730,7 +4786,8 @@ class NeedReader:
             if reading.reason.startswith(PARTICULAR_PERSON):
                 return reading.reason
             if head is not None and any(
-                    c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ == "own")
+                    (c.dep_ == "poss" and not _in_a_name(c))
+                    or (c.dep_ == "amod" and c.lower_ == "own")
                     or (c.dep_ == "prep" and any(g.lower_ == "own" for g in _kids(c)))
                     for c in _kids(head)):
                 return f"what is needed is someone's: \"{head.text}\""
@@ -5764,7 +5821,8 @@ class NeedReader:
     def _owned(self, head: Any) -> bool:
         """A particular thing someone has ("Ava's inhaler", "her prescription"), not
         provision for a kind of person."""
-        return any(c.dep_ == "poss" and not self._generic_class(c) for c in _kids(head))
+        return any(c.dep_ == "poss" and not self._generic_class(c) and not _in_a_name(c)
+                   for c in _kids(head))
 
     def _generic_class(self, poss: Any) -> bool:
         """A possessor naming a kind of person, not anyone in particular ("a young carers'

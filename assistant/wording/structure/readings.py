@@ -552,11 +552,35 @@ def _trim(doc: Any, end: int) -> int:
     return end
 
 
+def _in_a_name(poss: Any) -> bool:
+    """Whether a possessor is part of a name with "'s" in it ("a Women's Aid refuge place",
+    "a Clare's Law disclosure", "a Prince's Trust mentor"): a name in capitals, followed
+    after its "'s" by another word in capitals that is not the head, or with "a" before
+    it. Such a thing is no one's own: "Women's Aid" is an organisation, not women's."""
+    if poss.tag_ not in ("NNP", "NNPS"):
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(poss)):
+        return True
+    doc = poss.doc
+    after = poss.i + 1
+    if after < len(doc) and doc[after].tag_ == "POS":
+        after += 1
+    return after < len(doc) and doc[after].i != poss.head.i \
+        and doc[after].text[:1].isupper() and doc[after].text[1:].islower() \
+        and doc[after].dep_ == "compound"
+
+
+
 def _np_text(head: Any) -> str:
-    """The noun phrase of ``head`` without its determiner and trailing clause."""
+    """The noun phrase of ``head`` without its determiner, owner and trailing clause (a
+    name with "'s" in it stays whole: "Women's Aid refuge place")."""
     start = head.left_edge.i
     doc = head.doc
     while start < head.i and doc[start].dep_ in ("det", "poss", "predet"):
+        if doc[start].dep_ == "poss":
+            if _in_a_name(doc[start]):
+                break
+            start = max(start, doc[start].right_edge.i)  # its "'s" too
         start += 1
     end = head.i
     for child in _kids(head):
