@@ -233,3 +233,20 @@ def test_a_library_statement_agrees_with_any_pronoun(coach: Coach) -> None:
                 for s in f.suggestions]
     assert "Kit needs to do something each week that they are good at, and to be praised " \
         "for it." in rewrites, rewrites
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Precious needs counselling.", "Precious"),   # read as an adjective
+    ("Carly needs Kooth.", "Carly"),               # read as an adverb
+    ("Tee-Jay needs counselling.", "Tee-Jay"),     # split at its hyphen
+])
+def test_a_name_the_parser_misreads_is_still_the_holder(
+        coach: Coach, text: str, person: str) -> None:
+    finding = next(f for f in coach.check(text).findings if f.kind == "service")
+    assert f"for {person}?" in finding.message, finding.message
+
+
+def test_an_adverb_first_is_not_taken_for_a_name(coach: Coach) -> None:
+    finding = next(f for f in coach.check("Urgently needs counselling.").findings
+                   if f.kind == "service")
+    assert "Urgently" not in finding.message.split("change for")[-1], finding.message

@@ -130,6 +130,19 @@ def _name_part(doc: Any, j: int, lists: ContextWords) -> bool:
         j > 0 and not token.is_sent_start)
 
 
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def _misread_name(token: Any, lists: ContextWords) -> bool:
+    """A capitalised word the parser took for a modifier (an adverb, an adjective, a
+    compound): at the start of "Carly needs ...", only a name can stand there, or an
+    adverb that says how ("Urgently needs ...": ``subject_skip``)."""
+    return token.i == 0 and token.lower_ not in lists.subject_skip \
+        and token.text[:1].isupper() and token.text[1:].islower() and token.is_alpha \
+        and token.dep_ in ("advmod", "amod", "npadvmod", "compound", "nmod") \
+        and token.tag_ in ("RB", "JJ", "NNP", "NN")
+
+
 def _grading(words: list[str], j: int, lists: ContextWords) -> bool:
     """True when the condition word at ``j`` starts a phrase that only grades ("if
     possible", "wherever possible"): it sets no condition on the need."""
@@ -229,6 +242,10 @@ def holder_of(doc: Any, span: Any, parsed: bool,
                 while first > 0 and doc[first - 1].tag_ == "NNP" and \
                         doc[first - 1].dep_ == subject.dep_ and doc[first - 1].head == verb:
                     first -= 1  # "Tilly May needs": a name the parse split in two subjects
+                while first > 1 and doc[first - 1].text in _HYPHENS and \
+                        not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_ \
+                        and doc[first - 2].text[:1].isupper():
+                    first -= 2  # "Tee-Jay needs": the name the parse split at its hyphen
                 # "Mum and Dad need ...": the holder is both, not the first named
                 last = max([subject.i, *(c.right_edge.i for c in subject.children
                                          if c.dep_ == "conj")])
@@ -239,6 +256,11 @@ def holder_of(doc: Any, span: Any, parsed: bool,
                 verb = verb.head
             else:
                 break
+        if anchor.i == 1 and anchor.lower_ in lists.need_anchors \
+                and _misread_name(doc[0], lists):
+            # "Carly needs ...", "Precious needs ...": a name the parser read as an adverb
+            # or an adjective, first and straight before the need verb
+            return doc[0].text
         if anchor.i > 0 and doc[anchor.i - 1].dep_ in ("aux", "auxpass") and \
                 _name_part(doc, anchor.i - 1, lists):
             # "May needs ...", "Tilly May needs ...": a name the parser took for a modal,
