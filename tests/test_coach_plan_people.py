@@ -250,3 +250,19 @@ def test_an_adverb_first_is_not_taken_for_a_name(coach: Coach) -> None:
     finding = next(f for f in coach.check("Urgently needs counselling.").findings
                    if f.kind == "service")
     assert "Urgently" not in finding.message.split("change for")[-1], finding.message
+
+
+def test_a_role_the_case_does_not_have_gets_questions_only(coach: Coach) -> None:
+    """"Dad needs AA." in a case with no father was offered "... if he becomes unwell
+    again": the mother's relapse, taken for granted of a man the case never mentions."""
+    case = Case(reference="QA-1", story=(
+        "Reece (15) lives with his mum Shannon and his sister Poppy (4). Shannon drinks "
+        "and has been unwell before; Reece looks after Poppy most evenings."),
+        people=[Person(id="r", name="Reece", role="child", age=15, sex="male"),
+                Person(id="p", name="Poppy", role="sibling", age=4, sex="female"),
+                Person(id="s", name="Shannon", role="mother", age=36, sex="female")])
+    dad = [f for f in coach.check("Dad needs AA.", case=case).findings if f.kind == "service"]
+    assert dad and all(f.questions and not f.suggestions for f in dad)
+    mum = [f for f in coach.check("Shannon needs AA.", case=case).findings
+           if f.kind == "service"]
+    assert mum and any(f.suggestions for f in mum)

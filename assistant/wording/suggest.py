@@ -645,6 +645,15 @@ class Library:
                 re.IGNORECASE)
         return bool(self._child_words.search(rewrite))
 
+    def _stranger_role(self, holder: str | None, family: Family) -> bool:
+        """Whether the holder names, by role, someone the case does not have: "Dad" where
+        no father is recorded (a possessive, "Jordan's dad", is judged by the role after
+        it). A pronoun or a name names no role."""
+        if not holder or _plural_holder(holder, self.english):
+            return False
+        role = self._role_named(holder)
+        return role is not None and not any(m.role == role for m in family.members)
+
     def _several(self, holder: str | None) -> bool:
         """Whether a need's holder is a couple or a household ("Mum and Dad", "Kerry and
         Dean", "the family": rewrites.yml ``household_holders``): every statement is
@@ -720,6 +729,11 @@ class Library:
         if self._several(holder):
             return []
         member, story_scores, story_words = self._case_reading(family, holder)
+        if family is not None and member is None and self._stranger_role(holder, family):
+            # "Dad needs AA" in a case with no father: what the case shows is about its own
+            # people, and a statement would take it for granted of someone it never
+            # mentions ("... if he becomes unwell again"). The questions are asked instead.
+            return []
         shown = set(family.facts) if family else set(self.facts.ordinary)
         # Shorthand is read for what it stands for: "needs SLT" speaks to speech and
         # language, and shows what "speech and language therapy" shows.
