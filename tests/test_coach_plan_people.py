@@ -266,3 +266,29 @@ def test_a_role_the_case_does_not_have_gets_questions_only(coach: Coach) -> None
     mum = [f for f in coach.check("Shannon needs AA.", case=case).findings
            if f.kind == "service"]
     assert mum and any(f.suggestions for f in mum)
+
+
+def _jordans_case() -> Case:
+    return Case(reference="QA-2", story=(
+        "Jordan (14) lives with his mum Kerry and his sister Mia (4). His dad left. Kerry "
+        "drinks in the evenings."),
+        people=[Person(id="j", name="Jordan", role="child", age=14, sex="male"),
+                Person(id="m", name="Mia", role="sibling", age=4, sex="female"),
+                Person(id="k", name="Kerry", role="mother", age=38, sex="female")])
+
+
+def test_a_she_on_a_boys_page_is_not_said_back_as_his(coach: Coach) -> None:
+    """"She needs to stop drinking" on Jordan's page read "Reads as specific: it says what
+    Jordan needs to stop doing"."""
+    report = coach.check("She needs to stop drinking.", holder="Jordan", case=_jordans_case())
+    assert "Jordan" not in (report.note or ""), report.note
+    finding = next(f for f in coach.check("She needs a parenting course.", holder="Jordan",
+                                          case=_jordans_case()).findings
+                   if f.kind == "service")
+    assert finding.context["other_person"] and "Jordan" not in finding.message
+
+
+def test_a_he_on_a_boys_page_is_his(coach: Coach) -> None:
+    report = coach.check("He needs counselling.", holder="Jordan", case=_jordans_case())
+    finding = next(f for f in report.findings if f.kind == "service")
+    assert not finding.context["other_person"] and "for Jordan?" in finding.message

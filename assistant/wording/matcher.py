@@ -20,7 +20,14 @@ from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
 from assistant.wording.structure import StructureReader, _doc_text
 from assistant.wording.structure.readings import NeedReading, _np_text, _rows
-from assistant.wording.suggest import Library, fill, names_a_person, service_term, term_of
+from assistant.wording.suggest import (
+    Library,
+    fill,
+    names_a_person,
+    pronoun_for_other,
+    service_term,
+    term_of,
+)
 from assistant.wordlists import MatchingWords
 
 # Kinds whose findings get the library's specific rewrites (needs the worker can rebuild).
@@ -664,7 +671,13 @@ class Engine:
             # "the nursery will exclude her" is about her, not about another person.
             flags["other_person"] = True
         holder = given or inferred
-        if flags["other_person"] and family is not None:
+        other, named = pronoun_for_other(inferred, given, family, self.english)
+        if other:
+            # "She needs a parenting course" asked about Jordan (a boy): someone else's
+            # need, said of the one person "she" can be in the case, else of no one by name
+            flags["other_person"] = True
+            holder = named
+        elif flags["other_person"] and family is not None:
             named = family.member(inferred)
             if named is not None and named is not family.member(given):
                 # The statement names another of the case's people as its holder ("Shona

@@ -1324,6 +1324,24 @@ def _plural_holder(subject: str, lists: English) -> bool:
     return last.islower() and is_plural_noun(last)
 
 
+def pronoun_for_other(read: str | None, given: str | None, family: Family | None,
+                      lists: English) -> tuple[bool, str | None]:
+    """Whether a statement's "she" or "he" cannot be the person asked about (``given``,
+    whose sex the case records): "She needs to stop drinking" on Jordan's page (a boy) is
+    someone else's need, never said back as his. Second: the one other person of the case
+    the pronoun fits, else None."""
+    if not read or not given or family is None:
+        return False, None
+    word = read.strip().lower()
+    said = "f" if word in lists.pronouns.female else "m" if word in lists.pronouns.male \
+        else None
+    asked = family.member(given)
+    if said is None or asked is None or asked.gender is None or asked.gender == said:
+        return False, None
+    fits = [m for m in family.members if m.gender == said and m is not asked]
+    return True, (fits[0].name if len(fits) == 1 else None)
+
+
 def names_a_person(words: str, roles: RoleVocabulary, family: Family | None) -> bool:
     """True when ``words`` name one of the family: a person of the case, a role word
     ("Mum", "the child"), or a name ("Jordan"; not shorthand in capitals such as "SW")."""
@@ -1401,7 +1419,12 @@ class Notes(Strict):
             return report
         holder, own = report.holder, True
         read = getattr(reading, "holder_text", None) if reading is not None else None
-        if read and holder and read.lower() != holder.lower() \
+        elsewhere, named = pronoun_for_other(read, holder, family, lists)
+        if elsewhere:
+            # "She needs to stop drinking" asked about Jordan: not his, so not said back
+            # as his; said of the one person "she" can be, else of no one by name
+            own, holder = False, named
+        elif read and holder and read.lower() != holder.lower() \
                 and read.lower() not in lists.context.object_pronoun \
                 and not (family is not None and family.same_person(read, holder)):
             # The statement is written for someone other than the person asked about
