@@ -151,3 +151,16 @@ def test_each_sentence_of_a_work_answer_has_its_owner_as_holder(coach: Coach) ->
 def test_a_work_line_flagged_nowhere_still_has_its_owner_as_holder(coach: Coach) -> None:
     report = coach.check("Dad to take Ava to the Pendle dentist on 3 March at 10am.", "work")
     assert not report.kinds and report.holder == "Dad", report.to_dict()
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    # the interview offered "every Monday" as who will do this, and saved it
+    ("every Monday from 7 Dec 2026 Nan to take Mia to the Pendle nursery", "Nan"),
+    ("Every Monday morning Nan will take Mia to the Pendle nursery.", "Nan"),
+    ("Each evening Mum will read with Kai for ten minutes.", "Mum"),
+])
+def test_a_time_before_the_owner_is_not_the_owner(coach: Coach, text: str, owner: str) -> None:
+    reader = coach._engine.reader
+    doc = coach._engine.nlp(text)
+    found = reader.acting_owner(doc, reader.read_work(doc))
+    assert found is not None and found.text == owner, found

@@ -1131,9 +1131,22 @@ class WorkReader(NeedReader):
         return lemma(obj) not in self.person_head and any(
             t.lower_ in ("every", "each", "daily", "nightly", "weekly") for t in action.sent)
 
+    def _a_time(self, token: Any) -> bool:
+        """A word of when, not who: a weekday, a month, a part of the day or a unit of
+        time ("every Monday", "Every Monday morning"). (Not every date noun: "contact
+        visits will happen ..." is the visits' own subject.)"""
+        low = token.lower_.rstrip("s")
+        words = self.time_words
+        return low in words.weekday_words \
+            or low in words.full_months or token.lower_ in words.unit_words \
+            or token.lower_ in words.day_parts
+
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
-        subject = next((c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
-                        and c.i < main.i and c.tag_.startswith(("NN", "PRP"))), None)
+        # the subject before the verb, a word of when never ("Every Monday morning Nan
+        # will take Mia": Nan, not the morning); a true subject before an adverbial noun
+        found = [c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
+                 and c.i < main.i and c.tag_.startswith(("NN", "PRP")) and not self._a_time(c)]
+        subject = next((c for c in found if c.dep_ == "nsubj"), found[0] if found else None)
         if subject is not None and subject.dep_ == "dep" and not self._thing(subject):
             subject = None  # a stray noun is read only as "Access (to support)"
         passive_clause = any(c.dep_ == "auxpass" for c in _kids(main))
@@ -1142,6 +1155,15 @@ class WorkReader(NeedReader):
                     main.dep_ in ("advcl", "dep") and main.head.dep_ in ("ROOT", "dep")
                     and main.head.tag_.startswith(("NN", "PRP")))):
             subject = main.head  # "Mum to engage with X", "SW to see..." parsed as a phrase
+            if self._a_time(subject):
+                # "every Monday from 7 Dec Nan to take Mia": the item's verb hung on the
+                # time; who does it is the name right before its "to"
+                to = next((c for c in _kids(main) if c.dep_ == "aux" and c.tag_ == "TO"), None)
+                before = doc[to.i - 1] if to is not None and to.i > 0 else None
+                if before is not None and before.tag_ in ("NNP", "NN", "NNS", "PRP") \
+                        and not self._a_time(before):
+                    return Part.of(doc, before.i, before.i + 1), True  # the name alone
+                subject = None
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
                 and not any(c.dep_ == "aux" for c in _kids(main)):
