@@ -1141,6 +1141,16 @@ class WorkReader(NeedReader):
             or low in words.full_months or token.lower_ in words.unit_words \
             or token.lower_ in words.day_parts
 
+    def _named_before_to(self, doc: Any, main: Any) -> Part | None:
+        """The one who can act named right before the "to" of a plan-style item's verb
+        ("... Nan | to take Mia"), the name alone (not the date the parser hung on it)."""
+        to = next((c for c in _kids(main) if c.dep_ == "aux" and c.tag_ == "TO"), None)
+        before = doc[to.i - 1] if to is not None and to.i > 0 else None
+        if before is None or before.tag_ not in ("NNP", "NN", "NNS", "PRP") \
+                or self._a_time(before) or not self.can_act(before):
+            return None
+        return Part.of(doc, before.i, before.i + 1)
+
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
         # the subject before the verb, a word of when never ("Every Monday morning Nan
         # will take Mia": Nan, not the morning); a true subject before an adverbial noun
@@ -1156,14 +1166,15 @@ class WorkReader(NeedReader):
                     and main.head.tag_.startswith(("NN", "PRP")))):
             subject = main.head  # "Mum to engage with X", "SW to see..." parsed as a phrase
             if self._a_time(subject):
-                # "every Monday from 7 Dec Nan to take Mia": the item's verb hung on the
-                # time; who does it is the name right before its "to"
-                to = next((c for c in _kids(main) if c.dep_ == "aux" and c.tag_ == "TO"), None)
-                before = doc[to.i - 1] if to is not None and to.i > 0 else None
-                if before is not None and before.tag_ in ("NNP", "NN", "NNS", "PRP") \
-                        and not self._a_time(before):
-                    return Part.of(doc, before.i, before.i + 1), True  # the name alone
-                subject = None
+                subject = None  # "every Monday from 7 Dec Nan to take Mia": see below
+        if subject is None and (
+                any(self._a_time(c) for c in _kids(main) if c.dep_ == "npadvmod")
+                or (main.head.i < main.i and self._a_time(main.head))):
+            # the item's verb hung on a time ("every Monday from 7 Dec Nan to take Mia"):
+            # who does it is the one named right before its "to"
+            named = self._named_before_to(doc, main)
+            if named is not None:
+                return named, True
         passive = next((c for c in _kids(main) if c.dep_ == "nsubjpass"), None)
         if main.dep_ == "ROOT" and main.tag_ == "VB" and subject is None and passive is None \
                 and not any(c.dep_ == "aux" for c in _kids(main)):
