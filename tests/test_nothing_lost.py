@@ -447,3 +447,22 @@ def test_when_the_databases_folder_cannot_take_the_file_it_goes_to_the_state_fol
         lines = recover(store)
         assert store.load("NL-L-1").story == "Kayla's dad works nights."
     assert lines
+
+
+@pytest.mark.anyio
+async def test_a_blank_draft_never_hides_a_saved_need(tmp_path: Path) -> None:
+    """An answer box emptied to spaces and left with Back was kept as a draft of "   ",
+    and on reopening the need's box was blank, the saved wording nowhere to be seen. A
+    blank draft now gives way to the saved answer; a draft with words still wins."""
+    db = tmp_path / "cases.db"
+    case = Case.model_validate({**kayla_case().model_dump(), "needs": [
+        {"id": "n1", "holder": "p1", "wording": "Kayla needs to sleep in her own bed."}]})
+    with Store(db) as store:
+        store.save(case)
+        store.save_draft("NL-L-1", "need:n1", "   ")
+        store.save_position("NL-L-1", "need:n1")
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "NL-L-1")
+        await until(pilot, lambda: screen.interview.key == "need:n1", "the need's question")
+        assert screen.answer_box.text == "Kayla needs to sleep in her own bed."

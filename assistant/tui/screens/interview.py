@@ -246,7 +246,10 @@ class InterviewScreen(Screen[None]):
         offered = "" if value or q.choices else q.offered
         if use_draft and q.kind != "review":
             draft = self.app.keeper.get(self.case.reference, q.key)
-            value = value if draft is None else draft
+            # a blank draft never hides a saved answer: emptying the box and going Back
+            # leaves the answer as it was, as the message says, after a restart too
+            if draft is not None and (draft.strip() or not value):
+                value = draft
         answer = self.answer_box
         current = next((c.label for c in q.choices if c.id == q.value), "")
         if q.kind != "review" and offered:
