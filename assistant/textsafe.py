@@ -41,6 +41,18 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+# A terminal's escape sequence whole (colour "ESC[31m", a title "ESC]0;...BEL"): in text
+# copied from coloured output or pasted through a terminal it is no one's words, and with
+# only its ESC byte removed "[31mcounselling" was no longer read as "counselling".
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+
+
+def pasted_text(value: str) -> str:
+    """Text pasted or piped in from a terminal: its escape sequences dropped whole, then
+    :func:`clean_text`."""
+    return clean_text(_ESCAPE.sub("", value))
+
+
 def without_surrogates(value: str) -> str:
     """``value`` with each byte that was not UTF-8 (a lone surrogate) as U+FFFD."""
     return _SURROGATE.sub("\ufffd", value)

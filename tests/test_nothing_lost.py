@@ -466,3 +466,23 @@ async def test_a_blank_draft_never_hides_a_saved_need(tmp_path: Path) -> None:
         screen = await open_case(pilot, "NL-L-1")
         await until(pilot, lambda: screen.interview.key == "need:n1", "the need's question")
         assert screen.answer_box.text == "Kayla needs to sleep in her own bed."
+
+
+@pytest.mark.anyio
+async def test_a_paste_with_terminal_escapes_goes_in_as_its_words(tmp_path: Path) -> None:
+    """Text pasted through a terminal with a colour escape in it went into the box (and
+    the case) with the escape's bytes: the words arrive, the escape does not."""
+    from textual import events
+
+    db = tmp_path / "cases.db"
+    with Store(db) as store:
+        store.save(kayla_case())
+    app = NeedsLedApp(db=str(db))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_case(pilot, "NL-L-1")
+        box = screen.answer_box
+        box.focus()
+        box.text = ""
+        box.post_message(events.Paste("Kayla \x1b[31mneeds\x1b[0m\x07 to sleep."))
+        await pilot.pause()
+        assert box.text == "Kayla needs to sleep."

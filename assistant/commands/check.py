@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -58,18 +57,14 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                              "installed English pipeline; 'blank' for reduced mode)")
 
 
-# A terminal's escape sequence whole (colour "ESC[31m", a title "ESC]0;...BEL"): in a
-# statement copied from coloured output it is no one's words, and with only its ESC byte
-# removed "[31mcounselling" was no longer read as "counselling".
-_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 
 
 def _statement(number: int, raw: str, name: str) -> str:
     """A cleaned statement; a very long one is read only up to the coach's limit (warned)."""
-    from assistant.textsafe import clean_text
+    from assistant.textsafe import pasted_text
     from assistant.wording import MAX_CHARS
 
-    text = clean_text(_ESCAPE.sub("", raw)).strip()
+    text = pasted_text(raw).strip()
     if len(text) > MAX_CHARS:
         print(f"needs-led: warning: {name} {number}: {len(text):,} characters; only the "
               f"first {MAX_CHARS:,} are checked", file=sys.stderr)

@@ -80,7 +80,11 @@ class AnswerArea(TextArea):
         event.prevent_default()
         if self.read_only:
             return
-        if result := self._replace_via_keyboard(event.text, *self.selection):
+        from assistant.textsafe import pasted_text
+
+        # a terminal's escape sequences and control characters are no one's words: they
+        # go before the text goes in, not after it is saved
+        if result := self._replace_via_keyboard(pasted_text(event.text), *self.selection):
             self.move_cursor(result.end_location)
 
     def _line_edge(self, end: bool) -> tuple[int, int]:
