@@ -57,9 +57,8 @@ def test_a_fragment_asking_for_help_around_an_area_is_a_service(
 @pytest.mark.parametrize(("text", "kind"), [
     # the need said as what "is" needed
     ("What Kacey needs is a place at the Brindle nursery.", "service"),
-    ("Mum's need is a parenting course.", "service"),
-    ("Mum's main need is for a Quorrel recovery group.", "service"),
     ("What Tobin needs is to be safe.", "universal"),
+    ("What Mum needs is a place on the Quorrel parenting course.", "service"),
     # the plan's own voice: what it is felt a child needs is the plan's need
     ("It is felt that Ruby would benefit from some 1:1 work around keeping safe.", "service"),
     ("It was agreed that Mum needs a parenting course.", "service"),
