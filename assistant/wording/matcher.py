@@ -619,7 +619,7 @@ class Engine:
             flags = dict.fromkeys(CONTEXT_FLAGS, False)
             inferred = context.holder_of(doc, span_of(doc, 0, len(doc)), parsed,
                                          lists=self.english.context)
-            term = ""
+            term: str | _Term = ""
         else:
             start, end = span.start_char, span.end_char
             match = text[start:end]  # ``span.text`` (which builds every token again)
@@ -651,14 +651,8 @@ class Engine:
                 inferred = None if given else (self.reader.consequence_holder(doc)
                                                or self.reader.child_named(doc)
                                                or "the child")
-            # A structure finding is said by what the parse says is needed; the words it
-            # covers are read only when that says nothing (each reading walks the rest of
-            # the sentence).
-            term = _what_term(span, self.english) if rule.mode == "structure" else ""
-            term = _mid_sentence(term or term_of(span, lists=self.english), doc,
-                                 self.lexicon_words)
-            # the worker's own quotation marks ("needs “counselling”") are not the term's
-            term = term.strip("\"\u201c\u201d\u2018 ")
+            # what the finding is about, said when its words are first read (_Wording.term)
+            term = _Term(span, rule.mode == "structure", self.english, self.lexicon_words)
         if rule.stage == "work" and owner is not None:
             # A plan line's holder is who it names as doing it ("Health visitor to support
             # Mum": the health visitor), whatever the words before a finding name.
@@ -708,6 +702,30 @@ class Engine:
 _UNREAD = object()  # a value not read yet (None is a value: no pronouns known)
 
 
+class _Term:
+    """What a finding is about, worked out when its message, questions or rewrites are
+    first read, not for every finding of a batch whose kinds alone are read (the
+    evaluation, the audit, `check` into a pipe)."""
+
+    __slots__ = ("english", "ordinary", "span", "structure")
+
+    def __init__(self, span: Any, structure: bool, english: Any,
+                 ordinary: Container[str]) -> None:
+        self.span, self.structure, self.english, self.ordinary = \
+            span, structure, english, ordinary
+
+    def said(self) -> str:
+        """A structure finding is said by what the parse says is needed; the words it
+        covers are read only when that says nothing (each reading walks the rest of the
+        sentence). The worker's own quotation marks ("needs “counselling”") are not the
+        term's."""
+        span = self.span
+        term = _what_term(span, self.english) if self.structure else ""
+        term = _mid_sentence(term or term_of(span, lists=self.english), span.doc,
+                             self.ordinary)
+        return term.strip("\"\u201c\u201d\u2018 ")
+
+
 class _Wording:
     """What a finding's message, questions and suggestions are built from when first read
     (see ``report.Later``).
@@ -719,13 +737,15 @@ class _Wording:
     the case as read (no pipeline), so a screen reading them never waits for a batch
     holding the lock."""
 
-    __slots__ = ("_gender", "doc", "english", "expansion", "family", "holder", "library",
-                 "match", "message", "rule", "start", "term", "text")
+    __slots__ = ("_gender", "_term", "doc", "english", "expansion", "family", "holder",
+                 "library", "match", "message", "rule", "start", "text")
 
-    def __init__(self, rule: Rule, text: str, holder: str | None, term: str, match: str,
+    def __init__(self, rule: Rule, text: str, holder: str | None, term: str | _Term,
+                 match: str,
                  expansion: str, message: str, library: Library, english: Any,
                  family: Any, start: int | None = None, doc: Any = None) -> None:
-        self.rule, self.text, self.holder, self.term = rule, text, holder, term
+        self.rule, self.text, self.holder = rule, text, holder
+        self._term = term  # a _Term until first read
         self.match, self.expansion, self.message = match, expansion, message
         self.library, self.english, self.family = library, english, family
         self.start = start  # where the finding starts: its clause names its topic
@@ -733,6 +753,12 @@ class _Wording:
         # need the library rebuilds, or no parse)
         self.doc = doc
         self._gender: object = _UNREAD  # the holder's pronouns, read when first needed
+
+    @property
+    def term(self) -> str:
+        if isinstance(self._term, _Term):
+            self._term = self._term.said()
+        return self._term
 
     def gender(self) -> str | None:
         if self._gender is _UNREAD:
