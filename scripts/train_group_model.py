@@ -382,6 +382,12 @@ def check(path: Path, analyses: list, items: list[dict], learnable: list[int],
         same = same and second == shipped.get("fallback")
     elif shipped.get("fallback") is not None:
         same = False
+    if refit and shipped.get("feature_version") != FEATURE_VERSION:
+        # the stacked join's weights were fitted to the out-of-fold probabilities of a
+        # model on the old features: new features need them refitted (the full run)
+        print(f"{path} was trained on features version {shipped.get('feature_version')}, "
+              f"not {FEATURE_VERSION}: run `make group-model` (a refit keeps the join)")
+        return 1
     if refit:
         shipped.update({"classes": classes, "bias": [round(float(v), 3) for v in b],
                         "weights": weights_of(vocab, w, classes),
