@@ -1167,8 +1167,9 @@ class WorkReader(NeedReader):
             subject = main.head  # "Mum to engage with X", "SW to see..." parsed as a phrase
             if self._a_time(subject):
                 subject = None  # "every Monday from 7 Dec Nan to take Mia": see below
-        if subject is None and (
-                any(self._a_time(c) for c in _kids(main) if c.dep_ == "npadvmod")
+        if subject is None and not passive_clause and (
+                any(self._a_time(c) for c in _kids(main)
+                    if c.dep_ == "npadvmod" and c.i < main.i)
                 or (main.head.i < main.i and self._a_time(main.head))):
             # the item's verb hung on a time ("every Monday from 7 Dec Nan to take Mia"):
             # who does it is the one named right before its "to"
