@@ -112,6 +112,11 @@ def _stated_by_modal(doc: Any, i: int, start: int, lists: ContextWords) -> bool:
         for j in range(first, last + 1) if j != i - 1 for n in lengths)
 
 
+#: The marks that join the parts of one word ("Ellie-May", "Home-Start"), as the tokenizer
+#: splits them off.
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
 def _name_part(doc: Any, j: int, lists: ContextWords) -> bool:
     """True when the word at ``j`` is (part of) a name that is also a condition word:
     "Ellie-May", "Lily May", "Will" or "May" as the subject of a need ("Will needs a
@@ -120,7 +125,7 @@ def _name_part(doc: Any, j: int, lists: ContextWords) -> bool:
     token = doc[j]
     if not token.text[:1].isupper():
         return False
-    if j > 0 and (doc[j - 1].text in ("-", "\u2010", "\u2011")
+    if j > 0 and (doc[j - 1].text in HYPHENS
                   or (doc[j - 1].text[:1].isupper() and not doc[j - 1].is_sent_start
                       and doc[j - 1].is_alpha)):
         return True  # "Ellie-May", "Lily May"
@@ -128,9 +133,6 @@ def _name_part(doc: Any, j: int, lists: ContextWords) -> bool:
     # "May needs ...": a modal takes the bare verb ("May need counselling" is a modal)
     return (ahead in lists.need_anchors and ahead.endswith(("s", "ed"))) or (
         j > 0 and not token.is_sent_start)
-
-
-_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def _misread_name(token: Any, lists: ContextWords) -> bool:
@@ -242,7 +244,7 @@ def holder_of(doc: Any, span: Any, parsed: bool,
                 while first > 0 and doc[first - 1].tag_ == "NNP" and \
                         doc[first - 1].dep_ == subject.dep_ and doc[first - 1].head == verb:
                     first -= 1  # "Tilly May needs": a name the parse split in two subjects
-                while first > 1 and doc[first - 1].text in _HYPHENS and \
+                while first > 1 and doc[first - 1].text in HYPHENS and \
                         not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_ \
                         and doc[first - 2].text[:1].isupper():
                     first -= 2  # "Tee-Jay needs": the name the parse split at its hyphen
@@ -266,7 +268,7 @@ def holder_of(doc: Any, span: Any, parsed: bool,
             # "May needs ...", "Tilly May needs ...": a name the parser took for a modal,
             # with the names or hyphens before it
             first = anchor.i - 1
-            while first > 0 and (doc[first - 1].text in ("-", "\u2010", "\u2011") or (
+            while first > 0 and (doc[first - 1].text in HYPHENS or (
                     doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper())):
                 first -= 1
             return doc[first:anchor.i].text

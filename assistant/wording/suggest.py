@@ -25,7 +25,7 @@ from assistant.wording.casefit import (
     load_case_facts,
     load_or_default,
 )
-from assistant.wording.context import forms, is_parent
+from assistant.wording.context import HYPHENS, forms, is_parent
 from assistant.wording.morphology import gerund, is_plural_noun, verb_lemma
 from assistant.wording.pronouns import agree, fit, names_someone_else, target_gender
 from assistant.wording.structure.readings import _rows
@@ -205,7 +205,7 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
 def _joins_word(token: Any, before: Any, after: Any) -> bool:
     """Whether a mark is inside a word: a hyphen with no space either side
     ("Home-Start", "non-molestation", "one-to-one"), which the tokenizer splits off."""
-    return token.text in ("-", "\u2010", "\u2011") and not before.whitespace_ \
+    return token.text in HYPHENS and not before.whitespace_ \
         and not token.whitespace_ and after is not None and after.i == token.i + 1
 
 

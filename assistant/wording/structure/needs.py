@@ -1183,9 +1183,12 @@ class NeedReader:
         for child in _kids(be):
             if child.i < be.i:
                 continue
-            thing = child if child.dep_ == "attr" and child.tag_.startswith("NN") else next(
-                (g for g in _kids(child) if g.dep_ == "pobj" and g.tag_.startswith("NN")),
-                None) if child.dep_ == "prep" and child.lower_ == "for" else None
+            thing = None
+            if child.dep_ == "attr" and child.tag_.startswith("NN"):
+                thing = child  # "... is a place at nursery"
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                thing = next((g for g in _kids(child) if g.dep_ == "pobj"
+                              and g.tag_.startswith("NN")), None)  # "... is for a mentor"
             if thing is not None:
                 # a thing named as the need is read only as a service or an assessment
                 # ("Mum's need is a parenting course"): "Leo's primary need is
