@@ -15,6 +15,7 @@ from typing import Any
 from assistant.content import ContentError
 from assistant.wording import context
 from assistant.wording.context import span_of
+from assistant.wording.morphology import gerund, verb_lemma
 from assistant.wording.pipeline import SPACY_LOCK
 from assistant.wording.report import CONTEXT_FLAGS, Finding, Later, Report
 from assistant.wording.rules import Rule, RuleSet, needs_parse, reads_structure
@@ -328,6 +329,7 @@ class Engine:
         self.english = library.english  # the word lists of the library's content
         self.reader = StructureReader(ruleset.lexicons, self.english.time,
                                       self.english.content)
+        self.reader.language_verbs = nlp.verbs if hasattr(nlp, "verbs") else frozenset()
         # every word the rules' word classes hold: a statement's first word among them is
         # an ordinary word, capitalised only by its place (see ``_mid_sentence``)
         self.lexicon_words = frozenset(word for words in ruleset.lexicons.values()
@@ -629,12 +631,17 @@ class Engine:
                 # met" belongs to the condition, which the reader has already left out.
                 flags["hypothetical"] = flags["negated"] = False
             inferred = context.holder_of(doc, span, parsed, lists=self.english.context)
-            if parsed:
-                inferred = self._owner_of_thing(doc, inferred)
+            if reading is not None and reading.form == "recommended":
+                # "We would recommend that Ruby attends ...": the plan's own recommendation,
+                # not a might-be, and about Ruby, not the writer
+                flags["hypothetical"] = False
+                inferred = reading.holder_text
             if inferred is None and reading is not None:
                 # the words before the finding name no one, but the reader found the
                 # holder by the parse ("For Mia to be happy", "Mum to complete ...")
                 inferred = reading.holder_text
+            if parsed:  # ("Mum's parenting to be assessed": Mum)
+                inferred = self._owner_of_thing(doc, inferred)
             if rule.kind == "agency-risk" or (reading is not None and reading.worker):
                 # The subject of "the school will prosecute" is the agency, not the person
                 # the consequence should be about: the child, unless the worker named them.
@@ -832,11 +839,34 @@ def _what_term(span: Any, english: Any) -> str:
     while words and (words[0].lower_ in lead_words - {"a", "an", "the"} or words[0].is_punct) \
             and not (words[0].lower_ == "be" and len(words) > 1 and words[1].tag_ == "VBN"):
         words = words[1:]
-    subject = words[0] if words else None
-    if subject is not None and subject.dep_ in ("nsubj", "nsubjpass") \
-            and subject.i < subject.head.i < words[-1].i:
-        # "a need for Leo to have a mentor" is about "a mentor", not "Leo to have ..."
-        words = [w for w in words if w.i >= subject.head.i]
+    while words and words[0].dep_ == "mark" and words[0].lower_ == "that":
+        words = words[1:]  # "(It is recommended) that Leo is offered play therapy"
+    while len(words) > 3 and words[0].tag_ == "VB" and words[1].tag_ == "TO" and \
+            words[2].tag_ == "VB" and words[2].head.i == words[0].i:
+        words = words[2:]  # "Continue to | attend a nurture group": attending it
+    # a subject of names or a pronoun ("Leo", "Ms Price", "she"), not a thing's words
+    subject = next((w for w in words if w.dep_ in ("nsubj", "nsubjpass")
+                    and w.left_edge.i == words[0].i and (w.i == words[0].i or all(
+                        t.tag_ in ("NNP", "NNPS", "PRP") for t in words
+                        if t.i <= w.i))), None) if words else None
+    if subject is not None and subject.i < subject.head.i < words[-1].i:
+        # "a need for Leo to have a mentor" is about "a mentor", not "Leo to have ...";
+        # "(recommended that) Ms Price attends a course": "attending a course"
+        words = [w for w in words if w.i >= subject.head.i or (
+            w.i > subject.right_edge.i and w.dep_ in ("aux", "auxpass")
+            and w.lower_ in ("is", "are", "be") and w.head.i == subject.head.i)]
+        verb = words[0] if words else None
+        if verb is not None and verb.i == subject.head.i and verb.tag_ in ("VBZ", "VBP") \
+                and len(words) > 1 and verb.lower_ not in lead_words:
+            # "(recommended that) Ms Price attends a course": "attending a course"
+            rest = service_term(words[1:], lists=english) or \
+                span.doc[words[1].i:words[-1].i + 1].text
+            return f"{gerund(verb_lemma(verb.lower_))} {rest}"
+    elif words and words[0].tag_ in ("NNP", "NNPS", "PRP") and \
+            words[0].right_edge.i + 1 < len(words[0].doc) and \
+            (to := words[0].doc[words[0].right_edge.i + 1]).tag_ == "TO" and \
+            to.head.i > to.i and to.head.i <= words[-1].i:
+        words = [w for w in words if w.i >= to.head.i]  # "(For) Leo to have a mentor"
     said = service_term(words, lists=english)
     if said:
         return said

@@ -18,6 +18,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,21 @@ class Parser:
                     for _, component in steps:
                         doc = component(doc)
             yield doc
+
+    @cached_property
+    def verbs(self) -> frozenset[str]:
+        """The base forms of English verbs the pipeline's rule lemmatizer knows (its
+        ``lemma_index`` table, WordNet's verbs), empty when it has none.
+
+        Why: a capitalised first word the tagger reads as a verb ("Willow/VB to have a
+        hearing test") is a name when English has no such verb; the name lists cannot
+        hold every name a plan uses."""
+        if "lemmatizer" not in self.language.pipe_names:
+            return frozenset()
+        lookups = getattr(self.language.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is None or not lookups.has_table("lemma_index"):
+            return frozenset()
+        return frozenset(lookups.get_table("lemma_index").get("verb", ()))
 
     def with_all(self) -> Parser:
         """The same pipeline with every component run."""

@@ -189,7 +189,8 @@ def service_term(words: list[Any], *, lists: English) -> str | None:
         return None
     if first.tag_ == "VB" and first.lower_ in said.said_as_written and len(kept) > 1:
         return first.lower_ + first.whitespace_ + _text(kept[1:])  # "help getting dressed"
-    if first.lower_ == "be" and len(kept) > 1 and kept[1].tag_ == "VBN":
+    if first.lower_ in ("be", "is", "are") and len(kept) > 1 and kept[1].tag_ == "VBN":
+        # ("that Ruby is referred to ...", after a recommendation: the same passive)
         if verb_lemma(kept[1].lower_) in said.given_verbs and len(kept) > 2:
             return _text(kept[2:])  # "to be given a nursery place": the place
         return "being " + _text(kept[1:])

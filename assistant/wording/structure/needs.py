@@ -111,11 +111,17 @@ class NeedReader:
     It also holds the word classes and the noun and verb tests the other readers share
     (an outcome's noun is judged as a need's phrase would be)."""
 
+    #: English verbs' base forms, from the loaded pipeline (``pipeline.Parser.verbs``);
+    #: empty until the engine sets them, and then no word is taken for a name by them.
+    language_verbs: frozenset[str] = frozenset()
+
     def __init__(self, lexicons: dict[str, list[str]]) -> None:
         words = partial(word_class, lexicons)
 
         self.need_words = words("shape_need_word")  # need, needs, needed, needing
         self.require_words = words("shape_require_word")
+        self.recommend_verb = words("shape_recommend_verb")
+        self.need_adjective = words("shape_need_adjective")
         self.anchor_words = self.need_words | self.require_words
         self.aspect_verb = words("shape_aspect_verb")
         self.direct_verb = words("shape_direct_verb")
@@ -514,7 +520,8 @@ class NeedReader:
         if self._ids is None or self._ids[0] is not strings:
             self._ids = (strings,
                          frozenset(strings.add(w) for w in self.anchor_words
-                                   | {"benefit", "benefits", "benefited", "benefitted"}),
+                                   | {"benefit", "benefits", "benefited", "benefitted"}
+                                   | self._recommend_forms()),
                          strings.add("TO"), frozenset({strings.add("VB"), strings.add("VBN")}))
         _, words, to_tag, verb_tags = self._ids
         rows = _rows(doc)  # LOWER 0, TAG 5, HEAD 6 (relative, as unsigned)
@@ -555,8 +562,11 @@ class NeedReader:
         if head is None:
             return None
         for prep in head.subtree:  # "a referral to the Tennick project | for Callum"
-            if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > head.i and \
-                    prep.head.tag_.startswith("NN"):
+            # (or on the thing's participle: "assessment to be completed | for Brogan")
+            if prep.dep_ == "prep" and prep.lower_ == "for" and prep.i > head.i and (
+                    prep.head.tag_.startswith("NN") or (
+                        prep.head.tag_ == "VBN" and prep.head.dep_ in ("acl", "relcl")
+                        and prep.head.head.i == head.i)):
                 whom = [g for g in _kids(prep) if g.dep_ == "pobj"]
                 if len(whom) == 1 and whom[0].tag_ != "PRP" and self._person(whom[0]):
                     return self._part(doc, whom[0])
@@ -815,6 +825,9 @@ class NeedReader:
             reading = NeedReading(form="a need for", predicate=Part.of(doc, token.i, token.i + 1))
             self._noun_need(doc, token, reading)
             return reading if reading.what else None
+        if tag.startswith("VB") and lemma(token) in self.recommend_verb and \
+                _own_voice(token):
+            return self._recommended(doc, token)
         if low in ("benefit", "benefits", "benefitted", "benefited") and tag.startswith("VB"):
             source = next((c for c in _kids(token)
                            if c.dep_ == "prep" and c.lower_ == "from"), None)
@@ -830,6 +843,16 @@ class NeedReader:
             reading.negated = self._negated(doc, token)
             return reading if reading.what else None
         if tag in ("VB", "VBN") and first_dep(_kids(token), ("aux",), tag="TO") is not None:
+            arranged = self._is_to(token)
+            if arranged is not None:
+                # "Kris is to be referred to ...", "Mum and Dad are to attend ...": what
+                # is arranged for someone, read as "Kris to be referred ..."
+                to = first_dep(_kids(token), ("aux",), tag="TO")
+                reading = NeedReading(form="plan-style", predicate=Part.of(doc, to.i, token.i))
+                reading.holder = self._part(doc, arranged)
+                self._clause(doc, token, reading)
+                reading.negated = self._negated(doc, token)
+                return reading
             if token.dep_ == "xcomp" and token.head.tag_ not in ("VB", "VBP") and \
                     first_dep(_kids(token), ("mark", "prep"), words=("for",)) is None:
                 # Most candidates are the infinitive after a need verb ("needs | to
@@ -857,9 +880,9 @@ class NeedReader:
             if subject is None and token.dep_ == "xcomp" and token.head.dep_ == "ROOT" and \
                     token.head.tag_ in ("VB", "VBP") and token.head.is_title and \
                     token.head.i == to.i - 1 and token.head.i == sent_start(token) and \
-                    token.head.lower_ in _people_names():
+                    self._name_read_as_verb(token.head):
                 # "Zoe to thrive ...": a name the tagger read as a verb, the need its
-                # infinitive; a verb of the language is never in the name lists' place
+                # infinitive
                 subject = token.head
                 reading = NeedReading(form="plan-style", predicate=Part.of(doc, to.i, token.i))
                 reading.holder = self._part(doc, subject)
@@ -880,7 +903,7 @@ class NeedReader:
                 return reading
             if subject is None:
                 return None
-            if mark is not None and mark.i == sent_start(token):
+            if mark is not None and (mark.i == sent_start(token) or self._it_is_good_for(token)):
                 form = "for ... to"
                 start = mark.i
             elif token.dep_ == "ROOT" and not any(
@@ -892,10 +915,106 @@ class NeedReader:
                 return None
             reading = NeedReading(form=form, predicate=Part.of(doc, start, token.i))
             reading.holder = self._part(doc, subject)
+            if form == "plan-style" and subject.dep_ == "nsubjpass" and \
+                    subject.tag_ in ("NN", "NNS") and not self._can_act_for(subject):
+                # "Referral to be made to the hub for Ellis": the thing to be done is no
+                # holder; the one it is for is
+                whom = next((g for t in token.subtree if t.dep_ == "prep"
+                             and t.lower_ == "for" for g in _kids(t) if g.dep_ == "pobj"
+                             and self._person(g)), None)
+                reading.holder = None if whom is None else self._part(doc, whom)
             self._clause(doc, token, reading)
             reading.negated = self._negated(doc, token)
             return reading
         return None
+
+    def _can_act_for(self, noun: Any) -> bool:
+        """A common noun that names a person or people ("Mum", "the children", "carers",
+        "the social worker"), not a thing to be done ("Referral", "an assessment")."""
+        return self._person(noun) or bool(self._noun_base(noun) & (
+            self.carer_noun | self.child_noun | self.role_person)) or \
+            self._professional(noun) or self._agent_noun(noun)
+
+    def _it_is_good_for(self, verb: Any) -> bool:
+        """True for the "for ... to" clause of "It would be beneficial for Ellis to attend
+        ...", "It is important for Mum to ...": the plan's own voice saying what someone
+        needs (``shape_need_adjective``), the clause hung on the "be" of an empty "it"."""
+        be = verb.head
+        if verb.dep_ not in ("advcl", "ccomp", "xcomp") or lemma(be) != "be" or \
+                be.dep_ != "ROOT" or verb.i < be.i:
+            return False
+        if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in _kids(be)):
+            return False
+        return any(c.dep_ == "acomp" and c.lower_ in self.need_adjective
+                   and not any(g.dep_ == "neg" for g in _kids(c)) for c in _kids(be)) and \
+            not any(c.dep_ == "neg" for c in _kids(be))
+
+    def _is_to(self, verb: Any) -> Any:
+        """The person of "<person> is/are to <verb>" ("Kris is to be referred", "She is to
+        attend"), else None: the infinitive hangs on a bare "is" or "are" at the root,
+        whose subject is a person (a name, a pronoun, a role), not a thing ("The plan is
+        to refer Kris", "The aim is to ...")."""
+        be = verb.head
+        if verb.dep_ != "xcomp" or be.dep_ != "ROOT" or be.lower_ not in ("is", "are") or \
+                verb.i < be.i:
+            return None
+        subject = first_dep(_kids(be), ("nsubj",))
+        if subject is None or subject.lower_ in ("it", "this", "that", "there") or \
+                any(c.dep_ in ("neg", "advmod", "acomp", "attr") for c in _kids(be)):
+            return None
+        if not (self._person(subject) or subject.tag_ == "PRP" or
+                self._noun_base(subject) & (self.carer_noun | self.child_noun)):
+            return None
+        return subject
+
+    def _recommend_forms(self) -> set[str]:
+        """Every form of the recommending verbs (all regular: "advise", "advises",
+        "advised", "advising")."""
+        forms: set[str] = set()
+        for base in self.recommend_verb:
+            stem = base[:-1] if base.endswith("e") else base
+            forms |= {base, f"{base}s", f"{stem}ed", f"{stem}ing"}
+        return forms
+
+    def _recommended(self, doc: Any, verb: Any) -> NeedReading | None:
+        """What the plan recommends in its own voice, read as the need: a clause with its
+        own subject ("It is recommended that Leo is offered play therapy", "We suggest
+        that Mum attends ...": the subject holds it) or a noun ("I would recommend a
+        referral to CAMHS for Ruby": the one it is for holds it). Why: a recommendation
+        is how assessments and plans write what they say a person needs, and "is offered
+        play therapy" is as much a service as "needs play therapy"."""
+        reading = NeedReading(form="recommended", predicate=Part.of(doc, verb.i, verb.i + 1))
+        clause = next((c for c in _kids(verb) if c.dep_ == "ccomp" and c.i > verb.i
+                       and c.tag_.startswith("VB")), None)
+        if clause is not None:
+            subject = first_dep(_kids(clause), SUBJECT_DEPS)
+            if subject is None or subject.lower_ in ("it", "there", "this", "that"):
+                return None
+            reading.holder = self._part(doc, subject)
+            if subject.conjuncts:  # "that Mum and Dad attend ...": both hold it
+                last = max(c.i for c in subject.conjuncts)
+                reading.holder = Part.of(doc, reading.holder.start, last + 1)
+            self._clause(doc, clause, reading)  # (its subject is the holder, no other)
+            reading.negated = self._negated(doc, clause)
+            return reading if reading.what else None
+        obj = first_dep(_kids(verb), ("dobj",))
+        if obj is None or obj.tag_ == "PRP":
+            return None
+        for_whom = next((g for c in (*_kids(verb), *obj.subtree) if c.dep_ == "prep"
+                         and c.lower_ == "for" for g in _kids(c) if g.dep_ == "pobj"
+                         and self._person(g)), None)
+        if for_whom is not None:
+            reading.holder = self._part(doc, for_whom)
+        self._phrase(doc, obj, reading)
+        reading.negated = self._negated(doc, verb)
+        return reading if reading.what else None
+
+    def _name_read_as_verb(self, word: Any) -> bool:
+        """True when a capitalised word the tagger read as a verb is a name: one of the
+        name lists' people ("Grace", "Hope": verbs too), or a word English has no verb
+        for ("Willow to have ...", "Kenzie to ..."), which no instruction can open."""
+        known = self.language_verbs
+        return word.lower_ in _people_names() or (bool(known) and word.lower_ not in known)
 
     def _keeps_terms(self, verb: Any) -> Any:
         """The plan, agreement or order a person is to keep to ("to comply with the written
@@ -5609,11 +5728,14 @@ class NeedReader:
         brought) with a clause saying what for ("so that his tooth decay is treated",
         "to have her stitches out"). Why: a parent taking a child to medical care is what
         the parent must do, as the labelling rules say; being referred or sent is not."""
+        # (the parser may hang the clause on a name it read as the verb: "Reggie/VB to
+        # be taken to clinic so his pump is checked")
+        clauses = [*_kids(verb), *(_kids(verb.head) if verb.dep_ == "xcomp" else ())]
         return self._in(lemma_forms(verb), self.escort_verb) and any(
             c.dep_ == "advcl" and c.i > verb.i and (
                 any(g.dep_ == "mark" and g.lower_ in ("so", "that") for g in _kids(c))
                 or any(g.tag_ == "TO" for g in _kids(c)))
-            for c in _kids(verb))
+            for c in clauses)
 
     def _on_track(self, verb: Any, own_subject: Any = None) -> str:
         """Why "Nell's development to be on track" (a quality every child has, where it

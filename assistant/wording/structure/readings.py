@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 Category = Literal["universal", "service", "assessment", "specific", "unknown"]
 Form = Literal["needs", "requires", "would benefit from", "a need for", "for ... to",
-               "plan-style", "is needed", "fragment"]
+               "plan-style", "is needed", "recommended", "fragment"]
 WhatKind = Literal["clause", "phrase"]
 
 #: Categories that are faults at the need stage (the coach's scored kinds).

@@ -76,6 +76,8 @@ class WorkReader(NeedReader):
             return False  # "someone", "TBC": a place for an owner, not one
         if head.tag_ in ("NNP", "NNPS", "PRP") or self._acronym(head):
             return True
+        if head.is_title and head.tag_ in ("VB", "VBP") and self._name_read_as_verb(head):
+            return True  # "Willow/VB to attend ...": a name the tagger read as a verb
         base = lemma(head)
         if base in self.person_head | self.carer_noun | self.child_noun | self.role_person \
                 | self.agency_noun or self._professional(head) or self._agent_noun(head):
@@ -598,6 +600,9 @@ class WorkReader(NeedReader):
                      | self.responsible_noun or t.lower_ in self.person_head
                      | self.responsible_noun or self._professional(t) or self._acronym(t)),
                     None)
+        if role is None and words == [root] and root.tag_ == "VB" and root.is_title and \
+                self._name_read_as_verb(root):
+            role = root  # "Willow/VB to attend ...": a name, as the need reader reads it
         return None if role is None else (role, clause)
 
     def _instruction_read_as_noun(self, sent: Any) -> Any:
@@ -1154,7 +1159,9 @@ class WorkReader(NeedReader):
     def _owner(self, doc: Any, main: Any) -> tuple[Part | None, bool]:
         # the subject before the verb, a word of when never ("Every Monday morning Nan
         # will take Mia": Nan, not the morning); a true subject before an adverbial noun
-        found = [c for c in _kids(main) if c.dep_ in ("nsubj", "npadvmod", "dep")
+        # ("Nan/NNP to collect Ava": a name the parser hung on the verb as an adverb)
+        found = [c for c in _kids(main) if (c.dep_ in ("nsubj", "npadvmod", "dep") or (
+                     c.dep_ == "advmod" and c.tag_ in ("NNP", "NNPS")))
                  and c.i < main.i and c.tag_.startswith(("NN", "PRP")) and not self._a_time(c)]
         subject = next((c for c in found if c.dep_ == "nsubj"), found[0] if found else None)
         if subject is not None and subject.dep_ == "dep" and not self._thing(subject):
