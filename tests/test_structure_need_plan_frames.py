@@ -197,3 +197,23 @@ def test_a_reason_hung_on_a_misread_name_still_says_why_they_are_taken(coach: Co
     reading = coach.read_need(text)
     assert reading is not None and reading.holder_text == "Marlow"
     assert reading.category == "specific"
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("Tobias should be supported to engage with the Wrenfield team.", "Tobias"),
+    ("Brogan's mum should attend the Cradle Steps parenting group.", "Brogan's mum"),
+    ("Brogan's reading should be assessed.", "Brogan"),
+])
+def test_a_fault_read_by_meaning_is_asked_of_the_person_the_sentence_is_about(
+        coach: Coach, text: str, holder: str) -> None:
+    """Where the reader reads no holder, the coach asks about the subject of the main
+    clause when it names a person, not "the person"."""
+    report = coach.check(text)
+    assert report.findings, text
+    assert report.holder == holder
+    assert all("the person" not in f.message for f in report.findings)
+
+
+def test_a_thing_as_the_subject_is_not_a_holder(coach: Coach) -> None:
+    report = coach.check("Support should be given to the Wrenfield family.")
+    assert report.holder != "Support"

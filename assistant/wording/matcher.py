@@ -538,12 +538,36 @@ class Engine:
             span = span_of(doc, 0, end)
         what = reading.what_part if reading is not None else None
         said = learned.reason(kind, (what or span).text)
+        if holder is None and (reading is None or reading.holder is None) and \
+                not self.reduced:
+            # the reader read no holder ("Ellis should be supported to engage with ..."):
+            # the person the statement's main clause is about, as it is written
+            holder = self._main_subject(doc)
         finding, inferred = self._finding(doc, report.text, rule, span, holder,
                                           not self.reduced, said, family, reading=reading)
         finding.why = learned.why(kind, rule.why)
         report.findings.append(finding)
         report.findings.sort(key=lambda f: (f.start, f.end))
-        report.holder = report.holder or inferred
+        report.holder = report.holder or inferred or holder
+
+    def _main_subject(self, doc: Any) -> str | None:
+        """The words of the first sentence's subject when it names a person (a name, a
+        family role or a child: "Ellis", "Ellis's mum", "The children"), else None; not
+        a pronoun (whose it is the case decides) nor a thing ("Support", "It")."""
+        root = next(iter(doc.sents)).root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.i < root.i), None)
+        reader = self.reader
+        owner = next((c for c in subject.children if c.dep_ == "poss"
+                      and c.tag_ in ("NNP", "NNPS")), None) if subject is not None else None
+        if owner is not None and not reader._can_act_for(subject):
+            subject = owner  # "Ellis's reading should be assessed": asked of Ellis
+        if subject is None or subject.tag_ == "PRP" or not (
+                subject.tag_ in ("NNP", "NNPS") or reader._can_act_for(subject)) or \
+                reader._professional(subject) or reader._acronym(subject):
+            return None
+        words = [t for t in subject.subtree if t.i <= subject.i]
+        return doc[words[0].i:subject.i + 1].text if words else None
 
     def _structure_work(self, doc: Any, compiled: StageMatcher,
                         candidates: list[tuple[Rule, Any]], reasons: dict[int, str]
@@ -847,8 +871,9 @@ def _what_term(span: Any, english: Any) -> str:
     # a subject of names or a pronoun ("Leo", "Ms Price", "she"), not a thing's words
     subject = next((w for w in words if w.dep_ in ("nsubj", "nsubjpass")
                     and w.left_edge.i == words[0].i and (w.i == words[0].i or all(
-                        t.tag_ in ("NNP", "NNPS", "PRP") for t in words
-                        if t.i <= w.i))), None) if words else None
+                        t.tag_ in ("NNP", "NNPS", "PRP", "POS") or (
+                            t.i == w.i and any(c.dep_ == "poss" for c in w.children))
+                        for t in words if t.i <= w.i))), None) if words else None
     if subject is not None and subject.i < subject.head.i < words[-1].i:
         # "a need for Leo to have a mentor" is about "a mentor", not "Leo to have ...";
         # "(recommended that) Ms Price attends a course": "attending a course"
