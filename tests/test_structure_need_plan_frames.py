@@ -217,3 +217,20 @@ def test_a_fault_read_by_meaning_is_asked_of_the_person_the_sentence_is_about(
 def test_a_thing_as_the_subject_is_not_a_holder(coach: Coach) -> None:
     report = coach.check("Support should be given to the Wrenfield family.")
     assert report.holder != "Support"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Brogan's mum needs a Harrowgate Care Profile completing.", "assessment"),
+    ("Tobias needs a sensory questionnaire doing.", "assessment"),
+    ("Mum needs a Wrenfield support plan completing.", "service"),
+])
+def test_a_thing_needing_doing_is_judged_as_the_thing(coach: Coach, text: str,
+                                                      category: str) -> None:
+    """British "needs X completing" is "needs X completed": the X is what is asked for."""
+    reading = coach.read_need(text)
+    assert reading is not None and reading.category == category
+
+
+def test_a_thing_with_an_ing_word_of_no_work_is_left_alone(coach: Coach) -> None:
+    reading = coach.read_need("Tobias needs a lot of reading with his nan at bedtime.")
+    assert reading is None or reading.category not in ("service", "assessment")

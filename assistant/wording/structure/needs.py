@@ -922,6 +922,9 @@ class NeedReader:
                 whom = next((g for t in token.subtree if t.dep_ == "prep"
                              and t.lower_ == "for" for g in _kids(t) if g.dep_ == "pobj"
                              and self._person(g)), None)
+                if whom is None:  # "Molly's weight to be checked": Molly's
+                    whom = next((c for c in _kids(subject) if c.dep_ == "poss"
+                                 and c.tag_ != "PRP$" and self._can_act_for(c)), None)
                 reading.holder = None if whom is None else self._part(doc, whom)
             self._clause(doc, token, reading)
             reading.negated = self._negated(doc, token)
@@ -1174,10 +1177,25 @@ class NeedReader:
                     passive = change
             if passive is None:
                 passive = self._trailing_participle(verb, obj)
+            done = self._done_ing(obj) if passive is None else None
             if passive is not None:
                 self._clause(doc, passive, reading, obj)
+            elif done is not None:
+                # "needs a Graded Care Profile completing", as "... completed": the thing
+                # to be done is what is asked for
+                self._phrase(doc, done, reading)
             else:
                 self._phrase(doc, self._split_head(verb, obj), reading)
+
+    def _done_ing(self, obj: Any) -> Any:
+        """The thing of "a <thing> completing/doing" (the "-ing" of a verb of getting
+        work done, read as the head noun with the thing as its compound), else None."""
+        stem = obj.lower_[:-3]  # "completing" -> complet(e), "setting" -> set(t)
+        if obj.tag_ not in ("NN", "VBG") or not obj.lower_.endswith("ing") or not (
+                {stem, f"{stem}e", stem[:-1]} & self.done_verb):
+            return None
+        return max((c for c in _kids(obj) if c.dep_ == "compound"
+                    and c.tag_.startswith("NN")), key=lambda c: c.i, default=None)
 
     def _split_head(self, need: Any, obj: Any) -> Any:
         """The head of what is needed when the parser cut its last noun off as an adverb
