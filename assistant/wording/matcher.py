@@ -552,11 +552,16 @@ class Engine:
 
     def _main_subject(self, doc: Any) -> str | None:
         """The words of the first sentence's subject when it names a person (a name, a
-        family role or a child: "Ellis", "Ellis's mum", "The children"), else None; not
-        a pronoun (whose it is the case decides) nor a thing ("Support", "It")."""
+        family role or a child: "Ellis", "Ellis's mum", "The children") before a modal
+        ("should", "must", "will"), else None; not a pronoun (whose it is the case
+        decides) nor a thing ("Support", "It", "A Meitheal")."""
         root = next(iter(doc.sents)).root
+        if not any(c.dep_ == "aux" and c.tag_ == "MD" for c in root.children):
+            return None  # only "Ellis should/must/will ...": a fragment's words name no one
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and c.i < root.i), None)
+                        and c.i < root.i and not any(
+                            d.dep_ == "det" and d.lower_ in ("a", "an")
+                            for d in c.children)), None)
         reader = self.reader
         owner = next((c for c in subject.children if c.dep_ == "poss"
                       and c.tag_ in ("NNP", "NNPS")), None) if subject is not None else None

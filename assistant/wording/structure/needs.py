@@ -915,16 +915,19 @@ class NeedReader:
                 return None
             reading = NeedReading(form=form, predicate=Part.of(doc, start, token.i))
             reading.holder = self._part(doc, subject)
+            owner = next((c for c in _kids(subject) if c.dep_ == "poss"
+                          and c.tag_ != "PRP$" and self._can_act_for(c)), None)
             if form == "plan-style" and subject.dep_ == "nsubjpass" and \
-                    subject.tag_ in ("NN", "NNS") and not self._can_act_for(subject):
+                    subject.tag_ in ("NN", "NNS") and not self._can_act_for(subject) and (
+                        owner is not None or self.need_shaped(subject)[0] in (
+                            "service", "assessment")):
                 # "Referral to be made to the hub for Ellis": the thing to be done is no
-                # holder; the one it is for is
-                whom = next((g for t in token.subtree if t.dep_ == "prep"
-                             and t.lower_ == "for" for g in _kids(t) if g.dep_ == "pobj"
-                             and self._person(g)), None)
-                if whom is None:  # "Molly's weight to be checked": Molly's
-                    whom = next((c for c in _kids(subject) if c.dep_ == "poss"
-                                 and c.tag_ != "PRP$" and self._can_act_for(c)), None)
+                # holder; the one it is for is, or whose it is ("Molly's weight to be
+                # checked"), a name before a pronoun ("Callum's tenancy ... for him")
+                named = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "for"
+                         for g in _kids(t) if g.dep_ == "pobj" and self._person(g)]
+                whom = next((g for g in named if g.tag_ != "PRP"), None) or owner or next(
+                    iter(named), None)
                 reading.holder = None if whom is None else self._part(doc, whom)
             self._clause(doc, token, reading)
             reading.negated = self._negated(doc, token)
