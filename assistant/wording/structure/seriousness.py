@@ -198,12 +198,23 @@ class SeriousnessReader(NeedReader):
         condition = self._condition_words(doc)
         words = [t for t in doc if t.i not in condition and not t.is_punct
                  and not t.is_space]
-        harm = [t for t in words if self._in((*lemma_forms(t), t.lower_), self.general_harm)]
+        harm = [t for t in words if self._in((*lemma_forms(t), t.lower_), self.general_harm)
+                or self._need_unmet(t)]
         if not harm or not all(t in harm or self._empty_of_consequence(t) for t in words):
             return None
         span = Part.of(doc, words[0].i, _trim(doc, words[-1].i) + 1)
         return SeriousnessReading(
             span, f"\"{harm[0].text}\" says there is a risk, not what it would be", "vague")
+
+    def _need_unmet(self, token: Any) -> bool:
+        """"(her needs will) not be met": a need left unmet, said of the need, is a harm in
+        general, as "unmet" is; it says nothing the child would go through."""
+        if lemma(token) != "meet":
+            return False
+        near = [*_kids(token), *_kids(token.head)]  # ("will not have | her needs met")
+        return any(c.dep_ == "neg" for c in near) and any(
+            c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.lower_ in self.need_words
+            for c in near)
 
     def _empty_of_consequence(self, token: Any) -> bool:
         """A word that says nothing of what would happen: a function word, a negation, a
