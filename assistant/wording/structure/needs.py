@@ -918,12 +918,13 @@ class NeedReader:
             owner = next((c for c in _kids(subject) if c.dep_ == "poss"
                           and c.tag_ != "PRP$" and self._can_act_for(c)), None)
             if form == "plan-style" and subject.dep_ == "nsubjpass" and \
-                    subject.tag_ in ("NN", "NNS") and not self._can_act_for(subject) and (
-                        owner is not None or self.need_shaped(subject)[0] in (
-                            "service", "assessment")):
-                # "Referral to be made to the hub for Ellis": the thing to be done is no
-                # holder; the one it is for is, or whose it is ("Molly's weight to be
-                # checked"), a name before a pronoun ("Callum's tenancy ... for him")
+                    subject.tag_ in ("NN", "NNS") and not self._can_act_for(subject) and \
+                    self.need_shaped(subject)[0] in ("service", "assessment"):
+                # "Referral to be made to the hub for Ellis": the service to be done is no
+                # holder; the one it is for is, or whose it is ("Leo's referral to be
+                # made"), a name before a pronoun. (Someone's quality is the subject the
+                # clause is judged of: "Orrin's faith to be respected" stays its holder, and
+                # the coach asks its questions of Orrin.)
                 named = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "for"
                          for g in _kids(t) if g.dep_ == "pobj" and self._person(g)]
                 whom = next((g for g in named if g.tag_ != "PRP"), None) or owner or next(
