@@ -55,6 +55,17 @@ class Coach:
         self.pipeline_name: str | None = None
         self.notice = ""
         self._need_model: Any = _UNREAD  # the learned reading of need kinds, read when first needed
+        self._speller: Any = None  # common misspellings read as meant (assistant.spelling)
+
+    @property
+    def speller(self) -> Any:
+        """The misspellings of ``framework/words/spelling.yml``, read as meant before a
+        statement is parsed (``assistant.spelling.Speller``), loaded when first asked."""
+        if self._speller is None:
+            from assistant.spelling import Speller
+
+            self._speller = Speller(self.library.english.spelling)
+        return self._speller
 
     @property
     def ready(self) -> bool:
@@ -106,11 +117,15 @@ class Coach:
 
         engine = self.load()._engine
         stage = self._stage(stage)
+        from assistant.spelling import names_of
+
+        fixed = self.speller.correct(text[:MAX_CHARS], names_of(case, holder))
         with SPACY_LOCK:
             family = self.library.family(case)
-            text = text[:MAX_CHARS]
-            doc = engine.nlp(text)
-            return self._reports([(doc, text)], stage, holder, family, True)[0]
+            doc = engine.nlp(fixed.text)
+            report = self._reports([(doc, fixed.text)], stage, holder, family, True)[0]
+        # the findings, sentences and holder are of the worker's words, not the corrected
+        return fixed.restore(report)
 
     def _learned(self) -> Any:
         """The learned reading of need kinds (``wording.learned``) when it is switched on,
@@ -436,22 +451,27 @@ class Coach:
         sentences' verdicts) is not worked out, which is about a tenth of the coach's work
         beyond the parse.
         """
+        from assistant.spelling import names_of
         from assistant.wording.pipeline import SPACY_LOCK
 
         engine = self.load()._engine
         stage = self._stage(stage)
         family = self.library.family(case)
+        speller, keep = self.speller, names_of(case, holder)
         iterator = iter(texts)
         while True:
-            batch = [text[:MAX_CHARS] for text in islice(iterator, batch_size)]
-            if not batch:
+            fixed = [speller.correct(text[:MAX_CHARS], keep)
+                     for text in islice(iterator, batch_size)]
+            if not fixed:
                 return
+            batch = [one.text for one in fixed]
             with SPACY_LOCK:
                 docs = engine.nlp.pipe(batch, batch_size=batch_size)
                 reports = self._reports([(doc, text) for text, doc in
                                          zip(batch, docs, strict=True)],
                                         stage, holder, family, notes)
-            yield from reports
+            yield from (one.restore(report)
+                        for one, report in zip(fixed, reports, strict=True))
 
 
 #: What ends a sentence as the worker wrote it.
