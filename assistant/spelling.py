@@ -155,9 +155,10 @@ class Speller:
         """``text`` with each listed slip read as meant; ``keep``: names (of the case's
         people, of the holder), whose words are never corrected, in any case."""
         wrong = self.wrong
-        found = [m for m in _WORD.finditer(text) if m.group().lower() in wrong]
-        if not found:
+        # the common case, no listed slip, in one scan and a set test (a few microseconds)
+        if wrong.keys().isdisjoint(_WORD.findall(text.lower())):
             return Corrected(text, text)
+        found = [m for m in _WORD.finditer(text) if m.group().lower() in wrong]
         kept = {w.lower() for name in keep for w in _WORD.findall(name)} if keep else set()
         out: list[str] = []
         corrections: list[Correction] = []

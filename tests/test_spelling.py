@@ -312,3 +312,19 @@ def test_a_statement_only_misspelled_is_not_counted_as_flagged() -> None:
     assert result.returncode == 0
     assert "spelling 'scool' read as 'school'." in result.stdout
     assert "universal" not in result.stdout and "service" not in result.stdout
+
+
+# --- the other readers of a statement read it as the check does ------------------------
+
+def test_an_answer_to_who_is_read_as_meant(coach) -> None:
+    assert coach.read_answer("proffesional", "who") == \
+        coach.read_answer("professional", "who") == []
+
+
+def test_the_audit_reads_kinds_as_the_check_does(coach, suggester) -> None:
+    texts = ["Tamsin needs an ECHP assesment", "Tamsin needs theraputic councelling",
+             "Tamsin needs to sleep in a seperate room from her brother"]
+    _, kinds = suggester.analyzer.read_with_coach(texts, coach, texts, processes=1)
+    assert kinds == {t: coach.check(t).kinds for t in texts}
+    assert "assessment" in kinds[texts[0]] and "service" in kinds[texts[1]]
+    assert kinds[texts[2]] == []

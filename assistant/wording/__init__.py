@@ -389,9 +389,13 @@ class Coach:
             return ["no-frequency"] if "no-frequency" in report.kinds else []
         if asked not in ("who", "measure"):
             return []
+        from assistant.spelling import names_of
+
         reader = engine.reader
+        # common misspellings read as meant, as :meth:`check` reads them (kinds only)
+        text = self.speller.correct(text[:MAX_CHARS], names_of(case)).text
         with SPACY_LOCK:
-            doc = engine.nlp(text[:MAX_CHARS])
+            doc = engine.nlp(text)
             if asked == "who":
                 family = self.library.family(case)
                 named = reader.names_someone(doc, None if family is None else (
@@ -423,6 +427,10 @@ class Coach:
         Why: a caller that parses anyway (the audit reads each wording for its themes
         too) hands its documents to the coach, so one parse serves both instead of two;
         the audit stores only the kinds, so it leaves out what the coach would say.
+
+        The documents are read as parsed: to read common misspellings as meant, as
+        :meth:`check` does, parse ``coach.speller.correct(text).text`` (the reports are
+        then of that text; spans are not mapped back).
         """
         from assistant.wording.pipeline import SPACY_LOCK
 
