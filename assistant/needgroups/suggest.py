@@ -230,10 +230,7 @@ class Analyzer:
         # (each with where its shorthand was spelled out: expanded once, here).
         wanted: dict[str, tuple[list[str], list[tuple[str, list[Expansion]]]]] = {}
         for text in dict.fromkeys(coached):
-            # the coach reads the wording with its common misspellings read as meant, as
-            # its own check does (only the kinds are kept, so no span is mapped back)
-            wanted.setdefault(coach.speller.correct(text[:MAX_CHARS]).text,
-                              ([], []))[0].append(text)
+            wanted.setdefault(text[:MAX_CHARS], ([], []))[0].append(text)
         for text in todo:
             expanded, spans = self.shorthand.expand(text)
             wanted.setdefault(expanded, ([], []))[1].append((text, spans))

@@ -428,25 +428,35 @@ class Coach:
         too) hands its documents to the coach, so one parse serves both instead of two;
         the audit stores only the kinds, so it leaves out what the coach would say.
 
-        The documents are read as parsed: to read common misspellings as meant, as
-        :meth:`check` does, parse ``coach.speller.correct(text).text`` (the reports are
-        then of that text; spans are not mapped back).
+        A statement with a common misspelling (``assistant.spelling``) is parsed again
+        with the word read as meant, as :meth:`check` reads it, and its report mapped back
+        onto the text as written; the others are read from the documents given.
         """
+        from assistant.spelling import names_of
         from assistant.wording.pipeline import SPACY_LOCK
 
-        self.load()
+        engine = self.load()._engine
         stage = self._stage(stage)
         family = self.library.family(case)
+        speller, keep = self.speller, names_of(case, holder)
         known: Iterator[str | None] = iter(texts) if texts is not None else repeat(None)
         iterator = iter(docs)
         while True:
             # read outside the lock: ``docs`` may be a parser's stream
-            batch = [(doc, next(known)) for doc in islice(iterator, max(1, batch_size))]
+            batch: list[tuple[Any, str]] = []
+            for doc in islice(iterator, max(1, batch_size)):
+                text = next(known)
+                batch.append((doc, doc.text if text is None else text))
             if not batch:
                 return
+            fixed = [speller.correct(text, keep) for _, text in batch]
             with SPACY_LOCK:
-                reports = self._reports(batch, stage, holder, family, notes)
-            yield from reports
+                pairs = [(doc, text) if not one.corrections else (engine.nlp(one.text),
+                                                                   one.text)
+                         for (doc, text), one in zip(batch, fixed, strict=True)]
+                reports = self._reports(pairs, stage, holder, family, notes)
+            yield from (one.restore(report)
+                        for one, report in zip(fixed, reports, strict=True))
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None, case: Any = None,
