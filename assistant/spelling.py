@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.wording.report import Finding, Report
+from assistant.wording.report import CONTEXT_FLAGS, Finding, Report
 from assistant.wordlists import SpellingWords
 
 #: A word as the list matches it: a run of ASCII letters not joined to other letters,
@@ -130,7 +130,7 @@ def told(correction: Correction) -> Finding:
     return Finding(rule=RULE, kind=KIND, severity="info", start=correction.start,
                    end=correction.end, match=correction.wrong,
                    message=f"'{correction.wrong}' read as '{correction.right}'.",
-                   why=_WHY, context={})
+                   why=_WHY, context=dict.fromkeys(CONTEXT_FLAGS, False))
 
 
 def _cased(written: str, right: str) -> str:

@@ -300,6 +300,8 @@ def test_json_shape_is_unchanged_but_for_the_spelling_finding() -> None:
     rest = [f for f in typo["findings"] if f["kind"] != "spelling"]
     assert [f["rule"] for f in rest] == [f["rule"] for f in right["findings"]]
     assert all(f.keys() == right["findings"][0].keys() for f in typo["findings"])
+    assert all(f["context"].keys() == right["findings"][0]["context"].keys()
+               for f in typo["findings"])
     assert [(f["match"], f["severity"], f["rule"]) for f in told] == [
         ("benifit", "info", "spelling"), ("referal", "info", "spelling"),
         ("CAHMS", "info", "spelling")]

@@ -113,12 +113,11 @@ class Coach:
         With a ``case`` (an :class:`assistant.model.Case`), rewrites are chosen for the
         holder's role, age and sex and for what the case's people and story show.
         """
+        from assistant.spelling import names_of
         from assistant.wording.pipeline import SPACY_LOCK
 
         engine = self.load()._engine
         stage = self._stage(stage)
-        from assistant.spelling import names_of
-
         fixed = self.speller.correct(text[:MAX_CHARS], names_of(case, holder))
         with SPACY_LOCK:
             family = self.library.family(case)
