@@ -485,6 +485,45 @@ class PracticeWords(WordFile):
     frame: Words
 
 
+_RIGHT = re.compile(r"^[A-Za-z]+(?:['\- ][A-Za-z]+)*$")
+_WRONG = re.compile(r"^[a-z]+$")
+
+
+class SpellingWords(WordFile):
+    """framework/words/spelling.yml: misspellings common in plans, each right form with
+    its wrong forms, read as meant before the coach reads a statement
+    (assistant/spelling.py)."""
+
+    FILE: ClassVar[str] = "spelling.yml"
+    corrections: dict[StrictStr, Annotated[list[StrictStr], Field(min_length=1)]] = \
+        Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _each_once(self) -> SpellingWords:
+        rights = {right.lower() for right in self.corrections}
+        seen: set[str] = set()
+        for right, wrongs in self.corrections.items():
+            if not _RIGHT.match(right):
+                raise ValueError(f"{right!r}: a right form is letters, with single spaces, "
+                                 "hyphens or apostrophes between them")
+            for wrong in wrongs:
+                if not _WRONG.match(wrong):
+                    raise ValueError(f"{right}: {wrong!r}: a wrong form is lower-case "
+                                     "letters only")
+                if wrong in seen:
+                    raise ValueError(f"{wrong!r} is listed twice")
+                if wrong in rights:
+                    raise ValueError(f"{wrong!r} is listed as a right form too")
+                seen.add(wrong)
+        return self
+
+    @cached_property
+    def wrong(self) -> dict[str, str]:
+        """Each wrong form -> its right form."""
+        return {wrong: right for right, wrongs in self.corrections.items()
+                for wrong in wrongs}
+
+
 class English:
     """The word lists of one content folder, each file loaded when first read."""
 
@@ -537,6 +576,10 @@ class English:
     @cached_property
     def time(self) -> TimeWords:
         return self.load(TimeWords)
+
+    @cached_property
+    def spelling(self) -> SpellingWords:
+        return self.load(SpellingWords)
 
 
 _loaded: WeakKeyDictionary[Content, English] = WeakKeyDictionary()

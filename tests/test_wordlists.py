@@ -37,7 +37,8 @@ def test_every_shipped_list_loads() -> None:
     assert "mentor" in lists.need_meaning.phrase.faults["service"]
     assert sorted(p.name for p in WORDS.glob("*.yml")) == [
         "context.yml", "matching.yml", "need-groups.yml", "need-meaning.yml", "practice.yml",
-        "pronouns.yml", "redaction.yml", "rewrites.yml", "time.yml"]  # one file per group
+        "pronouns.yml", "redaction.yml", "rewrites.yml", "spelling.yml",
+        "time.yml"]  # one file per group
 
 
 def test_lists_are_read_once_per_content() -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.cli import add, open_content
 from assistant.errors import InputError, unreadable
+from assistant.wording.report import TOLD
 
 BATCH = 512
 
@@ -236,7 +237,7 @@ def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
             write(json.dumps({**report.to_dict(), "line": number}, ensure_ascii=False) + "\n")
         else:
             lines = _text_lines(number, report, args.explain, notes)
-            found += bool(report.findings)
+            found += any(f.kind not in TOLD for f in report.findings)  # told: not flagged
             if lines:
                 write("\n".join(lines) + "\n")
     if not args.json and sys.stderr.isatty():

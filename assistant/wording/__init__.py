@@ -55,6 +55,17 @@ class Coach:
         self.pipeline_name: str | None = None
         self.notice = ""
         self._need_model: Any = _UNREAD  # the learned reading of need kinds, read when first needed
+        self._speller: Any = None  # common misspellings read as meant (assistant.spelling)
+
+    @property
+    def speller(self) -> Any:
+        """The misspellings of ``framework/words/spelling.yml``, read as meant before a
+        statement is parsed (``assistant.spelling.Speller``), loaded when first asked."""
+        if self._speller is None:
+            from assistant.spelling import Speller
+
+            self._speller = Speller(self.library.english.spelling)
+        return self._speller
 
     @property
     def ready(self) -> bool:
@@ -102,15 +113,18 @@ class Coach:
         With a ``case`` (an :class:`assistant.model.Case`), rewrites are chosen for the
         holder's role, age and sex and for what the case's people and story show.
         """
+        from assistant.spelling import names_of
         from assistant.wording.pipeline import SPACY_LOCK
 
         engine = self.load()._engine
         stage = self._stage(stage)
+        fixed = self.speller.correct(text[:MAX_CHARS], names_of(case, holder))
         with SPACY_LOCK:
             family = self.library.family(case)
-            text = text[:MAX_CHARS]
-            doc = engine.nlp(text)
-            return self._reports([(doc, text)], stage, holder, family, True)[0]
+            doc = engine.nlp(fixed.text)
+            report = self._reports([(doc, fixed.text)], stage, holder, family, True)[0]
+        # the findings, sentences and holder are of the worker's words, not the corrected
+        return fixed.restore(report)
 
     def _learned(self) -> Any:
         """The learned reading of need kinds (``wording.learned``) when it is switched on,
@@ -374,9 +388,13 @@ class Coach:
             return ["no-frequency"] if "no-frequency" in report.kinds else []
         if asked not in ("who", "measure"):
             return []
+        from assistant.spelling import names_of
+
         reader = engine.reader
+        # common misspellings read as meant, as :meth:`check` reads them (kinds only)
+        text = self.speller.correct(text[:MAX_CHARS], names_of(case)).text
         with SPACY_LOCK:
-            doc = engine.nlp(text[:MAX_CHARS])
+            doc = engine.nlp(text)
             if asked == "who":
                 family = self.library.family(case)
                 named = reader.names_someone(doc, None if family is None else (
@@ -408,22 +426,36 @@ class Coach:
         Why: a caller that parses anyway (the audit reads each wording for its themes
         too) hands its documents to the coach, so one parse serves both instead of two;
         the audit stores only the kinds, so it leaves out what the coach would say.
+
+        A statement with a common misspelling (``assistant.spelling``) is parsed again
+        with the word read as meant, as :meth:`check` reads it, and its report mapped back
+        onto the text as written; the others are read from the documents given.
         """
+        from assistant.spelling import names_of
         from assistant.wording.pipeline import SPACY_LOCK
 
-        self.load()
+        engine = self.load()._engine
         stage = self._stage(stage)
         family = self.library.family(case)
+        speller, keep = self.speller, names_of(case, holder)
         known: Iterator[str | None] = iter(texts) if texts is not None else repeat(None)
         iterator = iter(docs)
         while True:
             # read outside the lock: ``docs`` may be a parser's stream
-            batch = [(doc, next(known)) for doc in islice(iterator, max(1, batch_size))]
+            batch: list[tuple[Any, str]] = []
+            for doc in islice(iterator, max(1, batch_size)):
+                text = next(known)
+                batch.append((doc, doc.text if text is None else text))
             if not batch:
                 return
+            fixed = [speller.correct(text, keep) for _, text in batch]
             with SPACY_LOCK:
-                reports = self._reports(batch, stage, holder, family, notes)
-            yield from reports
+                pairs = [(doc, text) if not one.corrections else (engine.nlp(one.text),
+                                                                   one.text)
+                         for (doc, text), one in zip(batch, fixed, strict=True)]
+                reports = self._reports(pairs, stage, holder, family, notes)
+            yield from (one.restore(report)
+                        for one, report in zip(fixed, reports, strict=True))
 
     def check_many(self, texts: Iterable[str], stage: str = "need", batch_size: int = 256,
                    holder: str | None = None, case: Any = None,
@@ -436,22 +468,27 @@ class Coach:
         sentences' verdicts) is not worked out, which is about a tenth of the coach's work
         beyond the parse.
         """
+        from assistant.spelling import names_of
         from assistant.wording.pipeline import SPACY_LOCK
 
         engine = self.load()._engine
         stage = self._stage(stage)
         family = self.library.family(case)
+        speller, keep = self.speller, names_of(case, holder)
         iterator = iter(texts)
         while True:
-            batch = [text[:MAX_CHARS] for text in islice(iterator, batch_size)]
-            if not batch:
+            fixed = [speller.correct(text[:MAX_CHARS], keep)
+                     for text in islice(iterator, batch_size)]
+            if not fixed:
                 return
+            batch = [one.text for one in fixed]
             with SPACY_LOCK:
                 docs = engine.nlp.pipe(batch, batch_size=batch_size)
                 reports = self._reports([(doc, text) for text, doc in
                                          zip(batch, docs, strict=True)],
                                         stage, holder, family, notes)
-            yield from reports
+            yield from (one.restore(report)
+                        for one, report in zip(fixed, reports, strict=True))
 
 
 #: What ends a sentence as the worker wrote it.

@@ -14,6 +14,9 @@ CONTEXT_FLAGS = ("negated", "hypothetical", "quoted", "other_person")
 # A finding in these contexts is shown but does not make the statement that kind:
 # "she does not need counselling" is not a service-led need.
 DISCOUNTING = ("negated", "hypothetical", "quoted")
+# Kinds the coach only tells the worker of, which never make a statement that kind:
+# "'referal' read as 'referral'" (assistant/spelling.py) is no fault of the wording.
+TOLD = ("spelling",)
 
 
 @dataclass(slots=True)
@@ -34,8 +37,10 @@ class Finding:
 
     @property
     def counts(self) -> bool:
-        """False when the wording is negated, hypothetical or someone else's words."""
-        return not any(self.context.get(flag) for flag in DISCOUNTING)
+        """False when the wording is negated, hypothetical or someone else's words, and
+        for what the coach only tells (:data:`TOLD`)."""
+        return self.kind not in TOLD and not any(self.context.get(flag)
+                                                 for flag in DISCOUNTING)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -35,6 +35,7 @@ from assistant.tui.widgets.coach import CoachPanel, render_report, suggestions
 from assistant.tui.widgets.header import Header
 from assistant.tui.widgets.plan import PlanTree, comment_text
 from assistant.tui.widgets.status import LABELS, CoachStatus
+from assistant.wording.report import TOLD
 
 #: how many changes to the case Ctrl+Z can take back in one sitting
 UNDO_DEPTH = 50
@@ -480,6 +481,8 @@ class InterviewScreen(Screen[None]):
             return
         findings = (self._findings_now(text, q)
                     if text.strip() != q.value.strip() and not q.choices else [])
+        # a word read another way is told, not flagged: it asks for no reason to keep it
+        findings = [f for f in findings if f.kind not in TOLD]
         # A seriousness finding challenges; the other stages may be kept with a reason.
         if findings:
             from assistant.tui.screens.keep import KeepScreen

@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from assistant.wording.report import TOLD
+
 
 def render_report(text: str, findings: list[Any], report: Any = None) -> Text:
     """The statement with flagged spans highlighted, then each finding's advice.
@@ -17,16 +19,20 @@ def render_report(text: str, findings: list[Any], report: Any = None) -> Text:
     framework's question. Never "no problems found": silence is not approval.
     """
     out = Text()
+    # A word the coach read another way ("'referal' read as 'referral'") is told, under
+    # the note or the flags, and underlined where the worker typed it: it flags nothing.
+    told = [f for f in findings if f.kind in TOLD]
+    findings = [f for f in findings if f.kind not in TOLD]
     if not findings:
         note = (getattr(report, "note", "") or getattr(report, "quiet", "")) if report else ""
         out.append(note)
+        if told:
+            out.append("\n\n" if note else "")
+            out.append_text(_shown(text, [], told))
+            out.append("\n")
+            _tell(out, told)
         return out
-    shown = Text(text)
-    for finding in findings:
-        start, end = int(finding.start), int(finding.end)
-        if 0 <= start < end <= len(text):
-            shown.stylize("bold black on yellow", start, end)
-    out.append_text(shown)
+    out.append_text(_shown(text, findings, told))
     out.append("\n")
     number = 0
     offered: set[str] = set()
@@ -50,9 +56,29 @@ def render_report(text: str, findings: list[Any], report: Any = None) -> Text:
         if sentence.note:
             out.append(f"\nSentence {k}: ", style="bold")
             out.append(f"{sentence.note}\n")
+    _tell(out, told)
     if number:
         out.append("\nCtrl+R takes the next rewrite into your answer.", style="dim")
     return out
+
+
+def _shown(text: str, flagged: list[Any], told: list[Any]) -> Text:
+    """The statement as typed: flagged spans highlighted, words read another way
+    underlined."""
+    shown = Text(text)
+    for findings, style in ((flagged, "bold black on yellow"), (told, "underline")):
+        for finding in findings:
+            start, end = int(finding.start), int(finding.end)
+            if 0 <= start < end <= len(text):
+                shown.stylize(style, start, end)
+    return shown
+
+
+def _tell(out: Text, told: list[Any]) -> None:
+    """The words the coach read another way, on one line."""
+    if told:
+        out.append("\nSpelling: ", style="bold")
+        out.append(" ".join(f.message for f in told) + "\n")
 
 
 def suggestions(findings: list[Any]) -> list[str]:
