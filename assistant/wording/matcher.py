@@ -329,7 +329,7 @@ class Engine:
         self.english = library.english  # the word lists of the library's content
         self.reader = StructureReader(ruleset.lexicons, self.english.time,
                                       self.english.content)
-        self.reader.language_verbs = nlp.verbs if hasattr(nlp, "verbs") else frozenset()
+        self.reader.language_verbs = getattr(nlp, "verbs", frozenset())
         # every word the rules' word classes hold: a statement's first word among them is
         # an ordinary word, capitalised only by its place (see ``_mid_sentence``)
         self.lexicon_words = frozenset(word for words in ruleset.lexicons.values()
@@ -880,8 +880,7 @@ def _what_term(span: Any, english: Any) -> str:
                             t.i == w.i and any(c.dep_ == "poss" for c in w.children))
                         for t in words if t.i <= w.i))), None) if words else None
     if subject is not None and subject.i < subject.head.i < words[-1].i:
-        # "a need for Leo to have a mentor" is about "a mentor", not "Leo to have ...";
-        # "(recommended that) Ms Price attends a course": "attending a course"
+        # "a need for Leo to have a mentor" is about "a mentor", not "Leo to have ..."
         words = [w for w in words if w.i >= subject.head.i or (
             w.i > subject.right_edge.i and w.dep_ in ("aux", "auxpass")
             and w.lower_ in ("is", "are", "be") and w.head.i == subject.head.i)]

@@ -915,8 +915,6 @@ class NeedReader:
                 return None
             reading = NeedReading(form=form, predicate=Part.of(doc, start, token.i))
             reading.holder = self._part(doc, subject)
-            owner = next((c for c in _kids(subject) if c.dep_ == "poss"
-                          and c.tag_ != "PRP$" and self._can_act_for(c)), None)
             if form == "plan-style" and subject.dep_ == "nsubjpass" and \
                     subject.tag_ in ("NN", "NNS") and not self._can_act_for(subject) and \
                     self.need_shaped(subject)[0] in ("service", "assessment"):
@@ -927,6 +925,8 @@ class NeedReader:
                 # the coach asks its questions of Orrin.)
                 named = [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "for"
                          for g in _kids(t) if g.dep_ == "pobj" and self._person(g)]
+                owner = next((c for c in _kids(subject) if c.dep_ == "poss"
+                              and c.tag_ != "PRP$" and self._can_act_for(c)), None)
                 whom = next((g for g in named if g.tag_ != "PRP"), None) or owner or next(
                     iter(named), None)
                 reading.holder = None if whom is None else self._part(doc, whom)
