@@ -272,6 +272,7 @@ class TimeWords(WordFile):
     fixed_days: dict[Word, tuple[Annotated[int, Field(ge=1, le=12)],
                                  Annotated[int, Field(ge=1, le=31)]]] = {}
     movable_days: dict[Word, Annotated[int, Field(ge=-60, le=60)]] = {}
+    named_times: Words = frozenset()
     edges: Annotated[dict[Word, Edge], Field(min_length=1)]
     date_leads: DateLeads
     day_before: Words = frozenset()

@@ -75,3 +75,41 @@ def test_the_interview_offers_a_date_said_as_a_feast(coach: Coach) -> None:
 
     text = "Tyler will arrive at school on time on at least 4 days a week by Whitsun."
     assert coach.read_offers(text, "outcome", TODAY, _case()).get("by") == "16 May 2027"
+
+
+@pytest.mark.parametrize(("said", "quoted"), [
+    ("by the end of the spring term", "by the end of the spring term"),
+    ("by her 5th birthday", "by her 5th birthday"),
+    ("by the next review", "by the next review"),
+])
+def test_by_what_date_quotes_the_time_the_outcome_names(coach: Coach, said: str,
+                                                        quoted: str) -> None:
+    """An outcome that names its time in words no calendar gives ("by the end of the
+    spring term") is not asked "By what date?" from blank: the question quotes it."""
+    from assistant.interview import Interview
+    from assistant.model import Outcome
+    from tests.helpers import CONTENT
+    from tests.test_interview_offers import _case
+
+    outcome = Outcome(statement=f"Tyler will be at school by 8.50 on four days a week {said}.",
+                      whose="child")
+    case = _case(outcome)
+    iv = Interview(case, CONTENT, today=TODAY)
+    iv.offer_reader = coach.read_offers
+    question = iv.goto(f"by:{outcome.id}")
+    assert f"\u201c{quoted}\u201d" in question.text or f'"{quoted}"' in question.text, \
+        question.text
+    assert not question.text.startswith("By what date")
+
+
+def test_by_what_date_is_asked_plainly_of_an_outcome_that_names_no_time(coach: Coach) -> None:
+    from assistant.interview import Interview
+    from assistant.model import Outcome
+    from tests.helpers import CONTENT
+    from tests.test_interview_offers import _case
+
+    outcome = Outcome(statement="Tyler will be at school by 8.50 on four days a week.",
+                      whose="child")
+    iv = Interview(_case(outcome), CONTENT, today=TODAY)
+    iv.offer_reader = coach.read_offers
+    assert iv.goto(f"by:{outcome.id}").text.startswith("By what date")
