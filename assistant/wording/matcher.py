@@ -462,8 +462,8 @@ class Engine:
         """
         if stage == "outcome":
             # a date the date reader reads (assistant/dates.py: "over the next six weeks",
-            # "6 weeks from now", "by Whitsun") is a date, whatever the no-date rule's own
-            # word lists say: the coach reads dates one way
+            # "in six weeks' time", "by Whitsun") is a date, whatever the no-date rule's
+            # own word lists say: the coach reads dates one way
             if self.reader.read_target(doc) is not None:
                 candidates[:] = [(r, s) for r, s in candidates
                                  if not (r.kind == "no-date" and r.mode == "absent")]
