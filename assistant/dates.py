@@ -138,6 +138,20 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous algorithm, as in
+    Meeus's *Astronomical Algorithms*): the days of ``movable_days`` are counted from it."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _number(word: str, words: TimeWords) -> int | None:
     if word.isdigit():
         return int(word)
@@ -332,6 +346,15 @@ class _Phrase:
         fixed = self.phrase(self.lists.fixed_days)
         if fixed is not None:  # "by Christmas"
             return self.placed(fixed[0], fixed[1], self.year())
+        moved = self.phrase(self.lists.movable_days)
+        if moved is not None:  # "by Easter", "by Whitsun"
+            year = self.year()
+            if year is not None:
+                return easter_sunday(year) + timedelta(days=moved)
+            found = easter_sunday(self.today.year - 1) + timedelta(days=moved)
+            while found < self.today - timedelta(days=RECENT_DAYS):
+                found = easter_sunday(found.year + 1) + timedelta(days=moved)
+            return found
         named = self.lists.weekday_number.get(self.peek())
         if named is not None:
             self.at += 1
@@ -358,7 +381,8 @@ def phrase_date(text: str, today: date | None = None,
     months' time"). Words before the date that say how it is meant ("from", "starting",
     "by", "w/c", "no later than") are read; "before 1 April" is 31 March. A date written
     without its year is the next one, or the one just past if it was less than
-    :data:`RECENT_DAYS` ago. Anything else ("by half term", "at the next review", "as
+    :data:`RECENT_DAYS` ago; so is a day whose date moves with Easter ("by Easter", "by
+    Whitsun", ``movable_days``). Anything else ("by half term", "at the next review", "as
     needed") gives None: a guess would be a date the worker did not write.
 
     ``words``: the time words of the content in use (framework/words/time.yml); the

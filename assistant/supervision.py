@@ -18,7 +18,7 @@ from assistant.content import Content, Framework, Strict
 from assistant.model import AgreedAction, Case, Comment, Need, Outcome
 
 _FIELD = re.compile(r"\{(\w+)\}")
-_KNOWN = {"holder", "child", "need", "outcome", "work"}
+_KNOWN = {"holder", "holder_s", "child", "need", "outcome", "work"}
 
 
 class ConceptQuestions(Strict):
@@ -51,6 +51,9 @@ class SupervisionPrompts(Strict):
                 if unknown:
                     raise ValueError(f"'{question}' uses unknown field(s) "
                                      f"{', '.join(sorted(unknown))}; use {sorted(_KNOWN)}")
+                if "{holder}'s" in question or "{holder}\u2019s" in question:
+                    raise ValueError(f"'{question}': write {{holder_s}} for the holder's "
+                                     "possessive (\"the parents'\" is not \"the parents's\")")
         return concepts
 
 
@@ -80,6 +83,23 @@ def child_of(case: Case, need: Need, framework: Framework) -> str:
     return children[0].name if children else case.holder_name(need)
 
 
+def holder_forms(case: Case, need: Need, framework: Framework) -> tuple[str, str]:
+    """The holder as a question names them, and their possessive: ("Mia", "Mia's"),
+    ("James", "James's"), and for a holder written as a role's word rather than a name
+    ("Parents", "Family", "Carers") ("the parents", "the parents'").
+
+    Why: "Is it Parents's, or someone else's need written in Parents's name?" was asked
+    of a need held by the parents together."""
+    name = case.holder_name(need)
+    words = {w.lower() for role in framework.roles
+             for w in [*role.words, *role.female.words, *role.male.words]}
+    low = name.lower()
+    if low.removeprefix("the ") in words:
+        common = "the " + low.removeprefix("the ")
+        return common, common + ("'" if common.endswith("s") else "'s")
+    return name, name + "'s"
+
+
 def agenda(case: Case, prompts: SupervisionPrompts, framework: Framework) -> list[Question]:
     """The supervision walk-through for ``case``: opening, each need's chain, closing."""
     questions = [Question("opening", None, q) for q in prompts.opening]
@@ -97,8 +117,9 @@ def agenda(case: Case, prompts: SupervisionPrompts, framework: Framework) -> lis
 
     concepts = prompts.concepts
     for need in case.needs:
-        base = {"holder": case.holder_name(need), "child": child_of(case, need, framework),
-                "need": need.wording.rstrip(".")}
+        holder, holder_s = holder_forms(case, need, framework)
+        base = {"holder": holder, "holder_s": holder_s,
+                "child": child_of(case, need, framework), "need": need.wording.rstrip(".")}
         for template in concepts.need:
             ask("need", need.id, template, **base)
         for template in concepts.seriousness:

@@ -271,6 +271,8 @@ class TimeWords(WordFile):
     days_from_today: Annotated[dict[Word, Annotated[int, Field(ge=0)]], Field(min_length=1)]
     fixed_days: dict[Word, tuple[Annotated[int, Field(ge=1, le=12)],
                                  Annotated[int, Field(ge=1, le=31)]]] = {}
+    movable_days: dict[Word, Annotated[int, Field(ge=-60, le=60)]] = {}
+    named_times: Words = frozenset()
     edges: Annotated[dict[Word, Edge], Field(min_length=1)]
     date_leads: DateLeads
     day_before: Words = frozenset()
@@ -365,7 +367,8 @@ class TimeWords(WordFile):
         months, the days, and the days with a fixed date ("Xmas")."""
         return frozenset(self.month_number) - self.also_names | (
             frozenset(self.weekday_number) - self.also_names) | (
-            frozenset(d for d in self.fixed_days if " " not in d) - self.also_names)
+            frozenset(d for d in [*self.fixed_days, *self.movable_days] if " " not in d)
+            - self.also_names)
 
     # --- units -------------------------------------------------------------------------
     @cached_property
@@ -467,7 +470,7 @@ class TimeWords(WordFile):
         return frozenset(
             {w for lead in self.leads for w in lead} | set(self.month_number)
             | set(self.weekday_number) | set(self.numbers) | set(self.edges)
-            | {w for phrase in [*self.days_from_today, *self.fixed_days]
+            | {w for phrase in [*self.days_from_today, *self.fixed_days, *self.movable_days]
                for w in phrase.split()}
             | _with_plurals(lengths) | {s + e for s in self.unit_of_short
                                          if self.unit_of_short[s] in lengths

@@ -24,21 +24,24 @@ SCORED_KINDS = ("universal", "service", "assessment")
 
 def pack(vignettes: Sequence[Vignette], out_dir: Path, *, content: Content,
          answers: bool = False, force: bool = False) -> list[Path]:
-    """Write the workshop pack (``workshop-pack.html`` and ``.pdf``: agenda, vignettes,
-    the blank audit form, facilitator's notes) and each vignette as ``<id>.html`` and
-    ``<id>.case.json`` into ``out_dir``.
+    """Write the participants' workshop pack into ``out_dir``: ``workshop-pack.html`` and
+    ``.pdf`` (agenda, vignettes, the blank audit form) and each vignette as ``<id>.html``
+    and ``<id>.case.json``. None of these holds a model answer, so a trainer can hand the
+    whole folder out.
 
-    With ``answers`` it writes the trainer's copy instead: ``<id>.answers.html`` with the
-    model analysis and teaching notes (the case files are the participants'). Everything
-    is rendered first, and nothing is written if any file is in the way.
+    With ``answers`` it writes the trainer's copy instead: ``facilitator-notes.html`` and
+    ``.pdf`` (the facilitator's notes, and each vignette's model analysis, teaching notes
+    and traps) and ``<id>.answers.html``. Everything is rendered first, and nothing is
+    written if any file is in the way.
     """
     from assistant.files import write_all
     from assistant.rendering.templates import render_template
-    from assistant.workshoppack import pack_files
+    from assistant.workshoppack import notes_files, pack_files
 
-    # The whole day in one print-ready document (HTML and PDF), beside the separate files.
-    files: list[tuple[Path, str | bytes]] = [] if answers else pack_files(
-        vignettes, out_dir, content)
+    # One print-ready document (HTML and PDF) beside the separate files: the participants'
+    # pack, or the trainer's notes.
+    files: list[tuple[Path, str | bytes]] = (
+        notes_files if answers else pack_files)(vignettes, out_dir, content)
     for vignette in vignettes:
         case_file = f"{vignette.id}.case.json"
         html = render_template(

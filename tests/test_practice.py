@@ -189,6 +189,7 @@ def test_workshop_pack_writes_printable_and_importable_files(tmp_path: Path) -> 
     answers = run_cli("workshop", "pack", "kai-missing", "--answers", "--out", str(tmp_path))
     assert answers.returncode == 0
     assert "Teaching notes" in (tmp_path / "kai-missing.answers.html").read_text()
+    assert "facilitator-notes.html" in answers.stdout
 
 
 def test_workshop_wording_counts_the_rooms_phrasings(tmp_path: Path) -> None:

@@ -188,6 +188,9 @@ def cmd_workshop_pack(args: argparse.Namespace) -> int:
                    answers=args.answers, force=args.force)
     for path in written:
         print(path)
+    if not args.answers:
+        print("needs-led: the participants' pack holds no model answers; the facilitator's "
+              "notes are written with --answers", file=sys.stderr)
     return 0
 
 
@@ -253,11 +256,15 @@ def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="change the text of comment N")
 
     _, wsub = add_group(sub, common, "workshop", "workshop materials and the room's wording")
-    p = add(wsub, common, "pack", "write the participants' pack", cmd_workshop_pack)
+    p = add(wsub, common, "pack",
+            "write the participants' pack (agenda, vignettes, blank form; no answers)",
+            cmd_workshop_pack)
     p.add_argument("vignettes", nargs="+", metavar="VIGNETTE", help="vignette ids, or 'all'")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--answers", action="store_true",
-                   help="the trainer's copy, with model analysis and teaching notes")
+                   help="the trainer's copy instead: the facilitator's notes "
+                        "(facilitator-notes.html/.pdf) and each vignette's model "
+                        "analysis and teaching notes")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p = add(wsub, common, "wording",
             "the most common universal, service and assessment phrasings in the room",

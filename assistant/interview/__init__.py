@@ -291,7 +291,8 @@ class Interview(People, Story, Gaps):
         values = self._values(step, at)
         keys = self.steps()
         fmt = SafeFormat(values)
-        ask = text.ask_young if text.ask_young and self._young(at) \
+        ask = text.ask_said if text.ask_said and values.get("said") \
+            else text.ask_young if text.ask_young and self._young(at) \
             else text.ask
         return Question(
             key=key,

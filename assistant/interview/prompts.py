@@ -16,7 +16,7 @@ from assistant.content import Content, Strict
 from assistant.interview.steps import KINDS
 
 PLACEHOLDERS = {"name", "child", "need", "outcome", "work", "count", "limit", "text",
-                "heard", "themes", "parent", "old", "date", "level",
+                "heard", "themes", "parent", "old", "date", "level", "said",
                 # example dates kept ahead of today ("7 Dec 2026"), and the same date in
                 # each way it may be typed ("7 Dec 2026, 07/12/2026 or 2026-12-07")
                 "soon", "soon_forms", "later", "later_forms"}
@@ -40,12 +40,16 @@ class QuestionText(Strict):
     # much ("what does she say or show ...": a toddler shows more than says); the age is
     # the framework's young_child_below, the one place the plan's labels read it too.
     ask_young: str = ""
+    # Asked instead of ``ask`` where the statement already says when in words the app
+    # cannot turn into a date on its own ({said}: "by the end of the spring term", "by
+    # her fifth birthday"): the question quotes them rather than asking from blank.
+    ask_said: str = ""
     young_below: int | None = None
     """No longer read here: a prompts file of old that still gives it is told where it went."""
 
     @model_validator(mode="after")
     def _placeholders(self) -> QuestionText:
-        for text in (self.ask, self.hint, self.ask_young, *self.examples):
+        for text in (self.ask, self.hint, self.ask_young, self.ask_said, *self.examples):
             _check_placeholders(text)
         if self.young_below is not None:
             raise ValueError("young_below has moved to framework/framework.yml as "

@@ -380,6 +380,18 @@ def _offer_of(name: str) -> Reader:
     return offer
 
 
+def _said_when(iv: Interview, at: At) -> dict[str, str]:
+    """For "By what date?": the words the outcome already says when in ({said}: "by the
+    end of the spring term", "by her fifth birthday"), where the offer reader reads no
+    date from them; nothing when a date is offered, or the outcome is dated already."""
+    outcome, reader = at.outcome, iv.offer_reader
+    if outcome is None or outcome.target_date is not None or reader is None \
+            or not outcome.statement.strip():
+        return {}
+    said = reader(outcome.statement, "outcome", iv.today, iv.case)
+    return {"said": said["when"]} if said.get("when") and not said.get("by") else {}
+
+
 def _worker_read(iv: Interview, at: At) -> str:
     case = at.case
     return ", ".join(part for part in (case.worker, case.worker_contact) if part)
@@ -439,7 +451,7 @@ STEPS: tuple[Step, ...] = (
     Step("measure", "outcome", "outcome", "outcome", *_text("outcome", "measure"),
          offer=_offer_of("measure"), examined=True),
     Step("by", "outcome", "outcome", "outcome", *_date("outcome", "target_date"),
-         multiline=False, offer=_offer_of("by")),
+         multiline=False, offer=_offer_of("by"), extra=_said_when),
     Step("outcome_new", "outcome", "outcomes", "need", _empty, _new_outcome, coach="outcome",
          unanswered=lambda iv, at: at.need is not None and not at.need.outcomes),
     # the work towards each outcome

@@ -34,8 +34,13 @@ _HEADING = re.compile(r"(?:^|[.!?;])[ \t]*(?:[-*•][ \t]*)?([A-Z][\w' ]{0,40}):
 
 # Words after which a capitalised word is a place ("lives in Leeds", "moved to Hull",
 # "a flat near Brimley"), where the story says where someone is, not who.
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|moved to|moving to|lives at|living at)"
-                           r"[ \t]+\Z")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|moved to|moving to|moved from|"
+                           r"moving from|lives at|living at)[ \t]+\Z")
+# Where a sentence starts (the story's start, after a full stop, a colon or a line break,
+# or an opening bracket or quote): a capitalised word there may be any word.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n][\s\"'(\u201c\u2018-]*|[(\"\u201c\u2018])\Z")
+# A capitalised name right after a family word ("sister Mia", "his dad, Marcus").
+_NAME_AFTER = re.compile(r"\A(?:'s)?,?[ \t]+[A-Z][a-z]")
 
 
 def _said_of(people: frozenset[Any], about: str, named: bool) -> bool:
@@ -102,12 +107,17 @@ class Story:
         word or title ("Nan Rose", "Mr Adeyemi") are set aside first. The words of a
         heading ("Things going well:", "What we are worried about:") are no names, and
         neither are the shorthand and words the name lists say are none
-        (``framework/names.yml``)."""
+        (``framework/names.yml``), nor an English word capitalised only because a sentence
+        starts with it ("Nursery say ...", "Staff at school ...", "Older brother ..."),
+        unless the name lists know it as a given name ("Rose")."""
         from assistant.redact import load_names
+        from assistant.wording import morphology
 
         known = {p.name.lower() for p in self.case.people}
+        names = load_names(self.content)
+        given = names.given  # "Rose", "Grace": a word, and a name the lists know
         not_names = {w.lower() for w in self.prompts.reflection.not_names} | \
-            load_names(self.content).not_names | \
+            names.not_names | \
             english(self.content).time.not_names  # "May", "Tues": the calendar's names
         roles = {r.id for r in self.framework.roles} | {
             r.label.lower() for r in self.framework.roles}
@@ -128,6 +138,10 @@ class Story:
             low = word.lower()
             if low in known or low.removesuffix("s") in not_names or low in roles:
                 continue
+            at = run.start() + run.group(0).index(word)
+            if _SENTENCE_START.search(story, max(0, at - 4), at) and low not in given \
+                    and morphology.is_word(low):
+                continue  # "Nursery say ...", "Referral from school.": a word, not a name
             if low.endswith("s") and low[:-1] in known:
                 continue  # "Kerrys mum": Kerry's, the apostrophe left out
 
@@ -138,15 +152,51 @@ class Story:
         return seen
 
     def family_in_story(self) -> list[str]:
-        """Family words in the story ('gran', 'stepdad') whose role nobody in the case has."""
+        """Family words in the story ('gran', 'stepdad', 'her sister') whose role nobody in
+        the case has, where they name a person.
+
+        A word for the family as a whole ("family", "the family", "families", "parents")
+        never names one person to add. A role's noun names one where someone's it is or a
+        name follows ("her sister", "his older brother", "Mum's partner", "sister Mia",
+        "the baby"); on its own or in the plural it is said of no one in particular
+        ("siblings: none", "like a brother to her", "grandparents live abroad"). A word a
+        family calls someone ("Nan", "Dad", "gran") names them wherever it is said."""
+        framework = self.framework
+        vocabulary = framework.vocabulary
+        whole = {r.id for r in framework.roles if r.kind == "family"}
         roles = {p.role for p in self.case.people}
+        words = english(self.content)
+        owners = set(words.rewrites.possessive.values())
+        before_noun = set(words.pronouns.before_noun)
         found: list[str] = []
-        low = self.case.story.lower()
+        story = self.case.story
+        low = story.lower()
         for word, role in self.family_words.items():
-            if role not in roles and re.search(rf"\b{re.escape(word)}('s)?\b", low) \
-                    and word not in found:
-                found.append(word)
+            if role in roles or role in whole or word in found:
+                continue
+            for hit in re.finditer(rf"\b{re.escape(word)}('s)?\b", low):
+                if not vocabulary.is_noun(word) or self._names_one(
+                        story, hit.start(), hit.end(), word, owners, before_noun):
+                    found.append(word)
+                    break
         return found
+
+    @staticmethod
+    def _names_one(story: str, start: int, end: int, word: str, owners: set[str],
+                   before_noun: set[str]) -> bool:
+        """The role noun at ``story[start:end]`` names a person: someone's ("her sister",
+        "Kerry's older brother"), a name after it ("sister Mia"), or "the" and one of them
+        ("the baby")."""
+        if _NAME_AFTER.match(story[end:]):
+            return True
+        before = re.findall(r"[\w']+", story[max(0, start - 40):start].lower())
+        while before and before[-1] in before_noun:
+            before.pop()
+        if not before:
+            return False
+        last = before[-1]
+        plural = word.endswith("s") and not word.endswith("ss")
+        return last in owners or last.endswith("'s") or (last == "the" and not plural)
 
     @cached_property
     def _theme_reading(self) -> tuple[Any, Any, Any] | None:

@@ -320,8 +320,9 @@ class Coach:
         will do this?": "Family support worker", "Lisa (Mum)"), ``frequency`` ("Every
         Tuesday", "Weekly, for six weeks") and ``start`` (a date in the app's form, "7 Dec
         2026"); for "outcome", ``measure`` ("At least 4 days a week, recorded by the
-        school") and ``by`` ("31 Mar 2027"). A key is left out when the statement does
-        not say it.
+        school") and ``by`` ("31 Mar 2027"), or, where it names its time in words no date
+        is read from, ``when`` ("by the end of the spring term"). A key is left out when
+        the statement does not say it.
 
         Why: "Family support worker to visit Kerry every Tuesday from 7 December" has
         answered "Who?", "How often?" and "From what date?"; the interview offers those
@@ -362,7 +363,22 @@ class Coach:
         day = dates.phrase_date(when.text, today, reader.time_words) if when is not None \
             else None
         offers["start" if stage == "work" else "by"] = dates.show_date(day)
+        if stage == "outcome" and day is None:
+            offers["when"] = self._named_time(doc, reader.time_words)
         return {key: value for key, value in offers.items() if value}
+
+    @staticmethod
+    def _named_time(doc: Any, words: Any) -> str:
+        """The phrase an outcome names its time in where no date is read from it: "by the
+        end of the spring term", "by her fifth birthday" (a lead saying by when, and its
+        phrase, holding one of ``named_times``); "" when there is none."""
+        for token in doc:
+            if token.lower_ not in words.target_leads or token.dep_ != "prep":
+                continue
+            span = doc[token.i:token.right_edge.i + 1]
+            if len(span) > 1 and any(t.lower_ in words.named_times for t in span):
+                return span.text
+        return ""
 
     def read_answer(self, text: str, asked: str, case: Any = None) -> list[str]:
         """What an answer to a question the interview asks after a statement leaves out,

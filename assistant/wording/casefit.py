@@ -252,6 +252,13 @@ class FactRule(Strict):
     """Role id -> a fact showing that a person of that role lives apart from the child
     (``father: father-apart``): a statement taking this fact for granted (looking after
     the child at home) is not offered to a holder of that role when the case shows it."""
+    younger: list[str] = []
+    """Facts that show a child younger than ``ages`` is not where this fact puts them: a
+    statement taking it for granted is not for such a child while the case shows one of
+    them (a school-day statement is not for a four-year-old while the story shows a
+    nursery place). Why: a story naming a school (a cousin's, the one a child starts next
+    year) showed the fact, and the mother of a four-year-old at nursery was offered ten
+    minutes' one-to-one time with him "after school"."""
     statements: Literal["child", "parent"] | None = None
     """Whose statements its ``mentions`` are read in (a parent's "bedtime" is day-to-day
     care at home, a child's is not); every statement when not given."""
@@ -414,10 +421,13 @@ class CaseFacts(Strict):
         if twice:
             raise ValueError(f"fact id(s) listed twice: {', '.join(twice)}")
         for fact in self.facts:
-            unknown = sorted(set(fact.unless + fact.covers + list(fact.apart.values()))
-                             - set(ids))
+            unknown = sorted(set(fact.unless + fact.covers + fact.younger
+                                 + list(fact.apart.values())) - set(ids))
             if unknown:
                 raise ValueError(f"fact {fact.id!r}: unknown fact(s) {', '.join(unknown)}")
+            if fact.younger and not fact.ages:
+                raise ValueError(f"fact {fact.id!r}: 'younger' needs the ages it is younger "
+                                 "than")
         if self.holders and set(self.holders) != {"child", "parent"}:
             raise ValueError("holders must name the roles of a 'child' and of a 'parent'")
         return self

@@ -439,11 +439,14 @@ class Engine:
             return out
         candidates = _resolve(candidates)
         parsed = not self.reduced
+        # A statement the no-date rule lets pass gives its date: a finding's questions do
+        # not ask "By when?" of it (``Rule.date_questions``).
+        dated = not any(rule.kind == "no-date" for rule, _ in candidates)
         for rule, span in candidates:
             reason = reasons.get(id(span), "") if span is not None else ""
             finding, inferred = self._finding(doc, text, rule, span, holder, parsed, reason,
                                               family, reading=readings.get(id(span)),
-                                              owner=owner)
+                                              owner=owner, dated=dated)
             out.findings.append(finding)
             out.holder = out.holder or inferred
         out.findings.sort(key=lambda f: (f.start, f.end))
@@ -460,6 +463,12 @@ class Engine:
         service or aim missing from every list is still flagged.
         """
         if stage == "outcome":
+            # a date the date reader reads (assistant/dates.py: "over the next six weeks",
+            # "in six weeks' time", "by Whitsun") is a date, whatever the no-date rule's
+            # own word lists say: the coach reads dates one way
+            if self.reader.read_target(doc) is not None:
+                candidates[:] = [(r, s) for r, s in candidates
+                                 if not (r.kind == "no-date" and r.mode == "absent")]
             # a word rule that stopped on a modifier read half a noun ("will take part in a
             # class | assembly"): the parse says what is taken part in
             candidates[:] = [(r, s) for r, s in candidates if not (
@@ -642,7 +651,7 @@ class Engine:
     def _finding(self, doc: Any, text: str, rule: Rule, span: Any, given: str | None,
                  parsed: bool, reason: str = "", family: Any = None, *,
                  reading: NeedReading | None = None,
-                 owner: str | None = None) -> tuple[Finding, str | None]:
+                 owner: str | None = None, dated: bool = False) -> tuple[Finding, str | None]:
         if span is None:  # an absent-mode rule covers the whole statement
             stripped = text.rstrip()
             lead = len(stripped) - len(stripped.lstrip())
@@ -725,7 +734,7 @@ class Engine:
         # rebuild.
         parse = doc if parsed and rule.kind in NEED_KINDS and rule.stage == "need" else None
         wording = _Wording(rule, text, holder, term, match, expansion, message, self.library,
-                           self.english, family, start, parse)
+                           self.english, family, start, parse, dated)
         return Finding(
             rule=rule.id, kind=rule.kind, severity=rule.severity, start=start, end=end,
             match=match, message=Later(wording.said),  # type: ignore[arg-type]
@@ -773,13 +782,14 @@ class _Wording:
     the case as read (no pipeline), so a screen reading them never waits for a batch
     holding the lock."""
 
-    __slots__ = ("_gender", "_term", "doc", "english", "expansion", "family", "holder",
-                 "library", "match", "message", "rule", "start", "text")
+    __slots__ = ("_gender", "_term", "dated", "doc", "english", "expansion", "family",
+                 "holder", "library", "match", "message", "rule", "start", "text")
 
     def __init__(self, rule: Rule, text: str, holder: str | None, term: str | _Term,
                  match: str,
                  expansion: str, message: str, library: Library, english: Any,
-                 family: Any, start: int | None = None, doc: Any = None) -> None:
+                 family: Any, start: int | None = None, doc: Any = None,
+                 dated: bool = False) -> None:
         self.rule, self.text, self.holder = rule, text, holder
         self._term = term  # a _Term until first read
         self.match, self.expansion, self.message = match, expansion, message
@@ -788,6 +798,7 @@ class _Wording:
         # the statement's parse, for the topic its rewrites are chosen by (None: not a
         # need the library rebuilds, or no parse)
         self.doc = doc
+        self.dated = dated  # the statement gives its date: no question asks by when
         self._gender: object = _UNREAD  # the holder's pronouns, read when first needed
 
     @property
@@ -809,7 +820,8 @@ class _Wording:
         his = self.gender()
         return [fill(q, self.holder, self.library.roles, self.term, self.match,
                      self.expansion, lists=self.english, gender=his)
-                for q in self.rule.questions]
+                for q in [*self.rule.questions,
+                          *([] if self.dated else self.rule.date_questions)]]
 
     def suggestions(self) -> list[str]:
         rule, text, holder = self.rule, self.text, self.holder

@@ -168,6 +168,13 @@ def can_be_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def is_word(word: str) -> bool:
+    """True when the dictionary knows ``word`` as an English word of any kind ("nursery",
+    "older", "referral"); False for a word it does not know ("Tamsin", "Elowen")."""
+    return bool(_lemminflect().getAllLemmas(word.lower()))
+
+
+@lru_cache(maxsize=4096)
 def can_be_verb(word: str) -> bool:
     """True when English uses ``word`` as a verb ("go", "sleep", "put")."""
     return "VERB" in _lemminflect().getAllLemmas(word.lower())

@@ -84,6 +84,10 @@ class Rule(Strict):
     message: str = Field(min_length=1)
     why: str = Field(min_length=1)
     questions: list[str] = Field(min_length=1)
+    # Questions asking by when ("By when?"), asked after ``questions`` only when the
+    # statement gives no date as the coach reads dates (the stage's no-date rule does not
+    # flag it): "By the end of the spring term Ellie will be happier" is not asked it.
+    date_questions: list[str] = []
     rewrites: list[str] = Field(min_length=1)
     examples: Examples
 
@@ -102,7 +106,7 @@ class Rule(Strict):
 
     @model_validator(mode="after")
     def _known_placeholders(self) -> Rule:
-        for text in [self.message, *self.questions, *self.rewrites]:
+        for text in [self.message, *self.questions, *self.date_questions, *self.rewrites]:
             try:
                 text.format_map(dict.fromkeys(PLACEHOLDERS, ""))
             except (KeyError, ValueError, IndexError) as exc:

@@ -868,6 +868,9 @@ class Library:
             elif entry.holder == "child" or (member is not None and member.child):
                 if not self._fits_age(entry.ages, member.age if member else None, said):
                     continue
+                if member is not None and family is not None and self._too_young(
+                        entry, member, family):
+                    continue
             elif not self._fits_children(entry, family):
                 continue
             out.append((n, entry, child))
@@ -1036,9 +1039,23 @@ class Library:
             if child is holder or child.role in self.unborn_roles:
                 continue
             if self._fits_age(entry.ages, child.age) \
-                    and self._owned(entry, child, family, frozenset(), "child"):
+                    and self._owned(entry, child, family, frozenset(), "child") \
+                    and not self._too_young(entry, child, family):
                 return child
         return None
+
+    def _too_young(self, entry: Entry, child: Member, family: Family) -> bool:
+        """True when ``entry`` takes for granted a fact ``child`` is too young for while
+        the case shows where such a child is instead (``FactRule.younger``: a four-year-old
+        the story shows at nursery is not at school, whatever school the story names)."""
+        if child.age is None:
+            return False
+        for fact in entry.needs:
+            rule = self.facts.by_id[fact]
+            if rule.younger and rule.ages and child.age < rule.ages[0] \
+                    and family.facts & set(rule.younger):
+                return True
+        return False
 
     def _owned(self, entry: Entry, person: Member, family: Family, stated: frozenset[str],
                about: str) -> bool:
@@ -1157,8 +1174,8 @@ class Library:
             return True
         if family is None:
             return self._fits_age(entry.ages, None)
-        return any(self._fits_age(entry.ages, c.age) for c in family.children
-                   if c.role not in self.unborn_roles)
+        return any(self._fits_age(entry.ages, c.age) and not self._too_young(entry, c, family)
+                   for c in family.children if c.role not in self.unborn_roles)
 
     def _fill_once(self, entry: Entry, text: str, holder: str | None, member: Member | None,
                    child: Member | None) -> str | None:

@@ -11,6 +11,7 @@ Ctrl+Z undoes typing, then the last change to the case (an answer or a deletion)
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 from textwrap import wrap
@@ -22,6 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea, Tree
 
 from assistant.interview import AnswerError, Interview, Question
@@ -39,6 +41,10 @@ from assistant.wording.report import TOLD
 
 #: how many changes to the case Ctrl+Z can take back in one sitting
 UNDO_DEPTH = 50
+#: a coach check quicker than this (seconds) is run at every key; a slower one waits
+#: until typing pauses for as long as it took, up to MAX_CHECK_WAIT (``schedule_check``)
+CHECK_AT_ONCE = 0.15
+MAX_CHECK_WAIT = 1.5
 
 
 def coach_stages() -> tuple[str, ...]:
@@ -94,6 +100,10 @@ class InterviewScreen(Screen[None]):
         self._saved = case.model_copy(deep=True)
         self._undo: list[tuple[Case, str, str]] = []
         self.generation = 0
+        #: how long the last coach check took (seconds), and the check waiting for typing
+        #: to pause (see ``schedule_check``)
+        self._check_cost = 0.0
+        self._check_timer: Timer | None = None
         self.report: Any = None
         self.report_text = ""
         self.rewrite_index = 0
@@ -371,16 +381,35 @@ class InterviewScreen(Screen[None]):
         self.schedule_check(text)
 
     def schedule_check(self, text: str) -> None:
-        """Check ``text`` now, in a thread; a newer keystroke makes this result stale, and a
-        stale result is dropped (before the check if it has not started, after if it has)."""
+        """Check ``text`` in a thread; a newer keystroke makes this result stale, and a
+        stale result is dropped (before the check if it has not started, after if it has).
+
+        A check that takes longer than a keystroke (a long paste: a 21,000-character answer
+        took about a second to read) waits until typing pauses for as long as the last
+        check took, so it is not started again for every key: each one held the
+        interpreter for that second and every key pressed meanwhile waited on it (deleting
+        characters from such a paste took 65 ms a key and more). A short answer, read in
+        a few milliseconds, is checked at once, as before."""
         self.generation += 1
+        if self._check_timer is not None:
+            self._check_timer.stop()
+            self._check_timer = None
         q = self.interview.question()
         stage = self._stage(q)
         if stage is None:
             return
         generation, holder = self.generation, q.coach_holder or q.holder
-        self.run_worker(lambda: self._check(generation, text, stage, holder),
-                        thread=True, group="coach-check", exclusive=True)
+
+        def start() -> None:
+            self._check_timer = None
+            self.run_worker(lambda: self._check(generation, text, stage, holder),
+                            thread=True, group="coach-check", exclusive=True)
+
+        wait = min(self._check_cost, MAX_CHECK_WAIT)
+        if wait < CHECK_AT_ONCE:
+            start()
+        else:
+            self._check_timer = self.set_timer(wait, start)
 
     def _check(self, generation: int, text: str, stage: str, holder: str | None) -> None:
         coach = self.app.coach
@@ -388,7 +417,9 @@ class InterviewScreen(Screen[None]):
             if generation != self.generation:
                 return  # the worker typed on since this was asked for: drop it
             # built here, off the UI thread (``Report.built``)
+            began = time.perf_counter()
             report = coach.check(text, stage=stage, holder=holder, case=self.case).built()
+            self._check_cost = time.perf_counter() - began
         except Exception as exc:
             self.app.call_from_thread(self._show_check_failed, generation, str(exc))
             return

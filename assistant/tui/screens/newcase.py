@@ -23,16 +23,6 @@ from assistant.tui.widgets.plan import person_label
 SEXES: tuple[str, ...] = get_args(Sex)
 
 
-class PersonSelect(Select[str]):
-    """A drop-down at the end of the person's row (the sex): Enter adds the person, as it
-    does in the name and age fields; Space, Down or Up opens the list. Why: Select opens
-    its list on Enter too, so the worker who chose a sex (or left it) and pressed Enter,
-    as in every other field of the row, got the list again and no person."""
-
-    BINDINGS = [Binding("enter", "screen.add_person", "Add", show=False,
-                        id="newcase.add_person")]
-
-
 class NewCaseScreen(Screen[None]):
     app = getters.app(NeedsLedApp)
 
@@ -62,15 +52,17 @@ class NewCaseScreen(Screen[None]):
             yield Label("Case reference (pseudonymous: never a family name)")
             yield Input(placeholder="e.g. NL-2026-031", id="reference", select_on_focus=False)
             yield Label("People: role, first name or initials, age, sex if known "
-                        "(Enter adds the person)")
+                        "(Enter in age adds)")
             with Horizontal(id="person-row"):
                 yield Select(roles, value=roles[0][1], allow_blank=False, id="role")
                 yield Input(placeholder="first name or initials", id="name",
                             select_on_focus=False)
                 yield Input(placeholder="age", id="age", restrict=r"[0-9]*", max_length=3,
                             select_on_focus=False)
-                yield PersonSelect([(s.capitalize(), s) for s in SEXES],
-                                   value="not recorded", allow_blank=False, id="sex")
+                # Enter on a drop-down opens its list, as everywhere in Textual; the
+                # person is added by Enter in the name or age field, or by Add
+                yield Select([(s.capitalize(), s) for s in SEXES],
+                             value="not recorded", allow_blank=False, id="sex")
                 yield Button("Add", id="add")
             yield Static("No people yet.", id="no-people")
             yield OptionList(id="people")
