@@ -1,6 +1,7 @@
 """Train the learned Need Group reading on eval/dev/needgroups.jsonl; judge it by source.
 
-Run: python scripts/train_group_model.py [--check] [--wide] [--out FILE]   (or `make group-model`)
+Run: python scripts/train_group_model.py [--check] [--wide] [--out FILE] [--predictions FILE]
+(or `make group-model`; `--predictions` writes each dev row's out-of-fold placement)
 Exploring: ``--vectors none need+whole`` and ``--l2 0.003`` measure fewer configurations
 (the second model needs "none" and a vector choice to be measured together).
 
@@ -650,6 +651,24 @@ def main(argv: list[str] | None = None) -> int:
                                                         reverse=True):
         print(f"{l2:>6g}  {describe(d):<62} {right:>3}/{total:<4} {right / total:>6.3f}  "
               f"{themed}/{nulls}")
+
+    def chosen_picks(decision: Decision, l2: float) -> dict[int, str | None]:
+        """Each row's theme as ``decision`` placed it out of fold (what its figure
+        counts): its model's out-of-fold probabilities, and the stacked join's picks
+        made fold by fold."""
+        got: dict[int, str | None] = {}
+        if decision.policy == "rules":
+            score(decision, {}, out=got)
+            return got
+        key = (decision.rule_features, tuple(decision.vectors), l2)
+        second = measured[(decision.rule_features, tuple(decision.fallback), l2)] \
+            if decision.fallback else None
+        base = decision.model_copy(update={"fallback": [], "fallback_prob": 0.0})
+        picks = next((p for d, p in stacks.get(key, []) if d == base), None) \
+            if decision.policy == "stack" else None
+        score(decision, measured[key], second, picks, out=got)
+        return got
+
     # Best accuracy that gives no more null rows a theme than the rules; ties to fewer
     # null rows themed, then the simpler join. (A slack of one null row in a hundred
     # was tried at 1270 dev rows: it chose the vectors' join, 1140 right and 7 of 199
@@ -684,23 +703,6 @@ def main(argv: list[str] | None = None) -> int:
     # 2573, with more null rows themed: 69 against 62 of 658) but placed "Has a lovely
     # smile." (housing, p 0.16) and the floor comment's own "Child 1 needs to whistle a
     # tune." (p 0.11): a need with no theme word is the group's unless the model is sure.
-    def chosen_picks(decision: Decision, l2: float) -> dict[int, str | None]:
-        """Each row's theme as ``decision`` placed it out of fold (what its figure
-        counts): its model's out-of-fold probabilities, and the stacked join's picks
-        made fold by fold."""
-        got: dict[int, str | None] = {}
-        if decision.policy == "rules":
-            score(decision, {}, out=got)
-            return got
-        key = (decision.rule_features, tuple(decision.vectors), l2)
-        second = measured[(decision.rule_features, tuple(decision.fallback), l2)] \
-            if decision.fallback else None
-        base = decision.model_copy(update={"fallback": [], "fallback_prob": 0.0})
-        picks = next((p for d, p in stacks.get(key, []) if d == base), None) \
-            if decision.policy == "stack" else None
-        score(decision, measured[key], second, picks, out=got)
-        return got
-
     allowed = [r for r in results if r[2][2] <= rules_null and not r[1].vectors
                and has_floor(r[1])]
     best = max(allowed, key=rank)
