@@ -1,6 +1,7 @@
 """Train the learned Need Group reading on eval/dev/needgroups.jsonl; judge it by source.
 
-Run: python scripts/train_group_model.py [--check] [--wide] [--out FILE]   (or `make group-model`)
+Run: python scripts/train_group_model.py [--check] [--wide] [--out FILE] [--predictions FILE]
+(or `make group-model`; `--predictions` writes each dev row's out-of-fold placement)
 Exploring: ``--vectors none need+whole`` and ``--l2 0.003`` measure fewer configurations
 (the second model needs "none" and a vector choice to be measured together).
 
@@ -406,6 +407,32 @@ def check(path: Path, analyses: list, items: list[dict], learnable: list[int],
     return 0 if same else 1
 
 
+def write_predictions(path: Path, rows: list[dict], items: list[dict],
+                      got: dict[int, str | None], classes: list[str]) -> None:
+    """The out-of-fold placements as JSON lines, and each theme's figures: rows whose
+    gold it is, how many of them were placed there (recall), how many rows were placed
+    there (precision's denominator)."""
+    with path.open("w", encoding="utf-8") as f:
+        for i, (row, it) in enumerate(zip(rows, items, strict=True)):
+            rule = it["rule"]
+            f.write(json.dumps({
+                "text": row["text"], "src": it["src"], "gold": it["gold"], "got": got[i],
+                "rules": None if rule is None else rule.theme,
+                "rules_best": round(max(rule.scores.values()), 3)
+                if rule is not None and rule.scores else 0.0,
+                "unplaced": rule is None}, ensure_ascii=False) + "\n")
+    print(f"\n{'theme':<28} {'gold':>5} {'right':>6} {'recall':>7} {'placed':>7} "
+          f"{'precision':>9}")
+    for c in classes:
+        theme = None if c == NONE else c
+        gold = [i for i, it in enumerate(items) if it["gold"] == theme]
+        placed = [i for i in got if got[i] == theme]
+        right = sum(got[i] == theme for i in gold)
+        print(f"{c:<28} {len(gold):>5} {right:>6} {right / max(len(gold), 1):>7.3f} "
+              f"{len(placed):>7} {right / max(len(placed), 1):>9.3f}")
+    print(f"wrote {path}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEV, help="labelled needs (dev only)")
@@ -417,6 +444,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="retrain the weights with --out's own join and L2 and write "
                              "them, keeping its figures (after a coach change that moves "
                              "a few rows; a full run re-chooses)")
+    parser.add_argument("--predictions", type=Path, metavar="FILE",
+                        help="write the chosen join's leave-sources-out placement of "
+                             "every dev row (JSON lines: text, source, gold, got, the "
+                             "rules' theme and best score) and print each theme's figures, "
+                             "for error analysis")
     parser.add_argument("--wide", action="store_true",
                         help="measure the whole grid (rules' scores as features or not, "
                              "every L2 in L2); slower")
@@ -470,10 +502,12 @@ def main(argv: list[str] | None = None) -> int:
     def score(decision: Decision, probs: dict[int, list[float]],
               second: dict[int, list[float]] | None = None,
               picks: dict[int, str | None] | None = None,
-              firm: dict[int, bool] | None = None) -> tuple[int, int, int, int]:
+              firm: dict[int, bool] | None = None,
+              out: dict[int, str | None] | None = None) -> tuple[int, int, int, int]:
         """Right rows, rows, null rows given a theme, null rows; ``picks``: each row's
         theme as already chosen (the stacked join's, fold by fold); ``firm``: where the
-        rules' theme rests on what the model cannot weigh (``unlearned``)."""
+        rules' theme rests on what the model cannot weigh (``unlearned``); ``out``, when
+        given, gets each row's theme as placed."""
         right = null_total = null_themed = 0
         for i, it in enumerate(items):
             if it["rule"] is None:
@@ -489,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
                     stands, theme = fallback_pick(second[i], classes, decision.fallback_prob)
                     got = theme if stands else got
             right += got == it["gold"]
+            if out is not None:
+                out[i] = got
             if it["gold"] is None:
                 null_total += 1
                 null_themed += got is not None
@@ -615,6 +651,24 @@ def main(argv: list[str] | None = None) -> int:
                                                         reverse=True):
         print(f"{l2:>6g}  {describe(d):<62} {right:>3}/{total:<4} {right / total:>6.3f}  "
               f"{themed}/{nulls}")
+
+    def chosen_picks(decision: Decision, l2: float) -> dict[int, str | None]:
+        """Each row's theme as ``decision`` placed it out of fold (what its figure
+        counts): its model's out-of-fold probabilities, and the stacked join's picks
+        made fold by fold."""
+        got: dict[int, str | None] = {}
+        if decision.policy == "rules":
+            score(decision, {}, out=got)
+            return got
+        key = (decision.rule_features, tuple(decision.vectors), l2)
+        second = measured[(decision.rule_features, tuple(decision.fallback), l2)] \
+            if decision.fallback else None
+        base = decision.model_copy(update={"fallback": [], "fallback_prob": 0.0})
+        picks = next((p for d, p in stacks.get(key, []) if d == base), None) \
+            if decision.policy == "stack" else None
+        score(decision, measured[key], second, picks, out=got)
+        return got
+
     # Best accuracy that gives no more null rows a theme than the rules; ties to fewer
     # null rows themed, then the simpler join. (A slack of one null row in a hundred
     # was tried at 1270 dev rows: it chose the vectors' join, 1140 right and 7 of 199
@@ -655,6 +709,9 @@ def main(argv: list[str] | None = None) -> int:
     l2, decision, (right, total, themed, nulls) = best
     print(f"\nchosen: {describe(decision)} (L2 {l2:g}): {right}/{total} = "
           f"{right / total:.3f}, null rows given a theme {themed}/{nulls}")
+    if args.predictions:
+        got = chosen_picks(decision, l2)
+        write_predictions(args.predictions, rows, items, got, classes)
     feats = {i: features(analyses[i], items[i]["rule"], decision.rule_features)
              for i in learnable}
     parts = tuple(decision.vectors)

@@ -471,3 +471,30 @@ def test_the_rules_theme_stands_on_words_the_model_never_learned(tmp_path: Path)
     learned = {"w:homework": {"young-carer": 0.5}}
     (weighed,) = _unlearned_guard(tmp_path / "learned", True, learned).suggest([text])
     assert weighed.theme == "young-carer"
+
+
+def test_the_trainers_predictions_name_each_rows_placing_and_each_themes_figures(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--predictions``: one line per dev row as the chosen join placed it out of fold,
+    and each theme's recall and precision (what an error analysis starts from)."""
+    from assistant.needgroups.suggest import Suggestion
+    from scripts.train_group_model import write_predictions
+
+    rows = [{"text": "Aunt Wren needs a quieter flat."},
+            {"text": "Wren needs to stop skipping maths."},
+            {"text": "Wren needs a keyworker."}]
+    items = [{"gold": "a", "src": "s1", "rule": Suggestion("a", "", scores={"a": 1.5})},
+             {"gold": "b", "src": "s2", "rule": Suggestion(None, "")},
+             {"gold": None, "src": "s2", "rule": None}]
+    out = tmp_path / "pred.jsonl"
+    write_predictions(out, rows, items, {0: "a", 1: "a", 2: None}, CLASSES)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["gold"], r["got"], r["rules"], r["unplaced"]) for r in lines] == [
+        ("a", "a", "a", False), ("b", "a", None, False), (None, None, None, True)]
+    assert lines[0]["rules_best"] == 1.5 and lines[1]["rules_best"] == 0.0
+    table = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()
+             if line.split() and line.split()[0] in CLASSES}
+    # a: 1 gold row, right, 2 placed there (precision 0.5); b: 1 gold row, missed
+    assert table["a"] == ["1", "1", "1.000", "2", "0.500"]
+    assert table["b"] == ["1", "0", "0.000", "0", "0.000"]
+    assert table[NONE] == ["1", "1", "1.000", "1", "1.000"]
