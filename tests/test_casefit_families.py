@@ -315,3 +315,32 @@ def test_a_recorded_sex_is_kept_whatever_the_story_says(coach: Coach) -> None:
     rewrites = _rewrites(coach, "Kai needs counselling.", "Kai", case)
     assert rewrites and not any(re.search(r"\b(his|him|himself)\b", r) for r in rewrites), \
         rewrites
+
+
+@pytest.mark.parametrize(("story", "kinship"), [
+    ("Kenzie lives with her mum Shannon and her nan comes round most days.", False),
+    ("Kenzie lives with mum and sees her nan at weekends.", False),
+    ("Kenzie lives with her nan since Mum went into hospital.", True),
+    ("Kenzie has lived with her maternal grandmother for a year. She now lives with her "
+     "great nan.", True),
+    ("Kenzie moved in with her aunt in March.", True),
+])
+def test_a_child_lives_with_a_relative_only_where_the_story_says_so(story: str,
+                                                                    kinship: bool) -> None:
+    """Found walking the interview: "lives with her mum ... and her nan comes round" was
+    read as kinship care, and the coach offered "Kenzie needs to know why she lives with her
+    gran" to a child who lives with her mum. The relative must follow "lives with" closely
+    (case-facts.yml: a close cue "lives with > nan")."""
+    from assistant.wording.casefit import load_case_facts
+
+    facts = load_case_facts(CONTENT)
+    assert ("kinship-care" in facts.shown_by_text(story)) is kinship
+
+
+def test_a_close_cue_is_a_cue_of_its_own() -> None:
+    from assistant.wording.casefit import Cue
+
+    cue = Cue("lives with|living with > nan|gran")
+    assert cue.found(["kenzie is living with her great nan"])
+    assert not cue.found(["kenzie lives with her mum and her nan"])
+    assert not cue.maybe("kenzie sees her nan")

@@ -41,11 +41,24 @@ def _checked_cues(cues: list[str]) -> list[str]:
     return cues
 
 
-def _compile(part: str) -> re.Pattern[str]:
-    """One "a|b|c" part as a whole-word, any-case pattern."""
+#: Words that may stand between the two halves of a close cue ("lives with > nan": "lives
+#: with her great nan"): whose, which one, never another person ("lives with mum and nan").
+_CLOSE_BETWEEN = r"(?:her|his|their|our|my|the|a|an|great|maternal|paternal|elderly|older)"
+
+
+def _body(part: str) -> str:
     words = sorted(_alternatives(part), key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])")
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _compile(part: str) -> re.Pattern[str]:
+    """One "a|b|c" part as a whole-word, any-case pattern; "a|b > c|d" is a close cue: c or
+    d right after a or b, with at most two words of whose or which between."""
+    if " > " in part:
+        first, second = part.split(" > ", 1)
+        return re.compile(rf"(?<![\w'-])(?:{_body(first)})(?:\s+{_CLOSE_BETWEEN}){{0,2}}"
+                          rf"\s+(?:{_body(second)})(?![\w-])")
+    return re.compile(rf"(?<![\w'-])(?:{_body(part)})(?![\w-])")
 
 
 # Words that make a cue a denial of its own (see ``Cue.denies``), and the verbs written
@@ -57,15 +70,16 @@ _CONTRACTED = frozenset({"has", "is", "does", "did", "was", "were", "have", "are
 
 
 class Cue:
-    """A story cue: "a|b" (either) or "a|b + c|d" (both in one sentence)."""
+    """A story cue: "a|b" (either), "a|b + c|d" (both in one sentence) or "a|b > c|d" (c
+    or d close after a or b)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.parts = [_compile(part) for part in text.split(" + ")]
         # Each part's words with single spaces: a part can match only where one of them
         # is a substring of the text with its spaces made single (see ``maybe``).
-        self.words = [tuple(" ".join(a.split()) for a in _alternatives(part))
-                      for part in text.split(" + ")]
+        self.words = [tuple(" ".join(a.split()) for a in _alternatives(
+            part.split(" > ", 1)[0])) for part in text.split(" + ")]
 
     @cached_property
     def denies(self) -> bool:
