@@ -17,7 +17,6 @@ from typing import Any
 
 from assistant.cli import add, open_content
 from assistant.errors import InputError, unreadable
-from assistant.wording.report import TOLD
 
 BATCH = 512
 
@@ -208,6 +207,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _report(coach: Any, args: argparse.Namespace, first: tuple[int, str],
             source: Iterator[tuple[int, str]]) -> int:
     """Check every statement and print as results arrive, in input order."""
+    from assistant.wording.report import TOLD  # (not at import: `--help` loads no pydantic)
+
     write = sys.stdout.write
     found = 0
     numbers: deque[int] = deque()  # line numbers of statements read but not yet reported
