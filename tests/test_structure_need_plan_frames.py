@@ -24,6 +24,12 @@ from assistant.wording import Coach
 from tests.helpers import scored_kinds
 
 
+def _reads_as(coach: Coach, text: str, form: str, category: str, holder: str) -> None:
+    reading = coach.read_need(text)
+    assert reading is not None and reading.form == form, text
+    assert reading.category == category and reading.holder_text == holder
+
+
 @pytest.mark.parametrize(("text", "category", "holder"), [
     ("It is recommended that Tobias is offered equine therapy.", "service", "Tobias"),
     ("It is recommended that Tobias be referred to the Larkspur project.", "service",
@@ -93,9 +99,7 @@ def test_the_question_asks_about_what_was_recommended(coach: Coach, text: str,
 ])
 def test_a_person_who_is_to_do_something_holds_a_plan_style_need(
         coach: Coach, text: str, category: str, holder: str) -> None:
-    reading = coach.read_need(text)
-    assert reading is not None and reading.form == "plan-style"
-    assert reading.category == category and reading.holder_text == holder
+    _reads_as(coach, text, "plan-style", category, holder)
 
 
 @pytest.mark.parametrize("text", [
@@ -115,9 +119,7 @@ def test_a_thing_that_is_to_be_done_holds_no_plan_style_need(coach: Coach, text:
 ])
 def test_a_name_the_tagger_reads_as_a_verb_holds_a_plan_style_need(
         coach: Coach, text: str, category: str, holder: str) -> None:
-    reading = coach.read_need(text)
-    assert reading is not None and reading.form == "plan-style", text
-    assert reading.category == category and reading.holder_text == holder
+    _reads_as(coach, text, "plan-style", category, holder)
 
 
 def test_an_instruction_is_not_taken_for_a_name(coach: Coach) -> None:
@@ -163,9 +165,7 @@ def test_the_question_is_asked_of_the_person_whose_thing_it_is(coach: Coach, tex
 ])
 def test_it_is_good_for_someone_to_do_something_is_their_need(
         coach: Coach, text: str, category: str, holder: str) -> None:
-    reading = coach.read_need(text)
-    assert reading is not None and reading.form == "for ... to", text
-    assert reading.category == category and reading.holder_text == holder
+    _reads_as(coach, text, "for ... to", category, holder)
 
 
 @pytest.mark.parametrize("text", [
